@@ -1,0 +1,16 @@
+/** Exit codes: 0 everything worked, 1 some inputs failed (or a lookup found nothing), 2 usage error, 3 internal/store error. */
+import { DossierError } from '../model/index.js';
+
+export const EXIT_OK = 0;
+export const EXIT_SOME_FAILED = 1;
+export const EXIT_USAGE = 2;
+export const EXIT_INTERNAL = 3;
+
+/** The exit code for an error that reached the top of a command. */
+export function exitCodeFor(error: unknown): number {
+  if (error instanceof DossierError) {
+    if (error.code === 'E_USAGE') return EXIT_USAGE;
+    if (error.code === 'E_NOT_FOUND') return EXIT_SOME_FAILED;
+  }
+  return EXIT_INTERNAL;
+}

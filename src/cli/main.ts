@@ -1,0 +1,174 @@
+/**
+ * The `dossier` command line. Thin: parses arguments, calls app/, prints. Every command takes --db.
+ */
+import { Command, CommanderError } from 'commander';
+import { DossierError, UsageError, describeCause } from '../model/index.js';
+import { ingest, type IngestSummary } from '../app/ingest.js';
+import { loadDefaultResources } from '../app/resources.js';
+import { defaultStages } from '../pipeline/index.js';
+import { DEFAULT_DB_PATH, openStore } from '../store/open-store.js';
+import type { Store } from '../store/store.js';
+import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, exitCodeFor } from './exit-codes.js';
+import { createProgress } from './progress.js';
+
+export interface CliIo {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+}
+
+const defaultIo: CliIo = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+/** Runs the CLI with argv (without `node` and the script); resolves to the exit code. */
+export async function main(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = new Command('dossier')
+    .description('Turn raw news articles into an evidence-backed record of who did what to whom, where and when, and who says so.')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .showHelpAfterError();
+
+  const dbOption = ['--db <path>', 'SQLite file of the store', DEFAULT_DB_PATH] as const;
+
+  program
+    .command('ingest')
+    .description('read articles (files, folders, globs, or - for stdin) into the store')
+    .argument('<inputs...>', 'files, folders, globs (quoted), or - for standard input')
+    .option(...dbOption)
+    .option('--max-bytes <n>', 'refuse files larger than this many bytes', parseIntOption)
+    .option('--json', 'print the summary as JSON')
+    .action(async (inputs: string[], opts: { db: string; maxBytes?: number; json?: boolean }) => {
+      exitCode = await withStore(opts.db, async (store) => {
+        const summary = await runIngest(store, inputs, opts.maxBytes, io);
+        if (opts.json) io.out(JSON.stringify(summary));
+        else printIngestSummary(summary, io);
+        return summary.failures.length > 0 ? EXIT_SOME_FAILED : EXIT_OK;
+      });
+    });
+
+  program
+    .command('search')
+    .description('full-text search over article titles and bodies')
+    .argument('<query...>', 'words, "quoted phrases", prefix*')
+    .option(...dbOption)
+    .option('--limit <n>', 'maximum hits', parseIntOption, 20)
+    .option('--json', 'print hits as JSON lines')
+    .action(async (words: string[], opts: { db: string; limit: number; json?: boolean }) => {
+      exitCode = await withStore(opts.db, async (store) => {
+        const hits = await store.search({ text: words.join(' '), limit: opts.limit });
+        for (const hit of hits) {
+          if (opts.json) io.out(JSON.stringify(hit));
+          else io.out(`${hit.id}  ${hit.publishedAt?.slice(0, 10) ?? '----------'}  ${hit.outlet ?? '-'}  ${hit.title ?? '(untitled)'}\n    ${hit.snippet.replace(/\s+/g, ' ')}`);
+        }
+        if (!opts.json) io.out(`${hits.length} hit${hits.length === 1 ? '' : 's'}`);
+        return hits.length > 0 ? EXIT_OK : EXIT_SOME_FAILED;
+      });
+    });
+
+  program
+    .command('show')
+    .description('show one stored article: metadata, body, comments set apart, layers')
+    .argument('<article-id>', 'article id or a unique prefix of it')
+    .option(...dbOption)
+    .option('--json', 'print the stored article as JSON')
+    .action(async (id: string, opts: { db: string; json?: boolean }) => {
+      exitCode = await withStore(opts.db, async (store) => {
+        const article = await store.getArticle(id);
+        if (!article) throw new DossierError('E_NOT_FOUND', `no article with id or unique prefix "${id}"`);
+        if (opts.json) {
+          io.out(JSON.stringify(article, null, 2));
+          return EXIT_OK;
+        }
+        io.out(`id:        ${article.id}`);
+        io.out(`title:     ${article.title ?? '(none)'}`);
+        io.out(`outlet:    ${article.outlet ?? '(unknown)'}`);
+        io.out(`published: ${article.publishedAt ?? '(unknown)'}`);
+        io.out(`byline:    ${article.byline ?? '(none)'}`);
+        io.out(`language:  ${article.language}`);
+        io.out(`sources:   ${article.sources.join(', ')}`);
+        io.out(`pipeline:  ${article.pipeline}`);
+        io.out(`layers:    ${Object.keys(article.layers).join(', ') || '(none)'}`);
+        io.out('');
+        io.out(article.body);
+        if (article.captions.length) io.out(`\n-- ${article.captions.length} caption(s) set apart`);
+        if (article.comments.length) io.out(`-- ${article.comments.length} reader comment(s) set apart`);
+        return EXIT_OK;
+      });
+    });
+
+  program
+    .command('stats')
+    .description('counts of what the store holds')
+    .option(...dbOption)
+    .option('--json', 'print as JSON')
+    .action(async (opts: { db: string; json?: boolean }) => {
+      exitCode = await withStore(opts.db, async (store) => {
+        const stats = await store.stats();
+        if (opts.json) io.out(JSON.stringify(stats));
+        else {
+          io.out(`articles: ${stats.articles} (from ${stats.sources} input sources)`);
+          io.out(`mentions: ${stats.mentions}`);
+          io.out(`languages: ${Object.entries(stats.byLanguage).map(([k, n]) => `${k} ${n}`).join(', ') || '-'}`);
+          io.out(`outlets: ${Object.entries(stats.byOutlet).map(([k, n]) => `${k} ${n}`).join(', ') || '-'}`);
+          io.out(`schema version: ${stats.schemaVersion}`);
+        }
+        return EXIT_OK;
+      });
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version exit through here with code 0.
+      return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    io.err(`dossier: ${describeCause(error)}`);
+    return exitCodeFor(error);
+  }
+  return exitCode;
+}
+
+async function withStore(db: string, fn: (store: Store) => Promise<number>): Promise<number> {
+  const store = await openStore(db);
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+async function runIngest(store: Store, inputs: string[], maxBytes: number | undefined, io: CliIo): Promise<IngestSummary> {
+  const progress = createProgress('files');
+  const summary = await ingest(inputs, {
+    store,
+    stages: defaultStages(),
+    resources: await loadDefaultResources(),
+    ...(maxBytes === undefined ? {} : { maxBytes }),
+    events: {
+      onStart: (total) => progress.start(total),
+      onInputDone: (done, path) => progress.update(done, path),
+    },
+  });
+  progress.stop();
+  for (const failure of summary.failures) io.err(`failed: ${failure.source}: ${failure.reason} [${failure.code}]`);
+  return summary;
+}
+
+function printIngestSummary(summary: IngestSummary, io: CliIo): void {
+  const seconds = summary.elapsedMs / 1000;
+  io.out(
+    `ingested ${summary.inserted} new, ${summary.updated} updated, ${summary.duplicates} skipped as duplicate, ${summary.failures.length} failed` +
+      ` in ${seconds.toFixed(1)} s${summary.notEnglish ? ` (${summary.notEnglish} not in English: stored, not annotated)` : ''}`,
+  );
+  const stages = Object.entries(summary.stageMs);
+  if (stages.length) io.out(`stage time: ${stages.map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`).join(', ')}`);
+}
+
+function parseIntOption(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`expected a positive whole number, got "${value}"`);
+  return n;
+}

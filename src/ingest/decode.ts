@@ -1,0 +1,52 @@
+/**
+ * Bytes to text: refuses binary input, detects the encoding (UTF-8, else Windows-1252/Latin-1 and
+ * others via chardet), strips a BOM and normalises Unicode to NFC.
+ */
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+import { IngestError } from '../model/index.js';
+
+/** Share of control bytes (other than tab/newline/CR/FF/ESC) above which input is taken as binary. */
+const MAX_CONTROL_SHARE = 0.01;
+
+/** Decodes a file's bytes; throws IngestError naming the file for empty or binary input. */
+export function decodeBytes(bytes: Uint8Array, source: string): { text: string; encoding: string } {
+  if (bytes.length === 0) throw new IngestError('E_INPUT_EMPTY', source, 'file is empty (0 bytes)');
+  if (looksBinary(bytes)) throw new IngestError('E_INPUT_BINARY', source, 'file looks binary (NUL or control bytes), not text or HTML');
+  let encoding = 'utf-8';
+  let text: string;
+  if (isValidUtf8(bytes)) {
+    text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  } else {
+    const guess = chardet.detect(bytes) ?? 'windows-1252';
+    // chardet says ISO-8859-1 for most Western text; Windows-1252 is its superset in practice (curly quotes at 0x91–0x94).
+    encoding = /^iso-8859-1$/i.test(guess) || !iconv.encodingExists(guess) ? 'windows-1252' : guess.toLowerCase();
+    text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
+  }
+  text = text.replace(/^\uFEFF/, '').normalize('NFC');
+  if (text.trim().length === 0) throw new IngestError('E_INPUT_EMPTY', source, 'file holds only whitespace');
+  return { text, encoding };
+}
+
+/** True for NUL bytes or many control bytes in the first 64 KiB. */
+export function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 65536);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b === 0) return true;
+    if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27) control++;
+  }
+  return control / Math.max(n, 1) > MAX_CONTROL_SHARE;
+}
+
+/** Strict UTF-8 validation without allocating a string. */
+export function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch (error) {
+    if (error instanceof TypeError) return false;
+    throw error;
+  }
+}

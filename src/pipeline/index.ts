@@ -1,0 +1,3 @@
+export * from './stage.js';
+export * from './run.js';
+export * from './registry.js';

@@ -1,0 +1,57 @@
+/** SQLite schema, as an ordered list of migrations. Never edit a released migration: add a new one. */
+import type { Migration } from '../schema.js';
+
+export const SQLITE_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'articles, sources, layers, mentions, full-text index',
+    sql: `
+      CREATE TABLE articles (
+        seq INTEGER PRIMARY KEY,           -- stable rowid for the FTS index (VACUUM keeps explicit INTEGER PKs)
+        id TEXT NOT NULL UNIQUE,           -- hash of the normalised body
+        source TEXT NOT NULL,
+        format TEXT NOT NULL,
+        url TEXT, outlet TEXT, title TEXT, byline TEXT,
+        published_at TEXT, published_from TEXT,
+        language TEXT NOT NULL,
+        body TEXT NOT NULL,
+        paragraphs TEXT NOT NULL, comments TEXT NOT NULL, captions TEXT NOT NULL, boilerplate TEXT NOT NULL,
+        pipeline TEXT NOT NULL,            -- "stage@version,…" that produced the layers
+        ingested_at TEXT NOT NULL
+      );
+      CREATE INDEX articles_published ON articles(published_at);
+      CREATE INDEX articles_outlet ON articles(outlet);
+      CREATE TABLE article_sources (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        source TEXT NOT NULL,
+        first_seen TEXT NOT NULL,
+        PRIMARY KEY (article_id, source)
+      );
+      CREATE TABLE layers (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        layer TEXT NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (article_id, layer)
+      );
+      CREATE TABLE mentions (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        mention_id TEXT NOT NULL,
+        start_char INTEGER NOT NULL, end_char INTEGER NOT NULL,
+        text TEXT NOT NULL, type TEXT NOT NULL,
+        PRIMARY KEY (article_id, mention_id)
+      );
+      CREATE INDEX mentions_text ON mentions(text COLLATE NOCASE);
+      CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='articles', content_rowid='seq', tokenize='unicode61 remove_diacritics 2');
+      CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, body) VALUES (new.seq, coalesce(new.title, ''), new.body);
+      END;
+      CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.seq, coalesce(old.title, ''), old.body);
+      END;
+      CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.seq, coalesce(old.title, ''), old.body);
+        INSERT INTO articles_fts(rowid, title, body) VALUES (new.seq, coalesce(new.title, ''), new.body);
+      END;
+    `,
+  },
+];
