@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { createResources } from '../pipeline/index.js';
+import { openSqliteStore } from '../store/sqlite/index.js';
+import { ingest } from './ingest.js';
+
+const FIXTURES = fileURLToPath(new URL('../../test/fixtures/ingest/', import.meta.url));
+
+/** A temporary folder with two good articles and one corrupt (binary) file among them. */
+function makeBatchDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-ingest-'));
+  copyFileSync(join(FIXTURES, 'harbour-fire.txt'), join(dir, 'a-harbour-fire.txt'));
+  writeFileSync(join(dir, 'b-corrupt.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x1a, 0x0a, 0x00, 0x01]));
+  copyFileSync(join(FIXTURES, 'border-talks.html'), join(dir, 'c-border-talks.html'));
+  return dir;
+}
+
+async function withStore<T>(fn: (store: ReturnType<typeof openSqliteStore>) => Promise<T>): Promise<T> {
+  const store = openSqliteStore(':memory:');
+  await store.migrate();
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+const options = { stages: [], resources: createResources() };
+
+test('ingest › a corrupt file among good ones: the good ones are stored, the bad one reported with its path', async () => {
+  await withStore(async (store) => {
+    const dir = makeBatchDir();
+    const summary = await ingest([dir], { ...options, store });
+    assert.equal(summary.inserted, 2);
+    assert.equal(summary.failures.length, 1);
+    assert.equal(summary.failures[0]!.source, join(dir, 'b-corrupt.txt'));
+    assert.equal(summary.failures[0]!.code, 'E_INPUT_BINARY');
+    assert.equal((await store.stats()).articles, 2);
+  });
+});
+
+test('ingest › re-ingesting the same articles stores nothing new', async () => {
+  await withStore(async (store) => {
+    const dir = makeBatchDir();
+    await ingest([dir], { ...options, store });
+    const again = await ingest([dir], { ...options, store });
+    assert.equal(again.inserted, 0);
+    assert.equal(again.duplicates, 2);
+    assert.equal((await store.stats()).articles, 2);
+  });
+});
+
+test('ingest › the same body from a second file is one article with two sources', async () => {
+  await withStore(async (store) => {
+    const dir = makeBatchDir();
+    copyFileSync(join(FIXTURES, 'harbour-fire.txt'), join(dir, 'd-copy.txt'));
+    const summary = await ingest([dir], { ...options, store });
+    assert.equal(summary.inserted, 2);
+    assert.equal(summary.duplicates, 1);
+    const [hit] = await store.search({ text: 'Tartus' });
+    const article = await store.getArticle(hit!.id);
+    assert.equal(article?.sources.length, 2);
+  });
+});
+
+test('ingest › comments and boilerplate are kept apart from the body', async () => {
+  await withStore(async (store) => {
+    await ingest([join(FIXTURES, 'harbour-fire.txt')], { ...options, store });
+    const [hit] = await store.search({ text: 'grain warehouses' });
+    const article = await store.getArticle(hit!.id);
+    assert.ok(article);
+    assert.doesNotMatch(article.body, /Share:|Avatar|Leave a Reply|Those warehouses were full/);
+    assert.equal(article.comments.length, 1);
+    assert.equal(article.comments[0]!.author, 'harbourwatcher');
+    assert.equal(article.title, 'Fire guts warehouses at Tartus harbour');
+  });
+});
+
+test('ingest › FTS search finds words, phrases and prefixes with highlighted snippets', async () => {
+  await withStore(async (store) => {
+    await ingest([FIXTURES], { ...options, store });
+    const hits = await store.search({ text: 'Geneva' });
+    assert.equal(hits.length, 1);
+    assert.match(hits[0]!.snippet, /\[Geneva\]/);
+    assert.equal(hits[0]!.outlet, 'The Meridian Post');
+    assert.equal((await store.search({ text: '"smoke inhalation"' })).length, 1);
+    assert.equal((await store.search({ text: 'demarc*' })).length, 1);
+    assert.equal((await store.search({ text: 'submarine' })).length, 0);
+    assert.deepEqual(await store.search({ text: 'AND ( "' }), [], 'FTS syntax in user input never throws');
+  });
+});
+
+test('ingest › missing paths, empty files and binary files each yield one failure and store nothing', async () => {
+  await withStore(async (store) => {
+    const dir = mkdtempSync(join(tmpdir(), 'dossier-bad-'));
+    writeFileSync(join(dir, 'empty.txt'), '');
+    writeFileSync(join(dir, 'blank.txt'), '   \n\n  ');
+    writeFileSync(join(dir, 'junk.txt'), Buffer.from([0, 1, 2, 3, 4, 5]));
+    const summary = await ingest([join(dir, 'empty.txt'), join(dir, 'blank.txt'), join(dir, 'junk.txt'), join(dir, 'nope.txt')], { ...options, store });
+    assert.deepEqual(summary.failures.map((f) => f.code), ['E_INPUT_EMPTY', 'E_INPUT_EMPTY', 'E_INPUT_BINARY', 'E_INPUT_NOT_FOUND']);
+    assert.equal((await store.stats()).articles, 0);
+  });
+});

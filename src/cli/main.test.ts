@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { main, type CliIo } from './main.js';
+
+const FIXTURES = fileURLToPath(new URL('../../test/fixtures/ingest/', import.meta.url));
+
+function captureIo(): CliIo & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l) };
+}
+
+function tempDb(): string {
+  return join(mkdtempSync(join(tmpdir(), 'dossier-cli-')), 'test.db');
+}
+
+test('cli › ingest exits 0 and prints a summary; a second run skips everything as duplicate', async () => {
+  const db = tempDb();
+  const io = captureIo();
+  assert.equal(await main(['ingest', FIXTURES, '--db', db], io), 0);
+  assert.match(io.stdout.join('\n'), /ingested 2 new, 0 updated, 0 skipped as duplicate, 0 failed/);
+  const again = captureIo();
+  assert.equal(await main(['ingest', FIXTURES, '--db', db], again), 0);
+  assert.match(again.stdout.join('\n'), /ingested 0 new, 0 updated, 2 skipped as duplicate, 0 failed/);
+});
+
+test('cli › ingest exits 1 and prints one clear line per bad input (empty, binary, missing)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-cli-bad-'));
+  writeFileSync(join(dir, 'empty.txt'), '');
+  writeFileSync(join(dir, 'photo.txt'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]));
+  const io = captureIo();
+  const code = await main(['ingest', join(dir, 'empty.txt'), join(dir, 'photo.txt'), join(dir, 'missing.txt'), '--db', tempDb()], io);
+  assert.equal(code, 1);
+  assert.equal(io.stderr.length, 3);
+  assert.match(io.stderr[0]!, /empty\.txt: file is empty/);
+  assert.match(io.stderr[1]!, /photo\.txt: file looks binary/);
+  assert.match(io.stderr[2]!, /missing\.txt: no such file/);
+  assert.match(io.stdout.join('\n'), /ingested 0 new/);
+});
+
+test('cli › usage errors exit 2', async () => {
+  assert.equal(await main(['frobnicate'], captureIo()), 2);
+  assert.equal(await main(['ingest'], captureIo()), 2);
+  assert.equal(await main(['ingest', FIXTURES, '--max-bytes', 'lots', '--db', tempDb()], captureIo()), 2);
+});
+
+test('cli › --help exits 0 for the program and for each command', async () => {
+  for (const argv of [['--help'], ['ingest', '--help'], ['search', '--help'], ['show', '--help'], ['stats', '--help']]) {
+    const io = captureIo();
+    assert.equal(await main(argv, io), 0, argv.join(' '));
+    assert.match(io.stdout.join('\n'), /Usage: dossier/);
+  }
+});
+
+test('cli › search, show and stats read what ingest stored', async () => {
+  const db = tempDb();
+  await main(['ingest', FIXTURES, '--db', db], captureIo());
+  const search = captureIo();
+  assert.equal(await main(['search', 'Geneva', '--db', db, '--json'], search), 0);
+  const hit = JSON.parse(search.stdout[0]!) as { id: string };
+  const show = captureIo();
+  assert.equal(await main(['show', hit.id.slice(0, 8), '--db', db], show), 0);
+  assert.match(show.stdout.join('\n'), /outlet:\s+The Meridian Post/);
+  const missing = captureIo();
+  assert.equal(await main(['show', 'ffffffff', '--db', db], missing), 1);
+  assert.match(missing.stderr.join('\n'), /no article with id/);
+  const stats = captureIo();
+  assert.equal(await main(['stats', '--db', db, '--json'], stats), 0);
+  assert.equal(JSON.parse(stats.stdout[0]!).articles, 2);
+  const none = captureIo();
+  assert.equal(await main(['search', 'zeppelin', '--db', db], none), 1);
+});
