@@ -65,6 +65,14 @@ export interface DocEntity {
   readonly country?: string;
   /** Knowledge-base id when the entity links to a known actor. */
   readonly kbId?: string;
+  /** Pronoun and nominal references resolved to this entity ("he", "the general"), which NER does not tag. */
+  readonly references: readonly EntityReference[];
+}
+
+/** A pronoun or nominal phrase resolved to an entity, with the rule that resolved it. */
+export interface EntityReference extends Span {
+  readonly text: string;
+  readonly rule: 'pronoun' | 'nominal';
 }
 
 /** TimeML TIMEX3 types. */

@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { buildKnowledgeBase, countryActors, type KbActor } from '../../kb/knowledge-base.js';
+import type { DocEntity } from '../../model/index.js';
+import { createResources } from '../../pipeline/stage.js';
+import { findMentions, makeDoc, naiveSentences } from '../../../test/helpers/make-doc.js';
+import { createEntitiesStage, KNOWLEDGE_BASE } from './index.js';
+
+// A small actor file of our own, in the shipped format.
+const ACTORS: KbActor[] = [
+  { id: 'islamic-state', name: 'Islamic State', type: 'ORG', kind: 'armed-group', aliases: ['ISIS', 'ISIL', 'IS', 'Daesh'], roles: [] },
+  { id: 'quds-force', name: 'Quds Force', type: 'ORG', kind: 'military-unit', country: 'IRN', aliases: ['Qods Force', 'al-Quds Force'], roles: [] },
+];
+const kb = buildKnowledgeBase([...countryActors(), ...ACTORS]);
+const stage = createEntitiesStage();
+
+function entitiesOf(text: string, forms: Parameters<typeof findMentions>[1]): DocEntity[] {
+  const doc = makeDoc({ text, layers: { sentences: naiveSentences(text), mentions: findMentions(text, forms) } });
+  return [...stage.run(doc, { publishedAt: '2024-11-14', resources: createResources({ [KNOWLEDGE_BASE]: kb }) })];
+}
+
+function byName(entities: DocEntity[], name: string): DocEntity {
+  const found = entities.find((e) => e.name === name);
+  assert.ok(found, `no entity named ${name}; got ${entities.map((e) => e.name).join(', ')}`);
+  return found;
+}
+
+const HADDAD = [
+  'Brig. Gen. Kassem Haddad, commander of the Quds Force, arrived in Homs on Monday, officials said.',
+  'Haddad met local commanders for three hours.',
+  'Later the general toured the front line, and he promised reinforcements.',
+  "Gen. Haddad's convoy left before dusk.",
+].join(' ');
+
+test('entities › title + name, surname only, possessive, "the general" and "he" are one person with a role', () => {
+  const entities = entitiesOf(HADDAD, [['Brig. Gen. Kassem Haddad', 'PER'], ['Haddad', 'PER'], ["Gen. Haddad's", 'PER'], ['Quds Force', 'ORG'], ['Homs', 'LOC']]);
+  const haddad = byName(entities, 'Kassem Haddad');
+  assert.equal(haddad.mentionIds.length, 3);
+  assert.deepEqual(haddad.references.map((r) => r.text), ['the general', 'he']);
+  assert.ok(haddad.roles.some((r) => r.title === 'commander' && r.organisation === 'Quds Force'), JSON.stringify(haddad.roles));
+  assert.equal(entities.filter((e) => e.type === 'PER').length, 1);
+});
+
+test('entities › transliteration variants merge: Soleimani / Suleimani, Quds / Qods / al-Quds', () => {
+  const text = 'Qassem Soleimani was seen in Aleppo. Reports said Suleimani was lightly hurt. The Qods Force denied it, and a spokesman for the al-Quds Force said nothing more.';
+  const entities = entitiesOf(text, [['Qassem Soleimani', 'PER'], ['Suleimani', 'PER'], ['Qods Force', 'ORG'], ['al-Quds Force', 'ORG'], ['Aleppo', 'LOC']]);
+  assert.equal(byName(entities, 'Qassem Soleimani').mentionIds.length, 2);
+  const quds = byName(entities, 'Quds Force');
+  assert.equal(quds.kbId, 'quds-force');
+  assert.equal(quds.mentionIds.length, 2);
+  assert.equal(quds.country, 'IRN');
+});
+
+test('entities › acronyms and aliases of one group are one entity: ISIS, ISIL, IS, Islamic State, Daesh', () => {
+  const text = 'Fighters of the Islamic State attacked the town. ISIS claimed the raid; Kurdish officials blamed Daesh. Analysts say IS and ISIL are the same group.';
+  const entities = entitiesOf(text, [['Islamic State', 'ORG'], ['ISIS', 'ORG'], ['Daesh', 'ORG'], ['IS', 'ORG'], ['ISIL', 'ORG'], ['Kurdish', 'MISC']]);
+  const group = byName(entities, 'Islamic State');
+  assert.equal(group.mentionIds.length, 5);
+  assert.equal(group.kind, 'armed-group');
+});
+
+test('entities › an acronym defined in the text joins its expansion', () => {
+  const text = 'The Syrian Observatory for Human Rights reported the strike. The SOHR said 12 people died.';
+  const entities = entitiesOf(text, [['Syrian Observatory for Human Rights', 'ORG'], ['SOHR', 'ORG']]);
+  assert.equal(entities.length, 1);
+  assert.equal(entities[0]!.mentionIds.length, 2);
+  assert.equal(entities[0]!.country, 'SYR');
+});
+
+test('entities › "Russian President Vladimir Putin" gives Putin a role and a nationality; countries link to the KB', () => {
+  const text = 'Russian President Vladimir Putin spoke with Iran on Tuesday. Putin later left Moscow.';
+  const entities = entitiesOf(text, [['Vladimir Putin', 'PER'], ['Putin', 'PER'], ['Iran', 'LOC'], ['Moscow', 'LOC']]);
+  const putin = byName(entities, 'Vladimir Putin');
+  assert.equal(putin.mentionIds.length, 2);
+  assert.equal(putin.country, 'RUS');
+  assert.ok(putin.roles.some((r) => r.title === 'president'));
+  const iran = byName(entities, 'Iran');
+  assert.equal(iran.kbId, 'country:IRN');
+  assert.equal(iran.kind, 'state');
+});
+
+test('entities › a demonym used for people points at its country', () => {
+  const text = 'Iranian officers were seen near the airport.';
+  const [iranian] = entitiesOf(text, [['Iranian', 'MISC']]);
+  assert.equal(iranian!.kbId, 'country:IRN');
+  assert.equal(iranian!.kind, 'nationality');
+});
+
+test('entities › tenure and period roles are read with their dates', () => {
+  const text = 'Soleimani has served since 1998 as commander of its Quds Force. Mohammad Bagheri, former chief of the general staff (July 2012–January 2018), was not there.';
+  const entities = entitiesOf(text, [['Soleimani', 'PER'], ['Quds Force', 'ORG'], ['Mohammad Bagheri', 'PER']]);
+  const soleimani = byName(entities, 'Soleimani');
+  assert.ok(soleimani.roles.some((r) => r.title === 'commander' && r.from === '1998' && r.organisation === 'Quds Force'), JSON.stringify(soleimani.roles));
+  const bagheri = byName(entities, 'Mohammad Bagheri');
+  assert.ok(bagheri.roles.some((r) => r.title === 'former chief of the general staff' && r.from === '2012-07' && r.to === '2018-01'), JSON.stringify(bagheri.roles));
+});
+
+test('entities › two different people who share a surname stay apart', () => {
+  const text = 'Omar Haddad, a farmer, lost his house. Separately, Leila Haddad, a lawyer in Beirut, filed the complaint.';
+  const entities = entitiesOf(text, [['Omar Haddad', 'PER'], ['Leila Haddad', 'PER'], ['Beirut', 'LOC']]);
+  assert.equal(entities.filter((e) => e.type === 'PER').length, 2);
+});
+
+test('entities › a bare surname goes to the most recently mentioned of two namesakes', () => {
+  const text = 'Omar Haddad left early. Leila Haddad stayed to testify. Haddad told the court she had seen the fire.';
+  const entities = entitiesOf(text, [['Omar Haddad', 'PER'], ['Leila Haddad', 'PER'], ['Haddad', 'PER']]);
+  assert.equal(byName(entities, 'Leila Haddad').mentionIds.length, 2);
+  assert.equal(byName(entities, 'Omar Haddad').mentionIds.length, 1);
+});
+
+test('entities › "the group" needs a fitting antecedent and is left alone without one', () => {
+  const withGroup = entitiesOf('Hezbollah Front fighters crossed at dawn. The group later withdrew.', [['Hezbollah Front', 'ORG']]);
+  assert.equal(withGroup[0]!.references.length, 1);
+  const without = entitiesOf('The Ministry of Health reported 40 deaths. The group later withdrew.', [['Ministry of Health', 'ORG']]);
+  assert.equal(without[0]!.references.length, 0);
+});

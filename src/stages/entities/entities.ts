@@ -1,0 +1,292 @@
+/**
+ * The `entities` stage: clusters an article's mentions into entities (one per real-world actor),
+ * links them to the knowledge base, and resolves pronouns and role nouns to them.
+ *
+ * Method, in order, for each mention (left to right), joining the first cluster that matches:
+ *  1. same transliteration key as a name already in the cluster ("Suleimani" = "Soleimani");
+ *  2. same knowledge-base actor ("ISIS" and "Daesh" both link to islamic-state);
+ *  3. people: a shorter name whose words end a longer name ("Soleimani" → "Qassem Soleimani"), taking the most
+ *     recently mentioned person when two share a surname;
+ *  4. organisations: an acronym and its expansion ("IRGC" ↔ "Islamic Revolutionary Guard Corps");
+ *  5. one edit on transliteration keys of six letters or more ("Hizbullah" ~ "Hezbollah").
+ * Pronouns (he/him/his/she/her) go to the most recent person within three sentences; role nouns ("the general",
+ * "the group") go to the most recent entity whose role or kind fits, and are left alone when none fits.
+ */
+import { countriesByDemonym, countryByName } from '../../data/countries.js';
+import { acronymOf, editDistance, isAcronym, nameWords, translitKey } from '../../kb/names.js';
+import type { KbActor, KnowledgeBase } from '../../kb/knowledge-base.js';
+import type { DocEntity, EntityKind, EntityReference, Mention, MentionType, Role, Sentence, Span } from '../../model/index.js';
+import { defineStage, type Stage } from '../../pipeline/stage.js';
+import { findRoles } from './roles.js';
+
+/** Resource key of the KnowledgeBase in ctx.resources. */
+export const KNOWLEDGE_BASE = 'knowledge-base';
+
+interface Cluster {
+  readonly type: MentionType;
+  readonly mentions: Mention[];
+  /** Name word lists without titles, one per distinct name seen. */
+  readonly names: string[][];
+  readonly keys: Set<string>;
+  readonly titles: Set<string>;
+  readonly roles: Role[];
+  readonly nationalityWords: string[];
+  readonly references: EntityReference[];
+  kb?: KbActor;
+  /** Character offset of the latest mention or reference, for recency. */
+  lastSeen: number;
+}
+
+/** Creates the entities stage. */
+export function createEntitiesStage(): Stage<'entities'> {
+  return defineStage({
+    name: 'entities',
+    version: 1,
+    requires: ['sentences', 'mentions'],
+    assigns: 'entities',
+    run: (doc, ctx) => {
+      const kb = ctx.resources.has(KNOWLEDGE_BASE) ? ctx.resources.get<KnowledgeBase>(KNOWLEDGE_BASE) : undefined;
+      return resolveEntities(doc.text, doc.layers.sentences!, doc.layers.mentions!, kb);
+    },
+  });
+}
+
+/** Pure core of the stage, exported for tests and evaluation. */
+export function resolveEntities(text: string, sentences: readonly Sentence[], mentions: readonly Mention[], kb: KnowledgeBase | undefined): DocEntity[] {
+  const clusters: Cluster[] = [];
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  for (const mention of sorted) {
+    const { words, titles } = nameWords(mention.text);
+    if (words.length === 0) continue;
+    const name = words.join(' ');
+    const key = translitKey(name);
+    const kbActor = linkKb(kb, name, mention.type);
+    const cluster = findCluster(clusters, mention.type, words, key, kbActor) ?? newCluster(clusters, mention.type);
+    cluster.mentions.push(mention);
+    if (!cluster.names.some((n) => n.join(' ') === name)) cluster.names.push(words);
+    cluster.keys.add(key);
+    titles.forEach((t) => cluster.titles.add(t.toLowerCase().replace(/\.$/, '')));
+    if (kbActor && !cluster.kb) cluster.kb = kbActor;
+    cluster.lastSeen = mention.start;
+    const sentence = sentenceAt(sentences, mention.start);
+    if (sentence && mention.type === 'PER') {
+      const found = findRoles(text, mention, sentence);
+      for (const role of found.roles) if (!cluster.roles.some((r) => r.title === role.title && r.organisation === role.organisation)) cluster.roles.push(role);
+      cluster.nationalityWords.push(...found.nationalityWords);
+    }
+  }
+  resolveReferences(text, sentences, mentions, clusters);
+  return clusters.map((cluster, i) => toEntity(cluster, i));
+}
+
+function newCluster(clusters: Cluster[], type: MentionType): Cluster {
+  const cluster: Cluster = { type, mentions: [], names: [], keys: new Set(), titles: new Set(), roles: [], nationalityWords: [], references: [], lastSeen: 0 };
+  clusters.push(cluster);
+  return cluster;
+}
+
+function findCluster(clusters: readonly Cluster[], type: MentionType, words: string[], key: string, kbActor: KbActor | undefined): Cluster | undefined {
+  const compatible = clusters.filter((c) => c.type === type || (kbActor !== undefined && c.kb?.id === kbActor.id));
+  const byRecency = [...compatible].sort((a, b) => b.lastSeen - a.lastSeen);
+  const sameKey = byRecency.find((c) => c.keys.has(key));
+  if (sameKey) return sameKey;
+  if (kbActor) {
+    const sameKb = byRecency.find((c) => c.kb?.id === kbActor.id);
+    if (sameKb) return sameKb;
+  }
+  if (type === 'PER') {
+    const lowered = words.map((w) => translitKey(w));
+    const partOf = byRecency.find((c) => c.names.some((n) => isNameSuffix(lowered, n.map((w) => translitKey(w)))));
+    if (partOf) return partOf;
+  }
+  if (type === 'ORG' || type === 'MISC') {
+    const name = words.join(' ');
+    if (isAcronym(name)) {
+      const expanded = byRecency.find((c) => c.names.some((n) => n.length > 1 && acronymOf(n.join(' ')) === name.replace(/\./g, '')));
+      if (expanded) return expanded;
+    } else if (words.length > 1) {
+      const acronym = acronymOf(name);
+      const short = byRecency.find((c) => c.names.some((n) => n.length === 1 && n[0]!.replace(/\./g, '') === acronym));
+      if (short) return short;
+    }
+  }
+  if (key.length >= 6) {
+    return byRecency.find((c) => [...c.keys].some((k) => k.length >= 6 && editDistance(k, key, 1) <= 1));
+  }
+  return undefined;
+}
+
+/**
+ * True when `short` names the same person as `full` in part: its words end `full` ("Soleimani" of "Qassem Soleimani"),
+ * or, the other way round, `full` has one word that ends `short` (a surname seen before the full name).
+ */
+function isNameSuffix(short: readonly string[], full: readonly string[]): boolean {
+  if (short.length < full.length) return short.every((w, i) => w === full[full.length - short.length + i]);
+  if (full.length < short.length) return full.length === 1 && short[short.length - 1] === full[0];
+  return false;
+}
+
+function linkKb(kb: KnowledgeBase | undefined, name: string, type: MentionType): KbActor | undefined {
+  if (!kb) return undefined;
+  if (type === 'MISC') {
+    const country = kb.lookupDemonym(name);
+    if (country) return country;
+  }
+  // Acronyms must match an alias letter for letter: the transliteration key would fold "SOHR" into "SUR".
+  const bare = (s: string) => s.replace(/\./g, '');
+  const spelled = (a: KbActor) => !isAcronym(name) || [a.name, ...a.aliases].some((alias) => bare(alias) === bare(name));
+  const candidates = kb
+    .lookup(name)
+    .filter(spelled)
+    .filter((a) => a.type === type || (a.kind === 'state' && (type === 'LOC' || type === 'ORG')) || (a.type === 'ORG' && type === 'MISC'));
+  return candidates.length === 1 ? candidates[0] : candidates.find((a) => a.type === type);
+}
+
+function sentenceAt(sentences: readonly Sentence[], offset: number): Sentence | undefined {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid]!;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
+}
+
+function sentenceIndexAt(sentences: readonly Sentence[], offset: number): number {
+  let index = -1;
+  for (let i = 0; i < sentences.length && sentences[i]!.start <= offset; i++) index = i;
+  return index;
+}
+
+const PRONOUN = /\b(he|him|his|she|her)\b/gi;
+/** Role nouns after "the" that refer back to a person or organisation: "the general", "the Iranian major general", "the group". */
+const NOMINAL = /\bthe\s+((?:[A-Z][a-z]+\s+)?(?:(?:major|brigadier|lieutenant|senior|top|former|military)\s+)?(general|commander|president|minister|spokesman|cleric|pilot|group|militia|movement|agency|organisation|organization))\b/gi;
+
+const PERSON_NOUNS = new Set(['general', 'commander', 'president', 'minister', 'spokesman', 'cleric', 'pilot']);
+const NOUN_KINDS: Readonly<Record<string, readonly EntityKind[]>> = {
+  group: ['armed-group', 'organisation', 'party'],
+  militia: ['armed-group'],
+  movement: ['armed-group', 'party'],
+  agency: ['media-outlet', 'government'],
+  organisation: ['organisation', 'armed-group'],
+  organization: ['organisation', 'armed-group'],
+};
+
+function resolveReferences(text: string, sentences: readonly Sentence[], mentions: readonly Mention[], clusters: Cluster[]): void {
+  const insideMention = (start: number) => mentions.some((m) => start >= m.start && start < m.end);
+  type Candidate = { span: Span; text: string; rule: 'pronoun' | 'nominal'; noun?: string; qualifier?: string };
+  const found: Candidate[] = [];
+  for (const m of text.matchAll(PRONOUN)) {
+    if (!insideMention(m.index)) found.push({ span: { start: m.index, end: m.index + m[0].length }, text: m[0], rule: 'pronoun' });
+  }
+  for (const m of text.matchAll(NOMINAL)) {
+    if (insideMention(m.index + 4)) continue;
+    const qualifier = /^[A-Z]/.test(m[1]!) ? m[1]!.split(/\s+/)[0] : undefined;
+    found.push({ span: { start: m.index, end: m.index + m[0].length }, text: m[0], rule: 'nominal', noun: m[2]!.toLowerCase(), ...(qualifier ? { qualifier } : {}) });
+  }
+  found.sort((a, b) => a.span.start - b.span.start);
+  for (const ref of found) {
+    const here = sentenceIndexAt(sentences, ref.span.start);
+    const windowStart = sentences[Math.max(0, here - 3)]?.start ?? 0;
+    const recentBefore = (c: Cluster) => {
+      const last = Math.max(...c.mentions.filter((m) => m.end <= ref.span.start).map((m) => m.start), ...c.references.filter((r) => r.end <= ref.span.start).map((r) => r.start), -1);
+      return last >= windowStart ? last : -1;
+    };
+    let chosen: Cluster | undefined;
+    if (ref.rule === 'pronoun') {
+      chosen = best(clusters.filter((c) => c.type === 'PER'), recentBefore);
+    } else if (PERSON_NOUNS.has(ref.noun!)) {
+      const fits = (c: Cluster) => c.type === 'PER' && ([...c.titles].some((t) => t.startsWith(ref.noun!.slice(0, 3))) || c.roles.some((r) => r.title.includes(ref.noun!)));
+      chosen = best(clusters.filter(fits), recentBefore);
+    } else {
+      const kinds = NOUN_KINDS[ref.noun!] ?? [];
+      chosen = best(clusters.filter((c) => c.type === 'ORG' && kinds.includes(kindOf(c))), recentBefore);
+    }
+    if (chosen) {
+      chosen.references.push({ start: ref.span.start, end: ref.span.end, text: ref.text, rule: ref.rule });
+    }
+  }
+}
+
+function best(candidates: Cluster[], score: (c: Cluster) => number): Cluster | undefined {
+  let top: Cluster | undefined;
+  let topScore = -1;
+  for (const c of candidates) {
+    const s = score(c);
+    if (s > topScore) {
+      top = c;
+      topScore = s;
+    }
+  }
+  return top;
+}
+
+const MEDIA = /\b(news|agency|times|post|herald|tribune|gazette|journal|tv|television|radio|press|channel|broadcast\w*|daily|telegraph|guardian)\b/i;
+const MILITARY = /\b(army|armed forces|forces|force|brigade|corps|guards?|division|battalion|regiment|navy|air force|military|command)\b/i;
+const ARMED = /\b(front|movement|militia|rebels?|jihad|mujahideen|liberation|resistance|brigades)\b/i;
+const GOVERNMENT = /\b(ministry|government|parliament|council|cabinet|office|senate|congress|kremlin|presidency|police|court)\b/i;
+const PARTY = /\b(party)\b/i;
+const COMPANY = /\b(inc|corp|corporation|company|co|ltd|plc|group|bank|airlines?|holdings?)\b\.?$/i;
+
+function kindOf(cluster: Cluster): EntityKind {
+  if (cluster.kb) return cluster.kb.kind === 'state' && cluster.type === 'MISC' ? 'nationality' : cluster.kb.kind;
+  const name = longestName(cluster);
+  switch (cluster.type) {
+    case 'PER':
+      return 'person';
+    case 'LOC':
+      return countryByName(name) ? 'state' : 'place';
+    case 'MISC':
+      return countriesByDemonym(name).length ? 'nationality' : 'other';
+    case 'ORG':
+      if (MEDIA.test(name)) return 'media-outlet';
+      if (ARMED.test(name)) return 'armed-group';
+      if (MILITARY.test(name)) return 'military-unit';
+      if (GOVERNMENT.test(name)) return 'government';
+      if (PARTY.test(name)) return 'party';
+      if (COMPANY.test(name)) return 'company';
+      return 'organisation';
+  }
+}
+
+function longestName(cluster: Cluster): string {
+  return cluster.names.reduce((a, b) => (b.length > a.length || (b.length === a.length && b.join(' ').length > a.join(' ').length) ? b : a), cluster.names[0] ?? []).join(' ');
+}
+
+function countryOf(cluster: Cluster, name: string): string | undefined {
+  if (cluster.kb?.country) return cluster.kb.country;
+  for (const word of cluster.nationalityWords) {
+    const [country] = countriesByDemonym(word);
+    if (country) return country.alpha3;
+  }
+  if (cluster.type === 'LOC') return countryByName(name)?.alpha3;
+  if (cluster.type === 'MISC') return countriesByDemonym(name)[0]?.alpha3;
+  // "Syrian army", "Iran's Revolutionary Guards": a country or demonym word inside an organisation's name.
+  for (const word of name.split(/\s+/)) {
+    const country = countryByName(word) ?? countriesByDemonym(word)[0];
+    if (country) return country.alpha3;
+  }
+  return undefined;
+}
+
+function toEntity(cluster: Cluster, index: number): DocEntity {
+  const name = cluster.kb?.name ?? longestName(cluster);
+  const aliases = [...new Set(cluster.mentions.map((m) => m.text.trim()))].filter((a) => a !== name);
+  const country = countryOf(cluster, longestName(cluster));
+  const entity: { -readonly [K in keyof DocEntity]?: DocEntity[K] } = {
+    id: `e${index + 1}`,
+    name,
+    type: cluster.type,
+    kind: kindOf(cluster),
+    mentionIds: cluster.mentions.map((m) => m.id),
+    aliases,
+    roles: cluster.roles,
+    references: cluster.references,
+  };
+  if (country) entity.country = country;
+  if (cluster.kb) entity.kbId = cluster.kb.id;
+  return entity as DocEntity;
+}
