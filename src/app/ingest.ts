@@ -7,7 +7,8 @@ import { expandInputs } from '../ingest/inputs.js';
 import { readPath } from '../ingest/read-file.js';
 import { checkPipeline, pipelineSignature, runStages, type Resources, type Stage } from '../pipeline/index.js';
 import { cleanArticle } from '../stages/clean/index.js';
-import type { SaveOutcome, Store } from '../store/store.js';
+import { linkEntities, surnameKeysToLookUp } from '../corpus/link-entities/index.js';
+import type { ArticleLinks, SaveOutcome, Store } from '../store/store.js';
 
 export interface IngestFailure {
   readonly source: string;
@@ -87,7 +88,7 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
           fail({ source: item.source, code, reason: error instanceof IngestError ? error.reason : describeCause(error) });
           continue;
         }
-        const outcome = await options.store.saveArticle(doc, isEnglishSignature(doc, signature));
+        const outcome = await options.store.saveArticle(doc, isEnglishSignature(doc, signature), await crossArticleLinks(options.store, doc));
         if (outcome === 'inserted') counts.inserted++;
         else if (outcome === 'updated') counts.updated++;
         else counts.duplicates++;
@@ -103,4 +104,12 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
 /** Non-English articles only went through the clean step, and their signature says so. */
 function isEnglishSignature(doc: Doc, signature: string): string {
   return doc.meta.language === 'en' || doc.meta.language === 'und' ? signature : signature.split(',')[0]!;
+}
+
+/** Links computed against what the store already holds, saved in the article's own transaction. */
+async function crossArticleLinks(store: Store, doc: Doc): Promise<ArticleLinks> {
+  const entities = doc.layers.entities;
+  if (!entities) return {};
+  const known = await store.findPeopleBySurname(surnameKeysToLookUp(entities));
+  return { entities: linkEntities(entities, known) };
 }

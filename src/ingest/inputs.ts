@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
 
 /** Extensions Dossier reads; anything else inside a folder is skipped (a named file is always tried). */
-export const READABLE_EXTENSIONS = ['.txt', '.text', '.md', '.html', '.htm', '.xhtml', '.jsonl', '.ndjson', '.warc', '.warc.gz'];
+export const READABLE_EXTENSIONS = ['.txt', '.text', '.html', '.htm', '.xhtml', '.jsonl', '.ndjson', '.warc', '.warc.gz'];
 
 /** One expanded input: a path to read, or a path that could not be found. */
 export type InputEntry = { readonly path: string; readonly isMissing: boolean };

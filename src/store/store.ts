@@ -2,7 +2,8 @@
  * The storage interface every adapter implements (SQLite embedded, PostgreSQL shared). Methods are
  * async so a networked adapter fits without changing callers. One article is saved in one transaction.
  */
-import type { Doc } from '../model/index.js';
+import type { EntityLink, KnownEntity } from '../corpus/link-entities/index.js';
+import type { Doc, EntityKind, MentionType } from '../model/index.js';
 
 /** What saving an article did. */
 export type SaveOutcome =
@@ -66,9 +67,43 @@ export interface StoreStats {
   readonly articles: number;
   readonly sources: number;
   readonly mentions: number;
+  readonly entities: number;
   readonly byLanguage: Readonly<Record<string, number>>;
   readonly byOutlet: Readonly<Record<string, number>>;
   readonly schemaVersion: number;
+}
+
+/** Cross-article results saved in the same transaction as the article. */
+export interface ArticleLinks {
+  readonly entities?: readonly EntityLink[];
+}
+
+/** A canonical entity across the corpus. */
+export interface CanonicalEntity {
+  readonly id: string;
+  readonly name: string;
+  readonly type: MentionType;
+  readonly kind: EntityKind;
+  readonly country: string | null;
+  readonly kbId: string | null;
+  readonly articleCount: number;
+  readonly mentionCount: number;
+}
+
+/** One canonical entity with everything the store knows of it. */
+export interface EntityDetail extends CanonicalEntity {
+  readonly aliases: readonly { alias: string; count: number }[];
+  readonly roles: readonly { title: string; organisation: string | null; from: string | null; to: string | null; articleId: string; start: number; end: number }[];
+  readonly articles: readonly { articleId: string; title: string | null; outlet: string | null; publishedAt: string | null; mentionCount: number; reason: string }[];
+  readonly mentionsByOutlet: Readonly<Record<string, number>>;
+}
+
+export interface EntityQuery {
+  readonly type?: MentionType;
+  /** Matches names and aliases (case-insensitive substring). */
+  readonly search?: string;
+  readonly limit?: number;
+  readonly offset?: number;
 }
 
 /** Everything callers may do with a store. */
@@ -77,12 +112,17 @@ export interface Store {
   /** Applies pending migrations; returns the schema version now in force. */
   migrate(): Promise<number>;
   /** Saves a processed Doc and its layers in one transaction; idempotent by article id. */
-  saveArticle(doc: Doc, pipeline: string): Promise<SaveOutcome>;
+  saveArticle(doc: Doc, pipeline: string, links?: ArticleLinks): Promise<SaveOutcome>;
   hasArticle(id: string): Promise<boolean>;
   /** By full id or unique id prefix. */
   getArticle(idOrPrefix: string): Promise<StoredArticle | undefined>;
   listArticles(options?: { limit?: number; offset?: number }): Promise<ArticleSummary[]>;
   search(query: SearchQuery): Promise<SearchHit[]>;
   stats(): Promise<StoreStats>;
+  /** Full-name people whose surname key is one of `surnameKeys`, for linking a bare surname. */
+  findPeopleBySurname(surnameKeys: readonly string[]): Promise<Map<string, KnownEntity[]>>;
+  listEntities(query?: EntityQuery): Promise<CanonicalEntity[]>;
+  /** By canonical id, or by exact name/alias (case-insensitive; the most mentioned wins). */
+  getEntity(idOrName: string): Promise<EntityDetail | undefined>;
   close(): Promise<void>;
 }

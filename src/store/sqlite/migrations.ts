@@ -54,4 +54,42 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 2,
+    name: 'canonical entities across articles',
+    sql: `
+      CREATE TABLE entities (
+        id TEXT PRIMARY KEY,               -- kb:<id>, per:<key>, org:<key>, loc:<key>, misc:<key>
+        name TEXT NOT NULL, type TEXT NOT NULL, kind TEXT NOT NULL,
+        country TEXT, kb_id TEXT,
+        name_key TEXT NOT NULL, surname_key TEXT, is_surname_only INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX entities_surname ON entities(surname_key) WHERE surname_key IS NOT NULL;
+      CREATE INDEX entities_name ON entities(name COLLATE NOCASE);
+      CREATE TABLE article_entities (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        doc_entity_id TEXT NOT NULL,
+        entity_id TEXT NOT NULL REFERENCES entities(id),
+        name TEXT NOT NULL,
+        mention_count INTEGER NOT NULL,
+        reason TEXT NOT NULL,              -- why this article entity is this canonical entity
+        PRIMARY KEY (article_id, doc_entity_id)
+      );
+      CREATE INDEX article_entities_entity ON article_entities(entity_id);
+      CREATE TABLE entity_aliases (
+        entity_id TEXT NOT NULL REFERENCES entities(id),
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        alias TEXT NOT NULL,
+        PRIMARY KEY (entity_id, article_id, alias)
+      );
+      CREATE INDEX entity_aliases_alias ON entity_aliases(alias COLLATE NOCASE);
+      CREATE TABLE entity_roles (
+        entity_id TEXT NOT NULL REFERENCES entities(id),
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        title TEXT NOT NULL, organisation TEXT, from_value TEXT, to_value TEXT,
+        start_char INTEGER NOT NULL, end_char INTEGER NOT NULL
+      );
+      CREATE INDEX entity_roles_entity ON entity_roles(entity_id);
+    `,
+  },
 ];

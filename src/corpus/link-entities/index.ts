@@ -1,0 +1,2 @@
+/** Cross-article entity linking. */
+export * from './link-entities.js';

@@ -1,0 +1,79 @@
+/**
+ * Cross-article entity linking: decides which canonical entity each article entity is, and why.
+ * Canonical ids are deterministic (knowledge-base id, or type + transliteration key of the full name), so two
+ * workers linking the same name at once agree without coordination. A bare surname joins a known person only
+ * with support: exactly one known person has that surname and nothing contradicts it (country).
+ */
+import { nameWords, translitKey } from '../../kb/names.js';
+import type { DocEntity } from '../../model/index.js';
+
+/** A canonical entity as the store knows it (enough to link against). */
+export interface KnownEntity {
+  readonly id: string;
+  readonly name: string;
+  readonly type: string;
+  readonly country: string | null;
+  readonly isSurnameOnly: boolean;
+}
+
+/** Where an article entity was linked, with the reason recorded in the store. */
+export interface EntityLink {
+  readonly docEntityId: string;
+  readonly entityId: string;
+  readonly name: string;
+  readonly type: DocEntity['type'];
+  readonly kind: DocEntity['kind'];
+  readonly country?: string;
+  readonly kbId?: string;
+  readonly nameKey: string;
+  /** Translit key of the last name word for people, for later surname look-ups. */
+  readonly surnameKey?: string;
+  readonly isSurnameOnly: boolean;
+  readonly aliases: readonly string[];
+  readonly mentionCount: number;
+  readonly roles: DocEntity['roles'];
+  readonly reason: string;
+}
+
+/** The surname keys of an article's single-word person entities, to fetch candidates before linking. */
+export function surnameKeysToLookUp(entities: readonly DocEntity[]): string[] {
+  return [...new Set(entities.filter((e) => e.type === 'PER' && !e.kbId && nameWords(e.name).words.length === 1).map((e) => translitKey(e.name)))];
+}
+
+/** Links each article entity; `knownBySurname` maps a surname key to the full-name people already stored with it. */
+export function linkEntities(entities: readonly DocEntity[], knownBySurname: ReadonlyMap<string, readonly KnownEntity[]>): EntityLink[] {
+  return entities.map((entity) => {
+    const words = nameWords(entity.name).words;
+    const nameKey = translitKey(words.join(' ') || entity.name);
+    const isPerson = entity.type === 'PER';
+    const surnameKey = isPerson && words.length ? translitKey(words[words.length - 1]!) : undefined;
+    const isSurnameOnly = isPerson && words.length === 1;
+    const base = {
+      docEntityId: entity.id,
+      name: entity.name,
+      type: entity.type,
+      kind: entity.kind,
+      nameKey,
+      isSurnameOnly,
+      aliases: [...new Set([entity.name, ...entity.aliases])],
+      mentionCount: entity.mentionIds.length + entity.references.length,
+      roles: entity.roles,
+      ...(entity.country ? { country: entity.country } : {}),
+      ...(entity.kbId ? { kbId: entity.kbId } : {}),
+      ...(surnameKey ? { surnameKey } : {}),
+    };
+    if (entity.kbId) return { ...base, entityId: `kb:${entity.kbId}`, reason: `knowledge-base actor "${entity.kbId}"` };
+    if (isSurnameOnly) {
+      const candidates = (knownBySurname.get(nameKey) ?? []).filter((k) => k.type === 'PER' && !k.isSurnameOnly);
+      const compatible = candidates.filter((k) => !entity.country || !k.country || k.country === entity.country);
+      if (candidates.length === 1 && compatible.length === 1) {
+        const only = compatible[0]!;
+        return { ...base, entityId: only.id, reason: `surname of the only known person "${only.name}"${entity.country && only.country ? ` (same country ${only.country})` : ''}` };
+      }
+      const why = candidates.length > 1 ? `${candidates.length} known people share it` : candidates.length === 1 ? 'the one known namesake has another country' : 'no known person has it';
+      return { ...base, entityId: `per:${nameKey}`, reason: `surname only, not merged: ${why}` };
+    }
+    const prefix = { PER: 'per', ORG: 'org', LOC: 'loc', MISC: 'misc' }[entity.type];
+    return { ...base, entityId: `${prefix}:${nameKey}`, reason: 'same normalised name and type' };
+  });
+}
