@@ -6,15 +6,13 @@ import { DossierError, UsageError, describeCause } from '../model/index.js';
 import { ingest, type IngestSummary } from '../app/ingest.js';
 import { loadDefaultResources } from '../app/resources.js';
 import { defaultStages } from '../pipeline/index.js';
-import { DEFAULT_DB_PATH, openStore } from '../store/open-store.js';
-import type { Store } from '../store/store.js';
+import { registerEntityCommands } from './commands/entities.js';
+import { DB_OPTION, withStore, type CliContext, type CliIo } from './context.js';
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, exitCodeFor } from './exit-codes.js';
 import { createProgress } from './progress.js';
+import type { Store } from '../store/store.js';
 
-export interface CliIo {
-  readonly out: (line: string) => void;
-  readonly err: (line: string) => void;
-}
+export type { CliIo } from './context.js';
 
 const defaultIo: CliIo = {
   out: (line) => process.stdout.write(`${line}\n`),
@@ -30,7 +28,8 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
     .showHelpAfterError();
 
-  const dbOption = ['--db <path>', 'SQLite file of the store', DEFAULT_DB_PATH] as const;
+  const dbOption = DB_OPTION;
+  const context: CliContext = { io, setExitCode: (code) => (exitCode = code) };
 
   program
     .command('ingest')
@@ -109,7 +108,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
         if (opts.json) io.out(JSON.stringify(stats));
         else {
           io.out(`articles: ${stats.articles} (from ${stats.sources} input sources)`);
-          io.out(`mentions: ${stats.mentions}`);
+          io.out(`mentions: ${stats.mentions}, canonical entities: ${stats.entities}`);
           io.out(`languages: ${Object.entries(stats.byLanguage).map(([k, n]) => `${k} ${n}`).join(', ') || '-'}`);
           io.out(`outlets: ${Object.entries(stats.byOutlet).map(([k, n]) => `${k} ${n}`).join(', ') || '-'}`);
           io.out(`schema version: ${stats.schemaVersion}`);
@@ -117,6 +116,8 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
         return EXIT_OK;
       });
     });
+
+  registerEntityCommands(program, context);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -129,15 +130,6 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     return exitCodeFor(error);
   }
   return exitCode;
-}
-
-async function withStore(db: string, fn: (store: Store) => Promise<number>): Promise<number> {
-  const store = await openStore(db);
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
 }
 
 async function runIngest(store: Store, inputs: string[], maxBytes: number | undefined, io: CliIo): Promise<IngestSummary> {

@@ -114,3 +114,9 @@ test('entities › "the group" needs a fitting antecedent and is left alone with
   const without = entitiesOf('The Ministry of Health reported 40 deaths. The group later withdrew.', [['Ministry of Health', 'ORG']]);
   assert.equal(without[0]!.references.length, 0);
 });
+
+test('entities › "its" points back at the most recent organisation', () => {
+  const text = 'Meridian Airways cancelled 40 flights on Friday. Its chief executive blamed a strike.';
+  const [airline] = entitiesOf(text, [['Meridian Airways', 'ORG']]);
+  assert.deepEqual(airline!.references.map((r) => r.text), ['Its']);
+});

@@ -162,6 +162,8 @@ function sentenceIndexAt(sentences: readonly Sentence[], offset: number): number
 }
 
 const PRONOUN = /\b(he|him|his|she|her)\b/gi;
+/** "its" almost always points at an organisation or state in news; bare "it" too often at an event or thing. */
+const ORG_PRONOUN = /\b(its)\b/gi;
 /** Role nouns after "the" that refer back to a person or organisation: "the general", "the Iranian major general", "the group". */
 const NOMINAL = /\bthe\s+((?:[A-Z][a-z]+\s+)?(?:(?:major|brigadier|lieutenant|senior|top|former|military)\s+)?(general|commander|president|minister|spokesman|cleric|pilot|group|militia|movement|agency|organisation|organization))\b/gi;
 
@@ -177,10 +179,13 @@ const NOUN_KINDS: Readonly<Record<string, readonly EntityKind[]>> = {
 
 function resolveReferences(text: string, sentences: readonly Sentence[], mentions: readonly Mention[], clusters: Cluster[]): void {
   const insideMention = (start: number) => mentions.some((m) => start >= m.start && start < m.end);
-  type Candidate = { span: Span; text: string; rule: 'pronoun' | 'nominal'; noun?: string; qualifier?: string };
+  type Candidate = { span: Span; text: string; rule: 'pronoun' | 'nominal'; noun?: string; qualifier?: string; isOrgPronoun?: boolean };
   const found: Candidate[] = [];
   for (const m of text.matchAll(PRONOUN)) {
     if (!insideMention(m.index)) found.push({ span: { start: m.index, end: m.index + m[0].length }, text: m[0], rule: 'pronoun' });
+  }
+  for (const m of text.matchAll(ORG_PRONOUN)) {
+    if (!insideMention(m.index)) found.push({ span: { start: m.index, end: m.index + m[0].length }, text: m[0], rule: 'pronoun', isOrgPronoun: true });
   }
   for (const m of text.matchAll(NOMINAL)) {
     if (insideMention(m.index + 4)) continue;
@@ -196,7 +201,9 @@ function resolveReferences(text: string, sentences: readonly Sentence[], mention
       return last >= windowStart ? last : -1;
     };
     let chosen: Cluster | undefined;
-    if (ref.rule === 'pronoun') {
+    if (ref.isOrgPronoun) {
+      chosen = best(clusters.filter((c) => c.type === 'ORG' || kindOf(c) === 'state'), recentBefore);
+    } else if (ref.rule === 'pronoun') {
       chosen = best(clusters.filter((c) => c.type === 'PER'), recentBefore);
     } else if (PERSON_NOUNS.has(ref.noun!)) {
       const fits = (c: Cluster) => c.type === 'PER' && ([...c.titles].some((t) => t.startsWith(ref.noun!.slice(0, 3))) || c.roles.some((r) => r.title.includes(ref.noun!)));
