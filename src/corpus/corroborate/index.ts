@@ -1,0 +1,2 @@
+/** Corroboration by independent origins. */
+export * from './corroborate.js';

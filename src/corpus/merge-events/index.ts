@@ -1,0 +1,3 @@
+/** Cross-article event merging. */
+export * from './merge-events.js';
+export * from './time-window.js';

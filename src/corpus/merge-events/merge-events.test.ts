@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { absorb, chooseMergedEvent, countAlternatives, startMergedEvent, windowOf, type EventObservation } from './index.js';
+
+const ALEPPO = { name: 'Aleppo', lat: 36.2, lon: 37.16, countryCode: 'SY', gazetteerId: 'g:170063' };
+const SAFIRA = { name: 'al-Safira', lat: 36.07, lon: 37.37, countryCode: 'SY' };
+const LATAKIA = { name: 'Latakia', lat: 35.52, lon: 35.79, countryCode: 'SY' };
+
+const obs = (o: Partial<EventObservation> & Pick<EventObservation, 'articleId'>): EventObservation => ({
+  mentionId: 'v1',
+  ploverType: 'ASSAULT',
+  modality: 'asserted',
+  sourceIds: ['kb:islamic-state'],
+  targetIds: [],
+  counts: {},
+  publishedAt: '2024-11-08',
+  ...o,
+});
+
+test('merge-events › windows honour granularity: day, month, ISO week, year, decade', () => {
+  assert.deepEqual(windowOf('2024-11-07'), { start: '2024-11-07', end: '2024-11-07' });
+  assert.deepEqual(windowOf('2024-02'), { start: '2024-02-01', end: '2024-02-29' });
+  assert.deepEqual(windowOf('2024-W45'), { start: '2024-11-04', end: '2024-11-10' });
+  assert.deepEqual(windowOf('2015'), { start: '2015-01-01', end: '2015-12-31' });
+  assert.deepEqual(windowOf('201'), { start: '2010-01-01', end: '2019-12-31' });
+  assert.equal(windowOf('P3M'), undefined);
+});
+
+test('merge-events › the same strike reported by two outlets merges, with reasons', () => {
+  const first = startMergedEvent('ev1', obs({ articleId: 'a1', timeValue: '2024-11-07', place: ALEPPO }))!;
+  const match = chooseMergedEvent([first], obs({ articleId: 'a2', timeValue: '2024-11', place: SAFIRA }));
+  assert.ok(match);
+  assert.ok(match.reasons.some((r) => r.startsWith('shared actor kb:islamic-state')));
+  assert.ok(match.reasons.some((r) => r.includes('within 100 km')));
+});
+
+test('merge-events › different type, far-apart places, or disjoint dates never merge', () => {
+  const first = startMergedEvent('ev1', obs({ articleId: 'a1', timeValue: '2024-11-07', place: ALEPPO }))!;
+  assert.equal(chooseMergedEvent([first], obs({ articleId: 'a2', ploverType: 'PROTEST', timeValue: '2024-11-07', place: ALEPPO })), undefined);
+  assert.equal(chooseMergedEvent([first], obs({ articleId: 'a2', timeValue: '2024-11-07', place: LATAKIA })), undefined, 'Latakia is 130 km from Aleppo');
+  assert.equal(chooseMergedEvent([first], obs({ articleId: 'a2', timeValue: '2024-11-20', place: ALEPPO })), undefined);
+});
+
+test('merge-events › actors that share nothing are two clashes, even on the same day nearby', () => {
+  const first = startMergedEvent('ev1', obs({ articleId: 'a1', timeValue: '2024-11-07', place: ALEPPO, sourceIds: ['kb:hts'], targetIds: ['country:SYR'] }))!;
+  assert.equal(chooseMergedEvent([first], obs({ articleId: 'a2', timeValue: '2024-11-07', place: SAFIRA, sourceIds: ['kb:islamic-state'], targetIds: ['kb:sdf'] })), undefined);
+});
+
+test('merge-events › absorbing keeps the narrower window and unites actors', () => {
+  const first = startMergedEvent('ev1', obs({ articleId: 'a1', timeValue: '2024-11' }))!;
+  const merged = absorb(first, obs({ articleId: 'a2', timeValue: '2024-11-07', targetIds: ['country:SYR'] }));
+  assert.deepEqual(merged.window, { start: '2024-11-07', end: '2024-11-07' });
+  assert.deepEqual(merged.targetIds, ['country:SYR']);
+});
+
+test('merge-events › conflicting death tolls are kept as alternatives with their articles', () => {
+  const alternatives = countAlternatives([
+    obs({ articleId: 'a1', counts: { fatalities: 11 } }),
+    obs({ articleId: 'a2', counts: { fatalities: 6, injuries: 9 } }),
+    obs({ articleId: 'a3', counts: { fatalities: 11 } }),
+  ]);
+  assert.deepEqual(alternatives, { fatalities: { '11': ['a1', 'a3'], '6': ['a2'] }, injuries: { '9': ['a2'] } });
+});

@@ -1,0 +1,142 @@
+/**
+ * Event merging across articles: an incoming event observation joins the merged event it is compatible with
+ * (same PLOVER type, overlapping time windows at their own granularity, a shared actor or the same place,
+ * no conflicting place), or starts a new one. Every join records its reasons; conflicting details (death
+ * tolls, dates) are kept as alternatives with their sources, never overwritten.
+ */
+import type { EventCounts, Modality } from '../../model/index.js';
+import { aroundDay, windowOf, windowsOverlap, windowDays, type DayWindow } from './time-window.js';
+
+/** A place attached to an observation, already resolved. */
+export interface ObservedPlace {
+  readonly name: string;
+  readonly lat?: number;
+  readonly lon?: number;
+  readonly countryCode?: string;
+  readonly gazetteerId?: string;
+}
+
+/** One article's event mention, with actors as canonical entity ids. */
+export interface EventObservation {
+  readonly articleId: string;
+  readonly mentionId: string;
+  readonly ploverType: string;
+  readonly cameo?: string;
+  readonly modality: Modality;
+  readonly sourceIds: readonly string[];
+  readonly targetIds: readonly string[];
+  readonly place?: ObservedPlace;
+  /** TimeML value of the event's time expression, when the article dates it. */
+  readonly timeValue?: string;
+  readonly publishedAt?: string;
+  readonly counts: EventCounts;
+}
+
+/** A merged event as the matcher needs to see it. */
+export interface MergedEventSummary {
+  readonly id: string;
+  readonly ploverType: string;
+  readonly sourceIds: readonly string[];
+  readonly targetIds: readonly string[];
+  readonly place?: ObservedPlace;
+  readonly window: DayWindow;
+}
+
+/** The days an observation may have happened on: its own time value, else near its publication date. */
+export function observationWindow(obs: EventObservation): DayWindow | undefined {
+  const own = obs.timeValue ? windowOf(obs.timeValue) : undefined;
+  if (own) return own;
+  // Undated events in news happened shortly before publication.
+  return obs.publishedAt ? aroundDay(obs.publishedAt, 3) : undefined;
+}
+
+/** Kilometres between two points (haversine). */
+export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
+}
+
+/** Places farther apart than this are different events. */
+export const MAX_PLACE_KM = 100;
+
+type PlaceRelation = 'same' | 'near' | 'conflict' | 'unknown';
+
+function placeRelation(a: ObservedPlace | undefined, b: ObservedPlace | undefined): PlaceRelation {
+  if (!a || !b) return 'unknown';
+  if (a.gazetteerId && a.gazetteerId === b.gazetteerId) return 'same';
+  if (a.lat !== undefined && a.lon !== undefined && b.lat !== undefined && b.lon !== undefined) {
+    return distanceKm({ lat: a.lat, lon: a.lon }, { lat: b.lat, lon: b.lon }) <= MAX_PLACE_KM ? 'near' : 'conflict';
+  }
+  if (a.name.toLowerCase() === b.name.toLowerCase()) return 'same';
+  if (a.countryCode && b.countryCode && a.countryCode !== b.countryCode) return 'conflict';
+  return 'unknown';
+}
+
+/** Why an observation joins a merged event, or undefined when it must not. Higher score = better match. */
+export function matchEvent(candidate: MergedEventSummary, obs: EventObservation): { score: number; reasons: string[] } | undefined {
+  if (candidate.ploverType !== obs.ploverType) return undefined;
+  const window = observationWindow(obs);
+  if (!window || !windowsOverlap(candidate.window, window)) return undefined;
+  const place = placeRelation(candidate.place, obs.place);
+  if (place === 'conflict') return undefined;
+  const sharedSources = obs.sourceIds.filter((id) => candidate.sourceIds.includes(id) || candidate.targetIds.includes(id));
+  const sharedTargets = obs.targetIds.filter((id) => candidate.targetIds.includes(id) || candidate.sourceIds.includes(id));
+  const shared = [...new Set([...sharedSources, ...sharedTargets])];
+  // Actors on both sides that share nothing: two different clashes on the same day.
+  const bothHaveActors = (obs.sourceIds.length + obs.targetIds.length) > 0 && (candidate.sourceIds.length + candidate.targetIds.length) > 0;
+  if (bothHaveActors && shared.length === 0 && place !== 'same') return undefined;
+  if (shared.length === 0 && place === 'unknown') return undefined;
+  const reasons = [`same type ${obs.ploverType}`, `dates overlap (${window.start}…${window.end} within ${candidate.window.start}…${candidate.window.end})`];
+  if (shared.length) reasons.push(`shared actor${shared.length > 1 ? 's' : ''} ${shared.join(', ')}`);
+  if (place === 'same' || place === 'near') reasons.push(`${place === 'same' ? 'same place' : `places within ${MAX_PLACE_KM} km`} (${obs.place?.name})`);
+  // Narrow windows are stronger evidence than a whole month.
+  const score = shared.length * 2 + (place === 'same' ? 2 : place === 'near' ? 1 : 0) + 1 / windowDays(window);
+  return { score, reasons };
+}
+
+/** The best merged event for an observation among candidates, with the reasons; undefined → start a new one. */
+export function chooseMergedEvent(candidates: readonly MergedEventSummary[], obs: EventObservation): { event: MergedEventSummary; reasons: string[] } | undefined {
+  let best: { event: MergedEventSummary; reasons: string[]; score: number } | undefined;
+  for (const candidate of candidates) {
+    const match = matchEvent(candidate, obs);
+    if (match && (!best || match.score > best.score)) best = { event: candidate, reasons: match.reasons, score: match.score };
+  }
+  return best ? { event: best.event, reasons: best.reasons } : undefined;
+}
+
+/** A merged event's summary after adding an observation: actors united, the narrower window kept. */
+export function absorb(event: MergedEventSummary, obs: EventObservation): MergedEventSummary {
+  const window = observationWindow(obs);
+  const narrower = window && windowDays(window) < windowDays(event.window) && windowsOverlap(window, event.window) ? window : event.window;
+  return {
+    ...event,
+    sourceIds: [...new Set([...event.sourceIds, ...obs.sourceIds])],
+    targetIds: [...new Set([...event.targetIds, ...obs.targetIds])],
+    ...(event.place ?? obs.place ? { place: event.place ?? obs.place } : {}),
+    window: narrower,
+  };
+}
+
+/** A new merged event from its first observation. */
+export function startMergedEvent(id: string, obs: EventObservation): MergedEventSummary | undefined {
+  const window = observationWindow(obs);
+  if (!window) return undefined;
+  return { id, ploverType: obs.ploverType, sourceIds: obs.sourceIds, targetIds: obs.targetIds, ...(obs.place ? { place: obs.place } : {}), window };
+}
+
+/** Alternatives for each count with the articles that give them: {fatalities: {12: [a1, a2], 11: [a3]}}. */
+export function countAlternatives(observations: readonly EventObservation[]): Record<string, Record<string, string[]>> {
+  const out: Record<string, Record<string, string[]>> = {};
+  for (const obs of observations) {
+    for (const [field, value] of Object.entries(obs.counts)) {
+      if (value === undefined) continue;
+      out[field] ??= {};
+      const list = (out[field]![String(value)] ??= []);
+      if (!list.includes(obs.articleId)) list.push(obs.articleId);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,62 @@
+/**
+ * The window of days a TimeML value covers, honouring its granularity: '2015-11-26' is one day,
+ * '2015-11' thirty days, '2015-W48' seven, '2015' a year, '201' (decade) ten years.
+ */
+export interface DayWindow {
+  /** ISO dates, inclusive. */
+  readonly start: string;
+  readonly end: string;
+}
+
+const DAY_MS = 86_400_000;
+
+function iso(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+function utc(y: number, m: number, d: number): Date {
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+/** The window for a TimeML value, or undefined when the value is not a calendar date (P3M, PAST_REF, XXXX-…). */
+export function windowOf(value: string): DayWindow | undefined {
+  let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (m) {
+    const day = iso(utc(+m[1]!, +m[2]!, +m[3]!));
+    return { start: day, end: day };
+  }
+  m = /^(\d{4})-W(\d{2})$/.exec(value);
+  if (m) {
+    // ISO week: the week with the year's first Thursday is week 1.
+    const jan4 = utc(+m[1]!, 1, 4);
+    const monday = new Date(jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * DAY_MS + (+m[2]! - 1) * 7 * DAY_MS);
+    return { start: iso(monday), end: iso(new Date(monday.getTime() + 6 * DAY_MS)) };
+  }
+  m = /^(\d{4})-(\d{2})$/.exec(value);
+  if (m) return { start: iso(utc(+m[1]!, +m[2]!, 1)), end: iso(utc(+m[1]!, +m[2]! + 1, 0)) };
+  m = /^(\d{4})-Q([1-4])$/.exec(value);
+  if (m) return { start: iso(utc(+m[1]!, (+m[2]! - 1) * 3 + 1, 1)), end: iso(utc(+m[1]!, +m[2]! * 3 + 1, 0)) };
+  m = /^(\d{4})$/.exec(value);
+  if (m) return { start: `${m[1]}-01-01`, end: `${m[1]}-12-31` };
+  m = /^(\d{3})$/.exec(value);
+  if (m) return { start: `${m[1]}0-01-01`, end: `${m[1]}9-12-31` };
+  return undefined;
+}
+
+/** A window of ±`days` around an ISO date (for events dated only by their article's publication). */
+export function aroundDay(isoDate: string, days: number): DayWindow {
+  const t = Date.parse(isoDate.slice(0, 10));
+  return { start: iso(new Date(t - days * DAY_MS)), end: iso(new Date(t + days * DAY_MS)) };
+}
+
+/** True when two windows share at least one day, with `slackDays` of tolerance on each side. */
+export function windowsOverlap(a: DayWindow, b: DayWindow, slackDays = 0): boolean {
+  const aStart = Date.parse(a.start) - slackDays * DAY_MS;
+  const aEnd = Date.parse(a.end) + slackDays * DAY_MS;
+  return Date.parse(b.start) <= aEnd && Date.parse(b.end) >= aStart;
+}
+
+/** Length of a window in days. */
+export function windowDays(w: DayWindow): number {
+  return Math.round((Date.parse(w.end) - Date.parse(w.start)) / DAY_MS) + 1;
+}
