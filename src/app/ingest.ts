@@ -8,6 +8,7 @@ import { readPath } from '../ingest/read-file.js';
 import { checkPipeline, pipelineSignature, runStages, type Resources, type Stage } from '../pipeline/index.js';
 import { cleanArticle } from '../stages/clean/index.js';
 import { linkEntities, surnameKeysToLookUp } from '../corpus/link-entities/index.js';
+import { observeEvents } from '../corpus/observe/index.js';
 import type { ArticleLinks, SaveOutcome, Store } from '../store/store.js';
 
 export interface IngestFailure {
@@ -108,8 +109,9 @@ function isEnglishSignature(doc: Doc, signature: string): string {
 
 /** Links computed against what the store already holds, saved in the article's own transaction. */
 async function crossArticleLinks(store: Store, doc: Doc): Promise<ArticleLinks> {
-  const entities = doc.layers.entities;
-  if (!entities) return {};
+  const entities = doc.layers.entities ?? [];
   const known = await store.findPeopleBySurname(surnameKeysToLookUp(entities));
-  return { entities: linkEntities(entities, known) };
+  const entityLinks = linkEntities(entities, known);
+  const events = observeEvents(doc, entityLinks, doc.id);
+  return { entities: entityLinks, events };
 }

@@ -2,7 +2,9 @@
  * The storage interface every adapter implements (SQLite embedded, PostgreSQL shared). Methods are
  * async so a networked adapter fits without changing callers. One article is saved in one transaction.
  */
+import type { CorroborationStatus, EventReport } from '../corpus/corroborate/index.js';
 import type { EntityLink, KnownEntity } from '../corpus/link-entities/index.js';
+import type { ObservedEvent } from '../corpus/observe/index.js';
 import type { Doc, EntityKind, MentionType } from '../model/index.js';
 
 /** What saving an article did. */
@@ -68,6 +70,8 @@ export interface StoreStats {
   readonly sources: number;
   readonly mentions: number;
   readonly entities: number;
+  readonly events: number;
+  readonly syndicationGroups: number;
   readonly byLanguage: Readonly<Record<string, number>>;
   readonly byOutlet: Readonly<Record<string, number>>;
   readonly schemaVersion: number;
@@ -76,6 +80,70 @@ export interface StoreStats {
 /** Cross-article results saved in the same transaction as the article. */
 export interface ArticleLinks {
   readonly entities?: readonly EntityLink[];
+  /** The article's near-duplicate fingerprint, group and links, decided before saving. */
+  readonly syndication?: SyndicationLinks;
+  /** Event observations to merge into corpus-level events (incrementally, in the same transaction). */
+  readonly events?: readonly ObservedEvent[];
+}
+
+export interface SyndicationLinks {
+  readonly signature: Uint32Array;
+  readonly bandKeys: readonly string[];
+  /** The group id shared by an article and its near-duplicates (the earliest stored member's id). */
+  readonly group: string;
+  readonly duplicates: readonly { articleId: string; similarity: number }[];
+}
+
+/** A stored article that shares a MinHash band with a new one. */
+export interface SyndicationCandidate {
+  readonly articleId: string;
+  readonly signature: Uint32Array;
+  readonly group: string;
+}
+
+/** A merged event as listed on a timeline. */
+export interface MergedEventRow {
+  readonly id: string;
+  readonly ploverType: string;
+  readonly cameo: string | null;
+  readonly windowStart: string;
+  readonly windowEnd: string;
+  /** 'day', 'week', 'month', 'year' or 'range', from the window's length. */
+  readonly datePrecision: string;
+  readonly place: { name: string; lat: number | null; lon: number | null; countryCode: string | null } | null;
+  readonly sourceIds: readonly string[];
+  readonly targetIds: readonly string[];
+  readonly status: CorroborationStatus;
+  readonly explanation: string;
+  readonly assertingOrigins: number;
+  readonly hasAnonymousOrigin: boolean;
+  readonly reportCount: number;
+  readonly articleCount: number;
+  /** One sentence that states it, from the earliest article. */
+  readonly summary: string;
+}
+
+/** A merged event with every observation and report, each traced to its sentence. */
+export interface MergedEventDetail extends MergedEventRow {
+  readonly observations: readonly {
+    articleId: string; mentionId: string; title: string | null; outlet: string | null; publishedAt: string | null;
+    modality: string; timeValue: string | null; counts: Record<string, number>; reasons: readonly string[];
+    evidence: { start: number; end: number; text: string };
+  }[];
+  readonly reports: readonly (EventReport & { mentionId: string })[];
+  readonly countAlternatives: Record<string, Record<string, string[]>>;
+  readonly actors: readonly { id: string; name: string; role: 'source' | 'target' }[];
+}
+
+export interface EventQuery {
+  /** Canonical entity id taking part (as source or target). */
+  readonly entityId?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly status?: CorroborationStatus;
+  readonly ploverType?: string;
+  readonly limit?: number;
+  readonly offset?: number;
 }
 
 /** A canonical entity across the corpus. */
@@ -122,6 +190,11 @@ export interface Store {
   /** Full-name people whose surname key is one of `surnameKeys`, for linking a bare surname. */
   findPeopleBySurname(surnameKeys: readonly string[]): Promise<Map<string, KnownEntity[]>>;
   listEntities(query?: EntityQuery): Promise<CanonicalEntity[]>;
+  /** Stored articles sharing any of these MinHash band keys. */
+  findSyndicationCandidates(bandKeys: readonly string[]): Promise<SyndicationCandidate[]>;
+  /** Merged events in time order (a timeline), filtered. */
+  listEvents(query?: EventQuery): Promise<MergedEventRow[]>;
+  getEvent(id: string): Promise<MergedEventDetail | undefined>;
   /** By canonical id, or by exact name/alias (case-insensitive; the most mentioned wins). */
   getEntity(idOrName: string): Promise<EntityDetail | undefined>;
   close(): Promise<void>;

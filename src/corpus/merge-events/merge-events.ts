@@ -46,8 +46,10 @@ export interface MergedEventSummary {
 export function observationWindow(obs: EventObservation): DayWindow | undefined {
   const own = obs.timeValue ? windowOf(obs.timeValue) : undefined;
   if (own) return own;
-  // Undated events in news happened shortly before publication.
-  return obs.publishedAt ? aroundDay(obs.publishedAt, 3) : undefined;
+  if (!obs.publishedAt) return undefined;
+  // Undated events: news reports what happened in the days before publication (follow-ups and denials come
+  // up to ten days later), and what is planned in the weeks after.
+  return obs.modality === 'planned' ? aroundDay(obs.publishedAt, 0, 30) : aroundDay(obs.publishedAt, 10, 1);
 }
 
 /** Kilometres between two points (haversine). */

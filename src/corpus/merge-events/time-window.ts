@@ -43,10 +43,10 @@ export function windowOf(value: string): DayWindow | undefined {
   return undefined;
 }
 
-/** A window of ±`days` around an ISO date (for events dated only by their article's publication). */
-export function aroundDay(isoDate: string, days: number): DayWindow {
+/** The window from `daysBefore` before to `daysAfter` after an ISO date (for events dated only by their article). */
+export function aroundDay(isoDate: string, daysBefore: number, daysAfter: number): DayWindow {
   const t = Date.parse(isoDate.slice(0, 10));
-  return { start: iso(new Date(t - days * DAY_MS)), end: iso(new Date(t + days * DAY_MS)) };
+  return { start: iso(new Date(t - daysBefore * DAY_MS)), end: iso(new Date(t + daysAfter * DAY_MS)) };
 }
 
 /** True when two windows share at least one day, with `slackDays` of tolerance on each side. */

@@ -92,4 +92,66 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX entity_roles_entity ON entity_roles(entity_id);
     `,
   },
+  {
+    version: 3,
+    name: 'near-duplicate groups, merged events, observations and reports',
+    sql: `
+      ALTER TABLE articles ADD COLUMN syndication_group TEXT;
+      CREATE INDEX articles_syndication ON articles(syndication_group);
+      CREATE TABLE article_fingerprints (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        signature BLOB NOT NULL              -- MinHash signature, uint32 little-endian
+      );
+      CREATE TABLE article_bands (
+        band_key TEXT NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        PRIMARY KEY (band_key, article_id)
+      );
+      CREATE TABLE article_links (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        other_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,                  -- 'near-duplicate'
+        similarity REAL NOT NULL,
+        PRIMARY KEY (article_id, other_id, kind)
+      );
+      CREATE TABLE merged_events (
+        id TEXT PRIMARY KEY,
+        plover_type TEXT NOT NULL, cameo TEXT,
+        window_start TEXT NOT NULL, window_end TEXT NOT NULL,
+        place_name TEXT, lat REAL, lon REAL, country_code TEXT, gazetteer_id TEXT,
+        source_ids TEXT NOT NULL, target_ids TEXT NOT NULL,      -- JSON arrays of canonical entity ids
+        status TEXT NOT NULL, explanation TEXT NOT NULL,
+        asserting_origins INTEGER NOT NULL, has_anonymous INTEGER NOT NULL,
+        report_count INTEGER NOT NULL
+      );
+      CREATE INDEX merged_events_lookup ON merged_events(plover_type, window_start, window_end);
+      CREATE INDEX merged_events_time ON merged_events(window_start);
+      CREATE TABLE event_observations (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        mention_id TEXT NOT NULL,
+        merged_event_id TEXT NOT NULL REFERENCES merged_events(id),
+        reasons TEXT NOT NULL,               -- why it joined (JSON array), or ["first report"]
+        modality TEXT NOT NULL, time_value TEXT, counts TEXT NOT NULL,
+        evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL,
+        source_ids TEXT NOT NULL, target_ids TEXT NOT NULL,
+        PRIMARY KEY (article_id, mention_id)
+      );
+      CREATE INDEX event_observations_event ON event_observations(merged_event_id);
+      CREATE TABLE event_reports (
+        merged_event_id TEXT NOT NULL REFERENCES merged_events(id),
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        mention_id TEXT NOT NULL,
+        syndication_group TEXT NOT NULL, outlet TEXT,
+        chain TEXT NOT NULL, stance TEXT NOT NULL
+      );
+      CREATE INDEX event_reports_event ON event_reports(merged_event_id);
+      CREATE INDEX event_reports_article ON event_reports(article_id);
+      CREATE TABLE event_entities (
+        merged_event_id TEXT NOT NULL REFERENCES merged_events(id),
+        entity_id TEXT NOT NULL,
+        PRIMARY KEY (merged_event_id, entity_id)
+      );
+      CREATE INDEX event_entities_entity ON event_entities(entity_id);
+    `,
+  },
 ];

@@ -5,7 +5,14 @@
 import Database from 'better-sqlite3';
 import { StoreError, type Doc, type LayerName } from '../../model/index.js';
 import type { EntityLink, KnownEntity } from '../../corpus/link-entities/index.js';
-import type { ArticleLinks, ArticleSummary, CanonicalEntity, EntityDetail, EntityQuery, SaveOutcome, SearchHit, SearchQuery, Store, StoreStats, StoredArticle } from '../store.js';
+import { corroborate, type EventReport } from '../../corpus/corroborate/index.js';
+import { absorb, chooseMergedEvent, countAlternatives, observationWindow, startMergedEvent, windowDays, type EventObservation, type MergedEventSummary } from '../../corpus/merge-events/index.js';
+import type { ObservedEvent } from '../../corpus/observe/index.js';
+import type {
+  ArticleLinks, ArticleSummary, CanonicalEntity, EntityDetail, EntityQuery, EventQuery, MergedEventDetail, MergedEventRow, SaveOutcome, SearchHit,
+  SearchQuery, Store, StoreStats, StoredArticle, SyndicationCandidate, SyndicationLinks,
+} from '../store.js';
+import { datePrecision, MAX_MATCH_WINDOW_DAYS, shiftDay } from '../event-dates.js';
 import { toFtsQuery } from '../fts-query.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 
@@ -13,6 +20,10 @@ import { SQLITE_MIGRATIONS } from './migrations.js';
 const STORED_LAYERS: readonly LayerName[] = ['sentences', 'mentions', 'entities', 'times', 'places', 'events', 'claims'];
 
 export const MAX_PAGE_SIZE = 500;
+
+/** Reports of a merged event, with each article's current near-duplicate group (groups grow as copies arrive). */
+const REPORTS_SQL = `SELECT r.article_id, r.mention_id, coalesce(a.syndication_group, a.id) AS syndication_group, r.outlet, r.chain, r.stance
+  FROM event_reports r JOIN articles a ON a.id = r.article_id WHERE r.merged_event_id = ?`;
 
 type Row = Record<string, unknown>;
 
@@ -74,7 +85,103 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
   };
 
   const clearArticleLinks = (articleId: string): void => {
-    for (const table of ['article_entities', 'entity_aliases', 'entity_roles']) db.prepare(`DELETE FROM ${table} WHERE article_id = ?`).run(articleId);
+    const touched = (db.prepare('SELECT DISTINCT merged_event_id AS id FROM event_observations WHERE article_id = ?').all(articleId) as { id: string }[]).map((r) => r.id);
+    for (const table of ['article_entities', 'entity_aliases', 'entity_roles', 'event_observations', 'event_reports', 'article_fingerprints', 'article_bands']) {
+      db.prepare(`DELETE FROM ${table} WHERE article_id = ?`).run(articleId);
+    }
+    db.prepare('DELETE FROM article_links WHERE article_id = ? OR other_id = ?').run(articleId, articleId);
+    for (const id of touched) refreshEvent(id);
+  };
+
+  const saveSyndication = (articleId: string, links: SyndicationLinks): void => {
+    db.prepare('UPDATE articles SET syndication_group = ? WHERE id = ?').run(links.group, articleId);
+    db.prepare('INSERT INTO article_fingerprints (article_id, signature) VALUES (?, ?)').run(articleId, Buffer.from(links.signature.buffer, links.signature.byteOffset, links.signature.byteLength));
+    const band = db.prepare('INSERT OR IGNORE INTO article_bands (band_key, article_id) VALUES (?, ?)');
+    for (const key of links.bandKeys) band.run(key, articleId);
+    const link = db.prepare("INSERT OR REPLACE INTO article_links (article_id, other_id, kind, similarity) VALUES (?, ?, 'near-duplicate', ?)");
+    for (const dup of links.duplicates) {
+      link.run(articleId, dup.articleId, dup.similarity);
+      link.run(dup.articleId, articleId, dup.similarity);
+      // Groups merge onto the new article's group (the earliest member's id, chosen by the caller).
+      db.prepare('UPDATE articles SET syndication_group = ? WHERE syndication_group = (SELECT syndication_group FROM articles WHERE id = ?) OR id = ?').run(links.group, dup.articleId, dup.articleId);
+    }
+    if (links.duplicates.length) {
+      // Copies now count as one origin: re-decide every event the group reports.
+      const affected = db.prepare('SELECT DISTINCT r.merged_event_id AS id FROM event_reports r JOIN articles a ON a.id = r.article_id WHERE a.syndication_group = ?').all(links.group) as { id: string }[];
+      for (const { id } of affected) refreshEvent(id);
+    }
+  };
+
+  const toSummary = (r: Row): MergedEventSummary => ({
+    id: String(r['id']),
+    ploverType: String(r['plover_type']),
+    sourceIds: JSON.parse(String(r['source_ids'])),
+    targetIds: JSON.parse(String(r['target_ids'])),
+    window: { start: String(r['window_start']), end: String(r['window_end']) },
+    ...(r['place_name'] ? { place: {
+      name: String(r['place_name']),
+      ...(r['lat'] !== null ? { lat: Number(r['lat']) } : {}),
+      ...(r['lon'] !== null ? { lon: Number(r['lon']) } : {}),
+      ...(r['country_code'] ? { countryCode: String(r['country_code']) } : {}),
+      ...(r['gazetteer_id'] ? { gazetteerId: String(r['gazetteer_id']) } : {}),
+    } } : {}),
+  });
+
+  const writeSummary = (summary: MergedEventSummary, cameo: string | undefined, isNew: boolean): void => {
+    const values = {
+      id: summary.id, ploverType: summary.ploverType, cameo: cameo ?? null, start: summary.window.start, end: summary.window.end,
+      placeName: summary.place?.name ?? null, lat: summary.place?.lat ?? null, lon: summary.place?.lon ?? null,
+      countryCode: summary.place?.countryCode ?? null, gazetteerId: summary.place?.gazetteerId ?? null,
+      sourceIds: JSON.stringify(summary.sourceIds), targetIds: JSON.stringify(summary.targetIds),
+    };
+    if (isNew) {
+      db.prepare(`INSERT INTO merged_events (id, plover_type, cameo, window_start, window_end, place_name, lat, lon, country_code, gazetteer_id, source_ids, target_ids,
+        status, explanation, asserting_origins, has_anonymous, report_count) VALUES (@id, @ploverType, @cameo, @start, @end, @placeName, @lat, @lon, @countryCode, @gazetteerId,
+        @sourceIds, @targetIds, 'single-source', '', 0, 0, 0)`).run(values);
+    } else {
+      db.prepare(`UPDATE merged_events SET window_start=@start, window_end=@end, place_name=@placeName, lat=@lat, lon=@lon, country_code=@countryCode,
+        gazetteer_id=@gazetteerId, source_ids=@sourceIds, target_ids=@targetIds, cameo=coalesce(cameo, @cameo) WHERE id=@id`).run(values);
+    }
+    const link = db.prepare('INSERT OR IGNORE INTO event_entities (merged_event_id, entity_id) VALUES (?, ?)');
+    for (const id of [...summary.sourceIds, ...summary.targetIds]) link.run(summary.id, id);
+  };
+
+  /** Recomputes an event's corroboration from its reports; drops it when no observation is left. */
+  const refreshEvent = (id: string): void => {
+    const reports = (db.prepare(REPORTS_SQL).all(id) as Row[]).map(toReport);
+    if (!reports.length) {
+      db.prepare('DELETE FROM event_entities WHERE merged_event_id = ?').run(id);
+      db.prepare('DELETE FROM merged_events WHERE id = ?').run(id);
+      return;
+    }
+    const c = corroborate(reports);
+    db.prepare('UPDATE merged_events SET status=?, explanation=?, asserting_origins=?, has_anonymous=?, report_count=? WHERE id=?')
+      .run(c.status, c.explanation, c.assertingOrigins, c.hasAnonymousOrigin ? 1 : 0, reports.length, id);
+  };
+
+  const mergeObservations = (doc: Doc, observed: readonly ObservedEvent[], group: string): void => {
+    const touched = new Set<string>();
+    const candidatesQuery = db.prepare(`SELECT * FROM merged_events WHERE plover_type = ? AND window_start >= ? AND window_start <= ? AND window_end >= ?`);
+    for (const { observation, reports, evidence } of observed) {
+      const window = observationWindow(observation);
+      if (!window) continue;
+      // Bounded look-up: only events starting at most MAX_MATCH_WINDOW_DAYS before this window can overlap it.
+      const candidates = windowDays(window) > MAX_MATCH_WINDOW_DAYS ? [] : (candidatesQuery.all(observation.ploverType, shiftDay(window.start, -MAX_MATCH_WINDOW_DAYS), window.end, window.start) as Row[]).map(toSummary);
+      const choice = chooseMergedEvent(candidates, observation);
+      const summary = choice ? absorb(choice.event, observation) : startMergedEvent(`ev-${doc.id}-${observation.mentionId}`, observation)!;
+      writeSummary(summary, observation.cameo, !choice);
+      insertObservation(doc.id, observation, summary.id, choice ? choice.reasons : ['first report'], evidence);
+      const insertReport = db.prepare('INSERT INTO event_reports (merged_event_id, article_id, mention_id, syndication_group, outlet, chain, stance) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      for (const report of reports) insertReport.run(summary.id, doc.id, observation.mentionId, group, report.outlet ?? null, JSON.stringify(report.chain), report.stance);
+      touched.add(summary.id);
+    }
+    for (const id of touched) refreshEvent(id);
+  };
+
+  const insertObservation = (articleId: string, obs: EventObservation, eventId: string, reasons: readonly string[], evidence: { start: number; end: number }): void => {
+    db.prepare(`INSERT OR REPLACE INTO event_observations (article_id, mention_id, merged_event_id, reasons, modality, time_value, counts, evidence_start, evidence_end, source_ids, target_ids)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(articleId, obs.mentionId, eventId, JSON.stringify(reasons), obs.modality, obs.timeValue ?? null, JSON.stringify(obs.counts),
+      evidence.start, evidence.end, JSON.stringify(obs.sourceIds), JSON.stringify(obs.targetIds));
   };
 
   const save = (doc: Doc, pipeline: string, links: ArticleLinks = {}): SaveOutcome => {
@@ -110,6 +217,8 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       const insertMention = db.prepare('INSERT INTO mentions (article_id, mention_id, start_char, end_char, text, type) VALUES (?, ?, ?, ?, ?, ?)');
       for (const mention of doc.layers.mentions ?? []) insertMention.run(doc.id, mention.id, mention.start, mention.end, mention.text, mention.type);
       saveEntityLinks(doc.id, links.entities ?? []);
+      if (links.syndication) saveSyndication(doc.id, links.syndication);
+      mergeObservations(doc, links.events ?? [], links.syndication?.group ?? doc.id);
       return existing ? 'updated' : 'inserted';
     })();
   };
@@ -228,6 +337,90 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     return { ...entity, aliases, roles, articles, mentionsByOutlet };
   };
 
+  const findSyndicationCandidates = (bandKeys: readonly string[]): SyndicationCandidate[] => {
+    if (!bandKeys.length) return [];
+    const placeholders = bandKeys.map(() => '?').join(',');
+    const rows = db.prepare(`SELECT DISTINCT f.article_id, f.signature, coalesce(a.syndication_group, a.id) AS grp FROM article_bands b
+      JOIN article_fingerprints f ON f.article_id = b.article_id JOIN articles a ON a.id = b.article_id WHERE b.band_key IN (${placeholders}) LIMIT 200`).all(...bandKeys) as Row[];
+    return rows.map((r) => {
+      const buf = r['signature'] as Buffer;
+      return { articleId: String(r['article_id']), group: String(r['grp']), signature: new Uint32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength)) };
+    });
+  };
+
+  const EVENT_COLUMNS = `m.*, (SELECT count(DISTINCT article_id) FROM event_observations o WHERE o.merged_event_id = m.id) AS article_count,
+    (SELECT substr(a.body, o.evidence_start + 1, o.evidence_end - o.evidence_start) FROM event_observations o JOIN articles a ON a.id = o.article_id
+      WHERE o.merged_event_id = m.id ORDER BY a.published_at, a.seq LIMIT 1) AS summary`;
+  const toEventRow = (r: Row): MergedEventRow => ({
+    id: String(r['id']),
+    ploverType: String(r['plover_type']),
+    cameo: nullable(r['cameo']),
+    windowStart: String(r['window_start']),
+    windowEnd: String(r['window_end']),
+    datePrecision: datePrecision(String(r['window_start']), String(r['window_end'])),
+    place: r['place_name'] ? { name: String(r['place_name']), lat: r['lat'] === null ? null : Number(r['lat']), lon: r['lon'] === null ? null : Number(r['lon']), countryCode: nullable(r['country_code']) } : null,
+    sourceIds: JSON.parse(String(r['source_ids'])),
+    targetIds: JSON.parse(String(r['target_ids'])),
+    status: String(r['status']) as MergedEventRow['status'],
+    explanation: String(r['explanation']),
+    assertingOrigins: Number(r['asserting_origins']),
+    hasAnonymousOrigin: Number(r['has_anonymous']) === 1,
+    reportCount: Number(r['report_count']),
+    articleCount: Number(r['article_count']),
+    summary: String(r['summary'] ?? '').replace(/\s+/g, ' ').trim(),
+  });
+
+  const listEvents = (query: EventQuery = {}): MergedEventRow[] => {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.entityId) {
+      where.push('m.id IN (SELECT merged_event_id FROM event_entities WHERE entity_id = ?)');
+      params.push(query.entityId);
+    }
+    if (query.from) {
+      where.push('m.window_end >= ?');
+      params.push(query.from);
+    }
+    if (query.to) {
+      where.push('m.window_start <= ?');
+      params.push(query.to);
+    }
+    if (query.status) {
+      where.push('m.status = ?');
+      params.push(query.status);
+    }
+    if (query.ploverType) {
+      where.push('m.plover_type = ?');
+      params.push(query.ploverType);
+    }
+    const sql = `SELECT ${EVENT_COLUMNS} FROM merged_events m ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY m.window_start, m.window_end, m.id LIMIT ? OFFSET ?`;
+    params.push(clampLimit(query.limit), query.offset ?? 0);
+    return run('list events', () => (db.prepare(sql).all(...params) as Row[]).map(toEventRow), sql, params);
+  };
+
+  const getEvent = (id: string): MergedEventDetail | undefined => {
+    const row = db.prepare(`SELECT ${EVENT_COLUMNS} FROM merged_events m WHERE m.id = ?`).get(id) as Row | undefined;
+    if (!row) return undefined;
+    const event = toEventRow(row);
+    const observationRows = db.prepare(`SELECT o.*, a.title, a.outlet, a.published_at, substr(a.body, o.evidence_start + 1, o.evidence_end - o.evidence_start) AS evidence_text
+      FROM event_observations o JOIN articles a ON a.id = o.article_id WHERE o.merged_event_id = ? ORDER BY a.published_at, a.seq`).all(id) as Row[];
+    const observations = observationRows.map((r) => ({
+      articleId: String(r['article_id']), mentionId: String(r['mention_id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']),
+      modality: String(r['modality']), timeValue: nullable(r['time_value']), counts: JSON.parse(String(r['counts'])) as Record<string, number>,
+      reasons: JSON.parse(String(r['reasons'])) as string[],
+      evidence: { start: Number(r['evidence_start']), end: Number(r['evidence_end']), text: String(r['evidence_text']) },
+    }));
+    const reports = (db.prepare(REPORTS_SQL).all(id) as Row[])
+      .map((r) => ({ ...toReport(r), mentionId: String(r['mention_id']) }));
+    const alternatives = countAlternatives(observations.map((o) => ({ articleId: o.articleId, counts: o.counts }) as unknown as EventObservation));
+    const nameOf = db.prepare('SELECT name FROM entities WHERE id = ?');
+    const actors = [
+      ...event.sourceIds.map((a) => ({ id: a, role: 'source' as const })),
+      ...event.targetIds.map((a) => ({ id: a, role: 'target' as const })),
+    ].map((a) => ({ ...a, name: String((nameOf.get(a.id) as Row | undefined)?.['name'] ?? a.id) }));
+    return { ...event, observations, reports, countAlternatives: alternatives, actors };
+  };
+
   const stats = (): StoreStats => {
     const count = (sql: string): number => (db.prepare(sql).get() as { n: number }).n;
     const groups = (sql: string): Record<string, number> =>
@@ -237,6 +430,8 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       sources: count('SELECT count(*) AS n FROM article_sources'),
       mentions: count('SELECT count(*) AS n FROM mentions'),
       entities: count('SELECT count(DISTINCT entity_id) AS n FROM article_entities'),
+      events: count('SELECT count(*) AS n FROM merged_events'),
+      syndicationGroups: count('SELECT count(*) AS n FROM (SELECT syndication_group FROM articles WHERE syndication_group IS NOT NULL GROUP BY syndication_group HAVING count(*) > 1)'),
       byLanguage: groups('SELECT language AS k, count(*) AS n FROM articles GROUP BY language ORDER BY n DESC'),
       byOutlet: groups('SELECT outlet AS k, count(*) AS n FROM articles GROUP BY outlet ORDER BY n DESC LIMIT 20'),
       schemaVersion: currentVersion(),
@@ -255,9 +450,22 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     findPeopleBySurname: async (keys) => run('find people by surname', () => findPeopleBySurname(keys)),
     listEntities: async (query) => listEntities(query),
     getEntity: async (idOrName) => run('get entity', () => getEntity(idOrName)),
+    findSyndicationCandidates: async (keys) => run('find syndication candidates', () => findSyndicationCandidates(keys)),
+    listEvents: async (query) => listEvents(query),
+    getEvent: async (id) => run('get event', () => getEvent(id)),
     close: async () => {
       db.close();
     },
+  };
+}
+
+function toReport(r: Row): EventReport {
+  return {
+    articleId: String(r['article_id']),
+    syndicationGroup: String(r['syndication_group']),
+    ...(r['outlet'] ? { outlet: String(r['outlet']) } : {}),
+    chain: JSON.parse(String(r['chain'])),
+    stance: String(r['stance']) as EventReport['stance'],
   };
 }
 

@@ -1,0 +1,2 @@
+/** From an annotated article to corpus-level observations. */
+export * from './observe.js';
