@@ -7,6 +7,9 @@ import { ingest, type IngestSummary } from '../app/ingest.js';
 import { loadDefaultResources } from '../app/resources.js';
 import { defaultStages } from '../pipeline/index.js';
 import { registerEntityCommands } from './commands/entities.js';
+import { registerEventCommands } from './commands/events.js';
+import { registerQueueCommands } from './commands/queue.js';
+import { registerServeCommand } from './commands/serve.js';
 import { DB_OPTION, withStore, type CliContext, type CliIo } from './context.js';
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, exitCodeFor } from './exit-codes.js';
 import { createProgress } from './progress.js';
@@ -108,7 +111,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
         if (opts.json) io.out(JSON.stringify(stats));
         else {
           io.out(`articles: ${stats.articles} (from ${stats.sources} input sources)`);
-          io.out(`mentions: ${stats.mentions}, canonical entities: ${stats.entities}`);
+          io.out(`mentions: ${stats.mentions}, canonical entities: ${stats.entities}, merged events: ${stats.events}, near-duplicate groups: ${stats.syndicationGroups}`);
           io.out(`languages: ${Object.entries(stats.byLanguage).map(([k, n]) => `${k} ${n}`).join(', ') || '-'}`);
           io.out(`outlets: ${Object.entries(stats.byOutlet).map(([k, n]) => `${k} ${n}`).join(', ') || '-'}`);
           io.out(`schema version: ${stats.schemaVersion}`);
@@ -118,6 +121,9 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     });
 
   registerEntityCommands(program, context);
+  registerEventCommands(program, context);
+  registerQueueCommands(program, context);
+  registerServeCommand(program, context);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

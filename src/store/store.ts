@@ -142,6 +142,8 @@ export interface EventQuery {
   readonly to?: string;
   readonly status?: CorroborationStatus;
   readonly ploverType?: string;
+  /** Only events observed in these articles (e.g. the hits of a full-text query). */
+  readonly articleIds?: readonly string[];
   readonly limit?: number;
   readonly offset?: number;
 }

@@ -393,6 +393,10 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       where.push('m.plover_type = ?');
       params.push(query.ploverType);
     }
+    if (query.articleIds) {
+      where.push(`m.id IN (SELECT merged_event_id FROM event_observations WHERE article_id IN (${query.articleIds.map(() => '?').join(',') || "''"}))`);
+      params.push(...query.articleIds);
+    }
     const sql = `SELECT ${EVENT_COLUMNS} FROM merged_events m ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY m.window_start, m.window_end, m.id LIMIT ? OFFSET ?`;
     params.push(clampLimit(query.limit), query.offset ?? 0);
     return run('list events', () => (db.prepare(sql).all(...params) as Row[]).map(toEventRow), sql, params);

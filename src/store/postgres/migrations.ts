@@ -1,0 +1,163 @@
+/** PostgreSQL schema, as an ordered list of migrations. Never edit a released migration: add a new one. */
+import type { Migration } from '../schema.js';
+
+/**
+ * Characters of title and body that go into the full-text index and into snippets. A tsvector holds at
+ * most 1 MiB of lexemes, so a 20 MB body would make its insert fail; 200k characters (≤ 800 KB of
+ * UTF-8) covers every real news article whole.
+ */
+export const FTS_MAX_CHARS = 200_000;
+
+export const POSTGRES_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'articles, sources, layers, mentions, full-text index',
+    sql: `
+      CREATE TABLE articles (
+        seq bigserial NOT NULL UNIQUE,        -- insertion order, for stable listing
+        id text COLLATE "C" PRIMARY KEY,      -- hash of the normalised body; "C" so id LIKE 'prefix%' uses the index
+        source text NOT NULL,
+        format text NOT NULL,
+        url text, outlet text, title text, byline text,
+        published_at text, published_from text,
+        language text NOT NULL,
+        body text NOT NULL,
+        paragraphs jsonb NOT NULL, comments jsonb NOT NULL, captions jsonb NOT NULL, boilerplate jsonb NOT NULL,
+        pipeline text NOT NULL,               -- "stage@version,…" that produced the layers
+        ingested_at timestamptz NOT NULL,
+        -- 'simple' (no stemming, no stop words) matches SQLite's unicode61 tokenizer, so both adapters find the same articles.
+        search tsvector GENERATED ALWAYS AS (
+          setweight(to_tsvector('simple', left(coalesce(title, ''), 1000)), 'A') ||
+          setweight(to_tsvector('simple', left(body, ${FTS_MAX_CHARS})), 'B')
+        ) STORED
+      );
+      CREATE INDEX articles_search ON articles USING gin (search);
+      CREATE INDEX articles_published ON articles (published_at);
+      CREATE INDEX articles_outlet ON articles (outlet);
+      CREATE TABLE article_sources (
+        article_id text COLLATE "C" NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        source text NOT NULL,
+        first_seen timestamptz NOT NULL,
+        PRIMARY KEY (article_id, source)
+      );
+      CREATE TABLE layers (
+        article_id text COLLATE "C" NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        layer text NOT NULL,
+        data jsonb NOT NULL,
+        PRIMARY KEY (article_id, layer)
+      );
+      CREATE TABLE mentions (
+        article_id text COLLATE "C" NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        mention_id text NOT NULL,
+        start_char integer NOT NULL, end_char integer NOT NULL,
+        text text NOT NULL, type text NOT NULL,
+        PRIMARY KEY (article_id, mention_id)
+      );
+      CREATE INDEX mentions_text ON mentions (lower(text));
+    `,
+  },
+  {
+    version: 2,
+    name: 'canonical entities across articles',
+    sql: `
+      CREATE TABLE entities (
+        id text PRIMARY KEY,                  -- kb:<id>, per:<key>, org:<key>, loc:<key>, misc:<key>
+        name text NOT NULL, type text NOT NULL, kind text NOT NULL,
+        country text, kb_id text,
+        name_key text NOT NULL, surname_key text, is_surname_only boolean NOT NULL DEFAULT false
+      );
+      CREATE INDEX entities_surname ON entities (surname_key) WHERE surname_key IS NOT NULL;
+      CREATE INDEX entities_name ON entities (lower(name));
+      CREATE TABLE article_entities (
+        article_id text COLLATE "C" NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        doc_entity_id text NOT NULL,
+        entity_id text NOT NULL REFERENCES entities (id),
+        name text NOT NULL,
+        mention_count integer NOT NULL,
+        reason text NOT NULL,                 -- why this article entity is this canonical entity
+        PRIMARY KEY (article_id, doc_entity_id)
+      );
+      CREATE INDEX article_entities_entity ON article_entities (entity_id);
+      CREATE TABLE entity_aliases (
+        entity_id text NOT NULL REFERENCES entities (id),
+        article_id text COLLATE "C" NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        alias text NOT NULL,
+        PRIMARY KEY (entity_id, article_id, alias)
+      );
+      CREATE INDEX entity_aliases_alias ON entity_aliases (lower(alias));
+      CREATE TABLE entity_roles (
+        entity_id text NOT NULL REFERENCES entities (id),
+        article_id text COLLATE "C" NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        title text NOT NULL, organisation text, from_value text, to_value text,
+        start_char integer NOT NULL, end_char integer NOT NULL
+      );
+      CREATE INDEX entity_roles_entity ON entity_roles (entity_id);
+      CREATE INDEX entity_roles_article ON entity_roles (article_id);
+      CREATE INDEX entity_aliases_article ON entity_aliases (article_id);
+    `,
+  },
+  {
+    version: 3,
+    name: 'near-duplicate groups, merged events, observations and reports',
+    sql: `
+      ALTER TABLE articles ADD COLUMN syndication_group text COLLATE "C";
+      CREATE INDEX articles_syndication ON articles (syndication_group);
+      CREATE TABLE article_fingerprints (
+        article_id text COLLATE "C" PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+        signature bytea NOT NULL              -- MinHash signature, uint32 little-endian
+      );
+      CREATE TABLE article_bands (
+        band_key text NOT NULL,
+        article_id text COLLATE "C" NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        PRIMARY KEY (band_key, article_id)
+      );
+      CREATE INDEX article_bands_article ON article_bands (article_id);
+      CREATE TABLE article_links (
+        article_id text COLLATE "C" NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        other_id text COLLATE "C" NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        kind text NOT NULL,                   -- 'near-duplicate'
+        similarity double precision NOT NULL,
+        PRIMARY KEY (article_id, other_id, kind)
+      );
+      CREATE INDEX article_links_other ON article_links (other_id);
+      CREATE TABLE merged_events (
+        id text PRIMARY KEY,
+        plover_type text NOT NULL, cameo text,
+        window_start text NOT NULL, window_end text NOT NULL,   -- ISO dates: text order is date order
+        place_name text, lat double precision, lon double precision, country_code text, gazetteer_id text,
+        source_ids jsonb NOT NULL, target_ids jsonb NOT NULL,   -- arrays of canonical entity ids
+        status text NOT NULL, explanation text NOT NULL,
+        asserting_origins integer NOT NULL, has_anonymous boolean NOT NULL,
+        report_count integer NOT NULL
+      );
+      CREATE INDEX merged_events_lookup ON merged_events (plover_type, window_start, window_end);
+      CREATE INDEX merged_events_time ON merged_events (window_start);
+      CREATE TABLE event_observations (
+        article_id text COLLATE "C" NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        mention_id text NOT NULL,
+        merged_event_id text NOT NULL REFERENCES merged_events (id),
+        reasons jsonb NOT NULL,               -- why it joined, or ["first report"]
+        modality text NOT NULL, time_value text, counts jsonb NOT NULL,
+        evidence_start integer NOT NULL, evidence_end integer NOT NULL,
+        source_ids jsonb NOT NULL, target_ids jsonb NOT NULL,
+        PRIMARY KEY (article_id, mention_id)
+      );
+      CREATE INDEX event_observations_event ON event_observations (merged_event_id);
+      CREATE TABLE event_reports (
+        merged_event_id text NOT NULL REFERENCES merged_events (id),
+        article_id text COLLATE "C" NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        mention_id text NOT NULL,
+        syndication_group text NOT NULL, outlet text,
+        chain jsonb NOT NULL, stance text NOT NULL
+      );
+      CREATE INDEX event_reports_event ON event_reports (merged_event_id);
+      CREATE INDEX event_reports_article ON event_reports (article_id);
+      CREATE TABLE event_entities (
+        merged_event_id text NOT NULL REFERENCES merged_events (id),
+        entity_id text NOT NULL,
+        PRIMARY KEY (merged_event_id, entity_id)
+      );
+      CREATE INDEX event_entities_entity ON event_entities (entity_id);
+    `,
+  },
+];

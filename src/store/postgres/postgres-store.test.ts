@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { createTestSchema, POSTGRES_SKIP_REASON } from '../../../test/helpers/postgres-schema.js';
+import { runStoreContract } from '../store.contract.js';
+import { openStore } from '../open-store.js';
+import { POSTGRES_MIGRATIONS, parsePostgresUrl, toTsQuerySql } from './index.js';
+import { openPostgresStore } from './postgres-store.js';
+
+if (POSTGRES_SKIP_REASON) console.log(`# postgres store: ${POSTGRES_SKIP_REASON}`);
+
+// Each contract test gets its own schema on DATABASE_URL, dropped by dispose().
+runStoreContract(
+  'postgres',
+  async () => {
+    const schema = createTestSchema();
+    const store = openPostgresStore(schema.url);
+    return {
+      store,
+      openPeer: async () => openPostgresStore(schema.url),
+      dispose: async () => {
+        await store.close();
+        await schema.drop();
+      },
+    };
+  },
+  { skipReason: POSTGRES_SKIP_REASON },
+);
+
+describe('postgres store', () => {
+  test('parsePostgresUrl › strips the Dossier-only schema parameter and keeps the rest', () => {
+    assert.deepEqual(parsePostgresUrl('postgres://ana@db/test?schema=newsroom'), { connectionString: 'postgres://ana@db/test', schema: 'newsroom' });
+    assert.match(parsePostgresUrl('postgres:///test').connectionString, /^postgres:\/\/[^@/]+@[^/]+\/test$/, 'a URL without a user connects as the OS user, as libpq does');
+    assert.deepEqual(parsePostgresUrl('postgresql://u:p@db:5433/x?sslmode=require'), { connectionString: 'postgresql://u:p@db:5433/x?sslmode=require', schema: undefined });
+    assert.throws(() => parsePostgresUrl('postgres:///test?schema=Robert%27);DROP'), /schema "Robert'\);DROP" must be/);
+  });
+
+  test('toTsQuerySql › binds every user word as a parameter, never as tsquery syntax', () => {
+    assert.deepEqual(toTsQuerySql('"armed group" OR milit*'), {
+      sql: "(phraseto_tsquery('simple', $1)) || (to_tsquery('simple', $2))",
+      params: ['armed group', 'milit:*'],
+    });
+    assert.deepEqual(toTsQuerySql('a & !b', 3)?.params, ['a', 'b']);
+    assert.equal(toTsQuerySql('NOT convoy')?.sql, "(phraseto_tsquery('simple', $1))");
+    assert.equal(toTsQuerySql('( ) * :'), undefined);
+  });
+
+  test('openStore › opens and migrates a postgres:// --db', { skip: POSTGRES_SKIP_REASON ?? false }, async () => {
+    const schema = createTestSchema();
+    try {
+      const store = await openStore(schema.url);
+      assert.equal(store.kind, 'postgres');
+      assert.equal((await store.stats()).schemaVersion, POSTGRES_MIGRATIONS[POSTGRES_MIGRATIONS.length - 1]!.version);
+      await store.close();
+    } finally {
+      await schema.drop();
+    }
+  });
+});

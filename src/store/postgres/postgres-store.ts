@@ -1,0 +1,419 @@
+/**
+ * The shared store: PostgreSQL via a node-postgres pool, for many analysts and many ingest workers on
+ * one database. One transaction per article; concurrent writers of the same article are serialised by
+ * the primary key (INSERT … ON CONFLICT) and a row lock, so they yield one row and each gets a true
+ * outcome. Full-text search uses a generated tsvector column with a GIN index.
+ */
+import type pg from 'pg';
+import { StoreError, type Doc, type LayerName } from '../../model/index.js';
+import type { EntityLink, KnownEntity } from '../../corpus/link-entities/index.js';
+import type { ArticleLinks, ArticleSummary, CanonicalEntity, EntityDetail, EntityQuery, SaveOutcome, SearchHit, SearchQuery, Store, StoreStats, StoredArticle } from '../store.js';
+import { createPool, parsePostgresUrl, type PostgresTarget } from './driver.js';
+import { FTS_MAX_CHARS, POSTGRES_MIGRATIONS } from './migrations.js';
+import { toTsQuerySql } from './ts-query.js';
+
+/** Layers written to the layers table; tokens are recomputed on demand rather than stored. */
+const STORED_LAYERS: readonly LayerName[] = ['sentences', 'mentions', 'entities', 'times', 'places', 'events', 'claims'];
+
+/** Largest page listArticles and search return (the same bound as the SQLite adapter). */
+export const MAX_PAGE_SIZE = 500;
+
+/** ts_headline options: hits in [ ], up to two short fragments, like SQLite's snippet(…, '[', ']', '…', 16). */
+const HEADLINE_OPTIONS = 'StartSel="[", StopSel="]", MaxWords=16, MinWords=6, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "';
+
+type Row = Record<string, unknown>;
+
+export interface PostgresStoreOptions {
+  /** Most connections the store's pool opens (default 4). */
+  readonly maxConnections?: number;
+  /** Clock for ingested_at and first_seen (tests pin it). */
+  readonly now?: () => Date;
+}
+
+/**
+ * Opens a PostgreSQL store on `db` (a postgres:// URL, optionally with `?schema=name`); call migrate() before use.
+ * @example const store = openPostgresStore('postgres://localhost/dossier?schema=newsroom'); await store.migrate();
+ */
+export function openPostgresStore(db: string | PostgresTarget, options: PostgresStoreOptions = {}): Store {
+  const target = typeof db === 'string' ? parsePostgresUrl(db) : db;
+  const now = options.now ?? (() => new Date());
+  const pool = createPool(target, { maxConnections: options.maxConnections ?? 4, applicationName: 'dossier-store' });
+  // An idle pooled connection that dies (server restart) is dropped by the pool; the next query opens a
+  // new one and reports its own error. Without a listener the 'error' event would crash the process.
+  let lastIdleError: Error | undefined;
+  pool.on('error', (error) => {
+    lastIdleError = error;
+  });
+
+  const query = async (op: string, sql: string, params: unknown[] = [], client: pg.Pool | pg.PoolClient = pool): Promise<Row[]> => {
+    try {
+      return (await client.query(sql, params)).rows as Row[];
+    } catch (cause) {
+      throw new StoreError(lastIdleError ? `${op} (an idle connection failed earlier: ${lastIdleError.message})` : op, cause, sql, params);
+    }
+  };
+
+  /**
+   * Runs fn in a transaction, retrying it (up to 3 times) when PostgreSQL aborts it as a deadlock or
+   * serialisation victim: a retry of the whole article is safe because saving is idempotent.
+   */
+  const transaction = async <T>(op: string, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await transactionOnce(op, fn);
+      } catch (error) {
+        if (attempt >= 3 || !isRetryable(error)) throw error;
+      }
+    }
+  };
+
+  /** Runs fn in a transaction on one pooled connection; rolls back and rethrows on any error. */
+  const transactionOnce = async <T>(op: string, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (cause) {
+      throw new StoreError(`${op}: connect`, cause);
+    }
+    let isBroken = false;
+    try {
+      await query(op, 'BEGIN', [], client);
+      const result = await fn(client);
+      await query(op, 'COMMIT', [], client);
+      return result;
+    } catch (error) {
+      try {
+        await client.query('ROLLBACK');
+      } catch (rollbackError) {
+        // The connection is unusable (e.g. the server went away): tell the pool to discard it.
+        isBroken = true;
+        if (!(error instanceof StoreError)) throw new StoreError(op, rollbackError);
+      }
+      throw error instanceof StoreError ? error : new StoreError(op, error);
+    } finally {
+      client.release(isBroken);
+    }
+  };
+
+  const schemaVersion = async (client: pg.Pool | pg.PoolClient = pool): Promise<number> => {
+    const rows = await query('schema version', 'SELECT coalesce(max(version), 0)::int AS v FROM schema_migrations', [], client);
+    return Number(rows[0]!['v']);
+  };
+
+  const migrate = (): Promise<number> =>
+    transaction('migrate', async (client) => {
+      // One migrator at a time per schema: workers starting together must not race to create tables.
+      await query('migrate', 'SELECT pg_advisory_xact_lock(hashtext($1))', [`dossier-migrate:${target.schema ?? 'default'}`], client);
+      if (target.schema) await query('migrate', `CREATE SCHEMA IF NOT EXISTS ${target.schema}`, [], client);
+      await query('migrate', 'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)', [], client);
+      const applied = new Set((await query('migrate', 'SELECT version FROM schema_migrations', [], client)).map((r) => Number(r['version'])));
+      for (const migration of POSTGRES_MIGRATIONS) {
+        if (applied.has(migration.version)) continue;
+        await query(`migrate to version ${migration.version}`, migration.sql, [], client);
+        await query('migrate', 'INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [migration.version, migration.name, now()], client);
+      }
+      return schemaVersion(client);
+    });
+
+  const saveEntityLinks = async (client: pg.PoolClient, op: string, articleId: string, links: readonly EntityLink[]): Promise<void> => {
+    if (!links.length) return;
+    // One upsert per canonical entity, in id order: concurrent articles sharing entities then take the
+    // row locks in the same order and cannot deadlock. A full name seen later improves a display name.
+    const entities = [...mergeByEntity(links).values()].sort((a, b) => (a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : 0));
+    await query(op, `INSERT INTO entities AS e (id, name, type, kind, country, kb_id, name_key, surname_key, is_surname_only)
+        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::boolean[]) ORDER BY 1
+        ON CONFLICT (id) DO UPDATE SET
+          name = CASE WHEN e.kb_id IS NULL AND length(excluded.name) > length(e.name) THEN excluded.name ELSE e.name END,
+          country = coalesce(e.country, excluded.country)`, [
+      entities.map((l) => l.entityId), entities.map((l) => pgText(l.name)), entities.map((l) => l.type), entities.map((l) => l.kind),
+      entities.map((l) => l.country ?? null), entities.map((l) => l.kbId ?? null), entities.map((l) => pgText(l.nameKey)),
+      entities.map((l) => (l.surnameKey === undefined ? null : pgText(l.surnameKey))), entities.map((l) => l.isSurnameOnly),
+    ], client);
+    await query(op, `INSERT INTO article_entities (article_id, doc_entity_id, entity_id, name, mention_count, reason)
+        SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::text[])`, [
+      articleId, links.map((l) => l.docEntityId), links.map((l) => l.entityId), links.map((l) => pgText(l.name)), links.map((l) => l.mentionCount), links.map((l) => pgText(l.reason)),
+    ], client);
+    const aliases = links.flatMap((l) => l.aliases.map((alias) => [l.entityId, pgText(alias)] as const));
+    if (aliases.length) {
+      await query(op, 'INSERT INTO entity_aliases (entity_id, article_id, alias) SELECT e, $1, a FROM unnest($2::text[], $3::text[]) AS u(e, a) ON CONFLICT DO NOTHING', [
+        articleId, aliases.map((a) => a[0]), aliases.map((a) => a[1]),
+      ], client);
+    }
+    const roles = links.flatMap((l) => l.roles.map((role) => ({ entityId: l.entityId, role })));
+    if (roles.length) {
+      await query(op, `INSERT INTO entity_roles (entity_id, article_id, title, organisation, from_value, to_value, start_char, end_char)
+          SELECT e, $1, t, o, f, u, s, x FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[]) AS r(e, t, o, f, u, s, x)`, [
+        articleId, roles.map((r) => r.entityId), roles.map((r) => pgText(r.role.title)), roles.map((r) => (r.role.organisation === undefined ? null : pgText(r.role.organisation))),
+        roles.map((r) => r.role.from ?? null), roles.map((r) => r.role.to ?? null), roles.map((r) => r.role.evidence.start), roles.map((r) => r.role.evidence.end),
+      ], client);
+    }
+  };
+
+  const saveArticle = (doc: Doc, pipeline: string, links: ArticleLinks = {}): Promise<SaveOutcome> =>
+    transaction(`save article ${doc.id}`, async (client) => {
+      const op = `save article ${doc.id}`;
+      const stamp = now();
+      const m = doc.meta;
+      const columns = [
+        m.source, m.format, m.url ?? null, m.outlet ?? null, m.title ?? null, m.byline ?? null, m.publishedAt ?? null, m.publishedAtFrom ?? null,
+        m.language, doc.text, toJson(doc.paragraphs), toJson(doc.comments), toJson(doc.captions), toJson(doc.boilerplate), pipeline,
+      ].map(pgText);
+      // ON CONFLICT waits for a concurrent inserter of the same id to commit, then does nothing: exactly one wins.
+      const inserted = await query(op, `INSERT INTO articles (source, format, url, outlet, title, byline, published_at, published_from, language, body,
+          paragraphs, comments, captions, boilerplate, pipeline, ingested_at, id)
+        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17) ON CONFLICT (id) DO NOTHING RETURNING id`, [...columns, stamp, doc.id], client);
+      let outcome: SaveOutcome = 'inserted';
+      if (inserted.length === 0) {
+        // The row lock makes a second writer with a newer pipeline wait, then see the first one's update.
+        const existing = await query(op, 'SELECT pipeline FROM articles WHERE id = $1 FOR UPDATE', [doc.id], client);
+        if (existing.length === 0) throw new StoreError(op, new Error('article vanished between insert and lock (deleted concurrently)'));
+        outcome = existing[0]!['pipeline'] === pipeline ? 'duplicate' : 'updated';
+        if (outcome === 'updated') {
+          await query(op, `UPDATE articles SET source=$1, format=$2, url=$3, outlet=$4, title=$5, byline=$6, published_at=$7, published_from=$8,
+              language=$9, body=$10, paragraphs=$11, comments=$12, captions=$13, boilerplate=$14, pipeline=$15 WHERE id=$16`, [...columns, doc.id], client);
+          await query(op, 'DELETE FROM layers WHERE article_id = $1', [doc.id], client);
+          await query(op, 'DELETE FROM mentions WHERE article_id = $1', [doc.id], client);
+          for (const table of ['article_entities', 'entity_aliases', 'entity_roles']) await query(op, `DELETE FROM ${table} WHERE article_id = $1`, [doc.id], client);
+        }
+      }
+      await query(op, 'INSERT INTO article_sources (article_id, source, first_seen) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [doc.id, pgText(m.source), stamp], client);
+      if (outcome === 'duplicate') return outcome;
+      const layerNames: string[] = [];
+      const layerData: string[] = [];
+      for (const layer of STORED_LAYERS) {
+        const value = doc.layers[layer];
+        if (value === undefined) continue;
+        layerNames.push(layer);
+        layerData.push(toJson(value));
+      }
+      if (layerNames.length) {
+        await query(op, 'INSERT INTO layers (article_id, layer, data) SELECT $1, l, d FROM unnest($2::text[], $3::jsonb[]) AS t(l, d)', [doc.id, layerNames, layerData], client);
+      }
+      const mentions = doc.layers.mentions ?? [];
+      if (mentions.length) {
+        await query(op, `INSERT INTO mentions (article_id, mention_id, start_char, end_char, text, type)
+            SELECT $1, i, s, e, t, ty FROM unnest($2::text[], $3::int[], $4::int[], $5::text[], $6::text[]) AS u(i, s, e, t, ty)`, [
+          doc.id,
+          mentions.map((x) => x.id),
+          mentions.map((x) => x.start),
+          mentions.map((x) => x.end),
+          mentions.map((x) => pgText(x.text)),
+          mentions.map((x) => x.type),
+        ], client);
+      }
+      await saveEntityLinks(client, op, doc.id, links.entities ?? []);
+      return outcome;
+    });
+
+  const getArticle = async (idOrPrefix: string): Promise<StoredArticle | undefined> => {
+    if (!/^[0-9a-f]{4,64}$/i.test(idOrPrefix)) return undefined;
+    const rows = await query('get article', 'SELECT * FROM articles WHERE id LIKE $1 LIMIT 2', [`${idOrPrefix.toLowerCase()}%`]);
+    if (rows.length !== 1) return undefined;
+    const row = rows[0]!;
+    const id = String(row['id']);
+    const [sources, layerRows] = await Promise.all([
+      query('get article', 'SELECT source FROM article_sources WHERE article_id = $1 ORDER BY first_seen, source', [id]),
+      query('get article', 'SELECT layer, data FROM layers WHERE article_id = $1', [id]),
+    ]);
+    const layers: Record<string, unknown> = {};
+    for (const l of layerRows) layers[String(l['layer'])] = l['data'];
+    return {
+      id,
+      source: String(row['source']),
+      sources: sources.map((r) => String(r['source'])),
+      format: String(row['format']),
+      url: nullable(row['url']),
+      outlet: nullable(row['outlet']),
+      title: nullable(row['title']),
+      byline: nullable(row['byline']),
+      publishedAt: nullable(row['published_at']),
+      language: String(row['language']),
+      body: String(row['body']),
+      paragraphs: row['paragraphs'] as StoredArticle['paragraphs'],
+      comments: row['comments'] as StoredArticle['comments'],
+      captions: row['captions'] as StoredArticle['captions'],
+      boilerplate: row['boilerplate'] as StoredArticle['boilerplate'],
+      pipeline: String(row['pipeline']),
+      ingestedAt: (row['ingested_at'] as Date).toISOString(),
+      layers,
+    };
+  };
+
+  const search = async (input: SearchQuery): Promise<SearchHit[]> => {
+    const tsQuery = toTsQuerySql(input.text, 3);
+    if (!tsQuery) return [];
+    // Rank and page first, then build headlines for the page only (ts_headline re-parses the body).
+    const sql = `WITH q AS (SELECT ${tsQuery.sql} AS q),
+      hits AS (
+        SELECT a.seq, ts_rank(a.search, q.q) AS score FROM articles a, q WHERE a.search @@ q.q
+        ORDER BY score DESC, a.seq LIMIT $1 OFFSET $2
+      )
+      SELECT a.id, a.title, a.outlet, a.published_at, hits.score,
+        ts_headline('simple', left(a.body, ${FTS_MAX_CHARS}), q.q, '${HEADLINE_OPTIONS}') AS snippet
+      FROM hits JOIN articles a ON a.seq = hits.seq, q
+      ORDER BY hits.score DESC, hits.seq`;
+    const rows = await query('search', sql, [clampLimit(input.limit), Math.max(0, input.offset ?? 0), ...tsQuery.params]);
+    return rows.map((r) => ({
+      id: String(r['id']),
+      title: nullable(r['title']),
+      outlet: nullable(r['outlet']),
+      publishedAt: nullable(r['published_at']),
+      snippet: String(r['snippet']),
+      score: Number(r['score']),
+    }));
+  };
+
+  const listArticles = async (options: { limit?: number; offset?: number } = {}): Promise<ArticleSummary[]> =>
+    (await query('list articles', 'SELECT id, title, outlet, published_at, source, language, length(body) AS chars FROM articles ORDER BY seq LIMIT $1 OFFSET $2', [
+      clampLimit(options.limit),
+      Math.max(0, options.offset ?? 0),
+    ])).map((r) => ({
+      id: String(r['id']),
+      title: nullable(r['title']),
+      outlet: nullable(r['outlet']),
+      publishedAt: nullable(r['published_at']),
+      source: String(r['source']),
+      language: String(r['language']),
+      bodyChars: Number(r['chars']),
+    }));
+
+  const findPeopleBySurname = async (keys: readonly string[]): Promise<Map<string, KnownEntity[]>> => {
+    const out = new Map<string, KnownEntity[]>(keys.map((k) => [k, []]));
+    if (!keys.length) return out;
+    const rows = await query('find people by surname', "SELECT id, name, type, country, is_surname_only, surname_key FROM entities WHERE type = 'PER' AND surname_key = ANY($1::text[]) ORDER BY id", [keys]);
+    for (const r of rows) {
+      out.get(String(r['surname_key']))?.push({ id: String(r['id']), name: String(r['name']), type: String(r['type']), country: nullable(r['country']), isSurnameOnly: r['is_surname_only'] === true });
+    }
+    return out;
+  };
+
+  const ENTITY_COLUMNS = `e.id, e.name, e.type, e.kind, e.country, e.kb_id,
+    (SELECT count(DISTINCT article_id) FROM article_entities ae WHERE ae.entity_id = e.id) AS article_count,
+    (SELECT coalesce(sum(mention_count), 0) FROM article_entities ae WHERE ae.entity_id = e.id) AS mention_count`;
+  const toCanonical = (r: Row): CanonicalEntity => ({
+    id: String(r['id']), name: String(r['name']), type: String(r['type']) as CanonicalEntity['type'], kind: String(r['kind']) as CanonicalEntity['kind'],
+    country: nullable(r['country']), kbId: nullable(r['kb_id']), articleCount: Number(r['article_count']), mentionCount: Number(r['mention_count']),
+  });
+
+  const listEntities = async (entityQuery: EntityQuery = {}): Promise<CanonicalEntity[]> => {
+    const where: string[] = ['EXISTS (SELECT 1 FROM article_entities ae WHERE ae.entity_id = e.id)'];
+    const params: unknown[] = [clampLimit(entityQuery.limit), Math.max(0, entityQuery.offset ?? 0)];
+    if (entityQuery.type) {
+      params.push(entityQuery.type);
+      where.push(`e.type = $${params.length}`);
+    }
+    if (entityQuery.search) {
+      params.push(`%${entityQuery.search}%`);
+      where.push(`(e.name ILIKE $${params.length} OR EXISTS (SELECT 1 FROM entity_aliases a WHERE a.entity_id = e.id AND a.alias ILIKE $${params.length}))`);
+    }
+    const sql = `SELECT ${ENTITY_COLUMNS} FROM entities e WHERE ${where.join(' AND ')} ORDER BY mention_count DESC, e.name LIMIT $1 OFFSET $2`;
+    return (await query('list entities', sql, params)).map(toCanonical);
+  };
+
+  const getEntity = async (idOrName: string): Promise<EntityDetail | undefined> => {
+    let rows = await query('get entity', `SELECT ${ENTITY_COLUMNS} FROM entities e WHERE e.id = $1`, [idOrName]);
+    if (!rows.length) {
+      rows = await query('get entity', `SELECT ${ENTITY_COLUMNS} FROM entities e WHERE lower(e.name) = lower($1)
+          OR e.id IN (SELECT entity_id FROM entity_aliases WHERE lower(alias) = lower($1)) ORDER BY mention_count DESC, e.id LIMIT 1`, [idOrName]);
+    }
+    if (!rows.length) return undefined;
+    const entity = toCanonical(rows[0]!);
+    const [aliasRows, roleRows, articleRows] = await Promise.all([
+      query('get entity', 'SELECT alias, count(*) AS n FROM entity_aliases WHERE entity_id = $1 GROUP BY alias ORDER BY n DESC, alias', [entity.id]),
+      query('get entity', `SELECT r.title, r.organisation, r.from_value, r.to_value, r.article_id, r.start_char, r.end_char FROM entity_roles r
+          JOIN articles a ON a.id = r.article_id WHERE r.entity_id = $1 ORDER BY coalesce(r.from_value, a.published_at), r.title`, [entity.id]),
+      query('get entity', `SELECT ae.article_id, a.title, a.outlet, a.published_at, sum(ae.mention_count) AS n, string_agg(ae.reason, '; ' ORDER BY ae.doc_entity_id) AS reason
+          FROM article_entities ae JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = $1
+          GROUP BY ae.article_id, a.title, a.outlet, a.published_at, a.seq ORDER BY a.published_at, a.seq`, [entity.id]),
+    ]);
+    const aliases = aliasRows.map((r) => ({ alias: String(r['alias']), count: Number(r['n']) }));
+    const roles = roleRows.map((r) => ({
+      title: String(r['title']), organisation: nullable(r['organisation']), from: nullable(r['from_value']), to: nullable(r['to_value']),
+      articleId: String(r['article_id']), start: Number(r['start_char']), end: Number(r['end_char']),
+    }));
+    const articles = articleRows.map((r) => ({
+      articleId: String(r['article_id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']),
+      mentionCount: Number(r['n']), reason: String(r['reason']),
+    }));
+    const mentionsByOutlet: Record<string, number> = {};
+    for (const a of articles) mentionsByOutlet[a.outlet ?? '(unknown)'] = (mentionsByOutlet[a.outlet ?? '(unknown)'] ?? 0) + a.mentionCount;
+    return { ...entity, aliases, roles, articles, mentionsByOutlet };
+  };
+
+  const stats = async (): Promise<StoreStats> => {
+    const count = async (sql: string): Promise<number> => Number((await query('stats', sql))[0]!['n']);
+    const groups = async (sql: string): Promise<Record<string, number>> =>
+      Object.fromEntries((await query('stats', sql)).map((r) => [nullable(r['k']) ?? '(unknown)', Number(r['n'])]));
+    const [articles, sources, mentions, entities, byLanguage, byOutlet, version] = await Promise.all([
+      count('SELECT count(*) AS n FROM articles'),
+      count('SELECT count(*) AS n FROM article_sources'),
+      count('SELECT count(*) AS n FROM mentions'),
+      count('SELECT count(DISTINCT entity_id) AS n FROM article_entities'),
+      groups('SELECT language AS k, count(*) AS n FROM articles GROUP BY language ORDER BY n DESC, k'),
+      groups('SELECT outlet AS k, count(*) AS n FROM articles GROUP BY outlet ORDER BY n DESC, k LIMIT 20'),
+      schemaVersion(),
+    ]);
+    return { articles, sources, mentions, entities, byLanguage, byOutlet, schemaVersion: version };
+  };
+
+  return {
+    kind: 'postgres',
+    migrate,
+    saveArticle,
+    hasArticle: async (id) => (await query('has article', 'SELECT 1 FROM articles WHERE id = $1', [id])).length > 0,
+    getArticle,
+    listArticles,
+    search,
+    stats,
+    findPeopleBySurname,
+    listEntities,
+    getEntity,
+    close: async () => {
+      await pool.end();
+    },
+  };
+}
+
+/**
+ * PostgreSQL text cannot hold NUL (U+0000), which a JSONL string or a file past the binary sniffer's
+ * first 64 KiB can still carry. U+FFFD keeps the UTF-16 length, so every stored offset stays valid.
+ */
+function pgText<T>(value: T): T {
+  return (typeof value === 'string' && value.includes('\0') ? value.replace(/\0/g, '\uFFFD') : value) as T;
+}
+
+/** JSON for a jsonb column, with NUL in strings replaced (jsonb rejects \u0000). */
+function toJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => pgText(v));
+}
+
+/** One link per canonical entity: the first link's fields, the longest name, the first known country. */
+function mergeByEntity(links: readonly EntityLink[]): Map<string, EntityLink> {
+  const out = new Map<string, EntityLink>();
+  for (const link of links) {
+    const seen = out.get(link.entityId);
+    if (!seen) {
+      out.set(link.entityId, link);
+      continue;
+    }
+    const name = !seen.kbId && link.name.length > seen.name.length ? link.name : seen.name;
+    const country = seen.country ?? link.country;
+    out.set(link.entityId, { ...seen, name, ...(country === undefined ? {} : { country }) });
+  }
+  return out;
+}
+
+/** Deadlock (40P01) or serialisation failure (40001), possibly wrapped in a StoreError. */
+function isRetryable(error: unknown): boolean {
+  const cause = error instanceof StoreError ? error.cause : error;
+  const code = (cause as { code?: unknown } | undefined)?.code;
+  return code === '40P01' || code === '40001';
+}
+
+function nullable(value: unknown): string | null {
+  return value === null || value === undefined ? null : String(value);
+}
+
+function clampLimit(limit: number | undefined): number {
+  return Math.max(1, Math.min(limit ?? 20, MAX_PAGE_SIZE));
+}

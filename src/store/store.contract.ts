@@ -1,0 +1,381 @@
+/**
+ * The one contract suite every store adapter passes (Hono's runTest for its routers, Drizzle's tests()
+ * per driver): sqlite/sqlite-store.test.ts runs it always, postgres/postgres-store.test.ts when
+ * DATABASE_URL is set. Adapter-specific behaviour gets its own test beside the adapter, never a fork here.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { articleId, type Doc, type Mention } from '../model/index.js';
+import type { EntityLink } from '../corpus/link-entities/index.js';
+import { makeDoc } from '../../test/helpers/make-doc.js';
+import type { Store } from './store.js';
+
+/** A fresh, empty, not yet migrated store, and the means to open a second handle on the same database. */
+export interface StoreFixture {
+  readonly store: Store;
+  /** Opens another handle (its own connection or pool) on the same database, for concurrency tests. */
+  openPeer(): Promise<Store>;
+  /** Closes the store and removes everything the fixture created. */
+  dispose(): Promise<void>;
+}
+
+export interface StoreContractOptions {
+  /** When set, every contract test is skipped with this reason printed (e.g. no DATABASE_URL). */
+  readonly skipReason?: string | undefined;
+}
+
+const PIPELINE = 'clean@1,tokenize@1,ner@1';
+const NEWER_PIPELINE = 'clean@1,tokenize@1,ner@2';
+
+const GOMA = `M23 rebels attacked a supply convoy near Goma on Tuesday, the army said.
+
+"The convoy was carrying food and medicine," said Colonel Guillaume Ndjike, a spokesman for the armed forces.`;
+const KYIV = `Air-raid sirens sounded across Kyiv overnight as drones struck power stations.
+
+City officials said repair crews restored electricity to most districts by morning.`;
+
+/**
+ * Registers the contract tests for one adapter under `describe(name)`.
+ * @example runStoreContract('sqlite', async () => ({ store: openSqliteStore(path), openPeer: …, dispose: … }))
+ */
+export function runStoreContract(name: string, makeStore: () => Promise<StoreFixture>, options: StoreContractOptions = {}): void {
+  const skip = options.skipReason ?? false;
+
+  /** Runs body against a fresh migrated store, always disposing of it. */
+  const withStore = async (body: (store: Store, fixture: StoreFixture) => Promise<void>): Promise<void> => {
+    const fixture = await makeStore();
+    try {
+      await fixture.store.migrate();
+      await body(fixture.store, fixture);
+    } finally {
+      await fixture.dispose();
+    }
+  };
+
+  describe(`store contract: ${name}`, { skip }, () => {
+    test('migrate is idempotent and reports the schema version', async () => {
+      const fixture = await makeStore();
+      try {
+        const first = await fixture.store.migrate();
+        assert.ok(first >= 1, `schema version ${first}`);
+        assert.equal(await fixture.store.migrate(), first);
+        assert.equal((await fixture.store.stats()).schemaVersion, first);
+      } finally {
+        await fixture.dispose();
+      }
+    });
+
+    test('two handles migrating a new database at once both succeed', async () => {
+      const fixture = await makeStore();
+      const peer = await fixture.openPeer();
+      try {
+        const [a, b] = await Promise.all([fixture.store.migrate(), peer.migrate()]);
+        assert.equal(a, b);
+      } finally {
+        await peer.close();
+        await fixture.dispose();
+      }
+    });
+
+    test('saves a new article as inserted and the same one again as duplicate, recording the extra source', async () => {
+      await withStore(async (store) => {
+        const doc = article(GOMA, { source: 'feeds/a.html' });
+        assert.equal(await store.hasArticle(doc.id), false);
+        assert.equal(await store.saveArticle(doc, PIPELINE), 'inserted');
+        assert.equal(await store.hasArticle(doc.id), true);
+        assert.equal(await store.saveArticle(doc, PIPELINE), 'duplicate');
+        assert.equal(await store.saveArticle(article(GOMA, { source: 'mirror/b.html' }), PIPELINE), 'duplicate');
+        const stored = await store.getArticle(doc.id);
+        assert.deepEqual(stored?.sources, ['feeds/a.html', 'mirror/b.html']);
+        assert.equal(stored?.source, 'feeds/a.html', 'the first source stays the primary one');
+        assert.equal((await store.stats()).articles, 1);
+      });
+    });
+
+    test('a changed pipeline signature updates the article and replaces its layers', async () => {
+      await withStore(async (store) => {
+        const old = article(GOMA, { mentions: [mention(GOMA, 'M23', 'ORG', 'm1'), mention(GOMA, 'Goma', 'LOC', 'm2')] });
+        assert.equal(await store.saveArticle(old, PIPELINE), 'inserted');
+        const newer = article(GOMA, { mentions: [mention(GOMA, 'Guillaume Ndjike', 'PER', 'm1')] });
+        assert.equal(await store.saveArticle(newer, NEWER_PIPELINE), 'updated');
+        const stored = await store.getArticle(old.id);
+        assert.equal(stored?.pipeline, NEWER_PIPELINE);
+        assert.deepEqual(stored?.layers['mentions'], newer.layers.mentions);
+        assert.equal((await store.stats()).mentions, 1, 'old mentions are gone');
+        assert.equal(await store.saveArticle(newer, NEWER_PIPELINE), 'duplicate');
+      });
+    });
+
+    test('round-trips metadata, paragraphs, comments, captions and boilerplate', async () => {
+      await withStore(async (store) => {
+        const doc: Doc = {
+          ...article(GOMA, { source: 'x.html', title: 'Rebels attack convoy', outlet: 'Kivu Times', url: 'https://kivu.example/convoy', publishedAt: '2024-03-05' }),
+          comments: [{ author: 'reader1', text: 'Terrible news.' }, { text: 'Agreed.', replyTo: 0 }],
+          captions: [{ text: 'Trucks near Goma.', credit: 'AFP', occurrences: 2 }],
+          boilerplate: ['Share on Facebook', 'Subscribe'],
+        };
+        await store.saveArticle(doc, PIPELINE);
+        const stored = await store.getArticle(doc.id);
+        assert.ok(stored);
+        assert.equal(stored.body, GOMA);
+        assert.equal(stored.title, 'Rebels attack convoy');
+        assert.equal(stored.outlet, 'Kivu Times');
+        assert.equal(stored.url, 'https://kivu.example/convoy');
+        assert.equal(stored.publishedAt, '2024-03-05');
+        assert.equal(stored.byline, null);
+        assert.equal(stored.language, 'en');
+        assert.equal(stored.format, 'html');
+        assert.deepEqual(stored.paragraphs, doc.paragraphs);
+        assert.deepEqual(stored.comments, doc.comments);
+        assert.deepEqual(stored.captions, doc.captions);
+        assert.deepEqual(stored.boilerplate, doc.boilerplate);
+        assert.ok(!Number.isNaN(Date.parse(stored.ingestedAt)), `ingestedAt "${stored.ingestedAt}" is a date`);
+      });
+    });
+
+    test('gets an article by full id and by unique prefix, and nothing for an ambiguous, unknown or malformed one', async () => {
+      await withStore(async (store) => {
+        const [a, b] = twoBodiesSharingIdPrefix(4);
+        await store.saveArticle(article(a), PIPELINE);
+        await store.saveArticle(article(b), PIPELINE);
+        const id = articleId(a);
+        assert.equal((await store.getArticle(id))?.id, id);
+        assert.equal((await store.getArticle(id.slice(0, 8)))?.id, id);
+        assert.equal((await store.getArticle(id.slice(0, 8).toUpperCase()))?.id, id);
+        assert.equal(await store.getArticle(id.slice(0, 4)), undefined, 'prefix shared by two articles');
+        assert.equal(await store.getArticle(id.replace(/^./, (c) => (c === 'f' ? 'e' : 'f'))), undefined, 'unknown id');
+        assert.equal(await store.getArticle("a1b2' OR '1'='1"), undefined);
+        assert.equal(await store.getArticle('a%'), undefined);
+      });
+    });
+
+    test('lists articles in insertion order, page by page', async () => {
+      await withStore(async (store) => {
+        const docs = Array.from({ length: 5 }, (_, i) => article(`Article number ${i}: a report about event ${i * 7}.`, { source: `in/${i}.txt` }));
+        for (const doc of docs) await store.saveArticle(doc, PIPELINE);
+        const pages = [
+          await store.listArticles({ limit: 2, offset: 0 }),
+          await store.listArticles({ limit: 2, offset: 2 }),
+          await store.listArticles({ limit: 2, offset: 4 }),
+        ];
+        assert.deepEqual(pages.map((p) => p.length), [2, 2, 1]);
+        assert.deepEqual(pages.flat().map((s) => s.id), docs.map((d) => d.id));
+        const first = pages[0]![0]!;
+        assert.equal(first.source, 'in/0.txt');
+        assert.equal(first.bodyChars, docs[0]!.text.length);
+        assert.equal(first.language, 'en');
+        assert.deepEqual(await store.listArticles({ limit: 2, offset: 10 }), []);
+        assert.equal((await store.listArticles()).length, 5, 'default page holds all five');
+      });
+    });
+
+    test('full-text search finds words, phrases and prefixes, with hits in [ ] in the snippet', async () => {
+      await withStore(async (store) => {
+        const goma = article(GOMA, { title: 'Convoy attacked near Goma', outlet: 'Kivu Times', publishedAt: '2024-03-05' });
+        await store.saveArticle(goma, PIPELINE);
+        await store.saveArticle(article(KYIV, { title: 'Drones strike Kyiv' }), PIPELINE);
+
+        const hits = await store.search({ text: 'convoy' });
+        assert.equal(hits.length, 1);
+        const hit = hits[0]!;
+        assert.equal(hit.id, goma.id);
+        assert.equal(hit.title, 'Convoy attacked near Goma');
+        assert.equal(hit.outlet, 'Kivu Times');
+        assert.equal(hit.publishedAt, '2024-03-05');
+        assert.match(hit.snippet, /\[convoy\]/i);
+        assert.ok(Number.isFinite(hit.score));
+
+        assert.deepEqual((await store.search({ text: '"power stations"' })).map((h) => h.title), ['Drones strike Kyiv']);
+        assert.deepEqual((await store.search({ text: 'electric*' })).map((h) => h.title), ['Drones strike Kyiv']);
+        assert.deepEqual((await store.search({ text: 'convoy Kyiv' })).length, 0, 'terms are ANDed');
+        assert.deepEqual((await store.search({ text: 'convoy OR drones' })).length, 2);
+        assert.deepEqual((await store.search({ text: 'said NOT convoy' })).map((h) => h.title), ['Drones strike Kyiv']);
+        assert.deepEqual(await store.search({ text: 'hurricane' }), []);
+        assert.deepEqual(await store.search({ text: '' }), []);
+        assert.equal((await store.search({ text: 'said', limit: 1 })).length, 1);
+        assert.equal((await store.search({ text: 'said', limit: 1, offset: 1 })).length, 1);
+        assert.equal((await store.search({ text: 'said', limit: 1, offset: 2 })).length, 0);
+      });
+    });
+
+    test('search input with full-text syntax characters never throws', async () => {
+      await withStore(async (store) => {
+        await store.saveArticle(article(GOMA), PIPELINE);
+        const inputs = ['"', '"convoy', 'convoy"', '(', ')', '*', '**', 'AND', 'OR', 'NOT', 'OR OR', 'convoy AND', 'NOT convoy', 'a & b | !c', '!!convoy',
+          'convoy:*', "con'voy", "'", '-', '--', '^convoy', 'NEAR(convoy Goma)', 'title:convoy', '{convoy}', '[convoy]', '\\', '<->', 'a <-> b', ':', '%', '_', 'é*', '\u0000'];
+        for (const text of inputs) {
+          const hits = await store.search({ text });
+          assert.ok(Array.isArray(hits), `search ${JSON.stringify(text)}`);
+        }
+        assert.equal((await store.search({ text: 'convoy:*' })).length, 1, 'punctuation around a word is ignored');
+      });
+    });
+
+    test('stats count articles, sources, mentions, languages and outlets', async () => {
+      await withStore(async (store) => {
+        const empty = await store.stats();
+        assert.deepEqual([empty.articles, empty.sources, empty.mentions], [0, 0, 0]);
+        await store.saveArticle(article(GOMA, { outlet: 'Kivu Times', source: 'a.html', mentions: [mention(GOMA, 'M23', 'ORG', 'm1'), mention(GOMA, 'Goma', 'LOC', 'm2')] }), PIPELINE);
+        await store.saveArticle(article(GOMA, { outlet: 'Kivu Times', source: 'b.html' }), PIPELINE);
+        await store.saveArticle(article(KYIV, { outlet: 'Kyiv Post', source: 'c.html' }), PIPELINE);
+        await store.saveArticle(article('Le conseil municipal a voté le budget mardi soir.', { language: 'fr', source: 'd.txt' }), 'clean@1');
+        const stats = await store.stats();
+        assert.equal(stats.articles, 3);
+        assert.equal(stats.sources, 4, 'the Goma article came from two files');
+        assert.equal(stats.mentions, 2);
+        assert.deepEqual(stats.byLanguage, { en: 2, fr: 1 });
+        assert.deepEqual(stats.byOutlet, { 'Kivu Times': 1, 'Kyiv Post': 1, '(unknown)': 1 });
+      });
+    });
+
+    test('stores mentions with their offsets and returns the mentions layer', async () => {
+      await withStore(async (store) => {
+        const mentions = [mention(GOMA, 'M23', 'ORG', 'm1'), mention(GOMA, 'Goma', 'LOC', 'm2'), mention(GOMA, 'Guillaume Ndjike', 'PER', 'm3')];
+        const doc = article(GOMA, { mentions });
+        await store.saveArticle(doc, PIPELINE);
+        const stored = await store.getArticle(doc.id);
+        assert.deepEqual(stored?.layers['mentions'], mentions);
+        assert.equal((await store.stats()).mentions, 3);
+        for (const m of mentions) assert.equal(GOMA.slice(m.start, m.end), m.text);
+      });
+    });
+
+    test('an article body with a NUL character is stored without error and keeps its length', async () => {
+      await withStore(async (store) => {
+        const text = `${GOMA}\u0000 trailing bytes after a NUL.`;
+        const doc = article(text, { title: 'nul\u0000title', mentions: [mention(text, 'Goma', 'LOC', 'm1')] });
+        assert.equal(await store.saveArticle(doc, PIPELINE), 'inserted');
+        const stored = await store.getArticle(doc.id);
+        assert.equal(stored?.body.length, text.length, 'offsets into the body stay valid');
+      });
+    });
+
+    test('two handles saving the same article at once store one row; one inserts, the rest are duplicates', async () => {
+      await withStore(async (store, fixture) => {
+        const peer = await fixture.openPeer();
+        try {
+          const doc = article(GOMA, { mentions: [mention(GOMA, 'M23', 'ORG', 'm1')] });
+          const writes = Array.from({ length: 8 }, (_, i) => (i % 2 ? peer : store).saveArticle({ ...doc, meta: { ...doc.meta, source: `worker-${i % 2}/file-${i}.html` } }, PIPELINE));
+          const outcomes = await Promise.all(writes);
+          assert.equal(outcomes.filter((o) => o === 'inserted').length, 1, `outcomes: ${outcomes.join(', ')}`);
+          assert.equal(outcomes.filter((o) => o === 'duplicate').length, 7);
+          const stats = await store.stats();
+          assert.equal(stats.articles, 1);
+          assert.equal(stats.sources, 8, 'every source path is recorded');
+          assert.equal(stats.mentions, 1);
+
+          const newer = article(GOMA, { mentions: [mention(GOMA, 'Goma', 'LOC', 'm1'), mention(GOMA, 'M23', 'ORG', 'm2')] });
+          const upgrades = await Promise.all([store.saveArticle(newer, NEWER_PIPELINE), peer.saveArticle(newer, NEWER_PIPELINE)]);
+          assert.deepEqual([...upgrades].sort(), ['duplicate', 'updated']);
+          assert.equal((await peer.stats()).mentions, 2);
+        } finally {
+          await peer.close();
+        }
+      });
+    });
+
+    test('saves entity links with the article and answers entity queries', async () => {
+      await withStore(async (store) => {
+        const goma = article(GOMA, { outlet: 'Kivu Times', publishedAt: '2024-03-05' });
+        const ndjike = entityLink('e1', 'per:guillaume ndjike', 'Guillaume Ndjike', 'PER', {
+          aliases: ['Guillaume Ndjike', 'Ndjike'], mentionCount: 2, surnameKey: 'ndjike', country: 'COD',
+          roles: [{ title: 'spokesman', organisation: 'armed forces', evidence: { start: GOMA.indexOf('a spokesman'), end: GOMA.indexOf('a spokesman') + 11 } }],
+        });
+        const m23 = entityLink('e2', 'kb:m23', 'M23', 'ORG', { kbId: 'm23', aliases: ['M23', 'March 23 Movement'], mentionCount: 3 });
+        assert.equal(await store.saveArticle(goma, PIPELINE, { entities: [ndjike, m23] }), 'inserted');
+        await store.saveArticle(article(KYIV, { outlet: 'Kyiv Post' }), PIPELINE, { entities: [entityLink('e1', 'kb:m23', 'M23', 'ORG', { kbId: 'm23' })] });
+
+        assert.equal((await store.stats()).entities, 2);
+        const all = await store.listEntities();
+        assert.deepEqual(all.map((e) => [e.id, e.articleCount, e.mentionCount]), [['kb:m23', 2, 4], ['per:guillaume ndjike', 1, 2]]);
+        assert.deepEqual((await store.listEntities({ type: 'PER' })).map((e) => e.id), ['per:guillaume ndjike']);
+        assert.deepEqual((await store.listEntities({ search: 'march 23' })).map((e) => e.id), ['kb:m23'], 'search looks at aliases, ignoring case');
+        assert.deepEqual((await store.listEntities({ limit: 1, offset: 1 })).map((e) => e.id), ['per:guillaume ndjike']);
+
+        const person = await store.getEntity('per:guillaume ndjike');
+        assert.ok(person);
+        assert.equal(person.country, 'COD');
+        assert.deepEqual(person.aliases.map((a) => a.alias).sort(), ['Guillaume Ndjike', 'Ndjike']);
+        assert.deepEqual(person.roles.map((r) => [r.title, r.organisation, r.articleId]), [['spokesman', 'armed forces', goma.id]]);
+        assert.deepEqual(person.articles.map((a) => [a.articleId, a.outlet, a.mentionCount, a.reason]), [[goma.id, 'Kivu Times', 2, 'test link']]);
+        assert.deepEqual(person.mentionsByOutlet, { 'Kivu Times': 2 });
+        assert.equal((await store.getEntity('NDJIKE'))?.id, 'per:guillaume ndjike', 'by alias, ignoring case');
+        assert.equal((await store.getEntity('march 23 movement'))?.id, 'kb:m23');
+        assert.equal(await store.getEntity('nobody'), undefined);
+
+        const known = await store.findPeopleBySurname(['ndjike', 'smith']);
+        assert.deepEqual(known.get('ndjike')?.map((k) => [k.id, k.name, k.country, k.isSurnameOnly]), [['per:guillaume ndjike', 'Guillaume Ndjike', 'COD', false]]);
+        assert.deepEqual(known.get('smith') ?? [], []);
+      });
+    });
+
+    test('an updated article replaces its entity links; a duplicate leaves them alone', async () => {
+      await withStore(async (store) => {
+        const doc = article(GOMA);
+        await store.saveArticle(doc, PIPELINE, { entities: [entityLink('e1', 'org:m23', 'M23', 'ORG')] });
+        assert.equal(await store.saveArticle(doc, PIPELINE, { entities: [entityLink('e1', 'loc:goma', 'Goma', 'LOC')] }), 'duplicate');
+        assert.deepEqual((await store.listEntities()).map((e) => e.id), ['org:m23']);
+        assert.equal(await store.saveArticle(doc, NEWER_PIPELINE, { entities: [entityLink('e1', 'loc:goma', 'Goma', 'LOC')] }), 'updated');
+        assert.deepEqual((await store.listEntities()).map((e) => e.id), ['loc:goma'], 'an entity no article links any more is not listed');
+        assert.equal((await store.stats()).entities, 1);
+      });
+    });
+
+    test('two handles saving articles that share entities, in opposite order, both succeed', async () => {
+      await withStore(async (store, fixture) => {
+        const peer = await fixture.openPeer();
+        try {
+          const links = (ids: string[]) => ids.map((id, i) => entityLink(`e${i}`, id, id.slice(4), 'ORG'));
+          const ids = Array.from({ length: 12 }, (_, i) => `org:group-${String(i).padStart(2, '0')}`);
+          const writes = Array.from({ length: 6 }, (_, i) => {
+            const order = i % 2 ? [...ids].reverse() : ids;
+            return (i % 2 ? peer : store).saveArticle(article(`${GOMA} Report ${i}.`), PIPELINE, { entities: links(order) });
+          });
+          assert.deepEqual(await Promise.all(writes), Array(6).fill('inserted'));
+          const entities = await store.listEntities({ limit: 50 });
+          assert.equal(entities.length, 12);
+          assert.ok(entities.every((e) => e.articleCount === 6), 'every article links every entity');
+        } finally {
+          await peer.close();
+        }
+      });
+    });
+  });
+}
+
+/** An entity link as the linker would produce it, with test defaults. */
+function entityLink(docEntityId: string, entityId: string, name: string, type: EntityLink['type'], extra: Partial<EntityLink> = {}): EntityLink {
+  return {
+    docEntityId, entityId, name, type, kind: type === 'PER' ? 'person' : type === 'ORG' ? 'armed-group' : 'other', nameKey: name.toLowerCase(),
+    isSurnameOnly: false, aliases: [name], mentionCount: 1, roles: [], reason: 'test link', ...extra,
+  };
+}
+
+/** A Doc over `text` with metadata overrides and, optionally, a mentions layer. */
+function article(text: string, options: { source?: string; title?: string; outlet?: string; url?: string; publishedAt?: string; language?: string; mentions?: Mention[] } = {}): Doc {
+  const { mentions, source, language, ...meta } = options;
+  return makeDoc({
+    text,
+    meta: { source: source ?? 'test/article.html', format: 'html', language: language ?? 'en', ...meta },
+    layers: mentions ? { mentions } : {},
+  });
+}
+
+/** A mention of the first occurrence of `surface` in `text`. */
+function mention(text: string, surface: string, type: Mention['type'], id: string): Mention {
+  const start = text.indexOf(surface);
+  if (start < 0) throw new Error(`"${surface}" is not in the text`);
+  return { id, start, end: start + surface.length, text: surface, type, tokenStart: 0, tokenEnd: 1, origin: 'ner' };
+}
+
+/** Two different bodies whose article ids share their first `chars` hex digits (found by trying, ~300 tries for 4). */
+function twoBodiesSharingIdPrefix(chars: number): [string, string] {
+  const seen = new Map<string, string>();
+  for (let i = 0; ; i++) {
+    const body = `Report ${i}: talks resumed in the capital.`;
+    const prefix = articleId(body).slice(0, chars);
+    const other = seen.get(prefix);
+    if (other) return [other, body];
+    seen.set(prefix, body);
+  }
+}
