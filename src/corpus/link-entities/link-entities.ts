@@ -48,11 +48,13 @@ export function linkEntities(entities: readonly DocEntity[], knownBySurname: Rea
     const isPerson = entity.type === 'PER';
     const surnameKey = isPerson && words.length ? translitKey(words[words.length - 1]!) : undefined;
     const isSurnameOnly = isPerson && words.length === 1;
+    // A nationality ("Iranian officers") links to its country, and the canonical record is the state.
+    const isCountry = entity.kbId?.startsWith('country:') ?? false;
     const base = {
       docEntityId: entity.id,
       name: entity.name,
-      type: entity.type,
-      kind: entity.kind,
+      type: isCountry ? ('LOC' as const) : entity.type,
+      kind: isCountry ? ('state' as const) : entity.kind,
       nameKey,
       isSurnameOnly,
       aliases: [...new Set([entity.name, ...entity.aliases])],

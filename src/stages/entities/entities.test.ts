@@ -120,3 +120,10 @@ test('entities › "its" points back at the most recent organisation', () => {
   const [airline] = entitiesOf(text, [['Meridian Airways', 'ORG']]);
   assert.deepEqual(airline!.references.map((r) => r.text), ['Its']);
 });
+
+test('entities › a shouted dateline does not become the display name', () => {
+  const text = 'ALEPPO, Syria — Shelling hit Aleppo overnight. Residents of Aleppo fled.';
+  const [aleppo] = entitiesOf(text, [['ALEPPO', 'LOC'], ['Aleppo', 'LOC']]);
+  assert.equal(aleppo!.name, 'Aleppo');
+  assert.equal(aleppo!.mentionIds.length, 3);
+});

@@ -259,8 +259,16 @@ function kindOf(cluster: Cluster): EntityKind {
   }
 }
 
+/** The fullest name of a cluster: more words first, then mixed case over a shouted dateline ("ALEPPO"), then length. */
 function longestName(cluster: Cluster): string {
-  return cluster.names.reduce((a, b) => (b.length > a.length || (b.length === a.length && b.join(' ').length > a.join(' ').length) ? b : a), cluster.names[0] ?? []).join(' ');
+  const isShouted = (words: readonly string[]) => words.join(' ').length > 4 && words.join(' ') === words.join(' ').toUpperCase();
+  const rank = (words: readonly string[]): [number, number, number] => [words.length, isShouted(words) ? 0 : 1, words.join(' ').length];
+  const better = (a: string[], b: string[]) => {
+    const [ra, rb] = [rank(a), rank(b)];
+    for (let i = 0; i < 3; i++) if (rb[i]! !== ra[i]!) return rb[i]! > ra[i]! ? b : a;
+    return a;
+  };
+  return cluster.names.reduce(better, cluster.names[0] ?? []).join(' ');
 }
 
 function countryOf(cluster: Cluster, name: string): string | undefined {
