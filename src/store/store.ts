@@ -101,6 +101,13 @@ export interface SyndicationCandidate {
   readonly group: string;
 }
 
+/** Two entities named together, with the number of articles that name both. */
+export interface Cooccurrence {
+  readonly a: string;
+  readonly b: string;
+  readonly articles: number;
+}
+
 /** A merged event as listed on a timeline. */
 export interface MergedEventRow {
   readonly id: string;
@@ -197,6 +204,8 @@ export interface Store {
   /** Merged events in time order (a timeline), filtered. */
   listEvents(query?: EventQuery): Promise<MergedEventRow[]>;
   getEvent(id: string): Promise<MergedEventDetail | undefined>;
+  /** Pairs of canonical entities named in the same articles, weighted by the number of such articles. */
+  listCooccurrences(query?: { minArticles?: number; limit?: number; entityId?: string }): Promise<Cooccurrence[]>;
   /** By canonical id, or by exact name/alias (case-insensitive; the most mentioned wins). */
   getEntity(idOrName: string): Promise<EntityDetail | undefined>;
   close(): Promise<void>;

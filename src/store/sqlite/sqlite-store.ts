@@ -9,7 +9,7 @@ import { corroborate, type EventReport } from '../../corpus/corroborate/index.js
 import { absorb, chooseMergedEvent, countAlternatives, observationWindow, startMergedEvent, windowDays, type EventObservation, type MergedEventSummary } from '../../corpus/merge-events/index.js';
 import type { ObservedEvent } from '../../corpus/observe/index.js';
 import type {
-  ArticleLinks, ArticleSummary, CanonicalEntity, EntityDetail, EntityQuery, EventQuery, MergedEventDetail, MergedEventRow, SaveOutcome, SearchHit,
+  ArticleLinks, ArticleSummary, CanonicalEntity, Cooccurrence, EntityDetail, EntityQuery, EventQuery, MergedEventDetail, MergedEventRow, SaveOutcome, SearchHit,
   SearchQuery, Store, StoreStats, StoredArticle, SyndicationCandidate, SyndicationLinks,
 } from '../store.js';
 import { datePrecision, MAX_MATCH_WINDOW_DAYS, shiftDay } from '../event-dates.js';
@@ -425,6 +425,20 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     return { ...event, observations, reports, countAlternatives: alternatives, actors };
   };
 
+  const listCooccurrences = (query: { minArticles?: number; limit?: number; entityId?: string } = {}): Cooccurrence[] => {
+    const params: unknown[] = [];
+    let filter = '';
+    if (query.entityId) {
+      filter = 'AND (x.entity_id = ? OR y.entity_id = ?)';
+      params.push(query.entityId, query.entityId);
+    }
+    const sql = `SELECT x.entity_id AS a, y.entity_id AS b, count(DISTINCT x.article_id) AS n FROM article_entities x
+      JOIN article_entities y ON y.article_id = x.article_id AND x.entity_id < y.entity_id
+      WHERE 1 = 1 ${filter} GROUP BY x.entity_id, y.entity_id HAVING n >= ? ORDER BY n DESC, a, b LIMIT ?`;
+    params.push(query.minArticles ?? 1, clampLimit(query.limit ?? 200));
+    return run('list co-occurrences', () => (db.prepare(sql).all(...params) as Row[]).map((r) => ({ a: String(r['a']), b: String(r['b']), articles: Number(r['n']) })), sql, params);
+  };
+
   const stats = (): StoreStats => {
     const count = (sql: string): number => (db.prepare(sql).get() as { n: number }).n;
     const groups = (sql: string): Record<string, number> =>
@@ -457,6 +471,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     findSyndicationCandidates: async (keys) => run('find syndication candidates', () => findSyndicationCandidates(keys)),
     listEvents: async (query) => listEvents(query),
     getEvent: async (id) => run('get event', () => getEvent(id)),
+    listCooccurrences: async (query) => listCooccurrences(query),
     close: async () => {
       db.close();
     },

@@ -1,0 +1,134 @@
+/**
+ * The export use case: reads merged events, entities and claims from the store and writes one of the
+ * formats analysts use. Shared by the CLI and the API.
+ */
+import {
+  ACLED_COLUMNS, ENTITY_COLUMNS, EVENT_COLUMNS, GDELT_COLUMNS, acledRow, entityRow, entityToFtm, eventRow, eventToFtm, gdeltRow, toCsv, toGexf, toGraphml,
+  toJsonLines, toTsv, type ExportGraph, type GraphEdge, type GraphNode,
+} from '../export/index.js';
+import { UsageError, type Claim } from '../model/index.js';
+import type { CanonicalEntity, MergedEventDetail, Store } from '../store/store.js';
+
+/** Every export format, with what it holds. */
+export const EXPORT_FORMATS = {
+  'events.csv': 'merged events with status and independent origins (CSV)',
+  'events.jsonl': 'merged events with every report, chain and supporting sentence (JSON Lines)',
+  'claims.csv': 'claims with their source chain and stance (CSV)',
+  'claims.jsonl': 'claims with their source chain and stance (JSON Lines)',
+  'entities.csv': 'canonical entities (CSV)',
+  'entities.jsonl': 'canonical entities with aliases and roles (JSON Lines)',
+  'acled.csv': 'an ACLED-like event table (CSV)',
+  'gdelt.tsv': 'a GDELT-like event table with CAMEO codes (tab-separated)',
+  graphml: 'entity–event graph with co-occurrence edges (GraphML)',
+  gexf: 'entity–event graph with co-occurrence edges (GEXF, for Gephi)',
+  'ftm.jsonl': 'FollowTheMoney entities and events, for Aleph (JSON Lines)',
+} as const;
+
+export type ExportFormat = keyof typeof EXPORT_FORMATS;
+
+const PAGE = 500;
+
+/** Pages through a list query until it returns a short page. */
+async function all<T>(page: (offset: number) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const rows = await page(offset);
+    out.push(...rows);
+    if (rows.length < PAGE) return out;
+  }
+}
+
+async function allEvents(store: Store): Promise<MergedEventDetail[]> {
+  const rows = await all((offset) => store.listEvents({ limit: PAGE, offset }));
+  const details: MergedEventDetail[] = [];
+  for (const row of rows) {
+    const detail = await store.getEvent(row.id);
+    if (detail) details.push(detail);
+  }
+  return details;
+}
+
+async function allEntities(store: Store): Promise<CanonicalEntity[]> {
+  return all((offset) => store.listEntities({ limit: PAGE, offset }));
+}
+
+const CLAIM_COLUMNS = ['article_id', 'outlet', 'published_at', 'claim_id', 'stance', 'is_hedged', 'is_direct_quote', 'chain', 'origin', 'origin_is_anonymous', 'content', 'evidence_start', 'evidence_end'] as const;
+
+async function allClaims(store: Store): Promise<Record<string, unknown>[]> {
+  const articles = await all((offset) => store.listArticles({ limit: PAGE, offset }));
+  const rows: Record<string, unknown>[] = [];
+  for (const summary of articles) {
+    const article = await store.getArticle(summary.id);
+    for (const claim of (article?.layers['claims'] ?? []) as Claim[]) {
+      const origin = claim.chain[claim.chain.length - 1];
+      rows.push({
+        article_id: summary.id, outlet: summary.outlet, published_at: summary.publishedAt, claim_id: claim.id, stance: claim.stance,
+        is_hedged: claim.isHedged, is_direct_quote: claim.isDirectQuote, chain: claim.chain.map((s) => s.name).join(' ← '),
+        origin: origin?.name, origin_is_anonymous: origin?.kind === 'anonymous', content: article!.body.slice(claim.content.start, claim.content.end),
+        evidence_start: claim.evidence.start, evidence_end: claim.evidence.end,
+      });
+    }
+  }
+  return rows;
+}
+
+/** The entity–event graph: actors and events as nodes, actor/target edges, and co-occurrence edges. */
+export async function buildGraph(store: Store): Promise<ExportGraph> {
+  const events = await allEvents(store);
+  const entities = await allEntities(store);
+  const nodes = new Map<string, GraphNode>();
+  for (const e of entities) nodes.set(e.id, { id: e.id, label: e.name, kind: 'entity', type: e.type });
+  const edges: GraphEdge[] = [];
+  for (const ev of events) {
+    nodes.set(ev.id, { id: ev.id, label: `${ev.ploverType} ${ev.windowStart}`, kind: 'event', type: ev.ploverType, date: ev.windowStart, status: ev.status });
+    for (const actor of ev.actors) {
+      if (!nodes.has(actor.id)) nodes.set(actor.id, { id: actor.id, label: actor.name, kind: 'entity', type: 'UNKNOWN' });
+      edges.push(actor.role === 'source' ? { source: actor.id, target: ev.id, relation: 'source-of', weight: 1 } : { source: ev.id, target: actor.id, relation: 'target-of', weight: 1 });
+    }
+  }
+  for (const pair of await store.listCooccurrences({ minArticles: 1, limit: 5000 })) {
+    if (nodes.has(pair.a) && nodes.has(pair.b)) edges.push({ source: pair.a, target: pair.b, relation: 'co-occurs', weight: pair.articles });
+  }
+  return { nodes: [...nodes.values()], edges };
+}
+
+/** Writes the whole store in `format`. */
+export async function exportAs(store: Store, format: string): Promise<string> {
+  switch (format as ExportFormat) {
+    case 'events.csv':
+      return toCsv(EVENT_COLUMNS, (await allEvents(store)).map(eventRow));
+    case 'events.jsonl':
+      return toJsonLines(await allEvents(store));
+    case 'claims.csv':
+      return toCsv(CLAIM_COLUMNS, await allClaims(store));
+    case 'claims.jsonl':
+      return toJsonLines(await allClaims(store));
+    case 'entities.csv':
+      return toCsv(ENTITY_COLUMNS, (await allEntities(store)).map(entityRow));
+    case 'entities.jsonl': {
+      const details = [];
+      for (const e of await allEntities(store)) details.push(await store.getEntity(e.id));
+      return toJsonLines(details.filter(Boolean));
+    }
+    case 'acled.csv':
+      return toCsv(ACLED_COLUMNS, (await allEvents(store)).map(acledRow));
+    case 'gdelt.tsv':
+      return toTsv(GDELT_COLUMNS, (await allEvents(store)).map(gdeltRow));
+    case 'graphml':
+      return toGraphml(await buildGraph(store));
+    case 'gexf':
+      return toGexf(await buildGraph(store));
+    case 'ftm.jsonl': {
+      const out = [];
+      for (const e of await allEntities(store)) {
+        const detail = await store.getEntity(e.id);
+        const ftm = detail ? entityToFtm(detail) : undefined;
+        if (ftm) out.push(ftm);
+      }
+      for (const ev of await allEvents(store)) out.push(eventToFtm(ev));
+      return toJsonLines(out);
+    }
+    default:
+      throw new UsageError(`unknown export format "${format}": expected one of ${Object.keys(EXPORT_FORMATS).join(', ')}`);
+  }
+}
