@@ -120,11 +120,13 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
         window_start TEXT NOT NULL, window_end TEXT NOT NULL,
         place_name TEXT, lat REAL, lon REAL, country_code TEXT, gazetteer_id TEXT,
         source_ids TEXT NOT NULL, target_ids TEXT NOT NULL,      -- JSON arrays of canonical entity ids
+        window_days INTEGER NOT NULL,
         status TEXT NOT NULL, explanation TEXT NOT NULL,
         asserting_origins INTEGER NOT NULL, has_anonymous INTEGER NOT NULL,
         report_count INTEGER NOT NULL
       );
       CREATE INDEX merged_events_lookup ON merged_events(plover_type, window_start, window_end);
+      CREATE INDEX merged_events_long ON merged_events(plover_type, window_start) WHERE window_days > 31;
       CREATE INDEX merged_events_time ON merged_events(window_start);
       CREATE TABLE event_observations (
         article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,

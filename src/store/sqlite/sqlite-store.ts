@@ -36,6 +36,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    db.pragma('cache_size = -65536'); // 64 MiB of page cache: the working set of a large store's indexes
   } catch (cause) {
     throw new StoreError(`open ${path}`, cause);
   }
@@ -129,17 +130,17 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
 
   const writeSummary = (summary: MergedEventSummary, cameo: string | undefined, isNew: boolean): void => {
     const values = {
-      id: summary.id, ploverType: summary.ploverType, cameo: cameo ?? null, start: summary.window.start, end: summary.window.end,
+      id: summary.id, ploverType: summary.ploverType, cameo: cameo ?? null, start: summary.window.start, end: summary.window.end, days: windowDays(summary.window),
       placeName: summary.place?.name ?? null, lat: summary.place?.lat ?? null, lon: summary.place?.lon ?? null,
       countryCode: summary.place?.countryCode ?? null, gazetteerId: summary.place?.gazetteerId ?? null,
       sourceIds: JSON.stringify(summary.sourceIds), targetIds: JSON.stringify(summary.targetIds),
     };
     if (isNew) {
-      db.prepare(`INSERT INTO merged_events (id, plover_type, cameo, window_start, window_end, place_name, lat, lon, country_code, gazetteer_id, source_ids, target_ids,
-        status, explanation, asserting_origins, has_anonymous, report_count) VALUES (@id, @ploverType, @cameo, @start, @end, @placeName, @lat, @lon, @countryCode, @gazetteerId,
+      db.prepare(`INSERT INTO merged_events (id, plover_type, cameo, window_start, window_end, window_days, place_name, lat, lon, country_code, gazetteer_id, source_ids, target_ids,
+        status, explanation, asserting_origins, has_anonymous, report_count) VALUES (@id, @ploverType, @cameo, @start, @end, @days, @placeName, @lat, @lon, @countryCode, @gazetteerId,
         @sourceIds, @targetIds, 'single-source', '', 0, 0, 0)`).run(values);
     } else {
-      db.prepare(`UPDATE merged_events SET window_start=@start, window_end=@end, place_name=@placeName, lat=@lat, lon=@lon, country_code=@countryCode,
+      db.prepare(`UPDATE merged_events SET window_start=@start, window_end=@end, window_days=@days, place_name=@placeName, lat=@lat, lon=@lon, country_code=@countryCode,
         gazetteer_id=@gazetteerId, source_ids=@sourceIds, target_ids=@targetIds, cameo=coalesce(cameo, @cameo) WHERE id=@id`).run(values);
     }
     const link = db.prepare('INSERT OR IGNORE INTO event_entities (merged_event_id, entity_id) VALUES (?, ?)');
@@ -161,12 +162,17 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
 
   const mergeObservations = (doc: Doc, observed: readonly ObservedEvent[], group: string): void => {
     const touched = new Set<string>();
-    const candidatesQuery = db.prepare(`SELECT * FROM merged_events WHERE plover_type = ? AND window_start >= ? AND window_start <= ? AND window_end >= ?`);
+    // Candidates overlap the window in time. Windows of a month or less start at most 31 days before it; the few
+    // longer ones (a year, a season) are found through their own partial index. Both look-ups are bounded by
+    // the time range, never by the size of the history.
+    const candidatesQuery = db.prepare(`SELECT * FROM merged_events WHERE plover_type = @type AND window_start >= @shortFrom AND window_start <= @end AND window_end >= @start
+      UNION SELECT * FROM merged_events WHERE plover_type = @type AND window_days > 31 AND window_start >= @longFrom AND window_start <= @end AND window_end >= @start`);
     for (const { observation, reports, evidence } of observed) {
       const window = observationWindow(observation);
       if (!window) continue;
       // Bounded look-up: only events starting at most MAX_MATCH_WINDOW_DAYS before this window can overlap it.
-      const candidates = windowDays(window) > MAX_MATCH_WINDOW_DAYS ? [] : (candidatesQuery.all(observation.ploverType, shiftDay(window.start, -MAX_MATCH_WINDOW_DAYS), window.end, window.start) as Row[]).map(toSummary);
+      const lookup = { type: observation.ploverType, shortFrom: shiftDay(window.start, -31), longFrom: shiftDay(window.start, -MAX_MATCH_WINDOW_DAYS), start: window.start, end: window.end };
+      const candidates = windowDays(window) > MAX_MATCH_WINDOW_DAYS ? [] : (candidatesQuery.all(lookup) as Row[]).map(toSummary);
       const choice = chooseMergedEvent(candidates, observation);
       const summary = choice ? absorb(choice.event, observation) : startMergedEvent(`ev-${doc.id}-${observation.mentionId}`, observation)!;
       writeSummary(summary, observation.cameo, !choice);
