@@ -105,3 +105,11 @@ test('ingest › missing paths, empty files and binary files each yield one fail
     assert.equal((await store.stats()).articles, 0);
   });
 });
+
+test('ingest › a syndicated copy with its own headline and boilerplate joins the wire story as one near-duplicate group', async () => {
+  await withStore(async (store) => {
+    const summary = await ingest([fileURLToPath(new URL('../../test/fixtures/syndicated/', import.meta.url))], { ...options, store });
+    assert.equal(summary.inserted, 2, 'two articles: the copy is not identical');
+    assert.equal((await store.stats()).syndicationGroups, 1);
+  });
+});

@@ -9,7 +9,8 @@ import { checkPipeline, pipelineSignature, runStages, type Resources, type Stage
 import { cleanArticle } from '../stages/clean/index.js';
 import { linkEntities, surnameKeysToLookUp } from '../corpus/link-entities/index.js';
 import { observeEvents } from '../corpus/observe/index.js';
-import type { ArticleLinks, SaveOutcome, Store } from '../store/store.js';
+import { estimateJaccard, lshBandKeys, minhashSignature, NEAR_DUPLICATE_THRESHOLD } from '../corpus/near-duplicates/index.js';
+import type { ArticleLinks, SaveOutcome, Store, SyndicationLinks } from '../store/store.js';
 
 export interface IngestFailure {
   readonly source: string;
@@ -112,6 +113,24 @@ async function crossArticleLinks(store: Store, doc: Doc): Promise<ArticleLinks> 
   const entities = doc.layers.entities ?? [];
   const known = await store.findPeopleBySurname(surnameKeysToLookUp(entities));
   const entityLinks = linkEntities(entities, known);
-  const events = observeEvents(doc, entityLinks, doc.id);
-  return { entities: entityLinks, events };
+  const syndication = await findCopies(store, doc);
+  const events = observeEvents(doc, entityLinks, syndication.group);
+  return { entities: entityLinks, events, syndication };
+}
+
+/** The article's MinHash fingerprint and the stored near-duplicates it joins (their group, or a new one). */
+async function findCopies(store: Store, doc: Doc): Promise<SyndicationLinks> {
+  const signature = minhashSignature(doc.text);
+  const bandKeys = lshBandKeys(signature);
+  const duplicates = (await store.findSyndicationCandidates(bandKeys))
+    .filter((c) => c.articleId !== doc.id)
+    .map((c) => ({ articleId: c.articleId, group: c.group, similarity: estimateJaccard(signature, c.signature) }))
+    .filter((c) => c.similarity >= NEAR_DUPLICATE_THRESHOLD)
+    .sort((a, b) => b.similarity - a.similarity);
+  return {
+    signature,
+    bandKeys,
+    group: duplicates[0]?.group ?? doc.id,
+    duplicates: duplicates.map(({ articleId, similarity }) => ({ articleId, similarity })),
+  };
 }

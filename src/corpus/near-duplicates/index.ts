@@ -1,0 +1,2 @@
+/** Near-duplicate (syndicated copy) detection. */
+export * from './near-duplicates.js';
