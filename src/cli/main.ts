@@ -8,6 +8,7 @@ import { loadDefaultResources } from '../app/resources.js';
 import { defaultStages } from '../pipeline/index.js';
 import { registerEntityCommands } from './commands/entities.js';
 import { registerEventCommands } from './commands/events.js';
+import { registerBriefCommand } from './commands/brief.js';
 import { registerExportCommand } from './commands/export.js';
 import { registerQueueCommands } from './commands/queue.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -124,6 +125,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   registerEntityCommands(program, context);
   registerEventCommands(program, context);
   registerExportCommand(program, context);
+  registerBriefCommand(program, context);
   registerQueueCommands(program, context);
   registerServeCommand(program, context);
 

@@ -1,0 +1,94 @@
+/**
+ * The dossier of one entity, as a printable brief: identity, aliases, roles over time, timeline of events with
+ * their sources and status, related actors, and contested or denied events. Markdown for text tools, HTML for
+ * the browser and print (all text escaped: nothing from an article is ever markup).
+ */
+import { DossierError } from '../model/index.js';
+import type { EntityDetail, MergedEventRow, Store } from '../store/store.js';
+
+export interface Brief {
+  readonly entity: EntityDetail;
+  readonly events: readonly MergedEventRow[];
+  readonly related: readonly { id: string; name: string; articles: number }[];
+}
+
+/** Gathers what the brief shows about the entity named `nameOrId`. */
+export async function gatherBrief(store: Store, nameOrId: string): Promise<Brief> {
+  const entity = await store.getEntity(nameOrId);
+  if (!entity) throw new DossierError('E_NOT_FOUND', `no entity with id, name or alias "${nameOrId}"`);
+  const events = await store.listEvents({ entityId: entity.id, limit: 500 });
+  const pairs = await store.listCooccurrences({ entityId: entity.id, limit: 15 });
+  const related = [];
+  for (const pair of pairs) {
+    const otherId = pair.a === entity.id ? pair.b : pair.a;
+    const other = await store.getEntity(otherId);
+    related.push({ id: otherId, name: other?.name ?? otherId, articles: pair.articles });
+  }
+  return { entity, events, related };
+}
+
+function when(e: MergedEventRow): string {
+  return e.datePrecision === 'day' ? e.windowStart : e.datePrecision === 'month' ? e.windowStart.slice(0, 7) : e.datePrecision === 'year' ? e.windowStart.slice(0, 4) : `${e.windowStart}…${e.windowEnd}`;
+}
+
+function roleLine(r: EntityDetail['roles'][number]): string {
+  const period = r.from || r.to ? ` (${r.from ?? '?'}–${r.to ?? ''})` : '';
+  return `${r.title}${r.organisation ? ` of ${r.organisation}` : ''}${period}`;
+}
+
+/** The brief as Markdown. */
+export function briefMarkdown(brief: Brief): string {
+  const { entity, events, related } = brief;
+  const md = (s: string) => s.replace(/([\\`*_[\]<>|])/g, '\\$1');
+  const lines = [
+    `# ${md(entity.name)}`,
+    '',
+    `${entity.type} · ${entity.kind}${entity.country ? ` · ${entity.country}` : ''} · ${entity.mentionCount} mentions in ${entity.articleCount} articles · id \`${entity.id}\``,
+    '',
+    '## Also known as',
+    entity.aliases.filter((a) => a.alias !== entity.name).map((a) => `${md(a.alias)} (${a.count})`).join(', ') || '—',
+    '',
+    '## Roles over time',
+    ...(entity.roles.length ? [...new Set(entity.roles.map(roleLine))].map((r) => `- ${md(r)}`) : ['—']),
+    '',
+    '## Timeline',
+    ...(events.length ? events.map((e) => `- **${when(e)}** ${e.ploverType}${e.place ? ` at ${md(e.place.name)}` : ''} — *${e.status}*: ${md(e.summary)} (${md(e.explanation)})`) : ['—']),
+    '',
+    '## Related actors',
+    ...(related.length ? related.map((r) => `- ${md(r.name)} (${r.articles} shared article${r.articles === 1 ? '' : 's'})`) : ['—']),
+    '',
+    '## Contested or denied',
+    ...(events.some((e) => e.status === 'contested' || e.status === 'denied')
+      ? events.filter((e) => e.status === 'contested' || e.status === 'denied').map((e) => `- **${when(e)}** ${md(e.summary)} — ${md(e.explanation)}`)
+      : ['—']),
+    '',
+    '## Sources by outlet',
+    ...Object.entries(entity.mentionsByOutlet).map(([outlet, n]) => `- ${md(outlet)}: ${n} mentions`),
+    '',
+  ];
+  return lines.join('\n');
+}
+
+const esc = (s: unknown) => String(s ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The brief as a self-contained, printable HTML page (no script, no external resource). */
+export function briefHtml(brief: Brief): string {
+  const { entity, events, related } = brief;
+  const list = (items: string[]) => (items.length ? `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : '<p>—</p>');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Dossier: ${esc(entity.name)}</title>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<style>body{font:15px/1.5 Georgia,serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#111}h1{margin-bottom:.2rem}
+.meta{color:#555}.status{font:12px sans-serif;padding:0 .4em;border-radius:3px;background:#eee}.contested,.denied{background:#fde2e1}
+.corroborated{background:#e1f5e1}@media print{body{margin:0}}</style></head>
+<body><h1>${esc(entity.name)}</h1>
+<p class="meta">${esc(entity.type)} · ${esc(entity.kind)}${entity.country ? ` · ${esc(entity.country)}` : ''} · ${entity.mentionCount} mentions in ${entity.articleCount} articles · <code>${esc(entity.id)}</code></p>
+<h2>Also known as</h2><p>${esc(entity.aliases.filter((a) => a.alias !== entity.name).map((a) => a.alias).join(', ') || '—')}</p>
+<h2>Roles over time</h2>${list([...new Set(entity.roles.map(roleLine))].map(esc))}
+<h2>Timeline</h2>${list(events.map((e) => `<b>${esc(when(e))}</b> ${esc(e.ploverType)}${e.place ? ` at ${esc(e.place.name)}` : ''} <span class="status ${esc(e.status)}">${esc(e.status)}</span> ${esc(e.summary)} <i>(${esc(e.explanation)})</i>`))}
+<h2>Related actors</h2>${list(related.map((r) => `${esc(r.name)} (${r.articles})`))}
+<h2>Contested or denied</h2>${list(events.filter((e) => e.status === 'contested' || e.status === 'denied').map((e) => `<b>${esc(when(e))}</b> ${esc(e.summary)} — ${esc(e.explanation)}`))}
+<h2>Sources by outlet</h2>${list(Object.entries(entity.mentionsByOutlet).map(([o, n]) => `${esc(o)}: ${n}`))}
+</body></html>
+`;
+}
