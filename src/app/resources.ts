@@ -2,10 +2,26 @@
 import { createResources, type Resources } from '../pipeline/index.js';
 import { KNOWLEDGE_BASE } from '../stages/entities/index.js';
 import { loadKnowledgeBase } from './knowledge-base.js';
+import { loadNlpResources } from './nlp-models.js';
+import { EVENT_LEXICON_RESOURCE } from '../events/lexicon.js';
+import { loadEventLexicon, type DictionaryImport } from './dictionaries.js';
+import { CLAIMS_LEXICON } from '../stages/claims/index.js';
+import { loadClaimsLexicon } from './claims-lexicon.js';
+
+/** What a user added to the shipped resources. */
+export interface ResourceOptions {
+  /** PETRARCH-format dictionaries imported with `dossier dict import` (they take priority over ours). */
+  readonly dictionaries?: readonly DictionaryImport[];
+  /** Extra actor files (the knowledge-base format). */
+  readonly actorFiles?: readonly string[];
+}
 
 /** Every resource of the default pipeline. */
-export async function loadDefaultResources(): Promise<Resources> {
+export async function loadDefaultResources(options: ResourceOptions = {}): Promise<Resources> {
   return createResources({
-    [KNOWLEDGE_BASE]: loadKnowledgeBase(),
+    ...loadNlpResources(),
+    [KNOWLEDGE_BASE]: loadKnowledgeBase(options.actorFiles ?? []),
+    [EVENT_LEXICON_RESOURCE]: loadEventLexicon({ extra: options.dictionaries ?? [] }),
+    [CLAIMS_LEXICON]: loadClaimsLexicon(),
   });
 }

@@ -74,3 +74,15 @@ test('cli › search, show and stats read what ingest stored', async () => {
   const none = captureIo();
   assert.equal(await main(['search', 'zeppelin', '--db', db], none), 1);
 });
+
+test('cli › dict import keeps a PETRARCH actor dictionary in the store and dict list shows it', async () => {
+  const db = tempDb();
+  const file = fileURLToPath(new URL('../../test/fixtures/dictionaries/zandoria.actors.txt', import.meta.url));
+  const io = captureIo();
+  assert.equal(await main(['dict', 'import', file, '--db', db], io), 0);
+  assert.match(io.stdout[0]!, /imported .*zandoria\.actors\.txt: actors, 2 entries, \d+ phrases, 2 dated codes/);
+  const list = captureIo();
+  assert.equal(await main(['dict', 'list', '--db', db], list), 0);
+  assert.match(list.stdout.join('\n'), /actors\s+2 entries/);
+  assert.equal(await main(['dict', 'import', file, '--kind', 'lexicon', '--db', db], captureIo()), 2);
+});

@@ -5,6 +5,8 @@ import { Command, CommanderError } from 'commander';
 import { DossierError, UsageError, describeCause } from '../model/index.js';
 import { ingest, type IngestSummary } from '../app/ingest.js';
 import { loadDefaultResources } from '../app/resources.js';
+import { storedDictionaries } from '../app/dictionaries.js';
+import { registerDictCommands } from './commands/dict.js';
 import { defaultStages } from '../pipeline/index.js';
 import { registerEntityCommands } from './commands/entities.js';
 import { registerEventCommands } from './commands/events.js';
@@ -126,6 +128,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   registerEventCommands(program, context);
   registerExportCommand(program, context);
   registerBriefCommand(program, context);
+  registerDictCommands(program, context);
   registerQueueCommands(program, context);
   registerServeCommand(program, context);
 
@@ -147,7 +150,7 @@ async function runIngest(store: Store, inputs: string[], maxBytes: number | unde
   const summary = await ingest(inputs, {
     store,
     stages: defaultStages(),
-    resources: await loadDefaultResources(),
+    resources: await loadDefaultResources({ dictionaries: await storedDictionaries(store) }),
     ...(maxBytes === undefined ? {} : { maxBytes }),
     events: {
       onStart: (total) => progress.start(total),

@@ -3,13 +3,19 @@
  * are added here and nowhere else.
  */
 import type { Stage } from './stage.js';
+import { timeStage } from '../stages/time/index.js';
+import { createTokenize } from '../stages/tokenize/index.js';
+import { createSentences } from '../stages/sentences/index.js';
+import { createNer } from '../stages/ner/index.js';
+import { createEntitiesStage } from '../stages/entities/index.js';
+import { claimsStage } from '../stages/claims/index.js';
 
 /** Version of the clean step, which runs before the Doc exists (the Doc id hashes its output). */
 export const CLEAN_STEP = 'clean@1';
 
 /** The stages run on every English article, in order. */
 export function defaultStages(): readonly Stage[] {
-  return [];
+  return [createTokenize(), createSentences(), createNer(), createEntitiesStage(), timeStage, claimsStage];
 }
 
 /** "clean@1,tokenize@2,…": stored with every article so stale results can be found and re-ingest is idempotent. */

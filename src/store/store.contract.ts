@@ -5,8 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { articleId, type Doc, type Mention } from '../model/index.js';
-import type { EntityLink } from '../corpus/link-entities/index.js';
+import { articleId, type Claim, type Doc, type DocEntity, type EventMention, type Mention, type Source } from '../model/index.js';
+import { linkEntities, type EntityLink } from '../corpus/link-entities/index.js';
+import { observeEvents } from '../corpus/observe/index.js';
+import type { SyndicationLinks } from './store.js';
 import { makeDoc } from '../../test/helpers/make-doc.js';
 import type { Store } from './store.js';
 
@@ -340,7 +342,137 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
         }
       });
     });
+
+    test('co-occurrences count the articles two entities share', async () => {
+      await withStore(async (store) => {
+        await store.saveArticle(article(GOMA), PIPELINE, { entities: [entityLink('e1', 'org:m23', 'M23', 'ORG'), entityLink('e2', 'loc:goma', 'Goma', 'LOC')] });
+        await store.saveArticle(article(`${GOMA} More.`), PIPELINE, { entities: [entityLink('e1', 'org:m23', 'M23', 'ORG'), entityLink('e2', 'loc:goma', 'Goma', 'LOC'), entityLink('e3', 'per:ndjike', 'Ndjike', 'PER')] });
+        assert.deepEqual(await store.listCooccurrences(), [
+          { a: 'loc:goma', b: 'org:m23', articles: 2 },
+          { a: 'loc:goma', b: 'per:ndjike', articles: 1 },
+          { a: 'org:m23', b: 'per:ndjike', articles: 1 },
+        ]);
+        assert.deepEqual(await store.listCooccurrences({ minArticles: 2 }), [{ a: 'loc:goma', b: 'org:m23', articles: 2 }]);
+        assert.deepEqual((await store.listCooccurrences({ entityId: 'per:ndjike' })).length, 2);
+      });
+    });
+
+    test('events: a syndicated pair is one origin, a denial contests it, re-saving changes nothing', async () => {
+      await withStore(async (store) => {
+        const wire = eventArticle(WIRE, 'Meridian News Agency', '2024-11-11');
+        await saveWithEvents(store, wire);
+        const copy = eventArticle(COPY, 'Gulf Courier', '2024-11-11');
+        await saveWithEvents(store, copy, { signature: new Uint32Array([1, 2, 3]), bandKeys: ['b1'], group: wire.id, duplicates: [{ articleId: wire.id, similarity: 0.9 }] });
+
+        let [event] = await store.listEvents();
+        assert.equal((await store.listEvents()).length, 1, 'both reports merged into one event');
+        assert.equal(event!.articleCount, 2);
+        assert.equal(event!.status, 'single-source');
+        assert.match(event!.explanation, /^1 independent origin \(Meridian News Agency\); 1 repeat not counted$/);
+        assert.equal(event!.datePrecision, 'day');
+        assert.equal((await store.stats()).syndicationGroups, 1);
+        assert.deepEqual((await store.findSyndicationCandidates(['b1'])).map((c) => [c.articleId, c.group, [...c.signature]]), [[copy.id, wire.id, [1, 2, 3]]]);
+
+        await saveWithEvents(store, eventArticle(DENIAL, 'Tehran Daily', '2024-11-14', { claims: [denialOf(DENIAL)] }));
+        [event] = await store.listEvents();
+        assert.equal(event!.status, 'contested');
+        assert.match(event!.explanation, /denied by Nasser Kanaani/);
+
+        const detail = await store.getEvent(event!.id);
+        assert.equal(detail!.observations.length, 3);
+        assert.equal(detail!.observations[0]!.evidence.text, WIRE);
+        assert.deepEqual(detail!.countAlternatives, { fatalities: { '1': [wire.id, copy.id, detail!.observations[2]!.articleId] } });
+        assert.deepEqual(detail!.actors.map((a) => [a.name, a.role]), [['Tigris Guardians Brigade', 'source']]);
+        assert.equal(await store.getEvent('ev-none'), undefined);
+
+        assert.equal(await saveWithEvents(store, copy), 'duplicate');
+        assert.equal((await store.listEvents()).length, 1);
+        assert.equal((await store.listEvents())[0]!.reportCount, 3, 're-saving the same article adds no report');
+        assert.equal((await store.stats()).events, 1);
+      });
+    });
+
+    test('events: two independent outlets corroborate; events filter by entity and date range', async () => {
+      await withStore(async (store) => {
+        await saveWithEvents(store, eventArticle(WIRE, 'Meridian News Agency', '2024-11-11'));
+        await saveWithEvents(store, eventArticle('Tigris Guardians Brigade fired two rockets at Baghdad airport on Sunday.', 'Kyiv Courier', '2024-11-12'));
+        const [militia] = await store.listEntities({ search: 'Tigris' });
+        const [event] = await store.listEvents({ entityId: militia!.id });
+        assert.equal(event?.status, 'corroborated');
+        assert.equal(event?.assertingOrigins, 2);
+        assert.equal((await store.listEvents({ from: '2024-12-01' })).length, 0);
+        assert.equal((await store.listEvents({ to: '2024-11-10', from: '2024-11-10' })).length, 1);
+        assert.equal((await store.listEvents({ status: 'denied' })).length, 0);
+      });
+    });
+
+    test('events: reports of one event saved by two handles at once merge into one event', async () => {
+      await withStore(async (store, fixture) => {
+        const peer = await fixture.openPeer();
+        try {
+          const outlets = ['Meridian News Agency', 'Kyiv Courier', 'Gulf Courier', 'Tehran Daily', 'Lagos Ledger', 'Andes Post'];
+          const docs = outlets.map((outlet, i) => eventArticle(`Tigris Guardians Brigade fired rockets at the airport on Sunday, report ${i} said.`, outlet, '2024-11-11'));
+          // Entity links left out: their row locks would serialise these writers by accident and hide a merge race.
+          const outcomes = await Promise.all(docs.map((doc, i) => saveWithEvents(i % 2 ? peer : store, doc, undefined, { isEntityLinkSaved: false })));
+          assert.deepEqual(outcomes, Array(6).fill('inserted'));
+          const events = await store.listEvents();
+          assert.equal(events.length, 1, `one merged event, not ${events.length}`);
+          assert.equal(events[0]!.articleCount, 6);
+          assert.equal(events[0]!.reportCount, 6);
+          assert.equal(events[0]!.assertingOrigins, 6, 'corroboration reflects every report, whichever handle saved it');
+        } finally {
+          await peer.close();
+        }
+      });
+    });
   });
+}
+
+// Hand-built annotated articles for the event tests: the layers under test are written here, not produced by stages.
+const MILITIA: DocEntity = { id: 'e1', name: 'Tigris Guardians Brigade', type: 'ORG', kind: 'armed-group', mentionIds: [], aliases: [], roles: [], references: [] };
+const WIRE = 'Tigris Guardians Brigade fired rockets at the airport on Sunday, killing a guard.';
+const COPY = 'Tigris Guardians Brigade fired rockets at the airport on Sunday, killing a guard, police said.';
+const DENIAL = 'Tigris Guardians Brigade fired no rockets, a spokesman said, denying the report.';
+
+/** An article with one ASSAULT event by the militia on Sunday 2024-11-10. */
+function eventArticle(text: string, outlet: string, publishedAt: string, layers: { claims?: Claim[] } = {}): Doc {
+  const event: EventMention = {
+    id: 'v1',
+    evidence: { start: 0, end: text.indexOf('.') + 1 },
+    trigger: { start: text.indexOf('fired'), end: text.indexOf('fired') + 5 },
+    ploverType: 'ASSAULT',
+    contexts: [],
+    cameo: '190',
+    sources: [{ start: 0, end: 24, text: 'Tigris Guardians Brigade', entityId: 'e1' }],
+    targets: [],
+    counts: { fatalities: 1 },
+    modality: 'asserted',
+    timeId: 't1',
+  };
+  return makeDoc({
+    text,
+    meta: { outlet, publishedAt, source: `${outlet}.txt` },
+    layers: {
+      entities: [MILITIA],
+      times: [{ id: 't1', start: 0, end: 0, text: 'Sunday', type: 'DATE', value: '2024-11-10', granularity: 'day', isAnchored: true }],
+      events: [event],
+      claims: layers.claims ?? [],
+    },
+  });
+}
+
+/** A spokesman's denial of event v1, covering the whole text. */
+function denialOf(text: string): Claim {
+  const speaker: Source = { kind: 'person', name: 'Nasser Kanaani', role: 'spokesman' };
+  return { id: 'c1', evidence: { start: 0, end: text.length }, content: { start: 0, end: text.length }, isDirectQuote: false, chain: [speaker], stance: 'denied', isHedged: false, eventIds: ['v1'] };
+}
+
+/** Saves like ingest does: entity links and event observations computed, then one transaction. */
+async function saveWithEvents(store: Store, doc: Doc, syndication?: SyndicationLinks, options: { isEntityLinkSaved?: boolean } = {}) {
+  const entities = linkEntities(doc.layers.entities ?? [], new Map());
+  const group = syndication?.group ?? doc.id;
+  const events = observeEvents(doc, entities, group);
+  return store.saveArticle(doc, 'test@1', { ...(options.isEntityLinkSaved === false ? {} : { entities }), events, ...(syndication ? { syndication } : {}) });
 }
 
 /** An entity link as the linker would produce it, with test defaults. */

@@ -101,6 +101,15 @@ export interface SyndicationCandidate {
   readonly group: string;
 }
 
+/** A user's PETRARCH-format dictionary kept in the store, so every later ingest codes with it. */
+export interface StoredDictionary {
+  readonly file: string;
+  readonly kind: 'actors' | 'agents' | 'verbs' | 'discards';
+  readonly text: string;
+  readonly entries: number;
+  readonly importedAt: string;
+}
+
 /** Two entities named together, with the number of articles that name both. */
 export interface Cooccurrence {
   readonly a: string;
@@ -204,6 +213,9 @@ export interface Store {
   /** Merged events in time order (a timeline), filtered. */
   listEvents(query?: EventQuery): Promise<MergedEventRow[]>;
   getEvent(id: string): Promise<MergedEventDetail | undefined>;
+  /** Adds or replaces (by file) an imported dictionary. */
+  saveDictionary(dictionary: Omit<StoredDictionary, 'importedAt'>): Promise<void>;
+  listDictionaries(): Promise<StoredDictionary[]>;
   /** Pairs of canonical entities named in the same articles, weighted by the number of such articles. */
   listCooccurrences(query?: { minArticles?: number; limit?: number; entityId?: string }): Promise<Cooccurrence[]>;
   /** By canonical id, or by exact name/alias (case-insensitive; the most mentioned wins). */

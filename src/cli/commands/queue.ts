@@ -4,8 +4,7 @@
  */
 import type { Command } from 'commander';
 import { UsageError } from '../../model/index.js';
-import { enqueueInputs, reportJobs, retryFailedJobs, runWorker } from '../../app/queue.js';
-import { DEFAULT_JOB_POLICY } from '../../queue/index.js';
+import { DEFAULT_JOB_POLICY, enqueueInputs, reportJobs, retryFailedJobs, runWorker } from '../../app/queue.js';
 import type { CliContext } from '../context.js';
 import { EXIT_OK, EXIT_SOME_FAILED } from '../exit-codes.js';
 

@@ -1,131 +1,234 @@
 /**
- * HTML extraction: main content with Mozilla Readability over linkedom (fast, small DOM), and
- * metadata from JSON-LD, OpenGraph and meta tags.
+ * HTML extraction: the main content is found by Mozilla Readability over linkedom (fast, small DOM);
+ * we then walk Readability's content tree into blocks and drop captions, credits, bylines, promotion
+ * teasers, link lists and known boilerplate phrases, and fall back to JSON-LD `articleBody` or a
+ * text-density scan of the whole page when Readability finds nothing usable. Metadata comes from
+ * html-metadata.ts, read before Readability mutates the DOM.
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { hasCredit, isBoilerplateLine, isBylineOrDateLine, isCommentsStart, isCreditLine, isTailStart } from './boilerplate.js';
+import { collectBlocks, type DomNode, type TextBlock } from './blocks.js';
+import { readPageMeta, type PageMeta } from './html-metadata.js';
 
+/** What HTML extraction found in one page. */
 export interface ExtractedHtml {
+  /** Body paragraphs separated by blank lines. */
   readonly body: string;
   readonly title?: string;
   readonly byline?: string;
+  /** ISO 8601 date or date-time. */
   readonly publishedAt?: string;
   readonly publishedAtFrom?: string;
   readonly outlet?: string;
   readonly url?: string;
+  /** Which method produced the body: readability, json-ld or density. */
+  readonly bodyFrom: 'readability' | 'json-ld' | 'density' | 'none';
 }
 
-/** Extracts the article body and metadata from an HTML page. */
-export function extractHtml(html: string): ExtractedHtml {
+type DomElement = {
+  tagName: string;
+  getAttribute(name: string): string | null;
+  remove(): void;
+  querySelectorAll(selector: string): Iterable<DomElement & DomNode>;
+  querySelector?(selector: string): DomElement | null;
+  textContent: string | null;
+};
+
+/** Bodies shorter than this from Readability send us to the fallbacks. */
+const MIN_READABILITY_CHARS = 250;
+
+/** Extracts the article body and metadata from an HTML page; `url` (when known) helps date and outlet. */
+export function extractHtml(html: string, url?: string): ExtractedHtml {
   const { document } = parseHTML(html);
-  const meta = readMeta(document);
-  // Readability mutates the DOM it is given, so metadata is read first.
-  const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
-  const body = article?.textContent ? blocksToText(article.content ?? '', article.textContent) : '';
+  const meta = readPageMeta(document, url);
+  const jsonLdBody = meta.articleBody;
+  removeHiddenAndWidgets(document as unknown as DomElement);
+  let body = '';
+  let bodyFrom: ExtractedHtml['bodyFrom'] = 'none';
+  let article: ReturnType<Readability<DomElement>['parse']> = null;
+  try {
+    article = new Readability(document as unknown as Document, {
+      charThreshold: 200,
+      keepClasses: true,
+      // Hand back the content element itself rather than serialised HTML, so it is walked without re-parsing.
+      serializer: (el: Node) => el as unknown as DomElement,
+    }).parse();
+  } catch (error) {
+    if (!(error instanceof Error)) throw error;
+    article = null; // Readability gives up on some malformed trees; the fallbacks below still run.
+  }
+  if (article?.content) {
+    const root = article.content as unknown as DomElement;
+    removeNonBodyElements(root, (root.textContent ?? '').length);
+    body = blocksToBody(collectBlocks(root as unknown as DomNode));
+    bodyFrom = 'readability';
+  }
+  if (body.length < MIN_READABILITY_CHARS && jsonLdBody && jsonLdBody.length > body.length) {
+    body = paragraphsOf(jsonLdBody);
+    bodyFrom = 'json-ld';
+  }
+  if (body.length < MIN_READABILITY_CHARS) {
+    const { document: fresh } = parseHTML(html);
+    removeHiddenAndWidgets(fresh as unknown as DomElement);
+    const dense = densityBody(fresh.body as unknown as DomNode);
+    if (dense.length > body.length) {
+      body = dense;
+      bodyFrom = 'density';
+    }
+  }
   return {
     body,
+    bodyFrom: body ? bodyFrom : 'none',
     ...defined({
-      title: meta.title ?? article?.title ?? undefined,
-      byline: meta.byline ?? article?.byline ?? undefined,
-      publishedAt: meta.publishedAt ?? article?.publishedTime ?? undefined,
-      publishedAtFrom: meta.publishedAtFrom ?? (article?.publishedTime ? 'readability' : undefined),
-      outlet: meta.outlet ?? article?.siteName ?? undefined,
+      title: meta.title ?? cleanTitle(article?.title ?? undefined),
+      byline: meta.byline ?? (article?.byline || undefined),
+      publishedAt: meta.publishedAt,
+      publishedAtFrom: meta.publishedAtFrom,
+      outlet: meta.outlet ?? (article?.siteName || undefined),
       url: meta.url,
     }),
   };
 }
 
-interface PageMeta {
-  title?: string;
-  byline?: string;
-  publishedAt?: string;
-  publishedAtFrom?: string;
-  outlet?: string;
-  url?: string;
+/** Elements that are never article text wherever they sit: hidden nodes, hover cards, widgets. */
+const ALWAYS_REMOVE = [
+  '[hidden]',
+  '[aria-hidden="true"]',
+  '[style*="display:none"]',
+  '[style*="display: none"]',
+  '[style*="visibility:hidden"]',
+  'template',
+  'noscript',
+  'button',
+  'select',
+  'dialog',
+  '[role="dialog"]',
+  '[role="navigation"]',
+  '[role="complementary"]',
+  '[class*="sr-only"]',
+  '[class*="visually-hidden"]',
+  '[class*="screen-reader"]',
+].join(',');
+
+/** Removes hidden nodes and widgets, except one holding most of the page (a modal-open `aria-hidden` wrapper). */
+function removeHiddenAndWidgets(root: DomElement): void {
+  const total = (root.textContent ?? '').length;
+  for (const el of [...root.querySelectorAll(ALWAYS_REMOVE)]) {
+    if ((el.textContent ?? '').length < total * 0.5) el.remove();
+  }
+  // Hover cards ("Ilhan Omar" → photo, bio, latest headlines) sit inside the sentence beside the name:
+  // drop the innermost card holding a picture, keep the name's link.
+  const cards = [...root.querySelectorAll(HOVER_CARD)];
+  for (const el of cards) {
+    if (!el.querySelector?.('img')) continue;
+    if ([...el.querySelectorAll(HOVER_CARD)].some((inner) => inner.querySelector?.('img'))) continue;
+    el.remove();
+  }
 }
 
-function readMeta(document: ReturnType<typeof parseHTML>['document']): PageMeta {
-  const metaContent = (selector: string): string | undefined => document.querySelector(selector)?.getAttribute('content')?.trim() || undefined;
-  const out: PageMeta = {};
-  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
-    for (const node of jsonLdNodes(script.textContent ?? '')) {
-      const type = String(node['@type'] ?? '');
-      if (!/Article|Posting|Report/i.test(type)) continue;
-      out.title ??= str(node['headline']);
-      out.byline ??= personName(node['author']);
-      if (!out.publishedAt && str(node['datePublished'])) {
-        out.publishedAt = str(node['datePublished']);
-        out.publishedAtFrom = 'json-ld';
-      }
-      out.outlet ??= personName(node['publisher']);
+const HOVER_CARD = '[class*="rollover"], [class*="tooltip"], [class*="popover"], [class*="hovercard"], [class*="hover-card"]';
+
+/** Class or id words marking a caption, credit, byline, share bar or promotion inside the content. */
+const NON_BODY_CLASS =
+  /(^|[\s_-])(caption|captions|figcaption|credit|credits|byline|bylines|author|authors|dateline|timestamp|date|meta|share|sharing|social|newsletter|signup|subscribe|related|recirc|recommended|promo|promoted|sponsor|sponsored|advert|advertisement|ad|ads|adslot|outbrain|taboola|tags|tag-list|breadcrumb|breadcrumbs|kicker|eyebrow|rating|comments|comment-count|read-more|readmore|more-stories|most-popular|trending|inline-related|toolbar|print|disclaimer|copyright)([\s_-]|$)/i;
+
+/**
+ * Drops figure captions, credits, bylines, share bars and promotion boxes from Readability's content.
+ * An element holding more than 30 % of the content is kept whatever its class says ("has-share-bar" on a wrapper).
+ */
+function removeNonBodyElements(root: DomElement, totalChars: number): void {
+  for (const el of [...root.querySelectorAll('figcaption, figure, aside, nav, footer, header, [role="note"], sup.reference')]) {
+    if ((el.textContent ?? '').length < totalChars * 0.3) el.remove();
+  }
+  for (const el of [...root.querySelectorAll('[class], [id]')]) {
+    const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (!NON_BODY_CLASS.test(names)) continue;
+    if (/\b(article|story|post|entry|content|body)[_-]?(body|content|text)\b/i.test(names)) continue;
+    if ((el.textContent ?? '').length < totalChars * 0.3) el.remove();
+  }
+}
+
+/** Keeps the body blocks of Readability's content, joined by blank lines; a comments header in the last part ends it. */
+function blocksToBody(blocks: readonly TextBlock[]): string {
+  const kept: string[] = [];
+  const total = blocks.reduce((n, b) => n + b.text.length, 0);
+  let seen = 0;
+  for (const block of blocks) {
+    seen += block.text.length;
+    if (seen > total * 0.5 && block.text.length < 120 && (isCommentsStart(block.text) || isTailStart(block.text))) break;
+    if (!isBodyBlock(block)) continue;
+    if (kept.length && kept[kept.length - 1] === block.text) continue; // a block saved twice (alt text + caption)
+    kept.push(block.text);
+  }
+  return kept.join('\n\n');
+}
+
+/** The block filter: known phrases, captions and credits, bylines, link-heavy teasers, shouting kickers. */
+export function isBodyBlock(block: TextBlock): boolean {
+  const text = block.text;
+  const words = text.split(' ').length;
+  if (isBoilerplateLine(text) || isCreditLine(text)) return false;
+  if (text.length < 400 && hasCredit(text)) return false;
+  if (isBylineOrDateLine(text)) return false;
+  const linkDensity = block.linkChars / text.length;
+  if (linkDensity > 0.5 && (words < 30 || linkDensity > 0.8)) return false;
+  // "RANDY ANDY", "DON'T MISS": all-capitals kickers and teaser labels
+  // ("BAAR, SWITZERLAND" is a dateline and stays)
+  if (words <= 12 && !/\p{Ll}/u.test(text) && /\p{Lu}.*\p{Lu}/u.test(text) && !/^[\p{Lu} .'-]+, [\p{Lu} .'-]+$/u.test(text)) return false;
+  return true;
+}
+
+/** Splits a JSON-LD articleBody (often one long string) into paragraphs. */
+function paragraphsOf(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n|\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+/**
+ * Fallback for pages Readability cannot read: the densest run of prose blocks in the page (jusText-like:
+ * long blocks with sentence punctuation and little link text are good; a run may bridge short neutral blocks).
+ */
+function densityBody(root: DomNode): string {
+  const blocks = collectBlocks(root);
+  const good = blocks.map((b) => {
+    const density = b.linkChars / b.text.length;
+    if (density > 0.4 || isBoilerplateLine(b.text) || hasCredit(b.text) || isBylineOrDateLine(b.text)) return -1;
+    if (b.text.length >= 150 && /[.!?]["”’)]?$/.test(b.text)) return 1;
+    if (b.text.length >= 60 && /[.!?]/.test(b.text)) return 0.5;
+    return 0;
+  });
+  let best = { start: 0, end: -1, score: 0 };
+  let start = 0;
+  let score = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    const gain = good[i]! > 0 ? blocks[i]!.text.length * good[i]! : good[i]! < 0 ? -blocks[i]!.text.length * 0.5 - 40 : -20;
+    if (score + gain <= 0) {
+      score = 0;
+      start = i + 1;
+      continue;
     }
+    score += gain;
+    if (score > best.score) best = { start, end: i, score };
   }
-  out.title ??= metaContent('meta[property="og:title"]');
-  out.outlet ??= metaContent('meta[property="og:site_name"]');
-  out.byline ??= metaContent('meta[name="author"]');
-  const metaDate = metaContent('meta[property="article:published_time"]') ?? metaContent('meta[name="date"]') ?? metaContent('meta[itemprop="datePublished"]');
-  if (!out.publishedAt && metaDate) {
-    out.publishedAt = metaDate;
-    out.publishedAtFrom = 'meta';
-  }
-  const timeEl = document.querySelector('time[datetime]')?.getAttribute('datetime')?.trim();
-  if (!out.publishedAt && timeEl) {
-    out.publishedAt = timeEl;
-    out.publishedAtFrom = 'time-element';
-  }
-  out.url = metaContent('meta[property="og:url"]') ?? document.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim() ?? undefined;
-  out.title ??= document.querySelector('title')?.textContent?.trim() || undefined;
-  return out;
+  return blocks
+    .slice(best.start, best.end + 1)
+    .filter((_, i) => good[best.start + i]! >= 0)
+    .map((b) => b.text)
+    .join('\n\n');
 }
 
-function jsonLdNodes(raw: string): Record<string, unknown>[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch (error) {
-    if (error instanceof SyntaxError) return []; // broken JSON-LD is common on real pages; other clues remain
-    throw error;
-  }
-  const nodes: Record<string, unknown>[] = [];
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(visit);
-    else if (value && typeof value === 'object') {
-      nodes.push(value as Record<string, unknown>);
-      const graph = (value as Record<string, unknown>)['@graph'];
-      if (graph) visit(graph);
-    }
-  };
-  visit(parsed);
-  return nodes;
-}
-
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
-}
-
-function personName(value: unknown): string | undefined {
-  if (typeof value === 'string') return str(value);
-  if (Array.isArray(value)) {
-    const names = value.map(personName).filter((v): v is string => Boolean(v));
-    return names.length ? names.join(', ') : undefined;
-  }
-  if (value && typeof value === 'object') return str((value as Record<string, unknown>)['name']);
-  return undefined;
-}
-
-/** Turns Readability's HTML into paragraphs separated by blank lines. */
-function blocksToText(contentHtml: string, fallback: string): string {
-  const { document } = parseHTML(`<!doctype html><html><body>${contentHtml}</body></html>`);
-  const blocks: string[] = [];
-  for (const el of document.querySelectorAll('p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption')) {
-    if (el.querySelector('p, li, blockquote')) continue; // only leaf blocks, so nothing is counted twice
-    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (text) blocks.push(text);
-  }
-  const joined = blocks.join('\n\n');
-  return joined.length >= fallback.replace(/\s+/g, ' ').trim().length * 0.6 ? joined : fallback.replace(/[ \t]+/g, ' ').replace(/\n\s*\n+/g, '\n\n').trim();
+/** Cuts a site name off a <title>: "Headline | Outlet" → "Headline". */
+function cleanTitle(title: string | undefined): string | undefined {
+  return title?.trim() || undefined;
 }
 
 function defined<T extends Record<string, unknown>>(obj: T): Partial<T> {
   return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
+
+export type { PageMeta };

@@ -126,11 +126,13 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         window_start text NOT NULL, window_end text NOT NULL,   -- ISO dates: text order is date order
         place_name text, lat double precision, lon double precision, country_code text, gazetteer_id text,
         source_ids jsonb NOT NULL, target_ids jsonb NOT NULL,   -- arrays of canonical entity ids
+        window_days integer NOT NULL,
         status text NOT NULL, explanation text NOT NULL,
         asserting_origins integer NOT NULL, has_anonymous boolean NOT NULL,
         report_count integer NOT NULL
       );
       CREATE INDEX merged_events_lookup ON merged_events (plover_type, window_start, window_end);
+      CREATE INDEX merged_events_long ON merged_events (plover_type, window_start) WHERE window_days > 31;
       CREATE INDEX merged_events_time ON merged_events (window_start);
       CREATE TABLE event_observations (
         article_id text COLLATE "C" NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
@@ -158,6 +160,19 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (merged_event_id, entity_id)
       );
       CREATE INDEX event_entities_entity ON event_entities (entity_id);
+    `,
+  },
+  {
+    version: 4,
+    name: 'imported event dictionaries',
+    sql: `
+      CREATE TABLE dictionaries (
+        file text PRIMARY KEY,                -- the path it was imported from
+        kind text NOT NULL,                   -- actors, agents, verbs, discards
+        text text NOT NULL,
+        entries integer NOT NULL,
+        imported_at timestamptz NOT NULL
+      );
     `,
   },
 ];

@@ -7,7 +7,8 @@
 import type pg from 'pg';
 import { StoreError, type Doc, type LayerName } from '../../model/index.js';
 import type { EntityLink, KnownEntity } from '../../corpus/link-entities/index.js';
-import type { ArticleLinks, ArticleSummary, CanonicalEntity, EntityDetail, EntityQuery, SaveOutcome, SearchHit, SearchQuery, Store, StoreStats, StoredArticle } from '../store.js';
+import type { ArticleLinks, ArticleSummary, CanonicalEntity, Cooccurrence, EntityDetail, EntityQuery, SaveOutcome, SearchHit, SearchQuery, Store, StoreStats, StoredArticle, StoredDictionary } from '../store.js';
+import { clearCorpusLinks, corpusCounts, findSyndicationCandidates, getEvent, hasObservations, listEvents, mergeObservations, saveSyndication, type Query } from './corpus-events.js';
 import { createPool, parsePostgresUrl, type PostgresTarget } from './driver.js';
 import { FTS_MAX_CHARS, POSTGRES_MIGRATIONS } from './migrations.js';
 import { toTsQuerySql } from './ts-query.js';
@@ -95,6 +96,9 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     }
   };
 
+  /** Reads on the pool, outside any transaction. */
+  const read: Query = (op, sql, params = []) => query(op, sql, params);
+
   const schemaVersion = async (client: pg.Pool | pg.PoolClient = pool): Promise<number> => {
     const rows = await query('schema version', 'SELECT coalesce(max(version), 0)::int AS v FROM schema_migrations', [], client);
     return Number(rows[0]!['v']);
@@ -152,6 +156,12 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
   const saveArticle = (doc: Doc, pipeline: string, links: ArticleLinks = {}): Promise<SaveOutcome> =>
     transaction(`save article ${doc.id}`, async (client) => {
       const op = `save article ${doc.id}`;
+      const q: Query = (qop, sql, params = []) => query(qop, sql, params, client);
+      // Cross-article merging (events, near-duplicate groups) reads what other articles wrote and
+      // rewrites shared rows: one article at a time per store, like SQLite's single writer. Taken before
+      // any row lock; a deadlock with a writer of the same article is detected by PostgreSQL and retried.
+      const lockCorpus = () => q(op, 'SELECT pg_advisory_xact_lock(hashtext($1))', [`dossier-corpus:${target.schema ?? 'default'}`]);
+      if (links.events?.length || links.syndication) await lockCorpus();
       const stamp = now();
       const m = doc.meta;
       const columns = [
@@ -174,6 +184,8 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
           await query(op, 'DELETE FROM layers WHERE article_id = $1', [doc.id], client);
           await query(op, 'DELETE FROM mentions WHERE article_id = $1', [doc.id], client);
           for (const table of ['article_entities', 'entity_aliases', 'entity_roles']) await query(op, `DELETE FROM ${table} WHERE article_id = $1`, [doc.id], client);
+          if (await hasObservations(q, doc.id)) await lockCorpus();
+          await clearCorpusLinks(q, doc.id);
         }
       }
       await query(op, 'INSERT INTO article_sources (article_id, source, first_seen) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [doc.id, pgText(m.source), stamp], client);
@@ -202,6 +214,8 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
         ], client);
       }
       await saveEntityLinks(client, op, doc.id, links.entities ?? []);
+      if (links.syndication) await saveSyndication(q, doc.id, links.syndication);
+      await mergeObservations(q, doc, links.events ?? [], links.syndication?.group ?? doc.id);
       return outcome;
     });
 
@@ -340,20 +354,34 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     return { ...entity, aliases, roles, articles, mentionsByOutlet };
   };
 
+  const listCooccurrences = async (cooccurrenceQuery: { minArticles?: number; limit?: number; entityId?: string } = {}): Promise<Cooccurrence[]> => {
+    const params: unknown[] = [cooccurrenceQuery.minArticles ?? 1, clampLimit(cooccurrenceQuery.limit ?? 200)];
+    let filter = '';
+    if (cooccurrenceQuery.entityId) {
+      params.push(cooccurrenceQuery.entityId);
+      filter = 'AND (x.entity_id = $3 OR y.entity_id = $3)';
+    }
+    const sql = `SELECT x.entity_id AS a, y.entity_id AS b, count(DISTINCT x.article_id) AS n FROM article_entities x
+      JOIN article_entities y ON y.article_id = x.article_id AND x.entity_id < y.entity_id COLLATE "C"
+      WHERE true ${filter} GROUP BY x.entity_id, y.entity_id HAVING count(DISTINCT x.article_id) >= $1 ORDER BY n DESC, x.entity_id COLLATE "C", y.entity_id COLLATE "C" LIMIT $2`;
+    return (await query('list co-occurrences', sql, params)).map((r) => ({ a: String(r['a']), b: String(r['b']), articles: Number(r['n']) }));
+  };
+
   const stats = async (): Promise<StoreStats> => {
     const count = async (sql: string): Promise<number> => Number((await query('stats', sql))[0]!['n']);
     const groups = async (sql: string): Promise<Record<string, number>> =>
       Object.fromEntries((await query('stats', sql)).map((r) => [nullable(r['k']) ?? '(unknown)', Number(r['n'])]));
-    const [articles, sources, mentions, entities, byLanguage, byOutlet, version] = await Promise.all([
+    const [articles, sources, mentions, entities, corpus, byLanguage, byOutlet, version] = await Promise.all([
       count('SELECT count(*) AS n FROM articles'),
       count('SELECT count(*) AS n FROM article_sources'),
       count('SELECT count(*) AS n FROM mentions'),
       count('SELECT count(DISTINCT entity_id) AS n FROM article_entities'),
+      corpusCounts(read),
       groups('SELECT language AS k, count(*) AS n FROM articles GROUP BY language ORDER BY n DESC, k'),
       groups('SELECT outlet AS k, count(*) AS n FROM articles GROUP BY outlet ORDER BY n DESC, k LIMIT 20'),
       schemaVersion(),
     ]);
-    return { articles, sources, mentions, entities, byLanguage, byOutlet, schemaVersion: version };
+    return { articles, sources, mentions, entities, ...corpus, byLanguage, byOutlet, schemaVersion: version };
   };
 
   return {
@@ -368,6 +396,20 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     findPeopleBySurname,
     listEntities,
     getEntity,
+    findSyndicationCandidates: (keys) => findSyndicationCandidates(read, keys),
+    listEvents: (eventQuery) => listEvents(read, eventQuery),
+    getEvent: (id) => getEvent(read, id),
+    listCooccurrences,
+    saveDictionary: async (d) => {
+      await query('save dictionary', `INSERT INTO dictionaries (file, kind, text, entries, imported_at) VALUES ($1, $2, $3, $4, $5)
+        ON CONFLICT (file) DO UPDATE SET kind = excluded.kind, text = excluded.text, entries = excluded.entries, imported_at = excluded.imported_at`, [
+        d.file, d.kind, pgText(d.text), d.entries, now(),
+      ]);
+    },
+    listDictionaries: async () => (await query('list dictionaries', 'SELECT * FROM dictionaries ORDER BY imported_at, file COLLATE "C"')).map((r) => ({
+      file: String(r['file']), kind: String(r['kind']) as StoredDictionary['kind'], text: String(r['text']), entries: Number(r['entries']),
+      importedAt: (r['imported_at'] as Date).toISOString(),
+    })),
     close: async () => {
       await pool.end();
     },

@@ -156,4 +156,17 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX event_entities_entity ON event_entities(entity_id);
     `,
   },
+  {
+    version: 4,
+    name: 'imported event dictionaries',
+    sql: `
+      CREATE TABLE dictionaries (
+        file TEXT PRIMARY KEY,               -- the path it was imported from
+        kind TEXT NOT NULL,                  -- actors, agents, verbs, discards
+        text TEXT NOT NULL,
+        entries INTEGER NOT NULL,
+        imported_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -10,7 +10,7 @@ import { absorb, chooseMergedEvent, countAlternatives, observationWindow, startM
 import type { ObservedEvent } from '../../corpus/observe/index.js';
 import type {
   ArticleLinks, ArticleSummary, CanonicalEntity, Cooccurrence, EntityDetail, EntityQuery, EventQuery, MergedEventDetail, MergedEventRow, SaveOutcome, SearchHit,
-  SearchQuery, Store, StoreStats, StoredArticle, SyndicationCandidate, SyndicationLinks,
+  SearchQuery, Store, StoreStats, StoredArticle, StoredDictionary, SyndicationCandidate, SyndicationLinks,
 } from '../store.js';
 import { datePrecision, MAX_MATCH_WINDOW_DAYS, shiftDay } from '../event-dates.js';
 import { toFtsQuery } from '../fts-query.js';
@@ -478,6 +478,12 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     listEvents: async (query) => listEvents(query),
     getEvent: async (id) => run('get event', () => getEvent(id)),
     listCooccurrences: async (query) => listCooccurrences(query),
+    saveDictionary: async (d) => {
+      run('save dictionary', () => db.prepare('INSERT OR REPLACE INTO dictionaries (file, kind, text, entries, imported_at) VALUES (?, ?, ?, ?, ?)').run(d.file, d.kind, d.text, d.entries, now().toISOString()));
+    },
+    listDictionaries: async () => run('list dictionaries', () => (db.prepare('SELECT * FROM dictionaries ORDER BY imported_at, file').all() as Row[]).map((r) => ({
+      file: String(r['file']), kind: String(r['kind']) as StoredDictionary['kind'], text: String(r['text']), entries: Number(r['entries']), importedAt: String(r['imported_at']),
+    }))),
     close: async () => {
       db.close();
     },

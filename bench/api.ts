@@ -1,0 +1,156 @@
+/**
+ * API latency: p50/p95 of /api/search, /api/entities/:id and other read endpoints on a generated SQLite store.
+ * Synthetic articles are written straight through the Store (no pipeline), each with mentions, entities and
+ * entity links drawn from a Zipf-like pool, so a few entities appear in thousands of articles (the worst case
+ * for the entity page). Requests go through `app.request` in-process: this times routing, validation, the
+ * store and JSON, not the network.
+ *
+ *   node --import tsx bench/api.ts [--articles 20000] [--requests 300] [--db path]
+ *
+ * Prints one JSON line last with the headline figures. Target: p95 < 50 ms at 20k articles.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createApi } from '../src/api/index.js';
+import { linkEntities } from '../src/corpus/link-entities/index.js';
+import { createDoc, type DocEntity, type Mention, type MentionType } from '../src/model/index.js';
+import { openSqliteStore } from '../src/store/sqlite/index.js';
+
+const { values } = parseArgs({ options: { articles: { type: 'string', default: '20000' }, requests: { type: 'string', default: '300' }, db: { type: 'string' } } });
+const ARTICLES = Number(values.articles);
+const REQUESTS = Number(values.requests);
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run builds the same store. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const rand = random(20261123);
+const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
+/** Index in [0, n) with probability falling as 1/(i+1): a few very common, a long tail. */
+const zipf = (n: number): number => Math.min(n - 1, Math.floor(Math.exp(rand() * Math.log(n + 1)) - 1));
+
+const SYLLABLES = ['ka', 'ra', 'mi', 'to', 'na', 'sel', 'dor', 'vin', 'ash', 'bel', 'qu', 'zan', 'lo', 'ter', 'fa', 'hu', 'rim', 'go', 'sa', 'ven'];
+const word = (syllables: number) => Array.from({ length: syllables }, () => pick(SYLLABLES)).join('');
+const capital = (w: string) => w[0]!.toUpperCase() + w.slice(1);
+const VOCABULARY = Array.from({ length: 5000 }, (_, i) => word(2 + (i % 3)));
+const TYPES: readonly MentionType[] = ['PER', 'ORG', 'LOC', 'MISC'];
+const ENTITY_POOL = Array.from({ length: 3000 }, (_, i) => {
+  const type = TYPES[i % 4]!;
+  const name = type === 'PER' ? `${capital(word(2))} ${capital(word(3))}` : type === 'ORG' ? `${capital(word(3))} ${pick(['Brigade', 'Ministry', 'Front', 'Council'])}` : capital(word(3));
+  return { name, type };
+});
+
+function syntheticArticle(n: number) {
+  const entities = [...new Set(Array.from({ length: 4 + Math.floor(rand() * 6) }, () => zipf(ENTITY_POOL.length)))].map((i) => ENTITY_POOL[i]!);
+  const parts: string[] = [];
+  const mentions: Mention[] = [];
+  let length = 0;
+  const add = (text: string) => {
+    parts.push(text);
+    length += text.length;
+  };
+  for (let sentence = 0; sentence < 12; sentence++) {
+    const words = Array.from({ length: 14 + Math.floor(rand() * 10) }, () => VOCABULARY[zipf(VOCABULARY.length)]!);
+    const entity = entities[sentence % entities.length]!;
+    add(`${capital(words[0]!)} ${words.slice(1, 6).join(' ')} `);
+    mentions.push({ id: `m${mentions.length + 1}`, start: length, end: length + entity.name.length, text: entity.name, type: entity.type, tokenStart: 0, tokenEnd: 0, origin: 'ner' });
+    add(entity.name);
+    add(` ${words.slice(6).join(' ')}.${sentence % 4 === 3 ? '\n\n' : ' '}`);
+  }
+  const text = `${parts.join('').trim()} Report ${n}.`;
+  const docEntities: DocEntity[] = entities.map((e, i) => ({
+    id: `e${i + 1}`, name: e.name, type: e.type, kind: e.type === 'PER' ? 'person' : e.type === 'LOC' ? 'place' : 'organisation',
+    mentionIds: mentions.filter((m) => m.text === e.name).map((m) => m.id), aliases: [], roles: [], references: [],
+  }));
+  const day = new Date(Date.UTC(2020, 0, 1) + Math.floor(rand() * 5 * 365) * 86_400_000).toISOString();
+  const base = createDoc({ text, meta: { source: `bench:${n}`, format: 'text', language: 'en', title: `${capital(VOCABULARY[zipf(VOCABULARY.length)]!)} ${VOCABULARY[zipf(VOCABULARY.length)]} ${n}`, outlet: `Outlet ${n % 25}`, publishedAt: day } });
+  return { doc: { ...base, layers: { mentions, entities: docEntities } }, links: linkEntities(docEntities, new Map()) };
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function main(): Promise<void> {
+  const dir = values.db ? undefined : mkdtempSync(join(tmpdir(), 'dossier-bench-api-'));
+  const path = values.db ?? join(dir!, 'bench.db');
+  const store = openSqliteStore(path);
+  await store.migrate();
+  console.log(`node ${process.version} · ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length} · store ${path}`);
+
+  const existing = (await store.stats()).articles;
+  const began = performance.now();
+  for (let n = existing; n < ARTICLES; n++) {
+    const { doc, links } = syntheticArticle(n);
+    await store.saveArticle(doc, 'bench@1', { entities: links });
+    if ((n + 1) % 5000 === 0) console.log(`  generated ${n + 1} articles (${((performance.now() - began) / 1000).toFixed(1)} s)`);
+  }
+  const stats = await store.stats();
+  console.log(`store: ${stats.articles} articles, ${stats.entities} entities, ${stats.mentions} mentions (built in ${((performance.now() - began) / 1000).toFixed(1)} s)`);
+
+  const app = createApi({ store });
+  const top = (await (await app.request('/api/entities?limit=100')).json()) as { items: { id: string; articleCount: number }[] };
+  const allEntities = (await store.listEntities({ limit: 500 })).map((e) => e.id);
+  const articleIds = (await store.listArticles({ limit: 500, offset: Math.floor(stats.articles / 2) })).map((a) => a.id);
+
+  const cases: Record<string, () => string> = {
+    'search (common word)': () => `/api/search?q=${encodeURIComponent(VOCABULARY[zipf(20)]!)}`,
+    'search (any word)': () => `/api/search?q=${encodeURIComponent(VOCABULARY[zipf(VOCABULARY.length)]!)}`,
+    'search (two words, page 2)': () => `/api/search?q=${encodeURIComponent(`${VOCABULARY[zipf(200)]} ${VOCABULARY[zipf(200)]}`)}&offset=20`,
+    'entity (most mentioned)': () => `/api/entities/${encodeURIComponent(top.items[0]!.id)}`,
+    'entity (any)': () => `/api/entities/${encodeURIComponent(pick(allEntities))}`,
+    'entities list (name filter)': () => `/api/entities?q=${encodeURIComponent(pick(SYLLABLES))}`,
+    'article': () => `/api/articles/${pick(articleIds)}`,
+    'articles page': () => `/api/articles?offset=${Math.floor(rand() * stats.articles)}`,
+  };
+  const results: Record<string, { p50: number; p95: number; max: number }> = {};
+  console.log(`\n${'endpoint'.padEnd(30)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'max ms'.padStart(8)}   (${REQUESTS} requests each after 20 warm-up)`);
+  for (const [name, url] of Object.entries(cases)) {
+    for (let i = 0; i < 20; i++) await (await app.request(url())).arrayBuffer();
+    const times: number[] = [];
+    for (let i = 0; i < REQUESTS; i++) {
+      const target = url();
+      const t0 = performance.now();
+      const res = await app.request(target);
+      await res.arrayBuffer();
+      times.push(performance.now() - t0);
+      if (res.status !== 200) throw new Error(`${target}: HTTP ${res.status}`);
+    }
+    times.sort((a, b) => a - b);
+    results[name] = { p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1]! };
+    console.log(`${name.padEnd(30)} ${results[name].p50.toFixed(2).padStart(8)} ${results[name].p95.toFixed(2).padStart(8)} ${results[name].max.toFixed(2).padStart(8)}`);
+  }
+  // The cross-article views read many articles per request: timed a few times, reported apart.
+  for (const [name, url] of [['graph (one entity, 50 articles)', `/api/graph?entity=${encodeURIComponent(allEntities[50]!)}&maxArticles=50`], ['timeline (all, first 2000)', '/api/timeline']] as const) {
+    const times: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const t0 = performance.now();
+      await (await app.request(url)).arrayBuffer();
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    results[name] = { p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1]! };
+    console.log(`${name.padEnd(30)} ${results[name].p50.toFixed(2).padStart(8)} ${results[name].p95.toFixed(2).padStart(8)} ${results[name].max.toFixed(2).padStart(8)}   (10 requests)`);
+  }
+  console.log(`most mentioned entity is in ${top.items[0]!.articleCount} articles`);
+  await store.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  const round = (x: number) => Math.round(x * 100) / 100;
+  console.log(JSON.stringify({
+    bench: 'api', articles: stats.articles, node: process.version,
+    searchP95Ms: round(Math.max(results['search (common word)']!.p95, results['search (any word)']!.p95)),
+    entityP95Ms: round(Math.max(results['entity (most mentioned)']!.p95, results['entity (any)']!.p95)),
+    ...Object.fromEntries(Object.entries(results).map(([k, v]) => [k, { p50: round(v.p50), p95: round(v.p95) }])),
+  }));
+}
+
+await main();

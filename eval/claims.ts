@@ -1,0 +1,228 @@
+/**
+ * `npm run eval:claims` — attribution on PolNeAR (../shared/data/attribution/polnear/, brat standoff):
+ * precision/recall/F1 of attribution relations (source + content), of content spans, of cue spans and of
+ * source spans, each with exact and overlap matching, on the dev split (or `--split train`).
+ *
+ * Input to the stage: sentences from src/nlp (tokenizeText + splitSentences) and mentions from a simple
+ * capitalised-span heuristic (runs of capitalised words), so the figures measure the claims rules, not NER.
+ * Two dev articles carry six annotators' files each; we score the first annotator's file (by name) only.
+ * Exact = same offsets after trimming whitespace and , . ; : at both ends; overlap = at least one shared character.
+ * Headline figures are printed last, as one JSON line.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createDoc, type Mention, type Sentence, type Span } from '../src/model/index.js';
+import { tokenizeText } from '../src/nlp/tokenize-text.js';
+import { splitSentences } from '../src/nlp/split-sentences.js';
+import { extractClaims, type ClaimRecord } from '../src/stages/claims/index.js';
+import { loadClaimsLexicon } from '../src/app/claims-lexicon.js';
+
+const ROOT = fileURLToPath(new URL('../../shared/data/attribution/polnear/', import.meta.url));
+const split = process.argv.includes('--split') ? process.argv[process.argv.indexOf('--split') + 1] ?? 'dev' : 'dev';
+const verbose = process.argv.includes('--verbose');
+const limit = process.argv.includes('--limit') ? Number(process.argv[process.argv.indexOf('--limit') + 1]) : Infinity;
+
+interface Relation {
+  readonly source?: Span;
+  readonly cue?: Span;
+  readonly content: Span;
+}
+
+function parseAnn(ann: string): Relation[] {
+  const spans = new Map<string, Span>();
+  const relations: Relation[] = [];
+  for (const line of ann.split('\n')) {
+    const [id, body] = line.split('\t');
+    if (!id || !body) continue;
+    if (id.startsWith('T')) {
+      const m = /^\S+ (.+)$/.exec(body);
+      if (!m) continue;
+      const frags = m[1]!.split(';').map((f) => f.split(' ').map(Number) as [number, number]);
+      spans.set(id, { start: Math.min(...frags.map((f) => f[0])), end: Math.max(...frags.map((f) => f[1])) });
+    }
+  }
+  for (const line of ann.split('\n')) {
+    const [id, body] = line.split('\t');
+    if (!id?.startsWith('E') || !body) continue;
+    const args = new Map(body.split(' ').map((a) => a.split(':') as [string, string]));
+    const content = spans.get(args.get('Content') ?? '');
+    if (!content) continue;
+    const source = spans.get(args.get('Source') ?? '');
+    const cue = spans.get(args.get('Cue') ?? '');
+    relations.push({ content, ...(source ? { source } : {}), ...(cue ? { cue } : {}) });
+  }
+  return relations;
+}
+
+function sentencesOf(text: string): Sentence[] {
+  const toks = tokenizeText(text);
+  const starts = splitSentences(text, toks);
+  const out: Sentence[] = [];
+  let first = 0;
+  for (let i = 1; i <= toks.length; i++) {
+    if (i === toks.length || starts[i]) {
+      if (i > first) out.push({ start: toks.start[first]!, end: toks.end[i - 1]!, tokenStart: first, tokenEnd: i });
+      first = i;
+    }
+  }
+  return out;
+}
+
+const ORG_WORDS = /\b(?:Party|Committee|Department|Campaign|News|Times|Post|Journal|Foundation|Institute|University|Association|Council|Commission|Agency|Bureau|Service|House|Senate|Congress|Court|Inc|Corp|Company|Group|Network|Press|Reuters|CNN|FBI|CIA|NATO|GOP|DNC|RNC)\b/;
+const FUNCTION_WORDS = new Set(['The', 'A', 'An', 'He', 'She', 'It', 'They', 'We', 'I', 'But', 'And', 'In', 'On', 'At', 'As', 'If', 'This', 'That', 'Those', 'These', 'His', 'Her', 'Their', 'Its', 'Our', 'When', 'While', 'After', 'Before', 'For', 'So', 'Yet', 'Mr', 'Mrs', 'Ms', 'Dr']);
+
+/** Mentions from runs of capitalised words; ORG when an organisation word is inside, PER otherwise. */
+function heuristicMentions(text: string): Mention[] {
+  const out: Mention[] = [];
+  const re = /\p{Lu}[\p{L}’'.-]*(?:\s+(?:of\s+the\s+|of\s+|&\s+)?\p{Lu}[\p{L}’'.-]*)*/gu;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let start = m.index;
+    let surface = m[0];
+    const firstWord = surface.split(/\s+/)[0]!;
+    if (FUNCTION_WORDS.has(firstWord.replace(/\.$/, ''))) {
+      const rest = surface.slice(firstWord.length).trimStart();
+      if (!rest) continue;
+      start += surface.length - rest.length;
+      surface = rest;
+    }
+    surface = surface.replace(/[’']s$/, '').replace(/\.$/, '');
+    out.push({ id: `m${out.length + 1}`, text: surface, type: ORG_WORDS.test(surface) ? 'ORG' : 'PER', start, end: start + surface.length, tokenStart: 0, tokenEnd: 0, origin: 'rule' });
+  }
+  return out;
+}
+
+function norm(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && /[\s,.;:]/.test(text[start]!)) start++;
+  while (end > start && /[\s,.;:]/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+const exact = (text: string) => (a: Span, b: Span): boolean => {
+  const x = norm(text, a);
+  const y = norm(text, b);
+  return x.start === y.start && x.end === y.end;
+};
+const overlap = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
+
+interface Counts {
+  tp: number;
+  predicted: number;
+  gold: number;
+}
+
+function score<P, G>(predicted: readonly P[], gold: readonly G[], match: (p: P, g: G) => boolean): Counts {
+  const used = new Set<number>();
+  let tp = 0;
+  for (const p of predicted) {
+    const gi = gold.findIndex((g, i) => !used.has(i) && match(p, g));
+    if (gi >= 0) {
+      used.add(gi);
+      tp++;
+    }
+  }
+  return { tp, predicted: predicted.length, gold: gold.length };
+}
+
+function add(into: Counts, c: Counts): void {
+  into.tp += c.tp;
+  into.predicted += c.predicted;
+  into.gold += c.gold;
+}
+
+function prf(c: Counts): { p: number; r: number; f1: number } {
+  const p = c.predicted ? c.tp / c.predicted : 0;
+  const r = c.gold ? c.tp / c.gold : 0;
+  const f1 = p + r ? (2 * p * r) / (p + r) : 0;
+  return { p: round(p), r: round(r), f1: round(f1) };
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 10;
+
+function main(): void {
+  const dir = `${ROOT}${split}/`;
+  if (!existsSync(`${dir}attributions`)) {
+    console.log(`eval:claims skipped: PolNeAR not found at ${dir} (it lives in ../shared/data/attribution/polnear/ on development machines)`);
+    process.exit(0);
+  }
+  const lexicon = loadClaimsLexicon();
+  const byArticle = new Map<string, string>();
+  for (const file of readdirSync(`${dir}attributions`).filter((f) => f.endsWith('.ann')).sort()) {
+    const article = file.replace(/_[0-9a-f]{4}\.ann$/, '');
+    if (!byArticle.has(article) && byArticle.size < limit) byArticle.set(article, file);
+  }
+  const keys = ['relation', 'content', 'source', 'cue', 'quoteContent'] as const;
+  const totals = Object.fromEntries(keys.flatMap((k) => [[`${k}.exact`, { tp: 0, predicted: 0, gold: 0 }], [`${k}.overlap`, { tp: 0, predicted: 0, gold: 0 }]])) as Record<string, Counts>;
+  const stances: Record<string, number> = {};
+  const kinds: Record<string, number> = {};
+  let claimsTotal = 0;
+  const began = performance.now();
+  for (const [article, file] of byArticle) {
+    const text = readFileSync(`${dir}text/${article}.txt`, 'utf8');
+    const gold = parseAnn(readFileSync(`${dir}attributions/${file}`, 'utf8'));
+    const doc = createDoc({ text, meta: { source: article, format: 'text', language: 'en' } });
+    const claims = extractClaims({ ...doc, layers: { sentences: sentencesOf(text), mentions: heuristicMentions(text) } }, lexicon);
+    claimsTotal += claims.length;
+    const predicted = claims.map((c: ClaimRecord) => {
+      const speaker = c.cueSourceIndex >= 0 ? c.chain[c.cueSourceIndex] : undefined;
+      stances[c.stance] = (stances[c.stance] ?? 0) + 1;
+      for (const link of c.chain) kinds[link.kind] = (kinds[link.kind] ?? 0) + 1;
+      return { content: c.content, cue: c.cue, source: speaker?.span, isDirect: c.isDirectQuote };
+    });
+    const ex = exact(text);
+    const sourceMatch = (eq: (a: Span, b: Span) => boolean) => (p: { source?: Span | undefined }, g: Relation): boolean =>
+      p.source && g.source ? eq(p.source, g.source) : !p.source && !g.source;
+    for (const [mode, eq] of [['exact', ex], ['overlap', overlap]] as const) {
+      add(totals[`relation.${mode}`]!, score(predicted, gold, (p, g) => eq(p.content, g.content) && sourceMatch(eq)(p, g)));
+      add(totals[`content.${mode}`]!, score(predicted, gold, (p, g) => eq(p.content, g.content)));
+      add(totals[`source.${mode}`]!, score(predicted.filter((p) => p.source), gold.filter((g) => g.source), (p, g) => eq(p.source!, g.source!)));
+      add(totals[`cue.${mode}`]!, score(predicted.filter((p) => p.cue), gold.filter((g) => g.cue), (p, g) => eq(p.cue!, g.cue!)));
+      const goldQuotes = gold.filter((g) => /^["“]/.test(text.slice(g.content.start, g.content.end)));
+      add(totals[`quoteContent.${mode}`]!, score(predicted.filter((p) => p.isDirect), goldQuotes, (p, g) => eq(p.content, g.content)));
+    }
+    if (verbose) {
+      for (const g of gold) {
+        const hit = predicted.some((p) => overlap(p.content, g.content) && sourceMatch(overlap)(p, g));
+        if (!hit) console.log(`MISS ${article}: [${g.source ? text.slice(g.source.start, g.source.end) : '-'}] [${g.cue ? text.slice(g.cue.start, g.cue.end) : '-'}] ${text.slice(g.content.start, g.content.end).slice(0, 100)}`);
+      }
+      for (const p of predicted) {
+        const hit = gold.some((g) => overlap(p.content, g.content) && sourceMatch(overlap)(p, g));
+        if (!hit) console.log(`FP   ${article}: [${p.source ? text.slice(p.source.start, p.source.end) : '-'}] [${p.cue ? text.slice(p.cue.start, p.cue.end) : '-'}] ${text.slice(p.content.start, p.content.end).slice(0, 100)}`);
+      }
+    }
+  }
+  const elapsedMs = performance.now() - began;
+  const goldCount = totals['relation.exact']!.gold;
+  console.log(`PolNeAR ${split}: ${byArticle.size} articles, ${goldCount} gold attributions, ${claimsTotal} claims found (${Math.round(elapsedMs)} ms)`);
+  console.log('measure        match     P      R      F1');
+  for (const k of keys) {
+    for (const mode of ['exact', 'overlap']) {
+      const r = prf(totals[`${k}.${mode}`]!);
+      console.log(`${k.padEnd(14)} ${mode.padEnd(8)} ${String(r.p).padStart(5)}  ${String(r.r).padStart(5)}  ${String(r.f1).padStart(5)}`);
+    }
+  }
+  console.log('relation = content and source both match (a gold relation without a source needs a claim without a speaker);');
+  console.log('quoteContent = our direct quotes against gold contents that open with a quotation mark.');
+  console.log('References: BBC Citron on PARC 3.0, quote spans: 56.7 F1 exact, 83.2 F1 overlap (different corpus and test split; not directly comparable).');
+  console.log(`stances: ${JSON.stringify(stances)}  source kinds in chains: ${JSON.stringify(kinds)}`);
+  const headline = {
+    eval: 'claims',
+    split,
+    articles: byArticle.size,
+    gold: goldCount,
+    relationF1Exact: prf(totals['relation.exact']!).f1,
+    relationF1Overlap: prf(totals['relation.overlap']!).f1,
+    contentF1Exact: prf(totals['content.exact']!).f1,
+    contentF1Overlap: prf(totals['content.overlap']!).f1,
+    sourceF1Exact: prf(totals['source.exact']!).f1,
+    sourceF1Overlap: prf(totals['source.overlap']!).f1,
+    cueF1Exact: prf(totals['cue.exact']!).f1,
+    cueF1Overlap: prf(totals['cue.overlap']!).f1,
+    quoteContentF1Exact: prf(totals['quoteContent.exact']!).f1,
+    quoteContentF1Overlap: prf(totals['quoteContent.overlap']!).f1,
+    citronQuoteF1: { exact: 56.7, overlap: 83.2 },
+  };
+  console.log(JSON.stringify(headline));
+}
+
+main();

@@ -1,0 +1,274 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { openSqliteStore } from '../store/sqlite/index.js';
+import type { Store } from '../store/store.js';
+import { HOSTILE_MARKUP, seedFixtureStore } from '../../test/helpers/api-fixture.js';
+import { createApi } from './create-api.js';
+import { openApiDocument } from './openapi.js';
+
+let store: Store;
+let ids: Awaited<ReturnType<typeof seedFixtureStore>>;
+let app: ReturnType<typeof createApi>;
+const logged: unknown[] = [];
+
+before(async () => {
+  store = openSqliteStore(':memory:');
+  await store.migrate();
+  ids = await seedFixtureStore(store);
+  app = createApi({ store, logError: (error) => logged.push(error) });
+});
+after(async () => {
+  await store.close();
+});
+
+// Responses are loosely typed on purpose: tests read the JSON as a client would.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+async function get(path: string, status = 200): Promise<Json> {
+  const res = await app.request(path);
+  const body = await res.json();
+  assert.equal(res.status, status, `${path}: ${JSON.stringify(body)}`);
+  assert.match(res.headers.get('content-type') ?? '', /application\/json/);
+  return body;
+}
+function assertError(body: Json, code: string, message?: RegExp): void {
+  assert.equal(body.error.code, code);
+  assert.equal(typeof body.error.message, 'string');
+  if (message) assert.match(body.error.message, message);
+}
+
+describe('api › articles', () => {
+  test('lists a page and says whether more follow', async () => {
+    const page = await get('/api/articles?limit=2');
+    assert.equal(page.items.length, 2);
+    assert.equal(page.hasMore, true);
+    const rest = await get('/api/articles?limit=2&offset=2');
+    assert.equal(rest.items.length, 1);
+    assert.equal(rest.hasMore, false);
+  });
+
+  test('rejects bad page parameters with a 400 that quotes the value', async () => {
+    assertError(await get('/api/articles?limit=101', 400), 'E_USAGE', /"limit".*1 to 100.*"101"/);
+    assertError(await get('/api/articles?limit=0', 400), 'E_USAGE', /limit/);
+    assertError(await get('/api/articles?limit=abc', 400), 'E_USAGE', /"abc"/);
+    assertError(await get('/api/articles?offset=-1', 400), 'E_USAGE', /offset/);
+    assertError(await get('/api/articles?limit=2.5', 400), 'E_USAGE', /2\.5/);
+    assertError(await get('/api/articles?page=2', 400), 'E_USAGE', /unknown parameter "page"/);
+  });
+
+  test('returns one article with body, paragraphs, comments apart and every stored layer as spans', async () => {
+    const article = await get(`/api/articles/${ids.rocket}`);
+    assert.equal(article.id, ids.rocket);
+    assert.equal(article.title, 'Rockets hit Baghdad airport');
+    assert.ok(article.paragraphs.length >= 1);
+    assert.deepEqual(Object.keys(article.layers).sort(), ['claims', 'entities', 'events', 'mentions', 'places', 'times']);
+    for (const m of article.layers.mentions) assert.equal(article.body.slice(m.start, m.end), m.text);
+    const haddad = article.layers.entities.find((e: Json) => e.name === 'Qasim Haddad');
+    assert.deepEqual(article.entityLinks.find((l: Json) => l.docEntityId === haddad.id), { docEntityId: haddad.id, entityId: 'per:kasim hadad' });
+  });
+
+  test('finds an article by a unique id prefix', async () => {
+    assert.equal((await get(`/api/articles/${ids.convoy.slice(0, 8)}`)).id, ids.convoy);
+  });
+
+  test('answers 404 with a JSON error for an unknown or malformed id', async () => {
+    assertError(await get('/api/articles/ffffffffffffffff', 404), 'E_NOT_FOUND', /ffffffffffffffff/);
+    assertError(await get('/api/articles/not-an-id', 404), 'E_NOT_FOUND');
+  });
+
+  test('returns markup in an article as data: the JSON string carries it verbatim, never rendered', async () => {
+    const res = await app.request(`/api/articles/${ids.hostile}`);
+    assert.match(res.headers.get('content-type') ?? '', /^application\/json/);
+    assert.match(res.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+    assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+    const article = await res.json() as Json;
+    assert.ok(article.body.includes(HOSTILE_MARKUP));
+    assert.ok(article.title.includes('<script>'));
+    assert.ok(article.comments[0].text.includes('onerror='));
+  });
+});
+
+describe('api › search', () => {
+  test('finds articles with the matching words marked in snippet parts', async () => {
+    const page = await get('/api/search?q=drone');
+    assert.equal(page.query, 'drone');
+    assert.equal(page.items.length, 1);
+    assert.equal(page.items[0].id, ids.convoy);
+    const hits = page.items[0].snippet.filter((p: Json) => p.isHit).map((p: Json) => p.text.toLowerCase());
+    assert.deepEqual(hits, ['drone']);
+    assert.equal(page.items[0].snippet.map((p: Json) => p.text).join('').includes('['), false);
+  });
+
+  test('pages through hits and says when more follow', async () => {
+    const first = await get('/api/search?q=Haddad&limit=2');
+    assert.equal(first.items.length, 2);
+    assert.equal(first.hasMore, true);
+    const second = await get('/api/search?q=Haddad&limit=2&offset=2');
+    assert.equal(second.items.length, 1);
+    assert.equal(second.hasMore, false);
+  });
+
+  test('takes FTS syntax characters as plain words, not as errors', async () => {
+    const page = await get(`/api/search?q=${encodeURIComponent('"Baghdad airport" (* ^')}`);
+    assert.deepEqual(page.items.map((h: Json) => h.id), [ids.rocket]);
+    assert.deepEqual((await get(`/api/search?q=${encodeURIComponent('( ) * ^ :')}`)).items, []);
+  });
+
+  test('requires q, and caps its length', async () => {
+    assertError(await get('/api/search', 400), 'E_USAGE', /"q" is required/);
+    assertError(await get('/api/search?q=%20%20', 400), 'E_USAGE', /"q" is required/);
+    assertError(await get(`/api/search?q=${'a'.repeat(501)}`, 400), 'E_USAGE', /longer than 500/);
+    assertError(await get('/api/search?q=x&limit=1000', 400), 'E_USAGE', /limit/);
+  });
+});
+
+describe('api › entities', () => {
+  test('lists entities most mentioned first, filtered by type and name', async () => {
+    const all = await get('/api/entities');
+    assert.equal(all.items[0].name, 'Qasim Haddad');
+    const orgs = await get('/api/entities?type=org');
+    assert.deepEqual(orgs.items.map((e: Json) => e.name), ['Tigris Guardians Brigade']);
+    const byName = await get('/api/entities?q=alep');
+    assert.deepEqual(byName.items.map((e: Json) => e.name), ['Aleppo']);
+    assertError(await get('/api/entities?type=PERSON', 400), 'E_USAGE', /PER, ORG, LOC, MISC.*"PERSON"/);
+  });
+
+  test('returns one entity with aliases, roles and their sentence, articles and mentions by outlet', async () => {
+    const entity = await get(`/api/entities/${encodeURIComponent('per:kasim hadad')}`);
+    assert.equal(entity.name, 'Qasim Haddad');
+    assert.ok(entity.aliases.some((a: Json) => a.alias === 'Haddad'));
+    assert.equal(entity.roles.length, 1);
+    assert.equal(entity.roles[0].title, 'commander');
+    assert.match(entity.roles[0].evidence.text, /^Brig\. Gen\. Qasim Haddad, commander of the Tigris Guardians Brigade, denied any role\.$/);
+    assert.equal(entity.articles.total, 3);
+    assert.equal(entity.articles.items.length, 3);
+    assert.equal(entity.mentionsByOutlet['The Northern Ledger'], 2);
+  });
+
+  test('finds an entity by exact name and pages its articles', async () => {
+    const entity = await get('/api/entities/Qasim%20Haddad?limit=1&offset=1');
+    assert.equal(entity.id, 'per:kasim hadad');
+    assert.equal(entity.articles.items.length, 1);
+    assert.equal(entity.articles.hasMore, true);
+  });
+
+  test('answers 404 for an unknown entity', async () => {
+    assertError(await get('/api/entities/per%3Anobody', 404), 'E_NOT_FOUND', /per:nobody/);
+  });
+});
+
+describe('api › events', () => {
+  test('lists merged events in time order with status and independent origins', async () => {
+    const page = await get('/api/events');
+    assert.deepEqual(page.items.map((e: Json) => e.summary), ['A drone hit an aid convoy near Aleppo.', 'Rockets struck Baghdad airport on Tuesday.']);
+    const rocket = page.items[1];
+    assert.equal(rocket.status, 'denied');
+    assert.match(rocket.explanation, /denied by Qasim Haddad/);
+    assert.equal(rocket.place.name, 'Baghdad');
+  });
+
+  test('filters events by status, type, dates and words', async () => {
+    assert.deepEqual((await get('/api/events?status=denied')).items.map((e: Json) => e.place.name), ['Baghdad']);
+    assert.equal((await get('/api/events?type=CONSULT')).items.length, 0);
+    // Date filters keep events whose window overlaps: the convoy strike is only known to be 29 Dec–9 Jan.
+    assert.deepEqual((await get('/api/events?from=2026-01-06&to=2026-01-06')).items.map((e: Json) => e.place.name), ['Aleppo', 'Baghdad']);
+    assert.deepEqual((await get('/api/events?from=2026-01-10')).items, []);
+    assert.deepEqual((await get('/api/events?to=2025-12')).items.map((e: Json) => e.place.name), ['Aleppo']);
+    assert.deepEqual((await get('/api/events?q=drone')).items.map((e: Json) => e.place.name), ['Aleppo']);
+    assertError(await get('/api/events?status=true', 400), 'E_USAGE', /single-source, corroborated, contested, denied/);
+    assertError(await get('/api/events?from=yesterday', 400), 'E_USAGE', /"from" must be a date.*"yesterday"/);
+    assertError(await get('/api/events?from=2026-13-01', 400), 'E_USAGE', /from/);
+  });
+
+  test('one event traces each observation to its sentence and each report to its source chain', async () => {
+    const [, listed] = (await get('/api/events')).items;
+    const event = await get(`/api/events/${encodeURIComponent(listed.id)}`);
+    const article = await get(`/api/articles/${ids.rocket}`);
+    const obs = event.observations[0];
+    assert.equal(obs.articleId, ids.rocket);
+    assert.equal(article.body.slice(obs.evidence.start, obs.evidence.end), 'Rockets struck Baghdad airport on Tuesday.');
+    assert.equal(obs.evidence.text, 'Rockets struck Baghdad airport on Tuesday.');
+    assert.deepEqual(event.reports[0].chain.map((s: Json) => s.name), ['The Northern Ledger', 'Qasim Haddad']);
+    assert.equal(event.reports[0].stance, 'denied');
+    assertError(await get('/api/events/ev-nothing', 404), 'E_NOT_FOUND', /ev-nothing/);
+  });
+});
+
+describe('api › stats and cross-article views', () => {
+  test('stats count what the store holds', async () => {
+    const stats = await get('/api/stats');
+    assert.equal(stats.articles, 3);
+    assert.ok(stats.entities >= 5);
+  });
+
+  test('graph links entities named in the same article, weighted by articles', async () => {
+    const brigade = (await get('/api/entities?type=ORG')).items[0].id;
+    const graph = await get('/api/graph');
+    assert.equal(graph.scannedArticles, 3);
+    assert.equal(graph.isPartial, false);
+    const edge = graph.edges.find((e: Json) => [e.source, e.target].sort().join('|') === [brigade, 'per:kasim hadad'].sort().join('|'));
+    assert.equal(edge.weight, 2);
+    const ego = await get(`/api/graph?entity=${encodeURIComponent(brigade)}`);
+    assert.equal(ego.scannedArticles, 2);
+    assertError(await get('/api/graph?entity=nobody', 404), 'E_NOT_FOUND');
+    assertError(await get('/api/graph?maxNodes=1', 400), 'E_USAGE', /maxNodes/);
+  });
+
+  test('map groups resolved places with article counts, and says when it read only part of the corpus', async () => {
+    const map = await get('/api/map');
+    const baghdad = map.points.find((p: Json) => p.name === 'Baghdad');
+    assert.equal(baghdad.articleCount, 2);
+    assert.equal(baghdad.countryCode, 'IQ');
+    assert.deepEqual(map.events.map((e: Json) => [e.placeName, e.status]).sort(), [['Aleppo', 'single-source'], ['Baghdad', 'denied']]);
+    const partial = await get('/api/map?maxArticles=1');
+    assert.equal(partial.scannedArticles, 1);
+    assert.equal(partial.isPartial, true);
+  });
+
+  test('timeline lists articles oldest first, with an entity\'s dated roles', async () => {
+    const all = await get('/api/timeline');
+    assert.deepEqual(all.items.filter((i: Json) => i.kind === 'article').map((i: Json) => i.articleId), [ids.hostile, ids.rocket, ids.convoy]);
+    const events = all.items.filter((i: Json) => i.kind === 'event');
+    assert.deepEqual(events.map((i: Json) => [i.date, i.event.status, i.event.placeName]), [['2025-12-29', 'single-source', 'Aleppo'], ['2026-01-06', 'denied', 'Baghdad']]);
+    const one = await get(`/api/timeline?entity=${encodeURIComponent('per:kasim hadad')}`);
+    assert.deepEqual(one.items[0], { kind: 'role', date: '2019', label: 'commander, Tigris Guardians Brigade', articleId: ids.rocket, outlet: null });
+    assert.equal(one.items.filter((i: Json) => i.kind === 'event').length, 0, 'no event names him as an actor');
+  });
+});
+
+describe('api › errors and description', () => {
+  test('unknown routes answer a JSON 404', async () => {
+    assertError(await get('/api/nothing', 404), 'E_NOT_FOUND', /GET \/api\/nothing/);
+  });
+
+  test('a failing store answers a 500 without its SQL, and the error is logged', async () => {
+    const broken = openSqliteStore(':memory:');
+    await broken.migrate();
+    await broken.close();
+    const log: unknown[] = [];
+    const res = await createApi({ store: broken, logError: (e) => log.push(e) }).request('/api/stats');
+    assert.equal(res.status, 500);
+    const body = await res.json() as Json;
+    assert.equal(body.error.code, 'E_STORE');
+    assert.doesNotMatch(body.error.message, /SELECT/);
+    assert.equal(log.length, 1);
+  });
+
+  test('openapi.json describes every route and only routes that exist', async () => {
+    const doc = await get('/openapi.json');
+    assert.equal(doc.openapi, '3.1.0');
+    const described = Object.entries(doc.paths as Record<string, object>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)).sort();
+    const routed = [...new Set(app.routes.filter((r) => r.method !== 'ALL' && r.path !== '/*').map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`))].sort();
+    assert.deepEqual(described, routed);
+    assert.deepEqual(doc, openApiDocument());
+  });
+
+  test('every $ref in openapi.json resolves', async () => {
+    const doc = await get('/openapi.json');
+    const refs = JSON.stringify(doc).match(/"#\/components\/[^"]+"/g) ?? [];
+    for (const ref of refs) {
+      const target = ref.slice(3, -1).split('/').reduce((node: Json, key: string) => node?.[key], doc);
+      assert.ok(target, `${ref} does not resolve`);
+    }
+  });
+});

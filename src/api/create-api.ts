@@ -1,0 +1,145 @@
+/**
+ * The HTTP API (Hono): read-only JSON over the store, plus the built web UI as static files. Thin: each route
+ * validates its query string, calls one app/ use case and returns its result. Errors are mapped once, in onError.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Hono, type Context } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { serveStatic } from '@hono/node-server/serve-static';
+import {
+  DEFAULT_PAGE_SIZE, DEFAULT_SCAN_ARTICLES, EVENT_STATUSES, MAX_PAGE_SIZE, MENTION_TYPES,
+  entityGraph, getArticle, getEntity, getEvent, getStats, listArticles, listEntities, listEvents, placeMap, searchArticles, timeline,
+  type Store,
+} from '../app/queries.js';
+import { UsageError } from '../model/index.js';
+import { errorResponse } from './errors.js';
+import { openApiDocument } from './openapi.js';
+import { dateParam, enumParam, intParam, rejectUnknownParams, textParam, type QueryParams } from './params.js';
+
+/** What the API needs. */
+export interface ApiOptions {
+  readonly store: Store;
+  /** Folder of the built web UI (index.html + assets/); omitted, only the API is served. */
+  readonly webRoot?: string;
+  /** Where server errors are reported (default: stderr). */
+  readonly logError?: (error: unknown, path: string) => void;
+}
+
+/** Longest search query accepted, in characters. */
+export const MAX_QUERY_CHARS = 500;
+/** Most articles a cross-article view (graph, map, timeline) may be asked to read. */
+export const MAX_SCAN_ARTICLES = 2000;
+
+const page = (q: QueryParams) => ({
+  limit: intParam(q, 'limit', { min: 1, max: MAX_PAGE_SIZE, fallback: DEFAULT_PAGE_SIZE }),
+  offset: intParam(q, 'offset', { min: 0, max: 1_000_000, fallback: 0 }),
+});
+const scan = (q: QueryParams, fallback: number) => {
+  const entityId = textParam(q, 'entity', 300);
+  return { ...(entityId ? { entityId } : {}), maxArticles: intParam(q, 'maxArticles', { min: 1, max: MAX_SCAN_ARTICLES, fallback }) };
+};
+
+/**
+ * Builds the API over a store.
+ * @example
+ * const app = createApi({ store });
+ * const res = await app.request('/api/search?q=rocket'); // in-process, no port
+ */
+export function createApi(options: ApiOptions): Hono {
+  const { store } = options;
+  const logError = options.logError ?? ((error, path) => process.stderr.write(`dossier serve: ${path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`));
+  const app = new Hono();
+
+  // Article text is data: the UI only ever sets it as text, and this policy stops any injected script or inline
+  // handler (onerror=…) from running even if a bug rendered it as HTML. Nothing is loaded from another origin.
+  app.use('*', secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"],
+      objectSrc: ["'none'"], baseUri: ["'none'"], frameAncestors: ["'none'"], formAction: ["'self'"],
+    },
+  }));
+
+  app.onError((error, c) => {
+    const { status, body, isServerError } = errorResponse(error);
+    if (isServerError) logError(error, c.req.path);
+    return c.json(body, status);
+  });
+  app.notFound((c) => c.json({ error: { code: 'E_NOT_FOUND', message: `no route ${c.req.method} ${c.req.path}` } }, 404));
+
+  const query = (c: Context, allowed: readonly string[]): QueryParams => {
+    const q = c.req.query();
+    rejectUnknownParams(q, allowed);
+    return q;
+  };
+
+  app.get('/api/articles', async (c) => c.json(await listArticles(store, page(query(c, ['limit', 'offset'])))));
+
+  app.get('/api/articles/:id', async (c) => {
+    query(c, []);
+    return c.json(await getArticle(store, c.req.param('id')));
+  });
+
+  app.get('/api/search', async (c) => {
+    const q = query(c, ['q', 'limit', 'offset']);
+    const text = textParam(q, 'q', MAX_QUERY_CHARS);
+    if (!text) throw new UsageError('parameter "q" is required: words, "a phrase" or a prefix*');
+    return c.json(await searchArticles(store, text, page(q)));
+  });
+
+  app.get('/api/entities', async (c) => {
+    const q = query(c, ['type', 'q', 'limit', 'offset']);
+    const type = enumParam(q, 'type', MENTION_TYPES);
+    const search = textParam(q, 'q', 200);
+    return c.json(await listEntities(store, { ...(type ? { type } : {}), ...(search ? { search } : {}), ...page(q) }));
+  });
+
+  app.get('/api/entities/:id', async (c) => c.json(await getEntity(store, c.req.param('id'), page(query(c, ['limit', 'offset'])))));
+
+  app.get('/api/events', async (c) => {
+    const q = query(c, ['entity', 'from', 'to', 'status', 'type', 'q', 'limit', 'offset']);
+    const entityId = textParam(q, 'entity', 300);
+    const from = dateParam(q, 'from');
+    const to = dateParam(q, 'to');
+    const status = enumParam(q, 'status', EVENT_STATUSES);
+    const ploverType = textParam(q, 'type', 60);
+    const text = textParam(q, 'q', MAX_QUERY_CHARS);
+    return c.json(await listEvents(store, {
+      ...(entityId ? { entityId } : {}), ...(from ? { from } : {}), ...(status ? { status } : {}), ...(ploverType ? { ploverType } : {}), ...(text ? { text } : {}),
+      // `to` is inclusive at its precision: 2024-11 means up to the end of November.
+      ...(to ? { to: `${to}\uffff` } : {}),
+      ...page(q),
+    }));
+  });
+
+  app.get('/api/events/:id', async (c) => {
+    query(c, []);
+    return c.json(await getEvent(store, c.req.param('id')));
+  });
+
+  app.get('/api/stats', async (c) => {
+    query(c, []);
+    return c.json(await getStats(store));
+  });
+
+  app.get('/api/graph', async (c) => {
+    const q = query(c, ['entity', 'maxArticles', 'maxNodes']);
+    return c.json(await entityGraph(store, { ...scan(q, DEFAULT_SCAN_ARTICLES), maxNodes: intParam(q, 'maxNodes', { min: 2, max: 200, fallback: 40 }) }));
+  });
+
+  app.get('/api/map', async (c) => c.json(await placeMap(store, scan(query(c, ['entity', 'maxArticles']), DEFAULT_SCAN_ARTICLES))));
+
+  app.get('/api/timeline', async (c) => c.json(await timeline(store, scan(query(c, ['entity', 'maxArticles']), MAX_SCAN_ARTICLES))));
+
+  app.get('/openapi.json', (c) => c.json(openApiDocument()));
+
+  if (options.webRoot) {
+    const webRoot = options.webRoot;
+    if (existsSync(join(webRoot, 'index.html'))) {
+      app.get('/*', serveStatic({ root: webRoot }));
+    } else {
+      app.get('/', (c) => c.text(`The web UI is not built (no ${join(webRoot, 'index.html')}): run \`npm run build:web\`. The API is at /api and described at /openapi.json.\n`, 503));
+    }
+  }
+  return app;
+}

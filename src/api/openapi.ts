@@ -1,0 +1,297 @@
+/**
+ * The OpenAPI 3.1 description served at /openapi.json, written by hand beside the routes. A test checks that
+ * every route is described and every described path is a route, so the two cannot drift apart unnoticed.
+ */
+import { DEFAULT_PAGE_SIZE, DEFAULT_SCAN_ARTICLES, EVENT_STATUSES, MAX_EVENT_SEARCH_HITS, MAX_PAGE_SIZE, MENTION_TYPES } from '../app/queries.js';
+
+type Schema = Record<string, unknown>;
+
+const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+const str = { type: 'string' } as const;
+const nullableStr = { type: ['string', 'null'] } as const;
+const int = { type: 'integer' } as const;
+const span = ref('Span');
+
+const param = (name: string, description: string, schema: Schema, where: 'query' | 'path' = 'query', required = where === 'path') => ({ name, in: where, required, description, schema });
+const limit = param('limit', `page size (default ${DEFAULT_PAGE_SIZE})`, { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE });
+const offset = param('offset', 'rows to skip', { type: 'integer', minimum: 0, default: 0 });
+const entityFilter = param('entity', 'restrict to the articles of this canonical entity (id, name or alias)', str);
+const maxArticles = (fallback: number) => param('maxArticles', 'read at most this many articles (`isPartial` says when more exist)', { type: 'integer', minimum: 1, maximum: 2000, default: fallback });
+
+const ok = (schema: Schema, description: string) => ({ description, content: { 'application/json': { schema } } });
+const errors = (...statuses: (400 | 404)[]) => Object.fromEntries([
+  ...statuses.map((s) => [String(s), { $ref: s === 400 ? '#/components/responses/BadRequest' : '#/components/responses/NotFound' }]),
+  ['500', { $ref: '#/components/responses/ServerError' }],
+]);
+const pageOf = (item: Schema, extra: Record<string, Schema> = {}, required: string[] = []): Schema => ({
+  type: 'object',
+  required: ['items', 'limit', 'offset', 'hasMore', ...required],
+  properties: { items: { type: 'array', items: item }, limit: int, offset: int, total: { ...int, description: 'present when the count is cheap' }, hasMore: { type: 'boolean' }, ...extra },
+});
+
+/** The OpenAPI document for this version of the API. */
+export function openApiDocument(): Schema {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Dossier API',
+      version: '0.1.0',
+      description: 'Read-only access to a Dossier store: articles with their annotation layers (every fact carries {start,end} character offsets into the article body), full-text search, canonical entities, and cross-article views. Errors are always {"error":{"code","message"}}. Article text is returned as data; render it as text, never as HTML.',
+    },
+    paths: {
+      '/api/articles': {
+        get: {
+          summary: 'A page of articles in stored order',
+          parameters: [limit, offset],
+          responses: { 200: ok(pageOf(ref('ArticleSummary')), 'a page of articles (the count is in /api/stats)'), ...errors(400) },
+        },
+      },
+      '/api/articles/{id}': {
+        get: {
+          summary: 'One article: metadata, cleaned body, paragraphs, comments and captions set apart, every stored layer',
+          parameters: [param('id', 'article id (16 hex digits) or a unique prefix of at least 4', str, 'path')],
+          responses: { 200: ok(ref('Article'), 'the article'), ...errors(400, 404) },
+        },
+      },
+      '/api/search': {
+        get: {
+          summary: 'Full-text search over titles and bodies, best first, with highlighted snippets',
+          parameters: [param('q', 'words, "a quoted phrase", or a prefix* (at most 500 characters)', { type: 'string', maxLength: 500 }, 'query', true), limit, offset],
+          responses: { 200: ok(pageOf(ref('SearchHit'), { query: str }, ['query']), 'a page of hits'), ...errors(400) },
+        },
+      },
+      '/api/entities': {
+        get: {
+          summary: 'Canonical entities, most mentioned first',
+          parameters: [param('type', 'NER class', { type: 'string', enum: MENTION_TYPES }), param('q', 'case-insensitive substring of the name or an alias', { type: 'string', maxLength: 200 }), limit, offset],
+          responses: { 200: ok(pageOf(ref('Entity')), 'a page of entities'), ...errors(400) },
+        },
+      },
+      '/api/entities/{id}': {
+        get: {
+          summary: 'One entity: aliases, roles with their evidence, a page of its articles, mentions by outlet',
+          parameters: [param('id', 'canonical id (e.g. "per:qasim hadad", URL-encoded), or an exact name or alias', str, 'path'), { ...limit, description: 'page size of `articles`' }, { ...offset, description: 'offset into `articles`' }],
+          responses: { 200: ok(ref('EntityDetail'), 'the entity'), ...errors(400, 404) },
+        },
+      },
+      '/api/events': {
+        get: {
+          summary: 'Merged events in time order, with their corroboration status and independent sources',
+          parameters: [
+            param('entity', 'canonical entity id taking part (as source or target)', str),
+            param('from', 'events whose window ends on or after this date', { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' }),
+            param('to', 'events whose window starts on or before this date (inclusive at its precision: 2024-11 is up to 30 November)', { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' }),
+            param('status', 'corroboration status', { type: 'string', enum: EVENT_STATUSES }),
+            param('type', 'PLOVER event type, e.g. ASSAULT', { type: 'string', maxLength: 60 }),
+            param('q', `words: only events observed in the articles matching them (the first ${MAX_EVENT_SEARCH_HITS} hits)`, { type: 'string', maxLength: 500 }),
+            limit, offset,
+          ],
+          responses: { 200: ok(pageOf(ref('Event')), 'a page of events'), ...errors(400) },
+        },
+      },
+      '/api/events/{id}': {
+        get: {
+          summary: 'One merged event: every observation with its sentence, every report with its source chain and stance',
+          parameters: [param('id', 'merged event id', str, 'path')],
+          responses: { 200: ok(ref('EventDetail'), 'the event'), ...errors(400, 404) },
+        },
+      },
+      '/api/stats': {
+        get: { summary: 'Counts of what the store holds', responses: { 200: ok(ref('Stats'), 'the counts'), ...errors(400) } },
+      },
+      '/api/graph': {
+        get: {
+          summary: 'Entity co-occurrence graph (two entities named in the same article), over all articles or one entity\'s',
+          parameters: [entityFilter, maxArticles(DEFAULT_SCAN_ARTICLES), param('maxNodes', 'keep the most frequent nodes', { type: 'integer', minimum: 2, maximum: 200, default: 40 })],
+          responses: { 200: ok(ref('Graph'), 'nodes and weighted edges'), ...errors(400, 404) },
+        },
+      },
+      '/api/map': {
+        get: {
+          summary: 'Resolved places from the `places` layer (grouped, with counts) and merged events with coordinates',
+          parameters: [entityFilter, maxArticles(DEFAULT_SCAN_ARTICLES)],
+          responses: { 200: ok(ref('Map'), 'points to draw'), ...errors(400, 404) },
+        },
+      },
+      '/api/timeline': {
+        get: {
+          summary: 'Merged events by date window, articles by publication date, and an entity\'s dated roles, oldest first',
+          parameters: [entityFilter, maxArticles(2000)],
+          responses: { 200: ok(ref('Timeline'), 'dated items'), ...errors(400, 404) },
+        },
+      },
+      '/openapi.json': {
+        get: { summary: 'This description', responses: { 200: ok({ type: 'object' }, 'OpenAPI 3.1 document') } },
+      },
+    },
+    components: {
+      responses: {
+        BadRequest: ok(ref('Error'), 'a parameter is missing, unknown or out of range; the message quotes it'),
+        NotFound: ok(ref('Error'), 'no such article, entity or route'),
+        ServerError: ok(ref('Error'), 'the server failed; details are in its log'),
+      },
+      schemas: {
+        Error: {
+          type: 'object', required: ['error'],
+          properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { ...str, examples: ['E_USAGE', 'E_NOT_FOUND', 'E_STORE'] }, message: str } } },
+        },
+        Span: { type: 'object', required: ['start', 'end'], description: 'half-open character range [start, end) into the article body', properties: { start: int, end: int } },
+        ArticleSummary: {
+          type: 'object', required: ['id', 'title', 'outlet', 'publishedAt', 'source', 'language', 'bodyChars'],
+          properties: { id: str, title: nullableStr, outlet: nullableStr, publishedAt: nullableStr, source: str, language: str, bodyChars: int },
+        },
+        Article: {
+          type: 'object',
+          required: ['id', 'source', 'sources', 'format', 'url', 'outlet', 'title', 'byline', 'publishedAt', 'language', 'body', 'paragraphs', 'comments', 'captions', 'boilerplate', 'pipeline', 'ingestedAt', 'layers', 'entityLinks'],
+          properties: {
+            id: str, source: str, sources: { type: 'array', items: str }, format: str, url: nullableStr, outlet: nullableStr, title: nullableStr, byline: nullableStr,
+            publishedAt: nullableStr, language: str, body: { ...str, description: 'the cleaned body; every span points into it' },
+            paragraphs: { type: 'array', items: span },
+            comments: { type: 'array', description: 'reader comments, kept apart from the body', items: { type: 'object', required: ['text'], properties: { author: str, postedAt: str, text: str, replyTo: int } } },
+            captions: { type: 'array', items: { type: 'object', required: ['text', 'occurrences'], properties: { text: str, credit: str, occurrences: int } } },
+            boilerplate: { type: 'array', items: str },
+            pipeline: { ...str, description: 'stage@version list that produced the layers' },
+            ingestedAt: str,
+            layers: {
+              type: 'object',
+              description: 'stored layers by name (sentences, mentions, entities, times, places, events, claims); each item carries start/end or an evidence span',
+              additionalProperties: { type: 'array', items: { type: 'object' } },
+            },
+            entityLinks: { type: 'array', items: { type: 'object', required: ['docEntityId', 'entityId'], properties: { docEntityId: str, entityId: str } } },
+          },
+        },
+        SearchHit: {
+          type: 'object', required: ['id', 'title', 'outlet', 'publishedAt', 'snippet', 'score'],
+          properties: {
+            id: str, title: nullableStr, outlet: nullableStr, publishedAt: nullableStr, score: { type: 'number' },
+            snippet: { type: 'array', description: 'the passage in parts; isHit marks matching words', items: { type: 'object', required: ['text', 'isHit'], properties: { text: str, isHit: { type: 'boolean' } } } },
+          },
+        },
+        Entity: {
+          type: 'object', required: ['id', 'name', 'type', 'kind', 'country', 'kbId', 'articleCount', 'mentionCount'],
+          properties: { id: str, name: str, type: { type: 'string', enum: MENTION_TYPES }, kind: str, country: nullableStr, kbId: nullableStr, articleCount: int, mentionCount: int },
+        },
+        EntityDetail: {
+          allOf: [ref('Entity'), {
+            type: 'object', required: ['aliases', 'roles', 'articles', 'mentionsByOutlet'],
+            properties: {
+              aliases: { type: 'array', items: { type: 'object', required: ['alias', 'count'], properties: { alias: str, count: int } } },
+              roles: {
+                type: 'array',
+                items: {
+                  type: 'object', required: ['title', 'organisation', 'from', 'to', 'evidence'],
+                  properties: {
+                    title: str, organisation: nullableStr, from: nullableStr, to: nullableStr,
+                    evidence: { type: 'object', required: ['articleId', 'start', 'end', 'text'], properties: { articleId: str, start: int, end: int, text: nullableStr } },
+                  },
+                },
+              },
+              articles: pageOf({
+                type: 'object', required: ['articleId', 'title', 'outlet', 'publishedAt', 'mentionCount', 'reason'],
+                properties: { articleId: str, title: nullableStr, outlet: nullableStr, publishedAt: nullableStr, mentionCount: int, reason: { ...str, description: 'why the article entity was linked to this entity' } },
+              }),
+              mentionsByOutlet: { type: 'object', additionalProperties: int },
+            },
+          }],
+        },
+        Stats: {
+          type: 'object', required: ['articles', 'sources', 'mentions', 'entities', 'byLanguage', 'byOutlet', 'schemaVersion'],
+          properties: { articles: int, sources: int, mentions: int, entities: int, events: int, syndicationGroups: int, byLanguage: { type: 'object', additionalProperties: int }, byOutlet: { type: 'object', additionalProperties: int }, schemaVersion: int },
+        },
+        Event: {
+          type: 'object',
+          required: ['id', 'ploverType', 'cameo', 'windowStart', 'windowEnd', 'datePrecision', 'place', 'sourceIds', 'targetIds', 'status', 'explanation', 'assertingOrigins', 'hasAnonymousOrigin', 'reportCount', 'articleCount', 'summary'],
+          properties: {
+            id: str, ploverType: str, cameo: nullableStr, windowStart: { ...str, description: 'first day the event may have happened' }, windowEnd: str,
+            datePrecision: { type: 'string', enum: ['day', 'week', 'month', 'year', 'range'] },
+            place: { type: ['object', 'null'], properties: { name: str, lat: { type: ['number', 'null'] }, lon: { type: ['number', 'null'] }, countryCode: nullableStr } },
+            sourceIds: { type: 'array', items: str }, targetIds: { type: 'array', items: str },
+            status: { type: 'string', enum: EVENT_STATUSES }, explanation: { ...str, description: 'why the status, e.g. "2 independent origins; denied by …"' },
+            assertingOrigins: { ...int, description: 'independent origins that assert it' }, hasAnonymousOrigin: { type: 'boolean' },
+            reportCount: int, articleCount: int, summary: { ...str, description: 'one sentence that states it, from the earliest article' },
+          },
+        },
+        EventDetail: {
+          allOf: [ref('Event'), {
+            type: 'object', required: ['observations', 'reports', 'countAlternatives', 'actors'],
+            properties: {
+              observations: {
+                type: 'array',
+                items: {
+                  type: 'object', required: ['articleId', 'mentionId', 'title', 'outlet', 'publishedAt', 'modality', 'timeValue', 'counts', 'reasons', 'evidence'],
+                  properties: {
+                    articleId: str, mentionId: str, title: nullableStr, outlet: nullableStr, publishedAt: nullableStr, modality: str, timeValue: nullableStr,
+                    counts: { type: 'object', additionalProperties: { type: 'number' } }, reasons: { type: 'array', items: str, description: 'why this observation joined the event' },
+                    evidence: { type: 'object', required: ['start', 'end', 'text'], description: 'the sentence in the article body', properties: { start: int, end: int, text: str } },
+                  },
+                },
+              },
+              reports: {
+                type: 'array',
+                items: {
+                  type: 'object', required: ['articleId', 'mentionId', 'chain', 'stance'],
+                  properties: {
+                    articleId: str, mentionId: str, syndicationGroup: str, outlet: str, stance: str,
+                    chain: { type: 'array', description: 'sources, outermost first (outlet ← agency ← unnamed officer)', items: { type: 'object', required: ['kind', 'name'], properties: { kind: str, name: str, entityId: str, role: str, span } } },
+                  },
+                },
+              },
+              countAlternatives: { type: 'object', description: 'differing counts (fatalities, injuries…) by value, with the articles giving each' },
+              actors: { type: 'array', items: { type: 'object', required: ['id', 'name', 'role'], properties: { id: str, name: str, role: { enum: ['source', 'target'] } } } },
+            },
+          }],
+        },
+        Graph: {
+          type: 'object', required: ['nodes', 'edges', 'scannedArticles', 'isPartial'],
+          properties: {
+            nodes: { type: 'array', items: { type: 'object', required: ['id', 'label', 'kind', 'type', 'articleCount'], properties: { id: str, label: str, kind: { const: 'entity' }, type: str, articleCount: int } } },
+            edges: { type: 'array', items: { type: 'object', required: ['id', 'source', 'target', 'kind', 'weight'], properties: { id: str, source: str, target: str, kind: { const: 'co-occurrence' }, weight: { ...int, description: 'articles naming both' } } } },
+            scannedArticles: int, isPartial: { type: 'boolean' },
+          },
+        },
+        Map: {
+          type: 'object', required: ['points', 'events', 'unresolved', 'scannedArticles', 'isPartial'],
+          properties: {
+            points: {
+              type: 'array',
+              items: {
+                type: 'object', required: ['id', 'kind', 'name', 'lat', 'lon', 'countryCode', 'precision', 'mentionCount', 'articleCount', 'articles'],
+                properties: {
+                  id: str, kind: { const: 'place-mention' }, name: str, lat: { type: 'number' }, lon: { type: 'number' }, countryCode: nullableStr, precision: nullableStr,
+                  mentionCount: int, articleCount: int, articles: { type: 'array', items: { type: 'object', properties: { id: str, title: nullableStr } } },
+                },
+              },
+            },
+            events: {
+              type: 'array',
+              items: {
+                type: 'object', required: ['id', 'kind', 'ploverType', 'status', 'placeName', 'lat', 'lon', 'countryCode', 'windowStart', 'reportCount', 'summary'],
+                properties: { id: str, kind: { const: 'event' }, ploverType: str, status: str, placeName: str, lat: { type: 'number' }, lon: { type: 'number' }, countryCode: nullableStr, windowStart: str, reportCount: int, summary: str },
+              },
+            },
+            unresolved: int, scannedArticles: int, isPartial: { type: 'boolean' },
+          },
+        },
+        Timeline: {
+          type: 'object', required: ['items', 'undated', 'scannedArticles', 'isPartial'],
+          properties: {
+            items: {
+              type: 'array',
+              items: {
+                type: 'object', required: ['kind', 'date', 'label', 'articleId', 'outlet'],
+                properties: {
+                  kind: { enum: ['event', 'article', 'role'] }, date: str, label: str, articleId: nullableStr, outlet: nullableStr,
+                  event: {
+                    type: 'object', description: 'event items only',
+                    properties: { id: str, ploverType: str, windowEnd: str, datePrecision: str, status: { type: 'string', enum: EVENT_STATUSES }, assertingOrigins: int, reportCount: int, placeName: nullableStr },
+                  },
+                },
+              },
+            },
+            undated: int, scannedArticles: int, isPartial: { type: 'boolean' },
+          },
+        },
+      },
+    },
+  };
+}

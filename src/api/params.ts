@@ -1,0 +1,66 @@
+/**
+ * Query-string validation at the API boundary: every bad value is a 400 whose message quotes it.
+ */
+import { UsageError } from '../model/index.js';
+
+/** Bounds of a whole-number parameter. */
+export interface IntBounds {
+  readonly min: number;
+  readonly max: number;
+  readonly fallback: number;
+}
+
+/** Query parameters of one request, read-only. */
+export type QueryParams = Readonly<Record<string, string | undefined>>;
+
+/** Throws a 400 naming any parameter the route does not take (a typo would otherwise be silently ignored). */
+export function rejectUnknownParams(params: QueryParams, allowed: readonly string[]): void {
+  const unknown = Object.keys(params).filter((k) => !allowed.includes(k));
+  if (unknown.length) {
+    throw new UsageError(`unknown parameter${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}; this route takes ${allowed.length ? allowed.join(', ') : 'none'}`);
+  }
+}
+
+/**
+ * A whole number within bounds, or the fallback when absent.
+ * @example intParam({ limit: '500' }, 'limit', { min: 1, max: 100, fallback: 20 }) // throws: limit must be … got "500"
+ */
+export function intParam(params: QueryParams, name: string, bounds: IntBounds): number {
+  const raw = params[name];
+  if (raw === undefined || raw === '') return bounds.fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value < bounds.min || value > bounds.max) {
+    throw new UsageError(`parameter "${name}" must be a whole number from ${bounds.min} to ${bounds.max}, got "${clip(raw)}"`);
+  }
+  return value;
+}
+
+/** A trimmed string no longer than `maxChars`; undefined when absent or blank. */
+export function textParam(params: QueryParams, name: string, maxChars: number): string | undefined {
+  const raw = params[name]?.trim();
+  if (!raw) return undefined;
+  if (raw.length > maxChars) throw new UsageError(`parameter "${name}" is longer than ${maxChars} characters`);
+  return raw;
+}
+
+/** One of a fixed set of values; undefined when absent. */
+export function enumParam<T extends string>(params: QueryParams, name: string, values: readonly T[]): T | undefined {
+  const raw = params[name]?.trim();
+  if (!raw) return undefined;
+  const match = values.find((v) => v.toLowerCase() === raw.toLowerCase());
+  if (!match) throw new UsageError(`parameter "${name}" must be one of ${values.join(', ')}, got "${clip(raw)}"`);
+  return match;
+}
+
+/** A calendar date (YYYY, YYYY-MM or YYYY-MM-DD); undefined when absent. */
+export function dateParam(params: QueryParams, name: string): string | undefined {
+  const raw = params[name]?.trim();
+  if (!raw) return undefined;
+  if (!/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(raw)) throw new UsageError(`parameter "${name}" must be a date like 2024-11-08 (or 2024-11, 2024), got "${clip(raw)}"`);
+  return raw;
+}
+
+/** Quotes at most 60 characters of a bad value back to the caller. */
+function clip(value: string): string {
+  return value.length > 60 ? `${value.slice(0, 60)}…` : value;
+}

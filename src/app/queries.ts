@@ -1,0 +1,491 @@
+/**
+ * Read-only use cases behind the HTTP API and the web UI: pages of articles, one article with its layers,
+ * search with highlighted snippets, entities, and the first cross-article views (co-occurrence graph, map of
+ * resolved places, timeline). The views are built from what the Store offers today; each says when it only
+ * scanned part of the corpus (`isPartial`), and each has room for events and claims when the store grows them.
+ */
+import { DossierError, type DocEntity, type MentionType, type PlaceRef } from '../model/index.js';
+import { linkEntities, surnameKeysToLookUp } from '../corpus/link-entities/index.js';
+import type { ArticleSummary, CanonicalEntity, EntityDetail, EventQuery, MergedEventDetail, MergedEventRow, SearchHit, Store, StoreStats, StoredArticle } from '../store/store.js';
+
+export type { ArticleSummary, CanonicalEntity, EntityDetail, MergedEventDetail, MergedEventRow, Store, StoreStats, StoredArticle } from '../store/store.js';
+export type { MentionType } from '../model/index.js';
+
+/** Page size when a caller gives none. */
+export const DEFAULT_PAGE_SIZE = 20;
+/** The largest page any list returns. */
+export const MAX_PAGE_SIZE = 100;
+/** The corroboration statuses an event filter accepts. */
+export const EVENT_STATUSES: readonly NonNullable<EventQuery['status']>[] = ['single-source', 'corroborated', 'contested', 'denied'];
+/** How many full-text hits an event query with words (`q`) looks at. */
+export const MAX_EVENT_SEARCH_HITS = 500;
+/** The NER classes an entity filter accepts. */
+export const MENTION_TYPES: readonly MentionType[] = ['PER', 'ORG', 'LOC', 'MISC'];
+
+/** Where a page starts and how long it is. */
+export interface PageRequest {
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+/** One page of a list; `total` is given when the store can count it cheaply. */
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly limit: number;
+  readonly offset: number;
+  readonly total?: number;
+  readonly hasMore: boolean;
+}
+
+/** A piece of a search snippet; `isHit` marks the words that matched. */
+export interface SnippetPart {
+  readonly text: string;
+  readonly isHit: boolean;
+}
+
+/** A search hit with its snippet split into plain and matching parts (render each part as text). */
+export interface SearchResult extends Omit<SearchHit, 'snippet'> {
+  readonly snippet: readonly SnippetPart[];
+}
+
+/** A search page, with the query echoed. */
+export interface SearchPage extends Page<SearchResult> {
+  readonly query: string;
+}
+
+/** Which canonical entity an article entity was linked to. */
+export interface ArticleEntityLink {
+  readonly docEntityId: string;
+  readonly entityId: string;
+}
+
+/** One stored article as the API returns it: metadata, cleaned body, what was set apart, and every stored layer. */
+export interface ArticleView extends StoredArticle {
+  /** The canonical entity of each article entity, so a highlighted mention can link to its entity page. */
+  readonly entityLinks: readonly ArticleEntityLink[];
+}
+
+/** A role with the words of the sentence that states it. */
+export interface RoleView {
+  readonly title: string;
+  readonly organisation: string | null;
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly evidence: { readonly articleId: string; readonly start: number; readonly end: number; readonly text: string | null };
+}
+
+/** One entity with its aliases, roles over time, a page of its articles and its mentions by outlet. */
+export interface EntityView extends Omit<EntityDetail, 'articles' | 'roles'> {
+  readonly roles: readonly RoleView[];
+  readonly articles: Page<EntityDetail['articles'][number]>;
+}
+
+/** A node of the graph view: an entity now; events join when the store has them. */
+export interface GraphNode {
+  readonly id: string;
+  readonly label: string;
+  readonly kind: 'entity';
+  readonly type: MentionType;
+  /** Articles (of those scanned) that mention it. */
+  readonly articleCount: number;
+}
+
+/** An edge of the graph view: two entities named in the same article, weighted by the number of such articles. */
+export interface GraphEdge {
+  readonly id: string;
+  readonly source: string;
+  readonly target: string;
+  readonly kind: 'co-occurrence';
+  readonly weight: number;
+}
+
+/** The graph view; `isPartial` when only the first `scannedArticles` articles were read. */
+export interface GraphView {
+  readonly nodes: readonly GraphNode[];
+  readonly edges: readonly GraphEdge[];
+  readonly scannedArticles: number;
+  readonly isPartial: boolean;
+}
+
+/** A resolved place on the map, with how often and where it is mentioned. */
+export interface MapPoint {
+  readonly id: string;
+  readonly kind: 'place-mention';
+  readonly name: string;
+  readonly lat: number;
+  readonly lon: number;
+  readonly countryCode: string | null;
+  readonly precision: string | null;
+  readonly mentionCount: number;
+  readonly articleCount: number;
+  /** Up to five articles that mention it. */
+  readonly articles: readonly { readonly id: string; readonly title: string | null }[];
+}
+
+/** A merged event with coordinates, on the map. */
+export interface MapEvent {
+  readonly id: string;
+  readonly kind: 'event';
+  readonly ploverType: string;
+  readonly status: MergedEventRow['status'];
+  readonly placeName: string;
+  readonly lat: number;
+  readonly lon: number;
+  readonly countryCode: string | null;
+  readonly windowStart: string;
+  readonly reportCount: number;
+  readonly summary: string;
+}
+
+/** The map view: resolved places mentioned in articles, and merged events with coordinates. */
+export interface MapView {
+  readonly points: readonly MapPoint[];
+  readonly events: readonly MapEvent[];
+  /** Place mentions the gazetteer could not resolve (not drawn). */
+  readonly unresolved: number;
+  readonly scannedArticles: number;
+  readonly isPartial: boolean;
+}
+
+/** One dated item on the timeline: a merged event, an article, or the start of a role. */
+export interface TimelineItem {
+  readonly kind: 'event' | 'article' | 'role';
+  /** ISO date or date-time (an event's window start; a TimeML value for roles, e.g. '2019' or '2019-03'). */
+  readonly date: string;
+  readonly label: string;
+  /** The article (of an article or role item; for an event, its earliest article). */
+  readonly articleId: string | null;
+  readonly outlet: string | null;
+  /** Event items only. */
+  readonly event?: {
+    readonly id: string;
+    readonly ploverType: string;
+    readonly windowEnd: string;
+    readonly datePrecision: string;
+    readonly status: MergedEventRow['status'];
+    readonly assertingOrigins: number;
+    readonly reportCount: number;
+    readonly placeName: string | null;
+  };
+}
+
+/** The timeline view, oldest first; undated articles are counted, not placed. */
+export interface TimelineView {
+  readonly items: readonly TimelineItem[];
+  readonly undated: number;
+  readonly scannedArticles: number;
+  readonly isPartial: boolean;
+}
+
+/** Options of the cross-article views. */
+export interface ScanOptions {
+  /** Restrict to the articles of one canonical entity. */
+  readonly entityId?: string;
+  /** Read at most this many articles (the views say when they stopped early). */
+  readonly maxArticles?: number;
+}
+
+/** The default number of articles a cross-article view reads. */
+export const DEFAULT_SCAN_ARTICLES = 300;
+
+/** A page of articles in the order they were stored (no total: counting costs a scan; see /api/stats). */
+export async function listArticles(store: Store, page: PageRequest = {}): Promise<Page<ArticleSummary>> {
+  const { limit, offset } = pageBounds(page);
+  // One extra row tells whether another page exists.
+  const rows = await store.listArticles({ limit: limit + 1, offset });
+  return { items: rows.slice(0, limit), limit, offset, hasMore: rows.length > limit };
+}
+
+/** One article by id or unique id prefix; throws E_NOT_FOUND. */
+export async function getArticle(store: Store, idOrPrefix: string): Promise<ArticleView> {
+  const article = await store.getArticle(idOrPrefix);
+  if (!article) throw new DossierError('E_NOT_FOUND', `no article with id or unique id prefix "${idOrPrefix}"`);
+  return { ...article, entityLinks: await linksOf(store, article) };
+}
+
+/** Full-text search with snippets split into parts, so a caller never parses markup. */
+export async function searchArticles(store: Store, text: string, page: PageRequest = {}): Promise<SearchPage> {
+  const { limit, offset } = pageBounds(page);
+  // One extra row tells whether another page exists without counting every match.
+  const hits = await store.search({ text, limit: limit + 1, offset });
+  const items = hits.slice(0, limit).map((hit) => ({ ...hit, snippet: parseSnippet(hit.snippet) }));
+  return { query: text, items, limit, offset, hasMore: hits.length > limit };
+}
+
+/** Canonical entities, most mentioned first, filtered by type and by a name/alias substring. */
+export async function listEntities(store: Store, filter: { type?: MentionType; search?: string } & PageRequest = {}): Promise<Page<CanonicalEntity>> {
+  const { limit, offset } = pageBounds(filter);
+  const rows = await store.listEntities({ ...(filter.type ? { type: filter.type } : {}), ...(filter.search ? { search: filter.search } : {}), limit: limit + 1, offset });
+  return { items: rows.slice(0, limit), limit, offset, hasMore: rows.length > limit };
+}
+
+/** One entity by canonical id or exact name/alias, with a page of its articles; throws E_NOT_FOUND. */
+export async function getEntity(store: Store, idOrName: string, articlesPage: PageRequest = {}): Promise<EntityView> {
+  const detail = await store.getEntity(idOrName);
+  if (!detail) throw new DossierError('E_NOT_FOUND', `no entity with id, name or alias "${idOrName}"`);
+  const { limit, offset } = pageBounds(articlesPage);
+  const items = detail.articles.slice(offset, offset + limit);
+  return {
+    ...detail,
+    roles: await rolesWithEvidence(store, detail.roles),
+    articles: { items, limit, offset, total: detail.articles.length, hasMore: offset + items.length < detail.articles.length },
+  };
+}
+
+/** Filters of the event list. */
+export interface EventFilter extends PageRequest {
+  readonly entityId?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly status?: EventQuery['status'];
+  readonly ploverType?: string;
+  /** Words: only events observed in the articles that match them (the first MAX_EVENT_SEARCH_HITS hits). */
+  readonly text?: string;
+}
+
+/** Merged events in time order, filtered by entity, dates, status, type and words. */
+export async function listEvents(store: Store, filter: EventFilter = {}): Promise<Page<MergedEventRow>> {
+  const { limit, offset } = pageBounds(filter);
+  let articleIds: string[] | undefined;
+  if (filter.text) articleIds = (await store.search({ text: filter.text, limit: MAX_EVENT_SEARCH_HITS })).map((h) => h.id);
+  const rows = await store.listEvents({
+    ...(filter.entityId ? { entityId: filter.entityId } : {}),
+    ...(filter.from ? { from: filter.from } : {}),
+    ...(filter.to ? { to: filter.to } : {}),
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.ploverType ? { ploverType: filter.ploverType } : {}),
+    ...(articleIds ? { articleIds } : {}),
+    limit: limit + 1,
+    offset,
+  });
+  return { items: rows.slice(0, limit), limit, offset, hasMore: rows.length > limit };
+}
+
+/** One merged event with every observation (each with its sentence) and report chain; throws E_NOT_FOUND. */
+export async function getEvent(store: Store, id: string): Promise<MergedEventDetail> {
+  const event = await store.getEvent(id);
+  if (!event) throw new DossierError('E_NOT_FOUND', `no event with id "${id}"`);
+  return event;
+}
+
+/** What the store holds. */
+export async function getStats(store: Store): Promise<StoreStats> {
+  return store.stats();
+}
+
+/** Entity co-occurrence over articles (all scanned articles, or those of one entity), strongest nodes first. */
+export async function entityGraph(store: Store, options: ScanOptions & { maxNodes?: number } = {}): Promise<GraphView> {
+  const maxNodes = options.maxNodes ?? 40;
+  const { articles, isPartial } = await scanArticles(store, options);
+  const nodes = new Map<string, { label: string; type: MentionType; articleCount: number }>();
+  const pairs = new Map<string, number>();
+  for (const article of articles) {
+    const entities = entitiesOf(article);
+    const links = await linksOf(store, article);
+    const inArticle = new Map<string, DocEntity>();
+    for (const link of links) {
+      const entity = entities.find((e) => e.id === link.docEntityId);
+      if (entity && !inArticle.has(link.entityId)) inArticle.set(link.entityId, entity);
+    }
+    for (const [id, entity] of inArticle) {
+      const node = nodes.get(id);
+      if (node) {
+        node.articleCount++;
+        if (entity.name.length > node.label.length) node.label = entity.name;
+      } else nodes.set(id, { label: entity.name, type: entity.type, articleCount: 1 });
+    }
+    const ids = [...inArticle.keys()].sort();
+    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) pairs.set(`${ids[i]}\u0000${ids[j]}`, (pairs.get(`${ids[i]}\u0000${ids[j]}`) ?? 0) + 1);
+  }
+  const ranked = [...nodes.entries()].sort((a, b) => b[1].articleCount - a[1].articleCount || a[1].label.localeCompare(b[1].label));
+  const kept = new Set(ranked.slice(0, maxNodes).map(([id]) => id));
+  if (options.entityId) {
+    const ego = ranked.find(([id]) => id === options.entityId);
+    if (ego) kept.add(ego[0]);
+  }
+  const edges: GraphEdge[] = [];
+  for (const [key, weight] of pairs) {
+    const [source, target] = key.split('\u0000') as [string, string];
+    if (kept.has(source) && kept.has(target)) edges.push({ id: `${source}|${target}`, source, target, kind: 'co-occurrence', weight });
+  }
+  edges.sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id));
+  return {
+    nodes: ranked.filter(([id]) => kept.has(id)).map(([id, n]) => ({ id, kind: 'entity', label: n.label, type: n.type, articleCount: n.articleCount })),
+    edges: edges.slice(0, maxNodes * 5),
+    scannedArticles: articles.length,
+    isPartial,
+  };
+}
+
+/** Resolved places from the `places` layer of the scanned articles, grouped by gazetteer id (or name and point). */
+export async function placeMap(store: Store, options: ScanOptions = {}): Promise<MapView> {
+  const { articles, isPartial } = await scanArticles(store, options);
+  const points = new Map<string, { point: Omit<MapPoint, 'articleCount' | 'articles' | 'mentionCount'>; mentions: number; articles: Map<string, string | null> }>();
+  let unresolved = 0;
+  for (const article of articles) {
+    const places = article.layers['places'];
+    if (!Array.isArray(places)) continue;
+    for (const place of places as PlaceRef[]) {
+      if (!place.isResolved || typeof place.lat !== 'number' || typeof place.lon !== 'number') {
+        unresolved++;
+        continue;
+      }
+      const id = place.gazetteerId ?? `${place.name ?? place.text}@${place.lat.toFixed(3)},${place.lon.toFixed(3)}`;
+      let entry = points.get(id);
+      if (!entry) {
+        entry = {
+          point: { id, kind: 'place-mention', name: place.name ?? place.text, lat: place.lat, lon: place.lon, countryCode: place.countryCode ?? null, precision: place.precision ?? null },
+          mentions: 0,
+          articles: new Map(),
+        };
+        points.set(id, entry);
+      }
+      entry.mentions++;
+      entry.articles.set(article.id, article.title);
+    }
+  }
+  const out: MapPoint[] = [...points.values()].map((e) => ({
+    ...e.point,
+    mentionCount: e.mentions,
+    articleCount: e.articles.size,
+    articles: [...e.articles].slice(0, 5).map(([id, title]) => ({ id, title })),
+  }));
+  out.sort((a, b) => b.articleCount - a.articleCount || a.name.localeCompare(b.name));
+  const events: MapEvent[] = [];
+  for (const e of await store.listEvents({ ...(options.entityId ? { entityId: options.entityId } : {}), limit: 500 })) {
+    if (e.place?.lat === null || e.place?.lat === undefined || e.place.lon === null) continue;
+    events.push({
+      id: e.id, kind: 'event', ploverType: e.ploverType, status: e.status, placeName: e.place.name, lat: e.place.lat, lon: e.place.lon,
+      countryCode: e.place.countryCode, windowStart: e.windowStart, reportCount: e.reportCount, summary: e.summary,
+    });
+  }
+  return { points: out, events, unresolved, scannedArticles: articles.length, isPartial };
+}
+
+/** Articles by publication date (and, for one entity, the dated starts of its roles), oldest first. */
+export async function timeline(store: Store, options: ScanOptions = {}): Promise<TimelineView> {
+  const maxArticles = options.maxArticles ?? 2000;
+  const items: TimelineItem[] = [];
+  let undated = 0;
+  let scanned = 0;
+  let isPartial = false;
+  const add = (a: { articleId: string; title: string | null; outlet: string | null; publishedAt: string | null }) => {
+    scanned++;
+    if (a.publishedAt) items.push({ kind: 'article', date: a.publishedAt, label: a.title ?? '(untitled)', articleId: a.articleId, outlet: a.outlet });
+    else undated++;
+  };
+  if (options.entityId) {
+    const detail = await store.getEntity(options.entityId);
+    if (!detail) throw new DossierError('E_NOT_FOUND', `no entity with id, name or alias "${options.entityId}"`);
+    isPartial = detail.articles.length > maxArticles;
+    for (const a of detail.articles.slice(0, maxArticles)) add(a);
+    for (const role of detail.roles) {
+      if (role.from) items.push({ kind: 'role', date: role.from, label: [role.title, role.organisation].filter(Boolean).join(', '), articleId: role.articleId, outlet: null });
+    }
+  } else {
+    const listed = await summaries(store, maxArticles);
+    isPartial = listed.isPartial;
+    for (const a of listed.items) add({ articleId: a.id, title: a.title, outlet: a.outlet, publishedAt: a.publishedAt });
+  }
+  const events = await store.listEvents({ ...(options.entityId ? { entityId: options.entityId } : {}), limit: 500 });
+  for (const e of events) {
+    items.push({
+      kind: 'event', date: e.windowStart, label: e.summary || e.ploverType, articleId: null, outlet: null,
+      event: { id: e.id, ploverType: e.ploverType, windowEnd: e.windowEnd, datePrecision: e.datePrecision, status: e.status, assertingOrigins: e.assertingOrigins, reportCount: e.reportCount, placeName: e.place?.name ?? null },
+    });
+  }
+  const order = { event: 0, role: 1, article: 2 };
+  items.sort((a, b) => a.date.localeCompare(b.date) || order[a.kind] - order[b.kind] || a.label.localeCompare(b.label));
+  return { items, undated, scannedArticles: scanned, isPartial: isPartial || events.length >= 500 };
+}
+
+/**
+ * Splits a store snippet, whose hits are wrapped in [ and ], into parts.
+ * @example parseSnippet('a [rocket] hit') // [{text:'a ',isHit:false},{text:'rocket',isHit:true},{text:' hit',isHit:false}]
+ */
+export function parseSnippet(snippet: string): SnippetPart[] {
+  const parts: SnippetPart[] = [];
+  const re = /\[([^[\]]*)\]/g;
+  let last = 0;
+  for (let m = re.exec(snippet); m; m = re.exec(snippet)) {
+    if (m.index > last) parts.push({ text: snippet.slice(last, m.index), isHit: false });
+    if (m[1]) parts.push({ text: m[1], isHit: true });
+    last = m.index + m[0].length;
+  }
+  if (last < snippet.length) parts.push({ text: snippet.slice(last), isHit: false });
+  return parts;
+}
+
+/** Clamps a page request to [1, MAX_PAGE_SIZE] and a non-negative offset. */
+function pageBounds(page: PageRequest): { limit: number; offset: number } {
+  return { limit: Math.max(1, Math.min(page.limit ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)), offset: Math.max(0, page.offset ?? 0) };
+}
+
+function entitiesOf(article: StoredArticle): DocEntity[] {
+  const entities = article.layers['entities'];
+  return Array.isArray(entities) ? (entities as DocEntity[]) : [];
+}
+
+/**
+ * The canonical entity of each article entity. The store does not return the links it saved, so they are
+ * recomputed with the same deterministic linker (a bare surname may link differently than at ingest time if
+ * people with that surname were stored since).
+ */
+async function linksOf(store: Store, article: StoredArticle): Promise<ArticleEntityLink[]> {
+  const entities = entitiesOf(article);
+  if (entities.length === 0) return [];
+  const keys = surnameKeysToLookUp(entities);
+  const known = keys.length ? await store.findPeopleBySurname(keys) : new Map();
+  return linkEntities(entities, known).map((l) => ({ docEntityId: l.docEntityId, entityId: l.entityId }));
+}
+
+/** Reads the articles a cross-article view covers: one entity's, or the first `maxArticles` stored. */
+async function scanArticles(store: Store, options: ScanOptions): Promise<{ articles: StoredArticle[]; isPartial: boolean }> {
+  const maxArticles = options.maxArticles ?? DEFAULT_SCAN_ARTICLES;
+  let ids: string[];
+  let isPartial: boolean;
+  if (options.entityId) {
+    const detail = await store.getEntity(options.entityId);
+    if (!detail) throw new DossierError('E_NOT_FOUND', `no entity with id, name or alias "${options.entityId}"`);
+    ids = detail.articles.slice(0, maxArticles).map((a) => a.articleId);
+    isPartial = detail.articles.length > maxArticles;
+  } else {
+    const listed = await summaries(store, maxArticles);
+    ids = listed.items.map((a) => a.id);
+    isPartial = listed.isPartial;
+  }
+  const articles: StoredArticle[] = [];
+  for (const id of ids) {
+    const article = await store.getArticle(id);
+    if (article) articles.push(article);
+  }
+  return { articles, isPartial };
+}
+
+/** The first `max` article summaries in stored order, and whether there are more. */
+async function summaries(store: Store, max: number): Promise<{ items: ArticleSummary[]; isPartial: boolean }> {
+  const items: ArticleSummary[] = [];
+  // Reads one row past `max` to know whether the view is partial.
+  for (let offset = 0; items.length <= max; offset += MAX_PAGE_SIZE) {
+    const page = await store.listArticles({ limit: MAX_PAGE_SIZE, offset });
+    items.push(...page);
+    if (page.length < MAX_PAGE_SIZE) break;
+  }
+  return { items: items.slice(0, max), isPartial: items.length > max };
+}
+
+/** Roles with the text of their evidence span (articles read once each, at most 20). */
+async function rolesWithEvidence(store: Store, roles: EntityDetail['roles']): Promise<RoleView[]> {
+  const bodies = new Map<string, string | null>();
+  for (const role of roles) {
+    if (bodies.has(role.articleId) || bodies.size >= 20) continue;
+    bodies.set(role.articleId, (await store.getArticle(role.articleId))?.body ?? null);
+  }
+  return roles.map((r) => {
+    const body = bodies.get(r.articleId);
+    return {
+      title: r.title, organisation: r.organisation, from: r.from, to: r.to,
+      evidence: { articleId: r.articleId, start: r.start, end: r.end, text: body ? body.slice(r.start, r.end) : null },
+    };
+  });
+}

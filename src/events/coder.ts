@@ -1,0 +1,804 @@
+/**
+ * The event coder: from one sentence's tokens (text, lemma, UPOS) to coded events, PETRARCH-style.
+ *
+ * 1. Actors: longest dictionary matches (actor dictionaries, then the caller's hints such as NER
+ *    mentions, then country names/demonyms) and agents (sector nouns) inside noun-phrase chunks,
+ *    composed into CAMEO codes (prefix agents + actor + suffix agents: "Osgiliath soldiers" → OSGMIL).
+ *    Chunks joined by "and"/"," form compound actors; "ambassadors of A, B and C" distributes the agent.
+ * 2. Triggers: verb forms from the verb dictionaries (surface form or lemma), gated by POS; event
+ *    nouns ("airstrike") when a light verb governs them or a "by"-agent names the doer.
+ * 3. Code: the most specific matching pattern of the verb's block (TABARI semantics: words before and
+ *    after the verb, `_` = adjacent, `$`/`+`/`%` = source/target/compound slots), else the verb's code.
+ * 4. Roles: subject before the verb = source, first actor after it = target; passives
+ *    ("was shot down by Turkey") swap them; pattern slots override; compound subjects with no target
+ *    code pairwise; `[032:033]` codes give the paired reverse event.
+ * 5. Modality (negated > hypothetical > planned > ongoing > asserted) and counts (size, fatalities,
+ *    injuries) from the words around the trigger and the actor phrases.
+ */
+import type { Upos } from '../model/index.js';
+import { actorCodeOn, type CountryResolver, type EventLexicon, type VerbFormRef } from './lexicon.js';
+import { isEventCode, regularPlural, type PatternElement, type VerbPattern } from './petrarch-dictionaries.js';
+import { readNumber } from './numbers.js';
+
+/** One token as the coder sees it. `tag` is a Penn tag when the input had one (PETRARCH records). */
+export interface CoderToken {
+  readonly text: string;
+  readonly lemma: string;
+  readonly pos: Upos;
+  readonly start: number;
+  readonly end: number;
+  readonly tag?: string;
+}
+
+/** An actor the caller already knows about (e.g. an NER mention), as a token range [start, end). */
+export interface ActorHint {
+  readonly start: number;
+  readonly end: number;
+  readonly code?: string;
+  readonly entityId?: string;
+}
+
+/** Options for one sentence. */
+export interface CoderOptions {
+  /** Date for dated actor codes, YYYYMMDD. */
+  readonly date?: number;
+  readonly hints?: readonly ActorHint[];
+  /** Drop events with no target (PETRARCH does; PLOVER allows them). */
+  readonly requireTarget?: boolean;
+}
+
+/** An actor in a coded event; token range [start, end). */
+export interface CodedActor {
+  readonly start: number;
+  readonly end: number;
+  readonly code?: string;
+  readonly entityId?: string;
+}
+
+/** How the text presents an event (mirrors model Modality). */
+export type CodedModality = 'asserted' | 'planned' | 'hypothetical' | 'negated' | 'ongoing';
+
+/** Numbers attached to an event. */
+export interface CodedCounts {
+  readonly fatalities?: number;
+  readonly injuries?: number;
+  readonly size?: number;
+}
+
+/** One coded event; token ranges are [start, end) into the sentence tokens. */
+export interface CodedEvent {
+  readonly triggerStart: number;
+  readonly triggerEnd: number;
+  readonly code: string;
+  /** The verb or noun that triggered it, upper-case ('SHOOT DOWN'). */
+  readonly verb: string;
+  /** The pattern that set the code, when one did. */
+  readonly pattern?: string;
+  readonly sources: readonly CodedActor[];
+  readonly targets: readonly CodedActor[];
+  readonly isPassive: boolean;
+  readonly modality: CodedModality;
+  readonly counts: CodedCounts;
+  /** A place phrase ("in Idlib") the coder saw, as a token range, when no places layer is used. */
+  readonly place?: { readonly start: number; readonly end: number };
+}
+
+/** What one sentence yields: events, or the reason it was skipped. */
+export interface CodedSentence {
+  readonly events: readonly CodedEvent[];
+  readonly discardedBy?: string;
+}
+
+interface ActorHit {
+  start: number;
+  end: number;
+  codes: string[];
+  entityId?: string;
+}
+interface AgentHit {
+  start: number;
+  end: number;
+  code: string;
+  isPrefix: boolean;
+}
+interface Member {
+  start: number;
+  end: number;
+  code?: string;
+  entityId?: string;
+  /** Token range of the whole noun phrase, for counts. */
+  npStart: number;
+  npEnd: number;
+}
+interface Group {
+  start: number;
+  end: number;
+  members: Member[];
+  isAgentOnly: boolean;
+}
+
+const BE_FORMS = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", "'re", 'am', 'get', 'got', 'gets', 'gotten']);
+const IRREGULAR_PARTICIPLES = new Set([
+  'shot', 'hit', 'struck', 'beaten', 'taken', 'seen', 'known', 'held', 'driven', 'thrown', 'stolen', 'broken', 'caught',
+  'brought', 'fought', 'sent', 'put', 'set', 'cut', 'left', 'led', 'made', 'won', 'bound', 'spent', 'lost', 'told', 'sold',
+  'found', 'given', 'forbidden', 'written', 'overrun', 'blown', 'torn', 'slain', 'withdrawn', 'shut', 'hidden', 'bitten',
+  'kept', 'met', 'fed', 'freed', 'seized', 'shown', 'sworn', 'undertaken', 'overthrown',
+]);
+const NEGATION = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
+const FUTURE = new Set(['will', "'ll", 'shall', 'wo']);
+const MODAL_HYPOTHETICAL = new Set(['could', 'might', 'may', 'would', 'should', "'d", 'can', 'ca']);
+const PLAN_VERBS = new Set(['plan', 'intend', 'aim', 'prepare', 'vow', 'pledge', 'promise', 'agree', 'decide', 'expect', 'want', 'seek', 'hope', 'schedule', 'set', 'threaten', 'move', 'mean', 'propose', 'offer', 'try', 'attempt']);
+const HYPOTHETICAL_CUES = new Set(['if', 'unless', 'whether', 'possibly', 'perhaps', 'maybe']);
+const ONGOING_CUES = new Set(['continue', 'keep', 'still']);
+const LIGHT_VERBS = new Set(['launch', 'carry', 'conduct', 'stage', 'mount', 'hold', 'unleash', 'begin', 'start', 'continue', 'step', 'intensify', 'resume', 'order', 'make', 'hold', 'organize', 'organise', 'lead', 'join']);
+const PLACE_PREPS = new Set(['in', 'near', 'at', 'outside', 'around', 'inside']);
+const SUBJECT_BLOCKERS = new Set<Upos>(['ADP', 'VERB', 'AUX']);
+const KILL_LEMMAS = new Set(['kill', 'die', 'dead', 'death', 'slay', 'massacre', 'execute', 'murder', 'fatality', 'perish', 'behead', 'assassinate', 'life', 'body']);
+const INJURE_LEMMAS = new Set(['injure', 'wound', 'hurt', 'injury', 'casualty', 'maim']);
+const PEOPLE_NOUNS = new Set(['people', 'person', 'civilian', 'soldier', 'troop', 'fighter', 'man', 'woman', 'child', 'resident', 'protester', 'demonstrator', 'member', 'policeman', 'officer', 'militant', 'rebel', 'worker', 'student', 'supporter', 'villager', 'refugee', 'hostage', 'prisoner', 'servicemen', 'serviceman', 'guard', 'commando', 'marine', 'pilot', 'passenger', 'citizen', 'national', 'adviser', 'advisor', 'inmate', 'activist', 'journalist', 'police']);
+
+/** Upper-case key of a token for dictionary lookups; straight apostrophes. */
+function keyOf(t: CoderToken): string {
+  return t.text.replace(/[\u2018\u2019]/g, "'").toUpperCase();
+}
+
+function isVerbish(t: CoderToken): boolean {
+  if (t.tag) return t.tag.startsWith('VB');
+  return t.pos === 'VERB';
+}
+
+function isParticiple(t: CoderToken): boolean {
+  if (t.tag) return t.tag === 'VBN';
+  const w = t.text.toLowerCase();
+  return w.endsWith('ed') || w.endsWith('en') || IRREGULAR_PARTICIPLES.has(w);
+}
+
+/** Word match with dictionary semantics: exact, regular plural, lemma, or a stem of 5+ letters. */
+function wordMatches(word: string, key: string, lemmaKey: string): boolean {
+  if (key === word || lemmaKey === word) return true;
+  if (key === regularPlural(word)) return true;
+  if (word.length >= 5 && key.startsWith(word) && key.length - word.length <= 3) return true;
+  return false;
+}
+
+/** The coder for one lexicon. */
+export interface EventCoder {
+  codeSentence(tokens: readonly CoderToken[], options?: CoderOptions): CodedSentence;
+}
+
+/** Creates a coder over a lexicon. */
+export function createEventCoder(lexicon: EventLexicon): EventCoder {
+  return { codeSentence: (tokens, options = {}) => codeSentence(lexicon, tokens, options) };
+}
+
+/** Resolves country names/demonyms over up to three capitalised tokens starting at i. */
+function countryAt(resolve: CountryResolver | undefined, tokens: readonly CoderToken[], keys: readonly string[], i: number): { end: number; code: string } | undefined {
+  if (!resolve) return undefined;
+  const first = tokens[i]!;
+  if (!/^[A-Z]/.test(first.text)) return undefined;
+  for (let len = Math.min(4, tokens.length - i); len >= 1; len--) {
+    const words = keys.slice(i, i + len);
+    if (len > 1 && !tokens.slice(i, i + len).every((t) => /^[A-Z][\w.]*$/.test(t.text) || t.text.toLowerCase() === 'of')) continue;
+    const code = resolve(words);
+    if (code) return { end: i + len, code };
+  }
+  return undefined;
+}
+
+function findActors(lexicon: EventLexicon, tokens: readonly CoderToken[], keys: readonly string[], options: CoderOptions): { actors: ActorHit[]; agents: AgentHit[] } {
+  const actors: ActorHit[] = [];
+  const agents: AgentHit[] = [];
+  const covered = new Uint8Array(tokens.length);
+  const matchAt = (words: readonly string[], i: number): boolean => {
+    if (i + words.length > keys.length) return false;
+    for (let k = 0; k < words.length; k++) {
+      const key = keys[i + k]!;
+      const w = words[k]!;
+      if (key === w) continue;
+      if (k === words.length - 1 && (key === regularPlural(w) || (key === `${w}'S`))) continue;
+      return false;
+    }
+    return true;
+  };
+  // Dictionary actors, longest first at each position.
+  for (let i = 0; i < tokens.length; i++) {
+    const candidates = lexicon.actors.get(keys[i]!) ?? lexicon.actors.get(keys[i]!.replace(/S$/, ''));
+    if (!candidates) continue;
+    for (const c of candidates) {
+      if (!matchAt(c.words, i)) continue;
+      const code = actorCodeOn(c.entry, options.date);
+      const codes = code && code !== '---' ? code.split('/').filter(Boolean) : [];
+      actors.push({ start: i, end: i + c.words.length, codes });
+      for (let k = i; k < i + c.words.length; k++) covered[k] = 1;
+      i += c.words.length - 1;
+      break;
+    }
+  }
+  // Caller hints (NER mentions with an entity country) where no dictionary actor is.
+  for (const h of options.hints ?? []) {
+    let isFree = true;
+    for (let k = h.start; k < h.end; k++) if (covered[k]) isFree = false;
+    if (!isFree || h.end <= h.start) continue;
+    const fromName = h.code ?? countryAt(lexicon.resolveCountry, tokens, keys, h.start)?.code;
+    actors.push({ start: h.start, end: h.end, codes: fromName ? [fromName] : [], ...(h.entityId ? { entityId: h.entityId } : {}) });
+    for (let k = h.start; k < h.end; k++) covered[k] = 1;
+  }
+  // Country names and demonyms ("Syrian", "Turkey").
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered[i]) continue;
+    const hit = countryAt(lexicon.resolveCountry, tokens, keys, i);
+    if (!hit) continue;
+    let isFree = true;
+    for (let k = i; k < hit.end; k++) if (covered[k]) isFree = false;
+    if (!isFree) continue;
+    actors.push({ start: i, end: hit.end, codes: [hit.code] });
+    for (let k = i; k < hit.end; k++) covered[k] = 1;
+    i = hit.end - 1;
+  }
+  actors.sort((a, b) => a.start - b.start);
+  // Agents (sector nouns) anywhere not inside an actor phrase.
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered[i]) continue;
+    const candidates = lexicon.agents.get(keys[i]!);
+    if (!candidates) continue;
+    for (const c of candidates) {
+      if (!matchAt(c.words, i)) continue;
+      let isFree = true;
+      for (let k = i; k < i + c.words.length; k++) if (covered[k]) isFree = false;
+      if (!isFree) continue;
+      agents.push({ start: i, end: i + c.words.length, code: c.code, isPrefix: c.isPrefix });
+      i += c.words.length - 1;
+      break;
+    }
+  }
+  return { actors, agents };
+}
+
+const NP_POS = new Set<Upos>(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
+const POSSESSIVE_PRON = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
+
+function isNpToken(t: CoderToken): boolean {
+  if (NP_POS.has(t.pos)) return true;
+  const w = t.text.toLowerCase();
+  if (w === "'s" || w === '’s' || w === "'") return true;
+  if (t.pos === 'PRON' && POSSESSIVE_PRON.has(w)) return true;
+  if (t.tag === 'NNP' || t.tag === 'NNPS' || t.tag === 'NN' || t.tag === 'NNS' || t.tag === 'JJ') return true;
+  return false;
+}
+
+/** Noun-phrase chunks as token ranges, with actor/agent hits forced inside one chunk. */
+function chunk(tokens: readonly CoderToken[], actors: readonly ActorHit[], agents: readonly AgentHit[]): { start: number; end: number }[] {
+  const forced = new Int32Array(tokens.length).fill(-1);
+  for (const h of [...actors, ...agents]) for (let k = h.start; k < h.end; k++) forced[k] = h.start;
+  const chunks: { start: number; end: number }[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isNpToken(tokens[i]!) && forced[i] === -1) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < tokens.length && (isNpToken(tokens[i]!) || forced[i] !== -1)) {
+      // A hit that started before this chunk keeps its tokens together; a new determiner after a
+      // noun starts a new phrase ("Gondor the ...").
+      if (i > start && tokens[i]!.pos === 'DET' && forced[i] === -1 && tokens[i - 1]!.pos !== 'DET') break;
+      i++;
+    }
+    chunks.push({ start, end: i });
+  }
+  return chunks;
+}
+
+/** Composes actor + agent codes: prefix agents, actor code, suffix agents not already present. */
+function compose(actorCode: string | undefined, agents: readonly AgentHit[]): string | undefined {
+  const prefix = agents.filter((a) => a.isPrefix).map((a) => a.code).join('');
+  let code = actorCode ?? (agents.length > 0 ? '---' : undefined);
+  if (code === undefined) return undefined;
+  for (const a of agents) {
+    if (a.isPrefix) continue;
+    if (code.slice(3).includes(a.code)) continue;
+    code += a.code;
+  }
+  return prefix + code;
+}
+
+function buildGroups(tokens: readonly CoderToken[], actors: readonly ActorHit[], agents: readonly AgentHit[]): Group[] {
+  const chunks = chunk(tokens, actors, agents);
+  type Unit = { start: number; end: number; actors: ActorHit[]; agents: AgentHit[] };
+  const units: Unit[] = [];
+  for (const c of chunks) {
+    const a = actors.filter((h) => h.start >= c.start && h.end <= c.end);
+    const g = agents.filter((h) => h.start >= c.start && h.end <= c.end);
+    if (a.length === 0 && g.length === 0) continue;
+    units.push({ start: c.start, end: c.end, actors: a, agents: g });
+  }
+  const lower = (i: number): string => tokens[i]?.text.toLowerCase() ?? '';
+  const between = (a: number, b: number): string[] => tokens.slice(a, b).map((t) => t.text.toLowerCase());
+  // Coordination: A , B and C
+  const coordinated: Unit[][] = [];
+  for (const u of units) {
+    const prev = coordinated[coordinated.length - 1];
+    const last = prev?.[prev.length - 1];
+    if (prev && last) {
+      const gap = between(last.end, u.start).join(' ');
+      const isAnd = gap === 'and' || gap === ', and' || gap === 'or' || gap === ', or';
+      const isComma = gap === ',';
+      if (isAnd || (isComma && u.actors.length > 0 && last.actors.length > 0)) {
+        prev.push(u);
+        continue;
+      }
+    }
+    coordinated.push([u]);
+  }
+  const groups: Group[] = [];
+  for (let gi = 0; gi < coordinated.length; gi++) {
+    const units2 = coordinated[gi]!;
+    const first = units2[0]!;
+    const lastUnit = units2[units2.length - 1]!;
+    const isAgentOnly = units2.every((u) => u.actors.length === 0);
+    // "ambassadors of A, B and C", "soldiers from Gondor": the agent distributes over the actors.
+    const next = coordinated[gi + 1];
+    if (isAgentOnly && next && next.some((u) => u.actors.length > 0)) {
+      const prep = between(lastUnit.end, next[0]!.start).join(' ');
+      if (prep === 'of' || prep === 'from' || prep === 'in') {
+        const agentsHere = units2.flatMap((u) => u.agents);
+        const members: Member[] = [];
+        for (const u of next) {
+          for (const a of u.actors) {
+            for (const c of a.codes.length > 0 ? a.codes : [undefined]) {
+              const code = compose(c, [...agentsHere, ...u.agents]);
+              members.push({ start: a.start, end: a.end, ...(code ? { code } : {}), ...(a.entityId ? { entityId: a.entityId } : {}), npStart: first.start, npEnd: u.end });
+            }
+          }
+        }
+        groups.push({ start: first.start, end: next[next.length - 1]!.end, members, isAgentOnly: false });
+        gi++;
+        continue;
+      }
+    }
+    const members: Member[] = [];
+    for (const u of units2) {
+      if (u.actors.length === 0) {
+        const code = compose(undefined, u.agents);
+        const a0 = u.agents[0]!;
+        members.push({ start: a0.start, end: u.agents[u.agents.length - 1]!.end, ...(code ? { code } : {}), npStart: u.start, npEnd: u.end });
+        continue;
+      }
+      for (const a of u.actors) {
+        for (const c of a.codes.length > 0 ? a.codes : [undefined]) {
+          const code = compose(c, u.agents);
+          members.push({ start: a.start, end: a.end, ...(code ? { code } : {}), ...(a.entityId ? { entityId: a.entityId } : {}), npStart: u.start, npEnd: u.end });
+        }
+      }
+    }
+    groups.push({ start: first.start, end: lastUnit.end, members, isAgentOnly });
+  }
+  void lower;
+  return groups;
+}
+
+interface Trigger {
+  start: number;
+  end: number;
+  head: number;
+  ref?: VerbFormRef;
+  nounCode?: string;
+  name: string;
+}
+
+function findTriggers(lexicon: EventLexicon, tokens: readonly CoderToken[], keys: readonly string[], lemmaKeys: readonly string[], inActor: Uint8Array): Trigger[] {
+  const triggers: Trigger[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const candidates = [...(lexicon.verbForms.get(keys[i]!) ?? []), ...(keys[i] !== lemmaKeys[i] ? lexicon.verbForms.get(lemmaKeys[i]!) ?? [] : [])];
+    let best: VerbFormRef | undefined;
+    for (const c of candidates) {
+      if (i + c.words.length > tokens.length) continue;
+      let ok = true;
+      for (let k = 0; k < c.words.length; k++) {
+        const w = c.words[k]!;
+        if (keys[i + k] !== w && !(k === c.head && lemmaKeys[i + k] === w) && !(k === c.head && lemmaKeys[i + k] === c.verb.name.split(' ')[c.head])) ok = false;
+      }
+      if (!ok) continue;
+      const head = tokens[i + c.head]!;
+      if (!isVerbish(head) || inActor[i + c.head]) continue;
+      if (!best || c.words.length > best.words.length) best = c;
+    }
+    if (best) {
+      triggers.push({ start: i, end: i + best.words.length, head: i + best.head, ref: best, name: best.verb.name });
+      i += best.words.length - 1;
+      continue;
+    }
+    const nouns = lexicon.nouns.get(keys[i]!) ?? lexicon.nouns.get(lemmaKeys[i]!);
+    if (nouns && (tokens[i]!.pos === 'NOUN' || tokens[i]!.tag?.startsWith('NN')) && !inActor[i]) {
+      for (const n of nouns) {
+        if (i + n.words.length > tokens.length) continue;
+        if (!n.words.every((w, k) => keys[i + k] === w || lemmaKeys[i + k] === w)) continue;
+        // Must-not-fire phrases ("heart attack", "panic attack") that end on this noun.
+        const isStopped = lexicon.nounStoplist.some((stop) => {
+          const from = i + n.words.length - stop.length;
+          return from >= 0 && stop.every((w, k) => keys[from + k] === w || lemmaKeys[from + k] === w || keys[from + k] === regularPlural(w));
+        });
+        if (isStopped) break;
+        triggers.push({ start: i, end: i + n.words.length, head: i + n.words.length - 1, nounCode: n.code, name: n.words.join(' ') });
+        i += n.words.length - 1;
+        break;
+      }
+    }
+  }
+  return triggers;
+}
+
+interface PatternMatch {
+  pattern: VerbPattern;
+  score: number;
+  source?: number;
+  target?: number;
+  compound?: number;
+}
+
+function matchPattern(pattern: VerbPattern, t: Trigger, keys: readonly string[], lemmaKeys: readonly string[], groups: readonly Group[], chunks: readonly { start: number; end: number }[]): PatternMatch | undefined {
+  const result: PatternMatch = { pattern, score: 0 };
+  const n = keys.length;
+  const wordsAt = (alt: readonly string[], q: number): boolean => {
+    if (q < 0 || q + alt.length > n) return false;
+    return alt.every((w, k) => wordMatches(w, keys[q + k]!, lemmaKeys[q + k]!));
+  };
+  const slot = (el: PatternElement, gi: number): void => {
+    if (el.kind === 'source') result.source = gi;
+    else if (el.kind === 'target') result.target = gi;
+    else if (el.kind === 'compound') result.compound = gi;
+  };
+  // After the verb: left to right.
+  let p = t.end;
+  const afterLimit = Math.min(n, t.end + 15);
+  for (const el of pattern.after) {
+    if (el.kind === 'words') {
+      let found = -1;
+      let len = 0;
+      const last = el.isAdjacent ? p : afterLimit - 1;
+      for (let q = p; q <= last && found < 0; q++) {
+        for (const alt of el.alternatives) {
+          if (wordsAt(alt, q)) {
+            found = q;
+            len = alt.length;
+            break;
+          }
+        }
+      }
+      if (found < 0) return undefined;
+      p = found + len;
+      result.score += len;
+    } else if (el.kind === 'skip') {
+      const c = chunks.find((c) => c.start >= p && (!el.isAdjacent || c.start <= p + 1));
+      if (!c) return undefined;
+      p = c.end;
+    } else {
+      const gi = groups.findIndex((g) => g.start >= p && g.start < afterLimit && (!el.isAdjacent || g.start <= p + 1));
+      if (gi < 0) return undefined;
+      slot(el, gi);
+      p = groups[gi]!.end;
+      result.score += 0.5;
+    }
+  }
+  // Before the verb: right to left.
+  p = t.start;
+  const beforeLimit = Math.max(0, t.start - 12);
+  for (let e = pattern.before.length - 1; e >= 0; e--) {
+    const el = pattern.before[e]!;
+    if (el.kind === 'words') {
+      let found = -1;
+      let len = 0;
+      for (const alt of el.alternatives) {
+        const first = el.isAdjacent ? p - alt.length : beforeLimit;
+        for (let q = p - alt.length; q >= first && q >= 0; q--) {
+          if (wordsAt(alt, q)) {
+            if (q > found) {
+              found = q;
+              len = alt.length;
+            }
+            break;
+          }
+        }
+      }
+      if (found < 0) return undefined;
+      p = found;
+      result.score += len;
+    } else if (el.kind === 'skip') {
+      const c = [...chunks].reverse().find((c) => c.end <= p && (!el.isAdjacent || c.end >= p - 1));
+      if (!c) return undefined;
+      p = c.start;
+    } else {
+      let gi = -1;
+      for (let k = groups.length - 1; k >= 0; k--) {
+        const g = groups[k]!;
+        if (g.end <= p && g.end > beforeLimit && (!el.isAdjacent || g.end >= p - 1)) {
+          gi = k;
+          break;
+        }
+      }
+      if (gi < 0) return undefined;
+      slot(el, gi);
+      p = groups[gi]!.start;
+      result.score += 0.5;
+    }
+  }
+  return result;
+}
+
+/** Start of the auxiliary chain before a trigger ("has not been", "will", "is about to"). */
+function auxStart(tokens: readonly CoderToken[], t: number): number {
+  let i = t - 1;
+  while (i >= 0) {
+    const tok = tokens[i]!;
+    const w = tok.text.toLowerCase();
+    if (tok.pos === 'AUX' || tok.pos === 'PART' || tok.pos === 'ADV' || BE_FORMS.has(w) || NEGATION.has(w) || FUTURE.has(w) || MODAL_HYPOTHETICAL.has(w) || w === 'to' || w === 'about' || w === 'have' || w === 'has' || w === 'had' || w === 'did' || w === 'do' || w === 'does') {
+      i--;
+      continue;
+    }
+    break;
+  }
+  return i + 1;
+}
+
+function isPassiveAt(tokens: readonly CoderToken[], head: number): boolean {
+  if (!isParticiple(tokens[head]!)) return false;
+  for (let i = head - 1; i >= Math.max(0, head - 4); i--) {
+    const tok = tokens[i]!;
+    const w = tok.text.toLowerCase();
+    if (BE_FORMS.has(w)) return true;
+    if (tok.pos === 'ADV' || tok.pos === 'PART' || NEGATION.has(w) || tok.tag === 'RB') continue;
+    return false;
+  }
+  return false;
+}
+
+function isSubjectCandidate(tokens: readonly CoderToken[], g: { start: number }): boolean {
+  const before = tokens[g.start - 1];
+  if (!before) return true;
+  if (SUBJECT_BLOCKERS.has(before.pos) && !(before.tag && !before.tag.startsWith('VB') && before.tag !== 'IN' && before.tag !== 'TO')) return false;
+  if (before.tag === 'IN' || before.tag === 'TO') return false;
+  return true;
+}
+
+function modalityOf(tokens: readonly CoderToken[], lemmas: readonly string[], trigger: Trigger, subjectEnd: number): CodedModality {
+  const from = Math.max(subjectEnd, trigger.start - 10, 0);
+  let isNegated = false;
+  let isHypothetical = false;
+  let isPlanned = false;
+  let isOngoing = false;
+  for (let i = trigger.start - 1; i >= from; i--) {
+    const tok = tokens[i]!;
+    const w = tok.text.toLowerCase().replace(/[\u2018\u2019]/g, "'");
+    if (tok.pos === 'PUNCT' && w !== '-') break;
+    if (tok.pos === 'SCONJ' || w === 'that') {
+      if (HYPOTHETICAL_CUES.has(w)) isHypothetical = true;
+      break;
+    }
+    if (NEGATION.has(w)) isNegated = true;
+    else if (FUTURE.has(w)) isPlanned = true;
+    else if (MODAL_HYPOTHETICAL.has(w)) isHypothetical = true;
+    else if (w === 'to' && i > 0 && (PLAN_VERBS.has(lemmas[i - 1]!) || (lemmas[i - 1] === 'about' && BE_FORMS.has(tokens[i - 2]?.text.toLowerCase() ?? '')) || (BE_FORMS.has(tokens[i - 1]!.text.toLowerCase()) && tokens[i - 1]!.text.toLowerCase() !== 'been'))) isPlanned = true;
+    else if (w === 'to' && i > 1 && PLAN_VERBS.has(lemmas[i - 2]!)) isPlanned = true;
+    else if (w === 'going' && tokens[i + 1]?.text.toLowerCase() === 'to') isPlanned = true;
+    else if (ONGOING_CUES.has(lemmas[i]!)) isOngoing = true;
+  }
+  // "if" / "unless" earlier in the sentence makes the clause conditional.
+  for (let i = trigger.start - 1; i >= 0; i--) {
+    const w = tokens[i]!.text.toLowerCase();
+    if (w === 'if' || w === 'unless') isHypothetical = true;
+  }
+  const head = tokens[trigger.head]!;
+  if (head.text.toLowerCase().endsWith('ing') && trigger.head > 0) {
+    const prev = tokens[auxStart(tokens, trigger.head)]?.text.toLowerCase();
+    const before = tokens[trigger.head - 1]!.text.toLowerCase();
+    if (['is', 'are', 'was', 'were', 'am', "'s", "'re"].includes(before) || (prev && ['is', 'are', 'was', 'were'].includes(prev) && !tokens.slice(trigger.start - 3, trigger.start).some((t) => t.text.toLowerCase() === 'to'))) isOngoing = true;
+  }
+  if (isNegated) return 'negated';
+  if (isHypothetical) return 'hypothetical';
+  if (isPlanned) return 'planned';
+  if (isOngoing) return 'ongoing';
+  return 'asserted';
+}
+
+/** A number inside a noun phrase, with the phrase's head lemma ("1,500 Iranian revolutionary guards"). */
+function npNumbers(tokens: readonly CoderToken[], start: number, end: number): number | undefined {
+  const words = tokens.map((t) => t.text);
+  let total: number | undefined;
+  for (let i = Math.max(0, start - 3); i < end; i++) {
+    // Allow "about 200", "at least 12", "up to 1,000" just before the phrase.
+    const r = readNumber(words, i);
+    if (!r) continue;
+    if (tokens[i]!.pos !== 'NUM' && !/^\d/.test(words[i]!) && !/^(dozens|hundreds|thousands|millions|scores|tens)$/i.test(words[i]!)) continue;
+    if (i < start && !tokens.slice(r.end, start).every((t) => t.pos === 'ADJ' || t.pos === 'DET')) continue;
+    total = r.value;
+    break;
+  }
+  return total;
+}
+
+function countsFor(tokens: readonly CoderToken[], lemmas: readonly string[], trigger: Trigger, code: string, sources: readonly Member[], targets: readonly Member[]): CodedCounts {
+  const words = tokens.map((t) => t.text);
+  let fatalities: number | undefined;
+  let injuries: number | undefined;
+  let size: number | undefined;
+  // "killed 46 civilians", "46 civilians were killed", "killing about 20 people", "250,000 people killed",
+  // "death toll rose to 30", "at least 12 dead", "wounding 50".
+  for (let i = 0; i < tokens.length; i++) {
+    const r = readNumber(words, i);
+    if (!r || (tokens[i]!.pos !== 'NUM' && !/^\d/.test(words[i]!) && !/^(dozens|hundreds|thousands|millions)$/i.test(words[i]!))) continue;
+    const head = lemmas.slice(r.end, r.end + 4).find((l) => PEOPLE_NOUNS.has(l));
+    const window = [...lemmas.slice(Math.max(0, i - 3), i), ...lemmas.slice(r.end, r.end + 6)];
+    const directAfter = lemmas.slice(r.end, r.end + 1)[0];
+    const isKill = window.some((l) => KILL_LEMMAS.has(l)) && (head !== undefined || directAfter === 'dead' || lemmas.slice(Math.max(0, i - 3), i).some((l) => KILL_LEMMAS.has(l)));
+    const isInjure = window.some((l) => INJURE_LEMMAS.has(l)) && (head !== undefined || directAfter === 'wounded' || directAfter === 'injured' || lemmas.slice(Math.max(0, i - 3), i).some((l) => INJURE_LEMMAS.has(l)));
+    const killIdx = window.findIndex((l) => KILL_LEMMAS.has(l));
+    const injIdx = window.findIndex((l) => INJURE_LEMMAS.has(l));
+    if (isKill && isInjure) {
+      // "killing or wounding 50": neither alone; keep as size.
+      if (lemmas.slice(Math.max(0, i - 4), i).includes('or')) {
+        size ??= r.value;
+        continue;
+      }
+      if (killIdx <= injIdx) fatalities ??= r.value;
+      else injuries ??= r.value;
+    } else if (isKill) fatalities ??= r.value;
+    else if (isInjure) injuries ??= r.value;
+  }
+  // Size: participants in the source phrase; else the affected in the target phrase.
+  const sum = (ms: readonly Member[]): number | undefined => {
+    let total: number | undefined;
+    const seen = new Set<string>();
+    for (const m of ms) {
+      const key = `${m.npStart}:${m.npEnd}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const v = npNumbers(tokens, m.npStart, m.npEnd);
+      if (v !== undefined) total = (total ?? 0) + v;
+    }
+    return total;
+  };
+  size ??= sum(sources) ?? (code.startsWith('17') || code.startsWith('18') || code.startsWith('20') ? sum(targets) : undefined);
+  if (size !== undefined && (size === fatalities || size === injuries)) size = undefined;
+  void trigger;
+  return { ...(fatalities !== undefined ? { fatalities } : {}), ...(injuries !== undefined ? { injuries } : {}), ...(size !== undefined ? { size } : {}) };
+}
+
+function placeFor(tokens: readonly CoderToken[], trigger: Trigger, groups: readonly Group[], actorsCovered: Uint8Array): { start: number; end: number } | undefined {
+  const candidates: { start: number; end: number; distance: number }[] = [];
+  for (let i = 0; i < tokens.length - 1; i++) {
+    if (!PLACE_PREPS.has(tokens[i]!.text.toLowerCase())) continue;
+    let j = i + 1;
+    while (j < tokens.length && (tokens[j]!.pos === 'DET' || tokens[j]!.pos === 'ADJ')) j++;
+    const start = j;
+    while (j < tokens.length && (tokens[j]!.pos === 'PROPN' || tokens[j]!.tag === 'NNP')) j++;
+    if (j === start) continue;
+    const isOnlyActor = [...Array(j - start).keys()].every((k) => actorsCovered[start + k] && groups.some((g) => g.start <= start + k && g.end > start + k && g.members.some((m) => /[A-Z]{3}(MIL|GOV|REB|COP)/.test(m.code ?? ''))));
+    if (isOnlyActor) continue;
+    candidates.push({ start, end: j, distance: Math.abs(start - trigger.end) + (start < trigger.start ? 5 : 0) });
+  }
+  candidates.sort((a, b) => a.distance - b.distance);
+  const best = candidates[0];
+  return best ? { start: best.start, end: best.end } : undefined;
+}
+
+function isDiscarded(lexicon: EventLexicon, tokens: readonly CoderToken[]): string | undefined {
+  if (lexicon.discards.length === 0) return undefined;
+  const text = ` ${tokens.map((t) => t.text.toUpperCase()).join(' ')} `;
+  for (const d of lexicon.discards) {
+    const at = text.indexOf(` ${d.phrase}`);
+    if (at < 0) continue;
+    if (d.isWholeWord) {
+      const after = text[at + d.phrase.length + 1];
+      if (after && /[A-Z0-9]/.test(after)) continue;
+    }
+    return d.phrase;
+  }
+  return undefined;
+}
+
+function codeSentence(lexicon: EventLexicon, tokens: readonly CoderToken[], options: CoderOptions): CodedSentence {
+  const discardedBy = isDiscarded(lexicon, tokens);
+  if (discardedBy) return { events: [], discardedBy };
+  const keys = tokens.map(keyOf);
+  const lemmas = tokens.map((t) => (t.lemma || t.text).toLowerCase());
+  const lemmaKeys = lemmas.map((l) => l.toUpperCase());
+  const { actors, agents } = findActors(lexicon, tokens, keys, options);
+  const inActor = new Uint8Array(tokens.length);
+  for (const a of actors) for (let k = a.start; k < a.end; k++) inActor[k] = 1;
+  const groups = buildGroups(tokens, actors, agents);
+  const chunks = chunk(tokens, actors, agents);
+  const triggers = findTriggers(lexicon, tokens, keys, lemmaKeys, inActor);
+  const events: CodedEvent[] = [];
+  for (const trig of triggers) {
+    let code: string | undefined;
+    let match: PatternMatch | undefined;
+    if (trig.ref) {
+      for (const pattern of trig.ref.block.patterns) {
+        const m = matchPattern(pattern, trig, keys, lemmaKeys, groups, chunks);
+        if (m && (!match || m.score > match.score)) match = m;
+      }
+      code = match ? match.pattern.code : trig.ref.verb.code;
+    } else {
+      code = trig.nounCode;
+    }
+    if (!code) continue;
+    const [primary, secondary] = code.split(':');
+    if (!isEventCode(primary)) continue;
+    const isPassive = trig.ref ? isPassiveAt(tokens, trig.head) : false;
+    const aux = auxStart(tokens, trig.start);
+    let sourceGroup: Group | undefined;
+    let targetGroup: Group | undefined;
+    let isCompound = false;
+    if (match?.compound !== undefined) {
+      // `%` before the verb is a compound subject (coded pairwise when no target); after it, a compound target.
+      const g = groups[match.compound]!;
+      if (g.end <= trig.start) {
+        sourceGroup = g;
+        isCompound = true;
+      } else targetGroup = g;
+    }
+    if (match?.source !== undefined) sourceGroup = groups[match.source];
+    if (match?.target !== undefined) targetGroup = groups[match.target];
+    const byGroup = groups.find((g) => g.start > trig.end && tokens[g.start - 1]?.text.toLowerCase() === 'by' && g.start - trig.end <= 8);
+    // The subject is the nearest noun phrase before the verb that is not inside a PP or an object;
+    // it is an actor only when that phrase is one ("crowds burned down its embassy" has no actor subject).
+    const subjectChunk = [...chunks].reverse().find((c) => c.end <= aux && isSubjectCandidate(tokens, c));
+    let leftSubject = subjectChunk ? groups.find((g) => g.start <= subjectChunk.start && g.end >= subjectChunk.end) : undefined;
+    // "Thousands of Iranian students demonstrated": a quantity's "of" phrase is the subject.
+    if (subjectChunk && !leftSubject && tokens[subjectChunk.end]?.text.toLowerCase() === 'of') {
+      leftSubject = groups.find((g) => g.start === subjectChunk.end + 1 && g.end <= aux);
+    }
+    if (trig.nounCode) {
+      // Event nouns: "an attack by X on Y", "X launched airstrikes on Y", "Russian airstrikes on Idlib".
+      const ownNp = groups.find((g) => g.start <= trig.start && g.end >= trig.start && g.end <= trig.end + 1);
+      let lightVerbAt = -1;
+      for (let i = trig.start - 1; i >= Math.max(0, trig.start - 4); i--) {
+        if (isVerbish(tokens[i]!) && LIGHT_VERBS.has(lemmas[i]!)) lightVerbAt = i;
+        if (!NP_POS.has(tokens[i]!.pos) && !isVerbish(tokens[i]!) && tokens[i]!.pos !== 'AUX') break;
+      }
+      sourceGroup ??= byGroup ?? ownNp ?? (lightVerbAt >= 0 ? [...groups].reverse().find((g) => g.end <= auxStart(tokens, lightVerbAt) && isSubjectCandidate(tokens, g)) : undefined);
+      if (!sourceGroup) continue;
+      targetGroup ??= groups.find((g) => g.start > trig.end && g.start - trig.end <= 4 && ['on', 'against', 'at'].includes(tokens[g.start - 1]?.text.toLowerCase() ?? ''));
+    } else if (isPassive) {
+      sourceGroup ??= byGroup;
+      targetGroup ??= leftSubject;
+    } else {
+      sourceGroup ??= leftSubject;
+    }
+    if (!targetGroup && !(isPassive && trig.ref)) {
+      for (const g of groups) {
+        if (g.start < trig.end || g === sourceGroup) continue;
+        if (g.start - trig.end > 25) break;
+        const after = tokens[g.end];
+        // A phrase followed by its own verb heads another clause ("..., a senior official said").
+        if (after && (isVerbish(after) || after.pos === 'AUX') && tokens[g.start - 1]?.text === ',') break;
+        if (g === byGroup && isPassive) continue;
+        targetGroup = g;
+        break;
+      }
+    }
+    const sources = sourceGroup?.members ?? [];
+    let targets = targetGroup?.members ?? [];
+    if (targetGroup && sourceGroup && targetGroup === sourceGroup) targets = [];
+    const subjectEnd = (isPassive ? targetGroup?.end : sourceGroup?.end) ?? 0;
+    const modality = modalityOf(tokens, lemmas, trig, subjectEnd <= trig.start ? subjectEnd : 0);
+    const counts = countsFor(tokens, lemmas, trig, primary, sources, targets);
+    const place = placeFor(tokens, trig, groups, inActor);
+    const base = { triggerStart: trig.start, triggerEnd: trig.end, verb: trig.name, ...(match ? { pattern: match.pattern.raw } : {}), isPassive, modality, counts, ...(place ? { place } : {}) };
+    const toActor = (m: Member): CodedActor => ({ start: m.start, end: m.end, ...(m.code ? { code: m.code } : {}), ...(m.entityId ? { entityId: m.entityId } : {}) });
+    const pairs: [Member[], Member[]][] = [];
+    if (targets.length === 0 && sources.length >= 2) {
+      // Compound subject, no target: "Gondor and Osgiliath renewed ties" codes each with each.
+      for (const a of sources) for (const b of sources) if (a !== b && a.code !== b.code) pairs.push([[a], [b]]);
+    } else {
+      pairs.push([sources, targets]);
+    }
+    for (const [src, tgt] of pairs) {
+      if (src.length === 0 && tgt.length === 0) continue;
+      if (options.requireTarget && (tgt.length === 0 || src.length === 0)) continue;
+      events.push({ ...base, code: primary, sources: src.map(toActor), targets: tgt.map(toActor) });
+      if (isEventCode(secondary) && tgt.length > 0) events.push({ ...base, code: secondary, sources: tgt.map(toActor), targets: src.map(toActor) });
+    }
+  }
+  return { events };
+}

@@ -1,0 +1,27 @@
+/**
+ * Country names and demonyms → ISO alpha-3, behind one function the coder calls. Uses the project's
+ * country table (src/data/countries.ts) plus the few names news uses that the table lacks.
+ */
+import { countriesByDemonym, countryByName } from '../data/countries.js';
+import type { CountryResolver } from './lexicon.js';
+
+/** Names the country table does not resolve (short forms, ethnic plurals), upper-case → alpha-3. */
+const EXTRA: Readonly<Record<string, string>> = {
+  TURKEY: 'TUR', TURKISH: 'TUR', SERB: 'SRB', SERBS: 'SRB', BRITAIN: 'GBR', 'U.K.': 'GBR', UK: 'GBR',
+  'U.S.': 'USA', US: 'USA', AMERICAN: 'USA', AMERICANS: 'USA', RUSSIA: 'RUS', 'SOUTH KOREA': 'KOR', 'NORTH KOREA': 'PRK',
+  KOSOVAR: 'XKX', KOSOVO: 'XKX', PALESTINE: 'PSE', 'IVORY COAST': 'CIV', BURMA: 'MMR', HOLLAND: 'NLD', DUTCH: 'NLD',
+};
+
+/**
+ * Resolves upper-case words to an ISO alpha-3 country code, or undefined.
+ * @example resolveCountry(['SYRIAN']) // 'SYR'
+ */
+export const resolveCountry: CountryResolver = (words) => {
+  const text = words.join(' ');
+  const extra = EXTRA[text];
+  if (extra) return extra;
+  const byName = countryByName(text);
+  if (byName) return byName.alpha3;
+  const byDemonym = countriesByDemonym(text)[0];
+  return byDemonym?.alpha3;
+};

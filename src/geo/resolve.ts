@@ -1,0 +1,260 @@
+/**
+ * Toponym resolution: picks, for each place name of one article, the gazetteer entry it most likely
+ * means, from a population/feature-kind prior plus the article's context (countries and first-level
+ * divisions it names, explicit containers such as "Paris, Texas", and distance to the other places
+ * it names), iterated so confident places inform ambiguous ones. Pure functions over a Gazetteer.
+ */
+import { distanceKm, lookupName, type Gazetteer, type GazetteerEntry } from './gazetteer.js';
+import { ADMIN_WORDS, placeKey, splitAdminWord } from './normalise.js';
+import { countryByCode } from '../data/countries.js';
+
+/** One place name to resolve, as the stage or the evaluation parsed it. */
+export interface ToponymQuery {
+  /** The surface as written: "Hatay province", "Baghdad International Airport", "W.Va.". */
+  readonly surface: string;
+  /** An administrative word around the name ("province of Latakia", "Hatay province"): prefer divisions. */
+  readonly adminWord?: string;
+  /** A container written beside the name: "Turkey" in "Hatay province, Turkey", "Texas" in "Paris, Texas". */
+  readonly container?: string;
+  /** A name found by the recogniser but not by NER: it informs the others at half weight. */
+  readonly isContextOnly?: boolean;
+}
+
+/** Why a resolution was chosen or refused, for inspection and tests. */
+export type ResolutionBasis = 'container' | 'context' | 'prior' | 'ambiguous' | 'unknown' | 'weak';
+
+/** The outcome for one query. */
+export interface ToponymResolution {
+  readonly entry?: GazetteerEntry;
+  readonly isResolved: boolean;
+  readonly score: number;
+  /** Best score minus the best score of a candidate more than 161 km away. */
+  readonly margin: number;
+  readonly basis: ResolutionBasis;
+  /** True when the surface named a facility ("… International Airport") resolved through its town. */
+  readonly isFacility: boolean;
+}
+
+/** Tuning constants; exported so the evaluation can report them. */
+export const RESOLVE_SETTINGS = {
+  /** Below this score a best candidate is too weak to accept (a village with no population and no context). */
+  minScore: 4,
+  /** Below this margin over a distant rival, and with no context support, the name stays unresolved. */
+  minMargin: 0.75,
+  rounds: 3,
+} as const;
+
+/** Facility heads: "Baghdad International Airport" names a point at or near Baghdad. */
+const FACILITY_RE =
+  /\s+(?:international\s+)?(?:airport|air\s*base|airbase|airfield|air\s+field|port|harbou?r|bridge|dam|square|crossing|border\s+crossing|checkpoint|refinery|(?:nuclear\s+)?power\s+(?:plant|station)|prison|stadium|train\s+station|station)$/i;
+
+/** The prior of an entry: what it is and how many people live there, before any context. */
+export function priorScore(e: GazetteerEntry): number {
+  const logPop = Math.log10(e.population + 1);
+  switch (e.kind) {
+    case 'country':
+      return e.featureCode === 'PCLI' ? 10.5 : 9;
+    case 'admin1':
+      return 6.5 + 0.4 * logPop;
+    case 'region':
+      return 8 + (e.population > 0 ? 0.2 * logPop : 0);
+    case 'point':
+      return 8;
+    case 'admin2':
+      return 2.5 + 0.6 * logPop;
+    case 'city': {
+      const bonus = e.featureCode === 'PPLC' ? 2 : e.featureCode === 'PPLA' ? 1 : e.featureCode === 'PPLA2' ? 0.4 : 0;
+      return 1 + 1.15 * logPop + bonus;
+    }
+  }
+}
+
+interface Candidate {
+  readonly entry: GazetteerEntry;
+  readonly prior: number;
+}
+
+interface ParsedQuery {
+  readonly candidates: readonly Candidate[];
+  readonly containerEntries: readonly GazetteerEntry[];
+  readonly isFacility: boolean;
+  readonly wantsAdmin: boolean;
+}
+
+/** Candidates of a surface: the full name, then without its admin word or facility head. */
+function parseQuery(gazetteer: Gazetteer, query: ToponymQuery): ParsedQuery {
+  const surface = query.surface.trim();
+  let entries = lookupName(gazetteer, surface);
+  let isFacility = false;
+  let wantsAdmin = query.adminWord !== undefined;
+  const split = splitAdminWord(placeKey(surface));
+  if (split) wantsAdmin = true;
+  if (entries.length === 0 && split) entries = gazetteer.lookup(split.core);
+  if (entries.length === 0 && FACILITY_RE.test(surface)) {
+    const core = surface.replace(FACILITY_RE, '');
+    entries = lookupName(gazetteer, core);
+    isFacility = entries.length > 0;
+  }
+  // "Laurel County" / "Rapides Parish" when only the core was written with the word outside the mention.
+  if (query.adminWord && !split) {
+    const withWord = gazetteer.lookup(`${placeKey(surface)} ${query.adminWord.toLowerCase()}`);
+    if (withWord.length > 0) entries = [...withWord, ...entries.filter((e) => !withWord.includes(e))];
+  }
+  const containerEntries = query.container ? containerCandidates(gazetteer, query.container) : [];
+  const adminBias = (e: GazetteerEntry): number => {
+    const isDivision = e.kind === 'admin1' || e.kind === 'admin2';
+    if (wantsAdmin) return isDivision ? 3 : e.kind === 'city' ? -1.5 : 0;
+    // A bare "Aleppo" is the city, not the governorate named after it.
+    if (isDivision && entries.some((o) => o.kind === 'city' && o.countryCode === e.countryCode && o.admin1Code === e.admin1Code && o.population > 0)) return -3;
+    return 0;
+  };
+  const candidates = entries.map((entry) => ({ entry, prior: priorScore(entry) + adminBias(entry) }));
+  return { candidates, containerEntries, isFacility, wantsAdmin };
+}
+
+/** What a container string can be: a country, a first-level division (also US postal codes: "TX"), or a region. */
+function containerCandidates(gazetteer: Gazetteer, container: string): readonly GazetteerEntry[] {
+  const trimmed = container.trim();
+  const out: GazetteerEntry[] = [];
+  if (/^[A-Z]{2}$/.test(trimmed)) {
+    const state = gazetteer.admin1('US', trimmed);
+    if (state) out.push(state);
+  }
+  for (const e of lookupName(gazetteer, trimmed)) if (e.kind === 'country' || e.kind === 'admin1' || e.kind === 'region') out.push(e);
+  return out;
+}
+
+/** True when `inner` lies inside `outer` as far as codes tell. */
+function isInside(inner: GazetteerEntry, outer: GazetteerEntry): boolean {
+  if (outer.kind === 'country') return inner.countryCode === outer.countryCode && inner.id !== outer.id;
+  if (outer.kind === 'admin1' && outer.admin1Code) return inner.countryCode === outer.countryCode && inner.admin1Code === outer.admin1Code && inner.id !== outer.id;
+  if (outer.kind === 'region' || outer.kind === 'admin1') return distanceKm(inner.lat, inner.lon, outer.lat, outer.lon) < 300;
+  return false;
+}
+
+/** Evidence an article gives about where it is: weights per country and per admin1, and anchor points. */
+interface DocContext {
+  readonly countries: Map<string, number>;
+  /** Countries bordering a context country: "Gaza" beside "Israel" leans to Palestine. */
+  readonly neighbours: Set<string>;
+  readonly admin1s: Map<string, number>;
+  readonly anchors: { readonly lat: number; readonly lon: number; readonly index: number; readonly weight: number }[];
+}
+
+/** Score of one candidate in context. */
+function contextScore(entry: GazetteerEntry, ctx: DocContext, index: number): { score: number; isSupported: boolean } {
+  let score = 0;
+  let isSupported = false;
+  const cw = ctx.countries.get(entry.countryCode) ?? 0;
+  if (cw > 0 && entry.kind !== 'country') {
+    score += Math.min(3, 1.5 + cw);
+    isSupported = true;
+  } else if (entry.kind !== 'country' && ctx.neighbours.has(entry.countryCode)) {
+    score += 0.75;
+  }
+  const aw = entry.admin1Code ? (ctx.admin1s.get(`${entry.countryCode}.${entry.admin1Code}`) ?? 0) : 0;
+  if (aw > 0 && entry.kind !== 'admin1') {
+    score += Math.min(3, 2 + aw);
+    isSupported = true;
+  }
+  if (entry.kind === 'city' || entry.kind === 'admin2' || entry.kind === 'point') {
+    let best = 0;
+    for (const a of ctx.anchors) {
+      if (a.index === index) continue;
+      const d = distanceKm(entry.lat, entry.lon, a.lat, a.lon);
+      const bonus = d < 50 ? 2.5 : d < 150 ? 1.75 : d < 400 ? 0.75 : 0;
+      best = Math.max(best, bonus * a.weight);
+    }
+    if (best > 0) {
+      score += best;
+      isSupported = true;
+    }
+  }
+  return { score, isSupported };
+}
+
+/** Country evidence from words that are not toponyms: demonyms ("Iranian"), as alpha-2 codes with counts. */
+export type CountryHints = ReadonlyMap<string, number>;
+
+/**
+ * Resolves every toponym of one article together.
+ * @example resolveToponyms(gazetteer, [{ surface: 'Tripoli' }, { surface: 'Benghazi' }]) // Tripoli, Libya
+ */
+export function resolveToponyms(gazetteer: Gazetteer, queries: readonly ToponymQuery[], hints: CountryHints = new Map()): ToponymResolution[] {
+  const parsed = queries.map((q) => parseQuery(gazetteer, q));
+  // A name never supports itself: "Tripoli" read as Libya's must not make Libya context for "Tripoli".
+  const keys = queries.map((q) => placeKey(q.surface));
+  const weights = queries.map((q) => (q.isContextOnly ? 0.5 : 1));
+  let results: ToponymResolution[] = parsed.map(() => ({ isResolved: false, score: 0, margin: 0, basis: 'unknown', isFacility: false }));
+  for (let round = 0; round < RESOLVE_SETTINGS.rounds; round++) {
+    const previous = results;
+    const contexts = new Map<string, DocContext>();
+    results = parsed.map((p, i) => {
+      const key = keys[i] ?? '';
+      let ctx = contexts.get(key);
+      if (!ctx) {
+        ctx = buildContext(previous.map((r, j) => (keys[j] === key ? undefined : r)), weights, hints, round);
+        contexts.set(key, ctx);
+      }
+      return decide(p, ctx, i);
+    });
+  }
+  return results;
+}
+
+function buildContext(results: readonly (ToponymResolution | undefined)[], weights: readonly number[], hints: CountryHints, round: number): DocContext {
+  const countries = new Map<string, number>();
+  const admin1s = new Map<string, number>();
+  const anchors: DocContext['anchors'] = [];
+  const neighbours = new Set<string>();
+  for (const [cc, n] of hints) countries.set(cc, (countries.get(cc) ?? 0) + 0.5 * n);
+  const withNeighbours = (): DocContext => {
+    for (const cc of countries.keys()) for (const n of countryByCode(cc)?.borders ?? []) neighbours.add(n);
+    return { countries, neighbours, admin1s, anchors };
+  };
+  if (round === 0) return withNeighbours();
+  results.forEach((r, index) => {
+    const e = r?.entry;
+    if (!r || !e || !r.isResolved) return;
+    // Confident results count fully; a result that only won on its prior counts half.
+    const weight = (r.basis === 'prior' && r.margin < 2 ? 0.5 : 1) * (weights[index] ?? 1);
+    if (e.countryCode) countries.set(e.countryCode, (countries.get(e.countryCode) ?? 0) + weight);
+    if (e.kind === 'admin1' && e.admin1Code) admin1s.set(`${e.countryCode}.${e.admin1Code}`, (admin1s.get(`${e.countryCode}.${e.admin1Code}`) ?? 0) + weight);
+    if (e.kind === 'admin2' || e.kind === 'city') {
+      if (e.admin1Code) admin1s.set(`${e.countryCode}.${e.admin1Code}`, (admin1s.get(`${e.countryCode}.${e.admin1Code}`) ?? 0) + 0.5 * weight);
+      anchors.push({ lat: e.lat, lon: e.lon, index, weight });
+    }
+  });
+  return withNeighbours();
+}
+
+function decide(p: ParsedQuery, ctx: DocContext, index: number): ToponymResolution {
+  if (p.candidates.length === 0) return { isResolved: false, score: 0, margin: 0, basis: 'unknown', isFacility: false };
+  let pool = p.candidates;
+  let byContainer = false;
+  if (p.containerEntries.length > 0) {
+    const inside = pool.filter((c) => p.containerEntries.some((outer) => isInside(c.entry, outer)));
+    if (inside.length > 0) {
+      pool = inside;
+      byContainer = true;
+    }
+  }
+  const scored = pool
+    .map((c) => {
+      const { score, isSupported } = contextScore(c.entry, ctx, index);
+      return { entry: c.entry, score: c.prior + score, isSupported };
+    })
+    .sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
+  const best = scored[0];
+  if (!best) return { isResolved: false, score: 0, margin: 0, basis: 'unknown', isFacility: p.isFacility };
+  const rival = scored.find((s) => s !== best && distanceKm(s.entry.lat, s.entry.lon, best.entry.lat, best.entry.lon) > 161);
+  const margin = rival ? best.score - rival.score : best.score;
+  const base = { entry: best.entry, score: best.score, margin, isFacility: p.isFacility };
+  if (byContainer) return { ...base, isResolved: true, basis: 'container' };
+  if (best.score < RESOLVE_SETTINGS.minScore) return { ...base, isResolved: false, basis: 'weak' };
+  if (margin < RESOLVE_SETTINGS.minMargin && !best.isSupported) return { ...base, isResolved: false, basis: 'ambiguous' };
+  return { ...base, isResolved: true, basis: best.isSupported ? 'context' : 'prior' };
+}
+
+/** The admin words a query may carry, re-exported for phrase parsing. */
+export { ADMIN_WORDS };

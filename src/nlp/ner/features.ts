@@ -1,0 +1,236 @@
+/**
+ * NER features as 32-bit hashes, computed without building strings per feature: each token's
+ * attributes (lower-cased word, shape, affixes) are hashed once, then templates mix those hashes
+ * with a template id. Templates: word and neighbours ±2, word bigrams, shapes and shape bigrams,
+ * prefixes/suffixes 1–4, capitalisation in sentence position, all-caps headline flag, gazetteer
+ * membership with position for the token and its neighbours, and word-cluster ids when the model has them.
+ */
+import { matchGazetteer, type Gazetteer } from './gazetteer.js';
+
+/** Per-sentence features: token i owns feats[offsets[i] .. offsets[i+1]). */
+export interface SentenceFeatures {
+  readonly offsets: Uint32Array;
+  readonly feats: Uint32Array;
+}
+
+/** What feature extraction needs from the model. */
+export interface FeatureResources {
+  readonly gazetteer: Gazetteer;
+  /** Lower-cased word → cluster id (bit-string prefixes are taken of it). */
+  readonly clusters: ReadonlyMap<string, string>;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a over a string's UTF-16 code units. */
+export function hashString(value: string, seed = FNV_OFFSET): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < value.length; i++) {
+    h ^= value.charCodeAt(i);
+    h = Math.imul(h, FNV_PRIME);
+  }
+  return h >>> 0;
+}
+
+/** Mixes a template id and up to two attribute hashes into one feature hash (murmur3 finaliser). */
+function mix(template: number, a: number, b = 0): number {
+  let h = Math.imul(template + 0x9e3779b9, 0x85ebca6b) ^ a;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) ^ Math.imul(b, 0x27d4eb2f);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Word shape with runs collapsed: "Soleimani" → "Xx", "U.S." → "X.X.", "1996-08-30" → "d-d-d". */
+export function wordShape(word: string): string {
+  let out = '';
+  let last = -1;
+  for (let i = 0; i < word.length; i++) {
+    const c = shapeCode(word, i);
+    if (c !== last) out += String.fromCharCode(c);
+    last = c;
+  }
+  return out;
+}
+
+/** FNV hash of wordShape(word), computed without building the string. */
+export function wordShapeHash(word: string): number {
+  let h = FNV_OFFSET;
+  let last = -1;
+  for (let i = 0; i < word.length; i++) {
+    const c = shapeCode(word, i);
+    if (c !== last) h = Math.imul(h ^ c, FNV_PRIME);
+    last = c;
+  }
+  return h >>> 0;
+}
+
+/** The shape class of code unit i: 'X', 'x', 'd' or the character itself. */
+function shapeCode(word: string, i: number): number {
+  const code = word.charCodeAt(i);
+  if (code >= 65 && code <= 90) return 88; // X
+  if (code >= 97 && code <= 122) return 120; // x
+  if (code >= 48 && code <= 57) return 100; // d
+  if (code < 128) return code;
+  const ch = word.charAt(i);
+  if (ch !== ch.toLowerCase()) return 88;
+  if (ch !== ch.toUpperCase()) return 120;
+  return code;
+}
+
+/** Lower case with every digit mapped to 0, so numbers share features. */
+export function normaliseWord(word: string): string {
+  const lower = word.toLowerCase();
+  return DIGIT_OR_QUOTE_RE.test(lower) ? lower.replace(/[0-9]/g, '0').replace(/[’‘]/g, "'") : lower;
+}
+
+const DIGIT_OR_QUOTE_RE = /[0-9’‘]/;
+
+const PAD_BEFORE = hashString('<s>');
+const PAD_AFTER = hashString('</s>');
+/** Template ids; changing them changes every feature hash, so bump the model version. */
+const T = {
+  Bias: 1,
+  Word: 2,
+  Cased: 3,
+  Prev1: 4,
+  Next1: 5,
+  Prev2: 6,
+  Next2: 7,
+  PrevBigram: 8,
+  NextBigram: 9,
+  Shape: 10,
+  PrevShape: 11,
+  NextShape: 12,
+  ShapePrevBigram: 13,
+  ShapeNextBigram: 14,
+  Prefix: 15,
+  Suffix: 16,
+  FirstCap: 17,
+  Headline: 18,
+  GazHere: 19,
+  GazPrev: 20,
+  GazNext: 21,
+  Cluster: 22,
+  ClusterPrev: 23,
+  ClusterNext: 24,
+  Length: 25,
+  WordShapeNext: 26,
+  PrevWordShape: 27,
+  CapRun: 28,
+} as const;
+
+/**
+ * Features of one sentence. `words` are the raw token strings.
+ * The returned arrays are fresh; extraction keeps no state between calls.
+ */
+export function extractFeatures(words: readonly string[], res: FeatureResources): SentenceFeatures {
+  const n = words.length;
+  const lower: string[] = new Array<string>(n);
+  const wordHash = new Uint32Array(n);
+  const shapeHash = new Uint32Array(n);
+  const isCap = new Uint8Array(n);
+  const clusterIds: (string | undefined)[] = new Array<string | undefined>(n);
+  let letters = 0;
+  let upperOnly = 0;
+  for (let i = 0; i < n; i++) {
+    const w = words[i] ?? '';
+    const lw = normaliseWord(w);
+    lower[i] = lw;
+    wordHash[i] = hashString(lw);
+    shapeHash[i] = wordShapeHash(w);
+    clusterIds[i] = res.clusters.size > 0 ? res.clusters.get(lw) : undefined;
+    const upper = w.toUpperCase();
+    if (upper !== w.toLowerCase()) {
+      // The word has letters (its upper and lower forms differ).
+      letters++;
+      if (w === upper) upperOnly++;
+      const first = w.charAt(0);
+      if (first !== first.toLowerCase()) isCap[i] = 1;
+    }
+  }
+  // CoNLL headlines and datelines are in capitals: "LEICESTERSHIRE TAKE OVER AT TOP".
+  const isHeadline = letters >= 2 && upperOnly === letters ? 1 : 0;
+  const gazetteer = matchGazetteer(res.gazetteer, lower);
+
+  // Run of capitalised words each token sits in ("Vladimir Putin" → 2), computed in one pass.
+  const runStart = new Int32Array(n);
+  const runEnd = new Int32Array(n);
+  for (let i = 0; i < n; i++) runStart[i] = isCap[i] && i > 0 && isCap[i - 1] ? runStart[i - 1]! : i;
+  for (let i = n - 1; i >= 0; i--) runEnd[i] = isCap[i] && i + 1 < n && isCap[i + 1] ? runEnd[i + 1]! : i + 1;
+
+  let feats = new Uint32Array(n * 40 + 8);
+  let k = 0;
+  const push = (f: number): void => {
+    if (k === feats.length) {
+      const grown = new Uint32Array(feats.length * 2);
+      grown.set(feats);
+      feats = grown;
+    }
+    feats[k++] = f;
+  };
+  const offsets = new Uint32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    offsets[i] = k;
+    const w = words[i] ?? '';
+    const lw = lower[i] ?? '';
+    const wh = wordHash[i] ?? 0;
+    const sh = shapeHash[i] ?? 0;
+    const p1 = i > 0 ? (wordHash[i - 1] ?? 0) : PAD_BEFORE;
+    const p2 = i > 1 ? (wordHash[i - 2] ?? 0) : PAD_BEFORE;
+    const n1 = i + 1 < n ? (wordHash[i + 1] ?? 0) : PAD_AFTER;
+    const n2 = i + 2 < n ? (wordHash[i + 2] ?? 0) : PAD_AFTER;
+    const ps = i > 0 ? (shapeHash[i - 1] ?? 0) : PAD_BEFORE;
+    const ns = i + 1 < n ? (shapeHash[i + 1] ?? 0) : PAD_AFTER;
+    push(mix(T.Bias, 0));
+    push(mix(T.Word, wh));
+    push(mix(T.Cased, w === lw ? wh : hashString(w)));
+    push(mix(T.Prev1, p1));
+    push(mix(T.Next1, n1));
+    push(mix(T.Prev2, p2));
+    push(mix(T.Next2, n2));
+    push(mix(T.PrevBigram, p1, wh));
+    push(mix(T.NextBigram, wh, n1));
+    push(mix(T.Shape, sh));
+    push(mix(T.PrevShape, ps));
+    push(mix(T.NextShape, ns));
+    push(mix(T.ShapePrevBigram, ps, sh));
+    push(mix(T.ShapeNextBigram, sh, ns));
+    push(mix(T.WordShapeNext, wh, ns));
+    push(mix(T.PrevWordShape, p1, sh));
+    push(mix(T.Length, Math.min(lw.length, 12)));
+    push(mix(T.FirstCap, i === 0 ? 1 : 2, sh));
+    push(mix(T.Headline, isHeadline, sh));
+    // Affix hashes grow one character at a time (FNV is incremental); suffixes are hashed from the end.
+    const maxAffix = Math.min(4, lw.length);
+    let prefix = FNV_OFFSET;
+    let suffix = FNV_OFFSET;
+    for (let a = 1; a <= maxAffix; a++) {
+      prefix = Math.imul(prefix ^ lw.charCodeAt(a - 1), FNV_PRIME) >>> 0;
+      suffix = Math.imul(suffix ^ lw.charCodeAt(lw.length - a), FNV_PRIME) >>> 0;
+      push(mix(T.Prefix, prefix, a));
+      push(mix(T.Suffix, suffix, a));
+    }
+    if (isCap[i]) push(mix(T.CapRun, Math.min(runEnd[i]! - runStart[i]!, 5), Math.min(i - runStart[i]!, 3)));
+    for (const code of gazetteer[i] ?? []) push(mix(T.GazHere, code));
+    if (i > 0) for (const code of gazetteer[i - 1] ?? []) push(mix(T.GazPrev, code));
+    if (i + 1 < n) for (const code of gazetteer[i + 1] ?? []) push(mix(T.GazNext, code));
+    const cluster = clusterIds[i];
+    if (cluster !== undefined) {
+      for (const len of CLUSTER_PREFIXES) if (cluster.length >= len) push(mix(T.Cluster, hashString(cluster.slice(0, len)), len));
+    }
+    const prevCluster = i > 0 ? clusterIds[i - 1] : undefined;
+    if (prevCluster !== undefined) push(mix(T.ClusterPrev, hashString(prevCluster.slice(0, 8))));
+    const nextCluster = i + 1 < n ? clusterIds[i + 1] : undefined;
+    if (nextCluster !== undefined) push(mix(T.ClusterNext, hashString(nextCluster.slice(0, 8))));
+  }
+  offsets[n] = k;
+  return { offsets, feats: feats.subarray(0, k) };
+}
+
+/** Bit-string prefix lengths of a word's cluster id used as features (Ratinov & Roth 2009). */
+const CLUSTER_PREFIXES = [4, 6, 10, 20] as const;

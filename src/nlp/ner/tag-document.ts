@@ -1,0 +1,116 @@
+/**
+ * Document-level NER: tag each sentence, then make the document consistent (Ratinov & Roth 2009's
+ * lesson that one name keeps one type within an article):
+ *  1. the same surface string gets its majority type everywhere it was tagged;
+ *  2. a surname or given name of a multi-word person ("Qassem Soleimani") is a person when it stands alone
+ *     ("Soleimani said"), tagged or not;
+ *  3. an untagged capitalised repeat of a multi-word name tagged elsewhere gets that name's type.
+ */
+import type { MentionType } from '../../model/index.js';
+import { tagWords, type NerModel } from './model.js';
+import { chunksFromBilou, type Chunk } from './tags.js';
+
+/** Which consistency rules run (all by default); eval uses this to measure each one. */
+export interface ConsistencyOptions {
+  readonly majorityType: boolean;
+  readonly personParts: boolean;
+  readonly repeatNames: boolean;
+}
+
+/** All consistency rules on. */
+export const DEFAULT_CONSISTENCY: ConsistencyOptions = { majorityType: true, personParts: true, repeatNames: true };
+
+/** Entity chunks per sentence of a document. */
+export function tagDocument(model: NerModel, sentences: readonly (readonly string[])[], options: ConsistencyOptions = DEFAULT_CONSISTENCY): Chunk[][] {
+  const chunks = sentences.map((words) => chunksFromBilou(tagWords(model, words)));
+  return makeConsistent(sentences, chunks, options);
+}
+
+/** Applies the document-level rules to per-sentence chunks; returns new arrays. */
+export function makeConsistent(sentences: readonly (readonly string[])[], chunks: readonly (readonly Chunk[])[], options: ConsistencyOptions = DEFAULT_CONSISTENCY): Chunk[][] {
+  const surface = (s: number, c: Chunk): string => (sentences[s] ?? []).slice(c.start, c.end).join(' ');
+  let result = chunks.map((list) => [...list]);
+
+  if (options.majorityType) {
+    const votes = new Map<string, Map<MentionType, number>>();
+    result.forEach((list, s) => {
+      for (const c of list) {
+        const key = surface(s, c);
+        const byType = votes.get(key) ?? new Map<MentionType, number>();
+        byType.set(c.type, (byType.get(c.type) ?? 0) + 1);
+        votes.set(key, byType);
+      }
+    });
+    result = result.map((list, s) =>
+      list.map((c) => {
+        const byType = votes.get(surface(s, c));
+        const best = byType ? majority(byType) : undefined;
+        return best && best !== c.type ? { ...c, type: best } : c;
+      }),
+    );
+  }
+
+  if (options.personParts || options.repeatNames) {
+    const personParts = new Set<string>();
+    const multiWord = new Map<string, MentionType>();
+    result.forEach((list, s) => {
+      for (const c of list) {
+        const words = (sentences[s] ?? []).slice(c.start, c.end);
+        if (c.end - c.start >= 2) multiWord.set(words.join(' '), c.type);
+        if (c.type === 'PER' && words.length >= 2) {
+          const last = words[words.length - 1] ?? '';
+          const first = words[0] ?? '';
+          if (isNameLike(last)) personParts.add(last);
+          if (words.length === 2 && isNameLike(first)) personParts.add(first);
+        }
+      }
+    });
+    result = result.map((list, s) => {
+      const words = sentences[s] ?? [];
+      const covered = new Uint8Array(words.length);
+      for (const c of list) covered.fill(1, c.start, c.end);
+      const out = list.map((c) => (options.personParts && c.end - c.start === 1 && c.type !== 'PER' && personParts.has(words[c.start] ?? '') ? { ...c, type: 'PER' as const } : c));
+      if (options.repeatNames) {
+        for (const [name, type] of multiWord) {
+          const parts = name.split(' ');
+          for (let i = 0; i + parts.length <= words.length; i++) {
+            if (covered[i] || words[i] !== parts[0] || !isNameLike(words[i] ?? '')) continue;
+            let isMatch = true;
+            for (let k = 1; k < parts.length && isMatch; k++) if (words[i + k] !== parts[k] || covered[i + k]) isMatch = false;
+            if (!isMatch) continue;
+            out.push({ start: i, end: i + parts.length, type });
+            covered.fill(1, i, i + parts.length);
+          }
+        }
+      }
+      if (options.personParts) {
+        for (let i = 0; i < words.length; i++) {
+          if (covered[i] || !personParts.has(words[i] ?? '')) continue;
+          out.push({ start: i, end: i + 1, type: 'PER' });
+          covered[i] = 1;
+        }
+      }
+      return out.sort((a, b) => a.start - b.start);
+    });
+  }
+  return result;
+}
+
+/** Capitalised, not all capitals, at least two letters: "Soleimani", not "THE" or "a". */
+function isNameLike(word: string): boolean {
+  return word.length >= 2 && /^\p{Lu}\p{Ll}/u.test(word);
+}
+
+function majority(byType: ReadonlyMap<MentionType, number>): MentionType | undefined {
+  let best: MentionType | undefined;
+  let bestCount = 0;
+  let isTie = false;
+  for (const [type, count] of byType) {
+    if (count > bestCount) {
+      best = type;
+      bestCount = count;
+      isTie = false;
+    } else if (count === bestCount) isTie = true;
+  }
+  return isTie ? undefined : best;
+}

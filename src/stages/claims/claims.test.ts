@@ -1,0 +1,334 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DossierError, type Mention, type MentionType, type Sentence } from '../../model/index.js';
+import { createResources } from '../../pipeline/stage.js';
+import { checkPipeline, runStages } from '../../pipeline/run.js';
+import { loadClaimsLexicon } from '../../app/claims-lexicon.js';
+import { makeDoc } from '../../../test/helpers/make-doc.js';
+import { CLAIMS_LEXICON, claimsStage, extractClaims, parseClaimsLexicon, regularForms, type ClaimRecord } from './index.js';
+
+const lexicon = loadClaimsLexicon();
+
+/** Sentences at ". " / "? " / "! " (after an optional closing quote) before a capital or an opening quote. */
+function sentencesOf(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  const re = /[.!?][”"]?(?=\s+[“"A-Z])/g;
+  let start = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const end = m.index + m[0].length;
+    out.push({ start, end, tokenStart: 0, tokenEnd: 0 });
+    start = end + (/^\s+/.exec(text.slice(end))?.[0].length ?? 0);
+  }
+  if (start < text.length) out.push({ start, end: text.trimEnd().length, tokenStart: 0, tokenEnd: 0 });
+  return out;
+}
+
+/** A mention for each whole-word occurrence of each form. */
+function mentionsOf(text: string, forms: readonly (readonly [string, MentionType])[]): Mention[] {
+  const out: Mention[] = [];
+  for (const [surface, type] of forms) {
+    for (let at = text.indexOf(surface); at >= 0; at = text.indexOf(surface, at + 1)) {
+      if (/\w/.test(text[at - 1] ?? ' ') || /\w/.test(text[at + surface.length] ?? ' ')) continue;
+      out.push({ id: '', start: at, end: at + surface.length, text: surface, type, tokenStart: 0, tokenEnd: 0, origin: 'ner' });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start).map((m, i) => ({ ...m, id: `m${i + 1}` }));
+}
+
+function claimsOf(text: string, forms: readonly (readonly [string, MentionType])[] = [], outlet?: string): { text: string; claims: ClaimRecord[] } {
+  const doc = makeDoc({ text, meta: outlet ? { outlet } : {}, layers: { sentences: sentencesOf(text), mentions: mentionsOf(text, forms) } });
+  return { text, claims: extractClaims(doc, lexicon) };
+}
+
+const at = (text: string, span: { start: number; end: number } | undefined): string => (span ? text.slice(span.start, span.end) : '');
+
+// ---------------------------------------------------------------------------------------------------
+// Lexicon
+
+test('claims › lexicon generates regular verb forms', () => {
+  assert.deepEqual(regularForms('deny'), ['deny', 'denies', 'denied', 'denying']);
+  assert.deepEqual(regularForms('confirm'), ['confirm', 'confirms', 'confirmed', 'confirming']);
+  assert.deepEqual(regularForms('state'), ['state', 'states', 'stated', 'stating']);
+});
+
+test('claims › lexicon files parse: verbs, hedges, anonymous nouns and outlets', () => {
+  assert.equal(lexicon.verbForms.get('said')?.lemma, 'say');
+  assert.equal(lexicon.verbForms.get('denied')?.verbClass, 'denied');
+  assert.equal(lexicon.verbForms.get('claimed')?.isHedged, true);
+  assert.equal(lexicon.hedges.get('reportedly'), 'hedge');
+  assert.equal(lexicon.anonymousNouns.get('officials'), 'official');
+  assert.equal(lexicon.outlets.get('Fars'), 'Fars News Agency');
+});
+
+test('claims › a malformed lexicon line throws a DossierError quoting file and line', () => {
+  const texts = { reportingVerbs: 'say asserted that,bare said\nshout loudly\n', hedges: '', anonymousSources: '', outlets: '' };
+  assert.throws(() => parseClaimsLexicon(texts), (e: unknown) => e instanceof DossierError && /reporting-verbs\.txt:2/.test(e.message) && /shout loudly/.test(e.message));
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Attribution chains
+
+test('claims › chain: outlet basing its claim on another outlet that quotes an unnamed officer', () => {
+  const { text, claims } = claimsOf(
+    'Iranian troops are massing near Aleppo, the semi-official Fars News Agency reported, basing the claim on a report in the Persian-language version of the Russian Sputnik news agency. The Russian agency, in turn, quotes an unnamed Syrian officer.',
+    [['Fars News Agency', 'ORG'], ['Sputnik', 'ORG'], ['Aleppo', 'LOC']],
+  );
+  assert.equal(claims.length, 1);
+  const c = claims[0]!;
+  assert.equal(at(text, c.content), 'Iranian troops are massing near Aleppo');
+  assert.equal(c.cueLemma, 'report');
+  assert.deepEqual(
+    c.chain.map((l) => [l.kind, l.name]),
+    [['outlet', 'Fars News Agency'], ['outlet', 'Sputnik'], ['anonymous', 'unnamed Syrian officer']],
+  );
+  assert.equal(c.chain[1]!.service, 'Persian-language service');
+  assert.equal(c.chain[2]!.nationality, 'SYR');
+  assert.equal(c.chain[2]!.role, 'officer');
+  assert.equal(c.chain[2]!.count, 1);
+  assert.equal(c.cueSourceIndex, 0);
+  assert.equal(c.chain[0]!.mentionId, 'm2');
+});
+
+test('claims › chain: "according to" an outlet, then anonymous sources that report', () => {
+  const { text, claims } = claimsOf('According to Fox News, multiple intelligence sources report that the general flew to Moscow last week.', [
+    ['Fox News', 'ORG'],
+    ['Moscow', 'LOC'],
+  ]);
+  assert.equal(claims.length, 1);
+  const c = claims[0]!;
+  assert.deepEqual(c.chain.map((l) => [l.kind, l.name, l.count]), [['outlet', 'Fox News', undefined], ['anonymous', 'intelligence sources', 'multiple']]);
+  assert.equal(c.cueSourceIndex, 1);
+  assert.equal(at(text, c.content), 'that the general flew to Moscow last week');
+});
+
+test('claims › chain: an agency "citing three sources"', () => {
+  const { claims } = claimsOf('Reuters, citing three sources, reported that the general met the president in Moscow.', [['Reuters', 'ORG']]);
+  assert.deepEqual(claims[0]!.chain.map((l) => [l.kind, l.name, l.count]), [['outlet', 'Reuters', undefined], ['anonymous', 'sources', 3]]);
+});
+
+test('claims › chain: a trailing "quoting" and "via" phrase', () => {
+  const a = claimsOf('The convoy was hit twice, the Tasnim agency said, quoting a local commander.');
+  assert.deepEqual(a.claims[0]!.chain.map((l) => l.kind), ['outlet', 'anonymous']);
+  assert.equal(a.claims[0]!.chain[1]!.role, 'local commander');
+  const b = claimsOf('The pilot is alive, the ministry said via a spokesman.');
+  assert.equal(b.claims[0]!.chain.length, 2);
+});
+
+test('claims › chain: "quoted X as saying" makes X the speaker behind the outlet', () => {
+  const { text, claims } = claimsOf('Interfax quoted a military source as saying that the jets had returned to base.', [['Interfax', 'ORG']]);
+  const c = claims[0]!;
+  assert.deepEqual(c.chain.map((l) => l.kind), ['outlet', 'anonymous']);
+  assert.equal(c.cueSourceIndex, 1);
+  assert.equal(at(text, c.content), 'that the jets had returned to base');
+});
+
+test('claims › chain: a post on a social network sits outside its author', () => {
+  const { claims } = claimsOf('Zakharova wrote in a post on Telegram that the story was invented.', [['Zakharova', 'PER']]);
+  assert.deepEqual(claims[0]!.chain.map((l) => [l.kind, l.name]), [['social-media', 'Telegram'], ['person', 'Zakharova']]);
+  assert.equal(claims[0]!.cueSourceIndex, 1);
+});
+
+test("claims › chain: a hedged statement in the article's own voice names the outlet", () => {
+  const { claims } = claimsOf('Hundreds of Iranian soldiers are reportedly fighting in the south.', [], 'The Daily Ledger');
+  assert.deepEqual(claims[0]!.chain, [{ kind: 'article', name: 'The Daily Ledger' }]);
+  assert.equal(claims[0]!.isHedged, true);
+  assert.equal(claims[0]!.cueSourceIndex, -1);
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Direct quotes
+
+test('claims › direct quote with curly marks, attribution after, continued in the next sentence', () => {
+  const { text, claims } = claimsOf('“We brought the navigator home,” said Maria Petrova, the ministry’s spokeswoman. “He is unhurt and resting.”', [['Maria Petrova', 'PER']]);
+  assert.equal(claims.length, 1);
+  const c = claims[0]!;
+  assert.equal(c.isDirectQuote, true);
+  assert.deepEqual(c.contentParts.map((p) => at(text, p)), ['“We brought the navigator home,”', '“He is unhurt and resting.”']);
+  assert.equal(c.chain[0]!.name, 'Maria Petrova');
+  assert.equal(c.chain[0]!.role, 'spokeswoman');
+  assert.equal(at(text, c.evidence), text);
+});
+
+test('claims › a quote broken by its attribution is one claim in two parts', () => {
+  const { text, claims } = claimsOf('"The navigator is alive," said Fars, "and is being treated at the base."', [['Fars', 'ORG']]);
+  assert.equal(claims.length, 1);
+  assert.deepEqual(claims[0]!.contentParts.map((p) => at(text, p)), ['"The navigator is alive,"', '"and is being treated at the base."']);
+  assert.equal(claims[0]!.chain[0]!.kind, 'outlet');
+});
+
+test('claims › direct quote with the attribution before a colon, and "he said" resolved to the last person', () => {
+  const { text, claims } = claimsOf('Lavrov said: "Our position has not changed." He added that the talks would go on.', [['Lavrov', 'PER']]);
+  assert.equal(claims.length, 2);
+  assert.equal(at(text, claims[0]!.content), '"Our position has not changed."');
+  assert.equal(claims[0]!.isDirectQuote, true);
+  assert.equal(claims[1]!.isDirectQuote, false);
+  assert.equal(at(text, claims[1]!.chain[0]!.span), 'He');
+  assert.equal(claims[1]!.chain[0]!.name, 'Lavrov');
+  assert.equal(claims[1]!.chain[0]!.mentionId, 'm1');
+});
+
+test('claims › a speaker mention links to its entity when the entities layer exists', () => {
+  const text = 'Peskov said the meeting never happened.';
+  const mentions = mentionsOf(text, [['Peskov', 'PER']]);
+  const doc = makeDoc({
+    text,
+    layers: {
+      sentences: sentencesOf(text),
+      mentions,
+      entities: [{ id: 'e1', name: 'Dmitry Peskov', type: 'PER', kind: 'person', mentionIds: ['m1'], aliases: [], roles: [], references: [] }],
+    },
+  });
+  assert.equal(extractClaims(doc, lexicon)[0]!.chain[0]!.entityId, 'e1');
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Reported speech shapes
+
+const REPORTED: readonly [string, string, string, string][] = [
+  // text, expected source span, cue, content
+  ['The minister said on Thursday that the border would reopen.', 'The minister', 'said', 'that the border would reopen'],
+  ['The border was closed on Monday, a senior diplomat said.', 'a senior diplomat', 'said', 'The border was closed on Monday'],
+  ['The border was closed on Monday, said a senior diplomat.', 'a senior diplomat', 'said', 'The border was closed on Monday'],
+  ['The talks failed, Peskov, the Kremlin spokesman, told reporters.', 'Peskov, the Kremlin spokesman', 'told', 'The talks failed'],
+  ['Officials told reporters the convoy had been hit twice.', 'Officials', 'told', 'the convoy had been hit twice'],
+  ['Kremlin: Report of secret trip is false', 'Kremlin', ':', 'Report of secret trip is false'],
+  ['The jets crossed into Syrian airspace, according to a statement from the army.', 'a statement from the army', 'according to', 'The jets crossed into Syrian airspace'],
+];
+
+for (const [sentence, source, cue, content] of REPORTED) {
+  test(`claims › reported speech: ${sentence}`, () => {
+    const { text, claims } = claimsOf(sentence, [['Peskov', 'PER']]);
+    assert.equal(claims.length, 1, JSON.stringify(claims));
+    const c = claims[0]!;
+    assert.equal(at(text, c.chain[c.cueSourceIndex]!.span), source);
+    assert.equal(at(text, c.cue), cue);
+    assert.equal(at(text, c.content), content);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Sources
+
+test('claims › anonymous sources carry count, nationality and role', () => {
+  const cases: readonly [string, Record<string, unknown>][] = [
+    ['Two officials who spoke on condition of anonymity said the convoy was hit.', { kind: 'anonymous', count: 2, role: 'official' }],
+    ['A senior diplomat said the convoy was hit.', { kind: 'anonymous', count: 1, role: 'senior diplomat' }],
+    ['Sources close to the ministry said the convoy was hit.', { kind: 'anonymous', count: 'multiple', name: 'Sources close to the ministry' }],
+    ['U.S. officials said the convoy was hit.', { kind: 'anonymous', count: 'multiple', nationality: 'USA' }],
+    ['Several Turkish military officers said the convoy was hit.', { kind: 'anonymous', count: 'multiple', nationality: 'TUR', role: 'military officer' }],
+  ];
+  for (const [sentence, expected] of cases) {
+    const source = claimsOf(sentence).claims[0]?.chain[0];
+    assert.ok(source, sentence);
+    for (const [k, v] of Object.entries(expected)) assert.equal((source as unknown as Record<string, unknown>)[k], v, `${sentence} → ${k}`);
+  }
+});
+
+test('claims › source kinds: document, organisation, person with a title', () => {
+  assert.equal(claimsOf('A report by the monitoring group said the town had fallen.').claims[0]!.chain[0]!.kind, 'document');
+  assert.equal(claimsOf('The ministry said the town had fallen.').claims[0]!.chain[0]!.kind, 'organisation');
+  const spokesman = claimsOf('The army spokesman said the town had fallen.').claims[0]!.chain[0]!;
+  assert.deepEqual([spokesman.kind, spokesman.role], ['person', 'army spokesman']);
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Stance and hedges
+
+const STANCES: readonly [string, string][] = [
+  ['The ministry said the strike hit a depot.', 'asserted'],
+  ['The ministry confirmed that the strike hit a depot.', 'confirmed'],
+  ['The ministry denied that the strike hit a depot.', 'denied'],
+  ['The ministry categorically denied that the strike hit a depot.', 'denied'],
+  ['The ministry rejected the claim that the strike hit a depot.', 'denied'],
+  ['The ministry dismissed reports that the strike hit a depot.', 'denied'],
+  ['The ministry called the report about the depot false.', 'denied'],
+  ['Iran has not officially acknowledged sending troops to Syria.', 'not-acknowledged'],
+  ['The ministry declined to comment on the strike.', 'not-acknowledged'],
+  ['The ministry would neither confirm nor deny that the strike hit a depot.', 'not-acknowledged'],
+  ['The ministry said the strike may have hit a depot.', 'speculated'],
+  ['The commander is believed to have been killed in the strike.', 'speculated'],
+];
+
+for (const [sentence, stance] of STANCES) {
+  test(`claims › stance ${stance}: ${sentence}`, () => {
+    const { claims } = claimsOf(sentence, [['Iran', 'LOC'], ['Syria', 'LOC']]);
+    assert.equal(claims.length, 1, JSON.stringify(claims));
+    assert.equal(claims[0]!.stance, stance);
+  });
+}
+
+test('claims › hedges set isHedged: reportedly, allegedly, was said to, claimed', () => {
+  for (const sentence of [
+    'The ministry said the depot was reportedly destroyed.',
+    'The militia allegedly shelled the market, the monitor said.',
+    'The general was said to be in Moscow.',
+    'The rebels claimed that they had shot down a helicopter.',
+  ]) {
+    const { claims } = claimsOf(sentence);
+    assert.equal(claims.length, 1, sentence);
+    assert.equal(claims[0]!.isHedged, true, sentence);
+  }
+  assert.equal(claimsOf('The ministry said the depot was destroyed.').claims[0]!.isHedged, false);
+});
+
+test('claims › a denial in a later sentence points at the claim it denies', () => {
+  const { claims } = claimsOf(
+    'According to Fox News, multiple intelligence sources report that the general flew to Moscow last week. The Kremlin denied the report.',
+    [['Fox News', 'ORG'], ['Kremlin', 'ORG'], ['Moscow', 'LOC']],
+  );
+  assert.equal(claims.length, 2);
+  assert.equal(claims[1]!.stance, 'denied');
+  assert.equal(claims[1]!.respondsToClaimId, claims[0]!.id);
+});
+
+test('claims › a denial that restates the content links by shared words', () => {
+  const { claims } = claimsOf(
+    'Rebel commanders said government jets bombed the hospital in Idlib. The defence ministry said the situation was calm. The ministry denied that its jets bombed the hospital.',
+  );
+  const denial = claims.find((c) => c.stance === 'denied')!;
+  assert.equal(denial.respondsToClaimId, claims[0]!.id);
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Must not fire
+
+const SILENT: readonly string[] = [
+  'The militia leader, known as “the Butcher”, was killed on Sunday.',
+  'The so-called “moderate rebels” control the town.',
+  'The film “Eye in the Sky” opened on Friday.',
+  'The “ceasefire” lasted less than an hour.',
+  'The so-called Islamic State lost the town.',
+  'He reported for duty on Monday.',
+  'The report was published on Monday.',
+  'Troops added two checkpoints on the road.',
+  'The committee declined sharply in membership.',
+  'She read the book "War and Peace" twice.',
+];
+
+for (const sentence of SILENT) {
+  test(`claims › must not fire: ${sentence}`, () => {
+    assert.deepEqual(claimsOf(sentence).claims, []);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Stage contract
+
+test('claims › the stage requires sentences and mentions and reads its lexicon from resources', () => {
+  assert.deepEqual(claimsStage.requires, ['sentences', 'mentions']);
+  assert.equal(claimsStage.assigns, 'claims');
+  assert.throws(() => checkPipeline([claimsStage]), (e: unknown) => e instanceof DossierError && e.code === 'E_STAGE_MISSING_LAYER');
+  const text = 'The ministry said the strike hit a depot.';
+  const doc = makeDoc({ text, layers: { sentences: sentencesOf(text), mentions: [] } });
+  const { doc: out } = runStages(doc, [claimsStage], { publishedAt: undefined, resources: createResources({ [CLAIMS_LEXICON]: lexicon }) });
+  assert.equal(out.layers.claims?.length, 1);
+  assert.throws(
+    () => runStages(doc, [claimsStage], { publishedAt: undefined, resources: createResources({}) }),
+    (e: unknown) => e instanceof DossierError && /claims\.lexicon/.test(e.message),
+  );
+});
+
+test('claims › output is deterministic', () => {
+  const text = 'According to Fox News, sources report that the general flew to Moscow. The Kremlin denied the report.';
+  assert.deepEqual(claimsOf(text).claims, claimsOf(text).claims);
+});

@@ -1,0 +1,1215 @@
+/**
+ * The claims stage: direct quotes, reported speech ("X said that …", "…, X said."), "according to X",
+ * agentless reports ("was said to") and hedged statements in the article's own voice, each with its
+ * chain of sources (outermost first), its reporting cue and its stance toward the content.
+ *
+ * Rules over characters and simple word tokens, driven by the lexicons in src/data/; it needs the
+ * sentences and mentions layers and reads entities when they exist. See README.md for method and limits.
+ */
+import { countriesByDemonym } from '../../data/countries.js';
+import type { Claim, Doc, DocEntity, Sentence, Span, Stance } from '../../model/index.js';
+import { defineStage, type Stage } from '../../pipeline/stage.js';
+import { CLAIMS_LEXICON, type ClaimsLexicon, type ReportingVerb, type VerbClass } from './lexicon.js';
+import { findQuotes, type QuoteSpan } from './quotes.js';
+import { describeSource, type ClaimSource, type SourceContext } from './sources.js';
+
+/** A claim with what this stage adds beyond the model's Claim. */
+export interface ClaimRecord extends Claim {
+  readonly chain: readonly ClaimSource[];
+  /** Index in `chain` of the source that utters the cue (the speaker); -1 when the cue has no speaker. */
+  readonly cueSourceIndex: number;
+  /** The pieces of the content: two quotes broken by "said Fars", or a quote continued in the next sentence. */
+  readonly contentParts: readonly Span[];
+  /**
+   * For a denial, confirmation or non-acknowledgement: the earlier claim in this article it answers
+   * ("The Kremlin denied the report" → the claim that reported it).
+   */
+  readonly respondsToClaimId?: string;
+}
+
+/** Options of the claims stage. */
+export interface ClaimsOptions {
+  /** Resource key of the ClaimsLexicon (default CLAIMS_LEXICON). */
+  readonly lexiconKey?: string;
+}
+
+/** Version of the claims stage's output. */
+export const CLAIMS_VERSION = 1;
+
+/**
+ * Creates the claims stage (requires sentences and mentions; assigns claims).
+ * @example runStages(doc, [...nlpStages, createClaimsStage()], { publishedAt, resources })
+ */
+export function createClaimsStage(options: ClaimsOptions = {}): Stage<'claims'> {
+  const key = options.lexiconKey ?? CLAIMS_LEXICON;
+  return defineStage({
+    name: 'claims',
+    version: CLAIMS_VERSION,
+    requires: ['sentences', 'mentions'],
+    assigns: 'claims',
+    run: (doc, ctx) => extractClaims(doc, ctx.resources.get<ClaimsLexicon>(key)),
+  });
+}
+
+/** The claims stage with default options. */
+export const claimsStage: Stage<'claims'> = createClaimsStage();
+
+// ---------------------------------------------------------------------------------------------------
+// Word tokens inside a sentence
+
+interface Tok {
+  readonly text: string;
+  readonly lower: string;
+  readonly start: number;
+  readonly end: number;
+  readonly isWord: boolean;
+}
+
+// Hyphenated words stay whole, so "so-called" never yields the cue "called".
+const TOKEN_RE = /[\p{L}\p{N}]+(?:[-'’.&][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+
+function tokenise(text: string, span: Span): Tok[] {
+  const out: Tok[] = [];
+  const slice = text.slice(span.start, span.end);
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(slice); m; m = TOKEN_RE.exec(slice)) {
+    const t = m[0];
+    out.push({ text: t, lower: t.toLowerCase().replace(/’/g, "'"), start: span.start + m.index, end: span.start + m.index + t.length, isWord: /[\p{L}\p{N}]/u.test(t) });
+  }
+  return out;
+}
+
+const QUOTE_MARKS = new Set(['"', '“', '”']);
+const DASHES = new Set(['—', '–', '-']);
+/** Words before a verb form that make it a noun: "a report", "the claims", "unconfirmed reports". */
+const NOUN_MARKERS = new Set([
+  'a', 'an', 'the', 'this', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'such', 'media', 'news', 'press',
+  'unconfirmed', 'earlier', 'recent', 'latest', 'initial', 'first', 'new', 'official', 'several', 'multiple', 'many', 'some', 'no', 'any',
+  'of', 'in', 'on', 'for', 'with', 'by', 'from', 'about', 'what', 'whose', 'false', 'similar', 'local', 'separate', "'s", 'despite', 'amid',
+]);
+/** Reporting verbs whose base and -s forms are also nouns ("a report", "the claims"). */
+const NOUN_LEMMAS = new Set(['report', 'claim', 'note', 'tweet', 'post', 'estimate', 'quote', 'charge', 'dispute', 'reply', 'fear', 'hint', 'remark', 'promise', 'pledge', 'vow', 'call', 'show', 'record', 'comment', 'answer', 'warn', 'suggest', 'admit', 'state']);
+const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', "'s"]);
+const NEGATIONS = new Set(['not', 'never', 'neither', 'no']);
+/** Words between a subject and its verb that are not part of the subject: "has not officially acknowledged". */
+const PREVERBAL = new Set([
+  'has', 'have', 'had', 'also', 'not', 'never', 'did', 'does', 'do', 'would', 'will', 'could', 'can', 'may', 'might', 'should', 'must',
+  'later', 'again', 'previously', 'earlier', 'recently', 'then', 'first', 'yet', 'already', 'still', 'once', 'just', 'now', 'initially', 'long',
+]);
+const CLAUSE_BOUNDARIES = new Set([
+  'that', 'and', 'but', 'because', 'while', 'although', 'though', 'whereas', 'if', 'when', 'after', 'before', 'since', 'as', 'so', 'which',
+  'where', 'whether', 'than', 'or', 'until', 'unless', 'once', 'what', 'how', 'why',
+]);
+const BOUNDARY_PUNCT = new Set([';', ':', '“', '”', '"', '[', ']', '?', '!', '—', '–']);
+/** Words that open an adverbial piece before a subject: "On Thursday, the ministry said …". */
+const ADVERBIAL_OPENERS = new Set([
+  'on', 'in', 'at', 'during', 'after', 'before', 'earlier', 'later', 'meanwhile', 'however', 'also', 'separately', 'but', 'and', 'yet', 'still',
+  'now', 'then', 'last', 'this', 'speaking', 'asked', 'responding', 'overnight', 'yesterday', 'today', 'monday', 'tuesday', 'wednesday',
+  'thursday', 'friday', 'saturday', 'sunday', 'when', 'while', 'instead', 'in turn', 'for', 'with', 'from', 'under', 'over', 'despite', 'since',
+  'following', 'amid', 'as', 'so', 'indeed', 'moreover', 'further', 'furthermore', 'again', 'here', 'there', 'according',
+]);
+const CONNECTIVES = new Set(['but', 'and', 'meanwhile', 'however', 'also', 'still', 'yet', 'so', 'now', 'instead', 'indeed', 'moreover']);
+const PREPOSITIONS = new Set(['to', 'of', 'for', 'with', 'from', 'by', 'in', 'on', 'at', 'into', 'about', 'over', 'after', 'before', 'up', 'down', 'out', 'off', 'back', 'against', 'through', 'during']);
+const NOT_A_SUBJECT_START = new Set([...PREPOSITIONS, 'is', 'was', 'were', 'are', 'be', 'been', "it's", 'not', 'to', 'has', 'had', 'have']);
+/** Words that may start what follows a trailing attribution: "…, X said on Thursday, citing …". */
+const TAIL_OPENERS = new Set([
+  'on', 'in', 'at', 'to', 'during', 'late', 'early', 'earlier', 'later', 'last', 'this', 'yesterday', 'today', 'tonight', 'again', 'also',
+  'citing', 'quoting', 'basing', 'adding', 'without', 'via', 'after', 'before', 'while', 'when', 'according', 'as', 'from', 'through', 'by',
+  'publicly', 'privately', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'in turn', 'over', 'under', 'with',
+  'referring', 'speaking', 'writing', 'told', 'previously', 'recently', 'repeatedly', 'separately', 'overnight', 'then', 'of',
+]);
+const RECIPIENTS = new Set(['reporters', 'journalists', 'me', 'us', 'him', 'her', 'them', 'lawmakers', 'parliament', 'congress', 'delegates', 'supporters', 'listeners', 'viewers', 'students', 'the']);
+const DECLINE_OBJECTS = /^(?:comment|confirm|deny|discuss|say|elaborate|answer|respond|address|specify|be drawn|acknowledge|disclose|reveal|give|provide|identify|name)\b/;
+const LEADING_ADVERBIAL_RE = new RegExp(
+  '^\\s*,?\\s*(?:' +
+    [
+      '(?:on|late on|early on|late|early|earlier on|earlier|last|this|next)\\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|morning|afternoon|evening|night|weekend)(?:\\s+(?:morning|afternoon|evening|night))?',
+      '(?:yesterday|today|tonight|earlier|later|again|also|previously|recently|publicly|privately|repeatedly|separately|flatly|firmly|categorically|strongly)',
+      'in (?:a|an|his|her|its|their|the) (?:[\\w-]+ ){0,3}?(?:statement|interview|speech|post|tweet|message|letter|briefing|address|release|report|email|e-mail|call|broadcast|video|conference|appearance|session|hearing|op-ed|column|note|memo|filing|communique|readout)(?: (?:on|with|to) (?:the )?[A-Z][\\w.’\'-]*(?: [A-Z][\\w.’\'-]*)*)?',
+      'at (?:a|an|the) (?:[\\w-]+ ){0,3}?(?:conference|briefing|rally|meeting|event|hearing|summit|session|forum)',
+      'to (?:reporters|journalists|lawmakers|supporters|the press|the media)',
+      'in (?:[A-Z][\\w.’\'-]*)(?: [A-Z][\\w.’\'-]*)*',
+      'on (?:X|Twitter|Telegram|Facebook|Instagram|YouTube|TikTok|television|TV|radio|state television|state TV)',
+      'via (?:X|Twitter|Telegram|Facebook|a spokesman|a spokeswoman|a spokesperson)',
+      'by (?:phone|telephone|email|e-mail)',
+    ].join('|') +
+    ')\\b\\s*,?',
+);
+/** Line labels that look like "Source: content" but attribute nothing. */
+const COLON_LABELS = /^(?:photo|photos|update|updated|note|related|editor['’]s note|watch|source|sources|read more|exclusive|breaking|video|audio|image|credit|file|caption|q|a|transcript|live|analysis|opinion|comment|comments|share|tags|topics|see also|more|warning|correction|disclosure|the latest|latest|and|but|so|also|here|there|now|then|today|yesterday|example|examples|answer|question)$/i;
+const SPECULATION_CONTENT_RE = /\b(?:may|might|could|possibly|probably|perhaps|likely)\b/i;
+const ANAPHORIC_CONTENT_RE =
+  /^(?:that\s+)?(?:such\s+\w+|(?:(?:the|these|those|such|this|that|any|all|earlier|recent|media|press|news|western|foreign)\s+)*(?:[\w-]+\s+)?(?:reports?|claims?|allegations?|accounts?|story|stories|accusations?|rumou?rs?|suggestions?|assertions?|it|this|that|them))\b/i;
+const STOPWORDS = new Set(['that', 'this', 'with', 'from', 'have', 'were', 'which', 'their', 'there', 'they', 'been', 'would', 'will', 'said', 'about', 'into', 'than', 'also', 'after', 'before', 'report', 'reports', 'claim', 'claims']);
+
+// ---------------------------------------------------------------------------------------------------
+// Drafts
+
+interface Draft {
+  cue: Span | undefined;
+  cueLemma: string | undefined;
+  verbClass: VerbClass | undefined;
+  isVerbHedged: boolean;
+  content: Span;
+  contentParts: Span[];
+  isDirectQuote: boolean;
+  chain: ClaimSource[];
+  cueSourceIndex: number;
+  isNegated: boolean;
+  isPassive: boolean;
+  /** Set for "according to" drafts: a claim whose cue lies in this content takes this source as outer link. */
+  isFrame?: boolean;
+}
+
+interface Context extends SourceContext {
+  readonly sentences: readonly Sentence[];
+  readonly quotes: readonly QuoteSpan[];
+  readonly articleName: string;
+  /** Character offsets of cue words already used, so a cue serves one claim. */
+  readonly usedCues: Set<number>;
+}
+
+/** Extracts the claims of one document. Pure: same doc and lexicon, same claims. */
+export function extractClaims(doc: Doc, lexicon: ClaimsLexicon): ClaimRecord[] {
+  const text = doc.text;
+  const sentences = [...(doc.layers.sentences ?? [])].sort((a, b) => a.start - b.start);
+  const mentions = [...(doc.layers.mentions ?? [])].sort((a, b) => a.start - b.start);
+  const entities: readonly DocEntity[] = doc.layers.entities ?? [];
+  const ctx: Context = {
+    text,
+    lexicon,
+    mentions,
+    entities,
+    sentences,
+    quotes: findQuotes(text),
+    articleName: doc.meta.outlet ?? 'the article',
+    usedCues: new Set(),
+  };
+  const drafts: Draft[] = [];
+  directQuotes(ctx, drafts);
+  for (let si = 0; si < sentences.length; si++) reportedSpeech(ctx, si, drafts);
+  applyFrames(drafts);
+  for (let si = 0; si < sentences.length; si++) articleVoice(ctx, si, drafts);
+  return finish(ctx, drafts.filter((d) => !d.isFrame || d.chain.length > 0));
+}
+
+function sentenceIndexAt(ctx: Context, offset: number): number {
+  let lo = 0;
+  let hi = ctx.sentences.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = ctx.sentences[mid]!;
+    if (s.start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** The closed quotation an offset lies in; an open-ended one (often a block quote) does not count. */
+function insideQuote(ctx: Context, offset: number): QuoteSpan | undefined {
+  return ctx.quotes.find((q) => q.start <= offset && offset < q.end && !q.isOpenEnded);
+}
+
+/** The reporting verb at token i (two-word forms first), or undefined when the word is not a cue here. */
+function cueAt(ctx: Context, toks: readonly Tok[], i: number): { verb: ReportingVerb; last: number } | undefined {
+  const t = toks[i];
+  if (!t?.isWord) return undefined;
+  const next = toks[i + 1];
+  let verb: ReportingVerb | undefined;
+  let last = i;
+  if (next?.isWord) {
+    verb = ctx.lexicon.verbForms.get(`${t.lower} ${next.lower}`);
+    if (verb) last = i + 1;
+  }
+  verb ??= ctx.lexicon.verbForms.get(t.lower);
+  if (!verb) return undefined;
+  const prev = toks[i - 1];
+  const prev2 = toks[i - 2];
+  if (prev && NOUN_MARKERS.has(prev.lower)) return undefined;
+  if (prev && BE_FORMS.has(prev.lower)) return undefined;
+  // Forms that are also nouns: "the IG's report", "a subsequent note", "a controversial tweet".
+  if (NOUN_LEMMAS.has(verb.lemma) && !/(?:ed|ing)$/.test(t.lower) && prev) {
+    if (/['’]s$/.test(prev.lower)) return undefined;
+    if (prev2 && ['a', 'an', 'the', 'this', 'that', 'his', 'her', 'its', 'their', 'our'].includes(prev2.lower) && /^\p{Ll}/u.test(prev.text)) return undefined;
+  }
+  if (prev?.lower === 'to' && prev2?.lower !== 'yet') return undefined;
+  // "dismissed reports that …": right after another reporting verb, the form is its object.
+  if (prev?.isWord && ctx.lexicon.verbForms.has(prev.lower)) return undefined;
+  // "a controversial tweet from …", "reports of …": a noun, not a verb.
+  const after = toks[last + 1]?.lower;
+  if (verb.lemma !== 'say' && after && ['from', 'of', 'by', 'was', 'is', 'were', 'are', 'have', 'has', 'had', 'will', 'would', 'could', 'may', 'might', 'emerged', 'surfaced', 'circulated'].includes(after)) return undefined;
+  // "said" in "the so-called …" never reaches here (one token); a capitalised "Report" mid-sentence is a name.
+  if (i > 0 && /^\p{Lu}/u.test(t.text) && verb.lemma !== 'say') return undefined;
+  // "Asked about …, Christie said": a sentence-initial participle opens an adverbial, not a claim.
+  if (i === 0 && /ed$/.test(t.lower)) return undefined;
+  if (verb.verbClass === 'not-acknowledged') {
+    const after = toks.slice(last + 1, last + 4).map((x) => x.lower).join(' ');
+    if (!/^to\s/.test(after) || !DECLINE_OBJECTS.test(after.slice(3))) return undefined;
+  }
+  return { verb, last };
+}
+
+function isCueToken(ctx: Context, toks: readonly Tok[], i: number): boolean {
+  return cueAt(ctx, toks, i) !== undefined;
+}
+
+function isNegationTok(t: Tok): boolean {
+  return NEGATIONS.has(t.lower) || /n't$/.test(t.lower);
+}
+
+interface Subject {
+  readonly span: Span;
+  readonly chainSpans: readonly Span[];
+  readonly isNegated: boolean;
+}
+
+/**
+ * The subject of the cue at token i: a noun phrase before it in the same clause, with appositions
+ * ("Maria Zakharova, the ministry's spokeswoman,") kept and "citing/quoting X" pieces split off as chain links.
+ */
+function subjectBefore(ctx: Context, toks: readonly Tok[], i: number, floor = 0): Subject | undefined {
+  let k = i - 1;
+  // "Peskov, the Kremlin spokesman, said": the comma closing an apposition.
+  if (toks[k]?.text === ',' && k > floor) k--;
+  let isNegated = false;
+  while (k >= 0) {
+    const t = toks[k]!;
+    const isAdverb = t.isWord && /^\p{Ll}[\p{Ll}-]{3,}ly$/u.test(t.text) && !['family', 'ally', 'italy'].includes(t.lower);
+    if (PREVERBAL.has(t.lower) || isNegationTok(t) || isAdverb || (t.lower === 'to' && toks[k - 1]?.lower === 'yet')) {
+      if (isNegationTok(t) || t.lower === 'yet') isNegated = true;
+      k--;
+    } else break;
+  }
+  if (k < 0) return undefined;
+  // "… and says Obama is flouting …": a verb coordinated with an earlier one shares its subject.
+  if ((toks[k]!.lower === 'and' || toks[k]!.lower === 'but') && k > floor) {
+    let cs = k - 1;
+    while (cs >= floor && !['.', ';', ':'].includes(toks[cs]!.text) && !(CLAUSE_BOUNDARIES.has(toks[cs]!.lower) && toks[cs]!.lower !== 'and' && toks[cs]!.lower !== 'but') && !(toks[cs]!.text === ',' && CLAUSE_BOUNDARIES.has(toks[cs + 1]?.lower ?? ''))) {
+      // Step over a quotation as one unit: "She declared “What a night!” and said …".
+      const q = ctx.quotes.find((x) => x.end === toks[cs]!.end && !x.isOpenEnded);
+      cs = q ? toks.findIndex((x) => x.start === q.start) - 1 : cs - 1;
+      if (q && cs < -1) break;
+    }
+    const shared = sentenceInitialSubject(toks, Math.max(floor, cs + 1), k);
+    return shared ? { span: shared, chainSpans: [], isNegated } : undefined;
+  }
+  let relativeEnd: number | undefined;
+  if (toks[k]!.lower === 'who') {
+    // "voters who said …": the source runs to "who" (PolNeAR marks "who"); its head is the antecedent.
+    relativeEnd = toks[k]!.end;
+    k--;
+    if (toks[k]?.text === ',') k--;
+  }
+  const end = k;
+  let b = end;
+  // A short quoted noun phrase stays in the subject: "“multiple intelligence sources” report".
+  const quotedStart = (j: number): number | undefined => {
+    const t = toks[j];
+    if (!t || !(t.text === '”' || t.text === '"')) return undefined;
+    const q = ctx.quotes.find((x) => x.end === t.end && !x.isOpenEnded);
+    if (!q || wordCount(ctx.text, q.inner) > 8) return undefined;
+    const at = toks.findIndex((x) => x.start === q.start);
+    return at >= floor ? at : undefined;
+  };
+  const endQuote = quotedStart(end);
+  if (endQuote !== undefined) b = endQuote;
+  while (b - 1 >= floor && end - b < 30) {
+    const t = toks[b - 1]!;
+    const jump = quotedStart(b - 1);
+    if (jump !== undefined) {
+      b = jump;
+      continue;
+    }
+    const isChainParticiple = (t.lower === 'citing' || t.lower === 'quoting') && toks[b - 2]?.text === ',';
+    // "Trump and Clinton said": "and" joins a compound subject unless a comma comes first.
+    let isJoin = (t.lower === 'and' || t.lower === 'or') && toks[b - 2]?.text !== ',';
+    if (isJoin) {
+      // Only a short left conjunct ("Iranian and Syrian officials", "Trump and Clinton"), not a whole clause.
+      let n = 0;
+      for (let j = b - 2; j >= floor && n <= 5; j--, n++) if (BOUNDARY_PUNCT.has(toks[j]!.text) || toks[j]!.text === ',' || CLAUSE_BOUNDARIES.has(toks[j]!.lower)) break;
+      isJoin = n <= 4;
+    }
+    if (BOUNDARY_PUNCT.has(t.text) || (CLAUSE_BOUNDARIES.has(t.lower) && !isJoin) || (!isChainParticiple && isCueToken(ctx, toks, b - 1))) break;
+    b--;
+  }
+  // Split at commas into pieces.
+  const pieces: [number, number][] = [];
+  let from = b;
+  for (let j = b; j <= end + 1; j++) {
+    if (j === end + 1 || toks[j]!.text === ',') {
+      if (j > from) pieces.push([from, j - 1]);
+      from = j + 1;
+    }
+  }
+  const opens = (p: [number, number]): string => {
+    const w = toks[p[0]]!.lower;
+    const w2 = toks[p[0] + 1]?.lower;
+    return w2 && ADVERBIAL_OPENERS.has(`${w} ${w2}`) ? `${w} ${w2}` : w;
+  };
+  while (pieces.length > 1 && (ADVERBIAL_OPENERS.has(opens(pieces[0]!)) || PREPOSITIONS.has(opens(pieces[0]!)))) pieces.shift();
+  while (pieces.length > 1 && ADVERBIAL_OPENERS.has(opens(pieces[pieces.length - 1]!)) && !/^(?:citing|quoting)$/.test(opens(pieces[pieces.length - 1]!))) pieces.pop();
+  const first = pieces[0];
+  if (!first) return undefined;
+  while (first[0] < first[1] && CONNECTIVES.has(toks[first[0]]!.lower)) first[0]++;
+  const chainSpans: Span[] = [];
+  let last = first;
+  for (const p of pieces.slice(1)) {
+    const w = toks[p[0]]!.lower;
+    if ((w === 'citing' || w === 'quoting') && p[1] > p[0]) chainSpans.push({ start: toks[p[0] + 1]!.start, end: toks[p[1]]!.end });
+    else if (chainSpans.length === 0) last = p;
+  }
+  const head = toks[first[0]]!;
+  const headWord = QUOTE_MARKS.has(head.text) ? toks[first[0] + 1] : head;
+  if (!headWord?.isWord || NOT_A_SUBJECT_START.has(headWord.lower)) return undefined;
+  if (last[1] - first[0] > 24) return undefined;
+  const tail = toks[last[1]]!;
+  if (['the', 'a', 'an', 'of', 'and', 'to'].includes(tail.lower) || (!tail.isWord && quotedStart(last[1]) === undefined)) return undefined;
+  if (CONNECTIVES.has(head.lower) && first[0] === first[1]) return undefined;
+  return { span: { start: head.start, end: relativeEnd ?? tail.end }, chainSpans, isNegated };
+}
+
+const PRONOUN_SUBJECTS = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
+
+const FUNCTION_CAPS = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'as', 'if', 'when', 'while', 'after', 'before', 'for', 'so', 'but', 'and', 'yet', 'this', 'that', 'his', 'her', 'their', 'its', 'our', 'asked', 'speaking']);
+
+/**
+ * The subject of a clause, for "… and said …" and ", saying …": a leading adverbial piece ("In an interview
+ * Thursday,") is skipped; then the first subject pronoun, else the first capitalised name with its article
+ * ("the Wisconsin Republican").
+ */
+function sentenceInitialSubject(toks: readonly Tok[], from: number, until = toks.length): Span | undefined {
+  let i = from;
+  while (toks[i] && (CONNECTIVES.has(toks[i]!.lower) || QUOTE_MARKS.has(toks[i]!.text))) i++;
+  if (toks[i] && ADVERBIAL_OPENERS.has(toks[i]!.lower)) {
+    const comma = toks.findIndex((x, n) => n > i && n < i + 16 && x.text === ',');
+    if (comma > 0) i = comma + 1;
+  }
+  for (let j = i; j < Math.min(until, i + 14); j++) {
+    const t = toks[j]!;
+    if (!t.isWord) continue;
+    const bare = t.lower.replace(/['’](?:s|d|ll|re|ve)$/, '');
+    if (PRONOUN_SUBJECTS.has(bare) && !(bare === 'it' && toks[j + 1]?.lower === 'is')) return { start: t.start, end: t.start + bare.length };
+    if (/^\p{Lu}/u.test(t.text) && !FUNCTION_CAPS.has(t.lower)) {
+      let e = j;
+      while (toks[e] && /^\p{Lu}/u.test(toks[e]!.text) && e - j < 6) e++;
+      const det = toks[j - 1] && ['the', 'a', 'an'].includes(toks[j - 1]!.lower) ? toks[j - 1]! : t;
+      const last = toks[e - 1]!;
+      return { start: det.start, end: last.end - (/['’]s$/.test(last.text) ? 2 : 0) };
+    }
+  }
+  return undefined;
+}
+
+/** Chain phrases in a stretch of text: "citing three sources", "basing the claim on a report in …", "via X". */
+function chainPhrases(text: string, span: Span): Span[] {
+  const out: Span[] = [];
+  const slice = text.slice(span.start, span.end);
+  const re = /\b(?:citing|quoting|via|relaying|relayed from)\s+|\bbas(?:ing|ed)\s+(?:the|its|their|his|her|this|that)\s+(?:claims?|reports?|information|account|story|figures?|assertions?)\s+on\s+/g;
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+    const start = m.index + m[0].length;
+    const rest = slice.slice(start);
+    const stop = /[,;.](?:\s|$)|\s+(?:as saying|who|which|that|and said|and reported)\b|$/.exec(rest);
+    const end = start + (stop ? stop.index : rest.length);
+    if (end > start) out.push({ start: span.start + start, end: span.start + end });
+  }
+  return out;
+}
+
+/** Trims spaces, a final stop and an opening "But"/"And" from a content span. */
+function trimContent(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  // A dateline opening the sentence is not content: "MACAU (Reuters) - …".
+  const dateline = /^\p{Lu}[\p{Lu} .,'’-]+(?:\s*\([^)]{1,40}\))?\s*[-–—]\s+/u.exec(text.slice(start, end));
+  if (dateline) start += dateline[0].length;
+  while (end > start && /[\s.,;:]/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+/** The end of the content: the sentence end, or an earlier trailing "…, citing X" / "…, according to X". */
+function contentEnd(text: string, from: number, sentenceEnd: number): number {
+  const slice = text.slice(from, sentenceEnd);
+  const m = /,\s+(?:citing|quoting|according to|basing|adding|in turn)\b/.exec(slice);
+  return m ? from + m.index : sentenceEnd;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Direct quotes
+
+function directQuotes(ctx: Context, drafts: Draft[]): void {
+  const { text } = ctx;
+  const consumed = new Set<QuoteSpan>();
+  let lastDirect: Draft | undefined;
+  for (const q of ctx.quotes) {
+    if (consumed.has(q)) continue;
+    const si = sentenceIndexAt(ctx, Math.max(q.start, q.end - 1));
+    const s = ctx.sentences[si];
+    if (!s) continue;
+    const draft = attributeAfter(ctx, q, s) ?? attributeBefore(ctx, q);
+    if (draft) {
+      consumed.add(q);
+      // A quote broken by its attribution: "“…,” said Fars, “…”".
+      const sourceEnd = draft.chain[0]?.span?.end ?? draft.cue?.end ?? q.end;
+      const next = ctx.quotes.find((x) => x.start >= sourceEnd && !consumed.has(x));
+      if (next && /^[\s,:]*$/.test(text.slice(sourceEnd, next.start)) && sourceEnd > q.end) {
+        consumed.add(next);
+        draft.contentParts.push(next);
+        draft.content = { start: draft.content.start, end: next.end };
+      }
+      drafts.push(draft);
+      lastDirect = draft;
+      continue;
+    }
+    // A continuation: the next quote opens right after the sentence that closed the previous one.
+    if (lastDirect) {
+      const lastPart = lastDirect.contentParts[lastDirect.contentParts.length - 1]!;
+      const anchor = Math.max(lastPart.end, lastDirect.cue?.end ?? 0, lastDirect.chain[0]?.span?.end ?? 0);
+      const anchorSentence = ctx.sentences[sentenceIndexAt(ctx, Math.max(0, anchor - 1))];
+      const gapFrom = anchorSentence ? Math.max(anchor, anchorSentence.end) : anchor;
+      if (gapFrom <= q.start && /^\s*$/.test(text.slice(gapFrom, q.start)) && /^[\s"“]*$/.test(text.slice(s.start, q.start)) && wordCount(text, q.inner) >= 3) {
+        consumed.add(q);
+        lastDirect.contentParts.push(q);
+        lastDirect.content = { start: lastDirect.content.start, end: q.end };
+        continue;
+      }
+    }
+    lastDirect = undefined;
+  }
+}
+
+function wordCount(text: string, span: Span): number {
+  return text.slice(span.start, span.end).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/** `“…,” said Fars` / `“…,” he said` / `“…” — according to X`. */
+function attributeAfter(ctx: Context, q: QuoteSpan, s: Sentence): Draft | undefined {
+  const { text } = ctx;
+  const innerText = text.slice(q.inner.start, q.inner.end).trimEnd();
+  const regionEnd = Math.max(s.end, q.end);
+  const toks = tokenise(text, { start: q.end, end: Math.min(regionEnd, q.end + 400) });
+  let i = 0;
+  const lead = toks[0];
+  const endsOpen = /[,?!\u2014\u2013-]$/.test(innerText);
+  if (lead && (lead.text === ',' || DASHES.has(lead.text))) i++;
+  else if (!endsOpen) return undefined;
+  if (!toks[i]) return undefined;
+  const stopAt = (from: number): number => {
+    let j = from;
+    while (j < toks.length && !['.', ';', '!', '?', '“', '"', '(', ')'].includes(toks[j]!.text)) {
+      if (toks[j]!.text === ',' && QUOTE_MARKS.has(toks[j + 1]?.text ?? '')) break;
+      if (toks[j]!.text === ',' && /^(?:citing|quoting|adding|according|basing|in)$/.test(toks[j + 1]?.lower ?? '')) break;
+      j++;
+    }
+    return j;
+  };
+  // (c) "— according to X"
+  if (toks[i]!.lower === 'according' && toks[i + 1]?.lower === 'to' && toks[i + 2]) {
+    const j = stopAt(i + 2);
+    if (j <= i + 2) return undefined;
+    const srcSpan = { start: toks[i + 2]!.start, end: toks[j - 1]!.end };
+    return directDraft(ctx, q, { start: toks[i]!.start, end: toks[i + 1]!.end }, 'according to', undefined, srcSpan, chainPhrases(text, { start: srcSpan.end, end: s.end }));
+  }
+  // (a) cue first: "said Fars", "added the minister"
+  const cueFirst = cueAtLoose(ctx, toks, i);
+  if (cueFirst && cueFirst.verb.verbClass !== 'chain' && looksLikeNounPhraseStart(ctx, toks[cueFirst.last + 1])) {
+    const j = stopAt(cueFirst.last + 1);
+    if (j > cueFirst.last + 1) {
+      const srcSpan = trimTrailingAdverbial(text, { start: toks[cueFirst.last + 1]!.start, end: toks[j - 1]!.end });
+      return directDraft(ctx, q, { start: toks[i]!.start, end: toks[cueFirst.last]!.end }, cueFirst.verb.lemma, cueFirst.verb, srcSpan, chainPhrases(text, { start: srcSpan.end, end: s.end }));
+    }
+  }
+  // (b) source first: "he said", "the Russian agency reported on Thursday",
+  // or "the news agency quoted a senior official as saying" (two links).
+  let chainAt = -1;
+  for (let k = i + 1; k < Math.min(toks.length, i + 24); k++) {
+    const t = toks[k]!;
+    if (['.', ';', '!', '?', '“', '"'].includes(t.text)) break;
+    const cue = cueAtLoose(ctx, toks, k);
+    if (cue?.verb.verbClass === 'chain' && chainAt < 0) {
+      chainAt = k;
+      continue;
+    }
+    if (!cue || cue.verb.verbClass === 'chain') continue;
+    if (chainAt > i && t.lower === 'saying' && toks[k - 1]?.lower === 'as' && k - 2 > chainAt) {
+      const outer = { start: toks[i]!.start, end: toks[chainAt - 1]!.end };
+      const inner = { start: toks[chainAt + 1]!.start, end: toks[k - 2]!.end };
+      const d = directDraft(ctx, q, { start: toks[chainAt]!.start, end: t.end }, 'quote', undefined, outer, [inner]);
+      d.cueSourceIndex = 1;
+      return d;
+    }
+    if (chainAt >= 0) break;
+    let e = k - 1;
+    let isNegated = false;
+    while (e > i && (PREVERBAL.has(toks[e]!.lower) || isNegationTok(toks[e]!) || /^\p{Ll}{3,}ly$/u.test(toks[e]!.text))) {
+      if (isNegationTok(toks[e]!)) isNegated = true;
+      e--;
+    }
+    if (e < i || !toks[i]!.isWord || CLAUSE_BOUNDARIES.has(toks[i]!.lower) || CONNECTIVES.has(toks[i]!.lower)) break;
+    const afterCue = toks[cue.last + 1];
+    const continues = afterCue?.text === ',' && QUOTE_MARKS.has(toks[cue.last + 2]?.text ?? '');
+    // "“This Week,” Carson admitted that …": the verb has its own content, so the quote is not what it reports.
+    if (!continues && afterCue?.lower === 'that') break;
+    let srcEnd = e;
+    while (srcEnd > i && toks[srcEnd]!.text === ',') srcEnd--;
+    const srcSpan = { start: toks[i]!.start, end: toks[srcEnd]!.end };
+    const d = directDraft(ctx, q, { start: t.start, end: toks[cue.last]!.end }, cue.verb.lemma, cue.verb, srcSpan, chainPhrases(text, { start: toks[cue.last]!.end, end: s.end }));
+    d.isNegated = isNegated;
+    return d;
+  }
+  return undefined;
+}
+
+/** Like cueAt, but a capitalised or sentence-initial verb is fine (after a quote, "Said" is rare but "said" is everywhere). */
+function cueAtLoose(ctx: Context, toks: readonly Tok[], i: number): { verb: ReportingVerb; last: number } | undefined {
+  const t = toks[i];
+  if (!t?.isWord) return undefined;
+  const next = toks[i + 1];
+  const two = next?.isWord ? ctx.lexicon.verbForms.get(`${t.lower} ${next.lower}`) : undefined;
+  if (two) return { verb: two, last: i + 1 };
+  const verb = ctx.lexicon.verbForms.get(t.lower);
+  if (!verb || verb.verbClass === 'not-acknowledged') return undefined;
+  const prev = toks[i - 1];
+  if (prev && (NOUN_MARKERS.has(prev.lower) || BE_FORMS.has(prev.lower))) return undefined;
+  if (/^\p{Lu}/u.test(t.text) && verb.lemma !== 'say') return undefined;
+  return { verb, last: i };
+}
+
+const TRAILING_ADVERBIAL_RE = /\s+(?:on|late|early|earlier|in an? (?:statement|interview|speech|post|tweet|briefing)|at an? |during|last|this|yesterday|today|tonight)\b.*$/s;
+
+function trimTrailingAdverbial(text: string, span: Span): Span {
+  const slice = text.slice(span.start, span.end);
+  const m = TRAILING_ADVERBIAL_RE.exec(slice);
+  // Keep "Minister of Defence in Moscow"-style tails only when the cut would leave nothing.
+  const end = m && m.index > 0 ? span.start + m.index : span.end;
+  return { start: span.start, end };
+}
+
+/** `He said: “…”` / `Fars quoted him as saying “…”` / `She told Reuters that “…”`. */
+function attributeBefore(ctx: Context, q: QuoteSpan): Draft | undefined {
+  const { text } = ctx;
+  const si = sentenceIndexAt(ctx, q.start);
+  const s = ctx.sentences[si];
+  if (!s) return undefined;
+  const prevQuote = [...ctx.quotes].reverse().find((x) => x.end <= q.start && x.end > s.start);
+  const from = prevQuote ? prevQuote.end : s.start;
+  if (from >= q.start) return undefined;
+  const toks = tokenise(text, { start: from, end: q.start });
+  if (toks.length === 0) return undefined;
+  // Walk back over what may stand between a cue and its quote: ":", ",", "that", "as saying", recipients, time.
+  let k = toks.length - 1;
+  let thatTok: Tok | undefined;
+  let budget = 8;
+  while (k >= 0 && budget-- > 0) {
+    const t = toks[k]!;
+    const cue = cueAt(ctx, toks, k) ?? (k === 0 ? cueAtLoose(ctx, toks, k) : undefined);
+    if (cue && cue.last >= k) {
+      // "quoted an official as saying “…”" and ", saying “…”" belong to the reported-speech pass.
+      if (cue.verb.verbClass === 'chain' || /ing$/.test(toks[k]!.lower)) return undefined;
+      const between = toks.slice(cue.last + 1).filter((x) => x !== thatTok);
+      const isAllowed = between.every((x) => x.text === ':' || x.text === ',' || /^\p{Lu}/u.test(x.text) || ['on', 'in', 'a', 'an', 'the', 'to', 'statement', 'interview', 'reporters', 'journalists', 'at', 'news', 'press', 'conference', 'briefing', 'post', 'late', 'earlier', 'this', 'week', 'as', 'saying', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'morning', 'evening', 'night', 'afternoon', 'television', 'told'].includes(x.lower));
+      if (!isAllowed) return undefined;
+      const lastTok = toks[toks.length - 1]!;
+      if (toks.indexOf(lastTok) === cue.last && !cue.verb.frames.has('bare')) return undefined;
+      if (!(lastTok.text === ':' || lastTok.text === ',' || lastTok === thatTok || lastTok.lower === 'saying' || toks.indexOf(lastTok) === cue.last || /^\p{Lu}/u.test(lastTok.text))) return undefined;
+      // Find the subject in the sentence tokens (the lead may start mid-sentence after an earlier quote).
+      const sentToks = tokenise(text, { start: s.start, end: q.start });
+      const ci = sentToks.findIndex((x) => x.start === toks[k]!.start);
+      const subject = ci >= 0 ? subjectBefore(ctx, sentToks, ci) : undefined;
+      if (!subject) return undefined;
+      const cueSpan = { start: toks[k]!.start, end: toks[cue.last]!.end };
+      const d = directDraft(ctx, q, cueSpan, cue.verb.lemma, cue.verb, subject.span, subject.chainSpans);
+      d.isNegated = subject.isNegated;
+      if (thatTok) d.content = { start: thatTok.start, end: d.content.end };
+      return d;
+    }
+    if (t.lower === 'that' && !thatTok && k === toks.length - 1) thatTok = t;
+    k--;
+  }
+  return undefined;
+}
+
+function directDraft(ctx: Context, q: QuoteSpan, cue: Span, lemma: string, verb: ReportingVerb | undefined, sourceSpan: Span, chainSpans: readonly Span[]): Draft {
+  for (let o = cue.start; o < cue.end; o++) ctx.usedCues.add(o);
+  const source = describeSource(ctx, sourceSpan);
+  return {
+    cue,
+    cueLemma: lemma,
+    verbClass: verb?.verbClass ?? 'asserted',
+    isVerbHedged: verb?.isHedged ?? false,
+    content: { start: q.start, end: q.end },
+    contentParts: [{ start: q.start, end: q.end }],
+    isDirectQuote: true,
+    chain: [source, ...chainSpans.map((sp) => describeSource(ctx, sp))],
+    cueSourceIndex: 0,
+    isNegated: false,
+    isPassive: false,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Reported speech in one sentence
+
+function reportedSpeech(ctx: Context, si: number, drafts: Draft[]): void {
+  const { text } = ctx;
+  const s = ctx.sentences[si]!;
+  const toks = tokenise(text, s);
+  const sentText = text.slice(s.start, s.end);
+
+  // "would neither confirm nor deny" — one cue, not acknowledged.
+  const neither = /\bneither\s+confirm(?:ed|s)?\s+nor\s+den(?:y|ied|ies)\b/i.exec(sentText);
+  const neitherSpan = neither ? { start: s.start + neither.index, end: s.start + neither.index + neither[0].length } : undefined;
+
+  // Headline style "Kremlin: Report of Moscow trip is false" — a short capitalised source, a colon, the content.
+  const colon = /^(\p{Lu}[\p{L}\p{N}.’'&-]*(?:\s+(?:of|the|and|for|&|\p{Lu}[\p{L}\p{N}.’'&-]*)){0,5})\s*:\s+(?=\S)/u.exec(sentText);
+  if (colon && !COLON_LABELS.test(colon[1]!) && !ctx.usedCues.has(s.start + colon[1]!.length)) {
+    const at = s.start + colon[0].indexOf(':');
+    const content = trimContent(text, { start: s.start + colon[0].length, end: s.end });
+    const isQuote = ctx.quotes.find((q) => q.start === content.start);
+    if (content.end > content.start && !insideQuote(ctx, s.start)) {
+      ctx.usedCues.add(at);
+      drafts.push({
+        ...indirectDraft(ctx, { start: at, end: at + 1 }, ':', 'asserted', false, isQuote ? { start: isQuote.start, end: isQuote.end } : content, { span: { start: s.start, end: s.start + colon[1]!.length }, chainSpans: [], isNegated: false }),
+        isDirectQuote: isQuote !== undefined,
+      });
+    }
+  }
+
+  // "According to X, …" / "…, according to X."
+  const according = /\baccording to\s+/gi;
+  for (let m = according.exec(sentText); m; m = according.exec(sentText)) {
+    const at = s.start + m.index;
+    if (insideQuote(ctx, at) || ctx.usedCues.has(at)) continue;
+    const srcStart = at + m[0].length;
+    const rest = text.slice(srcStart, s.end);
+    const stop = /,|;|\s+(?:that|who)\b|[.!?]["”]?\s*$|$/.exec(rest)!;
+    let srcSpan = { start: srcStart, end: srcStart + stop.index };
+    if (srcSpan.end <= srcSpan.start) continue;
+    const before = text.slice(s.start, at);
+    // Leading ("According to X, …") also after a clause break: "…, but according to X, …".
+    const isLeading = /(?:^[\s"“]*|[;:]\s*|\b(?:but|and|yet|while|whereas)\s+)(?:(?:but|and|yet|however|meanwhile|also|still),?\s+)?$/i.test(before);
+    let content: Span;
+    const isFrame = isLeading && text[srcSpan.end] === ',';
+    if (!isLeading) {
+      // "…, according to SepahNews, the Guards' official site." — the apposition names the source too.
+      const tail = text.slice(srcStart, s.end);
+      const end = /,\s+(?:citing|quoting|which|who|basing)\b|[.!?]["”]?\s*$|$/.exec(tail)!;
+      srcSpan = trimContent(text, { start: srcStart, end: srcStart + end.index });
+    }
+    if (isFrame) content = trimContent(text, { start: srcSpan.end + 1, end: contentEnd(text, srcSpan.end + 1, s.end) });
+    else content = trimContent(text, { start: s.start, end: at });
+    if (content.end <= content.start) continue;
+    for (let o = at; o < at + 12; o++) ctx.usedCues.add(o);
+    drafts.push({
+      cue: { start: at, end: at + 'according to'.length },
+      cueLemma: 'according to',
+      verbClass: 'asserted',
+      isVerbHedged: false,
+      content,
+      contentParts: [content],
+      isDirectQuote: false,
+      chain: [describeSource(ctx, srcSpan), ...chainPhrases(text, { start: srcSpan.end, end: s.end }).filter((c) => c.start > srcSpan.end && !(c.start >= content.start && c.end <= content.end)).map((sp) => describeSource(ctx, sp))],
+      cueSourceIndex: 0,
+      isNegated: false,
+      isPassive: false,
+      isFrame,
+    });
+  }
+
+  // "called the report false": a denial whose content sits between the verb and the judgement.
+  const called = /\bcall(?:ed|s|ing)?\s+(.{1,120}?)\s+(?:(?:completely|totally|entirely|utterly|simply)\s+)?(?:false|baseless|untrue|fake|fabricated|a lie|lies|nonsense|groundless|unfounded|absurd|fiction|a fabrication|propaganda|fake news)\b/gi;
+  for (let m = called.exec(sentText); m; m = called.exec(sentText)) {
+    const at = s.start + m.index;
+    const ti = toks.findIndex((t) => t.start === at);
+    if (ti < 0 || insideQuote(ctx, at)) continue;
+    const subject = subjectBefore(ctx, toks, ti);
+    if (!subject) continue;
+    const contentStart = at + m[0].indexOf(m[1]!, m[0].indexOf(' '));
+    const content = { start: contentStart, end: contentStart + m[1]!.length };
+    const cue = { start: at, end: toks[ti]!.end };
+    for (let o = cue.start; o < cue.end; o++) ctx.usedCues.add(o);
+    drafts.push(indirectDraft(ctx, cue, 'call', 'denied', false, content, subject));
+  }
+
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (ctx.usedCues.has(t.start) || insideQuote(ctx, t.start)) continue;
+    if (neitherSpan && t.start >= neitherSpan.start && t.start < neitherSpan.end) {
+      if (t.lower !== 'confirm' && !t.lower.startsWith('confirm')) continue;
+      const ni = toks.findIndex((x) => x.start === neitherSpan.start);
+      const subject = subjectBefore(ctx, toks, ni);
+      if (!subject) continue;
+      for (let o = neitherSpan.start; o < neitherSpan.end; o++) ctx.usedCues.add(o);
+      const after = toks.find((x) => x.start >= neitherSpan.end);
+      const content = after ? trimContent(text, { start: after.start, end: contentEnd(text, after.start, s.end) }) : { start: neitherSpan.end, end: neitherSpan.end };
+      drafts.push(indirectDraft(ctx, neitherSpan, 'confirm', 'not-acknowledged', false, content, subject));
+      continue;
+    }
+    const cue = cueAt(ctx, toks, i);
+    if (!cue) continue;
+    const cueSpan = { start: t.start, end: toks[cue.last]!.end };
+    const d = cue.verb.verbClass === 'chain' ? chainVerb(ctx, toks, i, cue, s, drafts) : reportingVerb(ctx, toks, i, cue, s, drafts);
+    if (d === 'handled') {
+      for (let o = cueSpan.start; o < cueSpan.end; o++) ctx.usedCues.add(o);
+      i = cue.last;
+      continue;
+    }
+    if (!d) continue;
+    for (let o = cueSpan.start; o < cueSpan.end; o++) ctx.usedCues.add(o);
+    drafts.push(d);
+    i = cue.last;
+  }
+}
+
+function indirectDraft(ctx: Context, cue: Span, lemma: string, verbClass: VerbClass, isVerbHedged: boolean, content: Span, subject: Subject): Draft {
+  return {
+    cue,
+    cueLemma: lemma,
+    verbClass,
+    isVerbHedged,
+    content,
+    contentParts: [content],
+    isDirectQuote: false,
+    chain: [describeSource(ctx, subject.span), ...subject.chainSpans.map((sp) => describeSource(ctx, sp))],
+    cueSourceIndex: 0,
+    isNegated: subject.isNegated,
+    isPassive: false,
+  };
+}
+
+function looksLikeNounPhraseStart(ctx: Context, t: Tok | undefined): boolean {
+  if (!t?.isWord) return false;
+  if (/^\p{Lu}/u.test(t.text) || /^\d/.test(t.text)) return true;
+  return ['the', 'a', 'an', 'he', 'she', 'they', 'it', 'we', 'i', 'officials', 'sources', 'his', 'her', 'its', 'their', 'one', 'two', 'three', 'several', 'multiple', 'some', 'many', 'both', 'another', 'other', 'senior', 'unnamed', 'local', 'military', 'security', 'government', 'intelligence', 'western', 'diplomatic', 'state'].includes(t.lower) || ctx.lexicon.anonymousNouns.has(t.lower) || ctx.lexicon.countWords.has(t.lower);
+}
+
+/**
+ * The subject of a trailing attribution: the noun phrase between the nearest comma, dash or closing quote
+ * and the cue ("…, a senior diplomat said"), extended over one apposition ("…, Peskov, the Kremlin spokesman, said").
+ */
+function trailingSubject(ctx: Context, toks: readonly Tok[], i: number): { subject: Subject; sep: Tok } | undefined {
+  // A hyphen is not a separator here: "MACAU (Reuters) - Top donor … said" is a dateline.
+  const isSep = (t: Tok | undefined): boolean => !!t && (t.text === ',' || t.text === '—' || t.text === '–' || t.text === '”' || t.text === '"');
+  let c = toks[i - 1]?.text === ',' ? i - 2 : i - 1;
+  while (c >= 0 && !isSep(toks[c]) && i - c < 22 && !BOUNDARY_PUNCT.has(toks[c]!.text)) c--;
+  if (c < 0 || !isSep(toks[c])) return undefined;
+  let from = c + 1;
+  while (from < i && CONNECTIVES.has(toks[from]!.lower)) from++;
+  if (!looksLikeNounPhraseStart(ctx, toks[from])) return undefined;
+  // One apposition: "…, Peskov, the Kremlin spokesman, said" — the piece after the comma opens with an article.
+  if (toks[c]!.text === ',' && ['the', 'a', 'an'].includes(toks[from]!.lower)) {
+    let c2 = c - 1;
+    while (c2 >= 0 && !isSep(toks[c2]) && c - c2 < 6 && !BOUNDARY_PUNCT.has(toks[c2]!.text)) c2--;
+    if (c2 >= 0 && isSep(toks[c2]) && /^\p{Lu}/u.test(toks[c2 + 1]?.text ?? '') && toks.slice(c2 + 1, c).every((x) => /^\p{Lu}/u.test(x.text))) {
+      const subject = subjectBefore(ctx, toks, i, c2 + 1);
+      if (subject) return { subject, sep: toks[c2]! };
+    }
+  }
+  const subject = subjectBefore(ctx, toks, i, from);
+  return subject ? { subject, sep: toks[c]! } : undefined;
+}
+
+/** The token after the recipient of "told": "told reporters", "told Reuters", "told a news conference". */
+function skipRecipient(toks: readonly Tok[], k: number): number {
+  const r = toks[k];
+  if (r && ['a', 'an', 'the'].includes(r.lower) && !/^\p{Lu}/u.test(toks[k + 1]?.text ?? '')) {
+    k++;
+    let n = 0;
+    while (toks[k] && n < 3 && /^\p{Ll}/u.test(toks[k]!.text) && !CLAUSE_BOUNDARIES.has(toks[k]!.lower) && !PRONOUN_SUBJECTS.has(toks[k]!.lower) && !['the', 'a', 'an', 'his', 'her', 'their', 'its'].includes(toks[k]!.lower)) {
+      k++;
+      n++;
+    }
+  } else if (r && (RECIPIENTS.has(r.lower) || /^\p{Lu}/u.test(r.text))) {
+    k++;
+    while (toks[k] && (/^\p{Lu}/u.test(toks[k]!.text) || (toks[k - 1]!.lower === 'the' && toks[k]!.isWord))) k++;
+  }
+  return k;
+}
+
+/** What follows a trailing attribution ("…, X said on Thursday, citing …") may only be adverbial. */
+function isTrailingTail(toks: readonly Tok[], from: number): boolean {
+  const t = toks[from];
+  if (!t) return true;
+  if (['.', '!', '?', '”', '"', ','].includes(t.text)) return t.text !== ',' || isTrailingTail(toks, from + 1);
+  const two = `${t.lower} ${toks[from + 1]?.lower ?? ''}`;
+  if (!TAIL_OPENERS.has(t.lower) && !TAIL_OPENERS.has(two)) return false;
+  if (/^(?:citing|quoting|basing|adding|according)$/.test(t.lower)) return true;
+  // "said earlier on Friday during a news conference that he may wait": a complement follows, not a tail.
+  const rest = toks.slice(from);
+  const stop = rest.findIndex((x) => ['.', '!', '?', ';'].includes(x.text));
+  return !rest.slice(0, stop < 0 ? undefined : stop).some((x) => x.lower === 'that' || x.text === '“');
+}
+
+function reportingVerb(ctx: Context, toks: readonly Tok[], i: number, cue: { verb: ReportingVerb; last: number }, s: Sentence, drafts: readonly Draft[]): Draft | 'handled' | undefined {
+  const { text } = ctx;
+  const { verb } = cue;
+  const cueSpan = { start: toks[i]!.start, end: toks[cue.last]!.end };
+  const prev = toks[i - 1];
+  const contentStartOfSentence = toks.find((x) => x.isWord || QUOTE_MARKS.has(x.text))?.start ?? s.start;
+
+  // ", saying that …", ", adding …": a participle whose subject is the main clause's.
+  if (prev?.text === ',' && /ing$/.test(toks[i]!.lower)) {
+    // "The spokesman denied …, saying …": the speaker of the sentence's earlier claim says it.
+    const earlier = [...drafts].reverse().find((d) => d.cue && d.cue.start >= s.start && d.cue.end <= toks[i]!.start && d.cueSourceIndex >= 0);
+    const earlierSpeaker = earlier?.chain[earlier.cueSourceIndex];
+    if (earlier && earlierSpeaker?.span) {
+      const d = contentAfterCue(ctx, toks, i, cue, s, { span: earlierSpeaker.span, chainSpans: [], isNegated: false });
+      if (d) d.chain = [...earlier.chain.slice(0, earlier.cueSourceIndex), ...d.chain];
+      if (d) d.cueSourceIndex = earlier.cueSourceIndex;
+      return d;
+    }
+    let from = 0;
+    if (ADVERBIAL_OPENERS.has(toks[0]?.lower ?? '')) from = toks.findIndex((x) => x.text === ',') + 1;
+    const shared = from > 0 || toks[0] ? sentenceInitialSubject(toks, from) : undefined;
+    if (!shared || shared.start >= toks[i]!.start) return undefined;
+    return contentAfterCue(ctx, toks, i, cue, s, { span: shared, chainSpans: [], isNegated: false });
+  }
+
+  // (1) "…, said Fars." — the cue right after a comma, its source after it.
+  if (prev && (prev.text === ',' || prev.text === '—' || prev.text === '–' || prev.text === '”') && looksLikeNounPhraseStart(ctx, toks[cue.last + 1])) {
+    let j = cue.last + 1;
+    while (j < toks.length && !['.', ';', '!', '?', '“', '"'].includes(toks[j]!.text) && !(toks[j]!.text === ',' && /^(?:citing|quoting|adding|according|basing|in|who|speaking)$/.test(toks[j + 1]?.lower ?? ''))) j++;
+    const npToks = toks.slice(cue.last + 1, j);
+    const isClause = npToks.some((x) => BE_FORMS.has(x.lower) || PREVERBAL.has(x.lower) || /n't$/.test(x.lower) || /['’](?:ll|d|re|ve)$/.test(x.lower));
+    // "Chris Cox, who runs the NRA's lobbying arm, says …": the comma closes a relative clause, not content.
+    let c = i - 2;
+    while (c >= 0 && toks[c]!.text !== ',') c--;
+    const closesRelative = ['who', 'which', 'whose'].includes(toks[c + 1]?.lower ?? '');
+    if (j > cue.last + 1 && !isClause && !closesRelative && npToks.length <= 12 && isTrailingTail(toks, j)) {
+      const srcSpan = trimTrailingAdverbial(text, { start: toks[cue.last + 1]!.start, end: toks[j - 1]!.end });
+      const content = trimContent(text, { start: contentStartOfSentence, end: prev.start });
+      if (content.end > content.start && !ctx.quotes.some((q) => q.start === content.start && q.end === content.end)) {
+        const d = indirectDraft(ctx, cueSpan, verb.lemma, verb.verbClass, verb.isHedged, content, { span: srcSpan, chainSpans: chainPhrases(text, { start: srcSpan.end, end: s.end }), isNegated: false });
+        return d;
+      }
+    }
+  }
+
+  // (2) "…, X said." — a subject right after a comma (or closing quote) and nothing but adverbials after the cue.
+  if (isTrailingTail(toks, verb.lemma === 'tell' ? skipRecipient(toks, cue.last + 1) : cue.last + 1)) {
+    const trailing = trailingSubject(ctx, toks, i);
+    if (trailing) {
+      const { subject, sep } = trailing;
+      const contentEndAt = sep.text === '”' || sep.text === '"' ? sep.end : sep.start;
+      const content = trimContent(text, { start: contentStartOfSentence, end: contentEndAt });
+      if (content.end > content.start) {
+        return indirectDraft(ctx, cueSpan, verb.lemma, verb.verbClass, verb.isHedged, content, { ...subject, chainSpans: [...subject.chainSpans, ...chainPhrases(text, { start: cueSpan.end, end: s.end })] });
+      }
+    }
+  }
+  const subject = subjectBefore(ctx, toks, i);
+  if (!subject) return undefined;
+  return contentAfterCue(ctx, toks, i, cue, s, subject);
+}
+
+/** (3) "X said (on Thursday) (that) …" — the content after the cue, by the verb's frames. */
+function contentAfterCue(ctx: Context, toks: readonly Tok[], i: number, cue: { verb: ReportingVerb; last: number }, s: Sentence, subject: Subject): Draft | undefined {
+  const { text } = ctx;
+  const { verb } = cue;
+  const cueSpan = { start: toks[i]!.start, end: toks[cue.last]!.end };
+  const k = verb.lemma === 'tell' ? skipRecipient(toks, cue.last + 1) : cue.last + 1;
+  let from = toks[k]?.start ?? s.end;
+  for (let guard = 0; guard < 4; guard++) {
+    const m = LEADING_ADVERBIAL_RE.exec(text.slice(from, s.end));
+    if (!m || m[0].trim() === '') break;
+    from += m[0].length;
+  }
+  const restToks = toks.filter((x) => x.start >= from);
+  const first = restToks[0];
+  if (!first) {
+    // "declined to comment." — no content of its own; it answers an earlier claim.
+    if (verb.verbClass === 'not-acknowledged') return indirectDraft(ctx, cueSpan, verb.lemma, verb.verbClass, false, { start: cueSpan.end, end: cueSpan.end }, subject);
+    return undefined;
+  }
+  if (first.text === ':') return undefined;
+  // A quote right after the cue: the quote pass left it ("…, saying “…”"), so it is this cue's content.
+  const quoted = QUOTE_MARKS.has(first.text) ? ctx.quotes.find((q) => q.start === first.start) : undefined;
+  if (quoted) {
+    const d = indirectDraft(ctx, cueSpan, verb.lemma, verb.verbClass, verb.isHedged, { start: quoted.start, end: quoted.end }, subject);
+    d.isDirectQuote = true;
+    return d;
+  }
+  if (QUOTE_MARKS.has(first.text)) return undefined;
+  // "found himself in trouble": a reflexive object is not reported content.
+  if (/^(?:myself|yourself|himself|herself|itself|ourselves|themselves)$/.test(first.lower)) return undefined;
+  let contentStart: number | undefined;
+  if (verb.verbClass === 'not-acknowledged') {
+    // "declined to comment on the report": the content is what they declined to address.
+    const obj = /^\s*to\s+(?:comment|confirm|deny|discuss|say|elaborate|answer|respond|address|specify|be drawn|acknowledge|disclose|reveal|give|provide|identify|name)\b(?:\s+(?:on|about|whether))?/i.exec(text.slice(cueSpan.end, s.end));
+    const at = cueSpan.end + (obj ? obj[0].length : 0);
+    const content = trimContent(text, { start: at, end: contentEnd(text, at, s.end) });
+    return indirectDraft(ctx, { start: cueSpan.start, end: obj ? cueSpan.end + obj[0].length : cueSpan.end }, verb.lemma, verb.verbClass, false, content, subject);
+  }
+  const thatAt = restToks.slice(0, 9).findIndex((x) => x.lower === 'that');
+  if (thatAt === 0) contentStart = first.start;
+  else if (thatAt > 0 && verb.frames.has('that') && !restToks.slice(0, thatAt).some((x, n) => isCueToken(ctx, restToks, n) || x.text === '.' || QUOTE_MARKS.has(x.text))) {
+    contentStart = restToks[thatAt]!.start;
+  } else if (verb.frames.has('bare') || verb.frames.has('np')) {
+    if (PREPOSITIONS.has(first.lower) || first.text === ',' || first.lower === 'as') return undefined;
+    if (!verb.frames.has('bare') && restToks.length < 1) return undefined;
+    contentStart = first.start;
+  }
+  if (contentStart === undefined) return undefined;
+  const content = trimContent(text, { start: contentStart, end: contentEnd(text, contentStart, s.end) });
+  if (content.end <= content.start) return undefined;
+  return indirectDraft(ctx, cueSpan, verb.lemma, verb.verbClass, verb.isHedged, content, { ...subject, chainSpans: [...subject.chainSpans, ...chainPhrases(text, { start: content.end, end: s.end })] });
+}
+
+/**
+ * "quotes"/"cites": one source relays another. With an anaphoric subject ("The Russian agency, in turn,
+ * quotes an unnamed Syrian officer") the object extends the chain of the claim that source last made;
+ * with "as saying" it opens a claim of its own: "Sputnik quoted an officer as saying …".
+ */
+function chainVerb(ctx: Context, toks: readonly Tok[], i: number, cue: { verb: ReportingVerb; last: number }, s: Sentence, drafts: Draft[]): Draft | 'handled' | undefined {
+  const { text } = ctx;
+  const subject = subjectBefore(ctx, toks, i);
+  if (!subject) return undefined;
+  const objStart = toks[cue.last + 1];
+  if (!objStart || (!objStart.isWord && !QUOTE_MARKS.has(objStart.text))) return undefined;
+  const rest = text.slice(objStart.start, s.end);
+  const stop = /\s+(?:as\s+)?saying\b|\s+(?:that|who)\b|,|[.!?]["”]?\s*$|$/.exec(rest)!;
+  const objSpan = trimContent(text, { start: objStart.start, end: objStart.start + stop.index });
+  if (objSpan.end <= objSpan.start) return undefined;
+  const cueSpan = { start: toks[i]!.start, end: toks[cue.last]!.end };
+  const subjectSource = describeSource(ctx, subject.span);
+  const objectSource = describeSource(ctx, objSpan);
+  const asSaying = /^\s+(?:as\s+)?saying\b/.exec(rest.slice(stop.index));
+  // "Reuters quoted “three sources …” who confirmed that …": the relative clause's claim gets Reuters outside.
+  if (/^\s*,?\s*who\b/.test(rest.slice(stop.index))) {
+    const frameContent = { start: objSpan.start, end: s.end };
+    return { cue: cueSpan, cueLemma: cue.verb.lemma, verbClass: 'asserted', isVerbHedged: false, content: frameContent, contentParts: [frameContent], isDirectQuote: false, chain: [subjectSource], cueSourceIndex: 0, isNegated: false, isPassive: false, isFrame: true };
+  }
+  if (asSaying) {
+    const at = objStart.start + stop.index + asSaying[0].length;
+    const content = trimContent(text, { start: at, end: contentEnd(text, at, s.end) });
+    if (content.end <= content.start) return undefined;
+    return {
+      cue: cueSpan,
+      cueLemma: cue.verb.lemma,
+      verbClass: 'asserted',
+      isVerbHedged: false,
+      content,
+      contentParts: [content],
+      isDirectQuote: ctx.quotes.some((q) => q.start === content.start && q.end === content.end),
+      chain: [subjectSource, objectSource],
+      cueSourceIndex: 1,
+      isNegated: false,
+      isPassive: false,
+    };
+  }
+  // Anaphoric subject: attach to the latest claim (within three sentences) whose innermost link fits.
+  const isAnaphoric = /^(?:the|this|that|its|it)\b/i.test(text.slice(subject.span.start, subject.span.end)) && (subjectSource.kind === 'outlet' || subjectSource.kind === 'document' || /^it$/i.test(subjectSource.name));
+  const target = [...drafts].reverse().find((d) => {
+    const lastLink = d.chain[d.chain.length - 1];
+    if (!lastLink || !d.cue) return false;
+    if (sentenceIndexAt(ctx, d.cue.start) < sentenceIndexAt(ctx, s.start) - 3) return false;
+    if (isAnaphoric) return lastLink.kind === subjectSource.kind || (lastLink.kind === 'outlet' && subjectSource.kind === 'document') || /^it$/i.test(subjectSource.name);
+    return lastLink.name === subjectSource.name;
+  });
+  if (!target) return undefined;
+  target.chain.push(objectSource);
+  return 'handled';
+}
+
+/** "According to Fox News, multiple intelligence sources report …": Fox News becomes the outer link. */
+function applyFrames(drafts: Draft[]): void {
+  for (const frame of drafts.filter((d) => d.isFrame)) {
+    const inner = drafts.find((d) => d !== frame && !d.isFrame && d.cue && d.cue.start >= frame.content.start && d.cue.end <= frame.content.end);
+    if (!inner) {
+      frame.isFrame = false;
+      continue;
+    }
+    inner.chain.unshift(...frame.chain);
+    inner.cueSourceIndex += frame.chain.length;
+    frame.chain = [];
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The article's own voice: agentless reports and hedged statements
+
+function articleVoice(ctx: Context, si: number, drafts: Draft[]): void {
+  const { text, lexicon } = ctx;
+  const s = ctx.sentences[si]!;
+  const lower = text.slice(s.start, s.end).toLowerCase();
+  const covered = drafts.some((d) => d.content.start < s.end && d.content.end > s.start);
+  for (const [phrase, cls] of lexicon.hedges) {
+    if (cls !== 'passive') continue;
+    const re = new RegExp(`\\b${phrase.replace(/\s+/g, '\\s+')}\\b`, 'g');
+    for (let m = re.exec(lower); m; m = re.exec(lower)) {
+      const at = s.start + m.index;
+      if (insideQuote(ctx, at) || ctx.usedCues.has(at)) continue;
+      const cue = { start: at, end: at + m[0].length };
+      for (let o = cue.start; o < cue.end; o++) ctx.usedCues.add(o);
+      const thatAt = /that$/.test(phrase) ? cue.end - 4 : undefined;
+      const content = trimContent(text, thatAt !== undefined ? { start: thatAt, end: s.end } : s);
+      const isSpeculative = /believed|thought|understood|rumou?red/.test(phrase);
+      drafts.push(articleDraft(ctx, cue, phrase.replace(/^(?:it )?(?:is|are|was|were|has been) /, '').replace(/ (?:to|that)$/, ''), isSpeculative ? 'speculated' : 'asserted', content));
+    }
+  }
+  if (covered) return;
+  // A hedge adverb with no attribution in the sentence: the article asserts, hedged ("Iranian troops are reportedly …").
+  const toks = tokenise(text, s);
+  const hedge = toks.find((t) => lexicon.hedges.get(t.lower) === 'hedge' && !insideQuote(ctx, t.start) && !ctx.usedCues.has(t.start) && /ly$/.test(t.lower));
+  if (hedge && !drafts.some((d) => d.content.start < s.end && d.content.end > s.start)) {
+    drafts.push(articleDraft(ctx, { start: hedge.start, end: hedge.end }, hedge.lower, 'asserted', trimContent(text, s)));
+  }
+}
+
+function articleDraft(ctx: Context, cue: Span, lemma: string, verbClass: VerbClass, content: Span): Draft {
+  return {
+    cue,
+    cueLemma: lemma,
+    verbClass,
+    isVerbHedged: true,
+    content,
+    contentParts: [content],
+    isDirectQuote: false,
+    chain: [{ kind: 'article', name: ctx.articleName }],
+    cueSourceIndex: -1,
+    isNegated: false,
+    isPassive: true,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Stance, hedges, evidence, ids and answers to earlier claims
+
+function stanceOf(ctx: Context, d: Draft): Stance {
+  let stance: Stance = d.verbClass === 'chain' || d.verbClass === undefined ? 'asserted' : d.verbClass;
+  if (d.isNegated && (stance === 'asserted' || stance === 'confirmed' || stance === 'denied')) stance = 'not-acknowledged';
+  if (stance === 'asserted') {
+    const content = ctx.text.slice(d.content.start, d.content.end);
+    const subjectSide = d.cue ? ctx.text.slice(ctx.sentences[sentenceIndexAt(ctx, d.cue.start)]?.start ?? d.cue.start, d.cue.start) : '';
+    if (SPECULATION_CONTENT_RE.test(content) && !d.isDirectQuote) stance = 'speculated';
+    else if (d.isPassive && /\b(?:believed|thought)\b/.test(subjectSide)) stance = 'speculated';
+  }
+  return stance;
+}
+
+function isHedgedDraft(ctx: Context, d: Draft, evidence: Span): boolean {
+  if (d.isVerbHedged || d.isPassive) return true;
+  const toks = tokenise(ctx.text, evidence);
+  return toks.some((t) => ctx.lexicon.hedges.get(t.lower) === 'hedge' && !d.contentParts.some((p) => d.isDirectQuote && t.start >= p.start && t.end <= p.end) && !insideQuote(ctx, t.start));
+}
+
+function evidenceOf(ctx: Context, d: Draft): Span {
+  const spans = [d.content, ...(d.cue ? [d.cue] : []), ...d.chain.flatMap((c) => (c.span ? [c.span] : []))];
+  const lo = Math.min(...spans.map((sp) => sp.start));
+  const hi = Math.max(...spans.map((sp) => sp.end));
+  const first = ctx.sentences[sentenceIndexAt(ctx, lo)];
+  const last = ctx.sentences[sentenceIndexAt(ctx, Math.max(lo, hi - 1))];
+  return { start: Math.min(first?.start ?? lo, lo), end: Math.max(last?.end ?? hi, hi) };
+}
+
+function contentWords(text: string, span: Span): Set<string> {
+  const words = text.slice(span.start, span.end).toLowerCase().match(/\p{L}{4,}/gu) ?? [];
+  return new Set(words.filter((w) => !STOPWORDS.has(w)));
+}
+
+/**
+ * "wrote in a post on Telegram", "tweeted": the platform becomes the link outside the speaker
+ * (the article relays the post, the post carries the speaker's words).
+ */
+function addSocialMedia(ctx: Context, d: Draft): void {
+  if (!d.cue || d.cueSourceIndex < 0) return;
+  const sentence = ctx.sentences[sentenceIndexAt(ctx, d.cue.start)];
+  const regionEnd = d.content.start > d.cue.end ? d.content.start : (sentence?.end ?? d.cue.end);
+  const region = ctx.text.slice(d.cue.start, regionEnd);
+  let found: { name: string; start: number; end: number } | undefined;
+  for (const platform of ctx.lexicon.socialPlatforms) {
+    const re = new RegExp(`\\b(?:in|on|via)\\s+(?:(?:a|an|his|her|its|their|the)\\s+)?(?:[\\w-]+\\s+)?(?:(?:post|tweet|message|video|thread|update|statement)\\s+(?:on|to)\\s+)?${platform.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
+    const m = re.exec(region);
+    if (m) found = { name: platform, start: d.cue.start + m.index, end: d.cue.start + m.index + m[0].length };
+  }
+  if (!found && d.cueLemma === 'tweet') found = { name: 'X', start: d.cue.start, end: d.cue.end };
+  if (!found) return;
+  d.chain.splice(d.cueSourceIndex, 0, { kind: 'social-media', name: found.name, span: { start: found.start, end: found.end } });
+  d.cueSourceIndex += 1;
+}
+
+/** "the news agency", "the Russian agency": an outlet named by a common noun, not by its name. */
+function isOutletNominal(ctx: Context, name: string): boolean {
+  const words = name.split(/\s+/);
+  const last = words[words.length - 1]!.toLowerCase();
+  if (!ctx.lexicon.outletNouns.has(last)) return false;
+  return words.slice(0, -1).every((w) => /^\p{Ll}/u.test(w) || countriesByDemonym(w).length > 0);
+}
+
+/** Resolves "the news agency" to the outlet last named before it (the nearest earlier outlet link). */
+function resolveOutletNominals(ctx: Context, drafts: readonly Draft[]): void {
+  const ordered = [...drafts].sort((a, b) => (a.cue?.start ?? a.content.start) - (b.cue?.start ?? b.content.start));
+  let lastNamed: ClaimSource | undefined;
+  for (const d of ordered) {
+    d.chain = d.chain.map((link) => {
+      if (link.kind !== 'outlet') return link;
+      if (!isOutletNominal(ctx, link.name)) {
+        lastNamed = link;
+        return link;
+      }
+      if (!lastNamed) return link;
+      const { mentionId, entityId } = lastNamed;
+      return { ...link, name: lastNamed.name, ...(mentionId ? { mentionId } : {}), ...(entityId ? { entityId } : {}) };
+    });
+  }
+}
+
+function finish(ctx: Context, drafts: Draft[]): ClaimRecord[] {
+  for (const d of drafts) addSocialMedia(ctx, d);
+  resolveOutletNominals(ctx, drafts);
+  const ordered = drafts
+    .map((d) => ({ d, evidence: evidenceOf(ctx, d) }))
+    .sort((a, b) => a.evidence.start - b.evidence.start || (a.d.cue?.start ?? a.d.content.start) - (b.d.cue?.start ?? b.d.content.start));
+  const records: ClaimRecord[] = [];
+  ordered.forEach(({ d, evidence }, n) => {
+    const stance = stanceOf(ctx, d);
+    let respondsToClaimId: string | undefined;
+    if (stance === 'denied' || stance === 'confirmed' || stance === 'not-acknowledged') {
+      respondsToClaimId = answeredClaim(ctx, d, records);
+    }
+    const record: ClaimRecord = {
+      id: `c${n + 1}`,
+      evidence,
+      content: d.content,
+      ...(d.cue ? { cue: d.cue } : {}),
+      ...(d.cueLemma ? { cueLemma: d.cueLemma } : {}),
+      isDirectQuote: d.isDirectQuote,
+      chain: d.chain,
+      cueSourceIndex: d.cueSourceIndex,
+      stance,
+      isHedged: isHedgedDraft(ctx, d, evidence),
+      eventIds: [],
+      contentParts: d.contentParts,
+      ...(respondsToClaimId ? { respondsToClaimId } : {}),
+    };
+    records.push(record);
+  });
+  return records;
+}
+
+/** The earlier claim a denial/confirmation answers: the best content-word overlap, or the latest for "the report". */
+function answeredClaim(ctx: Context, d: Draft, earlier: readonly ClaimRecord[]): string | undefined {
+  const contentText = ctx.text.slice(d.content.start, d.content.end).trim();
+  const isAnaphoric = contentText === '' || ANAPHORIC_CONTENT_RE.test(contentText);
+  const origin = d.chain[d.chain.length - 1]?.name;
+  const mine = contentWords(ctx.text, d.content);
+  let best: { id: string; score: number } | undefined;
+  for (const c of earlier) {
+    if (c.chain[c.chain.length - 1]?.name === origin) continue;
+    // "It said that the IRGC denied the report": the denial sits inside that claim; it answers something else.
+    if (d.cue && c.content.start <= d.cue.start && d.cue.end <= c.content.end) continue;
+    let score = 0;
+    for (const w of contentWords(ctx.text, c.content)) if (mine.has(w)) score++;
+    if (!best || score >= best.score) best = { id: c.id, score };
+  }
+  if (!best) return undefined;
+  if (best.score >= 2 || isAnaphoric) return best.id;
+  return undefined;
+}
+
+/** The Mention ids a claim's chain points to, for callers that want them without the chain. */
+export function chainMentionIds(claim: ClaimRecord): string[] {
+  return claim.chain.flatMap((c) => (c.mentionId ? [c.mentionId] : []));
+}

@@ -1,0 +1,276 @@
+/**
+ * Turns a source phrase ("the semi-official Fars News Agency", "two officials who spoke on condition of
+ * anonymity", "he") into a typed Source: outlet, anonymous (count, nationality, role), document, social
+ * media, person or organisation, linked to the Mention (and entity) it overlaps.
+ */
+import { countriesByDemonym, countryByName } from '../../data/countries.js';
+import type { DocEntity, Mention, Source, Span } from '../../model/index.js';
+import type { ClaimsLexicon } from './lexicon.js';
+
+/** A link in a claim's chain: a Source plus what this stage can add without changing the model. */
+export interface ClaimSource extends Source {
+  /** The Mention the source phrase overlaps (or, for "he"/"she", the mention it was resolved to). */
+  readonly mentionId?: string;
+  /** A language service or edition of an outlet: "Persian-language service". */
+  readonly service?: string;
+}
+
+/** What describeSource needs besides the phrase. */
+export interface SourceContext {
+  readonly text: string;
+  readonly lexicon: ClaimsLexicon;
+  /** Mentions sorted by start. */
+  readonly mentions: readonly Mention[];
+  readonly entities: readonly DocEntity[];
+}
+
+const ARTICLES = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
+const RELATIVE_CUT = /\s+(?:who|which|that|whose|speaking|familiar|close|briefed|with knowledge)\b|,/;
+const PERSONAL_PRONOUNS = new Set(['he', 'she']);
+
+interface Word {
+  readonly text: string;
+  readonly lower: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+function wordsOf(text: string, span: Span): Word[] {
+  const out: Word[] = [];
+  const re = /[\p{L}\p{N}]+(?:[-'’.&][\p{L}\p{N}]+)*\.?/gu;
+  const slice = text.slice(span.start, span.end);
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+    // Keep the stop of "U.S." but not a sentence stop.
+    let w = m[0];
+    if (w.endsWith('.') && !/\p{L}\.\p{L}/u.test(w)) w = w.slice(0, -1);
+    out.push({ text: w, lower: w.toLowerCase(), start: span.start + m.index, end: span.start + m.index + w.length });
+  }
+  return out;
+}
+
+/** The phrase without its leading article: "the Kremlin" → "Kremlin". */
+function withoutArticle(phrase: string): string {
+  return phrase.replace(/^(?:the|a|an)\s+/i, '');
+}
+
+function overlapping(mentions: readonly Mention[], span: Span): Mention[] {
+  return mentions.filter((m) => m.start < span.end && m.end > span.start);
+}
+
+function entityIdFor(ctx: SourceContext, mentionId: string | undefined): string | undefined {
+  if (!mentionId) return undefined;
+  return ctx.entities.find((e) => e.mentionIds.includes(mentionId))?.id;
+}
+
+/** The outlet named inside a phrase, with the alias's span; known names first, then name patterns. */
+function findOutlet(ctx: SourceContext, span: Span): { name: string; span: Span } | undefined {
+  const phrase = ctx.text.slice(span.start, span.end);
+  let best: { name: string; span: Span } | undefined;
+  for (const [alias, name] of ctx.lexicon.outlets) {
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(alias)}(?![\\p{L}\\p{N}])`, 'u');
+    const m = re.exec(phrase);
+    if (m && (!best || alias.length > best.span.end - best.span.start)) {
+      best = { name, span: { start: span.start + m.index, end: span.start + m.index + alias.length } };
+    }
+  }
+  if (best) return best;
+  // "Zaman Al-Wasl News Agency", "Kyiv Post": capitalised words ending in an outlet suffix.
+  for (const suffix of ctx.lexicon.outletSuffixes) {
+    const re = new RegExp(`((?:\\p{Lu}[\\p{L}\\p{N}'’.&-]*\\s+)+)${escapeRe(suffix)}(?![\\p{L}\\p{N}])`, 'u');
+    const m = re.exec(phrase);
+    if (m) {
+      const name = m[0].replace(/^(?:The|A)\s+/, (t) => (/^The/.test(t) && ctx.lexicon.outlets.has(m[0]) ? t : ''));
+      const start = span.start + m.index + (m[0].length - name.length);
+      return { name, span: { start, end: span.start + m.index + m[0].length } };
+    }
+  }
+  return undefined;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The nationality (ISO alpha-3) a demonym or country name in the words gives: "Syrian" → SYR, "U.S." → USA. */
+function nationalityOf(words: readonly Word[]): string | undefined {
+  for (const w of words) {
+    if (!/^\p{Lu}/u.test(w.text)) continue;
+    const byDemonym = countriesByDemonym(w.text)[0];
+    if (byDemonym) return byDemonym.alpha3;
+    const byName = countryByName(w.text);
+    if (byName) return byName.alpha3;
+  }
+  return undefined;
+}
+
+/**
+ * Describes one source phrase. Order: pronoun → person mention at the head → outlet → social media →
+ * anonymous noun → document noun → ORG mention → organisation noun → title noun → capitalised name → person.
+ */
+export function describeSource(ctx: SourceContext, span: Span): ClaimSource {
+  const { text, lexicon } = ctx;
+  let raw = text.slice(span.start, span.end);
+  let start = span.start;
+  // A scare-quoted source: "“multiple intelligence sources”" is read without its marks.
+  const lead = /^[\s“"]+/u.exec(raw)?.[0].length ?? 0;
+  raw = raw.slice(lead);
+  start += lead;
+  const phrase = raw.replace(/[\s,;:”"]+$/u, '');
+  const trimmed: Span = { start, end: start + phrase.length };
+  const words = wordsOf(text, trimmed);
+  const lower = phrase.toLowerCase();
+
+  if (PERSONAL_PRONOUNS.has(lower)) return resolvePronoun(ctx, trimmed, phrase);
+  if (lower === 'it') return resolveIt(ctx, trimmed);
+
+  // The head part: before an apposition or a relative clause ("Maria Zakharova, the ministry's spokeswoman").
+  const cut = RELATIVE_CUT.exec(phrase);
+  const headPhrase = cut ? phrase.slice(0, cut.index) : phrase;
+  const headSpan: Span = { start: trimmed.start, end: trimmed.start + headPhrase.length };
+  const apposition = cut && phrase[cut.index] === ',' ? phrase.slice(cut.index + 1).trim() : undefined;
+  const headMentions = overlapping(ctx.mentions, headSpan);
+  const person = headMentions.find((m) => m.type === 'PER');
+
+  if (person) {
+    const before = text.slice(headSpan.start, person.start).trim();
+    const role = titleRole(lexicon, before) ?? (apposition ? titleRole(lexicon, apposition) : undefined);
+    return clean({ kind: 'person', name: person.text, span: trimmed, mentionId: person.id, entityId: entityIdFor(ctx, person.id), role });
+  }
+
+  const outlet = findOutlet(ctx, trimmed);
+  if (outlet) {
+    const service = /(\p{L}+-language|\p{Lu}\p{L}+ language)\s+(?:version|service|edition|website|site|channel|broadcast)/u.exec(phrase);
+    const mention = overlapping(ctx.mentions, outlet.span)[0];
+    return clean({
+      kind: 'outlet',
+      name: outlet.name,
+      span: trimmed,
+      mentionId: mention?.id,
+      entityId: entityIdFor(ctx, mention?.id),
+      service: service ? `${service[1]} service` : undefined,
+    });
+  }
+
+  for (const platform of lexicon.socialPlatforms) {
+    if (new RegExp(`\\b(?:on|via)\\s+${escapeRe(platform)}\\b`).test(phrase) || new RegExp(`^(?:his|her|their|its|the)?\\s*${escapeRe(platform)}\\b`).test(phrase)) {
+      return { kind: 'social-media', name: platform, span: trimmed };
+    }
+  }
+
+  const anonymous = describeAnonymous(lexicon, words, phrase, headMentions);
+  if (anonymous) return { ...anonymous, span: trimmed };
+
+  // The head noun stands before the first preposition: "a report by the monitoring group" → "report".
+  const beforePrep = /^(.*?)\s+(?:by|of|from|in|on|at|for|with|to|about)\s/i.exec(headPhrase);
+  const nounPhrase = beforePrep ? beforePrep[1]! : headPhrase;
+  const headWords = wordsOf(text, { start: headSpan.start, end: headSpan.start + nounPhrase.length });
+  const last = headWords[headWords.length - 1]?.lower ?? '';
+  if (lexicon.documentNouns.has(last)) return { kind: 'document', name: withoutArticle(headPhrase), span: trimmed };
+  if (lexicon.outletNouns.has(last) && headWords.length <= 4) return { kind: 'outlet', name: withoutArticle(headPhrase), span: trimmed };
+
+  const org = headMentions.find((m) => m.type === 'ORG' || m.type === 'MISC' || m.type === 'LOC');
+  if (org) return clean({ kind: 'organisation', name: org.text, span: trimmed, mentionId: org.id, entityId: entityIdFor(ctx, org.id) });
+
+  const headLower = nounPhrase.toLowerCase();
+  const hasOrgNoun = [...lexicon.organisationNouns].some((n) => new RegExp(`\\b${escapeRe(n)}$`).test(headLower));
+  const role = titleRole(lexicon, headPhrase);
+  if (role && !hasOrgNoun) return { kind: 'person', name: withoutArticle(headPhrase), span: trimmed, role };
+  if (hasOrgNoun) return { kind: 'organisation', name: withoutArticle(headPhrase), span: trimmed };
+
+  // No mention and no lexicon word: a capitalised name of one to three words is most often a person.
+  const caps = headWords.filter((w) => /^\p{Lu}/u.test(w.text));
+  if (caps.length > 0 && caps.length === headWords.length && caps.length <= 3) return { kind: 'person', name: headPhrase, span: trimmed };
+  if (caps.length > 0 && caps.length === headWords.length) return { kind: 'organisation', name: headPhrase, span: trimmed };
+  return { kind: 'person', name: withoutArticle(headPhrase), span: trimmed };
+}
+
+/** A title noun in a phrase, as the role: "Foreign Minister" → "Foreign Minister", "the ministry's spokeswoman" → "spokeswoman". */
+function titleRole(lexicon: ClaimsLexicon, phrase: string): string | undefined {
+  const lower = phrase.toLowerCase();
+  for (const title of lexicon.titleNouns) {
+    const m = new RegExp(`(?:^|[\\s’'])((?:[\\p{L}-]+\\s+){0,2}?${escapeRe(title)})\\b`, 'u').exec(lower);
+    if (m) {
+      const words = phrase.slice(m.index, m.index + m[0].length).trim().split(/\s+/);
+      const kept = words.filter((w) => !ARTICLES.has(w.toLowerCase()) && !/['’]s$/.test(w));
+      return kept.join(' ') || undefined;
+    }
+  }
+  return undefined;
+}
+
+function describeAnonymous(lexicon: ClaimsLexicon, words: readonly Word[], phrase: string, headMentions: readonly Mention[]): ClaimSource | undefined {
+  const headAt = words.findIndex((w, i) => lexicon.anonymousNouns.has(w.lower) && !isCutWord(words, i));
+  if (headAt < 0) return undefined;
+  // A named person stands in the head ("Syrian officer Ali Hassan"): not anonymous.
+  if (headMentions.some((m) => m.type === 'PER')) return undefined;
+  const head = words[headAt]!;
+  const after = words[headAt + 1];
+  // "officials' statement", "source code": the noun is a modifier, not the head.
+  if (after && /^\p{Ll}/u.test(after.text) && !/^(?:who|familiar|close|with|in|at|from|of|for|on|briefed|speaking|said|says|told|who)$/u.test(after.lower)) {
+    if (!lexicon.anonymousNouns.has(after.lower)) return undefined;
+  }
+  const pre = words.slice(0, headAt);
+  let count: number | 'multiple' | undefined;
+  for (const w of pre) {
+    const c = lexicon.countWords.get(w.lower) ?? (/^\d+$/.test(w.text) ? Number(w.text) : undefined);
+    if (c !== undefined) {
+      count = c;
+      break;
+    }
+  }
+  const isPlural = lexicon.pluralNouns.has(head.lower);
+  if (count === undefined) count = isPlural ? 'multiple' : 1;
+  if (count === 1 && isPlural) count = 'multiple';
+  const nationality = nationalityOf(pre);
+  const markers = new Set(lexicon.anonymityMarkers.filter((m) => !m.includes(' ')));
+  const modifiers = pre.filter(
+    (w) => !ARTICLES.has(w.lower) && !lexicon.countWords.has(w.lower) && !/^\d+$/.test(w.text) && !markers.has(w.lower) && !(nationality && /^\p{Lu}/u.test(w.text)),
+  );
+  const singular = lexicon.anonymousNouns.get(head.lower)!;
+  const roleWords = singular === 'source' || singular === 'person' ? modifiers.map((w) => w.lower) : [...modifiers.map((w) => w.lower), singular];
+  const nameStart = pre.find((w) => !ARTICLES.has(w.lower) && !lexicon.countWords.has(w.lower) && !/^\d+$/.test(w.text));
+  const base = phrase.slice((nameStart ?? head).start - words[0]!.start, head.end - words[0]!.start);
+  // Keep an affiliation that identifies the group: "sources close to the ministry".
+  const tail = /^\s+((?:close to|familiar with|in|at|from|of)\s+[^,]+?)(?=\s+(?:who|which|said|says)\b|$|,)/u.exec(phrase.slice(head.end - words[0]!.start));
+  const name = tail && /^(?:close|familiar)/.test(tail[1]!) ? `${base} ${tail[1]}` : base;
+  return clean<ClaimSource>({ kind: 'anonymous', name, count, nationality, role: roleWords.length ? roleWords.join(' ') : undefined });
+}
+
+function isCutWord(words: readonly Word[], i: number): boolean {
+  // "the source of the leak" is fine; "who spoke to sources" is past the head.
+  return words.slice(0, i).some((w) => w.lower === 'who' || w.lower === 'familiar' || w.lower === 'close');
+}
+
+function resolvePronoun(ctx: SourceContext, span: Span, phrase: string): ClaimSource {
+  // The entity stage's own resolution wins when it exists.
+  for (const entity of ctx.entities) {
+    const refs = (entity as { readonly references?: readonly Span[] }).references ?? [];
+    const ref = refs.find((r) => r.start < span.end && r.end > span.start);
+    if (ref) return clean({ kind: 'person', name: entity.name, span, entityId: entity.id, mentionId: entity.mentionIds[0] });
+  }
+  // Heuristic: the nearest PER mention before the pronoun.
+  let best: Mention | undefined;
+  for (const m of ctx.mentions) {
+    if (m.end > span.start) break;
+    if (m.type === 'PER') best = m;
+  }
+  if (!best) return { kind: 'person', name: phrase, span };
+  return clean({ kind: 'person', name: best.text, span, mentionId: best.id, entityId: entityIdFor(ctx, best.id) });
+}
+
+/** "it said": the nearest organisation mention before it, else an unresolved organisation. */
+function resolveIt(ctx: SourceContext, span: Span): ClaimSource {
+  let best: Mention | undefined;
+  for (const m of ctx.mentions) {
+    if (m.end > span.start) break;
+    if (m.type === 'ORG') best = m;
+  }
+  if (!best) return { kind: 'organisation', name: 'it', span };
+  return clean<ClaimSource>({ kind: 'organisation', name: best.text, span, mentionId: best.id, entityId: entityIdFor(ctx, best.id) });
+}
+
+/** Drops undefined fields so records compare and serialise cleanly. */
+function clean<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
+  return o;
+}

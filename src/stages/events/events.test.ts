@@ -1,0 +1,181 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { makeDoc } from '../../../test/helpers/make-doc.js';
+import { makeTokenTable, type EventMention, type Mention, type Upos } from '../../model/index.js';
+import { createResources } from '../../pipeline/stage.js';
+import { loadEventLexicon } from '../../app/dictionaries.js';
+import { EVENT_LEXICON_RESOURCE } from '../../events/lexicon.js';
+import { createEventsStage } from './index.js';
+
+const lexicon = loadEventLexicon();
+const ctx = { publishedAt: '2015-11-26', resources: createResources({ [EVENT_LEXICON_RESOURCE]: lexicon }) };
+const stage = createEventsStage();
+
+/**
+ * Builds a one-sentence Doc from "word/POS" or "word/POS/lemma" items (POS in UPOS), as a tagger
+ * would have left it; a trailing '+' on the POS marks no space after the token.
+ */
+function tagged(spec: string, mentions: readonly { text: string; type?: Mention['type'] }[] = []) {
+  const rows: { start: number; end: number; pos: Upos; lemma: string }[] = [];
+  let text = '';
+  for (const item of spec.split(' ')) {
+    const [word, rawPos, lemma] = item.split('/') as [string, string, string | undefined];
+    const noSpace = rawPos.endsWith('+');
+    const pos = rawPos.replace('+', '') as Upos;
+    if (text.length > 0 && !text.endsWith(' ') && pos !== 'PUNCT' && !word.startsWith("'")) text += ' ';
+    rows.push({ start: text.length, end: text.length + word.length, pos, lemma: lemma ?? word.toLowerCase() });
+    text += word;
+    if (noSpace) text += '';
+  }
+  const tokens = makeTokenTable(rows);
+  const ms: Mention[] = mentions.map((m, i) => {
+    const start = text.indexOf(m.text);
+    const tokenStart = rows.findIndex((r) => r.start === start);
+    const tokenEnd = rows.findIndex((r) => r.end === start + m.text.length) + 1;
+    return { id: `m${i}`, text: m.text, type: m.type ?? 'PER', start, end: start + m.text.length, tokenStart, tokenEnd, origin: 'ner' };
+  });
+  return makeDoc({ text, layers: { tokens, sentences: [{ start: 0, end: text.length, tokenStart: 0, tokenEnd: rows.length }], mentions: ms } });
+}
+
+function run(spec: string, mentions: readonly { text: string; type?: Mention['type'] }[] = []): { events: readonly EventMention[]; text: string } {
+  const doc = tagged(spec, mentions);
+  return { events: stage.run(doc, ctx), text: doc.text };
+}
+
+function only(spec: string): EventMention {
+  const { events } = run(spec);
+  assert.ok(events.length >= 1, `no event in "${spec}"`);
+  return events[0]!;
+}
+
+const codes = (actors: EventMention['sources']): string[] => actors.map((a) => a.code ?? '?');
+
+const TYPE_CASES: readonly [string, string, string, string[], string[]][] = [
+  ['AGREE', 'Iran/PROPN agreed/VERB/agree to/PART a/DET ceasefire/NOUN with/ADP Iraq/PROPN ./PUNCT', '0356', ['IRN'], ['IRQ']],
+  ['CONSULT', 'Russian/ADJ officials/NOUN/official met/VERB/meet Turkish/ADJ diplomats/NOUN/diplomat ./PUNCT', '040', ['RUSGOV'], ['TURGOV']],
+  ['SUPPORT', 'France/PROPN praised/VERB/praise Germany/PROPN ./PUNCT', '051', ['FRA'], ['DEU']],
+  ['CONCEDE', 'The/DET Egyptian/ADJ government/NOUN eased/VERB/ease restrictions/NOUN/restriction on/ADP Sudanese/ADJ traders/NOUN/trader ./PUNCT', '081', ['EGYGOV'], ['SDN']],
+  ['COOPERATE', 'Turkey/PROPN extradited/VERB/extradite two/NUM suspects/NOUN/suspect to/ADP Germany/PROPN ./PUNCT', '063', ['TUR'], ['DEU']],
+  ['AID', 'Japan/PROPN sent/VERB/send food/NOUN aid/NOUN to/ADP Nepal/PROPN ./PUNCT', '070', ['JPN'], ['NPL']],
+  ['RETREAT', 'Syrian/ADJ troops/NOUN/troop withdrew/VERB/withdraw from/ADP Lebanon/PROPN ./PUNCT', '0872', ['SYRMIL'], ['LBN']],
+  ['REQUEST', 'Iraq/PROPN demanded/VERB/demand the/DET release/NOUN of/ADP Iranian/ADJ prisoners/NOUN/prisoner ./PUNCT', '1053', ['IRQ'], ['IRN']],
+  ['ACCUSE', 'Israel/PROPN condemned/VERB/condemn Iran/PROPN ./PUNCT', '111', ['ISR'], ['IRN']],
+  ['REJECT', 'Russia/PROPN rejected/VERB/reject a/DET French/ADJ proposal/NOUN ./PUNCT', '125', ['RUS'], ['FRA']],
+  ['THREATEN', 'China/PROPN threatened/VERB/threaten Japan/PROPN with/ADP sanctions/NOUN/sanction ./PUNCT', '1312', ['CHN'], ['JPN']],
+  ['PROTEST', 'Thousands/NOUN/thousand of/ADP Iranian/ADJ students/NOUN/student demonstrated/VERB/demonstrate in/ADP Tehran/PROPN ./PUNCT', '141', ['IRNEDU'], []],
+  ['SANCTION', 'Britain/PROPN expelled/VERB/expel Russian/ADJ diplomats/NOUN/diplomat ./PUNCT', '161', ['GBR'], ['RUSGOV']],
+  ['MOBILIZE', 'Iran/PROPN deployed/VERB/deploy troops/NOUN/troop to/ADP Syria/PROPN ./PUNCT', '154', ['IRN'], ['SYR']],
+  ['COERCE', 'Turkish/ADJ police/NOUN arrested/VERB/arrest 12/NUM Kurdish/ADJ activists/NOUN/activist ./PUNCT', '173', ['TURCOP'], ['---OPP']],
+  ['ASSAULT', 'Russian/ADJ jets/NOUN/jet bombed/VERB/bomb Syrian/ADJ rebels/NOUN/rebel ./PUNCT', '195', ['RUSMIL'], ['SYRREB']],
+];
+
+for (const [type, spec, cameo, sources, targets] of TYPE_CASES) {
+  test(`events › codes a ${type} event with its CAMEO code and actors`, () => {
+    const e = only(spec);
+    assert.equal(e.ploverType, type);
+    assert.equal(e.cameo, cameo);
+    assert.deepEqual(codes(e.sources), sources);
+    assert.deepEqual(codes(e.targets), targets);
+    assert.equal(e.modality, 'asserted');
+  });
+}
+
+test('events › a passive swaps the roles: "was shot down by Turkey"', () => {
+  const e = only('A/DET Russian/ADJ pilot/NOUN was/AUX/be shot/VERB/shoot down/ADP by/ADP Turkey/PROPN ./PUNCT');
+  assert.equal(e.ploverType, 'ASSAULT');
+  assert.equal(e.cameo, '195');
+  assert.deepEqual(codes(e.sources), ['TUR']);
+  assert.deepEqual(codes(e.targets), ['RUSMIL']);
+});
+
+test('events › a passive with no by-phrase has a target and no source', () => {
+  const e = only('Three/NUM US/PROPN servicemen/NOUN/serviceman were/AUX/be killed/VERB/kill near/ADP Basra/PROPN ./PUNCT');
+  assert.deepEqual(codes(e.sources), []);
+  assert.deepEqual(codes(e.targets), ['USAMIL']);
+  assert.equal(e.counts.fatalities, 3);
+});
+
+test('events › counts fatalities, injuries and size separately', () => {
+  assert.equal(only('Serb/ADJ forces/NOUN killed/VERB/kill three/NUM ethnic/ADJ Albanians/PROPN/albanian ./PUNCT').counts.fatalities, 3);
+  assert.equal(only('The/DET war/NOUN has/AUX/have killed/VERB/kill 250,000/NUM people/NOUN in/ADP Syria/PROPN ./PUNCT').counts.fatalities, 250000);
+  const shelled = only('Syrian/ADJ rebels/NOUN/rebel shelled/VERB/shell the/DET town/NOUN ,/PUNCT wounding/VERB/wound 40/NUM civilians/NOUN/civilian ./PUNCT');
+  assert.equal(shelled.counts.injuries, 40);
+  assert.equal(shelled.counts.fatalities, undefined);
+  const rescue = only('Eight/NUM Hezbollah/PROPN fighters/NOUN/fighter and/CCONJ 18/NUM Syrian/ADJ commandos/NOUN/commando rescued/VERB/rescue the/DET Russian/ADJ pilot/NOUN ./PUNCT');
+  assert.deepEqual(codes(rescue.sources), ['LBNREB', 'SYRMIL']);
+  assert.equal(rescue.counts.size, 26);
+  const guards = only('1,500/NUM Iranian/ADJ revolutionary/ADJ guards/NOUN/guard attacked/VERB/attack Aleppo/PROPN ./PUNCT');
+  assert.equal(guards.counts.size, 1500);
+});
+
+const MODALITY_CASES: readonly [string, EventMention['modality']][] = [
+  ['Turkey/PROPN attacked/VERB/attack Syria/PROPN ./PUNCT', 'asserted'],
+  ['Turkey/PROPN did/AUX/do not/PART attack/VERB Syria/PROPN ./PUNCT', 'negated'],
+  ['Iran/PROPN has/AUX/have not/PART officially/ADV acknowledged/VERB/acknowledge sending/VERB/send troops/NOUN/troop to/ADP Syria/PROPN ./PUNCT', 'negated'],
+  ['Iran/PROPN plans/VERB/plan to/PART send/VERB troops/NOUN/troop to/ADP Syria/PROPN ./PUNCT', 'planned'],
+  ['Iran/PROPN will/AUX send/VERB troops/NOUN/troop to/ADP Syria/PROPN ./PUNCT', 'planned'],
+  ['Turkey/PROPN could/AUX attack/VERB Syria/PROPN ./PUNCT', 'hypothetical'],
+  ['If/SCONJ talks/NOUN/talk fail/VERB ,/PUNCT Turkey/PROPN attacks/VERB/attack Syria/PROPN ./PUNCT', 'hypothetical'],
+  ['Syrian/ADJ troops/NOUN/troop are/AUX/be attacking/VERB/attack Aleppo/PROPN ./PUNCT', 'ongoing'],
+];
+
+for (const [spec, modality] of MODALITY_CASES) {
+  test(`events › modality ${modality}: "${spec.replace(/\/[^ ]+/g, '')}"`, () => {
+    assert.equal(only(spec).modality, modality);
+  });
+}
+
+test('events › a planned hostile act is a THREATEN, a planned visit an AGREE (PLOVER intent)', () => {
+  const threat = only('Turkey/PROPN will/AUX attack/VERB Syria/PROPN ./PUNCT');
+  assert.equal(threat.ploverType, 'THREATEN');
+  assert.equal(threat.cameo, '138');
+  const visit = only('The/DET Iranian/ADJ president/NOUN will/AUX visit/VERB Russia/PROPN ./PUNCT');
+  assert.equal(visit.ploverType, 'AGREE');
+  assert.deepEqual(codes(visit.sources), ['IRNGOV']);
+});
+
+test('events › actor codes: country + sector from demonyms, names and mentions', () => {
+  assert.deepEqual(codes(only('Iranian/ADJ soldiers/NOUN/soldier attacked/VERB/attack Aleppo/PROPN ./PUNCT').sources), ['IRNMIL']);
+  assert.deepEqual(codes(only('The/DET Russian/ADJ government/NOUN condemned/VERB/condemn Turkey/PROPN ./PUNCT').sources), ['RUSGOV']);
+  assert.deepEqual(codes(only('The/DET Turkish/ADJ military/NOUN shelled/VERB/shell Syrian/ADJ troops/NOUN/troop ./PUNCT').targets), ['SYRMIL']);
+  const { events } = run('Putin/PROPN met/VERB/meet Erdogan/PROPN ./PUNCT', [{ text: 'Putin' }, { text: 'Erdogan' }]);
+  assert.equal(events.length, 1);
+  assert.equal(events[0]!.sources[0]!.text, 'Putin');
+  assert.equal(events[0]!.targets[0]!.text, 'Erdogan');
+});
+
+const MUST_NOT_FIRE: readonly [string, string][] = [
+  ['heart attack', 'The/DET minister/NOUN suffered/VERB/suffer a/DET heart/NOUN attack/NOUN ./PUNCT'],
+  ['ceasefire talks', 'Iran/PROPN and/CCONJ Iraq/PROPN held/VERB/hold ceasefire/NOUN talks/NOUN/talk ./PUNCT'],
+  ['fired a chief executive', 'The/DET company/NOUN fired/VERB/fire its/PRON chief/ADJ executive/NOUN ./PUNCT'],
+  ['attack with no actor', 'The/DET attack/NOUN was/AUX/be widely/ADV reported/VERB/report ./PUNCT'],
+  ['a shot at the title', 'She/PRON took/VERB/take a/DET shot/NOUN at/ADP the/DET title/NOUN ./PUNCT'],
+];
+
+for (const [name, spec] of MUST_NOT_FIRE) {
+  test(`events › must not code an ASSAULT for "${name}"`, () => {
+    const { events } = run(spec);
+    assert.equal(events.filter((e) => e.ploverType === 'ASSAULT').length, 0);
+  });
+}
+
+test('events › ceasefire talks are a CONSULT between both parties', () => {
+  const { events } = run('Iran/PROPN and/CCONJ Iraq/PROPN held/VERB/hold ceasefire/NOUN talks/NOUN/talk ./PUNCT');
+  assert.deepEqual(events.map((e) => `${e.ploverType} ${codes(e.sources)}>${codes(e.targets)}`).sort(), ['CONSULT IRN>IRQ', 'CONSULT IRQ>IRN']);
+});
+
+test('events › offsets point into the text: trigger, actors and evidence', () => {
+  const { events, text } = run('A/DET Russian/ADJ pilot/NOUN was/AUX/be shot/VERB/shoot down/ADP by/ADP Turkey/PROPN ./PUNCT');
+  const e = events[0]!;
+  assert.equal(text.slice(e.trigger.start, e.trigger.end), 'shot down');
+  assert.equal(e.sources[0]!.text, 'Turkey');
+  assert.equal(text.slice(e.sources[0]!.start, e.sources[0]!.end), 'Turkey');
+  assert.deepEqual(e.evidence, { start: 0, end: text.length });
+});
+
+test('events › the stage declares its dataflow and needs its lexicon resource', () => {
+  assert.deepEqual(stage.requires, ['tokens', 'sentences', 'mentions']);
+  assert.equal(stage.assigns, 'events');
+  const doc = tagged('Turkey/PROPN attacked/VERB/attack Syria/PROPN ./PUNCT');
+  assert.throws(() => stage.run(doc, { publishedAt: undefined, resources: createResources({}) }), /events\.lexicon/);
+});

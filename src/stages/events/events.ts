@@ -1,0 +1,145 @@
+/**
+ * The `events` stage: codes each sentence's events (who did what to whom, where, when, how many)
+ * to PLOVER 2.0 and CAMEO with the shared coder in src/events/, and links them to the article's
+ * mentions, entities, places and times when those layers exist.
+ */
+import { defineStage, type Stage } from '../../pipeline/stage.js';
+import {
+  DossierError,
+  tokenPos,
+  type ActorRef,
+  type Doc,
+  type DocEntity,
+  type EntityKind,
+  type EventMention,
+  type Mention,
+  type PlaceRef,
+  type Sentence,
+  type TimeExpr,
+} from '../../model/index.js';
+import { createEventCoder, type ActorHint, type CodedActor, type CodedEvent, type CoderToken } from '../../events/coder.js';
+import { EVENT_LEXICON_RESOURCE, type EventLexicon } from '../../events/lexicon.js';
+import { intentCode, ploverForCameo } from '../../events/cameo-plover.js';
+
+/** CAMEO sector suffix for an entity kind. */
+const KIND_SECTOR: Partial<Record<EntityKind, string>> = {
+  government: 'GOV',
+  'military-unit': 'MIL',
+  'armed-group': 'REB',
+  'media-outlet': 'MED',
+  party: 'PTY',
+  company: 'BUS',
+};
+
+/** YYYYMMDD from an ISO date, for dated actor codes. */
+export function dictDate(iso: string | undefined): number | undefined {
+  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
+  return m ? Number(`${m[1]}${m[2]}${m[3]}`) : undefined;
+}
+
+function entityCode(entity: DocEntity | undefined): string | undefined {
+  if (!entity?.country) return undefined;
+  return `${entity.country}${KIND_SECTOR[entity.kind] ?? ''}`;
+}
+
+function sentenceTokens(doc: Doc, s: Sentence): CoderToken[] {
+  const t = doc.layers.tokens!;
+  const out: CoderToken[] = [];
+  for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+    const start = t.start[i]!;
+    const end = t.end[i]!;
+    const text = doc.text.slice(start, end);
+    out.push({ text, lemma: t.lemmas[t.lemma[i]!] || text.toLowerCase(), pos: tokenPos(t, i), start, end });
+  }
+  return out;
+}
+
+function hintsFor(s: Sentence, mentions: readonly Mention[], entityOf: ReadonlyMap<string, DocEntity>): ActorHint[] {
+  const hints: ActorHint[] = [];
+  for (const m of mentions) {
+    if (m.tokenStart < s.tokenStart || m.tokenEnd > s.tokenEnd) continue;
+    const entity = entityOf.get(m.id);
+    const code = entityCode(entity);
+    hints.push({ start: m.tokenStart - s.tokenStart, end: m.tokenEnd - s.tokenStart, ...(code ? { code } : {}), ...(entity ? { entityId: entity.id } : {}) });
+  }
+  return hints;
+}
+
+function nearest<T extends { start: number; end: number }>(items: readonly T[], within: { start: number; end: number }, anchor: number): T | undefined {
+  let best: T | undefined;
+  let bestDistance = Infinity;
+  for (const it of items) {
+    if (it.start < within.start || it.end > within.end) continue;
+    const d = Math.abs(it.start - anchor);
+    if (d < bestDistance) {
+      best = it;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** Turns one coded event into the model's EventMention; undefined when PLOVER has no type for it. */
+export function toEventMention(doc: Doc, s: Sentence, tokens: readonly CoderToken[], e: CodedEvent, lexicon: EventLexicon, id: string, places: readonly PlaceRef[], times: readonly TimeExpr[]): EventMention | undefined {
+  // PLOVER codes a planned cooperative act as AGREE and a planned hostile act as THREATEN.
+  const cameo = e.modality === 'planned' ? intentCode(e.code) : e.code;
+  const plover = ploverForCameo(lexicon.cameoPlover, cameo);
+  if (!plover) return undefined;
+  const actor = (a: CodedActor): ActorRef => {
+    const start = tokens[a.start]!.start;
+    const end = tokens[a.end - 1]!.end;
+    return { start, end, text: doc.text.slice(start, end), ...(a.entityId ? { entityId: a.entityId } : {}), ...(a.code ? { code: a.code } : {}) };
+  };
+  const trigger = { start: tokens[e.triggerStart]!.start, end: tokens[e.triggerEnd - 1]!.end };
+  const placeSpan = e.place ? { start: tokens[e.place.start]!.start, end: tokens[e.place.end - 1]!.end } : undefined;
+  const place = placeSpan ? places.find((p) => p.start < placeSpan.end && p.end > placeSpan.start) : nearest(places, s, trigger.start);
+  const time = nearest(times, s, trigger.start);
+  return {
+    id,
+    evidence: { start: s.start, end: s.end },
+    trigger,
+    ploverType: plover.type,
+    ...(plover.mode ? { ploverMode: plover.mode } : {}),
+    contexts: plover.contexts,
+    cameo,
+    sources: e.sources.map(actor),
+    targets: e.targets.map(actor),
+    ...(place ? { placeId: place.id } : {}),
+    ...(time ? { timeId: time.id } : {}),
+    counts: e.counts,
+    modality: e.modality,
+  };
+}
+
+/** Creates the `events` stage. */
+export function createEventsStage(): Stage<'events'> {
+  return defineStage({
+    name: 'events',
+    version: 1,
+    requires: ['tokens', 'sentences', 'mentions'],
+    assigns: 'events',
+    run(doc, ctx) {
+      if (!ctx.resources.has(EVENT_LEXICON_RESOURCE)) {
+        throw new DossierError('E_RESOURCE_MISSING', `the events stage needs resource "${EVENT_LEXICON_RESOURCE}" (loadEventLexicon in src/app/dictionaries.ts)`);
+      }
+      const lexicon = ctx.resources.get<EventLexicon>(EVENT_LEXICON_RESOURCE);
+      const coder = createEventCoder(lexicon);
+      const entityOf = new Map<string, DocEntity>();
+      for (const e of doc.layers.entities ?? []) for (const m of e.mentionIds) entityOf.set(m, e);
+      const mentions = doc.layers.mentions ?? [];
+      const places = doc.layers.places ?? [];
+      const times = doc.layers.times ?? [];
+      const date = dictDate(ctx.publishedAt);
+      const events: EventMention[] = [];
+      for (const s of doc.layers.sentences ?? []) {
+        const tokens = sentenceTokens(doc, s);
+        const coded = coder.codeSentence(tokens, { ...(date !== undefined ? { date } : {}), hints: hintsFor(s, mentions, entityOf) });
+        for (const e of coded.events) {
+          const mention = toEventMention(doc, s, tokens, e, lexicon, `ev${events.length + 1}`, places, times);
+          if (mention) events.push(mention);
+        }
+      }
+      return events;
+    },
+  });
+}

@@ -1,0 +1,249 @@
+/**
+ * The corpus-level tables on PostgreSQL: near-duplicate groups and incrementally merged events with their
+ * observations, reports and corroboration, the twin of the SQLite adapter's. Every write here runs inside
+ * the saving article's transaction while it holds the corpus lock (see postgres-store.ts), so merges from
+ * workers saving at the same moment happen one after another, each seeing the previous one's events.
+ */
+import { corroborate, type EventReport } from '../../corpus/corroborate/index.js';
+import { absorb, chooseMergedEvent, countAlternatives, observationWindow, startMergedEvent, windowDays, type EventObservation, type MergedEventSummary } from '../../corpus/merge-events/index.js';
+import type { ObservedEvent } from '../../corpus/observe/index.js';
+import type { Doc } from '../../model/index.js';
+import { datePrecision, MAX_MATCH_WINDOW_DAYS, shiftDay } from '../event-dates.js';
+import type { EventQuery, MergedEventDetail, MergedEventRow, SyndicationCandidate, SyndicationLinks } from '../store.js';
+
+type Row = Record<string, unknown>;
+
+/** Runs one statement (on the transaction's connection, or the pool for reads); StoreError on failure. */
+export type Query = (op: string, sql: string, params?: unknown[]) => Promise<Row[]>;
+
+/** Reports of a merged event, with each article's current near-duplicate group (groups grow as copies arrive). */
+const REPORTS_SQL = `SELECT r.article_id, r.mention_id, coalesce(a.syndication_group, a.id) AS syndication_group, r.outlet, r.chain, r.stance
+  FROM event_reports r JOIN articles a ON a.id = r.article_id WHERE r.merged_event_id = $1 ORDER BY a.seq, r.mention_id`;
+
+/** Largest page of events listEvents returns. */
+const MAX_PAGE_SIZE = 500;
+
+/** Removes an article's near-duplicate links, fingerprint and event observations; re-decides the events it reported. */
+export async function clearCorpusLinks(q: Query, articleId: string): Promise<void> {
+  const op = `clear corpus links of ${articleId}`;
+  const touched = (await q(op, 'SELECT DISTINCT merged_event_id AS id FROM event_observations WHERE article_id = $1', [articleId])).map((r) => String(r['id']));
+  for (const table of ['event_observations', 'event_reports', 'article_fingerprints', 'article_bands']) {
+    await q(op, `DELETE FROM ${table} WHERE article_id = $1`, [articleId]);
+  }
+  await q(op, 'DELETE FROM article_links WHERE article_id = $1 OR other_id = $1', [articleId]);
+  for (const id of touched.sort()) await refreshEvent(q, id);
+}
+
+/** True when the article has event observations stored (an update must then re-decide those events). */
+export async function hasObservations(q: Query, articleId: string): Promise<boolean> {
+  return (await q('has observations', 'SELECT 1 FROM event_observations WHERE article_id = $1 LIMIT 1', [articleId])).length > 0;
+}
+
+/** Stores an article's fingerprint and near-duplicate links, merging groups onto `links.group`. */
+export async function saveSyndication(q: Query, articleId: string, links: SyndicationLinks): Promise<void> {
+  const op = `save near-duplicates of ${articleId}`;
+  await q(op, 'UPDATE articles SET syndication_group = $1 WHERE id = $2', [links.group, articleId]);
+  const signature = Buffer.from(links.signature.buffer, links.signature.byteOffset, links.signature.byteLength);
+  await q(op, 'INSERT INTO article_fingerprints (article_id, signature) VALUES ($1, $2) ON CONFLICT (article_id) DO UPDATE SET signature = excluded.signature', [articleId, signature]);
+  if (links.bandKeys.length) {
+    await q(op, 'INSERT INTO article_bands (band_key, article_id) SELECT k, $1 FROM unnest($2::text[]) AS k ON CONFLICT DO NOTHING', [articleId, [...new Set(links.bandKeys)]]);
+  }
+  for (const dup of links.duplicates) {
+    for (const [a, b] of [[articleId, dup.articleId], [dup.articleId, articleId]] as const) {
+      await q(op, `INSERT INTO article_links (article_id, other_id, kind, similarity) VALUES ($1, $2, 'near-duplicate', $3)
+        ON CONFLICT (article_id, other_id, kind) DO UPDATE SET similarity = excluded.similarity`, [a, b, dup.similarity]);
+    }
+    // Groups merge onto the new article's group (the earliest member's id, chosen by the caller).
+    await q(op, 'UPDATE articles SET syndication_group = $1 WHERE syndication_group = (SELECT syndication_group FROM articles WHERE id = $2) OR id = $2', [links.group, dup.articleId]);
+  }
+  if (links.duplicates.length) {
+    // Copies now count as one origin: re-decide every event the group reports.
+    const affected = await q(op, `SELECT DISTINCT r.merged_event_id AS id FROM event_reports r JOIN articles a ON a.id = r.article_id
+      WHERE a.syndication_group = $1 ORDER BY 1`, [links.group]);
+    for (const r of affected) await refreshEvent(q, String(r['id']));
+  }
+}
+
+/** Merges each observed event into the compatible merged event, or starts one; records reports and refreshes corroboration. */
+export async function mergeObservations(q: Query, doc: Doc, observed: readonly ObservedEvent[], group: string): Promise<void> {
+  const op = `merge events of ${doc.id}`;
+  const touched = new Set<string>();
+  for (const { observation, reports, evidence } of observed) {
+    const window = observationWindow(observation);
+    if (!window) continue;
+    // Candidates overlap the window in time. Windows of a month or less start at most 31 days before it; the
+    // few longer ones (a year, a season) are found through their own partial index. Both look-ups are bounded
+    // by the time range, never by the size of the history.
+    const candidates = windowDays(window) > MAX_MATCH_WINDOW_DAYS
+      ? []
+      : (await q(op, `SELECT * FROM merged_events WHERE plover_type = $1 AND window_start >= $2 AND window_start <= $4 AND window_end >= $5
+          UNION SELECT * FROM merged_events WHERE plover_type = $1 AND window_days > 31 AND window_start >= $3 AND window_start <= $4 AND window_end >= $5
+          ORDER BY id`, [observation.ploverType, shiftDay(window.start, -31), shiftDay(window.start, -MAX_MATCH_WINDOW_DAYS), window.end, window.start])).map(toSummary);
+    const choice = chooseMergedEvent(candidates, observation);
+    const summary = choice ? absorb(choice.event, observation) : startMergedEvent(`ev-${doc.id}-${observation.mentionId}`, observation)!;
+    await writeSummary(q, summary, observation.cameo, !choice);
+    await q(op, `INSERT INTO event_observations (article_id, mention_id, merged_event_id, reasons, modality, time_value, counts, evidence_start, evidence_end, source_ids, target_ids)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+      ON CONFLICT (article_id, mention_id) DO UPDATE SET merged_event_id = excluded.merged_event_id, reasons = excluded.reasons, modality = excluded.modality,
+        time_value = excluded.time_value, counts = excluded.counts, evidence_start = excluded.evidence_start, evidence_end = excluded.evidence_end,
+        source_ids = excluded.source_ids, target_ids = excluded.target_ids`, [
+      doc.id, observation.mentionId, summary.id, JSON.stringify(choice ? choice.reasons : ['first report']), observation.modality, observation.timeValue ?? null,
+      JSON.stringify(observation.counts), evidence.start, evidence.end, JSON.stringify(observation.sourceIds), JSON.stringify(observation.targetIds),
+    ]);
+    for (const report of reports) {
+      await q(op, 'INSERT INTO event_reports (merged_event_id, article_id, mention_id, syndication_group, outlet, chain, stance) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+        summary.id, doc.id, observation.mentionId, group, report.outlet ?? null, JSON.stringify(report.chain), report.stance,
+      ]);
+    }
+    touched.add(summary.id);
+  }
+  for (const id of [...touched].sort()) await refreshEvent(q, id);
+}
+
+async function writeSummary(q: Query, summary: MergedEventSummary, cameo: string | undefined, isNew: boolean): Promise<void> {
+  const op = `write merged event ${summary.id}`;
+  const values = [
+    summary.id, summary.window.start, summary.window.end, summary.place?.name ?? null, summary.place?.lat ?? null, summary.place?.lon ?? null,
+    summary.place?.countryCode ?? null, summary.place?.gazetteerId ?? null, JSON.stringify(summary.sourceIds), JSON.stringify(summary.targetIds), cameo ?? null,
+    windowDays(summary.window),
+  ];
+  if (isNew) {
+    await q(op, `INSERT INTO merged_events (id, window_start, window_end, place_name, lat, lon, country_code, gazetteer_id, source_ids, target_ids, cameo,
+        window_days, plover_type, status, explanation, asserting_origins, has_anonymous, report_count)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'single-source', '', 0, false, 0)`, [...values, summary.ploverType]);
+  } else {
+    await q(op, `UPDATE merged_events SET window_start = $2, window_end = $3, place_name = $4, lat = $5, lon = $6, country_code = $7, gazetteer_id = $8,
+      source_ids = $9, target_ids = $10, cameo = coalesce(cameo, $11), window_days = $12 WHERE id = $1`, values);
+  }
+  const actors = [...new Set([...summary.sourceIds, ...summary.targetIds])];
+  if (actors.length) {
+    await q(op, 'INSERT INTO event_entities (merged_event_id, entity_id) SELECT $1, e FROM unnest($2::text[]) AS e ON CONFLICT DO NOTHING', [summary.id, actors]);
+  }
+}
+
+/** Recomputes an event's corroboration from its reports; drops it when no observation is left. */
+async function refreshEvent(q: Query, id: string): Promise<void> {
+  const op = `refresh merged event ${id}`;
+  const reports = (await q(op, REPORTS_SQL, [id])).map(toReport);
+  if (!reports.length) {
+    await q(op, 'DELETE FROM event_entities WHERE merged_event_id = $1', [id]);
+    await q(op, 'DELETE FROM merged_events WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM event_observations WHERE merged_event_id = $1)', [id]);
+    return;
+  }
+  const c = corroborate(reports);
+  await q(op, 'UPDATE merged_events SET status = $1, explanation = $2, asserting_origins = $3, has_anonymous = $4, report_count = $5 WHERE id = $6', [
+    c.status, c.explanation, c.assertingOrigins, c.hasAnonymousOrigin, reports.length, id,
+  ]);
+}
+
+/** Stored articles sharing any of these MinHash band keys (at most 200). */
+export async function findSyndicationCandidates(q: Query, bandKeys: readonly string[]): Promise<SyndicationCandidate[]> {
+  if (!bandKeys.length) return [];
+  const rows = await q('find syndication candidates', `SELECT DISTINCT f.article_id, f.signature, coalesce(a.syndication_group, a.id) AS grp FROM article_bands b
+    JOIN article_fingerprints f ON f.article_id = b.article_id JOIN articles a ON a.id = b.article_id WHERE b.band_key = ANY($1::text[]) LIMIT 200`, [[...bandKeys]]);
+  return rows.map((r) => {
+    const buf = r['signature'] as Buffer;
+    return { articleId: String(r['article_id']), group: String(r['grp']), signature: new Uint32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength)) };
+  });
+}
+
+const EVENT_COLUMNS = `m.*, (SELECT count(DISTINCT article_id) FROM event_observations o WHERE o.merged_event_id = m.id) AS article_count,
+  (SELECT substr(a.body, o.evidence_start + 1, o.evidence_end - o.evidence_start) FROM event_observations o JOIN articles a ON a.id = o.article_id
+    WHERE o.merged_event_id = m.id ORDER BY a.published_at NULLS FIRST, a.seq LIMIT 1) AS summary`;
+
+/** Merged events in time order, filtered. */
+export async function listEvents(q: Query, query: EventQuery = {}): Promise<MergedEventRow[]> {
+  const where: string[] = [];
+  const params: unknown[] = [Math.max(1, Math.min(query.limit ?? 20, MAX_PAGE_SIZE)), Math.max(0, query.offset ?? 0)];
+  const add = (sql: (p: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
+  if (query.entityId) add((p) => `m.id IN (SELECT merged_event_id FROM event_entities WHERE entity_id = ${p})`, query.entityId);
+  if (query.from) add((p) => `m.window_end >= ${p}`, query.from);
+  if (query.to) add((p) => `m.window_start <= ${p}`, query.to);
+  if (query.status) add((p) => `m.status = ${p}`, query.status);
+  if (query.ploverType) add((p) => `m.plover_type = ${p}`, query.ploverType);
+  const sql = `SELECT ${EVENT_COLUMNS} FROM merged_events m ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY m.window_start, m.window_end, m.id LIMIT $1 OFFSET $2`;
+  return (await q('list events', sql, params)).map(toEventRow);
+}
+
+/** One merged event with every observation and report, each traced to its sentence. */
+export async function getEvent(q: Query, id: string): Promise<MergedEventDetail | undefined> {
+  const [row] = await q('get event', `SELECT ${EVENT_COLUMNS} FROM merged_events m WHERE m.id = $1`, [id]);
+  if (!row) return undefined;
+  const event = toEventRow(row);
+  const observationRows = await q('get event', `SELECT o.*, a.title, a.outlet, a.published_at, substr(a.body, o.evidence_start + 1, o.evidence_end - o.evidence_start) AS evidence_text
+    FROM event_observations o JOIN articles a ON a.id = o.article_id WHERE o.merged_event_id = $1 ORDER BY a.published_at NULLS FIRST, a.seq`, [id]);
+  const observations = observationRows.map((r) => ({
+    articleId: String(r['article_id']), mentionId: String(r['mention_id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']),
+    modality: String(r['modality']), timeValue: nullable(r['time_value']), counts: r['counts'] as Record<string, number>,
+    reasons: r['reasons'] as string[],
+    evidence: { start: Number(r['evidence_start']), end: Number(r['evidence_end']), text: String(r['evidence_text']) },
+  }));
+  const reports = (await q('get event', REPORTS_SQL, [id])).map((r) => ({ ...toReport(r), mentionId: String(r['mention_id']) }));
+  const alternatives = countAlternatives(observations.map((o) => ({ articleId: o.articleId, counts: o.counts }) as unknown as EventObservation));
+  const actorIds = [...event.sourceIds.map((a) => ({ id: a, role: 'source' as const })), ...event.targetIds.map((a) => ({ id: a, role: 'target' as const }))];
+  const names = new Map((await q('get event', 'SELECT id, name FROM entities WHERE id = ANY($1::text[])', [actorIds.map((a) => a.id)])).map((r) => [String(r['id']), String(r['name'])]));
+  const actors = actorIds.map((a) => ({ ...a, name: names.get(a.id) ?? a.id }));
+  return { ...event, observations, reports, countAlternatives: alternatives, actors };
+}
+
+/** Counts for stats(): merged events, and near-duplicate groups with more than one article. */
+export async function corpusCounts(q: Query): Promise<{ events: number; syndicationGroups: number }> {
+  const [row] = await q('stats', `SELECT (SELECT count(*) FROM merged_events) AS events,
+    (SELECT count(*) FROM (SELECT syndication_group FROM articles WHERE syndication_group IS NOT NULL GROUP BY syndication_group HAVING count(*) > 1) g) AS groups`);
+  return { events: Number(row!['events']), syndicationGroups: Number(row!['groups']) };
+}
+
+function toSummary(r: Row): MergedEventSummary {
+  return {
+    id: String(r['id']),
+    ploverType: String(r['plover_type']),
+    sourceIds: r['source_ids'] as string[],
+    targetIds: r['target_ids'] as string[],
+    window: { start: String(r['window_start']), end: String(r['window_end']) },
+    ...(r['place_name'] ? { place: {
+      name: String(r['place_name']),
+      ...(r['lat'] !== null ? { lat: Number(r['lat']) } : {}),
+      ...(r['lon'] !== null ? { lon: Number(r['lon']) } : {}),
+      ...(r['country_code'] ? { countryCode: String(r['country_code']) } : {}),
+      ...(r['gazetteer_id'] ? { gazetteerId: String(r['gazetteer_id']) } : {}),
+    } } : {}),
+  };
+}
+
+function toEventRow(r: Row): MergedEventRow {
+  return {
+    id: String(r['id']),
+    ploverType: String(r['plover_type']),
+    cameo: nullable(r['cameo']),
+    windowStart: String(r['window_start']),
+    windowEnd: String(r['window_end']),
+    datePrecision: datePrecision(String(r['window_start']), String(r['window_end'])),
+    place: r['place_name'] ? { name: String(r['place_name']), lat: r['lat'] === null ? null : Number(r['lat']), lon: r['lon'] === null ? null : Number(r['lon']), countryCode: nullable(r['country_code']) } : null,
+    sourceIds: r['source_ids'] as string[],
+    targetIds: r['target_ids'] as string[],
+    status: String(r['status']) as MergedEventRow['status'],
+    explanation: String(r['explanation']),
+    assertingOrigins: Number(r['asserting_origins']),
+    hasAnonymousOrigin: r['has_anonymous'] === true,
+    reportCount: Number(r['report_count']),
+    articleCount: Number(r['article_count']),
+    summary: String(r['summary'] ?? '').replace(/\s+/g, ' ').trim(),
+  };
+}
+
+function toReport(r: Row): EventReport {
+  return {
+    articleId: String(r['article_id']),
+    syndicationGroup: String(r['syndication_group']),
+    ...(r['outlet'] ? { outlet: String(r['outlet']) } : {}),
+    chain: r['chain'] as EventReport['chain'],
+    stance: String(r['stance']) as EventReport['stance'],
+  };
+}
+
+function nullable(value: unknown): string | null {
+  return value === null || value === undefined ? null : String(value);
+}

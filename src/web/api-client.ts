@@ -1,0 +1,44 @@
+/** Typed calls to the Dossier API (same origin). Response types come from the app's query use cases. */
+import type {
+  ArticleSummary, ArticleView, CanonicalEntity, EntityView, GraphView, MapView, MergedEventDetail, MergedEventRow, Page, SearchPage, StoreStats, TimelineView,
+} from '../app/queries.js';
+
+export type { ArticleSummary, ArticleView, CanonicalEntity, EntityView, GraphView, MapView, MergedEventDetail, MergedEventRow, Page, SearchPage, StoreStats, TimelineView };
+
+/** An error answer from the API, with its code and message. */
+export class ApiRequestError extends Error {
+  readonly status: number;
+  readonly code: string;
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.name = 'ApiRequestError';
+    this.status = status;
+    this.code = code;
+  }
+}
+
+/** GETs an API path with query parameters (undefined and empty values left out). */
+export async function getJson<T>(path: string, params: Record<string, string | number | undefined> = {}): Promise<T> {
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') query.set(k, String(v));
+  const qs = query.toString();
+  const res = await fetch(`${path}${qs ? `?${qs}` : ''}`, { headers: { accept: 'application/json' } });
+  const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
+  if (!res.ok) throw new ApiRequestError(res.status, body?.error?.code ?? 'E_HTTP', body?.error?.message ?? `HTTP ${res.status}`);
+  return body as T;
+}
+
+/** The API's calls, one per route. */
+export const api = {
+  stats: () => getJson<StoreStats>('/api/stats'),
+  articles: (limit: number, offset: number) => getJson<Page<ArticleSummary>>('/api/articles', { limit, offset }),
+  article: (id: string) => getJson<ArticleView>(`/api/articles/${encodeURIComponent(id)}`),
+  search: (q: string, limit: number, offset: number) => getJson<SearchPage>('/api/search', { q, limit, offset }),
+  entities: (filter: { type?: string; q?: string; limit: number; offset: number }) => getJson<Page<CanonicalEntity>>('/api/entities', filter),
+  entity: (id: string, limit: number, offset: number) => getJson<EntityView>(`/api/entities/${encodeURIComponent(id)}`, { limit, offset }),
+  events: (filter: { entity?: string; from?: string; to?: string; status?: string; type?: string; q?: string; limit: number; offset: number }) => getJson<Page<MergedEventRow>>('/api/events', filter),
+  event: (id: string) => getJson<MergedEventDetail>(`/api/events/${encodeURIComponent(id)}`),
+  graph: (entity?: string) => getJson<GraphView>('/api/graph', { entity }),
+  map: (entity?: string) => getJson<MapView>('/api/map', { entity }),
+  timeline: (entity?: string) => getJson<TimelineView>('/api/timeline', { entity }),
+};

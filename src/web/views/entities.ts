@@ -1,0 +1,88 @@
+/** The entity list (filter by type and name) and one entity's page. */
+import { api } from '../api-client.js';
+import { append, h, route, shortDate } from '../dom.js';
+import type { ViewContext } from './context.js';
+import { articleHref, entityHref, eventHref, heading, pager, plural, statusBadge, typeBadge, TYPE_NAMES } from './parts.js';
+
+const PAGE = 50;
+
+/** Canonical entities, most mentioned first. */
+export async function entitiesView({ query, main }: ViewContext): Promise<void> {
+  const type = query.get('type') ?? '';
+  const q = query.get('q') ?? '';
+  const offset = Number(query.get('offset') ?? 0) || 0;
+  const page = await api.entities({ ...(type ? { type } : {}), ...(q ? { q } : {}), limit: PAGE, offset });
+  const typeSelect = h('select', { name: 'type', id: 'entity-type' }, h('option', { value: '' }, 'all types'),
+    ...Object.entries(TYPE_NAMES).map(([k, name]) => h('option', { value: k, selected: k === type }, `${k} – ${name}`)));
+  const nameInput = h('input', { type: 'search', name: 'q', id: 'entity-q', value: q, placeholder: 'name or alias' });
+  const form = h('form', { class: 'filters', on: { submit: (e) => {
+    e.preventDefault();
+    location.hash = route('/entities', { type: typeSelect.value || undefined, q: nameInput.value.trim() || undefined });
+  } } }, h('label', { for: 'entity-type' }, 'Type '), typeSelect, h('label', { for: 'entity-q' }, ' Name '), nameInput, h('button', { type: 'submit' }, 'Filter'));
+  append(main,
+    heading('Entities', 'People, organisations, places and groups across all articles, most mentioned first.'),
+    form,
+    page.items.length === 0 ? h('p', { class: 'muted' }, 'No entity matches (entities appear once articles are ingested with the entities stage).') : h('table', { class: 'list' },
+      h('thead', null, h('tr', null, h('th', null, 'Type'), h('th', null, 'Name'), h('th', null, 'Kind'), h('th', { class: 'num' }, 'Mentions'), h('th', { class: 'num' }, 'Articles'))),
+      h('tbody', null, ...page.items.map((e) => h('tr', null,
+        h('td', null, typeBadge(e.type)),
+        h('td', null, h('a', { href: entityHref(e.id) }, e.name)),
+        h('td', null, `${e.kind}${e.country ? ` · ${e.country}` : ''}`),
+        h('td', { class: 'num' }, String(e.mentionCount)),
+        h('td', { class: 'num' }, String(e.articleCount)))))),
+    pager('/entities', { type: type || undefined, q: q || undefined }, page, page.items.length));
+}
+
+/** One entity: identity, aliases, roles over time, mentions by outlet, related entities, articles. */
+export async function entityView({ param, query, main }: ViewContext): Promise<void> {
+  const offset = Number(query.get('offset') ?? 0) || 0;
+  const [entity, graph, events] = await Promise.all([api.entity(param, 25, offset), api.graph(param), api.events({ entity: param, limit: 20, offset: 0 })]);
+  const related = graph.nodes.filter((n) => n.id !== entity.id).map((n) => {
+    const edge = graph.edges.find((e) => (e.source === entity.id && e.target === n.id) || (e.target === entity.id && e.source === n.id));
+    return { ...n, weight: edge?.weight ?? 0 };
+  }).filter((n) => n.weight > 0).sort((a, b) => b.weight - a.weight).slice(0, 15);
+  const outlets = Object.entries(entity.mentionsByOutlet).sort((a, b) => b[1] - a[1]);
+  const maxOutlet = Math.max(1, ...outlets.map(([, n]) => n));
+
+  append(main,
+    heading(entity.name, typeBadge(entity.type), ` ${entity.kind}${entity.country ? ` · ${entity.country}` : ''}${entity.kbId ? ` · knowledge base: ${entity.kbId}` : ''} · ${plural(entity.mentionCount, 'mention')} in ${plural(entity.articleCount, 'article')}`),
+    h('nav', { class: 'subnav', 'aria-label': 'views of this entity' },
+      h('a', { href: route('/timeline', { entity: entity.id }) }, 'Timeline'), ' · ',
+      h('a', { href: route('/graph', { entity: entity.id }) }, 'Graph'), ' · ',
+      h('a', { href: route('/map', { entity: entity.id }) }, 'Map'), ' · ',
+      h('code', { class: 'muted' }, entity.id)),
+    h('div', { class: 'cards' },
+      h('section', { class: 'card' }, h('h2', null, 'Aliases'), entity.aliases.length
+        ? h('ul', { class: 'chips' }, ...entity.aliases.map((a) => h('li', null, a.alias, h('span', { class: 'muted' }, ` ${a.count}`))))
+        : h('p', { class: 'muted' }, 'none')),
+      h('section', { class: 'card' }, h('h2', null, 'Mentions by outlet'), h('ul', { class: 'bars' }, ...outlets.map(([outlet, n]) => {
+        const bar = h('span', { class: 'bar' });
+        bar.style.width = `${Math.round((n / maxOutlet) * 100)}%`;
+        return h('li', null, h('span', { class: 'bar-label' }, outlet), h('span', { class: 'bar-track' }, bar), h('span', { class: 'num' }, String(n)));
+      }))),
+      h('section', { class: 'card' }, h('h2', null, 'Related entities'), related.length
+        ? h('ul', { class: 'plain' }, ...related.map((n) => h('li', null, typeBadge(n.type), ' ', h('a', { href: entityHref(n.id) }, n.label), h('span', { class: 'muted' }, ` ${plural(n.weight, 'article')} together`))))
+        : h('p', { class: 'muted' }, 'none found'))),
+    h('section', null, h('h2', null, 'Events'), events.items.length ? h('ul', { class: 'plain' }, ...events.items.map((e) => h('li', { class: 'tl-item' },
+      h('span', { class: 'tl-date' }, e.windowStart), statusBadge(e.status), ' ', h('span', { class: 'badge' }, e.ploverType), ' ',
+      h('a', { href: eventHref(e.id) }, e.summary || e.ploverType),
+      h('span', { class: 'muted' }, ` · ${plural(e.assertingOrigins, 'independent source')}${e.place ? ` · ${e.place.name}` : ''}`))))
+      : h('p', { class: 'muted' }, 'No coded event names this entity as an actor.'),
+      events.hasMore ? h('p', null, h('a', { href: route('/timeline', { entity: entity.id }) }, 'All events on the timeline')) : null),
+    h('section', null, h('h2', null, 'Roles over time'), entity.roles.length ? h('table', { class: 'list' },
+      h('thead', null, h('tr', null, h('th', null, 'From'), h('th', null, 'To'), h('th', null, 'Role'), h('th', null, 'Evidence'))),
+      h('tbody', null, ...entity.roles.map((r) => h('tr', null,
+        h('td', { class: 'nowrap' }, r.from ?? '?'), h('td', { class: 'nowrap' }, r.to ?? (r.from ? 'now?' : '?')),
+        h('td', null, [r.title, r.organisation].filter(Boolean).join(', ')),
+        h('td', null, h('a', { href: articleHref(r.evidence.articleId, r.evidence), title: 'open the sentence in its article' }, r.evidence.text ? `“${r.evidence.text}”` : 'open the sentence')))))) : h('p', { class: 'muted' }, 'No role stated in the articles.')),
+    h('section', null, h('h2', null, 'Articles'),
+      h('table', { class: 'list' },
+        h('thead', null, h('tr', null, h('th', null, 'Published'), h('th', null, 'Title'), h('th', null, 'Outlet'), h('th', { class: 'num' }, 'Mentions'), h('th', null, 'Linked because'))),
+        h('tbody', null, ...entity.articles.items.map((a) => h('tr', null,
+          h('td', { class: 'nowrap' }, shortDate(a.publishedAt)),
+          h('td', null, h('a', { href: articleHref(a.articleId) }, a.title ?? '(untitled)')),
+          h('td', null, a.outlet ?? '—'),
+          h('td', { class: 'num' }, String(a.mentionCount)),
+          h('td', { class: 'muted small' }, a.reason))))),
+      pager(`/entity/${encodeURIComponent(entity.id)}`, {}, entity.articles, entity.articles.items.length)));
+}

@@ -1,0 +1,45 @@
+/**
+ * One merged event: what, when, where, its corroboration status and why, who took part, and provenance: each
+ * observation links to the exact sentence in its article, and each report draws its source chain as a path
+ * (outlet ← agency ← unnamed officer) with the stance taken.
+ */
+import { api, type MergedEventDetail } from '../api-client.js';
+import { append, h, route, shortDate } from '../dom.js';
+import type { ViewContext } from './context.js';
+import { articleHref, entityHref, heading, plural, statusBadge } from './parts.js';
+
+/** The event page. */
+export async function eventView({ param, main }: ViewContext): Promise<void> {
+  const event = await api.event(param);
+  const titles = new Map(event.observations.map((o) => [o.articleId, o.title ?? '(untitled)']));
+  append(main,
+    heading(event.summary || event.ploverType, statusBadge(event.status), ` ${event.ploverType}${event.cameo ? ` (CAMEO ${event.cameo})` : ''} · ${windowText(event)} · ${event.place?.name ?? 'place unknown'}`),
+    h('p', { class: 'explanation' }, h('strong', null, 'Status: '), `${event.status}: ${event.explanation}. `,
+      `${plural(event.reportCount, 'report')} in ${plural(event.articleCount, 'article')}, ${plural(event.assertingOrigins, 'independent asserting origin')}${event.hasAnonymousOrigin ? ', at least one anonymous' : ''}.`),
+    event.actors.length ? h('p', null, h('strong', null, 'Actors: '), ...event.actors.flatMap((a, i) => [i ? ', ' : '', h('a', { href: entityHref(a.id) }, a.name), h('span', { class: 'muted' }, ` (${a.role})`)])) : null,
+    h('section', null, h('h2', null, 'Where each article states it'),
+      h('ol', { class: 'plain evidence-list' }, ...event.observations.map((o) => h('li', { class: 'evidence' },
+        h('blockquote', null, h('a', { href: articleHref(o.articleId, o.evidence), title: 'open this sentence in its article' }, `“${o.evidence.text.replace(/\s+/g, ' ').trim()}”`)),
+        h('div', { class: 'muted small' }, `${o.outlet ?? 'unknown outlet'} · ${shortDate(o.publishedAt)} · ${o.modality}${o.timeValue ? ` · time ${o.timeValue}` : ''}${Object.keys(o.counts).length ? ` · ${Object.entries(o.counts).map(([k, v]) => `${k} ${v}`).join(', ')}` : ''} · joined because: ${o.reasons.join('; ')}`))))),
+    h('section', null, h('h2', null, 'Who says so'),
+      h('ol', { class: 'plain chains' }, ...event.reports.map((r) => h('li', { class: `chain stance-${r.stance}` },
+        h('span', { class: `badge stance ${r.stance}` }, r.stance), ' ',
+        ...chainPath(r.chain.length ? r.chain.map((s) => ({ name: s.name, kind: s.kind, ...(s.entityId ? { entityId: s.entityId } : {}) })) : [{ name: r.outlet ?? 'the article itself', kind: 'article' }]),
+        h('span', { class: 'muted small' }, ' · in '), h('a', { href: articleHref(r.articleId) }, titles.get(r.articleId) ?? r.articleId))))),
+    Object.keys(event.countAlternatives).length ? h('section', null, h('h2', null, 'Counts that differ'),
+      h('ul', null, ...Object.entries(event.countAlternatives).map(([what, values]) => h('li', null, `${what}: `, Object.entries(values).map(([v, articles]) => `${v} (${plural(articles.length, 'article')})`).join(' vs '))))) : null,
+    h('p', null, h('a', { href: route('/timeline') }, '← Timeline')));
+}
+
+/** "12 Nov 2024" or "29 Dec 2025 – 9 Jan 2026 (range)". */
+function windowText(event: MergedEventDetail): string {
+  return event.windowStart === event.windowEnd ? event.windowStart : `${event.windowStart} – ${event.windowEnd} (${event.datePrecision})`;
+}
+
+/** Sources from the outermost (the outlet) to the origin, joined by ←. */
+function chainPath(chain: readonly { name: string; kind: string; entityId?: string }[]): (HTMLElement | string)[] {
+  return chain.flatMap((s, i) => [
+    i ? h('span', { class: 'chain-arrow', 'aria-label': 'citing' }, ' ← ') : '',
+    h('span', { class: `chain-source kind-${s.kind}`, title: s.kind }, s.entityId && /^(kb|per|org|loc|misc):/.test(s.entityId) ? h('a', { href: entityHref(s.entityId) }, s.name) : s.name),
+  ]);
+}

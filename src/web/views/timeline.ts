@@ -1,0 +1,79 @@
+/**
+ * The timeline: dated items (articles now; coded events with their status and source count when the store has
+ * them), drawn as a density strip you can zoom from years to days, and listed by period below.
+ */
+import { api, type TimelineView } from '../api-client.js';
+import { append, h, route, svg } from '../dom.js';
+import type { ViewContext } from './context.js';
+import { articleHref, entityHref, eventHref, heading, partialNote, plural, statusBadge } from './parts.js';
+
+type Zoom = 'year' | 'month' | 'day';
+const ZOOM_CHARS: Record<Zoom, number> = { year: 4, month: 7, day: 10 };
+
+/** Timeline of the whole store, or of one entity (?entity=), zoomed by ?zoom=year|month|day. */
+export async function timelineView({ query, main }: ViewContext): Promise<void> {
+  const entity = query.get('entity') ?? undefined;
+  const view = await api.timeline(entity);
+  const zoom: Zoom = (['year', 'month', 'day'] as const).find((z) => z === query.get('zoom')) ?? defaultZoom(view);
+  const buckets = new Map<string, TimelineView['items'][number][]>();
+  for (const item of view.items) {
+    const key = item.date.slice(0, ZOOM_CHARS[zoom]);
+    buckets.set(key, [...(buckets.get(key) ?? []), item]);
+  }
+  const keys = [...buckets.keys()].sort();
+  const counts = { event: 0, article: 0, role: 0 };
+  for (const item of view.items) counts[item.kind]++;
+  const kindFilter = h('fieldset', { class: 'legend' }, h('legend', null, 'Show'), ...(['event', 'article', 'role'] as const).map((kind) => h('label', null,
+    h('input', { type: 'checkbox', checked: true, on: { change: (e) => document.querySelector('.timeline')?.classList.toggle(`hide-tl-${kind}`, !(e.target as HTMLInputElement).checked) } }),
+    ` ${plural(counts[kind], kind)}`)));
+  const max = Math.max(1, ...[...buckets.values()].map((b) => b.length));
+
+  const strip = svg('svg', { class: 'density', viewBox: `0 0 ${Math.max(keys.length, 1) * 24} 64`, role: 'img', 'aria-label': `items per ${zoom}` });
+  keys.forEach((key, i) => {
+    const n = buckets.get(key)!.length;
+    const height = Math.max(3, Math.round((n / max) * 48));
+    const link = svg('a', { href: `#bucket-${key}` });
+    link.addEventListener('click', (e) => {
+      e.preventDefault();
+      document.getElementById(`bucket-${key}`)?.scrollIntoView({ block: 'start' });
+    });
+    link.appendChild(svg('rect', { x: i * 24 + 3, y: 52 - height, width: 18, height, class: 'density-bar' }, svg('title', {}, `${key}: ${plural(n, 'item')}`)));
+    link.appendChild(svg('text', { x: i * 24 + 12, y: 62, 'text-anchor': 'middle', class: 'density-label' }, keys.length <= 24 || i % Math.ceil(keys.length / 24) === 0 ? key.slice(zoom === 'year' ? 0 : 2) : ''));
+    strip.appendChild(link);
+  });
+
+  const zoomLinks = h('span', { class: 'zoom', role: 'group', 'aria-label': 'zoom' }, 'Zoom: ', ...(['year', 'month', 'day'] as const).map((z) => z === zoom
+    ? h('strong', { 'aria-current': 'true' }, ` ${z} `)
+    : h('a', { href: route('/timeline', { entity, zoom: z }) }, ` ${z} `)));
+
+  append(main,
+    heading(entity ? 'Timeline of an entity' : 'Timeline', `${plural(view.items.length, 'dated item')}${view.undated ? ` · ${view.undated} undated article(s) not shown` : ''}`),
+    entity ? h('p', null, 'Filtered to ', h('a', { href: entityHref(entity) }, entity), ' · ', h('a', { href: route('/timeline', { zoom }) }, 'show everything')) : null,
+    h('p', { class: 'note' }, 'Events are placed at the start of the window in which they happened (±week, month… when the text is vague), with their corroboration status and how many independent sources assert them; articles by publication date; roles by the date they began.'),
+    kindFilter,
+    partialNote(view),
+    zoomLinks,
+    view.items.length ? strip : h('p', { class: 'muted' }, 'Nothing dated yet.'),
+    h('div', { class: 'timeline' }, ...keys.map((key) => h('section', { id: `bucket-${key}`, class: 'bucket' },
+      h('h2', null, key, h('span', { class: 'muted' }, ` · ${plural(buckets.get(key)!.length, 'item')}`)),
+      h('ul', { class: 'plain' }, ...buckets.get(key)!.map((item) => item.event
+        ? h('li', { class: `tl-item tl-event status-${item.event.status}` },
+          h('span', { class: 'tl-date', title: `${item.date} – ${item.event.windowEnd}` }, item.date.slice(0, 10), item.event.datePrecision !== 'day' ? h('span', { class: 'muted small' }, ` ±${item.event.datePrecision}`) : null),
+          statusBadge(item.event.status), ' ',
+          h('span', { class: 'badge' }, item.event.ploverType), ' ',
+          h('a', { href: eventHref(item.event.id) }, item.label),
+          h('span', { class: 'muted' }, ` · ${plural(item.event.assertingOrigins, 'independent source')}, ${plural(item.event.reportCount, 'report')}${item.event.placeName ? ` · ${item.event.placeName}` : ''}`))
+        : h('li', { class: `tl-item tl-${item.kind}` },
+          h('span', { class: 'tl-date' }, item.date.slice(0, 10)),
+          h('span', { class: 'badge' }, item.kind),
+          ' ',
+          item.articleId ? h('a', { href: articleHref(item.articleId) }, item.label) : item.label,
+          item.outlet ? h('span', { class: 'muted' }, ` · ${item.outlet}`) : null)))))));
+}
+
+function defaultZoom(view: TimelineView): Zoom {
+  const years = new Set(view.items.map((i) => i.date.slice(0, 4)));
+  if (years.size > 3) return 'year';
+  const months = new Set(view.items.map((i) => i.date.slice(0, 7)));
+  return months.size > 2 ? 'month' : 'day';
+}
