@@ -55,6 +55,21 @@ test('corroborate › only denials make the status denied; a named official is a
   assert.equal(named.key, 'source:per:yusuf jubuuri');
 });
 
+test('corroborate › a wire story and its copy quoting unnamed officials are one origin, flagged anonymous', () => {
+  const result = corroborate([
+    report({ articleId: 'a1', syndicationGroup: 'wire-1', outlet: 'Meridian News Agency' }),
+    report({ articleId: 'a2', syndicationGroup: 'wire-1', outlet: 'Gulf Courier', chain: [anonymous('health officials', { count: 'multiple' })] }),
+  ]);
+  assert.equal(result.origins.length, 1);
+  assert.equal(result.hasAnonymousOrigin, true);
+});
+
+test('corroborate › the article naming its own outlet at the head of a chain is still the article speaking', () => {
+  const plain = originOf(report({ articleId: 'a1', outlet: 'Gulf Courier', chain: [anonymous('security officials')] }));
+  const self = originOf(report({ articleId: 'a1', outlet: 'Gulf Courier', chain: [outlet('Gulf Courier'), anonymous('security officials')] }));
+  assert.equal(plain.key, self.key);
+});
+
 test('corroborate › unnamed sources relayed by different outlets are not assumed to be the same people', () => {
   const a = originOf(report({ articleId: 'a1', outlet: 'Fox News', chain: [anonymous('officials')] }));
   const b = originOf(report({ articleId: 'a2', outlet: 'CNN', chain: [anonymous('officials')] }));

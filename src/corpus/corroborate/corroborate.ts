@@ -52,8 +52,10 @@ function sourceLabel(source: Source): string {
 
 /** The origin of one report: the chain's root, identified through whoever relays it when it is anonymous. */
 export function originOf(report: EventReport): { key: string; label: string; isAnonymous: boolean } {
-  const chain = report.chain.filter((s) => s.kind !== 'article');
   const outlet = report.outlet ?? 'the article';
+  // The article's own outlet at the head of a chain is the article speaking, not a source it cites.
+  const isSelf = (s: Source, i: number) => s.kind === 'article' || (i === 0 && report.outlet !== undefined && s.name.toLowerCase() === report.outlet.toLowerCase());
+  const chain = report.chain.filter((s, i) => !isSelf(s, i));
   if (chain.length === 0) {
     // The article's own voice: its syndication group is the origin, so wire copies collapse.
     return { key: `article-group:${report.syndicationGroup}`, label: outlet, isAnonymous: false };
@@ -62,8 +64,10 @@ export function originOf(report: EventReport): { key: string; label: string; isA
   const path = [outlet, ...chain.map(sourceLabel)];
   const label = path.filter((p, i) => i === 0 || p !== path[i - 1]).join(' ← ');
   if (root.kind !== 'anonymous') return { key: `source:${sourceKey(root)}`, label, isAnonymous: false };
-  // An unnamed source can only be told apart by who relays it: the link before it, or the article group.
-  const relay = chain.length > 1 ? `source:${sourceKey(chain[chain.length - 2]!)}` : `article-group:${report.syndicationGroup}`;
+  // An unnamed source can only be told apart by who relays it. Relayed by the article itself, it is the
+  // article's (and its copies') own origin: a wire story quoting "health officials" is one origin, not two.
+  if (chain.length === 1) return { key: `article-group:${report.syndicationGroup}`, label, isAnonymous: true };
+  const relay = `source:${sourceKey(chain[chain.length - 2]!)}`;
   const descriptor = [root.role, root.nationality, root.name].filter(Boolean).join('/').toLowerCase();
   return { key: `anonymous:${relay}:${descriptor}`, label, isAnonymous: true };
 }
@@ -76,6 +80,7 @@ export function corroborate(reports: readonly EventReport[]): Corroboration {
   for (const report of reports) {
     const origin = originOf(report);
     const entry = byKey.get(origin.key) ?? { ...origin, stances: [], articleIds: [] };
+    if (origin.isAnonymous) entry.isAnonymous = true;
     if (!entry.stances.includes(report.stance)) entry.stances.push(report.stance);
     if (!entry.articleIds.includes(report.articleId)) entry.articleIds.push(report.articleId);
     byKey.set(origin.key, entry);

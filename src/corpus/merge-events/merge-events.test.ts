@@ -46,6 +46,15 @@ test('merge-events › actors that share nothing are two clashes, even on the sa
   assert.equal(chooseMergedEvent([first], obs({ articleId: 'a2', timeValue: '2024-11-07', place: SAFIRA, sourceIds: ['kb:islamic-state'], targetIds: ['kb:sdf'] })), undefined);
 });
 
+test('merge-events › with a vague date, one shared actor is not enough; different targets never merge', () => {
+  const syriaAccuses = (articleId: string, targetIds: string[], timeValue?: string) =>
+    obs({ articleId, ploverType: 'ACCUSE', sourceIds: ['kb:country:SYR'], targetIds, ...(timeValue ? { timeValue } : {}) });
+  const first = startMergedEvent('ev1', syriaAccuses('a1', ['kb:islamic-state']))!;
+  assert.equal(chooseMergedEvent([first], syriaAccuses('a2', [])), undefined, 'undated, only Syria in common');
+  assert.equal(chooseMergedEvent([first], syriaAccuses('a3', ['kb:country:ISR'])), undefined, 'another target');
+  assert.ok(chooseMergedEvent([first], syriaAccuses('a4', ['kb:islamic-state'])), 'same source and target');
+});
+
 test('merge-events › absorbing keeps the narrower window and unites actors', () => {
   const first = startMergedEvent('ev1', obs({ articleId: 'a1', timeValue: '2024-11' }))!;
   const merged = absorb(first, obs({ articleId: 'a2', timeValue: '2024-11-07', targetIds: ['country:SYR'] }));

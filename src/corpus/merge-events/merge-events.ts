@@ -91,6 +91,13 @@ export function matchEvent(candidate: MergedEventSummary, obs: EventObservation)
   const bothHaveActors = (obs.sourceIds.length + obs.targetIds.length) > 0 && (candidate.sourceIds.length + candidate.targetIds.length) > 0;
   if (bothHaveActors && shared.length === 0 && place !== 'same') return undefined;
   if (shared.length === 0 && place === 'unknown') return undefined;
+  // Both name a target and the targets differ: Syria blaming Israel is not Syria blaming Islamic State.
+  if (obs.targetIds.length && candidate.targetIds.length && sharedTargets.length === 0) return undefined;
+  // A date known to the day on both sides is strong evidence; with a vaguer date, one shared actor is not enough
+  // (a country acts every week): it takes two shared actors, or one and the same place.
+  const isPrecise = windowDays(window) === 1 && windowDays(candidate.window) === 1;
+  const isSamePlace = place === 'same' || place === 'near';
+  if (!isPrecise && !(shared.length >= 2 || (shared.length >= 1 && isSamePlace) || (place === 'same' && shared.length === 0 && !bothHaveActors))) return undefined;
   const reasons = [`same type ${obs.ploverType}`, `dates overlap (${window.start}…${window.end} within ${candidate.window.start}…${candidate.window.end})`];
   if (shared.length) reasons.push(`shared actor${shared.length > 1 ? 's' : ''} ${shared.join(', ')}`);
   if (place === 'same' || place === 'near') reasons.push(`${place === 'same' ? 'same place' : `places within ${MAX_PLACE_KM} km`} (${obs.place?.name})`);
