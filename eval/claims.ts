@@ -186,6 +186,8 @@ function main(): void {
         if (!hit) console.log(`MISS ${article}: [${g.source ? text.slice(g.source.start, g.source.end) : '-'}] [${g.cue ? text.slice(g.cue.start, g.cue.end) : '-'}] ${text.slice(g.content.start, g.content.end).slice(0, 100)}`);
       }
       for (const p of predicted) {
+        const near = gold.find((g) => overlap(p.content, g.content) && !ex(p.content, g.content));
+        if (near && !gold.some((g) => ex(p.content, g.content))) console.log(`EDGE ${article}: gold «${text.slice(near.content.start, near.content.end).slice(0, 90)}» ours «${text.slice(p.content.start, p.content.end).slice(0, 90)}»`);
         const hit = gold.some((g) => overlap(p.content, g.content) && sourceMatch(overlap)(p, g));
         if (!hit) console.log(`FP   ${article}: [${p.source ? text.slice(p.source.start, p.source.end) : '-'}] [${p.cue ? text.slice(p.cue.start, p.cue.end) : '-'}] ${text.slice(p.content.start, p.content.end).slice(0, 100)}`);
       }

@@ -16,7 +16,8 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { makeTokenTable, createDoc, type Sentence, type Upos } from '../src/model/index.js';
 import { createEventCoder } from '../src/events/coder.js';
-import { loadEventLexicon } from '../src/app/dictionaries.js';
+import { importDictionary, loadEventLexicon } from '../src/app/dictionaries.js';
+import type { EventLexicon } from '../src/events/lexicon.js';
 import { toEventMention } from '../src/stages/events/index.js';
 import { scorePetrarch } from './events-petrarch.js';
 
@@ -43,7 +44,7 @@ if (existsSync(`${petrDir}/text/PETR.UnitTest.records.xml`)) {
   console.log('\n  category    records  exact  exact-root');
   for (const [cat, c] of Object.entries(s.byCategory)) console.log(`  ${cat.padEnd(11)} ${String(c.records).padStart(7)}  ${ratio(c.exact, c.records).toFixed(3)}  ${ratio(c.exactRoot, c.records).toFixed(3)}`);
   petrLine = {
-    eval: 'events-petrarch', records: s.records, exact: ratio(s.exact, s.records), exactRoot: ratio(s.exactRoot, s.records),
+    eval: 'events-petrarch', records: s.records, exact: ratio(s.exact, s.records), validRecords: s.validRecords, validExact: ratio(s.validExact, s.validRecords), exactRoot: ratio(s.exactRoot, s.records),
     tripleP: p, tripleR: r, tripleF1: f1(p, r), rootF1: f1(rp, rr), reference: { petrarch2Exact: 0.32, petrarch2TripleF1: 0.41 },
     byCategory: Object.fromEntries(Object.entries(s.byCategory).map(([k, v]) => [k, { n: v.records, exact: ratio(v.exact, v.records) }])),
   };
@@ -74,12 +75,11 @@ const MODE_05_TO_20: Record<string, string> = { 'strike-hun': 'hunger', 'strike-
 
 const nlp = winkNLP(model);
 const its = nlp.its;
-const lexicon = loadEventLexicon();
-const coder = createEventCoder(lexicon);
-
-let ploverLine: Record<string, unknown> = { eval: 'events-plover', skipped: true };
 const goldFile = `${DATA}plover/PLOVER_GSR_CAMEO.json`;
-if (existsSync(goldFile)) {
+
+/** Scores one lexicon on the PLOVER gold records; prints details, returns the headline figures. */
+function scorePlover(label: string, lexicon: EventLexicon): Record<string, unknown> {
+  const coder = createEventCoder(lexicon);
   const gold = (JSON.parse(readFileSync(goldFile, 'utf8')) as GoldRecord[]).filter((g) => g.event !== 'DOCUMENT' && g.text);
   const perType: Record<string, { n: number; correct: number; anyCorrect: number; predicted: number }> = {};
   const actorScore = { source: { country: [0, 0, 0], sector: [0, 0, 0] }, target: { country: [0, 0, 0], sector: [0, 0, 0] } }; // [tp, predicted, gold]
@@ -93,6 +93,7 @@ if (existsSync(goldFile)) {
   const size = [0, 0, 0];
   const modality: Record<string, number> = {};
   const confusion: Record<string, number> = {};
+  const mismatches: string[] = [];
   for (const g of gold) {
     const goldType = TYPE_05_TO_20[g.event] ?? g.event;
     const text = g.text!;
@@ -126,7 +127,10 @@ if (existsSync(goldFile)) {
     if (predictedType === goldType) {
       typeCorrect++;
       t.correct++;
-    } else confusion[`${goldType}→${predictedType}`] = (confusion[`${goldType}→${predictedType}`] ?? 0) + 1;
+    } else {
+      confusion[`${goldType}→${predictedType}`] = (confusion[`${goldType}→${predictedType}`] ?? 0) + 1;
+      mismatches.push(`  ${g.id.padEnd(28)} gold ${goldType.padEnd(9)} got ${predictedType.padEnd(9)} ${chosen ? `[${text.slice(chosen.m.trigger.start, chosen.m.trigger.end)} ${chosen.m.cameo}]` : ''} ${text.slice(0, 90)}`);
+    }
     if (mentions.some((x) => x.m.ploverType === goldType)) {
       anyCorrect++;
       t.anyCorrect++;
@@ -176,7 +180,9 @@ if (existsSync(goldFile)) {
     if (goldSize !== undefined) size[2]!++;
     if (ourSize !== undefined && ourSize === goldSize) size[0]!++;
   }
-  console.log('\n== PLOVER gold records: event type per gold type (chosen event / any event) and events predicted');
+  console.log(`\n== PLOVER gold records (${label}): records whose event type we missed`);
+  for (const m of mismatches) console.log(m);
+  console.log(`\n== PLOVER gold records (${label}): event type per gold type (chosen event / any event) and events predicted`);
   for (const [type, v] of Object.entries(perType).sort()) console.log(`  ${type.padEnd(10)} n=${String(v.n).padStart(3)}  acc ${ratio(v.correct, v.n).toFixed(3)}  any ${ratio(v.anyCorrect, v.n).toFixed(3)}  predicted ${v.predicted}`);
   console.log('  most frequent confusions:', Object.entries(confusion).sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${k} ${v}`).join(', '));
   const prf = ([tp, pred, goldN]: number[]): { p: number; r: number; f1: number } => {
@@ -184,8 +190,8 @@ if (existsSync(goldFile)) {
     const r = ratio(tp!, goldN!);
     return { p, r, f1: f1(p, r) };
   };
-  ploverLine = {
-    eval: 'events-plover', records: gold.length, withEvent: ratio(withEvent, gold.length), typeAccuracy: ratio(typeCorrect, gold.length), typeAnyEvent: ratio(anyCorrect, gold.length),
+  return {
+    eval: 'events-plover', lexicon: label, records: gold.length, withEvent: ratio(withEvent, gold.length), typeAccuracy: ratio(typeCorrect, gold.length), typeAnyEvent: ratio(anyCorrect, gold.length),
     sourceCountry: prf(actorScore.source.country), sourceSector: prf(actorScore.source.sector),
     targetCountry: prf(actorScore.target.country), targetSector: prf(actorScore.target.sector),
     modeAccuracy: { n: modeN, acc: ratio(modeCorrect, modeN) }, location: prf(loc), fatalities: prf(dead), size: prf(size), modality,
@@ -193,5 +199,16 @@ if (existsSync(goldFile)) {
   };
 }
 
+let ploverLine: Record<string, unknown> = { eval: 'events-plover', skipped: true };
+let ploverPhoenixLine: Record<string, unknown> = { eval: 'events-plover', lexicon: 'dossier+phoenix', skipped: true };
+if (existsSync(goldFile)) {
+  ploverLine = scorePlover('dossier', loadEventLexicon());
+  // The same records with the field's dictionaries imported on top of ours (they take priority).
+  const dicts = `${DATA}petrarch2/dictionaries/`;
+  const phoenix = ['Phoenix.Countries.actors.txt', 'Phoenix.International.actors.txt', 'Phoenix.MilNonState.actors.txt', 'Phoenix.agents.txt', 'CAMEO.2.0.txt'];
+  if (phoenix.every((f) => existsSync(dicts + f))) ploverPhoenixLine = scorePlover('dossier+phoenix', loadEventLexicon({ extra: phoenix.map((f) => importDictionary(dicts + f)) }));
+}
+
 console.log(JSON.stringify(petrLine));
 console.log(JSON.stringify(ploverLine));
+console.log(JSON.stringify(ploverPhoenixLine));

@@ -7,16 +7,19 @@
  *     counts as a miss in "accuracy" (share of all); "precision" is over the resolved ones.
  * (b) Recognition: toponym spans found by the gazetteer recogniser (src/geo/recognise.ts), scored
  *     against every gold toponym (exact span and overlap), then resolved end to end.
+ * (c) When the project's NER model loads: recognition by NER LOC mentions (plus MISC demonyms), alone
+ *     and united with the gazetteer recogniser, and the full pipeline (tokenize → … → place) end to end.
  * Published references (other test sets and papers, see ../shared/README.md) are printed beside ours.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
-import { countryByName } from '../src/data/countries.js';
+import { countriesByDemonym, countryByName } from '../src/data/countries.js';
 import { distanceKm, recogniseToponyms, RESOLVE_SETTINGS, type Gazetteer } from '../src/geo/index.js';
 import { loadGazetteer } from '../src/geo/load-gazetteer.js';
 import type { Mention, PlaceRef } from '../src/model/index.js';
-import { resolvePlaces } from '../src/stages/place/index.js';
+import { createResources, runStages, type Stage } from '../src/pipeline/index.js';
+import { createPlace, GAZETTEER_RESOURCE, resolvePlaces } from '../src/stages/place/index.js';
 import { makeDoc } from '../test/helpers/make-doc.js';
 
 const FILE = fileURLToPath(new URL('../../shared/data/geo/lgl.xml', import.meta.url));
@@ -195,6 +198,53 @@ const recognition = {
 };
 const endToEnd = summarise(e2e);
 
+// (c) recognition with the project's NER (LOC mentions, plus MISC demonyms as LGL counts them), when its model loads
+interface NerRun {
+  readonly recognition: { precision: number; recall: number; f1: number };
+  readonly union: { precision: number; recall: number; f1: number };
+  readonly endToEnd: Record<string, number>;
+}
+async function nerRecognition(): Promise<NerRun | string> {
+  let nlp: Record<string, unknown>;
+  let stages: readonly Stage[];
+  try {
+    const { loadNlpResources } = await import('../src/app/nlp-models.js');
+    const { createTokenize } = await import('../src/stages/tokenize/index.js');
+    const { createSentences } = await import('../src/stages/sentences/index.js');
+    const { createNer } = await import('../src/stages/ner/index.js');
+    nlp = loadNlpResources();
+    stages = [createTokenize(), createSentences(), createNer()];
+  } catch (cause) {
+    return `NER not available (${cause instanceof Error ? cause.message : String(cause)})`;
+  }
+  const ctx = { publishedAt: undefined, resources: createResources({ ...nlp, [GAZETTEER_RESOURCE]: gazetteer }) };
+  const counts = { tp: 0, fp: 0, fn: 0, utp: 0, ufp: 0, ufn: 0 };
+  const score: ResolutionScore = { total: 0, resolved: 0, within161: 0, countryKnown: 0, countryRight: 0, errorsKm: [] };
+  for (const a of articles) {
+    const { doc } = runStages(makeDoc({ text: a.text }), [...stages, createPlace()], ctx);
+    const mentions = (doc.layers.mentions ?? []).filter((m) => m.type === 'LOC' || (m.type === 'MISC' && countriesByDemonym(m.text).length > 0));
+    const goldKeys = new Set(a.toponyms.map((t) => `${t.start}:${t.end}`));
+    const nerKeys = new Set(mentions.map((m) => `${m.start}:${m.end}`));
+    for (const k of nerKeys) goldKeys.has(k) ? counts.tp++ : counts.fp++;
+    for (const k of goldKeys) if (!nerKeys.has(k)) counts.fn++;
+    const union = new Set(nerKeys);
+    for (const t of recogniseToponyms(a.text, gazetteer, { includeDemonyms: true })) {
+      if (!mentions.some((m) => m.start < t.end && t.start < m.end)) union.add(`${t.start}:${t.end}`);
+    }
+    for (const k of union) goldKeys.has(k) ? counts.utp++ : counts.ufp++;
+    for (const k of goldKeys) if (!union.has(k)) counts.ufn++;
+    const places = doc.layers.places ?? [];
+    scoreResolution(a.toponyms, a.toponyms.map((g) => places.find((p) => p.start === g.start && p.end === g.end)), score);
+  }
+  const prf = (tp: number, fp: number, fn: number) => {
+    const p = tp / Math.max(1, tp + fp);
+    const r = tp / Math.max(1, tp + fn);
+    return { precision: r3(p), recall: r3(r), f1: r3((2 * p * r) / Math.max(1e-9, p + r)) };
+  };
+  return { recognition: prf(counts.tp, counts.fp, counts.fn), union: prf(counts.utp, counts.ufp, counts.ufn), endToEnd: summarise(score) };
+}
+const ner = process.env['GEO_SKIP_NER'] ? 'skipped (GEO_SKIP_NER)' : await nerRecognition();
+
 console.log('\n(a) resolution, gold toponym spans (unresolved counts as a miss in accuracy161):');
 console.log(`    ours: ${JSON.stringify(resolution)}`);
 console.log('    published (other news sets): CLAVIN / Edinburgh / CamCoder 69–93 % within 161 km; Mordecai 3 ≈ 98 % country accuracy, 79–90 % exact place');
@@ -202,6 +252,12 @@ console.log('\n(b) recognition, gazetteer recogniser (exact span match; demonyms
 console.log(`    ours: ${JSON.stringify(recognition)}`);
 console.log('    published: classical geoparsers recognise 39–65 % of toponyms');
 console.log(`    end to end (recognised then resolved, share of all gold toponyms with coordinates): ${JSON.stringify(endToEnd)}`);
+if (typeof ner === 'string') console.log(`\n(c) NER recognition: ${ner}`);
+else {
+  console.log('\n(c) recognition with the project NER (LOC + MISC demonyms), exact span:');
+  console.log(`    NER alone: ${JSON.stringify(ner.recognition)}; NER ∪ gazetteer recogniser: ${JSON.stringify(ner.union)}`);
+  console.log(`    full pipeline end to end (tokenize → sentences → ner → place): ${JSON.stringify(ner.endToEnd)}`);
+}
 console.log(`    settings: ${JSON.stringify(RESOLVE_SETTINGS)}; ${Math.round(performance.now() - began)} ms`);
 console.log('\ntargets (held-out international news): recognition F1 ≥ 0.80, ≥ 85 % within 161 km, ≥ 95 % right country');
 console.log(
@@ -217,5 +273,6 @@ console.log(
     recognitionR: recognition.recall,
     recognitionF1: recognition.f1,
     endToEndAccuracy161: endToEnd.accuracy161,
+    ...(typeof ner === 'string' ? {} : { nerRecognitionF1: ner.recognition.f1, nerUnionRecognitionF1: ner.union.f1, pipelineAccuracy161: ner.endToEnd['accuracy161'] }),
   }),
 );

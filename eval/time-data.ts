@@ -100,6 +100,15 @@ export function parseMeantime(id: string, xml: string): GoldDoc {
     }
     timexes.push({ ...span, type: a.type ?? '', value: a.value ?? '' });
   }
+  if (!dct) {
+    // A few documents lack the CREATION_TIME markable; their second line is still the Wikinews date line.
+    const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+    const line = text.split('\n')[1] ?? '';
+    const m = /^([A-Z][a-z]+) (\d{1,2}) ?, (\d{4})$/.exec(line.trim());
+    const month = m ? MONTHS.indexOf(m[1]!.toLowerCase()) + 1 : 0;
+    // The line is then annotated as an ordinary TIMEX3, so it stays scored.
+    if (m && month > 0) dct = `${m[3]}-${String(month).padStart(2, '0')}-${m[2]!.padStart(2, '0')}`;
+  }
   return { id, text, dct, timexes, ignore };
 }
 

@@ -10,7 +10,8 @@ import pg from 'pg';
 import { createTestSchema, POSTGRES_SKIP_REASON, type TestSchema } from '../../test/helpers/postgres-schema.js';
 import { openIngestQueue } from '../queue/index.js';
 import { openPostgresStore, parsePostgresUrl } from '../store/postgres/index.js';
-import { enqueueInputs, reportJobs, retryFailedJobs, runWorker } from './queue.js';
+import { main } from '../cli/main.js';
+import { enqueueInputs, IngestJobError, reportJobs, retryFailedJobs, runWorker } from './queue.js';
 
 if (POSTGRES_SKIP_REASON) console.log(`# job queue: ${POSTGRES_SKIP_REASON}`);
 
@@ -36,9 +37,11 @@ describe('job queue on PostgreSQL', { skip: POSTGRES_SKIP_REASON ?? false }, () 
       writeFileSync(join(inputs, 'kyiv.html'), `<html><head><title>Sirens over Kyiv</title></head><body><article><p>${KYIV}</p></article></body></html>`);
       writeFileSync(join(inputs, 'photo.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, ...Array(200).fill(0)]));
 
-      const enqueued = await enqueueInputs([inputs, join(dir, 'no-such-file.txt')], { db: schema.url, policy: TEST_POLICY });
-      assert.equal(enqueued.enqueued, 3);
-      assert.deepEqual(enqueued.missing, [join(dir, 'no-such-file.txt')]);
+      const enqueueOut = cliIo();
+      const enqueueCode = await main(['enqueue', inputs, join(dir, 'no-such-file.txt'), '--db', schema.url, '--retry-limit', '2', '--retry-delay', '1', '--expire-seconds', '3'], enqueueOut.io);
+      assert.equal(enqueueCode, 1, 'an input that matched no file is reported');
+      assert.deepEqual(enqueueOut.out, ['enqueued 3 job(s), 1 input(s) not found']);
+      assert.deepEqual(enqueueOut.err, [`not found: ${join(dir, 'no-such-file.txt')}`]);
 
       const failures: { path: string; willRetry: boolean }[] = [];
       const summary = await runWorker({
@@ -66,6 +69,11 @@ describe('job queue on PostgreSQL', { skip: POSTGRES_SKIP_REASON ?? false }, () 
       assert.equal(failed.code, 'E_INPUT_BINARY');
       assert.match(failed.reason, /binary/);
       assert.equal(failed.attempts, 1);
+
+      const jobsOut = cliIo();
+      assert.equal(await main(['jobs', '--db', schema.url, '--failed'], jobsOut.io), 0);
+      assert.equal(jobsOut.out[0], 'created 0, retry 0, active 0, completed 2, cancelled 0, failed 1');
+      assert.match(jobsOut.out[1]!, /photo\.txt\n\s+\[E_INPUT_BINARY\] .*binary.*\(1 attempt\(s\), /);
 
       assert.equal(await retryFailedJobs({ db: schema.url }), 1);
       assert.equal((await reportJobs({ db: schema.url })).counts.retry, 1, 'retry-failed puts the job back');
@@ -162,6 +170,36 @@ describe('job queue on PostgreSQL', { skip: POSTGRES_SKIP_REASON ?? false }, () 
     }
   });
 });
+
+describe('job queue without a database', () => {
+  test('enqueue, worker and jobs refuse a SQLite --db with a usage error', async () => {
+    for (const argv of [['enqueue', 'x.txt', '--db', 'dossier.db'], ['worker', '--db', 'dossier.db'], ['jobs', '--db', 'dossier.db']]) {
+      const { io, err } = cliIo();
+      assert.equal(await main(argv, io), 2, argv.join(' '));
+      assert.match(err.join('\n'), /the job queue needs a PostgreSQL store/);
+    }
+  });
+
+  test('IngestJobError › a binary file is permanent; a missing file is worth a retry; partial JSONL failures name the first', () => {
+    const binary = new IngestJobError('/in/a.png', [{ source: '/in/a.png', code: 'E_INPUT_BINARY', reason: 'file looks binary' }], 0);
+    assert.equal(binary.isPermanent, true);
+    assert.equal(binary.code, 'E_INPUT_BINARY');
+    assert.equal(binary.message, '/in/a.png: file looks binary');
+    assert.equal(new IngestJobError('/in/b.txt', [{ source: '/in/b.txt', code: 'E_INPUT_NOT_FOUND', reason: 'no such file' }], 0).isPermanent, false);
+    const failures = Array.from({ length: 30 }, (_, i) => ({ source: `/in/c.jsonl#${i + 2}`, code: 'E_INPUT_MALFORMED', reason: 'line is not valid JSON' }));
+    const partial = new IngestJobError('/in/c.jsonl', failures, 5);
+    assert.equal(partial.reason, '30 record(s) failed, 5 stored; first: /in/c.jsonl#2: line is not valid JSON [E_INPUT_MALFORMED]');
+    assert.equal(partial.failures.length, 20, 'a failed job keeps its first failures, not all of them');
+    assert.equal(partial.failureCount, 30);
+  });
+});
+
+/** A CLI io that records what a command prints. */
+function cliIo() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, io: { out: (line: string) => out.push(line), err: (line: string) => err.push(line) } };
+}
 
 /** Starts `dossier worker` in a child process with fast polling and maintenance; its output goes to `log`. */
 function spawnWorker(db: string, children: ChildProcess[], log: string[]): ChildProcess {

@@ -7,6 +7,8 @@ import { EVENT_LEXICON_RESOURCE } from '../events/lexicon.js';
 import { loadEventLexicon, type DictionaryImport } from './dictionaries.js';
 import { CLAIMS_LEXICON } from '../stages/claims/index.js';
 import { loadClaimsLexicon } from './claims-lexicon.js';
+import { GAZETTEER_RESOURCE } from '../stages/place/index.js';
+import { loadGazetteer } from '../geo/load-gazetteer.js';
 
 /** What a user added to the shipped resources. */
 export interface ResourceOptions {
@@ -23,5 +25,6 @@ export async function loadDefaultResources(options: ResourceOptions = {}): Promi
     [KNOWLEDGE_BASE]: loadKnowledgeBase(options.actorFiles ?? []),
     [EVENT_LEXICON_RESOURCE]: loadEventLexicon({ extra: options.dictionaries ?? [] }),
     [CLAIMS_LEXICON]: loadClaimsLexicon(),
+    [GAZETTEER_RESOURCE]: await loadGazetteer(),
   });
 }

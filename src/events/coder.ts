@@ -36,6 +36,8 @@ export interface ActorHint {
   readonly end: number;
   readonly code?: string;
   readonly entityId?: string;
+  /** The hint names a place (a LOC mention, a country as a location), so "in X" is not a target. */
+  readonly isPlace?: boolean;
 }
 
 /** Options for one sentence. */
@@ -94,6 +96,8 @@ interface ActorHit {
   end: number;
   codes: string[];
   entityId?: string;
+  /** A country or capital named as a place ("in Tehran"), not a demonym or dictionary actor. */
+  isPlaceName?: boolean;
 }
 interface AgentHit {
   start: number;
@@ -106,6 +110,7 @@ interface Member {
   end: number;
   code?: string;
   entityId?: string;
+  isPlaceName?: boolean;
   /** Token range of the whole noun phrase, for counts. */
   npStart: number;
   npEnd: number;
@@ -127,10 +132,15 @@ const IRREGULAR_PARTICIPLES = new Set([
 const NEGATION = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
 const FUTURE = new Set(['will', "'ll", 'shall', 'wo']);
 const MODAL_HYPOTHETICAL = new Set(['could', 'might', 'may', 'would', 'should', "'d", 'can', 'ca']);
-const PLAN_VERBS = new Set(['plan', 'intend', 'aim', 'prepare', 'vow', 'pledge', 'promise', 'agree', 'decide', 'expect', 'want', 'seek', 'hope', 'schedule', 'set', 'threaten', 'move', 'mean', 'propose', 'offer', 'try', 'attempt']);
+const PLAN_VERBS = new Set(['plan', 'intend', 'aim', 'prepare', 'vow', 'pledge', 'promise', 'agree', 'decide', 'expect', 'want', 'seek', 'hope', 'schedule', 'set', 'threaten', 'move', 'mean', 'propose', 'offer', 'ready', 'willing', 'prepared', 'determined', 'poised']);
+const REPORT_VERBS = new Set(['say', 'announce', 'declare', 'state', 'confirm', 'tell', 'add', 'warn', 'insist', 'indicate', 'report', 'promise', 'pledge']);
 const HYPOTHETICAL_CUES = new Set(['if', 'unless', 'whether', 'possibly', 'perhaps', 'maybe']);
 const ONGOING_CUES = new Set(['continue', 'keep', 'still']);
 const LIGHT_VERBS = new Set(['launch', 'carry', 'conduct', 'stage', 'mount', 'hold', 'unleash', 'begin', 'start', 'continue', 'step', 'intensify', 'resume', 'order', 'make', 'hold', 'organize', 'organise', 'lead', 'join']);
+const MOVEMENT_VERBS = new Set(['arrive', 'travel', 'visit', 'land', 'return', 'go', 'come', 'depart', 'leave', 'fly', 'tour', 'enter', 'move', 'deploy', 'send', 'withdraw', 'retreat', 'pull', 'flee', 'arrived', 'left']);
+const LOCATIVE_PREPS = new Set(['in', 'near', 'inside', 'outside', 'around', 'across', 'throughout', 'within']);
+const SUBORDINATORS = new Set(['after', 'before', 'when', 'while', 'since', 'because', 'as', 'although', 'though', 'if', 'until', 'once', 'unless', 'whereas']);
+const CLAUSE_OPENERS = new Set(['but', 'while', 'whereas', 'although', 'though', 'which', 'who', 'where', 'when']);
 const PLACE_PREPS = new Set(['in', 'near', 'at', 'outside', 'around', 'inside']);
 const SUBJECT_BLOCKERS = new Set<Upos>(['ADP', 'VERB', 'AUX']);
 const KILL_LEMMAS = new Set(['kill', 'die', 'dead', 'death', 'slay', 'massacre', 'execute', 'murder', 'fatality', 'perish', 'behead', 'assassinate', 'life', 'body']);
@@ -220,7 +230,8 @@ function findActors(lexicon: EventLexicon, tokens: readonly CoderToken[], keys: 
     for (let k = h.start; k < h.end; k++) if (covered[k]) isFree = false;
     if (!isFree || h.end <= h.start) continue;
     const fromName = h.code ?? countryAt(lexicon.resolveCountry, tokens, keys, h.start)?.code;
-    actors.push({ start: h.start, end: h.end, codes: fromName ? [fromName] : [], ...(h.entityId ? { entityId: h.entityId } : {}) });
+    const isPlaceName = h.isPlace ?? (!h.code && fromName !== undefined && tokens[h.end - 1]!.pos === 'PROPN');
+    actors.push({ start: h.start, end: h.end, codes: fromName ? [fromName] : [], ...(h.entityId ? { entityId: h.entityId } : {}), ...(isPlaceName ? { isPlaceName } : {}) });
     for (let k = h.start; k < h.end; k++) covered[k] = 1;
   }
   // Country names and demonyms ("Syrian", "Turkey").
@@ -231,7 +242,7 @@ function findActors(lexicon: EventLexicon, tokens: readonly CoderToken[], keys: 
     let isFree = true;
     for (let k = i; k < hit.end; k++) if (covered[k]) isFree = false;
     if (!isFree) continue;
-    actors.push({ start: i, end: hit.end, codes: [hit.code] });
+    actors.push({ start: i, end: hit.end, codes: [hit.code], ...(tokens[hit.end - 1]!.pos === 'PROPN' ? { isPlaceName: true } : {}) });
     for (let k = i; k < hit.end; k++) covered[k] = 1;
     i = hit.end - 1;
   }
@@ -323,7 +334,15 @@ function buildGroups(tokens: readonly CoderToken[], actors: readonly ActorHit[],
       const gap = between(last.end, u.start).join(' ');
       const isAnd = gap === 'and' || gap === ', and' || gap === 'or' || gap === ', or';
       const isComma = gap === ',';
-      if (isAnd || (isComma && u.actors.length > 0 && last.actors.length > 0)) {
+      // ", the Osgiliath newspaper" after a comma is an appositive, not another member.
+      const isAppositive = isComma && u.agents.length > 0 && tokens[u.start]!.pos === 'DET';
+      // "in the province of Homs and Russia's government said": a new clause, not a compound.
+      const next = tokens[u.end];
+      if (isAnd && u.agents.length > 0 && next && (isVerbish(next) || next.pos === 'AUX') && tokens[prev[0]!.start - 1]?.pos === 'ADP') {
+        coordinated.push([u]);
+        continue;
+      }
+      if (isAnd || (isComma && !isAppositive && u.actors.length > 0 && last.actors.length > 0)) {
         prev.push(u);
         continue;
       }
@@ -347,7 +366,7 @@ function buildGroups(tokens: readonly CoderToken[], actors: readonly ActorHit[],
           for (const a of u.actors) {
             for (const c of a.codes.length > 0 ? a.codes : [undefined]) {
               const code = compose(c, [...agentsHere, ...u.agents]);
-              members.push({ start: a.start, end: a.end, ...(code ? { code } : {}), ...(a.entityId ? { entityId: a.entityId } : {}), npStart: first.start, npEnd: u.end });
+              members.push({ start: a.start, end: a.end, ...(code ? { code } : {}), ...(a.entityId ? { entityId: a.entityId } : {}), ...(a.isPlaceName && u.agents.length === 0 ? { isPlaceName: true } : {}), npStart: first.start, npEnd: u.end });
             }
           }
         }
@@ -357,7 +376,19 @@ function buildGroups(tokens: readonly CoderToken[], actors: readonly ActorHit[],
       }
     }
     const members: Member[] = [];
-    for (const u of units2) {
+    for (let ui = 0; ui < units2.length; ui++) {
+      const u = units2[ui]!;
+      // "Russian and Syrian special forces": a bare adjective actor shares the agents of the phrase it is joined to.
+      if (u.agents.length === 0 && u.actors.length > 0 && u.end - u.start === u.actors[u.actors.length - 1]!.end - u.actors[0]!.start && tokens[u.end - 1]!.pos === 'ADJ') {
+        const shared = units2.slice(ui + 1).find((v) => v.agents.length > 0);
+        if (shared) {
+          for (const a of u.actors) for (const c of a.codes.length > 0 ? a.codes : [undefined]) {
+            const code = compose(c, shared.agents);
+            members.push({ start: a.start, end: a.end, ...(code ? { code } : {}), ...(a.entityId ? { entityId: a.entityId } : {}), ...(a.isPlaceName && u.agents.length === 0 ? { isPlaceName: true } : {}), npStart: u.start, npEnd: shared.end });
+          }
+          continue;
+        }
+      }
       if (u.actors.length === 0) {
         const code = compose(undefined, u.agents);
         const a0 = u.agents[0]!;
@@ -367,7 +398,7 @@ function buildGroups(tokens: readonly CoderToken[], actors: readonly ActorHit[],
       for (const a of u.actors) {
         for (const c of a.codes.length > 0 ? a.codes : [undefined]) {
           const code = compose(c, u.agents);
-          members.push({ start: a.start, end: a.end, ...(code ? { code } : {}), ...(a.entityId ? { entityId: a.entityId } : {}), npStart: u.start, npEnd: u.end });
+          members.push({ start: a.start, end: a.end, ...(code ? { code } : {}), ...(a.entityId ? { entityId: a.entityId } : {}), ...(a.isPlaceName && u.agents.length === 0 ? { isPlaceName: true } : {}), npStart: u.start, npEnd: u.end });
         }
       }
     }
@@ -401,6 +432,10 @@ function findTriggers(lexicon: EventLexicon, tokens: readonly CoderToken[], keys
       if (!ok) continue;
       const head = tokens[i + c.head]!;
       if (!isVerbish(head) || inActor[i + c.head]) continue;
+      // "the occupied West Bank", "a banned movement": a participle used as an adjective.
+      const prev = tokens[i - 1];
+      const next = tokens[i + c.words.length];
+      if (c.words.length === 1 && prev && ['DET', 'ADP', 'ADJ'].includes(prev.pos) && next && ['NOUN', 'PROPN', 'ADJ'].includes(next.pos) && isParticiple(head)) continue;
       if (!best || c.words.length > best.words.length) best = c;
     }
     if (best) {
@@ -540,8 +575,17 @@ function auxStart(tokens: readonly CoderToken[], t: number): number {
   return i + 1;
 }
 
-function isPassiveAt(tokens: readonly CoderToken[], head: number): boolean {
+/** 'be' passive ("was shot down"), or a reduced relative ("a warplane shot down by Turkey"). */
+function isPassiveAt(tokens: readonly CoderToken[], head: number, end: number): boolean {
   if (!isParticiple(tokens[head]!)) return false;
+  if (tokens[end]?.text.toLowerCase() === 'by' && head > 0 && isNpToken(tokens[head - 1]!) && tokens[head - 1]!.pos !== 'DET') return true;
+  // "the rescue of the pilot downed in Syria": a participle right after an object or PP noun phrase.
+  if (head > 0 && (tokens[head - 1]!.pos === 'NOUN' || tokens[head - 1]!.pos === 'PROPN') && tokens[end]?.pos === 'ADP') {
+    let i = head - 1;
+    while (i >= 0 && isNpToken(tokens[i]!)) i--;
+    // Only after a main verb: in "Thousands of students demonstrated" the -ed verb is the main verb.
+    if (i >= 0 && (tokens[i]!.pos === 'ADP' || tokens[i]!.pos === 'VERB') && tokens.slice(0, i + (tokens[i]!.pos === 'VERB' ? 1 : 0)).some((t) => isVerbish(t) || t.pos === 'AUX')) return true;
+  }
   for (let i = head - 1; i >= Math.max(0, head - 4); i--) {
     const tok = tokens[i]!;
     const w = tok.text.toLowerCase();
@@ -555,6 +599,10 @@ function isPassiveAt(tokens: readonly CoderToken[], head: number): boolean {
 function isSubjectCandidate(tokens: readonly CoderToken[], g: { start: number }): boolean {
   const before = tokens[g.start - 1];
   if (!before) return true;
+  // "Ousted president X has been accused": a sentence-initial participle is an adjective.
+  if (g.start === 1 && before.pos === 'VERB') return true;
+  // "After the pilot was downed", "when Turkey attacked": a subordinator opens a clause with its own subject.
+  if (SUBORDINATORS.has(before.text.toLowerCase())) return true;
   if (SUBJECT_BLOCKERS.has(before.pos) && !(before.tag && !before.tag.startsWith('VB') && before.tag !== 'IN' && before.tag !== 'TO')) return false;
   if (before.tag === 'IN' || before.tag === 'TO') return false;
   return true;
@@ -576,6 +624,8 @@ function modalityOf(tokens: readonly CoderToken[], lemmas: readonly string[], tr
     }
     if (NEGATION.has(w)) isNegated = true;
     else if (FUTURE.has(w)) isPlanned = true;
+    // "said it would allow": future in reported speech; "would" alone is conditional.
+    else if ((w === 'would' || w === "'d") && lemmas.slice(0, i).some((l) => REPORT_VERBS.has(l))) isPlanned = true;
     else if (MODAL_HYPOTHETICAL.has(w)) isHypothetical = true;
     else if (w === 'to' && i > 0 && (PLAN_VERBS.has(lemmas[i - 1]!) || (lemmas[i - 1] === 'about' && BE_FORMS.has(tokens[i - 2]?.text.toLowerCase() ?? '')) || (BE_FORMS.has(tokens[i - 1]!.text.toLowerCase()) && tokens[i - 1]!.text.toLowerCase() !== 'been'))) isPlanned = true;
     else if (w === 'to' && i > 1 && PLAN_VERBS.has(lemmas[i - 2]!)) isPlanned = true;
@@ -724,17 +774,17 @@ function codeSentence(lexicon: EventLexicon, tokens: readonly CoderToken[], opti
     if (!code) continue;
     const [primary, secondary] = code.split(':');
     if (!isEventCode(primary)) continue;
-    const isPassive = trig.ref ? isPassiveAt(tokens, trig.head) : false;
+    const isPassive = trig.ref ? isPassiveAt(tokens, trig.head, trig.end) : false;
+    // No 'be' before the participle: the noun phrase right before it is what was acted on.
+    const isReduced = isPassive && !BE_FORMS.has(tokens[auxStart(tokens, trig.start) - 1]?.text.toLowerCase() ?? '') && !tokens.slice(Math.max(0, trig.start - 4), trig.start).some((t) => BE_FORMS.has(t.text.toLowerCase()));
     const aux = auxStart(tokens, trig.start);
     let sourceGroup: Group | undefined;
     let targetGroup: Group | undefined;
-    let isCompound = false;
-    if (match?.compound !== undefined) {
+        if (match?.compound !== undefined) {
       // `%` before the verb is a compound subject (coded pairwise when no target); after it, a compound target.
       const g = groups[match.compound]!;
       if (g.end <= trig.start) {
         sourceGroup = g;
-        isCompound = true;
       } else targetGroup = g;
     }
     if (match?.source !== undefined) sourceGroup = groups[match.source];
@@ -747,6 +797,11 @@ function codeSentence(lexicon: EventLexicon, tokens: readonly CoderToken[], opti
     // "Thousands of Iranian students demonstrated": a quantity's "of" phrase is the subject.
     if (subjectChunk && !leftSubject && tokens[subjectChunk.end]?.text.toLowerCase() === 'of') {
       leftSubject = groups.find((g) => g.start === subjectChunk.end + 1 && g.end <= aux);
+    }
+    // "Syrian troops and their allies launched": an actor coordinated before a non-actor subject.
+    if (subjectChunk && !leftSubject) {
+      const joiner = tokens[subjectChunk.start - 1]?.text.toLowerCase();
+      if (joiner === 'and' || joiner === ',') leftSubject = groups.find((g) => g.end === subjectChunk.start - 1 || (g.end === subjectChunk.start - 2 && tokens[g.end]?.text === ','));
     }
     if (trig.nounCode) {
       // Event nouns: "an attack by X on Y", "X launched airstrikes on Y", "Russian airstrikes on Idlib".
@@ -761,18 +816,29 @@ function codeSentence(lexicon: EventLexicon, tokens: readonly CoderToken[], opti
       targetGroup ??= groups.find((g) => g.start > trig.end && g.start - trig.end <= 4 && ['on', 'against', 'at'].includes(tokens[g.start - 1]?.text.toLowerCase() ?? ''));
     } else if (isPassive) {
       sourceGroup ??= byGroup;
-      targetGroup ??= leftSubject;
+      targetGroup ??= isReduced ? groups.find((g) => g.end === trig.start) : leftSubject;
     } else {
       sourceGroup ??= leftSubject;
+      // "The operation to rescue the pilot was carried out by X": an infinitive under a noun takes the
+      // doer from the sentence's later passive "by" phrase.
+      if (!sourceGroup && tokens[trig.start - 1]?.text.toLowerCase() === 'to' && tokens[trig.start - 2] && isNpToken(tokens[trig.start - 2]!)) {
+        sourceGroup = groups.find((g) => g.start > trig.end && tokens[g.start - 1]?.text.toLowerCase() === 'by' && tokens.slice(trig.end, g.start).some((t) => BE_FORMS.has(t.text.toLowerCase())));
+      }
     }
     if (!targetGroup && !(isPassive && trig.ref)) {
+      const isMovement = MOVEMENT_VERBS.has(lemmas[trig.head]!);
       for (const g of groups) {
         if (g.start < trig.end || g === sourceGroup) continue;
         if (g.start - trig.end > 25) break;
+        // A new clause starts: ", but", ", while", "according to", ";".
+        if (tokens.slice(trig.end, g.start).some((t, k, arr) => t.text === ';' || (t.text === ',' && CLAUSE_OPENERS.has(arr[k + 1]?.text.toLowerCase() ?? '')) || t.text.toLowerCase() === 'according')) break;
         const after = tokens[g.end];
+        const before = tokens[g.start - 1]?.text.toLowerCase() ?? '';
         // A phrase followed by its own verb heads another clause ("..., a senior official said").
-        if (after && (isVerbish(after) || after.pos === 'AUX') && tokens[g.start - 1]?.text === ',') break;
+        if (after && (isVerbish(after) || after.pos === 'AUX') && (before === ',' || before === 'and' || before === 'but')) break;
         if (g === byGroup && isPassive) continue;
+        // "launched an offensive in Homs": a place phrase is where, not whom (but "arrived in Gondor").
+        if (LOCATIVE_PREPS.has(before) && !isMovement && g.members.every((m) => !m.code || m.isPlaceName)) continue;
         targetGroup = g;
         break;
       }

@@ -2,7 +2,7 @@
  * Country names and demonyms → ISO alpha-3, behind one function the coder calls. Uses the project's
  * country table (src/data/countries.ts) plus the few names news uses that the table lacks.
  */
-import { countriesByDemonym, countryByName } from '../data/countries.js';
+import { COUNTRIES, countriesByDemonym, countryByName } from '../data/countries.js';
 import type { CountryResolver } from './lexicon.js';
 
 /** Names the country table does not resolve (short forms, ethnic plurals), upper-case → alpha-3. */
@@ -11,6 +11,11 @@ const EXTRA: Readonly<Record<string, string>> = {
   'U.S.': 'USA', US: 'USA', AMERICAN: 'USA', AMERICANS: 'USA', RUSSIA: 'RUS', 'SOUTH KOREA': 'KOR', 'NORTH KOREA': 'PRK',
   KOSOVAR: 'XKX', KOSOVO: 'XKX', PALESTINE: 'PSE', 'IVORY COAST': 'CIV', BURMA: 'MMR', HOLLAND: 'NLD', DUTCH: 'NLD',
 };
+
+/** Capitals stand for their country, as in the Phoenix dictionaries ("Tehran would consider"). */
+const CAPITALS: ReadonlyMap<string, string> = new Map(
+  COUNTRIES.filter((c) => c.isIndependent && c.capital).map((c) => [c.capital!.toUpperCase(), c.alpha3] as const),
+);
 
 /**
  * Resolves upper-case words to an ISO alpha-3 country code, or undefined.
@@ -23,5 +28,5 @@ export const resolveCountry: CountryResolver = (words) => {
   const byName = countryByName(text);
   if (byName) return byName.alpha3;
   const byDemonym = countriesByDemonym(text)[0];
-  return byDemonym?.alpha3;
+  return byDemonym?.alpha3 ?? CAPITALS.get(text);
 };

@@ -13,6 +13,8 @@ const TOKEN_EXPANSIONS: Readonly<Record<string, string>> = {
   pt: 'port',
 };
 
+const LETTER_FOLDS: Readonly<Record<string, string>> = { ı: 'i', ł: 'l', ø: 'o', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe' };
+
 /**
  * The lookup key of a place name: diacritics stripped, lower case, apostrophes and dots dropped,
  * hyphens and other punctuation as spaces, "St"/"Mt"/"Ft" expanded, a leading "the" dropped.
@@ -30,6 +32,8 @@ export function placeKey(name: string): string {
     .replace(/\p{M}/gu, '')
     .replace(/[ʻʼʾʿ’‘'`´.]/gu, '')
     .toLowerCase()
+    // Letters NFKD does not decompose: "Şanlıurfa", "Łódź", "Tromsø".
+    .replace(/[ıłøđßæœ]/g, (c) => LETTER_FOLDS[c] ?? c)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
   const tokens = base.split(' ').filter((t) => t.length > 0);

@@ -49,7 +49,7 @@ const ORG_HEADS = new Set([
   'state', 'forest', 'fish', 'parks', 'public', 'general', 'supreme', 'district', 'times', 'post', 'news', 'tribune', 'herald', 'journal', 'gazette', 'daily',
   'press', 'government', 'legislature', 'assembly', 'congress', 'embassy', 'consulate', 'ministry', 'federation', 'league', 'union', 'airport', 'symphony',
   'republicans', 'democrats', 'democratic', 'republican', 'national', 'international', 'regional', 'area', 'county', 'city', 'metro', 'health', 'medical',
-  'community', 'alcoholic', 'highway', 'patrol', 'rangers', 'tech', 'southern', 'northern', 'eastern', 'western', 'central', 'power', 'energy', 'water',
+  'community', 'alcoholic', 'mayor', 'highway', 'patrol', 'rangers', 'tech', 'southern', 'northern', 'eastern', 'western', 'central', 'power', 'energy', 'water',
 ]);
 
 /** Words before a place that leave it a place: "North Texas", "Northeast Georgia", "downtown Atlanta". */
@@ -91,7 +91,8 @@ const LEADING_WORDS = new Set([
 /** Phrases that gazetteers list as places but news means otherwise. */
 const NOT_PLACES = new Set(['white house', 'pentagon', 'capitol hill', 'wall street', 'downing street', 'kremlin', 'vatican']);
 
-const TOKEN_RE = /(?:[A-Z][a-z]?\.){2,}|[\p{L}][\p{L}\p{M}'’-]*|\d+|[^\s\p{L}\d]/gu;
+/** Abbreviations ("U.S.", "W.Va."), words (keeping "O’Connor", splitting the possessive of "Obama's"), numbers, punctuation. */
+const TOKEN_RE = /(?:[A-Z][a-z]?\.){2,}|[\p{L}][\p{L}\p{M}-]*(?:['’](?!s\b)\p{L}+)*|\d+|[^\s\p{L}\d]/gu;
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -167,7 +168,7 @@ function matchRun(tokens: readonly Token[], text: string, gazetteer: Gazetteer, 
         const surface = text.slice(tokens[i]!.start, tokens[i + n - 1]!.end);
         const key = placeKey(surface);
         if (NOT_PLACES.has(key)) {
-          i += n - 1;
+          i += n;
           matched = true;
           break;
         }
@@ -220,8 +221,11 @@ export function recogniseToponyms(text: string, gazetteer: Gazetteer, options: R
     const lastLower = last.text.toLowerCase();
     const first = tokens[from]!.text.toLowerCase();
     const isPlaceStart = found.some((f) => f.from === from);
-    if (!isPlaceStart && !ORG_HEADS.has(lastLower) && !STREET_HEADS.has(lastLower) && !ADMIN_WORDS.has(lastLower) && !ORG_HEADS.has(first) && /^\p{Lu}\p{Ll}+$/u.test(last.text)) {
+    const isName = (t: Token): boolean => /^\p{Lu}[\p{Ll}’']+\p{L}*$/u.test(t.text);
+    if (!isPlaceStart && !ORG_HEADS.has(lastLower) && !STREET_HEADS.has(lastLower) && !ADMIN_WORDS.has(lastLower) && isName(last)) {
       personWords.add(lastLower);
+      // "George Smith": the given name of a two- or three-word person name is a person word too.
+      if (run.to - from <= 3 && !ORG_HEADS.has(first) && isName(tokens[from]!)) personWords.add(first);
     }
   }
 
@@ -251,7 +255,8 @@ export function recogniseToponyms(text: string, gazetteer: Gazetteer, options: R
         const rest = [];
         for (let k = f.to; k < run.to; k++) rest.push(tokens[k]!.text.toLowerCase());
         const isOrg = rest.some((w) => ORG_HEADS.has(w) || ADMIN_WORDS.has(w));
-        if (!isOrg && !found.some((g) => g.from === f.to)) continue;
+        // One capitalised word after a place is a person's surname or a team ("Jordan Smith", "Texas Rangers").
+        if (!isOrg && rest.length === 1 && !found.some((g) => g.from === f.to)) continue;
         // "Hatay Province", "Henry County" not in the gazetteer as one name: take the unit word too.
         if (ADMIN_WORDS.has(next) && rest.length === 1) end = tokens[f.to]!.end;
       }

@@ -6,22 +6,10 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { UPOS_TAGS, type Upos } from '../model/index.js';
+import type { PosTagger, PosTags } from './pos.js';
 import type { TokenSpans } from './tokenize-text.js';
 
-/** UPOS tag indices (into UPOS_TAGS) and lemmas for a token sequence. */
-export interface PosTags {
-  readonly pos: Uint8Array;
-  readonly lemmas: readonly string[];
-}
-
-/** Tags tokens of a text; passed to the tokenize stage in ctx.resources under POS_TAGGER_RESOURCE. */
-export interface PosTagger {
-  readonly name: string;
-  tag(text: string, tokens: TokenSpans): PosTags;
-}
-
-/** The resources key of the POS tagger. */
-export const POS_TAGGER_RESOURCE = 'nlp.pos';
+export { POS_TAGGER_RESOURCE, type PosTagger, type PosTags } from './pos.js';
 
 const UPOS_INDEX = new Map<string, number>(UPOS_TAGS.map((tag, i) => [tag, i]));
 

@@ -7,15 +7,17 @@ import { timeStage } from '../stages/time/index.js';
 import { createTokenize } from '../stages/tokenize/index.js';
 import { createSentences } from '../stages/sentences/index.js';
 import { createNer } from '../stages/ner/index.js';
+import { createPlace } from '../stages/place/index.js';
 import { createEntitiesStage } from '../stages/entities/index.js';
 import { claimsStage } from '../stages/claims/index.js';
+import { createEventsStage } from '../stages/events/index.js';
 
 /** Version of the clean step, which runs before the Doc exists (the Doc id hashes its output). */
 export const CLEAN_STEP = 'clean@1';
 
 /** The stages run on every English article, in order. */
 export function defaultStages(): readonly Stage[] {
-  return [createTokenize(), createSentences(), createNer(), createEntitiesStage(), timeStage, claimsStage];
+  return [createTokenize(), createSentences(), createNer(), createPlace(), createEntitiesStage(), timeStage, claimsStage, createEventsStage()];
 }
 
 /** "clean@1,tokenize@2,…": stored with every article so stale results can be found and re-ingest is idempotent. */

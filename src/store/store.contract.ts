@@ -24,6 +24,8 @@ export interface StoreFixture {
 export interface StoreContractOptions {
   /** When set, every contract test is skipped with this reason printed (e.g. no DATABASE_URL). */
   readonly skipReason?: string | undefined;
+  /** Tests run at once; each has its own fresh store, so a networked adapter can overlap their round trips. */
+  readonly concurrency?: number;
 }
 
 const PIPELINE = 'clean@1,tokenize@1,ner@1';
@@ -54,7 +56,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
     }
   };
 
-  describe(`store contract: ${name}`, { skip }, () => {
+  describe(`store contract: ${name}`, { skip, concurrency: options.concurrency ?? 1 }, () => {
     test('migrate is idempotent and reports the schema version', async () => {
       const fixture = await makeStore();
       try {
@@ -354,6 +356,18 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
         ]);
         assert.deepEqual(await store.listCooccurrences({ minArticles: 2 }), [{ a: 'loc:goma', b: 'org:m23', articles: 2 }]);
         assert.deepEqual((await store.listCooccurrences({ entityId: 'per:ndjike' })).length, 2);
+      });
+    });
+
+    test('dictionaries are saved, replaced by file, and listed', async () => {
+      await withStore(async (store) => {
+        await store.saveDictionary({ file: 'dict/actors.txt', kind: 'actors', text: 'TIGRIS_GUARDIANS\n', entries: 1 });
+        await store.saveDictionary({ file: 'dict/verbs.txt', kind: 'verbs', text: '--- FIRE [190] ---\n', entries: 1 });
+        await store.saveDictionary({ file: 'dict/actors.txt', kind: 'actors', text: 'TIGRIS_GUARDIANS\nSAHEL_FRONT\n', entries: 2 });
+        const list = await store.listDictionaries();
+        assert.deepEqual(list.map((d) => [d.file, d.kind, d.entries]).sort(), [['dict/actors.txt', 'actors', 2], ['dict/verbs.txt', 'verbs', 1]]);
+        assert.equal(list.find((d) => d.file === 'dict/actors.txt')?.text, 'TIGRIS_GUARDIANS\nSAHEL_FRONT\n');
+        assert.ok(list.every((d) => !Number.isNaN(Date.parse(d.importedAt))));
       });
     });
 

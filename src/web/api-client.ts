@@ -38,7 +38,7 @@ export const api = {
   entity: (id: string, limit: number, offset: number) => getJson<EntityView>(`/api/entities/${encodeURIComponent(id)}`, { limit, offset }),
   events: (filter: { entity?: string; from?: string; to?: string; status?: string; type?: string; q?: string; limit: number; offset: number }) => getJson<Page<MergedEventRow>>('/api/events', filter),
   event: (id: string) => getJson<MergedEventDetail>(`/api/events/${encodeURIComponent(id)}`),
-  graph: (entity?: string) => getJson<GraphView>('/api/graph', { entity }),
+  graph: (entity?: string, maxArticles?: number) => getJson<GraphView>('/api/graph', { entity, maxArticles }),
   map: (entity?: string) => getJson<MapView>('/api/map', { entity }),
   timeline: (entity?: string) => getJson<TimelineView>('/api/timeline', { entity }),
 };

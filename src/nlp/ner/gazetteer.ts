@@ -6,8 +6,9 @@
 
 /** Gazetteer categories; a name may be in several (a bit mask). */
 export const GAZETTEER_CATEGORIES = [
-  'country', 'city', 'capital', 'region', 'admin', 'nationality', 'first-name', 'person-title', 'org-word', 'org', 'misc', 'place-word',
+  'country', 'city', 'capital', 'region', 'admin', 'nationality', 'first-name', 'person-title', 'org-word', 'org', 'misc',
 ] as const;
+/** One gazetteer list. */
 export type GazetteerCategory = (typeof GAZETTEER_CATEGORIES)[number];
 
 /** The longest name, in tokens, that matching tries. */

@@ -118,13 +118,15 @@ const TAIL_OPENERS = new Set([
   'publicly', 'privately', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'in turn', 'over', 'under', 'with',
   'referring', 'speaking', 'writing', 'told', 'previously', 'recently', 'repeatedly', 'separately', 'overnight', 'then', 'of',
 ]);
+/** Words after "…, X said," that continue the attribution rather than the content. */
+const PARENTHETICAL_BLOCKERS = new Set(['citing', 'quoting', 'adding', 'basing', 'according', 'who', 'which', 'speaking', 'referring', 'saying', 'noting', 'calling', 'telling', 'in', 'on', 'at', 'during', 'as', 'after', 'before', 'without', 'while', 'when', 'though', 'although', 'but', 'and', 'because', 'since', 'despite', 'to', 'via', 'through', 'with', 'by', 'than', 'pointing', 'arguing', 'warning', 'explaining', 'describing', 'insisting', 'stressing', 'asking', 'urging', 'claiming', 'denying', 'a', 'an', 'the', 'his', 'her', 'their', 'its', 'late', 'early', 'earlier', 'last', 'this', 'yesterday', 'today', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const RECIPIENTS = new Set(['reporters', 'journalists', 'me', 'us', 'him', 'her', 'them', 'lawmakers', 'parliament', 'congress', 'delegates', 'supporters', 'listeners', 'viewers', 'students', 'the']);
 const DECLINE_OBJECTS = /^(?:comment|confirm|deny|discuss|say|elaborate|answer|respond|address|specify|be drawn|acknowledge|disclose|reveal|give|provide|identify|name)\b/;
 const LEADING_ADVERBIAL_RE = new RegExp(
   '^\\s*,?\\s*(?:' +
     [
-      '(?:on|late on|early on|late|early|earlier on|earlier|last|this|next)\\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|morning|afternoon|evening|night|weekend)(?:\\s+(?:morning|afternoon|evening|night))?',
-      '(?:yesterday|today|tonight|earlier|later|again|also|previously|recently|publicly|privately|repeatedly|separately|flatly|firmly|categorically|strongly)',
+      '(?:(?:on|late on|early on|late|early|earlier on|earlier|last|this|next|just)\\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|morning|afternoon|evening|night|weekend)(?:\\s+(?:morning|afternoon|evening|night))?',
+      '(?:just )?(?:yesterday|today|tonight|earlier|later|again|also|previously|recently|publicly|privately|repeatedly|separately|flatly|firmly|categorically|strongly)',
       'in (?:a|an|his|her|its|their|the) (?:[\\w-]+ ){0,3}?(?:statement|interview|speech|post|tweet|message|letter|briefing|address|release|report|email|e-mail|call|broadcast|video|conference|appearance|session|hearing|op-ed|column|note|memo|filing|communique|readout)(?: (?:on|with|to) (?:the )?[A-Z][\\w.’\'-]*(?: [A-Z][\\w.’\'-]*)*)?',
       'at (?:a|an|the) (?:[\\w-]+ ){0,3}?(?:conference|briefing|rally|meeting|event|hearing|summit|session|forum)',
       'to (?:reporters|journalists|lawmakers|supporters|the press|the media)',
@@ -354,6 +356,8 @@ function subjectBefore(ctx: Context, toks: readonly Tok[], i: number, floor = 0)
   const first = pieces[0];
   if (!first) return undefined;
   while (first[0] < first[1] && CONNECTIVES.has(toks[first[0]]!.lower)) first[0]++;
+  // "…, with Albright saying “…”": the participle's subject follows "with".
+  if (toks[first[0]]!.lower === 'with' && first[0] < first[1] && /ing$/.test(toks[i]!.lower)) first[0]++;
   const chainSpans: Span[] = [];
   let last = first;
   for (const p of pieces.slice(1)) {
@@ -386,6 +390,12 @@ function sentenceInitialSubject(toks: readonly Tok[], from: number, until = toks
   if (toks[i] && ADVERBIAL_OPENERS.has(toks[i]!.lower)) {
     const comma = toks.findIndex((x, n) => n > i && n < i + 16 && x.text === ',');
     if (comma > 0) i = comma + 1;
+  }
+  // "the envoy criticised …": an article and up to three lower-case words before a verb-looking word.
+  if (toks[i] && ['the', 'a', 'an'].includes(toks[i]!.lower) && !/^\p{Lu}/u.test(toks[i + 1]?.text ?? '')) {
+    let e = i + 1;
+    while (e < Math.min(until, i + 4) && toks[e]?.isWord && !/(?:ed|ised|ized)$/.test(toks[e]!.lower) && !BE_FORMS.has(toks[e]!.lower) && !PREVERBAL.has(toks[e]!.lower)) e++;
+    if (e > i + 1 && e < until) return { start: toks[i]!.start, end: toks[e - 1]!.end };
   }
   for (let j = i; j < Math.min(until, i + 14); j++) {
     const t = toks[j]!;
@@ -429,11 +439,29 @@ function trimContent(text: string, span: Span): Span {
   return { start, end };
 }
 
-/** The end of the content: the sentence end, or an earlier trailing "…, citing X" / "…, according to X". */
-function contentEnd(text: string, from: number, sentenceEnd: number): number {
+/**
+ * The end of the content: the sentence end, or earlier before a trailing "…, citing X" / "…, according to X",
+ * ", while …", or a second reporting verb coordinated with the first ("… and argued that …", "… but noted …").
+ */
+function contentEnd(ctx: Context, from: number, sentenceEnd: number): number {
+  const { text } = ctx;
   const slice = text.slice(from, sentenceEnd);
-  const m = /,\s+(?:citing|quoting|according to|basing|adding|in turn)\b/.exec(slice);
-  return m ? from + m.index : sentenceEnd;
+  let end = sentenceEnd;
+  const m = /,\s+(?:citing|quoting|according to|basing|adding|saying|noting|arguing|insisting|warning|explaining|stressing|telling|in turn|while)\b/.exec(slice);
+  if (m) end = from + m.index;
+  const toks = tokenise(text, { start: from, end });
+  for (let j = 1; j < toks.length - 1; j++) {
+    const t = toks[j]!;
+    if (t.lower !== 'and' && t.lower !== 'but') continue;
+    let v = j + 1;
+    if (['also', 'then', 'later'].includes(toks[v]?.lower ?? '')) v++;
+    const verb = toks[v] ? ctx.lexicon.verbForms.get(toks[v]!.lower) : undefined;
+    if (verb && verb.verbClass !== 'chain' && /(?:ed|[^s]s|id|ld|te|ote)$/.test(toks[v]!.lower) && !insideQuote(ctx, t.start)) {
+      const prev = toks[j - 1]!;
+      return prev.text === ',' ? prev.start : prev.end;
+    }
+  }
+  return end;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -448,11 +476,11 @@ function directQuotes(ctx: Context, drafts: Draft[]): void {
     const si = sentenceIndexAt(ctx, Math.max(q.start, q.end - 1));
     const s = ctx.sentences[si];
     if (!s) continue;
-    const draft = attributeAfter(ctx, q, s) ?? attributeBefore(ctx, q);
+    const draft = attributeAfter(ctx, q, s) ?? attributeBefore(ctx, q) ?? attributeColon(ctx, q);
     if (draft) {
       consumed.add(q);
       // A quote broken by its attribution: "“…,” said Fars, “…”".
-      const sourceEnd = draft.chain[0]?.span?.end ?? draft.cue?.end ?? q.end;
+      const sourceEnd = Math.max(draft.chain[0]?.span?.end ?? 0, draft.cue?.end ?? 0, q.end);
       const next = ctx.quotes.find((x) => x.start >= sourceEnd && !consumed.has(x));
       if (next && /^[\s,:]*$/.test(text.slice(sourceEnd, next.start)) && sourceEnd > q.end) {
         consumed.add(next);
@@ -631,6 +659,37 @@ function attributeBefore(ctx: Context, q: QuoteSpan): Draft | undefined {
   return undefined;
 }
 
+/**
+ * A quote introduced by a colon, in the same sentence or the one before: `Cruz continued: “…”`,
+ * `The statement reads:` + a quoted paragraph, `Kerry: "…"`. The word before the colon is the cue when it
+ * looks like a verb (a reporting verb, or an -ed/-s form); a short capitalised name alone is the source.
+ */
+function attributeColon(ctx: Context, q: QuoteSpan): Draft | undefined {
+  const { text } = ctx;
+  let c = q.start - 1;
+  while (c >= 0 && /\s/.test(text[c]!)) c--;
+  if (c < 0 || text[c] !== ':') return undefined;
+  const s = ctx.sentences[sentenceIndexAt(ctx, c)];
+  if (!s) return undefined;
+  const toks = tokenise(text, { start: s.start, end: c });
+  const last = toks[toks.length - 1];
+  if (!last?.isWord || insideQuote(ctx, last.start)) return undefined;
+  const colonSpan = { start: c, end: c + 1 };
+  const verb = ctx.lexicon.verbForms.get(last.lower);
+  if (/^\p{Ll}/u.test(last.text) && (verb || /(?:ed|[^s]s)$/.test(last.lower))) {
+    const subject = subjectBefore(ctx, toks, toks.length - 1);
+    if (!subject) return undefined;
+    const d = directDraft(ctx, q, { start: last.start, end: c + 1 }, verb?.lemma ?? last.lower, verb && verb.verbClass !== 'chain' ? verb : undefined, subject.span, subject.chainSpans);
+    d.isNegated = subject.isNegated;
+    return d;
+  }
+  const first = toks[0];
+  if (first && toks.length <= 6 && /^\p{Lu}/u.test(first.text) && !COLON_LABELS.test(text.slice(first.start, last.end))) {
+    return directDraft(ctx, q, colonSpan, ':', undefined, { start: first.start, end: last.end }, []);
+  }
+  return undefined;
+}
+
 function directDraft(ctx: Context, q: QuoteSpan, cue: Span, lemma: string, verb: ReportingVerb | undefined, sourceSpan: Span, chainSpans: readonly Span[]): Draft {
   for (let o = cue.start; o < cue.end; o++) ctx.usedCues.add(o);
   const source = describeSource(ctx, sourceSpan);
@@ -698,7 +757,7 @@ function reportedSpeech(ctx: Context, si: number, drafts: Draft[]): void {
       const end = /,\s+(?:citing|quoting|which|who|basing)\b|[.!?]["”]?\s*$|$/.exec(tail)!;
       srcSpan = trimContent(text, { start: srcStart, end: srcStart + end.index });
     }
-    if (isFrame) content = trimContent(text, { start: srcSpan.end + 1, end: contentEnd(text, srcSpan.end + 1, s.end) });
+    if (isFrame) content = trimContent(text, { start: srcSpan.end + 1, end: contentEnd(ctx, srcSpan.end + 1, s.end) });
     else content = trimContent(text, { start: s.start, end: at });
     if (content.end <= content.start) continue;
     for (let o = at; o < at + 12; o++) ctx.usedCues.add(o);
@@ -743,7 +802,7 @@ function reportedSpeech(ctx: Context, si: number, drafts: Draft[]): void {
       if (!subject) continue;
       for (let o = neitherSpan.start; o < neitherSpan.end; o++) ctx.usedCues.add(o);
       const after = toks.find((x) => x.start >= neitherSpan.end);
-      const content = after ? trimContent(text, { start: after.start, end: contentEnd(text, after.start, s.end) }) : { start: neitherSpan.end, end: neitherSpan.end };
+      const content = after ? trimContent(text, { start: after.start, end: contentEnd(ctx, after.start, s.end) }) : { start: neitherSpan.end, end: neitherSpan.end };
       drafts.push(indirectDraft(ctx, neitherSpan, 'confirm', 'not-acknowledged', false, content, subject));
       continue;
     }
@@ -887,6 +946,24 @@ function reportingVerb(ctx: Context, toks: readonly Tok[], i: number, cue: { ver
     }
   }
 
+  // (2a) "This campaign, he says, is different." — a parenthetical attribution inside its content.
+  const afterCue = toks[cue.last + 1];
+  const resumes = toks[cue.last + 2];
+  if (afterCue?.text === ',' && resumes?.isWord && !PARENTHETICAL_BLOCKERS.has(resumes.lower) && toks.length - (cue.last + 2) >= 3) {
+    const trailing = trailingSubject(ctx, toks, i);
+    if (trailing && trailing.sep.text === ',') {
+      let clauseStart = contentStartOfSentence;
+      for (const x of toks) if (x.start < trailing.sep.start && ['—', '–', ';', ':'].includes(x.text)) clauseStart = toks[toks.indexOf(x) + 1]?.start ?? clauseStart;
+      const before = trimContent(text, { start: clauseStart, end: trailing.sep.start });
+      const after = trimContent(text, { start: resumes.start, end: contentEnd(ctx, resumes.start, s.end) });
+      if (before.end > before.start && after.end > after.start) {
+        const d = indirectDraft(ctx, cueSpan, verb.lemma, verb.verbClass, verb.isHedged, { start: before.start, end: after.end }, trailing.subject);
+        d.contentParts = [before, after];
+        return d;
+      }
+    }
+  }
+
   // (2) "…, X said." — a subject right after a comma (or closing quote) and nothing but adverbials after the cue.
   if (isTrailingTail(toks, verb.lemma === 'tell' ? skipRecipient(toks, cue.last + 1) : cue.last + 1)) {
     const trailing = trailingSubject(ctx, toks, i);
@@ -939,20 +1016,25 @@ function contentAfterCue(ctx: Context, toks: readonly Tok[], i: number, cue: { v
     // "declined to comment on the report": the content is what they declined to address.
     const obj = /^\s*to\s+(?:comment|confirm|deny|discuss|say|elaborate|answer|respond|address|specify|be drawn|acknowledge|disclose|reveal|give|provide|identify|name)\b(?:\s+(?:on|about|whether))?/i.exec(text.slice(cueSpan.end, s.end));
     const at = cueSpan.end + (obj ? obj[0].length : 0);
-    const content = trimContent(text, { start: at, end: contentEnd(text, at, s.end) });
+    const content = trimContent(text, { start: at, end: contentEnd(ctx, at, s.end) });
     return indirectDraft(ctx, { start: cueSpan.start, end: obj ? cueSpan.end + obj[0].length : cueSpan.end }, verb.lemma, verb.verbClass, false, content, subject);
   }
   const thatAt = restToks.slice(0, 9).findIndex((x) => x.lower === 'that');
   if (thatAt === 0) contentStart = first.start;
-  else if (thatAt > 0 && verb.frames.has('that') && !restToks.slice(0, thatAt).some((x, n) => isCueToken(ctx, restToks, n) || x.text === '.' || QUOTE_MARKS.has(x.text))) {
+  else if (thatAt > 0 && verb.frames.has('that') && !restToks.slice(0, thatAt).some((x, n) => isCueToken(ctx, restToks, n) || x.text === '.' || QUOTE_MARKS.has(x.text) || PRONOUN_SUBJECTS.has(x.lower) || ['but', 'and'].includes(x.lower))) {
     contentStart = restToks[thatAt]!.start;
+  } else if (verb.frames.has('to') && first.lower === 'to' && restToks[1]?.isWord) {
+    // "pledged to end the programme": the infinitive is the content (PolNeAR keeps "to" in it).
+    contentStart = first.start;
+  } else if (verb.frames.has('wh') && /^(?:whether|if|why|how|what|who|when|where)$/.test(first.lower)) {
+    contentStart = first.start;
   } else if (verb.frames.has('bare') || verb.frames.has('np')) {
     if (PREPOSITIONS.has(first.lower) || first.text === ',' || first.lower === 'as') return undefined;
     if (!verb.frames.has('bare') && restToks.length < 1) return undefined;
     contentStart = first.start;
   }
   if (contentStart === undefined) return undefined;
-  const content = trimContent(text, { start: contentStart, end: contentEnd(text, contentStart, s.end) });
+  const content = trimContent(text, { start: contentStart, end: contentEnd(ctx, contentStart, s.end) });
   if (content.end <= content.start) return undefined;
   return indirectDraft(ctx, cueSpan, verb.lemma, verb.verbClass, verb.isHedged, content, { ...subject, chainSpans: [...subject.chainSpans, ...chainPhrases(text, { start: content.end, end: s.end })] });
 }
@@ -983,7 +1065,7 @@ function chainVerb(ctx: Context, toks: readonly Tok[], i: number, cue: { verb: R
   }
   if (asSaying) {
     const at = objStart.start + stop.index + asSaying[0].length;
-    const content = trimContent(text, { start: at, end: contentEnd(text, at, s.end) });
+    const content = trimContent(text, { start: at, end: contentEnd(ctx, at, s.end) });
     if (content.end <= content.start) return undefined;
     return {
       cue: cueSpan,
@@ -1035,19 +1117,17 @@ function articleVoice(ctx: Context, si: number, drafts: Draft[]): void {
   const s = ctx.sentences[si]!;
   const lower = text.slice(s.start, s.end).toLowerCase();
   const covered = drafts.some((d) => d.content.start < s.end && d.content.end > s.start);
-  for (const [phrase, cls] of lexicon.hedges) {
-    if (cls !== 'passive') continue;
-    const re = new RegExp(`\\b${phrase.replace(/\s+/g, '\\s+')}\\b`, 'g');
-    for (let m = re.exec(lower); m; m = re.exec(lower)) {
-      const at = s.start + m.index;
-      if (insideQuote(ctx, at) || ctx.usedCues.has(at)) continue;
-      const cue = { start: at, end: at + m[0].length };
-      for (let o = cue.start; o < cue.end; o++) ctx.usedCues.add(o);
-      const thatAt = /that$/.test(phrase) ? cue.end - 4 : undefined;
-      const content = trimContent(text, thatAt !== undefined ? { start: thatAt, end: s.end } : s);
-      const isSpeculative = /believed|thought|understood|rumou?red/.test(phrase);
-      drafts.push(articleDraft(ctx, cue, phrase.replace(/^(?:it )?(?:is|are|was|were|has been) /, '').replace(/ (?:to|that)$/, ''), isSpeculative ? 'speculated' : 'asserted', content));
-    }
+  const passive = new RegExp(lexicon.patterns.passive.source, 'g');
+  for (let m = passive.exec(lower); m; m = passive.exec(lower)) {
+    const phrase = m[0].replace(/\s+/g, ' ');
+    const at = s.start + m.index;
+    if (insideQuote(ctx, at) || ctx.usedCues.has(at)) continue;
+    const cue = { start: at, end: at + m[0].length };
+    for (let o = cue.start; o < cue.end; o++) ctx.usedCues.add(o);
+    const thatAt = /that$/.test(phrase) ? cue.end - 4 : undefined;
+    const content = trimContent(text, thatAt !== undefined ? { start: thatAt, end: s.end } : s);
+    const isSpeculative = /believed|thought|understood|rumou?red/.test(phrase);
+    drafts.push(articleDraft(ctx, cue, phrase.replace(/^(?:it )?(?:is|are|was|were|has been) /, '').replace(/ (?:to|that)$/, ''), isSpeculative ? 'speculated' : 'asserted', content));
   }
   if (covered) return;
   // A hedge adverb with no attribution in the sentence: the article asserts, hedged ("Iranian troops are reportedly …").
@@ -1119,11 +1199,8 @@ function addSocialMedia(ctx: Context, d: Draft): void {
   const regionEnd = d.content.start > d.cue.end ? d.content.start : (sentence?.end ?? d.cue.end);
   const region = ctx.text.slice(d.cue.start, regionEnd);
   let found: { name: string; start: number; end: number } | undefined;
-  for (const platform of ctx.lexicon.socialPlatforms) {
-    const re = new RegExp(`\\b(?:in|on|via)\\s+(?:(?:a|an|his|her|its|their|the)\\s+)?(?:[\\w-]+\\s+)?(?:(?:post|tweet|message|video|thread|update|statement)\\s+(?:on|to)\\s+)?${platform.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
-    const m = re.exec(region);
-    if (m) found = { name: platform, start: d.cue.start + m.index, end: d.cue.start + m.index + m[0].length };
-  }
+  const m = ctx.lexicon.patterns.platformInRegion.exec(region);
+  if (m) found = { name: m[1]!, start: d.cue.start + m.index, end: d.cue.start + m.index + m[0].length };
   if (!found && d.cueLemma === 'tweet') found = { name: 'X', start: d.cue.start, end: d.cue.end };
   if (!found) return;
   d.chain.splice(d.cueSourceIndex, 0, { kind: 'social-media', name: found.name, span: { start: found.start, end: found.end } });

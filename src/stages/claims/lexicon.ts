@@ -23,7 +23,7 @@ export type ClaimsLexiconTexts = { readonly [K in keyof typeof CLAIMS_LEXICON_FI
 export type VerbClass = Stance | 'chain';
 
 /** Content frames a verb allows when its source comes first ("X said that …"). */
-export type VerbFrame = 'that' | 'bare' | 'np';
+export type VerbFrame = 'that' | 'bare' | 'np' | 'wh' | 'to';
 
 /** One reporting verb. */
 export interface ReportingVerb {
@@ -60,10 +60,52 @@ export interface ClaimsLexicon {
   readonly socialPlatforms: readonly string[];
   readonly organisationNouns: ReadonlySet<string>;
   readonly titleNouns: ReadonlySet<string>;
+  /** Regular expressions compiled once from the lists above (Unicode-property patterns are slow to build). */
+  readonly patterns: ClaimsPatterns;
+}
+
+/** Compiled patterns of a ClaimsLexicon. */
+export interface ClaimsPatterns {
+  /** Any outlet alias as a whole word, longest alternatives first. */
+  readonly outletAlias: RegExp;
+  /** Capitalised words ending in an outlet suffix ("Zaman Al-Wasl News Agency"). */
+  readonly outletSuffix: RegExp;
+  /** "on Telegram", "via X" (group 1: the platform). */
+  readonly platformAfterPreposition: RegExp;
+  /** "in a post on Telegram", "on X" after a cue (group 1: the platform). */
+  readonly platformInRegion: RegExp;
+  /** An organisation noun ending a phrase (lower case). */
+  readonly organisationNounAtEnd: RegExp;
+  /** A title noun with up to two words before it (lower case; group 1). */
+  readonly title: RegExp;
+  /** Agentless report phrases (lower case, global). */
+  readonly passive: RegExp;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const byLengthDesc = (a: string, b: string): number => b.length - a.length;
+
+function compilePatterns(l: Omit<ClaimsLexicon, 'patterns'>): ClaimsPatterns {
+  const alt = (words: Iterable<string>): string => [...words].sort(byLengthDesc).map(escapeRe).join('|') || '(?!)';
+  const passives = [...l.hedges].filter(([, c]) => c === 'passive').map(([p]) => p.split(/\s+/).map(escapeRe).join('\\s+'));
+  return {
+    outletAlias: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt(l.outlets.keys())})(?![\\p{L}\\p{N}])`, 'u'),
+    outletSuffix: new RegExp(`((?:\\p{Lu}[\\p{L}\\p{N}'’.&-]*\\s+)+)(?:${alt(l.outletSuffixes)})(?![\\p{L}\\p{N}])`, 'u'),
+    platformAfterPreposition: new RegExp(`(?:\\b(?:on|via)\\s+|^(?:his|her|their|its|the)?\\s*)(${alt(l.socialPlatforms)})\\b`),
+    platformInRegion: new RegExp(
+      `\\b(?:in|on|via)\\s+(?:(?:a|an|his|her|its|their|the)\\s+)?(?:[\\w-]+\\s+)?(?:(?:post|tweet|message|video|thread|update|statement)\\s+(?:on|to)\\s+)?(${alt(l.socialPlatforms)})\\b`,
+    ),
+    organisationNounAtEnd: new RegExp(`\\b(?:${alt(l.organisationNouns)})$`),
+    title: new RegExp(`(?:^|[\\s’'])((?:[\\p{L}-]+\\s+){0,2}?(?:${alt(l.titleNouns)}))\\b`, 'u'),
+    passive: new RegExp(`\\b(?:${passives.sort(byLengthDesc).join('|') || '(?!)'})\\b`, 'g'),
+  };
 }
 
 const STANCES: readonly VerbClass[] = ['asserted', 'confirmed', 'denied', 'not-acknowledged', 'speculated', 'chain'];
-const FRAMES: readonly VerbFrame[] = ['that', 'bare', 'np'];
+const FRAMES: readonly VerbFrame[] = ['that', 'bare', 'np', 'wh', 'to'];
 const HEDGE_CLASSES: readonly HedgeClass[] = ['hedge', 'speculation', 'passive'];
 
 /** Non-comment, non-blank lines with their line numbers. */
@@ -170,7 +212,7 @@ export function parseClaimsLexicon(texts: ClaimsLexiconTexts): ClaimsLexicon {
     else throw bad(CLAIMS_LEXICON_FILES.outlets, n, `unknown kind "${kind}"`, line);
   }
 
-  return {
+  const lexicon = {
     verbForms,
     hedges,
     anonymousNouns,
@@ -185,4 +227,5 @@ export function parseClaimsLexicon(texts: ClaimsLexiconTexts): ClaimsLexicon {
     organisationNouns,
     titleNouns,
   };
+  return { ...lexicon, patterns: compilePatterns(lexicon) };
 }

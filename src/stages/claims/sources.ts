@@ -65,30 +65,16 @@ function entityIdFor(ctx: SourceContext, mentionId: string | undefined): string 
 /** The outlet named inside a phrase, with the alias's span; known names first, then name patterns. */
 function findOutlet(ctx: SourceContext, span: Span): { name: string; span: Span } | undefined {
   const phrase = ctx.text.slice(span.start, span.end);
-  let best: { name: string; span: Span } | undefined;
-  for (const [alias, name] of ctx.lexicon.outlets) {
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(alias)}(?![\\p{L}\\p{N}])`, 'u');
-    const m = re.exec(phrase);
-    if (m && (!best || alias.length > best.span.end - best.span.start)) {
-      best = { name, span: { start: span.start + m.index, end: span.start + m.index + alias.length } };
-    }
+  const known = ctx.lexicon.patterns.outletAlias.exec(phrase);
+  if (known) {
+    return { name: ctx.lexicon.outlets.get(known[0]) ?? known[0], span: { start: span.start + known.index, end: span.start + known.index + known[0].length } };
   }
-  if (best) return best;
   // "Zaman Al-Wasl News Agency", "Kyiv Post": capitalised words ending in an outlet suffix.
-  for (const suffix of ctx.lexicon.outletSuffixes) {
-    const re = new RegExp(`((?:\\p{Lu}[\\p{L}\\p{N}'’.&-]*\\s+)+)${escapeRe(suffix)}(?![\\p{L}\\p{N}])`, 'u');
-    const m = re.exec(phrase);
-    if (m) {
-      const name = m[0].replace(/^(?:The|A)\s+/, (t) => (/^The/.test(t) && ctx.lexicon.outlets.has(m[0]) ? t : ''));
-      const start = span.start + m.index + (m[0].length - name.length);
-      return { name, span: { start, end: span.start + m.index + m[0].length } };
-    }
-  }
-  return undefined;
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = ctx.lexicon.patterns.outletSuffix.exec(phrase);
+  if (!m) return undefined;
+  const name = m[0].replace(/^(?:The|A)\s+/, '');
+  const start = span.start + m.index + (m[0].length - name.length);
+  return { name, span: { start, end: span.start + m.index + m[0].length } };
 }
 
 /** The nationality (ISO alpha-3) a demonym or country name in the words gives: "Syrian" → SYR, "U.S." → USA. */
@@ -129,7 +115,8 @@ export function describeSource(ctx: SourceContext, span: Span): ClaimSource {
   const headSpan: Span = { start: trimmed.start, end: trimmed.start + headPhrase.length };
   const apposition = cut && phrase[cut.index] === ',' ? phrase.slice(cut.index + 1).trim() : undefined;
   const headMentions = overlapping(ctx.mentions, headSpan);
-  const person = headMentions.find((m) => m.type === 'PER');
+  // NER sometimes tags an outlet name as a person ("Fox said"): the outlet list wins.
+  const person = headMentions.find((m) => m.type === 'PER' && !lexicon.outlets.has(m.text));
 
   if (person) {
     const before = text.slice(headSpan.start, person.start).trim();
@@ -151,11 +138,8 @@ export function describeSource(ctx: SourceContext, span: Span): ClaimSource {
     });
   }
 
-  for (const platform of lexicon.socialPlatforms) {
-    if (new RegExp(`\\b(?:on|via)\\s+${escapeRe(platform)}\\b`).test(phrase) || new RegExp(`^(?:his|her|their|its|the)?\\s*${escapeRe(platform)}\\b`).test(phrase)) {
-      return { kind: 'social-media', name: platform, span: trimmed };
-    }
-  }
+  const platform = lexicon.patterns.platformAfterPreposition.exec(phrase);
+  if (platform) return { kind: 'social-media', name: platform[1]!, span: trimmed };
 
   const anonymous = describeAnonymous(lexicon, words, phrase, headMentions);
   if (anonymous) return { ...anonymous, span: trimmed };
@@ -168,11 +152,19 @@ export function describeSource(ctx: SourceContext, span: Span): ClaimSource {
   if (lexicon.documentNouns.has(last)) return { kind: 'document', name: withoutArticle(headPhrase), span: trimmed };
   if (lexicon.outletNouns.has(last) && headWords.length <= 4) return { kind: 'outlet', name: withoutArticle(headPhrase), span: trimmed };
 
-  const org = headMentions.find((m) => m.type === 'ORG' || m.type === 'MISC' || m.type === 'LOC');
+  const headLower = nounPhrase.toLowerCase();
+  const hasOrgNoun = lexicon.patterns.organisationNounAtEnd.test(headLower);
+  const nounEnd = headSpan.start + nounPhrase.length;
+  // "A spokesman for the Kremlin": a title head with its organisation after a preposition is a person.
+  const headTitle = titleRole(lexicon, nounPhrase);
+  if (headTitle && !hasOrgNoun && !headMentions.some((m) => m.start < nounEnd)) {
+    return { kind: 'person', name: withoutArticle(headPhrase), span: trimmed, role: headTitle };
+  }
+  // The last name in the noun phrase is its head: "Lebanon's Iran-backed Hezbollah" → Hezbollah.
+  const orgs = headMentions.filter((m) => (m.type === 'ORG' || m.type === 'MISC' || m.type === 'LOC') && m.start < nounEnd);
+  const org = orgs[orgs.length - 1] ?? headMentions.find((m) => m.type === 'ORG' || m.type === 'MISC' || m.type === 'LOC');
   if (org) return clean({ kind: 'organisation', name: org.text, span: trimmed, mentionId: org.id, entityId: entityIdFor(ctx, org.id) });
 
-  const headLower = nounPhrase.toLowerCase();
-  const hasOrgNoun = [...lexicon.organisationNouns].some((n) => new RegExp(`\\b${escapeRe(n)}$`).test(headLower));
   const role = titleRole(lexicon, headPhrase);
   if (role && !hasOrgNoun) return { kind: 'person', name: withoutArticle(headPhrase), span: trimmed, role };
   if (hasOrgNoun) return { kind: 'organisation', name: withoutArticle(headPhrase), span: trimmed };
@@ -186,16 +178,11 @@ export function describeSource(ctx: SourceContext, span: Span): ClaimSource {
 
 /** A title noun in a phrase, as the role: "Foreign Minister" → "Foreign Minister", "the ministry's spokeswoman" → "spokeswoman". */
 function titleRole(lexicon: ClaimsLexicon, phrase: string): string | undefined {
-  const lower = phrase.toLowerCase();
-  for (const title of lexicon.titleNouns) {
-    const m = new RegExp(`(?:^|[\\s’'])((?:[\\p{L}-]+\\s+){0,2}?${escapeRe(title)})\\b`, 'u').exec(lower);
-    if (m) {
-      const words = phrase.slice(m.index, m.index + m[0].length).trim().split(/\s+/);
-      const kept = words.filter((w) => !ARTICLES.has(w.toLowerCase()) && !/['’]s$/.test(w));
-      return kept.join(' ') || undefined;
-    }
-  }
-  return undefined;
+  const m = lexicon.patterns.title.exec(phrase.toLowerCase());
+  if (!m) return undefined;
+  const words = phrase.slice(m.index, m.index + m[0].length).trim().split(/\s+/);
+  const kept = words.filter((w) => !ARTICLES.has(w.toLowerCase()) && !/['’]s$/.test(w));
+  return kept.join(' ') || undefined;
 }
 
 function describeAnonymous(lexicon: ClaimsLexicon, words: readonly Word[], phrase: string, headMentions: readonly Mention[]): ClaimSource | undefined {
@@ -224,7 +211,13 @@ function describeAnonymous(lexicon: ClaimsLexicon, words: readonly Word[], phras
   const nationality = nationalityOf(pre);
   const markers = new Set(lexicon.anonymityMarkers.filter((m) => !m.includes(' ')));
   const modifiers = pre.filter(
-    (w) => !ARTICLES.has(w.lower) && !lexicon.countWords.has(w.lower) && !/^\d+$/.test(w.text) && !markers.has(w.lower) && !(nationality && /^\p{Lu}/u.test(w.text)),
+    (w) =>
+      !ARTICLES.has(w.lower) &&
+      !lexicon.countWords.has(w.lower) &&
+      !/^\d+$/.test(w.text) &&
+      !markers.has(w.lower) &&
+      !['and', 'or', 'of', 'other'].includes(w.lower) &&
+      !(nationality && /^\p{Lu}/u.test(w.text) && (countriesByDemonym(w.text).length > 0 || countryByName(w.text) !== undefined)),
   );
   const singular = lexicon.anonymousNouns.get(head.lower)!;
   const roleWords = singular === 'source' || singular === 'person' ? modifiers.map((w) => w.lower) : [...modifiers.map((w) => w.lower), singular];

@@ -78,10 +78,10 @@ export interface FoundDate {
   readonly length: number;
 }
 
-const RE_MONTH_DAY_YEAR = new RegExp(`\\b(${MONTH_NAME})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
-const RE_DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?:of\\s+)?(${MONTH_NAME})\\.?,?\\s+(\\d{4})\\b`, 'i');
-const RE_ISO_IN_TEXT = /\b(\d{4})-(\d{2})-(\d{2})\b/;
-const RE_NUMERIC = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b/;
+const RE_MONTH_DAY_YEAR = new RegExp(`\\b(${MONTH_NAME})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, 'i');
+const RE_DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?:of\\s+)?(${MONTH_NAME})\\.?,?\\s+(\\d{4})(?!\\d)`, 'i');
+const RE_ISO_IN_TEXT = /\b(\d{4})-(\d{2})-(\d{2})(?!\d)/;
+const RE_NUMERIC = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?![\d/.])/;
 
 /**
  * The first calendar date written in a piece of text ("Nov. 14, 2024", "14 November 2024", "2024-11-14",
@@ -128,7 +128,7 @@ export function dateFromUrl(url: string): string | undefined {
     if (error instanceof TypeError) return undefined;
     throw error;
   }
-  const full = /(?:^|[/_-])((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?=[/_.-]|$)/.exec(path);
+  const full = /(?:^|[/_-])((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?=[^\d]|$)/.exec(path);
   if (full) return ymd(Number(full[1]), Number(full[2]), Number(full[3]));
   const named = new RegExp(`/((?:19|20)\\d{2})/(${MONTH_NAME})/(\\d{1,2})(?=/)`, 'i').exec(path);
   if (named) return ymd(Number(named[1]), MONTHS[named[2]!.toLowerCase()] ?? 0, Number(named[3]));

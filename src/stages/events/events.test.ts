@@ -179,3 +179,28 @@ test('events › the stage declares its dataflow and needs its lexicon resource'
   const doc = tagged('Turkey/PROPN attacked/VERB/attack Syria/PROPN ./PUNCT');
   assert.throws(() => stage.run(doc, { publishedAt: undefined, resources: createResources({}) }), /events\.lexicon/);
 });
+
+test('events › a reduced relative is passive: "a Russian warplane shot down by Turkey"', () => {
+  const { events } = run('Syrian/ADJ commandos/NOUN/commando found/VERB/find the/DET crew/NOUN of/ADP a/DET Russian/ADJ warplane/NOUN shot/VERB/shoot down/ADP by/ADP Turkey/PROPN ./PUNCT');
+  const downed = events.find((e) => e.cameo === '195')!;
+  assert.deepEqual(codes(downed.sources), ['TUR']);
+  assert.deepEqual(codes(downed.targets), ['RUSMIL']);
+});
+
+test('events › an infinitive under a noun takes its doer from a later "by" phrase', () => {
+  const e = only('The/DET operation/NOUN to/PART rescue/VERB the/DET Russian/ADJ pilot/NOUN was/AUX/be carried/VERB/carry out/ADP by/ADP eight/NUM Hezbollah/PROPN fighters/NOUN/fighter ,/PUNCT 18/NUM Syrian/ADJ commandos/NOUN/commando ./PUNCT');
+  assert.equal(e.ploverType, 'AID');
+  assert.deepEqual(codes(e.sources), ['LBNREB', 'SYRMIL']);
+  assert.deepEqual(codes(e.targets), ['RUSMIL']);
+  assert.equal(e.counts.size, 26);
+});
+
+test('events › coordinated demonyms share the noun: "Russian and Syrian special forces"', () => {
+  const e = only('Russian/ADJ and/CCONJ Syrian/ADJ special/ADJ forces/NOUN freed/VERB/free the/DET pilot/NOUN ./PUNCT');
+  assert.deepEqual(codes(e.sources), ['RUSMIL', 'SYRMIL']);
+});
+
+test('events › a participle used as an adjective is no event: "the occupied West Bank"', () => {
+  const { events } = run('Israeli/ADJ troops/NOUN/troop remained/VERB/remain in/ADP the/DET occupied/VERB/occupy West/PROPN Bank/PROPN ./PUNCT');
+  assert.equal(events.filter((e) => e.ploverType === 'COERCE').length, 0);
+});

@@ -60,7 +60,8 @@ function hintsFor(s: Sentence, mentions: readonly Mention[], entityOf: ReadonlyM
     if (m.tokenStart < s.tokenStart || m.tokenEnd > s.tokenEnd) continue;
     const entity = entityOf.get(m.id);
     const code = entityCode(entity);
-    hints.push({ start: m.tokenStart - s.tokenStart, end: m.tokenEnd - s.tokenStart, ...(code ? { code } : {}), ...(entity ? { entityId: entity.id } : {}) });
+    const isPlace = m.type === 'LOC' || entity?.kind === 'place';
+    hints.push({ start: m.tokenStart - s.tokenStart, end: m.tokenEnd - s.tokenStart, ...(code ? { code } : {}), ...(entity ? { entityId: entity.id } : {}), ...(isPlace ? { isPlace } : {}) });
   }
   return hints;
 }
@@ -135,6 +136,9 @@ export function createEventsStage(): Stage<'events'> {
         const tokens = sentenceTokens(doc, s);
         const coded = coder.codeSentence(tokens, { ...(date !== undefined ? { date } : {}), hints: hintsFor(s, mentions, entityOf) });
         for (const e of coded.events) {
+          // An event needs at least one identified actor: a code, an entity, or a named mention.
+          const isNamed = (a: CodedActor): boolean => mentions.some((m) => m.tokenStart === s.tokenStart + a.start && m.tokenEnd === s.tokenStart + a.end);
+          if (![...e.sources, ...e.targets].some((a) => a.code || a.entityId || isNamed(a))) continue;
           const mention = toEventMention(doc, s, tokens, e, lexicon, `ev${events.length + 1}`, places, times);
           if (mention) events.push(mention);
         }

@@ -80,16 +80,21 @@ export function isValidDay(year: number, month: number, day: number): boolean {
 }
 
 /**
- * Parses a publication date ('2015-11-26', '2015-11-26T08:00:00Z'); undefined when absent or not a
- * real day. The local date as written is used, so an article stamped 23:30-05:00 stays on its day.
+ * Parses a publication date ('2015-11-26', '2015-11-26T08:00:00Z', 'Thu, 26 Nov 2015 10:00:00 GMT');
+ * undefined when absent or not a real day. The local date as written is used, so an article stamped 23:30-05:00 stays on its day.
  */
 export function parseReferenceDay(iso: string | undefined): CalendarDay | undefined {
   if (!iso) return undefined;
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso.trim());
-  if (!m) return undefined;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
+  if (m) return checkedDay(Number(m[1]), Number(m[2]), Number(m[3]));
+  // RFC 2822 as feeds write it: "Thu, 26 Nov 2015 10:00:00 GMT".
+  const rfc = /^(?:[A-Za-z]{3},?\s+)?(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{4})\b/.exec(iso.trim());
+  if (!rfc) return undefined;
+  const month = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(rfc[2]!.toLowerCase()) + 1;
+  return month > 0 ? checkedDay(Number(rfc[3]), month, Number(rfc[1])) : undefined;
+}
+
+function checkedDay(year: number, month: number, day: number): CalendarDay | undefined {
   return isValidDay(year, month, day) ? { year, month, day } : undefined;
 }
 

@@ -190,6 +190,10 @@ function yearGuard(text: string, m: RegExpExecArray): boolean {
   if (/^(?:[Ff]iscal|[Cc]alendar|[Tt]he year|FY)/.test(m[0])) return true;
   const before = text.slice(Math.max(0, m.index - 24), m.index);
   const after = text.slice(m.index + m[0].length, m.index + m[0].length + 24);
+  // "1600 Pennsylvania Avenue", "2200 block": street numbers.
+  if (/^\s+(?:[A-Z][a-z]+\s+)?(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Way|Place|Square|block)\b/.test(after)) return false;
+  // Years before 1800 are rare in news: take them only after a preposition ("in 1648", "since 1789").
+  if (Number(g(m, 'y')) < 1800 && m[0] === g(m, 'y') && !hasPrepositionBefore(text, m.index)) return false;
   if (/^[,.]\d|^\s*(?:%|percent|per cent)|^-\d|^:\d/.test(after)) return false;
   if (/[\d,.]$/.test(before)) return false;
   // "in 1994, 1995 and 1997": a year after a year and a comma is still a year.
@@ -468,7 +472,7 @@ export const RULES: readonly TimeRule[] = [
   {
     // "last week", "this year", "next month", "earlier this week", "early next year", "the coming year"
     name: 'relative-unit',
-    pattern: rx(`(?:(?<edge>${ci('earlier')}|${ci('later')}|${ci('early')}|${ci('late')}|${ci('until')}|${ci('mid')})[- ])?(?<dir>${ci('last')}|${ci('next')}|${ci('this')}|${ci('this past')}|${ci('this coming')}|${ci('the coming')}|${ci('the current')}|${ci('the following')}|${ci('the previous')}|${ci('the preceding')}|${ci('that')}|${ci('the same')})\\s+(?<unit>week|weekend|month|quarter|year|decade|century)(?!-)`),
+    pattern: rx(`(?:(?<edge>${ci('earlier')}|${ci('later')}|${ci('early')}|${ci('late')}|${ci('mid')})[- ])?(?<dir>${ci('last')}|${ci('next')}|${ci('this')}|${ci('this past')}|${ci('this coming')}|${ci('the coming')}|${ci('the current')}|${ci('the following')}|${ci('the previous')}|${ci('the preceding')}|${ci('that')}|${ci('the same')})\\s+(?<unit>week|weekend|month|quarter|year|decade|century)(?!-)`),
     build: (m, s) => {
       const dir = (g(m, 'dir') ?? '').toLowerCase();
       const unit = (g(m, 'unit') ?? '').toLowerCase();
@@ -685,6 +689,17 @@ export const RULES: readonly TimeRule[] = [
       if (day) return withTime(day, clock);
       const base = dayForTime(s);
       return { type: 'TIME', value: `${base}${clock}`, granularity: 'minute', isAnchored: base !== 'XXXX-XX-XX' };
+    },
+  },
+  {
+    // "18:00 GMT", "0600 GMT", "15:30 local time": 24-hour clock times, only with a zone (bare "2:1" is a score)
+    name: 'clock-24h',
+    pattern: rx(`(?<h>[01]?\\d|2[0-3]):?(?<mi>[0-5]\\d)\\s*(?:hours?\\s+)?(?<tz>GMT|UTC|Z|[ECMP][SD]T|BST|CET|CEST|local time)`),
+    guard: (_text, m) => /:/.test(m[0]) || (g(m, 'h') ?? '').length === 2,
+    build: (m, s) => {
+      const base = dayForTime(s);
+      const zone = g(m, 'tz') === 'GMT' || g(m, 'tz') === 'UTC' || g(m, 'tz') === 'Z' ? 'Z' : '';
+      return { type: 'TIME', value: `${base}T${pad(Number(g(m, 'h')))}:${g(m, 'mi')}${zone}`, granularity: 'minute', isAnchored: base !== 'XXXX-XX-XX' };
     },
   },
   {

@@ -4,7 +4,7 @@ import { makeDoc } from '../../../test/helpers/make-doc.js';
 import { createResources } from '../../pipeline/stage.js';
 import type { TimeExpr } from '../../model/index.js';
 import { isoWeek, weekValue } from './calendar.js';
-import { findTimes, tenseAt, timeStage } from './index.js';
+import { findTimes, parseReferenceDay, tenseAt, timeStage } from './index.js';
 
 /** One expected expression: its surface text, value and (optionally) type. */
 interface Case {
@@ -66,6 +66,8 @@ test('time › normalises each expression kind against a Thursday publication da
     { text: 'Sales rose 4% in the year ended March 31.', expr: 'the year', value: 'P1Y', type: 'DURATION' },
     { text: 'Net income fell in the third quarter. A year earlier, the company had lost money.', expr: 'A year earlier', value: '2014-Q3' },
     { text: 'The two sides met on Nov. 3 and again the next day.', expr: 'the next day', value: '2015-11-04' },
+    { text: 'The ceasefire took effect at 18:00 GMT.', expr: '18:00 GMT', value: '2015-11-26T18:00Z', type: 'TIME' },
+    { text: 'In 1648 the treaty ended the war.', expr: '1648', value: '1648' },
     { text: 'The blast came at 10:35 a.m. on a busy street.', expr: '10:35 a.m.', value: '2015-11-26T10:35', type: 'TIME' },
     { text: 'The report was filed on 2015-11-02.', expr: '2015-11-02', value: '2015-11-02' },
     { text: 'The 20th century saw two world wars.', expr: 'The 20th century', value: '19' },
@@ -132,6 +134,8 @@ test('time › must not fire on names, verbs, titles and counts', () => {
     'The startup was bought by Monday.com for cash.',
     'Anyone can get married on a Sunday.',
     'He always arrives at the last minute.',
+    'Protesters gathered outside 1600 Pennsylvania Avenue.',
+    'The final score was 2:1 after extra time.',
   ];
   for (const text of quiet) {
     const found = findTimes(text, THURSDAY);
@@ -162,6 +166,14 @@ test('time › tense comes from the nearest cue before the expression, else afte
   assert.equal(tenseAt(a, a.indexOf('Monday'), a.indexOf('Monday') + 6), 'future');
   const b = 'On Monday, officials said the talks had failed.';
   assert.equal(tenseAt(b, 3, 9), 'past');
+});
+
+test('time › reads ISO and feed-style publication dates, and rejects impossible ones', () => {
+  assert.deepEqual(parseReferenceDay('2015-11-26T23:30:00-05:00'), { year: 2015, month: 11, day: 26 });
+  assert.deepEqual(parseReferenceDay('Thu, 26 Nov 2015 10:00:00 GMT'), { year: 2015, month: 11, day: 26 });
+  assert.equal(parseReferenceDay('2015-02-30'), undefined);
+  assert.equal(parseReferenceDay('yesterday'), undefined);
+  assert.equal(parseReferenceDay(undefined), undefined);
 });
 
 test('time › ISO weeks follow the Thursday rule at year ends', () => {

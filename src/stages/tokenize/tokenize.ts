@@ -5,7 +5,7 @@
  */
 import { DossierError, TOKEN_FLAG_SENTENCE_START, TOKEN_FLAG_SPACE_AFTER, type Doc, type TokenTable } from '../../model/index.js';
 import { defineStage, type Stage, type StageContext } from '../../pipeline/stage.js';
-import { POS_TAGGER_RESOURCE, type PosTagger } from '../../nlp/pos-tagger.js';
+import { POS_TAGGER_RESOURCE, type PosTagger } from '../../nlp/pos.js';
 import { splitSentences } from '../../nlp/split-sentences.js';
 import { tokenizeText } from '../../nlp/tokenize-text.js';
 

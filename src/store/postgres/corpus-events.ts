@@ -6,6 +6,7 @@
  */
 import { corroborate, type EventReport } from '../../corpus/corroborate/index.js';
 import { absorb, chooseMergedEvent, countAlternatives, observationWindow, startMergedEvent, windowDays, type EventObservation, type MergedEventSummary } from '../../corpus/merge-events/index.js';
+import { estimateJaccard, NEAR_DUPLICATE_THRESHOLD } from '../../corpus/near-duplicates/index.js';
 import type { ObservedEvent } from '../../corpus/observe/index.js';
 import type { Doc } from '../../model/index.js';
 import { datePrecision, MAX_MATCH_WINDOW_DAYS, shiftDay } from '../event-dates.js';
@@ -37,6 +38,24 @@ export async function clearCorpusLinks(q: Query, articleId: string): Promise<voi
 /** True when the article has event observations stored (an update must then re-decide those events). */
 export async function hasObservations(q: Query, articleId: string): Promise<boolean> {
   return (await q('has observations', 'SELECT 1 FROM event_observations WHERE article_id = $1 LIMIT 1', [articleId])).length > 0;
+}
+
+/**
+ * Re-decides an article's near-duplicates under the corpus lock. The caller looked for copies before the
+ * transaction, so a copy saved at the same moment by another worker was invisible to it; now every other
+ * writer's copies are committed, and any new one joins (with its group, the best match's, as in ingest).
+ */
+export async function recheckCopies(q: Query, articleId: string, links: SyndicationLinks): Promise<SyndicationLinks> {
+  const known = new Set(links.duplicates.map((d) => d.articleId));
+  const fresh = (await findSyndicationCandidates(q, links.bandKeys))
+    .filter((c) => c.articleId !== articleId)
+    .map((c) => ({ articleId: c.articleId, group: c.group, similarity: estimateJaccard(links.signature, c.signature) }))
+    .filter((c) => c.similarity >= NEAR_DUPLICATE_THRESHOLD);
+  if (fresh.every((c) => known.has(c.articleId))) return links;
+  const freshIds = new Set(fresh.map((c) => c.articleId));
+  const all = [...fresh, ...links.duplicates.filter((d) => !freshIds.has(d.articleId)).map((d) => ({ ...d, group: links.group }))]
+    .sort((a, b) => b.similarity - a.similarity || (a.articleId < b.articleId ? -1 : 1));
+  return { ...links, group: all[0]!.group, duplicates: all.map(({ articleId: id, similarity }) => ({ articleId: id, similarity })) };
 }
 
 /** Stores an article's fingerprint and near-duplicate links, merging groups onto `links.group`. */

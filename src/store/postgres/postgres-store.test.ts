@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { lshBandKeys, minhashSignature } from '../../corpus/near-duplicates/index.js';
+import { makeDoc } from '../../../test/helpers/make-doc.js';
 import { createTestSchema, POSTGRES_SKIP_REASON } from '../../../test/helpers/postgres-schema.js';
 import { runStoreContract } from '../store.contract.js';
 import { openStore } from '../open-store.js';
@@ -23,7 +25,7 @@ runStoreContract(
       },
     };
   },
-  { skipReason: POSTGRES_SKIP_REASON },
+  { skipReason: POSTGRES_SKIP_REASON, concurrency: 4 },
 );
 
 describe('postgres store', () => {
@@ -52,6 +54,31 @@ describe('postgres store', () => {
       assert.equal((await store.stats()).schemaVersion, POSTGRES_MIGRATIONS[POSTGRES_MIGRATIONS.length - 1]!.version);
       await store.close();
     } finally {
+      await schema.drop();
+    }
+  });
+
+  test('two copies of a wire story saved at the same moment by two workers end in one near-duplicate group', { skip: POSTGRES_SKIP_REASON ?? false }, async () => {
+    // Each worker looked for copies before either had saved (as ingest does, outside the transaction), so
+    // neither saw the other; the store re-checks under its corpus lock.
+    const schema = createTestSchema();
+    const a = openPostgresStore(schema.url);
+    const b = openPostgresStore(schema.url);
+    try {
+      await a.migrate();
+      const wire = 'Rebels fired rockets at the airport on Sunday, killing a guard and wounding two travellers, the interior ministry said in a statement on Monday morning.';
+      const docs = [makeDoc({ text: wire, meta: { outlet: 'Meridian', source: 'a.txt' } }), makeDoc({ text: `${wire} Flights resumed in the afternoon.`, meta: { outlet: 'Courier', source: 'b.txt' } })];
+      const links = docs.map((doc) => {
+        const signature = minhashSignature(doc.text);
+        return { syndication: { signature, bandKeys: lshBandKeys(signature), group: doc.id, duplicates: [] } };
+      });
+      assert.deepEqual(await Promise.all([a.saveArticle(docs[0]!, 'test@1', links[0]), b.saveArticle(docs[1]!, 'test@1', links[1])]), ['inserted', 'inserted']);
+      assert.equal((await a.stats()).syndicationGroups, 1);
+      const groups = new Set((await a.findSyndicationCandidates(links[0]!.syndication.bandKeys)).map((c) => c.group));
+      assert.equal(groups.size, 1, `groups: ${[...groups].join(', ')}`);
+    } finally {
+      await a.close();
+      await b.close();
       await schema.drop();
     }
   });

@@ -8,7 +8,7 @@ import type pg from 'pg';
 import { StoreError, type Doc, type LayerName } from '../../model/index.js';
 import type { EntityLink, KnownEntity } from '../../corpus/link-entities/index.js';
 import type { ArticleLinks, ArticleSummary, CanonicalEntity, Cooccurrence, EntityDetail, EntityQuery, SaveOutcome, SearchHit, SearchQuery, Store, StoreStats, StoredArticle, StoredDictionary } from '../store.js';
-import { clearCorpusLinks, corpusCounts, findSyndicationCandidates, getEvent, hasObservations, listEvents, mergeObservations, saveSyndication, type Query } from './corpus-events.js';
+import { clearCorpusLinks, corpusCounts, findSyndicationCandidates, getEvent, hasObservations, listEvents, mergeObservations, recheckCopies, saveSyndication, type Query } from './corpus-events.js';
 import { createPool, parsePostgresUrl, type PostgresTarget } from './driver.js';
 import { FTS_MAX_CHARS, POSTGRES_MIGRATIONS } from './migrations.js';
 import { toTsQuerySql } from './ts-query.js';
@@ -214,8 +214,9 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
         ], client);
       }
       await saveEntityLinks(client, op, doc.id, links.entities ?? []);
-      if (links.syndication) await saveSyndication(q, doc.id, links.syndication);
-      await mergeObservations(q, doc, links.events ?? [], links.syndication?.group ?? doc.id);
+      const syndication = links.syndication ? await recheckCopies(q, doc.id, links.syndication) : undefined;
+      if (syndication) await saveSyndication(q, doc.id, syndication);
+      await mergeObservations(q, doc, links.events ?? [], syndication?.group ?? doc.id);
       return outcome;
     });
 

@@ -1,10 +1,12 @@
 /** The entity list (filter by type and name) and one entity's page. */
 import { api } from '../api-client.js';
-import { append, h, route, shortDate } from '../dom.js';
+import { append, h, replaceChildren, route, shortDate } from '../dom.js';
 import type { ViewContext } from './context.js';
 import { articleHref, entityHref, eventHref, heading, pager, plural, statusBadge, typeBadge, TYPE_NAMES } from './parts.js';
 
 const PAGE = 50;
+/** Articles read to find an entity's related entities. */
+const RELATED_SCAN_ARTICLES = 100;
 
 /** Canonical entities, most mentioned first. */
 export async function entitiesView({ query, main }: ViewContext): Promise<void> {
@@ -36,11 +38,20 @@ export async function entitiesView({ query, main }: ViewContext): Promise<void> 
 /** One entity: identity, aliases, roles over time, mentions by outlet, related entities, articles. */
 export async function entityView({ param, query, main }: ViewContext): Promise<void> {
   const offset = Number(query.get('offset') ?? 0) || 0;
-  const [entity, graph, events] = await Promise.all([api.entity(param, 25, offset), api.graph(param), api.events({ entity: param, limit: 20, offset: 0 })]);
-  const related = graph.nodes.filter((n) => n.id !== entity.id).map((n) => {
-    const edge = graph.edges.find((e) => (e.source === entity.id && e.target === n.id) || (e.target === entity.id && e.source === n.id));
-    return { ...n, weight: edge?.weight ?? 0 };
-  }).filter((n) => n.weight > 0).sort((a, b) => b.weight - a.weight).slice(0, 15);
+  const [entity, events] = await Promise.all([api.entity(param, 25, offset), api.events({ entity: param, limit: 20, offset: 0 })]);
+  // Related entities come from reading the entity's articles: filled in when ready, without holding up the page.
+  const relatedCard = h('section', { class: 'card', id: 'related' }, h('h2', null, 'Related entities'), h('p', { class: 'muted' }, 'Reading its articles…'));
+  void api.graph(entity.id, RELATED_SCAN_ARTICLES).then((graph) => {
+    const related = graph.nodes.filter((n) => n.id !== entity.id).map((n) => {
+      const edge = graph.edges.find((e) => (e.source === entity.id && e.target === n.id) || (e.target === entity.id && e.source === n.id));
+      return { ...n, weight: edge?.weight ?? 0 };
+    }).filter((n) => n.weight > 0).sort((a, b) => b.weight - a.weight).slice(0, 15);
+    replaceChildren(relatedCard, h('h2', null, 'Related entities'), related.length
+      ? h('ul', { class: 'plain' }, ...related.map((n) => h('li', null, typeBadge(n.type), ' ', h('a', { href: entityHref(n.id) }, n.label), h('span', { class: 'muted' }, ` ${plural(n.weight, 'article')} together`))))
+      : h('p', { class: 'muted' }, 'none found'),
+    graph.isPartial ? h('p', { class: 'muted small' }, `from its first ${graph.scannedArticles} articles`) : null);
+    relatedCard.dataset['ready'] = 'true';
+  }, (error: unknown) => replaceChildren(relatedCard, h('h2', null, 'Related entities'), h('p', { class: 'error' }, error instanceof Error ? error.message : String(error))));
   const outlets = Object.entries(entity.mentionsByOutlet).sort((a, b) => b[1] - a[1]);
   const maxOutlet = Math.max(1, ...outlets.map(([, n]) => n));
 
@@ -60,13 +71,11 @@ export async function entityView({ param, query, main }: ViewContext): Promise<v
         bar.style.width = `${Math.round((n / maxOutlet) * 100)}%`;
         return h('li', null, h('span', { class: 'bar-label' }, outlet), h('span', { class: 'bar-track' }, bar), h('span', { class: 'num' }, String(n)));
       }))),
-      h('section', { class: 'card' }, h('h2', null, 'Related entities'), related.length
-        ? h('ul', { class: 'plain' }, ...related.map((n) => h('li', null, typeBadge(n.type), ' ', h('a', { href: entityHref(n.id) }, n.label), h('span', { class: 'muted' }, ` ${plural(n.weight, 'article')} together`))))
-        : h('p', { class: 'muted' }, 'none found'))),
+      relatedCard),
     h('section', null, h('h2', null, 'Events'), events.items.length ? h('ul', { class: 'plain' }, ...events.items.map((e) => h('li', { class: 'tl-item' },
-      h('span', { class: 'tl-date' }, e.windowStart), statusBadge(e.status), ' ', h('span', { class: 'badge' }, e.ploverType), ' ',
-      h('a', { href: eventHref(e.id) }, e.summary || e.ploverType),
-      h('span', { class: 'muted' }, ` · ${plural(e.assertingOrigins, 'independent source')}${e.place ? ` · ${e.place.name}` : ''}`))))
+      h('span', { class: 'tl-date' }, e.windowStart), h('span', { class: 'tl-badges' }, statusBadge(e.status), ' ', h('span', { class: 'badge' }, e.ploverType)),
+      h('span', { class: 'tl-text' }, h('a', { href: eventHref(e.id) }, e.summary || e.ploverType),
+        h('span', { class: 'muted' }, ` · ${plural(e.assertingOrigins, 'independent source')}${e.place ? ` · ${e.place.name}` : ''}`)))))
       : h('p', { class: 'muted' }, 'No coded event names this entity as an actor.'),
       events.hasMore ? h('p', null, h('a', { href: route('/timeline', { entity: entity.id }) }, 'All events on the timeline')) : null),
     h('section', null, h('h2', null, 'Roles over time'), entity.roles.length ? h('table', { class: 'list' },

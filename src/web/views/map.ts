@@ -52,6 +52,7 @@ export async function mapView({ query, main }: ViewContext): Promise<void> {
       }
     });
     map.appendChild(dot);
+    map.appendChild(svg('text', { x: (xy[0] + 9).toFixed(1), y: (xy[1] - 7).toFixed(1), class: 'place-label' }, point.name));
   }
 
   const colours = new Map<string, string>();
@@ -95,6 +96,12 @@ export async function mapView({ query, main }: ViewContext): Promise<void> {
     legend,
     h('div', { class: 'map-wrap' }, map),
     details,
+    view.events.length ? h('section', null, h('h2', null, 'Events'), h('table', { class: 'list' },
+      h('thead', null, h('tr', null, h('th', null, 'Date'), h('th', null, 'Event'), h('th', null, 'Type'), h('th', null, 'Status'), h('th', null, 'Place'), h('th', { class: 'num' }, 'Reports'))),
+      h('tbody', null, ...view.events.map((e) => h('tr', null,
+        h('td', { class: 'nowrap' }, e.windowStart), h('td', null, h('a', { href: eventHref(e.id) }, e.summary || e.ploverType)), h('td', null, e.ploverType),
+        h('td', null, e.status), h('td', null, e.placeName), h('td', { class: 'num' }, String(e.reportCount))))))) : null,
+    view.points.length ? h('h2', null, 'Places') : null,
     view.points.length ? h('table', { class: 'list' },
       h('thead', null, h('tr', null, h('th', null, 'Place'), h('th', null, 'Country'), h('th', null, 'Precision'), h('th', null, 'Coordinates'), h('th', { class: 'num' }, 'Articles'))),
       h('tbody', null, ...view.points.map((p) => h('tr', null,

@@ -23,7 +23,7 @@ export async function searchView({ query, main }: ViewContext): Promise<void> {
       h('p', { class: 'snippet' }, ...hit.snippet.map((part) => (part.isHit ? h('mark', null, part.text) : part.text)))))),
     pager('/search', { q }, page, page.items.length),
     events?.items.length ? h('section', { class: 'set-apart' }, h('h2', null, 'Events reported in these articles'), h('ul', { class: 'plain' }, ...events.items.map((e) => h('li', { class: 'tl-item' },
-      h('span', { class: 'tl-date' }, e.windowStart), statusBadge(e.status), ' ',
-      h('a', { href: eventHref(e.id) }, e.summary || e.ploverType),
-      h('span', { class: 'muted' }, ` · ${plural(e.assertingOrigins, 'independent source')}`))))) : null);
+      h('span', { class: 'tl-date' }, e.windowStart), h('span', { class: 'tl-badges' }, statusBadge(e.status), ' ', h('span', { class: 'badge' }, e.ploverType)),
+      h('span', { class: 'tl-text' }, h('a', { href: eventHref(e.id) }, e.summary || e.ploverType),
+        h('span', { class: 'muted' }, ` · ${plural(e.assertingOrigins, 'independent source')}`)))))) : null);
 }

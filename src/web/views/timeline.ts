@@ -21,6 +21,8 @@ export async function timelineView({ query, main }: ViewContext): Promise<void> 
     buckets.set(key, [...(buckets.get(key) ?? []), item]);
   }
   const keys = [...buckets.keys()].sort();
+  // The strip is a continuous axis: empty periods between the first and last item are drawn as gaps.
+  const axis = continuousAxis(keys, zoom);
   const counts = { event: 0, article: 0, role: 0 };
   for (const item of view.items) counts[item.kind]++;
   const kindFilter = h('fieldset', { class: 'legend' }, h('legend', null, 'Show'), ...(['event', 'article', 'role'] as const).map((kind) => h('label', null,
@@ -28,9 +30,13 @@ export async function timelineView({ query, main }: ViewContext): Promise<void> 
     ` ${plural(counts[kind], kind)}`)));
   const max = Math.max(1, ...[...buckets.values()].map((b) => b.length));
 
-  const strip = svg('svg', { class: 'density', viewBox: `0 0 ${Math.max(keys.length, 1) * 24} 64`, role: 'img', 'aria-label': `items per ${zoom}` });
-  keys.forEach((key, i) => {
-    const n = buckets.get(key)!.length;
+  const strip = svg('svg', { class: 'density', viewBox: `0 0 ${Math.max(axis.length, 12) * 24} 64`, role: 'img', 'aria-label': `items per ${zoom}` });
+  axis.forEach((key, i) => {
+    const n = buckets.get(key)?.length ?? 0;
+    if (n === 0) {
+      strip.appendChild(svg('rect', { x: i * 24 + 3, y: 51, width: 18, height: 1, class: 'density-empty' }));
+      return;
+    }
     const height = Math.max(3, Math.round((n / max) * 48));
     const link = svg('a', { href: `#bucket-${key}` });
     link.addEventListener('click', (e) => {
@@ -38,7 +44,7 @@ export async function timelineView({ query, main }: ViewContext): Promise<void> 
       document.getElementById(`bucket-${key}`)?.scrollIntoView({ block: 'start' });
     });
     link.appendChild(svg('rect', { x: i * 24 + 3, y: 52 - height, width: 18, height, class: 'density-bar' }, svg('title', {}, `${key}: ${plural(n, 'item')}`)));
-    link.appendChild(svg('text', { x: i * 24 + 12, y: 62, 'text-anchor': 'middle', class: 'density-label' }, keys.length <= 24 || i % Math.ceil(keys.length / 24) === 0 ? key.slice(zoom === 'year' ? 0 : 2) : ''));
+    link.appendChild(svg('text', { x: i * 24 + 12, y: 62, 'text-anchor': 'middle', class: 'density-label' }, axis.length <= 24 || i % Math.ceil(axis.length / 24) === 0 ? key.slice(zoom === 'year' ? 0 : 2) : ''));
     strip.appendChild(link);
   });
 
@@ -59,16 +65,16 @@ export async function timelineView({ query, main }: ViewContext): Promise<void> 
       h('ul', { class: 'plain' }, ...buckets.get(key)!.map((item) => item.event
         ? h('li', { class: `tl-item tl-event status-${item.event.status}` },
           h('span', { class: 'tl-date', title: `${item.date} – ${item.event.windowEnd}` }, item.date.slice(0, 10), item.event.datePrecision !== 'day' ? h('span', { class: 'muted small' }, ` ±${item.event.datePrecision}`) : null),
-          statusBadge(item.event.status), ' ',
-          h('span', { class: 'badge' }, item.event.ploverType), ' ',
-          h('a', { href: eventHref(item.event.id) }, item.label),
-          h('span', { class: 'muted' }, ` · ${plural(item.event.assertingOrigins, 'independent source')}, ${plural(item.event.reportCount, 'report')}${item.event.placeName ? ` · ${item.event.placeName}` : ''}`))
+          h('span', { class: 'tl-badges' }, statusBadge(item.event.status), ' ', h('span', { class: 'badge' }, item.event.ploverType)),
+          h('span', { class: 'tl-text' },
+            h('a', { href: eventHref(item.event.id) }, item.label),
+            h('span', { class: 'muted' }, ` · ${plural(item.event.assertingOrigins, 'independent source')}, ${plural(item.event.reportCount, 'report')}${item.event.placeName ? ` · ${item.event.placeName}` : ''}`)))
         : h('li', { class: `tl-item tl-${item.kind}` },
           h('span', { class: 'tl-date' }, item.date.slice(0, 10)),
-          h('span', { class: 'badge' }, item.kind),
-          ' ',
-          item.articleId ? h('a', { href: articleHref(item.articleId) }, item.label) : item.label,
-          item.outlet ? h('span', { class: 'muted' }, ` · ${item.outlet}`) : null)))))));
+          h('span', { class: 'tl-badges' }, h('span', { class: 'badge' }, item.kind)),
+          h('span', { class: 'tl-text' },
+            item.articleId ? h('a', { href: articleHref(item.articleId) }, item.label) : item.label,
+            item.outlet ? h('span', { class: 'muted' }, ` · ${item.outlet}`) : null))))))));
 }
 
 function defaultZoom(view: TimelineView): Zoom {
@@ -76,4 +82,26 @@ function defaultZoom(view: TimelineView): Zoom {
   if (years.size > 3) return 'year';
   const months = new Set(view.items.map((i) => i.date.slice(0, 7)));
   return months.size > 2 ? 'month' : 'day';
+}
+
+/** Every period from the first key to the last (when there are at most 400; otherwise just the keys). */
+function continuousAxis(keys: readonly string[], zoom: Zoom): string[] {
+  if (keys.length < 2) return [...keys];
+  const first = keys[0]!;
+  const last = keys[keys.length - 1]!;
+  const out: string[] = [];
+  if (zoom === 'year') {
+    for (let y = Number(first); y <= Number(last) && out.length <= 400; y++) out.push(String(y).padStart(4, '0'));
+  } else if (zoom === 'month') {
+    let [y, m] = first.split('-').map(Number) as [number, number];
+    for (let key = first; key <= last && out.length <= 400; key = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`) {
+      out.push(key);
+      m++;
+      if (m > 12) [y, m] = [y + 1, 1];
+    }
+  } else {
+    const end = Date.parse(`${last}T00:00:00Z`);
+    for (let t = Date.parse(`${first}T00:00:00Z`); t <= end && out.length <= 400; t += 86_400_000) out.push(new Date(t).toISOString().slice(0, 10));
+  }
+  return out.length > 400 || out.some((k) => Number.isNaN(Date.parse(k.length === 4 ? `${k}-01-01` : k.length === 7 ? `${k}-01` : k))) ? [...keys] : out;
 }

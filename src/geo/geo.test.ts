@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseAliases, parseRegions } from './build-gazetteer.js';
+import { readCompiledGazetteer, serialiseGazetteer } from './compiled.js';
+import { createGazetteer, distanceKm, lookupName, type GazetteerEntry } from './gazetteer.js';
+import { countryHintsFromText } from './hints.js';
+import { placeKey, splitAdminWord } from './normalise.js';
+import { recogniseToponyms } from './recognise.js';
+import { resolveToponyms } from './resolve.js';
+
+function entry(id: string, name: string, kind: GazetteerEntry['kind'], lat: number, lon: number, countryCode: string, population = 0, admin1Code = '', featureCode = 'PPL'): GazetteerEntry {
+  return { id, name, kind, featureCode, lat, lon, countryCode, admin1Code, admin2Code: '', population };
+}
+
+/** A small made-up world: two Springfields, a capital, a state, a country. */
+const ENTRIES: GazetteerEntry[] = [
+  entry('country:NV', 'Novaria', 'country', 10, 10, 'NV', 0, '', 'PCLI'),
+  entry('admin1:NV.01', 'Westmark', 'admin1', 10, 9, 'NV', 2_000_000, '01', 'ADM1'),
+  entry('gn:1', 'Port Elda', 'city', 10.1, 9.1, 'NV', 900_000, '01', 'PPLC'),
+  entry('gn:2', 'Springfield', 'city', 10.2, 9.2, 'NV', 20_000, '01'),
+  entry('gn:3', 'Springfield', 'city', -30, 120, 'ZZ', 25_000, '07'),
+  entry('gn:4', 'Saint Anselm', 'city', 10.3, 9.3, 'NV', 40_000, '01'),
+];
+const gazetteer = createGazetteer(ENTRIES, [
+  { name: 'Wm.', entryId: 'admin1:NV.01' },
+  { name: 'Old Elda', entryId: 'gn:1' },
+]);
+
+test('geo › placeKey folds case, diacritics, dots and St./Mt. abbreviations', () => {
+  assert.equal(placeKey('St. Petersburg'), 'saint petersburg');
+  assert.equal(placeKey('SAINT-PETERSBURG'), 'saint petersburg');
+  assert.equal(placeKey('Şanlıurfa'), placeKey('Sanliurfa'));
+  assert.equal(placeKey('the Hague'), 'hague');
+  assert.deepEqual(splitAdminWord('hatay province'), { core: 'hatay', adminWord: 'province' });
+  assert.deepEqual(splitAdminWord('province of latakia'), { core: 'latakia', adminWord: 'province' });
+  assert.equal(splitAdminWord('aleppo'), undefined);
+});
+
+test('geo › lookup finds names and aliases; a dotted abbreviation matches only with its dot', () => {
+  assert.deepEqual(lookupName(gazetteer, 'St. Anselm').map((e) => e.id), ['gn:4']);
+  assert.deepEqual(lookupName(gazetteer, 'Old Elda').map((e) => e.id), ['gn:1']);
+  assert.deepEqual(lookupName(gazetteer, 'Wm.').map((e) => e.id), ['admin1:NV.01']);
+  assert.deepEqual(lookupName(gazetteer, 'WM'), []);
+  assert.equal(lookupName(gazetteer, 'Springfield').length, 2);
+});
+
+test('geo › the compiled form answers every lookup like the in-memory one', () => {
+  const text = serialiseGazetteer(ENTRIES, [{ name: 'Wm.', entryId: 'admin1:NV.01' }, { name: 'Old Elda', entryId: 'gn:1' }], 'h1');
+  const compiled = readCompiledGazetteer(text);
+  for (const key of ['springfield', 'saint anselm', 'old elda', 'wm.', 'novaria', 'nowhere']) {
+    assert.deepEqual(compiled.lookup(key).map((e) => e.id).sort(), gazetteer.lookup(key).map((e) => e.id).sort(), key);
+  }
+  assert.equal(compiled.country('NV')?.name, 'Novaria');
+  assert.equal(compiled.admin1('NV', '01')?.name, 'Westmark');
+  assert.deepEqual(compiled.lookup('port elda')[0], ENTRIES[2]);
+});
+
+test('geo › resolution uses context: Springfield next to Port Elda is the Novarian one', () => {
+  const [spring] = resolveToponyms(gazetteer, [{ surface: 'Springfield' }, { surface: 'Port Elda' }]);
+  assert.equal(spring?.entry?.id, 'gn:2');
+  assert.equal(spring?.isResolved, true);
+  const [alone] = resolveToponyms(gazetteer, [{ surface: 'Springfield' }]);
+  assert.equal(alone?.isResolved, false);
+  const [byContainer] = resolveToponyms(gazetteer, [{ surface: 'Springfield', container: 'Novaria' }]);
+  assert.equal(byContainer?.entry?.id, 'gn:2');
+  assert.equal(byContainer?.basis, 'container');
+});
+
+test('geo › distanceKm: one degree of latitude is about 111 km', () => {
+  assert.ok(Math.abs(distanceKm(0, 0, 1, 0) - 111.2) < 0.5);
+});
+
+test('geo › the recogniser finds place names and skips persons, streets and sentence-initial words', () => {
+  const text = 'Police in Port Elda said Anna Springfield, 40, lived on Springfield Road. Springfield later thanked them. The Port Elda Fire Department helped.';
+  const found = recogniseToponyms(text, gazetteer).map((t) => `${t.text}@${t.start}`);
+  assert.deepEqual(found, [`Port Elda@${text.indexOf('Port Elda')}`, `Port Elda@${text.lastIndexOf('Port Elda')}`]);
+});
+
+test('geo › demonyms in the text are country hints', () => {
+  assert.deepEqual([...countryHintsFromText('Iranian and Syrian officials met two Iranians.')].sort(), [['IR', 2], ['SY', 1]]);
+});
+
+test('geo › malformed region lines fail loudly; aliases to unknown places are skipped', () => {
+  assert.throws(() => parseRegions('Nowhere ; x ; 3 ; - ; region ; 0'), /malformed line "Nowhere/);
+  assert.equal(parseRegions('Big Sea | Great Sea ; 1 ; 2 ; - ; region ; 0').names[0]?.name, 'Great Sea');
+  assert.deepEqual(parseAliases('Old Name = Missing Town, NV [city]', () => []), []);
+  assert.throws(() => parseAliases('no equals sign here', () => []), /malformed line/);
+});

@@ -1,0 +1,125 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { parseCorpus } from './corpus-format.js';
+import { wordShape } from './features.js';
+import { createGazetteer, matchGazetteer } from './gazetteer.js';
+import { decodeNerModel, encodeNerModel } from './model-file.js';
+import { tagWords, viterbi } from './model.js';
+import { makeConsistent } from './tag-document.js';
+import { bilouFromChunks, chunksFromBilou, chunksFromIob, isAllowedEnd, isAllowedTransition, TAG_COUNT, TAG_NAMES } from './tags.js';
+import { trainNer } from './train.js';
+
+describe('ner core › tags', () => {
+  it('reads IOB2 chunks, CoNLL style (an I- after O opens a chunk)', () => {
+    assert.deepEqual(chunksFromIob(['B-PER', 'I-PER', 'O', 'I-LOC', 'B-ORG', 'B-ORG']), [
+      { start: 0, end: 2, type: 'PER' },
+      { start: 3, end: 4, type: 'LOC' },
+      { start: 4, end: 5, type: 'ORG' },
+      { start: 5, end: 6, type: 'ORG' },
+    ]);
+  });
+
+  it('round-trips chunks through BILOU', () => {
+    const chunks = chunksFromIob(['B-PER', 'I-PER', 'I-PER', 'O', 'B-LOC', 'B-MISC', 'I-MISC']);
+    const bilou = bilouFromChunks(chunks, 7);
+    assert.deepEqual([...bilou].map((t) => TAG_NAMES[t]), ['B-PER', 'I-PER', 'L-PER', 'O', 'U-LOC', 'B-MISC', 'L-MISC']);
+    assert.deepEqual(chunksFromBilou(bilou), chunks);
+  });
+
+  it('decodes only valid BILOU sequences, even when emissions favour invalid ones', () => {
+    const n = 4;
+    const emissions = new Float32Array(n * TAG_COUNT);
+    // Favour I-PER everywhere, which may never open a sentence or follow O.
+    for (let i = 0; i < n; i++) emissions[i * TAG_COUNT + TAG_NAMES.indexOf('I-PER')] = 5;
+    const path = viterbi(emissions, n, new Float32Array((TAG_COUNT + 1) * TAG_COUNT));
+    let prev = -1;
+    for (const tag of path) {
+      assert.ok(isAllowedTransition(prev, tag), `${TAG_NAMES[prev] ?? 'START'} → ${TAG_NAMES[tag]}`);
+      prev = tag;
+    }
+    assert.ok(isAllowedEnd(prev));
+  });
+});
+
+describe('ner core › features and gazetteer', () => {
+  it('collapses word shapes', () => {
+    assert.equal(wordShape('Soleimani'), 'Xx');
+    assert.equal(wordShape('U.S.'), 'X.X.');
+    assert.equal(wordShape('1996-08-30'), 'd-d-d');
+  });
+
+  it('marks multi-word gazetteer matches with B/I/L/U positions', () => {
+    const gazetteer = createGazetteer([['New York City', 2], ['York', 1]]);
+    const codes = matchGazetteer(gazetteer, ['in', 'new', 'york', 'city']);
+    assert.deepEqual(codes[0], []);
+    assert.deepEqual(codes[1], [1 * 4 + 0]);
+    assert.deepEqual(codes[2], [1 * 4 + 1, 0 * 4 + 3]);
+    assert.deepEqual(codes[3], [1 * 4 + 2]);
+  });
+});
+
+describe('ner core › training and model file', () => {
+  // A toy corpus we wrote: enough for the perceptron to learn that capitalised words after "met" are people.
+  const corpus = [
+    ['Anna', 'met', 'Boris', 'in', 'Oslo', '.'],
+    ['Carl', 'met', 'Dana', 'in', 'Rome', '.'],
+    ['Eva', 'visited', 'Lima', '.'],
+    ['Fred', 'met', 'Gina', 'in', 'Kyiv', '.'],
+  ];
+  const tags = [
+    ['B-PER', 'O', 'B-PER', 'O', 'B-LOC', 'O'],
+    ['B-PER', 'O', 'B-PER', 'O', 'B-LOC', 'O'],
+    ['B-PER', 'O', 'B-LOC', 'O'],
+    ['B-PER', 'O', 'B-PER', 'O', 'B-LOC', 'O'],
+  ];
+  const features = { gazetteer: createGazetteer([['Oslo', 2]]), clusters: new Map<string, string>() };
+  const sentences = corpus.map((words, i) => ({ words, tags: bilouFromChunks(chunksFromIob(tags[i]!), words.length) }));
+
+  it('trains deterministically and round-trips through the model file', () => {
+    const a = trainNer(sentences, features, { epochs: 5, seed: 7, minFeatureCount: 1 });
+    const b = trainNer(sentences, features, { epochs: 5, seed: 7, minFeatureCount: 1 });
+    assert.deepEqual(a.weights, b.weights);
+    const file = encodeNerModel({ info: { name: 'toy', version: 1, trainedOn: ['toy'], epochs: 5, seed: 7, featureCount: 0 }, tagCount: TAG_COUNT, ...a, gazetteer: [['Oslo', 2]], clusters: [] });
+    const model = decodeNerModel(file);
+    assert.equal(model.info.name, 'toy');
+    assert.ok(model.features.gazetteer.names.has('oslo'));
+    const predicted = chunksFromBilou(tagWords(model, ['Hana', 'met', 'Ivan', 'in', 'Oslo', '.']));
+    assert.deepEqual(predicted.map((c) => c.type), ['PER', 'PER', 'LOC']);
+  });
+
+  it('refuses a file that is not a model', () => {
+    assert.throws(() => decodeNerModel(new Uint8Array([1, 2, 3])), /not gzip/);
+  });
+});
+
+describe('ner core › document consistency', () => {
+  const sentences = [
+    ['Defence', 'Minister', 'Sergei', 'Shoigu', 'spoke', '.'],
+    ['Shoigu', 'left', 'for', 'Aleppo', '.'],
+    ['Later', 'Shoigu', 'returned', '.'],
+  ];
+
+  it('tags a lone surname of a tagged person as PER, tagged or not', () => {
+    const result = makeConsistent(sentences, [[{ start: 2, end: 4, type: 'PER' }], [{ start: 0, end: 1, type: 'ORG' }, { start: 3, end: 4, type: 'LOC' }], []]);
+    assert.deepEqual(result[1], [{ start: 0, end: 1, type: 'PER' }, { start: 3, end: 4, type: 'LOC' }]);
+    assert.deepEqual(result[2], [{ start: 1, end: 2, type: 'PER' }]);
+  });
+
+  it('gives one surface string its majority type', () => {
+    const doc = [['Aleppo', 'fell', '.'], ['Aleppo', 'burned', '.'], ['Aleppo', 'wept', '.']];
+    const result = makeConsistent(doc, [[{ start: 0, end: 1, type: 'LOC' }], [{ start: 0, end: 1, type: 'LOC' }], [{ start: 0, end: 1, type: 'ORG' }]]);
+    assert.deepEqual(result.map((list) => list[0]?.type), ['LOC', 'LOC', 'LOC']);
+  });
+});
+
+describe('ner core › corpus formats', () => {
+  it('reads CoNLL documents and UNER OTH as partial labels', () => {
+    const conll = '0\t-DOCSTART-\tO\n\n0\tAnna\tB-PER\n1\tsang\tO\n\n0\t-DOCSTART-\tO\n\n0\tOslo\tB-LOC\n';
+    const docs = parseCorpus(conll, 'conll2003');
+    assert.equal(docs.length, 2);
+    assert.deepEqual(docs[0]?.sentences[0]?.tags, ['B-PER', 'O']);
+    const uner = '# newdoc id = d1\n# text = x\n1\tGoogle\tB-OTH\t-\tx\n2\tsays\tO\t-\t-\n';
+    assert.deepEqual(parseCorpus(uner, 'uner', { otherAs: 'OTH' })[0]?.sentences[0]?.tags, ['B-OTH', 'O']);
+    assert.deepEqual(parseCorpus(uner, 'uner', { otherAs: 'O' })[0]?.sentences[0]?.tags, ['O', 'O']);
+  });
+});

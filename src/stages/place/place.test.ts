@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import { before, test } from 'node:test';
+import type { Gazetteer } from '../../geo/index.js';
+import { loadGazetteer } from '../../geo/load-gazetteer.js';
+import { createResources, runStages } from '../../pipeline/index.js';
+import type { Mention, MentionType, PlaceRef } from '../../model/index.js';
+import { makeDoc } from '../../../test/helpers/make-doc.js';
+import { createPlace, GAZETTEER_RESOURCE, resolvePlaces } from './index.js';
+
+let gazetteer: Gazetteer;
+before(async () => {
+  gazetteer = await loadGazetteer();
+});
+
+/** A doc whose mentions are the given strings, found left to right in the text. */
+function docWith(text: string, mentions: readonly (string | [string, MentionType])[]) {
+  let from = 0;
+  const list: Mention[] = mentions.map((m, i) => {
+    const [surface, type] = typeof m === 'string' ? [m, 'LOC' as const] : m;
+    const start = text.indexOf(surface, from);
+    assert.ok(start >= 0, `fixture: "${surface}" not in text`);
+    from = start + surface.length;
+    return { id: `m${i + 1}`, text: surface, type, start, end: start + surface.length, tokenStart: 0, tokenEnd: 0, origin: 'ner' };
+  });
+  return makeDoc({ text, layers: { mentions: list } });
+}
+
+function place(places: readonly PlaceRef[], text: string): PlaceRef {
+  const p = places.find((x) => x.text === text);
+  assert.ok(p, `no place for "${text}"`);
+  return p;
+}
+
+test('place › "near Aleppo" resolves to the city of Aleppo, Syria', () => {
+  const p = place(resolvePlaces(docWith('Government forces advanced near Aleppo on Tuesday.', ['Aleppo']), gazetteer), 'Aleppo');
+  assert.equal(p.isResolved, true);
+  assert.equal(p.countryCode, 'SY');
+  assert.equal(p.precision, 'city');
+  assert.ok(Math.abs(p.lat! - 36.2) < 0.2 && Math.abs(p.lon! - 37.16) < 0.2);
+});
+
+test('place › "the western province of Latakia" is the province, not the city', () => {
+  const p = place(resolvePlaces(docWith('Air strikes hit villages in the western province of Latakia overnight.', ['Latakia']), gazetteer), 'Latakia');
+  assert.equal(p.countryCode, 'SY');
+  assert.equal(p.precision, 'province');
+  assert.match(p.gazetteerId ?? '', /^admin1:SY\./);
+});
+
+test('place › "Hatay province, Turkey" resolves Hatay as a Turkish province and Turkey as the country', () => {
+  const places = resolvePlaces(docWith('Thousands crossed into Hatay province, Turkey, during the night.', ['Hatay', 'Turkey']), gazetteer);
+  const hatay = place(places, 'Hatay');
+  assert.equal(hatay.countryCode, 'TR');
+  assert.equal(hatay.precision, 'province');
+  assert.equal(place(places, 'Turkey').precision, 'country');
+});
+
+test('place › "outside Baghdad International Airport" is the airport point; an unlisted facility falls back to its city', () => {
+  const listed = place(resolvePlaces(docWith('Rockets fell outside Baghdad International Airport.', ['Baghdad International Airport']), gazetteer), 'Baghdad International Airport');
+  assert.equal(listed.precision, 'point');
+  assert.equal(listed.countryCode, 'IQ');
+  const unlisted = place(resolvePlaces(docWith('Rockets fell near Erbil International Airport.', ['Erbil International Airport']), gazetteer), 'Erbil International Airport');
+  assert.equal(unlisted.isResolved, true);
+  assert.equal(unlisted.countryCode, 'IQ');
+  assert.equal(unlisted.precision, 'city');
+});
+
+test('place › Tripoli is in Libya beside Benghazi and in Lebanon beside Beirut', () => {
+  const libya = resolvePlaces(docWith('Militias clashed in Tripoli while the rival government in Benghazi met.', ['Tripoli', 'Benghazi']), gazetteer);
+  assert.equal(place(libya, 'Tripoli').countryCode, 'LY');
+  const lebanon = resolvePlaces(docWith('Protesters marched in Tripoli and Beirut against the bank restrictions in Lebanon.', ['Tripoli', 'Beirut', 'Lebanon']), gazetteer);
+  assert.equal(place(lebanon, 'Tripoli').countryCode, 'LB');
+});
+
+test('place › Paris alone is the French capital; "Paris, Texas" is the Texan town', () => {
+  const france = place(resolvePlaces(docWith('The talks in Paris ended without agreement.', ['Paris']), gazetteer), 'Paris');
+  assert.equal(france.countryCode, 'FR');
+  const texas = resolvePlaces(docWith('The rodeo in Paris, Texas drew a record crowd.', ['Paris', 'Texas']), gazetteer);
+  assert.equal(place(texas, 'Paris').countryCode, 'US');
+  assert.equal(place(texas, 'Paris').admin1, 'Texas');
+  assert.equal(place(texas, 'Texas').precision, 'province');
+});
+
+test('place › Georgia is the country beside Tbilisi and the US state beside Atlanta', () => {
+  const caucasus = resolvePlaces(docWith('Georgia said troops massed near Tbilisi.', ['Georgia', 'Tbilisi']), gazetteer);
+  assert.equal(place(caucasus, 'Georgia').gazetteerId, 'country:GE');
+  const south = resolvePlaces(docWith('Storms swept Atlanta and much of Georgia on Sunday.', ['Atlanta', 'Georgia']), gazetteer);
+  assert.equal(place(south, 'Georgia').countryCode, 'US');
+});
+
+test('place › alternate and abbreviated names: Kiev is Kyiv, "Ga." is Georgia (US)', () => {
+  const places = resolvePlaces(docWith('Officials in Kiev spoke to reporters from Gainesville, Ga., by phone.', ['Kiev', 'Gainesville', 'Ga.']), gazetteer);
+  assert.equal(place(places, 'Kiev').name, 'Kyiv');
+  assert.equal(place(places, 'Ga.').admin1, 'Georgia');
+  assert.equal(place(places, 'Gainesville').admin1, 'Georgia');
+});
+
+test('place › a demonym is a place only when used as one ("Iranian territory", not "Iranian officials")', () => {
+  const used = resolvePlaces(docWith('The drone came down over Iranian territory.', [['Iranian', 'MISC']]), gazetteer);
+  assert.equal(place(used, 'Iranian').gazetteerId, 'country:IR');
+  assert.equal(place(used, 'Iranian').precision, 'country');
+  const actor = resolvePlaces(docWith('Iranian officials denied the report.', [['Iranian', 'MISC']]), gazetteer);
+  assert.deepEqual(actor, []);
+});
+
+test('place › a country name tagged ORG after "to" is a place', () => {
+  const places = resolvePlaces(docWith('Thousands fled to Syria last year.', [['Syria', 'ORG']]), gazetteer);
+  assert.equal(place(places, 'Syria').gazetteerId, 'country:SY');
+});
+
+test('place › unknown and hopelessly ambiguous names stay unresolved rather than guessed', () => {
+  const places = resolvePlaces(docWith('He grew up in Springfield and later moved to Qarvelloton.', ['Springfield', 'Qarvelloton']), gazetteer);
+  for (const p of places) {
+    assert.equal(p.isResolved, false, p.text);
+    assert.equal(p.lat, undefined);
+  }
+});
+
+test('place › regions from our list: Donbas, Gaza Strip, Persian Gulf', () => {
+  const places = resolvePlaces(docWith('Shelling in the Donbas continued as ships left the Persian Gulf and aid entered the Gaza Strip.', ['Donbas', 'Persian Gulf', 'Gaza Strip']), gazetteer);
+  assert.equal(place(places, 'Donbas').countryCode, 'UA');
+  assert.equal(place(places, 'Persian Gulf').precision, 'region');
+  assert.equal(place(places, 'Gaza Strip').countryCode, 'PS');
+});
+
+test('place › PER and ORG mentions that are not places are ignored; every place has its mention id and span', () => {
+  const doc = docWith('Jordan Peterson spoke in Amman, Jordan.', [['Jordan Peterson', 'PER'], 'Amman', 'Jordan']);
+  const places = resolvePlaces(doc, gazetteer);
+  assert.deepEqual(places.map((p) => p.text), ['Amman', 'Jordan']);
+  for (const p of places) assert.equal(doc.text.slice(p.start, p.end), p.text);
+  assert.equal(place(places, 'Amman').countryCode, 'JO');
+});
+
+test('place › the stage runs in the pipeline runner and reports a missing gazetteer with a typed error', () => {
+  const doc = docWith('Fighting near Aleppo.', ['Aleppo']);
+  const { doc: out } = runStages(doc, [createPlace()], { publishedAt: undefined, resources: createResources({ [GAZETTEER_RESOURCE]: gazetteer }) });
+  assert.equal(out.layers.places?.[0]?.countryCode, 'SY');
+  assert.throws(() => runStages(doc, [createPlace()], { publishedAt: undefined, resources: createResources({}) }), /gazetteer/);
+});
