@@ -11,7 +11,7 @@
  *     and united with the gazetteer recogniser, and the full pipeline (tokenize → … → place) end to end.
  * Published references (other test sets and papers, see ../shared/README.md) are printed beside ours.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
 import { countriesByDemonym, countryByName } from '../src/data/countries.js';
@@ -259,6 +259,28 @@ else {
   console.log(`    full pipeline end to end (tokenize → sentences → ner → place): ${JSON.stringify(ner.endToEnd)}`);
 }
 console.log(`    settings: ${JSON.stringify(RESOLVE_SETTINGS)}; ${Math.round(performance.now() - began)} ms`);
+// Seed corpus smoke run: every place the full pipeline finds in the real scraped articles, with its coordinates.
+const SEEDS = fileURLToPath(new URL('../../shared/corpus/seeds/', import.meta.url));
+if (existsSync(SEEDS) && typeof ner !== 'string' && !process.env['GEO_SKIP_SEEDS']) {
+  const { cleanArticle } = await import('../src/stages/clean/index.js');
+  const { createDoc } = await import('../src/model/index.js');
+  const { loadNlpResources } = await import('../src/app/nlp-models.js');
+  const { createTokenize } = await import('../src/stages/tokenize/index.js');
+  const { createSentences } = await import('../src/stages/sentences/index.js');
+  const { createNer } = await import('../src/stages/ner/index.js');
+  const ctx = { publishedAt: undefined, resources: createResources({ ...loadNlpResources(), [GAZETTEER_RESOURCE]: gazetteer }) };
+  console.log('\nseed corpus (../shared/corpus/seeds), places found by the full pipeline:');
+  for (const file of readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort()) {
+    const init = cleanArticle({ source: file, format: 'text', contentType: 'text', content: readFileSync(new URL(file, `file://${SEEDS}`), 'utf8'), hints: {} });
+    const { doc } = runStages(createDoc(init), [createTokenize(), createSentences(), createNer(), createPlace()], ctx);
+    const places = (doc.layers.places ?? []).map((p) =>
+      p.isResolved ? `${p.text} → ${p.name} (${p.countryCode ?? '-'}${p.admin1 ? `, ${p.admin1}` : ''}) ${p.lat?.toFixed(3)},${p.lon?.toFixed(3)} [${p.precision}]` : `${p.text} → unresolved`,
+    );
+    console.log(`  ${file}: ${places.length} places`);
+    for (const line of places) console.log(`    ${line}`);
+  }
+}
+
 console.log('\ntargets (held-out international news): recognition F1 ≥ 0.80, ≥ 85 % within 161 km, ≥ 95 % right country');
 console.log(
   JSON.stringify({

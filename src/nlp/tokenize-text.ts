@@ -24,7 +24,8 @@ const CHAR_RE = /./suy;
 const SPACE_RE = /\s/u;
 const CLITIC_RE = /^(.*\p{L})(['’](?:s|re|ll|ve|d|m))$/iu;
 const NEGATION_RE = /^(.*\p{L})(n['’]t)$/iu;
-const ACRONYM_RE = /^(?:\p{L}\.)+\p{L}$/u;
+// "U.S", "a.m", "Ph.D": short letter groups joined by stops.
+const ACRONYM_RE = /^(?:\p{L}{1,2}\.)+\p{L}{1,2}$/u;
 const INITIAL_RE = /^\p{Lu}$/u;
 const TRAILING_URL_PUNCT_RE = /[.,;:!?)\]'"’”]+$/u;
 

@@ -167,6 +167,15 @@ test('claims › direct quote with the attribution before a colon, and "he said"
   assert.equal(claims[1]!.chain[0]!.mentionId, 'm1');
 });
 
+test('claims › a quote introduced by a colon in the paragraph before, continued in the next paragraph', () => {
+  const text = 'The envoy continued:\n\n“We will not leave the valley. The talks are over.”\n\n“Nobody should be surprised.”';
+  const { claims } = claimsOf(text);
+  assert.equal(claims.length, 1);
+  assert.equal(at(text, claims[0]!.cue), 'continued:');
+  assert.equal(at(text, claims[0]!.chain[0]!.span), 'The envoy');
+  assert.equal(claims[0]!.contentParts.length, 2);
+});
+
 test('claims › a speaker mention links to its entity when the entities layer exists', () => {
   const text = 'Peskov said the meeting never happened.';
   const mentions = mentionsOf(text, [['Peskov', 'PER']]);

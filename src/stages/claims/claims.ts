@@ -647,7 +647,9 @@ function attributeBefore(ctx: Context, q: QuoteSpan): Draft | undefined {
       const ci = sentToks.findIndex((x) => x.start === toks[k]!.start);
       const subject = ci >= 0 ? subjectBefore(ctx, sentToks, ci) : undefined;
       if (!subject) return undefined;
-      const cueSpan = { start: toks[k]!.start, end: toks[cue.last]!.end };
+      // "He said: “…”" — the colon belongs to the cue (PolNeAR guidelines).
+      const colon = toks[cue.last + 1]?.text === ':' ? toks[cue.last + 1] : undefined;
+      const cueSpan = { start: toks[k]!.start, end: (colon ?? toks[cue.last]!).end };
       const d = directDraft(ctx, q, cueSpan, cue.verb.lemma, cue.verb, subject.span, subject.chainSpans);
       d.isNegated = subject.isNegated;
       if (thatTok) d.content = { start: thatTok.start, end: d.content.end };

@@ -42,6 +42,7 @@ describe('tokenize › tokens', () => {
     ['keeps hyphenated names and numbers', 'al-Quds Force lost 3,000 men in 48-hour fighting', ['al-Quds', 'Force', 'lost', '3,000', 'men', 'in', '48-hour', 'fighting']],
     ['keeps decimals and splits currency and percent', '$4.2 billion, up 3.5%', ['$', '4.2', 'billion', ',', 'up', '3.5', '%']],
     ['keeps times of day', 'at 5 p.m. on Monday', ['at', '5', 'p.m.', 'on', 'Monday']],
+    ['keeps degrees with their stop', 'a Ph.D. from Tehran', ['a', 'Ph.D.', 'from', 'Tehran']],
     ['keeps URLs and e-mail addresses', 'See https://example.org/a?b=1. Mail desk@example.org.', ['See', 'https://example.org/a?b=1', '.', 'Mail', 'desk@example.org', '.']],
     ['splits photo credits at slashes', 'Photo: Ivan Petrov/AFP', ['Photo', ':', 'Ivan', 'Petrov', '/', 'AFP']],
     ['splits quotes from words', '“We will win,” he said.', ['“', 'We', 'will', 'win', ',', '”', 'he', 'said', '.']],

@@ -10,7 +10,7 @@ import { splitSentences } from '../../nlp/split-sentences.js';
 import { tokenizeText } from '../../nlp/tokenize-text.js';
 
 /** Bump when token boundaries, tags or flags change. */
-export const TOKENIZE_VERSION = 1;
+export const TOKENIZE_VERSION = 2;
 
 /** Tokenizes `text` and tags it with `tagger`: the pure core of the stage. */
 export function tokenizeDoc(text: string, tagger: PosTagger): TokenTable {
