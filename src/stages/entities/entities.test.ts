@@ -127,3 +127,12 @@ test('entities › a shouted dateline does not become the display name', () => {
   assert.equal(aleppo!.name, 'Aleppo');
   assert.equal(aleppo!.mentionIds.length, 3);
 });
+
+test('entities › a seat of government tagged as a place links to its government actor', () => {
+  const kbWithKremlin = buildKnowledgeBase([...countryActors(), { id: 'kremlin', name: 'Kremlin', type: 'ORG', kind: 'government', country: 'RUS', aliases: ['the Kremlin'], roles: [] }]);
+  const text = 'The Kremlin denied the report on Friday.';
+  const doc = makeDoc({ text, layers: { sentences: naiveSentences(text), mentions: findMentions(text, [['Kremlin', 'LOC']]) } });
+  const [kremlin] = stage.run(doc, { publishedAt: undefined, resources: createResources({ [KNOWLEDGE_BASE]: kbWithKremlin }) });
+  assert.equal(kremlin!.kbId, 'kremlin');
+  assert.equal(kremlin!.kind, 'government');
+});

@@ -138,7 +138,9 @@ function linkKb(kb: KnowledgeBase | undefined, name: string, type: MentionType):
   const candidates = kb
     .lookup(name)
     .filter(spelled)
-    .filter((a) => a.type === type || (a.kind === 'state' && (type === 'LOC' || type === 'ORG')) || (a.type === 'ORG' && type === 'MISC'));
+    // Metonymy: a state is named as a place or as an actor, and a seat of government ("the Kremlin", "the White
+    // House") is tagged LOC as often as ORG.
+    .filter((a) => a.type === type || (a.kind === 'state' && (type === 'LOC' || type === 'ORG')) || (a.kind === 'government' && type === 'LOC') || (a.type === 'ORG' && type === 'MISC'));
   return candidates.length === 1 ? candidates[0] : candidates.find((a) => a.type === type);
 }
 
