@@ -173,6 +173,8 @@ export interface Claim {
   readonly stance: Stance;
   readonly isHedged: boolean;
   readonly eventIds: readonly string[];
+  /** For a denial, confirmation or non-acknowledgement: the earlier claim in the article it answers. */
+  readonly respondsToClaimId?: string;
 }
 
 /** Every layer, by name. A stage assigns exactly one. */

@@ -36,6 +36,43 @@ function claimsFor(event: EventMention, claims: readonly Claim[]): Claim[] {
   return claims.filter((c) => c.eventIds.includes(event.id) || within(event.trigger, c.content));
 }
 
+/** Nouns that name an event inside a response's content ("denied … a rocket attack"), with the PLOVER type. */
+const EVENT_NOUNS: readonly (readonly [RegExp, string])[] = [
+  [/\b(attacks?|strikes?|air ?strikes?|bombings?|shelling|shootings?|ambush(?:es)?|assaults?|killings?|rocket fire|shot down)\b/i, 'ASSAULT'],
+  [/\b(deploy(?:ing|ment|ments|ed)?|sending (?:troops|forces|advisers))\b/i, 'MOBILIZE'],
+  [/\b(arrests?|detentions?|detained)\b/i, 'COERCE'],
+  [/\b(suppl(?:y|ying|ied) (?:weapons|arms)|weapons deliveries|arms shipments?)\b/i, 'AID'],
+  [/\b(talks|meetings?|met with|visits?)\b/i, 'CONSULT'],
+];
+
+const RESPONSES: ReadonlySet<Stance> = new Set(['denied', 'not-acknowledged', 'confirmed']);
+
+/**
+ * Responses that carry no event themselves ("The Kremlin denied the report"; "Iran denied that its officers
+ * supervised a rocket attack") answer the events of the claim they respond to, or else the article's events of the
+ * type their content names, nearest first. Returns event id → the responding claims.
+ */
+function responsesByEvent(events: readonly EventMention[], claims: readonly Claim[], text: string): Map<string, Claim[]> {
+  const out = new Map<string, Claim[]>();
+  const add = (eventId: string, claim: Claim) => out.set(eventId, [...(out.get(eventId) ?? []), claim]);
+  for (const claim of claims) {
+    if (!RESPONSES.has(claim.stance)) continue;
+    if (events.some((e) => claimsFor(e, [claim]).length)) continue;
+    const answered = claim.respondsToClaimId ? claims.find((c) => c.id === claim.respondsToClaimId) : undefined;
+    const answeredEvents = answered ? events.filter((e) => claimsFor(e, [answered]).length) : [];
+    if (answeredEvents.length) {
+      for (const e of answeredEvents) add(e.id, claim);
+      continue;
+    }
+    const content = text.slice(claim.content.start, claim.content.end);
+    const types = EVENT_NOUNS.filter(([re]) => re.test(content)).map(([, type]) => type);
+    const distance = (e: EventMention) => Math.abs(e.trigger.start - claim.content.start);
+    const [nearest] = events.filter((e) => types.includes(e.ploverType)).sort((a, b) => distance(a) - distance(b));
+    if (nearest) add(nearest.id, claim);
+  }
+  return out;
+}
+
 /** Maps doc-entity ids in a chain to canonical ids, so the same source in two articles is one origin. */
 function canonicalChain(chain: readonly Source[], canonical: ReadonlyMap<string, string>): Source[] {
   return chain.map((s) => (s.entityId && canonical.has(s.entityId) ? { ...s, entityId: canonical.get(s.entityId)! } : s));
@@ -49,6 +86,7 @@ export function observeEvents(doc: Doc, entityLinks: readonly EntityLink[], synd
   const claims = doc.layers.claims ?? [];
   const places = new Map((doc.layers.places ?? []).map((p) => [p.id, p]));
   const times = new Map((doc.layers.times ?? []).map((t) => [t.id, t]));
+  const responses = responsesByEvent(events, claims, doc.text);
   const actorIds = (actors: EventMention['sources']) =>
     [...new Set(actors.map((a) => (a.entityId ? canonical.get(a.entityId) : undefined) ?? (a.code ? `code:${a.code}` : undefined)).filter((id): id is string => Boolean(id)))];
   return events.map((event) => {
@@ -69,9 +107,11 @@ export function observeEvents(doc: Doc, entityLinks: readonly EntityLink[], synd
     };
     const base = { articleId: doc.id, syndicationGroup, ...(doc.meta.outlet ? { outlet: doc.meta.outlet } : {}) };
     const carrying = claimsFor(event, claims);
-    const reports: EventReport[] = carrying.length
+    const stated: EventReport[] = carrying.length
       ? carrying.map((c) => ({ ...base, chain: canonicalChain(c.chain, canonical), stance: c.stance }))
       : [{ ...base, chain: [], stance: voiceStance(event.modality) }];
+    const answering = (responses.get(event.id) ?? []).map((c) => ({ ...base, chain: canonicalChain(c.chain, canonical), stance: c.stance }));
+    const reports = [...stated, ...answering];
     return { observation, reports, evidence: event.evidence };
   });
 }
