@@ -6,21 +6,23 @@
  * article (intra-doc annotation, the corpora present under ../shared/data/meantime/), rebuilt as prose from its
  * tokens, with the creation-time TIMEX3 as publication date. Our event mentions (distinct trigger spans; the
  * paired reverse events of [032:033] codes share one) are matched one to one to gold EVENT_MENTIONs by character
- * overlap of trigger and gold token span. Our modality is mapped to MEANTIME's attributes by
+ * overlap of trigger and gold token span; MEANTIME annotates only the title, dateline and first four body
+ * sentences, so our triggers after those are left out of trigger precision. Our modality is mapped to MEANTIME's attributes by
  * MODALITY_TO_FACTUALITY (eval/lib/factuality.ts) and scored on the matched events, each attribute where the gold
  * value is not empty; beside it, the majority class (CERTAIN / POS / NON_FUTURE) on the same events.
- * Flags: --examples N error excerpts per kind (default 3; 0 for none), --limit N first N articles.
+ * Flags: --examples N error excerpts per kind (default 3; 0 for none), --limit N first N articles, --list every
+ * matched event with both labels, --cue-examples N excerpts per cell of the gold cue profile.
  * The last line is one JSON object.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadDefaultResources } from '../src/app/resources.js';
-import { createDoc, type EventMention, type Modality } from '../src/model/index.js';
+import { createDoc, type EventMention, type Modality, type TimeExpr } from '../src/model/index.js';
 import { defaultStages, runStages } from '../src/pipeline/index.js';
-import { Confusion, MAJORITY, MODALITY_TO_FACTUALITY, matchByOverlap, modalityOfFactuality, type Factuality } from './lib/factuality.js';
+import { Confusion, MAJORITY, MODALITY_TO_FACTUALITY, cueBefore, matchByOverlap, modalityOfFactuality, type Cue, type Factuality } from './lib/factuality.js';
 import { readMeantime } from './lib/meantime.js';
-import { goldEventMentions, proseOf, type GoldEventMention } from './lib/meantime-events.js';
+import { annotatedEnd, goldEventMentions, proseOf, type GoldEventMention } from './lib/meantime-events.js';
 
 const ROOT = fileURLToPath(new URL('../../shared/data/meantime/intra-doc_annotation/', import.meta.url));
 if (!existsSync(ROOT)) {
@@ -35,6 +37,7 @@ const numberArg = (name: string, fallback: number): number => {
 };
 const examplesPerKind = numberArg('--examples', 3);
 const limit = numberArg('--limit', Infinity);
+const isListing = process.argv.includes('--list');
 
 type Attribute = keyof Factuality;
 const ATTRIBUTES: readonly Attribute[] = ['certainty', 'polarity', 'time'];
@@ -69,12 +72,21 @@ const goldAll = Object.fromEntries(ATTRIBUTES.map((a) => [a, new Map<string, num
 const ourModalities = new Map<string, number>();
 const matchedByPos = new Map<string, { gold: number; matched: number }>();
 const examples = new Map<string, string[]>();
+const unmatchedOurs = new Map<string, string[]>();
+/** Every gold event with all three attributes, by its read-back label: the cue before it, and whether our time layer finds a date after publication in its sentence. */
+const cueTable = new Confusion();
+const cueExamples = new Map<string, string[]>();
+const cueExamplesPerCell = numberArg('--cue-examples', 0);
+const laterDate = new Map<string, { n: number; later: number; laterNoCue: number; noCue: number }>();
 let goldEvents = 0;
+let goldWithFactuality = 0;
+let goldWithFactualityMatched = 0;
 let goldMatched = 0;
 let ourTriggers = 0;
 let ourMatched = 0;
 let sameTriggerDisagree = 0;
 let docsWithEvents = 0;
+let outsideTriggers = 0;
 let failures = 0;
 
 const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
@@ -104,6 +116,7 @@ function distinctTriggers(events: readonly EventMention[]): { start: number; end
 
 function score(gold: GoldEventMention, ourModality: Modality, text: string, where: string): void {
   const predicted = MODALITY_TO_FACTUALITY[ourModality];
+  if (isListing) console.log(`  ${ourModality.padEnd(12)} gold ${gold.certainty ?? '-'}/${gold.polarity ?? '-'}/${gold.time ?? '-'}  ${where}@${gold.start}  ${excerpt(text, gold.start, gold.end)}`);
   for (const a of ATTRIBUTES) {
     const g = gold[a];
     if (!g) continue;
@@ -123,6 +136,45 @@ function score(gold: GoldEventMention, ourModality: Modality, text: string, wher
   }
 }
 
+/** True when a date value ('2008-11', '2008-11-11') lies after the publication date at the value's own granularity. */
+function isAfter(value: string, publishedAt: string): boolean {
+  const m = /^\d{4}(?:-\d{2}(?:-\d{2})?)?/.exec(value);
+  return m !== null && m[0] > publishedAt.slice(0, m[0].length);
+}
+
+function profileCues(mt: ReturnType<typeof readMeantime>, prose: ReturnType<typeof proseOf>, gold: readonly GoldEventMention[], times: readonly TimeExpr[], publishedAt: string | undefined): void {
+  const bySentence = new Map<number, { id: string; word: string; start: number; end: number }[]>();
+  for (const t of mt.tokens) {
+    const span = prose.tokenSpans.get(t.id)!;
+    const list = bySentence.get(t.sentence) ?? [];
+    list.push({ id: t.id, word: prose.text.slice(span.start, span.end), ...span });
+    bySentence.set(t.sentence, list);
+  }
+  const sentenceOfStart = new Map(mt.tokens.map((t) => [prose.tokenSpans.get(t.id)!.start, t.sentence]));
+  for (const g of gold) {
+    if (!g.certainty || !g.polarity || !g.time) continue;
+    const sentence = bySentence.get(sentenceOfStart.get(g.parts[0]!.start) ?? -1);
+    if (!sentence) continue;
+    const at = sentence.findIndex((t) => t.start === g.parts[0]!.start);
+    const cue: Cue = cueBefore(sentence.map((t) => t.word), at);
+    const label = modalityOfFactuality(g as Factuality);
+    cueTable.add(label, cue);
+    if (label !== 'asserted' || cue !== 'none') {
+      const cell = `gold ${label}, cue ${cue}`;
+      cueExamples.set(cell, [...(cueExamples.get(cell) ?? []), `${mt.id}@${g.start}  ${excerpt(prose.text, g.start, g.end)}`]);
+    }
+    const from = sentence[0]!.start;
+    const to = sentence[sentence.length - 1]!.end;
+    const isLater = publishedAt !== undefined && times.some((t) => t.start >= from && t.end <= to && (t.type === 'DATE' || t.type === 'TIME') && isAfter(t.value, publishedAt));
+    const row = laterDate.get(label) ?? { n: 0, later: 0, laterNoCue: 0, noCue: 0 };
+    row.n++;
+    if (isLater) row.later++;
+    if (cue === 'none') row.noCue++;
+    if (cue === 'none' && isLater) row.laterNoCue++;
+    laterDate.set(label, row);
+  }
+}
+
 for (const file of files.slice(0, limit)) {
   const mt = readMeantime(file.path);
   const prose = proseOf(mt);
@@ -130,14 +182,21 @@ for (const file of files.slice(0, limit)) {
   const publishedAt = mt.dct && /^\d{4}-\d{2}-\d{2}/.test(mt.dct) ? mt.dct : undefined;
   const doc = createDoc({ text: prose.text, meta: { source: file.path, format: 'text', language: 'en', ...(publishedAt ? { publishedAt } : {}) } });
   let events: readonly EventMention[];
+  let times: readonly TimeExpr[];
   try {
-    events = runStages(doc, stages, { publishedAt, resources }).doc.layers.events ?? [];
+    const layers = runStages(doc, stages, { publishedAt, resources }).doc.layers;
+    events = layers.events ?? [];
+    times = layers.times ?? [];
   } catch (cause) {
     failures++;
     console.log(`  ${file.corpus}/${mt.id}: pipeline failed: ${cause instanceof Error ? cause.message : String(cause)}`);
     continue;
   }
-  const triggers = distinctTriggers(events);
+  // MEANTIME annotates only the first sentences: our triggers after them are neither right nor wrong.
+  const scoredEnd = annotatedEnd(mt, prose);
+  const allTriggers = distinctTriggers(events);
+  const triggers = allTriggers.filter((t) => t.end <= scoredEnd);
+  outsideTriggers += allTriggers.length - triggers.length;
   if (triggers.length) docsWithEvents++;
   for (const t of triggers) bump(ourModalities, t.modality);
   for (const g of gold) {
@@ -159,6 +218,19 @@ for (const file of files.slice(0, limit)) {
     if (matchedGold.has(i)) row.matched++;
     matchedByPos.set(k, row);
   });
+  gold.forEach((g, i) => {
+    if (!g.certainty && !g.polarity && !g.time) return;
+    goldWithFactuality++;
+    if (matchedGold.has(i)) goldWithFactualityMatched++;
+  });
+  const matchedOurs = new Set(pairs.map(([s]) => s));
+  triggers.forEach((t, i) => {
+    if (matchedOurs.has(i)) return;
+    const list = unmatchedOurs.get(t.modality) ?? [];
+    list.push(`${file.corpus}/${mt.id}@${t.start}  ${excerpt(prose.text, t.start, t.end)}`);
+    unmatchedOurs.set(t.modality, list);
+  });
+  profileCues(mt, prose, gold, times, publishedAt);
   for (const [s, g] of pairs) score(gold[g]!, triggers[s]!.modality, prose.text, `${file.corpus}/${mt.id}`);
 }
 
@@ -176,9 +248,10 @@ console.log('Mapping (ours → certainty / polarity / time):');
 for (const [m, f] of Object.entries(MODALITY_TO_FACTUALITY)) console.log(`  ${m.padEnd(13)} → ${f.certainty} / ${f.polarity} / ${f.time}`);
 console.log('Gold attributes over all gold event mentions (empty values left out):');
 for (const a of ATTRIBUTES) console.log(`  ${a.padEnd(10)} ${dist(goldAll[a], ORDER[a])}`);
-console.log(`Our event mentions: ${ourTriggers} distinct triggers in ${docsWithEvents} articles; modality ${dist(ourModalities, ['asserted', 'ongoing', 'negated', 'hypothetical', 'planned'])}${sameTriggerDisagree ? `; ${sameTriggerDisagree} shared triggers with differing modality` : ''}`);
+console.log(`Our event mentions in the annotated part (title, dateline, first sentences): ${ourTriggers} distinct triggers in ${docsWithEvents} articles (${outsideTriggers} more after it, not scored); modality ${dist(ourModalities, ['asserted', 'ongoing', 'negated', 'hypothetical', 'planned'])}${sameTriggerDisagree ? `; ${sameTriggerDisagree} shared triggers with differing modality` : ''}`);
 console.log('Triggers (one-to-one, any character overlap):');
 console.log(`  trigger recall    (gold events we found)        ${ratio(goldMatched, goldEvents)}`);
+console.log(`    of gold events with factuality attributes        ${ratio(goldWithFactualityMatched, goldWithFactuality)}`);
 console.log(`  trigger precision (our triggers on a gold event) ${ratio(ourMatched, ourTriggers)}`);
 console.log(`  recall by gold pos: ${[...matchedByPos].sort((a, b) => b[1].gold - a[1].gold).map(([k, v]) => `${k} ${ratio(v.matched, v.gold)}`).join(' · ')}`);
 
@@ -204,6 +277,31 @@ if (examplesPerKind > 0 && examples.size) {
   console.log(`\nErrors by kind (count; up to ${examplesPerKind} excerpts, gold span in [brackets]):`);
   for (const [kind, list] of [...examples].sort((a, b) => b[1].length - a[1].length)) {
     console.log(`  ${kind}: ${list.length}`);
+    for (const e of list.slice(0, examplesPerKind)) console.log(`    ${e}`);
+  }
+}
+
+console.log('\nHow the gold classes are expressed, over ALL gold events with the three attributes (not only matched ones):');
+console.log('  rows: gold read back as one label; columns: strongest cue among the ≤ 6 words before the event in its clause (eval/lib/factuality.ts cueBefore)');
+const CUE_ORDER: Cue[] = ['negation', 'if/whether', 'will', 'would', 'may/might', 'can/could', 'should/must', 'be/going to', 'plan-verb to', 'bare to', 'future modifier', 'none'];
+for (const line of cueTable.format(MODALITY_ORDER, CUE_ORDER.filter((c) => cueTable.labels().includes(c)))) console.log(`  ${line}`);
+console.log('  a date after publication (our time layer) in the same sentence:');
+for (const l of MODALITY_ORDER) {
+  const r = laterDate.get(l);
+  if (r) console.log(`    ${l.padEnd(13)} ${ratio(r.later, r.n)}; among those with no cue ${ratio(r.laterNoCue, r.noCue)}`);
+}
+
+if (cueExamplesPerCell > 0) {
+  for (const [cell, list] of [...cueExamples].sort((a, b) => a[0].localeCompare(b[0]))) {
+    console.log(`  ${cell}: ${list.length}`);
+    for (const e of list.slice(0, cueExamplesPerCell)) console.log(`    ${e}`);
+  }
+}
+
+if (examplesPerKind > 0 && unmatchedOurs.size) {
+  console.log(`\nOur triggers on no gold event, by modality (count; up to ${examplesPerKind} excerpts, our trigger in [brackets]):`);
+  for (const [m, list] of [...unmatchedOurs].sort((a, b) => b[1].length - a[1].length)) {
+    console.log(`  ${m}: ${list.length}`);
     for (const e of list.slice(0, examplesPerKind)) console.log(`    ${e}`);
   }
 }

@@ -50,20 +50,27 @@ function overlap(a: Span, b: Span): number {
   return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 }
 
+/** Characters of `a` inside `b`, counting only `b`'s parts when it has them (a discontinuous gold mention). */
+function overlapParts(a: Span, b: Span & { parts?: readonly Span[] }): number {
+  return b.parts ? b.parts.reduce((sum, p) => sum + overlap(a, p), 0) : overlap(a, b);
+}
+
 /**
- * One-to-one matching of system triggers to gold spans by character overlap, largest overlap first (ties:
- * earlier gold, then earlier system). Returns [systemIndex, goldIndex] pairs.
+ * One-to-one matching of system triggers to gold spans by character overlap, largest overlap first (ties: the
+ * shorter gold span, so "forced" beats "decided to leave or was forced"; then earlier gold, then earlier system). A gold span with `parts` overlaps only through them. Returns [systemIndex, goldIndex] pairs.
  * @example matchByOverlap([{ start: 0, end: 5 }], [{ start: 3, end: 9 }, { start: 0, end: 4 }]) // [[0, 1]]: overlap 4 beats 2
  */
-export function matchByOverlap(system: readonly Span[], gold: readonly Span[]): [number, number][] {
-  const candidates: { s: number; g: number; o: number }[] = [];
+export function matchByOverlap(system: readonly Span[], gold: readonly (Span & { parts?: readonly Span[] })[]): [number, number][] {
+  const candidates: { s: number; g: number; o: number; length: number }[] = [];
   for (let s = 0; s < system.length; s++) {
     for (let g = 0; g < gold.length; g++) {
-      const o = overlap(system[s]!, gold[g]!);
-      if (o > 0) candidates.push({ s, g, o });
+      const span = gold[g]!;
+      const o = overlapParts(system[s]!, span);
+      const length = span.parts ? span.parts.reduce((sum, p) => sum + p.end - p.start, 0) : span.end - span.start;
+      if (o > 0) candidates.push({ s, g, o, length });
     }
   }
-  candidates.sort((a, b) => b.o - a.o || a.g - b.g || a.s - b.s);
+  candidates.sort((a, b) => b.o - a.o || a.length - b.length || a.g - b.g || a.s - b.s);
   const usedS = new Set<number>();
   const usedG = new Set<number>();
   const pairs: [number, number][] = [];
@@ -141,15 +148,58 @@ export class Confusion {
     return gold.reduce((sum, l) => sum + this.prf([l]).f1, 0) / gold.length;
   }
 
-  /** The matrix as text lines: rows gold, columns predicted. */
-  format(order: readonly string[] = []): string[] {
-    const labels = this.labels(order);
+  /** The matrix as text lines: rows gold, columns predicted (`columns`, default every label seen). */
+  format(order: readonly string[] = [], columns?: readonly string[]): string[] {
+    const labels = columns ?? this.labels(order);
     const width = Math.max(8, ...labels.map((l) => l.length)) + 1;
     const lines = [`${'gold \\ ours'.padEnd(width)}${labels.map((l) => l.padStart(width)).join('')}`];
-    for (const g of labels) {
+    for (const g of this.labels(order)) {
       if (!this.counts.has(g)) continue;
       lines.push(`${g.padEnd(width)}${labels.map((p) => String(this.get(g, p)).padStart(width)).join('')}`);
     }
     return lines;
   }
+}
+
+/** Surface cues before an event word, for profiling how MEANTIME's marked classes are expressed. */
+export type Cue = 'negation' | 'will' | 'would' | 'can/could' | 'may/might' | 'should/must' | 'be/going to' | 'plan-verb to' | 'bare to' | 'if/whether' | 'future modifier' | 'none';
+
+const CUE_WORDS: Readonly<Record<string, Cue>> = {
+  not: 'negation', "n't": 'negation', never: 'negation', no: 'negation', without: 'negation', nor: 'negation', neither: 'negation',
+  will: 'will', "'ll": 'will', shall: 'will', wo: 'will',
+  would: 'would', "'d": 'would',
+  can: 'can/could', ca: 'can/could', could: 'can/could',
+  may: 'may/might', might: 'may/might',
+  should: 'should/must', must: 'should/must',
+  if: 'if/whether', unless: 'if/whether', whether: 'if/whether',
+  upcoming: 'future modifier', planned: 'future modifier', proposed: 'future modifier', future: 'future modifier', forthcoming: 'future modifier', next: 'future modifier', scheduled: 'future modifier',
+};
+const CUE_PRECEDENCE: readonly Cue[] = ['negation', 'if/whether', 'will', 'would', 'may/might', 'can/could', 'should/must', 'be/going to', 'plan-verb to', 'bare to', 'future modifier'];
+const BE_TO = new Set(['is', 'are', 'was', 'were', 'be', 'am', "'s", "'re", 'going']);
+// Verbs and adjectives that put a following infinitive in the future (the stage's PLAN_VERBS idea, by word form).
+const PLAN_TO = /^(plan|intend|aim|expect|hope|want|wish|seek|agree|decide|prepare|propose|offer|promise|pledge|vow|threaten|schedule|set|ready|willing|likely|due|about|poised|able|try|attempt|need|ask|urge)/;
+const CLAUSE_STOP = new Set([',', ';', ':', '(', ')', '"', '.', 'that', 'which', 'who', 'but']);
+
+/**
+ * The strongest cue among the words before position `at` in the same clause (at most `window` words back, stopping
+ * at punctuation, "that", "which", "who" and "but"; "and"/"or" carry the cue on: "will design and build").
+ * @example cueBefore(['Apple', 'will', 'not', 'release'], 3) // 'negation'
+ */
+export function cueBefore(words: readonly string[], at: number, window = 6): Cue {
+  const found = new Set<Cue>();
+  for (let i = at - 1; i >= Math.max(0, at - window); i--) {
+    const w = words[i]!.toLowerCase().replace(/[\u2018\u2019]/g, "'");
+    if (CLAUSE_STOP.has(w)) break;
+    const cue = CUE_WORDS[w];
+    if (cue) found.add(cue);
+    if (w === 'longer' && words[i - 1]?.toLowerCase() === 'no') found.add('negation');
+    if (w === 'to') {
+      const prev = words[i - 1]?.toLowerCase() ?? '';
+      const prev2 = words[i - 2]?.toLowerCase() ?? '';
+      if (BE_TO.has(prev)) found.add('be/going to');
+      else if (PLAN_TO.test(prev) || PLAN_TO.test(prev2)) found.add('plan-verb to');
+      else found.add('bare to');
+    }
+  }
+  return CUE_PRECEDENCE.find((c) => found.has(c)) ?? 'none';
 }

@@ -18,6 +18,8 @@ export interface GoldEventMention {
   readonly id: string;
   readonly start: number;
   readonly end: number;
+  /** The spans of its tokens: a mention can be discontinuous ("releases … , announces"). */
+  readonly parts: readonly { start: number; end: number }[];
   readonly text: string;
   readonly certainty?: Certainty;
   readonly polarity?: Polarity;
@@ -55,7 +57,9 @@ export function proseOf(doc: MeantimeDoc): Prose {
   let prev: { surface: string; sentence: number } | undefined;
   let isQuoteOpen = false;
   for (const t of doc.tokens) {
-    const surface = doc.text.slice(t.start, t.end);
+    // PTB-style quotes (`` '') read as plain double quotes.
+    const raw = doc.text.slice(t.start, t.end);
+    const surface = raw === '``' || raw === "''" ? '"' : raw;
     if (prev) {
       if (t.sentence !== prev.sentence && (prev.sentence === 0 || (prev.sentence === 1 && isDateline))) text += '\n\n';
       else if (t.sentence !== prev.sentence) text += ' ';
@@ -104,6 +108,7 @@ export function goldEventMentions(doc: MeantimeDoc, prose: Prose): GoldEventMent
       id: `${doc.id}:${a['m_id']}`,
       start,
       end,
+      parts: spans.sort((x, y) => x.start - y.start),
       text: prose.text.slice(start, end),
       ...(certainty ? { certainty } : {}),
       ...(polarity ? { polarity } : {}),
@@ -116,4 +121,18 @@ export function goldEventMentions(doc: MeantimeDoc, prose: Prose): GoldEventMent
     });
   }
   return out.sort((x, y) => x.start - y.start || x.end - y.end);
+}
+
+/**
+ * End offset in `prose.text` of the annotated part of the article. MEANTIME annotates only the title, the
+ * dateline and the first sentences of the body (sentences 0–5 in the English files); the annotated part ends
+ * with the last sentence that holds any markable token.
+ */
+export function annotatedEnd(doc: MeantimeDoc, prose: Prose): number {
+  const sentenceOf = new Map(doc.tokens.map((t) => [t.id, t.sentence]));
+  let last = -1;
+  for (const k of doc.markables) for (const id of k.tokenIds) last = Math.max(last, sentenceOf.get(id) ?? -1);
+  let end = 0;
+  for (const t of doc.tokens) if (t.sentence <= last) end = Math.max(end, prose.tokenSpans.get(t.id)?.end ?? 0);
+  return end;
 }

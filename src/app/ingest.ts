@@ -4,7 +4,7 @@
  */
 import { DossierError, IngestError, createDoc, describeCause, type Doc } from '../model/index.js';
 import { expandInputs } from '../ingest/inputs.js';
-import { readPath } from '../ingest/read-file.js';
+import { readInput, type InputReader } from '../ingest/read-input.js';
 import { checkPipeline, pipelineSignature, runStages, type Resources, type Stage } from '../pipeline/index.js';
 import { cleanArticle } from '../stages/clean/index.js';
 import { linkEntities, surnameKeysToLookUp } from '../corpus/link-entities/index.js';
@@ -44,6 +44,8 @@ export interface IngestOptions {
   readonly stages: readonly Stage[];
   readonly resources: Resources;
   readonly maxBytes?: number;
+  /** Reads one input (path, `-` or http(s) URL); defaults to readInput. `watch` passes one serving prefetched feed items. */
+  readonly readInput?: InputReader;
   readonly events?: IngestEvents;
   readonly now?: () => number;
 }
@@ -69,7 +71,7 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
     if (entry.isMissing) {
       fail({ source: entry.path, code: 'E_INPUT_NOT_FOUND', reason: 'no such file, directory or glob match' });
     } else {
-      for await (const item of readPath(entry.path, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes })) {
+      for await (const item of (options.readInput ?? readInput)(entry.path, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes })) {
         if (item instanceof IngestError) {
           fail({ source: item.file, code: item.code, reason: item.reason });
           continue;

@@ -14,6 +14,7 @@ import { registerBriefCommand } from './commands/brief.js';
 import { registerExportCommand } from './commands/export.js';
 import { registerQueueCommands } from './commands/queue.js';
 import { registerServeCommand } from './commands/serve.js';
+import { registerWatchCommand } from './commands/watch.js';
 import { DB_OPTION, withStore, type CliContext, type CliIo } from './context.js';
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, exitCodeFor } from './exit-codes.js';
 import { createProgress } from './progress.js';
@@ -131,6 +132,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   registerDictCommands(program, context);
   registerQueueCommands(program, context);
   registerServeCommand(program, context);
+  registerWatchCommand(program, context);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -1,10 +1,11 @@
 /**
- * Expands the command line's inputs (files, folders, globs, `-`) into a list of input paths.
+ * Expands the command line's inputs (files, folders, globs, `-`, http(s) URLs) into a list of inputs.
  * Folders are walked recursively; hidden files and unknown extensions are skipped.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
+import { isHttpUrl } from './fetch/read-url.js';
 
 /** Extensions Dossier reads; anything else inside a folder is skipped (a named file is always tried). */
 export const READABLE_EXTENSIONS = ['.txt', '.text', '.html', '.htm', '.xhtml', '.jsonl', '.ndjson', '.warc', '.warc.gz'];
@@ -16,8 +17,8 @@ export type InputEntry = { readonly path: string; readonly isMissing: boolean };
 export function expandInputs(inputs: readonly string[]): InputEntry[] {
   const out: InputEntry[] = [];
   for (const input of inputs) {
-    if (input === '-') {
-      out.push({ path: '-', isMissing: false });
+    if (input === '-' || isHttpUrl(input)) {
+      out.push({ path: input, isMissing: false });
     } else if (/[*?[\]{}]/.test(input)) {
       const matches = globSync(input, { onlyFiles: true, dot: false }).sort();
       if (matches.length === 0) out.push({ path: input, isMissing: true });

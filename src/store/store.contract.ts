@@ -170,6 +170,9 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
         assert.equal(first.language, 'en');
         assert.deepEqual(await store.listArticles({ limit: 2, offset: 10 }), []);
         assert.equal((await store.listArticles()).length, 5, 'default page holds all five');
+        assert.equal(await store.countArticles(), 5);
+        await store.saveArticle(docs[0]!, PIPELINE);
+        assert.equal(await store.countArticles(), 5, 'a duplicate is not counted twice');
       });
     });
 
@@ -187,6 +190,9 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
         assert.equal(hit.outlet, 'Kivu Times');
         assert.equal(hit.publishedAt, '2024-03-05');
         assert.match(hit.snippet, /\[convoy\]/i);
+        assert.ok(hit.passage.hits.length >= 1);
+        assert.ok(hit.passage.hits.every((h) => /^convoy$/i.test(hit.passage.text.slice(h.start, h.end))), JSON.stringify(hit.passage));
+        assert.ok(!/[\uE000\uE001]/.test(hit.passage.text + hit.snippet), 'no highlighter marker left in the text');
         assert.ok(Number.isFinite(hit.score));
 
         assert.deepEqual((await store.search({ text: '"power stations"' })).map((h) => h.title), ['Drones strike Kyiv']);
@@ -199,6 +205,27 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
         assert.equal((await store.search({ text: 'said', limit: 1 })).length, 1);
         assert.equal((await store.search({ text: 'said', limit: 1, offset: 1 })).length, 1);
         assert.equal((await store.search({ text: 'said', limit: 1, offset: 2 })).length, 0);
+      });
+    });
+
+    test('search hits in a passage with brackets of its own are given by offset, never confused with the text', async () => {
+      await withStore(async (store) => {
+        await store.saveArticle(article('The [convoy] was attacked [again] near Goma, officials said.'), PIPELINE);
+        const [hit] = await store.search({ text: 'convoy' });
+        assert.ok(hit);
+        assert.deepEqual(hit.passage.hits.map((h) => hit.passage.text.slice(h.start, h.end)), ['convoy']);
+        assert.ok(hit.passage.text.includes('[again]'), hit.passage.text);
+      });
+    });
+
+    test('search pages are ranked and stable: the pages of a query join up to its full list', async () => {
+      await withStore(async (store) => {
+        for (let i = 0; i < 7; i++) await store.saveArticle(article(`Report ${i}: the convoy ${'convoy '.repeat(i)}reached the town.`), PIPELINE);
+        const all = (await store.search({ text: 'convoy', limit: 50 })).map((h) => h.id);
+        assert.equal(all.length, 7);
+        const paged = [...await store.search({ text: 'convoy', limit: 3 }), ...await store.search({ text: 'convoy', limit: 3, offset: 3 }), ...await store.search({ text: 'convoy', limit: 3, offset: 6 })];
+        assert.deepEqual(paged.map((h) => h.id), all);
+        assert.ok(paged.every((h, i) => i === 0 || paged[i - 1]!.score >= h.score), 'best first');
       });
     });
 
@@ -294,6 +321,11 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
         assert.deepEqual(all.map((e) => [e.id, e.articleCount, e.mentionCount]), [['kb:m23', 2, 4], ['per:guillaume ndjike', 1, 2]]);
         assert.deepEqual((await store.listEntities({ type: 'PER' })).map((e) => e.id), ['per:guillaume ndjike']);
         assert.deepEqual((await store.listEntities({ search: 'march 23' })).map((e) => e.id), ['kb:m23'], 'search looks at aliases, ignoring case');
+        assert.deepEqual((await store.listEntities({ search: 'NDJ' })).map((e) => e.id), ['per:guillaume ndjike'], 'from any word start');
+        assert.deepEqual((await store.listEntities({ search: 'guillaume  nd' })).map((e) => e.id), ['per:guillaume ndjike'], 'across words, spaces normalised');
+        assert.deepEqual((await store.listEntities({ search: 'djike' })).map((e) => e.id), [], 'not from inside a word');
+        assert.deepEqual((await store.listEntities({ search: 'm', type: 'PER' })).map((e) => e.id), [], 'search and type together');
+        assert.deepEqual(await store.listEntities({ search: '  ' }), []);
         assert.deepEqual((await store.listEntities({ limit: 1, offset: 1 })).map((e) => e.id), ['per:guillaume ndjike']);
 
         const person = await store.getEntity('per:guillaume ndjike');
@@ -303,6 +335,14 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
         assert.deepEqual(person.roles.map((r) => [r.title, r.organisation, r.articleId]), [['spokesman', 'armed forces', goma.id]]);
         assert.deepEqual(person.articles.map((a) => [a.articleId, a.outlet, a.mentionCount, a.reason]), [[goma.id, 'Kivu Times', 2, 'test link']]);
         assert.deepEqual(person.mentionsByOutlet, { 'Kivu Times': 2 });
+        assert.equal(person.articlesTotal, 1);
+
+        const links = await store.articleEntityLinks(goma.id);
+        assert.deepEqual(links, [
+          { docEntityId: 'e1', entityId: 'per:guillaume ndjike', name: 'Guillaume Ndjike', reason: 'test link' },
+          { docEntityId: 'e2', entityId: 'kb:m23', name: 'M23', reason: 'test link' },
+        ]);
+        assert.deepEqual(await store.articleEntityLinks('0000'), []);
         assert.equal((await store.getEntity('NDJIKE'))?.id, 'per:guillaume ndjike', 'by alias, ignoring case');
         assert.equal((await store.getEntity('march 23 movement'))?.id, 'kb:m23');
         assert.equal(await store.getEntity('nobody'), undefined);
@@ -319,9 +359,12 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
         await store.saveArticle(doc, PIPELINE, { entities: [entityLink('e1', 'org:m23', 'M23', 'ORG')] });
         assert.equal(await store.saveArticle(doc, PIPELINE, { entities: [entityLink('e1', 'loc:goma', 'Goma', 'LOC')] }), 'duplicate');
         assert.deepEqual((await store.listEntities()).map((e) => e.id), ['org:m23']);
-        assert.equal(await store.saveArticle(doc, NEWER_PIPELINE, { entities: [entityLink('e1', 'loc:goma', 'Goma', 'LOC')] }), 'updated');
-        assert.deepEqual((await store.listEntities()).map((e) => e.id), ['loc:goma'], 'an entity no article links any more is not listed');
+        assert.equal(await store.saveArticle(doc, NEWER_PIPELINE, { entities: [entityLink('e1', 'loc:goma', 'Goma', 'LOC', { mentionCount: 3 })] }), 'updated');
+        assert.deepEqual((await store.listEntities()).map((e) => [e.id, e.articleCount, e.mentionCount]), [['loc:goma', 1, 3]], 'an entity no article links any more is not listed');
         assert.equal((await store.stats()).entities, 1);
+        assert.deepEqual((await store.getEntity('org:m23'))?.articles, [], 'the old entity keeps its row, with no article');
+        assert.equal((await store.getEntity('org:m23'))?.articleCount, 0);
+        assert.deepEqual((await store.articleEntityLinks(doc.id)).map((l) => l.entityId), ['loc:goma']);
       });
     });
 
@@ -339,6 +382,10 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
           const entities = await store.listEntities({ limit: 50 });
           assert.equal(entities.length, 12);
           assert.ok(entities.every((e) => e.articleCount === 6), 'every article links every entity');
+          assert.ok(entities.every((e) => e.mentionCount === 6), 'counts kept by concurrent writers add up');
+          const pairs = await store.listCooccurrences({ limit: 100 });
+          assert.equal(pairs.length, 66);
+          assert.ok(pairs.every((p) => p.articles === 6));
         } finally {
           await peer.close();
         }
@@ -349,13 +396,59 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
       await withStore(async (store) => {
         await store.saveArticle(article(GOMA), PIPELINE, { entities: [entityLink('e1', 'org:m23', 'M23', 'ORG'), entityLink('e2', 'loc:goma', 'Goma', 'LOC')] });
         await store.saveArticle(article(`${GOMA} More.`), PIPELINE, { entities: [entityLink('e1', 'org:m23', 'M23', 'ORG'), entityLink('e2', 'loc:goma', 'Goma', 'LOC'), entityLink('e3', 'per:ndjike', 'Ndjike', 'PER')] });
+        const goma = { aName: 'Goma', aType: 'LOC' };
         assert.deepEqual(await store.listCooccurrences(), [
-          { a: 'loc:goma', b: 'org:m23', articles: 2 },
-          { a: 'loc:goma', b: 'per:ndjike', articles: 1 },
-          { a: 'org:m23', b: 'per:ndjike', articles: 1 },
+          { a: 'loc:goma', b: 'org:m23', articles: 2, ...goma, bName: 'M23', bType: 'ORG' },
+          { a: 'loc:goma', b: 'per:ndjike', articles: 1, ...goma, bName: 'Ndjike', bType: 'PER' },
+          { a: 'org:m23', b: 'per:ndjike', articles: 1, aName: 'M23', aType: 'ORG', bName: 'Ndjike', bType: 'PER' },
         ]);
-        assert.deepEqual(await store.listCooccurrences({ minArticles: 2 }), [{ a: 'loc:goma', b: 'org:m23', articles: 2 }]);
+        assert.deepEqual((await store.listCooccurrences({ minArticles: 2 })).map((p) => [p.a, p.b, p.articles]), [['loc:goma', 'org:m23', 2]]);
         assert.deepEqual((await store.listCooccurrences({ entityId: 'per:ndjike' })).length, 2);
+        assert.deepEqual((await store.listCooccurrences({ among: ['org:m23', 'per:ndjike'] })).map((p) => [p.a, p.b]), [['org:m23', 'per:ndjike']]);
+        assert.deepEqual(await store.listCooccurrences({ among: [] }), []);
+        assert.equal((await store.listCooccurrences({ limit: 1 })).length, 1);
+      });
+    });
+
+    test('co-occurrences follow updates: an updated article takes back its pairs, a duplicate changes nothing', async () => {
+      await withStore(async (store) => {
+        const first = article(GOMA);
+        const pair = [entityLink('e1', 'org:m23', 'M23', 'ORG'), entityLink('e2', 'loc:goma', 'Goma', 'LOC')];
+        await store.saveArticle(first, PIPELINE, { entities: pair });
+        await store.saveArticle(article(`${GOMA} More.`), PIPELINE, { entities: pair });
+        await store.saveArticle(first, PIPELINE, { entities: pair });
+        assert.deepEqual((await store.listCooccurrences()).map((p) => [p.a, p.b, p.articles]), [['loc:goma', 'org:m23', 2]]);
+        await store.saveArticle(first, NEWER_PIPELINE, { entities: [entityLink('e1', 'org:m23', 'M23', 'ORG'), entityLink('e2', 'per:ndjike', 'Ndjike', 'PER')] });
+        assert.deepEqual((await store.listCooccurrences()).map((p) => [p.a, p.b, p.articles]), [['loc:goma', 'org:m23', 1], ['org:m23', 'per:ndjike', 1]]);
+        await store.saveArticle(first, PIPELINE, { entities: [] });
+        assert.deepEqual((await store.listCooccurrences()).map((p) => [p.a, p.b, p.articles]), [['loc:goma', 'org:m23', 1]], 'a pair no article names any more is gone');
+      });
+    });
+
+    test('an article with many entities pairs only its 30 most mentioned; two links to one entity count once', async () => {
+      await withStore(async (store) => {
+        const links = Array.from({ length: 40 }, (_, i) => entityLink(`e${i}`, `org:g${String(i).padStart(2, '0')}`, `Group ${i}`, 'ORG', { mentionCount: 40 - i }));
+        links.push(entityLink('e40', 'org:g00', 'G0', 'ORG', { mentionCount: 5 }));
+        await store.saveArticle(article(GOMA), PIPELINE, { entities: links });
+        const pairs = await store.listCooccurrences({ limit: 1000 });
+        assert.equal(pairs.length, (30 * 29) / 2);
+        assert.ok(pairs.every((p) => p.a < 'org:g30' && p.b < 'org:g30'), 'only the 30 most mentioned');
+        const g0 = await store.getEntity('org:g00');
+        assert.deepEqual([g0?.articleCount, g0?.mentionCount], [1, 45]);
+      });
+    });
+
+    test('an entity page returns a page of its articles, with the total and mentions by outlet over all of them', async () => {
+      await withStore(async (store) => {
+        const docs = Array.from({ length: 5 }, (_, i) => article(`${GOMA} Report ${i}.`, { outlet: i < 3 ? 'Kivu Times' : 'Radio Okapi', publishedAt: `2024-03-0${5 - i}` }));
+        for (const doc of docs) await store.saveArticle(doc, PIPELINE, { entities: [entityLink('e1', 'org:m23', 'M23', 'ORG', { mentionCount: 2 })] });
+        const all = await store.getEntity('org:m23');
+        assert.deepEqual(all?.articles.map((a) => a.articleId), [...docs].reverse().map((d) => d.id), 'oldest first, every article by default');
+        const page = await store.getEntity('M23', { articlesLimit: 2, articlesOffset: 1 });
+        assert.deepEqual(page?.articles.map((a) => a.articleId), all?.articles.slice(1, 3).map((a) => a.articleId));
+        assert.equal(page?.articlesTotal, 5);
+        assert.deepEqual(page?.mentionsByOutlet, { 'Kivu Times': 6, 'Radio Okapi': 4 });
+        assert.deepEqual((await store.getEntity('org:m23', { articlesLimit: 2, articlesOffset: 10 }))?.articles, []);
       });
     });
 
@@ -417,6 +510,13 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
         assert.equal((await store.listEvents({ from: '2024-12-01' })).length, 0);
         assert.equal((await store.listEvents({ to: '2024-11-10', from: '2024-11-10' })).length, 1);
         assert.equal((await store.listEvents({ status: 'denied' })).length, 0);
+        assert.equal(await store.countEvents(), 1);
+        assert.equal(await store.countEvents({ entityId: militia!.id, limit: 0 }), 1, 'limit and offset are ignored');
+        assert.equal(await store.countEvents({ status: 'denied' }), 0);
+        const [observed] = await store.search({ text: 'Baghdad' });
+        assert.equal(await store.countEvents({ articleIds: [observed!.id] }), 1);
+        assert.equal((await store.listEvents({ articleIds: [observed!.id] })).length, 1);
+        assert.equal(await store.countEvents({ articleIds: [] }), 0);
       });
     });
 

@@ -6,6 +6,9 @@ import type { CorroborationStatus, EventReport } from '../corpus/corroborate/ind
 import type { EntityLink, KnownEntity } from '../corpus/link-entities/index.js';
 import type { ObservedEvent } from '../corpus/observe/index.js';
 import type { Doc, EntityKind, MentionType } from '../model/index.js';
+import type { SnippetPassage } from './snippet.js';
+
+export type { SnippetPassage } from './snippet.js';
 
 /** What saving an article did. */
 export type SaveOutcome =
@@ -50,8 +53,10 @@ export interface SearchHit {
   readonly title: string | null;
   readonly outlet: string | null;
   readonly publishedAt: string | null;
-  /** The matching passage with hits wrapped in [ and ]. */
+  /** The matching passage with hits wrapped in [ and ], for plain-text display (the article may contain brackets too). */
   readonly snippet: string;
+  /** The same passage as plain text with the offsets of its hits: unambiguous, for highlighting. */
+  readonly passage: SnippetPassage;
   readonly score: number;
 }
 
@@ -110,11 +115,35 @@ export interface StoredDictionary {
   readonly importedAt: string;
 }
 
-/** Two entities named together, with the number of articles that name both. */
+/** Two entities named together, with the number of articles that name both (a < b). */
 export interface Cooccurrence {
   readonly a: string;
   readonly b: string;
   readonly articles: number;
+  readonly aName: string;
+  readonly aType: MentionType;
+  readonly bName: string;
+  readonly bType: MentionType;
+}
+
+export interface CooccurrenceQuery {
+  readonly minArticles?: number;
+  /** Default 200, at most 5000. */
+  readonly limit?: number;
+  /** Only pairs with this entity on one side. */
+  readonly entityId?: string;
+  /** Only pairs with both sides among these entities (e.g. the nodes of a graph). */
+  readonly among?: readonly string[];
+}
+
+/** An article entity's saved link to its canonical entity. */
+export interface ArticleEntityLink {
+  readonly docEntityId: string;
+  readonly entityId: string;
+  /** The canonical entity's display name. */
+  readonly name: string;
+  /** Why the linker chose it. */
+  readonly reason: string;
 }
 
 /** A merged event as listed on a timeline. */
@@ -180,13 +209,27 @@ export interface CanonicalEntity {
 export interface EntityDetail extends CanonicalEntity {
   readonly aliases: readonly { alias: string; count: number }[];
   readonly roles: readonly { title: string; organisation: string | null; from: string | null; to: string | null; articleId: string; start: number; end: number }[];
+  /** The requested page of its articles (all of them unless EntityArticlesPage says otherwise), oldest first. */
   readonly articles: readonly { articleId: string; title: string | null; outlet: string | null; publishedAt: string | null; mentionCount: number; reason: string }[];
+  /** How many articles name it (the length of the unpaged list). */
+  readonly articlesTotal: number;
+  /** Over all its articles, not only the page. */
   readonly mentionsByOutlet: Readonly<Record<string, number>>;
+}
+
+/** Which of an entity's articles getEntity returns. */
+export interface EntityArticlesPage {
+  /** Default: every article. */
+  readonly articlesLimit?: number;
+  readonly articlesOffset?: number;
 }
 
 export interface EntityQuery {
   readonly type?: MentionType;
-  /** Matches names and aliases (case-insensitive substring). */
+  /**
+   * Matches names and aliases from a word start, ignoring case: "ndj" and "guillaume nd" find "Guillaume
+   * Ndjike", "shab" finds "al-Shabaab" (an indexed prefix search, not a substring scan).
+   */
   readonly search?: string;
   readonly limit?: number;
   readonly offset?: number;
@@ -203,6 +246,10 @@ export interface Store {
   /** By full id or unique id prefix. */
   getArticle(idOrPrefix: string): Promise<StoredArticle | undefined>;
   listArticles(options?: { limit?: number; offset?: number }): Promise<ArticleSummary[]>;
+  /** How many articles are stored (cheap: no stats()). */
+  countArticles(): Promise<number>;
+  /** The saved links of an article's entities to canonical entities, by doc entity id (as text). */
+  articleEntityLinks(articleId: string): Promise<ArticleEntityLink[]>;
   search(query: SearchQuery): Promise<SearchHit[]>;
   stats(): Promise<StoreStats>;
   /** Full-name people whose surname key is one of `surnameKeys`, for linking a bare surname. */
@@ -212,13 +259,18 @@ export interface Store {
   findSyndicationCandidates(bandKeys: readonly string[]): Promise<SyndicationCandidate[]>;
   /** Merged events in time order (a timeline), filtered. */
   listEvents(query?: EventQuery): Promise<MergedEventRow[]>;
+  /** How many merged events match the filters of `query` (its limit and offset are ignored). */
+  countEvents(query?: EventQuery): Promise<number>;
   getEvent(id: string): Promise<MergedEventDetail | undefined>;
   /** Adds or replaces (by file) an imported dictionary. */
   saveDictionary(dictionary: Omit<StoredDictionary, 'importedAt'>): Promise<void>;
   listDictionaries(): Promise<StoredDictionary[]>;
-  /** Pairs of canonical entities named in the same articles, weighted by the number of such articles. */
-  listCooccurrences(query?: { minArticles?: number; limit?: number; entityId?: string }): Promise<Cooccurrence[]>;
-  /** By canonical id, or by exact name/alias (case-insensitive; the most mentioned wins). */
-  getEntity(idOrName: string): Promise<EntityDetail | undefined>;
+  /**
+   * Pairs of canonical entities named in the same articles, weighted by the number of such articles, strongest
+   * first. Kept up to date at save time; each article contributes the pairs of its 30 most mentioned entities.
+   */
+  listCooccurrences(query?: CooccurrenceQuery): Promise<Cooccurrence[]>;
+  /** By canonical id, or by exact name/alias (case-insensitive; the most mentioned wins), with a page of its articles. */
+  getEntity(idOrName: string, page?: EntityArticlesPage): Promise<EntityDetail | undefined>;
   close(): Promise<void>;
 }

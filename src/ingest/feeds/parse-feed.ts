@@ -2,7 +2,7 @@
  * RSS 2.0, RSS 1.0 (RDF) and Atom 1.0 feeds → items (link, title, published date, guid), with fast-xml-parser.
  * Relative links resolve against the feed's URL; items without an http(s) link are dropped.
  */
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { IngestError, describeCause } from '../../model/index.js';
 
 /** One feed entry. */
@@ -42,6 +42,15 @@ const parser = new XMLParser({
  * @example parseFeed(xml, 'https://example.org/feed.xml').items[0]?.link
  */
 export function parseFeed(xml: string, feedUrl: string): Feed {
+  if (/^\s*(<!doctype html|<html[\s>])/i.test(xml.slice(0, 1024))) {
+    throw new IngestError('E_INPUT_MALFORMED', feedUrl, 'is an HTML page, not an RSS or Atom feed');
+  }
+  // The parser is lenient (unclosed tags pass silently); a truncated or broken feed should be reported instead.
+  const validation = XMLValidator.validate(xml);
+  if (validation !== true) {
+    const { msg, line } = validation.err;
+    throw new IngestError('E_INPUT_MALFORMED', feedUrl, `feed is not well-formed XML (${msg} at line ${line})`);
+  }
   let doc: Record<string, unknown>;
   try {
     doc = parser.parse(xml) as Record<string, unknown>;
@@ -61,7 +70,7 @@ export function parseFeed(xml: string, feedUrl: string): Feed {
     const channel = asObject(rdf['channel']) ?? {};
     return { format: 'rdf', title: text(channel['title']), items: items(asArray(rdf['item']), feedUrl, rssItem) };
   }
-  const root = Object.keys(doc).find((k) => !k.startsWith('?')) ?? '(none)';
+  const root = Object.keys(doc).find((k) => /^[a-z_]/i.test(k)) ?? '(none)';
   throw new IngestError('E_INPUT_MALFORMED', feedUrl, `not an RSS or Atom feed (root element <${root}>)`);
 }
 

@@ -24,7 +24,7 @@ export interface HostGate {
  */
 export function createHostGate(options: HostGateOptions): HostGate {
   const tails = new Map<string, Promise<void>>(); // per host: resolves when its last queued request is done
-  const nextStartAt = new Map<string, number>(); // per host: performance.now() before which no request starts
+  const lastEndAt = new Map<string, number>(); // per host: performance.now() when its last request ended
   let active = 0;
   const waiting: Array<() => void> = [];
 
@@ -47,8 +47,10 @@ export function createHostGate(options: HostGateOptions): HostGate {
       try {
         await previous;
         // Sleep until the host's pause is over; the loop guards against timers that fire a little early.
-        for (let wait = (nextStartAt.get(host) ?? 0) - performance.now(); wait > 0; wait = (nextStartAt.get(host) ?? 0) - performance.now()) {
-          await sleep(wait, signal);
+        const lastEnd = lastEndAt.get(host);
+        if (lastEnd !== undefined) {
+          const startAt = lastEnd + intervalMs();
+          for (let wait = startAt - performance.now(); wait > 0; wait = startAt - performance.now()) await sleep(wait, signal);
         }
         signal?.throwIfAborted();
         await acquireSlot();
@@ -56,7 +58,7 @@ export function createHostGate(options: HostGateOptions): HostGate {
           return await fn();
         } finally {
           releaseSlot();
-          nextStartAt.set(host, performance.now() + intervalMs());
+          lastEndAt.set(host, performance.now());
         }
       } finally {
         done();

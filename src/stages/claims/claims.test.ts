@@ -283,6 +283,14 @@ test('claims › hedges set isHedged: reportedly, allegedly, was said to, claime
   assert.equal(claimsOf('The ministry said the depot was destroyed.').claims[0]!.isHedged, false);
 });
 
+test('claims › an agentless "was reported" is a hedged claim in the article voice', () => {
+  const { text, claims } = claimsOf('Heavy shelling was reported near the airport on Sunday.');
+  assert.equal(claims.length, 1);
+  assert.equal(at(text, claims[0]!.cue), 'was reported');
+  assert.deepEqual(claims[0]!.chain.map((l) => l.kind), ['article']);
+  assert.equal(claims[0]!.isHedged, true);
+});
+
 test('claims › a denial in a later sentence points at the claim it denies', () => {
   const { claims } = claimsOf(
     'According to Fox News, multiple intelligence sources report that the general flew to Moscow last week. The Kremlin denied the report.',

@@ -139,7 +139,6 @@ const LEADING_ADVERBIAL_RE = new RegExp(
 );
 /** Line labels that look like "Source: content" but attribute nothing. */
 const COLON_LABELS = /^(?:photo|photos|update|updated|note|related|editor['’]s note|watch|source|sources|read more|exclusive|breaking|video|audio|image|credit|file|caption|q|a|transcript|live|analysis|opinion|comment|comments|share|tags|topics|see also|more|warning|correction|disclosure|the latest|latest|and|but|so|also|here|there|now|then|today|yesterday|example|examples|answer|question)$/i;
-const SPECULATION_CONTENT_RE = /\b(?:may|might|could|possibly|probably|perhaps|likely)\b/i;
 const ANAPHORIC_CONTENT_RE =
   /^(?:that\s+)?(?:such\s+\w+|(?:(?:the|these|those|such|this|that|any|all|earlier|recent|media|press|news|western|foreign)\s+)*(?:[\w-]+\s+)?(?:reports?|claims?|allegations?|accounts?|story|stories|accusations?|rumou?rs?|suggestions?|assertions?|it|this|that|them))\b/i;
 const STOPWORDS = new Set(['that', 'this', 'with', 'from', 'have', 'were', 'which', 'their', 'there', 'they', 'been', 'would', 'will', 'said', 'about', 'into', 'than', 'also', 'after', 'before', 'report', 'reports', 'claim', 'claims']);
@@ -1165,7 +1164,7 @@ function stanceOf(ctx: Context, d: Draft): Stance {
   if (stance === 'asserted') {
     const content = ctx.text.slice(d.content.start, d.content.end);
     const subjectSide = d.cue ? ctx.text.slice(ctx.sentences[sentenceIndexAt(ctx, d.cue.start)]?.start ?? d.cue.start, d.cue.start) : '';
-    if (SPECULATION_CONTENT_RE.test(content) && !d.isDirectQuote) stance = 'speculated';
+    if (ctx.lexicon.patterns.speculation.test(content) && !d.isDirectQuote) stance = 'speculated';
     else if (d.isPassive && /\b(?:believed|thought)\b/.test(subjectSide)) stance = 'speculated';
   }
   return stance;

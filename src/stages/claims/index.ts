@@ -1,5 +1,5 @@
 /** The claims stage: quotes, reported speech and attribution chains with stance. */
 export { claimsStage, createClaimsStage, extractClaims, chainMentionIds, CLAIMS_VERSION, type ClaimRecord, type ClaimsOptions } from './claims.js';
-export { CLAIMS_LEXICON, CLAIMS_LEXICON_FILES, parseClaimsLexicon, regularForms, type ClaimsLexicon, type ClaimsLexiconTexts, type ReportingVerb, type VerbClass, type VerbFrame, type HedgeClass } from './lexicon.js';
+export { CLAIMS_LEXICON, CLAIMS_LEXICON_FILES, parseClaimsLexicon, regularForms, type ClaimsLexicon, type ClaimsLexiconTexts, type ClaimsPatterns, type ReportingVerb, type VerbClass, type VerbFrame, type HedgeClass } from './lexicon.js';
 export { describeSource, type ClaimSource, type SourceContext } from './sources.js';
 export { findQuotes, type QuoteSpan } from './quotes.js';

@@ -80,6 +80,8 @@ export interface ClaimsPatterns {
   readonly title: RegExp;
   /** Agentless report phrases (lower case, global). */
   readonly passive: RegExp;
+  /** Speculation markers as whole words, any case ("may", "could", "likely"). */
+  readonly speculation: RegExp;
 }
 
 function escapeRe(s: string): string {
@@ -101,6 +103,7 @@ function compilePatterns(l: Omit<ClaimsLexicon, 'patterns'>): ClaimsPatterns {
     organisationNounAtEnd: new RegExp(`\\b(?:${alt(l.organisationNouns)})$`),
     title: new RegExp(`(?:^|[\\s’'])((?:[\\p{L}-]+\\s+){0,2}?(?:${alt(l.titleNouns)}))\\b`, 'u'),
     passive: new RegExp(`\\b(?:${passives.sort(byLengthDesc).join('|') || '(?!)'})\\b`, 'g'),
+    speculation: new RegExp(`\\b(?:${alt([...l.hedges].filter(([, c]) => c === 'speculation').map(([p]) => p))})\\b`, 'i'),
   };
 }
 

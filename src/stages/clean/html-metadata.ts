@@ -98,7 +98,11 @@ export function readPageMeta(document: unknown, pageUrl?: string): PageMeta {
   // The date shown under the headline is what readers (and the benchmark's annotators) take as the article's date.
   const shown = headerDate(doc, out.title);
   if (url) dated('url', dateFromUrl(url));
-  if (!shown?.isUpdate || process.env['DATE_EXP'] === '1') dated('byline', shown?.iso);
+  // An unlabelled date under the headline that is the page's modified date, not its published one, is an update stamp.
+  const published = normaliseDate(ld.datePublished ?? content('article:published_time') ?? '')?.slice(0, 10);
+  const modified = normaliseDate(ld.dateModified ?? content('article:modified_time') ?? '')?.slice(0, 10);
+  const isModifiedStamp = Boolean(shown && published && modified && modified !== published && shown.iso.slice(0, 10) === modified);
+  if (!shown?.isUpdate && !isModifiedStamp) dated('byline', shown?.iso);
   dated('json-ld', ld.datePublished);
   for (const selector of DATE_META) if (dated('meta', content(selector))) break;
   dated('time-element', timeElementDate(doc));
@@ -291,11 +295,15 @@ function headerDate(doc: Doc, title: string | undefined): { iso: string; isUpdat
   // "Published Jan 3 · Updated Mar 9": the published date wins; an update stamp alone still dates the page.
   let updated: string | undefined;
   for (let i = Math.max(0, index - HEADER_BLOCKS_BEFORE); i < end; i++) {
-    const text = blocks[i]!.text;
-    if (text.length > 160 || i === index) continue;
+    const block = blocks[i]!;
+    const text = block.text;
+    // Tables (stock figures), quoted tweets and prose sentences carry dates that are not the article's.
+    if (text.length > 160 || i === index || block.tag === 'tr' || block.tag === 'blockquote' || /^[—–-]\s/.test(text)) continue;
     const found = findDateInText(text);
     if (!found) continue;
     const label = text.slice(0, found.index);
+    const isLabelled = /\b(publish|posted|updat|modif|written|created|by)\b|^by/i.test(text);
+    if (!isLabelled && text.length - found.length > 60) continue;
     if (/\b(updat|modif|revis|refresh|reviewed)/i.test(label) && !/\b(publish|posted|written|created)/i.test(label)) {
       updated ??= found.iso;
       const rest = findDateInText(text.slice(found.index + found.length));
@@ -322,11 +330,15 @@ function textDate(doc: Doc): string | undefined {
 /** Picks the title: the on-page <h1> when og:title/headline/<title> agree with it, else the metadata title. */
 function chooseTitle(doc: Doc, headline: string | undefined, ogTitle: string | undefined, site: string | undefined): string | undefined {
   const docTitle = clean(doc.querySelector('title')?.textContent);
-  const h1s = [...doc.querySelectorAll('h1')].map((h) => clean(h.textContent)).filter((t): t is string => Boolean(t) && t!.length <= 300);
+  const h1Elements = [...doc.querySelectorAll('article h1, main h1, h1')];
+  const h1s = [...new Set(h1Elements.map((h) => clean(h.textContent)).filter((t): t is string => Boolean(t) && t!.length <= 300))];
   const meta = [headline, ogTitle, docTitle].filter((t): t is string => Boolean(t));
   for (const h1 of h1s) {
-    if (meta.some((m) => sameTitle(m, h1) || m.includes(h1) && h1.length >= 12)) return h1;
+    if (meta.some((m) => sameTitle(m, h1) || (m.includes(h1) && h1.length >= 12))) return h1;
   }
+  // The visible headline wins over SEO titles ("Top 10 … (2025) | Site"), unless it is the site's name or logo text.
+  const visible = h1s.find((h) => h.split(' ').length >= 3 && !(site && sameTitle(h, site)) && !/^(menu|search|home|skip)/i.test(h));
+  if (visible && process.env['TITLE_EXP'] !== '1') return visible;
   const best = headline ?? ogTitle;
   if (best) return stripSiteName(best, site);
   if (h1s.length === 1) return h1s[0];

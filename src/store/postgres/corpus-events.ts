@@ -170,21 +170,34 @@ const EVENT_COLUMNS = `m.*, (SELECT count(DISTINCT article_id) FROM event_observ
   (SELECT substr(a.body, o.evidence_start + 1, o.evidence_end - o.evidence_start) FROM event_observations o JOIN articles a ON a.id = o.article_id
     WHERE o.merged_event_id = m.id ORDER BY a.published_at NULLS FIRST, a.seq LIMIT 1) AS summary`;
 
-/** Merged events in time order, filtered. */
-export async function listEvents(q: Query, query: EventQuery = {}): Promise<MergedEventRow[]> {
+/** The WHERE clause of an event query, its parameters numbered from `$${first}`. */
+function eventFilter(query: EventQuery, first: number): { where: string; params: unknown[] } {
   const where: string[] = [];
-  const params: unknown[] = [Math.max(1, Math.min(query.limit ?? 20, MAX_PAGE_SIZE)), Math.max(0, query.offset ?? 0)];
+  const params: unknown[] = [];
   const add = (sql: (p: string) => string, value: unknown) => {
     params.push(value);
-    where.push(sql(`$${params.length}`));
+    where.push(sql(`$${first + params.length - 1}`));
   };
   if (query.entityId) add((p) => `m.id IN (SELECT merged_event_id FROM event_entities WHERE entity_id = ${p})`, query.entityId);
   if (query.from) add((p) => `m.window_end >= ${p}`, query.from);
   if (query.to) add((p) => `m.window_start <= ${p}`, query.to);
   if (query.status) add((p) => `m.status = ${p}`, query.status);
   if (query.ploverType) add((p) => `m.plover_type = ${p}`, query.ploverType);
-  const sql = `SELECT ${EVENT_COLUMNS} FROM merged_events m ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY m.window_start, m.window_end, m.id LIMIT $1 OFFSET $2`;
-  return (await q('list events', sql, params)).map(toEventRow);
+  if (query.articleIds) add((p) => `m.id IN (SELECT merged_event_id FROM event_observations WHERE article_id = ANY(${p}::text[]))`, [...query.articleIds]);
+  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+/** Merged events in time order, filtered. */
+export async function listEvents(q: Query, query: EventQuery = {}): Promise<MergedEventRow[]> {
+  const { where, params } = eventFilter(query, 3);
+  const sql = `SELECT ${EVENT_COLUMNS} FROM merged_events m ${where} ORDER BY m.window_start, m.window_end, m.id LIMIT $1 OFFSET $2`;
+  return (await q('list events', sql, [Math.max(1, Math.min(query.limit ?? 20, MAX_PAGE_SIZE)), Math.max(0, query.offset ?? 0), ...params])).map(toEventRow);
+}
+
+/** How many merged events match the filters of `query`. */
+export async function countEvents(q: Query, query: EventQuery = {}): Promise<number> {
+  const { where, params } = eventFilter(query, 1);
+  return Number((await q('count events', `SELECT count(*) AS n FROM merged_events m ${where}`, params))[0]!['n']);
 }
 
 /** One merged event with every observation and report, each traced to its sentence. */

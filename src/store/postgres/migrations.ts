@@ -175,4 +175,33 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'read paths: entity counts and name keys, co-occurring pairs, article listing without the body',
+    // entity_names and entity_pairs are filled from the existing rows by the adapter's backfill for version 5 (in
+    // JavaScript, so keys are lower-cased and pairs chosen exactly as at save time).
+    sql: `
+      ALTER TABLE entities ADD COLUMN article_count integer NOT NULL DEFAULT 0;   -- distinct articles linking it
+      ALTER TABLE entities ADD COLUMN mention_count integer NOT NULL DEFAULT 0;   -- their mentions of it
+      UPDATE entities e SET article_count = t.articles, mention_count = t.mentions
+        FROM (SELECT entity_id, count(DISTINCT article_id) AS articles, sum(mention_count) AS mentions FROM article_entities GROUP BY entity_id) t
+        WHERE t.entity_id = e.id;
+      CREATE INDEX entities_ranked ON entities (mention_count DESC, name) WHERE article_count > 0;
+      CREATE INDEX entities_type_ranked ON entities (type, mention_count DESC, name) WHERE article_count > 0;
+      CREATE TABLE entity_names (
+        key text COLLATE "C" NOT NULL,        -- lower-cased name or alias from a word start (see name-keys.ts)
+        entity_id text NOT NULL REFERENCES entities (id),
+        PRIMARY KEY (key, entity_id)
+      );
+      CREATE TABLE entity_pairs (
+        a text COLLATE "C" NOT NULL, b text COLLATE "C" NOT NULL,   -- canonical entity ids, a < b
+        articles integer NOT NULL,            -- articles naming both (among each article's 30 most mentioned)
+        PRIMARY KEY (a, b)
+      );
+      CREATE INDEX entity_pairs_b ON entity_pairs (b, a);
+      CREATE INDEX entity_pairs_strength ON entity_pairs (articles DESC, a, b);
+      ALTER TABLE articles ADD COLUMN body_chars integer NOT NULL DEFAULT 0;
+      UPDATE articles SET body_chars = length(body);
+    `,
+  },
 ];

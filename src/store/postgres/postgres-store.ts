@@ -7,8 +7,14 @@
 import type pg from 'pg';
 import { StoreError, type Doc, type LayerName } from '../../model/index.js';
 import type { EntityLink, KnownEntity } from '../../corpus/link-entities/index.js';
-import type { ArticleLinks, ArticleSummary, CanonicalEntity, Cooccurrence, EntityDetail, EntityQuery, SaveOutcome, SearchHit, SearchQuery, Store, StoreStats, StoredArticle, StoredDictionary } from '../store.js';
-import { clearCorpusLinks, corpusCounts, findSyndicationCandidates, getEvent, hasObservations, listEvents, mergeObservations, recheckCopies, saveSyndication, type Query } from './corpus-events.js';
+import type {
+  ArticleEntityLink, ArticleLinks, ArticleSummary, CanonicalEntity, Cooccurrence, CooccurrenceQuery, EntityArticlesPage, EntityDetail, EntityQuery, SaveOutcome, SearchHit, SearchQuery,
+  Store, StoreStats, StoredArticle, StoredDictionary,
+} from '../store.js';
+import { compareIds, countChars, entityPairs, tallyEntities, type EntityTally } from '../entity-tally.js';
+import { nameKeys, prefixRange } from '../name-keys.js';
+import { fromMarkedSnippet, HIT_END, HIT_START } from '../snippet.js';
+import { clearCorpusLinks, corpusCounts, countEvents, findSyndicationCandidates, getEvent, hasObservations, listEvents, mergeObservations, recheckCopies, saveSyndication, type Query } from './corpus-events.js';
 import { createPool, parsePostgresUrl, type PostgresTarget } from './driver.js';
 import { FTS_MAX_CHARS, POSTGRES_MIGRATIONS } from './migrations.js';
 import { toTsQuerySql } from './ts-query.js';
@@ -19,8 +25,14 @@ const STORED_LAYERS: readonly LayerName[] = ['sentences', 'mentions', 'entities'
 /** Largest page listArticles and search return (the same bound as the SQLite adapter). */
 export const MAX_PAGE_SIZE = 500;
 
-/** ts_headline options: hits in [ ], up to two short fragments, like SQLite's snippet(…, '[', ']', '…', 16). */
-const HEADLINE_OPTIONS = 'StartSel="[", StopSel="]", MaxWords=16, MinWords=6, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "';
+/** ts_headline options: hits between the private-use markers of ../snippet.ts, up to two short fragments, like SQLite's snippet(…, 16). */
+const HEADLINE_OPTIONS = `StartSel="${HIT_START}", StopSel="${HIT_END}", MaxWords=16, MinWords=6, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
+
+/** Largest page of co-occurring pairs (an export reads up to 5000 at once). */
+const MAX_PAIRS = 5000;
+
+/** Rows per INSERT … SELECT FROM unnest(…) when a migration backfills a table. */
+const BACKFILL_BATCH = 5000;
 
 type Row = Record<string, unknown>;
 
@@ -114,24 +126,87 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
       for (const migration of POSTGRES_MIGRATIONS) {
         if (applied.has(migration.version)) continue;
         await query(`migrate to version ${migration.version}`, migration.sql, [], client);
+        await backfills[migration.version]?.(client);
         await query('migrate', 'INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [migration.version, migration.name, now()], client);
       }
       return schemaVersion(client);
     });
 
+  /** Inserts the search keys of names and aliases (sorted, so concurrent writers take the same order). */
+  const insertNameKeys = async (client: pg.PoolClient, op: string, names: readonly (readonly [entityId: string, name: string])[]): Promise<void> => {
+    const rows = [...new Set(names.flatMap(([entityId, name]) => nameKeys(pgText(name)).map((key) => `${key}\u0000${entityId}`)))].sort(compareIds).map((r) => r.split('\u0000'));
+    for (let i = 0; i < rows.length; i += BACKFILL_BATCH) {
+      const batch = rows.slice(i, i + BACKFILL_BATCH);
+      await query(op, 'INSERT INTO entity_names (key, entity_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING', [batch.map((r) => r[0]), batch.map((r) => r[1])], client);
+    }
+  };
+
+  /** Adds (sign 1) or takes back (sign -1) one article's co-occurring pairs. */
+  const applyPairs = async (client: pg.PoolClient, op: string, tallies: readonly EntityTally[], sign: 1 | -1): Promise<void> => {
+    const pairs = entityPairs(tallies);
+    if (!pairs.length) return;
+    const params = [pairs.map((p) => p[0]), pairs.map((p) => p[1])];
+    if (sign > 0) {
+      await query(op, `INSERT INTO entity_pairs AS p (a, b, articles) SELECT a, b, 1 FROM unnest($1::text[], $2::text[]) AS u(a, b) ORDER BY a COLLATE "C", b COLLATE "C"
+        ON CONFLICT (a, b) DO UPDATE SET articles = p.articles + 1`, params, client);
+      return;
+    }
+    await query(op, 'UPDATE entity_pairs p SET articles = p.articles - 1 FROM unnest($1::text[], $2::text[]) AS u(a, b) WHERE p.a = u.a AND p.b = u.b', params, client);
+    await query(op, 'DELETE FROM entity_pairs p USING unnest($1::text[], $2::text[]) AS u(a, b) WHERE p.a = u.a AND p.b = u.b AND p.articles <= 0', params, client);
+  };
+
+  /** Takes back what an article being updated counted for its entities, before its links are deleted. */
+  const untallyArticle = async (client: pg.PoolClient, op: string, articleId: string): Promise<void> => {
+    const old = tallyEntities((await query(op, 'SELECT entity_id, mention_count FROM article_entities WHERE article_id = $1', [articleId], client))
+      .map((r) => ({ entityId: String(r['entity_id']), mentionCount: Number(r['mention_count']) })));
+    if (!old.length) return;
+    await query(op, `UPDATE entities e SET article_count = e.article_count - 1, mention_count = e.mention_count - u.m
+      FROM (SELECT * FROM unnest($1::text[], $2::int[]) AS t(id, m) ORDER BY id COLLATE "C") u WHERE e.id = u.id`, [old.map((t) => t.entityId), old.map((t) => t.mentions)], client);
+    await applyPairs(client, op, old, -1);
+  };
+
+  /** Fills the tables a migration adds from the rows already stored, by version. */
+  const backfills: Readonly<Record<number, (client: pg.PoolClient) => Promise<void>>> = {
+    5: async (client) => {
+      const op = 'migrate to version 5: backfill';
+      const names = (await query(op, 'SELECT id AS entity_id, name FROM entities UNION SELECT DISTINCT entity_id, alias FROM entity_aliases', [], client))
+        .map((r) => [String(r['entity_id']), String(r['name'])] as const);
+      await insertNameKeys(client, op, names);
+      const rows = await query(op, 'SELECT article_id, entity_id, mention_count FROM article_entities ORDER BY article_id', [], client);
+      const pairs = new Map<string, number>();
+      for (let i = 0; i < rows.length;) {
+        let j = i;
+        while (j < rows.length && rows[j]!['article_id'] === rows[i]!['article_id']) j++;
+        const tallies = tallyEntities(rows.slice(i, j).map((r) => ({ entityId: String(r['entity_id']), mentionCount: Number(r['mention_count']) })));
+        for (const [a, b] of entityPairs(tallies)) pairs.set(`${a}\u0000${b}`, (pairs.get(`${a}\u0000${b}`) ?? 0) + 1);
+        i = j;
+      }
+      const all = [...pairs].map(([key, n]) => [...key.split('\u0000'), n] as [string, string, number]);
+      for (let i = 0; i < all.length; i += BACKFILL_BATCH) {
+        const batch = all.slice(i, i + BACKFILL_BATCH);
+        await query(op, 'INSERT INTO entity_pairs (a, b, articles) SELECT * FROM unnest($1::text[], $2::text[], $3::int[])', [batch.map((p) => p[0]), batch.map((p) => p[1]), batch.map((p) => p[2])], client);
+      }
+    },
+  };
+
   const saveEntityLinks = async (client: pg.PoolClient, op: string, articleId: string, links: readonly EntityLink[]): Promise<void> => {
     if (!links.length) return;
+    const tallies = tallyEntities(links);
+    const mentionsOf = new Map(tallies.map((t) => [t.entityId, t.mentions]));
     // One upsert per canonical entity, in id order: concurrent articles sharing entities then take the
     // row locks in the same order and cannot deadlock. A full name seen later improves a display name.
     const entities = [...mergeByEntity(links).values()].sort((a, b) => (a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : 0));
-    await query(op, `INSERT INTO entities AS e (id, name, type, kind, country, kb_id, name_key, surname_key, is_surname_only)
-        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::boolean[]) ORDER BY 1
+    // The article's counts are added in the same upsert, so the row is locked once.
+    await query(op, `INSERT INTO entities AS e (id, name, type, kind, country, kb_id, name_key, surname_key, is_surname_only, article_count, mention_count)
+        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::boolean[], $10::int[], $11::int[]) ORDER BY 1
         ON CONFLICT (id) DO UPDATE SET
           name = CASE WHEN e.kb_id IS NULL AND length(excluded.name) > length(e.name) THEN excluded.name ELSE e.name END,
-          country = coalesce(e.country, excluded.country)`, [
+          country = coalesce(e.country, excluded.country),
+          article_count = e.article_count + excluded.article_count, mention_count = e.mention_count + excluded.mention_count`, [
       entities.map((l) => l.entityId), entities.map((l) => pgText(l.name)), entities.map((l) => l.type), entities.map((l) => l.kind),
       entities.map((l) => l.country ?? null), entities.map((l) => l.kbId ?? null), entities.map((l) => pgText(l.nameKey)),
       entities.map((l) => (l.surnameKey === undefined ? null : pgText(l.surnameKey))), entities.map((l) => l.isSurnameOnly),
+      entities.map(() => 1), entities.map((l) => mentionsOf.get(l.entityId) ?? 0),
     ], client);
     await query(op, `INSERT INTO article_entities (article_id, doc_entity_id, entity_id, name, mention_count, reason)
         SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::text[])`, [
@@ -151,6 +226,8 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
         roles.map((r) => r.role.from ?? null), roles.map((r) => r.role.to ?? null), roles.map((r) => r.role.evidence.start), roles.map((r) => r.role.evidence.end),
       ], client);
     }
+    await insertNameKeys(client, op, links.flatMap((l) => [[l.entityId, l.name] as const, ...l.aliases.map((alias) => [l.entityId, alias] as const)]));
+    await applyPairs(client, op, tallies, 1);
   };
 
   const saveArticle = (doc: Doc, pipeline: string, links: ArticleLinks = {}): Promise<SaveOutcome> =>
@@ -165,13 +242,16 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
       const stamp = now();
       const m = doc.meta;
       const columns = [
-        m.source, m.format, m.url ?? null, m.outlet ?? null, m.title ?? null, m.byline ?? null, m.publishedAt ?? null, m.publishedAtFrom ?? null,
-        m.language, doc.text, toJson(doc.paragraphs), toJson(doc.comments), toJson(doc.captions), toJson(doc.boilerplate), pipeline,
-      ].map(pgText);
+        ...[
+          m.source, m.format, m.url ?? null, m.outlet ?? null, m.title ?? null, m.byline ?? null, m.publishedAt ?? null, m.publishedAtFrom ?? null,
+          m.language, doc.text, toJson(doc.paragraphs), toJson(doc.comments), toJson(doc.captions), toJson(doc.boilerplate), pipeline,
+        ].map(pgText),
+        countChars(doc.text),
+      ];
       // ON CONFLICT waits for a concurrent inserter of the same id to commit, then does nothing: exactly one wins.
       const inserted = await query(op, `INSERT INTO articles (source, format, url, outlet, title, byline, published_at, published_from, language, body,
-          paragraphs, comments, captions, boilerplate, pipeline, ingested_at, id)
-        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17) ON CONFLICT (id) DO NOTHING RETURNING id`, [...columns, stamp, doc.id], client);
+          paragraphs, comments, captions, boilerplate, pipeline, body_chars, ingested_at, id)
+        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18) ON CONFLICT (id) DO NOTHING RETURNING id`, [...columns, stamp, doc.id], client);
       let outcome: SaveOutcome = 'inserted';
       if (inserted.length === 0) {
         // The row lock makes a second writer with a newer pipeline wait, then see the first one's update.
@@ -180,9 +260,10 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
         outcome = existing[0]!['pipeline'] === pipeline ? 'duplicate' : 'updated';
         if (outcome === 'updated') {
           await query(op, `UPDATE articles SET source=$1, format=$2, url=$3, outlet=$4, title=$5, byline=$6, published_at=$7, published_from=$8,
-              language=$9, body=$10, paragraphs=$11, comments=$12, captions=$13, boilerplate=$14, pipeline=$15 WHERE id=$16`, [...columns, doc.id], client);
+              language=$9, body=$10, paragraphs=$11, comments=$12, captions=$13, boilerplate=$14, pipeline=$15, body_chars=$16 WHERE id=$17`, [...columns, doc.id], client);
           await query(op, 'DELETE FROM layers WHERE article_id = $1', [doc.id], client);
           await query(op, 'DELETE FROM mentions WHERE article_id = $1', [doc.id], client);
+          await untallyArticle(client, op, doc.id);
           for (const table of ['article_entities', 'entity_aliases', 'entity_roles']) await query(op, `DELETE FROM ${table} WHERE article_id = $1`, [doc.id], client);
           if (await hasObservations(q, doc.id)) await lockCorpus();
           await clearCorpusLinks(q, doc.id);
@@ -222,7 +303,10 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
 
   const getArticle = async (idOrPrefix: string): Promise<StoredArticle | undefined> => {
     if (!/^[0-9a-f]{4,64}$/i.test(idOrPrefix)) return undefined;
-    const rows = await query('get article', 'SELECT * FROM articles WHERE id LIKE $1 LIMIT 2', [`${idOrPrefix.toLowerCase()}%`]);
+    // The exact id first; then the prefix (the "C" collation lets LIKE 'prefix%' use the primary key).
+    const key = idOrPrefix.toLowerCase();
+    let rows = await query('get article', 'SELECT * FROM articles WHERE id = $1', [key]);
+    if (!rows.length) rows = await query('get article', 'SELECT * FROM articles WHERE id LIKE $1 LIMIT 2', [`${key}%`]);
     if (rows.length !== 1) return undefined;
     const row = rows[0]!;
     const id = String(row['id']);
@@ -268,18 +352,14 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
       FROM hits JOIN articles a ON a.seq = hits.seq, q
       ORDER BY hits.score DESC, hits.seq`;
     const rows = await query('search', sql, [clampLimit(input.limit), Math.max(0, input.offset ?? 0), ...tsQuery.params]);
-    return rows.map((r) => ({
-      id: String(r['id']),
-      title: nullable(r['title']),
-      outlet: nullable(r['outlet']),
-      publishedAt: nullable(r['published_at']),
-      snippet: String(r['snippet']),
-      score: Number(r['score']),
-    }));
+    return rows.map((r) => {
+      const { passage, bracketed } = fromMarkedSnippet(String(r['snippet']));
+      return { id: String(r['id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), snippet: bracketed, passage, score: Number(r['score']) };
+    });
   };
 
   const listArticles = async (options: { limit?: number; offset?: number } = {}): Promise<ArticleSummary[]> =>
-    (await query('list articles', 'SELECT id, title, outlet, published_at, source, language, length(body) AS chars FROM articles ORDER BY seq LIMIT $1 OFFSET $2', [
+    (await query('list articles', 'SELECT id, title, outlet, published_at, source, language, body_chars AS chars FROM articles ORDER BY seq LIMIT $1 OFFSET $2', [
       clampLimit(options.limit),
       Math.max(0, options.offset ?? 0),
     ])).map((r) => ({
@@ -302,44 +382,49 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     return out;
   };
 
-  const ENTITY_COLUMNS = `e.id, e.name, e.type, e.kind, e.country, e.kb_id,
-    (SELECT count(DISTINCT article_id) FROM article_entities ae WHERE ae.entity_id = e.id) AS article_count,
-    (SELECT coalesce(sum(mention_count), 0) FROM article_entities ae WHERE ae.entity_id = e.id) AS mention_count`;
+  const ENTITY_COLUMNS = 'e.id, e.name, e.type, e.kind, e.country, e.kb_id, e.article_count, e.mention_count';
   const toCanonical = (r: Row): CanonicalEntity => ({
     id: String(r['id']), name: String(r['name']), type: String(r['type']) as CanonicalEntity['type'], kind: String(r['kind']) as CanonicalEntity['kind'],
     country: nullable(r['country']), kbId: nullable(r['kb_id']), articleCount: Number(r['article_count']), mentionCount: Number(r['mention_count']),
   });
 
   const listEntities = async (entityQuery: EntityQuery = {}): Promise<CanonicalEntity[]> => {
-    const where: string[] = ['EXISTS (SELECT 1 FROM article_entities ae WHERE ae.entity_id = e.id)'];
+    // An entity no article links any more keeps its row with article_count 0 and is not listed.
+    const where: string[] = ['e.article_count > 0'];
     const params: unknown[] = [clampLimit(entityQuery.limit), Math.max(0, entityQuery.offset ?? 0)];
     if (entityQuery.type) {
       params.push(entityQuery.type);
       where.push(`e.type = $${params.length}`);
     }
-    if (entityQuery.search) {
-      params.push(`%${entityQuery.search}%`);
-      where.push(`(e.name ILIKE $${params.length} OR EXISTS (SELECT 1 FROM entity_aliases a WHERE a.entity_id = e.id AND a.alias ILIKE $${params.length}))`);
+    if (entityQuery.search !== undefined) {
+      const range = prefixRange(entityQuery.search);
+      if (!range) return [];
+      params.push(range.from, range.to);
+      where.push(`e.id IN (SELECT entity_id FROM entity_names WHERE key >= $${params.length - 1} AND key < $${params.length})`);
     }
-    const sql = `SELECT ${ENTITY_COLUMNS} FROM entities e WHERE ${where.join(' AND ')} ORDER BY mention_count DESC, e.name LIMIT $1 OFFSET $2`;
+    const sql = `SELECT ${ENTITY_COLUMNS} FROM entities e WHERE ${where.join(' AND ')} ORDER BY e.mention_count DESC, e.name LIMIT $1 OFFSET $2`;
     return (await query('list entities', sql, params)).map(toCanonical);
   };
 
-  const getEntity = async (idOrName: string): Promise<EntityDetail | undefined> => {
+  const getEntity = async (idOrName: string, page: EntityArticlesPage = {}): Promise<EntityDetail | undefined> => {
     let rows = await query('get entity', `SELECT ${ENTITY_COLUMNS} FROM entities e WHERE e.id = $1`, [idOrName]);
     if (!rows.length) {
       rows = await query('get entity', `SELECT ${ENTITY_COLUMNS} FROM entities e WHERE lower(e.name) = lower($1)
-          OR e.id IN (SELECT entity_id FROM entity_aliases WHERE lower(alias) = lower($1)) ORDER BY mention_count DESC, e.id LIMIT 1`, [idOrName]);
+          OR e.id IN (SELECT entity_id FROM entity_aliases WHERE lower(alias) = lower($1)) ORDER BY e.mention_count DESC, e.id LIMIT 1`, [idOrName]);
     }
     if (!rows.length) return undefined;
     const entity = toCanonical(rows[0]!);
-    const [aliasRows, roleRows, articleRows] = await Promise.all([
+    const [aliasRows, roleRows, articleRows, outletRows] = await Promise.all([
       query('get entity', 'SELECT alias, count(*) AS n FROM entity_aliases WHERE entity_id = $1 GROUP BY alias ORDER BY n DESC, alias', [entity.id]),
       query('get entity', `SELECT r.title, r.organisation, r.from_value, r.to_value, r.article_id, r.start_char, r.end_char FROM entity_roles r
           JOIN articles a ON a.id = r.article_id WHERE r.entity_id = $1 ORDER BY coalesce(r.from_value, a.published_at), r.title`, [entity.id]),
+      // LIMIT NULL is no limit: without articlesLimit every article is returned, as before paging existed.
       query('get entity', `SELECT ae.article_id, a.title, a.outlet, a.published_at, sum(ae.mention_count) AS n, string_agg(ae.reason, '; ' ORDER BY ae.doc_entity_id) AS reason
           FROM article_entities ae JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = $1
-          GROUP BY ae.article_id, a.title, a.outlet, a.published_at, a.seq ORDER BY a.published_at, a.seq`, [entity.id]),
+          GROUP BY ae.article_id, a.title, a.outlet, a.published_at, a.seq ORDER BY a.published_at, a.seq LIMIT $2 OFFSET $3`,
+        [entity.id, page.articlesLimit === undefined ? null : Math.max(0, page.articlesLimit), Math.max(0, page.articlesOffset ?? 0)]),
+      query('get entity', `SELECT coalesce(a.outlet, '(unknown)') AS outlet, sum(ae.mention_count) AS n FROM article_entities ae JOIN articles a ON a.id = ae.article_id
+          WHERE ae.entity_id = $1 GROUP BY 1 ORDER BY n DESC, 1`, [entity.id]),
     ]);
     const aliases = aliasRows.map((r) => ({ alias: String(r['alias']), count: Number(r['n']) }));
     const roles = roleRows.map((r) => ({
@@ -351,21 +436,32 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
       mentionCount: Number(r['n']), reason: String(r['reason']),
     }));
     const mentionsByOutlet: Record<string, number> = {};
-    for (const a of articles) mentionsByOutlet[a.outlet ?? '(unknown)'] = (mentionsByOutlet[a.outlet ?? '(unknown)'] ?? 0) + a.mentionCount;
-    return { ...entity, aliases, roles, articles, mentionsByOutlet };
+    for (const r of outletRows) mentionsByOutlet[String(r['outlet'])] = Number(r['n']);
+    return { ...entity, aliases, roles, articles, articlesTotal: entity.articleCount, mentionsByOutlet };
   };
 
-  const listCooccurrences = async (cooccurrenceQuery: { minArticles?: number; limit?: number; entityId?: string } = {}): Promise<Cooccurrence[]> => {
-    const params: unknown[] = [cooccurrenceQuery.minArticles ?? 1, clampLimit(cooccurrenceQuery.limit ?? 200)];
-    let filter = '';
+  const articleEntityLinks = async (articleId: string): Promise<ArticleEntityLink[]> =>
+    (await query('article entity links', `SELECT ae.doc_entity_id, ae.entity_id, e.name, ae.reason FROM article_entities ae JOIN entities e ON e.id = ae.entity_id
+      WHERE ae.article_id = $1 ORDER BY ae.doc_entity_id COLLATE "C"`, [articleId]))
+      .map((r) => ({ docEntityId: String(r['doc_entity_id']), entityId: String(r['entity_id']), name: String(r['name']), reason: String(r['reason']) }));
+
+  const listCooccurrences = async (cooccurrenceQuery: CooccurrenceQuery = {}): Promise<Cooccurrence[]> => {
+    const params: unknown[] = [Math.max(1, cooccurrenceQuery.minArticles ?? 1), Math.max(1, Math.min(cooccurrenceQuery.limit ?? 200, MAX_PAIRS))];
+    const where: string[] = ['p.articles >= $1'];
     if (cooccurrenceQuery.entityId) {
       params.push(cooccurrenceQuery.entityId);
-      filter = 'AND (x.entity_id = $3 OR y.entity_id = $3)';
+      where.push(`(p.a = $${params.length} OR p.b = $${params.length})`);
     }
-    const sql = `SELECT x.entity_id AS a, y.entity_id AS b, count(DISTINCT x.article_id) AS n FROM article_entities x
-      JOIN article_entities y ON y.article_id = x.article_id AND x.entity_id < y.entity_id COLLATE "C"
-      WHERE true ${filter} GROUP BY x.entity_id, y.entity_id HAVING count(DISTINCT x.article_id) >= $1 ORDER BY n DESC, x.entity_id COLLATE "C", y.entity_id COLLATE "C" LIMIT $2`;
-    return (await query('list co-occurrences', sql, params)).map((r) => ({ a: String(r['a']), b: String(r['b']), articles: Number(r['n']) }));
+    if (cooccurrenceQuery.among) {
+      params.push([...cooccurrenceQuery.among]);
+      where.push(`p.a = ANY($${params.length}::text[]) AND p.b = ANY($${params.length}::text[])`);
+    }
+    const sql = `SELECT p.a, p.b, p.articles, x.name AS a_name, x.type AS a_type, y.name AS b_name, y.type AS b_type FROM entity_pairs p
+      JOIN entities x ON x.id = p.a JOIN entities y ON y.id = p.b WHERE ${where.join(' AND ')} ORDER BY p.articles DESC, p.a, p.b LIMIT $2`;
+    return (await query('list co-occurrences', sql, params)).map((r) => ({
+      a: String(r['a']), b: String(r['b']), articles: Number(r['articles']),
+      aName: String(r['a_name']), aType: String(r['a_type']) as Cooccurrence['aType'], bName: String(r['b_name']), bType: String(r['b_type']) as Cooccurrence['bType'],
+    }));
   };
 
   const stats = async (): Promise<StoreStats> => {
@@ -376,7 +472,7 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
       count('SELECT count(*) AS n FROM articles'),
       count('SELECT count(*) AS n FROM article_sources'),
       count('SELECT count(*) AS n FROM mentions'),
-      count('SELECT count(DISTINCT entity_id) AS n FROM article_entities'),
+      count('SELECT count(*) AS n FROM entities WHERE article_count > 0'),
       corpusCounts(read),
       groups('SELECT language AS k, count(*) AS n FROM articles GROUP BY language ORDER BY n DESC, k'),
       groups('SELECT outlet AS k, count(*) AS n FROM articles GROUP BY outlet ORDER BY n DESC, k LIMIT 20'),
@@ -392,6 +488,8 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     hasArticle: async (id) => (await query('has article', 'SELECT 1 FROM articles WHERE id = $1', [id])).length > 0,
     getArticle,
     listArticles,
+    countArticles: async () => Number((await query('count articles', 'SELECT count(*) AS n FROM articles'))[0]!['n']),
+    articleEntityLinks,
     search,
     stats,
     findPeopleBySurname,
@@ -399,6 +497,7 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     getEntity,
     findSyndicationCandidates: (keys) => findSyndicationCandidates(read, keys),
     listEvents: (eventQuery) => listEvents(read, eventQuery),
+    countEvents: (eventQuery) => countEvents(read, eventQuery),
     getEvent: (id) => getEvent(read, id),
     listCooccurrences,
     saveDictionary: async (d) => {

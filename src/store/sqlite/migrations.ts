@@ -169,4 +169,41 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'read paths: entity counts and name keys, co-occurring pairs, article listing without the body',
+    // entity_names and entity_pairs are filled from the existing rows by the adapter's backfill for version 5 (in
+    // JavaScript, so keys are lower-cased and pairs chosen exactly as at save time).
+    sql: `
+      ALTER TABLE entities ADD COLUMN article_count INTEGER NOT NULL DEFAULT 0;   -- distinct articles linking it
+      ALTER TABLE entities ADD COLUMN mention_count INTEGER NOT NULL DEFAULT 0;   -- their mentions of it
+      UPDATE entities SET
+        article_count = (SELECT count(DISTINCT article_id) FROM article_entities ae WHERE ae.entity_id = entities.id),
+        mention_count = (SELECT coalesce(sum(mention_count), 0) FROM article_entities ae WHERE ae.entity_id = entities.id);
+      CREATE INDEX entities_ranked ON entities(mention_count DESC, name) WHERE article_count > 0;
+      CREATE INDEX entities_type_ranked ON entities(type, mention_count DESC, name) WHERE article_count > 0;
+      CREATE TABLE entity_names (
+        key TEXT NOT NULL,                   -- lower-cased name or alias from a word start (see name-keys.ts)
+        entity_id TEXT NOT NULL REFERENCES entities(id),
+        PRIMARY KEY (key, entity_id)
+      ) WITHOUT ROWID;
+      CREATE TABLE entity_pairs (
+        a TEXT NOT NULL, b TEXT NOT NULL,    -- canonical entity ids, a < b
+        articles INTEGER NOT NULL,           -- articles naming both (among each article's 30 most mentioned)
+        PRIMARY KEY (a, b)
+      ) WITHOUT ROWID;
+      CREATE INDEX entity_pairs_b ON entity_pairs(b, a);
+      CREATE INDEX entity_pairs_strength ON entity_pairs(articles DESC, a, b);
+      -- Only a new title or body changes the full-text index (the old trigger re-indexed on any column).
+      DROP TRIGGER articles_au;
+      CREATE TRIGGER articles_au AFTER UPDATE OF title, body ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.seq, coalesce(old.title, ''), old.body);
+        INSERT INTO articles_fts(rowid, title, body) VALUES (new.seq, coalesce(new.title, ''), new.body);
+      END;
+      ALTER TABLE articles ADD COLUMN body_chars INTEGER NOT NULL DEFAULT 0;
+      UPDATE articles SET body_chars = length(body);
+      -- Pages of articles walk this small index instead of the rows that hold the bodies.
+      CREATE INDEX articles_listing ON articles(seq, id, title, outlet, published_at, source, language, body_chars);
+    `,
+  },
 ];

@@ -9,17 +9,23 @@ import { corroborate, type EventReport } from '../../corpus/corroborate/index.js
 import { absorb, chooseMergedEvent, countAlternatives, observationWindow, startMergedEvent, windowDays, type EventObservation, type MergedEventSummary } from '../../corpus/merge-events/index.js';
 import type { ObservedEvent } from '../../corpus/observe/index.js';
 import type {
-  ArticleLinks, ArticleSummary, CanonicalEntity, Cooccurrence, EntityDetail, EntityQuery, EventQuery, MergedEventDetail, MergedEventRow, SaveOutcome, SearchHit,
-  SearchQuery, Store, StoreStats, StoredArticle, StoredDictionary, SyndicationCandidate, SyndicationLinks,
+  ArticleEntityLink, ArticleLinks, ArticleSummary, CanonicalEntity, Cooccurrence, CooccurrenceQuery, EntityArticlesPage, EntityDetail, EntityQuery, EventQuery, MergedEventDetail,
+  MergedEventRow, SaveOutcome, SearchHit, SearchQuery, Store, StoreStats, StoredArticle, StoredDictionary, SyndicationCandidate, SyndicationLinks,
 } from '../store.js';
+import { countChars, entityPairs, tallyEntities, type EntityTally } from '../entity-tally.js';
 import { datePrecision, MAX_MATCH_WINDOW_DAYS, shiftDay } from '../event-dates.js';
 import { toFtsQuery } from '../fts-query.js';
+import { nameKeys, prefixRange } from '../name-keys.js';
+import { fromMarkedSnippet, HIT_END, HIT_START } from '../snippet.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 
 /** Layers written to the layers table; tokens are recomputed on demand rather than stored. */
 const STORED_LAYERS: readonly LayerName[] = ['sentences', 'mentions', 'entities', 'times', 'places', 'events', 'claims'];
 
 export const MAX_PAGE_SIZE = 500;
+
+/** Largest page of co-occurring pairs (an export reads up to 5000 at once). */
+const MAX_PAIRS = 5000;
 
 /** Reports of a merged event, with each article's current near-duplicate group (groups grow as copies arrive). */
 const REPORTS_SQL = `SELECT r.article_id, r.mention_id, coalesce(a.syndication_group, a.id) AS syndication_group, r.outlet, r.chain, r.stance
@@ -57,12 +63,57 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       if (applied.has(migration.version)) continue;
       db.transaction(() => {
         db.exec(migration.sql);
+        BACKFILLS[migration.version]?.();
         db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, now().toISOString());
       })();
     }
     return currentVersion();
   };
   const currentVersion = (): number => (db.prepare('SELECT coalesce(max(version), 0) AS v FROM schema_migrations').get() as { v: number }).v;
+
+  const insertNameKey = (): ((entityId: string, name: string) => void) => {
+    const insert = db.prepare('INSERT OR IGNORE INTO entity_names (key, entity_id) VALUES (?, ?)');
+    return (entityId, name) => {
+      for (const key of nameKeys(name)) insert.run(key, entityId);
+    };
+  };
+
+  /** Adds (sign 1) or takes back (sign -1) what one article counts for its entities and their pairs. */
+  const applyTally = (tallies: readonly EntityTally[], sign: 1 | -1): void => {
+    const counts = db.prepare('UPDATE entities SET article_count = article_count + ?, mention_count = mention_count + ? WHERE id = ?');
+    for (const t of tallies) counts.run(sign, sign * t.mentions, t.entityId);
+    const pair = sign > 0
+      ? db.prepare('INSERT INTO entity_pairs (a, b, articles) VALUES (?, ?, 1) ON CONFLICT(a, b) DO UPDATE SET articles = articles + 1')
+      : db.prepare('UPDATE entity_pairs SET articles = articles - 1 WHERE a = ? AND b = ?');
+    const drop = db.prepare('DELETE FROM entity_pairs WHERE a = ? AND b = ? AND articles <= 0');
+    for (const [a, b] of entityPairs(tallies)) {
+      pair.run(a, b);
+      if (sign < 0) drop.run(a, b);
+    }
+  };
+
+  /** Fills the tables migration 5 adds from the rows already stored. */
+  const BACKFILLS: Readonly<Record<number, () => void>> = {
+    5: () => {
+      const addKeys = insertNameKey();
+      for (const r of db.prepare('SELECT id, name FROM entities').iterate() as Iterable<{ id: string; name: string }>) addKeys(r.id, r.name);
+      for (const r of db.prepare('SELECT DISTINCT entity_id, alias FROM entity_aliases').all() as { entity_id: string; alias: string }[]) addKeys(r.entity_id, r.alias);
+      const rows = db.prepare('SELECT article_id, entity_id, mention_count FROM article_entities ORDER BY article_id').all() as { article_id: string; entity_id: string; mention_count: number }[];
+      const pairs = new Map<string, number>();
+      for (let i = 0; i < rows.length;) {
+        let j = i;
+        while (j < rows.length && rows[j]!.article_id === rows[i]!.article_id) j++;
+        const tallies = tallyEntities(rows.slice(i, j).map((r) => ({ entityId: r.entity_id, mentionCount: r.mention_count })));
+        for (const [a, b] of entityPairs(tallies)) pairs.set(`${a}\u0000${b}`, (pairs.get(`${a}\u0000${b}`) ?? 0) + 1);
+        i = j;
+      }
+      const insert = db.prepare('INSERT INTO entity_pairs (a, b, articles) VALUES (?, ?, ?)');
+      for (const [key, n] of pairs) {
+        const [a, b] = key.split('\u0000') as [string, string];
+        insert.run(a, b, n);
+      }
+    },
+  };
 
   const saveEntityLinks = (articleId: string, links: readonly EntityLink[]): void => {
     // A full name seen later improves the display name of an entity first stored under a shorter one.
@@ -74,6 +125,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     const insertLink = db.prepare('INSERT INTO article_entities (article_id, doc_entity_id, entity_id, name, mention_count, reason) VALUES (?, ?, ?, ?, ?, ?)');
     const insertAlias = db.prepare('INSERT OR IGNORE INTO entity_aliases (entity_id, article_id, alias) VALUES (?, ?, ?)');
     const insertRole = db.prepare('INSERT INTO entity_roles (entity_id, article_id, title, organisation, from_value, to_value, start_char, end_char) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const addKeys = insertNameKey();
     for (const link of links) {
       upsertEntity.run({
         entityId: link.entityId, name: link.name, type: link.type, kind: link.kind, country: link.country ?? null, kbId: link.kbId ?? null,
@@ -81,12 +133,17 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       });
       insertLink.run(articleId, link.docEntityId, link.entityId, link.name, link.mentionCount, link.reason);
       for (const alias of link.aliases) insertAlias.run(link.entityId, articleId, alias);
+      addKeys(link.entityId, link.name);
+      for (const alias of link.aliases) addKeys(link.entityId, alias);
       for (const role of link.roles) insertRole.run(link.entityId, articleId, role.title, role.organisation ?? null, role.from ?? null, role.to ?? null, role.evidence.start, role.evidence.end);
     }
+    applyTally(tallyEntities(links), 1);
   };
 
   const clearArticleLinks = (articleId: string): void => {
     const touched = (db.prepare('SELECT DISTINCT merged_event_id AS id FROM event_observations WHERE article_id = ?').all(articleId) as { id: string }[]).map((r) => r.id);
+    const old = db.prepare('SELECT entity_id AS entityId, mention_count AS mentionCount FROM article_entities WHERE article_id = ?').all(articleId) as { entityId: string; mentionCount: number }[];
+    applyTally(tallyEntities(old), -1);
     for (const table of ['article_entities', 'entity_aliases', 'entity_roles', 'event_observations', 'event_reports', 'article_fingerprints', 'article_bands']) {
       db.prepare(`DELETE FROM ${table} WHERE article_id = ?`).run(articleId);
     }
@@ -206,13 +263,13 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       ];
       if (existing) {
         db.prepare(`UPDATE articles SET source=?, format=?, url=?, outlet=?, title=?, byline=?, published_at=?, published_from=?, language=?, body=?,
-          paragraphs=?, comments=?, captions=?, boilerplate=?, pipeline=? WHERE id=?`).run(...values, doc.id);
+          paragraphs=?, comments=?, captions=?, boilerplate=?, pipeline=?, body_chars=? WHERE id=?`).run(...values, countChars(doc.text), doc.id);
         db.prepare('DELETE FROM layers WHERE article_id = ?').run(doc.id);
         db.prepare('DELETE FROM mentions WHERE article_id = ?').run(doc.id);
         clearArticleLinks(doc.id);
       } else {
         db.prepare(`INSERT INTO articles (source, format, url, outlet, title, byline, published_at, published_from, language, body,
-          paragraphs, comments, captions, boilerplate, pipeline, ingested_at, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`).run(...values, stamp, doc.id);
+          paragraphs, comments, captions, boilerplate, pipeline, ingested_at, body_chars, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`).run(...values, stamp, countChars(doc.text), doc.id);
       }
       db.prepare('INSERT OR IGNORE INTO article_sources (article_id, source, first_seen) VALUES (?, ?, ?)').run(doc.id, doc.meta.source, stamp);
       const insertLayer = db.prepare('INSERT INTO layers (article_id, layer, data) VALUES (?, ?, ?)');
@@ -231,7 +288,10 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
 
   const getArticle = (idOrPrefix: string): StoredArticle | undefined => {
     if (!/^[0-9a-f]{4,64}$/i.test(idOrPrefix)) return undefined;
-    const rows = db.prepare('SELECT * FROM articles WHERE id LIKE ? LIMIT 2').all(`${idOrPrefix.toLowerCase()}%`) as Row[];
+    // The exact id first; then the prefix through the id index (GLOB is case-sensitive, so it can use it; LIKE cannot).
+    const key = idOrPrefix.toLowerCase();
+    const exact = db.prepare('SELECT * FROM articles WHERE id = ?').get(key) as Row | undefined;
+    const rows = exact ? [exact] : db.prepare('SELECT * FROM articles WHERE id GLOB ? LIMIT 2').all(`${key}*`) as Row[];
     if (rows.length !== 1) return undefined;
     const row = rows[0]!;
     const id = String(row['id']);
@@ -263,22 +323,23 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
   const search = (query: SearchQuery): SearchHit[] => {
     const match = toFtsQuery(query.text);
     if (!match) return [];
-    const limit = clampLimit(query.limit);
-    const sql = `SELECT a.id, a.title, a.outlet, a.published_at, snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet, bm25(articles_fts, 4.0, 1.0) AS score
-      FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?`;
-    const params = [match, limit, query.offset ?? 0];
-    return run('search', () => (db.prepare(sql).all(...params) as Row[]).map((r) => ({
-      id: String(r['id']),
-      title: nullable(r['title']),
-      outlet: nullable(r['outlet']),
-      publishedAt: nullable(r['published_at']),
-      snippet: String(r['snippet']),
-      score: -Number(r['score']),
-    })), sql, params);
+    // Rank and page over the index alone, then build snippets and read article rows for that page only.
+    const rankSql = 'SELECT rowid, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH ? ORDER BY score, rowid LIMIT ? OFFSET ?';
+    const params = [match, clampLimit(query.limit), Math.max(0, query.offset ?? 0)];
+    return run('search', () => {
+      const ranked = db.prepare(rankSql).all(...params) as { rowid: number; score: number }[];
+      const snippetOf = db.prepare(`SELECT snippet(articles_fts, 1, '${HIT_START}', '${HIT_END}', '…', 16) AS snippet FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?`);
+      const articleOf = db.prepare('SELECT id, title, outlet, published_at FROM articles WHERE seq = ?');
+      return ranked.map(({ rowid, score }) => {
+        const r = articleOf.get(rowid) as Row;
+        const { passage, bracketed } = fromMarkedSnippet(String((snippetOf.get(match, rowid) as Row | undefined)?.['snippet'] ?? ''));
+        return { id: String(r['id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), snippet: bracketed, passage, score: -score };
+      });
+    }, rankSql, params);
   };
 
   const listArticles = (options: { limit?: number; offset?: number } = {}): ArticleSummary[] =>
-    (db.prepare('SELECT id, title, outlet, published_at, source, language, length(body) AS chars FROM articles ORDER BY seq LIMIT ? OFFSET ?')
+    (db.prepare('SELECT id, title, outlet, published_at, source, language, body_chars AS chars FROM articles INDEXED BY articles_listing ORDER BY seq LIMIT ? OFFSET ?')
       .all(clampLimit(options.limit), options.offset ?? 0) as Row[]).map((r) => ({
       id: String(r['id']),
       title: nullable(r['title']),
@@ -300,34 +361,35 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     return out;
   };
 
-  const ENTITY_COLUMNS = `e.id, e.name, e.type, e.kind, e.country, e.kb_id,
-    (SELECT count(DISTINCT article_id) FROM article_entities ae WHERE ae.entity_id = e.id) AS article_count,
-    (SELECT coalesce(sum(mention_count), 0) FROM article_entities ae WHERE ae.entity_id = e.id) AS mention_count`;
+  const ENTITY_COLUMNS = 'e.id, e.name, e.type, e.kind, e.country, e.kb_id, e.article_count, e.mention_count';
   const toCanonical = (r: Row): CanonicalEntity => ({
     id: String(r['id']), name: String(r['name']), type: String(r['type']) as CanonicalEntity['type'], kind: String(r['kind']) as CanonicalEntity['kind'],
     country: nullable(r['country']), kbId: nullable(r['kb_id']), articleCount: Number(r['article_count']), mentionCount: Number(r['mention_count']),
   });
 
   const listEntities = (query: EntityQuery = {}): CanonicalEntity[] => {
-    const where: string[] = ['EXISTS (SELECT 1 FROM article_entities ae WHERE ae.entity_id = e.id)'];
+    // An entity no article links any more keeps its row with article_count 0 and is not listed.
+    const where: string[] = ['e.article_count > 0'];
     const params: unknown[] = [];
     if (query.type) {
       where.push('e.type = ?');
       params.push(query.type);
     }
-    if (query.search) {
-      where.push('(e.name LIKE ? OR EXISTS (SELECT 1 FROM entity_aliases a WHERE a.entity_id = e.id AND a.alias LIKE ?))');
-      params.push(`%${query.search}%`, `%${query.search}%`);
+    if (query.search !== undefined) {
+      const range = prefixRange(query.search);
+      if (!range) return [];
+      where.push('e.id IN (SELECT entity_id FROM entity_names WHERE key >= ? AND key < ?)');
+      params.push(range.from, range.to);
     }
-    const sql = `SELECT ${ENTITY_COLUMNS} FROM entities e WHERE ${where.join(' AND ')} ORDER BY mention_count DESC, e.name LIMIT ? OFFSET ?`;
-    params.push(clampLimit(query.limit), query.offset ?? 0);
+    const sql = `SELECT ${ENTITY_COLUMNS} FROM entities e WHERE ${where.join(' AND ')} ORDER BY e.mention_count DESC, e.name LIMIT ? OFFSET ?`;
+    params.push(clampLimit(query.limit), Math.max(0, query.offset ?? 0));
     return run('list entities', () => (db.prepare(sql).all(...params) as Row[]).map(toCanonical), sql, params);
   };
 
-  const getEntity = (idOrName: string): EntityDetail | undefined => {
+  const getEntity = (idOrName: string, page: EntityArticlesPage = {}): EntityDetail | undefined => {
     let row = db.prepare(`SELECT ${ENTITY_COLUMNS} FROM entities e WHERE e.id = ?`).get(idOrName) as Row | undefined;
     row ??= db.prepare(`SELECT ${ENTITY_COLUMNS} FROM entities e WHERE e.name = ? COLLATE NOCASE
-        OR e.id IN (SELECT entity_id FROM entity_aliases WHERE alias = ? COLLATE NOCASE) ORDER BY mention_count DESC LIMIT 1`).get(idOrName, idOrName) as Row | undefined;
+        OR e.id IN (SELECT entity_id FROM entity_aliases WHERE alias = ? COLLATE NOCASE) ORDER BY e.mention_count DESC LIMIT 1`).get(idOrName, idOrName) as Row | undefined;
     if (!row) return undefined;
     const entity = toCanonical(row);
     const aliases = (db.prepare('SELECT alias, count(*) AS n FROM entity_aliases WHERE entity_id = ? GROUP BY alias ORDER BY n DESC, alias').all(entity.id) as Row[])
@@ -335,13 +397,21 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     const roles = (db.prepare(`SELECT r.title, r.organisation, r.from_value, r.to_value, r.article_id, r.start_char, r.end_char FROM entity_roles r
         JOIN articles a ON a.id = r.article_id WHERE r.entity_id = ? ORDER BY coalesce(r.from_value, a.published_at), r.title`).all(entity.id) as Row[])
       .map((r) => ({ title: String(r['title']), organisation: nullable(r['organisation']), from: nullable(r['from_value']), to: nullable(r['to_value']), articleId: String(r['article_id']), start: Number(r['start_char']), end: Number(r['end_char']) }));
+    // -1 is SQLite's "no limit": without articlesLimit every article is returned, as before paging existed.
     const articles = (db.prepare(`SELECT ae.article_id, a.title, a.outlet, a.published_at, sum(ae.mention_count) AS n, group_concat(ae.reason, '; ') AS reason
-        FROM article_entities ae JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = ? GROUP BY ae.article_id ORDER BY a.published_at, a.seq`).all(entity.id) as Row[])
+        FROM article_entities ae JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = ? GROUP BY ae.article_id ORDER BY a.published_at, a.seq LIMIT ? OFFSET ?`)
+      .all(entity.id, page.articlesLimit === undefined ? -1 : Math.max(0, page.articlesLimit), Math.max(0, page.articlesOffset ?? 0)) as Row[])
       .map((r) => ({ articleId: String(r['article_id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), mentionCount: Number(r['n']), reason: String(r['reason']) }));
     const mentionsByOutlet: Record<string, number> = {};
-    for (const a of articles) mentionsByOutlet[a.outlet ?? '(unknown)'] = (mentionsByOutlet[a.outlet ?? '(unknown)'] ?? 0) + a.mentionCount;
-    return { ...entity, aliases, roles, articles, mentionsByOutlet };
+    for (const r of db.prepare(`SELECT coalesce(a.outlet, '(unknown)') AS outlet, sum(ae.mention_count) AS n FROM article_entities ae JOIN articles a ON a.id = ae.article_id
+        WHERE ae.entity_id = ? GROUP BY 1 ORDER BY n DESC, 1`).all(entity.id) as { outlet: string; n: number }[]) mentionsByOutlet[r.outlet] = r.n;
+    return { ...entity, aliases, roles, articles, articlesTotal: entity.articleCount, mentionsByOutlet };
   };
+
+  const articleEntityLinks = (articleId: string): ArticleEntityLink[] =>
+    (db.prepare(`SELECT ae.doc_entity_id, ae.entity_id, e.name, ae.reason FROM article_entities ae JOIN entities e ON e.id = ae.entity_id
+      WHERE ae.article_id = ? ORDER BY ae.doc_entity_id`).all(articleId) as Row[])
+      .map((r) => ({ docEntityId: String(r['doc_entity_id']), entityId: String(r['entity_id']), name: String(r['name']), reason: String(r['reason']) }));
 
   const findSyndicationCandidates = (bandKeys: readonly string[]): SyndicationCandidate[] => {
     if (!bandKeys.length) return [];
@@ -376,7 +446,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     summary: String(r['summary'] ?? '').replace(/\s+/g, ' ').trim(),
   });
 
-  const listEvents = (query: EventQuery = {}): MergedEventRow[] => {
+  const eventFilter = (query: EventQuery): { where: string; params: unknown[] } => {
     const where: string[] = [];
     const params: unknown[] = [];
     if (query.entityId) {
@@ -403,9 +473,20 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       where.push(`m.id IN (SELECT merged_event_id FROM event_observations WHERE article_id IN (${query.articleIds.map(() => '?').join(',') || "''"}))`);
       params.push(...query.articleIds);
     }
-    const sql = `SELECT ${EVENT_COLUMNS} FROM merged_events m ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY m.window_start, m.window_end, m.id LIMIT ? OFFSET ?`;
-    params.push(clampLimit(query.limit), query.offset ?? 0);
+    return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+  };
+
+  const listEvents = (query: EventQuery = {}): MergedEventRow[] => {
+    const { where, params } = eventFilter(query);
+    const sql = `SELECT ${EVENT_COLUMNS} FROM merged_events m ${where} ORDER BY m.window_start, m.window_end, m.id LIMIT ? OFFSET ?`;
+    params.push(clampLimit(query.limit), Math.max(0, query.offset ?? 0));
     return run('list events', () => (db.prepare(sql).all(...params) as Row[]).map(toEventRow), sql, params);
+  };
+
+  const countEvents = (query: EventQuery = {}): number => {
+    const { where, params } = eventFilter(query);
+    const sql = `SELECT count(*) AS n FROM merged_events m ${where}`;
+    return run('count events', () => (db.prepare(sql).get(...params) as { n: number }).n, sql, params);
   };
 
   const getEvent = (id: string): MergedEventDetail | undefined => {
@@ -431,18 +512,22 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     return { ...event, observations, reports, countAlternatives: alternatives, actors };
   };
 
-  const listCooccurrences = (query: { minArticles?: number; limit?: number; entityId?: string } = {}): Cooccurrence[] => {
-    const params: unknown[] = [];
-    let filter = '';
+  const listCooccurrences = (query: CooccurrenceQuery = {}): Cooccurrence[] => {
+    const where: string[] = ['p.articles >= ?'];
+    const params: unknown[] = [Math.max(1, query.minArticles ?? 1)];
     if (query.entityId) {
-      filter = 'AND (x.entity_id = ? OR y.entity_id = ?)';
+      where.push('(p.a = ? OR p.b = ?)');
       params.push(query.entityId, query.entityId);
     }
-    const sql = `SELECT x.entity_id AS a, y.entity_id AS b, count(DISTINCT x.article_id) AS n FROM article_entities x
-      JOIN article_entities y ON y.article_id = x.article_id AND x.entity_id < y.entity_id
-      WHERE 1 = 1 ${filter} GROUP BY x.entity_id, y.entity_id HAVING n >= ? ORDER BY n DESC, a, b LIMIT ?`;
-    params.push(query.minArticles ?? 1, clampLimit(query.limit ?? 200));
-    return run('list co-occurrences', () => (db.prepare(sql).all(...params) as Row[]).map((r) => ({ a: String(r['a']), b: String(r['b']), articles: Number(r['n']) })), sql, params);
+    if (query.among) {
+      const marks = query.among.map(() => '?').join(',') || "''";
+      where.push(`p.a IN (${marks}) AND p.b IN (${marks})`);
+      params.push(...query.among, ...query.among);
+    }
+    const sql = `SELECT p.a, p.b, p.articles, x.name AS a_name, x.type AS a_type, y.name AS b_name, y.type AS b_type FROM entity_pairs p
+      JOIN entities x ON x.id = p.a JOIN entities y ON y.id = p.b WHERE ${where.join(' AND ')} ORDER BY p.articles DESC, p.a, p.b LIMIT ?`;
+    params.push(Math.max(1, Math.min(query.limit ?? 200, MAX_PAIRS)));
+    return run('list co-occurrences', () => (db.prepare(sql).all(...params) as Row[]).map(toCooccurrence), sql, params);
   };
 
   const stats = (): StoreStats => {
@@ -453,7 +538,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       articles: count('SELECT count(*) AS n FROM articles'),
       sources: count('SELECT count(*) AS n FROM article_sources'),
       mentions: count('SELECT count(*) AS n FROM mentions'),
-      entities: count('SELECT count(DISTINCT entity_id) AS n FROM article_entities'),
+      entities: count('SELECT count(*) AS n FROM entities WHERE article_count > 0'),
       events: count('SELECT count(*) AS n FROM merged_events'),
       syndicationGroups: count('SELECT count(*) AS n FROM (SELECT syndication_group FROM articles WHERE syndication_group IS NOT NULL GROUP BY syndication_group HAVING count(*) > 1)'),
       byLanguage: groups('SELECT language AS k, count(*) AS n FROM articles GROUP BY language ORDER BY n DESC'),
@@ -469,13 +554,16 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     hasArticle: async (id) => run('has article', () => db.prepare('SELECT 1 FROM articles WHERE id = ?').get(id) !== undefined),
     getArticle: async (id) => run('get article', () => getArticle(id)),
     listArticles: async (options) => run('list articles', () => listArticles(options)),
+    countArticles: async () => run('count articles', () => (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n),
+    articleEntityLinks: async (articleId) => run('article entity links', () => articleEntityLinks(articleId)),
     search: async (query) => search(query),
     stats: async () => run('stats', stats),
     findPeopleBySurname: async (keys) => run('find people by surname', () => findPeopleBySurname(keys)),
     listEntities: async (query) => listEntities(query),
-    getEntity: async (idOrName) => run('get entity', () => getEntity(idOrName)),
+    getEntity: async (idOrName, page) => run('get entity', () => getEntity(idOrName, page)),
     findSyndicationCandidates: async (keys) => run('find syndication candidates', () => findSyndicationCandidates(keys)),
     listEvents: async (query) => listEvents(query),
+    countEvents: async (query) => countEvents(query),
     getEvent: async (id) => run('get event', () => getEvent(id)),
     listCooccurrences: async (query) => listCooccurrences(query),
     saveDictionary: async (d) => {
@@ -497,6 +585,13 @@ function toReport(r: Row): EventReport {
     ...(r['outlet'] ? { outlet: String(r['outlet']) } : {}),
     chain: JSON.parse(String(r['chain'])),
     stance: String(r['stance']) as EventReport['stance'],
+  };
+}
+
+function toCooccurrence(r: Row): Cooccurrence {
+  return {
+    a: String(r['a']), b: String(r['b']), articles: Number(r['articles']),
+    aName: String(r['a_name']), aType: String(r['a_type']) as Cooccurrence['aType'], bName: String(r['b_name']), bType: String(r['b_type']) as Cooccurrence['bType'],
   };
 }
 
