@@ -4,17 +4,10 @@
  * from anywhere.
  */
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../src/nlp/ner/train.js';
+
+/** Deterministic pseudo-random numbers: the training code's mulberry32, so one generator serves both. */
+export const seeded = seededRandom;
 
 const FIRST = ['Kassem', 'Leila', 'Omar', 'Yusuf', 'Farida', 'Dmytro', 'Chinedu', 'Aylin', 'Tariq', 'Nadia', 'Ibrahim', 'Oksana', 'Reza', 'Amina', 'Samir'];
 const LAST = ['Haddad', 'Mansour', 'Kovalenko', 'Okafor', 'Demir', 'Rahimi', 'Aboud', 'Jubouri', 'Nasser', 'Bakr', 'Shevchenko', 'Yilmaz', 'Farouk'];
@@ -51,7 +44,7 @@ function cap(s: string): string {
 
 /** A generated article as plain text with a title line, a date line and `paragraphs` paragraphs. */
 export function syntheticArticle(index: number, paragraphs = 8): { text: string; words: number } {
-  const rand = seeded(index * 7919 + 17);
+  const rand = seededRandom(index * 7919 + 17);
   const from = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   const pick: Pick = {
     group: () => from(GROUPS),
