@@ -73,11 +73,12 @@ const ourModalities = new Map<string, number>();
 const matchedByPos = new Map<string, { gold: number; matched: number }>();
 const examples = new Map<string, string[]>();
 const unmatchedOurs = new Map<string, string[]>();
-/** Every gold event with all three attributes, by its read-back label: the cue before it, and whether our time layer finds a date after publication in its sentence. */
+/** Every gold verb event with all three attributes, by its read-back label: the cue before it, and whether our time layer finds a date after publication in its sentence. */
 const cueTable = new Confusion();
 const cueExamples = new Map<string, string[]>();
 const cueExamplesPerCell = numberArg('--cue-examples', 0);
 const laterDate = new Map<string, { n: number; later: number; laterNoCue: number; noCue: number }>();
+let scoredEvents = 0;
 let goldEvents = 0;
 let goldWithFactuality = 0;
 let goldWithFactualityMatched = 0;
@@ -116,6 +117,7 @@ function distinctTriggers(events: readonly EventMention[]): { start: number; end
 
 function score(gold: GoldEventMention, ourModality: Modality, text: string, where: string): void {
   const predicted = MODALITY_TO_FACTUALITY[ourModality];
+  if (gold.certainty || gold.polarity || gold.time) scoredEvents++;
   if (isListing) console.log(`  ${ourModality.padEnd(12)} gold ${gold.certainty ?? '-'}/${gold.polarity ?? '-'}/${gold.time ?? '-'}  ${where}@${gold.start}  ${excerpt(text, gold.start, gold.end)}`);
   for (const a of ATTRIBUTES) {
     const g = gold[a];
@@ -152,7 +154,8 @@ function profileCues(mt: ReturnType<typeof readMeantime>, prose: ReturnType<type
   }
   const sentenceOfStart = new Map(mt.tokens.map((t) => [prose.tokenSpans.get(t.id)!.start, t.sentence]));
   for (const g of gold) {
-    if (!g.certainty || !g.polarity || !g.time) continue;
+    // Verbs only: before a noun the window runs into its own phrase ("to protect the Air Force's [interests]").
+    if (!g.certainty || !g.polarity || !g.time || g.pos !== 'VERB') continue;
     const sentence = bySentence.get(sentenceOfStart.get(g.parts[0]!.start) ?? -1);
     if (!sentence) continue;
     const at = sentence.findIndex((t) => t.start === g.parts[0]!.start);
@@ -255,7 +258,7 @@ console.log(`    of gold events with factuality attributes        ${ratio(goldWi
 console.log(`  trigger precision (our triggers on a gold event) ${ratio(ourMatched, ourTriggers)}`);
 console.log(`  recall by gold pos: ${[...matchedByPos].sort((a, b) => b[1].gold - a[1].gold).map(([k, v]) => `${k} ${ratio(v.matched, v.gold)}`).join(' · ')}`);
 
-console.log(`\nFactuality on the ${goldMatched} matched events (each attribute where gold is not empty):`);
+console.log(`\nFactuality on the ${goldMatched} matched events, ${scoredEvents} with factuality attributes (each attribute where gold is not empty):`);
 for (const a of ATTRIBUTES) {
   const c = ours[a];
   const marked = c.prf(MARKED[a].members);
@@ -281,7 +284,7 @@ if (examplesPerKind > 0 && examples.size) {
   }
 }
 
-console.log('\nHow the gold classes are expressed, over ALL gold events with the three attributes (not only matched ones):');
+console.log('\nHow the gold classes are expressed, over ALL gold verb events (pos VERB) with the three attributes, matched or not:');
 console.log('  rows: gold read back as one label; columns: strongest cue among the ≤ 6 words before the event in its clause (eval/lib/factuality.ts cueBefore)');
 const CUE_ORDER: Cue[] = ['negation', 'if/whether', 'will', 'would', 'may/might', 'can/could', 'should/must', 'be/going to', 'plan-verb to', 'bare to', 'future modifier', 'none'];
 for (const line of cueTable.format(MODALITY_ORDER, CUE_ORDER.filter((c) => cueTable.labels().includes(c)))) console.log(`  ${line}`);
@@ -314,6 +317,7 @@ console.log(JSON.stringify({
   gold_events: goldEvents,
   our_triggers: ourTriggers,
   events_matched: goldMatched,
+  events_scored: scoredEvents,
   trigger_recall: round(goldEvents ? goldMatched / goldEvents : 0),
   trigger_precision: round(ourTriggers ? ourMatched / ourTriggers : 0),
   polarity_acc: round(ours.polarity.accuracy()),

@@ -23,6 +23,8 @@ interface Gold {
 const verbose = process.argv.includes('--verbose');
 const ws = (s: string) => s.replace(/\s+/g, ' ').trim();
 const words = (s: string) => benchmarkTokens(s.toLowerCase());
+/** Typographic quotes and dashes straightened, case folded: the gold titles were re-typed with straight quotes. */
+const fold = (s: string) => ws(s).replace(/[‘’‛′]/g, "'").replace(/[“”‟″]/g, '"').replace(/[–—]/g, '-').toLowerCase();
 const nameKey = (s: string) => words(s).join(' ');
 
 function tokenF1(gold: string, pred: string): number {
@@ -45,6 +47,7 @@ function tokenF1(gold: string, pred: string): number {
 const files = readdirSync(`${dataDir}ground-truth`).filter((f) => f.endsWith('.json')).sort();
 let pages = 0;
 let titleExact = 0;
+let titleFolded = 0;
 let titleF1Sum = 0;
 let authorGold = 0;
 let authorExact = 0;
@@ -73,6 +76,7 @@ for (const file of files) {
   const title = page.title ?? '';
   if (g.title) {
     if (ws(title) === ws(g.title)) titleExact++;
+    if (fold(title) === fold(g.title)) titleFolded++;
     else if (verbose) misses.push(`title  ${id}: got "${title}" want "${g.title}"`);
     titleF1Sum += tokenF1(g.title, title);
   }
@@ -111,7 +115,7 @@ const b = prf(body);
 const pct = (n: number, d: number) => (d ? (100 * n) / d : 0);
 if (verbose) for (const m of misses) console.log(m);
 console.log(`pages: ${pages} (${(pages / elapsedS).toFixed(1)} pages/s)`);
-console.log(`title:  exact ${pct(titleExact, pages).toFixed(1)} %  token F1 ${(titleF1Sum / pages).toFixed(3)}`);
+console.log(`title:  exact ${pct(titleExact, pages).toFixed(1)} % (quotes, dashes, case folded: ${pct(titleFolded, pages).toFixed(1)} %)  token F1 ${(titleF1Sum / pages).toFixed(3)}`);
 console.log(`author: ${authorGold} pages with a gold author: exact ${pct(authorExact, authorGold).toFixed(1)} %, loose (one contains the other) ${pct(authorLoose, authorGold).toFixed(1)} %, found ${pct(authorFound, authorGold).toFixed(1)} %; an author given where gold has none: ${authorSpurious}/${pages - authorGold}`);
 console.log(`date:   ${dateGold} pages with a gold date: right to the day ${pct(dateRight, dateGold).toFixed(1)} %, found ${pct(dateFound, dateGold).toFixed(1)} %, precision ${pct(dateRight, dateFound).toFixed(1)} %; a date given where gold has none: ${dateSpurious}/${noDateGold}`);
 console.log('        by clue: ' + [...bySource.entries()].map(([k, v]) => `${k} ${v.right}/${v.found}`).join(', '));
@@ -123,6 +127,7 @@ console.log(
     data: 'metadata',
     pages,
     titleExact: r3(titleExact / pages),
+    titleFolded: r3(titleFolded / pages),
     titleF1: r3(titleF1Sum / pages),
     authorExact: r3(authorExact / Math.max(authorGold, 1)),
     authorLoose: r3(authorLoose / Math.max(authorGold, 1)),

@@ -42,6 +42,7 @@ describe('api › articles', () => {
     const page = await get('/api/articles?limit=2');
     assert.equal(page.items.length, 2);
     assert.equal(page.hasMore, true);
+    assert.equal(page.total, 3);
     const rest = await get('/api/articles?limit=2&offset=2');
     assert.equal(rest.items.length, 1);
     assert.equal(rest.hasMore, false);
@@ -64,7 +65,9 @@ describe('api › articles', () => {
     assert.deepEqual(Object.keys(article.layers).sort(), ['claims', 'entities', 'events', 'mentions', 'places', 'times']);
     for (const m of article.layers.mentions) assert.equal(article.body.slice(m.start, m.end), m.text);
     const haddad = article.layers.entities.find((e: Json) => e.name === 'Qasim Haddad');
-    assert.deepEqual(article.entityLinks.find((l: Json) => l.docEntityId === haddad.id), { docEntityId: haddad.id, entityId: 'per:kasim hadad' });
+    const link = article.entityLinks.find((l: Json) => l.docEntityId === haddad.id);
+    assert.deepEqual({ ...link, reason: typeof link.reason }, { docEntityId: haddad.id, entityId: 'per:kasim hadad', name: haddad.name, reason: 'string' }, 'the link saved at ingest');
+    assert.ok(link.reason.length > 0);
   });
 
   test('finds an article by a unique id prefix', async () => {
@@ -97,6 +100,7 @@ describe('api › search', () => {
     const hits = page.items[0].snippet.filter((p: Json) => p.isHit).map((p: Json) => p.text.toLowerCase());
     assert.deepEqual(hits, ['drone']);
     assert.equal(page.items[0].snippet.map((p: Json) => p.text).join('').includes('['), false);
+    assert.equal(page.items[0].passage, undefined, 'the parts replace the raw passage');
   });
 
   test('pages through hits and says when more follow', async () => {
@@ -165,6 +169,9 @@ describe('api › events', () => {
     assert.equal(rocket.status, 'denied');
     assert.match(rocket.explanation, /denied by Qasim Haddad/);
     assert.equal(rocket.place.name, 'Baghdad');
+    assert.equal(page.total, 2);
+    const second = await get('/api/events?limit=1&offset=1');
+    assert.deepEqual([second.items.length, second.total, second.hasMore], [1, 2, false]);
   });
 
   test('filters events by status, type, dates and words', async () => {

@@ -63,7 +63,7 @@ export function openApiDocument(): Schema {
       '/api/entities': {
         get: {
           summary: 'Canonical entities, most mentioned first',
-          parameters: [param('type', 'NER class', { type: 'string', enum: MENTION_TYPES }), param('q', 'case-insensitive substring of the name or an alias', { type: 'string', maxLength: 200 }), limit, offset],
+          parameters: [param('type', 'NER class', { type: 'string', enum: MENTION_TYPES }), param('q', 'the start of a name or alias, or of any word in it, ignoring case ("ndj" finds "Guillaume Ndjike")', { type: 'string', maxLength: 200 }), limit, offset],
           responses: { 200: ok(pageOf(ref('Entity')), 'a page of entities'), ...errors(400) },
         },
       },
@@ -101,8 +101,8 @@ export function openApiDocument(): Schema {
       },
       '/api/graph': {
         get: {
-          summary: 'Entity co-occurrence graph (two entities named in the same article), over all articles or one entity\'s',
-          parameters: [entityFilter, maxArticles(DEFAULT_SCAN_ARTICLES), param('maxNodes', 'keep the most frequent nodes', { type: 'integer', minimum: 2, maximum: 200, default: 40 })],
+          summary: 'Entity co-occurrence graph (two entities named in the same article), over all articles or one entity\'s, from pairs kept at ingest time',
+          parameters: [entityFilter, { ...maxArticles(DEFAULT_SCAN_ARTICLES), description: 'accepted and ignored: the graph covers every article (`isPartial` is always false)' }, param('maxNodes', 'keep the most frequent nodes', { type: 'integer', minimum: 2, maximum: 200, default: 40 })],
           responses: { 200: ok(ref('Graph'), 'nodes and weighted edges'), ...errors(400, 404) },
         },
       },
@@ -157,7 +157,10 @@ export function openApiDocument(): Schema {
               description: 'stored layers by name (sentences, mentions, entities, times, places, events, claims); each item carries start/end or an evidence span',
               additionalProperties: { type: 'array', items: { type: 'object' } },
             },
-            entityLinks: { type: 'array', items: { type: 'object', required: ['docEntityId', 'entityId'], properties: { docEntityId: str, entityId: str } } },
+            entityLinks: {
+              type: 'array', description: 'the links saved with the article: each article entity and its canonical entity, with the linker\'s reason',
+              items: { type: 'object', required: ['docEntityId', 'entityId', 'name', 'reason'], properties: { docEntityId: str, entityId: str, name: str, reason: str } },
+            },
           },
         },
         SearchHit: {

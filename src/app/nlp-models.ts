@@ -1,13 +1,17 @@
 /**
- * Loads the NLP resources of the default pipeline: the shipped NER model (models/ner/ner-en.bin.gz,
- * read from disk once) and the wink-nlp POS tagger. Both are read-only and shared by every document.
+ * Loads the NLP resources of the default pipeline: the shipped NER model (models/ner/ner-en.bin.gz) and
+ * POS model (models/pos/pos-en.bin.gz), each read from disk once, with wink-nlp for lemmas. All are
+ * read-only and shared by every document.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { DossierError } from '../model/index.js';
+import { DossierError, UPOS_TAGS } from '../model/index.js';
 import { decodeNerModel } from '../nlp/ner/model-file.js';
 import type { NerModel } from '../nlp/ner/model.js';
-import { createWinkPosTagger, POS_TAGGER_RESOURCE, type PosTagger } from '../nlp/pos-tagger.js';
+import { createWinkLemmatiser, POS_TAGGER_RESOURCE, type PosTagger } from '../nlp/pos-tagger.js';
+import { decodePosModel } from '../nlp/pos/model-file.js';
+import type { PosModel } from '../nlp/pos/model.js';
+import { createPerceptronPosTagger } from '../nlp/pos/tagger.js';
 import { NER_MODEL_RESOURCE } from '../stages/ner/index.js';
 
 /** Where the shipped NER model lives in the repository. */
@@ -28,7 +32,30 @@ export function loadNerModel(path: string = NER_MODEL_PATH): NerModel {
   }
 }
 
+/** Where the shipped POS model lives in the repository. */
+export const POS_MODEL_PATH = fileURLToPath(new URL('../../models/pos/pos-en.bin.gz', import.meta.url));
+
+/** Reads and decodes a POS model file; a missing or bad file is an E_RESOURCE_MISSING error naming the path. */
+export function loadPosModel(path: string = POS_MODEL_PATH): PosModel {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (cause) {
+    throw new DossierError('E_RESOURCE_MISSING', `POS model file "${path}" could not be read (retrain with \`npm run train:pos\`)`, { cause });
+  }
+  try {
+    return decodePosModel(bytes, UPOS_TAGS);
+  } catch (cause) {
+    throw new DossierError('E_RESOURCE_MISSING', `POS model file "${path}" is not a valid POS model`, { cause });
+  }
+}
+
+/** The default POS tagger: UPOS from the shipped perceptron model, lemmas from wink-nlp. */
+export function loadPosTagger(path: string = POS_MODEL_PATH): PosTagger {
+  return createPerceptronPosTagger(loadPosModel(path), createWinkLemmatiser());
+}
+
 /** The NLP entries of the default resources: POS tagger and NER model. */
 export function loadNlpResources(): Record<string, PosTagger | NerModel> {
-  return { [POS_TAGGER_RESOURCE]: createWinkPosTagger(), [NER_MODEL_RESOURCE]: loadNerModel() };
+  return { [POS_TAGGER_RESOURCE]: loadPosTagger(), [NER_MODEL_RESOURCE]: loadNerModel() };
 }

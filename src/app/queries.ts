@@ -4,11 +4,12 @@
  * resolved places, timeline). The views are built from what the Store offers today; each says when it only
  * scanned part of the corpus (`isPartial`), and each has room for events and claims when the store grows them.
  */
-import { DossierError, type DocEntity, type MentionType, type PlaceRef } from '../model/index.js';
-import { linkEntities, surnameKeysToLookUp } from '../corpus/link-entities/index.js';
-import type { ArticleSummary, CanonicalEntity, EntityDetail, EventQuery, MergedEventDetail, MergedEventRow, SearchHit, Store, StoreStats, StoredArticle } from '../store/store.js';
+import { DossierError, type MentionType, type PlaceRef } from '../model/index.js';
+import type {
+  ArticleEntityLink, ArticleSummary, CanonicalEntity, EntityDetail, EventQuery, MergedEventDetail, MergedEventRow, SearchHit, SnippetPassage, Store, StoreStats, StoredArticle,
+} from '../store/store.js';
 
-export type { ArticleSummary, CanonicalEntity, EntityDetail, MergedEventDetail, MergedEventRow, Store, StoreStats, StoredArticle } from '../store/store.js';
+export type { ArticleEntityLink, ArticleSummary, CanonicalEntity, EntityDetail, MergedEventDetail, MergedEventRow, Store, StoreStats, StoredArticle } from '../store/store.js';
 export type { MentionType } from '../model/index.js';
 
 /** Page size when a caller gives none. */
@@ -44,19 +45,13 @@ export interface SnippetPart {
 }
 
 /** A search hit with its snippet split into plain and matching parts (render each part as text). */
-export interface SearchResult extends Omit<SearchHit, 'snippet'> {
+export interface SearchResult extends Omit<SearchHit, 'snippet' | 'passage'> {
   readonly snippet: readonly SnippetPart[];
 }
 
 /** A search page, with the query echoed. */
 export interface SearchPage extends Page<SearchResult> {
   readonly query: string;
-}
-
-/** Which canonical entity an article entity was linked to. */
-export interface ArticleEntityLink {
-  readonly docEntityId: string;
-  readonly entityId: string;
 }
 
 /** One stored article as the API returns it: metadata, cleaned body, what was set apart, and every stored layer. */
@@ -75,7 +70,7 @@ export interface RoleView {
 }
 
 /** One entity with its aliases, roles over time, a page of its articles and its mentions by outlet. */
-export interface EntityView extends Omit<EntityDetail, 'articles' | 'roles'> {
+export interface EntityView extends Omit<EntityDetail, 'articles' | 'articlesTotal' | 'roles'> {
   readonly roles: readonly RoleView[];
   readonly articles: Page<EntityDetail['articles'][number]>;
 }
@@ -86,7 +81,7 @@ export interface GraphNode {
   readonly label: string;
   readonly kind: 'entity';
   readonly type: MentionType;
-  /** Articles (of those scanned) that mention it. */
+  /** Articles that mention it (in an entity's graph: its articles that mention it). */
   readonly articleCount: number;
 }
 
@@ -99,7 +94,10 @@ export interface GraphEdge {
   readonly weight: number;
 }
 
-/** The graph view; `isPartial` when only the first `scannedArticles` articles were read. */
+/**
+ * The graph view, over the whole corpus (or all of one entity's articles): `scannedArticles` says how many
+ * articles it covers; `isPartial` stays for clients of the earlier, scanning version and is always false.
+ */
 export interface GraphView {
   readonly nodes: readonly GraphNode[];
   readonly edges: readonly GraphEdge[];
@@ -188,19 +186,18 @@ export interface ScanOptions {
 /** The default number of articles a cross-article view reads. */
 export const DEFAULT_SCAN_ARTICLES = 300;
 
-/** A page of articles in the order they were stored (no total: counting costs a scan; see /api/stats). */
+/** A page of articles in the order they were stored, with the number stored. */
 export async function listArticles(store: Store, page: PageRequest = {}): Promise<Page<ArticleSummary>> {
   const { limit, offset } = pageBounds(page);
-  // One extra row tells whether another page exists.
-  const rows = await store.listArticles({ limit: limit + 1, offset });
-  return { items: rows.slice(0, limit), limit, offset, hasMore: rows.length > limit };
+  const [rows, total] = await Promise.all([store.listArticles({ limit, offset }), store.countArticles()]);
+  return { items: rows, limit, offset, total, hasMore: offset + rows.length < total };
 }
 
 /** One article by id or unique id prefix; throws E_NOT_FOUND. */
 export async function getArticle(store: Store, idOrPrefix: string): Promise<ArticleView> {
   const article = await store.getArticle(idOrPrefix);
   if (!article) throw new DossierError('E_NOT_FOUND', `no article with id or unique id prefix "${idOrPrefix}"`);
-  return { ...article, entityLinks: await linksOf(store, article) };
+  return { ...article, entityLinks: await store.articleEntityLinks(article.id) };
 }
 
 /** Full-text search with snippets split into parts, so a caller never parses markup. */
@@ -208,7 +205,7 @@ export async function searchArticles(store: Store, text: string, page: PageReque
   const { limit, offset } = pageBounds(page);
   // One extra row tells whether another page exists without counting every match.
   const hits = await store.search({ text, limit: limit + 1, offset });
-  const items = hits.slice(0, limit).map((hit) => ({ ...hit, snippet: parseSnippet(hit.snippet) }));
+  const items = hits.slice(0, limit).map(({ passage, ...hit }) => ({ ...hit, snippet: snippetParts(passage) }));
   return { query: text, items, limit, offset, hasMore: hits.length > limit };
 }
 
@@ -221,14 +218,14 @@ export async function listEntities(store: Store, filter: { type?: MentionType; s
 
 /** One entity by canonical id or exact name/alias, with a page of its articles; throws E_NOT_FOUND. */
 export async function getEntity(store: Store, idOrName: string, articlesPage: PageRequest = {}): Promise<EntityView> {
-  const detail = await store.getEntity(idOrName);
-  if (!detail) throw new DossierError('E_NOT_FOUND', `no entity with id, name or alias "${idOrName}"`);
   const { limit, offset } = pageBounds(articlesPage);
-  const items = detail.articles.slice(offset, offset + limit);
+  const detail = await store.getEntity(idOrName, { articlesLimit: limit, articlesOffset: offset });
+  if (!detail) throw new DossierError('E_NOT_FOUND', `no entity with id, name or alias "${idOrName}"`);
+  const { articlesTotal, ...rest } = detail;
   return {
-    ...detail,
+    ...rest,
     roles: await rolesWithEvidence(store, detail.roles),
-    articles: { items, limit, offset, total: detail.articles.length, hasMore: offset + items.length < detail.articles.length },
+    articles: { items: detail.articles, limit, offset, total: articlesTotal, hasMore: offset + detail.articles.length < articlesTotal },
   };
 }
 
@@ -243,22 +240,21 @@ export interface EventFilter extends PageRequest {
   readonly text?: string;
 }
 
-/** Merged events in time order, filtered by entity, dates, status, type and words. */
+/** Merged events in time order, filtered by entity, dates, status, type and words, with the number that match. */
 export async function listEvents(store: Store, filter: EventFilter = {}): Promise<Page<MergedEventRow>> {
   const { limit, offset } = pageBounds(filter);
   let articleIds: string[] | undefined;
   if (filter.text) articleIds = (await store.search({ text: filter.text, limit: MAX_EVENT_SEARCH_HITS })).map((h) => h.id);
-  const rows = await store.listEvents({
+  const query: EventQuery = {
     ...(filter.entityId ? { entityId: filter.entityId } : {}),
     ...(filter.from ? { from: filter.from } : {}),
     ...(filter.to ? { to: filter.to } : {}),
     ...(filter.status ? { status: filter.status } : {}),
     ...(filter.ploverType ? { ploverType: filter.ploverType } : {}),
     ...(articleIds ? { articleIds } : {}),
-    limit: limit + 1,
-    offset,
-  });
-  return { items: rows.slice(0, limit), limit, offset, hasMore: rows.length > limit };
+  };
+  const [rows, total] = await Promise.all([store.listEvents({ ...query, limit, offset }), store.countEvents(query)]);
+  return { items: rows, limit, offset, total, hasMore: offset + rows.length < total };
 }
 
 /** One merged event with every observation (each with its sentence) and report chain; throws E_NOT_FOUND. */
@@ -273,48 +269,40 @@ export async function getStats(store: Store): Promise<StoreStats> {
   return store.stats();
 }
 
-/** Entity co-occurrence over articles (all scanned articles, or those of one entity), strongest nodes first. */
+/**
+ * Entity co-occurrence from the pairs the store keeps at save time. Over the corpus: the most mentioned entities
+ * and the pairs among them. Around one entity: it, the entities named most often in its articles (sized by
+ * how many of its articles name them), and the pairs among those. `maxArticles` no longer applies: nothing is scanned.
+ */
 export async function entityGraph(store: Store, options: ScanOptions & { maxNodes?: number } = {}): Promise<GraphView> {
   const maxNodes = options.maxNodes ?? 40;
-  const { articles, isPartial } = await scanArticles(store, options);
-  const nodes = new Map<string, { label: string; type: MentionType; articleCount: number }>();
-  const pairs = new Map<string, number>();
-  for (const article of articles) {
-    const entities = entitiesOf(article);
-    const links = await linksOf(store, article);
-    const inArticle = new Map<string, DocEntity>();
-    for (const link of links) {
-      const entity = entities.find((e) => e.id === link.docEntityId);
-      if (entity && !inArticle.has(link.entityId)) inArticle.set(link.entityId, entity);
-    }
-    for (const [id, entity] of inArticle) {
-      const node = nodes.get(id);
-      if (node) {
-        node.articleCount++;
-        if (entity.name.length > node.label.length) node.label = entity.name;
-      } else nodes.set(id, { label: entity.name, type: entity.type, articleCount: 1 });
-    }
-    const ids = [...inArticle.keys()].sort();
-    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) pairs.set(`${ids[i]}\u0000${ids[j]}`, (pairs.get(`${ids[i]}\u0000${ids[j]}`) ?? 0) + 1);
-  }
-  const ranked = [...nodes.entries()].sort((a, b) => b[1].articleCount - a[1].articleCount || a[1].label.localeCompare(b[1].label));
-  const kept = new Set(ranked.slice(0, maxNodes).map(([id]) => id));
-  if (options.entityId) {
-    const ego = ranked.find(([id]) => id === options.entityId);
-    if (ego) kept.add(ego[0]);
-  }
+  const nodes: GraphNode[] = [];
+  let scannedArticles: number;
   const edges: GraphEdge[] = [];
-  for (const [key, weight] of pairs) {
-    const [source, target] = key.split('\u0000') as [string, string];
-    if (kept.has(source) && kept.has(target)) edges.push({ id: `${source}|${target}`, source, target, kind: 'co-occurrence', weight });
-  }
-  edges.sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id));
-  return {
-    nodes: ranked.filter(([id]) => kept.has(id)).map(([id, n]) => ({ id, kind: 'entity', label: n.label, type: n.type, articleCount: n.articleCount })),
-    edges: edges.slice(0, maxNodes * 5),
-    scannedArticles: articles.length,
-    isPartial,
+  const addEdges = (pairs: readonly { a: string; b: string; articles: number }[]) => {
+    for (const p of pairs) edges.push({ id: `${p.a}|${p.b}`, source: p.a, target: p.b, kind: 'co-occurrence', weight: p.articles });
   };
+  if (options.entityId) {
+    const ego = await store.getEntity(options.entityId, { articlesLimit: 0 });
+    if (!ego) throw new DossierError('E_NOT_FOUND', `no entity with id, name or alias "${options.entityId}"`);
+    scannedArticles = ego.articleCount;
+    nodes.push({ id: ego.id, kind: 'entity', label: ego.name, type: ego.type, articleCount: ego.articleCount });
+    const around = await store.listCooccurrences({ entityId: ego.id, limit: maxNodes - 1 });
+    for (const p of around) {
+      const isA = p.a !== ego.id;
+      nodes.push({ id: isA ? p.a : p.b, kind: 'entity', label: isA ? p.aName : p.bName, type: isA ? p.aType : p.bType, articleCount: p.articles });
+    }
+    addEdges(around);
+    if (around.length > 1) addEdges(await store.listCooccurrences({ among: nodes.slice(1).map((n) => n.id), limit: maxNodes * 5 }));
+  } else {
+    const [top, total] = await Promise.all([store.listEntities({ limit: maxNodes }), store.countArticles()]);
+    scannedArticles = total;
+    for (const e of top) nodes.push({ id: e.id, kind: 'entity', label: e.name, type: e.type, articleCount: e.articleCount });
+    if (top.length > 1) addEdges(await store.listCooccurrences({ among: top.map((e) => e.id), limit: maxNodes * 5 }));
+  }
+  nodes.sort((a, b) => b.articleCount - a.articleCount || a.label.localeCompare(b.label));
+  edges.sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id));
+  return { nodes, edges: edges.slice(0, maxNodes * 5), scannedArticles, isPartial: false };
 }
 
 /** Resolved places from the `places` layer of the scanned articles, grouped by gazetteer id (or name and point). */
@@ -375,10 +363,10 @@ export async function timeline(store: Store, options: ScanOptions = {}): Promise
     else undated++;
   };
   if (options.entityId) {
-    const detail = await store.getEntity(options.entityId);
+    const detail = await store.getEntity(options.entityId, { articlesLimit: maxArticles });
     if (!detail) throw new DossierError('E_NOT_FOUND', `no entity with id, name or alias "${options.entityId}"`);
-    isPartial = detail.articles.length > maxArticles;
-    for (const a of detail.articles.slice(0, maxArticles)) add(a);
+    isPartial = detail.articlesTotal > maxArticles;
+    for (const a of detail.articles) add(a);
     for (const role of detail.roles) {
       if (role.from) items.push({ kind: 'role', date: role.from, label: [role.title, role.organisation].filter(Boolean).join(', '), articleId: role.articleId, outlet: null });
     }
@@ -400,19 +388,20 @@ export async function timeline(store: Store, options: ScanOptions = {}): Promise
 }
 
 /**
- * Splits a store snippet, whose hits are wrapped in [ and ], into parts.
- * @example parseSnippet('a [rocket] hit') // [{text:'a ',isHit:false},{text:'rocket',isHit:true},{text:' hit',isHit:false}]
+ * Splits a snippet passage into plain and matching parts at its hit offsets (no markup is parsed, so brackets
+ * in the article stay text).
+ * @example snippetParts({ text: 'a rocket hit', hits: [{ start: 2, end: 8 }] }) // [{text:'a ',isHit:false},{text:'rocket',isHit:true},{text:' hit',isHit:false}]
  */
-export function parseSnippet(snippet: string): SnippetPart[] {
+export function snippetParts(passage: SnippetPassage): SnippetPart[] {
   const parts: SnippetPart[] = [];
-  const re = /\[([^[\]]*)\]/g;
   let last = 0;
-  for (let m = re.exec(snippet); m; m = re.exec(snippet)) {
-    if (m.index > last) parts.push({ text: snippet.slice(last, m.index), isHit: false });
-    if (m[1]) parts.push({ text: m[1], isHit: true });
-    last = m.index + m[0].length;
+  for (const hit of [...passage.hits].sort((x, y) => x.start - y.start)) {
+    if (hit.start < last || hit.end <= hit.start) continue;
+    if (hit.start > last) parts.push({ text: passage.text.slice(last, hit.start), isHit: false });
+    parts.push({ text: passage.text.slice(hit.start, hit.end), isHit: true });
+    last = hit.end;
   }
-  if (last < snippet.length) parts.push({ text: snippet.slice(last), isHit: false });
+  if (last < passage.text.length) parts.push({ text: passage.text.slice(last), isHit: false });
   return parts;
 }
 
@@ -421,34 +410,16 @@ function pageBounds(page: PageRequest): { limit: number; offset: number } {
   return { limit: Math.max(1, Math.min(page.limit ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)), offset: Math.max(0, page.offset ?? 0) };
 }
 
-function entitiesOf(article: StoredArticle): DocEntity[] {
-  const entities = article.layers['entities'];
-  return Array.isArray(entities) ? (entities as DocEntity[]) : [];
-}
-
-/**
- * The canonical entity of each article entity. The store does not return the links it saved, so they are
- * recomputed with the same deterministic linker (a bare surname may link differently than at ingest time if
- * people with that surname were stored since).
- */
-async function linksOf(store: Store, article: StoredArticle): Promise<ArticleEntityLink[]> {
-  const entities = entitiesOf(article);
-  if (entities.length === 0) return [];
-  const keys = surnameKeysToLookUp(entities);
-  const known = keys.length ? await store.findPeopleBySurname(keys) : new Map();
-  return linkEntities(entities, known).map((l) => ({ docEntityId: l.docEntityId, entityId: l.entityId }));
-}
-
 /** Reads the articles a cross-article view covers: one entity's, or the first `maxArticles` stored. */
 async function scanArticles(store: Store, options: ScanOptions): Promise<{ articles: StoredArticle[]; isPartial: boolean }> {
   const maxArticles = options.maxArticles ?? DEFAULT_SCAN_ARTICLES;
   let ids: string[];
   let isPartial: boolean;
   if (options.entityId) {
-    const detail = await store.getEntity(options.entityId);
+    const detail = await store.getEntity(options.entityId, { articlesLimit: maxArticles });
     if (!detail) throw new DossierError('E_NOT_FOUND', `no entity with id, name or alias "${options.entityId}"`);
-    ids = detail.articles.slice(0, maxArticles).map((a) => a.articleId);
-    isPartial = detail.articles.length > maxArticles;
+    ids = detail.articles.map((a) => a.articleId);
+    isPartial = detail.articlesTotal > maxArticles;
   } else {
     const listed = await summaries(store, maxArticles);
     ids = listed.items.map((a) => a.id);

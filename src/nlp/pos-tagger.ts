@@ -1,6 +1,7 @@
 /**
- * Part of speech and lemmas for our tokens. wink-nlp's English model tags the text (≈ 89 % UPOS on
- * UD EWT, fast), and its tokens are aligned to ours by character offset: "Maj." (ours) takes the tag
+ * Part of speech and lemmas for our tokens from wink-nlp (the default pipeline now takes UPOS from the
+ * perceptron tagger in src/nlp/pos/ and only lemmas from here). wink-nlp's English model tags the text
+ * (≈ 89 % UPOS on UD EWT, fast), and its tokens are aligned to ours by character offset: "Maj." (ours) takes the tag
  * of wink's "Maj"; a lemma is taken only where both tokenizers agree on the span, else the lower-cased form.
  */
 import winkNLP from 'wink-nlp';
@@ -15,45 +16,57 @@ const UPOS_INDEX = new Map<string, number>(UPOS_TAGS.map((tag, i) => [tag, i]));
 
 /** A POS tagger backed by wink-nlp and wink-eng-lite-web-model (loaded once; ≈ 0.2 s). */
 export function createWinkPosTagger(): PosTagger {
+  const tagWithWink = createWinkAligner();
+  return { name: `wink-eng-lite-web-model`, tag: tagWithWink };
+}
+
+/**
+ * wink-nlp's lemmas for our tokens, for a tagger that takes its UPOS elsewhere: the lemma where wink's
+ * token has the same span as ours, else the lower-cased form (as createWinkPosTagger gives them).
+ */
+export function createWinkLemmatiser(): (text: string, tokens: TokenSpans) => string[] {
+  const tagWithWink = createWinkAligner();
+  return (text, tokens) => tagWithWink(text, tokens).lemmas;
+}
+
+/** Runs wink-nlp on the text and aligns its tokens, tags and lemmas to ours by character offset. */
+function createWinkAligner(): (text: string, tokens: TokenSpans) => { pos: Uint8Array; lemmas: string[] } {
   const nlp = winkNLP(model);
   const its = nlp.its;
-  return {
-    name: `wink-eng-lite-web-model`,
-    tag(text: string, tokens: TokenSpans): PosTags {
-      const doc = nlp.readDoc(text);
-      const values = doc.tokens().out() as string[];
-      const tags = doc.tokens().out(its.pos) as string[];
-      // The typings declare its.lemma with a different signature than out() accepts; it works at run time.
-      const winkLemmas = doc.tokens().out(its.lemma as unknown as typeof its.pos) as string[];
-      // Locate wink's tokens in the text; wink keeps the original characters of every token.
-      const winkStart = new Int32Array(values.length).fill(-1);
-      const winkEnd = new Int32Array(values.length);
-      let cursor = 0;
-      values.forEach((value, k) => {
-        const at = text.indexOf(value, cursor);
-        if (at < 0 || at - cursor > 64) return;
-        winkStart[k] = at;
-        winkEnd[k] = at + value.length;
-        cursor = at + value.length;
-      });
-      const pos = new Uint8Array(tokens.length);
-      const lemmas: string[] = new Array<string>(tokens.length);
-      let k = 0;
-      for (let i = 0; i < tokens.length; i++) {
-        const start = tokens.start[i] ?? 0;
-        const end = tokens.end[i] ?? 0;
-        while (k < values.length && (winkStart[k] === -1 || (winkEnd[k] ?? 0) <= start)) k++;
-        const surface = text.slice(start, end);
-        if (k < values.length && (winkStart[k] ?? 0) < end) {
-          pos[i] = UPOS_INDEX.get(tags[k] ?? 'X') ?? 0;
-          lemmas[i] = winkStart[k] === start && winkEnd[k] === end ? (winkLemmas[k] ?? surface.toLowerCase()) : surface.toLowerCase();
-        } else {
-          pos[i] = 0;
-          lemmas[i] = surface.toLowerCase();
-        }
+  return (text: string, tokens: TokenSpans) => {
+    const doc = nlp.readDoc(text);
+    const values = doc.tokens().out() as string[];
+    const tags = doc.tokens().out(its.pos) as string[];
+    // The typings declare its.lemma with a different signature than out() accepts; it works at run time.
+    const winkLemmas = doc.tokens().out(its.lemma as unknown as typeof its.pos) as string[];
+    // Locate wink's tokens in the text; wink keeps the original characters of every token.
+    const winkStart = new Int32Array(values.length).fill(-1);
+    const winkEnd = new Int32Array(values.length);
+    let cursor = 0;
+    values.forEach((value, k) => {
+      const at = text.indexOf(value, cursor);
+      if (at < 0 || at - cursor > 64) return;
+      winkStart[k] = at;
+      winkEnd[k] = at + value.length;
+      cursor = at + value.length;
+    });
+    const pos = new Uint8Array(tokens.length);
+    const lemmas: string[] = new Array<string>(tokens.length);
+    let k = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      const start = tokens.start[i] ?? 0;
+      const end = tokens.end[i] ?? 0;
+      while (k < values.length && (winkStart[k] === -1 || (winkEnd[k] ?? 0) <= start)) k++;
+      const surface = text.slice(start, end);
+      if (k < values.length && (winkStart[k] ?? 0) < end) {
+        pos[i] = UPOS_INDEX.get(tags[k] ?? 'X') ?? 0;
+        lemmas[i] = winkStart[k] === start && winkEnd[k] === end ? (winkLemmas[k] ?? surface.toLowerCase()) : surface.toLowerCase();
+      } else {
+        pos[i] = 0;
+        lemmas[i] = surface.toLowerCase();
       }
-      return { pos, lemmas };
-    },
+    }
+    return { pos, lemmas };
   };
 }
 

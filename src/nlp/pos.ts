@@ -13,7 +13,8 @@ export interface PosTags {
 /** Tags tokens of a text; passed to the tokenize stage in ctx.resources under POS_TAGGER_RESOURCE. */
 export interface PosTagger {
   readonly name: string;
-  tag(text: string, tokens: TokenSpans): PosTags;
+  /** `isSentenceStart[i]` (non-zero: token i opens a sentence) lets a tagger work sentence by sentence. */
+  tag(text: string, tokens: TokenSpans, isSentenceStart?: Uint8Array): PosTags;
 }
 
 /** The resources key of the POS tagger. */

@@ -33,8 +33,8 @@ export function hashString(value: string, seed = FNV_OFFSET): number {
   return h >>> 0;
 }
 
-/** Mixes a template id and up to two attribute hashes into one feature hash (murmur3 finaliser). */
-function mix(template: number, a: number, b = 0): number {
+/** Mixes a template id and up to two attribute hashes into one feature hash (murmur3 finaliser); shared with the POS tagger. */
+export function mix(template: number, a: number, b = 0): number {
   let h = Math.imul(template + 0x9e3779b9, 0x85ebca6b) ^ a;
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) ^ Math.imul(b, 0x27d4eb2f);
   h ^= h >>> 16;

@@ -9,15 +9,15 @@ import { POS_TAGGER_RESOURCE, type PosTagger } from '../../nlp/pos.js';
 import { splitSentences } from '../../nlp/split-sentences.js';
 import { tokenizeText } from '../../nlp/tokenize-text.js';
 
-/** Bump when token boundaries, tags or flags change. */
-export const TOKENIZE_VERSION = 2;
+/** Bump when token boundaries, tags or flags change (3: UPOS from the perceptron tagger trained on UD EWT, issue 4). */
+export const TOKENIZE_VERSION = 3;
 
 /** Tokenizes `text` and tags it with `tagger`: the pure core of the stage. */
 export function tokenizeDoc(text: string, tagger: PosTagger): TokenTable {
   const spans = tokenizeText(text);
   const n = spans.length;
   const isStart = splitSentences(text, spans);
-  const tagged = tagger.tag(text, spans);
+  const tagged = tagger.tag(text, spans, isStart);
   const flags = new Uint8Array(n);
   const lemma = new Uint32Array(n);
   const lemmas: string[] = [];

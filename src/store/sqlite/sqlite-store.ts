@@ -96,7 +96,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
   const BACKFILLS: Readonly<Record<number, () => void>> = {
     5: () => {
       const addKeys = insertNameKey();
-      for (const r of db.prepare('SELECT id, name FROM entities').iterate() as Iterable<{ id: string; name: string }>) addKeys(r.id, r.name);
+      for (const r of db.prepare('SELECT id, name FROM entities').all() as { id: string; name: string }[]) addKeys(r.id, r.name);
       for (const r of db.prepare('SELECT DISTINCT entity_id, alias FROM entity_aliases').all() as { entity_id: string; alias: string }[]) addKeys(r.entity_id, r.alias);
       const rows = db.prepare('SELECT article_id, entity_id, mention_count FROM article_entities ORDER BY article_id').all() as { article_id: string; entity_id: string; mention_count: number }[];
       const pairs = new Map<string, number>();

@@ -1,0 +1,138 @@
+/**
+ * POS tagger features as 32-bit hashes, built with the NER feature hashing (`mix`, FNV word and shape
+ * hashes) so no string is made per feature. Static templates (computed once per sentence): word, cased
+ * word, prefixes 1–3 and suffixes 1–4, shape, words at ±1 and ±2, suffixes and shapes of the neighbours,
+ * word bigrams, capitalisation at sentence start. Dynamic templates (from the tags already chosen, left
+ * to right): previous tag, previous two tags, previous tag × word, previous tag × next word.
+ */
+import { hashString, mix, normaliseWord, wordShapeHash } from '../ner/features.js';
+
+/** Per-sentence static features: token i owns feats[offsets[i] .. offsets[i+1]); wordHash feeds the dynamic ones. */
+export interface PosSentenceFeatures {
+  readonly offsets: Uint32Array;
+  readonly feats: Uint32Array;
+  readonly wordHash: Uint32Array;
+}
+
+/** How many dynamic features dynamicFeatures writes per token. */
+export const DYNAMIC_FEATURE_COUNT = 4;
+
+/** Template ids; changing them changes every feature hash, so retrain and bump the model version. */
+const T = {
+  Bias: 101,
+  Word: 102,
+  Cased: 103,
+  Prefix: 104,
+  Suffix: 105,
+  Shape: 106,
+  Prev1: 107,
+  Next1: 108,
+  Prev2: 109,
+  Next2: 110,
+  PrevSuffix3: 111,
+  NextSuffix3: 112,
+  PrevShape: 113,
+  NextShape: 114,
+  PrevBigram: 115,
+  NextBigram: 116,
+  FirstCap: 117,
+  PrevTag: 118,
+  PrevTags: 119,
+  PrevTagWord: 120,
+  PrevTagNext: 121,
+} as const;
+
+const PAD_BEFORE = hashString('<s>');
+const PAD_AFTER = hashString('</s>');
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** POS word normalisation: the NER one (lower case, digits → 0, curly apostrophes straight) and curly double quotes straight. */
+export function normalisePosWord(word: string): string {
+  const lw = normaliseWord(word);
+  return CURLY_DOUBLE_RE.test(lw) ? lw.replace(CURLY_DOUBLE_RE_G, '"') : lw;
+}
+
+const CURLY_DOUBLE_RE = /[“”„]/;
+const CURLY_DOUBLE_RE_G = /[“”„]/g;
+
+/** FNV hash of the last `length` code units of a word (the whole word when shorter). */
+function suffixHash(word: string, length: number): number {
+  let h = FNV_OFFSET;
+  for (let i = Math.max(0, word.length - length); i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+  return h >>> 0;
+}
+
+/** Static features of one sentence of raw token strings. Pure; the returned arrays are fresh. */
+export function extractPosFeatures(words: readonly string[]): PosSentenceFeatures {
+  const n = words.length;
+  const lower: string[] = new Array<string>(n);
+  const wordHash = new Uint32Array(n);
+  const shapeHash = new Uint32Array(n);
+  const suffix3 = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const w = words[i] ?? '';
+    const lw = normalisePosWord(w);
+    lower[i] = lw;
+    wordHash[i] = hashString(lw);
+    shapeHash[i] = wordShapeHash(w);
+    suffix3[i] = suffixHash(lw, 3);
+  }
+  const feats = new Uint32Array(n * 26);
+  const offsets = new Uint32Array(n + 1);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    offsets[i] = k;
+    const w = words[i] ?? '';
+    const lw = lower[i] ?? '';
+    const wh = wordHash[i] ?? 0;
+    const sh = shapeHash[i] ?? 0;
+    const p1 = i > 0 ? wordHash[i - 1]! : PAD_BEFORE;
+    const p2 = i > 1 ? wordHash[i - 2]! : PAD_BEFORE;
+    const n1 = i + 1 < n ? wordHash[i + 1]! : PAD_AFTER;
+    const n2 = i + 2 < n ? wordHash[i + 2]! : PAD_AFTER;
+    feats[k++] = mix(T.Bias, 0);
+    feats[k++] = mix(T.Word, wh);
+    // The cased form separates "US" (PROPN) from "us" (PRON) and "May" from "may".
+    feats[k++] = mix(T.Cased, w === lw ? wh : hashString(w));
+    feats[k++] = mix(T.Shape, sh);
+    feats[k++] = mix(T.Prev1, p1);
+    feats[k++] = mix(T.Next1, n1);
+    feats[k++] = mix(T.Prev2, p2);
+    feats[k++] = mix(T.Next2, n2);
+    feats[k++] = mix(T.PrevSuffix3, i > 0 ? suffix3[i - 1]! : PAD_BEFORE);
+    feats[k++] = mix(T.NextSuffix3, i + 1 < n ? suffix3[i + 1]! : PAD_AFTER);
+    feats[k++] = mix(T.PrevShape, i > 0 ? shapeHash[i - 1]! : PAD_BEFORE);
+    feats[k++] = mix(T.NextShape, i + 1 < n ? shapeHash[i + 1]! : PAD_AFTER);
+    feats[k++] = mix(T.PrevBigram, p1, wh);
+    feats[k++] = mix(T.NextBigram, wh, n1);
+    feats[k++] = mix(T.FirstCap, i === 0 ? 1 : 2, sh);
+    // Affix hashes grow one character at a time (FNV is incremental).
+    const maxPrefix = Math.min(3, lw.length);
+    let prefix = FNV_OFFSET;
+    for (let a = 1; a <= maxPrefix; a++) {
+      prefix = Math.imul(prefix ^ lw.charCodeAt(a - 1), FNV_PRIME) >>> 0;
+      feats[k++] = mix(T.Prefix, prefix, a);
+    }
+    const maxSuffix = Math.min(4, lw.length);
+    let suffix = FNV_OFFSET;
+    for (let a = 1; a <= maxSuffix; a++) {
+      suffix = Math.imul(suffix ^ lw.charCodeAt(lw.length - a), FNV_PRIME) >>> 0;
+      feats[k++] = mix(T.Suffix, suffix, a);
+    }
+  }
+  offsets[n] = k;
+  return { offsets, feats: feats.subarray(0, k), wordHash };
+}
+
+/**
+ * Writes token i's dynamic features into out[0 .. DYNAMIC_FEATURE_COUNT): prev1/prev2 are the tags chosen
+ * for tokens i-1 and i-2, or `start` (= tag count) before the sentence.
+ */
+export function dynamicFeatures(sentence: PosSentenceFeatures, i: number, prev1: number, prev2: number, out: Uint32Array): void {
+  const n = sentence.wordHash.length;
+  out[0] = mix(T.PrevTag, prev1 + 1);
+  out[1] = mix(T.PrevTags, prev1 + 1, prev2 + 1);
+  out[2] = mix(T.PrevTagWord, prev1 + 1, sentence.wordHash[i]!);
+  out[3] = mix(T.PrevTagNext, prev1 + 1, i + 1 < n ? sentence.wordHash[i + 1]! : PAD_AFTER);
+}

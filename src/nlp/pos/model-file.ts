@@ -1,0 +1,44 @@
+/**
+ * The POS model file reuses the NER container (src/nlp/ner/model-file.ts): gzip of "DNER" · header JSON ·
+ * an empty gazetteer section · feature hashes (u32) · weights quantised to int16 · a zero transition table
+ * (the greedy tagger scores tag history through features). The header's info says `task: "pos"` and lists
+ * the tag names in column order, which decoding checks against the tag set the caller expects.
+ */
+import { DossierError } from '../../model/index.js';
+import { decodeNerModel, encodeNerModel } from '../ner/model-file.js';
+import type { PosModel, PosModelInfo } from './model.js';
+
+/** What a trainer hands to the encoder. */
+export interface PosModelParts {
+  readonly info: PosModelInfo;
+  readonly hashes: Uint32Array;
+  readonly weights: Float32Array;
+}
+
+/** Serialises a POS model; rows whose weights all quantise to zero are dropped. */
+export function encodePosModel(parts: PosModelParts): Uint8Array {
+  const tagCount = parts.info.tags.length;
+  return encodeNerModel({
+    info: parts.info,
+    tagCount,
+    hashes: parts.hashes,
+    weights: parts.weights,
+    transitions: new Float32Array((tagCount + 1) * tagCount),
+    gazetteer: [],
+    clusters: [],
+  });
+}
+
+/**
+ * Reads a POS model file's bytes (gzip) into a ready model. Throws E_RESOURCE_MISSING when the file is not
+ * a POS model or its tags are not `expectedTags` in the same order.
+ */
+export function decodePosModel(file: Uint8Array, expectedTags: readonly string[]): PosModel {
+  const decoded = decodeNerModel(file);
+  const info = decoded.info as unknown as PosModelInfo;
+  if (info.task !== 'pos') throw new DossierError('E_RESOURCE_MISSING', `model file is for task "${String(info.task ?? 'ner')}", not "pos"`);
+  if (info.tags.join(' ') !== expectedTags.join(' ')) {
+    throw new DossierError('E_RESOURCE_MISSING', `POS model tags "${info.tags.join(' ')}" differ from the expected "${expectedTags.join(' ')}"`);
+  }
+  return { info, tagCount: decoded.tagCount, keys: decoded.keys, rows: decoded.rows, weights: decoded.weights };
+}

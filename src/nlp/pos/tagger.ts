@@ -1,0 +1,42 @@
+/**
+ * The PosTagger of the default pipeline: UPOS from the averaged perceptron (src/nlp/pos/model.ts), tagged
+ * sentence by sentence over our own tokens; lemmas from a separate lemmatiser (wink-nlp's, aligned to our
+ * tokens) or, without one, the lower-cased form.
+ */
+import { UPOS_TAGS } from '../../model/index.js';
+import type { PosTagger, PosTags } from '../pos.js';
+import { splitSentences } from '../split-sentences.js';
+import type { TokenSpans } from '../tokenize-text.js';
+import { tagPosWords, type PosModel } from './model.js';
+
+/** Lemmas for our tokens of a text. */
+export type Lemmatiser = (text: string, tokens: TokenSpans) => readonly string[];
+
+/** A PosTagger over a loaded model; its column order must be UPOS_TAGS (decodePosModel checks this). */
+export function createPerceptronPosTagger(model: PosModel, lemmatise?: Lemmatiser): PosTagger {
+  if (model.tagCount !== UPOS_TAGS.length) throw new RangeError(`POS model has ${model.tagCount} tags, UPOS has ${UPOS_TAGS.length}`);
+  return {
+    name: `${model.info.name}@${model.info.version}`,
+    tag(text: string, tokens: TokenSpans, isSentenceStart?: Uint8Array): PosTags {
+      const n = tokens.length;
+      const starts = isSentenceStart ?? splitSentences(text, tokens);
+      const pos = new Uint8Array(n);
+      let open = 0;
+      for (let i = 1; i <= n; i++) {
+        if (i < n && !starts[i]) continue;
+        const words = new Array<string>(i - open);
+        for (let k = open; k < i; k++) words[k - open] = text.slice(tokens.start[k], tokens.end[k]);
+        pos.set(tagPosWords(model, words), open);
+        open = i;
+      }
+      let lemmas: readonly string[];
+      if (lemmatise) lemmas = lemmatise(text, tokens);
+      else {
+        const lower = new Array<string>(n);
+        for (let i = 0; i < n; i++) lower[i] = text.slice(tokens.start[i], tokens.end[i]).toLowerCase();
+        lemmas = lower;
+      }
+      return { pos, lemmas };
+    },
+  };
+}
