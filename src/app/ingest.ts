@@ -114,7 +114,7 @@ function isEnglishSignature(doc: Doc, signature: string): string {
 async function crossArticleLinks(store: Store, doc: Doc): Promise<ArticleLinks> {
   const entities = doc.layers.entities ?? [];
   const known = await store.findPeopleBySurname(surnameKeysToLookUp(entities));
-  const entityLinks = linkEntities(entities, known);
+  const entityLinks = linkEntities(entities, known, doc.layers.places ?? []);
   const syndication = await findCopies(store, doc);
   const events = observeEvents(doc, entityLinks, syndication.group);
   return { entities: entityLinks, events, syndication };

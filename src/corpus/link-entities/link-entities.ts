@@ -5,7 +5,7 @@
  * with support: exactly one known person has that surname and nothing contradicts it (country).
  */
 import { nameWords, translitKey } from '../../kb/names.js';
-import type { DocEntity } from '../../model/index.js';
+import type { DocEntity, PlaceRef } from '../../model/index.js';
 
 /** A canonical entity as the store knows it (enough to link against). */
 export interface KnownEntity {
@@ -40,8 +40,24 @@ export function surnameKeysToLookUp(entities: readonly DocEntity[]): string[] {
   return [...new Set(entities.filter((e) => e.type === 'PER' && !e.kbId && nameWords(e.name).words.length === 1).map((e) => translitKey(e.name)))];
 }
 
-/** Links each article entity; `knownBySurname` maps a surname key to the full-name people already stored with it. */
-export function linkEntities(entities: readonly DocEntity[], knownBySurname: ReadonlyMap<string, readonly KnownEntity[]>): EntityLink[] {
+/** The gazetteer place most of a place entity's mentions resolve to, when the place stage resolved any. */
+function gazetteerPlace(entity: DocEntity, places: readonly PlaceRef[]): PlaceRef | undefined {
+  const counts = new Map<string, { place: PlaceRef; n: number }>();
+  for (const place of places) {
+    if (!place.isResolved || !place.gazetteerId || !place.mentionId || !entity.mentionIds.includes(place.mentionId)) continue;
+    const entry = counts.get(place.gazetteerId) ?? { place, n: 0 };
+    entry.n++;
+    counts.set(place.gazetteerId, entry);
+  }
+  return [...counts.values()].sort((a, b) => b.n - a.n)[0]?.place;
+}
+
+/**
+ * Links each article entity; `knownBySurname` maps a surname key to the full-name people already stored with it,
+ * and `places` (the article's places layer) lets a place link by its gazetteer entry, so Tripoli in Libya and
+ * Tripoli in Lebanon stay two entities.
+ */
+export function linkEntities(entities: readonly DocEntity[], knownBySurname: ReadonlyMap<string, readonly KnownEntity[]>, places: readonly PlaceRef[] = []): EntityLink[] {
   return entities.map((entity) => {
     const words = nameWords(entity.name).words;
     const nameKey = translitKey(words.join(' ') || entity.name);
@@ -65,6 +81,10 @@ export function linkEntities(entities: readonly DocEntity[], knownBySurname: Rea
       ...(surnameKey ? { surnameKey } : {}),
     };
     if (entity.kbId) return { ...base, entityId: `kb:${entity.kbId}`, reason: `knowledge-base actor "${entity.kbId}"` };
+    const place = entity.type === 'LOC' ? gazetteerPlace(entity, places) : undefined;
+    if (place) {
+      return { ...base, ...(place.countryCode && !base.country ? { country: place.countryCode } : {}), entityId: `place:${place.gazetteerId}`, reason: `same gazetteer place ${place.name ?? entity.name}${place.countryCode ? ` (${place.countryCode})` : ''}` };
+    }
     if (isSurnameOnly) {
       const candidates = (knownBySurname.get(nameKey) ?? []).filter((k) => k.type === 'PER' && !k.isSurnameOnly);
       const compatible = candidates.filter((k) => !entity.country || !k.country || k.country === entity.country);

@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { DocEntity, PlaceRef } from '../../model/index.js';
+import { linkEntities, type KnownEntity } from './index.js';
+
+const entity = (e: Partial<DocEntity> & Pick<DocEntity, 'id' | 'name' | 'type'>): DocEntity => ({ kind: 'other', mentionIds: [], aliases: [], roles: [], references: [], ...e });
+
+test('link-entities › two places with one name stay apart when the gazetteer resolves them differently', () => {
+  const libya = entity({ id: 'e1', name: 'Tripoli', type: 'LOC', kind: 'place', mentionIds: ['m1'] });
+  const lebanon = entity({ id: 'e1', name: 'Tripoli', type: 'LOC', kind: 'place', mentionIds: ['m4'] });
+  const place = (mentionId: string, gazetteerId: string, countryCode: string): PlaceRef =>
+    ({ id: `p-${mentionId}`, start: 0, end: 7, text: 'Tripoli', mentionId, isResolved: true, name: 'Tripoli', gazetteerId, countryCode });
+  const [a] = linkEntities([libya], new Map(), [place('m1', 'gn:2210247', 'LY')]);
+  const [b] = linkEntities([lebanon], new Map(), [place('m4', 'gn:266826', 'LB')]);
+  assert.notEqual(a!.entityId, b!.entityId);
+  assert.match(a!.reason, /same gazetteer place Tripoli \(LY\)/);
+  const [unresolved] = linkEntities([libya], new Map(), []);
+  assert.equal(unresolved!.entityId, 'loc:tripuli', 'without a resolved place, the name and type decide');
+});
+
+test('link-entities › a bare surname joins the only known person with it, and stays apart when two share it', () => {
+  const haddad = entity({ id: 'e1', name: 'Haddad', type: 'PER', kind: 'person', mentionIds: ['m1'] });
+  const kassem: KnownEntity = { id: 'per:kasim hadad', name: 'Kassem Haddad', type: 'PER', country: 'SYR', isSurnameOnly: false };
+  const elias: KnownEntity = { id: 'per:ilias hadad', name: 'Elias Haddad', type: 'PER', country: 'LBN', isSurnameOnly: false };
+  const [one] = linkEntities([haddad], new Map([['hadad', [kassem]]]));
+  assert.equal(one!.entityId, kassem.id);
+  const [two] = linkEntities([haddad], new Map([['hadad', [kassem, elias]]]));
+  assert.equal(two!.entityId, 'per:hadad');
+  assert.match(two!.reason, /2 known people share it/);
+  const [other] = linkEntities([{ ...haddad, country: 'LBN' }], new Map([['hadad', [kassem]]]));
+  assert.equal(other!.entityId, 'per:hadad', 'a conflicting country blocks the merge');
+});
+
+test('link-entities › knowledge-base actors link by id; a nationality links to its state', () => {
+  const [iranian] = linkEntities([entity({ id: 'e1', name: 'Iran', type: 'MISC', kind: 'nationality', kbId: 'country:IRN' })], new Map());
+  assert.equal(iranian!.entityId, 'kb:country:IRN');
+  assert.equal(iranian!.type, 'LOC');
+  assert.equal(iranian!.kind, 'state');
+});
