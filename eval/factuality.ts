@@ -10,16 +10,21 @@
  * sentences, so our triggers after those are left out of trigger precision. Our modality is mapped to MEANTIME's attributes by
  * MODALITY_TO_FACTUALITY (eval/lib/factuality.ts) and scored on the matched events, each attribute where the gold
  * value is not empty; beside it, the majority class (CERTAIN / POS / NON_FUTURE) on the same events.
+ * A second table scores the same modality rules (modalityOfToken, src/stages/events) on EVERY gold verb event
+ * with the three attributes, coded by us or not: the rules read each verb's sentence from our tokens, with no
+ * subject known (the coder also stops the backward walk at the subject it found).
  * Flags: --examples N error excerpts per kind (default 3; 0 for none), --limit N first N articles, --list every
- * matched event with both labels, --cue-examples N excerpts per cell of the gold cue profile.
+ * matched event with both labels, --list-verbs every gold verb with both labels, --cue-examples N excerpts per
+ * cell of the gold cue profile.
  * The last line is one JSON object.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadDefaultResources } from '../src/app/resources.js';
-import { createDoc, type EventMention, type Modality, type TimeExpr } from '../src/model/index.js';
+import { createDoc, type Doc, type EventMention, type Modality, type TimeExpr } from '../src/model/index.js';
 import { defaultStages, runStages } from '../src/pipeline/index.js';
+import { modalityOfToken } from '../src/stages/events/index.js';
 import { Confusion, MAJORITY, MODALITY_TO_FACTUALITY, cueBefore, matchByOverlap, modalityOfFactuality, type Cue, type Factuality } from './lib/factuality.js';
 import { readMeantime } from './lib/meantime.js';
 import { annotatedEnd, goldEventMentions, proseOf, type GoldEventMention } from './lib/meantime-events.js';
@@ -38,6 +43,7 @@ const numberArg = (name: string, fallback: number): number => {
 const examplesPerKind = numberArg('--examples', 3);
 const limit = numberArg('--limit', Infinity);
 const isListing = process.argv.includes('--list');
+const isListingVerbs = process.argv.includes('--list-verbs');
 
 type Attribute = keyof Factuality;
 const ATTRIBUTES: readonly Attribute[] = ['certainty', 'polarity', 'time'];
@@ -78,6 +84,13 @@ const cueTable = new Confusion();
 const cueExamples = new Map<string, string[]>();
 const cueExamplesPerCell = numberArg('--cue-examples', 0);
 const laterDate = new Map<string, { n: number; later: number; laterNoCue: number; noCue: number }>();
+/** The rules on every gold verb event with the three attributes: per attribute, and read back as one label. */
+const allVerbs = Object.fromEntries(ATTRIBUTES.map((a) => [a, new Confusion()])) as Record<Attribute, Confusion>;
+const allVerbsBaseline = Object.fromEntries(ATTRIBUTES.map((a) => [a, new Confusion()])) as Record<Attribute, Confusion>;
+const allVerbsModality = new Confusion();
+const allVerbsModalityBaseline = new Confusion();
+const allVerbsExamples = new Map<string, string[]>();
+let allVerbsUnaligned = 0;
 let scoredEvents = 0;
 let goldEvents = 0;
 let goldWithFactuality = 0;
@@ -178,6 +191,48 @@ function profileCues(mt: ReturnType<typeof readMeantime>, prose: ReturnType<type
   }
 }
 
+/** The doc token holding character `at`, by binary search over token starts; -1 when `at` falls between tokens. */
+function tokenAt(doc: Doc, at: number): number {
+  const t = doc.layers.tokens!;
+  let lo = 0;
+  let hi = t.start.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (t.start[mid]! > at) hi = mid - 1;
+    else if (t.end[mid]! <= at) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** Scores the modality rules on every gold verb event with the three attributes, at the token of its first part. */
+function scoreAllVerbs(doc: Doc, gold: readonly GoldEventMention[], where: string): void {
+  for (const g of gold) {
+    if (!g.certainty || !g.polarity || !g.time || g.pos !== 'VERB') continue;
+    const token = tokenAt(doc, g.parts[0]!.start);
+    const ourModality = token >= 0 ? modalityOfToken(doc, token) : undefined;
+    if (!ourModality) {
+      allVerbsUnaligned++;
+      continue;
+    }
+    const predicted = MODALITY_TO_FACTUALITY[ourModality];
+    for (const a of ATTRIBUTES) {
+      allVerbs[a].add(g[a]!, predicted[a]);
+      allVerbsBaseline[a].add(g[a]!, MAJORITY[a]);
+    }
+    const label = modalityOfFactuality(g as Factuality);
+    const ours = ourModality === 'ongoing' ? 'asserted' : ourModality;
+    allVerbsModality.add(label, ours);
+    allVerbsModalityBaseline.add(label, 'asserted');
+    const line = `${where}@${g.start}  ${excerpt(doc.text, g.start, g.end)}`;
+    if (isListingVerbs) console.log(`  ${(label === ours ? '' : '✗ ').padStart(2)}${ourModality.padEnd(12)} gold ${g.certainty}/${g.polarity}/${g.time}  ${line}`);
+    if (label !== ours) {
+      const kind = `gold ${label}, ours ${ours}`;
+      allVerbsExamples.set(kind, [...(allVerbsExamples.get(kind) ?? []), line]);
+    }
+  }
+}
+
 for (const file of files.slice(0, limit)) {
   const mt = readMeantime(file.path);
   const prose = proseOf(mt);
@@ -186,10 +241,11 @@ for (const file of files.slice(0, limit)) {
   const doc = createDoc({ text: prose.text, meta: { source: file.path, format: 'text', language: 'en', ...(publishedAt ? { publishedAt } : {}) } });
   let events: readonly EventMention[];
   let times: readonly TimeExpr[];
+  let annotated: Doc;
   try {
-    const layers = runStages(doc, stages, { publishedAt, resources }).doc.layers;
-    events = layers.events ?? [];
-    times = layers.times ?? [];
+    annotated = runStages(doc, stages, { publishedAt, resources }).doc;
+    events = annotated.layers.events ?? [];
+    times = annotated.layers.times ?? [];
   } catch (cause) {
     failures++;
     console.log(`  ${file.corpus}/${mt.id}: pipeline failed: ${cause instanceof Error ? cause.message : String(cause)}`);
@@ -234,6 +290,7 @@ for (const file of files.slice(0, limit)) {
     unmatchedOurs.set(t.modality, list);
   });
   profileCues(mt, prose, gold, times, publishedAt);
+  scoreAllVerbs(annotated, gold, `${file.corpus}/${mt.id}`);
   for (const [s, g] of pairs) score(gold[g]!, triggers[s]!.modality, prose.text, `${file.corpus}/${mt.id}`);
 }
 
@@ -284,6 +341,31 @@ if (examplesPerKind > 0 && examples.size) {
   }
 }
 
+console.log(`\nThe same rules on ALL gold verb events (pos VERB) with the three attributes, coded by us or not (n = ${allVerbsModality.total}${allVerbsUnaligned ? `; ${allVerbsUnaligned} not on one of our tokens, left out` : ''}; no subject known):`);
+for (const a of ATTRIBUTES) {
+  const c = allVerbs[a];
+  const marked = c.prf(MARKED[a].members);
+  const base = allVerbsBaseline[a].prf(MARKED[a].members);
+  console.log(`  ${a.padEnd(10)} accuracy ours ${pct(c.accuracy())} % · majority baseline ${pct(allVerbsBaseline[a].accuracy())} % · ${MARKED[a].name} P ${pct(marked.p)} R ${pct(marked.r)} F1 ${pct(marked.f1)} (tp ${marked.tp}, predicted ${marked.predicted}, gold ${marked.gold}) · baseline F1 ${pct(base.f1)}`);
+  for (const l of ORDER[a]) {
+    const r = c.prf([l]);
+    if (r.gold || r.predicted) console.log(`    ${l.padEnd(15)} P ${pct(r.p)} R ${pct(r.r)} F1 ${pct(r.f1)} (tp ${r.tp}, predicted ${r.predicted}, gold ${r.gold})`);
+  }
+}
+console.log(`  modality read back: accuracy ours ${pct(allVerbsModality.accuracy())} % · baseline ${pct(allVerbsModalityBaseline.accuracy())} %; macro F1 over gold labels ours ${pct(allVerbsModality.macroF1())} · baseline ${pct(allVerbsModalityBaseline.macroF1())}`);
+for (const l of allVerbsModality.labels(MODALITY_ORDER)) {
+  const r = allVerbsModality.prf([l]);
+  console.log(`    ${l.padEnd(13)} P ${pct(r.p)} R ${pct(r.r)} F1 ${pct(r.f1)} (tp ${r.tp}, predicted ${r.predicted}, gold ${r.gold})`);
+}
+for (const line of allVerbsModality.format(MODALITY_ORDER)) console.log(`    ${line}`);
+if (examplesPerKind > 0 && allVerbsExamples.size) {
+  console.log(`  errors by kind (count; up to ${examplesPerKind} excerpts, gold span in [brackets]; --list-verbs for all):`);
+  for (const [kind, list] of [...allVerbsExamples].sort((a, b) => b[1].length - a[1].length)) {
+    console.log(`    ${kind}: ${list.length}`);
+    for (const e of list.slice(0, examplesPerKind)) console.log(`      ${e}`);
+  }
+}
+
 console.log('\nHow the gold classes are expressed, over ALL gold verb events (pos VERB) with the three attributes, matched or not:');
 console.log('  rows: gold read back as one label; columns: strongest cue among the ≤ 6 words before the event in its clause (eval/lib/factuality.ts cueBefore)');
 const CUE_ORDER: Cue[] = ['negation', 'if/whether', 'will', 'would', 'may/might', 'can/could', 'should/must', 'be/going to', 'plan-verb to', 'bare to', 'future modifier', 'none'];
@@ -331,4 +413,14 @@ console.log(JSON.stringify({
   neg_f1: round(ours.polarity.prf(MARKED.polarity.members).f1),
   non_certain_f1: round(ours.certainty.prf(MARKED.certainty.members).f1),
   future_f1: round(ours.time.prf(MARKED.time.members).f1),
+  all_verbs: allVerbsModality.total,
+  all_verbs_polarity_acc: round(allVerbs.polarity.accuracy()),
+  all_verbs_certainty_acc: round(allVerbs.certainty.accuracy()),
+  all_verbs_time_acc: round(allVerbs.time.accuracy()),
+  all_verbs_modality_acc: round(allVerbsModality.accuracy()),
+  all_verbs_modality_macro_f1: round(allVerbsModality.macroF1()),
+  all_verbs_baseline_modality_macro_f1: round(allVerbsModalityBaseline.macroF1()),
+  all_verbs_neg_f1: round(allVerbs.polarity.prf(MARKED.polarity.members).f1),
+  all_verbs_non_certain_f1: round(allVerbs.certainty.prf(MARKED.certainty.members).f1),
+  all_verbs_future_f1: round(allVerbs.time.prf(MARKED.time.members).f1),
 }));

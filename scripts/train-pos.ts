@@ -11,16 +11,18 @@ import { UPOS_TAGS } from '../src/model/index.js';
 import { parseConllu, type ConlluSentence } from '../src/nlp/pos/conllu.js';
 import { decodePosModel, encodePosModel } from '../src/nlp/pos/model-file.js';
 import { tagPosWords, type PosModel } from '../src/nlp/pos/model.js';
-import { trainPos } from '../src/nlp/pos/train.js';
+import { buildTagDictionary, trainPos } from '../src/nlp/pos/train.js';
 
 const DATA = new URL('../../shared/data/pos/ud-ewt/', import.meta.url);
 
 const program = new Command()
   .option('--epochs <n>', 'training epochs', '10')
   .option('--seed <n>', 'shuffle seed', '13')
+  .option('--dict-min-count <n>', 'tag dictionary: words seen at least this often (0: no dictionary)', '50')
+  .option('--dict-min-share <x>', 'tag dictionary: … whose commonest tag has at least this share', '0.995')
   .option('--out <path>', 'model file', fileURLToPath(new URL('../models/pos/pos-en.bin.gz', import.meta.url)))
   .parse();
-const opts = program.opts<{ epochs: string; seed: string; out: string }>();
+const opts = program.opts<{ epochs: string; seed: string; dictMinCount: string; dictMinShare: string; out: string }>();
 
 if (!existsSync(DATA)) {
   console.log(`train:pos: no training data at ${fileURLToPath(DATA)}; nothing to do.`);
@@ -37,12 +39,16 @@ console.log(`ud-ewt train: ${train.length} sentences, ${train.reduce((n, s) => n
 
 const epochs = Number(opts.epochs);
 const seed = Number(opts.seed);
+const trainSentences = train.map((s) => ({ words: s.words, tags: toTags(s) }));
+const dictMinCount = Number(opts.dictMinCount);
+const dictionary = dictMinCount > 0 ? buildTagDictionary(trainSentences, dictMinCount, Number(opts.dictMinShare)) : { map: new Map<number, number>(), pairs: [] };
+console.log(`tag dictionary: ${dictionary.map.size} words`);
 const trained = trainPos(
-  train.map((s) => ({ words: s.words, tags: toTags(s) })),
-  { tagCount: UPOS_TAGS.length, epochs, seed, onEpoch: (epoch, accuracy) => console.log(`epoch ${epoch}: train accuracy ${(100 * accuracy).toFixed(2)} %`) },
+  trainSentences,
+  { tagCount: UPOS_TAGS.length, epochs, seed, tagDictionary: dictionary.map, onEpoch: (epoch, accuracy) => console.log(`epoch ${epoch}: train accuracy ${(100 * accuracy).toFixed(2)} %`) },
 );
 const bytes = encodePosModel({
-  info: { name: 'pos-en', version: 1, task: 'pos', tags: [...UPOS_TAGS], trainedOn: ['ud-ewt/train'], epochs, seed, featureCount: trained.hashes.length },
+  info: { name: 'pos-en', version: 1, task: 'pos', tags: [...UPOS_TAGS], trainedOn: ['ud-ewt/train'], epochs, seed, featureCount: trained.hashes.length, tagDictionary: dictionary.pairs },
   hashes: trained.hashes,
   weights: trained.weights,
 });
@@ -61,4 +67,4 @@ for (const s of dev) {
 }
 const elapsedS = (performance.now() - began) / 1000;
 console.log(`wrote ${opts.out}: ${(bytes.length / 1024).toFixed(0)} KiB, ${model.info.featureCount} feature rows`);
-console.log(JSON.stringify({ model: 'pos-en', epochs, seed, devUposAccuracy: +(100 * correct / total).toFixed(2), devTokens: total, fileKiB: Math.round(bytes.length / 1024), featureRows: model.info.featureCount, elapsedS: +elapsedS.toFixed(1) }));
+console.log(JSON.stringify({ model: 'pos-en', epochs, seed, tagDictionaryWords: dictionary.map.size, devUposAccuracy: +(100 * correct / total).toFixed(2), devTokens: total, fileKiB: Math.round(bytes.length / 1024), featureRows: model.info.featureCount, elapsedS: +elapsedS.toFixed(1) }));

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { IngestError, UsageError, type ErrorCode } from '../model/index.js';
 import { expandInputs } from '../ingest/inputs.js';
+import { isHttpUrl } from '../ingest/fetch/index.js';
 import { defaultStages, type Resources, type Stage } from '../pipeline/index.js';
 import { isPostgresUrl, openPostgresStore } from '../store/postgres/index.js';
 import { DEFAULT_JOB_POLICY, openIngestQueue, type FailedJob, type IngestJob, type IngestJobData, type JobPolicy, type JobState } from '../queue/index.js';
@@ -66,6 +67,8 @@ export interface EnqueueResult {
 export async function enqueueInputs(inputs: readonly string[], options: EnqueueOptions): Promise<EnqueueResult> {
   requirePostgres(options.db);
   if (inputs.includes('-')) throw new UsageError('enqueue reads files, not standard input ("-"): workers on other machines cannot read this process\'s stdin');
+  const url = inputs.find(isHttpUrl); // workers each keep their own per-host spacing, so URLs would not be fetched politely
+  if (url) throw new UsageError(`enqueue reads files, not URLs ("${url}"): fetch pages with \`dossier ingest\` and feeds with \`dossier watch\``);
   const entries = expandInputs(inputs);
   const jobs: IngestJobData[] = entries
     .filter((e) => !e.isMissing)

@@ -56,6 +56,8 @@ export interface PollOptions extends Omit<IngestOptions, 'readInput'> {
   readonly maxItemsPerFeed?: number;
   readonly maxAttempts?: number;
   readonly clock?: () => Date;
+  /** When aborted (the watch is stopping), failed items stay queued without using up an attempt. */
+  readonly signal?: AbortSignal;
 }
 
 /** One link to fetch this poll, with the feed keys that point at it. */
@@ -151,9 +153,10 @@ export async function pollFeeds(feedUrls: readonly string[], options: PollOption
     const result = await prefetched.get(link)!;
     if (!(result instanceof IngestError) && 'kind' in result) notModified++;
     const isTransient = isTransientFailure(result);
+    const isStopping = isTransient && options.signal?.aborted === true;
     for (const { feed, key } of keys) {
-      const attempts = (feed.items[key]?.attempts ?? 0) + (isTransient ? 1 : 0);
-      const isRetry = isTransient && attempts < maxAttempts;
+      const attempts = (feed.items[key]?.attempts ?? 0) + (isTransient && !isStopping ? 1 : 0);
+      const isRetry = isStopping || (isTransient && attempts < maxAttempts);
       if (isRetry) retryLater++;
       feed.items[key] = {
         link,
@@ -179,13 +182,13 @@ export async function pollFeeds(feedUrls: readonly string[], options: PollOption
 
 /** Options of watchFeeds. */
 export interface WatchOptions extends Omit<PollOptions, 'fetcher' | 'state'> {
+  /** Stops the watch: in-flight fetches are aborted, the state saved, and watchFeeds resolves. */
+  readonly signal?: AbortSignal;
   /** The JSON state file (see defaultStatePath). */
   readonly statePath: string;
   readonly intervalMs?: number;
   /** Poll once and return. */
   readonly isOnce?: boolean;
-  /** Stops the watch: in-flight fetches are aborted, the state saved, and watchFeeds resolves. */
-  readonly signal?: AbortSignal;
   readonly fetch?: Omit<FetcherOptions, 'signal' | 'validators'>;
   /** Called after each poll, once its state is saved. */
   readonly onPoll?: (summary: PollSummary) => void;

@@ -41,7 +41,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
 
   program
     .command('ingest')
-    .description('read articles (files, folders, globs, or - for stdin) into the store')
+    .description('read articles (files, folders, globs, URLs, or - for stdin) into the store')
     .argument('<inputs...>', 'files, folders, globs (quoted), or - for standard input')
     .option(...dbOption)
     .option('--max-bytes <n>', 'refuse files larger than this many bytes', parseIntOption)

@@ -19,6 +19,7 @@ import type { Upos } from '../model/index.js';
 import { actorCodeOn, type CountryResolver, type EventLexicon, type VerbFormRef } from './lexicon.js';
 import { isEventCode, regularPlural, type PatternElement, type VerbPattern } from './petrarch-dictionaries.js';
 import { readNumber } from './numbers.js';
+import { BE_FORMS, NEGATION, auxStart, modalityAt, type CodedModality } from './modality.js';
 
 /** One token as the coder sees it. `tag` is a Penn tag when the input had one (PETRARCH records). */
 export interface CoderToken {
@@ -57,8 +58,7 @@ export interface CodedActor {
   readonly entityId?: string;
 }
 
-/** How the text presents an event (mirrors model Modality). */
-export type CodedModality = 'asserted' | 'planned' | 'hypothetical' | 'negated' | 'ongoing';
+export type { CodedModality } from './modality.js';
 
 /** Numbers attached to an event. */
 export interface CodedCounts {
@@ -122,20 +122,12 @@ interface Group {
   isAgentOnly: boolean;
 }
 
-const BE_FORMS = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", "'re", 'am', 'get', 'got', 'gets', 'gotten']);
 const IRREGULAR_PARTICIPLES = new Set([
   'shot', 'hit', 'struck', 'beaten', 'taken', 'seen', 'known', 'held', 'driven', 'thrown', 'stolen', 'broken', 'caught',
   'brought', 'fought', 'sent', 'put', 'set', 'cut', 'left', 'led', 'made', 'won', 'bound', 'spent', 'lost', 'told', 'sold',
   'found', 'given', 'forbidden', 'written', 'overrun', 'blown', 'torn', 'slain', 'withdrawn', 'shut', 'hidden', 'bitten',
   'kept', 'met', 'fed', 'freed', 'seized', 'shown', 'sworn', 'undertaken', 'overthrown',
 ]);
-const NEGATION = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
-const FUTURE = new Set(['will', "'ll", 'shall', 'wo']);
-const MODAL_HYPOTHETICAL = new Set(['could', 'might', 'may', 'would', 'should', "'d", 'can', 'ca']);
-const PLAN_VERBS = new Set(['plan', 'intend', 'aim', 'prepare', 'vow', 'pledge', 'promise', 'agree', 'decide', 'expect', 'want', 'seek', 'hope', 'schedule', 'set', 'threaten', 'move', 'mean', 'propose', 'offer', 'ready', 'willing', 'prepared', 'determined', 'poised']);
-const REPORT_VERBS = new Set(['say', 'announce', 'declare', 'state', 'confirm', 'tell', 'add', 'warn', 'insist', 'indicate', 'report', 'promise', 'pledge']);
-const HYPOTHETICAL_CUES = new Set(['if', 'unless', 'whether', 'possibly', 'perhaps', 'maybe']);
-const ONGOING_CUES = new Set(['continue', 'keep', 'still']);
 const LIGHT_VERBS = new Set(['launch', 'carry', 'conduct', 'stage', 'mount', 'hold', 'unleash', 'begin', 'start', 'continue', 'step', 'intensify', 'resume', 'order', 'make', 'hold', 'organize', 'organise', 'lead', 'join']);
 const MOVEMENT_VERBS = new Set(['arrive', 'travel', 'visit', 'land', 'return', 'go', 'come', 'depart', 'leave', 'fly', 'tour', 'enter', 'move', 'deploy', 'send', 'withdraw', 'retreat', 'pull', 'flee', 'arrived', 'left']);
 const LOCATIVE_PREPS = new Set(['in', 'near', 'inside', 'outside', 'around', 'across', 'throughout', 'within']);
@@ -560,21 +552,6 @@ function matchPattern(pattern: VerbPattern, t: Trigger, keys: readonly string[],
   return result;
 }
 
-/** Start of the auxiliary chain before a trigger ("has not been", "will", "is about to"). */
-function auxStart(tokens: readonly CoderToken[], t: number): number {
-  let i = t - 1;
-  while (i >= 0) {
-    const tok = tokens[i]!;
-    const w = tok.text.toLowerCase();
-    if (tok.pos === 'AUX' || tok.pos === 'PART' || tok.pos === 'ADV' || BE_FORMS.has(w) || NEGATION.has(w) || FUTURE.has(w) || MODAL_HYPOTHETICAL.has(w) || w === 'to' || w === 'about' || w === 'have' || w === 'has' || w === 'had' || w === 'did' || w === 'do' || w === 'does') {
-      i--;
-      continue;
-    }
-    break;
-  }
-  return i + 1;
-}
-
 /** 'be' passive ("was shot down"), or a reduced relative ("a warplane shot down by Turkey"). */
 function isPassiveAt(tokens: readonly CoderToken[], head: number, end: number): boolean {
   if (!isParticiple(tokens[head]!)) return false;
@@ -606,48 +583,6 @@ function isSubjectCandidate(tokens: readonly CoderToken[], g: { start: number })
   if (SUBJECT_BLOCKERS.has(before.pos) && !(before.tag && !before.tag.startsWith('VB') && before.tag !== 'IN' && before.tag !== 'TO')) return false;
   if (before.tag === 'IN' || before.tag === 'TO') return false;
   return true;
-}
-
-function modalityOf(tokens: readonly CoderToken[], lemmas: readonly string[], trigger: Trigger, subjectEnd: number): CodedModality {
-  const from = Math.max(subjectEnd, trigger.start - 10, 0);
-  let isNegated = false;
-  let isHypothetical = false;
-  let isPlanned = false;
-  let isOngoing = false;
-  for (let i = trigger.start - 1; i >= from; i--) {
-    const tok = tokens[i]!;
-    const w = tok.text.toLowerCase().replace(/[\u2018\u2019]/g, "'");
-    if (tok.pos === 'PUNCT' && w !== '-') break;
-    if (tok.pos === 'SCONJ' || w === 'that') {
-      if (HYPOTHETICAL_CUES.has(w)) isHypothetical = true;
-      break;
-    }
-    if (NEGATION.has(w)) isNegated = true;
-    else if (FUTURE.has(w)) isPlanned = true;
-    // "said it would allow": future in reported speech; "would" alone is conditional.
-    else if ((w === 'would' || w === "'d") && lemmas.slice(0, i).some((l) => REPORT_VERBS.has(l))) isPlanned = true;
-    else if (MODAL_HYPOTHETICAL.has(w)) isHypothetical = true;
-    else if (w === 'to' && i > 0 && (PLAN_VERBS.has(lemmas[i - 1]!) || (lemmas[i - 1] === 'about' && BE_FORMS.has(tokens[i - 2]?.text.toLowerCase() ?? '')) || (BE_FORMS.has(tokens[i - 1]!.text.toLowerCase()) && tokens[i - 1]!.text.toLowerCase() !== 'been'))) isPlanned = true;
-    else if (w === 'to' && i > 1 && PLAN_VERBS.has(lemmas[i - 2]!)) isPlanned = true;
-    else if (w === 'going' && tokens[i + 1]?.text.toLowerCase() === 'to') isPlanned = true;
-    else if (ONGOING_CUES.has(lemmas[i]!)) isOngoing = true;
-  }
-  // "if" / "unless" earlier in the sentence makes the clause conditional.
-  for (let i = trigger.start - 1; i >= 0; i--) {
-    const w = tokens[i]!.text.toLowerCase();
-    if (w === 'if' || w === 'unless') isHypothetical = true;
-  }
-  const head = tokens[trigger.head]!;
-  if (head.text.toLowerCase().endsWith('ing') && trigger.head > 0) {
-    const prev = tokens[auxStart(tokens, trigger.head)]?.text.toLowerCase();
-    const before = tokens[trigger.head - 1]!.text.toLowerCase();
-    if (['is', 'are', 'was', 'were', 'am', "'s", "'re"].includes(before) || (prev && ['is', 'are', 'was', 'were'].includes(prev) && !tokens.slice(trigger.start - 3, trigger.start).some((t) => t.text.toLowerCase() === 'to'))) isOngoing = true;
-  }
-  if (isNegated) return 'negated';
-  if (isHypothetical) return 'hypothetical';
-  if (isPlanned) return 'planned';
-  if (isOngoing) return 'ongoing';
-  return 'asserted';
 }
 
 /** A number inside a noun phrase, with the phrase's head lemma ("1,500 Iranian revolutionary guards"). */
@@ -847,7 +782,7 @@ function codeSentence(lexicon: EventLexicon, tokens: readonly CoderToken[], opti
     let targets = targetGroup?.members ?? [];
     if (targetGroup && sourceGroup && targetGroup === sourceGroup) targets = [];
     const subjectEnd = (isPassive ? targetGroup?.end : sourceGroup?.end) ?? 0;
-    const modality = modalityOf(tokens, lemmas, trig, subjectEnd <= trig.start ? subjectEnd : 0);
+    const modality = modalityAt(tokens, trig.start, { head: trig.head, subjectEnd });
     const counts = countsFor(tokens, lemmas, trig, primary, sources, targets);
     const place = placeFor(tokens, trig, groups, inActor);
     const base = { triggerStart: trig.start, triggerEnd: trig.end, verb: trig.name, ...(match ? { pattern: match.pattern.raw } : {}), isPassive, modality, counts, ...(place ? { place } : {}) };

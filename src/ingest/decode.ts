@@ -9,8 +9,11 @@ import { IngestError } from '../model/index.js';
 /** Share of control bytes (other than tab/newline/CR/FF/ESC) above which input is taken as binary. */
 const MAX_CONTROL_SHARE = 0.01;
 
-/** Decodes a file's bytes; throws IngestError naming the file for empty or binary input. */
-export function decodeBytes(bytes: Uint8Array, source: string): { text: string; encoding: string } {
+/**
+ * Decodes a file's bytes; throws IngestError naming the file for empty or binary input. Valid UTF-8 is read
+ * as UTF-8; otherwise a declared charset (HTTP header, `<meta charset>`) is used when iconv knows it, else chardet's guess.
+ */
+export function decodeBytes(bytes: Uint8Array, source: string, declaredCharset?: string): { text: string; encoding: string } {
   if (bytes.length === 0) throw new IngestError('E_INPUT_EMPTY', source, 'file is empty (0 bytes)');
   if (looksBinary(bytes)) throw new IngestError('E_INPUT_BINARY', source, 'file looks binary (NUL or control bytes), not text or HTML');
   let encoding = 'utf-8';
@@ -18,7 +21,8 @@ export function decodeBytes(bytes: Uint8Array, source: string): { text: string; 
   if (isValidUtf8(bytes)) {
     text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   } else {
-    const guess = chardet.detect(bytes) ?? 'windows-1252';
+    const declared = declaredCharset ?? metaCharset(bytes);
+    const guess = declared && iconv.encodingExists(declared) && !/^utf-?8$/i.test(declared) ? declared : (chardet.detect(bytes) ?? 'windows-1252');
     // chardet says ISO-8859-1 for most Western text; Windows-1252 is its superset in practice (curly quotes at 0x91–0x94).
     encoding = /^iso-8859-1$/i.test(guess) || !iconv.encodingExists(guess) ? 'windows-1252' : guess.toLowerCase();
     text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
@@ -26,6 +30,12 @@ export function decodeBytes(bytes: Uint8Array, source: string): { text: string; 
   text = text.replace(/^\uFEFF/, '').normalize('NFC');
   if (text.trim().length === 0) throw new IngestError('E_INPUT_EMPTY', source, 'file holds only whitespace');
   return { text, encoding };
+}
+
+/** The charset an HTML page declares in its first 2 KiB (`<meta charset="…">` or http-equiv). */
+export function metaCharset(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 2048)).toString('latin1');
+  return /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1];
 }
 
 /** True for NUL bytes or many control bytes in the first 64 KiB. */

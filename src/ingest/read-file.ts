@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import { createReadStream } from 'node:fs';
 import { IngestError, describeCause } from '../model/index.js';
 import { decodeBytes } from './decode.js';
+import { readWarc } from './read-warc.js';
 import type { RawArticle } from '../model/index.js';
 
 /** Files above this size are refused with a clear error rather than read into memory. */
@@ -21,6 +22,11 @@ export async function* readPath(path: string, options: ReadOptions = {}): AsyncG
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const lower = path.toLowerCase();
   try {
+    if (lower.endsWith('.warc') || lower.endsWith('.warc.gz')) {
+      await stat(path); // a missing file is reported as such, not as a parse error
+      yield* readWarc(path, maxBytes);
+      return;
+    }
     if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) {
       yield* readJsonLines(path, maxBytes);
       return;

@@ -625,3 +625,31 @@ function twoBodiesSharingIdPrefix(chars: number): [string, string] {
     seen.set(prefix, body);
   }
 }
+
+/**
+ * Rows of a store at schema version 4 (before entity counts, name keys and pairs existed), as plain SQL both
+ * dialects accept, for each adapter's test that migrations 5 and 6 fill their new tables from them.
+ */
+export const VERSION_4_ROWS_SQL: readonly string[] = [
+  ...['a1', 'b2'].map((id, i) => `INSERT INTO articles (id, source, format, language, body, paragraphs, comments, captions, boilerplate, pipeline, ingested_at)
+    VALUES ('${id.repeat(32)}', 'in/${i}.txt', 'text', 'en', 'Body ${i}: Kyïv ${'x'.repeat(i)}.', '[]', '[]', '[]', '[]', 'old@1', '2024-01-0${i + 1}T00:00:00Z')`),
+  `INSERT INTO entities (id, name, type, kind, name_key) VALUES ('org:m23', 'M23', 'ORG', 'armed-group', 'm23'), ('loc:goma', 'Goma', 'LOC', 'other', 'goma'),
+    ('per:ndjike', 'Guillaume Ndjike', 'PER', 'person', 'guillaume ndjike')`,
+  `INSERT INTO article_entities (article_id, doc_entity_id, entity_id, name, mention_count, reason) VALUES
+    ('${'a1'.repeat(32)}', 'e1', 'org:m23', 'M23', 2, 'r'), ('${'a1'.repeat(32)}', 'e2', 'loc:goma', 'Goma', 1, 'r'), ('${'a1'.repeat(32)}', 'e3', 'org:m23', 'M-23', 1, 'r'),
+    ('${'b2'.repeat(32)}', 'e1', 'org:m23', 'M23', 1, 'r'), ('${'b2'.repeat(32)}', 'e2', 'per:ndjike', 'Ndjike', 3, 'r')`,
+  `INSERT INTO entity_aliases (entity_id, article_id, alias) VALUES ('org:m23', '${'a1'.repeat(32)}', 'March 23 Movement'), ('per:ndjike', '${'b2'.repeat(32)}', 'Colonel Ndjike')`,
+];
+
+/** Checks a store migrated from VERSION_4_ROWS_SQL: counts, name search, pairs, entity pages and body lengths come from the old rows. */
+export async function assertBackfillFromVersion4(store: Store): Promise<void> {
+  assert.deepEqual((await store.listEntities()).map((e) => [e.id, e.articleCount, e.mentionCount]), [['org:m23', 2, 4], ['per:ndjike', 1, 3], ['loc:goma', 1, 1]]);
+  assert.deepEqual((await store.listEntities({ search: 'march' })).map((e) => e.id), ['org:m23'], 'aliases are searchable');
+  assert.deepEqual((await store.listEntities({ search: 'ndj' })).map((e) => e.id), ['per:ndjike']);
+  assert.deepEqual((await store.listCooccurrences()).map((p) => [p.a, p.b, p.articles]), [['loc:goma', 'org:m23', 1], ['org:m23', 'per:ndjike', 1]]);
+  assert.deepEqual((await store.listArticles()).map((a) => a.bodyChars), ['Body 0: Kyïv .'.length, 'Body 1: Kyïv x.'.length]);
+  assert.equal(await store.countArticles(), 2);
+  const m23 = await store.getEntity('org:m23', { articlesLimit: 10 });
+  assert.deepEqual(m23?.articles.map((a) => [a.mentionCount, a.reason]), [[3, 'r; r'], [1, 'r']], 'entity pages from the old links, oldest first');
+  assert.deepEqual(m23?.mentionsByOutlet, { '(unknown)': 4 });
+}

@@ -65,7 +65,7 @@ export function registerWatchCommand(program: Command, { io, setExitCode }: CliC
             ...(opts.maxBytes === undefined ? {} : { maxBytes: opts.maxBytes }),
             fetch: { timeoutMs: opts.timeout, minIntervalMs: opts.hostInterval },
             onPoll: (summary) => {
-              hasFailures ||= summary.failures.length > summary.retryLater || summary.feeds.some((f) => f.status === 'failed');
+              hasFailures ||= summary.failures.length > 0 || summary.feeds.some((f) => f.status === 'failed');
               printPoll(summary, io, opts.json ?? false);
             },
           });

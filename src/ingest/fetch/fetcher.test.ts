@@ -226,3 +226,10 @@ test('fetcher › a non-http URL is refused with the value quoted', async () => 
   const error = await rejection(createFetcher(fast).fetchArticle('ftp://127.0.0.1/file.txt'));
   assert.equal(error.reason, '"ftp://127.0.0.1/file.txt" is not an http(s) URL');
 });
+
+test('fetcher › a failure after a redirect names the requested URL and where it happened', async () => {
+  const s = await server({ '/short/1': respond(302, { location: '/news/gone.html' }) });
+  const error = await rejection(createFetcher(fast).fetchArticle(s.url('/short/1')));
+  assert.equal(error.file, s.url('/short/1'));
+  assert.equal(error.reason, `HTTP 404 Not Found (at ${s.url('/news/gone.html')})`);
+});

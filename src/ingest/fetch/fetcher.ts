@@ -194,6 +194,10 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
         url = parseHttpUrl(new URL(result.location, url).href, requestedUrl);
       }
     } catch (error) {
+      // Name the input the user gave; a failure after a redirect also says where it happened.
+      if (error instanceof FetchError && error.file !== requestedUrl) {
+        throw new FetchError(error.code, requestedUrl, `${error.reason} (at ${error.file})`, { isTransient: error.isTransient, ...(error.status === undefined ? {} : { status: error.status }), cause: error });
+      }
       if (error instanceof IngestError) throw error;
       if (options.signal?.aborted) throw new FetchError('E_INPUT_UNREADABLE', requestedUrl, 'aborted: stopping', { isTransient: true, cause: error });
       throw new FetchError('E_INPUT_UNREADABLE', requestedUrl, describeCause(error), { isTransient: true, cause: error });

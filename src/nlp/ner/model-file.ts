@@ -70,19 +70,32 @@ export function encodeNerModel(parts: NerModelParts): Uint8Array {
   return gzipSync(bytes, { level: 9 });
 }
 
-/** Reads a model file's bytes (gzip) into a ready model; throws E_RESOURCE_MISSING with the reason on a bad file. */
-export function decodeNerModel(file: Uint8Array): NerModel {
+/** The sections of a model file as stored: the POS model reads the same container (src/nlp/pos/model-file.ts). */
+export interface ModelFileSections {
+  readonly info: NerModelInfo;
+  readonly tagCount: number;
+  readonly hashes: Uint32Array;
+  /** rowCount × tagCount weights as stored; the float weight is quantised[k] × scale. */
+  readonly quantised: Int16Array;
+  readonly scale: number;
+  readonly transitions: Float32Array;
+  readonly gazetteerText: string;
+  readonly clusters: readonly (readonly [string, string])[];
+}
+
+/** Reads a model file's bytes (gzip) into its sections; throws E_RESOURCE_MISSING with the reason on a bad file. */
+export function decodeModelFile(file: Uint8Array): ModelFileSections {
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(gunzipSync(file));
   } catch (cause) {
-    throw new DossierError('E_RESOURCE_MISSING', 'NER model file is not gzip data', { cause });
+    throw new DossierError('E_RESOURCE_MISSING', 'model file is not gzip data', { cause });
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const magic = new TextDecoder().decode(bytes.subarray(0, 4));
-  if (magic !== MAGIC) throw new DossierError('E_RESOURCE_MISSING', `NER model file starts with "${magic}", not "${MAGIC}"`);
+  if (magic !== MAGIC) throw new DossierError('E_RESOURCE_MISSING', `model file starts with "${magic}", not "${MAGIC}"`);
   const format = view.getUint32(4, true);
-  if (format !== FORMAT_VERSION) throw new DossierError('E_RESOURCE_MISSING', `NER model file format ${format} is not the supported ${FORMAT_VERSION}`);
+  if (format !== FORMAT_VERSION) throw new DossierError('E_RESOURCE_MISSING', `model file format ${format} is not the supported ${FORMAT_VERSION}`);
   const headerLength = view.getUint32(8, true);
   const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as Header;
   const t = header.tagCount;
@@ -93,23 +106,29 @@ export function decodeNerModel(file: Uint8Array): NerModel {
   const headerEnd = align4(gazetteerAt + 4 + gazetteerLength);
   const hashesEnd = headerEnd + 4 * n;
   const weightsEnd = align4(hashesEnd + 2 * n * t);
-  if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) throw new DossierError('E_RESOURCE_MISSING', 'NER model files are little-endian; this platform is not');
+  if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) throw new DossierError('E_RESOURCE_MISSING', 'model files are little-endian; this platform is not');
   // Copy the aligned sections into typed arrays (the platform is little-endian, as the file is).
   const hashes = new Uint32Array(bytes.buffer.slice(bytes.byteOffset + headerEnd, bytes.byteOffset + hashesEnd));
   const quantised = new Int16Array(bytes.buffer.slice(bytes.byteOffset + hashesEnd, bytes.byteOffset + hashesEnd + 2 * n * t));
-  const weights = new Float32Array(n * t);
-  for (let k = 0; k < weights.length; k++) weights[k] = quantised[k]! * header.scale;
   const transitions = new Float32Array((t + 1) * t);
   for (let k = 0; k < transitions.length; k++) transitions[k] = view.getFloat32(weightsEnd + 4 * k, true);
-  const { keys, rows } = buildFeatureTable(hashes);
+  return { info: header.info, tagCount: t, hashes, quantised, scale: header.scale, transitions, gazetteerText, clusters: header.clusters };
+}
+
+/** Reads a NER model file's bytes (gzip) into a ready model; throws E_RESOURCE_MISSING with the reason on a bad file. */
+export function decodeNerModel(file: Uint8Array): NerModel {
+  const sections = decodeModelFile(file);
+  const weights = new Float32Array(sections.quantised.length);
+  for (let k = 0; k < weights.length; k++) weights[k] = sections.quantised[k]! * sections.scale;
+  const { keys, rows } = buildFeatureTable(sections.hashes);
   return {
-    info: header.info,
-    tagCount: t,
+    info: sections.info,
+    tagCount: sections.tagCount,
     keys,
     rows,
     weights,
-    transitions,
-    features: { gazetteer: parseGazetteer(gazetteerText), clusters: new Map(header.clusters) },
+    transitions: sections.transitions,
+    features: { gazetteer: parseGazetteer(sections.gazetteerText), clusters: new Map(sections.clusters) },
   };
 }
 

@@ -2,10 +2,13 @@
  * POS tagger features as 32-bit hashes, built with the NER feature hashing (`mix`, FNV word and shape
  * hashes) so no string is made per feature. Static templates (computed once per sentence): word, cased
  * word, prefixes 1–3 and suffixes 1–4, shape, words at ±1 and ±2, suffixes and shapes of the neighbours,
- * word bigrams, capitalisation at sentence start. Dynamic templates (from the tags already chosen, left
+ * word bigrams, capitalisation at sentence start; all on the word with its quotes straightened. Dynamic templates (from the tags already chosen, left
  * to right): previous tag, previous two tags, previous tag × word, previous tag × next word.
  */
-import { hashString, mix, normaliseWord, wordShapeHash } from '../ner/features.js';
+import * as ner from '../ner/features.js';
+
+// Bound once: calls through a module namespace (or a transpiler's live-binding getter) cost in the hot loop.
+const { hashString, mix, normaliseWord, wordShapeHash } = ner;
 
 /** Per-sentence static features: token i owns feats[offsets[i] .. offsets[i+1]); wordHash feeds the dynamic ones. */
 export interface PosSentenceFeatures {
@@ -47,14 +50,14 @@ const PAD_AFTER = hashString('</s>');
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
-/** POS word normalisation: the NER one (lower case, digits → 0, curly apostrophes straight) and curly double quotes straight. */
-export function normalisePosWord(word: string): string {
-  const lw = normaliseWord(word);
-  return CURLY_DOUBLE_RE.test(lw) ? lw.replace(CURLY_DOUBLE_RE_G, '"') : lw;
+/** Curly quotes and apostrophes made straight, as UD EWT mostly writes them: “Stop,” → "Stop,". */
+export function straightenQuotes(word: string): string {
+  return CURLY_RE.test(word) ? word.replace(CURLY_DOUBLE_RE_G, '"').replace(CURLY_SINGLE_RE_G, "'") : word;
 }
 
-const CURLY_DOUBLE_RE = /[“”„]/;
+const CURLY_RE = /[“”„‘’]/;
 const CURLY_DOUBLE_RE_G = /[“”„]/g;
+const CURLY_SINGLE_RE_G = /[‘’]/g;
 
 /** FNV hash of the last `length` code units of a word (the whole word when shorter). */
 function suffixHash(word: string, length: number): number {
@@ -66,13 +69,15 @@ function suffixHash(word: string, length: number): number {
 /** Static features of one sentence of raw token strings. Pure; the returned arrays are fresh. */
 export function extractPosFeatures(words: readonly string[]): PosSentenceFeatures {
   const n = words.length;
+  const straight: string[] = new Array<string>(n);
   const lower: string[] = new Array<string>(n);
   const wordHash = new Uint32Array(n);
   const shapeHash = new Uint32Array(n);
   const suffix3 = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
-    const w = words[i] ?? '';
-    const lw = normalisePosWord(w);
+    const w = straightenQuotes(words[i] ?? '');
+    const lw = normaliseWord(w);
+    straight[i] = w;
     lower[i] = lw;
     wordHash[i] = hashString(lw);
     shapeHash[i] = wordShapeHash(w);
@@ -83,7 +88,7 @@ export function extractPosFeatures(words: readonly string[]): PosSentenceFeature
   let k = 0;
   for (let i = 0; i < n; i++) {
     offsets[i] = k;
-    const w = words[i] ?? '';
+    const w = straight[i] ?? '';
     const lw = lower[i] ?? '';
     const wh = wordHash[i] ?? 0;
     const sh = shapeHash[i] ?? 0;

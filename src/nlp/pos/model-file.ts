@@ -5,7 +5,8 @@
  * the tag names in column order, which decoding checks against the tag set the caller expects.
  */
 import { DossierError } from '../../model/index.js';
-import { decodeNerModel, encodeNerModel } from '../ner/model-file.js';
+import { buildFeatureTable } from '../ner/model.js';
+import { decodeModelFile, encodeNerModel } from '../ner/model-file.js';
 import type { PosModel, PosModelInfo } from './model.js';
 
 /** What a trainer hands to the encoder. */
@@ -34,11 +35,19 @@ export function encodePosModel(parts: PosModelParts): Uint8Array {
  * a POS model or its tags are not `expectedTags` in the same order.
  */
 export function decodePosModel(file: Uint8Array, expectedTags: readonly string[]): PosModel {
-  const decoded = decodeNerModel(file);
+  const decoded = decodeModelFile(file);
   const info = decoded.info as unknown as PosModelInfo;
   if (info.task !== 'pos') throw new DossierError('E_RESOURCE_MISSING', `model file is for task "${String(info.task ?? 'ner')}", not "pos"`);
   if (info.tags.join(' ') !== expectedTags.join(' ')) {
     throw new DossierError('E_RESOURCE_MISSING', `POS model tags "${info.tags.join(' ')}" differ from the expected "${expectedTags.join(' ')}"`);
   }
-  return { info, tagCount: decoded.tagCount, keys: decoded.keys, rows: decoded.rows, weights: decoded.weights };
+  const { keys, rows } = buildFeatureTable(decoded.hashes);
+  const table = new Int32Array(2 * keys.length);
+  for (let slot = 0; slot < keys.length; slot++) {
+    table[2 * slot] = keys[slot]! | 0;
+    table[2 * slot + 1] = rows[slot]!;
+  }
+  const tagDictionary = new Map<number, number>();
+  for (let k = 0; k + 1 < info.tagDictionary.length; k += 2) tagDictionary.set(info.tagDictionary[k]!, info.tagDictionary[k + 1]!);
+  return { info, tagCount: decoded.tagCount, table, weights: decoded.quantised, tagDictionary };
 }

@@ -1,11 +1,13 @@
 /**
  * The POS model at run time: a greedy left-to-right averaged perceptron (Collins 2002; Honnibal's
  * "good POS tagger in about 200 lines") over hashed features. Each token's tag is the argmax of its
- * static feature weights plus the weights of features of the tags already chosen to its left.
- * The weight table is the NER one (open addressing over feature hashes, src/nlp/ner/model.ts).
+ * static feature weights plus the weights of features of the tags already chosen to its left; frequent
+ * words that take one tag almost always ("the", ",", "and") get it from a tag dictionary without scoring.
+ * The weight table is the NER one (open addressing over feature hashes, src/nlp/ner/model.ts); weights stay
+ * quantised to int16 as in the file, so a row of 17 tags is 34 bytes and scores are summed as integers.
  */
-import { lookupRow } from '../ner/model.js';
-import { DYNAMIC_FEATURE_COUNT, dynamicFeatures, extractPosFeatures } from './features.js';
+import { hashString } from '../ner/features.js';
+import { DYNAMIC_FEATURE_COUNT, dynamicFeatures, extractPosFeatures, straightenQuotes } from './features.js';
 
 /** Facts about how a model was trained, stored in the model file and shown by the model card. */
 export interface PosModelInfo {
@@ -18,6 +20,8 @@ export interface PosModelInfo {
   readonly epochs: number;
   readonly seed: number;
   readonly featureCount: number;
+  /** Flattened pairs [hash of the word as written, tag, …]: words that get their tag without scoring. */
+  readonly tagDictionary: readonly number[];
   readonly [key: string]: unknown;
 }
 
@@ -25,12 +29,20 @@ export interface PosModelInfo {
 export interface PosModel {
   readonly info: PosModelInfo;
   readonly tagCount: number;
-  /** Open-addressing table of feature hashes (0 = empty slot); mask = keys.length - 1. */
-  readonly keys: Uint32Array;
-  /** Row of the weight matrix for each slot of `keys`. */
-  readonly rows: Int32Array;
-  /** rowCount × tagCount weights. */
-  readonly weights: Float32Array;
+  /**
+   * Open-addressing table of feature hashes, slot s = [table[2s] = tableKey(hash) (0: empty), table[2s+1] = row]:
+   * the NER table (buildFeatureTable) with key and row side by side, so a probe touches one cache line.
+   */
+  readonly table: Int32Array;
+  /** rowCount × tagCount weights, quantised (the scale does not change the argmax). */
+  readonly weights: Int16Array;
+  /** Hash of the word as written → its tag (from info.tagDictionary). */
+  readonly tagDictionary: ReadonlyMap<number, number>;
+}
+
+/** The key of a word in the tag dictionary: FNV of the word as written, quotes straightened. */
+export function tagDictionaryKey(word: string): number {
+  return hashString(straightenQuotes(word));
 }
 
 /**
@@ -42,24 +54,39 @@ export function tagPosWords(model: PosModel, words: readonly string[]): Uint8Arr
   const tags = new Uint8Array(n);
   if (n === 0) return tags;
   const t = model.tagCount;
-  const { keys, rows, weights } = model;
+  const { table, weights } = model;
+  const mask = (table.length >>> 1) - 1;
   const sentence = extractPosFeatures(words);
   const dynamic = new Uint32Array(DYNAMIC_FEATURE_COUNT);
-  const scores = new Float32Array(t);
+  const scores = new Int32Array(t);
   let prev1 = t;
   let prev2 = t;
   for (let i = 0; i < n; i++) {
+    const known = model.tagDictionary.get(tagDictionaryKey(words[i]!));
+    if (known !== undefined) {
+      tags[i] = known;
+      prev2 = prev1;
+      prev1 = known;
+      continue;
+    }
     scores.fill(0);
     const to = sentence.offsets[i + 1]!;
-    for (let f = sentence.offsets[i]!; f < to; f++) {
-      const row = lookupRow(keys, rows, sentence.feats[f]!);
-      if (row < 0) continue;
-      const w = row * t;
-      for (let y = 0; y < t; y++) scores[y]! += weights[w + y]!;
-    }
     dynamicFeatures(sentence, i, prev1, prev2, dynamic);
-    for (let f = 0; f < DYNAMIC_FEATURE_COUNT; f++) {
-      const row = lookupRow(keys, rows, dynamic[f]!);
+    for (let f = sentence.offsets[i]!; f < to + DYNAMIC_FEATURE_COUNT; f++) {
+      const hash = f < to ? sentence.feats[f]! : dynamic[f - to]!;
+      // Inlined lookupRow (src/nlp/ner/model.ts) over the interleaved table.
+      const key = hash === 0 ? 1 : hash | 0;
+      let slot = key & mask;
+      let row = -1;
+      for (;;) {
+        const k = table[2 * slot]!;
+        if (k === key) {
+          row = table[2 * slot + 1]!;
+          break;
+        }
+        if (k === 0) break;
+        slot = (slot + 1) & mask;
+      }
       if (row < 0) continue;
       const w = row * t;
       for (let y = 0; y < t; y++) scores[y]! += weights[w + y]!;

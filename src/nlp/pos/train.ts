@@ -2,11 +2,12 @@
  * Averaged perceptron training for the greedy POS tagger: tag each sentence left to right with the current
  * weights (the dynamic features see the tags predicted so far, as at run time); on a wrong token add its
  * features to the gold tag and subtract them from the predicted one. A feature gets a weight row only when
- * it takes part in an update, which keeps the model small. Averaging uses the lazy trick of the NER trainer
+ * it takes part in an update, which keeps the model small. Words in the tag dictionary take its tag, as at run time. Averaging uses the lazy trick of the NER trainer
  * (keep w and Σ c·Δ; average = w − Σ c·Δ / c). Deterministic: the order is shuffled with a seeded generator.
  */
 import { seededRandom } from '../ner/train.js';
 import { DYNAMIC_FEATURE_COUNT, dynamicFeatures, extractPosFeatures } from './features.js';
+import { tagDictionaryKey } from './model.js';
 
 /** One training sentence: token strings and gold tag indices (columns of the model). */
 export interface PosTrainingSentence {
@@ -19,6 +20,8 @@ export interface PosTrainOptions {
   readonly tagCount: number;
   readonly epochs: number;
   readonly seed: number;
+  /** Hash of a word as written (tagDictionaryKey) → its tag: those tokens are not scored nor learned from. */
+  readonly tagDictionary?: ReadonlyMap<number, number>;
   /** Called after each epoch with the share of tokens tagged correctly during that epoch. */
   readonly onEpoch?: (epoch: number, tokenAccuracy: number) => void;
 }
@@ -84,10 +87,19 @@ export function trainPos(sentences: readonly PosTrainingSentence[], options: Pos
     let total = 0;
     for (const s of order) {
       const gold = sentences[s]!.tags;
+      const words = sentences[s]!.words;
       const sentence = extracted[s]!;
       let prev1 = t;
       let prev2 = t;
       for (let i = 0; i < gold.length; i++) {
+        const known = options.tagDictionary?.get(tagDictionaryKey(words[i]!));
+        if (known !== undefined) {
+          total++;
+          if (known === gold[i]) correct++;
+          prev2 = prev1;
+          prev1 = known;
+          continue;
+        }
         scores.fill(0);
         const from = sentence.offsets[i]!;
         const to = sentence.offsets[i + 1]!;
@@ -115,4 +127,32 @@ export function trainPos(sentences: readonly PosTrainingSentence[], options: Pos
   const averaged = new Float32Array(rowCount * t);
   for (let k = 0; k < rowCount * t; k++) averaged[k] = w[k]! - u[k]! / c;
   return { hashes: Uint32Array.from(hashList), weights: averaged };
+}
+
+/**
+ * The tag dictionary: words (as written) seen at least `minCount` times whose most frequent tag has at least
+ * `minShare` of their occurrences ("the", ",", "and"). Returns hash → tag and the flattened pairs for the file.
+ */
+export function buildTagDictionary(sentences: readonly PosTrainingSentence[], minCount = 20, minShare = 0.97): { map: Map<number, number>; pairs: number[] } {
+  const counts = new Map<string, Map<number, number>>();
+  for (const s of sentences) {
+    s.words.forEach((word, i) => {
+      let byTag = counts.get(word);
+      if (!byTag) counts.set(word, (byTag = new Map()));
+      byTag.set(s.tags[i]!, (byTag.get(s.tags[i]!) ?? 0) + 1);
+    });
+  }
+  const map = new Map<number, number>();
+  for (const [word, byTag] of counts) {
+    let total = 0;
+    let bestTag = 0;
+    let bestCount = 0;
+    for (const [tag, count] of byTag) {
+      total += count;
+      if (count > bestCount) [bestTag, bestCount] = [tag, count];
+    }
+    if (total >= minCount && bestCount / total >= minShare) map.set(tagDictionaryKey(word), bestTag);
+  }
+  const pairs = [...map].sort((a, b) => a[0] - b[0]).flat();
+  return { map, pairs };
 }

@@ -75,7 +75,7 @@ export const CREDIT_LINE: readonly RegExp[] = [
 
 /** Byline and date furniture at the head or foot of an article. */
 export const BYLINE_LINES: readonly RegExp[] = [
-  /^by\s+[\p{Lu}][\p{L}.'’-]+(\s+[\p{L}.'’-]+){0,5}(\s*(,|and|&)\s*[\p{Lu}][\p{L}.'’-]+(\s+[\p{L}.'’-]+){0,4})*\s*([|,–—-]\s*.{0,80})?$/u,
+  /^[Bb][Yy]:?\s+[\p{Lu}][\p{L}.'’-]+(\s+[\p{L}.'’-]+){0,5}(\s*(,|and|&)\s*[\p{Lu}][\p{L}.'’-]+(\s+[\p{L}.'’-]+){0,4})*\s*([|,–—-]\s*.{0,80})?$/u,
   /^(published|updated|posted|last (updated|modified)|first published|modified|date)\s*:?\s*.{0,80}$/i,
   /^\|?\s*(published|updated|posted)\b.{0,80}$/i,
   /^(updated|posted|published)?\s*(\d{1,2}:\d{2}\s*(am|pm|a\.m\.|p\.m\.)?\s*(\w{2,4})?,?\s*)?(mon|tue|wed|thu|fri|sat|sun)?\w*,?\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*\.? \d{1,2},? \d{4}(,?\s*(at\s*)?\d{1,2}:\d{2}\s*(am|pm|a\.m\.|p\.m\.)?\s*[a-z]{0,4})?\s*$/i,

@@ -3,11 +3,14 @@
  * It runs before the Doc exists, because the Doc's id is the hash of the clean body.
  */
 import { IngestError, type DocInit, type RawArticle } from '../../model/index.js';
+import { normaliseDate } from './dates.js';
 import { extractHtml } from './html.js';
+import { domainOf } from './html-metadata.js';
 import { detectLanguage } from './language.js';
 import { cleanText } from './text.js';
 
-export const CLEAN_VERSION = 1;
+/** Bump when cleaning output changes; stored with every article it produced. */
+export const CLEAN_VERSION = 2;
 
 /** Bodies shorter than this are not articles (error pages, empty shells). */
 const MIN_BODY_CHARS = 80;
@@ -15,10 +18,10 @@ const MIN_BODY_CHARS = 80;
 /** Cleans one raw article; throws IngestError naming the source when no body remains. */
 export function cleanArticle(raw: RawArticle): DocInit {
   if (raw.contentType === 'html') {
-    const page = extractHtml(raw.content);
+    const page = extractHtml(raw.content, raw.hints.url);
     const body = page.body.trim();
     assertBody(body, raw.source);
-    const publishedAt = raw.hints.publishedAt ?? page.publishedAt;
+    const publishedAt = normaliseHint(raw.hints.publishedAt) ?? page.publishedAt;
     return {
       text: body,
       meta: compact({
@@ -45,14 +48,20 @@ export function cleanArticle(raw: RawArticle): DocInit {
       source: raw.source,
       format: raw.format,
       url: raw.hints.url,
-      outlet: raw.hints.outlet,
+      outlet: raw.hints.outlet ?? cleaned.outlet ?? domainOf(raw.hints.url),
       title: raw.hints.title ?? cleaned.title,
-      byline: raw.hints.byline,
-      publishedAt: raw.hints.publishedAt,
-      publishedAtFrom: raw.hints.publishedAt ? 'input' : undefined,
+      byline: raw.hints.byline ?? cleaned.byline,
+      publishedAt: normaliseHint(raw.hints.publishedAt) ?? cleaned.publishedAt,
+      publishedAtFrom: raw.hints.publishedAt ? 'input' : cleaned.publishedAt ? 'text' : undefined,
       language: detectLanguage(cleaned.body),
     }),
   };
+}
+
+/** A date the container stated (JSONL field, HTTP header), in ISO 8601 when it parses, else as given. */
+function normaliseHint(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  return normaliseDate(value) ?? value;
 }
 
 function assertBody(body: string, source: string): void {

@@ -336,13 +336,28 @@ function chooseTitle(doc: Doc, headline: string | undefined, ogTitle: string | u
   for (const h1 of h1s) {
     if (meta.some((m) => sameTitle(m, h1) || (m.includes(h1) && h1.length >= 12))) return h1;
   }
-  // The visible headline wins over SEO titles ("Top 10 … (2025) | Site"), unless it is the site's name or logo text.
-  const visible = h1s.find((h) => h.split(' ').length >= 3 && !(site && sameTitle(h, site)) && !/^(menu|search|home|skip)/i.test(h));
-  if (visible && process.env['TITLE_EXP'] !== '1') return visible;
+  // The visible headline wins over SEO titles ("Top 10 … (2025) | Site") when it shares words with them; a logo
+  // <h1> ("Stanford Online") shares none. Pages without metadata take their first real <h1>.
+  const metaTitle = headline ?? ogTitle ?? docTitle;
+  const usable = h1s.filter((h) => h.split(' ').length >= 2 && !(site && sameTitle(h, site)));
+  if (metaTitle) {
+    const scored = usable.map((h) => ({ h, score: wordOverlap(h, stripSiteName(metaTitle, site)) })).sort((a, b) => b.score - a.score);
+    if (scored[0] && scored[0].score >= 0.3) return scored[0].h;
+  } else if (usable[0]) return usable[0];
   const best = headline ?? ogTitle;
   if (best) return stripSiteName(best, site);
   if (h1s.length === 1) return h1s[0];
   return docTitle ? stripSiteName(docTitle, site) : h1s[0];
+}
+
+/** Share of words two titles have in common (Dice coefficient over lower-cased word sets). */
+function wordOverlap(a: string, b: string): number {
+  const words = (s: string) => new Set(s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const x = words(a);
+  const y = words(b);
+  let common = 0;
+  for (const w of x) if (y.has(w)) common++;
+  return x.size + y.size ? (2 * common) / (x.size + y.size) : 0;
 }
 
 function sameTitle(a: string, b: string): boolean {

@@ -13,6 +13,7 @@ import {
   type EntityKind,
   type EventMention,
   type Mention,
+  type Modality,
   type PlaceRef,
   type Sentence,
   type TimeExpr,
@@ -20,6 +21,7 @@ import {
 import { createEventCoder, type ActorHint, type CodedActor, type CodedEvent, type CoderToken } from '../../events/coder.js';
 import { EVENT_LEXICON_RESOURCE, type EventLexicon } from '../../events/lexicon.js';
 import { intentCode, ploverForCameo } from '../../events/cameo-plover.js';
+import { modalityAt } from '../../events/modality.js';
 
 /** CAMEO sector suffix for an entity kind. */
 const KIND_SECTOR: Partial<Record<EntityKind, string>> = {
@@ -52,6 +54,18 @@ function sentenceTokens(doc: Doc, s: Sentence): CoderToken[] {
     out.push({ text, lemma: t.lemmas[t.lemma[i]!] || text.toLowerCase(), pos: tokenPos(t, i), start, end });
   }
   return out;
+}
+
+/**
+ * The modality the stage's rules give an event triggered at doc token `token`, read in its sentence with no subject
+ * known (the coder also stops at the subject it found); undefined when no sentence holds the token. For scoring the
+ * rules on every verb (`npm run eval:factuality`), not only on the events the coder codes.
+ * @example modalityOfToken(doc, 3) // 'negated' for token 3 "attack" in "Turkey did not attack Syria"
+ */
+export function modalityOfToken(doc: Doc, token: number): Modality | undefined {
+  const s = doc.layers.sentences?.find((x) => x.tokenStart <= token && token < x.tokenEnd);
+  if (!s || !doc.layers.tokens) return undefined;
+  return modalityAt(sentenceTokens(doc, s), token - s.tokenStart);
 }
 
 function hintsFor(s: Sentence, mentions: readonly Mention[], entityOf: ReadonlyMap<string, DocEntity>): ActorHint[] {

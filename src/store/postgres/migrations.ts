@@ -204,4 +204,25 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       UPDATE articles SET body_chars = length(body);
     `,
   },
+  {
+    version: 6,
+    name: 'entity pages: one row per entity and article, in page order',
+    sql: `
+      -- One row per entity and article, in the order the entity page lists them, with what that page shows, so a
+      -- page of an entity named in thousands of articles reads one index range (filled here from the saved links).
+      CREATE TABLE entity_articles (
+        entity_id text NOT NULL REFERENCES entities (id),
+        article_id text COLLATE "C" NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        published_at text, article_seq bigint NOT NULL, outlet text,   -- copied from the article
+        mentions integer NOT NULL, reason text NOT NULL,                -- summed and joined over its links
+        PRIMARY KEY (entity_id, article_id)
+      );
+      CREATE INDEX entity_articles_time ON entity_articles (entity_id, published_at, article_seq);
+      CREATE INDEX entity_articles_outlet ON entity_articles (entity_id, outlet) INCLUDE (mentions);
+      CREATE INDEX entity_articles_article ON entity_articles (article_id);
+      INSERT INTO entity_articles (entity_id, article_id, published_at, article_seq, outlet, mentions, reason)
+        SELECT ae.entity_id, ae.article_id, a.published_at, a.seq, a.outlet, sum(ae.mention_count), string_agg(ae.reason, '; ' ORDER BY ae.doc_entity_id)
+        FROM article_entities ae JOIN articles a ON a.id = ae.article_id GROUP BY ae.entity_id, ae.article_id, a.published_at, a.seq, a.outlet;
+    `,
+  },
 ];

@@ -3,9 +3,9 @@ import { describe, test } from 'node:test';
 import { lshBandKeys, minhashSignature } from '../../corpus/near-duplicates/index.js';
 import { makeDoc } from '../../../test/helpers/make-doc.js';
 import { createTestSchema, POSTGRES_SKIP_REASON } from '../../../test/helpers/postgres-schema.js';
-import { runStoreContract } from '../store.contract.js';
+import { assertBackfillFromVersion4, runStoreContract, VERSION_4_ROWS_SQL } from '../store.contract.js';
 import { openStore } from '../open-store.js';
-import { POSTGRES_MIGRATIONS, parsePostgresUrl, toTsQuerySql } from './index.js';
+import { createPool, POSTGRES_MIGRATIONS, parsePostgresUrl, toTsQuerySql } from './index.js';
 import { openPostgresStore } from './postgres-store.js';
 
 if (POSTGRES_SKIP_REASON) console.log(`# postgres store: ${POSTGRES_SKIP_REASON}`);
@@ -54,6 +54,30 @@ describe('postgres store', () => {
       assert.equal((await store.stats()).schemaVersion, POSTGRES_MIGRATIONS[POSTGRES_MIGRATIONS.length - 1]!.version);
       await store.close();
     } finally {
+      await schema.drop();
+    }
+  });
+
+  test('migrations 5 and 6 fill entity counts, name keys, pairs and entity pages from a version 4 store', { skip: POSTGRES_SKIP_REASON ?? false }, async () => {
+    const schema = createTestSchema();
+    const pool = createPool(parsePostgresUrl(schema.url));
+    try {
+      await pool.query(`CREATE SCHEMA ${schema.schema}`);
+      await pool.query('CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)');
+      for (const migration of POSTGRES_MIGRATIONS.filter((m) => m.version <= 4)) {
+        await pool.query(migration.sql);
+        await pool.query('INSERT INTO schema_migrations VALUES ($1, $2, now())', [migration.version, migration.name]);
+      }
+      for (const sql of VERSION_4_ROWS_SQL) await pool.query(sql);
+      const store = openPostgresStore(schema.url);
+      try {
+        assert.equal(await store.migrate(), 6);
+        await assertBackfillFromVersion4(store);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await pool.end();
       await schema.drop();
     }
   });

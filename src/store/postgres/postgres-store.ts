@@ -228,6 +228,9 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     }
     await insertNameKeys(client, op, links.flatMap((l) => [[l.entityId, l.name] as const, ...l.aliases.map((alias) => [l.entityId, alias] as const)]));
     await applyPairs(client, op, tallies, 1);
+    await query(op, `INSERT INTO entity_articles (entity_id, article_id, published_at, article_seq, outlet, mentions, reason)
+        SELECT ae.entity_id, ae.article_id, a.published_at, a.seq, a.outlet, sum(ae.mention_count), string_agg(ae.reason, '; ' ORDER BY ae.doc_entity_id)
+        FROM article_entities ae JOIN articles a ON a.id = ae.article_id WHERE ae.article_id = $1 GROUP BY ae.entity_id, ae.article_id, a.published_at, a.seq, a.outlet`, [articleId], client);
   };
 
   const saveArticle = (doc: Doc, pipeline: string, links: ArticleLinks = {}): Promise<SaveOutcome> =>
@@ -264,7 +267,7 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
           await query(op, 'DELETE FROM layers WHERE article_id = $1', [doc.id], client);
           await query(op, 'DELETE FROM mentions WHERE article_id = $1', [doc.id], client);
           await untallyArticle(client, op, doc.id);
-          for (const table of ['article_entities', 'entity_aliases', 'entity_roles']) await query(op, `DELETE FROM ${table} WHERE article_id = $1`, [doc.id], client);
+          for (const table of ['article_entities', 'entity_articles', 'entity_aliases', 'entity_roles']) await query(op, `DELETE FROM ${table} WHERE article_id = $1`, [doc.id], client);
           if (await hasObservations(q, doc.id)) await lockCorpus();
           await clearCorpusLinks(q, doc.id);
         }
@@ -419,12 +422,11 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
       query('get entity', `SELECT r.title, r.organisation, r.from_value, r.to_value, r.article_id, r.start_char, r.end_char FROM entity_roles r
           JOIN articles a ON a.id = r.article_id WHERE r.entity_id = $1 ORDER BY coalesce(r.from_value, a.published_at), r.title`, [entity.id]),
       // LIMIT NULL is no limit: without articlesLimit every article is returned, as before paging existed.
-      query('get entity', `SELECT ae.article_id, a.title, a.outlet, a.published_at, sum(ae.mention_count) AS n, string_agg(ae.reason, '; ' ORDER BY ae.doc_entity_id) AS reason
-          FROM article_entities ae JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = $1
-          GROUP BY ae.article_id, a.title, a.outlet, a.published_at, a.seq ORDER BY a.published_at, a.seq LIMIT $2 OFFSET $3`,
+      query('get entity', `SELECT ea.article_id, a.title, a.outlet, a.published_at, ea.mentions AS n, ea.reason
+          FROM entity_articles ea JOIN articles a ON a.id = ea.article_id WHERE ea.entity_id = $1 ORDER BY ea.published_at, ea.article_seq LIMIT $2 OFFSET $3`,
         [entity.id, page.articlesLimit === undefined ? null : Math.max(0, page.articlesLimit), Math.max(0, page.articlesOffset ?? 0)]),
-      query('get entity', `SELECT coalesce(a.outlet, '(unknown)') AS outlet, sum(ae.mention_count) AS n FROM article_entities ae JOIN articles a ON a.id = ae.article_id
-          WHERE ae.entity_id = $1 GROUP BY 1 ORDER BY n DESC, 1`, [entity.id]),
+      query('get entity', `SELECT outlet, sum(mentions) AS n FROM entity_articles
+          WHERE entity_id = $1 GROUP BY outlet`, [entity.id]),
     ]);
     const aliases = aliasRows.map((r) => ({ alias: String(r['alias']), count: Number(r['n']) }));
     const roles = roleRows.map((r) => ({
@@ -436,7 +438,7 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
       mentionCount: Number(r['n']), reason: String(r['reason']),
     }));
     const mentionsByOutlet: Record<string, number> = {};
-    for (const r of outletRows) mentionsByOutlet[String(r['outlet'])] = Number(r['n']);
+    for (const r of outletRows) mentionsByOutlet[nullable(r['outlet']) ?? '(unknown)'] = (mentionsByOutlet[nullable(r['outlet']) ?? '(unknown)'] ?? 0) + Number(r['n']);
     return { ...entity, aliases, roles, articles, articlesTotal: entity.articleCount, mentionsByOutlet };
   };
 

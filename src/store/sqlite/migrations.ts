@@ -206,4 +206,25 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX articles_listing ON articles(seq, id, title, outlet, published_at, source, language, body_chars);
     `,
   },
+  {
+    version: 6,
+    name: 'entity pages: one row per entity and article, in page order',
+    sql: `
+      -- One row per entity and article, in the order the entity page lists them, with what that page shows, so a
+      -- page of an entity named in thousands of articles reads one index range (filled here from the saved links).
+      CREATE TABLE entity_articles (
+        entity_id TEXT NOT NULL REFERENCES entities(id),
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        published_at TEXT, article_seq INTEGER NOT NULL, outlet TEXT,   -- copied from the article
+        mentions INTEGER NOT NULL, reason TEXT NOT NULL,                -- summed and joined over its links
+        PRIMARY KEY (entity_id, article_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX entity_articles_time ON entity_articles(entity_id, published_at, article_seq);
+      CREATE INDEX entity_articles_outlet ON entity_articles(entity_id, outlet, mentions);
+      CREATE INDEX entity_articles_article ON entity_articles(article_id);
+      INSERT INTO entity_articles (entity_id, article_id, published_at, article_seq, outlet, mentions, reason)
+        SELECT ae.entity_id, ae.article_id, a.published_at, a.seq, a.outlet, sum(ae.mention_count), group_concat(ae.reason, '; ' ORDER BY ae.doc_entity_id)
+        FROM article_entities ae JOIN articles a ON a.id = ae.article_id GROUP BY ae.entity_id, ae.article_id;
+    `,
+  },
 ];

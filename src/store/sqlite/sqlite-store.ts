@@ -138,13 +138,16 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       for (const role of link.roles) insertRole.run(link.entityId, articleId, role.title, role.organisation ?? null, role.from ?? null, role.to ?? null, role.evidence.start, role.evidence.end);
     }
     applyTally(tallyEntities(links), 1);
+    db.prepare(`INSERT INTO entity_articles (entity_id, article_id, published_at, article_seq, outlet, mentions, reason)
+      SELECT ae.entity_id, ae.article_id, a.published_at, a.seq, a.outlet, sum(ae.mention_count), group_concat(ae.reason, '; ' ORDER BY ae.doc_entity_id)
+      FROM article_entities ae JOIN articles a ON a.id = ae.article_id WHERE ae.article_id = ? GROUP BY ae.entity_id`).run(articleId);
   };
 
   const clearArticleLinks = (articleId: string): void => {
     const touched = (db.prepare('SELECT DISTINCT merged_event_id AS id FROM event_observations WHERE article_id = ?').all(articleId) as { id: string }[]).map((r) => r.id);
     const old = db.prepare('SELECT entity_id AS entityId, mention_count AS mentionCount FROM article_entities WHERE article_id = ?').all(articleId) as { entityId: string; mentionCount: number }[];
     applyTally(tallyEntities(old), -1);
-    for (const table of ['article_entities', 'entity_aliases', 'entity_roles', 'event_observations', 'event_reports', 'article_fingerprints', 'article_bands']) {
+    for (const table of ['article_entities', 'entity_articles', 'entity_aliases', 'entity_roles', 'event_observations', 'event_reports', 'article_fingerprints', 'article_bands']) {
       db.prepare(`DELETE FROM ${table} WHERE article_id = ?`).run(articleId);
     }
     db.prepare('DELETE FROM article_links WHERE article_id = ? OR other_id = ?').run(articleId, articleId);
@@ -398,13 +401,15 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
         JOIN articles a ON a.id = r.article_id WHERE r.entity_id = ? ORDER BY coalesce(r.from_value, a.published_at), r.title`).all(entity.id) as Row[])
       .map((r) => ({ title: String(r['title']), organisation: nullable(r['organisation']), from: nullable(r['from_value']), to: nullable(r['to_value']), articleId: String(r['article_id']), start: Number(r['start_char']), end: Number(r['end_char']) }));
     // -1 is SQLite's "no limit": without articlesLimit every article is returned, as before paging existed.
-    const articles = (db.prepare(`SELECT ae.article_id, a.title, a.outlet, a.published_at, sum(ae.mention_count) AS n, group_concat(ae.reason, '; ') AS reason
-        FROM article_entities ae JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = ? GROUP BY ae.article_id ORDER BY a.published_at, a.seq LIMIT ? OFFSET ?`)
+    const articles = (db.prepare(`SELECT ea.article_id, a.title, a.outlet, a.published_at, ea.mentions AS n, ea.reason
+        FROM entity_articles ea JOIN articles a ON a.id = ea.article_id WHERE ea.entity_id = ? ORDER BY ea.published_at, ea.article_seq LIMIT ? OFFSET ?`)
       .all(entity.id, page.articlesLimit === undefined ? -1 : Math.max(0, page.articlesLimit), Math.max(0, page.articlesOffset ?? 0)) as Row[])
       .map((r) => ({ articleId: String(r['article_id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), mentionCount: Number(r['n']), reason: String(r['reason']) }));
     const mentionsByOutlet: Record<string, number> = {};
-    for (const r of db.prepare(`SELECT coalesce(a.outlet, '(unknown)') AS outlet, sum(ae.mention_count) AS n FROM article_entities ae JOIN articles a ON a.id = ae.article_id
-        WHERE ae.entity_id = ? GROUP BY 1 ORDER BY n DESC, 1`).all(entity.id) as { outlet: string; n: number }[]) mentionsByOutlet[r.outlet] = r.n;
+    for (const r of db.prepare(`SELECT outlet, sum(mentions) AS n FROM entity_articles
+        WHERE entity_id = ? GROUP BY outlet`).all(entity.id) as { outlet: string | null; n: number }[]) {
+      mentionsByOutlet[r.outlet ?? '(unknown)'] = (mentionsByOutlet[r.outlet ?? '(unknown)'] ?? 0) + r.n;
+    }
     return { ...entity, aliases, roles, articles, articlesTotal: entity.articleCount, mentionsByOutlet };
   };
 

@@ -1,0 +1,106 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { UPOS_TAGS } from '../../model/index.js';
+import { encodeNerModel } from '../ner/model-file.js';
+import { tokenizeText } from '../tokenize-text.js';
+import { parseConllu } from './conllu.js';
+import { extractPosFeatures } from './features.js';
+import { decodePosModel, encodePosModel } from './model-file.js';
+import { tagPosWords, type PosModelInfo } from './model.js';
+import { createPerceptronPosTagger } from './tagger.js';
+import { buildTagDictionary, trainPos, type PosTrainingSentence } from './train.js';
+
+const tag = (name: string): number => UPOS_TAGS.indexOf(name as (typeof UPOS_TAGS)[number]);
+
+/** A toy corpus we wrote: determiners, nouns, verbs, punctuation, with "run" both NOUN and VERB. */
+function toyCorpus(): PosTrainingSentence[] {
+  const rows: [string, string][][] = [
+    [['The', 'DET'], ['troops', 'NOUN'], ['run', 'VERB'], ['.', 'PUNCT']],
+    [['A', 'DET'], ['run', 'NOUN'], ['ended', 'VERB'], ['.', 'PUNCT']],
+    [['The', 'DET'], ['rebels', 'NOUN'], ['fled', 'VERB'], ['.', 'PUNCT']],
+    [['They', 'PRON'], ['run', 'VERB'], ['.', 'PUNCT']],
+    [['The', 'DET'], ['run', 'NOUN'], ['failed', 'VERB'], ['.', 'PUNCT']],
+    [['Rebels', 'NOUN'], ['attacked', 'VERB'], ['the', 'DET'], ['town', 'NOUN'], ['.', 'PUNCT']],
+  ];
+  return rows.map((s) => ({ words: s.map(([w]) => w), tags: Uint8Array.from(s, ([, t]) => tag(t)) }));
+}
+
+function info(extra: Partial<PosModelInfo> = {}): PosModelInfo {
+  return { name: 'toy', version: 1, task: 'pos', tags: [...UPOS_TAGS], trainedOn: ['toy'], epochs: 8, seed: 1, featureCount: 0, tagDictionary: [], ...extra };
+}
+
+describe('pos › conllu', () => {
+  it('reads words, UPOS, lemmas and spacing, with multiword tokens split into their words', () => {
+    const text = [
+      '# text = We don\'t know.',
+      '1\tWe\twe\tPRON\tPRP\t_\t3\tnsubj\t_\t_',
+      '2-3\tdon\'t\t_\t_\t_\t_\t_\t_\t_\t_',
+      '2\tdo\tdo\tAUX\tVBP\t_\t4\taux\t_\t_',
+      '3\tn\'t\tnot\tPART\tRB\t_\t4\tadvmod\t_\t_',
+      '4\tknow\tknow\tVERB\tVB\t_\t0\troot\t_\tSpaceAfter=No',
+      '5\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_',
+      '',
+    ].join('\n');
+    const [sentence] = parseConllu(text);
+    assert.deepEqual(sentence?.words, ['We', 'do', "n't", 'know', '.']);
+    assert.deepEqual(sentence?.upos, ['PRON', 'AUX', 'PART', 'VERB', 'PUNCT']);
+    assert.deepEqual(sentence?.lemmas, ['we', 'do', 'not', 'know', '.']);
+    assert.deepEqual(sentence?.spaceAfter, [true, false, true, false, true]);
+  });
+});
+
+describe('pos › features', () => {
+  it('gives each token its own feature range, the same for the same sentence', () => {
+    const a = extractPosFeatures(['Iran', "'s", 'envoy', 'met', 'U.S.', 'officials', '.']);
+    const b = extractPosFeatures(['Iran', "'s", 'envoy', 'met', 'U.S.', 'officials', '.']);
+    assert.equal(a.offsets.length, 8);
+    for (let i = 0; i < 7; i++) assert.ok(a.offsets[i + 1]! > a.offsets[i]!);
+    assert.deepEqual(a.feats, b.feats);
+  });
+
+  it('treats curly and straight quotes alike', () => {
+    assert.deepEqual(extractPosFeatures(['“', 'Stop', '”']).feats, extractPosFeatures(['"', 'Stop', '"']).feats);
+  });
+});
+
+describe('pos › training and model file', () => {
+  const corpus = toyCorpus();
+  const trained = trainPos(corpus, { tagCount: UPOS_TAGS.length, epochs: 8, seed: 1 });
+  const bytes = encodePosModel({ info: info({ featureCount: trained.hashes.length }), hashes: trained.hashes, weights: trained.weights });
+  const model = decodePosModel(bytes, UPOS_TAGS);
+
+  it('learns the toy corpus, telling the noun "run" from the verb by context', () => {
+    for (const s of corpus) assert.deepEqual([...tagPosWords(model, s.words)], [...s.tags], s.words.join(' '));
+  });
+
+  it('is deterministic for a seed', () => {
+    const again = trainPos(corpus, { tagCount: UPOS_TAGS.length, epochs: 8, seed: 1 });
+    assert.deepEqual(again.hashes, trained.hashes);
+    assert.deepEqual(again.weights, trained.weights);
+  });
+
+  it('tags an empty sentence as nothing', () => {
+    assert.equal(tagPosWords(model, []).length, 0);
+  });
+
+  it('refuses a NER model file and a model with another tag order', () => {
+    const ner = encodeNerModel({ info: { name: 'ner', version: 1, trainedOn: [], epochs: 1, seed: 1, featureCount: 0 }, tagCount: 2, hashes: new Uint32Array(), weights: new Float32Array(), transitions: new Float32Array(6), gazetteer: [], clusters: [] });
+    assert.throws(() => decodePosModel(ner, UPOS_TAGS), /not "pos"/);
+    assert.throws(() => decodePosModel(bytes, [...UPOS_TAGS].reverse()), /differ/);
+  });
+
+  it('takes the tag of a dictionary word without scoring it', () => {
+    const dictionary = buildTagDictionary(corpus, 3, 0.99);
+    // "." (6×) and "The" (3×) always take one tag; "run" (4×) is ambiguous.
+    assert.equal(dictionary.map.size, 2);
+    const withDictionary = decodePosModel(encodePosModel({ info: info({ tagDictionary: [...dictionary.pairs] }), hashes: new Uint32Array(), weights: new Float32Array() }), UPOS_TAGS);
+    assert.deepEqual([...tagPosWords(withDictionary, ['The', 'x', '.'])].map((t) => UPOS_TAGS[t]), ['DET', 'X', 'PUNCT']);
+  });
+
+  it('tags our tokens sentence by sentence, with lower-cased forms as lemmas when no lemmatiser is given', () => {
+    const text = 'The troops run. A run ended.';
+    const tagged = createPerceptronPosTagger(model).tag(text, tokenizeText(text));
+    assert.deepEqual([...tagged.pos].map((t) => UPOS_TAGS[t]), ['DET', 'NOUN', 'VERB', 'PUNCT', 'DET', 'NOUN', 'VERB', 'PUNCT']);
+    assert.deepEqual(tagged.lemmas, ['the', 'troops', 'run', '.', 'a', 'run', 'ended', '.']);
+  });
+});
