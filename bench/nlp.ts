@@ -1,12 +1,13 @@
 /**
  * `npm run bench:nlp`: single-core throughput of tokenize (+ POS and lemmas), sentences and NER on a
- * committed corpus we wrote (bench/corpus/nlp-news.txt, repeated), plus the NER model's size and load time.
+ * committed corpus we wrote (bench/corpus/nlp-news.txt, repeated), plus the NER model's size and load time and
+ * the POS model's load time; the tokenize stage is also timed with wink-nlp's POS, as before issue 4.
  * Warms up, then times batches; prints mean tokens/s with a 95 % CI, peak RSS, Node and CPU, and a final JSON line.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { loadNerModel, NER_MODEL_PATH } from '../src/app/nlp-models.js';
+import { loadNerModel, loadPosModel, loadPosTagger, NER_MODEL_PATH } from '../src/app/nlp-models.js';
 import { createWinkPosTagger } from '../src/nlp/pos-tagger.js';
 import { tagDocument } from '../src/nlp/ner/tag-document.js';
 import { tokenizeText } from '../src/nlp/tokenize-text.js';
@@ -29,7 +30,15 @@ for (let i = 0; i < 5; i++) {
 }
 const loadMs = Math.min(...loadRuns);
 const modelBytes = statSync(NER_MODEL_PATH).size;
-const tagger = createWinkPosTagger();
+const tagger = loadPosTagger();
+const winkTagger = createWinkPosTagger();
+const posLoadRuns: number[] = [];
+for (let i = 0; i < 5; i++) {
+  const t0 = performance.now();
+  loadPosModel();
+  posLoadRuns.push(performance.now() - t0);
+}
+const posLoadMs = Math.min(...posLoadRuns);
 
 /**
  * Times `run` over batches. Wall-clock tokens/s depends on what else the machine runs; tokens per CPU-second
@@ -67,9 +76,11 @@ const wordsByDoc = docs.map((text) => {
 console.log(`node ${process.version} · ${cpus()[0]?.model ?? 'unknown CPU'} · one thread · load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`);
 const tokenizeOnly = time('tokenize (rules only)', () => docs.forEach((text) => splitOnly(text)));
 const tokenizePos = time('tokenize + sentences + POS', () => docs.forEach((text) => sentencesFromTokens(tokenizeDoc(text, tagger))));
+const tokenizeWink = time('  … with wink-nlp POS (before)', () => docs.forEach((text) => sentencesFromTokens(tokenizeDoc(text, winkTagger))));
 const ner = time('ner (features + Viterbi + doc)', () => wordsByDoc.forEach((sentences) => tagDocument(model, sentences)));
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
 console.log(`NER model: ${(modelBytes / 1e6).toFixed(2)} MB on disk, ${model.info.featureCount} feature rows, load ${loadMs.toFixed(0)} ms (best of 5)`);
+console.log(`POS model: load ${posLoadMs.toFixed(0)} ms (best of 5)`);
 console.log(`peak RSS ${peakRssMb.toFixed(0)} MB`);
 console.log(
   JSON.stringify({
@@ -78,6 +89,8 @@ console.log(
     tokenizePosTokensPerS: Math.round(tokenizePos.mean),
     nerTokensPerS: Math.round(ner.mean),
     tokenizePosTokensPerCpuS: Math.round(tokenizePos.cpuRate),
+    tokenizeWinkPosTokensPerCpuS: Math.round(tokenizeWink.cpuRate),
+    posModelLoadMs: Math.round(posLoadMs),
     nerTokensPerCpuS: Math.round(ner.cpuRate),
     loadAverage: Math.round(loadavg()[0]! * 10) / 10,
     modelMb: Math.round(modelBytes / 1e4) / 100,

@@ -14,16 +14,11 @@ export interface Brief {
 
 /** Gathers what the brief shows about the entity named `nameOrId`. */
 export async function gatherBrief(store: Store, nameOrId: string): Promise<Brief> {
-  const entity = await store.getEntity(nameOrId);
+  const entity = await store.getEntity(nameOrId, { articlesLimit: 200, articlesOffset: 0 });
   if (!entity) throw new DossierError('E_NOT_FOUND', `no entity with id, name or alias "${nameOrId}"`);
   const events = await store.listEvents({ entityId: entity.id, limit: 500 });
   const pairs = await store.listCooccurrences({ entityId: entity.id, limit: 15 });
-  const related = [];
-  for (const pair of pairs) {
-    const otherId = pair.a === entity.id ? pair.b : pair.a;
-    const other = await store.getEntity(otherId);
-    related.push({ id: otherId, name: other?.name ?? otherId, articles: pair.articles });
-  }
+  const related = pairs.map((pair) => (pair.a === entity.id ? { id: pair.b, name: pair.bName, articles: pair.articles } : { id: pair.a, name: pair.aName, articles: pair.articles }));
   return { entity, events, related };
 }
 

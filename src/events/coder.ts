@@ -12,8 +12,8 @@
  * 4. Roles: subject before the verb = source, first actor after it = target; passives
  *    ("was shot down by Turkey") swap them; pattern slots override; compound subjects with no target
  *    code pairwise; `[032:033]` codes give the paired reverse event.
- * 5. Modality (negated > hypothetical > planned > ongoing > asserted) and counts (size, fatalities,
- *    injuries) from the words around the trigger and the actor phrases.
+ * 5. Modality (negated > hypothetical > planned > ongoing > asserted; the rules are in modality.ts) and
+ *    counts (size, fatalities, injuries) from the words around the trigger and the actor phrases.
  */
 import type { Upos } from '../model/index.js';
 import { actorCodeOn, type CountryResolver, type EventLexicon, type VerbFormRef } from './lexicon.js';

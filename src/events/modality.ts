@@ -3,7 +3,14 @@
  * Used by the coder for every coded event, and exported so `npm run eval:factuality` can score the same rules on
  * every gold verb, coded or not.
  */
-import type { CoderToken } from './coder.js';
+import type { Upos } from '../model/index.js';
+
+/** What the rules read of a token; the coder's CoderToken is one. */
+export interface ModalityToken {
+  readonly text: string;
+  readonly lemma: string;
+  readonly pos: Upos;
+}
 
 /** How the text presents an event (mirrors model Modality). */
 export type CodedModality = 'asserted' | 'planned' | 'hypothetical' | 'negated' | 'ongoing';
@@ -57,12 +64,12 @@ const HEDGE_THAT = new Set([
 const FINITE_WORDS = new Set(['is', 'are', 'was', 'were', 'am', 'has', 'have', 'had', 'does', 'do', 'did', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'shall']);
 
 /** Lower-case word with straight apostrophes. */
-function wordOf(t: CoderToken | undefined): string {
+function wordOf(t: ModalityToken | undefined): string {
   return t ? t.text.toLowerCase().replace(/[\u2018\u2019]/g, "'") : '';
 }
 
 /** Start of the auxiliary chain before token `t` ("has not been", "will", "is about to"). */
-export function auxStart(tokens: readonly CoderToken[], t: number): number {
+export function auxStart(tokens: readonly ModalityToken[], t: number): number {
   let i = t - 1;
   while (i >= 0) {
     const tok = tokens[i]!;
@@ -77,18 +84,18 @@ export function auxStart(tokens: readonly CoderToken[], t: number): number {
 }
 
 /** A "be" form within the two words before `at` ("are said", "is widely believed"). */
-function hasBeBefore(tokens: readonly CoderToken[], at: number): boolean {
+function hasBeBefore(tokens: readonly ModalityToken[], at: number): boolean {
   return [1, 2].some((k) => BE_FORMS.has(wordOf(tokens[at - k])));
 }
 
 /** A hedge right before "to" at `i`: "appears to", "expects to", "are said to", "is widely believed to". */
-function isHedgeBeforeTo(tokens: readonly CoderToken[], i: number): boolean {
+function isHedgeBeforeTo(tokens: readonly ModalityToken[], i: number): boolean {
   const prev = wordOf(tokens[i - 1]);
   return HEDGE_TO.has(prev) || (HEDGE_PASSIVE_TO.has(prev) && hasBeBefore(tokens, i - 1));
 }
 
 /** A hedge right before "that" at `i` ("it is expected that", "analysts widely believe that"). */
-function isHedgeBeforeThat(tokens: readonly CoderToken[], i: number): boolean {
+function isHedgeBeforeThat(tokens: readonly ModalityToken[], i: number): boolean {
   const prev = wordOf(tokens[i - 1]);
   return HEDGE_THAT.has(prev) || (tokens[i - 1]?.pos === 'ADV' && HEDGE_THAT.has(wordOf(tokens[i - 2])));
 }
@@ -101,7 +108,7 @@ function isHedgeBeforeThat(tokens: readonly CoderToken[], i: number): boolean {
  * (one tags "Apple" in "Apple to lower UK iTunes prices" a verb): capitalised words pass whatever their tag; a
  * lower-case -ed word, or an -s word before the head noun ("Apple releases program to limit …"), reads as a verb.
  */
-function isHeadlineInfinitive(tokens: readonly CoderToken[], at: number): boolean {
+function isHeadlineInfinitive(tokens: readonly ModalityToken[], at: number): boolean {
   let k = at - 1;
   while (k >= 0 && (BE_FORMS.has(wordOf(tokens[k])) || tokens[k]!.pos === 'ADV')) k--;
   if (k < 1 || k > 9 || wordOf(tokens[k]) !== 'to') return false;
@@ -125,7 +132,7 @@ function isHeadlineInfinitive(tokens: readonly CoderToken[], at: number): boolea
  * ongoing > asserted). The cues are read from the words before the trigger back to the start of its clause.
  * @example modalityAt(tokens('Iran has not acknowledged sending troops'), 4) // 'negated'
  */
-export function modalityAt(tokens: readonly CoderToken[], at: number, options: ModalityOptions = {}): CodedModality {
+export function modalityAt(tokens: readonly ModalityToken[], at: number, options: ModalityOptions = {}): CodedModality {
   const head = options.head ?? at;
   const subjectEnd = options.subjectEnd !== undefined && options.subjectEnd <= at ? options.subjectEnd : 0;
   const lemmas = tokens.map((t) => (t.lemma || t.text).toLowerCase());

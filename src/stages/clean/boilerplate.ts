@@ -13,7 +13,8 @@ export const BOILERPLATE_LINES: readonly RegExp[] = [
   /^(share|share this( article| story| post| page)?|share on \w+|tweet( this)?|e-?mail( this)?|print( this)?|copy link|copied|facebook|twitter|whatsapp|linkedin|telegram|reddit|pinterest|flipboard|messenger|sms|pocket)\s*[:|•·]?\s*((share|tweet|e-?mail|print|facebook|twitter|whatsapp|linkedin|telegram|reddit|pinterest|flipboard|messenger|sms|x|copy link|comments?)\s*[:|•·]?\s*)*$/i,
   // Subscription and account prompts
   /^(subscribe|sign up|sign in|log ?in|log out|register|create (a free )?account|already (a subscriber|have an account)|become a (member|subscriber)|join (now|us|today|the conversation)|get (the|our) (latest|best|top)\b.{0,60}|get (unlimited )?access\b.{0,60})[\s\S]{0,100}$/i,
-  /^.{0,80}\b(newsletters?|sign up for|subscribe to|inbox|e-?mail alerts?)\b.{0,80}[.!]?$/i,
+  // Short promotional lines only: a long sentence that mentions a newsletter is body text.
+  /^(?=.{0,90}$).{0,60}\b(newsletters?|sign up for|subscribe to|inbox|e-?mail alerts?)\b.{0,60}[.!]?$/i,
   /^(advertisement|advert|sponsored( content)?|paid (post|content)|promoted( content)?|ad|ads by \w+|story continues below( advertisement)?|continue reading( below)?( the main story)?|article continues below( this ad)?|scroll (down )?to continue.*|skip (to|ad).{0,40})\s*$/i,
   // Promotion of other articles
   /^(read more|read next|read also|see more|see also|more( stories)? from.{0,60}|more on (this|that)( story)?|related( articles?| stories| content| coverage| topics| links| posts)?|most (popular|read|viewed|shared|commented)|trending( now| stories)?|recommended( for you| stories| reading)?|you (may|might) (also )?(like|be interested in|enjoy)|don'?t miss|editor'?s picks?|top stories|latest (news|stories)|popular (now|stories)|in (other|case you missed it) news|what to read next|up next|watch( now| next| more)?|also read|listen( to this article)?|further reading)\b\s*(:.*|\.\.\.|…)?$/i,
@@ -26,7 +27,7 @@ export const BOILERPLATE_LINES: readonly RegExp[] = [
   /^join (the )?.{1,60} community\.?$/i,
   /^the .{1,40} community\.?$/i,
   // Size pickers, star ratings, pagination and similar widgets
-  /^((xxs|xs|s|sm|m|md|l|lg|xl|xxl|2xl|3xl|one size)\s*[,/|]?\s*){2,}$/i,
+  /^((sizes?|size guide|select (a )?size|choose (a )?size)\s*:?\s*)?((xxs|xs|s|sm|m|md|l|lg|xl|xxl|2xl|3xl|one size)\s*[,/|]?\s*){2,}$/i,
   /^(page \d+ of \d+|previous|next|prev|back to top|top|home|menu|search|close|open|toggle navigation|skip to (main )?content|more|less|show (more|less)|load more|view (all|more|gallery)|click here|expand|collapse)\s*[»›>]?$/i,
   // Legal lines
   /^(copyright|©|\(c\)|all rights reserved|this (material|article|content|document) (may not|is subject to copyright)|terms (of (use|service))?|privacy policy|cookie (policy|settings))\b[\s\S]{0,300}$/i,

@@ -81,7 +81,7 @@ export interface FoundDate {
 const RE_MONTH_DAY_YEAR = new RegExp(`\\b(${MONTH_NAME})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, 'i');
 const RE_DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?:of\\s+)?(${MONTH_NAME})\\.?,?\\s+(\\d{4})(?!\\d)`, 'i');
 const RE_ISO_IN_TEXT = /\b(\d{4})-(\d{2})-(\d{2})(?!\d)/;
-const RE_NUMERIC = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?![\d/.])/;
+const RE_NUMERIC = /(?<![\d.])\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?![\d/.\p{L}])/u;
 
 /**
  * The first calendar date written in a piece of text ("Nov. 14, 2024", "14 November 2024", "2024-11-14",

@@ -105,6 +105,11 @@ export function cleanText(input: string): CleanedText {
       captions.push(toCaption(t, 1));
       continue;
     }
+    if (WIRE_CREDIT.test(t)) {
+      line.cls = 'credit';
+      credit ??= t;
+      continue;
+    }
     if (isBoilerplateLine(t)) {
       line.cls = 'boilerplate';
       continue;
@@ -113,11 +118,6 @@ export function cleanText(input: string): CleanedText {
     if (signOff) {
       line.cls = 'credit';
       outlet ??= signOff[1]!.trim().replace(/[.]$/, '');
-      continue;
-    }
-    if (WIRE_CREDIT.test(t)) {
-      line.cls = 'credit';
-      credit ??= t;
       continue;
     }
     if (isBylineOrDateLine(t) || DATE_LABEL.test(t)) {

@@ -117,6 +117,11 @@ const MODALITY_CASES: readonly [string, EventMention['modality']][] = [
   ['Turkey/PROPN could/AUX attack/VERB Syria/PROPN ./PUNCT', 'hypothetical'],
   ['If/SCONJ talks/NOUN/talk fail/VERB ,/PUNCT Turkey/PROPN attacks/VERB/attack Syria/PROPN ./PUNCT', 'hypothetical'],
   ['Syrian/ADJ troops/NOUN/troop are/AUX/be attacking/VERB/attack Aleppo/PROPN ./PUNCT', 'ongoing'],
+  // The clause word stops the negation whatever its tag; the whether-clause is open.
+  ['Iran/PROPN did/AUX/do not/PART say/VERB whether/ADP Turkey/PROPN attacked/VERB/attack Syria/PROPN ./PUNCT', 'hypothetical'],
+  ['Iran/PROPN did/AUX/do not/PART know/VERB that/SCONJ Turkey/PROPN attacked/VERB/attack Syria/PROPN ./PUNCT', 'asserted'],
+  ['Turkey/PROPN is/AUX/be expected/VERB/expect to/PART attack/VERB Syria/PROPN ./PUNCT', 'hypothetical'],
+  ['Turkey/PROPN to/PART attack/VERB Syria/PROPN', 'planned'],
 ];
 
 for (const [spec, modality] of MODALITY_CASES) {

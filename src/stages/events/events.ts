@@ -130,7 +130,7 @@ export function toEventMention(doc: Doc, s: Sentence, tokens: readonly CoderToke
 export function createEventsStage(): Stage<'events'> {
   return defineStage({
     name: 'events',
-    version: 1,
+    version: 2,
     requires: ['tokens', 'sentences', 'mentions'],
     assigns: 'events',
     run(doc, ctx) {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { TOKEN_FLAG_SENTENCE_START, TOKEN_FLAG_SPACE_AFTER, tokenPos, tokenText } from '../../model/index.js';
-import { createWinkPosTagger } from '../../nlp/pos-tagger.js';
+import { loadPosTagger } from '../../app/nlp-models.js';
 import { splitSentences } from '../../nlp/split-sentences.js';
 import { tokenizeText } from '../../nlp/tokenize-text.js';
 import { createResources, runStages } from '../../pipeline/index.js';
@@ -81,7 +81,8 @@ describe('tokenize › sentences', () => {
 });
 
 describe('tokenize › stage', () => {
-  const tagger = createWinkPosTagger();
+  // The shipped POS model (models/pos/), loaded as the app does.
+  const tagger = loadPosTagger();
 
   it('fills UPOS, lemmas, space and sentence-start flags', () => {
     const text = 'Maj. Gen. Qassem Soleimani met commanders in Aleppo. They left.';
@@ -98,6 +99,17 @@ describe('tokenize › stage', () => {
     assert.ok((tokens.flags[at('Gen.')]! & TOKEN_FLAG_SENTENCE_START) === 0);
     assert.ok((tokens.flags[at('Maj.')]! & TOKEN_FLAG_SPACE_AFTER) !== 0);
     assert.ok((tokens.flags[at('Aleppo')]! & TOKEN_FLAG_SPACE_AFTER) === 0);
+  });
+
+  it('tags news sentences with the shipped UPOS model (issue 4)', () => {
+    const cases: [string, string[]][] = [
+      ['Iran’s envoy said the U.S. had attacked a base near Aleppo on Nov. 17.', ['PROPN', 'PART', 'NOUN', 'VERB', 'DET', 'PROPN', 'AUX', 'VERB', 'DET', 'NOUN', 'ADP', 'PROPN', 'ADP', 'PROPN', 'NUM', 'PUNCT']],
+      ['“We will not leave,” the minister told reporters.', ['PUNCT', 'PRON', 'AUX', 'PART', 'VERB', 'PUNCT', 'PUNCT', 'DET', 'NOUN', 'VERB', 'NOUN', 'PUNCT']],
+    ];
+    for (const [text, expected] of cases) {
+      const tokens = tokenizeDoc(text, tagger);
+      assert.deepEqual(Array.from({ length: tokens.length }, (_, i) => tokenPos(tokens, i)), expected, text);
+    }
   });
 
   it('runs in the pipeline with the tagger from resources', () => {
