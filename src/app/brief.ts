@@ -23,6 +23,7 @@ export async function gatherBrief(store: Store, nameOrId: string): Promise<Brief
 }
 
 function when(e: MergedEventRow): string {
+  if (e.datePrecision === 'unknown') return 'undated';
   return e.datePrecision === 'day' ? e.windowStart : e.datePrecision === 'month' ? e.windowStart.slice(0, 7) : e.datePrecision === 'year' ? e.windowStart.slice(0, 4) : `${e.windowStart}…${e.windowEnd}`;
 }
 

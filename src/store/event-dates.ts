@@ -12,6 +12,7 @@ export function shiftDay(isoDate: string, days: number): string {
 
 /** 'day', 'week', 'month', 'quarter', 'year' or 'range', from a window's length. */
 export function datePrecision(start: string, end: string): string {
+  if (start === '') return 'unknown';
   const days = Math.round((Date.parse(end) - Date.parse(start)) / DAY_MS) + 1;
   if (days === 1) return 'day';
   if (days === 7) return 'week';

@@ -499,6 +499,23 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
       });
     });
 
+    test('events: an event nothing dates is kept, listed last as undated, and never merged', async () => {
+      await withStore(async (store) => {
+        const dated = eventArticle(WIRE, 'Meridian News Agency', '2024-11-11');
+        await saveWithEvents(store, dated);
+        const undatedDoc = (text: string): Doc => {
+          const doc = eventArticle(text, 'Undated Wire', '');
+          return { ...doc, layers: { ...doc.layers, times: [] } };
+        };
+        await saveWithEvents(store, undatedDoc(COPY));
+        await saveWithEvents(store, undatedDoc(DENIAL));
+        const events = await store.listEvents();
+        assert.equal(events.length, 3, 'undated reports do not merge, with the dated one or each other');
+        assert.deepEqual(events.map((e) => e.datePrecision), ['day', 'unknown', 'unknown']);
+        assert.equal((await store.listEvents({ from: '2024-01-01' })).length, 1, 'a date filter leaves undated events out');
+      });
+    });
+
     test('events: two independent outlets corroborate; events filter by entity and date range', async () => {
       await withStore(async (store) => {
         await saveWithEvents(store, eventArticle(WIRE, 'Meridian News Agency', '2024-11-11'));

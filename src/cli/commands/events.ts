@@ -17,6 +17,8 @@ function dateOption(name: string, value: string | undefined): string | undefined
 /** "2024-11-07", "2024-11", "2024", "2024-11-04…2024-11-10" by precision. */
 export function formatWhen(row: Pick<MergedEventRow, 'windowStart' | 'windowEnd' | 'datePrecision'>): string {
   switch (row.datePrecision) {
+    case 'unknown':
+      return 'undated';
     case 'day':
       return row.windowStart;
     case 'month':

@@ -64,10 +64,10 @@ describe('dedupe › minhash', () => {
     assert.deepEqual(signatureFromHex(signatureToHex(a)), a);
   });
 
-  it('cuts 32 band keys, each prefixed with its band number', () => {
+  it('cuts 64 band keys, each prefixed with its band number', () => {
     const keys = lshBandKeys(minhashSignature(wireA));
-    assert.equal(keys.length, 32);
+    assert.equal(keys.length, 64);
     assert.match(keys[5]!, /^5:[0-9a-f]{8}$/);
-    assert.throws(() => lshBandKeys(minhashSignature(wireA), 30), RangeError);
+    assert.throws(() => lshBandKeys(minhashSignature(wireA), 60), RangeError);
   });
 });

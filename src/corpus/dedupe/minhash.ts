@@ -10,8 +10,12 @@ export const SHINGLE_WORDS = 5;
 /** Hash functions in a signature. */
 export const SIGNATURE_LENGTH = 128;
 
-/** LSH bands over the signature; 32 bands of 4 rows make pairs with Jaccard ≈ 0.42 candidates half the time. */
-export const LSH_BANDS = 32;
+/**
+ * LSH bands over the signature: 64 bands of 2 rows. A pair is a candidate with probability 1 − (1 − J²)^64:
+ * 99.8 % at Jaccard 0.3, 100 % at 0.4, 47 % at 0.1 (same-topic noise, rejected by estimateJaccard), 0.6 % at 0.01.
+ * Recall first: later stages count independent sources, so a missed copy costs more than a cheap extra check.
+ */
+export const LSH_BANDS = 64;
 
 /**
  * Estimated Jaccard at or above which two bodies are copies of one story. On our fixtures (test/fixtures/clean)

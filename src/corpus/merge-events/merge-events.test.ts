@@ -27,7 +27,7 @@ test('merge-events › windows honour granularity: day, month, ISO week, year, d
 });
 
 test('merge-events › the same strike reported by two outlets merges, with reasons', () => {
-  const first = startMergedEvent('ev1', obs({ articleId: 'a1', timeValue: '2024-11-07', place: ALEPPO }))!;
+  const first = startMergedEvent('ev1', obs({ articleId: 'a1', timeValue: '2024-11-07', place: ALEPPO }));
   const match = chooseMergedEvent([first], obs({ articleId: 'a2', timeValue: '2024-11', place: SAFIRA }));
   assert.ok(match);
   assert.ok(match.reasons.some((r) => r.startsWith('shared actor kb:islamic-state')));
@@ -35,28 +35,28 @@ test('merge-events › the same strike reported by two outlets merges, with reas
 });
 
 test('merge-events › different type, far-apart places, or disjoint dates never merge', () => {
-  const first = startMergedEvent('ev1', obs({ articleId: 'a1', timeValue: '2024-11-07', place: ALEPPO }))!;
+  const first = startMergedEvent('ev1', obs({ articleId: 'a1', timeValue: '2024-11-07', place: ALEPPO }));
   assert.equal(chooseMergedEvent([first], obs({ articleId: 'a2', ploverType: 'PROTEST', timeValue: '2024-11-07', place: ALEPPO })), undefined);
   assert.equal(chooseMergedEvent([first], obs({ articleId: 'a2', timeValue: '2024-11-07', place: LATAKIA })), undefined, 'Latakia is 130 km from Aleppo');
   assert.equal(chooseMergedEvent([first], obs({ articleId: 'a2', timeValue: '2024-11-20', place: ALEPPO })), undefined);
 });
 
 test('merge-events › actors that share nothing are two clashes, even on the same day nearby', () => {
-  const first = startMergedEvent('ev1', obs({ articleId: 'a1', timeValue: '2024-11-07', place: ALEPPO, sourceIds: ['kb:hts'], targetIds: ['country:SYR'] }))!;
+  const first = startMergedEvent('ev1', obs({ articleId: 'a1', timeValue: '2024-11-07', place: ALEPPO, sourceIds: ['kb:hts'], targetIds: ['country:SYR'] }));
   assert.equal(chooseMergedEvent([first], obs({ articleId: 'a2', timeValue: '2024-11-07', place: SAFIRA, sourceIds: ['kb:islamic-state'], targetIds: ['kb:sdf'] })), undefined);
 });
 
 test('merge-events › with a vague date, one shared actor is not enough; different targets never merge', () => {
   const syriaAccuses = (articleId: string, targetIds: string[], timeValue?: string) =>
     obs({ articleId, ploverType: 'ACCUSE', sourceIds: ['kb:country:SYR'], targetIds, ...(timeValue ? { timeValue } : {}) });
-  const first = startMergedEvent('ev1', syriaAccuses('a1', ['kb:islamic-state']))!;
+  const first = startMergedEvent('ev1', syriaAccuses('a1', ['kb:islamic-state']));
   assert.equal(chooseMergedEvent([first], syriaAccuses('a2', [])), undefined, 'undated, only Syria in common');
   assert.equal(chooseMergedEvent([first], syriaAccuses('a3', ['kb:country:ISR'])), undefined, 'another target');
   assert.ok(chooseMergedEvent([first], syriaAccuses('a4', ['kb:islamic-state'])), 'same source and target');
 });
 
 test('merge-events › absorbing keeps the narrower window and unites actors', () => {
-  const first = startMergedEvent('ev1', obs({ articleId: 'a1', timeValue: '2024-11' }))!;
+  const first = startMergedEvent('ev1', obs({ articleId: 'a1', timeValue: '2024-11' }));
   const merged = absorb(first, obs({ articleId: 'a2', timeValue: '2024-11-07', targetIds: ['country:SYR'] }));
   assert.deepEqual(merged.window, { start: '2024-11-07', end: '2024-11-07' });
   assert.deepEqual(merged.targetIds, ['country:SYR']);
@@ -69,4 +69,10 @@ test('merge-events › conflicting death tolls are kept as alternatives with the
     obs({ articleId: 'a3', counts: { fatalities: 11 } }),
   ]);
   assert.deepEqual(alternatives, { fatalities: { '11': ['a1', 'a3'], '6': ['a2'] }, injuries: { '9': ['a2'] } });
+});
+
+test('merge-events › an event nothing dates is kept as undated and never merged', () => {
+  const undated = startMergedEvent('ev1', obs({ articleId: 'a1', publishedAt: undefined }));
+  assert.deepEqual(undated.window, { start: '', end: '' });
+  assert.equal(chooseMergedEvent([undated], obs({ articleId: 'a2', publishedAt: undefined })), undefined);
 });

@@ -5,7 +5,7 @@
  * tolls, dates) are kept as alternatives with their sources, never overwritten.
  */
 import type { EventCounts, Modality } from '../../model/index.js';
-import { aroundDay, windowOf, windowsOverlap, windowDays, type DayWindow } from './time-window.js';
+import { aroundDay, UNDATED, windowOf, windowsOverlap, windowDays, type DayWindow } from './time-window.js';
 
 /** A place attached to an observation, already resolved. */
 export interface ObservedPlace {
@@ -129,10 +129,9 @@ export function absorb(event: MergedEventSummary, obs: EventObservation): Merged
   };
 }
 
-/** A new merged event from its first observation. */
-export function startMergedEvent(id: string, obs: EventObservation): MergedEventSummary | undefined {
-  const window = observationWindow(obs);
-  if (!window) return undefined;
+/** A new merged event from its first observation (UNDATED when nothing dates it). */
+export function startMergedEvent(id: string, obs: EventObservation): MergedEventSummary {
+  const window = observationWindow(obs) ?? UNDATED;
   return { id, ploverType: obs.ploverType, sourceIds: obs.sourceIds, targetIds: obs.targetIds, ...(obs.place ? { place: obs.place } : {}), window };
 }
 

@@ -56,7 +56,16 @@ export function windowsOverlap(a: DayWindow, b: DayWindow, slackDays = 0): boole
   return Date.parse(b.start) <= aEnd && Date.parse(b.end) >= aStart;
 }
 
-/** Length of a window in days. */
+/** Stands for "no date known" (no time expression and no publication date): kept and listed, never merged. */
+export const UNDATED: DayWindow = Object.freeze({ start: '', end: '' });
+
+/** True for the UNDATED window. */
+export function isUndated(w: DayWindow): boolean {
+  return w.start === '';
+}
+
+/** Length of a window in days; Infinity when undated, so no bounded look-up ever matches it. */
 export function windowDays(w: DayWindow): number {
+  if (isUndated(w)) return Infinity;
   return Math.round((Date.parse(w.end) - Date.parse(w.start)) / DAY_MS) + 1;
 }

@@ -5,7 +5,7 @@
  * workers saving at the same moment happen one after another, each seeing the previous one's events.
  */
 import { corroborate, type EventReport } from '../../corpus/corroborate/index.js';
-import { absorb, chooseMergedEvent, countAlternatives, observationWindow, startMergedEvent, windowDays, type EventObservation, type MergedEventSummary } from '../../corpus/merge-events/index.js';
+import { absorb, chooseMergedEvent, countAlternatives, isUndated, observationWindow, startMergedEvent, UNDATED, windowDays, type EventObservation, type MergedEventSummary } from '../../corpus/merge-events/index.js';
 import { estimateJaccard, NEAR_DUPLICATE_THRESHOLD } from '../../corpus/near-duplicates/index.js';
 import type { ObservedEvent } from '../../corpus/observe/index.js';
 import type { Doc } from '../../model/index.js';
@@ -88,8 +88,8 @@ export async function mergeObservations(q: Query, doc: Doc, observed: readonly O
   const op = `merge events of ${doc.id}`;
   const touched = new Set<string>();
   for (const { observation, reports, evidence } of observed) {
-    const window = observationWindow(observation);
-    if (!window) continue;
+    // An event nothing dates is kept on its own (listed as undated), never merged.
+    const window = observationWindow(observation) ?? UNDATED;
     // Candidates overlap the window in time. Windows of a month or less start at most 31 days before it; the
     // few longer ones (a year, a season) are found through their own partial index. Both look-ups are bounded
     // by the time range, never by the size of the history.
@@ -99,7 +99,7 @@ export async function mergeObservations(q: Query, doc: Doc, observed: readonly O
           UNION SELECT * FROM merged_events WHERE plover_type = $1 AND window_days > 31 AND window_start >= $3 AND window_start <= $4 AND window_end >= $5
           ORDER BY id`, [observation.ploverType, shiftDay(window.start, -31), shiftDay(window.start, -MAX_MATCH_WINDOW_DAYS), window.end, window.start])).map(toSummary);
     const choice = chooseMergedEvent(candidates, observation);
-    const summary = choice ? absorb(choice.event, observation) : startMergedEvent(`ev-${doc.id}-${observation.mentionId}`, observation)!;
+    const summary = choice ? absorb(choice.event, observation) : startMergedEvent(`ev-${doc.id}-${observation.mentionId}`, observation);
     await writeSummary(q, summary, observation.cameo, !choice);
     await q(op, `INSERT INTO event_observations (article_id, mention_id, merged_event_id, reasons, modality, time_value, counts, evidence_start, evidence_end, source_ids, target_ids)
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
@@ -124,7 +124,7 @@ async function writeSummary(q: Query, summary: MergedEventSummary, cameo: string
   const values = [
     summary.id, summary.window.start, summary.window.end, summary.place?.name ?? null, summary.place?.lat ?? null, summary.place?.lon ?? null,
     summary.place?.countryCode ?? null, summary.place?.gazetteerId ?? null, JSON.stringify(summary.sourceIds), JSON.stringify(summary.targetIds), cameo ?? null,
-    windowDays(summary.window),
+    isUndated(summary.window) ? 0 : windowDays(summary.window),
   ];
   if (isNew) {
     await q(op, `INSERT INTO merged_events (id, window_start, window_end, place_name, lat, lon, country_code, gazetteer_id, source_ids, target_ids, cameo,
@@ -190,7 +190,7 @@ function eventFilter(query: EventQuery, first: number): { where: string; params:
 /** Merged events in time order, filtered. */
 export async function listEvents(q: Query, query: EventQuery = {}): Promise<MergedEventRow[]> {
   const { where, params } = eventFilter(query, 3);
-  const sql = `SELECT ${EVENT_COLUMNS} FROM merged_events m ${where} ORDER BY m.window_start, m.window_end, m.id LIMIT $1 OFFSET $2`;
+  const sql = `SELECT ${EVENT_COLUMNS} FROM merged_events m ${where} ORDER BY m.window_start = '', m.window_start, m.window_end, m.id LIMIT $1 OFFSET $2`;
   return (await q('list events', sql, [Math.max(1, Math.min(query.limit ?? 20, MAX_PAGE_SIZE)), Math.max(0, query.offset ?? 0), ...params])).map(toEventRow);
 }
 

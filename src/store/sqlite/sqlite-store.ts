@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { StoreError, type Doc, type LayerName } from '../../model/index.js';
 import type { EntityLink, KnownEntity } from '../../corpus/link-entities/index.js';
 import { corroborate, type EventReport } from '../../corpus/corroborate/index.js';
-import { absorb, chooseMergedEvent, countAlternatives, observationWindow, startMergedEvent, windowDays, type EventObservation, type MergedEventSummary } from '../../corpus/merge-events/index.js';
+import { absorb, chooseMergedEvent, countAlternatives, isUndated, observationWindow, startMergedEvent, UNDATED, windowDays, type EventObservation, type MergedEventSummary } from '../../corpus/merge-events/index.js';
 import type { ObservedEvent } from '../../corpus/observe/index.js';
 import type {
   ArticleEntityLink, ArticleLinks, ArticleSummary, CanonicalEntity, Cooccurrence, CooccurrenceQuery, EntityArticlesPage, EntityDetail, EntityQuery, EventQuery, MergedEventDetail,
@@ -190,7 +190,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
 
   const writeSummary = (summary: MergedEventSummary, cameo: string | undefined, isNew: boolean): void => {
     const values = {
-      id: summary.id, ploverType: summary.ploverType, cameo: cameo ?? null, start: summary.window.start, end: summary.window.end, days: windowDays(summary.window),
+      id: summary.id, ploverType: summary.ploverType, cameo: cameo ?? null, start: summary.window.start, end: summary.window.end, days: isUndated(summary.window) ? 0 : windowDays(summary.window),
       placeName: summary.place?.name ?? null, lat: summary.place?.lat ?? null, lon: summary.place?.lon ?? null,
       countryCode: summary.place?.countryCode ?? null, gazetteerId: summary.place?.gazetteerId ?? null,
       sourceIds: JSON.stringify(summary.sourceIds), targetIds: JSON.stringify(summary.targetIds),
@@ -228,13 +228,14 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     const candidatesQuery = db.prepare(`SELECT * FROM merged_events WHERE plover_type = @type AND window_start >= @shortFrom AND window_start <= @end AND window_end >= @start
       UNION SELECT * FROM merged_events WHERE plover_type = @type AND window_days > 31 AND window_start >= @longFrom AND window_start <= @end AND window_end >= @start`);
     for (const { observation, reports, evidence } of observed) {
-      const window = observationWindow(observation);
-      if (!window) continue;
+      // An event nothing dates is kept on its own (listed as undated), never merged.
+      const window = observationWindow(observation) ?? UNDATED;
       // Bounded look-up: only events starting at most MAX_MATCH_WINDOW_DAYS before this window can overlap it.
-      const lookup = { type: observation.ploverType, shortFrom: shiftDay(window.start, -31), longFrom: shiftDay(window.start, -MAX_MATCH_WINDOW_DAYS), start: window.start, end: window.end };
-      const candidates = windowDays(window) > MAX_MATCH_WINDOW_DAYS ? [] : (candidatesQuery.all(lookup) as Row[]).map(toSummary);
+      const isMatchable = windowDays(window) <= MAX_MATCH_WINDOW_DAYS;
+      const lookup = () => ({ type: observation.ploverType, shortFrom: shiftDay(window.start, -31), longFrom: shiftDay(window.start, -MAX_MATCH_WINDOW_DAYS), start: window.start, end: window.end });
+      const candidates = isMatchable ? (candidatesQuery.all(lookup()) as Row[]).map(toSummary) : [];
       const choice = chooseMergedEvent(candidates, observation);
-      const summary = choice ? absorb(choice.event, observation) : startMergedEvent(`ev-${doc.id}-${observation.mentionId}`, observation)!;
+      const summary = choice ? absorb(choice.event, observation) : startMergedEvent(`ev-${doc.id}-${observation.mentionId}`, observation);
       writeSummary(summary, observation.cameo, !choice);
       insertObservation(doc.id, observation, summary.id, choice ? choice.reasons : ['first report'], evidence);
       const insertReport = db.prepare('INSERT INTO event_reports (merged_event_id, article_id, mention_id, syndication_group, outlet, chain, stance) VALUES (?, ?, ?, ?, ?, ?, ?)');
@@ -483,7 +484,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
 
   const listEvents = (query: EventQuery = {}): MergedEventRow[] => {
     const { where, params } = eventFilter(query);
-    const sql = `SELECT ${EVENT_COLUMNS} FROM merged_events m ${where} ORDER BY m.window_start, m.window_end, m.id LIMIT ? OFFSET ?`;
+    const sql = `SELECT ${EVENT_COLUMNS} FROM merged_events m ${where} ORDER BY m.window_start = '', m.window_start, m.window_end, m.id LIMIT ? OFFSET ?`;
     params.push(clampLimit(query.limit), Math.max(0, query.offset ?? 0));
     return run('list events', () => (db.prepare(sql).all(...params) as Row[]).map(toEventRow), sql, params);
   };
