@@ -76,3 +76,11 @@ test('merge-events › an event nothing dates is kept as undated and never merge
   assert.deepEqual(undated.window, { start: '', end: '' });
   assert.equal(chooseMergedEvent([undated], obs({ articleId: 'a2', publishedAt: undefined })), undefined);
 });
+
+test('merge-events › a country-wide place holds its cities; a sector-only actor does not tell events apart', () => {
+  const SYRIA = { name: 'Syria', lat: 35, lon: 38, countryCode: 'SY', gazetteerId: 'country:SY' };
+  const first = startMergedEvent('ev1', obs({ articleId: 'a1', timeValue: '2024-11-07', place: ALEPPO, sourceIds: [], targetIds: ['place:aleppo'] }));
+  assert.ok(chooseMergedEvent([first], obs({ articleId: 'a2', timeValue: '2024-11-07', place: SYRIA, sourceIds: [], targetIds: ['place:aleppo', 'kb:country:SYR'] })));
+  assert.ok(chooseMergedEvent([first], obs({ articleId: 'a3', timeValue: '2024-11-07', place: ALEPPO, sourceIds: ['code:---MIL'], targetIds: ['code:---CVL'] })));
+  assert.equal(chooseMergedEvent([first], obs({ articleId: 'a4', timeValue: '2024-11-07', place: { ...SYRIA, countryCode: 'IQ', gazetteerId: 'country:IQ' }, targetIds: ['place:aleppo'] })), undefined);
+});

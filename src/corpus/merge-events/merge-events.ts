@@ -52,6 +52,11 @@ export function observationWindow(obs: EventObservation): DayWindow | undefined 
   return obs.modality === 'planned' ? aroundDay(obs.publishedAt, 0, 30) : aroundDay(obs.publishedAt, 10, 1);
 }
 
+/** An actor known only by its sector, with no country or name (CAMEO "---CVL" civilians, "---MIL" soldiers). */
+export function isVagueActor(id: string): boolean {
+  return id.startsWith('code:---');
+}
+
 /** Kilometres between two points (haversine). */
 export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
   const rad = Math.PI / 180;
@@ -66,9 +71,15 @@ export const MAX_PLACE_KM = 100;
 
 type PlaceRelation = 'same' | 'near' | 'conflict' | 'unknown';
 
+/** A whole country as the place ("in Syria"): it holds every city in it, so distance to its centroid means nothing. */
+function isCountryWide(place: ObservedPlace): boolean {
+  return place.gazetteerId?.startsWith('country:') ?? false;
+}
+
 function placeRelation(a: ObservedPlace | undefined, b: ObservedPlace | undefined): PlaceRelation {
   if (!a || !b) return 'unknown';
   if (a.gazetteerId && a.gazetteerId === b.gazetteerId) return 'same';
+  if (isCountryWide(a) || isCountryWide(b)) return a.countryCode && b.countryCode && a.countryCode !== b.countryCode ? 'conflict' : 'unknown';
   if (a.lat !== undefined && a.lon !== undefined && b.lat !== undefined && b.lon !== undefined) {
     return distanceKm({ lat: a.lat, lon: a.lon }, { lat: b.lat, lon: b.lon }) <= MAX_PLACE_KM ? 'near' : 'conflict';
   }
@@ -87,12 +98,16 @@ export function matchEvent(candidate: MergedEventSummary, obs: EventObservation)
   const sharedSources = obs.sourceIds.filter((id) => candidate.sourceIds.includes(id) || candidate.targetIds.includes(id));
   const sharedTargets = obs.targetIds.filter((id) => candidate.targetIds.includes(id) || candidate.sourceIds.includes(id));
   const shared = [...new Set([...sharedSources, ...sharedTargets])];
+  // Actors known only by sector ("civilians", "soldiers": code:---CVL) say too little to tell two events apart.
+  const specific = (ids: readonly string[]) => ids.filter((id) => !isVagueActor(id));
+  const obsActors = specific([...obs.sourceIds, ...obs.targetIds]);
+  const candidateActors = specific([...candidate.sourceIds, ...candidate.targetIds]);
   // Actors on both sides that share nothing: two different clashes on the same day.
-  const bothHaveActors = (obs.sourceIds.length + obs.targetIds.length) > 0 && (candidate.sourceIds.length + candidate.targetIds.length) > 0;
-  if (bothHaveActors && shared.length === 0 && place !== 'same') return undefined;
+  const bothHaveActors = obsActors.length > 0 && candidateActors.length > 0;
+  if (bothHaveActors && specific(shared).length === 0 && place !== 'same') return undefined;
   if (shared.length === 0 && place === 'unknown') return undefined;
   // Both name a target and the targets differ: Syria blaming Israel is not Syria blaming Islamic State.
-  if (obs.targetIds.length && candidate.targetIds.length && sharedTargets.length === 0) return undefined;
+  if (specific(obs.targetIds).length && specific(candidate.targetIds).length && specific(sharedTargets).length === 0) return undefined;
   // A date known to the day on both sides is strong evidence; with a vaguer date, one shared actor is not enough
   // (a country acts every week): it takes two shared actors, or one and the same place.
   const isPrecise = windowDays(window) === 1 && windowDays(candidate.window) === 1;
@@ -102,7 +117,8 @@ export function matchEvent(candidate: MergedEventSummary, obs: EventObservation)
   if (shared.length) reasons.push(`shared actor${shared.length > 1 ? 's' : ''} ${shared.join(', ')}`);
   if (place === 'same' || place === 'near') reasons.push(`${place === 'same' ? 'same place' : `places within ${MAX_PLACE_KM} km`} (${obs.place?.name})`);
   // Narrow windows are stronger evidence than a whole month.
-  const score = shared.length * 2 + (place === 'same' ? 2 : place === 'near' ? 1 : 0) + 1 / windowDays(window);
+  // Shared actors weigh more than a shared place: many events happen in one city on one day.
+  const score = specific(shared).length * 3 + (place === 'same' ? 2 : place === 'near' ? 1 : 0) + 1 / windowDays(window);
   return { score, reasons };
 }
 
@@ -124,7 +140,8 @@ export function absorb(event: MergedEventSummary, obs: EventObservation): Merged
     ...event,
     sourceIds: [...new Set([...event.sourceIds, ...obs.sourceIds])],
     targetIds: [...new Set([...event.targetIds, ...obs.targetIds])],
-    ...(event.place ?? obs.place ? { place: event.place ?? obs.place } : {}),
+    // Keep the finer place: a city reported later replaces "Syria".
+    ...(event.place ?? obs.place ? { place: event.place && !(isCountryWide(event.place) && obs.place && !isCountryWide(obs.place)) ? event.place : (obs.place ?? event.place) } : {}),
     window: narrower,
   };
 }
