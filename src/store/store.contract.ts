@@ -5,11 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { articleId, type Claim, type Doc, type DocEntity, type EventMention, type Mention, type Source } from '../model/index.js';
+import { articleId, type Claim, type Doc, type Mention } from '../model/index.js';
 import { linkEntities, type EntityLink } from '../corpus/link-entities/index.js';
 import { observeEvents } from '../corpus/observe/index.js';
 import type { SyndicationLinks } from './store.js';
 import { makeDoc } from '../../test/helpers/make-doc.js';
+import { attackArticle, COPY, denialClaim, DENIAL, WIRE } from '../../test/helpers/annotated-corpus.js';
 import type { Store } from './store.js';
 
 /** A fresh, empty, not yet migrated store, and the means to open a second handle on the same database. */
@@ -559,44 +560,11 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
   });
 }
 
-// Hand-built annotated articles for the event tests: the layers under test are written here, not produced by stages.
-const MILITIA: DocEntity = { id: 'e1', name: 'Tigris Guardians Brigade', type: 'ORG', kind: 'armed-group', mentionIds: [], aliases: [], roles: [], references: [] };
-const WIRE = 'Tigris Guardians Brigade fired rockets at the airport on Sunday, killing a guard.';
-const COPY = 'Tigris Guardians Brigade fired rockets at the airport on Sunday, killing a guard, police said.';
-const DENIAL = 'Tigris Guardians Brigade fired no rockets, a spokesman said, denying the report.';
-
-/** An article with one ASSAULT event by the militia on Sunday 2024-11-10. */
-function eventArticle(text: string, outlet: string, publishedAt: string, layers: { claims?: Claim[] } = {}): Doc {
-  const event: EventMention = {
-    id: 'v1',
-    evidence: { start: 0, end: text.indexOf('.') + 1 },
-    trigger: { start: text.indexOf('fired'), end: text.indexOf('fired') + 5 },
-    ploverType: 'ASSAULT',
-    contexts: [],
-    cameo: '190',
-    sources: [{ start: 0, end: 24, text: 'Tigris Guardians Brigade', entityId: 'e1' }],
-    targets: [],
-    counts: { fatalities: 1 },
-    modality: 'asserted',
-    timeId: 't1',
-  };
-  return makeDoc({
-    text,
-    meta: { outlet, publishedAt, source: `${outlet}.txt` },
-    layers: {
-      entities: [MILITIA],
-      times: [{ id: 't1', start: 0, end: 0, text: 'Sunday', type: 'DATE', value: '2024-11-10', granularity: 'day', isAnchored: true }],
-      events: [event],
-      claims: layers.claims ?? [],
-    },
-  });
-}
-
-/** A spokesman's denial of event v1, covering the whole text. */
-function denialOf(text: string): Claim {
-  const speaker: Source = { kind: 'person', name: 'Nasser Kanaani', role: 'spokesman' };
-  return { id: 'c1', evidence: { start: 0, end: text.length }, content: { start: 0, end: text.length }, isDirectQuote: false, chain: [speaker], stance: 'denied', isHedged: false, eventIds: ['v1'] };
-}
+// The event tests use the hand-built annotated articles of test/helpers/annotated-corpus.ts (no place, so only
+// the militia and the date decide merges).
+const eventArticle = (text: string, outlet: string, publishedAt: string, layers: { claims?: Claim[] } = {}): Doc =>
+  attackArticle(text, outlet, publishedAt, { ...layers, place: false });
+const denialOf = denialClaim;
 
 /** Saves like ingest does: entity links and event observations computed, then one transaction. */
 async function saveWithEvents(store: Store, doc: Doc, syndication?: SyndicationLinks, options: { isEntityLinkSaved?: boolean } = {}) {
