@@ -47,6 +47,19 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     throw new StoreError(`open ${path}`, cause);
   }
 
+  // Prepared statements are reused: preparing costs more than running most of these queries. The cache is
+  // bounded because a few queries are built with a variable number of placeholders.
+  const statements = new Map<string, Database.Statement>();
+  const prepare = (sql: string): Database.Statement => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      if (statements.size >= 500) statements.clear();
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+
   const run = <T>(op: string, fn: () => T, query?: string, params?: unknown[]): T => {
     try {
       return fn();
@@ -58,21 +71,21 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
 
   const migrate = (): number => {
     db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-    const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
+    const applied = new Set((prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
     for (const migration of SQLITE_MIGRATIONS) {
       if (applied.has(migration.version)) continue;
       db.transaction(() => {
         db.exec(migration.sql);
         BACKFILLS[migration.version]?.();
-        db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, now().toISOString());
+        prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, now().toISOString());
       })();
     }
     return currentVersion();
   };
-  const currentVersion = (): number => (db.prepare('SELECT coalesce(max(version), 0) AS v FROM schema_migrations').get() as { v: number }).v;
+  const currentVersion = (): number => (prepare('SELECT coalesce(max(version), 0) AS v FROM schema_migrations').get() as { v: number }).v;
 
   const insertNameKey = (): ((entityId: string, name: string) => void) => {
-    const insert = db.prepare('INSERT OR IGNORE INTO entity_names (key, entity_id) VALUES (?, ?)');
+    const insert = prepare('INSERT OR IGNORE INTO entity_names (key, entity_id) VALUES (?, ?)');
     return (entityId, name) => {
       for (const key of nameKeys(name)) insert.run(key, entityId);
     };
@@ -80,12 +93,12 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
 
   /** Adds (sign 1) or takes back (sign -1) what one article counts for its entities and their pairs. */
   const applyTally = (tallies: readonly EntityTally[], sign: 1 | -1): void => {
-    const counts = db.prepare('UPDATE entities SET article_count = article_count + ?, mention_count = mention_count + ? WHERE id = ?');
+    const counts = prepare('UPDATE entities SET article_count = article_count + ?, mention_count = mention_count + ? WHERE id = ?');
     for (const t of tallies) counts.run(sign, sign * t.mentions, t.entityId);
     const pair = sign > 0
-      ? db.prepare('INSERT INTO entity_pairs (a, b, articles) VALUES (?, ?, 1) ON CONFLICT(a, b) DO UPDATE SET articles = articles + 1')
-      : db.prepare('UPDATE entity_pairs SET articles = articles - 1 WHERE a = ? AND b = ?');
-    const drop = db.prepare('DELETE FROM entity_pairs WHERE a = ? AND b = ? AND articles <= 0');
+      ? prepare('INSERT INTO entity_pairs (a, b, articles) VALUES (?, ?, 1) ON CONFLICT(a, b) DO UPDATE SET articles = articles + 1')
+      : prepare('UPDATE entity_pairs SET articles = articles - 1 WHERE a = ? AND b = ?');
+    const drop = prepare('DELETE FROM entity_pairs WHERE a = ? AND b = ? AND articles <= 0');
     for (const [a, b] of entityPairs(tallies)) {
       pair.run(a, b);
       if (sign < 0) drop.run(a, b);
@@ -96,9 +109,9 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
   const BACKFILLS: Readonly<Record<number, () => void>> = {
     5: () => {
       const addKeys = insertNameKey();
-      for (const r of db.prepare('SELECT id, name FROM entities').all() as { id: string; name: string }[]) addKeys(r.id, r.name);
-      for (const r of db.prepare('SELECT DISTINCT entity_id, alias FROM entity_aliases').all() as { entity_id: string; alias: string }[]) addKeys(r.entity_id, r.alias);
-      const rows = db.prepare('SELECT article_id, entity_id, mention_count FROM article_entities ORDER BY article_id').all() as { article_id: string; entity_id: string; mention_count: number }[];
+      for (const r of prepare('SELECT id, name FROM entities').all() as { id: string; name: string }[]) addKeys(r.id, r.name);
+      for (const r of prepare('SELECT DISTINCT entity_id, alias FROM entity_aliases').all() as { entity_id: string; alias: string }[]) addKeys(r.entity_id, r.alias);
+      const rows = prepare('SELECT article_id, entity_id, mention_count FROM article_entities ORDER BY article_id').all() as { article_id: string; entity_id: string; mention_count: number }[];
       const pairs = new Map<string, number>();
       for (let i = 0; i < rows.length;) {
         let j = i;
@@ -107,7 +120,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
         for (const [a, b] of entityPairs(tallies)) pairs.set(`${a}\u0000${b}`, (pairs.get(`${a}\u0000${b}`) ?? 0) + 1);
         i = j;
       }
-      const insert = db.prepare('INSERT INTO entity_pairs (a, b, articles) VALUES (?, ?, ?)');
+      const insert = prepare('INSERT INTO entity_pairs (a, b, articles) VALUES (?, ?, ?)');
       for (const [key, n] of pairs) {
         const [a, b] = key.split('\u0000') as [string, string];
         insert.run(a, b, n);
@@ -117,14 +130,14 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
 
   const saveEntityLinks = (articleId: string, links: readonly EntityLink[]): void => {
     // A full name seen later improves the display name of an entity first stored under a shorter one.
-    const upsertEntity = db.prepare(`INSERT INTO entities (id, name, type, kind, country, kb_id, name_key, surname_key, is_surname_only)
+    const upsertEntity = prepare(`INSERT INTO entities (id, name, type, kind, country, kb_id, name_key, surname_key, is_surname_only)
       VALUES (@entityId, @name, @type, @kind, @country, @kbId, @nameKey, @surnameKey, @isSurnameOnly)
       ON CONFLICT(id) DO UPDATE SET
         name = CASE WHEN entities.kb_id IS NULL AND length(excluded.name) > length(entities.name) THEN excluded.name ELSE entities.name END,
         country = coalesce(entities.country, excluded.country)`);
-    const insertLink = db.prepare('INSERT INTO article_entities (article_id, doc_entity_id, entity_id, name, mention_count, reason) VALUES (?, ?, ?, ?, ?, ?)');
-    const insertAlias = db.prepare('INSERT OR IGNORE INTO entity_aliases (entity_id, article_id, alias) VALUES (?, ?, ?)');
-    const insertRole = db.prepare('INSERT INTO entity_roles (entity_id, article_id, title, organisation, from_value, to_value, start_char, end_char) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const insertLink = prepare('INSERT INTO article_entities (article_id, doc_entity_id, entity_id, name, mention_count, reason) VALUES (?, ?, ?, ?, ?, ?)');
+    const insertAlias = prepare('INSERT OR IGNORE INTO entity_aliases (entity_id, article_id, alias) VALUES (?, ?, ?)');
+    const insertRole = prepare('INSERT INTO entity_roles (entity_id, article_id, title, organisation, from_value, to_value, start_char, end_char) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     const addKeys = insertNameKey();
     for (const link of links) {
       upsertEntity.run({
@@ -138,37 +151,37 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       for (const role of link.roles) insertRole.run(link.entityId, articleId, role.title, role.organisation ?? null, role.from ?? null, role.to ?? null, role.evidence.start, role.evidence.end);
     }
     applyTally(tallyEntities(links), 1);
-    db.prepare(`INSERT INTO entity_articles (entity_id, article_id, published_at, article_seq, outlet, mentions, reason)
+    prepare(`INSERT INTO entity_articles (entity_id, article_id, published_at, article_seq, outlet, mentions, reason)
       SELECT ae.entity_id, ae.article_id, a.published_at, a.seq, a.outlet, sum(ae.mention_count), group_concat(ae.reason, '; ' ORDER BY ae.doc_entity_id)
       FROM article_entities ae JOIN articles a ON a.id = ae.article_id WHERE ae.article_id = ? GROUP BY ae.entity_id`).run(articleId);
   };
 
   const clearArticleLinks = (articleId: string): void => {
-    const touched = (db.prepare('SELECT DISTINCT merged_event_id AS id FROM event_observations WHERE article_id = ?').all(articleId) as { id: string }[]).map((r) => r.id);
-    const old = db.prepare('SELECT entity_id AS entityId, mention_count AS mentionCount FROM article_entities WHERE article_id = ?').all(articleId) as { entityId: string; mentionCount: number }[];
+    const touched = (prepare('SELECT DISTINCT merged_event_id AS id FROM event_observations WHERE article_id = ?').all(articleId) as { id: string }[]).map((r) => r.id);
+    const old = prepare('SELECT entity_id AS entityId, mention_count AS mentionCount FROM article_entities WHERE article_id = ?').all(articleId) as { entityId: string; mentionCount: number }[];
     applyTally(tallyEntities(old), -1);
     for (const table of ['article_entities', 'entity_articles', 'entity_aliases', 'entity_roles', 'event_observations', 'event_reports', 'article_fingerprints', 'article_bands']) {
-      db.prepare(`DELETE FROM ${table} WHERE article_id = ?`).run(articleId);
+      prepare(`DELETE FROM ${table} WHERE article_id = ?`).run(articleId);
     }
-    db.prepare('DELETE FROM article_links WHERE article_id = ? OR other_id = ?').run(articleId, articleId);
+    prepare('DELETE FROM article_links WHERE article_id = ? OR other_id = ?').run(articleId, articleId);
     for (const id of touched) refreshEvent(id);
   };
 
   const saveSyndication = (articleId: string, links: SyndicationLinks): void => {
-    db.prepare('UPDATE articles SET syndication_group = ? WHERE id = ?').run(links.group, articleId);
-    db.prepare('INSERT INTO article_fingerprints (article_id, signature) VALUES (?, ?)').run(articleId, Buffer.from(links.signature.buffer, links.signature.byteOffset, links.signature.byteLength));
-    const band = db.prepare('INSERT OR IGNORE INTO article_bands (band_key, article_id) VALUES (?, ?)');
+    prepare('UPDATE articles SET syndication_group = ? WHERE id = ?').run(links.group, articleId);
+    prepare('INSERT INTO article_fingerprints (article_id, signature) VALUES (?, ?)').run(articleId, Buffer.from(links.signature.buffer, links.signature.byteOffset, links.signature.byteLength));
+    const band = prepare('INSERT OR IGNORE INTO article_bands (band_key, article_id) VALUES (?, ?)');
     for (const key of links.bandKeys) band.run(key, articleId);
-    const link = db.prepare("INSERT OR REPLACE INTO article_links (article_id, other_id, kind, similarity) VALUES (?, ?, 'near-duplicate', ?)");
+    const link = prepare("INSERT OR REPLACE INTO article_links (article_id, other_id, kind, similarity) VALUES (?, ?, 'near-duplicate', ?)");
     for (const dup of links.duplicates) {
       link.run(articleId, dup.articleId, dup.similarity);
       link.run(dup.articleId, articleId, dup.similarity);
       // Groups merge onto the new article's group (the earliest member's id, chosen by the caller).
-      db.prepare('UPDATE articles SET syndication_group = ? WHERE syndication_group = (SELECT syndication_group FROM articles WHERE id = ?) OR id = ?').run(links.group, dup.articleId, dup.articleId);
+      prepare('UPDATE articles SET syndication_group = ? WHERE syndication_group = (SELECT syndication_group FROM articles WHERE id = ?) OR id = ?').run(links.group, dup.articleId, dup.articleId);
     }
     if (links.duplicates.length) {
       // Copies now count as one origin: re-decide every event the group reports.
-      const affected = db.prepare('SELECT DISTINCT r.merged_event_id AS id FROM event_reports r JOIN articles a ON a.id = r.article_id WHERE a.syndication_group = ?').all(links.group) as { id: string }[];
+      const affected = prepare('SELECT DISTINCT r.merged_event_id AS id FROM event_reports r JOIN articles a ON a.id = r.article_id WHERE a.syndication_group = ?').all(links.group) as { id: string }[];
       for (const { id } of affected) refreshEvent(id);
     }
   };
@@ -196,27 +209,27 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       sourceIds: JSON.stringify(summary.sourceIds), targetIds: JSON.stringify(summary.targetIds),
     };
     if (isNew) {
-      db.prepare(`INSERT INTO merged_events (id, plover_type, cameo, window_start, window_end, window_days, place_name, lat, lon, country_code, gazetteer_id, source_ids, target_ids,
+      prepare(`INSERT INTO merged_events (id, plover_type, cameo, window_start, window_end, window_days, place_name, lat, lon, country_code, gazetteer_id, source_ids, target_ids,
         status, explanation, asserting_origins, has_anonymous, report_count) VALUES (@id, @ploverType, @cameo, @start, @end, @days, @placeName, @lat, @lon, @countryCode, @gazetteerId,
         @sourceIds, @targetIds, 'single-source', '', 0, 0, 0)`).run(values);
     } else {
-      db.prepare(`UPDATE merged_events SET window_start=@start, window_end=@end, window_days=@days, place_name=@placeName, lat=@lat, lon=@lon, country_code=@countryCode,
+      prepare(`UPDATE merged_events SET window_start=@start, window_end=@end, window_days=@days, place_name=@placeName, lat=@lat, lon=@lon, country_code=@countryCode,
         gazetteer_id=@gazetteerId, source_ids=@sourceIds, target_ids=@targetIds, cameo=coalesce(cameo, @cameo) WHERE id=@id`).run(values);
     }
-    const link = db.prepare('INSERT OR IGNORE INTO event_entities (merged_event_id, entity_id) VALUES (?, ?)');
+    const link = prepare('INSERT OR IGNORE INTO event_entities (merged_event_id, entity_id) VALUES (?, ?)');
     for (const id of [...summary.sourceIds, ...summary.targetIds]) link.run(summary.id, id);
   };
 
   /** Recomputes an event's corroboration from its reports; drops it when no observation is left. */
   const refreshEvent = (id: string): void => {
-    const reports = (db.prepare(REPORTS_SQL).all(id) as Row[]).map(toReport);
+    const reports = (prepare(REPORTS_SQL).all(id) as Row[]).map(toReport);
     if (!reports.length) {
-      db.prepare('DELETE FROM event_entities WHERE merged_event_id = ?').run(id);
-      db.prepare('DELETE FROM merged_events WHERE id = ?').run(id);
+      prepare('DELETE FROM event_entities WHERE merged_event_id = ?').run(id);
+      prepare('DELETE FROM merged_events WHERE id = ?').run(id);
       return;
     }
     const c = corroborate(reports);
-    db.prepare('UPDATE merged_events SET status=?, explanation=?, asserting_origins=?, has_anonymous=?, report_count=? WHERE id=?')
+    prepare('UPDATE merged_events SET status=?, explanation=?, asserting_origins=?, has_anonymous=?, report_count=? WHERE id=?')
       .run(c.status, c.explanation, c.assertingOrigins, c.hasAnonymousOrigin ? 1 : 0, reports.length, id);
   };
 
@@ -225,7 +238,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     // Candidates overlap the window in time. Windows of a month or less start at most 31 days before it; the few
     // longer ones (a year, a season) are found through their own partial index. Both look-ups are bounded by
     // the time range, never by the size of the history.
-    const candidatesQuery = db.prepare(`SELECT * FROM merged_events WHERE plover_type = @type AND window_start >= @shortFrom AND window_start <= @end AND window_end >= @start
+    const candidatesQuery = prepare(`SELECT * FROM merged_events WHERE plover_type = @type AND window_start >= @shortFrom AND window_start <= @end AND window_end >= @start
       UNION SELECT * FROM merged_events WHERE plover_type = @type AND window_days > 31 AND window_start >= @longFrom AND window_start <= @end AND window_end >= @start`);
     for (const { observation, reports, evidence } of observed) {
       // An event nothing dates is kept on its own (listed as undated), never merged.
@@ -238,7 +251,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       const summary = choice ? absorb(choice.event, observation) : startMergedEvent(`ev-${doc.id}-${observation.mentionId}`, observation);
       writeSummary(summary, observation.cameo, !choice);
       insertObservation(doc.id, observation, summary.id, choice ? choice.reasons : ['first report'], evidence);
-      const insertReport = db.prepare('INSERT INTO event_reports (merged_event_id, article_id, mention_id, syndication_group, outlet, chain, stance) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      const insertReport = prepare('INSERT INTO event_reports (merged_event_id, article_id, mention_id, syndication_group, outlet, chain, stance) VALUES (?, ?, ?, ?, ?, ?, ?)');
       for (const report of reports) insertReport.run(summary.id, doc.id, observation.mentionId, group, report.outlet ?? null, JSON.stringify(report.chain), report.stance);
       touched.add(summary.id);
     }
@@ -246,7 +259,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
   };
 
   const insertObservation = (articleId: string, obs: EventObservation, eventId: string, reasons: readonly string[], evidence: { start: number; end: number }): void => {
-    db.prepare(`INSERT OR REPLACE INTO event_observations (article_id, mention_id, merged_event_id, reasons, modality, time_value, counts, evidence_start, evidence_end, source_ids, target_ids)
+    prepare(`INSERT OR REPLACE INTO event_observations (article_id, mention_id, merged_event_id, reasons, modality, time_value, counts, evidence_start, evidence_end, source_ids, target_ids)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(articleId, obs.mentionId, eventId, JSON.stringify(reasons), obs.modality, obs.timeValue ?? null, JSON.stringify(obs.counts),
       evidence.start, evidence.end, JSON.stringify(obs.sourceIds), JSON.stringify(obs.targetIds));
   };
@@ -254,9 +267,9 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
   const save = (doc: Doc, pipeline: string, links: ArticleLinks = {}): SaveOutcome => {
     const stamp = now().toISOString();
     return db.transaction((): SaveOutcome => {
-      const existing = db.prepare('SELECT pipeline FROM articles WHERE id = ?').get(doc.id) as { pipeline: string } | undefined;
+      const existing = prepare('SELECT pipeline FROM articles WHERE id = ?').get(doc.id) as { pipeline: string } | undefined;
       if (existing && existing.pipeline === pipeline) {
-        db.prepare('INSERT OR IGNORE INTO article_sources (article_id, source, first_seen) VALUES (?, ?, ?)').run(doc.id, doc.meta.source, stamp);
+        prepare('INSERT OR IGNORE INTO article_sources (article_id, source, first_seen) VALUES (?, ?, ?)').run(doc.id, doc.meta.source, stamp);
         return 'duplicate';
       }
       const m = doc.meta;
@@ -266,22 +279,22 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
         pipeline,
       ];
       if (existing) {
-        db.prepare(`UPDATE articles SET source=?, format=?, url=?, outlet=?, title=?, byline=?, published_at=?, published_from=?, language=?, body=?,
+        prepare(`UPDATE articles SET source=?, format=?, url=?, outlet=?, title=?, byline=?, published_at=?, published_from=?, language=?, body=?,
           paragraphs=?, comments=?, captions=?, boilerplate=?, pipeline=?, body_chars=? WHERE id=?`).run(...values, countChars(doc.text), doc.id);
-        db.prepare('DELETE FROM layers WHERE article_id = ?').run(doc.id);
-        db.prepare('DELETE FROM mentions WHERE article_id = ?').run(doc.id);
+        prepare('DELETE FROM layers WHERE article_id = ?').run(doc.id);
+        prepare('DELETE FROM mentions WHERE article_id = ?').run(doc.id);
         clearArticleLinks(doc.id);
       } else {
-        db.prepare(`INSERT INTO articles (source, format, url, outlet, title, byline, published_at, published_from, language, body,
+        prepare(`INSERT INTO articles (source, format, url, outlet, title, byline, published_at, published_from, language, body,
           paragraphs, comments, captions, boilerplate, pipeline, ingested_at, body_chars, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`).run(...values, stamp, countChars(doc.text), doc.id);
       }
-      db.prepare('INSERT OR IGNORE INTO article_sources (article_id, source, first_seen) VALUES (?, ?, ?)').run(doc.id, doc.meta.source, stamp);
-      const insertLayer = db.prepare('INSERT INTO layers (article_id, layer, data) VALUES (?, ?, ?)');
+      prepare('INSERT OR IGNORE INTO article_sources (article_id, source, first_seen) VALUES (?, ?, ?)').run(doc.id, doc.meta.source, stamp);
+      const insertLayer = prepare('INSERT INTO layers (article_id, layer, data) VALUES (?, ?, ?)');
       for (const layer of STORED_LAYERS) {
         const value = doc.layers[layer];
         if (value !== undefined) insertLayer.run(doc.id, layer, JSON.stringify(value));
       }
-      const insertMention = db.prepare('INSERT INTO mentions (article_id, mention_id, start_char, end_char, text, type) VALUES (?, ?, ?, ?, ?, ?)');
+      const insertMention = prepare('INSERT INTO mentions (article_id, mention_id, start_char, end_char, text, type) VALUES (?, ?, ?, ?, ?, ?)');
       for (const mention of doc.layers.mentions ?? []) insertMention.run(doc.id, mention.id, mention.start, mention.end, mention.text, mention.type);
       saveEntityLinks(doc.id, links.entities ?? []);
       if (links.syndication) saveSyndication(doc.id, links.syndication);
@@ -294,14 +307,14 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     if (!/^[0-9a-f]{4,64}$/i.test(idOrPrefix)) return undefined;
     // The exact id first; then the prefix through the id index (GLOB is case-sensitive, so it can use it; LIKE cannot).
     const key = idOrPrefix.toLowerCase();
-    const exact = db.prepare('SELECT * FROM articles WHERE id = ?').get(key) as Row | undefined;
-    const rows = exact ? [exact] : db.prepare('SELECT * FROM articles WHERE id GLOB ? LIMIT 2').all(`${key}*`) as Row[];
+    const exact = prepare('SELECT * FROM articles WHERE id = ?').get(key) as Row | undefined;
+    const rows = exact ? [exact] : prepare('SELECT * FROM articles WHERE id GLOB ? LIMIT 2').all(`${key}*`) as Row[];
     if (rows.length !== 1) return undefined;
     const row = rows[0]!;
     const id = String(row['id']);
-    const sources = (db.prepare('SELECT source FROM article_sources WHERE article_id = ? ORDER BY first_seen, source').all(id) as { source: string }[]).map((r) => r.source);
+    const sources = (prepare('SELECT source FROM article_sources WHERE article_id = ? ORDER BY first_seen, source').all(id) as { source: string }[]).map((r) => r.source);
     const layers: Record<string, unknown> = {};
-    for (const l of db.prepare('SELECT layer, data FROM layers WHERE article_id = ?').all(id) as { layer: string; data: string }[]) layers[l.layer] = JSON.parse(l.data);
+    for (const l of prepare('SELECT layer, data FROM layers WHERE article_id = ?').all(id) as { layer: string; data: string }[]) layers[l.layer] = JSON.parse(l.data);
     return {
       id,
       source: String(row['source']),
@@ -331,9 +344,9 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     const rankSql = 'SELECT rowid, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH ? ORDER BY score, rowid LIMIT ? OFFSET ?';
     const params = [match, clampLimit(query.limit), Math.max(0, query.offset ?? 0)];
     return run('search', () => {
-      const ranked = db.prepare(rankSql).all(...params) as { rowid: number; score: number }[];
-      const snippetOf = db.prepare(`SELECT snippet(articles_fts, 1, '${HIT_START}', '${HIT_END}', '…', 16) AS snippet FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?`);
-      const articleOf = db.prepare('SELECT id, title, outlet, published_at FROM articles WHERE seq = ?');
+      const ranked = prepare(rankSql).all(...params) as { rowid: number; score: number }[];
+      const snippetOf = prepare(`SELECT snippet(articles_fts, 1, '${HIT_START}', '${HIT_END}', '…', 16) AS snippet FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?`);
+      const articleOf = prepare('SELECT id, title, outlet, published_at FROM articles WHERE seq = ?');
       return ranked.map(({ rowid, score }) => {
         const r = articleOf.get(rowid) as Row;
         const { passage, bracketed } = fromMarkedSnippet(String((snippetOf.get(match, rowid) as Row | undefined)?.['snippet'] ?? ''));
@@ -343,7 +356,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
   };
 
   const listArticles = (options: { limit?: number; offset?: number } = {}): ArticleSummary[] =>
-    (db.prepare('SELECT id, title, outlet, published_at, source, language, body_chars AS chars FROM articles INDEXED BY articles_listing ORDER BY seq LIMIT ? OFFSET ?')
+    (prepare('SELECT id, title, outlet, published_at, source, language, body_chars AS chars FROM articles INDEXED BY articles_listing ORDER BY seq LIMIT ? OFFSET ?')
       .all(clampLimit(options.limit), options.offset ?? 0) as Row[]).map((r) => ({
       id: String(r['id']),
       title: nullable(r['title']),
@@ -356,7 +369,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
 
   const findPeopleBySurname = (keys: readonly string[]): Map<string, KnownEntity[]> => {
     const out = new Map<string, KnownEntity[]>();
-    const query = db.prepare("SELECT id, name, type, country, is_surname_only FROM entities WHERE type = 'PER' AND surname_key = ?");
+    const query = prepare("SELECT id, name, type, country, is_surname_only FROM entities WHERE type = 'PER' AND surname_key = ?");
     for (const key of keys) {
       out.set(key, (query.all(key) as Row[]).map((r) => ({
         id: String(r['id']), name: String(r['name']), type: String(r['type']), country: nullable(r['country']), isSurnameOnly: Number(r['is_surname_only']) === 1,
@@ -387,27 +400,27 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     }
     const sql = `SELECT ${ENTITY_COLUMNS} FROM entities e WHERE ${where.join(' AND ')} ORDER BY e.mention_count DESC, e.name LIMIT ? OFFSET ?`;
     params.push(clampLimit(query.limit), Math.max(0, query.offset ?? 0));
-    return run('list entities', () => (db.prepare(sql).all(...params) as Row[]).map(toCanonical), sql, params);
+    return run('list entities', () => (prepare(sql).all(...params) as Row[]).map(toCanonical), sql, params);
   };
 
   const getEntity = (idOrName: string, page: EntityArticlesPage = {}): EntityDetail | undefined => {
-    let row = db.prepare(`SELECT ${ENTITY_COLUMNS} FROM entities e WHERE e.id = ?`).get(idOrName) as Row | undefined;
-    row ??= db.prepare(`SELECT ${ENTITY_COLUMNS} FROM entities e WHERE e.name = ? COLLATE NOCASE
+    let row = prepare(`SELECT ${ENTITY_COLUMNS} FROM entities e WHERE e.id = ?`).get(idOrName) as Row | undefined;
+    row ??= prepare(`SELECT ${ENTITY_COLUMNS} FROM entities e WHERE e.name = ? COLLATE NOCASE
         OR e.id IN (SELECT entity_id FROM entity_aliases WHERE alias = ? COLLATE NOCASE) ORDER BY e.mention_count DESC LIMIT 1`).get(idOrName, idOrName) as Row | undefined;
     if (!row) return undefined;
     const entity = toCanonical(row);
-    const aliases = (db.prepare('SELECT alias, count(*) AS n FROM entity_aliases WHERE entity_id = ? GROUP BY alias ORDER BY n DESC, alias').all(entity.id) as Row[])
+    const aliases = (prepare('SELECT alias, count(*) AS n FROM entity_aliases WHERE entity_id = ? GROUP BY alias ORDER BY n DESC, alias').all(entity.id) as Row[])
       .map((r) => ({ alias: String(r['alias']), count: Number(r['n']) }));
-    const roles = (db.prepare(`SELECT r.title, r.organisation, r.from_value, r.to_value, r.article_id, r.start_char, r.end_char FROM entity_roles r
+    const roles = (prepare(`SELECT r.title, r.organisation, r.from_value, r.to_value, r.article_id, r.start_char, r.end_char FROM entity_roles r
         JOIN articles a ON a.id = r.article_id WHERE r.entity_id = ? ORDER BY coalesce(r.from_value, a.published_at), r.title`).all(entity.id) as Row[])
       .map((r) => ({ title: String(r['title']), organisation: nullable(r['organisation']), from: nullable(r['from_value']), to: nullable(r['to_value']), articleId: String(r['article_id']), start: Number(r['start_char']), end: Number(r['end_char']) }));
     // -1 is SQLite's "no limit": without articlesLimit every article is returned, as before paging existed.
-    const articles = (db.prepare(`SELECT ea.article_id, a.title, a.outlet, a.published_at, ea.mentions AS n, ea.reason
+    const articles = (prepare(`SELECT ea.article_id, a.title, a.outlet, a.published_at, ea.mentions AS n, ea.reason
         FROM entity_articles ea JOIN articles a ON a.id = ea.article_id WHERE ea.entity_id = ? ORDER BY ea.published_at, ea.article_seq LIMIT ? OFFSET ?`)
       .all(entity.id, page.articlesLimit === undefined ? -1 : Math.max(0, page.articlesLimit), Math.max(0, page.articlesOffset ?? 0)) as Row[])
       .map((r) => ({ articleId: String(r['article_id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), mentionCount: Number(r['n']), reason: String(r['reason']) }));
     const mentionsByOutlet: Record<string, number> = {};
-    for (const r of db.prepare(`SELECT outlet, sum(mentions) AS n FROM entity_articles
+    for (const r of prepare(`SELECT outlet, sum(mentions) AS n FROM entity_articles
         WHERE entity_id = ? GROUP BY outlet`).all(entity.id) as { outlet: string | null; n: number }[]) {
       mentionsByOutlet[r.outlet ?? '(unknown)'] = (mentionsByOutlet[r.outlet ?? '(unknown)'] ?? 0) + r.n;
     }
@@ -415,14 +428,14 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
   };
 
   const articleEntityLinks = (articleId: string): ArticleEntityLink[] =>
-    (db.prepare(`SELECT ae.doc_entity_id, ae.entity_id, e.name, ae.reason FROM article_entities ae JOIN entities e ON e.id = ae.entity_id
+    (prepare(`SELECT ae.doc_entity_id, ae.entity_id, e.name, ae.reason FROM article_entities ae JOIN entities e ON e.id = ae.entity_id
       WHERE ae.article_id = ? ORDER BY ae.doc_entity_id`).all(articleId) as Row[])
       .map((r) => ({ docEntityId: String(r['doc_entity_id']), entityId: String(r['entity_id']), name: String(r['name']), reason: String(r['reason']) }));
 
   const findSyndicationCandidates = (bandKeys: readonly string[]): SyndicationCandidate[] => {
     if (!bandKeys.length) return [];
     const placeholders = bandKeys.map(() => '?').join(',');
-    const rows = db.prepare(`SELECT DISTINCT f.article_id, f.signature, coalesce(a.syndication_group, a.id) AS grp FROM article_bands b
+    const rows = prepare(`SELECT DISTINCT f.article_id, f.signature, coalesce(a.syndication_group, a.id) AS grp FROM article_bands b
       JOIN article_fingerprints f ON f.article_id = b.article_id JOIN articles a ON a.id = b.article_id WHERE b.band_key IN (${placeholders}) LIMIT 200`).all(...bandKeys) as Row[];
     return rows.map((r) => {
       const buf = r['signature'] as Buffer;
@@ -486,20 +499,20 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     const { where, params } = eventFilter(query);
     const sql = `SELECT ${EVENT_COLUMNS} FROM merged_events m ${where} ORDER BY m.window_start = '', m.window_start, m.window_end, m.id LIMIT ? OFFSET ?`;
     params.push(clampLimit(query.limit), Math.max(0, query.offset ?? 0));
-    return run('list events', () => (db.prepare(sql).all(...params) as Row[]).map(toEventRow), sql, params);
+    return run('list events', () => (prepare(sql).all(...params) as Row[]).map(toEventRow), sql, params);
   };
 
   const countEvents = (query: EventQuery = {}): number => {
     const { where, params } = eventFilter(query);
     const sql = `SELECT count(*) AS n FROM merged_events m ${where}`;
-    return run('count events', () => (db.prepare(sql).get(...params) as { n: number }).n, sql, params);
+    return run('count events', () => (prepare(sql).get(...params) as { n: number }).n, sql, params);
   };
 
   const getEvent = (id: string): MergedEventDetail | undefined => {
-    const row = db.prepare(`SELECT ${EVENT_COLUMNS} FROM merged_events m WHERE m.id = ?`).get(id) as Row | undefined;
+    const row = prepare(`SELECT ${EVENT_COLUMNS} FROM merged_events m WHERE m.id = ?`).get(id) as Row | undefined;
     if (!row) return undefined;
     const event = toEventRow(row);
-    const observationRows = db.prepare(`SELECT o.*, a.title, a.outlet, a.published_at, substr(a.body, o.evidence_start + 1, o.evidence_end - o.evidence_start) AS evidence_text
+    const observationRows = prepare(`SELECT o.*, a.title, a.outlet, a.published_at, substr(a.body, o.evidence_start + 1, o.evidence_end - o.evidence_start) AS evidence_text
       FROM event_observations o JOIN articles a ON a.id = o.article_id WHERE o.merged_event_id = ? ORDER BY a.published_at, a.seq`).all(id) as Row[];
     const observations = observationRows.map((r) => ({
       articleId: String(r['article_id']), mentionId: String(r['mention_id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']),
@@ -507,10 +520,10 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       reasons: JSON.parse(String(r['reasons'])) as string[],
       evidence: { start: Number(r['evidence_start']), end: Number(r['evidence_end']), text: String(r['evidence_text']) },
     }));
-    const reports = (db.prepare(REPORTS_SQL).all(id) as Row[])
+    const reports = (prepare(REPORTS_SQL).all(id) as Row[])
       .map((r) => ({ ...toReport(r), mentionId: String(r['mention_id']) }));
     const alternatives = countAlternatives(observations.map((o) => ({ articleId: o.articleId, counts: o.counts }) as unknown as EventObservation));
-    const nameOf = db.prepare('SELECT name FROM entities WHERE id = ?');
+    const nameOf = prepare('SELECT name FROM entities WHERE id = ?');
     const actors = [
       ...event.sourceIds.map((a) => ({ id: a, role: 'source' as const })),
       ...event.targetIds.map((a) => ({ id: a, role: 'target' as const })),
@@ -533,13 +546,13 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     const sql = `SELECT p.a, p.b, p.articles, x.name AS a_name, x.type AS a_type, y.name AS b_name, y.type AS b_type FROM entity_pairs p
       JOIN entities x ON x.id = p.a JOIN entities y ON y.id = p.b WHERE ${where.join(' AND ')} ORDER BY p.articles DESC, p.a, p.b LIMIT ?`;
     params.push(Math.max(1, Math.min(query.limit ?? 200, MAX_PAIRS)));
-    return run('list co-occurrences', () => (db.prepare(sql).all(...params) as Row[]).map(toCooccurrence), sql, params);
+    return run('list co-occurrences', () => (prepare(sql).all(...params) as Row[]).map(toCooccurrence), sql, params);
   };
 
   const stats = (): StoreStats => {
-    const count = (sql: string): number => (db.prepare(sql).get() as { n: number }).n;
+    const count = (sql: string): number => (prepare(sql).get() as { n: number }).n;
     const groups = (sql: string): Record<string, number> =>
-      Object.fromEntries((db.prepare(sql).all() as { k: string | null; n: number }[]).map((r) => [r.k ?? '(unknown)', r.n]));
+      Object.fromEntries((prepare(sql).all() as { k: string | null; n: number }[]).map((r) => [r.k ?? '(unknown)', r.n]));
     return {
       articles: count('SELECT count(*) AS n FROM articles'),
       sources: count('SELECT count(*) AS n FROM article_sources'),
@@ -557,10 +570,10 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     kind: 'sqlite',
     migrate: async () => run('migrate', migrate),
     saveArticle: async (doc, pipeline, links) => run(`save article ${doc.id}`, () => save(doc, pipeline, links)),
-    hasArticle: async (id) => run('has article', () => db.prepare('SELECT 1 FROM articles WHERE id = ?').get(id) !== undefined),
+    hasArticle: async (id) => run('has article', () => prepare('SELECT 1 FROM articles WHERE id = ?').get(id) !== undefined),
     getArticle: async (id) => run('get article', () => getArticle(id)),
     listArticles: async (options) => run('list articles', () => listArticles(options)),
-    countArticles: async () => run('count articles', () => (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n),
+    countArticles: async () => run('count articles', () => (prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n),
     articleEntityLinks: async (articleId) => run('article entity links', () => articleEntityLinks(articleId)),
     search: async (query) => search(query),
     stats: async () => run('stats', stats),
@@ -573,9 +586,9 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     getEvent: async (id) => run('get event', () => getEvent(id)),
     listCooccurrences: async (query) => listCooccurrences(query),
     saveDictionary: async (d) => {
-      run('save dictionary', () => db.prepare('INSERT OR REPLACE INTO dictionaries (file, kind, text, entries, imported_at) VALUES (?, ?, ?, ?, ?)').run(d.file, d.kind, d.text, d.entries, now().toISOString()));
+      run('save dictionary', () => prepare('INSERT OR REPLACE INTO dictionaries (file, kind, text, entries, imported_at) VALUES (?, ?, ?, ?, ?)').run(d.file, d.kind, d.text, d.entries, now().toISOString()));
     },
-    listDictionaries: async () => run('list dictionaries', () => (db.prepare('SELECT * FROM dictionaries ORDER BY imported_at, file').all() as Row[]).map((r) => ({
+    listDictionaries: async () => run('list dictionaries', () => (prepare('SELECT * FROM dictionaries ORDER BY imported_at, file').all() as Row[]).map((r) => ({
       file: String(r['file']), kind: String(r['kind']) as StoredDictionary['kind'], text: String(r['text']), entries: Number(r['entries']), importedAt: String(r['imported_at']),
     }))),
     close: async () => {
