@@ -279,3 +279,30 @@ describe('api › errors and description', () => {
     }
   });
 });
+
+describe('api › briefs and exports', () => {
+  test('serves an entity brief as escaped HTML and as Markdown', async () => {
+    const [entity] = (await get('/api/entities?limit=1')).items;
+    const html = await app.request(`/api/entities/${encodeURIComponent(entity.id)}/brief`);
+    assert.equal(html.status, 200);
+    assert.match(html.headers.get('content-type') ?? '', /text\/html/);
+    const page = await html.text();
+    assert.match(page, /<h2>Timeline<\/h2>/);
+    assert.doesNotMatch(page, /<script/i);
+    const md = await app.request(`/api/entities/${encodeURIComponent(entity.id)}/brief?format=md`);
+    assert.match(await md.text(), /^# /);
+    assertError(await get(`/api/entities/${encodeURIComponent(entity.id)}/brief?format=pdf`, 400), 'E_USAGE', /"pdf"/);
+  });
+
+  test('exports the store as CSV, GraphML and FollowTheMoney, and refuses an unknown format', async () => {
+    const csv = await app.request('/api/exports/events.csv');
+    assert.equal(csv.status, 200);
+    assert.match(csv.headers.get('content-type') ?? '', /text\/csv/);
+    assert.match((await csv.text()).split('\r\n')[0]!, /^event_id,date_start,date_end/);
+    const graphml = await app.request('/api/exports/graphml');
+    assert.match(await graphml.text(), /<graphml/);
+    const ftm = await app.request('/api/exports/ftm.jsonl');
+    for (const line of (await ftm.text()).trim().split('\n').filter(Boolean)) assert.ok(JSON.parse(line).schema);
+    assertError(await get('/api/exports/xlsx', 400), 'E_USAGE', /unknown export format "xlsx"/);
+  });
+});

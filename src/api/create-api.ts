@@ -13,6 +13,8 @@ import {
   type Store,
 } from '../app/queries.js';
 import { UsageError } from '../model/index.js';
+import { briefHtml, briefMarkdown, gatherBrief } from '../app/brief.js';
+import { EXPORT_FORMATS, exportAs } from '../app/export.js';
 import { errorResponse } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { dateParam, enumParam, intParam, rejectUnknownParams, textParam, type QueryParams } from './params.js';
@@ -130,6 +132,23 @@ export function createApi(options: ApiOptions): Hono {
   app.get('/api/map', async (c) => c.json(await placeMap(store, scan(query(c, ['entity', 'maxArticles']), DEFAULT_SCAN_ARTICLES))));
 
   app.get('/api/timeline', async (c) => c.json(await timeline(store, scan(query(c, ['entity', 'maxArticles']), MAX_SCAN_ARTICLES))));
+
+  // The printable dossier of one entity, as Markdown or as a self-contained HTML page (text escaped, no script).
+  app.get('/api/entities/:id/brief', async (c) => {
+    const format = enumParam(query(c, ['format']), 'format', ['md', 'html'] as const) ?? 'html';
+    const brief = await gatherBrief(store, c.req.param('id'));
+    if (format === 'md') return c.text(briefMarkdown(brief), 200, { 'Content-Type': 'text/markdown; charset=utf-8' });
+    return c.html(briefHtml(brief));
+  });
+
+  // Whole-store exports in the formats analysts use (the same as `dossier export`).
+  app.get('/api/exports/:format', async (c) => {
+    query(c, []);
+    const format = c.req.param('format');
+    if (!(format in EXPORT_FORMATS)) throw new UsageError(`unknown export format "${format}": expected one of ${Object.keys(EXPORT_FORMATS).join(', ')}`);
+    const type = format.endsWith('.csv') ? 'text/csv' : format.endsWith('.tsv') ? 'text/tab-separated-values' : format.endsWith('.jsonl') ? 'application/x-ndjson' : 'application/xml';
+    return c.body(await exportAs(store, format), 200, { 'Content-Type': `${type}; charset=utf-8`, 'Content-Disposition': `attachment; filename="dossier-${format}"` });
+  });
 
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
 

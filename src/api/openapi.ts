@@ -96,6 +96,38 @@ export function openApiDocument(): Schema {
           responses: { 200: ok(ref('EventDetail'), 'the event'), ...errors(400, 404) },
         },
       },
+      '/api/entities/{id}/brief': {
+        get: {
+          summary: 'The printable dossier of one entity: identity, aliases, roles, timeline with sources and status, related actors, contested events',
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'canonical id, name or alias' },
+            param('format', 'html (default, a self-contained page) or md', { type: 'string', enum: ['html', 'md'] }),
+          ],
+          responses: {
+            200: { description: 'the brief', content: { 'text/html': { schema: { type: 'string' } }, 'text/markdown': { schema: { type: 'string' } } } },
+            ...errors(400, 404),
+          },
+        },
+      },
+      '/api/exports/{format}': {
+        get: {
+          summary: 'The whole store in a format analysts use (as `dossier export`)',
+          parameters: [{
+            name: 'format', in: 'path', required: true,
+            schema: { type: 'string', enum: ['events.csv', 'events.jsonl', 'claims.csv', 'claims.jsonl', 'entities.csv', 'entities.jsonl', 'acled.csv', 'gdelt.tsv', 'graphml', 'gexf', 'ftm.jsonl'] },
+          }],
+          responses: {
+            200: {
+              description: 'the export, as an attachment',
+              content: {
+                'text/csv': { schema: { type: 'string' } }, 'text/tab-separated-values': { schema: { type: 'string' } },
+                'application/x-ndjson': { schema: { type: 'string' } }, 'application/xml': { schema: { type: 'string' } },
+              },
+            },
+            ...errors(400),
+          },
+        },
+      },
       '/api/stats': {
         get: { summary: 'Counts of what the store holds', responses: { 200: ok(ref('Stats'), 'the counts'), ...errors(400) } },
       },
