@@ -1,14 +1,14 @@
 /**
  * Loads the NLP resources of the default pipeline: the shipped NER model (models/ner/ner-en.bin.gz) and
- * POS model (models/pos/pos-en.bin.gz), each read from disk once, with wink-nlp for lemmas. All are
- * read-only and shared by every document.
+ * POS model with its lemma rules (models/pos/pos-en.bin.gz), each read from disk once. Both are read-only
+ * and shared by every document.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DossierError, UPOS_TAGS } from '../model/index.js';
 import { decodeNerModel } from '../nlp/ner/model-file.js';
 import type { NerModel } from '../nlp/ner/model.js';
-import { createWinkLemmatiser, POS_TAGGER_RESOURCE, type PosTagger } from '../nlp/pos-tagger.js';
+import { POS_TAGGER_RESOURCE, type PosTagger } from '../nlp/pos.js';
 import { decodePosModel } from '../nlp/pos/model-file.js';
 import type { PosModel } from '../nlp/pos/model.js';
 import { createPerceptronPosTagger } from '../nlp/pos/tagger.js';
@@ -50,9 +50,9 @@ export function loadPosModel(path: string = POS_MODEL_PATH): PosModel {
   }
 }
 
-/** The default POS tagger: UPOS from the shipped perceptron model, lemmas from wink-nlp. */
+/** The default POS tagger: UPOS and lemmas (the model's UPOS-driven lemma rules) from the shipped model. */
 export function loadPosTagger(path: string = POS_MODEL_PATH): PosTagger {
-  return createPerceptronPosTagger(loadPosModel(path), createWinkLemmatiser());
+  return createPerceptronPosTagger(loadPosModel(path));
 }
 
 /** The NLP entries of the default resources: POS tagger and NER model. */

@@ -1,8 +1,9 @@
 /**
- * Part of speech and lemmas for our tokens from wink-nlp (the default pipeline now takes UPOS from the
- * perceptron tagger in src/nlp/pos/ and only lemmas from here). wink-nlp's English model tags the text
- * (≈ 89 % UPOS on UD EWT, fast), and its tokens are aligned to ours by character offset: "Maj." (ours) takes the tag
- * of wink's "Maj"; a lemma is taken only where both tokenizers agree on the span, else the lower-cased form.
+ * Part of speech and lemmas for our tokens from wink-nlp: the tagger of the pipeline before issue 4, kept for
+ * comparison (`npm run eval:pos`, `npm run bench:nlp`); the default pipeline now uses src/nlp/pos/.
+ * wink-nlp's English model tags the text (≈ 89 % UPOS on UD EWT, fast), and its tokens are aligned to ours by
+ * character offset: "Maj." (ours) takes the tag of wink's "Maj"; a lemma is taken only where both tokenizers
+ * agree on the span, else the lower-cased form.
  */
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
@@ -20,19 +21,9 @@ export function createWinkPosTagger(): PosTagger {
   return { name: `wink-eng-lite-web-model`, tag: tagWithWink };
 }
 
-/**
- * wink-nlp's lemmas for our tokens, for a tagger that takes its UPOS elsewhere: the lemma where wink's
- * token has the same span as ours, else the lower-cased form (as createWinkPosTagger gives them).
- */
-export function createWinkLemmatiser(): (text: string, tokens: TokenSpans) => string[] {
-  // Lemmas need wink's POS only: skipping its sentence, entity, negation and sentiment passes makes it faster.
-  const tagWithWink = createWinkAligner(['pos']);
-  return (text, tokens) => tagWithWink(text, tokens).lemmas;
-}
-
 /** Runs wink-nlp on the text and aligns its tokens, tags and lemmas to ours by character offset. */
-function createWinkAligner(pipe?: string[]): (text: string, tokens: TokenSpans) => { pos: Uint8Array; lemmas: string[] } {
-  const nlp = pipe ? winkNLP(model, pipe) : winkNLP(model);
+function createWinkAligner(): (text: string, tokens: TokenSpans) => { pos: Uint8Array; lemmas: string[] } {
+  const nlp = winkNLP(model);
   const its = nlp.its;
   return (text: string, tokens: TokenSpans) => {
     const doc = nlp.readDoc(text);

@@ -1,12 +1,14 @@
 /**
  * The POS model file reuses the NER container (src/nlp/ner/model-file.ts): gzip of "DNER" · header JSON ·
  * an empty gazetteer section · feature hashes (u32) · weights quantised to int16 · a zero transition table
- * (the greedy tagger scores tag history through features). The header's info says `task: "pos"` and lists
- * the tag names in column order, which decoding checks against the tag set the caller expects.
+ * (the greedy tagger scores tag history through features). The header's info says `task: "pos"`, lists
+ * the tag names in column order (checked against the tag set the caller expects), and holds the tag
+ * dictionary and the lemma rules as hashes.
  */
 import { DossierError } from '../../model/index.js';
 import { buildFeatureTable } from '../ner/model.js';
 import { decodeModelFile, encodeNerModel } from '../ner/model-file.js';
+import { createLemmaRules } from './lemma.js';
 import type { PosModel, PosModelInfo } from './model.js';
 
 /** What a trainer hands to the encoder. */
@@ -49,5 +51,5 @@ export function decodePosModel(file: Uint8Array, expectedTags: readonly string[]
   }
   const tagDictionary = new Map<number, number>();
   for (let k = 0; k + 1 < info.tagDictionary.length; k += 2) tagDictionary.set(info.tagDictionary[k]!, info.tagDictionary[k + 1]!);
-  return { info, tagCount: decoded.tagCount, table, weights: decoded.quantised, tagDictionary };
+  return { info, tagCount: decoded.tagCount, table, weights: decoded.quantised, tagDictionary, lemmaRules: info.lemmaRules ? createLemmaRules(info.lemmaRules) : undefined };
 }

@@ -8,6 +8,7 @@
  */
 import { hashString } from '../ner/features.js';
 import { DYNAMIC_FEATURE_COUNT, dynamicFeatures, extractPosFeatures, straightenQuotes } from './features.js';
+import type { LemmaRules, LemmaRuleTable } from './lemma.js';
 
 /** Facts about how a model was trained, stored in the model file and shown by the model card. */
 export interface PosModelInfo {
@@ -22,6 +23,8 @@ export interface PosModelInfo {
   readonly featureCount: number;
   /** Flattened pairs [hash of the word as written, tag, …]: words that get their tag without scoring. */
   readonly tagDictionary: readonly number[];
+  /** The UPOS-driven lemmatiser's rules (src/nlp/pos/lemma.ts), when the model has them. */
+  readonly lemmaRules?: LemmaRuleTable;
   readonly [key: string]: unknown;
 }
 
@@ -38,6 +41,8 @@ export interface PosModel {
   readonly weights: Int16Array;
   /** Hash of the word as written → its tag (from info.tagDictionary). */
   readonly tagDictionary: ReadonlyMap<number, number>;
+  /** Lemma rules ready for lookup, when the model has them. */
+  readonly lemmaRules: LemmaRules | undefined;
 }
 
 /** The key of a word in the tag dictionary: FNV of the word as written, quotes straightened. */

@@ -6,6 +6,7 @@ import { tokenizeText } from '../tokenize-text.js';
 import { parseConllu } from './conllu.js';
 import { extractPosFeatures } from './features.js';
 import { decodePosModel, encodePosModel } from './model-file.js';
+import { createLemmaRules, editScript, learnLemmaRules, lemmatise } from './lemma.js';
 import { tagPosWords, type PosModelInfo } from './model.js';
 import { createPerceptronPosTagger } from './tagger.js';
 import { buildTagDictionary, trainPos, type PosTrainingSentence } from './train.js';
@@ -102,5 +103,27 @@ describe('pos › training and model file', () => {
     const tagged = createPerceptronPosTagger(model).tag(text, tokenizeText(text));
     assert.deepEqual([...tagged.pos].map((t) => UPOS_TAGS[t]), ['DET', 'NOUN', 'VERB', 'PUNCT', 'DET', 'NOUN', 'VERB', 'PUNCT']);
     assert.deepEqual(tagged.lemmas, ['the', 'troops', 'run', '.', 'a', 'run', 'ended', '.']);
+  });
+});
+
+describe('pos › lemmas', () => {
+  it('writes edit scripts as "strip|append"', () => {
+    assert.equal(editScript('running', 'run'), '4|');
+    assert.equal(editScript('went', 'go'), '4|go');
+    assert.equal(editScript('cities', 'city'), '3|y');
+  });
+
+  it('learns endings by UPOS and exceptions by word, and generalises endings to unseen words', () => {
+    const rows: [string, string, string][] = [
+      ['soldiers', 'NOUN', 'soldier'], ['tanks', 'NOUN', 'tank'], ['cities', 'NOUN', 'city'], ['bodies', 'NOUN', 'body'],
+      ['attacked', 'VERB', 'attack'], ['killed', 'VERB', 'kill'], ['went', 'VERB', 'go'], ['is', 'AUX', 'be'],
+      ['news', 'NOUN', 'news'], ['Kills', 'VERB', 'kill'], ['runs', 'VERB', 'run'],
+    ];
+    const table = learnLemmaRules([{ words: rows.map((r) => r[0]), upos: rows.map((r) => r[1]), lemmas: rows.map((r) => r[2]) }], 5, 2);
+    const rules = createLemmaRules(table);
+    for (const [word, upos, lemma] of rows) assert.equal(lemmatise(rules, word, upos), lemma, word);
+    assert.equal(lemmatise(rules, 'Commanders', 'NOUN'), 'commander');
+    assert.equal(lemmatise(rules, 'shelled', 'VERB'), 'shell');
+    assert.equal(lemmatise(rules, 'militias', 'PROPN'), 'militias', 'no rule for this UPOS: the lower-cased form');
   });
 });

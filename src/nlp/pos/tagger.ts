@@ -1,12 +1,13 @@
 /**
  * The PosTagger of the default pipeline: UPOS from the averaged perceptron (src/nlp/pos/model.ts), tagged
- * sentence by sentence over our own tokens; lemmas from a separate lemmatiser (wink-nlp's, aligned to our
- * tokens) or, without one, the lower-cased form.
+ * sentence by sentence over our own tokens; lemmas from a lemmatiser passed in, else from the model's lemma
+ * rules driven by the UPOS just chosen (src/nlp/pos/lemma.ts), else the lower-cased form.
  */
 import { UPOS_TAGS } from '../../model/index.js';
 import type { PosTagger, PosTags } from '../pos.js';
 import { splitSentences } from '../split-sentences.js';
 import type { TokenSpans } from '../tokenize-text.js';
+import { lemmatise as lemmatiseByRules } from './lemma.js';
 import { tagPosWords, type PosModel } from './model.js';
 
 /** Lemmas for our tokens of a text. */
@@ -32,9 +33,13 @@ export function createPerceptronPosTagger(model: PosModel, lemmatise?: Lemmatise
       let lemmas: readonly string[];
       if (lemmatise) lemmas = lemmatise(text, tokens);
       else {
-        const lower = new Array<string>(n);
-        for (let i = 0; i < n; i++) lower[i] = text.slice(tokens.start[i], tokens.end[i]).toLowerCase();
-        lemmas = lower;
+        const out = new Array<string>(n);
+        const rules = model.lemmaRules;
+        for (let i = 0; i < n; i++) {
+          const word = text.slice(tokens.start[i], tokens.end[i]);
+          out[i] = rules ? lemmatiseByRules(rules, word, UPOS_TAGS[pos[i]!] ?? 'X') : word.toLowerCase();
+        }
+        lemmas = out;
       }
       return { pos, lemmas };
     },

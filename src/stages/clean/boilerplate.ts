@@ -72,6 +72,8 @@ export const CREDIT_LINE: readonly RegExp[] = [
   /^(©|\(c\))\s*[\p{L} .,'/-]{2,60}$/iu,
   /^[\p{L} .'-]{2,40}\s*[|/]\s*(getty images|ap|afp|reuters|epa|shutterstock|alamy|ap photo|afp photo|file)\s*$/iu,
   /^(getty images|ap photo|afp photo|reuters|shutterstock|handout)\b.{0,40}$/i,
+  // Agency sign-offs after the last paragraph: "— Meridian News Agency", "– Reuters"
+  /^[—–]\s*[\p{Lu}][\p{L}.&' -]{1,60}$/u,
 ];
 
 /** Byline and date furniture at the head or foot of an article. */

@@ -20,6 +20,8 @@ export interface PageMeta {
   url?: string;
   /** JSON-LD articleBody, when the page ships one (a fallback body). */
   articleBody?: string;
+  /** The page's description (og:description, meta description): often the standfirst shown under the headline. */
+  description?: string;
 }
 
 type El = {
@@ -123,6 +125,7 @@ export function readPageMeta(document: unknown, pageUrl?: string): PageMeta {
   // Outlet
   out.outlet = content('og:site_name') ?? ld.publisher ?? content('application-name') ?? content('apple-mobile-web-app-title') ?? domainOf(url);
   if (ld.articleBody) out.articleBody = ld.articleBody;
+  out.description = content('og:description') ?? content('description') ?? content('twitter:description');
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined)) as PageMeta;
 }
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { extractHtml } from './html.js';
 import { cleanArticle } from './clean.js';
@@ -67,4 +67,17 @@ describe('clean › html', () => {
     assert.equal(init.comments?.length, 3);
     assert.equal(init.captions?.[0]?.occurrences, 2);
   });
+});
+
+describe('clean › demo corpus twins', () => {
+  const demo = new URL('../../../examples/articles/', import.meta.url);
+  const names = existsSync(new URL('html/', demo)) ? readdirSync(new URL('html/', demo)).filter((f) => f.endsWith('.html')).map((f) => f.replace(/\.html$/, '')) : [];
+  for (const name of names) {
+    it(`cleans the text and HTML versions of ${name} to the same body and title`, () => {
+      const text = cleanArticle({ source: 't', format: 'text', contentType: 'text', content: readFileSync(new URL(`text/${name}.txt`, demo), 'utf8'), hints: {} });
+      const html = cleanArticle({ source: 'h', format: 'html', contentType: 'html', content: readFileSync(new URL(`html/${name}.html`, demo), 'utf8'), hints: {} });
+      assert.equal(text.text, html.text);
+      assert.equal(text.meta.title, html.meta.title);
+    });
+  }
 });

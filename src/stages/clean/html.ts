@@ -61,7 +61,7 @@ export function extractHtml(html: string, url?: string): ExtractedHtml {
   if (article?.content) {
     const root = article.content as unknown as DomElement;
     removeNonBodyElements(root, (root.textContent ?? '').length);
-    body = blocksToBody(collectBlocks(root as unknown as DomNode));
+    body = blocksToBody(collectBlocks(root as unknown as DomNode), meta.description);
     bodyFrom = 'readability';
   }
   if (body.length < MIN_READABILITY_CHARS && jsonLdBody && jsonLdBody.length > body.length) {
@@ -150,14 +150,18 @@ function removeNonBodyElements(root: DomElement, totalChars: number): void {
 }
 
 /** Keeps the body blocks of Readability's content, joined by blank lines; a comments header in the last part ends it. */
-function blocksToBody(blocks: readonly TextBlock[]): string {
+function blocksToBody(blocks: readonly TextBlock[], description?: string): string {
   const kept: string[] = [];
+  // A standfirst under the headline repeats the page description and has no final full stop ("Syria blames
+  // Israel; sources say …"); the body proper starts after it. A first paragraph used as the description keeps its stop.
+  const standfirst = description && !/[.!?]["”’)]?$/.test(description.trim()) ? foldText(description) : undefined;
   const total = blocks.reduce((n, b) => n + b.text.length, 0);
   let seen = 0;
   for (const block of blocks) {
     seen += block.text.length;
     if (seen > total * 0.5 && block.text.length < 120 && (isCommentsStart(block.text) || isTailStart(block.text))) break;
     if (!isBodyBlock(block)) continue;
+    if (standfirst && kept.length < 3 && foldText(block.text) === standfirst) continue;
     if (kept.length && kept[kept.length - 1] === block.text) continue; // a block saved twice (alt text + caption)
     kept.push(block.text);
   }
@@ -177,6 +181,10 @@ export function isBodyBlock(block: TextBlock): boolean {
   // ("BAAR, SWITZERLAND" is a dateline and stays)
   if (words <= 12 && !/\p{Ll}/u.test(text) && /\p{Lu}.*\p{Lu}/u.test(text) && !/^[\p{Lu} .'-]+, [\p{Lu} .'-]+$/u.test(text)) return false;
   return true;
+}
+
+function foldText(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 /** Splits a JSON-LD articleBody (often one long string) into paragraphs. */

@@ -120,7 +120,7 @@ export function cleanText(input: string): CleanedText {
       outlet ??= signOff[1]!.trim().replace(/[.]$/, '');
       continue;
     }
-    if (isBylineOrDateLine(t) || DATE_LABEL.test(t)) {
+    if (isBylineOrDateLine(t) || DATE_LABEL.test(t) || isBareDateLine(t)) {
       line.cls = 'byline';
       const by = /^by\s+(.+?)(\s*[|,–—-]\s.*)?$/i.exec(t);
       if (by && !byline) byline = by[1]!.trim();
@@ -139,20 +139,33 @@ export function cleanText(input: string): CleanedText {
   //    outside the run of good paragraphs are furniture.
   const quality = lines.map((l, i) => (i < articleEnd && l.cls === 'body' ? lineQuality(l.text) : 'none'));
   // The head: lines before the first good, punctuated paragraph (pull quote, headline, standfirst).
-  let headEnd = quality.findIndex((q, i) => q === 'good' && /[.!?]["”’)]?$/.test(lines[i]!.text));
+  // (A question headline — "Who is Qasim Haddad, …?" — is short and ends in "?": it does not end the head.)
+  let headEnd = quality.findIndex((q, i) => q === 'good' && /[.!]["”’)]?$/.test(lines[i]!.text) && lines[i]!.text.length >= 80);
   if (headEnd < 0) headEnd = Math.min(articleEnd, 8);
   const lastGood = quality.lastIndexOf('good');
-  let title: string | undefined;
+  // The title: the first headline-like line of the head with five or more words ("The Northern Ledger", a site
+  // name, has three), else the first with three or more. Other head lines (kicker, standfirst, site name) are
+  // not body: HTML extraction drops them too, so a page's text and HTML copies clean to the same body.
+  // The site header ends at its last menu-like line ("Home | News", "Support us", "World"); the headline follows it.
+  // Tickers ("BREAKING: …") above the site header are not the article's headline.
+  const isMenuLike = (t: string) => /^[\p{L}\p{N}&' ]+$/u.test(t) && t.split(' ').length <= 3 || /\s[|•·]\s/.test(t);
+  let lastMenu = -1;
+  for (let i = 0; i < headEnd; i++) if ((lines[i]!.cls === 'body' || lines[i]!.cls === 'boilerplate') && isMenuLike(lines[i]!.text)) lastMenu = i;
+  const headLines = lines.slice(0, Math.max(headEnd, 0)).map((l, i) => ({ l, i })).filter(({ l }) => l.cls === 'body');
+  const isCandidate = ({ l, i }: { l: Line; i: number }) => isHeadline(l.text) && !TICKER.test(l.text) && !isPullQuote(l.text, lines, i, articleEnd);
+  const afterMenu = headLines.filter((h) => h.i > lastMenu);
+  const headline =
+    afterMenu.find((h) => isCandidate(h) && h.l.text.split(' ').length >= 5) ??
+    headLines.find((h) => isCandidate(h) && h.l.text.split(' ').length >= 5) ??
+    headLines.find(isCandidate);
+  const title = headline?.l.text;
+  if (headline) headline.l.cls = 'title';
   for (let i = 0; i < articleEnd; i++) {
     const line = lines[i]!;
     if (line.cls !== 'body') continue;
     const q = quality[i]!;
     if (i < headEnd) {
-      if (isPullQuote(line.text, lines, i, articleEnd)) line.cls = 'boilerplate';
-      else if (!title && isHeadline(line.text)) {
-        line.cls = 'title';
-        title = line.text;
-      } else if (q === 'short') line.cls = 'boilerplate';
+      line.cls = 'boilerplate';
       continue;
     }
     if (q === 'good') continue;
@@ -212,8 +225,20 @@ const SIGN_OFF = /^(?:as (?:first )?reported by|this (?:article|story) (?:was )?
 /** Wire credits: "FOX NEWS/AP/REUTERS", "AP/AFP", "(Reuters)". */
 const WIRE_CREDIT = /^\(?([\p{Lu}][\p{Lu}&. ]{1,30})(\s*[/,]\s*[\p{Lu}][\p{Lu}&. ]{1,30})+\)?$|^\((ap|afp|reuters|upi|dpa)\)$/u;
 
+/** News tickers above the headline: "BREAKING: …", "LIVE: …". */
+const TICKER = /^(breaking( news)?|live|update|developing|just in|watch)\s*[:|–—-]/i;
+
 /** Date lines that name themselves: "Published: …", "Posted on …", "Last updated …". */
 const DATE_LABEL = /^(published|posted|updated|last updated|date)(\s+on)?\s*:?\s*\S.{0,60}$/i;
+
+/** A short line that is little more than a date and time: "Nov. 21, 2024 | 14:20", "Monday 3 March 2025, 09:00 GMT". */
+function isBareDateLine(text: string): boolean {
+  if (text.length > 60) return false;
+  const found = findDateInText(text);
+  if (!found) return false;
+  const rest = (text.slice(0, found.index) + text.slice(found.index + found.length)).replace(/\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(am|pm|gmt|utc|[ecmp][sd]t|cet|eet|bst|ist)\b|[\d:|,.·•\s/()-]/gi, '');
+  return rest.length <= 3;
+}
 
 type Quality = 'good' | 'near' | 'short' | 'none';
 

@@ -9,7 +9,7 @@ import { POS_TAGGER_RESOURCE, type PosTagger } from '../../nlp/pos.js';
 import { splitSentences } from '../../nlp/split-sentences.js';
 import { tokenizeText } from '../../nlp/tokenize-text.js';
 
-/** Bump when token boundaries, tags or flags change (3: UPOS from the perceptron tagger trained on UD EWT, issue 4). */
+/** Bump when token boundaries, tags or flags change (3: UPOS and lemmas from the perceptron model trained on UD EWT, issue 4). */
 export const TOKENIZE_VERSION = 3;
 
 /** Tokenizes `text` and tags it with `tagger`: the pure core of the stage. */
