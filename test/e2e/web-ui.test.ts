@@ -96,7 +96,7 @@ describe('web ui › in headless Chromium on the demo corpus', { skip }, () => {
   test('the start page lists the stored articles', async () => {
     await go('#/');
     assert.equal(await heading(), 'Dossier');
-    assert.ok((await page.locator('main table.list tbody tr').count()) >= 20);
+    assert.ok((await page.locator('main table.list tbody tr').count()) >= 15, 'the demo stories and the fixture articles are listed');
     await shot('1-home');
   });
 

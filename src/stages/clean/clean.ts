@@ -37,7 +37,11 @@ export function cleanArticle(raw: RawArticle): DocInit {
       }),
     };
   }
-  const cleaned = cleanText(raw.content);
+  const classified = cleanText(raw.content);
+  // A JSON Lines "text" field is declared to be the article body: when the line classifier keeps too little of a
+  // short body (it is tuned for whole scraped pages), the declared body stands.
+  const declared = raw.format === 'jsonl' ? plainParagraphs(raw.content) : '';
+  const cleaned = classified.body.length < MIN_BODY_CHARS && declared.length >= MIN_BODY_CHARS ? { ...classified, body: declared } : classified;
   assertBody(cleaned.body, raw.source);
   return {
     text: cleaned.body,
@@ -56,6 +60,16 @@ export function cleanArticle(raw: RawArticle): DocInit {
       language: detectLanguage(cleaned.body),
     }),
   };
+}
+
+/** Text with its blank-line paragraphs kept and other whitespace collapsed. */
+function plainParagraphs(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 /** A date the container stated (JSONL field, HTTP header), in ISO 8601 when it parses, else as given. */
