@@ -11,9 +11,10 @@ import { createPlace } from '../stages/place/index.js';
 import { createEntitiesStage } from '../stages/entities/index.js';
 import { claimsStage } from '../stages/claims/index.js';
 import { createEventsStage } from '../stages/events/index.js';
+import { CLEAN_VERSION } from '../stages/clean/index.js';
 
 /** Version of the clean step, which runs before the Doc exists (the Doc id hashes its output). */
-export const CLEAN_STEP = 'clean@1';
+export const CLEAN_STEP = `clean@${CLEAN_VERSION}`;
 
 /** The stages run on every English article, in order. */
 export function defaultStages(): readonly Stage[] {
