@@ -70,7 +70,7 @@ test('claims › a malformed lexicon line throws a DossierError quoting file and
 
 test('claims › chain: outlet basing its claim on another outlet that quotes an unnamed officer', () => {
   const { text, claims } = claimsOf(
-    'Iranian troops are massing near Aleppo, the semi-official Fars News Agency reported, basing the claim on a report in the Persian-language version of the Russian Sputnik news agency. The Russian agency, in turn, quotes an unnamed Syrian officer.',
+    'Iranian troops are massing near Aleppo, the state-run Fars News Agency reported, basing its story on an item in the Persian-language edition of the Russian Sputnik agency. Sputnik, in turn, quotes an unnamed Syrian officer.',
     [['Fars News Agency', 'ORG'], ['Sputnik', 'ORG'], ['Aleppo', 'LOC']],
   );
   assert.equal(claims.length, 1);
@@ -254,7 +254,7 @@ const STANCES: readonly [string, string][] = [
   ['The ministry rejected the claim that the strike hit a depot.', 'denied'],
   ['The ministry dismissed reports that the strike hit a depot.', 'denied'],
   ['The ministry called the report about the depot false.', 'denied'],
-  ['Iran has not officially acknowledged sending troops to Syria.', 'not-acknowledged'],
+  ['Tehran has not officially acknowledged deploying advisers to Iraq.', 'not-acknowledged'],
   ['The ministry declined to comment on the strike.', 'not-acknowledged'],
   ['The ministry would neither confirm nor deny that the strike hit a depot.', 'not-acknowledged'],
   ['The ministry said the strike may have hit a depot.', 'speculated'],

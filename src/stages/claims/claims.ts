@@ -1041,7 +1041,7 @@ function contentAfterCue(ctx: Context, toks: readonly Tok[], i: number, cue: { v
 }
 
 /**
- * "quotes"/"cites": one source relays another. With an anaphoric subject ("The Russian agency, in turn,
+ * "quotes"/"cites": one source relays another. With an anaphoric subject ("The Russian outlet, in turn,
  * quotes an unnamed Syrian officer") the object extends the chain of the claim that source last made;
  * with "as saying" it opens a claim of its own: "Sputnik quoted an officer as saying …".
  */

@@ -1,7 +1,7 @@
 /**
  * Roles and attributes stated around a mention: a title before the name ("Russian President Vladimir
- * Putin", "Quds Force commander Maj. Gen. Qassem Soleimani"), an apposition after it ("Soleimani,
- * commander of the Quds Force"), and a tenure ("has served since 1998 as commander of its Quds Force",
+ * Putin", "Quds Force chief Brig. Gen. Kassem Haddad"), an apposition after it ("Soleimani,
+ * commander of the Quds Force"), and a tenure ("has led since 2019 as commander of its Desert Brigade",
  * "former Chief of the General Staff (July 2012–January 2018)").
  */
 import type { Role, Span } from '../../model/index.js';
@@ -25,7 +25,7 @@ const PRE_TITLE = new RegExp(String.raw`(?:^|[\s,(“"])((?:(?:the|former|then)\
 /** ", commander of Iran's Quds Force," / ", the head of the agency" / ", a senior Hezbollah commander" right after a name. */
 const APPOSITION = new RegExp(String.raw`^\s*,\s+(?:who\s+is\s+|who\s+was\s+)?(?:the\s+|a\s+|an\s+)?(former\s+|then-?\s*)?((?:[\w'’-]+\s+){0,3}?)(${ROLE_RE})(?:\s+(?:of|for|at|in)\s+(?:the\s+|its\s+|his\s+|her\s+)?([A-Z][\w'’-]*(?:\s+(?:of\s+the\s+|of\s+|the\s+|al-)?[A-Z][\w'’-]*){0,6}))?`);
 
-/** "since 1998 as commander of its Quds Force" after a name within the sentence. */
+/** "since 2019 as commander of its Desert Brigade" after a name within the sentence. */
 const TENURE = new RegExp(String.raw`\bsince\s+(\d{4})\s+as\s+(?:the\s+)?(${ROLE_RE})(?:\s+of\s+(?:the\s+|its\s+|his\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,5}))?`);
 
 /** "(July 2012–January 2018)" or "(2012-2018)" right after a role phrase. */
