@@ -20,23 +20,14 @@ import { createApi } from '../src/api/index.js';
 import { linkEntities } from '../src/corpus/link-entities/index.js';
 import { createDoc, type DocEntity, type Mention, type MentionType } from '../src/model/index.js';
 import { openSqliteStore } from '../src/store/sqlite/index.js';
+import { seededRandom } from '../src/nlp/ner/train.js';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '5000' }, requests: { type: 'string', default: '300' }, db: { type: 'string' } } });
 const ARTICLES = Number(values.articles);
 const REQUESTS = Number(values.requests);
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run builds the same store. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = random(20261123);
+// Deterministic pseudo-random numbers (the training code's mulberry32), so every run builds the same store.
+const rand = seededRandom(20261123);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
 /** Index in [0, n) with probability falling as 1/(i+1): a few very common, a long tail. */
 const zipf = (n: number): number => Math.min(n - 1, Math.floor(Math.exp(rand() * Math.log(n + 1)) - 1));
