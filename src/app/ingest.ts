@@ -5,7 +5,7 @@
 import { DossierError, IngestError, createDoc, describeCause, type Doc } from '../model/index.js';
 import { expandInputs } from '../ingest/inputs.js';
 import { readInput, type InputReader } from '../ingest/read-input.js';
-import { checkPipeline, pipelineSignature, runStages, type Resources, type Stage } from '../pipeline/index.js';
+import { CLEAN_STEP, checkPipeline, pipelineSignature, runStages, type Resources, type Stage } from '../pipeline/index.js';
 import { cleanArticle } from '../stages/clean/index.js';
 import { linkEntities, surnameKeysToLookUp } from '../corpus/link-entities/index.js';
 import { observeEvents } from '../corpus/observe/index.js';
@@ -79,9 +79,8 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
         let doc: Doc;
         try {
           doc = createDoc(cleanArticle(item));
-          const isEnglish = doc.meta.language === 'en' || doc.meta.language === 'und';
-          if (!isEnglish) counts.notEnglish++;
-          if (isEnglish) {
+          if (!isAnnotated(doc)) counts.notEnglish++;
+          else {
             const result = runStages(doc, options.stages, { publishedAt: doc.meta.publishedAt, resources: options.resources });
             doc = result.doc;
             for (const [stage, ms] of Object.entries(result.timingsMs)) stageMs[stage] = (stageMs[stage] ?? 0) + ms;
@@ -92,7 +91,7 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
           fail({ source: item.source, code, reason: error instanceof IngestError ? error.reason : describeCause(error) });
           continue;
         }
-        const outcome = await options.store.saveArticle(doc, isEnglishSignature(doc, signature), await crossArticleLinks(options.store, doc));
+        const outcome = await options.store.saveArticle(doc, isAnnotated(doc) ? signature : CLEAN_STEP, await crossArticleLinks(options.store, doc));
         if (outcome === 'inserted') counts.inserted++;
         else if (outcome === 'updated') counts.updated++;
         else counts.duplicates++;
@@ -105,9 +104,9 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
   return { ...counts, failures, elapsedMs: now() - began, stageMs };
 }
 
-/** Non-English articles only went through the clean step, and their signature says so. */
-function isEnglishSignature(doc: Doc, signature: string): string {
-  return doc.meta.language === 'en' || doc.meta.language === 'und' ? signature : signature.split(',')[0]!;
+/** English (or undetermined) articles run through the stages; others are stored after the clean step only. */
+function isAnnotated(doc: Doc): boolean {
+  return doc.meta.language === 'en' || doc.meta.language === 'und';
 }
 
 /** Links computed against what the store already holds, saved in the article's own transaction. */
