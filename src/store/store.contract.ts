@@ -8,7 +8,7 @@ import { describe, test } from 'node:test';
 import { articleId, type Claim, type Doc, type Mention } from '../model/index.js';
 import { linkEntities, type EntityLink } from '../corpus/link-entities/index.js';
 import { observeEvents } from '../corpus/observe/index.js';
-import type { SyndicationLinks } from './store.js';
+import type { ArticleFilter, SyndicationLinks } from './store.js';
 import { makeDoc } from '../../test/helpers/make-doc.js';
 import { attackArticle, COPY, denialClaim, DENIAL, WIRE } from '../../test/helpers/annotated-corpus.js';
 import type { Store } from './store.js';
@@ -538,6 +538,99 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
       });
     });
 
+    test('claims: stored as rows with chain, stance, entities and events; filtered, counted and answered', async () => {
+      await withStore(async (store) => {
+        const wire = withClaims(attackArticle(WIRE, 'Meridian News Agency', '2024-11-11'), [anonymousClaim(WIRE)]);
+        await saveWithEvents(store, wire);
+        const denial = withClaims(attackArticle(DENIAL, 'Tehran Daily', '2024-11-14', { place: false }), [reportClaim(DENIAL), { ...denialOf(DENIAL), id: 'c2', respondsToClaimId: 'c1' }]);
+        await saveWithEvents(store, denial);
+        const [militia] = await store.listEntities({ search: 'Tigris' });
+
+        const all = await store.listClaims();
+        assert.deepEqual(all.map((c) => [c.id, c.stance, c.isAnonymous]), [[`${wire.id}:c1`, 'asserted', true], [`${denial.id}:c1`, 'asserted', false], [`${denial.id}:c2`, 'denied', false]]);
+        const first = all[0]!;
+        assert.equal(first.outlet, 'Meridian News Agency');
+        assert.equal(first.publishedAt, '2024-11-11');
+        assert.equal(first.evidence.text, WIRE);
+        assert.equal(first.content.text, WIRE.slice(0, WIRE.indexOf(',')));
+        assert.equal(first.cue, null);
+        assert.deepEqual(first.chain.map((s) => [s.kind, s.name, s.role, s.count]), [['outlet', 'Meridian News Agency', null, null], ['anonymous', 'security officials', 'official', 'multiple']]);
+        assert.deepEqual(first.entityIds, [militia!.id], 'the militia is named in what is claimed');
+        const [event] = await store.listEvents();
+        assert.deepEqual(first.events, [{ id: event!.id, ploverType: 'ASSAULT', status: 'contested' }], 'the event with its status now');
+
+        assert.equal(await store.countClaims(), 3);
+        assert.equal(await store.countClaims({ stance: 'denied', limit: 1 }), 1, 'limit is ignored by the count');
+        assert.deepEqual((await store.listClaims({ isAnonymous: true })).map((c) => c.id), [first.id]);
+        assert.equal((await store.listClaims({ isAnonymous: false })).length, 2);
+        assert.equal((await store.listClaims({ entityId: militia!.id })).length, 3);
+        assert.deepEqual((await store.listClaims({ outlet: 'tehran daily' })).map((c) => c.articleId), [denial.id, denial.id], 'outlet in any case');
+        assert.deepEqual((await store.listClaims({ from: '2024-11-12' })).map((c) => c.articleId), [denial.id, denial.id]);
+        assert.deepEqual((await store.listClaims({ to: '2024-11-11' })).map((c) => c.articleId), [wire.id]);
+        assert.equal((await store.listClaims({ articleId: wire.id })).length, 1);
+        assert.equal((await store.listClaims({ eventId: event!.id })).length, 3, 'every claim carrying the event');
+        assert.equal((await store.listClaims({ eventId: 'ev-none' })).length, 0);
+        assert.deepEqual((await store.listClaims({ limit: 1, offset: 1 })).map((c) => c.id), [`${denial.id}:c1`]);
+
+        const answered = await store.getClaim(`${denial.id}:c1`);
+        assert.deepEqual(answered?.responses.map((c) => [c.id, c.stance, c.respondsTo]), [[`${denial.id}:c2`, 'denied', `${denial.id}:c1`]]);
+        assert.equal(await store.getClaim(`${denial.id}:c9`), undefined);
+        assert.equal(await store.getClaim('not a claim id'), undefined);
+
+        assert.equal(await saveWithEvents(store, wire), 'duplicate');
+        assert.equal(await store.countClaims(), 3, 're-saving adds no claim');
+      });
+    });
+
+    test('claims: an updated article replaces its claim rows', async () => {
+      await withStore(async (store) => {
+        const doc = withClaims(attackArticle(WIRE, 'Meridian News Agency', '2024-11-11'), [anonymousClaim(WIRE), { ...anonymousClaim(WIRE), id: 'c2' }]);
+        await store.saveArticle(doc, PIPELINE);
+        assert.equal(await store.countClaims(), 2);
+        await store.saveArticle(withClaims(doc, [anonymousClaim(WIRE)]), NEWER_PIPELINE);
+        assert.deepEqual((await store.listClaims()).map((c) => c.id), [`${doc.id}:c1`]);
+      });
+    });
+
+    test('search filters: entity, event type and status, place, country, outlet and dates, with or without words', async () => {
+      await withStore(async (store) => {
+        const wire = attackArticle(WIRE, 'Meridian News Agency', '2024-11-11');
+        await saveWithEvents(store, wire);
+        const denial = attackArticle(DENIAL, 'Tehran Daily', '2024-11-14', { claims: [denialOf(DENIAL)], place: false });
+        await saveWithEvents(store, denial);
+        const other = makeDoc({ text: KYIV, meta: { outlet: 'Kyiv Courier', publishedAt: '2024-12-01', title: 'Sirens in Kyiv' },
+          layers: { places: [{ id: 'p1', start: 0, end: 0, text: 'Kyiv', isResolved: true, name: 'Kyiv', lat: 50.45, lon: 30.52, countryCode: 'UA', precision: 'city', gazetteerId: 'geonames:703448' }] } });
+        await store.saveArticle(other, PIPELINE);
+        const [militia] = await store.listEntities({ search: 'Tigris' });
+        const ids = async (filter: ArticleFilter, text?: string) => (await store.search({ ...(text ? { text } : {}), filter })).map((h) => h.id);
+
+        assert.deepEqual(await ids({}), [other.id, denial.id, wire.id], 'no words: every article, newest first');
+        assert.deepEqual(await ids({ entityId: militia!.id }), [denial.id, wire.id]);
+        assert.deepEqual(await ids({ ploverType: 'ASSAULT' }), [denial.id, wire.id]);
+        assert.deepEqual(await ids({ ploverType: 'ASSAULT', status: 'contested' }), [denial.id, wire.id]);
+        assert.deepEqual(await ids({ status: 'corroborated' }), []);
+        assert.deepEqual(await ids({ place: 'baghdad' }), [denial.id, wire.id], 'a place by name, any case');
+        assert.deepEqual(await ids({ place: 'geonames:703448' }), [other.id], 'a place by gazetteer id');
+        assert.deepEqual(await ids({ country: 'IQ' }), [denial.id, wire.id]);
+        assert.deepEqual(await ids({ country: 'UA' }), [other.id]);
+        assert.deepEqual(await ids({ outlet: 'tehran daily' }), [denial.id]);
+        assert.deepEqual(await ids({ from: '2024-11-12', to: '2024-11' }), [denial.id], 'to is inclusive at its precision');
+        assert.deepEqual(await ids({ from: '2024-12' }), [other.id]);
+        assert.deepEqual((await ids({ entityId: militia!.id }, 'rockets')).sort(), [denial.id, wire.id].sort(), 'words and filters together');
+        assert.deepEqual(await ids({ outlet: 'Kyiv Courier' }, 'rockets'), []);
+        assert.deepEqual(await ids({ country: 'IQ' }, 'airport'), [wire.id]);
+        const [listed] = await store.search({ filter: { outlet: 'Kyiv Courier' } });
+        assert.equal(listed?.passage.hits.length, 0, 'a listing has no hits to mark');
+        assert.ok(listed && KYIV.startsWith(listed.passage.text.replace(/…$/, '')), 'its snippet is the opening of the article');
+        assert.deepEqual((await store.search({ filter: {}, limit: 1, offset: 1 })).map((h) => h.id), [denial.id]);
+
+        const facets = await store.searchFacets();
+        assert.deepEqual(facets.outlets, [{ value: 'Kyiv Courier', count: 1 }, { value: 'Meridian News Agency', count: 1 }, { value: 'Tehran Daily', count: 1 }]);
+        assert.deepEqual(facets.eventTypes, [{ value: 'ASSAULT', count: 1 }]);
+        assert.deepEqual(facets.countries, [{ value: 'IQ', count: 2 }, { value: 'UA', count: 1 }]);
+      });
+    });
+
     test('events: reports of one event saved by two handles at once merge into one event', async () => {
       await withStore(async (store, fixture) => {
         const peer = await fixture.openPeer();
@@ -565,6 +658,27 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
 const eventArticle = (text: string, outlet: string, publishedAt: string, layers: { claims?: Claim[] } = {}): Doc =>
   attackArticle(text, outlet, publishedAt, { ...layers, place: false });
 const denialOf = denialClaim;
+
+/** The same article with other claims (its body, and so its id, unchanged). */
+const withClaims = (doc: Doc, claims: Claim[]): Doc => ({ ...doc, layers: { ...doc.layers, claims } });
+
+/** "<text up to the first comma>, … security officials told Meridian News Agency": an outlet relaying unnamed officials. */
+function anonymousClaim(text: string): Claim {
+  const cut = text.indexOf(',');
+  return {
+    id: 'c1', evidence: { start: 0, end: text.length }, content: { start: 0, end: cut }, isDirectQuote: false,
+    chain: [{ kind: 'outlet', name: 'Meridian News Agency' }, { kind: 'anonymous', name: 'security officials', role: 'official', count: 'multiple' }],
+    stance: 'asserted', isHedged: false, eventIds: ['v1'],
+  };
+}
+
+/** The report a denial answers, attributed to the outlet that first carried it. */
+function reportClaim(text: string): Claim {
+  return {
+    id: 'c1', evidence: { start: 0, end: text.length }, content: { start: 0, end: text.indexOf(',') }, isDirectQuote: false,
+    chain: [{ kind: 'outlet', name: 'Meridian News Agency' }], stance: 'asserted', isHedged: false, eventIds: ['v1'],
+  };
+}
 
 /** Saves like ingest does: entity links and event observations computed, then one transaction. */
 async function saveWithEvents(store: Store, doc: Doc, syndication?: SyndicationLinks, options: { isEntityLinkSaved?: boolean } = {}) {

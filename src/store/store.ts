@@ -5,7 +5,7 @@
 import type { CorroborationStatus, EventReport } from '../corpus/corroborate/index.js';
 import type { EntityLink, KnownEntity } from '../corpus/link-entities/index.js';
 import type { ObservedEvent } from '../corpus/observe/index.js';
-import type { Doc, EntityKind, MentionType } from '../model/index.js';
+import type { Doc, EntityKind, MentionType, SourceKind, Stance } from '../model/index.js';
 import type { SnippetPassage } from './snippet.js';
 
 export type { SnippetPassage } from './snippet.js';
@@ -42,8 +42,33 @@ export interface StoredArticle {
   readonly layers: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * Which articles a search or listing keeps. Every filter given must hold (AND). Event filters (type, status)
+ * hold when one event the article reports has both; place and country hold when the article names the place
+ * (a gazetteer id or a place name, any case) or any place in the country.
+ */
+export interface ArticleFilter {
+  /** Canonical entity the article names. */
+  readonly entityId?: string;
+  /** PLOVER type of an event the article reports (e.g. ASSAULT). */
+  readonly ploverType?: string;
+  /** Corroboration status of an event the article reports. */
+  readonly status?: CorroborationStatus;
+  /** A gazetteer id ("geonames:98182") or a place name ("Baghdad"). */
+  readonly place?: string;
+  /** ISO 3166-1 alpha-2 code of a place the article names. */
+  readonly country?: string;
+  /** Publication date bounds, inclusive, as ISO prefixes compared as strings ("2024-11", "2024-11-08"). */
+  readonly from?: string;
+  readonly to?: string;
+  /** The outlet, any case. */
+  readonly outlet?: string;
+}
+
 export interface SearchQuery {
-  readonly text: string;
+  /** Words to match; without words, the filtered articles are listed newest first (their openings as snippets). */
+  readonly text?: string;
+  readonly filter?: ArticleFilter;
   readonly limit?: number;
   readonly offset?: number;
 }
@@ -235,6 +260,90 @@ export interface EntityQuery {
   readonly offset?: number;
 }
 
+/** One source in a stored claim's chain, its entity resolved to the canonical entity when linked. */
+export interface StoredClaimSource {
+  readonly kind: SourceKind;
+  readonly name: string;
+  /** Canonical entity id, when the source is a linked entity. */
+  readonly entityId: string | null;
+  readonly role: string | null;
+  readonly nationality: string | null;
+  readonly count: number | 'multiple' | null;
+  readonly span: { readonly start: number; readonly end: number } | null;
+}
+
+/** A text span of a stored article, with its text. */
+export interface QuotedSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** A claim as stored: who says what (chain outermost first), with what stance, traced to its sentence. */
+export interface StoredClaim {
+  /** `<articleId>:<claim id in the article>`. */
+  readonly id: string;
+  readonly articleId: string;
+  readonly title: string | null;
+  readonly outlet: string | null;
+  readonly publishedAt: string | null;
+  readonly stance: Stance;
+  readonly isDirectQuote: boolean;
+  readonly isHedged: boolean;
+  /** The origin (last in the chain) is an unnamed source. */
+  readonly isAnonymous: boolean;
+  readonly chain: readonly StoredClaimSource[];
+  /** The sentence(s) that carry the claim. */
+  readonly evidence: QuotedSpan;
+  /** What is claimed. */
+  readonly content: QuotedSpan;
+  /** The reporting verb or phrase ("said", "according to"). */
+  readonly cue: QuotedSpan | null;
+  /** Merged events the claim reports, with their current status. */
+  readonly events: readonly { readonly id: string; readonly ploverType: string; readonly status: CorroborationStatus }[];
+  /** The claim (id as above) this one answers, for a denial or confirmation in the same article. */
+  readonly respondsTo: string | null;
+  /** Canonical entities in the chain or named in what is claimed. */
+  readonly entityIds: readonly string[];
+}
+
+/** A claim with the claims that answer it. */
+export interface StoredClaimDetail extends StoredClaim {
+  readonly responses: readonly StoredClaim[];
+}
+
+/** Filters of the claim list; claims are listed oldest article first, in article order. */
+export interface ClaimQuery {
+  /** Canonical entity in the chain or named in the content. */
+  readonly entityId?: string;
+  readonly articleId?: string;
+  /** Merged event the claim reports. */
+  readonly eventId?: string;
+  readonly stance?: Stance;
+  /** true: only claims from unnamed sources; false: only named ones. */
+  readonly isAnonymous?: boolean;
+  readonly outlet?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+/** A value a filter can take, with how many articles have it. */
+export interface FacetValue {
+  readonly value: string;
+  readonly count: number;
+}
+
+/** The values the search filters can take in this store, most frequent first. */
+export interface SearchFacets {
+  readonly outlets: readonly FacetValue[];
+  /** PLOVER types of merged events, counted in events. */
+  readonly eventTypes: readonly FacetValue[];
+  /** Alpha-2 codes of the places articles name. */
+  readonly countries: readonly FacetValue[];
+}
+
 /** Everything callers may do with a store. */
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
@@ -250,7 +359,16 @@ export interface Store {
   countArticles(): Promise<number>;
   /** The saved links of an article's entities to canonical entities, by doc entity id (as text). */
   articleEntityLinks(articleId: string): Promise<ArticleEntityLink[]>;
+  /** Full-text search (or, without words, a filtered listing newest first). */
   search(query: SearchQuery): Promise<SearchHit[]>;
+  /** What the search filters can take (at most 200 values each). */
+  searchFacets(): Promise<SearchFacets>;
+  /** Claims, filtered, oldest article first. */
+  listClaims(query?: ClaimQuery): Promise<StoredClaim[]>;
+  /** How many claims match the filters of `query` (its limit and offset are ignored). */
+  countClaims(query?: ClaimQuery): Promise<number>;
+  /** One claim by `<articleId>:<claimId>`, with the claims in its article that answer it. */
+  getClaim(id: string): Promise<StoredClaimDetail | undefined>;
   stats(): Promise<StoreStats>;
   /** Full-name people whose surname key is one of `surnameKeys`, for linking a bare surname. */
   findPeopleBySurname(surnameKeys: readonly string[]): Promise<Map<string, KnownEntity[]>>;

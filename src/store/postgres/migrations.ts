@@ -225,4 +225,43 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         FROM article_entities ae JOIN articles a ON a.id = ae.article_id GROUP BY ae.entity_id, ae.article_id, a.published_at, a.seq, a.outlet;
     `,
   },
+  {
+    version: 7,
+    name: 'claims as rows; places each article names (search filters)',
+    // Filled from the stored layers by the adapter's backfill for version 7 (claim-rows.ts decides the rows).
+    sql: `
+      CREATE TABLE claims (
+        article_id text COLLATE "C" NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        claim_id text NOT NULL,
+        ordinal integer NOT NULL,                                        -- position in the article
+        article_seq bigint NOT NULL, published_at text, outlet text,     -- copied from the article
+        stance text NOT NULL, is_direct_quote boolean NOT NULL, is_hedged boolean NOT NULL, is_anonymous boolean NOT NULL,
+        chain jsonb NOT NULL,                                            -- sources outermost first, canonical ids
+        evidence_start integer NOT NULL, evidence_end integer NOT NULL,
+        content_start integer NOT NULL, content_end integer NOT NULL,
+        cue_start integer, cue_end integer,
+        event_mention_ids jsonb NOT NULL,                                -- the article's event mention ids
+        responds_to text,                                                -- claim id in the same article
+        PRIMARY KEY (article_id, claim_id)
+      );
+      CREATE INDEX claims_order ON claims (published_at, article_seq, ordinal);
+      CREATE TABLE claim_entities (
+        entity_id text NOT NULL,
+        article_id text COLLATE "C" NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        claim_id text NOT NULL,
+        PRIMARY KEY (entity_id, article_id, claim_id)
+      );
+      CREATE INDEX claim_entities_article ON claim_entities (article_id);
+      CREATE TABLE article_places (
+        article_id text COLLATE "C" NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        place_key text NOT NULL,                                         -- gazetteer id, or name:<lower-cased name>
+        name text NOT NULL, country_code text,
+        PRIMARY KEY (article_id, place_key)
+      );
+      CREATE INDEX article_places_key ON article_places (place_key, article_id);
+      CREATE INDEX article_places_name ON article_places (lower(name), article_id);
+      CREATE INDEX article_places_country ON article_places (country_code, article_id);
+      CREATE INDEX articles_outlet_lower ON articles (lower(outlet), published_at);
+    `,
+  },
 ];

@@ -227,4 +227,43 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
         FROM article_entities ae JOIN articles a ON a.id = ae.article_id GROUP BY ae.entity_id, ae.article_id;
     `,
   },
+  {
+    version: 7,
+    name: 'claims as rows; places each article names (search filters)',
+    // Filled from the stored layers by the adapter's backfill for version 7 (claim-rows.ts decides the rows).
+    sql: `
+      CREATE TABLE claims (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        claim_id TEXT NOT NULL,
+        ordinal INTEGER NOT NULL,                                        -- position in the article
+        article_seq INTEGER NOT NULL, published_at TEXT, outlet TEXT,    -- copied from the article
+        stance TEXT NOT NULL, is_direct_quote INTEGER NOT NULL, is_hedged INTEGER NOT NULL, is_anonymous INTEGER NOT NULL,
+        chain TEXT NOT NULL,                                             -- JSON: sources outermost first, canonical ids
+        evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL,
+        content_start INTEGER NOT NULL, content_end INTEGER NOT NULL,
+        cue_start INTEGER, cue_end INTEGER,
+        event_mention_ids TEXT NOT NULL,                                 -- JSON: the article's event mention ids
+        responds_to TEXT,                                                -- claim id in the same article
+        PRIMARY KEY (article_id, claim_id)
+      );
+      CREATE INDEX claims_order ON claims(published_at, article_seq, ordinal);
+      CREATE TABLE claim_entities (
+        entity_id TEXT NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        claim_id TEXT NOT NULL,
+        PRIMARY KEY (entity_id, article_id, claim_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX claim_entities_article ON claim_entities(article_id);
+      CREATE TABLE article_places (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        place_key TEXT NOT NULL,                                         -- gazetteer id, or name:<lower-cased name>
+        name TEXT NOT NULL, country_code TEXT,
+        PRIMARY KEY (article_id, place_key)
+      ) WITHOUT ROWID;
+      CREATE INDEX article_places_key ON article_places(place_key, article_id);
+      CREATE INDEX article_places_name ON article_places(name COLLATE NOCASE, article_id);
+      CREATE INDEX article_places_country ON article_places(country_code, article_id);
+      CREATE INDEX articles_outlet_nocase ON articles(outlet COLLATE NOCASE, published_at);
+    `,
+  },
 ];

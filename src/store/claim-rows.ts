@@ -1,0 +1,105 @@
+/**
+ * What both adapters index for claims and places, decided once from an article's layers: one row per claim
+ * (chain with canonical entity ids, spans, the entities it involves) and one row per distinct place it names.
+ * Pure: the adapters only write these rows (at save time, and from stored layers when migrating).
+ */
+import type { Claim, DocEntity, Mention, PlaceRef } from '../model/index.js';
+import type { StoredClaimSource } from './store.js';
+
+/** A claim as the claims table holds it. */
+export interface ClaimRow {
+  readonly claimId: string;
+  readonly stance: Claim['stance'];
+  readonly isDirectQuote: boolean;
+  readonly isHedged: boolean;
+  readonly isAnonymous: boolean;
+  readonly chain: readonly StoredClaimSource[];
+  readonly evidence: { readonly start: number; readonly end: number };
+  readonly content: { readonly start: number; readonly end: number };
+  readonly cue: { readonly start: number; readonly end: number } | null;
+  /** The article's event mention ids the claim reports. */
+  readonly eventMentionIds: readonly string[];
+  readonly respondsTo: string | null;
+  /** Canonical entities in the chain or named inside the content, each once. */
+  readonly entityIds: readonly string[];
+}
+
+/** A distinct place an article names, for the place and country filters. */
+export interface PlaceRow {
+  /** The gazetteer id, or `name:<lower-cased name>` for a place the gazetteer did not resolve. */
+  readonly key: string;
+  readonly name: string;
+  readonly countryCode: string | null;
+}
+
+/** What an article's claims need from it. */
+export interface ClaimSourceLayers {
+  readonly claims?: readonly Claim[] | undefined;
+  readonly entities?: readonly DocEntity[] | undefined;
+  readonly mentions?: readonly Mention[] | undefined;
+}
+
+/**
+ * The claim rows of one article. `canonical` maps the article's entity ids to canonical ones (the saved links);
+ * a source already carrying a knowledge-base id (`kb:…`) keeps it.
+ */
+export function claimRows(layers: ClaimSourceLayers, canonical: ReadonlyMap<string, string>): ClaimRow[] {
+  const entityOfMention = new Map<string, string>();
+  for (const entity of layers.entities ?? []) for (const id of entity.mentionIds) entityOfMention.set(id, entity.id);
+  const resolve = (docEntityId: string | undefined): string | null => {
+    if (!docEntityId) return null;
+    return canonical.get(docEntityId) ?? (docEntityId.startsWith('kb:') ? docEntityId : null);
+  };
+  return (layers.claims ?? []).map((claim) => {
+    const chain: StoredClaimSource[] = claim.chain.map((s) => ({
+      kind: s.kind,
+      name: s.name,
+      entityId: resolve(s.entityId),
+      role: s.role ?? null,
+      nationality: s.nationality ?? null,
+      count: s.count ?? null,
+      span: s.span ? { start: s.span.start, end: s.span.end } : null,
+    }));
+    const named = (layers.mentions ?? [])
+      .filter((m) => m.start >= claim.content.start && m.end <= claim.content.end)
+      .map((m) => resolve(entityOfMention.get(m.id)));
+    const entityIds = [...new Set([...chain.map((s) => s.entityId), ...named].filter((id): id is string => id !== null))];
+    return {
+      claimId: claim.id,
+      stance: claim.stance,
+      isDirectQuote: claim.isDirectQuote,
+      isHedged: claim.isHedged,
+      isAnonymous: claim.chain.length > 0 && claim.chain[claim.chain.length - 1]!.kind === 'anonymous',
+      chain,
+      evidence: { start: claim.evidence.start, end: claim.evidence.end },
+      content: { start: claim.content.start, end: claim.content.end },
+      cue: claim.cue ? { start: claim.cue.start, end: claim.cue.end } : null,
+      eventMentionIds: [...claim.eventIds],
+      respondsTo: claim.respondsToClaimId ?? null,
+      entityIds,
+    };
+  });
+}
+
+/** The distinct places an article names (resolved by gazetteer id, unresolved by name). */
+export function placeRows(places: readonly PlaceRef[] | undefined): PlaceRow[] {
+  const rows = new Map<string, PlaceRow>();
+  for (const place of places ?? []) {
+    const name = (place.name ?? place.text).trim();
+    if (!name) continue;
+    const key = place.isResolved && place.gazetteerId ? place.gazetteerId : `name:${name.toLowerCase()}`;
+    if (!rows.has(key)) rows.set(key, { key, name, countryCode: place.isResolved ? (place.countryCode ?? null) : null });
+  }
+  return [...rows.values()];
+}
+
+/** A claim's public id: the article id and its id in the article. */
+export function claimKey(articleId: string, claimId: string): string {
+  return `${articleId}:${claimId}`;
+}
+
+/** Splits a claim's public id; undefined when it is not one. */
+export function parseClaimKey(id: string): { articleId: string; claimId: string } | undefined {
+  const m = /^([0-9a-f]{8,64}):([\w.-]{1,40})$/i.exec(id);
+  return m ? { articleId: m[1]!.toLowerCase(), claimId: m[2]! } : undefined;
+}
