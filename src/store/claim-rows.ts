@@ -4,7 +4,7 @@
  * Pure: the adapters only write these rows (at save time, and from stored layers when migrating).
  */
 import type { Claim, DocEntity, Mention, PlaceRef } from '../model/index.js';
-import type { StoredClaimSource } from './store.js';
+import type { StoredClaim, StoredClaimSource } from './store.js';
 
 /** A claim as the claims table holds it. */
 export interface ClaimRow {
@@ -102,4 +102,62 @@ export function claimKey(articleId: string, claimId: string): string {
 export function parseClaimKey(id: string): { articleId: string; claimId: string } | undefined {
   const m = /^([0-9a-f]{8,64}):([\w.-]{1,40})$/i.exec(id);
   return m ? { articleId: m[1]!.toLowerCase(), claimId: m[2]! } : undefined;
+}
+
+/** A claims row as read back, with the article's title (both adapters map their rows to this). */
+export interface ClaimRecord {
+  readonly articleId: string;
+  readonly claimId: string;
+  readonly title: string | null;
+  readonly outlet: string | null;
+  readonly publishedAt: string | null;
+  readonly stance: string;
+  readonly isDirectQuote: boolean;
+  readonly isHedged: boolean;
+  readonly isAnonymous: boolean;
+  readonly chain: readonly StoredClaimSource[];
+  readonly evidenceStart: number;
+  readonly evidenceEnd: number;
+  readonly contentStart: number;
+  readonly contentEnd: number;
+  readonly cueStart: number | null;
+  readonly cueEnd: number | null;
+  readonly respondsTo: string | null;
+}
+
+/**
+ * A stored claim from its row, its article's body (spans are UTF-16 offsets, so they are cut here rather than
+ * by an engine's character-counting substr), its events and its entities.
+ */
+export function toStoredClaim(record: ClaimRecord, body: string, events: StoredClaim['events'], entityIds: readonly string[]): StoredClaim {
+  const quote = (start: number, end: number) => ({ start, end, text: body.slice(start, end) });
+  return {
+    id: claimKey(record.articleId, record.claimId),
+    articleId: record.articleId,
+    title: record.title,
+    outlet: record.outlet,
+    publishedAt: record.publishedAt,
+    stance: record.stance as StoredClaim['stance'],
+    isDirectQuote: record.isDirectQuote,
+    isHedged: record.isHedged,
+    isAnonymous: record.isAnonymous,
+    chain: record.chain,
+    evidence: quote(record.evidenceStart, record.evidenceEnd),
+    content: quote(record.contentStart, record.contentEnd),
+    cue: record.cueStart !== null && record.cueEnd !== null ? quote(record.cueStart, record.cueEnd) : null,
+    events,
+    respondsTo: record.respondsTo ? claimKey(record.articleId, record.respondsTo) : null,
+    entityIds,
+  };
+}
+
+/** Characters of an article's opening shown for a listing without search words. */
+export const OPENING_CHARS = 200;
+
+/** The opening of a body for a listing: at most OPENING_CHARS, cut at a word, with an ellipsis when cut. */
+export function openingSnippet(body: string): string {
+  const flat = body.replace(/\s+/g, ' ').trim();
+  if (flat.length <= OPENING_CHARS) return flat;
+  const cut = flat.lastIndexOf(' ', OPENING_CHARS);
+  return `${flat.slice(0, cut > OPENING_CHARS / 2 ? cut : OPENING_CHARS)}…`;
 }

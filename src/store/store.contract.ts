@@ -618,10 +618,10 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
         assert.deepEqual(await ids({ from: '2024-12' }), [other.id]);
         assert.deepEqual((await ids({ entityId: militia!.id }, 'rockets')).sort(), [denial.id, wire.id].sort(), 'words and filters together');
         assert.deepEqual(await ids({ outlet: 'Kyiv Courier' }, 'rockets'), []);
-        assert.deepEqual(await ids({ country: 'IQ' }, 'airport'), [wire.id]);
+        assert.deepEqual(await ids({ country: 'IQ' }, 'guard'), [wire.id]);
         const [listed] = await store.search({ filter: { outlet: 'Kyiv Courier' } });
         assert.equal(listed?.passage.hits.length, 0, 'a listing has no hits to mark');
-        assert.ok(listed && KYIV.startsWith(listed.passage.text.replace(/…$/, '')), 'its snippet is the opening of the article');
+        assert.ok(listed && KYIV.replace(/\s+/g, ' ').startsWith(listed.passage.text.replace(/…$/, '')), 'its snippet is the opening of the article');
         assert.deepEqual((await store.search({ filter: {}, limit: 1, offset: 1 })).map((h) => h.id), [denial.id]);
 
         const facets = await store.searchFacets();

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { assertBackfillFromVersion4, runStoreContract, VERSION_4_ROWS_SQL } from '../store.contract.js';
 import { openSqliteStore, SQLITE_MIGRATIONS } from './index.js';
+import { attackArticle, denialClaim, DENIAL, saveAnnotated, WIRE } from '../../../test/helpers/annotated-corpus.js';
 
 // A file, not ':memory:', so openPeer() can open a second connection on the same database.
 runStoreContract('sqlite', async () => {
@@ -36,8 +37,38 @@ test('sqlite store › migrations 5 and 6 fill entity counts, name keys, pairs a
     db.close();
     const store = openSqliteStore(path);
     try {
-      assert.equal(await store.migrate(), 6);
+      assert.equal(await store.migrate(), SQLITE_MIGRATIONS.length);
       await assertBackfillFromVersion4(store);
+    } finally {
+      await store.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('sqlite store › migration 7 fills claims and article places from the stored layers of a version 6 store', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-sqlite-v6-'));
+  const path = join(dir, 'store.db');
+  try {
+    let store = openSqliteStore(path);
+    await store.migrate();
+    await saveAnnotated(store, attackArticle(WIRE, 'Meridian News Agency', '2024-11-11'));
+    await saveAnnotated(store, attackArticle(DENIAL, 'Tehran Daily', '2024-11-14', { claims: [denialClaim(DENIAL)], place: false }));
+    const claims = await store.listClaims();
+    const inIraq = await store.search({ filter: { country: 'IQ' } });
+    assert.equal(claims.length, 1);
+    assert.equal(inIraq.length, 2);
+    await store.close();
+    // Back to version 6: the tables migration 7 adds are dropped, the layers stay.
+    const db = new Database(path);
+    db.exec(`DROP TABLE claims; DROP TABLE claim_entities; DROP TABLE article_places; DROP INDEX articles_outlet_nocase; DELETE FROM schema_migrations WHERE version = 7`);
+    db.close();
+    store = openSqliteStore(path);
+    try {
+      assert.equal(await store.migrate(), 7);
+      assert.deepEqual(await store.listClaims(), claims);
+      assert.deepEqual(await store.search({ filter: { country: 'IQ' } }), inIraq);
     } finally {
       await store.close();
     }

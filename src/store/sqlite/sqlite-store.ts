@@ -9,9 +9,11 @@ import { corroborate, type EventReport } from '../../corpus/corroborate/index.js
 import { absorb, chooseMergedEvent, countAlternatives, isUndated, observationWindow, startMergedEvent, UNDATED, windowDays, type EventObservation, type MergedEventSummary } from '../../corpus/merge-events/index.js';
 import type { ObservedEvent } from '../../corpus/observe/index.js';
 import type {
-  ArticleEntityLink, ArticleLinks, ArticleSummary, CanonicalEntity, Cooccurrence, CooccurrenceQuery, EntityArticlesPage, EntityDetail, EntityQuery, EventQuery, MergedEventDetail,
-  MergedEventRow, SaveOutcome, SearchHit, SearchQuery, Store, StoreStats, StoredArticle, StoredDictionary, SyndicationCandidate, SyndicationLinks,
+  ArticleEntityLink, ArticleFilter, ArticleLinks, ArticleSummary, CanonicalEntity, ClaimQuery, Cooccurrence, CooccurrenceQuery, EntityArticlesPage, EntityDetail, EntityQuery,
+  EventQuery, MergedEventDetail, MergedEventRow, SaveOutcome, SearchFacets, SearchHit, SearchQuery, Store, StoreStats, StoredArticle, StoredClaim, StoredClaimDetail,
+  StoredDictionary, SyndicationCandidate, SyndicationLinks,
 } from '../store.js';
+import { claimRows, openingSnippet, parseClaimKey, placeRows, toStoredClaim, type ClaimRecord } from '../claim-rows.js';
 import { countChars, entityPairs, tallyEntities, type EntityTally } from '../entity-tally.js';
 import { datePrecision, MAX_MATCH_WINDOW_DAYS, shiftDay } from '../event-dates.js';
 import { toFtsQuery } from '../fts-query.js';
@@ -105,8 +107,16 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     }
   };
 
-  /** Fills the tables migration 5 adds from the rows already stored. */
+  /** Fills the tables a migration adds from the rows already stored, by version. */
   const BACKFILLS: Readonly<Record<number, () => void>> = {
+    7: () => {
+      const layersOf = prepare("SELECT layer, data FROM layers WHERE article_id = ? AND layer IN ('claims', 'entities', 'mentions', 'places')");
+      const linksOf = prepare('SELECT doc_entity_id AS docEntityId, entity_id AS entityId FROM article_entities WHERE article_id = ?');
+      for (const { id } of prepare('SELECT id FROM articles ORDER BY seq').all() as { id: string }[]) {
+        const layers = Object.fromEntries((layersOf.all(id) as { layer: string; data: string }[]).map((l) => [l.layer, JSON.parse(l.data)]));
+        saveClaimsAndPlaces(id, layers, linksOf.all(id) as { docEntityId: string; entityId: string }[]);
+      }
+    },
     5: () => {
       const addKeys = insertNameKey();
       for (const r of prepare('SELECT id, name FROM entities').all() as { id: string; name: string }[]) addKeys(r.id, r.name);
@@ -156,11 +166,28 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       FROM article_entities ae JOIN articles a ON a.id = ae.article_id WHERE ae.article_id = ? GROUP BY ae.entity_id`).run(articleId);
   };
 
+  /** Writes an article's claim rows (with the entities they involve) and the places it names. */
+  const saveClaimsAndPlaces = (articleId: string, layers: Parameters<typeof claimRows>[0] & { places?: Doc['layers']['places'] }, entityLinks: readonly { docEntityId: string; entityId: string }[]): void => {
+    const canonical = new Map(entityLinks.map((l) => [l.docEntityId, l.entityId]));
+    const article = prepare('SELECT seq, published_at, outlet FROM articles WHERE id = ?').get(articleId) as Row;
+    const insertClaim = prepare(`INSERT INTO claims (article_id, claim_id, ordinal, article_seq, published_at, outlet, stance, is_direct_quote, is_hedged, is_anonymous, chain,
+      evidence_start, evidence_end, content_start, content_end, cue_start, cue_end, event_mention_ids, responds_to) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
+    const insertEntity = prepare('INSERT OR IGNORE INTO claim_entities (entity_id, article_id, claim_id) VALUES (?, ?, ?)');
+    claimRows(layers, canonical).forEach((c, ordinal) => {
+      insertClaim.run(articleId, c.claimId, ordinal, article['seq'], article['published_at'], article['outlet'], c.stance, c.isDirectQuote ? 1 : 0, c.isHedged ? 1 : 0, c.isAnonymous ? 1 : 0,
+        JSON.stringify(c.chain), c.evidence.start, c.evidence.end, c.content.start, c.content.end, c.cue?.start ?? null, c.cue?.end ?? null, JSON.stringify(c.eventMentionIds), c.respondsTo);
+      for (const entityId of c.entityIds) insertEntity.run(entityId, articleId, c.claimId);
+    });
+    const insertPlace = prepare('INSERT OR IGNORE INTO article_places (article_id, place_key, name, country_code) VALUES (?, ?, ?, ?)');
+    for (const place of placeRows(layers.places)) insertPlace.run(articleId, place.key, place.name, place.countryCode);
+  };
+
   const clearArticleLinks = (articleId: string): void => {
     const touched = (prepare('SELECT DISTINCT merged_event_id AS id FROM event_observations WHERE article_id = ?').all(articleId) as { id: string }[]).map((r) => r.id);
     const old = prepare('SELECT entity_id AS entityId, mention_count AS mentionCount FROM article_entities WHERE article_id = ?').all(articleId) as { entityId: string; mentionCount: number }[];
     applyTally(tallyEntities(old), -1);
-    for (const table of ['article_entities', 'entity_articles', 'entity_aliases', 'entity_roles', 'event_observations', 'event_reports', 'article_fingerprints', 'article_bands']) {
+    for (const table of ['article_entities', 'entity_articles', 'entity_aliases', 'entity_roles', 'event_observations', 'event_reports', 'article_fingerprints', 'article_bands',
+      'claims', 'claim_entities', 'article_places']) {
       prepare(`DELETE FROM ${table} WHERE article_id = ?`).run(articleId);
     }
     prepare('DELETE FROM article_links WHERE article_id = ? OR other_id = ?').run(articleId, articleId);
@@ -297,6 +324,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       const insertMention = prepare('INSERT INTO mentions (article_id, mention_id, start_char, end_char, text, type) VALUES (?, ?, ?, ?, ?, ?)');
       for (const mention of doc.layers.mentions ?? []) insertMention.run(doc.id, mention.id, mention.start, mention.end, mention.text, mention.type);
       saveEntityLinks(doc.id, links.entities ?? []);
+      saveClaimsAndPlaces(doc.id, doc.layers, links.entities ?? []);
       if (links.syndication) saveSyndication(doc.id, links.syndication);
       mergeObservations(doc, links.events ?? [], links.syndication?.group ?? doc.id);
       return existing ? 'updated' : 'inserted';
@@ -337,12 +365,68 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     };
   };
 
+  /** SQL conditions on the articles row `a` for a search filter (every given filter must hold). */
+  const articleFilterSql = (filter: ArticleFilter = {}): { where: string[]; params: unknown[] } => {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.entityId) {
+      where.push('a.id IN (SELECT article_id FROM entity_articles WHERE entity_id = ?)');
+      params.push(filter.entityId);
+    }
+    if (filter.ploverType || filter.status) {
+      // One event must have both: the type and the status.
+      where.push(`a.id IN (SELECT o.article_id FROM event_observations o JOIN merged_events m ON m.id = o.merged_event_id WHERE ${[
+        ...(filter.ploverType ? ['m.plover_type = ?'] : []), ...(filter.status ? ['m.status = ?'] : [])].join(' AND ')})`);
+      if (filter.ploverType) params.push(filter.ploverType);
+      if (filter.status) params.push(filter.status);
+    }
+    if (filter.place) {
+      where.push('a.id IN (SELECT article_id FROM article_places WHERE place_key = ? UNION SELECT article_id FROM article_places WHERE name = ? COLLATE NOCASE)');
+      params.push(filter.place, filter.place);
+    }
+    if (filter.country) {
+      where.push('a.id IN (SELECT article_id FROM article_places WHERE country_code = ?)');
+      params.push(filter.country.toUpperCase());
+    }
+    if (filter.outlet) {
+      where.push('a.outlet = ? COLLATE NOCASE');
+      params.push(filter.outlet);
+    }
+    if (filter.from) {
+      where.push('a.published_at >= ?');
+      params.push(filter.from);
+    }
+    if (filter.to) {
+      // Inclusive at its precision: "2024-11" keeps every date in November.
+      where.push('a.published_at <= ?');
+      params.push(`${filter.to}\uffff`);
+    }
+    return { where, params };
+  };
+
   const search = (query: SearchQuery): SearchHit[] => {
+    const { where, params: filterParams } = articleFilterSql(query.filter);
+    const limit = clampLimit(query.limit);
+    const offset = Math.max(0, query.offset ?? 0);
+    if (query.text === undefined) {
+      // No words: the filtered articles, newest first, each with its opening.
+      const sql = `SELECT a.id, a.title, a.outlet, a.published_at, substr(a.body, 1, 400) AS opening FROM articles a ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY a.published_at IS NULL, a.published_at DESC, a.seq DESC LIMIT ? OFFSET ?`;
+      const params = [...filterParams, limit, offset];
+      return run('search', () => (prepare(sql).all(...params) as Row[]).map((r) => {
+        const opening = openingSnippet(String(r['opening']));
+        return { id: String(r['id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), snippet: opening, passage: { text: opening, hits: [] }, score: 0 };
+      }), sql, params);
+    }
     const match = toFtsQuery(query.text);
     if (!match) return [];
-    // Rank and page over the index alone, then build snippets and read article rows for that page only.
-    const rankSql = 'SELECT rowid, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH ? ORDER BY score, rowid LIMIT ? OFFSET ?';
-    const params = [match, clampLimit(query.limit), Math.max(0, query.offset ?? 0)];
+    // Rank and page over the index (joined to the filtered articles when there are filters), then build
+    // snippets and read article rows for that page only.
+    const rankSql = where.length
+      ? `SELECT articles_fts.rowid AS rowid, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+          WHERE articles_fts MATCH ? AND ${where.join(' AND ')} ORDER BY score, rowid LIMIT ? OFFSET ?`
+      : 'SELECT rowid, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH ? ORDER BY score, rowid LIMIT ? OFFSET ?';
+    const params = [match, ...filterParams, limit, offset];
     return run('search', () => {
       const ranked = prepare(rankSql).all(...params) as { rowid: number; score: number }[];
       const snippetOf = prepare(`SELECT snippet(articles_fts, 1, '${HIT_START}', '${HIT_END}', '…', 16) AS snippet FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?`);
@@ -353,6 +437,114 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
         return { id: String(r['id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), snippet: bracketed, passage, score: -score };
       });
     }, rankSql, params);
+  };
+
+  const searchFacets = (): SearchFacets => {
+    const values = (sql: string) => (prepare(sql).all() as { value: string; n: number }[]).map((r) => ({ value: r.value, count: r.n }));
+    return {
+      outlets: values('SELECT outlet AS value, count(*) AS n FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY n DESC, outlet LIMIT 200'),
+      eventTypes: values('SELECT plover_type AS value, count(*) AS n FROM merged_events GROUP BY plover_type ORDER BY n DESC, plover_type LIMIT 200'),
+      countries: values('SELECT country_code AS value, count(DISTINCT article_id) AS n FROM article_places WHERE country_code IS NOT NULL GROUP BY country_code ORDER BY n DESC, country_code LIMIT 200'),
+    };
+  };
+
+  const claimFilterSql = (query: ClaimQuery): { where: string; params: unknown[] } => {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.entityId) {
+      where.push('(c.article_id, c.claim_id) IN (SELECT article_id, claim_id FROM claim_entities WHERE entity_id = ?)');
+      params.push(query.entityId);
+    }
+    if (query.articleId) {
+      where.push('c.article_id = ?');
+      params.push(query.articleId);
+    }
+    if (query.eventId) {
+      // The claim's own event mentions, observed in that merged event (the article filter first, through its index).
+      where.push(`c.article_id IN (SELECT article_id FROM event_observations WHERE merged_event_id = ?) AND EXISTS (SELECT 1 FROM json_each(c.event_mention_ids) j
+        JOIN event_observations o ON o.article_id = c.article_id AND o.mention_id = j.value WHERE o.merged_event_id = ?)`);
+      params.push(query.eventId, query.eventId);
+    }
+    if (query.stance) {
+      where.push('c.stance = ?');
+      params.push(query.stance);
+    }
+    if (query.isAnonymous !== undefined) {
+      where.push('c.is_anonymous = ?');
+      params.push(query.isAnonymous ? 1 : 0);
+    }
+    if (query.outlet) {
+      where.push('c.outlet = ? COLLATE NOCASE');
+      params.push(query.outlet);
+    }
+    if (query.from) {
+      where.push('c.published_at >= ?');
+      params.push(query.from);
+    }
+    if (query.to) {
+      where.push('c.published_at <= ?');
+      params.push(`${query.to}\uffff`);
+    }
+    return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+  };
+
+  /** Claims rows with what they are shown with: their article's body, events and entities (batched per page). */
+  const toClaims = (rows: readonly Row[]): StoredClaim[] => {
+    if (!rows.length) return [];
+    const articleIds = [...new Set(rows.map((r) => String(r['article_id'])))];
+    const marks = articleIds.map(() => '?').join(',');
+    const bodies = new Map((prepare(`SELECT id, body FROM articles WHERE id IN (${marks})`).all(...articleIds) as { id: string; body: string }[]).map((r) => [r.id, r.body]));
+    const eventsOf = new Map<string, { id: string; ploverType: string; status: StoredClaim['events'][number]['status'] }>();
+    for (const r of prepare(`SELECT o.article_id, o.mention_id, m.id, m.plover_type, m.status FROM event_observations o JOIN merged_events m ON m.id = o.merged_event_id
+        WHERE o.article_id IN (${marks})`).all(...articleIds) as Row[]) {
+      eventsOf.set(`${String(r['article_id'])}\u0000${String(r['mention_id'])}`, { id: String(r['id']), ploverType: String(r['plover_type']), status: String(r['status']) as StoredClaim['events'][number]['status'] });
+    }
+    const entitiesOf = new Map<string, string[]>();
+    for (const r of prepare(`SELECT article_id, claim_id, entity_id FROM claim_entities WHERE article_id IN (${marks}) ORDER BY entity_id`).all(...articleIds) as Row[]) {
+      const key = `${String(r['article_id'])}\u0000${String(r['claim_id'])}`;
+      entitiesOf.set(key, [...(entitiesOf.get(key) ?? []), String(r['entity_id'])]);
+    }
+    return rows.map((r) => {
+      const articleId = String(r['article_id']);
+      const claimId = String(r['claim_id']);
+      const events = new Map<string, StoredClaim['events'][number]>();
+      for (const mentionId of JSON.parse(String(r['event_mention_ids'])) as string[]) {
+        const event = eventsOf.get(`${articleId}\u0000${mentionId}`);
+        if (event) events.set(event.id, event);
+      }
+      const record: ClaimRecord = {
+        articleId, claimId, title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), stance: String(r['stance']),
+        isDirectQuote: Number(r['is_direct_quote']) === 1, isHedged: Number(r['is_hedged']) === 1, isAnonymous: Number(r['is_anonymous']) === 1,
+        chain: JSON.parse(String(r['chain'])), evidenceStart: Number(r['evidence_start']), evidenceEnd: Number(r['evidence_end']),
+        contentStart: Number(r['content_start']), contentEnd: Number(r['content_end']),
+        cueStart: r['cue_start'] === null ? null : Number(r['cue_start']), cueEnd: r['cue_end'] === null ? null : Number(r['cue_end']), respondsTo: nullable(r['responds_to']),
+      };
+      return toStoredClaim(record, bodies.get(articleId) ?? '', [...events.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)), entitiesOf.get(`${articleId}\u0000${claimId}`) ?? []);
+    });
+  };
+
+  const listClaims = (query: ClaimQuery = {}): StoredClaim[] => {
+    const { where, params } = claimFilterSql(query);
+    const sql = `SELECT c.*, a.title FROM claims c JOIN articles a ON a.id = c.article_id ${where} ORDER BY c.published_at, c.article_seq, c.ordinal LIMIT ? OFFSET ?`;
+    params.push(clampLimit(query.limit), Math.max(0, query.offset ?? 0));
+    return run('list claims', () => toClaims(prepare(sql).all(...params) as Row[]), sql, params);
+  };
+
+  const countClaims = (query: ClaimQuery = {}): number => {
+    const { where, params } = claimFilterSql(query);
+    const sql = `SELECT count(*) AS n FROM claims c ${where}`;
+    return run('count claims', () => (prepare(sql).get(...params) as { n: number }).n, sql, params);
+  };
+
+  const getClaim = (id: string): StoredClaimDetail | undefined => {
+    const key = parseClaimKey(id);
+    if (!key) return undefined;
+    const select = 'SELECT c.*, a.title FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.article_id = ?';
+    const row = prepare(`${select} AND c.claim_id = ?`).get(key.articleId, key.claimId) as Row | undefined;
+    if (!row) return undefined;
+    const responses = prepare(`${select} AND c.responds_to = ? ORDER BY c.ordinal`).all(key.articleId, key.claimId) as Row[];
+    const [claim, ...answers] = toClaims([row, ...responses]);
+    return { ...claim!, responses: answers };
   };
 
   const listArticles = (options: { limit?: number; offset?: number } = {}): ArticleSummary[] =>
@@ -576,6 +768,10 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     countArticles: async () => run('count articles', () => (prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n),
     articleEntityLinks: async (articleId) => run('article entity links', () => articleEntityLinks(articleId)),
     search: async (query) => search(query),
+    searchFacets: async () => run('search facets', searchFacets),
+    listClaims: async (query) => listClaims(query),
+    countClaims: async (query) => countClaims(query),
+    getClaim: async (id) => run('get claim', () => getClaim(id)),
     stats: async () => run('stats', stats),
     findPeopleBySurname: async (keys) => run('find people by surname', () => findPeopleBySurname(keys)),
     listEntities: async (query) => listEntities(query),
