@@ -118,11 +118,80 @@ describe('api › search', () => {
     assert.deepEqual((await get(`/api/search?q=${encodeURIComponent('( ) * ^ :')}`)).items, []);
   });
 
-  test('requires q, and caps its length', async () => {
-    assertError(await get('/api/search', 400), 'E_USAGE', /"q" is required/);
-    assertError(await get('/api/search?q=%20%20', 400), 'E_USAGE', /"q" is required/);
+  test('requires q or a filter, and caps its length', async () => {
+    assertError(await get('/api/search', 400), 'E_USAGE', /give "q".*or at least one filter \(entity, type, status, place, country, outlet, from, to\)/);
+    assertError(await get('/api/search?q=%20%20', 400), 'E_USAGE', /give "q"/);
     assertError(await get(`/api/search?q=${'a'.repeat(501)}`, 400), 'E_USAGE', /longer than 500/);
     assertError(await get('/api/search?q=x&limit=1000', 400), 'E_USAGE', /limit/);
+  });
+});
+
+describe('api › search filters and facets', () => {
+  test('filters by entity, event type and status, place, country, outlet and dates, with or without words', async () => {
+    const found = async (query: string) => (await get(`/api/search?${query}`)).items.map((h: Json) => h.id);
+    assert.deepEqual(await found('country=SY'), [ids.convoy]);
+    assert.deepEqual(await found('country=Syria'), [ids.convoy], 'a country by name');
+    assert.deepEqual(await found('country=irq'), [ids.rocket, ids.hostile], 'by alpha-3, newest first');
+    assert.deepEqual(await found('place=gn:170654'), [ids.convoy], 'a place by gazetteer id');
+    assert.deepEqual(await found('place=aleppo'), [ids.convoy], 'a place by name');
+    assert.deepEqual(await found('type=assault'), [ids.convoy, ids.rocket]);
+    assert.deepEqual(await found('type=ASSAULT&status=denied'), [ids.rocket], 'one event with both');
+    assert.deepEqual(await found('outlet=gulf%20courier'), [ids.convoy]);
+    assert.deepEqual(await found('from=2026-01-06&to=2026-01-06'), [ids.rocket]);
+    assert.deepEqual(await found(`entity=${encodeURIComponent('Tigris Guardians Brigade')}`), [ids.convoy, ids.rocket], 'an entity by name');
+    assert.deepEqual(await found('q=Baghdad&country=IQ&from=2026-01-06'), [ids.rocket], 'words and filters');
+    const page = await get('/api/search?q=Haddad&outlet=Gulf%20Courier');
+    assert.deepEqual(page.filters, { outlet: 'Gulf Courier' });
+    assert.ok(page.items[0].snippet.some((p: Json) => p.isHit));
+    const listing = await get('/api/search?country=SY');
+    assert.equal(listing.query, '');
+    assert.ok(listing.items[0].snippet.every((p: Json) => !p.isHit), 'a listing marks no words');
+    assertError(await get('/api/search?country=Atlantis', 404), 'E_NOT_FOUND', /Atlantis/);
+    assertError(await get('/api/search?entity=nobody', 404), 'E_NOT_FOUND', /nobody/);
+    assertError(await get('/api/search?status=maybe', 400), 'E_USAGE', /"status".*"maybe"/);
+    assertError(await get('/api/search?from=last%20week', 400), 'E_USAGE', /"from" must be a date/);
+    assertError(await get('/api/search?q=x&colour=red', 400), 'E_USAGE', /unknown parameter "colour"/);
+  });
+
+  test('facets list outlets, event types and countries with their names, most frequent first', async () => {
+    const facets = await get('/api/search/facets');
+    assert.deepEqual(facets.eventTypes, [{ value: 'ASSAULT', count: 2 }]);
+    assert.deepEqual(facets.countries, [{ value: 'IQ', count: 2, name: 'Iraq' }, { value: 'SY', count: 1, name: 'Syria' }]);
+    assert.equal(facets.outlets.length, 3);
+  });
+});
+
+describe('api › claims', () => {
+  test('lists claims with chain, stance, evidence and events, filtered', async () => {
+    const all = await get('/api/claims');
+    assert.equal(all.total, 1);
+    const [claim] = all.items;
+    assert.equal(claim.id, `${ids.rocket}:c1`);
+    assert.equal(claim.stance, 'denied');
+    assert.equal(claim.cue.text, 'denied');
+    assert.equal(claim.content.text, 'any role');
+    assert.match(claim.evidence.text, /^Brig\. Gen\. Qasim Haddad/);
+    assert.deepEqual(claim.chain.map((s: Json) => [s.kind, s.name]), [['outlet', 'The Northern Ledger'], ['person', 'Qasim Haddad']]);
+    assert.equal(claim.chain[1].entityId, 'per:kasim hadad', 'the speaker is linked to his canonical entity');
+    assert.deepEqual(claim.events.map((e: Json) => [e.ploverType, e.status]), [['ASSAULT', 'denied']]);
+    assert.equal((await get(`/api/claims?entity=${encodeURIComponent('Qasim Haddad')}`)).total, 1);
+    assert.equal((await get('/api/claims?stance=asserted')).total, 0);
+    assert.equal((await get('/api/claims?anonymous=false')).total, 1);
+    assert.equal((await get('/api/claims?anonymous=true')).total, 0);
+    assert.equal((await get(`/api/claims?event=${encodeURIComponent(claim.events[0].id)}`)).total, 1);
+    assert.equal((await get(`/api/claims?article=${ids.convoy}`)).total, 0);
+    assert.equal((await get('/api/claims?outlet=the%20northern%20ledger&from=2026-01&to=2026-01')).total, 1);
+    assertError(await get('/api/claims?stance=shouted', 400), 'E_USAGE', /asserted, confirmed, denied, not-acknowledged, speculated.*"shouted"/);
+    assertError(await get('/api/claims?anonymous=perhaps', 400), 'E_USAGE', /"anonymous" must be true or false, got "perhaps"/);
+    assertError(await get('/api/claims?entity=nobody', 404), 'E_NOT_FOUND', /nobody/);
+  });
+
+  test('one claim by id, with its responses; 404 for an unknown or malformed id', async () => {
+    const claim = await get(`/api/claims/${encodeURIComponent(`${ids.rocket}:c1`)}`);
+    assert.equal(claim.stance, 'denied');
+    assert.deepEqual(claim.responses, []);
+    assertError(await get(`/api/claims/${ids.rocket}:c9`, 404), 'E_NOT_FOUND', /c9/);
+    assertError(await get('/api/claims/nonsense', 404), 'E_NOT_FOUND');
   });
 });
 
@@ -241,6 +310,16 @@ describe('api › stats and cross-article views', () => {
     assert.deepEqual(one.items[0], { kind: 'role', date: '2019', label: 'commander, Tigris Guardians Brigade', articleId: ids.rocket, outlet: null });
     assert.equal(one.items.filter((i: Json) => i.kind === 'event').length, 0, 'no event names him as an actor');
   });
+
+  test('timeline filters by words and dates', async () => {
+    const byWords = await get('/api/timeline?q=drone');
+    assert.deepEqual(byWords.items.map((i: Json) => [i.kind, i.articleId ?? i.event.placeName]), [['event', 'Aleppo'], ['article', ids.convoy]]);
+    const byDate = await get('/api/timeline?from=2026-01-06&to=2026-01-07');
+    assert.deepEqual(byDate.items.map((i: Json) => [i.kind, i.articleId ?? i.event.placeName]), [['event', 'Aleppo'], ['event', 'Baghdad'], ['article', ids.rocket]]);
+    const hisRoles = await get(`/api/timeline?entity=${encodeURIComponent('Qasim Haddad')}&from=2020`);
+    assert.equal(hisRoles.items.filter((i: Json) => i.kind === 'role').length, 0, 'his role began in 2019');
+    assertError(await get('/api/timeline?to=soon', 400), 'E_USAGE', /"to" must be a date/);
+  });
 });
 
 describe('api › errors and description', () => {
@@ -281,6 +360,13 @@ describe('api › errors and description', () => {
 });
 
 describe('api › briefs and exports', () => {
+  test('serves an entity brief as JSON with its contested claims', async () => {
+    const brief = await get(`/api/entities/${encodeURIComponent('Qasim Haddad')}/brief?format=json`);
+    assert.equal(brief.entity.name, 'Qasim Haddad');
+    assert.deepEqual(brief.contestedClaims.map((c: Json) => [c.stance, c.content.text]), [['denied', 'any role']]);
+    assert.ok(Array.isArray(brief.events) && Array.isArray(brief.related));
+  });
+
   test('serves an entity brief as escaped HTML and as Markdown', async () => {
     const [entity] = (await get('/api/entities?limit=1')).items;
     const html = await app.request(`/api/entities/${encodeURIComponent(entity.id)}/brief`);

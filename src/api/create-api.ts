@@ -8,16 +8,16 @@ import { Hono, type Context } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
 import {
-  DEFAULT_PAGE_SIZE, DEFAULT_SCAN_ARTICLES, EVENT_STATUSES, MAX_PAGE_SIZE, MENTION_TYPES,
-  entityGraph, getArticle, getEntity, getEvent, getStats, listArticles, listEntities, listEvents, placeMap, searchArticles, timeline,
-  type Store,
+  CLAIM_STANCES, DEFAULT_PAGE_SIZE, DEFAULT_SCAN_ARTICLES, EVENT_STATUSES, MAX_PAGE_SIZE, MENTION_TYPES,
+  entityGraph, getArticle, getClaim, getEntity, getEvent, getStats, listArticles, listClaims, listEntities, listEvents, placeMap, searchArticles, searchFacets, timeline,
+  type SearchFilterInput, type Store,
 } from '../app/queries.js';
 import { UsageError } from '../model/index.js';
 import { briefHtml, briefMarkdown, gatherBrief } from '../app/brief.js';
 import { EXPORT_FORMATS, exportAs } from '../app/export.js';
 import { errorResponse } from './errors.js';
 import { openApiDocument } from './openapi.js';
-import { dateParam, enumParam, intParam, rejectUnknownParams, textParam, type QueryParams } from './params.js';
+import { boolParam, dateParam, enumParam, intParam, rejectUnknownParams, textParam, type QueryParams } from './params.js';
 
 /** What the API needs. */
 export interface ApiOptions {
@@ -32,6 +32,25 @@ export interface ApiOptions {
 export const MAX_QUERY_CHARS = 500;
 /** Most articles a cross-article view (graph, map, timeline) may be asked to read. */
 export const MAX_SCAN_ARTICLES = 2000;
+
+/** The filters /api/search takes besides q. */
+const SEARCH_FILTERS = ['entity', 'type', 'status', 'place', 'country', 'outlet', 'from', 'to'] as const;
+
+/** The search filters given in a query string, validated. */
+function searchFilters(q: QueryParams): SearchFilterInput {
+  const entity = textParam(q, 'entity', 300);
+  const type = textParam(q, 'type', 60);
+  const status = enumParam(q, 'status', EVENT_STATUSES);
+  const place = textParam(q, 'place', 200);
+  const country = textParam(q, 'country', 100);
+  const outlet = textParam(q, 'outlet', 200);
+  const from = dateParam(q, 'from');
+  const to = dateParam(q, 'to');
+  return {
+    ...(entity ? { entity } : {}), ...(type ? { type } : {}), ...(status ? { status } : {}), ...(place ? { place } : {}),
+    ...(country ? { country } : {}), ...(outlet ? { outlet } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}),
+  };
+}
 
 const page = (q: QueryParams) => ({
   limit: intParam(q, 'limit', { min: 1, max: MAX_PAGE_SIZE, fallback: DEFAULT_PAGE_SIZE }),
@@ -83,10 +102,37 @@ export function createApi(options: ApiOptions): Hono {
   });
 
   app.get('/api/search', async (c) => {
-    const q = query(c, ['q', 'limit', 'offset']);
+    const q = query(c, ['q', ...SEARCH_FILTERS, 'limit', 'offset']);
     const text = textParam(q, 'q', MAX_QUERY_CHARS);
-    if (!text) throw new UsageError('parameter "q" is required: words, "a phrase" or a prefix*');
-    return c.json(await searchArticles(store, text, page(q)));
+    const filters = searchFilters(q);
+    if (!text && !Object.keys(filters).length) throw new UsageError(`give "q" (words, "a phrase" or a prefix*) or at least one filter (${SEARCH_FILTERS.join(', ')})`);
+    return c.json(await searchArticles(store, text, page(q), filters));
+  });
+
+  app.get('/api/search/facets', async (c) => {
+    query(c, []);
+    return c.json(await searchFacets(store));
+  });
+
+  app.get('/api/claims', async (c) => {
+    const q = query(c, ['entity', 'article', 'event', 'stance', 'anonymous', 'outlet', 'from', 'to', 'limit', 'offset']);
+    const entity = textParam(q, 'entity', 300);
+    const articleId = textParam(q, 'article', 64);
+    const eventId = textParam(q, 'event', 300);
+    const stance = enumParam(q, 'stance', CLAIM_STANCES);
+    const isAnonymous = boolParam(q, 'anonymous');
+    const outlet = textParam(q, 'outlet', 200);
+    const from = dateParam(q, 'from');
+    const to = dateParam(q, 'to');
+    return c.json(await listClaims(store, {
+      ...(entity ? { entity } : {}), ...(articleId ? { articleId } : {}), ...(eventId ? { eventId } : {}), ...(stance ? { stance } : {}),
+      ...(isAnonymous !== undefined ? { isAnonymous } : {}), ...(outlet ? { outlet } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}),
+    }, page(q)));
+  });
+
+  app.get('/api/claims/:id', async (c) => {
+    query(c, []);
+    return c.json(await getClaim(store, c.req.param('id')));
   });
 
   app.get('/api/entities', async (c) => {
@@ -131,12 +177,19 @@ export function createApi(options: ApiOptions): Hono {
 
   app.get('/api/map', async (c) => c.json(await placeMap(store, scan(query(c, ['entity', 'maxArticles']), DEFAULT_SCAN_ARTICLES))));
 
-  app.get('/api/timeline', async (c) => c.json(await timeline(store, scan(query(c, ['entity', 'maxArticles']), MAX_SCAN_ARTICLES))));
+  app.get('/api/timeline', async (c) => {
+    const q = query(c, ['entity', 'q', 'from', 'to', 'maxArticles']);
+    const text = textParam(q, 'q', MAX_QUERY_CHARS);
+    const from = dateParam(q, 'from');
+    const to = dateParam(q, 'to');
+    return c.json(await timeline(store, { ...scan(q, MAX_SCAN_ARTICLES), ...(text ? { text } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) }));
+  });
 
   // The printable dossier of one entity, as Markdown or as a self-contained HTML page (text escaped, no script).
   app.get('/api/entities/:id/brief', async (c) => {
-    const format = enumParam(query(c, ['format']), 'format', ['md', 'html'] as const) ?? 'html';
+    const format = enumParam(query(c, ['format']), 'format', ['md', 'html', 'json'] as const) ?? 'html';
     const brief = await gatherBrief(store, c.req.param('id'));
+    if (format === 'json') return c.json(brief);
     if (format === 'md') return c.text(briefMarkdown(brief), 200, { 'Content-Type': 'text/markdown; charset=utf-8' });
     return c.html(briefHtml(brief));
   });

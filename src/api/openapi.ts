@@ -2,7 +2,7 @@
  * The OpenAPI 3.1 description served at /openapi.json, written by hand beside the routes. A test checks that
  * every route is described and every described path is a route, so the two cannot drift apart unnoticed.
  */
-import { DEFAULT_PAGE_SIZE, DEFAULT_SCAN_ARTICLES, EVENT_STATUSES, MAX_EVENT_SEARCH_HITS, MAX_PAGE_SIZE, MENTION_TYPES } from '../app/queries.js';
+import { CLAIM_STANCES, DEFAULT_PAGE_SIZE, DEFAULT_SCAN_ARTICLES, EVENT_STATUSES, MAX_EVENT_SEARCH_HITS, MAX_PAGE_SIZE, MENTION_TYPES } from '../app/queries.js';
 
 type Schema = Record<string, unknown>;
 
@@ -16,6 +16,9 @@ const param = (name: string, description: string, schema: Schema, where: 'query'
 const limit = param('limit', `page size (default ${DEFAULT_PAGE_SIZE})`, { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE });
 const offset = param('offset', 'rows to skip', { type: 'integer', minimum: 0, default: 0 });
 const entityFilter = param('entity', 'restrict to the articles of this canonical entity (id, name or alias)', str);
+const datePattern = { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' } as const;
+const fromDate = (what: string) => param('from', `${what} on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)`, datePattern);
+const toDate = (what: string) => param('to', `${what} on or before this date, inclusive at its precision (2024-11 is up to 30 November)`, datePattern);
 const maxArticles = (fallback: number) => param('maxArticles', 'read at most this many articles (`isPartial` says when more exist)', { type: 'integer', minimum: 1, maximum: 2000, default: fallback });
 
 const ok = (schema: Schema, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -55,9 +58,48 @@ export function openApiDocument(): Schema {
       },
       '/api/search': {
         get: {
-          summary: 'Full-text search over titles and bodies, best first, with highlighted snippets',
-          parameters: [param('q', 'words, "a quoted phrase", or a prefix* (at most 500 characters)', { type: 'string', maxLength: 500 }, 'query', true), limit, offset],
-          responses: { 200: ok(pageOf(ref('SearchHit'), { query: str }, ['query']), 'a page of hits'), ...errors(400) },
+          summary: 'Full-text search over titles and bodies, best first, with highlighted snippets; filters keep only the articles satisfying all of them; with filters and no words, the filtered articles newest first (snippet = opening)',
+          parameters: [
+            param('q', 'words, "a quoted phrase", or a prefix* (at most 500 characters); required unless a filter is given', { type: 'string', maxLength: 500 }),
+            param('entity', 'articles naming this canonical entity (id, name or alias)', { type: 'string', maxLength: 300 }),
+            param('type', 'articles reporting an event of this PLOVER type (with `status`: one event with both)', { type: 'string', maxLength: 60 }),
+            param('status', 'articles reporting an event with this corroboration status', { type: 'string', enum: EVENT_STATUSES }),
+            param('place', 'articles naming this place: a gazetteer id (geonames:98182) or a name, any case', { type: 'string', maxLength: 200 }),
+            param('country', 'articles naming a place in this country: ISO alpha-2, alpha-3 or English name', { type: 'string', maxLength: 100 }),
+            param('outlet', 'articles from this outlet, any case', { type: 'string', maxLength: 200 }),
+            fromDate('articles published'), toDate('articles published'),
+            limit, offset,
+          ],
+          responses: { 200: ok(pageOf(ref('SearchHit'), { query: str, filters: ref('SearchFilters') }, ['query', 'filters']), 'a page of hits'), ...errors(400, 404) },
+        },
+      },
+      '/api/search/facets': {
+        get: {
+          summary: 'The values the search filters can take in this store, most frequent first (for filter menus)',
+          responses: { 200: ok(ref('SearchFacets'), 'outlets, event types and countries with counts'), ...errors(400) },
+        },
+      },
+      '/api/claims': {
+        get: {
+          summary: 'Claims (who says what, with the chain of sources and the stance), oldest article first, each traced to its sentence',
+          parameters: [
+            param('entity', 'claims whose chain holds, or whose content names, this canonical entity (id, name or alias)', { type: 'string', maxLength: 300 }),
+            param('article', 'claims of one article (its full id)', { type: 'string', maxLength: 64 }),
+            param('event', 'claims that report this merged event', { type: 'string', maxLength: 300 }),
+            param('stance', 'stance of the claim', { type: 'string', enum: CLAIM_STANCES }),
+            param('anonymous', 'true: only claims whose origin is an unnamed source; false: only named ones', { type: 'boolean' }),
+            param('outlet', 'claims published by this outlet, any case', { type: 'string', maxLength: 200 }),
+            fromDate('claims published'), toDate('claims published'),
+            limit, offset,
+          ],
+          responses: { 200: ok(pageOf(ref('Claim'), {}, ['total']), 'a page of claims with the number that match'), ...errors(400, 404) },
+        },
+      },
+      '/api/claims/{id}': {
+        get: {
+          summary: 'One claim with the claims in its article that answer it (denials, confirmations)',
+          parameters: [param('id', 'claim id: <article id>:<claim id>, e.g. 6d7a121554f93064:c2 (URL-encoded)', str, 'path')],
+          responses: { 200: ok({ allOf: [ref('Claim'), { type: 'object', required: ['responses'], properties: { responses: { type: 'array', items: ref('Claim') } } }] }, 'the claim'), ...errors(400, 404) },
         },
       },
       '/api/entities': {
@@ -101,10 +143,16 @@ export function openApiDocument(): Schema {
           summary: 'The printable dossier of one entity: identity, aliases, roles, timeline with sources and status, related actors, contested events',
           parameters: [
             { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'canonical id, name or alias' },
-            param('format', 'html (default, a self-contained page) or md', { type: 'string', enum: ['html', 'md'] }),
+            param('format', 'html (default, a self-contained page), md, or json (the same content as data: entity, events, related, contestedClaims)', { type: 'string', enum: ['html', 'md', 'json'] }),
           ],
           responses: {
-            200: { description: 'the brief', content: { 'text/html': { schema: { type: 'string' } }, 'text/markdown': { schema: { type: 'string' } } } },
+            200: {
+              description: 'the brief',
+              content: {
+                'text/html': { schema: { type: 'string' } }, 'text/markdown': { schema: { type: 'string' } },
+                'application/json': { schema: { type: 'object', required: ['entity', 'events', 'related', 'contestedClaims'], properties: { entity: ref('EntityDetail'), events: { type: 'array', items: ref('Event') }, related: { type: 'array', items: { type: 'object' } }, contestedClaims: { type: 'array', items: ref('Claim') } } } },
+              },
+            },
             ...errors(400, 404),
           },
         },
@@ -147,8 +195,13 @@ export function openApiDocument(): Schema {
       },
       '/api/timeline': {
         get: {
-          summary: 'Merged events by date window, articles by publication date, and an entity\'s dated roles, oldest first',
-          parameters: [entityFilter, maxArticles(2000)],
+          summary: 'Merged events by date window, articles by publication date, and an entity\'s dated roles, oldest first; optionally only what matches words and a date range',
+          parameters: [
+            entityFilter,
+            param('q', `words: only the matching articles (the first ${MAX_EVENT_SEARCH_HITS}) and the events they report`, { type: 'string', maxLength: 500 }),
+            fromDate('items dated'), toDate('items dated'),
+            maxArticles(2000),
+          ],
           responses: { 200: ok(ref('Timeline'), 'dated items'), ...errors(400, 404) },
         },
       },
@@ -166,6 +219,43 @@ export function openApiDocument(): Schema {
         Error: {
           type: 'object', required: ['error'],
           properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { ...str, examples: ['E_USAGE', 'E_NOT_FOUND', 'E_STORE'] }, message: str } } },
+        },
+        SearchFilters: {
+          type: 'object', description: 'the filters applied, as the store read them (entity as canonical id, country as alpha-2)',
+          properties: { entityId: str, ploverType: str, status: { type: 'string', enum: EVENT_STATUSES }, place: str, country: str, outlet: str, from: str, to: str },
+        },
+        SearchFacets: {
+          type: 'object', required: ['outlets', 'eventTypes', 'countries'],
+          properties: {
+            outlets: { type: 'array', items: ref('FacetValue') },
+            eventTypes: { type: 'array', items: ref('FacetValue'), description: 'counted in merged events' },
+            countries: { type: 'array', items: { allOf: [ref('FacetValue'), { type: 'object', required: ['name'], properties: { name: str } }] }, description: 'alpha-2 codes, counted in articles' },
+          },
+        },
+        FacetValue: { type: 'object', required: ['value', 'count'], properties: { value: str, count: int } },
+        QuotedSpan: { type: 'object', required: ['start', 'end', 'text'], properties: { start: int, end: int, text: str } },
+        ClaimSource: {
+          type: 'object', required: ['kind', 'name', 'entityId'],
+          properties: {
+            kind: { type: 'string', enum: ['person', 'organisation', 'outlet', 'anonymous', 'document', 'social-media', 'article'] },
+            name: str, entityId: { ...nullableStr, description: 'canonical entity id when linked' }, role: nullableStr, nationality: nullableStr,
+            count: { type: ['integer', 'string', 'null'], description: 'how many an anonymous source stands for: a number or "multiple"' },
+            span: { oneOf: [span, { type: 'null' }] },
+          },
+        },
+        Claim: {
+          type: 'object',
+          required: ['id', 'articleId', 'stance', 'isDirectQuote', 'isHedged', 'isAnonymous', 'chain', 'evidence', 'content', 'events', 'entityIds'],
+          properties: {
+            id: { ...str, description: '<article id>:<claim id>' }, articleId: str, title: nullableStr, outlet: nullableStr, publishedAt: nullableStr,
+            stance: { type: 'string', enum: CLAIM_STANCES }, isDirectQuote: { type: 'boolean' }, isHedged: { type: 'boolean' },
+            isAnonymous: { type: 'boolean', description: 'the origin (last in the chain) is unnamed' },
+            chain: { type: 'array', items: ref('ClaimSource'), description: 'outermost first: outlet ← agency ← unnamed officer' },
+            evidence: ref('QuotedSpan'), content: ref('QuotedSpan'), cue: { oneOf: [ref('QuotedSpan'), { type: 'null' }] },
+            events: { type: 'array', items: { type: 'object', properties: { id: str, ploverType: str, status: { type: 'string', enum: EVENT_STATUSES } } } },
+            respondsTo: { ...nullableStr, description: 'id of the claim this one answers' },
+            entityIds: { type: 'array', items: str },
+          },
         },
         Span: { type: 'object', required: ['start', 'end'], description: 'half-open character range [start, end) into the article body', properties: { start: int, end: int } },
         ArticleSummary: {

@@ -52,6 +52,15 @@ export function enumParam<T extends string>(params: QueryParams, name: string, v
   return match;
 }
 
+/** true/false (also 1/0, yes/no); undefined when absent. */
+export function boolParam(params: QueryParams, name: string): boolean | undefined {
+  const raw = params[name]?.trim().toLowerCase();
+  if (!raw) return undefined;
+  if (['true', '1', 'yes'].includes(raw)) return true;
+  if (['false', '0', 'no'].includes(raw)) return false;
+  throw new UsageError(`parameter "${name}" must be true or false, got "${clip(raw)}"`);
+}
+
 /** A calendar date (YYYY, YYYY-MM or YYYY-MM-DD); undefined when absent. */
 export function dateParam(params: QueryParams, name: string): string | undefined {
   const raw = params[name]?.trim();

@@ -4,13 +4,18 @@
  * the browser and print (all text escaped: nothing from an article is ever markup).
  */
 import { DossierError } from '../model/index.js';
-import type { EntityDetail, MergedEventRow, Store } from '../store/store.js';
+import type { EntityDetail, MergedEventRow, Store, StoredClaim } from '../store/store.js';
 
 export interface Brief {
   readonly entity: EntityDetail;
   readonly events: readonly MergedEventRow[];
   readonly related: readonly { id: string; name: string; articles: number }[];
+  /** Claims involving the entity that someone denied or would not acknowledge, oldest first. */
+  readonly contestedClaims: readonly StoredClaim[];
 }
+
+/** Most contested claims a brief lists per stance. */
+const MAX_CONTESTED_CLAIMS = 50;
 
 /** Gathers what the brief shows about the entity named `nameOrId`. */
 export async function gatherBrief(store: Store, nameOrId: string): Promise<Brief> {
@@ -19,7 +24,14 @@ export async function gatherBrief(store: Store, nameOrId: string): Promise<Brief
   const events = await store.listEvents({ entityId: entity.id, limit: 500 });
   const pairs = await store.listCooccurrences({ entityId: entity.id, limit: 15 });
   const related = pairs.map((pair) => (pair.a === entity.id ? { id: pair.b, name: pair.bName, articles: pair.articles } : { id: pair.a, name: pair.aName, articles: pair.articles }));
-  return { entity, events, related };
+  const [denied, unacknowledged] = await Promise.all((['denied', 'not-acknowledged'] as const).map((stance) => store.listClaims({ entityId: entity.id, stance, limit: MAX_CONTESTED_CLAIMS })));
+  const contestedClaims = [...denied!, ...unacknowledged!].sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || a.id.localeCompare(b.id));
+  return { entity, events, related, contestedClaims };
+}
+
+/** "Nasser Kanaani (spokesman) ← Tehran Daily": who says so, origin first. */
+function chainLine(claim: StoredClaim): string {
+  return [...claim.chain].reverse().map((s) => `${s.name}${s.role && s.role !== s.name ? ` (${s.role})` : ''}`).join(' ← ') || claim.outlet || 'unattributed';
 }
 
 function when(e: MergedEventRow): string {
@@ -58,6 +70,11 @@ export function briefMarkdown(brief: Brief): string {
       ? events.filter((e) => e.status === 'contested' || e.status === 'denied').map((e) => `- **${when(e)}** ${md(e.summary)} — ${md(e.explanation)}`)
       : ['—']),
     '',
+    '## Contested claims',
+    ...(brief.contestedClaims.length
+      ? brief.contestedClaims.map((c) => `- **${c.stance}** ${md(c.publishedAt?.slice(0, 10) ?? 'undated')}, ${md(chainLine(c))}: “${md(c.content.text)}” (${md(c.outlet ?? 'unknown outlet')})`)
+      : ['—']),
+    '',
     '## Sources by outlet',
     ...Object.entries(entity.mentionsByOutlet).map(([outlet, n]) => `- ${md(outlet)}: ${n} mentions`),
     '',
@@ -84,6 +101,7 @@ export function briefHtml(brief: Brief): string {
 <h2>Timeline</h2>${list(events.map((e) => `<b>${esc(when(e))}</b> ${esc(e.ploverType)}${e.place ? ` at ${esc(e.place.name)}` : ''} <span class="status ${esc(e.status)}">${esc(e.status)}</span> ${esc(e.summary)} <i>(${esc(e.explanation)})</i>`))}
 <h2>Related actors</h2>${list(related.map((r) => `${esc(r.name)} (${r.articles})`))}
 <h2>Contested or denied</h2>${list(events.filter((e) => e.status === 'contested' || e.status === 'denied').map((e) => `<b>${esc(when(e))}</b> ${esc(e.summary)} — ${esc(e.explanation)}`))}
+<h2>Contested claims</h2>${list(brief.contestedClaims.map((c) => `<b>${esc(c.stance)}</b> ${esc(c.publishedAt?.slice(0, 10) ?? 'undated')}, ${esc(chainLine(c))}: “${esc(c.content.text)}” <i>(${esc(c.outlet ?? 'unknown outlet')})</i>`))}
 <h2>Sources by outlet</h2>${list(Object.entries(entity.mentionsByOutlet).map(([o, n]) => `${esc(o)}: ${n}`))}
 </body></html>
 `;

@@ -5,11 +5,16 @@
  * scanned part of the corpus (`isPartial`), and each has room for events and claims when the store grows them.
  */
 import { DossierError, type MentionType, type PlaceRef } from '../model/index.js';
+import { countryByCode, countryByName } from '../data/countries.js';
 import type {
-  ArticleEntityLink, ArticleSummary, CanonicalEntity, EntityDetail, EventQuery, MergedEventDetail, MergedEventRow, SearchHit, SnippetPassage, Store, StoreStats, StoredArticle,
+  ArticleEntityLink, ArticleFilter, ArticleSummary, CanonicalEntity, ClaimQuery, EntityDetail, EventQuery, FacetValue, MergedEventDetail, MergedEventRow, SearchFacets, SearchHit,
+  SnippetPassage, Store, StoreStats, StoredArticle, StoredClaim, StoredClaimDetail,
 } from '../store/store.js';
 
-export type { ArticleEntityLink, ArticleSummary, CanonicalEntity, EntityDetail, MergedEventDetail, MergedEventRow, Store, StoreStats, StoredArticle } from '../store/store.js';
+export type {
+  ArticleEntityLink, ArticleFilter, ArticleSummary, CanonicalEntity, EntityDetail, FacetValue, MergedEventDetail, MergedEventRow, SearchFacets, Store, StoreStats, StoredArticle,
+  StoredClaim, StoredClaimDetail, StoredClaimSource,
+} from '../store/store.js';
 export type { MentionType } from '../model/index.js';
 
 /** Page size when a caller gives none. */
@@ -18,6 +23,8 @@ export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 /** The corroboration statuses an event filter accepts. */
 export const EVENT_STATUSES: readonly NonNullable<EventQuery['status']>[] = ['single-source', 'corroborated', 'contested', 'denied'];
+/** The stances a claim filter accepts. */
+export const CLAIM_STANCES: readonly StoredClaim['stance'][] = ['asserted', 'confirmed', 'denied', 'not-acknowledged', 'speculated'];
 /** How many full-text hits an event query with words (`q`) looks at. */
 export const MAX_EVENT_SEARCH_HITS = 500;
 /** The NER classes an entity filter accepts. */
@@ -49,9 +56,10 @@ export interface SearchResult extends Omit<SearchHit, 'snippet' | 'passage'> {
   readonly snippet: readonly SnippetPart[];
 }
 
-/** A search page, with the query echoed. */
+/** A search page, with the query and the filters applied echoed (entity as canonical id, country as alpha-2). */
 export interface SearchPage extends Page<SearchResult> {
   readonly query: string;
+  readonly filters: ArticleFilter;
 }
 
 /** One stored article as the API returns it: metadata, cleaned body, what was set apart, and every stored layer. */
@@ -200,13 +208,88 @@ export async function getArticle(store: Store, idOrPrefix: string): Promise<Arti
   return { ...article, entityLinks: await store.articleEntityLinks(article.id) };
 }
 
-/** Full-text search with snippets split into parts, so a caller never parses markup. */
-export async function searchArticles(store: Store, text: string, page: PageRequest = {}): Promise<SearchPage> {
+/** The search filters as a caller gives them: an entity by id or name, a country by code or name. */
+export interface SearchFilterInput {
+  readonly entity?: string;
+  readonly type?: string;
+  readonly status?: ArticleFilter['status'];
+  readonly place?: string;
+  readonly country?: string;
+  readonly outlet?: string;
+  readonly from?: string;
+  readonly to?: string;
+}
+
+/**
+ * Full-text search with snippets split into parts, so a caller never parses markup; with filters, only the
+ * articles that satisfy all of them; with filters and no words, those articles newest first.
+ * Throws E_USAGE when there are neither words nor filters, E_NOT_FOUND for an unknown entity or country.
+ */
+export async function searchArticles(store: Store, text: string | undefined, page: PageRequest = {}, filters: SearchFilterInput = {}): Promise<SearchPage> {
   const { limit, offset } = pageBounds(page);
+  const filter = await resolveSearchFilter(store, filters);
+  if (!text && !Object.keys(filter).length) throw new DossierError('E_USAGE', 'give words to search for, or at least one filter');
   // One extra row tells whether another page exists without counting every match.
-  const hits = await store.search({ text, limit: limit + 1, offset });
+  const hits = await store.search({ ...(text ? { text } : {}), filter, limit: limit + 1, offset });
   const items = hits.slice(0, limit).map(({ passage, ...hit }) => ({ ...hit, snippet: snippetParts(passage) }));
-  return { query: text, items, limit, offset, hasMore: hits.length > limit };
+  return { query: text ?? '', filters: filter, items, limit, offset, hasMore: hits.length > limit };
+}
+
+/** The store's filter for what a caller gave: the entity's canonical id and the country's alpha-2 code. */
+async function resolveSearchFilter(store: Store, input: SearchFilterInput): Promise<ArticleFilter> {
+  let entityId: string | undefined;
+  if (input.entity) {
+    const entity = await store.getEntity(input.entity, { articlesLimit: 0 });
+    if (!entity) throw new DossierError('E_NOT_FOUND', `no entity with id, name or alias "${input.entity}"`);
+    entityId = entity.id;
+  }
+  let country: string | undefined;
+  if (input.country) {
+    country = (countryByCode(input.country) ?? countryByName(input.country))?.alpha2;
+    if (!country) throw new DossierError('E_NOT_FOUND', `no country with code or name "${input.country}"`);
+  }
+  return {
+    ...(entityId ? { entityId } : {}), ...(input.type ? { ploverType: input.type.toUpperCase() } : {}), ...(input.status ? { status: input.status } : {}),
+    ...(input.place ? { place: input.place } : {}), ...(country ? { country } : {}), ...(input.outlet ? { outlet: input.outlet } : {}),
+    ...(input.from ? { from: input.from } : {}), ...(input.to ? { to: input.to } : {}),
+  };
+}
+
+/** A country a search can filter by, with its name. */
+export interface CountryFacet extends FacetValue {
+  readonly name: string;
+}
+
+/** The values the search filters can take, for filter menus (countries with their English names). */
+export async function searchFacets(store: Store): Promise<Omit<SearchFacets, 'countries'> & { countries: readonly CountryFacet[] }> {
+  const facets = await store.searchFacets();
+  return { ...facets, countries: facets.countries.map((c) => ({ ...c, name: countryByCode(c.value)?.name ?? c.value })) };
+}
+
+/** Claim filters as a caller gives them: an entity by id or name. */
+export interface ClaimFilterInput extends Omit<ClaimQuery, 'entityId' | 'limit' | 'offset'> {
+  readonly entity?: string;
+}
+
+/** Claims, filtered, oldest article first, with the number that match. */
+export async function listClaims(store: Store, filter: ClaimFilterInput = {}, page: PageRequest = {}): Promise<Page<StoredClaim>> {
+  const { limit, offset } = pageBounds(page);
+  const { entity, ...rest } = filter;
+  let query: ClaimQuery = rest;
+  if (entity) {
+    const found = await store.getEntity(entity, { articlesLimit: 0 });
+    if (!found) throw new DossierError('E_NOT_FOUND', `no entity with id, name or alias "${entity}"`);
+    query = { ...rest, entityId: found.id };
+  }
+  const [items, total] = await Promise.all([store.listClaims({ ...query, limit, offset }), store.countClaims(query)]);
+  return { items, limit, offset, total, hasMore: offset + items.length < total };
+}
+
+/** One claim with the claims that answer it; throws E_NOT_FOUND. */
+export async function getClaim(store: Store, id: string): Promise<StoredClaimDetail> {
+  const claim = await store.getClaim(id);
+  if (!claim) throw new DossierError('E_NOT_FOUND', `no claim with id "${id}" (claim ids look like <article id>:c1)`);
+  return claim;
 }
 
 /** Canonical entities, most mentioned first, filtered by type and by a name/alias substring. */
@@ -350,32 +433,62 @@ export async function placeMap(store: Store, options: ScanOptions = {}): Promise
   return { points: out, events, unresolved, scannedArticles: articles.length, isPartial };
 }
 
-/** Articles by publication date (and, for one entity, the dated starts of its roles), oldest first. */
-export async function timeline(store: Store, options: ScanOptions = {}): Promise<TimelineView> {
+/** Filters of the timeline besides the entity: words and a date range (both bound events and articles). */
+export interface TimelineFilter {
+  /** Words: only the articles that match them and the events they report (the first MAX_EVENT_SEARCH_HITS hits). */
+  readonly text?: string;
+  /** ISO date prefixes; `to` is inclusive at its precision. */
+  readonly from?: string;
+  readonly to?: string;
+}
+
+/**
+ * Articles by publication date, merged events by their window (and, for one entity, the dated starts of its
+ * roles), oldest first; optionally only what matches words and lies in a date range.
+ */
+export async function timeline(store: Store, options: ScanOptions & TimelineFilter = {}): Promise<TimelineView> {
   const maxArticles = options.maxArticles ?? 2000;
   const items: TimelineItem[] = [];
   let undated = 0;
   let scanned = 0;
   let isPartial = false;
+  const inRange = (date: string) => (!options.from || date >= options.from) && (!options.to || date <= `${options.to}\uffff`);
   const add = (a: { articleId: string; title: string | null; outlet: string | null; publishedAt: string | null }) => {
     scanned++;
     if (a.publishedAt) items.push({ kind: 'article', date: a.publishedAt, label: a.title ?? '(untitled)', articleId: a.articleId, outlet: a.outlet });
     else undated++;
   };
-  if (options.entityId) {
-    const detail = await store.getEntity(options.entityId, { articlesLimit: maxArticles });
-    if (!detail) throw new DossierError('E_NOT_FOUND', `no entity with id, name or alias "${options.entityId}"`);
-    isPartial = detail.articlesTotal > maxArticles;
-    for (const a of detail.articles) add(a);
-    for (const role of detail.roles) {
-      if (role.from) items.push({ kind: 'role', date: role.from, label: [role.title, role.organisation].filter(Boolean).join(', '), articleId: role.articleId, outlet: null });
+  let entityId = options.entityId;
+  let articleIds: string[] | undefined;
+  const isFiltered = Boolean(options.text || options.from || options.to);
+  if (entityId) {
+    const detail = await store.getEntity(entityId, { articlesLimit: isFiltered ? 0 : maxArticles });
+    if (!detail) throw new DossierError('E_NOT_FOUND', `no entity with id, name or alias "${entityId}"`);
+    entityId = detail.id;
+    if (!isFiltered) {
+      isPartial = detail.articlesTotal > maxArticles;
+      for (const a of detail.articles) add(a);
     }
-  } else {
+    for (const role of detail.roles) {
+      if (role.from && inRange(role.from)) items.push({ kind: 'role', date: role.from, label: [role.title, role.organisation].filter(Boolean).join(', '), articleId: role.articleId, outlet: null });
+    }
+  }
+  if (isFiltered) {
+    // The store filters and pages; a filtered timeline shows at most MAX_EVENT_SEARCH_HITS articles.
+    const filter: ArticleFilter = { ...(entityId ? { entityId } : {}), ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}) };
+    const hits = await store.search({ ...(options.text ? { text: options.text } : {}), filter, limit: MAX_EVENT_SEARCH_HITS });
+    isPartial = hits.length >= MAX_EVENT_SEARCH_HITS;
+    for (const h of hits) add({ articleId: h.id, title: h.title, outlet: h.outlet, publishedAt: h.publishedAt });
+    if (options.text) articleIds = hits.map((h) => h.id);
+  } else if (!entityId) {
     const listed = await summaries(store, maxArticles);
     isPartial = listed.isPartial;
     for (const a of listed.items) add({ articleId: a.id, title: a.title, outlet: a.outlet, publishedAt: a.publishedAt });
   }
-  const events = await store.listEvents({ ...(options.entityId ? { entityId: options.entityId } : {}), limit: 500 });
+  const events = await store.listEvents({
+    ...(entityId ? { entityId } : {}), ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: `${options.to}\uffff` } : {}),
+    ...(articleIds ? { articleIds } : {}), limit: 500,
+  });
   for (const e of events) {
     items.push({
       kind: 'event', date: e.windowStart, label: e.summary || e.ploverType, articleId: null, outlet: null,
