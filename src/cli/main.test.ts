@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { main, type CliIo } from './main.js';
+import { openSqliteStore } from '../store/sqlite/index.js';
+import { seedFixtureStore } from '../../test/helpers/api-fixture.js';
 
 const FIXTURES = fileURLToPath(new URL('../../test/fixtures/ingest/', import.meta.url));
 
@@ -85,4 +87,33 @@ test('cli › dict import keeps a PETRARCH actor dictionary in the store and dic
   assert.equal(await main(['dict', 'list', '--db', db], list), 0);
   assert.match(list.stdout.join('\n'), /actors\s+2 entries/);
   assert.equal(await main(['dict', 'import', file, '--kind', 'lexicon', '--db', db], captureIo()), 2);
+});
+
+test('cli › search takes filters (alone or with words); claims lists who says what with its chain', async () => {
+  const db = tempDb();
+  const store = openSqliteStore(db);
+  await store.migrate();
+  const ids = await seedFixtureStore(store);
+  await store.close();
+
+  const inSyria = captureIo();
+  assert.equal(await main(['search', '--country', 'Syria', '--db', db, '--json'], inSyria), 0);
+  assert.deepEqual(inSyria.stdout.map((l) => (JSON.parse(l) as { id: string }).id), [ids.convoy]);
+  const both = captureIo();
+  assert.equal(await main(['search', 'Baghdad', '--type', 'ASSAULT', '--status', 'denied', '--db', db], both), 0);
+  assert.match(both.stdout.join('\n'), /Rockets hit Baghdad airport[\s\S]*\[Baghdad\][\s\S]*1 hit$/);
+  const bad = captureIo();
+  assert.equal(await main(['search', '--status', 'maybe', '--db', db], bad), 2);
+  assert.match(bad.stderr.join('\n'), /--status "maybe"/);
+  assert.equal(await main(['search', '--db', db], captureIo()), 2, 'neither words nor a filter');
+
+  const claims = captureIo();
+  assert.equal(await main(['claims', '--stance', 'denied', '--db', db], claims), 0);
+  assert.match(claims.stdout[0]!, /^claims: 1$/);
+  assert.match(claims.stdout[1]!, /^2026-01-06  denied +Qasim Haddad \(commander\) ← The Northern Ledger  \[[0-9a-f]{16}:c1\]$/);
+  assert.match(claims.stdout[2]!, /“any role”/);
+  assert.match(claims.stdout[3]!, /reports ASSAULT \[.+\], denied/);
+  const anonymous = captureIo();
+  assert.equal(await main(['claims', '--anonymous', '--db', db], anonymous), 1, 'no claim from an unnamed source: exit 1');
+  assert.equal(await main(['claims', '--anonymous', '--named', '--db', db], captureIo()), 2);
 });

@@ -9,7 +9,8 @@ import { storedDictionaries } from '../app/dictionaries.js';
 import { registerDictCommands } from './commands/dict.js';
 import { defaultStages } from '../pipeline/index.js';
 import { registerEntityCommands } from './commands/entities.js';
-import { registerEventCommands } from './commands/events.js';
+import { registerClaimCommands } from './commands/claims.js';
+import { dateOption, registerEventCommands } from './commands/events.js';
 import { registerBriefCommand } from './commands/brief.js';
 import { registerExportCommand } from './commands/export.js';
 import { registerQueueCommands } from './commands/queue.js';
@@ -19,6 +20,7 @@ import { DB_OPTION, withStore, type CliContext, type CliIo } from './context.js'
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, exitCodeFor } from './exit-codes.js';
 import { createProgress } from './progress.js';
 import type { Store } from '../store/store.js';
+import { EVENT_STATUSES, searchArticles, type SearchFilterInput } from '../app/queries.js';
 
 export type { CliIo } from './context.js';
 
@@ -57,14 +59,33 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
 
   program
     .command('search')
-    .description('full-text search over article titles and bodies')
-    .argument('<query...>', 'words, "quoted phrases", prefix*')
+    .description('full-text search over article titles and bodies; filters keep the articles satisfying all of them (with filters only: newest first)')
+    .argument('[query...]', 'words, "quoted phrases", prefix*')
     .option(...dbOption)
-    .option('--limit <n>', 'maximum hits', parseIntOption, 20)
+    .option('--entity <name-or-id>', 'articles naming this entity')
+    .option('--type <plover>', 'articles reporting an event of this PLOVER type (e.g. ASSAULT)')
+    .option('--status <status>', 'articles reporting an event with this status (single-source, corroborated, contested, denied)')
+    .option('--place <name-or-id>', 'articles naming this place (a name or a gazetteer id)')
+    .option('--country <code-or-name>', 'articles naming a place in this country')
+    .option('--outlet <name>', 'articles from this outlet')
+    .option('--from <date>', 'published on or after this date')
+    .option('--to <date>', 'published on or before this date')
+    .option('--limit <n>', 'maximum hits (at most 100)', parseIntOption, 20)
     .option('--json', 'print hits as JSON lines')
-    .action(async (words: string[], opts: { db: string; limit: number; json?: boolean }) => {
+    .action(async (words: string[], opts: SearchOptions) => {
+      const status = opts.status === undefined ? undefined : EVENT_STATUSES.find((s) => s === opts.status);
+      if (opts.status !== undefined && !status) throw new UsageError(`--status "${opts.status}": expected one of ${EVENT_STATUSES.join(', ')}`);
+      const from = dateOption('--from', opts.from);
+      const to = dateOption('--to', opts.to);
+      const filters: SearchFilterInput = {
+        ...(opts.entity ? { entity: opts.entity } : {}), ...(opts.type ? { type: opts.type } : {}), ...(status ? { status } : {}), ...(opts.place ? { place: opts.place } : {}),
+        ...(opts.country ? { country: opts.country } : {}), ...(opts.outlet ? { outlet: opts.outlet } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}),
+      };
+      const text = words.join(' ').trim();
+      if (!text && !Object.keys(filters).length) throw new UsageError('give words to search for, or at least one filter (--entity, --type, --status, --place, --country, --outlet, --from, --to)');
       exitCode = await withStore(opts.db, async (store) => {
-        const hits = await store.search({ text: words.join(' '), limit: opts.limit });
+        const page = await searchArticles(store, text || undefined, { limit: opts.limit }, filters);
+        const hits = page.items.map((hit) => ({ ...hit, snippet: hit.snippet.map((p) => (p.isHit ? `[${p.text}]` : p.text)).join('') }));
         for (const hit of hits) {
           if (opts.json) io.out(JSON.stringify(hit));
           else io.out(`${hit.id}  ${hit.publishedAt?.slice(0, 10) ?? '----------'}  ${hit.outlet ?? '-'}  ${hit.title ?? '(untitled)'}\n    ${hit.snippet.replace(/\s+/g, ' ')}`);
@@ -127,6 +148,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
 
   registerEntityCommands(program, context);
   registerEventCommands(program, context);
+  registerClaimCommands(program, context);
   registerExportCommand(program, context);
   registerBriefCommand(program, context);
   registerDictCommands(program, context);
@@ -172,6 +194,20 @@ function printIngestSummary(summary: IngestSummary, io: CliIo): void {
   );
   const stages = Object.entries(summary.stageMs);
   if (stages.length) io.out(`stage time: ${stages.map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`).join(', ')}`);
+}
+
+interface SearchOptions {
+  readonly db: string;
+  readonly entity?: string;
+  readonly type?: string;
+  readonly status?: string;
+  readonly place?: string;
+  readonly country?: string;
+  readonly outlet?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly limit: number;
+  readonly json?: boolean;
 }
 
 function parseIntOption(value: string): number {

@@ -8,7 +8,8 @@ import { EXIT_OK, EXIT_SOME_FAILED } from '../exit-codes.js';
 const STATUSES = ['single-source', 'corroborated', 'contested', 'denied'] as const;
 const ISO_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
-function dateOption(name: string, value: string | undefined): string | undefined {
+/** A --from/--to value, checked. */
+export function dateOption(name: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   if (!ISO_DATE.test(value)) throw new UsageError(`${name} "${value}": expected a date like 2024-11-07, 2024-11 or 2024`);
   return value;

@@ -1,0 +1,60 @@
+/** `dossier claims`: who says what, with the chain of sources and the stance, each traced to its article. */
+import type { Command } from 'commander';
+import { UsageError } from '../../model/index.js';
+import { CLAIM_STANCES, listClaims, type ClaimFilterInput, type StoredClaim } from '../../app/queries.js';
+import { DB_OPTION, withStore, type CliContext } from '../context.js';
+import { EXIT_OK, EXIT_SOME_FAILED } from '../exit-codes.js';
+import { dateOption } from './events.js';
+
+/** "unnamed security officials (official, several) ← Meridian News Agency": the origin first, as analysts read a chain. */
+export function chainText(claim: Pick<StoredClaim, 'chain' | 'outlet'>): string {
+  const described = [...claim.chain].reverse().map((s) => {
+    const details = [s.role && s.role !== s.name ? s.role : null, s.nationality, s.count === 'multiple' ? 'several' : s.count !== null && s.count > 1 ? `${s.count}` : null].filter(Boolean);
+    return `${s.kind === 'anonymous' ? 'unnamed ' : ''}${s.name}${details.length ? ` (${details.join(', ')})` : ''}`;
+  });
+  return described.join(' ← ') || claim.outlet || 'unattributed';
+}
+
+/** Registers `dossier claims` on the program. */
+export function registerClaimCommands(program: Command, { io, setExitCode }: CliContext): void {
+  program
+    .command('claims')
+    .description('claims with their source chain and stance (asserted, confirmed, denied…), oldest first')
+    .option(...DB_OPTION)
+    .option('--entity <name-or-id>', 'claims whose chain holds, or whose content names, this entity')
+    .option('--stance <stance>', CLAIM_STANCES.join(', '))
+    .option('--anonymous', 'only claims from unnamed sources')
+    .option('--named', 'only claims from named sources')
+    .option('--outlet <name>', 'claims published by this outlet')
+    .option('--event <id>', 'claims reporting this merged event')
+    .option('--from <date>', 'published on or after this date')
+    .option('--to <date>', 'published on or before this date')
+    .option('--limit <n>', 'maximum claims (at most 100)', (v) => Number(v), 50)
+    .option('--json', 'print JSON lines')
+    .action(async (opts: { db: string; entity?: string; stance?: string; anonymous?: boolean; named?: boolean; outlet?: string; event?: string; from?: string; to?: string; limit: number; json?: boolean }) => {
+      const stance = opts.stance === undefined ? undefined : CLAIM_STANCES.find((s) => s === opts.stance);
+      if (opts.stance !== undefined && !stance) throw new UsageError(`--stance "${opts.stance}": expected one of ${CLAIM_STANCES.join(', ')}`);
+      if (opts.anonymous && opts.named) throw new UsageError('--anonymous and --named exclude each other');
+      if (!Number.isInteger(opts.limit) || opts.limit < 1) throw new UsageError(`--limit "${opts.limit}": expected a whole number from 1`);
+      const from = dateOption('--from', opts.from);
+      const to = dateOption('--to', opts.to);
+      const filter: ClaimFilterInput = {
+        ...(opts.entity ? { entity: opts.entity } : {}), ...(stance ? { stance } : {}), ...(opts.outlet ? { outlet: opts.outlet } : {}), ...(opts.event ? { eventId: opts.event } : {}),
+        ...(opts.anonymous ? { isAnonymous: true } : opts.named ? { isAnonymous: false } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}),
+      };
+      setExitCode(await withStore(opts.db, async (store) => {
+        const page = await listClaims(store, filter, { limit: opts.limit });
+        if (!opts.json) io.out(`claims: ${page.total ?? page.items.length}${page.hasMore ? ` (first ${page.items.length} shown)` : ''}`);
+        for (const claim of page.items) {
+          if (opts.json) {
+            io.out(JSON.stringify(claim));
+            continue;
+          }
+          io.out(`${(claim.publishedAt?.slice(0, 10) ?? 'undated').padEnd(10)}  ${claim.stance.padEnd(16)} ${chainText(claim)}  [${claim.id}]`);
+          io.out(`    “${claim.content.text.replace(/\s+/g, ' ')}”${claim.isHedged ? ' (hedged)' : ''}`);
+          if (claim.events.length) io.out(`    reports ${claim.events.map((e) => `${e.ploverType} [${e.id}], ${e.status}`).join('; ')}`);
+        }
+        return page.items.length ? EXIT_OK : EXIT_SOME_FAILED;
+      }));
+    });
+}
