@@ -100,6 +100,8 @@ async function main(): Promise<void> {
     'search (common word)': () => `/api/search?q=${encodeURIComponent(VOCABULARY[zipf(20)]!)}`,
     'search (any word)': () => `/api/search?q=${encodeURIComponent(VOCABULARY[zipf(VOCABULARY.length)]!)}`,
     'search (two words, page 2)': () => `/api/search?q=${encodeURIComponent(`${VOCABULARY[zipf(200)]} ${VOCABULARY[zipf(200)]}`)}&offset=20`,
+    'search (word + outlet + dates)': () => `/api/search?q=${encodeURIComponent(VOCABULARY[zipf(200)]!)}&outlet=${encodeURIComponent(`Outlet ${Math.floor(rand() * 25)}`)}&from=2021&to=2023-06`,
+    'search (filters only: entity)': () => `/api/search?entity=${encodeURIComponent(pick(allEntities.slice(0, 100)))}&from=2022`,
     'entity (most mentioned)': () => `/api/entities/${encodeURIComponent(top.items[0]!.id)}`,
     'entity (any)': () => `/api/entities/${encodeURIComponent(pick(allEntities))}`,
     'entities list (name filter)': () => `/api/entities?q=${encodeURIComponent(pick(SYLLABLES))}`,
@@ -124,7 +126,11 @@ async function main(): Promise<void> {
     console.log(`${name.padEnd(30)} ${results[name].p50.toFixed(2).padStart(8)} ${results[name].p95.toFixed(2).padStart(8)} ${results[name].max.toFixed(2).padStart(8)}`);
   }
   // The cross-article views read many articles per request: timed a few times, reported apart.
-  for (const [name, url] of [['graph (one entity, 50 articles)', `/api/graph?entity=${encodeURIComponent(allEntities[50]!)}&maxArticles=50`], ['timeline (all, first 2000)', '/api/timeline']] as const) {
+  for (const [name, url] of [
+    ['graph (one entity, 50 articles)', `/api/graph?entity=${encodeURIComponent(allEntities[50]!)}&maxArticles=50`],
+    ['timeline (all, first 2000)', '/api/timeline'],
+    ['timeline (words + dates)', `/api/timeline?q=${encodeURIComponent(VOCABULARY[zipf(20)]!)}&from=2022&to=2022-12`],
+  ] as const) {
     const times: number[] = [];
     for (let i = 0; i < 10; i++) {
       const t0 = performance.now();
@@ -142,6 +148,7 @@ async function main(): Promise<void> {
   console.log(JSON.stringify({
     bench: 'api', articles: stats.articles, node: process.version,
     searchP95Ms: round(Math.max(results['search (common word)']!.p95, results['search (any word)']!.p95)),
+    filteredSearchP95Ms: round(Math.max(results['search (word + outlet + dates)']!.p95, results['search (filters only: entity)']!.p95)),
     entityP95Ms: round(Math.max(results['entity (most mentioned)']!.p95, results['entity (any)']!.p95)),
     ...Object.fromEntries(Object.entries(results).map(([k, v]) => [k, { p50: round(v.p50), p95: round(v.p95) }])),
   }));

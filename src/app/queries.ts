@@ -83,34 +83,60 @@ export interface EntityView extends Omit<EntityDetail, 'articles' | 'articlesTot
   readonly articles: Page<EntityDetail['articles'][number]>;
 }
 
-/** A node of the graph view: an entity now; events join when the store has them. */
-export interface GraphNode {
+/** An entity node of the graph view. */
+export interface GraphEntityNode {
   readonly id: string;
   readonly label: string;
   readonly kind: 'entity';
   readonly type: MentionType;
-  /** Articles that mention it (in an entity's graph: its articles that mention it). */
+  /**
+   * Articles that mention it (in an entity's graph: its articles that mention it; for an entity drawn only
+   * as an event's actor, all its articles).
+   */
   readonly articleCount: number;
 }
 
-/** An edge of the graph view: two entities named in the same article, weighted by the number of such articles. */
+/** A merged-event node of the graph view, labelled "<PLOVER type> <date>". */
+export interface GraphEventNode {
+  readonly id: string;
+  readonly label: string;
+  readonly kind: 'event';
+  readonly ploverType: string;
+  readonly status: MergedEventRow['status'];
+  readonly reportCount: number;
+  readonly assertingOrigins: number;
+  /** The start of its time window (YYYY-MM-DD), or null when undated. */
+  readonly date: string | null;
+  readonly summary: string;
+}
+
+/** A node of the graph view: an entity or a merged event. */
+export type GraphNode = GraphEntityNode | GraphEventNode;
+
+/**
+ * An edge of the graph view. 'co-occurrence': two entities named in the same articles, undirected, weighted by
+ * the number of such articles. 'actor' (entity → event) and 'target' (event → entity): a merged event's source
+ * and target actors, weighted by the event's reportCount.
+ */
 export interface GraphEdge {
   readonly id: string;
   readonly source: string;
   readonly target: string;
-  readonly kind: 'co-occurrence';
+  readonly kind: 'co-occurrence' | 'actor' | 'target';
   readonly weight: number;
 }
 
 /**
  * The graph view, over the whole corpus (or all of one entity's articles): `scannedArticles` says how many
  * articles it covers; `isPartial` stays for clients of the earlier, scanning version and is always false.
+ * `eventsTotal` counts the merged events in scope (of the corpus, or the entity's), drawn or not.
  */
 export interface GraphView {
   readonly nodes: readonly GraphNode[];
   readonly edges: readonly GraphEdge[];
   readonly scannedArticles: number;
   readonly isPartial: boolean;
+  readonly eventsTotal: number;
 }
 
 /** A resolved place on the map, with how often and where it is mentioned. */
@@ -327,7 +353,7 @@ export interface EventFilter extends PageRequest {
 export async function listEvents(store: Store, filter: EventFilter = {}): Promise<Page<MergedEventRow>> {
   const { limit, offset } = pageBounds(filter);
   let articleIds: string[] | undefined;
-  if (filter.text) articleIds = (await store.search({ text: filter.text, limit: MAX_EVENT_SEARCH_HITS })).map((h) => h.id);
+  if (filter.text) articleIds = (await store.search({ text: filter.text, limit: MAX_EVENT_SEARCH_HITS, withSnippets: false })).map((h) => h.id);
   const query: EventQuery = {
     ...(filter.entityId ? { entityId: filter.entityId } : {}),
     ...(filter.from ? { from: filter.from } : {}),
@@ -352,15 +378,30 @@ export async function getStats(store: Store): Promise<StoreStats> {
   return store.stats();
 }
 
+/** Events the graph considers over its scope: the latest this many (by time window), for a bounded cost. */
+const GRAPH_EVENT_SCAN = 2000;
+/** Page size for that scan (the largest page both stores return). */
+const GRAPH_EVENT_PAGE = 500;
+
 /**
- * Entity co-occurrence from the pairs the store keeps at save time. Over the corpus: the most mentioned entities
- * and the pairs among them. Around one entity: it, the entities named most often in its articles (sized by
- * how many of its articles name them), and the pairs among those. `maxArticles` no longer applies: nothing is scanned.
+ * Entity co-occurrence from the pairs the store keeps at save time, and the event layer. Over the corpus: the
+ * most mentioned entities and the pairs among them. Around one entity: it, the entities named most often in its
+ * articles (sized by how many of its articles name them), and the pairs among those. `maxArticles` no longer
+ * applies: nothing is scanned. `maxNodes` bounds the co-occurring entities.
+ *
+ * Events: the `maxEvents` merged events (default 30; 0 for co-occurrence only) with the most reports among the
+ * latest GRAPH_EVENT_SCAN of the scope (the corpus, or the entity's events), each with 'actor' edges from its
+ * source entities and 'target' edges to its target entities, weighted by reportCount (reports, repeats
+ * included: how much the event was covered; `assertingOrigins` on the node says how independently). Actors not
+ * yet drawn join as entity nodes. Actors known only by a code (`code:IRQMIL`, no entity) are not drawn, and
+ * events with no entity actor at all are left out, since they would float unconnected.
  */
-export async function entityGraph(store: Store, options: ScanOptions & { maxNodes?: number } = {}): Promise<GraphView> {
+export async function entityGraph(store: Store, options: ScanOptions & { maxNodes?: number; maxEvents?: number } = {}): Promise<GraphView> {
   const maxNodes = options.maxNodes ?? 40;
-  const nodes: GraphNode[] = [];
+  const maxEvents = options.maxEvents ?? 30;
+  const nodes: GraphEntityNode[] = [];
   let scannedArticles: number;
+  let egoId: string | undefined;
   const edges: GraphEdge[] = [];
   const addEdges = (pairs: readonly { a: string; b: string; articles: number }[]) => {
     for (const p of pairs) edges.push({ id: `${p.a}|${p.b}`, source: p.a, target: p.b, kind: 'co-occurrence', weight: p.articles });
@@ -368,6 +409,7 @@ export async function entityGraph(store: Store, options: ScanOptions & { maxNode
   if (options.entityId) {
     const ego = await store.getEntity(options.entityId, { articlesLimit: 0 });
     if (!ego) throw new DossierError('E_NOT_FOUND', `no entity with id, name or alias "${options.entityId}"`);
+    egoId = ego.id;
     scannedArticles = ego.articleCount;
     nodes.push({ id: ego.id, kind: 'entity', label: ego.name, type: ego.type, articleCount: ego.articleCount });
     const around = await store.listCooccurrences({ entityId: ego.id, limit: maxNodes - 1 });
@@ -383,9 +425,58 @@ export async function entityGraph(store: Store, options: ScanOptions & { maxNode
     for (const e of top) nodes.push({ id: e.id, kind: 'entity', label: e.name, type: e.type, articleCount: e.articleCount });
     if (top.length > 1) addEdges(await store.listCooccurrences({ among: top.map((e) => e.id), limit: maxNodes * 5 }));
   }
-  nodes.sort((a, b) => b.articleCount - a.articleCount || a.label.localeCompare(b.label));
+  const entityNodes = nodes.sort((a, b) => b.articleCount - a.articleCount || a.label.localeCompare(b.label));
   edges.sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id));
-  return { nodes, edges: edges.slice(0, maxNodes * 5), scannedArticles, isPartial: false };
+  const coEdges = edges.slice(0, maxNodes * 5);
+
+  const scope: EventQuery = egoId ? { entityId: egoId } : {};
+  const eventsTotal = await store.countEvents(scope);
+  const isEntityActor = (id: string) => !id.startsWith('code:');
+  let kept: MergedEventRow[] = [];
+  if (maxEvents > 0 && eventsTotal > 0) {
+    // The store lists events in time order only: read the latest pages of the scope and rank them here.
+    const first = Math.max(0, eventsTotal - GRAPH_EVENT_SCAN);
+    const offsets: number[] = [];
+    for (let offset = first; offset < eventsTotal; offset += GRAPH_EVENT_PAGE) offsets.push(offset);
+    const pages = await Promise.all(offsets.map((offset) => store.listEvents({ ...scope, limit: GRAPH_EVENT_PAGE, offset })));
+    // Keyed by id: a page boundary may shift if an article is saved meanwhile.
+    kept = [...new Map(pages.flat().map((e) => [e.id, e])).values()]
+      .filter((e) => [...e.sourceIds, ...e.targetIds].some(isEntityActor))
+      .sort((a, b) => b.reportCount - a.reportCount || b.assertingOrigins - a.assertingOrigins || b.windowStart.localeCompare(a.windowStart) || a.id.localeCompare(b.id))
+      .slice(0, maxEvents);
+  }
+
+  // Actors not yet drawn: look up only those of the kept events, a few at a time.
+  const known = new Set(entityNodes.map((n) => n.id));
+  const missing = [...new Set(kept.flatMap((e) => [...e.sourceIds, ...e.targetIds]))].filter((id) => isEntityActor(id) && !known.has(id));
+  const actorNodes: GraphEntityNode[] = [];
+  // An actor id the store now answers under another id (a re-merged entity) is drawn under the answer's.
+  const drawnAs = new Map([...known].map((id) => [id, id]));
+  for (let i = 0; i < missing.length; i += 16) {
+    const batch = missing.slice(i, i + 16);
+    const found = await Promise.all(batch.map((id) => store.getEntity(id, { articlesLimit: 0 })));
+    found.forEach((e, j) => {
+      if (!e) return;
+      drawnAs.set(batch[j]!, e.id);
+      if (!drawnAs.has(e.id)) actorNodes.push({ id: e.id, kind: 'entity', label: e.name, type: e.type, articleCount: e.articleCount });
+      drawnAs.set(e.id, e.id);
+    });
+  }
+  actorNodes.sort((a, b) => b.articleCount - a.articleCount || a.label.localeCompare(b.label));
+
+  const eventNodes: GraphEventNode[] = [];
+  const eventEdges: GraphEdge[] = [];
+  const drawn = (ids: readonly string[]) => [...new Set(ids.map((id) => drawnAs.get(id)).filter((id): id is string => id !== undefined))];
+  for (const e of kept) {
+    const date = e.windowStart || null;
+    eventNodes.push({
+      id: e.id, kind: 'event', label: date ? `${e.ploverType} ${date}` : e.ploverType, ploverType: e.ploverType, status: e.status,
+      reportCount: e.reportCount, assertingOrigins: e.assertingOrigins, date, summary: e.summary,
+    });
+    for (const id of drawn(e.sourceIds)) eventEdges.push({ id: `actor:${id}>${e.id}`, source: id, target: e.id, kind: 'actor', weight: e.reportCount });
+    for (const id of drawn(e.targetIds)) eventEdges.push({ id: `target:${e.id}>${id}`, source: e.id, target: id, kind: 'target', weight: e.reportCount });
+  }
+  return { nodes: [...entityNodes, ...actorNodes, ...eventNodes], edges: [...coEdges, ...eventEdges], scannedArticles, isPartial: false, eventsTotal };
 }
 
 /** Resolved places from the `places` layer of the scanned articles, grouped by gazetteer id (or name and point). */
@@ -476,7 +567,7 @@ export async function timeline(store: Store, options: ScanOptions & TimelineFilt
   if (isFiltered) {
     // The store filters and pages; a filtered timeline shows at most MAX_EVENT_SEARCH_HITS articles.
     const filter: ArticleFilter = { ...(entityId ? { entityId } : {}), ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}) };
-    const hits = await store.search({ ...(options.text ? { text: options.text } : {}), filter, limit: MAX_EVENT_SEARCH_HITS });
+    const hits = await store.search({ ...(options.text ? { text: options.text } : {}), filter, limit: MAX_EVENT_SEARCH_HITS, withSnippets: false });
     isPartial = hits.length >= MAX_EVENT_SEARCH_HITS;
     for (const h of hits) add({ articleId: h.id, title: h.title, outlet: h.outlet, publishedAt: h.publishedAt });
     if (options.text) articleIds = hits.map((h) => h.id);

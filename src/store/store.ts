@@ -69,6 +69,8 @@ export interface SearchQuery {
   /** Words to match; without words, the filtered articles are listed newest first (their openings as snippets). */
   readonly text?: string;
   readonly filter?: ArticleFilter;
+  /** false: hits without snippets (empty), for callers that only need the articles — much cheaper on long lists. */
+  readonly withSnippets?: boolean;
   readonly limit?: number;
   readonly offset?: number;
 }

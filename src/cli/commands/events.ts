@@ -60,7 +60,7 @@ export function registerEventCommands(program: Command, { io, setExitCode }: Cli
             query.entityId = entity.id;
             heading = `events of ${entity.name} [${entity.id}]`;
           } else {
-            const hits = await store.search({ text: subject, limit: 500 });
+            const hits = await store.search({ text: subject, limit: 500, withSnippets: false });
             query.articleIds = hits.map((h) => h.id);
             heading = `events in ${hits.length} article(s) matching "${subject}"`;
           }

@@ -244,7 +244,7 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         responds_to text,                                                -- claim id in the same article
         PRIMARY KEY (article_id, claim_id)
       );
-      CREATE INDEX claims_order ON claims (published_at, article_seq, ordinal);
+      CREATE INDEX claims_order ON claims (published_at ASC NULLS FIRST, article_seq, ordinal);   -- NULLS FIRST as SQLite orders them
       CREATE TABLE claim_entities (
         entity_id text NOT NULL,
         article_id text COLLATE "C" NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
@@ -262,6 +262,7 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX article_places_name ON article_places (lower(name), article_id);
       CREATE INDEX article_places_country ON article_places (country_code, article_id);
       CREATE INDEX articles_outlet_lower ON articles (lower(outlet), published_at);
+      CREATE INDEX articles_newest ON articles (published_at DESC NULLS LAST, seq DESC);    -- searches with filters and no words
     `,
   },
 ];

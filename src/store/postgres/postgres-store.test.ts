@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { lshBandKeys, minhashSignature } from '../../corpus/near-duplicates/index.js';
 import { makeDoc } from '../../../test/helpers/make-doc.js';
+import { attackArticle, DENIAL, denialClaim, MILITIA_NAME, saveAnnotated, WIRE } from '../../../test/helpers/annotated-corpus.js';
+import type { Claim } from '../../model/index.js';
+import type { Store } from '../store.js';
 import { createTestSchema, POSTGRES_SKIP_REASON } from '../../../test/helpers/postgres-schema.js';
 import { assertBackfillFromVersion4, runStoreContract, VERSION_4_ROWS_SQL } from '../store.contract.js';
 import { openStore } from '../open-store.js';
@@ -71,12 +74,57 @@ describe('postgres store', () => {
       for (const sql of VERSION_4_ROWS_SQL) await pool.query(sql);
       const store = openPostgresStore(schema.url);
       try {
-        assert.equal(await store.migrate(), 6);
+        assert.equal(await store.migrate(), POSTGRES_MIGRATIONS[POSTGRES_MIGRATIONS.length - 1]!.version, 'and every later migration, on rows without layers');
         await assertBackfillFromVersion4(store);
       } finally {
         await store.close();
       }
     } finally {
+      await pool.end();
+      await schema.drop();
+    }
+  });
+
+  test('migration 7 fills claims, their entities and article places from the stored layers of a version 6 store', { skip: POSTGRES_SKIP_REASON ?? false }, async () => {
+    // Saved at version 7, then taken back to version 6 (migration 7 only adds these tables and an index): the
+    // backfill must rebuild from the layers and links exactly what saving wrote.
+    const schema = createTestSchema();
+    const pool = createPool(parsePostgresUrl(schema.url));
+    let store: Store | undefined = openPostgresStore(schema.url);
+    try {
+      await store.migrate();
+      // An astral character before the claim: spans are UTF-16 offsets, which PostgreSQL's substr would miscount.
+      const rocket = `\u{1F680} ${WIRE}`;
+      const report: Claim = { ...denialClaim(rocket), stance: 'asserted', content: { start: rocket.indexOf(MILITIA_NAME), end: rocket.indexOf(',') } };
+      const wire = attackArticle(rocket, 'Meridian News Agency', '2024-11-11', { claims: [report] });
+      const denial = attackArticle(DENIAL, 'Tehran Daily', '2024-11-14', { claims: [{ ...report, id: 'c1', content: { start: 0, end: DENIAL.indexOf(',') } }, { ...denialClaim(DENIAL), id: 'c2', respondsToClaimId: 'c1' }], place: false });
+      for (const doc of [wire, denial]) await saveAnnotated(store, doc);
+      const read = async (store: Store) => ({
+        claims: await store.listClaims(),
+        answered: await store.getClaim(`${denial.id}:c1`),
+        byEntity: await store.countClaims({ entityId: (await store.listEntities({ search: 'Tigris' }))[0]!.id }),
+        iraq: (await store.search({ filter: { country: 'IQ', place: 'BAGHDAD' } })).map((h) => h.id),
+        facets: await store.searchFacets(),
+      });
+      const before = await read(store);
+      assert.equal(before.claims.length, 3);
+      assert.equal(before.claims[0]!.content.text, `${MILITIA_NAME} fired rockets at the airport on Sunday`);
+      assert.equal(before.answered?.responses.length, 1);
+      assert.equal(before.byEntity, 3);
+      assert.deepEqual(before.iraq, [denial.id, wire.id]);
+      assert.deepEqual(before.facets.countries, [{ value: 'IQ', count: 2 }]);
+      await store.close();
+      store = undefined;
+
+      await pool.query('DROP TABLE claims, claim_entities, article_places');
+      await pool.query('DROP INDEX articles_outlet_lower; DROP INDEX articles_newest');
+      await pool.query('DELETE FROM schema_migrations WHERE version = 7');
+      store = openPostgresStore(schema.url);
+      assert.equal((await store.stats()).schemaVersion, 6);
+      assert.equal(await store.migrate(), 7);
+      assert.deepEqual(await read(store), before);
+    } finally {
+      await store?.close();
       await pool.end();
       await schema.drop();
     }

@@ -5,12 +5,13 @@
  * outcome. Full-text search uses a generated tsvector column with a GIN index.
  */
 import type pg from 'pg';
-import { StoreError, type Doc, type LayerName } from '../../model/index.js';
+import { StoreError, type Doc, type LayerName, type PlaceRef } from '../../model/index.js';
 import type { EntityLink, KnownEntity } from '../../corpus/link-entities/index.js';
 import type {
-  ArticleEntityLink, ArticleLinks, ArticleSummary, CanonicalEntity, Cooccurrence, CooccurrenceQuery, EntityArticlesPage, EntityDetail, EntityQuery, SaveOutcome, SearchHit, SearchQuery,
-  Store, StoreStats, StoredArticle, StoredDictionary,
+  ArticleEntityLink, ArticleFilter, ArticleLinks, ArticleSummary, CanonicalEntity, ClaimQuery, Cooccurrence, CooccurrenceQuery, EntityArticlesPage, EntityDetail, EntityQuery, SaveOutcome,
+  SearchFacets, SearchHit, SearchQuery, Store, StoreStats, StoredArticle, StoredClaim, StoredClaimDetail, StoredDictionary,
 } from '../store.js';
+import { claimRows, openingSnippet, parseClaimKey, placeRows, toStoredClaim, type ClaimRecord, type ClaimSourceLayers } from '../claim-rows.js';
 import { compareIds, countChars, entityPairs, tallyEntities, type EntityTally } from '../entity-tally.js';
 import { nameKeys, prefixRange } from '../name-keys.js';
 import { fromMarkedSnippet, HIT_END, HIT_START } from '../snippet.js';
@@ -35,6 +36,13 @@ const MAX_PAIRS = 5000;
 const BACKFILL_BATCH = 5000;
 
 type Row = Record<string, unknown>;
+
+/** An article whose claim rows and places are to be written: the layers they come from and its saved entity links. */
+interface ClaimsAndPlacesSource {
+  readonly articleId: string;
+  readonly layers: ClaimSourceLayers & { readonly places?: readonly PlaceRef[] | undefined };
+  readonly links: readonly { readonly docEntityId: string; readonly entityId: string }[];
+}
 
 export interface PostgresStoreOptions {
   /** Most connections the store's pool opens (default 4). */
@@ -165,8 +173,66 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     await applyPairs(client, op, old, -1);
   };
 
+  /**
+   * Writes the claim rows (with the entities they involve) and the places of one or more articles, whose rows
+   * must exist: seq, published_at and outlet are copied from them. Batched, so a backfill inserts many articles at once.
+   */
+  const writeClaimsAndPlaces = async (client: pg.PoolClient, op: string, articles: readonly ClaimsAndPlacesSource[]): Promise<void> => {
+    const claims = articles.flatMap((source) => {
+      const canonical = new Map(source.links.map((l) => [l.docEntityId, l.entityId]));
+      return claimRows(source.layers, canonical).map((row, ordinal) => ({ articleId: source.articleId, ordinal, row }));
+    });
+    for (let i = 0; i < claims.length; i += BACKFILL_BATCH) {
+      const batch = claims.slice(i, i + BACKFILL_BATCH);
+      await query(op, `INSERT INTO claims (article_id, claim_id, ordinal, article_seq, published_at, outlet, stance, is_direct_quote, is_hedged, is_anonymous, chain,
+          evidence_start, evidence_end, content_start, content_end, cue_start, cue_end, event_mention_ids, responds_to)
+        SELECT u.article_id, u.claim_id, u.ordinal, a.seq, a.published_at, a.outlet, u.stance, u.direct, u.hedged, u.anonymous, u.chain, u.es, u.ee, u.cs, u.ce, u.cus, u.cue, u.mids, u.responds
+        FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::boolean[], $6::boolean[], $7::boolean[], $8::jsonb[], $9::int[], $10::int[], $11::int[], $12::int[],
+          $13::int[], $14::int[], $15::jsonb[], $16::text[]) AS u(article_id, claim_id, ordinal, stance, direct, hedged, anonymous, chain, es, ee, cs, ce, cus, cue, mids, responds)
+        JOIN articles a ON a.id = u.article_id`, [
+        batch.map((c) => c.articleId), batch.map((c) => pgText(c.row.claimId)), batch.map((c) => c.ordinal), batch.map((c) => c.row.stance),
+        batch.map((c) => c.row.isDirectQuote), batch.map((c) => c.row.isHedged), batch.map((c) => c.row.isAnonymous), batch.map((c) => toJson(c.row.chain)),
+        batch.map((c) => c.row.evidence.start), batch.map((c) => c.row.evidence.end), batch.map((c) => c.row.content.start), batch.map((c) => c.row.content.end),
+        batch.map((c) => c.row.cue?.start ?? null), batch.map((c) => c.row.cue?.end ?? null), batch.map((c) => toJson(c.row.eventMentionIds)),
+        batch.map((c) => (c.row.respondsTo === null ? null : pgText(c.row.respondsTo))),
+      ], client);
+    }
+    const involved = claims.flatMap((c) => c.row.entityIds.map((entityId) => [entityId, c.articleId, pgText(c.row.claimId)] as const));
+    for (let i = 0; i < involved.length; i += BACKFILL_BATCH) {
+      const batch = involved.slice(i, i + BACKFILL_BATCH);
+      await query(op, 'INSERT INTO claim_entities (entity_id, article_id, claim_id) SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING', [
+        batch.map((r) => r[0]), batch.map((r) => r[1]), batch.map((r) => r[2]),
+      ], client);
+    }
+    const places = articles.flatMap((source) => placeRows(source.layers.places).map((place) => ({ articleId: source.articleId, place })));
+    for (let i = 0; i < places.length; i += BACKFILL_BATCH) {
+      const batch = places.slice(i, i + BACKFILL_BATCH);
+      await query(op, 'INSERT INTO article_places (article_id, place_key, name, country_code) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) ON CONFLICT DO NOTHING', [
+        batch.map((p) => p.articleId), batch.map((p) => pgText(p.place.key)), batch.map((p) => pgText(p.place.name)), batch.map((p) => p.place.countryCode),
+      ], client);
+    }
+  };
+
   /** Fills the tables a migration adds from the rows already stored, by version. */
   const backfills: Readonly<Record<number, (client: pg.PoolClient) => Promise<void>>> = {
+    7: async (client) => {
+      const op = 'migrate to version 7: backfill';
+      // A page of articles at a time (by seq), so neither the layers read nor the inserts grow with the corpus.
+      for (let lastSeq = '0'; ;) {
+        const page = await query(op, 'SELECT id, seq FROM articles WHERE seq > $1 ORDER BY seq LIMIT 500', [lastSeq], client);
+        if (!page.length) break;
+        lastSeq = String(page[page.length - 1]!['seq']);
+        const ids = page.map((r) => String(r['id']));
+        const [layerRows, linkRows] = await Promise.all([
+          query(op, "SELECT article_id, layer, data FROM layers WHERE article_id = ANY($1::text[]) AND layer IN ('claims', 'entities', 'mentions', 'places')", [ids], client),
+          query(op, 'SELECT article_id, doc_entity_id, entity_id FROM article_entities WHERE article_id = ANY($1::text[])', [ids], client),
+        ]);
+        const sources = new Map<string, { layers: Record<string, unknown>; links: { docEntityId: string; entityId: string }[] }>(ids.map((id) => [id, { layers: {}, links: [] }]));
+        for (const r of layerRows) sources.get(String(r['article_id']))!.layers[String(r['layer'])] = r['data'];
+        for (const r of linkRows) sources.get(String(r['article_id']))!.links.push({ docEntityId: String(r['doc_entity_id']), entityId: String(r['entity_id']) });
+        await writeClaimsAndPlaces(client, op, [...sources].map(([articleId, s]) => ({ articleId, layers: s.layers as ClaimsAndPlacesSource['layers'], links: s.links })));
+      }
+    },
     5: async (client) => {
       const op = 'migrate to version 5: backfill';
       const names = (await query(op, 'SELECT id AS entity_id, name FROM entities UNION SELECT DISTINCT entity_id, alias FROM entity_aliases', [], client))
@@ -267,7 +333,9 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
           await query(op, 'DELETE FROM layers WHERE article_id = $1', [doc.id], client);
           await query(op, 'DELETE FROM mentions WHERE article_id = $1', [doc.id], client);
           await untallyArticle(client, op, doc.id);
-          for (const table of ['article_entities', 'entity_articles', 'entity_aliases', 'entity_roles']) await query(op, `DELETE FROM ${table} WHERE article_id = $1`, [doc.id], client);
+          for (const table of ['article_entities', 'entity_articles', 'entity_aliases', 'entity_roles', 'claims', 'claim_entities', 'article_places']) {
+            await query(op, `DELETE FROM ${table} WHERE article_id = $1`, [doc.id], client);
+          }
           if (await hasObservations(q, doc.id)) await lockCorpus();
           await clearCorpusLinks(q, doc.id);
         }
@@ -298,6 +366,7 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
         ], client);
       }
       await saveEntityLinks(client, op, doc.id, links.entities ?? []);
+      await writeClaimsAndPlaces(client, op, [{ articleId: doc.id, layers: doc.layers, links: links.entities ?? [] }]);
       const syndication = links.syndication ? await recheckCopies(q, doc.id, links.syndication) : undefined;
       if (syndication) await saveSyndication(q, doc.id, syndication);
       await mergeObservations(q, doc, links.events ?? [], syndication?.group ?? doc.id);
@@ -342,23 +411,103 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
   };
 
   const search = async (input: SearchQuery): Promise<SearchHit[]> => {
+    const limit = clampLimit(input.limit);
+    const offset = Math.max(0, input.offset ?? 0);
+    if (input.text === undefined) {
+      // No words asked for: the filtered articles, newest first, each with its opening (400 characters are enough for a 200-character one).
+      const params: unknown[] = [limit, offset];
+      const where = articleFilterSql(input.filter, params);
+      const rows = await query('search', `SELECT a.id, a.title, a.outlet, a.published_at, left(a.body, 400) AS opening FROM articles a
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.published_at DESC NULLS LAST, a.seq DESC LIMIT $1 OFFSET $2`, params);
+      return rows.map((r) => {
+        const opening = openingSnippet(String(r['opening']));
+        return { id: String(r['id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), snippet: opening, passage: { text: opening, hits: [] }, score: 0 };
+      });
+    }
     const tsQuery = toTsQuerySql(input.text, 3);
     if (!tsQuery) return [];
-    // Rank and page first, then build headlines for the page only (ts_headline re-parses the body).
+    const params: unknown[] = [limit, offset, ...tsQuery.params];
+    const where = articleFilterSql(input.filter, params);
+    // Rank and page first (the filters as sub-queries on the same rows), then build headlines for the page only (ts_headline re-parses the body),
+    // unless the caller wants no snippets.
     const sql = `WITH q AS (SELECT ${tsQuery.sql} AS q),
       hits AS (
-        SELECT a.seq, ts_rank(a.search, q.q) AS score FROM articles a, q WHERE a.search @@ q.q
+        SELECT a.seq, ts_rank(a.search, q.q) AS score FROM articles a, q WHERE a.search @@ q.q${where.map((w) => ` AND ${w}`).join('')}
         ORDER BY score DESC, a.seq LIMIT $1 OFFSET $2
       )
       SELECT a.id, a.title, a.outlet, a.published_at, hits.score,
-        ts_headline('simple', left(a.body, ${FTS_MAX_CHARS}), q.q, '${HEADLINE_OPTIONS}') AS snippet
+        ${input.withSnippets === false ? "''" : `ts_headline('simple', left(a.body, ${FTS_MAX_CHARS}), q.q, '${HEADLINE_OPTIONS}')`} AS snippet
       FROM hits JOIN articles a ON a.seq = hits.seq, q
       ORDER BY hits.score DESC, hits.seq`;
-    const rows = await query('search', sql, [clampLimit(input.limit), Math.max(0, input.offset ?? 0), ...tsQuery.params]);
+    const rows = await query('search', sql, params);
     return rows.map((r) => {
       const { passage, bracketed } = fromMarkedSnippet(String(r['snippet']));
       return { id: String(r['id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), snippet: bracketed, passage, score: Number(r['score']) };
     });
+  };
+
+  const searchFacets = async (): Promise<SearchFacets> => {
+    const values = async (sql: string) => (await query('search facets', sql)).map((r) => ({ value: String(r['value']), count: Number(r['n']) }));
+    // Ties by value in code-point order ("C"), as SQLite's binary collation orders them.
+    const [outlets, eventTypes, countries] = await Promise.all([
+      values('SELECT outlet AS value, count(*) AS n FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY n DESC, outlet COLLATE "C" LIMIT 200'),
+      values('SELECT plover_type AS value, count(*) AS n FROM merged_events GROUP BY plover_type ORDER BY n DESC, plover_type COLLATE "C" LIMIT 200'),
+      values('SELECT country_code AS value, count(DISTINCT article_id) AS n FROM article_places WHERE country_code IS NOT NULL GROUP BY country_code ORDER BY n DESC, country_code COLLATE "C" LIMIT 200'),
+    ]);
+    return { outlets, eventTypes, countries };
+  };
+
+  /**
+   * A page of claims (the claims rows `c` that `where` keeps, in claim order) with what they are shown with, in one
+   * round trip: their events and entities by sub-query, and each article's body once, on its first claim of the page.
+   */
+  const claimsPage = async (op: string, where: string, params: unknown[], page: string): Promise<StoredClaim[]> => {
+    // NULLS FIRST: undated claims first, as SQLite orders NULL in ascending order.
+    const order = 'p.published_at ASC NULLS FIRST, p.article_seq, p.ordinal';
+    const rows = await query(op, `WITH page AS (SELECT c.* FROM claims c ${where} ORDER BY c.published_at ASC NULLS FIRST, c.article_seq, c.ordinal ${page})
+      SELECT p.*, a.title,
+        CASE WHEN lag(p.article_id) OVER (ORDER BY ${order}) IS DISTINCT FROM p.article_id THEN a.body END AS body,
+        (SELECT coalesce(jsonb_agg(jsonb_build_object('id', e.id, 'ploverType', e.plover_type, 'status', e.status) ORDER BY e.id COLLATE "C"), '[]'::jsonb)
+          FROM (SELECT DISTINCT m.id, m.plover_type, m.status FROM jsonb_array_elements_text(p.event_mention_ids) AS j(mention_id)
+            JOIN event_observations o ON o.article_id = p.article_id AND o.mention_id = j.mention_id JOIN merged_events m ON m.id = o.merged_event_id) e) AS events,
+        ARRAY(SELECT ce.entity_id FROM claim_entities ce WHERE ce.article_id = p.article_id AND ce.claim_id = p.claim_id ORDER BY ce.entity_id COLLATE "C") AS entity_ids
+      FROM page p JOIN articles a ON a.id = p.article_id ORDER BY ${order}`, params);
+    const bodies = new Map<string, string>();
+    return rows.map((r) => {
+      const articleId = String(r['article_id']);
+      if (r['body'] !== null) bodies.set(articleId, String(r['body']));
+      const record: ClaimRecord = {
+        articleId, claimId: String(r['claim_id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), stance: String(r['stance']),
+        isDirectQuote: r['is_direct_quote'] === true, isHedged: r['is_hedged'] === true, isAnonymous: r['is_anonymous'] === true,
+        chain: r['chain'] as ClaimRecord['chain'], evidenceStart: Number(r['evidence_start']), evidenceEnd: Number(r['evidence_end']),
+        contentStart: Number(r['content_start']), contentEnd: Number(r['content_end']),
+        cueStart: r['cue_start'] === null ? null : Number(r['cue_start']), cueEnd: r['cue_end'] === null ? null : Number(r['cue_end']), respondsTo: nullable(r['responds_to']),
+      };
+      // Spans are UTF-16 offsets: cut here, never with PostgreSQL's code-point substr.
+      return toStoredClaim(record, bodies.get(articleId) ?? '', r['events'] as StoredClaim['events'], (r['entity_ids'] as string[]).map(String));
+    });
+  };
+
+  const listClaims = async (claimQuery: ClaimQuery = {}): Promise<StoredClaim[]> => {
+    const params: unknown[] = [clampLimit(claimQuery.limit), Math.max(0, claimQuery.offset ?? 0)];
+    const where = claimFilterSql(claimQuery, params);
+    return claimsPage('list claims', where, params, 'LIMIT $1 OFFSET $2');
+  };
+
+  const countClaims = async (claimQuery: ClaimQuery = {}): Promise<number> => {
+    const params: unknown[] = [];
+    const where = claimFilterSql(claimQuery, params);
+    return Number((await query('count claims', `SELECT count(*) AS n FROM claims c ${where}`, params))[0]!['n']);
+  };
+
+  const getClaim = async (id: string): Promise<StoredClaimDetail | undefined> => {
+    const key = parseClaimKey(id);
+    if (!key) return undefined;
+    // The claim and the claims of its article that answer it, in one page (article order).
+    const claims = await claimsPage('get claim', 'WHERE c.article_id = $1 AND (c.claim_id = $2 OR c.responds_to = $2)', [key.articleId, key.claimId], '');
+    const claim = claims.find((c) => c.id === `${key.articleId}:${key.claimId}`);
+    if (!claim) return undefined;
+    return { ...claim, responses: claims.filter((c) => c.respondsTo === claim.id) };
   };
 
   const listArticles = async (options: { limit?: number; offset?: number } = {}): Promise<ArticleSummary[]> =>
@@ -493,6 +642,10 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     countArticles: async () => Number((await query('count articles', 'SELECT count(*) AS n FROM articles'))[0]!['n']),
     articleEntityLinks,
     search,
+    searchFacets,
+    listClaims,
+    countClaims,
+    getClaim,
     stats,
     findPeopleBySurname,
     listEntities,
@@ -545,6 +698,56 @@ function mergeByEntity(links: readonly EntityLink[]): Map<string, EntityLink> {
     out.set(link.entityId, { ...seen, name, ...(country === undefined ? {} : { country }) });
   }
   return out;
+}
+
+/**
+ * Conditions on the articles row `a` for a search filter (every given filter must hold), as sub-queries on indexed
+ * columns; their values are appended to `params` and numbered after what it already holds.
+ */
+function articleFilterSql(filter: ArticleFilter | undefined = {}, params: unknown[]): string[] {
+  const where: string[] = [];
+  const bind = (value: unknown): string => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  if (filter.entityId) where.push(`a.id IN (SELECT article_id FROM entity_articles WHERE entity_id = ${bind(filter.entityId)})`);
+  if (filter.ploverType || filter.status) {
+    // One event must have both the type and the status.
+    const event = [...(filter.ploverType ? [`m.plover_type = ${bind(filter.ploverType)}`] : []), ...(filter.status ? [`m.status = ${bind(filter.status)}`] : [])];
+    where.push(`a.id IN (SELECT o.article_id FROM merged_events m JOIN event_observations o ON o.merged_event_id = m.id WHERE ${event.join(' AND ')})`);
+  }
+  if (filter.place) {
+    const place = bind(filter.place);
+    where.push(`a.id IN (SELECT article_id FROM article_places WHERE place_key = ${place} UNION ALL SELECT article_id FROM article_places WHERE lower(name) = lower(${place}))`);
+  }
+  if (filter.country) where.push(`a.id IN (SELECT article_id FROM article_places WHERE country_code = ${bind(filter.country.toUpperCase())})`);
+  if (filter.outlet) where.push(`lower(a.outlet) = lower(${bind(filter.outlet)})`);
+  if (filter.from) where.push(`a.published_at >= ${bind(filter.from)}`);
+  // Inclusive at its precision: "2024-11" keeps every date in November.
+  if (filter.to) where.push(`a.published_at <= ${bind(`${filter.to}\uffff`)}`);
+  return where;
+}
+
+/** The WHERE clause (or '') on the claims row `c` for a claim query; values appended to `params` as above. */
+function claimFilterSql(claimQuery: ClaimQuery, params: unknown[]): string {
+  const where: string[] = [];
+  const bind = (value: unknown): string => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  if (claimQuery.entityId) where.push(`(c.article_id, c.claim_id) IN (SELECT article_id, claim_id FROM claim_entities WHERE entity_id = ${bind(claimQuery.entityId)})`);
+  if (claimQuery.articleId) where.push(`c.article_id = ${bind(claimQuery.articleId)}`);
+  if (claimQuery.eventId) {
+    // From the event's observations (indexed) to the claims of those articles that carry one of the observed mentions.
+    where.push(`(c.article_id, c.claim_id) IN (SELECT x.article_id, x.claim_id FROM event_observations o
+      JOIN claims x ON x.article_id = o.article_id AND x.event_mention_ids ? o.mention_id WHERE o.merged_event_id = ${bind(claimQuery.eventId)})`);
+  }
+  if (claimQuery.stance) where.push(`c.stance = ${bind(claimQuery.stance)}`);
+  if (claimQuery.isAnonymous !== undefined) where.push(`c.is_anonymous = ${bind(claimQuery.isAnonymous)}`);
+  if (claimQuery.outlet) where.push(`lower(c.outlet) = lower(${bind(claimQuery.outlet)})`);
+  if (claimQuery.from) where.push(`c.published_at >= ${bind(claimQuery.from)}`);
+  if (claimQuery.to) where.push(`c.published_at <= ${bind(`${claimQuery.to}\uffff`)}`);
+  return where.length ? `WHERE ${where.join(' AND ')}` : '';
 }
 
 /** Deadlock (40P01) or serialisation failure (40001), possibly wrapped in a StoreError. */

@@ -409,9 +409,10 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     const limit = clampLimit(query.limit);
     const offset = Math.max(0, query.offset ?? 0);
     if (query.text === undefined) {
-      // No words: the filtered articles, newest first, each with its opening.
+      // No words: the filtered articles, newest first (SQLite sorts NULL lowest, so undated ones come last; the
+      // published_at index holds seq, so an unfiltered listing walks it backwards), each with its opening.
       const sql = `SELECT a.id, a.title, a.outlet, a.published_at, substr(a.body, 1, 400) AS opening FROM articles a ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY a.published_at IS NULL, a.published_at DESC, a.seq DESC LIMIT ? OFFSET ?`;
+        ORDER BY a.published_at DESC, a.seq DESC LIMIT ? OFFSET ?`;
       const params = [...filterParams, limit, offset];
       return run('search', () => (prepare(sql).all(...params) as Row[]).map((r) => {
         const opening = openingSnippet(String(r['opening']));
@@ -422,13 +423,21 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     if (!match) return [];
     // Rank and page over the index (joined to the filtered articles when there are filters), then build
     // snippets and read article rows for that page only.
-    const rankSql = where.length
-      ? `SELECT articles_fts.rowid AS rowid, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-          WHERE articles_fts MATCH ? AND ${where.join(' AND ')} ORDER BY score, rowid LIMIT ? OFFSET ?`
-      : 'SELECT rowid, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH ? ORDER BY score, rowid LIMIT ? OFFSET ?';
+    // With filters, the index still drives: `+rowid` keeps SQLite from turning the filtered set into one index
+    // look-up per article (hundreds of times slower on common words); the matches are checked against the set
+    // and only those in it are scored.
+    const rankSql = `SELECT rowid, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH ?
+      ${where.length ? `AND +rowid IN (SELECT a.seq FROM articles a WHERE ${where.join(' AND ')})` : ''} ORDER BY score, rowid LIMIT ? OFFSET ?`;
     const params = [match, ...filterParams, limit, offset];
     return run('search', () => {
       const ranked = prepare(rankSql).all(...params) as { rowid: number; score: number }[];
+      if (query.withSnippets === false) {
+        const idOf = prepare('SELECT id, title, outlet, published_at FROM articles WHERE seq = ?');
+        return ranked.map(({ rowid, score }) => {
+          const r = idOf.get(rowid) as Row;
+          return { id: String(r['id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), snippet: '', passage: { text: '', hits: [] }, score: -score };
+        });
+      }
       const snippetOf = prepare(`SELECT snippet(articles_fts, 1, '${HIT_START}', '${HIT_END}', '…', 16) AS snippet FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?`);
       const articleOf = prepare('SELECT id, title, outlet, published_at FROM articles WHERE seq = ?');
       return ranked.map(({ rowid, score }) => {
