@@ -1,9 +1,33 @@
 /** Typed calls to the Dossier API (same origin). Response types come from the app's query use cases. */
+import type { Brief } from '../app/brief.js';
 import type {
-  ArticleSummary, ArticleView, CanonicalEntity, EntityView, GraphView, MapView, MergedEventDetail, MergedEventRow, Page, SearchPage, StoreStats, TimelineView,
+  ArticleSummary, ArticleView, CanonicalEntity, CountryFacet, EntityView, FacetValue, GraphView, MapView, MergedEventDetail, MergedEventRow, Page, SearchPage, StoreStats,
+  StoredClaim, StoredClaimDetail, StoredClaimSource, TimelineView,
 } from '../app/queries.js';
 
-export type { ArticleSummary, ArticleView, CanonicalEntity, EntityView, GraphView, MapView, MergedEventDetail, MergedEventRow, Page, SearchPage, StoreStats, TimelineView };
+export type {
+  ArticleSummary, ArticleView, Brief, CanonicalEntity, CountryFacet, EntityView, FacetValue, GraphView, MapView, MergedEventDetail, MergedEventRow, Page, SearchPage, StoreStats,
+  StoredClaim, StoredClaimDetail, StoredClaimSource, TimelineView,
+};
+
+/** The values the search filters can take (GET /api/search/facets), for filter menus. */
+export interface SearchFacetsView {
+  readonly outlets: readonly FacetValue[];
+  readonly eventTypes: readonly FacetValue[];
+  readonly countries: readonly CountryFacet[];
+}
+
+/** Search filters as the API takes them (every one optional; words or at least one filter are needed). */
+export interface SearchParams {
+  q?: string; entity?: string; type?: string; status?: string; place?: string; country?: string; outlet?: string; from?: string; to?: string;
+  limit: number; offset: number;
+}
+
+/** Claim-list filters as the API takes them; anonymous is 'true' or 'false'. */
+export interface ClaimParams {
+  entity?: string; article?: string; event?: string; stance?: string; anonymous?: string; outlet?: string; from?: string; to?: string;
+  limit: number; offset: number;
+}
 
 /** An error answer from the API, with its code and message. */
 export class ApiRequestError extends Error {
@@ -33,12 +57,16 @@ export const api = {
   stats: () => getJson<StoreStats>('/api/stats'),
   articles: (limit: number, offset: number) => getJson<Page<ArticleSummary>>('/api/articles', { limit, offset }),
   article: (id: string) => getJson<ArticleView>(`/api/articles/${encodeURIComponent(id)}`),
-  search: (q: string, limit: number, offset: number) => getJson<SearchPage>('/api/search', { q, limit, offset }),
+  search: (params: SearchParams) => getJson<SearchPage>('/api/search', { ...params }),
+  searchFacets: () => getJson<SearchFacetsView>('/api/search/facets'),
+  claims: (params: ClaimParams) => getJson<Page<StoredClaim>>('/api/claims', { ...params }),
+  claim: (id: string) => getJson<StoredClaimDetail>(`/api/claims/${encodeURIComponent(id)}`),
+  brief: (entity: string) => getJson<Brief>(`/api/entities/${encodeURIComponent(entity)}/brief`, { format: 'json' }),
   entities: (filter: { type?: string; q?: string; limit: number; offset: number }) => getJson<Page<CanonicalEntity>>('/api/entities', filter),
   entity: (id: string, limit: number, offset: number) => getJson<EntityView>(`/api/entities/${encodeURIComponent(id)}`, { limit, offset }),
   events: (filter: { entity?: string; from?: string; to?: string; status?: string; type?: string; q?: string; limit: number; offset: number }) => getJson<Page<MergedEventRow>>('/api/events', filter),
   event: (id: string) => getJson<MergedEventDetail>(`/api/events/${encodeURIComponent(id)}`),
   graph: (entity?: string, maxArticles?: number) => getJson<GraphView>('/api/graph', { entity, maxArticles }),
   map: (entity?: string) => getJson<MapView>('/api/map', { entity }),
-  timeline: (entity?: string) => getJson<TimelineView>('/api/timeline', { entity }),
+  timeline: (filter: { entity?: string; q?: string; from?: string; to?: string } = {}) => getJson<TimelineView>('/api/timeline', filter),
 };

@@ -6,6 +6,8 @@ import './styles.css';
 import { ApiRequestError } from './api-client.js';
 import { h, replaceChildren } from './dom.js';
 import { articleView } from './views/article.js';
+import { briefView } from './views/brief.js';
+import { claimsView, claimView } from './views/claims.js';
 import { entitiesView, entityView } from './views/entities.js';
 import { eventView } from './views/event.js';
 import { graphView } from './views/graph.js';
@@ -22,7 +24,11 @@ const ROUTES: readonly [RegExp, View, string][] = [
   [/^\/search$/, searchView, 'search'],
   [/^\/article\/(.+)$/, articleView, 'article'],
   [/^\/entities$/, entitiesView, 'entities'],
+  // Before the entity page: ids are URL-encoded, so a "/brief" suffix is never part of one.
+  [/^\/entity\/(.+)\/brief$/, briefView, 'brief'],
   [/^\/entity\/(.+)$/, entityView, 'entity'],
+  [/^\/claims$/, claimsView, 'claims'],
+  [/^\/claim\/(.+)$/, claimView, 'claim'],
   [/^\/event\/(.+)$/, eventView, 'event'],
   [/^\/timeline$/, timelineView, 'timeline'],
   [/^\/graph$/, graphView, 'graph'],

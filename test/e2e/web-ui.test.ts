@@ -180,6 +180,9 @@ describe('web ui › in headless Chromium on the demo corpus', { skip }, () => {
     assert.ok(await page.locator('#focus-span').isVisible());
     assert.ok(await page.locator('.ann-event').count() >= 1, 'the event trigger is highlighted');
     assert.ok(await page.locator('.ann-claim').count() >= 1, 'the claim is highlighted');
+    await page.goBack();
+    await page.waitForSelector('body[data-view="event"][data-state="ready"]');
+    assert.match((await page.textContent('#event-claims')) ?? '', /denied[\s\S]*any role/, 'the claims reporting it');
   });
 
   test('the graph draws entities with cytoscape', async () => {
@@ -206,6 +209,138 @@ describe('web ui › in headless Chromium on the demo corpus', { skip }, () => {
     assert.ok(await page.locator('.map-details a').count() >= 1, 'Enter on a place lists its articles');
     assert.deepEqual(outside, []);
     await shot('9-map');
+  });
+
+  /** An article as the API gives it, read from the page (same origin), to check a hit independently of the search. */
+  const articleLayers = async (id: string) => page.evaluate(async (articleId) => {
+    const res = await fetch(`/api/articles/${encodeURIComponent(articleId)}`);
+    const body = await res.json() as { layers: { places?: { countryCode?: string }[]; events?: { ploverType: string }[] } };
+    return { countries: (body.layers.places ?? []).map((p) => p.countryCode ?? ''), eventTypes: (body.layers.events ?? []).map((e) => e.ploverType) };
+  }, id);
+  const hitIds = async () => page.locator('main li.hit').evaluateAll((items) => items.map((li) => li.getAttribute('data-id') ?? ''));
+
+  test('search with a country filter from the form: every hit names a place in that country, and the filter is a removable chip', async () => {
+    await go('#/search?q=rocket');
+    const unfiltered = await page.locator('main li.hit').count();
+    await page.selectOption('#search-country', 'IQ');
+    await page.locator('#search-q').press('Enter');
+    await page.waitForFunction(() => location.hash.includes('country=IQ'));
+    await ready();
+    assert.match(await page.evaluate(() => location.hash), /^#\/search\?q=rocket&country=IQ$/);
+    const ids = await hitIds();
+    assert.ok(ids.length >= 1 && ids.length <= unfiltered, `${ids.length} of ${unfiltered} hits`);
+    for (const id of ids) assert.ok((await articleLayers(id)).countries.includes('IQ'), `hit ${id} names no place in Iraq`);
+    assert.ok((await page.locator('main .snippet mark').count()) >= 1, 'words still highlighted');
+    assert.match((await page.textContent('.filter-chip[data-filter="country"]')) ?? '', /Country: Iraq/);
+    assert.equal(await page.inputValue('#search-country'), 'IQ', 'the form shows the filter in force');
+    await shot('10-search-filter');
+    await page.locator('.filter-chip[data-filter="country"] .chip-remove').click();
+    await page.waitForFunction(() => location.hash === '#/search?q=rocket');
+    await ready();
+    assert.equal(await page.locator('main li.hit').count(), unfiltered);
+  });
+
+  test('a search with filters only (no words) lists matching articles newest first', async () => {
+    await go('#/search');
+    assert.equal(await page.locator('main li.hit').count(), 0);
+    await page.selectOption('#search-type', 'ASSAULT');
+    await page.locator('form.search-filters button[type="submit"]').click();
+    await page.waitForFunction(() => location.hash === '#/search?type=ASSAULT');
+    await ready();
+    assert.equal(await heading(), 'Search: filtered articles');
+    const ids = await hitIds();
+    assert.ok(ids.length >= 2, `${ids.length} articles`);
+    for (const id of ids) assert.ok((await articleLayers(id)).eventTypes.includes('ASSAULT'), `hit ${id} reports no ASSAULT event`);
+    assert.equal(await page.locator('main .snippet mark').count(), 0, 'no words, so nothing highlighted');
+    const dates = (await page.locator('main .hit-meta').allTextContents()).map((t) => t.slice(0, 10)).filter((d) => /^\d{4}-/.test(d));
+    assert.deepEqual(dates, [...dates].sort().reverse(), 'newest first');
+    await shot('11-search-filters-only');
+  });
+
+  test('an entity page links to the articles naming it, its claims and its brief', async () => {
+    const id = await page.evaluate(async () => ((await (await fetch('/api/entities?q=Haddad&type=PER')).json()) as { items: { id: string }[] }).items[0]!.id);
+    await go(`#/entity/${encodeURIComponent(id)}`);
+    assert.ok(await page.locator('#entity-claims li.claim-item').count() >= 1, 'claims naming it');
+    await page.locator('main a.search-link').click();
+    await page.waitForSelector('body[data-view="search"][data-state="ready"]');
+    assert.match((await page.textContent('.filter-chip[data-filter="entity"]')) ?? '', /Entity: (Qasim|Kassem) Haddad/);
+    const ids = await hitIds();
+    assert.ok(ids.length >= 2, `${ids.length} articles name him`);
+    await page.goBack();
+    await page.waitForSelector('body[data-view="entity"][data-state="ready"]');
+    await page.locator('main a.brief-link').click();
+    await page.waitForSelector('body[data-view="brief"][data-state="ready"]');
+    assert.match((await heading()) ?? '', /^Brief: (Qasim|Kassem) Haddad$/);
+    assert.match((await page.textContent('#brief-roles')) ?? '', /commander, Tigris Guardians Brigade/);
+    assert.ok(await page.locator('#brief-timeline li.brief-event').count() >= 1, 'events on its timeline');
+    assert.ok(await page.locator('#brief-related li a').count() >= 1, 'related actors');
+    for (const format of ['html', 'md'] as const) {
+      const href = (await page.getAttribute(`a.brief-download[data-format="${format}"]`, 'href'))!;
+      assert.ok(href.endsWith(`/brief?format=${format}`), href);
+      const res = await page.evaluate(async (url) => { const r = await fetch(url); return { status: r.status, type: r.headers.get('content-type') ?? '', text: await r.text() }; }, href);
+      assert.equal(res.status, 200);
+      assert.match(res.type, format === 'html' ? /text\/html/ : /text\/markdown/);
+      assert.match(res.text, /Haddad/);
+    }
+    await shot('12-brief');
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('header.top').isVisible(), false, 'printing hides the header');
+    assert.equal(await page.locator('.brief-actions').isVisible(), false, 'and the buttons');
+    await shot('12b-brief-print');
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  test('the claims page filters by stance, and a claim leads to its sentence in the article', async () => {
+    await page.locator('nav a[data-nav="claims"]').click();
+    await page.waitForSelector('body[data-view="claims"][data-state="ready"]');
+    assert.equal(await heading(), 'Claims');
+    assert.ok(await page.locator('main li.claim-item').count() >= 3);
+    await page.selectOption('#claims-stance', 'denied');
+    await page.locator('form.claim-filters button[type="submit"]').click();
+    await page.waitForFunction(() => location.hash === '#/claims?stance=denied');
+    await ready();
+    const stances = await page.locator('main li.claim-item .badge.stance').allTextContents();
+    assert.ok(stances.length >= 1 && stances.every((s) => s === 'denied'), stances.join(', '));
+    assert.ok(await page.locator('.filter-chip[data-filter="stance"]').count() === 1);
+    await shot('13-claims');
+    await go('#/claims?anonymous=true');
+    const anonymous = page.locator('main li.claim-item');
+    for (let i = 0; i < await anonymous.count(); i++) assert.ok(await anonymous.nth(i).locator('.badge.anon').count() === 1 && await anonymous.nth(i).locator('.chain-source.kind-anonymous').count() >= 1, 'unnamed sources only, marked');
+    await go('#/claims?stance=denied');
+    await page.locator('main li.claim-item', { hasText: 'Rockets hit Baghdad airport' }).locator('.claim-content a').click();
+    await page.waitForSelector('body[data-view="claim"][data-state="ready"]');
+    assert.match((await heading()) ?? '', /^Claim by Qasim Haddad$/);
+    assert.equal(await page.textContent('main h1 + p .badge.stance'), 'denied');
+    assert.equal((await page.locator('#claim-sentence mark.claim-content-mark').allTextContents()).join(''), 'any role');
+    assert.match((await page.textContent('main .source-path')) ?? '', /The Northern Ledger.*←.*Qasim Haddad.*role: commander/);
+    const event = page.locator('main li.claim-event-line');
+    assert.match((await event.textContent()) ?? '', /denied.*ASSAULT.*Rockets struck Baghdad airport on Tuesday\./);
+    const sentence = ((await page.textContent('#claim-sentence')) ?? '').trim();
+    await shot('14-claim');
+    await page.locator('main a.claim-open-sentence').click();
+    await page.waitForSelector('body[data-view="article"][data-state="ready"]');
+    assert.equal(await focusedText(), sentence);
+    assert.ok(await page.locator('#focus-span').isVisible());
+    await shot('15-claim-sentence');
+  });
+
+  test('the timeline narrows to a date range kept in the hash', async () => {
+    await go('#/timeline');
+    const all = await page.locator('main li.tl-item').count();
+    await page.fill('#timeline-from', '2024-11');
+    await page.fill('#timeline-to', '2024-11');
+    await page.locator('#timeline-to').press('Enter');
+    await page.waitForFunction(() => location.hash === '#/timeline?from=2024-11&to=2024-11');
+    await ready();
+    const articles = await page.locator('main li.tl-article .tl-date').allTextContents();
+    assert.ok(articles.length >= 1 && articles.every((d) => d.startsWith('2024-11')), articles.join(', '));
+    // An event is kept when its window meets the range (a vague "in 2024" starts before November).
+    const windows = await page.locator('main li.tl-event .tl-date').evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? ''));
+    assert.ok(windows.every((w) => { const [start = '', end = ''] = w.split(' – '); return start.slice(0, 7) <= '2024-11' && end.slice(0, 7) >= '2024-11'; }), windows.join(', '));
+    assert.ok(await page.locator('main li.tl-item').count() < all, 'fewer items than the whole timeline');
+    assert.equal(await page.locator('main .filter-chip').count(), 2);
+    assert.match((await page.getAttribute('main .zoom a', 'href')) ?? '', /from=2024-11&to=2024-11/);
+    await shot('16-timeline-dates');
   });
 
   test('nothing ran that should not have: no page error, no dialog, no blocked script', async () => {

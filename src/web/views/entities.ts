@@ -2,7 +2,7 @@
 import { api } from '../api-client.js';
 import { append, h, replaceChildren, route, shortDate } from '../dom.js';
 import type { ViewContext } from './context.js';
-import { articleHref, entityHref, eventHref, heading, pager, plural, statusBadge, typeBadge, TYPE_NAMES } from './parts.js';
+import { articleHref, claimItem, entityHref, eventHref, heading, pager, plural, statusBadge, typeBadge, TYPE_NAMES } from './parts.js';
 
 const PAGE = 50;
 /** Articles read to find an entity's related entities. */
@@ -35,14 +35,22 @@ export async function entitiesView({ query, main }: ViewContext): Promise<void> 
     pager('/entities', { type: type || undefined, q: q || undefined }, page, page.items.length));
 }
 
-/** One entity: identity, aliases, roles over time, mentions by outlet, related entities, articles. */
+/** Claims the entity page lists before linking to the full, filtered list. */
+const ENTITY_CLAIMS = 10;
+
+/** One entity: identity, aliases, roles over time, mentions by outlet, related entities, claims, articles. */
 export async function entityView({ param, query, main }: ViewContext): Promise<void> {
   const offset = Number(query.get('offset') ?? 0) || 0;
-  const [entity, events] = await Promise.all([api.entity(param, 25, offset), api.events({ entity: param, limit: 20, offset: 0 })]);
+  const [entity, events, claims] = await Promise.all([
+    api.entity(param, 25, offset), api.events({ entity: param, limit: 20, offset: 0 }),
+    // Claims are a later layer: a store without them still shows the rest of the page.
+    api.claims({ entity: param, limit: ENTITY_CLAIMS, offset: 0 }).catch(() => null),
+  ]);
   // Related entities come from reading the entity's articles: filled in when ready, without holding up the page.
   const relatedCard = h('section', { class: 'card', id: 'related' }, h('h2', null, 'Related entities'), h('p', { class: 'muted' }, 'Reading its articles…'));
   void api.graph(entity.id, RELATED_SCAN_ARTICLES).then((graph) => {
-    const related = graph.nodes.filter((n) => n.id !== entity.id).map((n) => {
+    // Entity nodes only: the graph also holds the entity's events.
+    const related = graph.nodes.flatMap((n) => (n.kind === 'entity' && n.id !== entity.id ? [n] : [])).map((n) => {
       const edge = graph.edges.find((e) => (e.source === entity.id && e.target === n.id) || (e.target === entity.id && e.source === n.id));
       return { ...n, weight: edge?.weight ?? 0 };
     }).filter((n) => n.weight > 0).sort((a, b) => b.weight - a.weight).slice(0, 15);
@@ -61,6 +69,9 @@ export async function entityView({ param, query, main }: ViewContext): Promise<v
       h('a', { href: route('/timeline', { entity: entity.id }) }, 'Timeline'), ' · ',
       h('a', { href: route('/graph', { entity: entity.id }) }, 'Graph'), ' · ',
       h('a', { href: route('/map', { entity: entity.id }) }, 'Map'), ' · ',
+      h('a', { href: route(`/entity/${encodeURIComponent(entity.id)}/brief`), class: 'brief-link' }, 'Brief'), ' · ',
+      h('a', { href: route('/search', { entity: entity.id }), class: 'search-link' }, 'Articles naming it'), ' · ',
+      h('a', { href: route('/claims', { entity: entity.id }) }, 'Claims'), ' · ',
       h('code', { class: 'muted' }, entity.id)),
     h('div', { class: 'cards' },
       h('section', { class: 'card' }, h('h2', null, 'Aliases'), entity.aliases.length
@@ -78,6 +89,10 @@ export async function entityView({ param, query, main }: ViewContext): Promise<v
         h('span', { class: 'muted' }, ` · ${plural(e.assertingOrigins, 'independent source')}${e.place ? ` · ${e.place.name}` : ''}`)))))
       : h('p', { class: 'muted' }, 'No coded event names this entity as an actor.'),
       events.hasMore ? h('p', null, h('a', { href: route('/timeline', { entity: entity.id }) }, 'All events on the timeline')) : null),
+    h('section', { id: 'entity-claims' }, h('h2', null, 'Claims'), claims?.items.length
+      ? h('ol', { class: 'plain claims' }, ...claims.items.map(claimItem))
+      : h('p', { class: 'muted' }, claims ? 'No claim names it, as a source or in what is claimed.' : 'Claims could not be read.'),
+    claims?.items.length ? h('p', null, h('a', { href: route('/claims', { entity: entity.id }) }, claims.hasMore ? `All ${plural(claims.total ?? 0, 'claim')} involving it` : 'Filter its claims')) : null),
     h('section', null, h('h2', null, 'Roles over time'), entity.roles.length ? h('table', { class: 'list' },
       h('thead', null, h('tr', null, h('th', null, 'From'), h('th', null, 'To'), h('th', null, 'Role'), h('th', null, 'Evidence'))),
       h('tbody', null, ...entity.roles.map((r) => h('tr', null,

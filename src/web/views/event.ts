@@ -6,11 +6,11 @@
 import { api, type MergedEventDetail } from '../api-client.js';
 import { append, h, route, shortDate } from '../dom.js';
 import type { ViewContext } from './context.js';
-import { articleHref, entityHref, heading, plural, statusBadge } from './parts.js';
+import { articleHref, claimItem, entityHref, heading, plural, statusBadge } from './parts.js';
 
 /** The event page. */
 export async function eventView({ param, main }: ViewContext): Promise<void> {
-  const event = await api.event(param);
+  const [event, claims] = await Promise.all([api.event(param), api.claims({ event: param, limit: 50, offset: 0 }).catch(() => null)]);
   const titles = new Map(event.observations.map((o) => [o.articleId, o.title ?? '(untitled)']));
   append(main,
     heading(event.summary || event.ploverType, statusBadge(event.status), ` ${event.ploverType}${event.cameo ? ` (CAMEO ${event.cameo})` : ''} · ${windowText(event)} · ${event.place?.name ?? 'place unknown'}`),
@@ -26,6 +26,10 @@ export async function eventView({ param, main }: ViewContext): Promise<void> {
         h('span', { class: `badge stance ${r.stance}` }, r.stance), ' ',
         ...chainPath(r.chain.length ? r.chain.map((s) => ({ name: s.name, kind: s.kind, ...(s.entityId ? { entityId: s.entityId } : {}) })) : [{ name: r.outlet ?? 'the article itself', kind: 'article' }]),
         h('span', { class: 'muted small' }, ' · in '), h('a', { href: articleHref(r.articleId) }, titles.get(r.articleId) ?? r.articleId))))),
+    h('section', { id: 'event-claims' }, h('h2', null, 'Claims reporting it'), claims?.items.length
+      ? h('ol', { class: 'plain claims' }, ...claims.items.map(claimItem))
+      : h('p', { class: 'muted' }, claims ? 'No stored claim reports it.' : 'Claims could not be read.'),
+    claims?.hasMore ? h('p', null, h('a', { href: route('/claims', { event: event.id }) }, `All ${plural(claims.total ?? 0, 'claim')}`)) : null),
     Object.keys(event.countAlternatives).length ? h('section', null, h('h2', null, 'Counts that differ'),
       h('ul', null, ...Object.entries(event.countAlternatives).map(([what, values]) => h('li', null, `${what}: `, Object.entries(values).map(([v, articles]) => `${v} (${plural(articles.length, 'article')})`).join(' vs '))))) : null,
     h('p', null, h('a', { href: route('/timeline') }, '← Timeline')));

@@ -15,6 +15,8 @@ export async function homeView({ query, main }: ViewContext): Promise<void> {
       h('div', { class: 'card' }, h('h2', null, 'Languages'), h('ul', { class: 'plain' }, ...Object.entries(stats.byLanguage).map(([k, n]) => h('li', null, `${k} `, h('span', { class: 'muted' }, String(n)))))),
       h('div', { class: 'card' }, h('h2', null, 'Explore'), h('ul', { class: 'plain' },
         h('li', null, h('a', { href: route('/entities') }, 'Entities')),
+        h('li', null, h('a', { href: route('/claims') }, 'Claims: who says what')),
+        h('li', null, h('a', { href: route('/search') }, 'Search with filters')),
         h('li', null, h('a', { href: route('/timeline') }, 'Timeline')),
         h('li', null, h('a', { href: route('/graph') }, 'Graph of entities')),
         h('li', null, h('a', { href: route('/map') }, 'Map of places')),

@@ -5,16 +5,33 @@
 import { api, type TimelineView } from '../api-client.js';
 import { append, h, route, svg } from '../dom.js';
 import type { ViewContext } from './context.js';
-import { articleHref, entityHref, eventHref, heading, partialNote, plural, statusBadge } from './parts.js';
+import { articleHref, dateInput, entityHref, eventHref, field, filterChips, formValues, heading, partialNote, plural, statusBadge } from './parts.js';
 
 type Zoom = 'year' | 'month' | 'day';
 const ZOOM_CHARS: Record<Zoom, number> = { year: 4, month: 7, day: 10 };
 
-/** Timeline of the whole store, or of one entity (?entity=), zoomed by ?zoom=year|month|day. */
+/**
+ * Timeline of the whole store, or of one entity (?entity=), narrowed by words (?q=) and dates (?from=&to=),
+ * zoomed by ?zoom=year|month|day.
+ */
 export async function timelineView({ query, main }: ViewContext): Promise<void> {
-  const entity = query.get('entity') ?? undefined;
-  const view = await api.timeline(entity);
+  const entity = query.get('entity') || undefined;
+  const q = query.get('q')?.trim() || undefined;
+  const from = query.get('from')?.trim() || undefined;
+  const to = query.get('to')?.trim() || undefined;
+  const view = await api.timeline({ entity, q, from, to });
   const zoom: Zoom = (['year', 'month', 'day'] as const).find((z) => z === query.get('zoom')) ?? defaultZoom(view);
+  const filters = { entity, q, from, to };
+  const form = h('form', { class: 'filters timeline-filters', 'aria-label': 'timeline filters', on: { submit: (e) => {
+    e.preventDefault();
+    // The entity has no control here: it stays until its chip or "show everything" removes it.
+    location.hash = route('/timeline', { entity, zoom: query.get('zoom') ?? undefined, ...formValues(form) });
+  } } },
+  field('Words', h('input', { id: 'timeline-q', name: 'q', type: 'search', value: q ?? '', placeholder: 'only what matching articles report', autocomplete: 'off' })),
+  field('From', dateInput('timeline-from', 'from', from ?? '')),
+  field('To', dateInput('timeline-to', 'to', to ?? '')),
+  h('button', { type: 'submit' }, 'Filter'),
+  q || from || to ? h('a', { href: route('/timeline', { entity }) }, 'Clear words and dates') : null);
   const buckets = new Map<string, TimelineView['items'][number][]>();
   for (const item of view.items) {
     const key = item.date.slice(0, ZOOM_CHARS[zoom]);
@@ -50,11 +67,15 @@ export async function timelineView({ query, main }: ViewContext): Promise<void> 
 
   const zoomLinks = h('span', { class: 'zoom', role: 'group', 'aria-label': 'zoom' }, 'Zoom: ', ...(['year', 'month', 'day'] as const).map((z) => z === zoom
     ? h('strong', { 'aria-current': 'true' }, ` ${z} `)
-    : h('a', { href: route('/timeline', { entity, zoom: z }) }, ` ${z} `)));
+    : h('a', { href: route('/timeline', { ...filters, zoom: z }) }, ` ${z} `)));
 
   append(main,
     heading(entity ? 'Timeline of an entity' : 'Timeline', `${plural(view.items.length, 'dated item')}${view.undated ? ` · ${view.undated} undated article(s) not shown` : ''}`),
     entity ? h('p', null, 'Filtered to ', h('a', { href: entityHref(entity) }, entity), ' · ', h('a', { href: route('/timeline', { zoom }) }, 'show everything')) : null,
+    form,
+    filterChips('/timeline', { ...filters, zoom: query.get('zoom') ?? undefined }, [
+      ...(q ? [{ key: 'q', label: 'Words', value: q }] : []), ...(from ? [{ key: 'from', label: 'From', value: from }] : []), ...(to ? [{ key: 'to', label: 'To', value: to }] : []),
+    ]),
     h('p', { class: 'note' }, 'Events are placed at the start of the window in which they happened (±week, month… when the text is vague), with their corroboration status and how many independent sources assert them; articles by publication date; roles by the date they began.'),
     kindFilter,
     partialNote(view),
