@@ -290,6 +290,15 @@ describe('api › stats and cross-article views', () => {
     assertError(await get('/api/graph?maxNodes=1', 400), 'E_USAGE', /maxNodes/);
   });
 
+  test('graph takes maxEvents from 0 (co-occurrence only) to 200, and quotes a bad value', async () => {
+    const graph = await get('/api/graph?maxEvents=0');
+    assert.ok(graph.nodes.every((n: Json) => n.kind === 'entity'));
+    assert.ok(graph.edges.every((e: Json) => e.kind === 'co-occurrence'));
+    assert.equal(typeof graph.eventsTotal, 'number');
+    assertError(await get('/api/graph?maxEvents=201', 400), 'E_USAGE', /maxEvents.*"201"/);
+    assertError(await get('/api/graph?maxEvents=many', 400), 'E_USAGE', /maxEvents.*"many"/);
+  });
+
   test('map groups resolved places with article counts, and says when it read only part of the corpus', async () => {
     const map = await get('/api/map');
     const baghdad = map.points.find((p: Json) => p.name === 'Baghdad');

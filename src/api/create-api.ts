@@ -171,8 +171,12 @@ export function createApi(options: ApiOptions): Hono {
   });
 
   app.get('/api/graph', async (c) => {
-    const q = query(c, ['entity', 'maxArticles', 'maxNodes']);
-    return c.json(await entityGraph(store, { ...scan(q, DEFAULT_SCAN_ARTICLES), maxNodes: intParam(q, 'maxNodes', { min: 2, max: 200, fallback: 40 }) }));
+    const q = query(c, ['entity', 'maxArticles', 'maxNodes', 'maxEvents']);
+    return c.json(await entityGraph(store, {
+      ...scan(q, DEFAULT_SCAN_ARTICLES),
+      maxNodes: intParam(q, 'maxNodes', { min: 2, max: 200, fallback: 40 }),
+      maxEvents: intParam(q, 'maxEvents', { min: 0, max: 200, fallback: 30 }),
+    }));
   });
 
   app.get('/api/map', async (c) => c.json(await placeMap(store, scan(query(c, ['entity', 'maxArticles']), DEFAULT_SCAN_ARTICLES))));

@@ -181,8 +181,13 @@ export function openApiDocument(): Schema {
       },
       '/api/graph': {
         get: {
-          summary: 'Entity co-occurrence graph (two entities named in the same article), over all articles or one entity\'s, from pairs kept at ingest time',
-          parameters: [entityFilter, { ...maxArticles(DEFAULT_SCAN_ARTICLES), description: 'accepted and ignored: the graph covers every article (`isPartial` is always false)' }, param('maxNodes', 'keep the most frequent nodes', { type: 'integer', minimum: 2, maximum: 200, default: 40 })],
+          summary: 'Entity–event–entity and co-occurrence graph, over all articles or one entity\'s: entities linked when named in the same article (pairs kept at ingest time), and merged events linked to their source (actor) and target entities',
+          parameters: [
+            entityFilter,
+            { ...maxArticles(DEFAULT_SCAN_ARTICLES), description: 'accepted and ignored: the graph covers every article (`isPartial` is always false)' },
+            param('maxNodes', 'keep the most frequent co-occurring entities (event actors are added beyond this)', { type: 'integer', minimum: 2, maximum: 200, default: 40 }),
+            param('maxEvents', 'merged events to draw, those with the most reports (around an entity: among its events); 0 for co-occurrence only', { type: 'integer', minimum: 0, maximum: 200, default: 30 }),
+          ],
           responses: { 200: ok(ref('Graph'), 'nodes and weighted edges'), ...errors(400, 404) },
         },
       },
@@ -367,11 +372,35 @@ export function openApiDocument(): Schema {
           }],
         },
         Graph: {
-          type: 'object', required: ['nodes', 'edges', 'scannedArticles', 'isPartial'],
+          type: 'object', required: ['nodes', 'edges', 'scannedArticles', 'isPartial', 'eventsTotal'],
           properties: {
-            nodes: { type: 'array', items: { type: 'object', required: ['id', 'label', 'kind', 'type', 'articleCount'], properties: { id: str, label: str, kind: { const: 'entity' }, type: str, articleCount: int } } },
-            edges: { type: 'array', items: { type: 'object', required: ['id', 'source', 'target', 'kind', 'weight'], properties: { id: str, source: str, target: str, kind: { const: 'co-occurrence' }, weight: { ...int, description: 'articles naming both' } } } },
-            scannedArticles: int, isPartial: { type: 'boolean' },
+            nodes: {
+              type: 'array',
+              items: {
+                oneOf: [
+                  { type: 'object', required: ['id', 'label', 'kind', 'type', 'articleCount'], properties: { id: str, label: str, kind: { const: 'entity' }, type: str, articleCount: int } },
+                  {
+                    type: 'object', required: ['id', 'label', 'kind', 'ploverType', 'status', 'reportCount', 'assertingOrigins', 'date', 'summary'],
+                    properties: {
+                      id: str, label: { ...str, description: 'PLOVER type and date' }, kind: { const: 'event' }, ploverType: str, status: { enum: [...EVENT_STATUSES] },
+                      reportCount: int, assertingOrigins: int, date: { ...nullableStr, description: 'start of its time window; null when undated' }, summary: str,
+                    },
+                  },
+                ],
+              },
+            },
+            edges: {
+              type: 'array',
+              items: {
+                type: 'object', required: ['id', 'source', 'target', 'kind', 'weight'],
+                properties: {
+                  id: str, source: str, target: str,
+                  kind: { enum: ['co-occurrence', 'actor', 'target'], description: 'co-occurrence: entity–entity, undirected; actor: entity → event; target: event → entity' },
+                  weight: { ...int, description: 'co-occurrence: articles naming both; actor and target: the event\'s reports' },
+                },
+              },
+            },
+            scannedArticles: int, isPartial: { type: 'boolean' }, eventsTotal: { ...int, description: 'merged events in scope (the corpus or the entity\'s), drawn or not' },
           },
         },
         Map: {

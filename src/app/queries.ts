@@ -457,9 +457,8 @@ export async function entityGraph(store: Store, options: ScanOptions & { maxNode
     const found = await Promise.all(batch.map((id) => store.getEntity(id, { articlesLimit: 0 })));
     found.forEach((e, j) => {
       if (!e) return;
-      drawnAs.set(batch[j]!, e.id);
       if (!drawnAs.has(e.id)) actorNodes.push({ id: e.id, kind: 'entity', label: e.name, type: e.type, articleCount: e.articleCount });
-      drawnAs.set(e.id, e.id);
+      drawnAs.set(batch[j]!, e.id).set(e.id, e.id);
     });
   }
   actorNodes.sort((a, b) => b.articleCount - a.articleCount || a.label.localeCompare(b.label));

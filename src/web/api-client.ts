@@ -66,7 +66,7 @@ export const api = {
   entity: (id: string, limit: number, offset: number) => getJson<EntityView>(`/api/entities/${encodeURIComponent(id)}`, { limit, offset }),
   events: (filter: { entity?: string; from?: string; to?: string; status?: string; type?: string; q?: string; limit: number; offset: number }) => getJson<Page<MergedEventRow>>('/api/events', filter),
   event: (id: string) => getJson<MergedEventDetail>(`/api/events/${encodeURIComponent(id)}`),
-  graph: (entity?: string, maxArticles?: number) => getJson<GraphView>('/api/graph', { entity, maxArticles }),
+  graph: (entity?: string, maxArticles?: number, maxEvents?: number) => getJson<GraphView>('/api/graph', { entity, maxArticles, maxEvents }),
   map: (entity?: string) => getJson<MapView>('/api/map', { entity }),
   timeline: (filter: { entity?: string; q?: string; from?: string; to?: string } = {}) => getJson<TimelineView>('/api/timeline', filter),
 };

@@ -185,10 +185,19 @@ describe('web ui › in headless Chromium on the demo corpus', { skip }, () => {
     assert.match((await page.textContent('#event-claims')) ?? '', /denied[\s\S]*any role/, 'the claims reporting it');
   });
 
-  test('the graph draws entities with cytoscape', async () => {
+  test('the graph draws entities and the events between them with cytoscape', async () => {
     await go('#/graph');
     await page.waitForSelector('#graph-canvas[data-drawn]');
     assert.ok(Number(await page.getAttribute('#graph-canvas', 'data-drawn')) >= 3);
+    // Events sit between the entities that acted and those they targeted, listed for keyboard users too.
+    const shownEvents = Number(await page.getAttribute('#graph-canvas', 'data-events'));
+    assert.ok(shownEvents > 0, 'the demo corpus has coded events on the graph');
+    assert.equal(await page.locator('#graph-events tbody tr').count(), shownEvents);
+    assert.match((await page.locator('#graph-events tbody tr a').first().getAttribute('href'))!, /^#\/event\//);
+    await page.uncheck('#graph-show-events');
+    assert.equal(await page.getAttribute('#graph-canvas', 'data-events'), '0');
+    assert.ok(await page.locator('#graph-events').isHidden());
+    await page.check('#graph-show-events');
     assert.ok(await page.locator('#graph-canvas canvas').count() >= 1);
     await page.waitForTimeout(300);
     await shot('8-graph');

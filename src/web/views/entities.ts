@@ -48,7 +48,8 @@ export async function entityView({ param, query, main }: ViewContext): Promise<v
   ]);
   // Related entities come from reading the entity's articles: filled in when ready, without holding up the page.
   const relatedCard = h('section', { class: 'card', id: 'related' }, h('h2', null, 'Related entities'), h('p', { class: 'muted' }, 'Reading its articles…'));
-  void api.graph(entity.id, RELATED_SCAN_ARTICLES).then((graph) => {
+  // Co-occurrence only: the related list shows entities, so events are not asked for.
+  void api.graph(entity.id, RELATED_SCAN_ARTICLES, 0).then((graph) => {
     // Entity nodes only: the graph also holds the entity's events.
     const related = graph.nodes.flatMap((n) => (n.kind === 'entity' && n.id !== entity.id ? [n] : [])).map((n) => {
       const edge = graph.edges.find((e) => (e.source === entity.id && e.target === n.id) || (e.target === entity.id && e.source === n.id));
