@@ -1,2 +1,2 @@
-export { openSqliteStore, MAX_PAGE_SIZE } from './sqlite-store.js';
+export { openSqliteStore, MAX_PAGE_SIZE, RANK_TIER, type SqliteStoreOptions } from './sqlite-store.js';
 export { SQLITE_MIGRATIONS } from './migrations.js';

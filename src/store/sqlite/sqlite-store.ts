@@ -36,7 +36,22 @@ const REPORTS_SQL = `SELECT r.article_id, r.mention_id, coalesce(a.syndication_g
 type Row = Record<string, unknown>;
 
 /** Opens (creating if needed) a SQLite store at `path` (':memory:' for tests). */
-export function openSqliteStore(path: string, now: () => Date = () => new Date()): Store {
+/** Tuning of the SQLite store (tests use small values to exercise the same paths on small data). */
+export interface SqliteStoreOptions {
+  /** Matches ranked together by BM25 before older matches are considered (see `search`). Default RANK_TIER. */
+  readonly rankTier?: number;
+}
+
+/**
+ * Full-text matches ranked together. BM25 costs time in proportion to the matches it scores, so a query matching
+ * more than this many articles is ranked tier by tier: the best of the RANK_TIER most recently stored matches
+ * first, then the best of the next RANK_TIER, and so on. A page then costs the same at any corpus size, every
+ * match is still listed exactly once, and a query matching fewer articles is ranked exactly as one list.
+ */
+export const RANK_TIER = 5000;
+
+export function openSqliteStore(path: string, now: () => Date = () => new Date(), options: SqliteStoreOptions = {}): Store {
+  const rankTier = Math.max(1, options.rankTier ?? RANK_TIER);
   let db: Database.Database;
   try {
     db = new Database(path);
@@ -421,16 +436,27 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     }
     const match = toFtsQuery(query.text);
     if (!match) return [];
-    // Rank and page over the index (joined to the filtered articles when there are filters), then build
-    // snippets and read article rows for that page only.
+    // Rank and page over the index, then build snippets and read article rows for that page only.
     // With filters, the index still drives: `+rowid` keeps SQLite from turning the filtered set into one index
     // look-up per article (hundreds of times slower on common words); the matches are checked against the set
     // and only those in it are scored.
-    const rankSql = `SELECT rowid, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH ?
-      ${where.length ? `AND +rowid IN (SELECT a.seq FROM articles a WHERE ${where.join(' AND ')})` : ''} ORDER BY score, rowid LIMIT ? OFFSET ?`;
+    const filterSql = where.length ? `AND +rowid IN (SELECT a.seq FROM articles a WHERE ${where.join(' AND ')})` : '';
+    // The rowid of the n-th match, newest first: where a recency tier starts or ends (cheap: no scoring).
+    const boundSql = `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ${filterSql} ORDER BY rowid DESC LIMIT 1 OFFSET ?`;
+    const rankSql = `SELECT rowid, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? ${filterSql}
+      ORDER BY score, rowid LIMIT ? OFFSET ?`;
     const params = [match, ...filterParams, limit, offset];
     return run('search', () => {
-      const ranked = prepare(rankSql).all(...params) as { rowid: number; score: number }[];
+      const bound = (n: number) => (prepare(boundSql).get(match, ...filterParams, n) as { rowid: number } | undefined)?.rowid;
+      const ranked: { rowid: number; score: number }[] = [];
+      // Walk the tiers the page falls in (usually one): tier t holds matches t*rankTier … (t+1)*rankTier-1, newest first.
+      for (let tier = Math.floor(offset / rankTier), skip = offset % rankTier; ranked.length < limit; tier++, skip = 0) {
+        const newest = tier === 0 ? undefined : bound(tier * rankTier);
+        if (tier > 0 && newest === undefined) break;
+        const oldest = bound((tier + 1) * rankTier - 1);
+        ranked.push(...prepare(rankSql).all(match, oldest ?? 0, newest ?? Number.MAX_SAFE_INTEGER, ...filterParams, limit - ranked.length, skip) as { rowid: number; score: number }[]);
+        if (oldest === undefined) break;
+      }
       if (query.withSnippets === false) {
         const idOf = prepare('SELECT id, title, outlet, published_at FROM articles WHERE seq = ?');
         return ranked.map(({ rowid, score }) => {
