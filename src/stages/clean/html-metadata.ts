@@ -123,7 +123,10 @@ export function readPageMeta(document: unknown, pageUrl?: string): PageMeta {
     metaAuthor(content('parsely-author')) ?? metaAuthor(content('sailthru.author')) ?? metaAuthor(content('dc.creator')) ?? elementAuthor(doc);
 
   // Outlet
-  out.outlet = content('og:site_name') ?? ld.publisher ?? content('application-name') ?? content('apple-mobile-web-app-title') ?? domainOf(url);
+  // A page's <title> often ends with the outlet after the headline ("Headline | Levant Observer"): a named outlet
+  // beats a bare domain.
+  out.outlet = content('og:site_name') ?? ld.publisher ?? content('application-name') ?? content('apple-mobile-web-app-title') ??
+    titleSuffixOutlet(clean(doc.querySelector('title')?.textContent), out.title) ?? domainOf(url);
   if (ld.articleBody) out.articleBody = ld.articleBody;
   out.description = content('og:description') ?? content('description') ?? content('twitter:description');
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined)) as PageMeta;
@@ -366,6 +369,22 @@ function wordOverlap(a: string, b: string): number {
 function sameTitle(a: string, b: string): boolean {
   const n = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   return n(a) === n(b);
+}
+
+/**
+ * The outlet named after the headline in a page's <title>: "Blasts at depot kill seven | Levant Observer" gives
+ * "Levant Observer" when the part before the separator is the headline. A short trailing part only (≤ 5 words).
+ * @example titleSuffixOutlet('Flood shelters open | The Riverside Courier', 'Flood shelters open') // 'The Riverside Courier'
+ */
+export function titleSuffixOutlet(docTitle: string | undefined, headline: string | undefined): string | undefined {
+  if (!docTitle || !headline) return undefined;
+  const m = /^(.*\S)\s+[|–—·•»-]\s+([^|–—·•»]+)$/.exec(docTitle);
+  if (!m) return undefined;
+  const [, before, suffix] = m as unknown as [string, string, string];
+  const outlet = suffix.trim();
+  if (!outlet || outlet.split(/\s+/).length > 5 || outlet.length > 60 || sameTitle(outlet, headline)) return undefined;
+  // The headline may itself carry a section ("World - Headline"): only the last separated part is the outlet.
+  return sameTitle(before, headline) || before.endsWith(headline) || wordOverlap(before, headline) >= 0.8 ? outlet : undefined;
 }
 
 /** "Headline | Outlet" or "Headline - Outlet" → "Headline" when the tail looks like a site name. */

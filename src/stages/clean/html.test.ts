@@ -45,6 +45,15 @@ describe('clean › html', () => {
     assert.deepEqual([fromByline.publishedAt, fromByline.publishedAtFrom], ['2023-02-05', 'byline']);
   });
 
+  it('names the outlet from the <title> after the headline when no site name is declared, before the bare domain', () => {
+    const body = `<p>${'The river rose through the night and the town council opened two shelters for families. '.repeat(4)}</p>`;
+    const page = (title: string) => `<html><head><title>${title}</title></head><body><article><h1>Flood shelters open in town</h1>${body}</article></body></html>`;
+    assert.equal(extractHtml(page('Flood shelters open in town | The Riverside Courier'), 'https://news.example.org/flood').outlet, 'The Riverside Courier');
+    assert.equal(extractHtml(page('Flood shelters open in town - Valley Post')).outlet, 'Valley Post');
+    assert.equal(extractHtml(page('Flood shelters open in town'), 'https://news.example.org/flood').outlet, 'news.example.org', 'no suffix: the domain');
+    assert.equal(extractHtml(page('Shelters | Flood shelters open in town')).outlet, undefined, 'a part before the headline is not the outlet');
+  });
+
   it('falls back to JSON-LD articleBody when the page shows no readable body', () => {
     const text = 'The ferry resumed service on Monday after repairs to the landing stage were finished ahead of schedule. '.repeat(3);
     const html = `<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferry resumes","articleBody":"${text}"}</script></head><body><div id="app"></div></body></html>`;
