@@ -209,6 +209,19 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
       });
     });
 
+    test('each hit\'s snippet comes from its own article', async () => {
+      await withStore(async (store) => {
+        const texts = ['The first rocket hit an empty car park near the gate.', 'Prosecutors said the rocket was launched from a truck.', 'Officials denied that a rocket had been fired at all.'];
+        for (const [i, text] of texts.entries()) await store.saveArticle(article(text, { source: `r${i}.txt` }), PIPELINE);
+        const hits = await store.search({ text: 'rocket' });
+        assert.equal(hits.length, 3);
+        for (const hit of hits) {
+          const body = (await store.getArticle(hit.id))!.body;
+          assert.ok(body.includes(hit.passage.text.replace(/^…|…$/g, '')), `snippet "${hit.passage.text}" is not from its article "${body}"`);
+        }
+      });
+    });
+
     test('search hits in a passage with brackets of its own are given by offset, never confused with the text', async () => {
       await withStore(async (store) => {
         await store.saveArticle(article('The [convoy] was attacked [again] near Goma, officials said.'), PIPELINE);

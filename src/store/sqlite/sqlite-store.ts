@@ -464,11 +464,13 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
           return { id: String(r['id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), snippet: '', passage: { text: '', hits: [] }, score: -score };
         });
       }
-      const snippetOf = prepare(`SELECT snippet(articles_fts, 1, '${HIT_START}', '${HIT_END}', '…', 16) AS snippet FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?`);
+      // `rowid BETWEEN r AND r`, not `rowid = r`: with MATCH and an equality on rowid, SQLite 3.53's FTS5 builds the
+      // snippet of the first matching row instead of row r (the contract suite checks each snippet is its own).
+      const snippetOf = prepare(`SELECT snippet(articles_fts, 1, '${HIT_START}', '${HIT_END}', '…', 16) AS snippet FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ?`);
       const articleOf = prepare('SELECT id, title, outlet, published_at FROM articles WHERE seq = ?');
       return ranked.map(({ rowid, score }) => {
         const r = articleOf.get(rowid) as Row;
-        const { passage, bracketed } = fromMarkedSnippet(String((snippetOf.get(match, rowid) as Row | undefined)?.['snippet'] ?? ''));
+        const { passage, bracketed } = fromMarkedSnippet(String((snippetOf.get(match, rowid, rowid) as Row | undefined)?.['snippet'] ?? ''));
         return { id: String(r['id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), snippet: bracketed, passage, score: -score };
       });
     }, rankSql, params);
