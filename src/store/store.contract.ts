@@ -22,6 +22,11 @@ export interface StoreFixture {
   dispose(): Promise<void>;
 }
 
+/** Adapter tuning the contract exercises with small values (the same code paths on small data). */
+export interface StoreTuning {
+  readonly rankTier?: number;
+}
+
 export interface StoreContractOptions {
   /** When set, every contract test is skipped with this reason printed (e.g. no DATABASE_URL). */
   readonly skipReason?: string | undefined;
@@ -43,12 +48,12 @@ City officials said repair crews restored electricity to most districts by morni
  * Registers the contract tests for one adapter under `describe(name)`.
  * @example runStoreContract('sqlite', async () => ({ store: openSqliteStore(path), openPeer: …, dispose: … }))
  */
-export function runStoreContract(name: string, makeStore: () => Promise<StoreFixture>, options: StoreContractOptions = {}): void {
+export function runStoreContract(name: string, makeStore: (options?: StoreTuning) => Promise<StoreFixture>, options: StoreContractOptions = {}): void {
   const skip = options.skipReason ?? false;
 
   /** Runs body against a fresh migrated store, always disposing of it. */
-  const withStore = async (body: (store: Store, fixture: StoreFixture) => Promise<void>): Promise<void> => {
-    const fixture = await makeStore();
+  const withStore = async (body: (store: Store, fixture: StoreFixture) => Promise<void>, tuning?: StoreTuning): Promise<void> => {
+    const fixture = await makeStore(tuning);
     try {
       await fixture.store.migrate();
       await body(fixture.store, fixture);
@@ -207,6 +212,29 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
         assert.equal((await store.search({ text: 'said', limit: 1, offset: 1 })).length, 1);
         assert.equal((await store.search({ text: 'said', limit: 1, offset: 2 })).length, 0);
       });
+    });
+
+    test('a query matching more than a rank tier is ranked tier by tier, newest tier first; pages list every match once', async () => {
+      await withStore(async (store) => {
+        // Five articles stored in this order; "flood" is repeated more in some, which relevance ranks higher.
+        const bodies = ['flood once, river high.', 'flood flood flood, roads shut.', 'flood warning for the valley.', 'flood flood, bridges closed.', 'flood flood flood flood, town cut off.'];
+        const ids: string[] = [];
+        for (const [i, text] of bodies.entries()) {
+          const doc = article(text, { source: `f${i}.txt` });
+          ids.push(doc.id);
+          await store.saveArticle(doc, PIPELINE);
+        }
+        const all = (await store.search({ text: 'flood', limit: 10 })).map((h) => ids.indexOf(h.id));
+        // Tier 1 = the two newest (4, 3), tier 2 = (2, 1), tier 3 = (0); by relevance inside each.
+        assert.deepEqual(all, [4, 3, 1, 2, 0]);
+        for (const size of [1, 2, 3]) {
+          const paged: number[] = [];
+          for (let offset = 0; offset < 6; offset += size) paged.push(...(await store.search({ text: 'flood', limit: size, offset })).map((h) => ids.indexOf(h.id)));
+          assert.deepEqual(paged, all, `pages of ${size} join up to the full list`);
+        }
+        assert.deepEqual((await store.search({ text: '"flood flood flood"', limit: 10 })).map((h) => ids.indexOf(h.id)), [4, 1], 'two matches: one tier, plain relevance order');
+        assert.equal((await store.search({ text: 'flood', filter: { from: '2000' } })).length, 0, 'filters apply inside tiers');
+      }, { rankTier: 2 });
     });
 
     test('each hit\'s snippet comes from its own article', async () => {

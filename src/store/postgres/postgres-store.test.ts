@@ -16,9 +16,9 @@ if (POSTGRES_SKIP_REASON) console.log(`# postgres store: ${POSTGRES_SKIP_REASON}
 // Each contract test gets its own schema on DATABASE_URL, dropped by dispose().
 runStoreContract(
   'postgres',
-  async () => {
+  async (tuning) => {
     const schema = createTestSchema();
-    const store = openPostgresStore(schema.url);
+    const store = openPostgresStore(schema.url, { ...(tuning?.rankTier ? { rankTier: tuning.rankTier } : {}) });
     return {
       store,
       openPeer: async () => openPostgresStore(schema.url),

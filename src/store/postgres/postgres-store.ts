@@ -19,6 +19,7 @@ import { clearCorpusLinks, corpusCounts, countEvents, findSyndicationCandidates,
 import { createPool, parsePostgresUrl, type PostgresTarget } from './driver.js';
 import { FTS_MAX_CHARS, POSTGRES_MIGRATIONS } from './migrations.js';
 import { toTsQuerySql } from './ts-query.js';
+import { RANK_TIER } from '../rank-tier.js';
 
 /** Layers written to the layers table; tokens are recomputed on demand rather than stored. */
 const STORED_LAYERS: readonly LayerName[] = ['sentences', 'mentions', 'entities', 'times', 'places', 'events', 'claims'];
@@ -49,6 +50,8 @@ export interface PostgresStoreOptions {
   readonly maxConnections?: number;
   /** Clock for ingested_at and first_seen (tests pin it). */
   readonly now?: () => Date;
+  /** Matches ranked together before older ones (see rank-tier.ts); tests use small values. Default RANK_TIER. */
+  readonly rankTier?: number;
 }
 
 /**
@@ -58,6 +61,7 @@ export interface PostgresStoreOptions {
 export function openPostgresStore(db: string | PostgresTarget, options: PostgresStoreOptions = {}): Store {
   const target = typeof db === 'string' ? parsePostgresUrl(db) : db;
   const now = options.now ?? (() => new Date());
+  const rankTier = Math.max(1, options.rankTier ?? RANK_TIER);
   const pool = createPool(target, { maxConnections: options.maxConnections ?? 4, applicationName: 'dossier-store' });
   // An idle pooled connection that dies (server restart) is dropped by the pool; the next query opens a
   // new one and reports its own error. Without a listener the 'error' event would crash the process.
@@ -424,21 +428,27 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
         return { id: String(r['id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), snippet: opening, passage: { text: opening, hits: [] }, score: 0 };
       });
     }
-    const tsQuery = toTsQuerySql(input.text, 3);
+    const tsQuery = toTsQuerySql(input.text, 6);
     if (!tsQuery) return [];
-    const params: unknown[] = [limit, offset, ...tsQuery.params];
+    // Tiers of rankTier matches, newest first (rank-tier.ts): only the tiers this page falls in are scored.
+    const firstTier = Math.floor(offset / rankTier);
+    const lastTier = Math.floor((offset + limit - 1) / rankTier);
+    const params: unknown[] = [limit, offset - firstTier * rankTier, rankTier, firstTier, lastTier, ...tsQuery.params];
     const where = articleFilterSql(input.filter, params);
-    // Rank and page first (the filters as sub-queries on the same rows), then build headlines for the page only (ts_headline re-parses the body),
-    // unless the caller wants no snippets.
+    // Find the matches (cheap: the GIN index, no scoring), number them newest first, score the page's tiers, then
+    // build headlines for the page only (ts_headline re-parses the body), unless the caller wants no snippets.
     const sql = `WITH q AS (SELECT ${tsQuery.sql} AS q),
+      matches AS (
+        SELECT a.seq, (row_number() OVER (ORDER BY a.seq DESC) - 1) / $3 AS tier FROM articles a, q WHERE a.search @@ q.q${where.map((w) => ` AND ${w}`).join('')}
+      ),
       hits AS (
-        SELECT a.seq, ts_rank(a.search, q.q) AS score FROM articles a, q WHERE a.search @@ q.q${where.map((w) => ` AND ${w}`).join('')}
-        ORDER BY score DESC, a.seq LIMIT $1 OFFSET $2
+        SELECT a.seq, m.tier, ts_rank(a.search, q.q) AS score FROM matches m JOIN articles a ON a.seq = m.seq, q WHERE m.tier BETWEEN $4 AND $5
+        ORDER BY m.tier, score DESC, a.seq LIMIT $1 OFFSET $2
       )
       SELECT a.id, a.title, a.outlet, a.published_at, hits.score,
         ${input.withSnippets === false ? "''" : `ts_headline('simple', left(a.body, ${FTS_MAX_CHARS}), q.q, '${HEADLINE_OPTIONS}')`} AS snippet
       FROM hits JOIN articles a ON a.seq = hits.seq, q
-      ORDER BY hits.score DESC, hits.seq`;
+      ORDER BY hits.tier, hits.score DESC, hits.seq`;
     const rows = await query('search', sql, params);
     return rows.map((r) => {
       const { passage, bracketed } = fromMarkedSnippet(String(r['snippet']));

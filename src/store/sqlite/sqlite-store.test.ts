@@ -6,14 +6,13 @@ import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { assertBackfillFromVersion4, runStoreContract, VERSION_4_ROWS_SQL } from '../store.contract.js';
 import { openSqliteStore, SQLITE_MIGRATIONS } from './index.js';
-import { makeDoc } from '../../../test/helpers/make-doc.js';
 import { attackArticle, denialClaim, DENIAL, saveAnnotated, WIRE } from '../../../test/helpers/annotated-corpus.js';
 
 // A file, not ':memory:', so openPeer() can open a second connection on the same database.
-runStoreContract('sqlite', async () => {
+runStoreContract('sqlite', async (tuning) => {
   const dir = mkdtempSync(join(tmpdir(), 'dossier-sqlite-'));
   const path = join(dir, 'store.db');
-  const store = openSqliteStore(path);
+  const store = openSqliteStore(path, undefined, tuning);
   return {
     store,
     openPeer: async () => openSqliteStore(path),
@@ -78,30 +77,3 @@ test('sqlite store › migration 7 fills claims and article places from the stor
   }
 });
 
-test('sqlite store › a query matching more than a rank tier is ranked tier by tier, newest tier first; pages list every match once', async () => {
-  const store = openSqliteStore(':memory:', () => new Date('2026-01-01T00:00:00Z'), { rankTier: 2 });
-  await store.migrate();
-  try {
-    // Five articles stored in this order; "flood" is repeated more in some, which BM25 ranks higher.
-    const bodies = ['flood once, river high.', 'flood flood flood, roads shut.', 'flood warning for the valley.', 'flood flood, bridges closed.', 'flood flood flood flood, town cut off.'];
-    const ids: string[] = [];
-    for (const [i, text] of bodies.entries()) {
-      const doc = makeDoc({ text, meta: { source: `f${i}.txt` } });
-      ids.push(doc.id);
-      await store.saveArticle(doc, 'test@1');
-    }
-    const all = (await store.search({ text: 'flood', limit: 10 })).map((h) => ids.indexOf(h.id));
-    // Tier 1 = the two newest (4, 3), tier 2 = (2, 1), tier 3 = (0); BM25 order inside each.
-    assert.deepEqual(all, [4, 3, 1, 2, 0]);
-    for (const size of [1, 2, 3]) {
-      const paged: number[] = [];
-      for (let offset = 0; offset < 6; offset += size) paged.push(...(await store.search({ text: 'flood', limit: size, offset })).map((h) => ids.indexOf(h.id)));
-      assert.deepEqual(paged, all, `pages of ${size} join up to the full list`);
-    }
-    const few = (await store.search({ text: '"flood flood flood"', limit: 10 })).map((h) => ids.indexOf(h.id));
-    assert.deepEqual(few, [4, 1], 'two matches: one tier, plain BM25 order');
-    assert.deepEqual((await store.search({ text: 'flood', filter: { from: '2000' } })).length, 0, 'filters apply inside tiers');
-  } finally {
-    await store.close();
-  }
-});

@@ -20,6 +20,9 @@ import { toFtsQuery } from '../fts-query.js';
 import { nameKeys, prefixRange } from '../name-keys.js';
 import { fromMarkedSnippet, HIT_END, HIT_START } from '../snippet.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
+import { RANK_TIER } from '../rank-tier.js';
+
+export { RANK_TIER } from '../rank-tier.js';
 
 /** Layers written to the layers table; tokens are recomputed on demand rather than stored. */
 const STORED_LAYERS: readonly LayerName[] = ['sentences', 'mentions', 'entities', 'times', 'places', 'events', 'claims'];
@@ -41,14 +44,6 @@ export interface SqliteStoreOptions {
   /** Matches ranked together by BM25 before older matches are considered (see `search`). Default RANK_TIER. */
   readonly rankTier?: number;
 }
-
-/**
- * Full-text matches ranked together. BM25 costs time in proportion to the matches it scores, so a query matching
- * more than this many articles is ranked tier by tier: the best of the RANK_TIER most recently stored matches
- * first, then the best of the next RANK_TIER, and so on. A page then costs the same at any corpus size, every
- * match is still listed exactly once, and a query matching fewer articles is ranked exactly as one list.
- */
-export const RANK_TIER = 5000;
 
 export function openSqliteStore(path: string, now: () => Date = () => new Date(), options: SqliteStoreOptions = {}): Store {
   const rankTier = Math.max(1, options.rankTier ?? RANK_TIER);
