@@ -59,7 +59,7 @@ export function openApiDocument(): Schema {
       '/api/search': {
         get: {
           summary: 'Full-text search over titles and bodies, best first, with highlighted snippets; filters keep only the articles satisfying all of them; with filters and no words, the filtered articles newest first (snippet = opening)',
-          description: 'Hits are ranked by BM25 (title words weigh 4, body words 1). A query matching more than 5,000 articles is ranked in tiers of 5,000 matches, the most recently stored tier first, so a page costs the same at any corpus size; every match is still listed once across pages.',
+          description: 'Hits are ranked by relevance (BM25 with title words weighing 4 on SQLite, ts_rank on PostgreSQL). A query matching more than 5,000 articles is ranked in tiers of 5,000 matches, the most recently stored tier first, so a page costs the same at any corpus size; every match is still listed once across pages.',
           parameters: [
             param('q', 'words, "a quoted phrase", or a prefix* (at most 500 characters); required unless a filter is given', { type: 'string', maxLength: 500 }),
             param('entity', 'articles naming this canonical entity (id, name or alias)', { type: 'string', maxLength: 300 }),
