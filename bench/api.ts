@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApi } from '../src/api/index.js';
 import { linkEntities } from '../src/corpus/link-entities/index.js';
-import { createDoc, type DocEntity, type Mention, type MentionType } from '../src/model/index.js';
+import { createDoc, type DocEntity, type Mention, type MentionType, type PlaceRef } from '../src/model/index.js';
 import { openSqliteStore } from '../src/store/sqlite/index.js';
 import { seededRandom } from '../src/nlp/ner/train.js';
 
@@ -67,7 +67,12 @@ function syntheticArticle(n: number) {
   }));
   const day = new Date(Date.UTC(2020, 0, 1) + Math.floor(rand() * 5 * 365) * 86_400_000).toISOString();
   const base = createDoc({ text, meta: { source: `bench:${n}`, format: 'text', language: 'en', title: `${capital(VOCABULARY[zipf(VOCABULARY.length)]!)} ${VOCABULARY[zipf(VOCABULARY.length)]} ${n}`, outlet: `Outlet ${n % 25}`, publishedAt: day } });
-  return { doc: { ...base, layers: { mentions, entities: docEntities } }, links: linkEntities(docEntities, new Map()) };
+  // Each LOC entity is a resolved place with fixed pseudo-coordinates, so the map has a place index to read.
+  const places: PlaceRef[] = mentions.filter((m) => m.type === 'LOC').map((m, i) => {
+    const seed = [...m.text].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
+    return { id: `p${i + 1}`, start: m.start, end: m.end, text: m.text, mentionId: m.id, isResolved: true, name: m.text, lat: (seed % 140) - 60, lon: (seed % 340) - 170, countryCode: 'XX', precision: 'city', gazetteerId: `bench:${m.text}` };
+  });
+  return { doc: { ...base, layers: { mentions, entities: docEntities, places } }, links: linkEntities(docEntities, new Map()) };
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -129,6 +134,8 @@ async function main(): Promise<void> {
   for (const [name, url] of [
     ['graph (one entity, 50 articles)', `/api/graph?entity=${encodeURIComponent(allEntities[50]!)}&maxArticles=50`],
     ['timeline (all, first 2000)', '/api/timeline'],
+    ['map (whole corpus)', '/api/map'],
+    ['map (one entity)', `/api/map?entity=${encodeURIComponent(top.items[0]!.id)}`],
     ['timeline (words + dates)', `/api/timeline?q=${encodeURIComponent(VOCABULARY[zipf(20)]!)}&from=2022&to=2022-12`],
   ] as const) {
     const times: number[] = [];

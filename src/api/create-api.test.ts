@@ -299,15 +299,19 @@ describe('api › stats and cross-article views', () => {
     assertError(await get('/api/graph?maxEvents=many', 400), 'E_USAGE', /maxEvents.*"many"/);
   });
 
-  test('map groups resolved places with article counts, and says when it read only part of the corpus', async () => {
+  test('map groups resolved places over the whole corpus with article counts and their newest articles, or one entity\'s', async () => {
     const map = await get('/api/map');
     const baghdad = map.points.find((p: Json) => p.name === 'Baghdad');
     assert.equal(baghdad.articleCount, 2);
     assert.equal(baghdad.countryCode, 'IQ');
+    assert.deepEqual(baghdad.articles.map((a: Json) => a.id), [ids.rocket, ids.hostile], 'newest first');
     assert.deepEqual(map.events.map((e: Json) => [e.placeName, e.status]).sort(), [['Aleppo', 'single-source'], ['Baghdad', 'denied']]);
-    const partial = await get('/api/map?maxArticles=1');
-    assert.equal(partial.scannedArticles, 1);
-    assert.equal(partial.isPartial, true);
+    assert.equal(map.scannedArticles, 3);
+    assert.equal(map.isPartial, false);
+    const his = await get(`/api/map?entity=${encodeURIComponent('Tigris Guardians Brigade')}`);
+    assert.deepEqual(his.points.map((p: Json) => p.name).sort(), ['Aleppo', 'Baghdad', 'Damascus']);
+    assert.equal(his.scannedArticles, 2);
+    assertError(await get('/api/map?entity=nobody', 404), 'E_NOT_FOUND', /nobody/);
   });
 
   test('timeline lists articles oldest first, with an entity\'s dated roles', async () => {

@@ -4,7 +4,7 @@
  * resolved places, timeline). The views are built from what the Store offers today; each says when it only
  * scanned part of the corpus (`isPartial`), and each has room for events and claims when the store grows them.
  */
-import { DossierError, type MentionType, type PlaceRef } from '../model/index.js';
+import { DossierError, type MentionType } from '../model/index.js';
 import { countryByCode, countryByName } from '../data/countries.js';
 import type {
   ArticleEntityLink, ArticleFilter, ArticleSummary, CanonicalEntity, ClaimQuery, EntityDetail, EventQuery, FacetValue, MergedEventDetail, MergedEventRow, SearchFacets, SearchHit,
@@ -478,49 +478,36 @@ export async function entityGraph(store: Store, options: ScanOptions & { maxNode
   return { nodes: [...entityNodes, ...actorNodes, ...eventNodes], edges: [...coEdges, ...eventEdges], scannedArticles, isPartial: false, eventsTotal };
 }
 
-/** Resolved places from the `places` layer of the scanned articles, grouped by gazetteer id (or name and point). */
+/** Most places the map draws (the most named first). */
+export const MAX_MAP_PLACES = 1000;
+
+/**
+ * Resolved places over the whole corpus (or one entity's articles), from the place index kept at save time, most
+ * named first; `maxArticles` no longer applies: nothing is scanned. Plus merged events with coordinates.
+ */
 export async function placeMap(store: Store, options: ScanOptions = {}): Promise<MapView> {
-  const { articles, isPartial } = await scanArticles(store, options);
-  const points = new Map<string, { point: Omit<MapPoint, 'articleCount' | 'articles' | 'mentionCount'>; mentions: number; articles: Map<string, string | null> }>();
-  let unresolved = 0;
-  for (const article of articles) {
-    const places = article.layers['places'];
-    if (!Array.isArray(places)) continue;
-    for (const place of places as PlaceRef[]) {
-      if (!place.isResolved || typeof place.lat !== 'number' || typeof place.lon !== 'number') {
-        unresolved++;
-        continue;
-      }
-      const id = place.gazetteerId ?? `${place.name ?? place.text}@${place.lat.toFixed(3)},${place.lon.toFixed(3)}`;
-      let entry = points.get(id);
-      if (!entry) {
-        entry = {
-          point: { id, kind: 'place-mention', name: place.name ?? place.text, lat: place.lat, lon: place.lon, countryCode: place.countryCode ?? null, precision: place.precision ?? null },
-          mentions: 0,
-          articles: new Map(),
-        };
-        points.set(id, entry);
-      }
-      entry.mentions++;
-      entry.articles.set(article.id, article.title);
-    }
-  }
-  const out: MapPoint[] = [...points.values()].map((e) => ({
-    ...e.point,
-    mentionCount: e.mentions,
-    articleCount: e.articles.size,
-    articles: [...e.articles].slice(0, 5).map(([id, title]) => ({ id, title })),
+  let scannedArticles: number;
+  let entityId: string | undefined;
+  if (options.entityId) {
+    const entity = await store.getEntity(options.entityId, { articlesLimit: 0 });
+    if (!entity) throw new DossierError('E_NOT_FOUND', `no entity with id, name or alias "${options.entityId}"`);
+    entityId = entity.id;
+    scannedArticles = entity.articleCount;
+  } else scannedArticles = await store.countArticles();
+  const overview = await store.listPlaces({ ...(entityId ? { entityId } : {}), limit: MAX_MAP_PLACES });
+  const out: MapPoint[] = overview.places.map((p) => ({
+    id: p.key, kind: 'place-mention', name: p.name, lat: p.lat, lon: p.lon, countryCode: p.countryCode, precision: p.precision,
+    mentionCount: p.mentionCount, articleCount: p.articleCount, articles: p.articles,
   }));
-  out.sort((a, b) => b.articleCount - a.articleCount || a.name.localeCompare(b.name));
   const events: MapEvent[] = [];
-  for (const e of await store.listEvents({ ...(options.entityId ? { entityId: options.entityId } : {}), limit: 500 })) {
+  for (const e of await store.listEvents({ ...(entityId ? { entityId } : {}), limit: 500 })) {
     if (e.place?.lat === null || e.place?.lat === undefined || e.place.lon === null) continue;
     events.push({
       id: e.id, kind: 'event', ploverType: e.ploverType, status: e.status, placeName: e.place.name, lat: e.place.lat, lon: e.place.lon,
       countryCode: e.place.countryCode, windowStart: e.windowStart, reportCount: e.reportCount, summary: e.summary,
     });
   }
-  return { points: out, events, unresolved, scannedArticles: articles.length, isPartial };
+  return { points: out, events, unresolved: overview.unresolvedMentions, scannedArticles, isPartial: out.length >= MAX_MAP_PLACES };
 }
 
 /** Filters of the timeline besides the entity: words and a date range (both bound events and articles). */
@@ -613,29 +600,6 @@ export function snippetParts(passage: SnippetPassage): SnippetPart[] {
 /** Clamps a page request to [1, MAX_PAGE_SIZE] and a non-negative offset. */
 function pageBounds(page: PageRequest): { limit: number; offset: number } {
   return { limit: Math.max(1, Math.min(page.limit ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)), offset: Math.max(0, page.offset ?? 0) };
-}
-
-/** Reads the articles a cross-article view covers: one entity's, or the first `maxArticles` stored. */
-async function scanArticles(store: Store, options: ScanOptions): Promise<{ articles: StoredArticle[]; isPartial: boolean }> {
-  const maxArticles = options.maxArticles ?? DEFAULT_SCAN_ARTICLES;
-  let ids: string[];
-  let isPartial: boolean;
-  if (options.entityId) {
-    const detail = await store.getEntity(options.entityId, { articlesLimit: maxArticles });
-    if (!detail) throw new DossierError('E_NOT_FOUND', `no entity with id, name or alias "${options.entityId}"`);
-    ids = detail.articles.map((a) => a.articleId);
-    isPartial = detail.articlesTotal > maxArticles;
-  } else {
-    const listed = await summaries(store, maxArticles);
-    ids = listed.items.map((a) => a.id);
-    isPartial = listed.isPartial;
-  }
-  const articles: StoredArticle[] = [];
-  for (const id of ids) {
-    const article = await store.getArticle(id);
-    if (article) articles.push(article);
-  }
-  return { articles, isPartial };
 }
 
 /** The first `max` article summaries in stored order, and whether there are more. */

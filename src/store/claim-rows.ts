@@ -30,6 +30,12 @@ export interface PlaceRow {
   readonly key: string;
   readonly name: string;
   readonly countryCode: string | null;
+  /** Coordinates and precision of a resolved place; null otherwise. */
+  readonly lat: number | null;
+  readonly lon: number | null;
+  readonly precision: string | null;
+  /** How many times the article names it. */
+  readonly mentions: number;
 }
 
 /** What an article's claims need from it. */
@@ -83,12 +89,21 @@ export function claimRows(layers: ClaimSourceLayers, canonical: ReadonlyMap<stri
 
 /** The distinct places an article names (resolved by gazetteer id, unresolved by name). */
 export function placeRows(places: readonly PlaceRef[] | undefined): PlaceRow[] {
-  const rows = new Map<string, PlaceRow>();
+  const rows = new Map<string, { -readonly [K in keyof PlaceRow]: PlaceRow[K] }>();
   for (const place of places ?? []) {
     const name = (place.name ?? place.text).trim();
     if (!name) continue;
+    const isLocated = place.isResolved && typeof place.lat === 'number' && typeof place.lon === 'number';
     const key = place.isResolved && place.gazetteerId ? place.gazetteerId : `name:${name.toLowerCase()}`;
-    if (!rows.has(key)) rows.set(key, { key, name, countryCode: place.isResolved ? (place.countryCode ?? null) : null });
+    const row = rows.get(key);
+    if (row) {
+      row.mentions++;
+      continue;
+    }
+    rows.set(key, {
+      key, name, countryCode: place.isResolved ? (place.countryCode ?? null) : null,
+      lat: isLocated ? place.lat! : null, lon: isLocated ? place.lon! : null, precision: isLocated ? (place.precision ?? null) : null, mentions: 1,
+    });
   }
   return [...rows.values()];
 }

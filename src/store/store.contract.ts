@@ -214,6 +214,32 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
       });
     });
 
+    test('places: resolved places with article and mention counts, their newest articles, unresolved mentions; by entity', async () => {
+      await withStore(async (store) => {
+        const wire = attackArticle(WIRE, 'Meridian News Agency', '2024-11-11');
+        await saveWithEvents(store, wire);
+        const denial = attackArticle(DENIAL, 'Tehran Daily', '2024-11-14', { place: false });
+        await saveWithEvents(store, denial);
+        const kyivPlace = { id: 'p1', start: 0, end: 0, text: 'Kyiv', isResolved: true, name: 'Kyiv', lat: 50.45, lon: 30.52, countryCode: 'UA', precision: 'city' as const, gazetteerId: 'geonames:703448' };
+        const other = makeDoc({ text: KYIV, meta: { outlet: 'Kyiv Courier', publishedAt: '2024-12-01', title: 'Sirens in Kyiv' },
+          layers: { places: [kyivPlace, { ...kyivPlace, id: 'p2' }, { id: 'p3', start: 0, end: 0, text: 'Nowhereville', isResolved: false }] } });
+        await store.saveArticle(other, PIPELINE);
+
+        const overview = await store.listPlaces();
+        assert.deepEqual(overview.places.map((p) => [p.key, p.name, p.countryCode, p.articleCount, p.mentionCount, p.precision]),
+          [['name:baghdad', 'Baghdad', 'IQ', 2, 2, 'city'], ['geonames:703448', 'Kyiv', 'UA', 1, 2, 'city']]);
+        assert.deepEqual(overview.places[0]!.articles.map((a) => a.id), [denial.id, wire.id], 'newest first');
+        assert.equal(overview.places[1]!.lat, 50.45);
+        assert.equal(overview.unresolvedMentions, 1);
+        assert.equal((await store.listPlaces({ limit: 1 })).places.length, 1);
+        const [militia] = await store.listEntities({ search: 'Tigris' });
+        const theirs = await store.listPlaces({ entityId: militia!.id });
+        assert.deepEqual(theirs.places.map((p) => p.name), ['Baghdad']);
+        assert.equal(theirs.unresolvedMentions, 0);
+        assert.deepEqual(await store.listPlaces({ entityId: 'nobody' }), { places: [], unresolvedMentions: 0 });
+      });
+    });
+
     test('a query matching more than a rank tier is ranked tier by tier, newest tier first; pages list every match once', async () => {
       await withStore(async (store) => {
         // Five articles stored in this order; "flood" is repeated more in some, which relevance ranks higher.

@@ -346,6 +346,36 @@ export interface SearchFacets {
   readonly countries: readonly FacetValue[];
 }
 
+/** Which places a place overview covers. */
+export interface PlaceQuery {
+  /** Only the places named in this canonical entity's articles. */
+  readonly entityId?: string;
+  /** Most places listed (most named first); default 500, at most 2000. */
+  readonly limit?: number;
+}
+
+/** A resolved place with how often the corpus names it. */
+export interface PlaceSummary {
+  /** Gazetteer id (or name key for a place resolved without one). */
+  readonly key: string;
+  readonly name: string;
+  readonly countryCode: string | null;
+  readonly lat: number;
+  readonly lon: number;
+  readonly precision: string | null;
+  readonly articleCount: number;
+  readonly mentionCount: number;
+  /** Up to five of its articles, newest first. */
+  readonly articles: readonly { readonly id: string; readonly title: string | null }[];
+}
+
+/** The places the corpus (or one entity's articles) names, from the index kept at save time. */
+export interface PlaceOverview {
+  readonly places: readonly PlaceSummary[];
+  /** Place mentions the gazetteer could not resolve (not drawn). */
+  readonly unresolvedMentions: number;
+}
+
 /** Everything callers may do with a store. */
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
@@ -363,6 +393,8 @@ export interface Store {
   articleEntityLinks(articleId: string): Promise<ArticleEntityLink[]>;
   /** Full-text search (or, without words, a filtered listing newest first). */
   search(query: SearchQuery): Promise<SearchHit[]>;
+  /** Resolved places with their article and mention counts, most named first (a map's points). */
+  listPlaces(query?: PlaceQuery): Promise<PlaceOverview>;
   /** What the search filters can take (at most 200 values each). */
   searchFacets(): Promise<SearchFacets>;
   /** Claims, filtered, oldest article first. */

@@ -256,6 +256,8 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         article_id text COLLATE "C" NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
         place_key text NOT NULL,                                         -- gazetteer id, or name:<lower-cased name>
         name text NOT NULL, country_code text,
+        lat double precision, lon double precision, precision text,     -- null for a place not resolved
+        mentions integer NOT NULL,                                       -- times the article names it
         PRIMARY KEY (article_id, place_key)
       );
       CREATE INDEX article_places_key ON article_places (place_key, article_id);

@@ -258,9 +258,12 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
         article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
         place_key TEXT NOT NULL,                                         -- gazetteer id, or name:<lower-cased name>
         name TEXT NOT NULL, country_code TEXT,
+        lat REAL, lon REAL, precision TEXT,                              -- null for a place not resolved
+        mentions INTEGER NOT NULL,                                       -- times the article names it
         PRIMARY KEY (article_id, place_key)
       ) WITHOUT ROWID;
       CREATE INDEX article_places_key ON article_places(place_key, article_id);
+      CREATE INDEX article_places_resolved ON article_places(place_key, article_id) WHERE lat IS NOT NULL;
       CREATE INDEX article_places_name ON article_places(name COLLATE NOCASE, article_id);
       CREATE INDEX article_places_country ON article_places(country_code, article_id);
       CREATE INDEX articles_outlet_nocase ON articles(outlet COLLATE NOCASE, published_at);

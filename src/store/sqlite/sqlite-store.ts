@@ -10,7 +10,7 @@ import { absorb, chooseMergedEvent, countAlternatives, isUndated, observationWin
 import type { ObservedEvent } from '../../corpus/observe/index.js';
 import type {
   ArticleEntityLink, ArticleFilter, ArticleLinks, ArticleSummary, CanonicalEntity, ClaimQuery, Cooccurrence, CooccurrenceQuery, EntityArticlesPage, EntityDetail, EntityQuery,
-  EventQuery, MergedEventDetail, MergedEventRow, SaveOutcome, SearchFacets, SearchHit, SearchQuery, Store, StoreStats, StoredArticle, StoredClaim, StoredClaimDetail,
+  EventQuery, PlaceOverview, PlaceQuery, MergedEventDetail, MergedEventRow, SaveOutcome, SearchFacets, SearchHit, SearchQuery, Store, StoreStats, StoredArticle, StoredClaim, StoredClaimDetail,
   StoredDictionary, SyndicationCandidate, SyndicationLinks,
 } from '../store.js';
 import { claimRows, openingSnippet, parseClaimKey, placeRows, toStoredClaim, type ClaimRecord } from '../claim-rows.js';
@@ -188,8 +188,8 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
         JSON.stringify(c.chain), c.evidence.start, c.evidence.end, c.content.start, c.content.end, c.cue?.start ?? null, c.cue?.end ?? null, JSON.stringify(c.eventMentionIds), c.respondsTo);
       for (const entityId of c.entityIds) insertEntity.run(entityId, articleId, c.claimId);
     });
-    const insertPlace = prepare('INSERT OR IGNORE INTO article_places (article_id, place_key, name, country_code) VALUES (?, ?, ?, ?)');
-    for (const place of placeRows(layers.places)) insertPlace.run(articleId, place.key, place.name, place.countryCode);
+    const insertPlace = prepare('INSERT OR IGNORE INTO article_places (article_id, place_key, name, country_code, lat, lon, precision, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const p of placeRows(layers.places)) insertPlace.run(articleId, p.key, p.name, p.countryCode, p.lat, p.lon, p.precision, p.mentions);
   };
 
   const clearArticleLinks = (articleId: string): void => {
@@ -469,6 +469,34 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
         return { id: String(r['id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), snippet: bracketed, passage, score: -score };
       });
     }, rankSql, params);
+  };
+
+  const listPlaces = (query: PlaceQuery = {}): PlaceOverview => {
+    const limit = Math.max(1, Math.min(query.limit ?? 500, 2000));
+    const scope = query.entityId ? 'AND p.article_id IN (SELECT article_id FROM entity_articles WHERE entity_id = ?)' : '';
+    const scopeParams = query.entityId ? [query.entityId] : [];
+    const rows = prepare(`SELECT p.place_key AS key, min(p.name) AS name, min(p.country_code) AS country_code, avg(p.lat) AS lat, avg(p.lon) AS lon,
+        min(p.precision) AS precision, count(*) AS articles, sum(p.mentions) AS mentions
+      FROM article_places p WHERE p.lat IS NOT NULL ${scope} GROUP BY p.place_key ORDER BY articles DESC, name, key LIMIT ?`).all(...scopeParams, limit) as Row[];
+    const samples = new Map<string, { id: string; title: string | null }[]>();
+    if (rows.length) {
+      // Five articles per place, newest first, in one pass over the listed places' rows.
+      const keys = rows.map((r) => String(r['key']));
+      for (const r of prepare(`SELECT key, id, title FROM (SELECT p.place_key AS key, a.id, a.title,
+          row_number() OVER (PARTITION BY p.place_key ORDER BY a.published_at DESC, a.seq DESC) AS n
+          FROM article_places p JOIN articles a ON a.id = p.article_id WHERE p.place_key IN (${keys.map(() => '?').join(',')}) ${scope}) WHERE n <= 5`).all(...keys, ...scopeParams) as Row[]) {
+        const key = String(r['key']);
+        samples.set(key, [...(samples.get(key) ?? []), { id: String(r['id']), title: nullable(r['title']) }]);
+      }
+    }
+    const unresolved = prepare(`SELECT coalesce(sum(p.mentions), 0) AS n FROM article_places p WHERE p.lat IS NULL ${scope}`).get(...scopeParams) as { n: number };
+    return {
+      places: rows.map((r) => ({
+        key: String(r['key']), name: String(r['name']), countryCode: nullable(r['country_code']), lat: Number(r['lat']), lon: Number(r['lon']), precision: nullable(r['precision']),
+        articleCount: Number(r['articles']), mentionCount: Number(r['mentions']), articles: samples.get(String(r['key'])) ?? [],
+      })),
+      unresolvedMentions: unresolved.n,
+    };
   };
 
   const searchFacets = (): SearchFacets => {
@@ -801,6 +829,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     articleEntityLinks: async (articleId) => run('article entity links', () => articleEntityLinks(articleId)),
     search: async (query) => search(query),
     searchFacets: async () => run('search facets', searchFacets),
+    listPlaces: async (query) => run('list places', () => listPlaces(query)),
     listClaims: async (query) => listClaims(query),
     countClaims: async (query) => countClaims(query),
     getClaim: async (id) => run('get claim', () => getClaim(id)),
