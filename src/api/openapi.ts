@@ -194,7 +194,7 @@ export function openApiDocument(): Schema {
       },
       '/api/map': {
         get: {
-          summary: 'Resolved places over the whole corpus or one entity\'s articles (from the place index kept at ingest: counts and five newest articles each, most named first, at most 1000) and merged events with coordinates',
+          summary: 'Resolved places over the whole corpus or one entity\'s articles (from the place index kept at ingest: counts and five newest articles each, most named first, at most 500) and merged events with coordinates',
           parameters: [entityFilter, { ...maxArticles(DEFAULT_SCAN_ARTICLES), description: 'accepted and ignored: the map covers every article' }],
           responses: { 200: ok(ref('Map'), 'points to draw'), ...errors(400, 404) },
         },

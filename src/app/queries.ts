@@ -479,7 +479,7 @@ export async function entityGraph(store: Store, options: ScanOptions & { maxNode
 }
 
 /** Most places the map draws (the most named first). */
-export const MAX_MAP_PLACES = 1000;
+export const MAX_MAP_PLACES = 500;
 
 /**
  * Resolved places over the whole corpus (or one entity's articles), from the place index kept at save time, most

@@ -258,8 +258,12 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         name text NOT NULL, country_code text,
         lat double precision, lon double precision, precision text,     -- null for a place not resolved
         mentions integer NOT NULL,                                       -- times the article names it
+        published_at text, article_seq bigint NOT NULL,                  -- copied from the article
         PRIMARY KEY (article_id, place_key)
       );
+      -- The map groups resolved places from this index alone, and lists a place's newest articles from the next.
+      CREATE INDEX article_places_map ON article_places (place_key) INCLUDE (name, country_code, lat, lon, precision, mentions) WHERE lat IS NOT NULL;
+      CREATE INDEX article_places_recent ON article_places (place_key, published_at DESC NULLS LAST, article_seq DESC);
       CREATE INDEX article_places_key ON article_places (place_key, article_id);
       CREATE INDEX article_places_name ON article_places (lower(name), article_id);
       CREATE INDEX article_places_country ON article_places (country_code, article_id);

@@ -211,8 +211,9 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     const places = articles.flatMap((source) => placeRows(source.layers.places).map((place) => ({ articleId: source.articleId, place })));
     for (let i = 0; i < places.length; i += BACKFILL_BATCH) {
       const batch = places.slice(i, i + BACKFILL_BATCH);
-      await query(op, `INSERT INTO article_places (article_id, place_key, name, country_code, lat, lon, precision, mentions)
-        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[], $7::text[], $8::int[]) ON CONFLICT DO NOTHING`, [
+      await query(op, `INSERT INTO article_places (article_id, place_key, name, country_code, lat, lon, precision, mentions, published_at, article_seq)
+        SELECT u.*, a.published_at, a.seq FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[], $7::text[], $8::int[])
+          AS u(article_id, place_key, name, country_code, lat, lon, precision, mentions) JOIN articles a ON a.id = u.article_id ON CONFLICT DO NOTHING`, [
         batch.map((p) => p.articleId), batch.map((p) => pgText(p.place.key)), batch.map((p) => pgText(p.place.name)), batch.map((p) => p.place.countryCode),
         batch.map((p) => p.place.lat), batch.map((p) => p.place.lon), batch.map((p) => p.place.precision), batch.map((p) => p.place.mentions),
       ], client);
@@ -461,28 +462,34 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
   const listPlaces = async (placeQuery: PlaceQuery = {}): Promise<PlaceOverview> => {
     const limit = Math.max(1, Math.min(placeQuery.limit ?? 500, 2000));
     const params: unknown[] = [limit];
-    const scope = placeQuery.entityId ? `AND p.article_id IN (SELECT article_id FROM entity_articles WHERE entity_id = $${params.push(placeQuery.entityId)})` : '';
-    // The places, five articles each (newest first), and the unresolved mentions, in one round trip.
-    const rows = await query('list places', `WITH places AS (
-        SELECT p.place_key AS key, min(p.name) AS name, min(p.country_code) AS country_code, avg(p.lat) AS lat, avg(p.lon) AS lon, min(p.precision) AS precision,
-          count(*)::int AS articles, sum(p.mentions)::int AS mentions
-        FROM article_places p WHERE p.lat IS NOT NULL ${scope} GROUP BY p.place_key ORDER BY count(*) DESC, min(p.name) COLLATE "C", p.place_key COLLATE "C" LIMIT $1
-      )
-      SELECT places.*, (
-        SELECT coalesce(jsonb_agg(jsonb_build_object('id', s.id, 'title', s.title) ORDER BY s.published_at DESC NULLS LAST, s.seq DESC), '[]'::jsonb) FROM (
-          SELECT a.id, a.title, a.published_at, a.seq FROM article_places p JOIN articles a ON a.id = p.article_id
-          WHERE p.place_key = places.key ${scope} ORDER BY a.published_at DESC NULLS LAST, a.seq DESC LIMIT 5) s
-        ) AS samples,
-        (SELECT coalesce(sum(p.mentions), 0)::int FROM article_places p WHERE p.lat IS NULL ${scope}) AS unresolved
-      FROM places ORDER BY articles DESC, name COLLATE "C", key COLLATE "C"`, params);
-    const unresolved = rows.length ? Number(rows[0]!['unresolved'])
-      : Number((await query('list places', `SELECT coalesce(sum(p.mentions), 0)::int AS n FROM article_places p WHERE p.lat IS NULL ${scope.replace('$2', '$1')}`, params.slice(1)))[0]!['n']);
+    const entity = placeQuery.entityId ? `$${params.push(placeQuery.entityId)}` : undefined;
+    // Over the corpus the map index alone is grouped; for one entity, its articles drive. A place's newest five
+    // articles walk the (place, date) index and stop at five.
+    const source = entity ? `entity_articles ea JOIN article_places p ON p.article_id = ea.article_id WHERE ea.entity_id = ${entity} AND` : 'article_places p WHERE';
+    const inScope = entity ? `AND EXISTS (SELECT 1 FROM entity_articles ea WHERE ea.entity_id = ${entity} AND ea.article_id = p.article_id)` : '';
+    const [rows, unresolved] = await Promise.all([
+      query('list places', `WITH places AS (
+          SELECT p.place_key AS key, min(p.name) AS name, min(p.country_code) AS country_code, avg(p.lat) AS lat, avg(p.lon) AS lon, min(p.precision) AS precision,
+            count(*)::int AS articles, sum(p.mentions)::int AS mentions
+          FROM ${source} p.lat IS NOT NULL GROUP BY p.place_key ORDER BY count(*) DESC, min(p.name) COLLATE "C", p.place_key COLLATE "C" LIMIT $1
+        )
+        SELECT places.*, (
+          SELECT coalesce(jsonb_agg(jsonb_build_object('id', a.id, 'title', a.title) ORDER BY recent.published_at DESC NULLS LAST, recent.article_seq DESC), '[]'::jsonb) FROM (
+            SELECT p.article_id, p.published_at, p.article_seq FROM article_places p WHERE p.place_key = places.key ${inScope}
+            ORDER BY p.published_at DESC NULLS LAST, p.article_seq DESC LIMIT 5
+          ) recent JOIN articles a ON a.id = recent.article_id
+        ) AS samples
+        FROM places ORDER BY articles DESC, name COLLATE "C", key COLLATE "C"`, params),
+      entity
+        ? query('list places', 'SELECT coalesce(sum(p.mentions), 0)::int AS n FROM entity_articles ea JOIN article_places p ON p.article_id = ea.article_id WHERE ea.entity_id = $1 AND p.lat IS NULL', [placeQuery.entityId])
+        : query('list places', 'SELECT coalesce(sum(mentions), 0)::int AS n FROM article_places WHERE lat IS NULL'),
+    ]);
     return {
       places: rows.map((r) => ({
         key: String(r['key']), name: String(r['name']), countryCode: nullable(r['country_code']), lat: Number(r['lat']), lon: Number(r['lon']), precision: nullable(r['precision']),
         articleCount: Number(r['articles']), mentionCount: Number(r['mentions']), articles: r['samples'] as PlaceOverview['places'][number]['articles'],
       })),
-      unresolvedMentions: unresolved,
+      unresolvedMentions: Number(unresolved[0]!['n']),
     };
   };
 

@@ -260,10 +260,13 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
         name TEXT NOT NULL, country_code TEXT,
         lat REAL, lon REAL, precision TEXT,                              -- null for a place not resolved
         mentions INTEGER NOT NULL,                                       -- times the article names it
+        published_at TEXT, article_seq INTEGER NOT NULL,                 -- copied from the article
         PRIMARY KEY (article_id, place_key)
       ) WITHOUT ROWID;
       CREATE INDEX article_places_key ON article_places(place_key, article_id);
-      CREATE INDEX article_places_resolved ON article_places(place_key, article_id) WHERE lat IS NOT NULL;
+      -- The map groups resolved places from this index alone, and lists a place's newest articles from the next.
+      CREATE INDEX article_places_map ON article_places(place_key, name, country_code, lat, lon, precision, mentions) WHERE lat IS NOT NULL;
+      CREATE INDEX article_places_recent ON article_places(place_key, published_at, article_seq);
       CREATE INDEX article_places_name ON article_places(name COLLATE NOCASE, article_id);
       CREATE INDEX article_places_country ON article_places(country_code, article_id);
       CREATE INDEX articles_outlet_nocase ON articles(outlet COLLATE NOCASE, published_at);

@@ -188,8 +188,9 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
         JSON.stringify(c.chain), c.evidence.start, c.evidence.end, c.content.start, c.content.end, c.cue?.start ?? null, c.cue?.end ?? null, JSON.stringify(c.eventMentionIds), c.respondsTo);
       for (const entityId of c.entityIds) insertEntity.run(entityId, articleId, c.claimId);
     });
-    const insertPlace = prepare('INSERT OR IGNORE INTO article_places (article_id, place_key, name, country_code, lat, lon, precision, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    for (const p of placeRows(layers.places)) insertPlace.run(articleId, p.key, p.name, p.countryCode, p.lat, p.lon, p.precision, p.mentions);
+    const insertPlace = prepare(`INSERT OR IGNORE INTO article_places (article_id, place_key, name, country_code, lat, lon, precision, mentions, published_at, article_seq)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    for (const p of placeRows(layers.places)) insertPlace.run(articleId, p.key, p.name, p.countryCode, p.lat, p.lon, p.precision, p.mentions, article['published_at'], article['seq']);
   };
 
   const clearArticleLinks = (articleId: string): void => {
@@ -473,27 +474,28 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
 
   const listPlaces = (query: PlaceQuery = {}): PlaceOverview => {
     const limit = Math.max(1, Math.min(query.limit ?? 500, 2000));
-    const scope = query.entityId ? 'AND p.article_id IN (SELECT article_id FROM entity_articles WHERE entity_id = ?)' : '';
-    const scopeParams = query.entityId ? [query.entityId] : [];
-    const rows = prepare(`SELECT p.place_key AS key, min(p.name) AS name, min(p.country_code) AS country_code, avg(p.lat) AS lat, avg(p.lon) AS lon,
-        min(p.precision) AS precision, count(*) AS articles, sum(p.mentions) AS mentions
-      FROM article_places p WHERE p.lat IS NOT NULL ${scope} GROUP BY p.place_key ORDER BY articles DESC, name, key LIMIT ?`).all(...scopeParams, limit) as Row[];
-    const samples = new Map<string, { id: string; title: string | null }[]>();
-    if (rows.length) {
-      // Five articles per place, newest first, in one pass over the listed places' rows.
-      const keys = rows.map((r) => String(r['key']));
-      for (const r of prepare(`SELECT key, id, title FROM (SELECT p.place_key AS key, a.id, a.title,
-          row_number() OVER (PARTITION BY p.place_key ORDER BY a.published_at DESC, a.seq DESC) AS n
-          FROM article_places p JOIN articles a ON a.id = p.article_id WHERE p.place_key IN (${keys.map(() => '?').join(',')}) ${scope}) WHERE n <= 5`).all(...keys, ...scopeParams) as Row[]) {
-        const key = String(r['key']);
-        samples.set(key, [...(samples.get(key) ?? []), { id: String(r['id']), title: nullable(r['title']) }]);
-      }
-    }
-    const unresolved = prepare(`SELECT coalesce(sum(p.mentions), 0) AS n FROM article_places p WHERE p.lat IS NULL ${scope}`).get(...scopeParams) as { n: number };
+    const aggregate = `min(p.name) AS name, min(p.country_code) AS country_code, avg(p.lat) AS lat, avg(p.lon) AS lon, min(p.precision) AS precision,
+      count(*) AS articles, sum(p.mentions) AS mentions`;
+    // Over the corpus the covering map index is read in key order; for one entity, its articles drive (one index
+    // range per article).
+    const rows = (query.entityId
+      ? prepare(`SELECT p.place_key AS key, ${aggregate} FROM entity_articles ea JOIN article_places p ON p.article_id = ea.article_id
+          WHERE ea.entity_id = ? AND p.lat IS NOT NULL GROUP BY p.place_key ORDER BY articles DESC, name, key LIMIT ?`).all(query.entityId, limit)
+      : prepare(`SELECT p.place_key AS key, ${aggregate} FROM article_places p INDEXED BY article_places_map WHERE p.lat IS NOT NULL
+          GROUP BY p.place_key ORDER BY articles DESC, name, key LIMIT ?`).all(limit)) as Row[];
+    // A place's newest articles walk the (place, date) index backwards and stop at five.
+    const samplesOf = query.entityId
+      ? prepare(`SELECT a.id, a.title FROM article_places p JOIN articles a ON a.id = p.article_id WHERE p.place_key = ?
+          AND EXISTS (SELECT 1 FROM entity_articles ea WHERE ea.entity_id = ? AND ea.article_id = p.article_id) ORDER BY p.published_at DESC, p.article_seq DESC LIMIT 5`)
+      : prepare('SELECT a.id, a.title FROM article_places p JOIN articles a ON a.id = p.article_id WHERE p.place_key = ? ORDER BY p.published_at DESC, p.article_seq DESC LIMIT 5');
+    const unresolved = (query.entityId
+      ? prepare('SELECT coalesce(sum(p.mentions), 0) AS n FROM entity_articles ea JOIN article_places p ON p.article_id = ea.article_id WHERE ea.entity_id = ? AND p.lat IS NULL').get(query.entityId)
+      : prepare('SELECT coalesce(sum(mentions), 0) AS n FROM article_places WHERE lat IS NULL').get()) as { n: number };
     return {
       places: rows.map((r) => ({
         key: String(r['key']), name: String(r['name']), countryCode: nullable(r['country_code']), lat: Number(r['lat']), lon: Number(r['lon']), precision: nullable(r['precision']),
-        articleCount: Number(r['articles']), mentionCount: Number(r['mentions']), articles: samples.get(String(r['key'])) ?? [],
+        articleCount: Number(r['articles']), mentionCount: Number(r['mentions']),
+        articles: (samplesOf.all(...(query.entityId ? [r['key'], query.entityId] : [r['key']])) as Row[]).map((a) => ({ id: String(a['id']), title: nullable(a['title']) })),
       })),
       unresolvedMentions: unresolved.n,
     };
