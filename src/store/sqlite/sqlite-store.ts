@@ -18,7 +18,7 @@ import { countChars, entityPairs, tallyEntities, type EntityTally } from '../ent
 import { datePrecision, MAX_MATCH_WINDOW_DAYS, shiftDay } from '../event-dates.js';
 import { toFtsQuery } from '../fts-query.js';
 import { nameKeys, prefixRange } from '../name-keys.js';
-import { fromMarkedSnippet, HIT_END, HIT_START } from '../snippet.js';
+import { snippetTerms, textSnippet } from '../text-snippet.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import { RANK_TIER } from '../rank-tier.js';
 
@@ -460,13 +460,13 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
           return { id: String(r['id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), snippet: '', passage: { text: '', hits: [] }, score: -score };
         });
       }
-      // `rowid BETWEEN r AND r`, not `rowid = r`: with MATCH and an equality on rowid, SQLite 3.53's FTS5 builds the
-      // snippet of the first matching row instead of row r (the contract suite checks each snippet is its own).
-      const snippetOf = prepare(`SELECT snippet(articles_fts, 1, '${HIT_START}', '${HIT_END}', '…', 16) AS snippet FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ?`);
-      const articleOf = prepare('SELECT id, title, outlet, published_at FROM articles WHERE seq = ?');
+      // Snippets are cut from the bodies in JavaScript (text-snippet.ts): asking FTS5 for one row's snippet walks
+      // the term's list up to that row, a millisecond per hit on common words.
+      const terms = snippetTerms(query.text!);
+      const articleOf = prepare('SELECT id, title, outlet, published_at, body FROM articles WHERE seq = ?');
       return ranked.map(({ rowid, score }) => {
         const r = articleOf.get(rowid) as Row;
-        const { passage, bracketed } = fromMarkedSnippet(String((snippetOf.get(match, rowid, rowid) as Row | undefined)?.['snippet'] ?? ''));
+        const { passage, bracketed } = textSnippet(String(r['body']), terms);
         return { id: String(r['id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), snippet: bracketed, passage, score: -score };
       });
     }, rankSql, params);
