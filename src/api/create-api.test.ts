@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { openStore } from '../store/open-store.js';
 import { openSqliteStore } from '../store/sqlite/index.js';
 import type { Store } from '../store/store.js';
 import { HOSTILE_MARKUP, seedFixtureStore } from '../../test/helpers/api-fixture.js';
@@ -11,8 +12,11 @@ let ids: Awaited<ReturnType<typeof seedFixtureStore>>;
 let app: ReturnType<typeof createApi>;
 const logged: unknown[] = [];
 
+// The same suite runs on PostgreSQL from create-api.postgres.test.ts (which sets DOSSIER_API_TEST_DB to a schema URL).
+const testDb = process.env['DOSSIER_API_TEST_DB'];
+
 before(async () => {
-  store = openSqliteStore(':memory:');
+  store = testDb ? await openStore(testDb) : openSqliteStore(':memory:');
   await store.migrate();
   ids = await seedFixtureStore(store);
   app = createApi({ store, logError: (error) => logged.push(error) });
