@@ -80,7 +80,13 @@ async function render(): Promise<void> {
 searchForm.addEventListener('submit', (event) => {
   event.preventDefault();
   const q = searchInput.value.trim();
-  if (q) location.hash = `#/search?q=${encodeURIComponent(q)}`;
+  if (!q) return;
+  // On the search page the filters in force stay (new words start again at the first page); elsewhere, a plain search.
+  const [path = '', qs = ''] = location.hash.replace(/^#/, '').split('?', 2);
+  const params = new URLSearchParams(path === '/search' ? qs : '');
+  params.delete('offset');
+  params.set('q', q);
+  location.hash = `#/search?${params.toString()}`;
 });
 
 document.addEventListener('keydown', (event) => {

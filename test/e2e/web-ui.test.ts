@@ -243,6 +243,13 @@ describe('web ui › in headless Chromium on the demo corpus', { skip }, () => {
     assert.match((await page.textContent('.filter-chip[data-filter="country"]')) ?? '', /Country: Iraq/);
     assert.equal(await page.inputValue('#search-country'), 'IQ', 'the form shows the filter in force');
     await shot('10-search-filter');
+    // New words in the header box keep the filters in force.
+    await page.fill('#search-input', 'airport');
+    await page.locator('#search-input').press('Enter');
+    await page.waitForFunction(() => location.hash.includes('q=airport'));
+    await ready();
+    assert.match(await page.evaluate(() => location.hash), /^#\/search\?.*country=IQ/, 'the filter stays');
+    await go('#/search?q=rocket&country=IQ');
     await page.locator('.filter-chip[data-filter="country"] .chip-remove').click();
     await page.waitForFunction(() => location.hash === '#/search?q=rocket');
     await ready();
