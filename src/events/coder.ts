@@ -158,9 +158,18 @@ function isParticiple(t: CoderToken): boolean {
 /** Word match with dictionary semantics: exact, regular plural, lemma, or a stem of 5+ letters. */
 function wordMatches(word: string, key: string, lemmaKey: string): boolean {
   if (key === word || lemmaKey === word) return true;
-  if (key === regularPlural(word)) return true;
-  if (word.length >= 5 && key.startsWith(word) && key.length - word.length <= 3) return true;
-  return false;
+  // A plural adds 1 or 2 letters and a stem match at most 3: a length check skips most pairs cheaply.
+  const extra = key.length - word.length;
+  if (extra <= 0 || extra > 3) return false;
+  if (extra <= 2 && key === regularPlural(word)) return true;
+  return word.length >= 5 && key.startsWith(word);
+}
+
+/** wordMatches for every word of a phrase at token q (a loop, not a closure: called per pattern per position). */
+function wordsAt(alt: readonly string[], q: number, keys: readonly string[], lemmaKeys: readonly string[]): boolean {
+  if (q < 0 || q + alt.length > keys.length) return false;
+  for (let k = 0; k < alt.length; k++) if (!wordMatches(alt[k]!, keys[q + k]!, lemmaKeys[q + k]!)) return false;
+  return true;
 }
 
 /** The coder for one lexicon. */
@@ -174,23 +183,37 @@ export function createEventCoder(lexicon: EventLexicon): EventCoder {
 }
 
 /** Resolves country names/demonyms over up to three capitalised tokens starting at i. */
-function countryAt(resolve: CountryResolver | undefined, tokens: readonly CoderToken[], keys: readonly string[], i: number): { end: number; code: string } | undefined {
+function countryAt(resolve: CountryResolver | undefined, tokens: readonly CoderToken[], keys: readonly string[], i: number, nameWord: Uint8Array): { end: number; code: string } | undefined {
   if (!resolve) return undefined;
   const first = tokens[i]!;
   if (!/^[A-Z]/.test(first.text)) return undefined;
   for (let len = Math.min(4, tokens.length - i); len >= 1; len--) {
-    const words = keys.slice(i, i + len);
-    if (len > 1 && !tokens.slice(i, i + len).every((t) => /^[A-Z][\w.]*$/.test(t.text) || t.text.toLowerCase() === 'of')) continue;
-    const code = resolve(words);
+    if (len > 1) {
+      let isName = true;
+      for (let k = i; k < i + len; k++) if (!nameWord[k]) isName = false;
+      if (!isName) continue;
+    }
+    const code = resolve(keys.slice(i, i + len));
     if (code) return { end: i + len, code };
   }
   return undefined;
+}
+
+/** Per token: may it be part of a multi-word country name ("Republic of Korea")? Computed once per sentence. */
+function nameWordFlags(tokens: readonly CoderToken[]): Uint8Array {
+  const flags = new Uint8Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const text = tokens[i]!.text;
+    if (/^[A-Z][\w.]*$/.test(text) || text.toLowerCase() === 'of') flags[i] = 1;
+  }
+  return flags;
 }
 
 function findActors(lexicon: EventLexicon, tokens: readonly CoderToken[], keys: readonly string[], options: CoderOptions): { actors: ActorHit[]; agents: AgentHit[] } {
   const actors: ActorHit[] = [];
   const agents: AgentHit[] = [];
   const covered = new Uint8Array(tokens.length);
+  const nameWord = nameWordFlags(tokens);
   const matchAt = (words: readonly string[], i: number): boolean => {
     if (i + words.length > keys.length) return false;
     for (let k = 0; k < words.length; k++) {
@@ -204,7 +227,8 @@ function findActors(lexicon: EventLexicon, tokens: readonly CoderToken[], keys: 
   };
   // Dictionary actors, longest first at each position.
   for (let i = 0; i < tokens.length; i++) {
-    const candidates = lexicon.actors.get(keys[i]!) ?? lexicon.actors.get(keys[i]!.replace(/S$/, ''));
+    const key = keys[i]!;
+    const candidates = lexicon.actors.get(key) ?? (key.endsWith('S') ? lexicon.actors.get(key.slice(0, -1)) : undefined);
     if (!candidates) continue;
     for (const c of candidates) {
       if (!matchAt(c.words, i)) continue;
@@ -221,7 +245,7 @@ function findActors(lexicon: EventLexicon, tokens: readonly CoderToken[], keys: 
     let isFree = true;
     for (let k = h.start; k < h.end; k++) if (covered[k]) isFree = false;
     if (!isFree || h.end <= h.start) continue;
-    const fromName = h.code ?? countryAt(lexicon.resolveCountry, tokens, keys, h.start)?.code;
+    const fromName = h.code ?? countryAt(lexicon.resolveCountry, tokens, keys, h.start, nameWord)?.code;
     const isPlaceName = h.isPlace ?? (!h.code && fromName !== undefined && tokens[h.end - 1]!.pos === 'PROPN');
     actors.push({ start: h.start, end: h.end, codes: fromName ? [fromName] : [], ...(h.entityId ? { entityId: h.entityId } : {}), ...(isPlaceName ? { isPlaceName } : {}) });
     for (let k = h.start; k < h.end; k++) covered[k] = 1;
@@ -229,7 +253,7 @@ function findActors(lexicon: EventLexicon, tokens: readonly CoderToken[], keys: 
   // Country names and demonyms ("Syrian", "Turkey").
   for (let i = 0; i < tokens.length; i++) {
     if (covered[i]) continue;
-    const hit = countryAt(lexicon.resolveCountry, tokens, keys, i);
+    const hit = countryAt(lexicon.resolveCountry, tokens, keys, i, nameWord);
     if (!hit) continue;
     let isFree = true;
     for (let k = i; k < hit.end; k++) if (covered[k]) isFree = false;
@@ -271,7 +295,8 @@ function isNpToken(t: CoderToken): boolean {
 
 /** Noun-phrase chunks as token ranges, with actor/agent hits forced inside one chunk. */
 function chunk(tokens: readonly CoderToken[], actors: readonly ActorHit[], agents: readonly AgentHit[]): { start: number; end: number }[] {
-  const forced = new Int32Array(tokens.length).fill(-1);
+  // A plain array: allocating a typed array per sentence cost more than the chunking itself.
+  const forced: number[] = new Array<number>(tokens.length).fill(-1);
   for (const h of [...actors, ...agents]) for (let k = h.start; k < h.end; k++) forced[k] = h.start;
   const chunks: { start: number; end: number }[] = [];
   let i = 0;
@@ -305,8 +330,7 @@ function compose(actorCode: string | undefined, agents: readonly AgentHit[]): st
   return prefix + code;
 }
 
-function buildGroups(tokens: readonly CoderToken[], actors: readonly ActorHit[], agents: readonly AgentHit[]): Group[] {
-  const chunks = chunk(tokens, actors, agents);
+function buildGroups(tokens: readonly CoderToken[], actors: readonly ActorHit[], agents: readonly AgentHit[], chunks: readonly { start: number; end: number }[]): Group[] {
   type Unit = { start: number; end: number; actors: ActorHit[]; agents: AgentHit[] };
   const units: Unit[] = [];
   for (const c of chunks) {
@@ -400,6 +424,18 @@ function buildGroups(tokens: readonly CoderToken[], actors: readonly ActorHit[],
   return groups;
 }
 
+const ADJECTIVAL_BEFORE = new Set<Upos>(['DET', 'ADP', 'ADJ']);
+const NOMINAL_AFTER = new Set<Upos>(['NOUN', 'PROPN', 'ADJ']);
+const HEAD_WORDS = new WeakMap<VerbFormRef, string | undefined>();
+
+/** The word of the verb's name at the form's head position ("SHOOT DOWN" → "SHOOT"), split once per form. */
+function headWordOf(c: VerbFormRef): string | undefined {
+  if (HEAD_WORDS.has(c)) return HEAD_WORDS.get(c);
+  const word = c.verb.name.split(' ')[c.head];
+  HEAD_WORDS.set(c, word);
+  return word;
+}
+
 interface Trigger {
   start: number;
   end: number;
@@ -412,23 +448,28 @@ interface Trigger {
 function findTriggers(lexicon: EventLexicon, tokens: readonly CoderToken[], keys: readonly string[], lemmaKeys: readonly string[], inActor: Uint8Array): Trigger[] {
   const triggers: Trigger[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const candidates = [...(lexicon.verbForms.get(keys[i]!) ?? []), ...(keys[i] !== lemmaKeys[i] ? lexicon.verbForms.get(lemmaKeys[i]!) ?? [] : [])];
+    // Forms under the surface key, then under the lemma key: two lists walked in turn, not concatenated.
+    const byKey = lexicon.verbForms.get(keys[i]!);
+    const byLemma = keys[i] !== lemmaKeys[i] ? lexicon.verbForms.get(lemmaKeys[i]!) : undefined;
     let best: VerbFormRef | undefined;
-    for (const c of candidates) {
-      if (i + c.words.length > tokens.length) continue;
-      let ok = true;
-      for (let k = 0; k < c.words.length; k++) {
-        const w = c.words[k]!;
-        if (keys[i + k] !== w && !(k === c.head && lemmaKeys[i + k] === w) && !(k === c.head && lemmaKeys[i + k] === c.verb.name.split(' ')[c.head])) ok = false;
+    for (const list of [byKey, byLemma]) {
+      if (!list) continue;
+      for (const c of list) {
+        if (i + c.words.length > tokens.length) continue;
+        let ok = true;
+        for (let k = 0; k < c.words.length; k++) {
+          const w = c.words[k]!;
+          if (keys[i + k] !== w && !(k === c.head && lemmaKeys[i + k] === w) && !(k === c.head && lemmaKeys[i + k] === headWordOf(c))) ok = false;
+        }
+        if (!ok) continue;
+        const head = tokens[i + c.head]!;
+        if (!isVerbish(head) || inActor[i + c.head]) continue;
+        // "the occupied West Bank", "a banned movement": a participle used as an adjective.
+        const prev = tokens[i - 1];
+        const next = tokens[i + c.words.length];
+        if (c.words.length === 1 && prev && ADJECTIVAL_BEFORE.has(prev.pos) && next && NOMINAL_AFTER.has(next.pos) && isParticiple(head)) continue;
+        if (!best || c.words.length > best.words.length) best = c;
       }
-      if (!ok) continue;
-      const head = tokens[i + c.head]!;
-      if (!isVerbish(head) || inActor[i + c.head]) continue;
-      // "the occupied West Bank", "a banned movement": a participle used as an adjective.
-      const prev = tokens[i - 1];
-      const next = tokens[i + c.words.length];
-      if (c.words.length === 1 && prev && ['DET', 'ADP', 'ADJ'].includes(prev.pos) && next && ['NOUN', 'PROPN', 'ADJ'].includes(next.pos) && isParticiple(head)) continue;
-      if (!best || c.words.length > best.words.length) best = c;
     }
     if (best) {
       triggers.push({ start: i, end: i + best.words.length, head: i + best.head, ref: best, name: best.verb.name });
@@ -466,15 +507,6 @@ interface PatternMatch {
 function matchPattern(pattern: VerbPattern, t: Trigger, keys: readonly string[], lemmaKeys: readonly string[], groups: readonly Group[], chunks: readonly { start: number; end: number }[]): PatternMatch | undefined {
   const result: PatternMatch = { pattern, score: 0 };
   const n = keys.length;
-  const wordsAt = (alt: readonly string[], q: number): boolean => {
-    if (q < 0 || q + alt.length > n) return false;
-    return alt.every((w, k) => wordMatches(w, keys[q + k]!, lemmaKeys[q + k]!));
-  };
-  const slot = (el: PatternElement, gi: number): void => {
-    if (el.kind === 'source') result.source = gi;
-    else if (el.kind === 'target') result.target = gi;
-    else if (el.kind === 'compound') result.compound = gi;
-  };
   // After the verb: left to right.
   let p = t.end;
   const afterLimit = Math.min(n, t.end + 15);
@@ -485,7 +517,7 @@ function matchPattern(pattern: VerbPattern, t: Trigger, keys: readonly string[],
       const last = el.isAdjacent ? p : afterLimit - 1;
       for (let q = p; q <= last && found < 0; q++) {
         for (const alt of el.alternatives) {
-          if (wordsAt(alt, q)) {
+          if (wordsAt(alt, q, keys, lemmaKeys)) {
             found = q;
             len = alt.length;
             break;
@@ -502,7 +534,7 @@ function matchPattern(pattern: VerbPattern, t: Trigger, keys: readonly string[],
     } else {
       const gi = groups.findIndex((g) => g.start >= p && g.start < afterLimit && (!el.isAdjacent || g.start <= p + 1));
       if (gi < 0) return undefined;
-      slot(el, gi);
+      setSlot(result, el, gi);
       p = groups[gi]!.end;
       result.score += 0.5;
     }
@@ -518,7 +550,7 @@ function matchPattern(pattern: VerbPattern, t: Trigger, keys: readonly string[],
       for (const alt of el.alternatives) {
         const first = el.isAdjacent ? p - alt.length : beforeLimit;
         for (let q = p - alt.length; q >= first && q >= 0; q--) {
-          if (wordsAt(alt, q)) {
+          if (wordsAt(alt, q, keys, lemmaKeys)) {
             if (q > found) {
               found = q;
               len = alt.length;
@@ -531,7 +563,11 @@ function matchPattern(pattern: VerbPattern, t: Trigger, keys: readonly string[],
       p = found;
       result.score += len;
     } else if (el.kind === 'skip') {
-      const c = [...chunks].reverse().find((c) => c.end <= p && (!el.isAdjacent || c.end >= p - 1));
+      let c: { start: number; end: number } | undefined;
+      for (let k = chunks.length - 1; k >= 0 && !c; k--) {
+        const ck = chunks[k]!;
+        if (ck.end <= p && (!el.isAdjacent || ck.end >= p - 1)) c = ck;
+      }
       if (!c) return undefined;
       p = c.start;
     } else {
@@ -544,12 +580,18 @@ function matchPattern(pattern: VerbPattern, t: Trigger, keys: readonly string[],
         }
       }
       if (gi < 0) return undefined;
-      slot(el, gi);
+      setSlot(result, el, gi);
       p = groups[gi]!.start;
       result.score += 0.5;
     }
   }
   return result;
+}
+
+function setSlot(result: PatternMatch, el: PatternElement, gi: number): void {
+  if (el.kind === 'source') result.source = gi;
+  else if (el.kind === 'target') result.target = gi;
+  else if (el.kind === 'compound') result.compound = gi;
 }
 
 /** 'be' passive ("was shot down"), or a reduced relative ("a warplane shot down by Turkey"). */
@@ -586,14 +628,13 @@ function isSubjectCandidate(tokens: readonly CoderToken[], g: { start: number })
 }
 
 /** A number inside a noun phrase, with the phrase's head lemma ("1,500 Iranian revolutionary guards"). */
-function npNumbers(tokens: readonly CoderToken[], start: number, end: number): number | undefined {
-  const words = tokens.map((t) => t.text);
+function npNumbers(tokens: readonly CoderToken[], words: readonly string[], start: number, end: number): number | undefined {
   let total: number | undefined;
   for (let i = Math.max(0, start - 3); i < end; i++) {
     // Allow "about 200", "at least 12", "up to 1,000" just before the phrase.
+    if (tokens[i]!.pos !== 'NUM' && !/^\d/.test(words[i]!) && !/^(dozens|hundreds|thousands|millions|scores|tens)$/i.test(words[i]!)) continue;
     const r = readNumber(words, i);
     if (!r) continue;
-    if (tokens[i]!.pos !== 'NUM' && !/^\d/.test(words[i]!) && !/^(dozens|hundreds|thousands|millions|scores|tens)$/i.test(words[i]!)) continue;
     if (i < start && !tokens.slice(r.end, start).every((t) => t.pos === 'ADJ' || t.pos === 'DET')) continue;
     total = r.value;
     break;
@@ -601,16 +642,24 @@ function npNumbers(tokens: readonly CoderToken[], start: number, end: number): n
   return total;
 }
 
-function countsFor(tokens: readonly CoderToken[], lemmas: readonly string[], trigger: Trigger, code: string, sources: readonly Member[], targets: readonly Member[]): CodedCounts {
-  const words = tokens.map((t) => t.text);
+/** Casualties (and an "or" size) read from the whole sentence: the same for every trigger, so read once. */
+interface SentenceCounts {
+  readonly fatalities: number | undefined;
+  readonly injuries: number | undefined;
+  readonly size: number | undefined;
+}
+
+function sentenceCounts(tokens: readonly CoderToken[], words: readonly string[], lemmas: readonly string[]): SentenceCounts {
   let fatalities: number | undefined;
   let injuries: number | undefined;
   let size: number | undefined;
   // "killed 46 civilians", "46 civilians were killed", "killing about 20 people", "250,000 people killed",
   // "death toll rose to 30", "at least 12 dead", "wounding 50".
   for (let i = 0; i < tokens.length; i++) {
+    // The token test first: most tokens fail it, and reading a number is the costlier check.
+    if (tokens[i]!.pos !== 'NUM' && !/^\d/.test(words[i]!) && !/^(dozens|hundreds|thousands|millions)$/i.test(words[i]!)) continue;
     const r = readNumber(words, i);
-    if (!r || (tokens[i]!.pos !== 'NUM' && !/^\d/.test(words[i]!) && !/^(dozens|hundreds|thousands|millions)$/i.test(words[i]!))) continue;
+    if (!r) continue;
     const head = lemmas.slice(r.end, r.end + 4).find((l) => PEOPLE_NOUNS.has(l));
     const window = [...lemmas.slice(Math.max(0, i - 3), i), ...lemmas.slice(r.end, r.end + 6)];
     const directAfter = lemmas.slice(r.end, r.end + 1)[0];
@@ -629,6 +678,12 @@ function countsFor(tokens: readonly CoderToken[], lemmas: readonly string[], tri
     } else if (isKill) fatalities ??= r.value;
     else if (isInjure) injuries ??= r.value;
   }
+  return { fatalities, injuries, size };
+}
+
+function countsFor(tokens: readonly CoderToken[], words: readonly string[], counted: SentenceCounts, trigger: Trigger, code: string, sources: readonly Member[], targets: readonly Member[]): CodedCounts {
+  const { fatalities, injuries } = counted;
+  let size = counted.size;
   // Size: participants in the source phrase; else the affected in the target phrase.
   const sum = (ms: readonly Member[]): number | undefined => {
     let total: number | undefined;
@@ -637,7 +692,7 @@ function countsFor(tokens: readonly CoderToken[], lemmas: readonly string[], tri
       const key = `${m.npStart}:${m.npEnd}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const v = npNumbers(tokens, m.npStart, m.npEnd);
+      const v = npNumbers(tokens, words, m.npStart, m.npEnd);
       if (v !== undefined) total = (total ?? 0) + v;
     }
     return total;
@@ -657,13 +712,26 @@ function placeFor(tokens: readonly CoderToken[], trigger: Trigger, groups: reado
     const start = j;
     while (j < tokens.length && (tokens[j]!.pos === 'PROPN' || tokens[j]!.tag === 'NNP')) j++;
     if (j === start) continue;
-    const isOnlyActor = [...Array(j - start).keys()].every((k) => actorsCovered[start + k] && groups.some((g) => g.start <= start + k && g.end > start + k && g.members.some((m) => /[A-Z]{3}(MIL|GOV|REB|COP)/.test(m.code ?? ''))));
+    let isOnlyActor = true;
+    for (let k = 0; k < j - start && isOnlyActor; k++) {
+      isOnlyActor = actorsCovered[start + k] === 1 && groups.some((g) => g.start <= start + k && g.end > start + k && g.members.some((m) => /[A-Z]{3}(MIL|GOV|REB|COP)/.test(m.code ?? '')));
+    }
     if (isOnlyActor) continue;
     candidates.push({ start, end: j, distance: Math.abs(start - trigger.end) + (start < trigger.start ? 5 : 0) });
   }
   candidates.sort((a, b) => a.distance - b.distance);
   const best = candidates[0];
   return best ? { start: best.start, end: best.end } : undefined;
+}
+
+/** True when tokens [from, to) hold ";", "according" or a comma before a clause opener inside the range. */
+function hasClauseBreak(tokens: readonly CoderToken[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const text = tokens[k]!.text;
+    if (text === ';' || text.toLowerCase() === 'according') return true;
+    if (text === ',' && k + 1 < to && CLAUSE_OPENERS.has(tokens[k + 1]!.text.toLowerCase())) return true;
+  }
+  return false;
 }
 
 function isDiscarded(lexicon: EventLexicon, tokens: readonly CoderToken[]): string | undefined {
@@ -690,10 +758,12 @@ function codeSentence(lexicon: EventLexicon, tokens: readonly CoderToken[], opti
   const { actors, agents } = findActors(lexicon, tokens, keys, options);
   const inActor = new Uint8Array(tokens.length);
   for (const a of actors) for (let k = a.start; k < a.end; k++) inActor[k] = 1;
-  const groups = buildGroups(tokens, actors, agents);
   const chunks = chunk(tokens, actors, agents);
+  const groups = buildGroups(tokens, actors, agents, chunks);
   const triggers = findTriggers(lexicon, tokens, keys, lemmaKeys, inActor);
   const events: CodedEvent[] = [];
+  const words = tokens.map((t) => t.text);
+  let counted: SentenceCounts | undefined;
   for (const trig of triggers) {
     let code: string | undefined;
     let match: PatternMatch | undefined;
@@ -727,7 +797,11 @@ function codeSentence(lexicon: EventLexicon, tokens: readonly CoderToken[], opti
     const byGroup = groups.find((g) => g.start > trig.end && tokens[g.start - 1]?.text.toLowerCase() === 'by' && g.start - trig.end <= 8);
     // The subject is the nearest noun phrase before the verb that is not inside a PP or an object;
     // it is an actor only when that phrase is one ("crowds burned down its embassy" has no actor subject).
-    const subjectChunk = [...chunks].reverse().find((c) => c.end <= aux && isSubjectCandidate(tokens, c));
+    let subjectChunk: { start: number; end: number } | undefined;
+    for (let k = chunks.length - 1; k >= 0 && !subjectChunk; k--) {
+      const c = chunks[k]!;
+      if (c.end <= aux && isSubjectCandidate(tokens, c)) subjectChunk = c;
+    }
     let leftSubject = subjectChunk ? groups.find((g) => g.start <= subjectChunk.start && g.end >= subjectChunk.end) : undefined;
     // "Thousands of Iranian students demonstrated": a quantity's "of" phrase is the subject.
     if (subjectChunk && !leftSubject && tokens[subjectChunk.end]?.text.toLowerCase() === 'of') {
@@ -766,7 +840,7 @@ function codeSentence(lexicon: EventLexicon, tokens: readonly CoderToken[], opti
         if (g.start < trig.end || g === sourceGroup) continue;
         if (g.start - trig.end > 25) break;
         // A new clause starts: ", but", ", while", "according to", ";".
-        if (tokens.slice(trig.end, g.start).some((t, k, arr) => t.text === ';' || (t.text === ',' && CLAUSE_OPENERS.has(arr[k + 1]?.text.toLowerCase() ?? '')) || t.text.toLowerCase() === 'according')) break;
+        if (hasClauseBreak(tokens, trig.end, g.start)) break;
         const after = tokens[g.end];
         const before = tokens[g.start - 1]?.text.toLowerCase() ?? '';
         // A phrase followed by its own verb heads another clause ("..., a senior official said").
@@ -783,7 +857,8 @@ function codeSentence(lexicon: EventLexicon, tokens: readonly CoderToken[], opti
     if (targetGroup && sourceGroup && targetGroup === sourceGroup) targets = [];
     const subjectEnd = (isPassive ? targetGroup?.end : sourceGroup?.end) ?? 0;
     const modality = modalityAt(tokens, trig.start, { head: trig.head, subjectEnd });
-    const counts = countsFor(tokens, lemmas, trig, primary, sources, targets);
+    counted ??= sentenceCounts(tokens, words, lemmas);
+    const counts = countsFor(tokens, words, counted, trig, primary, sources, targets);
     const place = placeFor(tokens, trig, groups, inActor);
     const base = { triggerStart: trig.start, triggerEnd: trig.end, verb: trig.name, ...(match ? { pattern: match.pattern.raw } : {}), isPassive, modality, counts, ...(place ? { place } : {}) };
     const toActor = (m: Member): CodedActor => ({ start: m.start, end: m.end, ...(m.code ? { code: m.code } : {}), ...(m.entityId ? { entityId: m.entityId } : {}) });

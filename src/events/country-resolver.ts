@@ -23,10 +23,23 @@ const CAPITALS: ReadonlyMap<string, string> = new Map(
  */
 export const resolveCountry: CountryResolver = (words) => {
   const text = words.join(' ');
+  // The coder asks about every capitalised n-gram of every sentence; the answer depends on the text alone.
+  const known = RESOLVED.get(text);
+  if (known !== undefined) return known || undefined;
+  const code = resolveText(text);
+  if (RESOLVED.size >= 100_000) RESOLVED.clear();
+  RESOLVED.set(text, code ?? '');
+  return code;
+};
+
+/** Memo of resolveText: '' for no country. Bounded, so a long-running worker does not grow without limit. */
+const RESOLVED = new Map<string, string>();
+
+function resolveText(text: string): string | undefined {
   const extra = EXTRA[text];
   if (extra) return extra;
   const byName = countryByName(text);
   if (byName) return byName.alpha3;
   const byDemonym = countriesByDemonym(text)[0];
   return byDemonym?.alpha3 ?? CAPITALS.get(text);
-};
+}

@@ -235,11 +235,20 @@ export function actorCodeOn(entry: ActorEntry, date: number | undefined): string
   return entry.defaultCode;
 }
 
+const PLURALS = new Map<string, string>();
+
 /** Regular noun plurals as the dictionaries define them: +S, Y→IES, SS→ES. */
 export function regularPlural(word: string): string {
-  if (word.endsWith('SS') || word.endsWith('CH') || word.endsWith('SH') || word.endsWith('X')) return `${word}ES`;
-  if (/[^AEIOU]Y$/.test(word)) return `${word.slice(0, -1)}IES`;
-  return `${word}S`;
+  // The coder asks for the plurals of the same dictionary words for every sentence: memoised (bounded).
+  let plural = PLURALS.get(word);
+  if (plural === undefined) {
+    if (word.endsWith('SS') || word.endsWith('CH') || word.endsWith('SH') || word.endsWith('X')) plural = `${word}ES`;
+    else if (/[^AEIOU]Y$/.test(word)) plural = `${word.slice(0, -1)}IES`;
+    else plural = `${word}S`;
+    if (PLURALS.size >= 200_000) PLURALS.clear();
+    PLURALS.set(word, plural);
+  }
+  return plural;
 }
 
 /**

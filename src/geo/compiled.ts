@@ -95,6 +95,7 @@ export function readCompiledGazetteer(text: string): Gazetteer {
     return lo;
   };
   const results = new Map<string, readonly GazetteerEntry[]>();
+  const present = new Map<string, boolean>();
   const lookup = (key: string): readonly GazetteerEntry[] => {
     const hit = results.get(key);
     if (hit) return hit;
@@ -109,16 +110,31 @@ export function readCompiledGazetteer(text: string): Gazetteer {
     const tab = row.indexOf('\t');
     if (tab > 0) idLines.set(row.slice(0, tab), Number(row.slice(tab + 1)) - 1);
   }
+  // country()/admin1() run for every place of every article: parse (which splits the line before it can
+  // consult its cache) once per line; parse's cache keeps one object per id either way.
+  const byLine = new Map<number, GazetteerEntry>();
   const byId = (id: string): GazetteerEntry | undefined => {
     const at = idLines.get(id);
-    return at === undefined ? undefined : parse(lines[at] ?? '');
+    if (at === undefined) return undefined;
+    let entry = byLine.get(at);
+    if (!entry) byLine.set(at, (entry = parse(lines[at] ?? '')));
+    return entry;
   };
   let maxNameTokens = 1;
   for (const k of keys) if (k.includes(' ')) maxNameTokens = Math.max(maxNameTokens, k.split(' ').length);
   return {
     size: lines.length,
     lookup,
-    has: (key) => keys[lowerBound(key)] === key,
+    has: (key) => {
+      // Asked for every capitalised word before a full stop: memoised like lookup, and bounded the same way.
+      let isPresent = present.get(key);
+      if (isPresent === undefined) {
+        isPresent = keys[lowerBound(key)] === key;
+        if (present.size > 50_000) present.clear();
+        present.set(key, isPresent);
+      }
+      return isPresent;
+    },
     country: (cc) => byId(`country:${cc}`),
     admin1: (cc, code) => byId(`admin1:${cc}.${code}`),
     maxNameTokens,

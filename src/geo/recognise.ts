@@ -6,7 +6,7 @@
  */
 import type { Span } from '../model/index.js';
 import { countriesByDemonym } from '../data/countries.js';
-import { lookupName, type Gazetteer, type GazetteerEntry } from './gazetteer.js';
+import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import { ADMIN_WORDS, placeKey } from './normalise.js';
 
 /** A toponym found in text. */
@@ -101,7 +101,9 @@ function tokenize(text: string): Token[] {
     const t = m[0];
     const isWord = /^\p{L}/u.test(t);
     tokens.push({ start: m.index, end: m.index + t.length, text: t, isCapitalised: isWord && /^\p{Lu}/u.test(t), isSentenceStart });
-    if (/^[.!?]$/.test(t) || /\n\s*\n/.test(text.slice(m.index + t.length, m.index + t.length + 3))) isSentenceStart = true;
+    // A blank line needs a newline in the first two characters after the token: test that before slicing.
+    const after = m.index + t.length;
+    if (/^[.!?]$/.test(t) || ((text.charCodeAt(after) === 10 || text.charCodeAt(after + 1) === 10) && /\n\s*\n/.test(text.slice(after, after + 3)))) isSentenceStart = true;
     else if (isWord || /^\d/.test(t)) isSentenceStart = false;
   }
   return tokens;
@@ -173,7 +175,7 @@ function matchRun(tokens: readonly Token[], text: string, gazetteer: Gazetteer, 
           break;
         }
         const dotted = text[tokens[i + n - 1]!.end] === '.' && gazetteer.has(`${key}.`);
-        const entries = dotted ? gazetteer.lookup(`${key}.`) : lookupName(gazetteer, surface);
+        const entries = dotted ? gazetteer.lookup(`${key}.`) : lookupKey(gazetteer, surface, key);
         if (entries.length > 0 && !(n === 1 && COMMON_WORDS.has(key))) {
           found.push({ from: i, to: i + n, entries, kind: 'name' });
           i += n;
@@ -193,6 +195,16 @@ function matchRun(tokens: readonly Token[], text: string, gazetteer: Gazetteer, 
   return found;
 }
 
+/** lookupName(gazetteer, surface) when placeKey(surface) is already known as `key`. */
+function lookupKey(gazetteer: Gazetteer, surface: string, key: string): readonly GazetteerEntry[] {
+  if (!key) return [];
+  if (surface.includes('.')) {
+    const dotted = gazetteer.lookup(`${key}.`);
+    if (dotted.length > 0) return dotted;
+  }
+  return gazetteer.lookup(key);
+}
+
 /**
  * Toponyms in a text by gazetteer lookup of capitalised word runs.
  * @example recogniseToponyms('Fighting near Aleppo and in Idlib province.', gazetteer) // Aleppo, Idlib province
@@ -202,7 +214,9 @@ export function recogniseToponyms(text: string, gazetteer: Gazetteer, options: R
   const includeDemonyms = options.includeDemonyms ?? false;
   const tokens = tokenize(text);
   const runs = capitalisedRuns(tokens, text);
-  const lowerWords = new Set((text.match(/\b[a-z]+\b/g) ?? []).map((w) => w));
+  // The article's lower-case words, read only when a one-word sentence-initial match asks (most articles never do).
+  let lowerWordSet: Set<string> | undefined;
+  const lowerWords = { has: (word: string): boolean => (lowerWordSet ??= new Set(text.match(/\b[a-z]+\b/g) ?? [])).has(word) };
   const out: RecognisedToponym[] = [];
 
   // Pass 1: surnames. The last word of a multi-word name that is not a place ("Raquel Henry", "Bob Jones")

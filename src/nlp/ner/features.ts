@@ -125,15 +125,49 @@ const T = {
 } as const;
 
 /**
- * Features of one sentence. `words` are the raw token strings.
- * The returned arrays are fresh; extraction keeps no state between calls.
+ * Buffers extractFeatures may reuse from one sentence to the next: allocating a dozen typed arrays per
+ * sentence cost more than filling them. Whoever passes one must be done with the previous result.
  */
-export function extractFeatures(words: readonly string[], res: FeatureResources): SentenceFeatures {
+export interface FeatureScratch {
+  feats: Uint32Array;
+  offsets: Uint32Array;
+  wordHash: Uint32Array;
+  shapeHash: Uint32Array;
+  isCap: Uint8Array;
+  runStart: Int32Array;
+  runEnd: Int32Array;
+}
+
+/** Empty scratch buffers; they grow to the longest sentence seen. */
+export function createFeatureScratch(): FeatureScratch {
+  return { feats: new Uint32Array(0), offsets: new Uint32Array(0), wordHash: new Uint32Array(0), shapeHash: new Uint32Array(0), isCap: new Uint8Array(0), runStart: new Int32Array(0), runEnd: new Int32Array(0) };
+}
+
+function fitScratch(scratch: FeatureScratch, n: number): void {
+  if (scratch.wordHash.length < n) {
+    const size = Math.max(n, 2 * scratch.wordHash.length, 64);
+    scratch.wordHash = new Uint32Array(size);
+    scratch.shapeHash = new Uint32Array(size);
+    scratch.isCap = new Uint8Array(size);
+    scratch.runStart = new Int32Array(size);
+    scratch.runEnd = new Int32Array(size);
+    scratch.offsets = new Uint32Array(size + 1);
+  }
+  if (scratch.feats.length < n * 40 + 8) scratch.feats = new Uint32Array(Math.max(n * 40 + 8, 2 * scratch.feats.length));
+}
+
+/**
+ * Features of one sentence. `words` are the raw token strings.
+ * The returned arrays are fresh unless `scratch` is given: then they are views of its buffers, valid until
+ * the next call with the same scratch. Extraction keeps no state between calls.
+ */
+export function extractFeatures(words: readonly string[], res: FeatureResources, scratch?: FeatureScratch): SentenceFeatures {
   const n = words.length;
+  if (scratch) fitScratch(scratch, n);
   const lower: string[] = new Array<string>(n);
-  const wordHash = new Uint32Array(n);
-  const shapeHash = new Uint32Array(n);
-  const isCap = new Uint8Array(n);
+  const wordHash = scratch ? scratch.wordHash : new Uint32Array(n);
+  const shapeHash = scratch ? scratch.shapeHash : new Uint32Array(n);
+  const isCap = scratch ? scratch.isCap.fill(0, 0, n) : new Uint8Array(n);
   const clusterIds: (string | undefined)[] = new Array<string | undefined>(n);
   let letters = 0;
   let upperOnly = 0;
@@ -155,15 +189,15 @@ export function extractFeatures(words: readonly string[], res: FeatureResources)
   }
   // CoNLL headlines and datelines are in capitals: "LEICESTERSHIRE TAKE OVER AT TOP".
   const isHeadline = letters >= 2 && upperOnly === letters ? 1 : 0;
-  const gazetteer = matchGazetteer(res.gazetteer, lower);
+  const gazetteer = matchGazetteer(res.gazetteer, lower, wordHash);
 
   // Run of capitalised words each token sits in ("Vladimir Putin" → 2), computed in one pass.
-  const runStart = new Int32Array(n);
-  const runEnd = new Int32Array(n);
+  const runStart = scratch ? scratch.runStart : new Int32Array(n);
+  const runEnd = scratch ? scratch.runEnd : new Int32Array(n);
   for (let i = 0; i < n; i++) runStart[i] = isCap[i] && i > 0 && isCap[i - 1] ? runStart[i - 1]! : i;
   for (let i = n - 1; i >= 0; i--) runEnd[i] = isCap[i] && i + 1 < n && isCap[i + 1] ? runEnd[i + 1]! : i + 1;
 
-  let feats = new Uint32Array(n * 40 + 8);
+  let feats = scratch ? scratch.feats : new Uint32Array(n * 40 + 8);
   let k = 0;
   const push = (f: number): void => {
     if (k === feats.length) {
@@ -173,7 +207,7 @@ export function extractFeatures(words: readonly string[], res: FeatureResources)
     }
     feats[k++] = f;
   };
-  const offsets = new Uint32Array(n + 1);
+  const offsets = scratch ? scratch.offsets : new Uint32Array(n + 1);
   for (let i = 0; i < n; i++) {
     offsets[i] = k;
     const w = words[i] ?? '';
@@ -229,6 +263,11 @@ export function extractFeatures(words: readonly string[], res: FeatureResources)
     if (nextCluster !== undefined) push(mix(T.ClusterNext, hashString(nextCluster.slice(0, 8))));
   }
   offsets[n] = k;
+  if (scratch) {
+    // Kept whole (no subarray view): readers stop at offsets[n].
+    scratch.feats = feats;
+    return { offsets, feats };
+  }
   return { offsets, feats: feats.subarray(0, k) };
 }
 

@@ -7,7 +7,7 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { DossierError } from '../../model/index.js';
-import { normaliseGazetteerKey, type Gazetteer } from './gazetteer.js';
+import { lookupIndex, normaliseGazetteerKey, type Gazetteer } from './gazetteer.js';
 import { buildFeatureTable, type NerModel, type NerModelInfo } from './model.js';
 
 const MAGIC = 'DNER';
@@ -128,8 +128,14 @@ export function decodeNerModel(file: Uint8Array): NerModel {
     rows,
     weights,
     transitions: sections.transitions,
-    features: { gazetteer: parseGazetteer(sections.gazetteerText), clusters: new Map(sections.clusters) },
+    features: { gazetteer: withLookupIndex(parseGazetteer(sections.gazetteerText)), clusters: new Map(sections.clusters) },
   };
+}
+
+/** Builds matchGazetteer's index at load time, so the first document tagged does not pay for it. */
+function withLookupIndex(gazetteer: Gazetteer): Gazetteer {
+  lookupIndex(gazetteer);
+  return gazetteer;
 }
 
 /** The gazetteer section: one "name\tmask" per line, names already normalised. */

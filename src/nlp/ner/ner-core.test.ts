@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { parseCorpus } from './corpus-format.js';
-import { wordShape } from './features.js';
+import { hashString, wordShape } from './features.js';
 import { createGazetteer, matchGazetteer } from './gazetteer.js';
 import { decodeNerModel, encodeNerModel } from './model-file.js';
 import { tagWords, viterbi } from './model.js';
@@ -55,6 +55,12 @@ describe('ner core › features and gazetteer', () => {
     assert.deepEqual(codes[1], [1 * 4 + 0]);
     assert.deepEqual(codes[2], [1 * 4 + 1, 0 * 4 + 3]);
     assert.deepEqual(codes[3], [1 * 4 + 2]);
+  });
+
+  it('gives the same matches with the tokens\' hashes as without them', () => {
+    const gazetteer = createGazetteer([['New York City', 2], ['York', 1], ['Oslo', 4]]);
+    const tokens = ['in', 'new', 'york', 'city', 'and', 'oslo', 'york'];
+    assert.deepEqual(matchGazetteer(gazetteer, tokens, tokens.map((t) => hashString(t))), matchGazetteer(gazetteer, tokens));
   });
 });
 

@@ -65,14 +65,25 @@ export function makeConsistent(sentences: readonly (readonly string[])[], chunks
         }
       }
     });
+    // Multi-word names split once and indexed by first word: a sentence only tries the names whose first
+    // word it contains, in the names' original order (earlier names claim tokens first, as before).
+    const names = [...multiWord].map(([name, type]) => ({ parts: name.split(' '), type }));
+    const namesByFirst = new Map<string, number[]>();
+    names.forEach((name, index) => {
+      const list = namesByFirst.get(name.parts[0]!);
+      if (list) list.push(index);
+      else namesByFirst.set(name.parts[0]!, [index]);
+    });
     result = result.map((list, s) => {
       const words = sentences[s] ?? [];
       const covered = new Uint8Array(words.length);
       for (const c of list) covered.fill(1, c.start, c.end);
       const out = list.map((c) => (options.personParts && c.end - c.start === 1 && c.type !== 'PER' && personParts.has(words[c.start] ?? '') ? { ...c, type: 'PER' as const } : c));
       if (options.repeatNames) {
-        for (const [name, type] of multiWord) {
-          const parts = name.split(' ');
+        const candidates = new Set<number>();
+        for (const word of words) for (const index of namesByFirst.get(word) ?? []) candidates.add(index);
+        for (const index of [...candidates].sort((a, b) => a - b)) {
+          const { parts, type } = names[index]!;
           for (let i = 0; i + parts.length <= words.length; i++) {
             if (covered[i] || words[i] !== parts[0] || !isNameLike(words[i] ?? '')) continue;
             let isMatch = true;

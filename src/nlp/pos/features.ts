@@ -67,13 +67,15 @@ function suffixHash(word: string, length: number): number {
 }
 
 /** Static features of one sentence of raw token strings. Pure; the returned arrays are fresh. */
-export function extractPosFeatures(words: readonly string[]): PosSentenceFeatures {
+export function extractPosFeatures(words: readonly string[], scratch?: PosFeatureScratch): PosSentenceFeatures {
   const n = words.length;
+  if (scratch) fitPosScratch(scratch, n);
   const straight: string[] = new Array<string>(n);
   const lower: string[] = new Array<string>(n);
-  const wordHash = new Uint32Array(n);
-  const shapeHash = new Uint32Array(n);
-  const suffix3 = new Uint32Array(n);
+  // wordHash is returned, and dynamicFeatures reads its length as the sentence length: a view of exactly n.
+  const wordHash = scratch ? scratch.wordHash.subarray(0, n) : new Uint32Array(n);
+  const shapeHash = scratch ? scratch.shapeHash : new Uint32Array(n);
+  const suffix3 = scratch ? scratch.suffix3 : new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     const w = straightenQuotes(words[i] ?? '');
     const lw = normaliseWord(w);
@@ -83,8 +85,8 @@ export function extractPosFeatures(words: readonly string[]): PosSentenceFeature
     shapeHash[i] = wordShapeHash(w);
     suffix3[i] = suffixHash(lw, 3);
   }
-  const feats = new Uint32Array(n * 26);
-  const offsets = new Uint32Array(n + 1);
+  const feats = scratch ? scratch.feats : new Uint32Array(n * 26);
+  const offsets = scratch ? scratch.offsets : new Uint32Array(n + 1);
   let k = 0;
   for (let i = 0; i < n; i++) {
     offsets[i] = k;
@@ -127,7 +129,35 @@ export function extractPosFeatures(words: readonly string[]): PosSentenceFeature
     }
   }
   offsets[n] = k;
-  return { offsets, feats: feats.subarray(0, k), wordHash };
+  // With scratch, feats stays whole (readers stop at offsets[n]).
+  return { offsets, feats: scratch ? feats : feats.subarray(0, k), wordHash };
+}
+
+/**
+ * Buffers extractPosFeatures may reuse from one sentence to the next (allocating them per sentence cost more
+ * than filling them). Whoever passes one must be done with the previous result.
+ */
+export interface PosFeatureScratch {
+  feats: Uint32Array;
+  offsets: Uint32Array;
+  wordHash: Uint32Array;
+  shapeHash: Uint32Array;
+  suffix3: Uint32Array;
+}
+
+/** Empty scratch buffers; they grow to the longest sentence seen. */
+export function createPosFeatureScratch(): PosFeatureScratch {
+  return { feats: new Uint32Array(0), offsets: new Uint32Array(0), wordHash: new Uint32Array(0), shapeHash: new Uint32Array(0), suffix3: new Uint32Array(0) };
+}
+
+function fitPosScratch(scratch: PosFeatureScratch, n: number): void {
+  if (scratch.wordHash.length >= n) return;
+  const size = Math.max(n, 2 * scratch.wordHash.length, 64);
+  scratch.wordHash = new Uint32Array(size);
+  scratch.shapeHash = new Uint32Array(size);
+  scratch.suffix3 = new Uint32Array(size);
+  scratch.offsets = new Uint32Array(size + 1);
+  scratch.feats = new Uint32Array(size * 26);
 }
 
 /**

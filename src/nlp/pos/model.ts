@@ -7,7 +7,7 @@
  * quantised to int16 as in the file, so a row of 17 tags is 34 bytes and scores are summed as integers.
  */
 import { hashString } from '../ner/features.js';
-import { DYNAMIC_FEATURE_COUNT, dynamicFeatures, extractPosFeatures, straightenQuotes } from './features.js';
+import { createPosFeatureScratch, DYNAMIC_FEATURE_COUNT, dynamicFeatures, extractPosFeatures, straightenQuotes } from './features.js';
 import type { LemmaRules, LemmaRuleTable } from './lemma.js';
 
 /** Facts about how a model was trained, stored in the model file and shown by the model card. */
@@ -61,37 +61,39 @@ export function tagPosWords(model: PosModel, words: readonly string[]): Uint8Arr
   const t = model.tagCount;
   const { table, weights } = model;
   const mask = (table.length >>> 1) - 1;
-  const sentence = extractPosFeatures(words);
-  const dynamic = new Uint32Array(DYNAMIC_FEATURE_COUNT);
-  const scores = new Int32Array(t);
+  // Scratch buffers shared across calls (JS runs one call at a time; none of them escapes this function).
+  const sentence = extractPosFeatures(words, FEATURE_SCRATCH);
+  const dynamic = DYNAMIC;
+  const scores = t === SCORES.length ? SCORES : new Int32Array(t);
+  // Pass 1: tag-dictionary words (their tag does not depend on the tags before them), and the weight row of
+  // every static feature of the other words: independent table probes the CPU can overlap.
+  const known = new Int16Array(n).fill(-1);
+  const total = sentence.offsets[n]!;
+  if (ROWS.length < total) ROWS = new Int32Array(Math.max(total, 2 * ROWS.length));
+  const rowOf = ROWS;
+  for (let i = 0; i < n; i++) {
+    const tag = model.tagDictionary.get(tagDictionaryKey(words[i]!));
+    if (tag !== undefined) {
+      known[i] = tag;
+      continue;
+    }
+    for (let f = sentence.offsets[i]!, to = sentence.offsets[i + 1]!; f < to; f++) rowOf[f] = probe(table, mask, sentence.feats[f]!);
+  }
+  // Pass 2: greedy left to right; the sums run over the same features in the same order as one pass would.
   let prev1 = t;
   let prev2 = t;
   for (let i = 0; i < n; i++) {
-    const known = model.tagDictionary.get(tagDictionaryKey(words[i]!));
-    if (known !== undefined) {
-      tags[i] = known;
+    if (known[i]! >= 0) {
+      tags[i] = known[i]!;
       prev2 = prev1;
-      prev1 = known;
+      prev1 = known[i]!;
       continue;
     }
     scores.fill(0);
     const to = sentence.offsets[i + 1]!;
     dynamicFeatures(sentence, i, prev1, prev2, dynamic);
     for (let f = sentence.offsets[i]!; f < to + DYNAMIC_FEATURE_COUNT; f++) {
-      const hash = f < to ? sentence.feats[f]! : dynamic[f - to]!;
-      // Inlined lookupRow (src/nlp/ner/model.ts) over the interleaved table.
-      const key = hash === 0 ? 1 : hash | 0;
-      let slot = key & mask;
-      let row = -1;
-      for (;;) {
-        const k = table[2 * slot]!;
-        if (k === key) {
-          row = table[2 * slot + 1]!;
-          break;
-        }
-        if (k === 0) break;
-        slot = (slot + 1) & mask;
-      }
+      const row = f < to ? rowOf[f]! : probe(table, mask, dynamic[f - to]!);
       if (row < 0) continue;
       const w = row * t;
       for (let y = 0; y < t; y++) scores[y]! += weights[w + y]!;
@@ -103,4 +105,23 @@ export function tagPosWords(model: PosModel, words: readonly string[]): Uint8Arr
     prev1 = best;
   }
   return tags;
+}
+
+/** Row of each static feature of the sentence being tagged (scratch; grows to the longest sentence). */
+let ROWS = new Int32Array(0);
+const FEATURE_SCRATCH = createPosFeatureScratch();
+const DYNAMIC = new Uint32Array(DYNAMIC_FEATURE_COUNT);
+/** Sized for the UPOS tag set; a model with another tag count gets its own array. */
+const SCORES = new Int32Array(17);
+
+/** lookupRow (src/nlp/ner/model.ts) over the interleaved table: the weight row of a feature hash, or -1. */
+function probe(table: Int32Array, mask: number, hash: number): number {
+  const key = hash === 0 ? 1 : hash | 0;
+  let slot = key & mask;
+  for (;;) {
+    const k = table[2 * slot]!;
+    if (k === key) return table[2 * slot + 1]!;
+    if (k === 0) return -1;
+    slot = (slot + 1) & mask;
+  }
 }

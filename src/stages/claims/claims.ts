@@ -74,7 +74,9 @@ function tokenise(text: string, span: Span): Tok[] {
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(slice); m; m = TOKEN_RE.exec(slice)) {
     const t = m[0];
-    out.push({ text: t, lower: t.toLowerCase().replace(/’/g, "'"), start: span.start + m.index, end: span.start + m.index + t.length, isWord: /[\p{L}\p{N}]/u.test(t) });
+    // Past two UTF-16 units a token can only be a word run (the other alternative is one code point).
+    const lower = t.toLowerCase();
+    out.push({ text: t, lower: lower.includes('’') ? lower.replace(/’/g, "'") : lower, start: span.start + m.index, end: span.start + m.index + t.length, isWord: t.length > 2 || /[\p{L}\p{N}]/u.test(t) });
   }
   return out;
 }

@@ -59,7 +59,21 @@ function overlapping(mentions: readonly Mention[], span: Span): Mention[] {
 
 function entityIdFor(ctx: SourceContext, mentionId: string | undefined): string | undefined {
   if (!mentionId) return undefined;
-  return ctx.entities.find((e) => e.mentionIds.includes(mentionId))?.id;
+  return entityOfMention(ctx).get(mentionId);
+}
+
+const ENTITY_OF_MENTION = new WeakMap<SourceContext, ReadonlyMap<string, string>>();
+
+/** Mention id → id of the first entity listing it (what a find over the entities gives), built once per context. */
+function entityOfMention(ctx: SourceContext): ReadonlyMap<string, string> {
+  let map = ENTITY_OF_MENTION.get(ctx);
+  if (!map) {
+    const byMention = new Map<string, string>();
+    for (const e of ctx.entities) for (const m of e.mentionIds) if (!byMention.has(m)) byMention.set(m, e.id);
+    ENTITY_OF_MENTION.set(ctx, byMention);
+    map = byMention;
+  }
+  return map;
 }
 
 /** The outlet named inside a phrase, with the alias's span; known names first, then name patterns. */

@@ -54,14 +54,22 @@ export function createEntitiesStage(): Stage<'entities'> {
 /** Pure core of the stage, exported for tests and evaluation. */
 export function resolveEntities(text: string, sentences: readonly Sentence[], mentions: readonly Mention[], kb: KnowledgeBase | undefined): DocEntity[] {
   const clusters: Cluster[] = [];
+  // translitKey runs a dozen regex passes and findCluster asks for the same words again and again: one
+  // answer per distinct string for this document.
+  const keys = new Map<string, string>();
+  const translit = (s: string): string => {
+    let key = keys.get(s);
+    if (key === undefined) keys.set(s, (key = translitKey(s)));
+    return key;
+  };
   const sorted = [...mentions].sort((a, b) => a.start - b.start);
   for (const mention of sorted) {
     const { words, titles } = nameWords(mention.text);
     if (words.length === 0) continue;
     const name = words.join(' ');
-    const key = translitKey(name);
+    const key = translit(name);
     const kbActor = linkKb(kb, name, mention.type);
-    const cluster = findCluster(clusters, mention.type, words, key, kbActor) ?? newCluster(clusters, mention.type);
+    const cluster = findCluster(clusters, mention.type, words, key, kbActor, translit) ?? newCluster(clusters, mention.type);
     cluster.mentions.push(mention);
     if (!cluster.names.some((n) => n.join(' ') === name)) cluster.names.push(words);
     cluster.keys.add(key);
@@ -85,7 +93,7 @@ function newCluster(clusters: Cluster[], type: MentionType): Cluster {
   return cluster;
 }
 
-function findCluster(clusters: readonly Cluster[], type: MentionType, words: string[], key: string, kbActor: KbActor | undefined): Cluster | undefined {
+function findCluster(clusters: readonly Cluster[], type: MentionType, words: string[], key: string, kbActor: KbActor | undefined, translit: (s: string) => string): Cluster | undefined {
   const compatible = clusters.filter((c) => c.type === type || (kbActor !== undefined && c.kb?.id === kbActor.id));
   const byRecency = [...compatible].sort((a, b) => b.lastSeen - a.lastSeen);
   const sameKey = byRecency.find((c) => c.keys.has(key));
@@ -95,8 +103,8 @@ function findCluster(clusters: readonly Cluster[], type: MentionType, words: str
     if (sameKb) return sameKb;
   }
   if (type === 'PER') {
-    const lowered = words.map((w) => translitKey(w));
-    const partOf = byRecency.find((c) => c.names.some((n) => isNameSuffix(lowered, n.map((w) => translitKey(w)))));
+    const lowered = words.map(translit);
+    const partOf = byRecency.find((c) => c.names.some((n) => isNameSuffix(lowered, n.map(translit))));
     if (partOf) return partOf;
   }
   if (type === 'ORG' || type === 'MISC') {
@@ -195,24 +203,34 @@ function resolveReferences(text: string, sentences: readonly Sentence[], mention
     found.push({ span: { start: m.index, end: m.index + m[0].length }, text: m[0], rule: 'nominal', noun: m[2]!.toLowerCase(), ...(qualifier ? { qualifier } : {}) });
   }
   found.sort((a, b) => a.span.start - b.span.start);
+  // A cluster's kind reads its names and KB link, which references do not change: computed once per cluster.
+  const kinds = new Map<Cluster, EntityKind>();
+  const kindOfCluster = (c: Cluster): EntityKind => {
+    let kind = kinds.get(c);
+    if (kind === undefined) kinds.set(c, (kind = kindOf(c)));
+    return kind;
+  };
   for (const ref of found) {
     const here = sentenceIndexAt(sentences, ref.span.start);
     const windowStart = sentences[Math.max(0, here - 3)]?.start ?? 0;
     const recentBefore = (c: Cluster) => {
-      const last = Math.max(...c.mentions.filter((m) => m.end <= ref.span.start).map((m) => m.start), ...c.references.filter((r) => r.end <= ref.span.start).map((r) => r.start), -1);
+      // The latest start of a mention or reference ending before the reference (loops: no arrays to spread).
+      let last = -1;
+      for (const m of c.mentions) if (m.end <= ref.span.start && m.start > last) last = m.start;
+      for (const r of c.references) if (r.end <= ref.span.start && r.start > last) last = r.start;
       return last >= windowStart ? last : -1;
     };
     let chosen: Cluster | undefined;
     if (ref.isOrgPronoun) {
-      chosen = best(clusters.filter((c) => c.type === 'ORG' || kindOf(c) === 'state'), recentBefore);
+      chosen = best(clusters.filter((c) => c.type === 'ORG' || kindOfCluster(c) === 'state'), recentBefore);
     } else if (ref.rule === 'pronoun') {
       chosen = best(clusters.filter((c) => c.type === 'PER'), recentBefore);
     } else if (PERSON_NOUNS.has(ref.noun!)) {
       const fits = (c: Cluster) => c.type === 'PER' && ([...c.titles].some((t) => t.startsWith(ref.noun!.slice(0, 3))) || c.roles.some((r) => r.title.includes(ref.noun!)));
       chosen = best(clusters.filter(fits), recentBefore);
     } else {
-      const kinds = NOUN_KINDS[ref.noun!] ?? [];
-      chosen = best(clusters.filter((c) => c.type === 'ORG' && kinds.includes(kindOf(c))), recentBefore);
+      const nounKinds = NOUN_KINDS[ref.noun!] ?? [];
+      chosen = best(clusters.filter((c) => c.type === 'ORG' && nounKinds.includes(kindOfCluster(c))), recentBefore);
     }
     if (chosen) {
       chosen.references.push({ start: ref.span.start, end: ref.span.end, text: ref.text, rule: ref.rule });
@@ -263,8 +281,11 @@ function kindOf(cluster: Cluster): EntityKind {
 
 /** The fullest name of a cluster: more words first, then mixed case over a shouted dateline ("ALEPPO"), then length. */
 function longestName(cluster: Cluster): string {
-  const isShouted = (words: readonly string[]) => words.join(' ').length > 4 && words.join(' ') === words.join(' ').toUpperCase();
-  const rank = (words: readonly string[]): [number, number, number] => [words.length, isShouted(words) ? 0 : 1, words.join(' ').length];
+  const rank = (words: readonly string[]): [number, number, number] => {
+    const joined = words.join(' ');
+    const isShouted = joined.length > 4 && joined === joined.toUpperCase();
+    return [words.length, isShouted ? 0 : 1, joined.length];
+  };
   const better = (a: string[], b: string[]) => {
     const [ra, rb] = [rank(a), rank(b)];
     for (let i = 0; i < 3; i++) if (rb[i]! !== ra[i]!) return rb[i]! > ra[i]! ? b : a;
