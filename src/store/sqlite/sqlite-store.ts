@@ -55,6 +55,9 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.pragma('cache_size = -65536'); // 64 MiB of page cache: the working set of a large store's indexes
+    // Checkpoint the WAL every ~40 MB instead of every 4 MB: each article's transaction rewrites the same hot index
+    // pages, so rarer checkpoints copy (and sync) far fewer pages. Measured on 600 articles: COMMIT 12.7 s → 6.1 s.
+    db.pragma('wal_autocheckpoint = 10000');
   } catch (cause) {
     throw new StoreError(`open ${path}`, cause);
   }
