@@ -101,6 +101,20 @@ test('claims › chain: "according to" an outlet, then anonymous sources that re
   assert.equal(at(text, c.content), 'that the general flew to Moscow last week');
 });
 
+test('claims › a relative clause between the source and its verb: "officials who spoke on condition of anonymity … said"', () => {
+  const { text, claims } = claimsOf('Three port officials who spoke on condition of anonymity because the inquiry is before the courts said that the tanker had been sabotaged.');
+  assert.equal(claims.length, 1);
+  const c = claims[0]!;
+  assert.deepEqual(c.chain.map((l) => [l.kind, l.count]), [['anonymous', 3]], JSON.stringify(c.chain));
+  assert.equal(at(text, c.content), 'that the tanker had been sabotaged');
+});
+
+test('claims › a denial inside ", which …," says no more than up to the closing comma', () => {
+  const { text, claims } = claimsOf('The port authority, which flatly denied the report in March, did not reply to questions on Friday.', [['The port authority', 'ORG']]);
+  const denial = claims.find((c) => c.stance === 'denied');
+  assert.equal(at(text, denial?.content), 'the report in March');
+});
+
 test('claims › chain: an agency "citing three sources"', () => {
   const { claims } = claimsOf('Reuters, citing three sources, reported that the general met the president in Moscow.', [['Reuters', 'ORG']]);
   assert.deepEqual(claims[0]!.chain.map((l) => [l.kind, l.name, l.count]), [['outlet', 'Reuters', undefined], ['anonymous', 'sources', 3]]);

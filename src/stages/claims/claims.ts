@@ -34,7 +34,7 @@ export interface ClaimsOptions {
 }
 
 /** Version of the claims stage's output. */
-export const CLAIMS_VERSION = 1;
+export const CLAIMS_VERSION = 2;
 
 /**
  * Creates the claims stage (requires sentences and mentions; assigns claims).
@@ -299,6 +299,11 @@ function subjectBefore(ctx: Context, toks: readonly Tok[], i: number, floor = 0)
     const shared = sentenceInitialSubject(toks, Math.max(floor, cs + 1), k);
     return shared ? { span: shared, chainSpans: [], isNegated } : undefined;
   }
+  // "two officials who spoke on condition of anonymity because the case is before the courts said": a relative
+  // clause between the subject and its verb is stepped over to its "who" (the nearest noun, "courts", is not the
+  // source). Only a short clause in the same sentence with no other reporting verb.
+  const relative = relativeClauseStart(ctx, toks, k, floor);
+  if (relative !== undefined) k = relative;
   let relativeEnd: number | undefined;
   if (toks[k]!.lower === 'who') {
     // "voters who said …": the source runs to "who" (PolNeAR marks "who"); its head is the antecedent.
@@ -374,6 +379,37 @@ function subjectBefore(ctx: Context, toks: readonly Tok[], i: number, floor = 0)
   if (['the', 'a', 'an', 'of', 'and', 'to'].includes(tail.lower) || (!tail.isWord && quotedStart(last[1]) === undefined)) return undefined;
   if (CONNECTIVES.has(head.lower) && first[0] === first[1]) return undefined;
   return { span: { start: head.start, end: relativeEnd ?? tail.end }, chainSpans, isNegated };
+}
+
+/** Whether token i sits in a clause opened by ", which" or ", who" with no comma since (a non-restrictive relative). */
+function insideCommaClause(toks: readonly Tok[], i: number): boolean {
+  for (let j = i - 1; j > 0 && i - j <= MAX_RELATIVE_CLAUSE; j--) {
+    const t = toks[j]!;
+    if (t.text === ',' || t.text === '.' || BOUNDARY_PUNCT.has(t.text)) return false;
+    if ((t.lower === 'which' || t.lower === 'who') && toks[j - 1]?.text === ',') return true;
+  }
+  return false;
+}
+
+/** Longest relative clause (in tokens) stepped over between a subject and its reporting verb. */
+const MAX_RELATIVE_CLAUSE = 20;
+
+/**
+ * The index of the "who" opening a relative clause that ends at token `k` (just before a reporting verb), when
+ * the clause is short, has a verb of its own and holds no reporting verb, boundary punctuation or quotation.
+ */
+function relativeClauseStart(ctx: Context, toks: readonly Tok[], k: number, floor: number): number | undefined {
+  if (toks[k]?.lower === 'who') return undefined;
+  for (let j = k; j > floor && k - j < MAX_RELATIVE_CLAUSE; j--) {
+    const t = toks[j]!;
+    if (BOUNDARY_PUNCT.has(t.text) || t.text === '.' || QUOTE_MARKS.has(t.text) || isCueToken(ctx, toks, j)) return undefined;
+    if (t.lower !== 'who') continue;
+    // The clause must be more than one word and the word before "who" a noun ("officials who …"), not a clause start.
+    const before = toks[j - 1];
+    if (j === k || !before?.isWord || CLAUSE_BOUNDARIES.has(before.lower) || PRONOUN_SUBJECTS.has(before.lower)) return undefined;
+    return j;
+  }
+  return undefined;
 }
 
 const PRONOUN_SUBJECTS = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
@@ -1037,7 +1073,14 @@ function contentAfterCue(ctx: Context, toks: readonly Tok[], i: number, cue: { v
     contentStart = first.start;
   }
   if (contentStart === undefined) return undefined;
-  const content = trimContent(text, { start: contentStart, end: contentEnd(ctx, contentStart, s.end) });
+  let end = contentEnd(ctx, contentStart, s.end);
+  // "the ministry, which denied it in November, did not respond …": a cue inside a clause set off by commas says
+  // no more than up to the closing comma.
+  if (insideCommaClause(toks, i)) {
+    const comma = text.indexOf(',', contentStart);
+    if (comma >= 0 && comma < end) end = comma;
+  }
+  const content = trimContent(text, { start: contentStart, end });
   if (content.end <= content.start) return undefined;
   return indirectDraft(ctx, cueSpan, verb.lemma, verb.verbClass, verb.isHedged, content, { ...subject, chainSpans: [...subject.chainSpans, ...chainPhrases(text, { start: content.end, end: s.end })] });
 }
