@@ -209,3 +209,13 @@ test('events › a participle used as an adjective is no event: "the occupied We
   const { events } = run('Israeli/ADJ troops/NOUN/troop remained/VERB/remain in/ADP the/DET occupied/VERB/occupy West/PROPN Bank/PROPN ./PUNCT');
   assert.equal(events.filter((e) => e.ploverType === 'COERCE').length, 0);
 });
+
+test('events › an event told inside a direct quotation takes no actor from outside it (the speaker is not its target)', () => {
+  const spec = '“/PUNCT They/PRON will/AUX pay/VERB for/ADP every/DET child/NOUN they/PRON killed/VERB/kill today/NOUN ,/PUNCT ”/PUNCT Haddad/PROPN said/VERB/say ./PUNCT';
+  const doc = tagged(spec, [{ text: 'Haddad' }]);
+  const before = stage.run(doc, ctx);
+  assert.deepEqual(before.map((e) => [e.ploverType, e.targets.map((a) => a.text)]), [['ASSAULT', ['Haddad']]], 'without the claims layer the speaker is taken as target');
+  const quote = { start: 0, end: doc.text.indexOf('”') + 1 };
+  const claims = [{ id: 'c1', evidence: { start: 0, end: doc.text.length }, content: quote, isDirectQuote: true, chain: [{ kind: 'person' as const, name: 'Haddad' }], stance: 'asserted' as const, isHedged: false, eventIds: [] }];
+  assert.deepEqual(stage.run({ ...doc, layers: { ...doc.layers, claims } }, ctx), [], 'with the quotation known, no actor is left and no event is kept');
+});

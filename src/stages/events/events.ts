@@ -126,11 +126,20 @@ export function toEventMention(doc: Doc, s: Sentence, tokens: readonly CoderToke
   };
 }
 
+/** The event with only the actors inside the direct quotation that holds its trigger (unchanged when none does). */
+function withinQuote(e: CodedEvent, tokens: readonly CoderToken[], quotes: readonly { start: number; end: number }[]): CodedEvent {
+  const trigger = tokens[e.triggerStart];
+  const quote = trigger && quotes.find((q) => q.start <= trigger.start && trigger.end <= q.end);
+  if (!quote) return e;
+  const inside = (a: CodedActor): boolean => tokens[a.start]!.start >= quote.start && tokens[a.end - 1]!.end <= quote.end;
+  return { ...e, sources: e.sources.filter(inside), targets: e.targets.filter(inside) };
+}
+
 /** Creates the `events` stage. */
 export function createEventsStage(): Stage<'events'> {
   return defineStage({
     name: 'events',
-    version: 2,
+    version: 3,
     requires: ['tokens', 'sentences', 'mentions'],
     assigns: 'events',
     run(doc, ctx) {
@@ -145,11 +154,15 @@ export function createEventsStage(): Stage<'events'> {
       const places = doc.layers.places ?? [];
       const times = doc.layers.times ?? [];
       const date = dictDate(ctx.publishedAt);
+      // Direct quotations (when the claims stage ran): an event told inside one takes its actors from the quote only,
+      // so the speaker named after it ("…,” Haddad said) is never made its actor or target.
+      const quotes = (doc.layers.claims ?? []).filter((c) => c.isDirectQuote).map((c) => c.content);
       const events: EventMention[] = [];
       for (const s of doc.layers.sentences ?? []) {
         const tokens = sentenceTokens(doc, s);
         const coded = coder.codeSentence(tokens, { ...(date !== undefined ? { date } : {}), hints: hintsFor(s, mentions, entityOf) });
-        for (const e of coded.events) {
+        for (const codedEvent of coded.events) {
+          const e = withinQuote(codedEvent, tokens, quotes);
           // An event needs at least one identified actor: a code, an entity, or a named mention.
           const isNamed = (a: CodedActor): boolean => mentions.some((m) => m.tokenStart === s.tokenStart + a.start && m.tokenEnd === s.tokenStart + a.end);
           if (![...e.sources, ...e.targets].some((a) => a.code || a.entityId || isNamed(a))) continue;
