@@ -5,6 +5,7 @@
  */
 import { DossierError } from '../model/index.js';
 import type { EntityDetail, MergedEventRow, Store, StoredClaim } from '../store/store.js';
+import { chainText } from './claim-text.js';
 
 export interface Brief {
   readonly entity: EntityDetail;
@@ -27,11 +28,6 @@ export async function gatherBrief(store: Store, nameOrId: string): Promise<Brief
   const [denied, unacknowledged] = await Promise.all((['denied', 'not-acknowledged'] as const).map((stance) => store.listClaims({ entityId: entity.id, stance, limit: MAX_CONTESTED_CLAIMS })));
   const contestedClaims = [...denied!, ...unacknowledged!].sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || a.id.localeCompare(b.id));
   return { entity, events, related, contestedClaims };
-}
-
-/** "Nasser Kanaani (spokesman) ← Tehran Daily": who says so, origin first. */
-function chainLine(claim: StoredClaim): string {
-  return [...claim.chain].reverse().map((s) => `${s.name}${s.role && s.role !== s.name ? ` (${s.role})` : ''}`).join(' ← ') || claim.outlet || 'unattributed';
 }
 
 function when(e: MergedEventRow): string {
@@ -72,7 +68,7 @@ export function briefMarkdown(brief: Brief): string {
     '',
     '## Contested claims',
     ...(brief.contestedClaims.length
-      ? brief.contestedClaims.map((c) => `- **${c.stance}** ${md(c.publishedAt?.slice(0, 10) ?? 'undated')}, ${md(chainLine(c))}: “${md(c.content.text)}” (${md(c.outlet ?? 'unknown outlet')})`)
+      ? brief.contestedClaims.map((c) => `- **${c.stance}** ${md(c.publishedAt?.slice(0, 10) ?? 'undated')}, ${md(chainText(c))}: “${md(c.content.text)}” (${md(c.outlet ?? 'unknown outlet')})`)
       : ['—']),
     '',
     '## Sources by outlet',
@@ -101,7 +97,7 @@ export function briefHtml(brief: Brief): string {
 <h2>Timeline</h2>${list(events.map((e) => `<b>${esc(when(e))}</b> ${esc(e.ploverType)}${e.place ? ` at ${esc(e.place.name)}` : ''} <span class="status ${esc(e.status)}">${esc(e.status)}</span> ${esc(e.summary)} <i>(${esc(e.explanation)})</i>`))}
 <h2>Related actors</h2>${list(related.map((r) => `${esc(r.name)} (${r.articles})`))}
 <h2>Contested or denied</h2>${list(events.filter((e) => e.status === 'contested' || e.status === 'denied').map((e) => `<b>${esc(when(e))}</b> ${esc(e.summary)} — ${esc(e.explanation)}`))}
-<h2>Contested claims</h2>${list(brief.contestedClaims.map((c) => `<b>${esc(c.stance)}</b> ${esc(c.publishedAt?.slice(0, 10) ?? 'undated')}, ${esc(chainLine(c))}: “${esc(c.content.text)}” <i>(${esc(c.outlet ?? 'unknown outlet')})</i>`))}
+<h2>Contested claims</h2>${list(brief.contestedClaims.map((c) => `<b>${esc(c.stance)}</b> ${esc(c.publishedAt?.slice(0, 10) ?? 'undated')}, ${esc(chainText(c))}: “${esc(c.content.text)}” <i>(${esc(c.outlet ?? 'unknown outlet')})</i>`))}
 <h2>Sources by outlet</h2>${list(Object.entries(entity.mentionsByOutlet).map(([o, n]) => `${esc(o)}: ${n}`))}
 </body></html>
 `;

@@ -1,19 +1,11 @@
 /** `dossier claims`: who says what, with the chain of sources and the stance, each traced to its article. */
 import type { Command } from 'commander';
 import { UsageError } from '../../model/index.js';
-import { CLAIM_STANCES, listClaims, type ClaimFilterInput, type StoredClaim } from '../../app/queries.js';
+import { chainText } from '../../app/claim-text.js';
+import { CLAIM_STANCES, listClaims, type ClaimFilterInput } from '../../app/queries.js';
 import { DB_OPTION, withStore, type CliContext } from '../context.js';
 import { EXIT_OK, EXIT_SOME_FAILED } from '../exit-codes.js';
 import { dateOption } from './events.js';
-
-/** "unnamed security officials (official, several) ← Meridian News Agency": the origin first, as analysts read a chain. */
-export function chainText(claim: Pick<StoredClaim, 'chain' | 'outlet'>): string {
-  const described = [...claim.chain].reverse().map((s) => {
-    const details = [s.role && s.role !== s.name ? s.role : null, s.nationality, s.count === 'multiple' ? 'several' : s.count !== null && s.count > 1 ? `${s.count}` : null].filter(Boolean);
-    return `${s.kind === 'anonymous' ? 'unnamed ' : ''}${s.name}${details.length ? ` (${details.join(', ')})` : ''}`;
-  });
-  return described.join(' ← ') || claim.outlet || 'unattributed';
-}
 
 /** Registers `dossier claims` on the program. */
 export function registerClaimCommands(program: Command, { io, setExitCode }: CliContext): void {
