@@ -3,9 +3,9 @@
  * their sources and status, related actors, and contested or denied events. Markdown for text tools, HTML for
  * the browser and print (all text escaped: nothing from an article is ever markup).
  */
-import { DossierError } from '../model/index.js';
 import type { EntityDetail, MergedEventRow, Store, StoredClaim } from '../store/store.js';
 import { chainText } from './claim-text.js';
+import { requireEntity } from './queries.js';
 
 export interface Brief {
   readonly entity: EntityDetail;
@@ -20,8 +20,7 @@ const MAX_CONTESTED_CLAIMS = 50;
 
 /** Gathers what the brief shows about the entity named `nameOrId`. */
 export async function gatherBrief(store: Store, nameOrId: string): Promise<Brief> {
-  const entity = await store.getEntity(nameOrId, { articlesLimit: 200, articlesOffset: 0 });
-  if (!entity) throw new DossierError('E_NOT_FOUND', `no entity with id, name or alias "${nameOrId}"`);
+  const entity = await requireEntity(store, nameOrId, { articlesLimit: 200, articlesOffset: 0 });
   const events = await store.listEvents({ entityId: entity.id, limit: 500 });
   const pairs = await store.listCooccurrences({ entityId: entity.id, limit: 15 });
   const related = pairs.map((pair) => (pair.a === entity.id ? { id: pair.b, name: pair.bName, articles: pair.articles } : { id: pair.a, name: pair.aName, articles: pair.articles }));

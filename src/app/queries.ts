@@ -7,7 +7,7 @@
 import { DossierError, type MentionType } from '../model/index.js';
 import { countryByCode, countryByName } from '../data/countries.js';
 import type {
-  ArticleEntityLink, ArticleFilter, ArticleSummary, CanonicalEntity, ClaimQuery, EntityDetail, EventQuery, FacetValue, MergedEventDetail, MergedEventRow, SearchFacets, SearchHit,
+  ArticleEntityLink, ArticleFilter, ArticleSummary, CanonicalEntity, ClaimQuery, EntityArticlesPage, EntityDetail, EventQuery, FacetValue, MergedEventDetail, MergedEventRow, SearchFacets, SearchHit,
   SnippetPassage, Store, StoreStats, StoredArticle, StoredClaim, StoredClaimDetail,
 } from '../store/store.js';
 
@@ -265,8 +265,7 @@ export async function searchArticles(store: Store, text: string | undefined, pag
 async function resolveSearchFilter(store: Store, input: SearchFilterInput): Promise<ArticleFilter> {
   let entityId: string | undefined;
   if (input.entity) {
-    const entity = await store.getEntity(input.entity, { articlesLimit: 0 });
-    if (!entity) throw new DossierError('E_NOT_FOUND', `no entity with id, name or alias "${input.entity}"`);
+    const entity = await requireEntity(store, input.entity, { articlesLimit: 0 });
     entityId = entity.id;
   }
   let country: string | undefined;
@@ -303,8 +302,7 @@ export async function listClaims(store: Store, filter: ClaimFilterInput = {}, pa
   const { entity, ...rest } = filter;
   let query: ClaimQuery = rest;
   if (entity) {
-    const found = await store.getEntity(entity, { articlesLimit: 0 });
-    if (!found) throw new DossierError('E_NOT_FOUND', `no entity with id, name or alias "${entity}"`);
+    const found = await requireEntity(store, entity, { articlesLimit: 0 });
     query = { ...rest, entityId: found.id };
   }
   const [items, total] = await Promise.all([store.listClaims({ ...query, limit, offset }), store.countClaims(query)]);
@@ -328,14 +326,20 @@ export async function listEntities(store: Store, filter: { type?: MentionType; s
 /** One entity by canonical id or exact name/alias, with a page of its articles; throws E_NOT_FOUND. */
 export async function getEntity(store: Store, idOrName: string, articlesPage: PageRequest = {}): Promise<EntityView> {
   const { limit, offset } = pageBounds(articlesPage);
-  const detail = await store.getEntity(idOrName, { articlesLimit: limit, articlesOffset: offset });
-  if (!detail) throw new DossierError('E_NOT_FOUND', `no entity with id, name or alias "${idOrName}"`);
+  const detail = await requireEntity(store, idOrName, { articlesLimit: limit, articlesOffset: offset });
   const { articlesTotal, ...rest } = detail;
   return {
     ...rest,
     roles: await rolesWithEvidence(store, detail.roles),
     articles: { items: detail.articles, limit, offset, total: articlesTotal, hasMore: offset + detail.articles.length < articlesTotal },
   };
+}
+
+/** An entity by canonical id, exact name or alias, with the page of its articles asked for; throws E_NOT_FOUND. */
+export async function requireEntity(store: Store, idOrName: string, page: EntityArticlesPage = { articlesLimit: 0 }): Promise<EntityDetail> {
+  const entity = await store.getEntity(idOrName, page);
+  if (!entity) throw new DossierError('E_NOT_FOUND', `no entity with id, name or alias "${idOrName}"`);
+  return entity;
 }
 
 /** Filters of the event list. */
@@ -407,8 +411,7 @@ export async function entityGraph(store: Store, options: ScanOptions & { maxNode
     for (const p of pairs) edges.push({ id: `${p.a}|${p.b}`, source: p.a, target: p.b, kind: 'co-occurrence', weight: p.articles });
   };
   if (options.entityId) {
-    const ego = await store.getEntity(options.entityId, { articlesLimit: 0 });
-    if (!ego) throw new DossierError('E_NOT_FOUND', `no entity with id, name or alias "${options.entityId}"`);
+    const ego = await requireEntity(store, options.entityId, { articlesLimit: 0 });
     egoId = ego.id;
     scannedArticles = ego.articleCount;
     nodes.push({ id: ego.id, kind: 'entity', label: ego.name, type: ego.type, articleCount: ego.articleCount });
@@ -489,8 +492,7 @@ export async function placeMap(store: Store, options: ScanOptions = {}): Promise
   let scannedArticles: number;
   let entityId: string | undefined;
   if (options.entityId) {
-    const entity = await store.getEntity(options.entityId, { articlesLimit: 0 });
-    if (!entity) throw new DossierError('E_NOT_FOUND', `no entity with id, name or alias "${options.entityId}"`);
+    const entity = await requireEntity(store, options.entityId, { articlesLimit: 0 });
     entityId = entity.id;
     scannedArticles = entity.articleCount;
   } else scannedArticles = await store.countArticles();
@@ -539,8 +541,7 @@ export async function timeline(store: Store, options: ScanOptions & TimelineFilt
   let articleIds: string[] | undefined;
   const isFiltered = Boolean(options.text || options.from || options.to);
   if (entityId) {
-    const detail = await store.getEntity(entityId, { articlesLimit: isFiltered ? 0 : maxArticles });
-    if (!detail) throw new DossierError('E_NOT_FOUND', `no entity with id, name or alias "${entityId}"`);
+    const detail = await requireEntity(store, entityId, { articlesLimit: isFiltered ? 0 : maxArticles });
     entityId = detail.id;
     if (!isFiltered) {
       isPartial = detail.articlesTotal > maxArticles;
