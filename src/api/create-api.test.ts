@@ -381,7 +381,9 @@ describe('api › briefs and exports', () => {
     const brief = await get(`/api/entities/${encodeURIComponent('Qasim Haddad')}/brief?format=json`);
     assert.equal(brief.entity.name, 'Qasim Haddad');
     assert.deepEqual(brief.contestedClaims.map((c: Json) => [c.stance, c.content.text]), [['denied', 'any role']]);
-    assert.ok(Array.isArray(brief.events) && Array.isArray(brief.related));
+    assert.ok(Array.isArray(brief.events));
+    assert.deepEqual(brief.related.map((r: Json) => r.name), ['Tigris Guardians Brigade'], 'actors apart from places');
+    assert.deepEqual(brief.places.map((p: Json) => p.name).sort(), ['Aleppo', 'Baghdad', 'Damascus']);
   });
 
   test('serves an entity brief as escaped HTML and as Markdown', async () => {

@@ -10,7 +10,10 @@ import { requireEntity } from './queries.js';
 export interface Brief {
   readonly entity: EntityDetail;
   readonly events: readonly MergedEventRow[];
+  /** People, organisations, groups and states named with it, most shared articles first. */
   readonly related: readonly { id: string; name: string; articles: number }[];
+  /** Places (below the level of a country) named with it. */
+  readonly places: readonly { id: string; name: string; articles: number }[];
   /** Claims involving the entity that someone denied or would not acknowledge, oldest first. */
   readonly contestedClaims: readonly StoredClaim[];
 }
@@ -22,11 +25,17 @@ const MAX_CONTESTED_CLAIMS = 50;
 export async function gatherBrief(store: Store, nameOrId: string): Promise<Brief> {
   const entity = await requireEntity(store, nameOrId, { articlesLimit: 200, articlesOffset: 0 });
   const events = await store.listEvents({ entityId: entity.id, limit: 500 });
-  const pairs = await store.listCooccurrences({ entityId: entity.id, limit: 15 });
-  const related = pairs.map((pair) => (pair.a === entity.id ? { id: pair.b, name: pair.bName, articles: pair.articles } : { id: pair.a, name: pair.aName, articles: pair.articles }));
+  const pairs = await store.listCooccurrences({ entityId: entity.id, limit: 60 });
+  const others = pairs.map((pair) => (pair.a === entity.id
+    ? { id: pair.b, name: pair.bName, type: pair.bType, articles: pair.articles }
+    : { id: pair.a, name: pair.aName, type: pair.aType, articles: pair.articles }));
+  // A country is an actor (a state); a city or a region is where things happen.
+  const isPlace = (o: { id: string; type: string }) => o.type === 'LOC' && !o.id.startsWith('kb:country:');
+  const related = others.filter((o) => !isPlace(o)).slice(0, 15).map(({ id, name, articles }) => ({ id, name, articles }));
+  const places = others.filter(isPlace).slice(0, 10).map(({ id, name, articles }) => ({ id, name, articles }));
   const [denied, unacknowledged] = await Promise.all((['denied', 'not-acknowledged'] as const).map((stance) => store.listClaims({ entityId: entity.id, stance, limit: MAX_CONTESTED_CLAIMS })));
   const contestedClaims = [...denied!, ...unacknowledged!].sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || a.id.localeCompare(b.id));
-  return { entity, events, related, contestedClaims };
+  return { entity, events, related, places, contestedClaims };
 }
 
 function when(e: MergedEventRow): string {
@@ -59,6 +68,9 @@ export function briefMarkdown(brief: Brief): string {
     '',
     '## Related actors',
     ...(related.length ? related.map((r) => `- ${md(r.name)} (${r.articles} shared article${r.articles === 1 ? '' : 's'})`) : ['—']),
+    '',
+    '## Places named with it',
+    brief.places.map((p) => `${md(p.name)} (${p.articles})`).join(', ') || '—',
     '',
     '## Contested or denied',
     ...(events.some((e) => e.status === 'contested' || e.status === 'denied')
@@ -95,6 +107,7 @@ export function briefHtml(brief: Brief): string {
 <h2>Roles over time</h2>${list([...new Set(entity.roles.map(roleLine))].map(esc))}
 <h2>Timeline</h2>${list(events.map((e) => `<b>${esc(when(e))}</b> ${esc(e.ploverType)}${e.place ? ` at ${esc(e.place.name)}` : ''} <span class="status ${esc(e.status)}">${esc(e.status)}</span> ${esc(e.summary)} <i>(${esc(e.explanation)})</i>`))}
 <h2>Related actors</h2>${list(related.map((r) => `${esc(r.name)} (${r.articles})`))}
+<h2>Places named with it</h2><p>${esc(brief.places.map((p) => `${p.name} (${p.articles})`).join(', ') || '—')}</p>
 <h2>Contested or denied</h2>${list(events.filter((e) => e.status === 'contested' || e.status === 'denied').map((e) => `<b>${esc(when(e))}</b> ${esc(e.summary)} — ${esc(e.explanation)}`))}
 <h2>Contested claims</h2>${list(brief.contestedClaims.map((c) => `<b>${esc(c.stance)}</b> ${esc(c.publishedAt?.slice(0, 10) ?? 'undated')}, ${esc(chainText(c))}: “${esc(c.content.text)}” <i>(${esc(c.outlet ?? 'unknown outlet')})</i>`))}
 <h2>Sources by outlet</h2>${list(Object.entries(entity.mentionsByOutlet).map(([o, n]) => `${esc(o)}: ${n}`))}

@@ -50,6 +50,9 @@ export async function briefView({ param, main }: ViewContext): Promise<void> {
     h('section', { class: 'brief-section', id: 'brief-related' }, h('h2', null, 'Related actors'), related.length
       ? h('ul', { class: 'plain' }, ...related.map((r) => h('li', null, h('a', { href: entityHref(r.id) }, r.name), h('span', { class: 'muted' }, ` · ${plural(r.articles, 'shared article')}`))))
       : h('p', { class: 'muted' }, 'none found')),
+    h('section', { class: 'brief-section', id: 'brief-places' }, h('h2', null, 'Places named with it'), brief.places.length
+      ? h('p', null, ...brief.places.flatMap((p, n) => [n ? ', ' : '', h('a', { href: entityHref(p.id) }, p.name), h('span', { class: 'muted' }, ` (${p.articles})`)]))
+      : h('p', { class: 'muted' }, 'none')),
     h('section', { class: 'brief-section', id: 'brief-contested' }, h('h2', null, 'Contested or denied events'), contested.length
       ? h('ul', { class: 'plain' }, ...contested.map((e) => h('li', null, h('strong', { class: 'tl-date' }, when(e)), ' ', statusBadge(e.status), ' ',
         h('a', { href: eventHref(e.id) }, e.summary || e.ploverType), h('span', { class: 'muted' }, ` · ${e.explanation}`))))
