@@ -144,14 +144,14 @@ export function openApiDocument(): Schema {
           summary: 'The printable dossier of one entity: identity, aliases, roles, timeline with sources and status, related actors, contested events',
           parameters: [
             { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'canonical id, name or alias' },
-            param('format', 'html (default, a self-contained page), md, or json (the same content as data: entity, events, related, contestedClaims)', { type: 'string', enum: ['html', 'md', 'json'] }),
+            param('format', 'html (default, a self-contained page), md, or json (the same content as data: entity, events, related, places, contestedClaims)', { type: 'string', enum: ['html', 'md', 'json'] }),
           ],
           responses: {
             200: {
               description: 'the brief',
               content: {
                 'text/html': { schema: { type: 'string' } }, 'text/markdown': { schema: { type: 'string' } },
-                'application/json': { schema: { type: 'object', required: ['entity', 'events', 'related', 'contestedClaims'], properties: { entity: ref('EntityDetail'), events: { type: 'array', items: ref('Event') }, related: { type: 'array', items: { type: 'object' } }, contestedClaims: { type: 'array', items: ref('Claim') } } } },
+                'application/json': { schema: { type: 'object', required: ['entity', 'events', 'related', 'places', 'contestedClaims'], properties: { entity: ref('EntityDetail'), events: { type: 'array', items: ref('Event') }, related: { type: 'array', items: { type: 'object' }, description: 'people, organisations, groups and states named with it' }, places: { type: 'array', items: { type: 'object' }, description: 'places below country level named with it' }, contestedClaims: { type: 'array', items: ref('Claim') } } } },
               },
             },
             ...errors(400, 404),
