@@ -110,9 +110,11 @@ test('claims › a relative clause between the source and its verb: "officials w
 });
 
 test('claims › a denial inside ", which …," says no more than up to the closing comma', () => {
-  const { text, claims } = claimsOf('The port authority, which flatly denied the report in March, did not reply to questions on Friday.', [['The port authority', 'ORG']]);
+  const { text, claims } = claimsOf('The port authority, which flatly denied the report in March, did not reply to a request for comment on Friday.', [['The port authority', 'ORG']]);
   const denial = claims.find((c) => c.stance === 'denied');
   assert.equal(at(text, denial?.content), 'the report in March');
+  const silent = claims.find((c) => c.stance === 'not-acknowledged');
+  assert.deepEqual(silent?.chain.map((s) => s.name), ['The port authority'], 'the clause set off by commas is stepped over to its subject');
 });
 
 test('claims › chain: an agency "citing three sources"', () => {
@@ -365,4 +367,12 @@ test('claims › the stage requires sentences and mentions and reads its lexicon
 test('claims › output is deterministic', () => {
   const text = 'According to Fox News, sources report that the general flew to Moscow. The Kremlin denied the report.';
   assert.deepEqual(claimsOf(text).claims, claimsOf(text).claims);
+});
+
+test('claims › "did not respond to a request for comment" is not acknowledged, with nothing claimed', () => {
+  const { claims } = claimsOf('The harbour company said the spill was contained. The environment agency did not immediately respond to a request for comment.', [['The environment agency', 'ORG']]);
+  const silent = claims.find((c) => c.stance === 'not-acknowledged');
+  assert.ok(silent, JSON.stringify(claims.map((c) => [c.stance, c.chain.map((s) => s.name)])));
+  assert.deepEqual(silent.chain.map((s) => s.name), ['environment agency']);
+  assert.equal(silent.content.end - silent.content.start, 0);
 });

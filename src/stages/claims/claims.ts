@@ -304,6 +304,10 @@ function subjectBefore(ctx: Context, toks: readonly Tok[], i: number, floor = 0)
   // source). Only a short clause in the same sentence with no other reporting verb.
   const relative = relativeClauseStart(ctx, toks, k, floor);
   if (relative !== undefined) k = relative;
+  // "Iran's Foreign Ministry, which denied it in November, did not respond": the clause set off by commas is
+  // stepped over whole (its own cue belongs to it), and the subject ends before its opening comma.
+  const aside = commaClauseOpening(toks, k, floor);
+  if (aside !== undefined) k = aside - 1;
   let relativeEnd: number | undefined;
   if (toks[k]!.lower === 'who') {
     // "voters who said …": the source runs to "who" (PolNeAR marks "who"); its head is the antecedent.
@@ -379,6 +383,20 @@ function subjectBefore(ctx: Context, toks: readonly Tok[], i: number, floor = 0)
   if (['the', 'a', 'an', 'of', 'and', 'to'].includes(tail.lower) || (!tail.isWord && quotedStart(last[1]) === undefined)) return undefined;
   if (CONNECTIVES.has(head.lower) && first[0] === first[1]) return undefined;
   return { span: { start: head.start, end: relativeEnd ?? tail.end }, chainSpans, isNegated };
+}
+
+/** "… to a request for comment", "… to repeated requests to comment": what an unanswered request looks like. */
+const NO_COMMENT_RE = /^\s*to\s+(?:(?:a|an|the|our|several|repeated|multiple|emailed|written|phone|telephone)\s+)*requests?\s+(?:for|to)\s+comment\b/i;
+
+/** The opening comma of a ", which …," / ", who …," clause whose closing comma is token k. */
+function commaClauseOpening(toks: readonly Tok[], k: number, floor: number): number | undefined {
+  if (toks[k]?.text !== ',') return undefined;
+  for (let j = k - 1; j > floor && k - j <= MAX_RELATIVE_CLAUSE; j--) {
+    const t = toks[j]!;
+    if (t.text === '.' || BOUNDARY_PUNCT.has(t.text)) return undefined;
+    if (t.text === ',') return ['which', 'who'].includes(toks[j + 1]?.lower ?? '') && j - 1 > floor ? j : undefined;
+  }
+  return undefined;
 }
 
 /** Whether token i sits in a clause opened by ", which" or ", who" with no comma since (a non-restrictive relative). */
@@ -1031,6 +1049,14 @@ function contentAfterCue(ctx: Context, toks: readonly Tok[], i: number, cue: { v
     const m = LEADING_ADVERBIAL_RE.exec(text.slice(from, s.end));
     if (!m || m[0].trim() === '') break;
     from += m[0].length;
+  }
+  // "did not (immediately) respond to a request for comment": no answer, so not acknowledged, with nothing claimed.
+  if (subject.isNegated && (verb.lemma === 'respond' || verb.lemma === 'reply')) {
+    const noAnswer = NO_COMMENT_RE.exec(text.slice(cueSpan.end, s.end));
+    if (noAnswer) {
+      const end = cueSpan.end + noAnswer[0].length;
+      return indirectDraft(ctx, { start: cueSpan.start, end }, verb.lemma, 'not-acknowledged', false, { start: end, end }, subject);
+    }
   }
   const restToks = toks.filter((x) => x.start >= from);
   const first = restToks[0];
