@@ -376,3 +376,8 @@ test('claims › "did not respond to a request for comment" is not acknowledged,
   assert.deepEqual(silent.chain.map((s) => s.name), ['environment agency']);
   assert.equal(silent.content.end - silent.content.start, 0);
 });
+
+test('claims › the time a source spoke is not part of its name: "a spokesman for the agency on Thursday said"', () => {
+  const { claims } = claimsOf('A spokesman for the river agency on Thursday said that the dam was safe.');
+  assert.deepEqual(claims.map((c) => c.chain.map((s) => s.name)), [['spokesman for the river agency']]);
+});

@@ -382,11 +382,17 @@ function subjectBefore(ctx: Context, toks: readonly Tok[], i: number, floor = 0)
   const tail = toks[last[1]]!;
   if (['the', 'a', 'an', 'of', 'and', 'to'].includes(tail.lower) || (!tail.isWord && quotedStart(last[1]) === undefined)) return undefined;
   if (CONNECTIVES.has(head.lower) && first[0] === first[1]) return undefined;
-  return { span: { start: head.start, end: relativeEnd ?? tail.end }, chainSpans, isNegated };
+  // "a spokesman for the ministry on Thursday said": the time the words were said is not part of who said them.
+  const spanEnd = relativeEnd ?? tail.end;
+  const when = TRAILING_TIME_RE.exec(ctx.text.slice(head.start, spanEnd));
+  return { span: { start: head.start, end: when && when.index > 0 ? head.start + when.index : spanEnd }, chainSpans, isNegated };
 }
 
 /** "… to a request for comment", "… to repeated requests to comment": what an unanswered request looks like. */
 const NO_COMMENT_RE = /^\s*to\s+(?:(?:a|an|the|our|several|repeated|multiple|emailed|written|phone|telephone)\s+)*requests?\s+(?:for|to)\s+comment\b/i;
+
+/** A time phrase closing a subject ("… on Thursday", "… late on Sunday", "… yesterday"). */
+const TRAILING_TIME_RE = /\s+(?:(?:late|early)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?$|\s+(?:yesterday|today|tonight|last\s+(?:week|night|month))$/;
 
 /** The opening comma of a ", which …," / ", who …," clause whose closing comma is token k. */
 function commaClauseOpening(toks: readonly Tok[], k: number, floor: number): number | undefined {
