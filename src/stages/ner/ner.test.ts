@@ -54,6 +54,12 @@ describe('ner', () => {
     assert.deepEqual(found.filter(([, type]) => type === 'PER'), [['Sergei Shoigu', 'PER'], ['Shoigu', 'PER']]);
   });
 
+  it('does not take a capitalised verb opening a sentence for a name ("Born in a village …")', () => {
+    const found = pairs('Born in a village in the hills of Latakia, Samer Aboud joined the army at eighteen.');
+    assert.ok(!found.some(([text]) => text === 'Born'), JSON.stringify(found));
+    assert.ok(found.some(([text, type]) => text === 'Samer Aboud' && type === 'PER'), JSON.stringify(found));
+  });
+
   it('tags nothing in a sentence without names', () => {
     assert.deepEqual(pairs('The talks ended late on Tuesday without a deal.'), []);
   });

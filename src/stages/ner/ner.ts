@@ -2,13 +2,13 @@
  * The `ner` stage: PER, ORG, LOC and MISC mentions with character and token spans, from the shipped
  * averaged-perceptron BILOU tagger (models/ner/, loaded by app/resources.ts) with document-level consistency.
  */
-import { DossierError, type Doc, type Mention } from '../../model/index.js';
+import { DossierError, tokenPos, type Doc, type Mention } from '../../model/index.js';
 import { defineStage, type Stage, type StageContext } from '../../pipeline/stage.js';
 import type { NerModel } from '../../nlp/ner/model.js';
 import { tagDocument } from '../../nlp/ner/tag-document.js';
 
 /** Bump when the model or the decoding changes. */
-export const NER_VERSION = 2;
+export const NER_VERSION = 3;
 
 /** The resources key of the NER model. */
 export const NER_MODEL_RESOURCE = 'ner.model';
@@ -29,6 +29,8 @@ export function findMentions(doc: Doc, model: NerModel): Mention[] {
     for (const chunk of list) {
       const tokenStart = sentence.tokenStart + chunk.start;
       const tokenEnd = sentence.tokenStart + chunk.end;
+      // "Born in a village …", "Speaking to reporters …": a lone capitalised verb opening a sentence is no name.
+      if (chunk.start === 0 && chunk.end === 1 && tokenPos(tokens, tokenStart) === 'VERB') continue;
       const start = tokens.start[tokenStart] ?? 0;
       const end = tokens.end[tokenEnd - 1] ?? 0;
       mentions.push({ id: `m${mentions.length + 1}`, text: doc.text.slice(start, end), type: chunk.type, start, end, tokenStart, tokenEnd, origin: 'ner' });
