@@ -4,4 +4,5 @@ export * from './errors.js';
 export * from './layers.js';
 export * from './span.js';
 export * from './tokens.js';
+export * from './deps.js';
 export * from './raw-article.js';

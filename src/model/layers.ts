@@ -3,6 +3,7 @@
  * fact in it carries character offsets into Doc.text (standoff), so any fact leads back to its sentence.
  */
 import type { Span } from './span.js';
+import type { DependencyTable } from './deps.js';
 import type { TokenTable } from './tokens.js';
 
 /** A sentence; tokenStart/tokenEnd index the TokenTable (half-open). */
@@ -181,6 +182,8 @@ export interface Claim {
 export interface Layers {
   tokens: TokenTable;
   sentences: readonly Sentence[];
+  /** Labelled dependency trees over the tokens, one per sentence. */
+  deps: DependencyTable;
   mentions: readonly Mention[];
   entities: readonly DocEntity[];
   times: readonly TimeExpr[];
@@ -190,4 +193,4 @@ export interface Layers {
 }
 
 export type LayerName = keyof Layers;
-export const LAYER_NAMES: readonly LayerName[] = ['tokens', 'sentences', 'mentions', 'entities', 'times', 'places', 'events', 'claims'];
+export const LAYER_NAMES: readonly LayerName[] = ['tokens', 'sentences', 'deps', 'mentions', 'entities', 'times', 'places', 'events', 'claims'];
