@@ -3,6 +3,7 @@
  * async so a networked adapter fits without changing callers. One article is saved in one transaction.
  */
 import type { CorroborationStatus, EventReport } from '../corpus/corroborate/index.js';
+import type { CopyLinks } from '../corpus/cross-article/index.js';
 import type { EntityLink, KnownEntity } from '../corpus/link-entities/index.js';
 import type { ObservedEvent } from '../corpus/observe/index.js';
 import type { Doc, EntityKind, MentionType, SourceKind, Stance } from '../model/index.js';
@@ -118,13 +119,8 @@ export interface ArticleLinks {
   readonly events?: readonly ObservedEvent[];
 }
 
-export interface SyndicationLinks {
-  readonly signature: Uint32Array;
-  readonly bandKeys: readonly string[];
-  /** The group id shared by an article and its near-duplicates (the earliest stored member's id). */
-  readonly group: string;
-  readonly duplicates: readonly { articleId: string; similarity: number }[];
-}
+/** The article's near-duplicate fingerprint, group and links (the cross-article rules' CopyLinks). */
+export type SyndicationLinks = CopyLinks;
 
 /** A stored article that shares a MinHash band with a new one. */
 export interface SyndicationCandidate {

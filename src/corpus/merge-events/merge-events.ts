@@ -5,7 +5,7 @@
  * tolls, dates) are kept as alternatives with their sources, never overwritten.
  */
 import type { EventCounts, Modality } from '../../model/index.js';
-import { aroundDay, UNDATED, windowOf, windowsOverlap, windowDays, type DayWindow } from './time-window.js';
+import { aroundDay, isUndated, UNDATED, windowOf, windowsOverlap, windowDays, type DayWindow } from './time-window.js';
 
 /** A place attached to an observation, already resolved. */
 export interface ObservedPlace {
@@ -49,7 +49,8 @@ export function observationWindow(obs: EventObservation): DayWindow | undefined 
   if (!obs.publishedAt) return undefined;
   // Undated events: news reports what happened in the days before publication (follow-ups and denials come
   // up to ten days later), and what is planned in the weeks after.
-  return obs.modality === 'planned' ? aroundDay(obs.publishedAt, 0, 30) : aroundDay(obs.publishedAt, 10, 1);
+  const around = obs.modality === 'planned' ? aroundDay(obs.publishedAt, 0, 30) : aroundDay(obs.publishedAt, 10, 1);
+  return isUndated(around) ? undefined : around;
 }
 
 /** An actor known only by its sector, with no country or name (CAMEO "---CVL" civilians, "---MIL" soldiers). */
@@ -123,13 +124,18 @@ export function matchEvent(candidate: MergedEventSummary, obs: EventObservation)
 }
 
 /** The best merged event for an observation among candidates, with the reasons; undefined → start a new one. */
-export function chooseMergedEvent(candidates: readonly MergedEventSummary[], obs: EventObservation): { event: MergedEventSummary; reasons: string[] } | undefined {
+export function chooseMergedEvent(candidates: readonly MergedEventSummary[], obs: EventObservation): { event: MergedEventSummary; reasons: string[]; score: number } | undefined {
   let best: { event: MergedEventSummary; reasons: string[]; score: number } | undefined;
   for (const candidate of candidates) {
     const match = matchEvent(candidate, obs);
     if (match && (!best || match.score > best.score)) best = { event: candidate, reasons: match.reasons, score: match.score };
   }
-  return best ? { event: best.event, reasons: best.reasons } : undefined;
+  return best;
+}
+
+/** The PLOVER types an observation of `ploverType` may merge with. */
+export function compatibleTypes(ploverType: string): string[] {
+  return [ploverType];
 }
 
 /** A merged event's summary after adding an observation: actors united, the narrower window kept. */

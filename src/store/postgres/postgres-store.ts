@@ -15,7 +15,8 @@ import { claimRows, openingSnippet, parseClaimKey, placeRows, toStoredClaim, typ
 import { compareIds, countChars, entityPairs, tallyEntities, type EntityTally } from '../entity-tally.js';
 import { nameKeys, prefixRange } from '../name-keys.js';
 import { fromMarkedSnippet, HIT_END, HIT_START } from '../snippet.js';
-import { clearCorpusLinks, corpusCounts, countEvents, findSyndicationCandidates, getEvent, hasObservations, listEvents, mergeObservations, recheckCopies, saveSyndication, type Query } from './corpus-events.js';
+import { linkArticle, unlinkArticle } from '../../corpus/cross-article/index.js';
+import { corpusCounts, countEvents, findSyndicationCandidates, getEvent, hasObservations, listEvents, postgresCorpusTx, type Query } from './corpus-events.js';
 import { createPool, parsePostgresUrl, type PostgresTarget } from './driver.js';
 import { FTS_MAX_CHARS, POSTGRES_MIGRATIONS } from './migrations.js';
 import { toTsQuerySql } from './ts-query.js';
@@ -344,7 +345,7 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
             await query(op, `DELETE FROM ${table} WHERE article_id = $1`, [doc.id], client);
           }
           if (await hasObservations(q, doc.id)) await lockCorpus();
-          await clearCorpusLinks(q, doc.id);
+          await unlinkArticle(postgresCorpusTx(q), doc.id);
         }
       }
       await query(op, 'INSERT INTO article_sources (article_id, source, first_seen) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [doc.id, pgText(m.source), stamp], client);
@@ -374,9 +375,7 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
       }
       await saveEntityLinks(client, op, doc.id, links.entities ?? []);
       await writeClaimsAndPlaces(client, op, [{ articleId: doc.id, layers: doc.layers, links: links.entities ?? [] }]);
-      const syndication = links.syndication ? await recheckCopies(q, doc.id, links.syndication) : undefined;
-      if (syndication) await saveSyndication(q, doc.id, syndication);
-      await mergeObservations(q, doc, links.events ?? [], syndication?.group ?? doc.id);
+      await linkArticle(postgresCorpusTx(q), { articleId: doc.id, events: links.events ?? [], ...(links.syndication ? { syndication: links.syndication } : {}) });
       return outcome;
     });
 
