@@ -1,7 +1,7 @@
 /** `dossier timeline` and `dossier event`: merged events in time order, and one event with its provenance. */
 import type { Command } from 'commander';
 import { DossierError, UsageError } from '../../model/index.js';
-import type { EventQuery, MergedEventRow } from '../../store/store.js';
+import type { EventQuery, MergedEventRow } from '../../app/store.js';
 import { DB_OPTION, withStore, type CliContext } from '../context.js';
 import { EXIT_OK, EXIT_SOME_FAILED } from '../exit-codes.js';
 
