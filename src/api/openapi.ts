@@ -349,10 +349,11 @@ export function openApiDocument(): Schema {
               observations: {
                 type: 'array',
                 items: {
-                  type: 'object', required: ['articleId', 'mentionId', 'title', 'outlet', 'publishedAt', 'modality', 'timeValue', 'counts', 'reasons', 'evidence'],
+                  type: 'object', required: ['articleId', 'mentionId', 'title', 'outlet', 'publishedAt', 'modality', 'timeValue', 'counts', 'reasons', 'score', 'evidence'],
                   properties: {
                     articleId: str, mentionId: str, title: nullableStr, outlet: nullableStr, publishedAt: nullableStr, modality: str, timeValue: nullableStr,
-                    counts: { type: 'object', additionalProperties: { type: 'number' } }, reasons: { type: 'array', items: str, description: 'why this observation joined the event' },
+                    counts: { type: 'object', additionalProperties: { type: 'number' } }, reasons: { type: 'array', items: str, description: 'why this observation joined the event: the deciding evidence (shared participants, same city, trigger, argument similarity) and its score' },
+                    score: { type: 'number', description: 'strength of the deciding evidence (0 for the first report)' },
                     evidence: { type: 'object', required: ['start', 'end', 'text'], description: 'the sentence in the article body', properties: { start: int, end: int, text: str } },
                   },
                 },

@@ -592,6 +592,11 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
         const [event] = await store.listEvents({ entityId: militia!.id });
         assert.equal(event?.status, 'corroborated');
         assert.equal(event?.assertingOrigins, 2);
+        const [first, joined] = (await store.getEvent(event!.id))!.observations;
+        assert.deepEqual([first!.reasons, first!.score], [['first report'], 0]);
+        assert.ok(joined!.score > 0, 'the join is stored with its score');
+        assert.ok(joined!.reasons.some((r) => r.startsWith('shared participant')), joined!.reasons.join('; '));
+        assert.ok(joined!.reasons.includes(`score ${joined!.score}`));
         assert.equal((await store.listEvents({ from: '2024-12-01' })).length, 0);
         assert.equal((await store.listEvents({ to: '2024-11-10', from: '2024-11-10' })).length, 1);
         assert.equal((await store.listEvents({ status: 'denied' })).length, 0);

@@ -195,7 +195,9 @@ export interface MergedEventRow {
 export interface MergedEventDetail extends MergedEventRow {
   readonly observations: readonly {
     articleId: string; mentionId: string; title: string | null; outlet: string | null; publishedAt: string | null;
-    modality: string; timeValue: string | null; counts: Record<string, number>; reasons: readonly string[];
+    modality: string; timeValue: string | null; counts: Record<string, number>;
+    /** Why it joined the event (the deciding evidence), or ["first report"]; and how strongly (0 for a first report). */
+    reasons: readonly string[]; score: number;
     evidence: { start: number; end: number; text: string };
   }[];
   readonly reports: readonly (EventReport & { mentionId: string })[];

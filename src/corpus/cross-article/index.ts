@@ -2,3 +2,4 @@
 export * from './corpus-tx.js';
 export * from './cross-article.js';
 export * from './memory-corpus.js';
+export * from './describe-events.js';

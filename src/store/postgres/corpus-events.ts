@@ -46,29 +46,29 @@ export function postgresCorpusTx(q: Query): CorpusTx {
       const values = [
         summary.id, summary.window.start, summary.window.end, summary.place?.name ?? null, summary.place?.lat ?? null, summary.place?.lon ?? null,
         summary.place?.countryCode ?? null, summary.place?.gazetteerId ?? null, JSON.stringify(summary.sourceIds), JSON.stringify(summary.targetIds), cameo ?? null,
-        isUndated(summary.window) ? 0 : windowDays(summary.window),
+        isUndated(summary.window) ? 0 : windowDays(summary.window), JSON.stringify(summary.triggers ?? []),
       ];
       if (isNew) {
         await q(op, `INSERT INTO merged_events (id, window_start, window_end, place_name, lat, lon, country_code, gazetteer_id, source_ids, target_ids, cameo,
-            window_days, plover_type, status, explanation, asserting_origins, has_anonymous, report_count)
-          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'single-source', '', 0, false, 0)`, [...values, summary.ploverType]);
+            window_days, triggers, plover_type, status, explanation, asserting_origins, has_anonymous, report_count)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'single-source', '', 0, false, 0)`, [...values, summary.ploverType]);
       } else {
         await q(op, `UPDATE merged_events SET window_start = $2, window_end = $3, place_name = $4, lat = $5, lon = $6, country_code = $7, gazetteer_id = $8,
-          source_ids = $9, target_ids = $10, cameo = coalesce(cameo, $11), window_days = $12 WHERE id = $1`, values);
+          source_ids = $9, target_ids = $10, cameo = coalesce(cameo, $11), window_days = $12, triggers = $13 WHERE id = $1`, values);
       }
       const actors = [...new Set([...summary.sourceIds, ...summary.targetIds])];
       if (actors.length) {
         await q(op, 'INSERT INTO event_entities (merged_event_id, entity_id) SELECT $1, e FROM unnest($2::text[]) AS e ON CONFLICT DO NOTHING', [summary.id, actors]);
       }
     },
-    writeObservation: async ({ articleId, eventId, observation: o, reasons, evidence }) => {
-      await q(`observe ${articleId}`, `INSERT INTO event_observations (article_id, mention_id, merged_event_id, reasons, modality, time_value, counts, evidence_start, evidence_end, source_ids, target_ids)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+    writeObservation: async ({ articleId, eventId, observation: o, reasons, score, evidence }) => {
+      await q(`observe ${articleId}`, `INSERT INTO event_observations (article_id, mention_id, merged_event_id, reasons, modality, time_value, counts, evidence_start, evidence_end, source_ids, target_ids, trigger, score)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
         ON CONFLICT (article_id, mention_id) DO UPDATE SET merged_event_id = excluded.merged_event_id, reasons = excluded.reasons, modality = excluded.modality,
           time_value = excluded.time_value, counts = excluded.counts, evidence_start = excluded.evidence_start, evidence_end = excluded.evidence_end,
-          source_ids = excluded.source_ids, target_ids = excluded.target_ids`, [
+          source_ids = excluded.source_ids, target_ids = excluded.target_ids, trigger = excluded.trigger, score = excluded.score`, [
         articleId, o.mentionId, eventId, JSON.stringify(reasons), o.modality, o.timeValue ?? null,
-        JSON.stringify(o.counts), evidence.start, evidence.end, JSON.stringify(o.sourceIds), JSON.stringify(o.targetIds),
+        JSON.stringify(o.counts), evidence.start, evidence.end, JSON.stringify(o.sourceIds), JSON.stringify(o.targetIds), o.trigger ?? null, score,
       ]);
     },
     writeReports: async (eventId, articleId, mentionId, group, reports) => {
@@ -177,7 +177,7 @@ export async function getEvent(q: Query, id: string): Promise<MergedEventDetail 
   const observations = observationRows.map((r) => ({
     articleId: String(r['article_id']), mentionId: String(r['mention_id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']),
     modality: String(r['modality']), timeValue: nullable(r['time_value']), counts: r['counts'] as Record<string, number>,
-    reasons: r['reasons'] as string[],
+    reasons: r['reasons'] as string[], score: Number(r['score'] ?? 0),
     evidence: { start: Number(r['evidence_start']), end: Number(r['evidence_end']), text: String(r['evidence_text']) },
   }));
   const reports = (await q('get event', REPORTS_SQL, [id])).map((r) => ({ ...toReport(r), mentionId: String(r['mention_id']) }));
@@ -202,6 +202,7 @@ function toSummary(r: Row): MergedEventSummary {
     sourceIds: r['source_ids'] as string[],
     targetIds: r['target_ids'] as string[],
     window: { start: String(r['window_start']), end: String(r['window_end']) },
+    ...(Array.isArray(r['triggers']) && r['triggers'].length ? { triggers: r['triggers'] as string[] } : {}),
     ...(r['place_name'] ? { place: {
       name: String(r['place_name']),
       ...(r['lat'] !== null ? { lat: Number(r['lat']) } : {}),

@@ -271,4 +271,13 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX articles_newest ON articles (published_at DESC NULLS LAST, seq DESC);    -- searches with filters and no words
     `,
   },
+  {
+    version: 8,
+    name: 'merging with evidence: trigger lemmas of merged events, trigger and score of each observation',
+    sql: `
+      ALTER TABLE merged_events ADD COLUMN triggers jsonb NOT NULL DEFAULT '[]'::jsonb;   -- trigger lemmas
+      ALTER TABLE event_observations ADD COLUMN trigger text;
+      ALTER TABLE event_observations ADD COLUMN score double precision NOT NULL DEFAULT 0;   -- strength of the deciding evidence (0: first report)
+    `,
+  },
 ];

@@ -272,4 +272,13 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX articles_outlet_nocase ON articles(outlet COLLATE NOCASE, published_at);
     `,
   },
+  {
+    version: 8,
+    name: 'merging with evidence: trigger lemmas of merged events, trigger and score of each observation',
+    sql: `
+      ALTER TABLE merged_events ADD COLUMN triggers TEXT NOT NULL DEFAULT '[]';   -- JSON array of trigger lemmas
+      ALTER TABLE event_observations ADD COLUMN trigger TEXT;
+      ALTER TABLE event_observations ADD COLUMN score REAL NOT NULL DEFAULT 0;   -- strength of the deciding evidence (0: first report)
+    `,
+  },
 ];

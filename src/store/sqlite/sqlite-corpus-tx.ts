@@ -28,6 +28,7 @@ function toSummary(r: Row): MergedEventSummary {
     sourceIds: JSON.parse(String(r['source_ids'])),
     targetIds: JSON.parse(String(r['target_ids'])),
     window: { start: String(r['window_start']), end: String(r['window_end']) },
+    ...(r['triggers'] && r['triggers'] !== '[]' ? { triggers: JSON.parse(String(r['triggers'])) as string[] } : {}),
     ...(r['place_name'] ? { place: {
       name: String(r['place_name']),
       ...(r['lat'] !== null ? { lat: Number(r['lat']) } : {}),
@@ -72,23 +73,23 @@ export function sqliteCorpusTx(prepare: (sql: string) => Database.Statement): Co
         id: summary.id, ploverType: summary.ploverType, cameo: cameo ?? null, start: summary.window.start, end: summary.window.end, days: isUndated(summary.window) ? 0 : windowDays(summary.window),
         placeName: summary.place?.name ?? null, lat: summary.place?.lat ?? null, lon: summary.place?.lon ?? null,
         countryCode: summary.place?.countryCode ?? null, gazetteerId: summary.place?.gazetteerId ?? null,
-        sourceIds: JSON.stringify(summary.sourceIds), targetIds: JSON.stringify(summary.targetIds),
+        sourceIds: JSON.stringify(summary.sourceIds), targetIds: JSON.stringify(summary.targetIds), triggers: JSON.stringify(summary.triggers ?? []),
       };
       if (isNew) {
-        prepare(`INSERT INTO merged_events (id, plover_type, cameo, window_start, window_end, window_days, place_name, lat, lon, country_code, gazetteer_id, source_ids, target_ids,
+        prepare(`INSERT INTO merged_events (id, plover_type, cameo, window_start, window_end, window_days, place_name, lat, lon, country_code, gazetteer_id, source_ids, target_ids, triggers,
           status, explanation, asserting_origins, has_anonymous, report_count) VALUES (@id, @ploverType, @cameo, @start, @end, @days, @placeName, @lat, @lon, @countryCode, @gazetteerId,
-          @sourceIds, @targetIds, 'single-source', '', 0, 0, 0)`).run(values);
+          @sourceIds, @targetIds, @triggers, 'single-source', '', 0, 0, 0)`).run(values);
       } else {
         prepare(`UPDATE merged_events SET window_start=@start, window_end=@end, window_days=@days, place_name=@placeName, lat=@lat, lon=@lon, country_code=@countryCode,
-          gazetteer_id=@gazetteerId, source_ids=@sourceIds, target_ids=@targetIds, cameo=coalesce(cameo, @cameo) WHERE id=@id`).run(values);
+          gazetteer_id=@gazetteerId, source_ids=@sourceIds, target_ids=@targetIds, triggers=@triggers, cameo=coalesce(cameo, @cameo) WHERE id=@id`).run(values);
       }
       const link = prepare('INSERT OR IGNORE INTO event_entities (merged_event_id, entity_id) VALUES (?, ?)');
       for (const id of new Set([...summary.sourceIds, ...summary.targetIds])) link.run(summary.id, id);
     },
-    writeObservation: async ({ articleId, eventId, observation: o, reasons, evidence }) => {
-      prepare(`INSERT OR REPLACE INTO event_observations (article_id, mention_id, merged_event_id, reasons, modality, time_value, counts, evidence_start, evidence_end, source_ids, target_ids)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(articleId, o.mentionId, eventId, JSON.stringify(reasons), o.modality, o.timeValue ?? null, JSON.stringify(o.counts),
-        evidence.start, evidence.end, JSON.stringify(o.sourceIds), JSON.stringify(o.targetIds));
+    writeObservation: async ({ articleId, eventId, observation: o, reasons, score, evidence }) => {
+      prepare(`INSERT OR REPLACE INTO event_observations (article_id, mention_id, merged_event_id, reasons, modality, time_value, counts, evidence_start, evidence_end, source_ids, target_ids, trigger, score)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(articleId, o.mentionId, eventId, JSON.stringify(reasons), o.modality, o.timeValue ?? null, JSON.stringify(o.counts),
+        evidence.start, evidence.end, JSON.stringify(o.sourceIds), JSON.stringify(o.targetIds), o.trigger ?? null, score);
     },
     writeReports: async (eventId, articleId, mentionId, group, reports) => {
       const insert = prepare('INSERT INTO event_reports (merged_event_id, article_id, mention_id, syndication_group, outlet, chain, stance) VALUES (?, ?, ?, ?, ?, ?, ?)');

@@ -709,7 +709,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     const observations = observationRows.map((r) => ({
       articleId: String(r['article_id']), mentionId: String(r['mention_id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']),
       modality: String(r['modality']), timeValue: nullable(r['time_value']), counts: JSON.parse(String(r['counts'])) as Record<string, number>,
-      reasons: JSON.parse(String(r['reasons'])) as string[],
+      reasons: JSON.parse(String(r['reasons'])) as string[], score: Number(r['score'] ?? 0),
       evidence: { start: Number(r['evidence_start']), end: Number(r['evidence_end']), text: String(r['evidence_text']) },
     }));
     const reports = (prepare(REPORTS_SQL).all(id) as Row[])
