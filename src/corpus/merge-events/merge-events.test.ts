@@ -103,12 +103,18 @@ test('merge-events › an undated report joins a dated event only when trigger a
   assert.equal(chooseMergedEvent([dated], undated({ targetIds: ['org:red crescent'], place: ALEPPO, trigger: 'bomb' })), undefined, 'another trigger');
 });
 
-test('merge-events › another trigger needs agreement on who and where; compatible types need the same trigger', () => {
+test('merge-events › another word for what happened is another event unless it codes as the same action', () => {
+  const first = startMergedEvent('ev1', obs({ articleId: 'a1', timeValue: '2024-11-07', trigger: 'shell', cameo: '195', place: ALEPPO }));
+  assert.equal(chooseMergedEvent([first], obs({ articleId: 'a2', timeValue: '2024-11-07', trigger: 'kidnap', cameo: '181', place: ALEPPO })), undefined, 'same group, city and day, other action');
+  assert.ok(chooseMergedEvent([first], obs({ articleId: 'a3', timeValue: '2024-11-07', trigger: 'shelling', place: ALEPPO })), '"shelling" is "shell"');
+  const bombarded = chooseMergedEvent([first], obs({ articleId: 'a4', timeValue: '2024-11-07', trigger: 'bombard', cameo: '195', place: ALEPPO }));
+  assert.ok(bombarded, 'the same CAMEO action, with the group and the city');
+  assert.ok(bombarded.reasons.some((r) => r.startsWith('trigger "bombard" codes as the same action (CAMEO 195)')));
+  assert.equal(chooseMergedEvent([first], obs({ articleId: 'a5', timeValue: '2024-11-07', trigger: 'bombard', cameo: '195' })), undefined, 'the group alone is one piece of evidence');
+});
+
+test('merge-events › compatible types merge only with the same trigger and two pieces of evidence', () => {
   const first = startMergedEvent('ev1', obs({ articleId: 'a1', timeValue: '2024-11-07', trigger: 'shell', place: ALEPPO }));
-  assert.equal(chooseMergedEvent([first], obs({ articleId: 'a2', timeValue: '2024-11-07', trigger: 'kidnap' })), undefined, 'one shared group, other words');
-  const agreed = chooseMergedEvent([first], obs({ articleId: 'a3', timeValue: '2024-11-07', trigger: 'bombard', place: ALEPPO }));
-  assert.ok(agreed, 'the same group in the same city on the same day');
-  assert.ok(agreed.reasons.some((r) => r.startsWith('other trigger "bombard"')));
   assert.equal(chooseMergedEvent([first], obs({ articleId: 'a4', ploverType: 'COERCE', timeValue: '2024-11-07', trigger: 'detain', place: ALEPPO })), undefined);
   const coded = chooseMergedEvent([first], obs({ articleId: 'a5', ploverType: 'COERCE', timeValue: '2024-11-07', trigger: 'shell', place: ALEPPO }));
   assert.ok(coded);

@@ -44,7 +44,7 @@ export interface MergedEventSummary {
   readonly targetIds: readonly string[];
   readonly place?: ObservedPlace;
   readonly window: DayWindow;
-  /** Trigger lemmas of its observations. */
+  /** What its observations say happened: trigger lemmas, and their CAMEO actions as `cameo:<3 digits>`. */
   readonly triggers?: readonly string[];
 }
 
@@ -133,6 +133,39 @@ export function compatibleTypes(ploverType: string): string[] {
   return [ploverType, ...(group ?? []).filter((t) => t !== ploverType)];
 }
 
+/**
+ * The key two trigger lemmas share when they name the same action: the lemma without a derivational or inflectional
+ * ending, so "shooting"/"shoot", "killing"/"kill", "arrests"/"arrest", "explosion"/"explode" meet.
+ */
+export function triggerKey(lemma: string): string {
+  const word = lemma.toLowerCase();
+  for (const [ending, replacement] of TRIGGER_ENDINGS) {
+    if (word.length - ending.length >= 3 && word.endsWith(ending)) return word.slice(0, word.length - ending.length) + replacement;
+  }
+  return word;
+}
+
+const TRIGGER_ENDINGS: readonly (readonly [string, string])[] = [
+  ['osion', 'od'], ['ation', ''], ['ition', ''], ['ment', ''], ['ings', ''], ['ing', ''], ['ion', ''], ['ies', 'y'], ['ed', ''], ['es', ''], ['s', ''], ['e', ''],
+];
+
+/** Prefix of the action keys kept beside trigger lemmas: the CAMEO action (three digits) an observation is coded as. */
+const CAMEO_KEY = 'cameo:';
+
+/** What a report says happened, as kept on a merged event: its trigger lemma and its CAMEO action. */
+function actionKeys(obs: EventObservation): string[] {
+  return [...(obs.trigger ? [obs.trigger] : []), ...(obs.cameo && /^\d{3}/.test(obs.cameo) ? [`${CAMEO_KEY}${obs.cameo.slice(0, 3)}`] : [])];
+}
+
+/** Same word (up to inflection and derivation), the same CAMEO action in other words, different, or unknown. */
+function triggerRelation(keys: readonly string[], obs: EventObservation): 'same' | 'similar' | 'different' | 'unknown' {
+  const lemmas = keys.filter((k) => !k.startsWith(CAMEO_KEY));
+  if (!obs.trigger || !lemmas.length) return 'unknown';
+  if (lemmas.some((t) => triggerKey(t) === triggerKey(obs.trigger!))) return 'same';
+  const cameo = obs.cameo && /^\d{3}/.test(obs.cameo) ? `${CAMEO_KEY}${obs.cameo.slice(0, 3)}` : undefined;
+  return cameo && keys.includes(cameo) ? 'similar' : 'different';
+}
+
 /** Jaccard similarity of two sets (0 when both are empty). */
 function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   if (!a.size && !b.size) return 0;
@@ -194,13 +227,17 @@ export function matchEvent(candidate: MergedEventSummary, obs: EventObservation)
   if (obsTargets.length && candidateTargets.length && !obsTargets.some((id) => candidateTargets.includes(id) || candidate.sourceIds.includes(id))) return undefined;
 
   // Content: the same trigger lemma (or none known on one side), and how much of the arguments agree.
-  const triggers = candidate.triggers ?? [];
-  const trigger = !obs.trigger || !triggers.length ? 'unknown' : triggers.includes(obs.trigger) ? 'same' : 'different';
+  const triggers = (candidate.triggers ?? []).filter((t) => !t.startsWith(CAMEO_KEY));
+  const trigger = triggerRelation(candidate.triggers ?? [], obs);
   const args = jaccard(argumentKeys(obs.sourceIds, obs.targetIds, obs.place), argumentKeys(candidate.sourceIds, candidate.targetIds, candidate.place));
   const isPrecise = !isUndatedPair && windowDays(window!) === 1 && windowDays(candidate.window) === 1;
   const support = sharedSpecific.length + (isSameCity || place === 'near' ? 1 : 0) + (sharedGeneric.length ? 1 : 0);
-  // Different words for what happened need more agreement on who and where.
-  if (trigger === 'different' && !(support >= 2 && args >= 0.5)) return undefined;
+  // Different words for what happened are different events: the arguments of a sentence are shared by every event
+  // it states ("police arrested the man who shot …"), so agreement on who and where cannot bridge two triggers.
+  // Inflections and derivations of one word are the same trigger (triggerKey).
+  if (trigger === 'different') return undefined;
+  // Two words the event coder files under one CAMEO action ("shot", "gunned down") need two pieces of evidence.
+  if (trigger === 'similar' && support < 2) return undefined;
   // A vague date (a month, "last week") needs a second piece of evidence besides one participant.
   if (!isUndatedPair && !isPrecise && !(support >= 2 || trigger === 'same')) return undefined;
   // No date on one side: only strong agreement on everything else.
@@ -213,10 +250,10 @@ export function matchEvent(candidate: MergedEventSummary, obs: EventObservation)
   if (isSameCity) reasons.push(`same city-level place (${sharedCityActor ? sharedCityActor.slice('place:'.length) : obs.place?.name})`);
   if (place === 'near') reasons.push(`places within ${MAX_PLACE_KM} km (${obs.place?.name})`);
   if (sharedGeneric.length) reasons.push(`also shared (generic) ${sharedGeneric.join(', ')}`);
-  if (trigger !== 'unknown') reasons.push(trigger === 'same' ? `same trigger "${obs.trigger}"` : `other trigger "${obs.trigger}" (known: ${triggers.join(', ')})`);
+  if (trigger !== 'unknown') reasons.push(trigger === 'same' ? `same trigger "${obs.trigger}"` : `trigger "${obs.trigger}" codes as the same action (CAMEO ${obs.cameo?.slice(0, 3)}) as ${triggers.join(', ')}`);
   reasons.push(`argument similarity ${args.toFixed(2)}`);
   // Shared participants weigh most; a shared city, the same trigger and a narrow window add; a vague window adds little.
-  const score = 3 * sharedSpecific.length + (isSameCity ? 2 : 0) + (sharedGeneric.length ? 0.5 : 0) + (trigger === 'same' ? 2 : trigger === 'different' ? -1 : 0)
+  const score = 3 * sharedSpecific.length + (isSameCity ? 2 : 0) + (sharedGeneric.length ? 0.5 : 0) + (trigger === 'same' ? 2 : trigger === 'similar' ? 1 : 0)
     + 2 * args + (isPrecise ? 1 : 0) + (window && !isUndatedPair ? 1 / windowDays(window) : 0) + (candidate.ploverType === obs.ploverType ? 0.5 : 0);
   const rounded = Math.round(score * 100) / 100;
   reasons.push(`score ${rounded}`);
@@ -237,7 +274,7 @@ export function chooseMergedEvent(candidates: readonly MergedEventSummary[], obs
 export function absorb(event: MergedEventSummary, obs: EventObservation): MergedEventSummary {
   const window = observationWindow(obs);
   const narrower = window && (isUndated(event.window) || (windowDays(window) < windowDays(event.window) && windowsOverlap(window, event.window))) ? window : event.window;
-  const triggers = [...new Set([...(event.triggers ?? []), ...(obs.trigger ? [obs.trigger] : [])])];
+  const triggers = [...new Set([...(event.triggers ?? []), ...actionKeys(obs)])];
   return {
     ...event,
     sourceIds: [...new Set([...event.sourceIds, ...obs.sourceIds])],
@@ -252,7 +289,7 @@ export function absorb(event: MergedEventSummary, obs: EventObservation): Merged
 /** A new merged event from its first observation (UNDATED when nothing dates it). */
 export function startMergedEvent(id: string, obs: EventObservation): MergedEventSummary {
   const window = observationWindow(obs) ?? UNDATED;
-  return { id, ploverType: obs.ploverType, sourceIds: obs.sourceIds, targetIds: obs.targetIds, ...(obs.place ? { place: obs.place } : {}), window, ...(obs.trigger ? { triggers: [obs.trigger] } : {}) };
+  return { id, ploverType: obs.ploverType, sourceIds: obs.sourceIds, targetIds: obs.targetIds, ...(obs.place ? { place: obs.place } : {}), window, ...(actionKeys(obs).length ? { triggers: actionKeys(obs) } : {}) };
 }
 
 /** Alternatives for each count with the articles that give them: {fatalities: {12: [a1, a2], 11: [a3]}}. */
