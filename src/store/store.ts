@@ -412,6 +412,16 @@ export interface Store {
   /** How many merged events match the filters of `query` (its limit and offset are ignored). */
   countEvents(query?: EventQuery): Promise<number>;
   getEvent(id: string): Promise<MergedEventDetail | undefined>;
+  /**
+   * The user's decision that event `otherId` is event `targetId`: its observations move over, and the decision is
+   * kept so that re-ingesting either article merges them again. UsageError when either event is unknown.
+   */
+  mergeEvents(targetId: string, otherId: string): Promise<void>;
+  /**
+   * The user's decision that one observation of an event reports another event: it moves to an event of its own
+   * (whose id is returned), kept apart from the others on re-ingest. UsageError when it is not in that event.
+   */
+  splitEvent(eventId: string, observation: { readonly articleId: string; readonly mentionId: string }): Promise<string>;
   /** Adds or replaces (by file) an imported dictionary. */
   saveDictionary(dictionary: Omit<StoredDictionary, 'importedAt'>): Promise<void>;
   listDictionaries(): Promise<StoredDictionary[]>;

@@ -13,6 +13,19 @@ export interface CopyCandidate {
   readonly group: string;
 }
 
+/** An event mention of one article: what the user's merge and split decisions are about (stable across re-ingest). */
+export interface ObservationKey {
+  readonly articleId: string;
+  readonly mentionId: string;
+}
+
+/** A user's decision that two observations report the same event ('merge') or never the same one ('split'). */
+export interface EventOverride {
+  readonly kind: 'merge' | 'split';
+  readonly observation: ObservationKey;
+  readonly other: ObservationKey;
+}
+
 /** One observation row: which merged event an article's event mention joined, and why. */
 export interface ObservationRow {
   readonly articleId: string;
@@ -63,4 +76,16 @@ export interface CorpusTx {
   eventsReportedByGroup(group: string): Promise<string[]>;
   /** Moves every member of group `from` (and the article `from` itself) into group `to`. */
   renameGroup(from: string, to: string): Promise<void>;
+  /** A merged event's summary, as candidates are read. */
+  eventSummary(eventId: string): Promise<MergedEventSummary | undefined>;
+  /** The observations of a merged event, oldest article first. */
+  observationsOf(eventId: string): Promise<ObservationKey[]>;
+  /** The merged event an observation belongs to, if stored. */
+  eventOf(observation: ObservationKey): Promise<string | undefined>;
+  /** Moves an observation and its reports to another merged event, recording why. */
+  moveObservation(observation: ObservationKey, toEventId: string, reasons: readonly string[]): Promise<void>;
+  /** Records a user's merge or split decision (kept when articles are re-ingested). */
+  writeOverride(override: EventOverride): Promise<void>;
+  /** The user's decisions about an observation, whichever side of the pair it is on (`observation` is always it). */
+  overridesOf(observation: ObservationKey): Promise<EventOverride[]>;
 }

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { EventReport } from '../corroborate/index.js';
 import type { EventObservation } from '../merge-events/index.js';
 import type { ObservedEvent } from '../observe/index.js';
-import { createMemoryCorpus, linkArticle, unlinkArticle, type CorpusTx } from './index.js';
+import { createMemoryCorpus, linkArticle, mergeEventsByUser, splitObservationByUser, unlinkArticle, type CorpusTx } from './index.js';
 
 // "Tigris Guardians Brigade fired rockets at Baghdad airport on Sunday", as outlets report it.
 const attack = (articleId: string, outlet: string, o: Partial<EventObservation> = {}): ObservedEvent => ({
@@ -96,4 +96,33 @@ test('cross-article › a year-long window is found from a dated report; a decad
   await linkArticle(counted, { articleId: 'a3', events: [attack('a3', 'Andes Post', { timeValue: '202', publishedAt: '2025-02-01' })] });
   assert.equal(calls.get('candidates') ?? 0, 0);
   assert.equal(state.events.size, 2);
+});
+
+test('cross-article › a user merge joins events the rules keep apart, and holds when an article is linked again', async () => {
+  const { tx, state } = createMemoryCorpus();
+  await linkArticle(tx, { articleId: 'a1', events: [attack('a1', 'Meridian News Agency')] });
+  await linkArticle(tx, { articleId: 'a2', events: [attack('a2', 'Kyiv Courier', { timeValue: '2024-12-20' })] });
+  const [early, late] = [...state.events.keys()].sort();
+  await mergeEventsByUser(tx, early!, late!);
+  assert.deepEqual([...state.events.keys()], [early]);
+  await unlinkArticle(tx, 'a2');
+  await linkArticle(tx, { articleId: 'a2', events: [attack('a2', 'Kyiv Courier', { timeValue: '2024-12-20' })] });
+  assert.equal(state.events.size, 1);
+  assert.deepEqual(state.observations.get('a2\u0000v1')!.reasons, ['merged by the user']);
+});
+
+test('cross-article › a user split keeps an observation apart from its former event, even when the rules would merge it', async () => {
+  const { tx, state } = createMemoryCorpus();
+  await linkArticle(tx, { articleId: 'a1', events: [attack('a1', 'Meridian News Agency')] });
+  await linkArticle(tx, { articleId: 'a2', events: [attack('a2', 'Kyiv Courier')] });
+  const [id] = state.events.keys();
+  const apart = await splitObservationByUser(tx, id!, { articleId: 'a2', mentionId: 'v1' });
+  assert.equal(state.events.size, 2);
+  assert.equal(state.events.get(id!)!.status, 'single-source');
+  await unlinkArticle(tx, 'a2');
+  await linkArticle(tx, { articleId: 'a2', events: [attack('a2', 'Kyiv Courier')] });
+  assert.equal(state.events.size, 2);
+  assert.notEqual(state.observations.get('a2\u0000v1')!.eventId, id);
+  await assert.rejects(splitObservationByUser(tx, id!, { articleId: 'a2', mentionId: 'v1' }), /has no observation/);
+  assert.ok(apart);
 });

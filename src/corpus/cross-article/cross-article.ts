@@ -3,11 +3,12 @@
  * and corroboration refresh, over the CorpusTx port. Stores call `linkArticle` after saving an article's own
  * rows and `unlinkArticle` before replacing them, inside the same transaction.
  */
+import { UsageError } from '../../model/index.js';
 import { corroborate } from '../corroborate/index.js';
 import { absorb, candidateQuery, chooseMergedEvent, compatibleTypes, observationWindow, startMergedEvent, type MergedEventSummary } from '../merge-events/index.js';
 import { estimateJaccard, NEAR_DUPLICATE_THRESHOLD } from '../near-duplicates/index.js';
 import type { ObservedEvent } from '../observe/index.js';
-import type { CorpusTx } from './corpus-tx.js';
+import type { CorpusTx, ObservationKey } from './corpus-tx.js';
 
 /** An article's near-duplicate fingerprint, group and links, decided before saving. */
 export interface CopyLinks {
@@ -81,14 +82,76 @@ export async function mergeObservations(tx: CorpusTx, articleId: string, observe
     const candidates: MergedEventSummary[] = query
       ? await tx.candidates(query)
       : window ? [] : await tx.eventsWithActors(types, [...observation.sourceIds, ...observation.targetIds], UNDATED_CANDIDATES);
-    const choice = chooseMergedEvent(candidates, observation);
-    const summary = choice ? absorb(choice.event, observation) : startMergedEvent(`ev-${articleId}-${observation.mentionId}`, observation);
+    // The user's decisions come first: a merge joins the other observation's event outright; a split keeps its
+    // events out of the candidates.
+    const overrides = await tx.overridesOf({ articleId, mentionId: observation.mentionId });
+    const forced = await firstEvent(tx, overrides.filter((o) => o.kind === 'merge').map((o) => o.other));
+    const excluded = new Set(await Promise.all(overrides.filter((o) => o.kind === 'split').map((o) => tx.eventOf(o.other))));
+    const decided = forced ? await tx.eventSummary(forced) : undefined;
+    const choice = decided
+      ? { event: decided, reasons: ['merged by the user'], score: 0 }
+      : chooseMergedEvent(candidates.filter((c) => !excluded.has(c.id)), observation);
+    const summary = choice ? absorb(choice.event, observation) : startMergedEvent(await freshEventId(tx, `ev-${articleId}-${observation.mentionId}`), observation);
     await tx.writeEvent(summary, observation.cameo, !choice);
     await tx.writeObservation({ articleId, eventId: summary.id, observation, reasons: choice ? choice.reasons : ['first report'], score: choice?.score ?? 0, evidence });
     await tx.writeReports(summary.id, articleId, observation.mentionId, group, reports);
     touched.add(summary.id);
   }
   await refreshEvents(tx, [...touched]);
+}
+
+/** The event of the first of these observations that is stored in one. */
+async function firstEvent(tx: CorpusTx, observations: readonly ObservationKey[]): Promise<string | undefined> {
+  for (const o of observations) {
+    const id = await tx.eventOf(o);
+    if (id) return id;
+  }
+  return undefined;
+}
+
+/** `base`, or `base-2`, `base-3` … when an event already has that id (a split kept the first observation's name). */
+async function freshEventId(tx: CorpusTx, base: string): Promise<string> {
+  let id = base;
+  for (let n = 2; await tx.eventSummary(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+/**
+ * The user merges event `otherId` into `targetId`: every observation of the other event moves over, and the
+ * decision is kept as overrides (each moved observation with the target's first one), so re-ingesting either
+ * article merges them again whatever the rules say.
+ */
+export async function mergeEventsByUser(tx: CorpusTx, targetId: string, otherId: string): Promise<void> {
+  if (targetId === otherId) throw new UsageError('an event cannot be merged with itself');
+  const [target, other] = [await tx.eventSummary(targetId), await tx.eventSummary(otherId)];
+  if (!target || !other) throw new UsageError(`no merged event ${target ? otherId : targetId}`);
+  const [anchor] = await tx.observationsOf(targetId);
+  let summary = { ...target, sourceIds: [...new Set([...target.sourceIds, ...other.sourceIds])], targetIds: [...new Set([...target.targetIds, ...other.targetIds])],
+    triggers: [...new Set([...(target.triggers ?? []), ...(other.triggers ?? [])])] };
+  if (!summary.place && other.place) summary = { ...summary, place: other.place };
+  await tx.writeEvent(summary, undefined, false);
+  for (const o of await tx.observationsOf(otherId)) {
+    await tx.moveObservation(o, targetId, ['merged by the user']);
+    if (anchor) await tx.writeOverride({ kind: 'merge', observation: o, other: anchor });
+  }
+  await refreshEvents(tx, [targetId, otherId]);
+}
+
+/**
+ * The user splits one observation out of its event into an event of its own, kept apart from every other
+ * observation of that event (overrides), so re-ingesting never merges them back. Returns the new event's id.
+ */
+export async function splitObservationByUser(tx: CorpusTx, eventId: string, observation: ObservationKey): Promise<string> {
+  if ((await tx.eventOf(observation)) !== eventId) throw new UsageError(`event ${eventId} has no observation ${observation.articleId}:${observation.mentionId}`);
+  const others = (await tx.observationsOf(eventId)).filter((o) => o.articleId !== observation.articleId || o.mentionId !== observation.mentionId);
+  if (!others.length) throw new UsageError(`event ${eventId} has only that observation: nothing to split`);
+  const source = (await tx.eventSummary(eventId))!;
+  const id = await freshEventId(tx, `ev-${observation.articleId}-${observation.mentionId}`);
+  await tx.writeEvent({ ...source, id }, undefined, true);
+  await tx.moveObservation(observation, id, ['split off by the user']);
+  for (const other of others) await tx.writeOverride({ kind: 'split', observation, other });
+  await refreshEvents(tx, [eventId, id]);
+  return id;
 }
 
 /**

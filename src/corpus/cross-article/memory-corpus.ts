@@ -4,7 +4,7 @@
  */
 import type { Corroboration, CorroborationStatus, EventReport } from '../corroborate/index.js';
 import { isUndated, SHORT_WINDOW_DAYS, windowDays, type CandidateQuery, type MergedEventSummary } from '../merge-events/index.js';
-import type { CopyCandidate, CorpusTx, ObservationRow } from './corpus-tx.js';
+import type { CopyCandidate, CorpusTx, EventOverride, ObservationKey, ObservationRow } from './corpus-tx.js';
 
 /** A merged event as the in-memory corpus holds it. */
 export interface MemoryEvent {
@@ -26,11 +26,13 @@ export interface MemoryCorpusState {
   readonly fingerprints: Map<string, { signature: Uint32Array; bandKeys: readonly string[] }>;
   /** By `${articleId}\u0000${otherId}`. */
   readonly copyLinks: Map<string, number>;
+  readonly overrides: EventOverride[];
 }
 
 /** A fresh, empty in-memory corpus and its port. */
 export function createMemoryCorpus(): { tx: CorpusTx; state: MemoryCorpusState } {
-  const state: MemoryCorpusState = { events: new Map(), observations: new Map(), reports: [], groups: new Map(), fingerprints: new Map(), copyLinks: new Map() };
+  const state: MemoryCorpusState = { events: new Map(), observations: new Map(), reports: [], groups: new Map(), fingerprints: new Map(), copyLinks: new Map(), overrides: [] };
+  const sameKey = (a: ObservationKey, b: ObservationKey) => a.articleId === b.articleId && a.mentionId === b.mentionId;
   const groupOf = (articleId: string) => state.groups.get(articleId) ?? articleId;
   const byId = (a: MergedEventSummary, b: MergedEventSummary) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const eventsOfArticles = (isMember: (articleId: string) => boolean) => [...new Set(state.reports.filter((r) => isMember(r.articleId)).map((r) => r.eventId))];
@@ -95,6 +97,19 @@ export function createMemoryCorpus(): { tx: CorpusTx; state: MemoryCorpusState }
       for (const [id, g] of state.groups) if (g === from) state.groups.set(id, to);
       state.groups.set(from, to);
     },
+    eventSummary: async (eventId) => state.events.get(eventId)?.summary,
+    observationsOf: async (eventId) => [...state.observations.values()].filter((o) => o.eventId === eventId).map((o) => ({ articleId: o.articleId, mentionId: o.observation.mentionId })),
+    eventOf: async (o) => state.observations.get(`${o.articleId}\u0000${o.mentionId}`)?.eventId,
+    moveObservation: async (o, toEventId, reasons) => {
+      const key = `${o.articleId}\u0000${o.mentionId}`;
+      const row = state.observations.get(key);
+      if (row) state.observations.set(key, { ...row, eventId: toEventId, reasons, score: 0 });
+      for (const r of state.reports) if (r.articleId === o.articleId && r.mentionId === o.mentionId) r.eventId = toEventId;
+    },
+    writeOverride: async (override) => {
+      state.overrides.push(override);
+    },
+    overridesOf: async (o) => state.overrides.flatMap((x) => (sameKey(x.observation, o) ? [x] : sameKey(x.other, o) ? [{ kind: x.kind, observation: o, other: x.observation }] : [])),
   };
   return { tx, state };
 }

@@ -116,6 +116,29 @@ export function postgresCorpusTx(q: Query): CorpusTx {
     },
     eventsReportedByGroup: async (group) => ids(await q('events of group', `SELECT DISTINCT r.merged_event_id AS id FROM event_reports r
       WHERE r.article_id IN (SELECT id FROM articles WHERE syndication_group = $1 UNION SELECT $1) ORDER BY 1`, [group])),
+    eventSummary: async (eventId) => {
+      const [row] = await q('merged event', 'SELECT * FROM merged_events WHERE id = $1', [eventId]);
+      return row ? toSummary(row) : undefined;
+    },
+    observationsOf: async (eventId) => (await q('observations of event', `SELECT o.article_id, o.mention_id FROM event_observations o JOIN articles a ON a.id = o.article_id
+      WHERE o.merged_event_id = $1 ORDER BY a.published_at NULLS FIRST, a.seq, o.mention_id`, [eventId])).map((r) => ({ articleId: String(r['article_id']), mentionId: String(r['mention_id']) })),
+    eventOf: async (o) => {
+      const [row] = await q('event of observation', 'SELECT merged_event_id AS id FROM event_observations WHERE article_id = $1 AND mention_id = $2', [o.articleId, o.mentionId]);
+      return row ? String(row['id']) : undefined;
+    },
+    moveObservation: async (o, toEventId, reasons) => {
+      await q('move observation', 'UPDATE event_observations SET merged_event_id = $1, reasons = $2, score = 0 WHERE article_id = $3 AND mention_id = $4', [toEventId, JSON.stringify(reasons), o.articleId, o.mentionId]);
+      await q('move observation', 'UPDATE event_reports SET merged_event_id = $1 WHERE article_id = $2 AND mention_id = $3', [toEventId, o.articleId, o.mentionId]);
+    },
+    writeOverride: async ({ kind, observation: o, other }) => {
+      // The latest decision about a pair wins, whichever way round it was recorded.
+      await q('write override', 'DELETE FROM event_overrides WHERE article_id = $1 AND mention_id = $2 AND other_article_id = $3 AND other_mention_id = $4', [other.articleId, other.mentionId, o.articleId, o.mentionId]);
+      await q('write override', `INSERT INTO event_overrides (kind, article_id, mention_id, other_article_id, other_mention_id) VALUES ($1, $2, $3, $4, $5)
+        ON CONFLICT (article_id, mention_id, other_article_id, other_mention_id) DO UPDATE SET kind = excluded.kind`, [kind, o.articleId, o.mentionId, other.articleId, other.mentionId]);
+    },
+    overridesOf: async (o) => (await q('overrides', `SELECT kind, other_article_id AS a, other_mention_id AS m FROM event_overrides WHERE article_id = $1 AND mention_id = $2
+      UNION ALL SELECT kind, article_id, mention_id FROM event_overrides WHERE other_article_id = $1 AND other_mention_id = $2 ORDER BY 2, 3`, [o.articleId, o.mentionId]))
+      .map((r) => ({ kind: String(r['kind']) as 'merge' | 'split', observation: o, other: { articleId: String(r['a']), mentionId: String(r['m']) } })),
     renameGroup: async (from, to) => {
       await q('unite groups', 'UPDATE articles SET syndication_group = $2 WHERE syndication_group = $1 OR id = $1', [from, to]);
     },

@@ -280,4 +280,17 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE event_observations ADD COLUMN score double precision NOT NULL DEFAULT 0;   -- strength of the deciding evidence (0: first report)
     `,
   },
+  {
+    version: 9,
+    name: 'user decisions on merged events: merge and split overrides kept across re-ingest',
+    sql: `
+      CREATE TABLE event_overrides (
+        kind text NOT NULL,                                                 -- 'merge' or 'split'
+        article_id text NOT NULL, mention_id text NOT NULL,                    -- the observation decided about
+        other_article_id text NOT NULL, other_mention_id text NOT NULL,        -- the observation it goes with (merge) or never with (split)
+        PRIMARY KEY (article_id, mention_id, other_article_id, other_mention_id)
+      );
+      CREATE INDEX event_overrides_other ON event_overrides (other_article_id, other_mention_id);
+    `,
+  },
 ];

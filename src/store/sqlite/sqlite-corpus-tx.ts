@@ -124,6 +124,25 @@ export function sqliteCorpusTx(prepare: (sql: string) => Database.Statement): Co
     groupOf: async (articleId) => (prepare('SELECT syndication_group AS g FROM articles WHERE id = ?').get(articleId) as { g: string | null } | undefined)?.g ?? undefined,
     eventsReportedByGroup: async (group) => ids(prepare(`SELECT DISTINCT r.merged_event_id AS id FROM event_reports r
       WHERE r.article_id IN (SELECT id FROM articles WHERE syndication_group = ? UNION SELECT ?) ORDER BY 1`).all(group, group)),
+    eventSummary: async (eventId) => {
+      const row = prepare('SELECT * FROM merged_events WHERE id = ?').get(eventId) as Row | undefined;
+      return row ? toSummary(row) : undefined;
+    },
+    observationsOf: async (eventId) => (prepare(`SELECT o.article_id, o.mention_id FROM event_observations o JOIN articles a ON a.id = o.article_id
+      WHERE o.merged_event_id = ? ORDER BY a.published_at, a.seq, o.mention_id`).all(eventId) as Row[]).map((r) => ({ articleId: String(r['article_id']), mentionId: String(r['mention_id']) })),
+    eventOf: async (o) => (prepare('SELECT merged_event_id AS id FROM event_observations WHERE article_id = ? AND mention_id = ?').get(o.articleId, o.mentionId) as { id: string } | undefined)?.id,
+    moveObservation: async (o, toEventId, reasons) => {
+      prepare('UPDATE event_observations SET merged_event_id = ?, reasons = ?, score = 0 WHERE article_id = ? AND mention_id = ?').run(toEventId, JSON.stringify(reasons), o.articleId, o.mentionId);
+      prepare('UPDATE event_reports SET merged_event_id = ? WHERE article_id = ? AND mention_id = ?').run(toEventId, o.articleId, o.mentionId);
+    },
+    writeOverride: async ({ kind, observation: o, other }) => {
+      // The latest decision about a pair wins, whichever way round it was recorded.
+      prepare('DELETE FROM event_overrides WHERE article_id = ? AND mention_id = ? AND other_article_id = ? AND other_mention_id = ?').run(other.articleId, other.mentionId, o.articleId, o.mentionId);
+      prepare('INSERT OR REPLACE INTO event_overrides (kind, article_id, mention_id, other_article_id, other_mention_id) VALUES (?, ?, ?, ?, ?)').run(kind, o.articleId, o.mentionId, other.articleId, other.mentionId);
+    },
+    overridesOf: async (o) => (prepare(`SELECT kind, other_article_id AS a, other_mention_id AS m FROM event_overrides WHERE article_id = ? AND mention_id = ?
+      UNION ALL SELECT kind, article_id, mention_id FROM event_overrides WHERE other_article_id = ? AND other_mention_id = ? ORDER BY 2, 3`).all(o.articleId, o.mentionId, o.articleId, o.mentionId) as Row[])
+      .map((r) => ({ kind: String(r['kind']) as 'merge' | 'split', observation: o, other: { articleId: String(r['a']), mentionId: String(r['m']) } })),
     renameGroup: async (from, to) => {
       prepare('UPDATE articles SET syndication_group = ? WHERE syndication_group = ?').run(to, from);
       prepare('UPDATE articles SET syndication_group = ? WHERE id = ?').run(to, from);

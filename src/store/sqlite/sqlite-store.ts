@@ -3,9 +3,9 @@
  * committed article), one transaction per article, FTS5 for search.
  */
 import Database from 'better-sqlite3';
-import { StoreError, type Doc, type LayerName } from '../../model/index.js';
+import { DossierError, StoreError, type Doc, type LayerName } from '../../model/index.js';
 import type { EntityLink, KnownEntity } from '../../corpus/link-entities/index.js';
-import { linkArticle, unlinkArticle } from '../../corpus/cross-article/index.js';
+import { linkArticle, mergeEventsByUser, splitObservationByUser, unlinkArticle } from '../../corpus/cross-article/index.js';
 import { countAlternatives, type EventObservation } from '../../corpus/merge-events/index.js';
 import type {
   ArticleEntityLink, ArticleFilter, ArticleLinks, ArticleSummary, CanonicalEntity, ClaimQuery, Cooccurrence, CooccurrenceQuery, EntityArticlesPage, EntityDetail, EntityQuery,
@@ -787,6 +787,8 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     listEvents: async (query) => listEvents(query),
     countEvents: async (query) => countEvents(query),
     getEvent: async (id) => run('get event', () => getEvent(id)),
+    mergeEvents: (targetId, otherId) => described(`merge event ${otherId} into ${targetId}`, writeTransaction(() => mergeEventsByUser(corpusTx, targetId, otherId))),
+    splitEvent: (eventId, observation) => described(`split event ${eventId}`, writeTransaction(() => splitObservationByUser(corpusTx, eventId, observation))),
     listCooccurrences: async (query) => listCooccurrences(query),
     saveDictionary: async (d) => {
       run('save dictionary', () => prepare('INSERT OR REPLACE INTO dictionaries (file, kind, text, entries, imported_at) VALUES (?, ?, ?, ?, ?)').run(d.file, d.kind, d.text, d.entries, now().toISOString()));
@@ -806,6 +808,15 @@ function toCooccurrence(r: Row): Cooccurrence {
     a: String(r['a']), b: String(r['b']), articles: Number(r['articles']),
     aName: String(r['a_name']), aType: String(r['a_type']) as Cooccurrence['aType'], bName: String(r['b_name']), bType: String(r['b_type']) as Cooccurrence['bType'],
   };
+}
+
+/** A user's mistake (UsageError) or an error already described passes as it is; anything else is a StoreError. */
+async function described<T>(op: string, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (cause) {
+    throw cause instanceof DossierError ? cause : new StoreError(op, cause);
+  }
 }
 
 /** How long a statement waits for a lock another connection holds before SQLite reports the database busy. */
