@@ -42,6 +42,27 @@ module.exports = {
       to: { path: '^src/(cli|api|web)/' },
     },
     {
+      name: 'interfaces-call-only-app',
+      comment: 'cli/, api/ and web/ reach the system through app/ (use cases, the store opener, pipeline composition) and share model types; nothing lower.',
+      severity: 'error',
+      from: { path: '^src/(cli|api|web)/' },
+      to: { path: '^src/', pathNot: '^src/(app|model|cli|api|web)/' },
+    },
+    {
+      name: 'no-file-io-in-pure-modules',
+      comment: 'geo/, data/ and kb/ hold pure code and data tables: files are read by app/ and handed in (e.g. app/load-gazetteer.ts).',
+      severity: 'error',
+      from: { path: '^src/(geo|data|kb)/' },
+      to: { path: '^(fs|node:fs|fs/promises|node:fs/promises)$' },
+    },
+    {
+      name: 'store-never-imports-app',
+      comment: 'The store is below app/: adapters implement ports and never call use cases or interfaces.',
+      severity: 'error',
+      from: { path: '^src/store/' },
+      to: { path: '^src/(app|cli|api|web|queue)/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
 import { countriesByDemonym, countryByName } from '../src/data/countries.js';
 import { distanceKm, recogniseToponyms, RESOLVE_SETTINGS, type Gazetteer } from '../src/geo/index.js';
-import { loadGazetteer } from '../src/geo/load-gazetteer.js';
+import { loadGazetteer } from '../src/app/load-gazetteer.js';
 import type { Mention, PlaceRef } from '../src/model/index.js';
 import { createResources, runStages, type Stage } from '../src/pipeline/index.js';
 import { createPlace, GAZETTEER_RESOURCE, resolvePlaces } from '../src/stages/place/index.js';

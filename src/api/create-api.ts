@@ -16,6 +16,7 @@ import { UsageError } from '../model/index.js';
 import { briefHtml, briefMarkdown, gatherBrief } from '../app/brief.js';
 import { EXPORT_FORMATS, exportAs } from '../app/export.js';
 import { errorResponse } from './errors.js';
+import { mergeEvents, splitEvent } from '../app/event-decisions.js';
 import { openApiDocument } from './openapi.js';
 import { boolParam, dateParam, enumParam, intParam, rejectUnknownParams, textParam, type QueryParams } from './params.js';
 
@@ -163,6 +164,36 @@ export function createApi(options: ApiOptions): Hono {
   app.get('/api/events/:id', async (c) => {
     query(c, []);
     return c.json(await getEvent(store, c.req.param('id')));
+  });
+
+  // Decisions change the store: JSON bodies only, so a cross-site form (a "simple" request) can never send one.
+  const jsonBody = async (c: Context): Promise<Record<string, unknown>> => {
+    if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) throw new UsageError('send a JSON body with Content-Type: application/json');
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      throw new UsageError('the body is not valid JSON');
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new UsageError('the body must be a JSON object');
+    return body as Record<string, unknown>;
+  };
+  const stringField = (body: Record<string, unknown>, name: string): string => {
+    const value = body[name];
+    if (typeof value !== 'string' || !value || value.length > 300) throw new UsageError(`"${name}" must be a non-empty string`);
+    return value;
+  };
+
+  app.post('/api/events/:id/merge', async (c) => {
+    query(c, []);
+    const body = await jsonBody(c);
+    return c.json(await mergeEvents(store, c.req.param('id'), stringField(body, 'other')));
+  });
+
+  app.post('/api/events/:id/split', async (c) => {
+    query(c, []);
+    const body = await jsonBody(c);
+    return c.json(await splitEvent(store, c.req.param('id'), { articleId: stringField(body, 'articleId'), mentionId: stringField(body, 'mentionId') }), 201);
   });
 
   app.get('/api/stats', async (c) => {

@@ -139,6 +139,22 @@ export function openApiDocument(): Schema {
           responses: { 200: ok(ref('EventDetail'), 'the event'), ...errors(400, 404) },
         },
       },
+      '/api/events/{id}/merge': {
+        post: {
+          summary: "The user's decision that another event is this one: its observations join this event; kept when articles are re-ingested",
+          parameters: [param('id', 'merged event id (the one that stays)', str, 'path')],
+          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['other'], properties: { other: { type: 'string', description: 'the event merged into it' } } } } } },
+          responses: { 200: ok(ref('EventDetail'), 'the merged event'), ...errors(400, 404) },
+        },
+      },
+      '/api/events/{id}/split': {
+        post: {
+          summary: "The user's decision that one report of this event is another event: it moves to an event of its own, kept apart on re-ingest",
+          parameters: [param('id', 'merged event id', str, 'path')],
+          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['articleId', 'mentionId'], properties: { articleId: str, mentionId: str } } } } },
+          responses: { 201: ok(ref('EventDetail'), 'the new event'), ...errors(400, 404) },
+        },
+      },
       '/api/entities/{id}/brief': {
         get: {
           summary: 'The printable dossier of one entity: identity, aliases, roles, timeline with sources and status, related actors, contested events',
@@ -349,10 +365,11 @@ export function openApiDocument(): Schema {
               observations: {
                 type: 'array',
                 items: {
-                  type: 'object', required: ['articleId', 'mentionId', 'title', 'outlet', 'publishedAt', 'modality', 'timeValue', 'counts', 'reasons', 'evidence'],
+                  type: 'object', required: ['articleId', 'mentionId', 'title', 'outlet', 'publishedAt', 'modality', 'timeValue', 'counts', 'reasons', 'score', 'evidence'],
                   properties: {
                     articleId: str, mentionId: str, title: nullableStr, outlet: nullableStr, publishedAt: nullableStr, modality: str, timeValue: nullableStr,
-                    counts: { type: 'object', additionalProperties: { type: 'number' } }, reasons: { type: 'array', items: str, description: 'why this observation joined the event' },
+                    counts: { type: 'object', additionalProperties: { type: 'number' } }, reasons: { type: 'array', items: str, description: 'why this observation joined the event: the deciding evidence (shared participants, same city, trigger, argument similarity) and its score' },
+                    score: { type: 'number', description: 'strength of the deciding evidence (0 for the first report)' },
                     evidence: { type: 'object', required: ['start', 'end', 'text'], description: 'the sentence in the article body', properties: { start: int, end: int, text: str } },
                   },
                 },

@@ -9,6 +9,7 @@ import { CLEAN_STEP, checkPipeline, pipelineSignature, runStages, type Resources
 import { cleanArticle } from '../stages/clean/index.js';
 import { linkEntities, surnameKeysToLookUp } from '../corpus/link-entities/index.js';
 import { observeEvents } from '../corpus/observe/index.js';
+import { describeObservedEvents } from '../corpus/cross-article/index.js';
 import { estimateJaccard, lshBandKeys, minhashSignature, NEAR_DUPLICATE_THRESHOLD } from '../corpus/near-duplicates/index.js';
 import type { ArticleLinks, SaveOutcome, Store, SyndicationLinks } from '../store/store.js';
 
@@ -115,7 +116,7 @@ async function crossArticleLinks(store: Store, doc: Doc): Promise<ArticleLinks> 
   const known = await store.findPeopleBySurname(surnameKeysToLookUp(entities));
   const entityLinks = linkEntities(entities, known, doc.layers.places ?? []);
   const syndication = await findCopies(store, doc);
-  const events = observeEvents(doc, entityLinks, syndication.group);
+  const events = describeObservedEvents(doc, observeEvents(doc, entityLinks, syndication.group));
   return { entities: entityLinks, events, syndication };
 }
 

@@ -8,13 +8,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { IngestError, UsageError, type ErrorCode } from '../model/index.js';
 import { expandInputs } from '../ingest/inputs.js';
 import { isHttpUrl } from '../ingest/fetch/index.js';
-import { defaultStages, type Resources, type Stage } from '../pipeline/index.js';
+import type { Resources, Stage } from '../pipeline/index.js';
 import { isPostgresUrl, openPostgresStore } from '../store/postgres/index.js';
 import { DEFAULT_JOB_POLICY, openIngestQueue, type FailedJob, type IngestJob, type IngestJobData, type JobPolicy, type JobState } from '../queue/index.js';
 import { ingest, type IngestFailure } from './ingest.js';
 
 export { DEFAULT_JOB_POLICY, type FailedJob, type JobPolicy, type JobState } from '../queue/index.js';
-import { loadDefaultResources } from './resources.js';
+import { composePipeline } from './compose-pipeline.js';
 
 /**
  * Failures no retry can fix: the bytes of the file are what they are. Missing or unreadable files are
@@ -129,13 +129,13 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   requirePostgres(options.db);
   const began = performance.now();
   const concurrency = options.concurrency ?? 1;
-  const stages = options.stages ?? defaultStages();
-  const resources = options.resources ?? (await loadDefaultResources());
   const store = openPostgresStore(options.db, { maxConnections: concurrency + 1 });
   const totals = { jobsDone: 0, jobsFailed: 0, inserted: 0, updated: 0, duplicates: 0 };
   let queue: Awaited<ReturnType<typeof openIngestQueue>> | undefined;
   try {
     await store.migrate();
+    // The same pipeline as `dossier ingest`, imported dictionaries included.
+    const { stages, resources } = options.stages && options.resources ? { stages: options.stages, resources: options.resources } : await composePipeline(store);
     queue = await openIngestQueue(options.db, {
       isWorker: true,
       ...(options.maintenanceSeconds === undefined ? {} : { maintenanceSeconds: options.maintenanceSeconds }),

@@ -8,7 +8,7 @@ import { loadEventLexicon, type DictionaryImport } from './dictionaries.js';
 import { CLAIMS_LEXICON } from '../stages/claims/index.js';
 import { loadClaimsLexicon } from './claims-lexicon.js';
 import { GAZETTEER_RESOURCE } from '../stages/place/index.js';
-import { loadGazetteer } from '../geo/load-gazetteer.js';
+import { loadGazetteer } from './load-gazetteer.js';
 
 /** What a user added to the shipped resources. */
 export interface ResourceOptions {

@@ -10,6 +10,9 @@ import { loadWatchState, parseFeed, pruneFeedItems, saveWatchState, type FeedIte
 import { ingest, type IngestFailure, type IngestOptions } from './ingest.js';
 
 /** Watch defaults: how often feeds are polled and how many new items one feed may bring per poll. */
+export { FETCH_DEFAULTS } from '../ingest/fetch/index.js';
+export { defaultStatePath } from '../ingest/feeds/index.js';
+
 export const WATCH_DEFAULTS = {
   intervalMs: 15 * 60 * 1000,
   /** The shortest interval `watch` accepts: polling a feed more often is not polite. */

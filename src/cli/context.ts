@@ -1,6 +1,5 @@
 /** What every command file gets from main: output streams, the exit-code setter, and store access. */
-import { DEFAULT_DB_PATH, openStore } from '../store/open-store.js';
-import type { Store } from '../store/store.js';
+import { DEFAULT_DB_PATH, openStore, type Store } from '../app/store.js';
 
 export interface CliIo {
   readonly out: (line: string) => void;

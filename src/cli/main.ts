@@ -4,10 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { DossierError, UsageError, describeCause } from '../model/index.js';
 import { ingest, type IngestSummary } from '../app/ingest.js';
-import { loadDefaultResources } from '../app/resources.js';
-import { storedDictionaries } from '../app/dictionaries.js';
 import { registerDictCommands } from './commands/dict.js';
-import { defaultStages } from '../pipeline/index.js';
 import { registerEntityCommands } from './commands/entities.js';
 import { registerClaimCommands } from './commands/claims.js';
 import { dateOption, registerEventCommands } from './commands/events.js';
@@ -19,7 +16,8 @@ import { registerWatchCommand } from './commands/watch.js';
 import { DB_OPTION, withStore, type CliContext, type CliIo } from './context.js';
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, exitCodeFor } from './exit-codes.js';
 import { createProgress } from './progress.js';
-import type { Store } from '../store/store.js';
+import type { Store } from '../app/store.js';
+import { composePipeline } from '../app/compose-pipeline.js';
 import { EVENT_STATUSES, searchArticles, type SearchFilterInput } from '../app/queries.js';
 
 export type { CliIo } from './context.js';
@@ -173,8 +171,7 @@ async function runIngest(store: Store, inputs: string[], maxBytes: number | unde
   const progress = createProgress('files');
   const summary = await ingest(inputs, {
     store,
-    stages: defaultStages(),
-    resources: await loadDefaultResources({ dictionaries: await storedDictionaries(store) }),
+    ...(await composePipeline(store)),
     ...(maxBytes === undefined ? {} : { maxBytes }),
     events: {
       onStart: (total) => progress.start(total),

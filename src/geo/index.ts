@@ -1,6 +1,6 @@
 /**
  * Geography shared by the place stage and the evaluation: the gazetteer model, name keys, toponym
- * resolution and recognition. Pure code only; the loader (load-gazetteer.ts) is imported by app/ directly.
+ * resolution and recognition. Pure code only; the loader is src/app/load-gazetteer.ts.
  */
 export * from './gazetteer.js';
 export * from './normalise.js';

@@ -1,14 +1,6 @@
 /** Date helpers for merged events in every store adapter. */
 
-/** Windows longer than this (decades, vague ranges) are stored but never used to merge. */
-export const MAX_MATCH_WINDOW_DAYS = 366;
-
 const DAY_MS = 86_400_000;
-
-/** An ISO date moved by `days`. */
-export function shiftDay(isoDate: string, days: number): string {
-  return new Date(Date.parse(isoDate) + days * DAY_MS).toISOString().slice(0, 10);
-}
 
 /** 'day', 'week', 'month', 'quarter', 'year' or 'range', from a window's length. */
 export function datePrecision(start: string, end: string): string {

@@ -592,6 +592,11 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
         const [event] = await store.listEvents({ entityId: militia!.id });
         assert.equal(event?.status, 'corroborated');
         assert.equal(event?.assertingOrigins, 2);
+        const [first, joined] = (await store.getEvent(event!.id))!.observations;
+        assert.deepEqual([first!.reasons, first!.score], [['first report'], 0]);
+        assert.ok(joined!.score > 0, 'the join is stored with its score');
+        assert.ok(joined!.reasons.some((r) => r.startsWith('shared participant')), joined!.reasons.join('; '));
+        assert.ok(joined!.reasons.includes(`score ${joined!.score}`));
         assert.equal((await store.listEvents({ from: '2024-12-01' })).length, 0);
         assert.equal((await store.listEvents({ to: '2024-11-10', from: '2024-11-10' })).length, 1);
         assert.equal((await store.listEvents({ status: 'denied' })).length, 0);
@@ -698,6 +703,38 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
       });
     });
 
+    test('events: a user merge and a user split hold, and are kept when an article is re-ingested', async () => {
+      await withStore(async (store) => {
+        // The militia's attacks of 10 November and 20 December: the rules keep them apart.
+        const november = eventArticle(WIRE, 'Meridian News Agency', '2024-11-11');
+        const december = datedTo(eventArticle('Tigris Guardians Brigade fired two rockets at Baghdad airport on Friday.', 'Kyiv Courier', '2024-12-21'), '2024-12-20');
+        await saveWithEvents(store, november);
+        await saveWithEvents(store, december);
+        const [first, second] = await store.listEvents();
+        assert.ok(first && second, 'two events');
+        await store.mergeEvents(first.id, second.id);
+        let events = await store.listEvents();
+        assert.deepEqual(events.map((e) => [e.id, e.articleCount, e.status]), [[first.id, 2, 'corroborated']]);
+        const moved = (await store.getEvent(first.id))!.observations.find((o) => o.articleId === december.id)!;
+        assert.deepEqual(moved.reasons, ['merged by the user']);
+        assert.equal(await store.getEvent(second.id), undefined);
+        await assert.rejects(store.mergeEvents(first.id, 'ev-none'), /no merged event ev-none/);
+
+        assert.equal(await saveWithEvents(store, december, undefined, { pipeline: 'test@2' }), 'updated');
+        events = await store.listEvents();
+        assert.deepEqual(events.map((e) => e.articleCount), [2], 're-ingested, still merged');
+
+        const split = await store.splitEvent(events[0]!.id, { articleId: december.id, mentionId: moved.mentionId });
+        assert.equal((await store.listEvents()).length, 2);
+        assert.deepEqual((await store.getEvent(split))!.observations.map((o) => [o.articleId, o.reasons]), [[december.id, ['split off by the user']]]);
+        await assert.rejects(store.splitEvent(split, { articleId: december.id, mentionId: moved.mentionId }), /nothing to split/);
+
+        // The same date now: the rules alone would merge them, the user's split keeps them apart.
+        assert.equal(await saveWithEvents(store, datedTo(december, '2024-11-10'), undefined, { pipeline: 'test@3' }), 'updated');
+        assert.equal((await store.listEvents()).length, 2, 're-ingested, still split');
+      });
+    });
+
     test('events: reports of one event saved by two handles at once merge into one event', async () => {
       await withStore(async (store, fixture) => {
         const peer = await fixture.openPeer();
@@ -726,6 +763,9 @@ const eventArticle = (text: string, outlet: string, publishedAt: string, layers:
   attackArticle(text, outlet, publishedAt, { ...layers, place: false });
 const denialOf = denialClaim;
 
+/** The same article with its event dated to another day (its body, and so its id, unchanged). */
+const datedTo = (doc: Doc, value: string): Doc => ({ ...doc, layers: { ...doc.layers, times: (doc.layers.times ?? []).map((t) => ({ ...t, value })) } });
+
 /** The same article with other claims (its body, and so its id, unchanged). */
 const withClaims = (doc: Doc, claims: Claim[]): Doc => ({ ...doc, layers: { ...doc.layers, claims } });
 
@@ -748,11 +788,11 @@ function reportClaim(text: string): Claim {
 }
 
 /** Saves like ingest does: entity links and event observations computed, then one transaction. */
-async function saveWithEvents(store: Store, doc: Doc, syndication?: SyndicationLinks, options: { isEntityLinkSaved?: boolean } = {}) {
+async function saveWithEvents(store: Store, doc: Doc, syndication?: SyndicationLinks, options: { isEntityLinkSaved?: boolean; pipeline?: string } = {}) {
   const entities = linkEntities(doc.layers.entities ?? [], new Map());
   const group = syndication?.group ?? doc.id;
   const events = observeEvents(doc, entities, group);
-  return store.saveArticle(doc, 'test@1', { ...(options.isEntityLinkSaved === false ? {} : { entities }), events, ...(syndication ? { syndication } : {}) });
+  return store.saveArticle(doc, options.pipeline ?? 'test@1', { ...(options.isEntityLinkSaved === false ? {} : { entities }), events, ...(syndication ? { syndication } : {}) });
 }
 
 /** An entity link as the linker would produce it, with test defaults. */

@@ -3,6 +3,7 @@
  * async so a networked adapter fits without changing callers. One article is saved in one transaction.
  */
 import type { CorroborationStatus, EventReport } from '../corpus/corroborate/index.js';
+import type { CopyLinks } from '../corpus/cross-article/index.js';
 import type { EntityLink, KnownEntity } from '../corpus/link-entities/index.js';
 import type { ObservedEvent } from '../corpus/observe/index.js';
 import type { Doc, EntityKind, MentionType, SourceKind, Stance } from '../model/index.js';
@@ -118,13 +119,8 @@ export interface ArticleLinks {
   readonly events?: readonly ObservedEvent[];
 }
 
-export interface SyndicationLinks {
-  readonly signature: Uint32Array;
-  readonly bandKeys: readonly string[];
-  /** The group id shared by an article and its near-duplicates (the earliest stored member's id). */
-  readonly group: string;
-  readonly duplicates: readonly { articleId: string; similarity: number }[];
-}
+/** The article's near-duplicate fingerprint, group and links (the cross-article rules' CopyLinks). */
+export type SyndicationLinks = CopyLinks;
 
 /** A stored article that shares a MinHash band with a new one. */
 export interface SyndicationCandidate {
@@ -199,7 +195,9 @@ export interface MergedEventRow {
 export interface MergedEventDetail extends MergedEventRow {
   readonly observations: readonly {
     articleId: string; mentionId: string; title: string | null; outlet: string | null; publishedAt: string | null;
-    modality: string; timeValue: string | null; counts: Record<string, number>; reasons: readonly string[];
+    modality: string; timeValue: string | null; counts: Record<string, number>;
+    /** Why it joined the event (the deciding evidence), or ["first report"]; and how strongly (0 for a first report). */
+    reasons: readonly string[]; score: number;
     evidence: { start: number; end: number; text: string };
   }[];
   readonly reports: readonly (EventReport & { mentionId: string })[];
@@ -414,6 +412,16 @@ export interface Store {
   /** How many merged events match the filters of `query` (its limit and offset are ignored). */
   countEvents(query?: EventQuery): Promise<number>;
   getEvent(id: string): Promise<MergedEventDetail | undefined>;
+  /**
+   * The user's decision that event `otherId` is event `targetId`: its observations move over, and the decision is
+   * kept so that re-ingesting either article merges them again. UsageError when either event is unknown.
+   */
+  mergeEvents(targetId: string, otherId: string): Promise<void>;
+  /**
+   * The user's decision that one observation of an event reports another event: it moves to an event of its own
+   * (whose id is returned), kept apart from the others on re-ingest. UsageError when it is not in that event.
+   */
+  splitEvent(eventId: string, observation: { readonly articleId: string; readonly mentionId: string }): Promise<string>;
   /** Adds or replaces (by file) an imported dictionary. */
   saveDictionary(dictionary: Omit<StoredDictionary, 'importedAt'>): Promise<void>;
   listDictionaries(): Promise<StoredDictionary[]>;

@@ -1,7 +1,8 @@
 /** `dossier timeline` and `dossier event`: merged events in time order, and one event with its provenance. */
 import type { Command } from 'commander';
 import { DossierError, UsageError } from '../../model/index.js';
-import type { EventQuery, MergedEventRow } from '../../store/store.js';
+import type { EventQuery, MergedEventRow } from '../../app/store.js';
+import { mergeEvents, parseObservationRef, splitEvent } from '../../app/event-decisions.js';
 import { DB_OPTION, withStore, type CliContext } from '../context.js';
 import { EXIT_OK, EXIT_SOME_FAILED } from '../exit-codes.js';
 
@@ -82,11 +83,26 @@ export function registerEventCommands(program: Command, { io, setExitCode }: Cli
 
   program
     .command('event')
-    .description('one merged event: every report with its source chain and the sentence that supports it')
-    .argument('<event-id>', 'as printed by `dossier timeline`')
+    .description('one merged event: every report with its source chain and the sentence that supports it;\n' +
+      '`event merge <event-id> <other-event-id>`: the other event is the same one (it joins the first);\n' +
+      '`event split <event-id> <article-id:mention-id>`: that report is another event. Both are kept on re-ingest.')
+    .argument('<event-id>', 'as printed by `dossier timeline`, or merge / split')
+    .argument('[args...]', 'for merge: the two event ids; for split: the event id and the observation')
     .option(...DB_OPTION)
     .option('--json', 'print as JSON')
-    .action(async (id: string, opts: { db: string; json?: boolean }) => {
+    .action(async (id: string, args: string[], opts: { db: string; json?: boolean }) => {
+      if (id === 'merge' || id === 'split') {
+        if (args.length !== 2) throw new UsageError(id === 'merge' ? 'usage: dossier event merge <event-id> <other-event-id>' : 'usage: dossier event split <event-id> <article-id:mention-id>');
+        const [first, second] = args as [string, string];
+        setExitCode(await withStore(opts.db, async (store) => {
+          const event = id === 'merge' ? await mergeEvents(store, first, second) : await splitEvent(store, first, parseObservationRef(second));
+          if (opts.json) io.out(JSON.stringify(event, null, 2));
+          else io.out(id === 'merge' ? `merged ${second} into ${event.id}: ${event.articleCount} article(s), ${event.status} — ${event.explanation}` : `split into ${event.id}; ${first} keeps the other reports`);
+          return EXIT_OK;
+        }));
+        return;
+      }
+      if (args.length) throw new UsageError(`unexpected argument "${args[0]}"`);
       setExitCode(await withStore(opts.db, async (store) => {
         const event = await store.getEvent(id);
         if (!event) throw new DossierError('E_NOT_FOUND', `no event with id "${id}"`);
@@ -103,7 +119,7 @@ export function registerEventCommands(program: Command, { io, setExitCode }: Cli
         io.out('reports:');
         for (const o of event.observations) {
           io.out(`  ${o.publishedAt?.slice(0, 10) ?? '----------'} ${o.outlet ?? '-'}: "${o.evidence.text.replace(/\s+/g, ' ').trim()}"`);
-          io.out(`      article ${o.articleId} chars ${o.evidence.start}–${o.evidence.end}; ${o.modality}; joined because: ${o.reasons.join('; ')}`);
+          io.out(`      observation ${o.articleId}:${o.mentionId}, chars ${o.evidence.start}–${o.evidence.end}; ${o.modality}; joined because: ${o.reasons.join('; ')}`);
           for (const r of event.reports.filter((rep) => rep.articleId === o.articleId && rep.mentionId === o.mentionId)) {
             io.out(`      ${r.stance}: ${[r.outlet ?? 'the article', ...r.chain.filter((s) => s.kind !== 'article').map((s) => s.name)].join(' ← ')}`);
           }

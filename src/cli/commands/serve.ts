@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { createApi, listen } from '../../api/index.js';
 import { UsageError } from '../../model/index.js';
-import { openStore } from '../../store/open-store.js';
+import { openStore } from '../../app/store.js';
 import { DB_OPTION, type CliContext } from '../context.js';
 import { EXIT_OK } from '../exit-codes.js';
 

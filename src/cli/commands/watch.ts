@@ -4,12 +4,8 @@
  */
 import type { Command } from 'commander';
 import { UsageError } from '../../model/index.js';
-import { loadDefaultResources } from '../../app/resources.js';
-import { storedDictionaries } from '../../app/dictionaries.js';
-import { WATCH_DEFAULTS, watchFeeds, type PollSummary } from '../../app/watch.js';
-import { FETCH_DEFAULTS } from '../../ingest/fetch/index.js';
-import { defaultStatePath } from '../../ingest/feeds/index.js';
-import { defaultStages } from '../../pipeline/index.js';
+import { defaultStatePath, FETCH_DEFAULTS, WATCH_DEFAULTS, watchFeeds, type PollSummary } from '../../app/watch.js';
+import { composePipeline } from '../../app/compose-pipeline.js';
 import { DB_OPTION, withStore, type CliContext, type CliIo } from '../context.js';
 import { EXIT_OK, EXIT_SOME_FAILED } from '../exit-codes.js';
 
@@ -55,8 +51,7 @@ export function registerWatchCommand(program: Command, { io, setExitCode }: CliC
           const statePath = opts.state ?? defaultStatePath(opts.db);
           const { polls } = await watchFeeds(feeds, {
             store,
-            stages: defaultStages(),
-            resources: await loadDefaultResources({ dictionaries: await storedDictionaries(store) }),
+            ...(await composePipeline(store)),
             statePath,
             intervalMs: opts.interval,
             isOnce: opts.once ?? false,

@@ -30,7 +30,7 @@ test('merge-events › the same strike reported by two outlets merges, with reas
   const first = startMergedEvent('ev1', obs({ articleId: 'a1', timeValue: '2024-11-07', place: ALEPPO }));
   const match = chooseMergedEvent([first], obs({ articleId: 'a2', timeValue: '2024-11', place: SAFIRA }));
   assert.ok(match);
-  assert.ok(match.reasons.some((r) => r.startsWith('shared actor kb:islamic-state')));
+  assert.ok(match.reasons.some((r) => r.startsWith('shared participant kb:islamic-state')));
   assert.ok(match.reasons.some((r) => r.includes('within 100 km')));
 });
 
@@ -83,4 +83,41 @@ test('merge-events › a country-wide place holds its cities; a sector-only acto
   assert.ok(chooseMergedEvent([first], obs({ articleId: 'a2', timeValue: '2024-11-07', place: SYRIA, sourceIds: [], targetIds: ['place:aleppo', 'kb:country:SYR'] })));
   assert.ok(chooseMergedEvent([first], obs({ articleId: 'a3', timeValue: '2024-11-07', place: ALEPPO, sourceIds: ['code:---MIL'], targetIds: ['code:---CVL'] })));
   assert.equal(chooseMergedEvent([first], obs({ articleId: 'a4', timeValue: '2024-11-07', place: { ...SYRIA, countryCode: 'IQ', gazetteerId: 'country:IQ' }, targetIds: ['place:aleppo'] })), undefined);
+});
+
+test('merge-events › two reports placed only in the United States on one day are two events', () => {
+  const US = { name: 'United States', lat: 39.8, lon: -98.6, countryCode: 'US', gazetteerId: 'country:US' };
+  const shooting = startMergedEvent('ev1', obs({ articleId: 'a1', timeValue: '2024-11-07', place: US, sourceIds: [], targetIds: [] }));
+  assert.equal(chooseMergedEvent([shooting], obs({ articleId: 'a2', timeValue: '2024-11-07', place: US, sourceIds: [], targetIds: [] })), undefined);
+  const byState = startMergedEvent('ev2', obs({ articleId: 'a3', timeValue: '2024-11-07', place: US, sourceIds: ['kb:country:USA'], targetIds: [] }));
+  assert.equal(chooseMergedEvent([byState], obs({ articleId: 'a4', timeValue: '2024-11-07', place: US, sourceIds: ['kb:country:USA'], targetIds: ['code:---CVL'] })), undefined, 'a state and civilians are generic actors');
+});
+
+test('merge-events › an undated report joins a dated event only when trigger and participants agree strongly', () => {
+  const dated = startMergedEvent('ev1', obs({ articleId: 'a1', timeValue: '2024-11-07', place: ALEPPO, trigger: 'shell', targetIds: ['org:red crescent'] }));
+  const undated = (o: Partial<EventObservation>) => obs({ articleId: 'a2', publishedAt: undefined, trigger: 'shell', ...o });
+  const strong = chooseMergedEvent([dated], undated({ targetIds: ['org:red crescent'], place: ALEPPO }));
+  assert.ok(strong, 'same trigger, two participants and the city');
+  assert.ok(strong.reasons.includes('one report undated'));
+  assert.equal(chooseMergedEvent([dated], undated({ targetIds: [] })), undefined, 'one participant is not enough without a date');
+  assert.equal(chooseMergedEvent([dated], undated({ targetIds: ['org:red crescent'], place: ALEPPO, trigger: 'bomb' })), undefined, 'another trigger');
+});
+
+test('merge-events › another word for what happened is another event unless it codes as the same action', () => {
+  const first = startMergedEvent('ev1', obs({ articleId: 'a1', timeValue: '2024-11-07', trigger: 'shell', cameo: '195', place: ALEPPO }));
+  assert.equal(chooseMergedEvent([first], obs({ articleId: 'a2', timeValue: '2024-11-07', trigger: 'kidnap', cameo: '181', place: ALEPPO })), undefined, 'same group, city and day, other action');
+  assert.ok(chooseMergedEvent([first], obs({ articleId: 'a3', timeValue: '2024-11-07', trigger: 'shelling', place: ALEPPO })), '"shelling" is "shell"');
+  const bombarded = chooseMergedEvent([first], obs({ articleId: 'a4', timeValue: '2024-11-07', trigger: 'bombard', cameo: '195', place: ALEPPO }));
+  assert.ok(bombarded, 'the same CAMEO action, with the group and the city');
+  assert.ok(bombarded.reasons.some((r) => r.startsWith('trigger "bombard" codes as the same action (CAMEO 195)')));
+  assert.equal(chooseMergedEvent([first], obs({ articleId: 'a5', timeValue: '2024-11-07', trigger: 'bombard', cameo: '195' })), undefined, 'the group alone is one piece of evidence');
+});
+
+test('merge-events › compatible types merge only with the same trigger and two pieces of evidence', () => {
+  const first = startMergedEvent('ev1', obs({ articleId: 'a1', timeValue: '2024-11-07', trigger: 'shell', place: ALEPPO }));
+  assert.equal(chooseMergedEvent([first], obs({ articleId: 'a4', ploverType: 'COERCE', timeValue: '2024-11-07', trigger: 'detain', place: ALEPPO })), undefined);
+  const coded = chooseMergedEvent([first], obs({ articleId: 'a5', ploverType: 'COERCE', timeValue: '2024-11-07', trigger: 'shell', place: ALEPPO }));
+  assert.ok(coded);
+  assert.ok(coded.reasons.includes('compatible types COERCE/ASSAULT'));
+  assert.ok(coded.score > 0 && coded.reasons.at(-1) === `score ${coded.score}`);
 });

@@ -1,11 +1,11 @@
 /**
- * Event merging across articles: an incoming event observation joins the merged event it is compatible with
- * (same PLOVER type, overlapping time windows at their own granularity, a shared actor or the same place,
- * no conflicting place), or starts a new one. Every join records its reasons; conflicting details (death
+ * Event merging across articles: an incoming event observation joins the merged event it reports too, on
+ * evidence (compatible types, overlapping times, a shared specific participant or city, close content; see
+ * matchEvent), or starts a new one. Every join records its reasons and score; conflicting details (death
  * tolls, dates) are kept as alternatives with their sources, never overwritten.
  */
 import type { EventCounts, Modality } from '../../model/index.js';
-import { aroundDay, UNDATED, windowOf, windowsOverlap, windowDays, type DayWindow } from './time-window.js';
+import { aroundDay, isUndated, UNDATED, windowOf, windowsOverlap, windowDays, type DayWindow } from './time-window.js';
 
 /** A place attached to an observation, already resolved. */
 export interface ObservedPlace {
@@ -14,6 +14,8 @@ export interface ObservedPlace {
   readonly lon?: number;
   readonly countryCode?: string;
   readonly gazetteerId?: string;
+  /** The gazetteer's precision ('point', 'city', 'province', 'country', 'region'), when known. */
+  readonly precision?: string;
 }
 
 /** One article's event mention, with actors as canonical entity ids. */
@@ -30,6 +32,8 @@ export interface EventObservation {
   readonly timeValue?: string;
   readonly publishedAt?: string;
   readonly counts: EventCounts;
+  /** Lemma of the trigger word ("fire" for "fired"), when known: what the report says happened. */
+  readonly trigger?: string;
 }
 
 /** A merged event as the matcher needs to see it. */
@@ -40,6 +44,8 @@ export interface MergedEventSummary {
   readonly targetIds: readonly string[];
   readonly place?: ObservedPlace;
   readonly window: DayWindow;
+  /** What its observations say happened: trigger lemmas, and their CAMEO actions as `cameo:<3 digits>`. */
+  readonly triggers?: readonly string[];
 }
 
 /** The days an observation may have happened on: its own time value, else near its publication date. */
@@ -49,12 +55,28 @@ export function observationWindow(obs: EventObservation): DayWindow | undefined 
   if (!obs.publishedAt) return undefined;
   // Undated events: news reports what happened in the days before publication (follow-ups and denials come
   // up to ten days later), and what is planned in the weeks after.
-  return obs.modality === 'planned' ? aroundDay(obs.publishedAt, 0, 30) : aroundDay(obs.publishedAt, 10, 1);
+  const around = obs.modality === 'planned' ? aroundDay(obs.publishedAt, 0, 30) : aroundDay(obs.publishedAt, 10, 1);
+  return isUndated(around) ? undefined : around;
 }
 
 /** An actor known only by its sector, with no country or name (CAMEO "---CVL" civilians, "---MIL" soldiers). */
 export function isVagueActor(id: string): boolean {
   return id.startsWith('code:---');
+}
+
+/**
+ * A participant specific enough to tell one event from another: a person, an organisation or a group (named
+ * entities and knowledge-base actors). States, nationalities, sector codes ("code:IRNMIL", civilians), unresolved
+ * locations and MISC names are generic: a country acts every day, so sharing one says little.
+ */
+export function isSpecificActor(id: string): boolean {
+  if (id.startsWith('per:') || id.startsWith('org:')) return true;
+  return id.startsWith('kb:') && !id.startsWith('kb:country:');
+}
+
+/** A place named as a participant (a target "Aleppo") at city level or finer: the gazetteer id, else undefined. */
+function cityActor(id: string): string | undefined {
+  return id.startsWith('place:') && !id.startsWith('place:country:') ? id.slice('place:'.length) : undefined;
 }
 
 /** Kilometres between two points (haversine). */
@@ -69,87 +91,205 @@ export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lo
 /** Places farther apart than this are different events. */
 export const MAX_PLACE_KM = 100;
 
-type PlaceRelation = 'same' | 'near' | 'conflict' | 'unknown';
+/** City-level places closer than this are one place (a district and its city, a suburb). */
+export const SAME_CITY_KM = 15;
 
-/** A whole country as the place ("in Syria"): it holds every city in it, so distance to its centroid means nothing. */
-function isCountryWide(place: ObservedPlace): boolean {
-  return place.gazetteerId?.startsWith('country:') ?? false;
+type PlaceRelation = 'same-city' | 'near' | 'compatible' | 'conflict' | 'unknown';
+
+/** A whole country or region as the place ("in Syria"): it holds every city in it, so it identifies nothing. */
+function isCoarse(place: ObservedPlace): boolean {
+  if (place.gazetteerId?.startsWith('country:')) return true;
+  return place.precision === 'country' || place.precision === 'region' || place.precision === 'province';
 }
 
 function placeRelation(a: ObservedPlace | undefined, b: ObservedPlace | undefined): PlaceRelation {
   if (!a || !b) return 'unknown';
-  if (a.gazetteerId && a.gazetteerId === b.gazetteerId) return 'same';
-  if (isCountryWide(a) || isCountryWide(b)) return a.countryCode && b.countryCode && a.countryCode !== b.countryCode ? 'conflict' : 'unknown';
-  if (a.lat !== undefined && a.lon !== undefined && b.lat !== undefined && b.lon !== undefined) {
-    return distanceKm({ lat: a.lat, lon: a.lon }, { lat: b.lat, lon: b.lon }) <= MAX_PLACE_KM ? 'near' : 'conflict';
+  const sameCountry = !a.countryCode || !b.countryCode || a.countryCode === b.countryCode;
+  if (isCoarse(a) || isCoarse(b)) {
+    if (!sameCountry) return 'conflict';
+    return a.gazetteerId !== undefined && a.gazetteerId === b.gazetteerId ? 'compatible' : 'unknown';
   }
-  if (a.name.toLowerCase() === b.name.toLowerCase()) return 'same';
-  if (a.countryCode && b.countryCode && a.countryCode !== b.countryCode) return 'conflict';
-  return 'unknown';
+  if (a.gazetteerId && a.gazetteerId === b.gazetteerId) return 'same-city';
+  if (a.lat !== undefined && a.lon !== undefined && b.lat !== undefined && b.lon !== undefined) {
+    const km = distanceKm({ lat: a.lat, lon: a.lon }, { lat: b.lat, lon: b.lon });
+    return km <= SAME_CITY_KM ? 'same-city' : km <= MAX_PLACE_KM ? 'near' : 'conflict';
+  }
+  if (a.name.toLowerCase() === b.name.toLowerCase() && sameCountry) return 'same-city';
+  return sameCountry ? 'unknown' : 'conflict';
 }
 
-/** Why an observation joins a merged event, or undefined when it must not. Higher score = better match. */
-export function matchEvent(candidate: MergedEventSummary, obs: EventObservation): { score: number; reasons: string[] } | undefined {
-  if (candidate.ploverType !== obs.ploverType) return undefined;
+/** Groups of PLOVER types one event may be coded as by different reports ("shelled" ASSAULT, "detained" COERCE). */
+const COMPATIBLE_TYPES: readonly (readonly string[])[] = [
+  ['ASSAULT', 'COERCE'],
+  ['CONSULT', 'AGREE'],
+  ['AID', 'SUPPORT'],
+  ['DEMAND', 'REQUEST'],
+  ['ACCUSE', 'DISAPPROVE'],
+];
+
+/** The PLOVER types an observation of `ploverType` may merge with (itself first). */
+export function compatibleTypes(ploverType: string): string[] {
+  const group = COMPATIBLE_TYPES.find((g) => g.includes(ploverType));
+  return [ploverType, ...(group ?? []).filter((t) => t !== ploverType)];
+}
+
+/**
+ * The key two trigger lemmas share when they name the same action: the lemma without a derivational or inflectional
+ * ending, so "shooting"/"shoot", "killing"/"kill", "arrests"/"arrest", "explosion"/"explode" meet.
+ */
+export function triggerKey(lemma: string): string {
+  const word = lemma.toLowerCase();
+  for (const [ending, replacement] of TRIGGER_ENDINGS) {
+    if (word.length - ending.length >= 3 && word.endsWith(ending)) return word.slice(0, word.length - ending.length) + replacement;
+  }
+  return word;
+}
+
+const TRIGGER_ENDINGS: readonly (readonly [string, string])[] = [
+  ['osion', 'od'], ['ation', ''], ['ition', ''], ['ment', ''], ['ings', ''], ['ing', ''], ['ion', ''], ['ies', 'y'], ['ed', ''], ['es', ''], ['s', ''], ['e', ''],
+];
+
+/** Prefix of the action keys kept beside trigger lemmas: the CAMEO action (three digits) an observation is coded as. */
+const CAMEO_KEY = 'cameo:';
+
+/** What a report says happened, as kept on a merged event: its trigger lemma and its CAMEO action. */
+function actionKeys(obs: EventObservation): string[] {
+  return [...(obs.trigger ? [obs.trigger] : []), ...(obs.cameo && /^\d{3}/.test(obs.cameo) ? [`${CAMEO_KEY}${obs.cameo.slice(0, 3)}`] : [])];
+}
+
+/** Same word (up to inflection and derivation), the same CAMEO action in other words, different, or unknown. */
+function triggerRelation(keys: readonly string[], obs: EventObservation): 'same' | 'similar' | 'different' | 'unknown' {
+  const lemmas = keys.filter((k) => !k.startsWith(CAMEO_KEY));
+  if (!obs.trigger || !lemmas.length) return 'unknown';
+  if (lemmas.some((t) => triggerKey(t) === triggerKey(obs.trigger!))) return 'same';
+  const cameo = obs.cameo && /^\d{3}/.test(obs.cameo) ? `${CAMEO_KEY}${obs.cameo.slice(0, 3)}` : undefined;
+  return cameo && keys.includes(cameo) ? 'similar' : 'different';
+}
+
+/** Jaccard similarity of two sets (0 when both are empty). */
+function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (!a.size && !b.size) return 0;
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
+/** The arguments of a report that identify its event: specific participants and a city-level place. */
+function argumentKeys(sourceIds: readonly string[], targetIds: readonly string[], place: ObservedPlace | undefined): Set<string> {
+  const keys = new Set<string>();
+  for (const id of [...sourceIds, ...targetIds]) {
+    const city = cityActor(id);
+    if (city) keys.add(`place:${city}`);
+    else if (isSpecificActor(id)) keys.add(id);
+  }
+  if (place && !isCoarse(place)) keys.add(`place:${place.gazetteerId ?? place.name.toLowerCase()}`);
+  return keys;
+}
+
+/** Why a report joins a merged event: the deciding evidence and a score (higher = stronger). */
+export interface MergeDecision {
+  readonly score: number;
+  readonly reasons: string[];
+}
+
+/**
+ * Whether an observation reports the same real event as a merged event, on evidence: compatible types; times that
+ * overlap at each value's granularity (an undated report joins only on strong agreement); at least one shared
+ * specific participant (person, organisation, group) or the same city-level place — country-level places and
+ * generic actors never suffice alone; no contradiction (places too far apart, two different targets, two sets of
+ * specific actors with nothing in common); and close content (trigger lemma and argument similarity).
+ * Undefined when they must stay apart.
+ */
+export function matchEvent(candidate: MergedEventSummary, obs: EventObservation): MergeDecision | undefined {
+  if (!compatibleTypes(obs.ploverType).includes(candidate.ploverType)) return undefined;
   const window = observationWindow(obs);
-  if (!window || !windowsOverlap(candidate.window, window)) return undefined;
+  const isUndatedPair = !window || isUndated(candidate.window);
+  if (window && !isUndated(candidate.window) && !windowsOverlap(candidate.window, window)) return undefined;
   const place = placeRelation(candidate.place, obs.place);
   if (place === 'conflict') return undefined;
-  const sharedSources = obs.sourceIds.filter((id) => candidate.sourceIds.includes(id) || candidate.targetIds.includes(id));
-  const sharedTargets = obs.targetIds.filter((id) => candidate.targetIds.includes(id) || candidate.sourceIds.includes(id));
-  const shared = [...new Set([...sharedSources, ...sharedTargets])];
-  // Actors known only by sector ("civilians", "soldiers": code:---CVL) say too little to tell two events apart.
-  const specific = (ids: readonly string[]) => ids.filter((id) => !isVagueActor(id));
-  const obsActors = specific([...obs.sourceIds, ...obs.targetIds]);
-  const candidateActors = specific([...candidate.sourceIds, ...candidate.targetIds]);
-  // Actors on both sides that share nothing: two different clashes on the same day.
-  const bothHaveActors = obsActors.length > 0 && candidateActors.length > 0;
-  if (bothHaveActors && specific(shared).length === 0 && place !== 'same') return undefined;
-  if (shared.length === 0 && place === 'unknown') return undefined;
-  // Both name a target and the targets differ: Syria blaming Israel is not Syria blaming Islamic State.
-  if (specific(obs.targetIds).length && specific(candidate.targetIds).length && specific(sharedTargets).length === 0) return undefined;
-  // A date known to the day on both sides is strong evidence; with a vaguer date, one shared actor is not enough
-  // (a country acts every week): it takes two shared actors, or one and the same place.
-  const isPrecise = windowDays(window) === 1 && windowDays(candidate.window) === 1;
-  const isSamePlace = place === 'same' || place === 'near';
-  if (!isPrecise && !(shared.length >= 2 || (shared.length >= 1 && isSamePlace) || (place === 'same' && shared.length === 0 && !bothHaveActors))) return undefined;
-  const reasons = [`same type ${obs.ploverType}`, `dates overlap (${window.start}…${window.end} within ${candidate.window.start}…${candidate.window.end})`];
-  if (shared.length) reasons.push(`shared actor${shared.length > 1 ? 's' : ''} ${shared.join(', ')}`);
-  if (place === 'same' || place === 'near') reasons.push(`${place === 'same' ? 'same place' : `places within ${MAX_PLACE_KM} km`} (${obs.place?.name})`);
-  // Narrow windows are stronger evidence than a whole month.
-  // Shared actors weigh more than a shared place: many events happen in one city on one day.
-  const score = specific(shared).length * 3 + (place === 'same' ? 2 : place === 'near' ? 1 : 0) + 1 / windowDays(window);
-  return { score, reasons };
+
+  const candidateIds = new Set([...candidate.sourceIds, ...candidate.targetIds]);
+  const sharedIds = [...new Set([...obs.sourceIds, ...obs.targetIds])].filter((id) => candidateIds.has(id));
+  const sharedSpecific = sharedIds.filter(isSpecificActor);
+  const sharedGeneric = sharedIds.filter((id) => !isSpecificActor(id) && !cityActor(id));
+  const sharedCityActor = sharedIds.find((id) => cityActor(id));
+  const isSameCity = place === 'same-city' || sharedCityActor !== undefined;
+  // The participant gate: something specific in common.
+  if (sharedSpecific.length === 0 && !isSameCity) return undefined;
+  // Two sets of specific actors with nothing in common are two events, even in one city on one day.
+  const obsSpecific = [...obs.sourceIds, ...obs.targetIds].filter(isSpecificActor);
+  const candidateSpecific = [...candidateIds].filter(isSpecificActor);
+  if (obsSpecific.length && candidateSpecific.length && sharedSpecific.length === 0) return undefined;
+  // Both name a specific target and the targets differ: Syria blaming Israel is not Syria blaming Islamic State.
+  const specificTargets = (ids: readonly string[]) => ids.filter((id) => isSpecificActor(id) || cityActor(id));
+  const obsTargets = specificTargets(obs.targetIds);
+  const candidateTargets = specificTargets(candidate.targetIds);
+  if (obsTargets.length && candidateTargets.length && !obsTargets.some((id) => candidateTargets.includes(id) || candidate.sourceIds.includes(id))) return undefined;
+
+  // Content: the same trigger lemma (or none known on one side), and how much of the arguments agree.
+  const triggers = (candidate.triggers ?? []).filter((t) => !t.startsWith(CAMEO_KEY));
+  const trigger = triggerRelation(candidate.triggers ?? [], obs);
+  const args = jaccard(argumentKeys(obs.sourceIds, obs.targetIds, obs.place), argumentKeys(candidate.sourceIds, candidate.targetIds, candidate.place));
+  const isPrecise = !isUndatedPair && windowDays(window!) === 1 && windowDays(candidate.window) === 1;
+  const support = sharedSpecific.length + (isSameCity || place === 'near' ? 1 : 0) + (sharedGeneric.length ? 1 : 0);
+  // Different words for what happened are different events: the arguments of a sentence are shared by every event
+  // it states ("police arrested the man who shot …"), so agreement on who and where cannot bridge two triggers.
+  // Inflections and derivations of one word are the same trigger (triggerKey).
+  if (trigger === 'different') return undefined;
+  // Two words the event coder files under one CAMEO action ("shot", "gunned down") need two pieces of evidence.
+  if (trigger === 'similar' && support < 2) return undefined;
+  // A vague date (a month, "last week") needs a second piece of evidence besides one participant.
+  if (!isUndatedPair && !isPrecise && !(support >= 2 || trigger === 'same')) return undefined;
+  // No date on one side: only strong agreement on everything else.
+  if (isUndatedPair && !(trigger === 'same' && support >= 2 && args >= 0.5)) return undefined;
+  if (candidate.ploverType !== obs.ploverType && !(trigger === 'same' && support >= 2)) return undefined;
+
+  const reasons = [candidate.ploverType === obs.ploverType ? `same type ${obs.ploverType}` : `compatible types ${obs.ploverType}/${candidate.ploverType}`];
+  reasons.push(isUndatedPair ? 'one report undated' : `dates overlap (${window!.start}…${window!.end} within ${candidate.window.start}…${candidate.window.end})`);
+  if (sharedSpecific.length) reasons.push(`shared participant${sharedSpecific.length > 1 ? 's' : ''} ${sharedSpecific.join(', ')}`);
+  if (isSameCity) reasons.push(`same city-level place (${sharedCityActor ? sharedCityActor.slice('place:'.length) : obs.place?.name})`);
+  if (place === 'near') reasons.push(`places within ${MAX_PLACE_KM} km (${obs.place?.name})`);
+  if (sharedGeneric.length) reasons.push(`also shared (generic) ${sharedGeneric.join(', ')}`);
+  if (trigger !== 'unknown') reasons.push(trigger === 'same' ? `same trigger "${obs.trigger}"` : `trigger "${obs.trigger}" codes as the same action (CAMEO ${obs.cameo?.slice(0, 3)}) as ${triggers.join(', ')}`);
+  reasons.push(`argument similarity ${args.toFixed(2)}`);
+  // Shared participants weigh most; a shared city, the same trigger and a narrow window add; a vague window adds little.
+  const score = 3 * sharedSpecific.length + (isSameCity ? 2 : 0) + (sharedGeneric.length ? 0.5 : 0) + (trigger === 'same' ? 2 : trigger === 'similar' ? 1 : 0)
+    + 2 * args + (isPrecise ? 1 : 0) + (window && !isUndatedPair ? 1 / windowDays(window) : 0) + (candidate.ploverType === obs.ploverType ? 0.5 : 0);
+  const rounded = Math.round(score * 100) / 100;
+  reasons.push(`score ${rounded}`);
+  return { score: rounded, reasons };
 }
 
 /** The best merged event for an observation among candidates, with the reasons; undefined → start a new one. */
-export function chooseMergedEvent(candidates: readonly MergedEventSummary[], obs: EventObservation): { event: MergedEventSummary; reasons: string[] } | undefined {
+export function chooseMergedEvent(candidates: readonly MergedEventSummary[], obs: EventObservation): { event: MergedEventSummary; reasons: string[]; score: number } | undefined {
   let best: { event: MergedEventSummary; reasons: string[]; score: number } | undefined;
   for (const candidate of candidates) {
     const match = matchEvent(candidate, obs);
     if (match && (!best || match.score > best.score)) best = { event: candidate, reasons: match.reasons, score: match.score };
   }
-  return best ? { event: best.event, reasons: best.reasons } : undefined;
+  return best;
 }
 
-/** A merged event's summary after adding an observation: actors united, the narrower window kept. */
+/** A merged event's summary after adding an observation: actors and triggers united, the narrower window kept. */
 export function absorb(event: MergedEventSummary, obs: EventObservation): MergedEventSummary {
   const window = observationWindow(obs);
-  const narrower = window && windowDays(window) < windowDays(event.window) && windowsOverlap(window, event.window) ? window : event.window;
+  const narrower = window && (isUndated(event.window) || (windowDays(window) < windowDays(event.window) && windowsOverlap(window, event.window))) ? window : event.window;
+  const triggers = [...new Set([...(event.triggers ?? []), ...actionKeys(obs)])];
   return {
     ...event,
     sourceIds: [...new Set([...event.sourceIds, ...obs.sourceIds])],
     targetIds: [...new Set([...event.targetIds, ...obs.targetIds])],
     // Keep the finer place: a city reported later replaces "Syria".
-    ...(event.place ?? obs.place ? { place: event.place && !(isCountryWide(event.place) && obs.place && !isCountryWide(obs.place)) ? event.place : (obs.place ?? event.place) } : {}),
+    ...(event.place ?? obs.place ? { place: event.place && !(isCoarse(event.place) && obs.place && !isCoarse(obs.place)) ? event.place : (obs.place ?? event.place) } : {}),
     window: narrower,
+    ...(triggers.length ? { triggers } : {}),
   };
 }
 
 /** A new merged event from its first observation (UNDATED when nothing dates it). */
 export function startMergedEvent(id: string, obs: EventObservation): MergedEventSummary {
   const window = observationWindow(obs) ?? UNDATED;
-  return { id, ploverType: obs.ploverType, sourceIds: obs.sourceIds, targetIds: obs.targetIds, ...(obs.place ? { place: obs.place } : {}), window };
+  return { id, ploverType: obs.ploverType, sourceIds: obs.sourceIds, targetIds: obs.targetIds, ...(obs.place ? { place: obs.place } : {}), window, ...(actionKeys(obs).length ? { triggers: actionKeys(obs) } : {}) };
 }
 
 /** Alternatives for each count with the articles that give them: {fatalities: {12: [a1, a2], 11: [a3]}}. */

@@ -46,6 +46,8 @@ export function windowOf(value: string): DayWindow | undefined {
 /** The window from `daysBefore` before to `daysAfter` after an ISO date (for events dated only by their article). */
 export function aroundDay(isoDate: string, daysBefore: number, daysAfter: number): DayWindow {
   const t = Date.parse(isoDate.slice(0, 10));
+  // A publication date kept "as given" by the clean step ("not a date") dates nothing.
+  if (!Number.isFinite(t) || Math.abs(t) > 8.64e15 - 400 * DAY_MS) return UNDATED;
   return { start: iso(new Date(t - daysBefore * DAY_MS)), end: iso(new Date(t + daysAfter * DAY_MS)) };
 }
 
@@ -68,4 +70,36 @@ export function isUndated(w: DayWindow): boolean {
 export function windowDays(w: DayWindow): number {
   if (isUndated(w)) return Infinity;
   return Math.round((Date.parse(w.end) - Date.parse(w.start)) / DAY_MS) + 1;
+}
+
+/** Windows longer than this (decades, vague ranges) are stored but never used to merge. */
+export const MAX_MATCH_WINDOW_DAYS = 366;
+
+/** Windows up to this long are found by their start in the short-window index; longer ones by their own. */
+export const SHORT_WINDOW_DAYS = 31;
+
+/** An ISO date moved by `days`. */
+export function shiftDay(isoDate: string, days: number): string {
+  return new Date(Date.parse(isoDate) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * The bounded look-up of merged events whose windows can overlap `window`: short windows (a month or less)
+ * start at most SHORT_WINDOW_DAYS before it, longer ones (a year, a season) at most MAX_MATCH_WINDOW_DAYS.
+ * Either way the look-up is bounded by the time range, never by the size of the history. An adapter keeps
+ * rows with `window_start >= shortFrom` (or, when `window_days > SHORT_WINDOW_DAYS`, `>= longFrom`),
+ * `window_start <= end` and `window_end >= start`.
+ */
+export interface CandidateQuery {
+  readonly ploverTypes: readonly string[];
+  readonly start: string;
+  readonly end: string;
+  readonly shortFrom: string;
+  readonly longFrom: string;
+}
+
+/** The candidate look-up for an observation window, or undefined when the window is too vague to merge. */
+export function candidateQuery(ploverTypes: readonly string[], window: DayWindow): CandidateQuery | undefined {
+  if (isUndated(window) || windowDays(window) > MAX_MATCH_WINDOW_DAYS) return undefined;
+  return { ploverTypes, start: window.start, end: window.end, shortFrom: shiftDay(window.start, -SHORT_WINDOW_DAYS), longFrom: shiftDay(window.start, -MAX_MATCH_WINDOW_DAYS) };
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type { Gazetteer } from '../../geo/index.js';
-import { loadGazetteer } from '../../geo/load-gazetteer.js';
+import { loadGazetteer } from '../../app/load-gazetteer.js';
 import { createResources, runStages } from '../../pipeline/index.js';
 import type { Mention, MentionType, PlaceRef } from '../../model/index.js';
 import { makeDoc } from '../../../test/helpers/make-doc.js';

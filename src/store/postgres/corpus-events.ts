@@ -1,16 +1,12 @@
 /**
- * The corpus-level tables on PostgreSQL: near-duplicate groups and incrementally merged events with their
- * observations, reports and corroboration, the twin of the SQLite adapter's. Every write here runs inside
- * the saving article's transaction while it holds the corpus lock (see postgres-store.ts), so merges from
- * workers saving at the same moment happen one after another, each seeing the previous one's events.
+ * The corpus-level tables on PostgreSQL: the CorpusTx port the cross-article rules (src/corpus/cross-article)
+ * write through, and the read queries of merged events.
  */
-import { corroborate, type EventReport } from '../../corpus/corroborate/index.js';
-import { absorb, chooseMergedEvent, countAlternatives, isUndated, observationWindow, startMergedEvent, UNDATED, windowDays, type EventObservation, type MergedEventSummary } from '../../corpus/merge-events/index.js';
-import { estimateJaccard, NEAR_DUPLICATE_THRESHOLD } from '../../corpus/near-duplicates/index.js';
-import type { ObservedEvent } from '../../corpus/observe/index.js';
-import type { Doc } from '../../model/index.js';
-import { datePrecision, MAX_MATCH_WINDOW_DAYS, shiftDay } from '../event-dates.js';
-import type { EventQuery, MergedEventDetail, MergedEventRow, SyndicationCandidate, SyndicationLinks } from '../store.js';
+import type { EventReport } from '../../corpus/corroborate/index.js';
+import type { CorpusTx } from '../../corpus/cross-article/index.js';
+import { countAlternatives, isUndated, SHORT_WINDOW_DAYS, windowDays, type EventObservation, type MergedEventSummary } from '../../corpus/merge-events/index.js';
+import { datePrecision } from '../event-dates.js';
+import type { EventQuery, MergedEventDetail, MergedEventRow, SyndicationCandidate } from '../store.js';
 
 type Row = Record<string, unknown>;
 
@@ -24,135 +20,129 @@ const REPORTS_SQL = `SELECT r.article_id, r.mention_id, coalesce(a.syndication_g
 /** Largest page of events listEvents returns. */
 const MAX_PAGE_SIZE = 500;
 
-/** Removes an article's near-duplicate links, fingerprint and event observations; re-decides the events it reported. */
-export async function clearCorpusLinks(q: Query, articleId: string): Promise<void> {
-  const op = `clear corpus links of ${articleId}`;
-  const touched = (await q(op, 'SELECT DISTINCT merged_event_id AS id FROM event_observations WHERE article_id = $1', [articleId])).map((r) => String(r['id']));
-  for (const table of ['event_observations', 'event_reports', 'article_fingerprints', 'article_bands']) {
-    await q(op, `DELETE FROM ${table} WHERE article_id = $1`, [articleId]);
-  }
-  await q(op, 'DELETE FROM article_links WHERE article_id = $1 OR other_id = $1', [articleId]);
-  for (const id of touched.sort()) await refreshEvent(q, id);
-}
-
-/** True when the article has event observations stored (an update must then re-decide those events). */
+/** True when the article has event observations stored (an update must then take the corpus lock). */
 export async function hasObservations(q: Query, articleId: string): Promise<boolean> {
   return (await q('has observations', 'SELECT 1 FROM event_observations WHERE article_id = $1 LIMIT 1', [articleId])).length > 0;
 }
 
 /**
- * Re-decides an article's near-duplicates under the corpus lock. The caller looked for copies before the
- * transaction, so a copy saved at the same moment by another worker was invisible to it; now every other
- * writer's copies are committed, and any new one joins (with its group, the best match's, as in ingest).
+ * The CorpusTx port on PostgreSQL: each method one or a few statements on the saving article's connection.
+ * Every call runs while the transaction holds the corpus lock (see postgres-store.ts), so merges from workers
+ * saving at the same moment happen one after another, each seeing the previous one's events.
  */
-export async function recheckCopies(q: Query, articleId: string, links: SyndicationLinks): Promise<SyndicationLinks> {
-  const known = new Set(links.duplicates.map((d) => d.articleId));
-  const fresh = (await findSyndicationCandidates(q, links.bandKeys))
-    .filter((c) => c.articleId !== articleId)
-    .map((c) => ({ articleId: c.articleId, group: c.group, similarity: estimateJaccard(links.signature, c.signature) }))
-    .filter((c) => c.similarity >= NEAR_DUPLICATE_THRESHOLD);
-  if (fresh.every((c) => known.has(c.articleId))) return links;
-  const freshIds = new Set(fresh.map((c) => c.articleId));
-  const all = [...fresh, ...links.duplicates.filter((d) => !freshIds.has(d.articleId)).map((d) => ({ ...d, group: links.group }))]
-    .sort((a, b) => b.similarity - a.similarity || (a.articleId < b.articleId ? -1 : 1));
-  return { ...links, group: all[0]!.group, duplicates: all.map(({ articleId: id, similarity }) => ({ articleId: id, similarity })) };
-}
-
-/** Stores an article's fingerprint and near-duplicate links, merging groups onto `links.group`. */
-export async function saveSyndication(q: Query, articleId: string, links: SyndicationLinks): Promise<void> {
-  const op = `save near-duplicates of ${articleId}`;
-  await q(op, 'UPDATE articles SET syndication_group = $1 WHERE id = $2', [links.group, articleId]);
-  const signature = Buffer.from(links.signature.buffer, links.signature.byteOffset, links.signature.byteLength);
-  await q(op, 'INSERT INTO article_fingerprints (article_id, signature) VALUES ($1, $2) ON CONFLICT (article_id) DO UPDATE SET signature = excluded.signature', [articleId, signature]);
-  if (links.bandKeys.length) {
-    await q(op, 'INSERT INTO article_bands (band_key, article_id) SELECT k, $1 FROM unnest($2::text[]) AS k ON CONFLICT DO NOTHING', [articleId, [...new Set(links.bandKeys)]]);
-  }
-  for (const dup of links.duplicates) {
-    for (const [a, b] of [[articleId, dup.articleId], [dup.articleId, articleId]] as const) {
-      await q(op, `INSERT INTO article_links (article_id, other_id, kind, similarity) VALUES ($1, $2, 'near-duplicate', $3)
-        ON CONFLICT (article_id, other_id, kind) DO UPDATE SET similarity = excluded.similarity`, [a, b, dup.similarity]);
-    }
-    // Groups merge onto the new article's group (the earliest member's id, chosen by the caller).
-    await q(op, 'UPDATE articles SET syndication_group = $1 WHERE syndication_group = (SELECT syndication_group FROM articles WHERE id = $2) OR id = $2', [links.group, dup.articleId]);
-  }
-  if (links.duplicates.length) {
-    // Copies now count as one origin: re-decide every event the group reports.
-    const affected = await q(op, `SELECT DISTINCT r.merged_event_id AS id FROM event_reports r JOIN articles a ON a.id = r.article_id
-      WHERE a.syndication_group = $1 ORDER BY 1`, [links.group]);
-    for (const r of affected) await refreshEvent(q, String(r['id']));
-  }
-}
-
-/** Merges each observed event into the compatible merged event, or starts one; records reports and refreshes corroboration. */
-export async function mergeObservations(q: Query, doc: Doc, observed: readonly ObservedEvent[], group: string): Promise<void> {
-  const op = `merge events of ${doc.id}`;
-  const touched = new Set<string>();
-  for (const { observation, reports, evidence } of observed) {
-    // An event nothing dates is kept on its own (listed as undated), never merged.
-    const window = observationWindow(observation) ?? UNDATED;
-    // Candidates overlap the window in time. Windows of a month or less start at most 31 days before it; the
-    // few longer ones (a year, a season) are found through their own partial index. Both look-ups are bounded
-    // by the time range, never by the size of the history.
-    const candidates = windowDays(window) > MAX_MATCH_WINDOW_DAYS
-      ? []
-      : (await q(op, `SELECT * FROM merged_events WHERE plover_type = $1 AND window_start >= $2 AND window_start <= $4 AND window_end >= $5
-          UNION SELECT * FROM merged_events WHERE plover_type = $1 AND window_days > 31 AND window_start >= $3 AND window_start <= $4 AND window_end >= $5
-          ORDER BY id`, [observation.ploverType, shiftDay(window.start, -31), shiftDay(window.start, -MAX_MATCH_WINDOW_DAYS), window.end, window.start])).map(toSummary);
-    const choice = chooseMergedEvent(candidates, observation);
-    const summary = choice ? absorb(choice.event, observation) : startMergedEvent(`ev-${doc.id}-${observation.mentionId}`, observation);
-    await writeSummary(q, summary, observation.cameo, !choice);
-    await q(op, `INSERT INTO event_observations (article_id, mention_id, merged_event_id, reasons, modality, time_value, counts, evidence_start, evidence_end, source_ids, target_ids)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-      ON CONFLICT (article_id, mention_id) DO UPDATE SET merged_event_id = excluded.merged_event_id, reasons = excluded.reasons, modality = excluded.modality,
-        time_value = excluded.time_value, counts = excluded.counts, evidence_start = excluded.evidence_start, evidence_end = excluded.evidence_end,
-        source_ids = excluded.source_ids, target_ids = excluded.target_ids`, [
-      doc.id, observation.mentionId, summary.id, JSON.stringify(choice ? choice.reasons : ['first report']), observation.modality, observation.timeValue ?? null,
-      JSON.stringify(observation.counts), evidence.start, evidence.end, JSON.stringify(observation.sourceIds), JSON.stringify(observation.targetIds),
-    ]);
-    for (const report of reports) {
-      await q(op, 'INSERT INTO event_reports (merged_event_id, article_id, mention_id, syndication_group, outlet, chain, stance) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-        summary.id, doc.id, observation.mentionId, group, report.outlet ?? null, JSON.stringify(report.chain), report.stance,
+export function postgresCorpusTx(q: Query): CorpusTx {
+  const ids = (rows: Row[]) => rows.map((r) => String(r['id']));
+  return {
+    candidates: async (c) => (await q('merge candidates', `SELECT * FROM merged_events WHERE plover_type = ANY($1::text[]) AND window_start >= $2 AND window_start <= $4 AND window_end >= $5
+        UNION SELECT * FROM merged_events WHERE plover_type = ANY($1::text[]) AND window_days > ${SHORT_WINDOW_DAYS} AND window_start >= $3 AND window_start <= $4 AND window_end >= $5
+        ORDER BY id`, [[...c.ploverTypes], c.shortFrom, c.longFrom, c.end, c.start])).map(toSummary),
+    eventsWithActors: async (types, actorIds, limit) => {
+      if (!actorIds.length || !types.length) return [];
+      return (await q('merge candidates by actor', `SELECT * FROM merged_events WHERE plover_type = ANY($1::text[])
+        AND id IN (SELECT merged_event_id FROM event_entities WHERE entity_id = ANY($2::text[])) ORDER BY id LIMIT $3`, [[...types], [...actorIds], limit])).map(toSummary);
+    },
+    writeEvent: async (summary, cameo, isNew) => {
+      const op = `write merged event ${summary.id}`;
+      const values = [
+        summary.id, summary.window.start, summary.window.end, summary.place?.name ?? null, summary.place?.lat ?? null, summary.place?.lon ?? null,
+        summary.place?.countryCode ?? null, summary.place?.gazetteerId ?? null, JSON.stringify(summary.sourceIds), JSON.stringify(summary.targetIds), cameo ?? null,
+        isUndated(summary.window) ? 0 : windowDays(summary.window), JSON.stringify(summary.triggers ?? []),
+      ];
+      if (isNew) {
+        await q(op, `INSERT INTO merged_events (id, window_start, window_end, place_name, lat, lon, country_code, gazetteer_id, source_ids, target_ids, cameo,
+            window_days, triggers, plover_type, status, explanation, asserting_origins, has_anonymous, report_count)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'single-source', '', 0, false, 0)`, [...values, summary.ploverType]);
+      } else {
+        await q(op, `UPDATE merged_events SET window_start = $2, window_end = $3, place_name = $4, lat = $5, lon = $6, country_code = $7, gazetteer_id = $8,
+          source_ids = $9, target_ids = $10, cameo = coalesce(cameo, $11), window_days = $12, triggers = $13 WHERE id = $1`, values);
+      }
+      const actors = [...new Set([...summary.sourceIds, ...summary.targetIds])];
+      if (actors.length) {
+        await q(op, 'INSERT INTO event_entities (merged_event_id, entity_id) SELECT $1, e FROM unnest($2::text[]) AS e ON CONFLICT DO NOTHING', [summary.id, actors]);
+      }
+    },
+    writeObservation: async ({ articleId, eventId, observation: o, reasons, score, evidence }) => {
+      await q(`observe ${articleId}`, `INSERT INTO event_observations (article_id, mention_id, merged_event_id, reasons, modality, time_value, counts, evidence_start, evidence_end, source_ids, target_ids, trigger, score)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+        ON CONFLICT (article_id, mention_id) DO UPDATE SET merged_event_id = excluded.merged_event_id, reasons = excluded.reasons, modality = excluded.modality,
+          time_value = excluded.time_value, counts = excluded.counts, evidence_start = excluded.evidence_start, evidence_end = excluded.evidence_end,
+          source_ids = excluded.source_ids, target_ids = excluded.target_ids, trigger = excluded.trigger, score = excluded.score`, [
+        articleId, o.mentionId, eventId, JSON.stringify(reasons), o.modality, o.timeValue ?? null,
+        JSON.stringify(o.counts), evidence.start, evidence.end, JSON.stringify(o.sourceIds), JSON.stringify(o.targetIds), o.trigger ?? null, score,
       ]);
-    }
-    touched.add(summary.id);
-  }
-  for (const id of [...touched].sort()) await refreshEvent(q, id);
-}
-
-async function writeSummary(q: Query, summary: MergedEventSummary, cameo: string | undefined, isNew: boolean): Promise<void> {
-  const op = `write merged event ${summary.id}`;
-  const values = [
-    summary.id, summary.window.start, summary.window.end, summary.place?.name ?? null, summary.place?.lat ?? null, summary.place?.lon ?? null,
-    summary.place?.countryCode ?? null, summary.place?.gazetteerId ?? null, JSON.stringify(summary.sourceIds), JSON.stringify(summary.targetIds), cameo ?? null,
-    isUndated(summary.window) ? 0 : windowDays(summary.window),
-  ];
-  if (isNew) {
-    await q(op, `INSERT INTO merged_events (id, window_start, window_end, place_name, lat, lon, country_code, gazetteer_id, source_ids, target_ids, cameo,
-        window_days, plover_type, status, explanation, asserting_origins, has_anonymous, report_count)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'single-source', '', 0, false, 0)`, [...values, summary.ploverType]);
-  } else {
-    await q(op, `UPDATE merged_events SET window_start = $2, window_end = $3, place_name = $4, lat = $5, lon = $6, country_code = $7, gazetteer_id = $8,
-      source_ids = $9, target_ids = $10, cameo = coalesce(cameo, $11), window_days = $12 WHERE id = $1`, values);
-  }
-  const actors = [...new Set([...summary.sourceIds, ...summary.targetIds])];
-  if (actors.length) {
-    await q(op, 'INSERT INTO event_entities (merged_event_id, entity_id) SELECT $1, e FROM unnest($2::text[]) AS e ON CONFLICT DO NOTHING', [summary.id, actors]);
-  }
-}
-
-/** Recomputes an event's corroboration from its reports; drops it when no observation is left. */
-async function refreshEvent(q: Query, id: string): Promise<void> {
-  const op = `refresh merged event ${id}`;
-  const reports = (await q(op, REPORTS_SQL, [id])).map(toReport);
-  if (!reports.length) {
-    await q(op, 'DELETE FROM event_entities WHERE merged_event_id = $1', [id]);
-    await q(op, 'DELETE FROM merged_events WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM event_observations WHERE merged_event_id = $1)', [id]);
-    return;
-  }
-  const c = corroborate(reports);
-  await q(op, 'UPDATE merged_events SET status = $1, explanation = $2, asserting_origins = $3, has_anonymous = $4, report_count = $5 WHERE id = $6', [
-    c.status, c.explanation, c.assertingOrigins, c.hasAnonymousOrigin, reports.length, id,
-  ]);
+    },
+    writeReports: async (eventId, articleId, mentionId, group, reports) => {
+      for (const r of reports) {
+        await q(`report ${articleId}`, 'INSERT INTO event_reports (merged_event_id, article_id, mention_id, syndication_group, outlet, chain, stance) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+          eventId, articleId, mentionId, group, r.outlet ?? null, JSON.stringify(r.chain), r.stance,
+        ]);
+      }
+    },
+    reports: async (eventId) => (await q(`reports of ${eventId}`, REPORTS_SQL, [eventId])).map(toReport),
+    observationCount: async (eventId) => Number((await q(`observations of ${eventId}`, 'SELECT count(*)::int AS n FROM event_observations WHERE merged_event_id = $1', [eventId]))[0]!['n']),
+    writeStatus: async (eventId, c, reportCount) => {
+      await q(`refresh merged event ${eventId}`, 'UPDATE merged_events SET status = $1, explanation = $2, asserting_origins = $3, has_anonymous = $4, report_count = $5 WHERE id = $6', [
+        c.status, c.explanation, c.assertingOrigins, c.hasAnonymousOrigin, reportCount, eventId,
+      ]);
+    },
+    deleteEvent: async (eventId) => {
+      const op = `delete merged event ${eventId}`;
+      await q(op, 'DELETE FROM event_reports WHERE merged_event_id = $1', [eventId]);
+      await q(op, 'DELETE FROM event_entities WHERE merged_event_id = $1', [eventId]);
+      await q(op, 'DELETE FROM merged_events WHERE id = $1', [eventId]);
+    },
+    eventsObservedBy: async (articleId) => ids(await q('events observed', 'SELECT DISTINCT merged_event_id AS id FROM event_observations WHERE article_id = $1 ORDER BY 1', [articleId])),
+    deleteArticleCorpusRows: async (articleId) => {
+      const op = `clear corpus links of ${articleId}`;
+      for (const table of ['event_observations', 'event_reports', 'article_fingerprints', 'article_bands']) await q(op, `DELETE FROM ${table} WHERE article_id = $1`, [articleId]);
+      await q(op, 'DELETE FROM article_links WHERE article_id = $1 OR other_id = $1', [articleId]);
+    },
+    copyCandidates: (bandKeys) => findSyndicationCandidates(q, bandKeys),
+    writeFingerprint: async (articleId, signature, bandKeys, group) => {
+      const op = `save near-duplicates of ${articleId}`;
+      await q(op, 'UPDATE articles SET syndication_group = $1 WHERE id = $2', [group, articleId]);
+      await q(op, 'INSERT INTO article_fingerprints (article_id, signature) VALUES ($1, $2) ON CONFLICT (article_id) DO UPDATE SET signature = excluded.signature', [
+        articleId, Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength),
+      ]);
+      if (bandKeys.length) await q(op, 'INSERT INTO article_bands (band_key, article_id) SELECT k, $1 FROM unnest($2::text[]) AS k ON CONFLICT DO NOTHING', [articleId, [...new Set(bandKeys)]]);
+    },
+    writeCopyLink: async (articleId, otherId, similarity) => {
+      await q(`link ${articleId}`, `INSERT INTO article_links (article_id, other_id, kind, similarity) VALUES ($1, $2, 'near-duplicate', $3)
+        ON CONFLICT (article_id, other_id, kind) DO UPDATE SET similarity = excluded.similarity`, [articleId, otherId, similarity]);
+    },
+    groupOf: async (articleId) => {
+      const [row] = await q('group of', 'SELECT syndication_group AS g FROM articles WHERE id = $1', [articleId]);
+      return row && row['g'] !== null ? String(row['g']) : undefined;
+    },
+    eventsReportedByGroup: async (group) => ids(await q('events of group', `SELECT DISTINCT r.merged_event_id AS id FROM event_reports r
+      WHERE r.article_id IN (SELECT id FROM articles WHERE syndication_group = $1 UNION SELECT $1) ORDER BY 1`, [group])),
+    eventSummary: async (eventId) => {
+      const [row] = await q('merged event', 'SELECT * FROM merged_events WHERE id = $1', [eventId]);
+      return row ? toSummary(row) : undefined;
+    },
+    observationsOf: async (eventId) => (await q('observations of event', `SELECT o.article_id, o.mention_id FROM event_observations o JOIN articles a ON a.id = o.article_id
+      WHERE o.merged_event_id = $1 ORDER BY a.published_at NULLS FIRST, a.seq, o.mention_id`, [eventId])).map((r) => ({ articleId: String(r['article_id']), mentionId: String(r['mention_id']) })),
+    eventOf: async (o) => {
+      const [row] = await q('event of observation', 'SELECT merged_event_id AS id FROM event_observations WHERE article_id = $1 AND mention_id = $2', [o.articleId, o.mentionId]);
+      return row ? String(row['id']) : undefined;
+    },
+    moveObservation: async (o, toEventId, reasons) => {
+      await q('move observation', 'UPDATE event_observations SET merged_event_id = $1, reasons = $2, score = 0 WHERE article_id = $3 AND mention_id = $4', [toEventId, JSON.stringify(reasons), o.articleId, o.mentionId]);
+      await q('move observation', 'UPDATE event_reports SET merged_event_id = $1 WHERE article_id = $2 AND mention_id = $3', [toEventId, o.articleId, o.mentionId]);
+    },
+    writeOverride: async ({ kind, observation: o, other }) => {
+      // The latest decision about a pair wins, whichever way round it was recorded.
+      await q('write override', 'DELETE FROM event_overrides WHERE article_id = $1 AND mention_id = $2 AND other_article_id = $3 AND other_mention_id = $4', [other.articleId, other.mentionId, o.articleId, o.mentionId]);
+      await q('write override', `INSERT INTO event_overrides (kind, article_id, mention_id, other_article_id, other_mention_id) VALUES ($1, $2, $3, $4, $5)
+        ON CONFLICT (article_id, mention_id, other_article_id, other_mention_id) DO UPDATE SET kind = excluded.kind`, [kind, o.articleId, o.mentionId, other.articleId, other.mentionId]);
+    },
+    overridesOf: async (o) => (await q('overrides', `SELECT kind, other_article_id AS a, other_mention_id AS m FROM event_overrides WHERE article_id = $1 AND mention_id = $2
+      UNION ALL SELECT kind, article_id, mention_id FROM event_overrides WHERE other_article_id = $1 AND other_mention_id = $2 ORDER BY 2, 3`, [o.articleId, o.mentionId]))
+      .map((r) => ({ kind: String(r['kind']) as 'merge' | 'split', observation: o, other: { articleId: String(r['a']), mentionId: String(r['m']) } })),
+    renameGroup: async (from, to) => {
+      await q('unite groups', 'UPDATE articles SET syndication_group = $2 WHERE syndication_group = $1 OR id = $1', [from, to]);
+    },
+  };
 }
 
 /** Stored articles sharing any of these MinHash band keys (at most 200). */
@@ -210,7 +200,7 @@ export async function getEvent(q: Query, id: string): Promise<MergedEventDetail 
   const observations = observationRows.map((r) => ({
     articleId: String(r['article_id']), mentionId: String(r['mention_id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']),
     modality: String(r['modality']), timeValue: nullable(r['time_value']), counts: r['counts'] as Record<string, number>,
-    reasons: r['reasons'] as string[],
+    reasons: r['reasons'] as string[], score: Number(r['score'] ?? 0),
     evidence: { start: Number(r['evidence_start']), end: Number(r['evidence_end']), text: String(r['evidence_text']) },
   }));
   const reports = (await q('get event', REPORTS_SQL, [id])).map((r) => ({ ...toReport(r), mentionId: String(r['mention_id']) }));
@@ -235,6 +225,7 @@ function toSummary(r: Row): MergedEventSummary {
     sourceIds: r['source_ids'] as string[],
     targetIds: r['target_ids'] as string[],
     window: { start: String(r['window_start']), end: String(r['window_end']) },
+    ...(Array.isArray(r['triggers']) && r['triggers'].length ? { triggers: r['triggers'] as string[] } : {}),
     ...(r['place_name'] ? { place: {
       name: String(r['place_name']),
       ...(r['lat'] !== null ? { lat: Number(r['lat']) } : {}),

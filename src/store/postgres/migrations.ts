@@ -271,4 +271,26 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX articles_newest ON articles (published_at DESC NULLS LAST, seq DESC);    -- searches with filters and no words
     `,
   },
+  {
+    version: 8,
+    name: 'merging with evidence: trigger lemmas of merged events, trigger and score of each observation',
+    sql: `
+      ALTER TABLE merged_events ADD COLUMN triggers jsonb NOT NULL DEFAULT '[]'::jsonb;   -- trigger lemmas
+      ALTER TABLE event_observations ADD COLUMN trigger text;
+      ALTER TABLE event_observations ADD COLUMN score double precision NOT NULL DEFAULT 0;   -- strength of the deciding evidence (0: first report)
+    `,
+  },
+  {
+    version: 9,
+    name: 'user decisions on merged events: merge and split overrides kept across re-ingest',
+    sql: `
+      CREATE TABLE event_overrides (
+        kind text NOT NULL,                                                 -- 'merge' or 'split'
+        article_id text NOT NULL, mention_id text NOT NULL,                    -- the observation decided about
+        other_article_id text NOT NULL, other_mention_id text NOT NULL,        -- the observation it goes with (merge) or never with (split)
+        PRIMARY KEY (article_id, mention_id, other_article_id, other_mention_id)
+      );
+      CREATE INDEX event_overrides_other ON event_overrides (other_article_id, other_mention_id);
+    `,
+  },
 ];

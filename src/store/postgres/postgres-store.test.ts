@@ -120,8 +120,8 @@ describe('postgres store', () => {
       await pool.query('DROP INDEX articles_outlet_lower; DROP INDEX articles_newest');
       await pool.query('DELETE FROM schema_migrations WHERE version = 7');
       store = openPostgresStore(schema.url);
-      assert.equal((await store.stats()).schemaVersion, 6);
-      assert.equal(await store.migrate(), 7);
+      assert.equal((await store.stats()).schemaVersion, POSTGRES_MIGRATIONS.length, 'the latest version is still recorded');
+      assert.equal(await store.migrate(), POSTGRES_MIGRATIONS.length);
       assert.deepEqual(await read(store), before);
     } finally {
       await store?.close();

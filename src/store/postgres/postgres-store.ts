@@ -5,7 +5,7 @@
  * outcome. Full-text search uses a generated tsvector column with a GIN index.
  */
 import type pg from 'pg';
-import { StoreError, type Doc, type LayerName, type PlaceRef } from '../../model/index.js';
+import { DossierError, StoreError, type Doc, type LayerName, type PlaceRef } from '../../model/index.js';
 import type { EntityLink, KnownEntity } from '../../corpus/link-entities/index.js';
 import type {
   ArticleEntityLink, ArticleFilter, ArticleLinks, ArticleSummary, CanonicalEntity, ClaimQuery, Cooccurrence, CooccurrenceQuery, EntityArticlesPage, EntityDetail, EntityQuery, SaveOutcome,
@@ -15,7 +15,8 @@ import { claimRows, openingSnippet, parseClaimKey, placeRows, toStoredClaim, typ
 import { compareIds, countChars, entityPairs, tallyEntities, type EntityTally } from '../entity-tally.js';
 import { nameKeys, prefixRange } from '../name-keys.js';
 import { fromMarkedSnippet, HIT_END, HIT_START } from '../snippet.js';
-import { clearCorpusLinks, corpusCounts, countEvents, findSyndicationCandidates, getEvent, hasObservations, listEvents, mergeObservations, recheckCopies, saveSyndication, type Query } from './corpus-events.js';
+import { linkArticle, mergeEventsByUser, splitObservationByUser, unlinkArticle, type CorpusTx } from '../../corpus/cross-article/index.js';
+import { corpusCounts, countEvents, findSyndicationCandidates, getEvent, hasObservations, listEvents, postgresCorpusTx, type Query } from './corpus-events.js';
 import { createPool, parsePostgresUrl, type PostgresTarget } from './driver.js';
 import { FTS_MAX_CHARS, POSTGRES_MIGRATIONS } from './migrations.js';
 import { toTsQuerySql } from './ts-query.js';
@@ -114,11 +115,20 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
         isBroken = true;
         if (!(error instanceof StoreError)) throw new StoreError(op, rollbackError);
       }
-      throw error instanceof StoreError ? error : new StoreError(op, error);
+      // A user's mistake (UsageError) or a store failure already described passes as it is.
+      throw error instanceof DossierError ? error : new StoreError(op, error);
     } finally {
       client.release(isBroken);
     }
   };
+
+  /** Runs cross-article rules in a transaction holding the corpus lock (as saving an article with events does). */
+  const corpusTransaction = <T>(op: string, fn: (tx: CorpusTx) => Promise<T>): Promise<T> =>
+    transaction(op, async (client) => {
+      const q: Query = (qop, sql, params = []) => query(qop, sql, params, client);
+      await q(op, 'SELECT pg_advisory_xact_lock(hashtext($1))', [`dossier-corpus:${target.schema ?? 'default'}`]);
+      return fn(postgresCorpusTx(q));
+    });
 
   /** Reads on the pool, outside any transaction. */
   const read: Query = (op, sql, params = []) => query(op, sql, params);
@@ -344,7 +354,7 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
             await query(op, `DELETE FROM ${table} WHERE article_id = $1`, [doc.id], client);
           }
           if (await hasObservations(q, doc.id)) await lockCorpus();
-          await clearCorpusLinks(q, doc.id);
+          await unlinkArticle(postgresCorpusTx(q), doc.id);
         }
       }
       await query(op, 'INSERT INTO article_sources (article_id, source, first_seen) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [doc.id, pgText(m.source), stamp], client);
@@ -374,9 +384,7 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
       }
       await saveEntityLinks(client, op, doc.id, links.entities ?? []);
       await writeClaimsAndPlaces(client, op, [{ articleId: doc.id, layers: doc.layers, links: links.entities ?? [] }]);
-      const syndication = links.syndication ? await recheckCopies(q, doc.id, links.syndication) : undefined;
-      if (syndication) await saveSyndication(q, doc.id, syndication);
-      await mergeObservations(q, doc, links.events ?? [], syndication?.group ?? doc.id);
+      await linkArticle(postgresCorpusTx(q), { articleId: doc.id, events: links.events ?? [], ...(links.syndication ? { syndication: links.syndication } : {}) });
       return outcome;
     });
 
@@ -702,6 +710,8 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     listEvents: (eventQuery) => listEvents(read, eventQuery),
     countEvents: (eventQuery) => countEvents(read, eventQuery),
     getEvent: (id) => getEvent(read, id),
+    mergeEvents: (targetId, otherId) => corpusTransaction(`merge event ${otherId} into ${targetId}`, (tx) => mergeEventsByUser(tx, targetId, otherId)),
+    splitEvent: (eventId, observation) => corpusTransaction(`split event ${eventId}`, (tx) => splitObservationByUser(tx, eventId, observation)),
     listCooccurrences,
     saveDictionary: async (d) => {
       await query('save dictionary', `INSERT INTO dictionaries (file, kind, text, entries, imported_at) VALUES ($1, $2, $3, $4, $5)

@@ -272,4 +272,26 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX articles_outlet_nocase ON articles(outlet COLLATE NOCASE, published_at);
     `,
   },
+  {
+    version: 8,
+    name: 'merging with evidence: trigger lemmas of merged events, trigger and score of each observation',
+    sql: `
+      ALTER TABLE merged_events ADD COLUMN triggers TEXT NOT NULL DEFAULT '[]';   -- JSON array of trigger lemmas
+      ALTER TABLE event_observations ADD COLUMN trigger TEXT;
+      ALTER TABLE event_observations ADD COLUMN score REAL NOT NULL DEFAULT 0;   -- strength of the deciding evidence (0: first report)
+    `,
+  },
+  {
+    version: 9,
+    name: 'user decisions on merged events: merge and split overrides kept across re-ingest',
+    sql: `
+      CREATE TABLE event_overrides (
+        kind TEXT NOT NULL,                                                 -- 'merge' or 'split'
+        article_id TEXT NOT NULL, mention_id TEXT NOT NULL,                    -- the observation decided about
+        other_article_id TEXT NOT NULL, other_mention_id TEXT NOT NULL,        -- the observation it goes with (merge) or never with (split)
+        PRIMARY KEY (article_id, mention_id, other_article_id, other_mention_id)
+      );
+      CREATE INDEX event_overrides_other ON event_overrides (other_article_id, other_mention_id);
+    `,
+  },
 ];

@@ -66,7 +66,7 @@ test('sqlite store › migration 7 fills claims and article places from the stor
     db.close();
     store = openSqliteStore(path);
     try {
-      assert.equal(await store.migrate(), 7);
+      assert.equal(await store.migrate(), SQLITE_MIGRATIONS.length);
       assert.deepEqual(await store.listClaims(), claims);
       assert.deepEqual(await store.search({ filter: { country: 'IQ' } }), inIraq);
     } finally {

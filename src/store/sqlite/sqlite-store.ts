@@ -3,23 +3,23 @@
  * committed article), one transaction per article, FTS5 for search.
  */
 import Database from 'better-sqlite3';
-import { StoreError, type Doc, type LayerName } from '../../model/index.js';
+import { DossierError, StoreError, type Doc, type LayerName } from '../../model/index.js';
 import type { EntityLink, KnownEntity } from '../../corpus/link-entities/index.js';
-import { corroborate, type EventReport } from '../../corpus/corroborate/index.js';
-import { absorb, chooseMergedEvent, countAlternatives, isUndated, observationWindow, startMergedEvent, UNDATED, windowDays, type EventObservation, type MergedEventSummary } from '../../corpus/merge-events/index.js';
-import type { ObservedEvent } from '../../corpus/observe/index.js';
+import { linkArticle, mergeEventsByUser, splitObservationByUser, unlinkArticle } from '../../corpus/cross-article/index.js';
+import { countAlternatives, type EventObservation } from '../../corpus/merge-events/index.js';
 import type {
   ArticleEntityLink, ArticleFilter, ArticleLinks, ArticleSummary, CanonicalEntity, ClaimQuery, Cooccurrence, CooccurrenceQuery, EntityArticlesPage, EntityDetail, EntityQuery,
   EventQuery, PlaceOverview, PlaceQuery, MergedEventDetail, MergedEventRow, SaveOutcome, SearchFacets, SearchHit, SearchQuery, Store, StoreStats, StoredArticle, StoredClaim, StoredClaimDetail,
-  StoredDictionary, SyndicationCandidate, SyndicationLinks,
+  StoredDictionary,
 } from '../store.js';
 import { claimRows, openingSnippet, parseClaimKey, placeRows, toStoredClaim, type ClaimRecord } from '../claim-rows.js';
 import { countChars, entityPairs, tallyEntities, type EntityTally } from '../entity-tally.js';
-import { datePrecision, MAX_MATCH_WINDOW_DAYS, shiftDay } from '../event-dates.js';
+import { datePrecision } from '../event-dates.js';
 import { toFtsQuery } from '../fts-query.js';
 import { nameKeys, prefixRange } from '../name-keys.js';
 import { snippetTerms, textSnippet } from '../text-snippet.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
+import { copyCandidates, REPORTS_SQL, sqliteCorpusTx, toReport } from './sqlite-corpus-tx.js';
 import { RANK_TIER } from '../rank-tier.js';
 
 export { RANK_TIER } from '../rank-tier.js';
@@ -31,10 +31,6 @@ export const MAX_PAGE_SIZE = 500;
 
 /** Largest page of co-occurring pairs (an export reads up to 5000 at once). */
 const MAX_PAIRS = 5000;
-
-/** Reports of a merged event, with each article's current near-duplicate group (groups grow as copies arrive). */
-const REPORTS_SQL = `SELECT r.article_id, r.mention_id, coalesce(a.syndication_group, a.id) AS syndication_group, r.outlet, r.chain, r.stance
-  FROM event_reports r JOIN articles a ON a.id = r.article_id WHERE r.merged_event_id = ?`;
 
 type Row = Record<string, unknown>;
 
@@ -53,7 +49,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma('cache_size = -65536'); // 64 MiB of page cache: the working set of a large store's indexes
     // Checkpoint the WAL every ~40 MB instead of every 4 MB: each article's transaction rewrites the same hot index
     // pages, so rarer checkpoints copy (and sync) far fewer pages. Measured on 600 articles: COMMIT 12.7 s → 6.1 s.
@@ -84,16 +80,64 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     }
   };
 
+  // One write transaction at a time on this connection: the cross-article rules are async (they run over the
+  // CorpusTx port), so two saves of one process must not interleave their statements inside one BEGIN.
+  let writeQueue: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Runs fn inside BEGIN IMMEDIATE … COMMIT: the write lock is taken up front, so a second writer never fails
+   * half-way with "database is locked" when it upgrades a read to a write. The lock is waited for without
+   * blocking the thread (busy timeout 0 for BEGIN, then an async pause): fn is async, and a thread asleep in
+   * SQLite's busy handler would stall the very holder it waits for when both handles live in one process.
+   * Saving is idempotent, so a transaction that still meets a busy database is retried whole.
+   */
+  const writeTransaction = <T>(fn: () => Promise<T>): Promise<T> => {
+    const begin = async (): Promise<void> => {
+      const deadline = Date.now() + WRITE_LOCK_WAIT_MS;
+      for (let tries = 1; ; tries++) {
+        db.pragma('busy_timeout = 0');
+        try {
+          db.exec('BEGIN IMMEDIATE');
+          return;
+        } catch (error) {
+          if (!isBusy(error) || Date.now() > deadline) throw error;
+        } finally {
+          db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, Math.min(50, 2 * tries)));
+      }
+    };
+    const attempt = async (): Promise<T> => {
+      for (let tries = 1; ; tries++) {
+        await begin();
+        try {
+          const result = await fn();
+          db.exec('COMMIT');
+          return result;
+        } catch (error) {
+          if (db.inTransaction) db.exec('ROLLBACK');
+          if (tries < WRITE_RETRIES && isBusy(error)) continue;
+          throw error;
+        }
+      }
+    };
+    const next = writeQueue.then(attempt, attempt);
+    writeQueue = next.catch(() => undefined);
+    return next;
+  };
+
   const migrate = (): number => {
     db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
     const applied = new Set((prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
     for (const migration of SQLITE_MIGRATIONS) {
       if (applied.has(migration.version)) continue;
+      // IMMEDIATE, and checked again inside: a second process opening the same new file waits, then skips it.
       db.transaction(() => {
+        if (prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(migration.version)) return;
         db.exec(migration.sql);
         BACKFILLS[migration.version]?.();
         prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, now().toISOString());
-      })();
+      }).immediate();
     }
     return currentVersion();
   };
@@ -196,118 +240,20 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     for (const p of placeRows(layers.places)) insertPlace.run(articleId, p.key, p.name, p.countryCode, p.lat, p.lon, p.precision, p.mentions, article['published_at'], article['seq']);
   };
 
-  const clearArticleLinks = (articleId: string): void => {
-    const touched = (prepare('SELECT DISTINCT merged_event_id AS id FROM event_observations WHERE article_id = ?').all(articleId) as { id: string }[]).map((r) => r.id);
+  /** Removes the article's own derived rows (entities, claims, places); its corpus links go through unlinkArticle. */
+  const clearArticleRows = (articleId: string): void => {
     const old = prepare('SELECT entity_id AS entityId, mention_count AS mentionCount FROM article_entities WHERE article_id = ?').all(articleId) as { entityId: string; mentionCount: number }[];
     applyTally(tallyEntities(old), -1);
-    for (const table of ['article_entities', 'entity_articles', 'entity_aliases', 'entity_roles', 'event_observations', 'event_reports', 'article_fingerprints', 'article_bands',
-      'claims', 'claim_entities', 'article_places']) {
+    for (const table of ['article_entities', 'entity_articles', 'entity_aliases', 'entity_roles', 'claims', 'claim_entities', 'article_places']) {
       prepare(`DELETE FROM ${table} WHERE article_id = ?`).run(articleId);
     }
-    prepare('DELETE FROM article_links WHERE article_id = ? OR other_id = ?').run(articleId, articleId);
-    for (const id of touched) refreshEvent(id);
   };
 
-  const saveSyndication = (articleId: string, links: SyndicationLinks): void => {
-    prepare('UPDATE articles SET syndication_group = ? WHERE id = ?').run(links.group, articleId);
-    prepare('INSERT INTO article_fingerprints (article_id, signature) VALUES (?, ?)').run(articleId, Buffer.from(links.signature.buffer, links.signature.byteOffset, links.signature.byteLength));
-    const band = prepare('INSERT OR IGNORE INTO article_bands (band_key, article_id) VALUES (?, ?)');
-    for (const key of links.bandKeys) band.run(key, articleId);
-    const link = prepare("INSERT OR REPLACE INTO article_links (article_id, other_id, kind, similarity) VALUES (?, ?, 'near-duplicate', ?)");
-    for (const dup of links.duplicates) {
-      link.run(articleId, dup.articleId, dup.similarity);
-      link.run(dup.articleId, articleId, dup.similarity);
-      // Groups merge onto the new article's group (the earliest member's id, chosen by the caller).
-      prepare('UPDATE articles SET syndication_group = ? WHERE syndication_group = (SELECT syndication_group FROM articles WHERE id = ?) OR id = ?').run(links.group, dup.articleId, dup.articleId);
-    }
-    if (links.duplicates.length) {
-      // Copies now count as one origin: re-decide every event the group reports.
-      const affected = prepare('SELECT DISTINCT r.merged_event_id AS id FROM event_reports r JOIN articles a ON a.id = r.article_id WHERE a.syndication_group = ?').all(links.group) as { id: string }[];
-      for (const { id } of affected) refreshEvent(id);
-    }
-  };
+  const corpusTx = sqliteCorpusTx(prepare);
 
-  const toSummary = (r: Row): MergedEventSummary => ({
-    id: String(r['id']),
-    ploverType: String(r['plover_type']),
-    sourceIds: JSON.parse(String(r['source_ids'])),
-    targetIds: JSON.parse(String(r['target_ids'])),
-    window: { start: String(r['window_start']), end: String(r['window_end']) },
-    ...(r['place_name'] ? { place: {
-      name: String(r['place_name']),
-      ...(r['lat'] !== null ? { lat: Number(r['lat']) } : {}),
-      ...(r['lon'] !== null ? { lon: Number(r['lon']) } : {}),
-      ...(r['country_code'] ? { countryCode: String(r['country_code']) } : {}),
-      ...(r['gazetteer_id'] ? { gazetteerId: String(r['gazetteer_id']) } : {}),
-    } } : {}),
-  });
-
-  const writeSummary = (summary: MergedEventSummary, cameo: string | undefined, isNew: boolean): void => {
-    const values = {
-      id: summary.id, ploverType: summary.ploverType, cameo: cameo ?? null, start: summary.window.start, end: summary.window.end, days: isUndated(summary.window) ? 0 : windowDays(summary.window),
-      placeName: summary.place?.name ?? null, lat: summary.place?.lat ?? null, lon: summary.place?.lon ?? null,
-      countryCode: summary.place?.countryCode ?? null, gazetteerId: summary.place?.gazetteerId ?? null,
-      sourceIds: JSON.stringify(summary.sourceIds), targetIds: JSON.stringify(summary.targetIds),
-    };
-    if (isNew) {
-      prepare(`INSERT INTO merged_events (id, plover_type, cameo, window_start, window_end, window_days, place_name, lat, lon, country_code, gazetteer_id, source_ids, target_ids,
-        status, explanation, asserting_origins, has_anonymous, report_count) VALUES (@id, @ploverType, @cameo, @start, @end, @days, @placeName, @lat, @lon, @countryCode, @gazetteerId,
-        @sourceIds, @targetIds, 'single-source', '', 0, 0, 0)`).run(values);
-    } else {
-      prepare(`UPDATE merged_events SET window_start=@start, window_end=@end, window_days=@days, place_name=@placeName, lat=@lat, lon=@lon, country_code=@countryCode,
-        gazetteer_id=@gazetteerId, source_ids=@sourceIds, target_ids=@targetIds, cameo=coalesce(cameo, @cameo) WHERE id=@id`).run(values);
-    }
-    const link = prepare('INSERT OR IGNORE INTO event_entities (merged_event_id, entity_id) VALUES (?, ?)');
-    for (const id of [...summary.sourceIds, ...summary.targetIds]) link.run(summary.id, id);
-  };
-
-  /** Recomputes an event's corroboration from its reports; drops it when no observation is left. */
-  const refreshEvent = (id: string): void => {
-    const reports = (prepare(REPORTS_SQL).all(id) as Row[]).map(toReport);
-    if (!reports.length) {
-      prepare('DELETE FROM event_entities WHERE merged_event_id = ?').run(id);
-      prepare('DELETE FROM merged_events WHERE id = ?').run(id);
-      return;
-    }
-    const c = corroborate(reports);
-    prepare('UPDATE merged_events SET status=?, explanation=?, asserting_origins=?, has_anonymous=?, report_count=? WHERE id=?')
-      .run(c.status, c.explanation, c.assertingOrigins, c.hasAnonymousOrigin ? 1 : 0, reports.length, id);
-  };
-
-  const mergeObservations = (doc: Doc, observed: readonly ObservedEvent[], group: string): void => {
-    const touched = new Set<string>();
-    // Candidates overlap the window in time. Windows of a month or less start at most 31 days before it; the few
-    // longer ones (a year, a season) are found through their own partial index. Both look-ups are bounded by
-    // the time range, never by the size of the history.
-    const candidatesQuery = prepare(`SELECT * FROM merged_events WHERE plover_type = @type AND window_start >= @shortFrom AND window_start <= @end AND window_end >= @start
-      UNION SELECT * FROM merged_events WHERE plover_type = @type AND window_days > 31 AND window_start >= @longFrom AND window_start <= @end AND window_end >= @start`);
-    for (const { observation, reports, evidence } of observed) {
-      // An event nothing dates is kept on its own (listed as undated), never merged.
-      const window = observationWindow(observation) ?? UNDATED;
-      // Bounded look-up: only events starting at most MAX_MATCH_WINDOW_DAYS before this window can overlap it.
-      const isMatchable = windowDays(window) <= MAX_MATCH_WINDOW_DAYS;
-      const lookup = () => ({ type: observation.ploverType, shortFrom: shiftDay(window.start, -31), longFrom: shiftDay(window.start, -MAX_MATCH_WINDOW_DAYS), start: window.start, end: window.end });
-      const candidates = isMatchable ? (candidatesQuery.all(lookup()) as Row[]).map(toSummary) : [];
-      const choice = chooseMergedEvent(candidates, observation);
-      const summary = choice ? absorb(choice.event, observation) : startMergedEvent(`ev-${doc.id}-${observation.mentionId}`, observation);
-      writeSummary(summary, observation.cameo, !choice);
-      insertObservation(doc.id, observation, summary.id, choice ? choice.reasons : ['first report'], evidence);
-      const insertReport = prepare('INSERT INTO event_reports (merged_event_id, article_id, mention_id, syndication_group, outlet, chain, stance) VALUES (?, ?, ?, ?, ?, ?, ?)');
-      for (const report of reports) insertReport.run(summary.id, doc.id, observation.mentionId, group, report.outlet ?? null, JSON.stringify(report.chain), report.stance);
-      touched.add(summary.id);
-    }
-    for (const id of touched) refreshEvent(id);
-  };
-
-  const insertObservation = (articleId: string, obs: EventObservation, eventId: string, reasons: readonly string[], evidence: { start: number; end: number }): void => {
-    prepare(`INSERT OR REPLACE INTO event_observations (article_id, mention_id, merged_event_id, reasons, modality, time_value, counts, evidence_start, evidence_end, source_ids, target_ids)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(articleId, obs.mentionId, eventId, JSON.stringify(reasons), obs.modality, obs.timeValue ?? null, JSON.stringify(obs.counts),
-      evidence.start, evidence.end, JSON.stringify(obs.sourceIds), JSON.stringify(obs.targetIds));
-  };
-
-  const save = (doc: Doc, pipeline: string, links: ArticleLinks = {}): SaveOutcome => {
+  const save = (doc: Doc, pipeline: string, links: ArticleLinks = {}): Promise<SaveOutcome> => {
     const stamp = now().toISOString();
-    return db.transaction((): SaveOutcome => {
+    return writeTransaction(async (): Promise<SaveOutcome> => {
       const existing = prepare('SELECT pipeline FROM articles WHERE id = ?').get(doc.id) as { pipeline: string } | undefined;
       if (existing && existing.pipeline === pipeline) {
         prepare('INSERT OR IGNORE INTO article_sources (article_id, source, first_seen) VALUES (?, ?, ?)').run(doc.id, doc.meta.source, stamp);
@@ -324,7 +270,8 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
           paragraphs=?, comments=?, captions=?, boilerplate=?, pipeline=?, body_chars=? WHERE id=?`).run(...values, countChars(doc.text), doc.id);
         prepare('DELETE FROM layers WHERE article_id = ?').run(doc.id);
         prepare('DELETE FROM mentions WHERE article_id = ?').run(doc.id);
-        clearArticleLinks(doc.id);
+        clearArticleRows(doc.id);
+        await unlinkArticle(corpusTx, doc.id);
       } else {
         prepare(`INSERT INTO articles (source, format, url, outlet, title, byline, published_at, published_from, language, body,
           paragraphs, comments, captions, boilerplate, pipeline, ingested_at, body_chars, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`).run(...values, stamp, countChars(doc.text), doc.id);
@@ -339,10 +286,9 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       for (const mention of doc.layers.mentions ?? []) insertMention.run(doc.id, mention.id, mention.start, mention.end, mention.text, mention.type);
       saveEntityLinks(doc.id, links.entities ?? []);
       saveClaimsAndPlaces(doc.id, doc.layers, links.entities ?? []);
-      if (links.syndication) saveSyndication(doc.id, links.syndication);
-      mergeObservations(doc, links.events ?? [], links.syndication?.group ?? doc.id);
+      await linkArticle(corpusTx, { articleId: doc.id, events: links.events ?? [], ...(links.syndication ? { syndication: links.syndication } : {}) });
       return existing ? 'updated' : 'inserted';
-    })();
+    });
   };
 
   const getArticle = (idOrPrefix: string): StoredArticle | undefined => {
@@ -689,17 +635,6 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       WHERE ae.article_id = ? ORDER BY ae.doc_entity_id`).all(articleId) as Row[])
       .map((r) => ({ docEntityId: String(r['doc_entity_id']), entityId: String(r['entity_id']), name: String(r['name']), reason: String(r['reason']) }));
 
-  const findSyndicationCandidates = (bandKeys: readonly string[]): SyndicationCandidate[] => {
-    if (!bandKeys.length) return [];
-    const placeholders = bandKeys.map(() => '?').join(',');
-    const rows = prepare(`SELECT DISTINCT f.article_id, f.signature, coalesce(a.syndication_group, a.id) AS grp FROM article_bands b
-      JOIN article_fingerprints f ON f.article_id = b.article_id JOIN articles a ON a.id = b.article_id WHERE b.band_key IN (${placeholders}) LIMIT 200`).all(...bandKeys) as Row[];
-    return rows.map((r) => {
-      const buf = r['signature'] as Buffer;
-      return { articleId: String(r['article_id']), group: String(r['grp']), signature: new Uint32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength)) };
-    });
-  };
-
   const EVENT_COLUMNS = `m.*, (SELECT count(DISTINCT article_id) FROM event_observations o WHERE o.merged_event_id = m.id) AS article_count,
     (SELECT substr(a.body, o.evidence_start + 1, o.evidence_end - o.evidence_start) FROM event_observations o JOIN articles a ON a.id = o.article_id
       WHERE o.merged_event_id = m.id ORDER BY a.published_at, a.seq LIMIT 1) AS summary`;
@@ -774,7 +709,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     const observations = observationRows.map((r) => ({
       articleId: String(r['article_id']), mentionId: String(r['mention_id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']),
       modality: String(r['modality']), timeValue: nullable(r['time_value']), counts: JSON.parse(String(r['counts'])) as Record<string, number>,
-      reasons: JSON.parse(String(r['reasons'])) as string[],
+      reasons: JSON.parse(String(r['reasons'])) as string[], score: Number(r['score'] ?? 0),
       evidence: { start: Number(r['evidence_start']), end: Number(r['evidence_end']), text: String(r['evidence_text']) },
     }));
     const reports = (prepare(REPORTS_SQL).all(id) as Row[])
@@ -826,7 +761,13 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
   return {
     kind: 'sqlite',
     migrate: async () => run('migrate', migrate),
-    saveArticle: async (doc, pipeline, links) => run(`save article ${doc.id}`, () => save(doc, pipeline, links)),
+    saveArticle: async (doc, pipeline, links) => {
+      try {
+        return await save(doc, pipeline, links);
+      } catch (cause) {
+        throw cause instanceof StoreError ? cause : new StoreError(`save article ${doc.id}`, cause);
+      }
+    },
     hasArticle: async (id) => run('has article', () => prepare('SELECT 1 FROM articles WHERE id = ?').get(id) !== undefined),
     getArticle: async (id) => run('get article', () => getArticle(id)),
     listArticles: async (options) => run('list articles', () => listArticles(options)),
@@ -842,10 +783,12 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     findPeopleBySurname: async (keys) => run('find people by surname', () => findPeopleBySurname(keys)),
     listEntities: async (query) => listEntities(query),
     getEntity: async (idOrName, page) => run('get entity', () => getEntity(idOrName, page)),
-    findSyndicationCandidates: async (keys) => run('find syndication candidates', () => findSyndicationCandidates(keys)),
+    findSyndicationCandidates: async (keys) => run('find syndication candidates', () => copyCandidates(prepare, keys)),
     listEvents: async (query) => listEvents(query),
     countEvents: async (query) => countEvents(query),
     getEvent: async (id) => run('get event', () => getEvent(id)),
+    mergeEvents: (targetId, otherId) => described(`merge event ${otherId} into ${targetId}`, writeTransaction(() => mergeEventsByUser(corpusTx, targetId, otherId))),
+    splitEvent: (eventId, observation) => described(`split event ${eventId}`, writeTransaction(() => splitObservationByUser(corpusTx, eventId, observation))),
     listCooccurrences: async (query) => listCooccurrences(query),
     saveDictionary: async (d) => {
       run('save dictionary', () => prepare('INSERT OR REPLACE INTO dictionaries (file, kind, text, entries, imported_at) VALUES (?, ?, ?, ?, ?)').run(d.file, d.kind, d.text, d.entries, now().toISOString()));
@@ -859,21 +802,35 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
   };
 }
 
-function toReport(r: Row): EventReport {
-  return {
-    articleId: String(r['article_id']),
-    syndicationGroup: String(r['syndication_group']),
-    ...(r['outlet'] ? { outlet: String(r['outlet']) } : {}),
-    chain: JSON.parse(String(r['chain'])),
-    stance: String(r['stance']) as EventReport['stance'],
-  };
-}
 
 function toCooccurrence(r: Row): Cooccurrence {
   return {
     a: String(r['a']), b: String(r['b']), articles: Number(r['articles']),
     aName: String(r['a_name']), aType: String(r['a_type']) as Cooccurrence['aType'], bName: String(r['b_name']), bType: String(r['b_type']) as Cooccurrence['bType'],
   };
+}
+
+/** A user's mistake (UsageError) or an error already described passes as it is; anything else is a StoreError. */
+async function described<T>(op: string, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (cause) {
+    throw cause instanceof DossierError ? cause : new StoreError(op, cause);
+  }
+}
+
+/** How long a statement waits for a lock another connection holds before SQLite reports the database busy. */
+const BUSY_TIMEOUT_MS = 5000;
+
+/** How long a save waits for the write lock (another process may be saving a long article or checkpointing). */
+const WRITE_LOCK_WAIT_MS = 60_000;
+
+/** Attempts at a save that still meets a busy database inside its transaction. */
+const WRITE_RETRIES = 3;
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT' || code === 'SQLITE_LOCKED';
 }
 
 function nullable(value: unknown): string | null {

