@@ -31,7 +31,7 @@ export interface EventReport {
 /** An independent origin of reports (one line of evidence), with what it says. */
 export interface Origin {
   readonly key: string;
-  /** "Fars News Agency ← Sputnik ← unnamed Syrian officer"; lines merged into one are joined with " + ". */
+  /** "Fars News Agency ← Sputnik ← unnamed Syrian officer": the longest path among the reports of the line. */
   readonly label: string;
   readonly isAnonymous: boolean;
   readonly stances: readonly ReportStance[];
@@ -187,7 +187,12 @@ export function corroborate(reports: readonly EventReport[]): Corroboration {
     byKey.set(key, entry);
     if (stance) counted.push({ stance, set: key, line });
   });
-  const origins: Origin[] = [...byKey.values()].map((o) => ({ key: o.key, label: o.labels.join(' + '), isAnonymous: o.isAnonymous, stances: o.stances, articleIds: o.articleIds }));
+  // A line merged from several reports is named by its longest path, the one that says most about where it comes
+  // from ("Gulf Courier ← Samir Aziz" over "Gulf Courier"); among equals, the first report's.
+  const depth = (label: string) => label.split(' ← ').length;
+  const origins: Origin[] = [...byKey.values()].map((o) => ({
+    key: o.key, label: o.labels.reduce((best, l) => (depth(l) > depth(best) ? l : best)), isAnonymous: o.isAnonymous, stances: o.stances, articleIds: o.articleIds,
+  }));
   const asserting = origins.filter((o) => o.stances.some((s) => ASSERTS.has(s)));
   const partiesWith = (stance: ReportStance) => [...new Set(counted.filter((c) => c.stance === stance && c.line.party).map((c) => c.line.party!.name))];
   const denyingParties = partiesWith('denied');

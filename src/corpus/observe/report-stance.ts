@@ -26,6 +26,15 @@ const DENIAL_PHRASES: readonly RegExp[] = [
   /\b(?:is|are|was|were) (?:completely |totally |entirely |utterly |simply )?(?:false|untrue|baseless|fabricated|groundless|unfounded|fake news|a fabrication|lies|a lie)\b/i,
 ];
 
+/** Forms of the denial and confirmation verbs, for a claim that names no cue lemma. */
+const DENIAL_WORDS = /\b(?:den(?:y|ies|ied|ying|ial)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)|rebut(?:s|ted|ting)?|disput(?:e|es|ed|ing)|contradict(?:s|ed|ing)?)\b/i;
+const CONFIRMATION_WORDS = /\b(?:confirm(?:s|ed|ing)?|acknowledg(?:e|es|ed|ing)|admit(?:s|ted|ting)?|conced(?:e|es|ed|ing)|verif(?:y|ies|ied|ying)|agree(?:s|d|ing)?)\b/i;
+
+/** True when the claim's cue is one of `lemmas`, or, with no cue lemma recorded, its sentence uses one of `forms`. */
+function hasCue(claim: Claim, evidence: string, lemmas: ReadonlySet<string>, forms: RegExp): boolean {
+  return claim.cueLemma !== undefined ? lemmas.has(claim.cueLemma) : forms.test(evidence);
+}
+
 /** True when the text says the reported thing did not happen or is untrue. */
 export function hasDenialPhrase(text: string): boolean {
   return DENIAL_PHRASES.some((re) => re.test(text));
@@ -37,9 +46,9 @@ export function claimStance(claim: Claim, text: string): ReportStance {
   const evidence = text.slice(claim.evidence.start, claim.evidence.end);
   switch (claim.stance) {
     case 'denied':
-      return (claim.cueLemma !== undefined && DENIAL_CUES.has(claim.cueLemma)) || hasDenialPhrase(evidence) ? 'denied' : 'asserted';
+      return hasCue(claim, evidence, DENIAL_CUES, DENIAL_WORDS) || hasDenialPhrase(evidence) ? 'denied' : 'asserted';
     case 'confirmed':
-      return claim.cueLemma !== undefined && CONFIRMATION_CUES.has(claim.cueLemma) ? 'confirmed' : 'asserted';
+      return hasCue(claim, evidence, CONFIRMATION_CUES, CONFIRMATION_WORDS) ? 'confirmed' : 'asserted';
     case 'asserted':
     case 'speculated':
       // "The ministry said the meeting did not happen": a statement that it never took place answers the report.
