@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { hasDenialPhrase, reportStance } from './report-stance.js';
+import type { Claim } from '../../model/index.js';
+import type { ReportStance } from '../corroborate/index.js';
+import { claimStance, hasDenialPhrase, reportStance } from './report-stance.js';
 
 const DENIALS = [
   'the meeting did not happen',
@@ -27,3 +29,21 @@ test('report stance › an assertion of a negated event is a negated mention; a 
   assert.equal(reportStance('denied', 'negated'), 'denied');
   assert.equal(reportStance('asserted', 'asserted'), 'asserted');
 });
+
+const claimOf = (text: string, content: string, cueLemma: string | undefined, stance: Claim['stance'] = 'denied'): Claim => ({
+  id: 'c1', evidence: { start: 0, end: text.length }, content: { start: text.indexOf(content), end: text.indexOf(content) + content.length }, isDirectQuote: false,
+  chain: [{ kind: 'organisation', name: 'Defence Ministry' }], stance, isHedged: false, eventIds: [], ...(cueLemma ? { cueLemma } : {}),
+});
+
+const STANCES: readonly [string, string, string | undefined, ReportStance][] = [
+  ['The ministry denied that its troops shelled the town.', 'that its troops shelled the town', 'deny', 'denied'],
+  ['The ministry rejected accusations that its troops shelled the town.', 'accusations that its troops shelled the town', 'reject', 'denied'],
+  ['The ministry dismissed the reports of shelling.', 'the reports of shelling', 'dismiss', 'denied'],
+  ['The judge rejected fair use for AI training.', 'fair use for AI training', 'reject', 'asserted'],
+  ['The club dismissed its coach after the defeat.', 'its coach after the defeat', 'dismiss', 'asserted'],
+  ['The ministry, denying the report, said no shells were fired.', 'no shells were fired', undefined, 'denied'],
+  ['The ministry said the shells came from the north.', 'the shells came from the north', 'say', 'asserted'],
+];
+for (const [text, content, cue, expected] of STANCES) {
+  test(`report stance › "${text}" reports with stance ${expected}`, () => assert.equal(claimStance(claimOf(text, content, cue), text), expected));
+}

@@ -11,6 +11,13 @@ import type { ReportStance } from '../corroborate/index.js';
 /** Cue lemmas that deny what they answer ("call" only with a judgement: "called the report false"). */
 export const DENIAL_CUES: ReadonlySet<string> = new Set(['deny', 'reject', 'dismiss', 'refute', 'rebut', 'dispute', 'contradict', 'call']);
 
+/**
+ * Denial verbs with other senses ("rejected the proposal", "dismissed the coach", "disputed the bill"): they deny
+ * only a that-clause ("rejected that its troops …") or a report ("rejected the accusations", "dismissed the claims").
+ */
+const BROAD_DENIAL_CUES: ReadonlySet<string> = new Set(['reject', 'dismiss', 'dispute', 'contradict']);
+const REPORT_NOUNS = /\b(?:reports?|claims?|accusations?|allegations?|accounts?|charges?|statements?|stor(?:y|ies)|suggestions?|assertions?|rumou?rs?|version|findings?|assessments?)\b/i;
+
 /** Cue lemmas that affirm what they answer. */
 export const CONFIRMATION_CUES: ReadonlySet<string> = new Set(['confirm', 'acknowledge', 'admit', 'concede', 'verify', 'agree']);
 
@@ -46,7 +53,11 @@ export function claimStance(claim: Claim, text: string): ReportStance {
   const evidence = text.slice(claim.evidence.start, claim.evidence.end);
   switch (claim.stance) {
     case 'denied':
-      return hasCue(claim, evidence, DENIAL_CUES, DENIAL_WORDS) || hasDenialPhrase(evidence) ? 'denied' : 'asserted';
+      if (hasDenialPhrase(evidence)) return 'denied';
+      if (!hasCue(claim, evidence, DENIAL_CUES, DENIAL_WORDS)) return 'asserted';
+      // "The judge rejected fair use for AI training" rejects an argument; it answers no report.
+      if (claim.cueLemma && BROAD_DENIAL_CUES.has(claim.cueLemma) && !/^\W*that\b/i.test(content) && !REPORT_NOUNS.test(content)) return 'asserted';
+      return 'denied';
     case 'confirmed':
       return hasCue(claim, evidence, CONFIRMATION_CUES, CONFIRMATION_WORDS) ? 'confirmed' : 'asserted';
     case 'asserted':
