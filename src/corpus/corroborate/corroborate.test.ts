@@ -190,6 +190,7 @@ test('corroborate › a denial quoted in the same article as the accusation stil
   assert.equal(result.status, 'contested');
   assert.equal(result.assertingOrigins, 1);
   assert.deepEqual(result.denyingParties, ['Leyla Haddad']);
+  assert.equal(result.explanation, '1 independent origin (Harbour Times); denied by Leyla Haddad');
 });
 
 test('corroborate › a denial by nobody identifiable ("he" unresolved) is not counted', () => {

@@ -173,25 +173,29 @@ export function corroborate(reports: readonly EventReport[]): Corroboration {
   });
   for (const [set, groups] of groupsOf) if (groups.size === 1) sets.union(set, `article-group:${[...groups][0]}`);
 
-  const byKey = new Map<string, { key: string; labels: string[]; isAnonymous: boolean; stances: ReportStance[]; articleIds: string[] }>();
+  const byKey = new Map<string, { key: string; labels: string[]; assertingLabels: string[]; isAnonymous: boolean; stances: ReportStance[]; articleIds: string[] }>();
   const counted: { stance: ReportStance; set: string; line: Line }[] = [];
   reports.forEach((report, i) => {
     const line = lines[i]!;
     const key = sets.find(line.keys[0]!);
-    const entry = byKey.get(key) ?? { key, labels: [], isAnonymous: false, stances: [], articleIds: [] };
+    const entry = byKey.get(key) ?? { key, labels: [], assertingLabels: [], isAnonymous: false, stances: [], articleIds: [] };
     const stance = effectiveStance(report, line);
     if (line.isAnonymous && stance && ASSERTS.has(stance)) entry.isAnonymous = true;
     if (!entry.labels.includes(line.label)) entry.labels.push(line.label);
+    if (stance && ASSERTS.has(stance) && !entry.assertingLabels.includes(line.label)) entry.assertingLabels.push(line.label);
     if (stance && !entry.stances.includes(stance)) entry.stances.push(stance);
     if (!entry.articleIds.includes(report.articleId)) entry.articleIds.push(report.articleId);
     byKey.set(key, entry);
     if (stance) counted.push({ stance, set: key, line });
   });
-  // A line merged from several reports is named by its longest path, the one that says most about where it comes
-  // from ("Gulf Courier ← Samir Aziz" over "Gulf Courier"); among equals, the first report's.
+  // A line merged from several reports is named by its longest asserting path, the one that says most about where
+  // it comes from ("Gulf Courier ← Samir Aziz" over "Gulf Courier"), never by a party denying it in the same
+  // article; among equals, the first report's.
   const depth = (label: string) => label.split(' ← ').length;
   const origins: Origin[] = [...byKey.values()].map((o) => ({
-    key: o.key, label: o.labels.reduce((best, l) => (depth(l) > depth(best) ? l : best)), isAnonymous: o.isAnonymous, stances: o.stances, articleIds: o.articleIds,
+    key: o.key,
+    label: (o.assertingLabels.length ? o.assertingLabels : o.labels).reduce((best, l) => (depth(l) > depth(best) ? l : best)),
+    isAnonymous: o.isAnonymous, stances: o.stances, articleIds: o.articleIds,
   }));
   const asserting = origins.filter((o) => o.stances.some((s) => ASSERTS.has(s)));
   const partiesWith = (stance: ReportStance) => [...new Set(counted.filter((c) => c.stance === stance && c.line.party).map((c) => c.line.party!.name))];
@@ -211,7 +215,9 @@ export function corroborate(reports: readonly EventReport[]): Corroboration {
   const unattributed = reports.length - counted.length;
   if (unattributed) parts.push(`${plural(unattributed, 'response')} by no identifiable party not counted`);
   if (hasAnonymousOrigin) parts.push('relies in part on anonymous sources');
-  const repeats = counted.length - new Set(counted.map((c) => c.set)).size;
+  // Responses are named above; a repeat is a further report of what a line already says.
+  const stated = counted.filter((c) => !RESPONSES.has(c.stance));
+  const repeats = stated.length - new Set(stated.map((c) => c.set)).size;
   if (repeats > 0) parts.push(`${plural(repeats, 'repeat')} not counted`);
   return { origins, assertingOrigins: asserting.length, denyingParties, confirmingParties, hasAnonymousOrigin, status, explanation: parts.join('; ') };
 }
