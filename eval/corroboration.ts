@@ -4,7 +4,8 @@
  * a temporary SQLite store, then counts (a) "corroborated" events whose asserting reports all come from one article
  * (or one group of copies) — target 0; (b) "denied"/"contested" events with no denial by a real party answering them
  * in a stored denial claim — target 0; (c) events by status. `--db <path>` counts an existing store instead
- * (e.g. one ingested by an older version, for a before/after comparison). Prints the headline JSON line last.
+ * (e.g. one ingested by an older version, for a before/after comparison; `--data wcxb/dev` names it in the JSON line),
+ * `--verbose` lists every offending event. Prints the headline JSON line last.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,8 @@ import { openSqliteStore } from '../src/store/sqlite/index.js';
 const argv = process.argv.slice(2);
 const dbArg = argv.includes('--db') ? argv[argv.indexOf('--db') + 1] : undefined;
 const verbose = argv.includes('--verbose');
+/** What the counted store holds, for the JSON line: the WCXB pages unless `--data <name>` says otherwise. */
+const dataName = argv.includes('--data') ? argv[argv.indexOf('--data') + 1]! : dbArg ? `store:${dbArg}` : 'wcxb/dev';
 const htmlDir = fileURLToPath(new URL('../../shared/data/metadata/html/', import.meta.url));
 const bin = fileURLToPath(new URL('../bin/dossier.js', import.meta.url));
 
@@ -127,7 +130,7 @@ console.log(`denied/contested without an answering denial by a real party: ${una
 for (const line of verbose ? examples : examples.slice(0, 10)) console.log(`  ${line}`);
 console.log(JSON.stringify({
   eval: 'corroboration',
-  data: 'wcxb/dev',
+  data: dataName,
   articles,
   events: events.length,
   by_status: byStatus,
