@@ -8,7 +8,7 @@
  * `--verbose` lists every offending event. Prints the headline JSON line last.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,7 +43,10 @@ if (dbArg) {
   dbPath = join(work, 'wcxb.db');
   console.log(`ingesting ${files.length} pages into ${dbPath} (several minutes)…`);
   const run = spawnSync(process.execPath, [bin, 'ingest', pages, '--db', dbPath, '--json'], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 1 << 28 });
-  if (run.status !== 0) throw new Error(`eval:corroboration: ingest exited with ${run.status}`);
+  // Exit status 1 means some pages failed (no article body, a stage error): they are reported above and left out.
+  if (run.status !== 0 && run.status !== 1) throw new Error(`eval:corroboration: ingest exited with ${run.status}`);
+  // The store stays for inspection (`dossier timeline --db …`); the decompressed pages do not.
+  rmSync(pages, { recursive: true, force: true });
 }
 
 const store = openSqliteStore(dbPath);
