@@ -75,3 +75,162 @@ test('corroborate › unnamed sources relayed by different outlets are not assum
   const b = originOf(report({ articleId: 'a2', outlet: 'CNN', chain: [anonymous('officials')] }));
   assert.notEqual(a.key, b.key);
 });
+
+const person = (name: string, extra: Partial<Source> = {}): Source => ({ kind: 'person', name, ...extra });
+
+// Origins (issue 15): one article is one line of evidence, copies and citations are not independent.
+
+test('corroborate › an outlet and the "I" it quotes are one origin: one article never corroborates', () => {
+  const result = corroborate([
+    report({ articleId: 'a1', outlet: 'The Shooting Star' }),
+    report({ articleId: 'a1', outlet: 'The Shooting Star', chain: [person('I')] }),
+  ]);
+  assert.equal(result.origins.length, 1);
+  assert.equal(result.assertingOrigins, 1);
+  assert.equal(result.status, 'single-source');
+  assert.match(result.explanation, /^1 independent origin \(The Shooting Star\); 1 repeat not counted$/);
+});
+
+test('corroborate › a minister quoted only by one article is part of that article\'s line, not a second origin', () => {
+  const result = corroborate([
+    report({ articleId: 'a1', outlet: 'Gulf Courier' }),
+    report({ articleId: 'a1', outlet: 'Gulf Courier', chain: [official('Samir Aziz', 'per:samir aziz')] }),
+    report({ articleId: 'a1', outlet: 'Gulf Courier', chain: [anonymous('officials', { role: 'official', count: 'multiple' })] }),
+  ]);
+  assert.equal(result.origins.length, 1);
+  assert.equal(result.status, 'single-source');
+  assert.deepEqual(result.origins[0]!.articleIds, ['a1']);
+});
+
+test('corroborate › two articles quoting the same minister are one origin: the minister', () => {
+  const result = corroborate([
+    report({ articleId: 'a1', outlet: 'Gulf Courier', chain: [official('Samir Aziz', 'per:samir aziz')] }),
+    report({ articleId: 'a2', outlet: 'Levant Daily', chain: [official('Samir Aziz', 'per:samir aziz')] }),
+  ]);
+  assert.equal(result.assertingOrigins, 1);
+  assert.equal(result.status, 'single-source');
+  assert.match(result.explanation, /Samir Aziz/);
+});
+
+test('corroborate › a minister quoted by two outlets and a third outlet in its own voice are two origins', () => {
+  const result = corroborate([
+    report({ articleId: 'a1', outlet: 'Gulf Courier', chain: [official('Samir Aziz', 'per:samir aziz')] }),
+    report({ articleId: 'a2', outlet: 'Levant Daily', chain: [official('Samir Aziz', 'per:samir aziz')] }),
+    report({ articleId: 'a3', outlet: 'Harbour Times' }),
+  ]);
+  assert.equal(result.assertingOrigins, 2);
+  assert.equal(result.status, 'corroborated');
+});
+
+test('corroborate › an article citing another outlet for the event relays it: one origin', () => {
+  const result = corroborate([
+    report({ articleId: 'a1', outlet: 'Meridian News Agency' }),
+    report({ articleId: 'a2', outlet: 'Gulf Courier' }),
+    report({ articleId: 'a2', outlet: 'Gulf Courier', chain: [outlet('Meridian News Agency')] }),
+  ]);
+  assert.equal(result.assertingOrigins, 1);
+  assert.equal(result.status, 'single-source');
+});
+
+test('corroborate › two articles from one outlet are one origin; two independent outlets corroborate', () => {
+  const same = corroborate([report({ articleId: 'a1', outlet: 'Harbour Times' }), report({ articleId: 'a2', outlet: 'Harbour Times' })]);
+  assert.equal(same.assertingOrigins, 1);
+  const two = corroborate([report({ articleId: 'a1', outlet: 'Harbour Times' }), report({ articleId: 'a2', outlet: 'Levant Daily' })]);
+  assert.equal(two.assertingOrigins, 2);
+  assert.equal(two.status, 'corroborated');
+});
+
+test('corroborate › a fragment at the root of a chain falls back to the article\'s own voice', () => {
+  const fragment = originOf(report({ articleId: 'a1', outlet: 'Campus Weekly', chain: [person('you may have to finish one of more exams')] }));
+  const voice = originOf(report({ articleId: 'a1', outlet: 'Campus Weekly' }));
+  assert.equal(fragment.key, voice.key);
+  assert.equal(fragment.label, 'Campus Weekly');
+});
+
+test('corroborate › unnamed "sources" with nothing to tell them apart are the relaying outlet speaking', () => {
+  const bare = originOf(report({ articleId: 'a1', outlet: 'Levant Daily', chain: [outlet('Meridian News Agency'), anonymous('sources', { count: 'multiple' })] }));
+  assert.equal(bare.key, 'source:outlet:meridian news agency');
+  assert.equal(bare.isAnonymous, false);
+});
+
+// Stance across articles (issue 15): denials and confirmations need a party; a negated mention denies nothing.
+
+test('corroborate › an event stated only as not having happened is no denial: single-source with a negated note', () => {
+  const result = corroborate([report({ articleId: 'a1', outlet: 'Tech Ledger', stance: 'negated' })]);
+  assert.equal(result.status, 'single-source');
+  assert.deepEqual(result.denyingParties, []);
+  assert.equal(result.assertingOrigins, 0);
+  assert.match(result.explanation, /^0 independent origins; stated as not happening by Tech Ledger \(a negated mention, not a denial\)$/);
+});
+
+test('corroborate › a negated mention beside an assertion in another article leaves the event uncontested', () => {
+  const result = corroborate([
+    report({ articleId: 'a1', outlet: 'Harbour Times' }),
+    report({ articleId: 'a2', outlet: 'Levant Daily', stance: 'negated' }),
+  ]);
+  assert.equal(result.status, 'single-source');
+  assert.equal(result.assertingOrigins, 1);
+});
+
+test('corroborate › an accusation in one article and its target\'s denial in another make the event contested', () => {
+  const result = corroborate([
+    report({ articleId: 'a1', outlet: 'Harbour Times', chain: [official('Samir Aziz', 'per:samir aziz')] }),
+    report({ articleId: 'a2', outlet: 'Levant Daily', chain: [{ kind: 'organisation', name: 'Defence Ministry of Veloria', entityId: 'org:veloria defence' }], stance: 'denied' }),
+  ]);
+  assert.equal(result.status, 'contested');
+  assert.deepEqual(result.denyingParties, ['Defence Ministry of Veloria']);
+  assert.match(result.explanation, /^1 independent origin \(Harbour Times ← Samir Aziz\); denied by Defence Ministry of Veloria$/);
+});
+
+test('corroborate › a denial quoted in the same article as the accusation still contests it', () => {
+  const result = corroborate([
+    report({ articleId: 'a1', outlet: 'Harbour Times' }),
+    report({ articleId: 'a1', outlet: 'Harbour Times', chain: [official('Leyla Haddad', 'per:leyla haddad')], stance: 'denied' }),
+  ]);
+  assert.equal(result.status, 'contested');
+  assert.equal(result.assertingOrigins, 1);
+  assert.deepEqual(result.denyingParties, ['Leyla Haddad']);
+  assert.equal(result.explanation, '1 independent origin (Harbour Times); denied by Leyla Haddad');
+});
+
+test('corroborate › a denial by nobody identifiable ("he" unresolved) is not counted', () => {
+  const result = corroborate([
+    report({ articleId: 'a1', outlet: 'Harbour Times' }),
+    report({ articleId: 'a2', outlet: 'Levant Daily', chain: [person('he')], stance: 'denied' }),
+  ]);
+  assert.equal(result.status, 'single-source');
+  assert.deepEqual(result.denyingParties, []);
+  assert.match(result.explanation, /1 response by no identifiable party not counted/);
+});
+
+test('corroborate › only a denial by a party makes the event denied', () => {
+  const result = corroborate([report({ articleId: 'a1', outlet: 'Levant Daily', chain: [official('Leyla Haddad', 'per:leyla haddad')], stance: 'denied' })]);
+  assert.equal(result.status, 'denied');
+  assert.match(result.explanation, /^0 independent origins; denied by Leyla Haddad$/);
+});
+
+test('corroborate › a confirmation names its party; "confirmed" by nobody is the article asserting', () => {
+  const confirmed = corroborate([
+    report({ articleId: 'a1', outlet: 'Harbour Times' }),
+    report({ articleId: 'a2', outlet: 'Levant Daily', chain: [official('Leyla Haddad', 'per:leyla haddad')], stance: 'confirmed' }),
+  ]);
+  assert.equal(confirmed.status, 'corroborated');
+  assert.deepEqual(confirmed.confirmingParties, ['Leyla Haddad']);
+  assert.match(confirmed.explanation, /confirmed by Leyla Haddad/);
+  const byNobody = corroborate([report({ articleId: 'a1', outlet: 'Harbour Times', chain: [person('they')], stance: 'confirmed' })]);
+  assert.deepEqual(byNobody.confirmingParties, []);
+  assert.equal(byNobody.assertingOrigins, 1);
+});
+
+test('corroborate › the outcome does not depend on the order reports arrive in', () => {
+  const reports = [
+    report({ articleId: 'a1', outlet: 'Gulf Courier', chain: [official('Samir Aziz', 'per:samir aziz')] }),
+    report({ articleId: 'a2', outlet: 'Levant Daily' }),
+    report({ articleId: 'a2', outlet: 'Levant Daily', chain: [official('Samir Aziz', 'per:samir aziz')] }),
+    report({ articleId: 'a3', outlet: 'Harbour Times', chain: [outlet('Gulf Courier')] }),
+  ];
+  const forward = corroborate(reports);
+  const backward = corroborate([...reports].reverse());
+  assert.equal(forward.assertingOrigins, backward.assertingOrigins);
+  assert.deepEqual(forward.origins.map((o) => o.key).sort(), backward.origins.map((o) => o.key).sort());
+});

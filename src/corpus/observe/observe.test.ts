@@ -16,7 +16,8 @@ const consult: EventMention = {
   sources: [], targets: [], counts: {}, modality: 'asserted',
 };
 const claim = (id: string, span: string, stance: Claim['stance'], name: string, extra: Partial<Claim> = {}): Claim => ({
-  id, evidence: at(span), content: at(span), isDirectQuote: false, chain: [{ kind: 'organisation', name }], stance, isHedged: false, eventIds: [], ...extra,
+  id, evidence: at(span), content: at(span), isDirectQuote: false, chain: [{ kind: 'organisation', name }], stance, isHedged: false, eventIds: [],
+  cueLemma: stance === 'denied' ? 'deny' : stance === 'confirmed' ? 'confirm' : 'say', ...extra,
 });
 
 test('observe › an event stated in the article voice is one asserted report', () => {
@@ -41,4 +42,55 @@ test('observe › "denied the report" answers the events of the claim it respond
   const [ofStrike, ofConsult] = observeEvents(doc, [], doc.id);
   assert.deepEqual(ofConsult!.reports.map((r) => `${r.stance}:${r.chain[0]?.name}`), ['asserted:Sputnik', 'denied:Kremlin']);
   assert.deepEqual(ofStrike!.reports.map((r) => r.stance), ['asserted']);
+});
+
+// Stance rules (issue 15): what makes a report a denial, a confirmation or a negated mention.
+
+const FEATURE = 'The streaming service does not offer offline downloads. Its chief executive said the company had not attacked rival platforms in court. The regulator said the meeting with the company did not happen.';
+const inFeature = (s: string) => ({ start: FEATURE.indexOf(s), end: FEATURE.indexOf(s) + s.length });
+const event = (id: string, trigger: string, sentence: string, modality: EventMention['modality'], ploverType = 'CONSULT'): EventMention => ({
+  id, evidence: inFeature(sentence), trigger: inFeature(trigger), ploverType, contexts: [], sources: [], targets: [], counts: {}, modality,
+});
+const featureClaim = (id: string, content: string, stance: Claim['stance'], cueLemma: string, name: string): Claim => ({
+  id, evidence: inFeature(content), content: inFeature(content), isDirectQuote: false, chain: [{ kind: 'person', name, role: name.split(' ').pop()! }], stance, isHedged: false, eventIds: [], cueLemma,
+});
+
+test('observe › a negated statement in the article voice is a negated mention, never a denial', () => {
+  const offer = event('v1', 'offer', 'The streaming service does not offer offline downloads.', 'negated', 'PROVIDE');
+  const doc = makeDoc({ text: FEATURE, meta: { outlet: 'Tech Ledger' }, layers: { events: [offer], claims: [] } });
+  const [observed] = observeEvents(doc, [], doc.id);
+  assert.deepEqual(observed!.reports.map((r) => r.stance), ['negated']);
+});
+
+test('observe › a quoted speaker saying an action did not take place is a negated mention, not a denial', () => {
+  const attack = event('v1', 'attacked', 'Its chief executive said the company had not attacked rival platforms in court.', 'negated', 'ACCUSE');
+  const said = featureClaim('c1', 'the company had not attacked rival platforms in court', 'asserted', 'say', 'chief executive');
+  const doc = makeDoc({ text: FEATURE, layers: { events: [attack], claims: [said] } });
+  const [observed] = observeEvents(doc, [], doc.id);
+  assert.deepEqual(observed!.reports.map((r) => `${r.stance}:${r.chain[0]?.name}`), ['negated:chief executive']);
+});
+
+test('observe › "said the meeting did not happen" is a denial of the meeting by the speaker', () => {
+  const meeting = event('v1', 'meeting', 'The regulator said the meeting with the company did not happen.', 'negated');
+  const said = featureClaim('c1', 'the meeting with the company did not happen', 'asserted', 'say', 'the regulator');
+  const doc = makeDoc({ text: FEATURE, layers: { events: [meeting], claims: [said] } });
+  const [observed] = observeEvents(doc, [], doc.id);
+  assert.deepEqual(observed!.reports.map((r) => r.stance), ['denied']);
+});
+
+test('observe › a claim marked denied without a denial verb or phrase counts as an assertion', () => {
+  const meeting = event('v1', 'meeting', 'The regulator said the meeting with the company did not happen.', 'asserted');
+  const odd: Claim = { ...featureClaim('c1', 'the meeting with the company', 'denied', 'say', 'the regulator') };
+  const doc = makeDoc({ text: FEATURE, layers: { events: [meeting], claims: [odd] } });
+  const [observed] = observeEvents(doc, [], doc.id);
+  assert.deepEqual(observed!.reports.map((r) => r.stance), ['asserted']);
+});
+
+test('observe › a confirmation needs an affirming verb ("confirmed", "acknowledged", "admitted")', () => {
+  const meeting = event('v1', 'meeting', 'The regulator said the meeting with the company did not happen.', 'asserted');
+  const confirmed = featureClaim('c1', 'the meeting with the company', 'confirmed', 'acknowledge', 'the regulator');
+  const doc = makeDoc({ text: FEATURE, layers: { events: [meeting], claims: [confirmed] } });
+  assert.deepEqual(observeEvents(doc, [], doc.id)[0]!.reports.map((r) => r.stance), ['confirmed']);
+  const notAVerb = makeDoc({ text: FEATURE, layers: { events: [meeting], claims: [{ ...confirmed, cueLemma: 'say' }] } });
+  assert.deepEqual(observeEvents(notAVerb, [], notAVerb.id)[0]!.reports.map((r) => r.stance), ['asserted']);
 });

@@ -3,10 +3,11 @@
  * (actors as canonical entity ids, place and time resolved) and the reports of it (which claims carry it,
  * with their chains and stances, or the article's own voice).
  */
-import type { Claim, Doc, EventMention, Modality, Source, Span, Stance } from '../../model/index.js';
-import type { EventReport } from '../corroborate/index.js';
+import type { Claim, Doc, EventMention, Modality, Source, Span } from '../../model/index.js';
+import type { EventReport, ReportStance } from '../corroborate/index.js';
 import type { EntityLink } from '../link-entities/index.js';
 import type { EventObservation } from '../merge-events/index.js';
+import { claimStance, reportStance } from './report-stance.js';
 
 /** An observation with the reports of it in this article. */
 export interface ObservedEvent {
@@ -18,11 +19,14 @@ export interface ObservedEvent {
 
 const within = (inner: Span, outer: Span) => inner.start >= outer.start && inner.end <= outer.end;
 
-/** How the article's own voice stands toward an event it states with this modality. */
-function voiceStance(modality: Modality): Stance {
+/**
+ * How the article's own voice stands toward an event it states with this modality. "The service does not offer
+ * this feature" states an event as not having happened: a negated mention, never a denial (nobody answers a report).
+ */
+function voiceStance(modality: Modality): ReportStance {
   switch (modality) {
     case 'negated':
-      return 'denied';
+      return 'negated';
     case 'hypothetical':
     case 'planned':
       return 'speculated';
@@ -45,18 +49,18 @@ const EVENT_NOUNS: readonly (readonly [RegExp, string])[] = [
   [/\b(talks|meetings?|met with|visits?)\b/i, 'CONSULT'],
 ];
 
-const RESPONSES: ReadonlySet<Stance> = new Set(['denied', 'not-acknowledged', 'confirmed']);
+const RESPONSES: ReadonlySet<ReportStance> = new Set(['denied', 'not-acknowledged', 'confirmed']);
 
 /**
  * Responses that carry no event themselves ("The Kremlin denied the report"; "Iran denied that its officers
  * supervised a rocket attack") answer the events of the claim they respond to, or else the article's events of the
  * type their content names, nearest first. Returns event id → the responding claims.
  */
-function responsesByEvent(events: readonly EventMention[], claims: readonly Claim[], text: string): Map<string, Claim[]> {
+function responsesByEvent(events: readonly EventMention[], claims: readonly Claim[], stances: ReadonlyMap<string, ReportStance>, text: string): Map<string, Claim[]> {
   const out = new Map<string, Claim[]>();
   const add = (eventId: string, claim: Claim) => out.set(eventId, [...(out.get(eventId) ?? []), claim]);
   for (const claim of claims) {
-    if (!RESPONSES.has(claim.stance)) continue;
+    if (!RESPONSES.has(stances.get(claim.id)!)) continue;
     if (events.some((e) => claimsFor(e, [claim]).length)) continue;
     const answered = claim.respondsToClaimId ? claims.find((c) => c.id === claim.respondsToClaimId) : undefined;
     const answeredEvents = answered ? events.filter((e) => claimsFor(e, [answered]).length) : [];
@@ -86,7 +90,8 @@ export function observeEvents(doc: Doc, entityLinks: readonly EntityLink[], synd
   const claims = doc.layers.claims ?? [];
   const places = new Map((doc.layers.places ?? []).map((p) => [p.id, p]));
   const times = new Map((doc.layers.times ?? []).map((t) => [t.id, t]));
-  const responses = responsesByEvent(events, claims, doc.text);
+  const stances = new Map(claims.map((c) => [c.id, claimStance(c, doc.text)]));
+  const responses = responsesByEvent(events, claims, stances, doc.text);
   const actorIds = (actors: EventMention['sources']) =>
     [...new Set(actors.map((a) => (a.entityId ? canonical.get(a.entityId) : undefined) ?? (a.code ? `code:${a.code}` : undefined)).filter((id): id is string => Boolean(id)))];
   return events.map((event) => {
@@ -108,9 +113,9 @@ export function observeEvents(doc: Doc, entityLinks: readonly EntityLink[], synd
     const base = { articleId: doc.id, syndicationGroup, ...(doc.meta.outlet ? { outlet: doc.meta.outlet } : {}) };
     const carrying = claimsFor(event, claims);
     const stated: EventReport[] = carrying.length
-      ? carrying.map((c) => ({ ...base, chain: canonicalChain(c.chain, canonical), stance: c.stance }))
+      ? carrying.map((c) => ({ ...base, chain: canonicalChain(c.chain, canonical), stance: reportStance(stances.get(c.id)!, event.modality) }))
       : [{ ...base, chain: [], stance: voiceStance(event.modality) }];
-    const answering = (responses.get(event.id) ?? []).map((c) => ({ ...base, chain: canonicalChain(c.chain, canonical), stance: c.stance }));
+    const answering = (responses.get(event.id) ?? []).map((c) => ({ ...base, chain: canonicalChain(c.chain, canonical), stance: stances.get(c.id)! }));
     const reports = [...stated, ...answering];
     return { observation, reports, evidence: event.evidence };
   });
