@@ -18,11 +18,18 @@ export interface IngestFailure {
   readonly reason: string;
 }
 
+/** Something dropped from an input that was stored anyway (an invalid date, say), named by the input. */
+export interface IngestWarning {
+  readonly source: string;
+  readonly reason: string;
+}
+
 export interface IngestSummary {
   readonly inserted: number;
   readonly updated: number;
   readonly duplicates: number;
   readonly failures: readonly IngestFailure[];
+  readonly warnings: readonly IngestWarning[];
   /** Non-English articles: stored and flagged, not run through the English stages. */
   readonly notEnglish: number;
   readonly elapsedMs: number;
@@ -37,6 +44,8 @@ export interface IngestEvents {
   onInputDone?(doneInputs: number, path: string): void;
   /** Called for each article stored or failed. */
   onArticle?(outcome: SaveOutcome | 'failed', source: string, docOrError: Doc | IngestFailure): void;
+  /** Called for each value dropped from an input that is stored anyway. */
+  onWarning?(warning: IngestWarning): void;
 }
 
 export interface IngestOptions {
@@ -50,7 +59,13 @@ export interface IngestOptions {
   readonly now?: () => number;
 }
 
-/** Ingests every input; never throws for a bad input, only for a failing store. */
+/**
+ * Consecutive store failures after which the store itself is taken as broken (disk full, connection lost) and the
+ * batch stops: one input the store refuses is that input's failure, ten in a row with none saved are not.
+ */
+export const MAX_CONSECUTIVE_STORE_FAILURES = 10;
+
+/** Ingests every input; never throws for a bad input, only for a store that fails on many inputs in a row. */
 export async function ingest(inputs: readonly string[], options: IngestOptions): Promise<IngestSummary> {
   const now = options.now ?? (() => performance.now());
   const began = now();
@@ -60,6 +75,8 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
   options.events?.onStart?.(entries.length);
   const counts = { inserted: 0, updated: 0, duplicates: 0, notEnglish: 0 };
   const failures: IngestFailure[] = [];
+  const warnings: IngestWarning[] = [];
+  let storeFailuresInARow = 0;
   const stageMs: Record<string, number> = {};
   const fail = (failure: IngestFailure) => {
     failures.push(failure);
@@ -78,7 +95,13 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
         }
         let doc: Doc;
         try {
-          doc = createDoc(cleanArticle(item));
+          const cleaned = cleanArticle(item);
+          for (const reason of cleaned.warnings) {
+            const warning = { source: item.source, reason };
+            warnings.push(warning);
+            options.events?.onWarning?.(warning);
+          }
+          doc = createDoc(cleaned);
           if (!isAnnotated(doc)) counts.notEnglish++;
           else {
             const result = runStages(doc, options.stages, { publishedAt: doc.meta.publishedAt, resources: options.resources });
@@ -91,7 +114,16 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
           fail({ source: item.source, code, reason: error instanceof IngestError ? error.reason : describeCause(error) });
           continue;
         }
-        const outcome = await options.store.saveArticle(doc, isAnnotated(doc) ? signature : CLEAN_STEP, await crossArticleLinks(options.store, doc));
+        let outcome: SaveOutcome;
+        try {
+          outcome = await options.store.saveArticle(doc, isAnnotated(doc) ? signature : CLEAN_STEP, await crossArticleLinks(options.store, doc));
+          storeFailuresInARow = 0;
+        } catch (error) {
+          // The article's transaction rolled back, so nothing of it is stored; the batch goes on unless the store is gone.
+          if (++storeFailuresInARow >= MAX_CONSECUTIVE_STORE_FAILURES) throw error;
+          fail({ source: item.source, code: error instanceof DossierError ? error.code : 'E_STORE', reason: describeCause(error) });
+          continue;
+        }
         if (outcome === 'inserted') counts.inserted++;
         else if (outcome === 'updated') counts.updated++;
         else counts.duplicates++;
@@ -101,7 +133,7 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
     done++;
     options.events?.onInputDone?.(done, entry.path);
   }
-  return { ...counts, failures, elapsedMs: now() - began, stageMs };
+  return { ...counts, failures, warnings, elapsedMs: now() - began, stageMs };
 }
 
 /** English (or undetermined) articles run through the stages; others are stored after the clean step only. */

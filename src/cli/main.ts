@@ -182,6 +182,7 @@ async function runIngest(store: Store, inputs: string[], maxBytes: number | unde
     },
   });
   progress.stop();
+  for (const warning of summary.warnings) io.err(`warning: ${warning.source}: ${warning.reason}`);
   for (const failure of summary.failures) io.err(`failed: ${failure.source}: ${failure.reason} [${failure.code}]`);
   return summary;
 }
@@ -190,7 +191,7 @@ function printIngestSummary(summary: IngestSummary, io: CliIo): void {
   const seconds = summary.elapsedMs / 1000;
   io.out(
     `ingested ${summary.inserted} new, ${summary.updated} updated, ${summary.duplicates} skipped as duplicate, ${summary.failures.length} failed` +
-      ` in ${seconds.toFixed(1)} s${summary.notEnglish ? ` (${summary.notEnglish} not in English: stored, not annotated)` : ''}`,
+      `${summary.warnings.length ? `, ${summary.warnings.length} warning${summary.warnings.length === 1 ? '' : 's'}` : ''} in ${seconds.toFixed(1)} s${summary.notEnglish ? ` (${summary.notEnglish} not in English: stored, not annotated)` : ''}`,
   );
   const stages = Object.entries(summary.stageMs);
   if (stages.length) io.out(`stage time: ${stages.map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`).join(', ')}`);

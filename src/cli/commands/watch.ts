@@ -86,6 +86,7 @@ function printPoll(summary: PollSummary, io: CliIo, isJson: boolean): void {
     return;
   }
   for (const feed of summary.feeds) if (feed.status === 'failed') io.err(`feed failed: ${feed.feed}: ${feed.reason} [${feed.code}]`);
+  for (const warning of summary.warnings) io.err(`warning: ${warning.source}: ${warning.reason}`);
   for (const failure of summary.failures) io.err(`failed: ${failure.source}: ${failure.reason} [${failure.code}]`);
   const count = (status: string) => summary.feeds.filter((f) => f.status === status).length;
   io.out(
