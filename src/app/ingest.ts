@@ -3,7 +3,7 @@
  * with per-input error isolation: a bad file is reported with its path and reason and the batch goes on.
  */
 import { DossierError, IngestError, createDoc, describeCause, type Doc } from '../model/index.js';
-import { expandInputs } from '../ingest/inputs.js';
+import { expandInputsWithSkips, extensionOf, type SkippedInputs } from '../ingest/inputs.js';
 import { readInput, type InputReader } from '../ingest/read-input.js';
 import { CLEAN_STEP, checkPipeline, pipelineSignature, runStages, type Resources, type Stage } from '../pipeline/index.js';
 import { cleanArticle } from '../stages/clean/index.js';
@@ -30,6 +30,8 @@ export interface IngestSummary {
   readonly duplicates: number;
   readonly failures: readonly IngestFailure[];
   readonly warnings: readonly IngestWarning[];
+  /** Files (in folders and archives) of types Dossier does not read, counted by extension. */
+  readonly skipped: SkippedInputs;
   /** Non-English articles: stored and flagged, not run through the English stages. */
   readonly notEnglish: number;
   readonly elapsedMs: number;
@@ -71,7 +73,7 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
   const began = now();
   checkPipeline(options.stages);
   const signature = pipelineSignature(options.stages);
-  const entries = expandInputs(inputs);
+  const { entries, skipped } = expandInputsWithSkips(inputs);
   options.events?.onStart?.(entries.length);
   const counts = { inserted: 0, updated: 0, duplicates: 0, notEnglish: 0 };
   const failures: IngestFailure[] = [];
@@ -89,6 +91,11 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
       fail({ source: entry.path, code: 'E_INPUT_NOT_FOUND', reason: 'no such file, directory or glob match' });
     } else {
       for await (const item of (options.readInput ?? readInput)(entry.path, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes })) {
+        if (item instanceof IngestError && item.code === 'E_INPUT_UNSUPPORTED') {
+          const ext = extensionOf(item.file);
+          skipped[ext] = (skipped[ext] ?? 0) + 1;
+          continue;
+        }
         if (item instanceof IngestError) {
           fail({ source: item.file, code: item.code, reason: item.reason });
           continue;
@@ -133,7 +140,7 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
     done++;
     options.events?.onInputDone?.(done, entry.path);
   }
-  return { ...counts, failures, warnings, elapsedMs: now() - began, stageMs };
+  return { ...counts, failures, warnings, skipped, elapsedMs: now() - began, stageMs };
 }
 
 /** English (or undetermined) articles run through the stages; others are stored after the clean step only. */

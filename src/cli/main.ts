@@ -53,7 +53,9 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
         const summary = await runIngest(store, inputs, opts.maxBytes, io);
         if (opts.json) io.out(JSON.stringify(summary));
         else printIngestSummary(summary, io);
-        return summary.failures.length > 0 ? EXIT_SOME_FAILED : EXIT_OK;
+        // Nothing stored nor already held (an empty folder, only unsupported files) is a failure too.
+        const isNothingIngested = summary.inserted + summary.updated + summary.duplicates === 0;
+        return summary.failures.length > 0 || isNothingIngested ? EXIT_SOME_FAILED : EXIT_OK;
       });
     });
 
@@ -184,6 +186,10 @@ async function runIngest(store: Store, inputs: string[], maxBytes: number | unde
   progress.stop();
   for (const warning of summary.warnings) io.err(`warning: ${warning.source}: ${warning.reason}`);
   for (const failure of summary.failures) io.err(`failed: ${failure.source}: ${failure.reason} [${failure.code}]`);
+  const skipped = Object.entries(summary.skipped).sort(([a], [b]) => a.localeCompare(b));
+  const skippedCount = skipped.reduce((n, [, k]) => n + k, 0);
+  if (skippedCount) io.err(`${skippedCount} file${skippedCount === 1 ? '' : 's'} skipped: unsupported type (${skipped.map(([ext, n]) => (n > 1 ? `${ext} ×${n}` : ext)).join(', ')})`);
+  if (summary.inserted + summary.updated + summary.duplicates + summary.failures.length === 0) io.err('nothing ingested: no readable input found');
   return summary;
 }
 

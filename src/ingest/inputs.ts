@@ -1,36 +1,60 @@
 /**
  * Expands the command line's inputs (files, folders, globs, `-`, http(s) URLs) into a list of inputs.
- * Folders are walked recursively; hidden files and unknown extensions are skipped.
+ * Folders are walked recursively; hidden files are skipped, and files of unknown types are skipped and counted.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { isHttpUrl } from './fetch/read-url.js';
 
+/** Document extensions Dossier reads, also inside archives and gzip files. */
+const DOCUMENT_EXTENSIONS = ['.txt', '.text', '.html', '.htm', '.xhtml', '.jsonl', '.ndjson'];
+
+/** Archive extensions: each holds documents (a `.warc.gz` is a crawl, read record by record). */
+const ARCHIVE_EXTENSIONS = ['.warc', '.warc.gz', '.zip', '.tar', '.tar.gz', '.tgz'];
+
 /** Extensions Dossier reads; anything else inside a folder is skipped (a named file is always tried). */
-export const READABLE_EXTENSIONS = ['.txt', '.text', '.html', '.htm', '.xhtml', '.jsonl', '.ndjson', '.warc', '.warc.gz'];
+export const READABLE_EXTENSIONS = [...DOCUMENT_EXTENSIONS, ...DOCUMENT_EXTENSIONS.map((e) => `${e}.gz`), ...ARCHIVE_EXTENSIONS];
+
+/** What a folder walk or glob passed over: files of types Dossier does not read, counted by extension. */
+export type SkippedInputs = Record<string, number>;
 
 /** One expanded input: a path to read, or a path that could not be found. */
 export type InputEntry = { readonly path: string; readonly isMissing: boolean };
 
 /** Expands inputs in order; a missing path is kept as an entry so the caller can report it. */
 export function expandInputs(inputs: readonly string[]): InputEntry[] {
+  return expandInputsWithSkips(inputs).entries;
+}
+
+/** Expands inputs, also counting the files a folder walk or glob skipped as of a type Dossier does not read. */
+export function expandInputsWithSkips(inputs: readonly string[]): { entries: InputEntry[]; skipped: SkippedInputs } {
   const out: InputEntry[] = [];
+  const skipped: SkippedInputs = {};
+  const skip = (name: string) => {
+    const ext = extensionOf(name);
+    skipped[ext] = (skipped[ext] ?? 0) + 1;
+  };
   for (const input of inputs) {
     if (input === '-' || isHttpUrl(input)) {
       out.push({ path: input, isMissing: false });
     } else if (/[*?[\]{}]/.test(input)) {
       const matches = globSync(input, { onlyFiles: true, dot: false }).sort();
       if (matches.length === 0) out.push({ path: input, isMissing: true });
+      // A glob chose its files by name: each is tried, whatever its extension, like a named file.
       for (const match of matches) out.push({ path: match, isMissing: false });
     } else {
       const kind = statKind(input);
       if (kind === 'missing') out.push({ path: input, isMissing: true });
-      else if (kind === 'dir') for (const file of walk(input)) out.push({ path: file, isMissing: false });
-      else out.push({ path: input, isMissing: false });
+      else if (kind === 'dir') {
+        for (const file of walk(input)) {
+          if (hasReadableExtension(file)) out.push({ path: file, isMissing: false });
+          else skip(file);
+        }
+      } else out.push({ path: input, isMissing: false });
     }
   }
-  return out;
+  return { entries: out, skipped };
 }
 
 function statKind(path: string): 'file' | 'dir' | 'missing' {
@@ -48,8 +72,29 @@ function* walk(dir: string): Generator<string> {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) yield* walk(path);
-    else if (entry.isFile() && hasReadableExtension(entry.name)) yield path;
+    else if (entry.isFile()) yield path;
   }
+}
+
+/** True for a file inside an archive that Dossier reads: a document, or a gzip of one (archives are not nested). */
+export function isArchiveMemberReadable(name: string): boolean {
+  if (isHiddenPath(name)) return false;
+  const lower = name.toLowerCase().replace(/\.gz$/, '');
+  return DOCUMENT_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
+
+/** True for a path with a hidden part (`.git/…`, `._page.html`) or macOS archive debris (`__MACOSX/…`). */
+export function isHiddenPath(path: string): boolean {
+  return path.split(/[/\\]/).some((part) => part.startsWith('.') || part === '__MACOSX');
+}
+
+/** A file's extension as reported when skipped: `.pdf`, `.tar.bz2`; `(none)` without one. */
+export function extensionOf(path: string): string {
+  const name = path.split(/[/\\]/).pop() ?? path;
+  const m = /(\.[a-z0-9]{1,8})?(\.[a-z0-9]{1,8})$/i.exec(name.replace(/^\.+/, ''));
+  if (!m) return '(none)';
+  // Two-part extensions only for compression wrappers: `.tar.bz2`, `.csv.gz`, not `report.2024.pdf`.
+  return (m[1] && /^\.(gz|bz2|xz|zst|z)$/i.test(m[2]!) ? m[1] + m[2]! : m[2]!).toLowerCase();
 }
 
 /** True when a file name ends in one of READABLE_EXTENSIONS. */
