@@ -88,6 +88,12 @@ export function createApi(options: ApiOptions): Hono {
   });
   app.notFound((c) => c.json({ error: { code: 'E_NOT_FOUND', message: `no route ${c.req.method} ${c.req.path}` } }, 404));
 
+  // A NUL byte is never meaningful in a path or parameter, and PostgreSQL refuses it inside text: a 400, everywhere.
+  app.use('*', async (c, next) => {
+    if (/%00|\0/i.test(c.req.url)) throw new UsageError('the request holds a NUL byte (%00), which no path or parameter may contain');
+    await next();
+  });
+
   const query = (c: Context, allowed: readonly string[]): QueryParams => {
     const q = c.req.query();
     rejectUnknownParams(q, allowed);
