@@ -129,44 +129,120 @@ function asArchiveError(source: string, error: unknown, what: string): IngestErr
   return new IngestError('E_INPUT_MALFORMED', source, `${what} ${isCorrupt ? 'is damaged' : 'could not be read'} (${describeCause(error)})`, { cause: error });
 }
 
-/** Reads exact byte counts from a stream of chunks. */
-class ChunkReader {
+/** The chunks of a plain stream, bounded to maxOut bytes in all (an IngestError naming `source` past it). */
+export async function* meterChunks(stream: AsyncIterable<Buffer>, source: string, maxOut: number, what: string): AsyncGenerator<Buffer> {
+  const meter = new InflateMeter(source, maxOut, what);
+  for await (const chunk of stream) {
+    meter.compressedIn += chunk.length; // not compressed: the ratio is 1
+    meter.add(chunk.length);
+    yield chunk;
+  }
+}
+
+/** Reads exact byte counts, or up to a delimiter, from a stream of chunks, keeping only what it must. */
+export class ChunkReader {
   private buffered: Buffer[] = [];
   private size = 0;
   private isDone = false;
+  /** Bytes consumed so far (read or skipped). */
+  position = 0;
   constructor(private readonly chunks: AsyncIterator<Buffer>) {}
 
-  private async fill(n: number): Promise<void> {
-    while (this.size < n && !this.isDone) {
-      const next = await this.chunks.next();
-      if (next.done) this.isDone = true;
-      else {
-        this.buffered.push(next.value);
-        this.size += next.value.length;
-      }
+  /** Pulls one more chunk; false at the end of the stream. */
+  private async pull(): Promise<boolean> {
+    if (this.isDone) return false;
+    const next = await this.chunks.next();
+    if (next.done) {
+      this.isDone = true;
+      return false;
     }
+    this.buffered.push(next.value);
+    this.size += next.value.length;
+    return true;
+  }
+
+  private async fill(n: number): Promise<void> {
+    while (this.size < n && (await this.pull()));
+  }
+
+  /** The buffered bytes as one buffer (kept as one). */
+  private flat(): Buffer {
+    if (this.buffered.length > 1) this.buffered = [Buffer.concat(this.buffered)];
+    return this.buffered[0] ?? Buffer.alloc(0);
+  }
+
+  /** Consumes and returns the first n buffered bytes. */
+  private take(n: number): Buffer {
+    const all = this.flat();
+    const out = all.subarray(0, Math.min(n, all.length));
+    const rest = all.subarray(out.length);
+    this.buffered = rest.length ? [rest] : [];
+    this.size = rest.length;
+    this.position += out.length;
+    return out;
   }
 
   /** Up to n bytes (fewer only at the end of the stream). */
   async read(n: number): Promise<Buffer> {
     await this.fill(n);
-    const all = this.buffered.length === 1 ? this.buffered[0]! : Buffer.concat(this.buffered);
-    const out = all.subarray(0, Math.min(n, all.length));
-    const rest = all.subarray(out.length);
-    this.buffered = rest.length ? [rest] : [];
-    this.size = rest.length;
-    return out;
+    return this.take(n);
+  }
+
+  /** Up to n bytes, not consumed. */
+  async peek(n: number): Promise<Buffer> {
+    await this.fill(n);
+    return this.flat().subarray(0, n);
   }
 
   /** Skips n bytes without keeping them; returns how many were there. */
   async skip(n: number): Promise<number> {
     let left = n;
     while (left > 0) {
-      const got = await this.read(Math.min(left, 1024 * 1024));
-      if (got.length === 0) break;
-      left -= got.length;
+      if (this.size === 0 && !(await this.pull())) break;
+      left -= this.take(Math.min(left, this.size)).length;
     }
     return n - left;
+  }
+
+  /**
+   * Consumes bytes through the first `delimiter`, reading at most `max` bytes: `isFound` when the delimiter came
+   * within them, else the `max` bytes (or all that was left, `isEnd`) are consumed and returned.
+   */
+  async readUntil(delimiter: Buffer, max: number): Promise<{ bytes: Buffer; isFound: boolean; isEnd: boolean }> {
+    let searchFrom = 0;
+    for (;;) {
+      const all = this.flat();
+      const at = all.indexOf(delimiter, searchFrom);
+      if (at >= 0 && at + delimiter.length <= max) return { bytes: Buffer.from(this.take(at + delimiter.length)), isFound: true, isEnd: false };
+      if (all.length >= max) return { bytes: Buffer.from(this.take(max)), isFound: false, isEnd: false };
+      searchFrom = Math.max(0, all.length - delimiter.length + 1);
+      if (!(await this.pull())) return { bytes: Buffer.from(this.take(all.length)), isFound: false, isEnd: true };
+    }
+  }
+
+  /**
+   * Discards bytes up to the next `pattern` (then `keepFrom` bytes into it), scanning at most `max` bytes;
+   * false when the stream or the bound ends first.
+   */
+  async skipTo(pattern: Buffer, max: number, keepFrom = 0): Promise<boolean> {
+    let scanned = 0;
+    for (;;) {
+      const all = this.flat();
+      const at = all.indexOf(pattern);
+      if (at >= 0) {
+        this.take(at + keepFrom);
+        return true;
+      }
+      const drop = Math.max(0, all.length - pattern.length + 1);
+      this.take(drop);
+      scanned += drop;
+      if (scanned > max || !(await this.pull())) return false;
+    }
+  }
+
+  /** Stops reading: closes the underlying stream. */
+  async close(): Promise<void> {
+    await this.chunks.return?.(undefined);
   }
 }
 

@@ -33,7 +33,7 @@ export async function* readPath(path: string, options: ReadOptions = {}): AsyncG
   try {
     if (lower.endsWith('.warc') || lower.endsWith('.warc.gz')) {
       await stat(path); // a missing file is reported as such, not as a parse error
-      yield* readWarc(path, maxBytes);
+      yield* readWarc(path, { maxBytes, maxFileBytes: limits.maxArchiveBytes });
       return;
     }
     const kind = path === '-' ? undefined : archiveKind(path);

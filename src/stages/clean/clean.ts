@@ -15,6 +15,19 @@ export const CLEAN_VERSION = 3;
 /** Bodies shorter than this are not articles (error pages, empty shells). */
 const MIN_BODY_CHARS = 80;
 
+/**
+ * Work bounds per article: past them an input is no news article (a log dump, a generated page) and would cost
+ * minutes and gigabytes in the stages, so it is refused with a clear per-input error before any parsing.
+ */
+export const ARTICLE_BOUNDS = {
+  /** Paragraph elements (`<p>`, `<br>`, `<li>`, `<div>` openings) in an HTML page, or lines in a text. */
+  maxParagraphs: 20_000,
+  /** Characters in one line of a text input (a whole article on one line is ≈ 30k). */
+  maxLineChars: 200_000,
+  /** Characters of the clean body. */
+  maxBodyChars: 1_000_000,
+} as const;
+
 /** The clean fields of one article, with what was dropped from its input on the way (one line each). */
 export interface CleanedArticle extends DocInit {
   readonly warnings: readonly string[];
@@ -28,6 +41,7 @@ export interface CleanedArticle extends DocInit {
 export function cleanArticle(raw: RawArticle): CleanedArticle {
   const hint = checkDateHint(raw.hints.publishedAt);
   const warnings = hint.warning ? [hint.warning] : [];
+  assertWorkBounds(raw);
   if (raw.contentType === 'html') {
     const page = extractHtml(raw.content, raw.hints.url);
     const body = page.body.trim();
@@ -103,6 +117,37 @@ function checkDateHint(value: string | undefined): { readonly iso?: string; read
 function assertBody(body: string, source: string): void {
   if (body.length < MIN_BODY_CHARS) {
     throw new IngestError('E_INPUT_NO_BODY', source, `no article body found (${body.length} characters of text after cleaning)`);
+  }
+  if (body.length > ARTICLE_BOUNDS.maxBodyChars) {
+    throw new IngestError('E_INPUT_TOO_LARGE', source, `article body of ${body.length} characters is above the ${ARTICLE_BOUNDS.maxBodyChars}-character limit`);
+  }
+}
+
+/** Refuses an input whose paragraph count or line length is past ARTICLE_BOUNDS; linear, and run before any parsing. */
+function assertWorkBounds(raw: RawArticle): void {
+  const { maxParagraphs, maxLineChars } = ARTICLE_BOUNDS;
+  const content = raw.content;
+  if (raw.contentType === 'html') {
+    const blocks = content.match(/<(?:p|br|li|div|tr)[\s/>]/gi)?.length ?? 0;
+    if (blocks > maxParagraphs) {
+      throw new IngestError('E_INPUT_TOO_LARGE', raw.source, `page has ${blocks} paragraph elements, above the ${maxParagraphs} limit for one article`);
+    }
+    return;
+  }
+  let lines = 1;
+  let longest = 0;
+  let from = 0;
+  for (let nl = content.indexOf('\n'); nl >= 0; nl = content.indexOf('\n', from)) {
+    longest = Math.max(longest, nl - from);
+    from = nl + 1;
+    lines++;
+  }
+  longest = Math.max(longest, content.length - from);
+  if (longest > maxLineChars) {
+    throw new IngestError('E_INPUT_TOO_LARGE', raw.source, `a line of ${longest} characters is above the ${maxLineChars}-character limit for one article`);
+  }
+  if (lines > maxParagraphs) {
+    throw new IngestError('E_INPUT_TOO_LARGE', raw.source, `text has ${lines} lines, above the ${maxParagraphs} limit for one article`);
   }
 }
 
