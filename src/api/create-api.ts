@@ -17,7 +17,7 @@ import { briefHtml, briefMarkdown, gatherBrief } from '../app/brief.js';
 import { EXPORT_FORMATS, exportAs } from '../app/export.js';
 import { errorResponse } from './errors.js';
 import { openApiDocument } from './openapi.js';
-import { boolParam, dateParam, enumParam, intParam, rejectUnknownParams, textParam, type QueryParams } from './params.js';
+import { boolParam, dateParam, enumParam, intParam, ploverParam, rejectUnknownParams, textParam, type QueryParams } from './params.js';
 
 /** What the API needs. */
 export interface ApiOptions {
@@ -39,7 +39,7 @@ const SEARCH_FILTERS = ['entity', 'type', 'status', 'place', 'country', 'outlet'
 /** The search filters given in a query string, validated. */
 function searchFilters(q: QueryParams): SearchFilterInput {
   const entity = textParam(q, 'entity', 300);
-  const type = textParam(q, 'type', 60);
+  const type = ploverParam(q, 'type');
   const status = enumParam(q, 'status', EVENT_STATUSES);
   const place = textParam(q, 'place', 200);
   const country = textParam(q, 'country', 100);
@@ -156,7 +156,7 @@ export function createApi(options: ApiOptions): Hono {
     const from = dateParam(q, 'from');
     const to = dateParam(q, 'to');
     const status = enumParam(q, 'status', EVENT_STATUSES);
-    const ploverType = textParam(q, 'type', 60);
+    const ploverType = ploverParam(q, 'type');
     const text = textParam(q, 'q', MAX_QUERY_CHARS);
     return c.json(await listEvents(store, {
       ...(entityId ? { entityId } : {}), ...(from ? { from } : {}), ...(status ? { status } : {}), ...(ploverType ? { ploverType } : {}), ...(text ? { text } : {}),

@@ -21,6 +21,7 @@ import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, exitCodeFor } from './exit-codes
 import { createProgress } from './progress.js';
 import type { Store } from '../store/store.js';
 import { EVENT_STATUSES, searchArticles, type SearchFilterInput } from '../app/queries.js';
+import { PLOVER_TYPE_NAMES, ploverTypeNamed } from '../app/validate.js';
 
 export type { CliIo } from './context.js';
 
@@ -56,7 +57,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
         // Nothing stored nor already held (an empty folder, only unsupported files) is a failure too.
         const isNothingIngested = summary.inserted + summary.updated + summary.duplicates === 0;
         return summary.failures.length > 0 || isNothingIngested ? EXIT_SOME_FAILED : EXIT_OK;
-      });
+      }, 'create');
     });
 
   program
@@ -79,8 +80,10 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
       if (opts.status !== undefined && !status) throw new UsageError(`--status "${opts.status}": expected one of ${EVENT_STATUSES.join(', ')}`);
       const from = dateOption('--from', opts.from);
       const to = dateOption('--to', opts.to);
+      const type = opts.type === undefined ? undefined : ploverTypeNamed(opts.type);
+      if (opts.type !== undefined && !type) throw new UsageError(`--type "${opts.type}": expected a PLOVER event type, one of ${PLOVER_TYPE_NAMES.join(', ')}`);
       const filters: SearchFilterInput = {
-        ...(opts.entity ? { entity: opts.entity } : {}), ...(opts.type ? { type: opts.type } : {}), ...(status ? { status } : {}), ...(opts.place ? { place: opts.place } : {}),
+        ...(opts.entity ? { entity: opts.entity } : {}), ...(type ? { type } : {}), ...(status ? { status } : {}), ...(opts.place ? { place: opts.place } : {}),
         ...(opts.country ? { country: opts.country } : {}), ...(opts.outlet ? { outlet: opts.outlet } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}),
       };
       const text = words.join(' ').trim();

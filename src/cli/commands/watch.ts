@@ -71,7 +71,7 @@ export function registerWatchCommand(program: Command, { io, setExitCode }: CliC
           });
           if (!opts.json && !opts.once) io.out(`watch stopped after ${polls} poll(s); state saved in ${statePath}`);
           return opts.once && hasFailures ? EXIT_SOME_FAILED : EXIT_OK;
-        });
+        }, 'create');
         setExitCode(exitCode);
       } finally {
         process.off('SIGINT', onSignal);
