@@ -130,7 +130,7 @@ async function* readJsonLines(path: string, chunks: AsyncIterable<Buffer | strin
     if (!line.text.trim()) continue;
     let record: unknown;
     try {
-      record = JSON.parse(line.text);
+      record = JSON.parse(line.lineNo === 1 ? line.text.replace(/^\uFEFF/, '') : line.text); // a BOM opens some exports
     } catch (error) {
       yield new IngestError('E_INPUT_MALFORMED', source, `line is not valid JSON (${describeCause(error)})`);
       continue;

@@ -101,6 +101,14 @@ test('archives › a member above the size limit, a damaged member and a truncat
   assert.ok(!summary.sources.some((s) => s.includes('dredge')), 'no half-read member is stored');
 });
 
+test('archives › a JSON Lines file opening with a byte-order mark reads its first line', async () => {
+  const dir = tempDir('bom');
+  writeFileSync(join(dir, 'export.jsonl'), `\uFEFF${WIRE}`);
+  const summary = await ingestInto([join(dir, 'export.jsonl')]);
+  assert.deepEqual(summary.failures, []);
+  assert.equal(summary.inserted, 1);
+});
+
 test('archives › a JSON Lines line above the limit is refused and the next line is read', async () => {
   const dir = tempDir('long-line');
   const long = JSON.stringify({ title: 'Long', text: 'Floodwater reached the old market in Deir ez-Zor on Friday. '.repeat(3000) });
