@@ -3,7 +3,7 @@
  * a read-only command never creates a store from a mistyped --db, and `/\host/…` is no safe in-app link.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -78,4 +78,26 @@ test('calendar dates › years, months and real days pass; month 13, day 45 and 
 test('web › isSafeHref refuses /\\host/…, /<tab>/host and javascript: links, keeps in-app and http(s) ones', () => {
   for (const bad of ['/\\evil.example/phish', '/\t/evil.example/', '//evil.example/', 'javascript:alert(1)', 'java\nscript:alert(1)', ' /\\\\evil.example']) assert.equal(isSafeHref(bad), false, JSON.stringify(bad));
   for (const good of ['#/entities/e1', '/api/exports/claims.csv', 'https://news.example/a', 'http://news.example/b']) assert.equal(isSafeHref(good), true, good);
+});
+
+test('cli › watch --help shows durations as written (15m, 30s), not in milliseconds', async () => {
+  const io = capture();
+  assert.equal(await main(['watch', '--help'], io), 0);
+  const help = io.lines.join('\n');
+  assert.match(help, /default: 15m/);
+  assert.match(help, /default: 30s/);
+  assert.doesNotMatch(help, /900000/);
+});
+
+test('cli › export --out reports bytes written, and search words full of operators exit 0 or 1, never 3', async () => {
+  const db = tempDb();
+  assert.equal(await main(['ingest', FIXTURES, '--db', db], capture()), 0);
+  const out = join(mkdtempSync(join(tmpdir(), 'dossier-out-')), 'entities.jsonl');
+  const io = capture();
+  assert.equal(await main(['export', 'entities.jsonl', '--out', out, '--db', db], io), 0);
+  assert.ok(io.lines.some((l) => new RegExp(`\\(${statSync(out).size} bytes\\)`).test(l)), io.lines.join('\n'));
+  for (const words of [['fire', 'AND', 'NOT', 'harbour'], ['OR', 'OR'], ['a', 'AND', 'OR', 'NOT', 'b'], ['"unbalanced'], ['NEAR(']]) {
+    const code = await main(['search', ...words, '--db', db], capture());
+    assert.ok(code === 0 || code === 1, `${words.join(' ')}: exit ${code}`);
+  }
 });
