@@ -89,6 +89,8 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
   for (const entry of entries) {
     if (entry.isMissing) {
       fail({ source: entry.path, code: 'E_INPUT_NOT_FOUND', reason: 'no such file, directory or glob match' });
+    } else if (entry.unreadable) {
+      fail({ source: entry.path, code: 'E_INPUT_UNREADABLE', reason: entry.unreadable });
     } else {
       for await (const item of (options.readInput ?? readInput)(entry.path, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes })) {
         if (item instanceof IngestError && item.code === 'E_INPUT_UNSUPPORTED') {

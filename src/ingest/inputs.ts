@@ -2,7 +2,7 @@
  * Expands the command line's inputs (files, folders, globs, `-`, http(s) URLs) into a list of inputs.
  * Folders are walked recursively; hidden files are skipped, and files of unknown types are skipped and counted.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { isHttpUrl } from './fetch/read-url.js';
@@ -19,8 +19,8 @@ export const READABLE_EXTENSIONS = [...DOCUMENT_EXTENSIONS, ...DOCUMENT_EXTENSIO
 /** What a folder walk or glob passed over: files of types Dossier does not read, counted by extension. */
 export type SkippedInputs = Record<string, number>;
 
-/** One expanded input: a path to read, or a path that could not be found. */
-export type InputEntry = { readonly path: string; readonly isMissing: boolean };
+/** One expanded input: a path to read, a path that could not be found, or a folder (or link) that could not be walked. */
+export type InputEntry = { readonly path: string; readonly isMissing: boolean; readonly unreadable?: string };
 
 /** Expands inputs in order; a missing path is kept as an entry so the caller can report it. */
 export function expandInputs(inputs: readonly string[]): InputEntry[] {
@@ -47,9 +47,10 @@ export function expandInputsWithSkips(inputs: readonly string[]): { entries: Inp
       const kind = statKind(input);
       if (kind === 'missing') out.push({ path: input, isMissing: true });
       else if (kind === 'dir') {
-        for (const file of walk(input)) {
-          if (hasReadableExtension(file)) out.push({ path: file, isMissing: false });
-          else skip(file);
+        for (const found of walk(input, new Set())) {
+          if (typeof found !== 'string') out.push(found);
+          else if (hasReadableExtension(found)) out.push({ path: found, isMissing: false });
+          else skip(found);
         }
       } else out.push({ path: input, isMissing: false });
     }
@@ -62,18 +63,52 @@ function statKind(path: string): 'file' | 'dir' | 'missing' {
     return statSync(path).isDirectory() ? 'dir' : 'file';
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
-    throw error;
+    return 'file'; // unreadable (EACCES, ELOOP …): the reader reports it for this input alone
   }
 }
 
-function* walk(dir: string): Generator<string> {
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+/**
+ * The files under a folder, in name order. Symbolic links are followed (a linked file is read, a linked folder
+ * walked) but each folder only once, so a link loop ends; a folder that cannot be listed and a broken link are
+ * entries with their reason, and the walk goes on.
+ */
+function* walk(dir: string, visited: Set<string>): Generator<string | InputEntry> {
+  let entries: Dirent[];
+  try {
+    const real = realpathSync(dir);
+    if (visited.has(real)) return; // a link back to a folder already walked
+    visited.add(real);
+    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  } catch (error) {
+    yield { path: dir, isMissing: false, unreadable: `folder cannot be read (${fsReason(error)})` };
+    return;
+  }
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* walk(path);
-    else if (entry.isFile()) yield path;
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const target = statSync(path);
+        isDirectory = target.isDirectory();
+        isFile = target.isFile();
+      } catch (error) {
+        yield { path, isMissing: false, unreadable: `symbolic link cannot be followed (${fsReason(error)})` };
+        continue;
+      }
+    }
+    if (isDirectory) yield* walk(path, visited);
+    else if (isFile) yield path;
   }
+}
+
+function fsReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOENT') return 'its target does not exist';
+  if (code === 'ELOOP') return 'a loop of symbolic links';
+  return code ?? String(error);
 }
 
 /** True for a file inside an archive that Dossier reads: a document, or a gzip of one (archives are not nested). */

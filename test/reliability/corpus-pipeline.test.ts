@@ -41,7 +41,7 @@ function runPage(path: string, resources: Resources): string | undefined {
   }
 }
 
-test(`reliability › no stage throws on ${isFull ? 'any' : 'a sample of the'} real pages of ../shared (WCXB, extraction benchmark, seeds)`, { skip: CORPUS_SKIP_REASON }, async () => {
+test(`reliability › no stage throws on ${isFull ? 'any' : 'a sample'} of the real pages of ../shared (WCXB, extraction benchmark, seeds)`, { skip: CORPUS_SKIP_REASON }, async () => {
   const resources = await loadDefaultResources();
   const pages = pagesToRun();
   assert.ok(pages.length >= (isFull ? 800 : 90), `found ${pages.length} pages`);
