@@ -203,7 +203,7 @@ function fromJsonRecord(record: unknown, source: string): RawArticle | IngestErr
     source,
     format: 'jsonl',
     contentType: html ? 'html' : 'text',
-    content: (html ?? text)!.normalize('NFC'),
+    content: (html ?? text)!.replace(/\0/g, '').normalize('NFC'), // a "\u0000" escape is no text either
     hints: Object.fromEntries(Object.entries(hints).filter(([, v]) => v !== undefined)),
   };
 }

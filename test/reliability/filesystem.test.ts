@@ -41,3 +41,19 @@ test('filesystem › an empty folder is "nothing ingested": exit 1 with a line s
   assert.equal(await main(['ingest', empty, '--db', join(mkdtempSync(join(tmpdir(), 'dossier-db-')), 's.db')], io), 1);
   assert.ok(lines.some((l) => l.includes('nothing ingested')), lines.join('\n'));
 });
+
+test('filesystem › NUL bytes past the first 64 KiB of a file, or escaped in a JSON Lines text, are not stored', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-nul-'));
+  const prose = 'The harbour master in Tartus said on Tuesday that the quay would reopen next week after repairs. ';
+  writeFileSync(join(dir, 'late-nul.txt'), `${prose.repeat(800)}\0\0\0${prose}\n`);
+  writeFileSync(join(dir, 'escaped.jsonl'), `${JSON.stringify({ title: 'Grain', text: `Grain prices in Homs rose by a third in a week,\u0000 traders said on Sunday, after floods closed the road.` })}\n`);
+  const store = openSqliteStore(':memory:');
+  await store.migrate();
+  try {
+    const summary = await ingest([dir], { store, stages: [], resources: createResources() });
+    assert.equal(summary.inserted, 2);
+    for (const a of await store.listArticles({ limit: 10 })) assert.ok(!(await store.getArticle(a.id))!.body.includes('\0'), `no NUL in ${a.id}`);
+  } finally {
+    await store.close();
+  }
+});
