@@ -41,3 +41,20 @@ export async function withStore(db: string, fn: (store: Store) => Promise<number
     await store.close();
   }
 }
+
+/** Control and bidirectional-override characters, which could forge report lines or recolour the terminal. */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * A file name, URL or reason as one safe line: control characters (newline, ESC …) written as \n, \x1b, \u202e.
+ * @example printable('a\nfailed: b.txt') // 'a\\nfailed: b.txt'
+ */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => {
+    const code = c.charCodeAt(0);
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}

@@ -16,7 +16,7 @@ import { registerExportCommand } from './commands/export.js';
 import { registerQueueCommands } from './commands/queue.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerWatchCommand } from './commands/watch.js';
-import { DB_OPTION, withStore, type CliContext, type CliIo } from './context.js';
+import { DB_OPTION, printable, withStore, type CliContext, type CliIo } from './context.js';
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, exitCodeFor } from './exit-codes.js';
 import { createProgress } from './progress.js';
 import type { Store } from '../store/store.js';
@@ -187,8 +187,9 @@ async function runIngest(store: Store, inputs: string[], maxBytes: number | unde
     },
   });
   progress.stop();
-  for (const warning of summary.warnings) io.err(`warning: ${warning.source}: ${warning.reason}`);
-  for (const failure of summary.failures) io.err(`failed: ${failure.source}: ${failure.reason} [${failure.code}]`);
+  // Names are printed escaped: a file named "x\nfailed: y" must not forge a report line.
+  for (const warning of summary.warnings) io.err(`warning: ${printable(warning.source)}: ${printable(warning.reason)}`);
+  for (const failure of summary.failures) io.err(`failed: ${printable(failure.source)}: ${printable(failure.reason)} [${failure.code}]`);
   const skipped = Object.entries(summary.skipped).sort(([a], [b]) => a.localeCompare(b));
   const skippedCount = skipped.reduce((n, [, k]) => n + k, 0);
   if (skippedCount) io.err(`${skippedCount} file${skippedCount === 1 ? '' : 's'} skipped: unsupported type (${skipped.map(([ext, n]) => (n > 1 ? `${ext} ×${n}` : ext)).join(', ')})`);

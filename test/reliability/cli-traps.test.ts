@@ -3,7 +3,7 @@
  * a read-only command never creates a store from a mistyped --db, and `/\host/…` is no safe in-app link.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -100,4 +100,17 @@ test('cli › export --out reports bytes written, and search words full of opera
     const code = await main(['search', ...words, '--db', db], capture());
     assert.ok(code === 0 || code === 1, `${words.join(' ')}: exit ${code}`);
   }
+});
+
+test('cli › file names with a newline or an escape sequence are printed escaped and cannot forge a report line', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-names-'));
+  writeFileSync(join(dir, 'a\nfailed: forged.txt'), '');
+  writeFileSync(join(dir, '\u001b[31mred.txt'), '');
+  const io = capture();
+  assert.equal(await main(['ingest', dir, '--db', tempDb()], io), 1);
+  const failed = io.lines.filter((l) => l.startsWith('failed: '));
+  assert.equal(failed.length, 2, io.lines.join('\n'));
+  assert.ok(failed.some((l) => l.includes('a\\nfailed: forged.txt')), failed.join('\n'));
+  assert.ok(failed.some((l) => l.includes('\\x1b[31mred.txt')), failed.join('\n'));
+  assert.ok(io.lines.every((l) => !l.includes('\u001b') && !l.includes('\n')));
 });

@@ -10,7 +10,7 @@ import { WATCH_DEFAULTS, watchFeeds, type PollSummary } from '../../app/watch.js
 import { FETCH_DEFAULTS } from '../../ingest/fetch/index.js';
 import { defaultStatePath } from '../../ingest/feeds/index.js';
 import { defaultStages } from '../../pipeline/index.js';
-import { DB_OPTION, withStore, type CliContext, type CliIo } from '../context.js';
+import { DB_OPTION, printable, withStore, type CliContext, type CliIo } from '../context.js';
 import { EXIT_OK, EXIT_SOME_FAILED } from '../exit-codes.js';
 
 interface WatchCliOptions {
@@ -85,9 +85,9 @@ function printPoll(summary: PollSummary, io: CliIo, isJson: boolean): void {
     io.out(JSON.stringify(summary));
     return;
   }
-  for (const feed of summary.feeds) if (feed.status === 'failed') io.err(`feed failed: ${feed.feed}: ${feed.reason} [${feed.code}]`);
-  for (const warning of summary.warnings) io.err(`warning: ${warning.source}: ${warning.reason}`);
-  for (const failure of summary.failures) io.err(`failed: ${failure.source}: ${failure.reason} [${failure.code}]`);
+  for (const feed of summary.feeds) if (feed.status === 'failed') io.err(`feed failed: ${printable(feed.feed)}: ${printable(feed.reason ?? '')} [${feed.code}]`);
+  for (const warning of summary.warnings) io.err(`warning: ${printable(warning.source)}: ${printable(warning.reason)}`);
+  for (const failure of summary.failures) io.err(`failed: ${printable(failure.source)}: ${printable(failure.reason)} [${failure.code}]`);
   const count = (status: string) => summary.feeds.filter((f) => f.status === status).length;
   io.out(
     `poll at ${summary.startedAt}: ${summary.feeds.length} feed(s) (${count('updated')} updated, ${count('not-modified')} not modified, ${count('failed')} failed); ` +
