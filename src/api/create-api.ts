@@ -18,7 +18,7 @@ import { EXPORT_FORMATS, exportAs } from '../app/export.js';
 import { errorResponse } from './errors.js';
 import { mergeEvents, splitEvent } from '../app/event-decisions.js';
 import { openApiDocument } from './openapi.js';
-import { boolParam, dateParam, enumParam, intParam, rejectUnknownParams, textParam, type QueryParams } from './params.js';
+import { boolParam, dateParam, enumParam, intParam, ploverParam, rejectUnknownParams, textParam, type QueryParams } from './params.js';
 
 /** What the API needs. */
 export interface ApiOptions {
@@ -40,7 +40,7 @@ const SEARCH_FILTERS = ['entity', 'type', 'status', 'place', 'country', 'outlet'
 /** The search filters given in a query string, validated. */
 function searchFilters(q: QueryParams): SearchFilterInput {
   const entity = textParam(q, 'entity', 300);
-  const type = textParam(q, 'type', 60);
+  const type = ploverParam(q, 'type');
   const status = enumParam(q, 'status', EVENT_STATUSES);
   const place = textParam(q, 'place', 200);
   const country = textParam(q, 'country', 100);
@@ -88,6 +88,12 @@ export function createApi(options: ApiOptions): Hono {
     return c.json(body, status);
   });
   app.notFound((c) => c.json({ error: { code: 'E_NOT_FOUND', message: `no route ${c.req.method} ${c.req.path}` } }, 404));
+
+  // A NUL byte is never meaningful in a path or parameter, and PostgreSQL refuses it inside text: a 400, everywhere.
+  app.use('*', async (c, next) => {
+    if (/%00|\0/i.test(c.req.url)) throw new UsageError('the request holds a NUL byte (%00), which no path or parameter may contain');
+    await next();
+  });
 
   const query = (c: Context, allowed: readonly string[]): QueryParams => {
     const q = c.req.query();
@@ -151,7 +157,7 @@ export function createApi(options: ApiOptions): Hono {
     const from = dateParam(q, 'from');
     const to = dateParam(q, 'to');
     const status = enumParam(q, 'status', EVENT_STATUSES);
-    const ploverType = textParam(q, 'type', 60);
+    const ploverType = ploverParam(q, 'type');
     const text = textParam(q, 'q', MAX_QUERY_CHARS);
     return c.json(await listEvents(store, {
       ...(entityId ? { entityId } : {}), ...(from ? { from } : {}), ...(status ? { status } : {}), ...(ploverType ? { ploverType } : {}), ...(text ? { text } : {}),

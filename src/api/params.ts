@@ -2,6 +2,7 @@
  * Query-string validation at the API boundary: every bad value is a 400 whose message quotes it.
  */
 import { UsageError } from '../model/index.js';
+import { PLOVER_TYPE_NAMES, isCalendarDate, ploverTypeNamed } from '../app/validate.js';
 
 /** Bounds of a whole-number parameter. */
 export interface IntBounds {
@@ -65,8 +66,17 @@ export function boolParam(params: QueryParams, name: string): boolean | undefine
 export function dateParam(params: QueryParams, name: string): string | undefined {
   const raw = params[name]?.trim();
   if (!raw) return undefined;
-  if (!/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(raw)) throw new UsageError(`parameter "${name}" must be a date like 2024-11-08 (or 2024-11, 2024), got "${clip(raw)}"`);
+  if (!isCalendarDate(raw)) throw new UsageError(`parameter "${name}" must be a date like 2024-11-08 (or 2024-11, 2024), got "${clip(raw)}"`);
   return raw;
+}
+
+/** A PLOVER event type (any case, answered in upper case); undefined when absent. */
+export function ploverParam(params: QueryParams, name: string): string | undefined {
+  const raw = params[name]?.trim();
+  if (!raw) return undefined;
+  const type = ploverTypeNamed(raw);
+  if (!type) throw new UsageError(`parameter "${name}" must be a PLOVER event type, one of ${PLOVER_TYPE_NAMES.join(', ')}; got "${clip(raw)}"`);
+  return type;
 }
 
 /** Quotes at most 60 characters of a bad value back to the caller. */

@@ -3,7 +3,7 @@
  * with per-input error isolation: a bad file is reported with its path and reason and the batch goes on.
  */
 import { DossierError, IngestError, createDoc, describeCause, type Doc } from '../model/index.js';
-import { expandInputs } from '../ingest/inputs.js';
+import { expandInputsWithSkips, extensionOf, type SkippedInputs } from '../ingest/inputs.js';
 import { readInput, type InputReader } from '../ingest/read-input.js';
 import { CLEAN_STEP, checkPipeline, pipelineSignature, runStages, type Resources, type Stage } from '../pipeline/index.js';
 import { cleanArticle } from '../stages/clean/index.js';
@@ -19,11 +19,20 @@ export interface IngestFailure {
   readonly reason: string;
 }
 
+/** Something dropped from an input that was stored anyway (an invalid date, say), named by the input. */
+export interface IngestWarning {
+  readonly source: string;
+  readonly reason: string;
+}
+
 export interface IngestSummary {
   readonly inserted: number;
   readonly updated: number;
   readonly duplicates: number;
   readonly failures: readonly IngestFailure[];
+  readonly warnings: readonly IngestWarning[];
+  /** Files (in folders and archives) of types Dossier does not read, counted by extension. */
+  readonly skipped: SkippedInputs;
   /** Non-English articles: stored and flagged, not run through the English stages. */
   readonly notEnglish: number;
   readonly elapsedMs: number;
@@ -38,6 +47,8 @@ export interface IngestEvents {
   onInputDone?(doneInputs: number, path: string): void;
   /** Called for each article stored or failed. */
   onArticle?(outcome: SaveOutcome | 'failed', source: string, docOrError: Doc | IngestFailure): void;
+  /** Called for each value dropped from an input that is stored anyway. */
+  onWarning?(warning: IngestWarning): void;
 }
 
 export interface IngestOptions {
@@ -51,16 +62,24 @@ export interface IngestOptions {
   readonly now?: () => number;
 }
 
-/** Ingests every input; never throws for a bad input, only for a failing store. */
+/**
+ * Consecutive store failures after which the store itself is taken as broken (disk full, connection lost) and the
+ * batch stops: one input the store refuses is that input's failure, ten in a row with none saved are not.
+ */
+export const MAX_CONSECUTIVE_STORE_FAILURES = 10;
+
+/** Ingests every input; never throws for a bad input, only for a store that fails on many inputs in a row. */
 export async function ingest(inputs: readonly string[], options: IngestOptions): Promise<IngestSummary> {
   const now = options.now ?? (() => performance.now());
   const began = now();
   checkPipeline(options.stages);
   const signature = pipelineSignature(options.stages);
-  const entries = expandInputs(inputs);
+  const { entries, skipped } = expandInputsWithSkips(inputs);
   options.events?.onStart?.(entries.length);
   const counts = { inserted: 0, updated: 0, duplicates: 0, notEnglish: 0 };
   const failures: IngestFailure[] = [];
+  const warnings: IngestWarning[] = [];
+  let storeFailuresInARow = 0;
   const stageMs: Record<string, number> = {};
   const fail = (failure: IngestFailure) => {
     failures.push(failure);
@@ -71,15 +90,28 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
   for (const entry of entries) {
     if (entry.isMissing) {
       fail({ source: entry.path, code: 'E_INPUT_NOT_FOUND', reason: 'no such file, directory or glob match' });
+    } else if (entry.unreadable) {
+      fail({ source: entry.path, code: 'E_INPUT_UNREADABLE', reason: entry.unreadable });
     } else {
       for await (const item of (options.readInput ?? readInput)(entry.path, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes })) {
+        if (item instanceof IngestError && item.code === 'E_INPUT_UNSUPPORTED') {
+          const ext = extensionOf(item.file);
+          skipped[ext] = (skipped[ext] ?? 0) + 1;
+          continue;
+        }
         if (item instanceof IngestError) {
           fail({ source: item.file, code: item.code, reason: item.reason });
           continue;
         }
         let doc: Doc;
         try {
-          doc = createDoc(cleanArticle(item));
+          const cleaned = cleanArticle(item);
+          for (const reason of cleaned.warnings) {
+            const warning = { source: item.source, reason };
+            warnings.push(warning);
+            options.events?.onWarning?.(warning);
+          }
+          doc = createDoc(cleaned);
           if (!isAnnotated(doc)) counts.notEnglish++;
           else {
             const result = runStages(doc, options.stages, { publishedAt: doc.meta.publishedAt, resources: options.resources });
@@ -92,7 +124,16 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
           fail({ source: item.source, code, reason: error instanceof IngestError ? error.reason : describeCause(error) });
           continue;
         }
-        const outcome = await options.store.saveArticle(doc, isAnnotated(doc) ? signature : CLEAN_STEP, await crossArticleLinks(options.store, doc));
+        let outcome: SaveOutcome;
+        try {
+          outcome = await options.store.saveArticle(doc, isAnnotated(doc) ? signature : CLEAN_STEP, await crossArticleLinks(options.store, doc));
+          storeFailuresInARow = 0;
+        } catch (error) {
+          // The article's transaction rolled back, so nothing of it is stored; the batch goes on unless the store is gone.
+          if (++storeFailuresInARow >= MAX_CONSECUTIVE_STORE_FAILURES) throw error;
+          fail({ source: item.source, code: error instanceof DossierError ? error.code : 'E_STORE', reason: describeCause(error) });
+          continue;
+        }
         if (outcome === 'inserted') counts.inserted++;
         else if (outcome === 'updated') counts.updated++;
         else counts.duplicates++;
@@ -102,7 +143,7 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
     done++;
     options.events?.onInputDone?.(done, entry.path);
   }
-  return { ...counts, failures, elapsedMs: now() - began, stageMs };
+  return { ...counts, failures, warnings, skipped, elapsedMs: now() - began, stageMs };
 }
 
 /** English (or undetermined) articles run through the stages; others are stored after the clean step only. */

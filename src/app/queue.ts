@@ -71,7 +71,7 @@ export async function enqueueInputs(inputs: readonly string[], options: EnqueueO
   if (url) throw new UsageError(`enqueue reads files, not URLs ("${url}"): fetch pages with \`dossier ingest\` and feeds with \`dossier watch\``);
   const entries = expandInputs(inputs);
   const jobs: IngestJobData[] = entries
-    .filter((e) => !e.isMissing)
+    .filter((e) => !e.isMissing && !e.unreadable)
     .map((e) => ({ path: resolve(e.path), ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }) }));
   const queue = await openIngestQueue(options.db);
   try {

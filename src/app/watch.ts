@@ -7,7 +7,7 @@ import { IngestError, type RawArticle } from '../model/index.js';
 import { createFetcher, FetchError, isTransientFailure, type Fetcher, type FetcherOptions, type FetchedArticle } from '../ingest/fetch/index.js';
 import { sleep } from '../ingest/fetch/host-gate.js';
 import { loadWatchState, parseFeed, pruneFeedItems, saveWatchState, type FeedItem, type WatchedFeed, type WatchState } from '../ingest/feeds/index.js';
-import { ingest, type IngestFailure, type IngestOptions } from './ingest.js';
+import { ingest, type IngestFailure, type IngestOptions, type IngestWarning } from './ingest.js';
 
 /** Watch defaults: how often feeds are polled and how many new items one feed may bring per poll. */
 export { FETCH_DEFAULTS } from '../ingest/fetch/index.js';
@@ -46,6 +46,8 @@ export interface PollSummary {
   /** Item links that answered 304 (already ingested by this process). */
   readonly notModified: number;
   readonly failures: readonly IngestFailure[];
+  /** Values dropped from items that were stored anyway (an item's invalid date, say). */
+  readonly warnings: readonly IngestWarning[];
   /** Failed items that will be tried again at the next poll (timeouts, 5xx, network errors). */
   readonly retryLater: number;
   readonly elapsedMs: number;
@@ -137,6 +139,7 @@ export async function pollFeeds(feedUrls: readonly string[], options: PollOption
   }
   const counts = { inserted: 0, updated: 0, duplicates: 0 };
   let failures: readonly IngestFailure[] = [];
+  let warnings: readonly IngestWarning[] = [];
   if (candidates.size > 0) {
     const summary = await ingest([...candidates.keys()], {
       ...options,
@@ -147,6 +150,7 @@ export async function pollFeeds(feedUrls: readonly string[], options: PollOption
     });
     Object.assign(counts, { inserted: summary.inserted, updated: summary.updated, duplicates: summary.duplicates });
     failures = summary.failures;
+    warnings = summary.warnings;
   }
 
   // Record each item: handled for good, or kept for a retry after a transient failure.
@@ -180,7 +184,7 @@ export async function pollFeeds(feedUrls: readonly string[], options: PollOption
     queued: queuedPerFeed.get(p.feedUrl) ?? 0,
     ...('error' in p && p.error ? { code: p.error.code, reason: p.error.reason } : {}),
   }));
-  return { startedAt, feeds, fetched: candidates.size, ...counts, notModified, failures, retryLater, elapsedMs: performance.now() - began };
+  return { startedAt, feeds, fetched: candidates.size, ...counts, notModified, failures, warnings, retryLater, elapsedMs: performance.now() - began };
 }
 
 /** Options of watchFeeds. */

@@ -13,12 +13,13 @@ import { registerExportCommand } from './commands/export.js';
 import { registerQueueCommands } from './commands/queue.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerWatchCommand } from './commands/watch.js';
-import { DB_OPTION, withStore, type CliContext, type CliIo } from './context.js';
+import { DB_OPTION, printable, withStore, type CliContext, type CliIo } from './context.js';
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, exitCodeFor } from './exit-codes.js';
 import { createProgress } from './progress.js';
 import type { Store } from '../app/store.js';
 import { composePipeline } from '../app/compose-pipeline.js';
 import { EVENT_STATUSES, searchArticles, type SearchFilterInput } from '../app/queries.js';
+import { PLOVER_TYPE_NAMES, ploverTypeNamed } from '../app/validate.js';
 
 export type { CliIo } from './context.js';
 
@@ -51,8 +52,10 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
         const summary = await runIngest(store, inputs, opts.maxBytes, io);
         if (opts.json) io.out(JSON.stringify(summary));
         else printIngestSummary(summary, io);
-        return summary.failures.length > 0 ? EXIT_SOME_FAILED : EXIT_OK;
-      });
+        // Nothing stored nor already held (an empty folder, only unsupported files) is a failure too.
+        const isNothingIngested = summary.inserted + summary.updated + summary.duplicates === 0;
+        return summary.failures.length > 0 || isNothingIngested ? EXIT_SOME_FAILED : EXIT_OK;
+      }, 'create');
     });
 
   program
@@ -75,8 +78,10 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
       if (opts.status !== undefined && !status) throw new UsageError(`--status "${opts.status}": expected one of ${EVENT_STATUSES.join(', ')}`);
       const from = dateOption('--from', opts.from);
       const to = dateOption('--to', opts.to);
+      const type = opts.type === undefined ? undefined : ploverTypeNamed(opts.type);
+      if (opts.type !== undefined && !type) throw new UsageError(`--type "${opts.type}": expected a PLOVER event type, one of ${PLOVER_TYPE_NAMES.join(', ')}`);
       const filters: SearchFilterInput = {
-        ...(opts.entity ? { entity: opts.entity } : {}), ...(opts.type ? { type: opts.type } : {}), ...(status ? { status } : {}), ...(opts.place ? { place: opts.place } : {}),
+        ...(opts.entity ? { entity: opts.entity } : {}), ...(type ? { type } : {}), ...(status ? { status } : {}), ...(opts.place ? { place: opts.place } : {}),
         ...(opts.country ? { country: opts.country } : {}), ...(opts.outlet ? { outlet: opts.outlet } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}),
       };
       const text = words.join(' ').trim();
@@ -179,7 +184,13 @@ async function runIngest(store: Store, inputs: string[], maxBytes: number | unde
     },
   });
   progress.stop();
-  for (const failure of summary.failures) io.err(`failed: ${failure.source}: ${failure.reason} [${failure.code}]`);
+  // Names are printed escaped: a file named "x\nfailed: y" must not forge a report line.
+  for (const warning of summary.warnings) io.err(`warning: ${printable(warning.source)}: ${printable(warning.reason)}`);
+  for (const failure of summary.failures) io.err(`failed: ${printable(failure.source)}: ${printable(failure.reason)} [${failure.code}]`);
+  const skipped = Object.entries(summary.skipped).sort(([a], [b]) => a.localeCompare(b));
+  const skippedCount = skipped.reduce((n, [, k]) => n + k, 0);
+  if (skippedCount) io.err(`${skippedCount} file${skippedCount === 1 ? '' : 's'} skipped: unsupported type (${skipped.map(([ext, n]) => (n > 1 ? `${ext} ×${n}` : ext)).join(', ')})`);
+  if (summary.inserted + summary.updated + summary.duplicates + summary.failures.length === 0) io.err('nothing ingested: no readable input found');
   return summary;
 }
 
@@ -187,7 +198,7 @@ function printIngestSummary(summary: IngestSummary, io: CliIo): void {
   const seconds = summary.elapsedMs / 1000;
   io.out(
     `ingested ${summary.inserted} new, ${summary.updated} updated, ${summary.duplicates} skipped as duplicate, ${summary.failures.length} failed` +
-      ` in ${seconds.toFixed(1)} s${summary.notEnglish ? ` (${summary.notEnglish} not in English: stored, not annotated)` : ''}`,
+      `${summary.warnings.length ? `, ${summary.warnings.length} warning${summary.warnings.length === 1 ? '' : 's'}` : ''} in ${seconds.toFixed(1)} s${summary.notEnglish ? ` (${summary.notEnglish} not in English: stored, not annotated)` : ''}`,
   );
   const stages = Object.entries(summary.stageMs);
   if (stages.length) io.out(`stage time: ${stages.map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`).join(', ')}`);

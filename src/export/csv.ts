@@ -1,10 +1,34 @@
-/** RFC 4180 CSV: a header row, then one row per record; fields quoted when they hold a comma, quote or newline. */
+/**
+ * RFC 4180 CSV: a header row, then one row per record; fields quoted when they hold a comma, quote or newline.
+ * Every CSV and TSV cell is neutralised against formula injection (OWASP "CSV Injection"): text that a spreadsheet
+ * would run as a formula gets a leading single quote.
+ */
 
-/** One CSV field. */
-export function csvField(value: unknown): string {
+/** Characters that make a spreadsheet read a cell as a formula (OWASP: = + - @ tab CR). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A plain number ("-3.5", "+1e3") is data, not a formula: it keeps its sign so the column stays numeric. */
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/**
+ * A cell's text made inert: `=HYPERLINK(…)`, `+cmd|…`, `-2+3`, `@SUM(…)` get a leading `'`, which spreadsheets show
+ * as text and never evaluate; numbers (and text starting otherwise) are unchanged.
+ * @example neutraliseFormula('=1+1') // "'=1+1"
+ */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+}
+
+/** A value as cell text: arrays joined with "; ", objects as JSON. */
+function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text = Array.isArray(value) ? value.join('; ') : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return Array.isArray(value) ? value.join('; ') : typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/** One CSV field, neutralised and quoted when needed (OWASP also asks for quotes around a neutralised cell). */
+export function csvField(value: unknown): string {
+  const raw = cellText(value);
+  const text = neutraliseFormula(raw);
+  return text !== raw || /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** A CSV document with the given columns, rows as records keyed by column. */
@@ -19,8 +43,8 @@ export function toJsonLines(rows: readonly unknown[]): string {
   return rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : '');
 }
 
-/** Tab-separated values as GDELT ships them: no quoting, tabs and newlines inside fields become spaces. */
+/** Tab-separated values as GDELT ships them: no quoting, tabs and newlines inside fields become spaces, formulas made inert. */
 export function toTsv(columns: readonly string[], rows: readonly Readonly<Record<string, unknown>>[]): string {
-  const field = (v: unknown) => (v === null || v === undefined ? '' : Array.isArray(v) ? v.join('; ') : String(v)).replace(/[\t\r\n]+/g, ' ');
+  const field = (v: unknown) => neutraliseFormula(cellText(v).replace(/[\t\r\n]+/g, ' '));
   return [columns.join('\t'), ...rows.map((row) => columns.map((c) => field(row[c])).join('\t'))].join('\n') + '\n';
 }

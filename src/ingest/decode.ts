@@ -27,7 +27,8 @@ export function decodeBytes(bytes: Uint8Array, source: string, declaredCharset?:
     encoding = /^iso-8859-1$/i.test(guess) || !iconv.encodingExists(guess) ? 'windows-1252' : guess.toLowerCase();
     text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
   }
-  text = text.replace(/^\uFEFF/, '').normalize('NFC');
+  // NUL is never text: binary detection looks at the first 64 KiB only, so a stray NUL later is dropped here.
+  text = text.replace(/^\uFEFF/, '').replace(/\0/g, '').normalize('NFC');
   if (text.trim().length === 0) throw new IngestError('E_INPUT_EMPTY', source, 'file holds only whitespace');
   return { text, encoding };
 }

@@ -1,36 +1,61 @@
 /**
  * Expands the command line's inputs (files, folders, globs, `-`, http(s) URLs) into a list of inputs.
- * Folders are walked recursively; hidden files and unknown extensions are skipped.
+ * Folders are walked recursively; hidden files are skipped, and files of unknown types are skipped and counted.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { isHttpUrl } from './fetch/read-url.js';
 
-/** Extensions Dossier reads; anything else inside a folder is skipped (a named file is always tried). */
-export const READABLE_EXTENSIONS = ['.txt', '.text', '.html', '.htm', '.xhtml', '.jsonl', '.ndjson', '.warc', '.warc.gz'];
+/** Document extensions Dossier reads, also inside archives and gzip files. */
+const DOCUMENT_EXTENSIONS = ['.txt', '.text', '.html', '.htm', '.xhtml', '.jsonl', '.ndjson'];
 
-/** One expanded input: a path to read, or a path that could not be found. */
-export type InputEntry = { readonly path: string; readonly isMissing: boolean };
+/** Archive extensions: each holds documents (a `.warc.gz` is a crawl, read record by record). */
+const ARCHIVE_EXTENSIONS = ['.warc', '.warc.gz', '.zip', '.tar', '.tar.gz', '.tgz'];
+
+/** Extensions Dossier reads; anything else inside a folder is skipped (a named file is always tried). */
+export const READABLE_EXTENSIONS = [...DOCUMENT_EXTENSIONS, ...DOCUMENT_EXTENSIONS.map((e) => `${e}.gz`), ...ARCHIVE_EXTENSIONS];
+
+/** What a folder walk or glob passed over: files of types Dossier does not read, counted by extension. */
+export type SkippedInputs = Record<string, number>;
+
+/** One expanded input: a path to read, a path that could not be found, or a folder (or link) that could not be walked. */
+export type InputEntry = { readonly path: string; readonly isMissing: boolean; readonly unreadable?: string };
 
 /** Expands inputs in order; a missing path is kept as an entry so the caller can report it. */
 export function expandInputs(inputs: readonly string[]): InputEntry[] {
+  return expandInputsWithSkips(inputs).entries;
+}
+
+/** Expands inputs, also counting the files a folder walk or glob skipped as of a type Dossier does not read. */
+export function expandInputsWithSkips(inputs: readonly string[]): { entries: InputEntry[]; skipped: SkippedInputs } {
   const out: InputEntry[] = [];
+  const skipped: SkippedInputs = {};
+  const skip = (name: string) => {
+    const ext = extensionOf(name);
+    skipped[ext] = (skipped[ext] ?? 0) + 1;
+  };
   for (const input of inputs) {
     if (input === '-' || isHttpUrl(input)) {
       out.push({ path: input, isMissing: false });
     } else if (/[*?[\]{}]/.test(input)) {
       const matches = globSync(input, { onlyFiles: true, dot: false }).sort();
       if (matches.length === 0) out.push({ path: input, isMissing: true });
+      // A glob chose its files by name: each is tried, whatever its extension, like a named file.
       for (const match of matches) out.push({ path: match, isMissing: false });
     } else {
       const kind = statKind(input);
       if (kind === 'missing') out.push({ path: input, isMissing: true });
-      else if (kind === 'dir') for (const file of walk(input)) out.push({ path: file, isMissing: false });
-      else out.push({ path: input, isMissing: false });
+      else if (kind === 'dir') {
+        for (const found of walk(input, new Set())) {
+          if (typeof found !== 'string') out.push(found);
+          else if (hasReadableExtension(found)) out.push({ path: found, isMissing: false });
+          else skip(found);
+        }
+      } else out.push({ path: input, isMissing: false });
     }
   }
-  return out;
+  return { entries: out, skipped };
 }
 
 function statKind(path: string): 'file' | 'dir' | 'missing' {
@@ -38,18 +63,73 @@ function statKind(path: string): 'file' | 'dir' | 'missing' {
     return statSync(path).isDirectory() ? 'dir' : 'file';
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
-    throw error;
+    return 'file'; // unreadable (EACCES, ELOOP …): the reader reports it for this input alone
   }
 }
 
-function* walk(dir: string): Generator<string> {
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+/**
+ * The files under a folder, in name order. Symbolic links are followed (a linked file is read, a linked folder
+ * walked) but each folder only once, so a link loop ends; a folder that cannot be listed and a broken link are
+ * entries with their reason, and the walk goes on.
+ */
+function* walk(dir: string, visited: Set<string>): Generator<string | InputEntry> {
+  let entries: Dirent[];
+  try {
+    const real = realpathSync(dir);
+    if (visited.has(real)) return; // a link back to a folder already walked
+    visited.add(real);
+    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  } catch (error) {
+    yield { path: dir, isMissing: false, unreadable: `folder cannot be read (${fsReason(error)})` };
+    return;
+  }
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* walk(path);
-    else if (entry.isFile() && hasReadableExtension(entry.name)) yield path;
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const target = statSync(path);
+        isDirectory = target.isDirectory();
+        isFile = target.isFile();
+      } catch (error) {
+        yield { path, isMissing: false, unreadable: `symbolic link cannot be followed (${fsReason(error)})` };
+        continue;
+      }
+    }
+    if (isDirectory) yield* walk(path, visited);
+    else if (isFile) yield path;
   }
+}
+
+function fsReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOENT') return 'its target does not exist';
+  if (code === 'ELOOP') return 'a loop of symbolic links';
+  return code ?? String(error);
+}
+
+/** True for a file inside an archive that Dossier reads: a document, or a gzip of one (archives are not nested). */
+export function isArchiveMemberReadable(name: string): boolean {
+  if (isHiddenPath(name)) return false;
+  const lower = name.toLowerCase().replace(/\.gz$/, '');
+  return DOCUMENT_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
+
+/** True for a path with a hidden part (`.git/…`, `._page.html`) or macOS archive debris (`__MACOSX/…`). */
+export function isHiddenPath(path: string): boolean {
+  return path.split(/[/\\]/).some((part) => part.startsWith('.') || part === '__MACOSX');
+}
+
+/** A file's extension as reported when skipped: `.pdf`, `.tar.bz2`; `(none)` without one. */
+export function extensionOf(path: string): string {
+  const name = path.split(/[/\\]/).pop() ?? path;
+  const m = /(\.[a-z0-9]{1,8})?(\.[a-z0-9]{1,8})$/i.exec(name.replace(/^\.+/, ''));
+  if (!m) return '(none)';
+  // Two-part extensions only for compression wrappers: `.tar.bz2`, `.csv.gz`, not `report.2024.pdf`.
+  return (m[1] && /^\.(gz|bz2|xz|zst|z)$/i.test(m[2]!) ? m[1] + m[2]! : m[2]!).toLowerCase();
 }
 
 /** True when a file name ends in one of READABLE_EXTENSIONS. */

@@ -12,6 +12,7 @@ export const CATALOGUE = {
   E_INPUT_UNREADABLE: 'input could not be read',
   E_INPUT_NO_BODY: 'no article body could be extracted',
   E_INPUT_MALFORMED: 'input is malformed',
+  E_INPUT_UNSUPPORTED: 'input is of a type Dossier does not read',
   E_STAGE_FAILED: 'a pipeline stage failed',
   E_STAGE_MISSING_LAYER: 'a stage ran before the layer it requires',
   E_RESOURCE_MISSING: 'a resource a stage needs was not loaded',

@@ -67,9 +67,13 @@ export function replaceChildren(parent: Element, ...children: Child[]): void {
   append(parent, ...children);
 }
 
-/** In-app links (#/…), relative paths and http(s) URLs only: a `javascript:` URL from an article is dropped. */
+/**
+ * In-app links (#/…), relative paths and http(s) URLs only: a `javascript:` URL from an article is dropped, and so is
+ * `/\host/…` or `/<tab>/host`, which browsers read as the protocol-relative `//host/…` (they drop tabs and newlines
+ * from URLs and take a backslash for a slash).
+ */
 export function isSafeHref(href: string): boolean {
-  return /^(#|\/(?!\/)|https?:\/\/)/i.test(href.trim());
+  return /^(#|\/(?![/\\])|https?:\/\/)/i.test(href.replace(/[\t\n\r]/g, '').trim());
 }
 
 /** A hash link into the app. */

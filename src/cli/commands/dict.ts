@@ -25,7 +25,7 @@ export function registerDictCommands(program: Command, { io, setExitCode }: CliC
           io.out(`imported ${file}: ${d.kind}, ${d.entries} entries${detail}`);
         }
         return EXIT_OK;
-      }));
+      }, 'create'));
     });
   dict
     .command('list')

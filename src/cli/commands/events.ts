@@ -3,16 +3,16 @@ import type { Command } from 'commander';
 import { DossierError, UsageError } from '../../model/index.js';
 import type { EventQuery, MergedEventRow } from '../../app/store.js';
 import { mergeEvents, parseObservationRef, splitEvent } from '../../app/event-decisions.js';
+import { isCalendarDate } from '../../app/validate.js';
 import { DB_OPTION, withStore, type CliContext } from '../context.js';
 import { EXIT_OK, EXIT_SOME_FAILED } from '../exit-codes.js';
 
 const STATUSES = ['single-source', 'corroborated', 'contested', 'denied'] as const;
-const ISO_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 /** A --from/--to value, checked. */
 export function dateOption(name: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (!ISO_DATE.test(value)) throw new UsageError(`${name} "${value}": expected a date like 2024-11-07, 2024-11 or 2024`);
+  if (!isCalendarDate(value)) throw new UsageError(`${name} "${value}": expected a calendar date like 2024-11-07, 2024-11 or 2024`);
   return value;
 }
 

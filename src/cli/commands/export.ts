@@ -18,7 +18,7 @@ export function registerExportCommand(program: Command, { io, setExitCode }: Cli
         const text = await exportAs(store, format);
         if (opts.out) {
           writeFileSync(opts.out, text);
-          io.err(`wrote ${opts.out} (${text.length} characters)`);
+          io.err(`wrote ${opts.out} (${Buffer.byteLength(text)} bytes)`);
         } else io.out(text.replace(/\n$/, ''));
         return EXIT_OK;
       }));

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { createApi, listen } from '../../api/index.js';
 import { UsageError } from '../../model/index.js';
 import { openStore } from '../../app/store.js';
-import { DB_OPTION, type CliContext } from '../context.js';
+import { DB_OPTION, assertStoreExists, type CliContext } from '../context.js';
 import { EXIT_OK } from '../exit-codes.js';
 
 /** Where `npm run build:web` writes the UI bundle. */
@@ -22,6 +22,7 @@ export function registerServeCommand(program: Command, { io, setExitCode }: CliC
     .option('--host <address>', 'address to listen on; 127.0.0.1 keeps it to this machine', '127.0.0.1')
     .option('--web <dir>', 'folder of the built web UI', DEFAULT_WEB_ROOT)
     .action(async (opts: { db: string; port: number; host: string; web: string }) => {
+      assertStoreExists(opts.db);
       const store = await openStore(opts.db);
       try {
         const server = await listen(createApi({ store, webRoot: opts.web }), opts.host, opts.port);

@@ -2,11 +2,11 @@
  * `dossier watch <feed-url…>`: polls RSS/Atom feeds and ingests new items until SIGINT/SIGTERM (or once with
  * --once). Thin: parses options, calls app/watch.ts, prints one summary line per poll.
  */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { UsageError } from '../../model/index.js';
 import { defaultStatePath, FETCH_DEFAULTS, WATCH_DEFAULTS, watchFeeds, type PollSummary } from '../../app/watch.js';
 import { composePipeline } from '../../app/compose-pipeline.js';
-import { DB_OPTION, withStore, type CliContext, type CliIo } from '../context.js';
+import { DB_OPTION, printable, withStore, type CliContext, type CliIo } from '../context.js';
 import { EXIT_OK, EXIT_SOME_FAILED } from '../exit-codes.js';
 
 interface WatchCliOptions {
@@ -28,12 +28,12 @@ export function registerWatchCommand(program: Command, { io, setExitCode }: CliC
     .description('poll RSS/Atom feeds and ingest new items, politely (robots.txt, per-host spacing, conditional requests)')
     .argument('<feeds...>', 'feed URLs (http:// or https://)')
     .option(...DB_OPTION)
-    .option('--interval <duration>', 'time between polls: 90s, 15m, 1h (at least 1m)', parseInterval, WATCH_DEFAULTS.intervalMs)
+    .addOption(durationOption('--interval <duration>', 'time between polls: 90s, 15m, 1h (at least 1m)', parseInterval, WATCH_DEFAULTS.intervalMs))
     .option('--once', 'poll once and exit')
     .option('--state <file>', 'JSON file remembering feed validators and items handled (default: <db>.watch.json)')
     .option('--max-bytes <n>', 'stop downloads larger than this many bytes', positiveInt)
-    .option('--timeout <duration>', 'total time allowed per request, redirects included', parseDuration, FETCH_DEFAULTS.timeoutMs)
-    .option('--host-interval <duration>', 'pause between requests to the same host (a robots.txt Crawl-delay may raise it)', parseDuration, FETCH_DEFAULTS.minIntervalMs)
+    .addOption(durationOption('--timeout <duration>', 'total time allowed per request, redirects included', parseDuration, FETCH_DEFAULTS.timeoutMs))
+    .addOption(durationOption('--host-interval <duration>', 'pause between requests to the same host (a robots.txt Crawl-delay may raise it)', parseDuration, FETCH_DEFAULTS.minIntervalMs))
     .option('--max-items <n>', 'new items fetched per feed and poll (the rest wait for the next poll)', positiveInt, WATCH_DEFAULTS.maxItemsPerFeed)
     .option('--json', 'print one JSON summary per poll')
     .action(async (feeds: string[], opts: WatchCliOptions) => {
@@ -66,7 +66,7 @@ export function registerWatchCommand(program: Command, { io, setExitCode }: CliC
           });
           if (!opts.json && !opts.once) io.out(`watch stopped after ${polls} poll(s); state saved in ${statePath}`);
           return opts.once && hasFailures ? EXIT_SOME_FAILED : EXIT_OK;
-        });
+        }, 'create');
         setExitCode(exitCode);
       } finally {
         process.off('SIGINT', onSignal);
@@ -80,8 +80,9 @@ function printPoll(summary: PollSummary, io: CliIo, isJson: boolean): void {
     io.out(JSON.stringify(summary));
     return;
   }
-  for (const feed of summary.feeds) if (feed.status === 'failed') io.err(`feed failed: ${feed.feed}: ${feed.reason} [${feed.code}]`);
-  for (const failure of summary.failures) io.err(`failed: ${failure.source}: ${failure.reason} [${failure.code}]`);
+  for (const feed of summary.feeds) if (feed.status === 'failed') io.err(`feed failed: ${printable(feed.feed)}: ${printable(feed.reason ?? '')} [${feed.code}]`);
+  for (const warning of summary.warnings) io.err(`warning: ${printable(warning.source)}: ${printable(warning.reason)}`);
+  for (const failure of summary.failures) io.err(`failed: ${printable(failure.source)}: ${printable(failure.reason)} [${failure.code}]`);
   const count = (status: string) => summary.feeds.filter((f) => f.status === status).length;
   io.out(
     `poll at ${summary.startedAt}: ${summary.feeds.length} feed(s) (${count('updated')} updated, ${count('not-modified')} not modified, ${count('failed')} failed); ` +
@@ -91,6 +92,19 @@ function printPoll(summary: PollSummary, io: CliIo, isJson: boolean): void {
 }
 
 /** A duration: `250ms`, `30s`, `15m`, `1h`, or plain seconds. */
+/** A duration option whose help shows its default as written ("15m"), not in milliseconds. */
+function durationOption(flags: string, description: string, parse: (value: string) => number, defaultMs: number): Option {
+  return new Option(flags, description).argParser(parse).default(defaultMs, formatDuration(defaultMs));
+}
+
+/** 900000 → "15m", 30000 → "30s", 1500 → "1500ms". */
+function formatDuration(ms: number): string {
+  if (ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
+  if (ms % 60_000 === 0) return `${ms / 60_000}m`;
+  if (ms % 1000 === 0) return `${ms / 1000}s`;
+  return `${ms}ms`;
+}
+
 function parseDuration(value: string): number {
   const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/i.exec(value.trim());
   if (!match) throw new UsageError(`expected a duration such as 30s, 15m or 1h, got "${value}"`);

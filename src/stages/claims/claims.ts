@@ -315,6 +315,8 @@ function subjectBefore(ctx: Context, toks: readonly Tok[], i: number, floor = 0)
     k--;
     if (toks[k]?.text === ',') k--;
   }
+  // A "who" or an aside at the very start of the text leaves no token for a subject (issue 17, WCXB page 4048).
+  if (k < 0) return undefined;
   const end = k;
   let b = end;
   // A short quoted noun phrase stays in the subject: "“multiple intelligence sources” report".

@@ -1,0 +1,59 @@
+/**
+ * Issue 20.5 (in part): a folder walk never aborts the batch — a symbolic-link loop ends, a linked file is read,
+ * a broken link is one failure naming it — and an empty folder is "nothing ingested" (exit 1).
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { ingest } from '../../src/app/ingest.js';
+import { main, type CliIo } from '../../src/cli/main.js';
+import { createResources } from '../../src/pipeline/index.js';
+import { openSqliteStore } from '../../src/store/sqlite/index.js';
+
+test('filesystem › a link loop ends, a linked file is read once, a broken link is one named failure, and the batch goes on', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'dossier-links-'));
+  const elsewhere = mkdtempSync(join(tmpdir(), 'dossier-elsewhere-'));
+  mkdirSync(join(root, 'news'));
+  writeFileSync(join(root, 'news', 'ferry.txt'), 'Ferry crews in Tartus walked out on Tuesday over new rosters, the union said, leaving hundreds of passengers stranded.\n');
+  writeFileSync(join(elsewhere, 'grain.txt'), 'Grain prices in Homs rose by a third in a week, traders said on Sunday, after floods closed the main road to the coast.\n');
+  symlinkSync(root, join(root, 'news', 'loop')); // news/loop → root → news → …
+  symlinkSync(join(elsewhere, 'grain.txt'), join(root, 'grain-link.txt'));
+  symlinkSync(join(root, 'gone.txt'), join(root, 'broken.txt'));
+  const store = openSqliteStore(':memory:');
+  await store.migrate();
+  try {
+    const summary = await ingest([root], { store, stages: [], resources: createResources() });
+    assert.equal(summary.inserted, 2, 'ferry.txt and the linked grain.txt');
+    assert.equal(summary.duplicates, 0, 'the loop does not read ferry.txt again');
+    assert.deepEqual(summary.failures.map((f) => [f.source, f.code]), [[join(root, 'broken.txt'), 'E_INPUT_UNREADABLE']]);
+    assert.match(summary.failures[0]!.reason, /symbolic link/);
+  } finally {
+    await store.close();
+  }
+});
+
+test('filesystem › an empty folder is "nothing ingested": exit 1 with a line saying so', async () => {
+  const empty = mkdtempSync(join(tmpdir(), 'dossier-empty-'));
+  const lines: string[] = [];
+  const io: CliIo = { out: (l) => lines.push(l), err: (l) => lines.push(l) };
+  assert.equal(await main(['ingest', empty, '--db', join(mkdtempSync(join(tmpdir(), 'dossier-db-')), 's.db')], io), 1);
+  assert.ok(lines.some((l) => l.includes('nothing ingested')), lines.join('\n'));
+});
+
+test('filesystem › NUL bytes past the first 64 KiB of a file, or escaped in a JSON Lines text, are not stored', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-nul-'));
+  const prose = 'The harbour master in Tartus said on Tuesday that the quay would reopen next week after repairs. ';
+  writeFileSync(join(dir, 'late-nul.txt'), `${prose.repeat(800)}\0\0\0${prose}\n`);
+  writeFileSync(join(dir, 'escaped.jsonl'), `${JSON.stringify({ title: 'Grain', text: `Grain prices in Homs rose by a third in a week,\u0000 traders said on Sunday, after floods closed the road.` })}\n`);
+  const store = openSqliteStore(':memory:');
+  await store.migrate();
+  try {
+    const summary = await ingest([dir], { store, stages: [], resources: createResources() });
+    assert.equal(summary.inserted, 2);
+    for (const a of await store.listArticles({ limit: 10 })) assert.ok(!(await store.getArticle(a.id))!.body.includes('\0'), `no NUL in ${a.id}`);
+  } finally {
+    await store.close();
+  }
+});
