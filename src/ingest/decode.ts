@@ -15,6 +15,16 @@ const MAX_CONTROL_SHARE = 0.01;
  */
 export function decodeBytes(bytes: Uint8Array, source: string, declaredCharset?: string): { text: string; encoding: string } {
   if (bytes.length === 0) throw new IngestError('E_INPUT_EMPTY', source, 'file is empty (0 bytes)');
+  const utf16 = utf16Bom(bytes);
+  if (utf16) {
+    // UTF-16 text is full of NUL bytes: with its byte-order mark it is text (Windows editors save it so), not binary.
+    const text = new TextDecoder(utf16, { ignoreBOM: false }).decode(bytes).replace(/\0/g, '').normalize('NFC');
+    const head = text.slice(0, 32768);
+    const odd = head.match(/[\uFFFD\u0001-\u0008\u000E-\u001F]/g)?.length ?? 0;
+    if (odd / Math.max(head.length, 1) > MAX_CONTROL_SHARE) throw new IngestError('E_INPUT_BINARY', source, 'file starts like UTF-16 but does not decode as text');
+    if (text.trim().length === 0) throw new IngestError('E_INPUT_EMPTY', source, 'file holds only whitespace');
+    return { text, encoding: utf16 };
+  }
   if (looksBinary(bytes)) throw new IngestError('E_INPUT_BINARY', source, 'file looks binary (NUL or control bytes), not text or HTML');
   let encoding = 'utf-8';
   let text: string;
@@ -31,6 +41,13 @@ export function decodeBytes(bytes: Uint8Array, source: string, declaredCharset?:
   text = text.replace(/^\uFEFF/, '').replace(/\0/g, '').normalize('NFC');
   if (text.trim().length === 0) throw new IngestError('E_INPUT_EMPTY', source, 'file holds only whitespace');
   return { text, encoding };
+}
+
+/** 'utf-16le' or 'utf-16be' when the bytes open with that byte-order mark. */
+function utf16Bom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
 }
 
 /** The charset an HTML page declares in its first 2 KiB (`<meta charset="…">` or http-equiv). */

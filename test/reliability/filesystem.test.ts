@@ -57,3 +57,23 @@ test('filesystem › NUL bytes past the first 64 KiB of a file, or escaped in a 
     await store.close();
   }
 });
+
+test('filesystem › a UTF-16 text with its byte-order mark is read as text, not refused as binary', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-utf16-'));
+  const text = 'Café owners in Tartus said on Monday that the price of bread had doubled since the summer, and customers stayed away.\r\n';
+  writeFileSync(join(dir, 'notes-le.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+  const be = Buffer.from(text.replace('Monday', 'Tuesday'), 'utf16le');
+  be.swap16();
+  writeFileSync(join(dir, 'notes-be.txt'), Buffer.concat([Buffer.from([0xfe, 0xff]), be]));
+  const store = openSqliteStore(':memory:');
+  await store.migrate();
+  try {
+    const summary = await ingest([dir], { store, stages: [], resources: createResources() });
+    assert.deepEqual(summary.failures, []);
+    assert.equal(summary.inserted, 2);
+    const [hit] = await store.search({ text: 'Tartus bread' });
+    assert.match((await store.getArticle(hit!.id))!.body, /^Café owners in Tartus/);
+  } finally {
+    await store.close();
+  }
+});
