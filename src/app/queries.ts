@@ -23,8 +23,7 @@ export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 /** The corroboration statuses an event filter accepts. */
 export const EVENT_STATUSES: readonly NonNullable<EventQuery['status']>[] = ['single-source', 'corroborated', 'contested', 'denied'];
-/** The stances a claim filter accepts. */
-export const CLAIM_STANCES: readonly StoredClaim['stance'][] = ['asserted', 'confirmed', 'denied', 'not-acknowledged', 'speculated'];
+export { CLAIM_STANCES } from './claim-stances.js';
 /** How many full-text hits an event query with words (`q`) looks at. */
 export const MAX_EVENT_SEARCH_HITS = 500;
 /** The NER classes an entity filter accepts. */

@@ -8,19 +8,9 @@ import { createFetcher, FetchError, isTransientFailure, type Fetcher, type Fetch
 import { sleep } from '../ingest/fetch/host-gate.js';
 import { loadWatchState, parseFeed, pruneFeedItems, saveWatchState, type FeedItem, type WatchedFeed, type WatchState } from '../ingest/feeds/index.js';
 import { ingest, type IngestFailure, type IngestOptions, type IngestWarning } from './ingest.js';
+import { WATCH_DEFAULTS } from './watch-defaults.js';
 
-/** Watch defaults: how often feeds are polled and how many new items one feed may bring per poll. */
-export { FETCH_DEFAULTS } from '../ingest/fetch/index.js';
-export { defaultStatePath } from '../ingest/feeds/index.js';
-
-export const WATCH_DEFAULTS = {
-  intervalMs: 15 * 60 * 1000,
-  /** The shortest interval `watch` accepts: polling a feed more often is not polite. */
-  minIntervalMs: 60 * 1000,
-  maxItemsPerFeed: 100,
-  /** An item whose fetch failed transiently (timeout, 5xx) this many times is given up. */
-  maxAttempts: 3,
-} as const;
+export { defaultStatePath, FETCH_DEFAULTS, WATCH_DEFAULTS } from './watch-defaults.js';
 
 /** What one feed did in a poll. */
 export interface FeedPollReport {

@@ -1,7 +1,8 @@
 /** What every command file gets from main: output streams, the exit-code setter, and store access. */
 import { existsSync } from 'node:fs';
 import { UsageError } from '../model/index.js';
-import { DEFAULT_DB_PATH, isPostgresUrl, openStore, type Store } from '../app/store.js';
+import type { Store } from '../app/store.js';
+import { DEFAULT_DB_PATH, isPostgresUrl } from '../app/store-location.js';
 
 export interface CliIo {
   readonly out: (line: string) => void;
@@ -32,6 +33,8 @@ export function assertStoreExists(db: string): void {
 /** Opens the store (creating it only for `create` access), runs `fn`, always closes it. */
 export async function withStore(db: string, fn: (store: Store) => Promise<number>, access: StoreAccess = 'existing'): Promise<number> {
   if (access === 'existing') assertStoreExists(db);
+  // Loaded on use: the database drivers are not needed for --help or a usage error.
+  const { openStore } = await import('../app/store.js');
   const store = await openStore(db);
   try {
     return await fn(store);

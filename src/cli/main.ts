@@ -3,7 +3,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { DossierError, UsageError, describeCause } from '../model/index.js';
-import { ingest, type IngestSummary } from '../app/ingest.js';
+import type { IngestSummary } from '../app/ingest.js';
 import { registerDictCommands } from './commands/dict.js';
 import { registerEntityCommands } from './commands/entities.js';
 import { registerClaimCommands } from './commands/claims.js';
@@ -15,10 +15,8 @@ import { registerServeCommand } from './commands/serve.js';
 import { registerWatchCommand } from './commands/watch.js';
 import { DB_OPTION, printable, withStore, type CliContext, type CliIo } from './context.js';
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, exitCodeFor } from './exit-codes.js';
-import { createProgress } from './progress.js';
 import type { Store } from '../app/store.js';
-import { composePipeline } from '../app/compose-pipeline.js';
-import { EVENT_STATUSES, searchArticles, type SearchFilterInput } from '../app/queries.js';
+import type { SearchFilterInput } from '../app/queries.js';
 import { PLOVER_TYPE_NAMES, ploverTypeNamed } from '../app/validate.js';
 
 export type { CliIo } from './context.js';
@@ -74,6 +72,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     .option('--limit <n>', 'maximum hits (at most 100)', parseIntOption, 20)
     .option('--json', 'print hits as JSON lines')
     .action(async (words: string[], opts: SearchOptions) => {
+      const { EVENT_STATUSES, searchArticles } = await import('../app/queries.js');
       const status = opts.status === undefined ? undefined : EVENT_STATUSES.find((s) => s === opts.status);
       if (opts.status !== undefined && !status) throw new UsageError(`--status "${opts.status}": expected one of ${EVENT_STATUSES.join(', ')}`);
       const from = dateOption('--from', opts.from);
@@ -173,7 +172,10 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
 }
 
 async function runIngest(store: Store, inputs: string[], maxBytes: number | undefined, io: CliIo): Promise<IngestSummary> {
+  const { createProgress } = await import('./progress.js');
   const progress = createProgress('files');
+  // Loaded here, not at start: the pipeline's modules and models are what make a bare `dossier --help` slow.
+  const [{ ingest }, { composePipeline }] = await Promise.all([import('../app/ingest.js'), import('../app/compose-pipeline.js')]);
   const summary = await ingest(inputs, {
     store,
     ...(await composePipeline(store)),

@@ -1,5 +1,4 @@
 export {
-  DEFAULT_JOB_POLICY,
   INGEST_QUEUE,
   openIngestQueue,
   queueSchemaFor,
@@ -7,7 +6,7 @@ export {
   type IngestJobData,
   type IngestQueue,
   type IngestQueueOptions,
-  type JobPolicy,
   type WorkOptions,
 } from './ingest-queue.js';
 export type { FailedJob, JobState } from './pg-boss-tables.js';
+export { DEFAULT_JOB_POLICY, type JobPolicy } from './job-policy.js';

@@ -7,6 +7,7 @@ import PgBoss from 'pg-boss';
 import { DossierError, StoreError, describeCause } from '../model/index.js';
 import { parsePostgresUrl, type PostgresTarget } from '../store/postgres/index.js';
 import { countJobsByState, listFailedJobs, stopRetrying, type FailedJob, type JobState } from './pg-boss-tables.js';
+import { DEFAULT_JOB_POLICY, type JobPolicy } from './job-policy.js';
 
 /** The pg-boss queue ingest jobs go to. */
 export const INGEST_QUEUE = 'dossier-ingest';
@@ -28,17 +29,6 @@ export interface IngestJob {
 }
 
 /** Retry and expiry policy stamped on each job when it is enqueued. */
-export interface JobPolicy {
-  /** Retries after the first attempt before the job is failed for good. */
-  readonly retryLimit: number;
-  /** Base delay before a retry; pg-boss doubles it per attempt, with jitter (exponential back-off). */
-  readonly retryDelaySeconds: number;
-  /** An active job older than this is taken as abandoned (its worker died) and retried. */
-  readonly expireSeconds: number;
-}
-
-/** Defaults for a newsroom: 4 retries from 10 s (≈10 s, 20 s, 40 s, 80 s), 15 min per file. */
-export const DEFAULT_JOB_POLICY: JobPolicy = { retryLimit: 4, retryDelaySeconds: 10, expireSeconds: 15 * 60 };
 
 export interface IngestQueueOptions {
   /**

@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../model/index.js';
 import { chainText } from '../../app/claim-text.js';
-import { CLAIM_STANCES, listClaims, type ClaimFilterInput } from '../../app/queries.js';
+import type { ClaimFilterInput } from '../../app/queries.js';
+import { CLAIM_STANCES } from '../../app/claim-stances.js';
 import { DB_OPTION, withStore, type CliContext } from '../context.js';
 import { EXIT_OK, EXIT_SOME_FAILED } from '../exit-codes.js';
 import { dateOption } from './events.js';
@@ -35,6 +36,7 @@ export function registerClaimCommands(program: Command, { io, setExitCode }: Cli
         ...(opts.anonymous ? { isAnonymous: true } : opts.named ? { isAnonymous: false } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}),
       };
       setExitCode(await withStore(opts.db, async (store) => {
+        const { listClaims } = await import('../../app/queries.js');
         const page = await listClaims(store, filter, { limit: opts.limit });
         if (!opts.json) io.out(`claims: ${page.total ?? page.items.length}${page.hasMore ? ` (first ${page.items.length} shown)` : ''}`);
         for (const claim of page.items) {

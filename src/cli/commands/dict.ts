@@ -1,6 +1,6 @@
 /** `dossier dict import|list`: users' PETRARCH/Phoenix dictionaries (actors, agents, verbs, discards) drive coding. */
 import type { Command } from 'commander';
-import { importDictionaryIntoStore, type DictionaryKind } from '../../app/dictionaries.js';
+import type { DictionaryKind } from '../../app/dictionaries.js';
 import { UsageError } from '../../model/index.js';
 import { DB_OPTION, withStore, type CliContext } from '../context.js';
 import { EXIT_OK } from '../exit-codes.js';
@@ -20,6 +20,7 @@ export function registerDictCommands(program: Command, { io, setExitCode }: CliC
       if (opts.kind !== undefined && !KINDS.includes(opts.kind as DictionaryKind)) throw new UsageError(`--kind "${opts.kind}": expected one of ${KINDS.join(', ')}`);
       setExitCode(await withStore(opts.db, async (store) => {
         for (const file of files) {
+          const { importDictionaryIntoStore } = await import('../../app/dictionaries.js');
           const d = await importDictionaryIntoStore(store, file, opts.kind as DictionaryKind | undefined);
           const detail = d.kind === 'verbs' ? `, ${d.patterns} patterns, ${d.synsets} synsets` : d.kind === 'actors' ? `, ${d.phrases} phrases, ${d.datedCodes} dated codes` : '';
           io.out(`imported ${file}: ${d.kind}, ${d.entries} entries${detail}`);

@@ -2,7 +2,6 @@
 import type { Command } from 'commander';
 import { DossierError, UsageError } from '../../model/index.js';
 import type { EventQuery, MergedEventRow } from '../../app/store.js';
-import { mergeEvents, parseObservationRef, splitEvent } from '../../app/event-decisions.js';
 import { isCalendarDate } from '../../app/validate.js';
 import { DB_OPTION, withStore, type CliContext } from '../context.js';
 import { EXIT_OK, EXIT_SOME_FAILED } from '../exit-codes.js';
@@ -95,6 +94,7 @@ export function registerEventCommands(program: Command, { io, setExitCode }: Cli
         if (args.length !== 2) throw new UsageError(id === 'merge' ? 'usage: dossier event merge <event-id> <other-event-id>' : 'usage: dossier event split <event-id> <article-id:mention-id>');
         const [first, second] = args as [string, string];
         setExitCode(await withStore(opts.db, async (store) => {
+          const { mergeEvents, parseObservationRef, splitEvent } = await import('../../app/event-decisions.js');
           const event = id === 'merge' ? await mergeEvents(store, first, second) : await splitEvent(store, first, parseObservationRef(second));
           if (opts.json) io.out(JSON.stringify(event, null, 2));
           else io.out(id === 'merge' ? `merged ${second} into ${event.id}: ${event.articleCount} article(s), ${event.status} — ${event.explanation}` : `split into ${event.id}; ${first} keeps the other reports`);

@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { UsageError } from '../../model/index.js';
-import { DEFAULT_JOB_POLICY, enqueueInputs, reportJobs, retryFailedJobs, runWorker } from '../../app/queue.js';
+import { DEFAULT_JOB_POLICY } from '../../app/job-policy.js';
 import type { CliContext } from '../context.js';
 import { EXIT_OK, EXIT_SOME_FAILED } from '../exit-codes.js';
 
@@ -23,6 +23,7 @@ export function registerQueueCommands(program: Command, { io, setExitCode }: Cli
     .option('--expire-seconds <n>', 'a job running longer is taken as abandoned (worker died) and retried', positiveInt, DEFAULT_JOB_POLICY.expireSeconds)
     .option('--json', 'print the result as JSON')
     .action(async (inputs: string[], opts: { db: string; maxBytes?: number; retryLimit: number; retryDelay: number; expireSeconds: number; json?: boolean }) => {
+      const { enqueueInputs } = await import('../../app/queue.js');
       const result = await enqueueInputs(inputs, {
         db: opts.db,
         policy: { retryLimit: opts.retryLimit, retryDelaySeconds: opts.retryDelay, expireSeconds: opts.expireSeconds },
@@ -50,6 +51,7 @@ export function registerQueueCommands(program: Command, { io, setExitCode }: Cli
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
       try {
+        const { runWorker } = await import('../../app/queue.js');
         const summary = await runWorker({
           db: opts.db,
           concurrency: opts.concurrency,
@@ -88,11 +90,13 @@ export function registerQueueCommands(program: Command, { io, setExitCode }: Cli
     .option('--json', 'print JSON')
     .action(async (opts: { db: string; failed?: boolean; limit: number; retryFailed?: boolean; json?: boolean }) => {
       if (opts.retryFailed) {
-        const n = await retryFailedJobs({ db: opts.db });
+        const { retryFailedJobs } = await import('../../app/queue.js');
+      const n = await retryFailedJobs({ db: opts.db });
         io.out(opts.json ? JSON.stringify({ retried: n }) : `${n} failed job(s) put back in the queue`);
         setExitCode(EXIT_OK);
         return;
       }
+      const { reportJobs } = await import('../../app/queue.js');
       const report = await reportJobs({ db: opts.db, failedLimit: opts.limit });
       if (opts.json) {
         io.out(JSON.stringify(opts.failed ? report : { counts: report.counts }));

@@ -3,9 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { createApi, listen } from '../../api/index.js';
 import { UsageError } from '../../model/index.js';
-import { openStore } from '../../app/store.js';
 import { DB_OPTION, assertStoreExists, type CliContext } from '../context.js';
 import { EXIT_OK } from '../exit-codes.js';
 
@@ -23,6 +21,8 @@ export function registerServeCommand(program: Command, { io, setExitCode }: CliC
     .option('--web <dir>', 'folder of the built web UI', DEFAULT_WEB_ROOT)
     .action(async (opts: { db: string; port: number; host: string; web: string }) => {
       assertStoreExists(opts.db);
+      // Loaded on use: the HTTP server and database drivers are not needed for --help.
+      const [{ createApi, listen }, { openStore }] = await Promise.all([import('../../api/index.js'), import('../../app/store.js')]);
       const store = await openStore(opts.db);
       try {
         const server = await listen(createApi({ store, webRoot: opts.web }), opts.host, opts.port);

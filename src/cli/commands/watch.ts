@@ -4,8 +4,8 @@
  */
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../model/index.js';
-import { defaultStatePath, FETCH_DEFAULTS, WATCH_DEFAULTS, watchFeeds, type PollSummary } from '../../app/watch.js';
-import { composePipeline } from '../../app/compose-pipeline.js';
+import type { PollSummary } from '../../app/watch.js';
+import { defaultStatePath, FETCH_DEFAULTS, WATCH_DEFAULTS } from '../../app/watch-defaults.js';
 import { DB_OPTION, printable, withStore, type CliContext, type CliIo } from '../context.js';
 import { EXIT_OK, EXIT_SOME_FAILED } from '../exit-codes.js';
 
@@ -49,6 +49,8 @@ export function registerWatchCommand(program: Command, { io, setExitCode }: CliC
       try {
         const exitCode = await withStore(opts.db, async (store) => {
           const statePath = opts.state ?? defaultStatePath(opts.db);
+          // Loaded on use: the pipeline's modules are what make `dossier --help` slow.
+          const [{ watchFeeds }, { composePipeline }] = await Promise.all([import('../../app/watch.js'), import('../../app/compose-pipeline.js')]);
           const { polls } = await watchFeeds(feeds, {
             store,
             ...(await composePipeline(store)),

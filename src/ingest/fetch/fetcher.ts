@@ -8,6 +8,7 @@
 import { IngestError, describeCause, type RawArticle } from '../../model/index.js';
 import { decodeResponse } from './charset.js';
 import { FetchError } from './fetch-error.js';
+import { FETCH_DEFAULTS } from './fetch-defaults.js';
 import { createHostGate, type HostGate } from './host-gate.js';
 import { ALLOW_ALL, DISALLOW_ALL, isAllowed, parseRobots, policyFor, type RobotsPolicy } from './robots.js';
 
@@ -20,24 +21,7 @@ export const ROBOTS_PRODUCT_TOKEN = 'Dossier';
 /** The User-Agent header of every request. */
 export const DOSSIER_USER_AGENT = `${ROBOTS_PRODUCT_TOKEN}/0.1 (+${DOSSIER_PROJECT_URL})`;
 
-/** Politeness and safety defaults; each can be changed per fetcher. */
-export const FETCH_DEFAULTS = {
-  /** Total time for one resource, redirects and body included. */
-  timeoutMs: 30_000,
-  /** Decoded body bytes above which the download is stopped (gzip bombs included). */
-  maxBytes: 10 * 1024 * 1024,
-  maxRedirects: 5,
-  /** Pause between the end of one request and the start of the next to the same host. */
-  minIntervalMs: 1_000,
-  /** A robots.txt Crawl-delay is honoured up to this (a day-long delay would stall a watch). */
-  maxCrawlDelayMs: 60_000,
-  /** Requests in flight at once, over all hosts (one at a time per host). */
-  concurrency: 4,
-  /** How long a fetched robots.txt is trusted (RFC 9309 §2.4: at most 24 hours). */
-  robotsTtlMs: 24 * 60 * 60 * 1000,
-  /** How long an unreachable robots.txt (5xx, network error) is remembered before trying again. */
-  robotsRetryMs: 10 * 60 * 1000,
-} as const;
+export { FETCH_DEFAULTS } from './fetch-defaults.js';
 
 /** Bytes of robots.txt parsed; RFC 9309 §2.5 asks for at least 500 KiB and allows ignoring the rest. */
 const ROBOTS_MAX_BYTES = 512 * 1024;

@@ -18,10 +18,7 @@ export interface PostgresTarget {
 /** Schema names we accept: plain lower-case SQL identifiers, so they never need quoting. */
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
-/** True when a --db value names a PostgreSQL server rather than a SQLite file. */
-export function isPostgresUrl(db: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(db);
-}
+export { isPostgresUrl } from '../location.js';
 
 /**
  * Splits a --db URL into a driver connection string and a schema.
