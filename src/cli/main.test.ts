@@ -58,6 +58,12 @@ test('cli › --help exits 0 for the program and for each command', async () => 
   }
 });
 
+test('cli › --version prints the package version and exits 0', async () => {
+  const io = captureIo();
+  assert.equal(await main(['--version'], io), 0);
+  assert.match(io.stdout.join('\n'), /^\d+\.\d+\.\d+/);
+});
+
 test('cli › search, show and stats read what ingest stored', async () => {
   const db = tempDb();
   await main(['ingest', FIXTURES, '--db', db], captureIo());

@@ -17,6 +17,7 @@ import { DB_OPTION, printable, withStore, type CliContext, type CliIo } from './
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, exitCodeFor } from './exit-codes.js';
 import type { Store } from '../app/store.js';
 import type { SearchFilterInput } from '../app/queries.js';
+import { DOSSIER_VERSION } from '../app/version.js';
 import { PLOVER_TYPE_NAMES, ploverTypeNamed } from '../app/validate.js';
 
 export type { CliIo } from './context.js';
@@ -31,6 +32,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   let exitCode = EXIT_OK;
   const program = new Command('dossier')
     .description('Turn raw news articles into an evidence-backed record of who did what to whom, where and when, and who says so.')
+    .version(DOSSIER_VERSION, '-V, --version', 'print the version')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
     .showHelpAfterError();
