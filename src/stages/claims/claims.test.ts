@@ -172,7 +172,7 @@ test('claims › a quote broken by its attribution is one claim in two parts', (
   assert.equal(claims[0]!.chain[0]!.kind, 'outlet');
 });
 
-test('claims › direct quote with the attribution before a colon, and "he said" resolved to the last person', () => {
+test('claims › direct quote with the attribution before a colon, and "He added" taking the speaker of the quote before it', () => {
   const { text, claims } = claimsOf('Lavrov said: "Our position has not changed." He added that the talks would go on.', [['Lavrov', 'PER']]);
   assert.equal(claims.length, 2);
   assert.equal(at(text, claims[0]!.content), '"Our position has not changed."');
@@ -329,6 +329,12 @@ test('claims › a denial that restates the content links by shared words', () =
 // Must not fire
 
 const SILENT: readonly string[] = [
+  'Award: Best compact camera of the year',
+  'Cooling Test: The fan stayed quiet under full load for an hour.',
+  'What Officials Say About The Ceasefire Plan',
+  'You said the talks had failed.',
+  'You can reportedly save a quarter of the fare by booking early.',
+  'Rebuilding the bridge in a year? That’s easier said than done.',
   'The militia leader, known as “the Butcher”, was killed on Sunday.',
   'The so-called “moderate rebels” control the town.',
   'The film “Eye in the Sky” opened on Friday.',
@@ -380,4 +386,82 @@ test('claims › "did not respond to a request for comment" is not acknowledged,
 test('claims › the time a source spoke is not part of its name: "a spokesman for the agency on Thursday said"', () => {
   const { claims } = claimsOf('A spokesman for the river agency on Thursday said that the dam was safe.');
   assert.deepEqual(claims.map((c) => c.chain.map((s) => s.name)), [['spokesman for the river agency']]);
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Who "he" is, and what is never a source
+
+function entitiesDoc(text: string, forms: readonly (readonly [string, MentionType])[], entities: readonly { id: string; name: string; surfaces: readonly string[]; references: readonly string[] }[]): ClaimRecord[] {
+  const mentions = mentionsOf(text, forms);
+  const refsOf = (words: readonly string[]) =>
+    words.map((w) => {
+      const [word, nth] = w.split('#') as [string, string | undefined];
+      const hits = [...text.matchAll(new RegExp(`\\b${word}\\b`, 'g'))];
+      const at = hits[Number(nth ?? 1) - 1]!.index;
+      return { start: at, end: at + word.length, text: word, rule: 'pronoun' as const };
+    });
+  const layerEntities = entities.map((e) => ({
+    id: e.id,
+    name: e.name,
+    type: 'PER' as const,
+    kind: 'person' as const,
+    mentionIds: mentions.filter((m) => e.surfaces.includes(m.text)).map((m) => m.id),
+    aliases: [],
+    roles: [],
+    references: refsOf(e.references),
+  }));
+  return extractClaims(makeDoc({ text, layers: { sentences: sentencesOf(text), mentions, entities: layerEntities } }), lexicon);
+}
+
+test('claims › "he said" after a quote is not the person the quote is about, even when coreference says so', () => {
+  const text = 'Governor Tom Reyes said the audit was finished. “Paul Ortiz never asked for the money,” he said.';
+  const claims = entitiesDoc(text, [['Tom Reyes', 'PER'], ['Paul Ortiz', 'PER']], [
+    { id: 'e1', name: 'Tom Reyes', surfaces: ['Tom Reyes'], references: [] },
+    { id: 'e2', name: 'Paul Ortiz', surfaces: ['Paul Ortiz'], references: ['he'] },
+  ]);
+  const quote = claims.find((c) => c.isDirectQuote)!;
+  assert.equal(quote.chain[0]!.entityId, 'e1');
+  assert.equal(quote.chain[0]!.name, 'Tom Reyes');
+  assert.equal(at(text, quote.chain[0]!.span), 'he');
+});
+
+test('claims › "he said" after a quote is not the person who was told', () => {
+  const text = 'Mayor Alan Ruiz told Victor Dole on Monday that the vote would be delayed. “We need more time to count,” he said.';
+  const claims = entitiesDoc(text, [['Alan Ruiz', 'PER'], ['Victor Dole', 'PER']], [
+    { id: 'e1', name: 'Alan Ruiz', surfaces: ['Alan Ruiz'], references: [] },
+    { id: 'e2', name: 'Victor Dole', surfaces: ['Victor Dole'], references: ['he'] },
+  ]);
+  const quote = claims.find((c) => c.isDirectQuote)!;
+  assert.equal(quote.chain[0]!.name, 'Alan Ruiz');
+});
+
+test('claims › a pronoun that coreference resolved to the speaker keeps that resolution', () => {
+  const text = 'Victor Dole spoke to reporters outside the hall. “The count will be done by Friday,” he said.';
+  const claims = entitiesDoc(text, [['Victor Dole', 'PER']], [{ id: 'e2', name: 'Victor Dole', surfaces: ['Victor Dole'], references: ['he'] }]);
+  assert.equal(claims[0]!.chain[0]!.entityId, 'e2');
+  assert.equal(claims[0]!.chain[0]!.isUnresolved, undefined);
+});
+
+test('claims › an unresolved "he" is an unidentified speaker, never the last-named person', () => {
+  const { text, claims } = claimsOf('Paul Ortiz was not at the meeting. “The numbers do not add up,” he said.', [['Paul Ortiz', 'PER']]);
+  assert.equal(claims.length, 1);
+  assert.equal(claims[0]!.chain[0]!.kind, 'anonymous');
+  assert.equal(claims[0]!.chain[0]!.name, 'unidentified speaker');
+  assert.equal(claims[0]!.chain[0]!.isUnresolved, true);
+  assert.equal(at(text, claims[0]!.chain[0]!.span), 'he');
+});
+
+test('claims › "Some say" and "they said" are unidentified speakers; "I" outside a quote is the writer', () => {
+  const some = claimsOf('Some say the ceasefire will not hold past the weekend.').claims;
+  assert.equal(some[0]!.chain[0]!.isUnresolved, true);
+  assert.equal(some[0]!.chain[0]!.count, 'multiple');
+  const they = claimsOf('They said the convoy had turned back at the border.').claims;
+  assert.deepEqual([they[0]!.chain[0]!.name, they[0]!.chain[0]!.isUnresolved], ['unidentified speakers', true]);
+  const writer = claimsOf('I said last year that the port would never reopen.', [], 'The Harbour Times').claims;
+  assert.deepEqual([writer[0]!.chain[0]!.kind, writer[0]!.chain[0]!.name], ['article', 'The Harbour Times']);
+});
+
+test('claims › a headline naming its source by an organisation noun is still a claim; a page label is not', () => {
+  assert.equal(claimsOf('Ministry: Border crossing will reopen on Monday').claims.length, 1);
+  assert.equal(claimsOf('Battery Life: About nine hours of video playback').claims.length, 0);
 });

@@ -11,7 +11,7 @@ import type { Claim, Doc, DocEntity, Sentence, Span, Stance } from '../../model/
 import { defineStage, type Stage } from '../../pipeline/stage.js';
 import { CLAIMS_LEXICON, type ClaimsLexicon, type ReportingVerb, type VerbClass } from './lexicon.js';
 import { findQuotes, type QuoteSpan } from './quotes.js';
-import { describeSource, type ClaimSource, type SourceContext } from './sources.js';
+import { describeSource, isNonSourcePhrase, type ClaimSource, type SourceContext } from './sources.js';
 
 /** A claim with what this stage adds beyond the model's Claim. */
 export interface ClaimRecord extends Claim {
@@ -231,7 +231,9 @@ function cueAt(ctx: Context, toks: readonly Tok[], i: number): { verb: Reporting
   if (!verb) return undefined;
   const prev = toks[i - 1];
   const prev2 = toks[i - 2];
-  if (prev && NOUN_MARKERS.has(prev.lower)) return undefined;
+  // "Some say …", "Many believe …" opening a sentence: a quantifier subject, not a determiner before a noun.
+  const isQuantifierSubject = i === 1 && (prev?.lower === 'some' || prev?.lower === 'many') && !/s$/.test(t.lower);
+  if (prev && NOUN_MARKERS.has(prev.lower) && !isQuantifierSubject) return undefined;
   if (prev && BE_FORMS.has(prev.lower)) return undefined;
   // Forms that are also nouns: "the IG's report", "a subsequent note", "a controversial tweet".
   if (NOUN_LEMMAS.has(verb.lemma) && !/(?:ed|ing)$/.test(t.lower) && prev) {
@@ -747,10 +749,22 @@ function attributeColon(ctx: Context, q: QuoteSpan): Draft | undefined {
     return d;
   }
   const first = toks[0];
-  if (first && toks.length <= 6 && /^\p{Lu}/u.test(first.text) && !COLON_LABELS.test(text.slice(first.start, last.end))) {
+  if (first && toks.length <= 6 && /^\p{Lu}/u.test(first.text) && !COLON_LABELS.test(text.slice(first.start, last.end)) && isIdentifiedSource(ctx, describeSource(ctx, { start: first.start, end: last.end }))) {
     return directDraft(ctx, q, colonSpan, ':', undefined, { start: first.start, end: last.end }, []);
   }
   return undefined;
+}
+
+/**
+ * Whether a "Name: …" label names a source: an outlet, an anonymous official, a social account, a document, a tagged
+ * name (a mention), a title ("Spokesman:") or an organisation noun ("Kremlin:"). Page labels ("Award: …", "Cooling
+ * Test: …", "Price: …") are capitalised words with none of these, and attribute nothing.
+ */
+function isIdentifiedSource(ctx: Context, src: ClaimSource): boolean {
+  if (src.isUnresolved) return false;
+  if (src.kind === 'outlet' || src.kind === 'anonymous' || src.kind === 'social-media' || src.kind === 'document') return true;
+  if (src.mentionId !== undefined || src.role !== undefined) return true;
+  return src.kind === 'organisation' && ctx.lexicon.patterns.organisationNounAtEnd.test(src.name.toLowerCase());
 }
 
 function directDraft(ctx: Context, q: QuoteSpan, cue: Span, lemma: string, verb: ReportingVerb | undefined, sourceSpan: Span, chainSpans: readonly Span[]): Draft {
@@ -786,7 +800,7 @@ function reportedSpeech(ctx: Context, si: number, drafts: Draft[]): void {
 
   // Headline style "Kremlin: Report of Moscow trip is false" — a short capitalised source, a colon, the content.
   const colon = /^(\p{Lu}[\p{L}\p{N}.’'&-]*(?:\s+(?:of|the|and|for|&|\p{Lu}[\p{L}\p{N}.’'&-]*)){0,5})\s*:\s+(?=\S)/u.exec(sentText);
-  if (colon && !COLON_LABELS.test(colon[1]!) && !ctx.usedCues.has(s.start + colon[1]!.length)) {
+  if (colon && !COLON_LABELS.test(colon[1]!) && !ctx.usedCues.has(s.start + colon[1]!.length) && isIdentifiedSource(ctx, describeSource(ctx, { start: s.start, end: s.start + colon[1]!.length }))) {
     const at = s.start + colon[0].indexOf(':');
     const content = trimContent(text, { start: s.start + colon[0].length, end: s.end });
     const isQuote = ctx.quotes.find((q) => q.start === content.start);
@@ -1311,7 +1325,108 @@ function resolveOutletNominals(ctx: Context, drafts: readonly Draft[]): void {
   }
 }
 
-function finish(ctx: Context, drafts: Draft[]): ClaimRecord[] {
+// ---------------------------------------------------------------------------------------------------
+// What is not a claim, and who "he" is
+
+const HEADING_SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'with', 'by', 'from', 'as', 'vs', 'is', 'are']);
+
+/**
+ * A heading or page label: a line of its own with no closing punctuation whose words are mostly capitalised
+ * ("What Officials Say About The Plan", "Cooling Test Results"). A sentence-case headline ("Kremlin: Report is false")
+ * is not one.
+ */
+function isHeadingLine(ctx: Context, s: Sentence): boolean {
+  const { text } = ctx;
+  const line = text.slice(s.start, s.end).trim();
+  // A closing colon introduces what follows ("The New York Times reports:"): a lead-in, not a heading.
+  if (line === '' || /[.!?…"”’):]$/u.test(line)) return false;
+  if (!/(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, s.start - 200), s.start)) || !/^[ \t]*(?:\n|$)/.test(text.slice(s.end, s.end + 200))) return false;
+  const words = line.split(/\s+/).filter((w) => /\p{L}/u.test(w) && !HEADING_SMALL_WORDS.has(w.toLowerCase()));
+  if (words.length < 2 || words.length > 20) return false;
+  return words.filter((w) => /^[“"(]?\p{Lu}/u.test(w)).length / words.length >= 0.75;
+}
+
+/** Second person outside quotations: advice to the reader ("you may have to finish …"), not a report. */
+const SECOND_PERSON_RE = /^(?:that\s+)?(?:you|your|you['’](?:ll|re|ve|d))\b/i;
+
+/**
+ * Drafts that are no claims: a link that cannot be a source ("You", "That's easier"), a heading or page label,
+ * advice to the reader in the second person, an article-voice hedge in a sentence addressed to the reader.
+ */
+function isNotAClaim(ctx: Context, d: Draft): boolean {
+  const { text } = ctx;
+  if (d.chain.some((link) => link.span && link.kind !== 'article' && isNonSourcePhrase(text.slice(link.span.start, link.span.end)))) return true;
+  const s = ctx.sentences[sentenceIndexAt(ctx, d.cue?.start ?? d.content.start)];
+  if (s && isHeadingLine(ctx, s)) return true;
+  if (!d.isDirectQuote && SECOND_PERSON_RE.test(text.slice(d.content.start, d.content.end))) return true;
+  if (d.cueSourceIndex < 0 && s) {
+    const toks = tokenise(text, s);
+    if (toks.some((t) => /^(?:you|your)$/.test(t.lower) && !insideQuote(ctx, t.start))) return true;
+  }
+  return false;
+}
+
+/** Spans where a person is named: the mentions and coreference references of its entity, else its own mention. */
+function namedSpans(ctx: Context, link: ClaimSource): Span[] {
+  const entity = link.entityId ? ctx.entities.find((e) => e.id === link.entityId) : undefined;
+  if (entity) {
+    const ids = new Set(entity.mentionIds);
+    return [...ctx.mentions.filter((m) => ids.has(m.id)), ...entity.references];
+  }
+  const own = link.mentionId ? ctx.mentions.find((m) => m.id === link.mentionId) : undefined;
+  return own ? ctx.mentions.filter((m) => m.text === own.text) : [];
+}
+
+const ADDRESSEE_BEFORE_RE = /\b(?:told|tell|tells|telling|asked|asks|to|urged|warned)\s+(?:[\p{Lu}][\p{L}.’'-]*\s+){0,2}$/u;
+
+/**
+ * Whether a person cannot be the speaker of a claim: named inside its content (the subject of the quote), or last
+ * named as the one being told or asked ("told Comey", "asked Sanders") before the pronoun.
+ */
+function isImplausibleSpeaker(ctx: Context, link: ClaimSource, d: Draft, pronoun: Span): boolean {
+  const spans = namedSpans(ctx, link);
+  if (spans.length === 0) return false;
+  if (spans.some((sp) => d.contentParts.some((p) => p.start <= sp.start && sp.end <= p.end))) return true;
+  const before = spans.filter((sp) => sp.end <= pronoun.start).sort((a, b) => b.start - a.start)[0];
+  if (!before) return false;
+  if (insideQuote(ctx, before.start)) return true;
+  return ADDRESSEE_BEFORE_RE.test(ctx.text.slice(Math.max(0, before.start - 60), before.start));
+}
+
+/**
+ * "“…,” he said": a speaker pronoun keeps the entity stage's resolution unless that person is the subject of the quote
+ * or the one being told; then (or when coreference found no one) it takes the speaker of the latest claim within three
+ * sentences before it, the usual run of a quoted speaker (speaker continuity); failing that it stays an unidentified
+ * speaker. The last-named person in the text is never taken as such.
+ */
+function resolveSpeakerPronouns(ctx: Context, drafts: readonly Draft[]): void {
+  const ordered = [...drafts].sort((a, b) => (a.cue?.start ?? a.content.start) - (b.cue?.start ?? b.content.start));
+  ordered.forEach((d, n) => {
+    const at = d.cueSourceIndex;
+    const link = at >= 0 ? d.chain[at] : undefined;
+    if (!link?.span || !/^(?:he|she)$/i.test(ctx.text.slice(link.span.start, link.span.end))) return;
+    if (!link.isUnresolved && !isImplausibleSpeaker(ctx, link, d, link.span)) return;
+    const here = sentenceIndexAt(ctx, link.span.start);
+    let replacement: ClaimSource | undefined;
+    for (let k = n - 1; k >= 0 && !replacement; k--) {
+      const prev = ordered[k]!;
+      const anchor = prev.cue?.start ?? prev.content.start;
+      if (here - sentenceIndexAt(ctx, anchor) > 3) break;
+      const speaker = prev.cueSourceIndex >= 0 ? prev.chain[prev.cueSourceIndex] : undefined;
+      if (!speaker || speaker.kind !== 'person' || speaker.isUnresolved || (!speaker.entityId && !speaker.mentionId)) continue;
+      if (!isImplausibleSpeaker(ctx, speaker, d, link.span)) replacement = speaker;
+    }
+    const chain = [...d.chain];
+    chain[at] = replacement
+      ? { ...replacement, span: link.span }
+      : { kind: 'anonymous', name: 'unidentified speaker', count: 1, span: link.span, isUnresolved: true };
+    d.chain = chain;
+  });
+}
+
+function finish(ctx: Context, all: Draft[]): ClaimRecord[] {
+  const drafts = all.filter((d) => !isNotAClaim(ctx, d));
+  resolveSpeakerPronouns(ctx, drafts);
   for (const d of drafts) addSocialMedia(ctx, d);
   resolveOutletNominals(ctx, drafts);
   const ordered = drafts
