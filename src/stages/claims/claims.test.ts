@@ -465,3 +465,44 @@ test('claims › a headline naming its source by an organisation noun is still a
   assert.equal(claimsOf('Ministry: Border crossing will reopen on Monday').claims.length, 1);
   assert.equal(claimsOf('Battery Life: About nine hours of video playback').claims.length, 0);
 });
+
+// ---------------------------------------------------------------------------------------------------
+// Nested attribution
+
+const chainOf = (text: string, c: ClaimRecord): string[] => c.chain.map((l) => (l.span ? at(text, l.span) : l.name));
+
+test('claims › nested: "Reuters reported that officials told state TV that …" is a three-link chain with the officials speaking', () => {
+  const { text, claims } = claimsOf('Reuters reported that officials told state TV that the dam on the river had been breached.');
+  const inner = claims.find((c) => c.cueLemma === 'tell')!;
+  assert.deepEqual(chainOf(text, inner), ['Reuters', 'state TV', 'officials']);
+  assert.equal(inner.cueSourceIndex, 2);
+  assert.equal(at(text, inner.content), 'that the dam on the river had been breached');
+});
+
+test('claims › nested: "X said Y told him …" puts X outside Y', () => {
+  const { text, claims } = claimsOf('Senator Ann Lowe said the city treasurer told her that the budget was short by a third.', [['Ann Lowe', 'PER']]);
+  const inner = claims.find((c) => c.cueLemma === 'tell')!;
+  assert.deepEqual(chainOf(text, inner), ['Senator Ann Lowe', 'the city treasurer']);
+});
+
+test('claims › nested: a trailing attribution holds the leading one it closes', () => {
+  const { text, claims } = claimsOf('The mayor had told police officials that she did not want an escort, the aide added.');
+  const inner = claims.find((c) => c.cueLemma === 'tell')!;
+  assert.deepEqual(chainOf(text, inner), ['the aide', 'The mayor']);
+  assert.equal(at(text, inner.content), 'that she did not want an escort');
+});
+
+test('claims › the addressee is not the source: "told reporters" adds nothing, "in an email to The Associated Press" is the relay', () => {
+  const told = claimsOf('The minister told reporters that the road would reopen on Monday.');
+  assert.deepEqual(chainOf(told.text, told.claims[0]!), ['The minister']);
+  const email = claimsOf('The company said in an email to The Associated Press that no customer data was lost.');
+  assert.deepEqual(email.claims[0]!.chain.map((l) => [l.kind, l.name]), [['outlet', 'Associated Press'], ['organisation', 'company']]);
+  assert.equal(email.claims[0]!.cueSourceIndex, 1);
+  const voa = claimsOf('“We never saw the letter,” Ortiz told VOA on Friday.', [['Ortiz', 'PER']]);
+  assert.deepEqual(voa.claims[0]!.chain.map((l) => l.name), ['Voice of America', 'Ortiz']);
+});
+
+test('claims › "Clinton said she believes …" is no nesting: the same speaker is not a second link', () => {
+  const { claims } = claimsOf('The governor said she believes the tax will pass.');
+  assert.ok(claims.every((c) => c.chain.length === 1));
+});

@@ -1304,6 +1304,8 @@ function isOutletNominal(ctx: Context, name: string): boolean {
   const words = name.split(/\s+/);
   const last = words[words.length - 1]!.toLowerCase();
   if (!ctx.lexicon.outletNouns.has(last)) return false;
+  // "state TV", "state-run television": a kind of outlet in its own right, not an anaphor for the last one named.
+  if (/^state(?:-run|-owned)?$/i.test(words[0] ?? '') && words.length <= 3) return false;
   return words.slice(0, -1).every((w) => /^\p{Ll}/u.test(w) || countriesByDemonym(w).length > 0);
 }
 
@@ -1424,9 +1426,94 @@ function resolveSpeakerPronouns(ctx: Context, drafts: readonly Draft[]): void {
   });
 }
 
+// ---------------------------------------------------------------------------------------------------
+// Nested attribution
+
+/** "told The Associated Press", "in an email to Reuters", "in an interview with CNN": who the speaker told. */
+const RELAY_RE = /\b(?:told|tells|telling|in\s+(?:an?|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:e-?mail|interview|statement|letter|message|call|comments?|remarks?)\s+(?:to|with))\s+((?:the\s+)?(?:state(?:-run|-owned)?\s+(?:TV|television|radio|news agency)|\p{Lu}[\p{L}\p{N}.’'&/-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}\p{N}.’'&/-]*)*))/gu;
+
+/**
+ * The addressee of the speaker is never the source; when it is an outlet ("told VOA", "in an email to The Associated
+ * Press") it is the relay that carried the words, so it becomes the link just outside the speaker.
+ */
+function addRelayOutlet(ctx: Context, d: Draft): void {
+  if (!d.cue || d.cueSourceIndex < 0) return;
+  const sentence = ctx.sentences[sentenceIndexAt(ctx, d.cue.start)];
+  const regionEnd = d.content.start >= d.cue.end ? d.content.start : (sentence?.end ?? d.cue.end);
+  // The cue itself may be "told": the region starts at the cue.
+  const region = ctx.text.slice(d.cue.start, regionEnd);
+  RELAY_RE.lastIndex = 0;
+  for (let m = RELAY_RE.exec(region); m; m = RELAY_RE.exec(region)) {
+    const at = d.cue.start + m.index + m[0].length - m[1]!.length;
+    const link = describeSource(ctx, { start: at, end: at + m[1]!.length });
+    if (link.kind !== 'outlet' || d.chain.some((c) => c.kind === 'outlet' && c.name === link.name)) continue;
+    d.chain = [...d.chain.slice(0, d.cueSourceIndex), link, ...d.chain.slice(d.cueSourceIndex)];
+    d.cueSourceIndex += 1;
+    return;
+  }
+}
+
+/** Cues that relay words (not beliefs, findings or descriptions), so a claim inside another's content may be nested. */
+const NEST_LEMMAS = new Set(['say', 'tell', 'report', 'announce', 'state', 'claim', 'confirm', 'deny', 'add', 'write', 'inform', 'quote', 'assert', 'allege', 'acknowledge', 'admit', 'according to', 'warn', 'testify', 'disclose', 'reveal', 'explain', 'insist', 'tweet', 'post', 'brief', 'reply', 'respond']);
+
+/**
+ * "Reuters reported that officials told state TV that …", "X said Y told him …": a claim whose cue and speaker lie
+ * inside another claim's content is relayed by that claim's speaker, so the outer chain (down to its speaker) is put
+ * before its own. The innermost enclosing claim is the parent; parents are nested first.
+ */
+function nestDrafts(ctx: Context, drafts: readonly Draft[]): void {
+  const contains = (outer: Span, inner: Span): boolean => outer.start <= inner.start && inner.end <= outer.end;
+  const parentOf = new Map<Draft, Draft>();
+  // "Clinton had told police officials that …, the source added.": the leading claim's content ran over the trailing
+  // attribution that holds it. Each contains the other's cue; the trailing one (later cue) is the outer claim, and the
+  // inner content ends where the outer content ends.
+  for (const d of drafts) {
+    for (const o of drafts) {
+      if (o === d || !d.cue || !o.cue || o.cue.start <= d.cue.start || d.contentParts.length > 1 || d.isDirectQuote) continue;
+      if (contains(d.content, o.cue) && contains(o.content, d.cue) && o.content.end < d.content.end && o.content.end > d.content.start) {
+        d.content = { start: d.content.start, end: o.content.end };
+        d.contentParts = [d.content];
+      }
+    }
+  }
+  for (const d of drafts) {
+    if (!d.cue || d.cueSourceIndex < 0 || !NEST_LEMMAS.has(d.cueLemma ?? '')) continue;
+    const speakerLink = d.chain[d.cueSourceIndex];
+    const speaker = speakerLink?.span;
+    // "Clinton said she believes …": a pronoun speaker inside the content is most often the outer speaker again.
+    if (!speakerLink || !speaker || /^(?:he|she|they|it|i|we|you)$/i.test(ctx.text.slice(speaker.start, speaker.end)) || wordCount(ctx.text, speaker) > 6) continue;
+    let best: Draft | undefined;
+    for (const o of drafts) {
+      if (o === d || o.cueSourceIndex < 0 || o.isFrame || !o.cue) continue;
+      if (!o.contentParts.some((p) => contains(p, d.cue!) && (!speaker || contains(p, speaker)))) continue;
+      if (contains(d.content, o.content) || contains(d.content, o.cue) || o.chain.some((c) => c.name === speakerLink.name)) continue;
+      // Only a short, clean outer speaker relaying words in the same sentence: long spans are clause-boundary errors.
+      const outerSpeaker = o.chain[o.cueSourceIndex]?.span;
+      if (!NEST_LEMMAS.has(o.cueLemma ?? '') || !outerSpeaker || wordCount(ctx.text, outerSpeaker) > 8) continue;
+      if (sentenceIndexAt(ctx, o.cue.start) !== sentenceIndexAt(ctx, d.cue.start)) continue;
+      if (!best || o.content.end - o.content.start < best.content.end - best.content.start) best = o;
+    }
+    if (best) parentOf.set(d, best);
+  }
+  const done = new Set<Draft>();
+  const resolve = (d: Draft, depth: number): void => {
+    if (done.has(d) || depth > 5) return;
+    done.add(d);
+    const parent = parentOf.get(d);
+    if (!parent) return;
+    resolve(parent, depth + 1);
+    const outer = parent.chain.slice(0, parent.cueSourceIndex + 1);
+    d.chain = [...outer, ...d.chain];
+    d.cueSourceIndex += outer.length;
+  };
+  for (const d of drafts) resolve(d, 0);
+}
+
 function finish(ctx: Context, all: Draft[]): ClaimRecord[] {
   const drafts = all.filter((d) => !isNotAClaim(ctx, d));
   resolveSpeakerPronouns(ctx, drafts);
+  for (const d of drafts) addRelayOutlet(ctx, d);
+  nestDrafts(ctx, drafts);
   for (const d of drafts) addSocialMedia(ctx, d);
   resolveOutletNominals(ctx, drafts);
   const ordered = drafts
