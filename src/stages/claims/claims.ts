@@ -337,7 +337,7 @@ function subjectBefore(ctx: Context, toks: readonly Tok[], i: number, floor = 0)
       b = jump;
       continue;
     }
-    const isChainParticiple = (t.lower === 'citing' || t.lower === 'quoting') && toks[b - 2]?.text === ',';
+    const isChainParticiple = (t.lower === 'citing' || t.lower === 'quoting' || t.lower === 'via') && toks[b - 2]?.text === ',';
     // "Trump and Clinton said": "and" joins a compound subject unless a comma comes first.
     let isJoin = (t.lower === 'and' || t.lower === 'or') && toks[b - 2]?.text !== ',';
     if (isJoin) {
@@ -363,8 +363,21 @@ function subjectBefore(ctx: Context, toks: readonly Tok[], i: number, floor = 0)
     const w2 = toks[p[0] + 1]?.lower;
     return w2 && ADVERBIAL_OPENERS.has(`${w} ${w2}`) ? `${w} ${w2}` : w;
   };
-  while (pieces.length > 1 && (ADVERBIAL_OPENERS.has(opens(pieces[0]!)) || PREPOSITIONS.has(opens(pieces[0]!)))) pieces.shift();
-  while (pieces.length > 1 && ADVERBIAL_OPENERS.has(opens(pieces[pieces.length - 1]!)) && !/^(?:citing|quoting)$/.test(opens(pieces[pieces.length - 1]!))) pieces.pop();
+  // "While payloads bring to mind …, the companies said", "As part of an effort …, Esper announced": the walk back
+  // stopped at a subordinator, so the first piece is the rest of a subordinate clause, not the subject.
+  const stoppedAtSubordinator = b > floor && SUBORDINATORS.has(toks[b - 1]!.lower);
+  if (stoppedAtSubordinator && pieces.length > 1) pieces.shift();
+  // "A year ago, NASA announced", "Later that evening, he admitted", "Specifically, Volker confirmed": time phrases
+  // and sentence adverbs before the subject.
+  const isAdverbialPiece = (p: [number, number]): boolean => {
+    const words = toks.slice(p[0], p[1] + 1).map((x) => x.lower);
+    const last = words[words.length - 1] ?? '';
+    const one = toks[p[0]]!;
+    const isSentenceAdverb = words.length === 1 && /^\p{L}{4,}ly$/u.test(one.text) && (/^\p{Ll}/u.test(one.text) || !ctx.mentions.some((m) => m.start <= one.start && one.end <= m.end));
+    return isSentenceAdverb || (words.length <= 5 && (last === 'ago' || TIME_NOUNS.has(last)));
+  };
+  while (pieces.length > 1 && (ADVERBIAL_OPENERS.has(opens(pieces[0]!)) || PREPOSITIONS.has(opens(pieces[0]!)) || isAdverbialPiece(pieces[0]!))) pieces.shift();
+  while (pieces.length > 1 && ADVERBIAL_OPENERS.has(opens(pieces[pieces.length - 1]!)) && !/^(?:citing|quoting|via)$/.test(opens(pieces[pieces.length - 1]!))) pieces.pop();
   const first = pieces[0];
   if (!first) return undefined;
   while (first[0] < first[1] && CONNECTIVES.has(toks[first[0]]!.lower)) first[0]++;
@@ -374,7 +387,7 @@ function subjectBefore(ctx: Context, toks: readonly Tok[], i: number, floor = 0)
   let last = first;
   for (const p of pieces.slice(1)) {
     const w = toks[p[0]]!.lower;
-    if ((w === 'citing' || w === 'quoting') && p[1] > p[0]) chainSpans.push({ start: toks[p[0] + 1]!.start, end: toks[p[1]]!.end });
+    if ((w === 'citing' || w === 'quoting' || w === 'via') && p[1] > p[0]) chainSpans.push({ start: toks[p[0] + 1]!.start, end: toks[p[1]]!.end });
     else if (chainSpans.length === 0) last = p;
   }
   const head = toks[first[0]]!;
@@ -439,6 +452,10 @@ function relativeClauseStart(ctx: Context, toks: readonly Tok[], k: number, floo
 }
 
 const PRONOUN_SUBJECTS = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
+/** Words that open a subordinate clause before a main clause: "While …, X said". */
+const SUBORDINATORS = new Set(['while', 'although', 'though', 'as', 'if', 'when', 'because', 'since', 'after', 'before', 'whereas', 'once', 'until', 'unless']);
+/** Nouns closing a time phrase: "Later that evening", "Earlier this month". */
+const TIME_NOUNS = new Set(['morning', 'afternoon', 'evening', 'night', 'day', 'week', 'weekend', 'month', 'year', 'time', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
 const FUNCTION_CAPS = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'as', 'if', 'when', 'while', 'after', 'before', 'for', 'so', 'but', 'and', 'yet', 'this', 'that', 'his', 'her', 'their', 'its', 'our', 'asked', 'speaking']);
 
@@ -470,6 +487,12 @@ function sentenceInitialSubject(toks: readonly Tok[], from: number, until = toks
       while (toks[e] && /^\p{Lu}/u.test(toks[e]!.text) && e - j < 6) e++;
       const det = toks[j - 1] && ['the', 'a', 'an'].includes(toks[j - 1]!.lower) ? toks[j - 1]! : t;
       const last = toks[e - 1]!;
+      // "China's ambassador to Britain": a possessive name is a modifier; the head noun phrase follows it.
+      if (/['’]s$/.test(last.text) && e < until) {
+        let h = e;
+        while (h < Math.min(until, e + 3) && toks[h]?.isWord && /^\p{Ll}/u.test(toks[h]!.text) && !PREVERBAL.has(toks[h]!.lower) && !BE_FORMS.has(toks[h]!.lower) && !/ed$/.test(toks[h]!.lower) && !PREPOSITIONS.has(toks[h]!.lower)) h++;
+        if (h > e) return { start: det.start, end: toks[h - 1]!.end };
+      }
       return { start: det.start, end: last.end - (/['’]s$/.test(last.text) ? 2 : 0) };
     }
   }
@@ -480,7 +503,7 @@ function sentenceInitialSubject(toks: readonly Tok[], from: number, until = toks
 function chainPhrases(text: string, span: Span): Span[] {
   const out: Span[] = [];
   const slice = text.slice(span.start, span.end);
-  const re = /\b(?:citing|quoting|via|relaying|relayed from)\s+|\bbas(?:ing|ed)\s+(?:the|its|their|his|her|this|that)\s+(?:claims?|reports?|information|account|story|figures?|assertions?)\s+on\s+/g;
+  const re = /\b(?:citing|quoting|via|relaying|relayed from|per(?=\s+(?:the\s+)?\p{Lu}))\s+|\bbas(?:ing|ed)\s+(?:the|its|their|his|her|this|that)\s+(?:claims?|reports?|information|account|story|figures?|assertions?)\s+on\s+/gu;
   for (let m = re.exec(slice); m; m = re.exec(slice)) {
     const start = m.index + m[0].length;
     const rest = slice.slice(start);
@@ -1293,7 +1316,8 @@ function addSocialMedia(ctx: Context, d: Draft): void {
   let found: { name: string; start: number; end: number } | undefined;
   const m = ctx.lexicon.patterns.platformInRegion.exec(region);
   if (m) found = { name: m[1]!, start: d.cue.start + m.index, end: d.cue.start + m.index + m[0].length };
-  if (!found && d.cueLemma === 'tweet') found = { name: 'X', start: d.cue.start, end: d.cue.end };
+  // "tweeted": the platform is X, called Twitter in texts from before its renaming (the text says which).
+  if (!found && d.cueLemma === 'tweet') found = { name: /\bTwitter\b/.test(ctx.text) || !/\bX\b/.test(ctx.text) ? 'Twitter' : 'X', start: d.cue.start, end: d.cue.end };
   if (!found) return;
   d.chain.splice(d.cueSourceIndex, 0, { kind: 'social-media', name: found.name, span: { start: found.start, end: found.end } });
   d.cueSourceIndex += 1;
@@ -1395,29 +1419,56 @@ function isImplausibleSpeaker(ctx: Context, link: ClaimSource, d: Draft, pronoun
   return ADDRESSEE_BEFORE_RE.test(ctx.text.slice(Math.max(0, before.start - 60), before.start));
 }
 
+/** The person a sentence opens with ("Morrison was the third witness …", "Gov. Tom Reyes said …"), as a link. */
+function sentenceSubjectPerson(ctx: Context, si: number): ClaimSource | undefined {
+  const s = ctx.sentences[si];
+  if (!s) return undefined;
+  const toks = tokenise(ctx.text, { start: s.start, end: Math.min(s.end, s.start + 80) });
+  const limit = toks[Math.min(3, toks.length - 1)]?.start ?? s.start;
+  const m = ctx.mentions.find((x) => x.type === 'PER' && x.start >= s.start && x.start <= limit);
+  if (!m || insideQuote(ctx, m.start)) return undefined;
+  // Only when nothing but titles or "The" stands before the name: the name is the subject, not an object.
+  const before = ctx.text.slice(s.start, m.start).trim();
+  if (before !== '' && !/^(?:(?:The|[\p{Lu}][\p{L}.]*\.?)\s*){0,3}$/u.test(before)) return undefined;
+  const entity = ctx.entities.find((e) => e.mentionIds.includes(m.id));
+  return { kind: 'person', name: entity?.name ?? m.text, mentionId: m.id, ...(entity ? { entityId: entity.id } : {}) };
+}
+
 /**
  * "“…,” he said": a speaker pronoun keeps the entity stage's resolution unless that person is the subject of the quote
- * or the one being told; then (or when coreference found no one) it takes the speaker of the latest claim within three
- * sentences before it, the usual run of a quoted speaker (speaker continuity); failing that it stays an unidentified
- * speaker. The last-named person in the text is never taken as such.
+ * or the one being told. Otherwise it takes, in order: the person the previous sentence opens with (its subject: "Morrison
+ * was the third witness … He said …"), then the speaker of the latest claim within three sentences (the run of a quoted
+ * speaker), else it stays an unidentified speaker. "it said" takes the latest organisation or outlet speaker within two
+ * sentences before falling back on the nearest organisation named. The last-named person in the text is never taken as such.
  */
 function resolveSpeakerPronouns(ctx: Context, drafts: readonly Draft[]): void {
   const ordered = [...drafts].sort((a, b) => (a.cue?.start ?? a.content.start) - (b.cue?.start ?? b.content.start));
+  const latestSpeaker = (n: number, here: number, window: number, fits: (speaker: ClaimSource) => boolean): ClaimSource | undefined => {
+    for (let k = n - 1; k >= 0; k--) {
+      const prev = ordered[k]!;
+      if (here - sentenceIndexAt(ctx, prev.cue?.start ?? prev.content.start) > window) return undefined;
+      const speaker = prev.cueSourceIndex >= 0 ? prev.chain[prev.cueSourceIndex] : undefined;
+      if (speaker && !speaker.isUnresolved && fits(speaker)) return speaker;
+    }
+    return undefined;
+  };
   ordered.forEach((d, n) => {
     const at = d.cueSourceIndex;
     const link = at >= 0 ? d.chain[at] : undefined;
-    if (!link?.span || !/^(?:he|she)$/i.test(ctx.text.slice(link.span.start, link.span.end))) return;
-    if (!link.isUnresolved && !isImplausibleSpeaker(ctx, link, d, link.span)) return;
+    const span = link?.span;
+    if (!link || !span) return;
+    const word = ctx.text.slice(span.start, span.end).toLowerCase();
     const here = sentenceIndexAt(ctx, link.span.start);
     let replacement: ClaimSource | undefined;
-    for (let k = n - 1; k >= 0 && !replacement; k--) {
-      const prev = ordered[k]!;
-      const anchor = prev.cue?.start ?? prev.content.start;
-      if (here - sentenceIndexAt(ctx, anchor) > 3) break;
-      const speaker = prev.cueSourceIndex >= 0 ? prev.chain[prev.cueSourceIndex] : undefined;
-      if (!speaker || speaker.kind !== 'person' || speaker.isUnresolved || (!speaker.entityId && !speaker.mentionId)) continue;
-      if (!isImplausibleSpeaker(ctx, speaker, d, link.span)) replacement = speaker;
-    }
+    if (word === 'it') {
+      replacement = latestSpeaker(n, here, 2, (sp) => sp.kind === 'organisation' || sp.kind === 'outlet' || sp.kind === 'document');
+      if (!replacement) return;
+    } else if (word === 'he' || word === 'she') {
+      if (!link.isUnresolved && !isImplausibleSpeaker(ctx, link, d, link.span)) return;
+      const subject = sentenceSubjectPerson(ctx, here - 1);
+      if (subject && !isImplausibleSpeaker(ctx, subject, d, link.span)) replacement = subject;
+      replacement ??= latestSpeaker(n, here, 3, (sp) => sp.kind === 'person' && (sp.entityId !== undefined || sp.mentionId !== undefined) && !isImplausibleSpeaker(ctx, sp, d, span));
+    } else return;
     const chain = [...d.chain];
     chain[at] = replacement
       ? { ...replacement, span: link.span }
@@ -1481,7 +1532,8 @@ function nestDrafts(ctx: Context, drafts: readonly Draft[]): void {
     const speakerLink = d.chain[d.cueSourceIndex];
     const speaker = speakerLink?.span;
     // "Clinton said she believes …": a pronoun speaker inside the content is most often the outer speaker again.
-    if (!speakerLink || !speaker || /^(?:he|she|they|it|i|we|you)$/i.test(ctx.text.slice(speaker.start, speaker.end)) || wordCount(ctx.text, speaker) > 6) continue;
+    if (!speakerLink || !speaker || wordCount(ctx.text, speaker) > 6) continue;
+    const isPronounSpeaker = /^(?:he|she|they|it|i|we|you)$/i.test(ctx.text.slice(speaker.start, speaker.end));
     let best: Draft | undefined;
     for (const o of drafts) {
       if (o === d || o.cueSourceIndex < 0 || o.isFrame || !o.cue) continue;
@@ -1490,6 +1542,10 @@ function nestDrafts(ctx: Context, drafts: readonly Draft[]): void {
       // Only a short, clean outer speaker relaying words in the same sentence: long spans are clause-boundary errors.
       const outerSpeaker = o.chain[o.cueSourceIndex]?.span;
       if (!NEST_LEMMAS.has(o.cueLemma ?? '') || !outerSpeaker || wordCount(ctx.text, outerSpeaker) > 8) continue;
+      // "Clinton said she believes …": a pronoun inside a person's words is most often that person again; inside a
+      // document's or an outlet's ("he told settlers, according to a statement") it is someone else.
+      const outerKind = o.chain[o.cueSourceIndex]?.kind;
+      if (isPronounSpeaker && (outerKind === 'person' || outerKind === 'anonymous')) continue;
       if (sentenceIndexAt(ctx, o.cue.start) !== sentenceIndexAt(ctx, d.cue.start)) continue;
       if (!best || o.content.end - o.content.start < best.content.end - best.content.start) best = o;
     }
@@ -1509,10 +1565,39 @@ function nestDrafts(ctx: Context, drafts: readonly Draft[]): void {
   for (const d of drafts) resolve(d, 0);
 }
 
+/**
+ * "Richardson, via USA Today, said", "…, Heyward said, via a reporter of the Pittsburgh Post-Gazette", "…, one
+ * commenter said, per Feng": the words reached the article through that outlet or reporter, so the link goes outside
+ * the speaker. "The ministry said via a spokesman" keeps the spokesman inside (the ministry spoke through them).
+ */
+function moveRelaysOutside(ctx: Context, d: Draft): void {
+  if (d.cueSourceIndex < 0) return;
+  for (let k = d.cueSourceIndex + 1; k < d.chain.length; k++) {
+    const link = d.chain[k]!;
+    if (!link.span) continue;
+    const before = ctx.text.slice(Math.max(0, link.span.start - 5), link.span.start);
+    const isPer = /\bper\s+$/.test(before);
+    const isVia = /\bvia\s+$/.test(before);
+    if (!isPer && !(isVia && (link.kind === 'outlet' || link.kind === 'social-media' || ctx.lexicon.patterns.outletSuffix.test(ctx.text.slice(link.span.start, link.span.end))))) continue;
+    // "a reporter of the Pittsburgh Post-Gazette": the outlet the reporter writes for is the relay.
+    const phrase = ctx.text.slice(link.span.start, link.span.end);
+    const of = /\s+(?:of|for|at)\s+(?:the\s+)?(?=\p{Lu})/u.exec(phrase);
+    const employer = of ? describeSource(ctx, { start: link.span.start + of.index + of[0].length, end: link.span.end }) : undefined;
+    const chain = [...d.chain];
+    chain.splice(k, 1);
+    chain.splice(d.cueSourceIndex, 0, employer?.kind === 'outlet' ? employer : link);
+    d.chain = chain;
+    d.cueSourceIndex += 1;
+  }
+}
+
 function finish(ctx: Context, all: Draft[]): ClaimRecord[] {
   const drafts = all.filter((d) => !isNotAClaim(ctx, d));
   resolveSpeakerPronouns(ctx, drafts);
-  for (const d of drafts) addRelayOutlet(ctx, d);
+  for (const d of drafts) {
+    addRelayOutlet(ctx, d);
+    moveRelaysOutside(ctx, d);
+  }
   nestDrafts(ctx, drafts);
   for (const d of drafts) addSocialMedia(ctx, d);
   resolveOutletNominals(ctx, drafts);

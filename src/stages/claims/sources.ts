@@ -197,7 +197,9 @@ export function describeSource(ctx: SourceContext, span: Span): ClaimSource {
   const nounEnd = headSpan.start + nounPhrase.length;
   // "A spokesman for the Kremlin": a title head with its organisation after a preposition is a person.
   const headTitle = titleRole(lexicon, nounPhrase);
-  if (headTitle && !hasOrgNoun && !headMentions.some((m) => m.start < nounEnd)) {
+  // "China's ambassador to Britain": a name in the possessive is the employer, not the head.
+  const isPossessive = (m: Mention): boolean => /^['’]s?\b/u.test(text.slice(m.end, m.end + 2)) || /['’]s?$/u.test(m.text);
+  if (headTitle && !hasOrgNoun && !headMentions.some((m) => m.start < nounEnd && !isPossessive(m))) {
     return { kind: 'person', name: withoutArticle(headPhrase), span: trimmed, role: headTitle };
   }
   // The last name in the noun phrase is its head: "Lebanon's Iran-backed Hezbollah" → Hezbollah.
