@@ -203,7 +203,7 @@ function main(): void {
       add(totals[`content.${mode}`]!, score(predicted, gold, (p, g) => eq(p.content, g.content)));
       add(totals[`source.${mode}`]!, score(predicted.filter((p) => p.source), gold.filter((g) => g.source), (p, g) => eq(p.source!, g.source!)));
       add(totals[`cue.${mode}`]!, score(predicted.filter((p) => p.cue), gold.filter((g) => g.cue), (p, g) => eq(p.cue!, g.cue!)));
-      const goldQuotes = gold.filter((g) => /^["“]/.test(text.slice(g.content.start, g.content.end)));
+      const goldQuotes = gold.filter((g) => /^(?:["“]|''|``)/.test(text.slice(g.content.start, g.content.end)));
       add(totals[`quoteContent.${mode}`]!, score(predicted.filter((p) => p.isDirect), goldQuotes, (p, g) => eq(p.content, g.content)));
     }
     if (verbose) {

@@ -511,3 +511,12 @@ test('claims › "Clinton said she believes …" is no nesting: the same speaker
   const { claims } = claimsOf('The governor said she believes the tax will pass.');
   assert.ok(claims.every((c) => c.chain.length === 1));
 });
+
+test("claims › quotation marks written as two apostrophes (''…'') are quotes, spans into the original text", () => {
+  const text = "''We cannot pay for it this year,'' said Alan Reyes, the county treasurer.";
+  const { claims } = claimsOf(text, [['Alan Reyes', 'PER']]);
+  assert.equal(claims.length, 1);
+  assert.equal(claims[0]!.isDirectQuote, true);
+  assert.equal(at(text, claims[0]!.content), "''We cannot pay for it this year,''");
+  assert.equal(claims[0]!.chain[0]!.name, 'Alan Reyes');
+});

@@ -174,7 +174,7 @@ interface Context extends SourceContext {
 
 /** Extracts the claims of one document. Pure: same doc and lexicon, same claims. */
 export function extractClaims(doc: Doc, lexicon: ClaimsLexicon): ClaimRecord[] {
-  const text = doc.text;
+  const text = withPlainQuoteMarks(doc.text);
   const sentences = [...(doc.layers.sentences ?? [])].sort((a, b) => a.start - b.start);
   const mentions = [...(doc.layers.mentions ?? [])].sort((a, b) => a.start - b.start);
   const entities: readonly DocEntity[] = doc.layers.entities ?? [];
@@ -194,6 +194,20 @@ export function extractClaims(doc: Doc, lexicon: ClaimsLexicon): ClaimRecord[] {
   applyFrames(drafts);
   for (let si = 0; si < sentences.length; si++) articleVoice(ctx, si, drafts);
   return finish(ctx, drafts.filter((d) => !d.isFrame || d.chain.length > 0));
+}
+
+/**
+ * Some feeds write quotation marks as two apostrophes (''…'') or as ``…'' (the NYT archive convention). The rules read a
+ * copy of the text where such a mark is one straight double quote plus a space, at the same offsets, so every span
+ * still points into Doc.text: an opening mark becomes `" ` and a closing one ` "` (the span keeps both characters).
+ */
+function withPlainQuoteMarks(text: string): string {
+  if (!text.includes("''") && !text.includes('``')) return text;
+  return text.replace(/``|''/g, (mark, at: number) => {
+    const before = at > 0 ? text[at - 1]! : ' ';
+    const isOpening = mark === '``' || /[\s([{\u2014\u2013-]/.test(before);
+    return isOpening ? '" ' : ' "';
+  });
 }
 
 function sentenceIndexAt(ctx: Context, offset: number): number {
