@@ -16,11 +16,18 @@ import { tokenizeText } from '../src/nlp/tokenize-text.js';
 import { splitSentences } from '../src/nlp/split-sentences.js';
 import { extractClaims, type ClaimRecord } from '../src/stages/claims/index.js';
 import { loadClaimsLexicon } from '../src/app/claims-lexicon.js';
+import { loadNlpResources } from '../src/app/nlp-models.js';
+import { createResources, runStages } from '../src/pipeline/index.js';
+import { createTokenize } from '../src/stages/tokenize/index.js';
+import { createSentences } from '../src/stages/sentences/index.js';
+import { createParse } from '../src/stages/parse/index.js';
 
 const ROOT = fileURLToPath(new URL('../../shared/data/attribution/polnear/', import.meta.url));
 const split = process.argv.includes('--split') ? process.argv[process.argv.indexOf('--split') + 1] ?? 'dev' : 'dev';
 const verbose = process.argv.includes('--verbose');
 const limit = process.argv.includes('--limit') ? Number(process.argv[process.argv.indexOf('--limit') + 1]) : Infinity;
+/** `--no-parse`: the rules alone (sentences from src/nlp, no deps layer), as the stage runs when the parser is absent. */
+const useParse = !process.argv.includes('--no-parse');
 
 interface Relation {
   readonly source?: Span;
@@ -150,6 +157,7 @@ function main(): void {
     process.exit(0);
   }
   const lexicon = loadClaimsLexicon();
+  const parseStages = useParse ? { stages: [createTokenize(), createSentences(), createParse()], resources: createResources(loadNlpResources()) } : undefined;
   const byArticle = new Map<string, string>();
   for (const file of readdirSync(`${dir}attributions`).filter((f) => f.endsWith('.ann')).sort()) {
     const article = file.replace(/_[0-9a-f]{4}\.ann$/, '');
@@ -170,7 +178,14 @@ function main(): void {
     const text = readFileSync(`${dir}text/${article}.txt`, 'utf8');
     const gold = parseAnn(readFileSync(`${dir}attributions/${file}`, 'utf8'));
     const doc = createDoc({ text, meta: { source: article, format: 'text', language: 'en' } });
-    const claims = extractClaims({ ...doc, layers: { sentences: sentencesOf(text), mentions: heuristicMentions(text) } }, lexicon);
+    // With the parser: tokens (with UPOS), sentences and deps from the pipeline's own stages.
+    const layers = parseStages
+      ? (() => {
+          const { doc: parsed } = runStages(doc, parseStages.stages, { publishedAt: undefined, resources: parseStages.resources });
+          return { tokens: parsed.layers.tokens!, sentences: parsed.layers.sentences!, deps: parsed.layers.deps! };
+        })()
+      : { sentences: sentencesOf(text) };
+    const claims = extractClaims({ ...doc, layers: { ...layers, mentions: heuristicMentions(text) } }, lexicon);
     claimsTotal += claims.length;
     const predicted = claims.map((c: ClaimRecord) => {
       const speaker = c.cueSourceIndex >= 0 ? c.chain[c.cueSourceIndex] : undefined;
@@ -221,7 +236,7 @@ function main(): void {
   }
   const elapsedMs = performance.now() - began;
   const goldCount = totals['relation.exact']!.gold;
-  console.log(`PolNeAR ${split}: ${byArticle.size} articles, ${goldCount} gold attributions, ${claimsTotal} claims found (${Math.round(elapsedMs)} ms)`);
+  console.log(`PolNeAR ${split}: ${byArticle.size} articles, ${goldCount} gold attributions, ${claimsTotal} claims found (${Math.round(elapsedMs)} ms, ${useParse ? 'with the parser: tokenize + sentences + parse stages' : 'rules only, no deps layer'})`);
   console.log('measure        match     P      R      F1');
   for (const k of keys) {
     for (const mode of ['exact', 'overlap']) {
@@ -237,6 +252,7 @@ function main(): void {
   const headline = {
     eval: 'claims',
     split,
+    parser: useParse,
     articles: byArticle.size,
     gold: goldCount,
     relationF1Exact: prf(totals['relation.exact']!).f1,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DossierError, type Mention, type MentionType, type Sentence } from '../../model/index.js';
+import { depLabelIndex, DossierError, makeTokenTable, type Mention, type MentionType, type Sentence, type Upos } from '../../model/index.js';
 import { createResources } from '../../pipeline/stage.js';
 import { checkPipeline, runStages } from '../../pipeline/run.js';
 import { loadClaimsLexicon } from '../../app/claims-lexicon.js';
@@ -519,4 +519,54 @@ test("claims › quotation marks written as two apostrophes (''…'') are quotes
   assert.equal(claims[0]!.isDirectQuote, true);
   assert.equal(at(text, claims[0]!.content), "''We cannot pay for it this year,''");
   assert.equal(claims[0]!.chain[0]!.name, 'Alan Reyes');
+});
+
+// ---------------------------------------------------------------------------------------------------
+// With a dependency parse
+
+/** A doc with a hand-built parse: rows are [word, head (1-based, 0 = root), relation], one sentence. */
+function parsedClaims(text: string, rows: readonly (readonly [string, number, string, Upos?])[], forms: readonly (readonly [string, MentionType])[] = []): ClaimRecord[] {
+  let from = 0;
+  const spans = rows.map(([word, , , pos]) => {
+    const start = text.indexOf(word, from);
+    from = start + word.length;
+    return { start, end: start + word.length, pos: pos ?? 'X' };
+  });
+  const tokens = makeTokenTable(spans);
+  const deps = { length: rows.length, head: Int32Array.from(rows.map(([, h]) => h - 1)), label: Uint8Array.from(rows.map(([, , l]) => depLabelIndex(l))) };
+  const sentences = [{ start: 0, end: text.length, tokenStart: 0, tokenEnd: rows.length }];
+  return extractClaims(makeDoc({ text, layers: { tokens, deps, sentences, mentions: mentionsOf(text, forms) } }), lexicon);
+}
+
+test('claims › with a parse, the speaker is the subject of the speech verb even past a relative clause with "that"', () => {
+  const text = 'The label that owns her early albums, Big Machine, says she may play them on Sunday.';
+  const claims = parsedClaims(text, [
+    ['The', 2, 'det'], ['label', 12, 'nsubj'], ['that', 4, 'nsubj'], ['owns', 2, 'acl:relcl'], ['her', 7, 'nmod:poss'], ['early', 7, 'amod'],
+    ['albums', 4, 'obj'], [',', 10, 'punct'], ['Big', 10, 'compound'], ['Machine', 2, 'appos'], [',', 10, 'punct'], ['says', 0, 'root', 'VERB'],
+    ['she', 15, 'nsubj'], ['may', 15, 'aux'], ['play', 12, 'ccomp', 'VERB'], ['them', 15, 'obj'], ['on', 18, 'case'], ['Sunday', 15, 'obl'], ['.', 12, 'punct'],
+  ], [['Big Machine', 'ORG']]);
+  const c = claims.find((x) => x.cueLemma === 'say')!;
+  assert.equal(at(text, c.chain[0]!.span), 'The label that owns her early albums, Big Machine');
+  assert.equal(at(text, c.content), 'she may play them on Sunday');
+});
+
+test('claims › with a parse, a reporting verb the rules miss becomes a claim from its subject and complement', () => {
+  // The rules read "official" before "wrote" as a noun marker ("an official report") and find nothing here.
+  const text = 'A senior agency official wrote that the dam was unsafe.';
+  assert.deepEqual(claimsOf(text).claims, []);
+  const claims = parsedClaims(text, [
+    ['A', 4, 'det'], ['senior', 4, 'amod'], ['agency', 4, 'compound'], ['official', 5, 'nsubj'], ['wrote', 0, 'root', 'VERB'], ['that', 10, 'mark'],
+    ['the', 8, 'det'], ['dam', 10, 'nsubj'], ['was', 10, 'cop'], ['unsafe', 5, 'ccomp'], ['.', 5, 'punct'],
+  ]);
+  assert.equal(claims.length, 1);
+  assert.equal(at(text, claims[0]!.chain[0]!.span), 'A senior agency official');
+  assert.equal(claims[0]!.chain[0]!.kind, 'anonymous');
+  assert.equal(at(text, claims[0]!.content), 'that the dam was unsafe');
+});
+
+test('claims › without a parse the same stage runs on its rules alone', () => {
+  const text = 'The label that owns her early albums, Big Machine, says she may play them on Sunday.';
+  const { claims } = claimsOf(text, [['Big Machine', 'ORG']]);
+  assert.equal(claims.length, 1);
+  assert.notEqual(at(text, claims[0]!.chain[0]!.span), 'The label that owns her early albums, Big Machine');
 });

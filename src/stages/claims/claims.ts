@@ -7,11 +7,12 @@
  * sentences and mentions layers and reads entities when they exist. See README.md for method and limits.
  */
 import { countriesByDemonym } from '../../data/countries.js';
-import type { Claim, Doc, DocEntity, Sentence, Span, Stance } from '../../model/index.js';
+import { UPOS_TAGS, type Claim, type Doc, type DocEntity, type Sentence, type Span, type Stance } from '../../model/index.js';
 import { defineStage, type Stage } from '../../pipeline/stage.js';
 import { CLAIMS_LEXICON, type ClaimsLexicon, type ReportingVerb, type VerbClass } from './lexicon.js';
 import { findQuotes, type QuoteSpan } from './quotes.js';
 import { describeSource, isNonSourcePhrase, type ClaimSource, type SourceContext } from './sources.js';
+import { parseView, speechArcs, tokenAt, type ParseView } from './syntax.js';
 
 /** A claim with what this stage adds beyond the model's Claim. */
 export interface ClaimRecord extends Claim {
@@ -34,7 +35,7 @@ export interface ClaimsOptions {
 }
 
 /** Version of the claims stage's output. */
-export const CLAIMS_VERSION = 2;
+export const CLAIMS_VERSION = 3;
 
 /**
  * Creates the claims stage (requires sentences and mentions; assigns claims).
@@ -170,6 +171,8 @@ interface Context extends SourceContext {
   readonly articleName: string;
   /** Character offsets of cue words already used, so a cue serves one claim. */
   readonly usedCues: Set<number>;
+  /** The dependency parse, when the doc has the deps and tokens layers (the rules alone run without it). */
+  readonly parse?: ParseView;
 }
 
 /** Extracts the claims of one document. Pure: same doc and lexicon, same claims. */
@@ -187,10 +190,15 @@ export function extractClaims(doc: Doc, lexicon: ClaimsLexicon): ClaimRecord[] {
     quotes: findQuotes(text),
     articleName: doc.meta.outlet ?? 'the article',
     usedCues: new Set(),
+    ...(doc.layers.deps && doc.layers.tokens && doc.layers.deps.length === doc.layers.tokens.length ? { parse: parseView(text, doc.layers.tokens, doc.layers.deps) } : {}),
   };
   const drafts: Draft[] = [];
   directQuotes(ctx, drafts);
   for (let si = 0; si < sentences.length; si++) reportedSpeech(ctx, si, drafts);
+  if (ctx.parse) {
+    applySyntax(ctx, ctx.parse, drafts);
+    syntaxDrafts(ctx, ctx.parse, drafts);
+  }
   applyFrames(drafts);
   for (let si = 0; si < sentences.length; si++) articleVoice(ctx, si, drafts);
   return finish(ctx, drafts.filter((d) => !d.isFrame || d.chain.length > 0));
@@ -1239,6 +1247,72 @@ function applyFrames(drafts: Draft[]): void {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// Claims on syntax (when the deps layer exists)
+
+/** Cues whose speaker and content come from their own shape, not from the verb's arcs. */
+const NON_VERB_CUES = new Set([':', 'according to', 'quote', 'cite', 'call']);
+const VERB_TAG = UPOS_TAGS.indexOf('VERB');
+const AUX_TAG = UPOS_TAGS.indexOf('AUX');
+
+/**
+ * Source = the subject of the speech verb (nsubj, through relatives and coordination). The rules' draft keeps its cue,
+ * chain relays, content and stance; the parse replaces its speaker phrase when the arcs give a subject on the far side
+ * of the cue from the content ("the addressee is not the source": "told reporters" is an object, never the subject).
+ */
+function applySyntax(ctx: Context, view: ParseView, drafts: readonly Draft[]): void {
+  for (const d of drafts) {
+    if (!d.cue || d.cueSourceIndex < 0 || d.isFrame || NON_VERB_CUES.has(d.cueLemma ?? '')) continue;
+    const v = tokenAt(view.tokens, d.cue.start);
+    if (v < 0) continue;
+    const arcs = speechArcs(view, v);
+    const speaker = d.chain[d.cueSourceIndex];
+    const overlapsContent = (sp: Span): boolean => d.contentParts.some((p) => p.start < sp.end && sp.start < p.end);
+    if (arcs.subject && speaker?.span && !overlapsContent(arcs.subject) && !(arcs.subject.start === speaker.span.start && arcs.subject.end === speaker.span.end)) {
+      // A subject the parser runs past the cue or into the content is a parse error; the rules' phrase stays.
+      if (arcs.subject.end <= d.cue.start || arcs.subject.start >= d.cue.end) {
+        const chain = [...d.chain];
+        chain[d.cueSourceIndex] = describeSource(ctx, arcs.subject);
+        d.chain = chain;
+      }
+    }
+    // The content stays the rules' span: on PolNeAR train the parser's complement subtrees are cut short by attachment
+    // errors (a later phrase hung elsewhere), and replacing or widening the span scored no better (README, Figures).
+  }
+}
+
+/**
+ * Reporting verbs the rules left alone whose arcs give both a subject and a complement clause: "The panel, in a report
+ * released on Friday after months of hearings, concluded that …" (the rules' clause boundaries lose the subject).
+ */
+function syntaxDrafts(ctx: Context, view: ParseView, drafts: Draft[]): void {
+  const { tokens } = view;
+  for (const s of ctx.sentences) {
+    for (let i = s.tokenStart; i < s.tokenEnd && i < tokens.length; i++) {
+      const start = tokens.start[i]!;
+      if (tokens.pos[i] !== VERB_TAG && tokens.pos[i] !== AUX_TAG) continue;
+      if (ctx.usedCues.has(start) || insideQuote(ctx, start)) continue;
+      const word = ctx.text.slice(start, tokens.end[i]).toLowerCase().replace(/’/g, "'");
+      const verb = ctx.lexicon.verbForms.get(word);
+      if (!verb || verb.verbClass === 'chain' || NON_VERB_CUES.has(verb.lemma)) continue;
+      const arcs = speechArcs(view, i);
+      if (!arcs.subject || !arcs.content || arcs.content.end - arcs.content.start < 8) continue;
+      // Only a real clause: a complement with its own verb, not "said so" or an object noun.
+      const cue = { start, end: tokens.end[i]! };
+      if (drafts.some((d) => d.cue && d.cue.start <= cue.start && cue.end <= d.cue.end)) continue;
+      const subjectText = ctx.text.slice(arcs.subject.start, arcs.subject.end);
+      if (isNonSourcePhrase(subjectText) || wordCount(ctx.text, arcs.subject) > 24) continue;
+      for (let o = cue.start; o < cue.end; o++) ctx.usedCues.add(o);
+      const negated = view.children[i]!.some((c) => /^(?:not|n't|never)$/i.test(ctx.text.slice(tokens.start[c], tokens.end[c])));
+      // A complement after the cue runs, as the rules' contents do, to the clause end (the parser's subtree is often cut short).
+      const content = arcs.content.start > cue.end ? trimContent(ctx.text, { start: arcs.content.start, end: contentEnd(ctx, arcs.content.start, s.end) }) : arcs.content;
+      const d = indirectDraft(ctx, cue, verb.lemma, verb.verbClass, verb.isHedged, content, { span: arcs.subject, chainSpans: [], isNegated: negated });
+      d.isDirectQuote = ctx.quotes.some((q) => q.start === content.start && q.end === content.end);
+      drafts.push(d);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
 // The article's own voice: agentless reports and hedged statements
 
 function articleVoice(ctx: Context, si: number, drafts: Draft[]): void {
@@ -1417,7 +1491,7 @@ function namedSpans(ctx: Context, link: ClaimSource): Span[] {
   return own ? ctx.mentions.filter((m) => m.text === own.text) : [];
 }
 
-const ADDRESSEE_BEFORE_RE = /\b(?:told|tell|tells|telling|asked|asks|to|urged|warned)\s+(?:[\p{Lu}][\p{L}.’'-]*\s+){0,2}$/u;
+const ADDRESSEE_BEFORE_RE = /\b(?:told|tell|tells|telling|asked|asks|urged|warned|(?:said|spoke|speaking|talking|talked|wrote|writing|replied|explained)\s+to)\s+(?:[\p{Lu}][\p{L}.’'-]*\s+){0,2}$/u;
 
 /**
  * Whether a person cannot be the speaker of a claim: named inside its content (the subject of the quote), or last

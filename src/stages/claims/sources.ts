@@ -158,6 +158,16 @@ export function describeSource(ctx: SourceContext, span: Span): ClaimSource {
   // NER sometimes tags an outlet name as a person ("Fox said"): the outlet list wins.
   const person = headMentions.find((m) => m.type === 'PER' && !lexicon.outlets.has(m.text));
 
+  // "The group that owns her albums, Big Machine": a generic head with a named apposition is named by the apposition.
+  if (!person && headMentions.length === 0 && cut) {
+    const named = overlapping(ctx.mentions, { start: headSpan.end, end: trimmed.end }).find((m) => (m.type === 'ORG' || m.type === 'PER') && /,\s*$/.test(text.slice(Math.max(trimmed.start, m.start - 3), m.start)));
+    const generic = /^(?:the|a|an)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}]+$/u.test(headPhrase.trim());
+    if (named && generic) {
+      if (named.type === 'PER') return clean({ kind: 'person', name: named.text, span: trimmed, mentionId: named.id, entityId: entityIdFor(ctx, named.id), role: titleRole(lexicon, headPhrase) });
+      const outletName = lexicon.outlets.get(named.text);
+      return clean({ kind: outletName ? 'outlet' : 'organisation', name: outletName ?? named.text, span: trimmed, mentionId: named.id, entityId: entityIdFor(ctx, named.id) });
+    }
+  }
   if (person) {
     const before = text.slice(headSpan.start, person.start).trim();
     const role = titleRole(lexicon, before) ?? (apposition ? titleRole(lexicon, apposition) : undefined);
