@@ -570,3 +570,23 @@ test('claims › without a parse the same stage runs on its rules alone', () => 
   assert.equal(claims.length, 1);
   assert.notEqual(at(text, claims[0]!.chain[0]!.span), 'The label that owns her early albums, Big Machine');
 });
+
+test('claims › mixed quotation marks (one curled, one straight) and ’’ closers still make a quote', () => {
+  const mixed = claimsOf('"A great day for the county,” Mayor Ana Ruiz wrote on Tuesday.', [['Ana Ruiz', 'PER']]);
+  assert.equal(mixed.claims[0]!.isDirectQuote, true);
+  assert.equal(mixed.claims[0]!.chain[0]!.name, 'Ana Ruiz');
+  const doubled = claimsOf('“It was an attempt to mislead voters,’’ Will Dorn told the BBC.', [['Will Dorn', 'PER']]);
+  assert.deepEqual(doubled.claims[0]!.chain.map((l) => l.name), ['BBC', 'Will Dorn']);
+});
+
+test('claims › "said in a tweet" puts the platform outside the speaker; a title abbreviation is not the name', () => {
+  const tweet = claimsOf('“The convoy was hit,” the group’s spokesman Omar Haddad said in a tweet.', [['Omar Haddad', 'PER']]);
+  assert.deepEqual(tweet.claims[0]!.chain.map((l) => l.kind), ['social-media', 'person']);
+  const title = claimsOf('Two men were arrested at the depot, said Lt Sam Ortiz, a police spokesman.', [['Lt', 'PER'], ['Sam Ortiz', 'PER']]);
+  assert.equal(title.claims[0]!.chain[0]!.name, 'Sam Ortiz');
+});
+
+test('claims › "according to" a reporter of an outlet is that outlet', () => {
+  const { claims } = claimsOf('The patient had eaten a wild rabbit, according to Alex Horton of the Washington Post.', [['Alex Horton', 'PER'], ['Washington Post', 'ORG']]);
+  assert.deepEqual([claims[0]!.chain[0]!.kind, claims[0]!.chain[0]!.name], ['outlet', 'The Washington Post']);
+});

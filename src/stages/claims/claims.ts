@@ -205,15 +205,15 @@ export function extractClaims(doc: Doc, lexicon: ClaimsLexicon): ClaimRecord[] {
 }
 
 /**
- * Some feeds write quotation marks as two apostrophes (''…'') or as ``…'' (the NYT archive convention). The rules read a
+ * Some feeds write quotation marks as two apostrophes (''…'', ‘‘…’’) or as ``…'' (the NYT archive convention). The rules read a
  * copy of the text where such a mark is one straight double quote plus a space, at the same offsets, so every span
  * still points into Doc.text: an opening mark becomes `" ` and a closing one ` "` (the span keeps both characters).
  */
 function withPlainQuoteMarks(text: string): string {
-  if (!text.includes("''") && !text.includes('``')) return text;
-  return text.replace(/``|''/g, (mark, at: number) => {
+  if (!/''|``|‘‘|’’/.test(text)) return text;
+  return text.replace(/``|''|‘‘|’’/g, (mark, at: number) => {
     const before = at > 0 ? text[at - 1]! : ' ';
-    const isOpening = mark === '``' || /[\s([{\u2014\u2013-]/.test(before);
+    const isOpening = mark === '``' || mark === '‘‘' || (mark !== '’’' && /[\s([{\u2014\u2013-]/.test(before));
     return isOpening ? '" ' : ' "';
   });
 }
@@ -891,7 +891,7 @@ function reportedSpeech(ctx: Context, si: number, drafts: Draft[]): void {
       content,
       contentParts: [content],
       isDirectQuote: false,
-      chain: [describeSource(ctx, srcSpan), ...chainPhrases(text, { start: srcSpan.end, end: s.end }).filter((c) => c.start > srcSpan.end && !(c.start >= content.start && c.end <= content.end)).map((sp) => describeSource(ctx, sp))],
+      chain: [employerOutlet(ctx, srcSpan) ?? describeSource(ctx, srcSpan), ...chainPhrases(text, { start: srcSpan.end, end: s.end }).filter((c) => c.start > srcSpan.end && !(c.start >= content.start && c.end <= content.end)).map((sp) => describeSource(ctx, sp))],
       cueSourceIndex: 0,
       isNegated: false,
       isPassive: false,
@@ -1405,6 +1405,9 @@ function addSocialMedia(ctx: Context, d: Draft): void {
   const m = ctx.lexicon.patterns.platformInRegion.exec(region);
   if (m) found = { name: m[1]!, start: d.cue.start + m.index, end: d.cue.start + m.index + m[0].length };
   // "tweeted": the platform is X, called Twitter in texts from before its renaming (the text says which).
+  // "said in a tweet": the noun names the platform too.
+  const tweet = /\bin an? (?:[\w-]+\s+)?tweet\b/i.exec(region);
+  if (!found && tweet) found = { name: /\bTwitter\b/.test(ctx.text) || !/\bX\b/.test(ctx.text) ? 'Twitter' : 'X', start: d.cue.start + tweet.index, end: d.cue.start + tweet.index + tweet[0].length };
   if (!found && d.cueLemma === 'tweet') found = { name: /\bTwitter\b/.test(ctx.text) || !/\bX\b/.test(ctx.text) ? 'Twitter' : 'X', start: d.cue.start, end: d.cue.end };
   if (!found) return;
   d.chain.splice(d.cueSourceIndex, 0, { kind: 'social-media', name: found.name, span: { start: found.start, end: found.end } });
@@ -1654,6 +1657,18 @@ function nestDrafts(ctx: Context, drafts: readonly Draft[]): void {
 }
 
 /**
+ * "Alex Horton of the Washington Post", "a reporter for the Pittsburgh Post-Gazette": when the words are relayed by a
+ * journalist, the outlet they write for is the relay link.
+ */
+function employerOutlet(ctx: Context, span: Span): ClaimSource | undefined {
+  const phrase = ctx.text.slice(span.start, span.end);
+  const of = /\s+(?:of|for|at)\s+(?:the\s+)?(?=\p{Lu})/u.exec(phrase);
+  if (!of) return undefined;
+  const employer = describeSource(ctx, { start: span.start + of.index + of[0].length, end: span.end });
+  return employer.kind === 'outlet' ? { ...employer, span } : undefined;
+}
+
+/**
  * "Richardson, via USA Today, said", "…, Heyward said, via a reporter of the Pittsburgh Post-Gazette", "…, one
  * commenter said, per Feng": the words reached the article through that outlet or reporter, so the link goes outside
  * the speaker. "The ministry said via a spokesman" keeps the spokesman inside (the ministry spoke through them).
@@ -1667,13 +1682,9 @@ function moveRelaysOutside(ctx: Context, d: Draft): void {
     const isPer = /\bper\s+$/.test(before);
     const isVia = /\bvia\s+$/.test(before);
     if (!isPer && !(isVia && (link.kind === 'outlet' || link.kind === 'social-media' || ctx.lexicon.patterns.outletSuffix.test(ctx.text.slice(link.span.start, link.span.end))))) continue;
-    // "a reporter of the Pittsburgh Post-Gazette": the outlet the reporter writes for is the relay.
-    const phrase = ctx.text.slice(link.span.start, link.span.end);
-    const of = /\s+(?:of|for|at)\s+(?:the\s+)?(?=\p{Lu})/u.exec(phrase);
-    const employer = of ? describeSource(ctx, { start: link.span.start + of.index + of[0].length, end: link.span.end }) : undefined;
     const chain = [...d.chain];
     chain.splice(k, 1);
-    chain.splice(d.cueSourceIndex, 0, employer?.kind === 'outlet' ? employer : link);
+    chain.splice(d.cueSourceIndex, 0, employerOutlet(ctx, link.span) ?? link);
     d.chain = chain;
     d.cueSourceIndex += 1;
   }

@@ -35,6 +35,7 @@ export interface SourceContext {
 const ARTICLES = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
 const RELATIVE_CUT = /\s+(?:who|which|that|whose|speaking|familiar|close|briefed|with knowledge)\b|,/;
 const PERSONAL_PRONOUNS = new Set(['he', 'she']);
+const TITLE_ABBREVIATION_RE = /^(?:Lt|Sgt|Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Gen|Col|Capt|Maj|Adm|Cpl|Pvt|Det|Insp|Supt|Prof|Rev|Hon|St)\.?$/;
 const PLURAL_PRONOUNS = new Set(['they', 'them']);
 const WRITER_PRONOUNS = new Set(['i', 'we']);
 /** Quantifiers standing alone as a subject ("Some say …", "Others argued …"): unnamed people, not a source. */
@@ -156,7 +157,8 @@ export function describeSource(ctx: SourceContext, span: Span): ClaimSource {
   const apposition = cut && phrase[cut.index] === ',' ? phrase.slice(cut.index + 1).trim() : undefined;
   const headMentions = overlapping(ctx.mentions, headSpan);
   // NER sometimes tags an outlet name as a person ("Fox said"): the outlet list wins.
-  const person = headMentions.find((m) => m.type === 'PER' && !lexicon.outlets.has(m.text));
+  // A title abbreviation tagged alone ("Lt." in "Lt. Matt Harris") is not the name.
+  const person = headMentions.find((m) => m.type === 'PER' && !lexicon.outlets.has(m.text) && !TITLE_ABBREVIATION_RE.test(m.text));
 
   // "The group that owns her albums, Big Machine": a generic head with a named apposition is named by the apposition.
   if (!person && headMentions.length === 0 && cut) {
