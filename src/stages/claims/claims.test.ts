@@ -590,3 +590,15 @@ test('claims › "according to" a reporter of an outlet is that outlet', () => {
   const { claims } = claimsOf('The patient had eaten a wild rabbit, according to Alex Horton of the Washington Post.', [['Alex Horton', 'PER'], ['Washington Post', 'ORG']]);
   assert.deepEqual([claims[0]!.chain[0]!.kind, claims[0]!.chain[0]!.name], ['outlet', 'The Washington Post']);
 });
+
+test('claims › with a parse, a "Name: …" line with no verb is a list line, not a statement', () => {
+  const list = parsedClaims('Jonathan Blair: Possession of heroin', [
+    ['Jonathan', 2, 'compound', 'PROPN'], ['Blair', 0, 'root', 'PROPN'], [':', 2, 'punct', 'PUNCT'], ['Possession', 2, 'appos', 'NOUN'], ['of', 6, 'case', 'ADP'], ['heroin', 4, 'nmod', 'NOUN'],
+  ], [['Jonathan Blair', 'PER']]);
+  assert.deepEqual(list, []);
+  const statement = parsedClaims('Kremlin: Report of secret trip is false', [
+    ['Kremlin', 8, 'nsubj', 'PROPN'], [':', 1, 'punct', 'PUNCT'], ['Report', 8, 'nsubj', 'NOUN'], ['of', 6, 'case', 'ADP'], ['secret', 6, 'amod', 'ADJ'], ['trip', 3, 'nmod', 'NOUN'],
+    ['is', 8, 'cop', 'AUX'], ['false', 0, 'root', 'ADJ'],
+  ], [['Kremlin', 'ORG']]);
+  assert.equal(statement.length, 1);
+});

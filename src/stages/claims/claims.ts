@@ -113,7 +113,7 @@ const ADVERBIAL_OPENERS = new Set([
 ]);
 const CONNECTIVES = new Set(['but', 'and', 'meanwhile', 'however', 'also', 'still', 'yet', 'so', 'now', 'instead', 'indeed', 'moreover']);
 const PREPOSITIONS = new Set(['to', 'of', 'for', 'with', 'from', 'by', 'in', 'on', 'at', 'into', 'about', 'over', 'after', 'before', 'up', 'down', 'out', 'off', 'back', 'against', 'through', 'during']);
-const NOT_A_SUBJECT_START = new Set([...PREPOSITIONS, 'is', 'was', 'were', 'are', 'be', 'been', "it's", 'not', 'to', 'has', 'had', 'have']);
+const NOT_A_SUBJECT_START = new Set([...PREPOSITIONS, 'is', 'was', 'were', 'are', 'be', 'been', "it's", 'not', 'to', 'has', 'had', 'have', 'despite', 'amid', 'unlike', 'among', 'within', 'without', 'toward', 'towards', 'across', 'beyond', 'besides']);
 /** Words that may start what follows a trailing attribution: "…, X said on Thursday, citing …". */
 const TAIL_OPENERS = new Set([
   'on', 'in', 'at', 'to', 'during', 'late', 'early', 'earlier', 'later', 'last', 'this', 'yesterday', 'today', 'tonight', 'again', 'also',
@@ -849,7 +849,16 @@ function reportedSpeech(ctx: Context, si: number, drafts: Draft[]): void {
     const at = s.start + colon[0].indexOf(':');
     const content = trimContent(text, { start: s.start + colon[0].length, end: s.end });
     const isQuote = ctx.quotes.find((q) => q.start === content.start);
-    if (content.end > content.start && !insideQuote(ctx, s.start)) {
+    // "Jonathan Blair: Possession of methamphetamine, …": with a parse, a content with no verb is a list line, not a statement.
+    const hasVerb = (span: Span): boolean => {
+      const parse = ctx.parse;
+      if (!parse || isQuote) return true;
+      for (let t = tokenAt(parse.tokens, span.start); t >= 0 && t < parse.tokens.length && parse.tokens.start[t]! < span.end; t++) {
+        if (parse.tokens.pos[t] === VERB_TAG || parse.tokens.pos[t] === AUX_TAG) return true;
+      }
+      return false;
+    };
+    if (content.end > content.start && !insideQuote(ctx, s.start) && hasVerb(content)) {
       ctx.usedCues.add(at);
       drafts.push({
         ...indirectDraft(ctx, { start: at, end: at + 1 }, ':', 'asserted', false, isQuote ? { start: isQuote.start, end: isQuote.end } : content, { span: { start: s.start, end: s.start + colon[1]!.length }, chainSpans: [], isNegated: false }),
