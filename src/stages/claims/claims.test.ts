@@ -602,3 +602,16 @@ test('claims › with a parse, a "Name: …" line with no verb is a list line, n
   ], [['Kremlin', 'ORG']]);
   assert.equal(statement.length, 1);
 });
+
+test('claims › with a parse, "X said he was told by Y to …" is a two-link chain with Y speaking', () => {
+  const text = 'Vindman said he was told by John Bolton to go straight to the lawyers.';
+  const claims = parsedClaims(text, [
+    ['Vindman', 2, 'nsubj', 'PROPN'], ['said', 0, 'root', 'VERB'], ['he', 5, 'nsubj:pass', 'PRON'], ['was', 5, 'aux:pass', 'AUX'], ['told', 2, 'ccomp', 'VERB'],
+    ['by', 8, 'case', 'ADP'], ['John', 8, 'compound', 'PROPN'], ['Bolton', 5, 'obl:agent', 'PROPN'], ['to', 10, 'mark', 'PART'], ['go', 5, 'xcomp', 'VERB'],
+    ['straight', 10, 'advmod', 'ADV'], ['to', 14, 'case', 'ADP'], ['the', 14, 'det', 'DET'], ['lawyers', 10, 'obl', 'NOUN'], ['.', 2, 'punct', 'PUNCT'],
+  ], [['Vindman', 'PER'], ['John Bolton', 'PER']]);
+  const inner = claims.find((c) => c.cueLemma === 'tell')!;
+  assert.deepEqual(inner.chain.map((l) => l.name), ['Vindman', 'John Bolton']);
+  assert.equal(at(text, inner.chain[1]!.span), 'John Bolton');
+  assert.equal(at(text, inner.content), 'to go straight to the lawyers');
+});

@@ -102,6 +102,9 @@ function subjectOf(view: ParseView, v: number, depth = 0): number | undefined {
   const own = childrenWith(view, v, ['nsubj', 'nsubj:outer'])[0];
   const head = view.deps.head[v]!;
   const rel = depLabel(view.deps, v);
+  // "he was told by John Bolton to …": in the passive the speaker is the agent, the subject the one told.
+  const agent = childrenWith(view, v, ['obl:agent'])[0];
+  if (own === undefined && agent !== undefined) return agent;
   if (own !== undefined) {
     if (RELATIVE_PRONOUNS.has(lower(view, own)) && (rel === 'acl:relcl' || rel === 'acl') && head >= 0) return head;
     return own;
@@ -119,7 +122,9 @@ export function speechArcs(view: ParseView, v: number): SpeechArcs {
   let subject: Span | undefined;
   if (subj !== undefined) {
     // Through a relative pronoun, the antecedent is the noun without the clause that holds the verb ("voters who said").
-    const [a, b] = subtreeRange(view, subj, new Set([v]));
+    // An agent's "by" is not part of the speaker.
+    const skip = new Set<number>([v, ...(depLabel(deps, subj) === 'obl:agent' ? childrenWith(view, subj, ['case']) : [])]);
+    const [a, b] = subtreeRange(view, subj, skip);
     subject = spanOf(view, a, b);
   }
   let content: Span | undefined;
@@ -128,7 +133,7 @@ export function speechArcs(view: ParseView, v: number): SpeechArcs {
   if (ccomp !== undefined) {
     const [a, b] = subtreeRange(view, ccomp);
     content = spanOf(view, a, b);
-  } else if ((relOfVerb === 'parataxis' || relOfVerb === 'ccomp') && head >= 0 && head < v) {
+  } else if (relOfVerb === 'parataxis' && head >= 0 && head < v) {
     // "The border was closed, a diplomat said": the verb hangs from the clause it reports.
     const [a, b] = subtreeRange(view, head, new Set([v]));
     const [va] = subtreeRange(view, v);
