@@ -615,3 +615,11 @@ test('claims › with a parse, "X said he was told by Y to …" is a two-link ch
   assert.equal(at(text, inner.chain[1]!.span), 'John Bolton');
   assert.equal(at(text, inner.content), 'to go straight to the lawyers');
 });
+
+test('claims › a pronoun inside the content resolved to the speaker does not veto the speaker ("he admitted that he took …")', () => {
+  const text = 'In an interview with police, Tom Reyes admitted that he drove the van. Later that evening, he admitted that he took the money.';
+  const claims = entitiesDoc(text, [['Tom Reyes', 'PER']], [{ id: 'e1', name: 'Tom Reyes', surfaces: ['Tom Reyes'], references: ['he#1', 'he#3'] }]);
+  assert.equal(claims.length, 2);
+  assert.equal(claims[1]!.chain[0]!.entityId, 'e1');
+  assert.equal(claims[1]!.chain[0]!.isUnresolved, undefined);
+});

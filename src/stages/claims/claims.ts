@@ -1492,12 +1492,15 @@ function isNotAClaim(ctx: Context, d: Draft): boolean {
   return false;
 }
 
-/** Spans where a person is named: the mentions and coreference references of its entity, else its own mention. */
+/**
+ * Spans where a person is named: the mentions of its entity, else its own mention. Pronouns resolved to it are left
+ * out: "he said he would …" names no one inside the content.
+ */
 function namedSpans(ctx: Context, link: ClaimSource): Span[] {
   const entity = link.entityId ? ctx.entities.find((e) => e.id === link.entityId) : undefined;
   if (entity) {
     const ids = new Set(entity.mentionIds);
-    return [...ctx.mentions.filter((m) => ids.has(m.id)), ...entity.references];
+    return ctx.mentions.filter((m) => ids.has(m.id));
   }
   const own = link.mentionId ? ctx.mentions.find((m) => m.id === link.mentionId) : undefined;
   return own ? ctx.mentions.filter((m) => m.text === own.text) : [];
@@ -1567,7 +1570,7 @@ function resolveSpeakerPronouns(ctx: Context, drafts: readonly Draft[]): void {
       if (!link.isUnresolved && !isImplausibleSpeaker(ctx, link, d, link.span)) return;
       const subject = sentenceSubjectPerson(ctx, here - 1);
       if (subject && !isImplausibleSpeaker(ctx, subject, d, link.span)) replacement = subject;
-      replacement ??= latestSpeaker(n, here, 3, (sp) => sp.kind === 'person' && (sp.entityId !== undefined || sp.mentionId !== undefined) && !isImplausibleSpeaker(ctx, sp, d, span));
+      replacement ??= latestSpeaker(n, here, 3, (sp) => sp.kind === 'person' && !/^(?:he|she)$/i.test(sp.name) && !isImplausibleSpeaker(ctx, sp, d, span));
     } else return;
     const chain = [...d.chain];
     chain[at] = replacement
