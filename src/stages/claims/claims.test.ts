@@ -623,3 +623,21 @@ test('claims › a pronoun inside the content resolved to the speaker does not v
   assert.equal(claims[1]!.chain[0]!.entityId, 'e1');
   assert.equal(claims[1]!.chain[0]!.isUnresolved, undefined);
 });
+
+test('claims › "the group" resolved by the entity stage to an entity is named by it; "NPR\'s Feng" relays for NPR', () => {
+  const text = 'The Harbour Workers Union met on Monday. The group said that the strike would go on.';
+  const mentions = mentionsOf(text, [['Harbour Workers Union', 'ORG']]);
+  const at0 = text.indexOf('The group');
+  const doc = makeDoc({
+    text,
+    layers: {
+      sentences: sentencesOf(text),
+      mentions,
+      entities: [{ id: 'e1', name: 'Harbour Workers Union', type: 'ORG', kind: 'organisation', mentionIds: ['m1'], aliases: [], roles: [], references: [{ start: at0, end: at0 + 9, text: 'The group', rule: 'nominal' }] }],
+    },
+  });
+  const claim = extractClaims(doc, lexicon)[0]!;
+  assert.deepEqual([claim.chain[0]!.kind, claim.chain[0]!.name, claim.chain[0]!.entityId], ['organisation', 'Harbour Workers Union', 'e1']);
+  const npr = claimsOf('The couple arrived on November 3, according to NPR’s Feng.', [['NPR', 'ORG'], ['Feng', 'PER']]);
+  assert.deepEqual([npr.claims[0]!.chain[0]!.kind, npr.claims[0]!.chain[0]!.name], ['outlet', 'NPR']);
+});

@@ -1674,6 +1674,12 @@ function nestDrafts(ctx: Context, drafts: readonly Draft[]): void {
  */
 function employerOutlet(ctx: Context, span: Span): ClaimSource | undefined {
   const phrase = ctx.text.slice(span.start, span.end);
+  // "NPR's Feng": the outlet in the possessive.
+  const possessive = /^(?:the\s+)?([\p{Lu}][\p{L}\p{N}.&-]*(?:\s+[\p{Lu}][\p{L}\p{N}.&-]*)*)\s?['’]s\s+\p{Lu}/u.exec(phrase);
+  if (possessive) {
+    const owner = describeSource(ctx, { start: span.start + possessive.index + possessive[0].indexOf(possessive[1]!), end: span.start + possessive.index + possessive[0].indexOf(possessive[1]!) + possessive[1]!.length });
+    if (owner.kind === 'outlet') return { ...owner, span };
+  }
   const of = /\s+(?:of|for|at)\s+(?:the\s+)?(?=\p{Lu})/u.exec(phrase);
   if (!of) return undefined;
   const employer = describeSource(ctx, { start: span.start + of.index + of[0].length, end: span.end });

@@ -160,6 +160,15 @@ export function describeSource(ctx: SourceContext, span: Span): ClaimSource {
   // A title abbreviation tagged alone ("Lt." in "Lt. Matt Harris") is not the name.
   const person = headMentions.find((m) => m.type === 'PER' && !lexicon.outlets.has(m.text) && !TITLE_ABBREVIATION_RE.test(m.text));
 
+  // "the group", "the general": a nominal the entity stage resolved to an entity (DocEntity.references) names it.
+  if (!person && headMentions.length === 0) {
+    for (const entity of ctx.entities) {
+      const ref = entity.references.find((r) => r.rule === 'nominal' && r.start < headSpan.end && headSpan.start < r.end);
+      if (!ref) continue;
+      const kind = entity.type === 'PER' ? 'person' : entity.kind === 'media-outlet' ? 'outlet' : 'organisation';
+      return clean<ClaimSource>({ kind, name: entity.name, span: trimmed, entityId: entity.id, mentionId: entity.mentionIds[0], role: kind === 'person' ? titleRole(lexicon, headPhrase) : undefined });
+    }
+  }
   // "The group that owns her albums, Big Machine": a generic head with a named apposition is named by the apposition.
   if (!person && headMentions.length === 0 && cut) {
     const named = overlapping(ctx.mentions, { start: headSpan.end, end: trimmed.end }).find((m) => (m.type === 'ORG' || m.type === 'PER') && /,\s*$/.test(text.slice(Math.max(trimmed.start, m.start - 3), m.start)));
