@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DossierError, type Mention, type MentionType, type Sentence } from '../../model/index.js';
+import { depLabelIndex, DossierError, makeTokenTable, type Mention, type MentionType, type Sentence, type Upos } from '../../model/index.js';
 import { createResources } from '../../pipeline/stage.js';
 import { checkPipeline, runStages } from '../../pipeline/run.js';
 import { loadClaimsLexicon } from '../../app/claims-lexicon.js';
@@ -172,7 +172,7 @@ test('claims › a quote broken by its attribution is one claim in two parts', (
   assert.equal(claims[0]!.chain[0]!.kind, 'outlet');
 });
 
-test('claims › direct quote with the attribution before a colon, and "he said" resolved to the last person', () => {
+test('claims › direct quote with the attribution before a colon, and "He added" taking the speaker of the quote before it', () => {
   const { text, claims } = claimsOf('Lavrov said: "Our position has not changed." He added that the talks would go on.', [['Lavrov', 'PER']]);
   assert.equal(claims.length, 2);
   assert.equal(at(text, claims[0]!.content), '"Our position has not changed."');
@@ -329,6 +329,12 @@ test('claims › a denial that restates the content links by shared words', () =
 // Must not fire
 
 const SILENT: readonly string[] = [
+  'Award: Best compact camera of the year',
+  'Cooling Test: The fan stayed quiet under full load for an hour.',
+  'What Officials Say About The Ceasefire Plan',
+  'You said the talks had failed.',
+  'You can reportedly save a quarter of the fare by booking early.',
+  'Rebuilding the bridge in a year? That’s easier said than done.',
   'The militia leader, known as “the Butcher”, was killed on Sunday.',
   'The so-called “moderate rebels” control the town.',
   'The film “Eye in the Sky” opened on Friday.',
@@ -380,4 +386,258 @@ test('claims › "did not respond to a request for comment" is not acknowledged,
 test('claims › the time a source spoke is not part of its name: "a spokesman for the agency on Thursday said"', () => {
   const { claims } = claimsOf('A spokesman for the river agency on Thursday said that the dam was safe.');
   assert.deepEqual(claims.map((c) => c.chain.map((s) => s.name)), [['spokesman for the river agency']]);
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Who "he" is, and what is never a source
+
+function entitiesDoc(text: string, forms: readonly (readonly [string, MentionType])[], entities: readonly { id: string; name: string; surfaces: readonly string[]; references: readonly string[] }[]): ClaimRecord[] {
+  const mentions = mentionsOf(text, forms);
+  const refsOf = (words: readonly string[]) =>
+    words.map((w) => {
+      const [word, nth] = w.split('#') as [string, string | undefined];
+      const hits = [...text.matchAll(new RegExp(`\\b${word}\\b`, 'g'))];
+      const at = hits[Number(nth ?? 1) - 1]!.index;
+      return { start: at, end: at + word.length, text: word, rule: 'pronoun' as const };
+    });
+  const layerEntities = entities.map((e) => ({
+    id: e.id,
+    name: e.name,
+    type: 'PER' as const,
+    kind: 'person' as const,
+    mentionIds: mentions.filter((m) => e.surfaces.includes(m.text)).map((m) => m.id),
+    aliases: [],
+    roles: [],
+    references: refsOf(e.references),
+  }));
+  return extractClaims(makeDoc({ text, layers: { sentences: sentencesOf(text), mentions, entities: layerEntities } }), lexicon);
+}
+
+test('claims › "he said" after a quote is not the person the quote is about, even when coreference says so', () => {
+  const text = 'Governor Tom Reyes said the audit was finished. “Paul Ortiz never asked for the money,” he said.';
+  const claims = entitiesDoc(text, [['Tom Reyes', 'PER'], ['Paul Ortiz', 'PER']], [
+    { id: 'e1', name: 'Tom Reyes', surfaces: ['Tom Reyes'], references: [] },
+    { id: 'e2', name: 'Paul Ortiz', surfaces: ['Paul Ortiz'], references: ['he'] },
+  ]);
+  const quote = claims.find((c) => c.isDirectQuote)!;
+  assert.equal(quote.chain[0]!.entityId, 'e1');
+  assert.equal(quote.chain[0]!.name, 'Tom Reyes');
+  assert.equal(at(text, quote.chain[0]!.span), 'he');
+});
+
+test('claims › "he said" after a quote is not the person who was told', () => {
+  const text = 'Mayor Alan Ruiz told Victor Dole on Monday that the vote would be delayed. “We need more time to count,” he said.';
+  const claims = entitiesDoc(text, [['Alan Ruiz', 'PER'], ['Victor Dole', 'PER']], [
+    { id: 'e1', name: 'Alan Ruiz', surfaces: ['Alan Ruiz'], references: [] },
+    { id: 'e2', name: 'Victor Dole', surfaces: ['Victor Dole'], references: ['he'] },
+  ]);
+  const quote = claims.find((c) => c.isDirectQuote)!;
+  assert.equal(quote.chain[0]!.name, 'Alan Ruiz');
+});
+
+test('claims › "he said" with no resolution takes the person the previous sentence opens with', () => {
+  const { claims } = claimsOf('Tim Rowe was the third witness to testify on Tuesday. He said he was not worried about the call.', [['Tim Rowe', 'PER']]);
+  assert.equal(claims[0]!.chain[0]!.name, 'Tim Rowe');
+});
+
+test('claims › a pronoun that coreference resolved to the speaker keeps that resolution', () => {
+  const text = 'Victor Dole spoke to reporters outside the hall. “The count will be done by Friday,” he said.';
+  const claims = entitiesDoc(text, [['Victor Dole', 'PER']], [{ id: 'e2', name: 'Victor Dole', surfaces: ['Victor Dole'], references: ['he'] }]);
+  assert.equal(claims[0]!.chain[0]!.entityId, 'e2');
+  assert.equal(claims[0]!.chain[0]!.isUnresolved, undefined);
+});
+
+test('claims › an unresolved "he" is an unidentified speaker, never the last-named person', () => {
+  const { text, claims } = claimsOf('The council met Paul Ortiz on Monday. “The numbers do not add up,” he said.', [['Paul Ortiz', 'PER']]);
+  assert.equal(claims.length, 1);
+  assert.equal(claims[0]!.chain[0]!.kind, 'anonymous');
+  assert.equal(claims[0]!.chain[0]!.name, 'unidentified speaker');
+  assert.equal(claims[0]!.chain[0]!.isUnresolved, true);
+  assert.equal(at(text, claims[0]!.chain[0]!.span), 'he');
+});
+
+test('claims › "Some say" and "they said" are unidentified speakers; "I" outside a quote is the writer', () => {
+  const some = claimsOf('Some say the ceasefire will not hold past the weekend.').claims;
+  assert.equal(some[0]!.chain[0]!.isUnresolved, true);
+  assert.equal(some[0]!.chain[0]!.count, 'multiple');
+  const they = claimsOf('They said the convoy had turned back at the border.').claims;
+  assert.deepEqual([they[0]!.chain[0]!.name, they[0]!.chain[0]!.isUnresolved], ['unidentified speakers', true]);
+  const writer = claimsOf('I said last year that the port would never reopen.', [], 'The Harbour Times').claims;
+  assert.deepEqual([writer[0]!.chain[0]!.kind, writer[0]!.chain[0]!.name], ['article', 'The Harbour Times']);
+});
+
+test('claims › a headline naming its source by an organisation noun is still a claim; a page label is not', () => {
+  assert.equal(claimsOf('Ministry: Border crossing will reopen on Monday').claims.length, 1);
+  assert.equal(claimsOf('Battery Life: About nine hours of video playback').claims.length, 0);
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Nested attribution
+
+const chainOf = (text: string, c: ClaimRecord): string[] => c.chain.map((l) => (l.span ? at(text, l.span) : l.name));
+
+test('claims › nested: "Reuters reported that officials told state TV that …" is a three-link chain with the officials speaking', () => {
+  const { text, claims } = claimsOf('Reuters reported that officials told state TV that the dam on the river had been breached.');
+  const inner = claims.find((c) => c.cueLemma === 'tell')!;
+  assert.deepEqual(chainOf(text, inner), ['Reuters', 'state TV', 'officials']);
+  assert.equal(inner.cueSourceIndex, 2);
+  assert.equal(at(text, inner.content), 'that the dam on the river had been breached');
+});
+
+test('claims › nested: "X said Y told him …" puts X outside Y', () => {
+  const { text, claims } = claimsOf('Senator Ann Lowe said the city treasurer told her that the budget was short by a third.', [['Ann Lowe', 'PER']]);
+  const inner = claims.find((c) => c.cueLemma === 'tell')!;
+  assert.deepEqual(chainOf(text, inner), ['Senator Ann Lowe', 'the city treasurer']);
+});
+
+test('claims › nested: a trailing attribution holds the leading one it closes', () => {
+  const { text, claims } = claimsOf('The mayor had told police officials that she did not want an escort, the aide added.');
+  const inner = claims.find((c) => c.cueLemma === 'tell')!;
+  assert.deepEqual(chainOf(text, inner), ['the aide', 'The mayor']);
+  assert.equal(at(text, inner.content), 'that she did not want an escort');
+});
+
+test('claims › the addressee is not the source: "told reporters" adds nothing, "in an email to The Associated Press" is the relay', () => {
+  const told = claimsOf('The minister told reporters that the road would reopen on Monday.');
+  assert.deepEqual(chainOf(told.text, told.claims[0]!), ['The minister']);
+  const email = claimsOf('The company said in an email to The Associated Press that no customer data was lost.');
+  assert.deepEqual(email.claims[0]!.chain.map((l) => [l.kind, l.name]), [['outlet', 'Associated Press'], ['organisation', 'company']]);
+  assert.equal(email.claims[0]!.cueSourceIndex, 1);
+  const voa = claimsOf('“We never saw the letter,” Ortiz told VOA on Friday.', [['Ortiz', 'PER']]);
+  assert.deepEqual(voa.claims[0]!.chain.map((l) => l.name), ['Voice of America', 'Ortiz']);
+});
+
+test('claims › "Clinton said she believes …" is no nesting: the same speaker is not a second link', () => {
+  const { claims } = claimsOf('The governor said she believes the tax will pass.');
+  assert.ok(claims.every((c) => c.chain.length === 1));
+});
+
+test("claims › quotation marks written as two apostrophes (''…'') are quotes, spans into the original text", () => {
+  const text = "''We cannot pay for it this year,'' said Alan Reyes, the county treasurer.";
+  const { claims } = claimsOf(text, [['Alan Reyes', 'PER']]);
+  assert.equal(claims.length, 1);
+  assert.equal(claims[0]!.isDirectQuote, true);
+  assert.equal(at(text, claims[0]!.content), "''We cannot pay for it this year,''");
+  assert.equal(claims[0]!.chain[0]!.name, 'Alan Reyes');
+});
+
+// ---------------------------------------------------------------------------------------------------
+// With a dependency parse
+
+/** A doc with a hand-built parse: rows are [word, head (1-based, 0 = root), relation], one sentence. */
+function parsedClaims(text: string, rows: readonly (readonly [string, number, string, Upos?])[], forms: readonly (readonly [string, MentionType])[] = []): ClaimRecord[] {
+  let from = 0;
+  const spans = rows.map(([word, , , pos]) => {
+    const start = text.indexOf(word, from);
+    from = start + word.length;
+    return { start, end: start + word.length, pos: pos ?? 'X' };
+  });
+  const tokens = makeTokenTable(spans);
+  const deps = { length: rows.length, head: Int32Array.from(rows.map(([, h]) => h - 1)), label: Uint8Array.from(rows.map(([, , l]) => depLabelIndex(l))) };
+  const sentences = [{ start: 0, end: text.length, tokenStart: 0, tokenEnd: rows.length }];
+  return extractClaims(makeDoc({ text, layers: { tokens, deps, sentences, mentions: mentionsOf(text, forms) } }), lexicon);
+}
+
+test('claims › with a parse, the speaker is the subject of the speech verb even past a relative clause with "that"', () => {
+  const text = 'The label that owns her early albums, Big Machine, says she may play them on Sunday.';
+  const claims = parsedClaims(text, [
+    ['The', 2, 'det'], ['label', 12, 'nsubj'], ['that', 4, 'nsubj'], ['owns', 2, 'acl:relcl'], ['her', 7, 'nmod:poss'], ['early', 7, 'amod'],
+    ['albums', 4, 'obj'], [',', 10, 'punct'], ['Big', 10, 'compound'], ['Machine', 2, 'appos'], [',', 10, 'punct'], ['says', 0, 'root', 'VERB'],
+    ['she', 15, 'nsubj'], ['may', 15, 'aux'], ['play', 12, 'ccomp', 'VERB'], ['them', 15, 'obj'], ['on', 18, 'case'], ['Sunday', 15, 'obl'], ['.', 12, 'punct'],
+  ], [['Big Machine', 'ORG']]);
+  const c = claims.find((x) => x.cueLemma === 'say')!;
+  assert.equal(at(text, c.chain[0]!.span), 'The label that owns her early albums, Big Machine');
+  assert.equal(at(text, c.content), 'she may play them on Sunday');
+});
+
+test('claims › with a parse, a reporting verb the rules miss becomes a claim from its subject and complement', () => {
+  // The rules read "official" before "wrote" as a noun marker ("an official report") and find nothing here.
+  const text = 'A senior agency official wrote that the dam was unsafe.';
+  assert.deepEqual(claimsOf(text).claims, []);
+  const claims = parsedClaims(text, [
+    ['A', 4, 'det'], ['senior', 4, 'amod'], ['agency', 4, 'compound'], ['official', 5, 'nsubj'], ['wrote', 0, 'root', 'VERB'], ['that', 10, 'mark'],
+    ['the', 8, 'det'], ['dam', 10, 'nsubj'], ['was', 10, 'cop'], ['unsafe', 5, 'ccomp'], ['.', 5, 'punct'],
+  ]);
+  assert.equal(claims.length, 1);
+  assert.equal(at(text, claims[0]!.chain[0]!.span), 'A senior agency official');
+  assert.equal(claims[0]!.chain[0]!.kind, 'anonymous');
+  assert.equal(at(text, claims[0]!.content), 'that the dam was unsafe');
+});
+
+test('claims › without a parse the same stage runs on its rules alone', () => {
+  const text = 'The label that owns her early albums, Big Machine, says she may play them on Sunday.';
+  const { claims } = claimsOf(text, [['Big Machine', 'ORG']]);
+  assert.equal(claims.length, 1);
+  assert.notEqual(at(text, claims[0]!.chain[0]!.span), 'The label that owns her early albums, Big Machine');
+});
+
+test('claims › mixed quotation marks (one curled, one straight) and ’’ closers still make a quote', () => {
+  const mixed = claimsOf('"A great day for the county,” Mayor Ana Ruiz wrote on Tuesday.', [['Ana Ruiz', 'PER']]);
+  assert.equal(mixed.claims[0]!.isDirectQuote, true);
+  assert.equal(mixed.claims[0]!.chain[0]!.name, 'Ana Ruiz');
+  const doubled = claimsOf('“It was an attempt to mislead voters,’’ Will Dorn told the BBC.', [['Will Dorn', 'PER']]);
+  assert.deepEqual(doubled.claims[0]!.chain.map((l) => l.name), ['BBC', 'Will Dorn']);
+});
+
+test('claims › "said in a tweet" puts the platform outside the speaker; a title abbreviation is not the name', () => {
+  const tweet = claimsOf('“The convoy was hit,” the group’s spokesman Omar Haddad said in a tweet.', [['Omar Haddad', 'PER']]);
+  assert.deepEqual(tweet.claims[0]!.chain.map((l) => l.kind), ['social-media', 'person']);
+  const title = claimsOf('Two men were arrested at the depot, said Lt Sam Ortiz, a police spokesman.', [['Lt', 'PER'], ['Sam Ortiz', 'PER']]);
+  assert.equal(title.claims[0]!.chain[0]!.name, 'Sam Ortiz');
+});
+
+test('claims › "according to" a reporter of an outlet is that outlet', () => {
+  const { claims } = claimsOf('The patient had eaten a wild rabbit, according to Alex Horton of the Washington Post.', [['Alex Horton', 'PER'], ['Washington Post', 'ORG']]);
+  assert.deepEqual([claims[0]!.chain[0]!.kind, claims[0]!.chain[0]!.name], ['outlet', 'The Washington Post']);
+});
+
+test('claims › with a parse, a "Name: …" line with no verb is a list line, not a statement', () => {
+  const list = parsedClaims('Jonathan Blair: Possession of heroin', [
+    ['Jonathan', 2, 'compound', 'PROPN'], ['Blair', 0, 'root', 'PROPN'], [':', 2, 'punct', 'PUNCT'], ['Possession', 2, 'appos', 'NOUN'], ['of', 6, 'case', 'ADP'], ['heroin', 4, 'nmod', 'NOUN'],
+  ], [['Jonathan Blair', 'PER']]);
+  assert.deepEqual(list, []);
+  const statement = parsedClaims('Kremlin: Report of secret trip is false', [
+    ['Kremlin', 8, 'nsubj', 'PROPN'], [':', 1, 'punct', 'PUNCT'], ['Report', 8, 'nsubj', 'NOUN'], ['of', 6, 'case', 'ADP'], ['secret', 6, 'amod', 'ADJ'], ['trip', 3, 'nmod', 'NOUN'],
+    ['is', 8, 'cop', 'AUX'], ['false', 0, 'root', 'ADJ'],
+  ], [['Kremlin', 'ORG']]);
+  assert.equal(statement.length, 1);
+});
+
+test('claims › with a parse, "X said he was told by Y to …" is a two-link chain with Y speaking', () => {
+  const text = 'Vindman said he was told by John Bolton to go straight to the lawyers.';
+  const claims = parsedClaims(text, [
+    ['Vindman', 2, 'nsubj', 'PROPN'], ['said', 0, 'root', 'VERB'], ['he', 5, 'nsubj:pass', 'PRON'], ['was', 5, 'aux:pass', 'AUX'], ['told', 2, 'ccomp', 'VERB'],
+    ['by', 8, 'case', 'ADP'], ['John', 8, 'compound', 'PROPN'], ['Bolton', 5, 'obl:agent', 'PROPN'], ['to', 10, 'mark', 'PART'], ['go', 5, 'xcomp', 'VERB'],
+    ['straight', 10, 'advmod', 'ADV'], ['to', 14, 'case', 'ADP'], ['the', 14, 'det', 'DET'], ['lawyers', 10, 'obl', 'NOUN'], ['.', 2, 'punct', 'PUNCT'],
+  ], [['Vindman', 'PER'], ['John Bolton', 'PER']]);
+  const inner = claims.find((c) => c.cueLemma === 'tell')!;
+  assert.deepEqual(inner.chain.map((l) => l.name), ['Vindman', 'John Bolton']);
+  assert.equal(at(text, inner.chain[1]!.span), 'John Bolton');
+  assert.equal(at(text, inner.content), 'to go straight to the lawyers');
+});
+
+test('claims › a pronoun inside the content resolved to the speaker does not veto the speaker ("he admitted that he took …")', () => {
+  const text = 'In an interview with police, Tom Reyes admitted that he drove the van. Later that evening, he admitted that he took the money.';
+  const claims = entitiesDoc(text, [['Tom Reyes', 'PER']], [{ id: 'e1', name: 'Tom Reyes', surfaces: ['Tom Reyes'], references: ['he#1', 'he#3'] }]);
+  assert.equal(claims.length, 2);
+  assert.equal(claims[1]!.chain[0]!.entityId, 'e1');
+  assert.equal(claims[1]!.chain[0]!.isUnresolved, undefined);
+});
+
+test('claims › "the group" resolved by the entity stage to an entity is named by it; "NPR\'s Feng" relays for NPR', () => {
+  const text = 'The Harbour Workers Union met on Monday. The group said that the strike would go on.';
+  const mentions = mentionsOf(text, [['Harbour Workers Union', 'ORG']]);
+  const at0 = text.indexOf('The group');
+  const doc = makeDoc({
+    text,
+    layers: {
+      sentences: sentencesOf(text),
+      mentions,
+      entities: [{ id: 'e1', name: 'Harbour Workers Union', type: 'ORG', kind: 'organisation', mentionIds: ['m1'], aliases: [], roles: [], references: [{ start: at0, end: at0 + 9, text: 'The group', rule: 'nominal' }] }],
+    },
+  });
+  const claim = extractClaims(doc, lexicon)[0]!;
+  assert.deepEqual([claim.chain[0]!.kind, claim.chain[0]!.name, claim.chain[0]!.entityId], ['organisation', 'Harbour Workers Union', 'e1']);
+  const npr = claimsOf('The couple arrived on November 3, according to NPR’s Feng.', [['NPR', 'ORG'], ['Feng', 'PER']]);
+  assert.deepEqual([npr.claims[0]!.chain[0]!.kind, npr.claims[0]!.chain[0]!.name], ['outlet', 'NPR']);
 });

@@ -7,11 +7,12 @@
  * sentences and mentions layers and reads entities when they exist. See README.md for method and limits.
  */
 import { countriesByDemonym } from '../../data/countries.js';
-import type { Claim, Doc, DocEntity, Sentence, Span, Stance } from '../../model/index.js';
+import { UPOS_TAGS, type Claim, type Doc, type DocEntity, type Sentence, type Span, type Stance } from '../../model/index.js';
 import { defineStage, type Stage } from '../../pipeline/stage.js';
 import { CLAIMS_LEXICON, type ClaimsLexicon, type ReportingVerb, type VerbClass } from './lexicon.js';
 import { findQuotes, type QuoteSpan } from './quotes.js';
-import { describeSource, type ClaimSource, type SourceContext } from './sources.js';
+import { describeSource, isNonSourcePhrase, type ClaimSource, type SourceContext } from './sources.js';
+import { parseView, speechArcs, tokenAt, type ParseView } from './syntax.js';
 
 /** A claim with what this stage adds beyond the model's Claim. */
 export interface ClaimRecord extends Claim {
@@ -34,7 +35,7 @@ export interface ClaimsOptions {
 }
 
 /** Version of the claims stage's output. */
-export const CLAIMS_VERSION = 2;
+export const CLAIMS_VERSION = 3;
 
 /**
  * Creates the claims stage (requires sentences and mentions; assigns claims).
@@ -112,7 +113,7 @@ const ADVERBIAL_OPENERS = new Set([
 ]);
 const CONNECTIVES = new Set(['but', 'and', 'meanwhile', 'however', 'also', 'still', 'yet', 'so', 'now', 'instead', 'indeed', 'moreover']);
 const PREPOSITIONS = new Set(['to', 'of', 'for', 'with', 'from', 'by', 'in', 'on', 'at', 'into', 'about', 'over', 'after', 'before', 'up', 'down', 'out', 'off', 'back', 'against', 'through', 'during']);
-const NOT_A_SUBJECT_START = new Set([...PREPOSITIONS, 'is', 'was', 'were', 'are', 'be', 'been', "it's", 'not', 'to', 'has', 'had', 'have']);
+const NOT_A_SUBJECT_START = new Set([...PREPOSITIONS, 'is', 'was', 'were', 'are', 'be', 'been', "it's", 'not', 'to', 'has', 'had', 'have', 'despite', 'amid', 'unlike', 'among', 'within', 'without', 'toward', 'towards', 'across', 'beyond', 'besides']);
 /** Words that may start what follows a trailing attribution: "…, X said on Thursday, citing …". */
 const TAIL_OPENERS = new Set([
   'on', 'in', 'at', 'to', 'during', 'late', 'early', 'earlier', 'later', 'last', 'this', 'yesterday', 'today', 'tonight', 'again', 'also',
@@ -170,11 +171,13 @@ interface Context extends SourceContext {
   readonly articleName: string;
   /** Character offsets of cue words already used, so a cue serves one claim. */
   readonly usedCues: Set<number>;
+  /** The dependency parse, when the doc has the deps and tokens layers (the rules alone run without it). */
+  readonly parse?: ParseView;
 }
 
 /** Extracts the claims of one document. Pure: same doc and lexicon, same claims. */
 export function extractClaims(doc: Doc, lexicon: ClaimsLexicon): ClaimRecord[] {
-  const text = doc.text;
+  const text = withPlainQuoteMarks(doc.text);
   const sentences = [...(doc.layers.sentences ?? [])].sort((a, b) => a.start - b.start);
   const mentions = [...(doc.layers.mentions ?? [])].sort((a, b) => a.start - b.start);
   const entities: readonly DocEntity[] = doc.layers.entities ?? [];
@@ -187,13 +190,32 @@ export function extractClaims(doc: Doc, lexicon: ClaimsLexicon): ClaimRecord[] {
     quotes: findQuotes(text),
     articleName: doc.meta.outlet ?? 'the article',
     usedCues: new Set(),
+    ...(doc.layers.deps && doc.layers.tokens && doc.layers.deps.length === doc.layers.tokens.length ? { parse: parseView(text, doc.layers.tokens, doc.layers.deps) } : {}),
   };
   const drafts: Draft[] = [];
   directQuotes(ctx, drafts);
   for (let si = 0; si < sentences.length; si++) reportedSpeech(ctx, si, drafts);
+  if (ctx.parse) {
+    applySyntax(ctx, ctx.parse, drafts);
+    syntaxDrafts(ctx, ctx.parse, drafts);
+  }
   applyFrames(drafts);
   for (let si = 0; si < sentences.length; si++) articleVoice(ctx, si, drafts);
   return finish(ctx, drafts.filter((d) => !d.isFrame || d.chain.length > 0));
+}
+
+/**
+ * Some feeds write quotation marks as two apostrophes (''…'', ‘‘…’’) or as ``…'' (the NYT archive convention). The rules read a
+ * copy of the text where such a mark is one straight double quote plus a space, at the same offsets, so every span
+ * still points into Doc.text: an opening mark becomes `" ` and a closing one ` "` (the span keeps both characters).
+ */
+function withPlainQuoteMarks(text: string): string {
+  if (!/''|``|‘‘|’’/.test(text)) return text;
+  return text.replace(/``|''|‘‘|’’/g, (mark, at: number) => {
+    const before = at > 0 ? text[at - 1]! : ' ';
+    const isOpening = mark === '``' || mark === '‘‘' || (mark !== '’’' && /[\s([{\u2014\u2013-]/.test(before));
+    return isOpening ? '" ' : ' "';
+  });
 }
 
 function sentenceIndexAt(ctx: Context, offset: number): number {
@@ -231,7 +253,9 @@ function cueAt(ctx: Context, toks: readonly Tok[], i: number): { verb: Reporting
   if (!verb) return undefined;
   const prev = toks[i - 1];
   const prev2 = toks[i - 2];
-  if (prev && NOUN_MARKERS.has(prev.lower)) return undefined;
+  // "Some say …", "Many believe …" opening a sentence: a quantifier subject, not a determiner before a noun.
+  const isQuantifierSubject = i === 1 && (prev?.lower === 'some' || prev?.lower === 'many') && !/s$/.test(t.lower);
+  if (prev && NOUN_MARKERS.has(prev.lower) && !isQuantifierSubject) return undefined;
   if (prev && BE_FORMS.has(prev.lower)) return undefined;
   // Forms that are also nouns: "the IG's report", "a subsequent note", "a controversial tweet".
   if (NOUN_LEMMAS.has(verb.lemma) && !/(?:ed|ing)$/.test(t.lower) && prev) {
@@ -337,7 +361,7 @@ function subjectBefore(ctx: Context, toks: readonly Tok[], i: number, floor = 0)
       b = jump;
       continue;
     }
-    const isChainParticiple = (t.lower === 'citing' || t.lower === 'quoting') && toks[b - 2]?.text === ',';
+    const isChainParticiple = (t.lower === 'citing' || t.lower === 'quoting' || t.lower === 'via') && toks[b - 2]?.text === ',';
     // "Trump and Clinton said": "and" joins a compound subject unless a comma comes first.
     let isJoin = (t.lower === 'and' || t.lower === 'or') && toks[b - 2]?.text !== ',';
     if (isJoin) {
@@ -363,8 +387,21 @@ function subjectBefore(ctx: Context, toks: readonly Tok[], i: number, floor = 0)
     const w2 = toks[p[0] + 1]?.lower;
     return w2 && ADVERBIAL_OPENERS.has(`${w} ${w2}`) ? `${w} ${w2}` : w;
   };
-  while (pieces.length > 1 && (ADVERBIAL_OPENERS.has(opens(pieces[0]!)) || PREPOSITIONS.has(opens(pieces[0]!)))) pieces.shift();
-  while (pieces.length > 1 && ADVERBIAL_OPENERS.has(opens(pieces[pieces.length - 1]!)) && !/^(?:citing|quoting)$/.test(opens(pieces[pieces.length - 1]!))) pieces.pop();
+  // "While payloads bring to mind …, the companies said", "As part of an effort …, Esper announced": the walk back
+  // stopped at a subordinator, so the first piece is the rest of a subordinate clause, not the subject.
+  const stoppedAtSubordinator = b > floor && SUBORDINATORS.has(toks[b - 1]!.lower);
+  if (stoppedAtSubordinator && pieces.length > 1) pieces.shift();
+  // "A year ago, NASA announced", "Later that evening, he admitted", "Specifically, Volker confirmed": time phrases
+  // and sentence adverbs before the subject.
+  const isAdverbialPiece = (p: [number, number]): boolean => {
+    const words = toks.slice(p[0], p[1] + 1).map((x) => x.lower);
+    const last = words[words.length - 1] ?? '';
+    const one = toks[p[0]]!;
+    const isSentenceAdverb = words.length === 1 && /^\p{L}{4,}ly$/u.test(one.text) && (/^\p{Ll}/u.test(one.text) || !ctx.mentions.some((m) => m.start <= one.start && one.end <= m.end));
+    return isSentenceAdverb || (words.length <= 5 && (last === 'ago' || TIME_NOUNS.has(last)));
+  };
+  while (pieces.length > 1 && (ADVERBIAL_OPENERS.has(opens(pieces[0]!)) || PREPOSITIONS.has(opens(pieces[0]!)) || isAdverbialPiece(pieces[0]!))) pieces.shift();
+  while (pieces.length > 1 && ADVERBIAL_OPENERS.has(opens(pieces[pieces.length - 1]!)) && !/^(?:citing|quoting|via)$/.test(opens(pieces[pieces.length - 1]!))) pieces.pop();
   const first = pieces[0];
   if (!first) return undefined;
   while (first[0] < first[1] && CONNECTIVES.has(toks[first[0]]!.lower)) first[0]++;
@@ -374,7 +411,7 @@ function subjectBefore(ctx: Context, toks: readonly Tok[], i: number, floor = 0)
   let last = first;
   for (const p of pieces.slice(1)) {
     const w = toks[p[0]]!.lower;
-    if ((w === 'citing' || w === 'quoting') && p[1] > p[0]) chainSpans.push({ start: toks[p[0] + 1]!.start, end: toks[p[1]]!.end });
+    if ((w === 'citing' || w === 'quoting' || w === 'via') && p[1] > p[0]) chainSpans.push({ start: toks[p[0] + 1]!.start, end: toks[p[1]]!.end });
     else if (chainSpans.length === 0) last = p;
   }
   const head = toks[first[0]]!;
@@ -439,6 +476,10 @@ function relativeClauseStart(ctx: Context, toks: readonly Tok[], k: number, floo
 }
 
 const PRONOUN_SUBJECTS = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
+/** Words that open a subordinate clause before a main clause: "While …, X said". */
+const SUBORDINATORS = new Set(['while', 'although', 'though', 'as', 'if', 'when', 'because', 'since', 'after', 'before', 'whereas', 'once', 'until', 'unless']);
+/** Nouns closing a time phrase: "Later that evening", "Earlier this month". */
+const TIME_NOUNS = new Set(['morning', 'afternoon', 'evening', 'night', 'day', 'week', 'weekend', 'month', 'year', 'time', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
 const FUNCTION_CAPS = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'as', 'if', 'when', 'while', 'after', 'before', 'for', 'so', 'but', 'and', 'yet', 'this', 'that', 'his', 'her', 'their', 'its', 'our', 'asked', 'speaking']);
 
@@ -470,6 +511,12 @@ function sentenceInitialSubject(toks: readonly Tok[], from: number, until = toks
       while (toks[e] && /^\p{Lu}/u.test(toks[e]!.text) && e - j < 6) e++;
       const det = toks[j - 1] && ['the', 'a', 'an'].includes(toks[j - 1]!.lower) ? toks[j - 1]! : t;
       const last = toks[e - 1]!;
+      // "China's ambassador to Britain": a possessive name is a modifier; the head noun phrase follows it.
+      if (/['’]s$/.test(last.text) && e < until) {
+        let h = e;
+        while (h < Math.min(until, e + 3) && toks[h]?.isWord && /^\p{Ll}/u.test(toks[h]!.text) && !PREVERBAL.has(toks[h]!.lower) && !BE_FORMS.has(toks[h]!.lower) && !/ed$/.test(toks[h]!.lower) && !PREPOSITIONS.has(toks[h]!.lower)) h++;
+        if (h > e) return { start: det.start, end: toks[h - 1]!.end };
+      }
       return { start: det.start, end: last.end - (/['’]s$/.test(last.text) ? 2 : 0) };
     }
   }
@@ -480,7 +527,7 @@ function sentenceInitialSubject(toks: readonly Tok[], from: number, until = toks
 function chainPhrases(text: string, span: Span): Span[] {
   const out: Span[] = [];
   const slice = text.slice(span.start, span.end);
-  const re = /\b(?:citing|quoting|via|relaying|relayed from)\s+|\bbas(?:ing|ed)\s+(?:the|its|their|his|her|this|that)\s+(?:claims?|reports?|information|account|story|figures?|assertions?)\s+on\s+/g;
+  const re = /\b(?:citing|quoting|via|relaying|relayed from|per(?=\s+(?:the\s+)?\p{Lu}))\s+|\bbas(?:ing|ed)\s+(?:the|its|their|his|her|this|that)\s+(?:claims?|reports?|information|account|story|figures?|assertions?)\s+on\s+/gu;
   for (let m = re.exec(slice); m; m = re.exec(slice)) {
     const start = m.index + m[0].length;
     const rest = slice.slice(start);
@@ -749,10 +796,22 @@ function attributeColon(ctx: Context, q: QuoteSpan): Draft | undefined {
     return d;
   }
   const first = toks[0];
-  if (first && toks.length <= 6 && /^\p{Lu}/u.test(first.text) && !COLON_LABELS.test(text.slice(first.start, last.end))) {
+  if (first && toks.length <= 6 && /^\p{Lu}/u.test(first.text) && !COLON_LABELS.test(text.slice(first.start, last.end)) && isIdentifiedSource(ctx, describeSource(ctx, { start: first.start, end: last.end }))) {
     return directDraft(ctx, q, colonSpan, ':', undefined, { start: first.start, end: last.end }, []);
   }
   return undefined;
+}
+
+/**
+ * Whether a "Name: …" label names a source: an outlet, an anonymous official, a social account, a document, a tagged
+ * name (a mention), a title ("Spokesman:") or an organisation noun ("Kremlin:"). Page labels ("Award: …", "Cooling
+ * Test: …", "Price: …") are capitalised words with none of these, and attribute nothing.
+ */
+function isIdentifiedSource(ctx: Context, src: ClaimSource): boolean {
+  if (src.isUnresolved) return false;
+  if (src.kind === 'outlet' || src.kind === 'anonymous' || src.kind === 'social-media' || src.kind === 'document') return true;
+  if (src.mentionId !== undefined || src.role !== undefined) return true;
+  return src.kind === 'organisation' && ctx.lexicon.patterns.organisationNounAtEnd.test(src.name.toLowerCase());
 }
 
 function directDraft(ctx: Context, q: QuoteSpan, cue: Span, lemma: string, verb: ReportingVerb | undefined, sourceSpan: Span, chainSpans: readonly Span[]): Draft {
@@ -788,11 +847,20 @@ function reportedSpeech(ctx: Context, si: number, drafts: Draft[]): void {
 
   // Headline style "Kremlin: Report of Moscow trip is false" — a short capitalised source, a colon, the content.
   const colon = /^(\p{Lu}[\p{L}\p{N}.’'&-]*(?:\s+(?:of|the|and|for|&|\p{Lu}[\p{L}\p{N}.’'&-]*)){0,5})\s*:\s+(?=\S)/u.exec(sentText);
-  if (colon && !COLON_LABELS.test(colon[1]!) && !ctx.usedCues.has(s.start + colon[1]!.length)) {
+  if (colon && !COLON_LABELS.test(colon[1]!) && !ctx.usedCues.has(s.start + colon[1]!.length) && isIdentifiedSource(ctx, describeSource(ctx, { start: s.start, end: s.start + colon[1]!.length }))) {
     const at = s.start + colon[0].indexOf(':');
     const content = trimContent(text, { start: s.start + colon[0].length, end: s.end });
     const isQuote = ctx.quotes.find((q) => q.start === content.start);
-    if (content.end > content.start && !insideQuote(ctx, s.start)) {
+    // "Jonathan Blair: Possession of methamphetamine, …": with a parse, a content with no verb is a list line, not a statement.
+    const hasVerb = (span: Span): boolean => {
+      const parse = ctx.parse;
+      if (!parse || isQuote) return true;
+      for (let t = tokenAt(parse.tokens, span.start); t >= 0 && t < parse.tokens.length && parse.tokens.start[t]! < span.end; t++) {
+        if (parse.tokens.pos[t] === VERB_TAG || parse.tokens.pos[t] === AUX_TAG) return true;
+      }
+      return false;
+    };
+    if (content.end > content.start && !insideQuote(ctx, s.start) && hasVerb(content)) {
       ctx.usedCues.add(at);
       drafts.push({
         ...indirectDraft(ctx, { start: at, end: at + 1 }, ':', 'asserted', false, isQuote ? { start: isQuote.start, end: isQuote.end } : content, { span: { start: s.start, end: s.start + colon[1]!.length }, chainSpans: [], isNegated: false }),
@@ -834,7 +902,7 @@ function reportedSpeech(ctx: Context, si: number, drafts: Draft[]): void {
       content,
       contentParts: [content],
       isDirectQuote: false,
-      chain: [describeSource(ctx, srcSpan), ...chainPhrases(text, { start: srcSpan.end, end: s.end }).filter((c) => c.start > srcSpan.end && !(c.start >= content.start && c.end <= content.end)).map((sp) => describeSource(ctx, sp))],
+      chain: [employerOutlet(ctx, srcSpan) ?? describeSource(ctx, srcSpan), ...chainPhrases(text, { start: srcSpan.end, end: s.end }).filter((c) => c.start > srcSpan.end && !(c.start >= content.start && c.end <= content.end)).map((sp) => describeSource(ctx, sp))],
       cueSourceIndex: 0,
       isNegated: false,
       isPassive: false,
@@ -1190,6 +1258,72 @@ function applyFrames(drafts: Draft[]): void {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// Claims on syntax (when the deps layer exists)
+
+/** Cues whose speaker and content come from their own shape, not from the verb's arcs. */
+const NON_VERB_CUES = new Set([':', 'according to', 'quote', 'cite', 'call']);
+const VERB_TAG = UPOS_TAGS.indexOf('VERB');
+const AUX_TAG = UPOS_TAGS.indexOf('AUX');
+
+/**
+ * Source = the subject of the speech verb (nsubj, through relatives and coordination). The rules' draft keeps its cue,
+ * chain relays, content and stance; the parse replaces its speaker phrase when the arcs give a subject on the far side
+ * of the cue from the content ("the addressee is not the source": "told reporters" is an object, never the subject).
+ */
+function applySyntax(ctx: Context, view: ParseView, drafts: readonly Draft[]): void {
+  for (const d of drafts) {
+    if (!d.cue || d.cueSourceIndex < 0 || d.isFrame || NON_VERB_CUES.has(d.cueLemma ?? '')) continue;
+    const v = tokenAt(view.tokens, d.cue.start);
+    if (v < 0) continue;
+    const arcs = speechArcs(view, v);
+    const speaker = d.chain[d.cueSourceIndex];
+    const overlapsContent = (sp: Span): boolean => d.contentParts.some((p) => p.start < sp.end && sp.start < p.end);
+    if (arcs.subject && speaker?.span && !overlapsContent(arcs.subject) && !(arcs.subject.start === speaker.span.start && arcs.subject.end === speaker.span.end)) {
+      // A subject the parser runs past the cue or into the content is a parse error; the rules' phrase stays.
+      if (arcs.subject.end <= d.cue.start || arcs.subject.start >= d.cue.end) {
+        const chain = [...d.chain];
+        chain[d.cueSourceIndex] = describeSource(ctx, arcs.subject);
+        d.chain = chain;
+      }
+    }
+    // The content stays the rules' span: on PolNeAR train the parser's complement subtrees are cut short by attachment
+    // errors (a later phrase hung elsewhere), and replacing or widening the span scored no better (README, Figures).
+  }
+}
+
+/**
+ * Reporting verbs the rules left alone whose arcs give both a subject and a complement clause: "The panel, in a report
+ * released on Friday after months of hearings, concluded that …" (the rules' clause boundaries lose the subject).
+ */
+function syntaxDrafts(ctx: Context, view: ParseView, drafts: Draft[]): void {
+  const { tokens } = view;
+  for (const s of ctx.sentences) {
+    for (let i = s.tokenStart; i < s.tokenEnd && i < tokens.length; i++) {
+      const start = tokens.start[i]!;
+      if (tokens.pos[i] !== VERB_TAG && tokens.pos[i] !== AUX_TAG) continue;
+      if (ctx.usedCues.has(start) || insideQuote(ctx, start)) continue;
+      const word = ctx.text.slice(start, tokens.end[i]).toLowerCase().replace(/’/g, "'");
+      const verb = ctx.lexicon.verbForms.get(word);
+      if (!verb || verb.verbClass === 'chain' || NON_VERB_CUES.has(verb.lemma)) continue;
+      const arcs = speechArcs(view, i);
+      if (!arcs.subject || !arcs.content || arcs.content.end - arcs.content.start < 8) continue;
+      // Only a real clause: a complement with its own verb, not "said so" or an object noun.
+      const cue = { start, end: tokens.end[i]! };
+      if (drafts.some((d) => d.cue && d.cue.start <= cue.start && cue.end <= d.cue.end)) continue;
+      const subjectText = ctx.text.slice(arcs.subject.start, arcs.subject.end);
+      if (isNonSourcePhrase(subjectText) || wordCount(ctx.text, arcs.subject) > 24) continue;
+      for (let o = cue.start; o < cue.end; o++) ctx.usedCues.add(o);
+      const negated = view.children[i]!.some((c) => /^(?:not|n't|never)$/i.test(ctx.text.slice(tokens.start[c], tokens.end[c])));
+      // A complement after the cue runs, as the rules' contents do, to the clause end (the parser's subtree is often cut short).
+      const content = arcs.content.start > cue.end ? trimContent(ctx.text, { start: arcs.content.start, end: contentEnd(ctx, arcs.content.start, s.end) }) : arcs.content;
+      const d = indirectDraft(ctx, cue, verb.lemma, verb.verbClass, verb.isHedged, content, { span: arcs.subject, chainSpans: [], isNegated: negated });
+      d.isDirectQuote = ctx.quotes.some((q) => q.start === content.start && q.end === content.end);
+      drafts.push(d);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
 // The article's own voice: agentless reports and hedged statements
 
 function articleVoice(ctx: Context, si: number, drafts: Draft[]): void {
@@ -1281,7 +1415,11 @@ function addSocialMedia(ctx: Context, d: Draft): void {
   let found: { name: string; start: number; end: number } | undefined;
   const m = ctx.lexicon.patterns.platformInRegion.exec(region);
   if (m) found = { name: m[1]!, start: d.cue.start + m.index, end: d.cue.start + m.index + m[0].length };
-  if (!found && d.cueLemma === 'tweet') found = { name: 'X', start: d.cue.start, end: d.cue.end };
+  // "tweeted": the platform is X, called Twitter in texts from before its renaming (the text says which).
+  // "said in a tweet": the noun names the platform too.
+  const tweet = /\bin an? (?:[\w-]+\s+)?tweet\b/i.exec(region);
+  if (!found && tweet) found = { name: /\bTwitter\b/.test(ctx.text) || !/\bX\b/.test(ctx.text) ? 'Twitter' : 'X', start: d.cue.start + tweet.index, end: d.cue.start + tweet.index + tweet[0].length };
+  if (!found && d.cueLemma === 'tweet') found = { name: /\bTwitter\b/.test(ctx.text) || !/\bX\b/.test(ctx.text) ? 'Twitter' : 'X', start: d.cue.start, end: d.cue.end };
   if (!found) return;
   d.chain.splice(d.cueSourceIndex, 0, { kind: 'social-media', name: found.name, span: { start: found.start, end: found.end } });
   d.cueSourceIndex += 1;
@@ -1292,6 +1430,8 @@ function isOutletNominal(ctx: Context, name: string): boolean {
   const words = name.split(/\s+/);
   const last = words[words.length - 1]!.toLowerCase();
   if (!ctx.lexicon.outletNouns.has(last)) return false;
+  // "state TV", "state-run television": a kind of outlet in its own right, not an anaphor for the last one named.
+  if (/^state(?:-run|-owned)?$/i.test(words[0] ?? '') && words.length <= 3) return false;
   return words.slice(0, -1).every((w) => /^\p{Ll}/u.test(w) || countriesByDemonym(w).length > 0);
 }
 
@@ -1313,7 +1453,271 @@ function resolveOutletNominals(ctx: Context, drafts: readonly Draft[]): void {
   }
 }
 
-function finish(ctx: Context, drafts: Draft[]): ClaimRecord[] {
+// ---------------------------------------------------------------------------------------------------
+// What is not a claim, and who "he" is
+
+const HEADING_SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'with', 'by', 'from', 'as', 'vs', 'is', 'are']);
+
+/**
+ * A heading or page label: a line of its own with no closing punctuation whose words are mostly capitalised
+ * ("What Officials Say About The Plan", "Cooling Test Results"). A sentence-case headline ("Kremlin: Report is false")
+ * is not one.
+ */
+function isHeadingLine(ctx: Context, s: Sentence): boolean {
+  const { text } = ctx;
+  const line = text.slice(s.start, s.end).trim();
+  // A closing colon introduces what follows ("The New York Times reports:"): a lead-in, not a heading.
+  if (line === '' || /[.!?…"”’):]$/u.test(line)) return false;
+  if (!/(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, s.start - 200), s.start)) || !/^[ \t]*(?:\n|$)/.test(text.slice(s.end, s.end + 200))) return false;
+  const words = line.split(/\s+/).filter((w) => /\p{L}/u.test(w) && !HEADING_SMALL_WORDS.has(w.toLowerCase()));
+  if (words.length < 2 || words.length > 20) return false;
+  return words.filter((w) => /^[“"(]?\p{Lu}/u.test(w)).length / words.length >= 0.75;
+}
+
+/** Second person outside quotations: advice to the reader ("you may have to finish …"), not a report. */
+const SECOND_PERSON_RE = /^(?:that\s+)?(?:you|your|you['’](?:ll|re|ve|d))\b/i;
+
+/**
+ * Drafts that are no claims: a link that cannot be a source ("You", "That's easier"), a heading or page label,
+ * advice to the reader in the second person, an article-voice hedge in a sentence addressed to the reader.
+ */
+function isNotAClaim(ctx: Context, d: Draft): boolean {
+  const { text } = ctx;
+  if (d.chain.some((link) => link.span && link.kind !== 'article' && isNonSourcePhrase(text.slice(link.span.start, link.span.end)))) return true;
+  const s = ctx.sentences[sentenceIndexAt(ctx, d.cue?.start ?? d.content.start)];
+  if (s && isHeadingLine(ctx, s)) return true;
+  if (!d.isDirectQuote && SECOND_PERSON_RE.test(text.slice(d.content.start, d.content.end))) return true;
+  if (d.cueSourceIndex < 0 && s) {
+    const toks = tokenise(text, s);
+    if (toks.some((t) => /^(?:you|your)$/.test(t.lower) && !insideQuote(ctx, t.start))) return true;
+  }
+  return false;
+}
+
+/**
+ * Spans where a person is named: the mentions of its entity, else its own mention. Pronouns resolved to it are left
+ * out: "he said he would …" names no one inside the content.
+ */
+function namedSpans(ctx: Context, link: ClaimSource): Span[] {
+  const entity = link.entityId ? ctx.entities.find((e) => e.id === link.entityId) : undefined;
+  if (entity) {
+    const ids = new Set(entity.mentionIds);
+    return ctx.mentions.filter((m) => ids.has(m.id));
+  }
+  const own = link.mentionId ? ctx.mentions.find((m) => m.id === link.mentionId) : undefined;
+  return own ? ctx.mentions.filter((m) => m.text === own.text) : [];
+}
+
+const ADDRESSEE_BEFORE_RE = /\b(?:told|tell|tells|telling|asked|asks|urged|warned|(?:said|spoke|speaking|talking|talked|wrote|writing|replied|explained)\s+to)\s+(?:[\p{Lu}][\p{L}.’'-]*\s+){0,2}$/u;
+
+/**
+ * Whether a person cannot be the speaker of a claim: named inside its content (the subject of the quote), or last
+ * named as the one being told or asked ("told Comey", "asked Sanders") before the pronoun.
+ */
+function isImplausibleSpeaker(ctx: Context, link: ClaimSource, d: Draft, pronoun: Span): boolean {
+  const spans = namedSpans(ctx, link);
+  if (spans.length === 0) return false;
+  if (spans.some((sp) => d.contentParts.some((p) => p.start <= sp.start && sp.end <= p.end))) return true;
+  const before = spans.filter((sp) => sp.end <= pronoun.start).sort((a, b) => b.start - a.start)[0];
+  if (!before) return false;
+  if (insideQuote(ctx, before.start)) return true;
+  return ADDRESSEE_BEFORE_RE.test(ctx.text.slice(Math.max(0, before.start - 60), before.start));
+}
+
+/** The person a sentence opens with ("Morrison was the third witness …", "Gov. Tom Reyes said …"), as a link. */
+function sentenceSubjectPerson(ctx: Context, si: number): ClaimSource | undefined {
+  const s = ctx.sentences[si];
+  if (!s) return undefined;
+  const toks = tokenise(ctx.text, { start: s.start, end: Math.min(s.end, s.start + 80) });
+  const limit = toks[Math.min(3, toks.length - 1)]?.start ?? s.start;
+  const m = ctx.mentions.find((x) => x.type === 'PER' && x.start >= s.start && x.start <= limit);
+  if (!m || insideQuote(ctx, m.start)) return undefined;
+  // Only when nothing but titles or "The" stands before the name: the name is the subject, not an object.
+  const before = ctx.text.slice(s.start, m.start).trim();
+  if (before !== '' && !/^(?:(?:The|[\p{Lu}][\p{L}.]*\.?)\s*){0,3}$/u.test(before)) return undefined;
+  const entity = ctx.entities.find((e) => e.mentionIds.includes(m.id));
+  return { kind: 'person', name: entity?.name ?? m.text, mentionId: m.id, ...(entity ? { entityId: entity.id } : {}) };
+}
+
+/**
+ * "“…,” he said": a speaker pronoun keeps the entity stage's resolution unless that person is the subject of the quote
+ * or the one being told. Otherwise it takes, in order: the person the previous sentence opens with (its subject: "Morrison
+ * was the third witness … He said …"), then the speaker of the latest claim within three sentences (the run of a quoted
+ * speaker), else it stays an unidentified speaker. "it said" takes the latest organisation or outlet speaker within two
+ * sentences before falling back on the nearest organisation named. The last-named person in the text is never taken as such.
+ */
+function resolveSpeakerPronouns(ctx: Context, drafts: readonly Draft[]): void {
+  const ordered = [...drafts].sort((a, b) => (a.cue?.start ?? a.content.start) - (b.cue?.start ?? b.content.start));
+  const latestSpeaker = (n: number, here: number, window: number, fits: (speaker: ClaimSource) => boolean): ClaimSource | undefined => {
+    for (let k = n - 1; k >= 0; k--) {
+      const prev = ordered[k]!;
+      if (here - sentenceIndexAt(ctx, prev.cue?.start ?? prev.content.start) > window) return undefined;
+      const speaker = prev.cueSourceIndex >= 0 ? prev.chain[prev.cueSourceIndex] : undefined;
+      if (speaker && !speaker.isUnresolved && fits(speaker)) return speaker;
+    }
+    return undefined;
+  };
+  ordered.forEach((d, n) => {
+    const at = d.cueSourceIndex;
+    const link = at >= 0 ? d.chain[at] : undefined;
+    const span = link?.span;
+    if (!link || !span) return;
+    const word = ctx.text.slice(span.start, span.end).toLowerCase();
+    const here = sentenceIndexAt(ctx, link.span.start);
+    let replacement: ClaimSource | undefined;
+    if (word === 'it') {
+      replacement = latestSpeaker(n, here, 2, (sp) => sp.kind === 'organisation' || sp.kind === 'outlet' || sp.kind === 'document');
+      if (!replacement) return;
+    } else if (word === 'he' || word === 'she') {
+      if (!link.isUnresolved && !isImplausibleSpeaker(ctx, link, d, link.span)) return;
+      const subject = sentenceSubjectPerson(ctx, here - 1);
+      if (subject && !isImplausibleSpeaker(ctx, subject, d, link.span)) replacement = subject;
+      replacement ??= latestSpeaker(n, here, 3, (sp) => sp.kind === 'person' && !/^(?:he|she)$/i.test(sp.name) && !isImplausibleSpeaker(ctx, sp, d, span));
+    } else return;
+    const chain = [...d.chain];
+    chain[at] = replacement
+      ? { ...replacement, span: link.span }
+      : { kind: 'anonymous', name: 'unidentified speaker', count: 1, span: link.span, isUnresolved: true };
+    d.chain = chain;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Nested attribution
+
+/** "told The Associated Press", "in an email to Reuters", "in an interview with CNN": who the speaker told. */
+const RELAY_RE = /\b(?:told|tells|telling|in\s+(?:an?|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:e-?mail|interview|statement|letter|message|call|comments?|remarks?)\s+(?:to|with))\s+((?:the\s+)?(?:state(?:-run|-owned)?\s+(?:TV|television|radio|news agency)|\p{Lu}[\p{L}\p{N}.’'&/-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}\p{N}.’'&/-]*)*))/gu;
+
+/**
+ * The addressee of the speaker is never the source; when it is an outlet ("told VOA", "in an email to The Associated
+ * Press") it is the relay that carried the words, so it becomes the link just outside the speaker.
+ */
+function addRelayOutlet(ctx: Context, d: Draft): void {
+  if (!d.cue || d.cueSourceIndex < 0) return;
+  const sentence = ctx.sentences[sentenceIndexAt(ctx, d.cue.start)];
+  const regionEnd = d.content.start >= d.cue.end ? d.content.start : (sentence?.end ?? d.cue.end);
+  // The cue itself may be "told": the region starts at the cue.
+  const region = ctx.text.slice(d.cue.start, regionEnd);
+  RELAY_RE.lastIndex = 0;
+  for (let m = RELAY_RE.exec(region); m; m = RELAY_RE.exec(region)) {
+    const at = d.cue.start + m.index + m[0].length - m[1]!.length;
+    const link = describeSource(ctx, { start: at, end: at + m[1]!.length });
+    if (link.kind !== 'outlet' || d.chain.some((c) => c.kind === 'outlet' && c.name === link.name)) continue;
+    d.chain = [...d.chain.slice(0, d.cueSourceIndex), link, ...d.chain.slice(d.cueSourceIndex)];
+    d.cueSourceIndex += 1;
+    return;
+  }
+}
+
+/** Cues that relay words (not beliefs, findings or descriptions), so a claim inside another's content may be nested. */
+const NEST_LEMMAS = new Set(['say', 'tell', 'report', 'announce', 'state', 'claim', 'confirm', 'deny', 'add', 'write', 'inform', 'quote', 'assert', 'allege', 'acknowledge', 'admit', 'according to', 'warn', 'testify', 'disclose', 'reveal', 'explain', 'insist', 'tweet', 'post', 'brief', 'reply', 'respond']);
+
+/**
+ * "Reuters reported that officials told state TV that …", "X said Y told him …": a claim whose cue and speaker lie
+ * inside another claim's content is relayed by that claim's speaker, so the outer chain (down to its speaker) is put
+ * before its own. The innermost enclosing claim is the parent; parents are nested first.
+ */
+function nestDrafts(ctx: Context, drafts: readonly Draft[]): void {
+  const contains = (outer: Span, inner: Span): boolean => outer.start <= inner.start && inner.end <= outer.end;
+  const parentOf = new Map<Draft, Draft>();
+  // "Clinton had told police officials that …, the source added.": the leading claim's content ran over the trailing
+  // attribution that holds it. Each contains the other's cue; the trailing one (later cue) is the outer claim, and the
+  // inner content ends where the outer content ends.
+  for (const d of drafts) {
+    for (const o of drafts) {
+      if (o === d || !d.cue || !o.cue || o.cue.start <= d.cue.start || d.contentParts.length > 1 || d.isDirectQuote) continue;
+      if (contains(d.content, o.cue) && contains(o.content, d.cue) && o.content.end < d.content.end && o.content.end > d.content.start) {
+        d.content = { start: d.content.start, end: o.content.end };
+        d.contentParts = [d.content];
+      }
+    }
+  }
+  for (const d of drafts) {
+    if (!d.cue || d.cueSourceIndex < 0 || !NEST_LEMMAS.has(d.cueLemma ?? '')) continue;
+    const speakerLink = d.chain[d.cueSourceIndex];
+    const speaker = speakerLink?.span;
+    // "Clinton said she believes …": a pronoun speaker inside the content is most often the outer speaker again.
+    if (!speakerLink || !speaker || wordCount(ctx.text, speaker) > 6) continue;
+    const isPronounSpeaker = /^(?:he|she|they|it|i|we|you)$/i.test(ctx.text.slice(speaker.start, speaker.end));
+    let best: Draft | undefined;
+    for (const o of drafts) {
+      if (o === d || o.cueSourceIndex < 0 || o.isFrame || !o.cue) continue;
+      if (!o.contentParts.some((p) => contains(p, d.cue!) && (!speaker || contains(p, speaker)))) continue;
+      if (contains(d.content, o.content) || contains(d.content, o.cue) || o.chain.some((c) => c.name === speakerLink.name)) continue;
+      // Only a short, clean outer speaker relaying words in the same sentence: long spans are clause-boundary errors.
+      const outerSpeaker = o.chain[o.cueSourceIndex]?.span;
+      if (!NEST_LEMMAS.has(o.cueLemma ?? '') || !outerSpeaker || wordCount(ctx.text, outerSpeaker) > 8) continue;
+      // "Clinton said she believes …": a pronoun inside a person's words is most often that person again; inside a
+      // document's or an outlet's ("he told settlers, according to a statement") it is someone else.
+      const outerKind = o.chain[o.cueSourceIndex]?.kind;
+      if (isPronounSpeaker && (outerKind === 'person' || outerKind === 'anonymous')) continue;
+      if (sentenceIndexAt(ctx, o.cue.start) !== sentenceIndexAt(ctx, d.cue.start)) continue;
+      if (!best || o.content.end - o.content.start < best.content.end - best.content.start) best = o;
+    }
+    if (best) parentOf.set(d, best);
+  }
+  const done = new Set<Draft>();
+  const resolve = (d: Draft, depth: number): void => {
+    if (done.has(d) || depth > 5) return;
+    done.add(d);
+    const parent = parentOf.get(d);
+    if (!parent) return;
+    resolve(parent, depth + 1);
+    const outer = parent.chain.slice(0, parent.cueSourceIndex + 1);
+    d.chain = [...outer, ...d.chain];
+    d.cueSourceIndex += outer.length;
+  };
+  for (const d of drafts) resolve(d, 0);
+}
+
+/**
+ * "Alex Horton of the Washington Post", "a reporter for the Pittsburgh Post-Gazette": when the words are relayed by a
+ * journalist, the outlet they write for is the relay link.
+ */
+function employerOutlet(ctx: Context, span: Span): ClaimSource | undefined {
+  const phrase = ctx.text.slice(span.start, span.end);
+  // "NPR's Feng": the outlet in the possessive.
+  const possessive = /^(?:the\s+)?([\p{Lu}][\p{L}\p{N}.&-]*(?:\s+[\p{Lu}][\p{L}\p{N}.&-]*)*)\s?['’]s\s+\p{Lu}/u.exec(phrase);
+  if (possessive) {
+    const owner = describeSource(ctx, { start: span.start + possessive.index + possessive[0].indexOf(possessive[1]!), end: span.start + possessive.index + possessive[0].indexOf(possessive[1]!) + possessive[1]!.length });
+    if (owner.kind === 'outlet') return { ...owner, span };
+  }
+  const of = /\s+(?:of|for|at)\s+(?:the\s+)?(?=\p{Lu})/u.exec(phrase);
+  if (!of) return undefined;
+  const employer = describeSource(ctx, { start: span.start + of.index + of[0].length, end: span.end });
+  return employer.kind === 'outlet' ? { ...employer, span } : undefined;
+}
+
+/**
+ * "Richardson, via USA Today, said", "…, Heyward said, via a reporter of the Pittsburgh Post-Gazette", "…, one
+ * commenter said, per Feng": the words reached the article through that outlet or reporter, so the link goes outside
+ * the speaker. "The ministry said via a spokesman" keeps the spokesman inside (the ministry spoke through them).
+ */
+function moveRelaysOutside(ctx: Context, d: Draft): void {
+  if (d.cueSourceIndex < 0) return;
+  for (let k = d.cueSourceIndex + 1; k < d.chain.length; k++) {
+    const link = d.chain[k]!;
+    if (!link.span) continue;
+    const before = ctx.text.slice(Math.max(0, link.span.start - 5), link.span.start);
+    const isPer = /\bper\s+$/.test(before);
+    const isVia = /\bvia\s+$/.test(before);
+    if (!isPer && !(isVia && (link.kind === 'outlet' || link.kind === 'social-media' || ctx.lexicon.patterns.outletSuffix.test(ctx.text.slice(link.span.start, link.span.end))))) continue;
+    const chain = [...d.chain];
+    chain.splice(k, 1);
+    chain.splice(d.cueSourceIndex, 0, employerOutlet(ctx, link.span) ?? link);
+    d.chain = chain;
+    d.cueSourceIndex += 1;
+  }
+}
+
+function finish(ctx: Context, all: Draft[]): ClaimRecord[] {
+  const drafts = all.filter((d) => !isNotAClaim(ctx, d));
+  resolveSpeakerPronouns(ctx, drafts);
+  for (const d of drafts) {
+    addRelayOutlet(ctx, d);
+    moveRelaysOutside(ctx, d);
+  }
+  nestDrafts(ctx, drafts);
   for (const d of drafts) addSocialMedia(ctx, d);
   resolveOutletNominals(ctx, drafts);
   const ordered = drafts

@@ -95,7 +95,8 @@ function compilePatterns(l: Omit<ClaimsLexicon, 'patterns'>): ClaimsPatterns {
   const passives = [...l.hedges].filter(([, c]) => c === 'passive').map(([p]) => p.split(/\s+/).map(escapeRe).join('\\s+'));
   return {
     outletAlias: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt(l.outlets.keys())})(?![\\p{L}\\p{N}])`, 'u'),
-    outletSuffix: new RegExp(`((?:\\p{Lu}[\\p{L}\\p{N}'’.&-]*\\s+)+)(?:${alt(l.outletSuffixes)})(?![\\p{L}\\p{N}])`, 'u'),
+    // "Pittsburgh Post-Gazette": a hyphenated last word ending in a suffix counts whole.
+    outletSuffix: new RegExp(`((?:\\p{Lu}[\\p{L}\\p{N}'’.&-]*\\s+)+)(?:\\p{Lu}\\p{L}*-)?(?:${alt(l.outletSuffixes)})(?![\\p{L}\\p{N}-])`, 'u'),
     platformAfterPreposition: new RegExp(`(?:\\b(?:on|via)\\s+|^(?:his|her|their|its|the)?\\s*)(${alt(l.socialPlatforms)})\\b`),
     platformInRegion: new RegExp(
       `\\b(?:in|on|via)\\s+(?:(?:a|an|his|her|its|their|the)\\s+)?(?:[\\w-]+\\s+)?(?:(?:post|tweet|message|video|thread|update|statement)\\s+(?:on|to)\\s+)?(${alt(l.socialPlatforms)})\\b`,

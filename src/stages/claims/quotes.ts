@@ -1,5 +1,6 @@
 /**
- * Quotation spans in a text: curly “…” pairs and straight "…" pairs, within a paragraph. A quote left
+ * Quotation spans in a text: curly “…” pairs and straight "…" pairs (and mixed ones, one mark curled and the other
+ * not), within a paragraph. A quote left
  * open at the end of a paragraph runs to the paragraph's end, the newspaper convention for a quote
  * that continues into the next paragraph (which opens with a fresh quotation mark).
  */
@@ -33,8 +34,16 @@ export function findQuotes(text: string): QuoteSpan[] {
       } else if (ch === CLOSE_CURLY && curlyOpen >= 0) {
         out.push(quote(base, curlyOpen, i + 1, false));
         curlyOpen = -1;
+      } else if (ch === CLOSE_CURLY && straightOpen >= 0) {
+        // Mixed marks from an editor that curled only one of them: `"A great day,” he wrote`.
+        out.push(quote(base, straightOpen, i + 1, false));
+        straightOpen = -1;
       } else if (ch === '"') {
-        if (straightOpen < 0) {
+        if (curlyOpen >= 0 && straightOpen < 0 && /[\s,.;:!?)\]\u2014\u2013-]/.test(line[i + 1] ?? ' ')) {
+          // `“We are ready," she said`: a straight mark closing a curly opener.
+          out.push(quote(base, curlyOpen, i + 1, false));
+          curlyOpen = -1;
+        } else if (straightOpen < 0) {
           // An opener starts a word: `said "We` — not `5" gun` or `word"`.
           const before = line[i - 1] ?? ' ';
           if (/[\s([{\u2014\u2013:-]/.test(before) || i === 0) straightOpen = i;

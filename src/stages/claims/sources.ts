@@ -13,6 +13,12 @@ export interface ClaimSource extends Source {
   readonly mentionId?: string;
   /** A language service or edition of an outlet: "Persian-language service". */
   readonly service?: string;
+  /**
+   * Set on a link that names no one: a pronoun ("he", "they") that coreference could not resolve, or a vague
+   * quantifier ("some", "others"). The claim stays as evidence that someone said it, but this link is an
+   * anonymous speaker without a role, so it never counts as an origin (issue 15: a root must be a real source).
+   */
+  readonly isUnresolved?: true;
 }
 
 /** What describeSource needs besides the phrase. */
@@ -22,11 +28,30 @@ export interface SourceContext {
   /** Mentions sorted by start. */
   readonly mentions: readonly Mention[];
   readonly entities: readonly DocEntity[];
+  /** The article's outlet (or "the article"): the writer's own "I"/"we" outside quotations. */
+  readonly articleName?: string;
 }
 
 const ARTICLES = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
 const RELATIVE_CUT = /\s+(?:who|which|that|whose|speaking|familiar|close|briefed|with knowledge)\b|,/;
 const PERSONAL_PRONOUNS = new Set(['he', 'she']);
+const TITLE_ABBREVIATION_RE = /^(?:Lt|Sgt|Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Gen|Col|Capt|Maj|Adm|Cpl|Pvt|Det|Insp|Supt|Prof|Rev|Hon|St)\.?$/;
+const PLURAL_PRONOUNS = new Set(['they', 'them']);
+const WRITER_PRONOUNS = new Set(['i', 'we']);
+/** Quantifiers standing alone as a subject ("Some say …", "Others argued …"): unnamed people, not a source. */
+const VAGUE_QUANTIFIERS = new Set(['some', 'others', 'many', 'several', 'most', 'few', 'a few', 'both', 'all', 'someone', 'somebody', 'anyone', 'anybody', 'everyone', 'everybody', 'nobody', 'no one', 'one', 'those', 'these']);
+/**
+ * Phrases that cannot be a source at all: the reader ("you"), demonstratives and expletives ("that", "it's", "there"),
+ * and clause fragments with a verb of their own ("That's easier", "It is clear"). A claim with such a link is dropped.
+ */
+const NON_SOURCE_RE = /^(?:you|your|yours|yourself|yourselves|y'all|this|that|there|here|what|which|whatever|it['’]s|that['’]s|there['’]s|here['’]s|what['’]s|this is|that is)$|^(?:you|your)\b|^(?:it|that|this|there|here|what)(?:['’]s|\s+(?:is|was|are|were|will|would|has|had|seems?|looks?))\b/i;
+
+/** Whether a source phrase can never name a source (the reader, a demonstrative, a clause fragment). */
+export function isNonSourcePhrase(phrase: string): boolean {
+  const p = phrase.trim().replace(/^[“"]+|[”",;:]+$/gu, '').trim();
+  // Only a short phrase is judged: a long one is a source span that ran too far back, whose head is elsewhere.
+  return p === '' || (p.split(/\s+/).length <= 4 && NON_SOURCE_RE.test(p));
+}
 
 interface Word {
   readonly text: string;
@@ -120,8 +145,10 @@ export function describeSource(ctx: SourceContext, span: Span): ClaimSource {
   const words = wordsOf(text, trimmed);
   const lower = phrase.toLowerCase();
 
-  if (PERSONAL_PRONOUNS.has(lower)) return resolvePronoun(ctx, trimmed, phrase);
+  if (PERSONAL_PRONOUNS.has(lower)) return resolvePronoun(ctx, trimmed);
   if (lower === 'it') return resolveIt(ctx, trimmed);
+  if (PLURAL_PRONOUNS.has(lower) || VAGUE_QUANTIFIERS.has(lower)) return unidentified(trimmed, 'multiple');
+  if (WRITER_PRONOUNS.has(lower)) return { kind: 'article', name: ctx.articleName ?? 'the article', span: trimmed };
 
   // The head part: before an apposition or a relative clause ("Maria Zakharova, the ministry's spokeswoman").
   const cut = RELATIVE_CUT.exec(phrase);
@@ -130,8 +157,28 @@ export function describeSource(ctx: SourceContext, span: Span): ClaimSource {
   const apposition = cut && phrase[cut.index] === ',' ? phrase.slice(cut.index + 1).trim() : undefined;
   const headMentions = overlapping(ctx.mentions, headSpan);
   // NER sometimes tags an outlet name as a person ("Fox said"): the outlet list wins.
-  const person = headMentions.find((m) => m.type === 'PER' && !lexicon.outlets.has(m.text));
+  // A title abbreviation tagged alone ("Lt." in "Lt. Matt Harris") is not the name.
+  const person = headMentions.find((m) => m.type === 'PER' && !lexicon.outlets.has(m.text) && !TITLE_ABBREVIATION_RE.test(m.text));
 
+  // "the group", "the general": a nominal the entity stage resolved to an entity (DocEntity.references) names it.
+  if (!person && headMentions.length === 0) {
+    for (const entity of ctx.entities) {
+      const ref = entity.references.find((r) => r.rule === 'nominal' && r.start < headSpan.end && headSpan.start < r.end);
+      if (!ref) continue;
+      const kind = entity.type === 'PER' ? 'person' : entity.kind === 'media-outlet' ? 'outlet' : 'organisation';
+      return clean<ClaimSource>({ kind, name: entity.name, span: trimmed, entityId: entity.id, mentionId: entity.mentionIds[0], role: kind === 'person' ? titleRole(lexicon, headPhrase) : undefined });
+    }
+  }
+  // "The group that owns her albums, Big Machine": a generic head with a named apposition is named by the apposition.
+  if (!person && headMentions.length === 0 && cut) {
+    const named = overlapping(ctx.mentions, { start: headSpan.end, end: trimmed.end }).find((m) => (m.type === 'ORG' || m.type === 'PER') && /,\s*$/.test(text.slice(Math.max(trimmed.start, m.start - 3), m.start)));
+    const generic = /^(?:the|a|an)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}]+$/u.test(headPhrase.trim());
+    if (named && generic) {
+      if (named.type === 'PER') return clean({ kind: 'person', name: named.text, span: trimmed, mentionId: named.id, entityId: entityIdFor(ctx, named.id), role: titleRole(lexicon, headPhrase) });
+      const outletName = lexicon.outlets.get(named.text);
+      return clean({ kind: outletName ? 'outlet' : 'organisation', name: outletName ?? named.text, span: trimmed, mentionId: named.id, entityId: entityIdFor(ctx, named.id) });
+    }
+  }
   if (person) {
     const before = text.slice(headSpan.start, person.start).trim();
     const role = titleRole(lexicon, before) ?? (apposition ? titleRole(lexicon, apposition) : undefined);
@@ -171,7 +218,9 @@ export function describeSource(ctx: SourceContext, span: Span): ClaimSource {
   const nounEnd = headSpan.start + nounPhrase.length;
   // "A spokesman for the Kremlin": a title head with its organisation after a preposition is a person.
   const headTitle = titleRole(lexicon, nounPhrase);
-  if (headTitle && !hasOrgNoun && !headMentions.some((m) => m.start < nounEnd)) {
+  // "China's ambassador to Britain": a name in the possessive is the employer, not the head.
+  const isPossessive = (m: Mention): boolean => /^['’]s?\b/u.test(text.slice(m.end, m.end + 2)) || /['’]s?$/u.test(m.text);
+  if (headTitle && !hasOrgNoun && !headMentions.some((m) => m.start < nounEnd && !isPossessive(m))) {
     return { kind: 'person', name: withoutArticle(headPhrase), span: trimmed, role: headTitle };
   }
   // The last name in the noun phrase is its head: "Lebanon's Iran-backed Hezbollah" → Hezbollah.
@@ -248,21 +297,22 @@ function isCutWord(words: readonly Word[], i: number): boolean {
   return words.slice(0, i).some((w) => w.lower === 'who' || w.lower === 'familiar' || w.lower === 'close');
 }
 
-function resolvePronoun(ctx: SourceContext, span: Span, phrase: string): ClaimSource {
-  // The entity stage's own resolution wins when it exists.
+/**
+ * "he"/"she": only the entity stage's coreference resolves it (DocEntity.references). Nothing else is guessed here:
+ * the last-named person is as often the subject of the quote or the person being told. The claims stage may still
+ * hand an unresolved pronoun the speaker of the quotation before it (see claims.ts, speaker continuity).
+ */
+function resolvePronoun(ctx: SourceContext, span: Span): ClaimSource {
   for (const entity of ctx.entities) {
-    const refs = (entity as { readonly references?: readonly Span[] }).references ?? [];
-    const ref = refs.find((r) => r.start < span.end && r.end > span.start);
-    if (ref) return clean({ kind: 'person', name: entity.name, span, entityId: entity.id, mentionId: entity.mentionIds[0] });
+    const ref = entity.references.find((r) => r.start < span.end && r.end > span.start);
+    if (ref && entity.type === 'PER') return clean({ kind: 'person', name: entity.name, span, entityId: entity.id, mentionId: entity.mentionIds[0] });
   }
-  // Heuristic: the nearest PER mention before the pronoun.
-  let best: Mention | undefined;
-  for (const m of ctx.mentions) {
-    if (m.end > span.start) break;
-    if (m.type === 'PER') best = m;
-  }
-  if (!best) return { kind: 'person', name: phrase, span };
-  return clean({ kind: 'person', name: best.text, span, mentionId: best.id, entityId: entityIdFor(ctx, best.id) });
+  return unidentified(span, 1);
+}
+
+/** An honest unknown speaker: someone said it, the text does not let us say who. */
+function unidentified(span: Span, count: 1 | 'multiple'): ClaimSource {
+  return { kind: 'anonymous', name: count === 1 ? 'unidentified speaker' : 'unidentified speakers', count, span, isUnresolved: true };
 }
 
 /** "it said": the nearest organisation mention before it, else an unresolved organisation. */

@@ -1,0 +1,156 @@
+/**
+ * Who says what, read from a dependency parse (UD v2 relations): the speaker of a reporting verb is its subject
+ * (nsubj; through a relative pronoun to its antecedent; shared by a coordinated or participial verb), what is said is
+ * its clausal complement (ccomp), or — for "…, X said" — the clause the verb hangs from (parataxis), or its object;
+ * the one told ("told reporters") is the addressee, never the speaker. Pure functions over the deps and tokens layers.
+ */
+import { depLabel, type DependencyTable, type Span, type TokenTable } from '../../model/index.js';
+
+/** What the arcs of one reporting verb say. Every span is trimmed of punctuation at both ends. */
+export interface SpeechArcs {
+  /** The speaker: the subject's whole subtree ("Alan Cole, an economist at the Tax Foundation"). */
+  readonly subject?: Span;
+  /** The token heading the subject (its head noun or pronoun). */
+  readonly subjectHead?: number;
+  /** What is said: the complement clause (with its "that"), the host clause of a parenthetical, or the object. */
+  readonly content?: Span;
+  /** The one told or asked: "reporters" in "told reporters", "VOA" in "told VOA". */
+  readonly addressee?: Span;
+}
+
+/** A parse with the child lists built once. */
+export interface ParseView {
+  readonly text: string;
+  readonly tokens: TokenTable;
+  readonly deps: DependencyTable;
+  readonly children: readonly (readonly number[])[];
+}
+
+/** Builds the view (children lists) of a parse; call once per document. */
+export function parseView(text: string, tokens: TokenTable, deps: DependencyTable): ParseView {
+  const children: number[][] = Array.from({ length: deps.length }, () => []);
+  for (let i = 0; i < deps.length; i++) {
+    const h = deps.head[i]!;
+    if (h >= 0 && h < deps.length) children[h]!.push(i);
+  }
+  return { text, tokens, deps, children };
+}
+
+/** The token whose characters contain the offset, or -1 (binary search over token starts). */
+export function tokenAt(tokens: TokenTable, offset: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens.end[mid]! <= offset) lo = mid + 1;
+    else if (tokens.start[mid]! > offset) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
+const RELATIVE_PRONOUNS = new Set(['who', 'that', 'which', 'whom']);
+const PUNCT_RE = /^[^\p{L}\p{N}]+$/u;
+
+function childrenWith(view: ParseView, head: number, labels: readonly string[]): number[] {
+  return view.children[head]!.filter((c) => labels.includes(depLabel(view.deps, c)));
+}
+
+/** Token range [first, last] of the subtree under `root`, leaving out the subtrees under `skip`. */
+function subtreeRange(view: ParseView, root: number, skip: ReadonlySet<number> = new Set()): [number, number] {
+  let first = root;
+  let last = root;
+  const stack = [root];
+  while (stack.length > 0) {
+    const t = stack.pop()!;
+    if (t < first) first = t;
+    if (t > last) last = t;
+    for (const c of view.children[t]!) if (!skip.has(c)) stack.push(c);
+  }
+  return [first, last];
+}
+
+/** The character span of tokens first..last, without punctuation at either end; undefined when nothing is left. */
+function spanOf(view: ParseView, first: number, last: number): Span | undefined {
+  const word = (i: number): boolean => !PUNCT_RE.test(view.text.slice(view.tokens.start[i], view.tokens.end[i]));
+  const isQuote = (i: number): boolean => /^["“”'‘’]+$/u.test(view.text.slice(view.tokens.start[i], view.tokens.end[i]));
+  let a = first;
+  let b = last;
+  while (a <= b && !word(a)) a++;
+  while (b >= a && !word(b)) b--;
+  if (a > b) return undefined;
+  // Quotation marks that open or close the clause belong to it, with the comma before a closing one ("…,”"), as
+  // PolNeAR and the quote rules count them.
+  if (a - 1 >= first && isQuote(a - 1)) a--;
+  let c = b + 1;
+  while (c <= last && !word(c) && !isQuote(c)) c++;
+  if (c <= last && isQuote(c)) b = c;
+  return { start: view.tokens.start[a]!, end: view.tokens.end[b]! };
+}
+
+function lower(view: ParseView, i: number): string {
+  return view.text.slice(view.tokens.start[i], view.tokens.end[i]).toLowerCase();
+}
+
+/**
+ * The subject of verb v: its nsubj; a relative pronoun subject ("officials who said") stands for the noun the clause
+ * modifies; a verb with no subject of its own shares the subject of the verb it is coordinated with or hangs from
+ * ("criticised the plan and said …", "…, saying …").
+ */
+function subjectOf(view: ParseView, v: number, depth = 0): number | undefined {
+  if (depth > 4) return undefined;
+  const own = childrenWith(view, v, ['nsubj', 'nsubj:outer'])[0];
+  const head = view.deps.head[v]!;
+  const rel = depLabel(view.deps, v);
+  // "he was told by John Bolton to …": in the passive the speaker is the agent, the subject the one told.
+  const agent = childrenWith(view, v, ['obl:agent'])[0];
+  if (own === undefined && agent !== undefined) return agent;
+  if (own !== undefined) {
+    if (RELATIVE_PRONOUNS.has(lower(view, own)) && (rel === 'acl:relcl' || rel === 'acl') && head >= 0) return head;
+    return own;
+  }
+  if (head < 0) return undefined;
+  if (rel === 'conj' || rel === 'advcl' || rel === 'xcomp' || rel === 'acl') return subjectOf(view, head, depth + 1);
+  return undefined;
+}
+
+/** The arcs of the reporting verb at token v (its first token for a two-word cue). */
+export function speechArcs(view: ParseView, v: number): SpeechArcs {
+  const { deps } = view;
+  const subj = subjectOf(view, v);
+  const relOfVerb = depLabel(deps, v);
+  let subject: Span | undefined;
+  if (subj !== undefined) {
+    // Through a relative pronoun, the antecedent is the noun without the clause that holds the verb ("voters who said").
+    // An agent's "by" is not part of the speaker.
+    const skip = new Set<number>([v, ...(depLabel(deps, subj) === 'obl:agent' ? childrenWith(view, subj, ['case']) : [])]);
+    const [a, b] = subtreeRange(view, subj, skip);
+    subject = spanOf(view, a, b);
+  }
+  let content: Span | undefined;
+  const ccomp = childrenWith(view, v, ['ccomp'])[0];
+  const head = deps.head[v]!;
+  if (ccomp !== undefined) {
+    const [a, b] = subtreeRange(view, ccomp);
+    content = spanOf(view, a, b);
+  } else if (relOfVerb === 'parataxis' && head >= 0 && head < v) {
+    // "The border was closed, a diplomat said": the verb hangs from the clause it reports.
+    const [a, b] = subtreeRange(view, head, new Set([v]));
+    const [va] = subtreeRange(view, v);
+    content = spanOf(view, a, Math.min(b, va - 1));
+  } else {
+    const obj = childrenWith(view, v, ['obj', 'xcomp'])[0];
+    if (obj !== undefined && obj > v) {
+      const [a, b] = subtreeRange(view, obj);
+      content = spanOf(view, a, b);
+    }
+  }
+  let addressee: Span | undefined;
+  const told = childrenWith(view, v, ['iobj'])[0] ?? (ccomp !== undefined ? childrenWith(view, v, ['obj'])[0] : undefined);
+  if (told !== undefined) {
+    const [a, b] = subtreeRange(view, told);
+    addressee = spanOf(view, a, b);
+  }
+  if (content && subject && content.start <= subject.start && subject.end <= content.end) subject = undefined;
+  return { ...(subject ? { subject, subjectHead: subj } : {}), ...(content ? { content } : {}), ...(addressee ? { addressee } : {}) };
+}
