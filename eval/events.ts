@@ -8,6 +8,10 @@
  *    wink-nlp, no NER. PLOVER 0.5 names are mapped to 2.0 (DEMAND→REQUEST, DISAPPROVE→ACCUSE,
  *    FIGHT→ASSAULT, INVESTIGATE→ACCUSE). Scores event type, actor country/sector, mode, location, counts.
  *
+ * 3. RAMS dev (real 2016 news): given the gold trigger, actor/target/place P/R/F1 against mapped AIDA roles,
+ *    with the parse (roles from arcs) and without it (`*_baseline`: word order, today's coder). The role map is
+ *    documented in eval/events-rams.ts. `--rams` runs only this part.
+ *
  * Skips with a message when ../shared is absent. Headline figures are printed last as JSON lines.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -20,6 +24,7 @@ import { importDictionary, loadEventLexicon } from '../src/app/dictionaries.js';
 import type { EventLexicon } from '../src/events/lexicon.js';
 import { toEventMention } from '../src/stages/events/index.js';
 import { scorePetrarch } from './events-petrarch.js';
+import { scoreRams } from './events-rams.js';
 
 const DATA = fileURLToPath(new URL('../../shared/data/events/', import.meta.url));
 if (!existsSync(DATA)) {
@@ -30,10 +35,12 @@ if (!existsSync(DATA)) {
 const ratio = (a: number, b: number): number => (b === 0 ? 0 : Math.round((a / b) * 1000) / 1000);
 const f1 = (p: number, r: number): number => (p + r === 0 ? 0 : Math.round(((2 * p * r) / (p + r)) * 1000) / 1000);
 
+const ramsOnly = process.argv.includes('--rams');
+
 // ---------------------------------------------------------------- PETRARCH
 const petrDir = `${DATA}petrarch2`;
 let petrLine: Record<string, unknown> = { eval: 'events-petrarch', skipped: true };
-if (existsSync(`${petrDir}/text/PETR.UnitTest.records.xml`)) {
+if (!ramsOnly && existsSync(`${petrDir}/text/PETR.UnitTest.records.xml`)) {
   const s = scorePetrarch(petrDir);
   console.log('\n== PETRARCH unit-test records: records not coded exactly');
   for (const f of s.failures) console.log(`  ${f.id.padEnd(20)} ${f.category.padEnd(9)} expected [${f.expected.join(' ')}]  got [${f.got.join(' ')}]`);
@@ -201,7 +208,7 @@ function scorePlover(label: string, lexicon: EventLexicon): Record<string, unkno
 
 let ploverLine: Record<string, unknown> = { eval: 'events-plover', skipped: true };
 let ploverPhoenixLine: Record<string, unknown> = { eval: 'events-plover', lexicon: 'dossier+phoenix', skipped: true };
-if (existsSync(goldFile)) {
+if (!ramsOnly && existsSync(goldFile)) {
   ploverLine = scorePlover('dossier', loadEventLexicon());
   // The same records with the field's dictionaries imported on top of ours (they take priority).
   const dicts = `${DATA}petrarch2/dictionaries/`;
@@ -209,6 +216,31 @@ if (existsSync(goldFile)) {
   if (phoenix.every((f) => existsSync(dicts + f))) ploverPhoenixLine = scorePlover('dossier+phoenix', loadEventLexicon({ extra: phoenix.map((f) => importDictionary(dicts + f)) }));
 }
 
+// ---------------------------------------------------------------- RAMS
+const ramsFile = `${DATA}rams/dev.jsonlines`;
+let ramsLine: Record<string, unknown> = { eval: 'events-rams', skipped: true };
+if (existsSync(ramsFile)) {
+  const began = performance.now();
+  const r = await scoreRams(ramsFile, loadEventLexicon());
+  console.log(`\n== RAMS dev (${r.arcs.windows} windows, gold trigger given; parse ${r.hasParse ? 'present' : 'ABSENT: arcs fall back to word order'})`);
+  console.log('  role     method      P      R      F1    R(in-sentence) F1(in-sentence)  gold');
+  for (const role of ['actor', 'target', 'place'] as const) {
+    for (const [name, sc] of [['arcs', r.arcs], ['word order', r.wordOrder]] as const) {
+      const x = sc.scored[role];
+      console.log(`  ${role.padEnd(8)} ${name.padEnd(10)} ${x.p.toFixed(3)}  ${x.r.toFixed(3)}  ${x.f1.toFixed(3)}  ${x.rInSentence.toFixed(3).padStart(13)}  ${x.f1InSentence.toFixed(3).padStart(14)}  ${x.gold}`);
+    }
+  }
+  ramsLine = {
+    eval: 'events-rams', data: 'rams/dev', windows: r.arcs.windows, parse: r.hasParse,
+    rams_actor_f1: r.arcs.scored.actor.f1, rams_target_f1: r.arcs.scored.target.f1, rams_place_f1: r.arcs.scored.place.f1,
+    rams_actor_f1_baseline: r.wordOrder.scored.actor.f1, rams_target_f1_baseline: r.wordOrder.scored.target.f1, rams_place_f1_baseline: r.wordOrder.scored.place.f1,
+    inSentence: { actor: r.arcs.scored.actor.f1InSentence, target: r.arcs.scored.target.f1InSentence, place: r.arcs.scored.place.f1InSentence },
+    inSentenceBaseline: { actor: r.wordOrder.scored.actor.f1InSentence, target: r.wordOrder.scored.target.f1InSentence, place: r.wordOrder.scored.place.f1InSentence },
+    seconds: Math.round((performance.now() - began) / 100) / 10,
+  };
+}
+
 console.log(JSON.stringify(petrLine));
 console.log(JSON.stringify(ploverLine));
 console.log(JSON.stringify(ploverPhoenixLine));
+console.log(JSON.stringify(ramsLine));

@@ -5,6 +5,7 @@
  */
 import { defineStage, type Stage } from '../../pipeline/stage.js';
 import {
+  DEP_LABELS,
   DossierError,
   tokenPos,
   type ActorRef,
@@ -18,7 +19,8 @@ import {
   type Sentence,
   type TimeExpr,
 } from '../../model/index.js';
-import { createEventCoder, type ActorHint, type CodedActor, type CodedEvent, type CoderToken } from '../../events/coder.js';
+import { createEventCoder, type ActorHint, type CodedActor, type CodedEvent, type CoderToken, type ForcedRoles, type SentenceDeps } from '../../events/coder.js';
+import { timeAnchor } from '../../events/arc-roles.js';
 import { EVENT_LEXICON_RESOURCE, type EventLexicon } from '../../events/lexicon.js';
 import { intentCode, ploverForCameo } from '../../events/cameo-plover.js';
 import { modalityAt } from '../../events/modality.js';
@@ -68,6 +70,42 @@ export function modalityOfToken(doc: Doc, token: number): Modality | undefined {
   return modalityAt(sentenceTokens(doc, s), token - s.tokenStart);
 }
 
+/** The sentence's tree with sentence-relative heads, when the doc has a deps layer. */
+function sentenceDeps(doc: Doc, s: Sentence): SentenceDeps | undefined {
+  const deps = doc.layers.deps;
+  if (!deps || deps.length < s.tokenEnd) return undefined;
+  const head: number[] = [];
+  const label: SentenceDeps['label'][number][] = [];
+  for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+    const h = deps.head[i]!;
+    head.push(h >= s.tokenStart && h < s.tokenEnd ? h - s.tokenStart : -1);
+    label.push(DEP_LABELS[deps.label[i]!] ?? 'dep');
+  }
+  return { head, label };
+}
+
+/**
+ * With a parse, the event's time is the time expression attached to the trigger's clause (or a clause it is
+ * controlled by or coordinated with), nearest clause first; never a time of a reported or relative clause.
+ */
+function attachedTime(s: Sentence, tokens: readonly CoderToken[], deps: SentenceDeps, chain: readonly number[], times: readonly TimeExpr[]): TimeExpr | undefined {
+  let best: TimeExpr | undefined;
+  let bestRank = Infinity;
+  for (const t of times) {
+    if (t.start < s.start || t.end > s.end) continue;
+    const first = tokens.findIndex((k) => k.end > t.start);
+    let last = first;
+    while (last < tokens.length && tokens[last]!.start < t.end) last++;
+    if (first < 0 || last <= first) continue;
+    const rank = chain.indexOf(timeAnchor(tokens, deps, first, last, chain[0]!));
+    if (rank >= 0 && rank < bestRank) {
+      best = t;
+      bestRank = rank;
+    }
+  }
+  return best;
+}
+
 function hintsFor(s: Sentence, mentions: readonly Mention[], entityOf: ReadonlyMap<string, DocEntity>): ActorHint[] {
   const hints: ActorHint[] = [];
   for (const m of mentions) {
@@ -95,7 +133,7 @@ function nearest<T extends { start: number; end: number }>(items: readonly T[], 
 }
 
 /** Turns one coded event into the model's EventMention; undefined when PLOVER has no type for it. */
-export function toEventMention(doc: Doc, s: Sentence, tokens: readonly CoderToken[], e: CodedEvent, lexicon: EventLexicon, id: string, places: readonly PlaceRef[], times: readonly TimeExpr[]): EventMention | undefined {
+export function toEventMention(doc: Doc, s: Sentence, tokens: readonly CoderToken[], e: CodedEvent, lexicon: EventLexicon, id: string, places: readonly PlaceRef[], times: readonly TimeExpr[], deps?: SentenceDeps): EventMention | undefined {
   // PLOVER codes a planned cooperative act as AGREE and a planned hostile act as THREATEN.
   const cameo = e.modality === 'planned' ? intentCode(e.code) : e.code;
   const plover = ploverForCameo(lexicon.cameoPlover, cameo);
@@ -107,8 +145,9 @@ export function toEventMention(doc: Doc, s: Sentence, tokens: readonly CoderToke
   };
   const trigger = { start: tokens[e.triggerStart]!.start, end: tokens[e.triggerEnd - 1]!.end };
   const placeSpan = e.place ? { start: tokens[e.place.start]!.start, end: tokens[e.place.end - 1]!.end } : undefined;
-  const place = placeSpan ? places.find((p) => p.start < placeSpan.end && p.end > placeSpan.start) : nearest(places, s, trigger.start);
-  const time = nearest(times, s, trigger.start);
+  // With a parse, no locative phrase on the trigger's clause means no place, and only an attached time counts.
+  const place = placeSpan ? places.find((p) => p.start < placeSpan.end && p.end > placeSpan.start) : deps ? undefined : nearest(places, s, trigger.start);
+  const time = deps && e.clauseChain ? attachedTime(s, tokens, deps, e.clauseChain, times) : nearest(times, s, trigger.start);
   return {
     id,
     evidence: { start: s.start, end: s.end },
@@ -139,7 +178,7 @@ function withinQuote(e: CodedEvent, tokens: readonly CoderToken[], quotes: reado
 export function createEventsStage(): Stage<'events'> {
   return defineStage({
     name: 'events',
-    version: 3,
+    version: 4,
     requires: ['tokens', 'sentences', 'mentions'],
     assigns: 'events',
     run(doc, ctx) {
@@ -160,17 +199,35 @@ export function createEventsStage(): Stage<'events'> {
       const events: EventMention[] = [];
       for (const s of doc.layers.sentences ?? []) {
         const tokens = sentenceTokens(doc, s);
-        const coded = coder.codeSentence(tokens, { ...(date !== undefined ? { date } : {}), hints: hintsFor(s, mentions, entityOf) });
+        const deps = sentenceDeps(doc, s);
+        const coded = coder.codeSentence(tokens, { ...(date !== undefined ? { date } : {}), hints: hintsFor(s, mentions, entityOf), ...(deps ? { deps } : {}) });
         for (const codedEvent of coded.events) {
           const e = withinQuote(codedEvent, tokens, quotes);
           // An event needs at least one identified actor: a code, an entity, or a named mention.
           const isNamed = (a: CodedActor): boolean => mentions.some((m) => m.tokenStart === s.tokenStart + a.start && m.tokenEnd === s.tokenStart + a.end);
           if (![...e.sources, ...e.targets].some((a) => a.code || a.entityId || isNamed(a))) continue;
-          const mention = toEventMention(doc, s, tokens, e, lexicon, `ev${events.length + 1}`, places, times);
+          const mention = toEventMention(doc, s, tokens, e, lexicon, `ev${events.length + 1}`, places, times, deps);
           if (mention) events.push(mention);
         }
       }
       return events;
     },
   });
+}
+
+/** Roles of a trigger the caller chose (doc token range [start, end)), with or without the doc's parse; for evaluations. */
+export function rolesForTrigger(doc: Doc, lexicon: EventLexicon, start: number, end: number, options: { useDeps: boolean; publishedAt?: string }): ForcedRoles & { sentence: Sentence } | undefined {
+  const s = doc.layers.sentences?.find((x) => x.tokenStart <= start && start < x.tokenEnd);
+  if (!s || !doc.layers.tokens) return undefined;
+  const entityOf = new Map<string, DocEntity>();
+  for (const e of doc.layers.entities ?? []) for (const m of e.mentionIds) entityOf.set(m, e);
+  const tokens = sentenceTokens(doc, s);
+  const deps = options.useDeps ? sentenceDeps(doc, s) : undefined;
+  const date = dictDate(options.publishedAt);
+  const roles = createEventCoder(lexicon).rolesAt(tokens, start - s.tokenStart, Math.min(end, s.tokenEnd) - s.tokenStart, {
+    ...(date !== undefined ? { date } : {}),
+    hints: hintsFor(s, doc.layers.mentions ?? [], entityOf),
+    ...(deps ? { deps } : {}),
+  });
+  return { ...roles, sentence: s };
 }

@@ -1,0 +1,239 @@
+/**
+ * Event roles read from a dependency tree (UD v2 relations): who acted (subject, passive agent), on whom
+ * (object, passive subject, "against/on/at/toward" phrases), and where (a locative phrase of the trigger's
+ * clause). Works on one sentence with sentence-relative heads, so it can be tested on trees built by hand.
+ */
+import type { DepLabel, Upos } from '../model/index.js';
+
+/** One sentence's tree: head[i] is the sentence-relative index of token i's head, -1 for the root. */
+export interface SentenceDeps {
+  readonly head: readonly number[];
+  readonly label: readonly DepLabel[];
+}
+
+/** What the role reader needs of a token. */
+export interface ArcToken {
+  readonly text: string;
+  readonly lemma: string;
+  readonly pos: Upos;
+}
+
+/** A noun phrase filling a role: its head token and its extent [start, end) without clauses or PPs. */
+export interface RoleSpan {
+  readonly head: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Roles of one trigger. `actors` and `targets` list coordinated members ("A and B") in text order. */
+export interface ArcRoles {
+  readonly actors: readonly RoleSpan[];
+  readonly targets: readonly RoleSpan[];
+  readonly place?: RoleSpan;
+  readonly isPassive: boolean;
+  /** The clause heads from the trigger up to the sentence root, nearest first (for time attachment). */
+  readonly clauseChain: readonly number[];
+}
+
+/** How the caller judges a phrase: does it name an actor (entity, dictionary actor, sector noun)? a place? */
+export interface ArcJudge {
+  isActor(span: RoleSpan): boolean;
+  isPlace(span: RoleSpan): boolean;
+}
+
+const TARGET_PREPS = new Set(['against', 'on', 'at', 'toward', 'towards', 'upon', 'into']);
+/** Prepositions whose phrase is a target only when it names an actor ("extradited suspects to Germany", "clashed with police"). */
+const ACTOR_TARGET_PREPS = new Set(['to', 'with', 'from']);
+const LOCATIVE_PREPS = new Set(['in', 'near', 'at', 'inside', 'outside', 'around', 'across', 'throughout', 'within', 'outside']);
+const MOVEMENT_LEMMAS = new Set(['arrive', 'travel', 'visit', 'land', 'return', 'go', 'come', 'depart', 'leave', 'fly', 'tour', 'enter', 'move', 'deploy', 'withdraw', 'retreat', 'pull', 'flee']);
+const LIGHT_VERBS = new Set(['launch', 'carry', 'conduct', 'stage', 'mount', 'hold', 'unleash', 'begin', 'start', 'continue', 'intensify', 'resume', 'order', 'make', 'organize', 'organise', 'lead', 'join', 'claim']);
+const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom', 'whose']);
+/** Dependents that belong to a noun phrase's own extent (not clauses, PPs, appositions or conjuncts). */
+const NP_INTERNAL = new Set<DepLabel>(['compound', 'flat', 'amod', 'det', 'det:predet', 'nummod', 'nmod:poss', 'case', 'compound:prt']);
+const CLAUSAL = new Set<DepLabel>(['root', 'ccomp', 'xcomp', 'advcl', 'advcl:relcl', 'acl', 'acl:relcl', 'conj', 'parataxis', 'csubj']);
+
+/** Children of every token in a sentence tree. */
+function childrenOf(deps: SentenceDeps): number[][] {
+  const out: number[][] = deps.head.map(() => []);
+  deps.head.forEach((h, i) => {
+    if (h >= 0 && h < out.length) out[h]!.push(i);
+  });
+  return out;
+}
+
+/** The case marker ("in", "by", "against") of a nominal, lower-case, or ''. */
+function caseOf(tokens: readonly ArcToken[], deps: SentenceDeps, kids: readonly number[][], n: number): string {
+  const c = kids[n]!.find((k) => deps.label[k] === 'case' && k < n);
+  return c === undefined ? '' : tokens[c]!.text.toLowerCase();
+}
+
+/** The noun phrase of head n: n and its NP-internal dependents (recursively), contiguous, case marker excluded. */
+export function phraseOf(tokens: readonly ArcToken[], deps: SentenceDeps, n: number, kids: readonly number[][] = childrenOf(deps)): RoleSpan {
+  let start = n;
+  let end = n + 1;
+  const visit = (h: number): void => {
+    for (const k of kids[h]!) {
+      if (!NP_INTERNAL.has(deps.label[k]!) || deps.label[k] === 'case') continue;
+      // "Russia's": the possessive marker belongs to the possessor, the phrase keeps it.
+      start = Math.min(start, k);
+      end = Math.max(end, k + 1);
+      visit(k);
+    }
+  };
+  visit(n);
+  // A possessor's "'s" sits after it as a case dependent: keep the span contiguous up to the head.
+  while (start < n && tokens[start]!.pos === 'PUNCT') start++;
+  return { head: n, start, end };
+}
+
+/** The members of a coordinated phrase: the head and its conj dependents ("Russia and Turkey"). */
+function coordinated(deps: SentenceDeps, kids: readonly number[][], n: number): number[] {
+  const out = [n];
+  for (const k of kids[n]!) if (deps.label[k] === 'conj') out.push(...coordinated(deps, kids, k));
+  return out;
+}
+
+/** Reads the roles of the trigger whose head token is `trigger` (sentence-relative). */
+export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigger: number, judge: ArcJudge): ArcRoles {
+  const kids = childrenOf(deps);
+  const label = (i: number): DepLabel => deps.label[i] ?? 'dep';
+  const kidsWith = (h: number, ...labels: DepLabel[]): number[] => kids[h]!.filter((k) => labels.includes(label(k)));
+  const phrase = (n: number): RoleSpan => phraseOf(tokens, deps, n, kids);
+  /** A nominal as role members: conjuncts each, an apposition only when the head names no actor. */
+  const members = (n: number): RoleSpan[] => {
+    let resolved = n;
+    // "the militants who attacked": the relative pronoun stands for the noun the clause modifies.
+    if (RELATIVE_PRONOUNS.has(tokens[n]!.text.toLowerCase())) {
+      let v = deps.head[n]!;
+      while (v >= 0 && label(v) !== 'acl:relcl' && CLAUSAL.has(label(v)) && label(v) !== 'root') v = deps.head[v]!;
+      if (v >= 0 && label(v) === 'acl:relcl' && deps.head[v]! >= 0) resolved = deps.head[v]!;
+    }
+    const out: RoleSpan[] = [];
+    for (const m of coordinated(deps, kids, resolved)) {
+      const p = phrase(m);
+      const appos = kidsWith(m, 'appos').map(phrase).find((a) => judge.isActor(a));
+      out.push(!judge.isActor(p) && appos ? appos : p);
+    }
+    return out;
+  };
+  const isNoun = tokens[trigger]!.pos === 'NOUN' || tokens[trigger]!.pos === 'PROPN';
+  const isPassive = !isNoun && (kidsWith(trigger, 'nsubj:pass', 'aux:pass').length > 0 || (label(trigger) === 'acl' && /(ed|en|wn)$|^(shot|hit|struck|held|seized|sent|put|cut|led|caught)$/i.test(tokens[trigger]!.text)));
+  // The clause heads from the trigger up: a noun trigger's clause is the verb that governs it. The chain
+  // climbs through controlled, coordinated and adverbial clauses only: a reported clause's time and place
+  // ("said on Tuesday") and a relative clause's are another event's.
+  const clauseChain: number[] = [];
+  for (let v = trigger, guard = 0; v >= 0 && guard < tokens.length; guard++) {
+    const isClause = v === trigger || tokens[v]!.pos === 'VERB' || tokens[v]!.pos === 'AUX' || label(v) === 'root';
+    if (isClause) {
+      clauseChain.push(v);
+      if (!['xcomp', 'conj', 'advcl'].includes(label(v)) && !(v === trigger && isNoun)) break;
+    }
+    v = deps.head[v]!;
+  }
+
+  let actors: RoleSpan[] = [];
+  let targets: RoleSpan[] = [];
+  if (isNoun) {
+    // "an attack by X on Y", "Russian airstrikes on Idlib", "Israel's raid", "X launched an offensive against Y".
+    const by = kidsWith(trigger, 'nmod', 'nmod:poss', 'amod', 'compound').find((k) => (label(k) === 'nmod' ? caseOf(tokens, deps, kids, k) === 'by' : judge.isActor(phrase(k))));
+    if (by !== undefined) actors = members(by);
+    const on = kidsWith(trigger, 'nmod').find((k) => TARGET_PREPS.has(caseOf(tokens, deps, kids, k)) || (caseOf(tokens, deps, kids, k) === 'of' && by !== undefined));
+    if (on !== undefined) targets = members(on);
+    const governor = deps.head[trigger]!;
+    if (actors.length === 0 && governor >= 0 && label(trigger) === 'obj' && LIGHT_VERBS.has(tokens[governor]!.lemma.toLowerCase())) {
+      const subject = kidsWith(governor, 'nsubj')[0];
+      if (subject !== undefined) actors = members(subject);
+      if (targets.length === 0) {
+        const obl = kidsWith(governor, 'obl').find((k) => TARGET_PREPS.has(caseOf(tokens, deps, kids, k)));
+        if (obl !== undefined) targets = members(obl);
+      }
+    }
+  } else {
+    const agent = isPassive
+      ? [...kidsWith(trigger, 'obl:agent'), ...kidsWith(trigger, 'obl').filter((k) => caseOf(tokens, deps, kids, k) === 'by')][0]
+      : kidsWith(trigger, 'nsubj')[0];
+    if (agent !== undefined) actors = members(agent);
+    else if (!isPassive) {
+      // No subject of its own: a controlled or shared subject ("vowed to attack", "met X and signed", "fired, killing").
+      let v = trigger;
+      for (let guard = 0; guard < 4 && actors.length === 0; guard++) {
+        const rel = label(v);
+        const h = deps.head[v]!;
+        if (h < 0) break;
+        if (rel === 'acl' || rel === 'acl:relcl') {
+          // "the militants attacking the base": the modified noun does it.
+          if (rel === 'acl') actors = members(h);
+          break;
+        }
+        if (rel !== 'xcomp' && rel !== 'conj' && rel !== 'advcl') break;
+        const s = kidsWith(h, 'nsubj')[0];
+        if (s !== undefined) actors = members(s);
+        v = h;
+      }
+    }
+    // Targets, best first: an actor object, an actor in a target PP, the passive subject, then any object.
+    const objs = kidsWith(trigger, 'obj', 'iobj');
+    const obls = kidsWith(trigger, 'obl');
+    const passiveSubject = kidsWith(trigger, 'nsubj:pass')[0] ?? (isPassive && label(trigger) === 'acl' && deps.head[trigger]! >= 0 ? deps.head[trigger]! : undefined);
+    const isMovement = MOVEMENT_LEMMAS.has(tokens[trigger]!.lemma.toLowerCase());
+    const oblTarget = (k: number, needActor: boolean): boolean => {
+      const prep = caseOf(tokens, deps, kids, k);
+      const p = phrase(k);
+      if (TARGET_PREPS.has(prep)) return (prep !== 'at' && prep !== 'on') || !judge.isPlace(p) || isMovement ? !needActor || judge.isActor(p) : false;
+      if (ACTOR_TARGET_PREPS.has(prep) && prep !== 'from') return judge.isActor(p) && (isMovement || !judge.isPlace(p));
+      if (isMovement && LOCATIVE_PREPS.has(prep)) return judge.isActor(p);
+      return false;
+    };
+    const pick =
+      (isPassive ? passiveSubject : undefined) ??
+      objs.find((k) => judge.isActor(phrase(k))) ??
+      obls.find((k) => oblTarget(k, true)) ??
+      objs[0] ??
+      obls.find((k) => oblTarget(k, false));
+    if (pick !== undefined) targets = members(pick);
+  }
+  // Never the same phrase both ways round.
+  targets = targets.filter((t) => !actors.some((a) => a.head === t.head));
+
+  // Place: a locative phrase of the trigger, else of the clauses above it.
+  let place: RoleSpan | undefined;
+  for (const v of clauseChain) {
+    for (const k of kidsWith(v, 'obl', 'nmod', 'advmod')) {
+      if (!LOCATIVE_PREPS.has(caseOf(tokens, deps, kids, k))) continue;
+      let p = phrase(k);
+      // "in the city of Aleppo": the name is in the of-phrase.
+      if (!judge.isPlace(p)) {
+        const named = kidsWith(k, 'nmod').find((m) => caseOf(tokens, deps, kids, m) === 'of' && judge.isPlace(phrase(m)));
+        if (named === undefined) continue;
+        p = phrase(named);
+      }
+      if (targets.some((t) => t.head === p.head) || actors.some((a) => a.head === p.head)) continue;
+      place = p;
+      break;
+    }
+    if (place) break;
+  }
+  return { actors, targets, ...(place ? { place } : {}), isPassive, clauseChain };
+}
+
+/**
+ * The clause head a time expression at tokens [start, end) attaches to: walking up from the expression's own
+ * head, the first verb, sentence root or the trigger itself; -1 when there is none. A time is the event's when
+ * this anchor lies on the trigger's clause chain (ArcRoles.clauseChain), nearest clause first.
+ */
+export function timeAnchor(tokens: readonly ArcToken[], deps: SentenceDeps, start: number, end: number, trigger: number): number {
+  // The expression's own head: the first token whose head lies outside the span.
+  let top = -1;
+  for (let i = start; i < end && i < tokens.length; i++) {
+    const h = deps.head[i]!;
+    if (h < start || h >= end) {
+      top = i;
+      break;
+    }
+  }
+  for (let v = top >= 0 ? deps.head[top]! : -1, guard = 0; v >= 0 && guard < tokens.length; guard++) {
+    if (v === trigger || tokens[v]!.pos === 'VERB' || tokens[v]!.pos === 'AUX' || deps.head[v]! < 0) return v;
+    v = deps.head[v]!;
+  }
+  return -1;
+}
