@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { makeDoc } from '../../../test/helpers/make-doc.js';
-import { makeTokenTable, type EventMention, type Mention, type Upos } from '../../model/index.js';
+import { depLabelIndex, makeTokenTable, type EventMention, type Mention, type Upos } from '../../model/index.js';
 import { createResources } from '../../pipeline/stage.js';
 import { loadEventLexicon } from '../../app/dictionaries.js';
 import { EVENT_LEXICON_RESOURCE } from '../../events/lexicon.js';
@@ -218,4 +218,47 @@ test('events › an event told inside a direct quotation takes no actor from out
   const quote = { start: 0, end: doc.text.indexOf('”') + 1 };
   const claims = [{ id: 'c1', evidence: { start: 0, end: doc.text.length }, content: quote, isDirectQuote: true, chain: [{ kind: 'person' as const, name: 'Haddad' }], stance: 'asserted' as const, isHedged: false, eventIds: [] }];
   assert.deepEqual(stage.run({ ...doc, layers: { ...doc.layers, claims } }, ctx), [], 'with the quotation known, no actor is left and no event is kept');
+});
+
+/** The same one-sentence Doc with a dependency layer: `arcs` lists "head/relation" per token, heads 1-based (0 = root). */
+function parsed(spec: string, arcs: string, mentions: readonly { text: string; type?: Mention['type'] }[] = [], extra: Partial<Parameters<typeof makeDoc>[0]['layers']> = {}) {
+  const doc = tagged(spec, mentions);
+  const items = arcs.split(' ');
+  const head = new Int32Array(items.map((a) => Number(a.split('/')[0]) - 1));
+  const label = Uint8Array.from(items.map((a) => depLabelIndex(a.split('/')[1]!)));
+  return { ...doc, layers: { ...doc.layers, deps: { length: items.length, head, label }, ...extra } };
+}
+
+test('with a parse, "Russia and Turkey met in Ankara" is one event with a compound source, never coded both ways round', () => {
+  const spec = 'Russia/PROPN and/CCONJ Turkey/PROPN met/VERB/meet in/ADP Ankara/PROPN ./PUNCT';
+  const withoutParse = stage.run(tagged(spec), ctx);
+  assert.ok(withoutParse.length >= 2, 'the word-order coder codes a compound subject pairwise');
+  const events = stage.run(parsed(spec, '4/nsubj 3/cc 1/conj 0/root 6/case 4/obl 4/punct'), ctx);
+  assert.equal(events.length, 1);
+  assert.deepEqual(codes(events[0]!.sources), ['RUS', 'TUR']);
+  assert.deepEqual(events[0]!.targets, []);
+});
+
+test('with a parse, the actor is the subject of the verb even past a long appositive: "Turkey, which borders Syria, attacked Kurdish fighters"', () => {
+  const spec = 'Turkey/PROPN ,/PUNCT which/PRON borders/VERB/border Syria/PROPN ,/PUNCT attacked/VERB/attack Kurdish/ADJ fighters/NOUN/fighter ./PUNCT';
+  const events = stage.run(parsed(spec, '7/nsubj 4/punct 4/nsubj 1/acl:relcl 4/obj 4/punct 0/root 9/amod 7/obj 7/punct'), ctx);
+  const attack = events.find((e) => e.ploverType === 'ASSAULT');
+  assert.ok(attack, 'an ASSAULT event');
+  assert.deepEqual(codes(attack.sources), ['TUR']);
+  assert.ok(!codes(attack.targets).includes('SYR'), 'Syria, in the relative clause, is not the target');
+});
+
+test('with a parse, the event time is the date attached to its own clause, not the nearest date in the sentence', () => {
+  // "Police said Tuesday that gunmen attacked the village on Sunday": Tuesday is nearer the verb's subject, Sunday is the event's.
+  const spec = 'Police/NOUN/police said/VERB/say Tuesday/PROPN that/SCONJ gunmen/NOUN/gunman attacked/VERB/attack the/DET village/NOUN on/ADP Sunday/PROPN ./PUNCT';
+  const doc0 = tagged(spec);
+  const at = (w: string) => ({ start: doc0.text.indexOf(w), end: doc0.text.indexOf(w) + w.length });
+  const times = [
+    { id: 't1', text: 'Tuesday', ...at('Tuesday'), type: 'DATE' as const, value: '2015-11-24', granularity: 'day' as const, isAnchored: true },
+    { id: 't2', text: 'Sunday', ...at('Sunday'), type: 'DATE' as const, value: '2015-11-22', granularity: 'day' as const, isAnchored: true },
+  ];
+  const events = stage.run(parsed(spec, '2/nsubj 0/root 2/obl:tmod 6/mark 6/nsubj 2/ccomp 8/det 6/obj 10/case 6/obl 2/punct', [], { times }), ctx);
+  const attack = events.find((e) => e.ploverType === 'ASSAULT');
+  assert.ok(attack, 'an ASSAULT event');
+  assert.equal(attack.timeId, 't2');
 });
