@@ -262,3 +262,19 @@ test('with a parse, the event time is the date attached to its own clause, not t
   assert.ok(attack, 'an ASSAULT event');
   assert.equal(attack.timeId, 't2');
 });
+
+test('a named product is no actor: "The Bose QuietComfort beats the Sony on comfort" codes no ASSAULT, while a named person beating a guard does', () => {
+  const product = run('The/DET Bose/PROPN QuietComfort/PROPN beats/VERB/beat the/DET Sony/PROPN on/ADP comfort/NOUN ./PUNCT', [{ text: 'Bose QuietComfort', type: 'MISC' }, { text: 'Sony', type: 'MISC' }]);
+  assert.deepEqual(product.events, []);
+  const person = run('Ahmed/PROPN Haddad/PROPN beat/VERB/beat a/DET prison/NOUN guard/NOUN ./PUNCT', [{ text: 'Ahmed Haddad', type: 'PER' }]);
+  assert.equal(person.events[0]?.ploverType, 'ASSAULT');
+});
+
+test('a speech verb that is the cue of a claim and acts on no one is a claim, not a THREATEN event: "Officials warned that fighting would spread"', () => {
+  const spec = 'Government/NOUN officials/NOUN/official warned/VERB/warn that/SCONJ fighting/NOUN would/AUX spread/VERB ./PUNCT';
+  const plain = tagged(spec);
+  assert.equal(stage.run(plain, ctx)[0]?.ploverType, 'THREATEN', 'without the claims layer the coder codes the warning');
+  const at = plain.text.indexOf('warned');
+  const claim = { id: 'c1', evidence: { start: 0, end: plain.text.length }, content: { start: at + 7, end: plain.text.length }, cue: { start: at, end: at + 6 }, isDirectQuote: false, chain: [], stance: 'asserted' as const, isHedged: false, eventIds: [] };
+  assert.deepEqual(stage.run({ ...plain, layers: { ...plain.layers, claims: [claim] } }, ctx), []);
+});

@@ -132,6 +132,36 @@ function nearest<T extends { start: number; end: number }>(items: readonly T[], 
   return best;
 }
 
+/** A participant that can act or be acted on: a coded actor (country, dictionary actor, sector noun), a person, organisation, group, state or place. */
+function isActorLike(a: CodedActor, s: Sentence, mentions: readonly Mention[], entityById: ReadonlyMap<string, DocEntity>): boolean {
+  if (a.code) return true;
+  const entity = a.entityId ? entityById.get(a.entityId) : undefined;
+  if (entity) return entity.kind !== 'other';
+  const m = mentionOver(a, s, mentions);
+  return m !== undefined && m.type !== 'MISC';
+}
+
+/** A named thing that is no actor: a product, work, dish or other MISC name ("the Bose QuietComfort beats it"). */
+function isThing(a: CodedActor, s: Sentence, mentions: readonly Mention[], entityById: ReadonlyMap<string, DocEntity>): boolean {
+  if (a.code) return false;
+  const entity = a.entityId ? entityById.get(a.entityId) : undefined;
+  if (entity) return entity.kind === 'other';
+  return mentionOver(a, s, mentions)?.type === 'MISC';
+}
+
+function mentionOver(a: CodedActor, s: Sentence, mentions: readonly Mention[]): Mention | undefined {
+  return mentions.find((m) => m.tokenStart === s.tokenStart + a.start && m.tokenEnd === s.tokenStart + a.end);
+}
+
+/**
+ * No event without a plausible event: at least one participant must be actor-like, and a named thing (product,
+ * song, dish) never acts: "The Hypace hits the usual high notes" is no ASSAULT.
+ */
+function isPlausible(e: CodedEvent, s: Sentence, mentions: readonly Mention[], entityById: ReadonlyMap<string, DocEntity>): boolean {
+  if (![...e.sources, ...e.targets].some((a) => isActorLike(a, s, mentions, entityById))) return false;
+  return !e.sources.some((a) => isThing(a, s, mentions, entityById));
+}
+
 /** Turns one coded event into the model's EventMention; undefined when PLOVER has no type for it. */
 export function toEventMention(doc: Doc, s: Sentence, tokens: readonly CoderToken[], e: CodedEvent, lexicon: EventLexicon, id: string, places: readonly PlaceRef[], times: readonly TimeExpr[], deps?: SentenceDeps): EventMention | undefined {
   // PLOVER codes a planned cooperative act as AGREE and a planned hostile act as THREATEN.
@@ -196,6 +226,8 @@ export function createEventsStage(): Stage<'events'> {
       // Direct quotations (when the claims stage ran): an event told inside one takes its actors from the quote only,
       // so the speaker named after it ("…,” Haddad said) is never made its actor or target.
       const quotes = (doc.layers.claims ?? []).filter((c) => c.isDirectQuote).map((c) => c.content);
+      const cues = (doc.layers.claims ?? []).flatMap((c) => (c.cue ? [c.cue] : []));
+      const entityById = new Map((doc.layers.entities ?? []).map((x) => [x.id, x]));
       const events: EventMention[] = [];
       for (const s of doc.layers.sentences ?? []) {
         const tokens = sentenceTokens(doc, s);
@@ -203,9 +235,9 @@ export function createEventsStage(): Stage<'events'> {
         const coded = coder.codeSentence(tokens, { ...(date !== undefined ? { date } : {}), hints: hintsFor(s, mentions, entityOf), ...(deps ? { deps } : {}) });
         for (const codedEvent of coded.events) {
           const e = withinQuote(codedEvent, tokens, quotes);
-          // An event needs at least one identified actor: a code, an entity, or a named mention.
-          const isNamed = (a: CodedActor): boolean => mentions.some((m) => m.tokenStart === s.tokenStart + a.start && m.tokenEnd === s.tokenStart + a.end);
-          if (![...e.sources, ...e.targets].some((a) => a.code || a.entityId || isNamed(a))) continue;
+          if (!isPlausible(e, s, mentions, entityById)) continue;
+          // A speech verb with no one acted on ("officials warned that …") is a claim, which the claims stage records.
+          if (e.targets.length === 0 && cues.some((c) => c.start < tokens[e.triggerEnd - 1]!.end && c.end > tokens[e.triggerStart]!.start)) continue;
           const mention = toEventMention(doc, s, tokens, e, lexicon, `ev${events.length + 1}`, places, times, deps);
           if (mention) events.push(mention);
         }
