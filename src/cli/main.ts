@@ -3,7 +3,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { DossierError, UsageError, describeCause } from '../model/index.js';
-import { ingest, type IngestSummary } from '../app/ingest.js';
+import { DEFAULT_EVENT_GENRES, GENRES, ingest, type Genre, type IngestSummary } from '../app/ingest.js';
 import { loadDefaultResources } from '../app/resources.js';
 import { storedDictionaries } from '../app/dictionaries.js';
 import { registerDictCommands } from './commands/dict.js';
@@ -48,9 +48,10 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     .option(...dbOption)
     .option('--max-bytes <n>', 'refuse files larger than this many bytes', parseIntOption)
     .option('--json', 'print the summary as JSON')
-    .action(async (inputs: string[], opts: { db: string; maxBytes?: number; json?: boolean }) => {
+    .option('--genres <list>', `page genres that produce events and claims, comma-separated (${GENRES.join(', ')}; default ${DEFAULT_EVENT_GENRES.join(',')}); other pages are stored and searchable`, parseGenres)
+    .action(async (inputs: string[], opts: { db: string; maxBytes?: number; json?: boolean; genres?: Genre[] }) => {
       exitCode = await withStore(opts.db, async (store) => {
-        const summary = await runIngest(store, inputs, opts.maxBytes, io);
+        const summary = await runIngest(store, inputs, opts.maxBytes, io, opts.genres);
         if (opts.json) io.out(JSON.stringify(summary));
         else printIngestSummary(summary, io);
         return summary.failures.length > 0 ? EXIT_SOME_FAILED : EXIT_OK;
@@ -169,10 +170,11 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   return exitCode;
 }
 
-async function runIngest(store: Store, inputs: string[], maxBytes: number | undefined, io: CliIo): Promise<IngestSummary> {
+async function runIngest(store: Store, inputs: string[], maxBytes: number | undefined, io: CliIo, genres?: readonly Genre[]): Promise<IngestSummary> {
   const progress = createProgress('files');
   const summary = await ingest(inputs, {
     store,
+    ...(genres ? { genres } : {}),
     stages: defaultStages(),
     resources: await loadDefaultResources({ dictionaries: await storedDictionaries(store) }),
     ...(maxBytes === undefined ? {} : { maxBytes }),
@@ -208,6 +210,13 @@ interface SearchOptions {
   readonly to?: string;
   readonly limit: number;
   readonly json?: boolean;
+}
+
+/** "news,review" → the genres, each checked against the known ones. */
+function parseGenres(value: string): Genre[] {
+  const out = value.split(',').map((g) => g.trim().toLowerCase()).filter(Boolean);
+  for (const g of out) if (!(GENRES as readonly string[]).includes(g)) throw new UsageError(`unknown genre "${g}" (known: ${GENRES.join(', ')})`);
+  return out as Genre[];
 }
 
 function parseIntOption(value: string): number {
