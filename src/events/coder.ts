@@ -877,6 +877,8 @@ interface TriggerRoles {
   readonly clauseChain?: readonly number[];
   /** End of the subject phrase, where modality stops reading back. */
   readonly subjectEnd: number;
+  /** With a parse: casualties read from the number modifying the victims ("killed 46 civilians"). */
+  readonly casualties?: { readonly fatalities?: number; readonly injuries?: number };
 }
 
 /** Members of the coded actors inside a role phrase; a bare member when the phrase names no known actor. */
@@ -907,7 +909,20 @@ function rolesFromArcs(sc: SentenceContext, trig: Trigger, deps: SentenceDeps, i
   const sources = r.actors.flatMap((a) => membersOf(sc, a));
   const targets = r.targets.flatMap((t) => membersOf(sc, t)).filter((t) => !sources.some((s) => s.start === t.start && s.end === t.end));
   const subject = r.isPassive ? r.targets[0] : r.actors[0];
-  return { sources, targets, isPassive: r.isPassive, ...(r.place ? { place: { start: r.place.start, end: r.place.end } } : {}), clauseChain: r.clauseChain, subjectEnd: subject && subject.end <= trig.start ? subject.end : 0 };
+  // Counts from arcs: the number modifying the victims of a kill or wound verb, summed over conjuncts.
+  const lemma = sc.lemmas[head]!;
+  const kind = KILL_LEMMAS.has(lemma) ? 'fatalities' : INJURE_LEMMAS.has(lemma) ? 'injuries' : undefined;
+  let casualties: TriggerRoles['casualties'];
+  if (kind && isVerbTrigger) {
+    let total: number | undefined;
+    for (const t of r.targets) {
+      const n = deps.head.findIndex((h, i) => h === t.head && deps.label[i] === 'nummod');
+      const value = n >= 0 ? readNumber(sc.words, n)?.value : undefined;
+      if (value !== undefined) total = (total ?? 0) + value;
+    }
+    if (total !== undefined) casualties = { [kind]: total };
+  }
+  return { sources, targets, isPassive: r.isPassive, ...(r.place ? { place: { start: r.place.start, end: r.place.end } } : {}), clauseChain: r.clauseChain, subjectEnd: subject && subject.end <= trig.start ? subject.end : 0, ...(casualties ? { casualties } : {}) };
 }
 
 function rolesFor(sc: SentenceContext, trig: Trigger, match: PatternMatch | undefined, isVerbTrigger: boolean, options: CoderOptions): TriggerRoles | undefined {
@@ -951,7 +966,9 @@ function codeSentence(lexicon: EventLexicon, tokens: readonly CoderToken[], opti
     const { sources, targets, isPassive, place } = roles;
     const modality = modalityAt(tokens, trig.start, { head: trig.head, subjectEnd: roles.subjectEnd });
     counted ??= sentenceCounts(tokens, words, lemmas);
-    const counts = countsFor(tokens, words, counted, trig, primary, sources, targets);
+    const merged: CodedCounts = { ...countsFor(tokens, words, counted, trig, primary, sources, targets), ...roles.casualties };
+    const { size: _size, ...withoutSize } = merged;
+    const counts = merged.size !== undefined && (merged.size === merged.fatalities || merged.size === merged.injuries) ? withoutSize : merged;
     const base = { triggerStart: trig.start, triggerEnd: trig.end, verb: trig.name, ...(match ? { pattern: match.pattern.raw } : {}), isPassive, modality, counts, ...(place ? { place } : {}), ...(roles.clauseChain ? { clauseChain: roles.clauseChain } : {}) };
     const pairs: [readonly Member[], readonly Member[]][] = [];
     if (targets.length === 0 && sources.length >= 2 && !options.deps) {

@@ -278,3 +278,13 @@ test('a speech verb that is the cue of a claim and acts on no one is a claim, no
   const claim = { id: 'c1', evidence: { start: 0, end: plain.text.length }, content: { start: at + 7, end: plain.text.length }, cue: { start: at, end: at + 6 }, isDirectQuote: false, chain: [], stance: 'asserted' as const, isHedged: false, eventIds: [] };
   assert.deepEqual(stage.run({ ...plain, layers: { ...plain.layers, claims: [claim] } }, ctx), []);
 });
+
+test('with a parse, the dead are the numbers on the victims of the kill verb, summed over conjuncts: "Gunmen killed 12 villagers and three soldiers"', () => {
+  const spec = 'Gunmen/NOUN/gunman killed/VERB/kill 12/NUM villagers/NOUN/villager and/CCONJ three/NUM soldiers/NOUN/soldier in/ADP Kaduna/PROPN ./PUNCT';
+  const plain = stage.run(tagged(spec, [{ text: 'Kaduna', type: 'LOC' }]), ctx).find((e) => e.ploverType === 'ASSAULT');
+  assert.equal(plain?.counts.fatalities, 12, 'word order reads the first number only');
+  const events = stage.run(parsed(spec, '2/nsubj 0/root 4/nummod 2/obj 7/cc 7/nummod 4/conj 9/case 2/obl 2/punct', [{ text: 'Kaduna', type: 'LOC' }]), ctx);
+  const attack = events.find((e) => e.ploverType === 'ASSAULT');
+  assert.ok(attack, 'an ASSAULT event');
+  assert.equal(attack.counts.fatalities, 15);
+});
