@@ -971,9 +971,9 @@ function codeSentence(lexicon: EventLexicon, tokens: readonly CoderToken[], opti
     const counts = merged.size !== undefined && (merged.size === merged.fatalities || merged.size === merged.injuries) ? withoutSize : merged;
     const base = { triggerStart: trig.start, triggerEnd: trig.end, verb: trig.name, ...(match ? { pattern: match.pattern.raw } : {}), isPassive, modality, counts, ...(place ? { place } : {}), ...(roles.clauseChain ? { clauseChain: roles.clauseChain } : {}) };
     const pairs: [readonly Member[], readonly Member[]][] = [];
-    if (targets.length === 0 && sources.length >= 2 && !options.deps) {
-      // Compound subject, no target, no parse: PETRARCH codes "Gondor and Osgiliath renewed ties" each with each.
-      // With a parse the conjuncts are one compound actor: "A and B" is never coded both ways round.
+    if (targets.length === 0 && sources.length >= 2 && options.requireTarget && !options.deps) {
+      // PETRARCH semantics (events need a target): "Gondor and Osgiliath renewed ties" codes each with each.
+      // Otherwise the conjuncts are one compound actor: "A and B" is never coded both ways round.
       for (const a of sources) for (const b of sources) if (a !== b && a.code !== b.code) pairs.push([[a], [b]]);
     } else {
       pairs.push([sources, targets]);
