@@ -289,3 +289,17 @@ test('with a parse, the dead are the numbers on the victims of the kill verb, su
   assert.ok(attack, 'an ASSAULT event');
   assert.equal(attack.counts.fatalities, 15);
 });
+
+test('"asked" putting a question is no REQUEST, while asking for something is: "Why did you raise the price?" Pineda asked Hannouch', () => {
+  const question = run('"/PUNCT Why/ADV did/AUX you/PRON raise/VERB the/DET price/NOUN ?/PUNCT "/PUNCT Pineda/PROPN asked/VERB/ask Hannouch/PROPN ./PUNCT', [{ text: 'Pineda' }, { text: 'Hannouch' }]);
+  assert.ok(!question.events.some((e) => e.ploverType === 'REQUEST'));
+  const request = run('Iran/PROPN asked/VERB/ask Russia/PROPN for/ADP military/ADJ aid/NOUN ./PUNCT');
+  assert.equal(request.events[0]?.ploverType, 'REQUEST');
+});
+
+test('releasing a video or a report is no RETREAT, releasing hostages is', () => {
+  const video = run('Police/NOUN released/VERB/release dramatic/ADJ video/NOUN of/ADP the/DET rescue/NOUN ./PUNCT');
+  assert.deepEqual(video.events, []);
+  const hostages = run('The/DET Taliban/PROPN released/VERB/release two/NUM hostages/NOUN/hostage ./PUNCT');
+  assert.equal(hostages.events[0]?.ploverType, 'RETREAT');
+});

@@ -236,6 +236,8 @@ export function createEventsStage(): Stage<'events'> {
         for (const codedEvent of coded.events) {
           const e = withinQuote(codedEvent, tokens, quotes);
           if (!isPlausible(e, s, mentions, entityById)) continue;
+          // "asked" in a sentence holding a question or a quotation puts a question, not a request.
+          if (e.verb === 'ASK' && /[?"\u201c\u201d]/.test(doc.text.slice(s.start, s.end))) continue;
           // A speech verb with no one acted on ("officials warned that …") is a claim, which the claims stage records.
           if (e.targets.length === 0 && cues.some((c) => c.start < tokens[e.triggerEnd - 1]!.end && c.end > tokens[e.triggerStart]!.start)) continue;
           const mention = toEventMention(doc, s, tokens, e, lexicon, `ev${events.length + 1}`, places, times, deps);
