@@ -18,7 +18,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { makeTokenTable, createDoc, type Sentence, type Upos } from '../src/model/index.js';
+import { DEP_LABELS, makeTokenTable, createDoc, type Doc, type Sentence, type TokenTable, type Upos } from '../src/model/index.js';
+import type { SentenceDeps } from '../src/events/coder.js';
+import { loadDefaultResources } from '../src/app/resources.js';
+import { defaultStages } from '../src/pipeline/index.js';
 import { createEventCoder } from '../src/events/coder.js';
 import { importDictionary, loadEventLexicon } from '../src/app/dictionaries.js';
 import type { EventLexicon } from '../src/events/lexicon.js';
@@ -85,7 +88,10 @@ const its = nlp.its;
 const goldFile = `${DATA}plover/PLOVER_GSR_CAMEO.json`;
 
 /** Scores one lexicon on the PLOVER gold records; prints details, returns the headline figures. */
-function scorePlover(label: string, lexicon: EventLexicon): Record<string, unknown> {
+/** Parses one sentence's tokens with the pipeline's parser, when it has one: sentence-relative heads. */
+type SentenceParser = (doc: Doc, table: TokenTable, sentence: Sentence) => SentenceDeps | undefined;
+
+function scorePlover(label: string, lexicon: EventLexicon, parse?: SentenceParser): Record<string, unknown> {
   const coder = createEventCoder(lexicon);
   const gold = (JSON.parse(readFileSync(goldFile, 'utf8')) as GoldRecord[]).filter((g) => g.event !== 'DOCUMENT' && g.text);
   const perType: Record<string, { n: number; correct: number; anyCorrect: number; predicted: number }> = {};
@@ -118,10 +124,10 @@ function scorePlover(label: string, lexicon: EventLexicon): Record<string, unkno
     const doc = { ...createDoc({ text, meta: { source: g.id, format: 'text', language: 'en' } }) };
     const sentence: Sentence = { start: 0, end: text.length, tokenStart: 0, tokenEnd: rows.length };
     const tokens = rows.map((r, i) => ({ text: text.slice(r.start, r.end), lemma: r.lemma, pos: r.pos, start: r.start, end: r.end, i }));
-    const coded = coder.codeSentence(tokens).events;
-    void table;
+    const deps = parse?.(doc, table, sentence);
+    const coded = coder.codeSentence(tokens, deps ? { deps } : {}).events;
     const mentions = coded
-      .map((e, k) => ({ e, m: toEventMention(doc, sentence, tokens, e, lexicon, `ev${k}`, [], []) }))
+      .map((e, k) => ({ e, m: toEventMention(doc, sentence, tokens, e, lexicon, `ev${k}`, [], [], deps) }))
       .filter((x): x is { e: (typeof coded)[number]; m: NonNullable<ReturnType<typeof toEventMention>> } => x.m !== undefined);
     // The event the gold marks: the one whose trigger lies inside an (EVT: ...) span, else the first.
     const markup = g.textInfo?.markup ?? '';
@@ -207,9 +213,20 @@ function scorePlover(label: string, lexicon: EventLexicon): Record<string, unkno
 }
 
 let ploverLine: Record<string, unknown> = { eval: 'events-plover', skipped: true };
+let ploverParseLine: Record<string, unknown> = { eval: 'events-plover', lexicon: 'dossier+parse', skipped: 'the pipeline has no parse stage' };
 let ploverPhoenixLine: Record<string, unknown> = { eval: 'events-plover', lexicon: 'dossier+phoenix', skipped: true };
 if (!ramsOnly && existsSync(goldFile)) {
   ploverLine = scorePlover('dossier', loadEventLexicon());
+  // The same records with roles read from the pipeline's dependency parse (when the pipeline has a parser).
+  const parseStage = defaultStages().find((st) => st.assigns === 'deps');
+  if (parseStage) {
+    const resources = await loadDefaultResources();
+    const parse: SentenceParser = (doc, table, sentence) => {
+      const deps = parseStage.run({ ...doc, layers: { tokens: table, sentences: [sentence] } }, { publishedAt: undefined, resources }) as { head: Int32Array; label: Uint8Array };
+      return { head: Array.from(deps.head), label: Array.from(deps.label, (l) => DEP_LABELS[l] ?? 'dep') };
+    };
+    ploverParseLine = scorePlover('dossier+parse', loadEventLexicon(), parse);
+  }
   // The same records with the field's dictionaries imported on top of ours (they take priority).
   const dicts = `${DATA}petrarch2/dictionaries/`;
   const phoenix = ['Phoenix.Countries.actors.txt', 'Phoenix.International.actors.txt', 'Phoenix.MilNonState.actors.txt', 'Phoenix.agents.txt', 'CAMEO.2.0.txt'];
@@ -243,4 +260,5 @@ if (existsSync(ramsFile)) {
 console.log(JSON.stringify(petrLine));
 console.log(JSON.stringify(ploverLine));
 console.log(JSON.stringify(ploverPhoenixLine));
+console.log(JSON.stringify(ploverParseLine));
 console.log(JSON.stringify(ramsLine));
