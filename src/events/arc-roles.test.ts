@@ -96,3 +96,10 @@ test('an appositive names the actor when the head noun does not: "The group, Ham
   const r = arcRoles(tokens, deps, 5, judge(tokens));
   assert.deepEqual(r.actors.map((a) => text(words, a)), ['Hamas']);
 });
+
+test('the possessor of an arrest is the one arrested, and its by-phrase the one arresting: "Police confirmed his arrest by Turkish forces"', () => {
+  const { tokens, deps, words } = tree('Police/NOUN/2/nsubj confirmed/VERB/0/root his/PRON/4/nmod:poss arrest/NOUN/2/obj by/ADP/7/case Turkish/ADJ/7/amod forces/NOUN/4/nmod ./PUNCT/2/punct');
+  const r = arcRoles(tokens, deps, 3, judge(tokens));
+  assert.deepEqual(r.actors.map((a) => text(words, a)), ['Turkish forces']);
+  assert.deepEqual(r.targets.map((a) => text(words, a)), ['his']);
+});

@@ -47,6 +47,8 @@ const ACTOR_TARGET_PREPS = new Set(['to', 'with', 'from']);
 const LOCATIVE_PREPS = new Set(['in', 'near', 'at', 'inside', 'outside', 'around', 'across', 'throughout', 'within', 'outside']);
 const MOVEMENT_LEMMAS = new Set(['arrive', 'travel', 'visit', 'land', 'return', 'go', 'come', 'depart', 'leave', 'fly', 'tour', 'enter', 'move', 'deploy', 'withdraw', 'retreat', 'pull', 'flee']);
 const LIGHT_VERBS = new Set(['launch', 'carry', 'conduct', 'stage', 'mount', 'hold', 'unleash', 'begin', 'start', 'continue', 'intensify', 'resume', 'order', 'make', 'organize', 'organise', 'lead', 'join', 'claim']);
+/** Event nouns naming what is done to someone: their possessor and of-phrase are the one it is done to. */
+const PATIENT_NOUNS = new Set(['arrest', 'detention', 'killing', 'murder', 'assassination', 'release', 'kidnapping', 'abduction', 'execution', 'extradition', 'deportation', 'capture', 'imprisonment', 'expulsion', 'shooting', 'beating', 'torture', 'rescue', 'indictment', 'conviction', 'sentencing', 'dismissal', 'ouster', 'firing']);
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom', 'whose']);
 /** Dependents that belong to a noun phrase's own extent (not clauses, PPs, appositions or conjuncts). */
 const NP_INTERNAL = new Set<DepLabel>(['compound', 'flat', 'amod', 'det', 'det:predet', 'nummod', 'nmod:poss', 'case', 'compound:prt']);
@@ -135,9 +137,17 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
   let targets: RoleSpan[] = [];
   if (isNoun) {
     // "an attack by X on Y", "Russian airstrikes on Idlib", "Israel's raid", "X launched an offensive against Y".
-    const by = kidsWith(trigger, 'nmod', 'nmod:poss', 'amod', 'compound').find((k) => (label(k) === 'nmod' ? caseOf(tokens, deps, kids, k) === 'by' : judge.isActor(phrase(k))));
+    // "his arrest", "the killing of X": for nouns of what is done to someone, the possessor and the of-phrase are the patient.
+    const isPatientNoun = PATIENT_NOUNS.has(tokens[trigger]!.lemma.toLowerCase());
+    const by = kidsWith(trigger, 'nmod', 'nmod:poss', 'amod', 'compound').find((k) =>
+      label(k) === 'nmod' ? caseOf(tokens, deps, kids, k) === 'by' : !(isPatientNoun && label(k) === 'nmod:poss') && judge.isActor(phrase(k)),
+    );
     if (by !== undefined) actors = members(by);
-    const on = kidsWith(trigger, 'nmod').find((k) => TARGET_PREPS.has(caseOf(tokens, deps, kids, k)) || (caseOf(tokens, deps, kids, k) === 'of' && by !== undefined));
+    const on = kidsWith(trigger, 'nmod', 'nmod:poss').find((k) => {
+      const prep = caseOf(tokens, deps, kids, k);
+      if (label(k) === 'nmod:poss') return isPatientNoun;
+      return TARGET_PREPS.has(prep) || (prep === 'of' && (by !== undefined || isPatientNoun));
+    });
     if (on !== undefined) targets = members(on);
     const governor = deps.head[trigger]!;
     if (actors.length === 0 && governor >= 0 && label(trigger) === 'obj' && LIGHT_VERBS.has(tokens[governor]!.lemma.toLowerCase())) {
