@@ -1,7 +1,7 @@
 /**
- * Loads the NLP resources of the default pipeline: the shipped NER model (models/ner/ner-en.bin.gz) and
- * POS model with its lemma rules (models/pos/pos-en.bin.gz), each read from disk once. Both are read-only
- * and shared by every document.
+ * Loads the NLP resources of the default pipeline: the shipped NER model (models/ner/ner-en.bin.gz), POS
+ * model with its lemma rules (models/pos/pos-en.bin.gz) and dependency parser (models/parse/parse-en.bin.gz),
+ * each read from disk once. All are read-only and shared by every document.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,9 @@ import { decodePosModel } from '../nlp/pos/model-file.js';
 import type { PosModel } from '../nlp/pos/model.js';
 import { createPerceptronPosTagger } from '../nlp/pos/tagger.js';
 import { NER_MODEL_RESOURCE } from '../stages/ner/index.js';
+import { decodeParseModel } from '../nlp/parse/model-file.js';
+import type { ParseModel } from '../nlp/parse/model.js';
+import { PARSE_MODEL_RESOURCE } from '../stages/parse/index.js';
 
 /** Where the shipped NER model lives in the repository. */
 export const NER_MODEL_PATH = fileURLToPath(new URL('../../models/ner/ner-en.bin.gz', import.meta.url));
@@ -55,7 +58,25 @@ export function loadPosTagger(path: string = POS_MODEL_PATH): PosTagger {
   return createPerceptronPosTagger(loadPosModel(path));
 }
 
-/** The NLP entries of the default resources: POS tagger and NER model. */
-export function loadNlpResources(): Record<string, PosTagger | NerModel> {
-  return { [POS_TAGGER_RESOURCE]: loadPosTagger(), [NER_MODEL_RESOURCE]: loadNerModel() };
+/** Where the shipped dependency parser lives in the repository. */
+export const PARSE_MODEL_PATH = fileURLToPath(new URL('../../models/parse/parse-en.bin.gz', import.meta.url));
+
+/** Reads and decodes a parser model file; a missing or bad file is an E_RESOURCE_MISSING error naming the path. */
+export function loadParseModel(path: string = PARSE_MODEL_PATH): ParseModel {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (cause) {
+    throw new DossierError('E_RESOURCE_MISSING', `parser model file "${path}" could not be read (retrain with \`npm run train:parse\`)`, { cause });
+  }
+  try {
+    return decodeParseModel(bytes);
+  } catch (cause) {
+    throw new DossierError('E_RESOURCE_MISSING', `parser model file "${path}" is not a valid parser model`, { cause });
+  }
+}
+
+/** The NLP entries of the default resources: POS tagger, NER model and dependency parser. */
+export function loadNlpResources(): Record<string, PosTagger | NerModel | ParseModel> {
+  return { [POS_TAGGER_RESOURCE]: loadPosTagger(), [NER_MODEL_RESOURCE]: loadNerModel(), [PARSE_MODEL_RESOURCE]: loadParseModel() };
 }

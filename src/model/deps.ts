@@ -43,3 +43,47 @@ export function dependents(deps: DependencyTable): readonly (readonly number[])[
   }
   return out;
 }
+
+/** The universal part of a relation ("obl" for "obl:tmod"). */
+export function universalRelation(label: string): string {
+  const colon = label.indexOf(':');
+  return colon < 0 ? label : label.slice(0, colon);
+}
+
+/**
+ * The token span [start, end) covered by token i and everything below it (its phrase: "the army" for "army").
+ * Parser trees are projective, so the span holds no token from outside the subtree.
+ */
+export function subtreeSpan(deps: DependencyTable, i: number, children: readonly (readonly number[])[] = dependents(deps)): { start: number; end: number } {
+  let start = i;
+  let end = i + 1;
+  const pending = [i];
+  while (pending.length > 0) {
+    const t = pending.pop()!;
+    for (const c of children[t] ?? []) {
+      if (c < start) start = c;
+      if (c + 1 > end) end = c + 1;
+      pending.push(c);
+    }
+  }
+  return { start, end };
+}
+
+/** Token i and its ancestors up to the sentence root, nearest first: [i, head(i), head(head(i)), …]. */
+export function headPath(deps: DependencyTable, i: number): number[] {
+  const path: number[] = [];
+  for (let t = i; t >= 0 && path.length <= deps.length; t = deps.head[t]!) path.push(t);
+  return path;
+}
+
+/**
+ * The dependents of `head` whose relation is one of `relations`: a name without ":" matches all its subtypes
+ * ("obl" matches "obl:tmod"), one with ":" only itself.
+ * @example childrenWith(deps, verb, ['nsubj']) // the subject(s) of a verb, active ("nsubj") or passive ("nsubj:pass")
+ */
+export function childrenWith(deps: DependencyTable, head: number, relations: readonly string[], children: readonly (readonly number[])[] = dependents(deps)): number[] {
+  return (children[head] ?? []).filter((c) => {
+    const label = depLabel(deps, c);
+    return relations.some((r) => r === label || (!r.includes(':') && universalRelation(label) === r));
+  });
+}

@@ -6,6 +6,7 @@ import type { Stage } from './stage.js';
 import { timeStage } from '../stages/time/index.js';
 import { createTokenize } from '../stages/tokenize/index.js';
 import { createSentences } from '../stages/sentences/index.js';
+import { createParse } from '../stages/parse/index.js';
 import { createNer } from '../stages/ner/index.js';
 import { createPlace } from '../stages/place/index.js';
 import { createEntitiesStage } from '../stages/entities/index.js';
@@ -18,7 +19,7 @@ export const CLEAN_STEP = `clean@${CLEAN_VERSION}`;
 
 /** The stages run on every English article, in order. */
 export function defaultStages(): readonly Stage[] {
-  return [createTokenize(), createSentences(), createNer(), createPlace(), createEntitiesStage(), timeStage, claimsStage, createEventsStage()];
+  return [createTokenize(), createSentences(), createParse(), createNer(), createPlace(), createEntitiesStage(), timeStage, claimsStage, createEventsStage()];
 }
 
 /** "clean@1,tokenize@2,…": stored with every article so stale results can be found and re-ingest is idempotent. */

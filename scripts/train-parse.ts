@@ -1,0 +1,163 @@
+/**
+ * Trains the shipped dependency parser: `npm run train:parse [-- --epochs 12 --seed 13 --pos jackknife]`.
+ * Reads UD English-EWT train from ../shared/data/pos/ud-ewt/, tags it with our own POS tagger so the parser
+ * learns from tags as noisy as at run time (`--pos jackknife`: k taggers, each trained on the other folds, tag
+ * one fold; `--pos model`: the shipped tagger, which saw this text; `--pos gold`), trains the arc-eager parser
+ * with the dynamic oracle (fixed seed: same data + options → same file), prints UAS/LAS of the written
+ * (quantised) model on EWT dev, and writes models/parse/parse-en.bin.gz.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import { DEP_LABELS, depLabelIndex } from '../src/model/deps.js';
+import { UPOS_TAGS } from '../src/model/index.js';
+import { decodePosModel, encodePosModel } from '../src/nlp/pos/model-file.js';
+import { tagPosWords, type PosModel } from '../src/nlp/pos/model.js';
+import { buildTagDictionary, trainPos } from '../src/nlp/pos/train.js';
+import { decodeParseModel, encodeParseModel } from '../src/nlp/parse/model-file.js';
+import { parseSentence } from '../src/nlp/parse/model.js';
+import { addSentence, createParseScore } from '../src/nlp/parse/score.js';
+import { isProjective, parseTreebank, type TreebankSentence } from '../src/nlp/parse/treebank.js';
+import { trainParser, type ParseTrainingSentence } from '../src/nlp/parse/train.js';
+
+const DATA = new URL('../../shared/data/pos/ud-ewt/', import.meta.url);
+
+const program = new Command()
+  .option('--epochs <n>', 'training epochs', '12')
+  .option('--seed <n>', 'shuffle and exploration seed', '13')
+  .option('--pos <source>', 'training POS tags: jackknife | model | gold', 'jackknife')
+  .option('--folds <n>', 'jackknife folds', '5')
+  .option('--pos-epochs <n>', 'epochs of each jackknife tagger', '6')
+  .option('--explore-from <n>', 'first epoch that follows the parser\'s own errors (0: never)', '2')
+  .option('--explore-p <x>', 'probability of following a wrong prediction', '0.9')
+  .option('--min-weight <x>', 'drop feature rows whose weights are all smaller than this', '0')
+  .option('--tags-cache <path>', 'jackknife only: read the training tags from this file if it exists, else write them there', '')
+  .option('--limit <n>', 'train on the first n sentences only (quick runs)', '0')
+  .option('--out <path>', 'model file', fileURLToPath(new URL('../models/parse/parse-en.bin.gz', import.meta.url)))
+  .parse();
+const opts = program.opts<{ epochs: string; seed: string; pos: string; folds: string; posEpochs: string; tagsCache: string; exploreFrom: string; exploreP: string; minWeight: string; limit: string; out: string }>();
+
+if (!existsSync(DATA)) {
+  console.log(`train:parse: no training data at ${fileURLToPath(DATA)}; nothing to do.`);
+  process.exit(0);
+}
+
+const began = performance.now();
+const cpu = (): number => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1e6;
+};
+const elapsed = (): string => `${((performance.now() - began) / 1000).toFixed(0)} s wall, ${cpu().toFixed(0)} s CPU`;
+const tagIndex = new Map<string, number>(UPOS_TAGS.map((tag, i) => [tag, i]));
+const goldTags = (s: TreebankSentence): Uint8Array => Uint8Array.from(s.upos, (tag) => tagIndex.get(tag) ?? 0);
+
+let train = parseTreebank(readFileSync(new URL('train.conllu', DATA), 'utf8'));
+if (Number(opts.limit) > 0) train = train.slice(0, Number(opts.limit));
+const dev = parseTreebank(readFileSync(new URL('dev.conllu', DATA), 'utf8'));
+console.log(`ud-ewt train: ${train.length} sentences, ${train.reduce((n, s) => n + s.words.length, 0)} words`);
+
+/** Trains a POS tagger on `sentences` the way train:pos does, and returns it decoded (quantised, as shipped). */
+function trainTagger(sentences: readonly TreebankSentence[], epochs: number, seed: number): PosModel {
+  const data = sentences.map((s) => ({ words: s.words, tags: goldTags(s) }));
+  const dictionary = buildTagDictionary(data, 50, 0.995);
+  const trained = trainPos(data, { tagCount: UPOS_TAGS.length, epochs, seed, tagDictionary: dictionary.map });
+  const bytes = encodePosModel({
+    info: { name: 'pos-fold', version: 1, task: 'pos', tags: [...UPOS_TAGS], trainedOn: [], epochs, seed, featureCount: trained.hashes.length, tagDictionary: dictionary.pairs },
+    hashes: trained.hashes,
+    weights: trained.weights,
+  });
+  return decodePosModel(bytes, UPOS_TAGS);
+}
+
+// Training POS tags.
+let trainTags: Uint8Array[];
+if (opts.pos === 'gold') trainTags = train.map(goldTags);
+else if (opts.pos === 'model') {
+  const shipped = decodePosModel(readFileSync(new URL('../models/pos/pos-en.bin.gz', import.meta.url)), UPOS_TAGS);
+  trainTags = train.map((s) => tagPosWords(shipped, s.words));
+} else if (opts.tagsCache && existsSync(opts.tagsCache)) {
+  // Tags of an earlier jackknife run with the same folds, epochs and seed (one line of tag indices per sentence).
+  const lines = readFileSync(opts.tagsCache, 'utf8').split('\n');
+  trainTags = train.map((s, i) => Uint8Array.from((lines[i] ?? '').split(' ').slice(0, s.words.length), Number));
+  console.log(`jackknifed tags read from ${opts.tagsCache}`);
+} else {
+  const folds = Number(opts.folds);
+  trainTags = new Array<Uint8Array>(train.length);
+  for (let f = 0; f < folds; f++) {
+    const tagger = trainTagger(train.filter((_, i) => i % folds !== f), Number(opts.posEpochs), Number(opts.seed) + f);
+    train.forEach((s, i) => {
+      if (i % folds === f) trainTags[i] = tagPosWords(tagger, s.words);
+    });
+    console.log(`jackknife fold ${f + 1}/${folds} tagged (${elapsed()})`);
+  }
+  if (opts.tagsCache) writeFileSync(opts.tagsCache, trainTags.map((tags) => tags.join(' ')).join('\n'));
+}
+let posRight = 0;
+let posTotal = 0;
+train.forEach((s, i) => {
+  const gold = goldTags(s);
+  for (let k = 0; k < gold.length; k++) if (gold[k] === trainTags[i]![k]) posRight++;
+  posTotal += gold.length;
+});
+console.log(`training POS (${opts.pos}): UPOS accuracy on train ${(100 * posRight / posTotal).toFixed(2)} %`);
+
+// Arc-eager builds projective trees only: non-projective training trees are left out (their oracle costs are not exact).
+const sentences: ParseTrainingSentence[] = [];
+let nonProjective = 0;
+train.forEach((s, i) => {
+  if (!isProjective(s.heads)) {
+    nonProjective++;
+    return;
+  }
+  sentences.push({ words: s.words, upos: trainTags[i]!, heads: s.heads, relations: Uint8Array.from(s.relations, depLabelIndex) });
+});
+console.log(`parser training: ${sentences.length} projective sentences (${nonProjective} non-projective left out)`);
+
+const epochs = Number(opts.epochs);
+const seed = Number(opts.seed);
+const exploreFrom = Number(opts.exploreFrom) > 0 ? Number(opts.exploreFrom) : Infinity;
+const exploreProbability = Number(opts.exploreP);
+const trained = trainParser(sentences, {
+  epochs,
+  seed,
+  exploreFrom,
+  exploreProbability,
+  onEpoch: (epoch, actionAccuracy, relationAccuracy) =>
+    console.log(`epoch ${epoch}: transitions ${(100 * actionAccuracy).toFixed(2)} %, relations ${(100 * relationAccuracy).toFixed(2)} % (${elapsed()})`),
+});
+
+const bytes = encodeParseModel(
+  {
+    info: {
+      name: 'parse-en',
+      version: 1,
+      task: 'parse',
+      labels: [...DEP_LABELS],
+      trainedOn: ['ud-ewt/train'],
+      epochs,
+      seed,
+      trainingPos: opts.pos,
+      folds: opts.pos === 'jackknife' ? Number(opts.folds) : undefined,
+      exploreFrom: Number.isFinite(exploreFrom) ? exploreFrom : null,
+      exploreProbability,
+      actionRows: trained.actions.hashes.length,
+      relationRows: trained.relations.hashes.length,
+    },
+    actions: trained.actions,
+    relations: trained.relations,
+  },
+  Number(opts.minWeight),
+);
+mkdirSync(dirname(opts.out), { recursive: true });
+writeFileSync(opts.out, bytes);
+
+// Score the model as written (quantised) on dev, with tags from the shipped POS tagger, as eval:parse does.
+const model = decodeParseModel(bytes);
+const tagger = decodePosModel(readFileSync(new URL('../models/pos/pos-en.bin.gz', import.meta.url)), UPOS_TAGS);
+const score = createParseScore();
+for (const s of dev) addSentence(score, s, parseSentence(model, s.words, tagPosWords(tagger, s.words)));
+const uas = score.headRight / score.words;
+const las = score.labelledRight / score.words;
+console.log(`wrote ${opts.out}: ${(bytes.length / 1024).toFixed(0)} KiB; action rows ${model.actions.weights.length / 4}, relation rows ${model.relations.weights.length / DEP_LABELS.length}`);
+console.log(JSON.stringify({ model: 'parse-en', epochs, seed, pos: opts.pos, exploreFrom: opts.exploreFrom, exploreP: exploreProbability, devUas: +(100 * uas).toFixed(2), devLas: +(100 * las).toFixed(2), fileKiB: Math.round(bytes.length / 1024), elapsedS: Math.round((performance.now() - began) / 1000), cpuS: Math.round(cpu()) }));

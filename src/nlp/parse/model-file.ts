@@ -1,0 +1,134 @@
+/**
+ * The parser model file: gzip of
+ *   "DPAR" · u32 format version · u32 header bytes · header JSON (info, and per table: columns, rowCount, scale)
+ *   · padding to 4 · for each table (actions, then relations): u32 rowCount feature hashes · i16 rowCount×columns
+ *   weights (× scale) · padding to 4.
+ * All numbers little-endian. Weights are quantised to 16 bits per table; rows whose weights all round to zero
+ * (or, with `minWeight`, whose largest weight is below it) are dropped.
+ */
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { DEP_LABELS } from '../../model/deps.js';
+import { DossierError } from '../../model/errors.js';
+import { ACTION_COUNT } from './transitions.js';
+import { buildWeightTable, type ParseModel, type ParseModelInfo, type WeightTable } from './model.js';
+
+const MAGIC = 'DPAR';
+const FORMAT_VERSION = 1;
+
+/** One classifier as a trainer hands it over: float weights, one row of `columns` per hash. */
+export interface ParseTableParts {
+  readonly columns: number;
+  readonly hashes: Uint32Array;
+  readonly weights: Float32Array;
+}
+
+/** What a trainer hands to the encoder. */
+export interface ParseModelParts {
+  readonly info: ParseModelInfo;
+  readonly actions: ParseTableParts;
+  readonly relations: ParseTableParts;
+}
+
+interface TableHeader {
+  readonly columns: number;
+  readonly rowCount: number;
+  readonly scale: number;
+}
+
+interface Header {
+  readonly info: ParseModelInfo;
+  readonly tables: readonly TableHeader[];
+}
+
+interface Quantised {
+  readonly header: TableHeader;
+  readonly hashes: Uint32Array;
+  readonly weights: Int16Array;
+}
+
+/** Quantises one table to int16 and drops rows that end up all zero or whose largest |weight| is below minWeight. */
+function quantise(table: ParseTableParts, minWeight: number): Quantised {
+  const t = table.columns;
+  let maxAbs = 0;
+  for (const w of table.weights) maxAbs = Math.max(maxAbs, Math.abs(w));
+  const scale = maxAbs > 0 ? maxAbs / 32767 : 1;
+  const kept: number[] = [];
+  for (let r = 0; r < table.hashes.length; r++) {
+    let rowMax = 0;
+    for (let y = 0; y < t; y++) rowMax = Math.max(rowMax, Math.abs(table.weights[r * t + y]!));
+    if (Math.round(rowMax / scale) !== 0 && rowMax >= minWeight) kept.push(r);
+  }
+  const hashes = new Uint32Array(kept.length);
+  const weights = new Int16Array(kept.length * t);
+  kept.forEach((r, k) => {
+    hashes[k] = table.hashes[r]!;
+    for (let y = 0; y < t; y++) weights[k * t + y] = Math.round(table.weights[r * t + y]! / scale);
+  });
+  return { header: { columns: t, rowCount: kept.length, scale }, hashes, weights };
+}
+
+/** Serialises a parser model; `minWeight` prunes rows whose weights are all smaller in magnitude. */
+export function encodeParseModel(parts: ParseModelParts, minWeight = 0): Uint8Array {
+  const tables = [quantise(parts.actions, minWeight), quantise(parts.relations, minWeight)];
+  const header: Header = { info: parts.info, tables: tables.map((q) => q.header) };
+  const headerBytes = new TextEncoder().encode(JSON.stringify(header));
+  let total = align4(12 + headerBytes.length);
+  for (const q of tables) total = align4(total + 4 * q.hashes.length + 2 * q.weights.length);
+  const buffer = new ArrayBuffer(total);
+  const bytes = new Uint8Array(buffer);
+  const view = new DataView(buffer);
+  bytes.set(new TextEncoder().encode(MAGIC), 0);
+  view.setUint32(4, FORMAT_VERSION, true);
+  view.setUint32(8, headerBytes.length, true);
+  bytes.set(headerBytes, 12);
+  let at = align4(12 + headerBytes.length);
+  for (const q of tables) {
+    for (let k = 0; k < q.hashes.length; k++) view.setUint32(at + 4 * k, q.hashes[k]!, true);
+    at += 4 * q.hashes.length;
+    for (let k = 0; k < q.weights.length; k++) view.setInt16(at + 2 * k, q.weights[k]!, true);
+    at = align4(at + 2 * q.weights.length);
+  }
+  return gzipSync(bytes, { level: 9 });
+}
+
+/**
+ * Reads a parser model file's bytes (gzip) into a ready model. Throws E_RESOURCE_MISSING when the bytes are not
+ * a parser model, or when its relations are not DEP_LABELS in the same order.
+ */
+export function decodeParseModel(file: Uint8Array): ParseModel {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(gunzipSync(file));
+  } catch (cause) {
+    throw new DossierError('E_RESOURCE_MISSING', 'parser model file is not gzip data', { cause });
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const magic = new TextDecoder().decode(bytes.subarray(0, 4));
+  if (magic !== MAGIC) throw new DossierError('E_RESOURCE_MISSING', `parser model file starts with "${magic}", not "${MAGIC}"`);
+  const format = view.getUint32(4, true);
+  if (format !== FORMAT_VERSION) throw new DossierError('E_RESOURCE_MISSING', `parser model file format ${format} is not the supported ${FORMAT_VERSION}`);
+  const headerLength = view.getUint32(8, true);
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as Header;
+  if (header.info.task !== 'parse') throw new DossierError('E_RESOURCE_MISSING', `model file is for task "${String(header.info.task)}", not "parse"`);
+  if (header.info.labels.join(' ') !== DEP_LABELS.join(' ')) {
+    throw new DossierError('E_RESOURCE_MISSING', 'parser model relations differ from DEP_LABELS (retrain with `npm run train:parse`)');
+  }
+  if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) throw new DossierError('E_RESOURCE_MISSING', 'model files are little-endian; this platform is not');
+  const expectedColumns = [ACTION_COUNT, DEP_LABELS.length];
+  let at = align4(12 + headerLength);
+  const tables: WeightTable[] = header.tables.map((t, i) => {
+    if (t.columns !== expectedColumns[i]) throw new DossierError('E_RESOURCE_MISSING', `parser model table ${i} has ${t.columns} columns, not ${expectedColumns[i]}`);
+    // Copies of the aligned sections (the platform is little-endian, as the file is: checked above).
+    const hashes = new Uint32Array(bytes.buffer.slice(bytes.byteOffset + at, bytes.byteOffset + at + 4 * t.rowCount));
+    at += 4 * t.rowCount;
+    const weights = new Int16Array(bytes.buffer.slice(bytes.byteOffset + at, bytes.byteOffset + at + 2 * t.rowCount * t.columns));
+    at = align4(at + 2 * weights.length);
+    return buildWeightTable(hashes, weights, t.columns);
+  });
+  if (tables.length !== 2 || at > bytes.length) throw new DossierError('E_RESOURCE_MISSING', 'parser model file is truncated');
+  return { info: header.info, actions: tables[0]!, relations: tables[1]! };
+}
+
+function align4(offset: number): number {
+  return (offset + 3) & ~3;
+}

@@ -1,0 +1,181 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { DEP_LABELS, depLabelIndex } from '../../model/deps.js';
+import { DossierError, UPOS_TAGS } from '../../model/index.js';
+import { seededRandom } from '../ner/train.js';
+import { sentenceAttributes } from './features.js';
+import { decodeParseModel, encodeParseModel } from './model-file.js';
+import { parseSentence, parseWithScorer } from './model.js';
+import { addSentence, createParseScore } from './score.js';
+import { trainParser, trainedScorer, type ParseTrainingSentence } from './train.js';
+import { isProjective, parseTreebank } from './treebank.js';
+import { ACTION_COUNT, applyTransition, finishTree, initialState, isLegal, isTerminal, transitionCosts, type ParserState } from './transitions.js';
+
+/** A sentence we wrote, with its UD tree (1-based heads, 0 = root). */
+interface Tree {
+  readonly words: string[];
+  readonly upos: string[];
+  readonly heads: number[];
+  readonly relations: string[];
+}
+
+const ARREST: Tree = {
+  words: ['Police', 'arrested', 'two', 'men', 'in', 'Lagos', 'on', 'Friday', '.'],
+  upos: ['NOUN', 'VERB', 'NUM', 'NOUN', 'ADP', 'PROPN', 'ADP', 'PROPN', 'PUNCT'],
+  heads: [2, 0, 4, 2, 6, 2, 8, 2, 2],
+  relations: ['nsubj', 'root', 'nummod', 'obj', 'case', 'obl', 'case', 'obl', 'punct'],
+};
+
+const RESIGN: Tree = {
+  words: ['The', 'minister', ',', 'who', 'resigned', 'on', 'Monday', ',', 'said', 'the', 'talks', 'had', 'failed', '.'],
+  upos: ['DET', 'NOUN', 'PUNCT', 'PRON', 'VERB', 'ADP', 'PROPN', 'PUNCT', 'VERB', 'DET', 'NOUN', 'AUX', 'VERB', 'PUNCT'],
+  heads: [2, 9, 5, 5, 2, 7, 5, 5, 0, 11, 13, 13, 9, 9],
+  relations: ['det', 'nsubj', 'punct', 'nsubj', 'acl:relcl', 'case', 'obl', 'punct', 'root', 'det', 'nsubj', 'aux', 'ccomp', 'punct'],
+};
+
+const uposIndex = (tags: readonly string[]): Uint8Array => Uint8Array.from(tags, (t) => UPOS_TAGS.indexOf(t as (typeof UPOS_TAGS)[number]));
+const goldHeads = (tree: Tree): Int32Array => Int32Array.from([0, ...tree.heads]);
+
+/** Follows zero-cost transitions to the end; returns how many words end without their gold head. */
+function lossOfBestCompletion(state: ParserState, gold: Int32Array): number {
+  const costs = new Float64Array(ACTION_COUNT);
+  while (!isTerminal(state)) {
+    transitionCosts(state, gold, costs);
+    const best = costs.indexOf(Math.min(...costs));
+    applyTransition(state, best, 0);
+  }
+  // Arcs as the transitions built them (before finishTree attaches leftovers): the oracle's own measure.
+  let wrong = 0;
+  for (let w = 1; w <= state.n; w++) if (state.head[w] !== gold[w]) wrong++;
+  return wrong;
+}
+
+function cloneState(state: ParserState): ParserState {
+  const copy = initialState(state.n);
+  for (const key of ['stack', 'head', 'label', 'left1', 'left2', 'right1', 'right2', 'leftCount', 'rightCount', 'leftLabels', 'rightLabels'] as const) copy[key].set(state[key]);
+  copy.depth = state.depth;
+  copy.b = state.b;
+  return copy;
+}
+
+describe('arc-eager transitions and dynamic oracle', () => {
+  for (const tree of [ARREST, RESIGN]) {
+    it(`rebuilds the gold tree of "${tree.words.slice(0, 3).join(' ')} …" by always taking a zero-cost transition`, () => {
+      const gold = goldHeads(tree);
+      assert.equal(lossOfBestCompletion(initialState(tree.words.length), gold), 0);
+    });
+
+    it(`prices each transition of "${tree.words.slice(0, 3).join(' ')} …" at exactly the gold arcs it loses, on random paths`, () => {
+      const gold = goldHeads(tree);
+      const random = seededRandom(7);
+      const costs = new Float64Array(ACTION_COUNT);
+      for (let trial = 0; trial < 30; trial++) {
+        const state = initialState(tree.words.length);
+        while (!isTerminal(state)) {
+          const before = lossOfBestCompletion(cloneState(state), gold);
+          transitionCosts(state, gold, costs);
+          const legal: number[] = [];
+          for (let a = 0; a < ACTION_COUNT; a++) {
+            if (!isLegal(state, a)) {
+              assert.equal(costs[a], Infinity);
+              continue;
+            }
+            legal.push(a);
+            const next = cloneState(state);
+            applyTransition(next, a, 0);
+            assert.equal(lossOfBestCompletion(next, gold), before + costs[a]!, `action ${a} at b=${state.b}, depth=${state.depth}`);
+          }
+          applyTransition(state, legal[Math.floor(random() * legal.length)]!, 0);
+        }
+      }
+    });
+  }
+
+  it('gives every sentence exactly one root, even when the transitions leave words unattached', () => {
+    const state = initialState(4);
+    for (let k = 0; k < 4; k++) applyTransition(state, 0, 0); // SHIFT only: nothing attached
+    const tree = finishTree(state, depLabelIndex('root'), () => depLabelIndex('parataxis'));
+    assert.deepEqual([...tree.head], [-1, 0, 0, 0]);
+    assert.equal(DEP_LABELS[tree.label[0]!], 'root');
+    assert.equal(DEP_LABELS[tree.label[1]!], 'parataxis');
+  });
+});
+
+describe('treebank reader', () => {
+  it('keeps syntactic words and skips multiword-token lines and empty nodes', () => {
+    const text = [
+      '# text = We didn\'t go.',
+      '1\tWe\twe\tPRON\tPRP\t_\t4\tnsubj\t_\t_',
+      '2-3\tdidn\'t\t_\t_\t_\t_\t_\t_\t_\t_',
+      '2\tdid\tdo\tAUX\tVBD\t_\t4\taux\t_\t_',
+      '3\tn\'t\tnot\tPART\tRB\t_\t4\tadvmod\t_\t_',
+      '4\tgo\tgo\tVERB\tVB\t_\t0\troot\t_\tSpaceAfter=No',
+      '4.1\tgo\tgo\tVERB\tVB\t_\t_\t_\t4:conj\t_',
+      '5\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_',
+      '',
+    ].join('\n');
+    const [sentence] = parseTreebank(text);
+    assert.deepEqual(sentence!.words, ['We', 'did', "n't", 'go', '.']);
+    assert.deepEqual([...sentence!.heads], [4, 4, 4, 0, 4]);
+    assert.deepEqual(sentence!.relations, ['nsubj', 'aux', 'advmod', 'root', 'punct']);
+  });
+
+  it('tells crossing arcs from nested ones', () => {
+    assert.equal(isProjective(ARREST.heads), true);
+    assert.equal(isProjective(RESIGN.heads), true);
+    // "A hearing is scheduled on the issue today": "on the issue" belongs to "hearing" across "is scheduled".
+    assert.equal(isProjective([2, 4, 4, 0, 7, 7, 2, 4]), false);
+  });
+});
+
+describe('parser training and model file', () => {
+  const training: ParseTrainingSentence[] = [ARREST, RESIGN].map((t) => ({
+    words: t.words,
+    upos: uposIndex(t.upos),
+    heads: Int32Array.from(t.heads),
+    relations: Uint8Array.from(t.relations, depLabelIndex),
+  }));
+  const trained = trainParser(training, { epochs: 8, seed: 13, exploreFrom: 3, exploreProbability: 0.9 });
+  const info = { name: 'parse-test', version: 1, task: 'parse' as const, labels: [...DEP_LABELS], trainedOn: ['two sentences we wrote'], epochs: 8, seed: 13 };
+
+  it('learns the trees of its training sentences', () => {
+    for (const t of [ARREST, RESIGN]) {
+      const parsed = parseWithScorer(trainedScorer(trained), sentenceAttributes(t.words, uposIndex(t.upos)), t.words.length);
+      assert.deepEqual([...parsed.head], t.heads.map((h) => h - 1));
+      assert.deepEqual([...parsed.label].map((l) => DEP_LABELS[l]), t.relations);
+    }
+  });
+
+  it('parses the same after a round trip through the model file', () => {
+    const model = decodeParseModel(encodeParseModel({ info, actions: trained.actions, relations: trained.relations }));
+    assert.equal(model.info.name, 'parse-test');
+    for (const t of [ARREST, RESIGN]) {
+      const parsed = parseSentence(model, t.words, uposIndex(t.upos));
+      assert.deepEqual([...parsed.head], t.heads.map((h) => h - 1));
+      assert.deepEqual([...parsed.label].map((l) => DEP_LABELS[l]), t.relations);
+    }
+  });
+
+  it('rejects bytes that are not a parser model with a typed error', () => {
+    assert.throws(() => decodeParseModel(new Uint8Array([1, 2, 3])), (e: unknown) => e instanceof DossierError && e.code === 'E_RESOURCE_MISSING');
+  });
+
+  it('returns an empty tree for an empty sentence', () => {
+    const model = decodeParseModel(encodeParseModel({ info, actions: trained.actions, relations: trained.relations }));
+    assert.equal(parseSentence(model, [], new Uint8Array(0)).head.length, 0);
+  });
+});
+
+describe('attachment scores', () => {
+  it('leaves punctuation out and compares full relations for LAS, universal parts per relation', () => {
+    const score = createParseScore();
+    const gold = { heads: [2, 0, 2], relations: ['nsubj', 'root', 'punct'], upos: ['NOUN', 'VERB', 'PUNCT'] };
+    // Subject attached right with the subtype nsubj:pass; the full stop attached wrongly (not scored).
+    addSentence(score, gold, { head: Int32Array.from([1, -1, 0]), label: Uint8Array.from(['nsubj:pass', 'root', 'punct'], depLabelIndex) });
+    assert.equal(score.words, 2);
+    assert.equal(score.headRight, 2);
+    assert.equal(score.labelledRight, 1);
+    assert.equal(score.universalRight, 2);
+    assert.deepEqual(score.byRelation.get('nsubj'), { gold: 1, right: 1 });
+  });
+});

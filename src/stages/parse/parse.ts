@@ -1,0 +1,51 @@
+/**
+ * The `parse` stage: a labelled dependency tree for every sentence (UD relations), from the shipped
+ * arc-eager parser (src/nlp/parse/, model loaded by app/ into resources) over our tokens and their UPOS tags.
+ * Each sentence is parsed on its own, so no arc crosses a sentence boundary.
+ */
+import { DossierError, type Doc } from '../../model/index.js';
+import type { DependencyTable } from '../../model/deps.js';
+import { defineStage, type Stage, type StageContext } from '../../pipeline/stage.js';
+import { parseSentence, type ParseModel } from '../../nlp/parse/model.js';
+
+/** Bump when the model or the decoding changes. */
+export const PARSE_VERSION = 1;
+
+/** The resources key of the parser model. */
+export const PARSE_MODEL_RESOURCE = 'parse.model';
+
+/** The dependency trees of a Doc that has tokens (with UPOS) and sentences: the pure core of the stage. */
+export function parseDoc(doc: Doc, model: ParseModel): DependencyTable {
+  const tokens = doc.layers.tokens!;
+  const n = tokens.length;
+  const head = new Int32Array(n).fill(-1);
+  const label = new Uint8Array(n);
+  for (const sentence of doc.layers.sentences!) {
+    const from = sentence.tokenStart;
+    const words: string[] = [];
+    for (let i = from; i < sentence.tokenEnd; i++) words.push(doc.text.slice(tokens.start[i], tokens.end[i]));
+    const tree = parseSentence(model, words, tokens.pos.subarray(from, sentence.tokenEnd));
+    for (let k = 0; k < words.length; k++) {
+      const h = tree.head[k]!;
+      head[from + k] = h < 0 ? -1 : from + h;
+      label[from + k] = tree.label[k]!;
+    }
+  }
+  return { length: n, head, label };
+}
+
+/** Creates the parse stage; it reads the model from ctx.resources (key "parse.model"). */
+export function createParse(): Stage<'deps'> {
+  return defineStage({
+    name: 'parse',
+    version: PARSE_VERSION,
+    requires: ['tokens', 'sentences'],
+    assigns: 'deps',
+    run(doc: Doc, ctx: StageContext): DependencyTable {
+      if (!ctx.resources.has(PARSE_MODEL_RESOURCE)) {
+        throw new DossierError('E_RESOURCE_MISSING', `parse needs the model in resources["${PARSE_MODEL_RESOURCE}"] (see loadDefaultResources)`);
+      }
+      return parseDoc(doc, ctx.resources.get<ParseModel>(PARSE_MODEL_RESOURCE));
+    },
+  });
+}
