@@ -93,7 +93,7 @@ const round = (x: number): number => Math.round(x * 1000) / 1000;
 const f1 = (p: number, r: number): number => (p + r === 0 ? 0 : round((2 * p * r) / (p + r)));
 
 /** Runs the pipeline on every RAMS window and scores the coder's roles with and without the parse. */
-export async function scoreRams(file: string, lexicon: EventLexicon): Promise<{ arcs: RamsScore; wordOrder: RamsScore; hasParse: boolean }> {
+export async function scoreRams(file: string, lexicon: EventLexicon, examples = 0): Promise<{ arcs: RamsScore; wordOrder: RamsScore; hasParse: boolean }> {
   const resources = await loadDefaultResources();
   const stages = defaultStages().filter((s) => s.name !== 'events' && s.name !== 'claims');
   const hasParse = stages.some((s) => s.assigns === 'deps');
@@ -134,6 +134,11 @@ export async function scoreRams(file: string, lexicon: EventLexicon): Promise<{ 
         for (const a of roles.sources) predicted.push({ role: 'actor', head: headOf(doc, base + a.start, base + a.end) });
         for (const a of roles.targets) predicted.push({ role: 'target', head: headOf(doc, base + a.start, base + a.end) });
         if (roles.place) predicted.push({ role: 'place', head: headOf(doc, base + roles.place.start, base + roles.place.end) });
+      }
+      if (mode === 'arcs' && windows <= examples) {
+        const word = (h: number): string => doc.text.slice(doc.layers.tokens!.start[h]!, doc.layers.tokens!.end[h]!);
+        const show = (xs: readonly { role: Role; head: number }[]): string => xs.map((x) => `${x.role}:${word(x.head)}`).join(' ');
+        console.log(`  [${word(trigSpan.start)}] gold ${show(gold)} | ours ${show(predicted)}${roles ? '' : ' (no sentence)'}`);
       }
       const within = (h: number): boolean => !!roles && roles.sentence.tokenStart <= h && h < roles.sentence.tokenEnd;
       for (const [counts, golds] of [[runs[mode], gold], [inSentence[mode], gold.filter((g) => within(g.head))]] as const) {

@@ -238,7 +238,8 @@ const ramsFile = `${DATA}rams/dev.jsonlines`;
 let ramsLine: Record<string, unknown> = { eval: 'events-rams', skipped: true };
 if (existsSync(ramsFile)) {
   const began = performance.now();
-  const r = await scoreRams(ramsFile, loadEventLexicon());
+  const examplesAt = process.argv.indexOf('--rams-examples');
+  const r = await scoreRams(ramsFile, loadEventLexicon(), examplesAt > 0 ? Number(process.argv[examplesAt + 1]) : 0);
   console.log(`\n== RAMS dev (${r.arcs.windows} windows, gold trigger given; parse ${r.hasParse ? 'present' : 'ABSENT: arcs fall back to word order'})`);
   console.log('  role     method      P      R      F1    R(in-sentence) F1(in-sentence)  gold');
   for (const role of ['actor', 'target', 'place'] as const) {

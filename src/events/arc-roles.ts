@@ -46,6 +46,8 @@ const TARGET_PREPS = new Set(['against', 'on', 'at', 'toward', 'towards', 'upon'
 const ACTOR_TARGET_PREPS = new Set(['to', 'with', 'from']);
 const LOCATIVE_PREPS = new Set(['in', 'near', 'at', 'inside', 'outside', 'around', 'across', 'throughout', 'within', 'outside']);
 const MOVEMENT_LEMMAS = new Set(['arrive', 'travel', 'visit', 'land', 'return', 'go', 'come', 'depart', 'leave', 'fly', 'tour', 'enter', 'move', 'deploy', 'withdraw', 'retreat', 'pull', 'flee']);
+/** Verbs of giving: the one given to (iobj, to-phrase) is the target, not the thing given. */
+const TRANSFER_LEMMAS = new Set(['give', 'provide', 'send', 'deliver', 'supply', 'grant', 'offer', 'sell', 'pay', 'donate', 'lend', 'transfer', 'hand', 'award', 'extradite', 'deport', 'return', 'ship', 'export', 'loan']);
 const LIGHT_VERBS = new Set(['launch', 'carry', 'conduct', 'stage', 'mount', 'hold', 'unleash', 'begin', 'start', 'continue', 'intensify', 'resume', 'order', 'make', 'organize', 'organise', 'lead', 'join', 'claim']);
 /** Event nouns naming what is done to someone: their possessor and of-phrase are the one it is done to. */
 const PATIENT_NOUNS = new Set(['arrest', 'detention', 'killing', 'murder', 'assassination', 'release', 'kidnapping', 'abduction', 'execution', 'extradition', 'deportation', 'capture', 'imprisonment', 'expulsion', 'shooting', 'beating', 'torture', 'rescue', 'indictment', 'conviction', 'sentencing', 'dismissal', 'ouster', 'firing']);
@@ -143,10 +145,13 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
       label(k) === 'nmod' ? caseOf(tokens, deps, kids, k) === 'by' : !(isPatientNoun && label(k) === 'nmod:poss') && judge.isActor(phrase(k)),
     );
     if (by !== undefined) actors = members(by);
+    // "talks between A and B", "an agreement between Kerry and Lavrov": the parties are a compound actor.
+    const between = kidsWith(trigger, 'nmod').find((k) => caseOf(tokens, deps, kids, k) === 'between');
+    if (actors.length === 0 && between !== undefined) actors = members(between);
     const on = kidsWith(trigger, 'nmod', 'nmod:poss').find((k) => {
       const prep = caseOf(tokens, deps, kids, k);
       if (label(k) === 'nmod:poss') return isPatientNoun;
-      return TARGET_PREPS.has(prep) || (prep === 'of' && (by !== undefined || isPatientNoun));
+      return TARGET_PREPS.has(prep) || (prep === 'of' && (by !== undefined || isPatientNoun)) || (prep === 'with' && judge.isActor(phrase(k)));
     });
     if (on !== undefined) targets = members(on);
     const governor = deps.head[trigger]!;
@@ -194,7 +199,9 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
       if (isMovement && LOCATIVE_PREPS.has(prep)) return judge.isActor(p);
       return false;
     };
+    const recipient = TRANSFER_LEMMAS.has(tokens[trigger]!.lemma.toLowerCase()) ? (kidsWith(trigger, 'iobj')[0] ?? obls.find((k) => caseOf(tokens, deps, kids, k) === 'to')) : undefined;
     const pick =
+      recipient ??
       (isPassive ? passiveSubject : undefined) ??
       objs.find((k) => judge.isActor(phrase(k))) ??
       obls.find((k) => oblTarget(k, true)) ??

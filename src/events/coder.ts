@@ -888,7 +888,15 @@ function membersOf(sc: SentenceContext, span: RoleSpan): Member[] {
     if (g.end <= span.start || g.start >= span.end) continue;
     for (const m of g.members) if (m.start < span.end && m.end > span.start && !found.includes(m)) found.push(m);
   }
-  return found.length > 0 ? found : [{ start: span.start, end: span.end, npStart: span.start, npEnd: span.end }];
+  // One coded actor in the phrase: the member spans the phrase up to its head ("Russian authorities", not "Russian"),
+  // keeping the actor's code and entity; leading determiners are left out.
+  let start = span.start;
+  while (start < span.head && (sc.tokens[start]!.pos === 'DET' || sc.tokens[start]!.pos === 'PUNCT')) start++;
+  // A name continues past its head token in UD ("Donald" ← flat "Trump").
+  let end = span.head + 1;
+  while (end < span.end && sc.tokens[end]!.pos === 'PROPN' && sc.tokens[end - 1]!.pos === 'PROPN') end++;
+  if (found.length === 1 && found[0]!.end <= end) return [{ ...found[0]!, start: Math.min(start, found[0]!.start), end, npStart: span.start, npEnd: span.end }];
+  return found.length > 0 ? found : [{ start, end, npStart: span.start, npEnd: span.end }];
 }
 
 function arcJudge(sc: SentenceContext): ArcJudge {
