@@ -214,7 +214,10 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
 
   // Place: a locative phrase of the trigger, else of the clauses above it.
   let place: RoleSpan | undefined;
-  for (const v of clauseChain) {
+  // Then a locative phrase on what was acted on ("struck a hospital in Aleppo": parsers attach it either way).
+  // Last, the setting of the sentence's main clause ("In Kabul, police said gunmen attacked …").
+  const root = deps.head.indexOf(-1);
+  for (const v of [...clauseChain, ...targets.map((t) => t.head), ...(root >= 0 && !clauseChain.includes(root) ? [root] : [])]) {
     for (const k of kidsWith(v, 'obl', 'nmod', 'advmod')) {
       if (!LOCATIVE_PREPS.has(caseOf(tokens, deps, kids, k))) continue;
       let p = phrase(k);

@@ -899,6 +899,11 @@ function membersOf(sc: SentenceContext, span: RoleSpan): Member[] {
   return found.length > 0 ? found : [{ start, end, npStart: span.start, npEnd: span.end }];
 }
 
+/** Common nouns naming a place something can happen in ("in the city", "at a nightclub"). */
+const PLACE_NOUNS = new Set(['city', 'town', 'village', 'capital', 'province', 'region', 'district', 'county', 'state', 'country', 'neighborhood', 'neighbourhood', 'street', 'square', 'hotel', 'nightclub', 'club', 'bar', 'restaurant', 'hospital', 'school', 'university', 'campus', 'church', 'mosque', 'synagogue', 'temple', 'embassy', 'consulate', 'prison', 'jail', 'camp', 'airport', 'port', 'harbour', 'harbor', 'base', 'stadium', 'market', 'mall', 'store', 'building', 'home', 'house', 'apartment', 'border', 'checkpoint', 'station', 'courthouse', 'court', 'office', 'headquarters', 'compound', 'park', 'bridge', 'road', 'highway']);
+/** Capitalised words that name times, not places ("in May", "on Sunday"). */
+const TIME_NAMES = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'christmas', 'easter', 'ramadan']);
+
 function arcJudge(sc: SentenceContext): ArcJudge {
   const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && a.end > b.start;
   return {
@@ -906,7 +911,8 @@ function arcJudge(sc: SentenceContext): ArcJudge {
     isPlace: (span) =>
       sc.groups.some((g) => g.members.some((m) => overlaps(m, span) && m.isPlaceName)) ||
       sc.hints.some((h) => overlaps(h, span) && h.isPlace === true) ||
-      (sc.tokens[span.head]!.pos === 'PROPN' && !sc.groups.some((g) => g.members.some((m) => overlaps(m, span) && m.code !== undefined))),
+      PLACE_NOUNS.has(sc.lemmas[span.head]!) ||
+      (sc.tokens[span.head]!.pos === 'PROPN' && !TIME_NAMES.has(sc.lemmas[span.head]!) && !sc.groups.some((g) => g.members.some((m) => overlaps(m, span) && m.code !== undefined))),
   };
 }
 
