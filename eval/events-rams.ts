@@ -16,8 +16,10 @@
  * the pipeline has one). The gold trigger is mapped to our tokens by character offsets and handed to the coder's
  * role rules (`rolesForTrigger`), once with the parse (arcs) and once without (word order: today's coder).
  * Match: same head word (the last noun, name, pronoun or number before the first preposition, punctuation or
- * verb of a span, read identically on gold and predicted spans). Gold arguments outside the trigger's sentence
- * count as misses (RAMS has 4 in 10 of them); the in-sentence figures restrict gold to the trigger's sentence.
+ * verb of a span, read identically on gold and predicted spans); an actor our entity stage resolved to an entity
+ * also matches at the head of any other mention of that entity (the annotators pick one mention of a referent).
+ * Gold arguments outside the trigger's sentence count as misses unless so resolved; the in-sentence figures
+ * restrict gold to the trigger's sentence.
  */
 import { readFileSync } from 'node:fs';
 import { loadDefaultResources } from '../src/app/resources.js';
@@ -115,6 +117,8 @@ export async function scoreRams(file: string, lexicon: EventLexicon, examples = 
       text += '\n';
     }
     const { doc } = runStages(createDoc({ text, meta: { source: r.doc_key, format: 'text', language: 'en' } }), stages, { publishedAt: '2016-06-01', resources });
+    const mentionById = new Map((doc.layers.mentions ?? []).map((m) => [m.id, m]));
+    const mentionHeads = new Map((doc.layers.entities ?? []).map((e) => [e.id, e.mentionIds.flatMap((id) => { const m = mentionById.get(id); return m ? [headOf(doc, m.tokenStart, m.tokenEnd)] : []; })]));
     const trig = r.evt_triggers[0];
     if (!trig) continue;
     const trigSpan = tokensOver(doc, offsets[trig[0]]!.start, offsets[trig[1]]!.end);
@@ -129,10 +133,12 @@ export async function scoreRams(file: string, lexicon: EventLexicon, examples = 
     for (const mode of ['arcs', 'wordOrder'] as const) {
       const roles = rolesForTrigger(doc, lexicon, trigSpan.start, trigSpan.end, { useDeps: mode === 'arcs', publishedAt: '2016-06-01' });
       const base = roles?.sentence.tokenStart ?? 0;
-      const predicted: { role: Role; head: number }[] = [];
+      const predicted: { role: Role; head: number; alternatives?: readonly number[] }[] = [];
       if (roles) {
-        for (const a of roles.sources) predicted.push({ role: 'actor', head: headOf(doc, base + a.start, base + a.end) });
-        for (const a of roles.targets) predicted.push({ role: 'target', head: headOf(doc, base + a.start, base + a.end) });
+        // An actor resolved to an entity also matches a gold argument at another mention of that entity.
+        const alternativesOf = (a: { entityId?: string }): readonly number[] => (a.entityId ? (mentionHeads.get(a.entityId) ?? []) : []);
+        for (const a of roles.sources) predicted.push({ role: 'actor', head: headOf(doc, base + a.start, base + a.end), alternatives: alternativesOf(a) });
+        for (const a of roles.targets) predicted.push({ role: 'target', head: headOf(doc, base + a.start, base + a.end), alternatives: alternativesOf(a) });
         if (roles.place) predicted.push({ role: 'place', head: headOf(doc, base + roles.place.start, base + roles.place.end) });
       }
       if (mode === 'arcs' && windows <= examples) {
@@ -142,13 +148,14 @@ export async function scoreRams(file: string, lexicon: EventLexicon, examples = 
       }
       const within = (h: number): boolean => !!roles && roles.sentence.tokenStart <= h && h < roles.sentence.tokenEnd;
       for (const [counts, golds] of [[runs[mode], gold], [inSentence[mode], gold.filter((g) => within(g.head))]] as const) {
+        const same = (p: (typeof predicted)[number], g: (typeof golds)[number]): boolean => p.role === g.role && (p.head === g.head || (p.alternatives?.includes(g.head) ?? false));
         for (const p of predicted) {
           counts[p.role][1]++;
-          if (golds.some((g) => g.role === p.role && g.head === p.head)) counts[p.role][0]++;
+          if (golds.some((g) => same(p, g))) counts[p.role][0]++;
         }
         for (const g of golds) {
           counts[g.role][3]++;
-          if (predicted.some((p) => p.role === g.role && p.head === g.head)) counts[g.role][2]++;
+          if (predicted.some((p) => same(p, g))) counts[g.role][2]++;
         }
       }
     }

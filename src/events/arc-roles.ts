@@ -48,7 +48,11 @@ const LOCATIVE_PREPS = new Set(['in', 'near', 'at', 'inside', 'outside', 'around
 const MOVEMENT_LEMMAS = new Set(['arrive', 'travel', 'visit', 'land', 'return', 'go', 'come', 'depart', 'leave', 'fly', 'tour', 'enter', 'move', 'deploy', 'withdraw', 'retreat', 'pull', 'flee']);
 /** Verbs of giving: the one given to (iobj, to-phrase) is the target, not the thing given. */
 const TRANSFER_LEMMAS = new Set(['give', 'provide', 'send', 'deliver', 'supply', 'grant', 'offer', 'sell', 'pay', 'donate', 'lend', 'transfer', 'hand', 'award', 'extradite', 'deport', 'return', 'ship', 'export', 'loan']);
-const LIGHT_VERBS = new Set(['launch', 'carry', 'conduct', 'stage', 'mount', 'hold', 'unleash', 'begin', 'start', 'continue', 'intensify', 'resume', 'order', 'make', 'organize', 'organise', 'lead', 'join', 'claim']);
+const LIGHT_VERBS = new Set(['launch', 'carry', 'conduct', 'stage', 'mount', 'hold', 'unleash', 'begin', 'start', 'continue', 'intensify', 'resume', 'order', 'make', 'organize', 'organise', 'lead', 'join', 'claim', 'impose', 'wage', 'commit', 'perpetrate', 'sign', 'call', 'announce', 'declare', 'execute', 'open', 'file', 'issue']);
+/** Verbs whose subject undergoes the event: "the pilot died", "civilians starved". */
+const UNDERGOER_VERBS = new Set(['die', 'perish', 'starve', 'drown', 'succumb', 'suffer', 'disappear', 'vanish']);
+/** Capitalised words that name times: never a participant ("passed away on Saturday"). */
+const TIME_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tomorrow', 'week', 'month', 'year', 'day', 'night', 'morning', 'evening', 'weekend']);
 /** Event nouns naming what is done to someone: their possessor and of-phrase are the one it is done to. */
 const PATIENT_NOUNS = new Set(['arrest', 'detention', 'killing', 'murder', 'assassination', 'release', 'kidnapping', 'abduction', 'execution', 'extradition', 'deportation', 'capture', 'imprisonment', 'expulsion', 'shooting', 'beating', 'torture', 'rescue', 'indictment', 'conviction', 'sentencing', 'dismissal', 'ouster', 'firing']);
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom', 'whose']);
@@ -164,8 +168,10 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
       }
     }
   } else {
+    const byPhrase = (k: number): boolean => caseOf(tokens, deps, kids, k) === 'by';
     const agent = isPassive
-      ? [...kidsWith(trigger, 'obl:agent'), ...kidsWith(trigger, 'obl').filter((k) => caseOf(tokens, deps, kids, k) === 'by')][0]
+      ? // A by-phrase parsed onto a neighbouring phrase ("released on Tuesday by the Taliban") is still the agent.
+        [...kidsWith(trigger, 'obl:agent'), ...kidsWith(trigger, 'obl').filter(byPhrase), ...kidsWith(trigger, 'obl').flatMap((o) => kidsWith(o, 'nmod').filter(byPhrase))][0]
       : kidsWith(trigger, 'nsubj')[0];
     if (agent !== undefined) actors = members(agent);
     else if (!isPassive) {
@@ -199,7 +205,9 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
       if (isMovement && LOCATIVE_PREPS.has(prep)) return judge.isActor(p);
       return false;
     };
-    const recipient = TRANSFER_LEMMAS.has(tokens[trigger]!.lemma.toLowerCase()) ? (kidsWith(trigger, 'iobj')[0] ?? obls.find((k) => caseOf(tokens, deps, kids, k) === 'to')) : undefined;
+    // The recipient may hang on the verb or on the thing given ("provide aid to refugees").
+    const toPhrase = (hs: readonly number[]): number | undefined => hs.flatMap((h) => kidsWith(h, 'obl', 'nmod')).find((k) => caseOf(tokens, deps, kids, k) === 'to');
+    const recipient = TRANSFER_LEMMAS.has(tokens[trigger]!.lemma.toLowerCase()) ? (kidsWith(trigger, 'iobj')[0] ?? toPhrase([trigger]) ?? toPhrase(kidsWith(trigger, 'obj'))) : undefined;
     const pick =
       recipient ??
       (isPassive ? passiveSubject : undefined) ??
@@ -208,7 +216,13 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
       objs[0] ??
       obls.find((k) => oblTarget(k, false));
     if (pick !== undefined) targets = members(pick);
+    // "The pilot died": the subject of a verb of dying undergoes it.
+    if (UNDERGOER_VERBS.has(tokens[trigger]!.lemma.toLowerCase()) && targets.length === 0) {
+      targets = actors;
+      actors = [];
+    }
   }
+  targets = targets.filter((t) => !TIME_WORDS.has(tokens[t.head]!.lemma.toLowerCase()));
   // Never the same phrase both ways round.
   targets = targets.filter((t) => !actors.some((a) => a.head === t.head));
 
