@@ -57,7 +57,10 @@ const TIME_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'jun
 const PATIENT_NOUNS = new Set(['arrest', 'detention', 'killing', 'murder', 'assassination', 'release', 'kidnapping', 'abduction', 'execution', 'extradition', 'deportation', 'capture', 'imprisonment', 'expulsion', 'shooting', 'beating', 'torture', 'rescue', 'indictment', 'conviction', 'sentencing', 'dismissal', 'ouster', 'firing']);
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom', 'whose']);
 /** Dependents that belong to a noun phrase's own extent (not clauses, PPs, appositions or conjuncts). */
-const NP_INTERNAL = new Set<DepLabel>(['compound', 'flat', 'amod', 'det', 'det:predet', 'nummod', 'nmod:poss', 'case', 'compound:prt']);
+const NP_INTERNAL = new Set<DepLabel>(['compound', 'flat', 'amod', 'det', 'det:predet', 'nummod', 'nmod:poss', 'nmod:desc', 'case', 'compound:prt']);
+/** Verbs asking someone to act: the subject of their that-clause is the one asked ("demanded that Sudan end curbs"). */
+const REQUEST_LEMMAS = new Set(['demand', 'urge', 'ask', 'request', 'insist', 'call', 'press', 'appeal', 'order', 'require', 'warn', 'threaten']);
+const PERSONAL_PRONOUNS = new Set(['it', 'he', 'she', 'they', 'we', 'i']);
 const CLAUSAL = new Set<DepLabel>(['root', 'ccomp', 'xcomp', 'advcl', 'advcl:relcl', 'acl', 'acl:relcl', 'conj', 'parataxis', 'csubj']);
 
 /** Children of every token in a sentence tree. */
@@ -173,8 +176,23 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
       ? // A by-phrase parsed onto a neighbouring phrase ("released on Tuesday by the Taliban") is still the agent.
         [...kidsWith(trigger, 'obl:agent'), ...kidsWith(trigger, 'obl').filter(byPhrase), ...kidsWith(trigger, 'obl').flatMap((o) => kidsWith(o, 'nmod').filter(byPhrase))][0]
       : kidsWith(trigger, 'nsubj')[0];
-    if (agent !== undefined) actors = members(agent);
-    else if (!isPassive) {
+    if (agent !== undefined) {
+      actors = members(agent);
+      // "Iraq said it would allow …": a pronoun subject of a reported clause is the reporting subject.
+      if (actors.length === 1 && PERSONAL_PRONOUNS.has(tokens[agent]!.text.toLowerCase())) {
+        for (let v = trigger, guard = 0; guard < 4; guard++) {
+          const rel = label(v);
+          const h = deps.head[v]!;
+          if (h < 0 || !['ccomp', 'xcomp', 'advcl', 'conj', 'parataxis'].includes(rel)) break;
+          const s2 = kidsWith(h, 'nsubj')[0];
+          if (s2 !== undefined && judge.isActor(phrase(s2))) {
+            actors = members(s2);
+            break;
+          }
+          v = h;
+        }
+      }
+    } else if (!isPassive) {
       // No subject of its own: a controlled or shared subject ("vowed to attack", "met X and signed", "fired, killing").
       let v = trigger;
       for (let guard = 0; guard < 4 && actors.length === 0; guard++) {
@@ -206,7 +224,10 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
       return false;
     };
     // The recipient may hang on the verb or on the thing given ("provide aid to refugees").
-    const toPhrase = (hs: readonly number[]): number | undefined => hs.flatMap((h) => kidsWith(h, 'obl', 'nmod')).find((k) => caseOf(tokens, deps, kids, k) === 'to');
+    const toPhrase = (hs: readonly number[], depth = 0): number | undefined => {
+      const found = hs.flatMap((h) => kidsWith(h, 'obl', 'nmod')).find((k) => caseOf(tokens, deps, kids, k) === 'to');
+      return found ?? (depth < 2 && hs.length > 0 ? toPhrase(hs.flatMap((h) => kidsWith(h, 'nmod')), depth + 1) : undefined);
+    };
     const recipient = TRANSFER_LEMMAS.has(tokens[trigger]!.lemma.toLowerCase()) ? (kidsWith(trigger, 'iobj')[0] ?? toPhrase([trigger]) ?? toPhrase(kidsWith(trigger, 'obj'))) : undefined;
     const pick =
       recipient ??
@@ -216,6 +237,45 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
       objs[0] ??
       obls.find((k) => oblTarget(k, false));
     if (pick !== undefined) targets = members(pick);
+    // A target that names no actor may hold one: "demanded the withdrawal of Serbian forces", "a meeting of the
+    // Security Council", "demanded that the Sudanese government end curbs" (the clause's subject).
+    if (targets.length > 0 && !targets.some((t) => judge.isActor(t))) {
+      const inner = targets.flatMap((t) => kidsWith(t.head, 'nmod', 'nmod:poss')).find((k) => judge.isActor(phrase(k)) && ['of', 'from', 'for', 'on', 'against', 'to', 'with', ''].includes(caseOf(tokens, deps, kids, k)));
+      if (inner !== undefined) targets = members(inner);
+    } else if (targets.length === 0) {
+      const clause = kidsWith(trigger, 'ccomp')[0];
+      const subject = clause !== undefined ? kidsWith(clause, 'nsubj')[0] : undefined;
+      if (subject !== undefined && judge.isActor(phrase(subject)) && REQUEST_LEMMAS.has(tokens[trigger]!.lemma.toLowerCase())) targets = members(subject);
+    }
+    // "agreed to lift embargoes on Iran": a verb with no one acted on takes the target of its complement.
+    if (targets.length === 0 || !targets.some((t) => judge.isActor(t))) {
+      const comp = kidsWith(trigger, 'xcomp')[0];
+      if (comp !== undefined && tokens[comp]!.pos === 'VERB') {
+        const inner = arcRoles(tokens, deps, comp, judge).targets.filter((t) => judge.isActor(t));
+        if (inner.length > 0) targets = inner;
+      }
+    }
+    // Still no actor acted on: the first actor in the trigger's own subtree after it ("apologized to Brazil for
+    // …", "demanded autonomy from Serbian authorities"), never inside a reported or relative clause, never a
+    // place phrase ("in Homs") unless the verb is one of movement.
+    if (!targets.some((t) => judge.isActor(t))) {
+      const skip = new Set<DepLabel>(['ccomp', 'parataxis', 'advcl', 'acl:relcl', 'csubj', 'nsubj', 'nsubj:pass', 'obl:agent', 'conj']);
+      const found: number[] = [];
+      const walk = (h: number, depth: number): void => {
+        for (const k of kids[h]!) {
+          if (skip.has(label(k)) || depth > 4) continue;
+          if (k > trigger && (tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'PROPN')) {
+            const p = phrase(k);
+            const prep = caseOf(tokens, deps, kids, k);
+            if (judge.isActor(p) && !(LOCATIVE_PREPS.has(prep) && !isMovement) && !actors.some((a) => a.head === k)) found.push(k);
+          }
+          walk(k, depth + 1);
+        }
+      };
+      walk(trigger, 0);
+      const first = found.sort((a, b) => a - b)[0];
+      if (first !== undefined) targets = members(first);
+    }
     // "The pilot died": the subject of a verb of dying undergoes it.
     if (UNDERGOER_VERBS.has(tokens[trigger]!.lemma.toLowerCase()) && targets.length === 0) {
       targets = actors;

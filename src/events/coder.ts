@@ -907,7 +907,8 @@ const TIME_NAMES = new Set(['january', 'february', 'march', 'april', 'may', 'jun
 function arcJudge(sc: SentenceContext): ArcJudge {
   const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && a.end > b.start;
   return {
-    isActor: (span) => sc.groups.some((g) => g.members.some((m) => overlaps(m, span) && (m.code !== undefined || m.entityId !== undefined) && !m.isPlaceName)) || sc.hints.some((h) => overlaps(h, span) && !h.isPlace),
+    // A country named as a place is still a state that acts and is acted on ("apologized to Brazil").
+    isActor: (span) => sc.groups.some((g) => g.members.some((m) => overlaps(m, span) && (m.code !== undefined || m.entityId !== undefined))) || sc.hints.some((h) => overlaps(h, span) && (!h.isPlace || h.code !== undefined)),
     isPlace: (span) =>
       sc.groups.some((g) => g.members.some((m) => overlaps(m, span) && m.isPlaceName)) ||
       sc.hints.some((h) => overlaps(h, span) && h.isPlace === true) ||
