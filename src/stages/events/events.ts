@@ -233,9 +233,10 @@ export function createEventsStage(): Stage<'events'> {
         const tokens = sentenceTokens(doc, s);
         const deps = sentenceDeps(doc, s);
         const coded = coder.codeSentence(tokens, { ...(date !== undefined ? { date } : {}), hints: hintsFor(s, mentions, entityOf), ...(deps ? { deps } : {}) });
+        const inSentence = coded.events.length > 0 ? mentions.filter((m) => m.tokenStart >= s.tokenStart && m.tokenEnd <= s.tokenEnd) : [];
         for (const codedEvent of coded.events) {
           const e = withinQuote(codedEvent, tokens, quotes);
-          if (!isPlausible(e, s, mentions, entityById)) continue;
+          if (!isPlausible(e, s, inSentence, entityById)) continue;
           // "asked" in a sentence holding a question or a quotation puts a question, not a request.
           if (e.verb === 'ASK' && /[?"\u201c\u201d]/.test(doc.text.slice(s.start, s.end))) continue;
           // A speech verb with no one acted on ("officials warned that …") is a claim, which the claims stage records.
