@@ -103,3 +103,9 @@ test('the possessor of an arrest is the one arrested, and its by-phrase the one 
   assert.deepEqual(r.actors.map((a) => text(words, a)), ['Turkish forces']);
   assert.deepEqual(r.targets.map((a) => text(words, a)), ['his']);
 });
+
+test('a subset introduced by "including" is no second target even when parsed as a conjunct: "Gunmen killed 12 people, including four children"', () => {
+  const { tokens, deps, words } = tree('Gunmen/NOUN/2/nsubj killed/VERB/0/root/kill 12/NUM/4/nummod people/NOUN/2/obj ,/PUNCT/8/punct including/VERB/8/case four/NUM/8/nummod children/NOUN/4/conj ./PUNCT/2/punct');
+  const r = arcRoles(tokens, deps, 1, judge(tokens));
+  assert.deepEqual(r.targets.map((a) => text(words, a)), ['12 people']);
+});

@@ -98,11 +98,18 @@ export function phraseOf(tokens: readonly ArcToken[], deps: SentenceDeps, n: num
 }
 
 /** The members of a coordinated phrase: the head and its conj dependents ("Russia and Turkey"). */
-function coordinated(deps: SentenceDeps, kids: readonly number[][], n: number): number[] {
+function coordinated(tokens: readonly ArcToken[], deps: SentenceDeps, kids: readonly number[][], n: number): number[] {
   const out = [n];
-  for (const k of kids[n]!) if (deps.label[k] === 'conj') out.push(...coordinated(deps, kids, k));
+  for (const k of kids[n]!) {
+    if (deps.label[k] !== 'conj') continue;
+    // "12 people, including four children": a subset, not another member (parsers often make it a conjunct).
+    const isSubset = kids[k]!.some((c) => c < k && SUBSET_MARKERS.has(tokens[c]!.text.toLowerCase())) || SUBSET_MARKERS.has(tokens[Math.max(0, k - 2)]!.text.toLowerCase()) || SUBSET_MARKERS.has(tokens[Math.max(0, k - 1)]!.text.toLowerCase());
+    if (!isSubset) out.push(...coordinated(tokens, deps, kids, k));
+  }
   return out;
 }
+
+const SUBSET_MARKERS = new Set(['including', 'among', 'excluding', 'especially', 'mostly', 'mainly']);
 
 /** Reads the roles of the trigger whose head token is `trigger` (sentence-relative). */
 export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigger: number, judge: ArcJudge): ArcRoles {
@@ -120,7 +127,7 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
       if (v >= 0 && label(v) === 'acl:relcl' && deps.head[v]! >= 0) resolved = deps.head[v]!;
     }
     const out: RoleSpan[] = [];
-    for (const m of coordinated(deps, kids, resolved)) {
+    for (const m of coordinated(tokens, deps, kids, resolved)) {
       const p = phrase(m);
       const appos = kidsWith(m, 'appos').map(phrase).find((a) => judge.isActor(a));
       out.push(!judge.isActor(p) && appos ? appos : p);
@@ -264,11 +271,9 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
       const walk = (h: number, depth: number): void => {
         for (const k of kids[h]!) {
           if (skip.has(label(k)) || depth > 4) continue;
-          if (k > trigger && (tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'PROPN')) {
-            const p = phrase(k);
-            const prep = caseOf(tokens, deps, kids, k);
-            if (judge.isActor(p) && !(LOCATIVE_PREPS.has(prep) && !isMovement) && !actors.some((a) => a.head === k)) found.push(k);
-          }
+          // Nothing inside a locative phrase ("near the town of al-Safira") is acted on.
+          if (LOCATIVE_PREPS.has(caseOf(tokens, deps, kids, k)) && !isMovement) continue;
+          if (k > trigger && (tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'PROPN') && judge.isActor(phrase(k)) && !actors.some((a) => a.head === k)) found.push(k);
           walk(k, depth + 1);
         }
       };

@@ -84,6 +84,8 @@ function sentenceDeps(doc: Doc, s: Sentence): SentenceDeps | undefined {
   return { head, label };
 }
 
+const REPORTING_LEMMAS = new Set(['say', 'tell', 'add', 'report', 'state']);
+
 /**
  * With a parse, the event's time is the time expression attached to the trigger's clause (or a clause it is
  * controlled by or coordinated with), nearest clause first; never a time of a reported or relative clause.
@@ -97,7 +99,12 @@ function attachedTime(s: Sentence, tokens: readonly CoderToken[], deps: Sentence
     let last = first;
     while (last < tokens.length && tokens[last]!.start < t.end) last++;
     if (first < 0 || last <= first) continue;
-    const rank = chain.indexOf(timeAnchor(tokens, deps, first, last, chain[0]!));
+    const anchor = timeAnchor(tokens, deps, first, last, chain[0]!);
+    let rank = chain.indexOf(anchor);
+    // Failing a time on the event's own clauses, the time of a main "said/told" clause above it: news reports the
+    // day of the event there ("killed 12 people on Thursday, officials said", however the parser attached it),
+    // while a later step (a plea, a ruling) has a verb of its own and is never used.
+    if (rank < 0 && anchor >= 0 && deps.head[anchor] === -1 && REPORTING_LEMMAS.has(tokens[anchor]!.lemma)) rank = chain.length;
     if (rank >= 0 && rank < bestRank) {
       best = t;
       bestRank = rank;
