@@ -18,10 +18,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { DEP_LABELS, makeTokenTable, createDoc, type Doc, type Sentence, type TokenTable, type Upos } from '../src/model/index.js';
+import { DEP_LABELS, makeTokenTable, createDoc, tokenPos, type Doc, type Sentence, type TokenTable, type Upos } from '../src/model/index.js';
 import type { SentenceDeps } from '../src/events/coder.js';
 import { loadDefaultResources } from '../src/app/resources.js';
-import { defaultStages } from '../src/pipeline/index.js';
+import { defaultStages, runStages, type Resources, type Stage } from '../src/pipeline/index.js';
 import { createEventCoder } from '../src/events/coder.js';
 import { importDictionary, loadEventLexicon } from '../src/app/dictionaries.js';
 import type { EventLexicon } from '../src/events/lexicon.js';
@@ -91,7 +91,7 @@ const goldFile = `${DATA}plover/PLOVER_GSR_CAMEO.json`;
 /** Parses one sentence's tokens with the pipeline's parser, when it has one: sentence-relative heads. */
 type SentenceParser = (doc: Doc, table: TokenTable, sentence: Sentence) => SentenceDeps | undefined;
 
-function scorePlover(label: string, lexicon: EventLexicon, parse?: SentenceParser): Record<string, unknown> {
+function scorePlover(label: string, lexicon: EventLexicon, parse?: SentenceParser, front?: { stages: readonly Stage[]; resources: Resources }): Record<string, unknown> {
   const coder = createEventCoder(lexicon);
   const gold = (JSON.parse(readFileSync(goldFile, 'utf8')) as GoldRecord[]).filter((g) => g.event !== 'DOCUMENT' && g.text);
   const perType: Record<string, { n: number; correct: number; anyCorrect: number; predicted: number }> = {};
@@ -115,16 +115,25 @@ function scorePlover(label: string, lexicon: EventLexicon, parse?: SentenceParse
     const pos = wd.tokens().out(its.pos) as string[];
     const lemmas = wd.tokens().out(its.lemma as Parameters<ReturnType<typeof wd.tokens>["out"]>[0]) as string[];
     let at = 0;
-    const rows = words.map((w, i) => {
+    let rows = words.map((w, i) => {
       const start = text.indexOf(w, at) >= 0 ? text.indexOf(w, at) : at;
       at = start + w.length;
       return { start, end: start + w.length, pos: pos[i] as Upos, lemma: lemmas[i] ?? w.toLowerCase() };
     });
+    let doc: Doc = { ...createDoc({ text, meta: { source: g.id, format: 'text', language: 'en' } }) };
+    let deps: SentenceDeps | undefined;
+    if (front) {
+      // Our own tokenizer, tagger and parser, as the pipeline runs them; the record's sentences are coded as one.
+      doc = runStages(doc, front.stages, { publishedAt: undefined, resources: front.resources }).doc;
+      const t = doc.layers.tokens!;
+      rows = Array.from({ length: t.length }, (_, i) => ({ start: t.start[i]!, end: t.end[i]!, pos: tokenPos(t, i), lemma: t.lemmas[t.lemma[i]!] || text.slice(t.start[i]!, t.end[i]!).toLowerCase() }));
+      const d = doc.layers.deps;
+      if (d) deps = { head: Array.from(d.head), label: Array.from(d.label, (l) => DEP_LABELS[l] ?? 'dep') };
+    }
     const table = makeTokenTable(rows);
-    const doc = { ...createDoc({ text, meta: { source: g.id, format: 'text', language: 'en' } }) };
     const sentence: Sentence = { start: 0, end: text.length, tokenStart: 0, tokenEnd: rows.length };
     const tokens = rows.map((r, i) => ({ text: text.slice(r.start, r.end), lemma: r.lemma, pos: r.pos, start: r.start, end: r.end, i }));
-    const deps = parse?.(doc, table, sentence);
+    deps ??= parse?.(doc, table, sentence);
     const coded = coder.codeSentence(tokens, deps ? { deps } : {}).events;
     const mentions = coded
       .map((e, k) => ({ e, m: toEventMention(doc, sentence, tokens, e, lexicon, `ev${k}`, [], [], deps) }))
@@ -213,6 +222,8 @@ function scorePlover(label: string, lexicon: EventLexicon, parse?: SentenceParse
 }
 
 let ploverLine: Record<string, unknown> = { eval: 'events-plover', skipped: true };
+let ploverPipelineWordsLine: Record<string, unknown> = { eval: 'events-plover', lexicon: 'dossier+pipeline', skipped: 'the pipeline has no parse stage' };
+let ploverPipelineLine: Record<string, unknown> = { eval: 'events-plover', lexicon: 'dossier+pipeline+parse', skipped: 'the pipeline has no parse stage' };
 let ploverParseLine: Record<string, unknown> = { eval: 'events-plover', lexicon: 'dossier+parse', skipped: 'the pipeline has no parse stage' };
 let ploverPhoenixLine: Record<string, unknown> = { eval: 'events-plover', lexicon: 'dossier+phoenix', skipped: true };
 if (!ramsOnly && existsSync(goldFile)) {
@@ -226,6 +237,10 @@ if (!ramsOnly && existsSync(goldFile)) {
       return { head: Array.from(deps.head), label: Array.from(deps.label, (l) => DEP_LABELS[l] ?? 'dep') };
     };
     ploverParseLine = scorePlover('dossier+parse', loadEventLexicon(), parse);
+    // And with the pipeline's own front end (tokenizer, tagger, parser), as an article would be read.
+    const front = defaultStages().filter((st) => ['tokenize', 'sentences', 'parse'].includes(st.name));
+    ploverPipelineWordsLine = scorePlover('dossier+pipeline', loadEventLexicon(), undefined, { stages: front.filter((st) => st.name !== 'parse'), resources });
+    ploverPipelineLine = scorePlover('dossier+pipeline+parse', loadEventLexicon(), undefined, { stages: front, resources });
   }
   // The same records with the field's dictionaries imported on top of ours (they take priority).
   const dicts = `${DATA}petrarch2/dictionaries/`;
@@ -262,4 +277,6 @@ console.log(JSON.stringify(petrLine));
 console.log(JSON.stringify(ploverLine));
 console.log(JSON.stringify(ploverPhoenixLine));
 console.log(JSON.stringify(ploverParseLine));
+console.log(JSON.stringify(ploverPipelineWordsLine));
+console.log(JSON.stringify(ploverPipelineLine));
 console.log(JSON.stringify(ramsLine));
