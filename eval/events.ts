@@ -8,18 +8,26 @@
  *    wink-nlp, no NER. PLOVER 0.5 names are mapped to 2.0 (DEMAND→REQUEST, DISAPPROVE→ACCUSE,
  *    FIGHT→ASSAULT, INVESTIGATE→ACCUSE). Scores event type, actor country/sector, mode, location, counts.
  *
+ * 3. RAMS dev (real 2016 news): given the gold trigger, actor/target/place P/R/F1 against mapped AIDA roles,
+ *    with the parse (roles from arcs) and without it (`*_baseline`: word order, today's coder). The role map is
+ *    documented in eval/events-rams.ts. `--rams` runs only this part.
+ *
  * Skips with a message when ../shared is absent. Headline figures are printed last as JSON lines.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { makeTokenTable, createDoc, type Sentence, type Upos } from '../src/model/index.js';
+import { DEP_LABELS, makeTokenTable, createDoc, tokenPos, type Doc, type Sentence, type TokenTable, type Upos } from '../src/model/index.js';
+import type { SentenceDeps } from '../src/events/coder.js';
+import { loadDefaultResources } from '../src/app/resources.js';
+import { defaultStages, runStages, type Resources, type Stage } from '../src/pipeline/index.js';
 import { createEventCoder } from '../src/events/coder.js';
 import { importDictionary, loadEventLexicon } from '../src/app/dictionaries.js';
 import type { EventLexicon } from '../src/events/lexicon.js';
 import { toEventMention } from '../src/stages/events/index.js';
 import { scorePetrarch } from './events-petrarch.js';
+import { scoreRams } from './events-rams.js';
 
 const DATA = fileURLToPath(new URL('../../shared/data/events/', import.meta.url));
 if (!existsSync(DATA)) {
@@ -30,10 +38,12 @@ if (!existsSync(DATA)) {
 const ratio = (a: number, b: number): number => (b === 0 ? 0 : Math.round((a / b) * 1000) / 1000);
 const f1 = (p: number, r: number): number => (p + r === 0 ? 0 : Math.round(((2 * p * r) / (p + r)) * 1000) / 1000);
 
+const ramsOnly = process.argv.includes('--rams');
+
 // ---------------------------------------------------------------- PETRARCH
 const petrDir = `${DATA}petrarch2`;
 let petrLine: Record<string, unknown> = { eval: 'events-petrarch', skipped: true };
-if (existsSync(`${petrDir}/text/PETR.UnitTest.records.xml`)) {
+if (!ramsOnly && existsSync(`${petrDir}/text/PETR.UnitTest.records.xml`)) {
   const s = scorePetrarch(petrDir);
   console.log('\n== PETRARCH unit-test records: records not coded exactly');
   for (const f of s.failures) console.log(`  ${f.id.padEnd(20)} ${f.category.padEnd(9)} expected [${f.expected.join(' ')}]  got [${f.got.join(' ')}]`);
@@ -78,7 +88,10 @@ const its = nlp.its;
 const goldFile = `${DATA}plover/PLOVER_GSR_CAMEO.json`;
 
 /** Scores one lexicon on the PLOVER gold records; prints details, returns the headline figures. */
-function scorePlover(label: string, lexicon: EventLexicon): Record<string, unknown> {
+/** Parses one sentence's tokens with the pipeline's parser, when it has one: sentence-relative heads. */
+type SentenceParser = (doc: Doc, table: TokenTable, sentence: Sentence) => SentenceDeps | undefined;
+
+function scorePlover(label: string, lexicon: EventLexicon, parse?: SentenceParser, front?: { stages: readonly Stage[]; resources: Resources }): Record<string, unknown> {
   const coder = createEventCoder(lexicon);
   const gold = (JSON.parse(readFileSync(goldFile, 'utf8')) as GoldRecord[]).filter((g) => g.event !== 'DOCUMENT' && g.text);
   const perType: Record<string, { n: number; correct: number; anyCorrect: number; predicted: number }> = {};
@@ -102,19 +115,28 @@ function scorePlover(label: string, lexicon: EventLexicon): Record<string, unkno
     const pos = wd.tokens().out(its.pos) as string[];
     const lemmas = wd.tokens().out(its.lemma as Parameters<ReturnType<typeof wd.tokens>["out"]>[0]) as string[];
     let at = 0;
-    const rows = words.map((w, i) => {
+    let rows = words.map((w, i) => {
       const start = text.indexOf(w, at) >= 0 ? text.indexOf(w, at) : at;
       at = start + w.length;
       return { start, end: start + w.length, pos: pos[i] as Upos, lemma: lemmas[i] ?? w.toLowerCase() };
     });
+    let doc: Doc = { ...createDoc({ text, meta: { source: g.id, format: 'text', language: 'en' } }) };
+    let deps: SentenceDeps | undefined;
+    if (front) {
+      // Our own tokenizer, tagger and parser, as the pipeline runs them; the record's sentences are coded as one.
+      doc = runStages(doc, front.stages, { publishedAt: undefined, resources: front.resources }).doc;
+      const t = doc.layers.tokens!;
+      rows = Array.from({ length: t.length }, (_, i) => ({ start: t.start[i]!, end: t.end[i]!, pos: tokenPos(t, i), lemma: t.lemmas[t.lemma[i]!] || text.slice(t.start[i]!, t.end[i]!).toLowerCase() }));
+      const d = doc.layers.deps;
+      if (d) deps = { head: Array.from(d.head), label: Array.from(d.label, (l) => DEP_LABELS[l] ?? 'dep') };
+    }
     const table = makeTokenTable(rows);
-    const doc = { ...createDoc({ text, meta: { source: g.id, format: 'text', language: 'en' } }) };
     const sentence: Sentence = { start: 0, end: text.length, tokenStart: 0, tokenEnd: rows.length };
     const tokens = rows.map((r, i) => ({ text: text.slice(r.start, r.end), lemma: r.lemma, pos: r.pos, start: r.start, end: r.end, i }));
-    const coded = coder.codeSentence(tokens).events;
-    void table;
+    deps ??= parse?.(doc, table, sentence);
+    const coded = coder.codeSentence(tokens, deps ? { deps } : {}).events;
     const mentions = coded
-      .map((e, k) => ({ e, m: toEventMention(doc, sentence, tokens, e, lexicon, `ev${k}`, [], []) }))
+      .map((e, k) => ({ e, m: toEventMention(doc, sentence, tokens, e, lexicon, `ev${k}`, [], [], deps) }))
       .filter((x): x is { e: (typeof coded)[number]; m: NonNullable<ReturnType<typeof toEventMention>> } => x.m !== undefined);
     // The event the gold marks: the one whose trigger lies inside an (EVT: ...) span, else the first.
     const markup = g.textInfo?.markup ?? '';
@@ -200,15 +222,61 @@ function scorePlover(label: string, lexicon: EventLexicon): Record<string, unkno
 }
 
 let ploverLine: Record<string, unknown> = { eval: 'events-plover', skipped: true };
+let ploverPipelineWordsLine: Record<string, unknown> = { eval: 'events-plover', lexicon: 'dossier+pipeline', skipped: 'the pipeline has no parse stage' };
+let ploverPipelineLine: Record<string, unknown> = { eval: 'events-plover', lexicon: 'dossier+pipeline+parse', skipped: 'the pipeline has no parse stage' };
+let ploverParseLine: Record<string, unknown> = { eval: 'events-plover', lexicon: 'dossier+parse', skipped: 'the pipeline has no parse stage' };
 let ploverPhoenixLine: Record<string, unknown> = { eval: 'events-plover', lexicon: 'dossier+phoenix', skipped: true };
-if (existsSync(goldFile)) {
+if (!ramsOnly && existsSync(goldFile)) {
   ploverLine = scorePlover('dossier', loadEventLexicon());
+  // The same records with roles read from the pipeline's dependency parse (when the pipeline has a parser).
+  const parseStage = defaultStages().find((st) => st.assigns === 'deps');
+  if (parseStage) {
+    const resources = await loadDefaultResources();
+    const parse: SentenceParser = (doc, table, sentence) => {
+      const deps = parseStage.run({ ...doc, layers: { tokens: table, sentences: [sentence] } }, { publishedAt: undefined, resources }) as { head: Int32Array; label: Uint8Array };
+      return { head: Array.from(deps.head), label: Array.from(deps.label, (l) => DEP_LABELS[l] ?? 'dep') };
+    };
+    ploverParseLine = scorePlover('dossier+parse', loadEventLexicon(), parse);
+    // And with the pipeline's own front end (tokenizer, tagger, parser), as an article would be read.
+    const front = defaultStages().filter((st) => ['tokenize', 'sentences', 'parse'].includes(st.name));
+    ploverPipelineWordsLine = scorePlover('dossier+pipeline', loadEventLexicon(), undefined, { stages: front.filter((st) => st.name !== 'parse'), resources });
+    ploverPipelineLine = scorePlover('dossier+pipeline+parse', loadEventLexicon(), undefined, { stages: front, resources });
+  }
   // The same records with the field's dictionaries imported on top of ours (they take priority).
   const dicts = `${DATA}petrarch2/dictionaries/`;
   const phoenix = ['Phoenix.Countries.actors.txt', 'Phoenix.International.actors.txt', 'Phoenix.MilNonState.actors.txt', 'Phoenix.agents.txt', 'CAMEO.2.0.txt'];
   if (phoenix.every((f) => existsSync(dicts + f))) ploverPhoenixLine = scorePlover('dossier+phoenix', loadEventLexicon({ extra: phoenix.map((f) => importDictionary(dicts + f)) }));
 }
 
+// ---------------------------------------------------------------- RAMS
+const ramsFile = `${DATA}rams/dev.jsonlines`;
+let ramsLine: Record<string, unknown> = { eval: 'events-rams', skipped: true };
+if (existsSync(ramsFile)) {
+  const began = performance.now();
+  const examplesAt = process.argv.indexOf('--rams-examples');
+  const r = await scoreRams(ramsFile, loadEventLexicon(), examplesAt > 0 ? Number(process.argv[examplesAt + 1]) : 0);
+  console.log(`\n== RAMS dev (${r.arcs.windows} windows, gold trigger given; parse ${r.hasParse ? 'present' : 'ABSENT: arcs fall back to word order'})`);
+  console.log('  role     method      P      R      F1    R(in-sentence) F1(in-sentence)  gold');
+  for (const role of ['actor', 'target', 'place'] as const) {
+    for (const [name, sc] of [['arcs', r.arcs], ['word order', r.wordOrder]] as const) {
+      const x = sc.scored[role];
+      console.log(`  ${role.padEnd(8)} ${name.padEnd(10)} ${x.p.toFixed(3)}  ${x.r.toFixed(3)}  ${x.f1.toFixed(3)}  ${x.rInSentence.toFixed(3).padStart(13)}  ${x.f1InSentence.toFixed(3).padStart(14)}  ${x.gold}`);
+    }
+  }
+  ramsLine = {
+    eval: 'events-rams', data: 'rams/dev', windows: r.arcs.windows, parse: r.hasParse,
+    rams_actor_f1: r.arcs.scored.actor.f1, rams_target_f1: r.arcs.scored.target.f1, rams_place_f1: r.arcs.scored.place.f1,
+    rams_actor_f1_baseline: r.wordOrder.scored.actor.f1, rams_target_f1_baseline: r.wordOrder.scored.target.f1, rams_place_f1_baseline: r.wordOrder.scored.place.f1,
+    inSentence: { actor: r.arcs.scored.actor.f1InSentence, target: r.arcs.scored.target.f1InSentence, place: r.arcs.scored.place.f1InSentence },
+    inSentenceBaseline: { actor: r.wordOrder.scored.actor.f1InSentence, target: r.wordOrder.scored.target.f1InSentence, place: r.wordOrder.scored.place.f1InSentence },
+    seconds: Math.round((performance.now() - began) / 100) / 10,
+  };
+}
+
 console.log(JSON.stringify(petrLine));
 console.log(JSON.stringify(ploverLine));
 console.log(JSON.stringify(ploverPhoenixLine));
+console.log(JSON.stringify(ploverParseLine));
+console.log(JSON.stringify(ploverPipelineWordsLine));
+console.log(JSON.stringify(ploverPipelineLine));
+console.log(JSON.stringify(ramsLine));

@@ -32,11 +32,13 @@ const program = new Command()
   .option('--explore-from <n>', 'first epoch that follows the parser\'s own errors (0: never)', '2')
   .option('--explore-p <x>', 'probability of following a wrong prediction', '0.9')
   .option('--min-weight <x>', 'drop feature rows whose weights are all smaller than this', '0')
+  .option('--min-updates <n>', 'drop feature rows fewer training updates touched', '1')
   .option('--tags-cache <path>', 'jackknife only: read the training tags from this file if it exists, else write them there', '')
+  .option('--prune-grid <list>', 'also score these --min-updates values on dev (comma-separated), for choosing one', '')
   .option('--limit <n>', 'train on the first n sentences only (quick runs)', '0')
   .option('--out <path>', 'model file', fileURLToPath(new URL('../models/parse/parse-en.bin.gz', import.meta.url)))
   .parse();
-const opts = program.opts<{ epochs: string; seed: string; pos: string; folds: string; posEpochs: string; tagsCache: string; exploreFrom: string; exploreP: string; minWeight: string; limit: string; out: string }>();
+const opts = program.opts<{ epochs: string; seed: string; pos: string; folds: string; posEpochs: string; tagsCache: string; exploreFrom: string; exploreP: string; minWeight: string; minUpdates: string; pruneGrid: string; limit: string; out: string }>();
 
 if (!existsSync(DATA)) {
   console.log(`train:parse: no training data at ${fileURLToPath(DATA)}; nothing to do.`);
@@ -127,37 +129,40 @@ const trained = trainParser(sentences, {
     console.log(`epoch ${epoch}: transitions ${(100 * actionAccuracy).toFixed(2)} %, relations ${(100 * relationAccuracy).toFixed(2)} % (${elapsed()})`),
 });
 
-const bytes = encodeParseModel(
-  {
-    info: {
-      name: 'parse-en',
-      version: 1,
-      task: 'parse',
-      labels: [...DEP_LABELS],
-      trainedOn: ['ud-ewt/train'],
-      epochs,
-      seed,
-      trainingPos: opts.pos,
-      folds: opts.pos === 'jackknife' ? Number(opts.folds) : undefined,
-      exploreFrom: Number.isFinite(exploreFrom) ? exploreFrom : null,
-      exploreProbability,
-      actionRows: trained.actions.hashes.length,
-      relationRows: trained.relations.hashes.length,
-    },
-    actions: trained.actions,
-    relations: trained.relations,
-  },
-  Number(opts.minWeight),
-);
+const info = {
+  name: 'parse-en',
+  version: 1,
+  task: 'parse' as const,
+  labels: [...DEP_LABELS],
+  trainedOn: ['ud-ewt/train'],
+  epochs,
+  seed,
+  trainingPos: opts.pos,
+  folds: opts.pos === 'jackknife' ? Number(opts.folds) : undefined,
+  exploreFrom: Number.isFinite(exploreFrom) ? exploreFrom : null,
+  exploreProbability,
+  minUpdates: Number(opts.minUpdates),
+  trainedActionRows: trained.actions.hashes.length,
+  trainedRelationRows: trained.relations.hashes.length,
+};
+
+// Score a model as written (quantised) on dev, with tags from the shipped POS tagger, as eval:parse does.
+const tagger = decodePosModel(readFileSync(new URL('../models/pos/pos-en.bin.gz', import.meta.url)), UPOS_TAGS);
+const devTags = dev.map((s) => tagPosWords(tagger, s.words));
+function scoreDev(bytes: Uint8Array): { uas: number; las: number; actionRows: number; relationRows: number } {
+  const model = decodeParseModel(bytes);
+  const score = createParseScore();
+  dev.forEach((s, i) => addSentence(score, s, parseSentence(model, s.words, devTags[i]!)));
+  return { uas: +(100 * score.headRight / score.words).toFixed(2), las: +(100 * score.labelledRight / score.words).toFixed(2), actionRows: model.actions.weights.length / 4, relationRows: model.relations.weights.length / DEP_LABELS.length };
+}
+for (const value of opts.pruneGrid.split(',').filter(Boolean).map(Number)) {
+  const bytes = encodeParseModel({ info: { ...info, minUpdates: value }, actions: trained.actions, relations: trained.relations }, { minWeight: Number(opts.minWeight), minUpdates: value });
+  console.log(`--min-updates ${value}: ${JSON.stringify({ ...scoreDev(bytes), fileKiB: Math.round(bytes.length / 1024) })}`);
+}
+
+const bytes = encodeParseModel({ info, actions: trained.actions, relations: trained.relations }, { minWeight: Number(opts.minWeight), minUpdates: Number(opts.minUpdates) });
 mkdirSync(dirname(opts.out), { recursive: true });
 writeFileSync(opts.out, bytes);
-
-// Score the model as written (quantised) on dev, with tags from the shipped POS tagger, as eval:parse does.
-const model = decodeParseModel(bytes);
-const tagger = decodePosModel(readFileSync(new URL('../models/pos/pos-en.bin.gz', import.meta.url)), UPOS_TAGS);
-const score = createParseScore();
-for (const s of dev) addSentence(score, s, parseSentence(model, s.words, tagPosWords(tagger, s.words)));
-const uas = score.headRight / score.words;
-const las = score.labelledRight / score.words;
-console.log(`wrote ${opts.out}: ${(bytes.length / 1024).toFixed(0)} KiB; action rows ${model.actions.weights.length / 4}, relation rows ${model.relations.weights.length / DEP_LABELS.length}`);
-console.log(JSON.stringify({ model: 'parse-en', epochs, seed, pos: opts.pos, exploreFrom: opts.exploreFrom, exploreP: exploreProbability, devUas: +(100 * uas).toFixed(2), devLas: +(100 * las).toFixed(2), fileKiB: Math.round(bytes.length / 1024), elapsedS: Math.round((performance.now() - began) / 1000), cpuS: Math.round(cpu()) }));
+const dev0 = scoreDev(bytes);
+console.log(`wrote ${opts.out}: ${(bytes.length / 1024).toFixed(0)} KiB; action rows ${dev0.actionRows}, relation rows ${dev0.relationRows}`);
+console.log(JSON.stringify({ model: 'parse-en', epochs, seed, pos: opts.pos, exploreFrom: opts.exploreFrom, exploreP: exploreProbability, minUpdates: Number(opts.minUpdates), devUas: dev0.uas, devLas: dev0.las, fileKiB: Math.round(bytes.length / 1024), elapsedS: Math.round((performance.now() - began) / 1000), cpuS: Math.round(cpu()) }));

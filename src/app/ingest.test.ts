@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { createResources } from '../pipeline/index.js';
+import { createResources, defineStage } from '../pipeline/index.js';
 import { openSqliteStore } from '../store/sqlite/index.js';
 import { ingest } from './ingest.js';
 
@@ -112,4 +112,27 @@ test('ingest › a syndicated copy with its own headline and boilerplate joins t
     assert.equal(summary.inserted, 2, 'two articles: the copy is not identical');
     assert.equal((await store.stats()).syndicationGroups, 1);
   });
+});
+
+test('ingest › a recipe page is stored with its genre but runs no events or claims stage unless its genre is asked for', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-genre-'));
+  copyFileSync(join(FIXTURES, 'harbour-fire.txt'), join(dir, 'a-harbour-fire.txt'));
+  writeFileSync(
+    join(dir, 'b-lentil-soup.txt'),
+    'Lentil soup for cold evenings\n\nThis soup takes twenty minutes. Ingredients: two tablespoons of olive oil, one onion, a teaspoon of cumin, a cup of red lentils and a litre of stock.\n\nWarm the oil, soften the onion, stir in the cumin and the lentils, add the stock and simmer until the lentils fall apart. Season and serve with bread.\n',
+  );
+  const ran: string[] = [];
+  const eventsStage = defineStage({ name: 'events', version: 1, requires: [], assigns: 'events', run: (doc) => (ran.push(doc.meta.genre ?? '?'), []) });
+  const genres: Record<string, string | undefined> = {};
+  const onArticle = (_o: unknown, source: string, d: unknown) => void (genres[source.split('/').pop()!] = (d as { meta?: { genre?: string } }).meta?.genre);
+  await withStore(async (store) => {
+    await ingest([dir], { ...options, stages: [eventsStage], store, events: { onArticle } });
+  });
+  assert.deepEqual(ran, ['news']);
+  assert.equal(genres['b-lentil-soup.txt'], 'recipe');
+  ran.length = 0;
+  await withStore(async (store) => {
+    await ingest([dir], { ...options, stages: [eventsStage], store, genres: ['news', 'recipe'] });
+  });
+  assert.deepEqual(ran.sort(), ['news', 'recipe']);
 });

@@ -7,6 +7,9 @@ import { expandInputsWithSkips, extensionOf, type SkippedInputs } from '../inges
 import { readInput, type InputReader } from '../ingest/read-input.js';
 import { CLEAN_STEP, checkPipeline, pipelineSignature, runStages, type Resources, type Stage } from '../pipeline/index.js';
 import { cleanArticle } from '../stages/clean/index.js';
+import { DEFAULT_EVENT_GENRES, GENRES, classifyGenre, type Genre } from '../nlp/genre.js';
+
+export { DEFAULT_EVENT_GENRES, GENRES, type Genre };
 import { linkEntities, surnameKeysToLookUp } from '../corpus/link-entities/index.js';
 import { observeEvents } from '../corpus/observe/index.js';
 import { describeObservedEvents } from '../corpus/cross-article/index.js';
@@ -60,7 +63,15 @@ export interface IngestOptions {
   readonly readInput?: InputReader;
   readonly events?: IngestEvents;
   readonly now?: () => number;
+  /**
+   * Genres whose articles run the events and claims stages (default: news, opinion). Others (reviews, guides,
+   * recipes, listings, other pages) are stored, annotated and searchable, with no events or claims.
+   */
+  readonly genres?: readonly Genre[];
 }
+
+/** Stages that turn an article into events and claims: skipped for genres the user did not ask for. */
+const EVENT_STAGES = new Set(['events', 'claims']);
 
 /**
  * Consecutive store failures after which the store itself is taken as broken (disk full, connection lost) and the
@@ -74,6 +85,10 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
   const began = now();
   checkPipeline(options.stages);
   const signature = pipelineSignature(options.stages);
+  const genres = options.genres ?? DEFAULT_EVENT_GENRES;
+  const quietStages = options.stages.filter((s) => !EVENT_STAGES.has(s.name));
+  checkPipeline(quietStages);
+  const quietSignature = pipelineSignature(quietStages);
   const { entries, skipped } = expandInputsWithSkips(inputs);
   options.events?.onStart?.(entries.length);
   const counts = { inserted: 0, updated: 0, duplicates: 0, notEnglish: 0 };
@@ -112,9 +127,11 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
             options.events?.onWarning?.(warning);
           }
           doc = createDoc(cleaned);
+          const genre = classifyGenre({ title: doc.meta.title, url: doc.meta.url, outlet: doc.meta.outlet, text: doc.text }).genre;
+          doc = { ...doc, meta: { ...doc.meta, genre } };
           if (!isAnnotated(doc)) counts.notEnglish++;
           else {
-            const result = runStages(doc, options.stages, { publishedAt: doc.meta.publishedAt, resources: options.resources });
+            const result = runStages(doc, genres.includes(genre) ? options.stages : quietStages, { publishedAt: doc.meta.publishedAt, resources: options.resources });
             doc = result.doc;
             for (const [stage, ms] of Object.entries(result.timingsMs)) stageMs[stage] = (stageMs[stage] ?? 0) + ms;
           }
@@ -124,9 +141,11 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
           fail({ source: item.source, code, reason: error instanceof IngestError ? error.reason : describeCause(error) });
           continue;
         }
+        // The signature names the stages that ran, so a later ingest asking for this genre re-annotates the article.
+        const ranSignature = doc.meta.genre && !genres.includes(doc.meta.genre) ? quietSignature : signature;
         let outcome: SaveOutcome;
         try {
-          outcome = await options.store.saveArticle(doc, isAnnotated(doc) ? signature : CLEAN_STEP, await crossArticleLinks(options.store, doc));
+          outcome = await options.store.saveArticle(doc, isAnnotated(doc) ? ranSignature : CLEAN_STEP, await crossArticleLinks(options.store, doc));
           storeFailuresInARow = 0;
         } catch (error) {
           // The article's transaction rolled back, so nothing of it is stored; the batch goes on unless the store is gone.

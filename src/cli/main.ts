@@ -4,6 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { DossierError, UsageError, describeCause } from '../model/index.js';
 import type { IngestSummary } from '../app/ingest.js';
+import { DEFAULT_EVENT_GENRES, GENRES, type Genre } from '../app/genres.js';
 import { registerDictCommands } from './commands/dict.js';
 import { registerEntityCommands } from './commands/entities.js';
 import { registerClaimCommands } from './commands/claims.js';
@@ -47,9 +48,10 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     .option(...dbOption)
     .option('--max-bytes <n>', 'refuse files larger than this many bytes', parseIntOption)
     .option('--json', 'print the summary as JSON')
-    .action(async (inputs: string[], opts: { db: string; maxBytes?: number; json?: boolean }) => {
+    .option('--genres <list>', `page genres that produce events and claims, comma-separated (${GENRES.join(', ')}; default ${DEFAULT_EVENT_GENRES.join(',')}); other pages are stored and searchable`, parseGenres)
+    .action(async (inputs: string[], opts: { db: string; maxBytes?: number; json?: boolean; genres?: Genre[] }) => {
       exitCode = await withStore(opts.db, async (store) => {
-        const summary = await runIngest(store, inputs, opts.maxBytes, io);
+        const summary = await runIngest(store, inputs, opts.maxBytes, io, opts.genres);
         if (opts.json) io.out(JSON.stringify(summary));
         else printIngestSummary(summary, io);
         // Nothing stored nor already held (an empty folder, only unsupported files) is a failure too.
@@ -173,7 +175,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   return exitCode;
 }
 
-async function runIngest(store: Store, inputs: string[], maxBytes: number | undefined, io: CliIo): Promise<IngestSummary> {
+async function runIngest(store: Store, inputs: string[], maxBytes: number | undefined, io: CliIo, genres?: readonly Genre[]): Promise<IngestSummary> {
   const { createProgress } = await import('./progress.js');
   const progress = createProgress('files');
   // Loaded here, not at start: the pipeline's modules and models are what make a bare `dossier --help` slow.
@@ -181,6 +183,7 @@ async function runIngest(store: Store, inputs: string[], maxBytes: number | unde
   const summary = await ingest(inputs, {
     store,
     ...(await composePipeline(store)),
+    ...(genres ? { genres } : {}),
     ...(maxBytes === undefined ? {} : { maxBytes }),
     events: {
       onStart: (total) => progress.start(total),
@@ -220,6 +223,13 @@ interface SearchOptions {
   readonly to?: string;
   readonly limit: number;
   readonly json?: boolean;
+}
+
+/** "news,review" → the genres, each checked against the known ones. */
+function parseGenres(value: string): Genre[] {
+  const out = value.split(',').map((g) => g.trim().toLowerCase()).filter(Boolean);
+  for (const g of out) if (!(GENRES as readonly string[]).includes(g)) throw new UsageError(`unknown genre "${g}" (known: ${GENRES.join(', ')})`);
+  return out as Genre[];
 }
 
 function parseIntOption(value: string): number {

@@ -24,7 +24,12 @@ export interface ArticleMeta {
   readonly publishedAtFrom?: string;
   /** ISO 639-1 code from the language detector, or 'und'. */
   readonly language: string;
+  /** What the page is, from the genre rules at ingest (src/nlp/genre.ts); only news and opinion feed events and claims by default. */
+  readonly genre?: Genre;
 }
+
+/** Page genres: reporting and commentary, and the non-news kinds that produce no events unless asked for. */
+export type Genre = 'news' | 'opinion' | 'review' | 'guide' | 'recipe' | 'listing' | 'other';
 
 /** A reader comment, kept apart from the body: facts never come from comments. */
 export interface ReaderComment {

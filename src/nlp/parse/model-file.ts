@@ -4,13 +4,13 @@
  *   · padding to 4 · for each table (actions, then relations): u32 rowCount feature hashes · i16 rowCount×columns
  *   weights (× scale) · padding to 4.
  * All numbers little-endian. Weights are quantised to 16 bits per table; rows whose weights all round to zero
- * (or, with `minWeight`, whose largest weight is below it) are dropped.
+ * are dropped, and so are, on request, rows with small weights or few training updates (PruneOptions).
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { DEP_LABELS } from '../../model/deps.js';
 import { DossierError } from '../../model/errors.js';
 import { ACTION_COUNT } from './transitions.js';
-import { buildWeightTable, type ParseModel, type ParseModelInfo, type WeightTable } from './model.js';
+import { buildWeightTable, packActionTable, type ParseModel, type ParseModelInfo, type WeightTable } from './model.js';
 
 const MAGIC = 'DPAR';
 const FORMAT_VERSION = 1;
@@ -20,6 +20,16 @@ export interface ParseTableParts {
   readonly columns: number;
   readonly hashes: Uint32Array;
   readonly weights: Float32Array;
+  /** Updates per row during training, when known (for minUpdates). */
+  readonly updates?: Uint32Array;
+}
+
+/** Which rows to leave out of the file. */
+export interface PruneOptions {
+  /** Drop rows whose weights are all smaller in magnitude than this. */
+  readonly minWeight?: number;
+  /** Drop rows that fewer than this many training updates touched (features seen in one or two errors). */
+  readonly minUpdates?: number;
 }
 
 /** What a trainer hands to the encoder. */
@@ -46,8 +56,10 @@ interface Quantised {
   readonly weights: Int16Array;
 }
 
-/** Quantises one table to int16 and drops rows that end up all zero or whose largest |weight| is below minWeight. */
-function quantise(table: ParseTableParts, minWeight: number): Quantised {
+/** Quantises one table to int16 and drops rows that end up all zero, or that the prune options leave out. */
+function quantise(table: ParseTableParts, prune: PruneOptions): Quantised {
+  const minWeight = prune.minWeight ?? 0;
+  const minUpdates = prune.minUpdates ?? 0;
   const t = table.columns;
   let maxAbs = 0;
   for (const w of table.weights) maxAbs = Math.max(maxAbs, Math.abs(w));
@@ -56,7 +68,7 @@ function quantise(table: ParseTableParts, minWeight: number): Quantised {
   for (let r = 0; r < table.hashes.length; r++) {
     let rowMax = 0;
     for (let y = 0; y < t; y++) rowMax = Math.max(rowMax, Math.abs(table.weights[r * t + y]!));
-    if (Math.round(rowMax / scale) !== 0 && rowMax >= minWeight) kept.push(r);
+    if (Math.round(rowMax / scale) !== 0 && rowMax >= minWeight && (table.updates?.[r] ?? Infinity) >= minUpdates) kept.push(r);
   }
   const hashes = new Uint32Array(kept.length);
   const weights = new Int16Array(kept.length * t);
@@ -67,9 +79,9 @@ function quantise(table: ParseTableParts, minWeight: number): Quantised {
   return { header: { columns: t, rowCount: kept.length, scale }, hashes, weights };
 }
 
-/** Serialises a parser model; `minWeight` prunes rows whose weights are all smaller in magnitude. */
-export function encodeParseModel(parts: ParseModelParts, minWeight = 0): Uint8Array {
-  const tables = [quantise(parts.actions, minWeight), quantise(parts.relations, minWeight)];
+/** Serialises a parser model, leaving out the rows `prune` names. */
+export function encodeParseModel(parts: ParseModelParts, prune: PruneOptions = {}): Uint8Array {
+  const tables = [quantise(parts.actions, prune), quantise(parts.relations, prune)];
   const header: Header = { info: parts.info, tables: tables.map((q) => q.header) };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
   let total = align4(12 + headerBytes.length);
@@ -126,7 +138,7 @@ export function decodeParseModel(file: Uint8Array): ParseModel {
     return buildWeightTable(hashes, weights, t.columns);
   });
   if (tables.length !== 2 || at > bytes.length) throw new DossierError('E_RESOURCE_MISSING', 'parser model file is truncated');
-  return { info: header.info, actions: tables[0]!, relations: tables[1]! };
+  return { info: header.info, actions: tables[0]!, relations: tables[1]!, packedActions: packActionTable(tables[0]!) };
 }
 
 function align4(offset: number): number {

@@ -36,6 +36,27 @@ export interface ParseModel {
   readonly info: ParseModelInfo;
   readonly actions: WeightTable;
   readonly relations: WeightTable;
+  /**
+   * The action table again, packed for speed: slot s = [key, w0 | w1 << 16, w2 | w3 << 16, 0] (int16 pairs), so a
+   * probe and its four weights share one cache line. Built by packActionTable at load time.
+   */
+  readonly packedActions: Int32Array;
+}
+
+/** Packs a 4-column weight table into the one-slot layout of ParseModel.packedActions. */
+export function packActionTable(actions: WeightTable): Int32Array {
+  const slots = actions.table.length >>> 1;
+  const packed = new Int32Array(4 * slots);
+  for (let slot = 0; slot < slots; slot++) {
+    const key = actions.table[2 * slot]!;
+    if (key === 0) continue;
+    const base = 4 * actions.table[2 * slot + 1]!;
+    const w = actions.weights;
+    packed[4 * slot] = key;
+    packed[4 * slot + 1] = (w[base]! & 0xffff) | (w[base + 1]! << 16);
+    packed[4 * slot + 2] = (w[base + 2]! & 0xffff) | (w[base + 3]! << 16);
+  }
+  return packed;
 }
 
 /** A parsed sentence: head[i] is the 0-based index of word i's head in the sentence (-1: the root), label[i] a DEP_LABELS index. */
@@ -178,24 +199,32 @@ export function parseSentence(model: ParseModel, words: readonly string[], upos:
   if (n === 0) return { head: new Int32Array(0), label: new Uint8Array(0) };
   const attr = sentenceAttributes(words, upos);
   const state = initialState(n);
-  const actionTable = model.actions.table;
-  const actionWeights = model.actions.weights;
+  const packed = model.packedActions;
+  const mask = (packed.length >>> 2) - 1;
   while (!isTerminal(state)) {
     const count = actionFeatures(state, attr, FEATS);
-    // All table probes first (independent loads the CPU can overlap), then the sums.
-    for (let f = 0; f < count; f++) ROWS[f] = probeRow(actionTable, FEATS[f]!);
     let shift = 0;
     let reduce = 0;
     let left = 0;
     let right = 0;
     for (let f = 0; f < count; f++) {
-      const row = ROWS[f]!;
-      if (row < 0) continue;
-      const base = row << 2;
-      shift += actionWeights[base]!;
-      reduce += actionWeights[base + 1]!;
-      left += actionWeights[base + 2]!;
-      right += actionWeights[base + 3]!;
+      const hash = FEATS[f]!;
+      const key = hash === 0 ? 1 : hash | 0;
+      let slot = key & mask;
+      for (;;) {
+        const k = packed[slot << 2]!;
+        if (k === key) {
+          const a = packed[(slot << 2) + 1]!;
+          const b = packed[(slot << 2) + 2]!;
+          shift += (a << 16) >> 16;
+          reduce += a >> 16;
+          left += (b << 16) >> 16;
+          right += b >> 16;
+          break;
+        }
+        if (k === 0) break;
+        slot = (slot + 1) & mask;
+      }
     }
     ACTION_SCORES[0] = shift;
     ACTION_SCORES[1] = reduce;

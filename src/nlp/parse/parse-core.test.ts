@@ -99,6 +99,19 @@ describe('arc-eager transitions and dynamic oracle', () => {
     assert.equal(DEP_LABELS[tree.label[0]!], 'root');
     assert.equal(DEP_LABELS[tree.label[1]!], 'parataxis');
   });
+
+  it('makes the largest unattached fragment the root when ROOT took no dependent', () => {
+    // "Talks ended . Police left": SHIFT Talks, LEFT (Talks <- ended), SHIFT ended, RIGHT (ended -> .), then SHIFT the rest.
+    const state = initialState(5);
+    applyTransition(state, 0, 0);
+    applyTransition(state, 2, depLabelIndex('nsubj'));
+    applyTransition(state, 0, 0);
+    applyTransition(state, 3, depLabelIndex('punct'));
+    applyTransition(state, 0, 0);
+    applyTransition(state, 0, 0);
+    const tree = finishTree(state, depLabelIndex('root'), () => depLabelIndex('parataxis'));
+    assert.deepEqual([...tree.head], [1, -1, 1, 1, 1]);
+  });
 });
 
 describe('treebank reader', () => {

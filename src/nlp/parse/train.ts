@@ -38,6 +38,8 @@ export interface TrainedTable {
   readonly columns: number;
   readonly hashes: Uint32Array;
   readonly weights: Float32Array;
+  /** How many updates touched each row (rare features can be left out of the file: see encodeParseModel). */
+  readonly updates: Uint32Array;
 }
 
 /** Both classifiers after training. */
@@ -53,6 +55,7 @@ class PerceptronTable {
   private slots = new Int32Array(1 << 16);
   w: Float32Array;
   u: Float64Array;
+  private updates = new Uint32Array(1 << 14);
 
   constructor(readonly columns: number) {
     this.w = new Float32Array(columns << 14);
@@ -86,7 +89,9 @@ class PerceptronTable {
   update(feats: Uint32Array, count: number, gold: number, guess: number, clock: number): void {
     const t = this.columns;
     for (let f = 0; f < count; f++) {
-      const base = this.row(feats[f]!) * t;
+      const r = this.row(feats[f]!);
+      this.updates[r]!++;
+      const base = r * t;
       this.w[base + gold]! += 1;
       this.u[base + gold]! += clock;
       this.w[base + guess]! -= 1;
@@ -101,6 +106,11 @@ class PerceptronTable {
     this.hashList.push(hash);
     this.insert(hash, r);
     if (2 * this.hashList.length > this.keys.length) this.rehash();
+    if (r >= this.updates.length) {
+      const updates = new Uint32Array(this.updates.length * 2);
+      updates.set(this.updates);
+      this.updates = updates;
+    }
     if ((r + 1) * this.columns > this.w.length) {
       const w = new Float32Array(this.w.length * 2);
       w.set(this.w);
@@ -131,7 +141,7 @@ class PerceptronTable {
     const size = this.hashList.length * this.columns;
     const weights = new Float32Array(size);
     for (let k = 0; k < size; k++) weights[k] = this.w[k]! - this.u[k]! / clock;
-    return { columns: this.columns, hashes: Uint32Array.from(this.hashList), weights };
+    return { columns: this.columns, hashes: Uint32Array.from(this.hashList), weights, updates: this.updates.slice(0, this.hashList.length) };
   }
 }
 

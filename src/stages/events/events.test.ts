@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { makeDoc } from '../../../test/helpers/make-doc.js';
-import { makeTokenTable, type EventMention, type Mention, type Upos } from '../../model/index.js';
+import { depLabelIndex, makeTokenTable, type EventMention, type Mention, type Upos } from '../../model/index.js';
 import { createResources } from '../../pipeline/stage.js';
 import { loadEventLexicon } from '../../app/dictionaries.js';
 import { EVENT_LEXICON_RESOURCE } from '../../events/lexicon.js';
@@ -164,9 +164,9 @@ for (const [name, spec] of MUST_NOT_FIRE) {
   });
 }
 
-test('events › ceasefire talks are a CONSULT between both parties', () => {
+test('events › ceasefire talks are one CONSULT with both parties as its compound source, not coded both ways round', () => {
   const { events } = run('Iran/PROPN and/CCONJ Iraq/PROPN held/VERB/hold ceasefire/NOUN talks/NOUN/talk ./PUNCT');
-  assert.deepEqual(events.map((e) => `${e.ploverType} ${codes(e.sources)}>${codes(e.targets)}`).sort(), ['CONSULT IRN>IRQ', 'CONSULT IRQ>IRN']);
+  assert.deepEqual(events.map((e) => `${e.ploverType} ${codes(e.sources)}>${codes(e.targets)}`).sort(), ['CONSULT IRN,IRQ>']);
 });
 
 test('events › offsets point into the text: trigger, actors and evidence', () => {
@@ -218,4 +218,88 @@ test('events › an event told inside a direct quotation takes no actor from out
   const quote = { start: 0, end: doc.text.indexOf('”') + 1 };
   const claims = [{ id: 'c1', evidence: { start: 0, end: doc.text.length }, content: quote, isDirectQuote: true, chain: [{ kind: 'person' as const, name: 'Haddad' }], stance: 'asserted' as const, isHedged: false, eventIds: [] }];
   assert.deepEqual(stage.run({ ...doc, layers: { ...doc.layers, claims } }, ctx), [], 'with the quotation known, no actor is left and no event is kept');
+});
+
+/** The same one-sentence Doc with a dependency layer: `arcs` lists "head/relation" per token, heads 1-based (0 = root). */
+function parsed(spec: string, arcs: string, mentions: readonly { text: string; type?: Mention['type'] }[] = [], extra: Partial<Parameters<typeof makeDoc>[0]['layers']> = {}) {
+  const doc = tagged(spec, mentions);
+  const items = arcs.split(' ');
+  const head = new Int32Array(items.map((a) => Number(a.split('/')[0]) - 1));
+  const label = Uint8Array.from(items.map((a) => depLabelIndex(a.split('/')[1]!)));
+  return { ...doc, layers: { ...doc.layers, deps: { length: items.length, head, label }, ...extra } };
+}
+
+test('"Russia and Turkey met in Ankara" is one event with a compound source, never coded both ways round, with or without a parse', () => {
+  const spec = 'Russia/PROPN and/CCONJ Turkey/PROPN met/VERB/meet in/ADP Ankara/PROPN ./PUNCT';
+  const withoutParse = stage.run(tagged(spec), ctx);
+  assert.equal(withoutParse.length, 1);
+  assert.deepEqual(codes(withoutParse[0]!.sources), ['RUS', 'TUR']);
+  const events = stage.run(parsed(spec, '4/nsubj 3/cc 1/conj 0/root 6/case 4/obl 4/punct'), ctx);
+  assert.equal(events.length, 1);
+  assert.deepEqual(codes(events[0]!.sources), ['RUS', 'TUR']);
+  assert.deepEqual(events[0]!.targets, []);
+});
+
+test('with a parse, the actor is the subject of the verb even past a long appositive: "Turkey, which borders Syria, attacked Kurdish fighters"', () => {
+  const spec = 'Turkey/PROPN ,/PUNCT which/PRON borders/VERB/border Syria/PROPN ,/PUNCT attacked/VERB/attack Kurdish/ADJ fighters/NOUN/fighter ./PUNCT';
+  const events = stage.run(parsed(spec, '7/nsubj 4/punct 4/nsubj 1/acl:relcl 4/obj 4/punct 0/root 9/amod 7/obj 7/punct'), ctx);
+  const attack = events.find((e) => e.ploverType === 'ASSAULT');
+  assert.ok(attack, 'an ASSAULT event');
+  assert.deepEqual(codes(attack.sources), ['TUR']);
+  assert.ok(!codes(attack.targets).includes('SYR'), 'Syria, in the relative clause, is not the target');
+});
+
+test('with a parse, the event time is the date attached to its own clause, not the nearest date in the sentence', () => {
+  // "Police said Tuesday that gunmen attacked the village on Sunday": Tuesday is nearer the verb's subject, Sunday is the event's.
+  const spec = 'Police/NOUN/police said/VERB/say Tuesday/PROPN that/SCONJ gunmen/NOUN/gunman attacked/VERB/attack the/DET village/NOUN on/ADP Sunday/PROPN ./PUNCT';
+  const doc0 = tagged(spec);
+  const at = (w: string) => ({ start: doc0.text.indexOf(w), end: doc0.text.indexOf(w) + w.length });
+  const times = [
+    { id: 't1', text: 'Tuesday', ...at('Tuesday'), type: 'DATE' as const, value: '2015-11-24', granularity: 'day' as const, isAnchored: true },
+    { id: 't2', text: 'Sunday', ...at('Sunday'), type: 'DATE' as const, value: '2015-11-22', granularity: 'day' as const, isAnchored: true },
+  ];
+  const events = stage.run(parsed(spec, '2/nsubj 0/root 2/obl:tmod 6/mark 6/nsubj 2/ccomp 8/det 6/obj 10/case 6/obl 2/punct', [], { times }), ctx);
+  const attack = events.find((e) => e.ploverType === 'ASSAULT');
+  assert.ok(attack, 'an ASSAULT event');
+  assert.equal(attack.timeId, 't2');
+});
+
+test('a named product is no actor: "The Bose QuietComfort beats the Sony on comfort" codes no ASSAULT, while a named person beating a guard does', () => {
+  const product = run('The/DET Bose/PROPN QuietComfort/PROPN beats/VERB/beat the/DET Sony/PROPN on/ADP comfort/NOUN ./PUNCT', [{ text: 'Bose QuietComfort', type: 'MISC' }, { text: 'Sony', type: 'MISC' }]);
+  assert.deepEqual(product.events, []);
+  const person = run('Ahmed/PROPN Haddad/PROPN beat/VERB/beat a/DET prison/NOUN guard/NOUN ./PUNCT', [{ text: 'Ahmed Haddad', type: 'PER' }]);
+  assert.equal(person.events[0]?.ploverType, 'ASSAULT');
+});
+
+test('a speech verb that is the cue of a claim and acts on no one is a claim, not a THREATEN event: "Officials warned that fighting would spread"', () => {
+  const spec = 'Government/NOUN officials/NOUN/official warned/VERB/warn that/SCONJ fighting/NOUN would/AUX spread/VERB ./PUNCT';
+  const plain = tagged(spec);
+  assert.equal(stage.run(plain, ctx)[0]?.ploverType, 'THREATEN', 'without the claims layer the coder codes the warning');
+  const at = plain.text.indexOf('warned');
+  const claim = { id: 'c1', evidence: { start: 0, end: plain.text.length }, content: { start: at + 7, end: plain.text.length }, cue: { start: at, end: at + 6 }, isDirectQuote: false, chain: [], stance: 'asserted' as const, isHedged: false, eventIds: [] };
+  assert.deepEqual(stage.run({ ...plain, layers: { ...plain.layers, claims: [claim] } }, ctx), []);
+});
+
+test('with a parse, the dead are the numbers on the victims of the kill verb, summed over conjuncts: "Gunmen killed 12 villagers and three soldiers"', () => {
+  const spec = 'Gunmen/NOUN/gunman killed/VERB/kill 12/NUM villagers/NOUN/villager and/CCONJ three/NUM soldiers/NOUN/soldier in/ADP Kaduna/PROPN ./PUNCT';
+  const plain = stage.run(tagged(spec, [{ text: 'Kaduna', type: 'LOC' }]), ctx).find((e) => e.ploverType === 'ASSAULT');
+  assert.equal(plain?.counts.fatalities, 12, 'word order reads the first number only');
+  const events = stage.run(parsed(spec, '2/nsubj 0/root 4/nummod 2/obj 7/cc 7/nummod 4/conj 9/case 2/obl 2/punct', [{ text: 'Kaduna', type: 'LOC' }]), ctx);
+  const attack = events.find((e) => e.ploverType === 'ASSAULT');
+  assert.ok(attack, 'an ASSAULT event');
+  assert.equal(attack.counts.fatalities, 15);
+});
+
+test('"asked" putting a question is no REQUEST, while asking for something is: "Why did you raise the price?" Pineda asked Hannouch', () => {
+  const question = run('"/PUNCT Why/ADV did/AUX you/PRON raise/VERB the/DET price/NOUN ?/PUNCT "/PUNCT Pineda/PROPN asked/VERB/ask Hannouch/PROPN ./PUNCT', [{ text: 'Pineda' }, { text: 'Hannouch' }]);
+  assert.ok(!question.events.some((e) => e.ploverType === 'REQUEST'));
+  const request = run('Iran/PROPN asked/VERB/ask Russia/PROPN for/ADP military/ADJ aid/NOUN ./PUNCT');
+  assert.equal(request.events[0]?.ploverType, 'REQUEST');
+});
+
+test('releasing a video or a report is no RETREAT, releasing hostages is', () => {
+  const video = run('Police/NOUN released/VERB/release dramatic/ADJ video/NOUN of/ADP the/DET rescue/NOUN ./PUNCT');
+  assert.deepEqual(video.events, []);
+  const hostages = run('The/DET Taliban/PROPN released/VERB/release two/NUM hostages/NOUN/hostage ./PUNCT');
+  assert.equal(hostages.events[0]?.ploverType, 'RETREAT');
 });

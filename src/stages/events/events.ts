@@ -5,6 +5,7 @@
  */
 import { defineStage, type Stage } from '../../pipeline/stage.js';
 import {
+  DEP_LABELS,
   DossierError,
   tokenPos,
   type ActorRef,
@@ -18,7 +19,8 @@ import {
   type Sentence,
   type TimeExpr,
 } from '../../model/index.js';
-import { createEventCoder, type ActorHint, type CodedActor, type CodedEvent, type CoderToken } from '../../events/coder.js';
+import { createEventCoder, type ActorHint, type CodedActor, type CodedEvent, type CoderToken, type ForcedRoles, type SentenceDeps } from '../../events/coder.js';
+import { timeAnchor } from '../../events/arc-roles.js';
 import { EVENT_LEXICON_RESOURCE, type EventLexicon } from '../../events/lexicon.js';
 import { intentCode, ploverForCameo } from '../../events/cameo-plover.js';
 import { modalityAt } from '../../events/modality.js';
@@ -68,6 +70,49 @@ export function modalityOfToken(doc: Doc, token: number): Modality | undefined {
   return modalityAt(sentenceTokens(doc, s), token - s.tokenStart);
 }
 
+/** The sentence's tree with sentence-relative heads, when the doc has a deps layer. */
+function sentenceDeps(doc: Doc, s: Sentence): SentenceDeps | undefined {
+  const deps = doc.layers.deps;
+  if (!deps || deps.length < s.tokenEnd) return undefined;
+  const head: number[] = [];
+  const label: SentenceDeps['label'][number][] = [];
+  for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+    const h = deps.head[i]!;
+    head.push(h >= s.tokenStart && h < s.tokenEnd ? h - s.tokenStart : -1);
+    label.push(DEP_LABELS[deps.label[i]!] ?? 'dep');
+  }
+  return { head, label };
+}
+
+const REPORTING_LEMMAS = new Set(['say', 'tell', 'add', 'report', 'state']);
+
+/**
+ * With a parse, the event's time is the time expression attached to the trigger's clause (or a clause it is
+ * controlled by or coordinated with), nearest clause first; never a time of a reported or relative clause.
+ */
+function attachedTime(s: Sentence, tokens: readonly CoderToken[], deps: SentenceDeps, chain: readonly number[], times: readonly TimeExpr[]): TimeExpr | undefined {
+  let best: TimeExpr | undefined;
+  let bestRank = Infinity;
+  for (const t of times) {
+    if (t.start < s.start || t.end > s.end) continue;
+    const first = tokens.findIndex((k) => k.end > t.start);
+    let last = first;
+    while (last < tokens.length && tokens[last]!.start < t.end) last++;
+    if (first < 0 || last <= first) continue;
+    const anchor = timeAnchor(tokens, deps, first, last, chain[0]!);
+    let rank = chain.indexOf(anchor);
+    // Failing a time on the event's own clauses, the time of a main "said/told" clause above it: news reports the
+    // day of the event there ("killed 12 people on Thursday, officials said", however the parser attached it),
+    // while a later step (a plea, a ruling) has a verb of its own and is never used.
+    if (rank < 0 && anchor >= 0 && deps.head[anchor] === -1 && REPORTING_LEMMAS.has(tokens[anchor]!.lemma)) rank = chain.length;
+    if (rank >= 0 && rank < bestRank) {
+      best = t;
+      bestRank = rank;
+    }
+  }
+  return best;
+}
+
 function hintsFor(s: Sentence, mentions: readonly Mention[], entityOf: ReadonlyMap<string, DocEntity>): ActorHint[] {
   const hints: ActorHint[] = [];
   for (const m of mentions) {
@@ -94,8 +139,38 @@ function nearest<T extends { start: number; end: number }>(items: readonly T[], 
   return best;
 }
 
+/** A participant that can act or be acted on: a coded actor (country, dictionary actor, sector noun), a person, organisation, group, state or place. */
+function isActorLike(a: CodedActor, s: Sentence, mentions: readonly Mention[], entityById: ReadonlyMap<string, DocEntity>): boolean {
+  if (a.code) return true;
+  const entity = a.entityId ? entityById.get(a.entityId) : undefined;
+  if (entity) return entity.kind !== 'other';
+  const m = mentionOver(a, s, mentions);
+  return m !== undefined && m.type !== 'MISC';
+}
+
+/** A named thing that is no actor: a product, work, dish or other MISC name ("the Bose QuietComfort beats it"). */
+function isThing(a: CodedActor, s: Sentence, mentions: readonly Mention[], entityById: ReadonlyMap<string, DocEntity>): boolean {
+  if (a.code) return false;
+  const entity = a.entityId ? entityById.get(a.entityId) : undefined;
+  if (entity) return entity.kind === 'other';
+  return mentionOver(a, s, mentions)?.type === 'MISC';
+}
+
+function mentionOver(a: CodedActor, s: Sentence, mentions: readonly Mention[]): Mention | undefined {
+  return mentions.find((m) => m.tokenStart === s.tokenStart + a.start && m.tokenEnd === s.tokenStart + a.end);
+}
+
+/**
+ * No event without a plausible event: at least one participant must be actor-like, and a named thing (product,
+ * song, dish) never acts: "The Hypace hits the usual high notes" is no ASSAULT.
+ */
+function isPlausible(e: CodedEvent, s: Sentence, mentions: readonly Mention[], entityById: ReadonlyMap<string, DocEntity>): boolean {
+  if (![...e.sources, ...e.targets].some((a) => isActorLike(a, s, mentions, entityById))) return false;
+  return !e.sources.some((a) => isThing(a, s, mentions, entityById));
+}
+
 /** Turns one coded event into the model's EventMention; undefined when PLOVER has no type for it. */
-export function toEventMention(doc: Doc, s: Sentence, tokens: readonly CoderToken[], e: CodedEvent, lexicon: EventLexicon, id: string, places: readonly PlaceRef[], times: readonly TimeExpr[]): EventMention | undefined {
+export function toEventMention(doc: Doc, s: Sentence, tokens: readonly CoderToken[], e: CodedEvent, lexicon: EventLexicon, id: string, places: readonly PlaceRef[], times: readonly TimeExpr[], deps?: SentenceDeps): EventMention | undefined {
   // PLOVER codes a planned cooperative act as AGREE and a planned hostile act as THREATEN.
   const cameo = e.modality === 'planned' ? intentCode(e.code) : e.code;
   const plover = ploverForCameo(lexicon.cameoPlover, cameo);
@@ -107,8 +182,9 @@ export function toEventMention(doc: Doc, s: Sentence, tokens: readonly CoderToke
   };
   const trigger = { start: tokens[e.triggerStart]!.start, end: tokens[e.triggerEnd - 1]!.end };
   const placeSpan = e.place ? { start: tokens[e.place.start]!.start, end: tokens[e.place.end - 1]!.end } : undefined;
-  const place = placeSpan ? places.find((p) => p.start < placeSpan.end && p.end > placeSpan.start) : nearest(places, s, trigger.start);
-  const time = nearest(times, s, trigger.start);
+  // With a parse, no locative phrase on the trigger's clause means no place, and only an attached time counts.
+  const place = placeSpan ? places.find((p) => p.start < placeSpan.end && p.end > placeSpan.start) : deps ? undefined : nearest(places, s, trigger.start);
+  const time = deps && e.clauseChain ? attachedTime(s, tokens, deps, e.clauseChain, times) : nearest(times, s, trigger.start);
   return {
     id,
     evidence: { start: s.start, end: s.end },
@@ -139,7 +215,7 @@ function withinQuote(e: CodedEvent, tokens: readonly CoderToken[], quotes: reado
 export function createEventsStage(): Stage<'events'> {
   return defineStage({
     name: 'events',
-    version: 3,
+    version: 4,
     requires: ['tokens', 'sentences', 'mentions'],
     assigns: 'events',
     run(doc, ctx) {
@@ -157,20 +233,43 @@ export function createEventsStage(): Stage<'events'> {
       // Direct quotations (when the claims stage ran): an event told inside one takes its actors from the quote only,
       // so the speaker named after it ("…,” Haddad said) is never made its actor or target.
       const quotes = (doc.layers.claims ?? []).filter((c) => c.isDirectQuote).map((c) => c.content);
+      const cues = (doc.layers.claims ?? []).flatMap((c) => (c.cue ? [c.cue] : []));
+      const entityById = new Map((doc.layers.entities ?? []).map((x) => [x.id, x]));
       const events: EventMention[] = [];
       for (const s of doc.layers.sentences ?? []) {
         const tokens = sentenceTokens(doc, s);
-        const coded = coder.codeSentence(tokens, { ...(date !== undefined ? { date } : {}), hints: hintsFor(s, mentions, entityOf) });
+        const deps = sentenceDeps(doc, s);
+        const coded = coder.codeSentence(tokens, { ...(date !== undefined ? { date } : {}), hints: hintsFor(s, mentions, entityOf), ...(deps ? { deps } : {}) });
+        const inSentence = coded.events.length > 0 ? mentions.filter((m) => m.tokenStart >= s.tokenStart && m.tokenEnd <= s.tokenEnd) : [];
         for (const codedEvent of coded.events) {
           const e = withinQuote(codedEvent, tokens, quotes);
-          // An event needs at least one identified actor: a code, an entity, or a named mention.
-          const isNamed = (a: CodedActor): boolean => mentions.some((m) => m.tokenStart === s.tokenStart + a.start && m.tokenEnd === s.tokenStart + a.end);
-          if (![...e.sources, ...e.targets].some((a) => a.code || a.entityId || isNamed(a))) continue;
-          const mention = toEventMention(doc, s, tokens, e, lexicon, `ev${events.length + 1}`, places, times);
+          if (!isPlausible(e, s, inSentence, entityById)) continue;
+          // "asked" in a sentence holding a question or a quotation puts a question, not a request.
+          if (e.verb === 'ASK' && /[?"\u201c\u201d]/.test(doc.text.slice(s.start, s.end))) continue;
+          // A speech verb with no one acted on ("officials warned that …") is a claim, which the claims stage records.
+          if (e.targets.length === 0 && cues.some((c) => c.start < tokens[e.triggerEnd - 1]!.end && c.end > tokens[e.triggerStart]!.start)) continue;
+          const mention = toEventMention(doc, s, tokens, e, lexicon, `ev${events.length + 1}`, places, times, deps);
           if (mention) events.push(mention);
         }
       }
       return events;
     },
   });
+}
+
+/** Roles of a trigger the caller chose (doc token range [start, end)), with or without the doc's parse; for evaluations. */
+export function rolesForTrigger(doc: Doc, lexicon: EventLexicon, start: number, end: number, options: { useDeps: boolean; publishedAt?: string }): ForcedRoles & { sentence: Sentence } | undefined {
+  const s = doc.layers.sentences?.find((x) => x.tokenStart <= start && start < x.tokenEnd);
+  if (!s || !doc.layers.tokens) return undefined;
+  const entityOf = new Map<string, DocEntity>();
+  for (const e of doc.layers.entities ?? []) for (const m of e.mentionIds) entityOf.set(m, e);
+  const tokens = sentenceTokens(doc, s);
+  const deps = options.useDeps ? sentenceDeps(doc, s) : undefined;
+  const date = dictDate(options.publishedAt);
+  const roles = createEventCoder(lexicon).rolesAt(tokens, start - s.tokenStart, Math.min(end, s.tokenEnd) - s.tokenStart, {
+    ...(date !== undefined ? { date } : {}),
+    hints: hintsFor(s, doc.layers.mentions ?? [], entityOf),
+    ...(deps ? { deps } : {}),
+  });
+  return { ...roles, sentence: s };
 }

@@ -1,2 +1,2 @@
 /** The `events` stage: PLOVER/CAMEO event coding. */
-export { createEventsStage, dictDate, modalityOfToken, toEventMention } from './events.js';
+export { createEventsStage, dictDate, modalityOfToken, rolesForTrigger, toEventMention } from './events.js';

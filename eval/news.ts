@@ -1,0 +1,200 @@
+/**
+ * `npm run eval:news`: events and claims on 30 hand-labelled hard-news pages (eval/news/pages.json).
+ *
+ * Each page goes through ingest's path: the clean step (HTML → body and metadata), the genre rules (a page read
+ * as non-news runs no events or claims, as ingest does by default), then the default pipeline.
+ * Events (eval/news/events/<id>.json: {anchor, type, actor, target, time, place}): a predicted event matches a
+ * label when its evidence sentence contains the label's anchor (whitespace and quote marks folded); one-to-one,
+ * preferring the same PLOVER type, then the trigger nearest the anchor. Precision = matched predictions / all
+ * predictions, recall = matched labels / labels. Role accuracy on matched pairs: type; actor and target by head
+ * word (the last word of the label's name found among the predicted actors' words or their entity's name; a
+ * null target is right when none is predicted); time (the predicted value agrees with the label down to the
+ * label's precision; a null time is right when none is predicted); place (the label's head word in the predicted
+ * place's text or name; null likewise).
+ * Claims (eval/news/claims/<id>.json, when present: {anchor, source, chain, stance}): matched by anchor the same
+ * way against each claim's evidence; source accuracy = the label's immediate source (head word) is the speaker
+ * our chain ends with; chain accuracy = same number of links, each matching by head word; stance accuracy.
+ * Skips with a message when ../shared/data is absent. Headline figures last, as one JSON line.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { loadDefaultResources } from '../src/app/resources.js';
+import { createDoc, type Claim, type Doc, type EventMention } from '../src/model/index.js';
+import { defaultStages, runStages } from '../src/pipeline/index.js';
+import { cleanArticle } from '../src/stages/clean/index.js';
+import { DEFAULT_EVENT_GENRES, classifyGenre } from '../src/nlp/genre.js';
+
+const DATA = fileURLToPath(new URL('../../shared/data/', import.meta.url));
+if (!existsSync(DATA)) {
+  console.log(`eval:news skipped: ${DATA} not found (the shared data is only on the team's machines)`);
+  process.exit(0);
+}
+const HERE = fileURLToPath(new URL('./news/', import.meta.url));
+const verbose = process.argv.includes('--verbose');
+
+interface EventLabel {
+  anchor: string;
+  type: string;
+  actor: string;
+  target: string | null;
+  time: string | null;
+  place: string | null;
+}
+interface ClaimLabel {
+  anchor: string;
+  source: string;
+  chain: string[];
+  stance: string;
+}
+
+const pages = (JSON.parse(readFileSync(`${HERE}pages.json`, 'utf8')) as { pages: { id: string; set: string }[] }).pages;
+const extraction = JSON.parse(readFileSync(`${DATA}extraction/ground-truth.json`, 'utf8')) as Record<string, { url?: string }>;
+
+/** Lower case, straight quotes, single spaces: anchors are compared on this form. */
+const fold = (s: string): string => s.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
+/** The head word of a short name: its last word, folded ("U.S. Capitol Police" → "police"). */
+const headWord = (s: string): string => fold(s).replace(/[^\p{L}\p{N}\s-]/gu, ' ').trim().split(/\s+/).pop() ?? '';
+const wordsOf = (s: string): Set<string> => new Set(fold(s).replace(/[^\p{L}\p{N}\s-]/gu, ' ').split(/\s+/).filter(Boolean));
+
+const tally = { gold: 0, predicted: 0, matchedGold: 0, matchedPredicted: 0, type: 0, actor: 0, target: 0, time: 0, timeN: 0, place: 0, placeN: 0 };
+const claimTally = { gold: 0, predicted: 0, matchedGold: 0, matchedPredicted: 0, source: 0, chain: 0, stance: 0, multiGold: 0, multiFound: 0 };
+let claimPages = 0;
+const notes: string[] = [];
+const resources = await loadDefaultResources();
+const stages = defaultStages();
+const began = performance.now();
+let words = 0;
+
+/** Greedy one-to-one matching of labels to predictions whose evidence contains the anchor. */
+function match<L extends { anchor: string }, P>(labels: readonly L[], predicted: readonly P[], evidenceOf: (p: P) => string, score: (l: L, p: P) => number): Map<L, P> {
+  const out = new Map<L, P>();
+  const used = new Set<P>();
+  for (const l of labels) {
+    const anchor = fold(l.anchor);
+    let best: P | undefined;
+    let bestScore = -Infinity;
+    for (const p of predicted) {
+      if (used.has(p) || !fold(evidenceOf(p)).includes(anchor)) continue;
+      const s = score(l, p);
+      if (s > bestScore) {
+        best = p;
+        bestScore = s;
+      }
+    }
+    if (best !== undefined) {
+      out.set(l, best);
+      used.add(best);
+    }
+  }
+  return out;
+}
+
+function actorWords(doc: Doc, actors: EventMention['sources']): Set<string> {
+  const out = new Set<string>();
+  const entities = new Map((doc.layers.entities ?? []).map((e) => [e.id, e]));
+  for (const a of actors) {
+    for (const w of wordsOf(a.text)) out.add(w);
+    const e = a.entityId ? entities.get(a.entityId) : undefined;
+    if (e?.name) for (const w of wordsOf(e.name)) out.add(w);
+  }
+  return out;
+}
+
+for (const page of pages) {
+  const htmlPath = `${DATA}${page.set}/html/${page.id}.html.gz`;
+  if (!existsSync(htmlPath)) continue;
+  const url = page.set === 'extraction' ? extraction[page.id]?.url : (JSON.parse(readFileSync(`${DATA}${page.set}/ground-truth/${page.id}.json`, 'utf8')) as { url?: string }).url;
+  const init = cleanArticle({ source: page.id, format: 'html', contentType: 'html', content: gunzipSync(readFileSync(htmlPath)).toString('utf8'), hints: url ? { url } : {} });
+  const genre = classifyGenre({ title: init.meta.title, url: init.meta.url ?? url, outlet: init.meta.outlet, text: init.text }).genre;
+  const run = DEFAULT_EVENT_GENRES.includes(genre) ? stages : stages.filter((s) => s.name !== 'events' && s.name !== 'claims');
+  if (run !== stages) notes.push(`  ${page.id.slice(0, 12)} read as ${genre}: no events or claims`);
+  const { doc } = runStages(createDoc(init), run, { publishedAt: init.meta.publishedAt, resources });
+  words += doc.layers.tokens?.length ?? 0;
+  const text = doc.text;
+  const evidence = (x: { evidence: { start: number; end: number } }): string => text.slice(x.evidence.start, x.evidence.end);
+
+  const eventFile = `${HERE}events/${page.id}.json`;
+  if (existsSync(eventFile)) {
+    const labels = JSON.parse(readFileSync(eventFile, 'utf8')) as EventLabel[];
+    const events = doc.layers.events ?? [];
+    tally.gold += labels.length;
+    tally.predicted += events.length;
+    const pairs = match(labels, events, evidence, (l, e) => (e.ploverType === l.type ? 1000 : 0) - Math.abs(text.indexOf(l.anchor) - e.trigger.start) / 1000);
+    tally.matchedGold += pairs.size;
+    tally.matchedPredicted += pairs.size;
+    const times = new Map((doc.layers.times ?? []).map((t) => [t.id, t]));
+    const places = new Map((doc.layers.places ?? []).map((p) => [p.id, p]));
+    for (const [l, e] of pairs) {
+      if (e.ploverType === l.type) tally.type++;
+      const actorOk = actorWords(doc, e.sources).has(headWord(l.actor));
+      if (actorOk) tally.actor++;
+      const targetOk = l.target === null ? e.targets.length === 0 : actorWords(doc, e.targets).has(headWord(l.target));
+      if (targetOk) tally.target++;
+      const t = e.timeId ? times.get(e.timeId) : undefined;
+      tally.timeN++;
+      if (l.time === null ? !t : !!t && t.value.slice(0, l.time.length) === l.time) tally.time++;
+      const p = e.placeId ? places.get(e.placeId) : undefined;
+      tally.placeN++;
+      if (l.place === null ? !p : !!p && (wordsOf(p.text).has(headWord(l.place)) || (p.name !== undefined && wordsOf(p.name).has(headWord(l.place))))) tally.place++;
+      if (verbose && (!actorOk || !targetOk || e.ploverType !== l.type)) {
+        notes.push(`  ${page.id.slice(0, 8)} "${l.anchor}" gold ${l.type} ${l.actor} → ${l.target ?? '-'}; got ${e.ploverType} ${e.sources.map((a) => a.text).join('+') || '-'} → ${e.targets.map((a) => a.text).join('+') || '-'}`);
+      }
+    }
+    if (verbose) {
+      for (const l of labels) if (!pairs.has(l)) notes.push(`  ${page.id.slice(0, 8)} missed ${l.type} "${l.anchor}"`);
+      const hit = new Set(pairs.values());
+      for (const e of events) if (!hit.has(e)) notes.push(`  ${page.id.slice(0, 8)} extra ${e.ploverType} [${text.slice(e.trigger.start, e.trigger.end)}] ${e.sources.map((a) => a.text).join('+') || '-'} → ${e.targets.map((a) => a.text).join('+') || '-'}`);
+    }
+  }
+
+  const claimFile = `${HERE}claims/${page.id}.json`;
+  if (existsSync(claimFile)) {
+    claimPages++;
+    const labels = JSON.parse(readFileSync(claimFile, 'utf8')) as ClaimLabel[];
+    const claims = doc.layers.claims ?? [];
+    claimTally.gold += labels.length;
+    claimTally.predicted += claims.length;
+    const pairs = match(labels, claims, evidence, (l, c) => -Math.abs(text.indexOf(l.anchor) - c.evidence.start) / 1000);
+    claimTally.matchedGold += pairs.size;
+    claimTally.matchedPredicted += pairs.size;
+    const linkOk = (gold: string, ours: Claim['chain'][number] | undefined): boolean => !!ours && wordsOf(ours.name).has(headWord(gold));
+    for (const [l, c] of pairs) {
+      if (linkOk(l.source, c.chain[c.chain.length - 1])) claimTally.source++;
+      const chainOk = l.chain.length === c.chain.length && l.chain.every((g, i) => linkOk(g, c.chain[i]));
+      if (chainOk) claimTally.chain++;
+      if (l.stance === c.stance) claimTally.stance++;
+      if (l.chain.length > 1) {
+        claimTally.multiGold++;
+        if (c.chain.length > 1) claimTally.multiFound++;
+      }
+    }
+  }
+}
+
+const r3 = (x: number): number => Math.round(x * 1000) / 1000;
+const div = (a: number, b: number): number => (b === 0 ? 0 : r3(a / b));
+const f1 = (p: number, r: number): number => (p + r === 0 ? 0 : r3((2 * p * r) / (p + r)));
+if (notes.length) console.log(notes.join('\n'));
+const ep = div(tally.matchedPredicted, tally.predicted);
+const er = div(tally.matchedGold, tally.gold);
+const events = {
+  labels: tally.gold, predicted: tally.predicted, matched: tally.matchedGold, precision: ep, recall: er, f1: f1(ep, er),
+  typeAccuracy: div(tally.type, tally.matchedGold), actorAccuracy: div(tally.actor, tally.matchedGold), targetAccuracy: div(tally.target, tally.matchedGold),
+  timeAccuracy: div(tally.time, tally.timeN), placeAccuracy: div(tally.place, tally.placeN),
+};
+console.log(`\n== events on ${pages.length} hand-labelled news pages: ${tally.gold} labels, ${tally.predicted} predicted, ${tally.matchedGold} matched`);
+console.log(`  precision ${ep}  recall ${er}  F1 ${events.f1}; on matched pairs: type ${events.typeAccuracy}, actor ${events.actorAccuracy}, target ${events.targetAccuracy}, time ${events.timeAccuracy}, place ${events.placeAccuracy}`);
+let claims: Record<string, unknown> = { skipped: 'no eval/news/claims/<id>.json files' };
+if (claimPages > 0) {
+  const cp = div(claimTally.matchedPredicted, claimTally.predicted);
+  const cr = div(claimTally.matchedGold, claimTally.gold);
+  claims = {
+    pages: claimPages, labels: claimTally.gold, predicted: claimTally.predicted, matched: claimTally.matchedGold, precision: cp, recall: cr, f1: f1(cp, cr),
+    sourceAccuracy: div(claimTally.source, claimTally.matchedGold), chainAccuracy: div(claimTally.chain, claimTally.matchedGold), stanceAccuracy: div(claimTally.stance, claimTally.matchedGold),
+    multiLinkFound: div(claimTally.multiFound, claimTally.multiGold),
+  };
+  console.log(`== claims on ${claimPages} pages: precision ${cp}  recall ${cr}; source ${claims['sourceAccuracy']}, chain ${claims['chainAccuracy']}, stance ${claims['stanceAccuracy']}`);
+}
+const seconds = (performance.now() - began) / 1000;
+console.log(JSON.stringify({ eval: 'news', data: 'eval/news (30 hand-labelled pages)', events, claims, tokens_per_s: Math.round(words / seconds) }));

@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { DepLabel, Upos } from '../model/index.js';
+import { arcRoles, timeAnchor, type ArcJudge, type ArcToken, type RoleSpan, type SentenceDeps } from './arc-roles.js';
+
+/**
+ * A hand-built tree from "word/UPOS/head/relation" items, heads 1-based as in CoNLL-U (0 = root).
+ * The lemma is the lower-cased word unless a fifth field gives it.
+ */
+function tree(spec: string): { tokens: ArcToken[]; deps: SentenceDeps; words: string[] } {
+  const tokens: ArcToken[] = [];
+  const head: number[] = [];
+  const label: DepLabel[] = [];
+  for (const item of spec.split(' ')) {
+    const [text, pos, h, rel, lemma] = item.split('/') as [string, Upos, string, DepLabel, string | undefined];
+    tokens.push({ text, pos, lemma: lemma ?? text.toLowerCase() });
+    head.push(Number(h) - 1);
+    label.push(rel);
+  }
+  return { tokens, deps: { head, label }, words: tokens.map((t) => t.text) };
+}
+
+const ACTORS = new Set(['Turkey', 'Russia', 'militants', 'army', 'Israel', 'police', 'Police', 'gunmen', 'Hamas', 'Kabul', 'Aleppo', 'Kandahar', 'Gaza', 'Germany']);
+const PLACES = new Set(['Aleppo', 'Kandahar', 'Kabul', 'Gaza', 'Mosul']);
+
+function judge(tokens: readonly ArcToken[]): ArcJudge {
+  const words = (s: RoleSpan): string[] => tokens.slice(s.start, s.end).map((t) => t.text);
+  return { isActor: (s) => words(s).some((w) => ACTORS.has(w) && !PLACES.has(w)), isPlace: (s) => words(s).some((w) => PLACES.has(w)) };
+}
+
+const text = (words: readonly string[], s: RoleSpan | undefined): string => (s ? words.slice(s.start, s.end).join(' ') : '');
+
+test('a coordinated subject is one compound actor and the object the target: "Turkey and Russia attacked the rebel base near Aleppo"', () => {
+  const { tokens, deps, words } = tree('Turkey/PROPN/4/nsubj and/CCONJ/3/cc Russia/PROPN/1/conj attacked/VERB/0/root the/DET/7/det rebel/NOUN/7/compound base/NOUN/4/obj near/ADP/9/case Aleppo/PROPN/4/obl ./PUNCT/4/punct');
+  const r = arcRoles(tokens, deps, 3, judge(tokens));
+  assert.deepEqual(r.actors.map((a) => text(words, a)), ['Turkey', 'Russia']);
+  assert.deepEqual(r.targets.map((a) => text(words, a)), ['the rebel base']);
+  assert.equal(text(words, r.place), 'Aleppo');
+  assert.equal(r.isPassive, false);
+});
+
+test('a passive takes its actor from the by-phrase and its target from the passive subject: "The convoy was attacked by militants in Kandahar"', () => {
+  const { tokens, deps, words } = tree('The/DET/2/det convoy/NOUN/4/nsubj:pass was/AUX/4/aux:pass attacked/VERB/0/root by/ADP/6/case militants/NOUN/4/obl:agent in/ADP/8/case Kandahar/PROPN/4/obl ./PUNCT/4/punct');
+  const r = arcRoles(tokens, deps, 3, judge(tokens));
+  assert.equal(r.isPassive, true);
+  assert.deepEqual(r.actors.map((a) => text(words, a)), ['militants']);
+  assert.deepEqual(r.targets.map((a) => text(words, a)), ['The convoy']);
+  assert.equal(text(words, r.place), 'Kandahar');
+});
+
+test('a controlled infinitive takes the subject of the verb above it: "The army vowed to attack the town"', () => {
+  const { tokens, deps, words } = tree('The/DET/2/det army/NOUN/3/nsubj vowed/VERB/0/root to/PART/5/mark attack/VERB/3/xcomp the/DET/7/det town/NOUN/5/obj ./PUNCT/3/punct');
+  const r = arcRoles(tokens, deps, 4, judge(tokens));
+  assert.deepEqual(r.actors.map((a) => text(words, a)), ['The army']);
+  assert.deepEqual(r.targets.map((a) => text(words, a)), ['the town']);
+});
+
+test('a relative pronoun subject stands for the noun it modifies, not the main clause subject: "Police arrested the man who attacked the guard"', () => {
+  const { tokens, deps, words } = tree('Police/NOUN/2/nsubj arrested/VERB/0/root the/DET/4/det man/NOUN/2/obj who/PRON/6/nsubj attacked/VERB/4/acl:relcl the/DET/8/det guard/NOUN/6/obj ./PUNCT/2/punct');
+  const r = arcRoles(tokens, deps, 5, judge(tokens));
+  assert.deepEqual(r.actors.map((a) => text(words, a)), ['the man']);
+  assert.deepEqual(r.targets.map((a) => text(words, a)), ['the guard']);
+});
+
+test('an event noun under a light verb takes the verb subject as actor and its on-phrase as target: "Israel launched airstrikes on Gaza"', () => {
+  const { tokens, deps, words } = tree('Israel/PROPN/2/nsubj launched/VERB/0/root/launch airstrikes/NOUN/2/obj/airstrike on/ADP/5/case Gaza/PROPN/3/nmod ./PUNCT/2/punct');
+  const r = arcRoles(tokens, deps, 2, judge(tokens));
+  assert.deepEqual(r.actors.map((a) => text(words, a)), ['Israel']);
+  assert.deepEqual(r.targets.map((a) => text(words, a)), ['Gaza']);
+});
+
+test('an object that names no actor yields to an actor in a to-phrase: "Turkey extradited two suspects to Germany"', () => {
+  const { tokens, deps, words } = tree('Turkey/PROPN/2/nsubj extradited/VERB/0/root two/NUM/4/nummod suspects/NOUN/2/obj to/ADP/6/case Germany/PROPN/2/obl ./PUNCT/2/punct');
+  const r = arcRoles(tokens, deps, 1, judge(tokens));
+  assert.deepEqual(r.targets.map((a) => text(words, a)), ['Germany']);
+});
+
+test('the place of a reporting clause is not the place of the reported event: "Officials in Kabul said militants attacked a checkpoint"', () => {
+  const { tokens, deps, words } = tree('Officials/NOUN/4/nsubj in/ADP/3/case Kabul/PROPN/1/nmod said/VERB/0/root militants/NOUN/6/nsubj attacked/VERB/4/ccomp a/DET/8/det checkpoint/NOUN/6/obj ./PUNCT/4/punct');
+  const r = arcRoles(tokens, deps, 5, judge(tokens));
+  assert.deepEqual(r.actors.map((a) => text(words, a)), ['militants']);
+  assert.equal(r.place, undefined);
+  assert.deepEqual(r.clauseChain, [5]);
+});
+
+test('the time attached to the trigger clause wins over the time of the reporting clause: "Police said on Tuesday that gunmen killed three villagers on Sunday"', () => {
+  const { tokens, deps } = tree('Police/NOUN/2/nsubj said/VERB/0/root on/ADP/4/case Tuesday/PROPN/2/obl that/SCONJ/7/mark gunmen/NOUN/7/nsubj killed/VERB/2/ccomp three/NUM/9/nummod villagers/NOUN/7/obj on/ADP/11/case Sunday/PROPN/7/obl ./PUNCT/2/punct');
+  const r = arcRoles(tokens, deps, 6, judge(tokens));
+  assert.equal(timeAnchor(tokens, deps, 10, 11, 6), 6, 'Sunday attaches to killed');
+  assert.equal(timeAnchor(tokens, deps, 3, 4, 6), 1, 'Tuesday attaches to said');
+  assert.ok(r.clauseChain.includes(6) && !r.clauseChain.includes(1), 'the chain stops at the reported clause');
+});
+
+test('an appositive names the actor when the head noun does not: "The group, Hamas, fired rockets"', () => {
+  const { tokens, deps, words } = tree('The/DET/2/det group/NOUN/6/nsubj ,/PUNCT/4/punct Hamas/PROPN/2/appos ,/PUNCT/4/punct fired/VERB/0/root rockets/NOUN/6/obj ./PUNCT/6/punct');
+  const r = arcRoles(tokens, deps, 5, judge(tokens));
+  assert.deepEqual(r.actors.map((a) => text(words, a)), ['Hamas']);
+});
+
+test('the possessor of an arrest is the one arrested, and its by-phrase the one arresting: "Police confirmed his arrest by Turkish forces"', () => {
+  const { tokens, deps, words } = tree('Police/NOUN/2/nsubj confirmed/VERB/0/root his/PRON/4/nmod:poss arrest/NOUN/2/obj by/ADP/7/case Turkish/ADJ/7/amod forces/NOUN/4/nmod ./PUNCT/2/punct');
+  const r = arcRoles(tokens, deps, 3, judge(tokens));
+  assert.deepEqual(r.actors.map((a) => text(words, a)), ['Turkish forces']);
+  assert.deepEqual(r.targets.map((a) => text(words, a)), ['his']);
+});
+
+test('a subset introduced by "including" is no second target even when parsed as a conjunct: "Gunmen killed 12 people, including four children"', () => {
+  const { tokens, deps, words } = tree('Gunmen/NOUN/2/nsubj killed/VERB/0/root/kill 12/NUM/4/nummod people/NOUN/2/obj ,/PUNCT/8/punct including/VERB/8/case four/NUM/8/nummod children/NOUN/4/conj ./PUNCT/2/punct');
+  const r = arcRoles(tokens, deps, 1, judge(tokens));
+  assert.deepEqual(r.targets.map((a) => text(words, a)), ['12 people']);
+});

@@ -1,0 +1,338 @@
+/**
+ * Event roles read from a dependency tree (UD v2 relations): who acted (subject, passive agent), on whom
+ * (object, passive subject, "against/on/at/toward" phrases), and where (a locative phrase of the trigger's
+ * clause). Works on one sentence with sentence-relative heads, so it can be tested on trees built by hand.
+ */
+import type { DepLabel, Upos } from '../model/index.js';
+
+/** One sentence's tree: head[i] is the sentence-relative index of token i's head, -1 for the root. */
+export interface SentenceDeps {
+  readonly head: readonly number[];
+  readonly label: readonly DepLabel[];
+}
+
+/** What the role reader needs of a token. */
+export interface ArcToken {
+  readonly text: string;
+  readonly lemma: string;
+  readonly pos: Upos;
+}
+
+/** A noun phrase filling a role: its head token and its extent [start, end) without clauses or PPs. */
+export interface RoleSpan {
+  readonly head: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Roles of one trigger. `actors` and `targets` list coordinated members ("A and B") in text order. */
+export interface ArcRoles {
+  readonly actors: readonly RoleSpan[];
+  readonly targets: readonly RoleSpan[];
+  readonly place?: RoleSpan;
+  readonly isPassive: boolean;
+  /** The clause heads from the trigger up to the sentence root, nearest first (for time attachment). */
+  readonly clauseChain: readonly number[];
+}
+
+/** How the caller judges a phrase: does it name an actor (entity, dictionary actor, sector noun)? a place? */
+export interface ArcJudge {
+  isActor(span: RoleSpan): boolean;
+  isPlace(span: RoleSpan): boolean;
+}
+
+const TARGET_PREPS = new Set(['against', 'on', 'at', 'toward', 'towards', 'upon', 'into']);
+/** Prepositions whose phrase is a target only when it names an actor ("extradited suspects to Germany", "clashed with police"). */
+const ACTOR_TARGET_PREPS = new Set(['to', 'with', 'from']);
+const LOCATIVE_PREPS = new Set(['in', 'near', 'at', 'inside', 'outside', 'around', 'across', 'throughout', 'within', 'outside']);
+const MOVEMENT_LEMMAS = new Set(['arrive', 'travel', 'visit', 'land', 'return', 'go', 'come', 'depart', 'leave', 'fly', 'tour', 'enter', 'move', 'deploy', 'withdraw', 'retreat', 'pull', 'flee']);
+/** Verbs of giving: the one given to (iobj, to-phrase) is the target, not the thing given. */
+const TRANSFER_LEMMAS = new Set(['give', 'provide', 'send', 'deliver', 'supply', 'grant', 'offer', 'sell', 'pay', 'donate', 'lend', 'transfer', 'hand', 'award', 'extradite', 'deport', 'return', 'ship', 'export', 'loan']);
+const LIGHT_VERBS = new Set(['launch', 'carry', 'conduct', 'stage', 'mount', 'hold', 'unleash', 'begin', 'start', 'continue', 'intensify', 'resume', 'order', 'make', 'organize', 'organise', 'lead', 'join', 'claim', 'impose', 'wage', 'commit', 'perpetrate', 'sign', 'call', 'announce', 'declare', 'execute', 'open', 'file', 'issue']);
+/** Verbs whose subject undergoes the event: "the pilot died", "civilians starved". */
+const UNDERGOER_VERBS = new Set(['die', 'perish', 'starve', 'drown', 'succumb', 'suffer', 'disappear', 'vanish']);
+/** Capitalised words that name times: never a participant ("passed away on Saturday"). */
+const TIME_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tomorrow', 'week', 'month', 'year', 'day', 'night', 'morning', 'evening', 'weekend']);
+/** Event nouns naming what is done to someone: their possessor and of-phrase are the one it is done to. */
+const PATIENT_NOUNS = new Set(['arrest', 'detention', 'killing', 'murder', 'assassination', 'release', 'kidnapping', 'abduction', 'execution', 'extradition', 'deportation', 'capture', 'imprisonment', 'expulsion', 'shooting', 'beating', 'torture', 'rescue', 'indictment', 'conviction', 'sentencing', 'dismissal', 'ouster', 'firing']);
+const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom', 'whose']);
+/** Dependents that belong to a noun phrase's own extent (not clauses, PPs, appositions or conjuncts). */
+const NP_INTERNAL = new Set<DepLabel>(['compound', 'flat', 'amod', 'det', 'det:predet', 'nummod', 'nmod:poss', 'nmod:desc', 'case', 'compound:prt']);
+/** Verbs asking someone to act: the subject of their that-clause is the one asked ("demanded that Sudan end curbs"). */
+const REQUEST_LEMMAS = new Set(['demand', 'urge', 'ask', 'request', 'insist', 'call', 'press', 'appeal', 'order', 'require', 'warn', 'threaten']);
+const PERSONAL_PRONOUNS = new Set(['it', 'he', 'she', 'they', 'we', 'i']);
+const CLAUSAL = new Set<DepLabel>(['root', 'ccomp', 'xcomp', 'advcl', 'advcl:relcl', 'acl', 'acl:relcl', 'conj', 'parataxis', 'csubj']);
+
+/** Children of every token in a sentence tree. */
+function childrenOf(deps: SentenceDeps): number[][] {
+  const out: number[][] = deps.head.map(() => []);
+  deps.head.forEach((h, i) => {
+    if (h >= 0 && h < out.length) out[h]!.push(i);
+  });
+  return out;
+}
+
+/** The case marker ("in", "by", "against") of a nominal, lower-case, or ''. */
+function caseOf(tokens: readonly ArcToken[], deps: SentenceDeps, kids: readonly number[][], n: number): string {
+  const c = kids[n]!.find((k) => deps.label[k] === 'case' && k < n);
+  return c === undefined ? '' : tokens[c]!.text.toLowerCase();
+}
+
+/** The noun phrase of head n: n and its NP-internal dependents (recursively), contiguous, case marker excluded. */
+export function phraseOf(tokens: readonly ArcToken[], deps: SentenceDeps, n: number, kids: readonly number[][] = childrenOf(deps)): RoleSpan {
+  let start = n;
+  let end = n + 1;
+  const visit = (h: number): void => {
+    for (const k of kids[h]!) {
+      if (!NP_INTERNAL.has(deps.label[k]!) || deps.label[k] === 'case') continue;
+      // "Russia's": the possessive marker belongs to the possessor, the phrase keeps it.
+      start = Math.min(start, k);
+      end = Math.max(end, k + 1);
+      visit(k);
+    }
+  };
+  visit(n);
+  // A possessor's "'s" sits after it as a case dependent: keep the span contiguous up to the head.
+  while (start < n && tokens[start]!.pos === 'PUNCT') start++;
+  return { head: n, start, end };
+}
+
+/** The members of a coordinated phrase: the head and its conj dependents ("Russia and Turkey"). */
+function coordinated(tokens: readonly ArcToken[], deps: SentenceDeps, kids: readonly number[][], n: number): number[] {
+  const out = [n];
+  for (const k of kids[n]!) {
+    if (deps.label[k] !== 'conj') continue;
+    // "12 people, including four children": a subset, not another member (parsers often make it a conjunct).
+    const isSubset = kids[k]!.some((c) => c < k && SUBSET_MARKERS.has(tokens[c]!.text.toLowerCase())) || SUBSET_MARKERS.has(tokens[Math.max(0, k - 2)]!.text.toLowerCase()) || SUBSET_MARKERS.has(tokens[Math.max(0, k - 1)]!.text.toLowerCase());
+    if (!isSubset) out.push(...coordinated(tokens, deps, kids, k));
+  }
+  return out;
+}
+
+const SUBSET_MARKERS = new Set(['including', 'among', 'excluding', 'especially', 'mostly', 'mainly']);
+
+/** Reads the roles of the trigger whose head token is `trigger` (sentence-relative). */
+export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigger: number, judge: ArcJudge): ArcRoles {
+  const kids = childrenOf(deps);
+  const label = (i: number): DepLabel => deps.label[i] ?? 'dep';
+  const kidsWith = (h: number, ...labels: DepLabel[]): number[] => kids[h]!.filter((k) => labels.includes(label(k)));
+  const phrase = (n: number): RoleSpan => phraseOf(tokens, deps, n, kids);
+  /** A nominal as role members: conjuncts each, an apposition only when the head names no actor. */
+  const members = (n: number): RoleSpan[] => {
+    let resolved = n;
+    // "the militants who attacked": the relative pronoun stands for the noun the clause modifies.
+    if (RELATIVE_PRONOUNS.has(tokens[n]!.text.toLowerCase())) {
+      let v = deps.head[n]!;
+      while (v >= 0 && label(v) !== 'acl:relcl' && CLAUSAL.has(label(v)) && label(v) !== 'root') v = deps.head[v]!;
+      if (v >= 0 && label(v) === 'acl:relcl' && deps.head[v]! >= 0) resolved = deps.head[v]!;
+    }
+    const out: RoleSpan[] = [];
+    for (const m of coordinated(tokens, deps, kids, resolved)) {
+      const p = phrase(m);
+      const appos = kidsWith(m, 'appos').map(phrase).find((a) => judge.isActor(a));
+      out.push(!judge.isActor(p) && appos ? appos : p);
+    }
+    return out;
+  };
+  const isNoun = tokens[trigger]!.pos === 'NOUN' || tokens[trigger]!.pos === 'PROPN';
+  const isPassive = !isNoun && (kidsWith(trigger, 'nsubj:pass', 'aux:pass').length > 0 || (label(trigger) === 'acl' && /(ed|en|wn)$|^(shot|hit|struck|held|seized|sent|put|cut|led|caught)$/i.test(tokens[trigger]!.text)));
+  // The clause heads from the trigger up: a noun trigger's clause is the verb that governs it. The chain
+  // climbs through controlled, coordinated and adverbial clauses only: a reported clause's time and place
+  // ("said on Tuesday") and a relative clause's are another event's.
+  const clauseChain: number[] = [];
+  for (let v = trigger, guard = 0; v >= 0 && guard < tokens.length; guard++) {
+    const isClause = v === trigger || tokens[v]!.pos === 'VERB' || tokens[v]!.pos === 'AUX' || label(v) === 'root';
+    if (isClause) {
+      clauseChain.push(v);
+      if (!['xcomp', 'conj', 'advcl'].includes(label(v)) && !(v === trigger && isNoun)) break;
+    }
+    v = deps.head[v]!;
+  }
+
+  let actors: RoleSpan[] = [];
+  let targets: RoleSpan[] = [];
+  if (isNoun) {
+    // "an attack by X on Y", "Russian airstrikes on Idlib", "Israel's raid", "X launched an offensive against Y".
+    // "his arrest", "the killing of X": for nouns of what is done to someone, the possessor and the of-phrase are the patient.
+    const isPatientNoun = PATIENT_NOUNS.has(tokens[trigger]!.lemma.toLowerCase());
+    const by = kidsWith(trigger, 'nmod', 'nmod:poss', 'amod', 'compound').find((k) =>
+      label(k) === 'nmod' ? caseOf(tokens, deps, kids, k) === 'by' : !(isPatientNoun && label(k) === 'nmod:poss') && judge.isActor(phrase(k)),
+    );
+    if (by !== undefined) actors = members(by);
+    // "talks between A and B", "an agreement between Kerry and Lavrov": the parties are a compound actor.
+    const between = kidsWith(trigger, 'nmod').find((k) => caseOf(tokens, deps, kids, k) === 'between');
+    if (actors.length === 0 && between !== undefined) actors = members(between);
+    const on = kidsWith(trigger, 'nmod', 'nmod:poss').find((k) => {
+      const prep = caseOf(tokens, deps, kids, k);
+      if (label(k) === 'nmod:poss') return isPatientNoun;
+      return TARGET_PREPS.has(prep) || (prep === 'of' && (by !== undefined || isPatientNoun)) || (prep === 'with' && judge.isActor(phrase(k)));
+    });
+    if (on !== undefined) targets = members(on);
+    const governor = deps.head[trigger]!;
+    if (actors.length === 0 && governor >= 0 && label(trigger) === 'obj' && LIGHT_VERBS.has(tokens[governor]!.lemma.toLowerCase())) {
+      const subject = kidsWith(governor, 'nsubj')[0];
+      if (subject !== undefined) actors = members(subject);
+      if (targets.length === 0) {
+        const obl = kidsWith(governor, 'obl').find((k) => TARGET_PREPS.has(caseOf(tokens, deps, kids, k)));
+        if (obl !== undefined) targets = members(obl);
+      }
+    }
+  } else {
+    const byPhrase = (k: number): boolean => caseOf(tokens, deps, kids, k) === 'by';
+    const agent = isPassive
+      ? // A by-phrase parsed onto a neighbouring phrase ("released on Tuesday by the Taliban") is still the agent.
+        [...kidsWith(trigger, 'obl:agent'), ...kidsWith(trigger, 'obl').filter(byPhrase), ...kidsWith(trigger, 'obl').flatMap((o) => kidsWith(o, 'nmod').filter(byPhrase))][0]
+      : kidsWith(trigger, 'nsubj')[0];
+    if (agent !== undefined) {
+      actors = members(agent);
+      // "Iraq said it would allow …": a pronoun subject of a reported clause is the reporting subject.
+      if (actors.length === 1 && PERSONAL_PRONOUNS.has(tokens[agent]!.text.toLowerCase())) {
+        for (let v = trigger, guard = 0; guard < 4; guard++) {
+          const rel = label(v);
+          const h = deps.head[v]!;
+          if (h < 0 || !['ccomp', 'xcomp', 'advcl', 'conj', 'parataxis'].includes(rel)) break;
+          const s2 = kidsWith(h, 'nsubj')[0];
+          if (s2 !== undefined && judge.isActor(phrase(s2))) {
+            actors = members(s2);
+            break;
+          }
+          v = h;
+        }
+      }
+    } else if (!isPassive) {
+      // No subject of its own: a controlled or shared subject ("vowed to attack", "met X and signed", "fired, killing").
+      let v = trigger;
+      for (let guard = 0; guard < 4 && actors.length === 0; guard++) {
+        const rel = label(v);
+        const h = deps.head[v]!;
+        if (h < 0) break;
+        if (rel === 'acl' || rel === 'acl:relcl') {
+          // "the militants attacking the base": the modified noun does it.
+          if (rel === 'acl') actors = members(h);
+          break;
+        }
+        if (rel !== 'xcomp' && rel !== 'conj' && rel !== 'advcl') break;
+        const s = kidsWith(h, 'nsubj')[0];
+        if (s !== undefined) actors = members(s);
+        v = h;
+      }
+    }
+    // Targets, best first: an actor object, an actor in a target PP, the passive subject, then any object.
+    const objs = kidsWith(trigger, 'obj', 'iobj');
+    const obls = kidsWith(trigger, 'obl');
+    const passiveSubject = kidsWith(trigger, 'nsubj:pass')[0] ?? (isPassive && label(trigger) === 'acl' && deps.head[trigger]! >= 0 ? deps.head[trigger]! : undefined);
+    const isMovement = MOVEMENT_LEMMAS.has(tokens[trigger]!.lemma.toLowerCase());
+    const oblTarget = (k: number, needActor: boolean): boolean => {
+      const prep = caseOf(tokens, deps, kids, k);
+      const p = phrase(k);
+      if (TARGET_PREPS.has(prep)) return (prep !== 'at' && prep !== 'on') || !judge.isPlace(p) || isMovement ? !needActor || judge.isActor(p) : false;
+      if (ACTOR_TARGET_PREPS.has(prep) && prep !== 'from') return judge.isActor(p) && (isMovement || !judge.isPlace(p));
+      if (isMovement && LOCATIVE_PREPS.has(prep)) return judge.isActor(p);
+      return false;
+    };
+    // The recipient may hang on the verb or on the thing given ("provide aid to refugees").
+    const toPhrase = (hs: readonly number[], depth = 0): number | undefined => {
+      const found = hs.flatMap((h) => kidsWith(h, 'obl', 'nmod')).find((k) => caseOf(tokens, deps, kids, k) === 'to');
+      return found ?? (depth < 2 && hs.length > 0 ? toPhrase(hs.flatMap((h) => kidsWith(h, 'nmod')), depth + 1) : undefined);
+    };
+    const recipient = TRANSFER_LEMMAS.has(tokens[trigger]!.lemma.toLowerCase()) ? (kidsWith(trigger, 'iobj')[0] ?? toPhrase([trigger]) ?? toPhrase(kidsWith(trigger, 'obj'))) : undefined;
+    const pick =
+      recipient ??
+      (isPassive ? passiveSubject : undefined) ??
+      objs.find((k) => judge.isActor(phrase(k))) ??
+      obls.find((k) => oblTarget(k, true)) ??
+      objs[0] ??
+      obls.find((k) => oblTarget(k, false));
+    if (pick !== undefined) targets = members(pick);
+    // A target that names no actor may hold one: "demanded the withdrawal of Serbian forces", "a meeting of the
+    // Security Council", "demanded that the Sudanese government end curbs" (the clause's subject).
+    if (targets.length > 0 && !targets.some((t) => judge.isActor(t))) {
+      const inner = targets.flatMap((t) => kidsWith(t.head, 'nmod', 'nmod:poss')).find((k) => judge.isActor(phrase(k)) && ['of', 'from', 'for', 'on', 'against', 'to', 'with', ''].includes(caseOf(tokens, deps, kids, k)));
+      if (inner !== undefined) targets = members(inner);
+    } else if (targets.length === 0) {
+      const clause = kidsWith(trigger, 'ccomp')[0];
+      const subject = clause !== undefined ? kidsWith(clause, 'nsubj')[0] : undefined;
+      if (subject !== undefined && judge.isActor(phrase(subject)) && REQUEST_LEMMAS.has(tokens[trigger]!.lemma.toLowerCase())) targets = members(subject);
+    }
+    // "agreed to lift embargoes on Iran": a verb with no one acted on takes the target of its complement.
+    if (targets.length === 0 || !targets.some((t) => judge.isActor(t))) {
+      const comp = kidsWith(trigger, 'xcomp')[0];
+      if (comp !== undefined && tokens[comp]!.pos === 'VERB') {
+        const inner = arcRoles(tokens, deps, comp, judge).targets.filter((t) => judge.isActor(t));
+        if (inner.length > 0) targets = inner;
+      }
+    }
+    // Still no actor acted on: the first actor in the trigger's own subtree after it ("apologized to Brazil for
+    // …", "demanded autonomy from Serbian authorities"), never inside a reported or relative clause, never a
+    // place phrase ("in Homs") unless the verb is one of movement.
+    if (!targets.some((t) => judge.isActor(t))) {
+      const skip = new Set<DepLabel>(['ccomp', 'parataxis', 'advcl', 'acl:relcl', 'csubj', 'nsubj', 'nsubj:pass', 'obl:agent', 'conj']);
+      const found: number[] = [];
+      const walk = (h: number, depth: number): void => {
+        for (const k of kids[h]!) {
+          if (skip.has(label(k)) || depth > 4) continue;
+          // Nothing inside a locative phrase ("near the town of al-Safira") is acted on.
+          if (LOCATIVE_PREPS.has(caseOf(tokens, deps, kids, k)) && !isMovement) continue;
+          if (k > trigger && (tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'PROPN') && judge.isActor(phrase(k)) && !actors.some((a) => a.head === k)) found.push(k);
+          walk(k, depth + 1);
+        }
+      };
+      walk(trigger, 0);
+      const first = found.sort((a, b) => a - b)[0];
+      if (first !== undefined) targets = members(first);
+    }
+    // "The pilot died": the subject of a verb of dying undergoes it.
+    if (UNDERGOER_VERBS.has(tokens[trigger]!.lemma.toLowerCase()) && targets.length === 0) {
+      targets = actors;
+      actors = [];
+    }
+  }
+  targets = targets.filter((t) => !TIME_WORDS.has(tokens[t.head]!.lemma.toLowerCase()));
+  // Never the same phrase both ways round.
+  targets = targets.filter((t) => !actors.some((a) => a.head === t.head));
+
+  // Place: a locative phrase of the trigger, else of the clauses above it.
+  let place: RoleSpan | undefined;
+  // Then a locative phrase on what was acted on ("struck a hospital in Aleppo": parsers attach it either way).
+  // Last, the setting of the sentence's main clause ("In Kabul, police said gunmen attacked …").
+  const root = deps.head.indexOf(-1);
+  for (const v of [...clauseChain, ...targets.map((t) => t.head), ...(root >= 0 && !clauseChain.includes(root) ? [root] : [])]) {
+    for (const k of kidsWith(v, 'obl', 'nmod', 'advmod')) {
+      if (!LOCATIVE_PREPS.has(caseOf(tokens, deps, kids, k))) continue;
+      let p = phrase(k);
+      // "in the city of Aleppo": the name is in the of-phrase.
+      if (!judge.isPlace(p)) {
+        const named = kidsWith(k, 'nmod').find((m) => caseOf(tokens, deps, kids, m) === 'of' && judge.isPlace(phrase(m)));
+        if (named === undefined) continue;
+        p = phrase(named);
+      }
+      if (targets.some((t) => t.head === p.head) || actors.some((a) => a.head === p.head)) continue;
+      place = p;
+      break;
+    }
+    if (place) break;
+  }
+  return { actors, targets, ...(place ? { place } : {}), isPassive, clauseChain };
+}
+
+/**
+ * The clause head a time expression at tokens [start, end) attaches to: walking up from the expression's own
+ * head, the first verb, sentence root or the trigger itself; -1 when there is none. A time is the event's when
+ * this anchor lies on the trigger's clause chain (ArcRoles.clauseChain), nearest clause first.
+ */
+export function timeAnchor(tokens: readonly ArcToken[], deps: SentenceDeps, start: number, end: number, trigger: number): number {
+  // The expression's own head: the first token whose head lies outside the span.
+  let top = -1;
+  for (let i = start; i < end && i < tokens.length; i++) {
+    const h = deps.head[i]!;
+    if (h < start || h >= end) {
+      top = i;
+      break;
+    }
+  }
+  for (let v = top >= 0 ? deps.head[top]! : -1, guard = 0; v >= 0 && guard < tokens.length; guard++) {
+    if (v === trigger || tokens[v]!.pos === 'VERB' || tokens[v]!.pos === 'AUX' || deps.head[v]! < 0) return v;
+    v = deps.head[v]!;
+  }
+  return -1;
+}
