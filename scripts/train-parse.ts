@@ -24,7 +24,7 @@ import { trainParser, type ParseTrainingSentence } from '../src/nlp/parse/train.
 const DATA = new URL('../../shared/data/pos/ud-ewt/', import.meta.url);
 
 const program = new Command()
-  .option('--epochs <n>', 'training epochs', '12')
+  .option('--epochs <n>', 'training epochs', '15')
   .option('--seed <n>', 'shuffle and exploration seed', '13')
   .option('--pos <source>', 'training POS tags: jackknife | model | gold', 'jackknife')
   .option('--folds <n>', 'jackknife folds', '5')
@@ -32,7 +32,7 @@ const program = new Command()
   .option('--explore-from <n>', 'first epoch that follows the parser\'s own errors (0: never)', '2')
   .option('--explore-p <x>', 'probability of following a wrong prediction', '0.9')
   .option('--min-weight <x>', 'drop feature rows whose weights are all smaller than this', '0')
-  .option('--min-updates <n>', 'drop feature rows fewer training updates touched', '1')
+  .option('--min-updates <n>', 'drop feature rows fewer training updates touched', '2')
   .option('--tags-cache <path>', 'jackknife only: read the training tags from this file if it exists, else write them there', '')
   .option('--prune-grid <list>', 'also score these --min-updates values on dev (comma-separated), for choosing one', '')
   .option('--limit <n>', 'train on the first n sentences only (quick runs)', '0')

@@ -22,6 +22,8 @@ export interface SentenceAttributes {
   readonly pos: Int32Array;
   /** Hash of the word's last three letters. */
   readonly suffix: Uint32Array;
+  /** Letter case class: 0 lower or none, 1 capitalised, 2 all capitals, 3 has a digit. */
+  readonly shape: Int32Array;
 }
 
 /** POS code of ROOT in SentenceAttributes.pos. */
@@ -34,6 +36,7 @@ export function sentenceAttributes(words: readonly string[], upos: ArrayLike<num
   const word = new Uint32Array(n + 1);
   const pos = new Int32Array(n + 1);
   const suffix = new Uint32Array(n + 1);
+  const shape = new Int32Array(n + 1);
   word[0] = ROOT_WORD;
   pos[0] = ROOT_POS;
   suffix[0] = ROOT_WORD;
@@ -42,20 +45,29 @@ export function sentenceAttributes(words: readonly string[], upos: ArrayLike<num
     word[i + 1] = hashString(w);
     pos[i + 1] = (upos[i] ?? 0) + 1;
     suffix[i + 1] = hashString(w.length > 3 ? w.slice(-3) : w);
+    shape[i + 1] = caseClass(words[i]!);
   }
-  return { word, pos, suffix };
+  return { word, pos, suffix, shape };
+}
+
+/** 0 lower case or no letters, 1 capitalised ("Hebron"), 2 all capitals ("UN"), 3 has a digit. */
+function caseClass(word: string): number {
+  if (DIGIT_RE.test(word)) return 3;
+  if (word.toLowerCase() === word) return 0;
+  return word.length > 1 && word.toUpperCase() === word ? 2 : 1;
 }
 
 /** Curly quotes made straight, as UD EWT mostly writes them. */
 function straighten(word: string): string {
   return CURLY_RE.test(word) ? word.replace(CURLY_DOUBLE_RE_G, '"').replace(CURLY_SINGLE_RE_G, "'") : word;
 }
+const DIGIT_RE = /[0-9]/;
 const CURLY_RE = /[“”„‘’]/;
 const CURLY_DOUBLE_RE_G = /[“”„]/g;
 const CURLY_SINGLE_RE_G = /[‘’]/g;
 
 /** The most action features actionFeatures writes. */
-export const MAX_ACTION_FEATURES = 96;
+export const MAX_ACTION_FEATURES = 112;
 /** The most relation features relationFeatures writes. */
 export const MAX_RELATION_FEATURES = 40;
 
@@ -215,6 +227,29 @@ export function actionFeatures(state: ParserState, attr: SentenceAttributes, out
   out[k++] = mix(121, pair(lAt(label, s0), s0p), b0w);
   out[k++] = mix(122, pair(s0p, b0p), depth > 2 ? 1 : 0);
   out[k++] = mix(123, 1);
+  // Suffix and letter case with POS: a finer tag than UPOS ("-ed" VERB vs "-ing" VERB, capitalised NOUN).
+  const S = attr.shape;
+  out[k++] = mix(124, attr.suffix[b0 >= 0 ? b0 : 0]!, pair(b0p, b0 >= 0 ? 1 : 0));
+  out[k++] = mix(125, attr.suffix[s0 >= 0 ? s0 : 0]!, pair(s0p, s0 >= 0 ? 1 : 0));
+  out[k++] = mix(126, pair(b0 >= 0 ? S[b0]! : 4, b0p), pair(s0 >= 0 ? S[s0]! : 4, s0p));
+  out[k++] = mix(127, attr.suffix[b1 >= 0 ? b1 : 0]!, pair(b1p, b1 >= 0 ? 1 : 0));
+  out[k++] = mix3(128, s0w, b0p, b1p);
+  out[k++] = mix3(129, b0w, b1p, b2p);
+  out[k++] = mix3(130, s0p, b0w, b1w);
+  // More of Zhang & Nivre's word pairs, and s2.
+  const s2 = depth > 2 ? stack[depth - 3]! : -1;
+  out[k++] = mix(131, b0wp, b1wp);
+  out[k++] = mix(132, b0w, b1w);
+  out[k++] = mix(133, b0wp, b1p);
+  out[k++] = mix(134, b0p, b1wp);
+  out[k++] = mix(137, pair(s0p, s1p), pAt(P, s2));
+  out[k++] = mix(138, pair(s0p, pAt(P, s0h)), pair(b0p, 2));
+  // Prepositional-phrase attachment (noun or verb on the stack, "in"/"on" heading the phrase at b0).
+  const b0case = wAt(W, b0l1);
+  out[k++] = mix3(139, s0p, b0case, b0p);
+  out[k++] = mix3(140, s0w, b0case, b0w);
+  out[k++] = mix3(141, pAt(P, s0h), b0case, pair(s0p, b0p));
+  out[k++] = mix3(142, wAt(W, s0h), b0case, b0w);
   return k;
 }
 
@@ -264,5 +299,7 @@ export function relationFeatures(state: ParserState, attr: SentenceAttributes, h
   out[k++] = mix3(226, hw, wAt(W, dl1), dp);
   out[k++] = mix3(227, dw, state.leftCount[d]!, dir);
   out[k++] = mix(228, dir);
+  out[k++] = mix3(229, pair(attr.shape[d]!, dp), pair(attr.shape[h]!, hp), dir);
+  out[k++] = mix3(230, attr.suffix[h]!, pair(hp, dp), dir);
   return k;
 }

@@ -7,10 +7,13 @@
  * attached to that word by the caller (finishTree).
  */
 
-/** Transition ids. */
+/** Transition id: push b onto the stack. */
 export const SHIFT = 0;
+/** Transition id: pop s0, which has its head. */
 export const REDUCE = 1;
+/** Transition id: arc b → s0, pop s0. */
 export const LEFT = 2;
+/** Transition id: arc s0 → b, push b. */
 export const RIGHT = 3;
 /** How many transitions the system has (the action classifier's column count). */
 export const ACTION_COUNT = 4;
