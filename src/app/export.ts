@@ -3,8 +3,8 @@
  * formats analysts use. Shared by the CLI and the API.
  */
 import {
-  ACLED_COLUMNS, ENTITY_COLUMNS, EVENT_COLUMNS, GDELT_COLUMNS, acledRow, entityRow, entityToFtm, eventRow, eventToFtm, gdeltRow, toCsv, toGexf, toGraphml,
-  toJsonLines, toTsv, type ExportGraph, type GraphEdge, type GraphNode,
+  ACLED_COLUMNS, ENTITY_COLUMNS, EVENT_COLUMNS, acledRow, entityRow, entityToFtm, eventRow, eventToFtm, gdeltRow, toCsv, toGdelt, toGexf, toGraphml,
+  toJsonLines, type ExportGraph, type GdeltContext, type GraphEdge, type GraphNode,
 } from '../export/index.js';
 import { UsageError, type Claim } from '../model/index.js';
 import type { CanonicalEntity, MergedEventDetail, Store } from '../store/store.js';
@@ -18,7 +18,7 @@ export const EXPORT_FORMATS = {
   'entities.csv': 'canonical entities (CSV)',
   'entities.jsonl': 'canonical entities with aliases and roles (JSON Lines)',
   'acled.csv': 'an ACLED-like event table (CSV)',
-  'gdelt.tsv': 'a GDELT-like event table with CAMEO codes (tab-separated)',
+  'gdelt.tsv': 'GDELT 2.0 event records: the 61 codebook columns, tab-separated, no header, FIPS country codes',
   graphml: 'entity–event graph with co-occurrence edges (GraphML)',
   gexf: 'entity–event graph with co-occurrence edges (GEXF, for Gephi)',
   'ftm.jsonl': 'FollowTheMoney entities and events, for Aleph (JSON Lines)',
@@ -72,6 +72,17 @@ async function allClaims(store: Store): Promise<Record<string, unknown>[]> {
   return rows;
 }
 
+/** The articles (URL, ingest time, lead paragraph) and actor entities the GDELT rows of `events` refer to. */
+async function gdeltContext(store: Store, events: readonly MergedEventDetail[]): Promise<GdeltContext> {
+  const articles = new Map<string, { url: string; ingestedAt: string; leadEnd: number }>();
+  for (const id of new Set(events.flatMap((e) => e.observations.map((o) => o.articleId)))) {
+    const article = await store.getArticle(id);
+    if (article) articles.set(id, { url: article.url ?? article.source, ingestedAt: article.ingestedAt, leadEnd: article.paragraphs[0]?.end ?? article.body.length });
+  }
+  const entities = new Map((await allEntities(store)).map((e) => [e.id, e] as const));
+  return { articles, entities };
+}
+
 /** The entity–event graph: actors and events as nodes, actor/target edges, and co-occurrence edges. */
 export async function buildGraph(store: Store): Promise<ExportGraph> {
   const events = await allEvents(store);
@@ -113,7 +124,11 @@ export async function exportAs(store: Store, format: string): Promise<string> {
     case 'acled.csv':
       return toCsv(ACLED_COLUMNS, (await allEvents(store)).map(acledRow));
     case 'gdelt.tsv':
-      return toTsv(GDELT_COLUMNS, (await allEvents(store)).map(gdeltRow));
+    {
+      const events = await allEvents(store);
+      const context = await gdeltContext(store, events);
+      return toGdelt(events.map((e, i) => gdeltRow(e, i, context)));
+    }
     case 'graphml':
       return toGraphml(await buildGraph(store));
     case 'gexf':

@@ -1,6 +1,7 @@
 /** Exports: pure functions from store rows to the bytes analysts' tools read. */
 export * from './csv.js';
 export * from './ftm.js';
+export * from './gdelt.js';
 export * from './gexf.js';
 export * from './graph.js';
 export * from './graphml.js';
