@@ -4,9 +4,12 @@
  */
 import {
   ACLED_COLUMNS, ENTITY_COLUMNS, EVENT_COLUMNS, acledRow, entityRow, entityToFtm, eventRow, eventToFtm, gdeltRow, toCsv, toGdelt, toGexf, toGraphml,
-  toJsonLines, type ExportGraph, type GdeltContext, type GraphEdge, type GraphNode,
+  toJsonLines, type AcledContext, type ExportGraph, type GdeltContext, type GraphEdge, type GraphNode,
 } from '../export/index.js';
+import { placeKey } from '../geo/normalise.js';
+import type { Gazetteer, GazetteerEntry } from '../geo/gazetteer.js';
 import { UsageError, type Claim } from '../model/index.js';
+import { loadGazetteer } from './load-gazetteer.js';
 import type { CanonicalEntity, MergedEventDetail, Store } from '../store/store.js';
 
 /** Every export format, with what it holds. */
@@ -17,7 +20,7 @@ export const EXPORT_FORMATS = {
   'claims.jsonl': 'claims with their source chain and stance (JSON Lines)',
   'entities.csv': 'canonical entities (CSV)',
   'entities.jsonl': 'canonical entities with aliases and roles (JSON Lines)',
-  'acled.csv': 'an ACLED-like event table (CSV)',
+  'acled.csv': "an ACLED-like event table: ACLED's columns, event types, inter codes and ISO numeric countries (CSV)",
   'gdelt.tsv': 'GDELT 2.0 event records: the 61 codebook columns, tab-separated, no header, FIPS country codes',
   graphml: 'entity–event graph with co-occurrence edges (GraphML)',
   gexf: 'entity–event graph with co-occurrence edges (GEXF, for Gephi)',
@@ -83,6 +86,21 @@ async function gdeltContext(store: Store, events: readonly MergedEventDetail[]):
   return { articles, entities };
 }
 
+/** The actor entities and the gazetteer's admin1 lookup the ACLED rows need. */
+async function acledContext(store: Store): Promise<AcledContext> {
+  const gazetteer = await loadGazetteer();
+  const entities = new Map((await allEntities(store)).map((e) => [e.id, e] as const));
+  return { entities, admin1Of: (place) => admin1Of(gazetteer, place) };
+}
+
+/** The admin1 name of a place: the gazetteer entry of that name in that country nearest to its coordinates. */
+function admin1Of(gazetteer: Gazetteer, place: NonNullable<MergedEventDetail['place']>): string | undefined {
+  const distance = (e: GazetteerEntry) => (place.lat === null || place.lon === null ? 0 : Math.hypot(e.lat - place.lat, e.lon - place.lon));
+  const entry = gazetteer.lookup(placeKey(place.name)).filter((e) => e.countryCode === place.countryCode && e.kind !== 'country').sort((a, b) => distance(a) - distance(b))[0];
+  if (!entry) return undefined;
+  return entry.kind === 'admin1' ? entry.name : entry.admin1Code ? gazetteer.admin1(entry.countryCode, entry.admin1Code)?.name : undefined;
+}
+
 /** The entity–event graph: actors and events as nodes, actor/target edges, and co-occurrence edges. */
 export async function buildGraph(store: Store): Promise<ExportGraph> {
   const events = await allEvents(store);
@@ -122,7 +140,10 @@ export async function exportAs(store: Store, format: string): Promise<string> {
       return toJsonLines(details.filter(Boolean));
     }
     case 'acled.csv':
-      return toCsv(ACLED_COLUMNS, (await allEvents(store)).map(acledRow));
+    {
+      const context = await acledContext(store);
+      return toCsv(ACLED_COLUMNS, (await allEvents(store)).map((e) => acledRow(e, context)).filter((r) => r !== undefined));
+    }
     case 'gdelt.tsv':
     {
       const events = await allEvents(store);

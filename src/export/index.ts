@@ -1,4 +1,5 @@
 /** Exports: pure functions from store rows to the bytes analysts' tools read. */
+export * from './acled.js';
 export * from './csv.js';
 export * from './ftm.js';
 export * from './gdelt.js';
