@@ -3,14 +3,14 @@
  * formats analysts use. Shared by the CLI and the API.
  */
 import {
-  ACLED_COLUMNS, ENTITY_COLUMNS, EVENT_COLUMNS, acledRow, entityRow, entityToFtm, eventRow, eventToFtm, gdeltRow, toCsv, toGdelt, toGexf, toGraphml,
-  toJsonLines, type AcledContext, type ExportGraph, type GdeltContext, type GraphEdge, type GraphNode,
+  ACLED_COLUMNS, ENTITY_COLUMNS, EVENT_COLUMNS, acledRow, entityRow, eventRow, gdeltRow, toCsv, toGdelt, toGexf, toGraphml,
+  toFtmEntities, toJsonLines, type AcledContext, type FtmArticle, type ExportGraph, type GdeltContext, type GraphEdge, type GraphNode,
 } from '../export/index.js';
 import { placeKey } from '../geo/normalise.js';
 import type { Gazetteer, GazetteerEntry } from '../geo/gazetteer.js';
 import { UsageError, type Claim } from '../model/index.js';
 import { loadGazetteer } from './load-gazetteer.js';
-import type { CanonicalEntity, MergedEventDetail, Store } from '../store/store.js';
+import type { CanonicalEntity, EntityDetail, MergedEventDetail, Store } from '../store/store.js';
 
 /** Every export format, with what it holds. */
 export const EXPORT_FORMATS = {
@@ -24,7 +24,7 @@ export const EXPORT_FORMATS = {
   'gdelt.tsv': 'GDELT 2.0 event records: the 61 codebook columns, tab-separated, no header, FIPS country codes',
   graphml: 'entity–event graph with co-occurrence edges (GraphML)',
   gexf: 'entity–event graph with co-occurrence edges (GEXF, for Gephi)',
-  'ftm.jsonl': 'FollowTheMoney entities and events, for Aleph (JSON Lines)',
+  'ftm.jsonl': 'FollowTheMoney entities and events with the articles that mention them, for Aleph (JSON Lines)',
 } as const;
 
 export type ExportFormat = keyof typeof EXPORT_FORMATS;
@@ -155,14 +155,19 @@ export async function exportAs(store: Store, format: string): Promise<string> {
     case 'gexf':
       return toGexf(await buildGraph(store));
     case 'ftm.jsonl': {
-      const out = [];
+      const details: EntityDetail[] = [];
       for (const e of await allEntities(store)) {
         const detail = await store.getEntity(e.id);
-        const ftm = detail ? entityToFtm(detail) : undefined;
-        if (ftm) out.push(ftm);
+        if (detail) details.push(detail);
       }
-      for (const ev of await allEvents(store)) out.push(eventToFtm(ev));
-      return toJsonLines(out);
+      const events = await allEvents(store);
+      const ids = new Set([...details.flatMap((d) => d.articles.map((a) => a.articleId)), ...events.flatMap((e) => e.observations.map((o) => o.articleId))]);
+      const articles = new Map<string, FtmArticle>();
+      for (const id of ids) {
+        const article = await store.getArticle(id);
+        if (article) articles.set(id, { id, title: article.title, outlet: article.outlet, publishedAt: article.publishedAt, url: article.url });
+      }
+      return toJsonLines(toFtmEntities(details, events, articles));
     }
     default:
       throw new UsageError(`unknown export format "${format}": expected one of ${Object.keys(EXPORT_FORMATS).join(', ')}`);
