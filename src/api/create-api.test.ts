@@ -410,4 +410,19 @@ describe('api › briefs and exports', () => {
     for (const line of (await ftm.text()).trim().split('\n').filter(Boolean)) assert.ok(JSON.parse(line).schema);
     assertError(await get('/api/exports/xlsx', 400), 'E_USAGE', /unknown export format "xlsx"/);
   });
+
+  test('names every download with its extension and writes GDELT records with 61 fields and no header', async () => {
+    const gexf = await app.request('/api/exports/gexf');
+    assert.equal(gexf.headers.get('content-disposition'), 'attachment; filename="dossier-events.gexf"');
+    assert.match(gexf.headers.get('content-type') ?? '', /^application\/gexf\+xml/);
+    assert.match(await gexf.text(), /<gexf /);
+    const graphml = await app.request('/api/exports/graphml');
+    assert.equal(graphml.headers.get('content-disposition'), 'attachment; filename="dossier-events.graphml"');
+    const gdelt = await app.request('/api/exports/gdelt.tsv');
+    assert.equal(gdelt.headers.get('content-disposition'), 'attachment; filename="dossier-gdelt.tsv"');
+    const lines = (await gdelt.text()).split('\n').filter(Boolean);
+    assert.ok(lines.length > 0);
+    for (const line of lines) assert.equal(line.split('\t').length, 61);
+    assert.doesNotMatch(lines[0]!, /^GLOBALEVENTID/);
+  });
 });

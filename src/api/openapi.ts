@@ -183,10 +183,11 @@ export function openApiDocument(): Schema {
           }],
           responses: {
             200: {
-              description: 'the export, as an attachment',
+              description: 'the export, as an attachment named with its extension (dossier-events.csv, dossier-gdelt.tsv, dossier-events.gexf)',
               content: {
                 'text/csv': { schema: { type: 'string' } }, 'text/tab-separated-values': { schema: { type: 'string' } },
-                'application/x-ndjson': { schema: { type: 'string' } }, 'application/xml': { schema: { type: 'string' } },
+                'application/x-ndjson': { schema: { type: 'string' } }, 'application/graphml+xml': { schema: { type: 'string' } },
+                'application/gexf+xml': { schema: { type: 'string' } },
               },
             },
             ...errors(400),

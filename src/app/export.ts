@@ -29,6 +29,23 @@ export const EXPORT_FORMATS = {
 
 export type ExportFormat = keyof typeof EXPORT_FORMATS;
 
+/** The file name a download of `format` gets: always with its extension (dossier-events.csv, dossier-events.gexf). */
+export function exportFileName(format: ExportFormat): string {
+  return format.includes('.') ? `dossier-${format}` : `dossier-events.${format}`;
+}
+
+/** The media type of `format`, with its charset. */
+export function exportMediaType(format: ExportFormat): string {
+  const type = format.endsWith('.csv') ? 'text/csv' : format.endsWith('.tsv') ? 'text/tab-separated-values' : format.endsWith('.jsonl') ? 'application/x-ndjson'
+    : format === 'graphml' ? 'application/graphml+xml' : format === 'gexf' ? 'application/gexf+xml' : 'application/octet-stream';
+  return `${type}; charset=utf-8`;
+}
+
+/** True when `format` is one of EXPORT_FORMATS. */
+export function isExportFormat(format: string): format is ExportFormat {
+  return Object.hasOwn(EXPORT_FORMATS, format);
+}
+
 const PAGE = 500;
 
 /** Pages through a list query until it returns a short page. */
