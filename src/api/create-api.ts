@@ -229,12 +229,16 @@ export function createApi(options: ApiOptions): Hono {
     return c.html(briefHtml(brief));
   });
 
-  // Whole-store exports in the formats analysts use (the same as `dossier export`).
+  // Exports in the formats analysts use (the same as `dossier export`): the whole store, or the part the filters pick.
   app.get('/api/exports/:format', async (c) => {
-    query(c, []);
+    const params = query(c, ['q', 'entity', 'from', 'to', 'type', 'status']);
     const format = c.req.param('format');
     if (!isExportFormat(format)) throw new UsageError(`unknown export format "${format}": expected one of ${Object.keys(EXPORT_FORMATS).join(', ')}`);
-    return c.body(await exportAs(store, format), 200, { 'Content-Type': exportMediaType(format), 'Content-Disposition': `attachment; filename="${exportFileName(format)}"` });
+    const selection = {
+      ...(params['q'] ? { text: params['q'] } : {}), ...(params['entity'] ? { entity: params['entity'] } : {}), ...(params['from'] ? { from: params['from'] } : {}),
+      ...(params['to'] ? { to: params['to'] } : {}), ...(params['type'] ? { type: params['type'] } : {}), ...(params['status'] ? { status: params['status'] } : {}),
+    };
+    return c.body(await exportAs(store, format, selection), 200, { 'Content-Type': exportMediaType(format), 'Content-Disposition': `attachment; filename="${exportFileName(format)}"` });
   });
 
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
