@@ -250,7 +250,7 @@ export async function exportAs(store: Store, format: string, selection: ExportSe
       const articles = new Map<string, FtmArticle>();
       for (const id of ids) {
         const article = await store.getArticle(id);
-        if (article) articles.set(id, { id, title: article.title, outlet: article.outlet, publishedAt: article.publishedAt, url: article.url });
+        if (article) articles.set(id, { id, title: article.title, outlet: article.outlet, publishedAt: article.publishedAt, url: article.url, source: article.source });
       }
       return toJsonLines(toFtmEntities(details, events, articles));
     }

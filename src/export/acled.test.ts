@@ -57,6 +57,19 @@ describe('export › ACLED-like table', () => {
     assert.equal(shelling['source_scale'], 'International');
   });
 
+  test('names actors known only by a CAMEO code the ACLED way: "Military Forces of Syria" against an unidentified armed group', () => {
+    const clash: MergedEventDetail = {
+      ...GENEVA_ATTACK, id: 'ev-aleppo', cameo: '190', windowStart: '', windowEnd: '', datePrecision: 'range',
+      place: { name: 'Aleppo', lat: 36.2, lon: 37.16, countryCode: 'SY' },
+      summary: 'The Syrian army clashed with rebels near Aleppo, a military spokesman said.',
+      actors: [{ id: 'code:SYRMIL', name: 'code:SYRMIL', role: 'source' }, { id: 'code:---REB', name: 'code:---REB', role: 'target' }],
+    };
+    const row = acledRow(clash, context)!;
+    assert.deepEqual([row['event_type'], row['sub_event_type']], ['Battles', 'Armed clash']);
+    assert.deepEqual([row['actor1'], row['inter1'], row['actor2'], row['inter2'], row['interaction']], ['Military Forces of Syria', 1, 'Unidentified Armed Group (Syria)', 3, 13]);
+    assert.deepEqual([row['event_date'], row['year'], row['time_precision']], ['', '', 3], 'an undated event has no year 0');
+  });
+
   test('maps CAMEO sub-codes by their longest listed prefix and falls back on the PLOVER type', () => {
     assert.deepEqual(acledType({ cameo: '1831', ploverType: 'ASSAULT' }), ['Explosions/Remote violence', 'Suicide bomb']);
     assert.deepEqual(acledType({ cameo: '1832', ploverType: 'ASSAULT' }), ['Explosions/Remote violence', 'Remote explosive/landmine/IED']);

@@ -7,6 +7,7 @@
  */
 import { countryByCode } from '../data/countries.js';
 import type { CanonicalEntity, MergedEventDetail } from '../store/store.js';
+import { cameoActor, type CameoActor } from './cameo-actor.js';
 
 /** ACLED's columns in their export order, then ours (`corroboration`). */
 export const ACLED_COLUMNS = [
@@ -78,19 +79,43 @@ function disorderType(type: AcledEventType, sub: string): string {
   return type === 'Protests' || (type === 'Riots' && sub === 'Violent demonstration') ? 'Demonstrations' : 'Political violence';
 }
 
+/** Same country, whatever the code form (entities keep alpha-2 or alpha-3). */
+function sameCountry(a: string | null | undefined, b: string | null | undefined): boolean {
+  return Boolean(a && b && countryByCode(a)?.alpha2 === countryByCode(b)?.alpha2);
+}
+
 /** The inter code of an actor entity; unknown kinds count as civilians when attacked and as other forces otherwise. */
 function interOf(entity: CanonicalEntity | undefined, asTarget: boolean, eventCountry: string | null): number {
   switch (entity?.kind) {
     case 'state': case 'government': case 'military-unit':
       // A state's forces acting abroad are "external forces" to ACLED.
-      return eventCountry && entity.country && entity.country !== eventCountry ? INTER.other : INTER.state;
+      return eventCountry && entity.country && !sameCountry(entity.country, eventCountry) ? INTER.other : INTER.state;
     case 'armed-group':
       return INTER.rebels;
-    case 'person': case 'nationality': case 'other': case undefined:
+    case 'person': case 'nationality': case 'other': case 'place': case undefined:
+      // A person, a group of people or a town attacked is a civilian target to ACLED.
       return asTarget ? INTER.civilians : INTER.other;
     default:
       return INTER.other;
   }
+}
+
+const STATE_ROLES = new Set(['GOV', 'MIL', 'COP', 'SPY', 'JUD', 'LEG']);
+const CIVILIAN_ROLES = new Set(['CVL', 'REF', 'LAB', 'EDU', 'HLH', 'MED', 'BUS', 'REL', 'AGR', 'ELI', 'HRI', 'ENV']);
+
+/** ACLED's name and inter code for an actor known only by its CAMEO code, in an event in `country`. */
+function codedActor(actor: CameoActor, country: { alpha2: string; alpha3: string; name: string } | undefined): { name: string; inter: number } {
+  const role = actor.roles.find((r) => STATE_ROLES.has(r) || CIVILIAN_ROLES.has(r) || r === 'REB' || r === 'INS' || r === 'SEP' || r === 'UAF') ?? actor.roles[0] ?? '';
+  const own = actor.country ? countryByCode(actor.country) : country;
+  const label = own ? own.name : '';
+  if (STATE_ROLES.has(role)) {
+    const forces = role === 'COP' ? 'Police Forces' : 'Military Forces';
+    return { name: label ? `${forces} of ${label}` : forces, inter: country && own && own.alpha2 !== country.alpha2 ? INTER.other : INTER.state };
+  }
+  if (CIVILIAN_ROLES.has(role)) return { name: label ? `Civilians (${label})` : 'Civilians', inter: INTER.civilians };
+  // Rebels, insurgents or gangs the article does not name are ACLED's "Unidentified Armed Group".
+  if (role === 'REB' || role === 'INS' || role === 'SEP' || role === 'UAF') return { name: label ? `Unidentified Armed Group (${label})` : 'Unidentified Armed Group', inter: INTER.militia };
+  return { name: label ? `${role} (${label})` : role, inter: INTER.other };
 }
 
 function timePrecision(precision: string): number {
@@ -106,18 +131,26 @@ export function acledRow(event: MergedEventDetail, context: AcledContext): Recor
   const countryLabel = country ? ` (${country.name})` : '';
   const sources = event.actors.filter((a) => a.role === 'source');
   const targets = event.actors.filter((a) => a.role === 'target');
-  let inter1 = sources[0] ? interOf(context.entities.get(sources[0].id), false, event.place?.countryCode ?? null) : 0;
-  let inter2 = targets[0] ? interOf(context.entities.get(targets[0].id), true, event.place?.countryCode ?? null) : 0;
-  let actor1 = sources[0]?.name ?? '';
-  let assoc1 = sources.slice(1).map((a) => a.name);
+  const describe = (actor: { id: string; name: string } | undefined, asTarget: boolean): { name: string; inter: number } => {
+    if (!actor) return { name: '', inter: 0 };
+    const coded = cameoActor(actor.id);
+    if (coded) return codedActor(coded, country);
+    return { name: actor.name, inter: interOf(context.entities.get(actor.id), asTarget, event.place?.countryCode ?? null) };
+  };
+  const first = describe(sources[0], false);
+  const second = describe(targets[0], true);
+  let [actor1, inter1] = [first.name, first.inter];
+  const [actor2, inter2] = [second.name, second.inter];
+  let assoc1 = sources.slice(1).map((a) => describe(a, false).name);
   // ACLED names demonstrators generically ("Protesters (Country)") and keeps who they were as associated actors.
   if (eventType === 'Protests' || eventType === 'Riots') {
-    assoc1 = sources.map((a) => a.name);
+    // Who marched, when the article names them (a code-only actor adds nothing to "Protesters").
+    assoc1 = sources.filter((a) => !cameoActor(a.id)).map((a) => a.name);
     actor1 = `${eventType === 'Protests' ? 'Protesters' : 'Rioters'}${countryLabel}`;
     inter1 = eventType === 'Protests' ? INTER.protesters : INTER.rioters;
   }
   // Fighting between two armed parties is a battle; armed force against civilians is violence against civilians.
-  if (eventType === 'Violence against civilians' && subType === 'Attack' && (inter2 === INTER.state || inter2 === INTER.rebels)) [eventType, subType] = ['Battles', 'Armed clash'];
+  if (eventType === 'Violence against civilians' && subType === 'Attack' && ([INTER.state, INTER.rebels, INTER.militia] as number[]).includes(inter2)) [eventType, subType] = ['Battles', 'Armed clash'];
   if (eventType === 'Battles' && subType === 'Armed clash' && inter2 === INTER.civilians) [eventType, subType] = ['Violence against civilians', 'Attack'];
   if (subType === 'Non-state actor overtakes territory' && inter1 === INTER.state) subType = 'Government regains territory';
   if (eventType === 'Violence against civilians' && targets.some((t) => /protest|demonstrat/i.test(t.name))) [eventType, subType] = ['Protests', 'Excessive force against protesters'];
@@ -128,9 +161,9 @@ export function acledRow(event: MergedEventDetail, context: AcledContext): Recor
   const scales = new Set(outlets.map((o) => (INTERNATIONAL_OUTLETS.has(o.toLowerCase()) ? 'International' : 'Other')));
   const fatalities = Object.keys(event.countAlternatives['fatalities'] ?? {}).map(Number).filter(Number.isFinite);
   return {
-    event_id_cnty: `${country?.alpha3 ?? 'XXX'}-${event.id}`, event_date: event.windowStart, year: Number(event.windowStart.slice(0, 4)),
+    event_id_cnty: `${country?.alpha3 ?? 'XXX'}-${event.id}`, event_date: event.windowStart, year: /^\d{4}/.test(event.windowStart) ? Number(event.windowStart.slice(0, 4)) : '',
     time_precision: timePrecision(event.datePrecision), disorder_type: disorderType(eventType, subType), event_type: eventType, sub_event_type: subType,
-    actor1, assoc_actor_1: assoc1.join('; '), inter1, actor2: targets[0]?.name ?? '', assoc_actor_2: targets.slice(1).map((a) => a.name).join('; '), inter2,
+    actor1, assoc_actor_1: assoc1.join('; '), inter1, actor2, assoc_actor_2: targets.slice(1).map((a) => describe(a, true).name).join('; '), inter2,
     interaction, civilian_targeting: inter2 === INTER.civilians && eventType !== 'Battles' ? 'Civilian targeting' : '',
     iso: country?.numeric || '', country: country?.name ?? '', admin1: event.place ? context.admin1Of(event.place) ?? '' : '',
     location: event.place?.name ?? '', latitude: event.place?.lat ?? '', longitude: event.place?.lon ?? '',

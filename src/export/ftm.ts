@@ -22,6 +22,8 @@ export interface FtmArticle {
   readonly outlet: string | null;
   readonly publishedAt: string | null;
   readonly url: string | null;
+  /** Where it was read from (a file path), named when it has no title or URL. */
+  readonly source?: string;
 }
 
 const SCHEMA_BY_KIND: Readonly<Record<string, string>> = {
@@ -88,7 +90,7 @@ export function eventToFtm(event: MergedEventDetail, exported?: ReadonlySet<stri
 
 /** An article as an FtM Article (title, outlet, publication date, URL). */
 export function articleToFtm(article: FtmArticle): FtmEntity {
-  const title = article.title ?? article.url ?? article.id;
+  const title = article.title ?? article.url ?? article.source ?? article.id;
   return {
     id: ftmId('article', article.id), schema: 'Article',
     properties: clean({

@@ -63,6 +63,15 @@ describe('export › GDELT 2.0 event table', () => {
     assert.deepEqual([geneva!['Actor2Name'], geneva!['Actor2Code']], ['SWISS ARMY', 'CHEMIL']);
   });
 
+  test('codes actors known only by a CAMEO code from the code, and leaves the dates of an undated event empty', () => {
+    const undated = { ...BEIJING_PROTEST, windowStart: '', windowEnd: '', datePrecision: 'range', actors: [{ id: 'code:---REB', name: 'code:---REB', role: 'source' as const }, { id: 'code:IGOUNO', name: 'code:IGOUNO', role: 'target' as const }] };
+    const [cells] = readTsv(toGdelt([gdeltRow(undated, 0, context)]), 61);
+    const row = Object.fromEntries(GDELT_COLUMNS.map((c, i) => [c, cells![i]!]));
+    assert.deepEqual([row['Actor1Code'], row['Actor1Name'], row['Actor1CountryCode'], row['Actor1Type1Code']], ['REB', 'REBELS', '', 'REB']);
+    assert.deepEqual([row['Actor2Code'], row['Actor2Type1Code'], row['Actor2Type2Code']], ['IGOUNO', 'IGO', 'UNO']);
+    assert.deepEqual([row['SQLDATE'], row['MonthYear'], row['Year'], row['FractionDate']], ['', '', '', '']);
+  });
+
   test('has a FIPS code or an explicit gap for every country we know, and no two countries share one', () => {
     for (const c of COUNTRIES) assert.ok(c.alpha2 in ISO2_TO_FIPS, `${c.alpha2} missing`);
     const codes = Object.values(ISO2_TO_FIPS).filter(Boolean);

@@ -6,9 +6,10 @@
  * AvgTone, ADM2 codes, feature ids) are left empty, as GDELT leaves them when it cannot fill them.
  */
 import { goldstein } from '../data/cameo-goldstein.js';
-import { alpha2ToAlpha3, countryByCode, countryByName } from '../data/countries.js';
+import { countryByCode, countryByName } from '../data/countries.js';
 import { fipsCountry } from '../data/fips-countries.js';
 import type { CanonicalEntity, MergedEventDetail } from '../store/store.js';
+import { cameoActor, cameoActorName } from './cameo-actor.js';
 import { toTsv } from './csv.js';
 
 const ACTOR_FIELDS = ['Code', 'Name', 'CountryCode', 'KnownGroupCode', 'EthnicCode', 'Religion1Code', 'Religion2Code', 'Type1Code', 'Type2Code', 'Type3Code'] as const;
@@ -43,9 +44,18 @@ export function quadClass(cameo: string | null): number | undefined {
 
 function actorColumns(prefix: string, actor: { id: string; name: string } | undefined, entities: GdeltContext['entities']): Record<string, unknown> {
   if (!actor) return {};
+  const coded = cameoActor(actor.id);
+  if (coded) {
+    const [type1 = '', type2 = '', type3 = ''] = coded.roles;
+    return {
+      [`${prefix}Code`]: coded.code, [`${prefix}Name`]: cameoActorName(coded).toUpperCase(), [`${prefix}CountryCode`]: coded.country,
+      [`${prefix}Type1Code`]: type1, [`${prefix}Type2Code`]: type2, [`${prefix}Type3Code`]: type3,
+    };
+  }
   const entity = entities.get(actor.id);
   const kbCountry = /^kb:country:([A-Z]{3})$/.exec(actor.id)?.[1];
-  const country = kbCountry ?? (entity?.country ? alpha2ToAlpha3(entity.country) : undefined) ?? '';
+  // Entities keep alpha-2 or alpha-3 country codes; CAMEO actor codes use alpha-3.
+  const country = kbCountry ?? (entity?.country ? countryByCode(entity.country)?.alpha3 : undefined) ?? '';
   const role = entity ? CAMEO_ROLE[entity.kind] ?? '' : '';
   return { [`${prefix}Code`]: `${country}${role}`, [`${prefix}Name`]: actor.name.toUpperCase(), [`${prefix}CountryCode`]: country, [`${prefix}Type1Code`]: role };
 }
@@ -80,7 +90,8 @@ function gdeltTimestamp(iso: string): string {
 export function gdeltRow(event: MergedEventDetail, index: number, context: GdeltContext): Record<string, unknown> {
   const source = event.actors.find((a) => a.role === 'source');
   const target = event.actors.find((a) => a.role === 'target');
-  const day = event.windowStart.replace(/-/g, '').slice(0, 8);
+  // Undated events (no publication date, no time expression) leave the date columns empty rather than year 0.
+  const day = /^\d{4}-\d{2}-\d{2}/.test(event.windowStart) ? event.windowStart.slice(0, 10).replace(/-/g, '') : '';
   const [year, month, dom] = [Number(day.slice(0, 4)), Number(day.slice(4, 6)), Number(day.slice(6, 8))];
   const observations = [...event.observations].sort((a, b) => (a.publishedAt ?? '\uffff').localeCompare(b.publishedAt ?? '\uffff'));
   const first = observations[0];
@@ -88,8 +99,8 @@ export function gdeltRow(event: MergedEventDetail, index: number, context: Gdelt
   const added = observations.map((o) => context.articles.get(o.articleId)?.ingestedAt ?? '').sort().pop() ?? '';
   const outlets = new Set(observations.map((o) => o.outlet ?? o.articleId));
   return {
-    GLOBALEVENTID: index + 1, SQLDATE: day, MonthYear: day.slice(0, 6), Year: year,
-    FractionDate: (year + (month * 30 + dom) / 365).toFixed(4),
+    GLOBALEVENTID: index + 1, SQLDATE: day, MonthYear: day.slice(0, 6), Year: day ? year : '',
+    FractionDate: day ? (year + (month * 30 + dom) / 365).toFixed(4) : '',
     ...actorColumns('Actor1', source, context.entities), ...actorColumns('Actor2', target, context.entities),
     // A root event is one reported in the lead paragraph of its first article, as GDELT defines it.
     IsRootEvent: first && firstArticle && first.evidence.start < firstArticle.leadEnd ? 1 : 0,
