@@ -410,4 +410,46 @@ describe('api › briefs and exports', () => {
     for (const line of (await ftm.text()).trim().split('\n').filter(Boolean)) assert.ok(JSON.parse(line).schema);
     assertError(await get('/api/exports/xlsx', 400), 'E_USAGE', /unknown export format "xlsx"/);
   });
+
+  test('names every download with its extension and writes GDELT records with 61 fields and no header', async () => {
+    const gexf = await app.request('/api/exports/gexf');
+    assert.equal(gexf.headers.get('content-disposition'), 'attachment; filename="dossier-events.gexf"');
+    assert.match(gexf.headers.get('content-type') ?? '', /^application\/gexf\+xml/);
+    assert.match(await gexf.text(), /<gexf /);
+    const graphml = await app.request('/api/exports/graphml');
+    assert.equal(graphml.headers.get('content-disposition'), 'attachment; filename="dossier-events.graphml"');
+    const gdelt = await app.request('/api/exports/gdelt.tsv');
+    assert.equal(gdelt.headers.get('content-disposition'), 'attachment; filename="dossier-gdelt.tsv"');
+    const lines = (await gdelt.text()).split('\n').filter(Boolean);
+    assert.ok(lines.length > 0);
+    for (const line of lines) assert.equal(line.split('\t').length, 61);
+    assert.doesNotMatch(lines[0]!, /^GLOBALEVENTID/);
+  });
+
+  test('exports only the selected events: by type, status, entity, dates and words, and refuses bad filters', async () => {
+    const rows = async (path: string) => (await (await app.request(path)).text()).trim().split('\r\n').slice(1).filter(Boolean);
+    const events = (await get('/api/events?limit=100')).items as Json[];
+    assert.ok(events.length > 1, 'the fixture corpus has several events');
+    const type = events[0].ploverType as string;
+    const ofType = await rows(`/api/exports/events.csv?type=${type}`);
+    assert.equal(ofType.length, events.filter((e) => e.ploverType === type).length);
+    assert.ok(ofType.every((line) => line.split(',')[4] === type));
+    const status = events[0].status as string;
+    assert.equal((await rows(`/api/exports/events.csv?status=${status}`)).length, events.filter((e) => e.status === status).length);
+    assert.equal((await rows('/api/exports/events.csv?from=2100-01-01')).length, 0, 'nothing after the corpus');
+    const haddad = encodeURIComponent('Qasim Haddad');
+    const takesPart = events.filter((e) => [...e.sourceIds, ...e.targetIds].some((id: string) => id.includes('haddad'))).length;
+    assert.equal((await rows(`/api/exports/events.csv?entity=${haddad}`)).length, takesPart, 'only the events he takes part in');
+    const allClaims = await rows('/api/exports/claims.csv');
+    const hisArticles = new Set(((await get(`/api/entities/${haddad}?limit=100`)).articles.items as Json[]).map((a) => a.articleId));
+    const hisClaims = await rows(`/api/exports/claims.csv?entity=${haddad}`);
+    assert.ok(hisClaims.length > 0 && hisClaims.length <= allClaims.length);
+    assert.ok(hisClaims.every((line) => hisArticles.has(line.split(',')[0])));
+    assert.equal((await rows('/api/exports/claims.csv?q=zzyzxnotaword')).length, 0);
+    assertError(await get('/api/exports/events.csv?from=2024-99-99', 400), 'E_USAGE', /date like/);
+    assertError(await get('/api/exports/events.csv?type=PARADE', 400), 'E_USAGE', /unknown event type "PARADE"/);
+    assertError(await get('/api/exports/events.csv?status=rumoured', 400), 'E_USAGE', /unknown status/);
+    assertError(await get('/api/exports/events.csv?entity=Nobody%20Atall', 404), 'E_NOT_FOUND');
+    assertError(await get('/api/exports/events.csv?colour=red', 400), 'E_USAGE');
+  });
 });

@@ -14,7 +14,7 @@ import {
 } from '../app/queries.js';
 import { UsageError } from '../model/index.js';
 import { briefHtml, briefMarkdown, gatherBrief } from '../app/brief.js';
-import { EXPORT_FORMATS, exportAs } from '../app/export.js';
+import { EXPORT_FORMATS, exportAs, exportFileName, exportMediaType, isExportFormat } from '../app/export.js';
 import { errorResponse } from './errors.js';
 import { mergeEvents, splitEvent } from '../app/event-decisions.js';
 import { openApiDocument } from './openapi.js';
@@ -235,13 +235,16 @@ export function createApi(options: ApiOptions): Hono {
     return c.html(briefHtml(brief));
   });
 
-  // Whole-store exports in the formats analysts use (the same as `dossier export`).
+  // Exports in the formats analysts use (the same as `dossier export`): the whole store, or the part the filters pick.
   app.get('/api/exports/:format', async (c) => {
-    query(c, []);
+    const params = query(c, ['q', 'entity', 'from', 'to', 'type', 'status']);
     const format = c.req.param('format');
-    if (!(format in EXPORT_FORMATS)) throw new UsageError(`unknown export format "${format}": expected one of ${Object.keys(EXPORT_FORMATS).join(', ')}`);
-    const type = format.endsWith('.csv') ? 'text/csv' : format.endsWith('.tsv') ? 'text/tab-separated-values' : format.endsWith('.jsonl') ? 'application/x-ndjson' : 'application/xml';
-    return c.body(await exportAs(store, format), 200, { 'Content-Type': `${type}; charset=utf-8`, 'Content-Disposition': `attachment; filename="dossier-${format}"` });
+    if (!isExportFormat(format)) throw new UsageError(`unknown export format "${format}": expected one of ${Object.keys(EXPORT_FORMATS).join(', ')}`);
+    const selection = {
+      ...(params['q'] ? { text: params['q'] } : {}), ...(params['entity'] ? { entity: params['entity'] } : {}), ...(params['from'] ? { from: params['from'] } : {}),
+      ...(params['to'] ? { to: params['to'] } : {}), ...(params['type'] ? { type: params['type'] } : {}), ...(params['status'] ? { status: params['status'] } : {}),
+    };
+    return c.body(await exportAs(store, format, selection), 200, { 'Content-Type': exportMediaType(format), 'Content-Disposition': `attachment; filename="${exportFileName(format)}"` });
   });
 
   app.get('/openapi.json', (c) => c.json(openApiDocument()));

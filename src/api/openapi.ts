@@ -176,20 +176,26 @@ export function openApiDocument(): Schema {
       },
       '/api/exports/{format}': {
         get: {
-          summary: 'The whole store in a format analysts use (as `dossier export`)',
+          summary: 'The store, or the selection the filters pick, in a format analysts use (as `dossier export`)',
           parameters: [{
             name: 'format', in: 'path', required: true,
             schema: { type: 'string', enum: ['events.csv', 'events.jsonl', 'claims.csv', 'claims.jsonl', 'entities.csv', 'entities.jsonl', 'acled.csv', 'gdelt.tsv', 'graphml', 'gexf', 'ftm.jsonl'] },
-          }],
+          },
+          param('q', 'words: only the events and claims of the matching articles', { type: 'string', maxLength: 500 }),
+          param('entity', 'only the events this canonical entity (id, name or alias) takes part in, and claims of the articles naming it', str),
+          fromDate('events and articles dated'), toDate('events and articles dated'),
+          param('type', 'PLOVER event type, e.g. ASSAULT', { type: 'string', maxLength: 60 }),
+          param('status', 'corroboration status', { type: 'string', enum: EVENT_STATUSES })],
           responses: {
             200: {
-              description: 'the export, as an attachment',
+              description: 'the export, as an attachment named with its extension (dossier-events.csv, dossier-gdelt.tsv, dossier-events.gexf)',
               content: {
                 'text/csv': { schema: { type: 'string' } }, 'text/tab-separated-values': { schema: { type: 'string' } },
-                'application/x-ndjson': { schema: { type: 'string' } }, 'application/xml': { schema: { type: 'string' } },
+                'application/x-ndjson': { schema: { type: 'string' } }, 'application/graphml+xml': { schema: { type: 'string' } },
+                'application/gexf+xml': { schema: { type: 'string' } },
               },
             },
-            ...errors(400),
+            ...errors(400, 404),
           },
         },
       },

@@ -3,11 +3,17 @@
  * formats analysts use. Shared by the CLI and the API.
  */
 import {
-  ACLED_COLUMNS, ENTITY_COLUMNS, EVENT_COLUMNS, GDELT_COLUMNS, acledRow, entityRow, entityToFtm, eventRow, eventToFtm, gdeltRow, toCsv, toGexf, toGraphml,
-  toJsonLines, toTsv, type ExportGraph, type GraphEdge, type GraphNode,
+  ACLED_COLUMNS, ENTITY_COLUMNS, EVENT_COLUMNS, acledRow, entityRow, eventRow, gdeltRow, toCsv, toGdelt, toGexf, toGraphml,
+  toFtmEntities, toJsonLines, type AcledContext, type FtmArticle, type ExportGraph, type GdeltContext, type GraphEdge, type GraphNode,
 } from '../export/index.js';
-import { UsageError, type Claim } from '../model/index.js';
-import type { CanonicalEntity, MergedEventDetail, Store } from '../store/store.js';
+import { placeKey } from '../geo/normalise.js';
+import type { Gazetteer, GazetteerEntry } from '../geo/gazetteer.js';
+import { PLOVER_TYPES } from '../events/cameo-plover.js';
+import { DossierError, UsageError, type Claim } from '../model/index.js';
+import { loadGazetteer } from './load-gazetteer.js';
+import type { CorroborationStatus } from '../corpus/corroborate/index.js';
+import type { ArticleFilter, CanonicalEntity, EntityDetail, EventQuery, MergedEventDetail, Store } from '../store/store.js';
+import { EVENT_STATUSES } from './queries.js';
 
 /** Every export format, with what it holds. */
 export const EXPORT_FORMATS = {
@@ -17,14 +23,31 @@ export const EXPORT_FORMATS = {
   'claims.jsonl': 'claims with their source chain and stance (JSON Lines)',
   'entities.csv': 'canonical entities (CSV)',
   'entities.jsonl': 'canonical entities with aliases and roles (JSON Lines)',
-  'acled.csv': 'an ACLED-like event table (CSV)',
-  'gdelt.tsv': 'a GDELT-like event table with CAMEO codes (tab-separated)',
+  'acled.csv': "an ACLED-like event table: ACLED's columns, event types, inter codes and ISO numeric countries (CSV)",
+  'gdelt.tsv': 'GDELT 2.0 event records: the 61 codebook columns, tab-separated, no header, FIPS country codes',
   graphml: 'entity–event graph with co-occurrence edges (GraphML)',
   gexf: 'entity–event graph with co-occurrence edges (GEXF, for Gephi)',
-  'ftm.jsonl': 'FollowTheMoney entities and events, for Aleph (JSON Lines)',
+  'ftm.jsonl': 'FollowTheMoney entities and events with the articles that mention them, for Aleph (JSON Lines)',
 } as const;
 
 export type ExportFormat = keyof typeof EXPORT_FORMATS;
+
+/** The file name a download of `format` gets: always with its extension (dossier-events.csv, dossier-events.gexf). */
+export function exportFileName(format: ExportFormat): string {
+  return format.includes('.') ? `dossier-${format}` : `dossier-events.${format}`;
+}
+
+/** The media type of `format`, with its charset. */
+export function exportMediaType(format: ExportFormat): string {
+  const type = format.endsWith('.csv') ? 'text/csv' : format.endsWith('.tsv') ? 'text/tab-separated-values' : format.endsWith('.jsonl') ? 'application/x-ndjson'
+    : format === 'graphml' ? 'application/graphml+xml' : format === 'gexf' ? 'application/gexf+xml' : 'application/octet-stream';
+  return `${type}; charset=utf-8`;
+}
+
+/** True when `format` is one of EXPORT_FORMATS. */
+export function isExportFormat(format: string): format is ExportFormat {
+  return Object.hasOwn(EXPORT_FORMATS, format);
+}
 
 const PAGE = 500;
 
@@ -38,8 +61,65 @@ async function all<T>(page: (offset: number) => Promise<T[]>): Promise<T[]> {
   }
 }
 
-async function allEvents(store: Store): Promise<MergedEventDetail[]> {
-  const rows = await all((offset) => store.listEvents({ limit: PAGE, offset }));
+/** A part of the store to export: the same filters as search and timeline. Empty: the whole store. */
+export interface ExportSelection {
+  /** Words: only events and claims of the articles that match them. */
+  readonly text?: string;
+  /** A canonical entity (id, name or alias) taking part. */
+  readonly entity?: string;
+  /** Calendar dates (YYYY, YYYY-MM or YYYY-MM-DD), inclusive. */
+  readonly from?: string;
+  readonly to?: string;
+  /** PLOVER event type (ASSAULT, PROTEST…). */
+  readonly type?: string;
+  /** Corroboration status (single-source, corroborated, contested, denied). */
+  readonly status?: string;
+}
+
+/** A resolved selection: the event query and article search it stands for; `selective` is false for the whole store. */
+interface Scope {
+  readonly selective: boolean;
+  readonly events: EventQuery;
+  readonly articles: ArticleFilter & { readonly text?: string };
+  readonly entityId?: string;
+}
+
+const SELECTION_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+
+/** Checks a selection's values and resolves its entity and words; throws UsageError or E_NOT_FOUND. */
+async function resolveSelection(store: Store, selection: ExportSelection): Promise<Scope> {
+  const text = selection.text?.trim() || undefined;
+  for (const bound of ['from', 'to'] as const) {
+    const value = selection[bound];
+    if (value !== undefined && !SELECTION_DATE.test(value)) throw new UsageError(`--${bound} must be a date like 2024-11-08 (or 2024-11, 2024), got "${value}"`);
+  }
+  if (selection.from && selection.to && selection.from > selection.to) throw new UsageError(`--from ${selection.from} is after --to ${selection.to}`);
+  const type = selection.type?.toUpperCase();
+  if (type !== undefined && !(PLOVER_TYPES as readonly string[]).includes(type)) throw new UsageError(`unknown event type "${selection.type}": expected one of ${PLOVER_TYPES.join(', ')}`);
+  const status = selection.status as CorroborationStatus | undefined;
+  if (status !== undefined && !EVENT_STATUSES.includes(status)) throw new UsageError(`unknown status "${selection.status}": expected one of ${EVENT_STATUSES.join(', ')}`);
+  let entityId: string | undefined;
+  if (selection.entity) {
+    const entity = await store.getEntity(selection.entity, { articlesLimit: 0 });
+    if (!entity) throw new DossierError('E_NOT_FOUND', `no entity with id, name or alias "${selection.entity}"`);
+    entityId = entity.id;
+  }
+  const articleIds = text ? (await all((offset) => store.search({ text, limit: PAGE, offset, withSnippets: false }))).map((h) => h.id) : undefined;
+  const events: EventQuery = {
+    ...(entityId ? { entityId } : {}), ...(selection.from ? { from: selection.from } : {}),
+    // A day-, month- or year-prefix "to" includes everything that starts with it.
+    ...(selection.to ? { to: `${selection.to}\uffff` } : {}),
+    ...(status ? { status } : {}), ...(type ? { ploverType: type } : {}), ...(articleIds ? { articleIds } : {}),
+  };
+  const articles = {
+    ...(text ? { text } : {}), ...(entityId ? { entityId } : {}), ...(selection.from ? { from: selection.from } : {}), ...(selection.to ? { to: `${selection.to}\uffff` } : {}),
+    ...(status ? { status } : {}), ...(type ? { ploverType: type } : {}),
+  };
+  return { selective: Object.keys(articles).length > 0, events, articles, ...(entityId ? { entityId } : {}) };
+}
+
+async function allEvents(store: Store, scope: Scope): Promise<MergedEventDetail[]> {
+  const rows = await all((offset) => store.listEvents({ ...scope.events, limit: PAGE, offset }));
   const details: MergedEventDetail[] = [];
   for (const row of rows) {
     const detail = await store.getEvent(row.id);
@@ -48,14 +128,22 @@ async function allEvents(store: Store): Promise<MergedEventDetail[]> {
   return details;
 }
 
-async function allEntities(store: Store): Promise<CanonicalEntity[]> {
-  return all((offset) => store.listEntities({ limit: PAGE, offset }));
+/** Every entity, or for a selection the selected entity and the actors of the selected events. */
+async function allEntities(store: Store, scope: Scope): Promise<CanonicalEntity[]> {
+  const entities = await all((offset) => store.listEntities({ limit: PAGE, offset }));
+  if (!scope.selective) return entities;
+  const rows = await all((offset) => store.listEvents({ ...scope.events, limit: PAGE, offset }));
+  const keep = new Set([...rows.flatMap((r) => [...r.sourceIds, ...r.targetIds]), ...(scope.entityId ? [scope.entityId] : [])]);
+  return entities.filter((e) => keep.has(e.id));
 }
 
 const CLAIM_COLUMNS = ['article_id', 'outlet', 'published_at', 'claim_id', 'stance', 'is_hedged', 'is_direct_quote', 'chain', 'origin', 'origin_is_anonymous', 'content', 'evidence_start', 'evidence_end'] as const;
 
-async function allClaims(store: Store): Promise<Record<string, unknown>[]> {
-  const articles = await all((offset) => store.listArticles({ limit: PAGE, offset }));
+async function allClaims(store: Store, scope: Scope): Promise<Record<string, unknown>[]> {
+  const { text, ...filter } = scope.articles;
+  const articles = scope.selective
+    ? await all((offset) => store.search({ ...(text ? { text } : {}), filter, limit: PAGE, offset, withSnippets: false }))
+    : await all((offset) => store.listArticles({ limit: PAGE, offset }));
   const rows: Record<string, unknown>[] = [];
   for (const summary of articles) {
     const article = await store.getArticle(summary.id);
@@ -72,10 +160,36 @@ async function allClaims(store: Store): Promise<Record<string, unknown>[]> {
   return rows;
 }
 
+/** The articles (URL, ingest time, lead paragraph) and actor entities the GDELT rows of `events` refer to. */
+async function gdeltContext(store: Store, scope: Scope, events: readonly MergedEventDetail[]): Promise<GdeltContext> {
+  const articles = new Map<string, { url: string; ingestedAt: string; leadEnd: number }>();
+  for (const id of new Set(events.flatMap((e) => e.observations.map((o) => o.articleId)))) {
+    const article = await store.getArticle(id);
+    if (article) articles.set(id, { url: article.url ?? article.source, ingestedAt: article.ingestedAt, leadEnd: article.paragraphs[0]?.end ?? article.body.length });
+  }
+  const entities = new Map((await allEntities(store, scope)).map((e) => [e.id, e] as const));
+  return { articles, entities };
+}
+
+/** The actor entities and the gazetteer's admin1 lookup the ACLED rows need. */
+async function acledContext(store: Store, scope: Scope): Promise<AcledContext> {
+  const gazetteer = await loadGazetteer();
+  const entities = new Map((await allEntities(store, scope)).map((e) => [e.id, e] as const));
+  return { entities, admin1Of: (place) => admin1Of(gazetteer, place) };
+}
+
+/** The admin1 name of a place: the gazetteer entry of that name in that country nearest to its coordinates. */
+function admin1Of(gazetteer: Gazetteer, place: NonNullable<MergedEventDetail['place']>): string | undefined {
+  const distance = (e: GazetteerEntry) => (place.lat === null || place.lon === null ? 0 : Math.hypot(e.lat - place.lat, e.lon - place.lon));
+  const entry = gazetteer.lookup(placeKey(place.name)).filter((e) => e.countryCode === place.countryCode && e.kind !== 'country').sort((a, b) => distance(a) - distance(b))[0];
+  if (!entry) return undefined;
+  return entry.kind === 'admin1' ? entry.name : entry.admin1Code ? gazetteer.admin1(entry.countryCode, entry.admin1Code)?.name : undefined;
+}
+
 /** The entity–event graph: actors and events as nodes, actor/target edges, and co-occurrence edges. */
-export async function buildGraph(store: Store): Promise<ExportGraph> {
-  const events = await allEvents(store);
-  const entities = await allEntities(store);
+async function buildGraph(store: Store, scope: Scope): Promise<ExportGraph> {
+  const events = await allEvents(store, scope);
+  const entities = await allEntities(store, scope);
   const nodes = new Map<string, GraphNode>();
   for (const e of entities) nodes.set(e.id, { id: e.id, label: e.name, kind: 'entity', type: e.type });
   const edges: GraphEdge[] = [];
@@ -92,43 +206,53 @@ export async function buildGraph(store: Store): Promise<ExportGraph> {
   return { nodes: [...nodes.values()], edges };
 }
 
-/** Writes the whole store in `format`. */
-export async function exportAs(store: Store, format: string): Promise<string> {
-  switch (format as ExportFormat) {
+/** Writes the store, or the part `selection` picks, in `format`; throws UsageError on a bad format or filter. */
+export async function exportAs(store: Store, format: string, selection: ExportSelection = {}): Promise<string> {
+  if (!isExportFormat(format)) throw new UsageError(`unknown export format "${format}": expected one of ${Object.keys(EXPORT_FORMATS).join(', ')}`);
+  const scope = await resolveSelection(store, selection);
+  switch (format) {
     case 'events.csv':
-      return toCsv(EVENT_COLUMNS, (await allEvents(store)).map(eventRow));
+      return toCsv(EVENT_COLUMNS, (await allEvents(store, scope)).map(eventRow));
     case 'events.jsonl':
-      return toJsonLines(await allEvents(store));
+      return toJsonLines(await allEvents(store, scope));
     case 'claims.csv':
-      return toCsv(CLAIM_COLUMNS, await allClaims(store));
+      return toCsv(CLAIM_COLUMNS, await allClaims(store, scope));
     case 'claims.jsonl':
-      return toJsonLines(await allClaims(store));
+      return toJsonLines(await allClaims(store, scope));
     case 'entities.csv':
-      return toCsv(ENTITY_COLUMNS, (await allEntities(store)).map(entityRow));
+      return toCsv(ENTITY_COLUMNS, (await allEntities(store, scope)).map(entityRow));
     case 'entities.jsonl': {
       const details = [];
-      for (const e of await allEntities(store)) details.push(await store.getEntity(e.id));
+      for (const e of await allEntities(store, scope)) details.push(await store.getEntity(e.id));
       return toJsonLines(details.filter(Boolean));
     }
-    case 'acled.csv':
-      return toCsv(ACLED_COLUMNS, (await allEvents(store)).map(acledRow));
-    case 'gdelt.tsv':
-      return toTsv(GDELT_COLUMNS, (await allEvents(store)).map(gdeltRow));
-    case 'graphml':
-      return toGraphml(await buildGraph(store));
-    case 'gexf':
-      return toGexf(await buildGraph(store));
-    case 'ftm.jsonl': {
-      const out = [];
-      for (const e of await allEntities(store)) {
-        const detail = await store.getEntity(e.id);
-        const ftm = detail ? entityToFtm(detail) : undefined;
-        if (ftm) out.push(ftm);
-      }
-      for (const ev of await allEvents(store)) out.push(eventToFtm(ev));
-      return toJsonLines(out);
+    case 'acled.csv': {
+      const context = await acledContext(store, scope);
+      return toCsv(ACLED_COLUMNS, (await allEvents(store, scope)).map((e) => acledRow(e, context)).filter((r) => r !== undefined));
     }
-    default:
-      throw new UsageError(`unknown export format "${format}": expected one of ${Object.keys(EXPORT_FORMATS).join(', ')}`);
+    case 'gdelt.tsv': {
+      const events = await allEvents(store, scope);
+      const context = await gdeltContext(store, scope, events);
+      return toGdelt(events.map((e, i) => gdeltRow(e, i, context)));
+    }
+    case 'graphml':
+      return toGraphml(await buildGraph(store, scope));
+    case 'gexf':
+      return toGexf(await buildGraph(store, scope));
+    case 'ftm.jsonl': {
+      const details: EntityDetail[] = [];
+      for (const e of await allEntities(store, scope)) {
+        const detail = await store.getEntity(e.id);
+        if (detail) details.push(detail);
+      }
+      const events = await allEvents(store, scope);
+      const ids = new Set([...details.flatMap((d) => d.articles.map((a) => a.articleId)), ...events.flatMap((e) => e.observations.map((o) => o.articleId))]);
+      const articles = new Map<string, FtmArticle>();
+      for (const id of ids) {
+        const article = await store.getArticle(id);
+        if (article) articles.set(id, { id, title: article.title, outlet: article.outlet, publishedAt: article.publishedAt, url: article.url, source: article.source });
+      }
+      return toJsonLines(toFtmEntities(details, events, articles));
+    }
   }
 }

@@ -19,6 +19,8 @@ export interface Country {
   readonly alpha2: string;
   /** ISO 3166-1 alpha-3, e.g. 'IRN' (Kosovo: 'UNK' as in world-countries). */
   readonly alpha3: string;
+  /** ISO 3166-1 numeric, e.g. 364 for Iran (ACLED's `iso`); 0 where world-countries has none (Kosovo). */
+  readonly numeric: number;
   /** Common English name: 'Iran'. */
   readonly name: string;
   /** Official English name: 'Islamic Republic of Iran'. */
@@ -203,6 +205,7 @@ function buildCountries(): readonly Country[] {
     return Object.freeze({
       alpha2: c.cca2,
       alpha3: c.cca3,
+      numeric: Number(c.ccn3) || 0,
       name: c.name.common,
       officialName: c.name.official,
       altNames: Object.freeze(altNames),

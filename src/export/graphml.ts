@@ -1,4 +1,7 @@
-/** GraphML (for Gephi, yEd, NetworkX): typed node and edge attributes declared with <key>. */
+/**
+ * GraphML (for Gephi, yEd, NetworkX): typed node and edge attributes declared with <key>. Actor and target edges
+ * are directed (the graph's default); co-occurrence edges carry directed="false", since sharing articles is symmetric.
+ */
 import type { ExportGraph } from './graph.js';
 import { xmlEscape } from './xml.js';
 
@@ -24,7 +27,8 @@ export function toGraphml(graph: ExportGraph): string {
     out.push(`    <node id="${xmlEscape(n.id)}">${data}</node>`);
   }
   graph.edges.forEach((e, i) => {
-    out.push(`    <edge id="e${i}" source="${xmlEscape(e.source)}" target="${xmlEscape(e.target)}"><data key="relation">${e.relation}</data><data key="weight">${e.weight}</data></edge>`);
+    const directed = e.relation === 'co-occurs' ? ' directed="false"' : '';
+    out.push(`    <edge id="e${i}" source="${xmlEscape(e.source)}" target="${xmlEscape(e.target)}"${directed}><data key="relation">${e.relation}</data><data key="weight">${e.weight}</data></edge>`);
   });
   out.push('  </graph>', '</graphml>', '');
   return out.join('\n');

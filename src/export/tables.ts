@@ -1,9 +1,6 @@
 /**
  * Column layouts for tabular exports and the pure functions that fill them from store rows.
  * - events: Dossier's own merged-event table;
- * - acled: an ACLED-like table (their column names where the meaning matches; PLOVER type and mode stand in
- *   for ACLED's event and sub-event types, which code a narrower scope);
- * - gdelt: a GDELT-1.0-like event table with CAMEO codes and QuadClass;
  * - entities: canonical entities.
  */
 import type { CanonicalEntity, MergedEventDetail } from '../store/store.js';
@@ -11,17 +8,6 @@ import type { CanonicalEntity, MergedEventDetail } from '../store/store.js';
 export const EVENT_COLUMNS = [
   'event_id', 'date_start', 'date_end', 'date_precision', 'plover_type', 'cameo', 'source_actors', 'target_actors', 'place', 'country_code',
   'latitude', 'longitude', 'status', 'independent_origins', 'has_anonymous_origin', 'explanation', 'articles', 'reports', 'fatalities', 'injuries', 'summary',
-] as const;
-
-export const ACLED_COLUMNS = [
-  'event_id_cnty', 'event_date', 'year', 'time_precision', 'event_type', 'sub_event_type', 'actor1', 'actor2', 'iso', 'country', 'location',
-  'latitude', 'longitude', 'geo_precision', 'source', 'source_scale', 'notes', 'fatalities', 'corroboration',
-] as const;
-
-export const GDELT_COLUMNS = [
-  'GLOBALEVENTID', 'SQLDATE', 'MonthYear', 'Year', 'Actor1Code', 'Actor1Name', 'Actor1CountryCode', 'Actor2Code', 'Actor2Name', 'Actor2CountryCode',
-  'IsRootEvent', 'EventCode', 'EventBaseCode', 'EventRootCode', 'QuadClass', 'NumMentions', 'NumSources', 'NumArticles',
-  'ActionGeo_FullName', 'ActionGeo_CountryCode', 'ActionGeo_Lat', 'ActionGeo_Long', 'SOURCEURL',
 ] as const;
 
 export const ENTITY_COLUMNS = ['entity_id', 'name', 'type', 'kind', 'country', 'kb_id', 'articles', 'mentions'] as const;
@@ -47,60 +33,6 @@ export function eventRow(event: MergedEventDetail): Record_ {
     status: event.status, independent_origins: event.assertingOrigins, has_anonymous_origin: event.hasAnonymousOrigin, explanation: event.explanation,
     articles: event.articleCount, reports: event.reportCount, fatalities: lowest(event.countAlternatives['fatalities']),
     injuries: lowest(event.countAlternatives['injuries']), summary: event.summary,
-  };
-}
-
-/** ACLED time precision: 1 = day, 2 = week or a few days, 3 = month or longer. */
-function acledTimePrecision(precision: string): number {
-  return precision === 'day' ? 1 : precision === 'week' ? 2 : 3;
-}
-
-/** ACLED geo precision: 1 = the town, 2 = near it / part of a region, 3 = a province or country. */
-function acledGeoPrecision(event: MergedEventDetail): number | undefined {
-  if (!event.place) return undefined;
-  return event.place.lat === null ? 3 : 1;
-}
-
-/** One row of the ACLED-like table. */
-export function acledRow(event: MergedEventDetail): Record_ {
-  const outlets = [...new Set(event.observations.map((o) => o.outlet).filter(Boolean))];
-  return {
-    event_id_cnty: `${event.place?.countryCode ?? 'XX'}-${event.id}`, event_date: event.windowStart, year: event.windowStart.slice(0, 4),
-    time_precision: acledTimePrecision(event.datePrecision), event_type: event.ploverType, sub_event_type: event.cameo,
-    actor1: actorNames(event, 'source').join('; '), actor2: actorNames(event, 'target').join('; '), iso: event.place?.countryCode,
-    country: event.place?.countryCode, location: event.place?.name, latitude: event.place?.lat, longitude: event.place?.lon,
-    geo_precision: acledGeoPrecision(event), source: outlets.join('; '), source_scale: outlets.length > 1 ? 'Multiple' : outlets.length ? 'Single' : '',
-    notes: event.summary, fatalities: lowest(event.countAlternatives['fatalities']) ?? 0, corroboration: `${event.status}: ${event.explanation}`,
-  };
-}
-
-/** CAMEO root code → GDELT QuadClass (1 verbal cooperation … 4 material conflict). */
-export function quadClass(cameo: string | null): number | undefined {
-  const root = cameo ? Number(cameo.slice(0, 2)) : NaN;
-  if (!Number.isFinite(root) || root < 1) return undefined;
-  return root <= 5 ? 1 : root <= 8 ? 2 : root <= 13 ? 3 : 4;
-}
-
-/** An actor code in CAMEO style from an entity id: knowledge-base countries give their ISO alpha-3. */
-function actorCountry(id: string | undefined): string {
-  const m = id ? /^kb:country:([A-Z]{3})$/.exec(id) : null;
-  return m ? m[1]! : '';
-}
-
-/** One row of the GDELT-like table; `index` numbers events in export order. */
-export function gdeltRow(event: MergedEventDetail, index: number): Record_ {
-  const source = event.actors.find((a) => a.role === 'source');
-  const target = event.actors.find((a) => a.role === 'target');
-  const day = event.windowStart.replace(/-/g, '');
-  const urls = event.observations.map((o) => o.articleId);
-  return {
-    GLOBALEVENTID: index + 1, SQLDATE: day, MonthYear: day.slice(0, 6), Year: day.slice(0, 4),
-    Actor1Code: actorCountry(source?.id), Actor1Name: source?.name ?? '', Actor1CountryCode: actorCountry(source?.id),
-    Actor2Code: actorCountry(target?.id), Actor2Name: target?.name ?? '', Actor2CountryCode: actorCountry(target?.id),
-    IsRootEvent: 1, EventCode: event.cameo ?? '', EventBaseCode: event.cameo?.slice(0, 3) ?? '', EventRootCode: event.cameo?.slice(0, 2) ?? '',
-    QuadClass: quadClass(event.cameo), NumMentions: event.reportCount, NumSources: event.assertingOrigins, NumArticles: event.articleCount,
-    ActionGeo_FullName: event.place?.name ?? '', ActionGeo_CountryCode: event.place?.countryCode ?? '', ActionGeo_Lat: event.place?.lat, ActionGeo_Long: event.place?.lon,
-    SOURCEURL: urls[0] ?? '',
   };
 }
 

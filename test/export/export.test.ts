@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
 import { EXPORT_FORMATS, exportAs } from '../../src/app/export.js';
+import { GDELT_COLUMNS } from '../../src/export/index.js';
 import { contestedCorpus, MILITIA_NAME } from '../helpers/annotated-corpus.js';
 
 /** A strict RFC 4180 reader, written for these tests: quoted fields, doubled quotes, CRLF rows. */
@@ -56,13 +57,17 @@ test('export › acled.csv and gdelt.tsv carry dates, codes and places', async (
   assert.equal(acled!['event_date'], '2024-11-10');
   assert.equal(acled!['time_precision'], '1');
   assert.equal(acled!['location'], 'Baghdad');
-  assert.equal(acled!['source_scale'], 'Multiple');
-  const [header, row] = (await exportAs(store, 'gdelt.tsv')).trim().split('\n').map((l) => l.split('\t'));
-  const gdelt = Object.fromEntries(header!.map((h, i) => [h, row![i]]));
+  assert.equal(acled!['source_scale'], 'Other', 'none of the outlets is a world wire');
+  assert.equal(acled!['event_type'], 'Explosions/Remote violence');
+  assert.equal(acled!['iso'], '368', 'Iraq, ISO numeric');
+  const rows = (await exportAs(store, 'gdelt.tsv')).trim().split('\n').map((l) => l.split('\t'));
+  assert.equal(rows.length, 1, 'one record, no header');
+  const gdelt = Object.fromEntries(GDELT_COLUMNS.map((h, i) => [h, rows[0]![i]]));
   assert.equal(gdelt['SQLDATE'], '20241110');
   assert.equal(gdelt['EventRootCode'], '19');
   assert.equal(gdelt['QuadClass'], '4');
   assert.equal(gdelt['NumArticles'], '3');
+  assert.equal(gdelt['ActionGeo_CountryCode'], 'IZ', 'FIPS 10-4 for Iraq');
 });
 
 test('export › GraphML and GEXF parse as XML with entity and event nodes joined by edges', async () => {
@@ -81,7 +86,9 @@ test('export › GraphML and GEXF parse as XML with entity and event nodes joine
 test('export › FollowTheMoney lines have an id, a schema and list-valued properties', async () => {
   const { store } = await contestedCorpus();
   const lines = (await exportAs(store, 'ftm.jsonl')).trim().split('\n').map((l) => JSON.parse(l) as { id: string; schema: string; properties: Record<string, unknown> });
-  assert.deepEqual(lines.map((l) => l.schema).sort(), ['Event', 'Organization']);
+  assert.deepEqual([...new Set(lines.map((l) => l.schema))].sort(), ['Article', 'Documentation', 'Event', 'Organization']);
+  const articles = lines.filter((l) => l.schema === 'Article').map((l) => l.id);
+  assert.equal(articles.length, 3, 'the three articles that report the event');
   for (const line of lines) for (const value of Object.values(line.properties)) assert.ok(Array.isArray(value));
   const event = lines.find((l) => l.schema === 'Event')!;
   const org = lines.find((l) => l.schema === 'Organization')!;

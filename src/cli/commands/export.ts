@@ -5,6 +5,17 @@ import { EXPORT_FORMATS, exportAs } from '../../app/export.js';
 import { DB_OPTION, withStore, type CliContext } from '../context.js';
 import { EXIT_OK } from '../exit-codes.js';
 
+interface ExportOptions {
+  readonly db: string;
+  readonly out?: string;
+  readonly q?: string;
+  readonly entity?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly type?: string;
+  readonly status?: string;
+}
+
 /** Registers the export command on the program. */
 export function registerExportCommand(program: Command, { io, setExitCode }: CliContext): void {
   program
@@ -13,12 +24,19 @@ export function registerExportCommand(program: Command, { io, setExitCode }: Cli
     .argument('<format>', Object.entries(EXPORT_FORMATS).map(([f, what]) => `${f}: ${what}`).join('; '))
     .option(...DB_OPTION)
     .option('--out <file>', 'write to this file instead of standard output')
-    .action(async (format: string, opts: { db: string; out?: string }) => {
-      setExitCode(await withStore(opts.db, async (store) => {
-        const text = await exportAs(store, format);
-        if (opts.out) {
-          writeFileSync(opts.out, text);
-          io.err(`wrote ${opts.out} (${Buffer.byteLength(text)} bytes)`);
+    .option('--q <words>', 'only events and claims of the articles matching these words')
+    .option('--entity <name|alias|id>', 'only events this entity takes part in (and claims of articles naming it)')
+    .option('--from <date>', 'only from this date (YYYY, YYYY-MM or YYYY-MM-DD)')
+    .option('--to <date>', 'only up to this date, inclusive')
+    .option('--type <plover-type>', 'only events of this PLOVER type (ASSAULT, PROTEST…)')
+    .option('--status <status>', 'only events with this corroboration status (single-source, corroborated, contested, denied)')
+    .action(async (format: string, opts: ExportOptions) => {
+      const { db, out, q, ...filters } = opts;
+      setExitCode(await withStore(db, async (store) => {
+        const text = await exportAs(store, format, { ...(q ? { text: q } : {}), ...filters });
+        if (out) {
+          writeFileSync(out, text);
+          io.err(`wrote ${out} (${Buffer.byteLength(text)} bytes)`);
         } else io.out(text.replace(/\n$/, ''));
         return EXIT_OK;
       }));
