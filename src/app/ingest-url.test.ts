@@ -21,7 +21,7 @@ test('ingest › URLs mixed with files go through the normal ingest path; a bad 
     '/news/grain-prices.html': serveFile('grain-prices.html'),
     '/latest': respond(302, { location: '/news/grain-prices.html' }),
   });
-  const fetcher = createFetcher({ minIntervalMs: 20 });
+  const fetcher = createFetcher({ minIntervalMs: 20, allowPrivateHosts: true }); // the fixture server is on 127.0.0.1
   const store = openSqliteStore(':memory:');
   await store.migrate();
   try {

@@ -59,6 +59,8 @@ export interface IngestOptions {
   readonly stages: readonly Stage[];
   readonly resources: Resources;
   readonly maxBytes?: number;
+  /** URL inputs may reach loopback and private addresses (`--allow-private-hosts`); refused by default (SSRF). */
+  readonly allowPrivateHosts?: boolean;
   /** Reads one input (path, `-` or http(s) URL); defaults to readInput. `watch` passes one serving prefetched feed items. */
   readonly readInput?: InputReader;
   readonly events?: IngestEvents;
@@ -108,7 +110,8 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
     } else if (entry.unreadable) {
       fail({ source: entry.path, code: 'E_INPUT_UNREADABLE', reason: entry.unreadable });
     } else {
-      for await (const item of (options.readInput ?? readInput)(entry.path, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes })) {
+      const readOptions = { ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }), ...(options.allowPrivateHosts ? { allowPrivateHosts: true } : {}) };
+      for await (const item of (options.readInput ?? readInput)(entry.path, readOptions)) {
         if (item instanceof IngestError && item.code === 'E_INPUT_UNSUPPORTED') {
           const ext = extensionOf(item.file);
           skipped[ext] = (skipped[ext] ?? 0) + 1;

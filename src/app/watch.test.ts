@@ -47,7 +47,7 @@ async function pollOnce(feeds: string[], store: Store, statePath: string, extra:
     resources: createResources(),
     statePath,
     isOnce: true,
-    fetch: { minIntervalMs: 20, timeoutMs: 5_000 },
+    fetch: { minIntervalMs: 20, timeoutMs: 5_000, allowPrivateHosts: true },
     onPoll: (s) => summaries.push(s),
     ...extra,
   });
@@ -149,7 +149,7 @@ test('watch › an abort while waiting for the next poll stops the watch cleanly
       statePath,
       intervalMs: 60_000,
       signal: stop.signal,
-      fetch: { minIntervalMs: 20 },
+      fetch: { minIntervalMs: 20, allowPrivateHosts: true },
       onPoll: () => setTimeout(() => stop.abort(), 20),
     });
     assert.equal(result.polls, 1);

@@ -47,11 +47,12 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     .argument('<inputs...>', 'files, folders, globs (quoted), or - for standard input')
     .option(...dbOption)
     .option('--max-bytes <n>', 'refuse files larger than this many bytes', parseIntOption)
+    .option('--allow-private-hosts', 'let URLs (and their redirects) reach loopback, private and link-local addresses')
     .option('--json', 'print the summary as JSON')
     .option('--genres <list>', `page genres that produce events and claims, comma-separated (${GENRES.join(', ')}; default ${DEFAULT_EVENT_GENRES.join(',')}); other pages are stored and searchable`, parseGenres)
-    .action(async (inputs: string[], opts: { db: string; maxBytes?: number; json?: boolean; genres?: Genre[] }) => {
+    .action(async (inputs: string[], opts: { db: string; maxBytes?: number; allowPrivateHosts?: boolean; json?: boolean; genres?: Genre[] }) => {
       exitCode = await withStore(opts.db, async (store) => {
-        const summary = await runIngest(store, inputs, opts.maxBytes, io, opts.genres);
+        const summary = await runIngest(store, inputs, { maxBytes: opts.maxBytes, allowPrivateHosts: opts.allowPrivateHosts ?? false, genres: opts.genres }, io);
         if (opts.json) io.out(JSON.stringify(summary));
         else printIngestSummary(summary, io);
         // Nothing stored nor already held (an empty folder, only unsupported files) is a failure too.
@@ -175,7 +176,12 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   return exitCode;
 }
 
-async function runIngest(store: Store, inputs: string[], maxBytes: number | undefined, io: CliIo, genres?: readonly Genre[]): Promise<IngestSummary> {
+async function runIngest(
+  store: Store,
+  inputs: string[],
+  { maxBytes, allowPrivateHosts, genres }: { maxBytes: number | undefined; allowPrivateHosts: boolean; genres: readonly Genre[] | undefined },
+  io: CliIo,
+): Promise<IngestSummary> {
   const { createProgress } = await import('./progress.js');
   const progress = createProgress('files');
   // Loaded here, not at start: the pipeline's modules and models are what make a bare `dossier --help` slow.
@@ -185,6 +191,7 @@ async function runIngest(store: Store, inputs: string[], maxBytes: number | unde
     ...(await composePipeline(store)),
     ...(genres ? { genres } : {}),
     ...(maxBytes === undefined ? {} : { maxBytes }),
+    ...(allowPrivateHosts ? { allowPrivateHosts } : {}),
     events: {
       onStart: (total) => progress.start(total),
       onInputDone: (done, path) => progress.update(done, path),

@@ -9,6 +9,8 @@ export interface ReadInputOptions {
   readonly maxBytes?: number;
   /** The fetcher for URLs; defaults to the process-wide one. */
   readonly fetcher?: Fetcher;
+  /** URLs may reach loopback and private addresses (`--allow-private-hosts`); ignored when `fetcher` is given. */
+  readonly allowPrivateHosts?: boolean;
 }
 
 /** Reads one input into articles or per-input errors; the ingest use case takes any function of this shape. */

@@ -18,6 +18,7 @@ interface WatchCliOptions {
   readonly timeout: number;
   readonly hostInterval: number;
   readonly maxItems: number;
+  readonly allowPrivateHosts?: boolean;
   readonly json?: boolean;
 }
 
@@ -35,6 +36,7 @@ export function registerWatchCommand(program: Command, { io, setExitCode }: CliC
     .addOption(durationOption('--timeout <duration>', 'total time allowed per request, redirects included', parseDuration, FETCH_DEFAULTS.timeoutMs))
     .addOption(durationOption('--host-interval <duration>', 'pause between requests to the same host (a robots.txt Crawl-delay may raise it)', parseDuration, FETCH_DEFAULTS.minIntervalMs))
     .option('--max-items <n>', 'new items fetched per feed and poll (the rest wait for the next poll)', positiveInt, WATCH_DEFAULTS.maxItemsPerFeed)
+    .option('--allow-private-hosts', 'let feeds, items and their redirects reach loopback, private and link-local addresses')
     .option('--json', 'print one JSON summary per poll')
     .action(async (feeds: string[], opts: WatchCliOptions) => {
       for (const feed of feeds) if (!/^https?:\/\/[^/]/i.test(feed)) throw new UsageError(`feed "${feed}" is not an http:// or https:// URL`);
@@ -60,7 +62,7 @@ export function registerWatchCommand(program: Command, { io, setExitCode }: CliC
             signal: stop.signal,
             maxItemsPerFeed: opts.maxItems,
             ...(opts.maxBytes === undefined ? {} : { maxBytes: opts.maxBytes }),
-            fetch: { timeoutMs: opts.timeout, minIntervalMs: opts.hostInterval },
+            fetch: { timeoutMs: opts.timeout, minIntervalMs: opts.hostInterval, allowPrivateHosts: opts.allowPrivateHosts ?? false },
             onPoll: (summary) => {
               hasFailures ||= summary.failures.length > 0 || summary.feeds.some((f) => f.status === 'failed');
               printPoll(summary, io, opts.json ?? false);

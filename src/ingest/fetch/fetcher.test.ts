@@ -15,8 +15,8 @@ async function server(routes: Parameters<typeof startFixtureServer>[0]): Promise
   return s;
 }
 
-/** Fast politeness for tests; each test states what it relies on. */
-const fast: FetcherOptions = { minIntervalMs: 10, timeoutMs: 5_000 };
+/** Fast politeness for tests (the fixture server is on 127.0.0.1, hence allowPrivateHosts); each test states what it relies on. */
+const fast: FetcherOptions = { minIntervalMs: 10, timeoutMs: 5_000, allowPrivateHosts: true };
 
 async function rejection(promise: Promise<unknown>): Promise<FetchError> {
   try {
@@ -232,4 +232,115 @@ test('fetcher › a failure after a redirect names the requested URL and where i
   const error = await rejection(createFetcher(fast).fetchArticle(s.url('/short/1')));
   assert.equal(error.file, s.url('/short/1'));
   assert.equal(error.reason, `HTTP 404 Not Found (at ${s.url('/news/gone.html')})`);
+});
+
+/** A resolver for made-up names (only ever loopback or unroutable documentation addresses), recording each query. */
+function fakeDns(table: Record<string, readonly string[]>): { lookup: NonNullable<FetcherOptions['lookup']>; queries: string[] } {
+  const queries: string[] = [];
+  const lookup: NonNullable<FetcherOptions['lookup']> = async (hostname) => {
+    queries.push(hostname);
+    const addresses = table[hostname];
+    if (!addresses) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
+    return addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+  };
+  return { lookup, queries };
+}
+
+const strict: FetcherOptions = { minIntervalMs: 10, timeoutMs: 5_000 };
+
+test('fetcher › without --allow-private-hosts a URL on 127.0.0.1 is refused before any request, robots.txt included', async () => {
+  const s = await server({ '/news/grain-prices.html': serveFile('grain-prices.html') });
+  const error = await rejection(createFetcher(strict).fetchArticle(s.url('/news/grain-prices.html')));
+  assert.equal(error.file, s.url('/news/grain-prices.html'));
+  assert.equal(error.reason, 'refused: 127.0.0.1 is a loopback address; use --allow-private-hosts to fetch it');
+  assert.equal(error.isTransient, false);
+  assert.equal(s.requests.length, 0);
+});
+
+test('fetcher › literal private hosts are refused in every spelling WHATWG URL normalises (decimal, hex, IPv6)', async () => {
+  const fetcher = createFetcher(strict);
+  for (const [url, address] of [
+    ['http://2130706433/news.html', '127.0.0.1'],
+    ['http://0x7f.1/news.html', '127.0.0.1'],
+    ['http://0177.0.0.1/news.html', '127.0.0.1'],
+    ['http://10.0.0.5/news.html', '10.0.0.5'],
+    ['http://[::ffff:169.254.169.254]/latest/meta-data/', '::ffff:a9fe:a9fe'],
+    ['http://[::1]:8080/admin', '::1'],
+  ] as const) {
+    const error = await rejection(fetcher.fetchArticle(url));
+    assert.match(error.reason, new RegExp(`^refused: ${address.replaceAll('.', '\\.')} is an? [\\w -]+ address; use --allow-private-hosts to fetch it$`), url);
+  }
+  const named = await rejection(fetcher.fetchArticle('http://intranet.localhost/news.html'));
+  assert.equal(named.reason, 'refused: intranet.localhost is a local name (a loopback address); use --allow-private-hosts to fetch it');
+});
+
+test('fetcher › a name is judged by every address it resolves to: one private address among public ones is refused', async () => {
+  const dns = fakeDns({ 'news.example': ['127.0.0.1'], 'mixed.example': ['203.0.113.10', '10.0.0.5'] });
+  const fetcher = createFetcher({ ...strict, lookup: dns.lookup });
+  const loopback = await rejection(fetcher.fetchArticle('http://news.example/news/grain-prices.html'));
+  assert.equal(loopback.reason, 'refused: 127.0.0.1 is a loopback address (news.example resolves to it); use --allow-private-hosts to fetch it');
+  const mixed = await rejection(fetcher.fetchArticle('http://mixed.example/news/grain-prices.html'));
+  assert.equal(mixed.reason, 'refused: 10.0.0.5 is a private address (mixed.example resolves to it); use --allow-private-hosts to fetch it');
+  assert.deepEqual(dns.queries, ['news.example', 'mixed.example']);
+});
+
+test('fetcher › a redirect from an allowed host to a private address is refused, by literal IP or by name', async () => {
+  const port = (await server({})).origin.split(':').at(-1)!;
+  const s = await server({
+    '/to-loopback': respond(302, { location: `http://127.0.0.1:${port}/internal/status` }),
+    '/to-intranet': respond(301, { location: `http://intranet.example:${port}/internal/status` }),
+    '/internal/status': respond(200, { 'content-type': 'text/plain' }, 'Internal build server: all jobs green.'),
+  });
+  const sPort = s.origin.split(':').at(-1)!;
+  const dns = fakeDns({ 'news.example': ['127.0.0.1'], 'intranet.example': ['127.0.0.1'] });
+  // news.example is trusted by name (the fixture server stands in for a public site); nothing else is.
+  const fetcher = createFetcher({ ...strict, lookup: dns.lookup, allowPrivateHosts: ['news.example'] });
+  const start = `http://news.example:${sPort}/to-loopback`;
+  const byIp = await rejection(fetcher.fetchArticle(start));
+  assert.equal(byIp.file, start);
+  assert.equal(byIp.reason, `refused: 127.0.0.1 is a loopback address; use --allow-private-hosts to fetch it (redirected to http://127.0.0.1:${port}/internal/status)`);
+  const byName = await rejection(fetcher.fetchArticle(`http://news.example:${sPort}/to-intranet`));
+  assert.equal(byName.reason, `refused: 127.0.0.1 is a loopback address (intranet.example resolves to it); use --allow-private-hosts to fetch it (redirected to http://intranet.example:${port}/internal/status)`);
+  assert.deepEqual(s.requests.map((r) => r.path), ['/robots.txt', '/to-loopback', '/to-intranet']);
+});
+
+test('fetcher › a robots.txt redirected to a private address counts as unreachable: the page is not fetched', async () => {
+  const s = await server({
+    '/robots.txt': respond(302, { location: 'http://169.254.169.254/latest/meta-data/' }),
+    '/news/grain-prices.html': serveFile('grain-prices.html'),
+  });
+  const dns = fakeDns({ 'news.example': ['127.0.0.1'] });
+  const fetcher = createFetcher({ ...strict, lookup: dns.lookup, allowPrivateHosts: ['news.example'] });
+  const error = await rejection(fetcher.fetchArticle(`http://news.example:${s.origin.split(':').at(-1)}/news/grain-prices.html`));
+  assert.match(error.reason, /robots\.txt could not be fetched \(refused: 169\.254\.169\.254 is a link-local address; use --allow-private-hosts to fetch it \(redirected to http:\/\/169\.254\.169\.254\/latest\/meta-data\/\)\)/);
+  assert.deepEqual(s.requests.map((r) => r.path), ['/robots.txt']);
+});
+
+test('fetcher › the connection goes to the address that was checked: one lookup per hop, none by the socket', async () => {
+  const s = await server({ '/old/grain': respond(301, { location: '/news/grain-prices.html' }), '/news/grain-prices.html': serveFile('grain-prices.html') });
+  // news.example exists only in this table: the system resolver would fail, so success means the socket used our answer.
+  const dns = fakeDns({ 'news.example': ['127.0.0.1'] });
+  const fetcher = createFetcher({ ...fast, lookup: dns.lookup });
+  const url = `http://news.example:${s.origin.split(':').at(-1)}/old/grain`;
+  const article = await fetcher.fetchArticle(url);
+  assert.ok(!('kind' in article));
+  assert.match(article.content, /Wheat futures rose/);
+  // robots.txt, the redirect and its target: three hops, three checked lookups; a second lookup at connect time would show here.
+  assert.deepEqual(dns.queries, ['news.example', 'news.example', 'news.example']);
+  assert.equal(s.requests[1]!.headers.host, `news.example:${s.origin.split(':').at(-1)}`);
+});
+
+test('fetcher › a gzip-encoded page is decoded', async () => {
+  const { gzipSync } = await import('node:zlib');
+  const body = gzipSync(Buffer.from('<!doctype html><html><body><p>The ferry to the islands resumed service on Monday after a two-day strike.</p></body></html>'));
+  const s = await server({
+    '/ferry.html': (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip', 'content-length': body.length });
+      res.end(body);
+    },
+  });
+  const article = await createFetcher(fast).fetchArticle(s.url('/ferry.html'));
+  assert.ok(!('kind' in article));
+  assert.match(article.content, /ferry to the islands resumed/);
+  assert.equal(s.requestsTo('/ferry.html')[0]!.headers['accept-encoding'], 'gzip, deflate, br');
 });

@@ -3,6 +3,8 @@
  * limit enforced while the body streams, redirects followed by hand (each hop checked against robots.txt and the
  * host's rate limit), a User-Agent naming the project, a content-type check, charset decoding, robots.txt fetched
  * once per host, per-host spacing honouring Crawl-delay, and conditional requests (ETag / Last-Modified → 304).
+ * Every hop (robots.txt included) goes only to public addresses, checked after DNS and pinned for the connection,
+ * unless `allowPrivateHosts` (see resolve-host.ts and pinned-request.ts).
  * Every failure is a FetchError (an IngestError) naming the URL and the reason.
  */
 import { IngestError, describeCause, type RawArticle } from '../../model/index.js';
@@ -10,6 +12,8 @@ import { decodeResponse } from './charset.js';
 import { FetchError } from './fetch-error.js';
 import { FETCH_DEFAULTS } from './fetch-defaults.js';
 import { createHostGate, type HostGate } from './host-gate.js';
+import { pinnedGet, type PinnedResponse } from './pinned-request.js';
+import { resolvePinnedAddress, systemLookup, type HostLookup, type PrivateHostsAllowance, type ResolvedAddress } from './resolve-host.js';
 import { ALLOW_ALL, DISALLOW_ALL, isAllowed, parseRobots, policyFor, type RobotsPolicy } from './robots.js';
 
 /** Where site owners can read what Dossier is; sent in the User-Agent. */
@@ -47,6 +51,13 @@ export interface FetcherOptions {
   readonly validators?: Map<string, Validators>;
   /** Aborts every request and wait (a watch stopping on SIGINT). */
   readonly signal?: AbortSignal;
+  /**
+   * Contact loopback, private, link-local and other non-public addresses too: true for any host
+   * (`--allow-private-hosts`), or a list of host names trusted to be private; default false.
+   */
+  readonly allowPrivateHosts?: PrivateHostsAllowance;
+  /** Resolves host names (default: node:dns lookup); tests inject one so that made-up names map to loopback. */
+  readonly lookup?: HostLookup;
 }
 
 /** What a fetch is for: an article page (HTML or text) or a feed (XML). */
@@ -115,6 +126,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
   const userAgent = options.userAgent ?? DOSSIER_USER_AGENT;
   const validators = options.validators ?? new Map<string, Validators>();
   const gate: HostGate = createHostGate({ concurrency: settings.concurrency });
+  const addressPolicy = { allowPrivateHosts: options.allowPrivateHosts ?? false, lookup: options.lookup ?? systemLookup };
   const robots = new Map<string, RobotsEntry>();
   const robotsInFlight = new Map<string, Promise<RobotsEntry>>();
   const crawlDelayMs = new Map<string, number>(); // per host, from robots.txt
@@ -127,28 +139,28 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
   };
 
   /** One GET under the host's gate and a deadline; redirects are returned, not followed. */
-  async function hop(url: URL, headers: Record<string, string>, maxBytes: number, isTruncating: boolean, deadline: Deadline): Promise<HopResult> {
+  async function hop(url: URL, pinned: ResolvedAddress, headers: Record<string, string>, maxBytes: number, isTruncating: boolean, deadline: Deadline): Promise<HopResult> {
     return gate.run(url.host, intervalFor(url.host), async () => {
       deadline.start();
-      let response: Response;
+      let response: PinnedResponse;
       try {
-        response = await fetch(url, { method: 'GET', redirect: 'manual', headers: { 'user-agent': userAgent, ...headers }, signal: deadline.signal });
+        response = await pinnedGet(url, pinned, { 'user-agent': userAgent, ...headers }, deadline.signal);
       } catch (error) {
         throw deadline.explain(url.href, error);
       }
       if (response.status >= 300 && response.status < 400 && response.status !== 304) {
-        await response.body?.cancel();
+        response.cancel();
         return { kind: 'redirect', status: response.status, location: response.headers.get('location') };
       }
       noteRetryAfter(url.host, response);
       if (response.status < 200 || response.status >= 300) {
         // An error page or a 304 is not read: only its status matters.
-        await response.body?.cancel();
+        response.cancel();
         return { kind: 'final', status: response.status, statusText: response.statusText, headers: response.headers, bytes: new Uint8Array(0), isTruncated: false };
       }
       const declared = Number(response.headers.get('content-length') ?? NaN);
       if (!isTruncating && Number.isFinite(declared) && declared > maxBytes) {
-        await response.body?.cancel();
+        response.cancel();
         throw new FetchError('E_INPUT_TOO_LARGE', url.href, `response is ${formatBytes(declared)} (Content-Length), above the ${formatBytes(maxBytes)} limit (raise it with --max-bytes)`);
       }
       const { bytes, isTruncated } = await readLimited(response, url.href, maxBytes, isTruncating, deadline);
@@ -156,7 +168,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
     }, options.signal);
   }
 
-  function noteRetryAfter(host: string, response: Response): void {
+  function noteRetryAfter(host: string, response: PinnedResponse): void {
     if (response.status !== 429 && response.status !== 503) return;
     const seconds = Number(response.headers.get('retry-after'));
     if (Number.isFinite(seconds) && seconds > 0) retryAfterMs.set(host, Math.min(seconds * 1000, settings.maxCrawlDelayMs));
@@ -168,8 +180,10 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
     const deadline = createDeadline(settings.timeoutMs, options.signal);
     try {
       for (let redirects = 0; ; redirects++) {
+        // The address is checked before robots.txt is asked, so a private host is refused as such, not as "robots.txt unreachable".
+        const pinned = await resolvePinnedAddress(url, requestedUrl, redirects > 0, addressPolicy);
         if (!isRobots) await assertAllowed(url, requestedUrl);
-        const result = await hop(url, headers, maxBytes, isRobots, deadline);
+        const result = await hop(url, pinned, headers, maxBytes, isRobots, deadline);
         if (result.kind === 'final') return { url, result };
         if (redirects >= settings.maxRedirects) {
           throw new FetchError('E_INPUT_UNREADABLE', requestedUrl, `too many redirects (more than ${settings.maxRedirects}; last to ${url.href})`);
@@ -311,18 +325,18 @@ function assertSuccess(requestedUrl: string, finalUrl: URL, status: number, stat
 }
 
 /** Reads the body up to `maxBytes`: past it, either stops with an error or (robots.txt) keeps what was read. */
-async function readLimited(response: Response, url: string, maxBytes: number, isTruncating: boolean, deadline: Deadline): Promise<{ bytes: Uint8Array; isTruncated: boolean }> {
-  if (!response.body) return { bytes: new Uint8Array(0), isTruncated: false };
-  const reader = response.body.getReader();
+async function readLimited(response: PinnedResponse, url: string, maxBytes: number, isTruncating: boolean, deadline: Deadline): Promise<{ bytes: Uint8Array; isTruncated: boolean }> {
   const chunks: Uint8Array[] = [];
   let total = 0;
+  // Aborting the request ends the socket, but a stalled decompressor would not notice: stop reading on abort too.
+  const onAbort = (): void => response.cancel();
+  deadline.signal.addEventListener('abort', onAbort, { once: true });
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
+    for await (const chunk of response.body) {
+      const value = chunk as Buffer;
       total += value.byteLength;
       if (total > maxBytes) {
-        await reader.cancel();
+        response.cancel();
         if (isTruncating) {
           chunks.push(value.subarray(0, value.byteLength - (total - maxBytes)));
           return { bytes: Buffer.concat(chunks), isTruncated: true };
@@ -331,11 +345,12 @@ async function readLimited(response: Response, url: string, maxBytes: number, is
       }
       chunks.push(value);
     }
+    if (deadline.signal.aborted) throw deadline.explain(url, deadline.signal.reason);
   } catch (error) {
     if (error instanceof FetchError) throw error;
     throw deadline.explain(url, error);
   } finally {
-    reader.releaseLock();
+    deadline.signal.removeEventListener('abort', onAbort);
   }
   return { bytes: Buffer.concat(chunks), isTruncated: false };
 }
@@ -372,12 +387,13 @@ function createDeadline(timeoutMs: number, outer: AbortSignal | undefined): Dead
   };
 }
 
-/** The most specific message of a fetch failure (undici wraps the socket error as `cause`). */
+/** The most specific message of a request failure: the socket error's code and message (`ECONNREFUSED connect …`). */
 function networkReason(error: unknown): string {
   const cause = (error as { cause?: unknown }).cause;
-  if (cause instanceof Error) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    return code ? `${code} ${cause.message.replace(new RegExp(`^${code}:?\\s*`), '')}`.trim() : cause.message;
+  const inner = cause instanceof Error ? cause : error;
+  if (inner instanceof Error) {
+    const code = (inner as NodeJS.ErrnoException).code;
+    return code ? `${code} ${inner.message.replace(new RegExp(`^${code}:?\\s*`), '')}`.trim() : inner.message;
   }
   return describeCause(error);
 }

@@ -4,3 +4,5 @@ export type { Fetcher, FetcherOptions, FetchedArticle, FetchedText, FetchPurpose
 export { FetchError, isTransientFailure } from './fetch-error.js';
 export { defaultFetcher, isHttpUrl, readUrl, type ReadUrlOptions } from './read-url.js';
 export { isAllowed, parseRobots, policyFor, type RobotsFile, type RobotsPolicy, type RobotsRule } from './robots.js';
+export { describeKind, localNameKind, nonPublicKind, type NonPublicKind } from './address-policy.js';
+export type { HostLookup, PrivateHostsAllowance, ResolvedAddress } from './resolve-host.js';

@@ -11,14 +11,21 @@ export interface ReadUrlOptions {
   readonly maxBytes?: number;
   /** Defaults to one fetcher shared by the whole process, so robots.txt and per-host spacing hold across calls. */
   readonly fetcher?: Fetcher;
+  /** With the default fetcher: contact loopback and private addresses too (`--allow-private-hosts`). */
+  readonly allowPrivateHosts?: boolean;
 }
 
-let sharedFetcher: Fetcher | undefined;
+const sharedFetchers = new Map<boolean, Fetcher>();
 
-/** The process-wide fetcher with FETCH_DEFAULTS, created on first use. */
-export function defaultFetcher(): Fetcher {
-  sharedFetcher ??= createFetcher();
-  return sharedFetcher;
+/** The process-wide fetcher with FETCH_DEFAULTS (one refusing private addresses, one allowing them), created on first use. */
+export function defaultFetcher(options: { readonly allowPrivateHosts?: boolean } = {}): Fetcher {
+  const allowPrivateHosts = options.allowPrivateHosts ?? false;
+  let fetcher = sharedFetchers.get(allowPrivateHosts);
+  if (!fetcher) {
+    fetcher = createFetcher({ allowPrivateHosts });
+    sharedFetchers.set(allowPrivateHosts, fetcher);
+  }
+  return fetcher;
 }
 
 /** True for inputs that name an http:// or https:// URL rather than a path. */
@@ -31,7 +38,7 @@ export function isHttpUrl(input: string): boolean {
  * @example for await (const item of readUrl('https://example.org/news/fire.html')) …
  */
 export async function* readUrl(url: string, options: ReadUrlOptions = {}): AsyncGenerator<RawArticle | IngestError> {
-  const fetcher = options.fetcher ?? defaultFetcher();
+  const fetcher = options.fetcher ?? defaultFetcher(options.allowPrivateHosts === undefined ? {} : { allowPrivateHosts: options.allowPrivateHosts });
   try {
     const fetched = await fetcher.fetchArticle(url, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes });
     if ('kind' in fetched) return;
