@@ -202,3 +202,29 @@ test('entities › a name variant with a disagreeing type does not link: a place
   assert.equal(entities.filter((e) => e.kbId === 'qassem-soleimani').length, 1);
   for (const e of entities.filter((x) => x.type === 'LOC')) assert.equal(e.kbId, undefined, e.name);
 });
+
+test('entities › a country is a state everywhere: "Japan" tagged once as a person and once as an actor is one LOC state', () => {
+  const text = 'Japan said on Monday it would raise rice imports. Officials in Tokyo said Japan had no other choice, and Japanese farmers protested.';
+  const entities = entitiesOf(text, [['Japan', 'PER'], ['Tokyo', 'LOC'], ['Japanese', 'MISC']]);
+  // The first "Japan" is tagged ORG and the second PER, as web-text NER does.
+  const mixed = findMentions(text, [['Japan', 'PER'], ['Tokyo', 'LOC'], ['Japanese', 'MISC']]).map((m, i) => (i === 0 ? { ...m, type: 'ORG' as const } : m));
+  const doc = makeDoc({ text, layers: { sentences: naiveSentences(text), mentions: mixed } });
+  const resolved = [...stage.run(doc, { publishedAt: '2024-11-14', resources: createResources({ [KNOWLEDGE_BASE]: kb }) })];
+  const japan = resolved.filter((e) => e.name === 'Japan');
+  assert.equal(japan.length, 1, resolved.map((e) => `${e.name}:${e.type}`).join(', '));
+  assert.equal(japan[0]!.type, 'LOC');
+  assert.equal(japan[0]!.kind, 'state');
+  assert.equal(japan[0]!.mentionIds.length, 3, 'both names and the nationality "Japanese"');
+  assert.equal(entities.filter((e) => e.type === 'PER').length, 0, 'with "Japanese" in the article, a "Japan" tagged PER is the state');
+});
+
+test('entities › a person whose surname is a country keeps it: "Michael Jordan" and a later "Jordan" stay a person', () => {
+  const text = 'Michael Jordan visited Jordan in March. Jordan met students in Amman.';
+  const entities = entitiesOf(text, [['Michael Jordan', 'PER'], ['Amman', 'LOC']]);
+  const mentions = findMentions(text, [['Michael Jordan', 'PER'], ['Jordan', 'PER'], ['Amman', 'LOC']]).map((m) => (m.start === text.indexOf('Jordan in') ? { ...m, type: 'LOC' as const } : m));
+  const doc = makeDoc({ text, layers: { sentences: naiveSentences(text), mentions } });
+  const resolved = [...stage.run(doc, { publishedAt: '2024-11-14', resources: createResources({ [KNOWLEDGE_BASE]: kb }) })];
+  assert.equal(byName(resolved, 'Michael Jordan').mentionIds.length, 2);
+  assert.equal(byName(resolved, 'Jordan').kbId, 'country:JOR');
+  assert.equal(entities.length, 2);
+});

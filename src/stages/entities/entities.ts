@@ -23,7 +23,8 @@ import { findRoles } from './roles.js';
 export const KNOWLEDGE_BASE = 'knowledge-base';
 
 interface Cluster {
-  readonly type: MentionType;
+  /** The first mention's type, until a state link decides it: a state named as a place or actor is LOC. */
+  type: MentionType;
   readonly mentions: Mention[];
   /** Name word lists without titles, one per distinct name seen. */
   readonly names: string[][];
@@ -74,6 +75,7 @@ export function resolveEntities(text: string, sentences: readonly Sentence[], me
     return linkKb(kb, name, surface ?? name, words.length, mention.type, translit, isPrecededByThe(text, mention.start));
   });
   const namedInFull = new Set(links.filter((l) => l !== undefined && !l.isWeak).map((l) => l!.actor.id));
+  linkCountriesTaggedAsPeople(kb, sorted, links, translit, text);
   for (const [i, mention] of sorted.entries()) {
     const { words, titles } = nameWords(mention.text);
     if (words.length === 0) continue;
@@ -81,7 +83,10 @@ export function resolveEntities(text: string, sentences: readonly Sentence[], me
     const key = translit(name);
     const link = links[i];
     const kbActor = link && (!link.isWeak || namedInFull.has(link.actor.id)) ? link.actor : undefined;
-    const cluster = findCluster(clusters, mention.type, words, key, kbActor, translit) ?? newCluster(clusters, mention.type);
+    // The evidence of the whole article decides a state's type: "Japan" tagged PER once is still the state.
+    const type: MentionType = kbActor?.kind === 'state' && mention.type === 'PER' ? 'LOC' : mention.type;
+    const cluster = findCluster(clusters, type, words, key, kbActor, translit) ?? newCluster(clusters, type);
+    if (kbActor?.kind === 'state' && type !== 'MISC') cluster.type = 'LOC';
     cluster.mentions.push(mention);
     if (!cluster.names.some((n) => n.join(' ') === name)) cluster.names.push(words);
     cluster.keys.add(key);
@@ -89,7 +94,7 @@ export function resolveEntities(text: string, sentences: readonly Sentence[], me
     if (kbActor && !cluster.kb) cluster.kb = kbActor;
     cluster.lastSeen = mention.start;
     const sentence = sentenceAt(sentences, mention.start);
-    if (sentence && mention.type === 'PER') {
+    if (sentence && type === 'PER') {
       const found = findRoles(text, mention, sentence);
       for (const role of found.roles) if (!cluster.roles.some((r) => r.title === role.title && r.organisation === role.organisation)) cluster.roles.push(role);
       cluster.nationalityWords.push(...found.nationalityWords);
@@ -155,6 +160,25 @@ interface KbLink {
 /** "the States", "the Emirates": the article before the mention, which the NER span leaves out. */
 function isPrecededByThe(text: string, start: number): boolean {
   return /\bthe\s+$/i.test(text.slice(Math.max(0, start - 4), start));
+}
+
+/**
+ * A one-word PER mention that is a country's name ("Japan" as the NER sometimes tags it in web text) links to the
+ * state when other mentions in the article name that state as a place, actor or nationality, and no person in
+ * the article has it as a surname ("Michael Jordan" keeps "Jordan").
+ */
+function linkCountriesTaggedAsPeople(kb: KnowledgeBase | undefined, mentions: readonly Mention[], links: (KbLink | undefined)[], translit: (s: string) => string, text: string): void {
+  if (!kb) return;
+  const statesNamed = new Set(links.filter((l, i) => l && l.actor.kind === 'state' && mentions[i]!.type !== 'PER').map((l) => l!.actor.id));
+  if (statesNamed.size === 0) return;
+  const surnames = new Set(mentions.filter((m) => m.type === 'PER').map((m) => nameWords(m.text).words).filter((w) => w.length > 1).map((w) => translit(w[w.length - 1]!)));
+  mentions.forEach((mention, i) => {
+    if (mention.type !== 'PER' || links[i]) return;
+    const { words } = nameWords(mention.text);
+    if (words.length !== 1 || surnames.has(translit(words[0]!))) return;
+    const asPlace = linkKb(kb, words[0]!, words[0]!, 1, 'LOC', translit, isPrecededByThe(text, mention.start));
+    if (asPlace && asPlace.actor.kind === 'state' && statesNamed.has(asPlace.actor.id)) links[i] = asPlace;
+  });
 }
 
 /** "U.S.", "the US", "U S" (as a tokeniser spaces it): the capitals of an abbreviation, or undefined for a name. */
