@@ -26,3 +26,9 @@ test('countries › demonyms and their plurals lead to countries, independent st
   assert.deepEqual(pluralDemonym('Swiss'), ['Swiss']);
   assert.deepEqual(pluralDemonym('Pakistani'), ['Pakistanis']);
 });
+
+test('countries › abbreviations name a country only in capitals, and ISO codes that are words name none', () => {
+  const cases: [string, string][] = [['US', 'US'], ['USA', 'US'], ['U.S.A.', 'US'], ['the US', 'US'], ['UK', 'GB'], ['U.K.', 'GB'], ['UAE', 'AE'], ['United States of America', 'US'], ['the States', 'US'], ['United Kingdom', 'GB']];
+  for (const [name, code] of cases) assert.equal(countryByName(name)?.alpha2, code, name);
+  for (const word of ['us', 'Us', 'And', 'AND', 'SUR', 'can']) assert.equal(countryByName(word), undefined, word);
+});

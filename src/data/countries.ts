@@ -27,6 +27,8 @@ export interface Country {
   readonly officialName: string;
   /** Other English names and spellings: 'Persia', 'Iran, Islamic Republic of', 'IRN'. */
   readonly altNames: readonly string[];
+  /** Abbreviations news writes for the country ("US", "U.S.", "UK"): matched only in capitals, never as "us". */
+  readonly abbreviations: readonly string[];
   /** Nationality adjectives / singular nouns: 'Iranian'. */
   readonly demonyms: readonly string[];
   /** Plural nouns for the people: 'Iranians'. */
@@ -73,6 +75,22 @@ const EXTRA_NAMES: Readonly<Record<string, readonly string[]>> = {
   BO: ['Bolivia'],
   VE: ['Venezuela'],
   TW: ['Formosa'],
+};
+
+/**
+ * Abbreviations news writes for a country, by alpha-2. Only these short forms name a country: ISO codes in
+ * general do not ("AND" is a word before it is Andorra, "SUR" an acronym before it is Suriname).
+ */
+const ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
+  US: ['US', 'USA', 'U.S.', 'U.S.A.'],
+  GB: ['UK', 'U.K.'],
+  AE: ['UAE', 'U.A.E.'],
+  CD: ['DRC'],
+  KP: ['DPRK'],
+  KR: ['ROK'],
+  SA: ['KSA'],
+  NZ: ['NZ'],
+  PG: ['PNG'],
 };
 
 /** Demonyms news uses beyond the two source lists ("Briton", "Emirati" plural, "Brits"), by alpha-2. */
@@ -209,6 +227,7 @@ function buildCountries(): readonly Country[] {
       name: c.name.common,
       officialName: c.name.official,
       altNames: Object.freeze(altNames),
+      abbreviations: Object.freeze([...(ABBREVIATIONS[c.cca2] ?? [])]),
       demonyms: Object.freeze(demonyms),
       demonymPlurals: Object.freeze(uniq(demonyms.flatMap(pluralDemonym))),
       ...(capital ? { capital } : {}),
@@ -228,6 +247,7 @@ export const COUNTRIES: readonly Country[] = Object.freeze(buildCountries());
 const byCode = new Map<string, Country>();
 const byName = new Map<string, Country>();
 const byDemonym = new Map<string, Country[]>();
+const byAbbreviation = new Map<string, Country>();
 
 /** Lower-cases and strips dots and "the " so "the U.S." and "US" meet. */
 function nameKey(name: string): string {
@@ -246,13 +266,17 @@ for (const c of COUNTRIES) {
   byCode.set(c.alpha2, c);
   byCode.set(c.alpha3, c);
 }
-// Common names first, so an alternative name never shadows another country's common name.
+/** True for a key of three letters or fewer: a code or abbreviation, never matched as a plain word. */
+const isShortKey = (key: string): boolean => key.replace(/[\s'-]/g, '').length <= 3;
+// Common names first, so an alternative name never shadows another country's common name. Short keys ("and",
+// "sur", "us") come only from the abbreviation table, and only in capitals.
 for (const c of COUNTRIES) byName.set(nameKey(c.name), c);
 for (const c of COUNTRIES) {
   for (const n of [c.officialName, ...c.altNames]) {
     const key = nameKey(n);
-    if (!byName.has(key)) byName.set(key, c);
+    if (!byName.has(key) && !isShortKey(key)) byName.set(key, c);
   }
+  for (const a of c.abbreviations) byAbbreviation.set(a.replace(/\./g, ''), c);
 }
 // Independent states first: "Congolese" lists DR Congo and Congo; "French" France before French Guiana.
 for (const c of [...COUNTRIES].sort((a, b) => Number(b.isIndependent) - Number(a.isIndependent))) {
@@ -277,7 +301,11 @@ export function countryByCode(code: string): Country | undefined {
  * @example countryByName('Syrian Arab Republic')?.alpha2 // 'SY'
  */
 export function countryByName(name: string): Country | undefined {
-  return byName.get(nameKey(name));
+  const key = nameKey(name);
+  if (!isShortKey(key)) return byName.get(key);
+  // "US" is the country, "us" the pronoun: abbreviations match in capitals only.
+  const bare = name.trim().replace(/^the\s+/i, '').replace(/\./g, '');
+  return bare === bare.toUpperCase() ? (byAbbreviation.get(bare) ?? byName.get(key)) : undefined;
 }
 
 /**

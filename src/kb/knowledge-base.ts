@@ -56,8 +56,8 @@ export function countryActors(): KbActor[] {
     kind: 'state' as const,
     country: c.alpha3,
     code: c.alpha3,
-    // ISO codes are not names news uses ("SUR" would catch "SOHR"); short dotted forms like "U.S." are.
-    aliases: [c.officialName, ...c.altNames.filter((n) => n !== c.alpha2 && n !== c.alpha3 && (n.length > 3 || n.includes('.')))],
+    // ISO codes are not names news uses ("SUR" would catch "SOHR"); the abbreviations news writes ("US", "U.K.") are.
+    aliases: [c.officialName, ...c.altNames.filter((n) => n !== c.alpha2 && n !== c.alpha3 && n.replace(/[.\s]/g, '').length > 3), ...c.abbreviations],
     roles: [],
     demonyms: [...c.demonyms, ...c.demonymPlurals],
   }));

@@ -37,3 +37,15 @@ test('link-entities › knowledge-base actors link by id; a nationality links to
   assert.equal(iranian!.type, 'LOC');
   assert.equal(iranian!.kind, 'state');
 });
+
+test('link-entities › without a knowledge-base link, "USA" and "the United States" as places link to one state by its code', () => {
+  const usa = entity({ id: 'e1', name: 'USA', type: 'LOC', kind: 'state', mentionIds: ['m1'] });
+  const states = entity({ id: 'e2', name: 'United States', type: 'LOC', kind: 'state', mentionIds: ['m2'] });
+  const [a, b] = linkEntities([usa, states], new Map());
+  assert.equal(a!.entityId, 'kb:country:USA');
+  assert.equal(b!.entityId, 'kb:country:USA');
+  assert.equal(a!.country, 'USA');
+  assert.match(a!.reason, /country name of United States \(USA\)/);
+  const [town] = linkEntities([entity({ id: 'e3', name: 'Springfield', type: 'LOC', kind: 'place' })], new Map());
+  assert.equal(town!.entityId, 'loc:springfild');
+});

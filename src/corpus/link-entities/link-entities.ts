@@ -4,6 +4,7 @@
  * workers linking the same name at once agree without coordination. A bare surname joins a known person only
  * with support: exactly one known person has that surname and nothing contradicts it (country).
  */
+import { countryByName } from '../../data/countries.js';
 import { nameWords, translitKey } from '../../kb/names.js';
 import type { DocEntity, PlaceRef } from '../../model/index.js';
 
@@ -64,8 +65,11 @@ export function linkEntities(entities: readonly DocEntity[], knownBySurname: Rea
     const isPerson = entity.type === 'PER';
     const surnameKey = isPerson && words.length ? translitKey(words[words.length - 1]!) : undefined;
     const isSurnameOnly = isPerson && words.length === 1;
-    // A nationality ("Iranian officers") links to its country, and the canonical record is the state.
-    const isCountry = entity.kbId?.startsWith('country:') ?? false;
+    // A nationality ("Iranian officers") links to its country, and the canonical record is the state. Without a
+    // knowledge base, a place whose name is a country's ("USA", "the States") still links by the country's code.
+    const countryByItsName = !entity.kbId && entity.type === 'LOC' ? countryByName(entity.name) : undefined;
+    const kbId = entity.kbId ?? (countryByItsName ? `country:${countryByItsName.alpha3}` : undefined);
+    const isCountry = kbId?.startsWith('country:') ?? false;
     const base = {
       docEntityId: entity.id,
       name: entity.name,
@@ -77,9 +81,11 @@ export function linkEntities(entities: readonly DocEntity[], knownBySurname: Rea
       mentionCount: entity.mentionIds.length + entity.references.length,
       roles: entity.roles,
       ...(entity.country ? { country: entity.country } : {}),
-      ...(entity.kbId ? { kbId: entity.kbId } : {}),
+      ...(kbId ? { kbId } : {}),
+      ...(countryByItsName && !entity.country ? { country: countryByItsName.alpha3 } : {}),
       ...(surnameKey ? { surnameKey } : {}),
     };
+    if (countryByItsName) return { ...base, entityId: `kb:${kbId}`, reason: `country name of ${countryByItsName.name} (${countryByItsName.alpha3})` };
     if (entity.kbId) return { ...base, entityId: `kb:${entity.kbId}`, reason: `knowledge-base actor "${entity.kbId}"` };
     const place = entity.type === 'LOC' ? gazetteerPlace(entity, places) : undefined;
     if (place) {

@@ -136,3 +136,95 @@ test('entities › a seat of government tagged as a place links to its governmen
   assert.equal(kremlin!.kbId, 'kremlin');
   assert.equal(kremlin!.kind, 'government');
 });
+
+test('entities › USA, U.S., US, United States, America and "the States" in one article are one state, linked by its code', () => {
+  const text = [
+    'The USA and Mexico signed the border accord on Tuesday.',
+    'U.S. negotiators said the United States would fund two crossings, and US officials in Mexico City agreed.',
+    'The treaty binds the United States of America for ten years; critics in America called it costly.',
+    'Tell us what you think, a Mexican senator said, adding that the States had waited too long.',
+  ].join(' ');
+  const entities = entitiesOf(text, [['USA', 'LOC'], ['Mexico', 'LOC'], ['U.S.', 'MISC'], ['United States', 'LOC'], ['US', 'ORG'], ['Mexico City', 'LOC'], ['United States of America', 'LOC'], ['America', 'LOC'], ['States', 'LOC'], ['Mexican', 'MISC']]);
+  const usa = entities.filter((e) => e.kbId === 'country:USA');
+  assert.equal(usa.length, 1, entities.map((e) => `${e.name}:${e.kbId}`).join(', '));
+  assert.equal(usa[0]!.mentionIds.length, 7);
+  assert.equal(usa[0]!.kind, 'state');
+  assert.equal(usa[0]!.country, 'USA');
+});
+
+test('entities › UK, U.K., Britain, Great Britain and United Kingdom are one state', () => {
+  const text = 'Britain raised its tariff on steel. The UK trade office said the United Kingdom had no choice; U.K. mills welcomed it, and exporters in Great Britain were relieved.';
+  const entities = entitiesOf(text, [['Britain', 'LOC'], ['UK', 'ORG'], ['United Kingdom', 'LOC'], ['U.K.', 'MISC'], ['Great Britain', 'LOC']]);
+  assert.equal(entities.length, 1, entities.map((e) => e.name).join(', '));
+  assert.equal(entities[0]!.kbId, 'country:GBR');
+  assert.equal(entities[0]!.mentionIds.length, 5);
+});
+
+test('entities › "Us" in a magazine title and "States" without its article do not link to the United States', () => {
+  const text = 'Us Weekly ran the photos on Monday. Ministers of the Gulf States met in Riyadh.';
+  const entities = entitiesOf(text, [['Us', 'ORG'], ['States', 'LOC'], ['Riyadh', 'LOC']]);
+  for (const name of ['Us', 'States']) assert.equal(byName(entities, name).kbId, undefined, name);
+  assert.equal(byName(entities, 'Us').country, undefined);
+});
+
+// The knowledge base of the shipped format with a person whose one-word aliases are also common first names or surnames.
+const PEOPLE: KbActor[] = [
+  { id: 'qassem-soleimani', name: 'Qassem Soleimani', type: 'PER', kind: 'person', country: 'IRN', aliases: ['Qasem Soleimani', 'Soleimani', 'Souleymane'], roles: [] },
+];
+const peopleKb = buildKnowledgeBase([...countryActors(), ...PEOPLE]);
+
+function entitiesWith(knowledge: typeof kb, text: string, forms: Parameters<typeof findMentions>[1]): DocEntity[] {
+  const doc = makeDoc({ text, layers: { sentences: naiveSentences(text), mentions: findMentions(text, forms) } });
+  return [...stage.run(doc, { publishedAt: '2024-11-14', resources: createResources({ [KNOWLEDGE_BASE]: knowledge }) })];
+}
+
+test('entities › a one-word alias does not hijack: "Souleymane" in a film review is not Qassem Soleimani', () => {
+  const review = 'In the film, Souleymane delivers meals across Paris on a borrowed bicycle. Souleymane has two days to prepare his asylum interview.';
+  const entities = entitiesWith(peopleKb, review, [['Souleymane', 'PER'], ['Paris', 'LOC']]);
+  const souleymane = byName(entities, 'Souleymane');
+  assert.equal(souleymane.kbId, undefined);
+  assert.equal(souleymane.country, undefined);
+});
+
+test('entities › a surname alias links when the same article names the actor in full', () => {
+  const news = 'Qasem Soleimani arrived in Baghdad on Thursday. Soleimani met militia leaders at the airport.';
+  const entities = entitiesWith(peopleKb, news, [['Qasem Soleimani', 'PER'], ['Soleimani', 'PER'], ['Baghdad', 'LOC']]);
+  const general = entities.find((e) => e.kbId === 'qassem-soleimani');
+  assert.ok(general, entities.map((e) => e.name).join(', '));
+  assert.equal(general.mentionIds.length, 2);
+  const alone = entitiesWith(peopleKb, 'Soleimani, a baker in Marseille, opened a second shop.', [['Soleimani', 'PER'], ['Marseille', 'LOC']]);
+  assert.equal(byName(alone, 'Soleimani').kbId, undefined, 'a surname alone names no one in particular');
+});
+
+test('entities › a name variant with a disagreeing type does not link: a place called "Soleimani" is not the general', () => {
+  const text = 'Qassem Soleimani was praised at a rally. Later the crowd marched to Soleimani Square, near the Soleimani district.';
+  const entities = entitiesWith(peopleKb, text, [['Qassem Soleimani', 'PER'], ['Soleimani Square', 'LOC'], ['Soleimani', 'LOC']]);
+  assert.equal(entities.filter((e) => e.kbId === 'qassem-soleimani').length, 1);
+  for (const e of entities.filter((x) => x.type === 'LOC')) assert.equal(e.kbId, undefined, e.name);
+});
+
+test('entities › a country is a state everywhere: "Japan" tagged once as a person and once as an actor is one LOC state', () => {
+  const text = 'Japan said on Monday it would raise rice imports. Officials in Tokyo said Japan had no other choice, and Japanese farmers protested.';
+  const entities = entitiesOf(text, [['Japan', 'PER'], ['Tokyo', 'LOC'], ['Japanese', 'MISC']]);
+  // The first "Japan" is tagged ORG and the second PER, as web-text NER does.
+  const mixed = findMentions(text, [['Japan', 'PER'], ['Tokyo', 'LOC'], ['Japanese', 'MISC']]).map((m, i) => (i === 0 ? { ...m, type: 'ORG' as const } : m));
+  const doc = makeDoc({ text, layers: { sentences: naiveSentences(text), mentions: mixed } });
+  const resolved = [...stage.run(doc, { publishedAt: '2024-11-14', resources: createResources({ [KNOWLEDGE_BASE]: kb }) })];
+  const japan = resolved.filter((e) => e.name === 'Japan');
+  assert.equal(japan.length, 1, resolved.map((e) => `${e.name}:${e.type}`).join(', '));
+  assert.equal(japan[0]!.type, 'LOC');
+  assert.equal(japan[0]!.kind, 'state');
+  assert.equal(japan[0]!.mentionIds.length, 3, 'both names and the nationality "Japanese"');
+  assert.equal(entities.filter((e) => e.type === 'PER').length, 0, 'with "Japanese" in the article, a "Japan" tagged PER is the state');
+});
+
+test('entities › a person whose surname is a country keeps it: "Michael Jordan" and a later "Jordan" stay a person', () => {
+  const text = 'Michael Jordan visited Jordan in March. Jordan met students in Amman.';
+  const entities = entitiesOf(text, [['Michael Jordan', 'PER'], ['Amman', 'LOC']]);
+  const mentions = findMentions(text, [['Michael Jordan', 'PER'], ['Jordan', 'PER'], ['Amman', 'LOC']]).map((m) => (m.start === text.indexOf('Jordan in') ? { ...m, type: 'LOC' as const } : m));
+  const doc = makeDoc({ text, layers: { sentences: naiveSentences(text), mentions } });
+  const resolved = [...stage.run(doc, { publishedAt: '2024-11-14', resources: createResources({ [KNOWLEDGE_BASE]: kb }) })];
+  assert.equal(byName(resolved, 'Michael Jordan').mentionIds.length, 2);
+  assert.equal(byName(resolved, 'Jordan').kbId, 'country:JOR');
+  assert.equal(entities.length, 2);
+});

@@ -13,7 +13,7 @@
  * "the group") go to the most recent entity whose role or kind fits, and are left alone when none fits.
  */
 import { countriesByDemonym, countryByName } from '../../data/countries.js';
-import { acronymOf, editDistance, isAcronym, nameWords, translitKey } from '../../kb/names.js';
+import { acronymOf, editDistance, isAcronym, nameWords, stripPossessive, translitKey } from '../../kb/names.js';
 import type { KbActor, KnowledgeBase } from '../../kb/knowledge-base.js';
 import type { DocEntity, EntityKind, EntityReference, Mention, MentionType, Role, Sentence, Span } from '../../model/index.js';
 import { defineStage, type Stage } from '../../pipeline/stage.js';
@@ -23,7 +23,8 @@ import { findRoles } from './roles.js';
 export const KNOWLEDGE_BASE = 'knowledge-base';
 
 interface Cluster {
-  readonly type: MentionType;
+  /** The first mention's type, until a state link decides it: a state named as a place or actor is LOC. */
+  type: MentionType;
   readonly mentions: Mention[];
   /** Name word lists without titles, one per distinct name seen. */
   readonly names: string[][];
@@ -63,13 +64,29 @@ export function resolveEntities(text: string, sentences: readonly Sentence[], me
     return key;
   };
   const sorted = [...mentions].sort((a, b) => a.start - b.start);
-  for (const mention of sorted) {
+  // Knowledge-base links first, for the whole article: a weak link (a surname or other one-word alias alone)
+  // stands only when the same actor is also named in full somewhere in the article.
+  const links = sorted.map((mention) => {
+    const { words } = nameWords(mention.text);
+    if (words.length === 0) return undefined;
+    const name = words.join(' ');
+    // Folding turns "U.S." into "U S": the surface keeps the letters-and-dots form an abbreviation is matched on.
+    const surface = abbreviationForm(mention.text);
+    return linkKb(kb, name, surface ?? name, words.length, mention.type, translit, isPrecededByThe(text, mention.start));
+  });
+  const namedInFull = new Set(links.filter((l) => l !== undefined && !l.isWeak).map((l) => l!.actor.id));
+  linkCountriesTaggedAsPeople(kb, sorted, links, translit, text);
+  for (const [i, mention] of sorted.entries()) {
     const { words, titles } = nameWords(mention.text);
     if (words.length === 0) continue;
     const name = words.join(' ');
     const key = translit(name);
-    const kbActor = linkKb(kb, name, mention.type);
-    const cluster = findCluster(clusters, mention.type, words, key, kbActor, translit) ?? newCluster(clusters, mention.type);
+    const link = links[i];
+    const kbActor = link && (!link.isWeak || namedInFull.has(link.actor.id)) ? link.actor : undefined;
+    // The evidence of the whole article decides a state's type: "Japan" tagged PER once is still the state.
+    const type: MentionType = kbActor?.kind === 'state' && mention.type === 'PER' ? 'LOC' : mention.type;
+    const cluster = findCluster(clusters, type, words, key, kbActor, translit) ?? newCluster(clusters, type);
+    if (kbActor?.kind === 'state' && type !== 'MISC') cluster.type = 'LOC';
     cluster.mentions.push(mention);
     if (!cluster.names.some((n) => n.join(' ') === name)) cluster.names.push(words);
     cluster.keys.add(key);
@@ -77,7 +94,7 @@ export function resolveEntities(text: string, sentences: readonly Sentence[], me
     if (kbActor && !cluster.kb) cluster.kb = kbActor;
     cluster.lastSeen = mention.start;
     const sentence = sentenceAt(sentences, mention.start);
-    if (sentence && mention.type === 'PER') {
+    if (sentence && type === 'PER') {
       const found = findRoles(text, mention, sentence);
       for (const role of found.roles) if (!cluster.roles.some((r) => r.title === role.title && r.organisation === role.organisation)) cluster.roles.push(role);
       cluster.nationalityWords.push(...found.nationalityWords);
@@ -134,22 +151,78 @@ function isNameSuffix(short: readonly string[], full: readonly string[]): boolea
   return false;
 }
 
-function linkKb(kb: KnowledgeBase | undefined, name: string, type: MentionType): KbActor | undefined {
+/** A knowledge-base link of one mention; weak when only a one-word alias of a longer-named actor matched. */
+interface KbLink {
+  readonly actor: KbActor;
+  readonly isWeak: boolean;
+}
+
+/** "the States", "the Emirates": the article before the mention, which the NER span leaves out. */
+function isPrecededByThe(text: string, start: number): boolean {
+  return /\bthe\s+$/i.test(text.slice(Math.max(0, start - 4), start));
+}
+
+/**
+ * A one-word PER mention that is a country's name ("Japan" as the NER sometimes tags it in web text) links to the
+ * state when other mentions in the article name that state as a place, actor or nationality, and no person in
+ * the article has it as a surname ("Michael Jordan" keeps "Jordan").
+ */
+function linkCountriesTaggedAsPeople(kb: KnowledgeBase | undefined, mentions: readonly Mention[], links: (KbLink | undefined)[], translit: (s: string) => string, text: string): void {
+  if (!kb) return;
+  const statesNamed = new Set(links.filter((l, i) => l && l.actor.kind === 'state' && mentions[i]!.type !== 'PER').map((l) => l!.actor.id));
+  if (statesNamed.size === 0) return;
+  const surnames = new Set(mentions.filter((m) => m.type === 'PER').map((m) => nameWords(m.text).words).filter((w) => w.length > 1).map((w) => translit(w[w.length - 1]!)));
+  mentions.forEach((mention, i) => {
+    if (mention.type !== 'PER' || links[i]) return;
+    const { words } = nameWords(mention.text);
+    if (words.length !== 1 || surnames.has(translit(words[0]!))) return;
+    const asPlace = linkKb(kb, words[0]!, words[0]!, 1, 'LOC', translit, isPrecededByThe(text, mention.start));
+    if (asPlace && asPlace.actor.kind === 'state' && statesNamed.has(asPlace.actor.id)) links[i] = asPlace;
+  });
+}
+
+/** "U.S.", "the US", "U S" (as a tokeniser spaces it): the capitals of an abbreviation, or undefined for a name. */
+function abbreviationForm(text: string): string | undefined {
+  const form = stripPossessive(text.trim()).replace(/^the\s+/i, '');
+  if (!/^[A-Z][A-Z.\s]*$/.test(form)) return undefined;
+  const letters = form.replace(/[\s.]/g, '');
+  return isAcronym(letters) ? letters : undefined;
+}
+
+/** An abbreviation alias ("US", "the U.K."): it names its actor only when the mention is in capitals too. */
+const isAbbreviation = (alias: string): boolean => isAcronym(alias.replace(/^the\s+/i, ''));
+
+/**
+ * The actor a mention names, if any. A name variant links only when it has the same transliteration key as one
+ * of the actor's names and the types agree; an alias that is an abbreviation or starts with "the" must be met
+ * in that form ("us" is not the US, the airline Emirates is not "the Emirates").
+ */
+function linkKb(kb: KnowledgeBase | undefined, name: string, surface: string, wordCount: number, type: MentionType, translit: (s: string) => string, precededByThe: boolean): KbLink | undefined {
   if (!kb) return undefined;
   if (type === 'MISC') {
     const country = kb.lookupDemonym(name);
-    if (country) return country;
+    if (country) return { actor: country, isWeak: false };
   }
+  const key = translit(name);
   // Acronyms must match an alias letter for letter: the transliteration key would fold "SOHR" into "SUR".
-  const bare = (s: string) => s.replace(/\./g, '');
-  const spelled = (a: KbActor) => !isAcronym(name) || [a.name, ...a.aliases].some((alias) => bare(alias) === bare(name));
+  const bare = (s: string) => s.replace(/^the\s+/i, '').replace(/\./g, '');
+  const isNameAcronym = isAcronym(surface);
+  const matchesForm = (alias: string) =>
+    translit(alias) === key &&
+    (isNameAcronym ? bare(alias) === bare(surface) : !isAbbreviation(alias)) &&
+    (precededByThe || !/^the\s/i.test(alias));
   const candidates = kb
     .lookup(name)
-    .filter(spelled)
-    // Metonymy: a state is named as a place or as an actor, and a seat of government ("the Kremlin", "the White
-    // House") is tagged LOC as often as ORG.
-    .filter((a) => a.type === type || (a.kind === 'state' && (type === 'LOC' || type === 'ORG')) || (a.kind === 'government' && type === 'LOC') || (a.type === 'ORG' && type === 'MISC'));
-  return candidates.length === 1 ? candidates[0] : candidates.find((a) => a.type === type);
+    .filter((a) => [a.name, ...a.aliases].some(matchesForm))
+    // Metonymy: a state is named as a place, an actor or an adjective ("U.S. officials"), and a seat of government
+    // ("the Kremlin", "the White House") is tagged LOC as often as ORG. A person is only ever a person.
+    .filter((a) => a.type === type || (a.kind === 'state' && type !== 'PER') || (a.kind === 'government' && type === 'LOC') || (a.type === 'ORG' && type === 'MISC'));
+  const actor = candidates.length === 1 ? candidates[0] : candidates.find((a) => a.type === type);
+  if (!actor) return undefined;
+  // "Souleymane" in a film review is not Qassem Soleimani: a one-word name of an actor whose own name is longer
+  // is a surname, first name or nickname, and links only beside a full-name mention.
+  const isWeak = wordCount === 1 && !isNameAcronym && actor.kind !== 'state' && nameWords(actor.name).words.length > 1;
+  return { actor, isWeak };
 }
 
 function sentenceAt(sentences: readonly Sentence[], offset: number): Sentence | undefined {
