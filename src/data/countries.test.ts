@@ -19,7 +19,7 @@ test('countries › names news uses: "the U.S.", "Britain", "Burma", "Ivory Coas
 });
 
 test('countries › demonyms and their plurals lead to countries, independent states first', () => {
-  const cases: [string, string][] = [['Iranian', 'IR'], ['Iranians', 'IR'], ['Syrians', 'SY'], ['Russian', 'RU'], ['Chinese', 'CN'], ['Israelis', 'IL'], ['British', 'GB'], ['Britons', 'GB'], ['Americans', 'US'], ['Dutch', 'NL']];
+  const cases: [string, string][] = [['Iranian', 'IR'], ['Iranians', 'IR'], ['Syrians', 'SY'], ['Russian', 'RU'], ['Chinese', 'CN'], ['Israelis', 'IL'], ['British', 'GB'], ['Britons', 'GB'], ['Americans', 'US'], ['Dutch', 'NL'], ['Ecuadorian', 'EC'], ['Ecuadoreans', 'EC']];
   for (const [word, code] of cases) assert.equal(countriesByDemonym(word)[0]?.alpha2, code, word);
   assert.deepEqual(countriesByDemonym('Congolese').map((c) => c.alpha2).sort(), ['CD', 'CG']);
   assert.deepEqual(countriesByDemonym('us'), []);

@@ -126,6 +126,8 @@ const EXTRA_DEMONYMS: Readonly<Record<string, readonly string[]>> = {
   OM: ['Omani'],
   YE: ['Yemeni'],
   LK: ['Sri Lankan', 'Sinhalese'],
+  // world-countries spells it 'Ecuadorean'; news mostly writes 'Ecuadorian'.
+  EC: ['Ecuadorian'],
 };
 
 /**

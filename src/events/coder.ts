@@ -723,7 +723,7 @@ function placeFor(tokens: readonly CoderToken[], trigger: Trigger, groups: reado
     if (j === start) continue;
     let isOnlyActor = true;
     for (let k = 0; k < j - start && isOnlyActor; k++) {
-      isOnlyActor = actorsCovered[start + k] === 1 && groups.some((g) => g.start <= start + k && g.end > start + k && g.members.some((m) => /[A-Z]{3}(MIL|GOV|REB|COP)/.test(m.code ?? '')));
+      isOnlyActor = actorsCovered[start + k] === 1 && groups.some((g) => g.members.some((m) => m.start <= start + k && m.end > start + k && /[A-Z]{3}(MIL|GOV|REB|COP)/.test(m.code ?? '')));
     }
     if (isOnlyActor) continue;
     candidates.push({ start, end: j, distance: Math.abs(start - trigger.end) + (start < trigger.start ? 5 : 0) });

@@ -303,3 +303,45 @@ test('releasing a video or a report is no RETREAT, releasing hostages is', () =>
   const hostages = run('The/DET Taliban/PROPN released/VERB/release two/NUM hostages/NOUN/hostage ./PUNCT');
   assert.equal(hostages.events[0]?.ploverType, 'RETREAT');
 });
+
+/** The layers' spans of word `w` in a Doc's text (its first occurrence). */
+const spanOf = (text: string, w: string) => ({ start: text.indexOf(w), end: text.indexOf(w) + w.length });
+
+test('a nationality adjective the country table does not know is no named thing: "Ecuadorian artillery shelled … Zarumilla" is an ASSAULT, with or without a parse', () => {
+  const spec = 'Ecuadorian/ADJ artillery/NOUN shelled/VERB/shell the/DET border/NOUN town/NOUN of/ADP Zarumilla/PROPN on/ADP Sunday/PROPN ./PUNCT';
+  const mentions = [{ text: 'Ecuadorian', type: 'MISC' as const }, { text: 'Zarumilla', type: 'LOC' as const }];
+  // What the entity stage makes of a demonym it cannot link to a country: a MISC entity of kind 'other'.
+  const entities = [
+    { id: 'e1', name: 'Ecuadorian', type: 'MISC' as const, kind: 'other' as const, mentionIds: ['m0'], aliases: [], roles: [], references: [] },
+    { id: 'e2', name: 'Zarumilla', type: 'LOC' as const, kind: 'place' as const, mentionIds: ['m1'], aliases: [], roles: [], references: [] },
+  ];
+  const plain = tagged(spec, mentions);
+  const withParse = parsed(spec, '2/amod 3/nsubj 0/root 6/det 6/compound 3/obj 8/case 6/nmod 10/case 3/obl 3/punct', mentions, { entities });
+  for (const [name, doc] of [['without a parse', { ...plain, layers: { ...plain.layers, entities } }], ['with a parse', withParse]] as const) {
+    const shelling = stage.run(doc, ctx).find((e) => e.ploverType === 'ASSAULT');
+    assert.ok(shelling, `an ASSAULT event ${name}`);
+    assert.match(shelling.sources[0]?.text ?? '', /^Ecuadorian/, name);
+    assert.deepEqual(shelling.targets.map((t) => t.text), ['Zarumilla'], name);
+  }
+});
+
+test('with a parse, a place name beside a government actor in the same list is still the place: "… carrying aid near Aleppo, Syrian officials said"', () => {
+  const spec = 'A/DET drone/NOUN struck/VERB/strike civilians/NOUN/civilian carrying/VERB/carry aid/NOUN near/ADP Aleppo/PROPN ,/PUNCT Syrian/ADJ officials/NOUN/official said/VERB/say ./PUNCT';
+  const doc0 = tagged(spec);
+  const places = [{ id: 'pl1', text: 'Aleppo', ...spanOf(doc0.text, 'Aleppo'), isResolved: true, name: 'Aleppo' }];
+  const doc = parsed(spec, '2/det 3/nsubj 0/root 3/obj 4/acl 5/obj 8/case 6/nmod 12/punct 11/amod 12/nsubj 3/parataxis 3/punct', [{ text: 'Aleppo', type: 'LOC' }], { places });
+  const strike = stage.run(doc, ctx).find((e) => e.ploverType === 'ASSAULT');
+  assert.ok(strike, 'an ASSAULT event');
+  assert.equal(strike.placeId, 'pl1');
+});
+
+test('with a parse, a relative clause takes the time on the noun it describes: "charged … over the November rocket attack outside the airport that killed two civilians"', () => {
+  const spec = 'Prosecutors/NOUN/prosecutor charged/VERB/charge four/NUM militiamen/NOUN/militiaman over/ADP the/DET November/PROPN rocket/NOUN attack/NOUN outside/ADP the/DET airport/NOUN that/PRON killed/VERB/kill two/NUM civilians/NOUN/civilian ./PUNCT';
+  const doc0 = tagged(spec);
+  const times = [{ id: 't1', text: 'November', ...spanOf(doc0.text, 'November'), type: 'DATE' as const, value: '2015-11', granularity: 'month' as const, isAnchored: true }];
+  // The parser hangs the relative clause on "airport", the last noun before it, as parsers often do.
+  const doc = parsed(spec, '2/nsubj 0/root 4/nummod 2/obj 9/case 9/det 9/compound 9/compound 2/obl 12/case 12/det 9/nmod 14/nsubj 12/acl:relcl 16/det 14/obj 2/punct', [], { times });
+  const killing = stage.run(doc, ctx).find((e) => e.trigger.start === doc.text.indexOf('killed'));
+  assert.ok(killing, 'an event on "killed"');
+  assert.equal(killing.timeId, 't1');
+});

@@ -93,6 +93,7 @@ const REPORTING_LEMMAS = new Set(['say', 'tell', 'add', 'report', 'state']);
 function attachedTime(s: Sentence, tokens: readonly CoderToken[], deps: SentenceDeps, chain: readonly number[], times: readonly TimeExpr[]): TimeExpr | undefined {
   let best: TimeExpr | undefined;
   let bestRank = Infinity;
+  const antecedents = antecedentNominals(tokens, deps, chain[chain.length - 1]!);
   for (const t of times) {
     if (t.start < s.start || t.end > s.end) continue;
     const first = tokens.findIndex((k) => k.end > t.start);
@@ -101,6 +102,12 @@ function attachedTime(s: Sentence, tokens: readonly CoderToken[], deps: Sentence
     if (first < 0 || last <= first) continue;
     const anchor = timeAnchor(tokens, deps, first, last, chain[0]!);
     let rank = chain.indexOf(anchor);
+    // A time on the noun a relative clause describes is that clause's time: "the November rocket attack … that
+    // killed a guard" happened in November, whatever verb governs the noun ("charged … over the attack").
+    if (rank < 0) {
+      const top = timeTop(deps, first, last);
+      if (top >= 0 && antecedents.includes(deps.head[top]!)) rank = chain.length - 0.5;
+    }
     // Failing a time on the event's own clauses, the time of a main "said/told" clause above it: news reports the
     // day of the event there ("killed 12 people on Thursday, officials said", however the parser attached it),
     // while a later step (a plea, a ruling) has a verb of its own and is never used.
@@ -111,6 +118,32 @@ function attachedTime(s: Sentence, tokens: readonly CoderToken[], deps: Sentence
     }
   }
   return best;
+}
+
+/** The token of a span [first, last) whose head lies outside it (the span's own head), or -1. */
+function timeTop(deps: SentenceDeps, first: number, last: number): number {
+  for (let i = first; i < last; i++) {
+    const h = deps.head[i]!;
+    if (h < first || h >= last) return i;
+  }
+  return -1;
+}
+
+/**
+ * The nominals a relative or participial clause (the top of an event's clause chain) describes: its head noun, and
+ * the nouns that noun modifies up to the first verb, since parsers often hang the clause on the last noun of the
+ * phrase ("the attack outside the airport that killed" → airport, attack). Empty for other clauses.
+ */
+function antecedentNominals(tokens: readonly CoderToken[], deps: SentenceDeps, top: number): number[] {
+  if (deps.label[top] !== 'acl:relcl' && deps.label[top] !== 'acl') return [];
+  const out: number[] = [];
+  for (let h = deps.head[top]!; h >= 0 && out.length < tokens.length; h = deps.head[h]!) {
+    const pos = tokens[h]!.pos;
+    if (pos !== 'NOUN' && pos !== 'PROPN') break;
+    out.push(h);
+    if (deps.label[h] !== 'nmod' && deps.label[h] !== 'appos') break;
+  }
+  return out;
 }
 
 function hintsFor(s: Sentence, mentions: readonly Mention[], entityOf: ReadonlyMap<string, DocEntity>): ActorHint[] {
@@ -148,11 +181,22 @@ function isActorLike(a: CodedActor, s: Sentence, mentions: readonly Mention[], e
   return m !== undefined && m.type !== 'MISC';
 }
 
-/** A named thing that is no actor: a product, work, dish or other MISC name ("the Bose QuietComfort beats it"). */
-function isThing(a: CodedActor, s: Sentence, mentions: readonly Mention[], entityById: ReadonlyMap<string, DocEntity>): boolean {
+/**
+ * A named thing that is no actor: a product, work, dish or other MISC name heading the phrase ("the Bose
+ * QuietComfort beats it"). A MISC name that only modifies the phrase's head is no thing: in "Ecuadorian artillery
+ * shelled …" the artillery acts, whatever the country table makes of the adjective.
+ */
+function isThing(a: CodedActor, s: Sentence, tokens: readonly CoderToken[], mentions: readonly Mention[], entityById: ReadonlyMap<string, DocEntity>): boolean {
   if (a.code) return false;
+  // Without a parse the actor phrase may stop at the adjective itself ("Ecuadorian" of "Ecuadorian artillery").
+  if (tokens[a.end - 1]?.pos === 'ADJ') return false;
   const entity = a.entityId ? entityById.get(a.entityId) : undefined;
-  if (entity) return entity.kind === 'other';
+  if (entity) {
+    if (entity.kind !== 'other') return false;
+    // The coder ends an actor phrase at its head token.
+    const head = s.tokenStart + a.end - 1;
+    return mentions.some((m) => entity.mentionIds.includes(m.id) && m.tokenStart <= head && head < m.tokenEnd);
+  }
   return mentionOver(a, s, mentions)?.type === 'MISC';
 }
 
@@ -164,9 +208,9 @@ function mentionOver(a: CodedActor, s: Sentence, mentions: readonly Mention[]): 
  * No event without a plausible event: at least one participant must be actor-like, and a named thing (product,
  * song, dish) never acts: "The Hypace hits the usual high notes" is no ASSAULT.
  */
-function isPlausible(e: CodedEvent, s: Sentence, mentions: readonly Mention[], entityById: ReadonlyMap<string, DocEntity>): boolean {
+function isPlausible(e: CodedEvent, s: Sentence, tokens: readonly CoderToken[], mentions: readonly Mention[], entityById: ReadonlyMap<string, DocEntity>): boolean {
   if (![...e.sources, ...e.targets].some((a) => isActorLike(a, s, mentions, entityById))) return false;
-  return !e.sources.some((a) => isThing(a, s, mentions, entityById));
+  return !e.sources.some((a) => isThing(a, s, tokens, mentions, entityById));
 }
 
 /** Turns one coded event into the model's EventMention; undefined when PLOVER has no type for it. */
@@ -215,7 +259,7 @@ function withinQuote(e: CodedEvent, tokens: readonly CoderToken[], quotes: reado
 export function createEventsStage(): Stage<'events'> {
   return defineStage({
     name: 'events',
-    version: 4,
+    version: 5,
     requires: ['tokens', 'sentences', 'mentions'],
     assigns: 'events',
     run(doc, ctx) {
@@ -243,7 +287,7 @@ export function createEventsStage(): Stage<'events'> {
         const inSentence = coded.events.length > 0 ? mentions.filter((m) => m.tokenStart >= s.tokenStart && m.tokenEnd <= s.tokenEnd) : [];
         for (const codedEvent of coded.events) {
           const e = withinQuote(codedEvent, tokens, quotes);
-          if (!isPlausible(e, s, inSentence, entityById)) continue;
+          if (!isPlausible(e, s, tokens, inSentence, entityById)) continue;
           // "asked" in a sentence holding a question or a quotation puts a question, not a request.
           if (e.verb === 'ASK' && /[?"\u201c\u201d]/.test(doc.text.slice(s.start, s.end))) continue;
           // A speech verb with no one acted on ("officials warned that …") is a claim, which the claims stage records.
