@@ -46,10 +46,12 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
   let db: Database.Database;
   try {
     db = new Database(path);
+    // The busy timeout first: switching a new file to WAL takes a lock, and a second process opening the same new
+    // store at that moment must wait for it, not fail with "database is locked".
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma('cache_size = -65536'); // 64 MiB of page cache: the working set of a large store's indexes
     // Checkpoint the WAL every ~40 MB instead of every 4 MB: each article's transaction rewrites the same hot index
     // pages, so rarer checkpoints copy (and sync) far fewer pages. Measured on 600 articles: COMMIT 12.7 s → 6.1 s.
