@@ -1,48 +1,15 @@
 /**
- * A CoNLL-U reader for dependency trees: syntactic words with UPOS, head and relation. Multiword-token
- * lines ("3-4 don't") are skipped because their words carry the tree; empty nodes ("8.1") are skipped because
- * they belong to the enhanced graph only. Heads are 1-based with 0 for the root, as in the file.
+ * Treebank sentences for the parser: the CoNLL-U reader of the POS tagger (src/nlp/pos/conllu.ts) reads the basic
+ * tree too (heads 1-based, 0 for the root, as in the file), so there is one reader for both models.
  */
+import { parseConllu, type ConlluSentence } from '../pos/conllu.js';
 
-/** One sentence of a treebank. */
-export interface TreebankSentence {
-  readonly words: readonly string[];
-  readonly upos: readonly string[];
-  /** heads[i] is the 1-based head of word i + 1, 0 for the root. */
-  readonly heads: Int32Array;
-  readonly relations: readonly string[];
-}
+/** One sentence of a treebank: words, UPOS, heads and relations (lemmas and spacing too, unused by the parser). */
+export type TreebankSentence = ConlluSentence;
 
 /** Parses CoNLL-U text into sentences with their basic trees. */
 export function parseTreebank(text: string): TreebankSentence[] {
-  const sentences: TreebankSentence[] = [];
-  let words: string[] = [];
-  let upos: string[] = [];
-  let heads: number[] = [];
-  let relations: string[] = [];
-  const flush = (): void => {
-    if (words.length > 0) sentences.push({ words, upos, heads: Int32Array.from(heads), relations });
-    words = [];
-    upos = [];
-    heads = [];
-    relations = [];
-  };
-  for (const line of text.split('\n')) {
-    if (line.trim() === '') {
-      flush();
-      continue;
-    }
-    if (line.startsWith('#')) continue;
-    const cols = line.split('\t');
-    const id = cols[0] ?? '';
-    if (id.includes('-') || id.includes('.')) continue;
-    words.push(cols[1] ?? '');
-    upos.push(cols[3] ?? 'X');
-    heads.push(Number(cols[6] ?? '0') || 0);
-    relations.push(cols[7] ?? 'dep');
-  }
-  flush();
-  return sentences;
+  return parseConllu(text);
 }
 
 /** True when no two arcs of the tree cross (heads 1-based, 0 = root, which sits left of every word). */

@@ -1,7 +1,8 @@
 /**
- * A minimal CoNLL-U reader for POS training and evaluation: syntactic words (multiword-token ranges and
- * empty nodes skipped) with their UPOS, lemma and whether a space follows (SpaceAfter=No on the word or on
- * the multiword token that contains it).
+ * A minimal CoNLL-U reader for POS and parser training and evaluation: syntactic words (multiword-token ranges and
+ * empty nodes skipped, since the words carry the tree and empty nodes belong to the enhanced graph only) with their
+ * UPOS, lemma, basic-tree head and relation, and whether a space follows (SpaceAfter=No on the word or on the
+ * multiword token that contains it).
  */
 
 /** One sentence of a CoNLL-U file. */
@@ -10,6 +11,9 @@ export interface ConlluSentence {
   readonly upos: readonly string[];
   readonly lemmas: readonly string[];
   readonly spaceAfter: readonly boolean[];
+  /** heads[i] is the 1-based head of word i + 1, 0 for the root, as in the file. */
+  readonly heads: Int32Array;
+  readonly relations: readonly string[];
 }
 
 /** Parses CoNLL-U text into sentences. */
@@ -19,14 +23,18 @@ export function parseConllu(text: string): ConlluSentence[] {
   let upos: string[] = [];
   let lemmas: string[] = [];
   let spaceAfter: boolean[] = [];
+  let heads: number[] = [];
+  let relations: string[] = [];
   let rangeEnd = 0;
   let rangeSpaceAfter = true;
   const flush = (): void => {
-    if (words.length > 0) sentences.push({ words, upos, lemmas, spaceAfter });
+    if (words.length > 0) sentences.push({ words, upos, lemmas, spaceAfter, heads: Int32Array.from(heads), relations });
     words = [];
     upos = [];
     lemmas = [];
     spaceAfter = [];
+    heads = [];
+    relations = [];
     rangeEnd = 0;
   };
   for (const line of text.split('\n')) {
@@ -52,6 +60,8 @@ export function parseConllu(text: string): ConlluSentence[] {
     lemmas.push(cols[2] ?? '');
     upos.push(cols[3] ?? 'X');
     spaceAfter.push(index < rangeEnd ? false : index === rangeEnd ? rangeSpaceAfter : !isNoSpace);
+    heads.push(Number(cols[6] ?? '0') || 0);
+    relations.push(cols[7] ?? 'dep');
   }
   flush();
   return sentences;
