@@ -5,7 +5,8 @@
  *   · padding to 4 · f32 (tagCount+1)×tagCount transitions.
  * All numbers little-endian. Weights are quantised to 16 bits; rows whose weights all round to zero are dropped.
  */
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
+import { openModelEnvelope } from '../model-envelope.js';
 import { DossierError } from '../../model/index.js';
 import { lookupIndex, normaliseGazetteerKey, type Gazetteer } from './gazetteer.js';
 import { buildFeatureTable, type NerModel, type NerModelInfo } from './model.js';
@@ -85,22 +86,9 @@ export interface ModelFileSections {
 
 /** Reads a model file's bytes (gzip) into its sections; throws E_RESOURCE_MISSING with the reason on a bad file. */
 export function decodeModelFile(file: Uint8Array): ModelFileSections {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(gunzipSync(file));
-  } catch (cause) {
-    throw new DossierError('E_RESOURCE_MISSING', 'model file is not gzip data', { cause });
-  }
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const magic = new TextDecoder().decode(bytes.subarray(0, 4));
-  if (magic !== MAGIC) throw new DossierError('E_RESOURCE_MISSING', `model file starts with "${magic}", not "${MAGIC}"`);
-  const format = view.getUint32(4, true);
-  if (format !== FORMAT_VERSION) throw new DossierError('E_RESOURCE_MISSING', `model file format ${format} is not the supported ${FORMAT_VERSION}`);
-  const headerLength = view.getUint32(8, true);
-  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as Header;
+  const { bytes, view, header, headerEnd: gazetteerAt } = openModelEnvelope<Header>(file, MAGIC, FORMAT_VERSION, 'model file');
   const t = header.tagCount;
   const n = header.rowCount;
-  const gazetteerAt = 12 + headerLength;
   const gazetteerLength = view.getUint32(gazetteerAt, true);
   const gazetteerText = new TextDecoder().decode(bytes.subarray(gazetteerAt + 4, gazetteerAt + 4 + gazetteerLength));
   const headerEnd = align4(gazetteerAt + 4 + gazetteerLength);

@@ -6,8 +6,9 @@
  * All numbers little-endian. Weights are quantised to 16 bits per table; rows whose weights all round to zero
  * are dropped, and so are, on request, rows with small weights or few training updates (PruneOptions).
  */
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { DEP_LABELS } from '../../model/deps.js';
+import { openModelEnvelope } from '../model-envelope.js';
 import { DossierError } from '../../model/errors.js';
 import { ACTION_COUNT } from './transitions.js';
 import { buildWeightTable, packActionTable, type ParseModel, type ParseModelInfo, type WeightTable } from './model.js';
@@ -108,26 +109,14 @@ export function encodeParseModel(parts: ParseModelParts, prune: PruneOptions = {
  * a parser model, or when its relations are not DEP_LABELS in the same order.
  */
 export function decodeParseModel(file: Uint8Array): ParseModel {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(gunzipSync(file));
-  } catch (cause) {
-    throw new DossierError('E_RESOURCE_MISSING', 'parser model file is not gzip data', { cause });
-  }
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const magic = new TextDecoder().decode(bytes.subarray(0, 4));
-  if (magic !== MAGIC) throw new DossierError('E_RESOURCE_MISSING', `parser model file starts with "${magic}", not "${MAGIC}"`);
-  const format = view.getUint32(4, true);
-  if (format !== FORMAT_VERSION) throw new DossierError('E_RESOURCE_MISSING', `parser model file format ${format} is not the supported ${FORMAT_VERSION}`);
-  const headerLength = view.getUint32(8, true);
-  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as Header;
+  const { bytes, view, header, headerEnd } = openModelEnvelope<Header>(file, MAGIC, FORMAT_VERSION, 'parser model file');
   if (header.info.task !== 'parse') throw new DossierError('E_RESOURCE_MISSING', `model file is for task "${String(header.info.task)}", not "parse"`);
   if (header.info.labels.join(' ') !== DEP_LABELS.join(' ')) {
     throw new DossierError('E_RESOURCE_MISSING', 'parser model relations differ from DEP_LABELS (retrain with `npm run train:parse`)');
   }
   if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) throw new DossierError('E_RESOURCE_MISSING', 'model files are little-endian; this platform is not');
   const expectedColumns = [ACTION_COUNT, DEP_LABELS.length];
-  let at = align4(12 + headerLength);
+  let at = align4(headerEnd);
   const tables: WeightTable[] = header.tables.map((t, i) => {
     if (t.columns !== expectedColumns[i]) throw new DossierError('E_RESOURCE_MISSING', `parser model table ${i} has ${t.columns} columns, not ${expectedColumns[i]}`);
     // Copies of the aligned sections (the platform is little-endian, as the file is: checked above).
