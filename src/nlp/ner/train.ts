@@ -48,6 +48,16 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** Shuffles in place with the given generator (Fisher–Yates), so an epoch's order depends on the seed only. */
+export function shuffleInPlace<T>(items: T[], random: () => number): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    const tmp = items[i]!;
+    items[i] = items[j]!;
+    items[j] = tmp;
+  }
+}
+
 /** Trains the tagger; returns averaged weights. */
 export function trainNer(sentences: readonly TrainingSentence[], resources: FeatureResources, options: TrainOptions): TrainedWeights {
   const T = TAG_COUNT;
@@ -75,12 +85,7 @@ export function trainNer(sentences: readonly TrainingSentence[], resources: Feat
   const order = sentences.map((_, i) => i);
 
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      const tmp = order[i]!;
-      order[i] = order[j]!;
-      order[j] = tmp;
-    }
+    shuffleInPlace(order, random);
     let correct = 0;
     let total = 0;
     for (const s of order) {

@@ -9,7 +9,7 @@
  * (keep w and Σ c·Δ; average = w − Σ c·Δ / c). Deterministic: shuffling and exploration draw from a seeded generator.
  */
 import { DEP_LABELS } from '../../model/deps.js';
-import { seededRandom } from '../ner/train.js';
+import { seededRandom, shuffleInPlace } from '../ner/train.js';
 import { actionFeatures, MAX_ACTION_FEATURES, MAX_RELATION_FEATURES, relationFeatures, sentenceAttributes, type SentenceAttributes } from './features.js';
 import { bestLegalAction, bestRelation, type ParseScorer } from './model.js';
 import { ACTION_COUNT, applyTransition, initialState, isTerminal, LEFT, RIGHT, transitionCosts } from './transitions.js';
@@ -159,12 +159,7 @@ export function trainParser(sentences: readonly ParseTrainingSentence[], options
   const costs = new Float64Array(ACTION_COUNT);
   let clock = 1;
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      const tmp = order[i]!;
-      order[i] = order[j]!;
-      order[j] = tmp;
-    }
+    shuffleInPlace(order, random);
     const isExploring = epoch >= options.exploreFrom;
     let actionCorrect = 0;
     let actionTotal = 0;

@@ -5,7 +5,7 @@
  * it takes part in an update, which keeps the model small. Words in the tag dictionary take its tag, as at run time. Averaging uses the lazy trick of the NER trainer
  * (keep w and Σ c·Δ; average = w − Σ c·Δ / c). Deterministic: the order is shuffled with a seeded generator.
  */
-import { seededRandom } from '../ner/train.js';
+import { seededRandom, shuffleInPlace } from '../ner/train.js';
 import { DYNAMIC_FEATURE_COUNT, dynamicFeatures, extractPosFeatures } from './features.js';
 import { tagDictionaryKey } from './model.js';
 
@@ -77,12 +77,7 @@ export function trainPos(sentences: readonly PosTrainingSentence[], options: Pos
   };
 
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      const tmp = order[i]!;
-      order[i] = order[j]!;
-      order[j] = tmp;
-    }
+    shuffleInPlace(order, random);
     let correct = 0;
     let total = 0;
     for (const s of order) {
