@@ -452,4 +452,30 @@ describe('api › briefs and exports', () => {
     assertError(await get('/api/exports/events.csv?entity=Nobody%20Atall', 404), 'E_NOT_FOUND');
     assertError(await get('/api/exports/events.csv?colour=red', 400), 'E_USAGE');
   });
+
+  test('exports what the search page shows: events reported in the articles its outlet, country, place and publication dates pick', async () => {
+    const ids = async (path: string) => (await (await app.request(path)).text()).trim().split('\r\n').slice(1).filter(Boolean).map((line) => line.split(',')[0]).sort();
+    const rows = (await get('/api/events?limit=100')).items as Json[];
+    const reportedIn = new Map<string, Set<string>>();
+    for (const row of rows) reportedIn.set(row.id, new Set(((await get(`/api/events/${encodeURIComponent(row.id)}`)).observations as Json[]).map((o) => o.articleId as string)));
+    // The page's articles for the same filters, and the events any of them reports.
+    const expected = async (filters: string) => {
+      const hits = new Set(((await get(`/api/search?${filters}&limit=100`)).items as Json[]).map((h) => h.id as string));
+      return [...reportedIn].filter(([, articles]) => [...articles].some((a) => hits.has(a))).map(([id]) => id).sort();
+    };
+    const cases = ['outlet=The%20Northern%20Ledger', 'country=SY', 'place=Baghdad', 'from=2026-01-07&to=2026-01-31'];
+    for (const filters of cases) {
+      const exported = await ids(`/api/exports/events.csv?${filters.replace('from=', 'published_from=').replace('to=', 'published_to=')}`);
+      assert.deepEqual(exported, await expected(filters), filters);
+    }
+    assert.ok((await expected('outlet=The%20Northern%20Ledger')).length > 0 && (await expected('country=SY')).length > 0, 'the cases select something');
+    assert.notDeepEqual(await expected('outlet=The%20Northern%20Ledger'), await expected('country=SY'), 'and not the same thing');
+    const claimRows = async (path: string) => (await (await app.request(path)).text()).trim().split('\r\n').slice(1).filter(Boolean);
+    const ledger = await claimRows('/api/exports/claims.csv?outlet=The%20Northern%20Ledger');
+    assert.equal(ledger.length, (await claimRows('/api/exports/claims.csv')).filter((line) => line.split(',')[1] === 'The Northern Ledger').length);
+    assert.ok(ledger.length > 0);
+    assert.equal((await claimRows('/api/exports/claims.csv?published_from=2027')).length, 0, 'nothing published after the corpus');
+    assertError(await get('/api/exports/events.csv?published_to=2026-13', 400), 'E_USAGE', /--published-to must be a date/);
+    assertError(await get('/api/exports/events.csv?country=Narnia', 404), 'E_NOT_FOUND', /Narnia/);
+  });
 });

@@ -237,13 +237,12 @@ export function createApi(options: ApiOptions): Hono {
 
   // Exports in the formats analysts use (the same as `dossier export`): the whole store, or the part the filters pick.
   app.get('/api/exports/:format', async (c) => {
-    const params = query(c, ['q', 'entity', 'from', 'to', 'type', 'status']);
+    const params = query(c, ['q', 'entity', 'from', 'to', 'type', 'status', 'place', 'country', 'outlet', 'published_from', 'published_to']);
     const format = c.req.param('format');
     if (!isExportFormat(format)) throw new UsageError(`unknown export format "${format}": expected one of ${Object.keys(EXPORT_FORMATS).join(', ')}`);
-    const selection = {
-      ...(params['q'] ? { text: params['q'] } : {}), ...(params['entity'] ? { entity: params['entity'] } : {}), ...(params['from'] ? { from: params['from'] } : {}),
-      ...(params['to'] ? { to: params['to'] } : {}), ...(params['type'] ? { type: params['type'] } : {}), ...(params['status'] ? { status: params['status'] } : {}),
-    };
+    const names = { q: 'text', entity: 'entity', from: 'from', to: 'to', type: 'type', status: 'status', place: 'place', country: 'country', outlet: 'outlet', published_from: 'publishedFrom', published_to: 'publishedTo' } as const;
+    const selection: Record<string, string> = {};
+    for (const [param, key] of Object.entries(names)) if (params[param]) selection[key] = params[param];
     return c.body(await exportAs(store, format, selection), 200, { 'Content-Type': exportMediaType(format), 'Content-Disposition': `attachment; filename="${exportFileName(format)}"` });
   });
 

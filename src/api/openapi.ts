@@ -185,7 +185,11 @@ export function openApiDocument(): Schema {
           param('entity', 'only the events this canonical entity (id, name or alias) takes part in, and claims of the articles naming it', str),
           fromDate('events and articles dated'), toDate('events and articles dated'),
           param('type', 'PLOVER event type, e.g. ASSAULT', { type: 'string', maxLength: 60 }),
-          param('status', 'corroboration status', { type: 'string', enum: EVENT_STATUSES })],
+          param('status', 'corroboration status', { type: 'string', enum: EVENT_STATUSES }),
+          param('place', 'only what articles naming this place (gazetteer id or name) report', str),
+          param('country', 'only what articles naming a place in this country (ISO 3166-1 code or English name) report', str),
+          param('outlet', 'only what articles of this outlet report', str),
+          { ...fromDate('articles published'), name: 'published_from' }, { ...toDate('articles published'), name: 'published_to' }],
           responses: {
             200: {
               description: 'the export, as an attachment named with its extension (dossier-events.csv, dossier-gdelt.tsv, dossier-events.gexf)',

@@ -14,6 +14,7 @@ import { loadGazetteer } from './load-gazetteer.js';
 import type { CorroborationStatus } from '../corpus/corroborate/index.js';
 import type { ArticleFilter, CanonicalEntity, EntityDetail, EventQuery, MergedEventDetail, Store } from '../store/store.js';
 import { EVENT_STATUSES } from './queries.js';
+import { countryByCode, countryByName } from '../data/countries.js';
 
 /** Every export format, with what it holds. */
 export const EXPORT_FORMATS = {
@@ -67,9 +68,16 @@ export interface ExportSelection {
   readonly text?: string;
   /** A canonical entity (id, name or alias) taking part. */
   readonly entity?: string;
-  /** Calendar dates (YYYY, YYYY-MM or YYYY-MM-DD), inclusive. */
+  /** Calendar dates (YYYY, YYYY-MM or YYYY-MM-DD), inclusive: events by the date they happened, claims by their article's publication. */
   readonly from?: string;
   readonly to?: string;
+  /** Publication dates of the articles (as the search page's dates), inclusive: only what those articles report. */
+  readonly publishedFrom?: string;
+  readonly publishedTo?: string;
+  /** Only what articles naming this place (gazetteer id or name), a place in this country (ISO-2 code or name), or from this outlet report. */
+  readonly place?: string;
+  readonly country?: string;
+  readonly outlet?: string;
   /** PLOVER event type (ASSAULT, PROTEST…). */
   readonly type?: string;
   /** Corroboration status (single-source, corroborated, contested, denied). */
@@ -89,11 +97,14 @@ const SELECTION_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 /** Checks a selection's values and resolves its entity and words; throws UsageError or E_NOT_FOUND. */
 async function resolveSelection(store: Store, selection: ExportSelection): Promise<Scope> {
   const text = selection.text?.trim() || undefined;
-  for (const bound of ['from', 'to'] as const) {
-    const value = selection[bound];
-    if (value !== undefined && !SELECTION_DATE.test(value)) throw new UsageError(`--${bound} must be a date like 2024-11-08 (or 2024-11, 2024), got "${value}"`);
+  const bounds = [['from', selection.from], ['to', selection.to], ['published-from', selection.publishedFrom], ['published-to', selection.publishedTo]] as const;
+  for (const [name, value] of bounds) {
+    if (value !== undefined && !SELECTION_DATE.test(value)) throw new UsageError(`--${name} must be a date like 2024-11-08 (or 2024-11, 2024), got "${value}"`);
   }
   if (selection.from && selection.to && selection.from > selection.to) throw new UsageError(`--from ${selection.from} is after --to ${selection.to}`);
+  if (selection.publishedFrom && selection.publishedTo && selection.publishedFrom > selection.publishedTo) {
+    throw new UsageError(`--published-from ${selection.publishedFrom} is after --published-to ${selection.publishedTo}`);
+  }
   const type = selection.type?.toUpperCase();
   if (type !== undefined && !(PLOVER_TYPES as readonly string[]).includes(type)) throw new UsageError(`unknown event type "${selection.type}": expected one of ${PLOVER_TYPES.join(', ')}`);
   const status = selection.status as CorroborationStatus | undefined;
@@ -104,16 +115,33 @@ async function resolveSelection(store: Store, selection: ExportSelection): Promi
     if (!entity) throw new DossierError('E_NOT_FOUND', `no entity with id, name or alias "${selection.entity}"`);
     entityId = entity.id;
   }
-  const articleIds = text ? (await all((offset) => store.search({ text, limit: PAGE, offset, withSnippets: false }))).map((h) => h.id) : undefined;
+  let country: string | undefined;
+  if (selection.country) {
+    country = (countryByCode(selection.country) ?? countryByName(selection.country))?.alpha2;
+    if (!country) throw new DossierError('E_NOT_FOUND', `no country with code or name "${selection.country}"`);
+  }
+  // Filters on the articles themselves (as on the search page): events are kept when one of those articles reports them.
+  const articleOnly: ArticleFilter = {
+    ...(selection.place ? { place: selection.place } : {}), ...(country ? { country } : {}), ...(selection.outlet ? { outlet: selection.outlet } : {}),
+    ...(selection.publishedFrom ? { from: selection.publishedFrom } : {}), ...(selection.publishedTo ? { to: selection.publishedTo } : {}),
+  };
+  const byArticle = text !== undefined || Object.keys(articleOnly).length > 0;
+  const articleIds = byArticle
+    ? (await all((offset) => store.search({ ...(text ? { text } : {}), filter: articleOnly, limit: PAGE, offset, withSnippets: false }))).map((h) => h.id)
+    : undefined;
   const events: EventQuery = {
     ...(entityId ? { entityId } : {}), ...(selection.from ? { from: selection.from } : {}),
     // A day-, month- or year-prefix "to" includes everything that starts with it.
     ...(selection.to ? { to: `${selection.to}\uffff` } : {}),
     ...(status ? { status } : {}), ...(type ? { ploverType: type } : {}), ...(articleIds ? { articleIds } : {}),
   };
+  // Claims come from articles: both kinds of date bound their publication, so the later start and earlier end win.
+  const from = [selection.from, selection.publishedFrom].filter((d) => d !== undefined).sort().at(-1);
+  const to = [selection.to, selection.publishedTo].filter((d) => d !== undefined).map((d) => `${d}\uffff`).sort()[0];
   const articles = {
-    ...(text ? { text } : {}), ...(entityId ? { entityId } : {}), ...(selection.from ? { from: selection.from } : {}), ...(selection.to ? { to: `${selection.to}\uffff` } : {}),
+    ...(text ? { text } : {}), ...(entityId ? { entityId } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}),
     ...(status ? { status } : {}), ...(type ? { ploverType: type } : {}),
+    ...(articleOnly.place ? { place: articleOnly.place } : {}), ...(country ? { country } : {}), ...(articleOnly.outlet ? { outlet: articleOnly.outlet } : {}),
   };
   return { selective: Object.keys(articles).length > 0, events, articles, ...(entityId ? { entityId } : {}) };
 }

@@ -273,6 +273,27 @@ describe('web ui › in headless Chromium on the demo corpus', { skip }, () => {
     await shot('11-search-filters-only');
   });
 
+  test('a filtered search offers its results for download: the link carries the filters and the CSV holds the claims of exactly the listed articles', async () => {
+    await go('#/search?type=ASSAULT&country=IQ');
+    const ids = await hitIds();
+    assert.ok(ids.length >= 1 && !(await page.locator('main .pager a[rel="next"]').count()), `${ids.length} articles, on one page`);
+    const link = page.locator('nav.downloads a[data-format="claims.csv"]');
+    assert.equal(await page.getAttribute('nav.downloads', 'aria-label'), 'download these results');
+    const href = (await link.getAttribute('href'))!;
+    assert.equal(href, '/api/exports/claims.csv?type=ASSAULT&country=IQ');
+    await link.focus();
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-format')), 'claims.csv', 'reachable from the keyboard');
+    const { csv, perArticle } = await page.evaluate(async ({ url, articles }) => {
+      const counts: Record<string, number> = {};
+      for (const id of articles) counts[id] = ((await (await fetch(`/api/claims?article=${encodeURIComponent(id)}&limit=100`)).json()) as { items: unknown[] }).items.length;
+      return { csv: await (await fetch(url)).text(), perArticle: counts };
+    }, { url: href, articles: ids });
+    const exported: Record<string, number> = {};
+    for (const line of csv.trim().split('\r\n').slice(1).filter(Boolean)) exported[line.split(',')[0]!] = (exported[line.split(',')[0]!] ?? 0) + 1;
+    assert.deepEqual(exported, Object.fromEntries(Object.entries(perArticle).filter(([, n]) => n > 0)), 'the claims of the listed articles, and no other');
+    assert.ok(Object.keys(exported).length >= 1, 'the selection holds claims');
+  });
+
   test('an entity page links to the articles naming it, its claims and its brief', async () => {
     const id = await page.evaluate(async () => ((await (await fetch('/api/entities?q=Haddad&type=PER')).json()) as { items: { id: string }[] }).items[0]!.id);
     await go(`#/entity/${encodeURIComponent(id)}`);

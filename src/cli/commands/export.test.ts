@@ -40,6 +40,15 @@ test('cli › dossier export writes only the selected events, reports bytes, and
     assert.equal(await main(['export', 'events.csv', '--db', db, '--status', 'rumoured'], io), 2);
     assert.match(lines.join('\n'), /unknown status "rumoured"/);
     assert.equal(await main(['export', 'events.csv', '--db', db, '--from', '2024-13-01'], io), 2);
+
+    lines.length = 0;
+    assert.equal(await main(['export', 'events.csv', '--db', db, '--outlet', 'Kyiv Courier'], io), 0);
+    assert.match(lines.join('\n').split('\r\n')[1]!, /^[^,]+,2024-12-20,/, 'only what the Kyiv Courier reported');
+    assert.equal(lines.join('\n').split('\r\n').length - 1, 1);
+    lines.length = 0;
+    assert.equal(await main(['export', 'events.csv', '--db', db, '--published-to', '2024-11'], io), 0);
+    assert.match(lines.join('\n').split('\r\n')[1]!, /^[^,]+,2024-11-/, 'only what was published in November or before');
+    assert.equal(lines.join('\n').split('\r\n').length - 1, 1);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -14,6 +14,11 @@ interface ExportOptions {
   readonly to?: string;
   readonly type?: string;
   readonly status?: string;
+  readonly place?: string;
+  readonly country?: string;
+  readonly outlet?: string;
+  readonly publishedFrom?: string;
+  readonly publishedTo?: string;
 }
 
 /** Registers the export command on the program. */
@@ -26,8 +31,13 @@ export function registerExportCommand(program: Command, { io, setExitCode }: Cli
     .option('--out <file>', 'write to this file instead of standard output')
     .option('--q <words>', 'only events and claims of the articles matching these words')
     .option('--entity <name|alias|id>', 'only events this entity takes part in (and claims of articles naming it)')
-    .option('--from <date>', 'only from this date (YYYY, YYYY-MM or YYYY-MM-DD)')
+    .option('--from <date>', 'only events that happened from this date, and claims of articles published from it (YYYY, YYYY-MM or YYYY-MM-DD)')
     .option('--to <date>', 'only up to this date, inclusive')
+    .option('--published-from <date>', 'only what articles published from this date report')
+    .option('--published-to <date>', 'only what articles published up to this date (inclusive) report')
+    .option('--place <name|id>', 'only what articles naming this place report')
+    .option('--country <code|name>', 'only what articles naming a place in this country report')
+    .option('--outlet <outlet>', 'only what articles of this outlet report')
     .option('--type <plover-type>', 'only events of this PLOVER type (ASSAULT, PROTEST…)')
     .option('--status <status>', 'only events with this corroboration status (single-source, corroborated, contested, denied)')
     .action(async (format: string, opts: ExportOptions) => {

@@ -2,7 +2,7 @@
 import { api } from '../api-client.js';
 import { append, h, replaceChildren, route, shortDate } from '../dom.js';
 import type { ViewContext } from './context.js';
-import { articleHref, claimItem, entityHref, eventHref, heading, pager, plural, statusBadge, typeBadge, TYPE_NAMES } from './parts.js';
+import { articleHref, claimItem, downloadControl, entityHref, eventHref, heading, pager, plural, statusBadge, typeBadge, TYPE_NAMES } from './parts.js';
 
 const PAGE = 50;
 /** Articles read to find an entity's related entities. */
@@ -74,6 +74,7 @@ export async function entityView({ param, query, main }: ViewContext): Promise<v
       h('a', { href: route('/search', { entity: entity.id }), class: 'search-link' }, 'Articles naming it'), ' · ',
       h('a', { href: route('/claims', { entity: entity.id }) }, 'Claims'), ' · ',
       h('code', { class: 'muted' }, entity.id)),
+    downloadControl({ entity: entity.id }, 'the events it takes part in, and the claims of the articles naming it'),
     h('div', { class: 'cards' },
       h('section', { class: 'card' }, h('h2', null, 'Aliases'), entity.aliases.length
         ? h('ul', { class: 'chips' }, ...entity.aliases.map((a) => h('li', null, a.alias, h('span', { class: 'muted' }, ` ${a.count}`))))

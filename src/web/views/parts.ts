@@ -1,5 +1,6 @@
 /** Pieces shared by the views: pager, headings, type badges, counts. */
 import type { StoredClaim } from '../api-client.js';
+import type { ExportFormat } from '../../app/export.js';
 import { h, route, shortDate, type Child } from '../dom.js';
 
 /** Previous/next links for a page of results. */
@@ -174,4 +175,27 @@ export function formValues(form: HTMLFormElement): Record<string, string | undef
 /** Claimed words in quotation marks, without doubling the marks (or the trailing comma) of a direct quote. */
 export function quoted(text: string): string {
   return `“${text.replace(/\s+/g, ' ').trim().replace(/^["“”]+|[,"“”]+$/g, '').trim()}”`;
+}
+
+/** The formats the download control offers (a type-only list: the export code itself stays on the server). */
+const DOWNLOAD_FORMATS: readonly { format: ExportFormat; label: string }[] = [
+  { format: 'events.csv', label: 'events (CSV)' }, { format: 'events.jsonl', label: 'events (JSON Lines)' }, { format: 'claims.csv', label: 'claims (CSV)' },
+  { format: 'acled.csv', label: 'ACLED-like (CSV)' }, { format: 'gdelt.tsv', label: 'GDELT (TSV)' }, { format: 'gexf', label: 'graph (GEXF)' },
+  { format: 'ftm.jsonl', label: 'FollowTheMoney (JSON Lines)' },
+];
+
+/** The export URL of `format` for a selection given in the API's parameter names (empty values left out). */
+export function exportHref(format: ExportFormat, selection: Record<string, string | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(selection)) if (v !== undefined && v !== '') query.set(k, v);
+  const qs = query.toString();
+  return `/api/exports/${format}${qs ? `?${qs}` : ''}`;
+}
+
+/** "Download these results": one link per export format, each carrying the page's selection; `what` says what it holds. */
+export function downloadControl(selection: Record<string, string | undefined>, what: string): HTMLElement {
+  return h('nav', { class: 'downloads no-print', 'aria-label': 'download these results' },
+    h('span', null, 'Download these results: '),
+    ...DOWNLOAD_FORMATS.flatMap(({ format, label }, i) => [i ? ' · ' : '', h('a', { href: exportHref(format, selection), class: 'download-link', 'data-format': format, download: true }, label)]),
+    h('span', { class: 'muted small' }, ` — ${what}`));
 }

@@ -6,7 +6,7 @@
 import { api, ApiRequestError, type SearchFacetsView, type SearchPage } from '../api-client.js';
 import { append, h, route, shortDate } from '../dom.js';
 import type { ViewContext } from './context.js';
-import { articleHref, dateInput, eventHref, field, filterChips, formValues, heading, pager, plural, selectOf, STATUSES, statusBadge } from './parts.js';
+import { articleHref, dateInput, downloadControl, eventHref, field, filterChips, formValues, heading, pager, plural, selectOf, STATUSES, statusBadge } from './parts.js';
 
 const PAGE = 20;
 
@@ -67,6 +67,9 @@ export async function searchView({ query, main }: ViewContext): Promise<void> {
       h('div', { class: 'muted small hit-meta' }, `${shortDate(hit.publishedAt)} · ${hit.outlet ?? 'unknown outlet'}`),
       h('p', { class: 'snippet' }, ...hit.snippet.map((part) => (part.isHit ? h('mark', null, part.text) : part.text)))))) : null,
     page ? pager('/search', params, page, page.items.length) : null,
+    // The page's dates are publication dates; the export's from/to are event dates, hence the other names.
+    page?.items.length ? downloadControl({ q: q || undefined, entity: filters.entity, type: filters.type, status: filters.status, place: filters.place, country: filters.country,
+      outlet: filters.outlet, published_from: filters.from, published_to: filters.to }, `the events${filters.type || filters.status || filters.entity ? ' matching the event filters' : ''} and claims reported in every article of this search, not only this page`) : null,
     events?.items.length ? h('section', { class: 'set-apart' }, h('h2', null, q ? 'Events reported in these articles' : 'Matching events'), h('ul', { class: 'plain' }, ...events.items.map((e) => h('li', { class: 'tl-item' },
       h('span', { class: 'tl-date' }, e.windowStart), h('span', { class: 'tl-badges' }, statusBadge(e.status), ' ', h('span', { class: 'badge' }, e.ploverType)),
       h('span', { class: 'tl-text' }, h('a', { href: eventHref(e.id) }, e.summary || e.ploverType),

@@ -5,7 +5,7 @@
 import { api, type TimelineView } from '../api-client.js';
 import { append, h, route, svg } from '../dom.js';
 import type { ViewContext } from './context.js';
-import { articleHref, dateInput, entityHref, eventHref, field, filterChips, formValues, heading, partialNote, plural, statusBadge } from './parts.js';
+import { articleHref, dateInput, downloadControl, entityHref, eventHref, field, filterChips, formValues, heading, partialNote, plural, statusBadge } from './parts.js';
 
 type Zoom = 'year' | 'month' | 'day';
 const ZOOM_CHARS: Record<Zoom, number> = { year: 4, month: 7, day: 10 };
@@ -79,6 +79,7 @@ export async function timelineView({ query, main }: ViewContext): Promise<void> 
     h('p', { class: 'note' }, 'Events are placed at the start of the window in which they happened (±week, month… when the text is vague), with their corroboration status and how many independent sources assert them; articles by publication date; roles by the date they began.'),
     kindFilter,
     partialNote(view),
+    downloadControl(filters, 'the events dated in this range (and claims of articles published in it)'),
     zoomLinks,
     view.items.length ? strip : h('p', { class: 'muted' }, 'Nothing dated yet.'),
     h('div', { class: 'timeline' }, ...keys.map((key) => h('section', { id: `bucket-${key}`, class: 'bucket' },
