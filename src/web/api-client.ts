@@ -52,6 +52,14 @@ export async function getJson<T>(path: string, params: Record<string, string | n
   return body as T;
 }
 
+/** POSTs a JSON body to an API path (JSON only, so a cross-site form cannot make the same request). */
+export async function postJson<T>(path: string, payload: Record<string, string>): Promise<T> {
+  const res = await fetch(path, { method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+  const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
+  if (!res.ok) throw new ApiRequestError(res.status, body?.error?.code ?? 'E_HTTP', body?.error?.message ?? `HTTP ${res.status}`);
+  return body as T;
+}
+
 /** The API's calls, one per route. */
 export const api = {
   stats: () => getJson<StoreStats>('/api/stats'),
@@ -66,6 +74,8 @@ export const api = {
   entity: (id: string, limit: number, offset: number) => getJson<EntityView>(`/api/entities/${encodeURIComponent(id)}`, { limit, offset }),
   events: (filter: { entity?: string; from?: string; to?: string; status?: string; type?: string; q?: string; limit: number; offset: number }) => getJson<Page<MergedEventRow>>('/api/events', filter),
   event: (id: string) => getJson<MergedEventDetail>(`/api/events/${encodeURIComponent(id)}`),
+  mergeEvent: (id: string, other: string) => postJson<MergedEventDetail>(`/api/events/${encodeURIComponent(id)}/merge`, { other }),
+  splitEvent: (id: string, articleId: string, mentionId: string) => postJson<MergedEventDetail>(`/api/events/${encodeURIComponent(id)}/split`, { articleId, mentionId }),
   graph: (entity?: string, maxArticles?: number, maxEvents?: number) => getJson<GraphView>('/api/graph', { entity, maxArticles, maxEvents }),
   map: (entity?: string) => getJson<MapView>('/api/map', { entity }),
   timeline: (filter: { entity?: string; q?: string; from?: string; to?: string } = {}) => getJson<TimelineView>('/api/timeline', filter),

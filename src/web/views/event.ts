@@ -3,24 +3,26 @@
  * observation links to the exact sentence in its article, and each report draws its source chain as a path
  * (outlet ← agency ← unnamed officer) with the stance taken.
  */
-import { api, type MergedEventDetail } from '../api-client.js';
-import { append, h, route, shortDate } from '../dom.js';
+import { api, ApiRequestError, type MergedEventDetail } from '../api-client.js';
+import { append, h, replaceChildren, route, shortDate } from '../dom.js';
 import type { ViewContext } from './context.js';
-import { articleHref, claimItem, entityHref, heading, plural, statusBadge } from './parts.js';
+import { articleHref, claimItem, entityHref, eventHref, heading, plural, statusBadge } from './parts.js';
 
 /** The event page. */
-export async function eventView({ param, main }: ViewContext): Promise<void> {
+export async function eventView({ param, query, main }: ViewContext): Promise<void> {
   const [event, claims] = await Promise.all([api.event(param), api.claims({ event: param, limit: 50, offset: 0 }).catch(() => null)]);
   const titles = new Map(event.observations.map((o) => [o.articleId, o.title ?? '(untitled)']));
   append(main,
     heading(event.summary || event.ploverType, statusBadge(event.status), ` ${event.ploverType}${event.cameo ? ` (CAMEO ${event.cameo})` : ''} · ${windowText(event)} · ${event.place?.name ?? 'place unknown'}`),
     h('p', { class: 'explanation' }, h('strong', null, 'Status: '), `${event.status}: ${event.explanation}. `,
       `${plural(event.reportCount, 'report')} in ${plural(event.articleCount, 'article')}, ${plural(event.assertingOrigins, 'independent asserting origin')}${event.hasAnonymousOrigin ? ', at least one anonymous' : ''}.`),
+    decisionNotice(query),
     event.actors.length ? h('p', null, h('strong', null, 'Actors: '), ...event.actors.flatMap((a, i) => [i ? ', ' : '', h('a', { href: entityHref(a.id) }, a.name), h('span', { class: 'muted' }, ` (${a.role})`)])) : null,
     h('section', null, h('h2', null, 'Where each article states it'),
       h('ol', { class: 'plain evidence-list' }, ...event.observations.map((o) => h('li', { class: 'evidence' },
         h('blockquote', null, h('a', { href: articleHref(o.articleId, o.evidence), title: 'open this sentence in its article' }, `“${o.evidence.text.replace(/\s+/g, ' ').trim()}”`)),
-        h('div', { class: 'muted small' }, `${o.outlet ?? 'unknown outlet'} · ${shortDate(o.publishedAt)} · ${o.modality}${o.timeValue ? ` · time ${o.timeValue}` : ''}${Object.keys(o.counts).length ? ` · ${Object.entries(o.counts).map(([k, v]) => `${k} ${v}`).join(', ')}` : ''} · joined because: ${o.reasons.join('; ')}`))))),
+        h('div', { class: 'muted small' }, `${o.outlet ?? 'unknown outlet'} · ${shortDate(o.publishedAt)} · ${o.modality}${o.timeValue ? ` · time ${o.timeValue}` : ''}${Object.keys(o.counts).length ? ` · ${Object.entries(o.counts).map(([k, v]) => `${k} ${v}`).join(', ')}` : ''} · joined because: ${o.reasons.join('; ')}`),
+        event.observations.length > 1 ? splitControl(event.id, o.articleId, o.mentionId) : null)))),
     h('section', null, h('h2', null, 'Who says so'),
       h('ol', { class: 'plain chains' }, ...event.reports.map((r) => h('li', { class: `chain stance-${r.stance}` },
         h('span', { class: `badge stance ${r.stance}` }, r.stance), ' ',
@@ -32,7 +34,51 @@ export async function eventView({ param, main }: ViewContext): Promise<void> {
     claims?.hasMore ? h('p', null, h('a', { href: route('/claims', { event: event.id }) }, `All ${plural(claims.total ?? 0, 'claim')}`)) : null),
     Object.keys(event.countAlternatives).length ? h('section', null, h('h2', null, 'Counts that differ'),
       h('ul', null, ...Object.entries(event.countAlternatives).map(([what, values]) => h('li', null, `${what}: `, Object.entries(values).map(([v, articles]) => `${v} (${plural(articles.length, 'article')})`).join(' vs '))))) : null,
+    mergeForm(event.id),
     h('p', null, h('a', { href: route('/timeline') }, '← Timeline')));
+}
+
+/** The confirmation after a merge or split: both reload this page with `merged=` or `split=` in the hash. */
+function decisionNotice(query: URLSearchParams): HTMLElement | null {
+  const merged = query.get('merged');
+  const split = query.get('split');
+  if (merged) return h('p', { class: 'notice', role: 'status' }, `Merged event ${merged} into this one (kept as an override).`);
+  if (split) return h('p', { class: 'notice', role: 'status' }, 'Split off one report into a new event: ', h('a', { href: eventHref(split), class: 'split-event' }, split), ' (kept as an override).');
+  return null;
+}
+
+/** "Merge with another event…": the other event's id; on success the merged event's page reloads. */
+function mergeForm(eventId: string): HTMLElement {
+  const input = h('input', { id: 'merge-other', name: 'other', required: true, placeholder: 'event id', autocomplete: 'off' });
+  const failure = h('span', { class: 'error', role: 'alert', id: 'merge-error' });
+  return h('section', { id: 'event-merge' }, h('h2', null, 'Merge with another event…'),
+    h('form', { on: { submit: (e) => {
+      e.preventDefault();
+      void decide(failure, async () => {
+        const other = input.value.trim();
+        const merged = await api.mergeEvent(eventId, other);
+        location.hash = route(`/event/${encodeURIComponent(merged.id)}`, { merged: other });
+      });
+    } } }, h('label', { for: 'merge-other' }, 'Other event id '), input, ' ', h('button', { type: 'submit' }, 'Merge'), ' ', failure));
+}
+
+/** "Split off" for one observation: on success the page reloads without it and links to the new event. */
+function splitControl(eventId: string, articleId: string, mentionId: string): HTMLElement {
+  const failure = h('span', { class: 'error', role: 'alert' });
+  return h('div', { class: 'split-control' }, h('button', { type: 'button', class: 'split-off', title: 'take this report out into an event of its own', on: { click: () => void decide(failure, async () => {
+    const created = await api.splitEvent(eventId, articleId, mentionId);
+    location.hash = route(`/event/${encodeURIComponent(eventId)}`, { split: created.id });
+  }) } }, 'Split off'), ' ', failure);
+}
+
+/** Runs a merge or split, showing an API error (400, 404) as text beside the control instead of the page failing. */
+async function decide(failure: HTMLElement, action: () => Promise<void>): Promise<void> {
+  replaceChildren(failure);
+  try {
+    await action();
+  } catch (error) {
+    replaceChildren(failure, error instanceof ApiRequestError ? `${error.message} (${error.status})` : 'The request failed.');
+  }
 }
 
 /** "12 Nov 2024" or "29 Dec 2025 – 9 Jan 2026 (range)". */
