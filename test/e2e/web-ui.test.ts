@@ -380,7 +380,7 @@ describe('web ui › in headless Chromium on the demo corpus', { skip }, () => {
     await shot('16-timeline-dates');
   });
 
-  test('an event splits one report off from its page, and a merge with an unknown event shows the error beside the form', async () => {
+  test('an event splits one report off from its page and merges it back; a merge with an unknown event shows the error beside the form', async () => {
     const json = async <T>(path: string): Promise<T> => (await fetch(`${server.url}${path}`)).json() as Promise<T>;
     const rows = (await json<{ items: { id: string }[] }>('/api/events?limit=100&offset=0')).items;
     let eventId = '';
@@ -404,6 +404,11 @@ describe('web ui › in headless Chromium on the demo corpus', { skip }, () => {
     assert.equal(split.status, 200, 'the new event exists');
     assert.equal(((await split.json()) as { observations: unknown[] }).observations.length, 1);
     await shot('17-event-split');
+    await page.locator('#event-merge input').fill(created);
+    await page.locator('#event-merge button').click();
+    await page.waitForSelector('main .notice:has-text("Merged event")');
+    await ready();
+    assert.equal(await page.locator('main .evidence').count(), before, 'merged back: every report again');
   });
 
   test('nothing ran that should not have: no page error, no dialog, no blocked script', async () => {
