@@ -49,7 +49,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     // The busy timeout first: switching a new file to WAL takes a lock, and a second process opening the same new
     // store at that moment must wait for it, not fail with "database is locked".
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    db.pragma('journal_mode = WAL');
+    switchToWal(db);
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('cache_size = -65536'); // 64 MiB of page cache: the working set of a large store's indexes
@@ -818,6 +818,27 @@ async function described<T>(op: string, work: Promise<T>): Promise<T> {
     return await work;
   } catch (cause) {
     throw cause instanceof DossierError ? cause : new StoreError(op, cause);
+  }
+}
+
+/**
+ * Sets WAL mode. SQLite may answer SQLITE_BUSY at once, without calling the busy handler, while another process is
+ * switching the same new file (seen with two `dossier ingest` starting together): retry with short pauses for up to
+ * the busy timeout. Opening is synchronous, so the pause is a synchronous sleep.
+ */
+function switchToWal(db: Database.Database): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      const isBusy = typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+      if (!isBusy || Date.now() >= deadline) throw error;
+      Atomics.wait(pause, 0, 0, 25);
+    }
   }
 }
 
