@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { openStore } from '../store/open-store.js';
 import { openSqliteStore } from '../store/sqlite/index.js';
@@ -394,6 +395,13 @@ describe('api › briefs and exports', () => {
     const page = await html.text();
     assert.match(page, /<h2>Timeline<\/h2>/);
     assert.doesNotMatch(page, /<script/i);
+    // Our own policy must not block the brief's one inline style sheet (it did: the printed brief lost its layout),
+    // and no other page gets that allowance.
+    const style = /<style>([\s\S]*?)<\/style>/.exec(page)?.[1] ?? '';
+    const styleHash = `'sha256-${createHash('sha256').update(style, 'utf8').digest('base64')}'`;
+    assert.match(html.headers.get('content-security-policy') ?? '', new RegExp(`style-src 'self' ${styleHash.replace(/[+/]/g, '\\$&')}`));
+    const other = await app.request('/api/stats');
+    assert.doesNotMatch(other.headers.get('content-security-policy') ?? '', /sha256-/);
     const md = await app.request(`/api/entities/${encodeURIComponent(entity.id)}/brief?format=md`);
     assert.match(await md.text(), /^# /);
     assertError(await get(`/api/entities/${encodeURIComponent(entity.id)}/brief?format=pdf`, 400), 'E_USAGE', /"pdf"/);

@@ -13,7 +13,7 @@ import {
   type SearchFilterInput, type Store,
 } from '../app/queries.js';
 import { UsageError } from '../model/index.js';
-import { briefHtml, briefMarkdown, gatherBrief } from '../app/brief.js';
+import { briefHtml, briefMarkdown, briefStyleHash, gatherBrief } from '../app/brief.js';
 import { EXPORT_FORMATS, exportAs, exportFileName, exportMediaType, isExportFormat } from '../app/export.js';
 import { errorResponse } from './errors.js';
 import { mergeEvents, splitEvent } from '../app/event-decisions.js';
@@ -62,6 +62,11 @@ const scan = (q: QueryParams, fallback: number) => {
   return { ...(entityId ? { entityId } : {}), maxArticles: intParam(q, 'maxArticles', { min: 1, max: MAX_SCAN_ARTICLES, fallback }) };
 };
 
+// The printable brief carries its one inline style sheet (so a downloaded brief is one file): the policy allows that
+// exact text by hash, on the brief route only; no other inline style or script is allowed anywhere.
+const BRIEF_STYLE_HASH = briefStyleHash();
+const briefStyleSource = (c: Context): string => (/^\/api\/entities\/[^/]+\/brief$/.test(c.req.path) ? BRIEF_STYLE_HASH : '');
+
 /**
  * Builds the API over a store.
  * @example
@@ -77,7 +82,7 @@ export function createApi(options: ApiOptions): Hono {
   // handler (onerror=…) from running even if a bug rendered it as HTML. Nothing is loaded from another origin.
   app.use('*', secureHeaders({
     contentSecurityPolicy: {
-      defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"],
+      defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", briefStyleSource], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"],
       objectSrc: ["'none'"], baseUri: ["'none'"], frameAncestors: ["'none'"], formAction: ["'self'"],
     },
   }));

@@ -3,6 +3,7 @@
  * their sources and status, related actors, and contested or denied events. Markdown for text tools, HTML for
  * the browser and print (all text escaped: nothing from an article is ever markup).
  */
+import { createHash } from 'node:crypto';
 import type { EntityDetail, MergedEventRow, Store, StoredClaim } from '../store/store.js';
 import { chainText } from './claim-text.js';
 import { requireEntity } from './queries.js';
@@ -91,6 +92,19 @@ export function briefMarkdown(brief: Brief): string {
 
 const esc = (s: unknown) => String(s ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/**
+ * The brief page's only style sheet. It is inline so that a downloaded brief is one self-contained file; the server
+ * allows exactly this text by its hash in the Content-Security-Policy (`briefStyleHash`), nothing else inline.
+ */
+export const BRIEF_STYLE = `body{font:15px/1.5 Georgia,serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#111}h1{margin-bottom:.2rem}
+.meta{color:#555}.status{font:12px sans-serif;padding:0 .4em;border-radius:3px;background:#eee}.contested,.denied{background:#fde2e1}
+.corroborated{background:#e1f5e1}@media print{body{margin:0}}`;
+
+/** The CSP source expression ('sha256-…') that allows BRIEF_STYLE and no other inline style. */
+export function briefStyleHash(): string {
+  return `'sha256-${createHash('sha256').update(BRIEF_STYLE, 'utf8').digest('base64')}'`;
+}
+
 /** The brief as a self-contained, printable HTML page (no script, no external resource). */
 export function briefHtml(brief: Brief): string {
   const { entity, events, related } = brief;
@@ -98,9 +112,7 @@ export function briefHtml(brief: Brief): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Dossier: ${esc(entity.name)}</title>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<style>body{font:15px/1.5 Georgia,serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#111}h1{margin-bottom:.2rem}
-.meta{color:#555}.status{font:12px sans-serif;padding:0 .4em;border-radius:3px;background:#eee}.contested,.denied{background:#fde2e1}
-.corroborated{background:#e1f5e1}@media print{body{margin:0}}</style></head>
+<style>${BRIEF_STYLE}</style></head>
 <body><h1>${esc(entity.name)}</h1>
 <p class="meta">${esc(entity.type)} · ${esc(entity.kind)}${entity.country ? ` · ${esc(entity.country)}` : ''} · ${entity.mentionCount} mentions in ${entity.articleCount} articles · <code>${esc(entity.id)}</code></p>
 <h2>Also known as</h2><p>${esc(entity.aliases.filter((a) => a.alias !== entity.name).map((a) => a.alias).join(', ') || '—')}</p>
