@@ -15,7 +15,7 @@ export type Query = (op: string, sql: string, params?: unknown[]) => Promise<Row
 
 /** Reports of a merged event, with each article's current near-duplicate group (groups grow as copies arrive). */
 const REPORTS_SQL = `SELECT r.article_id, r.mention_id, coalesce(a.syndication_group, a.id) AS syndication_group, r.outlet, r.chain, r.stance
-  FROM event_reports r JOIN articles a ON a.id = r.article_id WHERE r.merged_event_id = $1 ORDER BY a.seq, r.mention_id`;
+  FROM event_reports r JOIN articles a ON a.id = r.article_id WHERE r.merged_event_id = $1 ORDER BY a.seq, length(r.mention_id), r.mention_id, r.stance, r.chain::text COLLATE "C"`;
 
 /** Largest page of events listEvents returns. */
 const MAX_PAGE_SIZE = 500;
@@ -158,7 +158,7 @@ export async function findSyndicationCandidates(q: Query, bandKeys: readonly str
 
 const EVENT_COLUMNS = `m.*, (SELECT count(DISTINCT article_id) FROM event_observations o WHERE o.merged_event_id = m.id) AS article_count,
   (SELECT substr(a.body, o.evidence_start + 1, o.evidence_end - o.evidence_start) FROM event_observations o JOIN articles a ON a.id = o.article_id
-    WHERE o.merged_event_id = m.id ORDER BY a.published_at NULLS FIRST, a.seq LIMIT 1) AS summary`;
+    WHERE o.merged_event_id = m.id ORDER BY a.published_at NULLS FIRST, a.seq, length(o.mention_id), o.mention_id LIMIT 1) AS summary`;
 
 /** The WHERE clause of an event query, its parameters numbered from `$${first}`. */
 function eventFilter(query: EventQuery, first: number): { where: string; params: unknown[] } {
@@ -196,7 +196,7 @@ export async function getEvent(q: Query, id: string): Promise<MergedEventDetail 
   if (!row) return undefined;
   const event = toEventRow(row);
   const observationRows = await q('get event', `SELECT o.*, a.title, a.outlet, a.published_at, substr(a.body, o.evidence_start + 1, o.evidence_end - o.evidence_start) AS evidence_text
-    FROM event_observations o JOIN articles a ON a.id = o.article_id WHERE o.merged_event_id = $1 ORDER BY a.published_at NULLS FIRST, a.seq`, [id]);
+    FROM event_observations o JOIN articles a ON a.id = o.article_id WHERE o.merged_event_id = $1 ORDER BY a.published_at NULLS FIRST, a.seq, length(o.mention_id), o.mention_id`, [id]);
   const observations = observationRows.map((r) => ({
     articleId: String(r['article_id']), mentionId: String(r['mention_id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']),
     modality: String(r['modality']), timeValue: nullable(r['time_value']), counts: r['counts'] as Record<string, number>,

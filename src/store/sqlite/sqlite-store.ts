@@ -639,7 +639,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
 
   const EVENT_COLUMNS = `m.*, (SELECT count(DISTINCT article_id) FROM event_observations o WHERE o.merged_event_id = m.id) AS article_count,
     (SELECT substr(a.body, o.evidence_start + 1, o.evidence_end - o.evidence_start) FROM event_observations o JOIN articles a ON a.id = o.article_id
-      WHERE o.merged_event_id = m.id ORDER BY a.published_at, a.seq LIMIT 1) AS summary`;
+      WHERE o.merged_event_id = m.id ORDER BY a.published_at, a.seq, length(o.mention_id), o.mention_id LIMIT 1) AS summary`;
   const toEventRow = (r: Row): MergedEventRow => ({
     id: String(r['id']),
     ploverType: String(r['plover_type']),
@@ -707,7 +707,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     if (!row) return undefined;
     const event = toEventRow(row);
     const observationRows = prepare(`SELECT o.*, a.title, a.outlet, a.published_at, substr(a.body, o.evidence_start + 1, o.evidence_end - o.evidence_start) AS evidence_text
-      FROM event_observations o JOIN articles a ON a.id = o.article_id WHERE o.merged_event_id = ? ORDER BY a.published_at, a.seq`).all(id) as Row[];
+      FROM event_observations o JOIN articles a ON a.id = o.article_id WHERE o.merged_event_id = ? ORDER BY a.published_at, a.seq, length(o.mention_id), o.mention_id`).all(id) as Row[];
     const observations = observationRows.map((r) => ({
       articleId: String(r['article_id']), mentionId: String(r['mention_id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']),
       modality: String(r['modality']), timeValue: nullable(r['time_value']), counts: JSON.parse(String(r['counts'])) as Record<string, number>,
