@@ -258,6 +258,7 @@ async function endToEnd(): Promise<{ precision: number; recall: number; aligned:
   let aligned = 0;
   let found = 0;
   let skipped = 0;
+  const sentenceOf = new Map<string, string>();
   for (const [, docs] of docsByTopic) {
     const { tx, state } = createMemoryCorpus();
     const alignedKey = new Map<string, string>();
@@ -314,13 +315,15 @@ async function endToEnd(): Promise<{ precision: number; recall: number; aligned:
         }));
         if (!match) continue;
         taken.add(match.mId);
+        const sentence = (doc.layers.sentences ?? []).find((x) => x.start <= trigger.start && trigger.start < x.end);
+        if (sentence) sentenceOf.set(`${doc.id}\u0000${o.observation.mentionId}`, `[${doc.text.slice(trigger.start, trigger.end)}] ${doc.text.slice(sentence.start, sentence.end)}`);
         alignedKey.set(`${doc.id}\u0000${o.observation.mentionId}`, `${ecb.name}#${match.mId}`);
       }
       await linkArticle(tx, { articleId: doc.id, events: observed });
     }
     aligned += alignedKey.size;
-    const rows = [...state.observations.values()].map((o) => ({ doc: o.articleId, event: o.eventId, gold: goldByKey.get(alignedKey.get(`${o.articleId}\u0000${o.observation.mentionId}`) ?? '')?.gold }))
-      .filter((r): r is { doc: string; event: string; gold: string } => r.gold !== undefined);
+    const rows = [...state.observations.values()].map((o) => ({ doc: o.articleId, event: o.eventId, gold: goldByKey.get(alignedKey.get(`${o.articleId}\u0000${o.observation.mentionId}`) ?? '')?.gold, key: `${o.articleId}\u0000${o.observation.mentionId}`, reasons: o.reasons }))
+      .filter((r): r is { doc: string; event: string; gold: string; key: string; reasons: readonly string[] } => r.gold !== undefined);
     for (let i = 0; i < rows.length; i++) {
       for (let j = i + 1; j < rows.length; j++) {
         if (rows[i]!.doc === rows[j]!.doc) continue;
@@ -329,12 +332,17 @@ async function endToEnd(): Promise<{ precision: number; recall: number; aligned:
         if (isGold) goldPairs++;
         if (isPredicted) predictedPairs++;
         if (isGold && isPredicted) correctPairs++;
+        if (SHOW_PAIRS && isPredicted) {
+          console.log(`${isGold ? 'RIGHT' : 'WRONG'} merge (${[...rows[i]!.reasons, ...rows[j]!.reasons].join('; ')})\n  ${sentenceOf.get(rows[i]!.key)}\n  ${sentenceOf.get(rows[j]!.key)}`);
+        }
       }
     }
   }
   return { precision: predictedPairs ? correctPairs / predictedPairs : 0, recall: goldPairs ? correctPairs / goldPairs : 0, aligned, found, predictedPairs, skipped };
 }
 const E2E_DATED = !process.argv.includes('--undated');
+/** `--show-pairs` prints each merged cross-document pair of aligned mentions, right or wrong, with the merge reasons. */
+const SHOW_PAIRS = process.argv.includes('--show-pairs');
 const e2e = process.argv.includes('--gold-only') ? undefined : await endToEnd();
 
 const ours = score(response);
