@@ -14,7 +14,7 @@ import {
 } from '../app/queries.js';
 import { UsageError } from '../model/index.js';
 import { briefHtml, briefMarkdown, briefStyleHash, gatherBrief } from '../app/brief.js';
-import { EXPORT_FORMATS, exportAs, exportFileName, exportMediaType, isExportFormat } from '../app/export.js';
+import { EXPORT_FORMATS, exportFileName, exportMediaType, isExportFormat, openExport } from '../app/export.js';
 import { errorResponse } from './errors.js';
 import { mergeEvents, splitEvent } from '../app/event-decisions.js';
 import { openApiDocument } from './openapi.js';
@@ -61,6 +61,27 @@ const scan = (q: QueryParams, fallback: number) => {
   const entityId = textParam(q, 'entity', 300);
   return { ...(entityId ? { entityId } : {}), maxArticles: intParam(q, 'maxArticles', { min: 1, max: MAX_SCAN_ARTICLES, fallback }) };
 };
+
+/** A byte stream of text chunks; a failure after the first byte can only cut the response short, so it is logged. */
+function textStream(chunks: AsyncIterable<string>, logError: (error: unknown) => void): ReadableStream<Uint8Array> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { value, done } = await iterator.next();
+        if (done) controller.close();
+        else if (value) controller.enqueue(encoder.encode(value));
+      } catch (error) {
+        logError(error);
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
+}
 
 // The printable brief carries its one inline style sheet (so a downloaded brief is one file): the policy allows that
 // exact text by hash, on the brief route only; no other inline style or script is allowed anywhere.
@@ -248,7 +269,10 @@ export function createApi(options: ApiOptions): Hono {
     const names = { q: 'text', entity: 'entity', from: 'from', to: 'to', type: 'type', status: 'status', place: 'place', country: 'country', outlet: 'outlet', published_from: 'publishedFrom', published_to: 'publishedTo' } as const;
     const selection: Record<string, string> = {};
     for (const [param, key] of Object.entries(names)) if (params[param]) selection[key] = params[param];
-    return c.body(await exportAs(store, format, selection), 200, { 'Content-Type': exportMediaType(format), 'Content-Disposition': `attachment; filename="${exportFileName(format)}"` });
+    // Checked before the first byte (a bad filter is still a 400), then streamed a page at a time: a large export
+    // neither holds the whole file in memory nor keeps other requests waiting.
+    const chunks = await openExport(store, format, selection);
+    return c.body(textStream(chunks, (error) => logError(error, c.req.path)), 200, { 'Content-Type': exportMediaType(format), 'Content-Disposition': `attachment; filename="${exportFileName(format)}"` });
   });
 
   app.get('/openapi.json', (c) => c.json(openApiDocument()));

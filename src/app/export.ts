@@ -3,12 +3,13 @@
  * formats analysts use. Shared by the CLI and the API.
  */
 import {
-  ACLED_COLUMNS, ENTITY_COLUMNS, EVENT_COLUMNS, acledRow, entityRow, eventRow, gdeltRow, toCsv, toGdelt, toGexf, toGraphml,
+  ACLED_COLUMNS, ENTITY_COLUMNS, EVENT_COLUMNS, acledRow, csvRows, entityRow, eventRow, gdeltRow, toCsv, toGdelt, toGexf, toGraphml,
   toFtmEntities, toJsonLines, type AcledContext, type FtmArticle, type ExportGraph, type GdeltContext, type GraphEdge, type GraphNode,
 } from '../export/index.js';
 import { placeKey } from '../geo/normalise.js';
 import type { Gazetteer, GazetteerEntry } from '../geo/gazetteer.js';
 import { PLOVER_TYPES } from '../events/cameo-plover.js';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { DossierError, UsageError, type Claim } from '../model/index.js';
 import { loadGazetteer } from './load-gazetteer.js';
 import type { CorroborationStatus } from '../corpus/corroborate/index.js';
@@ -52,14 +53,27 @@ export function isExportFormat(format: string): format is ExportFormat {
 
 const PAGE = 500;
 
-/** Pages through a list query until it returns a short page. */
-async function all<T>(page: (offset: number) => Promise<T[]>): Promise<T[]> {
-  const out: T[] = [];
+/**
+ * Pages of a list query, until it returns a short page. Between pages the event loop takes a turn: SQLite answers
+ * synchronously, so without it one export would hold the server until it ends (a /api/stats call waited 8.9 s).
+ */
+async function* pages<T>(page: (offset: number) => Promise<T[]>): AsyncGenerator<T[]> {
   for (let offset = 0; ; offset += PAGE) {
     const rows = await page(offset);
-    out.push(...rows);
-    if (rows.length < PAGE) return out;
+    yield rows;
+    if (rows.length < PAGE) return;
+    await nextTurn();
   }
+}
+
+/** Rows read one by one (an event's details, an article's layers) between two turns of the event loop. */
+const TURN_EVERY = 50;
+
+/** Every row of a list query, page by page. */
+async function all<T>(page: (offset: number) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const rows of pages(page)) out.push(...rows);
+  return out;
 }
 
 /** A part of the store to export: the same filters as search and timeline. Empty: the whole store. */
@@ -146,13 +160,22 @@ async function resolveSelection(store: Store, selection: ExportSelection): Promi
   return { selective: Object.keys(articles).length > 0, events, articles, ...(entityId ? { entityId } : {}) };
 }
 
-async function allEvents(store: Store, scope: Scope): Promise<MergedEventDetail[]> {
-  const rows = await all((offset) => store.listEvents({ ...scope.events, limit: PAGE, offset }));
-  const details: MergedEventDetail[] = [];
-  for (const row of rows) {
-    const detail = await store.getEvent(row.id);
-    if (detail) details.push(detail);
+/** The selected events with their details, a page at a time. */
+async function* eventPages(store: Store, scope: Scope): AsyncGenerator<MergedEventDetail[]> {
+  for await (const rows of pages((offset) => store.listEvents({ ...scope.events, limit: PAGE, offset }))) {
+    const details: MergedEventDetail[] = [];
+    for (const [i, row] of rows.entries()) {
+      if (i > 0 && i % TURN_EVERY === 0) await nextTurn();
+      const detail = await store.getEvent(row.id);
+      if (detail) details.push(detail);
+    }
+    yield details;
   }
+}
+
+async function allEvents(store: Store, scope: Scope): Promise<MergedEventDetail[]> {
+  const details: MergedEventDetail[] = [];
+  for await (const page of eventPages(store, scope)) details.push(...page);
   return details;
 }
 
@@ -167,35 +190,38 @@ async function allEntities(store: Store, scope: Scope): Promise<CanonicalEntity[
 
 const CLAIM_COLUMNS = ['article_id', 'outlet', 'published_at', 'claim_id', 'stance', 'is_hedged', 'is_direct_quote', 'chain', 'origin', 'origin_is_anonymous', 'content', 'evidence_start', 'evidence_end'] as const;
 
-async function allClaims(store: Store, scope: Scope): Promise<Record<string, unknown>[]> {
+/** Claim rows of the selected articles (every article for the whole store), a page of articles at a time. */
+async function* claimPages(store: Store, scope: Scope): AsyncGenerator<Record<string, unknown>[]> {
   const { text, ...filter } = scope.articles;
-  const articles = scope.selective
-    ? await all((offset) => store.search({ ...(text ? { text } : {}), filter, limit: PAGE, offset, withSnippets: false }))
-    : await all((offset) => store.listArticles({ limit: PAGE, offset }));
-  const rows: Record<string, unknown>[] = [];
-  for (const summary of articles) {
-    const article = await store.getArticle(summary.id);
-    for (const claim of (article?.layers['claims'] ?? []) as Claim[]) {
-      const origin = claim.chain[claim.chain.length - 1];
-      rows.push({
-        article_id: summary.id, outlet: summary.outlet, published_at: summary.publishedAt, claim_id: claim.id, stance: claim.stance,
-        is_hedged: claim.isHedged, is_direct_quote: claim.isDirectQuote, chain: claim.chain.map((s) => s.name).join(' ← '),
-        origin: origin?.name, origin_is_anonymous: origin?.kind === 'anonymous', content: article!.body.slice(claim.content.start, claim.content.end),
-        evidence_start: claim.evidence.start, evidence_end: claim.evidence.end,
-      });
+  const articlePages = scope.selective
+    ? pages((offset) => store.search({ ...(text ? { text } : {}), filter, limit: PAGE, offset, withSnippets: false }))
+    : pages((offset) => store.listArticles({ limit: PAGE, offset }));
+  for await (const articles of articlePages) {
+    const rows: Record<string, unknown>[] = [];
+    for (const [i, summary] of articles.entries()) {
+      if (i > 0 && i % TURN_EVERY === 0) await nextTurn();
+      const article = await store.getArticle(summary.id);
+      for (const claim of (article?.layers['claims'] ?? []) as Claim[]) {
+        const origin = claim.chain[claim.chain.length - 1];
+        rows.push({
+          article_id: summary.id, outlet: summary.outlet, published_at: summary.publishedAt, claim_id: claim.id, stance: claim.stance,
+          is_hedged: claim.isHedged, is_direct_quote: claim.isDirectQuote, chain: claim.chain.map((s) => s.name).join(' ← '),
+          origin: origin?.name, origin_is_anonymous: origin?.kind === 'anonymous', content: article!.body.slice(claim.content.start, claim.content.end),
+          evidence_start: claim.evidence.start, evidence_end: claim.evidence.end,
+        });
+      }
     }
+    yield rows;
   }
-  return rows;
 }
 
 /** The articles (URL, ingest time, lead paragraph) and actor entities the GDELT rows of `events` refer to. */
-async function gdeltContext(store: Store, scope: Scope, events: readonly MergedEventDetail[]): Promise<GdeltContext> {
+async function gdeltContext(store: Store, entities: GdeltContext['entities'], events: readonly MergedEventDetail[]): Promise<GdeltContext> {
   const articles = new Map<string, { url: string; ingestedAt: string; leadEnd: number }>();
   for (const id of new Set(events.flatMap((e) => e.observations.map((o) => o.articleId)))) {
     const article = await store.getArticle(id);
     if (article) articles.set(id, { url: article.url ?? article.source, ingestedAt: article.ingestedAt, leadEnd: article.paragraphs[0]?.end ?? article.body.length });
   }
-  const entities = new Map((await allEntities(store, scope)).map((e) => [e.id, e] as const));
   return { articles, entities };
 }
 
@@ -234,39 +260,74 @@ async function buildGraph(store: Store, scope: Scope): Promise<ExportGraph> {
   return { nodes: [...nodes.values()], edges };
 }
 
-/** Writes the store, or the part `selection` picks, in `format`; throws UsageError on a bad format or filter. */
-export async function exportAs(store: Store, format: string, selection: ExportSelection = {}): Promise<string> {
+/**
+ * The store, or the part `selection` picks, in `format`, as text chunks (a page of rows each for the tables and
+ * line formats; one chunk for the graph and FtM documents, which cross-reference the whole selection). The format
+ * and filters are checked before it returns (UsageError, E_NOT_FOUND), so a server can still answer 400 or 404.
+ */
+export async function openExport(store: Store, format: string, selection: ExportSelection = {}): Promise<AsyncIterable<string>> {
   if (!isExportFormat(format)) throw new UsageError(`unknown export format "${format}": expected one of ${Object.keys(EXPORT_FORMATS).join(', ')}`);
   const scope = await resolveSelection(store, selection);
+  return exportChunks(store, format, scope);
+}
+
+/** Writes the store, or the part `selection` picks, in `format`; throws UsageError on a bad format or filter. */
+export async function exportAs(store: Store, format: string, selection: ExportSelection = {}): Promise<string> {
+  let text = '';
+  for await (const chunk of await openExport(store, format, selection)) text += chunk;
+  return text;
+}
+
+async function* exportChunks(store: Store, format: ExportFormat, scope: Scope): AsyncGenerator<string> {
   switch (format) {
     case 'events.csv':
-      return toCsv(EVENT_COLUMNS, (await allEvents(store, scope)).map(eventRow));
+      yield toCsv(EVENT_COLUMNS, []);
+      for await (const events of eventPages(store, scope)) yield csvRows(EVENT_COLUMNS, events.map(eventRow));
+      return;
     case 'events.jsonl':
-      return toJsonLines(await allEvents(store, scope));
+      for await (const events of eventPages(store, scope)) yield toJsonLines(events);
+      return;
     case 'claims.csv':
-      return toCsv(CLAIM_COLUMNS, await allClaims(store, scope));
+      yield toCsv(CLAIM_COLUMNS, []);
+      for await (const rows of claimPages(store, scope)) yield csvRows(CLAIM_COLUMNS, rows);
+      return;
     case 'claims.jsonl':
-      return toJsonLines(await allClaims(store, scope));
+      for await (const rows of claimPages(store, scope)) yield toJsonLines(rows);
+      return;
     case 'entities.csv':
-      return toCsv(ENTITY_COLUMNS, (await allEntities(store, scope)).map(entityRow));
+      yield toCsv(ENTITY_COLUMNS, (await allEntities(store, scope)).map(entityRow));
+      return;
     case 'entities.jsonl': {
-      const details = [];
-      for (const e of await allEntities(store, scope)) details.push(await store.getEntity(e.id));
-      return toJsonLines(details.filter(Boolean));
+      const entities = await allEntities(store, scope);
+      for (let i = 0; i < entities.length; i += PAGE) {
+        const details = [];
+        for (const e of entities.slice(i, i + PAGE)) details.push(await store.getEntity(e.id));
+        yield toJsonLines(details.filter(Boolean));
+        await nextTurn();
+      }
+      return;
     }
     case 'acled.csv': {
       const context = await acledContext(store, scope);
-      return toCsv(ACLED_COLUMNS, (await allEvents(store, scope)).map((e) => acledRow(e, context)).filter((r) => r !== undefined));
+      yield toCsv(ACLED_COLUMNS, []);
+      for await (const events of eventPages(store, scope)) yield csvRows(ACLED_COLUMNS, events.map((e) => acledRow(e, context)).filter((r) => r !== undefined));
+      return;
     }
     case 'gdelt.tsv': {
-      const events = await allEvents(store, scope);
-      const context = await gdeltContext(store, scope, events);
-      return toGdelt(events.map((e, i) => gdeltRow(e, i, context)));
+      const entities = new Map((await allEntities(store, scope)).map((e) => [e.id, e] as const));
+      let index = 0;
+      for await (const events of eventPages(store, scope)) {
+        const context = await gdeltContext(store, entities, events);
+        yield toGdelt(events.map((e) => gdeltRow(e, index++, context)));
+      }
+      return;
     }
     case 'graphml':
-      return toGraphml(await buildGraph(store, scope));
+      yield toGraphml(await buildGraph(store, scope));
+      return;
     case 'gexf':
-      return toGexf(await buildGraph(store, scope));
+      yield toGexf(await buildGraph(store, scope));
+      return;
     case 'ftm.jsonl': {
       const details: EntityDetail[] = [];
       for (const e of await allEntities(store, scope)) {
@@ -280,7 +341,8 @@ export async function exportAs(store: Store, format: string, selection: ExportSe
         const article = await store.getArticle(id);
         if (article) articles.set(id, { id, title: article.title, outlet: article.outlet, publishedAt: article.publishedAt, url: article.url, source: article.source });
       }
-      return toJsonLines(toFtmEntities(details, events, articles));
+      yield toJsonLines(toFtmEntities(details, events, articles));
+      return;
     }
   }
 }

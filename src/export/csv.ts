@@ -33,9 +33,14 @@ export function csvField(value: unknown): string {
 
 /** A CSV document with the given columns, rows as records keyed by column. */
 export function toCsv(columns: readonly string[], rows: readonly Readonly<Record<string, unknown>>[]): string {
-  const lines = [columns.map(csvField).join(',')];
-  for (const row of rows) lines.push(columns.map((c) => csvField(row[c])).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  return `${columns.map(csvField).join(',')}\r\n${csvRows(columns, rows)}`;
+}
+
+/** CSV lines for `rows` without the header, each ending in CRLF: a streamed document is toCsv(columns, []) then these. */
+export function csvRows(columns: readonly string[], rows: readonly Readonly<Record<string, unknown>>[]): string {
+  let text = '';
+  for (const row of rows) text += `${columns.map((c) => csvField(row[c])).join(',')}\r\n`;
+  return text;
 }
 
 /** JSON Lines: one JSON object per line. */

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
-import { EXPORT_FORMATS, exportAs } from '../../src/app/export.js';
+import { EXPORT_FORMATS, exportAs, openExport } from '../../src/app/export.js';
 import { GDELT_COLUMNS } from '../../src/export/index.js';
-import { contestedCorpus, MILITIA_NAME } from '../helpers/annotated-corpus.js';
+import { attackArticle, contestedCorpus, MILITIA_NAME, saveAnnotated } from '../helpers/annotated-corpus.js';
 
 /** A strict RFC 4180 reader, written for these tests: quoted fields, doubled quotes, CRLF rows. */
 function parseCsv(text: string): string[][] {
@@ -107,4 +107,30 @@ test('export › claims and entities export, JSON Lines parse, and an unknown fo
   }
   await assert.rejects(exportAs(store, 'xlsx'), /unknown export format "xlsx"/);
   assert.equal(Object.keys(EXPORT_FORMATS).length, 11);
+});
+
+test('export › a long export lets other work run between pages, and its chunks join to the same file', async () => {
+  const { store } = await contestedCorpus();
+  // 120 more articles: more than the rows an export reads between two turns of the event loop.
+  for (let i = 0; i < 120; i++) {
+    const text = `${MILITIA_NAME} fired rockets at checkpoint ${i} on Sunday, killing a guard.`;
+    await saveAnnotated(store, attackArticle(text, `Outlet ${i}`, '2024-11-12'));
+  }
+  // SQLite answers synchronously: without turns, nothing else (an HTTP request, this counter) runs until the end.
+  let turns = 0;
+  let isExporting = true;
+  const count = () => {
+    if (!isExporting) return;
+    turns++;
+    setImmediate(count);
+  };
+  setImmediate(count);
+  const chunks: string[] = [];
+  for await (const chunk of await openExport(store, 'claims.csv')) chunks.push(chunk);
+  isExporting = false;
+  assert.ok(turns >= 2, `the event loop turned ${turns} times during the export`);
+  assert.equal(chunks.join(''), await exportAs(store, 'claims.csv'));
+  assert.equal(records(chunks.join('')).length, 1, 'the one denial claim, once');
+  assert.equal(parseCsv(chunks[0]!).length, 1, 'the header comes first, alone');
+  await assert.rejects(openExport(store, 'events.csv', { from: '2024-13-01' }), /--from must be a date/, 'filters are checked before the first chunk');
 });

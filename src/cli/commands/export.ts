@@ -1,7 +1,8 @@
 /** `dossier export <format>`: the store as CSV, JSON Lines, ACLED-/GDELT-like tables, GraphML, GEXF or FtM. */
-import { writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
+import { open, rename } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { EXPORT_FORMATS, exportAs } from '../../app/export.js';
+import { EXPORT_FORMATS, openExport } from '../../app/export.js';
 import { DB_OPTION, withStore, type CliContext } from '../context.js';
 import { EXIT_OK } from '../exit-codes.js';
 
@@ -43,12 +44,39 @@ export function registerExportCommand(program: Command, { io, setExitCode }: Cli
     .action(async (format: string, opts: ExportOptions) => {
       const { db, out, q, ...filters } = opts;
       setExitCode(await withStore(db, async (store) => {
-        const text = await exportAs(store, format, { ...(q ? { text: q } : {}), ...filters });
+        const chunks = await openExport(store, format, { ...(q ? { text: q } : {}), ...filters });
         if (out) {
-          writeFileSync(out, text);
-          io.err(`wrote ${out} (${Buffer.byteLength(text)} bytes)`);
-        } else io.out(text.replace(/\n$/, ''));
+          io.err(`wrote ${out} (${await writeChunks(out, chunks)} bytes)`);
+        } else {
+          let text = '';
+          for await (const chunk of chunks) text += chunk;
+          io.out(text.replace(/\n$/, ''));
+        }
         return EXIT_OK;
       }));
     });
+}
+
+/**
+ * Streams the export into `path` through a `.partial` file renamed at the end, so a failed or interrupted export
+ * never leaves a truncated file under the name asked for. Returns the bytes written.
+ */
+async function writeChunks(path: string, chunks: AsyncIterable<string>): Promise<number> {
+  const partial = `${path}.partial`;
+  const file = await open(partial, 'w');
+  let bytes = 0;
+  try {
+    for await (const chunk of chunks) {
+      const data = Buffer.from(chunk, 'utf8');
+      await file.write(data);
+      bytes += data.length;
+    }
+    await file.close();
+    await rename(partial, path);
+    return bytes;
+  } catch (error) {
+    await file.close().catch(() => undefined);
+    rmSync(partial, { force: true });
+    throw error;
+  }
 }
