@@ -7,22 +7,32 @@
  *
  *   node --import tsx bench/api.ts [--articles 5000] [--requests 300] [--db path]
  *   node --import tsx bench/api.ts --articles 20000 --db /tmp/bench-20k.db   # the issue 9 figure; --db keeps the store
+ *   node --import tsx bench/api.ts --clients 20 [--seconds 15] [--readers 2]   # concurrent clients over HTTP
+ *
+ * With --clients, N clients send requests over real HTTP (node:http through @hono/node-server) for --seconds, each
+ * one after the other, to a mix of the read routes, while one more client pulls /api/exports/events.jsonl in a loop:
+ * first with the store on one connection, then with --readers reader threads (withReadPool). Prints p95 per route
+ * for both and one JSON line with `p95_ms_concurrent` (all routes, with the pool) and `p95_ms_concurrent_no_pool`.
  *
  * Without --articles it builds 5000 articles, so `npm run bench` finishes in a few minutes; the size is printed
  * with every run and in the JSON line. --db reuses an existing store (migrating it) and only adds the articles it
  * lacks. Prints one JSON line last with the headline figures. Target: p95 < 50 ms at 20k articles.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { spawn } from 'node:child_process';
 import { createApi } from '../src/api/index.js';
 import { linkEntities } from '../src/corpus/link-entities/index.js';
 import { createDoc, type DocEntity, type Mention, type MentionType, type PlaceRef } from '../src/model/index.js';
 import { openSqliteStore } from '../src/store/sqlite/index.js';
 import { seededRandom } from '../src/nlp/ner/train.js';
 
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '5000' }, requests: { type: 'string', default: '300' }, db: { type: 'string' } } });
+const { values } = parseArgs({ options: {
+  articles: { type: 'string', default: '5000' }, requests: { type: 'string', default: '300' }, db: { type: 'string' },
+  clients: { type: 'string' }, seconds: { type: 'string', default: '15' }, readers: { type: 'string', default: String(availableParallelism()) },
+} });
 const ARTICLES = Number(values.articles);
 const REQUESTS = Number(values.requests);
 
@@ -113,6 +123,12 @@ async function main(): Promise<void> {
     'article': () => `/api/articles/${pick(articleIds)}`,
     'articles page': () => `/api/articles?offset=${Math.floor(rand() * stats.articles)}`,
   };
+  if (values.clients) {
+    await store.close();
+    await concurrent(path, cases, Number(values.clients), Number(values.seconds), Number(values.readers), stats.articles);
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    return;
+  }
   const results: Record<string, { p50: number; p95: number; max: number }> = {};
   console.log(`\n${'endpoint'.padEnd(30)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'max ms'.padStart(8)}   (${REQUESTS} requests each after 20 warm-up)`);
   for (const [name, url] of Object.entries(cases)) {
@@ -158,6 +174,65 @@ async function main(): Promise<void> {
     filteredSearchP95Ms: round(Math.max(results['search (word + outlet + dates)']!.p95, results['search (filters only: entity)']!.p95)),
     entityP95Ms: round(Math.max(results['entity (most mentioned)']!.p95, results['entity (any)']!.p95)),
     ...Object.fromEntries(Object.entries(results).map(([k, v]) => [k, { p50: round(v.p50), p95: round(v.p95) }])),
+  }));
+}
+
+/** `dossier serve` on the store in a child process (so the clients here do not share its event loop); its URL. */
+async function startServer(path: string, readers: number): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['bin/dossier.js', 'serve', '--db', path, '--port', '0', '--readers', String(readers), '--web', tmpdir()], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /(http:\/\/[^/\s]+)\//.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`dossier serve exited (${code}) before listening`)));
+  });
+  return { url, stop: () => new Promise((done) => { child.once('exit', () => done()); child.kill('SIGINT'); }) };
+}
+
+/** p95 per route with `clients` concurrent clients over HTTP, without and then with a read pool; JSON line last. */
+async function concurrent(path: string, cases: Record<string, () => string>, clients: number, seconds: number, readers: number, articles: number): Promise<void> {
+  const run = async (serverReaders: number, label: string): Promise<{ all: number; byRoute: Record<string, number>; requests: number; exports: number }> => {
+    const server = await startServer(path, serverReaders);
+    const times = new Map<string, number[]>(Object.keys(cases).map((name) => [name, []]));
+    const names = Object.keys(cases);
+    for (const name of names) await (await fetch(`${server.url}${cases[name]!()}`)).arrayBuffer(); // warm-up
+    const deadline = performance.now() + seconds * 1000;
+    let exports = 0;
+    const client = async (n: number) => {
+      for (let i = n; performance.now() < deadline; i++) {
+        const name = names[i % names.length]!;
+        const t0 = performance.now();
+        const res = await fetch(`${server.url}${cases[name]!()}`);
+        await res.arrayBuffer();
+        if (res.status !== 200) throw new Error(`${name}: HTTP ${res.status}`);
+        times.get(name)!.push(performance.now() - t0);
+      }
+    };
+    const exporter = async () => {
+      while (performance.now() < deadline) {
+        await (await fetch(`${server.url}/api/exports/events.jsonl`)).arrayBuffer();
+        exports++;
+      }
+    };
+    await Promise.all([...Array.from({ length: clients }, (_, n) => client(n)), exporter()]);
+    await server.stop();
+    const byRoute = Object.fromEntries([...times].map(([name, list]) => [name, percentile([...list].sort((a, b) => a - b), 95)]));
+    const all = [...times.values()].flat().sort((a, b) => a - b);
+    console.log(`\n${label}: ${clients} clients + 1 export puller for ${seconds} s: ${all.length} requests, ${exports} exports, p95 ${percentile(all, 95).toFixed(1)} ms`);
+    for (const [name, p95] of Object.entries(byRoute)) console.log(`  ${name.padEnd(30)} p95 ${p95.toFixed(1).padStart(8)} ms`);
+    return { all: percentile(all, 95), byRoute, requests: all.length, exports };
+  };
+  const single = await run(0, 'one connection (--readers 0)');
+  const pool = await run(readers, `--readers ${readers}`);
+  const round = (x: number) => Math.round(x * 10) / 10;
+  const [load1] = loadavg();
+  console.log(JSON.stringify({
+    bench: 'api-concurrent', articles, clients, seconds, readers, load_avg_1m: round(load1!),
+    p95_ms_concurrent: round(pool.all), p95_ms_concurrent_no_pool: round(single.all), requests: pool.requests, requests_no_pool: single.requests,
+    p95_ms_by_route: Object.fromEntries(Object.entries(pool.byRoute).map(([k, v]) => [k, round(v)])),
   }));
 }
 

@@ -1,5 +1,6 @@
 /** `dossier serve`: the HTTP API and the web UI over one store, until Ctrl-C. */
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
@@ -19,11 +20,12 @@ export function registerServeCommand(program: Command, { io, setExitCode }: CliC
     .option('--port <n>', 'TCP port (0 picks a free one)', parsePort, 8080)
     .option('--host <address>', 'address to listen on; 127.0.0.1 keeps it to this machine', '127.0.0.1')
     .option('--web <dir>', 'folder of the built web UI', DEFAULT_WEB_ROOT)
-    .action(async (opts: { db: string; port: number; host: string; web: string }) => {
+    .option('--readers <n>', 'threads answering reads of a SQLite store beside the writer (0: none)', parseReaders, DEFAULT_READERS)
+    .action(async (opts: { db: string; port: number; host: string; web: string; readers: number }) => {
       assertStoreExists(opts.db);
       // Loaded on use: the HTTP server and database drivers are not needed for --help.
       const [{ createApi, listen }, { openStore }] = await Promise.all([import('../../api/index.js'), import('../../app/store.js')]);
-      const store = await openStore(opts.db);
+      const store = await openStore(opts.db, { readers: opts.readers });
       try {
         const server = await listen(createApi({ store, webRoot: opts.web }), opts.host, opts.port);
         const stats = await store.stats();
@@ -36,6 +38,14 @@ export function registerServeCommand(program: Command, { io, setExitCode }: CliC
       }
       setExitCode(EXIT_OK);
     });
+}
+
+/** One reader thread per core: requests then run beside each other instead of queueing on the event loop. */
+const DEFAULT_READERS = availableParallelism();
+
+function parseReaders(value: string): number {
+  if (!/^\d{1,3}$/.test(value)) throw new UsageError(`--readers: expected a whole number from 0 to 999, got "${value}"`);
+  return Number(value);
 }
 
 /** Resolves on the first SIGINT or SIGTERM. */
