@@ -273,6 +273,18 @@ describe('api › events', () => {
     assert.equal(event.reports[0].stance, 'denied');
     assertError(await get('/api/events/ev-nothing', 404), 'E_NOT_FOUND', /ev-nothing/);
   });
+
+  test('counts events by type over time, with the filters of exports', async () => {
+    const trends = await get('/api/events/trends?period=month');
+    assert.equal(trends.period, 'month');
+    assert.equal(trends.total, 2);
+    assert.equal(trends.periods.reduce((n: number, p: Json) => n + p.total, 0) + trends.undated + trends.before + trends.after, 2);
+    assert.deepEqual((await get('/api/events/trends?period=month&q=drone')).total, 1);
+    assert.equal((await get('/api/events/trends?status=denied')).total, 1);
+    assertError(await get('/api/events/trends?period=week', 400), 'E_USAGE', /"week"/);
+    assertError(await get('/api/events/trends?entity=nobody%20at%20all', 404), 'E_NOT_FOUND', /nobody at all/);
+    assertError(await get('/api/events/trends?colour=red', 400), 'E_USAGE', /colour/);
+  });
 });
 
 describe('api › stats and cross-article views', () => {

@@ -14,7 +14,8 @@ import {
 } from '../app/queries.js';
 import { UsageError } from '../model/index.js';
 import { briefHtml, briefMarkdown, briefStyleHash, gatherBrief } from '../app/brief.js';
-import { EXPORT_FORMATS, exportFileName, exportMediaType, isExportFormat, openExport } from '../app/export.js';
+import { EXPORT_FORMATS, exportFileName, exportMediaType, isExportFormat, openExport, type ExportSelection } from '../app/export.js';
+import { EVENT_PERIODS, eventTrends } from '../app/event-trends.js';
 import { errorResponse } from './errors.js';
 import { mergeEvents, splitEvent } from '../app/event-decisions.js';
 import { openApiDocument } from './openapi.js';
@@ -61,6 +62,22 @@ const scan = (q: QueryParams, fallback: number) => {
   const entityId = textParam(q, 'entity', 300);
   return { ...(entityId ? { entityId } : {}), maxArticles: intParam(q, 'maxArticles', { min: 1, max: MAX_SCAN_ARTICLES, fallback }) };
 };
+
+/** Query parameters of a selection (exports, trends) and the ExportSelection field each fills. */
+const SELECTION_NAMES = {
+  q: 'text', entity: 'entity', from: 'from', to: 'to', type: 'type', status: 'status', place: 'place', country: 'country', outlet: 'outlet',
+  published_from: 'publishedFrom', published_to: 'publishedTo',
+} as const satisfies Record<string, keyof ExportSelection>;
+const SELECTION_PARAMS = Object.keys(SELECTION_NAMES);
+
+function selectionOf(params: QueryParams): ExportSelection {
+  const selection: Record<string, string> = {};
+  for (const [param, key] of Object.entries(SELECTION_NAMES)) {
+    const value = params[param];
+    if (value) selection[key] = value;
+  }
+  return selection;
+}
 
 /** A byte stream of text chunks; a failure after the first byte can only cut the response short, so it is logged. */
 function textStream(chunks: AsyncIterable<string>, logError: (error: unknown) => void): ReadableStream<Uint8Array> {
@@ -193,6 +210,13 @@ export function createApi(options: ApiOptions): Hono {
     }));
   });
 
+  // Counts by PLOVER type over time, with the filters of exports (before /api/events/:id, which would take "trends").
+  app.get('/api/events/trends', async (c) => {
+    const params = query(c, ['period', ...SELECTION_PARAMS]);
+    const period = enumParam(params, 'period', EVENT_PERIODS);
+    return c.json(await eventTrends(store, selectionOf(params), period));
+  });
+
   app.get('/api/events/:id', async (c) => {
     query(c, []);
     return c.json(await getEvent(store, c.req.param('id')));
@@ -263,12 +287,10 @@ export function createApi(options: ApiOptions): Hono {
 
   // Exports in the formats analysts use (the same as `dossier export`): the whole store, or the part the filters pick.
   app.get('/api/exports/:format', async (c) => {
-    const params = query(c, ['q', 'entity', 'from', 'to', 'type', 'status', 'place', 'country', 'outlet', 'published_from', 'published_to']);
+    const params = query(c, SELECTION_PARAMS);
     const format = c.req.param('format');
     if (!isExportFormat(format)) throw new UsageError(`unknown export format "${format}": expected one of ${Object.keys(EXPORT_FORMATS).join(', ')}`);
-    const names = { q: 'text', entity: 'entity', from: 'from', to: 'to', type: 'type', status: 'status', place: 'place', country: 'country', outlet: 'outlet', published_from: 'publishedFrom', published_to: 'publishedTo' } as const;
-    const selection: Record<string, string> = {};
-    for (const [param, key] of Object.entries(names)) if (params[param]) selection[key] = params[param];
+    const selection = selectionOf(params);
     // Checked before the first byte (a bad filter is still a 400), then streamed a page at a time: a large export
     // neither holds the whole file in memory nor keeps other requests waiting.
     const chunks = await openExport(store, format, selection);

@@ -32,6 +32,19 @@ const pageOf = (item: Schema, extra: Record<string, Schema> = {}, required: stri
   properties: { items: { type: 'array', items: item }, limit: int, offset: int, total: { ...int, description: 'present when the count is cheap' }, hasMore: { type: 'boolean' }, ...extra },
 });
 
+/** The filters of a selection (exports, trends): the same as the search page's. */
+const SELECTION_PARAMETERS: Schema[] = [
+  param('q', 'words: only the events and claims of the matching articles', { type: 'string', maxLength: 500 }),
+  param('entity', 'only the events this canonical entity (id, name or alias) takes part in, and claims of the articles naming it', str),
+  fromDate('events and articles dated'), toDate('events and articles dated'),
+  param('type', 'PLOVER event type, e.g. ASSAULT', { type: 'string', maxLength: 60 }),
+  param('status', 'corroboration status', { type: 'string', enum: EVENT_STATUSES }),
+  param('place', 'only what articles naming this place (gazetteer id or name) report', str),
+  param('country', 'only what articles naming a place in this country (ISO 3166-1 code or English name) report', str),
+  param('outlet', 'only what articles of this outlet report', str),
+  { ...fromDate('articles published'), name: 'published_from' }, { ...toDate('articles published'), name: 'published_to' },
+];
+
 /** The OpenAPI document for this version of the API. */
 export function openApiDocument(): Schema {
   return {
@@ -132,6 +145,29 @@ export function openApiDocument(): Schema {
           responses: { 200: ok(pageOf(ref('Event')), 'a page of events'), ...errors(400) },
         },
       },
+      '/api/events/trends': {
+        get: {
+          summary: 'Merged events counted by PLOVER type per year, month or day, over the dense range of their dates (filters as for exports)',
+          parameters: [
+            param('period', 'length of each bar; by default the finest that keeps the range readable', { type: 'string', enum: ['year', 'month', 'day'] }),
+            ...SELECTION_PARAMETERS,
+          ],
+          responses: {
+            200: ok({
+              type: 'object', required: ['period', 'periods', 'types', 'before', 'after', 'undated', 'total'],
+              properties: {
+                period: { type: 'string', enum: ['year', 'month', 'day'] },
+                periods: { type: 'array', items: { type: 'object', properties: { period: str, counts: { type: 'object', additionalProperties: { type: 'integer' } }, total: { type: 'integer' } } } },
+                types: { type: 'array', items: str, description: 'PLOVER types present, most frequent first' },
+                before: { type: 'integer', description: 'events dated before the dense range' },
+                after: { type: 'integer', description: 'events dated after the dense range' },
+                undated: { type: 'integer' }, total: { type: 'integer' },
+              },
+            }, 'counts by period and type'),
+            ...errors(400, 404),
+          },
+        },
+      },
       '/api/events/{id}': {
         get: {
           summary: 'One merged event: every observation with its sentence, every report with its source chain and stance',
@@ -181,15 +217,7 @@ export function openApiDocument(): Schema {
             name: 'format', in: 'path', required: true,
             schema: { type: 'string', enum: ['events.csv', 'events.jsonl', 'claims.csv', 'claims.jsonl', 'entities.csv', 'entities.jsonl', 'acled.csv', 'gdelt.tsv', 'graphml', 'gexf', 'ftm.jsonl'] },
           },
-          param('q', 'words: only the events and claims of the matching articles', { type: 'string', maxLength: 500 }),
-          param('entity', 'only the events this canonical entity (id, name or alias) takes part in, and claims of the articles naming it', str),
-          fromDate('events and articles dated'), toDate('events and articles dated'),
-          param('type', 'PLOVER event type, e.g. ASSAULT', { type: 'string', maxLength: 60 }),
-          param('status', 'corroboration status', { type: 'string', enum: EVENT_STATUSES }),
-          param('place', 'only what articles naming this place (gazetteer id or name) report', str),
-          param('country', 'only what articles naming a place in this country (ISO 3166-1 code or English name) report', str),
-          param('outlet', 'only what articles of this outlet report', str),
-          { ...fromDate('articles published'), name: 'published_from' }, { ...toDate('articles published'), name: 'published_to' }],
+          ...SELECTION_PARAMETERS],
           responses: {
             200: {
               description: 'the export, as an attachment named with its extension (dossier-events.csv, dossier-gdelt.tsv, dossier-events.gexf)',

@@ -108,6 +108,11 @@ interface Scope {
 
 const SELECTION_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
+/** The event query a selection stands for (checked as for an export: UsageError, E_NOT_FOUND). */
+export async function selectionEventQuery(store: Store, selection: ExportSelection): Promise<EventQuery> {
+  return (await resolveSelection(store, selection)).events;
+}
+
 /** Checks a selection's values and resolves its entity and words; throws UsageError or E_NOT_FOUND. */
 async function resolveSelection(store: Store, selection: ExportSelection): Promise<Scope> {
   const text = selection.text?.trim() || undefined;

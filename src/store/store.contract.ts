@@ -581,6 +581,8 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
         assert.equal(events.length, 3, 'undated reports do not merge, with the dated one or each other');
         assert.deepEqual(events.map((e) => e.datePrecision), ['day', 'unknown', 'unknown']);
         assert.equal((await store.listEvents({ from: '2024-01-01' })).length, 1, 'a date filter leaves undated events out');
+        const type = events[0]!.ploverType;
+        assert.deepEqual(await store.countEventsByPeriod({}, 'month'), [{ period: '', ploverType: type, events: 2 }, { period: '2024-11', ploverType: type, events: 1 }], 'undated events are counted under ""');
       });
     });
 
@@ -607,6 +609,10 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
         assert.equal(await store.countEvents({ articleIds: [observed!.id] }), 1);
         assert.equal((await store.listEvents({ articleIds: [observed!.id] })).length, 1);
         assert.equal(await store.countEvents({ articleIds: [] }), 0);
+        const byDay = await store.countEventsByPeriod({ entityId: militia!.id }, 'day');
+        assert.deepEqual(byDay, [{ period: '2024-11-10', ploverType: event!.ploverType, events: 1 }]);
+        assert.deepEqual((await store.countEventsByPeriod({}, 'year')).map((c) => [c.period, c.events]), [['2024', 1]]);
+        assert.deepEqual(await store.countEventsByPeriod({ status: 'denied' }, 'month'), []);
       });
     });
 

@@ -218,6 +218,19 @@ export interface EventQuery {
   readonly offset?: number;
 }
 
+/** The length of the periods events are counted by. */
+export type EventPeriod = 'year' | 'month' | 'day';
+
+/** How many characters of a window's start date (YYYY-MM-DD) name its period. */
+export const PERIOD_CHARS: Readonly<Record<EventPeriod, number>> = { year: 4, month: 7, day: 10 };
+
+/** How many merged events of one type start in one period ('' for undated events). */
+export interface EventPeriodCount {
+  readonly period: string;
+  readonly ploverType: string;
+  readonly events: number;
+}
+
 /** A canonical entity across the corpus. */
 export interface CanonicalEntity {
   readonly id: string;
@@ -411,6 +424,11 @@ export interface Store {
   listEvents(query?: EventQuery): Promise<MergedEventRow[]>;
   /** How many merged events match the filters of `query` (its limit and offset are ignored). */
   countEvents(query?: EventQuery): Promise<number>;
+  /**
+   * Merged events matching `query` counted by PLOVER type and by the period (year, month or day) their window
+   * starts in, oldest period first; undated events are counted under the period ''.
+   */
+  countEventsByPeriod(query: EventQuery, period: EventPeriod): Promise<EventPeriodCount[]>;
   getEvent(id: string): Promise<MergedEventDetail | undefined>;
   /**
    * The user's decision that event `otherId` is event `targetId`: its observations move over, and the decision is

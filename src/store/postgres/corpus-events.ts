@@ -6,7 +6,7 @@ import type { EventReport } from '../../corpus/corroborate/index.js';
 import type { CorpusTx } from '../../corpus/cross-article/index.js';
 import { countAlternatives, isUndated, SHORT_WINDOW_DAYS, windowDays, type EventObservation, type MergedEventSummary } from '../../corpus/merge-events/index.js';
 import { datePrecision } from '../event-dates.js';
-import type { EventQuery, MergedEventDetail, MergedEventRow, SyndicationCandidate } from '../store.js';
+import { PERIOD_CHARS, type EventPeriod, type EventPeriodCount, type EventQuery, type MergedEventDetail, type MergedEventRow, type SyndicationCandidate } from '../store.js';
 
 type Row = Record<string, unknown>;
 
@@ -188,6 +188,14 @@ export async function listEvents(q: Query, query: EventQuery = {}): Promise<Merg
 export async function countEvents(q: Query, query: EventQuery = {}): Promise<number> {
   const { where, params } = eventFilter(query, 1);
   return Number((await q('count events', `SELECT count(*) AS n FROM merged_events m ${where}`, params))[0]!['n']);
+}
+
+/** Matching events counted by PLOVER type and by the period their window starts in ('' for undated). */
+export async function countEventsByPeriod(q: Query, query: EventQuery, period: EventPeriod): Promise<EventPeriodCount[]> {
+  const { where, params } = eventFilter(query, 2);
+  const rows = await q('count events by period', `SELECT substr(m.window_start, 1, $1) AS period, m.plover_type, count(*) AS n FROM merged_events m ${where}
+    GROUP BY 1, 2 ORDER BY substr(m.window_start, 1, $1) COLLATE "C", m.plover_type COLLATE "C"`, [PERIOD_CHARS[period], ...params]);
+  return rows.map((r) => ({ period: String(r['period']), ploverType: String(r['plover_type']), events: Number(r['n']) }));
 }
 
 /** One merged event with every observation and report, each traced to its sentence. */

@@ -16,7 +16,7 @@ import { compareIds, countChars, entityPairs, tallyEntities, type EntityTally } 
 import { nameKeys, prefixRange } from '../name-keys.js';
 import { fromMarkedSnippet, HIT_END, HIT_START } from '../snippet.js';
 import { linkArticle, mergeEventsByUser, splitObservationByUser, unlinkArticle, type CorpusTx } from '../../corpus/cross-article/index.js';
-import { corpusCounts, countEvents, findSyndicationCandidates, getEvent, hasObservations, listEvents, postgresCorpusTx, type Query } from './corpus-events.js';
+import { corpusCounts, countEvents, countEventsByPeriod, findSyndicationCandidates, getEvent, hasObservations, listEvents, postgresCorpusTx, type Query } from './corpus-events.js';
 import { createPool, parsePostgresUrl, type PostgresTarget } from './driver.js';
 import { FTS_MAX_CHARS, POSTGRES_MIGRATIONS } from './migrations.js';
 import { toTsQuerySql } from './ts-query.js';
@@ -709,6 +709,7 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     findSyndicationCandidates: (keys) => findSyndicationCandidates(read, keys),
     listEvents: (eventQuery) => listEvents(read, eventQuery),
     countEvents: (eventQuery) => countEvents(read, eventQuery),
+    countEventsByPeriod: (eventQuery, period) => countEventsByPeriod(read, eventQuery, period),
     getEvent: (id) => getEvent(read, id),
     mergeEvents: (targetId, otherId) => corpusTransaction(`merge event ${otherId} into ${targetId}`, (tx) => mergeEventsByUser(tx, targetId, otherId)),
     splitEvent: (eventId, observation) => corpusTransaction(`split event ${eventId}`, (tx) => splitObservationByUser(tx, eventId, observation)),

@@ -10,8 +10,9 @@ import { countAlternatives, type EventObservation } from '../../corpus/merge-eve
 import type {
   ArticleEntityLink, ArticleFilter, ArticleLinks, ArticleSummary, CanonicalEntity, ClaimQuery, Cooccurrence, CooccurrenceQuery, EntityArticlesPage, EntityDetail, EntityQuery,
   EventQuery, PlaceOverview, PlaceQuery, MergedEventDetail, MergedEventRow, SaveOutcome, SearchFacets, SearchHit, SearchQuery, Store, StoreStats, StoredArticle, StoredClaim, StoredClaimDetail,
-  StoredDictionary,
+  StoredDictionary, EventPeriod, EventPeriodCount,
 } from '../store.js';
+import { PERIOD_CHARS } from '../store.js';
 import { claimRows, openingSnippet, parseClaimKey, placeRows, toStoredClaim, type ClaimRecord } from '../claim-rows.js';
 import { countChars, entityPairs, tallyEntities, type EntityTally } from '../entity-tally.js';
 import { datePrecision } from '../event-dates.js';
@@ -702,6 +703,14 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     return run('count events', () => (prepare(sql).get(...params) as { n: number }).n, sql, params);
   };
 
+  const countEventsByPeriod = (query: EventQuery, period: EventPeriod): EventPeriodCount[] => {
+    const { where, params } = eventFilter(query);
+    const sql = `SELECT substr(m.window_start, 1, ?) AS period, m.plover_type, count(*) AS n FROM merged_events m ${where}
+      GROUP BY 1, 2 ORDER BY 1, 2`;
+    const all = [PERIOD_CHARS[period], ...params];
+    return run('count events by period', () => (prepare(sql).all(...all) as Row[]).map((r) => ({ period: String(r['period']), ploverType: String(r['plover_type']), events: Number(r['n']) })), sql, all);
+  };
+
   const getEvent = (id: string): MergedEventDetail | undefined => {
     const row = prepare(`SELECT ${EVENT_COLUMNS} FROM merged_events m WHERE m.id = ?`).get(id) as Row | undefined;
     if (!row) return undefined;
@@ -788,6 +797,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     findSyndicationCandidates: async (keys) => run('find syndication candidates', () => copyCandidates(prepare, keys)),
     listEvents: async (query) => listEvents(query),
     countEvents: async (query) => countEvents(query),
+    countEventsByPeriod: async (query, period) => countEventsByPeriod(query, period),
     getEvent: async (id) => run('get event', () => getEvent(id)),
     mergeEvents: (targetId, otherId) => described(`merge event ${otherId} into ${targetId}`, writeTransaction(() => mergeEventsByUser(corpusTx, targetId, otherId))),
     splitEvent: (eventId, observation) => described(`split event ${eventId}`, writeTransaction(() => splitObservationByUser(corpusTx, eventId, observation))),
