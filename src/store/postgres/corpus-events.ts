@@ -174,6 +174,7 @@ function eventFilter(query: EventQuery, first: number): { where: string; params:
   if (query.to) add((p) => `m.window_start <= ${p}`, query.to);
   if (query.status) add((p) => `m.status = ${p}`, query.status);
   if (query.ploverType) add((p) => `m.plover_type = ${p}`, query.ploverType);
+  if (query.isLocated) where.push('m.lat IS NOT NULL AND m.lon IS NOT NULL');
   if (query.articleIds) add((p) => `m.id IN (SELECT merged_event_id FROM event_observations WHERE article_id = ANY(${p}::text[]))`, [...query.articleIds]);
   return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }

@@ -683,6 +683,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       where.push('m.plover_type = ?');
       params.push(query.ploverType);
     }
+    if (query.isLocated) where.push('m.lat IS NOT NULL AND m.lon IS NOT NULL');
     if (query.articleIds) {
       where.push(`m.id IN (SELECT merged_event_id FROM event_observations WHERE article_id IN (${query.articleIds.map(() => '?').join(',') || "''"}))`);
       params.push(...query.articleIds);
