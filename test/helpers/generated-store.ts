@@ -103,7 +103,7 @@ export function generatedArticle(index: number): Doc {
   text += ` Residents described the situation as tense (report ${index}).`;
   return makeDoc({
     text,
-    meta: { outlet: from(OUTLETS), publishedAt: isOutlier ? '2024-01-01' : day, source: `generated-${index}.txt`, title: `Fighting and talks near ${places[0]!.name} (report ${index})` },
+    meta: { outlet: from(OUTLETS), publishedAt: isUndated ? '' : isOutlier ? '2024-01-01' : day, source: `generated-${index}.txt`, title: `Fighting and talks near ${places[0]!.name} (report ${index})` },
     layers: { mentions, entities, times, places, events, claims },
   });
 }

@@ -6,7 +6,7 @@
 import { api, ApiRequestError, type MergedEventDetail } from '../api-client.js';
 import { append, h, replaceChildren, route, shortDate } from '../dom.js';
 import { eventTitle } from '../event-title.js';
-import { humanDate, humanTimex } from '../human-time.js';
+import { humanDate, humanTimex, shortHumanDate } from '../human-time.js';
 import type { ViewContext } from './context.js';
 import { articleHref, claimItem, entityHref, eventHref, heading, plural, statusBadge } from './parts.js';
 
@@ -24,7 +24,7 @@ export async function eventView({ param, query, main }: ViewContext): Promise<vo
     h('section', null, h('h2', null, 'Where each article states it'),
       h('ol', { class: 'plain evidence-list' }, ...event.observations.map((o) => h('li', { class: 'evidence' },
         h('blockquote', null, h('a', { href: articleHref(o.articleId, o.evidence), title: 'open this sentence in its article' }, `“${o.evidence.text.replace(/\s+/g, ' ').trim()}”`)),
-        h('div', { class: 'muted small' }, `${o.outlet ?? 'unknown outlet'} · ${shortDate(o.publishedAt)} · ${o.modality}${o.timeValue ? ` · time: ${humanTimex(o.timeValue)}` : ''}${Object.keys(o.counts).length ? ` · ${Object.entries(o.counts).map(([k, v]) => `${k} ${v}`).join(', ')}` : ''} · joined because: ${o.reasons.join('; ')}`),
+        h('div', { class: 'muted small' }, `${o.outlet ?? 'unknown outlet'} · ${o.publishedAt ? shortHumanDate(o.publishedAt) : 'no date'} · ${o.modality}${o.timeValue ? ` · time: ${humanTimex(o.timeValue)}` : ''}${Object.keys(o.counts).length ? ` · ${Object.entries(o.counts).map(([k, v]) => `${k} ${v}`).join(', ')}` : ''} · joined because: ${o.reasons.join('; ')}`),
         event.observations.length > 1 ? splitControl(event.id, o.articleId, o.mentionId) : null)))),
     h('section', null, h('h2', null, 'Who says so'),
       h('ol', { class: 'plain chains' }, ...uniqueReports(event.reports).map((r) => h('li', { class: `chain stance-${r.stance}` },

@@ -55,6 +55,13 @@ export async function graphView({ query, main }: ViewContext): Promise<void> {
     class: 'graph-canvas', id: 'graph-canvas', role: 'img',
     'aria-label': `graph of ${plural(entities.length, 'entity')}, ${plural(events.length, 'event')} and ${plural(graph.edges.length, 'link')}; the same data is in the tables below`,
   });
+  let showEgo: (id: string) => void = () => undefined;
+  // The keyboard's way to the ego view (the canvas takes clicks only).
+  const egoSelect = h('select', { id: 'graph-ego', on: { change: (e) => {
+    const id = (e.target as HTMLSelectElement).value;
+    if (id) showEgo(id);
+  } } }, h('option', { value: '' }, 'everything'),
+  ...[...entities].sort((a, b) => b.degree - a.degree || a.label.localeCompare(b.label)).map((n) => h('option', { value: n.id }, n.label)));
   const focusPanel = h('div', { class: 'graph-focus', id: 'graph-focus', 'aria-live': 'polite' }, h('p', { class: 'muted small' }, 'Click a node to see its neighbours; scroll or pinch to zoom (names appear as you zoom in).'));
   const eventTable = eventsTable(graph, events, labels);
   const shown: Record<string, boolean> = { 'co-occurrence': true, events: true, claims: true };
@@ -77,6 +84,7 @@ export async function graphView({ query, main }: ViewContext): Promise<void> {
     entity ? h('p', null, h('a', { href: route('/graph') }, 'Show the whole graph')) : null,
     partialNote(graph),
     graph.nodes.length ? filters : null,
+    graph.nodes.length ? h('p', { class: 'graph-ego-control' }, h('label', { for: 'graph-ego' }, 'Neighbours of '), egoSelect) : null,
     graph.nodes.length ? h('div', { class: 'graph-layout' }, canvas, focusPanel) : h('p', { class: 'muted' }, 'No entities yet: the graph fills in once articles are ingested with the entities stage.'),
     legend(entities),
     links.length ? h('details', { class: 'set-apart' }, h('summary', null, 'Co-occurrence links as a table'), h('table', { class: 'list' },
@@ -148,9 +156,9 @@ export async function graphView({ query, main }: ViewContext): Promise<void> {
     cy.on('tap', (event) => {
       if (event.target === cy) clearEgo();
     });
-    cy.on('tap', 'node', (event) => {
-      const node = event.target;
-      const id = String(node.id());
+    showEgo = (id: string) => {
+      const node = cy.getElementById(id);
+      if (node.empty()) return;
       const ego = node.closedNeighborhood().filter((el: { visible(): boolean }) => el.visible());
       cy.elements().addClass('faded').removeClass('ego');
       ego.removeClass('faded');
@@ -164,8 +172,12 @@ export async function graphView({ query, main }: ViewContext): Promise<void> {
           isEvent ? null : h('span', null, ' · ', h('a', { href: route('/graph', { entity: id }) }, 'Graph around it'))),
         h('p', { class: 'muted small' }, `${plural(neighbours.length, 'neighbour')} shown:`),
         h('ul', { class: 'plain small' }, ...neighbours.slice(0, 30).map((n: { id: string; label: string; kind: string }) => h('li', null, h('a', { href: n.kind === 'event' ? eventHref(n.id) : entityHref(n.id) }, n.label)))),
-        h('button', { type: 'button', on: { click: clearEgo } }, 'Show everything'));
-    });
+        h('button', { type: 'button', on: { click: () => {
+          clearEgo();
+          egoSelect.value = '';
+        } } }, 'Show everything'));
+    };
+    cy.on('tap', 'node', (event) => showEgo(String(event.target.id())));
     // Hiding events hides their arrows with them (cytoscape hides the edges of hidden nodes).
     applyFilters = () => {
       for (const r of RELATIONS) for (const kind of r.kinds) cy.edges(`[kind = "${kind}"]`).toggleClass('hidden', !shown[r.id]);
