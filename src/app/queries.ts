@@ -6,6 +6,8 @@
  */
 import { DossierError, type MentionType } from '../model/index.js';
 import { countryByCode, countryByName } from '../data/countries.js';
+import { cameoActor, cameoActorName } from '../export/cameo-actor.js';
+import { communities, weightedDegrees } from './graph-layout.js';
 import type {
   ArticleEntityLink, ArticleFilter, ArticleSummary, CanonicalEntity, ClaimQuery, EntityArticlesPage, EntityDetail, EventQuery, FacetValue, MergedEventDetail, MergedEventRow, SearchFacets, SearchHit,
   SnippetPassage, Store, StoreStats, StoredArticle, StoredClaim, StoredClaimDetail,
@@ -93,6 +95,10 @@ export interface GraphEntityNode {
    * as an event's actor, all its articles).
    */
   readonly articleCount: number;
+  /** Weighted degree among the drawn entities (co-occurrence, events between actors and targets, claims). */
+  readonly degree: number;
+  /** Community number (label propagation over the drawn links), 0 for the largest. */
+  readonly community: number;
 }
 
 /** A merged-event node of the graph view, labelled "<PLOVER type> <date>". */
@@ -115,13 +121,14 @@ export type GraphNode = GraphEntityNode | GraphEventNode;
 /**
  * An edge of the graph view. 'co-occurrence': two entities named in the same articles, undirected, weighted by
  * the number of such articles. 'actor' (entity → event) and 'target' (event → entity): a merged event's source
- * and target actors, weighted by the event's reportCount.
+ * and target actors, weighted by the event's reportCount. 'claimed-about' (entity → entity): claims whose named
+ * origin is the source and which name the target, weighted by the number of such claims.
  */
 export interface GraphEdge {
   readonly id: string;
   readonly source: string;
   readonly target: string;
-  readonly kind: 'co-occurrence' | 'actor' | 'target';
+  readonly kind: 'co-occurrence' | 'actor' | 'target' | 'claimed-about';
   readonly weight: number;
 }
 
@@ -172,6 +179,9 @@ export interface MapEvent {
 export interface MapView {
   readonly points: readonly MapPoint[];
   readonly events: readonly MapEvent[];
+  /** Merged events in scope, with coordinates or not; of those, the ones with coordinates. */
+  readonly eventsTotal: number;
+  readonly eventsLocated: number;
   /** Place mentions the gazetteer could not resolve (not drawn). */
   readonly unresolved: number;
   readonly scannedArticles: number;
@@ -200,13 +210,25 @@ export interface TimelineItem {
   };
 }
 
-/** The timeline view, oldest first; undated articles are counted, not placed. */
+/**
+ * The timeline view, oldest first (undated events, whose date is '', last); undated articles are counted, not
+ * placed. `articlesPartial`: only the first `scannedArticles` articles were read; `eventsShown` of `eventsTotal`
+ * events are listed; `isPartial` when either left something out.
+ */
 export interface TimelineView {
   readonly items: readonly TimelineItem[];
   readonly undated: number;
   readonly scannedArticles: number;
+  readonly articlesPartial: boolean;
+  readonly eventsShown: number;
+  readonly eventsTotal: number;
   readonly isPartial: boolean;
 }
+
+/** Most events one timeline lists (the view pages them). */
+export const MAX_TIMELINE_EVENTS = 5000;
+/** Page size of the timeline's event reads (the largest page both stores return). */
+const TIMELINE_EVENT_PAGE = 500;
 
 /** Options of the cross-article views. */
 export interface ScanOptions {
@@ -369,17 +391,29 @@ export async function listEvents(store: Store, filter: EventFilter = {}): Promis
   return { items: rows, limit, offset, total, hasMore: offset + rows.length < total };
 }
 
-/** One merged event with every observation (each with its sentence) and report chain; throws E_NOT_FOUND. */
+/**
+ * One merged event with every observation (each with its sentence) and report chain; throws E_NOT_FOUND. Actors
+ * known only by a CAMEO code get a readable name ("code:---REB" → "rebels", "code:SYRMIL" → "Syria military"), and
+ * an actor listed twice in one role is listed once.
+ */
 export async function getEvent(store: Store, id: string): Promise<MergedEventDetail> {
   const event = await store.getEvent(id);
   if (!event) throw new DossierError('E_NOT_FOUND', `no event with id "${id}"`);
-  return event;
+  const seen = new Set<string>();
+  const actors = event.actors.filter((a) => !seen.has(`${a.role}|${a.id}`) && Boolean(seen.add(`${a.role}|${a.id}`))).map((a) => {
+    const code = cameoActor(a.id);
+    return code && (a.name === a.id || a.name.startsWith('code:')) ? { ...a, name: cameoActorName(code) } : a;
+  });
+  return { ...event, actors };
 }
 
 /** What the store holds. */
 export async function getStats(store: Store): Promise<StoreStats> {
   return store.stats();
 }
+
+/** Entities the whole-corpus graph ranks by weighted degree before keeping `maxNodes`. */
+const GRAPH_CANDIDATES = 150;
 
 /** Events the graph considers over its scope: the latest this many (by time window), for a bounded cost. */
 const GRAPH_EVENT_SCAN = 2000;
@@ -413,19 +447,25 @@ export async function entityGraph(store: Store, options: ScanOptions & { maxNode
     const ego = await requireEntity(store, options.entityId, { articlesLimit: 0 });
     egoId = ego.id;
     scannedArticles = ego.articleCount;
-    nodes.push({ id: ego.id, kind: 'entity', label: ego.name, type: ego.type, articleCount: ego.articleCount });
+    nodes.push({ id: ego.id, kind: 'entity', label: ego.name, type: ego.type, articleCount: ego.articleCount, degree: 0, community: 0 });
     const around = await store.listCooccurrences({ entityId: ego.id, limit: maxNodes - 1 });
     for (const p of around) {
       const isA = p.a !== ego.id;
-      nodes.push({ id: isA ? p.a : p.b, kind: 'entity', label: isA ? p.aName : p.bName, type: isA ? p.aType : p.bType, articleCount: p.articles });
+      nodes.push({ id: isA ? p.a : p.b, kind: 'entity', label: isA ? p.aName : p.bName, type: isA ? p.aType : p.bType, articleCount: p.articles, degree: 0, community: 0 });
     }
     addEdges(around);
     if (around.length > 1) addEdges(await store.listCooccurrences({ among: nodes.slice(1).map((n) => n.id), limit: maxNodes * 5 }));
   } else {
-    const [top, total] = await Promise.all([store.listEntities({ limit: maxNodes }), store.countArticles()]);
+    // Candidates: the most mentioned entities; kept: those most connected among them (weighted degree), so the
+    // default view shows the core of the network rather than frequent names that co-occur with little.
+    const [candidates, total] = await Promise.all([store.listEntities({ limit: Math.min(500, Math.max(maxNodes * 3, GRAPH_CANDIDATES)) }), store.countArticles()]);
     scannedArticles = total;
-    for (const e of top) nodes.push({ id: e.id, kind: 'entity', label: e.name, type: e.type, articleCount: e.articleCount });
-    if (top.length > 1) addEdges(await store.listCooccurrences({ among: top.map((e) => e.id), limit: maxNodes * 5 }));
+    const pairs = candidates.length > 1 ? await store.listCooccurrences({ among: candidates.map((e) => e.id), limit: Math.min(5000, candidates.length * 10) }) : [];
+    const degree = weightedDegrees(candidates.map((e) => e.id), pairs.map((p) => ({ source: p.a, target: p.b, weight: p.articles })));
+    const top = [...candidates].sort((a, b) => degree.get(b.id)! - degree.get(a.id)! || b.articleCount - a.articleCount || a.id.localeCompare(b.id)).slice(0, maxNodes);
+    const kept = new Set(top.map((e) => e.id));
+    for (const e of top) nodes.push({ id: e.id, kind: 'entity', label: e.name, type: e.type, articleCount: e.articleCount, degree: degree.get(e.id)!, community: 0 });
+    addEdges(pairs.filter((p) => kept.has(p.a) && kept.has(p.b)));
   }
   const entityNodes = nodes.sort((a, b) => b.articleCount - a.articleCount || a.label.localeCompare(b.label));
   edges.sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id));
@@ -459,7 +499,7 @@ export async function entityGraph(store: Store, options: ScanOptions & { maxNode
     const found = await Promise.all(batch.map((id) => store.getEntity(id, { articlesLimit: 0 })));
     found.forEach((e, j) => {
       if (!e) return;
-      if (!drawnAs.has(e.id)) actorNodes.push({ id: e.id, kind: 'entity', label: e.name, type: e.type, articleCount: e.articleCount });
+      if (!drawnAs.has(e.id)) actorNodes.push({ id: e.id, kind: 'entity', label: e.name, type: e.type, articleCount: e.articleCount, degree: 0, community: 0 });
       drawnAs.set(batch[j]!, e.id).set(e.id, e.id);
     });
   }
@@ -477,17 +517,67 @@ export async function entityGraph(store: Store, options: ScanOptions & { maxNode
     for (const id of drawn(e.sourceIds)) eventEdges.push({ id: `actor:${id}>${e.id}`, source: id, target: e.id, kind: 'actor', weight: e.reportCount });
     for (const id of drawn(e.targetIds)) eventEdges.push({ id: `target:${e.id}>${id}`, source: e.id, target: id, kind: 'target', weight: e.reportCount });
   }
-  return { nodes: [...entityNodes, ...actorNodes, ...eventNodes], edges: [...coEdges, ...eventEdges], scannedArticles, isPartial: false, eventsTotal };
+  const allEntities = [...entityNodes, ...actorNodes];
+  const claimEdges = await claimedAboutEdges(store, allEntities.map((n) => n.id), egoId);
+  // Communities and degrees over every drawn link between entities (an event joins its actors to its targets).
+  const entityLinks = [
+    ...coEdges.map((e) => ({ source: e.source, target: e.target, weight: e.weight })),
+    ...claimEdges.map((e) => ({ source: e.source, target: e.target, weight: e.weight })),
+    ...kept.flatMap((e) => drawn(e.sourceIds).flatMap((a) => drawn(e.targetIds).map((b) => ({ source: a, target: b, weight: e.reportCount })))),
+  ];
+  const ids = allEntities.map((n) => n.id);
+  const degrees = weightedDegrees(ids, entityLinks);
+  const community = communities(ids, entityLinks);
+  const coloured = allEntities.map((n) => ({ ...n, degree: degrees.get(n.id)!, community: community.get(n.id)! }));
+  return { nodes: [...coloured, ...eventNodes], edges: [...coEdges, ...eventEdges, ...claimEdges], scannedArticles, isPartial: false, eventsTotal };
+}
+
+/** Claims the graph reads for its 'claimed-about' links: the latest this many of the scope. */
+const GRAPH_CLAIM_SCAN = 500;
+
+/**
+ * 'claimed-about' links: from the entity a claim comes from (the named origin of its chain) to each drawn entity
+ * named in what it claims, weighted by the number of such claims; over the latest GRAPH_CLAIM_SCAN claims of the
+ * corpus, or of the ego entity.
+ */
+async function claimedAboutEdges(store: Store, drawnIds: readonly string[], egoId: string | undefined): Promise<GraphEdge[]> {
+  const drawnSet = new Set(drawnIds);
+  const scope = egoId ? { entityId: egoId } : {};
+  const total = await store.countClaims(scope);
+  const offsets: number[] = [];
+  for (let offset = Math.max(0, total - GRAPH_CLAIM_SCAN); offset < total; offset += MAX_PAGE_SIZE) offsets.push(offset);
+  const claims = (await Promise.all(offsets.map((offset) => store.listClaims({ ...scope, limit: MAX_PAGE_SIZE, offset })))).flat();
+  const weights = new Map<string, number>();
+  for (const claim of claims) {
+    const origin = [...claim.chain].reverse().find((s) => s.entityId)?.entityId;
+    if (!origin || !drawnSet.has(origin)) continue;
+    const speakers = new Set(claim.chain.map((s) => s.entityId).filter(Boolean));
+    for (const about of new Set(claim.entityIds)) {
+      if (about === origin || speakers.has(about) || !drawnSet.has(about)) continue;
+      const key = `${origin}>${about}`;
+      weights.set(key, (weights.get(key) ?? 0) + 1);
+    }
+  }
+  return [...weights].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([key, weight]) => {
+    const [source, target] = key.split('>') as [string, string];
+    return { id: `claim:${key}`, source, target, kind: 'claimed-about', weight };
+  });
 }
 
 /** Most places the map draws (the most named first). */
 export const MAX_MAP_PLACES = 500;
+/** Most events with coordinates the map draws (in time order; it clusters them). */
+export const MAX_MAP_EVENTS = 5000;
+/** Page size of the map's event reads (the largest page both stores return). */
+const MAP_EVENT_PAGE = 500;
 
 /**
  * Resolved places over the whole corpus (or one entity's articles), from the place index kept at save time, most
- * named first; `maxArticles` no longer applies: nothing is scanned. Plus merged events with coordinates.
+ * named first; `maxArticles` no longer applies: nothing is scanned. Plus every merged event with coordinates (up to
+ * MAX_MAP_EVENTS), read with the store's `isLocated` filter: reading the first page of all events and dropping
+ * those without coordinates placed only 70 of 2,426 (issue 18).
  */
-export async function placeMap(store: Store, options: ScanOptions = {}): Promise<MapView> {
+export async function placeMap(store: Store, options: ScanOptions & { maxEvents?: number } = {}): Promise<MapView> {
   let scannedArticles: number;
   let entityId: string | undefined;
   if (options.entityId) {
@@ -495,20 +585,31 @@ export async function placeMap(store: Store, options: ScanOptions = {}): Promise
     entityId = entity.id;
     scannedArticles = entity.articleCount;
   } else scannedArticles = await store.countArticles();
-  const overview = await store.listPlaces({ ...(entityId ? { entityId } : {}), limit: MAX_MAP_PLACES });
+  const scope: EventQuery = entityId ? { entityId } : {};
+  const [overview, eventsTotal, eventsLocated] = await Promise.all([
+    store.listPlaces({ ...scope, limit: MAX_MAP_PLACES }), store.countEvents(scope), store.countEvents({ ...scope, isLocated: true }),
+  ]);
   const out: MapPoint[] = overview.places.map((p) => ({
     id: p.key, kind: 'place-mention', name: p.name, lat: p.lat, lon: p.lon, countryCode: p.countryCode, precision: p.precision,
     mentionCount: p.mentionCount, articleCount: p.articleCount, articles: p.articles,
   }));
+  const maxEvents = Math.min(options.maxEvents ?? MAX_MAP_EVENTS, MAX_MAP_EVENTS);
+  const offsets: number[] = [];
+  for (let offset = 0; offset < Math.min(eventsLocated, maxEvents); offset += MAP_EVENT_PAGE) offsets.push(offset);
+  const pages = await Promise.all(offsets.map((offset) => store.listEvents({ ...scope, isLocated: true, limit: Math.min(MAP_EVENT_PAGE, maxEvents - offset), offset })));
   const events: MapEvent[] = [];
-  for (const e of await store.listEvents({ ...(entityId ? { entityId } : {}), limit: 500 })) {
+  // Keyed by id: a page boundary may shift if an article is saved meanwhile.
+  for (const e of new Map(pages.flat().map((row) => [row.id, row])).values()) {
     if (e.place?.lat === null || e.place?.lat === undefined || e.place.lon === null) continue;
     events.push({
       id: e.id, kind: 'event', ploverType: e.ploverType, status: e.status, placeName: e.place.name, lat: e.place.lat, lon: e.place.lon,
       countryCode: e.place.countryCode, windowStart: e.windowStart, reportCount: e.reportCount, summary: e.summary,
     });
   }
-  return { points: out, events, unresolved: overview.unresolvedMentions, scannedArticles, isPartial: out.length >= MAX_MAP_PLACES };
+  return {
+    points: out, events, eventsTotal, eventsLocated, unresolved: overview.unresolvedMentions, scannedArticles,
+    isPartial: out.length >= MAX_MAP_PLACES || events.length < eventsLocated,
+  };
 }
 
 /** Filters of the timeline besides the entity: words and a date range (both bound events and articles). */
@@ -562,10 +663,16 @@ export async function timeline(store: Store, options: ScanOptions & TimelineFilt
     isPartial = listed.isPartial;
     for (const a of listed.items) add({ articleId: a.id, title: a.title, outlet: a.outlet, publishedAt: a.publishedAt });
   }
-  const events = await store.listEvents({
+  const scope: EventQuery = {
     ...(entityId ? { entityId } : {}), ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: `${options.to}\uffff` } : {}),
-    ...(articleIds ? { articleIds } : {}), limit: 500,
-  });
+    ...(articleIds ? { articleIds } : {}),
+  };
+  const eventsTotal = await store.countEvents(scope);
+  const offsets: number[] = [];
+  for (let offset = 0; offset < Math.min(eventsTotal, MAX_TIMELINE_EVENTS); offset += TIMELINE_EVENT_PAGE) offsets.push(offset);
+  const pages = await Promise.all(offsets.map((offset) => store.listEvents({ ...scope, limit: TIMELINE_EVENT_PAGE, offset })));
+  // Keyed by id: a page boundary may shift if an article is saved meanwhile.
+  const events = [...new Map(pages.flat().map((e) => [e.id, e])).values()].slice(0, MAX_TIMELINE_EVENTS);
   for (const e of events) {
     items.push({
       kind: 'event', date: e.windowStart, label: e.summary || e.ploverType, articleId: null, outlet: null,
@@ -575,8 +682,10 @@ export async function timeline(store: Store, options: ScanOptions & TimelineFilt
   const order = { event: 0, role: 1, article: 2 };
   // ISO dates sort as plain strings; one collator for the labels (String#localeCompare builds one per call: slow over 2000 items).
   const collator = new Intl.Collator();
-  items.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || order[a.kind] - order[b.kind] || collator.compare(a.label, b.label));
-  return { items, undated, scannedArticles: scanned, isPartial: isPartial || events.length >= 500 };
+  // Undated events ('') go last.
+  const key = (item: TimelineItem) => item.date || '\uffff';
+  items.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0) || order[a.kind] - order[b.kind] || collator.compare(a.label, b.label));
+  return { items, undated, scannedArticles: scanned, articlesPartial: isPartial, eventsShown: events.length, eventsTotal, isPartial: isPartial || events.length < eventsTotal };
 }
 
 /**

@@ -567,6 +567,31 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
       });
     });
 
+    test('events: the summary keeps its first letter after emoji earlier in the body (issue 18)', async () => {
+      await withStore(async (store) => {
+        // Two astral characters before the sentence: SQL counts them as one character each, JavaScript as two.
+        const text = `📷🎥 Pictures from the scene. ${WIRE}`;
+        const doc = eventArticle(text, 'Meridian News Agency', '2024-11-11');
+        const start = text.indexOf(WIRE);
+        const events = doc.layers.events!.map((e) => ({ ...e, evidence: { start, end: start + WIRE.length } }));
+        await saveWithEvents(store, { ...doc, layers: { ...doc.layers, events } });
+        const [event] = await store.listEvents();
+        assert.equal(event!.summary, WIRE);
+        assert.equal((await store.getEvent(event!.id))!.summary, WIRE);
+      });
+    });
+
+    test('events: isLocated lists and counts only the events with coordinates (the map)', async () => {
+      await withStore(async (store) => {
+        await saveWithEvents(store, datedTo(eventArticle(COPY, 'Gulf Courier', '2023-01-05'), '2023-01-04'));
+        await saveWithEvents(store, attackArticle(WIRE, 'Meridian News Agency', '2024-11-11'));
+        assert.equal((await store.listEvents()).length, 2);
+        const located = await store.listEvents({ isLocated: true });
+        assert.deepEqual(located.map((e) => [e.place?.name, e.place?.lat]), [['Baghdad', 33.34]]);
+        assert.equal(await store.countEvents({ isLocated: true }), 1);
+      });
+    });
+
     test('events: an event nothing dates is kept, listed last as undated, and never merged', async () => {
       await withStore(async (store) => {
         const dated = eventArticle(WIRE, 'Meridian News Agency', '2024-11-11');

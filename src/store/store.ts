@@ -214,6 +214,8 @@ export interface EventQuery {
   readonly ploverType?: string;
   /** Only events observed in these articles (e.g. the hits of a full-text query). */
   readonly articleIds?: readonly string[];
+  /** Only events with coordinates (the map's events). */
+  readonly isLocated?: boolean;
   readonly limit?: number;
   readonly offset?: number;
 }

@@ -6,6 +6,7 @@ import type { EventReport } from '../../corpus/corroborate/index.js';
 import type { CorpusTx } from '../../corpus/cross-article/index.js';
 import { countAlternatives, isUndated, SHORT_WINDOW_DAYS, windowDays, type EventObservation, type MergedEventSummary } from '../../corpus/merge-events/index.js';
 import { datePrecision } from '../event-dates.js';
+import { PACKED_SUMMARY_SQL, summaryFromPacked } from '../event-summary.js';
 import { PERIOD_CHARS, type EventPeriod, type EventPeriodCount, type EventQuery, type MergedEventDetail, type MergedEventRow, type SyndicationCandidate } from '../store.js';
 
 type Row = Record<string, unknown>;
@@ -157,7 +158,7 @@ export async function findSyndicationCandidates(q: Query, bandKeys: readonly str
 }
 
 const EVENT_COLUMNS = `m.*, (SELECT count(DISTINCT article_id) FROM event_observations o WHERE o.merged_event_id = m.id) AS article_count,
-  (SELECT substr(a.body, o.evidence_start + 1, o.evidence_end - o.evidence_start) FROM event_observations o JOIN articles a ON a.id = o.article_id
+  (SELECT ${PACKED_SUMMARY_SQL} FROM event_observations o JOIN articles a ON a.id = o.article_id
     WHERE o.merged_event_id = m.id ORDER BY a.published_at NULLS FIRST, a.seq, length(o.mention_id), o.mention_id LIMIT 1) AS summary`;
 
 /** The WHERE clause of an event query, its parameters numbered from `$${first}`. */
@@ -173,6 +174,7 @@ function eventFilter(query: EventQuery, first: number): { where: string; params:
   if (query.to) add((p) => `m.window_start <= ${p}`, query.to);
   if (query.status) add((p) => `m.status = ${p}`, query.status);
   if (query.ploverType) add((p) => `m.plover_type = ${p}`, query.ploverType);
+  if (query.isLocated) where.push('m.lat IS NOT NULL AND m.lon IS NOT NULL');
   if (query.articleIds) add((p) => `m.id IN (SELECT merged_event_id FROM event_observations WHERE article_id = ANY(${p}::text[]))`, [...query.articleIds]);
   return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
@@ -261,7 +263,7 @@ function toEventRow(r: Row): MergedEventRow {
     hasAnonymousOrigin: r['has_anonymous'] === true,
     reportCount: Number(r['report_count']),
     articleCount: Number(r['article_count']),
-    summary: String(r['summary'] ?? '').replace(/\s+/g, ' ').trim(),
+    summary: summaryFromPacked(r['summary']),
   };
 }
 

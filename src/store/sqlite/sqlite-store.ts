@@ -16,6 +16,7 @@ import { PERIOD_CHARS } from '../store.js';
 import { claimRows, openingSnippet, parseClaimKey, placeRows, toStoredClaim, type ClaimRecord } from '../claim-rows.js';
 import { countChars, entityPairs, tallyEntities, type EntityTally } from '../entity-tally.js';
 import { datePrecision } from '../event-dates.js';
+import { PACKED_SUMMARY_SQL, summaryFromPacked } from '../event-summary.js';
 import { toFtsQuery } from '../fts-query.js';
 import { nameKeys, prefixRange } from '../name-keys.js';
 import { snippetTerms, textSnippet } from '../text-snippet.js';
@@ -639,7 +640,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       .map((r) => ({ docEntityId: String(r['doc_entity_id']), entityId: String(r['entity_id']), name: String(r['name']), reason: String(r['reason']) }));
 
   const EVENT_COLUMNS = `m.*, (SELECT count(DISTINCT article_id) FROM event_observations o WHERE o.merged_event_id = m.id) AS article_count,
-    (SELECT substr(a.body, o.evidence_start + 1, o.evidence_end - o.evidence_start) FROM event_observations o JOIN articles a ON a.id = o.article_id
+    (SELECT ${PACKED_SUMMARY_SQL} FROM event_observations o JOIN articles a ON a.id = o.article_id
       WHERE o.merged_event_id = m.id ORDER BY a.published_at, a.seq, length(o.mention_id), o.mention_id LIMIT 1) AS summary`;
   const toEventRow = (r: Row): MergedEventRow => ({
     id: String(r['id']),
@@ -657,7 +658,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     hasAnonymousOrigin: Number(r['has_anonymous']) === 1,
     reportCount: Number(r['report_count']),
     articleCount: Number(r['article_count']),
-    summary: String(r['summary'] ?? '').replace(/\s+/g, ' ').trim(),
+    summary: summaryFromPacked(r['summary']),
   });
 
   const eventFilter = (query: EventQuery): { where: string; params: unknown[] } => {
@@ -683,6 +684,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       where.push('m.plover_type = ?');
       params.push(query.ploverType);
     }
+    if (query.isLocated) where.push('m.lat IS NOT NULL AND m.lon IS NOT NULL');
     if (query.articleIds) {
       where.push(`m.id IN (SELECT merged_event_id FROM event_observations WHERE article_id IN (${query.articleIds.map(() => '?').join(',') || "''"}))`);
       params.push(...query.articleIds);

@@ -6,6 +6,7 @@
 import type { Claim, DocEntity, EventMention, Mention, PlaceRef, TimeExpr } from '../../model/index.js';
 import { api, type ArticleView } from '../api-client.js';
 import { append, h, route, shortDate } from '../dom.js';
+import { humanDate, humanTimex } from '../human-time.js';
 import type { ViewContext } from './context.js';
 import { segment, type Annotation } from '../segments.js';
 import { articleTitle, entityHref, heading, plural, typeBadge } from './parts.js';
@@ -14,6 +15,9 @@ import { articleTitle, entityHref, heading, plural, typeBadge } from './parts.js
 const LAYER_TOGGLES: readonly [kind: string, label: string][] = [
   ['mention', 'Entities'], ['reference', 'Pronoun and nominal references'], ['time', 'Times'], ['place', 'Places'], ['event', 'Events'], ['claim', 'Claims'],
 ];
+
+/** Layers highlighted when the page opens. */
+const DEFAULT_LAYERS: ReadonlySet<string> = new Set(['mention']);
 
 /** The article page. */
 export async function articleView({ param, query, main }: ViewContext): Promise<void> {
@@ -45,14 +49,16 @@ export async function articleView({ param, query, main }: ViewContext): Promise<
   }
 
   const present = new Set(annotations.map((a) => a.kind));
+  // Entities only at first: with every layer on, nearly the whole text was highlighted.
+  for (const [kind] of LAYER_TOGGLES) if (!DEFAULT_LAYERS.has(kind)) body.classList.add(`hide-${kind}`);
   const toggles = h('fieldset', { class: 'legend' }, h('legend', null, 'Highlight'),
     ...LAYER_TOGGLES.filter(([kind]) => present.has(kind)).map(([kind, label]) => h('label', null,
-      h('input', { type: 'checkbox', checked: true, on: { change: (e) => body.classList.toggle(`hide-${kind}`, !(e.target as HTMLInputElement).checked) } }),
+      h('input', { type: 'checkbox', checked: DEFAULT_LAYERS.has(kind), 'data-layer': kind, on: { change: (e) => body.classList.toggle(`hide-${kind}`, !(e.target as HTMLInputElement).checked) } }),
       h('span', { class: `swatch ann-${kind}` }, label))),
     present.size === 0 || (present.size === 1 && present.has('focus')) ? h('span', { class: 'muted' }, 'no annotation layers stored for this article') : null);
 
   append(main,
-    heading(articleTitle(article), `${shortDate(article.publishedAt)} · ${article.outlet ?? 'unknown outlet'}${article.byline ? ` · ${article.byline}` : ''} · ${article.language}`),
+    heading(articleTitle(article), `${article.publishedAt ? humanDate(article.publishedAt) : 'no publication date'} · ${article.outlet ?? 'unknown outlet'}${article.byline ? ` · ${article.byline}` : ''} · ${article.language}`),
     h('div', { class: 'article-layout' },
       h('article', { class: 'article-main' },
         toggles,
@@ -80,7 +86,7 @@ function annotationsOf(article: ArticleView): Annotation[] {
     const entityId = linkOf.get(entity.id);
     for (const r of entity.references ?? []) out.push({ start: r.start, end: r.end, kind: 'reference', label: `refers to ${entity.name}`, ...(entityId ? { href: entityHref(entityId) } : {}) });
   }
-  for (const t of layers.times ?? []) out.push({ start: t.start, end: t.end, kind: 'time', label: `${t.type} ${t.value}` });
+  for (const t of layers.times ?? []) out.push({ start: t.start, end: t.end, kind: 'time', label: `${t.type.toLowerCase()}: ${humanTimex(t.value)}` });
   for (const p of layers.places ?? []) {
     out.push({ start: p.start, end: p.end, kind: 'place', label: p.isResolved ? `${p.name ?? p.text} (${p.countryCode ?? '?'}, ${p.precision ?? '?'}) ${p.lat?.toFixed(2)}, ${p.lon?.toFixed(2)}` : 'place not resolved' });
   }
@@ -93,20 +99,46 @@ function sidePanel(article: ArticleView): HTMLElement[] {
   const layers = article.layers as Partial<{ entities: DocEntity[]; times: TimeExpr[]; places: PlaceRef[] }>;
   const linkOf = new Map(article.entityLinks.map((l) => [l.docEntityId, l.entityId]));
   const out: HTMLElement[] = [];
-  const entities = [...(layers.entities ?? [])].sort((a, b) => b.mentionIds.length - a.mentionIds.length || a.name.localeCompare(b.name));
-  if (entities.length) {
-    out.push(h('h2', null, 'Entities'), h('ul', { class: 'plain entity-list' }, ...entities.map((e) => {
-      const id = linkOf.get(e.id);
-      return h('li', null, typeBadge(e.type), ' ', id ? h('a', { href: entityHref(id) }, e.name) : e.name, h('span', { class: 'muted' }, ` ${e.mentionIds.length + (e.references?.length ?? 0)}`));
-    })));
+  // Article entities linked to one canonical entity (or with one name and type) are listed once, their counts summed.
+  const merged = new Map<string, { entity: DocEntity; id: string | undefined; count: number }>();
+  for (const e of layers.entities ?? []) {
+    const id = linkOf.get(e.id);
+    const key = id ?? `${e.type}|${e.name.toLowerCase()}`;
+    const count = e.mentionIds.length + (e.references?.length ?? 0);
+    const seen = merged.get(key);
+    if (seen) seen.count += count;
+    else merged.set(key, { entity: e, id, count });
   }
-  if (layers.times?.length) out.push(h('h2', null, 'Times'), h('ul', { class: 'plain' }, ...layers.times.map((t) => h('li', null, t.text, h('span', { class: 'muted' }, ` → ${t.value}`)))));
+  const entities = [...merged.values()].sort((a, b) => b.count - a.count || a.entity.name.localeCompare(b.entity.name));
+  if (entities.length) {
+    out.push(h('h2', null, 'Entities'), h('ul', { class: 'plain entity-list' }, ...entities.map(({ entity: e, id, count }) =>
+      h('li', null, typeBadge(e.type), ' ', id ? h('a', { href: entityHref(id) }, e.name) : e.name, h('span', { class: 'muted' }, ` ${count}`)))));
+  }
+  // Each time and place once, with how often the article names it (Moscow was listed 8 times).
+  if (layers.times?.length) {
+    const times = counted(layers.times, (t) => `${t.text.toLowerCase()}|${t.value}`);
+    out.push(h('h2', null, 'Times'), h('ul', { class: 'plain' }, ...times.map(([t, n]) => h('li', { title: t.value }, t.text, h('span', { class: 'muted' }, ` → ${humanTimex(t.value)}${n > 1 ? ` · ×${n}` : ''}`)))));
+  }
   if (layers.places?.length) {
-    out.push(h('h2', null, 'Places'), h('ul', { class: 'plain' }, ...layers.places.map((p) => h('li', null, p.text, h('span', { class: 'muted' }, p.isResolved ? ` → ${p.name ?? ''}, ${p.countryCode ?? ''}` : ' (unresolved)')))),
-      h('p', null, h('a', { href: route('/map') }, 'See on the map')));
+    const places = counted(layers.places, (p) => (p.isResolved ? `${p.name ?? p.text}|${p.countryCode ?? ''}` : `?${p.text}`));
+    out.push(h('h2', null, 'Places'), h('ul', { class: 'plain' }, ...places.map(([p, n]) => h('li', null, p.isResolved ? p.name ?? p.text : p.text,
+      h('span', { class: 'muted' }, `${p.isResolved ? (p.countryCode ? `, ${p.countryCode}` : '') : ' (unresolved)'}${n > 1 ? ` · ×${n}` : ''}`)))),
+    h('p', null, h('a', { href: route('/map') }, 'See on the map')));
   }
   if (!out.length) out.push(h('p', { class: 'muted' }, 'No entities, times or places are stored for this article yet.'));
   return out;
+}
+
+/** Items once each by key, first occurrence kept, with how many times each came. */
+function counted<T>(items: readonly T[], key: (item: T) => string): [T, number][] {
+  const out = new Map<string, [T, number]>();
+  for (const item of items) {
+    const k = key(item);
+    const entry = out.get(k);
+    if (entry) entry[1]++;
+    else out.set(k, [item, 1]);
+  }
+  return [...out.values()];
 }
 
 function captionsOf(article: ArticleView): HTMLElement | null {

@@ -1,6 +1,7 @@
 /** The entity list (filter by type and name) and one entity's page. */
 import { api } from '../api-client.js';
 import { append, h, replaceChildren, route, shortDate } from '../dom.js';
+import { shortHumanDate } from '../human-time.js';
 import type { ViewContext } from './context.js';
 import { articleHref, claimItem, downloadControl, entityHref, eventHref, heading, pager, plural, statusBadge, typeBadge, TYPE_NAMES } from './parts.js';
 
@@ -85,8 +86,9 @@ export async function entityView({ param, query, main }: ViewContext): Promise<v
         return h('li', null, h('span', { class: 'bar-label' }, outlet), h('span', { class: 'bar-track' }, bar), h('span', { class: 'num' }, String(n)));
       }))),
       relatedCard),
-    h('section', null, h('h2', null, 'Events'), events.items.length ? h('ul', { class: 'plain' }, ...events.items.map((e) => h('li', { class: 'tl-item' },
-      h('span', { class: 'tl-date' }, e.windowStart), h('span', { class: 'tl-badges' }, statusBadge(e.status), ' ', h('span', { class: 'badge' }, e.ploverType)),
+    h('section', null, h('h2', null, 'Events'), events.items.length ? h('ul', { class: 'plain' }, ...distinctEvents(events.items).map(({ event: e, types }) => h('li', { class: 'tl-item entity-event' },
+      h('span', { class: 'tl-date', title: e.windowStart ? `${e.windowStart} – ${e.windowEnd}` : 'no date in the text' }, e.windowStart ? shortHumanDate(e.windowStart) : 'undated'),
+      h('span', { class: 'tl-badges' }, statusBadge(e.status), ...types.map((t) => h('span', null, ' ', h('span', { class: 'badge' }, t)))),
       h('span', { class: 'tl-text' }, h('a', { href: eventHref(e.id) }, e.summary || e.ploverType),
         h('span', { class: 'muted' }, ` · ${plural(e.assertingOrigins, 'independent source')}${e.place ? ` · ${e.place.name}` : ''}`)))))
       : h('p', { class: 'muted' }, 'No coded event names this entity as an actor.'),
@@ -111,4 +113,20 @@ export async function entityView({ param, query, main }: ViewContext): Promise<v
           h('td', { class: 'num' }, String(a.mentionCount)),
           h('td', { class: 'muted small' }, a.reason))))),
       pager(`/entity/${encodeURIComponent(entity.id)}`, {}, entity.articles, entity.articles.items.length)));
+}
+
+/**
+ * Events once each as a reader sees them: merged events stated by the same sentence on the same dates (one sentence
+ * coded as two types) are one line with both types.
+ */
+function distinctEvents<E extends { id: string; summary: string; windowStart: string; ploverType: string }>(events: readonly E[]): { event: E; types: string[] }[] {
+  const out = new Map<string, { event: E; types: string[] }>();
+  for (const e of events) {
+    const key = e.summary ? `${e.summary}|${e.windowStart}` : e.id;
+    const seen = out.get(key);
+    if (seen) {
+      if (!seen.types.includes(e.ploverType)) seen.types.push(e.ploverType);
+    } else out.set(key, { event: e, types: [e.ploverType] });
+  }
+  return [...out.values()];
 }

@@ -5,6 +5,8 @@
  */
 import { api, ApiRequestError, type MergedEventDetail } from '../api-client.js';
 import { append, h, replaceChildren, route, shortDate } from '../dom.js';
+import { eventTitle } from '../event-title.js';
+import { humanDate, humanTimex, shortHumanDate } from '../human-time.js';
 import type { ViewContext } from './context.js';
 import { articleHref, claimItem, entityHref, eventHref, heading, plural, statusBadge } from './parts.js';
 
@@ -13,7 +15,8 @@ export async function eventView({ param, query, main }: ViewContext): Promise<vo
   const [event, claims] = await Promise.all([api.event(param), api.claims({ event: param, limit: 50, offset: 0 }).catch(() => null)]);
   const titles = new Map(event.observations.map((o) => [o.articleId, o.title ?? '(untitled)']));
   append(main,
-    heading(event.summary || event.ploverType, statusBadge(event.status), ` ${event.ploverType}${event.cameo ? ` (CAMEO ${event.cameo})` : ''} · ${windowText(event)} · ${event.place?.name ?? 'place unknown'}`),
+    heading(eventTitle(event), statusBadge(event.status), ` ${event.ploverType}${event.cameo ? ` (CAMEO ${event.cameo})` : ''} · ${windowText(event)} · ${event.place?.name ?? 'place unknown'}`),
+    event.summary ? h('p', { class: 'event-sentence' }, h('span', { class: 'muted small' }, 'First reported as: '), `“${event.summary}”`) : null,
     h('p', { class: 'explanation' }, h('strong', null, 'Status: '), `${event.status}: ${event.explanation}. `,
       `${plural(event.reportCount, 'report')} in ${plural(event.articleCount, 'article')}, ${plural(event.assertingOrigins, 'independent asserting origin')}${event.hasAnonymousOrigin ? ', at least one anonymous' : ''}.`),
     decisionNotice(query),
@@ -21,10 +24,10 @@ export async function eventView({ param, query, main }: ViewContext): Promise<vo
     h('section', null, h('h2', null, 'Where each article states it'),
       h('ol', { class: 'plain evidence-list' }, ...event.observations.map((o) => h('li', { class: 'evidence' },
         h('blockquote', null, h('a', { href: articleHref(o.articleId, o.evidence), title: 'open this sentence in its article' }, `“${o.evidence.text.replace(/\s+/g, ' ').trim()}”`)),
-        h('div', { class: 'muted small' }, `${o.outlet ?? 'unknown outlet'} · ${shortDate(o.publishedAt)} · ${o.modality}${o.timeValue ? ` · time ${o.timeValue}` : ''}${Object.keys(o.counts).length ? ` · ${Object.entries(o.counts).map(([k, v]) => `${k} ${v}`).join(', ')}` : ''} · joined because: ${o.reasons.join('; ')}`),
+        h('div', { class: 'muted small' }, `${o.outlet ?? 'unknown outlet'} · ${o.publishedAt ? shortHumanDate(o.publishedAt) : 'no date'} · ${o.modality}${o.timeValue ? ` · time: ${humanTimex(o.timeValue)}` : ''}${Object.keys(o.counts).length ? ` · ${Object.entries(o.counts).map(([k, v]) => `${k} ${v}`).join(', ')}` : ''} · joined because: ${o.reasons.join('; ')}`),
         event.observations.length > 1 ? splitControl(event.id, o.articleId, o.mentionId) : null)))),
     h('section', null, h('h2', null, 'Who says so'),
-      h('ol', { class: 'plain chains' }, ...event.reports.map((r) => h('li', { class: `chain stance-${r.stance}` },
+      h('ol', { class: 'plain chains' }, ...uniqueReports(event.reports).map((r) => h('li', { class: `chain stance-${r.stance}` },
         h('span', { class: `badge stance ${r.stance}` }, r.stance), ' ',
         ...chainPath(r.chain.length ? r.chain.map((s) => ({ name: s.name, kind: s.kind, ...(s.entityId ? { entityId: s.entityId } : {}) })) : [{ name: r.outlet ?? 'the article itself', kind: 'article' }]),
         h('span', { class: 'muted small' }, ' · in '), h('a', { href: articleHref(r.articleId) }, titles.get(r.articleId) ?? r.articleId))))),
@@ -81,9 +84,21 @@ async function decide(failure: HTMLElement, action: () => Promise<void>): Promis
   }
 }
 
-/** "12 Nov 2024" or "29 Dec 2025 – 9 Jan 2026 (range)". */
+/** "Tue 12 Nov 2024", "Mon 29 Dec 2025 – Fri 9 Jan 2026 (week)", or "date unknown". */
 function windowText(event: MergedEventDetail): string {
-  return event.windowStart === event.windowEnd ? event.windowStart : `${event.windowStart} – ${event.windowEnd} (${event.datePrecision})`;
+  if (!event.windowStart) return 'date unknown';
+  return event.windowStart === event.windowEnd ? humanDate(event.windowStart) : `${humanDate(event.windowStart)} – ${humanDate(event.windowEnd)} (${event.datePrecision})`;
+}
+
+/** Reports once each: the same article, stance and chain listed twice (two mentions of one event) shows once. */
+function uniqueReports<R extends { articleId: string; stance: string; chain: readonly { name: string }[] }>(reports: readonly R[]): R[] {
+  const seen = new Set<string>();
+  return reports.filter((r) => {
+    const key = `${r.articleId}|${r.stance}|${r.chain.map((s) => s.name).join('<')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Sources from the outermost (the outlet) to the origin, joined by ←. */

@@ -1,20 +1,32 @@
 /**
- * The map: resolved places (events with coordinates when the store has them) on bundled world geometry
- * (Natural Earth via world-atlas, drawn with d3-geo). No tiles, nothing fetched from another server.
+ * The map: merged events with coordinates and the places articles name, on bundled world geometry (Natural Earth
+ * via world-atlas, drawn with d3-geo; no tiles, nothing fetched from another server). Zoom with the wheel or the
+ * buttons, pan by dragging or with the arrow keys; nearby marks cluster (with their count) and split as you zoom
+ * in; labels are placed where they collide with nothing; a click (or Enter) on a mark lists what is there.
  */
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { api, type MapView } from '../api-client.js';
 import { append, h, replaceChildren, route, svg } from '../dom.js';
+import { shortHumanDate } from '../human-time.js';
+import { clusterMarks, placeLabels, type Box, type Cluster } from '../map-layout.js';
+import { ploverColour, PLOVER_COLOURS } from '../plover-colours.js';
 import type { ViewContext } from './context.js';
-import { articleHref, entityHref, eventHref, heading, partialNote, plural } from './parts.js';
-
-/** Event types get colours in order of first appearance. */
-const TYPE_PALETTE = ['#dc2626', '#2563eb', '#16a34a', '#9333ea', '#ea580c', '#0891b2', '#ca8a04', '#db2777', '#4b5563', '#65a30d'];
+import { articleHref, entityHref, eventHref, heading, plural, statusBadge } from './parts.js';
 
 const WIDTH = 960;
 const HEIGHT = 500;
+/** Marks closer than this many screen pixels join one cluster. */
+const CLUSTER_PX = 32;
+const MIN_ZOOM = 1;
+const MAX_ZOOM = 64;
+/** Rows the tables under the map list before pointing to the rest. */
+const TABLE_ROWS = 100;
 
-/** Map of resolved places in all scanned articles, or in one entity's (?entity=). */
+type MapEvent = MapView['events'][number];
+type MapPoint = MapView['points'][number];
+type Thing = { kind: 'event'; event: MapEvent } | { kind: 'place'; point: MapPoint };
+
+/** Map of events and resolved places in all articles, or in one entity's (?entity=). */
 export async function mapView({ query, main }: ViewContext): Promise<void> {
   const entity = query.get('entity') ?? undefined;
   const [view, world, d3, topojson] = await Promise.all([
@@ -23,105 +35,274 @@ export async function mapView({ query, main }: ViewContext): Promise<void> {
     import('d3-geo'),
     import('topojson-client'),
   ]);
-  const located = [...view.points, ...view.events.map((e) => ({ lon: e.lon, lat: e.lat }))];
-  const isWorld = query.get('view') === 'world' || located.length === 0;
-  const projection = d3.geoNaturalEarth1();
-  if (isWorld) projection.fitExtent([[8, 8], [WIDTH - 8, HEIGHT - 8]], { type: 'Sphere' });
-  else projection.fitExtent([[8, 8], [WIDTH - 8, HEIGHT - 8]], { type: 'MultiPoint', coordinates: regionAround(located) });
+  const projection = d3.geoNaturalEarth1().fitExtent([[8, 8], [WIDTH - 8, HEIGHT - 8]], { type: 'Sphere' });
   const path = d3.geoPath(projection);
-  const map = svg('svg', { class: 'world', viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-label': `map of ${plural(view.points.length, 'place')}; the same data is listed below` });
-  map.appendChild(svg('path', { d: path({ type: 'Sphere' }) ?? '', class: 'sphere' }));
-  map.appendChild(svg('path', { d: path(d3.geoGraticule10()) ?? '', class: 'graticule' }));
+  const project = (lon: number, lat: number) => projection([lon, lat]) ?? undefined;
+
+  // Role "group", not "img": the marks inside are buttons, and an image's content is presentational.
+  const map = svg('svg', { class: 'world', viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'group', 'aria-label': 'map: drag or use the arrow keys to pan, the wheel or + and − to zoom; the same data is listed below', tabindex: 0 });
+  const base = svg('g', { class: 'map-base' });
+  base.appendChild(svg('path', { d: path({ type: 'Sphere' }) ?? '', class: 'sphere' }));
+  base.appendChild(svg('path', { d: path(d3.geoGraticule10()) ?? '', class: 'graticule' }));
   const countries = topojson.feature(world, world.objects.countries);
-  for (const country of countries.features) map.appendChild(svg('path', { d: path(country) ?? '', class: 'country' }, svg('title', {}, String((country.properties as { name?: string } | null)?.name ?? ''))));
-  map.appendChild(svg('path', { d: path(topojson.mesh(world, world.objects.countries, (a, b) => a !== b)) ?? '', class: 'borders' }));
+  for (const country of countries.features) base.appendChild(svg('path', { d: path(country) ?? '', class: 'country' }, svg('title', {}, String((country.properties as { name?: string } | null)?.name ?? ''))));
+  base.appendChild(svg('path', { d: path(topojson.mesh(world, world.objects.countries, (a, b) => a !== b)) ?? '', class: 'borders' }));
+  const marks = svg('g', { class: 'map-marks' });
+  map.append(base, marks);
 
-  const details = h('div', { class: 'map-details', 'aria-live': 'polite' });
-  const maxCount = Math.max(1, ...view.points.map((p) => p.articleCount));
-  for (const point of [...view.points].sort((a, b) => b.articleCount - a.articleCount)) {
-    const xy = projection([point.lon, point.lat]);
-    if (!xy) continue;
-    const dot = svg('circle', { cx: xy[0].toFixed(1), cy: xy[1].toFixed(1), r: (3 + 9 * Math.sqrt(point.articleCount / maxCount)).toFixed(1), class: `point place-mark precision-${point.precision ?? 'unknown'}`, tabindex: 0, role: 'button', 'aria-label': `${point.name}: ${plural(point.articleCount, 'article')}` },
-      svg('title', {}, `${point.name} (${point.countryCode ?? '?'}) · ${plural(point.articleCount, 'article')}, ${plural(point.mentionCount, 'mention')}`));
-    const show = () => showPoint(details, point);
-    dot.addEventListener('click', show);
-    dot.addEventListener('keydown', (e) => {
-      if ((e as KeyboardEvent).key === 'Enter' || (e as KeyboardEvent).key === ' ') {
-        e.preventDefault();
-        show();
-      }
-    });
-    map.appendChild(dot);
-    map.appendChild(svg('text', { x: (xy[0] + 9).toFixed(1), y: (xy[1] - 7).toFixed(1), class: 'place-label' }, point.name));
+  const details = h('div', { class: 'map-details', id: 'map-details', 'aria-live': 'polite' }, h('p', { class: 'muted small' }, 'Click a mark (or focus it and press Enter) to list what is there.'));
+  const layers = { events: true, places: true };
+  const things: { thing: Thing; xy: [number, number]; weight: number }[] = [];
+  for (const e of view.events) {
+    const xy = project(e.lon, e.lat);
+    if (xy) things.push({ thing: { kind: 'event', event: e }, xy, weight: e.reportCount });
+  }
+  for (const p of view.points) {
+    const xy = project(p.lon, p.lat);
+    if (xy) things.push({ thing: { kind: 'place', point: p }, xy, weight: p.articleCount });
   }
 
-  const colours = new Map<string, string>();
-  for (const e of view.events) if (!colours.has(e.ploverType)) colours.set(e.ploverType, TYPE_PALETTE[colours.size % TYPE_PALETTE.length]!);
-  const maxReports = Math.max(1, ...view.events.map((e) => e.reportCount));
-  for (const e of [...view.events].sort((a, b) => b.reportCount - a.reportCount)) {
-    const xy = projection([e.lon, e.lat]);
-    if (!xy) continue;
-    // Events are diamonds (places are circles), coloured by type and sized by the number of reports.
-    const r = 5 + 9 * Math.sqrt(e.reportCount / maxReports);
-    const [x, y] = xy;
-    const mark = svg('path', {
-      d: `M${(x).toFixed(1)},${(y - r).toFixed(1)} L${(x + r).toFixed(1)},${y.toFixed(1)} L${x.toFixed(1)},${(y + r).toFixed(1)} L${(x - r).toFixed(1)},${y.toFixed(1)} Z`,
-      fill: colours.get(e.ploverType)!, class: `event-mark status-${e.status}`, tabindex: 0, role: 'link', 'aria-label': `${e.ploverType} event at ${e.placeName}, ${e.status}`,
-    }, svg('title', {}, `${e.ploverType} · ${e.placeName} · ${e.windowStart} · ${e.status} · ${plural(e.reportCount, 'report')}\n${e.summary}`));
-    const open = () => {
-      location.hash = eventHref(e.id);
-    };
-    mark.addEventListener('click', open);
-    mark.addEventListener('keydown', (ev) => {
-      if ((ev as KeyboardEvent).key === 'Enter') open();
-    });
-    map.appendChild(mark);
-  }
-  const legend = h('div', { class: 'map-legend' },
-    h('span', null, h('span', { class: 'dot place-dot' }), 'place named in articles'),
-    ...[...colours].map(([type, colour]) => {
-      const dot = h('span', { class: 'dot' });
-      dot.style.background = colour;
-      return h('span', null, dot, `${type} event`);
+  // The view transform: screen = k · projected + (x, y).
+  let zoom = fitTo(things.filter((t) => t.thing.kind === 'event').map((t) => t.xy)) ?? fitTo(things.map((t) => t.xy)) ?? { k: 1, x: 0, y: 0 };
+  const initial = zoom;
+  let frame = 0;
+  const draw = () => {
+    frame = 0;
+    base.setAttribute('transform', `translate(${zoom.x.toFixed(2)},${zoom.y.toFixed(2)}) scale(${zoom.k.toFixed(4)})`);
+    drawMarks(marks, things, zoom, layers, (cluster) => showCluster(details, cluster));
+    map.dataset['zoom'] = zoom.k.toFixed(2);
+  };
+  const redraw = () => {
+    if (!frame) frame = requestAnimationFrame(draw);
+  };
+  const zoomAt = (factor: number, cx = WIDTH / 2, cy = HEIGHT / 2) => {
+    const k = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom.k * factor));
+    const f = k / zoom.k;
+    zoom = clampPan({ k, x: cx - (cx - zoom.x) * f, y: cy - (cy - zoom.y) * f });
+    redraw();
+  };
+  const panBy = (dx: number, dy: number) => {
+    zoom = clampPan({ ...zoom, x: zoom.x + dx, y: zoom.y + dy });
+    redraw();
+  };
+  const toSvg = (event: MouseEvent) => {
+    const rect = map.getBoundingClientRect();
+    return [((event.clientX - rect.left) / rect.width) * WIDTH, ((event.clientY - rect.top) / rect.height) * HEIGHT] as const;
+  };
+  map.addEventListener('wheel', (event) => {
+    event.preventDefault();
+    const [x, y] = toSvg(event);
+    zoomAt(event.deltaY < 0 ? 1.25 : 0.8, x, y);
+  }, { passive: false });
+  let drag: { x: number; y: number; moved: boolean } | undefined;
+  map.addEventListener('pointerdown', (event) => {
+    if ((event.target as Element).closest('.mark')) return;
+    const [x, y] = toSvg(event);
+    drag = { x, y, moved: false };
+    map.setPointerCapture(event.pointerId);
+  });
+  map.addEventListener('pointermove', (event) => {
+    if (!drag) return;
+    const [x, y] = toSvg(event);
+    if (Math.abs(x - drag.x) + Math.abs(y - drag.y) > 2) drag.moved = true;
+    panBy(x - drag.x, y - drag.y);
+    drag = { ...drag, x, y };
+  });
+  map.addEventListener('pointerup', () => {
+    drag = undefined;
+  });
+  map.addEventListener('keydown', (event) => {
+    if (event.target !== map) return;
+    const moves: Record<string, [number, number]> = { ArrowLeft: [60, 0], ArrowRight: [-60, 0], ArrowUp: [0, 60], ArrowDown: [0, -60] };
+    if (moves[event.key]) panBy(...moves[event.key]!);
+    else if (event.key === '+' || event.key === '=') zoomAt(1.5);
+    else if (event.key === '-') zoomAt(1 / 1.5);
+    else return;
+    event.preventDefault();
+  });
+  const layerToggle = (key: keyof typeof layers, label: string, count: number) => h('label', null,
+    h('input', { type: 'checkbox', checked: true, id: `map-show-${key}`, on: { change: (e) => {
+      layers[key] = (e.target as HTMLInputElement).checked;
+      redraw();
+    } } }), ` ${label} (${count})`);
+  const controls = h('div', { class: 'map-controls', role: 'group', 'aria-label': 'map controls' },
+    h('button', { type: 'button', id: 'map-zoom-in', 'aria-label': 'zoom in', on: { click: () => zoomAt(1.5) } }, '+'),
+    h('button', { type: 'button', id: 'map-zoom-out', 'aria-label': 'zoom out', on: { click: () => zoomAt(1 / 1.5) } }, '−'),
+    h('button', { type: 'button', id: 'map-fit', on: { click: () => {
+      zoom = initial;
+      redraw();
+    } } }, 'Fit to the events'),
+    h('button', { type: 'button', id: 'map-world', on: { click: () => {
+      zoom = { k: 1, x: 0, y: 0 };
+      redraw();
+    } } }, 'Whole world'),
+    layerToggle('events', 'events', view.events.length), layerToggle('places', 'places named', view.points.length));
+
+  const types = [...new Set(view.events.map((e) => e.ploverType))].sort((a, b) => Object.keys(PLOVER_COLOURS).indexOf(a) - Object.keys(PLOVER_COLOURS).indexOf(b));
+  const legend = h('div', { class: 'map-legend', 'aria-label': 'legend' },
+    h('span', null, h('span', { class: 'dot place-dot', 'aria-hidden': 'true' }), 'place named in articles'),
+    h('span', null, h('span', { class: 'dot cluster-dot', 'aria-hidden': 'true' }), 'cluster (count inside; its colour: the commonest type)'),
+    ...types.map((type) => {
+      const dot = h('span', { class: 'dot diamond', 'aria-hidden': 'true' });
+      dot.style.background = ploverColour(type);
+      return h('span', null, dot, type);
     }));
 
+  const unplaced = view.eventsTotal - view.eventsLocated;
   append(main,
-    heading(entity ? 'Map of an entity\'s places and events' : 'Map of places and events', `${plural(view.points.length, 'resolved place')} from ${plural(view.scannedArticles, 'article')}${view.unresolved ? ` · ${view.unresolved} place mention(s) not resolved` : ''}. Circles grow with the number of articles.`),
+    heading(entity ? 'Map of an entity\'s events and places' : 'Map of events and places',
+      `${plural(view.events.length, 'event')} placed${unplaced ? ` (${unplaced} of ${view.eventsTotal} have no place with coordinates)` : ''}; ${plural(view.points.length, 'resolved place')} named in ${plural(view.scannedArticles, 'article')}${view.unresolved ? ` · ${view.unresolved} place mention(s) not resolved` : ''}.`),
     entity ? h('p', null, 'Filtered to ', h('a', { href: entityHref(entity) }, entity), ' · ', h('a', { href: route('/map') }, 'show everything')) : null,
-    h('p', { class: 'note' }, `Diamonds are merged events (${view.events.length}), coloured by type and sized by reports; circles are places named in articles, sized by articles.`),
-    partialNote(view),
-    view.points.length ? h('p', null, isWorld
-      ? h('a', { href: route('/map', { entity }) }, 'Zoom to the places')
-      : h('a', { href: route('/map', { entity, view: 'world' }) }, 'Show the whole world')) : null,
+    view.isPartial ? h('p', { class: 'note' }, `Showing ${plural(view.events.length, 'event')} of ${view.eventsLocated} with a place, and the ${view.points.length} most named places.`) : null,
+    controls,
     legend,
     h('div', { class: 'map-wrap' }, map),
     details,
-    view.events.length ? h('section', null, h('h2', null, 'Events'), h('table', { class: 'list' },
+    view.events.length ? h('section', null, h('h2', null, 'Events with most reports'), h('table', { class: 'list' },
       h('thead', null, h('tr', null, h('th', null, 'Date'), h('th', null, 'Event'), h('th', null, 'Type'), h('th', null, 'Status'), h('th', null, 'Place'), h('th', { class: 'num' }, 'Reports'))),
-      h('tbody', null, ...view.events.map((e) => h('tr', null,
-        h('td', { class: 'nowrap' }, e.windowStart), h('td', null, h('a', { href: eventHref(e.id) }, e.summary || e.ploverType)), h('td', null, e.ploverType),
-        h('td', null, e.status), h('td', null, e.placeName), h('td', { class: 'num' }, String(e.reportCount))))))) : null,
-    view.points.length ? h('h2', null, 'Places') : null,
-    view.points.length ? h('table', { class: 'list' },
+      h('tbody', null, ...[...view.events].sort((a, b) => b.reportCount - a.reportCount).slice(0, TABLE_ROWS).map((e) => h('tr', null,
+        h('td', { class: 'nowrap' }, e.windowStart ? shortHumanDate(e.windowStart) : 'undated'), h('td', null, h('a', { href: eventHref(e.id) }, cut(e.summary || e.ploverType))), h('td', null, e.ploverType),
+        h('td', null, statusBadge(e.status)), h('td', null, e.placeName), h('td', { class: 'num' }, String(e.reportCount)))))),
+    view.events.length > TABLE_ROWS ? h('p', { class: 'muted' }, `${view.events.length - TABLE_ROWS} more on the map and the `, h('a', { href: route('/timeline', { entity }) }, 'timeline'), '.') : null) : null,
+    view.points.length ? h('section', null, h('h2', null, 'Places most named'), h('table', { class: 'list' },
       h('thead', null, h('tr', null, h('th', null, 'Place'), h('th', null, 'Country'), h('th', null, 'Precision'), h('th', null, 'Coordinates'), h('th', { class: 'num' }, 'Articles'))),
-      h('tbody', null, ...view.points.map((p) => h('tr', null,
-        h('td', null, h('button', { type: 'button', class: 'linkish', on: { click: () => showPoint(details, p) } }, p.name)),
+      h('tbody', null, ...view.points.slice(0, TABLE_ROWS).map((p) => h('tr', null,
+        h('td', null, h('button', { type: 'button', class: 'linkish', on: { click: () => showCluster(details, { x: 0, y: 0, weight: p.articleCount, members: [{ kind: 'place', point: p }] }) } }, p.name)),
         h('td', null, p.countryCode ?? '—'), h('td', null, p.precision ?? '—'),
         h('td', { class: 'nowrap' }, `${p.lat.toFixed(2)}, ${p.lon.toFixed(2)}`),
-        h('td', { class: 'num' }, String(p.articleCount)))))) : h('p', { class: 'muted' }, 'No resolved places yet: the map fills in once articles are ingested with the place stage.'));
+        h('td', { class: 'num' }, String(p.articleCount))))))) : h('p', { class: 'muted' }, 'No resolved places yet: the map fills in once articles are ingested with the place stage.'));
+  draw();
 }
 
-function showPoint(target: HTMLElement, point: MapView['points'][number]): void {
-  replaceChildren(target, h('h2', null, point.name), h('ul', { class: 'plain' }, ...point.articles.map((a) => h('li', null, h('a', { href: articleHref(a.id) }, a.title ?? '(untitled)')))),
-    point.articleCount > point.articles.length ? h('p', { class: 'muted' }, `and ${point.articleCount - point.articles.length} more`) : null);
+/** Draws the clusters of the visible layers at the current zoom, with labels that collide with nothing. */
+function drawMarks(target: SVGGElement, things: readonly { thing: Thing; xy: [number, number]; weight: number }[], zoom: { k: number; x: number; y: number }, layers: { events: boolean; places: boolean }, open: (c: Cluster<Thing>) => void): void {
+  target.replaceChildren();
+  const onScreen = (x: number, y: number) => x >= -20 && y >= -20 && x <= WIDTH + 20 && y <= HEIGHT + 20;
+  const toMarks = (kind: Thing['kind']) => things.filter((t) => t.thing.kind === kind && layers[kind === 'event' ? 'events' : 'places'])
+    .map((t) => ({ x: t.xy[0] * zoom.k + zoom.x, y: t.xy[1] * zoom.k + zoom.y, weight: t.weight, item: t.thing }))
+    .filter((m) => onScreen(m.x, m.y));
+  // Places under events: events are what the map is for.
+  const placeClusters = clusterMarks(toMarks('place'), CLUSTER_PX);
+  const eventClusters = clusterMarks(toMarks('event'), CLUSTER_PX);
+  const maxPlace = Math.max(1, ...placeClusters.map((c) => c.weight));
+  const drawn: { cluster: Cluster<Thing>; r: number; name: string }[] = [];
+  for (const c of placeClusters) {
+    const r = 3 + 7 * Math.sqrt(c.weight / maxPlace);
+    const names = c.members.map(nameOf);
+    const mark = svg('g', { class: `mark place-mark${c.members.length > 1 ? ' cluster' : ''}`, tabindex: 0, role: 'button', 'aria-label': `${c.members.length > 1 ? `${c.members.length} places: ` : ''}${names.slice(0, 3).join(', ')}${names.length > 3 ? '…' : ''}: ${plural(c.weight, 'article')}` },
+      svg('circle', { cx: c.x.toFixed(1), cy: c.y.toFixed(1), r: r.toFixed(1), class: 'point' }),
+      svg('title', {}, `${names.slice(0, 5).join(', ')}${names.length > 5 ? ` and ${names.length - 5} more` : ''} · ${plural(c.weight, 'article')}`));
+    activate(mark, () => open(c));
+    target.appendChild(mark);
+    drawn.push({ cluster: c, r, name: labelOf(c) });
+  }
+  for (const c of eventClusters) {
+    const count = c.members.length;
+    const types = tally(c.members.map((m) => (m.kind === 'event' ? m.event.ploverType : '')));
+    const colour = ploverColour(types[0]![0]);
+    const where = tally(c.members.map(nameOf)).map(([n]) => n);
+    const label = `${plural(count, 'event')} at ${where.slice(0, 2).join(', ')}${where.length > 2 ? '…' : ''}: ${types.map(([t, n]) => `${n} ${t}`).join(', ')}`;
+    let mark: SVGGElement;
+    let r: number;
+    if (count === 1) {
+      r = 7;
+      const [x, y] = [c.x, c.y];
+      mark = svg('g', { class: 'mark event', tabindex: 0, role: 'button', 'aria-label': label },
+        svg('path', { d: `M${x.toFixed(1)},${(y - r).toFixed(1)} L${(x + r).toFixed(1)},${y.toFixed(1)} L${x.toFixed(1)},${(y + r).toFixed(1)} L${(x - r).toFixed(1)},${y.toFixed(1)} Z`, fill: colour, class: 'event-mark' }),
+        svg('title', {}, label));
+    } else {
+      r = Math.min(16, 8 + 1.5 * Math.log2(count));
+      mark = svg('g', { class: 'mark event cluster', tabindex: 0, role: 'button', 'aria-label': label },
+        svg('circle', { cx: c.x.toFixed(1), cy: c.y.toFixed(1), r: r.toFixed(1), fill: colour, class: 'event-cluster' }),
+        svg('text', { x: c.x.toFixed(1), y: (c.y + 4).toFixed(1), 'text-anchor': 'middle', class: `cluster-count${isDark(colour) ? ' on-dark' : ''}`, 'aria-hidden': 'true' }, String(count)),
+        svg('title', {}, label));
+    }
+    mark.dataset['count'] = String(count);
+    activate(mark, () => open(c));
+    target.appendChild(mark);
+    drawn.push({ cluster: c, r, name: labelOf(c) });
+  }
+  // Labels: events first, then the most named places (a name already shown is not repeated); one that fits nowhere is left out.
+  const obstacles: Box[] = drawn.map((d) => ({ x: d.cluster.x - d.r, y: d.cluster.y - d.r, width: 2 * d.r, height: 2 * d.r }));
+  const isEvent = (d: (typeof drawn)[number]) => Number(d.cluster.members[0]!.kind === 'event');
+  const named = new Set<string>();
+  const order = drawn.map((d, obstacle) => ({ ...d, obstacle }))
+    .sort((a, b) => isEvent(b) - isEvent(a) || b.cluster.weight - a.cluster.weight)
+    .filter((d) => !named.has(d.name.replace(/ \+\d+$/, '')) && Boolean(named.add(d.name.replace(/ \+\d+$/, ''))));
+  const placed = placeLabels(order.map((d) => ({ x: d.cluster.x, y: d.cluster.y, r: d.r, text: d.name, obstacle: d.obstacle })), obstacles, { x: 0, y: 0, width: WIDTH, height: HEIGHT });
+  for (const p of placed) target.appendChild(svg('text', { x: p.x.toFixed(1), y: p.y.toFixed(1), 'text-anchor': p.anchor, class: 'place-label', 'aria-hidden': 'true' }, order[p.index]!.name));
 }
 
-/** Corners of the places' bounding box, widened so a single city still shows its region (at least 16° × 10°). */
-function regionAround(points: readonly { lon: number; lat: number }[]): [number, number][] {
-  const lons = points.map((p) => p.lon);
-  const lats = points.map((p) => p.lat);
-  const [west, east, south, north] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
-  const padLon = Math.max(4, (16 - (east - west)) / 2);
-  const padLat = Math.max(3, (10 - (north - south)) / 2);
-  return [[Math.max(-180, west - padLon), Math.max(-85, south - padLat)], [Math.min(180, east + padLon), Math.min(85, north + padLat)]];
+/** The list of what a mark stands for, in the panel under the map. */
+function showCluster(target: HTMLElement, cluster: Cluster<Thing>): void {
+  const events = cluster.members.flatMap((m) => (m.kind === 'event' ? [m.event] : [])).sort((a, b) => b.reportCount - a.reportCount);
+  const places = cluster.members.flatMap((m) => (m.kind === 'place' ? [m.point] : []));
+  replaceChildren(target,
+    h('h2', null, labelOf(cluster)),
+    events.length ? h('p', { class: 'muted small' }, plural(events.length, 'event')) : null,
+    events.length ? h('ul', { class: 'plain map-events' }, ...events.slice(0, 50).map((e) => h('li', null,
+      statusBadge(e.status), ' ', h('span', { class: 'badge' }, e.ploverType), ' ', h('a', { href: eventHref(e.id) }, cut(e.summary || e.ploverType)),
+      h('span', { class: 'muted small' }, ` · ${e.placeName} · ${e.windowStart ? shortHumanDate(e.windowStart) : 'undated'} · ${plural(e.reportCount, 'report')}`)))) : null,
+    events.length > 50 ? h('p', { class: 'muted small' }, `and ${events.length - 50} more: zoom in to split the cluster.`) : null,
+    ...places.map((p) => h('div', null, h('h3', null, `${p.name} · ${plural(p.articleCount, 'article')}`),
+      h('ul', { class: 'plain' }, ...p.articles.map((a) => h('li', null, h('a', { href: articleHref(a.id) }, a.title ?? '(untitled)')))),
+      p.articleCount > p.articles.length ? h('p', { class: 'muted small' }, `and ${p.articleCount - p.articles.length} more`) : null)));
+}
+
+/** Click and Enter (or Space) run the same action. */
+function activate(mark: SVGElement, action: () => void): void {
+  mark.addEventListener('click', action);
+  mark.addEventListener('keydown', (e) => {
+    if ((e as KeyboardEvent).key === 'Enter' || (e as KeyboardEvent).key === ' ') {
+      e.preventDefault();
+      action();
+    }
+  });
+}
+
+/** The transform that frames these projected points (with a margin, at least a region's width), or undefined. */
+function fitTo(points: readonly [number, number][]): { k: number; x: number; y: number } | undefined {
+  if (!points.length) return undefined;
+  const xs = points.map((p) => p[0]);
+  const ys = points.map((p) => p[1]);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  // At least 60 × 40 projected pixels (a region around a single city), plus a 10% margin.
+  const w = Math.max(60, x1 - x0) * 1.2;
+  const hgt = Math.max(40, y1 - y0) * 1.2;
+  const k = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Math.min(WIDTH / w, HEIGHT / hgt)));
+  return clampPan({ k, x: WIDTH / 2 - ((x0 + x1) / 2) * k, y: HEIGHT / 2 - ((y0 + y1) / 2) * k });
+}
+
+/** Keeps the world on screen: the map cannot be dragged away entirely. */
+function clampPan(z: { k: number; x: number; y: number }): { k: number; x: number; y: number } {
+  const minX = WIDTH - WIDTH * z.k;
+  const minY = HEIGHT - HEIGHT * z.k;
+  return { k: z.k, x: Math.min(0, Math.max(minX, z.x)), y: Math.min(0, Math.max(minY, z.y)) };
+}
+
+function nameOf(t: Thing): string {
+  return t.kind === 'event' ? t.event.placeName : t.point.name;
+}
+
+/** "Baghdad" or "Baghdad +3" (the commonest name of a cluster and how many others). */
+function labelOf(c: Cluster<Thing>): string {
+  const names = tally(c.members.map(nameOf));
+  return names.length > 1 ? `${names[0]![0]} +${names.length - 1}` : names[0]![0];
+}
+
+/** Values with their counts, commonest first (ties by name). */
+function tally(values: readonly string[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+/** Whether white text reads better than dark text on this fill (relative luminance below 0.3). */
+function isDark(hex: string): boolean {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.3;
+}
+
+function cut(text: string): string {
+  return text.length > 140 ? `${text.slice(0, 139).trimEnd()}…` : text;
 }

@@ -1,18 +1,26 @@
 /**
- * The timeline: dated items (articles now; coded events with their status and source count when the store has
- * them), drawn as a density strip you can zoom from years to days, and listed by period below.
+ * The timeline: dated items (coded events with their status and source count, articles, roles), drawn as a density
+ * strip over the range where dates are dense, and listed one period at a time, a page at a time, so the page stays
+ * small whatever the store holds. Dates far outside the dense range and undated events have groups of their own.
  */
 import { api, type TimelineView } from '../api-client.js';
 import { append, h, route, svg } from '../dom.js';
+import { humanDate, shortHumanDate } from '../human-time.js';
+import { axisFor, defaultZoom, denseRange, isDate, isWithin, shiftPeriod, ZOOM_CHARS, type DenseRange, type Zoom } from '../timeline-periods.js';
 import type { ViewContext } from './context.js';
-import { articleHref, dateInput, downloadControl, entityHref, eventHref, field, filterChips, formValues, heading, partialNote, plural, statusBadge } from './parts.js';
+import { articleHref, dateInput, downloadControl, entityHref, eventHref, field, filterChips, formValues, heading, plural, statusBadge } from './parts.js';
 
-type Zoom = 'year' | 'month' | 'day';
-const ZOOM_CHARS: Record<Zoom, number> = { year: 4, month: 7, day: 10 };
+type Item = TimelineView['items'][number];
+/** Items listed per page of a period. */
+const PAGE_ITEMS = 100;
+/** Longest summary shown in a list before it is cut (the event page has the whole sentence). */
+const MAX_SUMMARY_CHARS = 160;
+const UNDATED = 'undated';
+const OUTSIDE = 'outside';
 
 /**
  * Timeline of the whole store, or of one entity (?entity=), narrowed by words (?q=) and dates (?from=&to=),
- * zoomed by ?zoom=year|month|day.
+ * zoomed by ?zoom=year|month|day, showing the period ?at= (a key at that zoom, 'undated' or 'outside'), ?page=.
  */
 export async function timelineView({ query, main }: ViewContext): Promise<void> {
   const entity = query.get('entity') || undefined;
@@ -20,8 +28,20 @@ export async function timelineView({ query, main }: ViewContext): Promise<void> 
   const from = query.get('from')?.trim() || undefined;
   const to = query.get('to')?.trim() || undefined;
   const view = await api.timeline({ entity, q, from, to });
-  const zoom: Zoom = (['year', 'month', 'day'] as const).find((z) => z === query.get('zoom')) ?? defaultZoom(view);
+  const dated = view.items.filter((i) => isDate(i.date));
+  const undated = view.items.filter((i) => !isDate(i.date));
+  const range = denseRange(dated.map((i) => i.date));
+  const inRange = range ? dated.filter((i) => isWithin(i.date, range)) : [];
+  const outside = range ? dated.filter((i) => !isWithin(i.date, range)) : [];
+  const zoom: Zoom = (['year', 'month', 'day'] as const).find((z) => z === query.get('zoom')) ?? defaultZoom(dated.map((i) => i.date), range);
+  const requested = query.get('at') ?? '';
+  const at = requested === UNDATED || requested === OUTSIDE || (requested.length === ZOOM_CHARS[zoom] && isDate(requested))
+    ? requested
+    : inRange.length ? inRange[inRange.length - 1]!.date.slice(0, ZOOM_CHARS[zoom]) : undated.length ? UNDATED : outside.length ? OUTSIDE : '';
+  const pageNumber = Math.max(1, Number(query.get('page')) || 1);
   const filters = { entity, q, from, to };
+  const here = (params: Record<string, string | undefined>) => route('/timeline', { ...filters, zoom: query.get('zoom') ?? undefined, ...params });
+
   const form = h('form', { class: 'filters timeline-filters', 'aria-label': 'timeline filters', on: { submit: (e) => {
     e.preventDefault();
     // The entity has no control here: it stays until its chip or "show everything" removes it.
@@ -32,98 +52,140 @@ export async function timelineView({ query, main }: ViewContext): Promise<void> 
   field('To', dateInput('timeline-to', 'to', to ?? '')),
   h('button', { type: 'submit' }, 'Filter'),
   q || from || to ? h('a', { href: route('/timeline', { entity }) }, 'Clear words and dates') : null);
-  const buckets = new Map<string, TimelineView['items'][number][]>();
-  for (const item of view.items) {
-    const key = item.date.slice(0, ZOOM_CHARS[zoom]);
-    buckets.set(key, [...(buckets.get(key) ?? []), item]);
-  }
-  const keys = [...buckets.keys()].sort();
-  // The strip is a continuous axis: empty periods between the first and last item are drawn as gaps.
-  const axis = continuousAxis(keys, zoom);
+
   const counts = { event: 0, article: 0, role: 0 };
   for (const item of view.items) counts[item.kind]++;
+  const list = h('div', { class: 'timeline' });
   const kindFilter = h('fieldset', { class: 'legend' }, h('legend', null, 'Show'), ...(['event', 'article', 'role'] as const).map((kind) => h('label', null,
-    h('input', { type: 'checkbox', checked: true, on: { change: (e) => document.querySelector('.timeline')?.classList.toggle(`hide-tl-${kind}`, !(e.target as HTMLInputElement).checked) } }),
+    h('input', { type: 'checkbox', checked: true, on: { change: (e) => list.classList.toggle(`hide-tl-${kind}`, !(e.target as HTMLInputElement).checked) } }),
     ` ${plural(counts[kind], kind)}`)));
-  const max = Math.max(1, ...[...buckets.values()].map((b) => b.length));
-
-  const strip = svg('svg', { class: 'density', viewBox: `0 0 ${Math.max(axis.length, 12) * 24} 64`, role: 'img', 'aria-label': `items per ${zoom}` });
-  axis.forEach((key, i) => {
-    const n = buckets.get(key)?.length ?? 0;
-    if (n === 0) {
-      strip.appendChild(svg('rect', { x: i * 24 + 3, y: 51, width: 18, height: 1, class: 'density-empty' }));
-      return;
-    }
-    const height = Math.max(3, Math.round((n / max) * 48));
-    const link = svg('a', { href: `#bucket-${key}` });
-    link.addEventListener('click', (e) => {
-      e.preventDefault();
-      document.getElementById(`bucket-${key}`)?.scrollIntoView({ block: 'start' });
-    });
-    link.appendChild(svg('rect', { x: i * 24 + 3, y: 52 - height, width: 18, height, class: 'density-bar' }, svg('title', {}, `${key}: ${plural(n, 'item')}`)));
-    link.appendChild(svg('text', { x: i * 24 + 12, y: 62, 'text-anchor': 'middle', class: 'density-label' }, axis.length <= 24 || i % Math.ceil(axis.length / 24) === 0 ? key.slice(zoom === 'year' ? 0 : 2) : ''));
-    strip.appendChild(link);
-  });
 
   const zoomLinks = h('span', { class: 'zoom', role: 'group', 'aria-label': 'zoom' }, 'Zoom: ', ...(['year', 'month', 'day'] as const).map((z) => z === zoom
     ? h('strong', { 'aria-current': 'true' }, ` ${z} `)
-    : h('a', { href: route('/timeline', { ...filters, zoom: z }) }, ` ${z} `)));
+    : h('a', { href: route('/timeline', { ...filters, zoom: z, at: isDate(at) ? (at.length >= ZOOM_CHARS[z] ? at.slice(0, ZOOM_CHARS[z]) : undefined) : undefined }) }, ` ${z} `)));
+
+  // The items of the selected period (or group), a page of them, under headings one zoom level finer.
+  const selected = at === UNDATED ? undated : at === OUTSIDE ? outside : at ? dated.filter((i) => i.date.startsWith(at)) : [];
+  const pages = Math.max(1, Math.ceil(selected.length / PAGE_ITEMS));
+  const page = Math.min(pageNumber, pages);
+  const shown = selected.slice((page - 1) * PAGE_ITEMS, page * PAGE_ITEMS);
+  const groupChars = at === UNDATED ? 0 : at === OUTSIDE ? 4 : Math.min(10, at.length === 4 ? 7 : 10);
+  const groups = new Map<string, Item[]>();
+  for (const item of shown) {
+    const key = groupChars ? item.date.slice(0, groupChars) : UNDATED;
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  append(list, ...[...groups].map(([key, items]) => h('section', { class: 'bucket', id: `bucket-${key}` },
+    h('h2', null, key === UNDATED ? 'Undated events' : humanDate(key), h('span', { class: 'muted' }, ` · ${plural(items.length, 'item')}`)),
+    h('ul', { class: 'plain' }, ...items.map(itemRow)))));
+
+  const periodNav = at && at !== UNDATED && at !== OUTSIDE ? h('nav', { class: 'pager period-nav', 'aria-label': 'periods' },
+    h('a', { href: here({ at: shiftPeriod(at, -1) }), rel: 'prev' }, `← ${humanDate(shiftPeriod(at, -1))}`),
+    h('strong', null, humanDate(at)),
+    h('a', { href: here({ at: shiftPeriod(at, 1) }), rel: 'next' }, `${humanDate(shiftPeriod(at, 1))} →`)) : null;
+  const pager = pages > 1 ? h('nav', { class: 'pager', 'aria-label': 'pages of this period' },
+    page > 1 ? h('a', { href: here({ at, page: page > 2 ? String(page - 1) : undefined }), rel: 'prev' }, '← Previous') : null,
+    h('span', { class: 'muted' }, `${(page - 1) * PAGE_ITEMS + 1}–${(page - 1) * PAGE_ITEMS + shown.length} of ${selected.length}`),
+    page < pages ? h('a', { href: here({ at, page: String(page + 1) }), rel: 'next' }, 'Next →') : null) : null;
 
   append(main,
-    heading(entity ? 'Timeline of an entity' : 'Timeline', `${plural(view.items.length, 'dated item')}${view.undated ? ` · ${view.undated} undated article(s) not shown` : ''}`),
-    entity ? h('p', null, 'Filtered to ', h('a', { href: entityHref(entity) }, entity), ' · ', h('a', { href: route('/timeline', { zoom }) }, 'show everything')) : null,
+    heading(entity ? 'Timeline of an entity' : 'Timeline', summaryLine(view, dated.length, range)),
+    entity ? h('p', null, 'Filtered to ', h('a', { href: entityHref(entity) }, entity), ' · ', h('a', { href: route('/timeline', { zoom: query.get('zoom') ?? undefined }) }, 'show everything')) : null,
     form,
     filterChips('/timeline', { ...filters, zoom: query.get('zoom') ?? undefined }, [
       ...(q ? [{ key: 'q', label: 'Words', value: q }] : []), ...(from ? [{ key: 'from', label: 'From', value: from }] : []), ...(to ? [{ key: 'to', label: 'To', value: to }] : []),
     ]),
     h('p', { class: 'note' }, 'Events are placed at the start of the window in which they happened (±week, month… when the text is vague), with their corroboration status and how many independent sources assert them; articles by publication date; roles by the date they began.'),
+    partialLine(view),
     kindFilter,
-    partialNote(view),
     downloadControl(filters, 'the events dated in this range (and claims of articles published in it)'),
     zoomLinks,
-    view.items.length ? strip : h('p', { class: 'muted' }, 'Nothing dated yet.'),
-    h('div', { class: 'timeline' }, ...keys.map((key) => h('section', { id: `bucket-${key}`, class: 'bucket' },
-      h('h2', null, key, h('span', { class: 'muted' }, ` · ${plural(buckets.get(key)!.length, 'item')}`)),
-      h('ul', { class: 'plain' }, ...buckets.get(key)!.map((item) => item.event
-        ? h('li', { class: `tl-item tl-event status-${item.event.status}` },
-          h('span', { class: 'tl-date', title: `${item.date} – ${item.event.windowEnd}` }, item.date.slice(0, 10), item.event.datePrecision !== 'day' ? h('span', { class: 'muted small' }, ` ±${item.event.datePrecision}`) : null),
-          h('span', { class: 'tl-badges' }, statusBadge(item.event.status), ' ', h('span', { class: 'badge' }, item.event.ploverType)),
-          h('span', { class: 'tl-text' },
-            h('a', { href: eventHref(item.event.id) }, item.label),
-            h('span', { class: 'muted' }, ` · ${plural(item.event.assertingOrigins, 'independent source')}, ${plural(item.event.reportCount, 'report')}${item.event.placeName ? ` · ${item.event.placeName}` : ''}`)))
-        : h('li', { class: `tl-item tl-${item.kind}` },
-          h('span', { class: 'tl-date' }, item.date.slice(0, 10)),
-          h('span', { class: 'tl-badges' }, h('span', { class: 'badge' }, item.kind)),
-          h('span', { class: 'tl-text' },
-            item.articleId ? h('a', { href: articleHref(item.articleId) }, item.label) : item.label,
-            item.outlet ? h('span', { class: 'muted' }, ` · ${item.outlet}`) : null))))))));
+    range ? densityStrip(dated, range, zoom, at, here) : h('p', { class: 'muted' }, 'Nothing dated yet.'),
+    groupLinks(undated.length, outside.length, range, at, here),
+    periodNav,
+    selected.length ? null : at ? h('p', { class: 'muted' }, `Nothing in ${humanDate(at)}.`) : null,
+    list,
+    pager);
 }
 
-function defaultZoom(view: TimelineView): Zoom {
-  const years = new Set(view.items.map((i) => i.date.slice(0, 4)));
-  if (years.size > 3) return 'year';
-  const months = new Set(view.items.map((i) => i.date.slice(0, 7)));
-  return months.size > 2 ? 'month' : 'day';
-}
-
-/** Every period from the first key to the last (when there are at most 400; otherwise just the keys). */
-function continuousAxis(keys: readonly string[], zoom: Zoom): string[] {
-  if (keys.length < 2) return [...keys];
-  const first = keys[0]!;
-  const last = keys[keys.length - 1]!;
-  const out: string[] = [];
-  if (zoom === 'year') {
-    for (let y = Number(first); y <= Number(last) && out.length <= 400; y++) out.push(String(y).padStart(4, '0'));
-  } else if (zoom === 'month') {
-    let [y, m] = first.split('-').map(Number) as [number, number];
-    for (let key = first; key <= last && out.length <= 400; key = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`) {
-      out.push(key);
-      m++;
-      if (m > 12) [y, m] = [y + 1, 1];
-    }
-  } else {
-    const end = Date.parse(`${last}T00:00:00Z`);
-    for (let t = Date.parse(`${first}T00:00:00Z`); t <= end && out.length <= 400; t += 86_400_000) out.push(new Date(t).toISOString().slice(0, 10));
+/** One item of the list: an event with its status and sources, or an article or role. */
+function itemRow(item: Item): HTMLElement {
+  const date = isDate(item.date) ? shortHumanDate(item.date.slice(0, 10)) : 'undated';
+  if (item.event) {
+    const e = item.event;
+    return h('li', { class: `tl-item tl-event status-${e.status}` },
+      h('span', { class: 'tl-date', title: isDate(item.date) ? `${item.date} – ${e.windowEnd}` : 'no date in the text' }, date, isDate(item.date) && e.datePrecision !== 'day' ? h('span', { class: 'muted small' }, ` ±${e.datePrecision}`) : null),
+      h('span', { class: 'tl-badges' }, statusBadge(e.status), ' ', h('span', { class: 'badge' }, e.ploverType)),
+      h('span', { class: 'tl-text' },
+        h('a', { href: eventHref(e.id) }, cut(item.label)),
+        h('span', { class: 'muted' }, ` · ${plural(e.assertingOrigins, 'independent source')}, ${plural(e.reportCount, 'report')}${e.placeName ? ` · ${e.placeName}` : ''}`)));
   }
-  return out.length > 400 || out.some((k) => Number.isNaN(Date.parse(k.length === 4 ? `${k}-01-01` : k.length === 7 ? `${k}-01` : k))) ? [...keys] : out;
+  return h('li', { class: `tl-item tl-${item.kind}` },
+    h('span', { class: 'tl-date', title: item.date }, date),
+    h('span', { class: 'tl-badges' }, h('span', { class: 'badge' }, item.kind)),
+    h('span', { class: 'tl-text' },
+      item.articleId ? h('a', { href: articleHref(item.articleId) }, cut(item.label)) : cut(item.label),
+      item.outlet ? h('span', { class: 'muted' }, ` · ${item.outlet}`) : null));
+}
+
+/** The strip: one bar per period of the axis, each a link that lists its period (the selected one marked). */
+function densityStrip(dated: readonly Item[], range: DenseRange, zoom: Zoom, at: string, here: (p: Record<string, string | undefined>) => string): SVGElement {
+  const axis = axisFor(zoom, range, isDate(at) ? at.padEnd(10, '-01').slice(0, 10) : `${range.to}-12-01`);
+  const chars = ZOOM_CHARS[zoom];
+  const counts = new Map<string, number>();
+  for (const item of dated) {
+    const key = item.date.slice(0, chars);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const max = Math.max(1, ...axis.map((k) => counts.get(k) ?? 0));
+  const width = 24;
+  const every = Math.ceil(axis.length / 24);
+  // A group of links, not an image: an image's children are presentational, and links inside one are nested interactive content.
+  const strip = svg('svg', { class: 'density', viewBox: `0 0 ${Math.max(axis.length, 12) * width} 66`, role: 'group', 'aria-label': `items per ${zoom}; each bar lists its ${zoom}` });
+  axis.forEach((key, i) => {
+    const n = counts.get(key) ?? 0;
+    const label = i % every === 0 ? svg('text', { x: i * width + 12, y: 64, 'text-anchor': 'middle', class: 'density-label', 'aria-hidden': 'true' }, zoom === 'year' ? key : zoom === 'month' ? key.slice(2) : key.slice(8)) : null;
+    if (n === 0) {
+      strip.appendChild(svg('rect', { x: i * width + 3, y: 51, width: 18, height: 1, class: 'density-empty' }));
+      if (label) strip.appendChild(label);
+      return;
+    }
+    const height = Math.max(3, Math.round((n / max) * 48));
+    const link = svg('a', { href: here({ at: key }), 'aria-label': `${humanDate(key)}: ${plural(n, 'item')}`, class: key === at ? 'current' : 'period' },
+      svg('rect', { x: i * width + 3, y: 52 - height, width: 18, height, class: `density-bar${key === at ? ' current' : ''}` }));
+    strip.appendChild(link);
+    if (label) strip.appendChild(label);
+  });
+  return strip;
+}
+
+/** Links to the groups kept off the axis: undated events, and dates outside the dense range. */
+function groupLinks(undated: number, outside: number, range: DenseRange | undefined, at: string, here: (p: Record<string, string | undefined>) => string): HTMLElement | null {
+  if (!undated && !outside) return null;
+  const link = (key: string, text: string) => (at === key ? h('strong', { 'aria-current': 'true' }, text) : h('a', { href: here({ at: key }) }, text));
+  return h('p', { class: 'timeline-groups' },
+    outside ? link(OUTSIDE, `${plural(outside, 'item')} dated outside ${range?.from}–${range?.to}`) : null,
+    outside && undated ? ' · ' : null,
+    undated ? link(UNDATED, `${plural(undated, 'undated event')}`) : null);
+}
+
+/** "2,426 events and 788 articles, mostly 2019–2024 · 5 undated articles not shown". */
+function summaryLine(view: TimelineView, dated: number, range: DenseRange | undefined): string {
+  const counts = { event: 0, article: 0, role: 0 };
+  for (const item of view.items) counts[item.kind]++;
+  const parts = [plural(counts.event, 'event'), plural(counts.article, 'article'), ...(counts.role ? [plural(counts.role, 'role')] : [])];
+  return `${parts.join(', ')}; ${dated} dated${range ? `, mostly ${range.from === range.to ? range.from : `${range.from}–${range.to}`}` : ''}${view.undated ? ` · ${plural(view.undated, 'article')} without a publication date not shown` : ''}`;
+}
+
+/** Says exactly what was left out, only when something was. */
+function partialLine(view: TimelineView): HTMLElement | null {
+  const parts = [
+    view.articlesPartial ? `the first ${view.scannedArticles} articles` : '',
+    view.eventsShown < view.eventsTotal ? `${view.eventsShown} of ${view.eventsTotal} events` : '',
+  ].filter(Boolean);
+  return parts.length ? h('p', { class: 'note' }, `This timeline shows ${parts.join(' and ')}; narrow it with words, dates or an entity to see the rest.`) : null;
+}
+
+function cut(text: string): string {
+  return text.length > MAX_SUMMARY_CHARS ? `${text.slice(0, MAX_SUMMARY_CHARS - 1).trimEnd()}…` : text;
 }

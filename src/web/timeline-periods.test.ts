@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { axisFor, defaultZoom, denseRange, periodsBetween, shiftPeriod } from './timeline-periods.js';
+
+const days = (from: string, n: number) => Array.from({ length: n }, (_, i) => new Date(Date.parse(`${from}T00:00:00Z`) + i * 3 * 86_400_000).toISOString().slice(0, 10));
+
+test('timeline periods › a few far-off dates (1500, 2031) do not stretch the dense range (issue 18)', () => {
+  const dates = ['1500-01-01', ...days('2019-03-01', 300), '2031-05-05'].sort();
+  assert.deepEqual(denseRange(dates), { from: '2019', to: '2021' });
+  assert.equal(defaultZoom(dates, denseRange(dates)), 'month');
+});
+
+test('timeline periods › a small set keeps every date; an empty one has no range', () => {
+  assert.deepEqual(denseRange(['1999-01-01', '2024-11-11']), { from: '1999', to: '2024' });
+  assert.equal(denseRange([]), undefined);
+  assert.equal(denseRange(['', 'unknown']), undefined);
+});
+
+test('timeline periods › a year next to the range with enough items is kept', () => {
+  const dates = [...days('2015-01-01', 40), ...days('2018-01-01', 400)].sort();
+  assert.deepEqual(denseRange(dates), { from: '2015', to: '2021' });
+});
+
+test('timeline periods › axes: years of the range, months (or the selected year\'s), days of the selected month', () => {
+  const range = { from: '2019', to: '2020' };
+  assert.deepEqual(axisFor('year', range, '2020'), ['2019', '2020']);
+  assert.equal(axisFor('month', range, '2020-03').length, 24);
+  assert.deepEqual(axisFor('month', { from: '2000', to: '2020' }, '2020-03').slice(0, 2), ['2020-01', '2020-02']);
+  assert.equal(axisFor('day', range, '2020-02-10').length, 29, 'a leap February');
+  assert.deepEqual(periodsBetween('2019-11', '2020-02', 'month'), ['2019-11', '2019-12', '2020-01', '2020-02']);
+});
+
+test('timeline periods › shifting a period by one', () => {
+  assert.equal(shiftPeriod('2020', -1), '2019');
+  assert.equal(shiftPeriod('2020-12', 1), '2021-01');
+  assert.equal(shiftPeriod('2020-01', -1), '2019-12');
+  assert.equal(shiftPeriod('2020-03-01', -1), '2020-02-29');
+});
