@@ -1,5 +1,6 @@
 /** Typed calls to the Dossier API (same origin). Response types come from the app's query use cases. */
 import type { Brief } from '../app/brief.js';
+import type { EventTrends } from '../app/event-trends.js';
 import type {
   ArticleSummary, ArticleView, CanonicalEntity, CountryFacet, EntityView, FacetValue, GraphView, MapView, MergedEventDetail, MergedEventRow, Page, SearchPage, StoreStats,
   StoredClaim, StoredClaimDetail, StoredClaimSource, TimelineView,
@@ -79,4 +80,5 @@ export const api = {
   graph: (entity?: string, maxArticles?: number, maxEvents?: number) => getJson<GraphView>('/api/graph', { entity, maxArticles, maxEvents }),
   map: (entity?: string) => getJson<MapView>('/api/map', { entity }),
   timeline: (filter: { entity?: string; q?: string; from?: string; to?: string } = {}) => getJson<TimelineView>('/api/timeline', filter),
+  trends: (params: Record<string, string | undefined>) => getJson<EventTrends>('/api/events/trends', params),
 };

@@ -15,6 +15,7 @@ import { homeView } from './views/home.js';
 import { mapView } from './views/map.js';
 import { searchView } from './views/search.js';
 import { timelineView } from './views/timeline.js';
+import { trendsView } from './views/trends.js';
 import type { ViewContext } from './views/context.js';
 
 type View = (ctx: ViewContext) => Promise<void>;
@@ -31,6 +32,7 @@ const ROUTES: readonly [RegExp, View, string][] = [
   [/^\/claim\/(.+)$/, claimView, 'claim'],
   [/^\/event\/(.+)$/, eventView, 'event'],
   [/^\/timeline$/, timelineView, 'timeline'],
+  [/^\/trends$/, trendsView, 'trends'],
   [/^\/graph$/, graphView, 'graph'],
   [/^\/map$/, mapView, 'map'],
 ];

@@ -163,6 +163,23 @@ describe('web ui › in headless Chromium on the demo corpus', { skip }, () => {
     await shot('6-article-evidence');
   });
 
+  test('trends draw events by type over time, narrow with the filters, and list the numbers', async () => {
+    await go('#/trends');
+    const bars = Number(await page.getAttribute('main figure.trends-chart', 'data-bars'));
+    assert.ok(bars >= 1, 'one bar per period at least');
+    assert.ok(await page.locator('main figure.trends-chart rect[data-type]').count() >= 1, 'bar segments coloured by type');
+    assert.ok(await page.locator('main ul.trends-legend li').count() >= 1);
+    await page.locator('main details.trends-table summary').click();
+    assert.ok(await page.locator('main details.trends-table tbody tr').count() >= 1, 'the numbers as a table');
+    await shot('7a-trends');
+    await page.selectOption('#trends-status', 'denied');
+    await page.locator('main form[aria-label="trend filters"] button[type="submit"]').click();
+    await page.waitForFunction(() => location.hash.includes('status=denied') && document.body.dataset['state'] === 'ready');
+    assert.match((await page.textContent('main h1')) ?? '', /Trends/);
+    assert.match((await page.textContent('main')) ?? '', /1 event\b/, 'the one denied event');
+    assert.match((await page.getAttribute('main a.download-link[data-format="events.csv"]', 'href')) ?? '', /status=denied/);
+  });
+
   test('the timeline places events with their status and source count, and articles, by period', async () => {
     await go('#/timeline');
     // Half the demo files are plain text with no publication date; the dated ones and the fixtures are placed,
