@@ -90,9 +90,12 @@ function chart(trends: Awaited<ReturnType<typeof api.trends>>, filters: Record<s
 
 /** One swatch per type, each a link that narrows the chart to it. */
 function legend(types: readonly string[], filters: Record<string, string | undefined>): HTMLElement {
-  return h('ul', { class: 'legend plain trends-legend', 'aria-label': 'event types' }, ...types.map((t) => h('li', null,
-    h('span', { class: 'swatch', style: `background:${ploverColour(t)}`, 'aria-hidden': 'true' }), ' ',
-    h('a', { href: route('/trends', { ...filters, type: t }) }, t))));
+  return h('ul', { class: 'legend plain trends-legend', 'aria-label': 'event types' }, ...types.map((t) => {
+    // Through the CSSOM: the policy allows no inline style attribute.
+    const swatch = h('span', { class: 'swatch', 'aria-hidden': 'true' });
+    swatch.style.background = ploverColour(t);
+    return h('li', null, swatch, ' ', h('a', { href: route('/trends', { ...filters, type: t }) }, t));
+  }));
 }
 
 /** The counts as a table: a row per period with events, linked to the timeline at that period. */
