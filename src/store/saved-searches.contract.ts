@@ -6,11 +6,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { makeDoc } from '../../test/helpers/make-doc.js';
 import type { Store } from './store.js';
-import type { StoreFixture } from './store.contract.js';
 
 const PIPELINE = 'clean@1,tokenize@1,ner@1';
 
-type WithStore = (body: (store: Store, fixture: StoreFixture) => Promise<void>) => Promise<void>;
+/** runStoreContract's helper: runs body against a fresh migrated store (and a way to open a second handle on it). */
+type WithStore = (body: (store: Store, fixture: { openPeer(): Promise<Store> }) => Promise<void>) => Promise<void>;
 
 /** Registers the saved-search, feed and note tests (inside the adapter's describe). */
 export function runSavedSearchContract(withStore: WithStore): void {
