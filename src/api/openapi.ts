@@ -2,6 +2,7 @@
  * The OpenAPI 3.1 description served at /openapi.json, written by hand beside the routes. A test checks that
  * every route is described and every described path is a route, so the two cannot drift apart unnoticed.
  */
+import { alertPaths, alertSchemas, authResponses, bearerSecurity } from './openapi-alerts.js';
 import { CLAIM_STANCES, DEFAULT_PAGE_SIZE, DEFAULT_SCAN_ARTICLES, EVENT_STATUSES, MAX_EVENT_SEARCH_HITS, MAX_PAGE_SIZE, MENTION_TYPES } from '../app/queries.js';
 
 type Schema = Record<string, unknown>;
@@ -238,16 +239,22 @@ export function openApiDocument(): Schema {
         },
       },
       '/openapi.json': {
-        get: { summary: 'This description', responses: { 200: ok({ type: 'object' }, 'OpenAPI 3.1 document') } },
+        get: { summary: 'This description', security: [{}], responses: { 200: ok({ type: 'object' }, 'OpenAPI 3.1 document') } },
       },
+      // Saved searches, alerts and notes.
+      ...alertPaths,
     },
+    security: bearerSecurity.security,
     components: {
+      securitySchemes: bearerSecurity.securitySchemes,
       responses: {
+        ...authResponses,
         BadRequest: ok(ref('Error'), 'a parameter is missing, unknown or out of range; the message quotes it'),
         NotFound: ok(ref('Error'), 'no such article, entity or route'),
         ServerError: ok(ref('Error'), 'the server failed; details are in its log'),
       },
       schemas: {
+        ...alertSchemas,
         Error: {
           type: 'object', required: ['error'],
           properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { ...str, examples: ['E_USAGE', 'E_NOT_FOUND', 'E_STORE'] }, message: str } } },
