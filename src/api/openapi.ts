@@ -40,7 +40,7 @@ export function openApiDocument(): Schema {
     info: {
       title: 'Dossier API',
       version: '0.1.0',
-      description: 'Access to a Dossier store: articles with their annotation layers (every fact carries {start,end} character offsets into the article body), full-text search, canonical entities, cross-article views, and the user's own records (event merges and splits, saved searches and their alerts, notes). Errors are always {"error":{"code","message"}}. Article text is returned as data; render it as text, never as HTML.',
+      description: 'Access to a Dossier store: articles with their annotation layers (every fact carries {start,end} character offsets into the article body), full-text search, canonical entities, cross-article views, and the user’s own records (event merges and splits, saved searches and their alerts, notes). Errors are always {"error":{"code","message"}}. Article text is returned as data; render it as text, never as HTML.',
     },
     paths: {
       '/api/articles': {
