@@ -427,7 +427,9 @@ describe('web ui › in headless Chromium on the demo corpus', { skip }, () => {
     writeFileSync(file, 'Lighthouse keepers return to Skerry Point\n\nThe coastal authority said on Monday that two keepers will again live at the Skerry Point lighthouse from March, after storms twice cut its automatic lamp.\n\nThe lighthouse was automated in 1994.\n');
     const summary = await ingest([file], { store, ...pipeline });
     assert.equal(summary.inserted, 1);
-    await go('#/alerts');
+    // The same address again: a reload draws the page anew (and refreshes the nav count).
+    await page.reload();
+    await ready();
     await page.waitForSelector('#alert-count:not([hidden])');
     assert.equal((await page.textContent('#alert-count'))?.trim(), '1');
     assert.deepEqual(await page.locator('main .alert-articles a').allTextContents(), ['Lighthouse keepers return to Skerry Point']);
