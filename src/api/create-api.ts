@@ -19,6 +19,9 @@ import { EVENT_PERIODS, eventTrends } from '../app/event-trends.js';
 import { errorResponse } from './errors.js';
 import { mergeEvents, splitEvent } from '../app/event-decisions.js';
 import { openApiDocument } from './openapi.js';
+import type { TokenEntry } from '../app/access-tokens.js';
+import { registerAlertRoutes } from './alert-routes.js';
+import { bearerAuth } from './auth.js';
 import { boolParam, dateParam, enumParam, intParam, ploverParam, rejectUnknownParams, textParam, type QueryParams } from './params.js';
 
 /** What the API needs. */
@@ -26,6 +29,11 @@ export interface ApiOptions {
   readonly store: Store;
   /** Folder of the built web UI (index.html + assets/); omitted, only the API is served. */
   readonly webRoot?: string;
+  /**
+   * Bearer tokens of a shared server (a token file's entries): every /api request must carry one, and only editor
+   * tokens may change the store. Omitted, every request is the local user's.
+   */
+  readonly tokens?: readonly TokenEntry[];
   /** Where server errors are reported (default: stderr). */
   readonly logError?: (error: unknown, path: string) => void;
 }
@@ -137,6 +145,9 @@ export function createApi(options: ApiOptions): Hono {
     if (/%00|\0/i.test(c.req.url)) throw new UsageError('the request holds a NUL byte (%00), which no path or parameter may contain');
     await next();
   });
+
+  // A shared server: /api needs a token (the UI's shell and /openapi.json carry no data and stay open).
+  if (options.tokens) app.use('/api/*', bearerAuth(options.tokens));
 
   const query = (c: Context, allowed: readonly string[]): QueryParams => {
     const q = c.req.query();
@@ -251,6 +262,9 @@ export function createApi(options: ApiOptions): Hono {
     const body = await jsonBody(c);
     return c.json(await splitEvent(store, c.req.param('id'), { articleId: stringField(body, 'articleId'), mentionId: stringField(body, 'mentionId') }), 201);
   });
+
+  // Saved searches, alerts and notes.
+  registerAlertRoutes(app, { store, jsonBody, searchFilters, maxQueryChars: MAX_QUERY_CHARS });
 
   app.get('/api/stats', async (c) => {
     query(c, []);

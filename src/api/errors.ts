@@ -10,14 +10,16 @@ export interface ErrorBody {
 }
 
 /** HTTP status per error code; codes not listed are server errors. */
-const STATUS_BY_CODE: Partial<Record<ErrorCode, 400 | 404 | 413>> = {
+const STATUS_BY_CODE: Partial<Record<ErrorCode, 400 | 401 | 403 | 404 | 413>> = {
   E_USAGE: 400,
+  E_UNAUTHORIZED: 401,
+  E_FORBIDDEN: 403,
   E_NOT_FOUND: 404,
   E_INPUT_TOO_LARGE: 413,
 };
 
 /** The status and body an error is answered with, and whether it is the server's fault (then it is logged). */
-export function errorResponse(error: unknown): { status: 400 | 404 | 413 | 500; body: ErrorBody; isServerError: boolean } {
+export function errorResponse(error: unknown): { status: 400 | 401 | 403 | 404 | 413 | 500; body: ErrorBody; isServerError: boolean } {
   if (error instanceof DossierError) {
     const status = STATUS_BY_CODE[error.code];
     // Store errors carry the SQL and its parameters: useful in the log, not for the client.

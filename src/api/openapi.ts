@@ -2,6 +2,7 @@
  * The OpenAPI 3.1 description served at /openapi.json, written by hand beside the routes. A test checks that
  * every route is described and every described path is a route, so the two cannot drift apart unnoticed.
  */
+import { alertPaths, alertSchemas, authResponses, bearerSecurity } from './openapi-alerts.js';
 import { CLAIM_STANCES, DEFAULT_PAGE_SIZE, DEFAULT_SCAN_ARTICLES, EVENT_STATUSES, MAX_EVENT_SEARCH_HITS, MAX_PAGE_SIZE, MENTION_TYPES } from '../app/queries.js';
 
 type Schema = Record<string, unknown>;
@@ -52,7 +53,7 @@ export function openApiDocument(): Schema {
     info: {
       title: 'Dossier API',
       version: '0.1.0',
-      description: 'Read-only access to a Dossier store: articles with their annotation layers (every fact carries {start,end} character offsets into the article body), full-text search, canonical entities, and cross-article views. Errors are always {"error":{"code","message"}}. Article text is returned as data; render it as text, never as HTML.',
+      description: 'Access to a Dossier store: articles with their annotation layers (every fact carries {start,end} character offsets into the article body), full-text search, canonical entities, cross-article views, and the user’s own records (event merges and splits, saved searches and their alerts, notes). Errors are always {"error":{"code","message"}}. Article text is returned as data; render it as text, never as HTML.',
     },
     paths: {
       '/api/articles': {
@@ -266,16 +267,22 @@ export function openApiDocument(): Schema {
         },
       },
       '/openapi.json': {
-        get: { summary: 'This description', responses: { 200: ok({ type: 'object' }, 'OpenAPI 3.1 document') } },
+        get: { summary: 'This description', security: [{}], responses: { 200: ok({ type: 'object' }, 'OpenAPI 3.1 document') } },
       },
+      // Saved searches, alerts and notes.
+      ...alertPaths,
     },
+    security: bearerSecurity.security,
     components: {
+      securitySchemes: bearerSecurity.securitySchemes,
       responses: {
+        ...authResponses,
         BadRequest: ok(ref('Error'), 'a parameter is missing, unknown or out of range; the message quotes it'),
         NotFound: ok(ref('Error'), 'no such article, entity or route'),
         ServerError: ok(ref('Error'), 'the server failed; details are in its log'),
       },
       schemas: {
+        ...alertSchemas,
         Error: {
           type: 'object', required: ['error'],
           properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { ...str, examples: ['E_USAGE', 'E_NOT_FOUND', 'E_STORE'] }, message: str } } },

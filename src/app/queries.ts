@@ -283,7 +283,7 @@ export async function searchArticles(store: Store, text: string | undefined, pag
 }
 
 /** The store's filter for what a caller gave: the entity's canonical id and the country's alpha-2 code. */
-async function resolveSearchFilter(store: Store, input: SearchFilterInput): Promise<ArticleFilter> {
+export async function resolveSearchFilter(store: Store, input: SearchFilterInput): Promise<ArticleFilter> {
   let entityId: string | undefined;
   if (input.entity) {
     const entity = await requireEntity(store, input.entity, { articlesLimit: 0 });

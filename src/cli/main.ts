@@ -14,6 +14,8 @@ import { registerExportCommand } from './commands/export.js';
 import { registerQueueCommands } from './commands/queue.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerWatchCommand } from './commands/watch.js';
+import { registerAlertCommands } from './commands/alerts.js';
+import { registerTokenCommands } from './commands/token.js';
 import { DB_OPTION, printable, withStore, type CliContext, type CliIo } from './context.js';
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, exitCodeFor } from './exit-codes.js';
 import type { Store } from '../app/store.js';
@@ -162,6 +164,9 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   registerQueueCommands(program, context);
   registerServeCommand(program, context);
   registerWatchCommand(program, context);
+  // Saved searches, alerts, notes; access tokens for a shared server.
+  registerAlertCommands(program, context);
+  registerTokenCommands(program, context);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

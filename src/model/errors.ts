@@ -19,6 +19,8 @@ export const CATALOGUE = {
   E_STORE: 'a store operation failed',
   E_USAGE: 'bad usage',
   E_NOT_FOUND: 'not found',
+  E_UNAUTHORIZED: 'no valid access token was given',
+  E_FORBIDDEN: 'the access token does not allow this',
 } as const;
 
 export type ErrorCode = keyof typeof CATALOGUE;

@@ -12,6 +12,7 @@ import type { ArticleFilter, SyndicationLinks } from './store.js';
 import { makeDoc } from '../../test/helpers/make-doc.js';
 import { attackArticle, COPY, denialClaim, DENIAL, WIRE } from '../../test/helpers/annotated-corpus.js';
 import type { Store } from './store.js';
+import { runSavedSearchContract } from './saved-searches.contract.js';
 
 /** A fresh, empty, not yet migrated store, and the means to open a second handle on the same database. */
 export interface StoreFixture {
@@ -63,6 +64,9 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
   };
 
   describe(`store contract: ${name}`, { skip, concurrency: options.concurrency ?? 1 }, () => {
+    // Saved searches, the article feed and notes (migration 11).
+    runSavedSearchContract(withStore);
+
     test('migrate is idempotent and reports the schema version', async () => {
       const fixture = await makeStore();
       try {

@@ -8,8 +8,10 @@ import type { EntityLink, KnownEntity } from '../corpus/link-entities/index.js';
 import type { ObservedEvent } from '../corpus/observe/index.js';
 import type { Doc, EntityKind, MentionType, SourceKind, Stance } from '../model/index.js';
 import type { SnippetPassage } from './snippet.js';
+import type { SavedSearchStore } from './saved-searches.js';
 
 export type { SnippetPassage } from './snippet.js';
+export type { NewNote, NewSavedSearch, Note, NoteTargetKind, SavedSearch, SavedSearchStore } from './saved-searches.js';
 
 /** What saving an article did. */
 export type SaveOutcome =
@@ -64,6 +66,8 @@ export interface ArticleFilter {
   readonly to?: string;
   /** The outlet, any case. */
   readonly outlet?: string;
+  /** Only articles given a feed position after this one: new since a saved search was last seen (see saved-searches.ts). */
+  readonly afterFeedSeq?: number;
 }
 
 export interface SearchQuery {
@@ -389,8 +393,8 @@ export interface PlaceOverview {
   readonly unresolvedMentions: number;
 }
 
-/** Everything callers may do with a store. */
-export interface Store {
+/** Everything callers may do with a store (saved searches and notes: SavedSearchStore). */
+export interface Store extends SavedSearchStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Applies pending migrations; returns the schema version now in force. */
   migrate(): Promise<number>;

@@ -1,11 +1,14 @@
 /** Typed calls to the Dossier API (same origin). Response types come from the app's query use cases. */
 import type { Brief } from '../app/brief.js';
 import type { EventTrends } from '../app/event-trends.js';
+import type { AlertsView, Note, SavedSearch } from '../app/saved-searches.js';
+import { authHeaders } from './auth.js';
 import type {
   ArticleSummary, ArticleView, CanonicalEntity, CountryFacet, EntityView, FacetValue, GraphView, MapView, MergedEventDetail, MergedEventRow, Page, SearchPage, StoreStats,
   StoredClaim, StoredClaimDetail, StoredClaimSource, TimelineView,
 } from '../app/queries.js';
 
+export type { AlertsView, Note, SavedSearch };
 export type {
   ArticleSummary, ArticleView, Brief, CanonicalEntity, CountryFacet, EntityView, FacetValue, GraphView, MapView, MergedEventDetail, MergedEventRow, Page, SearchPage, StoreStats,
   StoredClaim, StoredClaimDetail, StoredClaimSource, TimelineView,
@@ -47,15 +50,15 @@ export async function getJson<T>(path: string, params: Record<string, string | n
   const query = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') query.set(k, String(v));
   const qs = query.toString();
-  const res = await fetch(`${path}${qs ? `?${qs}` : ''}`, { headers: { accept: 'application/json' } });
+  const res = await fetch(`${path}${qs ? `?${qs}` : ''}`, { headers: { accept: 'application/json', ...authHeaders() } });
   const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
   if (!res.ok) throw new ApiRequestError(res.status, body?.error?.code ?? 'E_HTTP', body?.error?.message ?? `HTTP ${res.status}`);
   return body as T;
 }
 
-/** POSTs a JSON body to an API path (JSON only, so a cross-site form cannot make the same request). */
-export async function postJson<T>(path: string, payload: Record<string, string>): Promise<T> {
-  const res = await fetch(path, { method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+/** POSTs (or DELETEs) a JSON body to an API path (JSON only, so a cross-site form cannot make the same request). */
+export async function postJson<T>(path: string, payload: Record<string, unknown>, method: 'POST' | 'DELETE' = 'POST'): Promise<T> {
+  const res = await fetch(path, { method, headers: { accept: 'application/json', 'content-type': 'application/json', ...authHeaders() }, ...(method === 'POST' ? { body: JSON.stringify(payload) } : {}) });
   const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
   if (!res.ok) throw new ApiRequestError(res.status, body?.error?.code ?? 'E_HTTP', body?.error?.message ?? `HTTP ${res.status}`);
   return body as T;
@@ -81,4 +84,12 @@ export const api = {
   map: (entity?: string) => getJson<MapView>('/api/map', { entity }),
   timeline: (filter: { entity?: string; q?: string; from?: string; to?: string } = {}) => getJson<TimelineView>('/api/timeline', filter),
   trends: (params: Record<string, string | undefined>) => getJson<EventTrends>('/api/events/trends', params),
+  // Saved searches, alerts and notes.
+  savedSearches: () => getJson<{ items: SavedSearch[] }>('/api/saved-searches'),
+  saveSearch: (search: Record<string, string>) => postJson<SavedSearch>('/api/saved-searches', search),
+  deleteSavedSearch: (id: number) => postJson<{ deleted: SavedSearch }>(`/api/saved-searches/${id}`, {}, 'DELETE'),
+  alerts: () => getJson<AlertsView>('/api/alerts'),
+  markSeen: (upTo: number, search?: number) => postJson<{ marked: number; upTo: number }>('/api/alerts/seen', { upTo, ...(search === undefined ? {} : { search: String(search) }) }),
+  notes: (kind: 'entity' | 'event', id: string) => getJson<{ items: Note[] }>('/api/notes', { [kind]: id }),
+  addNote: (kind: 'entity' | 'event', id: string, text: string) => postJson<Note>('/api/notes', { [kind]: id, text }),
 };

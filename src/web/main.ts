@@ -16,6 +16,8 @@ import { mapView } from './views/map.js';
 import { searchView } from './views/search.js';
 import { timelineView } from './views/timeline.js';
 import { trendsView } from './views/trends.js';
+import { alertsView, refreshAlertCount } from './views/alerts.js';
+import { signInForm } from './auth.js';
 import type { ViewContext } from './views/context.js';
 
 type View = (ctx: ViewContext) => Promise<void>;
@@ -35,6 +37,7 @@ const ROUTES: readonly [RegExp, View, string][] = [
   [/^\/trends$/, trendsView, 'trends'],
   [/^\/graph$/, graphView, 'graph'],
   [/^\/map$/, mapView, 'map'],
+  [/^\/alerts$/, alertsView, 'alerts'],
 ];
 
 const main = document.getElementById('main') as HTMLElement;
@@ -64,10 +67,18 @@ async function render(): Promise<void> {
     replaceChildren(main, ...target.childNodes);
   } catch (error) {
     if (thisRender !== renderCount) return;
+    // A shared server without (or with a wrong) token: ask for one once, then draw the page again.
+    if (error instanceof ApiRequestError && error.status === 401) {
+      signInForm(main, error.message, () => void render());
+      document.body.dataset['state'] = 'ready';
+      main.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
+      return;
+    }
     const message = error instanceof Error ? error.message : String(error);
     replaceChildren(main, h('h1', { tabindex: -1 }, error instanceof ApiRequestError && error.status === 404 ? 'Not found' : 'Something went wrong'), h('p', { class: 'error', role: 'alert' }, message));
   }
   document.body.dataset['state'] = 'ready';
+  void refreshAlertCount();
   // Move focus to the page heading so keyboard and screen-reader users start at the new content.
   const heading = main.querySelector<HTMLElement>('h1');
   if (heading && document.activeElement !== searchInput) {

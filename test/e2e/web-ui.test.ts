@@ -5,7 +5,7 @@
  * screenshot of each view under test-output/web/, each view first checked with axe-core. Skips with a printed reason when /usr/bin/chromium is absent.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -18,6 +18,7 @@ import { openSqliteStore } from '../../src/store/sqlite/index.js';
 import type { Store } from '../../src/store/store.js';
 import { HOSTILE_MARKUP, seedFixtureStore } from '../helpers/api-fixture.js';
 import { seriousViolations } from './axe.js';
+import { hashToken } from '../../src/app/access-tokens.js';
 import { ROOT, WEB_ROOT, ensureWebBuilt } from './web-build.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -45,6 +46,7 @@ describe('web ui › in headless Chromium on the demo corpus', { skip }, () => {
   let browser: Browser;
   let page: Page;
   let ids: Awaited<ReturnType<typeof seedFixtureStore>>;
+  let pipeline: Awaited<ReturnType<typeof pipelineOrCleanOnly>>;
   const pageErrors: string[] = [];
   const consoleErrors: string[] = [];
   const dialogs: string[] = [];
@@ -54,7 +56,8 @@ describe('web ui › in headless Chromium on the demo corpus', { skip }, () => {
     dir = mkdtempSync(join(tmpdir(), 'dossier-e2e-'));
     store = openSqliteStore(join(dir, 'e2e.db'));
     await store.migrate();
-    const summary = await ingest([join(ROOT, 'examples', 'articles')], { store, ...(await pipelineOrCleanOnly()) });
+    pipeline = await pipelineOrCleanOnly();
+    const summary = await ingest([join(ROOT, 'examples', 'articles')], { store, ...pipeline });
     // Text and HTML twins of one article clean to the same body and are stored once, so count stories, not files.
     assert.equal(summary.failures.length, 0, `demo corpus failures: ${JSON.stringify(summary.failures)}`);
     assert.ok(summary.inserted >= 12, `demo corpus ingested: ${summary.inserted}`);
@@ -433,6 +436,91 @@ describe('web ui › in headless Chromium on the demo corpus', { skip }, () => {
     await page.waitForSelector('main .notice:has-text("Merged event")');
     await ready();
     assert.equal(await page.locator('main .evidence').count(), before, 'merged back: every report again');
+  });
+
+  test('a saved search alerts on an article ingested later: count in the nav, listed on the Alerts page, cleared by "Mark seen"', async () => {
+    await go('#/search?q=lighthouse');
+    await page.locator('#save-search-name').fill('Lighthouse news');
+    await page.locator('form.save-search button').click();
+    await page.waitForSelector('#save-search-outcome .notice');
+    assert.match((await page.textContent('#save-search-outcome')) ?? '', /Saved as “Lighthouse news”/);
+    await go('#/alerts');
+    assert.equal(await page.locator('#alert-count').isHidden(), true, 'nothing new yet');
+    // Written here, ingested with the same pipeline as the demo corpus: the watcher's new article.
+    const file = join(dir, 'lighthouse-keeper.txt');
+    writeFileSync(file, 'Lighthouse keepers return to Skerry Point\n\nThe coastal authority said on Monday that two keepers will again live at the Skerry Point lighthouse from March, after storms twice cut its automatic lamp.\n\nThe lighthouse was automated in 1994.\n');
+    const summary = await ingest([file], { store, ...pipeline });
+    assert.equal(summary.inserted, 1);
+    // The same address again: a reload draws the page anew (and refreshes the nav count).
+    await page.reload();
+    await ready();
+    await page.waitForSelector('#alert-count:not([hidden])');
+    assert.equal((await page.textContent('#alert-count'))?.trim(), '1');
+    assert.deepEqual(await page.locator('main .alert-articles a').allTextContents(), ['Lighthouse keepers return to Skerry Point']);
+    await shot('18-alerts');
+    await page.locator('main button.mark-seen').click();
+    await page.waitForSelector('main .alert-search .badge:has-text("nothing new")');
+    await ready();
+    assert.equal(await page.locator('#alert-count').isHidden(), true, 'seen: the count is gone');
+  });
+
+  test('a note added on an entity page is listed there with its author; the entity can be watched', async () => {
+    await go(`#/entity/${encodeURIComponent('Qasim Haddad')}`);
+    await page.waitForSelector('#notes-list li');
+    await page.locator('#note-text').fill('Named as commander in two outlets; check his title.');
+    await page.locator('.note-form button').click();
+    await page.waitForSelector('#notes-list .note');
+    assert.deepEqual(await page.locator('#notes-list .note p').allTextContents(), ['Named as commander in two outlets; check his title.']);
+    assert.match((await page.textContent('#notes-list .note .muted')) ?? '', /^local user · \d{4}-\d\d-\d\d \d\d:\d\d$/);
+    await page.locator('#watch-entity').click();
+    await page.waitForSelector('p.watch .notice');
+    await shot('19-entity-note');
+  });
+
+  test('a server with tokens asks for one once (kept for the tab), refuses a wrong one, and a reader token cannot add a note', async () => {
+    const editor = 'dsr_e2e-editor-token-000000000000000000000000000';
+    const reader = 'dsr_e2e-reader-token-000000000000000000000000000';
+    const shared = await listen(createApi({ store, webRoot: WEB_ROOT, tokens: [{ role: 'editor', hash: hashToken(editor), name: 'ana' }, { role: 'reader', hash: hashToken(reader), name: 'screen' }] }), '127.0.0.1', 0);
+    const context = await browser.newContext({ viewport: { width: 1366, height: 860 } });
+    const unexpected: string[] = [];
+    try {
+      const tab = await context.newPage();
+      tab.on('pageerror', (e) => unexpected.push(e.message));
+      // The refused requests (401, 403) are the answers this step asks for; Chromium logs each one itself.
+      tab.on('console', (m) => {
+        if (m.type() === 'error' && !/status of 40[13]/.test(m.text())) unexpected.push(m.text());
+      });
+      const tabReady = () => tab.waitForSelector('body[data-state="ready"]');
+      await tab.goto(`${shared.url}/#/`);
+      await tab.waitForSelector('#sign-in');
+      assert.equal((await tab.textContent('main h1'))?.trim(), 'Sign in');
+      await tab.locator('#token-input').fill('dsr_not-a-token');
+      await tab.locator('#sign-in button').click();
+      await tab.waitForSelector('#sign-in .error, main p.error');
+      assert.match((await tab.textContent('main p.error')) ?? '', /not valid/);
+      await tab.locator('#token-input').fill(editor);
+      await tab.locator('#sign-in button').click();
+      await tab.waitForSelector('body[data-view="home"][data-state="ready"] main table.list');
+      assert.equal((await tab.textContent('main h1'))?.trim(), 'Dossier');
+      await tab.goto(`${shared.url}/#/alerts`);
+      await tabReady();
+      assert.equal((await tab.textContent('main h1'))?.trim(), 'Alerts', 'the token is kept for the tab');
+      await tab.screenshot({ path: join(SHOTS, '20-signed-in-alerts.png'), fullPage: true });
+
+      await tab.evaluate((token) => sessionStorage.setItem('dossier-token', token), reader);
+      await tab.goto(`${shared.url}/#/entity/${encodeURIComponent('Qasim Haddad')}`);
+      await tabReady();
+      await tab.waitForSelector('#notes-list .note');
+      await tab.locator('#note-text').fill('A reader cannot write this.');
+      await tab.locator('.note-form button').click();
+      await tab.waitForSelector('.note-form .error:not(:empty)');
+      assert.match((await tab.textContent('.note-form .error')) ?? '', /needs an editor token \(403\)/);
+      assert.equal(await tab.locator('#notes-list .note').count(), 1, 'nothing added');
+      assert.deepEqual(unexpected, []);
+    } finally {
+      await context.close();
+      await shared.close();
+    }
   });
 
   test('nothing ran that should not have: no page error, no dialog, no blocked script', async () => {

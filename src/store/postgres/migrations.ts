@@ -293,4 +293,33 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX event_overrides_other ON event_overrides (other_article_id, other_mention_id);
     `,
   },
+  {
+    version: 11,
+    name: 'saved searches, the article feed their alerts read, and notes on entities and events',
+    sql: `
+      -- Each newly inserted article gets the next position at the end of its transaction, under a lock held until
+      -- commit, so positions become visible in order (see store/saved-searches.ts).
+      CREATE TABLE article_feed (
+        seq bigserial PRIMARY KEY,
+        article_id text COLLATE "C" NOT NULL UNIQUE REFERENCES articles (id) ON DELETE CASCADE,
+        added_at timestamptz NOT NULL
+      );
+      INSERT INTO article_feed (article_id, added_at) SELECT id, ingested_at FROM articles ORDER BY seq;
+      CREATE TABLE saved_searches (
+        id bigserial PRIMARY KEY,
+        name text NOT NULL UNIQUE,
+        text text,                                                       -- full-text words, or null
+        filters jsonb NOT NULL,                                          -- the search page's filters as given
+        created_by text, created_at timestamptz NOT NULL,
+        seen_feed_seq bigint NOT NULL                                    -- matches up to this feed position are seen
+      );
+      CREATE TABLE notes (
+        id bigserial PRIMARY KEY,
+        target_kind text NOT NULL,                                       -- 'entity' or 'event'
+        target_id text NOT NULL,
+        text text NOT NULL, author text NOT NULL, created_at timestamptz NOT NULL
+      );
+      CREATE INDEX notes_target ON notes (target_kind, target_id, id);
+    `,
+  },
 ];

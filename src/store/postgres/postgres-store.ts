@@ -21,6 +21,7 @@ import { createPool, parsePostgresUrl, type PostgresTarget } from './driver.js';
 import { FTS_MAX_CHARS, POSTGRES_MIGRATIONS } from './migrations.js';
 import { toTsQuerySql } from './ts-query.js';
 import { RANK_TIER } from '../rank-tier.js';
+import { addToPostgresFeed, postgresAfterFeedSql, postgresSavedSearches } from './saved-searches.js';
 
 /** Layers written to the layers table; tokens are recomputed on demand rather than stored. */
 const STORED_LAYERS: readonly LayerName[] = ['sentences', 'mentions', 'entities', 'times', 'places', 'events', 'claims'];
@@ -385,6 +386,8 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
       await saveEntityLinks(client, op, doc.id, links.entities ?? []);
       await writeClaimsAndPlaces(client, op, [{ articleId: doc.id, layers: doc.layers, links: links.entities ?? [] }]);
       await linkArticle(postgresCorpusTx(q), { articleId: doc.id, events: links.events ?? [], ...(links.syndication ? { syndication: links.syndication } : {}) });
+      // Last: the feed lock is held until commit (see saved-searches.ts).
+      if (outcome === 'inserted') await addToPostgresFeed(q, op, doc.id, stamp, target.schema);
       return outcome;
     });
 
@@ -689,6 +692,8 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
 
   return {
     kind: 'postgres',
+    // Saved searches, the article feed and notes (migration 11).
+    ...postgresSavedSearches(read, now),
     migrate,
     saveArticle,
     hasArticle: async (id) => (await query('has article', 'SELECT 1 FROM articles WHERE id = $1', [id])).length > 0,
@@ -784,6 +789,7 @@ function articleFilterSql(filter: ArticleFilter | undefined = {}, params: unknow
   if (filter.from) where.push(`a.published_at >= ${bind(filter.from)}`);
   // Inclusive at its precision: "2024-11" keeps every date in November.
   if (filter.to) where.push(`a.published_at <= ${bind(`${filter.to}\uffff`)}`);
+  if (filter.afterFeedSeq !== undefined) where.push(postgresAfterFeedSql(bind(filter.afterFeedSeq)));
   return where;
 }
 

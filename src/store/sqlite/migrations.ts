@@ -294,4 +294,32 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX event_overrides_other ON event_overrides (other_article_id, other_mention_id);
     `,
   },
+  {
+    version: 11,
+    name: 'saved searches, the article feed their alerts read, and notes on entities and events',
+    sql: `
+      -- Each newly inserted article gets the next position, in its own transaction (see store/saved-searches.ts).
+      CREATE TABLE article_feed (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,                           -- never reused, so a seen position stays meaningful
+        article_id TEXT NOT NULL UNIQUE REFERENCES articles(id) ON DELETE CASCADE,
+        added_at TEXT NOT NULL
+      );
+      INSERT INTO article_feed (article_id, added_at) SELECT id, ingested_at FROM articles ORDER BY seq;
+      CREATE TABLE saved_searches (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL UNIQUE,
+        text TEXT,                                                       -- full-text words, or null
+        filters TEXT NOT NULL,                                           -- JSON: the search page's filters as given
+        created_by TEXT, created_at TEXT NOT NULL,
+        seen_feed_seq INTEGER NOT NULL                                   -- matches up to this feed position are seen
+      );
+      CREATE TABLE notes (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        target_kind TEXT NOT NULL,                                       -- 'entity' or 'event'
+        target_id TEXT NOT NULL,
+        text TEXT NOT NULL, author TEXT NOT NULL, created_at TEXT NOT NULL
+      );
+      CREATE INDEX notes_target ON notes (target_kind, target_id, id);
+    `,
+  },
 ];

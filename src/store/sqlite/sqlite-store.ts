@@ -23,6 +23,7 @@ import { snippetTerms, textSnippet } from '../text-snippet.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import { copyCandidates, REPORTS_SQL, sqliteCorpusTx, toReport } from './sqlite-corpus-tx.js';
 import { RANK_TIER } from '../rank-tier.js';
+import { addToSqliteFeed, SQLITE_AFTER_FEED_SQL, sqliteSavedSearches } from './saved-searches.js';
 
 export { RANK_TIER } from '../rank-tier.js';
 
@@ -291,6 +292,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       saveEntityLinks(doc.id, links.entities ?? []);
       saveClaimsAndPlaces(doc.id, doc.layers, links.entities ?? []);
       await linkArticle(corpusTx, { articleId: doc.id, events: links.events ?? [], ...(links.syndication ? { syndication: links.syndication } : {}) });
+      if (!existing) addToSqliteFeed(db, doc.id, stamp);
       return existing ? 'updated' : 'inserted';
     });
   };
@@ -364,6 +366,10 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       // Inclusive at its precision: "2024-11" keeps every date in November.
       where.push('a.published_at <= ?');
       params.push(`${filter.to}\uffff`);
+    }
+    if (filter.afterFeedSeq !== undefined) {
+      where.push(SQLITE_AFTER_FEED_SQL);
+      params.push(filter.afterFeedSeq);
     }
     return { where, params };
   };
@@ -773,6 +779,8 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
 
   return {
     kind: 'sqlite',
+    // Saved searches, the article feed and notes (migration 11).
+    ...sqliteSavedSearches(db, now),
     migrate: async () => run('migrate', migrate),
     saveArticle: async (doc, pipeline, links) => {
       try {

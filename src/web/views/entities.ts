@@ -3,6 +3,7 @@ import { api } from '../api-client.js';
 import { append, h, replaceChildren, route, shortDate } from '../dom.js';
 import { shortHumanDate } from '../human-time.js';
 import type { ViewContext } from './context.js';
+import { notesSection, watchButton } from './alerts.js';
 import { articleHref, claimItem, downloadControl, entityHref, eventHref, heading, pager, plural, statusBadge, typeBadge, TYPE_NAMES } from './parts.js';
 
 const PAGE = 50;
@@ -76,6 +77,7 @@ export async function entityView({ param, query, main }: ViewContext): Promise<v
       h('a', { href: route('/claims', { entity: entity.id }) }, 'Claims'), ' · ',
       h('code', { class: 'muted' }, entity.id)),
     downloadControl({ entity: entity.id }, 'the events it takes part in, and the claims of the articles naming it'),
+    watchButton(entity.id, entity.name),
     h('div', { class: 'cards' },
       h('section', { class: 'card' }, h('h2', null, 'Aliases'), entity.aliases.length
         ? h('ul', { class: 'chips' }, ...entity.aliases.map((a) => h('li', null, a.alias, h('span', { class: 'muted' }, ` ${a.count}`))))
@@ -97,6 +99,7 @@ export async function entityView({ param, query, main }: ViewContext): Promise<v
       ? h('ol', { class: 'plain claims' }, ...claims.items.map(claimItem))
       : h('p', { class: 'muted' }, claims ? 'No claim names it, as a source or in what is claimed.' : 'Claims could not be read.'),
     claims?.items.length ? h('p', null, h('a', { href: route('/claims', { entity: entity.id }) }, claims.hasMore ? `All ${plural(claims.total ?? 0, 'claim')} involving it` : 'Filter its claims')) : null),
+    notesSection('entity', entity.id),
     h('section', null, h('h2', null, 'Roles over time'), entity.roles.length ? h('table', { class: 'list' },
       h('thead', null, h('tr', null, h('th', null, 'From'), h('th', null, 'To'), h('th', null, 'Role'), h('th', null, 'Evidence'))),
       h('tbody', null, ...entity.roles.map((r) => h('tr', null,

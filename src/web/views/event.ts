@@ -8,6 +8,7 @@ import { append, h, replaceChildren, route, shortDate } from '../dom.js';
 import { eventTitle } from '../event-title.js';
 import { humanDate, humanTimex, shortHumanDate } from '../human-time.js';
 import type { ViewContext } from './context.js';
+import { notesSection } from './alerts.js';
 import { articleHref, claimItem, entityHref, eventHref, heading, plural, statusBadge } from './parts.js';
 
 /** The event page. */
@@ -37,6 +38,7 @@ export async function eventView({ param, query, main }: ViewContext): Promise<vo
     claims?.hasMore ? h('p', null, h('a', { href: route('/claims', { event: event.id }) }, `All ${plural(claims.total ?? 0, 'claim')}`)) : null),
     Object.keys(event.countAlternatives).length ? h('section', null, h('h2', null, 'Counts that differ'),
       h('ul', null, ...Object.entries(event.countAlternatives).map(([what, values]) => h('li', null, `${what}: `, Object.entries(values).map(([v, articles]) => `${v} (${plural(articles.length, 'article')})`).join(' vs '))))) : null,
+    notesSection('event', event.id),
     mergeForm(event.id),
     h('p', null, h('a', { href: route('/timeline') }, '← Timeline')));
 }

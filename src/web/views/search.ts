@@ -6,6 +6,7 @@
 import { api, ApiRequestError, type SearchFacetsView, type SearchPage } from '../api-client.js';
 import { append, h, route, shortDate } from '../dom.js';
 import type { ViewContext } from './context.js';
+import { saveSearchForm } from './alerts.js';
 import { articleHref, dateInput, downloadControl, eventHref, field, filterChips, formValues, heading, pager, plural, selectOf, STATUSES, statusBadge } from './parts.js';
 
 const PAGE = 20;
@@ -38,7 +39,7 @@ export async function searchView({ query, main }: ViewContext): Promise<void> {
       page = await api.search({ ...params, limit: PAGE, offset });
     } catch (error) {
       // A bad filter (an unknown entity or country, a malformed date) is shown next to the form, to be fixed there.
-      if (!(error instanceof ApiRequestError) || error.status >= 500) throw error;
+      if (!(error instanceof ApiRequestError) || error.status >= 500 || error.status === 401) throw error;
       failure = error.message;
     }
   }
@@ -61,6 +62,7 @@ export async function searchView({ query, main }: ViewContext): Promise<void> {
       : 'Words, a "quoted phrase" or a prefix*, and/or filters. Press / to reach the search box from anywhere.'),
     searchForm(q, filters, facets),
     chips,
+    (q || hasFilter) && !failure ? saveSearchForm(params) : null,
     failure ? h('p', { class: 'error', role: 'alert' }, failure) : null,
     page ? h('ol', { class: 'hits', start: page.offset + 1 }, ...page.items.map((hit) => h('li', { class: 'hit', 'data-id': hit.id },
       h('a', { href: articleHref(hit.id), class: 'hit-title' }, hit.title ?? '(untitled)'),
