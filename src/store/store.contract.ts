@@ -12,6 +12,7 @@ import type { ArticleFilter, SyndicationLinks } from './store.js';
 import { makeDoc } from '../../test/helpers/make-doc.js';
 import { attackArticle, COPY, denialClaim, DENIAL, WIRE } from '../../test/helpers/annotated-corpus.js';
 import type { Store } from './store.js';
+import { runEntityOverrideContract } from './entity-overrides.contract.js';
 
 /** A fresh, empty, not yet migrated store, and the means to open a second handle on the same database. */
 export interface StoreFixture {
@@ -754,6 +755,9 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
         }
       });
     });
+
+    // Entity corrections (migration 10): their tests live in entity-overrides.contract.ts.
+    runEntityOverrideContract({ withStore, article, entityLink, saveWithEvents: (store, doc) => saveWithEvents(store, doc), eventArticle: () => eventArticle(WIRE, 'Meridian News Agency', '2024-11-11') });
   });
 }
 

@@ -8,8 +8,10 @@ import type { EntityLink, KnownEntity } from '../corpus/link-entities/index.js';
 import type { ObservedEvent } from '../corpus/observe/index.js';
 import type { Doc, EntityKind, MentionType, SourceKind, Stance } from '../model/index.js';
 import type { SnippetPassage } from './snippet.js';
+import type { EntityOverridesPort } from './entity-overrides.js';
 
 export type { SnippetPassage } from './snippet.js';
+export type * from './entity-overrides.js';
 
 /** What saving an article did. */
 export type SaveOutcome =
@@ -375,7 +377,7 @@ export interface PlaceOverview {
 }
 
 /** Everything callers may do with a store. */
-export interface Store {
+export interface Store extends EntityOverridesPort {
   readonly kind: 'sqlite' | 'postgres';
   /** Applies pending migrations; returns the schema version now in force. */
   migrate(): Promise<number>;
