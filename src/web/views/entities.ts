@@ -2,6 +2,7 @@
 import { api } from '../api-client.js';
 import { append, h, replaceChildren, route, shortDate } from '../dom.js';
 import type { ViewContext } from './context.js';
+import { correctionNotice, correctionsSection, typeWarningNotice } from './entity-corrections.js';
 import { articleHref, claimItem, downloadControl, entityHref, eventHref, heading, pager, plural, statusBadge, typeBadge, TYPE_NAMES } from './parts.js';
 
 const PAGE = 50;
@@ -74,6 +75,7 @@ export async function entityView({ param, query, main }: ViewContext): Promise<v
       h('a', { href: route('/search', { entity: entity.id }), class: 'search-link' }, 'Articles naming it'), ' · ',
       h('a', { href: route('/claims', { entity: entity.id }) }, 'Claims'), ' · ',
       h('code', { class: 'muted' }, entity.id)),
+    correctionNotice(query), typeWarningNotice(entity),
     downloadControl({ entity: entity.id }, 'the events it takes part in, and the claims of the articles naming it'),
     h('div', { class: 'cards' },
       h('section', { class: 'card' }, h('h2', null, 'Aliases'), entity.aliases.length
@@ -85,6 +87,7 @@ export async function entityView({ param, query, main }: ViewContext): Promise<v
         return h('li', null, h('span', { class: 'bar-label' }, outlet), h('span', { class: 'bar-track' }, bar), h('span', { class: 'num' }, String(n)));
       }))),
       relatedCard),
+    correctionsSection(entity),
     h('section', null, h('h2', null, 'Events'), events.items.length ? h('ul', { class: 'plain' }, ...events.items.map((e) => h('li', { class: 'tl-item' },
       h('span', { class: 'tl-date' }, e.windowStart), h('span', { class: 'tl-badges' }, statusBadge(e.status), ' ', h('span', { class: 'badge' }, e.ploverType)),
       h('span', { class: 'tl-text' }, h('a', { href: eventHref(e.id) }, e.summary || e.ploverType),
