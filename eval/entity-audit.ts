@@ -5,7 +5,9 @@
  * mentioned entities of each type with their type consistency: the share of the mentions of every entity with
  * the same name (any type) that carry this entity's type. "Japan" as PER with 0.05 means 95 % of the corpus's
  * "Japan" mentions are another type. Whether a listed "person" is a person is judged by reading the list.
- * Options: --db file (keep or reuse the store), --top N (default 50), --limit N (ingest only the first N pages).
+ * Options: --db file (keep or reuse the store), --top N (default 50), --limit N (ingest only the first N pages),
+ * --relink (with a reused --db: link every stored article's entities again with the current linker and the
+ * stored corrections, from its stored entities layer: measures a linking change without re-running the NLP).
  * Headline figures last, as one JSON line.
  */
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -15,7 +17,8 @@ import { fileURLToPath } from 'node:url';
 import { composePipeline } from '../src/app/compose-pipeline.js';
 import { ingest } from '../src/app/ingest.js';
 import { nameWords, translitKey } from '../src/kb/names.js';
-import type { MentionType } from '../src/model/index.js';
+import { linkWithCorrections } from '../src/app/entity-corrections.js';
+import type { DocEntity, MentionType, PlaceRef } from '../src/model/index.js';
 import { openSqliteStore } from '../src/store/sqlite/index.js';
 import type { CanonicalEntity } from '../src/store/store.js';
 
@@ -43,6 +46,21 @@ try {
     const began = Date.now();
     const summary = await ingest(files, { store, ...(await composePipeline(store)) });
     console.log(`ingested ${files.length} pages in ${((Date.now() - began) / 1000).toFixed(0)} s: ${summary.inserted} new, ${summary.failures.length} failed`);
+  }
+  if (reuse && process.argv.includes('--relink')) {
+    const began = Date.now();
+    let relinked = 0;
+    for (let offset = 0; ; offset += 500) {
+      const page = await store.listArticles({ limit: 500, offset });
+      for (const a of page) {
+        const article = await store.getArticle(a.id);
+        if (!article?.layers['entities']) continue;
+        await store.relinkArticleEntities(a.id, await linkWithCorrections(store, article.layers['entities'] as DocEntity[], (article.layers['places'] ?? []) as PlaceRef[]));
+        relinked++;
+      }
+      if (page.length < 500) break;
+    }
+    console.log(`relinked ${relinked} stored articles in ${((Date.now() - began) / 1000).toFixed(0)} s`);
   }
   // Every listed entity, to weigh each name's mentions over all types.
   const all: CanonicalEntity[] = [];
