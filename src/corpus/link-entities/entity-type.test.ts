@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { translitKey } from '../../kb/names.js';
-import type { DocEntity } from '../../model/index.js';
+import type { DocEntity, PlaceRef } from '../../model/index.js';
 import { checkPersonType, checkPlaceType } from './entity-type.js';
 import { linkEntities, type KnownEntity } from './index.js';
 
@@ -57,10 +57,13 @@ test('entity type › a country\'s name is the state whatever the tagger said, u
   assert.equal(jordan!.type, 'PER');
 });
 
-test('entity type › a place the gazetteer does not know is not a place, unless a place word says so', () => {
+test('entity type › a place the gazetteer looked at and resolved nowhere is not a place, nor a name shaped like a product', () => {
   const loc = (name: string): DocEntity => ({ ...person(name), type: 'LOC', kind: 'place' });
+  const unresolved: PlaceRef = { id: 'p1', start: 0, end: 6, text: 'Amazon', mentionId: 'm1', isResolved: false };
+  assert.match(checkPlaceType(loc('Amazon'), false, [unresolved])!.why, /gazetteer resolved none of its mentions/);
+  assert.equal(checkPlaceType(loc('Amazon'), false, []), undefined, 'never looked at: the tagger\'s type stays');
   assert.equal(checkPlaceType(loc('DuckDB'), false)?.type, 'MISC');
   assert.equal(checkPlaceType(loc('Tokyo'), true), undefined, 'resolved by the gazetteer');
-  assert.equal(checkPlaceType(loc('Bay Area'), false), undefined);
+  assert.equal(checkPlaceType(loc('Bay Area'), false, [{ ...unresolved, text: 'Bay Area' }]), undefined, 'a place word');
   assert.equal(checkPlaceType(loc('Modern Area'), false)?.type, 'MISC', 'a heading word first');
 });

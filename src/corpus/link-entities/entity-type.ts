@@ -6,7 +6,7 @@
  * Pure: names and the entity's own evidence (titles, roles, pronouns, the place stage's gazetteer match).
  */
 import { TITLE_WORDS, nameWords } from '../../kb/names.js';
-import type { DocEntity, EntityKind, MentionType } from '../../model/index.js';
+import type { DocEntity, EntityKind, MentionType, PlaceRef } from '../../model/index.js';
 
 /** A corrected type, with the reason recorded on the link. */
 export interface TypeDecision {
@@ -110,13 +110,17 @@ export function checkPersonType(entity: DocEntity): TypeDecision | undefined {
 }
 
 /**
- * A place entity the gazetteer did not resolve, and whose name has no place word: MISC ("DuckDB", "AI", "UX").
- * Toponyms are places when the gazetteer and the tagger agree.
+ * A place entity that is no place: the gazetteer looked at its mentions and resolved none, or its name is
+ * shaped like a product's ("DuckDB", "AI", "Modern Art"). Toponyms are places when the gazetteer and the tagger
+ * agree; a name the place stage never looked at keeps the tagger's type. A place word ("Bay Area") keeps it too.
  */
-export function checkPlaceType(entity: DocEntity, isGazetteerPlace: boolean): TypeDecision | undefined {
-  if (entity.type !== 'LOC' || entity.kbId || isGazetteerPlace) return undefined;
-  // "Bay Area", "Rift Valley": a place word says place even where the gazetteer has no entry.
+export function checkPlaceType(entity: DocEntity, isKnownPlace: boolean, places: readonly PlaceRef[] = []): TypeDecision | undefined {
+  if (entity.type !== 'LOC' || entity.kbId || isKnownPlace) return undefined;
   const words = entity.name.trim().split(/\s+/).filter(Boolean);
-  if (PLACE_HEADS.has((words[words.length - 1] ?? '').toLowerCase()) && !LEAD_WORDS.has((words[0] ?? '').toLowerCase()) && !words.some((w) => unlikeNameWord(w))) return undefined;
-  return { type: 'MISC', kind: 'other', why: 'tagged as a place, but no gazetteer place matches it' };
+  const shape = LEAD_WORDS.has((words[0] ?? '').toLowerCase()) && words.length > 1 ? `starts like a heading: "${words[0]}"` : words.map(unlikeNameWord).find(Boolean);
+  if (shape) return { type: 'MISC', kind: 'other', why: `not a place's name (${shape})` };
+  if (PLACE_HEADS.has((words[words.length - 1] ?? '').toLowerCase())) return undefined;
+  const looked = places.filter((p) => p.mentionId !== undefined && entity.mentionIds.includes(p.mentionId));
+  if (looked.length && looked.every((p) => !p.isResolved)) return { type: 'MISC', kind: 'other', why: 'tagged as a place, but the gazetteer resolved none of its mentions' };
+  return undefined;
 }

@@ -70,7 +70,7 @@ export function linkEntities(entities: readonly DocEntity[], knownBySurname: Rea
     // A bare surname joined to a known person, or shared by known people, is a person's name.
     const isSurnameJoined = link.type === 'PER' && link.isSurnameOnly && (link.entityId !== `per:${link.nameKey}` || (knownBySurname.get(link.nameKey)?.length ?? 0) > 0);
     const isKnownPlace = link.entityId.startsWith('place:') || link.entityId.startsWith('kb:');
-    const decision = isSurnameJoined ? undefined : (checkPersonType(entity) ?? checkPlaceType(entity, isKnownPlace));
+    const decision = isSurnameJoined ? undefined : (checkPersonType(entity) ?? checkPlaceType(entity, isKnownPlace, places));
     if (!decision) return link;
     return retyped(linkEntity({ ...entity, type: decision.type, kind: decision.kind }, knownBySurname, places), entity.type, decision.why);
   });
