@@ -50,6 +50,13 @@ try {
   if (reuse && process.argv.includes('--relink')) {
     const began = Date.now();
     let relinked = 0;
+    // First every link is taken back, so the second pass links in ingest order against what it has linked so
+    // far, as a fresh ingest would (rows of the old links would otherwise lend their surnames and types).
+    for (let offset = 0; ; offset += 500) {
+      const page = await store.listArticles({ limit: 500, offset });
+      for (const a of page) await store.relinkArticleEntities(a.id, []);
+      if (page.length < 500) break;
+    }
     for (let offset = 0; ; offset += 500) {
       const page = await store.listArticles({ limit: 500, offset });
       for (const a of page) {

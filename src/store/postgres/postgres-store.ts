@@ -607,7 +607,7 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
   const findPeopleBySurname = async (keys: readonly string[]): Promise<Map<string, KnownEntity[]>> => {
     const out = new Map<string, KnownEntity[]>(keys.map((k) => [k, []]));
     if (!keys.length) return out;
-    const rows = await query('find people by surname', "SELECT id, name, type, country, is_surname_only, surname_key FROM entities WHERE type = 'PER' AND surname_key = ANY($1::text[]) ORDER BY id", [keys]);
+    const rows = await query('find people by surname', "SELECT id, name, type, country, is_surname_only, surname_key FROM entities WHERE type = 'PER' AND surname_key = ANY($1::text[]) AND article_count > 0 ORDER BY id", [keys]);
     for (const r of rows) {
       out.get(String(r['surname_key']))?.push({ id: String(r['id']), name: String(r['name']), type: String(r['type']), country: nullable(r['country']), isSurnameOnly: r['is_surname_only'] === true });
     }

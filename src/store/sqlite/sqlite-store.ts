@@ -589,7 +589,8 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
 
   const findPeopleBySurname = (keys: readonly string[]): Map<string, KnownEntity[]> => {
     const out = new Map<string, KnownEntity[]>();
-    const query = prepare("SELECT id, name, type, country, is_surname_only FROM entities WHERE type = 'PER' AND surname_key = ?");
+    // Only people some article still names: a row left by an updated article (or a correction) attracts no surname.
+    const query = prepare("SELECT id, name, type, country, is_surname_only FROM entities WHERE type = 'PER' AND surname_key = ? AND article_count > 0");
     for (const key of keys) {
       out.set(key, (query.all(key) as Row[]).map((r) => ({
         id: String(r['id']), name: String(r['name']), type: String(r['type']), country: nullable(r['country']), isSurnameOnly: Number(r['is_surname_only']) === 1,
