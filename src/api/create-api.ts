@@ -9,7 +9,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
 import {
   CLAIM_STANCES, DEFAULT_PAGE_SIZE, DEFAULT_SCAN_ARTICLES, EVENT_STATUSES, MAX_PAGE_SIZE, MENTION_TYPES,
-  entityGraph, getArticle, getClaim, getEntity, getEvent, getStats, listArticles, listClaims, listEntities, listEvents, placeMap, searchArticles, searchFacets, timeline,
+  entityGraph, getArticle, getClaim, getEvent, getStats, listArticles, listClaims, listEntities, listEvents, placeMap, searchArticles, searchFacets, timeline,
   type SearchFilterInput, type Store,
 } from '../app/queries.js';
 import { UsageError } from '../model/index.js';
@@ -18,6 +18,7 @@ import { EXPORT_FORMATS, exportFileName, exportMediaType, isExportFormat, openEx
 import { EVENT_PERIODS, eventTrends } from '../app/event-trends.js';
 import { errorResponse } from './errors.js';
 import { mergeEvents, splitEvent } from '../app/event-decisions.js';
+import { entityWithCorrections, registerEntityCorrectionRoutes } from './entity-corrections.js';
 import { openApiDocument } from './openapi.js';
 import type { TokenEntry } from '../app/access-tokens.js';
 import { registerAlertRoutes } from './alert-routes.js';
@@ -36,6 +37,8 @@ export interface ApiOptions {
   readonly tokens?: readonly TokenEntry[];
   /** Where server errors are reported (default: stderr). */
   readonly logError?: (error: unknown, path: string) => void;
+  /** Who is making a request (an authenticated user), recorded with the corrections it makes. */
+  readonly userOf?: (c: Context) => string | undefined;
 }
 
 /** Longest search query accepted, in characters. */
@@ -203,7 +206,8 @@ export function createApi(options: ApiOptions): Hono {
     return c.json(await listEntities(store, { ...(type ? { type } : {}), ...(search ? { search } : {}), ...page(q) }));
   });
 
-  app.get('/api/entities/:id', async (c) => c.json(await getEntity(store, c.req.param('id'), page(query(c, ['limit', 'offset'])))));
+  // With the entity's corrections and the type evidence of its name (entity-corrections.ts).
+  app.get('/api/entities/:id', async (c) => c.json(await entityWithCorrections(store, c.req.param('id'), page(query(c, ['limit', 'offset'])))));
 
   app.get('/api/events', async (c) => {
     const q = query(c, ['entity', 'from', 'to', 'status', 'type', 'q', 'limit', 'offset']);
@@ -265,6 +269,8 @@ export function createApi(options: ApiOptions): Hono {
 
   // Saved searches, alerts and notes.
   registerAlertRoutes(app, { store, jsonBody, searchFilters, maxQueryChars: MAX_QUERY_CHARS });
+  // Entity corrections (merge, split, rename, retype, undo): routes in entity-corrections.ts.
+  registerEntityCorrectionRoutes(app, { store, jsonBody, query, ...(options.userOf ? { userOf: options.userOf } : {}) });
 
   app.get('/api/stats', async (c) => {
     query(c, []);

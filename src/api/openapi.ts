@@ -192,6 +192,8 @@ export function openApiDocument(): Schema {
           responses: { 201: ok(ref('EventDetail'), 'the new event'), ...errors(400, 404) },
         },
       },
+      // Entity corrections (entity-corrections.ts): each kept as an override with who and when, undone by DELETE.
+      ...entityCorrectionPaths(),
       '/api/entities/{id}/brief': {
         get: {
           summary: 'The printable dossier of one entity: identity, aliases, roles, timeline with sources and status, related actors, contested events',
@@ -383,8 +385,29 @@ export function openApiDocument(): Schema {
                 properties: { articleId: str, title: nullableStr, outlet: nullableStr, publishedAt: nullableStr, mentionCount: int, reason: { ...str, description: 'why the article entity was linked to this entity' } },
               }),
               mentionsByOutlet: { type: 'object', additionalProperties: int },
+              corrections: { type: 'array', items: ref('EntityCorrection'), description: "the users' corrections of this entity, newest first (on /api/entities/{id})" },
+              typeEvidence: {
+                type: 'array', description: 'mentions by type of the entities sharing its name',
+                items: { type: 'object', required: ['type', 'entities', 'mentions'], properties: { type: { type: 'string', enum: MENTION_TYPES }, entities: int, mentions: int } },
+              },
+              typeWarning: { ...nullableStr, description: '"one name, many types: …" when other types hold at least a fifth of the mentions of its name' },
             },
           }],
+        },
+        EntityCorrection: {
+          type: 'object', required: ['id', 'kind', 'entityId', 'decidedBy', 'decidedAt'],
+          properties: {
+            id: int, kind: { type: 'string', enum: ['merge', 'split', 'rename', 'retype'] },
+            entityId: { ...str, description: 'the entity corrected (merge: the one merged away)' },
+            targetId: { ...str, description: 'merge: the entity kept; split: the entity the name went to' },
+            name: { ...str, description: 'split: the name split off; rename: the display name' },
+            type: { type: 'string', enum: MENTION_TYPES }, previous: { ...str, description: 'rename/retype: the value before' },
+            decidedBy: str, decidedAt: { ...str, format: 'date-time' },
+          },
+        },
+        CorrectionResult: {
+          type: 'object', required: ['override', 'relinkedArticles'],
+          properties: { override: ref('EntityCorrection'), relinkedArticles: { ...int, description: 'stored articles whose links changed' }, entity: ref('EntityDetail') },
         },
         Stats: {
           type: 'object', required: ['articles', 'sources', 'mentions', 'entities', 'byLanguage', 'byOutlet', 'schemaVersion'],
@@ -508,6 +531,29 @@ export function openApiDocument(): Schema {
             undated: int, scannedArticles: int, isPartial: { type: 'boolean' },
           },
         },
+      },
+    },
+  };
+}
+
+/** The paths of entity corrections. */
+function entityCorrectionPaths(): Record<string, unknown> {
+  const id = param('id', 'canonical id, name or alias of the entity', str, 'path');
+  const by = { ...str, maxLength: 100, description: 'who decides (used when the server does not know the user; default "api")' };
+  const body = (required: string[], properties: Record<string, Schema>) => ({ required: true, content: { 'application/json': { schema: { type: 'object', required, properties: { ...properties, by } } } } });
+  const post = (summary: string, requestBody: unknown, status: 200 | 201 = 200) => ({
+    post: { summary, parameters: [id], requestBody, responses: { [status]: ok(ref('CorrectionResult'), 'the stored correction and the entity after it'), ...errors(400, 404) } },
+  });
+  return {
+    '/api/entities/{id}/merge': post("Merge another entity into this one: every article linking it links this one, now and on every later ingest", body(['other'], { other: { ...str, description: 'the entity merged away (id, name or alias)' } })),
+    '/api/entities/{id}/split': post('Split the mentions with one name off this entity into an entity of their own', body(['name'], { name: { ...str, description: 'a name or alias of the entity' }, type: { type: 'string', enum: MENTION_TYPES, description: 'type of the new entity (default: the same)' } }), 201),
+    '/api/entities/{id}/rename': post('Give the entity a display name that later ingests keep', body(['name'], { name: { ...str, maxLength: 200 } })),
+    '/api/entities/{id}/retype': post('Give the entity a type (PER, ORG, LOC, MISC) that later ingests keep', body(['type'], { type: { type: 'string', enum: MENTION_TYPES } })),
+    '/api/entity-corrections/{id}': {
+      delete: {
+        summary: 'Undo a correction: the override is deleted and the stored articles are linked again as the rules decide',
+        parameters: [param('id', 'correction id, as listed in an entity\'s `corrections`', int, 'path')],
+        responses: { 200: ok({ type: 'object', required: ['override', 'relinkedArticles'], properties: { override: ref('EntityCorrection'), relinkedArticles: int } }, 'the correction undone'), ...errors(400, 404) },
       },
     },
   };

@@ -11,6 +11,7 @@ import { DEFAULT_EVENT_GENRES, GENRES, classifyGenre, type Genre } from '../nlp/
 
 export { DEFAULT_EVENT_GENRES, GENRES, type Genre };
 import { linkEntities, surnameKeysToLookUp } from '../corpus/link-entities/index.js';
+import { applyCorrections } from './entity-corrections.js';
 import { observeEvents } from '../corpus/observe/index.js';
 import { describeObservedEvents } from '../corpus/cross-article/index.js';
 import { estimateJaccard, lshBandKeys, minhashSignature, NEAR_DUPLICATE_THRESHOLD } from '../corpus/near-duplicates/index.js';
@@ -177,7 +178,8 @@ function isAnnotated(doc: Doc): boolean {
 async function crossArticleLinks(store: Store, doc: Doc): Promise<ArticleLinks> {
   const entities = doc.layers.entities ?? [];
   const known = await store.findPeopleBySurname(surnameKeysToLookUp(entities));
-  const entityLinks = linkEntities(entities, known, doc.layers.places ?? []);
+  // The user's entity corrections (merge, split, retype) hold for every article ingested after them.
+  const entityLinks = await applyCorrections(store, linkEntities(entities, known, doc.layers.places ?? []));
   const syndication = await findCopies(store, doc);
   const events = describeObservedEvents(doc, observeEvents(doc, entityLinks, syndication.group));
   return { entities: entityLinks, events, syndication };

@@ -13,6 +13,7 @@ import { makeDoc } from '../../test/helpers/make-doc.js';
 import { attackArticle, COPY, denialClaim, DENIAL, WIRE } from '../../test/helpers/annotated-corpus.js';
 import type { Store } from './store.js';
 import { runSavedSearchContract } from './saved-searches.contract.js';
+import { runEntityOverrideContract } from './entity-overrides.contract.js';
 
 /** A fresh, empty, not yet migrated store, and the means to open a second handle on the same database. */
 export interface StoreFixture {
@@ -789,6 +790,9 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
         }
       });
     });
+
+    // Entity corrections (migration 10): their tests live in entity-overrides.contract.ts.
+    runEntityOverrideContract({ withStore, article, entityLink, saveWithEvents: (store, doc) => saveWithEvents(store, doc), eventArticle: () => eventArticle(WIRE, 'Meridian News Agency', '2024-11-11') });
   });
 }
 

@@ -9,9 +9,11 @@ import type { ObservedEvent } from '../corpus/observe/index.js';
 import type { Doc, EntityKind, MentionType, SourceKind, Stance } from '../model/index.js';
 import type { SnippetPassage } from './snippet.js';
 import type { SavedSearchStore } from './saved-searches.js';
+import type { EntityOverridesPort } from './entity-overrides.js';
 
 export type { SnippetPassage } from './snippet.js';
 export type { NewNote, NewSavedSearch, Note, NoteTargetKind, SavedSearch, SavedSearchStore } from './saved-searches.js';
+export type * from './entity-overrides.js';
 
 /** What saving an article did. */
 export type SaveOutcome =
@@ -393,8 +395,8 @@ export interface PlaceOverview {
   readonly unresolvedMentions: number;
 }
 
-/** Everything callers may do with a store (saved searches and notes: SavedSearchStore). */
-export interface Store extends SavedSearchStore {
+/** Everything callers may do with a store (saved searches and notes: SavedSearchStore; entity corrections: EntityOverridesPort). */
+export interface Store extends SavedSearchStore, EntityOverridesPort {
   readonly kind: 'sqlite' | 'postgres';
   /** Applies pending migrations; returns the schema version now in force. */
   migrate(): Promise<number>;

@@ -7,8 +7,10 @@ import type {
   ArticleSummary, ArticleView, CanonicalEntity, CountryFacet, EntityView, FacetValue, GraphView, MapView, MergedEventDetail, MergedEventRow, Page, SearchPage, StoreStats,
   StoredClaim, StoredClaimDetail, StoredClaimSource, TimelineView,
 } from '../app/queries.js';
+import type { CorrectionResult, EntityCorrectionsView } from '../app/entity-corrections.js';
 
 export type { AlertsView, Note, SavedSearch };
+export type { CorrectionResult, EntityCorrectionsView };
 export type {
   ArticleSummary, ArticleView, Brief, CanonicalEntity, CountryFacet, EntityView, FacetValue, GraphView, MapView, MergedEventDetail, MergedEventRow, Page, SearchPage, StoreStats,
   StoredClaim, StoredClaimDetail, StoredClaimSource, TimelineView,
@@ -64,6 +66,26 @@ export async function postJson<T>(path: string, payload: Record<string, unknown>
   return body as T;
 }
 
+/** DELETEs an API path (no body: a cross-site form cannot send DELETE). */
+export async function deleteJson<T>(path: string): Promise<T> {
+  const res = await fetch(path, { method: 'DELETE', headers: { accept: 'application/json' } });
+  const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
+  if (!res.ok) throw new ApiRequestError(res.status, body?.error?.code ?? 'E_HTTP', body?.error?.message ?? `HTTP ${res.status}`);
+  return body as T;
+}
+
+/** An entity page with its corrections and the type evidence of its name (GET /api/entities/:id). */
+export type EntityPageView = EntityView & EntityCorrectionsView;
+
+/** Entity corrections (merge, split, rename, retype) and their undo; `by` names who decides. */
+export const entityCorrectionsApi = {
+  merge: (id: string, other: string, by: string) => postJson<CorrectionResult>(`/api/entities/${encodeURIComponent(id)}/merge`, { other, ...(by ? { by } : {}) }),
+  split: (id: string, name: string, type: string, by: string) => postJson<CorrectionResult>(`/api/entities/${encodeURIComponent(id)}/split`, { name, ...(type ? { type } : {}), ...(by ? { by } : {}) }),
+  rename: (id: string, name: string, by: string) => postJson<CorrectionResult>(`/api/entities/${encodeURIComponent(id)}/rename`, { name, ...(by ? { by } : {}) }),
+  retype: (id: string, type: string, by: string) => postJson<CorrectionResult>(`/api/entities/${encodeURIComponent(id)}/retype`, { type, ...(by ? { by } : {}) }),
+  undo: (correctionId: number) => deleteJson<CorrectionResult>(`/api/entity-corrections/${correctionId}`),
+};
+
 /** The API's calls, one per route. */
 export const api = {
   stats: () => getJson<StoreStats>('/api/stats'),
@@ -75,7 +97,7 @@ export const api = {
   claim: (id: string) => getJson<StoredClaimDetail>(`/api/claims/${encodeURIComponent(id)}`),
   brief: (entity: string) => getJson<Brief>(`/api/entities/${encodeURIComponent(entity)}/brief`, { format: 'json' }),
   entities: (filter: { type?: string; q?: string; limit: number; offset: number }) => getJson<Page<CanonicalEntity>>('/api/entities', filter),
-  entity: (id: string, limit: number, offset: number) => getJson<EntityView>(`/api/entities/${encodeURIComponent(id)}`, { limit, offset }),
+  entity: (id: string, limit: number, offset: number) => getJson<EntityPageView>(`/api/entities/${encodeURIComponent(id)}`, { limit, offset }),
   events: (filter: { entity?: string; from?: string; to?: string; status?: string; type?: string; q?: string; limit: number; offset: number }) => getJson<Page<MergedEventRow>>('/api/events', filter),
   event: (id: string) => getJson<MergedEventDetail>(`/api/events/${encodeURIComponent(id)}`),
   mergeEvent: (id: string, other: string) => postJson<MergedEventDetail>(`/api/events/${encodeURIComponent(id)}/merge`, { other }),

@@ -523,6 +523,42 @@ describe('web ui › in headless Chromium on the demo corpus', { skip }, () => {
     }
   });
 
+  test('an entity is renamed and retyped from its page, the corrections are listed with who and when, and undone; a merge with an unknown entity shows the error beside the form', async () => {
+    const json = async <T>(path: string): Promise<T> => (await fetch(`${server.url}${path}`)).json() as Promise<T>;
+    const [entity] = (await json<{ items: { id: string; name: string; type: string }[] }>('/api/entities?type=ORG&limit=1&offset=0')).items;
+    assert.ok(entity, 'the demo corpus has an organisation');
+    await go(`#/entity/${encodeURIComponent(entity.id)}`);
+    const logged = consoleErrors.length;
+    await page.locator('#merge-entity').fill('No Such Entity Anywhere');
+    await page.locator('.merge-form button').click();
+    await page.waitForSelector('#merge-error:not(:empty)');
+    assert.match((await page.textContent('#merge-error')) ?? '', /404/);
+    assert.deepEqual(consoleErrors.splice(logged).filter((e) => !/status of 404/.test(e)), []);
+    await page.locator('#correction-by').fill('e2e analyst');
+    await page.locator('#rename-name').fill(`${entity.name} (renamed)`);
+    await page.locator('.rename-form button').click();
+    await page.waitForSelector('#correction-notice');
+    await ready();
+    assert.equal(await page.textContent('main h1'), `${entity.name} (renamed)`);
+    await page.locator('#retype-type').selectOption('MISC');
+    await page.locator('.retype-form button').click();
+    await page.waitForSelector('#correction-notice:has-text("Retyped")');
+    await ready();
+    const listed = await page.locator('main li.correction').allTextContents();
+    assert.equal(listed.length, 2);
+    assert.match(listed[0]!, /retyped from ORG to MISC · by e2e analyst, \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
+    await shot('18-entity-corrections');
+    for (let i = 0; i < 2; i++) {
+      const id = await page.locator('main li.correction').first().getAttribute('data-id');
+      await page.locator('main li.correction button.undo-correction').first().click();
+      await page.waitForSelector(`#correction-notice:has-text("Undid correction ${id} ")`);
+      await ready();
+    }
+    assert.equal(await page.locator('main li.correction').count(), 0);
+    const restored = await json<{ name: string; type: string }>(`/api/entities/${encodeURIComponent(entity.id)}`);
+    assert.deepEqual([restored.name, restored.type], [entity.name, entity.type]);
+  });
+
   test('nothing ran that should not have: no page error, no dialog, no blocked script', async () => {
     assert.deepEqual(pageErrors, []);
     assert.deepEqual(dialogs, []);

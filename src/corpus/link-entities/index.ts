@@ -1,2 +1,3 @@
 /** Cross-article entity linking. */
 export * from './link-entities.js';
+export * from './overrides.js';

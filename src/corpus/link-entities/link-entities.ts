@@ -7,6 +7,7 @@
 import { countryByName } from '../../data/countries.js';
 import { nameWords, translitKey } from '../../kb/names.js';
 import type { DocEntity, PlaceRef } from '../../model/index.js';
+import { checkPersonType, checkPlaceType } from './entity-type.js';
 
 /** A canonical entity as the store knows it (enough to link against). */
 export interface KnownEntity {
@@ -60,6 +61,32 @@ function gazetteerPlace(entity: DocEntity, places: readonly PlaceRef[]): PlaceRe
  */
 export function linkEntities(entities: readonly DocEntity[], knownBySurname: ReadonlyMap<string, readonly KnownEntity[]>, places: readonly PlaceRef[] = []): EntityLink[] {
   return entities.map((entity) => {
+    // A country's name is the state whatever the tagger called it ("Japan" as a person on a travel page).
+    if (!entity.kbId && entity.type !== 'LOC' && !PERSONAL_COUNTRY_NAMES.has(entity.name.trim().toLowerCase()) && countryByName(entity.name)) {
+      return retyped(linkEntity({ ...entity, type: 'LOC', kind: 'state' }, knownBySurname, places), entity.type, 'the name of a country');
+    }
+    const link = linkEntity(entity, knownBySurname, places);
+    // A bare surname joined to a known person has its evidence; any other person or place name is checked.
+    // A bare surname joined to a known person, or shared by known people, is a person's name.
+    const isSurnameJoined = link.type === 'PER' && link.isSurnameOnly && (link.entityId !== `per:${link.nameKey}` || (knownBySurname.get(link.nameKey)?.length ?? 0) > 0);
+    const isKnownPlace = link.entityId.startsWith('place:') || link.entityId.startsWith('kb:');
+    const decision = isSurnameJoined ? undefined : (checkPersonType(entity) ?? checkPlaceType(entity, isKnownPlace, places));
+    if (!decision) return link;
+    return retyped(linkEntity({ ...entity, type: decision.type, kind: decision.kind }, knownBySurname, places), entity.type, decision.why);
+  });
+}
+
+/** Country names that are also common given names: as a person, they stay a person (Jordan, Chad, Georgia). */
+const PERSONAL_COUNTRY_NAMES = new Set(['jordan', 'chad', 'georgia', 'israel']);
+
+/** The link with the tagger's type and why it changed, in its reason. */
+function retyped(link: EntityLink, taggedAs: DocEntity['type'], why: string): EntityLink {
+  return { ...link, reason: `${link.reason}; typed ${link.type}, not ${taggedAs}: ${why}` };
+}
+
+/** Links one article entity by its type as given. */
+function linkEntity(entity: DocEntity, knownBySurname: ReadonlyMap<string, readonly KnownEntity[]>, places: readonly PlaceRef[]): EntityLink {
+  {
     const words = nameWords(entity.name).words;
     const nameKey = translitKey(words.join(' ') || entity.name);
     const isPerson = entity.type === 'PER';
@@ -103,5 +130,5 @@ export function linkEntities(entities: readonly DocEntity[], knownBySurname: Rea
     }
     const prefix = { PER: 'per', ORG: 'org', LOC: 'loc', MISC: 'misc' }[entity.type];
     return { ...base, entityId: `${prefix}:${nameKey}`, reason: 'same normalised name and type' };
-  });
+  }
 }

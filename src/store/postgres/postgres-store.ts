@@ -20,6 +20,7 @@ import { corpusCounts, countEvents, countEventsByPeriod, findSyndicationCandidat
 import { createPool, parsePostgresUrl, type PostgresTarget } from './driver.js';
 import { FTS_MAX_CHARS, POSTGRES_MIGRATIONS } from './migrations.js';
 import { toTsQuerySql } from './ts-query.js';
+import { postgresEntityOverrides } from './entity-overrides.js';
 import { RANK_TIER } from '../rank-tier.js';
 import { addToPostgresFeed, postgresAfterFeedSql, postgresSavedSearches } from './saved-searches.js';
 
@@ -284,7 +285,8 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     await query(op, `INSERT INTO entities AS e (id, name, type, kind, country, kb_id, name_key, surname_key, is_surname_only, article_count, mention_count)
         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::boolean[], $10::int[], $11::int[]) ORDER BY 1
         ON CONFLICT (id) DO UPDATE SET
-          name = CASE WHEN e.kb_id IS NULL AND length(excluded.name) > length(e.name) THEN excluded.name ELSE e.name END,
+          name = CASE WHEN e.kb_id IS NULL AND length(excluded.name) > length(e.name)
+            AND NOT EXISTS (SELECT 1 FROM entity_overrides o WHERE o.kind = 'rename' AND o.entity_id = e.id) THEN excluded.name ELSE e.name END,
           country = coalesce(e.country, excluded.country),
           article_count = e.article_count + excluded.article_count, mention_count = e.mention_count + excluded.mention_count`, [
       entities.map((l) => l.entityId), entities.map((l) => pgText(l.name)), entities.map((l) => l.type), entities.map((l) => l.kind),
@@ -316,6 +318,29 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
         SELECT ae.entity_id, ae.article_id, a.published_at, a.seq, a.outlet, sum(ae.mention_count), string_agg(ae.reason, '; ' ORDER BY ae.doc_entity_id)
         FROM article_entities ae JOIN articles a ON a.id = ae.article_id WHERE ae.article_id = $1 GROUP BY ae.entity_id, ae.article_id, a.published_at, a.seq, a.outlet`, [articleId], client);
   };
+
+  // Entity corrections (migration 10): the SQL is in entity-overrides.ts; relinking reuses this adapter's writers.
+  const entityOverrides = postgresEntityOverrides({
+    transaction: (op, fn, options = {}) => transaction(op, async (client) => {
+      const q = (qop: string, sql: string, params: unknown[] = []): Promise<Row[]> => query(qop, sql, params, client);
+      if (options.lockCorpus) await q(op, 'SELECT pg_advisory_xact_lock(hashtext($1))', [`dossier-corpus:${target.schema ?? 'default'}`]);
+      return fn(q, client);
+    }),
+    read,
+    relink: async (client, articleId, links) => {
+      const op = `relink entities of article ${articleId}`;
+      await untallyArticle(client, op, articleId);
+      for (const table of ['article_entities', 'entity_articles', 'entity_aliases', 'entity_roles', 'claims', 'claim_entities', 'article_places']) {
+        await query(op, `DELETE FROM ${table} WHERE article_id = $1`, [articleId], client);
+      }
+      await saveEntityLinks(client, op, articleId, links);
+      const layers: Record<string, unknown> = {};
+      for (const r of await query(op, "SELECT layer, data FROM layers WHERE article_id = $1 AND layer IN ('claims', 'entities', 'mentions', 'places')", [articleId], client)) {
+        layers[String(r['layer'])] = r['data'];
+      }
+      await writeClaimsAndPlaces(client, op, [{ articleId, layers: layers as ClaimsAndPlacesSource['layers'], links }]);
+    },
+  });
 
   const saveArticle = (doc: Doc, pipeline: string, links: ArticleLinks = {}): Promise<SaveOutcome> =>
     transaction(`save article ${doc.id}`, async (client) => {
@@ -585,7 +610,7 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
   const findPeopleBySurname = async (keys: readonly string[]): Promise<Map<string, KnownEntity[]>> => {
     const out = new Map<string, KnownEntity[]>(keys.map((k) => [k, []]));
     if (!keys.length) return out;
-    const rows = await query('find people by surname', "SELECT id, name, type, country, is_surname_only, surname_key FROM entities WHERE type = 'PER' AND surname_key = ANY($1::text[]) ORDER BY id", [keys]);
+    const rows = await query('find people by surname', "SELECT id, name, type, country, is_surname_only, surname_key FROM entities WHERE type = 'PER' AND surname_key = ANY($1::text[]) AND article_count > 0 ORDER BY id", [keys]);
     for (const r of rows) {
       out.get(String(r['surname_key']))?.push({ id: String(r['id']), name: String(r['name']), type: String(r['type']), country: nullable(r['country']), isSurnameOnly: r['is_surname_only'] === true });
     }
@@ -716,6 +741,7 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     countEvents: (eventQuery) => countEvents(read, eventQuery),
     countEventsByPeriod: (eventQuery, period) => countEventsByPeriod(read, eventQuery, period),
     getEvent: (id) => getEvent(read, id),
+    ...entityOverrides,
     mergeEvents: (targetId, otherId) => corpusTransaction(`merge event ${otherId} into ${targetId}`, (tx) => mergeEventsByUser(tx, targetId, otherId)),
     splitEvent: (eventId, observation) => corpusTransaction(`split event ${eventId}`, (tx) => splitObservationByUser(tx, eventId, observation)),
     listCooccurrences,

@@ -295,6 +295,24 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 10,
+    name: 'user corrections of entities: merge, split, rename and retype overrides kept across re-ingest',
+    sql: `
+      CREATE TABLE entity_overrides (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,                  -- 'merge', 'split', 'rename' or 'retype'
+        entity_id TEXT NOT NULL,             -- the entity corrected (merge: the one merged away)
+        target_id TEXT,                      -- merge: the entity kept; split: the entity the name goes to
+        name TEXT,                           -- split: the name split off; rename: the display name
+        type TEXT,                           -- retype: the type; split: the split-off entity's type
+        previous TEXT,                       -- rename/retype: the value before, restored on undo
+        decided_by TEXT NOT NULL, decided_at TEXT NOT NULL
+      );
+      CREATE INDEX entity_overrides_entity ON entity_overrides (entity_id);
+      CREATE INDEX entity_overrides_target ON entity_overrides (target_id) WHERE target_id IS NOT NULL;
+    `,
+  },
+  {
     version: 11,
     name: 'saved searches, the article feed their alerts read, and notes on entities and events',
     sql: `

@@ -22,6 +22,7 @@ import { nameKeys, prefixRange } from '../name-keys.js';
 import { snippetTerms, textSnippet } from '../text-snippet.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import { copyCandidates, REPORTS_SQL, sqliteCorpusTx, toReport } from './sqlite-corpus-tx.js';
+import { sqliteEntityOverrides } from './entity-overrides.js';
 import { RANK_TIER } from '../rank-tier.js';
 import { addToSqliteFeed, SQLITE_AFTER_FEED_SQL, sqliteSavedSearches } from './saved-searches.js';
 
@@ -205,7 +206,8 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     const upsertEntity = prepare(`INSERT INTO entities (id, name, type, kind, country, kb_id, name_key, surname_key, is_surname_only)
       VALUES (@entityId, @name, @type, @kind, @country, @kbId, @nameKey, @surnameKey, @isSurnameOnly)
       ON CONFLICT(id) DO UPDATE SET
-        name = CASE WHEN entities.kb_id IS NULL AND length(excluded.name) > length(entities.name) THEN excluded.name ELSE entities.name END,
+        name = CASE WHEN entities.kb_id IS NULL AND length(excluded.name) > length(entities.name)
+          AND NOT EXISTS (SELECT 1 FROM entity_overrides o WHERE o.kind = 'rename' AND o.entity_id = entities.id) THEN excluded.name ELSE entities.name END,
         country = coalesce(entities.country, excluded.country)`);
     const insertLink = prepare('INSERT INTO article_entities (article_id, doc_entity_id, entity_id, name, mention_count, reason) VALUES (?, ?, ?, ?, ?, ?)');
     const insertAlias = prepare('INSERT OR IGNORE INTO entity_aliases (entity_id, article_id, alias) VALUES (?, ?, ?)');
@@ -255,6 +257,19 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
   };
 
   const corpusTx = sqliteCorpusTx(prepare);
+
+  // Entity corrections (migration 10): the SQL is in entity-overrides.ts; relinking reuses this adapter's writers.
+  const entityOverrides = sqliteEntityOverrides({
+    prepare,
+    writeTransaction,
+    relink: (articleId, links) => {
+      clearArticleRows(articleId);
+      saveEntityLinks(articleId, links);
+      const layers = Object.fromEntries((prepare("SELECT layer, data FROM layers WHERE article_id = ? AND layer IN ('claims', 'entities', 'mentions', 'places')").all(articleId) as { layer: string; data: string }[])
+        .map((l) => [l.layer, JSON.parse(l.data)]));
+      saveClaimsAndPlaces(articleId, layers, links);
+    },
+  });
 
   const save = (doc: Doc, pipeline: string, links: ArticleLinks = {}): Promise<SaveOutcome> => {
     const stamp = now().toISOString();
@@ -582,7 +597,8 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
 
   const findPeopleBySurname = (keys: readonly string[]): Map<string, KnownEntity[]> => {
     const out = new Map<string, KnownEntity[]>();
-    const query = prepare("SELECT id, name, type, country, is_surname_only FROM entities WHERE type = 'PER' AND surname_key = ?");
+    // Only people some article still names: a row left by an updated article (or a correction) attracts no surname.
+    const query = prepare("SELECT id, name, type, country, is_surname_only FROM entities WHERE type = 'PER' AND surname_key = ? AND article_count > 0");
     for (const key of keys) {
       out.set(key, (query.all(key) as Row[]).map((r) => ({
         id: String(r['id']), name: String(r['name']), type: String(r['type']), country: nullable(r['country']), isSurnameOnly: Number(r['is_surname_only']) === 1,
@@ -778,6 +794,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
   };
 
   return {
+    ...entityOverrides,
     kind: 'sqlite',
     // Saved searches, the article feed and notes (migration 11).
     ...sqliteSavedSearches(db, now),

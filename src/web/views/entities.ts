@@ -4,6 +4,7 @@ import { append, h, replaceChildren, route, shortDate } from '../dom.js';
 import { shortHumanDate } from '../human-time.js';
 import type { ViewContext } from './context.js';
 import { notesSection, watchButton } from './alerts.js';
+import { correctionNotice, correctionsSection, typeWarningNotice } from './entity-corrections.js';
 import { articleHref, claimItem, downloadControl, entityHref, eventHref, heading, pager, plural, statusBadge, typeBadge, TYPE_NAMES } from './parts.js';
 
 const PAGE = 50;
@@ -76,6 +77,7 @@ export async function entityView({ param, query, main }: ViewContext): Promise<v
       h('a', { href: route('/search', { entity: entity.id }), class: 'search-link' }, 'Articles naming it'), ' · ',
       h('a', { href: route('/claims', { entity: entity.id }) }, 'Claims'), ' · ',
       h('code', { class: 'muted' }, entity.id)),
+    correctionNotice(query), typeWarningNotice(entity),
     downloadControl({ entity: entity.id }, 'the events it takes part in, and the claims of the articles naming it'),
     watchButton(entity.id, entity.name),
     h('div', { class: 'cards' },
@@ -88,6 +90,7 @@ export async function entityView({ param, query, main }: ViewContext): Promise<v
         return h('li', null, h('span', { class: 'bar-label' }, outlet), h('span', { class: 'bar-track' }, bar), h('span', { class: 'num' }, String(n)));
       }))),
       relatedCard),
+    correctionsSection(entity),
     h('section', null, h('h2', null, 'Events'), events.items.length ? h('ul', { class: 'plain' }, ...distinctEvents(events.items).map(({ event: e, types }) => h('li', { class: 'tl-item entity-event' },
       h('span', { class: 'tl-date', title: e.windowStart ? `${e.windowStart} – ${e.windowEnd}` : 'no date in the text' }, e.windowStart ? shortHumanDate(e.windowStart) : 'undated'),
       h('span', { class: 'tl-badges' }, statusBadge(e.status), ...types.map((t) => h('span', null, ' ', h('span', { class: 'badge' }, t)))),

@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { openSqliteStore } from '../store/sqlite/index.js';
+import type { Store } from '../store/store.js';
+import { composePipeline, type ComposedPipeline } from './compose-pipeline.js';
+import { entityCorrections, mergeEntities, renameEntity, retypeEntity, splitEntity, typeWarning, undoCorrection } from './entity-corrections.js';
+import { ingest } from './ingest.js';
+
+// Three short reports of one port strike: the authority's chairman is "Kwame Mensah-Bonsu" in the first and
+// "Kwame Bonsu" in the others, which the rules keep as two people.
+const ARTICLES: Readonly<Record<string, string>> = {
+  'a.txt': `Port workers strike in Tema as talks stall
+
+Kwame Mensah-Bonsu, the chairman of the Ghana Ports Authority, said on Monday that talks with the dock workers' union had stalled. Mensah-Bonsu said the union wanted higher wages before the harbour in Tema reopens.
+
+Union leaders in Accra said they would meet the authority again next week.`,
+  'b.txt': `Ghana port strike enters second week
+
+Kwame Bonsu, who heads the Ghana Ports Authority, told reporters in Accra that ships were waiting off Tema. Bonsu said the authority had offered the union a new contract.
+
+Shipping lines said cargo was being sent to Lome instead.`,
+  'c.txt': `Ships return to Tema
+
+Kwame Bonsu said on Friday that the strike was over and that the first ships had docked in Tema overnight.`,
+};
+
+let dir: string;
+let pipeline: ComposedPipeline;
+const AUTHOR = { by: 'ana', at: '2026-12-07T06:00:00.000Z' };
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'dossier-corrections-'));
+  for (const [name, text] of Object.entries(ARTICLES)) writeFileSync(join(dir, name), text);
+  const probe = openSqliteStore(':memory:');
+  await probe.migrate();
+  pipeline = await composePipeline(probe);
+  await probe.close();
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+async function withCorpus(names: readonly string[], body: (store: Store) => Promise<void>): Promise<void> {
+  const store = openSqliteStore(':memory:');
+  await store.migrate();
+  try {
+    await ingestFiles(store, names);
+    await body(store);
+  } finally {
+    await store.close();
+  }
+}
+
+const ingestFiles = (store: Store, names: readonly string[], stages = pipeline.stages) =>
+  ingest(names.map((n) => join(dir, n)), { store, stages, resources: pipeline.resources });
+
+const people = async (store: Store) => (await store.listEntities({ type: 'PER' })).map((e) => [e.name, e.articleCount]);
+
+test('entity corrections › a merge relinks stored articles and holds for articles ingested later and re-ingested by a newer pipeline', async () => {
+  await withCorpus(['a.txt', 'b.txt'], async (store) => {
+    assert.deepEqual((await people(store)).sort(), [['Kwame Bonsu', 1], ['Kwame Mensah-Bonsu', 1]], 'the rules keep the two names apart');
+    const { override, relinkedArticles } = await mergeEntities(store, 'Kwame Mensah-Bonsu', 'Kwame Bonsu', AUTHOR);
+    assert.deepEqual([override.kind, override.decidedBy, override.decidedAt, relinkedArticles], ['merge', 'ana', AUTHOR.at, 1]);
+    assert.deepEqual(await people(store), [['Kwame Mensah-Bonsu', 2]]);
+    await ingestFiles(store, ['c.txt']);
+    assert.deepEqual(await people(store), [['Kwame Mensah-Bonsu', 3]], 'a new article naming "Kwame Bonsu" links to the entity kept');
+    const upgraded = pipeline.stages.map((s) => (s.name === 'entities' ? { ...s, version: s.version + 1000 } : s));
+    const again = await ingestFiles(store, ['b.txt'], upgraded);
+    assert.equal(again.updated, 1);
+    assert.deepEqual(await people(store), [['Kwame Mensah-Bonsu', 3]], 'an article re-ingested by a newer pipeline keeps the merge');
+    const view = await entityCorrections(store, (await store.getEntity('Kwame Mensah-Bonsu'))!);
+    assert.deepEqual(view.corrections.map((c) => [c.kind, c.entityId, c.targetId]), [['merge', override.entityId, override.targetId]]);
+
+    await undoCorrection(store, override.id);
+    assert.deepEqual((await people(store)).sort(), [['Kwame Bonsu', 2], ['Kwame Mensah-Bonsu', 1]], 'undone: the rules decide again');
+    await assert.rejects(undoCorrection(store, override.id), /no entity correction with id/);
+  });
+});
+
+test('entity corrections › a name split off an entity takes its articles; undone, they return', async () => {
+  await withCorpus(['a.txt', 'b.txt', 'c.txt'], async (store) => {
+    await mergeEntities(store, 'Kwame Mensah-Bonsu', 'Kwame Bonsu', AUTHOR);
+    const { override, relinkedArticles } = await splitEntity(store, 'Kwame Mensah-Bonsu', 'Kwame Bonsu', { by: 'bo' });
+    assert.equal(relinkedArticles, 2);
+    assert.deepEqual((await people(store)).sort(), [['Kwame Bonsu', 2], ['Kwame Mensah-Bonsu', 1]]);
+    await assert.rejects(splitEntity(store, 'Kwame Mensah-Bonsu', 'Tema', AUTHOR), /has no name or alias "Tema"/);
+    await undoCorrection(store, override.id);
+    assert.deepEqual(await people(store), [['Kwame Mensah-Bonsu', 3]]);
+  });
+});
+
+test('entity corrections › rename and retype change the record, survive re-ingest, and undo restores them', async () => {
+  await withCorpus(['a.txt'], async (store) => {
+    const authority = (await store.listEntities({ search: 'ghana ports' }))[0]!;
+    const renamed = await renameEntity(store, authority.id, 'Ghana Ports and Harbours Authority', AUTHOR);
+    const tema = (await store.getEntity('Tema'))!;
+    const retyped = await retypeEntity(store, tema.id, 'ORG', AUTHOR);
+    await assert.rejects(retypeEntity(store, tema.id, 'ORG', AUTHOR), /already ORG/);
+    await ingestFiles(store, ['b.txt']);
+    const [authorityNow, temaNow] = [await store.getEntity(authority.id), await store.getEntity(tema.id)];
+    assert.deepEqual([authorityNow?.name, authorityNow?.articleCount], ['Ghana Ports and Harbours Authority', 2]);
+    assert.deepEqual([temaNow?.type, temaNow?.kind, temaNow?.articleCount], ['ORG', 'organisation', 2]);
+    assert.equal((await store.listEntities({ type: 'ORG' })).some((e) => e.id === tema.id), true, 'listed under its new type');
+    await undoCorrection(store, renamed.override.id);
+    await undoCorrection(store, retyped.override.id);
+    assert.equal((await store.getEntity(authority.id))?.name, 'Ghana Ports Authority');
+    assert.deepEqual([(await store.getEntity(tema.id))?.type, (await store.getEntity(tema.id))?.kind], [tema.type, tema.kind]);
+  });
+});
+
+test('entity corrections › bad input is a usage error quoting the value; unknown entities are not found', async () => {
+  await withCorpus(['c.txt'], async (store) => {
+    await assert.rejects(mergeEntities(store, 'Tema', 'Tema', AUTHOR), /same entity/);
+    await assert.rejects(mergeEntities(store, 'Tema', 'Atlantis', AUTHOR), /no entity with id, name or alias "Atlantis"/);
+    await assert.rejects(renameEntity(store, 'Tema', '   ', AUTHOR), /display name "   "/);
+    await assert.rejects(renameEntity(store, 'Tema', 'Tema Port', { by: ' ' }), /corrector " ": give a name/);
+    await assert.rejects(undoCorrection(store, -3), /expected a positive whole number/);
+  });
+});
+
+test('entity corrections › one name, many types: warned when other types hold a fifth of the mentions', () => {
+  assert.equal(typeWarning('PER', [{ type: 'LOC', entities: 2, mentions: 147 }, { type: 'PER', entities: 1, mentions: 9 }]),
+    'one name, many types: LOC 147 mentions (2 entities), PER 9 mentions (1 entity)');
+  assert.equal(typeWarning('LOC', [{ type: 'LOC', entities: 2, mentions: 147 }, { type: 'PER', entities: 1, mentions: 9 }]), null, '6 % is not a strong disagreement');
+  assert.equal(typeWarning('ORG', [{ type: 'ORG', entities: 1, mentions: 3 }, { type: 'PER', entities: 1, mentions: 1 }]), null, 'one stray mention is not');
+});

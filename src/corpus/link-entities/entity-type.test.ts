@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { translitKey } from '../../kb/names.js';
+import type { DocEntity, PlaceRef } from '../../model/index.js';
+import { checkPersonType, checkPlaceType } from './entity-type.js';
+import { linkEntities, type KnownEntity } from './index.js';
+
+const person = (name: string, extra: Partial<DocEntity> = {}): DocEntity =>
+  ({ id: 'e1', name, type: 'PER', kind: 'person', mentionIds: ['m1'], aliases: [], roles: [], references: [], ...extra });
+
+test('entity type › names of people stay people: particles, initials, hyphens, Mc/O\' and Roman numerals', () => {
+  for (const name of ['Kwame Mensah-Bonsu', 'Ursula von der Leyen', 'Michael J. Fox', "Conan O'Brien", 'Leonardo DiCaprio', 'Charles III', 'Ana de la Cruz', 'Jean-Luc Picard']) {
+    assert.equal(checkPersonType(person(name)), undefined, name);
+  }
+});
+
+test('entity type › products, companies, buttons, headings and citations tagged as people are not people', () => {
+  const cases: [string, string, RegExp][] = [
+    ['Join Google', 'MISC', /heading or button/],
+    ['Google Cloud', 'MISC', /"Cloud", a thing's word/],
+    ['Solomon R Guggenheim Museum', 'ORG', /an organisation's word/],
+    ['Gethin R The', 'MISC', /function word/],
+    ['PKO GitHub', 'MISC', /acronym|brand/],
+    ['LinkedIn', 'MISC', /brand/],
+    ['Windows 11', 'MISC', /digit/],
+    ['Z', 'MISC', /one letter/],
+  ];
+  for (const [name, type, why] of cases) {
+    const decision = checkPersonType(person(name));
+    assert.equal(decision?.type, type, name);
+    assert.match(decision!.why, why, name);
+  }
+});
+
+test('entity type › one word is a person with a title, a role or a pronoun for it, and not otherwise', () => {
+  assert.equal(checkPersonType(person('Android'))?.type, 'MISC');
+  assert.equal(checkPersonType(person('Okonkwo', { aliases: ['Mrs Okonkwo'] })), undefined, 'a title');
+  assert.equal(checkPersonType(person('Okonkwo', { references: [{ start: 0, end: 2, text: 'she', rule: 'pronoun' } as unknown as DocEntity['references'][number]] })), undefined, 'a pronoun');
+  assert.equal(checkPersonType(person('Okonkwo', { roles: [{ title: 'minister', evidence: { start: 0, end: 8 } }] })), undefined, 'a role');
+});
+
+test('entity type › a bare surname shared by known people stays a person; one nobody has is not', () => {
+  const known: KnownEntity = { id: 'per:maria ukunkuu', name: 'Maria Okonkwo', type: 'PER', country: null, isSurnameOnly: false };
+  const other: KnownEntity = { ...known, id: 'per:chidi ukunkuu', name: 'Chidi Okonkwo' };
+  const [bare] = linkEntities([person('Okonkwo')], new Map([[translitKey('Okonkwo'), [known, other]]]));
+  assert.equal(bare!.type, 'PER');
+  const [brand] = linkEntities([person('Kajabi')], new Map());
+  assert.deepEqual([brand!.entityId.split(':')[0], brand!.type], ['misc', 'MISC']);
+  assert.match(brand!.reason, /typed MISC, not PER: not a person's name \(one word with no title, role or pronoun for it\)/);
+});
+
+test('entity type › a country\'s name is the state whatever the tagger said, unless it is also a common given name', () => {
+  const [japan] = linkEntities([person('Japan')], new Map());
+  assert.deepEqual([japan!.entityId, japan!.type, japan!.kind], ['kb:country:JPN', 'LOC', 'state']);
+  assert.match(japan!.reason, /not PER: the name of a country/);
+  const [jordan] = linkEntities([person('Jordan', { aliases: ['Mr Jordan'] })], new Map());
+  assert.equal(jordan!.type, 'PER');
+});
+
+test('entity type › a place the gazetteer looked at and resolved nowhere is not a place, nor a name shaped like a product', () => {
+  const loc = (name: string): DocEntity => ({ ...person(name), type: 'LOC', kind: 'place' });
+  const unresolved: PlaceRef = { id: 'p1', start: 0, end: 6, text: 'Amazon', mentionId: 'm1', isResolved: false };
+  assert.match(checkPlaceType(loc('Amazon'), false, [unresolved])!.why, /gazetteer resolved none of its mentions/);
+  assert.equal(checkPlaceType(loc('Amazon'), false, []), undefined, 'never looked at: the tagger\'s type stays');
+  assert.equal(checkPlaceType(loc('DuckDB'), false)?.type, 'MISC');
+  assert.equal(checkPlaceType(loc('Tokyo'), true), undefined, 'resolved by the gazetteer');
+  assert.equal(checkPlaceType(loc('Bay Area'), false, [{ ...unresolved, text: 'Bay Area' }]), undefined, 'a place word');
+  assert.equal(checkPlaceType(loc('Modern Area'), false)?.type, 'MISC', 'a heading word first');
+});

@@ -1,0 +1,126 @@
+/**
+ * Whether an article entity's NER type holds up against its name and evidence, before it is linked across the
+ * corpus. On web pages the tagger calls products, companies, buttons and headings persons ("Google Cloud",
+ * "Join Google", "Gethin R The") and software places ("DuckDB"); a wrong type shown with confidence misleads more
+ * than a vaguer one, so a name that cannot be what its type says becomes MISC (ORG when its head word says so).
+ * Pure: names and the entity's own evidence (titles, roles, pronouns, the place stage's gazetteer match).
+ */
+import { TITLE_WORDS, nameWords } from '../../kb/names.js';
+import type { DocEntity, EntityKind, MentionType, PlaceRef } from '../../model/index.js';
+
+/** A corrected type, with the reason recorded on the link. */
+export interface TypeDecision {
+  readonly type: MentionType;
+  readonly kind: EntityKind;
+  readonly why: string;
+}
+
+// First words of buttons, menu items and headings ("Join Google", "About Allianz", "Very High").
+const LEAD_WORDS = new Set([
+  'about', 'join', 'sign', 'log', 'subscribe', 'follow', 'share', 'read', 'watch', 'download', 'get', 'try', 'learn', 'contact', 'home',
+  'more', 'explore', 'discover', 'shop', 'buy', 'book', 'start', 'view', 'see', 'click', 'visit', 'meet', 'find', 'search', 'register',
+  'apply', 'donate', 'support', 'listen', 'play', 'open', 'next', 'previous', 'back', 'menu', 'skip', 'accept', 'continue', 'submit',
+  'send', 'save', 'create', 'build', 'make', 'why', 'how', 'what', 'when', 'where', 'best', 'top', 'new', 'free', 'easy', 'very',
+  'deep', 'modern', 'our', 'your', 'my', 'all', 'latest', 'popular', 'related', 'featured', 'trending', 'official', 'introducing',
+  'using', 'understanding', 'getting', 'building', 'advanced', 'automated', 'asynchronous', 'async', 'smart', 'digital', 'online',
+  'global', 'international', 'national', 'daily', 'weekly', 'monthly', 'annual', 'total', 'full', 'high', 'low', 'first', 'last',
+]);
+
+// Words that never stand inside a person's name ("Gethin R The", "Harvard Free Certificates").
+const FUNCTION_WORDS = new Set(['the', 'and', 'for', 'with', 'to', 'in', 'on', 'a', 'an', 'or', 'at', 'by', 'from', 'into', 'vs', 'versus', '&']);
+
+// Last words of organisation names (compromise's orgWords idea: "Johnson LLC", "Guggenheim Museum").
+const ORG_HEADS = new Set([
+  'museum', 'gallery', 'university', 'college', 'school', 'institute', 'foundation', 'academy', 'society', 'association', 'council',
+  'committee', 'commission', 'agency', 'ministry', 'department', 'bureau', 'party', 'union', 'league', 'federation', 'club', 'team',
+  'company', 'corporation', 'corp', 'inc', 'ltd', 'llc', 'plc', 'gmbh', 'group', 'holdings', 'partners', 'bank', 'fund', 'trust',
+  'labs', 'lab', 'studio', 'studios', 'press', 'media', 'news', 'network', 'times', 'post', 'journal', 'magazine', 'records',
+  'systems', 'technologies', 'software', 'solutions', 'services', 'airlines', 'airways', 'lines', 'motors', 'hospital', 'clinic',
+  'church', 'center', 'centre', 'library', 'theatre', 'theater', 'orchestra', 'festival', 'brigade', 'army', 'forces', 'police',
+]);
+
+// Last words of products, works, topics and page furniture ("Google Cloud", "Karaoke App", "Atomic Design").
+const THING_HEADS = new Set([
+  'app', 'apps', 'cloud', 'watch', 'phone', 'camera', 'cameras', 'video', 'videos', 'music', 'art', 'design', 'data', 'learning',
+  'source', 'code', 'run', 'award', 'awards', 'prize', 'certificate', 'certificates', 'course', 'courses', 'guide', 'tips', 'review',
+  'reviews', 'edition', 'series', 'model', 'models', 'tool', 'tools', 'kit', 'framework', 'language', 'script', 'engine', 'platform',
+  'api', 'sdk', 'os', 'pro', 'max', 'mini', 'plus', 'ultra', 'live', 'service', 'system', 'project', 'program', 'programme',
+  'conference', 'summit', 'week', 'day', 'challenge', 'test', 'exam', 'store', 'shop', 'market', 'cards', 'card', 'game', 'games',
+  'show', 'podcast', 'blog', 'newsletter', 'account', 'policy', 'terms', 'privacy', 'cookies', 'settings', 'login', 'stress',
+  'mindfulness', 'health', 'fitness', 'therapy', 'calm', 'high', 'low', 'scholar', 'analytics', 'studio', 'hub', 'station',
+  'street', 'road', 'avenue', 'park', 'square', 'bridge', 'island', 'river', 'lake', 'valley', 'beach', 'bay', 'airport', 'stadium',
+]);
+
+// Last words of place names the gazetteer may lack ("Bay Area", "Kivu Province").
+const PLACE_HEADS = new Set([
+  'area', 'region', 'province', 'district', 'county', 'state', 'city', 'town', 'village', 'valley', 'river', 'lake', 'mountains', 'mountain',
+  'island', 'islands', 'coast', 'peninsula', 'desert', 'strip', 'bank', 'heights', 'plateau', 'basin', 'sea', 'ocean', 'gulf', 'bay',
+  'street', 'road', 'avenue', 'square', 'bridge', 'border', 'camp', 'airport', 'port', 'harbour', 'harbor', 'station', 'park',
+]);
+
+// Name particles written in lower case or joined to a capitalised rest (de la Cruz, McDonald, DiCaprio, O'Brien).
+const PARTICLES = new Set(['de', 'del', 'della', 'der', 'den', 'di', 'da', 'do', 'dos', 'du', 'van', 'von', 'la', 'le', 'el', 'al', 'bin', 'ibn', 'ben', 'ter', 'y', 'e', 'of']);
+const JOINED_PARTICLE = /^(Mc|Mac|O'|D'|De|Di|Da|Du|La|Le|Van|Von|Al-|El-|Fitz)[A-Z]/;
+
+const kindOf = (type: MentionType): EntityKind => ({ PER: 'person', ORG: 'organisation', LOC: 'place', MISC: 'other' }[type] as EntityKind);
+
+/** Why a word cannot be part of a person's name, or undefined. */
+function unlikeNameWord(word: string): string | undefined {
+  const bare = word.replace(/[.,'’]+$/, '');
+  if (/\d/.test(bare)) return `"${bare}" has a digit`;
+  if (FUNCTION_WORDS.has(bare.toLowerCase())) return `"${bare}" is a function word`;
+  // Internal capitals mark brands (LinkedIn, GitHub, iPhone), not names (McDonald, DiCaprio, O'Brien, Jean-Luc).
+  const parts = bare.split('-');
+  if (parts.some((p) => /^[a-z]+[A-Z]/.test(p) || (/^[A-Z][a-z]+[A-Z]/.test(p) && !JOINED_PARTICLE.test(p)))) return `"${bare}" is written like a brand`;
+  // An acronym of two or more capitals (PKO, KPIs, AI); Roman numerals (II, IV) belong to names.
+  if (/^[A-Z]{2,}s?$/.test(bare) && !/^[IVX]+$/.test(bare)) return `"${bare}" is an acronym`;
+  return undefined;
+}
+
+/** Person evidence beyond the tagger's label: a title, a stated role or a pronoun resolved to it. */
+function hasPersonEvidence(entity: DocEntity): boolean {
+  if (entity.roles.length || entity.references.length) return true;
+  return [entity.name, ...entity.aliases].some((n) => nameWords(n).titles.length > 0 || TITLE_WORDS.has((n.split(/\s+/)[0] ?? '').toLowerCase().replace(/\.$/, '')));
+}
+
+/**
+ * A person entity whose name cannot be a person's: the type it gets instead, or undefined when PER holds.
+ * `isSurnameLinked`: the linker joined it to a known person by surname (evidence enough).
+ * @example checkPersonType({ name: 'Google Cloud', type: 'PER', … }) // { type: 'MISC', why: 'ends in "Cloud" …' }
+ */
+export function checkPersonType(entity: DocEntity): TypeDecision | undefined {
+  if (entity.type !== 'PER' || entity.kbId) return undefined;
+  const words = entity.name.trim().split(/\s+/).filter(Boolean);
+  const decide = (type: MentionType, reason: string): TypeDecision => ({ type, kind: kindOf(type), why: `not a person's name (${reason})` });
+  if (!words.length) return undefined;
+  const first = words[0]!;
+  const last = words[words.length - 1]!.toLowerCase().replace(/[.,'’]+$/, '');
+  if (words.length > 1 && LEAD_WORDS.has(first.toLowerCase())) return decide('MISC', `starts like a heading or button: "${first}"`);
+  for (const word of words) {
+    const why = unlikeNameWord(word);
+    if (why) return decide('MISC', why);
+  }
+  if (words.some((w) => /^[a-z]/.test(w) && !PARTICLES.has(w.toLowerCase()))) return decide('MISC', 'a word in lower case');
+  if (words.length > 1 && ORG_HEADS.has(last)) return decide('ORG', `ends in "${words[words.length - 1]}", an organisation's word`);
+  if (words.length > 1 && THING_HEADS.has(last)) return decide('MISC', `ends in "${words[words.length - 1]}", a thing's word`);
+  if (words.length === 1 && (first.length < 2 || !hasPersonEvidence(entity))) {
+    return decide('MISC', first.length < 2 ? 'one letter' : 'one word with no title, role or pronoun for it');
+  }
+  return undefined;
+}
+
+/**
+ * A place entity that is no place: the gazetteer looked at its mentions and resolved none, or its name is
+ * shaped like a product's ("DuckDB", "AI", "Modern Art"). Toponyms are places when the gazetteer and the tagger
+ * agree; a name the place stage never looked at keeps the tagger's type. A place word ("Bay Area") keeps it too.
+ */
+export function checkPlaceType(entity: DocEntity, isKnownPlace: boolean, places: readonly PlaceRef[] = []): TypeDecision | undefined {
+  if (entity.type !== 'LOC' || entity.kbId || isKnownPlace) return undefined;
+  const words = entity.name.trim().split(/\s+/).filter(Boolean);
+  const shape = LEAD_WORDS.has((words[0] ?? '').toLowerCase()) && words.length > 1 ? `starts like a heading: "${words[0]}"` : words.map(unlikeNameWord).find(Boolean);
+  if (shape) return { type: 'MISC', kind: 'other', why: `not a place's name (${shape})` };
+  if (PLACE_HEADS.has((words[words.length - 1] ?? '').toLowerCase())) return undefined;
+  const looked = places.filter((p) => p.mentionId !== undefined && entity.mentionIds.includes(p.mentionId));
+  if (looked.length && looked.every((p) => !p.isResolved)) return { type: 'MISC', kind: 'other', why: 'tagged as a place, but the gazetteer resolved none of its mentions' };
+  return undefined;
+}
