@@ -124,7 +124,17 @@ export function speechArcs(view: ParseView, v: number): SpeechArcs {
     // Through a relative pronoun, the antecedent is the noun without the clause that holds the verb ("voters who said").
     // An agent's "by" is not part of the speaker.
     const skip = new Set<number>([v, ...(depLabel(deps, subj) === 'obl:agent' ? childrenWith(view, subj, ['case']) : [])]);
-    const [a, b] = subtreeRange(view, subj, skip);
+    let [a, b] = subtreeRange(view, subj, skip);
+    // "Republican presidential front-runner Donald Trump said": a title the parser hangs on the verb as a second
+    // nsubj belongs to the same noun phrase when the two are adjacent.
+    const head = deps.head[subj]!;
+    if (head >= 0 && depLabel(deps, subj) === 'nsubj') {
+      for (const other of childrenWith(view, head, ['nsubj'])) {
+        if (other === subj) continue;
+        const [c, e] = subtreeRange(view, other, skip);
+        if (e + 1 === a || b + 1 === c) [a, b] = [Math.min(a, c), Math.max(b, e)];
+      }
+    }
     subject = spanOf(view, a, b);
   }
   let content: Span | undefined;
