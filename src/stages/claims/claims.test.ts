@@ -641,3 +641,41 @@ test('claims › "the group" resolved by the entity stage to an entity is named 
   const npr = claimsOf('The couple arrived on November 3, according to NPR’s Feng.', [['NPR', 'ORG'], ['Feng', 'PER']]);
   assert.deepEqual([npr.claims[0]!.chain[0]!.kind, npr.claims[0]!.chain[0]!.name], ['outlet', 'NPR']);
 });
+
+test('claims › issue 14: ", telling reporters, “…”" and ", saying, “…”" take the quote after the comma as content', () => {
+  const { text, claims } = claimsOf('Weaver did not seem impressed, telling reporters, “A lot of people said the governor should step down.” Albright urged voters to back Clinton, saying, “There is a special place in hell for them.”', [['Weaver', 'PER'], ['Albright', 'PER'], ['Clinton', 'PER']]);
+  const telling = claims.find((c) => c.cueLemma === 'tell')!;
+  assert.equal(at(text, telling.content), '“A lot of people said the governor should step down.”');
+  assert.equal(telling.chain[telling.cueSourceIndex]!.name, 'Weaver');
+  assert.equal(telling.isDirectQuote, true);
+  const saying = claims.find((c) => c.cueLemma === 'say' && at(text, c.content).startsWith('“There'))!;
+  assert.equal(saying.chain[saying.cueSourceIndex]!.name, 'Albright');
+});
+
+test('claims › issue 14: a parenthetical "…, he said, the …" keeps both parts of its content', () => {
+  const { text, claims } = claimsOf('If the bill fails, Senator Lowe said, the government will fall.', [['Lowe', 'PER']]);
+  assert.equal(claims.length, 1);
+  assert.equal(at(text, claims[0]!.content), 'If the bill fails, Senator Lowe said, the government will fall');
+  assert.deepEqual(claims[0]!.contentParts.map((p) => at(text, p)), ['If the bill fails', 'the government will fall']);
+});
+
+test('claims › issue 14: with a parse, "Name, 59, of Town, said …" is not the inverted "…, said X"', () => {
+  const text = 'Mona Reed, 59, of Dayton, said she liked the plan.';
+  const claims = parsedClaims(text, [
+    ['Mona', 9, 'nsubj', 'PROPN'], ['Reed', 1, 'flat', 'PROPN'], [',', 4, 'punct', 'PUNCT'], ['59', 1, 'appos', 'NUM'], [',', 7, 'punct', 'PUNCT'], ['of', 7, 'case', 'ADP'],
+    ['Dayton', 1, 'nmod', 'PROPN'], [',', 1, 'punct', 'PUNCT'], ['said', 0, 'root', 'VERB'], ['she', 11, 'nsubj', 'PRON'], ['liked', 9, 'ccomp', 'VERB'], ['the', 13, 'det', 'DET'],
+    ['plan', 11, 'obj', 'NOUN'], ['.', 9, 'punct', 'PUNCT'],
+  ], [['Mona Reed', 'PER'], ['Dayton', 'LOC']]);
+  assert.equal(claims.length, 1);
+  assert.equal(at(text, claims[0]!.content), 'she liked the plan');
+  assert.match(at(text, claims[0]!.chain[claims[0]!.cueSourceIndex]!.span), /^Mona Reed/);
+});
+
+test('claims › issue 14: with a parse, a title the parser hangs on the verb as a second subject stays in the speaker phrase', () => {
+  const text = 'Republican front-runner Donald Trump said that he would win.';
+  const claims = parsedClaims(text, [
+    ['Republican', 2, 'amod', 'ADJ'], ['front-runner', 5, 'nsubj', 'NOUN'], ['Donald', 5, 'nsubj', 'PROPN'], ['Trump', 3, 'flat', 'PROPN'], ['said', 0, 'root', 'VERB'],
+    ['that', 9, 'mark', 'SCONJ'], ['he', 9, 'nsubj', 'PRON'], ['would', 9, 'aux', 'AUX'], ['win', 5, 'ccomp', 'VERB'], ['.', 5, 'punct', 'PUNCT'],
+  ], [['Donald Trump', 'PER']]);
+  assert.equal(at(text, claims[0]!.chain[claims[0]!.cueSourceIndex]!.span), 'Republican front-runner Donald Trump');
+});

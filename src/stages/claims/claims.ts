@@ -7,7 +7,7 @@
  * sentences and mentions layers and reads entities when they exist. See README.md for method and limits.
  */
 import { countriesByDemonym } from '../../data/countries.js';
-import { UPOS_TAGS, type Claim, type Doc, type DocEntity, type Sentence, type Span, type Stance } from '../../model/index.js';
+import { depLabel, UPOS_TAGS, type Claim, type Doc, type DocEntity, type Sentence, type Span, type Stance } from '../../model/index.js';
 import { defineStage, type Stage } from '../../pipeline/stage.js';
 import { CLAIMS_LEXICON, type ClaimsLexicon, type ReportingVerb, type VerbClass } from './lexicon.js';
 import { findQuotes, type QuoteSpan } from './quotes.js';
@@ -122,7 +122,7 @@ const TAIL_OPENERS = new Set([
   'referring', 'speaking', 'writing', 'told', 'previously', 'recently', 'repeatedly', 'separately', 'overnight', 'then', 'of',
 ]);
 /** Words after "…, X said," that continue the attribution rather than the content. */
-const PARENTHETICAL_BLOCKERS = new Set(['citing', 'quoting', 'adding', 'basing', 'according', 'who', 'which', 'speaking', 'referring', 'saying', 'noting', 'calling', 'telling', 'in', 'on', 'at', 'during', 'as', 'after', 'before', 'without', 'while', 'when', 'though', 'although', 'but', 'and', 'because', 'since', 'despite', 'to', 'via', 'through', 'with', 'by', 'than', 'pointing', 'arguing', 'warning', 'explaining', 'describing', 'insisting', 'stressing', 'asking', 'urging', 'claiming', 'denying', 'a', 'an', 'the', 'his', 'her', 'their', 'its', 'late', 'early', 'earlier', 'last', 'this', 'yesterday', 'today', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const PARENTHETICAL_BLOCKERS = new Set(['citing', 'quoting', 'adding', 'basing', 'according', 'who', 'which', 'speaking', 'referring', 'saying', 'noting', 'calling', 'telling', 'in', 'on', 'at', 'during', 'as', 'after', 'before', 'without', 'while', 'when', 'though', 'although', 'but', 'and', 'because', 'since', 'despite', 'to', 'via', 'through', 'with', 'by', 'than', 'pointing', 'arguing', 'warning', 'explaining', 'describing', 'insisting', 'stressing', 'asking', 'urging', 'claiming', 'denying', 'late', 'early', 'earlier', 'last', 'this', 'yesterday', 'today', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const RECIPIENTS = new Set(['reporters', 'journalists', 'me', 'us', 'him', 'her', 'them', 'lawmakers', 'parliament', 'congress', 'delegates', 'supporters', 'listeners', 'viewers', 'students', 'the']);
 const DECLINE_OBJECTS = /^(?:comment|confirm|deny|discuss|say|elaborate|answer|respond|address|specify|be drawn|acknowledge|disclose|reveal|give|provide|identify|name)\b/;
 const LEADING_ADVERBIAL_RE = new RegExp(
@@ -1034,6 +1034,16 @@ function isTrailingTail(toks: readonly Tok[], from: number): boolean {
   return !rest.slice(0, stop < 0 ? undefined : stop).some((x) => x.lower === 'that' || x.text === '“');
 }
 
+/** True when the parse gives the verb at `cue` a subject that ends before it (so "…, said X" is not inverted). */
+function hasSubjectBefore(ctx: Context, cue: Span): boolean {
+  if (!ctx.parse) return false;
+  const v = tokenAt(ctx.parse.tokens, cue.start);
+  if (v < 0) return false;
+  // Its own subject only: an inherited one ("The border was closed, said a diplomat" parsed as a conjunct) proves nothing.
+  const own = ctx.parse.children[v]!.find((c) => depLabel(ctx.parse!.deps, c) === 'nsubj');
+  return own !== undefined && own < v && ctx.parse.tokens.end[own]! <= cue.start && !ctx.quotes.some((q) => q.start <= ctx.parse!.tokens.start[own]! && ctx.parse!.tokens.end[own]! <= q.end);
+}
+
 function reportingVerb(ctx: Context, toks: readonly Tok[], i: number, cue: { verb: ReportingVerb; last: number }, s: Sentence, drafts: readonly Draft[]): Draft | 'handled' | undefined {
   const { text } = ctx;
   const { verb } = cue;
@@ -1069,7 +1079,8 @@ function reportingVerb(ctx: Context, toks: readonly Tok[], i: number, cue: { ver
     let c = i - 2;
     while (c >= 0 && toks[c]!.text !== ',') c--;
     const closesRelative = ['who', 'which', 'whose'].includes(toks[c + 1]?.lower ?? '');
-    if (j > cue.last + 1 && !isClause && !closesRelative && npToks.length <= 12 && isTrailingTail(toks, j)) {
+    // "Mona Lamberson, 59, of North Philadelphia, said she liked it": the parse puts the verb's subject before it.
+    if (j > cue.last + 1 && !isClause && !closesRelative && npToks.length <= 12 && isTrailingTail(toks, j) && !hasSubjectBefore(ctx, cueSpan)) {
       const srcSpan = trimTrailingAdverbial(text, { start: toks[cue.last + 1]!.start, end: toks[j - 1]!.end });
       const content = trimContent(text, { start: contentStartOfSentence, end: prev.start });
       if (content.end > content.start && !ctx.quotes.some((q) => q.start === content.start && q.end === content.end)) {
@@ -1141,9 +1152,11 @@ function contentAfterCue(ctx: Context, toks: readonly Tok[], i: number, cue: { v
     if (verb.verbClass === 'not-acknowledged') return indirectDraft(ctx, cueSpan, verb.lemma, verb.verbClass, false, { start: cueSpan.end, end: cueSpan.end }, subject);
     return undefined;
   }
-  if (first.text === ':') return undefined;
-  // A quote right after the cue: the quote pass left it ("…, saying “…”"), so it is this cue's content.
-  const quoted = QUOTE_MARKS.has(first.text) ? ctx.quotes.find((q) => q.start === first.start) : undefined;
+  // A quote right after the cue, or after its comma or colon: the quote pass left it ("…, saying “…”", "telling
+  // reporters, “…”"), so it is this cue's content.
+  const quoteTok = first.text === ',' || first.text === ':' ? restToks[1] : first;
+  const quoted = quoteTok && QUOTE_MARKS.has(quoteTok.text) ? ctx.quotes.find((q) => q.start === quoteTok.start) : undefined;
+  if (first.text === ':' && !quoted) return undefined;
   if (quoted) {
     const d = indirectDraft(ctx, cueSpan, verb.lemma, verb.verbClass, verb.isHedged, { start: quoted.start, end: quoted.end }, subject);
     d.isDirectQuote = true;
