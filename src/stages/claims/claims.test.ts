@@ -679,3 +679,21 @@ test('claims › issue 14: with a parse, a title the parser hangs on the verb as
   ], [['Donald Trump', 'PER']]);
   assert.equal(at(text, claims[0]!.chain[claims[0]!.cueSourceIndex]!.span), 'Republican front-runner Donald Trump');
 });
+
+test('claims › issue 14: a claim in a sentence-opening subordinate clause has its own speaker and ends at the clause', () => {
+  const { text, claims } = claimsOf('After the Clinton camp announced that it would invite Mark Cuban, Trump invited Flowers.', [['Clinton', 'PER'], ['Mark Cuban', 'PER'], ['Trump', 'PER']]);
+  assert.equal(claims.length, 1);
+  assert.equal(at(text, claims[0]!.chain[claims[0]!.cueSourceIndex]!.span), 'the Clinton camp');
+  assert.equal(at(text, claims[0]!.content), 'that it would invite Mark Cuban');
+});
+
+test('claims › issue 14: with a parse, a subject borrowed from the main verb does not replace the speaker right before the cue', () => {
+  const text = 'The senator called on voters to reject Trump after the mogul claimed that a judge was biased.';
+  const claims = parsedClaims(text, [
+    ['The', 2, 'det', 'DET'], ['senator', 3, 'nsubj', 'NOUN'], ['called', 0, 'root', 'VERB'], ['on', 5, 'case', 'ADP'], ['voters', 3, 'obl', 'NOUN'], ['to', 7, 'mark', 'PART'],
+    ['reject', 3, 'xcomp', 'VERB'], ['Trump', 7, 'obj', 'PROPN'], ['after', 11, 'case', 'ADP'], ['the', 11, 'det', 'DET'], ['mogul', 3, 'obl', 'NOUN'], ['claimed', 3, 'advcl', 'VERB'],
+    ['that', 17, 'mark', 'SCONJ'], ['a', 15, 'det', 'DET'], ['judge', 17, 'nsubj', 'NOUN'], ['was', 17, 'cop', 'AUX'], ['biased', 12, 'ccomp', 'ADJ'], ['.', 3, 'punct', 'PUNCT'],
+  ], [['Trump', 'PER']]);
+  const claimed = claims.find((c) => c.cueLemma === 'claim')!;
+  assert.equal(at(text, claimed.chain[claimed.cueSourceIndex]!.span), 'the mogul');
+});

@@ -1191,7 +1191,10 @@ function contentAfterCue(ctx: Context, toks: readonly Tok[], i: number, cue: { v
   let end = contentEnd(ctx, contentStart, s.end);
   // "the ministry, which denied it in November, did not respond …": a cue inside a clause set off by commas says
   // no more than up to the closing comma.
-  if (insideCommaClause(toks, i)) {
+  // "After the camp announced that it would invite Cuban, Trump invited …": a cue in a sentence-opening subordinate
+  // clause says no more than up to the comma that closes the clause.
+  const opensSubordinate = SUBORDINATORS.has(toks[0]?.lower ?? '') && !toks.slice(1, i).some((x) => x.text === ',');
+  if (insideCommaClause(toks, i) || opensSubordinate) {
     const comma = text.indexOf(',', contentStart);
     if (comma >= 0 && comma < end) end = comma;
   }
@@ -1293,7 +1296,10 @@ function applySyntax(ctx: Context, view: ParseView, drafts: readonly Draft[]): v
     const overlapsContent = (sp: Span): boolean => d.contentParts.some((p) => p.start < sp.end && sp.start < p.end);
     if (arcs.subject && speaker?.span && !overlapsContent(arcs.subject) && !(arcs.subject.start === speaker.span.start && arcs.subject.end === speaker.span.end)) {
       // A subject the parser runs past the cue or into the content is a parse error; the rules' phrase stays.
-      if (arcs.subject.end <= d.cue.start || arcs.subject.start >= d.cue.end) {
+      // A subject borrowed from another verb ("… after the mogul claimed", where the parser missed "mogul" as the
+      // subject) does not replace a speaker phrase the rules found right before the cue.
+      const isRulesSubjectAdjacent = speaker.span.end <= d.cue.start && /^[\s\p{Ll}-]{0,24}$/u.test(ctx.text.slice(speaker.span.end, d.cue.start));
+      if ((arcs.subject.end <= d.cue.start || arcs.subject.start >= d.cue.end) && !(arcs.isSubjectInherited && isRulesSubjectAdjacent)) {
         const chain = [...d.chain];
         chain[d.cueSourceIndex] = describeSource(ctx, arcs.subject);
         d.chain = chain;

@@ -137,7 +137,8 @@ export function describeSource(ctx: SourceContext, span: Span): ClaimSource {
   let raw = text.slice(span.start, span.end);
   let start = span.start;
   // A scare-quoted source: "“multiple intelligence sources”" is read without its marks.
-  const lead = /^[\s“"]+/u.exec(raw)?.[0].length ?? 0;
+  // A subordinator opening the phrase belongs to the clause, not the speaker: "After the Clinton camp announced …".
+  const lead = /^[\s“"]*(?:(?:After|Before|When|Whenever|While|Because|Since|Although|Though|Once|Until|Unless|If|As)\s+(?=\S))?[\s“"]*/u.exec(raw)?.[0].length ?? 0;
   raw = raw.slice(lead);
   start += lead;
   const phrase = raw.replace(/[\s,;:”"]+$/u, '');

@@ -12,6 +12,8 @@ export interface SpeechArcs {
   readonly subject?: Span;
   /** The token heading the subject (its head noun or pronoun). */
   readonly subjectHead?: number;
+  /** True when the subject is shared with the verb this one hangs from (conj, advcl, xcomp), not the verb's own. */
+  readonly isSubjectInherited?: boolean;
   /** What is said: the complement clause (with its "that"), the host clause of a parenthetical, or the object. */
   readonly content?: Span;
   /** The one told or asked: "reporters" in "told reporters", "VOA" in "told VOA". */
@@ -162,5 +164,6 @@ export function speechArcs(view: ParseView, v: number): SpeechArcs {
     addressee = spanOf(view, a, b);
   }
   if (content && subject && content.start <= subject.start && subject.end <= content.end) subject = undefined;
-  return { ...(subject ? { subject, subjectHead: subj } : {}), ...(content ? { content } : {}), ...(addressee ? { addressee } : {}) };
+  const isSubjectInherited = subj !== undefined && deps.head[subj] !== v && !(depLabel(deps, v).startsWith('acl') && deps.head[v] === subj);
+  return { ...(subject ? { subject, subjectHead: subj, isSubjectInherited } : {}), ...(content ? { content } : {}), ...(addressee ? { addressee } : {}) };
 }
