@@ -697,3 +697,18 @@ test('claims › issue 14: with a parse, a subject borrowed from the main verb d
   const claimed = claims.find((c) => c.cueLemma === 'claim')!;
   assert.equal(at(text, claimed.chain[claimed.cueSourceIndex]!.span), 'the mogul');
 });
+
+test('claims › issue 14: "X said Y was wrong when he told …" — "he" inside X\'s words after Y is named is not X, and X relays it', () => {
+  const { text, claims } = claimsOf('Senator Lowe said Smith was wrong when he told reporters that the war was over.', [['Senator Lowe', 'PER'], ['Smith', 'PER']]);
+  const told = claims.find((c) => c.cueLemma === 'tell')!;
+  assert.equal(told.chain.length, 2);
+  assert.equal(told.chain[0]!.name, 'Senator Lowe');
+  assert.notEqual(told.chain[1]!.name, 'Senator Lowe');
+  assert.equal(at(text, told.chain[1]!.span), 'he');
+});
+
+test('claims › issue 14: "He notes that the Commission announced …" nests under a noting verb too', () => {
+  const { claims } = claimsOf('Governor Pence notes that the Commission on Presidential Debates announced on Friday that the microphone had failed.', [['Governor Pence', 'PER'], ['Commission on Presidential Debates', 'ORG']]);
+  const announced = claims.find((c) => c.cueLemma === 'announce')!;
+  assert.deepEqual(announced.chain.map((l) => l.name), ['Governor Pence', 'Commission on Presidential Debates']);
+});

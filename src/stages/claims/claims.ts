@@ -433,6 +433,12 @@ const NO_COMMENT_RE = /^\s*to\s+(?:(?:a|an|the|our|several|repeated|multiple|ema
 /** A time phrase closing a subject ("… on Thursday", "… late on Sunday", "… yesterday"). */
 const TRAILING_TIME_RE = /\s+(?:(?:late|early)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?$|\s+(?:yesterday|today|tonight|last\s+(?:week|night|month))$/;
 
+/** A speaker phrase without the time it spoke: the parser hangs "on Saturday" on "The Times" in "The Times on Saturday wrote". */
+function withoutTrailingTime(text: string, span: Span): Span {
+  const when = TRAILING_TIME_RE.exec(text.slice(span.start, span.end));
+  return when && when.index > 0 ? { start: span.start, end: span.start + when.index } : span;
+}
+
 /** The opening comma of a ", which …," / ", who …," clause whose closing comma is token k. */
 function commaClauseOpening(toks: readonly Tok[], k: number, floor: number): number | undefined {
   if (toks[k]?.text !== ',') return undefined;
@@ -1301,7 +1307,7 @@ function applySyntax(ctx: Context, view: ParseView, drafts: readonly Draft[]): v
       const isRulesSubjectAdjacent = speaker.span.end <= d.cue.start && /^[\s\p{Ll}-]{0,24}$/u.test(ctx.text.slice(speaker.span.end, d.cue.start));
       if ((arcs.subject.end <= d.cue.start || arcs.subject.start >= d.cue.end) && !(arcs.isSubjectInherited && isRulesSubjectAdjacent)) {
         const chain = [...d.chain];
-        chain[d.cueSourceIndex] = describeSource(ctx, arcs.subject);
+        chain[d.cueSourceIndex] = describeSource(ctx, withoutTrailingTime(ctx.text, arcs.subject));
         d.chain = chain;
       }
     }
@@ -1335,7 +1341,7 @@ function syntaxDrafts(ctx: Context, view: ParseView, drafts: Draft[]): void {
       const negated = view.children[i]!.some((c) => /^(?:not|n't|never)$/i.test(ctx.text.slice(tokens.start[c], tokens.end[c])));
       // A complement after the cue runs, as the rules' contents do, to the clause end (the parser's subtree is often cut short).
       const content = arcs.content.start > cue.end ? trimContent(ctx.text, { start: arcs.content.start, end: contentEnd(ctx, arcs.content.start, s.end) }) : arcs.content;
-      const d = indirectDraft(ctx, cue, verb.lemma, verb.verbClass, verb.isHedged, content, { span: arcs.subject, chainSpans: [], isNegated: negated });
+      const d = indirectDraft(ctx, cue, verb.lemma, verb.verbClass, verb.isHedged, content, { span: withoutTrailingTime(ctx.text, arcs.subject), chainSpans: [], isNegated: negated });
       d.isDirectQuote = ctx.quotes.some((q) => q.start === content.start && q.end === content.end);
       drafts.push(d);
     }
@@ -1591,7 +1597,10 @@ function resolveSpeakerPronouns(ctx: Context, drafts: readonly Draft[]): void {
       if (!link.isUnresolved && !isImplausibleSpeaker(ctx, link, d, link.span)) return;
       const subject = sentenceSubjectPerson(ctx, here - 1);
       if (subject && !isImplausibleSpeaker(ctx, subject, d, link.span)) replacement = subject;
-      replacement ??= latestSpeaker(n, here, 3, (sp) => sp.kind === 'person' && !/^(?:he|she)$/i.test(sp.name) && !isImplausibleSpeaker(ctx, sp, d, span));
+      // "Senator Lowe said Smith was wrong when he told reporters …": inside another speaker's words, after another person
+      // is named there, "he" is not that speaker.
+      const isAfterNamedPerson = drafts.some((o) => o !== d && o.cueSourceIndex >= 0 && o.contentParts.some((p) => p.start <= span.start && span.end <= p.end) && ctx.mentions.some((m) => m.type === 'PER' && o.content.start <= m.start && m.end <= span.start));
+      if (!isAfterNamedPerson) replacement ??= latestSpeaker(n, here, 3, (sp) => sp.kind === 'person' && !/^(?:he|she)$/i.test(sp.name) && !isImplausibleSpeaker(ctx, sp, d, span));
     } else return;
     const chain = [...d.chain];
     chain[at] = replacement
@@ -1630,6 +1639,8 @@ function addRelayOutlet(ctx: Context, d: Draft): void {
 
 /** Cues that relay words (not beliefs, findings or descriptions), so a claim inside another's content may be nested. */
 const NEST_LEMMAS = new Set(['say', 'tell', 'report', 'announce', 'state', 'claim', 'confirm', 'deny', 'add', 'write', 'inform', 'quote', 'assert', 'allege', 'acknowledge', 'admit', 'according to', 'warn', 'testify', 'disclose', 'reveal', 'explain', 'insist', 'tweet', 'post', 'brief', 'reply', 'respond']);
+/** Verbs that relay what others said when another reporting clause is their content ("He notes that the Commission announced …"). */
+const OUTER_RELAY_LEMMAS = new Set([...NEST_LEMMAS, 'note', 'recall', 'point out', 'argue', 'observe', 'stress', 'emphasize', 'emphasise', 'remark', 'contend', 'maintain', 'find', 'show', 'conclude', 'indicate', 'learn', 'write']);
 
 /**
  * "Reuters reported that officials told state TV that …", "X said Y told him …": a claim whose cue and speaker lie
@@ -1665,11 +1676,13 @@ function nestDrafts(ctx: Context, drafts: readonly Draft[]): void {
       if (contains(d.content, o.content) || contains(d.content, o.cue) || o.chain.some((c) => c.name === speakerLink.name)) continue;
       // Only a short, clean outer speaker relaying words in the same sentence: long spans are clause-boundary errors.
       const outerSpeaker = o.chain[o.cueSourceIndex]?.span;
-      if (!NEST_LEMMAS.has(o.cueLemma ?? '') || !outerSpeaker || wordCount(ctx.text, outerSpeaker) > 8) continue;
+      if (!OUTER_RELAY_LEMMAS.has(o.cueLemma ?? '') || !outerSpeaker || wordCount(ctx.text, outerSpeaker) > 8) continue;
       // "Clinton said she believes …": a pronoun inside a person's words is most often that person again; inside a
       // document's or an outlet's ("he told settlers, according to a statement") it is someone else.
       const outerKind = o.chain[o.cueSourceIndex]?.kind;
-      if (isPronounSpeaker && (outerKind === 'person' || outerKind === 'anonymous')) continue;
+      // Unless another person is named in those words before the pronoun: "Flynn said Trump was right when he said …".
+      const namedBefore = ctx.mentions.some((m) => m.type === 'PER' && o.content.start <= m.start && m.end <= speaker.start && !o.chain.some((c) => c.mentionId === m.id || c.name === m.text));
+      if (isPronounSpeaker && (outerKind === 'person' || outerKind === 'anonymous') && !namedBefore) continue;
       if (sentenceIndexAt(ctx, o.cue.start) !== sentenceIndexAt(ctx, d.cue.start)) continue;
       if (!best || o.content.end - o.content.start < best.content.end - best.content.start) best = o;
     }
