@@ -712,3 +712,27 @@ test('claims › issue 14: "He notes that the Commission announced …" nests un
   const announced = claims.find((c) => c.cueLemma === 'announce')!;
   assert.deepEqual(announced.chain.map((l) => l.name), ['Governor Pence', 'Commission on Presidential Debates']);
 });
+
+test('claims › issue 14: a content stops before a reporting participle after a comma, which keeps the speaker', () => {
+  const { text, claims } = claimsOf('Sanders said the system was broken, conceding that reform would take years.', [['Sanders', 'PER']]);
+  const said = claims.find((c) => c.cueLemma === 'say')!;
+  assert.equal(at(text, said.content), 'the system was broken');
+  const conceding = claims.find((c) => c.cueLemma === 'concede')!;
+  assert.equal(conceding.chain[conceding.cueSourceIndex]!.name, 'Sanders');
+});
+
+test('claims › issue 14: with a parse, a content stops before a verb sharing the cue\'s subject and before the time of saying', () => {
+  const text = 'Trump said he was ahead and thanked voters.';
+  const claims = parsedClaims(text, [
+    ['Trump', 2, 'nsubj', 'PROPN'], ['said', 0, 'root', 'VERB'], ['he', 5, 'nsubj', 'PRON'], ['was', 5, 'cop', 'AUX'], ['ahead', 2, 'ccomp', 'ADV'], ['and', 7, 'cc', 'CCONJ'],
+    ['thanked', 2, 'conj', 'VERB'], ['voters', 7, 'obj', 'NOUN'], ['.', 2, 'punct', 'PUNCT'],
+  ], [['Trump', 'PER']]);
+  assert.equal(at(text, claims.find((c) => c.cueLemma === 'say')!.content), 'he was ahead');
+  const timed = 'Cruz said the plan was good and the team was ready on Tuesday.';
+  const kept = parsedClaims(timed, [
+    ['Cruz', 2, 'nsubj', 'PROPN'], ['said', 0, 'root', 'VERB'], ['the', 4, 'det', 'DET'], ['plan', 6, 'nsubj', 'NOUN'], ['was', 6, 'cop', 'AUX'], ['good', 2, 'ccomp', 'ADJ'],
+    ['and', 11, 'cc', 'CCONJ'], ['the', 9, 'det', 'DET'], ['team', 11, 'nsubj', 'NOUN'], ['was', 11, 'cop', 'AUX'], ['ready', 6, 'conj', 'ADJ'], ['on', 13, 'case', 'ADP'],
+    ['Tuesday', 2, 'obl', 'PROPN'], ['.', 2, 'punct', 'PUNCT'],
+  ], [['Cruz', 'PER']]);
+  assert.equal(at(timed, kept[0]!.content), 'the plan was good and the team was ready');
+});

@@ -12,7 +12,7 @@ import { defineStage, type Stage } from '../../pipeline/stage.js';
 import { CLAIMS_LEXICON, type ClaimsLexicon, type ReportingVerb, type VerbClass } from './lexicon.js';
 import { findQuotes, type QuoteSpan } from './quotes.js';
 import { describeSource, isNonSourcePhrase, type ClaimSource, type SourceContext } from './sources.js';
-import { parseView, speechArcs, tokenAt, type ParseView } from './syntax.js';
+import { parseView, speechArcs, tokenAt, verbModifierCut, type ParseView } from './syntax.js';
 
 /** A claim with what this stage adds beyond the model's Claim. */
 export interface ClaimRecord extends Claim {
@@ -565,6 +565,15 @@ function contentEnd(ctx: Context, from: number, sentenceEnd: number): number {
   let end = sentenceEnd;
   const m = /,\s+(?:citing|quoting|according to|basing|adding|saying|noting|arguing|insisting|warning|explaining|stressing|telling|in turn|while)\b/.exec(slice);
   if (m) end = from + m.index;
+  // ", asserting that …", ", conceding …": any reporting participle after a comma is the speaker's next remark.
+  const participle = /,\s+(\p{Ll}+ing)\b/gu;
+  for (let p = participle.exec(slice); p && from + p.index < end; p = participle.exec(slice)) {
+    const verb = ctx.lexicon.verbForms.get(p[1]!);
+    if (verb && verb.verbClass !== 'chain' && !insideQuote(ctx, from + p.index)) {
+      end = from + p.index;
+      break;
+    }
+  }
   const toks = tokenise(text, { start: from, end });
   for (let j = 1; j < toks.length - 1; j++) {
     const t = toks[j]!;
@@ -1304,15 +1313,25 @@ function applySyntax(ctx: Context, view: ParseView, drafts: readonly Draft[]): v
       // A subject the parser runs past the cue or into the content is a parse error; the rules' phrase stays.
       // A subject borrowed from another verb ("… after the mogul claimed", where the parser missed "mogul" as the
       // subject) does not replace a speaker phrase the rules found right before the cue.
+      // Nor does a subject borrowed from the clause the cue hangs inside ("the system was broken, asserting …").
+      const isInsideOtherContent = drafts.some((o) => o !== d && o.contentParts.some((p) => p.start <= arcs.subject!.start && arcs.subject!.end <= p.end));
       const isRulesSubjectAdjacent = speaker.span.end <= d.cue.start && /^[\s\p{Ll}-]{0,24}$/u.test(ctx.text.slice(speaker.span.end, d.cue.start));
-      if ((arcs.subject.end <= d.cue.start || arcs.subject.start >= d.cue.end) && !(arcs.isSubjectInherited && isRulesSubjectAdjacent)) {
+      if ((arcs.subject.end <= d.cue.start || arcs.subject.start >= d.cue.end) && !(arcs.isSubjectInherited && (isRulesSubjectAdjacent || isInsideOtherContent))) {
         const chain = [...d.chain];
         chain[d.cueSourceIndex] = describeSource(ctx, withoutTrailingTime(ctx.text, arcs.subject));
         d.chain = chain;
       }
     }
-    // The content stays the rules' span: on PolNeAR train the parser's complement subtrees are cut short by attachment
-    // errors (a later phrase hung elsewhere), and replacing or widening the span scored no better (README, Figures).
+    // The content stays the rules' span (the parser's complement subtrees are cut short by attachment errors), but it
+    // stops before a modifier of the reporting verb itself: "…, asserting that …", "… and pledged …", "… on Thursday".
+    if (!d.isDirectQuote && d.contentParts.length === 1 && d.content.start >= d.cue.end) {
+      const cut = verbModifierCut(view, v, d.content.start, d.content.end);
+      const content = cut === undefined ? undefined : trimContent(ctx.text, { start: d.content.start, end: cut });
+      if (content && content.end > content.start) {
+        d.content = content;
+        d.contentParts = [content];
+      }
+    }
   }
 }
 

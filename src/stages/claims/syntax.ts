@@ -167,3 +167,39 @@ export function speechArcs(view: ParseView, v: number): SpeechArcs {
   const isSubjectInherited = subj !== undefined && deps.head[subj] !== v && !(depLabel(deps, v).startsWith('acl') && deps.head[v] === subj);
   return { ...(subject ? { subject, subjectHead: subj, isSubjectInherited } : {}), ...(content ? { content } : {}), ...(addressee ? { addressee } : {}) };
 }
+
+const TIME_WORD_RE = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|week|weekend|month|year|yesterday|today|tonight|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+
+/**
+ * Where a reported content stops because a modifier of the reporting verb itself follows it: a participle clause after
+ * a comma ("said X, asserting that …"), a second verb sharing the verb's subject ("said X and pledged …"), or the time
+ * of saying ("said X on Thursday night"). Returns the character offset of the first such modifier after the content's
+ * start, or undefined. Coordinated clauses with their own subject or "that" stay in the content.
+ */
+export function verbModifierCut(view: ParseView, v: number, contentStart: number, contentEnd: number): number | undefined {
+  const { tokens, deps, text } = view;
+  const first = tokenAt(tokens, contentStart);
+  if (first < 0 || first <= v) return undefined;
+  const word = (i: number): string => text.slice(tokens.start[i], tokens.end[i]).toLowerCase();
+  let cut: number | undefined;
+  for (const c of view.children[v]!) {
+    if (c <= first) continue;
+    const rel = depLabel(deps, c);
+    const [a, b] = subtreeRange(view, c);
+    if (a <= first || tokens.start[a]! >= contentEnd) continue;
+    const kids = view.children[c]!;
+    const isParticiple = rel === 'advcl' && /ing$/.test(word(c)) && a === c && word(a - 1) === ',';
+    const isSharedVerb = rel === 'conj' && !kids.some((k) => /^(?:nsubj|nsubj:pass|mark|expl)$/.test(depLabel(deps, k))) && kids.some((k) => depLabel(deps, k) === 'cc' && /^(?:and|but)$/.test(word(k)) && k === a);
+    const isTime = (rel === 'obl' || rel === 'obl:tmod' || rel === 'nmod:tmod') && b === contentEndToken(view, contentEnd) && TIME_WORD_RE.test(word(c));
+    if (!isParticiple && !isSharedVerb && !isTime) continue;
+    if (cut === undefined || a < cut) cut = a;
+  }
+  return cut === undefined ? undefined : tokens.start[cut]!;
+}
+
+/** The last token ending at or before `end`. */
+function contentEndToken(view: ParseView, end: number): number {
+  let t = tokenAt(view.tokens, Math.max(0, end - 1));
+  while (t > 0 && PUNCT_RE.test(view.text.slice(view.tokens.start[t], view.tokens.end[t]))) t--;
+  return t;
+}
