@@ -736,3 +736,11 @@ test('claims › issue 14: with a parse, a content stops before a verb sharing t
   ], [['Cruz', 'PER']]);
   assert.equal(at(timed, kept[0]!.content), 'the plan was good and the team was ready');
 });
+
+test('claims › issue 14: speaker phrases keep title abbreviations and brackets, and drop datelines, ages and asides', () => {
+  const quote = '“We will win,” said Sen. Bernie Sanders (I-Vt.).';
+  const one = extractClaims(makeDoc({ text: quote, layers: { sentences: [{ start: 0, end: quote.length, tokenStart: 0, tokenEnd: 0 }], mentions: mentionsOf(quote, [['Bernie Sanders', 'PER']]) } }), lexicon);
+  assert.equal(at(quote, one[0]!.chain[one[0]!.cueSourceIndex]!.span), 'Sen. Bernie Sanders (I-Vt.)');
+  const { text, claims } = claimsOf('Renee Gold, 83, of Sarasota, Florida, said that she voted. Corey Lewandowski, in a statement released by the campaign, said the event was over. NEW YORK, Dec 22 (UPI) — Chelsea Clinton announced that she was pregnant.', [['Renee Gold', 'PER'], ['Corey Lewandowski', 'PER'], ['Chelsea Clinton', 'PER']]);
+  assert.deepEqual(claims.map((c) => at(text, c.chain[c.cueSourceIndex]!.span)), ['Renee Gold', 'Corey Lewandowski', 'Chelsea Clinton']);
+});

@@ -651,7 +651,7 @@ function attributeAfter(ctx: Context, q: QuoteSpan, s: Sentence): Draft | undefi
   if (!toks[i]) return undefined;
   const stopAt = (from: number): number => {
     let j = from;
-    while (j < toks.length && !['.', ';', '!', '?', '“', '"', '(', ')'].includes(toks[j]!.text)) {
+    while (j < toks.length && (!['.', ';', '!', '?', '“', '"', '(', ')'].includes(toks[j]!.text) || isNameInnerMark(toks, j, from))) {
       if (toks[j]!.text === ',' && QUOTE_MARKS.has(toks[j + 1]?.text ?? '')) break;
       if (toks[j]!.text === ',' && /^(?:citing|quoting|adding|according|basing|in)$/.test(toks[j + 1]?.lower ?? '')) break;
       j++;
@@ -713,6 +713,25 @@ function attributeAfter(ctx: Context, q: QuoteSpan, s: Sentence): Draft | undefi
     return d;
   }
   return undefined;
+}
+
+/** Title abbreviations and initials whose period does not end a name: "Sen.", "Dr.", "John F. Kennedy", "U.S.". */
+const NAME_ABBREVIATION_RE = /^(?:Lt|Sgt|Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Gen|Col|Capt|Maj|Adm|Cpl|Pvt|Det|Prof|Rev|Hon|St|Jr|Sr|Gov|Atty|Supt|Insp|Cmdr|\p{Lu}|U\.S|D\.C)$/u;
+
+/**
+ * True when the mark at token j is inside a speaker's name, not after it: the period of "Sen." or of an initial before a
+ * capitalised word, or a bracket of "(I-Vt.)" opened after `from`.
+ */
+function isNameInnerMark(toks: readonly Tok[], j: number, from: number): boolean {
+  const t = toks[j]!;
+  const prev = toks[j - 1];
+  const next = toks[j + 1];
+  if (t.text === '(') return next !== undefined && /^\p{Lu}/u.test(next.text) && toks.slice(j + 1, j + 6).some((x) => x.text === ')');
+  const openBracket = toks.slice(from, j).filter((x) => x.text === '(').length > toks.slice(from, j).filter((x) => x.text === ')').length;
+  if (t.text === ')') return openBracket;
+  if (t.text !== '.') return false;
+  if (openBracket) return true;
+  return prev !== undefined && NAME_ABBREVIATION_RE.test(prev.text) && prev.end === t.start && next !== undefined && /^\p{Lu}/u.test(next.text);
 }
 
 /** Like cueAt, but a capitalised or sentence-initial verb is fine (after a quote, "Said" is rare but "said" is everywhere). */
@@ -1087,7 +1106,7 @@ function reportingVerb(ctx: Context, toks: readonly Tok[], i: number, cue: { ver
   // (1) "…, said Fars." — the cue right after a comma, its source after it.
   if (prev && (prev.text === ',' || prev.text === '—' || prev.text === '–' || prev.text === '”') && looksLikeNounPhraseStart(ctx, toks[cue.last + 1])) {
     let j = cue.last + 1;
-    while (j < toks.length && !['.', ';', '!', '?', '“', '"'].includes(toks[j]!.text) && !(toks[j]!.text === ',' && /^(?:citing|quoting|adding|according|basing|in|who|speaking)$/.test(toks[j + 1]?.lower ?? ''))) j++;
+    while (j < toks.length && (!['.', ';', '!', '?', '“', '"'].includes(toks[j]!.text) || isNameInnerMark(toks, j, cue.last + 1)) && !(toks[j]!.text === ',' && /^(?:citing|quoting|adding|according|basing|in|who|speaking)$/.test(toks[j + 1]?.lower ?? ''))) j++;
     const npToks = toks.slice(cue.last + 1, j);
     const isClause = npToks.some((x) => BE_FORMS.has(x.lower) || PREVERBAL.has(x.lower) || /n't$/.test(x.lower) || /['’](?:ll|d|re|ve)$/.test(x.lower));
     // "Chris Cox, who runs the NRA's lobbying arm, says …": the comma closes a relative clause, not content.

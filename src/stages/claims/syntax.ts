@@ -87,6 +87,16 @@ function spanOf(view: ParseView, first: number, last: number): Span | undefined 
   let c = b + 1;
   while (c <= last && !word(c) && !isQuote(c)) c++;
   if (c <= last && isQuote(c)) b = c;
+  // "Sen. Bernie Sanders (I-Vt.)": a bracket opened inside the span closes inside it.
+  const inside = view.text.slice(view.tokens.start[a], view.tokens.end[b]);
+  if ((inside.match(/\(/g)?.length ?? 0) > (inside.match(/\)/g)?.length ?? 0)) {
+    for (let k = b + 1; k < view.tokens.length && k <= b + 2; k++) {
+      if (view.text.slice(view.tokens.start[k], view.tokens.end[k]) === ')') {
+        b = k;
+        break;
+      }
+    }
+  }
   return { start: view.tokens.start[a]!, end: view.tokens.end[b]! };
 }
 
