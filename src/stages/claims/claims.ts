@@ -35,7 +35,7 @@ export interface ClaimsOptions {
 }
 
 /** Version of the claims stage's output. */
-export const CLAIMS_VERSION = 3;
+export const CLAIMS_VERSION = 4;
 
 /**
  * Creates the claims stage (requires sentences and mentions; assigns claims).
