@@ -744,3 +744,9 @@ test('claims › issue 14: speaker phrases keep title abbreviations and brackets
   const { text, claims } = claimsOf('Renee Gold, 83, of Sarasota, Florida, said that she voted. Corey Lewandowski, in a statement released by the campaign, said the event was over. NEW YORK, Dec 22 (UPI) — Chelsea Clinton announced that she was pregnant.', [['Renee Gold', 'PER'], ['Corey Lewandowski', 'PER'], ['Chelsea Clinton', 'PER']]);
   assert.deepEqual(claims.map((c) => at(text, c.chain[c.cueSourceIndex]!.span)), ['Renee Gold', 'Corey Lewandowski', 'Chelsea Clinton']);
 });
+
+test('claims › issue 14: a reported content that opens a quotation runs to its closing mark across sentences', () => {
+  const { text, claims } = claimsOf('Trump said Clinton is “in the pocket of Big Oil. He has got to be for oil, right?” The crowd cheered.', [['Trump', 'PER'], ['Clinton', 'PER']]);
+  assert.equal(claims.length, 1);
+  assert.equal(at(text, claims[0]!.content), 'Clinton is “in the pocket of Big Oil. He has got to be for oil, right?”');
+});

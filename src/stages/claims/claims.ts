@@ -199,9 +199,24 @@ export function extractClaims(doc: Doc, lexicon: ClaimsLexicon): ClaimRecord[] {
     applySyntax(ctx, ctx.parse, drafts);
     syntaxDrafts(ctx, ctx.parse, drafts);
   }
+  extendOpenQuotes(ctx, drafts);
   applyFrames(drafts);
   for (let si = 0; si < sentences.length; si++) articleVoice(ctx, si, drafts);
   return finish(ctx, drafts.filter((d) => !d.isFrame || d.chain.length > 0));
+}
+
+/**
+ * "Trump said Clinton is “in the pocket of Big Oil. He’s got to be for oil, right?”": a reported content that opens a
+ * quotation runs to its closing mark, across sentence ends (PolNeAR's content spans do the same).
+ */
+function extendOpenQuotes(ctx: Context, drafts: readonly Draft[]): void {
+  for (const d of drafts) {
+    if (d.isDirectQuote || d.contentParts.length !== 1 || d.content.end <= d.content.start) continue;
+    const q = ctx.quotes.find((x) => !x.isOpenEnded && x.start >= d.content.start && x.start < d.content.end && x.end > d.content.end);
+    if (!q || q.end - d.content.end > 1500) continue;
+    d.content = { start: d.content.start, end: q.end };
+    d.contentParts = [d.content];
+  }
 }
 
 /**
