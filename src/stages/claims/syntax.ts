@@ -199,7 +199,9 @@ export function verbModifierCut(view: ParseView, v: number, contentStart: number
     if (a <= first || tokens.start[a]! >= contentEnd) continue;
     const kids = view.children[c]!;
     const isParticiple = rel === 'advcl' && /ing$/.test(word(c)) && a === c && word(a - 1) === ',';
-    const isSharedVerb = rel === 'conj' && !kids.some((k) => /^(?:nsubj|nsubj:pass|mark|expl)$/.test(depLabel(deps, k))) && kids.some((k) => depLabel(deps, k) === 'cc' && /^(?:and|but)$/.test(word(k)) && k === a);
+    // The conjunct opens with its "and"/"but" (after a comma at most): "…, but did not recommend …".
+    const opener = word(a) === ',' ? a + 1 : a;
+    const isSharedVerb = rel === 'conj' && !kids.some((k) => /^(?:nsubj|nsubj:pass|mark|expl)$/.test(depLabel(deps, k))) && kids.some((k) => depLabel(deps, k) === 'cc' && /^(?:and|but)$/.test(word(k)) && k === opener);
     const isTime = (rel === 'obl' || rel === 'obl:tmod' || rel === 'nmod:tmod') && b === contentEndToken(view, contentEnd) && TIME_WORD_RE.test(word(c));
     if (!isParticiple && !isSharedVerb && !isTime) continue;
     if (cut === undefined || a < cut) cut = a;
