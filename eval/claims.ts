@@ -65,6 +65,25 @@ function parseAnn(ann: string): Relation[] {
   return relations;
 }
 
+interface NestedLabel {
+  readonly article: string;
+  readonly source: Span;
+  readonly cue: Span;
+}
+
+/** Hand-labelled nested attributions of a split (`eval/claims/polnear-<split>-nested.tsv`), or none. */
+function loadNestedLabels(split: string): NestedLabel[] {
+  const file = fileURLToPath(new URL(`./claims/polnear-${split}-nested.tsv`, import.meta.url));
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line && !line.startsWith('#'))
+    .map((line) => {
+      const [article, ss, se, cs, ce] = line.split('\t');
+      return { article: article!, source: { start: Number(ss), end: Number(se) }, cue: { start: Number(cs), end: Number(ce) } };
+    });
+}
+
 function sentencesOf(text: string): Sentence[] {
   const toks = tokenizeText(text);
   const starts = splitSentences(text, toks);
@@ -163,7 +182,10 @@ function main(): void {
     const article = file.replace(/_[0-9a-f]{4}\.ann$/, '');
     if (!byArticle.has(article) && byArticle.size < limit) byArticle.set(article, file);
   }
-  const keys = ['relation', 'content', 'source', 'cue', 'quoteContent'] as const;
+  const keys = ['relation', 'relationAll', 'content', 'source', 'cue', 'quoteContent'] as const;
+  const nestedLabels = loadNestedLabels(split);
+  const labelled = { total: 0, innerFound: 0, chainFound: 0 };
+  let innerSkipped = 0;
   const totals = Object.fromEntries(keys.flatMap((k) => [[`${k}.exact`, { tp: 0, predicted: 0, gold: 0 }], [`${k}.overlap`, { tp: 0, predicted: 0, gold: 0 }]])) as Record<string, Counts>;
   const stances: Record<string, number> = {};
   const kinds: Record<string, number> = {};
@@ -187,12 +209,20 @@ function main(): void {
       : { sentences: sentencesOf(text) };
     const claims = extractClaims({ ...doc, layers: { ...layers, mentions: heuristicMentions(text) } }, lexicon);
     claimsTotal += claims.length;
-    const predicted = claims.map((c: ClaimRecord) => {
+    // PolNeAR annotates the outermost attribution only (guidelines, "No nested attributions"): a claim of ours whose cue
+    // lies inside another claim's content ("She said [she hopes …]") is part of that claim there, not a relation.
+    const isNestedInner = (c: ClaimRecord): boolean => c.cue !== undefined && claims.some((o) => o !== c && o.contentParts.some((p) => p.start <= c.cue!.start && c.cue!.end <= p.end));
+    const toPredicted = (c: ClaimRecord): { content: Span; cue: Span | undefined; source: Span | undefined; isDirect: boolean } => {
       const speaker = c.cueSourceIndex >= 0 ? c.chain[c.cueSourceIndex] : undefined;
+      return { content: c.content, cue: c.cue, source: speaker?.span, isDirect: c.isDirectQuote };
+    };
+    const allPredicted = claims.map(toPredicted);
+    innerSkipped += claims.filter(isNestedInner).length;
+    for (const c of claims) {
       stances[c.stance] = (stances[c.stance] ?? 0) + 1;
       for (const link of c.chain) kinds[link.kind] = (kinds[link.kind] ?? 0) + 1;
-      return { content: c.content, cue: c.cue, source: speaker?.span, isDirect: c.isDirectQuote };
-    });
+    }
+    const predicted = claims.filter((c) => !isNestedInner(c)).map(toPredicted);
     nested.multiLinkClaims += claims.filter((c) => c.chain.length > 1).length;
     const sourceText = (r: Relation): string => (r.source ? text.slice(r.source.start, r.source.end).toLowerCase() : '');
     for (const g of gold) {
@@ -210,11 +240,27 @@ function main(): void {
       });
       if (hit) nested.found++;
     }
+    // Hand-labelled nesting (eval/claims/polnear-<split>-nested.tsv): the inner attribution is found when a claim has
+    // its cue on the inner cue and its speaker on the inner source; as a chain when that claim also carries an outer
+    // link overlapping the source of the gold relation whose content holds the inner cue.
+    for (const n of nestedLabels.filter((l) => l.article === article)) {
+      labelled.total++;
+      const inner = claims.find((c) => {
+        const speaker = c.cueSourceIndex >= 0 ? c.chain[c.cueSourceIndex] : undefined;
+        return c.cue !== undefined && overlap(c.cue, n.cue) && speaker?.span !== undefined && overlap(speaker.span, n.source);
+      });
+      if (!inner) continue;
+      labelled.innerFound++;
+      const outerSources = gold.filter((o) => o.source && o.contentParts.some((p) => p.start <= n.cue.start && n.cue.end <= p.end)).map((o) => o.source!);
+      const outerLinks = inner.chain.slice(0, Math.max(0, inner.cueSourceIndex));
+      if (outerLinks.some((l) => l.span && outerSources.some((o) => overlap(l.span!, o)))) labelled.chainFound++;
+    }
     const ex = exact(text);
     const sourceMatch = (eq: (a: Span, b: Span) => boolean) => (p: { source?: Span | undefined }, g: Relation): boolean =>
       p.source && g.source ? eq(p.source, g.source) : !p.source && !g.source;
     for (const [mode, eq] of [['exact', ex], ['overlap', overlap]] as const) {
       add(totals[`relation.${mode}`]!, score(predicted, gold, (p, g) => eq(p.content, g.content) && sourceMatch(eq)(p, g)));
+      add(totals[`relationAll.${mode}`]!, score(allPredicted, gold, (p, g) => eq(p.content, g.content) && sourceMatch(eq)(p, g)));
       add(totals[`content.${mode}`]!, score(predicted, gold, (p, g) => eq(p.content, g.content)));
       add(totals[`source.${mode}`]!, score(predicted.filter((p) => p.source), gold.filter((g) => g.source), (p, g) => eq(p.source!, g.source!)));
       add(totals[`cue.${mode}`]!, score(predicted.filter((p) => p.cue), gold.filter((g) => g.cue), (p, g) => eq(p.cue!, g.cue!)));
@@ -248,6 +294,8 @@ function main(): void {
   console.log('quoteContent = our direct quotes against gold contents that open with a quotation mark.');
   console.log('References: BBC Citron on PARC 3.0, quote spans: 56.7 F1 exact, 83.2 F1 overlap (different corpus and test split; not directly comparable).');
   console.log(`nested attributions (gold source/cue inside a content fragment of a relation with another source): ${nested.gold}; found as a multi-link chain: ${nested.found}${nested.gold ? '' : ' (share undefined: no gold nesting in this split; PolNeAR rarely annotates it)'}; our claims with more than one link: ${nested.multiLinkClaims}`);
+  console.log(`relation = our outermost claims (PolNeAR annotates no nested attribution; ${innerSkipped} inner claims set aside); relationAll = every claim scored`);
+  if (labelled.total) console.log(`nested attributions labelled by hand in gold contents (eval/claims/polnear-${split}-nested.tsv): ${labelled.total}; inner claim found: ${labelled.innerFound}; found as a multi-link chain under the gold outer source: ${labelled.chainFound}`);
   console.log(`stances: ${JSON.stringify(stances)}  source kinds in chains: ${JSON.stringify(kinds)}`);
   const headline = {
     eval: 'claims',
@@ -265,8 +313,14 @@ function main(): void {
     cueF1Overlap: prf(totals['cue.overlap']!).f1,
     quoteContentF1Exact: prf(totals['quoteContent.exact']!).f1,
     quoteContentF1Overlap: prf(totals['quoteContent.overlap']!).f1,
+    relationF1ExactAllClaims: prf(totals['relationAll.exact']!).f1,
+    relationF1OverlapAllClaims: prf(totals['relationAll.overlap']!).f1,
+    innerClaimsSetAside: innerSkipped,
     nestedGold: nested.gold,
     nestedChainRecall: nested.gold ? round(nested.found / nested.gold) : null,
+    nestedLabelled: labelled.total || null,
+    nestedInnerFound: labelled.total ? round(labelled.innerFound / labelled.total) : null,
+    nestedChainShare: labelled.total ? round(labelled.chainFound / labelled.total) : null,
     citronQuoteF1: { exact: 56.7, overlap: 83.2 },
   };
   console.log(JSON.stringify(headline));

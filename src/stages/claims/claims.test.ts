@@ -641,3 +641,112 @@ test('claims › "the group" resolved by the entity stage to an entity is named 
   const npr = claimsOf('The couple arrived on November 3, according to NPR’s Feng.', [['NPR', 'ORG'], ['Feng', 'PER']]);
   assert.deepEqual([npr.claims[0]!.chain[0]!.kind, npr.claims[0]!.chain[0]!.name], ['outlet', 'NPR']);
 });
+
+test('claims › issue 14: ", telling reporters, “…”" and ", saying, “…”" take the quote after the comma as content', () => {
+  const { text, claims } = claimsOf('Weaver did not seem impressed, telling reporters, “A lot of people said the governor should step down.” Albright urged voters to back Clinton, saying, “There is a special place in hell for them.”', [['Weaver', 'PER'], ['Albright', 'PER'], ['Clinton', 'PER']]);
+  const telling = claims.find((c) => c.cueLemma === 'tell')!;
+  assert.equal(at(text, telling.content), '“A lot of people said the governor should step down.”');
+  assert.equal(telling.chain[telling.cueSourceIndex]!.name, 'Weaver');
+  assert.equal(telling.isDirectQuote, true);
+  const saying = claims.find((c) => c.cueLemma === 'say' && at(text, c.content).startsWith('“There'))!;
+  assert.equal(saying.chain[saying.cueSourceIndex]!.name, 'Albright');
+});
+
+test('claims › issue 14: a parenthetical "…, he said, the …" keeps both parts of its content', () => {
+  const { text, claims } = claimsOf('If the bill fails, Senator Lowe said, the government will fall.', [['Lowe', 'PER']]);
+  assert.equal(claims.length, 1);
+  assert.equal(at(text, claims[0]!.content), 'If the bill fails, Senator Lowe said, the government will fall');
+  assert.deepEqual(claims[0]!.contentParts.map((p) => at(text, p)), ['If the bill fails', 'the government will fall']);
+});
+
+test('claims › issue 14: with a parse, "Name, 59, of Town, said …" is not the inverted "…, said X"', () => {
+  const text = 'Mona Reed, 59, of Dayton, said she liked the plan.';
+  const claims = parsedClaims(text, [
+    ['Mona', 9, 'nsubj', 'PROPN'], ['Reed', 1, 'flat', 'PROPN'], [',', 4, 'punct', 'PUNCT'], ['59', 1, 'appos', 'NUM'], [',', 7, 'punct', 'PUNCT'], ['of', 7, 'case', 'ADP'],
+    ['Dayton', 1, 'nmod', 'PROPN'], [',', 1, 'punct', 'PUNCT'], ['said', 0, 'root', 'VERB'], ['she', 11, 'nsubj', 'PRON'], ['liked', 9, 'ccomp', 'VERB'], ['the', 13, 'det', 'DET'],
+    ['plan', 11, 'obj', 'NOUN'], ['.', 9, 'punct', 'PUNCT'],
+  ], [['Mona Reed', 'PER'], ['Dayton', 'LOC']]);
+  assert.equal(claims.length, 1);
+  assert.equal(at(text, claims[0]!.content), 'she liked the plan');
+  assert.match(at(text, claims[0]!.chain[claims[0]!.cueSourceIndex]!.span), /^Mona Reed/);
+});
+
+test('claims › issue 14: with a parse, a title the parser hangs on the verb as a second subject stays in the speaker phrase', () => {
+  const text = 'Republican front-runner Donald Trump said that he would win.';
+  const claims = parsedClaims(text, [
+    ['Republican', 2, 'amod', 'ADJ'], ['front-runner', 5, 'nsubj', 'NOUN'], ['Donald', 5, 'nsubj', 'PROPN'], ['Trump', 3, 'flat', 'PROPN'], ['said', 0, 'root', 'VERB'],
+    ['that', 9, 'mark', 'SCONJ'], ['he', 9, 'nsubj', 'PRON'], ['would', 9, 'aux', 'AUX'], ['win', 5, 'ccomp', 'VERB'], ['.', 5, 'punct', 'PUNCT'],
+  ], [['Donald Trump', 'PER']]);
+  assert.equal(at(text, claims[0]!.chain[claims[0]!.cueSourceIndex]!.span), 'Republican front-runner Donald Trump');
+});
+
+test('claims › issue 14: a claim in a sentence-opening subordinate clause has its own speaker and ends at the clause', () => {
+  const { text, claims } = claimsOf('After the Clinton camp announced that it would invite Mark Cuban, Trump invited Flowers.', [['Clinton', 'PER'], ['Mark Cuban', 'PER'], ['Trump', 'PER']]);
+  assert.equal(claims.length, 1);
+  assert.equal(at(text, claims[0]!.chain[claims[0]!.cueSourceIndex]!.span), 'the Clinton camp');
+  assert.equal(at(text, claims[0]!.content), 'that it would invite Mark Cuban');
+});
+
+test('claims › issue 14: with a parse, a subject borrowed from the main verb does not replace the speaker right before the cue', () => {
+  const text = 'The senator called on voters to reject Trump after the mogul claimed that a judge was biased.';
+  const claims = parsedClaims(text, [
+    ['The', 2, 'det', 'DET'], ['senator', 3, 'nsubj', 'NOUN'], ['called', 0, 'root', 'VERB'], ['on', 5, 'case', 'ADP'], ['voters', 3, 'obl', 'NOUN'], ['to', 7, 'mark', 'PART'],
+    ['reject', 3, 'xcomp', 'VERB'], ['Trump', 7, 'obj', 'PROPN'], ['after', 11, 'case', 'ADP'], ['the', 11, 'det', 'DET'], ['mogul', 3, 'obl', 'NOUN'], ['claimed', 3, 'advcl', 'VERB'],
+    ['that', 17, 'mark', 'SCONJ'], ['a', 15, 'det', 'DET'], ['judge', 17, 'nsubj', 'NOUN'], ['was', 17, 'cop', 'AUX'], ['biased', 12, 'ccomp', 'ADJ'], ['.', 3, 'punct', 'PUNCT'],
+  ], [['Trump', 'PER']]);
+  const claimed = claims.find((c) => c.cueLemma === 'claim')!;
+  assert.equal(at(text, claimed.chain[claimed.cueSourceIndex]!.span), 'the mogul');
+});
+
+test('claims › issue 14: "X said Y was wrong when he told …" — "he" inside X\'s words after Y is named is not X, and X relays it', () => {
+  const { text, claims } = claimsOf('Senator Lowe said Smith was wrong when he told reporters that the war was over.', [['Senator Lowe', 'PER'], ['Smith', 'PER']]);
+  const told = claims.find((c) => c.cueLemma === 'tell')!;
+  assert.equal(told.chain.length, 2);
+  assert.equal(told.chain[0]!.name, 'Senator Lowe');
+  assert.notEqual(told.chain[1]!.name, 'Senator Lowe');
+  assert.equal(at(text, told.chain[1]!.span), 'he');
+});
+
+test('claims › issue 14: "He notes that the Commission announced …" nests under a noting verb too', () => {
+  const { claims } = claimsOf('Governor Pence notes that the Commission on Presidential Debates announced on Friday that the microphone had failed.', [['Governor Pence', 'PER'], ['Commission on Presidential Debates', 'ORG']]);
+  const announced = claims.find((c) => c.cueLemma === 'announce')!;
+  assert.deepEqual(announced.chain.map((l) => l.name), ['Governor Pence', 'Commission on Presidential Debates']);
+});
+
+test('claims › issue 14: a content stops before a reporting participle after a comma, which keeps the speaker', () => {
+  const { text, claims } = claimsOf('Sanders said the system was broken, conceding that reform would take years.', [['Sanders', 'PER']]);
+  const said = claims.find((c) => c.cueLemma === 'say')!;
+  assert.equal(at(text, said.content), 'the system was broken');
+  const conceding = claims.find((c) => c.cueLemma === 'concede')!;
+  assert.equal(conceding.chain[conceding.cueSourceIndex]!.name, 'Sanders');
+});
+
+test('claims › issue 14: with a parse, a content stops before a verb sharing the cue\'s subject and before the time of saying', () => {
+  const text = 'Trump said he was ahead and thanked voters.';
+  const claims = parsedClaims(text, [
+    ['Trump', 2, 'nsubj', 'PROPN'], ['said', 0, 'root', 'VERB'], ['he', 5, 'nsubj', 'PRON'], ['was', 5, 'cop', 'AUX'], ['ahead', 2, 'ccomp', 'ADV'], ['and', 7, 'cc', 'CCONJ'],
+    ['thanked', 2, 'conj', 'VERB'], ['voters', 7, 'obj', 'NOUN'], ['.', 2, 'punct', 'PUNCT'],
+  ], [['Trump', 'PER']]);
+  assert.equal(at(text, claims.find((c) => c.cueLemma === 'say')!.content), 'he was ahead');
+  const timed = 'Cruz said the plan was good and the team was ready on Tuesday.';
+  const kept = parsedClaims(timed, [
+    ['Cruz', 2, 'nsubj', 'PROPN'], ['said', 0, 'root', 'VERB'], ['the', 4, 'det', 'DET'], ['plan', 6, 'nsubj', 'NOUN'], ['was', 6, 'cop', 'AUX'], ['good', 2, 'ccomp', 'ADJ'],
+    ['and', 11, 'cc', 'CCONJ'], ['the', 9, 'det', 'DET'], ['team', 11, 'nsubj', 'NOUN'], ['was', 11, 'cop', 'AUX'], ['ready', 6, 'conj', 'ADJ'], ['on', 13, 'case', 'ADP'],
+    ['Tuesday', 2, 'obl', 'PROPN'], ['.', 2, 'punct', 'PUNCT'],
+  ], [['Cruz', 'PER']]);
+  assert.equal(at(timed, kept[0]!.content), 'the plan was good and the team was ready');
+});
+
+test('claims › issue 14: speaker phrases keep title abbreviations and brackets, and drop datelines, ages and asides', () => {
+  const quote = '“We will win,” said Sen. Bernie Sanders (I-Vt.).';
+  const one = extractClaims(makeDoc({ text: quote, layers: { sentences: [{ start: 0, end: quote.length, tokenStart: 0, tokenEnd: 0 }], mentions: mentionsOf(quote, [['Bernie Sanders', 'PER']]) } }), lexicon);
+  assert.equal(at(quote, one[0]!.chain[one[0]!.cueSourceIndex]!.span), 'Sen. Bernie Sanders (I-Vt.)');
+  const { text, claims } = claimsOf('Renee Gold, 83, of Sarasota, Florida, said that she voted. Corey Lewandowski, in a statement released by the campaign, said the event was over. NEW YORK, Dec 22 (UPI) — Chelsea Clinton announced that she was pregnant.', [['Renee Gold', 'PER'], ['Corey Lewandowski', 'PER'], ['Chelsea Clinton', 'PER']]);
+  assert.deepEqual(claims.map((c) => at(text, c.chain[c.cueSourceIndex]!.span)), ['Renee Gold', 'Corey Lewandowski', 'Chelsea Clinton']);
+});
+
+test('claims › issue 14: a reported content that opens a quotation runs to its closing mark across sentences', () => {
+  const { text, claims } = claimsOf('Trump said Clinton is “in the pocket of Big Oil. He has got to be for oil, right?” The crowd cheered.', [['Trump', 'PER'], ['Clinton', 'PER']]);
+  assert.equal(claims.length, 1);
+  assert.equal(at(text, claims[0]!.content), 'Clinton is “in the pocket of Big Oil. He has got to be for oil, right?”');
+});

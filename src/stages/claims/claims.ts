@@ -7,12 +7,12 @@
  * sentences and mentions layers and reads entities when they exist. See README.md for method and limits.
  */
 import { countriesByDemonym } from '../../data/countries.js';
-import { UPOS_TAGS, type Claim, type Doc, type DocEntity, type Sentence, type Span, type Stance } from '../../model/index.js';
+import { depLabel, UPOS_TAGS, type Claim, type Doc, type DocEntity, type Sentence, type Span, type Stance } from '../../model/index.js';
 import { defineStage, type Stage } from '../../pipeline/stage.js';
 import { CLAIMS_LEXICON, type ClaimsLexicon, type ReportingVerb, type VerbClass } from './lexicon.js';
 import { findQuotes, type QuoteSpan } from './quotes.js';
 import { describeSource, isNonSourcePhrase, type ClaimSource, type SourceContext } from './sources.js';
-import { parseView, speechArcs, tokenAt, type ParseView } from './syntax.js';
+import { parseView, speechArcs, tokenAt, verbModifierCut, type ParseView } from './syntax.js';
 
 /** A claim with what this stage adds beyond the model's Claim. */
 export interface ClaimRecord extends Claim {
@@ -35,7 +35,7 @@ export interface ClaimsOptions {
 }
 
 /** Version of the claims stage's output. */
-export const CLAIMS_VERSION = 3;
+export const CLAIMS_VERSION = 4;
 
 /**
  * Creates the claims stage (requires sentences and mentions; assigns claims).
@@ -122,7 +122,7 @@ const TAIL_OPENERS = new Set([
   'referring', 'speaking', 'writing', 'told', 'previously', 'recently', 'repeatedly', 'separately', 'overnight', 'then', 'of',
 ]);
 /** Words after "…, X said," that continue the attribution rather than the content. */
-const PARENTHETICAL_BLOCKERS = new Set(['citing', 'quoting', 'adding', 'basing', 'according', 'who', 'which', 'speaking', 'referring', 'saying', 'noting', 'calling', 'telling', 'in', 'on', 'at', 'during', 'as', 'after', 'before', 'without', 'while', 'when', 'though', 'although', 'but', 'and', 'because', 'since', 'despite', 'to', 'via', 'through', 'with', 'by', 'than', 'pointing', 'arguing', 'warning', 'explaining', 'describing', 'insisting', 'stressing', 'asking', 'urging', 'claiming', 'denying', 'a', 'an', 'the', 'his', 'her', 'their', 'its', 'late', 'early', 'earlier', 'last', 'this', 'yesterday', 'today', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const PARENTHETICAL_BLOCKERS = new Set(['citing', 'quoting', 'adding', 'basing', 'according', 'who', 'which', 'speaking', 'referring', 'saying', 'noting', 'calling', 'telling', 'in', 'on', 'at', 'during', 'as', 'after', 'before', 'without', 'while', 'when', 'though', 'although', 'but', 'and', 'because', 'since', 'despite', 'to', 'via', 'through', 'with', 'by', 'than', 'pointing', 'arguing', 'warning', 'explaining', 'describing', 'insisting', 'stressing', 'asking', 'urging', 'claiming', 'denying', 'late', 'early', 'earlier', 'last', 'this', 'yesterday', 'today', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const RECIPIENTS = new Set(['reporters', 'journalists', 'me', 'us', 'him', 'her', 'them', 'lawmakers', 'parliament', 'congress', 'delegates', 'supporters', 'listeners', 'viewers', 'students', 'the']);
 const DECLINE_OBJECTS = /^(?:comment|confirm|deny|discuss|say|elaborate|answer|respond|address|specify|be drawn|acknowledge|disclose|reveal|give|provide|identify|name)\b/;
 const LEADING_ADVERBIAL_RE = new RegExp(
@@ -199,9 +199,24 @@ export function extractClaims(doc: Doc, lexicon: ClaimsLexicon): ClaimRecord[] {
     applySyntax(ctx, ctx.parse, drafts);
     syntaxDrafts(ctx, ctx.parse, drafts);
   }
+  extendOpenQuotes(ctx, drafts);
   applyFrames(drafts);
   for (let si = 0; si < sentences.length; si++) articleVoice(ctx, si, drafts);
   return finish(ctx, drafts.filter((d) => !d.isFrame || d.chain.length > 0));
+}
+
+/**
+ * "Trump said Clinton is “in the pocket of Big Oil. He’s got to be for oil, right?”": a reported content that opens a
+ * quotation runs to its closing mark, across sentence ends (PolNeAR's content spans do the same).
+ */
+function extendOpenQuotes(ctx: Context, drafts: readonly Draft[]): void {
+  for (const d of drafts) {
+    if (d.isDirectQuote || d.contentParts.length !== 1 || d.content.end <= d.content.start) continue;
+    const q = ctx.quotes.find((x) => !x.isOpenEnded && x.start >= d.content.start && x.start < d.content.end && x.end > d.content.end);
+    if (!q || q.end - d.content.end > 1500) continue;
+    d.content = { start: d.content.start, end: q.end };
+    d.contentParts = [d.content];
+  }
 }
 
 /**
@@ -433,6 +448,12 @@ const NO_COMMENT_RE = /^\s*to\s+(?:(?:a|an|the|our|several|repeated|multiple|ema
 /** A time phrase closing a subject ("… on Thursday", "… late on Sunday", "… yesterday"). */
 const TRAILING_TIME_RE = /\s+(?:(?:late|early)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?$|\s+(?:yesterday|today|tonight|last\s+(?:week|night|month))$/;
 
+/** A speaker phrase without the time it spoke: the parser hangs "on Saturday" on "The Times" in "The Times on Saturday wrote". */
+function withoutTrailingTime(text: string, span: Span): Span {
+  const when = TRAILING_TIME_RE.exec(text.slice(span.start, span.end));
+  return when && when.index > 0 ? { start: span.start, end: span.start + when.index } : span;
+}
+
 /** The opening comma of a ", which …," / ", who …," clause whose closing comma is token k. */
 function commaClauseOpening(toks: readonly Tok[], k: number, floor: number): number | undefined {
   if (toks[k]?.text !== ',') return undefined;
@@ -559,6 +580,15 @@ function contentEnd(ctx: Context, from: number, sentenceEnd: number): number {
   let end = sentenceEnd;
   const m = /,\s+(?:citing|quoting|according to|basing|adding|saying|noting|arguing|insisting|warning|explaining|stressing|telling|in turn|while)\b/.exec(slice);
   if (m) end = from + m.index;
+  // ", asserting that …", ", conceding …": any reporting participle after a comma is the speaker's next remark.
+  const participle = /,\s+(\p{Ll}+ing)\b/gu;
+  for (let p = participle.exec(slice); p && from + p.index < end; p = participle.exec(slice)) {
+    const verb = ctx.lexicon.verbForms.get(p[1]!);
+    if (verb && verb.verbClass !== 'chain' && !insideQuote(ctx, from + p.index)) {
+      end = from + p.index;
+      break;
+    }
+  }
   const toks = tokenise(text, { start: from, end });
   for (let j = 1; j < toks.length - 1; j++) {
     const t = toks[j]!;
@@ -636,7 +666,7 @@ function attributeAfter(ctx: Context, q: QuoteSpan, s: Sentence): Draft | undefi
   if (!toks[i]) return undefined;
   const stopAt = (from: number): number => {
     let j = from;
-    while (j < toks.length && !['.', ';', '!', '?', '“', '"', '(', ')'].includes(toks[j]!.text)) {
+    while (j < toks.length && (!['.', ';', '!', '?', '“', '"', '(', ')'].includes(toks[j]!.text) || isNameInnerMark(toks, j, from))) {
       if (toks[j]!.text === ',' && QUOTE_MARKS.has(toks[j + 1]?.text ?? '')) break;
       if (toks[j]!.text === ',' && /^(?:citing|quoting|adding|according|basing|in)$/.test(toks[j + 1]?.lower ?? '')) break;
       j++;
@@ -698,6 +728,25 @@ function attributeAfter(ctx: Context, q: QuoteSpan, s: Sentence): Draft | undefi
     return d;
   }
   return undefined;
+}
+
+/** Title abbreviations and initials whose period does not end a name: "Sen.", "Dr.", "John F. Kennedy", "U.S.". */
+const NAME_ABBREVIATION_RE = /^(?:Lt|Sgt|Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Gen|Col|Capt|Maj|Adm|Cpl|Pvt|Det|Prof|Rev|Hon|St|Jr|Sr|Gov|Atty|Supt|Insp|Cmdr|\p{Lu}|U\.S|D\.C)$/u;
+
+/**
+ * True when the mark at token j is inside a speaker's name, not after it: the period of "Sen." or of an initial before a
+ * capitalised word, or a bracket of "(I-Vt.)" opened after `from`.
+ */
+function isNameInnerMark(toks: readonly Tok[], j: number, from: number): boolean {
+  const t = toks[j]!;
+  const prev = toks[j - 1];
+  const next = toks[j + 1];
+  if (t.text === '(') return next !== undefined && /^\p{Lu}/u.test(next.text) && toks.slice(j + 1, j + 6).some((x) => x.text === ')');
+  const openBracket = toks.slice(from, j).filter((x) => x.text === '(').length > toks.slice(from, j).filter((x) => x.text === ')').length;
+  if (t.text === ')') return openBracket;
+  if (t.text !== '.') return false;
+  if (openBracket) return true;
+  return prev !== undefined && NAME_ABBREVIATION_RE.test(prev.text) && prev.end === t.start && next !== undefined && /^\p{Lu}/u.test(next.text);
 }
 
 /** Like cueAt, but a capitalised or sentence-initial verb is fine (after a quote, "Said" is rare but "said" is everywhere). */
@@ -1034,6 +1083,16 @@ function isTrailingTail(toks: readonly Tok[], from: number): boolean {
   return !rest.slice(0, stop < 0 ? undefined : stop).some((x) => x.lower === 'that' || x.text === '“');
 }
 
+/** True when the parse gives the verb at `cue` a subject that ends before it (so "…, said X" is not inverted). */
+function hasSubjectBefore(ctx: Context, cue: Span): boolean {
+  if (!ctx.parse) return false;
+  const v = tokenAt(ctx.parse.tokens, cue.start);
+  if (v < 0) return false;
+  // Its own subject only: an inherited one ("The border was closed, said a diplomat" parsed as a conjunct) proves nothing.
+  const own = ctx.parse.children[v]!.find((c) => depLabel(ctx.parse!.deps, c) === 'nsubj');
+  return own !== undefined && own < v && ctx.parse.tokens.end[own]! <= cue.start && !ctx.quotes.some((q) => q.start <= ctx.parse!.tokens.start[own]! && ctx.parse!.tokens.end[own]! <= q.end);
+}
+
 function reportingVerb(ctx: Context, toks: readonly Tok[], i: number, cue: { verb: ReportingVerb; last: number }, s: Sentence, drafts: readonly Draft[]): Draft | 'handled' | undefined {
   const { text } = ctx;
   const { verb } = cue;
@@ -1062,14 +1121,15 @@ function reportingVerb(ctx: Context, toks: readonly Tok[], i: number, cue: { ver
   // (1) "…, said Fars." — the cue right after a comma, its source after it.
   if (prev && (prev.text === ',' || prev.text === '—' || prev.text === '–' || prev.text === '”') && looksLikeNounPhraseStart(ctx, toks[cue.last + 1])) {
     let j = cue.last + 1;
-    while (j < toks.length && !['.', ';', '!', '?', '“', '"'].includes(toks[j]!.text) && !(toks[j]!.text === ',' && /^(?:citing|quoting|adding|according|basing|in|who|speaking)$/.test(toks[j + 1]?.lower ?? ''))) j++;
+    while (j < toks.length && (!['.', ';', '!', '?', '“', '"'].includes(toks[j]!.text) || isNameInnerMark(toks, j, cue.last + 1)) && !(toks[j]!.text === ',' && /^(?:citing|quoting|adding|according|basing|in|who|speaking)$/.test(toks[j + 1]?.lower ?? ''))) j++;
     const npToks = toks.slice(cue.last + 1, j);
     const isClause = npToks.some((x) => BE_FORMS.has(x.lower) || PREVERBAL.has(x.lower) || /n't$/.test(x.lower) || /['’](?:ll|d|re|ve)$/.test(x.lower));
     // "Chris Cox, who runs the NRA's lobbying arm, says …": the comma closes a relative clause, not content.
     let c = i - 2;
     while (c >= 0 && toks[c]!.text !== ',') c--;
     const closesRelative = ['who', 'which', 'whose'].includes(toks[c + 1]?.lower ?? '');
-    if (j > cue.last + 1 && !isClause && !closesRelative && npToks.length <= 12 && isTrailingTail(toks, j)) {
+    // "Mona Lamberson, 59, of North Philadelphia, said she liked it": the parse puts the verb's subject before it.
+    if (j > cue.last + 1 && !isClause && !closesRelative && npToks.length <= 12 && isTrailingTail(toks, j) && !hasSubjectBefore(ctx, cueSpan)) {
       const srcSpan = trimTrailingAdverbial(text, { start: toks[cue.last + 1]!.start, end: toks[j - 1]!.end });
       const content = trimContent(text, { start: contentStartOfSentence, end: prev.start });
       if (content.end > content.start && !ctx.quotes.some((q) => q.start === content.start && q.end === content.end)) {
@@ -1141,9 +1201,11 @@ function contentAfterCue(ctx: Context, toks: readonly Tok[], i: number, cue: { v
     if (verb.verbClass === 'not-acknowledged') return indirectDraft(ctx, cueSpan, verb.lemma, verb.verbClass, false, { start: cueSpan.end, end: cueSpan.end }, subject);
     return undefined;
   }
-  if (first.text === ':') return undefined;
-  // A quote right after the cue: the quote pass left it ("…, saying “…”"), so it is this cue's content.
-  const quoted = QUOTE_MARKS.has(first.text) ? ctx.quotes.find((q) => q.start === first.start) : undefined;
+  // A quote right after the cue, or after its comma or colon: the quote pass left it ("…, saying “…”", "telling
+  // reporters, “…”"), so it is this cue's content.
+  const quoteTok = first.text === ',' || first.text === ':' ? restToks[1] : first;
+  const quoted = quoteTok && QUOTE_MARKS.has(quoteTok.text) ? ctx.quotes.find((q) => q.start === quoteTok.start) : undefined;
+  if (first.text === ':' && !quoted) return undefined;
   if (quoted) {
     const d = indirectDraft(ctx, cueSpan, verb.lemma, verb.verbClass, verb.isHedged, { start: quoted.start, end: quoted.end }, subject);
     d.isDirectQuote = true;
@@ -1178,7 +1240,10 @@ function contentAfterCue(ctx: Context, toks: readonly Tok[], i: number, cue: { v
   let end = contentEnd(ctx, contentStart, s.end);
   // "the ministry, which denied it in November, did not respond …": a cue inside a clause set off by commas says
   // no more than up to the closing comma.
-  if (insideCommaClause(toks, i)) {
+  // "After the camp announced that it would invite Cuban, Trump invited …": a cue in a sentence-opening subordinate
+  // clause says no more than up to the comma that closes the clause.
+  const opensSubordinate = SUBORDINATORS.has(toks[0]?.lower ?? '') && !toks.slice(1, i).some((x) => x.text === ',');
+  if (insideCommaClause(toks, i) || opensSubordinate) {
     const comma = text.indexOf(',', contentStart);
     if (comma >= 0 && comma < end) end = comma;
   }
@@ -1280,14 +1345,27 @@ function applySyntax(ctx: Context, view: ParseView, drafts: readonly Draft[]): v
     const overlapsContent = (sp: Span): boolean => d.contentParts.some((p) => p.start < sp.end && sp.start < p.end);
     if (arcs.subject && speaker?.span && !overlapsContent(arcs.subject) && !(arcs.subject.start === speaker.span.start && arcs.subject.end === speaker.span.end)) {
       // A subject the parser runs past the cue or into the content is a parse error; the rules' phrase stays.
-      if (arcs.subject.end <= d.cue.start || arcs.subject.start >= d.cue.end) {
+      // A subject borrowed from another verb ("… after the mogul claimed", where the parser missed "mogul" as the
+      // subject) does not replace a speaker phrase the rules found right before the cue.
+      // Nor does a subject borrowed from the clause the cue hangs inside ("the system was broken, asserting …").
+      const isInsideOtherContent = drafts.some((o) => o !== d && o.contentParts.some((p) => p.start <= arcs.subject!.start && arcs.subject!.end <= p.end));
+      const isRulesSubjectAdjacent = speaker.span.end <= d.cue.start && /^[\s\p{Ll}-]{0,24}$/u.test(ctx.text.slice(speaker.span.end, d.cue.start));
+      if ((arcs.subject.end <= d.cue.start || arcs.subject.start >= d.cue.end) && !(arcs.isSubjectInherited && (isRulesSubjectAdjacent || isInsideOtherContent))) {
         const chain = [...d.chain];
-        chain[d.cueSourceIndex] = describeSource(ctx, arcs.subject);
+        chain[d.cueSourceIndex] = describeSource(ctx, withoutTrailingTime(ctx.text, arcs.subject));
         d.chain = chain;
       }
     }
-    // The content stays the rules' span: on PolNeAR train the parser's complement subtrees are cut short by attachment
-    // errors (a later phrase hung elsewhere), and replacing or widening the span scored no better (README, Figures).
+    // The content stays the rules' span (the parser's complement subtrees are cut short by attachment errors), but it
+    // stops before a modifier of the reporting verb itself: "…, asserting that …", "… and pledged …", "… on Thursday".
+    if (!d.isDirectQuote && d.contentParts.length === 1 && d.content.start >= d.cue.end) {
+      const cut = verbModifierCut(view, v, d.content.start, d.content.end);
+      const content = cut === undefined ? undefined : trimContent(ctx.text, { start: d.content.start, end: cut });
+      if (content && content.end > content.start) {
+        d.content = content;
+        d.contentParts = [content];
+      }
+    }
   }
 }
 
@@ -1316,7 +1394,7 @@ function syntaxDrafts(ctx: Context, view: ParseView, drafts: Draft[]): void {
       const negated = view.children[i]!.some((c) => /^(?:not|n't|never)$/i.test(ctx.text.slice(tokens.start[c], tokens.end[c])));
       // A complement after the cue runs, as the rules' contents do, to the clause end (the parser's subtree is often cut short).
       const content = arcs.content.start > cue.end ? trimContent(ctx.text, { start: arcs.content.start, end: contentEnd(ctx, arcs.content.start, s.end) }) : arcs.content;
-      const d = indirectDraft(ctx, cue, verb.lemma, verb.verbClass, verb.isHedged, content, { span: arcs.subject, chainSpans: [], isNegated: negated });
+      const d = indirectDraft(ctx, cue, verb.lemma, verb.verbClass, verb.isHedged, content, { span: withoutTrailingTime(ctx.text, arcs.subject), chainSpans: [], isNegated: negated });
       d.isDirectQuote = ctx.quotes.some((q) => q.start === content.start && q.end === content.end);
       drafts.push(d);
     }
@@ -1572,7 +1650,10 @@ function resolveSpeakerPronouns(ctx: Context, drafts: readonly Draft[]): void {
       if (!link.isUnresolved && !isImplausibleSpeaker(ctx, link, d, link.span)) return;
       const subject = sentenceSubjectPerson(ctx, here - 1);
       if (subject && !isImplausibleSpeaker(ctx, subject, d, link.span)) replacement = subject;
-      replacement ??= latestSpeaker(n, here, 3, (sp) => sp.kind === 'person' && !/^(?:he|she)$/i.test(sp.name) && !isImplausibleSpeaker(ctx, sp, d, span));
+      // "Senator Lowe said Smith was wrong when he told reporters …": inside another speaker's words, after another person
+      // is named there, "he" is not that speaker.
+      const isAfterNamedPerson = drafts.some((o) => o !== d && o.cueSourceIndex >= 0 && o.contentParts.some((p) => p.start <= span.start && span.end <= p.end) && ctx.mentions.some((m) => m.type === 'PER' && o.content.start <= m.start && m.end <= span.start));
+      if (!isAfterNamedPerson) replacement ??= latestSpeaker(n, here, 3, (sp) => sp.kind === 'person' && !/^(?:he|she)$/i.test(sp.name) && !isImplausibleSpeaker(ctx, sp, d, span));
     } else return;
     const chain = [...d.chain];
     chain[at] = replacement
@@ -1611,6 +1692,8 @@ function addRelayOutlet(ctx: Context, d: Draft): void {
 
 /** Cues that relay words (not beliefs, findings or descriptions), so a claim inside another's content may be nested. */
 const NEST_LEMMAS = new Set(['say', 'tell', 'report', 'announce', 'state', 'claim', 'confirm', 'deny', 'add', 'write', 'inform', 'quote', 'assert', 'allege', 'acknowledge', 'admit', 'according to', 'warn', 'testify', 'disclose', 'reveal', 'explain', 'insist', 'tweet', 'post', 'brief', 'reply', 'respond']);
+/** Verbs that relay what others said when another reporting clause is their content ("He notes that the Commission announced …"). */
+const OUTER_RELAY_LEMMAS = new Set([...NEST_LEMMAS, 'note', 'recall', 'point out', 'argue', 'observe', 'stress', 'emphasize', 'emphasise', 'remark', 'contend', 'maintain', 'find', 'show', 'conclude', 'indicate', 'learn', 'write']);
 
 /**
  * "Reuters reported that officials told state TV that …", "X said Y told him …": a claim whose cue and speaker lie
@@ -1646,11 +1729,13 @@ function nestDrafts(ctx: Context, drafts: readonly Draft[]): void {
       if (contains(d.content, o.content) || contains(d.content, o.cue) || o.chain.some((c) => c.name === speakerLink.name)) continue;
       // Only a short, clean outer speaker relaying words in the same sentence: long spans are clause-boundary errors.
       const outerSpeaker = o.chain[o.cueSourceIndex]?.span;
-      if (!NEST_LEMMAS.has(o.cueLemma ?? '') || !outerSpeaker || wordCount(ctx.text, outerSpeaker) > 8) continue;
+      if (!OUTER_RELAY_LEMMAS.has(o.cueLemma ?? '') || !outerSpeaker || wordCount(ctx.text, outerSpeaker) > 8) continue;
       // "Clinton said she believes …": a pronoun inside a person's words is most often that person again; inside a
       // document's or an outlet's ("he told settlers, according to a statement") it is someone else.
       const outerKind = o.chain[o.cueSourceIndex]?.kind;
-      if (isPronounSpeaker && (outerKind === 'person' || outerKind === 'anonymous')) continue;
+      // Unless another person is named in those words before the pronoun: "Flynn said Trump was right when he said …".
+      const namedBefore = ctx.mentions.some((m) => m.type === 'PER' && o.content.start <= m.start && m.end <= speaker.start && !o.chain.some((c) => c.mentionId === m.id || c.name === m.text));
+      if (isPronounSpeaker && (outerKind === 'person' || outerKind === 'anonymous') && !namedBefore) continue;
       if (sentenceIndexAt(ctx, o.cue.start) !== sentenceIndexAt(ctx, d.cue.start)) continue;
       if (!best || o.content.end - o.content.start < best.content.end - best.content.start) best = o;
     }

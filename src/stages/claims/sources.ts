@@ -128,6 +128,22 @@ function nationalityOf(words: readonly Word[]): string | undefined {
   return undefined;
 }
 
+/** A dateline before the speaker: "NEW YORK, Dec. 22 (UPI) — Chelsea Clinton announced …". */
+const DATELINE_RE = /^\p{Lu}[\p{Lu} .,'’-]+,\s+[\p{L}.]+\s+\d{1,2}\s*(?:\([^)]{1,30}\))?\s*[—–-]+\s+/u;
+/** Where the speaker phrase ends: an age ("Renee Gold, 83, of Sarasota"), a "how" aside or a concession. */
+const SPEAKER_TAIL_RE = /,\s+(?:\d{1,3}(?:,|$)|in\s+(?:an?|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|interview|e-?mail|letter|post|tweet|speech|op-ed|appearance|call)\b|(?:though|although|while|but)\s)/u;
+
+/**
+ * The part of a speaker phrase that names the speaker, as [from, to) offsets into it: no dateline before, no age, aside
+ * or concession after.
+ */
+export function speakerRange(phrase: string): [number, number] {
+  const dateline = DATELINE_RE.exec(phrase);
+  const from = dateline && dateline[0].length < phrase.length ? dateline[0].length : 0;
+  const tail = SPEAKER_TAIL_RE.exec(phrase.slice(from));
+  return [from, tail && tail.index > 0 ? from + tail.index : phrase.length];
+}
+
 /**
  * Describes one source phrase. Order: pronoun → person mention at the head → outlet → social media →
  * anonymous noun → document noun → ORG mention → organisation noun → title noun → capitalised name → person.
@@ -137,11 +153,13 @@ export function describeSource(ctx: SourceContext, span: Span): ClaimSource {
   let raw = text.slice(span.start, span.end);
   let start = span.start;
   // A scare-quoted source: "“multiple intelligence sources”" is read without its marks.
-  const lead = /^[\s“"]+/u.exec(raw)?.[0].length ?? 0;
+  // A subordinator opening the phrase belongs to the clause, not the speaker: "After the Clinton camp announced …".
+  const lead = /^[\s“"]*(?:(?:After|Before|When|Whenever|While|Because|Since|Although|Though|Once|Until|Unless|If|As)\s+(?=\S))?[\s“"]*/u.exec(raw)?.[0].length ?? 0;
   raw = raw.slice(lead);
   start += lead;
-  const phrase = raw.replace(/[\s,;:”"]+$/u, '');
-  const trimmed: Span = { start, end: start + phrase.length };
+  const [from, to] = speakerRange(raw.replace(/[\s,;:”"]+$/u, ''));
+  const phrase = raw.slice(from, to);
+  const trimmed: Span = { start: start + from, end: start + to };
   const words = wordsOf(text, trimmed);
   const lower = phrase.toLowerCase();
 

@@ -12,6 +12,8 @@ export interface SpeechArcs {
   readonly subject?: Span;
   /** The token heading the subject (its head noun or pronoun). */
   readonly subjectHead?: number;
+  /** True when the subject is shared with the verb this one hangs from (conj, advcl, xcomp), not the verb's own. */
+  readonly isSubjectInherited?: boolean;
   /** What is said: the complement clause (with its "that"), the host clause of a parenthetical, or the object. */
   readonly content?: Span;
   /** The one told or asked: "reporters" in "told reporters", "VOA" in "told VOA". */
@@ -85,6 +87,16 @@ function spanOf(view: ParseView, first: number, last: number): Span | undefined 
   let c = b + 1;
   while (c <= last && !word(c) && !isQuote(c)) c++;
   if (c <= last && isQuote(c)) b = c;
+  // "Sen. Bernie Sanders (I-Vt.)": a bracket opened inside the span closes inside it.
+  const inside = view.text.slice(view.tokens.start[a], view.tokens.end[b]);
+  if ((inside.match(/\(/g)?.length ?? 0) > (inside.match(/\)/g)?.length ?? 0)) {
+    for (let k = b + 1; k < view.tokens.length && k <= b + 2; k++) {
+      if (view.text.slice(view.tokens.start[k], view.tokens.end[k]) === ')') {
+        b = k;
+        break;
+      }
+    }
+  }
   return { start: view.tokens.start[a]!, end: view.tokens.end[b]! };
 }
 
@@ -124,7 +136,17 @@ export function speechArcs(view: ParseView, v: number): SpeechArcs {
     // Through a relative pronoun, the antecedent is the noun without the clause that holds the verb ("voters who said").
     // An agent's "by" is not part of the speaker.
     const skip = new Set<number>([v, ...(depLabel(deps, subj) === 'obl:agent' ? childrenWith(view, subj, ['case']) : [])]);
-    const [a, b] = subtreeRange(view, subj, skip);
+    let [a, b] = subtreeRange(view, subj, skip);
+    // "Republican presidential front-runner Donald Trump said": a title the parser hangs on the verb as a second
+    // nsubj belongs to the same noun phrase when the two are adjacent.
+    const head = deps.head[subj]!;
+    if (head >= 0 && depLabel(deps, subj) === 'nsubj') {
+      for (const other of childrenWith(view, head, ['nsubj'])) {
+        if (other === subj) continue;
+        const [c, e] = subtreeRange(view, other, skip);
+        if (e + 1 === a || b + 1 === c) [a, b] = [Math.min(a, c), Math.max(b, e)];
+      }
+    }
     subject = spanOf(view, a, b);
   }
   let content: Span | undefined;
@@ -152,5 +174,44 @@ export function speechArcs(view: ParseView, v: number): SpeechArcs {
     addressee = spanOf(view, a, b);
   }
   if (content && subject && content.start <= subject.start && subject.end <= content.end) subject = undefined;
-  return { ...(subject ? { subject, subjectHead: subj } : {}), ...(content ? { content } : {}), ...(addressee ? { addressee } : {}) };
+  const isSubjectInherited = subj !== undefined && deps.head[subj] !== v && !(depLabel(deps, v).startsWith('acl') && deps.head[v] === subj);
+  return { ...(subject ? { subject, subjectHead: subj, isSubjectInherited } : {}), ...(content ? { content } : {}), ...(addressee ? { addressee } : {}) };
+}
+
+const TIME_WORD_RE = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|week|weekend|month|year|yesterday|today|tonight|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+
+/**
+ * Where a reported content stops because a modifier of the reporting verb itself follows it: a participle clause after
+ * a comma ("said X, asserting that …"), a second verb sharing the verb's subject ("said X and pledged …"), or the time
+ * of saying ("said X on Thursday night"). Returns the character offset of the first such modifier after the content's
+ * start, or undefined. Coordinated clauses with their own subject or "that" stay in the content.
+ */
+export function verbModifierCut(view: ParseView, v: number, contentStart: number, contentEnd: number): number | undefined {
+  const { tokens, deps, text } = view;
+  const first = tokenAt(tokens, contentStart);
+  if (first < 0 || first <= v) return undefined;
+  const word = (i: number): string => text.slice(tokens.start[i], tokens.end[i]).toLowerCase();
+  let cut: number | undefined;
+  for (const c of view.children[v]!) {
+    if (c <= first) continue;
+    const rel = depLabel(deps, c);
+    const [a, b] = subtreeRange(view, c);
+    if (a <= first || tokens.start[a]! >= contentEnd) continue;
+    const kids = view.children[c]!;
+    const isParticiple = rel === 'advcl' && /ing$/.test(word(c)) && a === c && word(a - 1) === ',';
+    // The conjunct opens with its "and"/"but" (after a comma at most): "…, but did not recommend …".
+    const opener = word(a) === ',' ? a + 1 : a;
+    const isSharedVerb = rel === 'conj' && !kids.some((k) => /^(?:nsubj|nsubj:pass|mark|expl)$/.test(depLabel(deps, k))) && kids.some((k) => depLabel(deps, k) === 'cc' && /^(?:and|but)$/.test(word(k)) && k === opener);
+    const isTime = (rel === 'obl' || rel === 'obl:tmod' || rel === 'nmod:tmod') && b === contentEndToken(view, contentEnd) && TIME_WORD_RE.test(word(c));
+    if (!isParticiple && !isSharedVerb && !isTime) continue;
+    if (cut === undefined || a < cut) cut = a;
+  }
+  return cut === undefined ? undefined : tokens.start[cut]!;
+}
+
+/** The last token ending at or before `end`. */
+function contentEndToken(view: ParseView, end: number): number {
+  let t = tokenAt(view.tokens, Math.max(0, end - 1));
+  while (t > 0 && PUNCT_RE.test(view.text.slice(view.tokens.start[t], view.tokens.end[t]))) t--;
+  return t;
 }
