@@ -207,8 +207,15 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
         const h = deps.head[v]!;
         if (h < 0) break;
         if (rel === 'acl' || rel === 'acl:relcl') {
-          // "the militants attacking the base": the modified noun does it.
-          if (rel === 'acl') actors = members(h);
+          // "the militants attacking the base": the modified noun does it; "the league's decision to suspend
+          // Garrett": a noun's possessor; "the Taliban claimed responsibility for shooting down": the subject of
+          // the verb whose object the noun is.
+          if (rel === 'acl') {
+            const possessor = kidsWith(h, 'nmod:poss')[0];
+            const governor = deps.head[h]!;
+            const outer = !judge.isActor(phrase(h)) && governor >= 0 && ['obj', 'obl'].includes(label(h)) ? kidsWith(governor, 'nsubj')[0] : undefined;
+            actors = members(possessor ?? outer ?? h);
+          }
           break;
         }
         if (rel !== 'xcomp' && rel !== 'conj' && rel !== 'advcl') break;

@@ -24,6 +24,7 @@ import { timeAnchor } from '../../events/arc-roles.js';
 import { EVENT_LEXICON_RESOURCE, type EventLexicon } from '../../events/lexicon.js';
 import { intentCode, ploverForCameo } from '../../events/cameo-plover.js';
 import { modalityAt } from '../../events/modality.js';
+import { isAccidentAt, unassertedReason } from '../../events/asserted.js';
 
 /** CAMEO sector suffix for an entity kind. */
 const KIND_SECTOR: Partial<Record<EntityKind, string>> = {
@@ -205,12 +206,134 @@ function mentionOver(a: CodedActor, s: Sentence, mentions: readonly Mention[]): 
 }
 
 /**
- * No event without a plausible event: at least one participant must be actor-like, and a named thing (product,
- * song, dish) never acts: "The Hypace hits the usual high notes" is no ASSAULT.
+ * No event without a plausible event: at least one participant must be actor-like (a code, an entity, a person,
+ * organisation or place mention), and a named thing (product, song, dish) never acts: "The Hypace hits the usual
+ * high notes" is no ASSAULT. A person noun alone ("the man") does not carry an event: on the tuning pages that
+ * relaxation found one more labelled event and nine unlabelled ones.
  */
 function isPlausible(e: CodedEvent, s: Sentence, tokens: readonly CoderToken[], mentions: readonly Mention[], entityById: ReadonlyMap<string, DocEntity>): boolean {
   if (![...e.sources, ...e.targets].some((a) => isActorLike(a, s, mentions, entityById))) return false;
   return !e.sources.some((a) => isThing(a, s, tokens, mentions, entityById));
+}
+
+/** Nouns for people and bodies of people that are no sector agent of the dictionary: they can act and be acted on. */
+const PERSON_NOUNS = new Set(['man', 'person', 'boy', 'girl', 'family', 'customer', 'victim', 'suspect', 'defendant', 'owner', 'husband', 'wife', 'son', 'daughter', 'mother', 'father', 'parent', 'brother', 'sister', 'teacher', 'educator', 'employee', 'staff', 'executive', 'investor', 'shareholder', 'voter', 'member', 'crowd', 'group', 'team', 'agency', 'department', 'administration', 'committee', 'commission', 'board', 'council', 'organization', 'organisation', 'jury', 'league', 'nation', 'state', 'country', 'side', 'rival', 'critic', 'lawyer', 'attorney', 'plaintiff', 'patient', 'driver', 'passenger', 'player', 'fan', 'friend', 'neighbor', 'neighbour', 'community', 'coalition', 'alliance', 'bank', 'lender', 'manufacturer', 'maker', 'retailer', 'association', 'federation', 'network', 'outlet', 'club', 'institution', 'insurer', 'employer', 'startup', 'giant', 'regulator', 'watchdog', 'investigator', 'detective', 'agent', 'guard', 'prisoner', 'inmate', 'detainee', 'captive', 'migrant', 'immigrant', 'asylum-seeker', 'colleague', 'partner', 'ally', 'enemy', 'foe', 'opponent', 'candidate', 'democrat', 'republican', 'conservative', 'liberal', 'minority', 'majority', 'terrorist', 'extremist', 'assailant', 'killer', 'murderer', 'shooter', 'thief', 'robber', 'kidnapper', 'abductor', 'dealer', 'trafficker', 'pedophile', 'offender', 'perpetrator', 'witness', 'survivor', 'relative', 'baby', 'kid', 'teen', 'teenager', 'youth', 'adult', 'senior', 'elder', 'cleric', 'bishop', 'priest', 'imam', 'monk', 'chief', 'commander', 'head', 'director', 'chairman', 'ceo', 'founder', 'spokesperson', 'envoy', 'negotiator', 'mediator', 'delegation', 'delegate', 'representative', 'senate', 'house', 'assembly', 'legislature', 'ministry', 'embassy', 'consulate', 'office', 'bureau', 'service', 'force', 'unit', 'squad', 'battalion', 'brigade', 'division', 'regiment', 'corps', 'fleet', 'navy', 'gang', 'cartel', 'mob', 'faction', 'movement', 'party', 'union', 'government']);
+/** Third-person pronouns stand for a participant named elsewhere. */
+const THIRD_PERSON_PRONOUNS = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'it', 'who', 'whom', 'someone', 'somebody', 'anyone', 'everyone', 'nobody', 'others', 'both', 'each']);
+/** The speaker's own words ("we strongly oppose", "I opposed the hold"): a claim of the one quoted, not an event we can code. */
+const SPEAKER_PRONOUNS = new Set(['i', 'we', 'me', 'us', 'you']);
+
+/** What a coded participant is: an actor (person, organisation, state, group, sector noun), the quoted speaker, a place or object one can act on, or a thing. */
+type ParticipantKind = 'actor' | 'speaker' | 'place' | 'thing';
+
+/**
+ * Places, buildings, vehicles, property and weapons: attacks, raids and seizures act on them, and a weapon or
+ * vehicle stands for its unnamed user ("a drone struck civilians").
+ */
+const PHYSICAL_NOUNS = new Set(['drone', 'missile', 'rocket', 'bomb', 'shell', 'mortar', 'grenade', 'mine', 'airstrike', 'strike', 'explosive', 'artillery', 'gunfire', 'warship', 'submarine', 'tank', 'village', 'town', 'city', 'capital', 'province', 'region', 'district', 'county', 'area', 'neighborhood', 'neighbourhood', 'territory', 'island', 'coast', 'border', 'street', 'square', 'road', 'highway', 'bridge', 'tunnel', 'base', 'camp', 'convoy', 'position', 'outpost', 'post', 'checkpoint', 'stronghold', 'hideout', 'compound', 'headquarters', 'building', 'home', 'house', 'apartment', 'residence', 'property', 'hotel', 'restaurant', 'shop', 'store', 'market', 'mall', 'garage', 'warehouse', 'depot', 'factory', 'plant', 'facility', 'site', 'lab', 'laboratory', 'hospital', 'clinic', 'school', 'campus', 'mosque', 'church', 'synagogue', 'temple', 'shrine', 'embassy', 'consulate', 'prison', 'jail', 'courthouse', 'palace', 'museum', 'stadium', 'park', 'port', 'harbor', 'harbour', 'airport', 'airfield', 'station', 'pipeline', 'refinery', 'infrastructure', 'vehicle', 'car', 'bus', 'truck', 'train', 'ship', 'vessel', 'boat', 'tanker', 'plane', 'aircraft', 'airliner', 'jet', 'drone', 'helicopter', 'satellite', 'field', 'farm', 'crop', 'office']);
+
+function participantKind(a: CodedActor, s: Sentence, tokens: readonly CoderToken[], mentions: readonly Mention[], entityById: ReadonlyMap<string, DocEntity>, agentHeads: ReadonlySet<string>): ParticipantKind {
+  if (isThing(a, s, tokens, mentions, entityById)) return 'thing';
+  const head = tokens[a.end - 1]!;
+  const word = head.text.toLowerCase();
+  // A common noun whose code comes from its modifier is a thing of that actor: "the party logo", "its pension fund".
+  const isNamed = a.entityId !== undefined || mentions.some((m) => m.tokenStart <= s.tokenStart + a.end - 1 && s.tokenStart + a.end - 1 < m.tokenEnd);
+  const isPhysical = PHYSICAL_NOUNS.has(head.lemma.toLowerCase()) || PHYSICAL_NOUNS.has(word);
+  if (a.code && !isNamed && !isPhysical && head.pos === 'NOUN' && !agentHeads.has(head.text.replace(/[\u2018\u2019]/g, "'").toUpperCase()) && !PERSON_NOUNS.has(head.lemma.toLowerCase()) && !PERSON_NOUNS.has(word)) return 'thing';
+  if (isActorLike(a, s, mentions, entityById) || a.entityId) return 'actor';
+  if (SPEAKER_PRONOUNS.has(word)) return 'speaker';
+  if (THIRD_PERSON_PRONOUNS.has(word) || head.pos === 'PROPN') return 'actor';
+  if (PERSON_NOUNS.has(head.lemma.toLowerCase()) || PERSON_NOUNS.has(word) || agentHeads.has(head.text.toUpperCase())) return 'actor';
+  // Places, buildings and vehicles are acted on: "attacked the village", "shelled a hospital", "seized a tanker".
+  return isPhysical ? 'place' : 'thing';
+}
+
+/** CAMEO roots of verbal acts (statements, appeals, intents, consent, demands, disapproval, rejection, threats): their target may be a policy or a move. */
+const VERBAL_ROOTS = new Set(['01', '02', '03', '05', '10', '11', '12', '13']);
+
+/**
+ * The event as the text supports it, or undefined when its participants make it no event: an actor's own words
+ * in a quotation ("we oppose …": the claims stage records them), a thing as the one who acts ("two crashes killed
+ * 346 people", "a series of tweets supporting Johnson"), or a thing as the only one acted on for a material act
+ * ("attacked each other's policies", "concluded its third hearing"). A verbal act on a thing keeps its actor and
+ * loses the target ("criticised the policy shift").
+ */
+function withPlausibleParticipants(e: CodedEvent, s: Sentence, tokens: readonly CoderToken[], mentions: readonly Mention[], entityById: ReadonlyMap<string, DocEntity>, agentHeads: ReadonlySet<string>): CodedEvent | undefined {
+  const kind = (a: CodedActor): ParticipantKind => participantKind(a, s, tokens, mentions, entityById, agentHeads);
+  // One participant on both sides ("Rudolph … hitting Rudolph"): a misread clause, not an event.
+  const textOf = (a: CodedActor): string => tokens.slice(a.start, a.end).map((t) => t.text.toLowerCase()).join(' ');
+  const same = (a: CodedActor, b: CodedActor): boolean => (a.start === b.start && a.end === b.end) || textOf(a) === textOf(b);
+  if (e.sources.some((a) => e.targets.some((b) => same(a, b)))) return undefined;
+  const sources = e.sources.map(kind);
+  if (sources.includes('speaker')) return undefined;
+  if (sources.length > 0 && !sources.includes('actor') && !sources.includes('place')) return undefined;
+  const targets = e.targets.map(kind);
+  if (targets.length === 0 || targets.includes('actor') || (targets.includes('place') && !VERBAL_ROOTS.has(e.code.slice(0, 2)))) return e;
+  if (!VERBAL_ROOTS.has(e.code.slice(0, 2)) || e.sources.length === 0) return undefined;
+  return { ...e, targets: [] };
+}
+
+/** Pronoun and nominal references resolved by the entities stage, by start offset: "he" → the entity it stands for. */
+function referenceIndex(doc: Doc): Map<number, DocEntity> {
+  const out = new Map<number, DocEntity>();
+  for (const e of doc.layers.entities ?? []) for (const r of e.references ?? []) out.set(r.start, e);
+  return out;
+}
+
+/**
+ * A participant that is a pronoun or role noun the entities stage resolved ("he said he would attack" → the named
+ * man) takes that entity and its code, so the event names who acted rather than "he".
+ */
+function withReference(a: CodedActor, tokens: readonly CoderToken[], references: ReadonlyMap<number, DocEntity>): CodedActor {
+  // Only the phrase's head: in "his lawyers" the lawyers act, not the man "his" stands for.
+  const entity = a.entityId ? undefined : references.get(tokens[a.end - 1]!.start);
+  if (!entity) return a;
+  const code = a.code ?? entityCode(entity);
+  return { ...a, entityId: entity.id, ...(code ? { code } : {}) };
+}
+
+/** A trigger written in capitals between capitalised words, not at the sentence start: a word of a name or title. */
+function isInsideName(tokens: readonly CoderToken[], start: number, end: number): boolean {
+  const isCapital = (t: CoderToken | undefined): boolean => t !== undefined && /^\p{Lu}/u.test(t.text);
+  if (!(start > 0 && isCapital(tokens[start]) && isCapital(tokens[start - 1]) && isCapital(tokens[end]))) return false;
+  // A headline in title case ("Police Arrest Six in Drug Raid") capitalises every word: there the trigger is a verb.
+  const words = tokens.filter((t) => /^\p{L}/u.test(t.text));
+  return words.filter(isCapital).length * 2 < words.length;
+}
+
+/** A participant that is the article's own newsroom: a media code, the outlet, or the byline's reporter. */
+function isNewsroom(a: CodedActor, tokens: readonly CoderToken[], doc: Doc): boolean {
+  if (a.code?.endsWith('MED')) return true;
+  const words = tokens.slice(a.start, a.end).map((t) => t.text.toLowerCase());
+  const head = words[words.length - 1] ?? '';
+  const own = `${doc.meta.byline ?? ''} ${doc.meta.outlet ?? ''}`.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2);
+  return head.length > 2 && own.includes(head);
+}
+
+/**
+ * One event told twice in an article (a headline and its lead, a summary and its details) is one event: same type,
+ * same actors and targets (by entity, else by head word), and no conflicting time or place. The telling with more
+ * roles filled (time, place, counts) is kept, the first on a tie.
+ */
+export function withoutRepeats(events: readonly EventMention[], times: readonly TimeExpr[]): EventMention[] {
+  const value = new Map(times.map((t) => [t.id, t.value]));
+  const key = (a: ActorRef): string => a.entityId ?? a.text.toLowerCase().split(/\s+/).pop() ?? '';
+  const side = (list: readonly ActorRef[]): string => list.map(key).sort().join('+');
+  const filled = (e: EventMention): number => (e.timeId ? 1 : 0) + (e.placeId ? 1 : 0) + Object.keys(e.counts).length + (e.sources.length > 0 ? 1 : 0) + (e.targets.length > 0 ? 1 : 0);
+  const compatible = (a: EventMention, b: EventMention): boolean =>
+    (!a.timeId || !b.timeId || value.get(a.timeId) === value.get(b.timeId)) && (!a.placeId || !b.placeId || a.placeId === b.placeId);
+  const kept: EventMention[] = [];
+  for (const e of events) {
+    if (e.sources.length === 0 && e.targets.length === 0) {
+      kept.push(e);
+      continue;
+    }
+    const k = `${e.ploverType}|${side(e.sources)}|${side(e.targets)}`;
+    const at = kept.findIndex((x) => `${x.ploverType}|${side(x.sources)}|${side(x.targets)}` === k && compatible(x, e));
+    if (at < 0) kept.push(e);
+    else if (filled(e) > filled(kept[at]!)) kept[at] = e;
+  }
+  return kept.sort((a, b) => a.trigger.start - b.trigger.start);
 }
 
 /** Turns one coded event into the model's EventMention; undefined when PLOVER has no type for it. */
@@ -246,6 +369,10 @@ export function toEventMention(doc: Doc, s: Sentence, tokens: readonly CoderToke
   };
 }
 
+function isInQuote(t: CoderToken, quotes: readonly { start: number; end: number }[]): boolean {
+  return quotes.some((q) => q.start <= t.start && t.end <= q.end);
+}
+
 /** The event with only the actors inside the direct quotation that holds its trigger (unchanged when none does). */
 function withinQuote(e: CodedEvent, tokens: readonly CoderToken[], quotes: readonly { start: number; end: number }[]): CodedEvent {
   const trigger = tokens[e.triggerStart];
@@ -279,15 +406,37 @@ export function createEventsStage(): Stage<'events'> {
       const quotes = (doc.layers.claims ?? []).filter((c) => c.isDirectQuote).map((c) => c.content);
       const cues = (doc.layers.claims ?? []).flatMap((c) => (c.cue ? [c.cue] : []));
       const entityById = new Map((doc.layers.entities ?? []).map((x) => [x.id, x]));
+      const references = referenceIndex(doc);
+      // Last words of the dictionary's sector nouns ("POLICE", "FORCES"): a phrase headed by one is an actor.
+      const agentHeads = new Set([...lexicon.agents.values()].flatMap((list) => list.map((a) => a.words[a.words.length - 1]!)));
       const events: EventMention[] = [];
       for (const s of doc.layers.sentences ?? []) {
         const tokens = sentenceTokens(doc, s);
         const deps = sentenceDeps(doc, s);
         const coded = coder.codeSentence(tokens, { ...(date !== undefined ? { date } : {}), hints: hintsFor(s, mentions, entityOf), ...(deps ? { deps } : {}) });
         const inSentence = coded.events.length > 0 ? mentions.filter((m) => m.tokenStart >= s.tokenStart && m.tokenEnd <= s.tokenEnd) : [];
+        // Heads of every trigger in the sentence: an event in another's complement is its content ("threatened to kill").
+        const triggerHeads = new Set(coded.events.flatMap((e) => (e.clauseChain ? [e.clauseChain[0]!] : [])));
         for (const codedEvent of coded.events) {
-          const e = withinQuote(codedEvent, tokens, quotes);
-          if (!isPlausible(e, s, tokens, inSentence, entityById)) continue;
+          // Only events the text reports as happened (or planned, which PLOVER codes as AGREE/THREATEN): not
+          // negated or hypothetical ones, nor a purpose, wish, intent or amount (src/events/asserted.ts).
+          if (codedEvent.modality === 'negated' || codedEvent.modality === 'hypothetical') continue;
+          const head = codedEvent.clauseChain?.[0];
+          if (deps && head !== undefined && unassertedReason(tokens, deps, head, new Set([...triggerHeads].filter((h) => h !== head)))) continue;
+          const resolved = { ...codedEvent, sources: codedEvent.sources.map((a) => withReference(a, tokens, references)), targets: codedEvent.targets.map((a) => withReference(a, tokens, references)) };
+          // A statement, demand or rejection inside a direct quotation ("we strongly oppose …") is the quoted speaker's
+          // claim, which the claims stage records with its source; acts told in a quotation stay events.
+          if (VERBAL_ROOTS.has(codedEvent.code.slice(0, 2)) && isInQuote(tokens[codedEvent.triggerStart]!, quotes)) continue;
+          const quoted = withinQuote(resolved, tokens, quotes);
+          if (!isPlausible(quoted, s, tokens, inSentence, entityById)) continue;
+          // "killed in a helicopter crash", with no one named who killed: an accident.
+          if (deps && head !== undefined && quoted.sources.length === 0 && isAccidentAt(tokens, deps, head)) continue;
+          // A capitalised trigger inside a name ("the Volatiles Investigating Polar Exploration Rover") is part of it.
+          if (isInsideName(tokens, codedEvent.triggerStart, codedEvent.triggerEnd)) continue;
+          // The reporter's own news-gathering ("Pineda met up with Al-Ibrahim", "ABC 7 did receive a text") is no event.
+          if (quoted.code.startsWith('04') && quoted.sources.some((a) => isNewsroom(a, tokens, doc))) continue;
+          const e = withPlausibleParticipants(quoted, s, tokens, inSentence, entityById, agentHeads);
+          if (!e) continue;
           // "asked" in a sentence holding a question or a quotation puts a question, not a request.
           if (e.verb === 'ASK' && /[?"\u201c\u201d]/.test(doc.text.slice(s.start, s.end))) continue;
           // A speech verb with no one acted on ("officials warned that …") is a claim, which the claims stage records.
@@ -296,7 +445,7 @@ export function createEventsStage(): Stage<'events'> {
           if (mention) events.push(mention);
         }
       }
-      return events;
+      return withoutRepeats(events, times);
     },
   });
 }
