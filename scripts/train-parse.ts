@@ -1,5 +1,5 @@
 /**
- * Trains the shipped dependency parser: `npm run train:parse [-- --epochs 12 --seed 13 --pos jackknife]`.
+ * Trains the shipped dependency parser: `npm run train:parse [-- --epochs 10 --seed 13 --pos jackknife]`.
  * Reads UD English-EWT train from ../shared/data/pos/ud-ewt/, tags it with our own POS tagger so the parser
  * learns from tags as noisy as at run time (`--pos jackknife`: k taggers, each trained on the other folds, tag
  * one fold; `--pos model`: the shipped tagger, which saw this text; `--pos gold`), trains the arc-eager parser
@@ -25,11 +25,11 @@ import { trainParser, type ParseTrainingSentence } from '../src/nlp/parse/train.
 const DATA = new URL('../../shared/data/pos/ud-ewt/', import.meta.url);
 
 const program = new Command()
-  .option('--epochs <n>', 'training epochs', '15')
+  .option('--epochs <n>', 'training epochs', '10')
   .option('--seed <n>', 'shuffle and exploration seed', '13')
   .option('--pos <source>', 'training POS tags: jackknife | model | gold', 'jackknife')
-  .option('--folds <n>', 'jackknife folds', '5')
-  .option('--pos-epochs <n>', 'epochs of each jackknife tagger', '6')
+  .option('--folds <n>', 'jackknife folds', '3')
+  .option('--pos-epochs <n>', 'epochs of each jackknife tagger', '4')
   .option('--explore-from <n>', 'first epoch that follows the parser\'s own errors (0: never)', '2')
   .option('--explore-p <x>', 'probability of following a wrong prediction', '0.9')
   .option('--min-weight <x>', 'drop feature rows whose weights are all smaller than this', '0')
