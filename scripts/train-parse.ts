@@ -1,5 +1,5 @@
 /**
- * Trains the shipped dependency parser: `npm run train:parse [-- --epochs 12 --seed 13 --pos jackknife]`.
+ * Trains the shipped dependency parser: `npm run train:parse [-- --epochs 10 --seed 13 --pos jackknife]`.
  * Reads UD English-EWT train from ../shared/data/pos/ud-ewt/, tags it with our own POS tagger so the parser
  * learns from tags as noisy as at run time (`--pos jackknife`: k taggers, each trained on the other folds, tag
  * one fold; `--pos model`: the shipped tagger, which saw this text; `--pos gold`), trains the arc-eager parser
@@ -12,10 +12,11 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { DEP_LABELS, depLabelIndex } from '../src/model/deps.js';
 import { UPOS_TAGS } from '../src/model/index.js';
-import { decodePosModel, encodePosModel } from '../src/nlp/pos/model-file.js';
+import { decodeClusterFile } from '../src/nlp/pos/clusters.js';
+import { decodePosModel, encodePosModel, posLexicon } from '../src/nlp/pos/model-file.js';
 import { tagPosWords, type PosModel } from '../src/nlp/pos/model.js';
 import { buildTagDictionary, trainPos } from '../src/nlp/pos/train.js';
-import { decodeParseModel, encodeParseModel } from '../src/nlp/parse/model-file.js';
+import { decodeParseModel, encodeParseModel, parseClusters } from '../src/nlp/parse/model-file.js';
 import { parseSentence } from '../src/nlp/parse/model.js';
 import { addSentence, createParseScore } from '../src/nlp/parse/score.js';
 import { isProjective, parseTreebank, type TreebankSentence } from '../src/nlp/parse/treebank.js';
@@ -24,11 +25,11 @@ import { trainParser, type ParseTrainingSentence } from '../src/nlp/parse/train.
 const DATA = new URL('../../shared/data/pos/ud-ewt/', import.meta.url);
 
 const program = new Command()
-  .option('--epochs <n>', 'training epochs', '15')
+  .option('--epochs <n>', 'training epochs', '10')
   .option('--seed <n>', 'shuffle and exploration seed', '13')
   .option('--pos <source>', 'training POS tags: jackknife | model | gold', 'jackknife')
-  .option('--folds <n>', 'jackknife folds', '5')
-  .option('--pos-epochs <n>', 'epochs of each jackknife tagger', '6')
+  .option('--folds <n>', 'jackknife folds', '3')
+  .option('--pos-epochs <n>', 'epochs of each jackknife tagger', '4')
   .option('--explore-from <n>', 'first epoch that follows the parser\'s own errors (0: never)', '2')
   .option('--explore-p <x>', 'probability of following a wrong prediction', '0.9')
   .option('--min-weight <x>', 'drop feature rows whose weights are all smaller than this', '0')
@@ -36,9 +37,11 @@ const program = new Command()
   .option('--tags-cache <path>', 'jackknife only: read the training tags from this file if it exists, else write them there', '')
   .option('--prune-grid <list>', 'also score these --min-updates values on dev (comma-separated), for choosing one', '')
   .option('--limit <n>', 'train on the first n sentences only (quick runs)', '0')
+  .option('--features <groups>', 'optional feature groups: clusters ("" for none)', 'clusters')
+  .option('--clusters <path>', 'word cluster file (npm run train:clusters)', fileURLToPath(new URL('../models/clusters/clusters-en.json.gz', import.meta.url)))
   .option('--out <path>', 'model file', fileURLToPath(new URL('../models/parse/parse-en.bin.gz', import.meta.url)))
   .parse();
-const opts = program.opts<{ epochs: string; seed: string; pos: string; folds: string; posEpochs: string; tagsCache: string; exploreFrom: string; exploreP: string; minWeight: string; minUpdates: string; pruneGrid: string; limit: string; out: string }>();
+const opts = program.opts<{ epochs: string; seed: string; pos: string; folds: string; posEpochs: string; tagsCache: string; exploreFrom: string; exploreP: string; minWeight: string; minUpdates: string; pruneGrid: string; limit: string; features: string; clusters: string; out: string }>();
 
 if (!existsSync(DATA)) {
   console.log(`train:parse: no training data at ${fileURLToPath(DATA)}; nothing to do.`);
@@ -57,15 +60,27 @@ const goldTags = (s: TreebankSentence): Uint8Array => Uint8Array.from(s.upos, (t
 let train = parseTreebank(readFileSync(new URL('train.conllu', DATA), 'utf8'));
 if (Number(opts.limit) > 0) train = train.slice(0, Number(opts.limit));
 const dev = parseTreebank(readFileSync(new URL('dev.conllu', DATA), 'utf8'));
+const shippedTagger = decodePosModel(readFileSync(new URL('../models/pos/pos-en.bin.gz', import.meta.url)), UPOS_TAGS);
+// The jackknife taggers use the shipped tagger's feature groups ("ambiguity" is not supported here).
+const shippedTaggerGroups = (shippedTagger.info.featureGroups ?? []).filter((g) => g !== 'ambiguity');
 console.log(`ud-ewt train: ${train.length} sentences, ${train.reduce((n, s) => n + s.words.length, 0)} words`);
 
-/** Trains a POS tagger on `sentences` the way train:pos does, and returns it decoded (quantised, as shipped). */
+const clusterPairs = decodeClusterFile(readFileSync(opts.clusters)).pairs;
+const parserGroups = opts.features.split(',').map((g) => g.trim()).filter((g) => g !== '');
+for (const group of parserGroups) if (group !== 'clusters') throw new Error(`unknown feature group "${group}"`);
+const parserClusters = parserGroups.includes('clusters') ? parseClusters({ featureGroups: parserGroups, wordClusters: clusterPairs }) : undefined;
+
+/**
+ * Trains a POS tagger on `sentences` the way train:pos does (the shipped tagger's feature groups, the same
+ * clusters), and returns it decoded (quantised, as shipped).
+ */
 function trainTagger(sentences: readonly TreebankSentence[], epochs: number, seed: number): PosModel {
   const data = sentences.map((s) => ({ words: s.words, tags: goldTags(s) }));
   const dictionary = buildTagDictionary(data, 50, 0.995);
-  const trained = trainPos(data, { tagCount: UPOS_TAGS.length, epochs, seed, tagDictionary: dictionary.map });
+  const lexiconInfo = { featureGroups: shippedTaggerGroups, ...(shippedTaggerGroups.includes('clusters') ? { wordClusters: clusterPairs } : {}) };
+  const trained = trainPos(data, { tagCount: UPOS_TAGS.length, epochs, seed, tagDictionary: dictionary.map, lexicon: posLexicon(lexiconInfo) });
   const bytes = encodePosModel({
-    info: { name: 'pos-fold', version: 1, task: 'pos', tags: [...UPOS_TAGS], trainedOn: [], epochs, seed, featureCount: trained.hashes.length, tagDictionary: dictionary.pairs },
+    info: { name: 'pos-fold', version: 1, task: 'pos', tags: [...UPOS_TAGS], trainedOn: [], epochs, seed, featureCount: trained.hashes.length, tagDictionary: dictionary.pairs, ...lexiconInfo },
     hashes: trained.hashes,
     weights: trained.weights,
   });
@@ -76,8 +91,7 @@ function trainTagger(sentences: readonly TreebankSentence[], epochs: number, see
 let trainTags: Uint8Array[];
 if (opts.pos === 'gold') trainTags = train.map(goldTags);
 else if (opts.pos === 'model') {
-  const shipped = decodePosModel(readFileSync(new URL('../models/pos/pos-en.bin.gz', import.meta.url)), UPOS_TAGS);
-  trainTags = train.map((s) => tagPosWords(shipped, s.words));
+  trainTags = train.map((s) => tagPosWords(shippedTagger, s.words));
 } else if (opts.tagsCache && existsSync(opts.tagsCache)) {
   // Tags of an earlier jackknife run with the same folds, epochs and seed (one line of tag indices per sentence).
   const lines = readFileSync(opts.tagsCache, 'utf8').split('\n');
@@ -125,6 +139,7 @@ const trained = trainParser(sentences, {
   seed,
   exploreFrom,
   exploreProbability,
+  ...(parserClusters ? { clusters: parserClusters } : {}),
   onEpoch: (epoch, actionAccuracy, relationAccuracy) =>
     console.log(`epoch ${epoch}: transitions ${(100 * actionAccuracy).toFixed(2)} %, relations ${(100 * relationAccuracy).toFixed(2)} % (${elapsed()})`),
 });
@@ -144,11 +159,12 @@ const info = {
   minUpdates: Number(opts.minUpdates),
   trainedActionRows: trained.actions.hashes.length,
   trainedRelationRows: trained.relations.hashes.length,
+  featureGroups: parserGroups,
+  ...(parserClusters ? { wordClusters: clusterPairs } : {}),
 };
 
 // Score a model as written (quantised) on dev, with tags from the shipped POS tagger, as eval:parse does.
-const tagger = decodePosModel(readFileSync(new URL('../models/pos/pos-en.bin.gz', import.meta.url)), UPOS_TAGS);
-const devTags = dev.map((s) => tagPosWords(tagger, s.words));
+const devTags = dev.map((s) => tagPosWords(shippedTagger, s.words));
 function scoreDev(bytes: Uint8Array): { uas: number; las: number; actionRows: number; relationRows: number } {
   const model = decodeParseModel(bytes);
   const score = createParseScore();
@@ -165,4 +181,4 @@ mkdirSync(dirname(opts.out), { recursive: true });
 writeFileSync(opts.out, bytes);
 const dev0 = scoreDev(bytes);
 console.log(`wrote ${opts.out}: ${(bytes.length / 1024).toFixed(0)} KiB; action rows ${dev0.actionRows}, relation rows ${dev0.relationRows}`);
-console.log(JSON.stringify({ model: 'parse-en', epochs, seed, pos: opts.pos, exploreFrom: opts.exploreFrom, exploreP: exploreProbability, minUpdates: Number(opts.minUpdates), devUas: dev0.uas, devLas: dev0.las, fileKiB: Math.round(bytes.length / 1024), elapsedS: Math.round((performance.now() - began) / 1000), cpuS: Math.round(cpu()) }));
+console.log(JSON.stringify({ model: 'parse-en', epochs, seed, pos: opts.pos, featureGroups: parserGroups, exploreFrom: opts.exploreFrom, exploreP: exploreProbability, minUpdates: Number(opts.minUpdates), devUas: dev0.uas, devLas: dev0.las, fileKiB: Math.round(bytes.length / 1024), elapsedS: Math.round((performance.now() - began) / 1000), cpuS: Math.round(cpu()) }));

@@ -10,10 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { UPOS_TAGS } from '../src/model/index.js';
 import { parseConllu, type ConlluSentence } from '../src/nlp/pos/conllu.js';
-import { decodePosModel, encodePosModel } from '../src/nlp/pos/model-file.js';
+import { decodePosModel, encodePosModel, posLexicon } from '../src/nlp/pos/model-file.js';
+import { decodeClusterFile } from '../src/nlp/pos/clusters.js';
 import { tagPosWords, type PosModel } from '../src/nlp/pos/model.js';
 import { learnLemmaRules, lemmatise } from '../src/nlp/pos/lemma.js';
-import { buildTagDictionary, trainPos } from '../src/nlp/pos/train.js';
+import { buildAmbiguityClasses, buildTagDictionary, trainPos } from '../src/nlp/pos/train.js';
 
 const DATA = new URL('../../shared/data/pos/ud-ewt/', import.meta.url);
 
@@ -22,9 +23,14 @@ const program = new Command()
   .option('--seed <n>', 'shuffle seed', '13')
   .option('--dict-min-count <n>', 'tag dictionary: words seen at least this often (0: no dictionary)', '50')
   .option('--dict-min-share <x>', 'tag dictionary: … whose commonest tag has at least this share', '0.995')
+  .option('--features <groups>', 'optional feature groups, comma-separated: rich, ambiguity, clusters ("" for none)', 'rich,clusters')
+  .option('--ambiguity-min-count <n>', 'ambiguity classes: words seen at least this often', '3')
+  .option('--ambiguity-min-share <x>', 'ambiguity classes: tags with at least this share of the word', '0.05')
+  .option('--clusters <path>', 'word cluster file (npm run train:clusters)', fileURLToPath(new URL('../models/clusters/clusters-en.json.gz', import.meta.url)))
+  .option('--ambiguity-folds <n>', 'ambiguity classes of training sentences counted without their own fold (0: from all of train)', '5')
   .option('--out <path>', 'model file', fileURLToPath(new URL('../models/pos/pos-en.bin.gz', import.meta.url)))
   .parse();
-const opts = program.opts<{ epochs: string; seed: string; dictMinCount: string; dictMinShare: string; out: string }>();
+const opts = program.opts<{ epochs: string; seed: string; dictMinCount: string; dictMinShare: string; features: string; clusters: string; ambiguityMinCount: string; ambiguityMinShare: string; ambiguityFolds: string; out: string }>();
 
 if (!existsSync(DATA)) {
   console.log(`train:pos: no training data at ${fileURLToPath(DATA)}; nothing to do.`);
@@ -45,14 +51,27 @@ const trainSentences = train.map((s) => ({ words: s.words, tags: toTags(s) }));
 const dictMinCount = Number(opts.dictMinCount);
 const dictionary = dictMinCount > 0 ? buildTagDictionary(trainSentences, dictMinCount, Number(opts.dictMinShare)) : { map: new Map<number, number>(), pairs: [] };
 console.log(`tag dictionary: ${dictionary.map.size} words`);
+const featureGroups = opts.features.split(',').map((g) => g.trim()).filter((g) => g !== '');
+for (const group of featureGroups) if (!['rich', 'ambiguity', 'clusters'].includes(group)) throw new Error(`unknown feature group "${group}"`);
+const ambiguity = featureGroups.includes('ambiguity') ? buildAmbiguityClasses(trainSentences, Number(opts.ambiguityMinCount), Number(opts.ambiguityMinShare)) : undefined;
+const clusterPairs = featureGroups.includes('clusters') ? decodeClusterFile(readFileSync(opts.clusters)).pairs : undefined;
+const lexiconInfo = { featureGroups, ...(ambiguity ? { ambiguityClasses: ambiguity.pairs } : {}), ...(clusterPairs ? { wordClusters: clusterPairs } : {}) };
+console.log(`feature groups: ${featureGroups.join(', ') || 'none'}${ambiguity ? `; ambiguity classes for ${ambiguity.map.size} words` : ''}${clusterPairs ? `; clusters for ${clusterPairs.length / 2} words` : ''}`);
+const lexicon = posLexicon(lexiconInfo);
+const ambiguityFolds = ambiguity ? Number(opts.ambiguityFolds) : 0;
+// Fold f's sentences see the classes counted on the other folds (as unseen text sees those of all of train).
+const foldLexicons = Array.from({ length: ambiguityFolds }, (_, f) => ({
+  ...lexicon,
+  ambiguity: buildAmbiguityClasses(trainSentences.filter((_, i) => i % ambiguityFolds !== f), Number(opts.ambiguityMinCount), Number(opts.ambiguityMinShare)).map,
+}));
 const trained = trainPos(
   trainSentences,
-  { tagCount: UPOS_TAGS.length, epochs, seed, tagDictionary: dictionary.map, onEpoch: (epoch, accuracy) => console.log(`epoch ${epoch}: train accuracy ${(100 * accuracy).toFixed(2)} %`) },
+  { tagCount: UPOS_TAGS.length, epochs, seed, tagDictionary: dictionary.map, lexicon, ...(ambiguityFolds > 0 ? { lexiconOf: (i: number) => foldLexicons[i % ambiguityFolds]! } : {}), onEpoch: (epoch, accuracy) => console.log(`epoch ${epoch}: train accuracy ${(100 * accuracy).toFixed(2)} %`) },
 );
 const lemmaRules = learnLemmaRules(train);
 console.log(`lemma rules: ${lemmaRules.suffixes.length / 2} endings, ${lemmaRules.exceptions.length / 2} exceptions, ${lemmaRules.scripts.length} scripts`);
 const bytes = encodePosModel({
-  info: { name: 'pos-en', version: 1, task: 'pos', tags: [...UPOS_TAGS], trainedOn: ['ud-ewt/train'], epochs, seed, featureCount: trained.hashes.length, tagDictionary: dictionary.pairs, lemmaRules },
+  info: { name: 'pos-en', version: 2, task: 'pos', tags: [...UPOS_TAGS], trainedOn: ['ud-ewt/train'], epochs, seed, featureCount: trained.hashes.length, tagDictionary: dictionary.pairs, lemmaRules, ...lexiconInfo },
   hashes: trained.hashes,
   weights: trained.weights,
 });
@@ -76,4 +95,4 @@ for (const s of dev) {
 }
 const elapsedS = (performance.now() - began) / 1000;
 console.log(`wrote ${opts.out}: ${(bytes.length / 1024).toFixed(0)} KiB, ${model.info.featureCount} feature rows`);
-console.log(JSON.stringify({ model: 'pos-en', epochs, seed, tagDictionaryWords: dictionary.map.size, devUposAccuracy: +(100 * correct / total).toFixed(2), devLemmaAccuracy: +(100 * lemmaCorrect / total).toFixed(2), devTokens: total, fileKiB: Math.round(bytes.length / 1024), featureRows: model.info.featureCount, elapsedS: +elapsedS.toFixed(1) }));
+console.log(JSON.stringify({ model: 'pos-en', epochs, seed, featureGroups, tagDictionaryWords: dictionary.map.size, devUposAccuracy: +(100 * correct / total).toFixed(2), devLemmaAccuracy: +(100 * lemmaCorrect / total).toFixed(2), devTokens: total, fileKiB: Math.round(bytes.length / 1024), featureRows: model.info.featureCount, elapsedS: +elapsedS.toFixed(1) }));

@@ -9,6 +9,7 @@
  *   has (one nsubj per verb), the words around the dependent.
  */
 import * as ner from '../ner/features.js';
+import { clusterPrefix } from '../pos/features.js';
 import type { ParserState } from './transitions.js';
 
 // Bound once: calls through a module namespace cost in the hot loop.
@@ -24,6 +25,8 @@ export interface SentenceAttributes {
   readonly suffix: Uint32Array;
   /** Letter case class: 0 lower or none, 1 capitalised, 2 all capitals, 3 has a digit. */
   readonly shape: Int32Array;
+  /** Cluster path code of each word (src/nlp/pos/clusters.ts; 0: none), when the model has clusters. */
+  readonly cluster?: Uint32Array;
 }
 
 /** POS code of ROOT in SentenceAttributes.pos. */
@@ -31,7 +34,7 @@ export const ROOT_POS = 31;
 const ROOT_WORD = hashString('<ROOT>');
 
 /** Attributes of a sentence given its words and UPOS indices (0-based arrays of length n). */
-export function sentenceAttributes(words: readonly string[], upos: ArrayLike<number>): SentenceAttributes {
+export function sentenceAttributes(words: readonly string[], upos: ArrayLike<number>, clusters?: ReadonlyMap<number, number>): SentenceAttributes {
   const n = words.length;
   const word = new Uint32Array(n + 1);
   const pos = new Int32Array(n + 1);
@@ -47,7 +50,12 @@ export function sentenceAttributes(words: readonly string[], upos: ArrayLike<num
     suffix[i + 1] = hashString(w.length > 3 ? w.slice(-3) : w);
     shape[i + 1] = caseClass(words[i]!);
   }
-  return { word, pos, suffix, shape };
+  if (!clusters) return { word, pos, suffix, shape };
+  // The word hash is the POS lexicon's key (lower case, digits → 0, quotes straightened).
+  const cluster = new Uint32Array(n + 1);
+  cluster[0] = 1;
+  for (let i = 1; i <= n; i++) cluster[i] = clusters.get(word[i]!) ?? 0;
+  return { word, pos, suffix, shape, cluster };
 }
 
 /** 0 lower case or no letters, 1 capitalised ("Hebron"), 2 all capitals ("UN"), 3 has a digit. */
@@ -67,9 +75,9 @@ const CURLY_DOUBLE_RE_G = /[“”„]/g;
 const CURLY_SINGLE_RE_G = /[‘’]/g;
 
 /** The most action features actionFeatures writes. */
-export const MAX_ACTION_FEATURES = 112;
+export const MAX_ACTION_FEATURES = 128;
 /** The most relation features relationFeatures writes. */
-export const MAX_RELATION_FEATURES = 40;
+export const MAX_RELATION_FEATURES = 48;
 
 const NONE_WORD = 0x5bd1e995;
 
@@ -82,6 +90,11 @@ function wAt(W: Uint32Array, i: number): number {
 /** POS code of word i, or 0 for none. */
 function pAt(P: Int32Array, i: number): number {
   return i >= 0 && i < P.length ? P[i]! : 0;
+}
+
+/** Cluster code of word i, or 0 for none. */
+function cAt(C: Uint32Array, i: number): number {
+  return i >= 0 && i < C.length ? C[i]! : 0;
 }
 
 /** Relation code (index + 1) of word i's arc, or 0 for none. */
@@ -250,6 +263,23 @@ export function actionFeatures(state: ParserState, attr: SentenceAttributes, out
   out[k++] = mix3(140, s0w, b0case, b0w);
   out[k++] = mix3(141, pAt(P, s0h), b0case, pair(s0p, b0p));
   out[k++] = mix3(142, wAt(W, s0h), b0case, b0w);
+  // Word clusters (coarser than words, finer than UPOS): singles, and pairs with POS and with each other.
+  const C = attr.cluster;
+  if (C) {
+    const s0c = cAt(C, s0), b0c = cAt(C, b0), b1c = cAt(C, b1), s1c = cAt(C, s1);
+    const s0c6 = clusterPrefix(s0c, 6), b0c6 = clusterPrefix(b0c, 6);
+    out[k++] = mix(150, s0c);
+    out[k++] = mix(151, b0c);
+    out[k++] = mix(152, b1c);
+    out[k++] = mix(153, clusterPrefix(s1c, 6));
+    out[k++] = mix(154, s0c6, b0c6);
+    out[k++] = mix(155, s0c, b0p);
+    out[k++] = mix(156, s0p, b0c);
+    out[k++] = mix3(157, s0c6, b0c6, clusterPrefix(b1c, 6));
+    out[k++] = mix3(158, clusterPrefix(cAt(C, s0h), 6), b0case, b0c6);
+    out[k++] = mix3(159, s0c6, b0case, b0c6);
+    out[k++] = mix(160, clusterPrefix(b0c, 4), pair(b0p, S[b0 >= 0 ? b0 : 0]!));
+  }
   return k;
 }
 
@@ -301,5 +331,13 @@ export function relationFeatures(state: ParserState, attr: SentenceAttributes, h
   out[k++] = mix(228, dir);
   out[k++] = mix3(229, pair(attr.shape[d]!, dp), pair(attr.shape[h]!, hp), dir);
   out[k++] = mix3(230, attr.suffix[h]!, pair(hp, dp), dir);
+  const C = attr.cluster;
+  if (C) {
+    const hc = C[h]!, dc = C[d]!;
+    out[k++] = mix3(240, dc, dp, dir);
+    out[k++] = mix3(241, hc, dp, dir);
+    out[k++] = mix3(242, clusterPrefix(hc, 6), clusterPrefix(dc, 6), dir);
+    out[k++] = mix3(243, clusterPrefix(cAt(C, dl1), 6), dp, pair(hp, dir));
+  }
   return k;
 }

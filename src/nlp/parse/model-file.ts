@@ -127,7 +127,17 @@ export function decodeParseModel(file: Uint8Array): ParseModel {
     return buildWeightTable(hashes, weights, t.columns);
   });
   if (tables.length !== 2 || at > bytes.length) throw new DossierError('E_RESOURCE_MISSING', 'parser model file is truncated');
-  return { info: header.info, actions: tables[0]!, relations: tables[1]!, packedActions: packActionTable(tables[0]!) };
+  const clusters = parseClusters(header.info);
+  return { info: header.info, actions: tables[0]!, relations: tables[1]!, packedActions: packActionTable(tables[0]!), ...(clusters ? { clusters } : {}) };
+}
+
+/** The cluster map of a model trained with the "clusters" feature group. */
+export function parseClusters(info: Pick<ParseModelInfo, 'featureGroups' | 'wordClusters'>): Map<number, number> | undefined {
+  if (!info.featureGroups?.includes('clusters')) return undefined;
+  const flat = info.wordClusters ?? [];
+  const map = new Map<number, number>();
+  for (let k = 0; k + 1 < flat.length; k += 2) map.set(flat[k]!, flat[k + 1]!);
+  return map;
 }
 
 function align4(offset: number): number {

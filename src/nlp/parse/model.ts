@@ -18,6 +18,10 @@ export interface ParseModelInfo {
   readonly trainedOn: readonly string[];
   readonly epochs: number;
   readonly seed: number;
+  /** Optional feature groups ("clusters"); none in older files. */
+  readonly featureGroups?: readonly string[];
+  /** Flattened pairs [normalised word hash, cluster path code, …] (group "clusters"). */
+  readonly wordClusters?: readonly number[];
   readonly [key: string]: unknown;
 }
 
@@ -41,6 +45,8 @@ export interface ParseModel {
    * probe and its four weights share one cache line. Built by packActionTable at load time.
    */
   readonly packedActions: Int32Array;
+  /** Normalised word hash → cluster path code, when the model was trained with cluster features. */
+  readonly clusters?: ReadonlyMap<number, number>;
 }
 
 /** Packs a 4-column weight table into the one-slot layout of ParseModel.packedActions. */
@@ -197,7 +203,7 @@ const ROWS = new Int32Array(Math.max(MAX_ACTION_FEATURES, MAX_RELATION_FEATURES)
 export function parseSentence(model: ParseModel, words: readonly string[], upos: ArrayLike<number>): ParsedSentence {
   const n = words.length;
   if (n === 0) return { head: new Int32Array(0), label: new Uint8Array(0) };
-  const attr = sentenceAttributes(words, upos);
+  const attr = sentenceAttributes(words, upos, model.clusters);
   const state = initialState(n);
   const packed = model.packedActions;
   const mask = (packed.length >>> 2) - 1;

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { DEP_LABELS, depLabelIndex } from '../../model/deps.js';
 import { DossierError, UPOS_TAGS } from '../../model/index.js';
 import { seededRandom } from '../ner/train.js';
+import { lexiconKey } from '../pos/features.js';
 import { sentenceAttributes } from './features.js';
 import { decodeParseModel, encodeParseModel } from './model-file.js';
 import { parseSentence, parseWithScorer } from './model.js';
@@ -167,6 +168,20 @@ describe('parser training and model file', () => {
       assert.deepEqual([...parsed.head], t.heads.map((h) => h - 1));
       assert.deepEqual([...parsed.label].map((l) => DEP_LABELS[l]), t.relations);
     }
+  });
+
+  it('uses cluster features when trained with clusters, and carries the clusters through the file', () => {
+    const clusterPairs = [lexiconKey('police'), 0b1010, lexiconKey('minister'), 0b1011, lexiconKey('arrested'), 0b1100, lexiconKey('said'), 0b1101];
+    const clusters = new Map<number, number>();
+    for (let k = 0; k < clusterPairs.length; k += 2) clusters.set(clusterPairs[k]!, clusterPairs[k + 1]!);
+    const attr = sentenceAttributes(ARREST.words, uposIndex(ARREST.upos), clusters);
+    assert.equal(attr.cluster?.[1], 0b1010, '"Police" (word 1) has the cluster of "police"');
+    assert.equal(attr.cluster?.[3], 0, '"two" has none');
+    const withClusters = trainParser(training, { epochs: 8, seed: 13, exploreFrom: 3, exploreProbability: 0.9, clusters });
+    assert.ok(withClusters.actions.hashes.length > trained.actions.hashes.length);
+    const model = decodeParseModel(encodeParseModel({ info: { ...info, featureGroups: ['clusters'], wordClusters: clusterPairs }, actions: withClusters.actions, relations: withClusters.relations }));
+    assert.equal(model.clusters?.get(lexiconKey('said')), 0b1101);
+    for (const t of [ARREST, RESIGN]) assert.deepEqual([...parseSentence(model, t.words, uposIndex(t.upos)).head], t.heads.map((h) => h - 1));
   });
 
   it('rejects bytes that are not a parser model with a typed error', () => {

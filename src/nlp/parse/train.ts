@@ -29,6 +29,8 @@ export interface ParseTrainOptions {
   /** First epoch (1-based) in which the parser follows its own wrong choices; Infinity: static oracle path. */
   readonly exploreFrom: number;
   readonly exploreProbability: number;
+  /** Normalised word hash → cluster path code: adds the cluster templates (the model must carry the same map). */
+  readonly clusters?: ReadonlyMap<number, number>;
   /** Called after each epoch with the share of transitions and of relations the model got right during it. */
   readonly onEpoch?: (epoch: number, actionAccuracy: number, relationAccuracy: number) => void;
 }
@@ -149,7 +151,7 @@ class PerceptronTable {
 export function trainParser(sentences: readonly ParseTrainingSentence[], options: ParseTrainOptions): TrainedParser {
   const actions = new PerceptronTable(ACTION_COUNT);
   const relations = new PerceptronTable(DEP_LABELS.length);
-  const attributes: SentenceAttributes[] = sentences.map((s) => sentenceAttributes(s.words, s.upos));
+  const attributes: SentenceAttributes[] = sentences.map((s) => sentenceAttributes(s.words, s.upos, options.clusters));
   const random = seededRandom(options.seed);
   const order = sentences.map((_, i) => i);
   const feats = new Uint32Array(MAX_ACTION_FEATURES);

@@ -15,10 +15,12 @@ export interface PosSentenceFeatures {
   readonly offsets: Uint32Array;
   readonly feats: Uint32Array;
   readonly wordHash: Uint32Array;
+  /** Ambiguity class + 1 of each word (0: unseen), when the lexicon has classes. */
+  readonly ambiguity?: Uint32Array;
 }
 
-/** How many dynamic features dynamicFeatures writes per token. */
-export const DYNAMIC_FEATURE_COUNT = 4;
+/** The most dynamic features dynamicFeatures writes per token. */
+export const DYNAMIC_FEATURE_COUNT = 6;
 
 /** Template ids; changing them changes every feature hash, so retrain and bump the model version. */
 const T = {
@@ -43,7 +45,51 @@ const T = {
   PrevTags: 119,
   PrevTagWord: 120,
   PrevTagNext: 121,
+  // Feature group "rich" (models whose info lists it).
+  Suffix5: 122,
+  Prefix4: 123,
+  Around: 124,
+  Next2Suffix3: 125,
+  PrevSuffix2: 126,
+  NextSuffix2: 127,
+  WordNextShape: 128,
+  // Feature group "ambiguity": the set of tags a word took in training (words seen often enough).
+  Ambiguity: 130,
+  NextAmbiguity: 131,
+  Next2Ambiguity: 132,
+  AmbiguityPair: 133,
+  PrevAmbiguity: 134,
+  // Feature group "clusters": bit-string prefixes of the word's distributional cluster and its neighbours'.
+  Cluster: 140,
+  PrevCluster: 141,
+  NextCluster: 142,
+  Prev2Cluster: 143,
+  Next2Cluster: 144,
+  ClusterNextCluster: 145,
+  PrevTagAmbiguity: 150,
+  PrevTagNextAmbiguity: 151,
 } as const;
+
+/**
+ * Word-level knowledge a model carries besides its weights, all keyed by the hash of the normalised word
+ * (lower case, digits → 0, quotes straightened): which optional feature groups it was trained with, the
+ * ambiguity class (bit y set when the word took tag y in training) and the cluster path (bit string with a
+ * leading 1: 0b1 then the path's bits, root first).
+ */
+export interface PosLexicon {
+  readonly rich: boolean;
+  readonly ambiguity?: ReadonlyMap<number, number>;
+  readonly clusters?: ReadonlyMap<number, number>;
+}
+
+/** The features of the first models: no optional group. */
+export const PLAIN_LEXICON: PosLexicon = { rich: false };
+
+/** The first `bits` bits of a cluster path code (the whole path when shorter), still with its leading 1. */
+export function clusterPrefix(code: number, bits: number): number {
+  const depth = 31 - Math.clz32(code);
+  return depth <= bits ? code : code >>> (depth - bits);
+}
 
 const PAD_BEFORE = hashString('<s>');
 const PAD_AFTER = hashString('</s>');
@@ -59,6 +105,11 @@ const CURLY_RE = /[“”„‘’]/;
 const CURLY_DOUBLE_RE_G = /[“”„]/g;
 const CURLY_SINGLE_RE_G = /[‘’]/g;
 
+/** The key of a word in a PosLexicon: the hash of its normalised form (as wordHash in the features). */
+export function lexiconKey(word: string): number {
+  return hashString(normaliseWord(straightenQuotes(word)));
+}
+
 /** FNV hash of the last `length` code units of a word (the whole word when shorter). */
 function suffixHash(word: string, length: number): number {
   let h = FNV_OFFSET;
@@ -67,7 +118,7 @@ function suffixHash(word: string, length: number): number {
 }
 
 /** Static features of one sentence of raw token strings. Pure; the returned arrays are fresh. */
-export function extractPosFeatures(words: readonly string[], scratch?: PosFeatureScratch): PosSentenceFeatures {
+export function extractPosFeatures(words: readonly string[], scratch?: PosFeatureScratch, lexicon: PosLexicon = PLAIN_LEXICON): PosSentenceFeatures {
   const n = words.length;
   if (scratch) fitPosScratch(scratch, n);
   const straight: string[] = new Array<string>(n);
@@ -76,6 +127,11 @@ export function extractPosFeatures(words: readonly string[], scratch?: PosFeatur
   const wordHash = scratch ? scratch.wordHash.subarray(0, n) : new Uint32Array(n);
   const shapeHash = scratch ? scratch.shapeHash : new Uint32Array(n);
   const suffix3 = scratch ? scratch.suffix3 : new Uint32Array(n);
+  const suffix2 = scratch ? scratch.suffix2 : new Uint32Array(n);
+  // 0: no ambiguity class / no cluster (unseen word); classes are tag bitmasks + 1, cluster codes start with a 1 bit.
+  const ambiguity = scratch ? scratch.ambiguity.subarray(0, n) : new Uint32Array(n);
+  const cluster = scratch ? scratch.cluster.subarray(0, n) : new Uint32Array(n);
+  const { rich, ambiguity: ambiguityOf, clusters: clusterOf } = lexicon;
   for (let i = 0; i < n; i++) {
     const w = straightenQuotes(words[i] ?? '');
     const lw = normaliseWord(w);
@@ -84,8 +140,11 @@ export function extractPosFeatures(words: readonly string[], scratch?: PosFeatur
     wordHash[i] = hashString(lw);
     shapeHash[i] = wordShapeHash(w);
     suffix3[i] = suffixHash(lw, 3);
+    if (rich) suffix2[i] = suffixHash(lw, 2);
+    ambiguity[i] = ambiguityOf ? (ambiguityOf.get(wordHash[i]!) ?? -1) + 1 : 0;
+    cluster[i] = clusterOf ? (clusterOf.get(wordHash[i]!) ?? 0) : 0;
   }
-  const feats = scratch ? scratch.feats : new Uint32Array(n * 26);
+  const feats = scratch ? scratch.feats : new Uint32Array(n * MAX_FEATURES_PER_TOKEN);
   const offsets = scratch ? scratch.offsets : new Uint32Array(n + 1);
   let k = 0;
   for (let i = 0; i < n; i++) {
@@ -115,13 +174,42 @@ export function extractPosFeatures(words: readonly string[], scratch?: PosFeatur
     feats[k++] = mix(T.NextBigram, wh, n1);
     feats[k++] = mix(T.FirstCap, i === 0 ? 1 : 2, sh);
     // Affix hashes grow one character at a time (FNV is incremental).
-    const maxPrefix = Math.min(3, lw.length);
+    if (rich) {
+      feats[k++] = mix(T.Around, p1, n1);
+      feats[k++] = mix(T.Next2Suffix3, i + 2 < n ? suffix3[i + 2]! : PAD_AFTER);
+      feats[k++] = mix(T.PrevSuffix2, i > 0 ? suffix2[i - 1]! : PAD_BEFORE);
+      feats[k++] = mix(T.NextSuffix2, i + 1 < n ? suffix2[i + 1]! : PAD_AFTER);
+      feats[k++] = mix(T.WordNextShape, wh, i + 1 < n ? shapeHash[i + 1]! : PAD_AFTER);
+    }
+    if (ambiguityOf) {
+      const a0 = ambiguity[i]!;
+      const a1 = i + 1 < n ? ambiguity[i + 1]! : PAD_AFTER;
+      feats[k++] = mix(T.Ambiguity, a0);
+      feats[k++] = mix(T.NextAmbiguity, a1);
+      feats[k++] = mix(T.Next2Ambiguity, i + 2 < n ? ambiguity[i + 2]! : PAD_AFTER);
+      feats[k++] = mix(T.PrevAmbiguity, i > 0 ? ambiguity[i - 1]! : PAD_BEFORE);
+      feats[k++] = mix(T.AmbiguityPair, a0, a1);
+    }
+    if (clusterOf) {
+      const c0 = cluster[i]!;
+      const c1 = i + 1 < n ? cluster[i + 1]! : PAD_AFTER;
+      feats[k++] = mix(T.Cluster, clusterPrefix(c0, 4), 4);
+      feats[k++] = mix(T.Cluster, clusterPrefix(c0, 6), 6);
+      feats[k++] = mix(T.Cluster, clusterPrefix(c0, 10), 10);
+      feats[k++] = mix(T.Cluster, c0, 99);
+      feats[k++] = mix(T.PrevCluster, i > 0 ? cluster[i - 1]! : PAD_BEFORE);
+      feats[k++] = mix(T.NextCluster, c1);
+      feats[k++] = mix(T.Prev2Cluster, i > 1 ? clusterPrefix(cluster[i - 2]!, 6) : PAD_BEFORE);
+      feats[k++] = mix(T.Next2Cluster, i + 2 < n ? clusterPrefix(cluster[i + 2]!, 6) : PAD_AFTER);
+      feats[k++] = mix(T.ClusterNextCluster, clusterPrefix(c0, 6), i + 1 < n ? clusterPrefix(c1, 6) : PAD_AFTER);
+    }
+    const maxPrefix = Math.min(rich ? 4 : 3, lw.length);
     let prefix = FNV_OFFSET;
     for (let a = 1; a <= maxPrefix; a++) {
       prefix = Math.imul(prefix ^ lw.charCodeAt(a - 1), FNV_PRIME) >>> 0;
       feats[k++] = mix(T.Prefix, prefix, a);
     }
-    const maxSuffix = Math.min(4, lw.length);
+    const maxSuffix = Math.min(rich ? 5 : 4, lw.length);
     let suffix = FNV_OFFSET;
     for (let a = 1; a <= maxSuffix; a++) {
       suffix = Math.imul(suffix ^ lw.charCodeAt(lw.length - a), FNV_PRIME) >>> 0;
@@ -130,7 +218,7 @@ export function extractPosFeatures(words: readonly string[], scratch?: PosFeatur
   }
   offsets[n] = k;
   // With scratch, feats stays whole (readers stop at offsets[n]).
-  return { offsets, feats: scratch ? feats : feats.subarray(0, k), wordHash };
+  return { offsets, feats: scratch ? feats : feats.subarray(0, k), wordHash, ...(ambiguityOf ? { ambiguity } : {}) };
 }
 
 /**
@@ -143,11 +231,17 @@ export interface PosFeatureScratch {
   wordHash: Uint32Array;
   shapeHash: Uint32Array;
   suffix3: Uint32Array;
+  suffix2: Uint32Array;
+  ambiguity: Uint32Array;
+  cluster: Uint32Array;
 }
+
+/** The most static features one token gets (all groups on). */
+const MAX_FEATURES_PER_TOKEN = 48;
 
 /** Empty scratch buffers; they grow to the longest sentence seen. */
 export function createPosFeatureScratch(): PosFeatureScratch {
-  return { feats: new Uint32Array(0), offsets: new Uint32Array(0), wordHash: new Uint32Array(0), shapeHash: new Uint32Array(0), suffix3: new Uint32Array(0) };
+  return { feats: new Uint32Array(0), offsets: new Uint32Array(0), wordHash: new Uint32Array(0), shapeHash: new Uint32Array(0), suffix3: new Uint32Array(0), suffix2: new Uint32Array(0), ambiguity: new Uint32Array(0), cluster: new Uint32Array(0) };
 }
 
 function fitPosScratch(scratch: PosFeatureScratch, n: number): void {
@@ -156,18 +250,26 @@ function fitPosScratch(scratch: PosFeatureScratch, n: number): void {
   scratch.wordHash = new Uint32Array(size);
   scratch.shapeHash = new Uint32Array(size);
   scratch.suffix3 = new Uint32Array(size);
+  scratch.suffix2 = new Uint32Array(size);
+  scratch.ambiguity = new Uint32Array(size);
+  scratch.cluster = new Uint32Array(size);
   scratch.offsets = new Uint32Array(size + 1);
-  scratch.feats = new Uint32Array(size * 26);
+  scratch.feats = new Uint32Array(size * MAX_FEATURES_PER_TOKEN);
 }
 
 /**
- * Writes token i's dynamic features into out[0 .. DYNAMIC_FEATURE_COUNT): prev1/prev2 are the tags chosen
+ * Writes token i's dynamic features into out and returns how many (at most DYNAMIC_FEATURE_COUNT): prev1/prev2 are the tags chosen
  * for tokens i-1 and i-2, or `start` (= tag count) before the sentence.
  */
-export function dynamicFeatures(sentence: PosSentenceFeatures, i: number, prev1: number, prev2: number, out: Uint32Array): void {
+export function dynamicFeatures(sentence: PosSentenceFeatures, i: number, prev1: number, prev2: number, out: Uint32Array): number {
   const n = sentence.wordHash.length;
   out[0] = mix(T.PrevTag, prev1 + 1);
   out[1] = mix(T.PrevTags, prev1 + 1, prev2 + 1);
   out[2] = mix(T.PrevTagWord, prev1 + 1, sentence.wordHash[i]!);
   out[3] = mix(T.PrevTagNext, prev1 + 1, i + 1 < n ? sentence.wordHash[i + 1]! : PAD_AFTER);
+  const ambiguity = sentence.ambiguity;
+  if (!ambiguity) return 4;
+  out[4] = mix(T.PrevTagAmbiguity, prev1 + 1, ambiguity[i]!);
+  out[5] = mix(T.PrevTagNextAmbiguity, prev1 + 1, i + 1 < n ? ambiguity[i + 1]! : PAD_AFTER);
+  return 6;
 }

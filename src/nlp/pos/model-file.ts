@@ -8,6 +8,7 @@
 import { DossierError } from '../../model/index.js';
 import { buildFeatureTable } from '../ner/model.js';
 import { decodeModelFile, encodeNerModel } from '../ner/model-file.js';
+import type { PosLexicon } from './features.js';
 import { createLemmaRules } from './lemma.js';
 import type { PosModel, PosModelInfo } from './model.js';
 
@@ -51,5 +52,20 @@ export function decodePosModel(file: Uint8Array, expectedTags: readonly string[]
   }
   const tagDictionary = new Map<number, number>();
   for (let k = 0; k + 1 < info.tagDictionary.length; k += 2) tagDictionary.set(info.tagDictionary[k]!, info.tagDictionary[k + 1]!);
-  return { info, tagCount: decoded.tagCount, table, weights: decoded.quantised, tagDictionary, lemmaRules: info.lemmaRules ? createLemmaRules(info.lemmaRules) : undefined };
+  return { info, tagCount: decoded.tagCount, table, weights: decoded.quantised, tagDictionary, lemmaRules: info.lemmaRules ? createLemmaRules(info.lemmaRules) : undefined, lexicon: posLexicon(info) };
+}
+
+/** The feature extractor's lexicon a model's info describes (older files: no optional group). */
+export function posLexicon(info: Pick<PosModelInfo, 'featureGroups' | 'ambiguityClasses' | 'wordClusters'>): PosLexicon {
+  const groups = new Set(info.featureGroups ?? []);
+  const pairs = (flat: readonly number[] | undefined): Map<number, number> => {
+    const map = new Map<number, number>();
+    if (flat) for (let k = 0; k + 1 < flat.length; k += 2) map.set(flat[k]!, flat[k + 1]!);
+    return map;
+  };
+  return {
+    rich: groups.has('rich'),
+    ...(groups.has('ambiguity') ? { ambiguity: pairs(info.ambiguityClasses) } : {}),
+    ...(groups.has('clusters') ? { clusters: pairs(info.wordClusters) } : {}),
+  };
 }

@@ -7,7 +7,7 @@
  * quantised to int16 as in the file, so a row of 17 tags is 34 bytes and scores are summed as integers.
  */
 import { hashString } from '../ner/features.js';
-import { createPosFeatureScratch, DYNAMIC_FEATURE_COUNT, dynamicFeatures, extractPosFeatures, straightenQuotes } from './features.js';
+import { createPosFeatureScratch, DYNAMIC_FEATURE_COUNT, dynamicFeatures, extractPosFeatures, straightenQuotes, type PosLexicon } from './features.js';
 import type { LemmaRules, LemmaRuleTable } from './lemma.js';
 
 /** Facts about how a model was trained, stored in the model file and shown by the model card. */
@@ -25,6 +25,12 @@ export interface PosModelInfo {
   readonly tagDictionary: readonly number[];
   /** The UPOS-driven lemmatiser's rules (src/nlp/pos/lemma.ts), when the model has them. */
   readonly lemmaRules?: LemmaRuleTable;
+  /** Optional feature groups the model was trained with ("rich", "ambiguity", "clusters"); none in older files. */
+  readonly featureGroups?: readonly string[];
+  /** Flattened pairs [normalised word hash, ambiguity class bitmask, …] (group "ambiguity"). */
+  readonly ambiguityClasses?: readonly number[];
+  /** Flattened pairs [normalised word hash, cluster path code, …] (group "clusters"). */
+  readonly wordClusters?: readonly number[];
   readonly [key: string]: unknown;
 }
 
@@ -43,6 +49,8 @@ export interface PosModel {
   readonly tagDictionary: ReadonlyMap<number, number>;
   /** Lemma rules ready for lookup, when the model has them. */
   readonly lemmaRules: LemmaRules | undefined;
+  /** Feature groups and word knowledge for the feature extractor (from the info). */
+  readonly lexicon: PosLexicon;
 }
 
 /** The key of a word in the tag dictionary: FNV of the word as written, quotes straightened. */
@@ -62,7 +70,7 @@ export function tagPosWords(model: PosModel, words: readonly string[]): Uint8Arr
   const { table, weights } = model;
   const mask = (table.length >>> 1) - 1;
   // Scratch buffers shared across calls (JS runs one call at a time; none of them escapes this function).
-  const sentence = extractPosFeatures(words, FEATURE_SCRATCH);
+  const sentence = extractPosFeatures(words, FEATURE_SCRATCH, model.lexicon);
   const dynamic = DYNAMIC;
   const scores = t === SCORES.length ? SCORES : new Int32Array(t);
   // Pass 1: tag-dictionary words (their tag does not depend on the tags before them), and the weight row of
@@ -91,8 +99,8 @@ export function tagPosWords(model: PosModel, words: readonly string[]): Uint8Arr
     }
     scores.fill(0);
     const to = sentence.offsets[i + 1]!;
-    dynamicFeatures(sentence, i, prev1, prev2, dynamic);
-    for (let f = sentence.offsets[i]!; f < to + DYNAMIC_FEATURE_COUNT; f++) {
+    const dynamicCount = dynamicFeatures(sentence, i, prev1, prev2, dynamic);
+    for (let f = sentence.offsets[i]!; f < to + dynamicCount; f++) {
       const row = f < to ? rowOf[f]! : probe(table, mask, dynamic[f - to]!);
       if (row < 0) continue;
       const w = row * t;

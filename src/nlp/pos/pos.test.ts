@@ -4,12 +4,12 @@ import { UPOS_TAGS } from '../../model/index.js';
 import { encodeNerModel } from '../ner/model-file.js';
 import { tokenizeText } from '../tokenize-text.js';
 import { parseConllu } from './conllu.js';
-import { extractPosFeatures } from './features.js';
+import { extractPosFeatures, lexiconKey, type PosLexicon } from './features.js';
 import { decodePosModel, encodePosModel } from './model-file.js';
 import { createLemmaRules, editScript, learnLemmaRules, lemmatise } from './lemma.js';
 import { tagPosWords, type PosModelInfo } from './model.js';
 import { createPerceptronPosTagger } from './tagger.js';
-import { buildTagDictionary, trainPos, type PosTrainingSentence } from './train.js';
+import { buildAmbiguityClasses, buildTagDictionary, trainPos, type PosTrainingSentence } from './train.js';
 
 const tag = (name: string): number => UPOS_TAGS.indexOf(name as (typeof UPOS_TAGS)[number]);
 
@@ -59,6 +59,29 @@ describe('pos › features', () => {
     assert.deepEqual(a.feats, b.feats);
   });
 
+  it('adds the optional groups only when the lexicon asks for them, and reads clusters of the word and its neighbours', () => {
+    const words = ['Rebels', 'shelled', 'the', 'town', '.'];
+    const plain = extractPosFeatures(words);
+    const rich = extractPosFeatures(words, undefined, { rich: true });
+    assert.ok(rich.offsets[5]! > plain.offsets[5]!);
+    const clustersA: PosLexicon = { rich: true, clusters: new Map([[lexiconKey('town'), 0b1011], [lexiconKey('shelled'), 0b110]]) };
+    const clustersB: PosLexicon = { rich: true, clusters: new Map([[lexiconKey('town'), 0b1001], [lexiconKey('shelled'), 0b110]]) };
+    const a = extractPosFeatures(words, undefined, clustersA);
+    const b = extractPosFeatures(words, undefined, clustersB);
+    const range = (f: ReturnType<typeof extractPosFeatures>, i: number): number[] => [...f.feats.subarray(f.offsets[i], f.offsets[i + 1])];
+    assert.deepEqual(range(a, 0), range(b, 0), '"Rebels" is two words away from "town": the same features');
+    assert.notDeepEqual(range(a, 2), range(b, 2), '"the" sees the cluster of the next word');
+    assert.notDeepEqual(range(a, 3), range(b, 3));
+  });
+
+  it('builds ambiguity classes of frequent words only', () => {
+    const classes = buildAmbiguityClasses(toyCorpus(), 3, 0.05);
+    const mask = (word: string): number | undefined => classes.map.get(lexiconKey(word));
+    assert.equal(mask('run'), (1 << tag('NOUN')) | (1 << tag('VERB')));
+    assert.equal(mask('the'), 1 << tag('DET'));
+    assert.equal(mask('fled'), undefined, 'seen once');
+  });
+
   it('treats curly and straight quotes alike', () => {
     assert.deepEqual(extractPosFeatures(['“', 'Stop', '”']).feats, extractPosFeatures(['"', 'Stop', '"']).feats);
   });
@@ -78,6 +101,25 @@ describe('pos › training and model file', () => {
     const again = trainPos(corpus, { tagCount: UPOS_TAGS.length, epochs: 8, seed: 1 });
     assert.deepEqual(again.hashes, trained.hashes);
     assert.deepEqual(again.weights, trained.weights);
+  });
+
+  it('carries its feature groups and clusters through the model file', () => {
+    const clusters = [lexiconKey('run'), 0b101, lexiconKey('troops'), 0b110];
+    const lexicon = { rich: true, clusters: new Map([[clusters[0]!, clusters[1]!], [clusters[2]!, clusters[3]!]]) };
+    const richTrained = trainPos(corpus, { tagCount: UPOS_TAGS.length, epochs: 20, seed: 1, lexicon });
+    const richModel = decodePosModel(encodePosModel({ info: info({ featureGroups: ['rich', 'clusters'], wordClusters: clusters }), hashes: richTrained.hashes, weights: richTrained.weights }), UPOS_TAGS);
+    assert.equal(richModel.lexicon.rich, true);
+    assert.equal(richModel.lexicon.clusters?.get(lexiconKey('Run')), 0b101);
+    let right = 0;
+    let total = 0;
+    for (const s of corpus) {
+      const predicted = tagPosWords(richModel, s.words);
+      s.tags.forEach((gold, i) => (right += predicted[i] === gold ? 1 : 0));
+      total += s.tags.length;
+    }
+    // Averaging over six sentences can leave a word seen once ("town") behind; the rest must be learnt.
+    assert.ok(right >= total - 1, `${right} of ${total}`);
+    assert.equal(model.lexicon.rich, false, 'a model without groups keeps the plain features');
   });
 
   it('tags an empty sentence as nothing', () => {

@@ -6,7 +6,7 @@
  * (keep w and Σ c·Δ; average = w − Σ c·Δ / c). Deterministic: the order is shuffled with a seeded generator.
  */
 import { seededRandom, shuffleInPlace } from '../ner/train.js';
-import { DYNAMIC_FEATURE_COUNT, dynamicFeatures, extractPosFeatures } from './features.js';
+import { DYNAMIC_FEATURE_COUNT, dynamicFeatures, extractPosFeatures, lexiconKey, PLAIN_LEXICON, type PosLexicon } from './features.js';
 import { tagDictionaryKey } from './model.js';
 
 /** One training sentence: token strings and gold tag indices (columns of the model). */
@@ -22,6 +22,13 @@ export interface PosTrainOptions {
   readonly seed: number;
   /** Hash of a word as written (tagDictionaryKey) → its tag: those tokens are not scored nor learned from. */
   readonly tagDictionary?: ReadonlyMap<number, number>;
+  /** Optional feature groups and their word knowledge (as the model will carry them). */
+  readonly lexicon?: PosLexicon;
+  /**
+   * The lexicon to extract sentence i's features with, when it is not `lexicon`: ambiguity classes counted
+   * without the sentence's own fold, so training sees classes as incomplete as unseen text will have them.
+   */
+  readonly lexiconOf?: (sentenceIndex: number) => PosLexicon;
   /** Called after each epoch with the share of tokens tagged correctly during that epoch. */
   readonly onEpoch?: (epoch: number, tokenAccuracy: number) => void;
 }
@@ -35,7 +42,7 @@ export interface PosTrainedWeights {
 /** Trains the tagger; returns averaged weights. */
 export function trainPos(sentences: readonly PosTrainingSentence[], options: PosTrainOptions): PosTrainedWeights {
   const t = options.tagCount;
-  const extracted = sentences.map((s) => extractPosFeatures(s.words));
+  const extracted = sentences.map((s, i) => extractPosFeatures(s.words, undefined, options.lexiconOf?.(i) ?? options.lexicon ?? PLAIN_LEXICON));
   const rowOf = new Map<number, number>();
   const hashList: number[] = [];
   let w = new Float32Array(1 << 16);
@@ -99,8 +106,8 @@ export function trainPos(sentences: readonly PosTrainingSentence[], options: Pos
         const from = sentence.offsets[i]!;
         const to = sentence.offsets[i + 1]!;
         for (let f = from; f < to; f++) addRow(sentence.feats[f]!);
-        dynamicFeatures(sentence, i, prev1, prev2, dynamic);
-        for (let f = 0; f < DYNAMIC_FEATURE_COUNT; f++) addRow(dynamic[f]!);
+        const dynamicCount = dynamicFeatures(sentence, i, prev1, prev2, dynamic);
+        for (let f = 0; f < dynamicCount; f++) addRow(dynamic[f]!);
         let guess = 0;
         for (let y = 1; y < t; y++) if (scores[y]! > scores[guess]!) guess = y;
         const g = gold[i]!;
@@ -108,7 +115,7 @@ export function trainPos(sentences: readonly PosTrainingSentence[], options: Pos
         if (guess === g) correct++;
         else {
           for (let f = from; f < to; f++) update(sentence.feats[f]!, g, guess);
-          for (let f = 0; f < DYNAMIC_FEATURE_COUNT; f++) update(dynamic[f]!, g, guess);
+          for (let f = 0; f < dynamicCount; f++) update(dynamic[f]!, g, guess);
         }
         c++;
         prev2 = prev1;
@@ -147,6 +154,34 @@ export function buildTagDictionary(sentences: readonly PosTrainingSentence[], mi
       if (count > bestCount) [bestTag, bestCount] = [tag, count];
     }
     if (total >= minCount && bestCount / total >= minShare) map.set(tagDictionaryKey(word), bestTag);
+  }
+  const pairs = [...map].sort((a, b) => a[0] - b[0]).flat();
+  return { map, pairs };
+}
+
+/**
+ * Ambiguity classes: for each normalised word (lexiconKey) seen at least `minCount` times, the bitmask of the
+ * tags that have at least `minShare` of its occurrences. Rare words get none, so training sees classes as
+ * reliable as at run time. Returns the map and the flattened pairs for the file (sorted by key).
+ */
+export function buildAmbiguityClasses(sentences: readonly PosTrainingSentence[], minCount = 3, minShare = 0.05): { map: Map<number, number>; pairs: number[] } {
+  const counts = new Map<number, Map<number, number>>();
+  for (const s of sentences) {
+    s.words.forEach((word, i) => {
+      const key = lexiconKey(word);
+      let byTag = counts.get(key);
+      if (!byTag) counts.set(key, (byTag = new Map()));
+      byTag.set(s.tags[i]!, (byTag.get(s.tags[i]!) ?? 0) + 1);
+    });
+  }
+  const map = new Map<number, number>();
+  for (const [key, byTag] of counts) {
+    let total = 0;
+    for (const count of byTag.values()) total += count;
+    if (total < minCount) continue;
+    let mask = 0;
+    for (const [tag, count] of byTag) if (count / total >= minShare) mask |= 1 << tag;
+    map.set(key, mask);
   }
   const pairs = [...map].sort((a, b) => a[0] - b[0]).flat();
   return { map, pairs };

@@ -9,7 +9,7 @@ import { defineStage, type Stage, type StageContext } from '../../pipeline/stage
 import { parseSentence, type ParseModel } from '../../nlp/parse/model.js';
 
 /** Bump when the model or the decoding changes. */
-export const PARSE_VERSION = 2;
+export const PARSE_VERSION = 3;
 
 /** The resources key of the parser model. */
 export const PARSE_MODEL_RESOURCE = 'parse.model';
