@@ -128,4 +128,22 @@ describe('ner core › corpus formats', () => {
     assert.deepEqual(parseCorpus(uner, 'uner', { otherAs: 'OTH' })[0]?.sentences[0]?.tags, ['B-OTH', 'O']);
     assert.deepEqual(parseCorpus(uner, 'uner', { otherAs: 'O' })[0]?.sentences[0]?.tags, ['O', 'O']);
   });
+
+  it('maps CrossNER politics types to PER/ORG/LOC/MISC, one sentence per document', () => {
+    const text = 'The\tO\nLabour\tB-politicalparty\nParty\tI-politicalparty\nwon\tO\nthe\tO\n1997\tB-election\nelection\tI-election\n\nTony\tB-politician\nBlair\tI-politician\nvisited\tO\nFrance\tB-country\nwith\tO\nNATO\tB-organisation\n';
+    const docs = parseCorpus(text, 'crossner');
+    assert.equal(docs.length, 2);
+    assert.deepEqual(docs[0]?.sentences[0]?.tags, ['O', 'B-ORG', 'I-ORG', 'O', 'O', 'B-MISC', 'I-MISC']);
+    assert.deepEqual(docs[1]?.sentences[0]?.tags, ['B-PER', 'I-PER', 'O', 'B-LOC', 'O', 'B-ORG']);
+  });
+
+  it('maps WNUT-17 groups to ORG and its products to O or partial labels as asked; BTC joins "@ handle" back into one token', () => {
+    const wnut = 'Apple\tB-corporation\niPhone\tB-product\nfans\tO\nin\tO\nOslo\tB-location\n';
+    assert.deepEqual(parseCorpus(wnut, 'wnut17', { otherAs: 'OTH' })[0]?.sentences[0]?.tags, ['B-ORG', 'B-OTH', 'O', 'O', 'B-LOC']);
+    assert.deepEqual(parseCorpus(wnut, 'wnut17', { otherAs: 'O' })[0]?.sentences[0]?.tags, ['B-ORG', 'O', 'O', 'O', 'B-LOC']);
+    const btc = 'RT\tO\n@\tB-ORG\nbbc\tB-ORG\n:\tO\nObama\tB-PER\nPresident\tI-PER\n';
+    const sentence = parseCorpus(btc, 'btc')[0]?.sentences[0];
+    assert.deepEqual(sentence?.words, ['RT', '@bbc', ':', 'Obama', 'President']);
+    assert.deepEqual(sentence?.tags, ['O', 'B-ORG', 'O', 'B-PER', 'I-PER']);
+  });
 });
