@@ -33,9 +33,10 @@ const program = new Command()
   .option('--title-case <share>', 'add a seeded share of the training sentences again in title case (headings, buttons)', '0')
   .option('--gaz-dropout <rate>', 'share of training tokens whose gazetteer codes are left out', '0')
   .option('--word-dropout <rate>', 'share of training tokens whose word-identity features are left out', '0')
+  .option('--misc-partial <list>', 'corpora without a MISC class whose capitalised O tokens may be MISC or O (partial labels), e.g. btc,wnut', '')
   .option('--out <path>', 'model file', fileURLToPath(new URL('../models/ner/ner-en.bin.gz', import.meta.url)))
   .parse();
-const opts = program.opts<{ epochs: string; seed: string; mix: string; minCount: string; otherAs: string; lineFeatures?: boolean; titleCase: string; gazDropout: string; wordDropout: string; out: string }>();
+const opts = program.opts<{ epochs: string; seed: string; mix: string; minCount: string; otherAs: string; lineFeatures?: boolean; titleCase: string; miscPartial: string; gazDropout: string; wordDropout: string; out: string }>();
 
 if (!existsSync(DATA)) {
   console.log(`train:ner: no training data at ${fileURLToPath(DATA)}; nothing to do.`);
@@ -45,6 +46,9 @@ if (!existsSync(DATA)) {
 const began = performance.now();
 const mix = opts.mix.split(',').map((s) => s.trim()).filter(Boolean);
 const docs: GoldDocument[] = [];
+/** Documents of corpora that never annotate CoNLL's MISC: their "Syrian" is O only because the class is missing. */
+const miscPartialNames = new Set(opts.miscPartial.split(',').map((s) => s.trim()).filter(Boolean));
+const miscUnlabelled = new Set<GoldDocument>();
 const sampler = seededRandom(Number(opts.seed) + 1);
 for (const item of mix) {
   const [name = '', weightText = '1'] = item.split('*');
@@ -58,6 +62,7 @@ for (const item of mix) {
   const fraction = weight - Math.floor(weight);
   const share = fraction > 0 ? parsed.filter(() => sampler() < fraction) : [];
   docs.push(...share);
+  if (miscPartialNames.has(name)) for (const doc of parsed) miscUnlabelled.add(doc);
   console.log(`${name} ×${weight}: ${parsed.length} documents, ${parsed.reduce((n, d) => n + d.sentences.length, 0)} sentences (+${share.length} sampled)`);
 }
 
@@ -91,8 +96,10 @@ const MISC_OR_O = [0, 'B', 'I', 'L', 'U'].reduce<number>((mask, p) => mask | (1 
 for (const doc of docs) {
   for (const s of doc.sentences) {
     const tags = bilouFromChunks(chunksFromIob(s.tags), s.words.length);
-    const isPartial = s.tags.some((t) => t.endsWith('-OTH'));
-    const allowedTags = isPartial ? Uint32Array.from(s.tags, (t, i) => (t.endsWith('-OTH') ? MISC_OR_O : 1 << (tags[i] ?? 0))) : undefined;
+    const isMiscUnlabelled = miscUnlabelled.has(doc);
+    const isPartial = isMiscUnlabelled || s.tags.some((t) => t.endsWith('-OTH'));
+    const mayBeMisc = (t: string, i: number): boolean => t.endsWith('-OTH') || (isMiscUnlabelled && t === 'O' && /^\p{Lu}/u.test(s.words[i] ?? ''));
+    const allowedTags = isPartial ? Uint32Array.from(s.tags, (t, i) => (mayBeMisc(t, i) ? MISC_OR_O : 1 << (tags[i] ?? 0))) : undefined;
     sentences.push(allowedTags ? { words: s.words, tags, allowedTags } : { words: s.words, tags });
   }
 }
@@ -115,7 +122,7 @@ const weights = trainNer(sentences, features, {
 });
 
 const bytes = encodeNerModel({
-  info: { name: 'dossier-ner-en', version: 1, trainedOn: mix, epochs, seed, featureCount: weights.hashes.length, lineFeatures, titleCase: titleShare, gazetteerDropout: Number(opts.gazDropout), wordDropout: Number(opts.wordDropout) },
+  info: { name: 'dossier-ner-en', version: 1, trainedOn: mix, epochs, seed, featureCount: weights.hashes.length, lineFeatures, titleCase: titleShare, miscPartial: [...miscPartialNames], gazetteerDropout: Number(opts.gazDropout), wordDropout: Number(opts.wordDropout) },
   tagCount: TAG_COUNT,
   hashes: weights.hashes,
   weights: weights.weights,
