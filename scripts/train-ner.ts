@@ -26,14 +26,14 @@ const require = createRequire(import.meta.url);
 const program = new Command()
   .option('--epochs <n>', 'training epochs', '10')
   .option('--seed <n>', 'shuffle seed', '13')
-  .option('--mix <list>', `training corpora with weights, name*weight (a fractional weight takes a seeded share of the sentences; a name twice adds up): ${NER_CORPORA.map((c) => c.name).join(',')}`, 'conll,uner*2')
+  .option('--mix <list>', `training corpora with weights, name*weight (a fractional weight takes a seeded share of the sentences; a name twice adds up): ${NER_CORPORA.map((c) => c.name).join(',')}`, 'conll,uner*2,btc,crossner*3')
   .option('--min-count <n>', 'drop features seen fewer times', '1')
   .option('--other-as <tag>', 'UNER OTH and WNUT creative-work/product in training: MISC, O, or OTH (either: partial labels)', 'OTH')
   .option('--line-features', 'line-shape features: title-case line, position and length of the line')
   .option('--title-case <share>', 'add a seeded share of the training sentences again in title case (headings, buttons)', '0')
   .option('--gaz-dropout <rate>', 'share of training tokens whose gazetteer codes are left out', '0')
   .option('--word-dropout <rate>', 'share of training tokens whose word-identity features are left out', '0')
-  .option('--misc-partial <list>', 'corpora without a MISC class whose capitalised O tokens may be MISC or O (partial labels), e.g. btc,wnut', '')
+  .option('--misc-partial <list>', 'corpora without a MISC class whose capitalised O tokens may be MISC or O (partial labels), e.g. btc,wnut', 'btc')
   .option('--out <path>', 'model file', fileURLToPath(new URL('../models/ner/ner-en.bin.gz', import.meta.url)))
   .parse();
 const opts = program.opts<{ epochs: string; seed: string; mix: string; minCount: string; otherAs: string; lineFeatures?: boolean; titleCase: string; miscPartial: string; gazDropout: string; wordDropout: string; out: string }>();
