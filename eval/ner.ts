@@ -1,18 +1,28 @@
 /**
- * `npm run eval:ner`: entity-level P/R/F1 (exact span + type, CoNLL convention) per type and overall on
- * CoNLL-2003 dev and UNER EWT dev with the shipped model, with and without document-level consistency;
- * then the PER/ORG/LOC mentions the full tokenize → sentences → ner pipeline finds in each seed article.
- * Headline figures come last as JSON lines. Skips with a message when ../shared is absent.
+ * `npm run eval:ner`: entity-level P/R/F1 (exact span + type, CoNLL convention) per type and overall on five
+ * dev sets with the shipped model, with and without document-level consistency, and tagging speed in tokens
+ * per CPU-second; then the PER/ORG/LOC mentions the full tokenize → sentences → ner pipeline finds in each
+ * seed article. One JSON line per set (`data` names it), then a summary JSON line, come last.
+ *
+ * Type maps (src/nlp/ner/corpus-format.ts TYPE_MAPS), and the types each set is scored on:
+ *  - CoNLL-2003 dev: PER/ORG/LOC/MISC as annotated.
+ *  - UNER EWT dev: PER/ORG/LOC; OTH → O (it is not CoNLL's MISC), predicted MISC ignored.
+ *  - BTC dev: PER/ORG/LOC as annotated; predicted MISC ignored.
+ *  - CrossNER politics dev: politician/person → PER, politicalparty/organisation → ORG, country/location → LOC,
+ *    election/event/misc → MISC; scored on all four.
+ *  - WNUT-17 dev: person → PER, corporation/group → ORG, location → LOC, creative-work/product → O;
+ *    predicted MISC ignored.
+ * Skips with a message when ../shared is absent.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadNerModel, loadNlpResources } from '../src/app/nlp-models.js';
 import { readPath } from '../src/ingest/read-file.js';
-import { createDoc, IngestError, type MentionType } from '../src/model/index.js';
-import { parseCorpus, type CorpusFormat } from '../src/nlp/ner/corpus-format.js';
-import { EntityScorer } from '../src/nlp/ner/score.js';
-import { DEFAULT_CONSISTENCY, tagDocument } from '../src/nlp/ner/tag-document.js';
-import { chunksFromIob } from '../src/nlp/ner/tags.js';
+import { createDoc, IngestError } from '../src/model/index.js';
+import { NER_CORPORA } from '../src/nlp/ner/corpora.js';
+import { parseCorpus } from '../src/nlp/ner/corpus-format.js';
+import { scoreNerSet } from '../src/nlp/ner/evaluate.js';
+import { DEFAULT_CONSISTENCY } from '../src/nlp/ner/tag-document.js';
 import { createResources, runStages } from '../src/pipeline/index.js';
 import { cleanArticle } from '../src/stages/clean/index.js';
 import { createNer } from '../src/stages/ner/index.js';
@@ -31,43 +41,44 @@ if (!existsSync(DATA)) {
 const model = loadNerModel();
 console.log(`model: ${model.info.name} v${model.info.version}, trained on ${model.info.trainedOn.join('+')}, ${model.info.featureCount} feature rows`);
 
-const devSets: { name: string; file: string; format: CorpusFormat; types: MentionType[] }[] = [
-  { name: 'conll2003/dev', file: 'conll2003/dev.conllu', format: 'conll2003', types: ['PER', 'ORG', 'LOC', 'MISC'] },
-  // UNER has no MISC: its OTH is mapped to O in gold, and predicted MISC is ignored.
-  { name: 'uner-ewt/dev', file: 'uner-ewt/dev.iob2', format: 'uner', types: ['PER', 'ORG', 'LOC'] },
-];
-
 const pct = (x: number): string => (100 * x).toFixed(2).padStart(6);
-const headlines: object[] = [];
-for (const dev of devSets) {
-  const docs = parseCorpus(readFileSync(new URL(dev.file, DATA), 'utf8'), dev.format, { otherAs: 'O' });
-  const withRules = new EntityScorer();
-  const without = new EntityScorer();
-  let tokens = 0;
-  const began = performance.now();
-  for (const doc of docs) {
-    const words = doc.sentences.map((s) => s.words);
-    const predicted = tagDocument(model, words);
-    const plain = tagDocument(model, words, { majorityType: false, personParts: false, repeatNames: false });
-    doc.sentences.forEach((s, i) => {
-      tokens += s.words.length;
-      const gold = chunksFromIob(s.tags);
-      withRules.add(gold, predicted[i] ?? [], dev.types);
-      without.add(gold, plain[i] ?? [], dev.types);
-    });
+/** The JSON line of one set. */
+interface SetHeadline {
+  readonly eval: 'ner';
+  readonly data: string;
+  readonly p: number;
+  readonly r: number;
+  readonly f1: number;
+  readonly f1NoDocRules: number;
+  readonly tokensPerCpuSecond: number;
+}
+const headlines: SetHeadline[] = [];
+let allTokens = 0;
+let allCpuS = 0;
+for (const corpus of NER_CORPORA) {
+  const file = new URL(corpus.devFile, DATA);
+  if (!existsSync(file)) {
+    console.log(`\n${corpus.devName}: not found at ${fileURLToPath(file)}; skipped.`);
+    continue;
   }
-  const elapsedS = (performance.now() - began) / 1000;
-  console.log(`\n${dev.name}: ${docs.length} documents, ${tokens} tokens (tagged twice in ${elapsedS.toFixed(1)} s)`);
+  const docs = parseCorpus(readFileSync(file, 'utf8'), corpus.format, { otherAs: 'O' });
+  const cpuBefore = process.cpuUsage();
+  const { scorer, tokens } = scoreNerSet(model, docs, corpus.types);
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuS = (cpu.user + cpu.system) / 1e6;
+  allTokens += tokens;
+  allCpuS += cpuS;
+  const plain = scoreNerSet(model, docs, corpus.types, { majorityType: false, personParts: false, repeatNames: false }).scorer.score();
+  console.log(`\n${corpus.devName}: ${docs.length} documents, ${tokens} tokens, ${Math.round(tokens / cpuS)} tokens per CPU-second (scored on ${corpus.types.join('/')})`);
   console.log('type       P      R     F1   gold  predicted');
-  for (const type of dev.types) {
-    const s = withRules.score(type);
+  for (const type of corpus.types) {
+    const s = scorer.score(type);
     console.log(`${type.padEnd(5)} ${pct(s.p)} ${pct(s.r)} ${pct(s.f1)} ${String(s.gold).padStart(6)} ${String(s.predicted).padStart(6)}`);
   }
-  const all = withRules.score();
-  const plain = without.score();
+  const all = scorer.score();
   console.log(`ALL   ${pct(all.p)} ${pct(all.r)} ${pct(all.f1)} ${String(all.gold).padStart(6)} ${String(all.predicted).padStart(6)}`);
   console.log(`without document consistency: P ${pct(plain.p)} R ${pct(plain.r)} F1 ${pct(plain.f1)}`);
-  headlines.push({ eval: 'ner', data: dev.name, p: round(all.p), r: round(all.r), f1: round(all.f1), f1NoDocRules: round(plain.f1) });
+  headlines.push({ eval: 'ner', data: corpus.devName, p: round(all.p), r: round(all.r), f1: round(all.f1), f1NoDocRules: round(plain.f1), tokensPerCpuSecond: Math.round(tokens / cpuS) });
 }
 console.log(`consistency rules: ${JSON.stringify(DEFAULT_CONSISTENCY)}`);
 
@@ -97,6 +108,8 @@ if (existsSync(SEEDS)) {
 
 console.log('');
 for (const line of headlines) console.log(JSON.stringify(line));
+const macroF1 = headlines.length > 0 ? headlines.reduce((sum, h) => sum + h.f1, 0) / headlines.length : 0;
+console.log(JSON.stringify({ eval: 'ner', data: 'summary', f1: Object.fromEntries(headlines.map((h) => [h.data, h.f1])), macroF1: round(macroF1), tokensPerCpuSecond: Math.round(allTokens / allCpuS) }));
 
 function round(x: number): number {
   return Math.round(x * 10000) / 10000;

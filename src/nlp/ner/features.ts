@@ -4,6 +4,9 @@
  * with a template id. Templates: word and neighbours ±2, word bigrams, shapes and shape bigrams,
  * prefixes/suffixes 1–4, capitalisation in sentence position, all-caps headline flag, gazetteer
  * membership with position for the token and its neighbours, and word-cluster ids when the model has them.
+ * Models trained with `lineFeatures` also see the shape of the line: a title-case line flag ("Join Google",
+ * "Rafael Nadal Wins French Open": capitalisation there is weak evidence), the position in the line, and the
+ * line's length and end punctuation (buttons and headings are short and end without a full stop).
  */
 import { matchGazetteer, type Gazetteer } from './gazetteer.js';
 
@@ -18,7 +21,17 @@ export interface FeatureResources {
   readonly gazetteer: Gazetteer;
   /** Lower-cased word → cluster id (bit-string prefixes are taken of it). */
   readonly clusters: ReadonlyMap<string, string>;
+  /** Line-shape templates on (title-case line, position, length); a model's info says whether it was trained with them. */
+  readonly lineFeatures?: boolean;
 }
+
+/**
+ * Per-token feature dropout for training (bit masks): the token's gazetteer codes are left out, for itself
+ * and as a neighbour, so the gazetteer weights do not lean on words the training data already knows.
+ */
+export const DROP_GAZETTEER = 1;
+/** Dropout bit: the token's own word-identity features (word, cased word, word bigrams) are left out. */
+export const DROP_WORD = 2;
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -122,7 +135,37 @@ const T = {
   WordShapeNext: 26,
   PrevWordShape: 27,
   CapRun: 28,
+  TitleLine: 29,
+  TitleLineWord: 30,
+  LinePosition: 31,
+  LineLength: 32,
 } as const;
+
+/** Words a title-case line leaves in lower case ("Lord of the Rings", "Man Bites Dog in Paris"). */
+const TITLE_LOWER = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'as', 'vs', 'vs.', 'via', 'per', 'into']);
+
+/** Punctuation that ends a sentence, as opposed to a heading or a button label. */
+const END_PUNCTUATION = new Set(['.', '!', '?', '"', '”', '’', "'", ':', ';', ')']);
+
+/**
+ * True when every word of the line that has letters is capitalised, bar short function words, and at least
+ * two are: "Join Google", "Obama Wins in Ohio" (a heading, a button), not "Obama met Merkel".
+ */
+export function isTitleCaseLine(words: readonly string[]): boolean {
+  let capitalised = 0;
+  for (const w of words) {
+    const first = w.charAt(0);
+    if (first.toUpperCase() === first.toLowerCase()) continue;
+    if (first !== first.toLowerCase()) capitalised++;
+    else if (!TITLE_LOWER.has(w)) return false;
+  }
+  return capitalised >= 2;
+}
+
+/** The line written as a title ("Obama wins in Ohio" → "Obama Wins in Ohio"); for training-data augmentation. */
+export function titleCaseWords(words: readonly string[]): string[] {
+  return words.map((w, i) => (i > 0 && TITLE_LOWER.has(w.toLowerCase()) ? w.toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1)));
+}
 
 /**
  * Buffers extractFeatures may reuse from one sentence to the next: allocating a dozen typed arrays per
@@ -159,9 +202,10 @@ function fitScratch(scratch: FeatureScratch, n: number): void {
 /**
  * Features of one sentence. `words` are the raw token strings.
  * The returned arrays are fresh unless `scratch` is given: then they are views of its buffers, valid until
- * the next call with the same scratch. Extraction keeps no state between calls.
+ * the next call with the same scratch. Extraction keeps no state between calls. `dropout` (training only) holds
+ * DROP_GAZETTEER / DROP_WORD bits per token.
  */
-export function extractFeatures(words: readonly string[], res: FeatureResources, scratch?: FeatureScratch): SentenceFeatures {
+export function extractFeatures(words: readonly string[], res: FeatureResources, scratch?: FeatureScratch, dropout?: Uint8Array): SentenceFeatures {
   const n = words.length;
   if (scratch) fitScratch(scratch, n);
   const lower: string[] = new Array<string>(n);
@@ -190,6 +234,9 @@ export function extractFeatures(words: readonly string[], res: FeatureResources,
   // CoNLL headlines and datelines are in capitals: "LEICESTERSHIRE TAKE OVER AT TOP".
   const isHeadline = letters >= 2 && upperOnly === letters ? 1 : 0;
   const gazetteer = matchGazetteer(res.gazetteer, lower, wordHash);
+  const hasLineFeatures = res.lineFeatures === true;
+  const isTitleLine = hasLineFeatures && !isHeadline && isTitleCaseLine(words) ? 1 : 0;
+  const lineLength = Math.min(n, 8) * 2 + (END_PUNCTUATION.has(words[n - 1] ?? '') ? 1 : 0);
 
   // Run of capitalised words each token sits in ("Vladimir Putin" → 2), computed in one pass.
   const runStart = scratch ? scratch.runStart : new Int32Array(n);
@@ -208,6 +255,7 @@ export function extractFeatures(words: readonly string[], res: FeatureResources,
     feats[k++] = f;
   };
   const offsets = scratch ? scratch.offsets : new Uint32Array(n + 1);
+  const isGazDropped = (j: number): boolean => dropout !== undefined && ((dropout[j] ?? 0) & DROP_GAZETTEER) !== 0;
   for (let i = 0; i < n; i++) {
     offsets[i] = k;
     const w = words[i] ?? '';
@@ -220,21 +268,27 @@ export function extractFeatures(words: readonly string[], res: FeatureResources,
     const n2 = i + 2 < n ? (wordHash[i + 2] ?? 0) : PAD_AFTER;
     const ps = i > 0 ? (shapeHash[i - 1] ?? 0) : PAD_BEFORE;
     const ns = i + 1 < n ? (shapeHash[i + 1] ?? 0) : PAD_AFTER;
+    const drop = dropout ? (dropout[i] ?? 0) : 0;
+    const hasWord = (drop & DROP_WORD) === 0;
     push(mix(T.Bias, 0));
-    push(mix(T.Word, wh));
-    push(mix(T.Cased, w === lw ? wh : hashString(w)));
+    if (hasWord) {
+      push(mix(T.Word, wh));
+      push(mix(T.Cased, w === lw ? wh : hashString(w)));
+    }
     push(mix(T.Prev1, p1));
     push(mix(T.Next1, n1));
     push(mix(T.Prev2, p2));
     push(mix(T.Next2, n2));
-    push(mix(T.PrevBigram, p1, wh));
-    push(mix(T.NextBigram, wh, n1));
+    if (hasWord) {
+      push(mix(T.PrevBigram, p1, wh));
+      push(mix(T.NextBigram, wh, n1));
+    }
     push(mix(T.Shape, sh));
     push(mix(T.PrevShape, ps));
     push(mix(T.NextShape, ns));
     push(mix(T.ShapePrevBigram, ps, sh));
     push(mix(T.ShapeNextBigram, sh, ns));
-    push(mix(T.WordShapeNext, wh, ns));
+    if (hasWord) push(mix(T.WordShapeNext, wh, ns));
     push(mix(T.PrevWordShape, p1, sh));
     push(mix(T.Length, Math.min(lw.length, 12)));
     push(mix(T.FirstCap, i === 0 ? 1 : 2, sh));
@@ -250,9 +304,15 @@ export function extractFeatures(words: readonly string[], res: FeatureResources,
       push(mix(T.Suffix, suffix, a));
     }
     if (isCap[i]) push(mix(T.CapRun, Math.min(runEnd[i]! - runStart[i]!, 5), Math.min(i - runStart[i]!, 3)));
-    for (const code of gazetteer[i] ?? []) push(mix(T.GazHere, code));
-    if (i > 0) for (const code of gazetteer[i - 1] ?? []) push(mix(T.GazPrev, code));
-    if (i + 1 < n) for (const code of gazetteer[i + 1] ?? []) push(mix(T.GazNext, code));
+    if (hasLineFeatures) {
+      push(mix(T.TitleLine, isTitleLine, sh));
+      if (isTitleLine) push(mix(T.TitleLineWord, wh));
+      push(mix(T.LinePosition, i === 0 ? 0 : i === n - 1 ? 1 : i < 3 ? 2 : 3, isTitleLine * 2 + (isCap[i] ?? 0)));
+      push(mix(T.LineLength, lineLength, sh));
+    }
+    if (!isGazDropped(i)) for (const code of gazetteer[i] ?? []) push(mix(T.GazHere, code));
+    if (i > 0 && !isGazDropped(i - 1)) for (const code of gazetteer[i - 1] ?? []) push(mix(T.GazPrev, code));
+    if (i + 1 < n && !isGazDropped(i + 1)) for (const code of gazetteer[i + 1] ?? []) push(mix(T.GazNext, code));
     const cluster = clusterIds[i];
     if (cluster !== undefined) {
       for (const len of CLUSTER_PREFIXES) if (cluster.length >= len) push(mix(T.Cluster, hashString(cluster.slice(0, len)), len));

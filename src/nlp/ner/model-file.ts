@@ -116,7 +116,7 @@ export function decodeNerModel(file: Uint8Array): NerModel {
     rows,
     weights,
     transitions: sections.transitions,
-    features: { gazetteer: withLookupIndex(parseGazetteer(sections.gazetteerText)), clusters: new Map(sections.clusters) },
+    features: { gazetteer: withLookupIndex(parseGazetteer(sections.gazetteerText)), clusters: new Map(sections.clusters), lineFeatures: sections.info.lineFeatures === true },
   };
 }
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { parseCorpus } from './corpus-format.js';
-import { hashString, wordShape } from './features.js';
+import { DROP_GAZETTEER, DROP_WORD, extractFeatures, hashString, isTitleCaseLine, titleCaseWords, wordShape } from './features.js';
 import { createGazetteer, matchGazetteer } from './gazetteer.js';
 import { decodeNerModel, encodeNerModel } from './model-file.js';
 import { tagWords, viterbi } from './model.js';
@@ -64,6 +64,43 @@ describe('ner core › features and gazetteer', () => {
   });
 });
 
+describe('ner core › line shape and feature dropout', () => {
+  it('tells a title-case heading or button from a sentence with names in it', () => {
+    assert.equal(isTitleCaseLine(['Join', 'Google']), true);
+    assert.equal(isTitleCaseLine(['Rafael', 'Nadal', 'Wins', 'in', 'Paris']), true);
+    assert.equal(isTitleCaseLine(['Barack', 'Obama', 'met', 'Angela', 'Merkel', '.']), false);
+    assert.equal(isTitleCaseLine(['Google', '.']), false);
+  });
+
+  it('writes a sentence as a title for augmentation, keeping short function words low', () => {
+    assert.deepEqual(titleCaseWords(['the', 'mayor', 'of', 'Lyon', 'resigned', 'in', 'March']), ['The', 'Mayor', 'of', 'Lyon', 'Resigned', 'in', 'March']);
+  });
+
+  it('adds line features only for models trained with them, and more of them on a title-case line', () => {
+    const base = { gazetteer: createGazetteer([['Oslo', 2]]), clusters: new Map<string, string>() };
+    const words = ['Join', 'Google'];
+    const plain = extractFeatures(words, base);
+    const withLine = extractFeatures(words, { ...base, lineFeatures: true });
+    const sentence = extractFeatures(['Join', 'us', 'today'], { ...base, lineFeatures: true });
+    // 3 line features per token, plus the title-line word on a title-case line.
+    assert.equal(withLine.feats.length - plain.feats.length, 2 * 4);
+    assert.equal(sentence.feats.length - extractFeatures(['Join', 'us', 'today'], base).feats.length, 3 * 3);
+  });
+
+  it('leaves out gazetteer codes (own and as a neighbour) and word features of dropped tokens only', () => {
+    const res = { gazetteer: createGazetteer([['Oslo', 2]]), clusters: new Map<string, string>() };
+    const words = ['in', 'Oslo', 'today'];
+    const full = extractFeatures(words, res);
+    const noGaz = extractFeatures(words, res, undefined, Uint8Array.from([0, DROP_GAZETTEER, 0]));
+    const noWord = extractFeatures(words, res, undefined, Uint8Array.from([0, DROP_WORD, 0]));
+    const count = (f: { offsets: Uint32Array }, i: number): number => f.offsets[i + 1]! - f.offsets[i]!;
+    // "in" loses GazNext, "Oslo" loses GazHere, "today" loses GazPrev.
+    assert.deepEqual([0, 1, 2].map((i) => count(full, i) - count(noGaz, i)), [1, 1, 1]);
+    // Word, cased word, two word bigrams and word × next shape.
+    assert.deepEqual([0, 1, 2].map((i) => count(full, i) - count(noWord, i)), [0, 5, 0]);
+  });
+});
+
 describe('ner core › training and model file', () => {
   // A toy corpus we wrote: enough for the perceptron to learn that capitalised words after "met" are people.
   const corpus = [
@@ -85,10 +122,16 @@ describe('ner core › training and model file', () => {
     const a = trainNer(sentences, features, { epochs: 5, seed: 7, minFeatureCount: 1 });
     const b = trainNer(sentences, features, { epochs: 5, seed: 7, minFeatureCount: 1 });
     assert.deepEqual(a.weights, b.weights);
+    const dropped = trainNer(sentences, features, { epochs: 5, seed: 7, minFeatureCount: 1, gazetteerDropout: 0.5, wordDropout: 0.5 });
+    assert.notDeepEqual(dropped.weights, a.weights);
+    assert.deepEqual(trainNer(sentences, features, { epochs: 5, seed: 7, minFeatureCount: 1, gazetteerDropout: 0.5, wordDropout: 0.5 }).weights, dropped.weights);
     const file = encodeNerModel({ info: { name: 'toy', version: 1, trainedOn: ['toy'], epochs: 5, seed: 7, featureCount: 0 }, tagCount: TAG_COUNT, ...a, gazetteer: [['Oslo', 2]], clusters: [] });
     const model = decodeNerModel(file);
     assert.equal(model.info.name, 'toy');
     assert.ok(model.features.gazetteer.names.has('oslo'));
+    assert.equal(model.features.lineFeatures, false);
+    const lined = decodeNerModel(encodeNerModel({ info: { name: 'toy', version: 1, trainedOn: ['toy'], epochs: 5, seed: 7, featureCount: 0, lineFeatures: true }, tagCount: TAG_COUNT, ...a, gazetteer: [['Oslo', 2]], clusters: [] }));
+    assert.equal(lined.features.lineFeatures, true);
     const predicted = chunksFromBilou(tagWords(model, ['Hana', 'met', 'Ivan', 'in', 'Oslo', '.']));
     assert.deepEqual(predicted.map((c) => c.type), ['PER', 'PER', 'LOC']);
   });
@@ -127,5 +170,23 @@ describe('ner core › corpus formats', () => {
     const uner = '# newdoc id = d1\n# text = x\n1\tGoogle\tB-OTH\t-\tx\n2\tsays\tO\t-\t-\n';
     assert.deepEqual(parseCorpus(uner, 'uner', { otherAs: 'OTH' })[0]?.sentences[0]?.tags, ['B-OTH', 'O']);
     assert.deepEqual(parseCorpus(uner, 'uner', { otherAs: 'O' })[0]?.sentences[0]?.tags, ['O', 'O']);
+  });
+
+  it('maps CrossNER politics types to PER/ORG/LOC/MISC, one sentence per document', () => {
+    const text = 'The\tO\nLabour\tB-politicalparty\nParty\tI-politicalparty\nwon\tO\nthe\tO\n1997\tB-election\nelection\tI-election\n\nTony\tB-politician\nBlair\tI-politician\nvisited\tO\nFrance\tB-country\nwith\tO\nNATO\tB-organisation\n';
+    const docs = parseCorpus(text, 'crossner');
+    assert.equal(docs.length, 2);
+    assert.deepEqual(docs[0]?.sentences[0]?.tags, ['O', 'B-ORG', 'I-ORG', 'O', 'O', 'B-MISC', 'I-MISC']);
+    assert.deepEqual(docs[1]?.sentences[0]?.tags, ['B-PER', 'I-PER', 'O', 'B-LOC', 'O', 'B-ORG']);
+  });
+
+  it('maps WNUT-17 groups to ORG and its products to O or partial labels as asked; BTC joins "@ handle" back into one token', () => {
+    const wnut = 'Apple\tB-corporation\niPhone\tB-product\nfans\tO\nin\tO\nOslo\tB-location\n';
+    assert.deepEqual(parseCorpus(wnut, 'wnut17', { otherAs: 'OTH' })[0]?.sentences[0]?.tags, ['B-ORG', 'B-OTH', 'O', 'O', 'B-LOC']);
+    assert.deepEqual(parseCorpus(wnut, 'wnut17', { otherAs: 'O' })[0]?.sentences[0]?.tags, ['B-ORG', 'O', 'O', 'O', 'B-LOC']);
+    const btc = 'RT\tO\n@\tB-ORG\nbbc\tB-ORG\n:\tO\nObama\tB-PER\nPresident\tI-PER\n';
+    const sentence = parseCorpus(btc, 'btc')[0]?.sentences[0];
+    assert.deepEqual(sentence?.words, ['RT', '@bbc', ':', 'Obama', 'President']);
+    assert.deepEqual(sentence?.tags, ['O', 'B-ORG', 'O', 'B-PER', 'I-PER']);
   });
 });

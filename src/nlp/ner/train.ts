@@ -4,7 +4,7 @@
  * predicted path's. Averaging uses the lazy trick (keep w and Σ c·Δ; average = w − Σ c·Δ / c).
  * Deterministic: sentence order is shuffled with a seeded generator.
  */
-import { extractFeatures, type FeatureResources } from './features.js';
+import { DROP_GAZETTEER, DROP_WORD, extractFeatures, type FeatureResources } from './features.js';
 import { viterbi } from './model.js';
 import { TAG_COUNT } from './tags.js';
 
@@ -25,6 +25,10 @@ export interface TrainOptions {
   readonly seed: number;
   /** Features seen fewer times than this in the training data are not learned. */
   readonly minFeatureCount: number;
+  /** Share of tokens whose gazetteer codes are left out (fixed per token for the run; seeded). Default 0. */
+  readonly gazetteerDropout?: number;
+  /** Share of tokens whose own word-identity features are left out, so shape, context and gazetteer carry weight. Default 0. */
+  readonly wordDropout?: number;
   /** Called after each epoch with the share of tokens tagged correctly during that epoch. */
   readonly onEpoch?: (epoch: number, tokenAccuracy: number) => void;
 }
@@ -61,7 +65,15 @@ export function shuffleInPlace<T>(items: T[], random: () => number): void {
 /** Trains the tagger; returns averaged weights. */
 export function trainNer(sentences: readonly TrainingSentence[], resources: FeatureResources, options: TrainOptions): TrainedWeights {
   const T = TAG_COUNT;
-  const extracted = sentences.map((s) => extractFeatures(s.words, resources));
+  const dropRandom = seededRandom(options.seed + 7);
+  const gazRate = options.gazetteerDropout ?? 0;
+  const wordRate = options.wordDropout ?? 0;
+  const extracted = sentences.map((s) => {
+    if (gazRate <= 0 && wordRate <= 0) return extractFeatures(s.words, resources);
+    const dropout = new Uint8Array(s.words.length);
+    for (let i = 0; i < dropout.length; i++) dropout[i] = (dropRandom() < gazRate ? DROP_GAZETTEER : 0) | (dropRandom() < wordRate ? DROP_WORD : 0);
+    return extractFeatures(s.words, resources, undefined, dropout);
+  });
   const counts = new Map<number, number>();
   for (const sentence of extracted) for (const f of sentence.feats) counts.set(f, (counts.get(f) ?? 0) + 1);
   const rowOf = new Map<number, number>();
