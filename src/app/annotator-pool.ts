@@ -3,7 +3,6 @@
  * and lexicons once; tasks go to the least busy worker, at most two at a time each so none waits idle while the
  * writer catches up. Outcomes come back as plain data: the caller (ingest) saves them in input order.
  */
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { DossierError, type RawArticle } from '../model/index.js';
 import { defaultStages } from '../pipeline/index.js';
@@ -12,10 +11,7 @@ import type { AnnotateOutcome, ArticleAnnotator } from './annotate.js';
 import type { AnnotateTask, WorkerReply } from './annotate-worker.js';
 import type { ResourceOptions } from './resources.js';
 
-/** Default worker count: one core stays free for the writer (reading, cross-article steps, the store); at least one. */
-export function defaultJobs(cores: number = availableParallelism()): number {
-  return Math.max(1, cores - 1);
-}
+export { defaultJobs } from './default-jobs.js';
 
 /** Tasks a worker holds at once: one running, one waiting in its port. */
 const TASKS_PER_WORKER = 2;
