@@ -9,7 +9,7 @@ import { openSqliteStore } from '../store/sqlite/index.js';
 import { composeAnnotator } from './compose-pipeline.js';
 import { EXPORT_FORMATS, exportAs } from './export.js';
 import { ingest, type IngestSummary } from './ingest.js';
-import { defaultJobs, workerEntry } from './annotator-pool.js';
+import { createAnnotatorPool, defaultJobs, workerEntry } from './annotator-pool.js';
 
 const DEMO = fileURLToPath(new URL('../../examples/articles/', import.meta.url));
 const FIXED_CLOCK = () => new Date('2026-01-02T03:04:05Z');
@@ -91,4 +91,25 @@ test('annotator pool › default jobs leave one core to the writer, never fewer 
   assert.equal(defaultJobs(1), 1);
   assert.equal(defaultJobs(2), 1);
   assert.equal(defaultJobs(16), 15);
+});
+
+/** A stand-in worker that speaks the pool's protocol without models: it dies on the article named "crash". */
+const CRASHING_WORKER = `
+const { parentPort } = require('node:worker_threads');
+parentPort.on('message', (task) => {
+  if (task.raw.source === 'crash') process.exit(7);
+  parentPort.postMessage({ kind: 'done', id: task.id, outcome: { ok: true, doc: { id: task.raw.source }, isAnnotated: true, warnings: [], timingsMs: {} } });
+});
+parentPort.postMessage({ kind: 'ready' });
+`;
+
+test('annotator pool › a worker that dies fails only the article it was on, by name; the others finish on its replacement', async () => {
+  const pool = await createAnnotatorPool({ jobs: 1, entry: { kind: 'eval', script: CRASHING_WORKER } });
+  try {
+    const raw = (source: string) => ({ source, format: 'text' as const, contentType: 'text' as const, content: 'x', hints: {} });
+    const outcomes = await Promise.all(['a', 'crash', 'b', 'c'].map((source) => pool.annotate(raw(source), ['news'])));
+    assert.deepEqual(outcomes.map((o) => (o.ok ? o.doc.id : `failed: ${o.reason}`)), ['a', 'failed: annotation worker stopped: exited with code 7', 'b', 'c']);
+  } finally {
+    await pool.close();
+  }
 });

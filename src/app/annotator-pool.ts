@@ -51,9 +51,14 @@ interface PoolWorker {
  * Starts `jobs` workers and resolves once every one has loaded its resources (a worker that cannot start rejects).
  * @example const annotator = await createAnnotatorPool({ jobs: 2, resources: { dictionaries } }); … await annotator.close();
  */
-export async function createAnnotatorPool(options: { readonly jobs: number; readonly resources?: ResourceOptions }): Promise<ArticleAnnotator> {
+export async function createAnnotatorPool(options: {
+  readonly jobs: number;
+  readonly resources?: ResourceOptions;
+  /** The worker to start (tests); default: annotate-worker beside this module. */
+  readonly entry?: WorkerEntry;
+}): Promise<ArticleAnnotator> {
   if (!Number.isInteger(options.jobs) || options.jobs < 1) throw new DossierError('E_USAGE', `a worker pool needs at least one worker, got ${options.jobs}`);
-  const entry = workerEntry(import.meta.url);
+  const entry = options.entry ?? workerEntry(import.meta.url);
   const waiting: Task[] = [];
   const workers: PoolWorker[] = [];
   let nextId = 0;
@@ -69,12 +74,18 @@ export async function createAnnotatorPool(options: { readonly jobs: number; read
     }
   };
 
-  /** A worker that died fails the articles it held (named, as any failed input) and is replaced. */
+  /**
+   * A worker that died fails the article it was annotating (the oldest it held: a worker takes its messages in
+   * order), named as any failed input; the articles waiting behind it go back to the front of the queue, and the
+   * worker is replaced.
+   */
   const onWorkerLost = (worker: PoolWorker, reason: string): void => {
     const index = workers.indexOf(worker);
     if (index < 0) return;
     workers.splice(index, 1);
-    for (const task of worker.tasks.values()) task.resolve({ ok: false, code: 'E_STAGE_FAILED', reason: `annotation worker stopped: ${reason}`, warnings: [] });
+    const [running, ...held] = worker.tasks.values();
+    running?.resolve({ ok: false, code: 'E_STAGE_FAILED', reason: `annotation worker stopped: ${reason}`, warnings: [] });
+    waiting.unshift(...held);
     worker.tasks.clear();
     if (!isClosing) {
       start().then(dispatch, (error: unknown) => {
