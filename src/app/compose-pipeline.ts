@@ -7,6 +7,8 @@ import { defaultStages, type Resources, type Stage } from '../pipeline/index.js'
 import type { Store } from '../store/store.js';
 import { storedDictionaries } from './dictionaries.js';
 import { loadDefaultResources, type ResourceOptions } from './resources.js';
+import { createInlineAnnotator, type ArticleAnnotator } from './annotate.js';
+import { createAnnotatorPool } from './annotator-pool.js';
 
 /** The stages and resources an ingest runs with. */
 export interface ComposedPipeline {
@@ -18,4 +20,25 @@ export interface ComposedPipeline {
 export async function composePipeline(store: Store, options: Omit<ResourceOptions, 'dictionaries'> = {}): Promise<ComposedPipeline> {
   const dictionaries = await storedDictionaries(store);
   return { stages: defaultStages(), resources: await loadDefaultResources({ ...options, dictionaries }) };
+}
+
+/** The stages and the annotator an ingest runs with; close the annotator when done (it may hold worker threads). */
+export interface ComposedAnnotator {
+  readonly stages: readonly Stage[];
+  readonly annotator: ArticleAnnotator;
+}
+
+/**
+ * The default pipeline as an annotator: `jobs` worker threads that each load the resources once (`--jobs N`), or
+ * this thread alone when `jobs` is 0. Same stages and dictionaries as composePipeline, so the store is the same.
+ */
+export async function composeAnnotator(store: Store, options: Omit<ResourceOptions, 'dictionaries'> & { readonly jobs: number }): Promise<ComposedAnnotator> {
+  const { jobs, ...resourceOptions } = options;
+  if (jobs === 0) {
+    const { stages, resources } = await composePipeline(store, resourceOptions);
+    return { stages, annotator: createInlineAnnotator(stages, resources) };
+  }
+  const dictionaries = await storedDictionaries(store);
+  const annotator = await createAnnotatorPool({ jobs, resources: { ...resourceOptions, dictionaries } });
+  return { stages: annotator.stages, annotator };
 }

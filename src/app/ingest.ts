@@ -1,13 +1,16 @@
 /**
- * The ingest use case: inputs → readers → clean → Doc → stages → store, one article at a time,
- * with per-input error isolation: a bad file is reported with its path and reason and the batch goes on.
+ * The ingest use case: inputs → readers → clean → Doc → stages → store, with per-input error isolation: a bad file
+ * is reported with its path and reason and the batch goes on. Cleaning and the stages run through an annotator,
+ * inline or in a pool of worker threads; this thread is the only writer and saves articles strictly in input order,
+ * with the cross-article steps (near-duplicates, entity links, event merging) computed against the store just before
+ * each save, so a parallel run stores exactly what a one-thread run stores.
  */
-import { DossierError, IngestError, createDoc, describeCause, type Doc } from '../model/index.js';
+import { DossierError, IngestError, describeCause, type Doc } from '../model/index.js';
 import { expandInputsWithSkips, extensionOf, type SkippedInputs } from '../ingest/inputs.js';
 import { readInput, type InputReader } from '../ingest/read-input.js';
-import { CLEAN_STEP, checkPipeline, pipelineSignature, runStages, type Resources, type Stage } from '../pipeline/index.js';
-import { cleanArticle } from '../stages/clean/index.js';
-import { DEFAULT_EVENT_GENRES, GENRES, classifyGenre, type Genre } from '../nlp/genre.js';
+import { CLEAN_STEP, type Resources, type Stage } from '../pipeline/index.js';
+import { DEFAULT_EVENT_GENRES, GENRES, type Genre } from '../nlp/genre.js';
+import { createInlineAnnotator, signatureFor, type AnnotateOutcome, type ArticleAnnotator } from './annotate.js';
 
 export { DEFAULT_EVENT_GENRES, GENRES, type Genre };
 import { linkEntities, surnameKeysToLookUp } from '../corpus/link-entities/index.js';
@@ -40,8 +43,12 @@ export interface IngestSummary {
   /** Non-English articles: stored and flagged, not run through the English stages. */
   readonly notEnglish: number;
   readonly elapsedMs: number;
-  /** Total milliseconds per stage over the batch. */
+  /** Total milliseconds per stage over the batch (summed over worker threads in a parallel run). */
   readonly stageMs: Readonly<Record<string, number>>;
+  /** Total milliseconds of the writer per article: cross-article look-ups and the save transaction. */
+  readonly saveMs: number;
+  /** True when the interrupt signal stopped the batch: inputs not yet read were left for a re-run. */
+  readonly isInterrupted: boolean;
 }
 
 export interface IngestEvents {
@@ -58,7 +65,10 @@ export interface IngestEvents {
 export interface IngestOptions {
   readonly store: Store;
   readonly stages: readonly Stage[];
-  readonly resources: Resources;
+  /** Resources for annotating on this thread; not needed when an `annotator` (a worker pool) is given. */
+  readonly resources?: Resources;
+  /** Cleans and annotates articles (a worker pool: see annotator-pool.ts); default: inline with `stages`/`resources`. */
+  readonly annotator?: ArticleAnnotator;
   readonly maxBytes?: number;
   /** URL inputs may reach loopback and private addresses (`--allow-private-hosts`); refused by default (SSRF). */
   readonly allowPrivateHosts?: boolean;
@@ -71,10 +81,9 @@ export interface IngestOptions {
    * recipes, listings, other pages) are stored, annotated and searchable, with no events or claims.
    */
   readonly genres?: readonly Genre[];
+  /** Aborting stops reading new inputs (Ctrl-C): articles already read are finished and saved, then ingest returns. */
+  readonly interrupt?: AbortSignal;
 }
-
-/** Stages that turn an article into events and claims: skipped for genres the user did not ask for. */
-const EVENT_STAGES = new Set(['events', 'claims']);
 
 /**
  * Consecutive store failures after which the store itself is taken as broken (disk full, connection lost) and the
@@ -82,16 +91,21 @@ const EVENT_STAGES = new Set(['events', 'claims']);
  */
 export const MAX_CONSECUTIVE_STORE_FAILURES = 10;
 
+/** What waits for the writer, in input order: an article being annotated, a read failure, or the end of an input. */
+type Pending =
+  | { readonly kind: 'article'; readonly source: string; readonly outcome: Promise<AnnotateOutcome> }
+  | { readonly kind: 'failed'; readonly failure: IngestFailure }
+  | { readonly kind: 'input-done'; readonly path: string };
+
 /** Ingests every input; never throws for a bad input, only for a store that fails on many inputs in a row. */
 export async function ingest(inputs: readonly string[], options: IngestOptions): Promise<IngestSummary> {
   const now = options.now ?? (() => performance.now());
   const began = now();
-  checkPipeline(options.stages);
-  const signature = pipelineSignature(options.stages);
+  const annotator = options.annotator ?? inlineAnnotator(options);
+  if (options.annotator && options.annotator.stages.map((s) => `${s.name}@${s.version}`).join() !== options.stages.map((s) => `${s.name}@${s.version}`).join()) {
+    throw new DossierError('E_STAGE_FAILED', 'the annotator runs other stages than the ingest was given');
+  }
   const genres = options.genres ?? DEFAULT_EVENT_GENRES;
-  const quietStages = options.stages.filter((s) => !EVENT_STAGES.has(s.name));
-  checkPipeline(quietStages);
-  const quietSignature = pipelineSignature(quietStages);
   const { entries, skipped } = expandInputsWithSkips(inputs);
   options.events?.onStart?.(entries.length);
   const counts = { inserted: 0, updated: 0, duplicates: 0, notEnglish: 0 };
@@ -99,79 +113,99 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
   const warnings: IngestWarning[] = [];
   let storeFailuresInARow = 0;
   const stageMs: Record<string, number> = {};
+  let saveMs = 0;
+  let done = 0;
   const fail = (failure: IngestFailure) => {
     failures.push(failure);
     options.events?.onArticle?.('failed', failure.source, failure);
   };
 
-  let done = 0;
-  for (const entry of entries) {
-    if (entry.isMissing) {
-      fail({ source: entry.path, code: 'E_INPUT_NOT_FOUND', reason: 'no such file, directory or glob match' });
-    } else if (entry.unreadable) {
-      fail({ source: entry.path, code: 'E_INPUT_UNREADABLE', reason: entry.unreadable });
-    } else {
-      const readOptions = { ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }), ...(options.allowPrivateHosts ? { allowPrivateHosts: true } : {}) };
-      for await (const item of (options.readInput ?? readInput)(entry.path, readOptions)) {
-        if (item instanceof IngestError && item.code === 'E_INPUT_UNSUPPORTED') {
-          const ext = extensionOf(item.file);
-          skipped[ext] = (skipped[ext] ?? 0) + 1;
-          continue;
-        }
-        if (item instanceof IngestError) {
-          fail({ source: item.file, code: item.code, reason: item.reason });
-          continue;
-        }
-        let doc: Doc;
-        try {
-          const cleaned = cleanArticle(item);
-          for (const reason of cleaned.warnings) {
-            const warning = { source: item.source, reason };
-            warnings.push(warning);
-            options.events?.onWarning?.(warning);
-          }
-          doc = createDoc(cleaned);
-          const genre = classifyGenre({ title: doc.meta.title, url: doc.meta.url, outlet: doc.meta.outlet, text: doc.text }).genre;
-          doc = { ...doc, meta: { ...doc.meta, genre } };
-          if (!isAnnotated(doc)) counts.notEnglish++;
-          else {
-            const result = runStages(doc, genres.includes(genre) ? options.stages : quietStages, { publishedAt: doc.meta.publishedAt, resources: options.resources });
-            doc = result.doc;
-            for (const [stage, ms] of Object.entries(result.timingsMs)) stageMs[stage] = (stageMs[stage] ?? 0) + ms;
-          }
-        } catch (error) {
-          // Any throw while cleaning or annotating one article is that article's failure, never the batch's.
-          const code = error instanceof DossierError ? error.code : 'E_INPUT_MALFORMED';
-          fail({ source: item.source, code, reason: error instanceof IngestError ? error.reason : describeCause(error) });
-          continue;
-        }
-        // The signature names the stages that ran, so a later ingest asking for this genre re-annotates the article.
-        const ranSignature = doc.meta.genre && !genres.includes(doc.meta.genre) ? quietSignature : signature;
-        let outcome: SaveOutcome;
-        try {
-          outcome = await options.store.saveArticle(doc, isAnnotated(doc) ? ranSignature : CLEAN_STEP, await crossArticleLinks(options.store, doc));
-          storeFailuresInARow = 0;
-        } catch (error) {
-          // The article's transaction rolled back, so nothing of it is stored; the batch goes on unless the store is gone.
-          if (++storeFailuresInARow >= MAX_CONSECUTIVE_STORE_FAILURES) throw error;
-          fail({ source: item.source, code: error instanceof DossierError ? error.code : 'E_STORE', reason: describeCause(error) });
-          continue;
-        }
-        if (outcome === 'inserted') counts.inserted++;
-        else if (outcome === 'updated') counts.updated++;
-        else counts.duplicates++;
-        options.events?.onArticle?.(outcome, item.source, doc);
-      }
+  /** The writer's step for the oldest pending entry: everything observable happens here, in input order. */
+  const settle = async (entry: Pending): Promise<void> => {
+    if (entry.kind === 'failed') return fail(entry.failure);
+    if (entry.kind === 'input-done') {
+      options.events?.onInputDone?.(++done, entry.path);
+      return;
     }
-    done++;
-    options.events?.onInputDone?.(done, entry.path);
+    const outcome = await entry.outcome;
+    for (const reason of outcome.warnings) {
+      const warning = { source: entry.source, reason };
+      warnings.push(warning);
+      options.events?.onWarning?.(warning);
+    }
+    if (!outcome.ok) return fail({ source: entry.source, code: outcome.code, reason: outcome.reason });
+    const { doc } = outcome;
+    if (!outcome.isAnnotated) counts.notEnglish++;
+    for (const [stage, ms] of Object.entries(outcome.timingsMs)) stageMs[stage] = (stageMs[stage] ?? 0) + ms;
+    let saved: SaveOutcome;
+    const saveBegan = now();
+    try {
+      saved = await options.store.saveArticle(doc, outcome.isAnnotated ? signatureFor(options.stages, genres, doc) : CLEAN_STEP, await crossArticleLinks(options.store, doc));
+      storeFailuresInARow = 0;
+    } catch (error) {
+      // The article's transaction rolled back, so nothing of it is stored; the batch goes on unless the store is gone.
+      if (++storeFailuresInARow >= MAX_CONSECUTIVE_STORE_FAILURES) throw error;
+      fail({ source: entry.source, code: error instanceof DossierError ? error.code : 'E_STORE', reason: describeCause(error) });
+      return;
+    } finally {
+      saveMs += now() - saveBegan;
+    }
+    if (saved === 'inserted') counts.inserted++;
+    else if (saved === 'updated') counts.updated++;
+    else counts.duplicates++;
+    options.events?.onArticle?.(saved, entry.source, doc);
+  };
+
+  // Back-pressure: at most `capacity` articles wait between the readers and the writer, so memory stays flat.
+  const pending: Pending[] = [];
+  let articlesPending = 0;
+  const settleOldest = async (): Promise<void> => {
+    const entry = pending.shift()!;
+    if (entry.kind === 'article') articlesPending--;
+    await settle(entry);
+  };
+  const enqueue = async (entry: Pending): Promise<void> => {
+    pending.push(entry);
+    if (entry.kind === 'article') articlesPending++;
+    while (articlesPending > annotator.capacity || pending.length > 4 * annotator.capacity + 16) await settleOldest();
+  };
+  const isInterrupted = () => options.interrupt?.aborted === true;
+  try {
+    for (const entry of entries) {
+      if (isInterrupted()) break;
+      if (entry.isMissing) {
+        await enqueue({ kind: 'failed', failure: { source: entry.path, code: 'E_INPUT_NOT_FOUND', reason: 'no such file, directory or glob match' } });
+      } else if (entry.unreadable) {
+        await enqueue({ kind: 'failed', failure: { source: entry.path, code: 'E_INPUT_UNREADABLE', reason: entry.unreadable } });
+      } else {
+        const readOptions = { ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }), ...(options.allowPrivateHosts ? { allowPrivateHosts: true } : {}) };
+        for await (const item of (options.readInput ?? readInput)(entry.path, readOptions)) {
+          if (item instanceof IngestError && item.code === 'E_INPUT_UNSUPPORTED') {
+            const ext = extensionOf(item.file);
+            skipped[ext] = (skipped[ext] ?? 0) + 1;
+          } else if (item instanceof IngestError) {
+            await enqueue({ kind: 'failed', failure: { source: item.file, code: item.code, reason: item.reason } });
+          } else {
+            await enqueue({ kind: 'article', source: item.source, outcome: annotator.annotate(item, genres) });
+          }
+          // Stopped mid-input (an archive, a JSONL file): what was read is saved, the rest waits for a re-run.
+          if (isInterrupted()) break;
+        }
+        if (isInterrupted()) break;
+      }
+      await enqueue({ kind: 'input-done', path: entry.path });
+    }
+    while (pending.length) await settleOldest();
+  } finally {
+    if (!options.annotator) await annotator.close();
   }
-  return { ...counts, failures, warnings, skipped, elapsedMs: now() - began, stageMs };
+  return { ...counts, failures, warnings, skipped, elapsedMs: now() - began, stageMs, saveMs, isInterrupted: isInterrupted() };
 }
 
-/** English (or undetermined) articles run through the stages; others are stored after the clean step only. */
-function isAnnotated(doc: Doc): boolean {
-  return doc.meta.language === 'en' || doc.meta.language === 'und';
+/** The one-thread annotator from the ingest's own stages and resources. */
+function inlineAnnotator(options: IngestOptions): ArticleAnnotator {
+  if (!options.resources) throw new DossierError('E_RESOURCE_MISSING', 'ingest needs either resources or an annotator');
+  return createInlineAnnotator(options.stages, options.resources);
 }
 
 /** Links computed against what the store already holds, saved in the article's own transaction. */

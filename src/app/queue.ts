@@ -14,7 +14,8 @@ import { DEFAULT_JOB_POLICY, openIngestQueue, type FailedJob, type IngestJob, ty
 import { ingest, type IngestFailure } from './ingest.js';
 
 export { DEFAULT_JOB_POLICY, type FailedJob, type JobPolicy, type JobState } from '../queue/index.js';
-import { composePipeline } from './compose-pipeline.js';
+import { composeAnnotator } from './compose-pipeline.js';
+import { createInlineAnnotator, type ArticleAnnotator } from './annotate.js';
 
 /**
  * Failures no retry can fix: the bytes of the file are what they are. Missing or unreadable files are
@@ -112,6 +113,11 @@ export interface WorkerOptions {
   readonly signal?: AbortSignal;
   readonly stages?: readonly Stage[];
   readonly resources?: Resources;
+  /**
+   * Annotation worker threads shared by this process's job loops (default 0: each job annotates on the main thread).
+   * Worth it with `concurrency` above 1 or files of many articles (JSONL, WARC, archives); saving stays on the main thread.
+   */
+  readonly jobs?: number;
   readonly events?: WorkerEvents;
 }
 
@@ -132,10 +138,14 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   const store = openPostgresStore(options.db, { maxConnections: concurrency + 1 });
   const totals = { jobsDone: 0, jobsFailed: 0, inserted: 0, updated: 0, duplicates: 0 };
   let queue: Awaited<ReturnType<typeof openIngestQueue>> | undefined;
+  let pool: ArticleAnnotator | undefined;
   try {
     await store.migrate();
     // The same pipeline as `dossier ingest`, imported dictionaries included.
-    const { stages, resources } = options.stages && options.resources ? { stages: options.stages, resources: options.resources } : await composePipeline(store);
+    const { stages, annotator } = options.stages && options.resources
+      ? { stages: options.stages, annotator: createInlineAnnotator(options.stages, options.resources) }
+      : await composeAnnotator(store, { jobs: options.jobs ?? 0 });
+    pool = annotator;
     queue = await openIngestQueue(options.db, {
       isWorker: true,
       ...(options.maintenanceSeconds === undefined ? {} : { maintenanceSeconds: options.maintenanceSeconds }),
@@ -146,7 +156,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
       try {
         // The same use case as `dossier ingest`, on this job's one file. A failing store throws here,
         // and the job is retried with back-off.
-        const summary = await ingest([job.data.path], { store, stages, resources, ...(job.data.maxBytes === undefined ? {} : { maxBytes: job.data.maxBytes }) });
+        const summary = await ingest([job.data.path], { store, stages, annotator, ...(job.data.maxBytes === undefined ? {} : { maxBytes: job.data.maxBytes }) });
         if (summary.failures.length) throw new IngestJobError(job.data.path, summary.failures, summary.inserted + summary.updated + summary.duplicates);
         const result: JobResult = { inserted: summary.inserted, updated: summary.updated, duplicates: summary.duplicates, notEnglish: summary.notEnglish };
         totals.jobsDone++;
@@ -167,6 +177,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     await waitUntilStopped(options, jobQueue);
   } finally {
     await queue?.stop();
+    await pool?.close();
     await store.close();
   }
   return { ...totals, elapsedMs: performance.now() - began };

@@ -17,7 +17,8 @@ import { registerWatchCommand } from './commands/watch.js';
 import { registerAlertCommands } from './commands/alerts.js';
 import { registerTokenCommands } from './commands/token.js';
 import { DB_OPTION, printable, withStore, type CliContext, type CliIo } from './context.js';
-import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, exitCodeFor } from './exit-codes.js';
+import { EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, exitCodeFor } from './exit-codes.js';
+import { defaultJobs } from '../app/default-jobs.js';
 import type { Store } from '../app/store.js';
 import type { SearchFilterInput } from '../app/queries.js';
 import { DOSSIER_VERSION } from '../app/version.js';
@@ -52,11 +53,18 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     .option('--allow-private-hosts', 'let URLs (and their redirects) reach loopback, private and link-local addresses')
     .option('--json', 'print the summary as JSON')
     .option('--genres <list>', `page genres that produce events and claims, comma-separated (${GENRES.join(', ')}; default ${DEFAULT_EVENT_GENRES.join(',')}); other pages are stored and searchable`, parseGenres)
-    .action(async (inputs: string[], opts: { db: string; maxBytes?: number; allowPrivateHosts?: boolean; json?: boolean; genres?: Genre[] }) => {
+    .option('--jobs <n>', 'worker threads that clean and annotate articles while this one saves them (0: all on one thread)', parseJobs, defaultJobs())
+    .action(async (inputs: string[], opts: { db: string; maxBytes?: number; allowPrivateHosts?: boolean; json?: boolean; genres?: Genre[]; jobs: number }) => {
       exitCode = await withStore(opts.db, async (store) => {
-        const summary = await runIngest(store, inputs, { maxBytes: opts.maxBytes, allowPrivateHosts: opts.allowPrivateHosts ?? false, genres: opts.genres }, io);
+        const summary = await withInterrupt(io, (interrupt) =>
+          runIngest(store, inputs, { maxBytes: opts.maxBytes, allowPrivateHosts: opts.allowPrivateHosts ?? false, genres: opts.genres, jobs: opts.jobs, interrupt }, io),
+        );
         if (opts.json) io.out(JSON.stringify(summary));
         else printIngestSummary(summary, io);
+        if (summary.isInterrupted) {
+          io.err('interrupted: the articles read so far are saved; run the same command again to ingest the rest');
+          return EXIT_INTERRUPTED;
+        }
         // Nothing stored nor already held (an empty folder, only unsupported files) is a failure too.
         const isNothingIngested = summary.inserted + summary.updated + summary.duplicates === 0;
         return summary.failures.length > 0 || isNothingIngested ? EXIT_SOME_FAILED : EXIT_OK;
@@ -184,25 +192,33 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
 async function runIngest(
   store: Store,
   inputs: string[],
-  { maxBytes, allowPrivateHosts, genres }: { maxBytes: number | undefined; allowPrivateHosts: boolean; genres: readonly Genre[] | undefined },
+  { maxBytes, allowPrivateHosts, genres, jobs, interrupt }: { maxBytes: number | undefined; allowPrivateHosts: boolean; genres: readonly Genre[] | undefined; jobs: number; interrupt: AbortSignal },
   io: CliIo,
 ): Promise<IngestSummary> {
   const { createProgress } = await import('./progress.js');
   const progress = createProgress('files');
   // Loaded here, not at start: the pipeline's modules and models are what make a bare `dossier --help` slow.
-  const [{ ingest }, { composePipeline }] = await Promise.all([import('../app/ingest.js'), import('../app/compose-pipeline.js')]);
-  const summary = await ingest(inputs, {
-    store,
-    ...(await composePipeline(store)),
-    ...(genres ? { genres } : {}),
-    ...(maxBytes === undefined ? {} : { maxBytes }),
-    ...(allowPrivateHosts ? { allowPrivateHosts } : {}),
-    events: {
-      onStart: (total) => progress.start(total),
-      onInputDone: (done, path) => progress.update(done, path),
-    },
-  });
-  progress.stop();
+  const [{ ingest }, { composeAnnotator }] = await Promise.all([import('../app/ingest.js'), import('../app/compose-pipeline.js')]);
+  const { stages, annotator } = await composeAnnotator(store, { jobs });
+  let summary: IngestSummary;
+  try {
+    summary = await ingest(inputs, {
+      store,
+      stages,
+      annotator,
+      interrupt,
+      ...(genres ? { genres } : {}),
+      ...(maxBytes === undefined ? {} : { maxBytes }),
+      ...(allowPrivateHosts ? { allowPrivateHosts } : {}),
+      events: {
+        onStart: (total) => progress.start(total),
+        onInputDone: (done, path) => progress.update(done, path),
+      },
+    });
+  } finally {
+    progress.stop();
+    await annotator.close();
+  }
   // Names are printed escaped: a file named "x\nfailed: y" must not forge a report line.
   for (const warning of summary.warnings) io.err(`warning: ${printable(warning.source)}: ${printable(warning.reason)}`);
   for (const failure of summary.failures) io.err(`failed: ${printable(failure.source)}: ${printable(failure.reason)} [${failure.code}]`);
@@ -235,6 +251,37 @@ interface SearchOptions {
   readonly to?: string;
   readonly limit: number;
   readonly json?: boolean;
+}
+
+/**
+ * Runs `work` with a signal that the first Ctrl-C (SIGINT) or SIGTERM aborts: the work stops taking new inputs and
+ * saves what it has. A second Ctrl-C exits at once; SQLite and PostgreSQL roll back the one open transaction, so no
+ * article is ever stored half.
+ */
+async function withInterrupt<T>(io: CliIo, work: (interrupt: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const onSecondSignal = (): void => process.exit(EXIT_INTERRUPTED);
+  const onSignal = (): void => {
+    io.err('stopping: saving the articles already read (Ctrl-C again to quit at once)…');
+    controller.abort();
+    process.once('SIGINT', onSecondSignal);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    return await work(controller.signal);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onSecondSignal);
+  }
+}
+
+/** `--jobs`: a whole number of worker threads, 0 for none. */
+function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 256) throw new UsageError(`--jobs expects a whole number from 0 to 256, got "${value}"`);
+  return n;
 }
 
 /** "news,review" → the genres, each checked against the known ones. */

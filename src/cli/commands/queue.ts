@@ -40,11 +40,12 @@ export function registerQueueCommands(program: Command, { io, setExitCode }: Cli
     .description('process ingest jobs from the shared queue until stopped (SIGINT/SIGTERM finish running jobs first)')
     .requiredOption(...DB_URL_OPTION)
     .option('--concurrency <n>', 'jobs at once in this process (for more CPU, run more worker processes)', positiveInt, 1)
+    .option('--jobs <n>', 'annotation worker threads shared by the jobs of this process (0: annotate on the main thread)', nonNegativeInt, 0)
     .option('--poll-seconds <s>', 'how often an idle worker looks for jobs (at least 0.5)', positiveNumber, 2)
     .option('--maintenance-seconds <n>', 'how often abandoned (expired) jobs are put back for retry', positiveInt, 30)
     .option('--until-idle', 'exit once no job is waiting, retrying or running')
     .option('--json', 'print one JSON line per job and a JSON summary')
-    .action(async (opts: { db: string; concurrency: number; pollSeconds: number; maintenanceSeconds: number; untilIdle?: boolean; json?: boolean }) => {
+    .action(async (opts: { db: string; concurrency: number; jobs: number; pollSeconds: number; maintenanceSeconds: number; untilIdle?: boolean; json?: boolean }) => {
       if (opts.pollSeconds < 0.5) throw new UsageError(`--poll-seconds "${opts.pollSeconds}": must be at least 0.5`);
       const stop = new AbortController();
       const onSignal = () => stop.abort();
@@ -55,6 +56,7 @@ export function registerQueueCommands(program: Command, { io, setExitCode }: Cli
         const summary = await runWorker({
           db: opts.db,
           concurrency: opts.concurrency,
+          jobs: opts.jobs,
           pollSeconds: opts.pollSeconds,
           maintenanceSeconds: opts.maintenanceSeconds,
           isUntilIdle: opts.untilIdle ?? false,

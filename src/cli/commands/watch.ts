@@ -8,6 +8,7 @@ import type { PollSummary } from '../../app/watch.js';
 import { defaultStatePath, FETCH_DEFAULTS, WATCH_DEFAULTS } from '../../app/watch-defaults.js';
 import { DB_OPTION, printable, withStore, type CliContext, type CliIo } from '../context.js';
 import { EXIT_OK, EXIT_SOME_FAILED } from '../exit-codes.js';
+import { defaultJobs } from '../../app/default-jobs.js';
 
 interface WatchCliOptions {
   readonly db: string;
@@ -20,6 +21,7 @@ interface WatchCliOptions {
   readonly maxItems: number;
   readonly allowPrivateHosts?: boolean;
   readonly json?: boolean;
+  readonly jobs: number;
 }
 
 /** Registers `watch` on the program. */
@@ -38,6 +40,7 @@ export function registerWatchCommand(program: Command, { io, setExitCode }: CliC
     .option('--max-items <n>', 'new items fetched per feed and poll (the rest wait for the next poll)', positiveInt, WATCH_DEFAULTS.maxItemsPerFeed)
     .option('--allow-private-hosts', 'let feeds, items and their redirects reach loopback, private and link-local addresses')
     .option('--json', 'print one JSON summary per poll')
+    .option('--jobs <n>', 'worker threads that clean and annotate items while this one saves them (0: all on one thread)', nonNegativeInt, defaultJobs())
     .action(async (feeds: string[], opts: WatchCliOptions) => {
       for (const feed of feeds) if (!/^https?:\/\/[^/]/i.test(feed)) throw new UsageError(`feed "${feed}" is not an http:// or https:// URL`);
       const stop = new AbortController();
@@ -52,10 +55,13 @@ export function registerWatchCommand(program: Command, { io, setExitCode }: CliC
         const exitCode = await withStore(opts.db, async (store) => {
           const statePath = opts.state ?? defaultStatePath(opts.db);
           // Loaded on use: the pipeline's modules are what make `dossier --help` slow.
-          const [{ watchFeeds }, { composePipeline }] = await Promise.all([import('../../app/watch.js'), import('../../app/compose-pipeline.js')]);
+          const [{ watchFeeds }, { composeAnnotator }] = await Promise.all([import('../../app/watch.js'), import('../../app/compose-pipeline.js')]);
+          // One pool for the whole watch: workers load the models once, not at every poll.
+          const { stages, annotator } = await composeAnnotator(store, { jobs: opts.jobs });
           const { polls } = await watchFeeds(feeds, {
             store,
-            ...(await composePipeline(store)),
+            stages,
+            annotator,
             statePath,
             intervalMs: opts.interval,
             isOnce: opts.once ?? false,
@@ -67,7 +73,7 @@ export function registerWatchCommand(program: Command, { io, setExitCode }: CliC
               hasFailures ||= summary.failures.length > 0 || summary.feeds.some((f) => f.status === 'failed');
               printPoll(summary, io, opts.json ?? false);
             },
-          });
+          }).finally(() => annotator.close());
           if (!opts.json && !opts.once) io.out(`watch stopped after ${polls} poll(s); state saved in ${statePath}`);
           return opts.once && hasFailures ? EXIT_SOME_FAILED : EXIT_OK;
         }, 'create');
@@ -123,6 +129,12 @@ function parseInterval(value: string): number {
   const ms = parseDuration(value);
   if (ms < WATCH_DEFAULTS.minIntervalMs) throw new UsageError(`--interval "${value}": polling a feed more often than every minute is not polite`);
   return ms;
+}
+
+function nonNegativeInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 256) throw new UsageError(`expected a whole number from 0 to 256, got "${value}"`);
+  return n;
 }
 
 function positiveInt(value: string): number {
