@@ -19,12 +19,12 @@ Kwame Mensah-Bonsu, the chairman of the Ghana Ports Authority, said on Monday th
 Union leaders in Accra said they would meet the authority again next week.`,
   'b.txt': `Ghana port strike enters second week
 
-Kwame Bonsu, who heads the Ghana Ports Authority, told reporters in Accra that ships were waiting off Tema. Bonsu said the authority had offered the union a new contract.
+Kwame Bonsu, who heads the Ghana Ports Authority, told reporters in Accra that ships were waiting at anchor outside Tema. Bonsu said the authority had offered the union a new contract.
 
 Shipping lines said cargo was being sent to Lome instead.`,
   'c.txt': `Ships return to Tema
 
-Kwame Bonsu said on Friday that the strike was over and that the first ships had docked in Tema overnight.`,
+Kwame Bonsu said on Friday that the strike was over and that the first ships had docked at the port in Tema overnight.`,
 };
 
 let dir: string;
