@@ -121,6 +121,26 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
       });
     });
 
+    test('an input saved with a fingerprint is unchanged only for the same hash and run key, while its article keeps that pipeline', async () => {
+      await withStore(async (store) => {
+        const doc = article(GOMA, { source: 'feeds/a.html' });
+        const input = { inputHash: 'h1', runKey: 'run-1' };
+        assert.equal(await store.isInputUnchanged('feeds/a.html', input), false, 'never seen');
+        assert.equal(await store.saveArticle(doc, PIPELINE, {}, input), 'inserted');
+        assert.equal(await store.isInputUnchanged('feeds/a.html', input), true);
+        assert.equal(await store.isInputUnchanged('feeds/a.html', { ...input, inputHash: 'h2' }), false, 'content changed');
+        assert.equal(await store.isInputUnchanged('feeds/a.html', { ...input, runKey: 'run-2' }), false, 'pipeline or genres changed');
+        assert.equal(await store.isInputUnchanged('mirror/b.html', input), false, 'another source');
+        // A second source of the same body re-annotated by a newer pipeline: the first source's read is stale.
+        assert.equal(await store.saveArticle(article(GOMA, { source: 'mirror/b.html' }), NEWER_PIPELINE, {}, { inputHash: 'h3', runKey: 'run-2' }), 'updated');
+        assert.equal(await store.isInputUnchanged('feeds/a.html', input), false, 'the article no longer holds what that read saved');
+        assert.equal(await store.isInputUnchanged('mirror/b.html', { inputHash: 'h3', runKey: 'run-2' }), true);
+        // Saved again without a fingerprint (an API caller), the row keeps what it knew.
+        assert.equal(await store.saveArticle(article(GOMA, { source: 'mirror/b.html' }), NEWER_PIPELINE), 'duplicate');
+        assert.equal(await store.isInputUnchanged('mirror/b.html', { inputHash: 'h3', runKey: 'run-2' }), true);
+      });
+    });
+
     test('round-trips metadata, paragraphs, comments, captions and boilerplate', async () => {
       await withStore(async (store) => {
         const doc: Doc = {

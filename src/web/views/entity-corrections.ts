@@ -66,7 +66,8 @@ export function correctionsSection(entity: EntityPageView): HTMLElement {
 
   const names = [...new Set([entity.name, ...entity.aliases.map((a) => a.alias)])];
   const splitName = h('select', { id: 'split-name', name: 'name' }, ...names.map((n) => h('option', { value: n }, n)));
-  const splitType = typeSelect('split-type', '', 'same type');
+  // The form's one <label> names its first control; this second one needs a name of its own (axe: select-name).
+  const splitType = typeSelect('split-type', '', 'same type', 'Type of the entity split off');
   const splitForm = form('split', 'Split the mentions named ', [splitName, ' as ', splitType], 'Split off', async () => {
     const result = await entityCorrectionsApi.split(entity.id, splitName.value, splitType.value, corrector());
     reload(result.override.targetId ?? entity.id, `Split “${splitName.value}” off ${entity.id}`);
@@ -90,8 +91,8 @@ export function correctionsSection(entity: EntityPageView): HTMLElement {
 }
 
 /** A <select> of the four types (and, with `emptyLabel`, a first empty choice). */
-function typeSelect(id: string, current: string, emptyLabel?: string): HTMLSelectElement {
-  return h('select', { id, name: 'type' }, ...(emptyLabel ? [h('option', { value: '' }, emptyLabel)] : []),
+function typeSelect(id: string, current: string, emptyLabel?: string, ariaLabel?: string): HTMLSelectElement {
+  return h('select', { id, name: 'type', ...(ariaLabel ? { 'aria-label': ariaLabel } : {}) }, ...(emptyLabel ? [h('option', { value: '' }, emptyLabel)] : []),
     ...Object.entries(TYPE_NAMES).map(([k, name]) => h('option', { value: k, selected: k === current }, `${k} – ${name}`)));
 }
 
