@@ -8,6 +8,7 @@
 import { DossierError, IngestError, describeCause, type Doc } from '../model/index.js';
 import { expandInputsWithSkips, extensionOf, type SkippedInputs } from '../ingest/inputs.js';
 import { readInput, type InputReader } from '../ingest/read-input.js';
+import { readThroughLink } from '../ingest/byte-names.js';
 import { CLEAN_STEP, type Resources, type Stage } from '../pipeline/index.js';
 import { DEFAULT_EVENT_GENRES, GENRES, type Genre } from '../nlp/genre.js';
 import { createInlineAnnotator, signatureFor, type AnnotateOutcome, type ArticleAnnotator } from './annotate.js';
@@ -190,7 +191,9 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
         await enqueue({ kind: 'failed', failure: { source: entry.path, code: 'E_INPUT_UNREADABLE', reason: entry.unreadable } });
       } else {
         const readOptions = { ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }), ...(options.allowPrivateHosts ? { allowPrivateHosts: true } : {}) };
-        for await (const item of (options.readInput ?? readInput)(entry.path, readOptions)) {
+        const reader = options.readInput ?? readInput;
+        const items = entry.fsPath ? readThroughLink(entry.fsPath, entry.path, (path) => reader(path, readOptions)) : reader(entry.path, readOptions);
+        for await (const item of items) {
           if (item instanceof IngestError && item.code === 'E_INPUT_UNSUPPORTED') {
             const ext = extensionOf(item.file);
             skipped[ext] = (skipped[ext] ?? 0) + 1;
