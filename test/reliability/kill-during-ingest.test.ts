@@ -40,7 +40,7 @@ test('reliability › SIGKILL mid-ingest keeps every committed article whole; a 
 
   const child = spawn(process.execPath, [BIN, 'ingest', input, '--db', db], { stdio: 'ignore' });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 240_000;
   while (countArticles(db) < 10 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   child.kill('SIGKILL');
   await exited;
