@@ -23,6 +23,7 @@ import { openApiDocument } from './openapi.js';
 import type { TokenEntry } from '../app/access-tokens.js';
 import { registerAlertRoutes } from './alert-routes.js';
 import { bearerAuth } from './auth.js';
+import { viewCache } from './view-cache.js';
 import { boolParam, dateParam, enumParam, intParam, ploverParam, rejectUnknownParams, textParam, type QueryParams } from './params.js';
 
 /** What the API needs. */
@@ -37,12 +38,20 @@ export interface ApiOptions {
   readonly tokens?: readonly TokenEntry[];
   /** Where server errors are reported (default: stderr). */
   readonly logError?: (error: unknown, path: string) => void;
+  /**
+   * Keep the whole-store views' answers (timeline, map, graph, trends, facets, stats) while the store's change stamp
+   * holds (view-cache.ts); default true. Off for a caller that changes the store behind the API and reads at once.
+   */
+  readonly cacheViews?: boolean;
   /** Who is making a request (an authenticated user), recorded with the corrections it makes. */
   readonly userOf?: (c: Context) => string | undefined;
 }
 
 /** Longest search query accepted, in characters. */
 export const MAX_QUERY_CHARS = 500;
+/** The routes whose answers read the whole store (or one entity's share of it) and are kept by the view cache. */
+const CACHED_VIEWS = ['/api/timeline', '/api/map', '/api/graph', '/api/events/trends', '/api/search/facets', '/api/stats'] as const;
+
 /** Most articles a cross-article view (graph, map, timeline) may be asked to read. */
 export const MAX_SCAN_ARTICLES = 2000;
 
@@ -151,6 +160,16 @@ export function createApi(options: ApiOptions): Hono {
 
   // A shared server: /api needs a token (the UI's shell and /openapi.json carry no data and stay open).
   if (options.tokens) app.use('/api/*', bearerAuth(options.tokens));
+
+  // After the token check, so a cached answer goes only to whoever may read it.
+  if (options.cacheViews ?? true) {
+    const cache = viewCache(async () => {
+      const [feed, events] = await Promise.all([store.feedHead(), store.countEvents()]);
+      return `${feed}:${events}`;
+    });
+    app.use('/api/*', cache.clearOnChange);
+    for (const path of CACHED_VIEWS) app.use(path, cache.cached);
+  }
 
   const query = (c: Context, allowed: readonly string[]): QueryParams => {
     const q = c.req.query();
