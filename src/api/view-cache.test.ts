@@ -61,3 +61,19 @@ test('view cache › in the API: the timeline answer follows an article saved be
     await store.close();
   }
 });
+
+test('view cache › in the API: alerts follow a saved search marked seen behind the API', async () => {
+  const store = openSqliteStore(':memory:');
+  await store.migrate();
+  try {
+    const app = createApi({ store, logError: () => {} });
+    const saved = await store.saveSearch({ name: 'Baghdad', text: 'Baghdad', filters: {}, createdBy: null });
+    await saveAnnotated(store, attackArticle('Gunmen of the Tigris Guardians Brigade fired rockets at Baghdad airport on Sunday.', 'Gulf Courier', '2024-11-10'));
+    const unread = async () => ((await (await app.request('/api/alerts')).json()) as { unread: number }).unread;
+    assert.equal(await unread(), 1);
+    await store.markSearchSeen(saved.id, await store.feedHead());
+    assert.equal(await unread(), 0, 'marking seen moved the stamp');
+  } finally {
+    await store.close();
+  }
+});

@@ -1,8 +1,8 @@
 /**
- * A cache of the whole-store views' JSON answers (timeline, map, graph, trends, facets, stats). These read
+ * A cache of the whole-store views' JSON answers (timeline, map, graph, trends, facets, stats, alerts). These read
  * thousands of rows to answer the same thing to everyone who opens the view, and change only when the store does:
- * each answer is kept with the store's change stamp (what the feed and the events count say) and served again
- * while the stamp holds. Any change made through this API (a correction, a merge, a note) clears the cache at
+ * each answer is kept with the store's change stamp (the feed's head, the events count, how far each saved search
+ * was seen) and served again while the stamp holds. Any change made through this API (a correction, a merge, a note) clears the cache at
  * once; a change made by another process shows when it moves the stamp (an article saved, events merged or split),
  * or at the latest after `maxAgeMs`.
  */

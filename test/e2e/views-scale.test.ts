@@ -48,7 +48,7 @@ describe(`web ui › the analyst's views on ${ARTICLES} generated articles`, { s
     server = await listen(createApi({ store, webRoot: WEB_ROOT, logError: (e) => problems.push(`server: ${String(e)}`) }), '127.0.0.1', 0);
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
-    page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('console', (m) => {
       if (m.type() === 'error' && !/favicon/.test(m.text())) problems.push(`console: ${m.text()}`);
@@ -215,7 +215,11 @@ describe(`web ui › the analyst's views on ${ARTICLES} generated articles`, { s
     assert.ok(box && box.x >= 0 && box.x + box.width <= 390, `Map link at ${JSON.stringify(box)}`);
     await accessible('the timeline at 390 px');
     await shot('timeline-390');
-    await page.setViewportSize({ width: 1366, height: 860 });
+    await page.locator('nav a[data-nav="map"]').click();
+    await page.waitForSelector('body[data-view="map"][data-state="ready"] svg.world');
+    await accessible('the map at 390 px');
+    await shot('map-390');
+    await page.setViewportSize({ width: 1440, height: 900 });
   });
 
   test('brief: printing hides the controls and keeps where each link leads', async () => {
@@ -258,7 +262,7 @@ describe(`web ui › the analyst's views on ${ARTICLES} generated articles`, { s
     const editor = 'dsr_scale-editor-token-0000000000000000000000000';
     const reader = 'dsr_scale-reader-token-0000000000000000000000000';
     const shared = await listen(createApi({ store, webRoot: WEB_ROOT, tokens: [{ role: 'editor', hash: hashToken(editor), name: 'ana' }, { role: 'reader', hash: hashToken(reader), name: 'wall screen' }] }), '127.0.0.1', 0);
-    const context = await browser.newContext({ viewport: { width: 1366, height: 860 } });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     try {
       const [entity] = (await api<{ items: { id: string }[] }>('/api/entities?type=ORG&limit=1')).items;
       const entityPage = async (token: string) => {
