@@ -39,7 +39,7 @@ export interface ApiOptions {
   /** Where server errors are reported (default: stderr). */
   readonly logError?: (error: unknown, path: string) => void;
   /**
-   * Keep the whole-store views' answers (timeline, map, graph, trends, facets, stats, alerts) while the store's change stamp
+   * Keep the whole-store views' answers (timeline, map, graph, trends, facets, stats, alerts, an entity's brief as JSON) while the store's change stamp
    * holds (view-cache.ts); default true. Off for a caller that changes the store behind the API and reads at once.
    */
   readonly cacheViews?: boolean;
@@ -50,7 +50,7 @@ export interface ApiOptions {
 /** Longest search query accepted, in characters. */
 export const MAX_QUERY_CHARS = 500;
 /** The routes whose answers read the whole store (or one entity's share of it) and are kept by the view cache. */
-const CACHED_VIEWS = ['/api/timeline', '/api/map', '/api/graph', '/api/events/trends', '/api/search/facets', '/api/stats', '/api/alerts'] as const;
+const CACHED_VIEWS = ['/api/timeline', '/api/map', '/api/graph', '/api/events/trends', '/api/search/facets', '/api/stats', '/api/alerts', '/api/entities/:id/brief'] as const;
 
 /** Most articles a cross-article view (graph, map, timeline) may be asked to read. */
 export const MAX_SCAN_ARTICLES = 2000;
