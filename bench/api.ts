@@ -259,12 +259,19 @@ async function concurrent(path: string, cases: Record<string, () => string>, cli
     const names = Object.keys(cases);
     for (const name of names) await (await fetch(`${server.url}${cases[name]!()}`)).arrayBuffer(); // warm-up
     const deadline = performance.now() + seconds * 1000;
+    const failures: string[] = [];
     let exports = 0;
     const client = async (n: number) => {
       for (let i = n; performance.now() < deadline; i++) {
         const name = names[i % names.length]!;
         const t0 = performance.now();
-        const res = await fetch(`${server.url}${cases[name]!()}`);
+        // A connection reset (a kept-alive socket closed by the server as it is reused, likelier under load) is
+        // counted and reported, not fatal.
+        const res = await fetch(`${server.url}${cases[name]!()}`).catch((error: unknown) => {
+          failures.push(`${name}: ${error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error)}`);
+          return undefined;
+        });
+        if (!res) continue;
         await res.arrayBuffer();
         if (res.status !== 200) throw new Error(`${name}: HTTP ${res.status}`);
         times.get(name)!.push(performance.now() - t0);
@@ -272,7 +279,9 @@ async function concurrent(path: string, cases: Record<string, () => string>, cli
     };
     const exporter = async () => {
       while (performance.now() < deadline) {
-        await (await fetch(`${server.url}/api/exports/events.jsonl`)).arrayBuffer();
+        const res = await fetch(`${server.url}/api/exports/events.jsonl`).catch((error: unknown) => failures.push(`export: ${String(error)}`));
+        if (typeof res === 'number') continue;
+        await res.arrayBuffer();
         exports++;
       }
     };
@@ -280,7 +289,7 @@ async function concurrent(path: string, cases: Record<string, () => string>, cli
     await server.stop();
     const byRoute = Object.fromEntries([...times].map(([name, list]) => [name, percentile([...list].sort((a, b) => a - b), 95)]));
     const all = [...times.values()].flat().sort((a, b) => a - b);
-    console.log(`\n${label}: ${clients} clients + 1 export puller for ${seconds} s: ${all.length} requests, ${exports} exports, p95 ${percentile(all, 95).toFixed(1)} ms`);
+    console.log(`\n${label}: ${clients} clients + 1 export puller for ${seconds} s: ${all.length} requests, ${exports} exports, p95 ${percentile(all, 95).toFixed(1)} ms${failures.length ? `; ${failures.length} failed to connect (${[...new Set(failures)].slice(0, 3).join("; ")})` : ""}`);
     for (const [name, p95] of Object.entries(byRoute)) console.log(`  ${name.padEnd(30)} p95 ${p95.toFixed(1).padStart(8)} ms`);
     return { all: percentile(all, 95), byRoute, requests: all.length, exports };
   };

@@ -103,10 +103,14 @@ function selectionOf(params: QueryParams): ExportSelection {
 function textStream(chunks: AsyncIterable<string>, logError: (error: unknown) => void): ReadableStream<Uint8Array> {
   const iterator = chunks[Symbol.asyncIterator]();
   const encoder = new TextEncoder();
+  // A client that goes away cancels the stream while a page is being read: that page is then dropped, not enqueued
+  // on the closed stream (which threw ERR_INVALID_STATE).
+  let isCancelled = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
         const { value, done } = await iterator.next();
+        if (isCancelled) return;
         if (done) controller.close();
         else if (value) controller.enqueue(encoder.encode(value));
       } catch (error) {
@@ -115,6 +119,7 @@ function textStream(chunks: AsyncIterable<string>, logError: (error: unknown) =>
       }
     },
     async cancel() {
+      isCancelled = true;
       await iterator.return?.();
     },
   });
