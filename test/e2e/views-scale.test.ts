@@ -258,7 +258,7 @@ describe(`web ui › the analyst's views on ${ARTICLES} generated articles`, { s
     await accessible('the entities list');
   });
 
-  test('roles: a reader token sees the corrections but no form (the API refuses it too); an editor gets the forms', async () => {
+  test('roles: a reader token sees the corrections but no form on the entity or event page (the API refuses it too); an editor gets the forms', async () => {
     const editor = 'dsr_scale-editor-token-0000000000000000000000000';
     const reader = 'dsr_scale-reader-token-0000000000000000000000000';
     const shared = await listen(createApi({ store, webRoot: WEB_ROOT, tokens: [{ role: 'editor', hash: hashToken(editor), name: 'ana' }, { role: 'reader', hash: hashToken(reader), name: 'wall screen' }] }), '127.0.0.1', 0);
@@ -282,9 +282,15 @@ describe(`web ui › the analyst's views on ${ARTICLES} generated articles`, { s
       await readerTab.screenshot({ path: join(SHOTS, 'scale-entity-reader.png') });
       const refused = await fetch(`${shared.url}/api/entities/${encodeURIComponent(entity!.id)}/rename`, { method: 'POST', headers: { authorization: `Bearer ${reader}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Renamed by a reader' }) });
       assert.equal(refused.status, 403);
+      const [event] = (await api<{ items: { id: string }[] }>('/api/events?limit=1&offset=100')).items;
+      await readerTab.goto(`${shared.url}/#/event/${encodeURIComponent(event!.id)}`);
+      await readerTab.waitForSelector('body[data-view="event"][data-state="ready"] main .read-only');
+      assert.equal(await readerTab.locator('#event-merge, .split-control').count(), 0, 'no merge or split for a reader');
       const editorTab = await entityPage(editor);
       assert.equal(await editorTab.locator('#entity-corrections form').count(), 4, 'merge, split, rename and retype for an editor');
       assert.equal(await editorTab.locator('#entity-corrections .read-only').count(), 0);
+      await editorTab.goto(`${shared.url}/#/event/${encodeURIComponent(event!.id)}`);
+      await editorTab.waitForSelector('body[data-view="event"][data-state="ready"] #event-merge form');
     } finally {
       await context.close();
       await shared.close();
