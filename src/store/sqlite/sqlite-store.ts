@@ -722,7 +722,12 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
 
   const listEvents = (query: EventQuery = {}): MergedEventRow[] => {
     const { where, params } = eventFilter(query);
-    const sql = `SELECT ${EVENT_COLUMNS} FROM merged_events m ${where} ORDER BY m.window_start = '', m.window_start, m.window_end, m.id LIMIT ? OFFSET ?`;
+    // The page's rows are chosen first by sorting row ids alone (materialised), then read with their per-event
+    // subqueries (article count, summary): sorting whole rows, subqueries included, took ≈ 1 s a page of 500 at 13k
+    // merged events.
+    const order = `m.window_start = '', m.window_start, m.window_end, m.id`;
+    const sql = `WITH page AS MATERIALIZED (SELECT m.rowid AS r FROM merged_events m ${where} ORDER BY ${order} LIMIT ? OFFSET ?)
+      SELECT ${EVENT_COLUMNS} FROM page JOIN merged_events m ON m.rowid = page.r ORDER BY ${order}`;
     params.push(clampLimit(query.limit), Math.max(0, query.offset ?? 0));
     return run('list events', () => (prepare(sql).all(...params) as Row[]).map(toEventRow), sql, params);
   };

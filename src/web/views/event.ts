@@ -9,6 +9,7 @@ import { eventTitle } from '../event-title.js';
 import { humanDate, humanTimex, shortHumanDate } from '../human-time.js';
 import type { ViewContext } from './context.js';
 import { notesSection } from './alerts.js';
+import { editorsOnly } from './read-only.js';
 import { articleHref, claimItem, entityHref, eventHref, heading, plural, statusBadge } from './parts.js';
 
 /** The event page. */
@@ -41,6 +42,7 @@ export async function eventView({ param, query, main }: ViewContext): Promise<vo
     notesSection('event', event.id),
     mergeForm(event.id),
     h('p', null, h('a', { href: route('/timeline') }, '← Timeline')));
+  editorsOnly(main, '.split-control, #event-merge', 'splitting and merging events');
 }
 
 /** The confirmation after a merge or split: both reload this page with `merged=` or `split=` in the hash. */
