@@ -151,3 +151,13 @@ test('merge-events › a report dated only by its publication needs more than th
   assert.ok(chooseMergedEvent([first], arrest('a3', { timeValue: '2024-11-07' })), 'a date of its own makes the same city enough');
   assert.ok(chooseMergedEvent([first], arrest('a4', { targetIds: ['per:vincent jackson'] })), 'the same person arrested');
 });
+
+test('merge-events › an everyday synonym ("murdered" / "killed") is a similar action: it needs two pieces of evidence', () => {
+  const killing = (articleId: string, trigger: string, extra: Partial<EventObservation>) =>
+    obs({ articleId, trigger, timeValue: '2024-11-07', sourceIds: [], targetIds: ['per:john roe'], ...extra });
+  const first = startMergedEvent('ev1', killing('a1', 'kill', { place: ALEPPO }));
+  assert.equal(chooseMergedEvent([first], killing('a2', 'murder', {})), undefined, 'the victim alone');
+  const both = chooseMergedEvent([first], killing('a3', 'murder', { place: ALEPPO }));
+  assert.ok(both, 'the victim and the city');
+  assert.equal(chooseMergedEvent([first], killing('a4', 'kidnap', { place: ALEPPO })), undefined, 'not a synonym');
+});

@@ -189,7 +189,32 @@ function triggerRelation(keys: readonly string[], obs: EventObservation): 'same'
   // A light or reporting verb ("said", "made", "took") names no particular action: the same one is only similar.
   if (lemmas.some((t) => sameTrigger(t, obs.trigger!))) return LIGHT_TRIGGERS.has(obs.trigger.toLowerCase()) ? 'similar' : 'same';
   const cameo = obs.cameo && /^\d{3}/.test(obs.cameo) ? `${CAMEO_KEY}${obs.cameo.slice(0, 3)}` : undefined;
-  return cameo && keys.includes(cameo) ? 'similar' : 'different';
+  if (cameo && keys.includes(cameo)) return 'similar';
+  return lemmas.some((t) => areSynonyms(t, obs.trigger!)) ? 'similar' : 'different';
+}
+
+/**
+ * Everyday news words for one kind of occurrence, which the event coder may not file under one CAMEO action
+ * ("murdered" / "killed", "blaze" / "fire", "victory" / "win"). They make two reports similar, never the same:
+ * a synonym still needs two pieces of participant evidence. Words with a second common sense in news stay out
+ * ("fire" for a dismissal is left to its type and arguments).
+ */
+const SYNONYM_GROUPS: readonly (readonly string[])[] = [
+  ['kill', 'murder', 'slay', 'assassinate', 'homicide'],
+  ['fire', 'blaze', 'inferno'],
+  ['earthquake', 'tremor'],
+  ['win', 'victory', 'triumph', 'defeat', 'beat'],
+  ['injure', 'wound', 'hurt', 'injury'],
+  ['find', 'discover', 'discovery'],
+  ['explode', 'blast', 'detonate'],
+  ['escape', 'flee'],
+  ['resign', 'quit', 'resignation'],
+  ['accuse', 'charge', 'indict', 'allege'],
+];
+
+/** True when two trigger lemmas fall in one synonym group (up to inflection and derivation). */
+function areSynonyms(a: string, b: string): boolean {
+  return SYNONYM_GROUPS.some((group) => group.some((w) => sameTrigger(w, a)) && group.some((w) => sameTrigger(w, b)));
 }
 
 /** Jaccard similarity of two sets (0 when both are empty). */
