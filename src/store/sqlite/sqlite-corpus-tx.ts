@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { CopyCandidate, CorpusTx } from '../../corpus/cross-article/index.js';
 import type { EventReport } from '../../corpus/corroborate/index.js';
 import { isUndated, windowDays, SHORT_WINDOW_DAYS, type MergedEventSummary } from '../../corpus/merge-events/index.js';
+import { toObservation } from '../observation-row.js';
 
 type Row = Record<string, unknown>;
 
@@ -83,6 +84,8 @@ export function sqliteCorpusTx(prepare: (sql: string) => Database.Statement): Co
         prepare(`UPDATE merged_events SET window_start=@start, window_end=@end, window_days=@days, place_name=@placeName, lat=@lat, lon=@lon, country_code=@countryCode,
           gazetteer_id=@gazetteerId, source_ids=@sourceIds, target_ids=@targetIds, triggers=@triggers, cameo=coalesce(cameo, @cameo) WHERE id=@id`).run(values);
       }
+      // The actor index follows the summary: a split can take actors out of an event.
+      if (!isNew) prepare('DELETE FROM event_entities WHERE merged_event_id = ?').run(summary.id);
       const link = prepare('INSERT OR IGNORE INTO event_entities (merged_event_id, entity_id) VALUES (?, ?)');
       for (const id of new Set([...summary.sourceIds, ...summary.targetIds])) link.run(summary.id, id);
     },
@@ -130,6 +133,11 @@ export function sqliteCorpusTx(prepare: (sql: string) => Database.Statement): Co
     },
     observationsOf: async (eventId) => (prepare(`SELECT o.article_id, o.mention_id FROM event_observations o JOIN articles a ON a.id = o.article_id
       WHERE o.merged_event_id = ? ORDER BY a.published_at, a.seq, o.mention_id`).all(eventId) as Row[]).map((r) => ({ articleId: String(r['article_id']), mentionId: String(r['mention_id']) })),
+    observationOf: async (o) => {
+      const row = prepare(`SELECT o.*, e.plover_type, a.published_at FROM event_observations o JOIN merged_events e ON e.id = o.merged_event_id
+        JOIN articles a ON a.id = o.article_id WHERE o.article_id = ? AND o.mention_id = ?`).get(o.articleId, o.mentionId) as Row | undefined;
+      return row ? toObservation(row, JSON.parse(String(row['source_ids'])), JSON.parse(String(row['target_ids'])), JSON.parse(String(row['counts']))) : undefined;
+    },
     eventOf: async (o) => (prepare('SELECT merged_event_id AS id FROM event_observations WHERE article_id = ? AND mention_id = ?').get(o.articleId, o.mentionId) as { id: string } | undefined)?.id,
     moveObservation: async (o, toEventId, reasons) => {
       prepare('UPDATE event_observations SET merged_event_id = ?, reasons = ?, score = 0 WHERE article_id = ? AND mention_id = ?').run(toEventId, JSON.stringify(reasons), o.articleId, o.mentionId);
