@@ -150,6 +150,8 @@ test('merge-events › a report dated only by its publication needs more than th
   assert.equal(chooseMergedEvent([first], arrest('a2', {})), undefined, 'two arrests in one city within days are common');
   assert.ok(chooseMergedEvent([first], arrest('a3', { timeValue: '2024-11-07' })), 'a date of its own makes the same city enough');
   assert.ok(chooseMergedEvent([first], arrest('a4', { targetIds: ['per:vincent jackson'] })), 'the same person arrested');
+  const cityOnly = startMergedEvent('ev2', arrest('a5', {}));
+  assert.ok(chooseMergedEvent([cityOnly], arrest('a6', {})), 'two reports that name the same and nothing else agree on everything they name');
 });
 
 test('merge-events › an everyday synonym ("murdered" / "killed") is a similar action: it needs two pieces of evidence', () => {

@@ -291,8 +291,9 @@ export function matchEvent(candidate: MergedEventSummary, obs: EventObservation)
   if (trigger === 'similar' && support < 2) return undefined;
   // A report that gives no date of its own is dated only by its publication ("was arrested on suspicion of …"):
   // that says when it was told, not that it is the same occurrence, so the same city alone is not enough — two
-  // arrests, two fires in one city within days are common. It needs a shared specific participant or two pieces.
-  if (!isUndatedPair && !obs.timeValue && sharedSpecific.length === 0 && support < 2) return undefined;
+  // arrests, two fires in one city within days are common. It needs a shared specific participant, two pieces of
+  // evidence, or agreement on everything both name (one names a person the other lacks: 0.33, not enough).
+  if (!isUndatedPair && !obs.timeValue && sharedSpecific.length === 0 && support < 2 && args < 1) return undefined;
   // A vague date (a month, "last week") needs a second piece of evidence besides one participant.
   if (!isUndatedPair && !isPrecise && !(support >= 2 || trigger === 'same')) return undefined;
   // No date on one side: only strong agreement on everything else.

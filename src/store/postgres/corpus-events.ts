@@ -59,8 +59,6 @@ export function postgresCorpusTx(q: Query): CorpusTx {
           source_ids = $9, target_ids = $10, cameo = coalesce(cameo, $11), window_days = $12, triggers = $13 WHERE id = $1`, values);
       }
       const actors = [...new Set([...summary.sourceIds, ...summary.targetIds])];
-      // The actor index follows the summary: a split can take actors out of an event.
-      if (!isNew) await q(op, 'DELETE FROM event_entities WHERE merged_event_id = $1 AND NOT (entity_id = ANY($2::text[]))', [summary.id, actors]);
       if (actors.length) {
         await q(op, 'INSERT INTO event_entities (merged_event_id, entity_id) SELECT $1, e FROM unnest($2::text[]) AS e ON CONFLICT DO NOTHING', [summary.id, actors]);
       }

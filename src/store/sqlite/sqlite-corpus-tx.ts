@@ -84,8 +84,6 @@ export function sqliteCorpusTx(prepare: (sql: string) => Database.Statement): Co
         prepare(`UPDATE merged_events SET window_start=@start, window_end=@end, window_days=@days, place_name=@placeName, lat=@lat, lon=@lon, country_code=@countryCode,
           gazetteer_id=@gazetteerId, source_ids=@sourceIds, target_ids=@targetIds, triggers=@triggers, cameo=coalesce(cameo, @cameo) WHERE id=@id`).run(values);
       }
-      // The actor index follows the summary: a split can take actors out of an event.
-      if (!isNew) prepare('DELETE FROM event_entities WHERE merged_event_id = ?').run(summary.id);
       const link = prepare('INSERT OR IGNORE INTO event_entities (merged_event_id, entity_id) VALUES (?, ?)');
       for (const id of new Set([...summary.sourceIds, ...summary.targetIds])) link.run(summary.id, id);
     },
