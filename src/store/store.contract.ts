@@ -783,6 +783,8 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
         const split = await store.splitEvent(events[0]!.id, { articleId: december.id, mentionId: moved.mentionId });
         assert.equal((await store.listEvents()).length, 2);
         assert.deepEqual((await store.getEvent(split))!.observations.map((o) => [o.articleId, o.reasons]), [[december.id, ['split off by the user']]]);
+        // Each event is recomputed from its own observations, not copied: the split one keeps its own date.
+        assert.deepEqual([(await store.getEvent(split))!.windowStart, (await store.getEvent(events[0]!.id))!.windowStart], ['2024-12-20', '2024-11-10']);
         await assert.rejects(store.splitEvent(split, { articleId: december.id, mentionId: moved.mentionId }), /nothing to split/);
 
         // The same date now: the rules alone would merge them, the user's split keeps them apart.

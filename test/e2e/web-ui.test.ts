@@ -420,12 +420,19 @@ describe('web ui › in headless Chromium on the demo corpus', { skip }, () => {
     const before = await page.locator('main .evidence').count();
     const logged = consoleErrors.length;
     await page.locator('#event-merge input').fill('ev-none');
-    await page.locator('#event-merge button').click();
+    await page.locator('#event-merge form button[type=submit]').click();
     await page.waitForSelector('#merge-error:not(:empty)');
+    assert.equal(await page.locator('#merge-confirm button.confirm').count(), 0, 'an unknown event is refused before any confirm step');
     assert.match((await page.textContent('#merge-error')) ?? '', /404/);
     // Chromium logs the refused POST itself; that 404 is this step's expected answer, not a fault of the page.
     assert.deepEqual(consoleErrors.splice(logged).filter((e) => !/status of 404/.test(e)), []);
+    // Split asks first: Cancel changes nothing, Confirm splits.
     await page.locator('main .evidence button.split-off').last().click();
+    await page.locator('main .evidence .split-control button.cancel').click();
+    assert.equal(await page.locator('main .evidence .split-control button.confirm').count(), 0);
+    assert.equal(await page.locator('main .evidence').count(), before, 'cancelled: nothing split');
+    await page.locator('main .evidence button.split-off').last().click();
+    await page.locator('main .evidence .split-control button.confirm').click();
     await page.waitForSelector('main a.split-event');
     await ready();
     assert.equal(await page.locator('main .evidence').count(), before - 1, 'one report fewer');
@@ -435,7 +442,10 @@ describe('web ui › in headless Chromium on the demo corpus', { skip }, () => {
     assert.equal(((await split.json()) as { observations: unknown[] }).observations.length, 1);
     await shot('17-event-split');
     await page.locator('#event-merge input').fill(created);
-    await page.locator('#event-merge button').click();
+    await page.locator('#event-merge form button[type=submit]').click();
+    await page.waitForSelector('#merge-confirm button.confirm');
+    assert.ok(((await page.textContent('#merge-confirm')) ?? '').includes(`(${created}, 1 report) into this event`), 'the confirm step names the event to merge');
+    await page.locator('#merge-confirm button.confirm').click();
     await page.waitForSelector('main .notice:has-text("Merged event")');
     await ready();
     assert.equal(await page.locator('main .evidence').count(), before, 'merged back: every report again');

@@ -4,6 +4,7 @@ import type { CopyCandidate, CorpusTx } from '../../corpus/cross-article/index.j
 import type { EventReport } from '../../corpus/corroborate/index.js';
 import { isUndated, windowDays, SHORT_WINDOW_DAYS, type MergedEventSummary } from '../../corpus/merge-events/index.js';
 import { COPY_CANDIDATES_PER_KEY } from '../../corpus/near-duplicates/index.js';
+import { toObservation } from '../observation-row.js';
 
 type Row = Record<string, unknown>;
 
@@ -134,6 +135,11 @@ export function sqliteCorpusTx(prepare: (sql: string) => Database.Statement): Co
     },
     observationsOf: async (eventId) => (prepare(`SELECT o.article_id, o.mention_id FROM event_observations o JOIN articles a ON a.id = o.article_id
       WHERE o.merged_event_id = ? ORDER BY a.published_at, a.seq, o.mention_id`).all(eventId) as Row[]).map((r) => ({ articleId: String(r['article_id']), mentionId: String(r['mention_id']) })),
+    observationOf: async (o) => {
+      const row = prepare(`SELECT o.*, e.plover_type, a.published_at FROM event_observations o JOIN merged_events e ON e.id = o.merged_event_id
+        JOIN articles a ON a.id = o.article_id WHERE o.article_id = ? AND o.mention_id = ?`).get(o.articleId, o.mentionId) as Row | undefined;
+      return row ? toObservation(row, JSON.parse(String(row['source_ids'])), JSON.parse(String(row['target_ids'])), JSON.parse(String(row['counts']))) : undefined;
+    },
     eventOf: async (o) => (prepare('SELECT merged_event_id AS id FROM event_observations WHERE article_id = ? AND mention_id = ?').get(o.articleId, o.mentionId) as { id: string } | undefined)?.id,
     moveObservation: async (o, toEventId, reasons) => {
       prepare('UPDATE event_observations SET merged_event_id = ?, reasons = ?, score = 0 WHERE article_id = ? AND mention_id = ?').run(toEventId, JSON.stringify(reasons), o.articleId, o.mentionId);
