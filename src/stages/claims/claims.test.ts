@@ -750,3 +750,48 @@ test('claims › issue 14: a reported content that opens a quotation runs to its
   assert.equal(claims.length, 1);
   assert.equal(at(text, claims[0]!.content), 'Clinton is “in the pocket of Big Oil. He has got to be for oil, right?”');
 });
+
+test('claims › issue 14 §3: a content ends where the writer takes over (a closing "who" clause, a last dash clause, "in an interview")', () => {
+  const { text, claims } = claimsOf(
+    'Morales said the tax would hit farmers hardest, who have already lost a season. The mayor said the bridge would open in May — a date the council has missed twice before. Okafor said the budget was balanced in an interview with the Daily Ledger on Sunday. Reyes said the talks, which began in March, would go on.',
+    [['Morales', 'PER'], ['Okafor', 'PER'], ['Reyes', 'PER']],
+  );
+  assert.deepEqual(claims.map((c) => at(text, c.content)), [
+    'the tax would hit farmers hardest',
+    'the bridge would open in May',
+    'the budget was balanced',
+    // A "which" clause closed by its comma is inside the content, not a closing aside.
+    'the talks, which began in March, would go on',
+  ]);
+  // Paired dashes enclose an aside inside the content: nothing is cut.
+  const paired = claimsOf('Lindqvist said the port — closed since June — would reopen this week.', [['Lindqvist', 'PER']]);
+  assert.equal(at(paired.text, paired.claims[0]!.content), 'the port — closed since June — would reopen this week');
+});
+
+test('claims › issue 14 §3: "Name, who …, said" keeps the "who" clause in the speaker phrase', () => {
+  const { text, claims } = claimsOf('Adaeze Okonkwo, who ran the clinic for a decade, said the money never arrived.', [['Adaeze Okonkwo', 'PER']]);
+  assert.equal(at(text, claims[0]!.chain[claims[0]!.cueSourceIndex]!.span), 'Adaeze Okonkwo, who ran the clinic for a decade');
+  assert.equal(at(text, claims[0]!.content), 'the money never arrived');
+  // A "who" clause with its own reporting verb is another claim's business: the speaker is not widened over it.
+  const other = claimsOf('Okonkwo, who said last year that she would retire, told reporters the clinic would close.', [['Okonkwo', 'PER']]);
+  const told = other.claims.find((c) => c.cueLemma === 'tell')!;
+  assert.ok(!at(other.text, told.chain[told.cueSourceIndex]!.span).includes('retire'));
+});
+
+test('claims › issue 14 §3: with a parse, title words the parser cut off before the name are part of the speaker', () => {
+  // The parser hangs "candidate" on the verb and leaves "Donald Trump" alone as the subject (seen on real parses).
+  const text = 'Republican presidential candidate Donald Trump said the wall would be built.';
+  const claims = parsedClaims(text, [
+    ['Republican', 3, 'amod', 'ADJ'], ['presidential', 3, 'amod', 'ADJ'], ['candidate', 6, 'ccomp', 'NOUN'], ['Donald', 6, 'nsubj', 'PROPN'], ['Trump', 4, 'flat', 'PROPN'],
+    ['said', 0, 'root', 'VERB'], ['the', 8, 'det', 'DET'], ['wall', 11, 'nsubj:pass', 'NOUN'], ['would', 11, 'aux', 'AUX'], ['be', 11, 'aux:pass', 'AUX'], ['built', 6, 'ccomp', 'VERB'], ['.', 6, 'punct', 'PUNCT'],
+  ], [['Donald Trump', 'PER']]);
+  const c = claims.find((x) => x.cueLemma === 'say')!;
+  assert.equal(at(text, c.chain[c.cueSourceIndex]!.span), 'Republican presidential candidate Donald Trump');
+  // A time before the name is not a title: "Last week Trump said" keeps "Trump".
+  const timed = 'Last week Trump said the wall would be built.';
+  const t = parsedClaims(timed, [
+    ['Last', 2, 'amod', 'ADJ'], ['week', 4, 'obl:tmod', 'NOUN'], ['Trump', 4, 'nsubj', 'PROPN'], ['said', 0, 'root', 'VERB'], ['the', 6, 'det', 'DET'], ['wall', 9, 'nsubj:pass', 'NOUN'],
+    ['would', 9, 'aux', 'AUX'], ['be', 9, 'aux:pass', 'AUX'], ['built', 4, 'ccomp', 'VERB'], ['.', 4, 'punct', 'PUNCT'],
+  ], [['Trump', 'PER']]);
+  assert.equal(at(timed, t[0]!.chain[t[0]!.cueSourceIndex]!.span), 'Trump');
+});

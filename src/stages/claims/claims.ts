@@ -12,7 +12,7 @@ import { defineStage, type Stage } from '../../pipeline/stage.js';
 import { CLAIMS_LEXICON, type ClaimsLexicon, type ReportingVerb, type VerbClass } from './lexicon.js';
 import { findQuotes, type QuoteSpan } from './quotes.js';
 import { describeSource, isNonSourcePhrase, type ClaimSource, type SourceContext } from './sources.js';
-import { parseView, speechArcs, tokenAt, verbModifierCut, type ParseView } from './syntax.js';
+import { parseView, speechArcs, tokenAt, verbModifierCut, withTitleWords, type ParseView } from './syntax.js';
 
 /** A claim with what this stage adds beyond the model's Claim. */
 export interface ClaimRecord extends Claim {
@@ -35,7 +35,7 @@ export interface ClaimsOptions {
 }
 
 /** Version of the claims stage's output. */
-export const CLAIMS_VERSION = 4;
+export const CLAIMS_VERSION = 5;
 
 /**
  * Creates the claims stage (requires sentences and mentions; assigns claims).
@@ -309,10 +309,32 @@ interface Subject {
 }
 
 /**
+ * "Biden, who served as a senator for 36 years, said …": a non-restrictive "who" clause set off by commas between the
+ * name and its verb is part of the speaker phrase (PolNeAR's source spans hold it); the name is found before the clause.
+ * When the clause holds a reporting verb of its own (another claim's cue), the name alone is the speaker.
+ */
+function subjectWithWhoClause(ctx: Context, toks: readonly Tok[], i: number, floor: number): Subject | undefined {
+  let c = i - 1;
+  while (c > floor && (PREVERBAL.has(toks[c]!.lower) || isNegationTok(toks[c]!))) c--;
+  // floor - 1: the name may be the sentence's first token ("Biden, who …").
+  const opening = commaClauseOpening(toks, c, floor - 1);
+  if (opening === undefined || toks[opening + 1]?.lower !== 'who') return undefined;
+  const name = subjectBefore(ctx, toks, opening, floor);
+  if (!name || name.span.end > toks[opening]!.start) return undefined;
+  // "Okonkwo, who said last year that she would retire, told …": the clause's own claim keeps it; the name speaks.
+  for (let j = opening + 2; j < c; j++) if (isCueToken(ctx, toks, j) || insideQuote(ctx, toks[j]!.start)) return name;
+  let isNegated = name.isNegated;
+  for (let j = c + 1; j < i; j++) if (isNegationTok(toks[j]!)) isNegated = true;
+  return { ...name, span: { start: name.span.start, end: toks[c - 1]!.end }, isNegated };
+}
+
+/**
  * The subject of the cue at token i: a noun phrase before it in the same clause, with appositions
  * ("Maria Zakharova, the ministry's spokeswoman,") kept and "citing/quoting X" pieces split off as chain links.
  */
 function subjectBefore(ctx: Context, toks: readonly Tok[], i: number, floor = 0): Subject | undefined {
+  const withClause = subjectWithWhoClause(ctx, toks, i, floor);
+  if (withClause) return withClause;
   let k = i - 1;
   // "Peskov, the Kremlin spokesman, said": the comma closing an apposition.
   if (toks[k]?.text === ',' && k > floor) k--;
@@ -570,6 +592,29 @@ function trimContent(text: string, span: Span): Span {
   return { start, end };
 }
 
+/** How the words were given, closing a content: "… in an interview with CNN", "… during an appearance on Fox". */
+const HOW_SAID_RE = /\s+(?:in|during)\s+(?:an?|his|her|their|its)\s+(?:(?:recent|brief|exclusive|phone|telephone|televised|radio|TV|lengthy|written|joint|separate|later|earlier|new|email|e-mail)\s+)*(?:interview|interviews|statement|appearance|speech|email|e-mail|op-ed|press conference|news conference|conference call)\b/;
+
+/**
+ * Where the writer's own words take over at the end of a reported content (PolNeAR's contents end before them):
+ * a non-restrictive ", who/which …" clause that runs to the end, a last dash clause with no
+ * closing dash ("… — a play on words with …"), and how the words were given ("in an interview with CNN").
+ * Quotations are never cut inside.
+ */
+function writerTailCut(ctx: Context, from: number, end: number): number {
+  const { text } = ctx;
+  const slice = text.slice(from, end);
+  const outsideQuote = (at: number): boolean => !insideQuote(ctx, at);
+  let cut = end;
+  const how = HOW_SAID_RE.exec(slice);
+  if (how && how.index > 0 && outsideQuote(from + how.index)) cut = Math.min(cut, from + how.index);
+  const relative = /,\s+(?:who|which)\s[^,;:—–"“”]*$/u.exec(text.slice(from, cut));
+  if (relative && relative.index > 0 && outsideQuote(from + relative.index)) cut = from + relative.index;
+  const dash = /\s(?:—|–|--)\s[^—–"“”]*$/u.exec(text.slice(from, cut));
+  if (dash && dash.index > 0 && !text.slice(from, from + dash.index).includes('--') && !/[—–]/u.test(text.slice(from, from + dash.index)) && outsideQuote(from + dash.index)) cut = from + dash.index;
+  return cut;
+}
+
 /**
  * The end of the content: the sentence end, or earlier before a trailing "…, citing X" / "…, according to X",
  * ", while …", or a second reporting verb coordinated with the first ("… and argued that …", "… but noted …").
@@ -589,6 +634,7 @@ function contentEnd(ctx: Context, from: number, sentenceEnd: number): number {
       break;
     }
   }
+  end = writerTailCut(ctx, from, end);
   const toks = tokenise(text, { start: from, end });
   for (let j = 1; j < toks.length - 1; j++) {
     const t = toks[j]!;
@@ -1350,9 +1396,22 @@ function applySyntax(ctx: Context, view: ParseView, drafts: readonly Draft[]): v
       // Nor does a subject borrowed from the clause the cue hangs inside ("the system was broken, asserting …").
       const isInsideOtherContent = drafts.some((o) => o !== d && o.contentParts.some((p) => p.start <= arcs.subject!.start && arcs.subject!.end <= p.end));
       const isRulesSubjectAdjacent = speaker.span.end <= d.cue.start && /^[\s\p{Ll}-]{0,24}$/u.test(ctx.text.slice(speaker.span.end, d.cue.start));
-      if ((arcs.subject.end <= d.cue.start || arcs.subject.start >= d.cue.end) && !(arcs.isSubjectInherited && (isRulesSubjectAdjacent || isInsideOtherContent))) {
+      // "Dino Spencer, who now runs the gym, told …": the rules' phrase keeps the "who" clause the parse leaves out.
+      const isRulesWhoClause = speaker.span.start === arcs.subject.start && speaker.span.end > arcs.subject.end && /^,\s+who\b/.test(ctx.text.slice(arcs.subject.end, speaker.span.end));
+      if ((arcs.subject.end <= d.cue.start || arcs.subject.start >= d.cue.end) && !isRulesWhoClause && !(arcs.isSubjectInherited && (isRulesSubjectAdjacent || isInsideOtherContent))) {
         const chain = [...d.chain];
         chain[d.cueSourceIndex] = describeSource(ctx, withoutTrailingTime(ctx.text, arcs.subject));
+        d.chain = chain;
+      }
+    }
+    // Title words the parser cut off before the name ("Republican presidential candidate Donald Trump said").
+    const current = d.chain[d.cueSourceIndex];
+    if (current?.span) {
+      const sentence = ctx.sentences[sentenceIndexAt(ctx, current.span.start)];
+      const widened = withTitleWords(view, current.span, sentence?.start ?? 0);
+      if (widened.start < current.span.start && !overlapsContent(widened)) {
+        const chain = [...d.chain];
+        chain[d.cueSourceIndex] = describeSource(ctx, widened);
         d.chain = chain;
       }
     }
