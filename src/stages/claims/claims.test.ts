@@ -795,3 +795,16 @@ test('claims › issue 14 §3: with a parse, title words the parser cut off befo
   ], [['Trump', 'PER']]);
   assert.equal(at(timed, t[0]!.chain[t[0]!.cueSourceIndex]!.span), 'Trump');
 });
+
+test('claims › issue 14 §3: a name modifying a common-noun head names the whole phrase ("the US military", "the Trump campaign")', () => {
+  const { claims } = claimsOf(
+    'The US military said the crash was an accident. The French foreign ministry said the move was illegal. The Okafor campaign said it raised two million dollars. Hezbollah said it fired rockets.',
+    [['US', 'LOC'], ['French', 'MISC'], ['Okafor', 'PER'], ['Hezbollah', 'ORG']],
+  );
+  assert.deepEqual(claims.map((c) => [c.chain[c.cueSourceIndex]!.kind, c.chain[c.cueSourceIndex]!.name]), [
+    ['organisation', 'US military'],
+    ['organisation', 'French foreign ministry'],
+    ['organisation', 'Okafor campaign'],
+    ['organisation', 'Hezbollah'],
+  ]);
+});
