@@ -808,3 +808,27 @@ test('claims › issue 14 §3: a name modifying a common-noun head names the who
     ['organisation', 'Hezbollah'],
   ]);
 });
+
+test('claims › issue 14 §3: with a parse, a third party\'s report inside a quotation is a claim relayed by the quote\'s speaker', () => {
+  const text = '“Specifically, Ambassador Lindqvist confirmed that the aid was never held,” Moreau said.';
+  const claims = parsedClaims(text, [
+    ['“', 6, 'punct', 'PUNCT'], ['Specifically', 6, 'advmod', 'ADV'], [',', 6, 'punct', 'PUNCT'], ['Ambassador', 5, 'compound', 'PROPN'], ['Lindqvist', 6, 'nsubj', 'PROPN'],
+    ['confirmed', 16, 'ccomp', 'VERB'], ['that', 12, 'mark', 'SCONJ'], ['the', 9, 'det', 'DET'], ['aid', 12, 'nsubj:pass', 'NOUN'], ['was', 12, 'aux:pass', 'AUX'],
+    ['never', 12, 'advmod', 'ADV'], ['held', 6, 'ccomp', 'VERB'], [',', 6, 'punct', 'PUNCT'], ['”', 6, 'punct', 'PUNCT'], ['Moreau', 16, 'nsubj', 'PROPN'],
+    ['said', 0, 'root', 'VERB'], ['.', 16, 'punct', 'PUNCT'],
+  ], [['Lindqvist', 'PER'], ['Moreau', 'PER']]);
+  const inner = claims.find((c) => c.cueLemma === 'confirm')!;
+  assert.ok(inner, 'the report inside the quotation is a claim');
+  assert.deepEqual(inner.chain.map((l) => l.name), ['Moreau', 'Lindqvist']);
+  assert.equal(inner.cueSourceIndex, 1);
+  assert.equal(at(text, inner.content), 'that the aid was never held');
+  // The quoted speaker's own voice ("I said", "you say") is not a third party's report.
+  const own = '“I said that the aid was never held,” Moreau said.';
+  const ownClaims = parsedClaims(own, [
+    ['“', 3, 'punct', 'PUNCT'], ['I', 3, 'nsubj', 'PRON'], ['said', 12, 'ccomp', 'VERB'], ['that', 9, 'mark', 'SCONJ'], ['the', 6, 'det', 'DET'], ['aid', 9, 'nsubj:pass', 'NOUN'],
+    ['was', 9, 'aux:pass', 'AUX'], ['never', 9, 'advmod', 'ADV'], ['held', 3, 'ccomp', 'VERB'], [',', 3, 'punct', 'PUNCT'], ['”', 3, 'punct', 'PUNCT'], ['Moreau', 12, 'nsubj', 'PROPN'],
+    ['said', 0, 'root', 'VERB'], ['.', 12, 'punct', 'PUNCT'],
+  ], [['Moreau', 'PER']]);
+  assert.equal(ownClaims.length, 1);
+  assert.deepEqual(ownClaims[0]!.chain.map((l) => l.name), ['Moreau']);
+});

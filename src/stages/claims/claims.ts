@@ -1022,7 +1022,13 @@ function reportedSpeech(ctx: Context, si: number, drafts: Draft[]): void {
 
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    if (ctx.usedCues.has(t.start) || insideQuote(ctx, t.start)) continue;
+    const quote = insideQuote(ctx, t.start);
+    if (ctx.usedCues.has(t.start)) continue;
+    if (quote) {
+      const inner = reportInsideQuote(ctx, toks, i, s, drafts, quote);
+      if (inner) drafts.push(inner);
+      continue;
+    }
     if (neitherSpan && t.start >= neitherSpan.start && t.start < neitherSpan.end) {
       if (t.lower !== 'confirm' && !t.lower.startsWith('confirm')) continue;
       const ni = toks.findIndex((x) => x.start === neitherSpan.start);
@@ -1048,6 +1054,46 @@ function reportedSpeech(ctx: Context, si: number, drafts: Draft[]): void {
     drafts.push(d);
     i = cue.last;
   }
+}
+
+/** Speakers that inside a quotation are the quoted speaker or the reader, not a third party: "I said", "you say". */
+const QUOTE_SELF_RE = /^(?:i|we|you|he|she|they|it|this|that|people|everyone|everybody|somebody|someone|everything|what|whatever|nothing)$/i;
+
+/**
+ * "“Specifically, Ambassador Volker confirmed under oath that he …,” Grisham said": a third party's report inside a
+ * quotation is a claim of its own, relayed by the quote's speaker (the nesting step adds that outer link). Only a
+ * relaying verb with a named or described subject inside the same quotation, and its content inside it too; "I said",
+ * "you say", "he told me" are the quoted speaker's own voice and stay part of the quote. Only with a parse: without
+ * one, clause boundaries inside quotations are too loose to find a speaker.
+ */
+function reportInsideQuote(ctx: Context, toks: readonly Tok[], i: number, s: Sentence, drafts: readonly Draft[], quote: QuoteSpan): Draft | undefined {
+  // Only inside a quotation we attribute: its speaker is the outer link (an unattributed quote relays nothing).
+  const isAttributed = drafts.some((o) => o.isDirectQuote && o.cueSourceIndex >= 0 && o.contentParts.some((p) => p.start < quote.inner.end && quote.inner.start < p.end));
+  const cue = ctx.parse && isAttributed ? cueAt(ctx, toks, i) : undefined;
+  if (!cue || cue.verb.verbClass === 'chain' || !NEST_LEMMAS.has(cue.verb.lemma)) return undefined;
+  const d = reportingVerb(ctx, toks, i, cue, s, drafts);
+  if (!d || d === 'handled' || d.cueSourceIndex < 0 || d.isDirectQuote) return undefined;
+  const speaker = d.chain[d.cueSourceIndex]?.span;
+  const within = (sp: Span): boolean => quote.inner.start <= sp.start && sp.end <= quote.inner.end;
+  if (!speaker || !within(speaker) || d.contentParts.length !== 1) return undefined;
+  // Clause boundaries inside spoken words are loose: only a short, clean noun phrase right before the verb speaks
+  // ("Ambassador Volker confirmed"), never a clause piece ("The problem is, we tell", "they're told").
+  const speakerText = ctx.text.slice(speaker.start, speaker.end);
+  const isCleanPhrase = /^[\p{L}\p{N} .-]+$/u.test(speakerText) && wordCount(ctx.text, speaker) <= 5 && /^\s*$/.test(ctx.text.slice(speaker.end, d.cue!.start));
+  if (!isCleanPhrase || speakerText.split(/\s+/).some((w) => QUOTE_SELF_RE.test(w)) || /\b(?:is|are|was|were|has|have|had)\b/.test(speakerText)) return undefined;
+  if (d.content.start < d.cue!.end || /^["“”]/.test(ctx.text.slice(d.content.start, d.content.end)) || wordCount(ctx.text, d.content) < 3) return undefined;
+  // Only with a parse, and the phrase must be the verb's own subject (not one borrowed through a coordination or a clause).
+  if (!ctx.parse) return undefined;
+  const v = tokenAt(ctx.parse.tokens, d.cue!.start);
+  const arcs = v >= 0 ? speechArcs(ctx.parse, v) : undefined;
+  if (!arcs?.subject || arcs.isSubjectInherited || arcs.subject.end > d.cue!.start || arcs.subject.end <= speaker.start || speaker.end <= arcs.subject.start) return undefined;
+  // The sentence runs on past the closing mark ("…,” Grisham said"): the content ends with the quotation.
+  if (d.content.start >= quote.inner.end) return undefined;
+  d.content = trimContent(ctx.text, { start: d.content.start, end: Math.min(d.content.end, quote.inner.end) });
+  d.contentParts = [d.content];
+  if (d.chain.some((link) => link.isUnresolved || link.kind === 'article')) return undefined;
+  for (let o = d.cue!.start; o < d.cue!.end; o++) ctx.usedCues.add(o);
+  return d;
 }
 
 function indirectDraft(ctx: Context, cue: Span, lemma: string, verbClass: VerbClass, isVerbHedged: boolean, content: Span, subject: Subject): Draft {
@@ -1795,7 +1841,9 @@ function nestDrafts(ctx: Context, drafts: readonly Draft[]): void {
       // Unless another person is named in those words before the pronoun: "Flynn said Trump was right when he said …".
       const namedBefore = ctx.mentions.some((m) => m.type === 'PER' && o.content.start <= m.start && m.end <= speaker.start && !o.chain.some((c) => c.mentionId === m.id || c.name === m.text));
       if (isPronounSpeaker && (outerKind === 'person' || outerKind === 'anonymous') && !namedBefore) continue;
-      if (sentenceIndexAt(ctx, o.cue.start) !== sentenceIndexAt(ctx, d.cue.start)) continue;
+      // A direct quotation may run over several sentences: a report inside it is relayed by its speaker wherever the
+      // attribution stands.
+      if (!o.isDirectQuote && sentenceIndexAt(ctx, o.cue.start) !== sentenceIndexAt(ctx, d.cue.start)) continue;
       if (!best || o.content.end - o.content.start < best.content.end - best.content.start) best = o;
     }
     if (best) parentOf.set(d, best);
