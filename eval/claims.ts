@@ -274,7 +274,16 @@ function main(): void {
       }
       for (const p of predicted) {
         const near = gold.find((g) => overlap(p.content, g.content) && !ex(p.content, g.content));
-        if (near && !gold.some((g) => ex(p.content, g.content))) console.log(`EDGE ${article}: gold «${text.slice(near.content.start, near.content.end).slice(0, 90)}» ours «${text.slice(p.content.start, p.content.end).slice(0, 90)}»`);
+        if (near && !gold.some((g) => ex(p.content, g.content))) {
+          console.log(`EDGE ${article}: gold «${text.slice(near.content.start, near.content.end).slice(0, 90)}» ours «${text.slice(p.content.start, p.content.end).slice(0, 90)}»`);
+          // Where the two spans part: text only ours has (+) or only gold has (-), at the start and at the end.
+          const a = norm(text, p.content);
+          const b = norm(text, near.content);
+          const side = (x: number, y: number): string => (x === y ? '=' : `${x < y ? '+' : '-'}«${text.slice(Math.min(x, y), Math.max(x, y)).replace(/\s+/g, ' ').slice(0, 60)}»`);
+          console.log(`EDGEDIFF start ${side(a.start, b.start)} end ${a.end === b.end ? '=' : `${a.end > b.end ? '+' : '-'}«${text.slice(Math.min(a.end, b.end), Math.max(a.end, b.end)).replace(/\s+/g, ' ').slice(0, 60)}»`}`);
+        }
+        const srcNear = gold.find((g) => ex(p.content, g.content) && !sourceMatch(ex)(p, g));
+        if (srcNear && !gold.some((g) => ex(p.content, g.content) && sourceMatch(ex)(p, g))) console.log(`SRC  ${article}: gold [${srcNear.source ? text.slice(srcNear.source.start, srcNear.source.end) : '-'}] ours [${p.source ? text.slice(p.source.start, p.source.end) : '-'}]`);
         const hit = gold.some((g) => overlap(p.content, g.content) && sourceMatch(overlap)(p, g));
         if (!hit) console.log(`FP   ${article}: [${p.source ? text.slice(p.source.start, p.source.end) : '-'}] [${p.cue ? text.slice(p.cue.start, p.cue.end) : '-'}] ${text.slice(p.content.start, p.content.end).slice(0, 100)}`);
       }

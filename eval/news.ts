@@ -183,6 +183,7 @@ for (const page of pages) {
       const chainOk = l.chain.length === c.chain.length && l.chain.every((g, i) => linkOk(g, c.chain[i]));
       if (chainOk) claimTally.chain++;
       if (l.stance === c.stance) claimTally.stance++;
+      if (detail && !chainOk) notes.push(`  ${page.id.slice(0, 8)} claim "${l.anchor}" gold [${l.chain.join(' ← ')}]; got [${c.chain.map((x) => x.name).join(' ← ')}]`);
       if (l.chain.length > 1) {
         claimTally.multiGold++;
         if (c.chain.length > 1) claimTally.multiFound++;

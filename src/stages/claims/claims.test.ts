@@ -750,3 +750,85 @@ test('claims › issue 14: a reported content that opens a quotation runs to its
   assert.equal(claims.length, 1);
   assert.equal(at(text, claims[0]!.content), 'Clinton is “in the pocket of Big Oil. He has got to be for oil, right?”');
 });
+
+test('claims › issue 14 §3: a content ends where the writer takes over (a closing "who" clause, a last dash clause, "in an interview")', () => {
+  const { text, claims } = claimsOf(
+    'Morales said the tax would hit farmers hardest, who have already lost a season. The mayor said the bridge would open in May — a date the council has missed twice before. Okafor said the budget was balanced in an interview with the Daily Ledger on Sunday. Reyes said the talks, which began in March, would go on.',
+    [['Morales', 'PER'], ['Okafor', 'PER'], ['Reyes', 'PER']],
+  );
+  assert.deepEqual(claims.map((c) => at(text, c.content)), [
+    'the tax would hit farmers hardest',
+    'the bridge would open in May',
+    'the budget was balanced',
+    // A "which" clause closed by its comma is inside the content, not a closing aside.
+    'the talks, which began in March, would go on',
+  ]);
+  // Paired dashes enclose an aside inside the content: nothing is cut.
+  const paired = claimsOf('Lindqvist said the port — closed since June — would reopen this week.', [['Lindqvist', 'PER']]);
+  assert.equal(at(paired.text, paired.claims[0]!.content), 'the port — closed since June — would reopen this week');
+});
+
+test('claims › issue 14 §3: "Name, who …, said" keeps the "who" clause in the speaker phrase', () => {
+  const { text, claims } = claimsOf('Adaeze Okonkwo, who ran the clinic for a decade, said the money never arrived.', [['Adaeze Okonkwo', 'PER']]);
+  assert.equal(at(text, claims[0]!.chain[claims[0]!.cueSourceIndex]!.span), 'Adaeze Okonkwo, who ran the clinic for a decade');
+  assert.equal(at(text, claims[0]!.content), 'the money never arrived');
+  // A "who" clause with its own reporting verb is another claim's business: the speaker is not widened over it.
+  const other = claimsOf('Okonkwo, who said last year that she would retire, told reporters the clinic would close.', [['Okonkwo', 'PER']]);
+  const told = other.claims.find((c) => c.cueLemma === 'tell')!;
+  assert.ok(!at(other.text, told.chain[told.cueSourceIndex]!.span).includes('retire'));
+});
+
+test('claims › issue 14 §3: with a parse, title words the parser cut off before the name are part of the speaker', () => {
+  // The parser hangs "candidate" on the verb and leaves "Donald Trump" alone as the subject (seen on real parses).
+  const text = 'Republican presidential candidate Donald Trump said the wall would be built.';
+  const claims = parsedClaims(text, [
+    ['Republican', 3, 'amod', 'ADJ'], ['presidential', 3, 'amod', 'ADJ'], ['candidate', 6, 'ccomp', 'NOUN'], ['Donald', 6, 'nsubj', 'PROPN'], ['Trump', 4, 'flat', 'PROPN'],
+    ['said', 0, 'root', 'VERB'], ['the', 8, 'det', 'DET'], ['wall', 11, 'nsubj:pass', 'NOUN'], ['would', 11, 'aux', 'AUX'], ['be', 11, 'aux:pass', 'AUX'], ['built', 6, 'ccomp', 'VERB'], ['.', 6, 'punct', 'PUNCT'],
+  ], [['Donald Trump', 'PER']]);
+  const c = claims.find((x) => x.cueLemma === 'say')!;
+  assert.equal(at(text, c.chain[c.cueSourceIndex]!.span), 'Republican presidential candidate Donald Trump');
+  // A time before the name is not a title: "Last week Trump said" keeps "Trump".
+  const timed = 'Last week Trump said the wall would be built.';
+  const t = parsedClaims(timed, [
+    ['Last', 2, 'amod', 'ADJ'], ['week', 4, 'obl:tmod', 'NOUN'], ['Trump', 4, 'nsubj', 'PROPN'], ['said', 0, 'root', 'VERB'], ['the', 6, 'det', 'DET'], ['wall', 9, 'nsubj:pass', 'NOUN'],
+    ['would', 9, 'aux', 'AUX'], ['be', 9, 'aux:pass', 'AUX'], ['built', 4, 'ccomp', 'VERB'], ['.', 4, 'punct', 'PUNCT'],
+  ], [['Trump', 'PER']]);
+  assert.equal(at(timed, t[0]!.chain[t[0]!.cueSourceIndex]!.span), 'Trump');
+});
+
+test('claims › issue 14 §3: a name modifying a common-noun head names the whole phrase ("the US military", "the Trump campaign")', () => {
+  const { claims } = claimsOf(
+    'The US military said the crash was an accident. The French foreign ministry said the move was illegal. The Okafor campaign said it raised two million dollars. Hezbollah said it fired rockets.',
+    [['US', 'LOC'], ['French', 'MISC'], ['Okafor', 'PER'], ['Hezbollah', 'ORG']],
+  );
+  assert.deepEqual(claims.map((c) => [c.chain[c.cueSourceIndex]!.kind, c.chain[c.cueSourceIndex]!.name]), [
+    ['organisation', 'US military'],
+    ['organisation', 'French foreign ministry'],
+    ['organisation', 'Okafor campaign'],
+    ['organisation', 'Hezbollah'],
+  ]);
+});
+
+test('claims › issue 14 §3: with a parse, a third party\'s report inside a quotation is a claim relayed by the quote\'s speaker', () => {
+  const text = '“Specifically, Ambassador Lindqvist confirmed that the aid was never held,” Moreau said.';
+  const claims = parsedClaims(text, [
+    ['“', 6, 'punct', 'PUNCT'], ['Specifically', 6, 'advmod', 'ADV'], [',', 6, 'punct', 'PUNCT'], ['Ambassador', 5, 'compound', 'PROPN'], ['Lindqvist', 6, 'nsubj', 'PROPN'],
+    ['confirmed', 16, 'ccomp', 'VERB'], ['that', 12, 'mark', 'SCONJ'], ['the', 9, 'det', 'DET'], ['aid', 12, 'nsubj:pass', 'NOUN'], ['was', 12, 'aux:pass', 'AUX'],
+    ['never', 12, 'advmod', 'ADV'], ['held', 6, 'ccomp', 'VERB'], [',', 6, 'punct', 'PUNCT'], ['”', 6, 'punct', 'PUNCT'], ['Moreau', 16, 'nsubj', 'PROPN'],
+    ['said', 0, 'root', 'VERB'], ['.', 16, 'punct', 'PUNCT'],
+  ], [['Lindqvist', 'PER'], ['Moreau', 'PER']]);
+  const inner = claims.find((c) => c.cueLemma === 'confirm')!;
+  assert.ok(inner, 'the report inside the quotation is a claim');
+  assert.deepEqual(inner.chain.map((l) => l.name), ['Moreau', 'Lindqvist']);
+  assert.equal(inner.cueSourceIndex, 1);
+  assert.equal(at(text, inner.content), 'that the aid was never held');
+  // The quoted speaker's own voice ("I said", "you say") is not a third party's report.
+  const own = '“I said that the aid was never held,” Moreau said.';
+  const ownClaims = parsedClaims(own, [
+    ['“', 3, 'punct', 'PUNCT'], ['I', 3, 'nsubj', 'PRON'], ['said', 12, 'ccomp', 'VERB'], ['that', 9, 'mark', 'SCONJ'], ['the', 6, 'det', 'DET'], ['aid', 9, 'nsubj:pass', 'NOUN'],
+    ['was', 9, 'aux:pass', 'AUX'], ['never', 9, 'advmod', 'ADV'], ['held', 3, 'ccomp', 'VERB'], [',', 3, 'punct', 'PUNCT'], ['”', 3, 'punct', 'PUNCT'], ['Moreau', 12, 'nsubj', 'PROPN'],
+    ['said', 0, 'root', 'VERB'], ['.', 12, 'punct', 'PUNCT'],
+  ], [['Moreau', 'PER']]);
+  assert.equal(ownClaims.length, 1);
+  assert.deepEqual(ownClaims[0]!.chain.map((l) => l.name), ['Moreau']);
+});

@@ -12,7 +12,7 @@ import { defineStage, type Stage } from '../../pipeline/stage.js';
 import { CLAIMS_LEXICON, type ClaimsLexicon, type ReportingVerb, type VerbClass } from './lexicon.js';
 import { findQuotes, type QuoteSpan } from './quotes.js';
 import { describeSource, isNonSourcePhrase, type ClaimSource, type SourceContext } from './sources.js';
-import { parseView, speechArcs, tokenAt, verbModifierCut, type ParseView } from './syntax.js';
+import { parseView, speechArcs, tokenAt, verbModifierCut, withTitleWords, type ParseView } from './syntax.js';
 
 /** A claim with what this stage adds beyond the model's Claim. */
 export interface ClaimRecord extends Claim {
@@ -35,7 +35,7 @@ export interface ClaimsOptions {
 }
 
 /** Version of the claims stage's output. */
-export const CLAIMS_VERSION = 4;
+export const CLAIMS_VERSION = 5;
 
 /**
  * Creates the claims stage (requires sentences and mentions; assigns claims).
@@ -309,10 +309,32 @@ interface Subject {
 }
 
 /**
+ * "Biden, who served as a senator for 36 years, said …": a non-restrictive "who" clause set off by commas between the
+ * name and its verb is part of the speaker phrase (PolNeAR's source spans hold it); the name is found before the clause.
+ * When the clause holds a reporting verb of its own (another claim's cue), the name alone is the speaker.
+ */
+function subjectWithWhoClause(ctx: Context, toks: readonly Tok[], i: number, floor: number): Subject | undefined {
+  let c = i - 1;
+  while (c > floor && (PREVERBAL.has(toks[c]!.lower) || isNegationTok(toks[c]!))) c--;
+  // floor - 1: the name may be the sentence's first token ("Biden, who …").
+  const opening = commaClauseOpening(toks, c, floor - 1);
+  if (opening === undefined || toks[opening + 1]?.lower !== 'who') return undefined;
+  const name = subjectBefore(ctx, toks, opening, floor);
+  if (!name || name.span.end > toks[opening]!.start) return undefined;
+  // "Okonkwo, who said last year that she would retire, told …": the clause's own claim keeps it; the name speaks.
+  for (let j = opening + 2; j < c; j++) if (isCueToken(ctx, toks, j) || insideQuote(ctx, toks[j]!.start)) return name;
+  let isNegated = name.isNegated;
+  for (let j = c + 1; j < i; j++) if (isNegationTok(toks[j]!)) isNegated = true;
+  return { ...name, span: { start: name.span.start, end: toks[c - 1]!.end }, isNegated };
+}
+
+/**
  * The subject of the cue at token i: a noun phrase before it in the same clause, with appositions
  * ("Maria Zakharova, the ministry's spokeswoman,") kept and "citing/quoting X" pieces split off as chain links.
  */
 function subjectBefore(ctx: Context, toks: readonly Tok[], i: number, floor = 0): Subject | undefined {
+  const withClause = subjectWithWhoClause(ctx, toks, i, floor);
+  if (withClause) return withClause;
   let k = i - 1;
   // "Peskov, the Kremlin spokesman, said": the comma closing an apposition.
   if (toks[k]?.text === ',' && k > floor) k--;
@@ -570,6 +592,29 @@ function trimContent(text: string, span: Span): Span {
   return { start, end };
 }
 
+/** How the words were given, closing a content: "… in an interview with CNN", "… during an appearance on Fox". */
+const HOW_SAID_RE = /\s+(?:in|during)\s+(?:an?|his|her|their|its)\s+(?:(?:recent|brief|exclusive|phone|telephone|televised|radio|TV|lengthy|written|joint|separate|later|earlier|new|email|e-mail)\s+)*(?:interview|interviews|statement|appearance|speech|email|e-mail|op-ed|press conference|news conference|conference call)\b/;
+
+/**
+ * Where the writer's own words take over at the end of a reported content (PolNeAR's contents end before them):
+ * a non-restrictive ", who/which …" clause that runs to the end, a last dash clause with no
+ * closing dash ("… — a play on words with …"), and how the words were given ("in an interview with CNN").
+ * Quotations are never cut inside.
+ */
+function writerTailCut(ctx: Context, from: number, end: number): number {
+  const { text } = ctx;
+  const slice = text.slice(from, end);
+  const outsideQuote = (at: number): boolean => !insideQuote(ctx, at);
+  let cut = end;
+  const how = HOW_SAID_RE.exec(slice);
+  if (how && how.index > 0 && outsideQuote(from + how.index)) cut = Math.min(cut, from + how.index);
+  const relative = /,\s+(?:who|which)\s[^,;:—–"“”]*$/u.exec(text.slice(from, cut));
+  if (relative && relative.index > 0 && outsideQuote(from + relative.index)) cut = from + relative.index;
+  const dash = /\s(?:—|–|--)\s[^—–"“”]*$/u.exec(text.slice(from, cut));
+  if (dash && dash.index > 0 && !text.slice(from, from + dash.index).includes('--') && !/[—–]/u.test(text.slice(from, from + dash.index)) && outsideQuote(from + dash.index)) cut = from + dash.index;
+  return cut;
+}
+
 /**
  * The end of the content: the sentence end, or earlier before a trailing "…, citing X" / "…, according to X",
  * ", while …", or a second reporting verb coordinated with the first ("… and argued that …", "… but noted …").
@@ -589,6 +634,7 @@ function contentEnd(ctx: Context, from: number, sentenceEnd: number): number {
       break;
     }
   }
+  end = writerTailCut(ctx, from, end);
   const toks = tokenise(text, { start: from, end });
   for (let j = 1; j < toks.length - 1; j++) {
     const t = toks[j]!;
@@ -976,7 +1022,13 @@ function reportedSpeech(ctx: Context, si: number, drafts: Draft[]): void {
 
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    if (ctx.usedCues.has(t.start) || insideQuote(ctx, t.start)) continue;
+    const quote = insideQuote(ctx, t.start);
+    if (ctx.usedCues.has(t.start)) continue;
+    if (quote) {
+      const inner = reportInsideQuote(ctx, toks, i, s, drafts, quote);
+      if (inner) drafts.push(inner);
+      continue;
+    }
     if (neitherSpan && t.start >= neitherSpan.start && t.start < neitherSpan.end) {
       if (t.lower !== 'confirm' && !t.lower.startsWith('confirm')) continue;
       const ni = toks.findIndex((x) => x.start === neitherSpan.start);
@@ -1002,6 +1054,46 @@ function reportedSpeech(ctx: Context, si: number, drafts: Draft[]): void {
     drafts.push(d);
     i = cue.last;
   }
+}
+
+/** Speakers that inside a quotation are the quoted speaker or the reader, not a third party: "I said", "you say". */
+const QUOTE_SELF_RE = /^(?:i|we|you|he|she|they|it|this|that|people|everyone|everybody|somebody|someone|everything|what|whatever|nothing)$/i;
+
+/**
+ * "“Specifically, Ambassador Volker confirmed under oath that he …,” Grisham said": a third party's report inside a
+ * quotation is a claim of its own, relayed by the quote's speaker (the nesting step adds that outer link). Only a
+ * relaying verb with a named or described subject inside the same quotation, and its content inside it too; "I said",
+ * "you say", "he told me" are the quoted speaker's own voice and stay part of the quote. Only with a parse: without
+ * one, clause boundaries inside quotations are too loose to find a speaker.
+ */
+function reportInsideQuote(ctx: Context, toks: readonly Tok[], i: number, s: Sentence, drafts: readonly Draft[], quote: QuoteSpan): Draft | undefined {
+  // Only inside a quotation we attribute: its speaker is the outer link (an unattributed quote relays nothing).
+  const isAttributed = drafts.some((o) => o.isDirectQuote && o.cueSourceIndex >= 0 && o.contentParts.some((p) => p.start < quote.inner.end && quote.inner.start < p.end));
+  const cue = ctx.parse && isAttributed ? cueAt(ctx, toks, i) : undefined;
+  if (!cue || cue.verb.verbClass === 'chain' || !NEST_LEMMAS.has(cue.verb.lemma)) return undefined;
+  const d = reportingVerb(ctx, toks, i, cue, s, drafts);
+  if (!d || d === 'handled' || d.cueSourceIndex < 0 || d.isDirectQuote) return undefined;
+  const speaker = d.chain[d.cueSourceIndex]?.span;
+  const within = (sp: Span): boolean => quote.inner.start <= sp.start && sp.end <= quote.inner.end;
+  if (!speaker || !within(speaker) || d.contentParts.length !== 1) return undefined;
+  // Clause boundaries inside spoken words are loose: only a short, clean noun phrase right before the verb speaks
+  // ("Ambassador Volker confirmed"), never a clause piece ("The problem is, we tell", "they're told").
+  const speakerText = ctx.text.slice(speaker.start, speaker.end);
+  const isCleanPhrase = /^[\p{L}\p{N} .-]+$/u.test(speakerText) && wordCount(ctx.text, speaker) <= 5 && /^\s*$/.test(ctx.text.slice(speaker.end, d.cue!.start));
+  if (!isCleanPhrase || speakerText.split(/\s+/).some((w) => QUOTE_SELF_RE.test(w)) || /\b(?:is|are|was|were|has|have|had)\b/.test(speakerText)) return undefined;
+  if (d.content.start < d.cue!.end || /^["“”]/.test(ctx.text.slice(d.content.start, d.content.end)) || wordCount(ctx.text, d.content) < 3) return undefined;
+  // Only with a parse, and the phrase must be the verb's own subject (not one borrowed through a coordination or a clause).
+  if (!ctx.parse) return undefined;
+  const v = tokenAt(ctx.parse.tokens, d.cue!.start);
+  const arcs = v >= 0 ? speechArcs(ctx.parse, v) : undefined;
+  if (!arcs?.subject || arcs.isSubjectInherited || arcs.subject.end > d.cue!.start || arcs.subject.end <= speaker.start || speaker.end <= arcs.subject.start) return undefined;
+  // The sentence runs on past the closing mark ("…,” Grisham said"): the content ends with the quotation.
+  if (d.content.start >= quote.inner.end) return undefined;
+  d.content = trimContent(ctx.text, { start: d.content.start, end: Math.min(d.content.end, quote.inner.end) });
+  d.contentParts = [d.content];
+  if (d.chain.some((link) => link.isUnresolved || link.kind === 'article')) return undefined;
+  for (let o = d.cue!.start; o < d.cue!.end; o++) ctx.usedCues.add(o);
+  return d;
 }
 
 function indirectDraft(ctx: Context, cue: Span, lemma: string, verbClass: VerbClass, isVerbHedged: boolean, content: Span, subject: Subject): Draft {
@@ -1350,9 +1442,22 @@ function applySyntax(ctx: Context, view: ParseView, drafts: readonly Draft[]): v
       // Nor does a subject borrowed from the clause the cue hangs inside ("the system was broken, asserting …").
       const isInsideOtherContent = drafts.some((o) => o !== d && o.contentParts.some((p) => p.start <= arcs.subject!.start && arcs.subject!.end <= p.end));
       const isRulesSubjectAdjacent = speaker.span.end <= d.cue.start && /^[\s\p{Ll}-]{0,24}$/u.test(ctx.text.slice(speaker.span.end, d.cue.start));
-      if ((arcs.subject.end <= d.cue.start || arcs.subject.start >= d.cue.end) && !(arcs.isSubjectInherited && (isRulesSubjectAdjacent || isInsideOtherContent))) {
+      // "Dino Spencer, who now runs the gym, told …": the rules' phrase keeps the "who" clause the parse leaves out.
+      const isRulesWhoClause = speaker.span.start === arcs.subject.start && speaker.span.end > arcs.subject.end && /^,\s+who\b/.test(ctx.text.slice(arcs.subject.end, speaker.span.end));
+      if ((arcs.subject.end <= d.cue.start || arcs.subject.start >= d.cue.end) && !isRulesWhoClause && !(arcs.isSubjectInherited && (isRulesSubjectAdjacent || isInsideOtherContent))) {
         const chain = [...d.chain];
         chain[d.cueSourceIndex] = describeSource(ctx, withoutTrailingTime(ctx.text, arcs.subject));
+        d.chain = chain;
+      }
+    }
+    // Title words the parser cut off before the name ("Republican presidential candidate Donald Trump said").
+    const current = d.chain[d.cueSourceIndex];
+    if (current?.span) {
+      const sentence = ctx.sentences[sentenceIndexAt(ctx, current.span.start)];
+      const widened = withTitleWords(view, current.span, sentence?.start ?? 0);
+      if (widened.start < current.span.start && !overlapsContent(widened)) {
+        const chain = [...d.chain];
+        chain[d.cueSourceIndex] = describeSource(ctx, widened);
         d.chain = chain;
       }
     }
@@ -1736,7 +1841,9 @@ function nestDrafts(ctx: Context, drafts: readonly Draft[]): void {
       // Unless another person is named in those words before the pronoun: "Flynn said Trump was right when he said …".
       const namedBefore = ctx.mentions.some((m) => m.type === 'PER' && o.content.start <= m.start && m.end <= speaker.start && !o.chain.some((c) => c.mentionId === m.id || c.name === m.text));
       if (isPronounSpeaker && (outerKind === 'person' || outerKind === 'anonymous') && !namedBefore) continue;
-      if (sentenceIndexAt(ctx, o.cue.start) !== sentenceIndexAt(ctx, d.cue.start)) continue;
+      // A direct quotation may run over several sentences: a report inside it is relayed by its speaker wherever the
+      // attribution stands.
+      if (!o.isDirectQuote && sentenceIndexAt(ctx, o.cue.start) !== sentenceIndexAt(ctx, d.cue.start)) continue;
       if (!best || o.content.end - o.content.start < best.content.end - best.content.start) best = o;
     }
     if (best) parentOf.set(d, best);

@@ -197,6 +197,10 @@ export function describeSource(ctx: SourceContext, span: Span): ClaimSource {
       return clean({ kind: outletName ? 'outlet' : 'organisation', name: outletName ?? named.text, span: trimmed, mentionId: named.id, entityId: entityIdFor(ctx, named.id) });
     }
   }
+  // "The Trump campaign said", "Sanders' team said": a person's name modifying an organisation noun; the organisation speaks.
+  if (person && person.end < headSpan.end && /^(?:['’]s?)?(?:\s+[\p{Ll}-]+)+$/u.test(text.slice(person.end, headSpan.end)) && lexicon.patterns.organisationNounAtEnd.test(headPhrase.toLowerCase())) {
+    return clean({ kind: 'organisation', name: withoutArticle(headPhrase), span: trimmed, mentionId: person.id, entityId: entityIdFor(ctx, person.id) });
+  }
   if (person) {
     const before = text.slice(headSpan.start, person.start).trim();
     const role = titleRole(lexicon, before) ?? (apposition ? titleRole(lexicon, apposition) : undefined);
@@ -244,7 +248,13 @@ export function describeSource(ctx: SourceContext, span: Span): ClaimSource {
   // The last name in the noun phrase is its head: "Lebanon's Iran-backed Hezbollah" → Hezbollah.
   const orgs = headMentions.filter((m) => (m.type === 'ORG' || m.type === 'MISC' || m.type === 'LOC') && m.start < nounEnd);
   const org = orgs[orgs.length - 1] ?? headMentions.find((m) => m.type === 'ORG' || m.type === 'MISC' || m.type === 'LOC');
-  if (org) return clean({ kind: 'organisation', name: org.text, span: trimmed, mentionId: org.id, entityId: entityIdFor(ctx, org.id) });
+  if (org) {
+    // "the US military", "the French foreign ministry", "NASA scientists": the name modifies a common-noun head, which
+    // is who speaks; the link is named by the whole noun phrase (still tied to the name's mention and entity).
+    const afterName = text.slice(org.end, nounEnd);
+    const name = org.end < nounEnd && /^(?:['’]s?)?(?:\s+[\p{Ll}-]+)+$/u.test(afterName) ? withoutArticle(nounPhrase) : org.text;
+    return clean({ kind: 'organisation', name, span: trimmed, mentionId: org.id, entityId: entityIdFor(ctx, org.id) });
+  }
 
   const role = titleRole(lexicon, headPhrase);
   if (role && !hasOrgNoun) return { kind: 'person', name: withoutArticle(headPhrase), span: trimmed, role };

@@ -4,7 +4,7 @@
  * its clausal complement (ccomp), or — for "…, X said" — the clause the verb hangs from (parataxis), or its object;
  * the one told ("told reporters") is the addressee, never the speaker. Pure functions over the deps and tokens layers.
  */
-import { depLabel, type DependencyTable, type Span, type TokenTable } from '../../model/index.js';
+import { depLabel, UPOS_TAGS, type DependencyTable, type Span, type TokenTable } from '../../model/index.js';
 
 /** What the arcs of one reporting verb say. Every span is trimmed of punctuation at both ends. */
 export interface SpeechArcs {
@@ -214,4 +214,44 @@ function contentEndToken(view: ParseView, end: number): number {
   let t = tokenAt(view.tokens, Math.max(0, end - 1));
   while (t > 0 && PUNCT_RE.test(view.text.slice(view.tokens.start[t], view.tokens.end[t]))) t--;
   return t;
+}
+
+const ADJ_TAG = UPOS_TAGS.indexOf('ADJ');
+const NOUN_TAG = UPOS_TAGS.indexOf('NOUN');
+const PROPN_TAG = UPOS_TAGS.indexOf('PROPN');
+const NUM_TAG = UPOS_TAGS.indexOf('NUM');
+const DET_TAG = UPOS_TAGS.indexOf('DET');
+const PUNCT_TAG = UPOS_TAGS.indexOf('PUNCT');
+const CCONJ_TAG = UPOS_TAGS.indexOf('CCONJ');
+const SCONJ_TAG = UPOS_TAGS.indexOf('SCONJ');
+/** Longest run of title words put back before a name. */
+const MAX_TITLE_WORDS = 6;
+
+/**
+ * A speaker phrase with the title words the parser cut off before it: "Republican presidential candidate Donald Trump
+ * said" is often parsed with "candidate" hanging elsewhere and "Donald Trump" alone as the subject; "Cruz constituent
+ * Dan Golvach", "17-year-old Jared Potts", "former President Bill Clinton". The run must be adjectives, nouns, names or
+ * numbers written without punctuation up to the name, must hold a lower-case word (a title, not another name), must
+ * open the clause (sentence start, punctuation or a conjunction before it) and must name no time ("Last week Trump
+ * said" keeps "Trump"). A leading article comes along ("the Rev."). Returns the span unchanged when nothing applies.
+ */
+export function withTitleWords(view: ParseView, span: Span, floor: number): Span {
+  const { tokens, text } = view;
+  const first = tokenAt(tokens, span.start);
+  if (first <= 0 || tokens.start[first] !== span.start) return span;
+  const isTitleTag = (i: number): boolean => [ADJ_TAG, NOUN_TAG, PROPN_TAG, NUM_TAG].includes(tokens.pos[i]!);
+  let k = first - 1;
+  let hasLowerWord = false;
+  while (k >= 0 && first - k <= MAX_TITLE_WORDS && tokens.start[k]! >= floor && isTitleTag(k) && /^\s+$/.test(text.slice(tokens.end[k], tokens.start[k + 1]))) {
+    const w = text.slice(tokens.start[k], tokens.end[k]);
+    if (TIME_WORD_RE.test(w.toLowerCase()) || /^(?:last|next|this|earlier|later|\d{4})$/i.test(w) || /['’]s$/.test(w)) return span;
+    if (/^\p{Ll}/u.test(w)) hasLowerWord = true;
+    k--;
+  }
+  if (k === first - 1 || !hasLowerWord) return span;
+  // A leading article comes along: "the Rev.", "A top strategist".
+  if (k >= 0 && tokens.start[k]! >= floor && tokens.pos[k] === DET_TAG && /^(?:the|a|an)$/i.test(text.slice(tokens.start[k], tokens.end[k]))) k--;
+  const opensClause = k < 0 || tokens.end[k]! <= floor || [PUNCT_TAG, CCONJ_TAG, SCONJ_TAG].includes(tokens.pos[k]!);
+  if (!opensClause) return span;
+  return { start: tokens.start[k + 1]!, end: span.end };
 }
