@@ -395,6 +395,12 @@ export interface PlaceOverview {
   readonly unresolvedMentions: number;
 }
 
+/** An open batch of saves (Store.openSaveBatch): every article saved since it opened is committed or rolled back together. */
+export interface SaveBatch {
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
+}
+
 /** Everything callers may do with a store (saved searches and notes: SavedSearchStore; entity corrections: EntityOverridesPort). */
 export interface Store extends SavedSearchStore, EntityOverridesPort {
   readonly kind: 'sqlite' | 'postgres';
@@ -402,6 +408,13 @@ export interface Store extends SavedSearchStore, EntityOverridesPort {
   migrate(): Promise<number>;
   /** Saves a processed Doc and its layers in one transaction; idempotent by article id. */
   saveArticle(doc: Doc, pipeline: string, links?: ArticleLinks): Promise<SaveOutcome>;
+  /**
+   * Optional (SQLite): opens one write transaction that the following saveArticle calls join, each inside its own
+   * savepoint (an article that fails rolls back alone; a crash loses the whole open batch, never part of an
+   * article), until the batch is committed or rolled back. Saving many small articles this way pays the COMMIT
+   * (WAL write, FTS flush) once per batch.
+   */
+  openSaveBatch?(): Promise<SaveBatch>;
   hasArticle(id: string): Promise<boolean>;
   /** By full id or unique id prefix. */
   getArticle(idOrPrefix: string): Promise<StoredArticle | undefined>;
