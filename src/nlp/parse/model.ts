@@ -38,11 +38,13 @@ export interface WeightTable {
 /** A loaded parser. Read-only; one instance serves every document. */
 export interface ParseModel {
   readonly info: ParseModelInfo;
-  readonly actions: WeightTable;
+  /** Rows (distinct features) of the action classifier; its weights are only in packedActions. */
+  readonly actionRows: number;
   readonly relations: WeightTable;
   /**
-   * The action table again, packed for speed: slot s = [key, w0 | w1 << 16, w2 | w3 << 16, 0] (int16 pairs), so a
-   * probe and its four weights share one cache line. Built by packActionTable at load time.
+   * The action classifier, packed for speed: slot s = [key, w0 | w1 << 16, w2 | w3 << 16, 0] (int16 pairs), so a
+   * probe and its four weights share one cache line. Built by packActionTable at load time; the unpacked table is
+   * not kept (23 MB less in every thread that loads the model).
    */
   readonly packedActions: Int32Array;
   /** Normalised word hash → cluster path code, when the model was trained with cluster features. */
@@ -210,7 +212,7 @@ export function modelScorer(model: ParseModel): ParseScorer {
   const ints = new Int32Array(Math.max(ACTION_COUNT, DEP_LABELS.length));
   return {
     scoreActions(feats, count, scores) {
-      score(model.actions, feats, count, ints);
+      scorePackedActions(model.packedActions, feats, count, ints);
       for (let y = 0; y < ACTION_COUNT; y++) scores[y] = ints[y]!;
     },
     scoreRelations(feats, count, scores) {
@@ -232,6 +234,29 @@ const SLOTS = new Int32Array(MAX_FEATURES);
 let scratchAttributes = attributeScratch(128);
 let scratchState: ParserState | undefined;
 
+/** Fills scores[0..4) with the packed action table's scores of `count` features. */
+function scorePackedActions(packed: Int32Array, feats: Uint32Array, count: number, scores: Int32Array): void {
+  findSlots(packed, 2, feats, count, SLOTS);
+  let shift = 0;
+  let reduce = 0;
+  let left = 0;
+  let right = 0;
+  for (let f = 0; f < count; f++) {
+    const slot = SLOTS[f]!;
+    if (slot < 0) continue;
+    const a = packed[(slot << 2) + 1]!;
+    const b = packed[(slot << 2) + 2]!;
+    shift += (a << 16) >> 16;
+    reduce += a >> 16;
+    left += (b << 16) >> 16;
+    right += b >> 16;
+  }
+  scores[0] = shift;
+  scores[1] = reduce;
+  scores[2] = left;
+  scores[3] = right;
+}
+
 /**
  * Parses one sentence given its words and UPOS indices (UPOS_TAGS order).
  * @example parseSentence(model, ['Troops', 'fired', '.'], [NOUN, VERB, PUNCT]) // head [1, -1, 1], labels nsubj, root, punct
@@ -245,25 +270,7 @@ export function parseSentence(model: ParseModel, words: readonly string[], upos:
   const packed = model.packedActions;
   while (!isTerminal(state)) {
     const count = actionFeatures(state, attr, FEATS);
-    findSlots(packed, 2, FEATS, count, SLOTS);
-    let shift = 0;
-    let reduce = 0;
-    let left = 0;
-    let right = 0;
-    for (let f = 0; f < count; f++) {
-      const slot = SLOTS[f]!;
-      if (slot < 0) continue;
-      const a = packed[(slot << 2) + 1]!;
-      const b = packed[(slot << 2) + 2]!;
-      shift += (a << 16) >> 16;
-      reduce += a >> 16;
-      left += (b << 16) >> 16;
-      right += b >> 16;
-    }
-    ACTION_SCORES[0] = shift;
-    ACTION_SCORES[1] = reduce;
-    ACTION_SCORES[2] = left;
-    ACTION_SCORES[3] = right;
+    scorePackedActions(packed, FEATS, count, ACTION_SCORES);
     const action = bestLegalAction(state, ACTION_SCORES);
     let relation = 0;
     if (action === LEFT || action === RIGHT) {
