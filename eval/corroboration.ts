@@ -1,11 +1,13 @@
 /**
  * `npm run eval:corroboration`: how corroboration statuses come out on the 793 real WCXB pages
- * (../shared/data/metadata/html/*.html.gz). Decompresses them to a temporary folder, ingests them with the CLI into
+ * (../shared/data/metadata/html/*.html.gz) and the 91 pages of the article-extraction benchmark
+ * (../shared/data/extraction/html/*.html.gz; `--wcxb-only` leaves them out). Decompresses them to a temporary folder, ingests them with the CLI into
  * a temporary SQLite store, then counts (a) "corroborated" events whose asserting reports all come from one article
  * (or one group of copies) — target 0; (b) "denied"/"contested" events with no denial by a real party answering them
  * in a stored denial claim — target 0; (c) events by status. `--db <path>` counts an existing store instead
  * (e.g. one ingested by an older version, for a before/after comparison; `--data wcxb/dev` names it in the JSON line),
- * `--verbose` lists every offending event. Prints the headline JSON line last.
+ * `--verbose` lists every offending event. Also lists 20 merges between articles drawn at random (a fixed seed,
+ * `--seed <n>` for another draw) with their reasons, to be judged by reading. Prints the headline JSON line last.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,8 +24,11 @@ const argv = process.argv.slice(2);
 const dbArg = argv.includes('--db') ? argv[argv.indexOf('--db') + 1] : undefined;
 const verbose = argv.includes('--verbose');
 /** What the counted store holds, for the JSON line: the WCXB pages unless `--data <name>` says otherwise. */
-const dataName = argv.includes('--data') ? argv[argv.indexOf('--data') + 1]! : dbArg ? `store:${dbArg}` : 'wcxb/dev';
+const wcxbOnly = argv.includes('--wcxb-only');
+const dataName = argv.includes('--data') ? argv[argv.indexOf('--data') + 1]! : dbArg ? `store:${dbArg}` : wcxbOnly ? 'wcxb/dev' : 'wcxb/dev+extraction';
+const seed = argv.includes('--seed') ? Number(argv[argv.indexOf('--seed') + 1]) : 15;
 const htmlDir = fileURLToPath(new URL('../../shared/data/metadata/html/', import.meta.url));
+const extractionDir = fileURLToPath(new URL('../../shared/data/extraction/html/', import.meta.url));
 const bin = fileURLToPath(new URL('../bin/dossier.js', import.meta.url));
 
 let dbPath: string;
@@ -38,8 +43,9 @@ if (dbArg) {
   const work = mkdtempSync(join(tmpdir(), 'dossier-corroboration-'));
   const pages = join(work, 'pages');
   mkdirSync(pages);
-  const files = readdirSync(htmlDir).filter((f) => f.endsWith('.html.gz')).sort();
-  for (const f of files) writeFileSync(join(pages, f.replace(/\.gz$/, '')), gunzipSync(readFileSync(join(htmlDir, f))));
+  const dirs = [htmlDir, ...(!wcxbOnly && existsSync(extractionDir) ? [extractionDir] : [])];
+  const files = dirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.html.gz')).sort().map((f) => join(dir, f)));
+  for (const f of files) writeFileSync(join(pages, f.slice(f.lastIndexOf('/') + 1).replace(/\.gz$/, '')), gunzipSync(readFileSync(f)));
   dbPath = join(work, 'wcxb.db');
   console.log(`ingesting ${files.length} pages into ${dbPath} (several minutes)…`);
   const run = spawnSync(process.execPath, [bin, 'ingest', pages, '--db', dbPath, '--json'], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 1 << 28 });
@@ -123,6 +129,22 @@ for (const e of events) {
 }
 await store.close();
 
+/** A small seeded generator (mulberry32), so the listed sample is the same on every run of one store. */
+function random(state: number): () => number {
+  let a = state >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+// Merges between articles: an observation that joined an event another article observed first.
+const merges = events.flatMap((e) => e.observations.filter((o) => o.score > 0 && e.observations.some((x) => x.articleId !== o.articleId))
+  .map((o) => ({ event: e, joined: o, first: e.observations.find((x) => x.articleId !== o.articleId)! })));
+const next = random(seed);
+const sample = merges.map((m) => ({ m, key: next() })).sort((a, b) => a.key - b.key).slice(0, 20).map((x) => x.m);
+
 console.log(`store: ${dbPath}`);
 console.log(`articles ${articles}, merged events ${events.length}`);
 console.log(`by status: ${JSON.stringify(byStatus)}`);
@@ -131,6 +153,13 @@ console.log(`events with no asserting origin: ${zeroOrigins} (of which only nega
 console.log(`corroborated from one article: ${corroboratedOneArticle}; from one group of copies: ${corroboratedOneGroup}`);
 console.log(`denied/contested without an answering denial by a real party: ${unanswered}`);
 for (const line of verbose ? examples : examples.slice(0, 10)) console.log(`  ${line}`);
+const clip = (text: string) => text.replace(/\s+/g, ' ').slice(0, 220);
+console.log(`merges between articles: ${merges.length}; ${sample.length} drawn at random (seed ${seed}):`);
+for (const { event, joined, first } of sample) {
+  console.log(`- ${event.id} ${event.ploverType}: ${joined.reasons.join('; ')}`);
+  console.log(`    ${first.articleId} (${first.outlet ?? '?'}, ${first.publishedAt ?? 'undated'}): "${clip(first.evidence.text)}"`);
+  console.log(`    ${joined.articleId} (${joined.outlet ?? '?'}, ${joined.publishedAt ?? 'undated'}): "${clip(joined.evidence.text)}"`);
+}
 console.log(JSON.stringify({
   eval: 'corroboration',
   data: dataName,
@@ -141,4 +170,5 @@ console.log(JSON.stringify({
   denied_contested_unanswered: unanswered,
   zero_origin_events: zeroOrigins,
   negated_only_events: negatedOnly,
+  merges_between_articles: merges.length,
 }));

@@ -34,9 +34,16 @@ function stringFields(body: Record<string, unknown>, allowed: readonly string[])
   return out;
 }
 
-/** Registers /api/saved-searches, /api/alerts and /api/notes. */
+/** Registers /api/session, /api/saved-searches, /api/alerts and /api/notes. */
 export function registerAlertRoutes(app: Hono, { store, jsonBody, searchFilters, maxQueryChars }: AlertRouteTools): void {
   const noParams = (c: Context) => rejectUnknownParams(c.req.query(), []);
+
+  // Who the caller is and whether it may change the store, so the UI offers correction forms to editors only.
+  app.get('/api/session', (c) => {
+    noParams(c);
+    const { name, role } = principalOf(c);
+    return c.json({ name, role, canEdit: role === 'editor' });
+  });
 
   app.get('/api/saved-searches', async (c) => {
     noParams(c);

@@ -58,6 +58,8 @@ test('api auth › a reader reads but every change is 403; an editor changes, an
       ['POST', '/api/alerts/seen', { upTo: 0 }],
       ['DELETE', '/api/saved-searches/1', undefined],
       ['POST', `/api/events/${first}/merge`, { other: second }],
+      ['POST', `/api/entities/${encodeURIComponent(entity!.id)}/rename`, { name: 'Someone Else' }],
+      ['POST', `/api/entities/${encodeURIComponent(entity!.id)}/retype`, { type: 'MISC' }],
     ];
     for (const [method, path, body] of changes) {
       const res = await call(method, path, READER, body);
@@ -65,6 +67,7 @@ test('api auth › a reader reads but every change is 403; an editor changes, an
       assert.equal((await res.json() as { error: { code: string } }).error.code, 'E_FORBIDDEN');
     }
     assert.equal((await store.listSavedSearches()).length, 0, 'nothing changed');
+    assert.equal((await store.getEntity(entity!.id, { articlesLimit: 0 }))?.name, entity!.name, 'the entity kept its name');
     const note = await call('POST', '/api/notes', EDITOR, { entity: entity!.id, text: 'seen in two outlets' });
     assert.equal(note.status, 201);
     assert.equal((await note.json() as { author: string }).author, 'ana');
@@ -80,5 +83,18 @@ test('api auth › OpenAPI describes the bearer scheme and the saved-search, ale
   const doc = openApiDocument() as { components: { securitySchemes: Record<string, { type: string; scheme: string }> }; security: unknown[]; paths: Record<string, unknown> };
   assert.deepEqual([doc.components.securitySchemes['bearerAuth']?.type, doc.components.securitySchemes['bearerAuth']?.scheme], ['http', 'bearer']);
   assert.deepEqual(doc.security, [{ bearerAuth: [] }, {}]);
-  for (const path of ['/api/saved-searches', '/api/saved-searches/{id}', '/api/alerts', '/api/alerts/seen', '/api/notes']) assert.ok(doc.paths[path], path);
+  for (const path of ['/api/session', '/api/saved-searches', '/api/saved-searches/{id}', '/api/alerts', '/api/alerts/seen', '/api/notes']) assert.ok(doc.paths[path], path);
+});
+
+test('api auth › /api/session tells the UI who asks and whether it may correct: reader, editor, or the local user', async () => {
+  const { store, call } = await setUp();
+  try {
+    assert.deepEqual(await (await call('GET', '/api/session', READER)).json(), { name: 'wall screen', role: 'reader', canEdit: false });
+    assert.deepEqual(await (await call('GET', '/api/session', EDITOR)).json(), { name: 'ana', role: 'editor', canEdit: true });
+    assert.equal((await call('GET', '/api/session')).status, 401, 'no token, no session');
+    const local = createApi({ store, logError: () => {} });
+    assert.deepEqual(await (await local.request('/api/session')).json(), { name: 'local user', role: 'editor', canEdit: true });
+  } finally {
+    await store.close();
+  }
 });

@@ -23,6 +23,7 @@ import { openApiDocument } from './openapi.js';
 import type { TokenEntry } from '../app/access-tokens.js';
 import { registerAlertRoutes } from './alert-routes.js';
 import { bearerAuth } from './auth.js';
+import { viewCache } from './view-cache.js';
 import { boolParam, dateParam, enumParam, intParam, ploverParam, rejectUnknownParams, textParam, type QueryParams } from './params.js';
 
 /** What the API needs. */
@@ -37,12 +38,20 @@ export interface ApiOptions {
   readonly tokens?: readonly TokenEntry[];
   /** Where server errors are reported (default: stderr). */
   readonly logError?: (error: unknown, path: string) => void;
+  /**
+   * Keep the whole-store views' answers (timeline, map, graph, trends, facets, stats, alerts, an entity's brief as JSON) while the store's change stamp
+   * holds (view-cache.ts); default true. Off for a caller that changes the store behind the API and reads at once.
+   */
+  readonly cacheViews?: boolean;
   /** Who is making a request (an authenticated user), recorded with the corrections it makes. */
   readonly userOf?: (c: Context) => string | undefined;
 }
 
 /** Longest search query accepted, in characters. */
 export const MAX_QUERY_CHARS = 500;
+/** The routes whose answers read the whole store (or one entity's share of it) and are kept by the view cache. */
+const CACHED_VIEWS = ['/api/timeline', '/api/map', '/api/graph', '/api/events/trends', '/api/search/facets', '/api/stats', '/api/alerts', '/api/entities/:id/brief'] as const;
+
 /** Most articles a cross-article view (graph, map, timeline) may be asked to read. */
 export const MAX_SCAN_ARTICLES = 2000;
 
@@ -94,10 +103,14 @@ function selectionOf(params: QueryParams): ExportSelection {
 function textStream(chunks: AsyncIterable<string>, logError: (error: unknown) => void): ReadableStream<Uint8Array> {
   const iterator = chunks[Symbol.asyncIterator]();
   const encoder = new TextEncoder();
+  // A client that goes away cancels the stream while a page is being read: that page is then dropped, not enqueued
+  // on the closed stream (which threw ERR_INVALID_STATE).
+  let isCancelled = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
         const { value, done } = await iterator.next();
+        if (isCancelled) return;
         if (done) controller.close();
         else if (value) controller.enqueue(encoder.encode(value));
       } catch (error) {
@@ -106,6 +119,7 @@ function textStream(chunks: AsyncIterable<string>, logError: (error: unknown) =>
       }
     },
     async cancel() {
+      isCancelled = true;
       await iterator.return?.();
     },
   });
@@ -151,6 +165,17 @@ export function createApi(options: ApiOptions): Hono {
 
   // A shared server: /api needs a token (the UI's shell and /openapi.json carry no data and stay open).
   if (options.tokens) app.use('/api/*', bearerAuth(options.tokens));
+
+  // After the token check, so a cached answer goes only to whoever may read it.
+  if (options.cacheViews ?? true) {
+    // The alerts also depend on how far each saved search was seen (`dossier alerts --mark-seen` in another process).
+    const cache = viewCache(async () => {
+      const [feed, events, searches] = await Promise.all([store.feedHead(), store.countEvents(), store.listSavedSearches()]);
+      return `${feed}:${events}:${searches.map((s) => `${s.id}@${s.seenFeedSeq}`).join(',')}`;
+    });
+    app.use('/api/*', cache.clearOnChange);
+    for (const path of CACHED_VIEWS) app.use(path, cache.cached);
+  }
 
   const query = (c: Context, allowed: readonly string[]): QueryParams => {
     const q = c.req.query();

@@ -37,6 +37,12 @@ export const authResponses = {
 
 /** Paths of saved searches, alerts and notes. */
 export const alertPaths: Record<string, Schema> = {
+  '/api/session': {
+    get: {
+      summary: 'Who the caller is (the token\'s name, or "local user" on a server without tokens) and whether it may change the store (editor) or only read (reader)',
+      responses: { 200: ok(ref('Session'), 'the caller'), ...fail(400, 401) },
+    },
+  },
   '/api/saved-searches': {
     get: { summary: 'Every saved search, oldest first (a watched entity is a saved search on it)', responses: { 200: ok({ type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref('SavedSearch') } } }, 'the saved searches'), ...fail(400, 401) } },
     post: {
@@ -84,6 +90,10 @@ export const alertPaths: Record<string, Schema> = {
 
 /** Schemas of saved searches, alerts and notes. */
 export const alertSchemas: Record<string, Schema> = {
+  Session: {
+    type: 'object', required: ['name', 'role', 'canEdit'],
+    properties: { name: str, role: { type: 'string', enum: ['reader', 'editor'] }, canEdit: { type: 'boolean', description: 'an editor: may correct entities and events, save searches and add notes' } },
+  },
   SavedSearch: {
     type: 'object', required: ['id', 'name', 'text', 'filters', 'createdBy', 'createdAt', 'seenFeedSeq'],
     properties: {

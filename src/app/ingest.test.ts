@@ -48,10 +48,27 @@ test('ingest › re-ingesting the same articles stores nothing new', async () =>
   await withStore(async (store) => {
     const dir = makeBatchDir();
     await ingest([dir], { ...options, store });
-    const again = await ingest([dir], { ...options, store });
+    const again = await ingest([dir], { ...options, store, rerun: true });
     assert.equal(again.inserted, 0);
-    assert.equal(again.duplicates, 2);
+    assert.equal(again.duplicates, 2, 'read again (--rerun), each is a duplicate of what is stored');
     assert.equal((await store.stats()).articles, 2);
+  });
+});
+
+test('ingest › an unchanged input is skipped before cleaning; a changed one, new stages or --rerun read it again', async () => {
+  await withStore(async (store) => {
+    const dir = makeBatchDir();
+    await ingest([dir], { ...options, store });
+    const again = await ingest([dir], { ...options, store });
+    assert.deepEqual([again.inserted, again.updated, again.duplicates, again.unchanged, again.failures.length], [0, 0, 0, 2, 1], 'the corrupt file is still reported');
+    writeFileSync(join(dir, 'a-harbour-fire.txt'), 'Harbour fire contained\n\nFirefighters contained a blaze at the harbour on Sunday, the port authority said.\n');
+    const edited = await ingest([dir], { ...options, store });
+    assert.deepEqual([edited.inserted, edited.unchanged], [1, 1], 'the edited file is read again');
+    const stage = defineStage({ name: 'events', version: 1, requires: [], assigns: 'events', run: () => [] });
+    const upgraded = await ingest([dir], { ...options, stages: [stage], store });
+    assert.deepEqual([upgraded.updated, upgraded.unchanged], [2, 0], 'a new pipeline re-annotates every input');
+    const forced = await ingest([dir], { ...options, stages: [stage], store, rerun: true });
+    assert.deepEqual([forced.duplicates, forced.unchanged], [2, 0]);
   });
 });
 

@@ -8,9 +8,11 @@
 import { DossierError, IngestError, describeCause, type Doc } from '../model/index.js';
 import { expandInputsWithSkips, extensionOf, type SkippedInputs } from '../ingest/inputs.js';
 import { readInput, type InputReader } from '../ingest/read-input.js';
+import { readThroughLink } from '../ingest/byte-names.js';
 import { CLEAN_STEP, type Resources, type Stage } from '../pipeline/index.js';
 import { DEFAULT_EVENT_GENRES, GENRES, type Genre } from '../nlp/genre.js';
 import { createInlineAnnotator, signatureFor, type AnnotateOutcome, type ArticleAnnotator } from './annotate.js';
+import { inputFingerprint, runKeyOf } from './input-fingerprint.js';
 
 export { DEFAULT_EVENT_GENRES, GENRES, type Genre };
 import { linkEntities, surnameKeysToLookUp } from '../corpus/link-entities/index.js';
@@ -18,7 +20,7 @@ import { applyCorrections } from './entity-corrections.js';
 import { observeEvents } from '../corpus/observe/index.js';
 import { describeObservedEvents } from '../corpus/cross-article/index.js';
 import { estimateJaccard, lshBandKeys, minhashSignature, NEAR_DUPLICATE_THRESHOLD } from '../corpus/near-duplicates/index.js';
-import type { ArticleLinks, SaveBatch, SaveOutcome, Store, SyndicationLinks } from '../store/store.js';
+import type { ArticleLinks, InputFingerprint, SaveBatch, SaveOutcome, Store, SyndicationLinks } from '../store/store.js';
 
 export interface IngestFailure {
   readonly source: string;
@@ -36,6 +38,8 @@ export interface IngestSummary {
   readonly inserted: number;
   readonly updated: number;
   readonly duplicates: number;
+  /** Inputs read again unchanged since they were stored by this pipeline: skipped before cleaning. */
+  readonly unchanged: number;
   readonly failures: readonly IngestFailure[];
   readonly warnings: readonly IngestWarning[];
   /** Files (in folders and archives) of types Dossier does not read, counted by extension. */
@@ -81,6 +85,8 @@ export interface IngestOptions {
    * recipes, listings, other pages) are stored, annotated and searchable, with no events or claims.
    */
   readonly genres?: readonly Genre[];
+  /** Clean and annotate every input, even one stored unchanged by this pipeline (`--rerun`). */
+  readonly rerun?: boolean;
   /** Aborting stops reading new inputs (Ctrl-C): articles already read are finished and saved, then ingest returns. */
   readonly interrupt?: AbortSignal;
 }
@@ -101,7 +107,8 @@ const SAVE_BATCH_MS = 1000;
 
 /** What waits for the writer, in input order: an article being annotated, a read failure, or the end of an input. */
 type Pending =
-  | { readonly kind: 'article'; readonly source: string; readonly outcome: Promise<AnnotateOutcome>; readonly progress: { isReady: boolean } }
+  | { readonly kind: 'article'; readonly source: string; readonly input: InputFingerprint; readonly outcome: Promise<AnnotateOutcome>; readonly progress: { isReady: boolean } }
+  | { readonly kind: 'unchanged'; readonly source: string }
   | { readonly kind: 'failed'; readonly failure: IngestFailure }
   | { readonly kind: 'input-done'; readonly path: string };
 
@@ -116,7 +123,8 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
   const genres = options.genres ?? DEFAULT_EVENT_GENRES;
   const { entries, skipped } = expandInputsWithSkips(inputs);
   options.events?.onStart?.(entries.length);
-  const counts = { inserted: 0, updated: 0, duplicates: 0, notEnglish: 0 };
+  const counts = { inserted: 0, updated: 0, duplicates: 0, unchanged: 0, notEnglish: 0 };
+  const runKey = runKeyOf(options.stages, genres);
   const failures: IngestFailure[] = [];
   const warnings: IngestWarning[] = [];
   let storeFailuresInARow = 0;
@@ -161,6 +169,10 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
       report(() => options.events?.onInputDone?.(++done, entry.path));
       return;
     }
+    if (entry.kind === 'unchanged') {
+      report(() => counts.unchanged++);
+      return;
+    }
     if (!entry.progress.isReady) await commitBatch();
     const outcome = await entry.outcome;
     for (const reason of outcome.warnings) {
@@ -178,7 +190,7 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
     const saveBegan = now();
     try {
       if (batchSaves && !batch) batch = { handle: await options.store.openSaveBatch!(), openedAt: now(), held: [], sources: [] };
-      saved = await options.store.saveArticle(doc, outcome.isAnnotated ? signatureFor(options.stages, genres, doc) : CLEAN_STEP, await crossArticleLinks(options.store, doc));
+      saved = await options.store.saveArticle(doc, outcome.isAnnotated ? signatureFor(options.stages, genres, doc) : CLEAN_STEP, await crossArticleLinks(options.store, doc), entry.input);
       storeFailuresInARow = 0;
     } catch (error) {
       // The article's transaction rolled back, so nothing of it is stored; the batch goes on unless the store is gone.
@@ -223,17 +235,23 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
         await enqueue({ kind: 'failed', failure: { source: entry.path, code: 'E_INPUT_UNREADABLE', reason: entry.unreadable } });
       } else {
         const readOptions = { ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }), ...(options.allowPrivateHosts ? { allowPrivateHosts: true } : {}) };
-        for await (const item of (options.readInput ?? readInput)(entry.path, readOptions)) {
+        const reader = options.readInput ?? readInput;
+        const items = entry.fsPath ? readThroughLink(entry.fsPath, entry.path, (path) => reader(path, readOptions)) : reader(entry.path, readOptions);
+        for await (const item of items) {
           if (item instanceof IngestError && item.code === 'E_INPUT_UNSUPPORTED') {
             const ext = extensionOf(item.file);
             skipped[ext] = (skipped[ext] ?? 0) + 1;
           } else if (item instanceof IngestError) {
             await enqueue({ kind: 'failed', failure: { source: item.file, code: item.code, reason: item.reason } });
           } else {
-            const outcome = annotator.annotate(item, genres);
-            const progress = { isReady: false };
-            void outcome.then(() => (progress.isReady = true));
-            await enqueue({ kind: 'article', source: item.source, outcome, progress });
+            const input = inputFingerprint(item, runKey);
+            if (!options.rerun && (await options.store.isInputUnchanged(item.source, input))) await enqueue({ kind: 'unchanged', source: item.source });
+            else {
+              const outcome = annotator.annotate(item, genres);
+              const progress = { isReady: false };
+              void outcome.then(() => (progress.isReady = true));
+              await enqueue({ kind: 'article', source: item.source, input, outcome, progress });
+            }
           }
           // Stopped mid-input (an archive, a JSONL file): what was read is saved, the rest waits for a re-run.
           if (isInterrupted()) break;

@@ -430,7 +430,7 @@ const GRAPH_EVENT_PAGE = 500;
  * latest GRAPH_EVENT_SCAN of the scope (the corpus, or the entity's events), each with 'actor' edges from its
  * source entities and 'target' edges to its target entities, weighted by reportCount (reports, repeats
  * included: how much the event was covered; `assertingOrigins` on the node says how independently). Actors not
- * yet drawn join as entity nodes. Actors known only by a code (`code:IRQMIL`, no entity) are not drawn, and
+ * yet drawn join as entity nodes (in the whole-store view only while it holds fewer than maxNodes entities). Actors known only by a code (`code:IRQMIL`, no entity) are not drawn, and
  * events with no entity actor at all are left out, since they would float unconnected.
  */
 export async function entityGraph(store: Store, options: ScanOptions & { maxNodes?: number; maxEvents?: number } = {}): Promise<GraphView> {
@@ -492,14 +492,20 @@ export async function entityGraph(store: Store, options: ScanOptions & { maxNode
   const known = new Set(entityNodes.map((n) => n.id));
   const missing = [...new Set(kept.flatMap((e) => [...e.sourceIds, ...e.targetIds]))].filter((id) => isEntityActor(id) && !known.has(id));
   const actorNodes: GraphEntityNode[] = [];
+  // The whole-store view stays readable: actors join only while it holds fewer than maxNodes entities (an event
+  // whose actors all stay out is left out). Around one entity every actor of its events joins.
+  const room = egoId ? Infinity : Math.max(0, maxNodes - entityNodes.length);
   // An actor id the store now answers under another id (a re-merged entity) is drawn under the answer's.
   const drawnAs = new Map([...known].map((id) => [id, id]));
-  for (let i = 0; i < missing.length; i += 16) {
+  for (let i = 0; i < missing.length && actorNodes.length < room; i += 16) {
     const batch = missing.slice(i, i + 16);
     const found = await Promise.all(batch.map((id) => store.getEntity(id, { articlesLimit: 0 })));
     found.forEach((e, j) => {
       if (!e) return;
-      if (!drawnAs.has(e.id)) actorNodes.push({ id: e.id, kind: 'entity', label: e.name, type: e.type, articleCount: e.articleCount, degree: 0, community: 0 });
+      if (!drawnAs.has(e.id)) {
+        if (actorNodes.length >= room) return;
+        actorNodes.push({ id: e.id, kind: 'entity', label: e.name, type: e.type, articleCount: e.articleCount, degree: 0, community: 0 });
+      }
       drawnAs.set(batch[j]!, e.id).set(e.id, e.id);
     });
   }
@@ -508,6 +514,7 @@ export async function entityGraph(store: Store, options: ScanOptions & { maxNode
   const eventNodes: GraphEventNode[] = [];
   const eventEdges: GraphEdge[] = [];
   const drawn = (ids: readonly string[]) => [...new Set(ids.map((id) => drawnAs.get(id)).filter((id): id is string => id !== undefined))];
+  kept = kept.filter((e) => drawn([...e.sourceIds, ...e.targetIds]).length > 0);
   for (const e of kept) {
     const date = e.windowStart || null;
     eventNodes.push({

@@ -27,7 +27,7 @@ test('cli › ingest exits 0 and prints a summary; a second run skips everything
   assert.match(io.stdout.join('\n'), /ingested 2 new, 0 updated, 0 skipped as duplicate, 0 failed/);
   const again = captureIo();
   assert.equal(await main(['ingest', FIXTURES, '--db', db], again), 0);
-  assert.match(again.stdout.join('\n'), /ingested 0 new, 0 updated, 2 skipped as duplicate, 0 failed/);
+  assert.match(again.stdout.join('\n'), /ingested 0 new, 0 updated, 0 skipped as duplicate, 2 unchanged \(not read again\), 0 failed/);
 });
 
 test('cli › ingest exits 1 and prints one clear line per bad input (empty, binary, missing)', async () => {

@@ -54,10 +54,11 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     .option('--json', 'print the summary as JSON')
     .option('--genres <list>', `page genres that produce events and claims, comma-separated (${GENRES.join(', ')}; default ${DEFAULT_EVENT_GENRES.join(',')}); other pages are stored and searchable`, parseGenres)
     .option('--jobs <n>', 'worker threads that clean and annotate articles while this one saves them (0: all on one thread)', parseJobs, defaultJobs())
-    .action(async (inputs: string[], opts: { db: string; maxBytes?: number; allowPrivateHosts?: boolean; json?: boolean; genres?: Genre[]; jobs: number }) => {
+    .option('--rerun', 'clean and annotate every input again, even one stored unchanged by this pipeline')
+    .action(async (inputs: string[], opts: { db: string; maxBytes?: number; allowPrivateHosts?: boolean; json?: boolean; genres?: Genre[]; jobs: number; rerun?: boolean }) => {
       exitCode = await withStore(opts.db, async (store) => {
         const summary = await withInterrupt(io, (interrupt) =>
-          runIngest(store, inputs, { maxBytes: opts.maxBytes, allowPrivateHosts: opts.allowPrivateHosts ?? false, genres: opts.genres, jobs: opts.jobs, interrupt }, io),
+          runIngest(store, inputs, { maxBytes: opts.maxBytes, allowPrivateHosts: opts.allowPrivateHosts ?? false, genres: opts.genres, jobs: opts.jobs, rerun: opts.rerun ?? false, interrupt }, io),
         );
         if (opts.json) io.out(JSON.stringify(summary));
         else printIngestSummary(summary, io);
@@ -66,7 +67,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
           return EXIT_INTERRUPTED;
         }
         // Nothing stored nor already held (an empty folder, only unsupported files) is a failure too.
-        const isNothingIngested = summary.inserted + summary.updated + summary.duplicates === 0;
+        const isNothingIngested = summary.inserted + summary.updated + summary.duplicates + summary.unchanged === 0;
         return summary.failures.length > 0 || isNothingIngested ? EXIT_SOME_FAILED : EXIT_OK;
       }, 'create');
     });
@@ -192,7 +193,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
 async function runIngest(
   store: Store,
   inputs: string[],
-  { maxBytes, allowPrivateHosts, genres, jobs, interrupt }: { maxBytes: number | undefined; allowPrivateHosts: boolean; genres: readonly Genre[] | undefined; jobs: number; interrupt: AbortSignal },
+  { maxBytes, allowPrivateHosts, genres, jobs, rerun, interrupt }: { maxBytes: number | undefined; allowPrivateHosts: boolean; genres: readonly Genre[] | undefined; jobs: number; rerun: boolean; interrupt: AbortSignal },
   io: CliIo,
 ): Promise<IngestSummary> {
   const { createProgress } = await import('./progress.js');
@@ -207,6 +208,7 @@ async function runIngest(
       stages,
       annotator,
       interrupt,
+      rerun,
       ...(genres ? { genres } : {}),
       ...(maxBytes === undefined ? {} : { maxBytes }),
       ...(allowPrivateHosts ? { allowPrivateHosts } : {}),
@@ -225,14 +227,15 @@ async function runIngest(
   const skipped = Object.entries(summary.skipped).sort(([a], [b]) => a.localeCompare(b));
   const skippedCount = skipped.reduce((n, [, k]) => n + k, 0);
   if (skippedCount) io.err(`${skippedCount} file${skippedCount === 1 ? '' : 's'} skipped: unsupported type (${skipped.map(([ext, n]) => (n > 1 ? `${ext} ×${n}` : ext)).join(', ')})`);
-  if (summary.inserted + summary.updated + summary.duplicates + summary.failures.length === 0) io.err('nothing ingested: no readable input found');
+  if (summary.inserted + summary.updated + summary.duplicates + summary.unchanged + summary.failures.length === 0) io.err('nothing ingested: no readable input found');
   return summary;
 }
 
 function printIngestSummary(summary: IngestSummary, io: CliIo): void {
   const seconds = summary.elapsedMs / 1000;
   io.out(
-    `ingested ${summary.inserted} new, ${summary.updated} updated, ${summary.duplicates} skipped as duplicate, ${summary.failures.length} failed` +
+    `ingested ${summary.inserted} new, ${summary.updated} updated, ${summary.duplicates} skipped as duplicate, ` +
+      `${summary.unchanged ? `${summary.unchanged} unchanged (not read again), ` : ''}${summary.failures.length} failed` +
       `${summary.warnings.length ? `, ${summary.warnings.length} warning${summary.warnings.length === 1 ? '' : 's'}` : ''} in ${seconds.toFixed(1)} s${summary.notEnglish ? ` (${summary.notEnglish} not in English: stored, not annotated)` : ''}`,
   );
   const stages = Object.entries(summary.stageMs);

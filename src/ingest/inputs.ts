@@ -4,6 +4,7 @@
  */
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
+import { displayName, isUtf8Name } from './byte-names.js';
 import { globSync } from 'tinyglobby';
 import { isHttpUrl } from './fetch/read-url.js';
 
@@ -19,8 +20,11 @@ export const READABLE_EXTENSIONS = [...DOCUMENT_EXTENSIONS, ...DOCUMENT_EXTENSIO
 /** What a folder walk or glob passed over: files of types Dossier does not read, counted by extension. */
 export type SkippedInputs = Record<string, number>;
 
-/** One expanded input: a path to read, a path that could not be found, or a folder (or link) that could not be walked. */
-export type InputEntry = { readonly path: string; readonly isMissing: boolean; readonly unreadable?: string };
+/**
+ * One expanded input: a path to read, a path that could not be found, or a folder (or link) that could not be walked.
+ * A path that is not valid UTF-8 is shown with `\xNN` escapes in `path` and opened by its bytes, `fsPath`.
+ */
+export type InputEntry = { readonly path: string; readonly isMissing: boolean; readonly unreadable?: string; readonly fsPath?: Buffer };
 
 /** Expands inputs in order; a missing path is kept as an entry so the caller can report it. */
 export function expandInputs(inputs: readonly string[]): InputEntry[] {
@@ -47,10 +51,10 @@ export function expandInputsWithSkips(inputs: readonly string[]): { entries: Inp
       const kind = statKind(input);
       if (kind === 'missing') out.push({ path: input, isMissing: true });
       else if (kind === 'dir') {
-        for (const found of walk(input, new Set())) {
-          if (typeof found !== 'string') out.push(found);
-          else if (hasReadableExtension(found)) out.push({ path: found, isMissing: false });
-          else skip(found);
+        for (const found of walk(Buffer.from(join(input)), new Set())) {
+          if ('isMissing' in found) out.push(found);
+          else if (!hasReadableExtension(found.path)) skip(found.path);
+          else out.push({ path: found.path, isMissing: false, ...(found.fsPath ? { fsPath: found.fsPath } : {}) });
         }
       } else out.push({ path: input, isMissing: false });
     }
@@ -67,25 +71,32 @@ function statKind(path: string): 'file' | 'dir' | 'missing' {
   }
 }
 
+/** A file found by a folder walk: its shown path, and its bytes when they are not valid UTF-8. */
+interface FoundFile {
+  readonly path: string;
+  readonly fsPath?: Buffer;
+}
+
 /**
  * The files under a folder, in name order. Symbolic links are followed (a linked file is read, a linked folder
  * walked) but each folder only once, so a link loop ends; a folder that cannot be listed and a broken link are
- * entries with their reason, and the walk goes on.
+ * entries with their reason, and the walk goes on. Paths are walked as bytes, so names that are not valid UTF-8
+ * are found and can be opened.
  */
-function* walk(dir: string, visited: Set<string>): Generator<string | InputEntry> {
-  let entries: Dirent[];
+function* walk(dir: Buffer, visited: Set<string>): Generator<FoundFile | InputEntry> {
+  let entries: Dirent<Buffer>[];
   try {
-    const real = realpathSync(dir);
+    const real = realpathSync.native(dir, { encoding: 'buffer' }).toString('latin1');
     if (visited.has(real)) return; // a link back to a folder already walked
     visited.add(real);
-    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    entries = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' }).sort((a, b) => displayName(a.name).localeCompare(displayName(b.name)));
   } catch (error) {
-    yield { path: dir, isMissing: false, unreadable: `folder cannot be read (${fsReason(error)})` };
+    yield { path: shownPath(dir), isMissing: false, unreadable: `folder cannot be read (${fsReason(error)})` };
     return;
   }
   for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
-    const path = join(dir, entry.name);
+    if (entry.name[0] === 0x2e) continue; // '.': hidden
+    const path = childPath(dir, entry.name);
     let isDirectory = entry.isDirectory();
     let isFile = entry.isFile();
     if (entry.isSymbolicLink()) {
@@ -94,13 +105,23 @@ function* walk(dir: string, visited: Set<string>): Generator<string | InputEntry
         isDirectory = target.isDirectory();
         isFile = target.isFile();
       } catch (error) {
-        yield { path, isMissing: false, unreadable: `symbolic link cannot be followed (${fsReason(error)})` };
+        yield { path: shownPath(path), isMissing: false, unreadable: `symbolic link cannot be followed (${fsReason(error)})` };
         continue;
       }
     }
     if (isDirectory) yield* walk(path, visited);
-    else if (isFile) yield path;
+    else if (isFile) yield isUtf8Name(path) ? { path: path.toString('utf8') } : { path: shownPath(path), fsPath: path };
   }
+}
+
+/** `join(dir, name)` on bytes: the same paths the string join gave for UTF-8 names. */
+function childPath(dir: Buffer, name: Buffer): Buffer {
+  if (dir.length === 1 && dir[0] === 0x2e) return name; // '.'
+  return dir[dir.length - 1] === 0x2f ? Buffer.concat([dir, name]) : Buffer.concat([dir, Buffer.from('/'), name]);
+}
+
+function shownPath(bytes: Buffer): string {
+  return isUtf8Name(bytes) ? bytes.toString('utf8') : displayName(bytes);
 }
 
 function fsReason(error: unknown): string {

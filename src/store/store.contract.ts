@@ -121,6 +121,26 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
       });
     });
 
+    test('an input saved with a fingerprint is unchanged only for the same hash and run key, while its article keeps that pipeline', async () => {
+      await withStore(async (store) => {
+        const doc = article(GOMA, { source: 'feeds/a.html' });
+        const input = { inputHash: 'h1', runKey: 'run-1' };
+        assert.equal(await store.isInputUnchanged('feeds/a.html', input), false, 'never seen');
+        assert.equal(await store.saveArticle(doc, PIPELINE, {}, input), 'inserted');
+        assert.equal(await store.isInputUnchanged('feeds/a.html', input), true);
+        assert.equal(await store.isInputUnchanged('feeds/a.html', { ...input, inputHash: 'h2' }), false, 'content changed');
+        assert.equal(await store.isInputUnchanged('feeds/a.html', { ...input, runKey: 'run-2' }), false, 'pipeline or genres changed');
+        assert.equal(await store.isInputUnchanged('mirror/b.html', input), false, 'another source');
+        // A second source of the same body re-annotated by a newer pipeline: the first source's read is stale.
+        assert.equal(await store.saveArticle(article(GOMA, { source: 'mirror/b.html' }), NEWER_PIPELINE, {}, { inputHash: 'h3', runKey: 'run-2' }), 'updated');
+        assert.equal(await store.isInputUnchanged('feeds/a.html', input), false, 'the article no longer holds what that read saved');
+        assert.equal(await store.isInputUnchanged('mirror/b.html', { inputHash: 'h3', runKey: 'run-2' }), true);
+        // Saved again without a fingerprint (an API caller), the row keeps what it knew.
+        assert.equal(await store.saveArticle(article(GOMA, { source: 'mirror/b.html' }), NEWER_PIPELINE), 'duplicate');
+        assert.equal(await store.isInputUnchanged('mirror/b.html', { inputHash: 'h3', runKey: 'run-2' }), true);
+      });
+    });
+
     test('round-trips metadata, paragraphs, comments, captions and boilerplate', async () => {
       await withStore(async (store) => {
         const doc: Doc = {
@@ -763,6 +783,8 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
         const split = await store.splitEvent(events[0]!.id, { articleId: december.id, mentionId: moved.mentionId });
         assert.equal((await store.listEvents()).length, 2);
         assert.deepEqual((await store.getEvent(split))!.observations.map((o) => [o.articleId, o.reasons]), [[december.id, ['split off by the user']]]);
+        // Each event is recomputed from its own observations, not copied: the split one keeps its own date.
+        assert.deepEqual([(await store.getEvent(split))!.windowStart, (await store.getEvent(events[0]!.id))!.windowStart], ['2024-12-20', '2024-11-10']);
         await assert.rejects(store.splitEvent(split, { articleId: december.id, mentionId: moved.mentionId }), /nothing to split/);
 
         // The same date now: the rules alone would merge them, the user's split keeps them apart.

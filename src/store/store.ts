@@ -117,6 +117,16 @@ export interface StoreStats {
 }
 
 /** Cross-article results saved in the same transaction as the article. */
+/**
+ * What identifies one read of an input: the hash of what the reader handed over (content, format and the container's
+ * hints) and the run key (pipeline signature and genre settings). A source read again with the same fingerprint,
+ * whose article still carries the pipeline saved with it, is unchanged and need not be cleaned or annotated again.
+ */
+export interface InputFingerprint {
+  readonly inputHash: string;
+  readonly runKey: string;
+}
+
 export interface ArticleLinks {
   readonly entities?: readonly EntityLink[];
   /** The article's near-duplicate fingerprint, group and links, decided before saving. */
@@ -407,7 +417,9 @@ export interface Store extends SavedSearchStore, EntityOverridesPort {
   /** Applies pending migrations; returns the schema version now in force. */
   migrate(): Promise<number>;
   /** Saves a processed Doc and its layers in one transaction; idempotent by article id. */
-  saveArticle(doc: Doc, pipeline: string, links?: ArticleLinks): Promise<SaveOutcome>;
+  saveArticle(doc: Doc, pipeline: string, links?: ArticleLinks, input?: InputFingerprint): Promise<SaveOutcome>;
+  /** True when `source` was last saved with this fingerprint and its article still holds what that save stored. */
+  isInputUnchanged(source: string, input: InputFingerprint): Promise<boolean>;
   /**
    * Optional (SQLite): opens one write transaction that the following saveArticle calls join, each inside its own
    * savepoint (an article that fails rolls back alone; a crash loses the whole open batch, never part of an

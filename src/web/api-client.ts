@@ -68,10 +68,26 @@ export async function postJson<T>(path: string, payload: Record<string, unknown>
 
 /** DELETEs an API path (no body: a cross-site form cannot send DELETE). */
 export async function deleteJson<T>(path: string): Promise<T> {
-  const res = await fetch(path, { method: 'DELETE', headers: { accept: 'application/json' } });
+  const res = await fetch(path, { method: 'DELETE', headers: { accept: 'application/json', ...authHeaders() } });
   const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
   if (!res.ok) throw new ApiRequestError(res.status, body?.error?.code ?? 'E_HTTP', body?.error?.message ?? `HTTP ${res.status}`);
   return body as T;
+}
+
+/** Who the caller is (GET /api/session): an editor may correct, a reader only reads. */
+export interface SessionView {
+  readonly name: string;
+  readonly role: 'reader' | 'editor';
+  readonly canEdit: boolean;
+}
+
+let session: { key: string; answer: Promise<SessionView> } | undefined;
+
+/** The caller's session, asked once per token (a new token, after signing in again, asks anew). */
+export function currentSession(): Promise<SessionView> {
+  const key = authHeaders()['authorization'] ?? '';
+  if (session?.key !== key) session = { key, answer: getJson<SessionView>('/api/session') };
+  return session.answer;
 }
 
 /** An entity page with its corrections and the type evidence of its name (GET /api/entities/:id). */

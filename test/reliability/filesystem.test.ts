@@ -77,3 +77,27 @@ test('filesystem › a UTF-16 text with its byte-order mark is read as text, not
     await store.close();
   }
 });
+
+test('filesystem › a file and a folder whose names are not UTF-8 (Latin-1 "café") are read, and named with \\xNN escapes', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-bytes-'));
+  const latin1 = (name: string) => Buffer.concat([Buffer.from(dir), Buffer.from('/'), Buffer.from(name, 'latin1')]);
+  writeFileSync(latin1('caf\u00e9-prices.txt'), 'Bread prices in Latakia rose again on Monday, bakers said, the third rise since the harbour strike began.\n');
+  mkdirSync(latin1('r\u00e9sum\u00e9s'));
+  writeFileSync(Buffer.concat([latin1('r\u00e9sum\u00e9s'), Buffer.from('/ferry.html')]),
+    '<html><head><title>Ferry crews strike</title></head><body><article><p>Ferry crews in Tartus walked out on Tuesday over new rosters, the union said, leaving hundreds of passengers stranded at the quay.</p></article></body></html>');
+  writeFileSync(latin1('empty-\u00e9.txt'), '');
+  const store = openSqliteStore(':memory:');
+  await store.migrate();
+  try {
+    const summary = await ingest([dir], { store, stages: [], resources: createResources() });
+    assert.equal(summary.inserted, 2, JSON.stringify(summary.failures));
+    // A failure names the file as the user sees it, not the temporary link it was read through.
+    assert.deepEqual(summary.failures.map((f) => [f.source, f.code]), [[join(dir, 'empty-\\xE9.txt'), 'E_INPUT_EMPTY']]);
+    const sources = (await Promise.all((await store.listArticles({ limit: 10 })).map(async (a) => (await store.getArticle(a.id))!.source))).sort();
+    assert.deepEqual(sources, [join(dir, 'caf\\xE9-prices.txt'), join(dir, 'r\\xE9sum\\xE9s', 'ferry.html')]);
+    const again = await ingest([dir], { store, stages: [], resources: createResources() });
+    assert.equal(again.unchanged, 2, 'a re-run recognises them by their shown names');
+  } finally {
+    await store.close();
+  }
+});

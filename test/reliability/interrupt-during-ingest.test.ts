@@ -85,8 +85,8 @@ test('reliability › SIGINT mid-ingest with --jobs 2 saves what was read, exits
   const lines: string[] = [];
   const rerun = await main(['ingest', input, '--db', db, '--json', '--jobs', '2'], { out: (l) => lines.push(l), err: () => {} });
   assert.equal(rerun, 0);
-  const summary = JSON.parse(lines[0]!) as { inserted: number; duplicates: number; isInterrupted: boolean };
-  assert.equal(summary.duplicates, stored, 'what was saved before Ctrl-C is recognised');
+  const summary = JSON.parse(lines[0]!) as { inserted: number; unchanged: number; isInterrupted: boolean };
+  assert.equal(summary.unchanged, stored, 'what was saved before Ctrl-C is recognised (skipped by fingerprint, before cleaning)');
   assert.equal(summary.inserted, ARTICLES - stored, 'the re-run stores the rest');
   assert.equal(summary.isInterrupted, false);
   assert.equal(countArticles(db), ARTICLES);

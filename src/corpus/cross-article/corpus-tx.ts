@@ -80,6 +80,12 @@ export interface CorpusTx {
   eventSummary(eventId: string): Promise<MergedEventSummary | undefined>;
   /** The observations of a merged event, oldest article first. */
   observationsOf(eventId: string): Promise<ObservationKey[]>;
+  /**
+   * What a stored observation says, to recompute an event's summary from its observations (after a split): its
+   * actors, trigger, time value, modality, counts and article's publication date, with its event's PLOVER type.
+   * The place and CAMEO code of one observation are not stored, so they are absent.
+   */
+  observationOf(observation: ObservationKey): Promise<EventObservation | undefined>;
   /** The merged event an observation belongs to, if stored. */
   eventOf(observation: ObservationKey): Promise<string | undefined>;
   /** Moves an observation and its reports to another merged event, recording why. */

@@ -126,3 +126,23 @@ test('cross-article › a user split keeps an observation apart from its former 
   await assert.rejects(splitObservationByUser(tx, id!, { articleId: 'a2', mentionId: 'v1' }), /has no observation/);
   assert.ok(apart);
 });
+
+test('cross-article › a split event is recomputed from its own observation, and the event it leaves loses what it brought', async () => {
+  const { tx, state } = createMemoryCorpus();
+  const BAGHDAD = { name: 'Baghdad', lat: 33.34, lon: 44.4, countryCode: 'IQ', gazetteerId: 'gn:98182' };
+  await linkArticle(tx, { articleId: 'a1', events: [attack('a1', 'Meridian News Agency', { trigger: 'fire', place: BAGHDAD })] });
+  // A second outlet names another unit too and dates the attack to the day only.
+  await linkArticle(tx, { articleId: 'a2', events: [attack('a2', 'Kyiv Courier', { trigger: 'fire', sourceIds: ['org:tigris guardians brigade', 'org:harbour battalion'], timeValue: '2024-11', publishedAt: '2024-12-02' })] });
+  const [id] = state.events.keys();
+  assert.ok(state.events.get(id!)!.summary.sourceIds.includes('org:harbour battalion'));
+  const apart = await splitObservationByUser(tx, id!, { articleId: 'a2', mentionId: 'v1' });
+  const left = state.events.get(id!)!.summary;
+  const split = state.events.get(apart)!.summary;
+  assert.deepEqual(left.sourceIds, ['org:tigris guardians brigade'], 'the unit only the split report named leaves with it');
+  assert.deepEqual(left.window, { start: '2024-11-10', end: '2024-11-10' });
+  assert.deepEqual(left.place, BAGHDAD);
+  assert.deepEqual(split.sourceIds, ['org:tigris guardians brigade', 'org:harbour battalion']);
+  assert.deepEqual(split.window, { start: '2024-11-01', end: '2024-11-30' }, 'its own month, not the day of the event it left');
+  assert.equal(split.place, undefined, 'an observation\'s place is not stored: not copied from the event it left');
+  assert.deepEqual(split.triggers, ['fire']);
+});

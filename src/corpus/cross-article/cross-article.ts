@@ -109,6 +109,19 @@ async function firstEvent(tx: CorpusTx, observations: readonly ObservationKey[])
   return undefined;
 }
 
+/**
+ * An event's summary recomputed from its observations (oldest first), as merging built it. An observation's place
+ * is not stored, so the event keeps the place it had (the observations that stay are the ones that gave it, unless
+ * the one split off did — the user can see and correct that on the event page).
+ */
+async function summaryFrom(tx: CorpusTx, event: MergedEventSummary, observations: readonly ObservationKey[]): Promise<MergedEventSummary> {
+  const stored = (await Promise.all(observations.map((o) => tx.observationOf(o)))).filter((o) => o !== undefined);
+  const [first, ...rest] = stored;
+  if (!first) return event;
+  const folded = rest.reduce((summary, o) => absorb(summary, o), startMergedEvent(event.id, first));
+  return { ...folded, ...(event.place ? { place: event.place } : {}) };
+}
+
 /** `base`, or `base-2`, `base-3` … when an event already has that id (a split kept the first observation's name). */
 async function freshEventId(tx: CorpusTx, base: string): Promise<string> {
   let id = base;
@@ -147,8 +160,12 @@ export async function splitObservationByUser(tx: CorpusTx, eventId: string, obse
   if (!others.length) throw new UsageError(`event ${eventId} has only that observation: nothing to split`);
   const source = (await tx.eventSummary(eventId))!;
   const id = await freshEventId(tx, `ev-${observation.articleId}-${observation.mentionId}`);
-  await tx.writeEvent({ ...source, id }, undefined, true);
+  // Both events are recomputed from their own observations: the split one is what its observation says (not a
+  // copy of the event it leaves), and the event it leaves loses the actors, triggers and window it brought.
+  const own = await tx.observationOf(observation);
+  await tx.writeEvent(own ? startMergedEvent(id, own) : { ...source, id }, undefined, true);
   await tx.moveObservation(observation, id, ['split off by the user']);
+  await tx.writeEvent(await summaryFrom(tx, source, others), undefined, false);
   for (const other of others) await tx.writeOverride({ kind: 'split', observation, other });
   await refreshEvents(tx, [eventId, id]);
   return id;

@@ -99,6 +99,13 @@ export function createMemoryCorpus(): { tx: CorpusTx; state: MemoryCorpusState }
     },
     eventSummary: async (eventId) => state.events.get(eventId)?.summary,
     observationsOf: async (eventId) => [...state.observations.values()].filter((o) => o.eventId === eventId).map((o) => ({ articleId: o.articleId, mentionId: o.observation.mentionId })),
+    observationOf: async (o) => {
+      const row = state.observations.get(`${o.articleId}\u0000${o.mentionId}`);
+      if (!row) return undefined;
+      // As the SQL adapters read it back: the event's type, no place or CAMEO code of its own.
+      const { place: _place, cameo: _cameo, ...stored } = row.observation;
+      return { ...stored, ploverType: state.events.get(row.eventId)?.summary.ploverType ?? stored.ploverType };
+    },
     eventOf: async (o) => state.observations.get(`${o.articleId}\u0000${o.mentionId}`)?.eventId,
     moveObservation: async (o, toEventId, reasons) => {
       const key = `${o.articleId}\u0000${o.mentionId}`;

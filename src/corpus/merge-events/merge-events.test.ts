@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { absorb, chooseMergedEvent, countAlternatives, startMergedEvent, windowOf, type EventObservation } from './index.js';
+import { absorb, chooseMergedEvent, countAlternatives, sameTrigger, startMergedEvent, windowOf, type EventObservation } from './index.js';
 
 const ALEPPO = { name: 'Aleppo', lat: 36.2, lon: 37.16, countryCode: 'SY', gazetteerId: 'g:170063' };
 const SAFIRA = { name: 'al-Safira', lat: 36.07, lon: 37.37, countryCode: 'SY' };
@@ -120,4 +120,46 @@ test('merge-events › compatible types merge only with the same trigger and two
   assert.ok(coded);
   assert.ok(coded.reasons.includes('compatible types COERCE/ASSAULT'));
   assert.ok(coded.score > 0 && coded.reasons.at(-1) === `score ${coded.score}`);
+});
+
+test('merge-events › "died", "death", "dead" and "dying" name one action; a compound keeps its head ("earthquake"/"quake")', () => {
+  for (const [a, b] of [['die', 'death'], ['dead', 'die'], ['dy', 'death'], ['earthquake', 'quake'], ['firefight', 'fight'], ['shooting', 'shoot']] as const) {
+    assert.ok(sameTrigger(a, b), `${a}/${b}`);
+  }
+  for (const [a, b] of [['kill', 'die'], ['intake', 'take'], ['gunfire', 'fire'], ['fight', 'flight']] as const) assert.ok(!sameTrigger(a, b), `${a}/${b}`);
+  const quake = startMergedEvent('ev1', obs({ articleId: 'a1', ploverType: 'OCCURRENCE', timeValue: '2024-11-07', trigger: 'earthquake', sourceIds: [], place: LATAKIA }));
+  const joined = chooseMergedEvent([quake], obs({ articleId: 'a2', ploverType: 'OCCURRENCE', timeValue: '2024-11-07', trigger: 'quake', sourceIds: [], place: LATAKIA }));
+  assert.ok(joined?.reasons.includes('same trigger "quake"'));
+});
+
+test('merge-events › the same light or reporting verb ("said", "made") is not the same action: it needs two pieces of evidence', () => {
+  const said = (articleId: string, extra: Partial<EventObservation>) =>
+    obs({ articleId, ploverType: 'CONSULT', timeValue: '2024-11-07', trigger: 'say', sourceIds: ['per:jane doe'], ...extra });
+  const first = startMergedEvent('ev1', said('a1', {}));
+  assert.equal(chooseMergedEvent([first], said('a2', {})), undefined, 'one speaker saying something on one day is not one statement');
+  assert.ok(chooseMergedEvent([first], said('a3', { targetIds: ['org:city council'] })) === undefined, 'a target the first report does not name adds nothing shared');
+  const both = startMergedEvent('ev2', said('a4', { targetIds: ['org:city council'] }));
+  assert.ok(chooseMergedEvent([both], said('a5', { targetIds: ['org:city council'] })), 'the same speaker and the same addressee');
+});
+
+test('merge-events › a report dated only by its publication needs more than the same city and trigger', () => {
+  const SAN_DIEGO = { name: 'San Diego', lat: 32.72, lon: -117.16, countryCode: 'US', gazetteerId: 'gn:5391811' };
+  const arrest = (articleId: string, extra: Partial<EventObservation>) =>
+    obs({ articleId, ploverType: 'COERCE', trigger: 'arrest', publishedAt: '2024-11-08', sourceIds: [], place: SAN_DIEGO, ...extra });
+  const first = startMergedEvent('ev1', arrest('a1', { targetIds: ['per:vincent jackson'] }));
+  assert.equal(chooseMergedEvent([first], arrest('a2', {})), undefined, 'two arrests in one city within days are common');
+  assert.ok(chooseMergedEvent([first], arrest('a3', { timeValue: '2024-11-07' })), 'a date of its own makes the same city enough');
+  assert.ok(chooseMergedEvent([first], arrest('a4', { targetIds: ['per:vincent jackson'] })), 'the same person arrested');
+  const cityOnly = startMergedEvent('ev2', arrest('a5', {}));
+  assert.ok(chooseMergedEvent([cityOnly], arrest('a6', {})), 'two reports that name the same and nothing else agree on everything they name');
+});
+
+test('merge-events › an everyday synonym ("murdered" / "killed") is a similar action: it needs two pieces of evidence', () => {
+  const killing = (articleId: string, trigger: string, extra: Partial<EventObservation>) =>
+    obs({ articleId, trigger, timeValue: '2024-11-07', sourceIds: [], targetIds: ['per:john roe'], ...extra });
+  const first = startMergedEvent('ev1', killing('a1', 'kill', { place: ALEPPO }));
+  assert.equal(chooseMergedEvent([first], killing('a2', 'murder', {})), undefined, 'the victim alone');
+  const both = chooseMergedEvent([first], killing('a3', 'murder', { place: ALEPPO }));
+  assert.ok(both, 'the victim and the city');
+  assert.equal(chooseMergedEvent([first], killing('a4', 'kidnap', { place: ALEPPO })), undefined, 'not a synonym');
 });

@@ -139,11 +139,36 @@ export function compatibleTypes(ploverType: string): string[] {
  */
 export function triggerKey(lemma: string): string {
   const word = lemma.toLowerCase();
+  const irregular = IRREGULAR_TRIGGERS.get(word);
+  if (irregular) return irregular;
   for (const [ending, replacement] of TRIGGER_ENDINGS) {
     if (word.length - ending.length >= 3 && word.endsWith(ending)) return word.slice(0, word.length - ending.length) + replacement;
   }
   return word;
 }
+
+/**
+ * Words of one action that no ending rule joins: "death", "dead" and "dying" (which taggers also lemmatise as
+ * "dy") all say someone died. Only derivations of one verb belong here, never synonyms ("kill" is not "die").
+ */
+const IRREGULAR_TRIGGERS: ReadonlyMap<string, string> = new Map([
+  ['death', 'die'], ['dead', 'die'], ['dy', 'die'], ['dying', 'die'], ['died', 'die'], ['die', 'die'],
+]);
+
+/**
+ * Two triggers name one action when their keys are equal, or when one is the other's head in a closed compound
+ * ("earthquake" / "quake", "firefight" / "fight"): the head must be a word of five letters or more, so short
+ * heads that end many unrelated words ("take" in "intake") never join.
+ */
+export function sameTrigger(a: string, b: string): boolean {
+  const [x, y] = [triggerKey(a), triggerKey(b)];
+  if (x === y) return true;
+  const [short, long] = x.length <= y.length ? [a.toLowerCase(), b.toLowerCase()] : [b.toLowerCase(), a.toLowerCase()];
+  return short.length >= 5 && long.length > short.length + 2 && long.endsWith(short);
+}
+
+/** Verbs that say little about what happened: saying, telling, and light verbs whose object carries the action. */
+const LIGHT_TRIGGERS: ReadonlySet<string> = new Set(['say', 'tell', 'make', 'take', 'have', 'do', 'get', 'go', 'come', 'give', 'put', 'report', 'state']);
 
 const TRIGGER_ENDINGS: readonly (readonly [string, string])[] = [
   ['osion', 'od'], ['ation', ''], ['ition', ''], ['ment', ''], ['ings', ''], ['ing', ''], ['ion', ''], ['ies', 'y'], ['ed', ''], ['es', ''], ['s', ''], ['e', ''],
@@ -161,9 +186,35 @@ function actionKeys(obs: EventObservation): string[] {
 function triggerRelation(keys: readonly string[], obs: EventObservation): 'same' | 'similar' | 'different' | 'unknown' {
   const lemmas = keys.filter((k) => !k.startsWith(CAMEO_KEY));
   if (!obs.trigger || !lemmas.length) return 'unknown';
-  if (lemmas.some((t) => triggerKey(t) === triggerKey(obs.trigger!))) return 'same';
+  // A light or reporting verb ("said", "made", "took") names no particular action: the same one is only similar.
+  if (lemmas.some((t) => sameTrigger(t, obs.trigger!))) return LIGHT_TRIGGERS.has(obs.trigger.toLowerCase()) ? 'similar' : 'same';
   const cameo = obs.cameo && /^\d{3}/.test(obs.cameo) ? `${CAMEO_KEY}${obs.cameo.slice(0, 3)}` : undefined;
-  return cameo && keys.includes(cameo) ? 'similar' : 'different';
+  if (cameo && keys.includes(cameo)) return 'similar';
+  return lemmas.some((t) => areSynonyms(t, obs.trigger!)) ? 'similar' : 'different';
+}
+
+/**
+ * Everyday news words for one kind of occurrence, which the event coder may not file under one CAMEO action
+ * ("murdered" / "killed", "blaze" / "fire", "victory" / "win"). They make two reports similar, never the same:
+ * a synonym still needs two pieces of participant evidence. Words with a second common sense in news stay out
+ * ("fire" for a dismissal is left to its type and arguments).
+ */
+const SYNONYM_GROUPS: readonly (readonly string[])[] = [
+  ['kill', 'murder', 'slay', 'assassinate', 'homicide'],
+  ['fire', 'blaze', 'inferno'],
+  ['earthquake', 'tremor'],
+  ['win', 'victory', 'triumph', 'defeat', 'beat'],
+  ['injure', 'wound', 'hurt', 'injury'],
+  ['find', 'discover', 'discovery'],
+  ['explode', 'blast', 'detonate'],
+  ['escape', 'flee'],
+  ['resign', 'quit', 'resignation'],
+  ['accuse', 'charge', 'indict', 'allege'],
+];
+
+/** True when two trigger lemmas fall in one synonym group (up to inflection and derivation). */
+function areSynonyms(a: string, b: string): boolean {
+  return SYNONYM_GROUPS.some((group) => group.some((w) => sameTrigger(w, a)) && group.some((w) => sameTrigger(w, b)));
 }
 
 /** Jaccard similarity of two sets (0 when both are empty). */
@@ -238,6 +289,11 @@ export function matchEvent(candidate: MergedEventSummary, obs: EventObservation)
   if (trigger === 'different') return undefined;
   // Two words the event coder files under one CAMEO action ("shot", "gunned down") need two pieces of evidence.
   if (trigger === 'similar' && support < 2) return undefined;
+  // A report that gives no date of its own is dated only by its publication ("was arrested on suspicion of …"):
+  // that says when it was told, not that it is the same occurrence, so the same city alone is not enough — two
+  // arrests, two fires in one city within days are common. It needs a shared specific participant, two pieces of
+  // evidence, or agreement on everything both name (one names a person the other lacks: 0.33, not enough).
+  if (!isUndatedPair && !obs.timeValue && sharedSpecific.length === 0 && support < 2 && args < 1) return undefined;
   // A vague date (a month, "last week") needs a second piece of evidence besides one participant.
   if (!isUndatedPair && !isPrecise && !(support >= 2 || trigger === 'same')) return undefined;
   // No date on one side: only strong agreement on everything else.

@@ -67,6 +67,12 @@ export function minhashSignature(text: string): Uint32Array {
   return signature;
 }
 
+/**
+ * Stored articles a store reads per band key when looking for copies of a new article: the copies of one group
+ * stand for each other, so a few per key find the group while the cost of a new copy stays flat as it grows.
+ */
+export const COPY_CANDIDATES_PER_KEY = 16;
+
 /** One key per band: two signatures sharing any key are candidate near-duplicates. */
 export function lshBandKeys(signature: Uint32Array): string[] {
   const keys: string[] = [];

@@ -162,6 +162,19 @@ test('fetcher › an unreachable robots.txt (HTTP 503) means no page is fetched 
   assert.equal(s.requestsTo('/news/grain-prices.html').length, 0);
 });
 
+test("fetcher › the timeout counts time on the wire, not a redirect's wait for the host's next turn", async () => {
+  const s = await server({
+    '/old/grain': respond(302, { location: '/news/grain-prices.html' }),
+    '/news/grain-prices.html': serveFile('grain-prices.html'),
+  });
+  // Each hop is quick, but the host's spacing holds the second hop back longer than the whole timeout.
+  const article = await createFetcher({ ...fast, minIntervalMs: 400, timeoutMs: 300 }).fetchArticle(s.url('/old/grain'));
+  assert.ok(!('kind' in article), 'fetched, not refused');
+  assert.match(article.content, /grain/i);
+  const [hop1, hop2] = s.requests.slice(-2).map((r) => r.atMs);
+  assert.ok(hop2! - hop1! >= 400, 'the second hop waited its turn');
+});
+
 test('fetcher › requests to one host are spaced by at least the minimum interval', async () => {
   const s = await server({ '/a.html': serveFile('grain-prices.html'), '/b.html': serveFile('ferry-strike.html') });
   const fetcher = createFetcher({ ...fast, minIntervalMs: 200 });

@@ -141,31 +141,41 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
   /** One GET under the host's gate and a deadline; redirects are returned, not followed. */
   async function hop(url: URL, pinned: ResolvedAddress, headers: Record<string, string>, maxBytes: number, isTruncating: boolean, deadline: Deadline): Promise<HopResult> {
     return gate.run(url.host, intervalFor(url.host), async () => {
+      // The clock runs only while a hop is on the wire: waiting for the host's turn (behind a slow page) is not
+      // the redirect's time.
       deadline.start();
-      let response: PinnedResponse;
       try {
-        response = await pinnedGet(url, pinned, { 'user-agent': userAgent, ...headers }, deadline.signal);
-      } catch (error) {
-        throw deadline.explain(url.href, error);
+        return await hopOnTheWire(url, pinned, headers, maxBytes, isTruncating, deadline);
+      } finally {
+        deadline.pause();
       }
-      if (response.status >= 300 && response.status < 400 && response.status !== 304) {
-        response.cancel();
-        return { kind: 'redirect', status: response.status, location: response.headers.get('location') };
-      }
-      noteRetryAfter(url.host, response);
-      if (response.status < 200 || response.status >= 300) {
-        // An error page or a 304 is not read: only its status matters.
-        response.cancel();
-        return { kind: 'final', status: response.status, statusText: response.statusText, headers: response.headers, bytes: new Uint8Array(0), isTruncated: false };
-      }
-      const declared = Number(response.headers.get('content-length') ?? NaN);
-      if (!isTruncating && Number.isFinite(declared) && declared > maxBytes) {
-        response.cancel();
-        throw new FetchError('E_INPUT_TOO_LARGE', url.href, `response is ${formatBytes(declared)} (Content-Length), above the ${formatBytes(maxBytes)} limit (raise it with --max-bytes)`);
-      }
-      const { bytes, isTruncated } = await readLimited(response, url.href, maxBytes, isTruncating, deadline);
-      return { kind: 'final', status: response.status, statusText: response.statusText, headers: response.headers, bytes, isTruncated };
     }, options.signal);
+  }
+
+  async function hopOnTheWire(url: URL, pinned: ResolvedAddress, headers: Record<string, string>, maxBytes: number, isTruncating: boolean, deadline: Deadline): Promise<HopResult> {
+    let response: PinnedResponse;
+    try {
+      response = await pinnedGet(url, pinned, { 'user-agent': userAgent, ...headers }, deadline.signal);
+    } catch (error) {
+      throw deadline.explain(url.href, error);
+    }
+    if (response.status >= 300 && response.status < 400 && response.status !== 304) {
+      response.cancel();
+      return { kind: 'redirect', status: response.status, location: response.headers.get('location') };
+    }
+    noteRetryAfter(url.host, response);
+    if (response.status < 200 || response.status >= 300) {
+      // An error page or a 304 is not read: only its status matters.
+      response.cancel();
+      return { kind: 'final', status: response.status, statusText: response.statusText, headers: response.headers, bytes: new Uint8Array(0), isTruncated: false };
+    }
+    const declared = Number(response.headers.get('content-length') ?? NaN);
+    if (!isTruncating && Number.isFinite(declared) && declared > maxBytes) {
+      response.cancel();
+      throw new FetchError('E_INPUT_TOO_LARGE', url.href, `response is ${formatBytes(declared)} (Content-Length), above the ${formatBytes(maxBytes)} limit (raise it with --max-bytes)`);
+    }
+    const { bytes, isTruncated } = await readLimited(response, url.href, maxBytes, isTruncating, deadline);
+    return { kind: 'final', status: response.status, statusText: response.statusText, headers: response.headers, bytes, isTruncated };
   }
 
   function noteRetryAfter(host: string, response: PinnedResponse): void {
@@ -358,7 +368,10 @@ async function readLimited(response: PinnedResponse, url: string, maxBytes: numb
 /** A total time limit started at the first request; `explain` turns an abort or network error into a FetchError. */
 interface Deadline {
   readonly signal: AbortSignal;
+  /** Runs the clock on what is left of the budget. */
   start(): void;
+  /** Stops the clock between hops, keeping what was spent. */
+  pause(): void;
   clear(): void;
   explain(url: string, error: unknown): FetchError;
 }
@@ -368,13 +381,23 @@ function createDeadline(timeoutMs: number, outer: AbortSignal | undefined): Dead
   const signal = outer ? AbortSignal.any([controller.signal, outer]) : controller.signal;
   let timer: NodeJS.Timeout | undefined;
   let isTimedOut = false;
+  let leftMs = timeoutMs;
+  let startedAt = 0;
   return {
     signal,
     start() {
-      timer ??= setTimeout(() => {
+      if (timer || isTimedOut) return;
+      startedAt = performance.now();
+      timer = setTimeout(() => {
         isTimedOut = true;
         controller.abort();
-      }, timeoutMs);
+      }, Math.max(0, leftMs));
+    },
+    pause() {
+      if (!timer) return;
+      clearTimeout(timer);
+      timer = undefined;
+      leftMs -= performance.now() - startedAt;
     },
     clear() {
       if (timer) clearTimeout(timer);

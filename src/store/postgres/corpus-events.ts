@@ -6,7 +6,9 @@ import type { EventReport } from '../../corpus/corroborate/index.js';
 import type { CorpusTx } from '../../corpus/cross-article/index.js';
 import { countAlternatives, isUndated, SHORT_WINDOW_DAYS, windowDays, type EventObservation, type MergedEventSummary } from '../../corpus/merge-events/index.js';
 import { datePrecision } from '../event-dates.js';
+import { toObservation } from '../observation-row.js';
 import { PACKED_SUMMARY_SQL, summaryFromPacked } from '../event-summary.js';
+import { COPY_CANDIDATES_PER_KEY } from '../../corpus/near-duplicates/index.js';
 import { PERIOD_CHARS, type EventPeriod, type EventPeriodCount, type EventQuery, type MergedEventDetail, type MergedEventRow, type SyndicationCandidate } from '../store.js';
 
 type Row = Record<string, unknown>;
@@ -123,6 +125,11 @@ export function postgresCorpusTx(q: Query): CorpusTx {
     },
     observationsOf: async (eventId) => (await q('observations of event', `SELECT o.article_id, o.mention_id FROM event_observations o JOIN articles a ON a.id = o.article_id
       WHERE o.merged_event_id = $1 ORDER BY a.published_at NULLS FIRST, a.seq, o.mention_id`, [eventId])).map((r) => ({ articleId: String(r['article_id']), mentionId: String(r['mention_id']) })),
+    observationOf: async (o) => {
+      const [row] = await q('stored observation', `SELECT o.*, e.plover_type, a.published_at FROM event_observations o JOIN merged_events e ON e.id = o.merged_event_id
+        JOIN articles a ON a.id = o.article_id WHERE o.article_id = $1 AND o.mention_id = $2`, [o.articleId, o.mentionId]);
+      return row ? toObservation(row, row['source_ids'] as string[], row['target_ids'] as string[], row['counts'] as EventObservation['counts']) : undefined;
+    },
     eventOf: async (o) => {
       const [row] = await q('event of observation', 'SELECT merged_event_id AS id FROM event_observations WHERE article_id = $1 AND mention_id = $2', [o.articleId, o.mentionId]);
       return row ? String(row['id']) : undefined;
@@ -149,8 +156,11 @@ export function postgresCorpusTx(q: Query): CorpusTx {
 /** Stored articles sharing any of these MinHash band keys (at most 200). */
 export async function findSyndicationCandidates(q: Query, bandKeys: readonly string[]): Promise<SyndicationCandidate[]> {
   if (!bandKeys.length) return [];
-  const rows = await q('find syndication candidates', `SELECT DISTINCT f.article_id, f.signature, coalesce(a.syndication_group, a.id) AS grp FROM article_bands b
-    JOIN article_fingerprints f ON f.article_id = b.article_id JOIN articles a ON a.id = b.article_id WHERE b.band_key = ANY($1::text[]) LIMIT 200`, [[...bandKeys]]);
+  // A few articles per band key (see the SQLite adapter): the cost of a new copy stays flat as its group grows.
+  const rows = await q('find syndication candidates', `SELECT f.article_id, f.signature, coalesce(a.syndication_group, a.id) AS grp
+    FROM (SELECT DISTINCT k.article_id FROM unnest($1::text[]) AS key,
+      LATERAL (SELECT article_id FROM article_bands WHERE band_key = key ORDER BY article_id LIMIT ${COPY_CANDIDATES_PER_KEY}) AS k) b
+    JOIN article_fingerprints f ON f.article_id = b.article_id JOIN articles a ON a.id = b.article_id ORDER BY f.article_id LIMIT 200`, [[...bandKeys]]);
   return rows.map((r) => {
     const buf = r['signature'] as Buffer;
     return { articleId: String(r['article_id']), group: String(r['grp']), signature: new Uint32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength)) };

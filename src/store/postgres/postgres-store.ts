@@ -10,6 +10,7 @@ import type { EntityLink, KnownEntity } from '../../corpus/link-entities/index.j
 import type {
   ArticleEntityLink, ArticleFilter, ArticleLinks, ArticleSummary, CanonicalEntity, ClaimQuery, Cooccurrence, CooccurrenceQuery, EntityArticlesPage, EntityDetail, EntityQuery, SaveOutcome,
   PlaceOverview, PlaceQuery, SearchFacets, SearchHit, SearchQuery, Store, StoreStats, StoredArticle, StoredClaim, StoredClaimDetail, StoredDictionary,
+  InputFingerprint,
 } from '../store.js';
 import { claimRows, openingSnippet, parseClaimKey, placeRows, toStoredClaim, type ClaimRecord, type ClaimSourceLayers } from '../claim-rows.js';
 import { compareIds, countChars, entityPairs, tallyEntities, type EntityTally } from '../entity-tally.js';
@@ -342,7 +343,7 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     },
   });
 
-  const saveArticle = (doc: Doc, pipeline: string, links: ArticleLinks = {}): Promise<SaveOutcome> =>
+  const saveArticle = (doc: Doc, pipeline: string, links: ArticleLinks = {}, input?: InputFingerprint): Promise<SaveOutcome> =>
     transaction(`save article ${doc.id}`, async (client) => {
       const op = `save article ${doc.id}`;
       const q: Query = (qop, sql, params = []) => query(qop, sql, params, client);
@@ -383,7 +384,11 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
           await unlinkArticle(postgresCorpusTx(q), doc.id);
         }
       }
-      await query(op, 'INSERT INTO article_sources (article_id, source, first_seen) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [doc.id, pgText(m.source), stamp], client);
+      // A source row keeps its first sighting; a new read with a fingerprint updates what the row says of it.
+      await query(op, `INSERT INTO article_sources (article_id, source, first_seen, input_hash, run_key, pipeline) VALUES ($1, $2, $3, $4, $5, $6)
+          ON CONFLICT (article_id, source) DO UPDATE SET input_hash = excluded.input_hash, run_key = excluded.run_key, pipeline = excluded.pipeline
+          WHERE excluded.input_hash IS NOT NULL`,
+        [doc.id, pgText(m.source), stamp, input?.inputHash ?? null, input?.runKey ?? null, input ? pipeline : null], client);
       if (outcome === 'duplicate') return outcome;
       const layerNames: string[] = [];
       const layerData: string[] = [];
@@ -721,6 +726,8 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     ...postgresSavedSearches(read, now),
     migrate,
     saveArticle,
+    isInputUnchanged: async (source, input) => (await query('check input fingerprint', `SELECT 1 FROM article_sources s JOIN articles a ON a.id = s.article_id
+      WHERE s.source = $1 AND s.input_hash = $2 AND s.run_key = $3 AND a.pipeline = s.pipeline LIMIT 1`, [pgText(source), input.inputHash, input.runKey])).length > 0,
     hasArticle: async (id) => (await query('has article', 'SELECT 1 FROM articles WHERE id = $1', [id])).length > 0,
     getArticle,
     listArticles,

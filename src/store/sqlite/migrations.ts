@@ -340,4 +340,14 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX notes_target ON notes (target_kind, target_id, id);
     `,
   },
+  {
+    version: 12,
+    name: 'input fingerprints on article sources, so an unchanged input is skipped before cleaning',
+    sql: `
+      ALTER TABLE article_sources ADD COLUMN input_hash TEXT;   -- sha-256 of what the reader handed over
+      ALTER TABLE article_sources ADD COLUMN run_key TEXT;      -- pipeline signature and genre settings of that read
+      ALTER TABLE article_sources ADD COLUMN pipeline TEXT;     -- the article's pipeline as that read saved it
+      CREATE INDEX article_sources_source ON article_sources (source);
+    `,
+  },
 ];

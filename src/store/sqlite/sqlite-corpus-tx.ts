@@ -3,6 +3,8 @@ import type Database from 'better-sqlite3';
 import type { CopyCandidate, CorpusTx } from '../../corpus/cross-article/index.js';
 import type { EventReport } from '../../corpus/corroborate/index.js';
 import { isUndated, windowDays, SHORT_WINDOW_DAYS, type MergedEventSummary } from '../../corpus/merge-events/index.js';
+import { COPY_CANDIDATES_PER_KEY } from '../../corpus/near-duplicates/index.js';
+import { toObservation } from '../observation-row.js';
 
 type Row = Record<string, unknown>;
 
@@ -44,8 +46,11 @@ const marks = (n: number) => Array.from({ length: n }, () => '?').join(',') || "
 /** Stored articles sharing any of these MinHash band keys (at most 200), with their signatures and groups. */
 export function copyCandidates(prepare: (sql: string) => Database.Statement, bandKeys: readonly string[]): CopyCandidate[] {
   if (!bandKeys.length) return [];
-  const rows = prepare(`SELECT DISTINCT f.article_id, f.signature, coalesce(a.syndication_group, a.id) AS grp FROM article_bands b
-    JOIN article_fingerprints f ON f.article_id = b.article_id JOIN articles a ON a.id = b.article_id WHERE b.band_key IN (${marks(bandKeys.length)}) LIMIT 200`).all(...bandKeys) as Row[];
+  // A few articles per band key, by the key's index: 1,500 stored copies of one story share every key, and reading
+  // them all made each new copy cost more than the last. The copies of one group stand for each other.
+  const perKey = bandKeys.map(() => `SELECT article_id FROM (SELECT article_id FROM article_bands WHERE band_key = ? ORDER BY article_id LIMIT ${COPY_CANDIDATES_PER_KEY})`).join(' UNION ');
+  const rows = prepare(`SELECT f.article_id, f.signature, coalesce(a.syndication_group, a.id) AS grp FROM (${perKey}) b
+    JOIN article_fingerprints f ON f.article_id = b.article_id JOIN articles a ON a.id = b.article_id ORDER BY f.article_id LIMIT 200`).all(...bandKeys) as Row[];
   return rows.map((r) => {
     const buf = r['signature'] as Buffer;
     return { articleId: String(r['article_id']), group: String(r['grp']), signature: new Uint32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength)) };
@@ -130,6 +135,11 @@ export function sqliteCorpusTx(prepare: (sql: string) => Database.Statement): Co
     },
     observationsOf: async (eventId) => (prepare(`SELECT o.article_id, o.mention_id FROM event_observations o JOIN articles a ON a.id = o.article_id
       WHERE o.merged_event_id = ? ORDER BY a.published_at, a.seq, o.mention_id`).all(eventId) as Row[]).map((r) => ({ articleId: String(r['article_id']), mentionId: String(r['mention_id']) })),
+    observationOf: async (o) => {
+      const row = prepare(`SELECT o.*, e.plover_type, a.published_at FROM event_observations o JOIN merged_events e ON e.id = o.merged_event_id
+        JOIN articles a ON a.id = o.article_id WHERE o.article_id = ? AND o.mention_id = ?`).get(o.articleId, o.mentionId) as Row | undefined;
+      return row ? toObservation(row, JSON.parse(String(row['source_ids'])), JSON.parse(String(row['target_ids'])), JSON.parse(String(row['counts']))) : undefined;
+    },
     eventOf: async (o) => (prepare('SELECT merged_event_id AS id FROM event_observations WHERE article_id = ? AND mention_id = ?').get(o.articleId, o.mentionId) as { id: string } | undefined)?.id,
     moveObservation: async (o, toEventId, reasons) => {
       prepare('UPDATE event_observations SET merged_event_id = ?, reasons = ?, score = 0 WHERE article_id = ? AND mention_id = ?').run(toEventId, JSON.stringify(reasons), o.articleId, o.mentionId);

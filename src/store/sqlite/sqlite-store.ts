@@ -10,7 +10,7 @@ import { countAlternatives, type EventObservation } from '../../corpus/merge-eve
 import type {
   ArticleEntityLink, ArticleFilter, ArticleLinks, ArticleSummary, CanonicalEntity, ClaimQuery, Cooccurrence, CooccurrenceQuery, EntityArticlesPage, EntityDetail, EntityQuery,
   EventQuery, PlaceOverview, PlaceQuery, MergedEventDetail, MergedEventRow, SaveBatch, SaveOutcome, SearchFacets, SearchHit, SearchQuery, Store, StoreStats, StoredArticle, StoredClaim, StoredClaimDetail,
-  StoredDictionary, EventPeriod, EventPeriodCount,
+  StoredDictionary, EventPeriod, EventPeriodCount, InputFingerprint,
 } from '../store.js';
 import { PERIOD_CHARS } from '../store.js';
 import { claimRows, openingSnippet, parseClaimKey, placeRows, toStoredClaim, type ClaimRecord } from '../claim-rows.js';
@@ -327,13 +327,19 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       const handle: SaveBatch = { commit: () => close(true), rollback: () => close(false) };
     });
 
-  const save = (doc: Doc, pipeline: string, links: ArticleLinks = {}): Promise<SaveOutcome> => {
+  // A source row keeps its first sighting; a new read with a fingerprint updates what the row says of it.
+  const recordSource = (doc: Doc, stamp: string, pipeline: string, input: InputFingerprint | undefined) =>
+    prepare(`INSERT INTO article_sources (article_id, source, first_seen, input_hash, run_key, pipeline) VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT (article_id, source) DO UPDATE SET input_hash = excluded.input_hash, run_key = excluded.run_key, pipeline = excluded.pipeline
+      WHERE excluded.input_hash IS NOT NULL`).run(doc.id, doc.meta.source, stamp, input?.inputHash ?? null, input?.runKey ?? null, input ? pipeline : null);
+
+  const save = (doc: Doc, pipeline: string, links: ArticleLinks = {}, input?: InputFingerprint): Promise<SaveOutcome> => {
     const stamp = now().toISOString();
     const inTransaction = (fn: () => Promise<SaveOutcome>) => (batch ? inSavepoint(batch, fn) : writeTransaction(fn));
     return inTransaction(async (): Promise<SaveOutcome> => {
       const existing = prepare('SELECT pipeline FROM articles WHERE id = ?').get(doc.id) as { pipeline: string } | undefined;
       if (existing && existing.pipeline === pipeline) {
-        prepare('INSERT OR IGNORE INTO article_sources (article_id, source, first_seen) VALUES (?, ?, ?)').run(doc.id, doc.meta.source, stamp);
+        recordSource(doc, stamp, pipeline, input);
         return 'duplicate';
       }
       const m = doc.meta;
@@ -353,7 +359,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
         prepare(`INSERT INTO articles (source, format, url, outlet, title, byline, published_at, published_from, language, body,
           paragraphs, comments, captions, boilerplate, pipeline, ingested_at, body_chars, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`).run(...values, stamp, countChars(doc.text), doc.id);
       }
-      prepare('INSERT OR IGNORE INTO article_sources (article_id, source, first_seen) VALUES (?, ?, ?)').run(doc.id, doc.meta.source, stamp);
+      recordSource(doc, stamp, pipeline, input);
       const insertLayer = prepare('INSERT INTO layers (article_id, layer, data) VALUES (?, ?, ?)');
       for (const layer of STORED_LAYERS) {
         const value = doc.layers[layer];
@@ -773,7 +779,12 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
 
   const listEvents = (query: EventQuery = {}): MergedEventRow[] => {
     const { where, params } = eventFilter(query);
-    const sql = `SELECT ${EVENT_COLUMNS} FROM merged_events m ${where} ORDER BY m.window_start = '', m.window_start, m.window_end, m.id LIMIT ? OFFSET ?`;
+    // The page's rows are chosen first by sorting row ids alone (materialised), then read with their per-event
+    // subqueries (article count, summary): sorting whole rows, subqueries included, took ≈ 1 s a page of 500 at 13k
+    // merged events.
+    const order = `m.window_start = '', m.window_start, m.window_end, m.id`;
+    const sql = `WITH page AS MATERIALIZED (SELECT m.rowid AS r FROM merged_events m ${where} ORDER BY ${order} LIMIT ? OFFSET ?)
+      SELECT ${EVENT_COLUMNS} FROM page JOIN merged_events m ON m.rowid = page.r ORDER BY ${order}`;
     params.push(clampLimit(query.limit), Math.max(0, query.offset ?? 0));
     return run('list events', () => (prepare(sql).all(...params) as Row[]).map(toEventRow), sql, params);
   };
@@ -857,13 +868,15 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     ...sqliteSavedSearches(db, now),
     migrate: async () => run('migrate', migrate),
     openSaveBatch,
-    saveArticle: async (doc, pipeline, links) => {
+    saveArticle: async (doc, pipeline, links, input) => {
       try {
-        return await save(doc, pipeline, links);
+        return await save(doc, pipeline, links, input);
       } catch (cause) {
         throw cause instanceof StoreError ? cause : new StoreError(`save article ${doc.id}`, cause);
       }
     },
+    isInputUnchanged: async (source, input) => run('check input fingerprint', () => prepare(`SELECT 1 FROM article_sources s JOIN articles a ON a.id = s.article_id
+      WHERE s.source = ? AND s.input_hash = ? AND s.run_key = ? AND a.pipeline = s.pipeline LIMIT 1`).get(source, input.inputHash, input.runKey) !== undefined),
     hasArticle: async (id) => run('has article', () => prepare('SELECT 1 FROM articles WHERE id = ?').get(id) !== undefined),
     getArticle: async (id) => run('get article', () => getArticle(id)),
     listArticles: async (options) => run('list articles', () => listArticles(options)),

@@ -64,6 +64,15 @@ export async function briefView({ param, main }: ViewContext): Promise<void> {
     h('section', { class: 'brief-section', id: 'brief-articles' }, h('h2', null, 'Articles'),
       h('ul', { class: 'plain small' }, ...entity.articles.map((a) => h('li', null, `${shortDate(a.publishedAt)} · ${a.outlet ?? 'unknown outlet'} · `, h('a', { href: articleHref(a.articleId) }, a.title ?? '(untitled)')))),
       entity.articlesTotal > entity.articles.length ? h('p', { class: 'muted small' }, `and ${entity.articlesTotal - entity.articles.length} more`) : null));
+  keepLinkTargetsInPrint(main);
+}
+
+/**
+ * Paper keeps no links: each in-app link (#/event/…) carries its full address for the print style sheet to show
+ * after it (a bare "#/event/…" would mean nothing on paper; web links print their own href).
+ */
+function keepLinkTargetsInPrint(root: HTMLElement): void {
+  for (const a of root.querySelectorAll<HTMLAnchorElement>('a[href^="#/"]')) a.setAttribute('data-print-href', new URL(a.getAttribute('href')!, location.href).href);
 }
 
 /** When an event happened, at the precision known. */

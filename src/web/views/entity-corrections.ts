@@ -3,7 +3,7 @@
  * and the forms to merge, split, rename and retype the entity. Each form posts JSON through the API client,
  * shows an API error beside its control, and reloads the page with a confirmation on success.
  */
-import { ApiRequestError, entityCorrectionsApi, type EntityPageView } from '../api-client.js';
+import { ApiRequestError, currentSession, entityCorrectionsApi, type EntityPageView } from '../api-client.js';
 import { h, replaceChildren, route } from '../dom.js';
 import { entityHref, TYPE_NAMES } from './parts.js';
 
@@ -67,6 +67,8 @@ export function correctionsSection(entity: EntityPageView): HTMLElement {
   const names = [...new Set([entity.name, ...entity.aliases.map((a) => a.alias)])];
   const splitName = h('select', { id: 'split-name', name: 'name' }, ...names.map((n) => h('option', { value: n }, n)));
   const splitType = typeSelect('split-type', '', 'same type');
+  // The form's one <label> names the first control (the name); this select needs its own accessible name.
+  splitType.setAttribute('aria-label', 'type of the split-off entity');
   const splitForm = form('split', 'Split the mentions named ', [splitName, ' as ', splitType], 'Split off', async () => {
     const result = await entityCorrectionsApi.split(entity.id, splitName.value, splitType.value, corrector());
     reload(result.override.targetId ?? entity.id, `Split “${splitName.value}” off ${entity.id}`);
@@ -84,9 +86,15 @@ export function correctionsSection(entity: EntityPageView): HTMLElement {
     reload(entity.id, `Retyped this entity to ${newType.value}`);
   });
 
-  return h('section', { id: 'entity-corrections', class: 'corrections-card' }, h('h2', null, 'Corrections'), list,
-    h('p', null, h('label', { for: 'correction-by' }, 'Corrections are made by '), by),
-    mergeForm, splitForm, renameForm, retypeForm);
+  const controls = [h('p', null, h('label', { for: 'correction-by' }, 'Corrections are made by '), by), mergeForm, splitForm, renameForm, retypeForm];
+  const section = h('section', { id: 'entity-corrections', class: 'corrections-card' }, h('h2', null, 'Corrections'), list, ...controls);
+  // A reader token may only read: its page lists the corrections but offers no form or undo it would be refused.
+  void currentSession().then((who) => {
+    if (who.canEdit) return;
+    for (const element of [...controls, ...section.querySelectorAll('button.undo-correction')]) element.remove();
+    section.append(h('p', { class: 'muted read-only' }, `Signed in as ${who.name} (reader): corrections need an editor token.`));
+  }, () => { /* no session answer: keep the forms; the API still refuses what the token may not do */ });
+  return section;
 }
 
 /** A <select> of the four types (and, with `emptyLabel`, a first empty choice). */

@@ -9,6 +9,7 @@ import { eventTitle } from '../event-title.js';
 import { humanDate, humanTimex, shortHumanDate } from '../human-time.js';
 import type { ViewContext } from './context.js';
 import { notesSection } from './alerts.js';
+import { editorsOnly } from './read-only.js';
 import { articleHref, claimItem, entityHref, eventHref, heading, plural, statusBadge } from './parts.js';
 
 /** The event page. */
@@ -41,6 +42,7 @@ export async function eventView({ param, query, main }: ViewContext): Promise<vo
     notesSection('event', event.id),
     mergeForm(event.id),
     h('p', null, h('a', { href: route('/timeline') }, '← Timeline')));
+  editorsOnly(main, '.split-control, #event-merge', 'splitting and merging events');
 }
 
 /** The confirmation after a merge or split: both reload this page with `merged=` or `split=` in the hash. */
@@ -52,28 +54,52 @@ function decisionNotice(query: URLSearchParams): HTMLElement | null {
   return null;
 }
 
-/** "Merge with another event…": the other event's id; on success the merged event's page reloads. */
+/**
+ * "Merge with another event…": the other event's id; the page first shows what that event is and asks to confirm
+ * (an unknown id fails here, before anything changes); on confirmation the merged event's page reloads.
+ */
 function mergeForm(eventId: string): HTMLElement {
   const input = h('input', { id: 'merge-other', name: 'other', required: true, placeholder: 'event id', autocomplete: 'off' });
   const failure = h('span', { class: 'error', role: 'alert', id: 'merge-error' });
+  const pending = h('div', { class: 'confirm-step', id: 'merge-confirm' });
   return h('section', { id: 'event-merge' }, h('h2', null, 'Merge with another event…'),
     h('form', { on: { submit: (e) => {
       e.preventDefault();
+      replaceChildren(pending);
       void decide(failure, async () => {
         const other = input.value.trim();
-        const merged = await api.mergeEvent(eventId, other);
-        location.hash = route(`/event/${encodeURIComponent(merged.id)}`, { merged: other });
+        const target = await api.event(other);
+        confirmStep(pending, `Merge “${eventTitle(target)}” (${other}, ${plural(target.observations.length, 'report')}) into this event? `
+          + 'It is kept as an override: re-ingesting keeps them merged; split a report off to undo.', 'Confirm merge', () => void decide(failure, async () => {
+          const merged = await api.mergeEvent(eventId, other);
+          location.hash = route(`/event/${encodeURIComponent(merged.id)}`, { merged: other });
+        }));
       });
-    } } }, h('label', { for: 'merge-other' }, 'Other event id '), input, ' ', h('button', { type: 'submit' }, 'Merge'), ' ', failure));
+    } } }, h('label', { for: 'merge-other' }, 'Other event id '), input, ' ', h('button', { type: 'submit' }, 'Merge…'), ' ', failure), pending);
 }
 
-/** "Split off" for one observation: on success the page reloads without it and links to the new event. */
+/** "Split off…" for one observation: asks to confirm; on confirmation the page reloads without it and links to the new event. */
 function splitControl(eventId: string, articleId: string, mentionId: string): HTMLElement {
   const failure = h('span', { class: 'error', role: 'alert' });
-  return h('div', { class: 'split-control' }, h('button', { type: 'button', class: 'split-off', title: 'take this report out into an event of its own', on: { click: () => void decide(failure, async () => {
-    const created = await api.splitEvent(eventId, articleId, mentionId);
-    location.hash = route(`/event/${encodeURIComponent(eventId)}`, { split: created.id });
-  }) } }, 'Split off'), ' ', failure);
+  const pending = h('span', { class: 'confirm-step' });
+  return h('div', { class: 'split-control' }, h('button', { type: 'button', class: 'split-off', title: 'take this report out into an event of its own', on: { click: () => {
+    replaceChildren(failure);
+    confirmStep(pending, 'Take this report out into an event of its own? It is kept as an override: re-ingesting keeps them apart. ', 'Confirm split', () => void decide(failure, async () => {
+      const created = await api.splitEvent(eventId, articleId, mentionId);
+      location.hash = route(`/event/${encodeURIComponent(eventId)}`, { split: created.id });
+    }));
+  } } }, 'Split off…'), ' ', pending, ' ', failure);
+}
+
+/** The confirm step of a merge or split: what will happen, then Confirm or Cancel; nothing is sent before Confirm. */
+function confirmStep(slot: HTMLElement, question: string, confirmLabel: string, onConfirm: () => void): void {
+  const confirm = h('button', { type: 'button', class: 'confirm', on: { click: () => {
+    replaceChildren(slot);
+    onConfirm();
+  } } }, confirmLabel);
+  replaceChildren(slot, h('span', { class: 'confirm-question', role: 'status' }, question), confirm, ' ',
+    h('button', { type: 'button', class: 'cancel', on: { click: () => replaceChildren(slot) } }, 'Cancel'));
+  confirm.focus();
 }
 
 /** Runs a merge or split, showing an API error (400, 404) as text beside the control instead of the page failing. */

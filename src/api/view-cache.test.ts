@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Hono } from 'hono';
+import { openSqliteStore } from '../store/sqlite/index.js';
+import { attackArticle, saveAnnotated } from '../../test/helpers/annotated-corpus.js';
+import { createApi } from './create-api.js';
+import { viewCache } from './view-cache.js';
+
+/** A tiny app whose view counts how often it was computed, behind the cache. */
+function counted(stamp: { value: string }, clock: { ms: number }) {
+  const cache = viewCache(async () => stamp.value, { maxAgeMs: 1000, entries: 2, now: () => clock.ms });
+  let computed = 0;
+  const app = new Hono();
+  app.use('*', cache.clearOnChange);
+  app.use('/view', cache.cached);
+  app.get('/view', (c) => c.json({ computed: ++computed, q: c.req.query('q') ?? null }));
+  app.post('/change', (c) => c.json({ ok: true }));
+  const get = async (path: string) => (await (await app.request(path)).json()) as { computed: number; q: string | null };
+  return { app, cache, get };
+}
+
+test('view cache › serves a kept answer while the stamp holds; a new stamp, age, a change or another URL computes anew', async () => {
+  const stamp = { value: 'a' };
+  const clock = { ms: 0 };
+  const { app, cache, get } = counted(stamp, clock);
+  assert.equal((await get('/view')).computed, 1);
+  assert.equal((await get('/view')).computed, 1, 'kept');
+  assert.deepEqual(await get('/view?q=x'), { computed: 2, q: 'x' }, 'parameters are part of the key');
+  stamp.value = 'b';
+  assert.equal((await get('/view')).computed, 3, 'the store changed');
+  clock.ms = 1500;
+  assert.equal((await get('/view')).computed, 4, 'too old');
+  await app.request('/change', { method: 'POST' });
+  assert.equal((await get('/view')).computed, 5, 'a change through the API clears it');
+  assert.equal(cache.hits(), 1);
+});
+
+test('view cache › keeps at most `entries` answers, the least recently used going first', async () => {
+  const { get } = counted({ value: 'a' }, { ms: 0 });
+  await get('/view?q=1');
+  await get('/view?q=2');
+  await get('/view?q=1');
+  await get('/view?q=3');
+  assert.equal((await get('/view?q=1')).computed, 1, 'used recently: kept');
+  assert.equal((await get('/view?q=2')).computed, 4, 'the oldest went');
+});
+
+test('view cache › in the API: the timeline answer follows an article saved behind it, and a reader without a token gets no cached answer', async () => {
+  const store = openSqliteStore(':memory:');
+  await store.migrate();
+  try {
+    const app = createApi({ store, logError: () => {} });
+    const events = async () => ((await (await app.request('/api/timeline')).json()) as { eventsTotal: number }).eventsTotal;
+    assert.equal(await events(), 0);
+    await saveAnnotated(store, attackArticle('Gunmen of the Tigris Guardians Brigade fired rockets at Baghdad airport on Sunday.', 'Gulf Courier', '2024-11-10'));
+    assert.equal(await events(), 1, 'the saved article moved the stamp');
+    const shared = createApi({ store, logError: () => {}, tokens: [] });
+    await shared.request('/api/stats');
+    assert.equal((await shared.request('/api/stats')).status, 401);
+  } finally {
+    await store.close();
+  }
+});
+
+test('view cache › in the API: alerts follow a saved search marked seen behind the API', async () => {
+  const store = openSqliteStore(':memory:');
+  await store.migrate();
+  try {
+    const app = createApi({ store, logError: () => {} });
+    const saved = await store.saveSearch({ name: 'Baghdad', text: 'Baghdad', filters: {}, createdBy: null });
+    await saveAnnotated(store, attackArticle('Gunmen of the Tigris Guardians Brigade fired rockets at Baghdad airport on Sunday.', 'Gulf Courier', '2024-11-10'));
+    const unread = async () => ((await (await app.request('/api/alerts')).json()) as { unread: number }).unread;
+    assert.equal(await unread(), 1);
+    await store.markSearchSeen(saved.id, await store.feedHead());
+    assert.equal(await unread(), 0, 'marking seen moved the stamp');
+  } finally {
+    await store.close();
+  }
+});

@@ -1,0 +1,76 @@
+/**
+ * A cache of the whole-store views' JSON answers (timeline, map, graph, trends, facets, stats, alerts). These read
+ * thousands of rows to answer the same thing to everyone who opens the view, and change only when the store does:
+ * each answer is kept with the store's change stamp (the feed's head, the events count, how far each saved search
+ * was seen) and served again while the stamp holds. Any change made through this API (a correction, a merge, a note) clears the cache at
+ * once; a change made by another process shows when it moves the stamp (an article saved, events merged or split),
+ * or at the latest after `maxAgeMs`.
+ */
+import type { MiddlewareHandler } from 'hono';
+
+/** How long an answer may be served without the stamp moving (a correction made by another process shows then). */
+export const VIEW_CACHE_MAX_AGE_MS = 30_000;
+/** Most answers kept (each is a URL: a view with its parameters); the oldest goes first. */
+export const VIEW_CACHE_ENTRIES = 64;
+
+interface Entry {
+  readonly stamp: string;
+  readonly at: number;
+  /** The answer's bytes, kept encoded: a timeline of 5,000 events is megabytes, and encoding it again took most of a hit. */
+  readonly body: Uint8Array<ArrayBuffer>;
+  readonly contentType: string;
+}
+
+export interface ViewCache {
+  /** For the cached GET routes: serves a kept answer or keeps the new one. */
+  readonly cached: MiddlewareHandler;
+  /** For every route: a request that may change the store (not GET/HEAD) clears the cache. */
+  readonly clearOnChange: MiddlewareHandler;
+  /** How many answers were served from the cache (for tests and benchmarks). */
+  hits(): number;
+}
+
+/**
+ * @param stamp what identifies the store's content now (cheap: called on every cached request)
+ * @example const cache = viewCache(async () => `${await store.feedHead()}:${await store.countEvents()}`);
+ */
+export function viewCache(stamp: () => Promise<string>, options: { maxAgeMs?: number; entries?: number; now?: () => number } = {}): ViewCache {
+  const maxAge = options.maxAgeMs ?? VIEW_CACHE_MAX_AGE_MS;
+  const size = options.entries ?? VIEW_CACHE_ENTRIES;
+  const now = options.now ?? Date.now;
+  const entries = new Map<string, Entry>();
+  let served = 0;
+  return {
+    cached: async (c, next) => {
+      if (c.req.method !== 'GET') return next();
+      const key = c.req.url.slice(c.req.url.indexOf('/', c.req.url.indexOf('//') + 2));
+      const current = await stamp();
+      const kept = entries.get(key);
+      if (kept && kept.stamp === current && now() - kept.at < maxAge) {
+        served++;
+        // Most recently used last, so the oldest is the first to go.
+        entries.delete(key);
+        entries.set(key, kept);
+        return c.body(kept.body, 200, { 'Content-Type': kept.contentType });
+      }
+      await next();
+      const contentType = c.res.headers.get('content-type') ?? '';
+      if (c.res.status !== 200 || !contentType.startsWith('application/json')) return;
+      const body = new Uint8Array(await c.res.clone().arrayBuffer());
+      entries.delete(key);
+      entries.set(key, { stamp: current, at: now(), body, contentType });
+      while (entries.size > size) entries.delete(entries.keys().next().value!);
+    },
+    clearOnChange: async (c, next) => {
+      if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
+      entries.clear();
+      try {
+        await next();
+      } finally {
+        // Also after the change: an answer computed while it ran may hold the store as it was.
+        entries.clear();
+      }
+    },
+    hits: () => served,
+  };
+}
