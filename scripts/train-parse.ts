@@ -169,7 +169,7 @@ function scoreDev(bytes: Uint8Array): { uas: number; las: number; actionRows: nu
   const model = decodeParseModel(bytes);
   const score = createParseScore();
   dev.forEach((s, i) => addSentence(score, s, parseSentence(model, s.words, devTags[i]!)));
-  return { uas: +(100 * score.headRight / score.words).toFixed(2), las: +(100 * score.labelledRight / score.words).toFixed(2), actionRows: model.actions.weights.length / 4, relationRows: model.relations.weights.length / DEP_LABELS.length };
+  return { uas: +(100 * score.headRight / score.words).toFixed(2), las: +(100 * score.labelledRight / score.words).toFixed(2), actionRows: model.actionRows, relationRows: model.relations.weights.length / DEP_LABELS.length };
 }
 for (const value of opts.pruneGrid.split(',').filter(Boolean).map(Number)) {
   const bytes = encodeParseModel({ info: { ...info, minUpdates: value }, actions: trained.actions, relations: trained.relations }, { minWeight: Number(opts.minWeight), minUpdates: value });

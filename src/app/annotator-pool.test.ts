@@ -9,7 +9,7 @@ import { openSqliteStore } from '../store/sqlite/index.js';
 import { composeAnnotator } from './compose-pipeline.js';
 import { EXPORT_FORMATS, exportAs } from './export.js';
 import { ingest, type IngestSummary } from './ingest.js';
-import { createAnnotatorPool, defaultJobs, workerEntry } from './annotator-pool.js';
+import { createAnnotatorPool, defaultJobs } from './annotator-pool.js';
 
 const DEMO = fileURLToPath(new URL('../../examples/articles/', import.meta.url));
 const FIXED_CLOCK = () => new Date('2026-01-02T03:04:05Z');
@@ -75,16 +75,6 @@ test('annotator pool › a --jobs 2 ingest of the demo corpus stores exactly wha
   const tablesTwo = dumpTables(two.path);
   assert.deepEqual([...tablesTwo.keys()], [...tablesOne.keys()]);
   for (const [name, rows] of tablesOne) assert.equal(tablesTwo.get(name), rows, `table ${name}`);
-});
-
-test('annotator pool › the worker entry is the compiled .js beside a compiled module, the .ts behind tsx under the sources', () => {
-  const compiled = workerEntry('file:///opt/dossier/build/app/annotator-pool.js', () => assert.fail('tsx is not needed from build/'));
-  assert.deepEqual(compiled, { kind: 'file', url: new URL('file:///opt/dossier/build/app/annotate-worker.js') });
-  const sources = workerEntry('file:///opt/dossier/src/app/annotator-pool.ts', () => 'file:///opt/dossier/node_modules/tsx/dist/esm/api/index.mjs');
-  assert.equal(sources.kind, 'eval');
-  const script = sources.kind === 'eval' ? sources.script : '';
-  assert.ok(script.indexOf('tsx/dist/esm/api/index.mjs') < script.indexOf('register()'), 'tsx is registered first');
-  assert.ok(script.indexOf('register()') < script.indexOf('file:///opt/dossier/src/app/annotate-worker.ts'), 'then the .ts entry is imported');
 });
 
 test('annotator pool › default jobs leave one core to the writer, never fewer than one worker', () => {

@@ -3,7 +3,8 @@
  * and lexicons once; tasks go to the least busy worker, at most two at a time each so none waits idle while the
  * writer catches up. Outcomes come back as plain data: the caller (ingest) saves them in input order.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker, workerEntry, type WorkerEntry } from '../platform/worker-thread.js';
 import { DossierError, type RawArticle } from '../model/index.js';
 import { defaultStages } from '../pipeline/index.js';
 import type { Genre } from '../nlp/genre.js';
@@ -12,28 +13,13 @@ import type { AnnotateTask, WorkerReply } from './annotate-worker.js';
 import type { ResourceOptions } from './resources.js';
 
 export { defaultJobs } from './default-jobs.js';
+export type { WorkerEntry } from '../platform/worker-thread.js';
 
 /** Tasks a worker holds at once: one running, one waiting in its port. */
 const TASKS_PER_WORKER = 2;
 
-/** How to start a worker: a file (compiled JavaScript), or a bootstrap script evaluated in the worker. */
-export type WorkerEntry = { readonly kind: 'file'; readonly url: URL } | { readonly kind: 'eval'; readonly script: string };
-
-/**
- * Where the worker entry is and how to start it. From compiled JavaScript (build/, what bin/dossier.js runs) it is
- * the sibling `.js` file. From the TypeScript sources (tsx: tests, `npm run` scripts) a loader registered in the main
- * thread is not inherited by workers, and Node 20 does not apply `--import` hooks to a worker's entry file, so a small
- * script registers tsx in the worker first and then imports the `.ts` entry.
- */
-export function workerEntry(moduleUrl: string, resolveTsxApi: () => string = () => import.meta.resolve('tsx/esm/api')): WorkerEntry {
-  if (!moduleUrl.endsWith('.ts')) return { kind: 'file', url: new URL('./annotate-worker.js', moduleUrl) };
-  const entry = new URL('./annotate-worker.ts', moduleUrl).href;
-  return { kind: 'eval', script: `import(${JSON.stringify(resolveTsxApi())}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });` };
-}
-
-function startWorker(entry: WorkerEntry, resources: ResourceOptions): Worker {
-  const workerOptions = { workerData: resources, execArgv: [] };
-  return entry.kind === 'file' ? new Worker(entry.url, workerOptions) : new Worker(entry.script, { ...workerOptions, eval: true });
+function startAnnotateWorker(entry: WorkerEntry, resources: ResourceOptions): Worker {
+  return startWorker(entry, { workerData: resources });
 }
 
 interface Task {
@@ -58,7 +44,7 @@ export async function createAnnotatorPool(options: {
   readonly entry?: WorkerEntry;
 }): Promise<ArticleAnnotator> {
   if (!Number.isInteger(options.jobs) || options.jobs < 1) throw new DossierError('E_USAGE', `a worker pool needs at least one worker, got ${options.jobs}`);
-  const entry = options.entry ?? workerEntry(import.meta.url);
+  const entry = options.entry ?? workerEntry(import.meta.url, 'annotate-worker');
   const waiting: Task[] = [];
   const workers: PoolWorker[] = [];
   let nextId = 0;
@@ -97,7 +83,7 @@ export async function createAnnotatorPool(options: {
 
   const start = (): Promise<void> =>
     new Promise((resolve, reject) => {
-      const worker: PoolWorker = { thread: startWorker(entry, options.resources ?? {}), tasks: new Map() };
+      const worker: PoolWorker = { thread: startAnnotateWorker(entry, options.resources ?? {}), tasks: new Map() };
       let isReady = false;
       worker.thread.on('message', (reply: WorkerReply) => {
         if (reply.kind === 'ready') {

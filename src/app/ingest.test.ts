@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createResources, defineStage } from '../pipeline/index.js';
 import { openSqliteStore } from '../store/sqlite/index.js';
-import { ingest } from './ingest.js';
+import type { Store } from '../store/store.js';
+import { ingest, SAVE_BATCH_ARTICLES } from './ingest.js';
 
 const FIXTURES = fileURLToPath(new URL('../../test/fixtures/ingest/', import.meta.url));
 
@@ -152,4 +153,37 @@ test('ingest › a recipe page is stored with its genre but runs no events or cl
     await ingest([dir], { ...options, stages: [eventsStage], store, genres: ['news', 'recipe'] });
   });
   assert.deepEqual(ran.sort(), ['news', 'recipe']);
+});
+
+test('ingest › saves share transactions of up to SAVE_BATCH_ARTICLES, and an article is reported only once another connection can read it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-ingest-batch-'));
+  const articles = SAVE_BATCH_ARTICLES + 4;
+  for (let i = 0; i < articles; i++) writeFileSync(join(dir, `a${String(i).padStart(3, '0')}.txt`), `Report number ${i}: the harbour authority reopened berth ${i} after repairs on Tuesday.\n`);
+  const path = join(dir, 'store.db');
+  const store = openSqliteStore(path);
+  const peer = openSqliteStore(path);
+  await store.migrate();
+  let batches = 0;
+  const counted: Store = new Proxy(store, {
+    get: (target, key, receiver) =>
+      key === 'openSaveBatch' ? async () => (batches++, target.openSaveBatch!()) : Reflect.get(target, key, receiver),
+  });
+  try {
+    const seenByPeer: boolean[] = [];
+    const pendingChecks: Promise<void>[] = [];
+    const summary = await ingest([dir], {
+      ...options,
+      store: counted,
+      events: { onArticle: (outcome, _source, doc) => void (outcome === 'inserted' && 'id' in doc && pendingChecks.push(peer.hasArticle(doc.id).then((has) => void seenByPeer.push(has)))) },
+    });
+    await Promise.all(pendingChecks);
+    assert.equal(summary.inserted, articles);
+    assert.equal(seenByPeer.length, articles);
+    assert.ok(seenByPeer.every(Boolean), 'every reported article was committed');
+    assert.ok(batches >= 2 && batches < articles, `${articles} articles saved in ${batches} transactions`);
+    assert.equal((await peer.stats()).articles, articles);
+  } finally {
+    await peer.close();
+    await store.close();
+  }
 });

@@ -20,7 +20,7 @@ import { applyCorrections } from './entity-corrections.js';
 import { observeEvents } from '../corpus/observe/index.js';
 import { describeObservedEvents } from '../corpus/cross-article/index.js';
 import { estimateJaccard, lshBandKeys, minhashSignature, NEAR_DUPLICATE_THRESHOLD } from '../corpus/near-duplicates/index.js';
-import type { ArticleLinks, InputFingerprint, SaveOutcome, Store, SyndicationLinks } from '../store/store.js';
+import type { ArticleLinks, InputFingerprint, SaveBatch, SaveOutcome, Store, SyndicationLinks } from '../store/store.js';
 
 export interface IngestFailure {
   readonly source: string;
@@ -97,9 +97,17 @@ export interface IngestOptions {
  */
 export const MAX_CONSECUTIVE_STORE_FAILURES = 10;
 
+/**
+ * Articles saved in one transaction when the store can batch (SQLite: Store.openSaveBatch). A batch is committed
+ * when it holds this many, when it is older than SAVE_BATCH_MS, when the writer would wait for an article still
+ * being annotated, and at the end (Ctrl-C included): the lock is never held while the writer idles.
+ */
+export const SAVE_BATCH_ARTICLES = 16;
+const SAVE_BATCH_MS = 1000;
+
 /** What waits for the writer, in input order: an article being annotated, a read failure, or the end of an input. */
 type Pending =
-  | { readonly kind: 'article'; readonly source: string; readonly input: InputFingerprint; readonly outcome: Promise<AnnotateOutcome> }
+  | { readonly kind: 'article'; readonly source: string; readonly input: InputFingerprint; readonly outcome: Promise<AnnotateOutcome>; readonly progress: { isReady: boolean } }
   | { readonly kind: 'unchanged'; readonly source: string }
   | { readonly kind: 'failed'; readonly failure: IngestFailure }
   | { readonly kind: 'input-done'; readonly path: string };
@@ -123,27 +131,56 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
   const stageMs: Record<string, number> = {};
   let saveMs = 0;
   let done = 0;
-  const fail = (failure: IngestFailure) => {
-    failures.push(failure);
-    options.events?.onArticle?.('failed', failure.source, failure);
+  /**
+   * The open save batch: its articles are counted and reported (with every event after them, so events keep input
+   * order) only once it is committed, so nothing is reported that a crash could still take back.
+   */
+  let batch: { readonly handle: SaveBatch; readonly openedAt: number; readonly held: (() => void)[]; readonly sources: string[] } | undefined;
+  const report = (event: () => void): void => void (batch ? batch.held.push(event) : event());
+  const fail = (failure: IngestFailure) =>
+    report(() => {
+      failures.push(failure);
+      options.events?.onArticle?.('failed', failure.source, failure);
+    });
+  const commitBatch = async (): Promise<void> => {
+    if (!batch) return;
+    const { handle, held, sources } = batch;
+    batch = undefined;
+    const commitBegan = now();
+    try {
+      await handle.commit();
+    } catch (error) {
+      // Nothing of the batch is stored: each of its articles failed (the events before them were not saves).
+      if ((storeFailuresInARow += sources.length) >= MAX_CONSECUTIVE_STORE_FAILURES) throw error;
+      const reason = describeCause(error);
+      for (const source of sources) fail({ source, code: error instanceof DossierError ? error.code : 'E_STORE', reason });
+      return;
+    } finally {
+      saveMs += now() - commitBegan;
+    }
+    for (const event of held) event();
   };
+  const batchSaves = options.store.openSaveBatch !== undefined;
 
   /** The writer's step for the oldest pending entry: everything observable happens here, in input order. */
   const settle = async (entry: Pending): Promise<void> => {
     if (entry.kind === 'failed') return fail(entry.failure);
     if (entry.kind === 'input-done') {
-      options.events?.onInputDone?.(++done, entry.path);
+      report(() => options.events?.onInputDone?.(++done, entry.path));
       return;
     }
     if (entry.kind === 'unchanged') {
-      counts.unchanged++;
+      report(() => counts.unchanged++);
       return;
     }
+    if (!entry.progress.isReady) await commitBatch();
     const outcome = await entry.outcome;
     for (const reason of outcome.warnings) {
       const warning = { source: entry.source, reason };
-      warnings.push(warning);
-      options.events?.onWarning?.(warning);
+      report(() => {
+        warnings.push(warning);
+        options.events?.onWarning?.(warning);
+      });
     }
     if (!outcome.ok) return fail({ source: entry.source, code: outcome.code, reason: outcome.reason });
     const { doc } = outcome;
@@ -152,6 +189,7 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
     let saved: SaveOutcome;
     const saveBegan = now();
     try {
+      if (batchSaves && !batch) batch = { handle: await options.store.openSaveBatch!(), openedAt: now(), held: [], sources: [] };
       saved = await options.store.saveArticle(doc, outcome.isAnnotated ? signatureFor(options.stages, genres, doc) : CLEAN_STEP, await crossArticleLinks(options.store, doc), entry.input);
       storeFailuresInARow = 0;
     } catch (error) {
@@ -162,10 +200,16 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
     } finally {
       saveMs += now() - saveBegan;
     }
-    if (saved === 'inserted') counts.inserted++;
-    else if (saved === 'updated') counts.updated++;
-    else counts.duplicates++;
-    options.events?.onArticle?.(saved, entry.source, doc);
+    report(() => {
+      if (saved === 'inserted') counts.inserted++;
+      else if (saved === 'updated') counts.updated++;
+      else counts.duplicates++;
+      options.events?.onArticle?.(saved, entry.source, doc);
+    });
+    if (batch) {
+      batch.sources.push(entry.source);
+      if (batch.sources.length >= SAVE_BATCH_ARTICLES || now() - batch.openedAt > SAVE_BATCH_MS) await commitBatch();
+    }
   };
 
   // Back-pressure: at most `capacity` articles wait between the readers and the writer, so memory stays flat.
@@ -202,7 +246,12 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
           } else {
             const input = inputFingerprint(item, runKey);
             if (!options.rerun && (await options.store.isInputUnchanged(item.source, input))) await enqueue({ kind: 'unchanged', source: item.source });
-            else await enqueue({ kind: 'article', source: item.source, input, outcome: annotator.annotate(item, genres) });
+            else {
+              const outcome = annotator.annotate(item, genres);
+              const progress = { isReady: false };
+              void outcome.then(() => (progress.isReady = true));
+              await enqueue({ kind: 'article', source: item.source, input, outcome, progress });
+            }
           }
           // Stopped mid-input (an archive, a JSONL file): what was read is saved, the rest waits for a re-run.
           if (isInterrupted()) break;
@@ -212,6 +261,11 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
       await enqueue({ kind: 'input-done', path: entry.path });
     }
     while (pending.length) await settleOldest();
+    await commitBatch();
+  } catch (error) {
+    // The articles saved before the error are whole: keep them, as one transaction per article would have.
+    await commitBatch().catch(() => undefined);
+    throw error;
   } finally {
     if (!options.annotator) await annotator.close();
   }

@@ -405,6 +405,12 @@ export interface PlaceOverview {
   readonly unresolvedMentions: number;
 }
 
+/** An open batch of saves (Store.openSaveBatch): every article saved since it opened is committed or rolled back together. */
+export interface SaveBatch {
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
+}
+
 /** Everything callers may do with a store (saved searches and notes: SavedSearchStore; entity corrections: EntityOverridesPort). */
 export interface Store extends SavedSearchStore, EntityOverridesPort {
   readonly kind: 'sqlite' | 'postgres';
@@ -414,6 +420,13 @@ export interface Store extends SavedSearchStore, EntityOverridesPort {
   saveArticle(doc: Doc, pipeline: string, links?: ArticleLinks, input?: InputFingerprint): Promise<SaveOutcome>;
   /** True when `source` was last saved with this fingerprint and its article still holds what that save stored. */
   isInputUnchanged(source: string, input: InputFingerprint): Promise<boolean>;
+  /**
+   * Optional (SQLite): opens one write transaction that the following saveArticle calls join, each inside its own
+   * savepoint (an article that fails rolls back alone; a crash loses the whole open batch, never part of an
+   * article), until the batch is committed or rolled back. Saving many small articles this way pays the COMMIT
+   * (WAL write, FTS flush) once per batch.
+   */
+  openSaveBatch?(): Promise<SaveBatch>;
   hasArticle(id: string): Promise<boolean>;
   /** By full id or unique id prefix. */
   getArticle(idOrPrefix: string): Promise<StoredArticle | undefined>;

@@ -33,16 +33,38 @@ export interface SentenceAttributes {
 export const ROOT_POS = 31;
 const ROOT_WORD = hashString('<ROOT>');
 
-/** Attributes of a sentence given its words and UPOS indices (0-based arrays of length n). */
-export function sentenceAttributes(words: readonly string[], upos: ArrayLike<number>, clusters?: ReadonlyMap<number, number>): SentenceAttributes {
+/** Reusable arrays for sentenceAttributes (one per thread: run-time parsing allocates none per sentence). */
+export interface AttributeScratch {
+  word: Uint32Array;
+  pos: Int32Array;
+  suffix: Uint32Array;
+  shape: Int32Array;
+  cluster: Uint32Array;
+}
+
+/** Scratch arrays for sentences of up to `capacity` words. */
+export function attributeScratch(capacity: number): AttributeScratch {
+  const size = capacity + 1;
+  return { word: new Uint32Array(size), pos: new Int32Array(size), suffix: new Uint32Array(size), shape: new Int32Array(size), cluster: new Uint32Array(size) };
+}
+
+/**
+ * Attributes of a sentence given its words and UPOS indices (0-based arrays of length n). With `scratch` (large
+ * enough) the arrays are views of it, valid until its next use; each view is exactly n + 1 long, as the feature
+ * accessors read past-the-end words as none.
+ */
+export function sentenceAttributes(words: readonly string[], upos: ArrayLike<number>, clusters?: ReadonlyMap<number, number>, scratch?: AttributeScratch): SentenceAttributes {
   const n = words.length;
-  const word = new Uint32Array(n + 1);
-  const pos = new Int32Array(n + 1);
-  const suffix = new Uint32Array(n + 1);
-  const shape = new Int32Array(n + 1);
+  const size = n + 1;
+  const fits = scratch !== undefined && scratch.word.length >= size;
+  const word = fits ? scratch.word.subarray(0, size) : new Uint32Array(size);
+  const pos = fits ? scratch.pos.subarray(0, size) : new Int32Array(size);
+  const suffix = fits ? scratch.suffix.subarray(0, size) : new Uint32Array(size);
+  const shape = fits ? scratch.shape.subarray(0, size) : new Int32Array(size);
   word[0] = ROOT_WORD;
   pos[0] = ROOT_POS;
   suffix[0] = ROOT_WORD;
+  shape[0] = 0;
   for (let i = 0; i < n; i++) {
     const w = normaliseWord(straighten(words[i]!));
     word[i + 1] = hashString(w);
@@ -52,7 +74,7 @@ export function sentenceAttributes(words: readonly string[], upos: ArrayLike<num
   }
   if (!clusters) return { word, pos, suffix, shape };
   // The word hash is the POS lexicon's key (lower case, digits → 0, quotes straightened).
-  const cluster = new Uint32Array(n + 1);
+  const cluster = fits ? scratch.cluster.subarray(0, size) : new Uint32Array(size);
   cluster[0] = 1;
   for (let i = 1; i <= n; i++) cluster[i] = clusters.get(word[i]!) ?? 0;
   return { word, pos, suffix, shape, cluster };

@@ -5,8 +5,8 @@
  * per sentence; no arc crosses it.
  */
 import { DEP_LABELS, depLabelIndex } from '../../model/deps.js';
-import { actionFeatures, MAX_ACTION_FEATURES, MAX_RELATION_FEATURES, relationFeatures, sentenceAttributes, type SentenceAttributes } from './features.js';
-import { ACTION_COUNT, applyTransition, finishTree, initialState, isLegal, isTerminal, LEFT, RIGHT, type ParserState } from './transitions.js';
+import { actionFeatures, attributeScratch, MAX_ACTION_FEATURES, MAX_RELATION_FEATURES, relationFeatures, sentenceAttributes, type SentenceAttributes } from './features.js';
+import { ACTION_COUNT, applyTransition, arcEnds, finishTree, initialState, isLegal, isTerminal, LEFT, RIGHT, resetState, type ParserState } from './transitions.js';
 
 /** Facts about how a model was trained, stored in the model file and shown by the model card. */
 export interface ParseModelInfo {
@@ -38,11 +38,13 @@ export interface WeightTable {
 /** A loaded parser. Read-only; one instance serves every document. */
 export interface ParseModel {
   readonly info: ParseModelInfo;
-  readonly actions: WeightTable;
+  /** Rows (distinct features) of the action classifier; its weights are only in packedActions. */
+  readonly actionRows: number;
   readonly relations: WeightTable;
   /**
-   * The action table again, packed for speed: slot s = [key, w0 | w1 << 16, w2 | w3 << 16, 0] (int16 pairs), so a
-   * probe and its four weights share one cache line. Built by packActionTable at load time.
+   * The action classifier, packed for speed: slot s = [key, w0 | w1 << 16, w2 | w3 << 16, 0] (int16 pairs), so a
+   * probe and its four weights share one cache line. Built by packActionTable at load time; the unpacked table is
+   * not kept (23 MB less in every thread that loads the model).
    */
   readonly packedActions: Int32Array;
   /** Normalised word hash → cluster path code, when the model was trained with cluster features. */
@@ -110,15 +112,47 @@ export function probeRow(table: Int32Array, hash: number): number {
   }
 }
 
+/**
+ * The slot of each of `count` feature hashes in an open-addressing table whose slot s keeps its key at
+ * table[s << shift] (shift 1: WeightTable.table, 2: packedActions), or -1 for a hash the model does not know.
+ * The first probe of every feature is loaded before any is compared: the loads do not wait on one another's cache
+ * misses (a compare-and-branch per probe, mispredicted half the time, would serialise them).
+ */
+function findSlots(table: Int32Array, shift: number, feats: Uint32Array, count: number, slots: Int32Array): void {
+  const mask = (table.length >>> shift) - 1;
+  for (let f = 0; f < count; f++) {
+    const hash = feats[f]!;
+    const key = hash === 0 ? 1 : hash | 0;
+    KEYS[f] = key;
+    const slot = key & mask;
+    slots[f] = slot;
+    FIRST[f] = table[slot << shift]!;
+  }
+  for (let f = 0; f < count; f++) {
+    const key = KEYS[f]!;
+    let k = FIRST[f]!;
+    let slot = slots[f]!;
+    while (k !== key) {
+      if (k === 0) {
+        slot = -1;
+        break;
+      }
+      slot = (slot + 1) & mask;
+      k = table[slot << shift]!;
+    }
+    slots[f] = slot;
+  }
+}
+
 /** Adds the weights of `count` features to scores[0 .. columns). */
 function score(weights: WeightTable, feats: Uint32Array, count: number, scores: Int32Array): void {
   const { columns, table, weights: w } = weights;
   scores.fill(0, 0, columns);
-  for (let f = 0; f < count; f++) ROWS[f] = probeRow(table, feats[f]!);
+  findSlots(table, 1, feats, count, ROWS);
   for (let f = 0; f < count; f++) {
-    const row = ROWS[f]!;
-    if (row < 0) continue;
-    const base = row * columns;
+    const slot = ROWS[f]!;
+    if (slot < 0) continue;
+    const base = table[2 * slot + 1]! * columns;
     for (let y = 0; y < columns; y++) scores[y]! += w[base + y]!;
   }
 }
@@ -161,9 +195,7 @@ export function parseWithScorer(scorer: ParseScorer, attr: SentenceAttributes, n
     const action = bestLegalAction(state, actionScores);
     let relation = 0;
     if (action === LEFT || action === RIGHT) {
-      const s0 = state.stack[state.depth - 1]!;
-      const h = action === LEFT ? state.b : s0;
-      const d = action === LEFT ? s0 : state.b;
+      const { h, d } = arcEnds(state, action);
       if (h !== 0) {
         const k = relationFeatures(state, attr, h, d, feats);
         scorer.scoreRelations(feats, k, relationScores);
@@ -180,7 +212,7 @@ export function modelScorer(model: ParseModel): ParseScorer {
   const ints = new Int32Array(Math.max(ACTION_COUNT, DEP_LABELS.length));
   return {
     scoreActions(feats, count, scores) {
-      score(model.actions, feats, count, ints);
+      scorePackedActions(model.packedActions, feats, count, ints);
       for (let y = 0; y < ACTION_COUNT; y++) scores[y] = ints[y]!;
     },
     scoreRelations(feats, count, scores) {
@@ -190,11 +222,40 @@ export function modelScorer(model: ParseModel): ParseScorer {
   };
 }
 
-// Scratch buffers shared by calls (JS runs one call at a time; none escapes parseSentence).
-const FEATS = new Uint32Array(Math.max(MAX_ACTION_FEATURES, MAX_RELATION_FEATURES));
+// Scratch buffers shared by calls (JS runs one call at a time on a thread; none escapes parseSentence).
+const MAX_FEATURES = Math.max(MAX_ACTION_FEATURES, MAX_RELATION_FEATURES);
+const FEATS = new Uint32Array(MAX_FEATURES);
 const ACTION_SCORES = new Int32Array(ACTION_COUNT);
 const RELATION_SCORES = new Int32Array(DEP_LABELS.length);
-const ROWS = new Int32Array(Math.max(MAX_ACTION_FEATURES, MAX_RELATION_FEATURES));
+const ROWS = new Int32Array(MAX_FEATURES);
+const KEYS = new Int32Array(MAX_FEATURES);
+const FIRST = new Int32Array(MAX_FEATURES);
+const SLOTS = new Int32Array(MAX_FEATURES);
+let scratchAttributes = attributeScratch(128);
+let scratchState: ParserState | undefined;
+
+/** Fills scores[0..4) with the packed action table's scores of `count` features. */
+function scorePackedActions(packed: Int32Array, feats: Uint32Array, count: number, scores: Int32Array): void {
+  findSlots(packed, 2, feats, count, SLOTS);
+  let shift = 0;
+  let reduce = 0;
+  let left = 0;
+  let right = 0;
+  for (let f = 0; f < count; f++) {
+    const slot = SLOTS[f]!;
+    if (slot < 0) continue;
+    const a = packed[(slot << 2) + 1]!;
+    const b = packed[(slot << 2) + 2]!;
+    shift += (a << 16) >> 16;
+    reduce += a >> 16;
+    left += (b << 16) >> 16;
+    right += b >> 16;
+  }
+  scores[0] = shift;
+  scores[1] = reduce;
+  scores[2] = left;
+  scores[3] = right;
+}
 
 /**
  * Parses one sentence given its words and UPOS indices (UPOS_TAGS order).
@@ -203,45 +264,17 @@ const ROWS = new Int32Array(Math.max(MAX_ACTION_FEATURES, MAX_RELATION_FEATURES)
 export function parseSentence(model: ParseModel, words: readonly string[], upos: ArrayLike<number>): ParsedSentence {
   const n = words.length;
   if (n === 0) return { head: new Int32Array(0), label: new Uint8Array(0) };
-  const attr = sentenceAttributes(words, upos, model.clusters);
-  const state = initialState(n);
+  if (scratchAttributes.word.length < n + 1) scratchAttributes = attributeScratch(2 * n);
+  const attr = sentenceAttributes(words, upos, model.clusters, scratchAttributes);
+  const state = (scratchState = resetState(scratchState, n));
   const packed = model.packedActions;
-  const mask = (packed.length >>> 2) - 1;
   while (!isTerminal(state)) {
     const count = actionFeatures(state, attr, FEATS);
-    let shift = 0;
-    let reduce = 0;
-    let left = 0;
-    let right = 0;
-    for (let f = 0; f < count; f++) {
-      const hash = FEATS[f]!;
-      const key = hash === 0 ? 1 : hash | 0;
-      let slot = key & mask;
-      for (;;) {
-        const k = packed[slot << 2]!;
-        if (k === key) {
-          const a = packed[(slot << 2) + 1]!;
-          const b = packed[(slot << 2) + 2]!;
-          shift += (a << 16) >> 16;
-          reduce += a >> 16;
-          left += (b << 16) >> 16;
-          right += b >> 16;
-          break;
-        }
-        if (k === 0) break;
-        slot = (slot + 1) & mask;
-      }
-    }
-    ACTION_SCORES[0] = shift;
-    ACTION_SCORES[1] = reduce;
-    ACTION_SCORES[2] = left;
-    ACTION_SCORES[3] = right;
+    scorePackedActions(packed, FEATS, count, ACTION_SCORES);
     const action = bestLegalAction(state, ACTION_SCORES);
     let relation = 0;
     if (action === LEFT || action === RIGHT) {
-      const s0 = state.stack[state.depth - 1]!;
-      const h = action === LEFT ? state.b : s0;
-      const d = action === LEFT ? s0 : state.b;
+      const { h, d } = arcEnds(state, action);
       if (h !== 0) {
         const k = relationFeatures(state, attr, h, d, FEATS);
         score(model.relations, FEATS, k, RELATION_SCORES);

@@ -10,7 +10,7 @@ import { parseSentence, parseWithScorer } from './model.js';
 import { addSentence, createParseScore } from './score.js';
 import { trainParser, trainedScorer, type ParseTrainingSentence } from './train.js';
 import { isProjective, parseTreebank } from './treebank.js';
-import { ACTION_COUNT, applyTransition, finishTree, initialState, isLegal, isTerminal, transitionCosts, type ParserState } from './transitions.js';
+import { ACTION_COUNT, applyTransition, arcEnds, finishTree, initialState, isLegal, isTerminal, resetState, transitionCosts, type ParserState } from './transitions.js';
 
 /** A sentence we wrote, with its UD tree (1-based heads, 0 = root). */
 interface Tree {
@@ -99,6 +99,27 @@ describe('arc-eager transitions and dynamic oracle', () => {
     assert.deepEqual([...tree.head], [-1, 0, 0, 0]);
     assert.equal(DEP_LABELS[tree.label[0]!], 'root');
     assert.equal(DEP_LABELS[tree.label[1]!], 'parataxis');
+  });
+
+  it('reuses a configuration for the next sentence, shorter or longer, as a fresh one', () => {
+    const used = initialState(6);
+    for (let k = 0; k < 3; k++) applyTransition(used, 3, depLabelIndex('obj')); // RIGHT arcs along the sentence
+    for (const n of [4, 6, 9]) {
+      const reused = resetState(n === 9 ? used : structuredClone(used), n);
+      const fresh = initialState(n);
+      assert.equal(reused.n, n);
+      assert.deepEqual([reused.depth, reused.b, reused.stack[0]], [1, 1, 0]);
+      for (const key of ['head', 'label', 'left1', 'left2', 'right1', 'right2', 'leftCount', 'rightCount', 'leftLabels', 'rightLabels'] as const) {
+        assert.deepEqual([...reused[key].subarray(0, n + 1)], [...fresh[key]], `${key} for n = ${n}`);
+      }
+    }
+  });
+
+  it('names the head and dependent of the arc LEFT and RIGHT would build', () => {
+    const state = initialState(3);
+    applyTransition(state, 0, 0); // SHIFT word 1
+    assert.deepEqual(arcEnds(state, 2), { h: 2, d: 1 });
+    assert.deepEqual(arcEnds(state, 3), { h: 1, d: 2 });
   });
 
   it('makes the largest unattached fragment the root when ROOT took no dependent', () => {

@@ -12,7 +12,7 @@ import { DEP_LABELS } from '../../model/deps.js';
 import { seededRandom, shuffleInPlace } from '../ner/train.js';
 import { actionFeatures, MAX_ACTION_FEATURES, MAX_RELATION_FEATURES, relationFeatures, sentenceAttributes, type SentenceAttributes } from './features.js';
 import { bestLegalAction, bestRelation, type ParseScorer } from './model.js';
-import { ACTION_COUNT, applyTransition, initialState, isTerminal, LEFT, RIGHT, transitionCosts } from './transitions.js';
+import { ACTION_COUNT, applyTransition, arcEnds, initialState, isTerminal, LEFT, RIGHT, transitionCosts } from './transitions.js';
 
 /** One training sentence: words, predicted or gold UPOS indices, gold heads (1-based, 0 = root) and relation indices. */
 export interface ParseTrainingSentence {
@@ -190,9 +190,7 @@ export function trainParser(sentences: readonly ParseTrainingSentence[], options
         const next = costs[predicted] === minCost || (isExploring && random() < options.exploreProbability) ? predicted : gold;
         let relation = 0;
         if (next === LEFT || next === RIGHT) {
-          const s0 = state.stack[state.depth - 1]!;
-          const h = next === LEFT ? state.b : s0;
-          const d = next === LEFT ? s0 : state.b;
+          const { h, d } = arcEnds(state, next);
           if (h === 0) relation = bestRelation(0, relationScores);
           else {
             const k = relationFeatures(state, attr, h, d, relationFeats);

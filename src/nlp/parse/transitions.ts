@@ -20,7 +20,8 @@ export const ACTION_COUNT = 4;
 
 /** A parser configuration; arrays are indexed by word number 0..n (0 = ROOT), none = -1. */
 export interface ParserState {
-  readonly n: number;
+  /** Words in the sentence (mutable only so resetState can reuse a configuration's arrays). */
+  n: number;
   readonly stack: Int32Array;
   depth: number;
   /** First word of the buffer; the buffer is empty when b > n. */
@@ -108,6 +109,41 @@ export function applyTransition(state: ParserState, action: number, relation: nu
       state.b = b + 1;
       return;
   }
+}
+
+/** The arc LEFT (b → s0) or RIGHT (s0 → b) would build in `state`: its head and dependent word numbers. */
+export function arcEnds(state: ParserState, action: typeof LEFT | typeof RIGHT): { readonly h: number; readonly d: number } {
+  const s0 = state.stack[state.depth - 1]!;
+  return action === LEFT ? { h: state.b, d: s0 } : { h: s0, d: state.b };
+}
+
+/**
+ * A configuration for n words that reuses `scratch` when it is large enough (run-time parsing allocates no arrays
+ * per sentence); the result equals initialState(n) in every index 0..n.
+ */
+export function resetState(scratch: ParserState | undefined, n: number): ParserState {
+  if (!scratch || scratch.head.length < n + 1) {
+    // Room for sentences up to twice as long, so the arrays are rarely reallocated.
+    const grown = initialState(Math.max(n, 2 * (scratch?.head.length ?? 0)));
+    grown.n = n;
+    return grown;
+  }
+  const size = n + 1;
+  scratch.head.fill(-1, 0, size);
+  scratch.label.fill(-1, 0, size);
+  scratch.left1.fill(-1, 0, size);
+  scratch.left2.fill(-1, 0, size);
+  scratch.right1.fill(-1, 0, size);
+  scratch.right2.fill(-1, 0, size);
+  scratch.leftCount.fill(0, 0, size);
+  scratch.rightCount.fill(0, 0, size);
+  scratch.leftLabels.fill(0, 0, size);
+  scratch.rightLabels.fill(0, 0, size);
+  scratch.stack[0] = 0;
+  scratch.n = n;
+  scratch.depth = 1;
+  scratch.b = 1;
+  return scratch;
 }
 
 function addArc(state: ParserState, h: number, d: number, relation: number): void {

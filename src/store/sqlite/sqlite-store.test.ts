@@ -80,3 +80,40 @@ test('sqlite store › migration 7 fills claims and article places from the stor
   }
 });
 
+
+test('sqlite store › a save batch: saves inside see each other, a failed save rolls back alone, others see the batch only once committed', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-sqlite-batch-'));
+  const path = join(dir, 'store.db');
+  const store = openSqliteStore(path);
+  const peer = openSqliteStore(path);
+  try {
+    await store.migrate();
+    const wire = attackArticle(WIRE, 'Wire Agency', '2024-03-03');
+    const denial = attackArticle(DENIAL, 'Daily Post', '2024-03-04', { claims: [denialClaim(DENIAL)] });
+    const batch = await store.openSaveBatch!();
+    assert.equal(await saveAnnotated(store, wire), 'inserted');
+    assert.equal(await store.hasArticle(wire.id), true, 'the batch connection sees its own saves');
+    assert.equal(await peer.hasArticle(wire.id), false, 'another connection does not, before the commit');
+    // A save that throws half-way (a layer that cannot be written as JSON) leaves nothing of itself behind.
+    const broken = { ...denial, layers: { ...denial.layers, claims: [{ toJSON: () => { throw new Error('unwritable layer'); } }] } } as unknown as typeof denial;
+    await assert.rejects(saveAnnotated(store, broken));
+    assert.equal(await store.hasArticle(denial.id), false, 'the failed save rolled back alone');
+    assert.equal(await saveAnnotated(store, denial), 'inserted');
+    await batch.commit();
+    assert.equal(await peer.hasArticle(wire.id), true);
+    assert.equal(await peer.hasArticle(denial.id), true);
+    assert.equal((await peer.stats()).articles, 2);
+    await assert.rejects(batch.commit(), /already closed/);
+    // A rolled-back batch stores nothing; the store takes saves again afterwards.
+    const rolledBack = await store.openSaveBatch!();
+    await saveAnnotated(store, attackArticle(`${WIRE} Later.`, 'Wire Agency', '2024-03-05'));
+    await rolledBack.rollback();
+    assert.equal((await peer.stats()).articles, 2);
+    assert.equal(await saveAnnotated(store, attackArticle(`${WIRE} Later.`, 'Wire Agency', '2024-03-05')), 'inserted');
+    assert.equal((await peer.stats()).articles, 3);
+  } finally {
+    await peer.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -9,7 +9,7 @@ import { linkArticle, mergeEventsByUser, splitObservationByUser, unlinkArticle }
 import { countAlternatives, type EventObservation } from '../../corpus/merge-events/index.js';
 import type {
   ArticleEntityLink, ArticleFilter, ArticleLinks, ArticleSummary, CanonicalEntity, ClaimQuery, Cooccurrence, CooccurrenceQuery, EntityArticlesPage, EntityDetail, EntityQuery,
-  EventQuery, PlaceOverview, PlaceQuery, MergedEventDetail, MergedEventRow, SaveOutcome, SearchFacets, SearchHit, SearchQuery, Store, StoreStats, StoredArticle, StoredClaim, StoredClaimDetail,
+  EventQuery, PlaceOverview, PlaceQuery, MergedEventDetail, MergedEventRow, SaveBatch, SaveOutcome, SearchFacets, SearchHit, SearchQuery, Store, StoreStats, StoredArticle, StoredClaim, StoredClaimDetail,
   StoredDictionary, EventPeriod, EventPeriodCount, InputFingerprint,
 } from '../store.js';
 import { PERIOD_CHARS } from '../store.js';
@@ -271,6 +271,62 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     },
   });
 
+  /**
+   * The open save batch, if any: saves join its transaction one at a time (a chain, as the cross-article rules are
+   * async), each in a savepoint.
+   */
+  let batch: { chain: Promise<unknown> } | undefined;
+
+  /** Runs fn inside a savepoint of the open batch: its statements are kept, or all undone when it throws. */
+  const inSavepoint = <T>(open: { chain: Promise<unknown> }, fn: () => Promise<T>): Promise<T> => {
+    const step = async (): Promise<T> => {
+      db.exec('SAVEPOINT article');
+      try {
+        const result = await fn();
+        db.exec('RELEASE article');
+        return result;
+      } catch (error) {
+        if (db.inTransaction) db.exec('ROLLBACK TO article; RELEASE article');
+        throw error;
+      }
+    };
+    const next = open.chain.then(step, step);
+    open.chain = next.catch(() => undefined);
+    return next;
+  };
+
+  /** Opens a batch: the write transaction is begun (and the write queue held) until commit or rollback. */
+  const openSaveBatch = (): Promise<SaveBatch> =>
+    new Promise((resolveOpen, rejectOpen) => {
+      let finish: (commit: boolean) => void = () => undefined;
+      const decided = new Promise<boolean>((resolve) => (finish = resolve));
+      let attempts = 0;
+      const transaction = writeTransaction(async () => {
+        // writeTransaction retries a transaction that met a busy database; a batch's saves cannot be replayed.
+        if (++attempts > 1) throw new StoreError('commit save batch', 'the transaction was rolled back by a busy database; its articles were not saved');
+        const open = { chain: Promise.resolve() as Promise<unknown> };
+        batch = open;
+        resolveOpen(handle);
+        const isCommit = await decided;
+        await open.chain;
+        batch = undefined;
+        if (!isCommit) throw BATCH_ROLLED_BACK;
+      });
+      transaction.catch((error: unknown) => rejectOpen(error));
+      let isClosed = false;
+      const close = async (isCommit: boolean): Promise<void> => {
+        if (isClosed) throw new StoreError('close save batch', 'the batch is already closed');
+        isClosed = true;
+        finish(isCommit);
+        try {
+          await transaction;
+        } catch (error) {
+          if (error !== BATCH_ROLLED_BACK) throw error instanceof StoreError ? error : new StoreError('commit save batch', error);
+        }
+      };
+      const handle: SaveBatch = { commit: () => close(true), rollback: () => close(false) };
+    });
+
   // A source row keeps its first sighting; a new read with a fingerprint updates what the row says of it.
   const recordSource = (doc: Doc, stamp: string, pipeline: string, input: InputFingerprint | undefined) =>
     prepare(`INSERT INTO article_sources (article_id, source, first_seen, input_hash, run_key, pipeline) VALUES (?, ?, ?, ?, ?, ?)
@@ -279,7 +335,8 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
 
   const save = (doc: Doc, pipeline: string, links: ArticleLinks = {}, input?: InputFingerprint): Promise<SaveOutcome> => {
     const stamp = now().toISOString();
-    return writeTransaction(async (): Promise<SaveOutcome> => {
+    const inTransaction = (fn: () => Promise<SaveOutcome>) => (batch ? inSavepoint(batch, fn) : writeTransaction(fn));
+    return inTransaction(async (): Promise<SaveOutcome> => {
       const existing = prepare('SELECT pipeline FROM articles WHERE id = ?').get(doc.id) as { pipeline: string } | undefined;
       if (existing && existing.pipeline === pipeline) {
         recordSource(doc, stamp, pipeline, input);
@@ -810,6 +867,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     // Saved searches, the article feed and notes (migration 11).
     ...sqliteSavedSearches(db, now),
     migrate: async () => run('migrate', migrate),
+    openSaveBatch,
     saveArticle: async (doc, pipeline, links, input) => {
       try {
         return await save(doc, pipeline, links, input);
@@ -897,6 +955,9 @@ const BUSY_TIMEOUT_MS = 5000;
 
 /** How long a save waits for the write lock (another process may be saving a long article or checkpointing). */
 const WRITE_LOCK_WAIT_MS = 60_000;
+
+/** Thrown inside a batch's transaction to roll it back (and caught by its close). */
+const BATCH_ROLLED_BACK = new Error('save batch rolled back');
 
 /** Attempts at a save that still meets a busy database inside its transaction. */
 const WRITE_RETRIES = 3;
