@@ -19,7 +19,7 @@ test('link-entities › two places with one name stay apart when the gazetteer r
 });
 
 test('link-entities › a bare surname joins the only known person with it, and stays apart when two share it', () => {
-  const haddad = entity({ id: 'e1', name: 'Haddad', type: 'PER', kind: 'person', mentionIds: ['m1'] });
+  const haddad = entity({ id: 'e1', name: 'Haddad', type: 'PER', kind: 'person', mentionIds: ['m1'], aliases: ['Gen. Haddad'] });
   const kassem: KnownEntity = { id: 'per:kasim hadad', name: 'Kassem Haddad', type: 'PER', country: 'SYR', isSurnameOnly: false };
   const elias: KnownEntity = { id: 'per:ilias hadad', name: 'Elias Haddad', type: 'PER', country: 'LBN', isSurnameOnly: false };
   const [one] = linkEntities([haddad], new Map([['hadad', [kassem]]]));

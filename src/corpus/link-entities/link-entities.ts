@@ -66,11 +66,11 @@ export function linkEntities(entities: readonly DocEntity[], knownBySurname: Rea
       return retyped(linkEntity({ ...entity, type: 'LOC', kind: 'state' }, knownBySurname, places), entity.type, 'the name of a country');
     }
     const link = linkEntity(entity, knownBySurname, places);
-    // A bare surname joined to a known person has its evidence; any other person or place name is checked.
-    // A bare surname joined to a known person, or shared by known people, is a person's name.
-    const isSurnameJoined = link.type === 'PER' && link.isSurnameOnly && (link.entityId !== `per:${link.nameKey}` || (knownBySurname.get(link.nameKey)?.length ?? 0) > 0);
+    // A bare surname joined to a known person has its evidence; any other person or place name is checked. One
+    // shared by several stored "people" is not evidence: on web pages those are often products ("Instagram").
+    const isSurnameJoined = link.type === 'PER' && link.isSurnameOnly && link.entityId !== `per:${link.nameKey}`;
     const isKnownPlace = link.entityId.startsWith('place:') || link.entityId.startsWith('kb:');
-    const decision = isSurnameJoined ? undefined : (checkPersonType(entity) ?? checkPlaceType(entity, isKnownPlace, places));
+    const decision = isSurnameJoined ? undefined : (checkPersonType(entity, entities) ?? checkPlaceType(entity, isKnownPlace, places));
     if (!decision) return link;
     return retyped(linkEntity({ ...entity, type: decision.type, kind: decision.kind }, knownBySurname, places), entity.type, decision.why);
   });
