@@ -266,3 +266,16 @@ test('entities › "the GAO" and "The EU" join their expansions', () => {
   assert.equal(byName(entities, 'Government Accountability Office').mentionIds.length, 2);
   assert.equal(byName(entities, 'European Union').mentionIds.length, 2);
 });
+
+test('entities › a "person" named by the article\'s own common words is a thing; a person with a pronoun keeps the type', () => {
+  const text = [
+    'Toasted Barley Tea is easy to make at home. Toasted Barley Tea needs only roasted grains and water.',
+    'Steep the barley tea for five minutes. Dana Whitfield, who runs a cafe in Leeds, says tea drinkers love it.',
+    'Whitfield learned the recipe from her aunt. HE SAID, SHE SAID is the cafe\'s quiz night.',
+  ].join(' ');
+  const entities = entitiesOf(text, [['Toasted Barley Tea', 'PER'], ['Dana Whitfield', 'PER'], ['Whitfield', 'PER'], ['Leeds', 'LOC']]);
+  assert.equal(byName(entities, 'Toasted Barley Tea').type, 'MISC');
+  const dana = byName(entities, 'Dana Whitfield');
+  assert.equal(dana.type, 'PER');
+  assert.deepEqual(dana.references.map((r) => r.text), ['her'], 'pronouns in capitals are a heading, not a reference');
+});

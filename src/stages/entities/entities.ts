@@ -42,7 +42,8 @@ interface Cluster {
 export function createEntitiesStage(): Stage<'entities'> {
   return defineStage({
     name: 'entities',
-    // 2: company short names, bracketed acronyms, appositions and descriptors inside a mention span.
+    // 2: company short names, bracketed acronyms, appositions and descriptors inside a mention span; a "person"
+    // named by the article's own common words is MISC; pronouns in capitals are not resolved.
     version: 2,
     requires: ['sentences', 'mentions'],
     assigns: 'entities',
@@ -105,7 +106,23 @@ export function resolveEntities(text: string, sentences: readonly Sentence[], me
     }
   }
   resolveReferences(text, sentences, mentions, clusters);
+  for (const cluster of clusters) if (isCommonWordsNotPerson(cluster, text)) cluster.type = 'MISC';
   return clusters.map((cluster, i) => toEntity(cluster, i));
+}
+
+/**
+ * A "person" whose name is made of the article's own common words: "Iced Coffee" in a story that says "iced
+ * coffee", "Email Marketing" beside "email marketing". The tagger reads capitalised headings and products as
+ * people; the article's lower-case use of the last name word (or twice of another) shows it is a noun. A title, a
+ * role, a knowledge-base link or pronouns for at least a quarter of its mentions keep the person ("Lee Miller").
+ */
+function isCommonWordsNotPerson(cluster: Cluster, text: string): boolean {
+  if (cluster.type !== 'PER' || cluster.kb || cluster.titles.size || cluster.roles.length) return false;
+  const pronouns = cluster.references.filter((r) => r.text !== r.text.toUpperCase()).length;
+  if (pronouns > 0 && pronouns * 4 >= cluster.mentions.length) return false;
+  const name = longestName(cluster).split(/\s+/).filter((w) => /^\p{Lu}\p{Ll}{2,}$/u.test(w));
+  const lowerCount = (word: string): number => text.match(new RegExp(`(?<![\\p{L}\\p{N}'’-])${word.toLowerCase()}(?![\\p{L}\\p{N}'’-])`, 'gu'))?.length ?? 0;
+  return name.some((w, i) => lowerCount(w) >= (i === name.length - 1 ? 1 : 2));
 }
 
 function newCluster(clusters: Cluster[], type: MentionType): Cluster {
@@ -330,7 +347,8 @@ function sentenceIndexAt(sentences: readonly Sentence[], offset: number): number
   return index;
 }
 
-const PRONOUN = /\b(he|him|his|she|her)\b/gi;
+// Lower case or capitalised only: "HE" in capitals is a heading or an acronym.
+const PRONOUN = /\b([Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er)\b/g;
 /** "its" almost always points at an organisation or state in news; bare "it" too often at an event or thing. */
 const ORG_PRONOUN = /\b(its)\b/gi;
 /** Role nouns after "the" that refer back to a person or organisation: "the general", "the Iranian major general", "the group". */
