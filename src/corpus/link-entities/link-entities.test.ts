@@ -49,3 +49,16 @@ test('link-entities › without a knowledge-base link, "USA" and "the United Sta
   const [town] = linkEntities([entity({ id: 'e3', name: 'Springfield', type: 'LOC', kind: 'place' })], new Map());
   assert.equal(town!.entityId, 'loc:springfild');
 });
+
+test('link-entities › a country\'s name that the place stage read, in context, as a place inside another country is that place', () => {
+  const georgia = entity({ id: 'e1', name: 'Georgia', type: 'LOC', kind: 'state', kbId: 'country:GEO', country: 'GEO', mentionIds: ['m1', 'm2'] });
+  const resolved = (gazetteerId: string, countryCode: string, precision: PlaceRef['precision']): PlaceRef[] =>
+    ['m1', 'm2'].map((mentionId) => ({ id: `p-${mentionId}`, start: 0, end: 7, text: 'Georgia', mentionId, isResolved: true, name: 'Georgia', gazetteerId, countryCode, precision }));
+  const [state] = linkEntities([georgia], new Map(), resolved('admin1:US.GA', 'US', 'province'));
+  assert.deepEqual([state!.entityId, state!.kind, state!.country, state!.kbId], ['place:admin1:US.GA', 'place', 'USA', undefined]);
+  assert.match(state!.reason, /read it in context as Georgia \(US\), not the country/);
+  const [country] = linkEntities([georgia], new Map(), resolved('country:GE', 'GE', 'country'));
+  assert.equal(country!.entityId, 'kb:country:GEO');
+  const [unread] = linkEntities([georgia], new Map(), []);
+  assert.equal(unread!.entityId, 'kb:country:GEO', 'no place read: the country');
+});
