@@ -93,5 +93,10 @@ test('entity type › one stray pronoun among many mentions, a pronoun in capita
   assert.equal(checkPersonType(person('Velora', { mentionIds: mentions.slice(0, 4), references: [she] })), undefined);
   assert.equal(checkPersonType(person('Velora', { references: [{ ...she, text: 'HE' }] }))?.type, 'MISC');
   assert.equal(checkPersonType(person('Generation Z'))?.type, 'MISC');
+  assert.equal(checkPersonType(person('Centre Pompidou'))?.type, 'MISC');
+  assert.equal(checkPersonType(person('Lingora Japanese'))?.type, 'MISC');
+  assert.equal(checkPersonType(person('Bill English', { aliases: ['Mr English'] })), undefined, 'a surname that is a nationality, with a title');
+  assert.equal(checkPersonType(person('Lake Bunyonyi'))?.type, 'MISC');
+  assert.equal(checkPersonType(person('Park Ji-sung')), undefined, 'a Korean surname first');
   assert.equal(checkPersonType(person('Michael J Fox')), undefined, 'a middle initial');
 });

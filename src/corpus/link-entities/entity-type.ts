@@ -5,6 +5,7 @@
  * than a vaguer one, so a name that cannot be what its type says becomes MISC (ORG when its head word says so).
  * Pure: names and the entity's own evidence (titles, roles, pronouns, the place stage's gazetteer match).
  */
+import { countriesByDemonym } from '../../data/countries.js';
 import { TITLE_WORDS, nameWords, translitKey } from '../../kb/names.js';
 import type { DocEntity, EntityKind, MentionType, PlaceRef } from '../../model/index.js';
 
@@ -24,6 +25,14 @@ const LEAD_WORDS = new Set([
   'deep', 'modern', 'our', 'your', 'my', 'all', 'latest', 'popular', 'related', 'featured', 'trending', 'official', 'introducing',
   'using', 'understanding', 'getting', 'building', 'advanced', 'automated', 'asynchronous', 'async', 'smart', 'digital', 'online',
   'global', 'international', 'national', 'daily', 'weekly', 'monthly', 'annual', 'total', 'full', 'high', 'low', 'first', 'last',
+  'enter',
+]);
+
+// First words of institutions, venues and landforms ("Centre Pompidou", "Lake Tahoe", "Festival Atlanta"); "Park"
+// is left out (a Korean surname written first).
+const PLACE_OR_BODY_LEADS = new Set([
+  'centre', 'center', 'museum', 'musee', 'university', 'college', 'institute', 'lake', 'mount', 'mt', 'fort', 'cape', 'gulf', 'river',
+  'hotel', 'festival', 'hospital', 'school', 'academy', 'stadium', 'gallery', 'galerie', 'restaurant', 'cafe', 'domain', 'club',
 ]);
 
 // Words that never stand inside a person's name ("Gethin R The", "Harvard Free Certificates").
@@ -129,6 +138,7 @@ export function checkPersonType(entity: DocEntity, article: readonly DocEntity[]
   const first = words[0]!;
   const last = words[words.length - 1]!.toLowerCase().replace(/[.,'’]+$/, '');
   if (words.length > 1 && LEAD_WORDS.has(first.toLowerCase())) return decide('MISC', `starts like a heading or button: "${first}"`);
+  if (words.length > 1 && PLACE_OR_BODY_LEADS.has(first.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, ''))) return decide('MISC', `starts with "${first}", an institution's, venue's or landform's word`);
   for (const word of words) {
     const why = unlikeNameWord(word);
     if (why) return decide('MISC', why);
@@ -136,6 +146,9 @@ export function checkPersonType(entity: DocEntity, article: readonly DocEntity[]
   if (words.some((w) => /^[a-z]/.test(w) && !PARTICLES.has(w.toLowerCase()))) return decide('MISC', 'a word in lower case');
   // "Generation Z", "Plan B": a name ends in a surname, not a letter ("J." and "Michael J Fox" are initials).
   if (words.length > 1 && /^\p{Lu}$/u.test(words[words.length - 1]!) && !hasPersonEvidence(entity)) return decide('MISC', 'ends in a single letter');
+  // "Duolingo Japanese", "Windows Greek": a name ending in a nationality or language is a thing's, unless the
+  // article shows a person (Bill English, Dawn French).
+  if (words.length > 1 && countriesByDemonym(words[words.length - 1]!).length > 0 && !hasPersonEvidence(entity)) return decide('MISC', `ends in "${words[words.length - 1]}", a nationality or language`);
   if (words.length > 1 && ORG_HEADS.has(last)) return decide('ORG', `ends in "${words[words.length - 1]}", an organisation's word`);
   if (words.length > 1 && THING_HEADS.has(last)) return decide('MISC', `ends in "${words[words.length - 1]}", a thing's word`);
   if (words.length === 1 && (first.length < 2 || !hasPersonEvidence(entity))) {

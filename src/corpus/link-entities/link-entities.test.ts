@@ -59,6 +59,9 @@ test('link-entities › a country\'s name that the place stage read, in context,
   assert.match(state!.reason, /read it in context as Georgia \(US\), not the country/);
   const [country] = linkEntities([georgia], new Map(), resolved('country:GE', 'GE', 'country'));
   assert.equal(country!.entityId, 'kb:country:GEO');
+  const singapore = entity({ ...georgia, name: 'Singapore', kbId: 'country:SGP', country: 'SGP' });
+  const [cityState] = linkEntities([singapore], new Map(), resolved('gn:1880252', 'SG', 'city'));
+  assert.equal(cityState!.entityId, 'kb:country:SGP', 'a city inside the state of its name is the state');
   const [unread] = linkEntities([georgia], new Map(), []);
   assert.equal(unread!.entityId, 'kb:country:GEO', 'no place read: the country');
 });

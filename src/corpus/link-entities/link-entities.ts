@@ -90,7 +90,10 @@ function placeNamedLikeACountry(entity: DocEntity, places: readonly PlaceRef[]):
   const isCountryNamed = entity.kbId?.startsWith('country:') || (entity.type === 'LOC' && countryByName(entity.name) !== undefined);
   if (!isCountryNamed || entity.type === 'MISC') return undefined;
   const place = gazetteerPlace(entity, places);
-  return place?.gazetteerId && !place.gazetteerId.startsWith('country:') && place.precision !== 'country' ? place : undefined;
+  if (!place?.gazetteerId || place.gazetteerId.startsWith('country:') || place.precision === 'country') return undefined;
+  // Singapore the city is Singapore the state: only a place in another country takes the name from the state.
+  const state = entity.kbId?.startsWith('country:') ? entity.kbId.slice('country:'.length) : countryByName(entity.name)?.alpha3;
+  return place.countryCode && alpha2ToAlpha3(place.countryCode) !== state ? place : undefined;
 }
 
 /** Country names that are also common given names: as a person, they stay a person (Jordan, Chad, Georgia). */
