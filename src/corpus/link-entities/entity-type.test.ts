@@ -82,6 +82,8 @@ test('entity type › a "person" named on an organisation or product of the same
   const founder = person('Hiram Castell', { mentionIds: ['m1', 'm2'] });
   const [kept] = linkEntities([founder, org('Hiram Castell Company')], new Map());
   assert.equal(kept!.type, 'PER', 'a company named after the person');
+  const [painter] = linkEntities([person('Van Rijsen'), org('Van Rijsens')], new Map());
+  assert.notEqual(painter!.reason.includes('first word is also'), true, 'a shared particle is no evidence');
   const [spoken] = linkEntities([person('Lumenix', { references: [{ start: 0, end: 3, text: 'she', rule: 'pronoun' }] }), org('Lumenix Studio Suite')], new Map());
   assert.equal(spoken!.type, 'PER', 'a pronoun for every mention is a person');
 });

@@ -116,7 +116,9 @@ function namedAfterThing(entity: DocEntity, article: readonly DocEntity[]): Type
     if (!theirs.length) continue;
     if (theirs.join(' ') === full) return { type: other.type, kind: kindOf(other.type), why: `the article names "${other.name}" as ${other.type} too` };
     const startsWithPerson = words.every((w, i) => theirs[i] === w);
-    if (!startsWithPerson && theirs[0] === words[0] && (theirs.length > 1 || words.length > 1)) {
+    // A shared particle ("Van Gogh" beside "Van Goghs") says nothing.
+    const isParticle = PARTICLES.has((nameWords(entity.name).words[0] ?? '').toLowerCase());
+    if (!startsWithPerson && !isParticle && theirs[0] === words[0] && (theirs.length > 1 || words.length > 1)) {
       return { type: 'MISC', kind: 'other', why: `not a person's name: its first word is also the first of "${other.name}" (${other.type}) in the article` };
     }
   }
