@@ -7,7 +7,10 @@
  * "Japan" mentions are another type. Whether a listed "person" is a person is judged by reading the list.
  * Options: --db file (keep or reuse the store), --top N (default 50), --limit N (ingest only the first N pages),
  * --relink (with a reused --db: link every stored article's entities again with the current linker and the
- * stored corrections, from its stored entities layer: measures a linking change without re-running the NLP).
+ * stored corrections, from its stored entities layer: measures a linking change without re-running the NLP),
+ * --restage (with --relink: first run the current entities stage again on each stored article's text, sentences
+ * and mentions layers, so an entities-stage change is measured without re-running the tagger; the stored
+ * layers themselves are left as they were).
  * Headline figures last, as one JSON line.
  */
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -18,7 +21,9 @@ import { composePipeline } from '../src/app/compose-pipeline.js';
 import { ingest } from '../src/app/ingest.js';
 import { nameWords, translitKey } from '../src/kb/names.js';
 import { linkWithCorrections } from '../src/app/entity-corrections.js';
-import type { DocEntity, MentionType, PlaceRef } from '../src/model/index.js';
+import type { DocEntity, Mention, MentionType, PlaceRef, Sentence } from '../src/model/index.js';
+import { loadKnowledgeBase } from '../src/app/knowledge-base.js';
+import { resolveEntities } from '../src/stages/entities/index.js';
 import { openSqliteStore } from '../src/store/sqlite/index.js';
 import type { CanonicalEntity } from '../src/store/store.js';
 
@@ -37,6 +42,8 @@ const dbArg = arg('--db');
 const tempDir = dbArg ? undefined : mkdtempSync(join(tmpdir(), 'dossier-audit-'));
 const dbPath = dbArg ?? join(tempDir!, 'audit.db');
 const reuse = dbArg !== undefined && existsSync(dbArg);
+const restage = process.argv.includes('--restage');
+const kb = restage ? loadKnowledgeBase() : undefined;
 
 const store = openSqliteStore(dbPath);
 await store.migrate();
@@ -62,12 +69,15 @@ try {
       for (const a of page) {
         const article = await store.getArticle(a.id);
         if (!article?.layers['entities']) continue;
-        await store.relinkArticleEntities(a.id, await linkWithCorrections(store, article.layers['entities'] as DocEntity[], (article.layers['places'] ?? []) as PlaceRef[]));
+        const sentences = article.layers['sentences'] as Sentence[] | undefined;
+        const mentions = article.layers['mentions'] as Mention[] | undefined;
+        const entities = restage && sentences && mentions ? resolveEntities(article.body, sentences, mentions, kb) : (article.layers['entities'] as DocEntity[]);
+        await store.relinkArticleEntities(a.id, await linkWithCorrections(store, entities, (article.layers['places'] ?? []) as PlaceRef[]));
         relinked++;
       }
       if (page.length < 500) break;
     }
-    console.log(`relinked ${relinked} stored articles in ${((Date.now() - began) / 1000).toFixed(0)} s`);
+    console.log(`relinked ${relinked} stored articles${restage ? ' (entities stage run again)' : ''} in ${((Date.now() - began) / 1000).toFixed(0)} s`);
   }
   // Every listed entity, to weigh each name's mentions over all types.
   const all: CanonicalEntity[] = [];

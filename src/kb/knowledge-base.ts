@@ -3,7 +3,7 @@
  * extend (people, organisations, their aliases and date-ranged roles — the idea of PETRARCH/Phoenix
  * actor dictionaries, in JSON). Pure: files are read by app/, this module only indexes records.
  */
-import { COUNTRIES } from '../data/countries.js';
+import { COUNTRIES, countriesByDemonym } from '../data/countries.js';
 import type { EntityKind, MentionType } from '../model/index.js';
 import { translitKey } from './names.js';
 
@@ -91,7 +91,13 @@ export function buildKnowledgeBase(actors: readonly KbActor[]): KnowledgeBase {
       if (!list.includes(actor)) list.push(actor);
       byKey.set(key, list);
     }
-    for (const demonym of actor.demonyms ?? []) byDemonym.set(demonym.toLowerCase(), actor);
+    for (const demonym of actor.demonyms ?? []) {
+      // "Indian" is India's and the British Indian Ocean Territory's: the independent state the country table
+      // lists first keeps it, whatever order the actors came in.
+      const key = demonym.toLowerCase();
+      const held = byDemonym.get(key);
+      if (!held || actor.id === `country:${countriesByDemonym(demonym)[0]?.alpha3}` || held.id !== `country:${countriesByDemonym(demonym)[0]?.alpha3}`) byDemonym.set(key, actor);
+    }
   }
   return {
     size: byId.size,

@@ -53,3 +53,10 @@ test('link-entities › "United States", "U.S.", "USA" and "America" in two stor
     await store.close();
   }
 });
+
+test('country variants › a demonym two countries share goes to the independent state: "Indian" is India, not a territory', () => {
+  const kb = buildKnowledgeBase(countryActors());
+  assert.equal(kb.lookupDemonym('Indian')?.id, 'country:IND');
+  assert.equal(kb.lookupDemonym('Indians')?.id, 'country:IND');
+  assert.equal(kb.lookupDemonym('British')?.id, 'country:GBR');
+});

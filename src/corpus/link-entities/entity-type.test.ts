@@ -39,11 +39,14 @@ test('entity type › one word is a person with a title, a role or a pronoun for
   assert.equal(checkPersonType(person('Okonkwo', { roles: [{ title: 'minister', evidence: { start: 0, end: 8 } }] })), undefined, 'a role');
 });
 
-test('entity type › a bare surname shared by known people stays a person; one nobody has is not', () => {
+test('entity type › a bare surname shared by known people needs its own evidence; one nobody has is not a person', () => {
   const known: KnownEntity = { id: 'per:maria ukunkuu', name: 'Maria Okonkwo', type: 'PER', country: null, isSurnameOnly: false };
   const other: KnownEntity = { ...known, id: 'per:chidi ukunkuu', name: 'Chidi Okonkwo' };
-  const [bare] = linkEntities([person('Okonkwo')], new Map([[translitKey('Okonkwo'), [known, other]]]));
+  const [bare] = linkEntities([person('Okonkwo', { aliases: ['Ms Okonkwo'] })], new Map([[translitKey('Okonkwo'), [known, other]]]));
   assert.equal(bare!.type, 'PER');
+  // Stored "people" sharing a name are no evidence: on web pages they are often products tagged as persons.
+  const [unsupported] = linkEntities([person('Okonkwo')], new Map([[translitKey('Okonkwo'), [known, other]]]));
+  assert.equal(unsupported!.type, 'MISC');
   const [brand] = linkEntities([person('Kajabi')], new Map());
   assert.deepEqual([brand!.entityId.split(':')[0], brand!.type], ['misc', 'MISC']);
   assert.match(brand!.reason, /typed MISC, not PER: not a person's name \(one word with no title, role or pronoun for it\)/);
@@ -66,4 +69,36 @@ test('entity type › a place the gazetteer looked at and resolved nowhere is no
   assert.equal(checkPlaceType(loc('Tokyo'), true), undefined, 'resolved by the gazetteer');
   assert.equal(checkPlaceType(loc('Bay Area'), false, [{ ...unresolved, text: 'Bay Area' }]), undefined, 'a place word');
   assert.equal(checkPlaceType(loc('Modern Area'), false)?.type, 'MISC', 'a heading word first');
+});
+
+test('entity type › a "person" named on an organisation or product of the same article is a thing; the founder of a namesake company is not', () => {
+  const org = (name: string, type: DocEntity['type'] = 'ORG'): DocEntity => ({ ...person(name), id: `o-${name}`, type, kind: 'organisation' });
+  const editor = person('Lumenix Draw', { mentionIds: ['m1', 'm2', 'm3'] });
+  const [drawn] = linkEntities([editor, org('Lumenix Studio Suite')], new Map());
+  assert.deepEqual([drawn!.type, drawn!.entityId], ['MISC', `misc:${translitKey('Lumenix Draw')}`]);
+  assert.match(drawn!.reason, /first word is also the first of "Lumenix Studio Suite"/);
+  const [same] = linkEntities([person('Corvane Linux'), org('Corvane Linux')], new Map());
+  assert.equal(same!.type, 'ORG', 'the same name tagged ORG in the article');
+  const founder = person('Hiram Castell', { mentionIds: ['m1', 'm2'] });
+  const [kept] = linkEntities([founder, org('Hiram Castell Company')], new Map());
+  assert.equal(kept!.type, 'PER', 'a company named after the person');
+  const [painter] = linkEntities([person('Van Rijsen'), org('Van Rijsens')], new Map());
+  assert.notEqual(painter!.reason.includes('first word is also'), true, 'a shared particle is no evidence');
+  const [spoken] = linkEntities([person('Lumenix', { references: [{ start: 0, end: 3, text: 'she', rule: 'pronoun' }] }), org('Lumenix Studio Suite')], new Map());
+  assert.equal(spoken!.type, 'PER', 'a pronoun for every mention is a person');
+});
+
+test('entity type › one stray pronoun among many mentions, a pronoun in capitals or a closing letter is no person evidence', () => {
+  const mentions = Array.from({ length: 20 }, (_, i) => `m${i}`);
+  const she = { start: 0, end: 3, text: 'she', rule: 'pronoun' as const };
+  assert.equal(checkPersonType(person('Velora', { mentionIds: mentions, references: [she] }))?.type, 'MISC');
+  assert.equal(checkPersonType(person('Velora', { mentionIds: mentions.slice(0, 4), references: [she] })), undefined);
+  assert.equal(checkPersonType(person('Velora', { references: [{ ...she, text: 'HE' }] }))?.type, 'MISC');
+  assert.equal(checkPersonType(person('Generation Z'))?.type, 'MISC');
+  assert.equal(checkPersonType(person('Centre Pompidou'))?.type, 'MISC');
+  assert.equal(checkPersonType(person('Lingora Japanese'))?.type, 'MISC');
+  assert.equal(checkPersonType(person('Bill English', { aliases: ['Mr English'] })), undefined, 'a surname that is a nationality, with a title');
+  assert.equal(checkPersonType(person('Lake Bunyonyi'))?.type, 'MISC');
+  assert.equal(checkPersonType(person('Park Ji-sung')), undefined, 'a Korean surname first');
+  assert.equal(checkPersonType(person('Michael J Fox')), undefined, 'a middle initial');
 });

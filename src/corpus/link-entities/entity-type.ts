@@ -5,7 +5,8 @@
  * than a vaguer one, so a name that cannot be what its type says becomes MISC (ORG when its head word says so).
  * Pure: names and the entity's own evidence (titles, roles, pronouns, the place stage's gazetteer match).
  */
-import { TITLE_WORDS, nameWords } from '../../kb/names.js';
+import { countriesByDemonym } from '../../data/countries.js';
+import { TITLE_WORDS, nameWords, translitKey } from '../../kb/names.js';
 import type { DocEntity, EntityKind, MentionType, PlaceRef } from '../../model/index.js';
 
 /** A corrected type, with the reason recorded on the link. */
@@ -24,6 +25,14 @@ const LEAD_WORDS = new Set([
   'deep', 'modern', 'our', 'your', 'my', 'all', 'latest', 'popular', 'related', 'featured', 'trending', 'official', 'introducing',
   'using', 'understanding', 'getting', 'building', 'advanced', 'automated', 'asynchronous', 'async', 'smart', 'digital', 'online',
   'global', 'international', 'national', 'daily', 'weekly', 'monthly', 'annual', 'total', 'full', 'high', 'low', 'first', 'last',
+  'enter',
+]);
+
+// First words of institutions, venues and landforms ("Centre Pompidou", "Lake Tahoe", "Festival Atlanta"); "Park"
+// is left out (a Korean surname written first).
+const PLACE_OR_BODY_LEADS = new Set([
+  'centre', 'center', 'museum', 'musee', 'university', 'college', 'institute', 'lake', 'mount', 'mt', 'fort', 'cape', 'gulf', 'river',
+  'hotel', 'festival', 'hospital', 'school', 'academy', 'stadium', 'gallery', 'galerie', 'restaurant', 'cafe', 'domain', 'club',
 ]);
 
 // Words that never stand inside a person's name ("Gethin R The", "Harvard Free Certificates").
@@ -77,10 +86,43 @@ function unlikeNameWord(word: string): string | undefined {
   return undefined;
 }
 
-/** Person evidence beyond the tagger's label: a title, a stated role or a pronoun resolved to it. */
+/**
+ * Person evidence beyond the tagger's label: a title, a stated role, or pronouns resolved to it often enough to be
+ * about it (one "she" near the fifty mentions of a software product is a neighbour's pronoun, and "HE" in capitals
+ * is a heading). At least one pronoun for every four mentions.
+ */
 function hasPersonEvidence(entity: DocEntity): boolean {
-  if (entity.roles.length || entity.references.length) return true;
+  if (entity.roles.length) return true;
+  const pronouns = entity.references.filter((r) => r.rule !== 'pronoun' || r.text !== r.text.toUpperCase()).length;
+  if (pronouns > 0 && pronouns * 4 >= entity.mentionIds.length) return true;
   return [entity.name, ...entity.aliases].some((n) => nameWords(n).titles.length > 0 || TITLE_WORDS.has((n.split(/\s+/)[0] ?? '').toLowerCase().replace(/\.$/, '')));
+}
+
+/**
+ * A person entity whose name is built on the name of an organisation or thing in the same article: "Adobe
+ * Photoshop" beside "Adobe Lightroom" (ORG), "Instagram" beside "Instagram Stories", "Alpine Linux" tagged ORG
+ * elsewhere in the article. The other entity's type is taken when the names are the same, else MISC (a product).
+ * A company named after the person ("Walt Disney" and "Walt Disney Company") keeps the person; so does one with
+ * person evidence.
+ */
+function namedAfterThing(entity: DocEntity, article: readonly DocEntity[]): TypeDecision | undefined {
+  const key = (s: string) => translitKey(s.replace(/\./g, ''));
+  const words = nameWords(entity.name).words.map(key);
+  if (!words.length || hasPersonEvidence(entity)) return undefined;
+  const full = words.join(' ');
+  for (const other of article) {
+    if (other === entity || other.type === 'PER') continue;
+    const theirs = nameWords(other.name).words.map(key);
+    if (!theirs.length) continue;
+    if (theirs.join(' ') === full) return { type: other.type, kind: kindOf(other.type), why: `the article names "${other.name}" as ${other.type} too` };
+    const startsWithPerson = words.every((w, i) => theirs[i] === w);
+    // A shared particle ("Van Gogh" beside "Van Goghs") says nothing.
+    const isParticle = PARTICLES.has((nameWords(entity.name).words[0] ?? '').toLowerCase());
+    if (!startsWithPerson && !isParticle && theirs[0] === words[0] && (theirs.length > 1 || words.length > 1)) {
+      return { type: 'MISC', kind: 'other', why: `not a person's name: its first word is also the first of "${other.name}" (${other.type}) in the article` };
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -88,19 +130,27 @@ function hasPersonEvidence(entity: DocEntity): boolean {
  * `isSurnameLinked`: the linker joined it to a known person by surname (evidence enough).
  * @example checkPersonType({ name: 'Google Cloud', type: 'PER', … }) // { type: 'MISC', why: 'ends in "Cloud" …' }
  */
-export function checkPersonType(entity: DocEntity): TypeDecision | undefined {
+export function checkPersonType(entity: DocEntity, article: readonly DocEntity[] = []): TypeDecision | undefined {
   if (entity.type !== 'PER' || entity.kbId) return undefined;
+  const thing = namedAfterThing(entity, article);
+  if (thing) return thing;
   const words = entity.name.trim().split(/\s+/).filter(Boolean);
   const decide = (type: MentionType, reason: string): TypeDecision => ({ type, kind: kindOf(type), why: `not a person's name (${reason})` });
   if (!words.length) return undefined;
   const first = words[0]!;
   const last = words[words.length - 1]!.toLowerCase().replace(/[.,'’]+$/, '');
   if (words.length > 1 && LEAD_WORDS.has(first.toLowerCase())) return decide('MISC', `starts like a heading or button: "${first}"`);
+  if (words.length > 1 && PLACE_OR_BODY_LEADS.has(first.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, ''))) return decide('MISC', `starts with "${first}", an institution's, venue's or landform's word`);
   for (const word of words) {
     const why = unlikeNameWord(word);
     if (why) return decide('MISC', why);
   }
   if (words.some((w) => /^[a-z]/.test(w) && !PARTICLES.has(w.toLowerCase()))) return decide('MISC', 'a word in lower case');
+  // "Generation Z", "Plan B": a name ends in a surname, not a letter ("J." and "Michael J Fox" are initials).
+  if (words.length > 1 && /^\p{Lu}$/u.test(words[words.length - 1]!) && !hasPersonEvidence(entity)) return decide('MISC', 'ends in a single letter');
+  // "Duolingo Japanese", "Windows Greek": a name ending in a nationality or language is a thing's, unless the
+  // article shows a person (Bill English, Dawn French).
+  if (words.length > 1 && countriesByDemonym(words[words.length - 1]!).length > 0 && !hasPersonEvidence(entity)) return decide('MISC', `ends in "${words[words.length - 1]}", a nationality or language`);
   if (words.length > 1 && ORG_HEADS.has(last)) return decide('ORG', `ends in "${words[words.length - 1]}", an organisation's word`);
   if (words.length > 1 && THING_HEADS.has(last)) return decide('MISC', `ends in "${words[words.length - 1]}", a thing's word`);
   if (words.length === 1 && (first.length < 2 || !hasPersonEvidence(entity))) {

@@ -19,7 +19,7 @@ test('link-entities › two places with one name stay apart when the gazetteer r
 });
 
 test('link-entities › a bare surname joins the only known person with it, and stays apart when two share it', () => {
-  const haddad = entity({ id: 'e1', name: 'Haddad', type: 'PER', kind: 'person', mentionIds: ['m1'] });
+  const haddad = entity({ id: 'e1', name: 'Haddad', type: 'PER', kind: 'person', mentionIds: ['m1'], aliases: ['Gen. Haddad'] });
   const kassem: KnownEntity = { id: 'per:kasim hadad', name: 'Kassem Haddad', type: 'PER', country: 'SYR', isSurnameOnly: false };
   const elias: KnownEntity = { id: 'per:ilias hadad', name: 'Elias Haddad', type: 'PER', country: 'LBN', isSurnameOnly: false };
   const [one] = linkEntities([haddad], new Map([['hadad', [kassem]]]));
@@ -48,4 +48,20 @@ test('link-entities › without a knowledge-base link, "USA" and "the United Sta
   assert.match(a!.reason, /country name of United States \(USA\)/);
   const [town] = linkEntities([entity({ id: 'e3', name: 'Springfield', type: 'LOC', kind: 'place' })], new Map());
   assert.equal(town!.entityId, 'loc:springfild');
+});
+
+test('link-entities › a country\'s name that the place stage read, in context, as a place inside another country is that place', () => {
+  const georgia = entity({ id: 'e1', name: 'Georgia', type: 'LOC', kind: 'state', kbId: 'country:GEO', country: 'GEO', mentionIds: ['m1', 'm2'] });
+  const resolved = (gazetteerId: string, countryCode: string, precision: PlaceRef['precision']): PlaceRef[] =>
+    ['m1', 'm2'].map((mentionId) => ({ id: `p-${mentionId}`, start: 0, end: 7, text: 'Georgia', mentionId, isResolved: true, name: 'Georgia', gazetteerId, countryCode, precision }));
+  const [state] = linkEntities([georgia], new Map(), resolved('admin1:US.GA', 'US', 'province'));
+  assert.deepEqual([state!.entityId, state!.kind, state!.country, state!.kbId], ['place:admin1:US.GA', 'place', 'USA', undefined]);
+  assert.match(state!.reason, /read it in context as Georgia \(US\), not the country/);
+  const [country] = linkEntities([georgia], new Map(), resolved('country:GE', 'GE', 'country'));
+  assert.equal(country!.entityId, 'kb:country:GEO');
+  const singapore = entity({ ...georgia, name: 'Singapore', kbId: 'country:SGP', country: 'SGP' });
+  const [cityState] = linkEntities([singapore], new Map(), resolved('gn:1880252', 'SG', 'city'));
+  assert.equal(cityState!.entityId, 'kb:country:SGP', 'a city inside the state of its name is the state');
+  const [unread] = linkEntities([georgia], new Map(), []);
+  assert.equal(unread!.entityId, 'kb:country:GEO', 'no place read: the country');
 });

@@ -4,7 +4,7 @@
  * workers linking the same name at once agree without coordination. A bare surname joins a known person only
  * with support: exactly one known person has that surname and nothing contradicts it (country).
  */
-import { countryByName } from '../../data/countries.js';
+import { alpha2ToAlpha3, countryByName } from '../../data/countries.js';
 import { nameWords, translitKey } from '../../kb/names.js';
 import type { DocEntity, PlaceRef } from '../../model/index.js';
 import { checkPersonType, checkPlaceType } from './entity-type.js';
@@ -61,19 +61,39 @@ function gazetteerPlace(entity: DocEntity, places: readonly PlaceRef[]): PlaceRe
  */
 export function linkEntities(entities: readonly DocEntity[], knownBySurname: ReadonlyMap<string, readonly KnownEntity[]>, places: readonly PlaceRef[] = []): EntityLink[] {
   return entities.map((entity) => {
+    // "Georgia" in an article whose other places are in the US is the state of Georgia: when the place stage read
+    // the name as a place inside a country, in context, the country of the same name does not take it.
+    const inside = placeNamedLikeACountry(entity, places);
+    if (inside) {
+      const { kbId: _kb, country: _country, ...rest } = entity;
+      const country = inside.countryCode ? alpha2ToAlpha3(inside.countryCode) : undefined;
+      const link = linkEntity({ ...rest, type: 'LOC', kind: 'place', ...(country ? { country } : {}) }, knownBySurname, places, true);
+      return { ...link, reason: `${link.reason}; the place stage read it in context as ${inside.name ?? entity.name}${inside.countryCode ? ` (${inside.countryCode})` : ''}, not the country` };
+    }
     // A country's name is the state whatever the tagger called it ("Japan" as a person on a travel page).
     if (!entity.kbId && entity.type !== 'LOC' && !PERSONAL_COUNTRY_NAMES.has(entity.name.trim().toLowerCase()) && countryByName(entity.name)) {
       return retyped(linkEntity({ ...entity, type: 'LOC', kind: 'state' }, knownBySurname, places), entity.type, 'the name of a country');
     }
     const link = linkEntity(entity, knownBySurname, places);
-    // A bare surname joined to a known person has its evidence; any other person or place name is checked.
-    // A bare surname joined to a known person, or shared by known people, is a person's name.
-    const isSurnameJoined = link.type === 'PER' && link.isSurnameOnly && (link.entityId !== `per:${link.nameKey}` || (knownBySurname.get(link.nameKey)?.length ?? 0) > 0);
+    // A bare surname joined to a known person has its evidence; any other person or place name is checked. One
+    // shared by several stored "people" is not evidence: on web pages those are often products ("Instagram").
+    const isSurnameJoined = link.type === 'PER' && link.isSurnameOnly && link.entityId !== `per:${link.nameKey}`;
     const isKnownPlace = link.entityId.startsWith('place:') || link.entityId.startsWith('kb:');
-    const decision = isSurnameJoined ? undefined : (checkPersonType(entity) ?? checkPlaceType(entity, isKnownPlace, places));
+    const decision = isSurnameJoined ? undefined : (checkPersonType(entity, entities) ?? checkPlaceType(entity, isKnownPlace, places));
     if (!decision) return link;
     return retyped(linkEntity({ ...entity, type: decision.type, kind: decision.kind }, knownBySurname, places), entity.type, decision.why);
   });
+}
+
+/** The gazetteer place, not a country, that a country-named entity's mentions resolved to ("Georgia" → US.GA). */
+function placeNamedLikeACountry(entity: DocEntity, places: readonly PlaceRef[]): PlaceRef | undefined {
+  const isCountryNamed = entity.kbId?.startsWith('country:') || (entity.type === 'LOC' && countryByName(entity.name) !== undefined);
+  if (!isCountryNamed || entity.type === 'MISC') return undefined;
+  const place = gazetteerPlace(entity, places);
+  if (!place?.gazetteerId || place.gazetteerId.startsWith('country:') || place.precision === 'country') return undefined;
+  // Singapore the city is Singapore the state: only a place in another country takes the name from the state.
+  const state = entity.kbId?.startsWith('country:') ? entity.kbId.slice('country:'.length) : countryByName(entity.name)?.alpha3;
+  return place.countryCode && alpha2ToAlpha3(place.countryCode) !== state ? place : undefined;
 }
 
 /** Country names that are also common given names: as a person, they stay a person (Jordan, Chad, Georgia). */
@@ -85,7 +105,7 @@ function retyped(link: EntityLink, taggedAs: DocEntity['type'], why: string): En
 }
 
 /** Links one article entity by its type as given. */
-function linkEntity(entity: DocEntity, knownBySurname: ReadonlyMap<string, readonly KnownEntity[]>, places: readonly PlaceRef[]): EntityLink {
+function linkEntity(entity: DocEntity, knownBySurname: ReadonlyMap<string, readonly KnownEntity[]>, places: readonly PlaceRef[], isNotACountry = false): EntityLink {
   {
     const words = nameWords(entity.name).words;
     const nameKey = translitKey(words.join(' ') || entity.name);
@@ -94,7 +114,7 @@ function linkEntity(entity: DocEntity, knownBySurname: ReadonlyMap<string, reado
     const isSurnameOnly = isPerson && words.length === 1;
     // A nationality ("Iranian officers") links to its country, and the canonical record is the state. Without a
     // knowledge base, a place whose name is a country's ("USA", "the States") still links by the country's code.
-    const countryByItsName = !entity.kbId && entity.type === 'LOC' ? countryByName(entity.name) : undefined;
+    const countryByItsName = !entity.kbId && !isNotACountry && entity.type === 'LOC' ? countryByName(entity.name) : undefined;
     const kbId = entity.kbId ?? (countryByItsName ? `country:${countryByItsName.alpha3}` : undefined);
     const isCountry = kbId?.startsWith('country:') ?? false;
     const base = {

@@ -228,3 +228,54 @@ test('entities › a person whose surname is a country keeps it: "Michael Jordan
   assert.equal(byName(resolved, 'Jordan').kbId, 'country:JOR');
   assert.equal(entities.length, 2);
 });
+
+test('entities › a company short name joins its one full name; a country or a second full name keeps it apart', () => {
+  const text = [
+    'Tarrow Inc. said on Tuesday it would cut 400 jobs at its plant in Leeds.',
+    'Tarrow has struggled since the merger with Holm Vestergaard, and Holm says more cuts may follow.',
+    'Qatar Airways ordered ten jets, a deal that Qatar welcomed.',
+  ].join(' ');
+  const entities = entitiesOf(text, [['Tarrow Inc.', 'ORG'], ['Tarrow', 'ORG'], ['Holm Vestergaard', 'ORG'], ['Holm', 'ORG'], ['Qatar Airways', 'ORG'], ['Qatar', 'ORG'], ['Leeds', 'LOC']]);
+  assert.equal(byName(entities, 'Tarrow Inc').mentionIds.length, 2);
+  assert.equal(byName(entities, 'Holm Vestergaard').mentionIds.length, 2);
+  assert.equal(byName(entities, 'Qatar Airways').mentionIds.length, 1, 'the state is no short name of its airline');
+  const ambiguous = entitiesOf('Corran Music and Corran Records split in 2019; Corran kept the catalogue.', [['Corran Music', 'ORG'], ['Corran Records', 'ORG'], ['Corran', 'ORG']]);
+  assert.equal(ambiguous.length, 3, 'two full names extend "Corran": it joins neither');
+  const foundation = entitiesOf('The Pell Foundation funds schools. Pell, the carmaker, does not.', [['Pell Foundation', 'ORG'], ['Pell', 'ORG']]);
+  assert.equal(foundation.length, 2, 'a foundation is its own body, not the short name\'s');
+});
+
+test('entities › a mention span with an apposition, a bracket or a descriptor is named by its name', () => {
+  const text = [
+    'Singapore Airlines (SIA) took delivery of the jet in Toulouse.',
+    'SIA will fly it to Sydney. German airline Lufthansa ordered four, and Lufthansa may order more.',
+    'Marta Okonjo, minister of transport for Kenya, welcomed the order; Okonjo said so in Nairobi.',
+  ].join(' ');
+  const entities = entitiesOf(text, [
+    ['Singapore Airlines (SIA)', 'ORG'], ['SIA', 'ORG'], ['German airline Lufthansa', 'ORG'], ['Lufthansa', 'ORG'],
+    ['Marta Okonjo, minister of transport for Kenya', 'PER'], ['Okonjo', 'PER'], ['Toulouse', 'LOC'], ['Sydney', 'LOC'], ['Nairobi', 'LOC'],
+  ]);
+  assert.equal(byName(entities, 'Singapore Airlines').mentionIds.length, 2);
+  assert.equal(byName(entities, 'Lufthansa').mentionIds.length, 2);
+  assert.equal(byName(entities, 'Marta Okonjo').mentionIds.length, 2);
+});
+
+test('entities › "the GAO" and "The EU" join their expansions', () => {
+  const text = 'The Government Accountability Office upheld the protest. The GAO said the European Union had not objected; the EU declined to comment.';
+  const entities = entitiesOf(text, [['Government Accountability Office', 'ORG'], ['The GAO', 'ORG'], ['European Union', 'LOC'], ['the EU', 'LOC']]);
+  assert.equal(byName(entities, 'Government Accountability Office').mentionIds.length, 2);
+  assert.equal(byName(entities, 'European Union').mentionIds.length, 2);
+});
+
+test('entities › a "person" named by the article\'s own common words is a thing; a person with a pronoun keeps the type', () => {
+  const text = [
+    'Toasted Barley Tea is easy to make at home. Toasted Barley Tea needs only roasted grains and water.',
+    'Steep the barley tea for five minutes. Dana Whitfield, who runs a cafe in Leeds, says tea drinkers love it.',
+    'Whitfield learned the recipe from her aunt. HE SAID, SHE SAID is the cafe\'s quiz night.',
+  ].join(' ');
+  const entities = entitiesOf(text, [['Toasted Barley Tea', 'PER'], ['Dana Whitfield', 'PER'], ['Whitfield', 'PER'], ['Leeds', 'LOC']]);
+  assert.equal(byName(entities, 'Toasted Barley Tea').type, 'MISC');
+  const dana = byName(entities, 'Dana Whitfield');
+  assert.equal(dana.type, 'PER');
+  assert.deepEqual(dana.references.map((r) => r.text), ['her'], 'pronouns in capitals are a heading, not a reference');
+});

@@ -42,7 +42,9 @@ interface Cluster {
 export function createEntitiesStage(): Stage<'entities'> {
   return defineStage({
     name: 'entities',
-    version: 1,
+    // 2: company short names, bracketed acronyms, appositions and descriptors inside a mention span; a "person"
+    // named by the article's own common words is MISC; pronouns in capitals are not resolved.
+    version: 2,
     requires: ['sentences', 'mentions'],
     assigns: 'entities',
     run: (doc, ctx) => {
@@ -67,17 +69,18 @@ export function resolveEntities(text: string, sentences: readonly Sentence[], me
   // Knowledge-base links first, for the whole article: a weak link (a surname or other one-word alias alone)
   // stands only when the same actor is also named in full somewhere in the article.
   const links = sorted.map((mention) => {
-    const { words } = nameWords(mention.text);
+    const { words } = nameWords(coreName(mention.text).name);
     if (words.length === 0) return undefined;
     const name = words.join(' ');
     // Folding turns "U.S." into "U S": the surface keeps the letters-and-dots form an abbreviation is matched on.
-    const surface = abbreviationForm(mention.text);
+    const surface = abbreviationForm(coreName(mention.text).name);
     return linkKb(kb, name, surface ?? name, words.length, mention.type, translit, isPrecededByThe(text, mention.start));
   });
   const namedInFull = new Set(links.filter((l) => l !== undefined && !l.isWeak).map((l) => l!.actor.id));
   linkCountriesTaggedAsPeople(kb, sorted, links, translit, text);
   for (const [i, mention] of sorted.entries()) {
-    const { words, titles } = nameWords(mention.text);
+    const core = coreName(mention.text);
+    const { words, titles } = nameWords(core.name);
     if (words.length === 0) continue;
     const name = words.join(' ');
     const key = translit(name);
@@ -90,6 +93,8 @@ export function resolveEntities(text: string, sentences: readonly Sentence[], me
     cluster.mentions.push(mention);
     if (!cluster.names.some((n) => n.join(' ') === name)) cluster.names.push(words);
     cluster.keys.add(key);
+    // "Singapore Airlines (SIA)": the acronym in brackets is a name of the same entity.
+    if (core.acronym && !cluster.names.some((n) => n.join(' ') === core.acronym)) cluster.names.push([core.acronym]);
     titles.forEach((t) => cluster.titles.add(t.toLowerCase().replace(/\.$/, '')));
     if (kbActor && !cluster.kb) cluster.kb = kbActor;
     cluster.lastSeen = mention.start;
@@ -101,7 +106,23 @@ export function resolveEntities(text: string, sentences: readonly Sentence[], me
     }
   }
   resolveReferences(text, sentences, mentions, clusters);
+  for (const cluster of clusters) if (isCommonWordsNotPerson(cluster, text)) cluster.type = 'MISC';
   return clusters.map((cluster, i) => toEntity(cluster, i));
+}
+
+/**
+ * A "person" whose name is made of the article's own common words: "Iced Coffee" in a story that says "iced
+ * coffee", "Email Marketing" beside "email marketing". The tagger reads capitalised headings and products as
+ * people; the article's lower-case use of the last name word (or twice of another) shows it is a noun. A title, a
+ * role, a knowledge-base link or pronouns for at least a quarter of its mentions keep the person ("Lee Miller").
+ */
+function isCommonWordsNotPerson(cluster: Cluster, text: string): boolean {
+  if (cluster.type !== 'PER' || cluster.kb || cluster.titles.size || cluster.roles.length) return false;
+  const pronouns = cluster.references.filter((r) => r.text !== r.text.toUpperCase()).length;
+  if (pronouns > 0 && pronouns * 4 >= cluster.mentions.length) return false;
+  const name = longestName(cluster).split(/\s+/).filter((w) => /^\p{Lu}\p{Ll}{2,}$/u.test(w));
+  const lowerCount = (word: string): number => text.match(new RegExp(`(?<![\\p{L}\\p{N}'’-])${word.toLowerCase()}(?![\\p{L}\\p{N}'’-])`, 'gu'))?.length ?? 0;
+  return name.some((w, i) => lowerCount(w) >= (i === name.length - 1 ? 1 : 2));
 }
 
 function newCluster(clusters: Cluster[], type: MentionType): Cluster {
@@ -124,10 +145,12 @@ function findCluster(clusters: readonly Cluster[], type: MentionType, words: str
     const partOf = byRecency.find((c) => c.names.some((n) => isNameSuffix(lowered, n.map(translit))));
     if (partOf) return partOf;
   }
-  if (type === 'ORG' || type === 'MISC') {
-    const name = words.join(' ');
+  if (type === 'ORG' || type === 'MISC' || type === 'LOC') {
+    // "the GAO", "The EU": the article is no letter of the acronym.
+    const name = words.join(' ').replace(/^the\s+/i, '');
     if (isAcronym(name)) {
-      const expanded = byRecency.find((c) => c.names.some((n) => n.length > 1 && acronymOf(n.join(' ')) === name.replace(/\./g, '')));
+      const letters = name.replace(/\./g, '');
+      const expanded = byRecency.find((c) => c.names.some((n) => (n.length > 1 && acronymOf(n.join(' ')) === letters) || (n.length === 1 && n[0] === letters)));
       if (expanded) return expanded;
     } else if (words.length > 1) {
       const acronym = acronymOf(name);
@@ -135,10 +158,90 @@ function findCluster(clusters: readonly Cluster[], type: MentionType, words: str
       if (short) return short;
     }
   }
+  if (type === 'ORG') {
+    const short = shortFormOf(compatible, words, translit);
+    if (short) return short;
+  }
   if (key.length >= 6) {
     return byRecency.find((c) => [...c.keys].some((k) => k.length >= 6 && editDistance(k, key, 1) <= 1));
   }
   return undefined;
+}
+
+/** Legal-form and trade words that end a company's full name but not its short one ("Apple Inc.", "Aer Lingus Group PLC"). */
+const COMPANY_TAIL = new Set(['inc', 'corp', 'corporation', 'co', 'company', 'ltd', 'limited', 'plc', 'llc', 'nv', 'sa', 'ag', 'se', 'gmbh', 'spa', 'bv', 'ab', 'asa', 'oyj', 'group', 'holdings', 'holding', 'airlines', 'airways', 'computer', 'computers', 'motors', 'technologies', 'systems', 'industries', 'international']);
+
+/**
+ * Organisations: a short name and the one full name in the article that extends it with legal-form or trade
+ * words ("Apple" / "Apple Inc.", "China Eastern" / "China Eastern Airlines"), or a two-word company name and its
+ * first word ("Lockheed" / "Lockheed Martin"). Joined only when exactly one cluster fits, so "Apple" beside both
+ * "Apple Computer" and "Apple Corps" stays apart. A country's name is never a short form ("Qatar" the state).
+ */
+function shortFormOf(clusters: readonly Cluster[], words: readonly string[], translit: (s: string) => string): Cluster | undefined {
+  const bare = (ws: readonly string[]) => ws.map((w) => w.replace(/\./g, '').toLowerCase()).filter((w) => w && w !== 'the');
+  const mine = bare(words);
+  if (!mine.length) return undefined;
+  const extends_ = (short: string[], full: string[]): boolean => {
+    if (short.length >= full.length || !short.every((w, i) => translit(w) === translit(full[i]!))) return false;
+    const rest = full.slice(short.length);
+    if (rest.every((w) => COMPANY_TAIL.has(w))) return true;
+    // "Lockheed Martin" → "Lockheed": a two-word name of proper names only, neither a country's name.
+    return short.length === 1 && full.length === 2 && !rest.some((w) => ORG_WORDS.has(w) || COMPANY_TAIL.has(w));
+  };
+  const isCountry = (ws: readonly string[]) => countryByName(ws.join(' ')) !== undefined || countriesByDemonym(ws.join(' ')).length > 0;
+  const fits = clusters.filter((c) => c.names.some((n) => {
+    const theirs = bare(n);
+    if (extends_(mine, theirs)) return !isCountry(words);
+    if (extends_(theirs, mine)) return !isCountry(n);
+    return false;
+  }));
+  return fits.length === 1 ? fits[0] : undefined;
+}
+
+/** Head words of an organisation that is its own body, not a company's short name ("Ford Foundation", "Washington Post"). */
+const ORG_WORDS = new Set(['foundation', 'post', 'times', 'news', 'journal', 'institute', 'university', 'college', 'school', 'museum', 'party', 'fund', 'trust', 'prize', 'award', 'center', 'centre', 'hospital', 'club', 'council', 'committee', 'commission', 'ministry', 'department', 'office', 'agency', 'bank', 'court', 'police', 'army', 'navy', 'church', 'society', 'association', 'union', 'league', 'research', 'labs', 'music', 'cloud', 'store', 'tv', 'studios', 'records', 'press', 'media', 'network', 'energy', 'health', 'capital', 'ventures']);
+
+/**
+ * The name inside a mention span that carries more than a name: an apposition ("Jusman Djamal, minister of
+ * transport"; "Irish airline, Ryanair"), a bracket ("Singapore Airlines (SIA)", "John McCain (R-AZ)") or a lower-case
+ * descriptor before it ("German airline Lufthansa", "Los Angeles based Northrop Grumman"). A bracketed acronym is
+ * returned beside the name. A plain name comes back unchanged.
+ */
+export function coreName(text: string): { name: string; acronym?: string } {
+  let name = text.trim();
+  let acronym: string | undefined;
+  const bracket = /^(.+?)\s*\(\s*([^()]*?)\s*\)?$/.exec(name);
+  if (bracket && /[A-Za-z]/.test(bracket[1]!)) {
+    name = bracket[1]!;
+    const inside = bracket[2]!.replace(/^the\s+/i, '');
+    if (isAcronym(inside)) acronym = inside.replace(/\./g, '');
+  }
+  const parts = name.split(/\s*,\s+|\s+,\s*/).filter(Boolean).map(withoutDescriptor);
+  name = parts.length > 1 ? (parts.find(isNameLike) ?? name) : (parts[0] ?? name);
+  return acronym ? { name, acronym } : { name };
+}
+
+/** The capitalised words after the last lower-case descriptor: "German airline Lufthansa" → "Lufthansa". */
+function withoutDescriptor(part: string): string {
+  const words = part.split(/\s+/);
+  const lastDescriptor = words.reduce((at, w, i) => (isDescriptorWord(w) ? i : at), -1);
+  if (lastDescriptor < 0 || lastDescriptor === words.length - 1 || !/^[\p{Lu}\d]/u.test(words[words.length - 1]!)) return part;
+  return words.slice(lastDescriptor + 1).join(' ');
+}
+
+/** Lower-case words a name may hold: articles, prepositions and name particles ("Bank of America", "Gone with the Wind"). */
+const CONNECTORS = new Set(['of', 'the', 'and', 'for', 'at', 'in', 'on', 'with', 'to', 'a', 'an', 'by', 'upon', 'de', 'del', 'della', 'der', 'den', 'di', 'da', 'do', 'dos', 'du', 'van', 'von', 'la', 'le', 'el', 'al', 'bin', 'ibn', 'ben', 'ter', 'y', 'e', 'und', 'et', '&']);
+
+/** A lower-case content word ("airline", "based", "central") or a detached possessive ("'s"): not part of a name. */
+function isDescriptorWord(word: string): boolean {
+  if (/^['’]s$/.test(word)) return true;
+  return /^[a-z][a-z-]*$/.test(word) && !CONNECTORS.has(word);
+}
+
+/** Every word capitalised, a number or a connector: "Jusman Syafii Djamal", not "minister of transport". */
+function isNameLike(part: string): boolean {
+  const words = part.split(/\s+/);
+  return words.some((w) => /^[\p{Lu}]/u.test(w)) && words.every((w) => /^[\p{Lu}\d]/u.test(w) || CONNECTORS.has(w.toLowerCase()) || /^[a-z]+[A-Z]/.test(w));
 }
 
 /**
@@ -244,7 +347,8 @@ function sentenceIndexAt(sentences: readonly Sentence[], offset: number): number
   return index;
 }
 
-const PRONOUN = /\b(he|him|his|she|her)\b/gi;
+// Lower case or capitalised only: "HE" in capitals is a heading or an acronym.
+const PRONOUN = /\b([Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er)\b/g;
 /** "its" almost always points at an organisation or state in news; bare "it" too often at an event or thing. */
 const ORG_PRONOUN = /\b(its)\b/gi;
 /** Role nouns after "the" that refer back to a person or organisation: "the general", "the Iranian major general", "the group". */
