@@ -24,7 +24,8 @@ import { timeAnchor } from '../../events/arc-roles.js';
 import { EVENT_LEXICON_RESOURCE, type EventLexicon } from '../../events/lexicon.js';
 import { intentCode, ploverForCameo } from '../../events/cameo-plover.js';
 import { modalityAt } from '../../events/modality.js';
-import { isAccidentAt, unassertedReason } from '../../events/asserted.js';
+import { isAccidentAt, isInModalScope, isPerfectRelative, unassertedReason } from '../../events/asserted.js';
+import { hasThingObject, isInQuestion, lacksRecipient } from '../../events/reported.js';
 
 /** CAMEO sector suffix for an entity kind. */
 const KIND_SECTOR: Partial<Record<EntityKind, string>> = {
@@ -248,6 +249,29 @@ function participantKind(a: CodedActor, s: Sentence, tokens: readonly CoderToken
   return isPhysical ? 'place' : 'thing';
 }
 
+/**
+ * Does the noun phrase headed by sentence token k name someone or somewhere one can meet or attack: a name, a sector noun of the dictionary, a person or group noun, or a
+ * place, building, vehicle or weapon?
+ */
+function isParticipantHead(k: number, s: Sentence, tokens: readonly CoderToken[], deps: SentenceDeps, mentions: readonly Mention[], agentHeads: ReadonlySet<string>): boolean {
+  // A name anywhere in the phrase up to its head counts, even one the tagger missed or read as MISC: "the Gush Etzion
+  // settlement bloc". Only a plain common-noun object ("a search warrant", "bids") fixes another sense.
+  let first = k;
+  for (let j = k - 1; j >= 0 && isUnder(deps, j, k); j--) first = j;
+  if (mentions.some((x) => x.tokenStart <= s.tokenStart + k && x.tokenEnd > s.tokenStart + first)) return true;
+  if (tokens.slice(first, k + 1).some((t) => t.pos === 'PROPN')) return true;
+  const t = tokens[k]!;
+  const lemma = t.lemma.toLowerCase();
+  const word = t.text.toLowerCase();
+  return PERSON_NOUNS.has(lemma) || PERSON_NOUNS.has(word) || PHYSICAL_NOUNS.has(lemma) || PHYSICAL_NOUNS.has(word) || agentHeads.has(t.text.replace(/[\u2018\u2019]/g, "'").toUpperCase());
+}
+
+/** Is token j inside the subtree of token k? */
+function isUnder(deps: SentenceDeps, j: number, k: number): boolean {
+  for (let h = deps.head[j]!, guard = 0; h >= 0 && guard < deps.head.length; h = deps.head[h]!, guard++) if (h === k) return true;
+  return false;
+}
+
 /** CAMEO roots of verbal acts (statements, appeals, intents, consent, demands, disapproval, rejection, threats): their target may be a policy or a move. */
 const VERBAL_ROOTS = new Set(['01', '02', '03', '05', '10', '11', '12', '13']);
 
@@ -386,7 +410,7 @@ function withinQuote(e: CodedEvent, tokens: readonly CoderToken[], quotes: reado
 export function createEventsStage(): Stage<'events'> {
   return defineStage({
     name: 'events',
-    version: 5,
+    version: 6,
     requires: ['tokens', 'sentences', 'mentions'],
     assigns: 'events',
     run(doc, ctx) {
@@ -423,6 +447,9 @@ export function createEventsStage(): Stage<'events'> {
           if (codedEvent.modality === 'negated' || codedEvent.modality === 'hypothetical') continue;
           const head = codedEvent.clauseChain?.[0];
           if (deps && head !== undefined && unassertedReason(tokens, deps, head, new Set([...triggerHeads].filter((h) => h !== head)))) continue;
+          // Under a modal or negation of a clause above ("would have objected to Ukraine [opening] …"), or the perfect
+          // of a relative clause describing a participant ("which has [rejected] …"): not reported as happened.
+          if (deps && head !== undefined && (isInModalScope(tokens, deps, head) || isPerfectRelative(tokens, deps, head))) continue;
           const resolved = { ...codedEvent, sources: codedEvent.sources.map((a) => withReference(a, tokens, references)), targets: codedEvent.targets.map((a) => withReference(a, tokens, references)) };
           // A statement, demand or rejection inside a direct quotation ("we strongly oppose …") is the quoted speaker's
           // claim, which the claims stage records with its source; acts told in a quotation stay events.
@@ -441,6 +468,12 @@ export function createEventsStage(): Stage<'events'> {
           if (e.verb === 'ASK' && /[?"\u201c\u201d]/.test(doc.text.slice(s.start, s.end))) continue;
           // A speech verb with no one acted on ("officials warned that …") is a claim, which the claims stage records.
           if (e.targets.length === 0 && cues.some((c) => c.start < tokens[e.triggerEnd - 1]!.end && c.end > tokens[e.triggerStart]!.start)) continue;
+          // An appeal, consultation, support or threat addressed to no one is a stance, not a dyadic event.
+          if (lacksRecipient(e.code, e.sources.length, e.targets.length)) continue;
+          // A question asks whether something happened ("What's America talking about?").
+          if (isInQuestion(tokens, e.triggerEnd - 1)) continue;
+          // "executed a search warrant", "receive bids": the object shows the verb is used in another sense.
+          if (deps && head !== undefined && hasThingObject(tokens, deps, head, e.code, (k) => isParticipantHead(k, s, tokens, deps, inSentence, agentHeads))) continue;
           const mention = toEventMention(doc, s, tokens, e, lexicon, `ev${events.length + 1}`, places, times, deps);
           if (mention) events.push(mention);
         }

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { DepLabel, Upos } from '../model/index.js';
+import type { ArcToken, SentenceDeps } from './arc-roles.js';
+import { hasThingObject, isInQuestion, lacksRecipient } from './reported.js';
+
+/** A hand-built tree from "word/UPOS/head/relation[/lemma]" items, heads 1-based as in CoNLL-U (0 = root). */
+function tree(spec: string): { tokens: ArcToken[]; deps: SentenceDeps } {
+  const tokens: ArcToken[] = [];
+  const head: number[] = [];
+  const label: DepLabel[] = [];
+  for (const item of spec.split(' ')) {
+    const [text, pos, h, rel, lemma] = item.split('/') as [string, Upos, string, DepLabel, string | undefined];
+    tokens.push({ text, pos, lemma: lemma ?? text.toLowerCase() });
+    head.push(Number(h) - 1);
+    label.push(rel);
+  }
+  return { tokens, deps: { head, label } };
+}
+const words = (s: string) => s.split(' ').map((text) => ({ text }));
+
+test('reported › acts addressed to someone need them; disapproval, rejection and material acts may stand alone', () => {
+  for (const code of ['020', '036', '042', '051', '061', '070', '100', '138']) assert.equal(lacksRecipient(code, 1, 0), true, code);
+  for (const code of ['090', '112', '120', '141', '150', '163', '173', '190', '0874']) assert.equal(lacksRecipient(code, 1, 0), false, code);
+  // With a target, or with parties named together acting on each other ("Russia and Turkey met"), nothing is missing.
+  assert.equal(lacksRecipient('042', 1, 1), false);
+  assert.equal(lacksRecipient('040', 2, 0), false);
+});
+
+test('reported › a question reports nothing: "What\'s America talking about ?" and a quoted question before its cue', () => {
+  assert.equal(isInQuestion(words("What 's America talking about ?"), 3), true);
+  assert.equal(isInQuestion(words('“ Why did they attack us ? ” he said .'), 4), true);
+  // The statement after a question mark, and a plain report, are not questions.
+  assert.equal(isInQuestion(words('Police arrested two men on Monday .'), 1), false);
+  assert.equal(isInQuestion(words('Asked why ? He said troops attacked the post .'), 7), false);
+});
+
+test('reported › "executed a search warrant" and "receive bids" use the verb in another sense; "attacked the convoy" does not', () => {
+  const warrant = tree('Officers/NOUN/2/nsubj/officer executed/VERB/0/root/execute a/DET/5/det search/NOUN/5/compound warrant/NOUN/2/obj on/ADP/8/case a/DET/8/det garage/NOUN/2/obl');
+  assert.equal(hasThingObject(warrant.tokens, warrant.deps, 1, '180', () => false), true);
+  const bids = tree('NASA/PROPN/2/nsubj chose/VERB/0/root/choose to/PART/4/mark receive/VERB/2/xcomp bids/NOUN/4/obj/bid');
+  assert.equal(hasThingObject(bids.tokens, bids.deps, 3, '043', () => false), true);
+  const convoy = tree('Gunmen/NOUN/2/nsubj/gunman attacked/VERB/0/root/attack the/DET/4/det convoy/NOUN/2/obj');
+  assert.equal(hasThingObject(convoy.tokens, convoy.deps, 1, '190', (k) => convoy.tokens[k]!.lemma === 'convoy'), false);
+});
+
+test('reported › a counted, named or pronoun object is a participant; other roots are not checked', () => {
+  const killed = tree('Troops/NOUN/2/nsubj/troop killed/VERB/0/root/kill 12/NUM/2/obj');
+  assert.equal(hasThingObject(killed.tokens, killed.deps, 1, '190', () => false), false);
+  const counted = tree('Troops/NOUN/2/nsubj/troop killed/VERB/0/root/kill 12/NUM/4/nummod rebels/NOUN/2/obj/rebel');
+  assert.equal(hasThingObject(counted.tokens, counted.deps, 1, '190', () => false), false);
+  const named = tree('Netanyahu/PROPN/2/nsubj visited/VERB/0/root/visit Hebron/PROPN/2/obj');
+  assert.equal(hasThingObject(named.tokens, named.deps, 1, '042', () => false), false);
+  // Seizing a thing is coercion as the lexicon means it: only consult and assault verbs are checked.
+  const seized = tree('Police/NOUN/2/nsubj seized/VERB/0/root/seize weapons/NOUN/2/obj/weapon');
+  assert.equal(hasThingObject(seized.tokens, seized.deps, 1, '1711', () => false), false);
+});
