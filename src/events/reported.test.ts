@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { DepLabel, Upos } from '../model/index.js';
 import type { ArcToken, SentenceDeps } from './arc-roles.js';
-import { hasThingObject, isInQuestion, lacksRecipient } from './reported.js';
+import { hasThingObject, isAdvice, isInQuestion, lacksRecipient } from './reported.js';
 
 /** A hand-built tree from "word/UPOS/head/relation[/lemma]" items, heads 1-based as in CoNLL-U (0 = root). */
 function tree(spec: string): { tokens: ArcToken[]; deps: SentenceDeps } {
@@ -54,4 +54,15 @@ test('reported › a counted, named or pronoun object is a participant; other ro
   // Seizing a thing is coercion as the lexicon means it: only consult and assault verbs are checked.
   const seized = tree('Police/NOUN/2/nsubj seized/VERB/0/root/seize weapons/NOUN/2/obj/weapon');
   assert.equal(hasThingObject(seized.tokens, seized.deps, 1, '1711', () => false), false);
+});
+
+test('reported › "warned people to stay away" is advice, "threatened to kill Omar" and "warned Kyiv of consequences" are threats', () => {
+  const advice = tree('Officials/NOUN/3/nsubj/official have/AUX/3/aux warned/VERB/0/root/warn people/NOUN/3/obj to/PART/6/mark stay/VERB/4/acl away/ADV/6/advmod');
+  assert.equal(isAdvice(advice.tokens, advice.deps, 2, '130'), true);
+  const xcomp = tree('Police/NOUN/2/nsubj warned/VERB/0/root/warn residents/NOUN/2/obj/resident to/PART/5/mark leave/VERB/2/xcomp');
+  assert.equal(isAdvice(xcomp.tokens, xcomp.deps, 1, '130'), true);
+  const threat = tree('Carlineo/PROPN/2/nsubj threatened/VERB/0/root/threaten to/PART/4/mark kill/VERB/2/xcomp Omar/PROPN/4/obj');
+  assert.equal(isAdvice(threat.tokens, threat.deps, 1, '138'), false);
+  const consequences = tree('Moscow/PROPN/2/nsubj warned/VERB/0/root/warn Kyiv/PROPN/2/obj of/ADP/5/case consequences/NOUN/2/obl/consequence');
+  assert.equal(isAdvice(consequences.tokens, consequences.deps, 1, '130'), false);
 });

@@ -67,3 +67,17 @@ export function hasThingObject(tokens: readonly ArcToken[], deps: SentenceDeps, 
   }
   return false;
 }
+
+/**
+ * Is the threat verb at sentence token `head` advice rather than a threat: it names someone told to do something
+ * ("Officials have warned people to [stay] away", "cautioned investors to sell")? A threat's own infinitive has no
+ * object before it ("threatened to kill Omar"). Our parser hangs the infinitive on the verb (xcomp) or on its object (acl).
+ * @example isAdvice(tokens, deps, 2, '130') // true for "warned" in "Officials have warned people to stay away"
+ */
+export function isAdvice(tokens: readonly ArcToken[], deps: SentenceDeps, head: number, cameo: string): boolean {
+  if (!cameo.startsWith('13') || deps.head.length !== tokens.length) return false;
+  const objects = deps.head.flatMap((h, k) => (h === head && deps.label[k] === 'obj' ? [k] : []));
+  if (objects.length === 0) return false;
+  const isInfinitive = (v: number): boolean => tokens[v]!.pos === 'VERB' && deps.head.some((h, k) => h === v && deps.label[k] === 'mark' && tokens[k]!.text.toLowerCase() === 'to');
+  return deps.head.some((h, v) => ((h === head && deps.label[v] === 'xcomp') || (objects.includes(h) && deps.label[v] === 'acl')) && isInfinitive(v));
+}

@@ -479,3 +479,12 @@ test('events › an act under a modal above it, or told in the perfect of a rela
   const relative = parsed('The/DET Taliban/PROPN ,/PUNCT who/PRON have/AUX/have rejected/VERB/reject Kabul/PROPN ,/PUNCT attacked/VERB/attack a/DET base/NOUN ./PUNCT', '2/det 9/nsubj 6/punct 6/nsubj 6/aux 2/acl:relcl 6/obj 6/punct 0/root 11/det 9/obj 9/punct', [{ text: 'Kabul', type: 'LOC' }]);
   assert.deepEqual(stage.run(relative, ctx).map((e) => e.ploverType), ['ASSAULT']);
 });
+
+test('events › one act told with coordinated verbs is one event with every target: "Rebels attacked the base and destroyed a convoy"', () => {
+  const doc = parsed('Rebels/NOUN/rebel attacked/VERB/attack the/DET base/NOUN and/CCONJ destroyed/VERB/destroy a/DET convoy/NOUN ./PUNCT', '2/nsubj 0/root 4/det 2/obj 6/cc 2/conj 8/det 6/obj 2/punct');
+  const events = stage.run(doc, ctx);
+  assert.deepEqual(events.map((e) => [e.ploverType, e.targets.map((a) => a.text)]), [['ASSAULT', ['base', 'convoy']]]);
+  // Different acts stay apart: "Police arrested two men and charged them" is COERCE + ACCUSE.
+  const two = parsed('Police/NOUN arrested/VERB/arrest two/NUM men/NOUN/man and/CCONJ charged/VERB/charge them/PRON ./PUNCT', '2/nsubj 0/root 4/nummod 2/obj 6/cc 2/conj 6/obj 2/punct');
+  assert.equal(stage.run(two, ctx).length, 2);
+});

@@ -25,7 +25,7 @@ import { EVENT_LEXICON_RESOURCE, type EventLexicon } from '../../events/lexicon.
 import { intentCode, ploverForCameo } from '../../events/cameo-plover.js';
 import { modalityAt } from '../../events/modality.js';
 import { isAccidentAt, isInModalScope, isPerfectRelative, unassertedReason } from '../../events/asserted.js';
-import { hasThingObject, isInQuestion, lacksRecipient } from '../../events/reported.js';
+import { hasThingObject, isAdvice, isInQuestion, lacksRecipient } from '../../events/reported.js';
 
 /** CAMEO sector suffix for an entity kind. */
 const KIND_SECTOR: Partial<Record<EntityKind, string>> = {
@@ -441,6 +441,8 @@ export function createEventsStage(): Stage<'events'> {
         const inSentence = coded.events.length > 0 ? mentions.filter((m) => m.tokenStart >= s.tokenStart && m.tokenEnd <= s.tokenEnd) : [];
         // Heads of every trigger in the sentence: an event in another's complement is its content ("threatened to kill").
         const triggerHeads = new Set(coded.events.flatMap((e) => (e.clauseChain ? [e.clauseChain[0]!] : [])));
+        // The events kept in this sentence by trigger head, for coordinated verbs of one act.
+        const kept = new Map<number, EventMention>();
         for (const codedEvent of coded.events) {
           // Only events the text reports as happened (or planned, which PLOVER codes as AGREE/THREATEN): not
           // negated or hypothetical ones, nor a purpose, wish, intent or amount (src/events/asserted.ts).
@@ -474,8 +476,23 @@ export function createEventsStage(): Stage<'events'> {
           if (isInQuestion(tokens, e.triggerEnd - 1)) continue;
           // "executed a search warrant", "receive bids": the object shows the verb is used in another sense.
           if (deps && head !== undefined && hasThingObject(tokens, deps, head, e.code, (k) => isParticipantHead(k, s, tokens, deps, inSentence, agentHeads))) continue;
+          // "warned people to stay away": advice to someone, not a threat.
+          if (deps && head !== undefined && isAdvice(tokens, deps, head, e.code)) continue;
           const mention = toEventMention(doc, s, tokens, e, lexicon, `ev${events.length + 1}`, places, times, deps);
-          if (mention) events.push(mention);
+          if (!mention) continue;
+          // One act told with coordinated verbs of one type ("was shot down and destroyed", "attacked the base and
+          // destroyed a convoy") is one event: the first verb keeps it, with the targets and counts the others add.
+          const first = deps && head !== undefined && deps.label[head] === 'conj' ? kept.get(deps.head[head]!) : undefined;
+          if (first && first.ploverType === mention.ploverType) {
+            const at = events.indexOf(first);
+            const targets = [...first.targets, ...mention.targets.filter((t) => !first.targets.some((f) => f.start === t.start))];
+            const merged = { ...first, targets, counts: { ...mention.counts, ...first.counts } };
+            events[at] = merged;
+            kept.set(deps!.head[head!]!, merged);
+            continue;
+          }
+          events.push(mention);
+          if (head !== undefined) kept.set(head, mention);
         }
       }
       return withoutRepeats(events, times);
