@@ -6,7 +6,7 @@ import { createResources } from '../../pipeline/stage.js';
 import { loadEventLexicon } from '../../app/dictionaries.js';
 import { EVENT_LEXICON_RESOURCE } from '../../events/lexicon.js';
 import { createEventsStage, modalityOfToken } from './index.js';
-import { withoutRepeats } from './events.js';
+import { withoutInformants, withoutRepeats } from './events.js';
 
 const lexicon = loadEventLexicon();
 const ctx = { publishedAt: '2015-11-26', resources: createResources({ [EVENT_LEXICON_RESOURCE]: lexicon }) };
@@ -487,4 +487,14 @@ test('events › one act told with coordinated verbs is one event with every tar
   // Different acts stay apart: "Police arrested two men and charged them" is COERCE + ACCUSE.
   const two = parsed('Police/NOUN arrested/VERB/arrest two/NUM men/NOUN/man and/CCONJ charged/VERB/charge them/PRON ./PUNCT', '2/nsubj 0/root 4/nummod 2/obj 6/cc 2/conj 6/obj 2/punct');
   assert.equal(stage.run(two, ctx).length, 2);
+});
+
+test('events › a source of the report is no participant: "he had, according to Alex Horton, killed a rabbit" never makes Horton act', () => {
+  const words = 'He had , according to Alex Horton , killed a rabbit .'.split(' ');
+  const tokens = words.map((text, i) => ({ text, lemma: text.toLowerCase(), pos: 'X' as const, start: i, end: i + 1 }));
+  const coded = { triggerStart: 8, triggerEnd: 9, code: '190', verb: 'KILL', sources: [{ start: 5, end: 7 }], targets: [{ start: 10, end: 11 }], isPassive: false, modality: 'asserted' as const, counts: {} };
+  const e = withoutInformants(coded, tokens);
+  assert.deepEqual(e.sources, []);
+  assert.deepEqual(e.targets, [{ start: 10, end: 11 }]);
+  assert.equal(withoutInformants({ ...coded, sources: [{ start: 0, end: 1 }] }, tokens).sources.length, 1, '"He" stays the actor');
 });

@@ -406,6 +406,16 @@ function withinQuote(e: CodedEvent, tokens: readonly CoderToken[], quotes: reado
   return { ...e, sources: e.sources.filter(inside), targets: e.targets.filter(inside) };
 }
 
+/**
+ * The event without participants named as the source of the report ("according to Alex Horton of the Washington
+ * Post, [he] killed a rabbit"): an informant neither acts nor is acted on.
+ */
+export function withoutInformants(e: CodedEvent, tokens: readonly CoderToken[]): CodedEvent {
+  const isInformant = (a: CodedActor): boolean => a.start >= 2 && tokens[a.start - 2]!.text.toLowerCase() === 'according' && tokens[a.start - 1]!.text.toLowerCase() === 'to';
+  if (!e.sources.some(isInformant) && !e.targets.some(isInformant)) return e;
+  return { ...e, sources: e.sources.filter((a) => !isInformant(a)), targets: e.targets.filter((a) => !isInformant(a)) };
+}
+
 /** Creates the `events` stage. */
 export function createEventsStage(): Stage<'events'> {
   return defineStage({
@@ -456,7 +466,7 @@ export function createEventsStage(): Stage<'events'> {
           // A statement, demand or rejection inside a direct quotation ("we strongly oppose …") is the quoted speaker's
           // claim, which the claims stage records with its source; acts told in a quotation stay events.
           if (VERBAL_ROOTS.has(codedEvent.code.slice(0, 2)) && isInQuote(tokens[codedEvent.triggerStart]!, quotes)) continue;
-          const quoted = withinQuote(resolved, tokens, quotes);
+          const quoted = withoutInformants(withinQuote(resolved, tokens, quotes), tokens);
           if (!isPlausible(quoted, s, tokens, inSentence, entityById)) continue;
           // "killed in a helicopter crash", with no one named who killed: an accident.
           if (deps && head !== undefined && quoted.sources.length === 0 && isAccidentAt(tokens, deps, head)) continue;
