@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { DepLabel, Upos } from '../model/index.js';
 import type { ArcToken, SentenceDeps } from './arc-roles.js';
-import { hasThingObject, isAdvice, isInQuestion, lacksRecipient } from './reported.js';
+import { hasThingObject, isAdvice, isInQuestion, lacksRecipient, nonEventUse } from './reported.js';
 
 /** A hand-built tree from "word/UPOS/head/relation[/lemma]" items, heads 1-based as in CoNLL-U (0 = root). */
 function tree(spec: string): { tokens: ArcToken[]; deps: SentenceDeps } {
@@ -65,4 +65,27 @@ test('reported › "warned people to stay away" is advice, "threatened to kill O
   assert.equal(isAdvice(threat.tokens, threat.deps, 1, '138'), false);
   const consequences = tree('Moscow/PROPN/2/nsubj warned/VERB/0/root/warn Kyiv/PROPN/2/obj of/ADP/5/case consequences/NOUN/2/obl/consequence');
   assert.equal(isAdvice(consequences.tokens, consequences.deps, 1, '130'), false);
+});
+
+test('reported › adjectives, orders and the simple present report no act: "the recently released survey", "Visit our centre", "Companies that offer food"', () => {
+  const released = tree('the/DET/3/det recently/ADV/3/advmod released/VERB/4/amod/release survey/NOUN/0/root');
+  assert.equal(nonEventUse(released.tokens, released.deps, 2, true), 'modifier');
+  const visit = tree('Visit/VERB/0/root/visit our/PRON/4/nmod:poss Knowledge/PROPN/4/compound Center/PROPN/1/obj ./PUNCT/1/punct');
+  assert.equal(nonEventUse(visit.tokens, visit.deps, 0, true), 'imperative');
+  const offer = tree('Companies/NOUN/6/nsubj/company that/PRON/3/nsubj offer/VERB/1/acl:relcl food/NOUN/3/obj make/VERB/0/root up/ADP/5/compound:prt ./PUNCT/5/punct');
+  assert.equal(nonEventUse(offer.tokens, offer.deps, 2, true), 'present');
+  const provides = tree('The/DET/2/det Corporation/PROPN/3/nsubj provides/VERB/0/root/provide funding/NOUN/3/obj ./PUNCT/3/punct');
+  assert.equal(nonEventUse(provides.tokens, provides.deps, 2, true), 'present');
+});
+
+test('reported › past, perfect, progressive and headline acts are reported: "Police arrested", "have hit", "Esper accuses China"', () => {
+  const arrested = tree('Police/NOUN/2/nsubj arrested/VERB/0/root/arrest two/NUM/4/nummod men/NOUN/2/obj/man ./PUNCT/2/punct');
+  assert.equal(nonEventUse(arrested.tokens, arrested.deps, 1, true), undefined);
+  const perfect = tree('Rebels/NOUN/3/nsubj/rebel have/AUX/3/aux/have attacked/VERB/0/root/attack the/DET/5/det base/NOUN/3/obj ./PUNCT/3/punct');
+  assert.equal(nonEventUse(perfect.tokens, perfect.deps, 2, true), undefined);
+  // "hit" may be past: never read as a present.
+  const hit = tree('Missiles/NOUN/2/nsubj/missile hit/VERB/0/root/hit the/DET/4/det town/NOUN/2/obj ./PUNCT/2/punct');
+  assert.equal(nonEventUse(hit.tokens, hit.deps, 1, true), undefined);
+  const headline = tree('Esper/PROPN/2/nsubj accuses/VERB/0/root/accuse China/PROPN/2/obj');
+  assert.equal(nonEventUse(headline.tokens, headline.deps, 1, false), undefined);
 });

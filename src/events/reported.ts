@@ -81,3 +81,44 @@ export function isAdvice(tokens: readonly ArcToken[], deps: SentenceDeps, head: 
   const isInfinitive = (v: number): boolean => tokens[v]!.pos === 'VERB' && deps.head.some((h, k) => h === v && deps.label[k] === 'mark' && tokens[k]!.text.toLowerCase() === 'to');
   return deps.head.some((h, v) => ((h === head && deps.label[v] === 'xcomp') || (objects.includes(h) && deps.label[v] === 'acl')) && isInfinitive(v));
 }
+
+/** Verbs whose past tense is spelled as their base form: "hit", "cut" may be past, so they never read as present. */
+const SAME_FORM_PAST = new Set(['hit', 'cut', 'put', 'set', 'beat', 'shut', 'spread', 'quit', 'bet', 'cast', 'cost', 'burst', 'hurt', 'let', 'read', 'shed', 'split', 'thrust', 'upset', 'broadcast', 'forecast', 'bid', 'rid']);
+/** Clause arcs a finite verb may head. */
+const FINITE_ARCS = new Set(['root', 'conj', 'ccomp', 'acl:relcl', 'advcl', 'parataxis']);
+
+/**
+ * How the trigger at sentence token `head` is used when it reports no single act: as an adjective ("the recently
+ * [released] survey", "an internationally [recognized] centre"), as an order to the reader ("[visit] our Knowledge
+ * Center"), or in the simple present of habits, schedules and descriptions ("Companies that [offer] food",
+ * "The Corporation currently [provides] funding", "the tour … [concludes] in Boston"). News reports acts in the
+ * past, the perfect or the progressive; a headline (no final stop) may use the present and is not read here.
+ * @example nonEventUse(tokens, deps, 3, true) // 'modifier' for "released" in "the recently released survey"
+ */
+export function nonEventUse(tokens: readonly ArcToken[], deps: SentenceDeps, head: number, endsWithStop: boolean): 'modifier' | 'imperative' | 'present' | undefined {
+  if (head < 0 || head >= tokens.length || deps.head.length !== tokens.length) return undefined;
+  const rel = deps.label[head]!;
+  if (rel === 'amod' || rel === 'compound') return 'modifier';
+  const t = tokens[head]!;
+  if (t.pos !== 'VERB' || !endsWithStop || !FINITE_ARCS.has(rel)) return undefined;
+  const kids = deps.head.flatMap((h, k) => (h === head ? [k] : []));
+  if (kids.some((k) => deps.label[k] === 'aux' || deps.label[k] === 'aux:pass' || (deps.label[k] === 'mark' && tokens[k]!.text.toLowerCase() === 'to'))) return undefined;
+  const word = t.text.toLowerCase();
+  const lemma = t.lemma.toLowerCase();
+  const hasSubject = kids.some((k) => deps.label[k] === 'nsubj' || deps.label[k] === 'nsubj:pass' || deps.label[k] === 'expl');
+  if (word === lemma) {
+    if (SAME_FORM_PAST.has(lemma)) return undefined;
+    // A bare verb opening its sentence with no subject tells the reader to do something.
+    if (!hasSubject) return rel === 'root' && head === firstWord(tokens) ? 'imperative' : undefined;
+    return 'present';
+  }
+  // -s form of a regular verb: "provides", "offers", "concludes" ("was", "has" are auxiliaries, not triggers).
+  const isThirdPerson = word === `${lemma}s` || word === `${lemma}es` || (lemma.endsWith('y') && word === `${lemma.slice(0, -1)}ies`);
+  return hasSubject && isThirdPerson ? 'present' : undefined;
+}
+
+/** The first token of a sentence that is a word (past opening quotes and brackets). */
+function firstWord(tokens: readonly ArcToken[]): number {
+  const i = tokens.findIndex((t) => /\p{L}/u.test(t.text));
+  return i < 0 ? 0 : i;
+}

@@ -25,7 +25,7 @@ import { EVENT_LEXICON_RESOURCE, type EventLexicon } from '../../events/lexicon.
 import { intentCode, ploverForCameo } from '../../events/cameo-plover.js';
 import { modalityAt } from '../../events/modality.js';
 import { isAccidentAt, isInModalScope, isPerfectRelative, unassertedReason } from '../../events/asserted.js';
-import { hasThingObject, isAdvice, isInQuestion, lacksRecipient } from '../../events/reported.js';
+import { hasThingObject, isAdvice, isInQuestion, lacksRecipient, nonEventUse } from '../../events/reported.js';
 
 /** CAMEO sector suffix for an entity kind. */
 const KIND_SECTOR: Partial<Record<EntityKind, string>> = {
@@ -451,6 +451,8 @@ export function createEventsStage(): Stage<'events'> {
         const inSentence = coded.events.length > 0 ? mentions.filter((m) => m.tokenStart >= s.tokenStart && m.tokenEnd <= s.tokenEnd) : [];
         // Heads of every trigger in the sentence: an event in another's complement is its content ("threatened to kill").
         const triggerHeads = new Set(coded.events.flatMap((e) => (e.clauseChain ? [e.clauseChain[0]!] : [])));
+        // A sentence with a final stop is running text; one without may be a headline, which tells news in the present.
+        const endsWithStop = /[.!?\u2026]["'\u201d\u2019)\]]*\s*$/.test(doc.text.slice(s.start, s.end));
         // The events kept in this sentence by trigger head, for coordinated verbs of one act.
         const kept = new Map<number, EventMention>();
         for (const codedEvent of coded.events) {
@@ -486,6 +488,8 @@ export function createEventsStage(): Stage<'events'> {
           if (isInQuestion(tokens, e.triggerEnd - 1)) continue;
           // "executed a search warrant", "receive bids": the object shows the verb is used in another sense.
           if (deps && head !== undefined && hasThingObject(tokens, deps, head, e.code, (k) => isParticipantHead(k, s, tokens, deps, inSentence, agentHeads))) continue;
+          // "the recently [released] survey", "[visit] our Knowledge Center", "Companies that [offer] food": no act reported.
+          if (deps && head !== undefined && nonEventUse(tokens, deps, head, endsWithStop)) continue;
           // "warned people to stay away": advice to someone, not a threat.
           if (deps && head !== undefined && isAdvice(tokens, deps, head, e.code)) continue;
           const mention = toEventMention(doc, s, tokens, e, lexicon, `ev${events.length + 1}`, places, times, deps);
