@@ -498,3 +498,12 @@ test('events › a source of the report is no participant: "he had, according to
   assert.deepEqual(e.targets, [{ start: 10, end: 11 }]);
   assert.equal(withoutInformants({ ...coded, sources: [{ start: 0, end: 1 }] }, tokens).sources.length, 1, '"He" stays the actor');
 });
+
+test('events › force needs an actor at the head of its source: "Dempsey\'s questions attacked the convoy" is no ASSAULT, "Dempsey\'s soldiers attacked the convoy" is', () => {
+  // With the entities stage's Dempsey (a person from the US), the phrase carries his entity and code.
+  const entities = [{ id: 'e1', name: 'Dempsey', type: 'PER' as const, kind: 'person' as const, mentionIds: ['m0'], aliases: [], roles: [], country: 'USA', references: [] }];
+  const questions = parsed('Dempsey/PROPN \'s/PART questions/NOUN/question attacked/VERB/attack the/DET convoy/NOUN ./PUNCT', '3/nmod:poss 1/case 4/nsubj 0/root 6/det 4/obj 4/punct', [{ text: 'Dempsey' }], { entities });
+  assert.deepEqual(stage.run(questions, ctx), []);
+  const men = parsed('Dempsey/PROPN \'s/PART soldiers/NOUN/soldier attacked/VERB/attack the/DET convoy/NOUN ./PUNCT', '3/nmod:poss 1/case 4/nsubj 0/root 6/det 4/obj 4/punct', [{ text: 'Dempsey' }]);
+  assert.equal(stage.run(men, ctx)[0]?.ploverType, 'ASSAULT');
+});

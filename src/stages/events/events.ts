@@ -233,10 +233,14 @@ type ParticipantKind = 'actor' | 'speaker' | 'place' | 'thing';
  */
 const PHYSICAL_NOUNS = new Set(['drone', 'missile', 'rocket', 'bomb', 'shell', 'mortar', 'grenade', 'mine', 'airstrike', 'strike', 'explosive', 'artillery', 'gunfire', 'warship', 'submarine', 'tank', 'village', 'town', 'city', 'capital', 'province', 'region', 'district', 'county', 'area', 'neighborhood', 'neighbourhood', 'territory', 'island', 'coast', 'border', 'street', 'square', 'road', 'highway', 'bridge', 'tunnel', 'base', 'camp', 'convoy', 'position', 'outpost', 'post', 'checkpoint', 'stronghold', 'hideout', 'compound', 'headquarters', 'building', 'home', 'house', 'apartment', 'residence', 'property', 'hotel', 'restaurant', 'shop', 'store', 'market', 'mall', 'garage', 'warehouse', 'depot', 'factory', 'plant', 'facility', 'site', 'lab', 'laboratory', 'hospital', 'clinic', 'school', 'campus', 'mosque', 'church', 'synagogue', 'temple', 'shrine', 'embassy', 'consulate', 'prison', 'jail', 'courthouse', 'palace', 'museum', 'stadium', 'park', 'port', 'harbor', 'harbour', 'airport', 'airfield', 'station', 'pipeline', 'refinery', 'infrastructure', 'vehicle', 'car', 'bus', 'truck', 'train', 'ship', 'vessel', 'boat', 'tanker', 'plane', 'aircraft', 'airliner', 'jet', 'drone', 'helicopter', 'satellite', 'field', 'farm', 'crop', 'office']);
 
-function participantKind(a: CodedActor, s: Sentence, tokens: readonly CoderToken[], mentions: readonly Mention[], entityById: ReadonlyMap<string, DocEntity>, agentHeads: ReadonlySet<string>): ParticipantKind {
+function participantKind(a: CodedActor, s: Sentence, tokens: readonly CoderToken[], mentions: readonly Mention[], entityById: ReadonlyMap<string, DocEntity>, agentHeads: ReadonlySet<string>, isMaterial = false): ParticipantKind {
   if (isThing(a, s, tokens, mentions, entityById)) return 'thing';
   const head = tokens[a.end - 1]!;
   const word = head.text.toLowerCase();
+  // Who uses force, mobilises or coerces is named by the phrase's head: "Dempsey's questions hit pay dirt" and
+  // "Tariffs have strengthened the leverage" name no one who acts, whatever name modifies the head.
+  const headNamed = mentions.some((m) => m.tokenStart <= s.tokenStart + a.end - 1 && s.tokenStart + a.end - 1 < m.tokenEnd);
+  if (isMaterial && head.pos === 'NOUN' && !headNamed && !PHYSICAL_NOUNS.has(head.lemma.toLowerCase()) && !PHYSICAL_NOUNS.has(word) && !PERSON_NOUNS.has(head.lemma.toLowerCase()) && !PERSON_NOUNS.has(word) && !agentHeads.has(head.text.replace(/[\u2018\u2019]/g, "'").toUpperCase())) return 'thing';
   // A common noun whose code comes from its modifier is a thing of that actor: "the party logo", "its pension fund".
   const isNamed = a.entityId !== undefined || mentions.some((m) => m.tokenStart <= s.tokenStart + a.end - 1 && s.tokenStart + a.end - 1 < m.tokenEnd);
   const isPhysical = PHYSICAL_NOUNS.has(head.lemma.toLowerCase()) || PHYSICAL_NOUNS.has(word);
@@ -288,7 +292,9 @@ function withPlausibleParticipants(e: CodedEvent, s: Sentence, tokens: readonly 
   const textOf = (a: CodedActor): string => tokens.slice(a.start, a.end).map((t) => t.text.toLowerCase()).join(' ');
   const same = (a: CodedActor, b: CodedActor): boolean => (a.start === b.start && a.end === b.end) || textOf(a) === textOf(b);
   if (e.sources.some((a) => e.targets.some((b) => same(a, b)))) return undefined;
-  const sources = e.sources.map(kind);
+  // Force, mobilisation and coercion (CAMEO 15–20) need an actor as the head of their source phrase.
+  const isMaterial = ['15', '16', '17', '18', '19', '20'].includes(e.code.slice(0, 2));
+  const sources = e.sources.map((a) => participantKind(a, s, tokens, mentions, entityById, agentHeads, isMaterial));
   if (sources.includes('speaker')) return undefined;
   if (sources.length > 0 && !sources.includes('actor') && !sources.includes('place')) return undefined;
   const targets = e.targets.map(kind);
