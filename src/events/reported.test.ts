@@ -72,6 +72,8 @@ test('reported › adjectives, orders and the simple present report no act: "the
   assert.equal(nonEventUse(released.tokens, released.deps, 2, true), 'modifier');
   const visit = tree('Visit/VERB/0/root/visit our/PRON/4/nmod:poss Knowledge/PROPN/4/compound Center/PROPN/1/obj ./PUNCT/1/punct');
   assert.equal(nonEventUse(visit.tokens, visit.deps, 0, true), 'imperative');
+  const later = tree('For/ADP/2/case more/ADJ/4/obl ,/PUNCT/2/punct visit/VERB/0/root/visit our/PRON/6/nmod:poss site/NOUN/4/obj ./PUNCT/4/punct');
+  assert.equal(nonEventUse(later.tokens, later.deps, 3, true), 'imperative');
   const offer = tree('Companies/NOUN/6/nsubj/company that/PRON/3/nsubj offer/VERB/1/acl:relcl food/NOUN/3/obj make/VERB/0/root up/ADP/5/compound:prt ./PUNCT/5/punct');
   assert.equal(nonEventUse(offer.tokens, offer.deps, 2, true), 'present');
   const provides = tree('The/DET/2/det Corporation/PROPN/3/nsubj provides/VERB/0/root/provide funding/NOUN/3/obj ./PUNCT/3/punct');

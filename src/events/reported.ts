@@ -108,8 +108,8 @@ export function nonEventUse(tokens: readonly ArcToken[], deps: SentenceDeps, hea
   const hasSubject = kids.some((k) => deps.label[k] === 'nsubj' || deps.label[k] === 'nsubj:pass' || deps.label[k] === 'expl');
   if (word === lemma) {
     if (SAME_FORM_PAST.has(lemma)) return undefined;
-    // A bare verb opening its sentence with no subject tells the reader to do something.
-    if (!hasSubject) return rel === 'root' && head === firstWord(tokens) ? 'imperative' : undefined;
+    // A bare main verb with no subject tells the reader to do something ("For more, [visit] our site").
+    if (!hasSubject) return rel === 'root' ? 'imperative' : undefined;
     return 'present';
   }
   // -s form of a regular verb: "provides", "offers", "concludes" ("was", "has" are auxiliaries, not triggers).
@@ -117,8 +117,3 @@ export function nonEventUse(tokens: readonly ArcToken[], deps: SentenceDeps, hea
   return hasSubject && isThirdPerson ? 'present' : undefined;
 }
 
-/** The first token of a sentence that is a word (past opening quotes and brackets). */
-function firstWord(tokens: readonly ArcToken[]): number {
-  const i = tokens.findIndex((t) => /\p{L}/u.test(t.text));
-  return i < 0 ? 0 : i;
-}
