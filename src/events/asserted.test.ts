@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { DepLabel, Upos } from '../model/index.js';
 import type { ArcToken, SentenceDeps } from './arc-roles.js';
-import { unassertedReason } from './asserted.js';
+import { isInModalScope, isPerfectRelative, unassertedReason } from './asserted.js';
 
 /** A hand-built tree from "word/UPOS/head/relation[/lemma]" items, heads 1-based as in CoNLL-U (0 = root). */
 function tree(spec: string): { tokens: ArcToken[]; deps: SentenceDeps } {
@@ -61,4 +61,41 @@ test('asserted › a change of an amount is no event: "Japan\'s Nikkei declined 
   assert.equal(unassertedReason(killed.tokens, killed.deps, 1, new Set()), undefined);
   const fined = tree('Regulators/NOUN/2/nsubj/regulator fined/VERB/0/root/fine the/DET/4/det bank/NOUN/2/obj $/SYM/2/obj 5/NUM/5/nummod million/NUM/6/compound');
   assert.equal(unassertedReason(fined.tokens, fined.deps, 1, new Set()), undefined);
+});
+
+test('asserted › an infinitive allowed, urged or required of someone is not done: "a bill to allow teachers to protest"', () => {
+  const { tokens, deps } = tree('to/PART/2/mark allow/VERB/0/root teachers/NOUN/2/obj/teacher to/PART/5/mark protest/VERB/2/xcomp');
+  assert.equal(unassertedReason(tokens, deps, 4, new Set()), 'directed');
+  // A factive causative keeps its complement: "forced them to flee" — they fled.
+  const forced = tree('Troops/NOUN/2/nsubj/troop forced/VERB/0/root/force villagers/NOUN/2/obj/villager to/PART/5/mark flee/VERB/2/xcomp');
+  assert.equal(unassertedReason(forced.tokens, forced.deps, 4, new Set()), undefined);
+});
+
+test('asserted › a modal on a clause above reaches the act: "he would have objected to Ukraine opening an investigation"', () => {
+  const { tokens, deps } = tree('he/PRON/4/nsubj would/AUX/4/aux have/AUX/4/aux objected/VERB/0/root/object to/ADP/6/case Ukraine/PROPN/4/obl opening/VERB/4/advcl/open an/DET/9/det investigation/NOUN/7/obj');
+  assert.equal(isInModalScope(tokens, deps, 6), true);
+  const may = tree('Rebels/NOUN/3/nsubj/rebel may/AUX/3/aux decide/VERB/0/root to/PART/5/mark strike/VERB/3/xcomp');
+  assert.equal(isInModalScope(may.tokens, may.deps, 4), true);
+  const negated = tree('Turkey/PROPN/4/nsubj did/AUX/4/aux not/PART/4/advmod try/VERB/0/root to/PART/6/mark attack/VERB/4/xcomp Syria/PROPN/6/obj');
+  assert.equal(isInModalScope(negated.tokens, negated.deps, 5), true);
+});
+
+test('asserted › a modal does not reach a reported, temporal or noun-bound act: "could face prison after killing", "said he attacked"', () => {
+  const after = tree('He/PRON/3/nsubj could/AUX/3/aux face/VERB/0/root prison/NOUN/3/obj after/SCONJ/6/mark killing/VERB/3/advcl/kill two/NUM/8/nummod guards/NOUN/6/obj/guard');
+  assert.equal(isInModalScope(after.tokens, after.deps, 5), false);
+  const said = tree('Police/NOUN/2/nsubj said/VERB/0/root/say he/PRON/4/nsubj attacked/VERB/2/ccomp/attack a/DET/6/det guard/NOUN/4/obj');
+  assert.equal(isInModalScope(said.tokens, said.deps, 3), false);
+  // A negation does not reach an adverbial clause: "did not comment when asked" — the asking happened.
+  const asked = tree('He/PRON/4/nsubj did/AUX/4/aux not/PART/4/advmod comment/VERB/0/root when/SCONJ/6/mark asked/VERB/4/advcl/ask');
+  assert.equal(isInModalScope(asked.tokens, asked.deps, 5), false);
+});
+
+test('asserted › the perfect of a relative clause describes a participant: "the Authority, which has rejected the administration"', () => {
+  const { tokens, deps } = tree('The/DET/2/det Authority/PROPN/8/nsubj ,/PUNCT/5/punct which/PRON/5/nsubj rejected/VERB/2/acl:relcl/reject talks/NOUN/5/obj/talk ,/PUNCT/5/punct met/VERB/0/root/meet');
+  assert.equal(isPerfectRelative(tokens, deps, 4), false);
+  const perfect = tree('The/DET/2/det Authority/PROPN/9/nsubj ,/PUNCT/6/punct which/PRON/6/nsubj has/AUX/6/aux/have rejected/VERB/2/acl:relcl/reject talks/NOUN/6/obj/talk ,/PUNCT/6/punct met/VERB/0/root/meet');
+  assert.equal(isPerfectRelative(perfect.tokens, perfect.deps, 5), true);
+  // A main-clause perfect is news: "Police have arrested two men".
+  const main = tree('Police/NOUN/3/nsubj have/AUX/3/aux/have arrested/VERB/0/root/arrest two/NUM/5/nummod men/NOUN/3/obj/man');
+  assert.equal(isPerfectRelative(main.tokens, main.deps, 2), false);
 });

@@ -9,10 +9,16 @@ import type { DepLabel } from '../model/index.js';
 import type { ArcToken, SentenceDeps } from './arc-roles.js';
 
 /** Why a trigger is not an asserted event of its own. */
-export type UnassertedReason = 'content-of-event' | 'purpose' | 'wish-or-attempt' | 'intent-noun' | 'quantity';
+export type UnassertedReason = 'content-of-event' | 'purpose' | 'wish-or-attempt' | 'directed' | 'intent-noun' | 'quantity';
 
 /** Verbs and adjectives whose to-infinitive names what is wanted or tried, not what happened. */
 const WISH_LEMMAS = new Set(['want', 'wish', 'hope', 'try', 'seek', 'attempt', 'aim', 'strive', 'struggle', 'plot', 'scheme', 'eager', 'keen', 'need', 'like', 'love', 'prefer', 'desire', 'intend', 'mean', 'able', 'unable', 'free', 'quick', 'ready', 'willing', 'reluctant', 'unwilling']);
+/**
+ * Verbs whose object-plus-infinitive is allowed, asked, ordered or expected of someone, not done by them ("a bill
+ * to allow teachers to [protest]", "urged all sides to [engage]", "are required to [report]"), whether or not the
+ * governing verb is itself coded. Factive causatives ("forced them to flee") are not here: that flight happened.
+ */
+const DIRECTIVE_LEMMAS = new Set(['allow', 'permit', 'enable', 'let', 'authorize', 'authorise', 'urge', 'ask', 'encourage', 'invite', 'tell', 'order', 'instruct', 'direct', 'call', 'persuade', 'convince', 'require', 'expect', 'advise', 'warn', 'beg', 'implore']);
 /** Nouns whose to-infinitive is intended, asked or possible, not done ("an effort to cut costs", "the request to investigate"). */
 const INTENT_NOUNS = new Set(['effort', 'attempt', 'bid', 'request', 'call', 'plan', 'push', 'campaign', 'demand', 'proposal', 'offer', 'threat', 'pledge', 'promise', 'need', 'right', 'ability', 'power', 'chance', 'opportunity', 'way', 'intention', 'desire', 'willingness', 'readiness', 'pressure', 'deadline', 'goal', 'mission', 'strategy', 'warning', 'appeal', 'invitation', 'permission', 'authority', 'mandate', 'drive', 'quest', 'scheme', 'plot', 'idea', 'option', 'temptation', 'urge', 'wish', 'hope', 'motion', 'bill', 'legislation', 'measure', 'order']);
 /** Verbs whose that-clause is asked, alleged, denied or feared, not vouched for. */
@@ -71,6 +77,7 @@ export function unassertedReason(tokens: readonly ArcToken[], deps: SentenceDeps
   // "devote money to [win] the election": a purpose clause.
   if (rel === 'advcl') return 'purpose';
   if (rel === 'xcomp' && WISH_LEMMAS.has(governorLemma)) return 'wish-or-attempt';
+  if (rel === 'xcomp' && tokens[governor]!.pos === 'VERB' && DIRECTIVE_LEMMAS.has(governorLemma)) return 'directed';
   if ((rel === 'acl' || rel === 'xcomp') && (tokens[governor]!.pos === 'NOUN' || tokens[governor]!.pos === 'PROPN') && INTENT_NOUNS.has(governorLemma)) return 'intent-noun';
   return undefined;
 }
@@ -111,4 +118,60 @@ export function isAccidentAt(tokens: readonly ArcToken[], deps: SentenceDeps, he
     if (ACCIDENT_NOUNS.has(tokens[k]!.lemma.toLowerCase())) return true;
   }
   return false;
+}
+
+/** Modal auxiliaries: an act under one is conditional, possible, owed or still to come, not reported as done. */
+const SCOPE_MODALS = new Set(['would', 'could', 'might', 'may', 'should', 'can', 'must', 'will', 'shall', "'d", "'ll", 'wo', 'ca']);
+/** Clause arcs an act shares its governor's modality through: complements, conjuncts, clausal subjects, adverbial clauses. */
+const MODAL_ARCS = new Set<DepLabel>(['xcomp', 'conj', 'csubj', 'advcl']);
+/** A negation reaches only complements and conjuncts ("did not try to [attack]", "did not [attack] or [kill]"). */
+const NEGATION_ARCS = new Set<DepLabel>(['xcomp', 'conj']);
+/** Markers of an adverbial clause told as fact whatever the main clause's mood: "could face prison after [killing] …". */
+const FACT_MARKERS = new Set(['after', 'before', 'since', 'because', 'as', 'when', 'while', 'following', 'once', 'until', 'for', 'despite', 'although', 'though']);
+
+/**
+ * Is the trigger at `head` inside the scope of a modal or a negation on a clause above it: "would have objected to
+ * Ukraine [opening] an investigation", "they may decide to [strike]", "did not try to [attack]"? The climb follows
+ * clause arcs only, never a noun ("could face charges over the [killing]" keeps the killing), nor a reported,
+ * relative or temporal clause ("said he [attacked]", "could face prison after [killing]"). The trigger's own
+ * auxiliaries are the coder's modality, read elsewhere.
+ * @example isInModalScope(tokens, deps, 9) // true for "opening" in "Volker said he would have objected to Ukraine opening an inquiry"
+ */
+export function isInModalScope(tokens: readonly ArcToken[], deps: SentenceDeps, head: number): boolean {
+  if (head < 0 || head >= tokens.length || deps.head.length !== tokens.length) return false;
+  const kids = childrenOf(deps);
+  let v = head;
+  let negationReaches = true;
+  for (let guard = 0; guard < 6; guard++) {
+    const rel = deps.label[v]!;
+    const governor = deps.head[v]!;
+    if (governor < 0 || !MODAL_ARCS.has(rel)) return false;
+    if (rel === 'advcl' && kids[v]!.some((k) => deps.label[k] === 'mark' && FACT_MARKERS.has(tokens[k]!.text.toLowerCase()))) return false;
+    negationReaches &&= NEGATION_ARCS.has(rel);
+    v = governor;
+    const scoped = kids[v]!.some((k) => {
+      const word = tokens[k]!.text.toLowerCase();
+      if (deps.label[k] === 'aux') return SCOPE_MODALS.has(word);
+      return negationReaches && deps.label[k] === 'advmod' && (word === 'not' || word === "n't" || word === 'never');
+    });
+    if (scoped) return true;
+  }
+  return false;
+}
+
+/**
+ * Is the trigger at `head` the perfect-tense verb of a relative clause, "the Palestinian Authority, which has
+ * [rejected] the administration as a mediator", "the Taliban, who have long [refused] to negotiate": a standing
+ * description of a participant, background to the news, not an act the article reports. A relative clause in the
+ * simple past ("the attack that killed a guard") may carry the news and is kept.
+ * @example isPerfectRelative(tokens, deps, 5) // true for "rejected" in "The group, which has rejected talks, met"
+ */
+export function isPerfectRelative(tokens: readonly ArcToken[], deps: SentenceDeps, head: number): boolean {
+  if (head < 0 || head >= tokens.length || deps.head.length !== tokens.length) return false;
+  const kids = childrenOf(deps);
+  const isPerfect = kids[head]!.some((k) => (deps.label[k] === 'aux' || deps.label[k] === 'aux:pass') && tokens[k]!.lemma.toLowerCase() === 'have');
+  if (!isPerfect) return false;
+  let v = head;
+  for (let guard = 0; guard < 4 && deps.label[v] === 'conj' && deps.head[v]! >= 0; guard++) v = deps.head[v]!;
+  return deps.label[v] === 'acl:relcl';
 }

@@ -6,7 +6,7 @@ import { createResources } from '../../pipeline/stage.js';
 import { loadEventLexicon } from '../../app/dictionaries.js';
 import { EVENT_LEXICON_RESOURCE } from '../../events/lexicon.js';
 import { createEventsStage, modalityOfToken } from './index.js';
-import { withoutRepeats } from './events.js';
+import { withoutInformants, withoutRepeats } from './events.js';
 
 const lexicon = loadEventLexicon();
 const ctx = { publishedAt: '2015-11-26', resources: createResources({ [EVENT_LEXICON_RESOURCE]: lexicon }) };
@@ -284,7 +284,11 @@ test('a named product is no actor: "The Bose QuietComfort beats the Sony on comf
 test('a speech verb that is the cue of a claim and acts on no one is a claim, not a THREATEN event: "Officials warned that fighting would spread"', () => {
   const spec = 'Government/NOUN officials/NOUN/official warned/VERB/warn that/SCONJ fighting/NOUN would/AUX spread/VERB ./PUNCT';
   const plain = tagged(spec);
-  assert.equal(stage.run(plain, ctx)[0]?.ploverType, 'THREATEN', 'without the claims layer the coder codes the warning');
+  // A warning addressed to no one is a stance even without the claims layer (src/events/reported.ts); "warned
+  // Kyiv that …" is a THREATEN.
+  assert.deepEqual(stage.run(plain, ctx), []);
+  const kyiv = tagged('Moscow/PROPN warned/VERB/warn Kyiv/PROPN that/SCONJ fighting/NOUN would/AUX spread/VERB ./PUNCT');
+  assert.equal(stage.run(kyiv, ctx)[0]?.ploverType, 'THREATEN');
   const at = plain.text.indexOf('warned');
   const claim = { id: 'c1', evidence: { start: 0, end: plain.text.length }, content: { start: at + 7, end: plain.text.length }, cue: { start: at, end: at + 6 }, isDirectQuote: false, chain: [], stance: 'asserted' as const, isHedged: false, eventIds: [] };
   assert.deepEqual(stage.run({ ...plain, layers: { ...plain.layers, claims: [claim] } }, ctx), []);
@@ -446,4 +450,60 @@ test('events › one event told in a headline and again in the lead is one event
   ];
   const times = [{ id: 't1', text: 'Wednesday', start: 50, end: 59, type: 'DATE' as const, value: '2019-11-20', granularity: 'day' as const, isAnchored: true }];
   assert.deepEqual(withoutRepeats(events, times).map((e) => e.id), ['ev2', 'ev3']);
+});
+
+test('events › a consultation or support addressed to no one is no event: "Raab defended the decision" codes nothing, "Raab defended Johnson" a SUPPORT', () => {
+  const decision = parsed('Raab/PROPN defended/VERB/defend the/DET decision/NOUN ./PUNCT', '2/nsubj 0/root 4/det 2/obj 2/punct', [{ text: 'Raab' }]);
+  assert.deepEqual(stage.run(decision, ctx), []);
+  const johnson = parsed('Raab/PROPN defended/VERB/defend Johnson/PROPN ./PUNCT', '2/nsubj 0/root 2/obj 2/punct', [{ text: 'Raab' }, { text: 'Johnson' }]);
+  assert.equal(stage.run(johnson, ctx)[0]?.ploverType, 'SUPPORT');
+});
+
+test('events › a question reports nothing: "Did Russia attack the convoy?"', () => {
+  const doc = parsed('Did/AUX/do Russia/PROPN attack/VERB the/DET convoy/NOUN ?/PUNCT', '3/aux 3/nsubj 0/root 5/det 3/obj 3/punct');
+  assert.deepEqual(stage.run(doc, ctx), []);
+  const told = parsed('Russia/PROPN attacked/VERB/attack the/DET convoy/NOUN ./PUNCT', '2/nsubj 0/root 4/det 2/obj 2/punct');
+  assert.equal(stage.run(told, ctx)[0]?.ploverType, 'ASSAULT');
+});
+
+test('events › "NASA received bids from Ceres Robotics" is no CONSULT: a thing as the object fixes another sense of the verb', () => {
+  const bids = parsed('NASA/PROPN received/VERB/receive bids/NOUN/bid from/ADP Ceres/PROPN Robotics/PROPN ./PUNCT', '2/nsubj 0/root 2/obj 6/case 6/compound 2/obl 2/punct', [{ text: 'NASA', type: 'ORG' }, { text: 'Ceres Robotics', type: 'ORG' }]);
+  assert.deepEqual(stage.run(bids, ctx), []);
+  const envoy = parsed('NASA/PROPN received/VERB/receive the/DET envoy/NOUN ./PUNCT', '2/nsubj 0/root 4/det 2/obj 2/punct', [{ text: 'NASA', type: 'ORG' }]);
+  assert.equal(stage.run(envoy, ctx)[0]?.ploverType, 'CONSULT');
+});
+
+test('events › an act under a modal above it, or told in the perfect of a relative clause, is not reported as happened', () => {
+  const objected = parsed('Volker/PROPN would/AUX have/AUX objected/VERB/object to/ADP Ukraine/PROPN investigating/VERB/investigate Biden/PROPN ./PUNCT', '4/nsubj 4/aux 4/aux 0/root 6/case 4/obl 4/advcl 7/obj 4/punct', [{ text: 'Volker' }, { text: 'Biden' }]);
+  assert.ok(!stage.run(objected, ctx).some((e) => e.ploverType === 'ACCUSE'), 'no investigation of Biden');
+  const relative = parsed('The/DET Taliban/PROPN ,/PUNCT who/PRON have/AUX/have rejected/VERB/reject Kabul/PROPN ,/PUNCT attacked/VERB/attack a/DET base/NOUN ./PUNCT', '2/det 9/nsubj 6/punct 6/nsubj 6/aux 2/acl:relcl 6/obj 6/punct 0/root 11/det 9/obj 9/punct', [{ text: 'Kabul', type: 'LOC' }]);
+  assert.deepEqual(stage.run(relative, ctx).map((e) => e.ploverType), ['ASSAULT']);
+});
+
+test('events › one act told with coordinated verbs is one event with every target: "Rebels attacked the base and destroyed a convoy"', () => {
+  const doc = parsed('Rebels/NOUN/rebel attacked/VERB/attack the/DET base/NOUN and/CCONJ destroyed/VERB/destroy a/DET convoy/NOUN ./PUNCT', '2/nsubj 0/root 4/det 2/obj 6/cc 2/conj 8/det 6/obj 2/punct');
+  const events = stage.run(doc, ctx);
+  assert.deepEqual(events.map((e) => [e.ploverType, e.targets.map((a) => a.text)]), [['ASSAULT', ['base', 'convoy']]]);
+  // Different acts stay apart: "Police arrested two men and charged them" is COERCE + ACCUSE.
+  const two = parsed('Police/NOUN arrested/VERB/arrest two/NUM men/NOUN/man and/CCONJ charged/VERB/charge them/PRON ./PUNCT', '2/nsubj 0/root 4/nummod 2/obj 6/cc 2/conj 6/obj 2/punct');
+  assert.equal(stage.run(two, ctx).length, 2);
+});
+
+test('events › a source of the report is no participant: "he had, according to Alex Horton, killed a rabbit" never makes Horton act', () => {
+  const words = 'He had , according to Alex Horton , killed a rabbit .'.split(' ');
+  const tokens = words.map((text, i) => ({ text, lemma: text.toLowerCase(), pos: 'X' as const, start: i, end: i + 1 }));
+  const coded = { triggerStart: 8, triggerEnd: 9, code: '190', verb: 'KILL', sources: [{ start: 5, end: 7 }], targets: [{ start: 10, end: 11 }], isPassive: false, modality: 'asserted' as const, counts: {} };
+  const e = withoutInformants(coded, tokens);
+  assert.deepEqual(e.sources, []);
+  assert.deepEqual(e.targets, [{ start: 10, end: 11 }]);
+  assert.equal(withoutInformants({ ...coded, sources: [{ start: 0, end: 1 }] }, tokens).sources.length, 1, '"He" stays the actor');
+});
+
+test('events › force needs an actor at the head of its source: "Dempsey\'s questions attacked the convoy" is no ASSAULT, "Dempsey\'s soldiers attacked the convoy" is', () => {
+  // With the entities stage's Dempsey (a person from the US), the phrase carries his entity and code.
+  const entities = [{ id: 'e1', name: 'Dempsey', type: 'PER' as const, kind: 'person' as const, mentionIds: ['m0'], aliases: [], roles: [], country: 'USA', references: [] }];
+  const questions = parsed('Dempsey/PROPN \'s/PART questions/NOUN/question attacked/VERB/attack the/DET convoy/NOUN ./PUNCT', '3/nmod:poss 1/case 4/nsubj 0/root 6/det 4/obj 4/punct', [{ text: 'Dempsey' }], { entities });
+  assert.deepEqual(stage.run(questions, ctx), []);
+  const men = parsed('Dempsey/PROPN \'s/PART soldiers/NOUN/soldier attacked/VERB/attack the/DET convoy/NOUN ./PUNCT', '3/nmod:poss 1/case 4/nsubj 0/root 6/det 4/obj 4/punct', [{ text: 'Dempsey' }]);
+  assert.equal(stage.run(men, ctx)[0]?.ploverType, 'ASSAULT');
 });

@@ -24,7 +24,8 @@ import { timeAnchor } from '../../events/arc-roles.js';
 import { EVENT_LEXICON_RESOURCE, type EventLexicon } from '../../events/lexicon.js';
 import { intentCode, ploverForCameo } from '../../events/cameo-plover.js';
 import { modalityAt } from '../../events/modality.js';
-import { isAccidentAt, unassertedReason } from '../../events/asserted.js';
+import { isAccidentAt, isInModalScope, isPerfectRelative, unassertedReason } from '../../events/asserted.js';
+import { hasThingObject, isAdvice, isInQuestion, lacksRecipient, nonEventUse } from '../../events/reported.js';
 
 /** CAMEO sector suffix for an entity kind. */
 const KIND_SECTOR: Partial<Record<EntityKind, string>> = {
@@ -232,10 +233,14 @@ type ParticipantKind = 'actor' | 'speaker' | 'place' | 'thing';
  */
 const PHYSICAL_NOUNS = new Set(['drone', 'missile', 'rocket', 'bomb', 'shell', 'mortar', 'grenade', 'mine', 'airstrike', 'strike', 'explosive', 'artillery', 'gunfire', 'warship', 'submarine', 'tank', 'village', 'town', 'city', 'capital', 'province', 'region', 'district', 'county', 'area', 'neighborhood', 'neighbourhood', 'territory', 'island', 'coast', 'border', 'street', 'square', 'road', 'highway', 'bridge', 'tunnel', 'base', 'camp', 'convoy', 'position', 'outpost', 'post', 'checkpoint', 'stronghold', 'hideout', 'compound', 'headquarters', 'building', 'home', 'house', 'apartment', 'residence', 'property', 'hotel', 'restaurant', 'shop', 'store', 'market', 'mall', 'garage', 'warehouse', 'depot', 'factory', 'plant', 'facility', 'site', 'lab', 'laboratory', 'hospital', 'clinic', 'school', 'campus', 'mosque', 'church', 'synagogue', 'temple', 'shrine', 'embassy', 'consulate', 'prison', 'jail', 'courthouse', 'palace', 'museum', 'stadium', 'park', 'port', 'harbor', 'harbour', 'airport', 'airfield', 'station', 'pipeline', 'refinery', 'infrastructure', 'vehicle', 'car', 'bus', 'truck', 'train', 'ship', 'vessel', 'boat', 'tanker', 'plane', 'aircraft', 'airliner', 'jet', 'drone', 'helicopter', 'satellite', 'field', 'farm', 'crop', 'office']);
 
-function participantKind(a: CodedActor, s: Sentence, tokens: readonly CoderToken[], mentions: readonly Mention[], entityById: ReadonlyMap<string, DocEntity>, agentHeads: ReadonlySet<string>): ParticipantKind {
+function participantKind(a: CodedActor, s: Sentence, tokens: readonly CoderToken[], mentions: readonly Mention[], entityById: ReadonlyMap<string, DocEntity>, agentHeads: ReadonlySet<string>, isMaterial = false): ParticipantKind {
   if (isThing(a, s, tokens, mentions, entityById)) return 'thing';
   const head = tokens[a.end - 1]!;
   const word = head.text.toLowerCase();
+  // Who uses force, mobilises or coerces is named by the phrase's head: "Dempsey's questions hit pay dirt" and
+  // "Tariffs have strengthened the leverage" name no one who acts, whatever name modifies the head.
+  const headNamed = mentions.some((m) => m.tokenStart <= s.tokenStart + a.end - 1 && s.tokenStart + a.end - 1 < m.tokenEnd);
+  if (isMaterial && head.pos === 'NOUN' && !headNamed && !PHYSICAL_NOUNS.has(head.lemma.toLowerCase()) && !PHYSICAL_NOUNS.has(word) && !PERSON_NOUNS.has(head.lemma.toLowerCase()) && !PERSON_NOUNS.has(word) && !agentHeads.has(head.text.replace(/[\u2018\u2019]/g, "'").toUpperCase())) return 'thing';
   // A common noun whose code comes from its modifier is a thing of that actor: "the party logo", "its pension fund".
   const isNamed = a.entityId !== undefined || mentions.some((m) => m.tokenStart <= s.tokenStart + a.end - 1 && s.tokenStart + a.end - 1 < m.tokenEnd);
   const isPhysical = PHYSICAL_NOUNS.has(head.lemma.toLowerCase()) || PHYSICAL_NOUNS.has(word);
@@ -246,6 +251,29 @@ function participantKind(a: CodedActor, s: Sentence, tokens: readonly CoderToken
   if (PERSON_NOUNS.has(head.lemma.toLowerCase()) || PERSON_NOUNS.has(word) || agentHeads.has(head.text.toUpperCase())) return 'actor';
   // Places, buildings and vehicles are acted on: "attacked the village", "shelled a hospital", "seized a tanker".
   return isPhysical ? 'place' : 'thing';
+}
+
+/**
+ * Does the noun phrase headed by sentence token k name someone or somewhere one can meet or attack: a name, a sector noun of the dictionary, a person or group noun, or a
+ * place, building, vehicle or weapon?
+ */
+function isParticipantHead(k: number, s: Sentence, tokens: readonly CoderToken[], deps: SentenceDeps, mentions: readonly Mention[], agentHeads: ReadonlySet<string>): boolean {
+  // A name anywhere in the phrase up to its head counts, even one the tagger missed or read as MISC: "the Gush Etzion
+  // settlement bloc". Only a plain common-noun object ("a search warrant", "bids") fixes another sense.
+  let first = k;
+  for (let j = k - 1; j >= 0 && isUnder(deps, j, k); j--) first = j;
+  if (mentions.some((x) => x.tokenStart <= s.tokenStart + k && x.tokenEnd > s.tokenStart + first)) return true;
+  if (tokens.slice(first, k + 1).some((t) => t.pos === 'PROPN')) return true;
+  const t = tokens[k]!;
+  const lemma = t.lemma.toLowerCase();
+  const word = t.text.toLowerCase();
+  return PERSON_NOUNS.has(lemma) || PERSON_NOUNS.has(word) || PHYSICAL_NOUNS.has(lemma) || PHYSICAL_NOUNS.has(word) || agentHeads.has(t.text.replace(/[\u2018\u2019]/g, "'").toUpperCase());
+}
+
+/** Is token j inside the subtree of token k? */
+function isUnder(deps: SentenceDeps, j: number, k: number): boolean {
+  for (let h = deps.head[j]!, guard = 0; h >= 0 && guard < deps.head.length; h = deps.head[h]!, guard++) if (h === k) return true;
+  return false;
 }
 
 /** CAMEO roots of verbal acts (statements, appeals, intents, consent, demands, disapproval, rejection, threats): their target may be a policy or a move. */
@@ -264,7 +292,9 @@ function withPlausibleParticipants(e: CodedEvent, s: Sentence, tokens: readonly 
   const textOf = (a: CodedActor): string => tokens.slice(a.start, a.end).map((t) => t.text.toLowerCase()).join(' ');
   const same = (a: CodedActor, b: CodedActor): boolean => (a.start === b.start && a.end === b.end) || textOf(a) === textOf(b);
   if (e.sources.some((a) => e.targets.some((b) => same(a, b)))) return undefined;
-  const sources = e.sources.map(kind);
+  // Force, mobilisation and coercion (CAMEO 15–20) need an actor as the head of their source phrase.
+  const isMaterial = ['15', '16', '17', '18', '19', '20'].includes(e.code.slice(0, 2));
+  const sources = e.sources.map((a) => participantKind(a, s, tokens, mentions, entityById, agentHeads, isMaterial));
   if (sources.includes('speaker')) return undefined;
   if (sources.length > 0 && !sources.includes('actor') && !sources.includes('place')) return undefined;
   const targets = e.targets.map(kind);
@@ -382,11 +412,21 @@ function withinQuote(e: CodedEvent, tokens: readonly CoderToken[], quotes: reado
   return { ...e, sources: e.sources.filter(inside), targets: e.targets.filter(inside) };
 }
 
+/**
+ * The event without participants named as the source of the report ("according to Alex Horton of the Washington
+ * Post, [he] killed a rabbit"): an informant neither acts nor is acted on.
+ */
+export function withoutInformants(e: CodedEvent, tokens: readonly CoderToken[]): CodedEvent {
+  const isInformant = (a: CodedActor): boolean => a.start >= 2 && tokens[a.start - 2]!.text.toLowerCase() === 'according' && tokens[a.start - 1]!.text.toLowerCase() === 'to';
+  if (!e.sources.some(isInformant) && !e.targets.some(isInformant)) return e;
+  return { ...e, sources: e.sources.filter((a) => !isInformant(a)), targets: e.targets.filter((a) => !isInformant(a)) };
+}
+
 /** Creates the `events` stage. */
 export function createEventsStage(): Stage<'events'> {
   return defineStage({
     name: 'events',
-    version: 5,
+    version: 6,
     requires: ['tokens', 'sentences', 'mentions'],
     assigns: 'events',
     run(doc, ctx) {
@@ -417,17 +457,24 @@ export function createEventsStage(): Stage<'events'> {
         const inSentence = coded.events.length > 0 ? mentions.filter((m) => m.tokenStart >= s.tokenStart && m.tokenEnd <= s.tokenEnd) : [];
         // Heads of every trigger in the sentence: an event in another's complement is its content ("threatened to kill").
         const triggerHeads = new Set(coded.events.flatMap((e) => (e.clauseChain ? [e.clauseChain[0]!] : [])));
+        // A sentence with a final stop is running text; one without may be a headline, which tells news in the present.
+        const endsWithStop = /[.!?\u2026]["'\u201d\u2019)\]]*\s*$/.test(doc.text.slice(s.start, s.end));
+        // The events kept in this sentence by trigger head, for coordinated verbs of one act.
+        const kept = new Map<number, EventMention>();
         for (const codedEvent of coded.events) {
           // Only events the text reports as happened (or planned, which PLOVER codes as AGREE/THREATEN): not
           // negated or hypothetical ones, nor a purpose, wish, intent or amount (src/events/asserted.ts).
           if (codedEvent.modality === 'negated' || codedEvent.modality === 'hypothetical') continue;
           const head = codedEvent.clauseChain?.[0];
           if (deps && head !== undefined && unassertedReason(tokens, deps, head, new Set([...triggerHeads].filter((h) => h !== head)))) continue;
+          // Under a modal or negation of a clause above ("would have objected to Ukraine [opening] …"), or the perfect
+          // of a relative clause describing a participant ("which has [rejected] …"): not reported as happened.
+          if (deps && head !== undefined && (isInModalScope(tokens, deps, head) || isPerfectRelative(tokens, deps, head))) continue;
           const resolved = { ...codedEvent, sources: codedEvent.sources.map((a) => withReference(a, tokens, references)), targets: codedEvent.targets.map((a) => withReference(a, tokens, references)) };
           // A statement, demand or rejection inside a direct quotation ("we strongly oppose …") is the quoted speaker's
           // claim, which the claims stage records with its source; acts told in a quotation stay events.
           if (VERBAL_ROOTS.has(codedEvent.code.slice(0, 2)) && isInQuote(tokens[codedEvent.triggerStart]!, quotes)) continue;
-          const quoted = withinQuote(resolved, tokens, quotes);
+          const quoted = withoutInformants(withinQuote(resolved, tokens, quotes), tokens);
           if (!isPlausible(quoted, s, tokens, inSentence, entityById)) continue;
           // "killed in a helicopter crash", with no one named who killed: an accident.
           if (deps && head !== undefined && quoted.sources.length === 0 && isAccidentAt(tokens, deps, head)) continue;
@@ -441,8 +488,31 @@ export function createEventsStage(): Stage<'events'> {
           if (e.verb === 'ASK' && /[?"\u201c\u201d]/.test(doc.text.slice(s.start, s.end))) continue;
           // A speech verb with no one acted on ("officials warned that …") is a claim, which the claims stage records.
           if (e.targets.length === 0 && cues.some((c) => c.start < tokens[e.triggerEnd - 1]!.end && c.end > tokens[e.triggerStart]!.start)) continue;
+          // An appeal, consultation, support or threat addressed to no one is a stance, not a dyadic event.
+          if (lacksRecipient(e.code, e.sources.length, e.targets.length)) continue;
+          // A question asks whether something happened ("What's America talking about?").
+          if (isInQuestion(tokens, e.triggerEnd - 1)) continue;
+          // "executed a search warrant", "receive bids": the object shows the verb is used in another sense.
+          if (deps && head !== undefined && hasThingObject(tokens, deps, head, e.code, (k) => isParticipantHead(k, s, tokens, deps, inSentence, agentHeads))) continue;
+          // "the recently [released] survey", "[visit] our Knowledge Center", "Companies that [offer] food": no act reported.
+          if (deps && head !== undefined && nonEventUse(tokens, deps, head, endsWithStop)) continue;
+          // "warned people to stay away": advice to someone, not a threat.
+          if (deps && head !== undefined && isAdvice(tokens, deps, head, e.code)) continue;
           const mention = toEventMention(doc, s, tokens, e, lexicon, `ev${events.length + 1}`, places, times, deps);
-          if (mention) events.push(mention);
+          if (!mention) continue;
+          // One act told with coordinated verbs of one type ("was shot down and destroyed", "attacked the base and
+          // destroyed a convoy") is one event: the first verb keeps it, with the targets and counts the others add.
+          const first = deps && head !== undefined && deps.label[head] === 'conj' ? kept.get(deps.head[head]!) : undefined;
+          if (first && first.ploverType === mention.ploverType) {
+            const at = events.indexOf(first);
+            const targets = [...first.targets, ...mention.targets.filter((t) => !first.targets.some((f) => f.start === t.start))];
+            const merged = { ...first, targets, counts: { ...mention.counts, ...first.counts } };
+            events[at] = merged;
+            kept.set(deps!.head[head!]!, merged);
+            continue;
+          }
+          events.push(mention);
+          if (head !== undefined) kept.set(head, mention);
         }
       }
       return withoutRepeats(events, times);
