@@ -1,24 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { DepLabel, Upos } from '../model/index.js';
-import { arcRoles, timeAnchor, type ArcJudge, type ArcToken, type RoleSpan, type SentenceDeps } from './arc-roles.js';
+import { arcTree as tree } from '../../test/helpers/arc-tree.js';
+import { arcRoles, timeAnchor, type ArcJudge, type ArcToken, type RoleSpan } from './arc-roles.js';
 
-/**
- * A hand-built tree from "word/UPOS/head/relation" items, heads 1-based as in CoNLL-U (0 = root).
- * The lemma is the lower-cased word unless a fifth field gives it.
- */
-function tree(spec: string): { tokens: ArcToken[]; deps: SentenceDeps; words: string[] } {
-  const tokens: ArcToken[] = [];
-  const head: number[] = [];
-  const label: DepLabel[] = [];
-  for (const item of spec.split(' ')) {
-    const [text, pos, h, rel, lemma] = item.split('/') as [string, Upos, string, DepLabel, string | undefined];
-    tokens.push({ text, pos, lemma: lemma ?? text.toLowerCase() });
-    head.push(Number(h) - 1);
-    label.push(rel);
-  }
-  return { tokens, deps: { head, label }, words: tokens.map((t) => t.text) };
-}
 
 const ACTORS = new Set(['Turkey', 'Russia', 'militants', 'army', 'Israel', 'police', 'Police', 'gunmen', 'Hamas', 'Kabul', 'Aleppo', 'Kandahar', 'Gaza', 'Germany']);
 const PLACES = new Set(['Aleppo', 'Kandahar', 'Kabul', 'Gaza', 'Mosul']);

@@ -1,22 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { DepLabel, Upos } from '../model/index.js';
-import type { ArcToken, SentenceDeps } from './arc-roles.js';
+import { arcTree as tree } from '../../test/helpers/arc-tree.js';
 import { isInModalScope, isPerfectRelative, unassertedReason } from './asserted.js';
 
-/** A hand-built tree from "word/UPOS/head/relation[/lemma]" items, heads 1-based as in CoNLL-U (0 = root). */
-function tree(spec: string): { tokens: ArcToken[]; deps: SentenceDeps } {
-  const tokens: ArcToken[] = [];
-  const head: number[] = [];
-  const label: DepLabel[] = [];
-  for (const item of spec.split(' ')) {
-    const [text, pos, h, rel, lemma] = item.split('/') as [string, Upos, string, DepLabel, string | undefined];
-    tokens.push({ text, pos, lemma: lemma ?? text.toLowerCase() });
-    head.push(Number(h) - 1);
-    label.push(rel);
-  }
-  return { tokens, deps: { head, label } };
-}
 
 test('asserted › a verb in the complement of another trigger is its content: "The man threatened to kill the congresswoman"', () => {
   const { tokens, deps } = tree('The/DET/2/det man/NOUN/3/nsubj threatened/VERB/0/root/threaten to/PART/5/mark kill/VERB/3/xcomp the/DET/7/det congresswoman/NOUN/5/obj ./PUNCT/3/punct');

@@ -1,22 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { DepLabel, Upos } from '../model/index.js';
-import type { ArcToken, SentenceDeps } from './arc-roles.js';
+import { arcTree as tree } from '../../test/helpers/arc-tree.js';
 import { hasThingObject, isAdvice, isInQuestion, lacksRecipient, nonEventUse } from './reported.js';
 
-/** A hand-built tree from "word/UPOS/head/relation[/lemma]" items, heads 1-based as in CoNLL-U (0 = root). */
-function tree(spec: string): { tokens: ArcToken[]; deps: SentenceDeps } {
-  const tokens: ArcToken[] = [];
-  const head: number[] = [];
-  const label: DepLabel[] = [];
-  for (const item of spec.split(' ')) {
-    const [text, pos, h, rel, lemma] = item.split('/') as [string, Upos, string, DepLabel, string | undefined];
-    tokens.push({ text, pos, lemma: lemma ?? text.toLowerCase() });
-    head.push(Number(h) - 1);
-    label.push(rel);
-  }
-  return { tokens, deps: { head, label } };
-}
 const words = (s: string) => s.split(' ').map((text) => ({ text }));
 
 test('reported › acts addressed to someone need them; disapproval, rejection and material acts may stand alone', () => {
