@@ -34,7 +34,7 @@ import { observeEvents } from '../src/corpus/observe/index.js';
 import { addNote, saveSearch } from '../src/app/saved-searches.js';
 import { generatedArticle } from '../test/helpers/generated-store.js';
 import { createDoc, type DocEntity, type Mention, type MentionType, type PlaceRef } from '../src/model/index.js';
-import { openSqliteStore } from '../src/store/sqlite/index.js';
+import { openStore } from '../src/store/open-store.js';
 import { seededRandom } from '../src/nlp/ner/train.js';
 
 const { values } = parseArgs({ options: {
@@ -103,7 +103,8 @@ function percentile(sorted: readonly number[], p: number): number {
 async function main(): Promise<void> {
   const dir = values.db ? undefined : mkdtempSync(join(tmpdir(), 'dossier-bench-api-'));
   const path = values.db ?? join(dir!, 'bench.db');
-  const store = openSqliteStore(path);
+  // A postgres:// URL benches the PostgreSQL store (the reader threads of --readers are SQLite's alone).
+  const store = await openStore(path);
   await store.migrate();
   console.log(`node ${process.version} · ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length} · store ${path} · ${ARTICLES} articles${values.articles === '5000' ? ' (the default; --articles 20000 for the issue 9 figure)' : ''}`);
 
