@@ -157,8 +157,10 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
         // The same use case as `dossier ingest`, on this job's one file. A failing store throws here,
         // and the job is retried with back-off.
         const summary = await ingest([job.data.path], { store, stages, annotator, ...(job.data.maxBytes === undefined ? {} : { maxBytes: job.data.maxBytes }) });
-        if (summary.failures.length) throw new IngestJobError(job.data.path, summary.failures, summary.inserted + summary.updated + summary.duplicates);
-        const result: JobResult = { inserted: summary.inserted, updated: summary.updated, duplicates: summary.duplicates, notEnglish: summary.notEnglish };
+        // An input unchanged since it was stored is, for a job, an article already held: a duplicate.
+        const duplicates = summary.duplicates + summary.unchanged;
+        if (summary.failures.length) throw new IngestJobError(job.data.path, summary.failures, summary.inserted + summary.updated + duplicates);
+        const result: JobResult = { inserted: summary.inserted, updated: summary.updated, duplicates, notEnglish: summary.notEnglish };
         totals.jobsDone++;
         totals.inserted += result.inserted;
         totals.updated += result.updated;

@@ -138,7 +138,8 @@ export async function pollFeeds(feedUrls: readonly string[], options: PollOption
         if (result && !('kind' in result)) yield result;
       },
     });
-    Object.assign(counts, { inserted: summary.inserted, updated: summary.updated, duplicates: summary.duplicates });
+    // An item unchanged since it was stored is, for a feed, an article already held: a duplicate.
+    Object.assign(counts, { inserted: summary.inserted, updated: summary.updated, duplicates: summary.duplicates + summary.unchanged });
     failures = summary.failures;
     warnings = summary.warnings;
   }
