@@ -23,19 +23,20 @@ export function isUtf8Name(bytes: Uint8Array): boolean {
 
 /** The name as text: valid UTF-8 runs as they are, every other byte as `\xNN`. */
 export function displayName(bytes: Uint8Array): string {
+  if (isUtf8Name(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   let out = '';
+  let runStart = 0; // the valid run not yet copied starts here
   let i = 0;
   while (i < bytes.length) {
     const length = sequenceLength(bytes, i);
-    if (length === 0) {
-      out += `\\x${bytes[i]!.toString(16).toUpperCase().padStart(2, '0')}`;
-      i++;
-    } else {
-      out += Buffer.from(bytes.subarray(i, i + length)).toString('utf8');
+    if (length > 0) {
       i += length;
+      continue;
     }
+    out += Buffer.from(bytes.subarray(runStart, i)).toString('utf8') + `\\x${bytes[i]!.toString(16).toUpperCase().padStart(2, '0')}`;
+    runStart = ++i;
   }
-  return out;
+  return out + Buffer.from(bytes.subarray(runStart)).toString('utf8');
 }
 
 /** Length of the valid UTF-8 sequence starting at `i`, or 0 when the byte there starts none. */

@@ -89,9 +89,13 @@ function* walk(dir: Buffer, visited: Set<string>): Generator<FoundFile | InputEn
     const real = realpathSync.native(dir, { encoding: 'buffer' }).toString('latin1');
     if (visited.has(real)) return; // a link back to a folder already walked
     visited.add(real);
-    entries = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' }).sort((a, b) => displayName(a.name).localeCompare(displayName(b.name)));
+    // Sorted by the names as shown, each computed once.
+    entries = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' })
+      .map((entry) => ({ entry, shown: displayName(entry.name) }))
+      .sort((a, b) => a.shown.localeCompare(b.shown))
+      .map(({ entry }) => entry);
   } catch (error) {
-    yield { path: shownPath(dir), isMissing: false, unreadable: `folder cannot be read (${fsReason(error)})` };
+    yield { path: displayName(dir), isMissing: false, unreadable: `folder cannot be read (${fsReason(error)})` };
     return;
   }
   for (const entry of entries) {
@@ -105,12 +109,12 @@ function* walk(dir: Buffer, visited: Set<string>): Generator<FoundFile | InputEn
         isDirectory = target.isDirectory();
         isFile = target.isFile();
       } catch (error) {
-        yield { path: shownPath(path), isMissing: false, unreadable: `symbolic link cannot be followed (${fsReason(error)})` };
+        yield { path: displayName(path), isMissing: false, unreadable: `symbolic link cannot be followed (${fsReason(error)})` };
         continue;
       }
     }
     if (isDirectory) yield* walk(path, visited);
-    else if (isFile) yield isUtf8Name(path) ? { path: path.toString('utf8') } : { path: shownPath(path), fsPath: path };
+    else if (isFile) yield isUtf8Name(path) ? { path: path.toString('utf8') } : { path: displayName(path), fsPath: path };
   }
 }
 
@@ -118,10 +122,6 @@ function* walk(dir: Buffer, visited: Set<string>): Generator<FoundFile | InputEn
 function childPath(dir: Buffer, name: Buffer): Buffer {
   if (dir.length === 1 && dir[0] === 0x2e) return name; // '.'
   return dir[dir.length - 1] === 0x2f ? Buffer.concat([dir, name]) : Buffer.concat([dir, Buffer.from('/'), name]);
-}
-
-function shownPath(bytes: Buffer): string {
-  return isUtf8Name(bytes) ? bytes.toString('utf8') : displayName(bytes);
 }
 
 function fsReason(error: unknown): string {
