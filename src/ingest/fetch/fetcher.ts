@@ -209,8 +209,6 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
       if (error instanceof IngestError) throw error;
       if (options.signal?.aborted) throw new FetchError('E_INPUT_UNREADABLE', requestedUrl, 'aborted: stopping', { isTransient: true, cause: error });
       throw new FetchError('E_INPUT_UNREADABLE', requestedUrl, describeCause(error), { isTransient: true, cause: error });
-    } finally {
-      deadline.clear();
     }
   }
 
@@ -372,7 +370,6 @@ interface Deadline {
   start(): void;
   /** Stops the clock between hops, keeping what was spent. */
   pause(): void;
-  clear(): void;
   explain(url: string, error: unknown): FetchError;
 }
 
@@ -398,9 +395,6 @@ function createDeadline(timeoutMs: number, outer: AbortSignal | undefined): Dead
       clearTimeout(timer);
       timer = undefined;
       leftMs -= performance.now() - startedAt;
-    },
-    clear() {
-      if (timer) clearTimeout(timer);
     },
     explain(url, error) {
       if (isTimedOut) return new FetchError('E_INPUT_UNREADABLE', url, `timed out after ${formatSeconds(timeoutMs)}`, { isTransient: true, cause: error });
