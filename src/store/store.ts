@@ -116,7 +116,6 @@ export interface StoreStats {
   readonly schemaVersion: number;
 }
 
-/** Cross-article results saved in the same transaction as the article. */
 /**
  * What identifies one read of an input: the hash of what the reader handed over (content, format and the container's
  * hints) and the run key (pipeline signature and genre settings). A source read again with the same fingerprint,
@@ -127,6 +126,7 @@ export interface InputFingerprint {
   readonly runKey: string;
 }
 
+/** Cross-article results saved in the same transaction as the article. */
 export interface ArticleLinks {
   readonly entities?: readonly EntityLink[];
   /** The article's near-duplicate fingerprint, group and links, decided before saving. */
