@@ -1,7 +1,8 @@
 /**
- * A pool of worker threads that clean and annotate articles (`dossier ingest --jobs N`). Each worker loads the models
- * and lexicons once; tasks go to the least busy worker, at most two at a time each so none waits idle while the
- * writer catches up. Outcomes come back as plain data: the caller (ingest) saves them in input order.
+ * A pool of worker threads that clean and annotate articles (`dossier ingest --jobs N`). Each worker loads the lexicons
+ * once and takes the models it is handed (`resources.models`, in shared memory) or loads its own; tasks go to the
+ * least busy worker, at most two at a time each so none waits idle while the writer catches up. Outcomes come back
+ * as plain data: the caller (ingest) saves them in input order.
  */
 import type { Worker } from 'node:worker_threads';
 import { startWorker, workerEntry, type WorkerEntry } from '../platform/worker-thread.js';

@@ -9,6 +9,7 @@ import { storedDictionaries } from './dictionaries.js';
 import { loadDefaultResources, type ResourceOptions } from './resources.js';
 import { createInlineAnnotator, type ArticleAnnotator } from './annotate.js';
 import { createAnnotatorPool } from './annotator-pool.js';
+import { loadSharedNlpModels } from './nlp-models.js';
 
 /** The stages and resources an ingest runs with. */
 export interface ComposedPipeline {
@@ -29,8 +30,8 @@ export interface ComposedAnnotator {
 }
 
 /**
- * The default pipeline as an annotator: `jobs` worker threads that each load the resources once (`--jobs N`), or
- * this thread alone when `jobs` is 0. Same stages and dictionaries as composePipeline, so the store is the same.
+ * The default pipeline as an annotator: `jobs` worker threads (`--jobs N`) that share one copy of the NLP models'
+ * weight tables loaded here and each load the lexicons and gazetteer once, or this thread alone when `jobs` is 0. Same stages and dictionaries as composePipeline, so the store is the same.
  */
 export async function composeAnnotator(store: Store, options: Omit<ResourceOptions, 'dictionaries'> & { readonly jobs: number }): Promise<ComposedAnnotator> {
   const { jobs, ...resourceOptions } = options;
@@ -39,6 +40,6 @@ export async function composeAnnotator(store: Store, options: Omit<ResourceOptio
     return { stages, annotator: createInlineAnnotator(stages, resources) };
   }
   const dictionaries = await storedDictionaries(store);
-  const annotator = await createAnnotatorPool({ jobs, resources: { ...resourceOptions, dictionaries } });
+  const annotator = await createAnnotatorPool({ jobs, resources: { ...resourceOptions, dictionaries, models: loadSharedNlpModels() } });
   return { stages: annotator.stages, annotator };
 }

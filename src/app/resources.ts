@@ -2,7 +2,7 @@
 import { createResources, type Resources } from '../pipeline/index.js';
 import { KNOWLEDGE_BASE } from '../stages/entities/index.js';
 import { loadKnowledgeBase } from './knowledge-base.js';
-import { loadNlpResources } from './nlp-models.js';
+import { loadNlpResources, type NlpModels } from './nlp-models.js';
 import { EVENT_LEXICON_RESOURCE } from '../events/lexicon.js';
 import { loadEventLexicon, type DictionaryImport } from './dictionaries.js';
 import { CLAIMS_LEXICON } from '../stages/claims/index.js';
@@ -16,12 +16,14 @@ export interface ResourceOptions {
   readonly dictionaries?: readonly DictionaryImport[];
   /** Extra actor files (the knowledge-base format). */
   readonly actorFiles?: readonly string[];
+  /** The NLP models already loaded (a worker pool hands its workers one shared copy); read from their files when absent. */
+  readonly models?: NlpModels;
 }
 
 /** Every resource of the default pipeline. */
 export async function loadDefaultResources(options: ResourceOptions = {}): Promise<Resources> {
   return createResources({
-    ...loadNlpResources(),
+    ...loadNlpResources(options.models),
     [KNOWLEDGE_BASE]: loadKnowledgeBase(options.actorFiles ?? []),
     [EVENT_LEXICON_RESOURCE]: loadEventLexicon({ extra: options.dictionaries ?? [] }),
     [CLAIMS_LEXICON]: loadClaimsLexicon(),
