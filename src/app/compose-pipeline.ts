@@ -10,6 +10,7 @@ import { loadDefaultResources, type ResourceOptions } from './resources.js';
 import { createInlineAnnotator, type ArticleAnnotator } from './annotate.js';
 import { createAnnotatorPool } from './annotator-pool.js';
 import { loadSharedNlpModels } from './nlp-models.js';
+import { loadSharedGazetteerData } from './load-gazetteer.js';
 
 /** The stages and resources an ingest runs with. */
 export interface ComposedPipeline {
@@ -31,7 +32,8 @@ export interface ComposedAnnotator {
 
 /**
  * The default pipeline as an annotator: `jobs` worker threads (`--jobs N`) that share one copy of the NLP models'
- * weight tables loaded here and each load the lexicons and gazetteer once, or this thread alone when `jobs` is 0. Same stages and dictionaries as composePipeline, so the store is the same.
+ * weight tables and of the gazetteer, loaded here, and each load the lexicons once, or this thread alone when `jobs`
+ * is 0. Same stages and dictionaries as composePipeline, so the store is the same.
  */
 export async function composeAnnotator(store: Store, options: Omit<ResourceOptions, 'dictionaries'> & { readonly jobs: number }): Promise<ComposedAnnotator> {
   const { jobs, ...resourceOptions } = options;
@@ -40,6 +42,6 @@ export async function composeAnnotator(store: Store, options: Omit<ResourceOptio
     return { stages, annotator: createInlineAnnotator(stages, resources) };
   }
   const dictionaries = await storedDictionaries(store);
-  const annotator = await createAnnotatorPool({ jobs, resources: { ...resourceOptions, dictionaries, models: loadSharedNlpModels() } });
+  const annotator = await createAnnotatorPool({ jobs, resources: { ...resourceOptions, dictionaries, models: loadSharedNlpModels(), gazetteer: loadSharedGazetteerData() } });
   return { stages: annotator.stages, annotator };
 }

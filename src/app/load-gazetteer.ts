@@ -12,8 +12,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DossierError } from '../model/index.js';
 import { buildGazetteerContent, type AdminRow, type CityRow, type GazetteerSources, type PopulatedCityRow } from '../geo/build-gazetteer.js';
-import { compiledSourceHash, readCompiledGazetteer, serialiseGazetteer } from '../geo/compiled.js';
-import { createGazetteer, type Gazetteer } from '../geo/gazetteer.js';
+import { compiledSourceHash, gazetteerFromCompiled, indexCompiledGazetteer, serialiseGazetteer, type CompiledGazetteerData } from '../geo/compiled.js';
+import type { Gazetteer } from '../geo/gazetteer.js';
+import { toSharedArray } from '../platform/shared-arrays.js';
 
 /** Where the compiled gazetteer lives. */
 export const COMPILED_GAZETTEER_URL = new URL('../../src/data/compiled/gazetteer.tsv.gz', import.meta.url);
@@ -95,19 +96,32 @@ export interface GazetteerLoadInfo {
  */
 export async function loadGazetteer(onLoaded?: (info: GazetteerLoadInfo) => void): Promise<Gazetteer> {
   const began = performance.now();
+  const { data, from } = readGazetteerData();
+  const gazetteer = gazetteerFromCompiled(data);
+  onLoaded?.({ from, elapsedMs: performance.now() - began });
+  return gazetteer;
+}
+
+/**
+ * The gazetteer as compiled bytes and their line index in shared memory, for a pool of worker threads: each is handed
+ * it (`ResourceOptions.gazetteer`) and reads the one copy.
+ */
+export function loadSharedGazetteerData(): CompiledGazetteerData {
+  const { data } = readGazetteerData();
+  return { bytes: toSharedArray(data.bytes), lineStarts: toSharedArray(data.lineStarts), idsLine: data.idsLine };
+}
+
+/** The compiled file when it was built from the current sources, else the same layout compiled now from the sources. */
+function readGazetteerData(): { data: CompiledGazetteerData; from: GazetteerLoadInfo['from'] } {
   const expected = gazetteerSourceHash();
   if (existsSync(COMPILED_GAZETTEER_URL)) {
-    const text = gunzipSync(readFileSync(COMPILED_GAZETTEER_URL)).toString('utf8');
-    if (compiledSourceHash(text) === expected) {
-      const gazetteer = readCompiledGazetteer(text);
-      onLoaded?.({ from: 'compiled', elapsedMs: performance.now() - began });
-      return gazetteer;
-    }
+    const bytes = gunzipSync(readFileSync(COMPILED_GAZETTEER_URL));
+    const header = bytes.subarray(0, bytes.indexOf(10) + 1); // with its newline, as compiledSourceHash reads a line
+    if (compiledSourceHash(new TextDecoder().decode(header)) === expected) return { data: indexCompiledGazetteer(bytes), from: 'compiled' };
   }
   const content = buildGazetteerContent(readGazetteerSources());
-  const gazetteer = createGazetteer(content.entries, content.names);
-  onLoaded?.({ from: 'sources', elapsedMs: performance.now() - began });
-  return gazetteer;
+  const text = serialiseGazetteer(content.entries, content.names, expected);
+  return { data: indexCompiledGazetteer(new TextEncoder().encode(text)), from: 'sources' };
 }
 
 /** Rebuilds src/data/compiled/gazetteer.tsv.gz from the sources; returns its size in bytes. */

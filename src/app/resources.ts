@@ -9,6 +9,7 @@ import { CLAIMS_LEXICON } from '../stages/claims/index.js';
 import { loadClaimsLexicon } from './claims-lexicon.js';
 import { GAZETTEER_RESOURCE } from '../stages/place/index.js';
 import { loadGazetteer } from './load-gazetteer.js';
+import { gazetteerFromCompiled, type CompiledGazetteerData } from '../geo/compiled.js';
 
 /** What a user added to the shipped resources. */
 export interface ResourceOptions {
@@ -18,6 +19,8 @@ export interface ResourceOptions {
   readonly actorFiles?: readonly string[];
   /** The NLP models already loaded (a worker pool hands its workers one shared copy); read from their files when absent. */
   readonly models?: NlpModels;
+  /** The compiled gazetteer already read (a worker pool hands its workers one shared copy); read from its file when absent. */
+  readonly gazetteer?: CompiledGazetteerData;
 }
 
 /** Every resource of the default pipeline. */
@@ -27,6 +30,6 @@ export async function loadDefaultResources(options: ResourceOptions = {}): Promi
     [KNOWLEDGE_BASE]: loadKnowledgeBase(options.actorFiles ?? []),
     [EVENT_LEXICON_RESOURCE]: loadEventLexicon({ extra: options.dictionaries ?? [] }),
     [CLAIMS_LEXICON]: loadClaimsLexicon(),
-    [GAZETTEER_RESOURCE]: await loadGazetteer(),
+    [GAZETTEER_RESOURCE]: options.gazetteer ? gazetteerFromCompiled(options.gazetteer) : await loadGazetteer(),
   });
 }
