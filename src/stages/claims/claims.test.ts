@@ -832,3 +832,17 @@ test('claims › issue 14 §3: with a parse, a third party\'s report inside a qu
   assert.equal(ownClaims.length, 1);
   assert.deepEqual(ownClaims[0]!.chain.map((l) => l.name), ['Moreau']);
 });
+
+test('claims › issue 14 §3: "“…,” Mr. Okafor said. “…”" — a title\'s period does not end the attribution, and the next quote continues it', () => {
+  const text = '“The reservoir is at its lowest level in forty years, and the rains are late,” Mr. Okafor said. “If nothing changes by June, the city will ration water.”';
+  // Sentences as the real splitter makes them (the helper's splitter would break after "Mr.").
+  const second = text.indexOf('“If');
+  const sentences = [{ start: 0, end: second - 1, tokenStart: 0, tokenEnd: 0 }, { start: second, end: text.length, tokenStart: 0, tokenEnd: 0 }];
+  const claims = extractClaims(makeDoc({ text, layers: { sentences, mentions: mentionsOf(text, [['Okafor', 'PER']]) } }), lexicon);
+  assert.equal(claims.length, 1);
+  const c = claims[0]!;
+  assert.equal(at(text, c.chain[0]!.span), 'Mr. Okafor');
+  assert.equal(c.isDirectQuote, true);
+  assert.equal(c.contentParts.length, 2);
+  assert.equal(at(text, c.contentParts[1]), '“If nothing changes by June, the city will ration water.”');
+});

@@ -740,7 +740,8 @@ function attributeAfter(ctx: Context, q: QuoteSpan, s: Sentence): Draft | undefi
   let chainAt = -1;
   for (let k = i + 1; k < Math.min(toks.length, i + 24); k++) {
     const t = toks[k]!;
-    if (['.', ';', '!', '?', '“', '"'].includes(t.text)) break;
+    // "Mr. Obama said", "Sen. Warren said": the period of a title or an initial does not end the attribution.
+    if (['.', ';', '!', '?', '“', '"'].includes(t.text) && !isNameInnerMark(toks, k, i)) break;
     const cue = cueAtLoose(ctx, toks, k);
     if (cue?.verb.verbClass === 'chain' && chainAt < 0) {
       chainAt = k;
