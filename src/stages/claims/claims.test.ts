@@ -846,3 +846,40 @@ test('claims › issue 14 §3: "“…,” Mr. Okafor said. “…”" — a tit
   assert.equal(c.contentParts.length, 2);
   assert.equal(at(text, c.contentParts[1]), '“If nothing changes by June, the city will ration water.”');
 });
+
+test('claims › issue 14 §3: a speaker closed by a party bracket after an opening adverb ("However, Rep. Lynch (D-Mass.) said") is read', () => {
+  const text = 'The committee voted to go ahead. However, Rep. Dana Lynch (D-Ore.) said the law does not oblige witnesses to appear in person.';
+  const second = text.indexOf('However');
+  const sentences = [{ start: 0, end: second - 1, tokenStart: 0, tokenEnd: 0 }, { start: second, end: text.length, tokenStart: 0, tokenEnd: 0 }];
+  const claims = extractClaims(makeDoc({ text, layers: { sentences, mentions: mentionsOf(text, [['Dana Lynch', 'PER']]) } }), lexicon);
+  assert.equal(claims.length, 1);
+  assert.equal(at(text, claims[0]!.chain[0]!.span), 'Rep. Dana Lynch (D-Ore.)');
+  assert.equal(at(text, claims[0]!.content), 'the law does not oblige witnesses to appear in person');
+});
+
+test('claims › issue 14 §3: a quoted title after a preposition or possessive is not the words the next verb reports', () => {
+  const { claims } = claimsOf('In an interview on the station\'s “Morning Desk,” Mayor Ines Duarte said the bridge would reopen in May.', [['Ines Duarte', 'PER']]);
+  assert.ok(claims.every((c) => !c.isDirectQuote), 'the programme title is not a quote');
+});
+
+test('claims › issue 14 §3: with a parse, a verb that reports no noun phrase makes no claim of its object ("Back when he wrote his book, …")', () => {
+  const text = 'Back when he wrote his book, Mr. Hale said that he avoided debt.';
+  const claims = parsedClaims(text, [
+    ['Back', 4, 'advmod', 'ADV'], ['when', 4, 'advmod', 'SCONJ'], ['he', 4, 'nsubj', 'PRON'], ['wrote', 10, 'advcl', 'VERB'], ['his', 6, 'nmod:poss', 'PRON'],
+    ['book', 4, 'obj', 'NOUN'], [',', 4, 'punct', 'PUNCT'], ['Mr.', 9, 'compound', 'PROPN'], ['Hale', 10, 'nsubj', 'PROPN'], ['said', 0, 'root', 'VERB'],
+    ['that', 14, 'mark', 'SCONJ'], ['he', 14, 'nsubj', 'PRON'], ['avoided', 10, 'ccomp', 'VERB'], ['debt', 13, 'obj', 'NOUN'], ['.', 10, 'punct', 'PUNCT'],
+  ], [['Hale', 'PER']]);
+  assert.deepEqual(claims.map((c) => c.cueLemma), ['say']);
+  assert.equal(claims[0]!.chain.length, 1);
+  assert.equal(at(text, claims[0]!.chain[0]!.span), 'Mr. Hale');
+});
+
+test('claims › issue 14 §3: with a parse, an "object" followed by its own verb is a clause the parser cut short', () => {
+  const text = 'Many economists say the tax plan favours landlords.';
+  const claims = parsedClaims(text, [
+    ['Many', 2, 'amod', 'ADJ'], ['economists', 3, 'nsubj', 'NOUN'], ['say', 0, 'root', 'VERB'], ['the', 6, 'det', 'DET'], ['tax', 6, 'compound', 'NOUN'],
+    ['plan', 3, 'obj', 'NOUN'], ['favours', 3, 'dep', 'VERB'], ['landlords', 7, 'obj', 'NOUN'], ['.', 3, 'punct', 'PUNCT'],
+  ]);
+  assert.equal(claims.length, 1);
+  assert.equal(at(text, claims[0]!.content), 'the tax plan favours landlords');
+});

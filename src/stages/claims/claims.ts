@@ -12,7 +12,7 @@ import { defineStage, type Stage } from '../../pipeline/stage.js';
 import { CLAIMS_LEXICON, type ClaimsLexicon, type ReportingVerb, type VerbClass } from './lexicon.js';
 import { findQuotes, type QuoteSpan } from './quotes.js';
 import { describeSource, isNonSourcePhrase, type ClaimSource, type SourceContext } from './sources.js';
-import { parseView, speechArcs, tokenAt, verbModifierCut, withTitleWords, type ParseView } from './syntax.js';
+import { hasObjectOnly, parseView, speechArcs, tokenAt, verbModifierCut, withTitleWords, type ParseView } from './syntax.js';
 
 /** A claim with what this stage adds beyond the model's Claim. */
 export interface ClaimRecord extends Claim {
@@ -456,7 +456,9 @@ function subjectBefore(ctx: Context, toks: readonly Tok[], i: number, floor = 0)
   if (!headWord?.isWord || NOT_A_SUBJECT_START.has(headWord.lower)) return undefined;
   if (last[1] - first[0] > 24) return undefined;
   const tail = toks[last[1]]!;
-  if (['the', 'a', 'an', 'of', 'and', 'to'].includes(tail.lower) || (!tail.isWord && quotedStart(last[1]) === undefined)) return undefined;
+  // A party bracket closes a name: "Rep. Stephen Lynch (D-Mass.) said".
+  const closesBracket = tail.text === ')' && toks.slice(first[0], last[1]).some((x) => x.text === '(');
+  if (['the', 'a', 'an', 'of', 'and', 'to'].includes(tail.lower) || (!tail.isWord && !closesBracket && quotedStart(last[1]) === undefined)) return undefined;
   if (CONNECTIVES.has(head.lower) && first[0] === first[1]) return undefined;
   // "a spokesman for the ministry on Thursday said": the time the words were said is not part of who said them.
   const spanEnd = relativeEnd ?? tail.end;
@@ -698,6 +700,17 @@ function wordCount(text: string, span: Span): number {
   return text.slice(span.start, span.end).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
+/**
+ * A quotation right after a preposition, an article or a possessive ("in an interview on CBS's “Face the Nation,”
+ * Ryan said the …", "on “Meet the Press”") is a title or a phrase inside the clause, not words the next verb reports.
+ */
+function isTitlePosition(ctx: Context, q: QuoteSpan, s: Sentence): boolean {
+  const before = tokenise(ctx.text, { start: Math.max(s.start, q.start - 40), end: q.start });
+  const last = before[before.length - 1];
+  if (!last?.isWord) return false;
+  return PREPOSITIONS.has(last.lower) || ['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my'].includes(last.lower) || /['’]s$/.test(last.lower);
+}
+
 /** `“…,” said Fars` / `“…,” he said` / `“…” — according to X`. */
 function attributeAfter(ctx: Context, q: QuoteSpan, s: Sentence): Draft | undefined {
   const { text } = ctx;
@@ -709,6 +722,7 @@ function attributeAfter(ctx: Context, q: QuoteSpan, s: Sentence): Draft | undefi
   const endsOpen = /[,?!\u2014\u2013-]$/.test(innerText);
   if (lead && (lead.text === ',' || DASHES.has(lead.text))) i++;
   else if (!endsOpen) return undefined;
+  if (isTitlePosition(ctx, q, s)) return undefined;
   if (!toks[i]) return undefined;
   const stopAt = (from: number): number => {
     let j = from;
@@ -1327,6 +1341,8 @@ function contentAfterCue(ctx: Context, toks: readonly Tok[], i: number, cue: { v
   } else if (verb.frames.has('bare') || verb.frames.has('np')) {
     if (PREPOSITIONS.has(first.lower) || first.text === ',' || first.lower === 'as') return undefined;
     if (!verb.frames.has('bare') && restToks.length < 1) return undefined;
+    // With a parse, "wrote his book" is an object, not a bare clause, for a verb that reports no noun phrase.
+    if (!verb.frames.has('np') && ctx.parse && hasObjectOnly(ctx.parse, tokenAt(ctx.parse.tokens, toks[i]!.start))) return undefined;
     contentStart = first.start;
   }
   if (contentStart === undefined) return undefined;
@@ -1491,7 +1507,8 @@ function syntaxDrafts(ctx: Context, view: ParseView, drafts: Draft[]): void {
       if (!verb || verb.verbClass === 'chain' || NON_VERB_CUES.has(verb.lemma)) continue;
       const arcs = speechArcs(view, i);
       if (!arcs.subject || !arcs.content || arcs.content.end - arcs.content.start < 8) continue;
-      // Only a real clause: a complement with its own verb, not "said so" or an object noun.
+      // Only a real clause: a complement with its own verb, not "said so" or an object noun ("wrote his book").
+      if (!verb.frames.has('np') && hasObjectOnly(view, i)) continue;
       const cue = { start, end: tokens.end[i]! };
       if (drafts.some((d) => d.cue && d.cue.start <= cue.start && cue.end <= d.cue.end)) continue;
       const subjectText = ctx.text.slice(arcs.subject.start, arcs.subject.end);
