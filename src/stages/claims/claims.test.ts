@@ -883,3 +883,14 @@ test('claims › issue 14 §3: with a parse, an "object" followed by its own ver
   assert.equal(claims.length, 1);
   assert.equal(at(text, claims[0]!.content), 'the tax plan favours landlords');
 });
+
+test('claims › issue 14 §3: a quote signed by a name after a dash is that person\'s, and the next signed quote is another\'s', () => {
+  const { text, claims } = claimsOf(
+    'Readers told us what they thought of the debate.\n\n“He never answers a question about the budget.” ― Marta Quiroga\n\n“Maybe we can build a wall around the council.” — Dr. Ben Tull.\n\n“Empty streets at dawn.” — Photo: Lee Park',
+    [['Marta Quiroga', 'PER'], ['Ben Tull', 'PER'], ['Lee Park', 'PER']],
+  );
+  const quotes = claims.filter((c) => c.isDirectQuote);
+  assert.deepEqual(quotes.map((c) => at(text, c.chain[0]!.span)), ['Marta Quiroga', 'Dr. Ben Tull']);
+  assert.deepEqual(quotes.map((c) => c.contentParts.length), [1, 1]);
+  assert.equal(at(text, quotes[0]!.content), '“He never answers a question about the budget.”');
+});

@@ -665,6 +665,14 @@ function directQuotes(ctx: Context, drafts: Draft[]): void {
     const s = ctx.sentences[si];
     if (!s) continue;
     const draft = attributeAfter(ctx, q, s) ?? attributeBefore(ctx, q) ?? attributeColon(ctx, q);
+    const signed = draft ? undefined : attributeSignature(ctx, q);
+    if (signed) {
+      // A signed quote is whole: the next paragraph's quote is another reader's, not a continuation.
+      consumed.add(q);
+      drafts.push(signed);
+      lastDirect = undefined;
+      continue;
+    }
     if (draft) {
       consumed.add(q);
       // A quote broken by its attribution: "“…,” said Fars, “…”".
@@ -709,6 +717,22 @@ function isTitlePosition(ctx: Context, q: QuoteSpan, s: Sentence): boolean {
   const last = before[before.length - 1];
   if (!last?.isWord) return false;
   return PREPOSITIONS.has(last.lower) || ['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my'].includes(last.lower) || /['’]s$/.test(last.lower);
+}
+
+/** A name signing a quote that fills its paragraph: `“…” ― Sonya Reyes`, `"…" — Dr. Ann Ho.` (readers' voices, epigraphs). */
+const SIGNATURE_RE = /^[ \t]*[\u2014\u2015\u2013][ \t]*((?:\p{Lu}[\p{L}’'-]*\.?|\p{Lu}\.)(?:[ \t]+(?:\p{Lu}[\p{L}’'-]*\.?|\p{Lu}\.|de|van|von|da|del|la|y)){0,4})[ \t]*\.?[ \t]*(?:\n|$)/u;
+const SIGNATURE_NOT_NAMES = /^(?:photo|photos|image|images|file|credit|courtesy|source|getty|video|watch|read|more|via|update|updated)\b/i;
+
+function attributeSignature(ctx: Context, q: QuoteSpan): Draft | undefined {
+  const { text } = ctx;
+  const lineStart = text.lastIndexOf('\n', q.start - 1) + 1;
+  if (text.slice(lineStart, q.start).trim() !== '' || q.isOpenEnded) return undefined;
+  const m = SIGNATURE_RE.exec(text.slice(q.end, q.end + 120));
+  if (!m || SIGNATURE_NOT_NAMES.test(m[1]!)) return undefined;
+  const dash = q.end + m[0].search(/[\u2014\u2015\u2013]/u);
+  const nameStart = q.end + m[0].indexOf(m[1]!);
+  const name = trimContent(text, { start: nameStart, end: nameStart + m[1]!.length });
+  return directDraft(ctx, q, { start: dash, end: dash + 1 }, 'say', undefined, name, []);
 }
 
 /** `“…,” said Fars` / `“…,” he said` / `“…” — according to X`. */
