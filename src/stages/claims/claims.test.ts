@@ -894,3 +894,16 @@ test('claims › issue 14 §3: a quote signed by a name after a dash is that per
   assert.deepEqual(quotes.map((c) => c.contentParts.length), [1, 1]);
   assert.equal(at(text, quotes[0]!.content), '“He never answers a question about the budget.”');
 });
+
+test('claims › issue 14 §3: a quotation inside a quote ("… he said, ‘…’," X recalled) is a two-link chain; "I said, ‘…’" is not', () => {
+  const text = 'Mr. Ferris met the general twice.\n\n"At our first meeting in 2014, he said, \'Our approach has failed; we want to work with you,\'" Mr. Ferris recalled. "I said, \'We will see.\'"';
+  const second = text.indexOf('"At');
+  const sentences = [{ start: 0, end: second - 2, tokenStart: 0, tokenEnd: 0 }, { start: second, end: text.indexOf('"I said'), tokenStart: 0, tokenEnd: 0 }, { start: text.indexOf('"I said'), end: text.length, tokenStart: 0, tokenEnd: 0 }];
+  const claims = extractClaims(makeDoc({ text, layers: { sentences, mentions: mentionsOf(text, [['Ferris', 'PER']]) } }), lexicon);
+  const inner = claims.filter((c) => c.chain.length > 1);
+  assert.equal(inner.length, 1);
+  assert.deepEqual(inner[0]!.chain.map((l) => at(text, l.span)), ['Mr. Ferris', 'he']);
+  assert.equal(inner[0]!.chain[1]!.isUnresolved, true, '"he" inside Ferris\'s words is not Ferris');
+  assert.equal(inner[0]!.cueSourceIndex, 1);
+  assert.ok(at(text, inner[0]!.content).startsWith("'Our approach has failed"));
+});

@@ -163,6 +163,8 @@ interface Draft {
   isPassive: boolean;
   /** Set for "according to" drafts: a claim whose cue lies in this content takes this source as outer link. */
   isFrame?: boolean;
+  /** Set for a report quoted inside a direct quote ("“… he said, ‘…’ …,” Mitchell recalled"): the quote's speaker. */
+  quotedBy?: ClaimSource;
 }
 
 interface Context extends SourceContext {
@@ -199,6 +201,7 @@ export function extractClaims(doc: Doc, lexicon: ClaimsLexicon): ClaimRecord[] {
     applySyntax(ctx, ctx.parse, drafts);
     syntaxDrafts(ctx, ctx.parse, drafts);
   }
+  quotedReports(ctx, drafts);
   extendOpenQuotes(ctx, drafts);
   applyFrames(drafts);
   for (let si = 0; si < sentences.length; si++) articleVoice(ctx, si, drafts);
@@ -743,7 +746,8 @@ function attributeAfter(ctx: Context, q: QuoteSpan, s: Sentence): Draft | undefi
   const toks = tokenise(text, { start: q.end, end: Math.min(regionEnd, q.end + 400) });
   let i = 0;
   const lead = toks[0];
-  const endsOpen = /[,?!\u2014\u2013-]$/.test(innerText);
+  // "…,’" too: an inner quotation closing with the outer one ("he said, ‘Our approach has failed,’”).
+  const endsOpen = /[,?!\u2014\u2013-][’']?$/.test(innerText);
   if (lead && (lead.text === ',' || DASHES.has(lead.text))) i++;
   else if (!endsOpen) return undefined;
   if (isTitlePosition(ctx, q, s)) return undefined;
@@ -1097,6 +1101,47 @@ function reportedSpeech(ctx: Context, si: number, drafts: Draft[]): void {
 
 /** Speakers that inside a quotation are the quoted speaker or the reader, not a third party: "I said", "you say". */
 const QUOTE_SELF_RE = /^(?:i|we|you|he|she|they|it|this|that|people|everyone|everybody|somebody|someone|everything|what|whatever|nothing)$/i;
+
+/** "… he said, ‘…’": a speaker (a pronoun, "people", or up to three capitalised words) and a saying verb before a single quotation mark. */
+const INNER_QUOTE_RE = /(?<![\p{L}’'])((?:[Hh]e|[Ss]he|[Tt]hey|[Pp]eople|[Hh]is people|[Hh]er people|\p{Lu}[\p{L}’'.-]*(?: \p{Lu}[\p{L}’'.-]*){0,2})) (said|says|say|told me|told us|replied|added)(?:,|:)? ?([‘']|'')(?=\p{L})/gu;
+
+/**
+ * A quotation inside a direct quote: "“In my first meeting with him, he said, ‘Our approach hasn't worked,’” Mitchell
+ * recalled" → [Mitchell, he]. Inside someone's quoted words "he", "she" and "they" are never that speaker (who would say
+ * "I"), so the pronoun is left to the entity stage's coreference and is otherwise an unidentified speaker; the quote's
+ * speaker is added as the outer link by the nesting step. "I said, ‘…’" is the speaker's own voice and makes nothing.
+ */
+function quotedReports(ctx: Context, drafts: Draft[]): void {
+  const { text } = ctx;
+  for (const o of [...drafts]) {
+    if (!o.isDirectQuote || o.cueSourceIndex < 0) continue;
+    const speaker = o.chain[o.cueSourceIndex];
+    if (!speaker) continue;
+    for (const part of o.contentParts) {
+      const inner = text.slice(part.start, part.end);
+      for (const m of inner.matchAll(INNER_QUOTE_RE)) {
+        const at = part.start + m.index!;
+        const cueStart = at + m[1]!.length + 1;
+        if (ctx.usedCues.has(cueStart) || /^(?:It|This|That|What|There|I|We|You)$/.test(m[1]!)) continue;
+        const verb = ctx.lexicon.verbForms.get(m[2]!.split(' ')[0]!);
+        if (!verb) continue;
+        const open = at + m[0].length - m[3]!.length;
+        // The closing single mark: a ’ or ' after a non-space and before a non-letter; else the end of the outer quote.
+        const rest = text.slice(open + m[3]!.length, part.end);
+        const close = /\S([’']|'')(?![\p{L}])/u.exec(rest);
+        const end = close ? open + m[3]!.length + close.index + 1 + close[1]!.length : part.end - 1;
+        const content = { start: open, end };
+        if (wordCount(text, content) < 3) continue;
+        const cue = { start: cueStart, end: cueStart + m[2]!.length };
+        for (let c = cue.start; c < cue.end; c++) ctx.usedCues.add(c);
+        const d = indirectDraft(ctx, cue, verb.lemma, verb.verbClass, verb.isHedged, content, { span: { start: at, end: at + m[1]!.length }, chainSpans: [], isNegated: false });
+        d.isDirectQuote = true;
+        d.quotedBy = speaker;
+        drafts.push(d);
+      }
+    }
+  }
+}
 
 /**
  * "“Specifically, Ambassador Volker confirmed under oath that he …,” Grisham said": a third party's report inside a
@@ -1793,6 +1838,12 @@ function resolveSpeakerPronouns(ctx: Context, drafts: readonly Draft[]): void {
     if (word === 'it') {
       replacement = latestSpeaker(n, here, 2, (sp) => sp.kind === 'organisation' || sp.kind === 'outlet' || sp.kind === 'document');
       if (!replacement) return;
+    } else if (d.quotedBy && /^(?:he|she|they|people)$/.test(word)) {
+      // Inside someone's quoted words a third-person pronoun is someone else: never the quote's speaker, and no guess
+      // from nearby sentences (they hold the quote's speaker).
+      const quoted = d.quotedBy;
+      const isSpeaker = (link.mentionId !== undefined && link.mentionId === quoted.mentionId) || link.name === quoted.name;
+      if (!link.isUnresolved && !isSpeaker) return;
     } else if (word === 'he' || word === 'she') {
       if (!link.isUnresolved && !isImplausibleSpeaker(ctx, link, d, link.span)) return;
       const subject = sentenceSubjectPerson(ctx, here - 1);
@@ -1882,7 +1933,7 @@ function nestDrafts(ctx: Context, drafts: readonly Draft[]): void {
       const outerKind = o.chain[o.cueSourceIndex]?.kind;
       // Unless another person is named in those words before the pronoun: "Flynn said Trump was right when he said …".
       const namedBefore = ctx.mentions.some((m) => m.type === 'PER' && o.content.start <= m.start && m.end <= speaker.start && !o.chain.some((c) => c.mentionId === m.id || c.name === m.text));
-      if (isPronounSpeaker && (outerKind === 'person' || outerKind === 'anonymous') && !namedBefore) continue;
+      if (isPronounSpeaker && (outerKind === 'person' || outerKind === 'anonymous') && !namedBefore && d.quotedBy !== o.chain[o.cueSourceIndex]) continue;
       // A direct quotation may run over several sentences: a report inside it is relayed by its speaker wherever the
       // attribution stands.
       if (!o.isDirectQuote && sentenceIndexAt(ctx, o.cue.start) !== sentenceIndexAt(ctx, d.cue.start)) continue;
