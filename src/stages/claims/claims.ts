@@ -35,7 +35,7 @@ export interface ClaimsOptions {
 }
 
 /** Version of the claims stage's output. */
-export const CLAIMS_VERSION = 5;
+export const CLAIMS_VERSION = 6;
 
 /**
  * Creates the claims stage (requires sentences and mentions; assigns claims).
