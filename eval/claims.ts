@@ -249,11 +249,16 @@ function main(): void {
         const speaker = c.cueSourceIndex >= 0 ? c.chain[c.cueSourceIndex] : undefined;
         return c.cue !== undefined && overlap(c.cue, n.cue) && speaker?.span !== undefined && overlap(speaker.span, n.source);
       });
-      if (!inner) continue;
+      const label = `[${text.slice(n.source.start, n.source.end)}] [${text.slice(n.cue.start, n.cue.end)}] in «${text.slice(Math.max(0, n.source.start - 80), n.cue.end + 60).replace(/\s+/g, ' ')}»`;
+      if (!inner) {
+        if (verbose) console.log(`NEST-MISS ${article}: ${label}`);
+        continue;
+      }
       labelled.innerFound++;
       const outerSources = gold.filter((o) => o.source && o.contentParts.some((p) => p.start <= n.cue.start && n.cue.end <= p.end)).map((o) => o.source!);
       const outerLinks = inner.chain.slice(0, Math.max(0, inner.cueSourceIndex));
       if (outerLinks.some((l) => l.span && outerSources.some((o) => overlap(l.span!, o)))) labelled.chainFound++;
+      else if (verbose) console.log(`NEST-FLAT ${article}: ${label}; our chain [${inner.chain.map((l) => (l.span ? text.slice(l.span.start, l.span.end) : l.name)).join(' <- ')}]`);
     }
     const ex = exact(text);
     const sourceMatch = (eq: (a: Span, b: Span) => boolean) => (p: { source?: Span | undefined }, g: Relation): boolean =>

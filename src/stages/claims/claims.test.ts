@@ -832,3 +832,78 @@ test('claims › issue 14 §3: with a parse, a third party\'s report inside a qu
   assert.equal(ownClaims.length, 1);
   assert.deepEqual(ownClaims[0]!.chain.map((l) => l.name), ['Moreau']);
 });
+
+test('claims › issue 14 §3: "“…,” Mr. Okafor said. “…”" — a title\'s period does not end the attribution, and the next quote continues it', () => {
+  const text = '“The reservoir is at its lowest level in forty years, and the rains are late,” Mr. Okafor said. “If nothing changes by June, the city will ration water.”';
+  // Sentences as the real splitter makes them (the helper's splitter would break after "Mr.").
+  const second = text.indexOf('“If');
+  const sentences = [{ start: 0, end: second - 1, tokenStart: 0, tokenEnd: 0 }, { start: second, end: text.length, tokenStart: 0, tokenEnd: 0 }];
+  const claims = extractClaims(makeDoc({ text, layers: { sentences, mentions: mentionsOf(text, [['Okafor', 'PER']]) } }), lexicon);
+  assert.equal(claims.length, 1);
+  const c = claims[0]!;
+  assert.equal(at(text, c.chain[0]!.span), 'Mr. Okafor');
+  assert.equal(c.isDirectQuote, true);
+  assert.equal(c.contentParts.length, 2);
+  assert.equal(at(text, c.contentParts[1]), '“If nothing changes by June, the city will ration water.”');
+});
+
+test('claims › issue 14 §3: a speaker closed by a party bracket after an opening adverb ("However, Rep. Lynch (D-Mass.) said") is read', () => {
+  const text = 'The committee voted to go ahead. However, Rep. Dana Lynch (D-Ore.) said the law does not oblige witnesses to appear in person.';
+  const second = text.indexOf('However');
+  const sentences = [{ start: 0, end: second - 1, tokenStart: 0, tokenEnd: 0 }, { start: second, end: text.length, tokenStart: 0, tokenEnd: 0 }];
+  const claims = extractClaims(makeDoc({ text, layers: { sentences, mentions: mentionsOf(text, [['Dana Lynch', 'PER']]) } }), lexicon);
+  assert.equal(claims.length, 1);
+  assert.equal(at(text, claims[0]!.chain[0]!.span), 'Rep. Dana Lynch (D-Ore.)');
+  assert.equal(at(text, claims[0]!.content), 'the law does not oblige witnesses to appear in person');
+});
+
+test('claims › issue 14 §3: a quoted title after a preposition or possessive is not the words the next verb reports', () => {
+  const { claims } = claimsOf('In an interview on the station\'s “Morning Desk,” Mayor Ines Duarte said the bridge would reopen in May.', [['Ines Duarte', 'PER']]);
+  assert.ok(claims.every((c) => !c.isDirectQuote), 'the programme title is not a quote');
+});
+
+test('claims › issue 14 §3: with a parse, a verb that reports no noun phrase makes no claim of its object ("Back when he wrote his book, …")', () => {
+  const text = 'Back when he wrote his book, Mr. Hale said that he avoided debt.';
+  const claims = parsedClaims(text, [
+    ['Back', 4, 'advmod', 'ADV'], ['when', 4, 'advmod', 'SCONJ'], ['he', 4, 'nsubj', 'PRON'], ['wrote', 10, 'advcl', 'VERB'], ['his', 6, 'nmod:poss', 'PRON'],
+    ['book', 4, 'obj', 'NOUN'], [',', 4, 'punct', 'PUNCT'], ['Mr.', 9, 'compound', 'PROPN'], ['Hale', 10, 'nsubj', 'PROPN'], ['said', 0, 'root', 'VERB'],
+    ['that', 14, 'mark', 'SCONJ'], ['he', 14, 'nsubj', 'PRON'], ['avoided', 10, 'ccomp', 'VERB'], ['debt', 13, 'obj', 'NOUN'], ['.', 10, 'punct', 'PUNCT'],
+  ], [['Hale', 'PER']]);
+  assert.deepEqual(claims.map((c) => c.cueLemma), ['say']);
+  assert.equal(claims[0]!.chain.length, 1);
+  assert.equal(at(text, claims[0]!.chain[0]!.span), 'Mr. Hale');
+});
+
+test('claims › issue 14 §3: with a parse, an "object" followed by its own verb is a clause the parser cut short', () => {
+  const text = 'Many economists say the tax plan favours landlords.';
+  const claims = parsedClaims(text, [
+    ['Many', 2, 'amod', 'ADJ'], ['economists', 3, 'nsubj', 'NOUN'], ['say', 0, 'root', 'VERB'], ['the', 6, 'det', 'DET'], ['tax', 6, 'compound', 'NOUN'],
+    ['plan', 3, 'obj', 'NOUN'], ['favours', 3, 'dep', 'VERB'], ['landlords', 7, 'obj', 'NOUN'], ['.', 3, 'punct', 'PUNCT'],
+  ]);
+  assert.equal(claims.length, 1);
+  assert.equal(at(text, claims[0]!.content), 'the tax plan favours landlords');
+});
+
+test('claims › issue 14 §3: a quote signed by a name after a dash is that person\'s, and the next signed quote is another\'s', () => {
+  const { text, claims } = claimsOf(
+    'Readers told us what they thought of the debate.\n\n“He never answers a question about the budget.” ― Marta Quiroga\n\n“Maybe we can build a wall around the council.” — Dr. Ben Tull.\n\n“Empty streets at dawn.” — Photo: Lee Park',
+    [['Marta Quiroga', 'PER'], ['Ben Tull', 'PER'], ['Lee Park', 'PER']],
+  );
+  const quotes = claims.filter((c) => c.isDirectQuote);
+  assert.deepEqual(quotes.map((c) => at(text, c.chain[0]!.span)), ['Marta Quiroga', 'Dr. Ben Tull']);
+  assert.deepEqual(quotes.map((c) => c.contentParts.length), [1, 1]);
+  assert.equal(at(text, quotes[0]!.content), '“He never answers a question about the budget.”');
+});
+
+test('claims › issue 14 §3: a quotation inside a quote ("… he said, ‘…’," X recalled) is a two-link chain; "I said, ‘…’" is not', () => {
+  const text = 'Mr. Ferris met the general twice.\n\n"At our first meeting in 2014, he said, \'Our approach has failed; we want to work with you,\'" Mr. Ferris recalled. "I said, \'We will see.\'"';
+  const second = text.indexOf('"At');
+  const sentences = [{ start: 0, end: second - 2, tokenStart: 0, tokenEnd: 0 }, { start: second, end: text.indexOf('"I said'), tokenStart: 0, tokenEnd: 0 }, { start: text.indexOf('"I said'), end: text.length, tokenStart: 0, tokenEnd: 0 }];
+  const claims = extractClaims(makeDoc({ text, layers: { sentences, mentions: mentionsOf(text, [['Ferris', 'PER']]) } }), lexicon);
+  const inner = claims.filter((c) => c.chain.length > 1);
+  assert.equal(inner.length, 1);
+  assert.deepEqual(inner[0]!.chain.map((l) => at(text, l.span)), ['Mr. Ferris', 'he']);
+  assert.equal(inner[0]!.chain[1]!.isUnresolved, true, '"he" inside Ferris\'s words is not Ferris');
+  assert.equal(inner[0]!.cueSourceIndex, 1);
+  assert.ok(at(text, inner[0]!.content).startsWith("'Our approach has failed"));
+});

@@ -12,7 +12,7 @@ import { defineStage, type Stage } from '../../pipeline/stage.js';
 import { CLAIMS_LEXICON, type ClaimsLexicon, type ReportingVerb, type VerbClass } from './lexicon.js';
 import { findQuotes, type QuoteSpan } from './quotes.js';
 import { describeSource, isNonSourcePhrase, type ClaimSource, type SourceContext } from './sources.js';
-import { parseView, speechArcs, tokenAt, verbModifierCut, withTitleWords, type ParseView } from './syntax.js';
+import { hasObjectOnly, parseView, speechArcs, tokenAt, verbModifierCut, withTitleWords, type ParseView } from './syntax.js';
 
 /** A claim with what this stage adds beyond the model's Claim. */
 export interface ClaimRecord extends Claim {
@@ -35,7 +35,7 @@ export interface ClaimsOptions {
 }
 
 /** Version of the claims stage's output. */
-export const CLAIMS_VERSION = 5;
+export const CLAIMS_VERSION = 6;
 
 /**
  * Creates the claims stage (requires sentences and mentions; assigns claims).
@@ -163,6 +163,8 @@ interface Draft {
   isPassive: boolean;
   /** Set for "according to" drafts: a claim whose cue lies in this content takes this source as outer link. */
   isFrame?: boolean;
+  /** Set for a report quoted inside a direct quote ("“… he said, ‘…’ …,” Mitchell recalled"): the quote's speaker. */
+  quotedBy?: ClaimSource;
 }
 
 interface Context extends SourceContext {
@@ -199,6 +201,7 @@ export function extractClaims(doc: Doc, lexicon: ClaimsLexicon): ClaimRecord[] {
     applySyntax(ctx, ctx.parse, drafts);
     syntaxDrafts(ctx, ctx.parse, drafts);
   }
+  quotedReports(ctx, drafts);
   extendOpenQuotes(ctx, drafts);
   applyFrames(drafts);
   for (let si = 0; si < sentences.length; si++) articleVoice(ctx, si, drafts);
@@ -456,7 +459,9 @@ function subjectBefore(ctx: Context, toks: readonly Tok[], i: number, floor = 0)
   if (!headWord?.isWord || NOT_A_SUBJECT_START.has(headWord.lower)) return undefined;
   if (last[1] - first[0] > 24) return undefined;
   const tail = toks[last[1]]!;
-  if (['the', 'a', 'an', 'of', 'and', 'to'].includes(tail.lower) || (!tail.isWord && quotedStart(last[1]) === undefined)) return undefined;
+  // A party bracket closes a name: "Rep. Stephen Lynch (D-Mass.) said".
+  const closesBracket = tail.text === ')' && toks.slice(first[0], last[1]).some((x) => x.text === '(');
+  if (['the', 'a', 'an', 'of', 'and', 'to'].includes(tail.lower) || (!tail.isWord && !closesBracket && quotedStart(last[1]) === undefined)) return undefined;
   if (CONNECTIVES.has(head.lower) && first[0] === first[1]) return undefined;
   // "a spokesman for the ministry on Thursday said": the time the words were said is not part of who said them.
   const spanEnd = relativeEnd ?? tail.end;
@@ -663,6 +668,14 @@ function directQuotes(ctx: Context, drafts: Draft[]): void {
     const s = ctx.sentences[si];
     if (!s) continue;
     const draft = attributeAfter(ctx, q, s) ?? attributeBefore(ctx, q) ?? attributeColon(ctx, q);
+    const signed = draft ? undefined : attributeSignature(ctx, q);
+    if (signed) {
+      // A signed quote is whole: the next paragraph's quote is another reader's, not a continuation.
+      consumed.add(q);
+      drafts.push(signed);
+      lastDirect = undefined;
+      continue;
+    }
     if (draft) {
       consumed.add(q);
       // A quote broken by its attribution: "“…,” said Fars, “…”".
@@ -698,6 +711,33 @@ function wordCount(text: string, span: Span): number {
   return text.slice(span.start, span.end).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
+/**
+ * A quotation right after a preposition, an article or a possessive ("in an interview on CBS's “Face the Nation,”
+ * Ryan said the …", "on “Meet the Press”") is a title or a phrase inside the clause, not words the next verb reports.
+ */
+function isTitlePosition(ctx: Context, q: QuoteSpan, s: Sentence): boolean {
+  const before = tokenise(ctx.text, { start: Math.max(s.start, q.start - 40), end: q.start });
+  const last = before[before.length - 1];
+  if (!last?.isWord) return false;
+  return PREPOSITIONS.has(last.lower) || ['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my'].includes(last.lower) || /['’]s$/.test(last.lower);
+}
+
+/** A name signing a quote that fills its paragraph: `“…” ― Sonya Reyes`, `"…" — Dr. Ann Ho.` (readers' voices, epigraphs). */
+const SIGNATURE_RE = /^[ \t]*[\u2014\u2015\u2013][ \t]*((?:\p{Lu}[\p{L}’'-]*\.?|\p{Lu}\.)(?:[ \t]+(?:\p{Lu}[\p{L}’'-]*\.?|\p{Lu}\.|de|van|von|da|del|la|y)){0,4})[ \t]*\.?[ \t]*(?:\n|$)/u;
+const SIGNATURE_NOT_NAMES = /^(?:photo|photos|image|images|file|credit|courtesy|source|getty|video|watch|read|more|via|update|updated)\b/i;
+
+function attributeSignature(ctx: Context, q: QuoteSpan): Draft | undefined {
+  const { text } = ctx;
+  const lineStart = text.lastIndexOf('\n', q.start - 1) + 1;
+  if (text.slice(lineStart, q.start).trim() !== '' || q.isOpenEnded) return undefined;
+  const m = SIGNATURE_RE.exec(text.slice(q.end, q.end + 120));
+  if (!m || SIGNATURE_NOT_NAMES.test(m[1]!)) return undefined;
+  const dash = q.end + m[0].search(/[\u2014\u2015\u2013]/u);
+  const nameStart = q.end + m[0].indexOf(m[1]!);
+  const name = trimContent(text, { start: nameStart, end: nameStart + m[1]!.length });
+  return directDraft(ctx, q, { start: dash, end: dash + 1 }, 'say', undefined, name, []);
+}
+
 /** `“…,” said Fars` / `“…,” he said` / `“…” — according to X`. */
 function attributeAfter(ctx: Context, q: QuoteSpan, s: Sentence): Draft | undefined {
   const { text } = ctx;
@@ -706,9 +746,11 @@ function attributeAfter(ctx: Context, q: QuoteSpan, s: Sentence): Draft | undefi
   const toks = tokenise(text, { start: q.end, end: Math.min(regionEnd, q.end + 400) });
   let i = 0;
   const lead = toks[0];
-  const endsOpen = /[,?!\u2014\u2013-]$/.test(innerText);
+  // "…,’" too: an inner quotation closing with the outer one ("he said, ‘Our approach has failed,’”).
+  const endsOpen = /[,?!\u2014\u2013-][’']?$/.test(innerText);
   if (lead && (lead.text === ',' || DASHES.has(lead.text))) i++;
   else if (!endsOpen) return undefined;
+  if (isTitlePosition(ctx, q, s)) return undefined;
   if (!toks[i]) return undefined;
   const stopAt = (from: number): number => {
     let j = from;
@@ -740,7 +782,8 @@ function attributeAfter(ctx: Context, q: QuoteSpan, s: Sentence): Draft | undefi
   let chainAt = -1;
   for (let k = i + 1; k < Math.min(toks.length, i + 24); k++) {
     const t = toks[k]!;
-    if (['.', ';', '!', '?', '“', '"'].includes(t.text)) break;
+    // "Mr. Obama said", "Sen. Warren said": the period of a title or an initial does not end the attribution.
+    if (['.', ';', '!', '?', '“', '"'].includes(t.text) && !isNameInnerMark(toks, k, i)) break;
     const cue = cueAtLoose(ctx, toks, k);
     if (cue?.verb.verbClass === 'chain' && chainAt < 0) {
       chainAt = k;
@@ -1059,6 +1102,47 @@ function reportedSpeech(ctx: Context, si: number, drafts: Draft[]): void {
 /** Speakers that inside a quotation are the quoted speaker or the reader, not a third party: "I said", "you say". */
 const QUOTE_SELF_RE = /^(?:i|we|you|he|she|they|it|this|that|people|everyone|everybody|somebody|someone|everything|what|whatever|nothing)$/i;
 
+/** "… he said, ‘…’": a speaker (a pronoun, "people", or up to three capitalised words) and a saying verb before a single quotation mark. */
+const INNER_QUOTE_RE = /(?<![\p{L}’'])((?:[Hh]e|[Ss]he|[Tt]hey|[Pp]eople|[Hh]is people|[Hh]er people|\p{Lu}[\p{L}’'.-]*(?: \p{Lu}[\p{L}’'.-]*){0,2})) (said|says|say|told me|told us|replied|added)(?:,|:)? ?([‘']|'')(?=\p{L})/gu;
+
+/**
+ * A quotation inside a direct quote: "“In my first meeting with him, he said, ‘Our approach hasn't worked,’” Mitchell
+ * recalled" → [Mitchell, he]. Inside someone's quoted words "he", "she" and "they" are never that speaker (who would say
+ * "I"), so the pronoun is left to the entity stage's coreference and is otherwise an unidentified speaker; the quote's
+ * speaker is added as the outer link by the nesting step. "I said, ‘…’" is the speaker's own voice and makes nothing.
+ */
+function quotedReports(ctx: Context, drafts: Draft[]): void {
+  const { text } = ctx;
+  for (const o of [...drafts]) {
+    if (!o.isDirectQuote || o.cueSourceIndex < 0) continue;
+    const speaker = o.chain[o.cueSourceIndex];
+    if (!speaker) continue;
+    for (const part of o.contentParts) {
+      const inner = text.slice(part.start, part.end);
+      for (const m of inner.matchAll(INNER_QUOTE_RE)) {
+        const at = part.start + m.index!;
+        const cueStart = at + m[1]!.length + 1;
+        if (ctx.usedCues.has(cueStart) || /^(?:It|This|That|What|There|I|We|You)$/.test(m[1]!)) continue;
+        const verb = ctx.lexicon.verbForms.get(m[2]!.split(' ')[0]!);
+        if (!verb) continue;
+        const open = at + m[0].length - m[3]!.length;
+        // The closing single mark: a ’ or ' after a non-space and before a non-letter; else the end of the outer quote.
+        const rest = text.slice(open + m[3]!.length, part.end);
+        const close = /\S([’']|'')(?![\p{L}])/u.exec(rest);
+        const end = close ? open + m[3]!.length + close.index + 1 + close[1]!.length : part.end - 1;
+        const content = { start: open, end };
+        if (wordCount(text, content) < 3) continue;
+        const cue = { start: cueStart, end: cueStart + m[2]!.length };
+        for (let c = cue.start; c < cue.end; c++) ctx.usedCues.add(c);
+        const d = indirectDraft(ctx, cue, verb.lemma, verb.verbClass, verb.isHedged, content, { span: { start: at, end: at + m[1]!.length }, chainSpans: [], isNegated: false });
+        d.isDirectQuote = true;
+        d.quotedBy = speaker;
+        drafts.push(d);
+      }
+    }
+  }
+}
+
 /**
  * "“Specifically, Ambassador Volker confirmed under oath that he …,” Grisham said": a third party's report inside a
  * quotation is a claim of its own, relayed by the quote's speaker (the nesting step adds that outer link). Only a
@@ -1326,6 +1410,8 @@ function contentAfterCue(ctx: Context, toks: readonly Tok[], i: number, cue: { v
   } else if (verb.frames.has('bare') || verb.frames.has('np')) {
     if (PREPOSITIONS.has(first.lower) || first.text === ',' || first.lower === 'as') return undefined;
     if (!verb.frames.has('bare') && restToks.length < 1) return undefined;
+    // With a parse, "wrote his book" is an object, not a bare clause, for a verb that reports no noun phrase.
+    if (!verb.frames.has('np') && ctx.parse && hasObjectOnly(ctx.parse, tokenAt(ctx.parse.tokens, toks[i]!.start))) return undefined;
     contentStart = first.start;
   }
   if (contentStart === undefined) return undefined;
@@ -1490,7 +1576,8 @@ function syntaxDrafts(ctx: Context, view: ParseView, drafts: Draft[]): void {
       if (!verb || verb.verbClass === 'chain' || NON_VERB_CUES.has(verb.lemma)) continue;
       const arcs = speechArcs(view, i);
       if (!arcs.subject || !arcs.content || arcs.content.end - arcs.content.start < 8) continue;
-      // Only a real clause: a complement with its own verb, not "said so" or an object noun.
+      // Only a real clause: a complement with its own verb, not "said so" or an object noun ("wrote his book").
+      if (!verb.frames.has('np') && hasObjectOnly(view, i)) continue;
       const cue = { start, end: tokens.end[i]! };
       if (drafts.some((d) => d.cue && d.cue.start <= cue.start && cue.end <= d.cue.end)) continue;
       const subjectText = ctx.text.slice(arcs.subject.start, arcs.subject.end);
@@ -1751,6 +1838,12 @@ function resolveSpeakerPronouns(ctx: Context, drafts: readonly Draft[]): void {
     if (word === 'it') {
       replacement = latestSpeaker(n, here, 2, (sp) => sp.kind === 'organisation' || sp.kind === 'outlet' || sp.kind === 'document');
       if (!replacement) return;
+    } else if (d.quotedBy && /^(?:he|she|they|people)$/.test(word)) {
+      // Inside someone's quoted words a third-person pronoun is someone else: never the quote's speaker, and no guess
+      // from nearby sentences (they hold the quote's speaker).
+      const quoted = d.quotedBy;
+      const isSpeaker = (link.mentionId !== undefined && link.mentionId === quoted.mentionId) || link.name === quoted.name;
+      if (!link.isUnresolved && !isSpeaker) return;
     } else if (word === 'he' || word === 'she') {
       if (!link.isUnresolved && !isImplausibleSpeaker(ctx, link, d, link.span)) return;
       const subject = sentenceSubjectPerson(ctx, here - 1);
@@ -1840,7 +1933,7 @@ function nestDrafts(ctx: Context, drafts: readonly Draft[]): void {
       const outerKind = o.chain[o.cueSourceIndex]?.kind;
       // Unless another person is named in those words before the pronoun: "Flynn said Trump was right when he said …".
       const namedBefore = ctx.mentions.some((m) => m.type === 'PER' && o.content.start <= m.start && m.end <= speaker.start && !o.chain.some((c) => c.mentionId === m.id || c.name === m.text));
-      if (isPronounSpeaker && (outerKind === 'person' || outerKind === 'anonymous') && !namedBefore) continue;
+      if (isPronounSpeaker && (outerKind === 'person' || outerKind === 'anonymous') && !namedBefore && d.quotedBy !== o.chain[o.cueSourceIndex]) continue;
       // A direct quotation may run over several sentences: a report inside it is relayed by its speaker wherever the
       // attribution stands.
       if (!o.isDirectQuote && sentenceIndexAt(ctx, o.cue.start) !== sentenceIndexAt(ctx, d.cue.start)) continue;

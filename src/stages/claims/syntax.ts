@@ -255,3 +255,23 @@ export function withTitleWords(view: ParseView, span: Span, floor: number): Span
   if (!opensClause) return span;
   return { start: tokens.start[k + 1]!, end: span.end };
 }
+
+/**
+ * True when the verb at token v takes a noun-phrase object and no clause ("Back when he wrote his book, …", "tell more
+ * jokes"): a verb whose lexicon frames have no noun phrase then reports nothing here. An "object" followed at once by a
+ * verb is the subject of a complement clause the parser cut short ("says an internal review shows …"), not an object.
+ */
+export function hasObjectOnly(view: ParseView, v: number): boolean {
+  if (childrenWith(view, v, ['ccomp', 'parataxis', 'xcomp']).length > 0) return false;
+  const obj = childrenWith(view, v, ['obj']).find((c) => c > v);
+  if (obj === undefined) return false;
+  // Look for a verb after the object within the same stretch of words (before punctuation, a relative pronoun or a
+  // coordinator): "say Mrs. Clinton's statistical advantage obscures …" is a clause whatever arcs the parser drew.
+  for (let t = obj; t < view.tokens.length; t++) {
+    const word = lower(view, t);
+    if (PUNCT_RE.test(word) || RELATIVE_PRONOUNS.has(word) || word === 'and' || word === 'or' || word === 'but') return true;
+    const pos = UPOS_TAGS[view.tokens.pos[t]!];
+    if (pos === 'VERB' || pos === 'AUX') return false;
+  }
+  return true;
+}
