@@ -163,3 +163,22 @@ test('merge-events › an everyday synonym ("murdered" / "killed") is a similar 
   assert.ok(both, 'the victim and the city');
   assert.equal(chooseMergedEvent([first], killing('a4', 'kidnap', { place: ALEPPO })), undefined, 'not a synonym');
 });
+
+test('merge-events › a trigger is read as its verb: "-ation" nouns meet their "-ate" verbs, stray quotes and irregular pasts are dropped', () => {
+  for (const [a, b] of [['violation', 'violate'], ['assassination', 'assassinate'], ['"riot"', 'riot'], ["die'", 'death'], ['stole', 'steal'], ['shook', 'shake'], ['fled', 'flee']] as const) {
+    assert.ok(sameTrigger(a, b), `${a}/${b}`);
+  }
+  for (const [a, b] of [['creation', 'crate'], ['nation', 'note'], ['stole', 'stall'], ['"riot"', 'rate']] as const) assert.ok(!sameTrigger(a, b), `${a}/${b}`);
+});
+
+test('merge-events › news synonyms ("heist" / "robbery", "outage" / "disruption") are similar actions: two pieces of evidence', () => {
+  const JEWELLER = 'org:van dijk jewellers';
+  const heist = (articleId: string, trigger: string, extra: Partial<EventObservation>) =>
+    obs({ articleId, ploverType: 'OCCURRENCE', trigger, timeValue: '2024-11-07', sourceIds: [], targetIds: [JEWELLER], ...extra });
+  const first = startMergedEvent('ev1', heist('a1', 'heist', { place: LATAKIA }));
+  assert.ok(chooseMergedEvent([first], heist('a2', 'robbery', { place: LATAKIA })), 'the shop and the city');
+  assert.equal(chooseMergedEvent([first], heist('a3', 'robbery', {})), undefined, 'the shop alone');
+  assert.equal(chooseMergedEvent([first], heist('a4', 'fire', { place: LATAKIA })), undefined, 'a fire at the same shop is another event');
+  const outage = startMergedEvent('ev2', heist('a5', 'outage', { targetIds: ['org:seaband cable'], place: LATAKIA }));
+  assert.ok(chooseMergedEvent([outage], heist('a6', 'disruption', { targetIds: ['org:seaband cable'], place: LATAKIA })));
+});
