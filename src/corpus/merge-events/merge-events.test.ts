@@ -165,10 +165,11 @@ test('merge-events › an everyday synonym ("murdered" / "killed") is a similar 
 });
 
 test('merge-events › a trigger is read as its verb: "-ation" nouns meet their "-ate" verbs, stray quotes and irregular pasts are dropped', () => {
-  for (const [a, b] of [['violation', 'violate'], ['assassination', 'assassinate'], ['"riot"', 'riot'], ["die'", 'death'], ['stole', 'steal'], ['shook', 'shake'], ['fled', 'flee']] as const) {
+  for (const [a, b] of [['violation', 'violate'], ['assassination', 'assassinate'], ['"riot"', 'riot'], ["die'", 'death'], ['stole', 'steal'], ['shook', 'shake'], ['fled', 'flee'],
+    ['confesses', 'confess'], ['swimming', 'swim'], ['stopped', 'stop'], ['killing', 'kill'], ['play-off', 'playoff']] as const) {
     assert.ok(sameTrigger(a, b), `${a}/${b}`);
   }
-  for (const [a, b] of [['creation', 'crate'], ['nation', 'note'], ['stole', 'stall'], ['"riot"', 'rate']] as const) assert.ok(!sameTrigger(a, b), `${a}/${b}`);
+  for (const [a, b] of [['creation', 'crate'], ['nation', 'note'], ['stole', 'stall'], ['"riot"', 'rate'], ['confess', 'con'], ['swimming', 'swing']] as const) assert.ok(!sameTrigger(a, b), `${a}/${b}`);
 });
 
 test('merge-events › news synonyms ("heist" / "robbery", "outage" / "disruption") are similar actions: two pieces of evidence', () => {
@@ -181,4 +182,7 @@ test('merge-events › news synonyms ("heist" / "robbery", "outage" / "disruptio
   assert.equal(chooseMergedEvent([first], heist('a4', 'fire', { place: LATAKIA })), undefined, 'a fire at the same shop is another event');
   const outage = startMergedEvent('ev2', heist('a5', 'outage', { targetIds: ['org:seaband cable'], place: LATAKIA }));
   assert.ok(chooseMergedEvent([outage], heist('a6', 'disruption', { targetIds: ['org:seaband cable'], place: LATAKIA })));
+  const raid = startMergedEvent('ev3', heist('a7', 'raid', { targetIds: ['org:harbour depot'], place: LATAKIA }));
+  assert.ok(chooseMergedEvent([raid], heist('a8', 'bust', { targetIds: ['org:harbour depot'], place: LATAKIA })), 'a police raid is a bust');
+  assert.equal(chooseMergedEvent([raid], heist('a9', 'robbery', { targetIds: ['org:harbour depot'], place: LATAKIA })), undefined, 'a raid is not a robbery');
 });

@@ -149,17 +149,24 @@ export function triggerKey(lemma: string): string {
  * its verb.
  */
 export function triggerKeys(lemma: string): string[] {
-  const word = lemma.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  const word = lemma.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').replace(/-/g, '');
   const verb = IRREGULAR_PAST.get(word) ?? word;
   const irregular = IRREGULAR_TRIGGERS.get(verb);
   if (irregular) return [irregular];
   for (const [ending, replacement] of TRIGGER_ENDINGS) {
+    // "confess", "press": a final "ss" is the word's own, not a plural.
+    if (ending === 's' && verb.endsWith('ss')) continue;
     if (verb.length - ending.length >= 3 && verb.endsWith(ending)) {
-      const key = verb.slice(0, verb.length - ending.length) + replacement;
+      const key = undouble(verb.slice(0, verb.length - ending.length) + replacement);
       return ending === 'ation' ? [key, `${key}at`] : [key];
     }
   }
-  return [verb];
+  return [undouble(verb)];
+}
+
+/** A doubled final consonant as one ("swimm" of "swimming", "stopp" of "stopped", and so "kill" too, for every key alike). */
+function undouble(key: string): string {
+  return key.length > 3 && /([b-df-hj-np-tv-z])\1$/.test(key) ? key.slice(0, -1) : key;
 }
 
 /**
@@ -239,6 +246,11 @@ const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['acquire', 'acquisition', 'buy', 'purchase', 'takeover'],
   ['negotiation', 'negotiate', 'talks'],
   ['die', 'succumb'],
+  ['shoot', 'shootout', 'gunfire', 'gunplay'],
+  ['raid', 'bust', 'crackdown', 'swoop'],
+  ['convict', 'verdict'],
+  ['fix', 'patch', 'repair'],
+  ['hit', 'strike', 'jolt', 'rock'],
   ['win', 'victory', 'triumph', 'defeat', 'beat'],
   ['injure', 'wound', 'hurt', 'injury'],
   ['find', 'discover', 'discovery'],
