@@ -186,3 +186,13 @@ test('merge-events › news synonyms ("heist" / "robbery", "outage" / "disruptio
   assert.ok(chooseMergedEvent([raid], heist('a8', 'bust', { targetIds: ['org:harbour depot'], place: LATAKIA })), 'a police raid is a bust');
   assert.equal(chooseMergedEvent([raid], heist('a9', 'robbery', { targetIds: ['org:harbour depot'], place: LATAKIA })), undefined, 'a raid is not a robbery');
 });
+
+test('merge-events › two words under a CAMEO root code ("not specified below") are not similar; under a specific code they are', () => {
+  const QESHM = { name: 'Qeshm', lat: 26.95, lon: 56.27, countryCode: 'IR', gazetteerId: 'gn:127319' };
+  const quake = (articleId: string, trigger: string, cameo: string) =>
+    obs({ articleId, trigger, cameo, timeValue: '2024-11-07', sourceIds: [], targetIds: ['org:laft village council'], place: QESHM });
+  const hit = startMergedEvent('ev1', quake('a1', 'hit', '190'));
+  assert.equal(chooseMergedEvent([hit], quake('a2', 'kill', '190')), undefined, 'the quake that hit and the people it killed are two events');
+  const shelled = startMergedEvent('ev2', quake('a3', 'shell', '195'));
+  assert.ok(chooseMergedEvent([shelled], quake('a4', 'bombard', '195')), 'both filed under aerial weapons');
+});

@@ -223,7 +223,9 @@ function triggerRelation(keys: readonly string[], obs: EventObservation): 'same'
   // A light or reporting verb ("said", "made", "took") names no particular action: the same one is only similar.
   if (lemmas.some((t) => sameTrigger(t, obs.trigger!))) return LIGHT_TRIGGERS.has(obs.trigger.toLowerCase()) ? 'similar' : 'same';
   const cameo = obs.cameo && /^\d{3}/.test(obs.cameo) ? `${CAMEO_KEY}${obs.cameo.slice(0, 3)}` : undefined;
-  if (cameo && keys.includes(cameo)) return 'similar';
+  // A root code ("190" use conventional military force, "010" make a statement) is its family's catch-all, "not
+  // specified below": the coder files "hit", "kill" and "battle" there alike, so sharing it says little.
+  if (cameo && keys.includes(cameo) && !cameo.endsWith('0')) return 'similar';
   return lemmas.some((t) => areSynonyms(t, obs.trigger!)) ? 'similar' : 'different';
 }
 
