@@ -19,7 +19,8 @@
  *     trigger span, and the cross-document pairs we merge among aligned mentions are scored against the gold
  *     instances (pair_precision, pair_recall). `--gold-only` skips it.
  *
- * Usage: npm run eval:merge [-- --split dev|train] (default dev; the rules were tuned on train).
+ * Usage: npm run eval:merge [-- --split dev|train] (default dev; the rules were tuned on train) [--errors] (print the wrong
+ * and missed links of (a) with their sentences).
  * Prints the headline figures last as one JSON line. Skips when ../shared is absent.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -145,6 +146,30 @@ function participantId(tag: string, gold: string): string | undefined {
 interface GoldMention { readonly key: string; readonly topic: string; readonly gold: string; readonly lemma: string }
 
 const PUBLISHED = '2000-01-01';
+/** `--errors` prints, topic by topic, each wrong link (a mention joining an event none of whose mentions in other documents is its gold instance) and each missed link (a mention left out of the event that holds its gold instance from another document), with their sentences. */
+const SHOW_ERRORS = process.argv.includes('--errors');
+const sentenceText = new Map<string, string>();
+const errorCounts = { wrong: 0, missed: 0 };
+
+/** Wrong and missed links among a topic's observations, in merge order. */
+function printErrors(rows: readonly { key: string; doc: string; event: string; reasons: readonly string[] }[]): void {
+  const goldOf = new Map(goldMentions.map((m) => [m.key, m.gold]));
+  const seen: typeof rows[number][] = [];
+  for (const row of rows) {
+    const gold = goldOf.get(row.key);
+    const earlier = seen.filter((r) => r.doc !== row.doc);
+    const members = earlier.filter((r) => r.event === row.event);
+    const siblings = earlier.filter((r) => goldOf.get(r.key) === gold);
+    if (members.length && !members.some((r) => goldOf.get(r.key) === gold)) {
+      errorCounts.wrong++;
+      console.log(`WRONG link (${row.reasons.join('; ')})\n  ${sentenceText.get(row.key)}\n  ${sentenceText.get(members[0]!.key)}`);
+    } else if (siblings.length && !siblings.some((r) => r.event === row.event)) {
+      errorCounts.missed++;
+      console.log(`MISSED link\n  ${sentenceText.get(row.key)}\n  ${sentenceText.get(siblings[0]!.key)}`);
+    }
+    seen.push(row);
+  }
+}
 const goldMentions: GoldMention[] = [];
 const response: string[][] = [];
 let observations = 0;
@@ -161,6 +186,7 @@ for (const [topic, docs] of docsByTopic) {
       const gold = doc.goldId.get(m.mId) ?? `${doc.name}#${m.mId}`;
       const cameo = cameoOf(doc.tokens.get(m.tokens[0]!)!.text, lemma);
       goldMentions.push({ key: `${doc.name}#${m.mId}`, topic, gold, lemma });
+      if (SHOW_ERRORS) sentenceText.set(`${doc.name}#${m.mId}`, `[${m.tokens.map((t) => doc.tokens.get(t)!.text).join(' ')}] ${[...doc.tokens.values()].filter((t) => t.sentence === m.sentence).map((t) => t.text).join(' ')}`);
       const args = doc.mentions.filter((a) => a.sentence === m.sentence && !isEvent(a.tag));
       const argId = (a: Mention) => doc.goldId.get(a.mId) ?? `${doc.name}#${a.mId}`;
       const participants = args.map((a) => participantId(a.tag, argId(a))).filter((id): id is string => id !== undefined);
@@ -181,6 +207,7 @@ for (const [topic, docs] of docsByTopic) {
     observations += events.length;
     await linkArticle(tx, { articleId: doc.name, events });
   }
+  if (SHOW_ERRORS) printErrors([...state.observations.values()].map((o) => ({ key: `${o.articleId}#${o.observation.mentionId}`, doc: o.articleId, event: o.eventId, reasons: o.reasons })));
   const byEvent = new Map<string, string[]>();
   for (const o of state.observations.values()) byEvent.set(o.eventId, [...(byEvent.get(o.eventId) ?? []), `${o.articleId}#${o.observation.mentionId}`]);
   response.push(...byEvent.values());
@@ -358,6 +385,7 @@ console.log(line('merge rules', ours));
 console.log(line('same lemma within topic', lemma));
 console.log(`cross-document links: rules P ${pct(oursPairs.precision)} R ${pct(oursPairs.recall)}; lemma baseline P ${pct(lemmaPairs.precision)} R ${pct(lemmaPairs.recall)}`);
 console.log(`${observations} observations merged in ${elapsedMs.toFixed(0)} ms`);
+if (SHOW_ERRORS) console.log(`errors: ${errorCounts.wrong} wrong links, ${errorCounts.missed} missed links (mentions, against earlier mentions from other documents)`);
 if (e2e) {
   console.log(`end to end: ${e2e.skipped} documents refused by the clean step or repeated; ${e2e.found} event mentions found by the coder, ${e2e.aligned} aligned to gold mentions; ${e2e.predictedPairs} cross-document pairs merged among them:` +
     ` precision ${pct(e2e.precision)}, recall ${pct(e2e.recall)} (of the gold pairs among aligned mentions)`);

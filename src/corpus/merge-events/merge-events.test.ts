@@ -163,3 +163,36 @@ test('merge-events › an everyday synonym ("murdered" / "killed") is a similar 
   assert.ok(both, 'the victim and the city');
   assert.equal(chooseMergedEvent([first], killing('a4', 'kidnap', { place: ALEPPO })), undefined, 'not a synonym');
 });
+
+test('merge-events › a trigger is read as its verb: "-ation" nouns meet their "-ate" verbs, stray quotes and irregular pasts are dropped', () => {
+  for (const [a, b] of [['violation', 'violate'], ['assassination', 'assassinate'], ['"riot"', 'riot'], ["die'", 'death'], ['stole', 'steal'], ['shook', 'shake'], ['fled', 'flee'],
+    ['confesses', 'confess'], ['swimming', 'swim'], ['stopped', 'stop'], ['killing', 'kill'], ['play-off', 'playoff']] as const) {
+    assert.ok(sameTrigger(a, b), `${a}/${b}`);
+  }
+  for (const [a, b] of [['creation', 'crate'], ['nation', 'note'], ['stole', 'stall'], ['"riot"', 'rate'], ['confess', 'con'], ['swimming', 'swing']] as const) assert.ok(!sameTrigger(a, b), `${a}/${b}`);
+});
+
+test('merge-events › news synonyms ("heist" / "robbery", "outage" / "disruption") are similar actions: two pieces of evidence', () => {
+  const JEWELLER = 'org:van dijk jewellers';
+  const heist = (articleId: string, trigger: string, extra: Partial<EventObservation>) =>
+    obs({ articleId, ploverType: 'OCCURRENCE', trigger, timeValue: '2024-11-07', sourceIds: [], targetIds: [JEWELLER], ...extra });
+  const first = startMergedEvent('ev1', heist('a1', 'heist', { place: LATAKIA }));
+  assert.ok(chooseMergedEvent([first], heist('a2', 'robbery', { place: LATAKIA })), 'the shop and the city');
+  assert.equal(chooseMergedEvent([first], heist('a3', 'robbery', {})), undefined, 'the shop alone');
+  assert.equal(chooseMergedEvent([first], heist('a4', 'fire', { place: LATAKIA })), undefined, 'a fire at the same shop is another event');
+  const outage = startMergedEvent('ev2', heist('a5', 'outage', { targetIds: ['org:seaband cable'], place: LATAKIA }));
+  assert.ok(chooseMergedEvent([outage], heist('a6', 'disruption', { targetIds: ['org:seaband cable'], place: LATAKIA })));
+  const raid = startMergedEvent('ev3', heist('a7', 'raid', { targetIds: ['org:harbour depot'], place: LATAKIA }));
+  assert.ok(chooseMergedEvent([raid], heist('a8', 'bust', { targetIds: ['org:harbour depot'], place: LATAKIA })), 'a police raid is a bust');
+  assert.equal(chooseMergedEvent([raid], heist('a9', 'robbery', { targetIds: ['org:harbour depot'], place: LATAKIA })), undefined, 'a raid is not a robbery');
+});
+
+test('merge-events › two words under a CAMEO root code ("not specified below") are not similar; under a specific code they are', () => {
+  const QESHM = { name: 'Qeshm', lat: 26.95, lon: 56.27, countryCode: 'IR', gazetteerId: 'gn:127319' };
+  const quake = (articleId: string, trigger: string, cameo: string) =>
+    obs({ articleId, trigger, cameo, timeValue: '2024-11-07', sourceIds: [], targetIds: ['org:laft village council'], place: QESHM });
+  const hit = startMergedEvent('ev1', quake('a1', 'hit', '190'));
+  assert.equal(chooseMergedEvent([hit], quake('a2', 'kill', '190')), undefined, 'the quake that hit and the people it killed are two events');
+  const shelled = startMergedEvent('ev2', quake('a3', 'shell', '195'));
+  assert.ok(chooseMergedEvent([shelled], quake('a4', 'bombard', '195')), 'both filed under aerial weapons');
+});
