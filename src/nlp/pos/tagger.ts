@@ -13,9 +13,8 @@ import { tagPosWords, type PosModel } from './model.js';
 /** Lemmas for our tokens of a text. */
 export type Lemmatiser = (text: string, tokens: TokenSpans) => readonly string[];
 
-/** A PosTagger over a loaded model; its column order must be UPOS_TAGS (decodePosModel checks this). */
+/** A PosTagger over a loaded model; its columns map onto UPOS_TAGS (decodePosModel checks this). */
 export function createPerceptronPosTagger(model: PosModel, lemmatise?: Lemmatiser): PosTagger {
-  if (model.tagCount !== UPOS_TAGS.length) throw new RangeError(`POS model has ${model.tagCount} tags, UPOS has ${UPOS_TAGS.length}`);
   return {
     name: `${model.info.name}@${model.info.version}`,
     tag(text: string, tokens: TokenSpans, isSentenceStart?: Uint8Array): PosTags {
