@@ -11,10 +11,11 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadParseModel, loadPosModel, PARSE_MODEL_PATH } from '../src/app/nlp-models.js';
 import { UPOS_TAGS } from '../src/model/index.js';
+import { xposHash } from '../src/nlp/parse/features.js';
 import { parseSentence, type ParsedSentence } from '../src/nlp/parse/model.js';
 import { addSentence, createParseScore, type ParseScore } from '../src/nlp/parse/score.js';
 import { parseTreebank } from '../src/nlp/parse/treebank.js';
-import { tagPosWords } from '../src/nlp/pos/model.js';
+import { tagPosColumns } from '../src/nlp/pos/model.js';
 
 const DEV = new URL('../../shared/data/pos/ud-ewt/dev.conllu', import.meta.url);
 if (!existsSync(DEV)) {
@@ -29,7 +30,12 @@ const loadBegan = performance.now();
 const model = loadParseModel();
 const loadMs = performance.now() - loadBegan;
 const tagger = loadPosModel();
-const predictedTags = dev.map((s) => tagPosWords(tagger, s.words));
+const predictedColumns = dev.map((s) => tagPosColumns(tagger, s.words));
+const predictedTags = predictedColumns.map((columns) => Uint8Array.from(columns, (c) => tagger.upos[c]!));
+// PTB tags for a parser trained with them: the fine-tag tagger's, and gold ones beside gold UPOS.
+const usesXpos = model.info.featureGroups?.includes('xpos') ?? false;
+const predictedXpos = usesXpos ? predictedColumns.map((columns) => Uint32Array.from(columns, (c) => xposHash(tagger.info.tags[c]!.split('/')[1] ?? '_'))) : undefined;
+const goldXpos = usesXpos ? dev.map((s) => Uint32Array.from(s.xpos, xposHash)) : undefined;
 const goldTags = dev.map((s) => Uint8Array.from(s.upos, (tag) => tagIndex.get(tag) ?? 0));
 const tokenCount = dev.reduce((n, s) => n + s.words.length, 0);
 let posRight = 0;
@@ -39,9 +45,9 @@ console.log(`ud-ewt dev: ${dev.length} sentences, ${tokenCount} words; our UPOS 
 
 const pct = (x: number): number => +(100 * x).toFixed(2);
 
-function scoreWith(tags: readonly Uint8Array[]): { score: ParseScore; trees: ParsedSentence[] } {
+function scoreWith(tags: readonly Uint8Array[], xpos: readonly Uint32Array[] | undefined): { score: ParseScore; trees: ParsedSentence[] } {
   const score = createParseScore();
-  const trees = dev.map((s, i) => parseSentence(model, s.words, tags[i]!));
+  const trees = dev.map((s, i) => parseSentence(model, s.words, tags[i]!, xpos?.[i]));
   dev.forEach((s, i) => addSentence(score, s, trees[i]!));
   return { score, trees };
 }
@@ -53,10 +59,10 @@ function report(name: string, score: ParseScore): void {
   );
 }
 
-const predicted = scoreWith(predictedTags).score;
-const gold = scoreWith(goldTags).score;
+const predicted = scoreWith(predictedTags, predictedXpos).score;
+const gold = scoreWith(goldTags, goldXpos).score;
 report('predicted UPOS', predicted);
-report('gold UPOS     ', gold);
+report(usesXpos ? 'gold UPOS+XPOS' : 'gold UPOS     ', gold);
 console.log('per relation (predicted UPOS; gold relation universal part; LAS on the universal part):');
 for (const relation of RELATIONS) {
   const entry = predicted.byRelation.get(relation) ?? { gold: 0, right: 0 };
@@ -71,7 +77,7 @@ function cpuSeconds(): number {
 const rates: number[] = [];
 for (let run = 0; run < 4; run++) {
   const began = cpuSeconds();
-  for (let i = 0; i < dev.length; i++) parseSentence(model, dev[i]!.words, predictedTags[i]!);
+  for (let i = 0; i < dev.length; i++) parseSentence(model, dev[i]!.words, predictedTags[i]!, predictedXpos?.[i]);
   if (run > 0) rates.push(tokenCount / (cpuSeconds() - began));
 }
 rates.sort((a, b) => a - b);

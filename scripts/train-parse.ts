@@ -14,9 +14,10 @@ import { DEP_LABELS, depLabelIndex } from '../src/model/deps.js';
 import { UPOS_TAGS } from '../src/model/index.js';
 import { decodeClusterFile } from '../src/nlp/pos/clusters.js';
 import { decodePosModel, encodePosModel, posLexicon } from '../src/nlp/pos/model-file.js';
-import { tagPosWords, type PosModel } from '../src/nlp/pos/model.js';
-import { buildTagDictionary, trainPos } from '../src/nlp/pos/train.js';
+import { tagPosColumns, type PosModel } from '../src/nlp/pos/model.js';
+import { buildTagDictionary, fineTagSet, trainPos } from '../src/nlp/pos/train.js';
 import { decodeParseModel, encodeParseModel, parseClusters } from '../src/nlp/parse/model-file.js';
+import { xposHash } from '../src/nlp/parse/features.js';
 import { parseSentence } from '../src/nlp/parse/model.js';
 import { addSentence, createParseScore } from '../src/nlp/parse/score.js';
 import { isProjective, parseTreebank, type TreebankSentence } from '../src/nlp/parse/treebank.js';
@@ -37,11 +38,12 @@ const program = new Command()
   .option('--tags-cache <path>', 'jackknife only: read the training tags from this file if it exists, else write them there', '')
   .option('--prune-grid <list>', 'also score these --min-updates values on dev (comma-separated), for choosing one', '')
   .option('--limit <n>', 'train on the first n sentences only (quick runs)', '0')
-  .option('--features <groups>', 'optional feature groups: clusters ("" for none)', 'clusters')
+  .option('--features <groups>', 'optional feature groups: clusters, xpos ("" for none)', 'clusters')
+  .option('--tagger <path>', 'POS model that tags dev (and whose tag set the jackknife taggers use)', fileURLToPath(new URL('../models/pos/pos-en.bin.gz', import.meta.url)))
   .option('--clusters <path>', 'word cluster file (npm run train:clusters)', fileURLToPath(new URL('../models/clusters/clusters-en.json.gz', import.meta.url)))
   .option('--out <path>', 'model file', fileURLToPath(new URL('../models/parse/parse-en.bin.gz', import.meta.url)))
   .parse();
-const opts = program.opts<{ epochs: string; seed: string; pos: string; folds: string; posEpochs: string; tagsCache: string; exploreFrom: string; exploreP: string; minWeight: string; minUpdates: string; pruneGrid: string; limit: string; features: string; clusters: string; out: string }>();
+const opts = program.opts<{ epochs: string; seed: string; pos: string; folds: string; posEpochs: string; tagsCache: string; exploreFrom: string; exploreP: string; minWeight: string; minUpdates: string; pruneGrid: string; limit: string; features: string; tagger: string; clusters: string; out: string }>();
 
 if (!existsSync(DATA)) {
   console.log(`train:parse: no training data at ${fileURLToPath(DATA)}; nothing to do.`);
@@ -60,14 +62,19 @@ const goldTags = (s: TreebankSentence): Uint8Array => Uint8Array.from(s.upos, (t
 let train = parseTreebank(readFileSync(new URL('train.conllu', DATA), 'utf8'));
 if (Number(opts.limit) > 0) train = train.slice(0, Number(opts.limit));
 const dev = parseTreebank(readFileSync(new URL('dev.conllu', DATA), 'utf8'));
-const shippedTagger = decodePosModel(readFileSync(new URL('../models/pos/pos-en.bin.gz', import.meta.url)), UPOS_TAGS);
+const shippedTagger = decodePosModel(readFileSync(opts.tagger), UPOS_TAGS);
+// A fine-tag tagger ("VERB/VBD") gives the parser PTB tags too; its jackknife twins predict the same tag set.
+const fineTags = shippedTagger.info.tags.some((tag) => tag.includes('/')) ? fineTagSet(shippedTagger.info.tags) : undefined;
 // The jackknife taggers use the shipped tagger's feature groups ("ambiguity" is not supported here).
 const shippedTaggerGroups = (shippedTagger.info.featureGroups ?? []).filter((g) => g !== 'ambiguity');
 console.log(`ud-ewt train: ${train.length} sentences, ${train.reduce((n, s) => n + s.words.length, 0)} words`);
 
 const clusterPairs = decodeClusterFile(readFileSync(opts.clusters)).pairs;
 const parserGroups = opts.features.split(',').map((g) => g.trim()).filter((g) => g !== '');
-for (const group of parserGroups) if (group !== 'clusters') throw new Error(`unknown feature group "${group}"`);
+for (const group of parserGroups) if (group !== 'clusters' && group !== 'xpos') throw new Error(`unknown feature group "${group}"`);
+if (parserGroups.includes('xpos') && !fineTags) throw new Error('feature group "xpos" needs a fine-tag tagger (--tagger)');
+/** The PTB tag hash of each tagger column (0 for a UPOS-only tagger). */
+const xposOfColumn = Uint32Array.from(shippedTagger.info.tags, (tag) => (tag.includes('/') ? xposHash(tag.split('/')[1]!) : 0));
 const parserClusters = parserGroups.includes('clusters') ? parseClusters({ featureGroups: parserGroups, wordClusters: clusterPairs }) : undefined;
 
 /**
@@ -75,12 +82,13 @@ const parserClusters = parserGroups.includes('clusters') ? parseClusters({ featu
  * clusters), and returns it decoded (quantised, as shipped).
  */
 function trainTagger(sentences: readonly TreebankSentence[], epochs: number, seed: number): PosModel {
-  const data = sentences.map((s) => ({ words: s.words, tags: goldTags(s) }));
+  const data = sentences.map((s) => ({ words: s.words, tags: fineTags ? fineTags.columns(s) : goldTags(s) }));
+  const tags = fineTags ? fineTags.tags : UPOS_TAGS;
   const dictionary = buildTagDictionary(data, 50, 0.995);
   const lexiconInfo = { featureGroups: shippedTaggerGroups, ...(shippedTaggerGroups.includes('clusters') ? { wordClusters: clusterPairs } : {}) };
-  const trained = trainPos(data, { tagCount: UPOS_TAGS.length, epochs, seed, tagDictionary: dictionary.map, lexicon: posLexicon(lexiconInfo) });
+  const trained = trainPos(data, { tagCount: tags.length, epochs, seed, tagDictionary: dictionary.map, lexicon: posLexicon(lexiconInfo) });
   const bytes = encodePosModel({
-    info: { name: 'pos-fold', version: 1, task: 'pos', tags: [...UPOS_TAGS], trainedOn: [], epochs, seed, featureCount: trained.hashes.length, tagDictionary: dictionary.pairs, ...lexiconInfo },
+    info: { name: 'pos-fold', version: 1, task: 'pos', tags: [...tags], trainedOn: [], epochs, seed, featureCount: trained.hashes.length, tagDictionary: dictionary.pairs, ...lexiconInfo },
     hashes: trained.hashes,
     weights: trained.weights,
   });
@@ -88,10 +96,11 @@ function trainTagger(sentences: readonly TreebankSentence[], epochs: number, see
 }
 
 // Training POS tags.
+// Training tags as columns of the tagger's tag set (UPOS indices for a UPOS tagger).
 let trainTags: Uint8Array[];
-if (opts.pos === 'gold') trainTags = train.map(goldTags);
+if (opts.pos === 'gold') trainTags = train.map((s) => (fineTags ? fineTags.columns(s) : goldTags(s)));
 else if (opts.pos === 'model') {
-  trainTags = train.map((s) => tagPosWords(shippedTagger, s.words));
+  trainTags = train.map((s) => tagPosColumns(shippedTagger, s.words));
 } else if (opts.tagsCache && existsSync(opts.tagsCache)) {
   // Tags of an earlier jackknife run with the same folds, epochs and seed (one line of tag indices per sentence).
   const lines = readFileSync(opts.tagsCache, 'utf8').split('\n');
@@ -103,7 +112,7 @@ else if (opts.pos === 'model') {
   for (let f = 0; f < folds; f++) {
     const tagger = trainTagger(train.filter((_, i) => i % folds !== f), Number(opts.posEpochs), Number(opts.seed) + f);
     train.forEach((s, i) => {
-      if (i % folds === f) trainTags[i] = tagPosWords(tagger, s.words);
+      if (i % folds === f) trainTags[i] = tagPosColumns(tagger, s.words);
     });
     console.log(`jackknife fold ${f + 1}/${folds} tagged (${elapsed()})`);
   }
@@ -111,9 +120,10 @@ else if (opts.pos === 'model') {
 }
 let posRight = 0;
 let posTotal = 0;
+const uposOfColumn = shippedTagger.upos;
 train.forEach((s, i) => {
   const gold = goldTags(s);
-  for (let k = 0; k < gold.length; k++) if (gold[k] === trainTags[i]![k]) posRight++;
+  for (let k = 0; k < gold.length; k++) if (gold[k] === uposOfColumn[trainTags[i]![k]!]) posRight++;
   posTotal += gold.length;
 });
 console.log(`training POS (${opts.pos}): UPOS accuracy on train ${(100 * posRight / posTotal).toFixed(2)} %`);
@@ -126,7 +136,14 @@ train.forEach((s, i) => {
     nonProjective++;
     return;
   }
-  sentences.push({ words: s.words, upos: trainTags[i]!, heads: s.heads, relations: Uint8Array.from(s.relations, depLabelIndex) });
+  const columns = trainTags[i]!;
+  sentences.push({
+    words: s.words,
+    upos: Uint8Array.from(columns, (c) => uposOfColumn[c]!),
+    ...(parserGroups.includes('xpos') ? { xpos: Uint32Array.from(columns, (c) => xposOfColumn[c]!) } : {}),
+    heads: s.heads,
+    relations: Uint8Array.from(s.relations, depLabelIndex),
+  });
 });
 console.log(`parser training: ${sentences.length} projective sentences (${nonProjective} non-projective left out)`);
 
@@ -164,11 +181,13 @@ const info = {
 };
 
 // Score a model as written (quantised) on dev, with tags from the shipped POS tagger, as eval:parse does.
-const devTags = dev.map((s) => tagPosWords(shippedTagger, s.words));
+const devColumns = dev.map((s) => tagPosColumns(shippedTagger, s.words));
+const devTags = devColumns.map((columns) => Uint8Array.from(columns, (c) => uposOfColumn[c]!));
+const devXpos = parserGroups.includes('xpos') ? devColumns.map((columns) => Uint32Array.from(columns, (c) => xposOfColumn[c]!)) : undefined;
 function scoreDev(bytes: Uint8Array): { uas: number; las: number; actionRows: number; relationRows: number } {
   const model = decodeParseModel(bytes);
   const score = createParseScore();
-  dev.forEach((s, i) => addSentence(score, s, parseSentence(model, s.words, devTags[i]!)));
+  dev.forEach((s, i) => addSentence(score, s, parseSentence(model, s.words, devTags[i]!, devXpos?.[i])));
   return { uas: +(100 * score.headRight / score.words).toFixed(2), las: +(100 * score.labelledRight / score.words).toFixed(2), actionRows: model.actionRows, relationRows: model.relations.weights.length / DEP_LABELS.length };
 }
 for (const value of opts.pruneGrid.split(',').filter(Boolean).map(Number)) {

@@ -25,6 +25,8 @@ export interface TokenTable {
   readonly lemma: Uint32Array;
   /** Interned lemma strings; lemma[i] indexes here. */
   readonly lemmas: readonly string[];
+  /** PTB tag of each token ("VBD", "VBN": UD EWT's XPOS), when the tagger predicts them; the parser reads them. */
+  readonly xpos?: readonly string[];
 }
 
 /** Builds a TokenTable from plain arrays (tests and small inputs). */

@@ -8,6 +8,8 @@ import type { TokenSpans } from './tokenize-text.js';
 export interface PosTags {
   readonly pos: Uint8Array;
   readonly lemmas: readonly string[];
+  /** PTB tags (UD EWT's XPOS: "VBD", "VBN"), when the tagger predicts them (a fine-tag model). */
+  readonly xpos?: readonly string[];
 }
 
 /** Tags tokens of a text; passed to the tokenize stage in ctx.resources under POS_TAGGER_RESOURCE. */

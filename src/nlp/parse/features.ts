@@ -27,7 +27,18 @@ export interface SentenceAttributes {
   readonly shape: Int32Array;
   /** Cluster path code of each word (src/nlp/pos/clusters.ts; 0: none), when the model has clusters. */
   readonly cluster?: Uint32Array;
+  /** Hash of each word's PTB tag (xposHash; 0 for ROOT), when the model has the "xpos" group. */
+  readonly xpos?: Uint32Array;
 }
+
+/** The attribute of a PTB tag ("VBD") in SentenceAttributes.xpos. */
+export function xposHash(tag: string): number {
+  let hash = XPOS_HASHES.get(tag);
+  if (hash === undefined) XPOS_HASHES.set(tag, (hash = hashString(`x:${tag}`)));
+  return hash;
+}
+/** The tag set is small (≈ 50 PTB tags): each is hashed once. */
+const XPOS_HASHES = new Map<string, number>();
 
 /** POS code of ROOT in SentenceAttributes.pos. */
 export const ROOT_POS = 31;
@@ -40,12 +51,13 @@ export interface AttributeScratch {
   suffix: Uint32Array;
   shape: Int32Array;
   cluster: Uint32Array;
+  xpos: Uint32Array;
 }
 
 /** Scratch arrays for sentences of up to `capacity` words. */
 export function attributeScratch(capacity: number): AttributeScratch {
   const size = capacity + 1;
-  return { word: new Uint32Array(size), pos: new Int32Array(size), suffix: new Uint32Array(size), shape: new Int32Array(size), cluster: new Uint32Array(size) };
+  return { word: new Uint32Array(size), pos: new Int32Array(size), suffix: new Uint32Array(size), shape: new Int32Array(size), cluster: new Uint32Array(size), xpos: new Uint32Array(size) };
 }
 
 /**
@@ -53,7 +65,17 @@ export function attributeScratch(capacity: number): AttributeScratch {
  * enough) the arrays are views of it, valid until its next use; each view is exactly n + 1 long, as the feature
  * accessors read past-the-end words as none.
  */
-export function sentenceAttributes(words: readonly string[], upos: ArrayLike<number>, clusters?: ReadonlyMap<number, number>, scratch?: AttributeScratch): SentenceAttributes {
+export function sentenceAttributes(words: readonly string[], upos: ArrayLike<number>, clusters?: ReadonlyMap<number, number>, scratch?: AttributeScratch, xposHashes?: ArrayLike<number>): SentenceAttributes {
+  const base = uposAttributes(words, upos, clusters, scratch);
+  if (!xposHashes) return base;
+  const size = words.length + 1;
+  const xpos = scratch !== undefined && scratch.xpos.length >= size ? scratch.xpos.subarray(0, size) : new Uint32Array(size);
+  xpos[0] = 0;
+  for (let i = 0; i < words.length; i++) xpos[i + 1] = xposHashes[i] ?? 0;
+  return { ...base, xpos };
+}
+
+function uposAttributes(words: readonly string[], upos: ArrayLike<number>, clusters?: ReadonlyMap<number, number>, scratch?: AttributeScratch): SentenceAttributes {
   const n = words.length;
   const size = n + 1;
   const fits = scratch !== undefined && scratch.word.length >= size;
@@ -97,7 +119,7 @@ const CURLY_DOUBLE_RE_G = /[“”„]/g;
 const CURLY_SINGLE_RE_G = /[‘’]/g;
 
 /** The most action features actionFeatures writes. */
-export const MAX_ACTION_FEATURES = 128;
+export const MAX_ACTION_FEATURES = 144;
 /** The most relation features relationFeatures writes. */
 export const MAX_RELATION_FEATURES = 48;
 
@@ -302,6 +324,26 @@ export function actionFeatures(state: ParserState, attr: SentenceAttributes, out
     out[k++] = mix3(159, s0c6, b0case, b0c6);
     out[k++] = mix(160, clusterPrefix(b0c, 4), pair(b0p, S[b0 >= 0 ? b0 : 0]!));
   }
+  // PTB tags (group "xpos"): what UPOS merges, a past tense from a participle (VBD/VBN), a gerund (VBG), a
+  // possessive (POS, PRP$), a comparative, "to" (TO).
+  const X = attr.xpos;
+  if (X) {
+    const s0x = cAt(X, s0), b0x = cAt(X, b0), b1x = cAt(X, b1), s1x = cAt(X, s1);
+    out[k++] = mix(170, s0x);
+    out[k++] = mix(171, b0x);
+    out[k++] = mix(172, b1x);
+    out[k++] = mix(173, s1x);
+    out[k++] = mix(174, s0x, b0x);
+    out[k++] = mix3(175, b0x, b1x, cAt(X, b2));
+    out[k++] = mix3(176, s0x, b0x, b1x);
+    out[k++] = mix(177, s0w, b0x);
+    out[k++] = mix(178, s0x, b0w);
+    out[k++] = mix3(179, cAt(X, s0h), s0x, b0x);
+    out[k++] = mix(180, b0x, dist);
+    out[k++] = mix3(181, s0x, b0x, dist);
+    out[k++] = mix3(182, s1x, s0x, b0x);
+    out[k++] = mix3(183, s0x, cAt(X, s0l1), b0x);
+  }
   return k;
 }
 
@@ -360,6 +402,15 @@ export function relationFeatures(state: ParserState, attr: SentenceAttributes, h
     out[k++] = mix3(241, hc, dp, dir);
     out[k++] = mix3(242, clusterPrefix(hc, 6), clusterPrefix(dc, 6), dir);
     out[k++] = mix3(243, clusterPrefix(cAt(C, dl1), 6), dp, pair(hp, dir));
+  }
+  const X = attr.xpos;
+  if (X) {
+    const hx = X[h]!, dx = X[d]!;
+    out[k++] = mix(250, dx, dir);
+    out[k++] = mix3(251, hx, dx, dir);
+    out[k++] = mix3(252, hx, dp, dir);
+    out[k++] = mix3(253, dx, hp, dir);
+    out[k++] = mix3(254, wAt(W, dl1), dx, dir);
   }
   return k;
 }

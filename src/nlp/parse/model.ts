@@ -261,11 +261,11 @@ function scorePackedActions(packed: Int32Array, feats: Uint32Array, count: numbe
  * Parses one sentence given its words and UPOS indices (UPOS_TAGS order).
  * @example parseSentence(model, ['Troops', 'fired', '.'], [NOUN, VERB, PUNCT]) // head [1, -1, 1], labels nsubj, root, punct
  */
-export function parseSentence(model: ParseModel, words: readonly string[], upos: ArrayLike<number>): ParsedSentence {
+export function parseSentence(model: ParseModel, words: readonly string[], upos: ArrayLike<number>, xpos?: ArrayLike<number>): ParsedSentence {
   const n = words.length;
   if (n === 0) return { head: new Int32Array(0), label: new Uint8Array(0) };
   if (scratchAttributes.word.length < n + 1) scratchAttributes = attributeScratch(2 * n);
-  const attr = sentenceAttributes(words, upos, model.clusters, scratchAttributes);
+  const attr = sentenceAttributes(words, upos, model.clusters, scratchAttributes, xpos);
   const state = (scratchState = resetState(scratchState, n));
   const packed = model.packedActions;
   while (!isTerminal(state)) {

@@ -4,7 +4,7 @@ import { DEP_LABELS, depLabelIndex } from '../../model/deps.js';
 import { DossierError, UPOS_TAGS } from '../../model/index.js';
 import { seededRandom } from '../ner/train.js';
 import { lexiconKey } from '../pos/features.js';
-import { sentenceAttributes } from './features.js';
+import { actionFeatures, MAX_ACTION_FEATURES, sentenceAttributes, xposHash } from './features.js';
 import { decodeParseModel, encodeParseModel } from './model-file.js';
 import { parseSentence, parseWithScorer } from './model.js';
 import { addSentence, createParseScore } from './score.js';
@@ -203,6 +203,23 @@ describe('parser training and model file', () => {
     const model = decodeParseModel(encodeParseModel({ info: { ...info, featureGroups: ['clusters'], wordClusters: clusterPairs }, actions: withClusters.actions, relations: withClusters.relations }));
     assert.equal(model.clusters?.get(lexiconKey('said')), 0b1101);
     for (const t of [ARREST, RESIGN]) assert.deepEqual([...parseSentence(model, t.words, uposIndex(t.upos)).head], t.heads.map((h) => h - 1));
+  });
+
+  it('uses PTB-tag features when trained with them (group "xpos"), and parses with them after the round trip', () => {
+    // ARREST's tags as EWT writes them: "arrested" VBD (a past tense, where UPOS only says VERB).
+    const xposOf = (t: Tree): Uint32Array => Uint32Array.from(t.upos, (upos, i) => xposHash(upos === 'VERB' ? (t.words[i]!.endsWith('ed') ? 'VBD' : 'VBZ') : upos === 'PUNCT' ? '.' : 'NN'));
+    const plain = sentenceAttributes(ARREST.words, uposIndex(ARREST.upos));
+    const attr = sentenceAttributes(ARREST.words, uposIndex(ARREST.upos), undefined, undefined, xposOf(ARREST));
+    assert.equal(attr.xpos?.[0], 0, 'ROOT has no PTB tag');
+    assert.equal(attr.xpos?.[2], xposHash('VBD'));
+    const state = initialState(ARREST.words.length);
+    const out = new Uint32Array(MAX_ACTION_FEATURES);
+    const withTags = actionFeatures(state, attr, out);
+    assert.ok(withTags > actionFeatures(state, plain, out) && withTags <= MAX_ACTION_FEATURES);
+    const withXpos = trainParser(training.map((s, i) => ({ ...s, xpos: xposOf([ARREST, RESIGN][i]!) })), { epochs: 8, seed: 13, exploreFrom: 3, exploreProbability: 0.9 });
+    assert.ok(withXpos.actions.hashes.length > trained.actions.hashes.length);
+    const model = decodeParseModel(encodeParseModel({ info: { ...info, featureGroups: ['xpos'] }, actions: withXpos.actions, relations: withXpos.relations }));
+    for (const t of [ARREST, RESIGN]) assert.deepEqual([...parseSentence(model, t.words, uposIndex(t.upos), xposOf(t)).head], t.heads.map((h) => h - 1));
   });
 
   it('rejects bytes that are not a parser model with a typed error', () => {

@@ -18,6 +18,8 @@ import { ACTION_COUNT, applyTransition, arcEnds, initialState, isTerminal, LEFT,
 export interface ParseTrainingSentence {
   readonly words: readonly string[];
   readonly upos: Uint8Array;
+  /** Hashes of the words' PTB tags (xposHash), for a model with the "xpos" feature group. */
+  readonly xpos?: Uint32Array;
   readonly heads: Int32Array;
   readonly relations: Uint8Array;
 }
@@ -151,7 +153,7 @@ class PerceptronTable {
 export function trainParser(sentences: readonly ParseTrainingSentence[], options: ParseTrainOptions): TrainedParser {
   const actions = new PerceptronTable(ACTION_COUNT);
   const relations = new PerceptronTable(DEP_LABELS.length);
-  const attributes: SentenceAttributes[] = sentences.map((s) => sentenceAttributes(s.words, s.upos, options.clusters));
+  const attributes: SentenceAttributes[] = sentences.map((s) => sentenceAttributes(s.words, s.upos, options.clusters, undefined, s.xpos));
   const random = seededRandom(options.seed);
   const order = sentences.map((_, i) => i);
   const feats = new Uint32Array(MAX_ACTION_FEATURES);

@@ -9,6 +9,8 @@
 export interface ConlluSentence {
   readonly words: readonly string[];
   readonly upos: readonly string[];
+  /** Language-specific tags (column 5; PTB tags in EWT), "_" where the file has none. */
+  readonly xpos: readonly string[];
   readonly lemmas: readonly string[];
   readonly spaceAfter: readonly boolean[];
   /** heads[i] is the 1-based head of word i + 1, 0 for the root, as in the file. */
@@ -21,6 +23,7 @@ export function parseConllu(text: string): ConlluSentence[] {
   const sentences: ConlluSentence[] = [];
   let words: string[] = [];
   let upos: string[] = [];
+  let xpos: string[] = [];
   let lemmas: string[] = [];
   let spaceAfter: boolean[] = [];
   let heads: number[] = [];
@@ -28,9 +31,10 @@ export function parseConllu(text: string): ConlluSentence[] {
   let rangeEnd = 0;
   let rangeSpaceAfter = true;
   const flush = (): void => {
-    if (words.length > 0) sentences.push({ words, upos, lemmas, spaceAfter, heads: Int32Array.from(heads), relations });
+    if (words.length > 0) sentences.push({ words, upos, xpos, lemmas, spaceAfter, heads: Int32Array.from(heads), relations });
     words = [];
     upos = [];
+    xpos = [];
     lemmas = [];
     spaceAfter = [];
     heads = [];
@@ -59,6 +63,7 @@ export function parseConllu(text: string): ConlluSentence[] {
     words.push(cols[1] ?? '');
     lemmas.push(cols[2] ?? '');
     upos.push(cols[3] ?? 'X');
+    xpos.push(cols[4] ?? '_');
     spaceAfter.push(index < rangeEnd ? false : index === rangeEnd ? rangeSpaceAfter : !isNoSpace);
     heads.push(Number(cols[6] ?? '0') || 0);
     relations.push(cols[7] ?? 'dep');

@@ -34,16 +34,31 @@ export function encodePosModel(parts: PosModelParts): Uint8Array {
 }
 
 /**
+ * The UPOS index of each of a model's tags: the tag itself, or the part before "/" of a fine tag ("VERB/VBD").
+ * Throws E_RESOURCE_MISSING when a tag's UPOS is not in `expectedTags`, or a UPOS-only model's tags are not
+ * `expectedTags` in the same order.
+ */
+export function uposOfColumns(tags: readonly string[], expectedTags: readonly string[]): Uint8Array {
+  const fine = tags.some((tag) => tag.includes('/'));
+  if (!fine && tags.join(' ') !== expectedTags.join(' ')) {
+    throw new DossierError('E_RESOURCE_MISSING', `POS model tags "${tags.join(' ')}" differ from the expected "${expectedTags.join(' ')}"`);
+  }
+  return Uint8Array.from(tags, (tag) => {
+    const index = expectedTags.indexOf(tag.split('/')[0]!);
+    if (index < 0) throw new DossierError('E_RESOURCE_MISSING', `POS model tag "${tag}" is not one of "${expectedTags.join(' ')}"`);
+    return index;
+  });
+}
+
+/**
  * Reads a POS model file's bytes (gzip) into a ready model. Throws E_RESOURCE_MISSING when the file is not
- * a POS model or its tags are not `expectedTags` in the same order.
+ * a POS model or its tags do not map onto `expectedTags` (uposOfColumns).
  */
 export function decodePosModel(file: Uint8Array, expectedTags: readonly string[]): PosModel {
   const decoded = decodeModelFile(file);
   const info = decoded.info as unknown as PosModelInfo;
   if (info.task !== 'pos') throw new DossierError('E_RESOURCE_MISSING', `model file is for task "${String(info.task ?? 'ner')}", not "pos"`);
-  if (info.tags.join(' ') !== expectedTags.join(' ')) {
-    throw new DossierError('E_RESOURCE_MISSING', `POS model tags "${info.tags.join(' ')}" differ from the expected "${expectedTags.join(' ')}"`);
-  }
+  const upos = uposOfColumns(info.tags, expectedTags);
   const { keys, rows } = buildFeatureTable(decoded.hashes);
   const table = new Int32Array(2 * keys.length);
   for (let slot = 0; slot < keys.length; slot++) {
@@ -52,7 +67,7 @@ export function decodePosModel(file: Uint8Array, expectedTags: readonly string[]
   }
   const tagDictionary = new Map<number, number>();
   for (let k = 0; k + 1 < info.tagDictionary.length; k += 2) tagDictionary.set(info.tagDictionary[k]!, info.tagDictionary[k + 1]!);
-  return { info, tagCount: decoded.tagCount, table, weights: decoded.quantised, tagDictionary, lemmaRules: info.lemmaRules ? createLemmaRules(info.lemmaRules) : undefined, lexicon: posLexicon(info) };
+  return { info, tagCount: decoded.tagCount, upos, table, weights: decoded.quantised, tagDictionary, lemmaRules: info.lemmaRules ? createLemmaRules(info.lemmaRules) : undefined, lexicon: posLexicon(info) };
 }
 
 /** The feature extractor's lexicon a model's info describes (older files: no optional group). */

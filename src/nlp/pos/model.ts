@@ -15,7 +15,10 @@ export interface PosModelInfo {
   readonly name: string;
   readonly version: number;
   readonly task: 'pos';
-  /** Tag names in weight-column order (the UPOS_TAGS order of src/model/tokens.ts). */
+  /**
+   * Tag names in weight-column order: the UPOS_TAGS order of src/model/tokens.ts, or (version 3) fine tags
+   * "UPOS/XPOS" ("VERB/VBD", "AUX/VBD"), whose UPOS is the part before the slash.
+   */
   readonly tags: readonly string[];
   readonly trainedOn: readonly string[];
   readonly epochs: number;
@@ -38,6 +41,8 @@ export interface PosModelInfo {
 export interface PosModel {
   readonly info: PosModelInfo;
   readonly tagCount: number;
+  /** The UPOS index (UPOS_TAGS order) of each weight column. */
+  readonly upos: Uint8Array;
   /**
    * Open-addressing table of feature hashes, slot s = [table[2s] = tableKey(hash) (0: empty), table[2s+1] = row]:
    * the NER table (buildFeatureTable) with key and row side by side, so a probe touches one cache line.
@@ -59,10 +64,21 @@ export function tagDictionaryKey(word: string): number {
 }
 
 /**
- * Tag indices (columns of the model, i.e. UPOS_TAGS indices) for one sentence of token strings.
+ * UPOS indices (UPOS_TAGS order) for one sentence of token strings.
  * @example tagPosWords(model, ['They', 'met', '.']) // → [PRON, VERB, PUNCT] as indices
  */
 export function tagPosWords(model: PosModel, words: readonly string[]): Uint8Array {
+  const tags = tagPosColumns(model, words);
+  const upos = model.upos;
+  for (let i = 0; i < tags.length; i++) tags[i] = upos[tags[i]!]!;
+  return tags;
+}
+
+/**
+ * The model's own tags (weight columns: UPOS, or fine "UPOS/XPOS" tags) for one sentence of token strings.
+ * @example model.info.tags[tagPosColumns(model, ['They', 'met', '.'])[1]!] // → "VERB/VBD" in a fine-tag model
+ */
+export function tagPosColumns(model: PosModel, words: readonly string[]): Uint8Array {
   const n = words.length;
   const tags = new Uint8Array(n);
   if (n === 0) return tags;
@@ -72,7 +88,7 @@ export function tagPosWords(model: PosModel, words: readonly string[]): Uint8Arr
   // Scratch buffers shared across calls (JS runs one call at a time; none of them escapes this function).
   const sentence = extractPosFeatures(words, FEATURE_SCRATCH, model.lexicon);
   const dynamic = DYNAMIC;
-  const scores = t === SCORES.length ? SCORES : new Int32Array(t);
+  const scores = t <= SCORES.length ? SCORES : new Int32Array(t);
   // Pass 1: tag-dictionary words (their tag does not depend on the tags before them), and the weight row of
   // every static feature of the other words: independent table probes the CPU can overlap.
   const known = new Int16Array(n).fill(-1);
@@ -119,8 +135,8 @@ export function tagPosWords(model: PosModel, words: readonly string[]): Uint8Arr
 let ROWS = new Int32Array(0);
 const FEATURE_SCRATCH = createPosFeatureScratch();
 const DYNAMIC = new Uint32Array(DYNAMIC_FEATURE_COUNT);
-/** Sized for the UPOS tag set; a model with another tag count gets its own array. */
-const SCORES = new Int32Array(17);
+/** Sized for the fine tag set; a model with more tags gets its own array. */
+const SCORES = new Int32Array(64);
 
 /** lookupRow (src/nlp/ner/model.ts) over the interleaved table: the weight row of a feature hash, or -1. */
 function probe(table: Int32Array, mask: number, hash: number): number {

@@ -5,11 +5,11 @@ import { encodeNerModel } from '../ner/model-file.js';
 import { tokenizeText } from '../tokenize-text.js';
 import { parseConllu } from './conllu.js';
 import { extractPosFeatures, lexiconKey, type PosLexicon } from './features.js';
-import { decodePosModel, encodePosModel } from './model-file.js';
+import { decodePosModel, encodePosModel, uposOfColumns } from './model-file.js';
 import { createLemmaRules, editScript, learnLemmaRules, lemmatise } from './lemma.js';
-import { tagPosWords, type PosModelInfo } from './model.js';
+import { tagPosColumns, tagPosWords, type PosModelInfo } from './model.js';
 import { createPerceptronPosTagger } from './tagger.js';
-import { buildAmbiguityClasses, buildTagDictionary, trainPos, type PosTrainingSentence } from './train.js';
+import { buildAmbiguityClasses, buildFineTagSet, buildTagDictionary, fineTagSet, trainPos, type PosTrainingSentence } from './train.js';
 
 const tag = (name: string): number => UPOS_TAGS.indexOf(name as (typeof UPOS_TAGS)[number]);
 
@@ -46,6 +46,7 @@ describe('pos › conllu', () => {
     assert.deepEqual(sentence?.words, ['We', 'do', "n't", 'know', '.']);
     assert.deepEqual(sentence?.upos, ['PRON', 'AUX', 'PART', 'VERB', 'PUNCT']);
     assert.deepEqual(sentence?.lemmas, ['we', 'do', 'not', 'know', '.']);
+    assert.deepEqual(sentence?.xpos, ['PRP', 'VBP', 'RB', 'VB', '.']);
     assert.deepEqual(sentence?.spaceAfter, [true, false, true, false, true]);
   });
 });
@@ -167,5 +168,49 @@ describe('pos › lemmas', () => {
     assert.equal(lemmatise(rules, 'Commanders', 'NOUN'), 'commander');
     assert.equal(lemmatise(rules, 'shelled', 'VERB'), 'shell');
     assert.equal(lemmatise(rules, 'militias', 'PROPN'), 'militias', 'no rule for this UPOS: the lower-cased form');
+  });
+});
+
+describe('pos › fine tags (UPOS/XPOS pairs)', () => {
+  // Past tense and participle are both VERB in UPOS; "had" is AUX in one sentence and VERB in another.
+  const rows: [string, string, string][][] = [
+    [['Rebels', 'NOUN', 'NNS'], ['attacked', 'VERB', 'VBD'], ['the', 'DET', 'DT'], ['town', 'NOUN', 'NN'], ['.', 'PUNCT', '.']],
+    [['The', 'DET', 'DT'], ['town', 'NOUN', 'NN'], ['was', 'AUX', 'VBD'], ['attacked', 'VERB', 'VBN'], ['.', 'PUNCT', '.']],
+    [['Troops', 'NOUN', 'NNS'], ['had', 'AUX', 'VBD'], ['fled', 'VERB', 'VBN'], ['.', 'PUNCT', '.']],
+    [['Troops', 'NOUN', 'NNS'], ['had', 'VERB', 'VBD'], ['tanks', 'NOUN', 'NNS'], ['.', 'PUNCT', '.']],
+    [['Rebels', 'NOUN', 'NNS'], ['fled', 'VERB', 'VBD'], ['.', 'PUNCT', '.']],
+  ];
+  const sentences = rows.map((s) => ({ words: s.map((r) => r[0]), upos: s.map((r) => r[1]), xpos: s.map((r) => r[2]) }));
+
+  it('keeps pairs seen often enough, maps a rarer pair to its UPOS\'s commonest, and gives every UPOS a column', () => {
+    const set = buildFineTagSet(sentences, UPOS_TAGS, 2);
+    // VERB/VBD (3×) and VERB/VBN (2×) stay apart; AUX/VBD (2×) is kept; NOUN/NN (2×) and NOUN/NNS (5×) both kept.
+    for (const tag of ['VERB/VBD', 'VERB/VBN', 'AUX/VBD', 'NOUN/NNS', 'NOUN/NN', 'PUNCT/.']) assert.ok(set.tags.includes(tag), tag);
+    assert.ok(set.tags.indexOf('NOUN/NNS') < set.tags.indexOf('NOUN/NN'), 'the commonest pair of a UPOS comes first');
+    for (const upos of UPOS_TAGS) assert.ok(set.tags.some((tag) => tag.split('/')[0] === upos), upos);
+    const rare = set.columns({ upos: ['VERB'], xpos: ['VBZ'] });
+    assert.equal(set.tags[rare[0]!], 'VERB/VBD', 'an unseen pair becomes the commonest VERB pair');
+    assert.deepEqual(fineTagSet(set.tags).tags, set.tags);
+  });
+
+  it('trains on fine tags and reports UPOS, the PTB tags beside them', () => {
+    const set = buildFineTagSet(sentences, UPOS_TAGS, 1);
+    const data = sentences.map((s) => ({ words: s.words, tags: set.columns(s) }));
+    const trained = trainPos(data, { tagCount: set.tags.length, epochs: 10, seed: 1 });
+    const model = decodePosModel(encodePosModel({ info: info({ tags: [...set.tags], featureCount: trained.hashes.length }), hashes: trained.hashes, weights: trained.weights }), UPOS_TAGS);
+    assert.equal(model.tagCount, set.tags.length);
+    const words = ['The', 'town', 'was', 'attacked', '.'];
+    assert.deepEqual([...tagPosWords(model, words)].map((t) => UPOS_TAGS[t]), ['DET', 'NOUN', 'AUX', 'VERB', 'PUNCT']);
+    assert.deepEqual([...tagPosColumns(model, words)].map((c) => set.tags[c]), ['DET/DT', 'NOUN/NN', 'AUX/VBD', 'VERB/VBN', 'PUNCT/.']);
+    const text = 'Rebels attacked the town.';
+    const tagged = createPerceptronPosTagger(model).tag(text, tokenizeText(text));
+    assert.deepEqual(tagged.xpos, ['NNS', 'VBD', 'DT', 'NN', '.']);
+    assert.deepEqual([...tagged.pos].map((t) => UPOS_TAGS[t]), ['NOUN', 'VERB', 'DET', 'NOUN', 'PUNCT']);
+  });
+
+  it('gives no PTB tags from a UPOS model, and refuses a fine tag whose UPOS is unknown', () => {
+    const upos = decodePosModel(encodePosModel({ info: info(), hashes: new Uint32Array(), weights: new Float32Array() }), UPOS_TAGS);
+    assert.equal(createPerceptronPosTagger(upos).tag('They fled.', tokenizeText('They fled.')).xpos, undefined);
+    assert.throws(() => uposOfColumns(['VERB/VBD', 'VRB/VBN'], UPOS_TAGS), /not one of/);
   });
 });

@@ -186,3 +186,49 @@ export function buildAmbiguityClasses(sentences: readonly PosTrainingSentence[],
   const pairs = [...map].sort((a, b) => a[0] - b[0]).flat();
   return { map, pairs };
 }
+
+/** A fine tag set: "UPOS/XPOS" pairs, and a sentence's tags as columns of it. */
+export interface FineTagSet {
+  readonly tags: readonly string[];
+  readonly columns: (sentence: { readonly upos: readonly string[]; readonly xpos: readonly string[] }) => Uint8Array;
+}
+
+/**
+ * The fine tags a tagger predicts instead of bare UPOS: each UPOS/XPOS pair of training seen at least `minCount`
+ * times ("VERB/VBD", "VERB/VBN", "AUX/VBD"), so the tag history tells a past tense from a participle and an
+ * auxiliary from a main verb. A rarer pair stands for its UPOS's commonest pair, so the UPOS read off a
+ * predicted tag is still the gold one in training. Ordered by UPOS (`uposTags` order), then by count, then by
+ * name: the same data gives the same columns.
+ */
+export function buildFineTagSet(sentences: readonly { readonly upos: readonly string[]; readonly xpos: readonly string[] }[], uposTags: readonly string[], minCount = 20): FineTagSet {
+  const counts = new Map<string, number>();
+  for (const s of sentences) s.upos.forEach((upos, i) => counts.set(`${upos}/${s.xpos[i] ?? '_'}`, (counts.get(`${upos}/${s.xpos[i] ?? '_'}`) ?? 0) + 1));
+  const uposOf = (pair: string): number => uposTags.indexOf(pair.split('/')[0]!);
+  const ranked = [...counts].filter(([pair]) => uposOf(pair) >= 0).sort((a, b) => uposOf(a[0]) - uposOf(b[0]) || b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const tags: string[] = [];
+  const commonest = new Map<string, number>();
+  for (const [pair, count] of ranked) {
+    const upos = pair.split('/')[0]!;
+    // A UPOS's commonest pair is kept whatever its count, so every UPOS has a column.
+    if (count >= minCount || !commonest.has(upos)) {
+      if (!commonest.has(upos)) commonest.set(upos, tags.length);
+      tags.push(pair);
+    }
+  }
+  for (const upos of uposTags) if (!commonest.has(upos)) tags.push(`${upos}/_`);
+  return fineTagSet(tags);
+}
+
+/** The fine tag set of a model's tags (buildFineTagSet's order: each UPOS's first tag is its commonest). */
+export function fineTagSet(tags: readonly string[]): FineTagSet {
+  const index = new Map(tags.map((tag, i) => [tag, i]));
+  const commonest = new Map<string, number>();
+  tags.forEach((tag, i) => {
+    const upos = tag.split('/')[0]!;
+    if (!commonest.has(upos)) commonest.set(upos, i);
+  });
+  return {
+    tags,
+    columns: (s) => Uint8Array.from(s.upos, (upos, i) => index.get(`${upos}/${s.xpos[i] ?? '_'}`) ?? commonest.get(upos) ?? 0),
+  };
+}

@@ -1,13 +1,17 @@
 import { strict as assert } from 'node:assert';
 import { before, describe, it } from 'node:test';
 import { loadParseModel, loadPosTagger } from '../../app/nlp-models.js';
-import { childrenWith, depLabel, dependents, headPath, subtreeSpan, type DependencyTable } from '../../model/deps.js';
+import { childrenWith, DEP_LABELS, depLabel, depLabelIndex, dependents, headPath, subtreeSpan, type DependencyTable } from '../../model/deps.js';
 import type { Doc } from '../../model/index.js';
 import { createResources, runStages, type Resources } from '../../pipeline/index.js';
-import { makeDoc } from '../../../test/helpers/make-doc.js';
+import { xposHash } from '../../nlp/parse/features.js';
+import { decodeParseModel, encodeParseModel } from '../../nlp/parse/model-file.js';
+import { trainParser } from '../../nlp/parse/train.js';
+import { makeDoc, naiveTokens } from '../../../test/helpers/make-doc.js';
 import { createSentences } from '../sentences/index.js';
 import { createTokenize } from '../tokenize/index.js';
 import { createParse } from './index.js';
+import { parseDoc } from './parse.js';
 
 let resources: Resources;
 before(() => {
@@ -103,5 +107,28 @@ describe('parse', () => {
   it('needs the parser model in resources', () => {
     const doc = runStages(makeDoc({ text: 'Talks resumed.' }), [createTokenize(), createSentences()], { publishedAt: undefined, resources }).doc;
     assert.throws(() => runStages(doc, [createParse()], { publishedAt: undefined, resources: createResources({}) }), /parse\.model/);
+  });
+});
+
+describe('parse › PTB tags', () => {
+  // A toy model trained with the "xpos" group on tags alone (every UPOS is X, the words are new at test time):
+  // only the tokens' PTB tags can tell it the tree, so the stage must hand them over.
+  const train = ['Police arrested two men .', 'Rebels seized three towns .', 'Troops shelled four villages .'];
+  const tags = ['NNS', 'VBD', 'CD', 'NNS', '.'];
+  const heads = [2, 0, 4, 2, 2];
+  const relations = ['nsubj', 'root', 'nummod', 'obj', 'punct'];
+  const trained = trainParser(
+    train.map((s) => ({ words: s.split(' '), upos: new Uint8Array(5), xpos: Uint32Array.from(tags, xposHash), heads: Int32Array.from(heads), relations: Uint8Array.from(relations, depLabelIndex) })),
+    { epochs: 8, seed: 13, exploreFrom: 3, exploreProbability: 0.9 },
+  );
+  const model = decodeParseModel(encodeParseModel({ info: { name: 'xpos-toy', version: 1, task: 'parse', labels: [...DEP_LABELS], trainedOn: ['three sentences we wrote'], epochs: 8, seed: 13, featureGroups: ['xpos'] }, actions: trained.actions, relations: trained.relations }));
+
+  it('passes the tokens\' PTB tags to a model trained with them', () => {
+    const text = 'Militants kidnapped five workers.';
+    const tokens = naiveTokens(text)!;
+    const doc = makeDoc({ text, layers: { tokens: { ...tokens, xpos: tags }, sentences: [{ start: 0, end: text.length, tokenStart: 0, tokenEnd: 5 }] } });
+    const deps = parseDoc(doc, model);
+    assert.deepEqual([...deps.head], heads.map((h) => h - 1));
+    assert.deepEqual([...deps.label].map((l) => DEP_LABELS[l]), relations);
   });
 });

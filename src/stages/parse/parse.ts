@@ -6,6 +6,7 @@
 import { DossierError, type Doc } from '../../model/index.js';
 import type { DependencyTable } from '../../model/deps.js';
 import { defineStage, type Stage, type StageContext } from '../../pipeline/stage.js';
+import { xposHash } from '../../nlp/parse/features.js';
 import { parseSentence, type ParseModel } from '../../nlp/parse/model.js';
 
 /** Bump when the model or the decoding changes. */
@@ -20,11 +21,15 @@ export function parseDoc(doc: Doc, model: ParseModel): DependencyTable {
   const n = tokens.length;
   const head = new Int32Array(n).fill(-1);
   const label = new Uint8Array(n);
+  // A model trained with PTB tags reads them from the tokens (a fine-tag tagger); without them it parses on UPOS
+  // and the words alone, less accurately.
+  const usesXpos = model.info.featureGroups?.includes('xpos') ?? false;
   for (const sentence of doc.layers.sentences!) {
     const from = sentence.tokenStart;
     const words: string[] = [];
     for (let i = from; i < sentence.tokenEnd; i++) words.push(doc.text.slice(tokens.start[i], tokens.end[i]));
-    const tree = parseSentence(model, words, tokens.pos.subarray(from, sentence.tokenEnd));
+    const xpos = usesXpos && tokens.xpos ? Uint32Array.from(tokens.xpos.slice(from, sentence.tokenEnd), xposHash) : undefined;
+    const tree = parseSentence(model, words, tokens.pos.subarray(from, sentence.tokenEnd), xpos);
     for (let k = 0; k < words.length; k++) {
       const h = tree.head[k]!;
       head[from + k] = h < 0 ? -1 : from + h;

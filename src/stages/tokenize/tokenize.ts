@@ -35,7 +35,7 @@ export function tokenizeDoc(text: string, tagger: PosTagger): TokenTable {
     }
     lemma[i] = index;
   }
-  return { length: n, start: spans.start, end: spans.end, pos: tagged.pos, flags, lemma, lemmas };
+  return { length: n, start: spans.start, end: spans.end, pos: tagged.pos, flags, lemma, lemmas, ...(tagged.xpos ? { xpos: tagged.xpos } : {}) };
 }
 
 /** Creates the tokenize stage; it reads the POS tagger from ctx.resources (key "nlp.pos"). */
