@@ -93,3 +93,16 @@ test('a subset introduced by "including" is no second target even when parsed as
   const r = arcRoles(tokens, deps, 1, judge(tokens));
   assert.deepEqual(r.targets.map((a) => text(words, a)), ['12 people']);
 });
+
+test('object control: the object of "forced" is the one who acts in its to-clause: "Turkey forced the militants to free the hostages"', () => {
+  const { tokens, deps, words } = tree('Turkey/PROPN/2/nsubj forced/VERB/0/root/force the/DET/4/det militants/NOUN/2/obj to/PART/6/mark free/VERB/2/xcomp the/DET/8/det hostages/NOUN/6/obj ./PUNCT/2/punct');
+  const r = arcRoles(tokens, deps, 5, judge(tokens));
+  assert.deepEqual(r.actors.map((a) => text(words, a)), ['the militants']);
+});
+
+test('a purpose clause is no object control: in "Israel invaded Gaza to attack Hamas" Israel attacks, not Gaza', () => {
+  const { tokens, deps, words } = tree('Israel/PROPN/2/nsubj invaded/VERB/0/root/invade Gaza/PROPN/2/obj to/PART/5/mark attack/VERB/2/xcomp Hamas/PROPN/5/obj ./PUNCT/2/punct');
+  const r = arcRoles(tokens, deps, 4, judge(tokens));
+  assert.deepEqual(r.actors.map((a) => text(words, a)), ['Israel']);
+  assert.deepEqual(r.targets.map((a) => text(words, a)), ['Hamas']);
+});

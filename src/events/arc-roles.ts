@@ -60,6 +60,9 @@ const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom', 'whose']);
 const NP_INTERNAL = new Set<DepLabel>(['compound', 'flat', 'amod', 'det', 'det:predet', 'nummod', 'nmod:poss', 'nmod:desc', 'case', 'compound:prt']);
 /** Verbs asking someone to act: the subject of their that-clause is the one asked ("demanded that Sudan end curbs"). */
 const REQUEST_LEMMAS = new Set(['demand', 'urge', 'ask', 'request', 'insist', 'call', 'press', 'appeal', 'order', 'require', 'warn', 'threaten']);
+/** Verbs whose object does what their to-clause says ("forced France to capitulate"); with others the object is a
+ *  thing and the to-clause a purpose ("invaded Syria to eradicate the group": Syria eradicates nothing). */
+const OBJECT_CONTROL = new Set(['force', 'urge', 'ask', 'allow', 'let', 'help', 'order', 'tell', 'persuade', 'encourage', 'prompt', 'compel', 'push', 'pressure', 'want', 'invite', 'permit', 'enable', 'cause', 'instruct', 'authorize', 'authorise', 'convince', 'warn', 'direct', 'command', 'oblige', 'press', 'call', 'train', 'recruit', 'inspire', 'incite', 'lead', 'get', 'make', 'expect', 'need', 'require', 'advise', 'beg', 'implore', 'challenge', 'dare']);
 const PERSONAL_PRONOUNS = new Set(['it', 'he', 'she', 'they', 'we', 'i']);
 const CLAUSAL = new Set<DepLabel>(['root', 'ccomp', 'xcomp', 'advcl', 'advcl:relcl', 'acl', 'acl:relcl', 'conj', 'parataxis', 'csubj']);
 
@@ -219,7 +222,10 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
           break;
         }
         if (rel !== 'xcomp' && rel !== 'conj' && rel !== 'advcl') break;
-        const s = kidsWith(h, 'nsubj')[0];
+        // Object control: "forced France to capitulate", "urged them to attack", "let you massacre": the one
+        // made or asked to act is the governing verb's object, not its subject.
+        const controller = rel === 'xcomp' ? kidsWith(h, 'obj', 'iobj').find((o) => o < v && OBJECT_CONTROL.has(tokens[h]!.lemma.toLowerCase())) : undefined;
+        const s = controller ?? kidsWith(h, 'nsubj')[0];
         if (s !== undefined) actors = members(s);
         v = h;
       }
