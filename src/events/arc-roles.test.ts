@@ -117,3 +117,17 @@ test('a thing is no participant: in "Hamas bought rockets" nothing is acted on, 
   assert.deepEqual(m.actors, []);
   assert.deepEqual(m.targets.map((a) => text(muddied.words, a)), ['the public']);
 });
+
+test('the possessor of a bombing does it and its of-phrase undergoes it: "Russia\'s bombing of Aleppo"', () => {
+  const { tokens, deps, words } = tree("Russia/PROPN/3/nmod:poss 's/PART/1/case bombing/NOUN/0/root/bombing of/ADP/5/case Aleppo/PROPN/3/nmod");
+  const r = arcRoles(tokens, deps, 2, judge(tokens));
+  assert.deepEqual(r.actors.map((a) => text(words, a)), ['Russia']);
+  assert.deepEqual(r.targets.map((a) => text(words, a)), ['Aleppo']);
+});
+
+test('the possessor of a trial is the one tried: "Hamas\'s trial" has no actor', () => {
+  const { tokens, deps, words } = tree("Police/NOUN/2/nsubj delayed/VERB/0/root/delay Hamas/PROPN/5/nmod:poss 's/PART/3/case trial/NOUN/2/obj/trial");
+  const r = arcRoles(tokens, deps, 4, judge(tokens));
+  assert.deepEqual(r.actors, []);
+  assert.deepEqual(r.targets.map((a) => text(words, a)), ['Hamas']);
+});

@@ -54,7 +54,9 @@ const UNDERGOER_VERBS = new Set(['die', 'perish', 'starve', 'drown', 'succumb', 
 /** Capitalised words that name times: never a participant ("passed away on Saturday"). */
 const TIME_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tomorrow', 'week', 'month', 'year', 'day', 'night', 'morning', 'evening', 'weekend']);
 /** Event nouns naming what is done to someone: their possessor and of-phrase are the one it is done to. */
-const PATIENT_NOUNS = new Set(['arrest', 'detention', 'killing', 'murder', 'assassination', 'release', 'kidnapping', 'abduction', 'execution', 'extradition', 'deportation', 'capture', 'imprisonment', 'expulsion', 'shooting', 'beating', 'torture', 'rescue', 'indictment', 'conviction', 'sentencing', 'dismissal', 'ouster', 'firing']);
+const PATIENT_NOUNS = new Set(['arrest', 'detention', 'killing', 'murder', 'assassination', 'release', 'kidnapping', 'abduction', 'execution', 'extradition', 'deportation', 'capture', 'imprisonment', 'expulsion', 'shooting', 'beating', 'torture', 'rescue', 'indictment', 'conviction', 'sentencing', 'dismissal', 'ouster', 'firing', 'trial', 'impeachment', 'prosecution', 'interrogation', 'questioning', 'arraignment', 'acquittal', 'pardon', 'hanging', 'lynching', 'stabbing', 'rape']);
+/** Event nouns done by their possessor to their of-phrase: "Russia's bombing of Aleppo", "the siege of Mosul". */
+const OF_TARGET_NOUNS = new Set(['bombing', 'bombardment', 'shelling', 'invasion', 'occupation', 'siege', 'blockade', 'massacre', 'slaughter', 'annexation', 'destruction', 'persecution', 'surveillance', 'investigation', 'liberation', 'looting', 'genocide', 'encirclement', 'recapture', 'takeover', 'conquest', 'boycott']);
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom', 'whose']);
 /** Dependents that belong to a noun phrase's own extent (not clauses, PPs, appositions or conjuncts). */
 const NP_INTERNAL = new Set<DepLabel>(['compound', 'flat', 'amod', 'det', 'det:predet', 'nummod', 'nmod:poss', 'nmod:desc', 'case', 'compound:prt']);
@@ -174,7 +176,7 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
     const on = kidsWith(trigger, 'nmod', 'nmod:poss').find((k) => {
       const prep = caseOf(tokens, deps, kids, k);
       if (label(k) === 'nmod:poss') return isPatientNoun;
-      return TARGET_PREPS.has(prep) || (prep === 'of' && (by !== undefined || isPatientNoun)) || (prep === 'with' && judge.isActor(phrase(k)));
+      return TARGET_PREPS.has(prep) || (prep === 'of' && (by !== undefined || isPatientNoun || OF_TARGET_NOUNS.has(tokens[trigger]!.lemma.toLowerCase()))) || (prep === 'with' && judge.isActor(phrase(k)));
     });
     if (on !== undefined) targets = members(on);
     const governor = deps.head[trigger]!;
