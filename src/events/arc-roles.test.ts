@@ -4,7 +4,7 @@ import { arcTree as tree } from '../../test/helpers/arc-tree.js';
 import { arcRoles, timeAnchor, type ArcJudge, type ArcToken, type RoleSpan } from './arc-roles.js';
 
 
-const ACTORS = new Set(['Turkey', 'Turkish', 'Russia', 'militants', 'army', 'Israel', 'police', 'Police', 'gunmen', 'Hamas', 'Kabul', 'Aleppo', 'Kandahar', 'Gaza', 'Germany']);
+const ACTORS = new Set(['Turkey', 'Russia', 'militants', 'army', 'Israel', 'police', 'Police', 'gunmen', 'Hamas', 'Kabul', 'Aleppo', 'Kandahar', 'Gaza', 'Germany']);
 const PLACES = new Set(['Aleppo', 'Kandahar', 'Kabul', 'Gaza', 'Mosul']);
 
 function judge(tokens: readonly ArcToken[]): ArcJudge {
@@ -106,18 +106,6 @@ test('a purpose clause is no object control: in "Israel invaded Gaza to attack H
   assert.deepEqual(r.actors.map((a) => text(words, a)), ['Israel']);
   assert.deepEqual(r.targets.map((a) => text(words, a)), ['Hamas']);
 });
-
-test('a thing is no participant: in "Hamas bought rockets" nothing is acted on, and "the waters" never acts', () => {
-  const bought = tree('Hamas/PROPN/2/nsubj bought/VERB/0/root/buy rockets/NOUN/2/obj/rocket ./PUNCT/2/punct');
-  const r = arcRoles(bought.tokens, bought.deps, 1, judge(bought.tokens));
-  assert.deepEqual(r.actors.map((a) => text(bought.words, a)), ['Hamas']);
-  assert.deepEqual(r.targets, []);
-  const muddied = tree('The/DET/2/det waters/NOUN/3/nsubj/water deceived/VERB/0/root/deceive the/DET/5/det public/NOUN/3/obj ./PUNCT/3/punct');
-  const m = arcRoles(muddied.tokens, muddied.deps, 2, judge(muddied.tokens));
-  assert.deepEqual(m.actors, []);
-  assert.deepEqual(m.targets.map((a) => text(muddied.words, a)), ['the public']);
-});
-
 test('the possessor of a bombing does it and its of-phrase undergoes it: "Russia\'s bombing of Aleppo"', () => {
   const { tokens, deps, words } = tree("Russia/PROPN/3/nmod:poss 's/PART/1/case bombing/NOUN/0/root/bombing of/ADP/5/case Aleppo/PROPN/3/nmod");
   const r = arcRoles(tokens, deps, 2, judge(tokens));
