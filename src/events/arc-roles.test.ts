@@ -119,3 +119,10 @@ test('the possessor of a trial is the one tried: "Hamas\'s trial" has no actor',
   assert.deepEqual(r.actors, []);
   assert.deepEqual(r.targets.map((a) => text(words, a)), ['Hamas']);
 });
+
+test('a verb of receiving has the receiver as target and the from-phrase as actor: "Israel received rockets from Turkey"', () => {
+  const { tokens, deps, words } = tree('Israel/PROPN/2/nsubj received/VERB/0/root/receive rockets/NOUN/2/obj/rocket from/ADP/5/case Turkey/PROPN/2/obl ./PUNCT/2/punct');
+  const r = arcRoles(tokens, deps, 1, judge(tokens));
+  assert.deepEqual(r.actors.map((a) => text(words, a)), ['Turkey']);
+  assert.deepEqual(r.targets.map((a) => text(words, a)), ['Israel']);
+});
