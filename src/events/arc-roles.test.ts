@@ -126,3 +126,9 @@ test('a verb of receiving has the receiver as target and the from-phrase as acto
   assert.deepEqual(r.actors.map((a) => text(words, a)), ['Turkey']);
   assert.deepEqual(r.targets.map((a) => text(words, a)), ['Israel']);
 });
+
+test('a conjunct with a preposition of its own is no second member: "Police arrested Hamas militants, on several charges"', () => {
+  const { tokens, deps, words } = tree('Police/NOUN/2/nsubj arrested/VERB/0/root/arrest Hamas/PROPN/4/compound militants/NOUN/2/obj ,/PUNCT/8/punct on/ADP/8/case several/ADJ/8/amod charges/NOUN/4/conj/charge ./PUNCT/2/punct');
+  const r = arcRoles(tokens, deps, 1, judge(tokens));
+  assert.deepEqual(r.targets.map((a) => text(words, a)), ['Hamas militants']);
+});

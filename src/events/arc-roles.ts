@@ -111,7 +111,11 @@ function coordinated(tokens: readonly ArcToken[], deps: SentenceDeps, kids: read
     if (deps.label[k] !== 'conj') continue;
     // "12 people, including four children": a subset, not another member (parsers often make it a conjunct).
     const isSubset = kids[k]!.some((c) => c < k && SUBSET_MARKERS.has(tokens[c]!.text.toLowerCase())) || SUBSET_MARKERS.has(tokens[Math.max(0, k - 2)]!.text.toLowerCase()) || SUBSET_MARKERS.has(tokens[Math.max(0, k - 1)]!.text.toLowerCase());
-    if (!isSubset) out.push(...coordinated(tokens, deps, kids, k));
+    // "arrested Tays, 32, of Franklin, on several charges": a conjunct with a preposition of its own that the
+    // first member lacks is a misparsed modifier, not another member.
+    const ownCase = caseOf(tokens, deps, kids, k);
+    const isModifier = ownCase !== '' && ownCase !== caseOf(tokens, deps, kids, n);
+    if (!isSubset && !isModifier) out.push(...coordinated(tokens, deps, kids, k));
   }
   return out;
 }

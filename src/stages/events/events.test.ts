@@ -519,3 +519,16 @@ test('with a parse, a title and a name in one phrase are one actor, while conjun
   const both = stage.run(parsed('Russia/PROPN and/CCONJ Syria/PROPN attacked/VERB/attack Aleppo/PROPN ./PUNCT', '4/nsubj 3/cc 1/conj 0/root 4/obj 4/punct'), ctx).find((e) => e.ploverType === 'ASSAULT');
   assert.deepEqual(codes(both?.sources ?? []), ['RUS', 'SYR']);
 });
+
+test('with a parse, a name set off by a comma from the phrase it names is one actor even when the parser draws it into that phrase: "Gunmen shot the son of Kofi Mensah, Ama Mensah"', () => {
+  const spec = 'Gunmen/NOUN/gunman shot/VERB/shoot the/DET son/NOUN of/ADP Kofi/PROPN Mensah/PROPN ,/PUNCT Ama/PROPN Mensah/PROPN ./PUNCT';
+  const entities = [
+    { id: 'e1', name: 'Kofi Mensah', type: 'PER' as const, kind: 'person' as const, mentionIds: ['m0'], aliases: [], roles: [], references: [] },
+    { id: 'e2', name: 'Ama Mensah', type: 'PER' as const, kind: 'person' as const, mentionIds: ['m1'], aliases: [], roles: [], references: [] },
+  ];
+  const events = stage.run(parsed(spec, '2/nsubj 0/root 4/det 2/obj 6/case 4/nmod 6/flat 9/punct 4/compound 9/flat 2/punct', [{ text: 'Kofi Mensah' }, { text: 'Ama Mensah' }], { entities }), ctx);
+  const attack = events.find((e) => e.ploverType === 'ASSAULT');
+  assert.ok(attack, 'an ASSAULT event');
+  assert.equal(attack.targets.length, 1);
+  assert.equal(attack.targets[0]!.entityId, 'e2');
+});
