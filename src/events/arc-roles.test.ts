@@ -132,3 +132,11 @@ test('a conjunct with a preposition of its own is no second member: "Police arre
   const r = arcRoles(tokens, deps, 1, judge(tokens));
   assert.deepEqual(r.targets.map((a) => text(words, a)), ['Hamas militants']);
 });
+
+test('a participle coordinated with a passive verb is passive too: "The police were attacked and beaten by militants"', () => {
+  const { tokens, deps, words } = tree('The/DET/2/det police/NOUN/4/nsubj:pass were/AUX/4/aux:pass attacked/VERB/0/root/attack and/CCONJ/6/cc beaten/VERB/4/conj/beat by/ADP/8/case militants/NOUN/6/obl:agent ./PUNCT/4/punct');
+  const r = arcRoles(tokens, deps, 5, judge(tokens));
+  assert.equal(r.isPassive, true);
+  assert.deepEqual(r.actors.map((a) => text(words, a)), ['militants']);
+  assert.deepEqual(r.targets.map((a) => text(words, a)), ['The police']);
+});

@@ -146,7 +146,13 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
     return out;
   };
   const isNoun = tokens[trigger]!.pos === 'NOUN' || tokens[trigger]!.pos === 'PROPN';
-  const isPassive = !isNoun && (kidsWith(trigger, 'nsubj:pass', 'aux:pass').length > 0 || (label(trigger) === 'acl' && /(ed|en|wn)$|^(shot|hit|struck|held|seized|sent|put|cut|led|caught)$/i.test(tokens[trigger]!.text)));
+  const isParticiple = (i: number): boolean => /(ed|en|wn)$|^(shot|hit|struck|held|seized|sent|put|cut|led|caught|hurt|beaten|bought|sold|brought|taken|thrown)$/i.test(tokens[i]!.text);
+  // "Trump was bribed or blackmailed by Putin", "was arrested and charged": a participle coordinated with a passive
+  // verb, with no subject or auxiliary of its own, shares its passive voice and its passive subject.
+  const conjHead = label(trigger) === 'conj' ? deps.head[trigger]! : -1;
+  const sharedPassiveSubject =
+    conjHead >= 0 && !isNoun && isParticiple(trigger) && kidsWith(trigger, 'nsubj', 'nsubj:pass', 'aux', 'aux:pass').length === 0 && kidsWith(conjHead, 'aux:pass').length > 0 ? kidsWith(conjHead, 'nsubj:pass')[0] : undefined;
+  const isPassive = !isNoun && (kidsWith(trigger, 'nsubj:pass', 'aux:pass').length > 0 || sharedPassiveSubject !== undefined || (label(trigger) === 'acl' && isParticiple(trigger)));
   // The clause heads from the trigger up: a noun trigger's clause is the verb that governs it. The chain
   // climbs through controlled, coordinated and adverbial clauses only: a reported clause's time and place
   // ("said on Tuesday") and a relative clause's are another event's.
@@ -192,7 +198,7 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
     const byPhrase = (k: number): boolean => caseOf(tokens, deps, kids, k) === 'by';
     const agent = isPassive
       ? // A by-phrase parsed onto a neighbouring phrase ("released on Tuesday by the Taliban") is still the agent.
-        [...kidsWith(trigger, 'obl:agent'), ...kidsWith(trigger, 'obl').filter(byPhrase), ...kidsWith(trigger, 'obl').flatMap((o) => kidsWith(o, 'nmod').filter(byPhrase))][0]
+        [...kidsWith(trigger, 'obl:agent'), ...kidsWith(trigger, 'obl').filter(byPhrase), ...kidsWith(trigger, 'obl').flatMap((o) => kidsWith(o, 'nmod').filter(byPhrase)), ...(sharedPassiveSubject !== undefined ? [...kidsWith(conjHead, 'obl:agent'), ...kidsWith(conjHead, 'obl').filter(byPhrase)] : [])][0]
       : kidsWith(trigger, 'nsubj')[0];
     if (agent !== undefined) {
       actors = members(agent);
@@ -241,7 +247,7 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
     // Targets, best first: an actor object, an actor in a target PP, the passive subject, then any object.
     const objs = kidsWith(trigger, 'obj', 'iobj');
     const obls = kidsWith(trigger, 'obl');
-    const passiveSubject = kidsWith(trigger, 'nsubj:pass')[0] ?? (isPassive && label(trigger) === 'acl' && deps.head[trigger]! >= 0 ? deps.head[trigger]! : undefined);
+    const passiveSubject = kidsWith(trigger, 'nsubj:pass')[0] ?? sharedPassiveSubject ?? (isPassive && label(trigger) === 'acl' && deps.head[trigger]! >= 0 ? deps.head[trigger]! : undefined);
     const isMovement = MOVEMENT_LEMMAS.has(tokens[trigger]!.lemma.toLowerCase());
     const oblTarget = (k: number, needActor: boolean): boolean => {
       const prep = caseOf(tokens, deps, kids, k);
