@@ -140,3 +140,10 @@ test('a participle coordinated with a passive verb is passive too: "The police w
   assert.deepEqual(r.actors.map((a) => text(words, a)), ['militants']);
   assert.deepEqual(r.targets.map((a) => text(words, a)), ['The police']);
 });
+
+test('the one sent does what the purpose clause says: "Turkey sent troops to attack the militants"', () => {
+  const { tokens, deps, words } = tree('Turkey/PROPN/2/nsubj sent/VERB/0/root/send troops/NOUN/2/obj/troop to/PART/5/mark attack/VERB/2/advcl the/DET/7/det militants/NOUN/5/obj ./PUNCT/2/punct');
+  const r = arcRoles(tokens, deps, 4, { isActor: (s) => ['Turkey', 'troops', 'militants'].includes(words[s.head]!), isPlace: () => false });
+  assert.deepEqual(r.actors.map((a) => text(words, a)), ['troops']);
+  assert.deepEqual(r.targets.map((a) => text(words, a)), ['the militants']);
+});

@@ -67,6 +67,8 @@ const REQUEST_LEMMAS = new Set(['demand', 'urge', 'ask', 'request', 'insist', 'c
 /** Verbs whose object does what their to-clause says ("forced France to capitulate"); with others the object is a
  *  thing and the to-clause a purpose ("invaded Syria to eradicate the group": Syria eradicates nothing). */
 const OBJECT_CONTROL = new Set(['force', 'urge', 'ask', 'allow', 'let', 'help', 'order', 'tell', 'persuade', 'encourage', 'prompt', 'compel', 'push', 'pressure', 'want', 'invite', 'permit', 'enable', 'cause', 'instruct', 'authorize', 'authorise', 'convince', 'warn', 'direct', 'command', 'oblige', 'press', 'call', 'train', 'recruit', 'inspire', 'incite', 'lead', 'get', 'make', 'expect', 'need', 'require', 'advise', 'beg', 'implore', 'challenge', 'dare']);
+/** Verbs of sending or engaging someone: the one sent does what the purpose clause says ("sent troops to fight"). */
+const SEND_LEMMAS = new Set(['send', 'deploy', 'dispatch', 'hire', 'call', 'bring', 'recruit', 'appoint', 'assign', 'mobilize', 'mobilise', 'employ', 'commission', 'task', 'enlist', 'fly', 'rush']);
 const PERSONAL_PRONOUNS = new Set(['it', 'he', 'she', 'they', 'we', 'i']);
 const CLAUSAL = new Set<DepLabel>(['root', 'ccomp', 'xcomp', 'advcl', 'advcl:relcl', 'acl', 'acl:relcl', 'conj', 'parataxis', 'csubj']);
 
@@ -238,7 +240,11 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
         if (rel !== 'xcomp' && rel !== 'conj' && rel !== 'advcl') break;
         // Object control: "forced France to capitulate", "urged them to attack", "let you massacre": the one
         // made or asked to act is the governing verb's object, not its subject.
-        const controller = rel === 'xcomp' ? kidsWith(h, 'obj', 'iobj').find((o) => o < v && OBJECT_CONTROL.has(tokens[h]!.lemma.toLowerCase())) : undefined;
+        // Likewise the purpose of sending someone: "sent troops to fight", "called in CrowdStrike to investigate".
+        const controller =
+          rel === 'xcomp' ? kidsWith(h, 'obj', 'iobj').find((o) => o < v && OBJECT_CONTROL.has(tokens[h]!.lemma.toLowerCase()))
+          : rel === 'advcl' && SEND_LEMMAS.has(tokens[h]!.lemma.toLowerCase()) ? kidsWith(h, 'obj').find((o) => o < v && judge.isActor(phrase(o)))
+          : undefined;
         const s = controller ?? kidsWith(h, 'nsubj')[0];
         if (s !== undefined) actors = members(s);
         v = h;
