@@ -147,3 +147,9 @@ test('the one sent does what the purpose clause says: "Turkey sent troops to att
   assert.deepEqual(r.actors.map((a) => text(words, a)), ['troops']);
   assert.deepEqual(r.targets.map((a) => text(words, a)), ['the militants']);
 });
+
+test('a verb of receiving with no giver named keeps its subject as actor: "Hamas bought rockets"', () => {
+  const { tokens, deps, words } = tree('Hamas/PROPN/2/nsubj bought/VERB/0/root/buy rockets/NOUN/2/obj/rocket ./PUNCT/2/punct');
+  const r = arcRoles(tokens, deps, 1, judge(tokens));
+  assert.deepEqual(r.actors.map((a) => text(words, a)), ['Hamas']);
+});

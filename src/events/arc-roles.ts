@@ -51,8 +51,8 @@ const TRANSFER_LEMMAS = new Set(['give', 'provide', 'send', 'deliver', 'supply',
 const LIGHT_VERBS = new Set(['launch', 'carry', 'conduct', 'stage', 'mount', 'hold', 'unleash', 'begin', 'start', 'continue', 'intensify', 'resume', 'order', 'make', 'organize', 'organise', 'lead', 'join', 'claim', 'impose', 'wage', 'commit', 'perpetrate', 'sign', 'call', 'announce', 'declare', 'execute', 'open', 'file', 'issue']);
 /** Verbs whose subject undergoes the event: "the pilot died", "civilians starved". */
 const UNDERGOER_VERBS = new Set(['die', 'perish', 'starve', 'drown', 'succumb', 'suffer', 'disappear', 'vanish']);
-/** Verbs of receiving: their subject is the one given to, a from-phrase the giver ("bought jets from France"). */
-const RECEIVE_LEMMAS = new Set(['receive', 'get', 'obtain', 'accept', 'acquire', 'buy', 'purchase', 'borrow', 'inherit', 'import']);
+/** Verbs of receiving: their subject is the one given to when a from-phrase names the giver ("bought jets from France"). */
+const RECEIVE_LEMMAS = new Set(['receive', 'obtain', 'acquire', 'buy', 'purchase', 'borrow', 'import']);
 /** Capitalised words that name times: never a participant ("passed away on Saturday"). */
 const TIME_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tomorrow', 'week', 'month', 'year', 'day', 'night', 'morning', 'evening', 'weekend']);
 /** Event nouns naming what is done to someone: their possessor and of-phrase are the one it is done to. */
@@ -320,10 +320,14 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
       actors = [];
     }
     // "Ukraine received arms from the US": the receiver is the one the giving goes to, the from-phrase the giver.
+    // Without a giver named, the subject stays the actor: "Japan acquired nuclear weapons" is Japan's act, and
+    // "Kyrgyz authorities received the mission" is a host receiving visitors.
     if (RECEIVE_LEMMAS.has(tokens[trigger]!.lemma.toLowerCase()) && !isPassive) {
       const from = kidsWith(trigger, 'obl').find((k) => caseOf(tokens, deps, kids, k) === 'from' && judge.isActor(phrase(k))) ?? kidsWith(trigger, 'obj').flatMap((o) => kidsWith(o, 'nmod')).find((k) => caseOf(tokens, deps, kids, k) === 'from' && judge.isActor(phrase(k)));
-      targets = actors;
-      actors = from !== undefined ? members(from) : [];
+      if (from !== undefined) {
+        targets = actors;
+        actors = members(from);
+      }
     }
   }
   targets = targets.filter((t) => !TIME_WORDS.has(tokens[t.head]!.lemma.toLowerCase()));
