@@ -153,3 +153,22 @@ test('a verb of receiving with no giver named keeps its subject as actor: "Hamas
   const r = arcRoles(tokens, deps, 1, judge(tokens));
   assert.deepEqual(r.actors.map((a) => text(words, a)), ['Hamas']);
 });
+
+test('a verb with an object that the parser hangs under a noun root is that noun\'s predicate: "Turkey on Tuesday attacked the militants"', () => {
+  // The misparse: Turkey is the root and "attacked" a participle modifying it (as in a headline "Man arrested").
+  const { tokens, deps, words } = tree('Turkey/PROPN/0/root on/ADP/3/case Tuesday/PROPN/1/nmod attacked/VERB/1/acl/attack the/DET/6/det militants/NOUN/4/obj ./PUNCT/4/punct');
+  const r = arcRoles(tokens, deps, 3, judge(tokens));
+  assert.equal(r.isPassive, false);
+  assert.deepEqual(r.actors.map((a) => text(words, a)), ['Turkey']);
+  assert.deepEqual(r.targets.map((a) => text(words, a)), ['the militants']);
+  const headline = tree('Militants/NOUN/0/root attacked/VERB/1/acl/attack in/ADP/4/case Kabul/PROPN/2/obl');
+  const h = arcRoles(headline.tokens, headline.deps, 1, judge(headline.tokens));
+  assert.equal(h.isPassive, true);
+  assert.deepEqual(h.targets.map((a) => text(headline.words, a)), ['Militants']);
+});
+
+test('a subject the parser reads as a compound of the time word after it still acts: "Turkey today attacked the militants"', () => {
+  const { tokens, deps, words } = tree('Turkey/PROPN/2/compound today/NOUN/3/obl:unmarked attacked/VERB/0/root/attack the/DET/5/det militants/NOUN/3/obj ./PUNCT/3/punct');
+  const r = arcRoles(tokens, deps, 2, judge(tokens));
+  assert.deepEqual(r.actors.map((a) => text(words, a)), ['Turkey']);
+});

@@ -154,7 +154,14 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
   const conjHead = label(trigger) === 'conj' ? deps.head[trigger]! : -1;
   const sharedPassiveSubject =
     conjHead >= 0 && !isNoun && isParticiple(trigger) && kidsWith(trigger, 'nsubj', 'nsubj:pass', 'aux', 'aux:pass').length === 0 && kidsWith(conjHead, 'aux:pass').length > 0 ? kidsWith(conjHead, 'nsubj:pass')[0] : undefined;
-  const isPassive = !isNoun && (kidsWith(trigger, 'nsubj:pass', 'aux:pass').length > 0 || sharedPassiveSubject !== undefined || (label(trigger) === 'acl' && isParticiple(trigger)));
+  // "Serbia on Tuesday demanded a meeting", "The German government today welcomed the statement": a time phrase
+  // between subject and verb leads the parser to read a noun root modified by the verb. A verb with an object
+  // under a noun root that precedes it is the sentence's predicate, active; without an object it may be a
+  // headline's passive ("Man arrested in Kabul").
+  const nounRoot = deps.head[trigger]! >= 0 && deps.head[trigger]! < trigger && deps.head[deps.head[trigger]!]! < 0 ? deps.head[trigger]! : -1;
+  const isMisreadPredicate =
+    !isNoun && nounRoot >= 0 && (label(trigger) === 'acl' || label(trigger) === 'acl:relcl') && ['NOUN', 'PROPN'].includes(tokens[nounRoot]!.pos) && kidsWith(trigger, 'obj').length > 0 && kidsWith(trigger, 'nsubj', 'nsubj:pass', 'mark').length === 0;
+  const isPassive = !isNoun && (kidsWith(trigger, 'nsubj:pass', 'aux:pass').length > 0 || sharedPassiveSubject !== undefined || (label(trigger) === 'acl' && isParticiple(trigger) && !isMisreadPredicate));
   // The clause heads from the trigger up: a noun trigger's clause is the verb that governs it. The chain
   // climbs through controlled, coordinated and adverbial clauses only: a reported clause's time and place
   // ("said on Tuesday") and a relative clause's are another event's.
@@ -219,6 +226,10 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
         }
       }
     } else if (!isPassive) {
+      // "Pakistan today threatened …": the parser may read the subject as a compound of the time word after it.
+      const timeHead = kidsWith(trigger, 'obl:unmarked', 'obl:tmod', 'nmod:tmod', 'obl').find((k) => k < trigger && TIME_WORDS.has(tokens[k]!.lemma.toLowerCase()));
+      const misreadSubject = timeHead !== undefined ? kidsWith(timeHead, 'compound').find((k) => k < timeHead && judge.isActor(phrase(k))) : undefined;
+      if (misreadSubject !== undefined) actors = members(misreadSubject);
       // No subject of its own: a controlled or shared subject ("vowed to attack", "met X and signed", "fired, killing").
       let v = trigger;
       for (let guard = 0; guard < 4 && actors.length === 0; guard++) {
@@ -229,7 +240,8 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
           // "the militants attacking the base": the modified noun does it; "the league's decision to suspend
           // Garrett": a noun's possessor; "the Taliban claimed responsibility for shooting down": the subject of
           // the verb whose object the noun is.
-          if (rel === 'acl') {
+          if (v === trigger && isMisreadPredicate) actors = members(h);
+          else if (rel === 'acl') {
             const possessor = kidsWith(h, 'nmod:poss')[0];
             const governor = deps.head[h]!;
             const outer = !judge.isActor(phrase(h)) && governor >= 0 && ['obj', 'obl'].includes(label(h)) ? kidsWith(governor, 'nsubj')[0] : undefined;
