@@ -172,3 +172,9 @@ test('a subject the parser reads as a compound of the time word after it still a
   const r = arcRoles(tokens, deps, 2, judge(tokens));
   assert.deepEqual(r.actors.map((a) => text(words, a)), ['Turkey']);
 });
+
+test('no one in a phrase of time is acted on: "Hamas asked for calm during Israel\'s elections" has no target', () => {
+  const { tokens, deps } = tree("Hamas/PROPN/2/nsubj asked/VERB/0/root/ask for/ADP/4/case calm/NOUN/2/obl during/ADP/8/case Israel/PROPN/8/nmod:poss 's/PART/6/case elections/NOUN/2/obl/election ./PUNCT/2/punct");
+  const r = arcRoles(tokens, deps, 1, judge(tokens));
+  assert.deepEqual(r.targets, []);
+});

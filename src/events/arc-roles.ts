@@ -45,6 +45,8 @@ const TARGET_PREPS = new Set(['against', 'on', 'at', 'toward', 'towards', 'upon'
 /** Prepositions whose phrase is a target only when it names an actor ("extradited suspects to Germany", "clashed with police"). */
 const ACTOR_TARGET_PREPS = new Set(['to', 'with', 'from']);
 const LOCATIVE_PREPS = new Set(['in', 'near', 'at', 'inside', 'outside', 'around', 'across', 'throughout', 'within', 'outside']);
+/** Prepositions of time: what their phrase names is when, never whom. */
+const TEMPORAL_PREPS = new Set(['during', 'after', 'before', 'since', 'until', 'till', 'amid', 'following', 'throughout']);
 const MOVEMENT_LEMMAS = new Set(['arrive', 'travel', 'visit', 'land', 'return', 'go', 'come', 'depart', 'leave', 'fly', 'tour', 'enter', 'move', 'deploy', 'withdraw', 'retreat', 'pull', 'flee']);
 /** Verbs of giving: the one given to (iobj, to-phrase) is the target, not the thing given. */
 const TRANSFER_LEMMAS = new Set(['give', 'provide', 'send', 'deliver', 'supply', 'grant', 'offer', 'sell', 'pay', 'donate', 'lend', 'transfer', 'hand', 'award', 'extradite', 'deport', 'return', 'ship', 'export', 'loan']);
@@ -318,6 +320,8 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
           if (skip.has(label(k)) || depth > 4) continue;
           // Nothing inside a locative phrase ("near the town of al-Safira") is acted on.
           if (LOCATIVE_PREPS.has(caseOf(tokens, deps, kids, k)) && !isMovement) continue;
+          // Nor inside a phrase of time ("asked for compassion during Carlineo's sentencing").
+          if (TEMPORAL_PREPS.has(caseOf(tokens, deps, kids, k))) continue;
           if (k > trigger && (tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'PROPN') && judge.isActor(phrase(k)) && !actors.some((a) => a.head === k)) found.push(k);
           walk(k, depth + 1);
         }
