@@ -5,11 +5,17 @@
  *   actor  ← attacker, communicator, giver, killer, injurer, destroyer, damager, damagerdestroyer, transporter,
  *            investigator, prosecutor, jailer, executioner, judgecourt, spy, inspector, monitor, yielder, retreater,
  *            surrenderer, demonstrator, violator, voter, manufacturer, founder, extraditer, granter, governmentbody,
- *            preventer, employee, driverpassenger, and participant when it is argument 01 ("<arg1> met with <arg2>")
+ *            preventer, driverpassenger, and participant when it is argument 01 ("<arg1> met with <arg2>")
  *   target ← target, victim, recipient, defendant, detainee, inspectedentity, monitoredentity, observedentity,
- *            passenger, candidate, otherparticipant, and participant when it is argument 02
+ *            passenger, candidate, otherparticipant, and participant when it is argument 02; in the prevent
+ *            templates ("<arg1> prevented <arg2> from giving/transporting/voting": embargosanction, prevententry,
+ *            preventexit, violationspreventvote) argument 02 (giver, transporter, voter) is the one prevented, a target
+ *   either ← employee ("<arg1> stopped/started working at"): the one who resigned acts, the one fired or hired is
+ *            acted on, so it matches our actor or our target at its head, and counts as an actor when we miss it
  *   place  ← place
  * Other roles (instrument, artifact, money, origin, destination, crime, beneficiary, …) are not scored.
+ * Until 2026-12 employee was an actor and the prevented giver/transporter/voter an actor (figures before and after
+ * in the commit that changed it).
  *
  * Each window's five sentences are joined into one text (tokens separated by spaces, one sentence a line) and run
  * through the default pipeline before events (tokenize, sentences, NER, places, entities, time, and the parser when
@@ -29,16 +35,25 @@ import { rolesForTrigger } from '../src/stages/events/index.js';
 import type { EventLexicon } from '../src/events/lexicon.js';
 
 type Role = 'actor' | 'target' | 'place';
+/** A gold role: ours, or `either` for an argument whose side depends on the verb's voice (employee). */
+type GoldRole = Role | 'either';
 
-const ACTOR_ROLES = new Set('attacker communicator giver killer injurer destroyer damager damagerdestroyer transporter investigator prosecutor jailer executioner judgecourt spy inspector monitor yielder retreater surrenderer demonstrator violator voter manufacturer founder extraditer granter governmentbody preventer employee driverpassenger'.split(' '));
+const ACTOR_ROLES = new Set('attacker communicator giver killer injurer destroyer damager damagerdestroyer transporter investigator prosecutor jailer executioner judgecourt spy inspector monitor yielder retreater surrenderer demonstrator violator voter manufacturer founder extraditer granter governmentbody preventer driverpassenger'.split(' '));
+/** Event types whose template reads "<arg1> prevented <arg2> from …": argument 02 is the one prevented. */
+const PREVENT_TYPES = /^(transaction\.(transaction|transfermoney|transferownership)\.embargosanction|movement\.transport(person|artifact)\.prevent(entry|exit)|government\.vote\.violationspreventvote)$/;
 const TARGET_ROLES = new Set('target victim recipient defendant detainee inspectedentity monitoredentity observedentity passenger candidate otherparticipant'.split(' '));
 
-/** Our role for an AIDA role name such as "evt089arg01victim"; undefined when the role is not scored. */
-export function ramsRole(name: string): Role | undefined {
+/**
+ * Our role for an AIDA role name such as "evt089arg01victim" of an event of type `eventType` (e.g.
+ * "transaction.transaction.embargosanction"); undefined when the role is not scored.
+ */
+export function ramsRole(name: string, eventType = ''): GoldRole | undefined {
   const m = /arg(\d\d)([a-z]+)$/.exec(name);
   if (!m) return undefined;
   const [, n, role] = m as unknown as [string, string, string];
   if (role === 'place') return 'place';
+  if (role === 'employee') return 'either';
+  if (n === '02' && PREVENT_TYPES.test(eventType) && ['giver', 'transporter', 'voter'].includes(role)) return 'target';
   if (role === 'participant') return n === '01' ? 'actor' : 'target';
   if (ACTOR_ROLES.has(role)) return 'actor';
   if (TARGET_ROLES.has(role)) return 'target';
@@ -124,9 +139,10 @@ export async function scoreRams(file: string, lexicon: EventLexicon, examples = 
     const trigSpan = tokensOver(doc, offsets[trig[0]]!.start, offsets[trig[1]]!.end);
     if (!trigSpan) continue;
     windows++;
-    const gold: { role: Role; head: number; inSentence: boolean }[] = [];
+    const gold: { role: GoldRole; head: number; inSentence: boolean }[] = [];
+    const eventType = String((trig[2] as [[string]] | undefined)?.[0]?.[0] ?? '');
     for (const [, arg, name] of r.gold_evt_links) {
-      const role = ramsRole(name);
+      const role = ramsRole(name, eventType);
       const span = role ? tokensOver(doc, offsets[arg[0]]!.start, offsets[arg[1]]!.end) : undefined;
       if (role && span) gold.push({ role, head: headOf(doc, span.start, span.end), inSentence: false });
     }
@@ -143,19 +159,23 @@ export async function scoreRams(file: string, lexicon: EventLexicon, examples = 
       }
       if (mode === 'arcs' && windows <= examples) {
         const word = (h: number): string => doc.text.slice(doc.layers.tokens!.start[h]!, doc.layers.tokens!.end[h]!);
-        const show = (xs: readonly { role: Role; head: number }[]): string => xs.map((x) => `${x.role}:${word(x.head)}`).join(' ');
+        const show = (xs: readonly { role: GoldRole; head: number }[]): string => xs.map((x) => `${x.role}:${word(x.head)}`).join(' ');
         console.log(`  [${word(trigSpan.start)}] gold ${show(gold)} | ours ${show(predicted)}${roles ? '' : ' (no sentence)'}`);
       }
       const within = (h: number): boolean => !!roles && roles.sentence.tokenStart <= h && h < roles.sentence.tokenEnd;
       for (const [counts, golds] of [[runs[mode], gold], [inSentence[mode], gold.filter((g) => within(g.head))]] as const) {
-        const same = (p: (typeof predicted)[number], g: (typeof golds)[number]): boolean => p.role === g.role && (p.head === g.head || (p.alternatives?.includes(g.head) ?? false));
+        const same = (p: (typeof predicted)[number], g: (typeof golds)[number]): boolean =>
+          (p.role === g.role || (g.role === 'either' && p.role !== 'place')) && (p.head === g.head || (p.alternatives?.includes(g.head) ?? false));
         for (const p of predicted) {
           counts[p.role][1]++;
           if (golds.some((g) => same(p, g))) counts[p.role][0]++;
         }
         for (const g of golds) {
-          counts[g.role][3]++;
-          if (predicted.some((p) => same(p, g))) counts[g.role][2]++;
+          // An either-side argument counts under the role that found it, else as an actor (arg01 of its template).
+          const found = predicted.find((p) => same(p, g));
+          const role = g.role === 'either' ? (found?.role ?? 'actor') : g.role;
+          counts[role][3]++;
+          if (found) counts[role][2]++;
         }
       }
     }

@@ -93,3 +93,88 @@ test('a subset introduced by "including" is no second target even when parsed as
   const r = arcRoles(tokens, deps, 1, judge(tokens));
   assert.deepEqual(r.targets.map((a) => text(words, a)), ['12 people']);
 });
+
+test('object control: the object of "forced" is the one who acts in its to-clause: "Turkey forced the militants to free the hostages"', () => {
+  const { tokens, deps, words } = tree('Turkey/PROPN/2/nsubj forced/VERB/0/root/force the/DET/4/det militants/NOUN/2/obj to/PART/6/mark free/VERB/2/xcomp the/DET/8/det hostages/NOUN/6/obj ./PUNCT/2/punct');
+  const r = arcRoles(tokens, deps, 5, judge(tokens));
+  assert.deepEqual(r.actors.map((a) => text(words, a)), ['the militants']);
+});
+
+test('a purpose clause is no object control: in "Israel invaded Gaza to attack Hamas" Israel attacks, not Gaza', () => {
+  const { tokens, deps, words } = tree('Israel/PROPN/2/nsubj invaded/VERB/0/root/invade Gaza/PROPN/2/obj to/PART/5/mark attack/VERB/2/xcomp Hamas/PROPN/5/obj ./PUNCT/2/punct');
+  const r = arcRoles(tokens, deps, 4, judge(tokens));
+  assert.deepEqual(r.actors.map((a) => text(words, a)), ['Israel']);
+  assert.deepEqual(r.targets.map((a) => text(words, a)), ['Hamas']);
+});
+test('the possessor of a bombing does it and its of-phrase undergoes it: "Russia\'s bombing of Aleppo"', () => {
+  const { tokens, deps, words } = tree("Russia/PROPN/3/nmod:poss 's/PART/1/case bombing/NOUN/0/root/bombing of/ADP/5/case Aleppo/PROPN/3/nmod");
+  const r = arcRoles(tokens, deps, 2, judge(tokens));
+  assert.deepEqual(r.actors.map((a) => text(words, a)), ['Russia']);
+  assert.deepEqual(r.targets.map((a) => text(words, a)), ['Aleppo']);
+});
+
+test('the possessor of a trial is the one tried: "Hamas\'s trial" has no actor', () => {
+  const { tokens, deps, words } = tree("Police/NOUN/2/nsubj delayed/VERB/0/root/delay Hamas/PROPN/5/nmod:poss 's/PART/3/case trial/NOUN/2/obj/trial");
+  const r = arcRoles(tokens, deps, 4, judge(tokens));
+  assert.deepEqual(r.actors, []);
+  assert.deepEqual(r.targets.map((a) => text(words, a)), ['Hamas']);
+});
+
+test('a verb of receiving has the receiver as target and the from-phrase as actor: "Israel received rockets from Turkey"', () => {
+  const { tokens, deps, words } = tree('Israel/PROPN/2/nsubj received/VERB/0/root/receive rockets/NOUN/2/obj/rocket from/ADP/5/case Turkey/PROPN/2/obl ./PUNCT/2/punct');
+  const r = arcRoles(tokens, deps, 1, judge(tokens));
+  assert.deepEqual(r.actors.map((a) => text(words, a)), ['Turkey']);
+  assert.deepEqual(r.targets.map((a) => text(words, a)), ['Israel']);
+});
+
+test('a conjunct with a preposition of its own is no second member: "Police arrested Hamas militants, on several charges"', () => {
+  const { tokens, deps, words } = tree('Police/NOUN/2/nsubj arrested/VERB/0/root/arrest Hamas/PROPN/4/compound militants/NOUN/2/obj ,/PUNCT/8/punct on/ADP/8/case several/ADJ/8/amod charges/NOUN/4/conj/charge ./PUNCT/2/punct');
+  const r = arcRoles(tokens, deps, 1, judge(tokens));
+  assert.deepEqual(r.targets.map((a) => text(words, a)), ['Hamas militants']);
+});
+
+test('a participle coordinated with a passive verb is passive too: "The police were attacked and beaten by militants"', () => {
+  const { tokens, deps, words } = tree('The/DET/2/det police/NOUN/4/nsubj:pass were/AUX/4/aux:pass attacked/VERB/0/root/attack and/CCONJ/6/cc beaten/VERB/4/conj/beat by/ADP/8/case militants/NOUN/6/obl:agent ./PUNCT/4/punct');
+  const r = arcRoles(tokens, deps, 5, judge(tokens));
+  assert.equal(r.isPassive, true);
+  assert.deepEqual(r.actors.map((a) => text(words, a)), ['militants']);
+  assert.deepEqual(r.targets.map((a) => text(words, a)), ['The police']);
+});
+
+test('the one sent does what the purpose clause says: "Turkey sent troops to attack the militants"', () => {
+  const { tokens, deps, words } = tree('Turkey/PROPN/2/nsubj sent/VERB/0/root/send troops/NOUN/2/obj/troop to/PART/5/mark attack/VERB/2/advcl the/DET/7/det militants/NOUN/5/obj ./PUNCT/2/punct');
+  const r = arcRoles(tokens, deps, 4, { isActor: (s) => ['Turkey', 'troops', 'militants'].includes(words[s.head]!), isPlace: () => false });
+  assert.deepEqual(r.actors.map((a) => text(words, a)), ['troops']);
+  assert.deepEqual(r.targets.map((a) => text(words, a)), ['the militants']);
+});
+
+test('a verb of receiving with no giver named keeps its subject as actor: "Hamas bought rockets"', () => {
+  const { tokens, deps, words } = tree('Hamas/PROPN/2/nsubj bought/VERB/0/root/buy rockets/NOUN/2/obj/rocket ./PUNCT/2/punct');
+  const r = arcRoles(tokens, deps, 1, judge(tokens));
+  assert.deepEqual(r.actors.map((a) => text(words, a)), ['Hamas']);
+});
+
+test('a verb with an object that the parser hangs under a noun root is that noun\'s predicate: "Turkey on Tuesday attacked the militants"', () => {
+  // The misparse: Turkey is the root and "attacked" a participle modifying it (as in a headline "Man arrested").
+  const { tokens, deps, words } = tree('Turkey/PROPN/0/root on/ADP/3/case Tuesday/PROPN/1/nmod attacked/VERB/1/acl/attack the/DET/6/det militants/NOUN/4/obj ./PUNCT/4/punct');
+  const r = arcRoles(tokens, deps, 3, judge(tokens));
+  assert.equal(r.isPassive, false);
+  assert.deepEqual(r.actors.map((a) => text(words, a)), ['Turkey']);
+  assert.deepEqual(r.targets.map((a) => text(words, a)), ['the militants']);
+  const headline = tree('Militants/NOUN/0/root attacked/VERB/1/acl/attack in/ADP/4/case Kabul/PROPN/2/obl');
+  const h = arcRoles(headline.tokens, headline.deps, 1, judge(headline.tokens));
+  assert.equal(h.isPassive, true);
+  assert.deepEqual(h.targets.map((a) => text(headline.words, a)), ['Militants']);
+});
+
+test('a subject the parser reads as a compound of the time word after it still acts: "Turkey today attacked the militants"', () => {
+  const { tokens, deps, words } = tree('Turkey/PROPN/2/compound today/NOUN/3/obl:unmarked attacked/VERB/0/root/attack the/DET/5/det militants/NOUN/3/obj ./PUNCT/3/punct');
+  const r = arcRoles(tokens, deps, 2, judge(tokens));
+  assert.deepEqual(r.actors.map((a) => text(words, a)), ['Turkey']);
+});
+
+test('no one in a phrase of time is acted on: "Hamas asked for calm during Israel\'s elections" has no target', () => {
+  const { tokens, deps } = tree("Hamas/PROPN/2/nsubj asked/VERB/0/root/ask for/ADP/4/case calm/NOUN/2/obl during/ADP/8/case Israel/PROPN/8/nmod:poss 's/PART/6/case elections/NOUN/2/obl/election ./PUNCT/2/punct");
+  const r = arcRoles(tokens, deps, 1, judge(tokens));
+  assert.deepEqual(r.targets, []);
+});

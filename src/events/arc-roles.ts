@@ -45,21 +45,32 @@ const TARGET_PREPS = new Set(['against', 'on', 'at', 'toward', 'towards', 'upon'
 /** Prepositions whose phrase is a target only when it names an actor ("extradited suspects to Germany", "clashed with police"). */
 const ACTOR_TARGET_PREPS = new Set(['to', 'with', 'from']);
 const LOCATIVE_PREPS = new Set(['in', 'near', 'at', 'inside', 'outside', 'around', 'across', 'throughout', 'within', 'outside']);
+/** Prepositions of time: what their phrase names is when, never whom. */
+const TEMPORAL_PREPS = new Set(['during', 'after', 'before', 'since', 'until', 'till', 'amid', 'following', 'throughout']);
 const MOVEMENT_LEMMAS = new Set(['arrive', 'travel', 'visit', 'land', 'return', 'go', 'come', 'depart', 'leave', 'fly', 'tour', 'enter', 'move', 'deploy', 'withdraw', 'retreat', 'pull', 'flee']);
 /** Verbs of giving: the one given to (iobj, to-phrase) is the target, not the thing given. */
 const TRANSFER_LEMMAS = new Set(['give', 'provide', 'send', 'deliver', 'supply', 'grant', 'offer', 'sell', 'pay', 'donate', 'lend', 'transfer', 'hand', 'award', 'extradite', 'deport', 'return', 'ship', 'export', 'loan']);
 const LIGHT_VERBS = new Set(['launch', 'carry', 'conduct', 'stage', 'mount', 'hold', 'unleash', 'begin', 'start', 'continue', 'intensify', 'resume', 'order', 'make', 'organize', 'organise', 'lead', 'join', 'claim', 'impose', 'wage', 'commit', 'perpetrate', 'sign', 'call', 'announce', 'declare', 'execute', 'open', 'file', 'issue']);
 /** Verbs whose subject undergoes the event: "the pilot died", "civilians starved". */
 const UNDERGOER_VERBS = new Set(['die', 'perish', 'starve', 'drown', 'succumb', 'suffer', 'disappear', 'vanish']);
+/** Verbs of receiving: their subject is the one given to when a from-phrase names the giver ("bought jets from France"). */
+const RECEIVE_LEMMAS = new Set(['receive', 'obtain', 'acquire', 'buy', 'purchase', 'borrow', 'import']);
 /** Capitalised words that name times: never a participant ("passed away on Saturday"). */
 const TIME_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tomorrow', 'week', 'month', 'year', 'day', 'night', 'morning', 'evening', 'weekend']);
 /** Event nouns naming what is done to someone: their possessor and of-phrase are the one it is done to. */
-const PATIENT_NOUNS = new Set(['arrest', 'detention', 'killing', 'murder', 'assassination', 'release', 'kidnapping', 'abduction', 'execution', 'extradition', 'deportation', 'capture', 'imprisonment', 'expulsion', 'shooting', 'beating', 'torture', 'rescue', 'indictment', 'conviction', 'sentencing', 'dismissal', 'ouster', 'firing']);
+const PATIENT_NOUNS = new Set(['arrest', 'detention', 'killing', 'murder', 'assassination', 'release', 'kidnapping', 'abduction', 'execution', 'extradition', 'deportation', 'capture', 'imprisonment', 'expulsion', 'shooting', 'beating', 'torture', 'rescue', 'indictment', 'conviction', 'sentencing', 'dismissal', 'ouster', 'firing', 'trial', 'impeachment', 'prosecution', 'interrogation', 'questioning', 'arraignment', 'acquittal', 'pardon', 'hanging', 'lynching', 'stabbing', 'rape']);
+/** Event nouns done by their possessor to their of-phrase: "Russia's bombing of Aleppo", "the siege of Mosul". */
+const OF_TARGET_NOUNS = new Set(['bombing', 'bombardment', 'shelling', 'invasion', 'occupation', 'siege', 'blockade', 'massacre', 'slaughter', 'annexation', 'destruction', 'persecution', 'surveillance', 'investigation', 'liberation', 'looting', 'genocide', 'encirclement', 'recapture', 'takeover', 'conquest', 'boycott']);
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom', 'whose']);
 /** Dependents that belong to a noun phrase's own extent (not clauses, PPs, appositions or conjuncts). */
 const NP_INTERNAL = new Set<DepLabel>(['compound', 'flat', 'amod', 'det', 'det:predet', 'nummod', 'nmod:poss', 'nmod:desc', 'case', 'compound:prt']);
 /** Verbs asking someone to act: the subject of their that-clause is the one asked ("demanded that Sudan end curbs"). */
 const REQUEST_LEMMAS = new Set(['demand', 'urge', 'ask', 'request', 'insist', 'call', 'press', 'appeal', 'order', 'require', 'warn', 'threaten']);
+/** Verbs whose object does what their to-clause says ("forced France to capitulate"); with others the object is a
+ *  thing and the to-clause a purpose ("invaded Syria to eradicate the group": Syria eradicates nothing). */
+const OBJECT_CONTROL = new Set(['force', 'urge', 'ask', 'allow', 'let', 'help', 'order', 'tell', 'persuade', 'encourage', 'prompt', 'compel', 'push', 'pressure', 'want', 'invite', 'permit', 'enable', 'cause', 'instruct', 'authorize', 'authorise', 'convince', 'warn', 'direct', 'command', 'oblige', 'press', 'call', 'train', 'recruit', 'inspire', 'incite', 'lead', 'get', 'make', 'expect', 'need', 'require', 'advise', 'beg', 'implore', 'challenge', 'dare']);
+/** Verbs of sending or engaging someone: the one sent does what the purpose clause says ("sent troops to fight"). */
+const SEND_LEMMAS = new Set(['send', 'deploy', 'dispatch', 'hire', 'call', 'bring', 'recruit', 'appoint', 'assign', 'mobilize', 'mobilise', 'employ', 'commission', 'task', 'enlist', 'fly', 'rush']);
 const PERSONAL_PRONOUNS = new Set(['it', 'he', 'she', 'they', 'we', 'i']);
 const CLAUSAL = new Set<DepLabel>(['root', 'ccomp', 'xcomp', 'advcl', 'advcl:relcl', 'acl', 'acl:relcl', 'conj', 'parataxis', 'csubj']);
 
@@ -104,7 +115,11 @@ function coordinated(tokens: readonly ArcToken[], deps: SentenceDeps, kids: read
     if (deps.label[k] !== 'conj') continue;
     // "12 people, including four children": a subset, not another member (parsers often make it a conjunct).
     const isSubset = kids[k]!.some((c) => c < k && SUBSET_MARKERS.has(tokens[c]!.text.toLowerCase())) || SUBSET_MARKERS.has(tokens[Math.max(0, k - 2)]!.text.toLowerCase()) || SUBSET_MARKERS.has(tokens[Math.max(0, k - 1)]!.text.toLowerCase());
-    if (!isSubset) out.push(...coordinated(tokens, deps, kids, k));
+    // "arrested Tays, 32, of Franklin, on several charges": a conjunct with a preposition of its own that the
+    // first member lacks is a misparsed modifier, not another member.
+    const ownCase = caseOf(tokens, deps, kids, k);
+    const isModifier = ownCase !== '' && ownCase !== caseOf(tokens, deps, kids, n);
+    if (!isSubset && !isModifier) out.push(...coordinated(tokens, deps, kids, k));
   }
   return out;
 }
@@ -135,7 +150,20 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
     return out;
   };
   const isNoun = tokens[trigger]!.pos === 'NOUN' || tokens[trigger]!.pos === 'PROPN';
-  const isPassive = !isNoun && (kidsWith(trigger, 'nsubj:pass', 'aux:pass').length > 0 || (label(trigger) === 'acl' && /(ed|en|wn)$|^(shot|hit|struck|held|seized|sent|put|cut|led|caught)$/i.test(tokens[trigger]!.text)));
+  const isParticiple = (i: number): boolean => /(ed|en|wn)$|^(shot|hit|struck|held|seized|sent|put|cut|led|caught|hurt|beaten|bought|sold|brought|taken|thrown)$/i.test(tokens[i]!.text);
+  // "Trump was bribed or blackmailed by Putin", "was arrested and charged": a participle coordinated with a passive
+  // verb, with no subject or auxiliary of its own, shares its passive voice and its passive subject.
+  const conjHead = label(trigger) === 'conj' ? deps.head[trigger]! : -1;
+  const sharedPassiveSubject =
+    conjHead >= 0 && !isNoun && isParticiple(trigger) && kidsWith(trigger, 'nsubj', 'nsubj:pass', 'aux', 'aux:pass').length === 0 && kidsWith(conjHead, 'aux:pass').length > 0 ? kidsWith(conjHead, 'nsubj:pass')[0] : undefined;
+  // "Serbia on Tuesday demanded a meeting", "The German government today welcomed the statement": a time phrase
+  // between subject and verb leads the parser to read a noun root modified by the verb. A verb with an object
+  // under a noun root that precedes it is the sentence's predicate, active; without an object it may be a
+  // headline's passive ("Man arrested in Kabul").
+  const nounRoot = deps.head[trigger]! >= 0 && deps.head[trigger]! < trigger && deps.head[deps.head[trigger]!]! < 0 ? deps.head[trigger]! : -1;
+  const isMisreadPredicate =
+    !isNoun && nounRoot >= 0 && (label(trigger) === 'acl' || label(trigger) === 'acl:relcl') && ['NOUN', 'PROPN'].includes(tokens[nounRoot]!.pos) && kidsWith(trigger, 'obj').length > 0 && kidsWith(trigger, 'nsubj', 'nsubj:pass', 'mark').length === 0;
+  const isPassive = !isNoun && (kidsWith(trigger, 'nsubj:pass', 'aux:pass').length > 0 || sharedPassiveSubject !== undefined || (label(trigger) === 'acl' && isParticiple(trigger) && !isMisreadPredicate));
   // The clause heads from the trigger up: a noun trigger's clause is the verb that governs it. The chain
   // climbs through controlled, coordinated and adverbial clauses only: a reported clause's time and place
   // ("said on Tuesday") and a relative clause's are another event's.
@@ -165,7 +193,7 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
     const on = kidsWith(trigger, 'nmod', 'nmod:poss').find((k) => {
       const prep = caseOf(tokens, deps, kids, k);
       if (label(k) === 'nmod:poss') return isPatientNoun;
-      return TARGET_PREPS.has(prep) || (prep === 'of' && (by !== undefined || isPatientNoun)) || (prep === 'with' && judge.isActor(phrase(k)));
+      return TARGET_PREPS.has(prep) || (prep === 'of' && (by !== undefined || isPatientNoun || OF_TARGET_NOUNS.has(tokens[trigger]!.lemma.toLowerCase()))) || (prep === 'with' && judge.isActor(phrase(k)));
     });
     if (on !== undefined) targets = members(on);
     const governor = deps.head[trigger]!;
@@ -181,7 +209,7 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
     const byPhrase = (k: number): boolean => caseOf(tokens, deps, kids, k) === 'by';
     const agent = isPassive
       ? // A by-phrase parsed onto a neighbouring phrase ("released on Tuesday by the Taliban") is still the agent.
-        [...kidsWith(trigger, 'obl:agent'), ...kidsWith(trigger, 'obl').filter(byPhrase), ...kidsWith(trigger, 'obl').flatMap((o) => kidsWith(o, 'nmod').filter(byPhrase))][0]
+        [...kidsWith(trigger, 'obl:agent'), ...kidsWith(trigger, 'obl').filter(byPhrase), ...kidsWith(trigger, 'obl').flatMap((o) => kidsWith(o, 'nmod').filter(byPhrase)), ...(sharedPassiveSubject !== undefined ? [...kidsWith(conjHead, 'obl:agent'), ...kidsWith(conjHead, 'obl').filter(byPhrase)] : [])][0]
       : kidsWith(trigger, 'nsubj')[0];
     if (agent !== undefined) {
       actors = members(agent);
@@ -200,6 +228,10 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
         }
       }
     } else if (!isPassive) {
+      // "Pakistan today threatened …": the parser may read the subject as a compound of the time word after it.
+      const timeHead = kidsWith(trigger, 'obl:unmarked', 'obl:tmod', 'nmod:tmod', 'obl').find((k) => k < trigger && TIME_WORDS.has(tokens[k]!.lemma.toLowerCase()));
+      const misreadSubject = timeHead !== undefined ? kidsWith(timeHead, 'compound').find((k) => k < timeHead && judge.isActor(phrase(k))) : undefined;
+      if (misreadSubject !== undefined) actors = members(misreadSubject);
       // No subject of its own: a controlled or shared subject ("vowed to attack", "met X and signed", "fired, killing").
       let v = trigger;
       for (let guard = 0; guard < 4 && actors.length === 0; guard++) {
@@ -210,7 +242,8 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
           // "the militants attacking the base": the modified noun does it; "the league's decision to suspend
           // Garrett": a noun's possessor; "the Taliban claimed responsibility for shooting down": the subject of
           // the verb whose object the noun is.
-          if (rel === 'acl') {
+          if (v === trigger && isMisreadPredicate) actors = members(h);
+          else if (rel === 'acl') {
             const possessor = kidsWith(h, 'nmod:poss')[0];
             const governor = deps.head[h]!;
             const outer = !judge.isActor(phrase(h)) && governor >= 0 && ['obj', 'obl'].includes(label(h)) ? kidsWith(governor, 'nsubj')[0] : undefined;
@@ -219,7 +252,14 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
           break;
         }
         if (rel !== 'xcomp' && rel !== 'conj' && rel !== 'advcl') break;
-        const s = kidsWith(h, 'nsubj')[0];
+        // Object control: "forced France to capitulate", "urged them to attack", "let you massacre": the one
+        // made or asked to act is the governing verb's object, not its subject.
+        // Likewise the purpose of sending someone: "sent troops to fight", "called in CrowdStrike to investigate".
+        const controller =
+          rel === 'xcomp' ? kidsWith(h, 'obj', 'iobj').find((o) => o < v && OBJECT_CONTROL.has(tokens[h]!.lemma.toLowerCase()))
+          : rel === 'advcl' && SEND_LEMMAS.has(tokens[h]!.lemma.toLowerCase()) ? kidsWith(h, 'obj').find((o) => o < v && judge.isActor(phrase(o)))
+          : undefined;
+        const s = controller ?? kidsWith(h, 'nsubj')[0];
         if (s !== undefined) actors = members(s);
         v = h;
       }
@@ -227,7 +267,7 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
     // Targets, best first: an actor object, an actor in a target PP, the passive subject, then any object.
     const objs = kidsWith(trigger, 'obj', 'iobj');
     const obls = kidsWith(trigger, 'obl');
-    const passiveSubject = kidsWith(trigger, 'nsubj:pass')[0] ?? (isPassive && label(trigger) === 'acl' && deps.head[trigger]! >= 0 ? deps.head[trigger]! : undefined);
+    const passiveSubject = kidsWith(trigger, 'nsubj:pass')[0] ?? sharedPassiveSubject ?? (isPassive && label(trigger) === 'acl' && deps.head[trigger]! >= 0 ? deps.head[trigger]! : undefined);
     const isMovement = MOVEMENT_LEMMAS.has(tokens[trigger]!.lemma.toLowerCase());
     const oblTarget = (k: number, needActor: boolean): boolean => {
       const prep = caseOf(tokens, deps, kids, k);
@@ -280,6 +320,8 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
           if (skip.has(label(k)) || depth > 4) continue;
           // Nothing inside a locative phrase ("near the town of al-Safira") is acted on.
           if (LOCATIVE_PREPS.has(caseOf(tokens, deps, kids, k)) && !isMovement) continue;
+          // Nor inside a phrase of time ("asked for compassion during Carlineo's sentencing").
+          if (TEMPORAL_PREPS.has(caseOf(tokens, deps, kids, k))) continue;
           if (k > trigger && (tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'PROPN') && judge.isActor(phrase(k)) && !actors.some((a) => a.head === k)) found.push(k);
           walk(k, depth + 1);
         }
@@ -292,6 +334,16 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
     if (UNDERGOER_VERBS.has(tokens[trigger]!.lemma.toLowerCase()) && targets.length === 0) {
       targets = actors;
       actors = [];
+    }
+    // "Ukraine received arms from the US": the receiver is the one the giving goes to, the from-phrase the giver.
+    // Without a giver named, the subject stays the actor: "Japan acquired nuclear weapons" is Japan's act, and
+    // "Kyrgyz authorities received the mission" is a host receiving visitors.
+    if (RECEIVE_LEMMAS.has(tokens[trigger]!.lemma.toLowerCase()) && !isPassive) {
+      const from = kidsWith(trigger, 'obl').find((k) => caseOf(tokens, deps, kids, k) === 'from' && judge.isActor(phrase(k))) ?? kidsWith(trigger, 'obj').flatMap((o) => kidsWith(o, 'nmod')).find((k) => caseOf(tokens, deps, kids, k) === 'from' && judge.isActor(phrase(k)));
+      if (from !== undefined) {
+        targets = actors;
+        actors = members(from);
+      }
     }
   }
   targets = targets.filter((t) => !TIME_WORDS.has(tokens[t.head]!.lemma.toLowerCase()));

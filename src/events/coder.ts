@@ -896,6 +896,19 @@ function membersOf(sc: SentenceContext, span: RoleSpan): Member[] {
   let end = span.head + 1;
   while (end < span.end && sc.tokens[end]!.pos === 'PROPN' && sc.tokens[end - 1]!.pos === 'PROPN') end++;
   if (found.length === 1 && found[0]!.end <= end) return [{ ...found[0]!, start: Math.min(start, found[0]!.start), end, npStart: span.start, npEnd: span.end }];
+  // Several actors in one phrase with no conjunction between them are one referent named with its title or an
+  // apposition ("Vice President Joe Biden", "Russia's prosecutor general Yuri Chaika"): one member, the one at the head, with the
+  // first country code found when its own has none. Conjuncts ("Russian and Syrian forces") stay apart.
+  // A comma alone sets off an apposition ("The son of Richard von Weizsäcker, Fritz von Weizsäcker"); a list has a
+  // conjunction ("Russia, Iran and Turkey").
+  const hasConjunction = sc.tokens.slice(found[0]?.start ?? span.start, found[found.length - 1]?.end ?? span.start).some((t) => t.pos === 'CCONJ' || t.text === '/');
+  if (found.length > 1 && !hasConjunction) {
+    const atHead = found.find((m) => m.start <= span.head && span.head < m.end) ?? found[found.length - 1]!;
+    const hasCountry = (c: string | undefined): boolean => c !== undefined && !c.startsWith('---');
+    const code = hasCountry(atHead.code) ? atHead.code : (found.find((m) => hasCountry(m.code))?.code ?? atHead.code);
+    const entityId = atHead.entityId ?? found.find((m) => m.entityId !== undefined)?.entityId;
+    return [{ ...atHead, ...(code ? { code } : {}), ...(entityId ? { entityId } : {}), start: Math.min(start, atHead.start), end: Math.max(end, atHead.end), npStart: span.start, npEnd: span.end }];
+  }
   return found.length > 0 ? found : [{ start, end, npStart: span.start, npEnd: span.end }];
 }
 

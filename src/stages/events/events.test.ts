@@ -507,3 +507,28 @@ test('events › force needs an actor at the head of its source: "Dempsey\'s que
   const men = parsed('Dempsey/PROPN \'s/PART soldiers/NOUN/soldier attacked/VERB/attack the/DET convoy/NOUN ./PUNCT', '3/nmod:poss 1/case 4/nsubj 0/root 6/det 4/obj 4/punct', [{ text: 'Dempsey' }]);
   assert.equal(stage.run(men, ctx)[0]?.ploverType, 'ASSAULT');
 });
+
+test('with a parse, a title and a name in one phrase are one actor, while conjuncts stay two: "Russia\'s President Vladimir Putin threatened Ukraine"', () => {
+  const spec = "Russia/PROPN 's/PART President/PROPN Vladimir/PROPN Putin/PROPN threatened/VERB/threaten Ukraine/PROPN ./PUNCT";
+  const entities = [{ id: 'e1', name: 'Vladimir Putin', type: 'PER' as const, kind: 'person' as const, mentionIds: ['m0'], aliases: [], roles: [], references: [], country: 'RUS' }];
+  const events = stage.run(parsed(spec, "3/nmod:poss 1/case 4/nmod:desc 6/nsubj 4/flat 0/root 6/obj 6/punct", [{ text: 'Vladimir Putin' }], { entities }), ctx);
+  const threat = events.find((e) => e.ploverType === 'THREATEN');
+  assert.ok(threat, 'a THREATEN event');
+  assert.equal(threat.sources.length, 1);
+  assert.deepEqual(codes(threat.targets), ['UKR']);
+  const both = stage.run(parsed('Russia/PROPN and/CCONJ Syria/PROPN attacked/VERB/attack Aleppo/PROPN ./PUNCT', '4/nsubj 3/cc 1/conj 0/root 4/obj 4/punct'), ctx).find((e) => e.ploverType === 'ASSAULT');
+  assert.deepEqual(codes(both?.sources ?? []), ['RUS', 'SYR']);
+});
+
+test('with a parse, a name set off by a comma from the phrase it names is one actor even when the parser draws it into that phrase: "Gunmen shot the son of Kofi Mensah, Ama Mensah"', () => {
+  const spec = 'Gunmen/NOUN/gunman shot/VERB/shoot the/DET son/NOUN of/ADP Kofi/PROPN Mensah/PROPN ,/PUNCT Ama/PROPN Mensah/PROPN ./PUNCT';
+  const entities = [
+    { id: 'e1', name: 'Kofi Mensah', type: 'PER' as const, kind: 'person' as const, mentionIds: ['m0'], aliases: [], roles: [], references: [] },
+    { id: 'e2', name: 'Ama Mensah', type: 'PER' as const, kind: 'person' as const, mentionIds: ['m1'], aliases: [], roles: [], references: [] },
+  ];
+  const events = stage.run(parsed(spec, '2/nsubj 0/root 4/det 2/obj 6/case 4/nmod 6/flat 9/punct 4/compound 9/flat 2/punct', [{ text: 'Kofi Mensah' }, { text: 'Ama Mensah' }], { entities }), ctx);
+  const attack = events.find((e) => e.ploverType === 'ASSAULT');
+  assert.ok(attack, 'an ASSAULT event');
+  assert.equal(attack.targets.length, 1);
+  assert.equal(attack.targets[0]!.entityId, 'e2');
+});
