@@ -279,3 +279,23 @@ test('entities › a "person" named by the article\'s own common words is a thin
   assert.equal(dana.type, 'PER');
   assert.deepEqual(dana.references.map((r) => r.text), ['her'], 'pronouns in capitals are a heading, not a reference');
 });
+
+test('entities › a "person" the text handles as a product is a thing: "download Lantern Guard", "a Pebble Hub" (issue 16)', () => {
+  const text = [
+    'Lantern Guard is our pick for travellers. Download Lantern Guard on up to five devices; the Lantern Guard app blocks trackers.',
+    'A smart home starts with a Pebble Hub on the shelf. Pebble Hub 2.1 added support for door sensors.',
+  ].join(' ');
+  const entities = entitiesOf(text, [['Lantern Guard', 'PER'], ['Pebble Hub', 'PER']]);
+  assert.equal(byName(entities, 'Lantern Guard').type, 'MISC');
+  assert.equal(byName(entities, 'Pebble Hub').type, 'MISC');
+});
+
+test('entities › a person named beside a thing-word stays a person when the text also treats them as one (issue 16)', () => {
+  const text = [
+    'Priya Raman built the Tallyboard app in her garage. "We never planned a company," Raman said.',
+    'Users of the Raman app are mostly teachers. Jonah Adeyemi 2.0 is what fans call his comeback; Jonah Adeyemi scored 25.3 points a game.',
+  ].join(' ');
+  const entities = entitiesOf(text, [['Priya Raman', 'PER'], ['Raman', 'PER'], ['Jonah Adeyemi', 'PER'], ['Tallyboard', 'ORG']]);
+  assert.equal(byName(entities, 'Priya Raman').type, 'PER', '"Raman said" and "her" say person, whatever "the Raman app" says');
+  assert.equal(byName(entities, 'Jonah Adeyemi').type, 'PER', 'one version-like figure among pronouns is not enough, and "25.3 points" is a statistic');
+});
