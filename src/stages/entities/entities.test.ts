@@ -299,3 +299,14 @@ test('entities › a person named beside a thing-word stays a person when the te
   assert.equal(byName(entities, 'Priya Raman').type, 'PER', '"Raman said" and "her" say person, whatever "the Raman app" says');
   assert.equal(byName(entities, 'Jonah Adeyemi').type, 'PER', 'one version-like figure among pronouns is not enough, and "25.3 points" is a statistic');
 });
+
+test('entities › no role from "headquartered", a job title around the name, a verb "head" or "a leader in" a market (issue 16)', () => {
+  const text = [
+    'Quillmark, headquartered in Leeds, sells ledgers. The firm hired a Chief Data Officer last year.',
+    'Tallyboard, a leader in classroom software, grew fast. For courses from Ashcombe, head to our guide.',
+    'Ines Valdor, head of research at Quillmark, said sales rose.',
+  ].join(' ');
+  const entities = entitiesOf(text, [['Quillmark', 'PER'], ['Data', 'PER'], ['Tallyboard', 'PER'], ['Ashcombe', 'PER'], ['Ines Valdor', 'PER']]);
+  for (const name of ['Quillmark', 'Data', 'Tallyboard', 'Ashcombe']) assert.deepEqual(byName(entities, name).roles, [], name);
+  assert.equal(byName(entities, 'Ines Valdor').roles[0]?.title, 'head');
+});
