@@ -9,6 +9,16 @@ import { countriesByDemonym } from '../../data/countries.js';
 import { TITLE_WORDS, nameWords, translitKey } from '../../kb/names.js';
 import type { DocEntity, EntityKind, MentionType, PlaceRef } from '../../model/index.js';
 
+/** How the corpus has typed one name so far: the stored entities of that name key, by type (mentions, articles). */
+export interface NameTypeCount {
+  readonly type: string;
+  readonly mentions: number;
+  readonly articles: number;
+}
+
+/** Stored type counts by name key (full names and first words of people), from `Store.entityTypesByName`. */
+export type NameTypes = ReadonlyMap<string, readonly NameTypeCount[]>;
+
 /** A corrected type, with the reason recorded on the link. */
 export interface TypeDecision {
   readonly type: MentionType;
@@ -95,7 +105,13 @@ function hasPersonEvidence(entity: DocEntity): boolean {
   if (entity.roles.length) return true;
   const pronouns = entity.references.filter((r) => r.rule !== 'pronoun' || r.text !== r.text.toUpperCase()).length;
   if (pronouns > 0 && pronouns * 4 >= entity.mentionIds.length) return true;
-  return [entity.name, ...entity.aliases].some((n) => nameWords(n).titles.length > 0 || TITLE_WORDS.has((n.split(/\s+/)[0] ?? '').toLowerCase().replace(/\.$/, '')));
+  // A title before a letter is no title: "Gen Z" is a generation, not General Z.
+  const isTitled = (n: string): boolean => {
+    const { titles, words } = nameWords(n);
+    const first = (n.split(/\s+/)[0] ?? '').toLowerCase().replace(/\.$/, '');
+    return (titles.length > 0 || TITLE_WORDS.has(first)) && words.some((w) => w.replace(/\./g, '').length > 1);
+  };
+  return [entity.name, ...entity.aliases].some(isTitled);
 }
 
 /**
@@ -125,14 +141,45 @@ function namedAfterThing(entity: DocEntity, article: readonly DocEntity[]): Type
   return undefined;
 }
 
+/** Corpus evidence counts only from this many mentions of the other type, in at least two articles. */
+const MIN_CORPUS_MENTIONS = 3;
+
+/**
+ * A person entity that the rest of the corpus shows to be something else, with no person evidence of its own:
+ * its full name stored as an organisation or thing with at least twice the mentions it has as a person ("Hotspot
+ * Shield" an ORG in other reviews), or, for a name of two or more words, its first word stored as an organisation
+ * and never as a person ("Amazon Alexa", "Adobe Premiere": a product after its maker's name). A person named
+ * after a firm ("Walt Disney") keeps the type when the article gives a title, role or pronouns.
+ */
+function typedOtherwiseInCorpus(entity: DocEntity, nameTypes: NameTypes): TypeDecision | undefined {
+  if (!nameTypes.size || hasPersonEvidence(entity)) return undefined;
+  const words = nameWords(entity.name).words;
+  if (!words.length) return undefined;
+  const counts = (key: string) => nameTypes.get(translitKey(key)) ?? [];
+  const asPerson = (rows: readonly NameTypeCount[]) => rows.filter((r) => r.type === 'PER').reduce((n, r) => n + r.mentions, 0);
+  const full = counts(words.join(' '));
+  const other = [...full].filter((r) => (r.type === 'ORG' || r.type === 'MISC') && r.mentions >= MIN_CORPUS_MENTIONS && r.articles >= 2).sort((a, b) => b.mentions - a.mentions)[0];
+  if (other && other.mentions >= 2 * asPerson(full)) {
+    const type = other.type as MentionType;
+    return { type, kind: kindOf(type), why: `the corpus names "${entity.name}" as ${type} in ${other.articles} articles (${other.mentions} mentions)` };
+  }
+  if (words.length < 2 || PARTICLES.has(words[0]!.toLowerCase())) return undefined;
+  const first = counts(words[0]!);
+  const maker = first.find((r) => r.type === 'ORG' && r.mentions >= MIN_CORPUS_MENTIONS && r.articles >= 2);
+  if (maker && asPerson(first) === 0) {
+    return { type: 'MISC', kind: 'other', why: `named after "${words[0]}", an organisation in ${maker.articles} articles of the corpus` };
+  }
+  return undefined;
+}
+
 /**
  * A person entity whose name cannot be a person's: the type it gets instead, or undefined when PER holds.
  * `isSurnameLinked`: the linker joined it to a known person by surname (evidence enough).
  * @example checkPersonType({ name: 'Google Cloud', type: 'PER', … }) // { type: 'MISC', why: 'ends in "Cloud" …' }
  */
-export function checkPersonType(entity: DocEntity, article: readonly DocEntity[] = []): TypeDecision | undefined {
+export function checkPersonType(entity: DocEntity, article: readonly DocEntity[] = [], nameTypes: NameTypes = new Map()): TypeDecision | undefined {
   if (entity.type !== 'PER' || entity.kbId) return undefined;
-  const thing = namedAfterThing(entity, article);
+  const thing = namedAfterThing(entity, article) ?? typedOtherwiseInCorpus(entity, nameTypes);
   if (thing) return thing;
   const words = entity.name.trim().split(/\s+/).filter(Boolean);
   const decide = (type: MentionType, reason: string): TypeDecision => ({ type, kind: kindOf(type), why: `not a person's name (${reason})` });
