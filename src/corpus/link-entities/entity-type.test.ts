@@ -129,3 +129,11 @@ test('entity type › "Gen Z" is no surname to join a known person by (issue 16)
   assert.equal(link!.type, 'MISC');
   assert.notEqual(link!.entityId, 'per:giniratiun z');
 });
+
+test('entity type › prepositions, "Ask …" buttons, hyphenated function words and "… Brands" are not names (issue 16)', () => {
+  assert.equal(checkPersonType(person('Among Rivals'))?.type, 'MISC');
+  assert.equal(checkPersonType(person('Ask Marlowe'))?.type, 'MISC');
+  assert.equal(checkPersonType(person('Vextra Not-For-Profit'))?.type, 'MISC');
+  assert.equal(checkPersonType(person('Copperline Brands'))?.type, 'ORG');
+  assert.equal(checkPersonType(person('Anna-Lena Forsberg')), undefined, 'a double-barrelled first name stays a name');
+});

@@ -35,7 +35,7 @@ const LEAD_WORDS = new Set([
   'deep', 'modern', 'our', 'your', 'my', 'all', 'latest', 'popular', 'related', 'featured', 'trending', 'official', 'introducing',
   'using', 'understanding', 'getting', 'building', 'advanced', 'automated', 'asynchronous', 'async', 'smart', 'digital', 'online',
   'global', 'international', 'national', 'daily', 'weekly', 'monthly', 'annual', 'total', 'full', 'high', 'low', 'first', 'last',
-  'enter',
+  'enter', 'ask',
 ]);
 
 // First words of institutions, venues and landforms ("Centre Pompidou", "Lake Tahoe", "Festival Atlanta"); "Park"
@@ -46,7 +46,10 @@ const PLACE_OR_BODY_LEADS = new Set([
 ]);
 
 // Words that never stand inside a person's name ("Gethin R The", "Harvard Free Certificates").
-const FUNCTION_WORDS = new Set(['the', 'and', 'for', 'with', 'to', 'in', 'on', 'a', 'an', 'or', 'at', 'by', 'from', 'into', 'vs', 'versus', '&']);
+const FUNCTION_WORDS = new Set([
+  'the', 'and', 'for', 'with', 'to', 'in', 'on', 'a', 'an', 'or', 'at', 'by', 'from', 'into', 'vs', 'versus', '&', 'among', 'between', 'about',
+  'without', 'within', 'through', 'across', 'against', 'during', 'onto',
+]);
 
 // Last words of organisation names (compromise's orgWords idea: "Johnson LLC", "Guggenheim Museum").
 const ORG_HEADS = new Set([
@@ -54,7 +57,7 @@ const ORG_HEADS = new Set([
   'committee', 'commission', 'agency', 'ministry', 'department', 'bureau', 'party', 'union', 'league', 'federation', 'club', 'team',
   'company', 'corporation', 'corp', 'inc', 'ltd', 'llc', 'plc', 'gmbh', 'group', 'holdings', 'partners', 'bank', 'fund', 'trust',
   'labs', 'lab', 'studio', 'studios', 'press', 'media', 'news', 'network', 'times', 'post', 'journal', 'magazine', 'records',
-  'systems', 'technologies', 'software', 'solutions', 'services', 'airlines', 'airways', 'lines', 'motors', 'hospital', 'clinic',
+  'systems', 'technologies', 'software', 'solutions', 'services', 'brands', 'airlines', 'airways', 'lines', 'motors', 'hospital', 'clinic',
   'church', 'center', 'centre', 'library', 'theatre', 'theater', 'orchestra', 'festival', 'brigade', 'army', 'forces', 'police',
 ]);
 
@@ -87,7 +90,8 @@ const kindOf = (type: MentionType): EntityKind => ({ PER: 'person', ORG: 'organi
 function unlikeNameWord(word: string): string | undefined {
   const bare = word.replace(/[.,'’]+$/, '');
   if (/\d/.test(bare)) return `"${bare}" has a digit`;
-  if (FUNCTION_WORDS.has(bare.toLowerCase())) return `"${bare}" is a function word`;
+  // "Humana For-Profit": a function word is no part of a double-barrelled name either.
+  if (FUNCTION_WORDS.has(bare.toLowerCase()) || bare.split('-').some((p) => p.length > 0 && bare.includes('-') && FUNCTION_WORDS.has(p.toLowerCase()))) return `"${bare}" is a function word`;
   // Internal capitals mark brands (LinkedIn, GitHub, iPhone), not names (McDonald, DiCaprio, O'Brien, Jean-Luc).
   const parts = bare.split('-');
   if (parts.some((p) => /^[a-z]+[A-Z]/.test(p) || (/^[A-Z][a-z]+[A-Z]/.test(p) && !JOINED_PARTICLE.test(p)))) return `"${bare}" is written like a brand`;

@@ -310,3 +310,13 @@ test('entities › no role from "headquartered", a job title around the name, a 
   for (const name of ['Quillmark', 'Data', 'Tallyboard', 'Ashcombe']) assert.deepEqual(byName(entities, name).roles, [], name);
   assert.equal(byName(entities, 'Ines Valdor').roles[0]?.title, 'head');
 });
+
+test('entities › a "person" defined as a thing ("X is a unified analytics engine") is a thing; "a software engineer" is a person (issue 16)', () => {
+  const text = [
+    'Harbor Sparkle is a unified analytics engine for large datasets. Teams run Harbor Sparkle on clusters.',
+    'Mina Torvald is a software engineer in Oslo. Mina Torvald wrote the first connector.',
+  ].join(' ');
+  const entities = entitiesOf(text, [['Harbor Sparkle', 'PER'], ['Mina Torvald', 'PER'], ['Oslo', 'LOC']]);
+  assert.equal(byName(entities, 'Harbor Sparkle').type, 'MISC');
+  assert.equal(byName(entities, 'Mina Torvald').type, 'PER');
+});
