@@ -320,3 +320,9 @@ test('entities › a "person" defined as a thing ("X is a unified analytics engi
   assert.equal(byName(entities, 'Harbor Sparkle').type, 'MISC');
   assert.equal(byName(entities, 'Mina Torvald').type, 'PER');
 });
+
+test('entities › "a Damien Hirst painting": a person\'s name before a noun keeps the person (issue 16)', () => {
+  const text = 'The collector sliced a Marisol Quenby painting into squares. Marisol Quenby was not amused.';
+  const entities = entitiesOf(text, [['Marisol Quenby', 'PER']]);
+  assert.equal(byName(entities, 'Marisol Quenby').type, 'PER');
+});

@@ -17,6 +17,10 @@ export interface UsageEvidence {
 // "a Raspberry Pi", "your Amazon Alexa", "another Hotspot Shield": people do not take these determiners. "the" is
 // left out ("the Biden administration" is a person used as a modifier).
 const THING_DETERMINER_BEFORE = /(?:^|[^\p{L}])(?:a|an|another|your|our|my|this|these|those|every|each|any)\s+$/iu;
+// "a Damien Hirst painting", "a Leni Riefenstahl film": a person's name as a modifier takes the noun's
+// determiner. A lower-case word after the name that is not a function word reads as such a noun (precision first:
+// "a Raspberry Pi coupled with" loses its cue too).
+const MODIFIER_NOUN_AFTER = /^\s+(?!(?:is|was|are|were|has|had|have|can|will|would|could|should|may|might|to|into|in|on|with|for|and|or|that|which|from|at|as|by|of|if|so|but)\b)[a-z]/u;
 // "download Hotspot Shield", "installed Slack", "powered by Android", "compatible with Amazon Alexa".
 const USE_VERB_BEFORE = /(?:^|[^\p{L}])(?:download|downloaded|downloading|downloads|install|installed|installing|installs|uninstall|uninstalled|reinstall|using|powered\s+by|compatible\s+with|built\s+on|upgrade\s+to|update\s+to|subscribe\s+to|sign\s+up\s+for|log\s+in\s+to|log\s+into)\s+(?:the\s+)?$/iu;
 // "Zoom 5.2", "Photoshop v24", "Windows 11 Pro": a version number right after the name.
@@ -45,7 +49,7 @@ export function usageEvidence(text: string, mentions: readonly Mention[]): Usage
     const lineStart = text.lastIndexOf('\n', m.start - 1) + 1;
     const isSpeakerLabel = /^\s*$/.test(text.slice(lineStart, m.start)) && /^\s*:/.test(after);
     if (isSpeakerLabel || SPEECH_AFTER.test(after) || SPEECH_BEFORE.test(before)) asPerson++;
-    else if (THING_DETERMINER_BEFORE.test(before) || USE_VERB_BEFORE.test(before) || VERSION_AFTER.test(after) || THING_NOUN_AFTER.test(after) || DEFINED_AS_THING_AFTER.test(text.slice(m.end, m.end + 120))) asThing++;
+    else if ((THING_DETERMINER_BEFORE.test(before) && !MODIFIER_NOUN_AFTER.test(after)) || USE_VERB_BEFORE.test(before) || VERSION_AFTER.test(after) || THING_NOUN_AFTER.test(after) || DEFINED_AS_THING_AFTER.test(text.slice(m.end, m.end + 120))) asThing++;
   }
   return { asThing, asPerson };
 }
