@@ -5,7 +5,7 @@
  * them from their stored entities layer. The CLI (`dossier entity merge|split|rename|retype|undo`) and the API
  * (POST /api/entities/:id/merge|split|rename|retype, DELETE /api/entity-corrections/:id) both come here.
  */
-import { applyLinkOverrides, defaultKindOf, linkEntities, nameKeyOf, splitEntityId, surnameKeysToLookUp, type EntityLink } from '../corpus/link-entities/index.js';
+import { applyLinkOverrides, defaultKindOf, linkEntities, nameKeyOf, nameKeysToLookUp, splitEntityId, surnameKeysToLookUp, type EntityLink } from '../corpus/link-entities/index.js';
 import { DossierError, UsageError, type DocEntity, type MentionType, type PlaceRef } from '../model/index.js';
 import type { EntityDetail, EntityOverride, EntityTypeEvidence, Store } from '../store/store.js';
 import { MENTION_TYPES, requireEntity } from './queries.js';
@@ -62,8 +62,8 @@ const stamp = (author: CorrectionAuthor): { decidedBy: string; decidedAt: string
 
 /** Links an article's entities and applies every stored correction that concerns them (ingest and relinking). */
 export async function linkWithCorrections(store: Store, entities: readonly DocEntity[], places: readonly PlaceRef[]): Promise<EntityLink[]> {
-  const known = await store.findPeopleBySurname(surnameKeysToLookUp(entities));
-  return applyCorrections(store, linkEntities(entities, known, places));
+  const [known, nameTypes] = await Promise.all([store.findPeopleBySurname(surnameKeysToLookUp(entities)), store.entityTypesByName(nameKeysToLookUp(entities))]);
+  return applyCorrections(store, linkEntities(entities, known, places, nameTypes));
 }
 
 /** Applies the stored corrections to links, following merges into merged entities. */

@@ -15,7 +15,7 @@ import { createInlineAnnotator, signatureFor, type AnnotateOutcome, type Article
 import { inputFingerprint, runKeyOf } from './input-fingerprint.js';
 
 export { DEFAULT_EVENT_GENRES, GENRES, type Genre };
-import { linkEntities, surnameKeysToLookUp } from '../corpus/link-entities/index.js';
+import { linkEntities, nameKeysToLookUp, surnameKeysToLookUp } from '../corpus/link-entities/index.js';
 import { applyCorrections } from './entity-corrections.js';
 import { observeEvents } from '../corpus/observe/index.js';
 import { describeObservedEvents } from '../corpus/cross-article/index.js';
@@ -281,9 +281,9 @@ function inlineAnnotator(options: IngestOptions): ArticleAnnotator {
 /** Links computed against what the store already holds, saved in the article's own transaction. */
 async function crossArticleLinks(store: Store, doc: Doc): Promise<ArticleLinks> {
   const entities = doc.layers.entities ?? [];
-  const known = await store.findPeopleBySurname(surnameKeysToLookUp(entities));
+  const [known, nameTypes] = await Promise.all([store.findPeopleBySurname(surnameKeysToLookUp(entities)), store.entityTypesByName(nameKeysToLookUp(entities))]);
   // The user's entity corrections (merge, split, retype) hold for every article ingested after them.
-  const entityLinks = await applyCorrections(store, linkEntities(entities, known, doc.layers.places ?? []));
+  const entityLinks = await applyCorrections(store, linkEntities(entities, known, doc.layers.places ?? [], nameTypes));
   const syndication = await findCopies(store, doc);
   const events = describeObservedEvents(doc, observeEvents(doc, entityLinks, syndication.group));
   return { entities: entityLinks, events, syndication };

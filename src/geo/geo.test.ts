@@ -86,3 +86,27 @@ test('geo › malformed region lines fail loudly; aliases to unknown places are 
   assert.deepEqual(parseAliases('Old Name = Missing Town, NV [city]', () => []), []);
   assert.throws(() => parseAliases('no equals sign here', () => []), /malformed line/);
 });
+
+// Issue 16: a made-up town name shared by Italy and California, with real country codes (regions, borders).
+const TWIN_TOWNS = createGazetteer([
+  entry('country:AT', 'Austria', 'country', 47.5, 14.5, 'AT', 0, '', 'PCLI'),
+  entry('country:FR', 'France', 'country', 46, 2, 'FR', 0, '', 'PCLI'),
+  entry('country:DE', 'Germany', 'country', 51, 10, 'DE', 0, '', 'PCLI'),
+  entry('country:NL', 'Netherlands', 'country', 52.5, 5.75, 'NL', 0, '', 'PCLI'),
+  entry('country:US', 'United States', 'country', 39, -98, 'US', 0, '', 'PCLI'),
+  entry('admin1:US.CA', 'California', 'admin1', 37, -120, 'US', 39_000_000, 'CA', 'ADM1'),
+  entry('gn:it', 'Castelmare', 'city', 45.4, 12.3, 'IT', 51_000, '20', 'PPLA'),
+  entry('gn:us', 'Castelmare', 'city', 34, -118.5, 'US', 40_000, 'CA', 'PPLX'),
+], []);
+
+test('geo › a town in an article of European places is the European one, though the US is named too (issue 16)', () => {
+  const queries = ['Austria', 'France', 'Castelmare', 'Germany', 'Netherlands', 'United States'].map((surface) => ({ surface }));
+  const castelmare = resolveToponyms(TWIN_TOWNS, queries)[2]!;
+  assert.equal(castelmare.entry?.countryCode, 'IT');
+  assert.equal(castelmare.isResolved, true);
+});
+
+test('geo › the same town in a US story that names its state is the US one (issue 16)', () => {
+  const queries = ['United States', 'California', 'Castelmare', 'United States', 'France'].map((surface) => ({ surface }));
+  assert.equal(resolveToponyms(TWIN_TOWNS, queries)[2]!.entry?.countryCode, 'US');
+});

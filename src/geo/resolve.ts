@@ -135,6 +135,10 @@ function isInside(inner: GazetteerEntry, outer: GazetteerEntry): boolean {
 /** Evidence an article gives about where it is: weights per country and per admin1, and anchor points. */
 interface DocContext {
   readonly countries: Map<string, number>;
+  /** Sum of the country weights, for a country's share of the evidence. */
+  readonly countryTotal: number;
+  /** Country weights summed by UN region ("Europe", "Americas"). */
+  readonly regions: Map<string, number>;
   /** Countries bordering a context country: "Gaza" beside "Israel" leans to Palestine. */
   readonly neighbours: Set<string>;
   readonly admin1s: Map<string, number>;
@@ -147,10 +151,16 @@ function contextScore(entry: GazetteerEntry, ctx: DocContext, index: number): { 
   let isSupported = false;
   const cw = ctx.countries.get(entry.countryCode) ?? 0;
   if (cw > 0 && entry.kind !== 'country') {
-    score += Math.min(3, 1.5 + cw);
+    // Weighed by the country's share of the article's country evidence: three "U.S." in a history of coffee
+    // that names a dozen European places do not put Venice in California; a local paper's own state still does.
+    score += Math.min(3, 1.5 + cw) * Math.sqrt(cw / ctx.countryTotal);
     isSupported = true;
-  } else if (entry.kind !== 'country' && ctx.neighbours.has(entry.countryCode)) {
-    score += 0.75;
+  } else if (entry.kind !== 'country') {
+    // A country the article does not name still gains from its neighbours ("Gaza" beside "Israel") and from
+    // its continent's share of the evidence: Venice in a story of Austria, France, England and Holland is Italy's.
+    const region = countryByCode(entry.countryCode)?.region;
+    const regionShare = region ? (ctx.regions.get(region) ?? 0) / Math.max(1, ctx.countryTotal) : 0;
+    score += Math.max(ctx.neighbours.has(entry.countryCode) ? 0.75 : 0, 1.5 * regionShare);
   }
   const aw = entry.admin1Code ? (ctx.admin1s.get(`${entry.countryCode}.${entry.admin1Code}`) ?? 0) : 0;
   if (aw > 0 && entry.kind !== 'admin1') {
@@ -210,7 +220,13 @@ function buildContext(results: readonly (ToponymResolution | undefined)[], weigh
   for (const [cc, n] of hints) countries.set(cc, (countries.get(cc) ?? 0) + 0.5 * n);
   const withNeighbours = (): DocContext => {
     for (const cc of countries.keys()) for (const n of countryByCode(cc)?.borders ?? []) neighbours.add(n);
-    return { countries, neighbours, admin1s, anchors };
+    const countryTotal = [...countries.values()].reduce((a, b) => a + b, 0);
+    const regions = new Map<string, number>();
+    for (const [cc, w] of countries) {
+      const region = countryByCode(cc)?.region;
+      if (region) regions.set(region, (regions.get(region) ?? 0) + w);
+    }
+    return { countries, countryTotal, regions, neighbours, admin1s, anchors };
   };
   if (round === 0) return withNeighbours();
   results.forEach((r, index) => {

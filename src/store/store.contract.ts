@@ -446,6 +446,18 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
       });
     });
 
+    test('entity types by name: the per/org/loc/misc entities of a name key that articles still link (issue 16)', async () => {
+      await withStore(async (store) => {
+        await store.saveArticle(article(GOMA), PIPELINE, { entities: [entityLink('e1', 'org:lantern guard', 'Lantern Guard', 'ORG', { mentionCount: 4 }), entityLink('e2', 'per:lantern guard', 'Lantern Guard', 'PER')] });
+        await store.saveArticle(article(KYIV), PIPELINE, { entities: [entityLink('e1', 'org:lantern guard', 'Lantern Guard', 'ORG', { mentionCount: 2 }), entityLink('e2', 'kb:m23', 'M23', 'ORG', { kbId: 'm23' })] });
+        const types = await store.entityTypesByName(['lantern guard', 'm23', 'nobody']);
+        assert.deepEqual(types.get('lantern guard'), [{ type: 'ORG', mentions: 6, articles: 2 }, { type: 'PER', mentions: 1, articles: 1 }]);
+        assert.deepEqual(types.get('m23'), [], 'knowledge-base entities are not counted by name');
+        assert.deepEqual(types.get('nobody'), []);
+        assert.deepEqual(await store.entityTypesByName([]), new Map());
+      });
+    });
+
     test('an updated article replaces its entity links; a duplicate leaves them alone', async () => {
       await withStore(async (store) => {
         const doc = article(GOMA);

@@ -4,7 +4,7 @@
  */
 import type { CorroborationStatus, EventReport } from '../corpus/corroborate/index.js';
 import type { CopyLinks } from '../corpus/cross-article/index.js';
-import type { EntityLink, KnownEntity } from '../corpus/link-entities/index.js';
+import type { EntityLink, KnownEntity, NameTypeCount } from '../corpus/link-entities/index.js';
 import type { ObservedEvent } from '../corpus/observe/index.js';
 import type { Doc, EntityKind, MentionType, SourceKind, Stance } from '../model/index.js';
 import type { SnippetPassage } from './snippet.js';
@@ -242,6 +242,12 @@ export type EventPeriod = 'year' | 'month' | 'day';
 /** How many characters of a window's start date (YYYY-MM-DD) name its period. */
 export const PERIOD_CHARS: Readonly<Record<EventPeriod, number>> = { year: 4, month: 7, day: 10 };
 
+/** Id prefixes of entities linked by name and type (`org:<name key>`), as corpus/link-entities makes them. */
+export const NAME_TYPE_PREFIXES = ['per', 'org', 'loc', 'misc'] as const;
+
+/** Orders a name's type counts: most mentions first, then by type, so both adapters agree. */
+export const byMentions = (a: NameTypeCount, b: NameTypeCount): number => b.mentions - a.mentions || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0);
+
 /** How many merged events of one type start in one period ('' for undated events). */
 export interface EventPeriodCount {
   readonly period: string;
@@ -450,6 +456,12 @@ export interface Store extends SavedSearchStore, EntityOverridesPort {
   stats(): Promise<StoreStats>;
   /** Full-name people whose surname key is one of `surnameKeys`, for linking a bare surname. */
   findPeopleBySurname(surnameKeys: readonly string[]): Promise<Map<string, KnownEntity[]>>;
+  /**
+   * How the corpus has typed each name key so far: the linked entities `per:`/`org:`/`loc:`/`misc:` + key that
+   * some article still names, by type, most mentions first (knowledge-base and gazetteer entities are not counted).
+   * Every asked key is in the map, with [] when unknown.
+   */
+  entityTypesByName(nameKeys: readonly string[]): Promise<Map<string, NameTypeCount[]>>;
   listEntities(query?: EntityQuery): Promise<CanonicalEntity[]>;
   /** Stored articles sharing any of these MinHash band keys. */
   findSyndicationCandidates(bandKeys: readonly string[]): Promise<SyndicationCandidate[]>;

@@ -102,3 +102,38 @@ test('entity type › one stray pronoun among many mentions, a pronoun in capita
   assert.equal(checkPersonType(person('Park Ji-sung')), undefined, 'a Korean surname first');
   assert.equal(checkPersonType(person('Michael J Fox')), undefined, 'a middle initial');
 });
+
+test('entity type › the corpus decides a "person" stored as an organisation elsewhere, or named after one (issue 16)', () => {
+  const types = new Map([
+    [translitKey('Lantern Guard'), [{ type: 'ORG', mentions: 9, articles: 3 }, { type: 'PER', mentions: 2, articles: 1 }]],
+    [translitKey('Brightloom'), [{ type: 'ORG', mentions: 14, articles: 5 }]],
+    [translitKey('Tessa Brightloom'), []],
+    [translitKey('Nadia Okafor'), [{ type: 'ORG', mentions: 2, articles: 1 }]],
+  ]);
+  const lantern = checkPersonType(person('Lantern Guard', { mentionIds: ['m1', 'm2'] }), [], types);
+  assert.equal(lantern?.type, 'ORG');
+  assert.match(lantern!.why, /the corpus names "Lantern Guard" as ORG in 3 articles/);
+  const product = checkPersonType(person('Brightloom Echo'), [], new Map([[translitKey('Brightloom'), types.get(translitKey('Brightloom'))!]]));
+  assert.equal(product?.type, 'MISC');
+  assert.match(product!.why, /named after "Brightloom", an organisation/);
+  // A person named like the firm keeps the type when the article says person; thin evidence decides nothing.
+  const she = [{ start: 0, end: 3, text: 'she', rule: 'pronoun' }] as unknown as DocEntity['references'];
+  assert.equal(checkPersonType(person('Brightloom Echo', { references: she }), [], types), undefined);
+  assert.equal(checkPersonType(person('Nadia Okafor'), [], types), undefined, 'two ORG mentions in one article are not evidence');
+  assert.equal(checkPersonType(person('Lantern Guard'), [], new Map()), undefined, 'no corpus, no change');
+});
+
+test('entity type › "Gen Z" is no surname to join a known person by (issue 16)', () => {
+  const known = new Map<string, KnownEntity[]>([['z', [{ id: 'per:giniratiun z', name: 'Generation Z', type: 'PER', country: null, isSurnameOnly: false }]]]);
+  const [link] = linkEntities([person('Gen Z')], known);
+  assert.equal(link!.type, 'MISC');
+  assert.notEqual(link!.entityId, 'per:giniratiun z');
+});
+
+test('entity type › prepositions, "Ask …" buttons, hyphenated function words and "… Brands" are not names (issue 16)', () => {
+  assert.equal(checkPersonType(person('Among Rivals'))?.type, 'MISC');
+  assert.equal(checkPersonType(person('Ask Marlowe'))?.type, 'MISC');
+  assert.equal(checkPersonType(person('Vextra Not-For-Profit'))?.type, 'MISC');
+  assert.equal(checkPersonType(person('Copperline Brands'))?.type, 'ORG');
+  assert.equal(checkPersonType(person('Anna-Lena Forsberg')), undefined, 'a double-barrelled first name stays a name');
+});

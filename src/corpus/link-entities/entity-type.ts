@@ -9,6 +9,16 @@ import { countriesByDemonym } from '../../data/countries.js';
 import { TITLE_WORDS, nameWords, translitKey } from '../../kb/names.js';
 import type { DocEntity, EntityKind, MentionType, PlaceRef } from '../../model/index.js';
 
+/** How the corpus has typed one name so far: the stored entities of that name key, by type (mentions, articles). */
+export interface NameTypeCount {
+  readonly type: string;
+  readonly mentions: number;
+  readonly articles: number;
+}
+
+/** Stored type counts by name key (full names and first words of people), from `Store.entityTypesByName`. */
+export type NameTypes = ReadonlyMap<string, readonly NameTypeCount[]>;
+
 /** A corrected type, with the reason recorded on the link. */
 export interface TypeDecision {
   readonly type: MentionType;
@@ -25,7 +35,7 @@ const LEAD_WORDS = new Set([
   'deep', 'modern', 'our', 'your', 'my', 'all', 'latest', 'popular', 'related', 'featured', 'trending', 'official', 'introducing',
   'using', 'understanding', 'getting', 'building', 'advanced', 'automated', 'asynchronous', 'async', 'smart', 'digital', 'online',
   'global', 'international', 'national', 'daily', 'weekly', 'monthly', 'annual', 'total', 'full', 'high', 'low', 'first', 'last',
-  'enter',
+  'enter', 'ask',
 ]);
 
 // First words of institutions, venues and landforms ("Centre Pompidou", "Lake Tahoe", "Festival Atlanta"); "Park"
@@ -36,7 +46,10 @@ const PLACE_OR_BODY_LEADS = new Set([
 ]);
 
 // Words that never stand inside a person's name ("Gethin R The", "Harvard Free Certificates").
-const FUNCTION_WORDS = new Set(['the', 'and', 'for', 'with', 'to', 'in', 'on', 'a', 'an', 'or', 'at', 'by', 'from', 'into', 'vs', 'versus', '&']);
+const FUNCTION_WORDS = new Set([
+  'the', 'and', 'for', 'with', 'to', 'in', 'on', 'a', 'an', 'or', 'at', 'by', 'from', 'into', 'vs', 'versus', '&', 'among', 'between', 'about',
+  'without', 'within', 'through', 'across', 'against', 'during', 'onto',
+]);
 
 // Last words of organisation names (compromise's orgWords idea: "Johnson LLC", "Guggenheim Museum").
 const ORG_HEADS = new Set([
@@ -44,7 +57,7 @@ const ORG_HEADS = new Set([
   'committee', 'commission', 'agency', 'ministry', 'department', 'bureau', 'party', 'union', 'league', 'federation', 'club', 'team',
   'company', 'corporation', 'corp', 'inc', 'ltd', 'llc', 'plc', 'gmbh', 'group', 'holdings', 'partners', 'bank', 'fund', 'trust',
   'labs', 'lab', 'studio', 'studios', 'press', 'media', 'news', 'network', 'times', 'post', 'journal', 'magazine', 'records',
-  'systems', 'technologies', 'software', 'solutions', 'services', 'airlines', 'airways', 'lines', 'motors', 'hospital', 'clinic',
+  'systems', 'technologies', 'software', 'solutions', 'services', 'brands', 'airlines', 'airways', 'lines', 'motors', 'hospital', 'clinic',
   'church', 'center', 'centre', 'library', 'theatre', 'theater', 'orchestra', 'festival', 'brigade', 'army', 'forces', 'police',
 ]);
 
@@ -77,7 +90,8 @@ const kindOf = (type: MentionType): EntityKind => ({ PER: 'person', ORG: 'organi
 function unlikeNameWord(word: string): string | undefined {
   const bare = word.replace(/[.,'’]+$/, '');
   if (/\d/.test(bare)) return `"${bare}" has a digit`;
-  if (FUNCTION_WORDS.has(bare.toLowerCase())) return `"${bare}" is a function word`;
+  // "Humana For-Profit": a function word is no part of a double-barrelled name either.
+  if (FUNCTION_WORDS.has(bare.toLowerCase()) || bare.split('-').some((p) => p.length > 0 && bare.includes('-') && FUNCTION_WORDS.has(p.toLowerCase()))) return `"${bare}" is a function word`;
   // Internal capitals mark brands (LinkedIn, GitHub, iPhone), not names (McDonald, DiCaprio, O'Brien, Jean-Luc).
   const parts = bare.split('-');
   if (parts.some((p) => /^[a-z]+[A-Z]/.test(p) || (/^[A-Z][a-z]+[A-Z]/.test(p) && !JOINED_PARTICLE.test(p)))) return `"${bare}" is written like a brand`;
@@ -95,7 +109,13 @@ function hasPersonEvidence(entity: DocEntity): boolean {
   if (entity.roles.length) return true;
   const pronouns = entity.references.filter((r) => r.rule !== 'pronoun' || r.text !== r.text.toUpperCase()).length;
   if (pronouns > 0 && pronouns * 4 >= entity.mentionIds.length) return true;
-  return [entity.name, ...entity.aliases].some((n) => nameWords(n).titles.length > 0 || TITLE_WORDS.has((n.split(/\s+/)[0] ?? '').toLowerCase().replace(/\.$/, '')));
+  // A title before a letter is no title: "Gen Z" is a generation, not General Z.
+  const isTitled = (n: string): boolean => {
+    const { titles, words } = nameWords(n);
+    const first = (n.split(/\s+/)[0] ?? '').toLowerCase().replace(/\.$/, '');
+    return (titles.length > 0 || TITLE_WORDS.has(first)) && words.some((w) => w.replace(/\./g, '').length > 1);
+  };
+  return [entity.name, ...entity.aliases].some(isTitled);
 }
 
 /**
@@ -125,14 +145,45 @@ function namedAfterThing(entity: DocEntity, article: readonly DocEntity[]): Type
   return undefined;
 }
 
+/** Corpus evidence counts only from this many mentions of the other type, in at least two articles. */
+const MIN_CORPUS_MENTIONS = 3;
+
+/**
+ * A person entity that the rest of the corpus shows to be something else, with no person evidence of its own:
+ * its full name stored as an organisation or thing with at least twice the mentions it has as a person ("Hotspot
+ * Shield" an ORG in other reviews), or, for a name of two or more words, its first word stored as an organisation
+ * and never as a person ("Amazon Alexa", "Adobe Premiere": a product after its maker's name). A person named
+ * after a firm ("Walt Disney") keeps the type when the article gives a title, role or pronouns.
+ */
+function typedOtherwiseInCorpus(entity: DocEntity, nameTypes: NameTypes): TypeDecision | undefined {
+  if (!nameTypes.size || hasPersonEvidence(entity)) return undefined;
+  const words = nameWords(entity.name).words;
+  if (!words.length) return undefined;
+  const counts = (key: string) => nameTypes.get(translitKey(key)) ?? [];
+  const asPerson = (rows: readonly NameTypeCount[]) => rows.filter((r) => r.type === 'PER').reduce((n, r) => n + r.mentions, 0);
+  const full = counts(words.join(' '));
+  const other = [...full].filter((r) => (r.type === 'ORG' || r.type === 'MISC') && r.mentions >= MIN_CORPUS_MENTIONS && r.articles >= 2).sort((a, b) => b.mentions - a.mentions)[0];
+  if (other && other.mentions >= 2 * asPerson(full)) {
+    const type = other.type as MentionType;
+    return { type, kind: kindOf(type), why: `the corpus names "${entity.name}" as ${type} in ${other.articles} articles (${other.mentions} mentions)` };
+  }
+  if (words.length < 2 || PARTICLES.has(words[0]!.toLowerCase())) return undefined;
+  const first = counts(words[0]!);
+  const maker = first.find((r) => r.type === 'ORG' && r.mentions >= MIN_CORPUS_MENTIONS && r.articles >= 2);
+  if (maker && asPerson(first) === 0) {
+    return { type: 'MISC', kind: 'other', why: `named after "${words[0]}", an organisation in ${maker.articles} articles of the corpus` };
+  }
+  return undefined;
+}
+
 /**
  * A person entity whose name cannot be a person's: the type it gets instead, or undefined when PER holds.
  * `isSurnameLinked`: the linker joined it to a known person by surname (evidence enough).
  * @example checkPersonType({ name: 'Google Cloud', type: 'PER', … }) // { type: 'MISC', why: 'ends in "Cloud" …' }
  */
-export function checkPersonType(entity: DocEntity, article: readonly DocEntity[] = []): TypeDecision | undefined {
+export function checkPersonType(entity: DocEntity, article: readonly DocEntity[] = [], nameTypes: NameTypes = new Map()): TypeDecision | undefined {
   if (entity.type !== 'PER' || entity.kbId) return undefined;
-  const thing = namedAfterThing(entity, article);
+  const thing = namedAfterThing(entity, article) ?? typedOtherwiseInCorpus(entity, nameTypes);
   if (thing) return thing;
   const words = entity.name.trim().split(/\s+/).filter(Boolean);
   const decide = (type: MentionType, reason: string): TypeDecision => ({ type, kind: kindOf(type), why: `not a person's name (${reason})` });

@@ -7,7 +7,9 @@
 import { alpha2ToAlpha3, countryByName } from '../../data/countries.js';
 import { nameWords, translitKey } from '../../kb/names.js';
 import type { DocEntity, PlaceRef } from '../../model/index.js';
-import { checkPersonType, checkPlaceType } from './entity-type.js';
+import { checkPersonType, checkPlaceType, type NameTypes } from './entity-type.js';
+
+export type { NameTypeCount, NameTypes } from './entity-type.js';
 
 /** A canonical entity as the store knows it (enough to link against). */
 export interface KnownEntity {
@@ -42,6 +44,22 @@ export function surnameKeysToLookUp(entities: readonly DocEntity[]): string[] {
   return [...new Set(entities.filter((e) => e.type === 'PER' && !e.kbId && nameWords(e.name).words.length === 1).map((e) => translitKey(e.name)))];
 }
 
+/**
+ * The name keys whose corpus types can decide a person entity's type: its full name and, for names of two or more
+ * words, its first word ("Amazon" of "Amazon Alexa"). Entities with a knowledge-base link need none.
+ */
+export function nameKeysToLookUp(entities: readonly DocEntity[]): string[] {
+  const keys = new Set<string>();
+  for (const e of entities) {
+    if (e.type !== 'PER' || e.kbId) continue;
+    const words = nameWords(e.name).words;
+    if (!words.length) continue;
+    keys.add(translitKey(words.join(' ')));
+    if (words.length > 1) keys.add(translitKey(words[0]!));
+  }
+  return [...keys];
+}
+
 /** The gazetteer place most of a place entity's mentions resolve to, when the place stage resolved any. */
 function gazetteerPlace(entity: DocEntity, places: readonly PlaceRef[]): PlaceRef | undefined {
   const counts = new Map<string, { place: PlaceRef; n: number }>();
@@ -59,7 +77,7 @@ function gazetteerPlace(entity: DocEntity, places: readonly PlaceRef[]): PlaceRe
  * and `places` (the article's places layer) lets a place link by its gazetteer entry, so Tripoli in Libya and
  * Tripoli in Lebanon stay two entities.
  */
-export function linkEntities(entities: readonly DocEntity[], knownBySurname: ReadonlyMap<string, readonly KnownEntity[]>, places: readonly PlaceRef[] = []): EntityLink[] {
+export function linkEntities(entities: readonly DocEntity[], knownBySurname: ReadonlyMap<string, readonly KnownEntity[]>, places: readonly PlaceRef[] = [], nameTypes: NameTypes = new Map()): EntityLink[] {
   return entities.map((entity) => {
     // "Georgia" in an article whose other places are in the US is the state of Georgia: when the place stage read
     // the name as a place inside a country, in context, the country of the same name does not take it.
@@ -79,7 +97,7 @@ export function linkEntities(entities: readonly DocEntity[], knownBySurname: Rea
     // shared by several stored "people" is not evidence: on web pages those are often products ("Instagram").
     const isSurnameJoined = link.type === 'PER' && link.isSurnameOnly && link.entityId !== `per:${link.nameKey}`;
     const isKnownPlace = link.entityId.startsWith('place:') || link.entityId.startsWith('kb:');
-    const decision = isSurnameJoined ? undefined : (checkPersonType(entity, entities) ?? checkPlaceType(entity, isKnownPlace, places));
+    const decision = isSurnameJoined ? undefined : (checkPersonType(entity, entities, nameTypes) ?? checkPlaceType(entity, isKnownPlace, places));
     if (!decision) return link;
     return retyped(linkEntity({ ...entity, type: decision.type, kind: decision.kind }, knownBySurname, places), entity.type, decision.why);
   });
@@ -111,7 +129,8 @@ function linkEntity(entity: DocEntity, knownBySurname: ReadonlyMap<string, reado
     const nameKey = translitKey(words.join(' ') || entity.name);
     const isPerson = entity.type === 'PER';
     const surnameKey = isPerson && words.length ? translitKey(words[words.length - 1]!) : undefined;
-    const isSurnameOnly = isPerson && words.length === 1;
+    // "Gen Z" (the title "Gen." folded off) leaves a letter, not a surname to join a known person by.
+    const isSurnameOnly = isPerson && words.length === 1 && nameKey.length > 1;
     // A nationality ("Iranian officers") links to its country, and the canonical record is the state. Without a
     // knowledge base, a place whose name is a country's ("USA", "the States") still links by the country's code.
     const countryByItsName = !entity.kbId && !isNotACountry && entity.type === 'LOC' ? countryByName(entity.name) : undefined;

@@ -279,3 +279,50 @@ test('entities › a "person" named by the article\'s own common words is a thin
   assert.equal(dana.type, 'PER');
   assert.deepEqual(dana.references.map((r) => r.text), ['her'], 'pronouns in capitals are a heading, not a reference');
 });
+
+test('entities › a "person" the text handles as a product is a thing: "download Lantern Guard", "a Pebble Hub" (issue 16)', () => {
+  const text = [
+    'Lantern Guard is our pick for travellers. Download Lantern Guard on up to five devices; the Lantern Guard app blocks trackers.',
+    'A smart home starts with a Pebble Hub on the shelf. Pebble Hub 2.1 added support for door sensors.',
+  ].join(' ');
+  const entities = entitiesOf(text, [['Lantern Guard', 'PER'], ['Pebble Hub', 'PER']]);
+  assert.equal(byName(entities, 'Lantern Guard').type, 'MISC');
+  assert.equal(byName(entities, 'Pebble Hub').type, 'MISC');
+});
+
+test('entities › a person named beside a thing-word stays a person when the text also treats them as one (issue 16)', () => {
+  const text = [
+    'Priya Raman built the Tallyboard app in her garage. "We never planned a company," Raman said.',
+    'Users of the Raman app are mostly teachers. Jonah Adeyemi 2.0 is what fans call his comeback; Jonah Adeyemi scored 25.3 points a game.',
+  ].join(' ');
+  const entities = entitiesOf(text, [['Priya Raman', 'PER'], ['Raman', 'PER'], ['Jonah Adeyemi', 'PER'], ['Tallyboard', 'ORG']]);
+  assert.equal(byName(entities, 'Priya Raman').type, 'PER', '"Raman said" and "her" say person, whatever "the Raman app" says');
+  assert.equal(byName(entities, 'Jonah Adeyemi').type, 'PER', 'one version-like figure among pronouns is not enough, and "25.3 points" is a statistic');
+});
+
+test('entities › no role from "headquartered", a job title around the name, a verb "head" or "a leader in" a market (issue 16)', () => {
+  const text = [
+    'Quillmark, headquartered in Leeds, sells ledgers. The firm hired a Chief Data Officer last year.',
+    'Tallyboard, a leader in classroom software, grew fast. For courses from Ashcombe, head to our guide.',
+    'Ines Valdor, head of research at Quillmark, said sales rose.',
+  ].join(' ');
+  const entities = entitiesOf(text, [['Quillmark', 'PER'], ['Data', 'PER'], ['Tallyboard', 'PER'], ['Ashcombe', 'PER'], ['Ines Valdor', 'PER']]);
+  for (const name of ['Quillmark', 'Data', 'Tallyboard', 'Ashcombe']) assert.deepEqual(byName(entities, name).roles, [], name);
+  assert.equal(byName(entities, 'Ines Valdor').roles[0]?.title, 'head');
+});
+
+test('entities › a "person" defined as a thing ("X is a unified analytics engine") is a thing; "a software engineer" is a person (issue 16)', () => {
+  const text = [
+    'Harbor Sparkle is a unified analytics engine for large datasets. Teams run Harbor Sparkle on clusters.',
+    'Mina Torvald is a software engineer in Oslo. Mina Torvald wrote the first connector.',
+  ].join(' ');
+  const entities = entitiesOf(text, [['Harbor Sparkle', 'PER'], ['Mina Torvald', 'PER'], ['Oslo', 'LOC']]);
+  assert.equal(byName(entities, 'Harbor Sparkle').type, 'MISC');
+  assert.equal(byName(entities, 'Mina Torvald').type, 'PER');
+});
+
+test('entities › "a Damien Hirst painting": a person\'s name before a noun keeps the person (issue 16)', () => {
+  const text = 'The collector sliced a Marisol Quenby painting into squares. Marisol Quenby was not amused.';
+  const entities = entitiesOf(text, [['Marisol Quenby', 'PER']]);
+  assert.equal(byName(entities, 'Marisol Quenby').type, 'PER');
+});

@@ -17,6 +17,7 @@ import { acronymOf, editDistance, isAcronym, nameWords, stripPossessive, transli
 import type { KbActor, KnowledgeBase } from '../../kb/knowledge-base.js';
 import type { DocEntity, EntityKind, EntityReference, Mention, MentionType, Role, Sentence, Span } from '../../model/index.js';
 import { defineStage, type Stage } from '../../pipeline/stage.js';
+import { usageEvidence } from './product-evidence.js';
 import { findRoles } from './roles.js';
 
 /** Resource key of the KnowledgeBase in ctx.resources. */
@@ -44,7 +45,8 @@ export function createEntitiesStage(): Stage<'entities'> {
     name: 'entities',
     // 2: company short names, bracketed acronyms, appositions and descriptors inside a mention span; a "person"
     // named by the article's own common words is MISC; pronouns in capitals are not resolved.
-    version: 2,
+    // 3: a "person" the text handles as a product ("download Hotspot Shield", "a Raspberry Pi") is MISC.
+    version: 3,
     requires: ['sentences', 'mentions'],
     assigns: 'entities',
     run: (doc, ctx) => {
@@ -106,7 +108,7 @@ export function resolveEntities(text: string, sentences: readonly Sentence[], me
     }
   }
   resolveReferences(text, sentences, mentions, clusters);
-  for (const cluster of clusters) if (isCommonWordsNotPerson(cluster, text)) cluster.type = 'MISC';
+  for (const cluster of clusters) if (isCommonWordsNotPerson(cluster, text) || isUsedAsProduct(cluster, text)) cluster.type = 'MISC';
   return clusters.map((cluster, i) => toEntity(cluster, i));
 }
 
@@ -123,6 +125,20 @@ function isCommonWordsNotPerson(cluster: Cluster, text: string): boolean {
   const name = longestName(cluster).split(/\s+/).filter((w) => /^\p{Lu}\p{Ll}{2,}$/u.test(w));
   const lowerCount = (word: string): number => text.match(new RegExp(`(?<![\\p{L}\\p{N}'’-])${word.toLowerCase()}(?![\\p{L}\\p{N}'’-])`, 'gu'))?.length ?? 0;
   return name.some((w, i) => lowerCount(w) >= (i === name.length - 1 ? 1 : 2));
+}
+
+/**
+ * A "person" the article handles as a thing and never as a person: "download Hotspot Shield", "a Raspberry Pi",
+ * "the Alexa app", "Zoom 5.2", with no "said", speaker label, title, role or knowledge-base link, and pronouns for
+ * fewer than a quarter of its mentions (a smart speaker gets the odd "she"). One thing-use among many mentions
+ * is enough only when nothing says person: "a Kennedy" alone in a profile full of "he" stays a person.
+ */
+function isUsedAsProduct(cluster: Cluster, text: string): boolean {
+  if (cluster.type !== 'PER' || cluster.kb || cluster.titles.size || cluster.roles.length) return false;
+  const pronouns = cluster.references.filter((r) => r.rule === 'pronoun' && r.text !== r.text.toUpperCase()).length;
+  if (pronouns > 0 && pronouns * 4 >= cluster.mentions.length) return false;
+  const { asThing, asPerson } = usageEvidence(text, cluster.mentions);
+  return asThing > 0 && asPerson === 0;
 }
 
 function newCluster(clusters: Cluster[], type: MentionType): Cluster {

@@ -23,10 +23,15 @@ const RANK_ABBREV = String.raw`(?:(?:Maj|Gen|Brig|Lt|Col|Capt|Adm|Sgt|Dr|Mr|Mrs|
 const PRE_TITLE = new RegExp(String.raw`(?:^|[\s,(“"])((?:(?:the|former|then)\s+)?((?:[A-Z][\w'’.-]*\s+){0,4}?)(${ROLE_RE}))\s+${RANK_ABBREV}$`);
 
 /** ", commander of Iran's Quds Force," / ", the head of the agency" / ", a senior Hezbollah commander" right after a name. */
-const APPOSITION = new RegExp(String.raw`^\s*,\s+(?:who\s+is\s+|who\s+was\s+)?(?:the\s+|a\s+|an\s+)?(former\s+|then-?\s*)?((?:[\w'’-]+\s+){0,3}?)(${ROLE_RE})(?:\s+(?:of|for|at|in)\s+(?:the\s+|its\s+|his\s+|her\s+)?([A-Z][\w'’-]*(?:\s+(?:of\s+the\s+|of\s+|the\s+|al-)?[A-Z][\w'’-]*){0,6}))?`);
+// The role noun ends a word ("headquartered" is no "head") and is not a verb or a market phrase: "Stanford, head to
+// our guide", "Instagram, a leader in social commerce" (a company).
+const APPOSITION = new RegExp(String.raw`^\s*,\s+(?:who\s+is\s+|who\s+was\s+)?(?:the\s+|a\s+|an\s+)?(former\s+|then-?\s*)?((?:[\w'’-]+\s+){0,3}?)(${ROLE_RE})(?![\w-])(?!\s+(?:to|over|into|out|back|home)\b)(?!\s+in\s+[a-z])(?:\s+(?:of|for|at|in)\s+(?:the\s+|its\s+|his\s+|her\s+)?([A-Z][\w'’-]*(?:\s+(?:of\s+the\s+|of\s+|the\s+|al-)?[A-Z][\w'’-]*){0,6}))?`);
+
+/** "Chief Data Officer": a capitalised job word right after the name makes the name a word of a job title. */
+const TITLE_TAIL = /^\s+(?:Officer|Executive|Manager|Editor|Scientist|Engineer|Analyst|Architect|Director|Chief|Head|Lead|Leader|Secretary|Strategist|Specialist)\b/;
 
 /** "since 2019 as commander of its Desert Brigade" after a name within the sentence. */
-const TENURE = new RegExp(String.raw`\bsince\s+(\d{4})\s+as\s+(?:the\s+)?(${ROLE_RE})(?:\s+of\s+(?:the\s+|its\s+|his\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,5}))?`);
+const TENURE = new RegExp(String.raw`\bsince\s+(\d{4})\s+as\s+(?:the\s+)?(${ROLE_RE})(?![\w-])(?:\s+of\s+(?:the\s+|its\s+|his\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,5}))?`);
 
 /** "(July 2012–January 2018)" or "(2012-2018)" right after a role phrase. */
 const PERIOD = /^\s*\(\s*(?:([A-Z][a-z]+)\s+)?(\d{4})\s*[–—-]\s*(?:([A-Z][a-z]+)\s+)?(\d{4})\s*\)/;
@@ -48,7 +53,8 @@ export function findRoles(text: string, span: Span, sentence: Span): RoleFinding
   const nationalityWords: string[] = [];
   const before = text.slice(Math.max(sentence.start, span.start - 80), span.start);
   const pre = PRE_TITLE.exec(before);
-  if (pre) {
+  const isInsideTitle = TITLE_TAIL.test(text.slice(span.end, span.end + 30));
+  if (pre && !isInsideTitle) {
     const qualifier = (pre[2] ?? '').trim();
     const title = normaliseTitle(pre[3]!);
     const start = span.start - before.length + pre.index + pre[0].indexOf(pre[1]!);

@@ -136,3 +136,14 @@ test('place › the stage runs in the pipeline runner and reports a missing gaze
   assert.equal(out.layers.places?.[0]?.countryCode, 'SY');
   assert.throws(() => runStages(doc, [createPlace()], { publishedAt: undefined, resources: createResources({}) }), /gazetteer/);
 });
+
+test('place › a capitalised common word the article also writes in lower case lends no state to a real place (issue 16)', () => {
+  const text = [
+    '17th Century: Coffee Reaches Europe',
+    'By the 17th century, coffee had come to Venice, where clergy objected. Coffee houses soon opened in England, Austria, France and Germany.',
+    'Early cafes were loud; early customers were merchants. Century Roasters, a chain in the U.S., now sells a Venice blend in New York City and across the U.S.',
+  ].join('\n\n');
+  const places = resolvePlaces(docWith(text, ['Europe', 'Venice', 'England', 'Austria', 'France', 'Germany', 'U.S.', 'New York City', 'U.S.']), gazetteer);
+  const venice = place(places, 'Venice');
+  assert.notEqual(venice.countryCode, 'US', `Venice read as ${venice.name} ${venice.countryCode} ${venice.admin1 ?? ''}`);
+});

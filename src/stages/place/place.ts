@@ -12,7 +12,7 @@ import { countriesByDemonym, countryByName } from '../../data/countries.js';
 import { ADMIN_WORDS, countryHintsFromText, lookupName, recogniseToponyms, resolveToponyms, type Gazetteer, type GazetteerEntry, type ToponymQuery, type ToponymResolution } from '../../geo/index.js';
 
 /** Bump when output changes. */
-export const PLACE_VERSION = 1;
+export const PLACE_VERSION = 2;
 
 /** The resources key of the gazetteer (loaded by app/resources.ts with loadGazetteer()). */
 export const GAZETTEER_RESOURCE = 'geo.gazetteer';
@@ -141,7 +141,10 @@ export function resolvePlaces(doc: Doc, gazetteer: Gazetteer): PlaceRef[] {
   for (const c of candidates) if (c.countryCode) hints.set(c.countryCode, (hints.get(c.countryCode) ?? 0) + 1);
   const toponyms = candidates.filter((c) => c.query !== undefined);
   // Names the tagger did not mark ("Hall County" inside "Hall County Sheriff's Office") still tell where the article is.
-  const extra = recogniseToponyms(doc.text, gazetteer).filter((t) => !mentions.some((m) => m.start < t.end && t.start < m.end));
+  // A capitalised common word the article also writes in lower case ("Century", "Early", "Born": towns in the
+  // gazetteer) is a heading's or sentence start's word, not a place: it would lend its state to the real places.
+  const lowerWords = new Set(doc.text.match(/(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}'’-]*/gu) ?? []);
+  const extra = recogniseToponyms(doc.text, gazetteer).filter((t) => !mentions.some((m) => m.start < t.end && t.start < m.end) && !(/^\p{Lu}\p{Ll}+$/u.test(t.text) && lowerWords.has(t.text.toLowerCase())));
   const resolutions = resolveToponyms(
     gazetteer,
     [...toponyms.map((c) => c.query!), ...extra.map((t) => ({ surface: t.text, isContextOnly: true }))],

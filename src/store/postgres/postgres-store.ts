@@ -6,12 +6,13 @@
  */
 import type pg from 'pg';
 import { DossierError, StoreError, type Doc, type LayerName, type PlaceRef } from '../../model/index.js';
-import type { EntityLink, KnownEntity } from '../../corpus/link-entities/index.js';
+import type { EntityLink, KnownEntity, NameTypeCount } from '../../corpus/link-entities/index.js';
 import type {
   ArticleEntityLink, ArticleFilter, ArticleLinks, ArticleSummary, CanonicalEntity, ClaimQuery, Cooccurrence, CooccurrenceQuery, EntityArticlesPage, EntityDetail, EntityQuery, SaveOutcome,
   PlaceOverview, PlaceQuery, SearchFacets, SearchHit, SearchQuery, Store, StoreStats, StoredArticle, StoredClaim, StoredClaimDetail, StoredDictionary,
   InputFingerprint,
 } from '../store.js';
+import { byMentions, NAME_TYPE_PREFIXES } from '../store.js';
 import { claimRows, openingSnippet, parseClaimKey, placeRows, toStoredClaim, type ClaimRecord, type ClaimSourceLayers } from '../claim-rows.js';
 import { compareIds, countChars, entityPairs, tallyEntities, type EntityTally } from '../entity-tally.js';
 import { nameKeys, prefixRange } from '../name-keys.js';
@@ -622,6 +623,20 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     return out;
   };
 
+  const entityTypesByName = async (keys: readonly string[]): Promise<Map<string, NameTypeCount[]>> => {
+    const out = new Map<string, NameTypeCount[]>(keys.map((k) => [k, []]));
+    if (!keys.length) return out;
+    // By primary key: a linked entity's id is its type's prefix and its name key (link-entities.ts).
+    const ids = keys.flatMap((key) => NAME_TYPE_PREFIXES.map((p) => `${p}:${key}`));
+    const rows = await query('entity types by name', 'SELECT id, type, mention_count, article_count FROM entities WHERE id = ANY($1::text[]) AND article_count > 0', [ids]);
+    for (const r of rows) {
+      const id = String(r['id']);
+      out.get(id.slice(id.indexOf(':') + 1))?.push({ type: String(r['type']), mentions: Number(r['mention_count']), articles: Number(r['article_count']) });
+    }
+    for (const rows of out.values()) rows.sort(byMentions);
+    return out;
+  };
+
   const ENTITY_COLUMNS = 'e.id, e.name, e.type, e.kind, e.country, e.kb_id, e.article_count, e.mention_count';
   const toCanonical = (r: Row): CanonicalEntity => ({
     id: String(r['id']), name: String(r['name']), type: String(r['type']) as CanonicalEntity['type'], kind: String(r['kind']) as CanonicalEntity['kind'],
@@ -741,6 +756,7 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     getClaim,
     stats,
     findPeopleBySurname,
+    entityTypesByName,
     listEntities,
     getEntity,
     findSyndicationCandidates: (keys) => findSyndicationCandidates(read, keys),

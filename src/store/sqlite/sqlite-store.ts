@@ -4,7 +4,7 @@
  */
 import Database from 'better-sqlite3';
 import { DossierError, StoreError, type Doc, type LayerName } from '../../model/index.js';
-import type { EntityLink, KnownEntity } from '../../corpus/link-entities/index.js';
+import type { EntityLink, KnownEntity, NameTypeCount } from '../../corpus/link-entities/index.js';
 import { linkArticle, mergeEventsByUser, splitObservationByUser, unlinkArticle } from '../../corpus/cross-article/index.js';
 import { countAlternatives, type EventObservation } from '../../corpus/merge-events/index.js';
 import type {
@@ -12,7 +12,7 @@ import type {
   EventQuery, PlaceOverview, PlaceQuery, MergedEventDetail, MergedEventRow, SaveBatch, SaveOutcome, SearchFacets, SearchHit, SearchQuery, Store, StoreStats, StoredArticle, StoredClaim, StoredClaimDetail,
   StoredDictionary, EventPeriod, EventPeriodCount, InputFingerprint,
 } from '../store.js';
-import { PERIOD_CHARS } from '../store.js';
+import { byMentions, NAME_TYPE_PREFIXES, PERIOD_CHARS } from '../store.js';
 import { claimRows, openingSnippet, parseClaimKey, placeRows, toStoredClaim, type ClaimRecord } from '../claim-rows.js';
 import { countChars, entityPairs, tallyEntities, type EntityTally } from '../entity-tally.js';
 import { datePrecision } from '../event-dates.js';
@@ -670,6 +670,17 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     return out;
   };
 
+  const entityTypesByName = (keys: readonly string[]): Map<string, NameTypeCount[]> => {
+    const out = new Map<string, NameTypeCount[]>();
+    // By primary key: a linked entity's id is its type's prefix and its name key (link-entities.ts).
+    const query = prepare("SELECT type, mention_count, article_count FROM entities WHERE id IN (?, ?, ?, ?) AND article_count > 0");
+    for (const key of keys) {
+      const rows = query.all(...NAME_TYPE_PREFIXES.map((p) => `${p}:${key}`)) as Row[];
+      out.set(key, rows.map((r) => ({ type: String(r['type']), mentions: Number(r['mention_count']), articles: Number(r['article_count']) })).sort(byMentions));
+    }
+    return out;
+  };
+
   const ENTITY_COLUMNS = 'e.id, e.name, e.type, e.kind, e.country, e.kb_id, e.article_count, e.mention_count';
   const toCanonical = (r: Row): CanonicalEntity => ({
     id: String(r['id']), name: String(r['name']), type: String(r['type']) as CanonicalEntity['type'], kind: String(r['kind']) as CanonicalEntity['kind'],
@@ -890,6 +901,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     getClaim: async (id) => run('get claim', () => getClaim(id)),
     stats: async () => run('stats', stats),
     findPeopleBySurname: async (keys) => run('find people by surname', () => findPeopleBySurname(keys)),
+    entityTypesByName: async (keys) => run('entity types by name', () => entityTypesByName(keys)),
     listEntities: async (query) => listEntities(query),
     getEntity: async (idOrName, page) => run('get entity', () => getEntity(idOrName, page)),
     findSyndicationCandidates: async (keys) => run('find syndication candidates', () => copyCandidates(prepare, keys)),
