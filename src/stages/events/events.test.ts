@@ -507,3 +507,10 @@ test('events › force needs an actor at the head of its source: "Dempsey\'s que
   const men = parsed('Dempsey/PROPN \'s/PART soldiers/NOUN/soldier attacked/VERB/attack the/DET convoy/NOUN ./PUNCT', '3/nmod:poss 1/case 4/nsubj 0/root 6/det 4/obj 4/punct', [{ text: 'Dempsey' }]);
   assert.equal(stage.run(men, ctx)[0]?.ploverType, 'ASSAULT');
 });
+
+test('issue 14 › "the recently released survey" is no release: the participle describes the survey', () => {
+  const doc = tagged('Officials/NOUN cited/VERB/cite the/DET recently/ADV released/VERB/release Teen/PROPN Health/PROPN Survey/PROPN ./PUNCT');
+  assert.ok(!stage.run(doc, ctx).some((e) => doc.text.slice(e.trigger.start, e.trigger.end) === 'released'));
+  const act = tagged('Officials/NOUN released/VERB/release the/DET prisoners/NOUN ./PUNCT');
+  assert.ok(stage.run(act, ctx).some((e) => act.text.slice(e.trigger.start, e.trigger.end) === 'released'), 'the verb stating an act is still coded');
+});
