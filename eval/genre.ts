@@ -5,7 +5,8 @@
  * Reports accuracy over all genres, precision/recall of "news", and of "produces events" (news or opinion,
  * the default `--genres`), and a confusion table, for the tuning keys and the held-out keys (`heldout` in the
  * labels file) apart; only tuning pages' errors are printed, so held-out figures stay held out. `--rules` scores
- * the hand rules without the trained news model (models/genre/genre-en.json).
+ * the hand rules without the trained news model (models/genre/genre-en.json). The model was trained on the tuning
+ * keys, so its tuning figures are fitted ones; `npm run train:genre` prints cross-validated tuning figures.
  * Skips with a message when ../shared/data is absent. Headline figures last, as one JSON line.
  */
 import { existsSync, readFileSync } from 'node:fs';
