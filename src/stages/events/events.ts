@@ -338,7 +338,8 @@ export function isAttributiveParticiple(tokens: readonly CoderToken[], start: nu
   const next = tokens[end];
   if (!next || !['ADJ', 'NOUN', 'PROPN'].includes(next.pos)) return false;
   let before = start - 1;
-  if (tokens[before]?.pos === 'ADV' && /ly$/i.test(tokens[before]!.text)) before--;
+  // By its -ly ending, not its tag: the tagger read "internationally" there as a noun.
+  if (/^[a-z]{3,}ly$/i.test(tokens[before]?.text ?? '')) before--;
   return before >= 0 && before < start - 1 && PHRASE_OPENERS.has(tokens[before]!.text.toLowerCase());
 }
 
