@@ -27,6 +27,7 @@ import { createDoc, type Claim, type Doc, type EventMention } from '../src/model
 import { defaultStages, runStages } from '../src/pipeline/index.js';
 import { cleanArticle } from '../src/stages/clean/index.js';
 import { DEFAULT_EVENT_GENRES, classifyGenre } from '../src/nlp/genre.js';
+import { GENRE_MODEL_RESOURCE, type GenreModel } from '../src/nlp/genre-model.js';
 
 const DATA = fileURLToPath(new URL('../../shared/data/', import.meta.url));
 if (!existsSync(DATA)) {
@@ -68,6 +69,7 @@ const claimTally = { gold: 0, predicted: 0, matchedGold: 0, matchedPredicted: 0,
 let claimPages = 0;
 const notes: string[] = [];
 const resources = await loadDefaultResources();
+const genreModel = resources.get<GenreModel>(GENRE_MODEL_RESOURCE);
 const stages = defaultStages();
 const began = performance.now();
 let words = 0;
@@ -116,7 +118,7 @@ for (const page of pages) {
   if (!existsSync(htmlPath)) continue;
   const url = page.set === 'extraction' ? extraction[page.id]?.url : (JSON.parse(readFileSync(`${DATA}${page.set}/ground-truth/${page.id}.json`, 'utf8')) as { url?: string }).url;
   const init = cleanArticle({ source: page.id, format: 'html', contentType: 'html', content: gunzipSync(readFileSync(htmlPath)).toString('utf8'), hints: url ? { url } : {} });
-  const genre = classifyGenre({ title: init.meta.title, url: init.meta.url ?? url, outlet: init.meta.outlet, text: init.text }).genre;
+  const genre = classifyGenre({ title: init.meta.title, url: init.meta.url ?? url, outlet: init.meta.outlet, text: init.text }, genreModel).genre;
   const isNews = DEFAULT_EVENT_GENRES.includes(genre);
   if (!isNews) (page.split === 'heldout' ? heldoutTally : tuningTally).nonNews++;
   const run = allGenres || isNews ? stages : stages.filter((s) => s.name !== 'events' && s.name !== 'claims');

@@ -7,6 +7,7 @@ import { DossierError, IngestError, createDoc, describeCause, type Doc, type Raw
 import { checkPipeline, pipelineSignature, runStages, type Resources, type Stage } from '../pipeline/index.js';
 import { cleanArticle } from '../stages/clean/index.js';
 import { classifyGenre, type Genre } from '../nlp/genre.js';
+import { GENRE_MODEL_RESOURCE, type GenreModel } from '../nlp/genre-model.js';
 
 /** An article ready for the store, or why it is not. Plain data: it crosses thread boundaries. */
 export type AnnotateOutcome =
@@ -44,6 +45,8 @@ export interface AnnotationPlan {
   readonly stages: readonly Stage[];
   readonly quietStages: readonly Stage[];
   readonly resources: Resources;
+  /** The news gate's trained model when the resources carry one (the default resources do); rules alone otherwise. */
+  readonly genreModel: GenreModel | undefined;
 }
 
 /** Checks the stage order and derives the quiet list; throws a typed error for a broken order. */
@@ -51,7 +54,8 @@ export function planAnnotation(stages: readonly Stage[], resources: Resources): 
   checkPipeline(stages);
   const quietStages = quietStagesOf(stages);
   checkPipeline(quietStages);
-  return { stages, quietStages, resources };
+  const genreModel = resources.has(GENRE_MODEL_RESOURCE) ? resources.get<GenreModel>(GENRE_MODEL_RESOURCE) : undefined;
+  return { stages, quietStages, resources, genreModel };
 }
 
 /** The signature stored with an article: the stages that ran on it, so a later ingest asking for more re-annotates it. */
@@ -67,7 +71,7 @@ export function annotateArticle(raw: RawArticle, plan: AnnotationPlan, genres: r
     const cleaned = cleanArticle(raw);
     warnings = cleaned.warnings;
     let doc = createDoc(cleaned);
-    const genre = classifyGenre({ title: doc.meta.title, url: doc.meta.url, outlet: doc.meta.outlet, text: doc.text }).genre;
+    const genre = classifyGenre({ title: doc.meta.title, url: doc.meta.url, outlet: doc.meta.outlet, text: doc.text }, plan.genreModel).genre;
     doc = { ...doc, meta: { ...doc.meta, genre } };
     // Cleaning (HTML parsing, boilerplate removal, language and genre) is timed beside the stages.
     const cleanMs = now() - began;

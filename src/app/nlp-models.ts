@@ -17,6 +17,7 @@ import { decodeParseModel } from '../nlp/parse/model-file.js';
 import type { ParseModel } from '../nlp/parse/model.js';
 import { PARSE_MODEL_RESOURCE } from '../stages/parse/index.js';
 import { shareTypedArrays } from '../platform/shared-arrays.js';
+import { GENRE_MODEL_RESOURCE, type GenreModel } from '../nlp/genre-model.js';
 
 /** Where the shipped NER model lives in the repository. */
 export const NER_MODEL_PATH = fileURLToPath(new URL('../../models/ner/ner-en.bin.gz', import.meta.url));
@@ -77,6 +78,24 @@ export function loadParseModel(path: string = PARSE_MODEL_PATH): ParseModel {
   }
 }
 
+/** Where the shipped news-gate model (genre) lives in the repository. */
+export const GENRE_MODEL_PATH = fileURLToPath(new URL('../../models/genre/genre-en.json', import.meta.url));
+
+/** Reads the news-gate model; a missing or bad file is an E_RESOURCE_MISSING error naming the path. */
+export function loadGenreModel(path: string = GENRE_MODEL_PATH): GenreModel {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (cause) {
+    throw new DossierError('E_RESOURCE_MISSING', `genre model file "${path}" could not be read (retrain with \`npm run train:genre\`)`, { cause });
+  }
+  const model = JSON.parse(text) as Partial<GenreModel>;
+  if (typeof model.bias !== 'number' || typeof model.threshold !== 'number' || typeof model.weights !== 'object' || model.weights === null) {
+    throw new DossierError('E_RESOURCE_MISSING', `genre model file "${path}" is not a valid genre model`);
+  }
+  return model as GenreModel;
+}
+
 /** The three NLP models as plain data, as loaded from their files (a worker thread can be handed them). */
 export interface NlpModels {
   readonly pos: PosModel;
@@ -93,11 +112,15 @@ export function loadSharedNlpModels(): NlpModels {
   return { pos: shareTypedArrays(loadPosModel()), ner: shareTypedArrays(loadNerModel()), parse: shareTypedArrays(loadParseModel()) };
 }
 
-/** The NLP entries of the default resources: POS tagger, NER model and dependency parser (from `models` when given). */
-export function loadNlpResources(models?: NlpModels): Record<string, PosTagger | NerModel | ParseModel> {
+/**
+ * The NLP entries of the default resources: POS tagger, NER model, dependency parser (from `models` when given) and
+ * the news-gate model (small: each thread reads its own).
+ */
+export function loadNlpResources(models?: NlpModels): Record<string, PosTagger | NerModel | ParseModel | GenreModel> {
   return {
     [POS_TAGGER_RESOURCE]: createPerceptronPosTagger(models?.pos ?? loadPosModel()),
     [NER_MODEL_RESOURCE]: models?.ner ?? loadNerModel(),
     [PARSE_MODEL_RESOURCE]: models?.parse ?? loadParseModel(),
+    [GENRE_MODEL_RESOURCE]: loadGenreModel(),
   };
 }

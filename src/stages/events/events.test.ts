@@ -532,3 +532,10 @@ test('with a parse, a name set off by a comma from the phrase it names is one ac
   assert.equal(attack.targets.length, 1);
   assert.equal(attack.targets[0]!.entityId, 'e2');
 });
+
+test('issue 14 › "the recently released survey" is no release: the participle describes the survey', () => {
+  const doc = tagged('Officials/NOUN cited/VERB/cite the/DET recently/ADV released/VERB/release Teen/PROPN Health/PROPN Survey/PROPN ./PUNCT');
+  assert.ok(!stage.run(doc, ctx).some((e) => doc.text.slice(e.trigger.start, e.trigger.end) === 'released'));
+  const act = tagged('Officials/NOUN released/VERB/release the/DET prisoners/NOUN ./PUNCT');
+  assert.ok(stage.run(act, ctx).some((e) => act.text.slice(e.trigger.start, e.trigger.end) === 'released'), 'the verb stating an act is still coded');
+});

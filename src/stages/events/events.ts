@@ -323,6 +323,26 @@ function withReference(a: CodedActor, tokens: readonly CoderToken[], references:
 }
 
 /** A trigger written in capitals between capitalised words, not at the sentence start: a word of a name or title. */
+/** Words that open a noun phrase: "the recently released …", a participle after one and an -ly adverb, modifies the phrase's noun. */
+const PHRASE_OPENERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'my', 'your']);
+
+/**
+ * Is the one-word trigger a participle used as an adjective before its noun, after a determiner and an -ly adverb:
+ * "the recently released survey", "an internationally recognized academic medical center"? Such a phrase names a
+ * thing; the act, if any, is told elsewhere. (Without the adverb, "the occupied West Bank", the parse's amod arc
+ * decides, in nonEventUse.) Read from the tokens, so it holds where the parse attaches the participle as a verb (on WCXB pages
+ * the parse did, and both became events).
+ */
+export function isAttributiveParticiple(tokens: readonly CoderToken[], start: number, end: number): boolean {
+  if (end - start !== 1 || !/(ed|en|wn)$/i.test(tokens[start]!.text)) return false;
+  const next = tokens[end];
+  if (!next || !['ADJ', 'NOUN', 'PROPN'].includes(next.pos)) return false;
+  let before = start - 1;
+  // By its -ly ending, not its tag: the tagger read "internationally" there as a noun.
+  if (/^[a-z]{3,}ly$/i.test(tokens[before]?.text ?? '')) before--;
+  return before >= 0 && before < start - 1 && PHRASE_OPENERS.has(tokens[before]!.text.toLowerCase());
+}
+
 function isInsideName(tokens: readonly CoderToken[], start: number, end: number): boolean {
   const isCapital = (t: CoderToken | undefined): boolean => t !== undefined && /^\p{Lu}/u.test(t.text);
   if (!(start > 0 && isCapital(tokens[start]) && isCapital(tokens[start - 1]) && isCapital(tokens[end]))) return false;
@@ -480,6 +500,8 @@ export function createEventsStage(): Stage<'events'> {
           if (deps && head !== undefined && quoted.sources.length === 0 && isAccidentAt(tokens, deps, head)) continue;
           // A capitalised trigger inside a name ("the Volatiles Investigating Polar Exploration Rover") is part of it.
           if (isInsideName(tokens, codedEvent.triggerStart, codedEvent.triggerEnd)) continue;
+          // "the recently [released] survey", "an internationally [recognized] center": it describes a noun.
+          if (isAttributiveParticiple(tokens, codedEvent.triggerStart, codedEvent.triggerEnd)) continue;
           // The reporter's own news-gathering ("Pineda met up with Al-Ibrahim", "ABC 7 did receive a text") is no event.
           if (quoted.code.startsWith('04') && quoted.sources.some((a) => isNewsroom(a, tokens, doc))) continue;
           const e = withPlausibleParticipants(quoted, s, tokens, inSentence, entityById, agentHeads);
