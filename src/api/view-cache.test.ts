@@ -50,7 +50,7 @@ test('view cache › in the API: the timeline answer follows an article saved be
   await store.migrate();
   try {
     const app = createApi({ store, logError: () => {} });
-    const events = async () => ((await (await app.request('/api/timeline')).json()) as { eventsTotal: number }).eventsTotal;
+    const events = async () => ((await (await app.request('/api/timeline')).json()) as { counts: { event: number } }).counts.event;
     assert.equal(await events(), 0);
     await saveAnnotated(store, attackArticle('Gunmen of the Tigris Guardians Brigade fired rockets at Baghdad airport on Sunday.', 'Gulf Courier', '2024-11-10'));
     assert.equal(await events(), 1, 'the saved article moved the stamp');
