@@ -77,3 +77,30 @@ test('view cache › in the API: alerts follow a saved search marked seen behind
     await store.close();
   }
 });
+
+test('view cache › concurrent first visitors share one computation, and one stamp read while it is under way', async () => {
+  let stampReads = 0;
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const cache = viewCache(async () => {
+    stampReads++;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    return 'a';
+  });
+  let computed = 0;
+  const app = new Hono();
+  app.use('/view', cache.cached);
+  app.get('/view', async (c) => {
+    computed++;
+    await gate;
+    return c.json({ computed });
+  });
+  const answers = Array.from({ length: 20 }, async () => (await (await app.request('/view')).json()) as { computed: number });
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  release();
+  const bodies = await Promise.all(answers);
+  assert.equal(computed, 1, 'the view was computed once for 20 concurrent requests');
+  assert.ok(bodies.every((b) => b.computed === 1));
+  assert.equal(stampReads, 1, 'the 20 requests shared one stamp read');
+  assert.equal(cache.hits(), 19);
+});
