@@ -13,13 +13,11 @@ export interface OpenStoreOptions {
    * instead of one after another on the event loop (read-pool.ts). PostgreSQL reads already go through a pool.
    */
   readonly readers?: number;
-  /** Most connections a PostgreSQL store's pool opens (default 4: enough for the CLI; a server of many clients wants more). */
-  readonly connections?: number;
 }
 
 /** Opens and migrates the store named by `db` (`postgres://host/db?schema=name` for PostgreSQL). */
 export async function openStore(db: string = DEFAULT_DB_PATH, options: OpenStoreOptions = {}): Promise<Store> {
-  const store = isPostgresUrl(db) ? openPostgresStore(db, options.connections ? { maxConnections: options.connections } : {}) : openSqliteStore(db);
+  const store = isPostgresUrl(db) ? openPostgresStore(db) : openSqliteStore(db);
   await store.migrate();
   const readers = options.readers ?? 0;
   return readers > 0 && !isPostgresUrl(db) && db !== ':memory:' ? withReadPool(store, db, readers) : store;

@@ -40,7 +40,7 @@ export function registerServeCommand(program: Command, { io, setExitCode }: CliC
       assertStoreExists(opts.db);
       // Loaded on use: the HTTP server and database drivers are not needed for --help.
       const [{ createApi, listen }, { openStore }] = await Promise.all([import('../../api/index.js'), import('../../app/store.js')]);
-      const store = await openStore(opts.db, { readers: opts.readers, connections: SERVE_CONNECTIONS });
+      const store = await openStore(opts.db, { readers: opts.readers });
       try {
         const server = await listen(createApi({ store, webRoot: opts.web, ...(tokens ? { tokens } : {}) }), opts.host, opts.port);
         const stats = await store.stats();
@@ -59,13 +59,6 @@ export function registerServeCommand(program: Command, { io, setExitCode }: CliC
 
 /** One reader thread per core: requests then run beside each other instead of queueing on the event loop. */
 const DEFAULT_READERS = availableParallelism();
-
-/**
- * Connections of a PostgreSQL store's pool when serving. Each request holds one per query, and a view's queries run
- * side by side: with the CLI's 4, 20 clients queued for a connection while the server had CPU to spare (issue 20).
- * Well under PostgreSQL's default max_connections (100), leaving room for ingest workers.
- */
-const SERVE_CONNECTIONS = 12;
 
 function parseReaders(value: string): number {
   if (!/^\d{1,3}$/.test(value)) throw new UsageError(`--readers: expected a whole number from 0 to 999, got "${value}"`);
