@@ -331,22 +331,44 @@ describe('api › stats and cross-article views', () => {
     assertError(await get('/api/map?entity=nobody', 404), 'E_NOT_FOUND', /nobody/);
   });
 
+  /** Every item of a timeline, year by year then the undated events, as the web view pages through them. */
+  const wholeTimeline = async (params: string): Promise<{ items: Json[] }> => {
+    const first = await get(`/api/timeline?zoom=year${params}`);
+    const items: Json[] = [];
+    for (const at of [...new Set(first.days.map((d: Json) => String(d.date).slice(0, 4)))] as string[]) items.push(...(await get(`/api/timeline?zoom=year&at=${at}${params}`)).items);
+    if (first.undatedEvents) items.push(...(await get(`/api/timeline?at=undated${params}`)).items);
+    return { items };
+  };
+
+  test('timeline: one page of one period, with the counts per date of the whole scope', async () => {
+    const first = await get('/api/timeline?zoom=year');
+    assert.equal(first.at, '2026', 'the latest year by default');
+    assert.ok(first.items.length >= 1 && first.items.every((i: Json) => String(i.date).startsWith('2026')));
+    assert.equal(first.total, first.items.length);
+    assert.ok(first.days.some((d: Json) => String(d.date).startsWith('2025')), 'the counts cover the other years too');
+    const paged = await get('/api/timeline?zoom=year&at=2026&limit=1&offset=1');
+    assert.deepEqual([paged.items.length, paged.total, paged.offset], [1, first.total, 1]);
+    assert.deepEqual(paged.items[0], first.items[1]);
+    assertError(await get('/api/timeline?limit=0', 400), 'E_USAGE', /limit/);
+    assertError(await get('/api/timeline?maxArticles=10', 400), 'E_USAGE', /maxArticles/);
+  });
+
   test('timeline lists articles oldest first, with an entity\'s dated roles', async () => {
-    const all = await get('/api/timeline');
+    const all = await wholeTimeline('');
     assert.deepEqual(all.items.filter((i: Json) => i.kind === 'article').map((i: Json) => i.articleId), [ids.hostile, ids.rocket, ids.convoy]);
     const events = all.items.filter((i: Json) => i.kind === 'event');
     assert.deepEqual(events.map((i: Json) => [i.date, i.event.status, i.event.placeName]), [['2025-12-29', 'single-source', 'Aleppo'], ['2026-01-06', 'denied', 'Baghdad']]);
-    const one = await get(`/api/timeline?entity=${encodeURIComponent('per:kasim hadad')}`);
+    const one = await wholeTimeline(`&entity=${encodeURIComponent('per:kasim hadad')}`);
     assert.deepEqual(one.items[0], { kind: 'role', date: '2019', label: 'commander, Tigris Guardians Brigade', articleId: ids.rocket, outlet: null });
     assert.equal(one.items.filter((i: Json) => i.kind === 'event').length, 0, 'no event names him as an actor');
   });
 
   test('timeline filters by words and dates', async () => {
-    const byWords = await get('/api/timeline?q=drone');
+    const byWords = await wholeTimeline('&q=drone');
     assert.deepEqual(byWords.items.map((i: Json) => [i.kind, i.articleId ?? i.event.placeName]), [['event', 'Aleppo'], ['article', ids.convoy]]);
-    const byDate = await get('/api/timeline?from=2026-01-06&to=2026-01-07');
+    const byDate = await wholeTimeline('&from=2026-01-06&to=2026-01-07');
     assert.deepEqual(byDate.items.map((i: Json) => [i.kind, i.articleId ?? i.event.placeName]), [['event', 'Aleppo'], ['event', 'Baghdad'], ['article', ids.rocket]]);
-    const hisRoles = await get(`/api/timeline?entity=${encodeURIComponent('Qasim Haddad')}&from=2020`);
+    const hisRoles = await wholeTimeline(`&entity=${encodeURIComponent('Qasim Haddad')}&from=2020`);
     assert.equal(hisRoles.items.filter((i: Json) => i.kind === 'role').length, 0, 'his role began in 2019');
     assertError(await get('/api/timeline?to=soon', 400), 'E_USAGE', /"to" must be a date/);
   });

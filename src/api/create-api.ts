@@ -9,7 +9,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
 import {
   CLAIM_STANCES, DEFAULT_PAGE_SIZE, DEFAULT_SCAN_ARTICLES, EVENT_STATUSES, MAX_PAGE_SIZE, MENTION_TYPES,
-  entityGraph, getArticle, getClaim, getEvent, getStats, listArticles, listClaims, listEntities, listEvents, placeMap, searchArticles, searchFacets, timeline,
+  entityGraph, getArticle, getClaim, getEvent, getStats, listArticles, listClaims, listEntities, listEvents, placeMap, searchArticles, searchFacets,
   type SearchFilterInput, type Store,
 } from '../app/queries.js';
 import { UsageError } from '../model/index.js';
@@ -24,6 +24,7 @@ import type { TokenEntry } from '../app/access-tokens.js';
 import { registerAlertRoutes } from './alert-routes.js';
 import { bearerAuth } from './auth.js';
 import { viewCache } from './view-cache.js';
+import { MAX_TIMELINE_PAGE_ITEMS, TIMELINE_PAGE_ITEMS, timelinePage } from '../app/timeline.js';
 import { boolParam, dateParam, enumParam, intParam, ploverParam, rejectUnknownParams, textParam, type QueryParams } from './params.js';
 
 /** What the API needs. */
@@ -313,12 +314,21 @@ export function createApi(options: ApiOptions): Hono {
 
   app.get('/api/map', async (c) => c.json(await placeMap(store, scan(query(c, ['entity', 'maxArticles']), DEFAULT_SCAN_ARTICLES))));
 
+  // One page of one group of the timeline (a period at a zoom, the dates outside the dense range, the undated
+  // events), with the counts per date of the whole scope: the first view reads a page, not the whole store.
   app.get('/api/timeline', async (c) => {
-    const q = query(c, ['entity', 'q', 'from', 'to', 'maxArticles']);
+    const q = query(c, ['entity', 'q', 'from', 'to', 'zoom', 'at', 'offset', 'limit']);
+    const entityId = textParam(q, 'entity', 300);
     const text = textParam(q, 'q', MAX_QUERY_CHARS);
     const from = dateParam(q, 'from');
     const to = dateParam(q, 'to');
-    return c.json(await timeline(store, { ...scan(q, MAX_SCAN_ARTICLES), ...(text ? { text } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) }));
+    const zoom = enumParam(q, 'zoom', ['year', 'month', 'day'] as const);
+    const at = textParam(q, 'at', 10);
+    return c.json(await timelinePage(store, {
+      ...(entityId ? { entityId } : {}), ...(text ? { text } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}), ...(zoom ? { zoom } : {}), ...(at ? { at } : {}),
+      limit: intParam(q, 'limit', { min: 1, max: MAX_TIMELINE_PAGE_ITEMS, fallback: TIMELINE_PAGE_ITEMS }),
+      offset: intParam(q, 'offset', { min: 0, max: 1_000_000, fallback: 0 }),
+    }));
   });
 
   // The printable dossier of one entity, as Markdown or as a self-contained HTML page (text escaped, no script).

@@ -258,12 +258,15 @@ export function openApiDocument(): Schema {
       },
       '/api/timeline': {
         get: {
-          summary: 'Merged events by date window, articles by publication date, and an entity\'s dated roles, oldest first; optionally only what matches words and a date range',
+          summary: 'One page of the timeline (merged events by date window, articles by publication date, an entity\'s dated roles, oldest first) with the counts per date of the whole scope; optionally only what matches words and a date range',
           parameters: [
             entityFilter,
             param('q', `words: only the matching articles (the first ${MAX_EVENT_SEARCH_HITS}) and the events they report`, { type: 'string', maxLength: 500 }),
             fromDate('items dated'), toDate('items dated'),
-            maxArticles(2000),
+            param('zoom', 'period length (default: year over more than 3 years, month over more than 2 months, else day)', { type: 'string', enum: ['year', 'month', 'day'] }),
+            param('at', 'the group listed: a period key at the zoom (2023, 2023-03, 2023-03-01), "outside" (dates outside the dense range) or "undated" (default: the latest period of the dense range)', { type: 'string', maxLength: 10 }),
+            param('offset', 'items of the group to skip', { type: 'integer', minimum: 0, default: 0 }),
+            param('limit', 'items per page', { type: 'integer', minimum: 1, maximum: 500, default: 100 }),
           ],
           responses: { 200: ok(ref('Timeline'), 'dated items'), ...errors(400, 404) },
         },
@@ -513,10 +516,17 @@ export function openApiDocument(): Schema {
           },
         },
         Timeline: {
-          type: 'object', required: ['items', 'undated', 'scannedArticles', 'isPartial'],
+          type: 'object', required: ['days', 'range', 'zoom', 'at', 'items', 'total', 'offset', 'limit', 'counts', 'undatedEvents', 'outside', 'undatedArticles', 'articlesPartial'],
           properties: {
+            days: {
+              type: 'array', description: 'dated items of the whole scope per date key (YYYY-MM-DD, or YYYY / YYYY-MM for a role dated no finer), oldest first',
+              items: { type: 'object', required: ['date', 'events', 'articles', 'roles'], properties: { date: str, events: int, articles: int, roles: int } },
+            },
+            range: { type: ['object', 'null'], description: 'the years where dates are dense (the axis)', properties: { from: str, to: str } },
+            zoom: { enum: ['year', 'month', 'day'] },
+            at: { ...str, description: 'the group listed; "" when nothing is in scope' },
             items: {
-              type: 'array',
+              type: 'array', description: 'this page of the group: within a day, events, then roles, then articles',
               items: {
                 type: 'object', required: ['kind', 'date', 'label', 'articleId', 'outlet'],
                 properties: {
@@ -528,7 +538,11 @@ export function openApiDocument(): Schema {
                 },
               },
             },
-            undated: int, scannedArticles: int, isPartial: { type: 'boolean' },
+            total: { ...int, description: 'items in the group' }, offset: int, limit: int,
+            counts: { type: 'object', properties: { event: int, article: int, role: int }, description: 'items in scope by kind (undated events included)' },
+            undatedEvents: int, outside: { ...int, description: 'dated items outside the dense range' },
+            undatedArticles: { ...int, description: 'articles without a publication date: counted, not placed' },
+            articlesPartial: { type: 'boolean', description: `with words: only the first ${MAX_EVENT_SEARCH_HITS} matching articles were read` },
           },
         },
       },

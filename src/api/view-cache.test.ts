@@ -50,7 +50,7 @@ test('view cache › in the API: the timeline answer follows an article saved be
   await store.migrate();
   try {
     const app = createApi({ store, logError: () => {} });
-    const events = async () => ((await (await app.request('/api/timeline')).json()) as { eventsTotal: number }).eventsTotal;
+    const events = async () => ((await (await app.request('/api/timeline')).json()) as { counts: { event: number } }).counts.event;
     assert.equal(await events(), 0);
     await saveAnnotated(store, attackArticle('Gunmen of the Tigris Guardians Brigade fired rockets at Baghdad airport on Sunday.', 'Gulf Courier', '2024-11-10'));
     assert.equal(await events(), 1, 'the saved article moved the stamp');
@@ -76,4 +76,31 @@ test('view cache › in the API: alerts follow a saved search marked seen behind
   } finally {
     await store.close();
   }
+});
+
+test('view cache › concurrent first visitors share one computation, and one stamp read while it is under way', async () => {
+  let stampReads = 0;
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const cache = viewCache(async () => {
+    stampReads++;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    return 'a';
+  });
+  let computed = 0;
+  const app = new Hono();
+  app.use('/view', cache.cached);
+  app.get('/view', async (c) => {
+    computed++;
+    await gate;
+    return c.json({ computed });
+  });
+  const answers = Array.from({ length: 20 }, async () => (await (await app.request('/view')).json()) as { computed: number });
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  release();
+  const bodies = await Promise.all(answers);
+  assert.equal(computed, 1, 'the view was computed once for 20 concurrent requests');
+  assert.ok(bodies.every((b) => b.computed === 1));
+  assert.equal(stampReads, 1, 'the 20 requests shared one stamp read');
+  assert.equal(cache.hits(), 19);
 });

@@ -40,30 +40,57 @@ export function viewCache(stamp: () => Promise<string>, options: { maxAgeMs?: nu
   const now = options.now ?? Date.now;
   const entries = new Map<string, Entry>();
   let served = 0;
+  // Requests that arrive while the stamp is being read share that read: under 20 clients each cached request read
+  // the stamp (three queries) on its own, and on PostgreSQL those reads queued for the pool's few connections.
+  let pending: Promise<string> | undefined;
+  const currentStamp = (): Promise<string> => {
+    if (!pending) pending = stamp().finally(() => (pending = undefined));
+    return pending;
+  };
+  /** Answers being computed, by key: concurrent first visitors of a view wait for one computation, not twenty. */
+  const computing = new Map<string, Promise<void>>();
   return {
     cached: async (c, next) => {
       if (c.req.method !== 'GET') return next();
       const key = c.req.url.slice(c.req.url.indexOf('/', c.req.url.indexOf('//') + 2));
-      const current = await stamp();
-      const kept = entries.get(key);
-      if (kept && kept.stamp === current && now() - kept.at < maxAge) {
+      const current = await currentStamp();
+      const serveKept = () => {
+        const kept = entries.get(key);
+        if (!kept || kept.stamp !== current || now() - kept.at >= maxAge) return undefined;
         served++;
         // Most recently used last, so the oldest is the first to go.
         entries.delete(key);
         entries.set(key, kept);
         return c.body(kept.body, 200, { 'Content-Type': kept.contentType });
+      };
+      const hit = serveKept();
+      if (hit) return hit;
+      const earlier = computing.get(key);
+      if (earlier) {
+        await earlier;
+        const shared = serveKept();
+        if (shared) return shared;
       }
-      await next();
-      const contentType = c.res.headers.get('content-type') ?? '';
-      if (c.res.status !== 200 || !contentType.startsWith('application/json')) return;
-      const body = new Uint8Array(await c.res.clone().arrayBuffer());
-      entries.delete(key);
-      entries.set(key, { stamp: current, at: now(), body, contentType });
-      while (entries.size > size) entries.delete(entries.keys().next().value!);
+      let finish = () => {};
+      const computed = new Promise<void>((resolve) => (finish = resolve));
+      computing.set(key, computed);
+      try {
+        await next();
+        const contentType = c.res.headers.get('content-type') ?? '';
+        if (c.res.status !== 200 || !contentType.startsWith('application/json')) return;
+        const body = new Uint8Array(await c.res.clone().arrayBuffer());
+        entries.delete(key);
+        entries.set(key, { stamp: current, at: now(), body, contentType });
+        while (entries.size > size) entries.delete(entries.keys().next().value!);
+      } finally {
+        if (computing.get(key) === computed) computing.delete(key);
+        finish();
+      }
     },
     clearOnChange: async (c, next) => {
       if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
       entries.clear();
+      computing.clear();
       try {
         await next();
       } finally {

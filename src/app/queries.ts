@@ -188,48 +188,6 @@ export interface MapView {
   readonly isPartial: boolean;
 }
 
-/** One dated item on the timeline: a merged event, an article, or the start of a role. */
-export interface TimelineItem {
-  readonly kind: 'event' | 'article' | 'role';
-  /** ISO date or date-time (an event's window start; a TimeML value for roles, e.g. '2019' or '2019-03'). */
-  readonly date: string;
-  readonly label: string;
-  /** The article (of an article or role item; for an event, its earliest article). */
-  readonly articleId: string | null;
-  readonly outlet: string | null;
-  /** Event items only. */
-  readonly event?: {
-    readonly id: string;
-    readonly ploverType: string;
-    readonly windowEnd: string;
-    readonly datePrecision: string;
-    readonly status: MergedEventRow['status'];
-    readonly assertingOrigins: number;
-    readonly reportCount: number;
-    readonly placeName: string | null;
-  };
-}
-
-/**
- * The timeline view, oldest first (undated events, whose date is '', last); undated articles are counted, not
- * placed. `articlesPartial`: only the first `scannedArticles` articles were read; `eventsShown` of `eventsTotal`
- * events are listed; `isPartial` when either left something out.
- */
-export interface TimelineView {
-  readonly items: readonly TimelineItem[];
-  readonly undated: number;
-  readonly scannedArticles: number;
-  readonly articlesPartial: boolean;
-  readonly eventsShown: number;
-  readonly eventsTotal: number;
-  readonly isPartial: boolean;
-}
-
-/** Most events one timeline lists (the view pages them). */
-export const MAX_TIMELINE_EVENTS = 5000;
-/** Page size of the timeline's event reads (the largest page both stores return). */
-const TIMELINE_EVENT_PAGE = 500;
-
 /** Options of the cross-article views. */
 export interface ScanOptions {
   /** Restrict to the articles of one canonical entity. */
@@ -619,82 +577,6 @@ export async function placeMap(store: Store, options: ScanOptions & { maxEvents?
   };
 }
 
-/** Filters of the timeline besides the entity: words and a date range (both bound events and articles). */
-export interface TimelineFilter {
-  /** Words: only the articles that match them and the events they report (the first MAX_EVENT_SEARCH_HITS hits). */
-  readonly text?: string;
-  /** ISO date prefixes; `to` is inclusive at its precision. */
-  readonly from?: string;
-  readonly to?: string;
-}
-
-/**
- * Articles by publication date, merged events by their window (and, for one entity, the dated starts of its
- * roles), oldest first; optionally only what matches words and lies in a date range.
- */
-export async function timeline(store: Store, options: ScanOptions & TimelineFilter = {}): Promise<TimelineView> {
-  const maxArticles = options.maxArticles ?? 2000;
-  const items: TimelineItem[] = [];
-  let undated = 0;
-  let scanned = 0;
-  let isPartial = false;
-  const inRange = (date: string) => (!options.from || date >= options.from) && (!options.to || date <= `${options.to}\uffff`);
-  const add = (a: { articleId: string; title: string | null; outlet: string | null; publishedAt: string | null }) => {
-    scanned++;
-    if (a.publishedAt) items.push({ kind: 'article', date: a.publishedAt, label: a.title ?? '(untitled)', articleId: a.articleId, outlet: a.outlet });
-    else undated++;
-  };
-  let entityId = options.entityId;
-  let articleIds: string[] | undefined;
-  const isFiltered = Boolean(options.text || options.from || options.to);
-  if (entityId) {
-    const detail = await requireEntity(store, entityId, { articlesLimit: isFiltered ? 0 : maxArticles });
-    entityId = detail.id;
-    if (!isFiltered) {
-      isPartial = detail.articlesTotal > maxArticles;
-      for (const a of detail.articles) add(a);
-    }
-    for (const role of detail.roles) {
-      if (role.from && inRange(role.from)) items.push({ kind: 'role', date: role.from, label: [role.title, role.organisation].filter(Boolean).join(', '), articleId: role.articleId, outlet: null });
-    }
-  }
-  if (isFiltered) {
-    // The store filters and pages; a filtered timeline shows at most MAX_EVENT_SEARCH_HITS articles.
-    const filter: ArticleFilter = { ...(entityId ? { entityId } : {}), ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}) };
-    const hits = await store.search({ ...(options.text ? { text: options.text } : {}), filter, limit: MAX_EVENT_SEARCH_HITS, withSnippets: false });
-    isPartial = hits.length >= MAX_EVENT_SEARCH_HITS;
-    for (const h of hits) add({ articleId: h.id, title: h.title, outlet: h.outlet, publishedAt: h.publishedAt });
-    if (options.text) articleIds = hits.map((h) => h.id);
-  } else if (!entityId) {
-    const listed = await summaries(store, maxArticles);
-    isPartial = listed.isPartial;
-    for (const a of listed.items) add({ articleId: a.id, title: a.title, outlet: a.outlet, publishedAt: a.publishedAt });
-  }
-  const scope: EventQuery = {
-    ...(entityId ? { entityId } : {}), ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: `${options.to}\uffff` } : {}),
-    ...(articleIds ? { articleIds } : {}),
-  };
-  const eventsTotal = await store.countEvents(scope);
-  const offsets: number[] = [];
-  for (let offset = 0; offset < Math.min(eventsTotal, MAX_TIMELINE_EVENTS); offset += TIMELINE_EVENT_PAGE) offsets.push(offset);
-  const pages = await Promise.all(offsets.map((offset) => store.listEvents({ ...scope, limit: TIMELINE_EVENT_PAGE, offset })));
-  // Keyed by id: a page boundary may shift if an article is saved meanwhile.
-  const events = [...new Map(pages.flat().map((e) => [e.id, e])).values()].slice(0, MAX_TIMELINE_EVENTS);
-  for (const e of events) {
-    items.push({
-      kind: 'event', date: e.windowStart, label: e.summary || e.ploverType, articleId: null, outlet: null,
-      event: { id: e.id, ploverType: e.ploverType, windowEnd: e.windowEnd, datePrecision: e.datePrecision, status: e.status, assertingOrigins: e.assertingOrigins, reportCount: e.reportCount, placeName: e.place?.name ?? null },
-    });
-  }
-  const order = { event: 0, role: 1, article: 2 };
-  // ISO dates sort as plain strings; one collator for the labels (String#localeCompare builds one per call: slow over 2000 items).
-  const collator = new Intl.Collator();
-  // Undated events ('') go last.
-  const key = (item: TimelineItem) => item.date || '\uffff';
-  items.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0) || order[a.kind] - order[b.kind] || collator.compare(a.label, b.label));
-  return { items, undated, scannedArticles: scanned, articlesPartial: isPartial, eventsShown: events.length, eventsTotal, isPartial: isPartial || events.length < eventsTotal };
-}
-
 /**
  * Splits a snippet passage into plain and matching parts at its hit offsets (no markup is parsed, so brackets
  * in the article stay text).
@@ -716,18 +598,6 @@ export function snippetParts(passage: SnippetPassage): SnippetPart[] {
 /** Clamps a page request to [1, MAX_PAGE_SIZE] and a non-negative offset. */
 function pageBounds(page: PageRequest): { limit: number; offset: number } {
   return { limit: Math.max(1, Math.min(page.limit ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)), offset: Math.max(0, page.offset ?? 0) };
-}
-
-/** The first `max` article summaries in stored order, and whether there are more. */
-async function summaries(store: Store, max: number): Promise<{ items: ArticleSummary[]; isPartial: boolean }> {
-  const items: ArticleSummary[] = [];
-  // Reads one row past `max` to know whether the view is partial.
-  for (let offset = 0; items.length <= max; offset += MAX_PAGE_SIZE) {
-    const page = await store.listArticles({ limit: MAX_PAGE_SIZE, offset });
-    items.push(...page);
-    if (page.length < MAX_PAGE_SIZE) break;
-  }
-  return { items: items.slice(0, max), isPartial: items.length > max };
 }
 
 /** Roles with the text of their evidence span (articles read once each, at most 20). */

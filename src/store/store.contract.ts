@@ -648,6 +648,29 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
       });
     });
 
+    test('timeline reads: events bounded by where their window starts, articles oldest first and counted by period', async () => {
+      await withStore(async (store) => {
+        await saveWithEvents(store, datedTo(eventArticle(COPY, 'Gulf Courier', '2023-01-05'), '2023-01-04'));
+        await saveWithEvents(store, attackArticle(WIRE, 'Meridian News Agency', '2024-11-11'));
+        const undated = eventArticle(DENIAL, 'Undated Wire', '');
+        await saveWithEvents(store, { ...undated, layers: { ...undated.layers, times: [] } });
+        assert.equal((await store.listEvents()).length, 3);
+        assert.deepEqual((await store.listEvents({ startFrom: '2023', startTo: '2023\uffff' })).map((e) => e.windowStart), ['2023-01-04']);
+        assert.deepEqual((await store.listEvents({ startFrom: '2024-11-10' })).map((e) => e.windowStart), ['2024-11-10']);
+        assert.equal(await store.countEvents({ startFrom: '0' }), 2, 'a start bound leaves undated events out');
+        assert.deepEqual((await store.listEvents({ startTo: '' })).map((e) => e.windowStart), [''], "startTo '' keeps the undated events alone");
+
+        const oldest = await store.search({ filter: { from: '2023' }, isOldestFirst: true, withSnippets: false });
+        assert.deepEqual(oldest.map((h) => h.outlet), ['Gulf Courier', 'Meridian News Agency']);
+        assert.deepEqual((await store.search({ filter: { from: '2023' }, withSnippets: false })).map((h) => h.outlet), ['Meridian News Agency', 'Gulf Courier'], 'newest first by default');
+        assert.deepEqual((await store.search({ filter: { from: '2023' }, isOldestFirst: true, limit: 1, offset: 1 })).map((h) => h.outlet), ['Meridian News Agency']);
+
+        assert.deepEqual(await store.countArticlesByPeriod({}, 'month'), [{ period: '', articles: 1 }, { period: '2023-01', articles: 1 }, { period: '2024-11', articles: 1 }], 'undated articles under ""');
+        assert.deepEqual(await store.countArticlesByPeriod({ from: '2024' }, 'day'), [{ period: '2024-11-11', articles: 1 }]);
+        assert.deepEqual(await store.countArticlesByPeriod({ outlet: 'gulf courier' }, 'year'), [{ period: '2023', articles: 1 }]);
+      });
+    });
+
     test('events: two independent outlets corroborate; events filter by entity and date range', async () => {
       await withStore(async (store) => {
         await saveWithEvents(store, eventArticle(WIRE, 'Meridian News Agency', '2024-11-11'));

@@ -78,6 +78,8 @@ export interface SearchQuery {
   readonly filter?: ArticleFilter;
   /** false: hits without snippets (empty), for callers that only need the articles — much cheaper on long lists. */
   readonly withSnippets?: boolean;
+  /** Without words: oldest first (a timeline's order: by publication date, then as stored; undated last) instead of newest first. */
+  readonly isOldestFirst?: boolean;
   readonly limit?: number;
   readonly offset?: number;
 }
@@ -226,6 +228,12 @@ export interface EventQuery {
   readonly entityId?: string;
   readonly from?: string;
   readonly to?: string;
+  /**
+   * Bounds on where the window starts (inclusive, compared as strings), where `from`/`to` ask that the window meet a
+   * range: a timeline lists an event at its window's start. `startTo: ''` keeps the undated events alone.
+   */
+  readonly startFrom?: string;
+  readonly startTo?: string;
   readonly status?: CorroborationStatus;
   readonly ploverType?: string;
   /** Only events observed in these articles (e.g. the hits of a full-text query). */
@@ -253,6 +261,12 @@ export interface EventPeriodCount {
   readonly period: string;
   readonly ploverType: string;
   readonly events: number;
+}
+
+/** How many articles were published in one period ('' for undated articles). */
+export interface ArticlePeriodCount {
+  readonly period: string;
+  readonly articles: number;
 }
 
 /** A canonical entity across the corpus. */
@@ -443,6 +457,11 @@ export interface Store extends SavedSearchStore, EntityOverridesPort {
   articleEntityLinks(articleId: string): Promise<ArticleEntityLink[]>;
   /** Full-text search (or, without words, a filtered listing newest first). */
   search(query: SearchQuery): Promise<SearchHit[]>;
+  /**
+   * Articles the filter keeps counted by the period (year, month or day: the first 4, 7 or 10 characters of the
+   * publication date) they were published in, oldest period first; undated articles under the period ''.
+   */
+  countArticlesByPeriod(filter: ArticleFilter, period: EventPeriod): Promise<ArticlePeriodCount[]>;
   /** Resolved places with their article and mention counts, most named first (a map's points). */
   listPlaces(query?: PlaceQuery): Promise<PlaceOverview>;
   /** What the search filters can take (at most 200 values each). */

@@ -5,15 +5,16 @@ import type { AlertsView, Note, SavedSearch } from '../app/saved-searches.js';
 import { authHeaders } from './auth.js';
 import type {
   ArticleSummary, ArticleView, CanonicalEntity, CountryFacet, EntityView, FacetValue, GraphView, MapView, MergedEventDetail, MergedEventRow, Page, SearchPage, StoreStats,
-  StoredClaim, StoredClaimDetail, StoredClaimSource, TimelineView,
+  StoredClaim, StoredClaimDetail, StoredClaimSource,
 } from '../app/queries.js';
+import type { TimelinePage } from '../app/timeline.js';
 import type { CorrectionResult, EntityCorrectionsView } from '../app/entity-corrections.js';
 
 export type { AlertsView, Note, SavedSearch };
 export type { CorrectionResult, EntityCorrectionsView };
 export type {
   ArticleSummary, ArticleView, Brief, CanonicalEntity, CountryFacet, EntityView, FacetValue, GraphView, MapView, MergedEventDetail, MergedEventRow, Page, SearchPage, StoreStats,
-  StoredClaim, StoredClaimDetail, StoredClaimSource, TimelineView,
+  StoredClaim, StoredClaimDetail, StoredClaimSource, TimelinePage,
 };
 
 /** The values the search filters can take (GET /api/search/facets), for filter menus. */
@@ -120,7 +121,8 @@ export const api = {
   splitEvent: (id: string, articleId: string, mentionId: string) => postJson<MergedEventDetail>(`/api/events/${encodeURIComponent(id)}/split`, { articleId, mentionId }),
   graph: (entity?: string, maxArticles?: number, maxEvents?: number) => getJson<GraphView>('/api/graph', { entity, maxArticles, maxEvents }),
   map: (entity?: string) => getJson<MapView>('/api/map', { entity }),
-  timeline: (filter: { entity?: string; q?: string; from?: string; to?: string } = {}) => getJson<TimelineView>('/api/timeline', filter),
+  /** One page of one group of the timeline, with the counts per date of the whole scope (the server pages it). */
+  timeline: (filter: { entity?: string; q?: string; from?: string; to?: string; zoom?: string; at?: string; offset?: number; limit?: number } = {}) => getJson<TimelinePage>('/api/timeline', filter),
   trends: (params: Record<string, string | undefined>) => getJson<EventTrends>('/api/events/trends', params),
   // Saved searches, alerts and notes.
   savedSearches: () => getJson<{ items: SavedSearch[] }>('/api/saved-searches'),

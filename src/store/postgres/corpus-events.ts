@@ -182,6 +182,8 @@ function eventFilter(query: EventQuery, first: number): { where: string; params:
   if (query.entityId) add((p) => `m.id IN (SELECT merged_event_id FROM event_entities WHERE entity_id = ${p})`, query.entityId);
   if (query.from) add((p) => `m.window_end >= ${p}`, query.from);
   if (query.to) add((p) => `m.window_start <= ${p}`, query.to);
+  if (query.startFrom !== undefined) add((p) => `m.window_start >= ${p}`, query.startFrom);
+  if (query.startTo !== undefined) add((p) => `m.window_start <= ${p}`, query.startTo);
   if (query.status) add((p) => `m.status = ${p}`, query.status);
   if (query.ploverType) add((p) => `m.plover_type = ${p}`, query.ploverType);
   if (query.isLocated) where.push('m.lat IS NOT NULL AND m.lon IS NOT NULL');

@@ -12,7 +12,7 @@ import type {
   PlaceOverview, PlaceQuery, SearchFacets, SearchHit, SearchQuery, Store, StoreStats, StoredArticle, StoredClaim, StoredClaimDetail, StoredDictionary,
   InputFingerprint,
 } from '../store.js';
-import { byMentions, NAME_TYPE_PREFIXES } from '../store.js';
+import { byMentions, NAME_TYPE_PREFIXES, PERIOD_CHARS } from '../store.js';
 import { claimRows, openingSnippet, parseClaimKey, placeRows, toStoredClaim, type ClaimRecord, type ClaimSourceLayers } from '../claim-rows.js';
 import { compareIds, countChars, entityPairs, tallyEntities, type EntityTally } from '../entity-tally.js';
 import { nameKeys, prefixRange } from '../name-keys.js';
@@ -467,7 +467,7 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
       const params: unknown[] = [limit, offset];
       const where = articleFilterSql(input.filter, params);
       const rows = await query('search', `SELECT a.id, a.title, a.outlet, a.published_at, left(a.body, 400) AS opening FROM articles a
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.published_at DESC NULLS LAST, a.seq DESC LIMIT $1 OFFSET $2`, params);
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${input.isOldestFirst ? 'a.published_at ASC NULLS LAST, a.seq ASC' : 'a.published_at DESC NULLS LAST, a.seq DESC'} LIMIT $1 OFFSET $2`, params);
       return rows.map((r) => {
         const opening = openingSnippet(String(r['opening']));
         return { id: String(r['id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), snippet: opening, passage: { text: opening, hits: [] }, score: 0 };
@@ -763,6 +763,13 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     listEvents: (eventQuery) => listEvents(read, eventQuery),
     countEvents: (eventQuery) => countEvents(read, eventQuery),
     countEventsByPeriod: (eventQuery, period) => countEventsByPeriod(read, eventQuery, period),
+    countArticlesByPeriod: async (filter, period) => {
+      const params: unknown[] = [PERIOD_CHARS[period]];
+      const where = articleFilterSql(filter, params);
+      const rows = await query('count articles by period', `SELECT period, n FROM (SELECT coalesce(substr(a.published_at, 1, $1), '') AS period, count(*) AS n FROM articles a
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY 1) g ORDER BY period COLLATE "C"`, params);
+      return rows.map((r) => ({ period: String(r['period']), articles: Number(r['n']) }));
+    },
     getEvent: (id) => getEvent(read, id),
     ...entityOverrides,
     mergeEvents: (targetId, otherId) => corpusTransaction(`merge event ${otherId} into ${targetId}`, (tx) => mergeEventsByUser(tx, targetId, otherId)),

@@ -10,7 +10,7 @@ import { countAlternatives, type EventObservation } from '../../corpus/merge-eve
 import type {
   ArticleEntityLink, ArticleFilter, ArticleLinks, ArticleSummary, CanonicalEntity, ClaimQuery, Cooccurrence, CooccurrenceQuery, EntityArticlesPage, EntityDetail, EntityQuery,
   EventQuery, PlaceOverview, PlaceQuery, MergedEventDetail, MergedEventRow, SaveBatch, SaveOutcome, SearchFacets, SearchHit, SearchQuery, Store, StoreStats, StoredArticle, StoredClaim, StoredClaimDetail,
-  StoredDictionary, EventPeriod, EventPeriodCount, InputFingerprint,
+  StoredDictionary, EventPeriod, EventPeriodCount, InputFingerprint, ArticlePeriodCount,
 } from '../store.js';
 import { byMentions, NAME_TYPE_PREFIXES, PERIOD_CHARS } from '../store.js';
 import { claimRows, openingSnippet, parseClaimKey, placeRows, toStoredClaim, type ClaimRecord } from '../claim-rows.js';
@@ -460,7 +460,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       // No words: the filtered articles, newest first (SQLite sorts NULL lowest, so undated ones come last; the
       // published_at index holds seq, so an unfiltered listing walks it backwards), each with its opening.
       const sql = `SELECT a.id, a.title, a.outlet, a.published_at, substr(a.body, 1, 400) AS opening FROM articles a ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY a.published_at DESC, a.seq DESC LIMIT ? OFFSET ?`;
+        ORDER BY ${query.isOldestFirst ? 'a.published_at IS NULL, a.published_at, a.seq' : 'a.published_at DESC, a.seq DESC'} LIMIT ? OFFSET ?`;
       const params = [...filterParams, limit, offset];
       return run('search', () => (prepare(sql).all(...params) as Row[]).map((r) => {
         const opening = openingSnippet(String(r['opening']));
@@ -772,6 +772,14 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       where.push('m.window_start <= ?');
       params.push(query.to);
     }
+    if (query.startFrom !== undefined) {
+      where.push('m.window_start >= ?');
+      params.push(query.startFrom);
+    }
+    if (query.startTo !== undefined) {
+      where.push('m.window_start <= ?');
+      params.push(query.startTo);
+    }
     if (query.status) {
       where.push('m.status = ?');
       params.push(query.status);
@@ -812,6 +820,14 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       GROUP BY 1, 2 ORDER BY 1, 2`;
     const all = [PERIOD_CHARS[period], ...params];
     return run('count events by period', () => (prepare(sql).all(...all) as Row[]).map((r) => ({ period: String(r['period']), ploverType: String(r['plover_type']), events: Number(r['n']) })), sql, all);
+  };
+
+  const countArticlesByPeriod = (filter: ArticleFilter, period: EventPeriod): ArticlePeriodCount[] => {
+    const { where, params } = articleFilterSql(filter);
+    const sql = `SELECT coalesce(substr(a.published_at, 1, ?), '') AS period, count(*) AS n FROM articles a ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      GROUP BY 1 ORDER BY 1`;
+    const all = [PERIOD_CHARS[period], ...params];
+    return run('count articles by period', () => (prepare(sql).all(...all) as Row[]).map((r) => ({ period: String(r['period']), articles: Number(r['n']) })), sql, all);
   };
 
   const getEvent = (id: string): MergedEventDetail | undefined => {
@@ -908,6 +924,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     listEvents: async (query) => listEvents(query),
     countEvents: async (query) => countEvents(query),
     countEventsByPeriod: async (query, period) => countEventsByPeriod(query, period),
+    countArticlesByPeriod: async (filter, period) => countArticlesByPeriod(filter, period),
     getEvent: async (id) => run('get event', () => getEvent(id)),
     mergeEvents: (targetId, otherId) => described(`merge event ${otherId} into ${targetId}`, writeTransaction(() => mergeEventsByUser(corpusTx, targetId, otherId))),
     splitEvent: (eventId, observation) => described(`split event ${eventId}`, writeTransaction(() => splitObservationByUser(corpusTx, eventId, observation))),

@@ -3,15 +3,16 @@
  * strip over the range where dates are dense, and listed one period at a time, a page at a time, so the page stays
  * small whatever the store holds. Dates far outside the dense range and undated events have groups of their own.
  */
-import { api, type TimelineView } from '../api-client.js';
+import { api, type TimelinePage } from '../api-client.js';
 import { append, h, route, svg } from '../dom.js';
 import { humanDate, shortHumanDate } from '../human-time.js';
-import { axisFor, defaultZoom, denseRange, isDate, isWithin, shiftPeriod, ZOOM_CHARS, type DenseRange, type Zoom } from '../timeline-periods.js';
+import { axisFor, isDate, shiftPeriod, ZOOM_CHARS, type DenseRange, type Zoom } from '../../app/timeline-periods.js';
 import type { ViewContext } from './context.js';
 import { articleHref, dateInput, downloadControl, entityHref, eventHref, field, filterChips, formValues, heading, plural, statusBadge } from './parts.js';
 
-type Item = TimelineView['items'][number];
-/** Items listed per page of a period. */
+type Item = TimelinePage['items'][number];
+type Day = TimelinePage['days'][number];
+/** Items listed per page of a period (the server sends one page at a time). */
 const PAGE_ITEMS = 100;
 /** Longest summary shown in a list before it is cut (the event page has the whole sentence). */
 const MAX_SUMMARY_CHARS = 160;
@@ -27,18 +28,12 @@ export async function timelineView({ query, main }: ViewContext): Promise<void> 
   const q = query.get('q')?.trim() || undefined;
   const from = query.get('from')?.trim() || undefined;
   const to = query.get('to')?.trim() || undefined;
-  const view = await api.timeline({ entity, q, from, to });
-  const dated = view.items.filter((i) => isDate(i.date));
-  const undated = view.items.filter((i) => !isDate(i.date));
-  const range = denseRange(dated.map((i) => i.date));
-  const inRange = range ? dated.filter((i) => isWithin(i.date, range)) : [];
-  const outside = range ? dated.filter((i) => !isWithin(i.date, range)) : [];
-  const zoom: Zoom = (['year', 'month', 'day'] as const).find((z) => z === query.get('zoom')) ?? defaultZoom(dated.map((i) => i.date), range);
-  const requested = query.get('at') ?? '';
-  const at = requested === UNDATED || requested === OUTSIDE || (requested.length === ZOOM_CHARS[zoom] && isDate(requested))
-    ? requested
-    : inRange.length ? inRange[inRange.length - 1]!.date.slice(0, ZOOM_CHARS[zoom]) : undated.length ? UNDATED : outside.length ? OUTSIDE : '';
   const pageNumber = Math.max(1, Number(query.get('page')) || 1);
+  // The server picks the zoom and the period when the hash names none, and sends one page of that period's items.
+  const view = await api.timeline({ entity, q, from, to, zoom: query.get('zoom') ?? undefined, at: query.get('at') ?? undefined, offset: (pageNumber - 1) * PAGE_ITEMS, limit: PAGE_ITEMS });
+  const range = view.range ?? undefined;
+  const zoom: Zoom = view.zoom;
+  const at = view.at;
   const filters = { entity, q, from, to };
   const here = (params: Record<string, string | undefined>) => route('/timeline', { ...filters, zoom: query.get('zoom') ?? undefined, ...params });
 
@@ -53,8 +48,7 @@ export async function timelineView({ query, main }: ViewContext): Promise<void> 
   h('button', { type: 'submit' }, 'Filter'),
   q || from || to ? h('a', { href: route('/timeline', { entity }) }, 'Clear words and dates') : null);
 
-  const counts = { event: 0, article: 0, role: 0 };
-  for (const item of view.items) counts[item.kind]++;
+  const counts = view.counts;
   const list = h('div', { class: 'timeline' });
   const kindFilter = h('fieldset', { class: 'legend' }, h('legend', null, 'Show'), ...(['event', 'article', 'role'] as const).map((kind) => h('label', null,
     h('input', { type: 'checkbox', checked: true, on: { change: (e) => list.classList.toggle(`hide-tl-${kind}`, !(e.target as HTMLInputElement).checked) } }),
@@ -65,10 +59,9 @@ export async function timelineView({ query, main }: ViewContext): Promise<void> 
     : h('a', { href: route('/timeline', { ...filters, zoom: z, at: isDate(at) ? (at.length >= ZOOM_CHARS[z] ? at.slice(0, ZOOM_CHARS[z]) : undefined) : undefined }) }, ` ${z} `)));
 
   // The items of the selected period (or group), a page of them, under headings one zoom level finer.
-  const selected = at === UNDATED ? undated : at === OUTSIDE ? outside : at ? dated.filter((i) => i.date.startsWith(at)) : [];
-  const pages = Math.max(1, Math.ceil(selected.length / PAGE_ITEMS));
+  const pages = Math.max(1, Math.ceil(view.total / PAGE_ITEMS));
   const page = Math.min(pageNumber, pages);
-  const shown = selected.slice((page - 1) * PAGE_ITEMS, page * PAGE_ITEMS);
+  const shown = view.items;
   const groupChars = at === UNDATED ? 0 : at === OUTSIDE ? 4 : Math.min(10, at.length === 4 ? 7 : 10);
   const groups = new Map<string, Item[]>();
   for (const item of shown) {
@@ -85,11 +78,11 @@ export async function timelineView({ query, main }: ViewContext): Promise<void> 
     h('a', { href: here({ at: shiftPeriod(at, 1) }), rel: 'next' }, `${humanDate(shiftPeriod(at, 1))} →`)) : null;
   const pager = pages > 1 ? h('nav', { class: 'pager', 'aria-label': 'pages of this period' },
     page > 1 ? h('a', { href: here({ at, page: page > 2 ? String(page - 1) : undefined }), rel: 'prev' }, '← Previous') : null,
-    h('span', { class: 'muted' }, `${(page - 1) * PAGE_ITEMS + 1}–${(page - 1) * PAGE_ITEMS + shown.length} of ${selected.length}`),
+    h('span', { class: 'muted' }, `${view.offset + 1}–${view.offset + shown.length} of ${view.total}`),
     page < pages ? h('a', { href: here({ at, page: String(page + 1) }), rel: 'next' }, 'Next →') : null) : null;
 
   append(main,
-    heading(entity ? 'Timeline of an entity' : 'Timeline', summaryLine(view, dated.length, range)),
+    heading(entity ? 'Timeline of an entity' : 'Timeline', summaryLine(view)),
     entity ? h('p', null, 'Filtered to ', h('a', { href: entityHref(entity) }, entity), ' · ', h('a', { href: route('/timeline', { zoom: query.get('zoom') ?? undefined }) }, 'show everything')) : null,
     form,
     filterChips('/timeline', { ...filters, zoom: query.get('zoom') ?? undefined }, [
@@ -100,10 +93,10 @@ export async function timelineView({ query, main }: ViewContext): Promise<void> 
     kindFilter,
     downloadControl(filters, 'the events dated in this range (and claims of articles published in it)'),
     zoomLinks,
-    range ? densityStrip(dated, range, zoom, at, here) : h('p', { class: 'muted' }, 'Nothing dated yet.'),
-    groupLinks(undated.length, outside.length, range, at, here),
+    range ? densityStrip(view.days, range, zoom, at, here) : h('p', { class: 'muted' }, 'Nothing dated yet.'),
+    groupLinks(view.undatedEvents, view.outside, range, at, here),
     periodNav,
-    selected.length ? null : at ? h('p', { class: 'muted' }, `Nothing in ${humanDate(at)}.`) : null,
+    view.total ? null : at ? h('p', { class: 'muted' }, `Nothing in ${humanDate(at)}.`) : null,
     list,
     pager);
 }
@@ -129,13 +122,13 @@ function itemRow(item: Item): HTMLElement {
 }
 
 /** The strip: one bar per period of the axis, each a link that lists its period (the selected one marked). */
-function densityStrip(dated: readonly Item[], range: DenseRange, zoom: Zoom, at: string, here: (p: Record<string, string | undefined>) => string): SVGElement {
+function densityStrip(days: readonly Day[], range: DenseRange, zoom: Zoom, at: string, here: (p: Record<string, string | undefined>) => string): SVGElement {
   const axis = axisFor(zoom, range, isDate(at) ? at.padEnd(10, '-01').slice(0, 10) : `${range.to}-12-01`);
   const chars = ZOOM_CHARS[zoom];
   const counts = new Map<string, number>();
-  for (const item of dated) {
-    const key = item.date.slice(0, chars);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const day of days) {
+    const key = day.date.slice(0, chars);
+    counts.set(key, (counts.get(key) ?? 0) + day.events + day.articles + day.roles);
   }
   const max = Math.max(1, ...axis.map((k) => counts.get(k) ?? 0));
   const width = 24;
@@ -169,21 +162,18 @@ function groupLinks(undated: number, outside: number, range: DenseRange | undefi
     undated ? link(UNDATED, `${plural(undated, 'undated event')}`) : null);
 }
 
-/** "2,426 events and 788 articles, mostly 2019–2024 · 5 undated articles not shown". */
-function summaryLine(view: TimelineView, dated: number, range: DenseRange | undefined): string {
-  const counts = { event: 0, article: 0, role: 0 };
-  for (const item of view.items) counts[item.kind]++;
+/** "2,426 events, 788 articles; 3,100 dated, mostly 2019–2024 · 5 articles without a publication date not shown". */
+function summaryLine(view: TimelinePage): string {
+  const { counts } = view;
+  const dated = view.days.reduce((n, d) => n + d.events + d.articles + d.roles, 0);
   const parts = [plural(counts.event, 'event'), plural(counts.article, 'article'), ...(counts.role ? [plural(counts.role, 'role')] : [])];
-  return `${parts.join(', ')}; ${dated} dated${range ? `, mostly ${range.from === range.to ? range.from : `${range.from}–${range.to}`}` : ''}${view.undated ? ` · ${plural(view.undated, 'article')} without a publication date not shown` : ''}`;
+  const range = view.range;
+  return `${parts.join(', ')}; ${dated} dated${range ? `, mostly ${range.from === range.to ? range.from : `${range.from}–${range.to}`}` : ''}${view.undatedArticles ? ` · ${plural(view.undatedArticles, 'article')} without a publication date not shown` : ''}`;
 }
 
 /** Says exactly what was left out, only when something was. */
-function partialLine(view: TimelineView): HTMLElement | null {
-  const parts = [
-    view.articlesPartial ? `the first ${view.scannedArticles} articles` : '',
-    view.eventsShown < view.eventsTotal ? `${view.eventsShown} of ${view.eventsTotal} events` : '',
-  ].filter(Boolean);
-  return parts.length ? h('p', { class: 'note' }, `This timeline shows ${parts.join(' and ')}; narrow it with words, dates or an entity to see the rest.`) : null;
+function partialLine(view: TimelinePage): HTMLElement | null {
+  return view.articlesPartial ? h('p', { class: 'note' }, 'This timeline shows only the first articles found that match the words; narrow it with dates or an entity to see the rest.') : null;
 }
 
 function cut(text: string): string {

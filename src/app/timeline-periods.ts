@@ -1,7 +1,8 @@
 /**
  * The timeline's periods: the range where dated items are dense (so a few dates in 1500 or 2031 do not stretch
  * the axis), the zoom that suits it, continuous axes of years, months or days, and the items of one period.
- * Pure functions over ISO date strings (they sort as text).
+ * Pure functions over ISO date strings (they sort as text), shared by the server (which pages the timeline) and the
+ * web view (which draws it).
  */
 
 /** The zoom levels; a period key is the date cut to 4, 7 or 10 characters. */
@@ -19,20 +20,52 @@ export interface DenseRange {
   readonly to: string;
 }
 
+/** How many dated items fall on one date key (a day, or a year or month for items dated no finer). */
+export interface DateCount {
+  readonly date: string;
+  readonly count: number;
+}
+
+/** Sorted dates as counts per distinct date (what the server sends instead of every item). */
+export function countDates(sortedDates: readonly string[]): DateCount[] {
+  const out: { date: string; count: number }[] = [];
+  for (const date of sortedDates) {
+    const last = out[out.length - 1];
+    if (last?.date === date) last.count++;
+    else out.push({ date, count: 1 });
+  }
+  return out;
+}
+
 /**
  * The years holding all but the first and last 1% of the dates (whole years kept), widened to any year next to it
  * that holds at least as many items as that 1%; with fewer than 50 dates, all of them.
  * @example denseRange(['1500-01-01', ...twoHundredDatesIn2019And2020]) // { from: '2019', to: '2020' }
  */
 export function denseRange(sortedDates: readonly string[]): DenseRange | undefined {
-  const dates = sortedDates.filter(isDate);
-  if (!dates.length) return undefined;
-  if (dates.length < MIN_ITEMS_FOR_OUTLIERS) return { from: dates[0]!.slice(0, 4), to: dates[dates.length - 1]!.slice(0, 4) };
-  const tail = Math.floor(dates.length * TAIL);
-  let from = Number(dates[tail]!.slice(0, 4));
-  let to = Number(dates[dates.length - 1 - tail]!.slice(0, 4));
+  return denseRangeOf(countDates(sortedDates));
+}
+
+/** denseRange over dates counted per date key, sorted by date. */
+export function denseRangeOf(sortedCounts: readonly DateCount[]): DenseRange | undefined {
+  const counts = sortedCounts.filter((c) => isDate(c.date) && c.count > 0);
+  const total = counts.reduce((n, c) => n + c.count, 0);
+  if (!total) return undefined;
+  if (total < MIN_ITEMS_FOR_OUTLIERS) return { from: counts[0]!.date.slice(0, 4), to: counts[counts.length - 1]!.date.slice(0, 4) };
+  const tail = Math.floor(total * TAIL);
+  /** The year of the date at this index of the sorted dates, were they listed one by one. */
+  const yearAt = (index: number): number => {
+    let seen = 0;
+    for (const c of counts) {
+      seen += c.count;
+      if (index < seen) return Number(c.date.slice(0, 4));
+    }
+    return Number(counts[counts.length - 1]!.date.slice(0, 4));
+  };
+  let from = yearAt(tail);
+  let to = yearAt(total - 1 - tail);
   const perYear = new Map<number, number>();
-  for (const d of dates) perYear.set(Number(d.slice(0, 4)), (perYear.get(Number(d.slice(0, 4))) ?? 0) + 1);
+  for (const c of counts) perYear.set(Number(c.date.slice(0, 4)), (perYear.get(Number(c.date.slice(0, 4))) ?? 0) + c.count);
   const enough = Math.max(1, tail);
   while ((perYear.get(from - 1) ?? 0) >= enough) from--;
   while ((perYear.get(to + 1) ?? 0) >= enough) to++;
@@ -41,10 +74,14 @@ export function denseRange(sortedDates: readonly string[]): DenseRange | undefin
 
 /** Year for a span of more than 3 years, month for more than 2 months, else day. */
 export function defaultZoom(sortedDates: readonly string[], range: DenseRange | undefined): Zoom {
+  return defaultZoomOf(countDates(sortedDates), range);
+}
+
+/** defaultZoom over dates counted per date key. */
+export function defaultZoomOf(counts: readonly DateCount[], range: DenseRange | undefined): Zoom {
   if (!range) return 'year';
   if (Number(range.to) - Number(range.from) >= 3) return 'year';
-  const inRange = sortedDates.filter((d) => isDate(d) && isWithin(d, range));
-  const months = new Set(inRange.map((d) => d.slice(0, 7)));
+  const months = new Set(counts.filter((c) => c.count > 0 && isDate(c.date) && isWithin(c.date, range)).map((c) => c.date.slice(0, 7)));
   return months.size > 2 ? 'month' : 'day';
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { axisFor, defaultZoom, denseRange, periodsBetween, shiftPeriod } from './timeline-periods.js';
+import { axisFor, countDates, defaultZoom, defaultZoomOf, denseRange, denseRangeOf, periodsBetween, shiftPeriod } from './timeline-periods.js';
 
 const days = (from: string, n: number) => Array.from({ length: n }, (_, i) => new Date(Date.parse(`${from}T00:00:00Z`) + i * 3 * 86_400_000).toISOString().slice(0, 10));
 
@@ -35,4 +35,14 @@ test('timeline periods › shifting a period by one', () => {
   assert.equal(shiftPeriod('2020-12', 1), '2021-01');
   assert.equal(shiftPeriod('2020-01', -1), '2019-12');
   assert.equal(shiftPeriod('2020-03-01', -1), '2020-02-29');
+});
+
+test('timeline periods › from counts per date (what the server sends) the same range and zoom as from every date', () => {
+  const dates = ['1500-01-01', ...days('2019-03-01', 300), ...days('2019-03-01', 120), '2031-05-05'].sort();
+  const counts = countDates(dates);
+  assert.ok(counts.length < dates.length, 'repeated dates are counted once');
+  assert.deepEqual(denseRangeOf(counts), denseRange(dates));
+  assert.deepEqual(denseRangeOf(counts), { from: '2019', to: '2021' });
+  assert.equal(defaultZoomOf(counts, denseRangeOf(counts)), defaultZoom(dates, denseRange(dates)));
+  assert.equal(denseRangeOf([{ date: '2020-01-01', count: 0 }]), undefined);
 });
