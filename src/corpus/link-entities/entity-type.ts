@@ -119,6 +119,20 @@ function hasPersonEvidence(entity: DocEntity): boolean {
 }
 
 /**
+ * An entity's name words as transliteration keys, dots dropped. Every person of an article is compared with every
+ * other entity of it, so each entity's keys are computed once (entities are read-only; the map lets them go).
+ */
+const keyedWordsByEntity = new WeakMap<DocEntity, readonly string[]>();
+function keyedNameWords(entity: DocEntity): readonly string[] {
+  let words = keyedWordsByEntity.get(entity);
+  if (!words) {
+    words = nameWords(entity.name).words.map((w) => translitKey(w.replace(/\./g, '')));
+    keyedWordsByEntity.set(entity, words);
+  }
+  return words;
+}
+
+/**
  * A person entity whose name is built on the name of an organisation or thing in the same article: "Adobe
  * Photoshop" beside "Adobe Lightroom" (ORG), "Instagram" beside "Instagram Stories", "Alpine Linux" tagged ORG
  * elsewhere in the article. The other entity's type is taken when the names are the same, else MISC (a product).
@@ -126,13 +140,12 @@ function hasPersonEvidence(entity: DocEntity): boolean {
  * person evidence.
  */
 function namedAfterThing(entity: DocEntity, article: readonly DocEntity[]): TypeDecision | undefined {
-  const key = (s: string) => translitKey(s.replace(/\./g, ''));
-  const words = nameWords(entity.name).words.map(key);
+  const words = keyedNameWords(entity);
   if (!words.length || hasPersonEvidence(entity)) return undefined;
   const full = words.join(' ');
   for (const other of article) {
     if (other === entity || other.type === 'PER') continue;
-    const theirs = nameWords(other.name).words.map(key);
+    const theirs = keyedNameWords(other);
     if (!theirs.length) continue;
     if (theirs.join(' ') === full) return { type: other.type, kind: kindOf(other.type), why: `the article names "${other.name}" as ${other.type} too` };
     const startsWithPerson = words.every((w, i) => theirs[i] === w);
