@@ -7,6 +7,8 @@
  * labels of eval/genre/labels.json (model card: models/README.md) and shipped as JSON (models/genre/).
  */
 
+import { count, DATED_PATH, DATELINE, FIRST_PERSON, NEWS_PATH, REPORTING, SECOND_PERSON } from './genre-cues.js';
+
 /** The resources key of the shipped news model (loaded by app/, read-only). */
 export const GENRE_MODEL_RESOURCE = 'genre-model';
 
@@ -31,22 +33,15 @@ export interface NewsScore {
   readonly cues: readonly string[];
 }
 
-const REPORTING = /\b(said|says|told|according to|announced|reported|confirmed|stated|alleged|charged|arrested|killed)\b/gi;
 const SAID = /\b(said|told)\b/gi;
-const SECOND_PERSON = /\b(you|your|you're|yourself)\b/gi;
-const FIRST_PERSON = /\b(I|I'm|I've|my|me)\b/g;
 const WE = /\b(we|our|we're|we've|us)\b/gi;
 const WEEKDAY = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g;
 const QUOTE_OPEN = /[“"]\s?[A-Z]/g;
-const DATELINE = /^[A-Z][A-Za-z .'-]{2,40}(,\s*[A-Z][A-Za-z .]{2,20})?\s*(\([A-Za-z .]+\))?\s*[—–-]{1,2}\s|\((Reuters|AP|AFP|CNN|Bloomberg)\)/m;
-const NEWS_PATH = /\/(news|politics|world|national|local|us-news|uk-news|business|crime|article|story)\//i;
-const DATED_PATH = /\/(19|20)\d\d\/(0?[1-9]|1[0-2])\/(0?[1-9]|[12]\d|3[01])\//;
 const BLOG_PATH = /\/(blog|blogs|resources|learn|insights|academy|knowledge|guides?)\b/i;
 const TITLE_NUMBER = /^(the |top )?\d+\b/i;
 /** Words too common to say anything about a page's genre; kept out of the word features. */
 const STOP = new Set('the and for that with this from are was were have has had not but you your our their they them its his her him she who what when where which will would can could should been being into than then there these those also just more most some such only other about over after before while through'.split(' '));
 
-const count = (re: RegExp, text: string): number => text.match(re)?.length ?? 0;
 
 /** Lower-case words of three or more letters, each once, in first-seen order. */
 function wordSet(text: string): Set<string> {

@@ -6,6 +6,7 @@
 
 import type { Genre } from '../model/index.js';
 import { scoreNews, type GenreModel } from './genre-model.js';
+import { count, DATED_PATH, DATELINE, FIRST_PERSON, NEWS_PATH, REPORTING, SECOND_PERSON } from './genre-cues.js';
 
 export type { Genre } from '../model/index.js';
 
@@ -43,17 +44,9 @@ const URL_CUES: readonly [Exclude<Genre, 'news'>, RegExp][] = [
   ['guide', /\/how-to|\/guides?\/|-guide\b|\/tips\/|\/learn\/|\/academy\/|\/knowledge/i],
   ['opinion', /\/opinion\/|\/commentary\/|\/columns?\/|\/editorials?\//i],
 ];
-const NEWS_URL = /\/(news|politics|world|national|local|us-news|uk-news|business|crime|article|story)\//i;
-const DATED_URL = /\/(19|20)\d\d\/(0?[1-9]|1[0-2])\/(0?[1-9]|[12]\d|3[01])\//;
-const DATELINE = /^[A-Z][A-Za-z .'-]{2,40}(,\s*[A-Z][A-Za-z .]{2,20})?\s*(\([A-Za-z .]+\))?\s*[—–-]{1,2}\s|\((Reuters|AP|AFP|CNN|Bloomberg)\)/m;
-const REPORTING = /\b(said|says|told|according to|announced|reported|confirmed|stated|alleged|charged|arrested|killed)\b/gi;
-const SECOND_PERSON = /\b(you|your|you're|yourself)\b/gi;
-const FIRST_PERSON = /\b(I|I'm|I've|my|me)\b/g;
 const RECIPE_BODY = /\b(preheat|tablespoons?|tbsp|teaspoons?|tsp|ingredients|whisk|simmer|bake at|stir in)\b/gi;
 const REVIEW_BODY = /\b(pros|cons|our pick|best overall|best budget|battery life|we tested|price:|buy now|check price|rating|specs)\b/gi;
 const LISTING_BODY = /\b(bedrooms?|bathrooms?|sq\.? ?ft|per night|for sale|add to cart|in stock|register now)\b/gi;
-
-const count = (re: RegExp, text: string): number => text.match(re)?.length ?? 0;
 
 /**
  * Classifies a page. Title and address cues decide first (a non-news cue there is the publisher's own label),
@@ -108,7 +101,7 @@ function classifyByRules(input: GenreInput): GenreDecision {
   const listing = count(LISTING_BODY, text);
   if (listing >= 3 && !readsAsReporting) return { genre: 'listing', cues: [`${listing} listing words`, ...cues] };
   if (readsAsReporting) return { genre: 'news', cues };
-  if (NEWS_URL.test(path) || DATED_URL.test(path)) {
+  if (NEWS_PATH.test(path) || DATED_PATH.test(path)) {
     if (reporting >= 3 && you < 6) return { genre: 'news', cues: ['news address', ...cues] };
   }
   if (you >= 8) return { genre: 'guide', cues: ['addresses the reader', ...cues] };
