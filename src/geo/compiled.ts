@@ -71,24 +71,28 @@ export interface CompiledGazetteerData {
 
 const NEWLINE = 10;
 const TAB = 9;
+const decoder = new TextDecoder();
+
+/** Line `line` of an indexed file, without its newline. */
+function lineText({ bytes, lineStarts }: Pick<CompiledGazetteerData, 'bytes' | 'lineStarts'>, line: number): string {
+  return decoder.decode(bytes.subarray(lineStarts[line]!, lineStarts[line + 1]! - 1));
+}
 
 /** Indexes the lines of a compiled file (as UTF-8 bytes); throws when it is not one. */
 export function indexCompiledGazetteer(bytes: Uint8Array): CompiledGazetteerData {
   const starts = [0];
   for (let i = bytes.indexOf(NEWLINE); i >= 0; i = bytes.indexOf(NEWLINE, i + 1)) starts.push(i + 1);
   if (starts[starts.length - 1] !== bytes.length) starts.push(bytes.length + 1);
-  const lineStarts = Int32Array.from(starts);
-  const decoder = new TextDecoder();
-  const lineText = (line: number): string => decoder.decode(bytes.subarray(lineStarts[line]!, lineStarts[line + 1]! - 1));
+  const lines = { bytes, lineStarts: Int32Array.from(starts) };
   let idsLine = -1;
-  for (let line = lineStarts.length - 2; line > 0; line--) {
-    if (lineText(line) === '#ids') {
+  for (let line = lines.lineStarts.length - 2; line > 0; line--) {
+    if (lineText(lines, line) === '#ids') {
       idsLine = line;
       break;
     }
   }
-  if (compiledSourceHash(`${lineText(0)}\n`) === undefined || idsLine < 0) throw new Error('not a compiled Dossier gazetteer');
-  return { bytes, lineStarts, idsLine };
+  if (compiledSourceHash(`${lineText(lines, 0)}\n`) === undefined || idsLine < 0) throw new Error('not a compiled Dossier gazetteer');
+  return { ...lines, idsLine };
 }
 
 /** A gazetteer over compiled text: entries parsed on first lookup and cached. */
@@ -99,8 +103,6 @@ export function readCompiledGazetteer(text: string): Gazetteer {
 /** A gazetteer over an indexed compiled file: keys decoded as a binary search needs them, entries on first lookup. */
 export function gazetteerFromCompiled(data: CompiledGazetteerData): Gazetteer {
   const { bytes, lineStarts, idsLine } = data;
-  const decoder = new TextDecoder();
-  const lineText = (line: number): string => decoder.decode(bytes.subarray(lineStarts[line]!, lineStarts[line + 1]! - 1));
   const keyOf = (line: number): string => {
     const from = lineStarts[line]!;
     const tab = bytes.indexOf(TAB, from);
@@ -145,14 +147,14 @@ export function gazetteerFromCompiled(data: CompiledGazetteerData): Gazetteer {
     const hit = results.get(key);
     if (hit) return hit;
     const out: GazetteerEntry[] = [];
-    for (let line = lowerBound(key); line < idsLine && keyOf(line) === key; line++) out.push(parse(lineText(line)));
+    for (let line = lowerBound(key); line < idsLine && keyOf(line) === key; line++) out.push(parse(lineText(data, line)));
     if (results.size > 50_000) results.clear(); // bound the memo on long runs
     results.set(key, out);
     return out;
   };
   const idLines = new Map<string, number>();
   for (let line = idsLine + 1; line < lineStarts.length - 1; line++) {
-    const row = lineText(line);
+    const row = lineText(data, line);
     const tab = row.indexOf('\t');
     if (tab > 0) idLines.set(row.slice(0, tab), Number(row.slice(tab + 1)));
   }
@@ -163,7 +165,7 @@ export function gazetteerFromCompiled(data: CompiledGazetteerData): Gazetteer {
     const line = idLines.get(id);
     if (line === undefined) return undefined;
     let entry = byLine.get(line);
-    if (!entry) byLine.set(line, (entry = parse(lineText(line))));
+    if (!entry) byLine.set(line, (entry = parse(lineText(data, line))));
     return entry;
   };
   let maxNameTokens = 1;
