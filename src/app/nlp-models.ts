@@ -19,22 +19,30 @@ import { PARSE_MODEL_RESOURCE } from '../stages/parse/index.js';
 import { shareTypedArrays } from '../platform/shared-arrays.js';
 import { GENRE_MODEL_RESOURCE, type GenreModel } from '../nlp/genre-model.js';
 
+/**
+ * Reads a model file and decodes it; a missing file or one `decode` refuses is an E_RESOURCE_MISSING error naming the
+ * path (and the command that rebuilds it).
+ */
+function readModelFile<T>(path: string, what: string, trainScript: string, decode: (bytes: Buffer) => T): T {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (cause) {
+    throw new DossierError('E_RESOURCE_MISSING', `${what} model file "${path}" could not be read (retrain with \`npm run ${trainScript}\`)`, { cause });
+  }
+  try {
+    return decode(bytes);
+  } catch (cause) {
+    throw new DossierError('E_RESOURCE_MISSING', `${what} model file "${path}" is not a valid ${what} model`, { cause });
+  }
+}
+
 /** Where the shipped NER model lives in the repository. */
 export const NER_MODEL_PATH = fileURLToPath(new URL('../../models/ner/ner-en.bin.gz', import.meta.url));
 
 /** Reads and decodes a NER model file; a missing or bad file is an E_RESOURCE_MISSING error naming the path. */
 export function loadNerModel(path: string = NER_MODEL_PATH): NerModel {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (cause) {
-    throw new DossierError('E_RESOURCE_MISSING', `NER model file "${path}" could not be read (retrain with \`npm run train:ner\`)`, { cause });
-  }
-  try {
-    return decodeNerModel(bytes);
-  } catch (cause) {
-    throw new DossierError('E_RESOURCE_MISSING', `NER model file "${path}" is not a valid model`, { cause });
-  }
+  return readModelFile(path, 'NER', 'train:ner', decodeNerModel);
 }
 
 /** Where the shipped POS model lives in the repository. */
@@ -42,17 +50,7 @@ export const POS_MODEL_PATH = fileURLToPath(new URL('../../models/pos/pos-en.bin
 
 /** Reads and decodes a POS model file; a missing or bad file is an E_RESOURCE_MISSING error naming the path. */
 export function loadPosModel(path: string = POS_MODEL_PATH): PosModel {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (cause) {
-    throw new DossierError('E_RESOURCE_MISSING', `POS model file "${path}" could not be read (retrain with \`npm run train:pos\`)`, { cause });
-  }
-  try {
-    return decodePosModel(bytes, UPOS_TAGS);
-  } catch (cause) {
-    throw new DossierError('E_RESOURCE_MISSING', `POS model file "${path}" is not a valid POS model`, { cause });
-  }
+  return readModelFile(path, 'POS', 'train:pos', (bytes) => decodePosModel(bytes, UPOS_TAGS));
 }
 
 /** The default POS tagger: UPOS and lemmas (the model's UPOS-driven lemma rules) from the shipped model. */
@@ -65,17 +63,7 @@ export const PARSE_MODEL_PATH = fileURLToPath(new URL('../../models/parse/parse-
 
 /** Reads and decodes a parser model file; a missing or bad file is an E_RESOURCE_MISSING error naming the path. */
 export function loadParseModel(path: string = PARSE_MODEL_PATH): ParseModel {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (cause) {
-    throw new DossierError('E_RESOURCE_MISSING', `parser model file "${path}" could not be read (retrain with \`npm run train:parse\`)`, { cause });
-  }
-  try {
-    return decodeParseModel(bytes);
-  } catch (cause) {
-    throw new DossierError('E_RESOURCE_MISSING', `parser model file "${path}" is not a valid parser model`, { cause });
-  }
+  return readModelFile(path, 'parser', 'train:parse', decodeParseModel);
 }
 
 /** Where the shipped news-gate model (genre) lives in the repository. */
@@ -83,17 +71,13 @@ export const GENRE_MODEL_PATH = fileURLToPath(new URL('../../models/genre/genre-
 
 /** Reads the news-gate model; a missing or bad file is an E_RESOURCE_MISSING error naming the path. */
 export function loadGenreModel(path: string = GENRE_MODEL_PATH): GenreModel {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (cause) {
-    throw new DossierError('E_RESOURCE_MISSING', `genre model file "${path}" could not be read (retrain with \`npm run train:genre\`)`, { cause });
-  }
-  const model = JSON.parse(text) as Partial<GenreModel>;
-  if (typeof model.bias !== 'number' || typeof model.threshold !== 'number' || typeof model.weights !== 'object' || model.weights === null) {
-    throw new DossierError('E_RESOURCE_MISSING', `genre model file "${path}" is not a valid genre model`);
-  }
-  return model as GenreModel;
+  return readModelFile(path, 'genre', 'train:genre', (bytes) => {
+    const model = JSON.parse(bytes.toString('utf8')) as Partial<GenreModel>;
+    if (typeof model.bias !== 'number' || typeof model.threshold !== 'number' || typeof model.weights !== 'object' || model.weights === null) {
+      throw new Error('bias, threshold and weights are required');
+    }
+    return model as GenreModel;
+  });
 }
 
 /** The three NLP models as plain data, as loaded from their files (a worker thread can be handed them). */
