@@ -22,6 +22,15 @@ Union leaders in Accra said they would meet the authority again next week.`,
 Kwame Bonsu, who heads the Ghana Ports Authority, told reporters in Accra that ships were waiting at anchor outside Tema. Bonsu said the authority had offered the union a new contract.
 
 Shipping lines said cargo was being sent to Lome instead.`,
+  'surname.txt': `Flood barrier opens early in Rotterdam
+
+Mayor Verhoeven said on Tuesday that the storm barrier near Rotterdam had been closed for six hours as the river rose. Verhoeven told reporters the water board would inspect the gates next week.`,
+  'fullname.txt': `Dutch water board praises barrier crews
+
+Marloes Verhoeven, the chief engineer of the water board, said the crews at the storm barrier worked through the night. The board met in Rotterdam on Wednesday to review the closure.`,
+  'namesake.txt': `Cyclists ride for flood relief
+
+Pieter Verhoeven, a teacher from Utrecht, said on Saturday that the ride had raised money for families whose homes flooded.`,
   'c.txt': `Ships return to Tema
 
 Kwame Bonsu said on Friday that the strike was over and that the first ships had docked at the port in Tema overnight.`,
@@ -124,4 +133,26 @@ test('entity corrections › one name, many types: warned when other types hold 
     'one name, many types: LOC 147 mentions (2 entities), PER 9 mentions (1 entity)');
   assert.equal(typeWarning('LOC', [{ type: 'LOC', entities: 2, mentions: 147 }, { type: 'PER', entities: 1, mentions: 9 }]), null, '6 % is not a strong disagreement');
   assert.equal(typeWarning('ORG', [{ type: 'ORG', entities: 1, mentions: 3 }, { type: 'PER', entities: 1, mentions: 1 }]), null, 'one stray mention is not');
+});
+
+test('entity corrections › a bare surname stored before its full name joins it once the full name is stored, as in the other order', async () => {
+  const linksOf = async (store: Store) => (await store.listEntities({ type: 'PER' })).map((e) => [e.name, e.articleCount]).sort();
+  await withCorpus(['surname.txt'], async (store) => {
+    assert.deepEqual(await linksOf(store), [['Verhoeven', 1]], 'alone, the surname is its own entity');
+    await ingestFiles(store, ['fullname.txt']);
+    assert.deepEqual(await linksOf(store), [['Marloes Verhoeven', 2]], 'the full name arrived: the earlier article joins it');
+    const [link] = (await store.articleEntityLinks((await store.listArticles({}))[0]!.id)).filter((l) => l.entityId.startsWith('per:'));
+    assert.ok(link, 'the relinked article links the person');
+  });
+  await withCorpus(['fullname.txt', 'surname.txt'], async (store) => {
+    assert.deepEqual(await linksOf(store), [['Marloes Verhoeven', 2]], 'the other order gives the same entities');
+  });
+  await withCorpus(['surname.txt'], async (store) => {
+    await ingestFiles(store, ['fullname.txt']);
+    await ingestFiles(store, ['namesake.txt']);
+    assert.deepEqual(await linksOf(store), [['Marloes Verhoeven', 2], ['Pieter Verhoeven', 1]], 'joined while only one was known; a namesake later does not undo it');
+  });
+  await withCorpus(['namesake.txt', 'fullname.txt', 'surname.txt'], async (store) => {
+    assert.deepEqual(await linksOf(store), [['Marloes Verhoeven', 1], ['Pieter Verhoeven', 1], ['Verhoeven', 1]], 'two known namesakes: the bare surname stays apart');
+  });
 });

@@ -111,6 +111,29 @@ async function moveEventsIfEmptied(store: Store, fromId: string, toId: string): 
   if (from && from.articleCount === 0) await store.moveEntityEvents(fromId, toId);
 }
 
+/**
+ * A bare surname stored before its full name: "Gupta" in an article ingested before any article named Sanjay
+ * Gupta stays `per:gupta`, because no known person had that surname then. Once the store holds exactly one
+ * full-name person with the surname, the articles of the surname-only entity are linked again, by the same rule
+ * that links a bare surname at ingest (one known person, no conflicting country), so the result does not depend
+ * on the order the articles came in. `surnameKeys`: the surname keys of the people an ingest just stored.
+ * Returns how many articles were relinked.
+ */
+export async function mergeSurnamesBack(store: Store, surnameKeys: ReadonlySet<string>): Promise<number> {
+  if (!surnameKeys.size) return 0;
+  const people = await store.findPeopleBySurname([...surnameKeys].sort());
+  const joins: { from: string; to: string }[] = [];
+  for (const known of people.values()) {
+    const full = known.filter((k) => !k.isSurnameOnly);
+    if (full.length !== 1) continue;
+    for (const bare of known.filter((k) => k.isSurnameOnly)) joins.push({ from: bare.id, to: full[0]!.id });
+  }
+  if (!joins.length) return 0;
+  const relinked = await relinkStoredArticles(store, joins.map((j) => j.from));
+  for (const join of joins) await moveEventsIfEmptied(store, join.from, join.to);
+  return relinked;
+}
+
 /** Merges entity `otherRef` into `keepRef` (ids, names or aliases): every article linking it links the kept one. */
 export async function mergeEntities(store: Store, keepRef: string, otherRef: string, author: CorrectionAuthor): Promise<CorrectionResult> {
   const keep = await requireEntity(store, keepRef);

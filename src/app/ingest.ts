@@ -16,7 +16,7 @@ import { inputFingerprint, runKeyOf } from './input-fingerprint.js';
 
 export { DEFAULT_EVENT_GENRES, GENRES, type Genre };
 import { linkEntities, nameKeysToLookUp, surnameKeysToLookUp } from '../corpus/link-entities/index.js';
-import { applyCorrections } from './entity-corrections.js';
+import { applyCorrections, mergeSurnamesBack } from './entity-corrections.js';
 import { observeEvents } from '../corpus/observe/index.js';
 import { describeObservedEvents } from '../corpus/cross-article/index.js';
 import { estimateJaccard, lshBandKeys, minhashSignature, NEAR_DUPLICATE_THRESHOLD } from '../corpus/near-duplicates/index.js';
@@ -161,6 +161,8 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
     for (const event of held) event();
   };
   const batchSaves = options.store.openSaveBatch !== undefined;
+  /** Surname keys of the full-name people saved by this run, for `mergeSurnamesBack`. */
+  const fullNameSurnames = new Set<string>();
 
   /** The writer's step for the oldest pending entry: everything observable happens here, in input order. */
   const settle = async (entry: Pending): Promise<void> => {
@@ -190,7 +192,9 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
     const saveBegan = now();
     try {
       if (batchSaves && !batch) batch = { handle: await options.store.openSaveBatch!(), openedAt: now(), held: [], sources: [] };
-      saved = await options.store.saveArticle(doc, outcome.isAnnotated ? signatureFor(options.stages, genres, doc) : CLEAN_STEP, await crossArticleLinks(options.store, doc), entry.input);
+      const links = await crossArticleLinks(options.store, doc);
+      saved = await options.store.saveArticle(doc, outcome.isAnnotated ? signatureFor(options.stages, genres, doc) : CLEAN_STEP, links, entry.input);
+      for (const link of links.entities ?? []) if (link.type === 'PER' && !link.isSurnameOnly && link.surnameKey) fullNameSurnames.add(link.surnameKey);
       storeFailuresInARow = 0;
     } catch (error) {
       // The article's transaction rolled back, so nothing of it is stored; the batch goes on unless the store is gone.
@@ -262,6 +266,8 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
     }
     while (pending.length) await settleOldest();
     await commitBatch();
+    // Bare surnames stored before these full names join them now, whatever order the articles came in.
+    if (!isInterrupted()) await mergeSurnamesBack(options.store, fullNameSurnames);
   } catch (error) {
     // The articles saved before the error are whole: keep them, as one transaction per article would have.
     await commitBatch().catch(() => undefined);
