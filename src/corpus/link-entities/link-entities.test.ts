@@ -65,3 +65,39 @@ test('link-entities › a country\'s name that the place stage read, in context,
   const [unread] = linkEntities([georgia], new Map(), []);
   assert.equal(unread!.entityId, 'kb:country:GEO', 'no place read: the country');
 });
+
+test('link-entities › one generic institution name in two countries is two entities, each joined by its variants', () => {
+  const org = (id: string, name: string, extra: Partial<DocEntity> = {}) => entity({ id, name, type: 'ORG', kind: 'government', mentionIds: [`m-${id}`], ...extra });
+  const place = (i: number, countryCode: string): PlaceRef => ({ id: `p${i}`, start: i * 10, end: i * 10 + 5, text: 'Town', isResolved: true, countryCode });
+  const manila = [1, 2, 3].map((i) => place(i, 'PH'));
+  const [us] = linkEntities([org('e1', 'U.S. Senate')], new Map());
+  const [ph] = linkEntities([org('e1', 'Philippine Senate')], new Map());
+  const [ofThe] = linkEntities([org('e1', 'Senate of the Philippines')], new Map());
+  assert.equal(ofThe!.entityId, 'org:sinati@PHL');
+  const [bare] = linkEntities([org('e1', 'Senate')], new Map(), manila);
+  const [ownMentions] = linkEntities([org('e1', 'Senate', { country: 'USA' })], new Map(), manila);
+  assert.deepEqual([us!.entityId, ph!.entityId, bare!.entityId, ownMentions!.entityId], ['org:sinati@USA', 'org:sinati@PHL', 'org:sinati@PHL', 'org:sinati@USA']);
+  assert.equal(bare!.country, 'PHL');
+  assert.match(bare!.reason, /the article's places are in PHL/);
+  assert.match(ownMentions!.reason, /its mentions say USA/);
+});
+
+test('link-entities › an institution stays unqualified when nothing, or something contrary, says which country', () => {
+  const senate = entity({ id: 'e1', name: 'Senate', type: 'ORG', kind: 'government', mentionIds: ['m1'] });
+  const kyiv = [1, 2, 3, 4].map((i): PlaceRef => ({ id: `p${i}`, start: i, end: i + 1, text: 'Kyiv', isResolved: true, countryCode: 'UA' }));
+  const [alone] = linkEntities([senate], new Map());
+  assert.equal(alone!.entityId, 'org:sinati', 'no country evidence: linked by name as before');
+  const [fewPlaces] = linkEntities([senate], new Map(), kyiv.slice(0, 2));
+  assert.equal(fewPlaces!.entityId, 'org:sinati', 'two places are too few to say');
+  const usa = entity({ id: 'e2', name: 'United States', type: 'LOC', kind: 'state', kbId: 'country:USA' });
+  const [aidStory] = linkEntities([senate, usa], new Map(), kyiv);
+  assert.equal(aidStory!.entityId, 'org:sinati', 'the article names another state: its places do not decide');
+  const [specific] = linkEntities([entity({ id: 'e1', name: 'State Department', type: 'ORG', kind: 'government' })], new Map(), kyiv);
+  assert.equal(specific!.entityId, 'org:stati dipartmint', 'a name that is one country\'s own is not generic');
+  const [company] = linkEntities([entity({ id: 'e1', name: 'Deutsche Bank', type: 'ORG', kind: 'company' })], new Map(), kyiv);
+  assert.ok(!company!.entityId.includes('@'), 'a named bank is specific');
+  const [usBank] = linkEntities([entity({ id: 'e1', name: 'U.S. Bank', type: 'ORG', kind: 'company' })], new Map());
+  assert.ok(!usBank!.entityId.includes('@'), '"U.S. Bank" is a company, not a country\'s bank');
+  const [central] = linkEntities([entity({ id: 'e1', name: 'Central Bank of Nigeria', type: 'ORG', kind: 'company' })], new Map());
+  assert.equal(central!.entityId, 'org:cintral bank@NGA');
+});

@@ -8,6 +8,7 @@ import { alpha2ToAlpha3, countryByName } from '../../data/countries.js';
 import { nameWords, translitKey } from '../../kb/names.js';
 import type { DocEntity, PlaceRef } from '../../model/index.js';
 import { checkPersonType, checkPlaceType, type NameTypes } from './entity-type.js';
+import { institutionCountry, type ArticleContext } from './institutions.js';
 
 export type { NameTypeCount, NameTypes } from './entity-type.js';
 
@@ -78,6 +79,7 @@ function gazetteerPlace(entity: DocEntity, places: readonly PlaceRef[]): PlaceRe
  * Tripoli in Lebanon stay two entities.
  */
 export function linkEntities(entities: readonly DocEntity[], knownBySurname: ReadonlyMap<string, readonly KnownEntity[]>, places: readonly PlaceRef[] = [], nameTypes: NameTypes = new Map()): EntityLink[] {
+  const article: ArticleContext = { entities, places };
   return entities.map((entity) => {
     // "Georgia" in an article whose other places are in the US is the state of Georgia: when the place stage read
     // the name as a place inside a country, in context, the country of the same name does not take it.
@@ -85,21 +87,21 @@ export function linkEntities(entities: readonly DocEntity[], knownBySurname: Rea
     if (inside) {
       const { kbId: _kb, country: _country, ...rest } = entity;
       const country = inside.countryCode ? alpha2ToAlpha3(inside.countryCode) : undefined;
-      const link = linkEntity({ ...rest, type: 'LOC', kind: 'place', ...(country ? { country } : {}) }, knownBySurname, places, true);
+      const link = linkEntity({ ...rest, type: 'LOC', kind: 'place', ...(country ? { country } : {}) }, knownBySurname, article, true);
       return { ...link, reason: `${link.reason}; the place stage read it in context as ${inside.name ?? entity.name}${inside.countryCode ? ` (${inside.countryCode})` : ''}, not the country` };
     }
     // A country's name is the state whatever the tagger called it ("Japan" as a person on a travel page).
     if (!entity.kbId && entity.type !== 'LOC' && !PERSONAL_COUNTRY_NAMES.has(entity.name.trim().toLowerCase()) && countryByName(entity.name)) {
-      return retyped(linkEntity({ ...entity, type: 'LOC', kind: 'state' }, knownBySurname, places), entity.type, 'the name of a country');
+      return retyped(linkEntity({ ...entity, type: 'LOC', kind: 'state' }, knownBySurname, article), entity.type, 'the name of a country');
     }
-    const link = linkEntity(entity, knownBySurname, places);
+    const link = linkEntity(entity, knownBySurname, article);
     // A bare surname joined to a known person has its evidence; any other person or place name is checked. One
     // shared by several stored "people" is not evidence: on web pages those are often products ("Instagram").
     const isSurnameJoined = link.type === 'PER' && link.isSurnameOnly && link.entityId !== `per:${link.nameKey}`;
     const isKnownPlace = link.entityId.startsWith('place:') || link.entityId.startsWith('kb:');
     const decision = isSurnameJoined ? undefined : (checkPersonType(entity, entities, nameTypes) ?? checkPlaceType(entity, isKnownPlace, places));
     if (!decision) return link;
-    return retyped(linkEntity({ ...entity, type: decision.type, kind: decision.kind }, knownBySurname, places), entity.type, decision.why);
+    return retyped(linkEntity({ ...entity, type: decision.type, kind: decision.kind }, knownBySurname, article), entity.type, decision.why);
   });
 }
 
@@ -123,7 +125,8 @@ function retyped(link: EntityLink, taggedAs: DocEntity['type'], why: string): En
 }
 
 /** Links one article entity by its type as given. */
-function linkEntity(entity: DocEntity, knownBySurname: ReadonlyMap<string, readonly KnownEntity[]>, places: readonly PlaceRef[], isNotACountry = false): EntityLink {
+function linkEntity(entity: DocEntity, knownBySurname: ReadonlyMap<string, readonly KnownEntity[]>, article: ArticleContext, isNotACountry = false): EntityLink {
+  const { places } = article;
   {
     const words = nameWords(entity.name).words;
     const nameKey = translitKey(words.join(' ') || entity.name);
@@ -166,6 +169,10 @@ function linkEntity(entity: DocEntity, knownBySurname: ReadonlyMap<string, reado
       }
       const why = candidates.length > 1 ? `${candidates.length} known people share it` : candidates.length === 1 ? 'the one known namesake has another country' : 'no known person has it';
       return { ...base, entityId: `per:${nameKey}`, reason: `surname only, not merged: ${why}` };
+    }
+    const institution = institutionCountry(entity, words, article, translitKey);
+    if (institution) {
+      return { ...base, country: institution.country, entityId: `org:${institution.genericKey}@${institution.country}`, reason: institution.why };
     }
     const prefix = { PER: 'per', ORG: 'org', LOC: 'loc', MISC: 'misc' }[entity.type];
     return { ...base, entityId: `${prefix}:${nameKey}`, reason: 'same normalised name and type' };
