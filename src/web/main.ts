@@ -51,6 +51,8 @@ async function render(): Promise<void> {
   const query = new URLSearchParams(qs);
   const match = ROUTES.map(([re, view, name]) => ({ m: re.exec(path), view, name })).find((r) => r.m);
   const thisRender = ++renderCount;
+  // Marks for the time to first render (the browser test reads them): from here, or from navigation on a page load.
+  performance.mark('view-start');
   document.body.dataset['view'] = match?.name ?? 'not-found';
   document.body.dataset['state'] = 'loading';
   for (const link of document.querySelectorAll<HTMLAnchorElement>('nav a[data-nav]')) {
@@ -78,6 +80,7 @@ async function render(): Promise<void> {
     replaceChildren(main, h('h1', { tabindex: -1 }, error instanceof ApiRequestError && error.status === 404 ? 'Not found' : 'Something went wrong'), h('p', { class: 'error', role: 'alert' }, message));
   }
   document.body.dataset['state'] = 'ready';
+  performance.mark('view-ready');
   void refreshAlertCount();
   // Move focus to the page heading so keyboard and screen-reader users start at the new content.
   const heading = main.querySelector<HTMLElement>('h1');
