@@ -539,3 +539,12 @@ test('issue 14 › "the recently released survey" is no release: the participle 
   const act = tagged('Officials/NOUN released/VERB/release the/DET prisoners/NOUN ./PUNCT');
   assert.ok(stage.run(act, ctx).some((e) => act.text.slice(e.trigger.start, e.trigger.end) === 'released'), 'the verb stating an act is still coded');
 });
+
+test('a sports result is no assault: "Wild 4, Sabres 1: Minnesota beat Buffalo" codes nothing, while police beating a protester does', () => {
+  const result = run('Wild/PROPN 4/NUM ,/PUNCT Sabres/PROPN 1/NUM :/PUNCT Minnesota/PROPN beat/VERB/beat Buffalo/PROPN ./PUNCT', [{ text: 'Minnesota', type: 'LOC' }, { text: 'Buffalo', type: 'LOC' }]);
+  assert.deepEqual(result.events.map((e) => e.ploverType), []);
+  const noScore = run('Minnesota/PROPN beat/VERB/beat Buffalo/PROPN ./PUNCT', [{ text: 'Minnesota', type: 'LOC' }, { text: 'Buffalo', type: 'LOC' }]);
+  assert.deepEqual(noScore.events.map((e) => e.ploverType), ['ASSAULT'], 'without a score or a sports report the coder reads it as before');
+  const police = run('Minnesota/PROPN police/NOUN beat/VERB/beat a/DET protester/NOUN after/ADP the/DET 2-1/NUM game/NOUN ./PUNCT', [{ text: 'Minnesota', type: 'LOC' }]);
+  assert.deepEqual(police.events.map((e) => e.ploverType), ['ASSAULT'], 'police beating a protester after a game is an assault');
+});

@@ -26,6 +26,7 @@ import { intentCode, ploverForCameo } from '../../events/cameo-plover.js';
 import { modalityAt } from '../../events/modality.js';
 import { isAccidentAt, isInModalScope, isPerfectRelative, unassertedReason } from '../../events/asserted.js';
 import { hasThingObject, isAdvice, isInQuestion, lacksRecipient, nonEventUse } from '../../events/reported.js';
+import { isSportsReport, isSportsResult } from '../../events/sports.js';
 
 /** CAMEO sector suffix for an entity kind. */
 const KIND_SECTOR: Partial<Record<EntityKind, string>> = {
@@ -470,6 +471,9 @@ export function createEventsStage(): Stage<'events'> {
       // Last words of the dictionary's sector nouns ("POLICE", "FORCES"): a phrase headed by one is an actor.
       const agentHeads = new Set([...lexicon.agents.values()].flatMap((list) => list.map((a) => a.words[a.words.length - 1]!)));
       const events: EventMention[] = [];
+      // Read only when a result verb in a sports sentence asks: is the whole article a sports report?
+      let sportsReport: boolean | undefined;
+      const isInSportsReport = () => (sportsReport ??= isSportsReport((doc.layers.sentences ?? []).map((x) => ({ tokens: sentenceTokens(doc, x), text: doc.text.slice(x.start, x.end) }))));
       for (const s of doc.layers.sentences ?? []) {
         const tokens = sentenceTokens(doc, s);
         const deps = sentenceDeps(doc, s);
@@ -522,6 +526,8 @@ export function createEventsStage(): Stage<'events'> {
           if (deps && head !== undefined && isAdvice(tokens, deps, head, e.code)) continue;
           const mention = toEventMention(doc, s, tokens, e, lexicon, `ev${events.length + 1}`, places, times, deps);
           if (!mention) continue;
+          // "Wild 4, Sabres 1: … Minnesota beat Buffalo": a sports result, not an assault.
+          if (isSportsResult(mention, tokens[e.triggerStart]!, { tokens, text: doc.text.slice(s.start, s.end) }, isInSportsReport)) continue;
           // One act told with coordinated verbs of one type ("was shot down and destroyed", "attacked the base and
           // destroyed a convoy") is one event: the first verb keeps it, with the targets and counts the others add.
           const first = deps && head !== undefined && deps.label[head] === 'conj' ? kept.get(deps.head[head]!) : undefined;
