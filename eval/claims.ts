@@ -9,61 +9,27 @@
  * Exact = same offsets after trimming whitespace and , . ; : at both ends; overlap = at least one shared character.
  * Headline figures are printed last, as one JSON line.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createDoc, type Mention, type Sentence, type Span } from '../src/model/index.js';
 import { tokenizeText } from '../src/nlp/tokenize-text.js';
 import { splitSentences } from '../src/nlp/split-sentences.js';
 import { extractClaims, type ClaimRecord } from '../src/stages/claims/index.js';
-import { loadClaimsLexicon } from '../src/app/claims-lexicon.js';
+import { loadClaimsCueModel, loadClaimsLexicon } from '../src/app/claims-lexicon.js';
 import { loadNlpResources } from '../src/app/nlp-models.js';
 import { createResources, runStages } from '../src/pipeline/index.js';
 import { createTokenize } from '../src/stages/tokenize/index.js';
 import { createSentences } from '../src/stages/sentences/index.js';
 import { createParse } from '../src/stages/parse/index.js';
+import { hasPolnearSplit, POLNEAR_ROOT, polnearFiles, readPolnearArticle, type Relation } from './lib/polnear.js';
 
-const ROOT = fileURLToPath(new URL('../../shared/data/attribution/polnear/', import.meta.url));
 const split = process.argv.includes('--split') ? process.argv[process.argv.indexOf('--split') + 1] ?? 'dev' : 'dev';
 const verbose = process.argv.includes('--verbose');
 const limit = process.argv.includes('--limit') ? Number(process.argv[process.argv.indexOf('--limit') + 1]) : Infinity;
 /** `--no-parse`: the rules alone (sentences from src/nlp, no deps layer), as the stage runs when the parser is absent. */
 const useParse = !process.argv.includes('--no-parse');
-
-interface Relation {
-  readonly source?: Span;
-  readonly cue?: Span;
-  readonly content: Span;
-  /** The content's discontinuous pieces (brat fragments): a quote broken by its attribution has two. */
-  readonly contentParts: readonly Span[];
-}
-
-function parseAnn(ann: string): Relation[] {
-  const spans = new Map<string, Span>();
-  const parts = new Map<string, Span[]>();
-  const relations: Relation[] = [];
-  for (const line of ann.split('\n')) {
-    const [id, body] = line.split('\t');
-    if (!id || !body) continue;
-    if (id.startsWith('T')) {
-      const m = /^\S+ (.+)$/.exec(body);
-      if (!m) continue;
-      const frags = m[1]!.split(';').map((f) => f.split(' ').map(Number) as [number, number]);
-      spans.set(id, { start: Math.min(...frags.map((f) => f[0])), end: Math.max(...frags.map((f) => f[1])) });
-      parts.set(id, frags.map((f) => ({ start: f[0], end: f[1] })));
-    }
-  }
-  for (const line of ann.split('\n')) {
-    const [id, body] = line.split('\t');
-    if (!id?.startsWith('E') || !body) continue;
-    const args = new Map(body.split(' ').map((a) => a.split(':') as [string, string]));
-    const content = spans.get(args.get('Content') ?? '');
-    if (!content) continue;
-    const source = spans.get(args.get('Source') ?? '');
-    const cue = spans.get(args.get('Cue') ?? '');
-    relations.push({ content, contentParts: parts.get(args.get('Content') ?? '') ?? [content], ...(source ? { source } : {}), ...(cue ? { cue } : {}) });
-  }
-  return relations;
-}
+/** `--no-cue-model`: the lexicon's cues only, without the learned cue model (models/claims/cue-en.json). */
+const useCueModel = !process.argv.includes('--no-cue-model');
 
 interface NestedLabel {
   readonly article: string;
@@ -170,18 +136,14 @@ function prf(c: Counts): { p: number; r: number; f1: number } {
 const round = (x: number): number => Math.round(x * 1000) / 10;
 
 function main(): void {
-  const dir = `${ROOT}${split}/`;
-  if (!existsSync(`${dir}attributions`)) {
-    console.log(`eval:claims skipped: PolNeAR not found at ${dir} (it lives in ../shared/data/attribution/polnear/ on development machines)`);
+  if (!hasPolnearSplit(split)) {
+    console.log(`eval:claims skipped: PolNeAR not found at ${POLNEAR_ROOT}${split}/ (it lives in ../shared/data/attribution/polnear/ on development machines)`);
     process.exit(0);
   }
   const lexicon = loadClaimsLexicon();
+  const cueModel = useCueModel ? loadClaimsCueModel() : undefined;
   const parseStages = useParse ? { stages: [createTokenize(), createSentences(), createParse()], resources: createResources(loadNlpResources()) } : undefined;
-  const byArticle = new Map<string, string>();
-  for (const file of readdirSync(`${dir}attributions`).filter((f) => f.endsWith('.ann')).sort()) {
-    const article = file.replace(/_[0-9a-f]{4}\.ann$/, '');
-    if (!byArticle.has(article) && byArticle.size < limit) byArticle.set(article, file);
-  }
+  const byArticle = new Map([...polnearFiles(split)].slice(0, limit));
   const keys = ['relation', 'relationAll', 'content', 'source', 'cue', 'quoteContent'] as const;
   const nestedLabels = loadNestedLabels(split);
   const labelled = { total: 0, innerFound: 0, chainFound: 0 };
@@ -197,8 +159,7 @@ function main(): void {
   const nested = { gold: 0, found: 0, multiLinkClaims: 0 };
   const began = performance.now();
   for (const [article, file] of byArticle) {
-    const text = readFileSync(`${dir}text/${article}.txt`, 'utf8');
-    const gold = parseAnn(readFileSync(`${dir}attributions/${file}`, 'utf8'));
+    const { text, gold } = readPolnearArticle(split, article, file);
     const doc = createDoc({ text, meta: { source: article, format: 'text', language: 'en' } });
     // With the parser: tokens (with UPOS), sentences and deps from the pipeline's own stages.
     const layers = parseStages
@@ -207,7 +168,7 @@ function main(): void {
           return { tokens: parsed.layers.tokens!, sentences: parsed.layers.sentences!, deps: parsed.layers.deps! };
         })()
       : { sentences: sentencesOf(text) };
-    const claims = extractClaims({ ...doc, layers: { ...layers, mentions: heuristicMentions(text) } }, lexicon);
+    const claims = extractClaims({ ...doc, layers: { ...layers, mentions: heuristicMentions(text) } }, lexicon, cueModel);
     claimsTotal += claims.length;
     // PolNeAR annotates the outermost attribution only (guidelines, "No nested attributions"): a claim of ours whose cue
     // lies inside another claim's content ("She said [she hopes …]") is part of that claim there, not a relation.
@@ -315,6 +276,7 @@ function main(): void {
     eval: 'claims',
     split,
     parser: useParse,
+    cueModel: useCueModel,
     articles: byArticle.size,
     gold: goldCount,
     relationF1Exact: prf(totals['relation.exact']!).f1,

@@ -191,6 +191,12 @@ for (const page of pages) {
         if (c.chain.length > 1) claimTally.multiFound++;
       }
     }
+    // Claims no label matches: what costs precision ("extra claim", with its cue and evidence).
+    const matched = new Set(pairs.values());
+    for (const c of detail ? claims.filter((x) => !matched.has(x)) : []) {
+      const cue = c.cue ? text.slice(c.cue.start, c.cue.end) : '-';
+      notes.push(`  ${page.id.slice(0, 8)} extra claim [${c.chain.map((x) => x.name).join(' ← ')}] [${cue}] «${evidence(c).slice(0, 120)}»`);
+    }
   }
 }
 

@@ -5,8 +5,8 @@ import { loadKnowledgeBase } from './knowledge-base.js';
 import { loadNlpResources, type NlpModels } from './nlp-models.js';
 import { EVENT_LEXICON_RESOURCE } from '../events/lexicon.js';
 import { loadEventLexicon, type DictionaryImport } from './dictionaries.js';
-import { CLAIMS_LEXICON } from '../stages/claims/index.js';
-import { loadClaimsLexicon } from './claims-lexicon.js';
+import { CLAIMS_CUE_MODEL, CLAIMS_LEXICON } from '../stages/claims/index.js';
+import { loadClaimsCueModel, loadClaimsLexicon } from './claims-lexicon.js';
 import { GAZETTEER_RESOURCE } from '../stages/place/index.js';
 import { loadGazetteer } from './load-gazetteer.js';
 import { gazetteerFromCompiled, type CompiledGazetteerData } from '../geo/compiled.js';
@@ -30,6 +30,7 @@ export async function loadDefaultResources(options: ResourceOptions = {}): Promi
     [KNOWLEDGE_BASE]: loadKnowledgeBase(options.actorFiles ?? []),
     [EVENT_LEXICON_RESOURCE]: loadEventLexicon({ extra: options.dictionaries ?? [] }),
     [CLAIMS_LEXICON]: loadClaimsLexicon(),
+    [CLAIMS_CUE_MODEL]: loadClaimsCueModel(),
     [GAZETTEER_RESOURCE]: options.gazetteer ? gazetteerFromCompiled(options.gazetteer) : await loadGazetteer(),
   });
 }

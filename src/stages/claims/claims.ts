@@ -9,10 +9,11 @@
 import { countriesByDemonym } from '../../data/countries.js';
 import { depLabel, UPOS_TAGS, type Claim, type Doc, type DocEntity, type Sentence, type Span, type Stance } from '../../model/index.js';
 import { defineStage, type Stage } from '../../pipeline/stage.js';
-import { CLAIMS_LEXICON, type ClaimsLexicon, type ReportingVerb, type VerbClass } from './lexicon.js';
+import { CLAIMS_LEXICON, type ClaimsLexicon, type ReportingVerb, type VerbClass, type VerbFrame } from './lexicon.js';
+import { CLAIMS_CUE_MODEL, complementKind, cueFeatures, scoreCue, type ComplementKind, type CueModel } from './cue-model.js';
 import { findQuotes, type QuoteSpan } from './quotes.js';
 import { describeSource, isNonSourcePhrase, type ClaimSource, type SourceContext } from './sources.js';
-import { hasObjectOnly, parseView, speechArcs, tokenAt, verbModifierCut, withTitleWords, type ParseView } from './syntax.js';
+import { hasObjectOnly, parseView, speechArcs, tokenAt, verbModifierCut, withTitleWords, type ParseView, type SpeechArcs } from './syntax.js';
 
 /** A claim with what this stage adds beyond the model's Claim. */
 export interface ClaimRecord extends Claim {
@@ -32,10 +33,12 @@ export interface ClaimRecord extends Claim {
 export interface ClaimsOptions {
   /** Resource key of the ClaimsLexicon (default CLAIMS_LEXICON). */
   readonly lexiconKey?: string;
+  /** Resource key of the learned CueModel (default CLAIMS_CUE_MODEL); when the resources lack it, the lexicon's cues only. */
+  readonly cueModelKey?: string;
 }
 
 /** Version of the claims stage's output. */
-export const CLAIMS_VERSION = 6;
+export const CLAIMS_VERSION = 7;
 
 /**
  * Creates the claims stage (requires sentences and mentions; assigns claims).
@@ -43,12 +46,13 @@ export const CLAIMS_VERSION = 6;
  */
 export function createClaimsStage(options: ClaimsOptions = {}): Stage<'claims'> {
   const key = options.lexiconKey ?? CLAIMS_LEXICON;
+  const cueKey = options.cueModelKey ?? CLAIMS_CUE_MODEL;
   return defineStage({
     name: 'claims',
     version: CLAIMS_VERSION,
     requires: ['sentences', 'mentions'],
     assigns: 'claims',
-    run: (doc, ctx) => extractClaims(doc, ctx.resources.get<ClaimsLexicon>(key)),
+    run: (doc, ctx) => extractClaims(doc, ctx.resources.get<ClaimsLexicon>(key), ctx.resources.has(cueKey) ? ctx.resources.get<CueModel>(cueKey) : undefined),
   });
 }
 
@@ -178,7 +182,7 @@ interface Context extends SourceContext {
 }
 
 /** Extracts the claims of one document. Pure: same doc and lexicon, same claims. */
-export function extractClaims(doc: Doc, lexicon: ClaimsLexicon): ClaimRecord[] {
+export function extractClaims(doc: Doc, lexicon: ClaimsLexicon, cueModel?: CueModel): ClaimRecord[] {
   const text = withPlainQuoteMarks(doc.text);
   const sentences = [...(doc.layers.sentences ?? [])].sort((a, b) => a.start - b.start);
   const mentions = [...(doc.layers.mentions ?? [])].sort((a, b) => a.start - b.start);
@@ -199,7 +203,7 @@ export function extractClaims(doc: Doc, lexicon: ClaimsLexicon): ClaimRecord[] {
   for (let si = 0; si < sentences.length; si++) reportedSpeech(ctx, si, drafts);
   if (ctx.parse) {
     applySyntax(ctx, ctx.parse, drafts);
-    syntaxDrafts(ctx, ctx.parse, drafts);
+    syntaxDrafts(ctx, ctx.parse, drafts, cueModel);
   }
   quotedReports(ctx, drafts);
   extendOpenQuotes(ctx, drafts);
@@ -1563,8 +1567,10 @@ function applySyntax(ctx: Context, view: ParseView, drafts: readonly Draft[]): v
 /**
  * Reporting verbs the rules left alone whose arcs give both a subject and a complement clause: "The panel, in a report
  * released on Friday after months of hearings, concluded that …" (the rules' clause boundaries lose the subject).
+ * With a cue model, a verb outside the lexicon whose arcs give the same is a cue when the model scores it at or above
+ * its threshold ("Sanders warned voters that …" is in the lexicon; "critics fear the law will …" is the model's).
  */
-function syntaxDrafts(ctx: Context, view: ParseView, drafts: Draft[]): void {
+function syntaxDrafts(ctx: Context, view: ParseView, drafts: Draft[], cueModel: CueModel | undefined): void {
   const { tokens } = view;
   for (const s of ctx.sentences) {
     for (let i = s.tokenStart; i < s.tokenEnd && i < tokens.length; i++) {
@@ -1572,14 +1578,20 @@ function syntaxDrafts(ctx: Context, view: ParseView, drafts: Draft[]): void {
       if (tokens.pos[i] !== VERB_TAG && tokens.pos[i] !== AUX_TAG) continue;
       if (ctx.usedCues.has(start) || insideQuote(ctx, start)) continue;
       const word = ctx.text.slice(start, tokens.end[i]).toLowerCase().replace(/’/g, "'");
-      const verb = ctx.lexicon.verbForms.get(word);
-      if (!verb || verb.verbClass === 'chain' || NON_VERB_CUES.has(verb.lemma)) continue;
+      const known = ctx.lexicon.verbForms.get(word);
+      if (known && (known.verbClass === 'chain' || NON_VERB_CUES.has(known.lemma))) continue;
+      if (!known && (!cueModel || tokens.pos[i] !== VERB_TAG)) continue;
       const arcs = speechArcs(view, i);
       if (!arcs.subject || !arcs.content || arcs.content.end - arcs.content.start < 8) continue;
+      const verb = known ?? learnedCue(ctx, view, i, arcs, cueModel!);
+      if (!verb) continue;
       // Only a real clause: a complement with its own verb, not "said so" or an object noun ("wrote his book").
       if (!verb.frames.has('np') && hasObjectOnly(view, i)) continue;
       const cue = { start, end: tokens.end[i]! };
       if (drafts.some((d) => d.cue && d.cue.start <= cue.start && cue.end <= d.cue.end)) continue;
+      // One content, one claim: a learned cue whose content a claim of the rules already reports ("X defended the
+      // plan, saying …", where the parse hangs the "saying" clause on "defended") adds nothing.
+      if (!known && drafts.some((d) => d.contentParts.some((p) => p.start < arcs.content!.end && arcs.content!.start < p.end))) continue;
       const subjectText = ctx.text.slice(arcs.subject.start, arcs.subject.end);
       if (isNonSourcePhrase(subjectText) || wordCount(ctx.text, arcs.subject) > 24) continue;
       for (let o = cue.start; o < cue.end; o++) ctx.usedCues.add(o);
@@ -1592,6 +1604,30 @@ function syntaxDrafts(ctx: Context, view: ParseView, drafts: Draft[]): void {
     }
   }
 }
+
+/** Complements a learned cue may take (see README "Learned cues"): a clause, a parenthetical host, an infinitive. */
+const LEARNED_CUE_KINDS: ReadonlySet<ComplementKind> = new Set(['ccomp', 'parataxis']);
+
+/**
+ * A verb outside the lexicon read as a cue when the cue model scores it at or above its threshold and its complement
+ * is one a claim can have; it asserts (the model says nothing of stance) and allows no object-only content.
+ */
+function learnedCue(ctx: Context, view: ParseView, v: number, arcs: SpeechArcs, model: CueModel): ReportingVerb | undefined {
+  const kind = complementKind(view, v);
+  if (!kind || !LEARNED_CUE_KINDS.has(kind)) return undefined;
+  const lemma = view.tokens.lemmas[view.tokens.lemma[v]!] ?? ctx.text.slice(view.tokens.start[v], view.tokens.end[v]).toLowerCase();
+  if (kind === 'xcomp' && RAISING_VERBS.has(lemma)) return undefined;
+  if (scoreCue(model, cueFeatures(view, v, arcs)) < model.threshold) return undefined;
+  return { lemma, verbClass: 'asserted', isHedged: false, frames: LEARNED_FRAMES };
+}
+
+const LEARNED_FRAMES: ReadonlySet<VerbFrame> = new Set(['that', 'bare', 'to']);
+
+/**
+ * Raising verbs: their subject plays no part in what follows, so it is no source ("he appears to be in the ballpark",
+ * "Republicans seem confident": the writer's judgement, not theirs). PolNeAR marks some as cues; a news reader does not.
+ */
+const RAISING_VERBS: ReadonlySet<string> = new Set(['seem', 'appear', 'tend', 'happen', 'look', 'prove', 'turn']);
 
 // ---------------------------------------------------------------------------------------------------
 // The article's own voice: agentless reports and hedged statements

@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { depLabelIndex, makeTokenTable, type Doc, type Upos } from '../../model/index.js';
+import { loadClaimsLexicon } from '../../app/claims-lexicon.js';
+import { makeDoc } from '../../../test/helpers/make-doc.js';
+import { cueFeatures, scoreCue, trainCueModel, type CueModel } from './cue-model.js';
+import { extractClaims } from './claims.js';
+import { parseView, speechArcs } from './syntax.js';
+
+const lexicon = loadClaimsLexicon();
+
+/**
+ * A one-sentence doc with a hand-built parse: rows are [word, UPOS, head (1-based, 0 = root), relation, lemma?], the
+ * words found left to right in the text.
+ */
+function parsedDoc(text: string, rows: readonly (readonly [string, Upos, number, string, string?])[]): Doc {
+  let from = 0;
+  const tokenRows = rows.map(([word, pos, , , lemma]) => {
+    const at = text.indexOf(word, from);
+    assert.ok(at >= 0, `"${word}" not found after ${from}`);
+    from = at + word.length;
+    return { start: at, end: at + word.length, pos, lemma: lemma ?? word.toLowerCase() };
+  });
+  const tokens = makeTokenTable(tokenRows);
+  const deps = { length: rows.length, head: Int32Array.from(rows.map(([, , h]) => h - 1)), label: Uint8Array.from(rows.map(([, , , l]) => depLabelIndex(l))) };
+  return makeDoc({ text, layers: { tokens, deps, sentences: [{ start: 0, end: text.length, tokenStart: 0, tokenEnd: rows.length }], mentions: [] } });
+}
+
+// "Critics worry that the law will fail." — "worry" is not in the reporting-verb lexicon.
+const FEAR_THAT = parsedDoc('Critics worry that the law will fail.', [
+  ['Critics', 'NOUN', 2, 'nsubj', 'critic'], ['worry', 'VERB', 0, 'root'], ['that', 'SCONJ', 7, 'mark'], ['the', 'DET', 5, 'det'],
+  ['law', 'NOUN', 7, 'nsubj'], ['will', 'AUX', 7, 'aux'], ['fail', 'VERB', 2, 'ccomp'], ['.', 'PUNCT', 2, 'punct'],
+]);
+// "Critics worry the dark winter." — an object, no proposition.
+const FEAR_OBJECT = parsedDoc('Critics worry the dark winter.', [
+  ['Critics', 'NOUN', 2, 'nsubj', 'critic'], ['worry', 'VERB', 0, 'root'], ['the', 'DET', 5, 'det'], ['dark', 'ADJ', 5, 'amod'],
+  ['winter', 'NOUN', 2, 'obj'], ['.', 'PUNCT', 2, 'punct'],
+]);
+
+const viewOf = (doc: Doc) => parseView(doc.text, doc.layers.tokens!, doc.layers.deps!);
+
+/** A model that knows one thing: "worry" with a clause is a cue. */
+const FEAR_MODEL: CueModel = { version: 1, bias: -2, threshold: 0.5, weights: { 'lemma|kind=worry|ccomp': 4 } };
+
+test('claims cue model › features name the lemma, the complement, its "that" and the subject', () => {
+  const view = viewOf(FEAR_THAT);
+  const features = cueFeatures(view, 1, speechArcs(view, 1));
+  for (const f of ['lemma=worry', 'kind=ccomp', 'lemma|kind=worry|ccomp', 'ccomp-mark=that', 'subj-lemma=critic', 'subj-pos=NOUN', 'next=that']) {
+    assert.ok(features.includes(f), `${f} missing from ${features.join(' ')}`);
+  }
+});
+
+test('claims cue model › training is deterministic and separates a separable set', () => {
+  const examples = [
+    ...Array.from({ length: 20 }, () => ({ features: ['lemma=fear', 'kind=ccomp'], isCue: true })),
+    ...Array.from({ length: 20 }, () => ({ features: ['lemma=eat', 'kind=obj'], isCue: false })),
+  ];
+  const settings = { l2: 0.0001, epochs: 30, rate: 0.5, minCount: 2, threshold: 0.5, seed: 7 };
+  const a = trainCueModel(examples, settings);
+  assert.deepEqual(trainCueModel(examples, settings), a);
+  assert.ok(scoreCue(a, ['lemma=fear', 'kind=ccomp']) > 0.8);
+  assert.ok(scoreCue(a, ['lemma=eat', 'kind=obj']) < 0.2);
+});
+
+test('claims cue model › a verb outside the lexicon is a cue only with the model: "Critics worry that the law will fail"', () => {
+  assert.equal(extractClaims(FEAR_THAT, lexicon).length, 0);
+  const [claim, ...rest] = extractClaims(FEAR_THAT, lexicon, FEAR_MODEL);
+  assert.equal(rest.length, 0);
+  assert.equal(FEAR_THAT.text.slice(claim!.cue!.start, claim!.cue!.end), 'worry');
+  assert.equal(claim!.chain[claim!.cueSourceIndex]?.span && FEAR_THAT.text.slice(claim!.chain[0]!.span!.start, claim!.chain[0]!.span!.end), 'Critics');
+  assert.equal(FEAR_THAT.text.slice(claim!.content.start, claim!.content.end), 'that the law will fail');
+});
+
+test('claims cue model › must not fire: a score below the threshold, or an object with no clause ("worry the dark winter")', () => {
+  assert.equal(extractClaims(FEAR_THAT, lexicon, { ...FEAR_MODEL, threshold: 0.99 }).length, 0);
+  const everything: CueModel = { version: 1, bias: 10, threshold: 0.5, weights: {} };
+  assert.equal(extractClaims(FEAR_OBJECT, lexicon, everything).length, 0);
+});
