@@ -38,6 +38,8 @@ interface RunResult {
   readonly seconds: number;
   readonly loadMs: number;
   readonly peakRssMb: number;
+  /** RSS once the models are loaded and the workers ready, before the first article: peak − this = the articles' share. */
+  readonly loadedRssMb: number;
   readonly stageMs: Record<string, number>;
   readonly saveMs: number;
   readonly loadAverage: number;
@@ -52,6 +54,8 @@ async function runChild(spec: { inputs: string[]; jobs: number; dir: string }): 
   const loadBegan = performance.now();
   const { stages, annotator } = await composeAnnotator(store, { jobs: spec.jobs });
   const loadMs = performance.now() - loadBegan;
+  const loadedRss = process.memoryUsage().rss;
+  peakRss = Math.max(peakRss, loadedRss);
   let words = 0;
   const began = performance.now();
   const summary = await ingest(spec.inputs, {
@@ -73,6 +77,7 @@ async function runChild(spec: { inputs: string[]; jobs: number; dir: string }): 
     seconds,
     loadMs,
     peakRssMb: peakRss / 1024 / 1024,
+    loadedRssMb: loadedRss / 1024 / 1024,
     stageMs: { ...summary.stageMs },
     saveMs: summary.saveMs,
     loadAverage: loadavg()[0]!,
@@ -102,7 +107,7 @@ function compare(name: string, inputs: string[], jobs: number, dir: string): Rec
   for (const run of [one, many]) {
     console.log(
       `${name}, ${run.jobs ? `${run.jobs} worker threads + writer` : 'one thread'}: ${run.articles} articles (${run.words} words, ${run.failed} failed) in ${run.seconds.toFixed(1)} s = ` +
-        `${Math.round(run.words / run.seconds)} words/s; models loaded in ${(run.loadMs / 1000).toFixed(1)} s; peak RSS ${Math.round(run.peakRssMb)} MB; load average ${run.loadAverage.toFixed(1)}`,
+        `${Math.round(run.words / run.seconds)} words/s; models loaded in ${(run.loadMs / 1000).toFixed(1)} s; peak RSS ${Math.round(run.peakRssMb)} MB (${Math.round(run.loadedRssMb)} MB once loaded); load average ${run.loadAverage.toFixed(1)}`,
     );
     console.log(`  ms per article: ${Object.entries(perArticle(run)).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   }
@@ -118,6 +123,7 @@ function compare(name: string, inputs: string[], jobs: number, dir: string): Rec
     peak_rss_mb: Math.round(Math.max(one.peakRssMb, many.peakRssMb)),
     peak_rss_mb_1: Math.round(one.peakRssMb),
     peak_rss_mb_n: Math.round(many.peakRssMb),
+    loaded_rss_mb: [Math.round(one.loadedRssMb), Math.round(many.loadedRssMb)],
     ms_per_article_1: perArticle(one),
     save_ms_per_article_n: round(many.saveMs / Math.max(1, many.articles), 2),
     load_average: [round(one.loadAverage), round(many.loadAverage)],

@@ -10,7 +10,7 @@ import { detectLanguage } from './language.js';
 import { cleanText } from './text.js';
 
 /** Bump when cleaning output changes; stored with every article it produced. */
-export const CLEAN_VERSION = 4;
+export const CLEAN_VERSION = 5;
 
 /** Bodies shorter than this are not articles (error pages, empty shells). */
 const MIN_BODY_CHARS = 80;

@@ -86,9 +86,12 @@ export function readPageMeta(document: unknown, pageUrl?: string): PageMeta {
   out.url = absoluteUrl(content('og:url') ?? clean(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')), pageUrl) ?? pageUrl;
   const url = pageUrl ?? out.url;
 
-  // Publication date
-  const dated = (from: string, raw: string | undefined): boolean => {
-    if (out.publishedAt || !raw) return Boolean(out.publishedAt);
+  // Publication date. A clue may be a function: the element searches (whole-tree selector walks) run only when
+  // every stronger clue failed, which on most pages means never.
+  const dated = (from: string, clue: string | undefined | (() => string | undefined)): boolean => {
+    if (out.publishedAt) return true;
+    const raw = typeof clue === 'function' ? clue() : clue;
+    if (!raw) return false;
     const iso = normaliseDate(raw);
     if (iso) {
       out.publishedAt = iso;
@@ -107,7 +110,7 @@ export function readPageMeta(document: unknown, pageUrl?: string): PageMeta {
   if (!shown?.isUpdate && !isModifiedStamp) dated('byline', shown?.iso);
   dated('json-ld', ld.datePublished);
   for (const selector of DATE_META) if (dated('meta', content(selector))) break;
-  dated('time-element', timeElementDate(doc));
+  dated('time-element', () => timeElementDate(doc));
   dated('byline', shown?.iso);
   // Site-specific keys ("w-published-date", "published", "releaseDate") after the known ones
   for (const [key, value] of metas) {
@@ -115,7 +118,7 @@ export function readPageMeta(document: unknown, pageUrl?: string): PageMeta {
   }
   dated('json-ld', ld.dateModified);
   dated('meta', content('article:modified_time') ?? content('og:updated_time'));
-  dated('text', textDate(doc));
+  dated('text', () => textDate(doc));
 
 
   // Author

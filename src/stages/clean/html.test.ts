@@ -17,6 +17,16 @@ describe('clean › html', () => {
     }
   });
 
+  it('drops screen-reader text, buttons and hidden nodes inside the article', () => {
+    const sentence = 'The river rose through the night and the town council opened two shelters for families. ';
+    const html = `<html><head><title>Flood shelters open in town</title></head><body><article><h1>Flood shelters open in town</h1>
+      <p>${sentence.repeat(3)}<a href="/map">Map of shelters<span class="sr-only"> (opens in a new window)</span></a></p>
+      <p>${sentence.repeat(3)}</p><button>Play Video</button><p>${sentence.repeat(2)}</p></article></body></html>`;
+    const body = extractHtml(html).body;
+    assert.ok(body.includes('Map of shelters'));
+    for (const hidden of ['opens in a new window', 'Play Video']) assert.ok(!body.includes(hidden), `"${hidden}" stayed in the body`);
+  });
+
   it('reads title, author, outlet, URL and the publication date with its offset', () => {
     const page = extractHtml(fixture('news-page.html'));
     assert.equal(page.title, 'Bridge reopens after two-year repair');

@@ -43,7 +43,9 @@ export function extractHtml(html: string, url?: string): ExtractedHtml {
   const { document } = parseHTML(html);
   const meta = readPageMeta(document, url);
   const jsonLdBody = meta.articleBody;
-  removeHiddenAndWidgets(document as unknown as DomElement);
+  // The root element, not the document: a Document's textContent is null (DOM spec, and linkedom), which made every
+  // hidden node look "more than half the page" and kept it.
+  removeHiddenAndWidgets(document.documentElement as unknown as DomElement);
   let body = '';
   let bodyFrom: ExtractedHtml['bodyFrom'] = 'none';
   let article: ReturnType<Readability<DomElement>['parse']> = null;
@@ -70,7 +72,7 @@ export function extractHtml(html: string, url?: string): ExtractedHtml {
   }
   if (body.length < MIN_READABILITY_CHARS) {
     const { document: fresh } = parseHTML(html);
-    removeHiddenAndWidgets(fresh as unknown as DomElement);
+    removeHiddenAndWidgets(fresh.documentElement as unknown as DomElement);
     const dense = densityBody(fresh.body as unknown as DomNode);
     if (dense.length > body.length) {
       body = dense;
