@@ -165,16 +165,14 @@ async function resolveSelection(store: Store, selection: ExportSelection): Promi
   return { selective: Object.keys(articles).length > 0, events, articles, ...(entityId ? { entityId } : {}) };
 }
 
-/** The selected events with their details, a page at a time. */
+/**
+ * The selected events with their details, a page at a time: each page's details in one getEvents call (a few
+ * queries), not one getEvent per event (13k events were ≈ 52k queries, on the pool the server's readers share).
+ */
 async function* eventPages(store: Store, scope: Scope): AsyncGenerator<MergedEventDetail[]> {
   for await (const rows of pages((offset) => store.listEvents({ ...scope.events, limit: PAGE, offset }))) {
-    const details: MergedEventDetail[] = [];
-    for (const [i, row] of rows.entries()) {
-      if (i > 0 && i % TURN_EVERY === 0) await nextTurn();
-      const detail = await store.getEvent(row.id);
-      if (detail) details.push(detail);
-    }
-    yield details;
+    await nextTurn();
+    yield await store.getEvents(rows.map((row) => row.id));
   }
 }
 
