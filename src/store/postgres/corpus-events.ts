@@ -201,7 +201,12 @@ function eventFilter(query: EventQuery, first: number): { where: string; params:
 /** Merged events in time order, filtered. */
 export async function listEvents(q: Query, query: EventQuery = {}): Promise<MergedEventRow[]> {
   const { where, params } = eventFilter(query, 3);
-  const sql = `SELECT ${EVENT_COLUMNS} FROM merged_events m ${where} ORDER BY m.window_start = '', m.window_start, m.window_end, m.id LIMIT $1 OFFSET $2`;
+  // The page's ids are chosen first (MATERIALIZED: sorted and cut without the per-event subqueries), then read with
+  // their article count and summary: in one statement PostgreSQL ran those subqueries for every row it skipped too
+  // (10,500 rows for a page of 500 at offset 10,000).
+  const order = `m.window_start = '', m.window_start, m.window_end, m.id`;
+  const sql = `WITH page AS MATERIALIZED (SELECT m.id FROM merged_events m ${where} ORDER BY ${order} LIMIT $1 OFFSET $2)
+    SELECT ${EVENT_COLUMNS} FROM page JOIN merged_events m ON m.id = page.id ORDER BY ${order}`;
   return (await q('list events', sql, [Math.max(1, Math.min(query.limit ?? 20, MAX_PAGE_SIZE)), Math.max(0, query.offset ?? 0), ...params])).map(toEventRow);
 }
 
