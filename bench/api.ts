@@ -18,12 +18,15 @@
  * one after the other, to a mix of the read routes, while one more client pulls /api/exports/events.jsonl in a loop:
  * first with the store on one connection, then with --readers reader threads (withReadPool). Prints p95 per route
  * for both and one JSON line with `p95_ms_concurrent` (all routes, with the pool) and `p95_ms_concurrent_no_pool`.
+ * It also prints the CPU time the server process used per request (the export puller's share included), and on
+ * PostgreSQL the CPU time of the server's database connections per request: unlike latency on a shared machine,
+ * these do not grow with the load other programs put on it.
  *
  * Without --articles it builds 5000 articles, so `npm run bench` finishes in a few minutes; the size is printed
  * with every run and in the JSON line. --db reuses an existing store (migrating it) and only adds the articles it
  * lacks. Prints one JSON line last with the headline figures. Target: p95 < 50 ms at 20k articles.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -35,6 +38,7 @@ import { addNote, saveSearch } from '../src/app/saved-searches.js';
 import { generatedArticle } from '../test/helpers/generated-store.js';
 import { createDoc, type DocEntity, type Mention, type MentionType, type PlaceRef } from '../src/model/index.js';
 import { openStore } from '../src/store/open-store.js';
+import { createPool, isPostgresUrl, parsePostgresUrl } from '../src/store/postgres/index.js';
 import { seededRandom } from '../src/nlp/ner/train.js';
 
 const { values } = parseArgs({ options: {
@@ -237,8 +241,50 @@ async function main(): Promise<void> {
   }));
 }
 
+/**
+ * CPU milliseconds (user + system) process `pid` has used so far, from /proc/<pid>/stat (Linux, whose /proc counts
+ * in USER_HZ = 100 ticks a second); undefined where there is no /proc.
+ */
+function processCpuMs(pid: number): number | undefined {
+  const file = `/proc/${pid}/stat`;
+  if (!existsSync(file)) return undefined;
+  const stat = readFileSync(file, 'utf8');
+  // After "pid (command) ", utime and stime are the 12th and 13th fields (14th and 15th of the whole line).
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/**
+ * CPU milliseconds used so far by each PostgreSQL backend serving a `dossier serve` store (application name
+ * dossier-store) on the database of `db`, by backend pid; empty for a SQLite store.
+ */
+async function databaseCpuMs(db: string): Promise<Map<number, number>> {
+  if (!isPostgresUrl(db)) return new Map();
+  const pool = createPool(parsePostgresUrl(db), { applicationName: 'dossier-bench' });
+  try {
+    const { rows } = await pool.query("SELECT pid FROM pg_stat_activity WHERE application_name = 'dossier-store' AND datname = current_database()");
+    return new Map(rows.flatMap((r: { pid: number }) => {
+      const ms = processCpuMs(r.pid);
+      return ms === undefined ? [] : [[r.pid, ms] as const];
+    }));
+  } finally {
+    await pool.end();
+  }
+}
+
+/** The next chunk of a response body, or undefined at its end or once the request was aborted. */
+async function readChunk(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<Uint8Array | undefined> {
+  try {
+    const { value, done } = await reader.read();
+    return done ? undefined : value;
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') return undefined;
+    throw error;
+  }
+}
+
 /** `dossier serve` on the store in a child process (so the clients here do not share its event loop); its URL. */
-async function startServer(path: string, readers: number): Promise<{ url: string; stop: () => Promise<void> }> {
+async function startServer(path: string, readers: number): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, ['bin/dossier.js', 'serve', '--db', path, '--port', '0', '--readers', String(readers), '--web', tmpdir()], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -249,16 +295,18 @@ async function startServer(path: string, readers: number): Promise<{ url: string
     });
     child.once('exit', (code) => reject(new Error(`dossier serve exited (${code}) before listening`)));
   });
-  return { url, stop: () => new Promise((done) => { child.once('exit', () => done()); child.kill('SIGINT'); }) };
+  return { url, pid: child.pid!, stop: () => new Promise((done) => { child.once('exit', () => done()); child.kill('SIGINT'); }) };
 }
 
 /** p95 per route with `clients` concurrent clients over HTTP, without and then with a read pool; JSON line last. */
 async function concurrent(path: string, cases: Record<string, () => string>, clients: number, seconds: number, readers: number, articles: number): Promise<void> {
-  const run = async (serverReaders: number, label: string): Promise<{ all: number; byRoute: Record<string, number>; requests: number; exports: number }> => {
+  const run = async (serverReaders: number, label: string): Promise<{ all: number; byRoute: Record<string, number>; requests: number; exports: number; exportedBytes: number; serverCpuMs: number | null; dbCpuMs: number | null }> => {
     const server = await startServer(path, serverReaders);
     const times = new Map<string, number[]>(Object.keys(cases).map((name) => [name, []]));
     const names = Object.keys(cases);
     for (const name of names) await (await fetch(`${server.url}${cases[name]!()}`)).arrayBuffer(); // warm-up
+    const serverCpuAtStart = processCpuMs(server.pid);
+    const dbCpuAtStart = await databaseCpuMs(path);
     const deadline = performance.now() + seconds * 1000;
     const failures: string[] = [];
     let exports = 0;
@@ -278,21 +326,35 @@ async function concurrent(path: string, cases: Record<string, () => string>, cli
         times.get(name)!.push(performance.now() - t0);
       }
     };
+    // The export under way at the deadline is cut off (its bytes so far counted), so the CPU figures cover the
+    // same window as the requests: an export of the 20k store takes longer than the run.
+    let exportedBytes = 0;
+    const stopExport = new AbortController();
     const exporter = async () => {
       while (performance.now() < deadline) {
-        const res = await fetch(`${server.url}/api/exports/events.jsonl`).catch((error: unknown) => failures.push(`export: ${String(error)}`));
+        const res = await fetch(`${server.url}/api/exports/events.jsonl`, { signal: stopExport.signal }).catch((error: unknown) => failures.push(`export: ${String(error)}`));
         if (typeof res === 'number') continue;
-        await res.arrayBuffer();
-        exports++;
+        const reader = res.body!.getReader();
+        for (let chunk = await readChunk(reader); chunk; chunk = await readChunk(reader)) exportedBytes += chunk.byteLength;
+        if (!stopExport.signal.aborted) exports++;
       }
     };
-    await Promise.all([...Array.from({ length: clients }, (_, n) => client(n)), exporter()]);
+    const clientsDone = Promise.all(Array.from({ length: clients }, (_, n) => client(n))).then(() => stopExport.abort());
+    await Promise.all([clientsDone, exporter()]);
+    const serverCpuAtEnd = processCpuMs(server.pid);
+    // A connection the pool opened during the run counts from zero.
+    const dbCpu = isPostgresUrl(path) ? [...(await databaseCpuMs(path))].reduce((sum, [pid, ms]) => sum + ms - (dbCpuAtStart.get(pid) ?? 0), 0) : null;
     await server.stop();
     const byRoute = Object.fromEntries([...times].map(([name, list]) => [name, percentile([...list].sort((a, b) => a - b), 95)]));
     const all = [...times.values()].flat().sort((a, b) => a - b);
-    console.log(`\n${label}: ${clients} clients + 1 export puller for ${seconds} s: ${all.length} requests, ${exports} exports, p95 ${percentile(all, 95).toFixed(1)} ms${failures.length ? `; ${failures.length} failed to connect (${[...new Set(failures)].slice(0, 3).join("; ")})` : ""}`);
+    const serverCpuMs = serverCpuAtStart === undefined || serverCpuAtEnd === undefined ? null : serverCpuAtEnd - serverCpuAtStart;
+    const cpu = [
+      ...(serverCpuMs === null ? [] : [`server CPU ${(serverCpuMs / all.length).toFixed(2)} ms`]), ...(dbCpu === null ? [] : [`database CPU ${(dbCpu / all.length).toFixed(2)} ms`]),
+    ];
+    console.log(`\n${label}: ${clients} clients + 1 export puller for ${seconds} s: ${all.length} requests, ${exports} whole exports (${(exportedBytes / 1e6).toFixed(1)} MB), p95 ${percentile(all, 95).toFixed(1)} ms${failures.length ? `; ${failures.length} failed to connect (${[...new Set(failures)].slice(0, 3).join("; ")})` : ""}`);
+    if (cpu.length) console.log(`  per request (the export's share included): ${cpu.join(', ')}`);
     for (const [name, p95] of Object.entries(byRoute)) console.log(`  ${name.padEnd(30)} p95 ${p95.toFixed(1).padStart(8)} ms`);
-    return { all: percentile(all, 95), byRoute, requests: all.length, exports };
+    return { all: percentile(all, 95), byRoute, requests: all.length, exports, exportedBytes, serverCpuMs, dbCpuMs: dbCpu };
   };
   const single = await run(0, 'one connection (--readers 0)');
   const pool = await run(readers, `--readers ${readers}`);
@@ -301,6 +363,10 @@ async function concurrent(path: string, cases: Record<string, () => string>, cli
   console.log(JSON.stringify({
     bench: 'api-concurrent', articles, clients, seconds, readers, load_avg_1m: round(load1!),
     p95_ms_concurrent: round(pool.all), p95_ms_concurrent_no_pool: round(single.all), requests: pool.requests, requests_no_pool: single.requests,
+    exports: pool.exports, exports_no_pool: single.exports, exported_mb: Math.round(pool.exportedBytes / 1e5) / 10, exported_mb_no_pool: Math.round(single.exportedBytes / 1e5) / 10,
+    server_cpu_ms_per_request: pool.serverCpuMs === null ? null : Math.round((pool.serverCpuMs / pool.requests) * 100) / 100,
+    server_cpu_ms_per_request_no_pool: single.serverCpuMs === null ? null : Math.round((single.serverCpuMs / single.requests) * 100) / 100,
+    db_cpu_ms_per_request: pool.dbCpuMs === null ? null : Math.round((pool.dbCpuMs / pool.requests) * 100) / 100,
     p95_ms_by_route: Object.fromEntries(Object.entries(pool.byRoute).map(([k, v]) => [k, round(v)])),
   }));
 }

@@ -169,11 +169,8 @@ export function createApi(options: ApiOptions): Hono {
 
   // After the token check, so a cached answer goes only to whoever may read it.
   if (options.cacheViews ?? true) {
-    // The alerts also depend on how far each saved search was seen (`dossier alerts --mark-seen` in another process).
-    const cache = viewCache(async () => {
-      const [feed, events, searches] = await Promise.all([store.feedHead(), store.countEvents(), store.listSavedSearches()]);
-      return `${feed}:${events}:${searches.map((s) => `${s.id}@${s.seenFeedSeq}`).join(',')}`;
-    });
+    // The store's revision moves with every committed change, by this server or another process (issue 18).
+    const cache = viewCache(() => store.revision());
     app.use('/api/*', cache.clearOnChange);
     for (const path of CACHED_VIEWS) app.use(path, cache.cached);
   }

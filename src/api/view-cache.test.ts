@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { Hono } from 'hono';
 import { openSqliteStore } from '../store/sqlite/index.js';
-import { attackArticle, saveAnnotated } from '../../test/helpers/annotated-corpus.js';
+import { renameEntity } from '../app/entity-corrections.js';
+import { attackArticle, MILITIA_NAME, saveAnnotated } from '../../test/helpers/annotated-corpus.js';
 import { createApi } from './create-api.js';
 import { viewCache } from './view-cache.js';
 
@@ -75,6 +79,34 @@ test('view cache › in the API: alerts follow a saved search marked seen behind
     assert.equal(await unread(), 0, 'marking seen moved the stamp');
   } finally {
     await store.close();
+  }
+});
+
+test('view cache › in the API: a correction and an article committed by another process show at the next request (issue 18)', async () => {
+  // Two handles on one file, as `dossier serve` beside `dossier ingest` or a correction from the CLI.
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-view-cache-'));
+  const path = join(dir, 'store.db');
+  const served = openSqliteStore(path);
+  await served.migrate();
+  const other = openSqliteStore(path);
+  try {
+    await saveAnnotated(other, attackArticle('Gunmen of the Tigris Guardians Brigade fired rockets at Baghdad airport on Sunday.', 'Gulf Courier', '2024-11-10'));
+    const app = createApi({ store: served, logError: () => {} });
+    const [entity] = await served.listEntities();
+    const brief = async () => ((await (await app.request(`/api/entities/${encodeURIComponent(entity!.id)}/brief?format=json`)).json()) as { entity: { name: string } }).entity.name;
+    const articles = async () => ((await (await app.request('/api/stats')).json()) as { articles: number }).articles;
+    assert.equal(await brief(), MILITIA_NAME);
+    assert.equal(await articles(), 1);
+    assert.equal(await brief(), MILITIA_NAME, 'kept');
+    // A rename moves neither the feed nor the events count (the stamp before issue 18 missed it).
+    await renameEntity(other, entity!.id, 'Tigris Guards', { by: 'cli' });
+    assert.equal(await brief(), 'Tigris Guards', 'the correction made by the other handle');
+    await saveAnnotated(other, attackArticle('Tigris Guardians Brigade fighters shelled Basra port on Monday.', 'Kyiv Courier', '2024-11-11'));
+    assert.equal(await articles(), 2, 'the article saved by the other handle');
+  } finally {
+    await other.close();
+    await served.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 

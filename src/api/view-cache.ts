@@ -1,14 +1,15 @@
 /**
  * A cache of the whole-store views' JSON answers (timeline, map, graph, trends, facets, stats, alerts). These read
  * thousands of rows to answer the same thing to everyone who opens the view, and change only when the store does:
- * each answer is kept with the store's change stamp (the feed's head, the events count, how far each saved search
- * was seen) and served again while the stamp holds. Any change made through this API (a correction, a merge, a note) clears the cache at
- * once; a change made by another process shows when it moves the stamp (an article saved, events merged or split),
- * or at the latest after `maxAgeMs`.
+ * each answer is kept with the store's change stamp (Store.revision(): SQLite's data_version and this connection's
+ * change count; on PostgreSQL a counter every write transaction raises) and served again while the stamp holds.
+ * Any change made through this API (a correction, a merge, a note) clears the cache at once; a change committed by
+ * another process (`dossier ingest`, `watch`, a correction from the CLI) moves the stamp, so the next request
+ * computes anew (issue 18). `maxAgeMs` bounds how long an answer is kept all the same.
  */
 import type { MiddlewareHandler } from 'hono';
 
-/** How long an answer may be served without the stamp moving (a correction made by another process shows then). */
+/** How long an answer may be served while the stamp holds (a safety net: every committed change moves the stamp). */
 export const VIEW_CACHE_MAX_AGE_MS = 30_000;
 /** Most answers kept (each is a URL: a view with its parameters); the oldest goes first. */
 export const VIEW_CACHE_ENTRIES = 64;
@@ -32,7 +33,7 @@ export interface ViewCache {
 
 /**
  * @param stamp what identifies the store's content now (cheap: called on every cached request)
- * @example const cache = viewCache(async () => `${await store.feedHead()}:${await store.countEvents()}`);
+ * @example const cache = viewCache(() => store.revision());
  */
 export function viewCache(stamp: () => Promise<string>, options: { maxAgeMs?: number; entries?: number; now?: () => number } = {}): ViewCache {
   const maxAge = options.maxAgeMs ?? VIEW_CACHE_MAX_AGE_MS;

@@ -66,7 +66,7 @@ async function* pages<T>(page: (offset: number) => Promise<T[]>): AsyncGenerator
   }
 }
 
-/** Rows read one by one (an event's details, an article's layers) between two turns of the event loop. */
+/** Rows read (events' details, articles' layers) between two turns of the event loop. */
 const TURN_EVERY = 50;
 
 /** Every row of a list query, page by page. */
@@ -165,14 +165,17 @@ async function resolveSelection(store: Store, selection: ExportSelection): Promi
   return { selective: Object.keys(articles).length > 0, events, articles, ...(entityId ? { entityId } : {}) };
 }
 
-/** The selected events with their details, a page at a time. */
+/**
+ * The selected events with their details, a page at a time. Details are read TURN_EVERY events per getEvents call
+ * (four queries), not one getEvent per event (13k events were ≈ 52k queries, on the pool the server's readers
+ * share); a turn between calls, as SQLite answers a call of 500 events in one synchronous stretch (≈ 50 ms of CPU).
+ */
 async function* eventPages(store: Store, scope: Scope): AsyncGenerator<MergedEventDetail[]> {
   for await (const rows of pages((offset) => store.listEvents({ ...scope.events, limit: PAGE, offset }))) {
     const details: MergedEventDetail[] = [];
-    for (const [i, row] of rows.entries()) {
-      if (i > 0 && i % TURN_EVERY === 0) await nextTurn();
-      const detail = await store.getEvent(row.id);
-      if (detail) details.push(detail);
+    for (let i = 0; i < rows.length; i += TURN_EVERY) {
+      await nextTurn();
+      details.push(...await store.getEvents(rows.slice(i, i + TURN_EVERY).map((row) => row.id)));
     }
     yield details;
   }

@@ -604,6 +604,57 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
       });
     });
 
+    test('events: getEvents reads many events as getEvent reads each, in the order asked, leaving unknown ids out', async () => {
+      await withStore(async (store) => {
+        const wire = eventArticle(WIRE, 'Meridian News Agency', '2024-11-11');
+        await saveWithEvents(store, wire);
+        await saveWithEvents(store, eventArticle(COPY, 'Gulf Courier', '2024-11-11'), { signature: new Uint32Array([1, 2, 3]), bandKeys: ['b1'], group: wire.id, duplicates: [{ articleId: wire.id, similarity: 0.9 }] });
+        await saveWithEvents(store, datedTo(eventArticle('Tigris Guardians Brigade fired two rockets at Baghdad airport on Friday.', 'Kyiv Courier', '2023-02-04'), '2023-02-03'));
+        await saveWithEvents(store, eventArticle(DENIAL, 'Tehran Daily', '2024-11-14', { claims: [denialOf(DENIAL)] }));
+        const ids = (await store.listEvents()).map((e) => e.id);
+        assert.ok(ids.length >= 2, `${ids.length} events`);
+        const one = await Promise.all(ids.map(async (id) => (await store.getEvent(id))!));
+        assert.ok(one.some((e) => e.observations.length > 1 && e.reports.length > 1 && e.actors.length > 0), 'an event with several observations, reports and actors');
+        const asked = [ids.at(-1)!, 'ev-none', ...ids.slice(0, -1), ids[0]!];
+        assert.deepEqual(await store.getEvents(asked), [one.at(-1)!, ...one.slice(0, -1)], 'as getEvent, in the order asked, each once');
+        assert.deepEqual(await store.getEvents([]), []);
+        assert.deepEqual(await store.getEvents(['ev-none']), []);
+      });
+    });
+
+    test('revision moves when this handle or another commits a change, and holds while only reads happen (issue 18)', async () => {
+      await withStore(async (store, fixture) => {
+        const peer = await fixture.openPeer();
+        try {
+          const start = await store.revision();
+          await store.stats();
+          await peer.listEvents();
+          assert.equal(await store.revision(), start, 'reads do not move it');
+          const search = await peer.saveSearch({ name: 'Airport', text: 'airport', filters: {}, createdBy: null });
+          const searched = await store.revision();
+          assert.notEqual(searched, start, 'a saved search written by another handle');
+          await saveWithEvents(store, eventArticle(WIRE, 'Meridian News Agency', '2024-11-11'));
+          const saved = await store.revision();
+          assert.notEqual(saved, searched, 'a save through this handle');
+          assert.equal(await peer.migrate(), (await store.stats()).schemaVersion);
+          assert.equal(await store.revision(), saved, 'a migrate with nothing to apply is not a change');
+          await peer.markSearchSeen(search.id, await peer.feedHead());
+          const seen = await store.revision();
+          assert.notEqual(seen, saved, 'marked seen by another handle');
+          const [event] = await store.listEvents();
+          const [entity] = await store.listEntities();
+          await peer.addEntityOverride({ kind: 'rename', entityId: entity!.id, name: 'Tigris Guards', previous: entity!.name, decidedBy: 'test', decidedAt: '2024-11-12T00:00:00Z' });
+          const corrected = await store.revision();
+          assert.notEqual(corrected, seen, 'a correction recorded by another handle');
+          await saveWithEvents(peer, eventArticle(COPY, 'Gulf Courier', '2024-11-11'));
+          assert.notEqual(await store.revision(), corrected, 'an article saved by another handle');
+          assert.equal((await store.getEvent(event!.id))?.id, event!.id);
+        } finally {
+          await peer.close();
+        }
+      });
+    });
+
     test('events: the summary keeps its first letter after emoji earlier in the body (issue 18)', async () => {
       await withStore(async (store) => {
         // Two astral characters before the sentence: SQL counts them as one character each, JavaScript as two.

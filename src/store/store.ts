@@ -436,6 +436,12 @@ export interface Store extends SavedSearchStore, EntityOverridesPort {
   readonly kind: 'sqlite' | 'postgres';
   /** Applies pending migrations; returns the schema version now in force. */
   migrate(): Promise<number>;
+  /**
+   * An opaque mark of the store's content: it changes whenever a change is committed, through this handle or by
+   * any other process on the same database, and holds while nothing is written (reads never move it). Cheap (one
+   * pragma or one row), so a cache of answers can check it on every request (api/view-cache.ts).
+   */
+  revision(): Promise<string>;
   /** Saves a processed Doc and its layers in one transaction; idempotent by article id. */
   saveArticle(doc: Doc, pipeline: string, links?: ArticleLinks, input?: InputFingerprint): Promise<SaveOutcome>;
   /** True when `source` was last saved with this fingerprint and its article still holds what that save stored. */
@@ -494,6 +500,11 @@ export interface Store extends SavedSearchStore, EntityOverridesPort {
    */
   countEventsByPeriod(query: EventQuery, period: EventPeriod): Promise<EventPeriodCount[]>;
   getEvent(id: string): Promise<MergedEventDetail | undefined>;
+  /**
+   * The events of these ids, in the order asked, each as getEvent returns it; ids of no event are left out. A few
+   * queries per call whatever the number of ids (an export reads 500 events at a time), not a few per event.
+   */
+  getEvents(ids: readonly string[]): Promise<MergedEventDetail[]>;
   /**
    * The user's decision that event `otherId` is event `targetId`: its observations move over, and the decision is
    * kept so that re-ingesting either article merges them again. UsageError when either event is unknown.

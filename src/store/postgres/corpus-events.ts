@@ -4,9 +4,10 @@
  */
 import type { EventReport } from '../../corpus/corroborate/index.js';
 import type { CorpusTx } from '../../corpus/cross-article/index.js';
-import { countAlternatives, isUndated, SHORT_WINDOW_DAYS, windowDays, type EventObservation, type MergedEventSummary } from '../../corpus/merge-events/index.js';
+import { isUndated, SHORT_WINDOW_DAYS, windowDays, type EventObservation, type MergedEventSummary } from '../../corpus/merge-events/index.js';
 import { datePrecision } from '../event-dates.js';
 import { toObservation } from '../observation-row.js';
+import { byEvent, EVENT_DETAIL_SLICE, eventDetails, toObservationDetail, toReportDetail } from '../event-details.js';
 import { PACKED_SUMMARY_SQL, summaryFromPacked } from '../event-summary.js';
 import { COPY_CANDIDATES_PER_KEY } from '../../corpus/near-duplicates/index.js';
 import { PERIOD_CHARS, type EventPeriod, type EventPeriodCount, type EventQuery, type MergedEventDetail, type MergedEventRow, type SyndicationCandidate } from '../store.js';
@@ -16,9 +17,15 @@ type Row = Record<string, unknown>;
 /** Runs one statement (on the transaction's connection, or the pool for reads); StoreError on failure. */
 export type Query = (op: string, sql: string, params?: unknown[]) => Promise<Row[]>;
 
-/** Reports of a merged event, with each article's current near-duplicate group (groups grow as copies arrive). */
-const REPORTS_SQL = `SELECT r.article_id, r.mention_id, coalesce(a.syndication_group, a.id) AS syndication_group, r.outlet, r.chain, r.stance
-  FROM event_reports r JOIN articles a ON a.id = r.article_id WHERE r.merged_event_id = $1 ORDER BY a.seq, length(r.mention_id), r.mention_id, r.stance, r.chain::text COLLATE "C"`;
+/**
+ * Reports of the merged events `events` picks (an SQL condition on r.merged_event_id), with each article's current
+ * near-duplicate group (groups grow as copies arrive), in report order within each event.
+ */
+const reportsSql = (events: string) => `SELECT r.merged_event_id, r.article_id, r.mention_id, coalesce(a.syndication_group, a.id) AS syndication_group, r.outlet, r.chain, r.stance
+  FROM event_reports r JOIN articles a ON a.id = r.article_id WHERE r.merged_event_id ${events} ORDER BY a.seq, length(r.mention_id), r.mention_id, r.stance, r.chain::text COLLATE "C"`;
+
+/** Reports of one merged event ($1). */
+const REPORTS_SQL = reportsSql('= $1');
 
 /** Largest page of events listEvents returns. */
 const MAX_PAGE_SIZE = 500;
@@ -194,7 +201,12 @@ function eventFilter(query: EventQuery, first: number): { where: string; params:
 /** Merged events in time order, filtered. */
 export async function listEvents(q: Query, query: EventQuery = {}): Promise<MergedEventRow[]> {
   const { where, params } = eventFilter(query, 3);
-  const sql = `SELECT ${EVENT_COLUMNS} FROM merged_events m ${where} ORDER BY m.window_start = '', m.window_start, m.window_end, m.id LIMIT $1 OFFSET $2`;
+  // The page's ids are chosen first (MATERIALIZED: sorted and cut without the per-event subqueries), then read with
+  // their article count and summary: in one statement PostgreSQL ran those subqueries for every row it skipped too
+  // (10,500 rows for a page of 500 at offset 10,000).
+  const order = `m.window_start = '', m.window_start, m.window_end, m.id`;
+  const sql = `WITH page AS MATERIALIZED (SELECT m.id FROM merged_events m ${where} ORDER BY ${order} LIMIT $1 OFFSET $2)
+    SELECT ${EVENT_COLUMNS} FROM page JOIN merged_events m ON m.id = page.id ORDER BY ${order}`;
   return (await q('list events', sql, [Math.max(1, Math.min(query.limit ?? 20, MAX_PAGE_SIZE)), Math.max(0, query.offset ?? 0), ...params])).map(toEventRow);
 }
 
@@ -214,23 +226,34 @@ export async function countEventsByPeriod(q: Query, query: EventQuery, period: E
 
 /** One merged event with every observation and report, each traced to its sentence. */
 export async function getEvent(q: Query, id: string): Promise<MergedEventDetail | undefined> {
-  const [row] = await q('get event', `SELECT ${EVENT_COLUMNS} FROM merged_events m WHERE m.id = $1`, [id]);
-  if (!row) return undefined;
-  const event = toEventRow(row);
-  const observationRows = await q('get event', `SELECT o.*, a.title, a.outlet, a.published_at, substr(a.body, o.evidence_start + 1, o.evidence_end - o.evidence_start) AS evidence_text
-    FROM event_observations o JOIN articles a ON a.id = o.article_id WHERE o.merged_event_id = $1 ORDER BY a.published_at NULLS FIRST, a.seq, length(o.mention_id), o.mention_id`, [id]);
-  const observations = observationRows.map((r) => ({
-    articleId: String(r['article_id']), mentionId: String(r['mention_id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']),
-    modality: String(r['modality']), timeValue: nullable(r['time_value']), counts: r['counts'] as Record<string, number>,
-    reasons: r['reasons'] as string[], score: Number(r['score'] ?? 0),
-    evidence: { start: Number(r['evidence_start']), end: Number(r['evidence_end']), text: String(r['evidence_text']) },
-  }));
-  const reports = (await q('get event', REPORTS_SQL, [id])).map((r) => ({ ...toReport(r), mentionId: String(r['mention_id']) }));
-  const alternatives = countAlternatives(observations.map((o) => ({ articleId: o.articleId, counts: o.counts }) as unknown as EventObservation));
-  const actorIds = [...event.sourceIds.map((a) => ({ id: a, role: 'source' as const })), ...event.targetIds.map((a) => ({ id: a, role: 'target' as const }))];
-  const names = new Map((await q('get event', 'SELECT id, name FROM entities WHERE id = ANY($1::text[])', [actorIds.map((a) => a.id)])).map((r) => [String(r['id']), String(r['name'])]));
-  const actors = actorIds.map((a) => ({ ...a, name: names.get(a.id) ?? a.id }));
-  return { ...event, observations, reports, countAlternatives: alternatives, actors };
+  return (await getEvents(q, [id]))[0];
+}
+
+/**
+ * Merged events by id, in the order asked (unknown ids left out), each with every observation and report traced to
+ * its sentence: four queries per slice of ids, not four per event. Rows come back in the single-event order
+ * (observations by publication, reports by article) and are grouped by event (event-details.ts).
+ */
+export async function getEvents(q: Query, ids: readonly string[]): Promise<MergedEventDetail[]> {
+  const wanted = [...new Set(ids)];
+  const out: MergedEventDetail[] = [];
+  for (let i = 0; i < wanted.length; i += EVENT_DETAIL_SLICE) {
+    const slice = wanted.slice(i, i + EVENT_DETAIL_SLICE);
+    const [eventRows, observationRows, reportRows, nameRows] = await Promise.all([
+      q('get events', `SELECT ${EVENT_COLUMNS} FROM merged_events m WHERE m.id = ANY($1::text[])`, [slice]),
+      q('get events', `SELECT o.*, a.title, a.outlet, a.published_at, substr(a.body, o.evidence_start + 1, o.evidence_end - o.evidence_start) AS evidence_text
+        FROM event_observations o JOIN articles a ON a.id = o.article_id WHERE o.merged_event_id = ANY($1::text[])
+        ORDER BY a.published_at NULLS FIRST, a.seq, length(o.mention_id), o.mention_id`, [slice]),
+      q('get events', reportsSql('= ANY($1::text[])'), [slice]),
+      q('get events', `SELECT id, name FROM entities WHERE id IN (SELECT jsonb_array_elements_text(m.source_ids || m.target_ids) FROM merged_events m
+        WHERE m.id = ANY($1::text[]))`, [slice]),
+    ]);
+    out.push(...eventDetails(slice, eventRows.map(toEventRow),
+      byEvent(observationRows, (r) => toObservationDetail(r, r['counts'] as Record<string, number>, r['reasons'] as string[])),
+      byEvent(reportRows, (r) => toReportDetail(toReport(r), r)),
+      new Map(nameRows.map((r) => [String(r['id']), String(r['name'])]))));
+  }
+  return out;
 }
 
 /** Counts for stats(): merged events, and near-duplicate groups with more than one article. */

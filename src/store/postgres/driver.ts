@@ -58,13 +58,17 @@ export interface PoolOptions {
   readonly applicationName?: string;
 }
 
-/** Opens a pool on the target; every connection's search_path is the target's schema when one is named. */
+/**
+ * Opens a pool on the target; every connection's search_path is the target's schema when one is named, and JIT
+ * compilation is off: the store's queries are short, and one whose estimated cost passed jit_above_cost (a page of
+ * merged events at a large offset, on tables never analysed) spent ≈ 1.1 s compiling to run in 0.6 s.
+ */
 export function createPool(target: PostgresTarget, options: PoolOptions = {}): pg.Pool {
   return new pg.Pool({
     connectionString: target.connectionString,
     max: options.maxConnections ?? 4,
     application_name: options.applicationName ?? 'dossier',
-    // A startup parameter, so it is in force before the first query on every pooled connection.
-    ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
+    // Startup parameters, so they are in force before the first query on every pooled connection.
+    options: ['-c jit=off', ...(target.schema ? [`-c search_path=${target.schema}`] : [])].join(' '),
   });
 }

@@ -350,4 +350,17 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX article_sources_source ON article_sources (source);
     `,
   },
+  {
+    version: 13,
+    name: 'store revision: one counter every write transaction moves, so a cache can tell a change by another process',
+    sql: `
+      -- One row, raised by one as the last statement of every write transaction (see postgres-store.ts): readers see
+      -- it move exactly when a change commits, unlike a sequence, which moves before the change is visible.
+      CREATE TABLE store_revision (
+        id boolean PRIMARY KEY DEFAULT true CHECK (id),
+        revision bigint NOT NULL
+      );
+      INSERT INTO store_revision (id, revision) VALUES (true, 0);
+    `,
+  },
 ];

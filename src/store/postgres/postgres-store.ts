@@ -18,7 +18,7 @@ import { compareIds, countChars, entityPairs, tallyEntities, type EntityTally } 
 import { nameKeys, prefixRange } from '../name-keys.js';
 import { fromMarkedSnippet, HIT_END, HIT_START } from '../snippet.js';
 import { linkArticle, mergeEventsByUser, splitObservationByUser, unlinkArticle, type CorpusTx } from '../../corpus/cross-article/index.js';
-import { corpusCounts, countEvents, countEventsByPeriod, findSyndicationCandidates, getEvent, hasObservations, listEvents, postgresCorpusTx, type Query } from './corpus-events.js';
+import { corpusCounts, countEvents, countEventsByPeriod, findSyndicationCandidates, getEvent, getEvents, hasObservations, listEvents, postgresCorpusTx, type Query } from './corpus-events.js';
 import { createPool, parsePostgresUrl, type PostgresTarget } from './driver.js';
 import { FTS_MAX_CHARS, POSTGRES_MIGRATIONS } from './migrations.js';
 import { toTsQuerySql } from './ts-query.js';
@@ -85,12 +85,13 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
 
   /**
    * Runs fn in a transaction, retrying it (up to 3 times) when PostgreSQL aborts it as a deadlock or
-   * serialisation victim: a retry of the whole article is safe because saving is idempotent.
+   * serialisation victim: a retry of the whole article is safe because saving is idempotent. The transaction
+   * raises the store revision as its last statement unless `isRevising` is false (see revise()).
    */
-  const transaction = async <T>(op: string, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+  const transaction = async <T>(op: string, fn: (client: pg.PoolClient) => Promise<T>, options: { isRevising?: boolean } = {}): Promise<T> => {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await transactionOnce(op, fn);
+        return await transactionOnce(op, fn, options.isRevising ?? true);
       } catch (error) {
         if (attempt >= 3 || !isRetryable(error)) throw error;
       }
@@ -98,7 +99,7 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
   };
 
   /** Runs fn in a transaction on one pooled connection; rolls back and rethrows on any error. */
-  const transactionOnce = async <T>(op: string, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+  const transactionOnce = async <T>(op: string, fn: (client: pg.PoolClient) => Promise<T>, isRevising: boolean): Promise<T> => {
     let client: pg.PoolClient;
     try {
       client = await pool.connect();
@@ -109,6 +110,7 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     try {
       await query(op, 'BEGIN', [], client);
       const result = await fn(client);
+      if (isRevising) await revise(op, client);
       await query(op, 'COMMIT', [], client);
       return result;
     } catch (error) {
@@ -134,8 +136,17 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
       return fn(postgresCorpusTx(q));
     });
 
+  /**
+   * Raises the store revision (migration 13), last in a write transaction: the row lock is held only from here to
+   * COMMIT, and a reader sees the new number exactly when it can see the change (revision() and api/view-cache.ts).
+   */
+  const revise = (op: string, client: pg.PoolClient): Promise<Row[]> => query(op, 'UPDATE store_revision SET revision = revision + 1', [], client);
+
   /** Reads on the pool, outside any transaction. */
   const read: Query = (op, sql, params = []) => query(op, sql, params);
+
+  /** One statement that changes the store, in a transaction of its own that raises the revision with it. */
+  const write: Query = (op, sql, params = []) => transaction(op, (client) => query(op, sql, params, client));
 
   const schemaVersion = async (client: pg.Pool | pg.PoolClient = pool): Promise<number> => {
     const rows = await query('schema version', 'SELECT coalesce(max(version), 0)::int AS v FROM schema_migrations', [], client);
@@ -149,14 +160,16 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
       if (target.schema) await query('migrate', `CREATE SCHEMA IF NOT EXISTS ${target.schema}`, [], client);
       await query('migrate', 'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)', [], client);
       const applied = new Set((await query('migrate', 'SELECT version FROM schema_migrations', [], client)).map((r) => Number(r['version'])));
-      for (const migration of POSTGRES_MIGRATIONS) {
-        if (applied.has(migration.version)) continue;
+      const pending = POSTGRES_MIGRATIONS.filter((m) => !applied.has(m.version));
+      for (const migration of pending) {
         await query(`migrate to version ${migration.version}`, migration.sql, [], client);
         await backfills[migration.version]?.(client);
         await query('migrate', 'INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [migration.version, migration.name, now()], client);
       }
+      // Every command migrates as it starts: only a migration that ran is a change (a server's caches stay warm).
+      if (pending.length) await revise('migrate', client);
       return schemaVersion(client);
-    });
+    }, { isRevising: false });
 
   /** Inserts the search keys of names and aliases (sorted, so concurrent writers take the same order). */
   const insertNameKeys = async (client: pg.PoolClient, op: string, names: readonly (readonly [entityId: string, name: string])[]): Promise<void> => {
@@ -738,8 +751,9 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
   return {
     kind: 'postgres',
     // Saved searches, the article feed and notes (migration 11).
-    ...postgresSavedSearches(read, now),
+    ...postgresSavedSearches(read, write, now),
     migrate,
+    revision: async () => String((await query('store revision', 'SELECT revision FROM store_revision'))[0]!['revision']),
     saveArticle,
     isInputUnchanged: async (source, input) => (await query('check input fingerprint', `SELECT 1 FROM article_sources s JOIN articles a ON a.id = s.article_id
       WHERE s.source = $1 AND s.input_hash = $2 AND s.run_key = $3 AND a.pipeline = s.pipeline LIMIT 1`, [pgText(source), input.inputHash, input.runKey])).length > 0,
@@ -771,12 +785,13 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
       return rows.map((r) => ({ period: String(r['period']), articles: Number(r['n']) }));
     },
     getEvent: (id) => getEvent(read, id),
+    getEvents: (ids) => getEvents(read, ids),
     ...entityOverrides,
     mergeEvents: (targetId, otherId) => corpusTransaction(`merge event ${otherId} into ${targetId}`, (tx) => mergeEventsByUser(tx, targetId, otherId)),
     splitEvent: (eventId, observation) => corpusTransaction(`split event ${eventId}`, (tx) => splitObservationByUser(tx, eventId, observation)),
     listCooccurrences,
     saveDictionary: async (d) => {
-      await query('save dictionary', `INSERT INTO dictionaries (file, kind, text, entries, imported_at) VALUES ($1, $2, $3, $4, $5)
+      await write('save dictionary', `INSERT INTO dictionaries (file, kind, text, entries, imported_at) VALUES ($1, $2, $3, $4, $5)
         ON CONFLICT (file) DO UPDATE SET kind = excluded.kind, text = excluded.text, entries = excluded.entries, imported_at = excluded.imported_at`, [
         d.file, d.kind, pgText(d.text), d.entries, now(),
       ]);

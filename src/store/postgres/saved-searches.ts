@@ -21,15 +21,18 @@ export function postgresAfterFeedSql(param: string): string {
   return `a.id IN (SELECT article_id FROM article_feed WHERE seq > ${param})`;
 }
 
-/** SavedSearchStore over the pool (`read` runs one statement outside any transaction). */
-export function postgresSavedSearches(read: Query, now: () => Date): SavedSearchStore {
+/**
+ * SavedSearchStore over the pool: `read` runs one statement outside any transaction, `write` one statement in a
+ * transaction of its own that raises the store revision (a server's cached alerts then follow it).
+ */
+export function postgresSavedSearches(read: Query, write: Query, now: () => Date): SavedSearchStore {
   const getById = async (id: number): Promise<SavedSearch | undefined> => {
     const rows = await read('get saved search', 'SELECT * FROM saved_searches WHERE id = $1', [id]);
     return rows[0] ? toSavedSearch(rows[0]) : undefined;
   };
   return {
     saveSearch: async (search) => {
-      const rows = await read('save search', `INSERT INTO saved_searches (name, text, filters, created_by, created_at, seen_feed_seq)
+      const rows = await write('save search', `INSERT INTO saved_searches (name, text, filters, created_by, created_at, seen_feed_seq)
         VALUES ($1, $2, $3, $4, $5, (SELECT coalesce(max(seq), 0) FROM article_feed)) ON CONFLICT (name) DO NOTHING RETURNING *`,
       [search.name, search.text ?? null, JSON.stringify(search.filters), search.createdBy ?? null, now()]);
       if (!rows[0]) throw new UsageError(`a saved search named "${search.name}" already exists`);
@@ -44,14 +47,14 @@ export function postgresSavedSearches(read: Query, now: () => Date): SavedSearch
       const rows = await read('get saved search', 'SELECT * FROM saved_searches WHERE name = $1', [idOrName]);
       return rows[0] ? toSavedSearch(rows[0]) : undefined;
     },
-    deleteSavedSearch: async (id) => (await read('delete saved search', 'DELETE FROM saved_searches WHERE id = $1 RETURNING id', [id])).length > 0,
+    deleteSavedSearch: async (id) => (await write('delete saved search', 'DELETE FROM saved_searches WHERE id = $1 RETURNING id', [id])).length > 0,
     markSearchSeen: async (id, feedSeq) => {
-      const rows = await read('mark search seen', 'UPDATE saved_searches SET seen_feed_seq = greatest(seen_feed_seq, $1) WHERE id = $2 RETURNING seen_feed_seq', [feedSeq, id]);
+      const rows = await write('mark search seen', 'UPDATE saved_searches SET seen_feed_seq = greatest(seen_feed_seq, $1) WHERE id = $2 RETURNING seen_feed_seq', [feedSeq, id]);
       if (!rows[0]) throw new UsageError(`no saved search with id ${id}`);
       return Number(rows[0]['seen_feed_seq']);
     },
     feedHead: async () => Number((await read('feed head', 'SELECT coalesce(max(seq), 0) AS n FROM article_feed'))[0]!['n']),
-    addNote: async (note) => toNote((await read('add note', 'INSERT INTO notes (target_kind, target_id, text, author, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING *',
+    addNote: async (note) => toNote((await write('add note', 'INSERT INTO notes (target_kind, target_id, text, author, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING *',
       [note.targetKind, note.targetId, note.text, note.author, now()]))[0]!),
     listNotes: async (targetKind, targetId) =>
       (await read('list notes', 'SELECT * FROM notes WHERE target_kind = $1 AND target_id = $2 ORDER BY id', [targetKind, targetId])).map(toNote),

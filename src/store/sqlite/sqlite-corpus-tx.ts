@@ -8,9 +8,15 @@ import { toObservation } from '../observation-row.js';
 
 type Row = Record<string, unknown>;
 
-/** Reports of a merged event, with each article's current near-duplicate group (groups grow as copies arrive). */
-export const REPORTS_SQL = `SELECT r.article_id, r.mention_id, coalesce(a.syndication_group, a.id) AS syndication_group, r.outlet, r.chain, r.stance
-  FROM event_reports r JOIN articles a ON a.id = r.article_id WHERE r.merged_event_id = ? ORDER BY a.seq, r.mention_id, r.rowid`;
+/**
+ * Reports of the merged events `events` picks (an SQL condition on r.merged_event_id), with each article's current
+ * near-duplicate group (groups grow as copies arrive), in report order within each event.
+ */
+export const reportsSql = (events: string): string => `SELECT r.merged_event_id, r.article_id, r.mention_id, coalesce(a.syndication_group, a.id) AS syndication_group,
+  r.outlet, r.chain, r.stance FROM event_reports r JOIN articles a ON a.id = r.article_id WHERE r.merged_event_id ${events} ORDER BY a.seq, r.mention_id, r.rowid`;
+
+/** Reports of one merged event (?). */
+export const REPORTS_SQL = reportsSql('= ?');
 
 /** A stored report row as the corroboration rules read it. */
 export function toReport(r: Row): EventReport {

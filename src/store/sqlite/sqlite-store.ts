@@ -6,7 +6,6 @@ import Database from 'better-sqlite3';
 import { DossierError, StoreError, type Doc, type LayerName } from '../../model/index.js';
 import type { EntityLink, KnownEntity, NameTypeCount } from '../../corpus/link-entities/index.js';
 import { linkArticle, mergeEventsByUser, splitObservationByUser, unlinkArticle } from '../../corpus/cross-article/index.js';
-import { countAlternatives, type EventObservation } from '../../corpus/merge-events/index.js';
 import type {
   ArticleEntityLink, ArticleFilter, ArticleLinks, ArticleSummary, CanonicalEntity, ClaimQuery, Cooccurrence, CooccurrenceQuery, EntityArticlesPage, EntityDetail, EntityQuery,
   EventQuery, PlaceOverview, PlaceQuery, MergedEventDetail, MergedEventRow, SaveBatch, SaveOutcome, SearchFacets, SearchHit, SearchQuery, Store, StoreStats, StoredArticle, StoredClaim, StoredClaimDetail,
@@ -21,7 +20,8 @@ import { toFtsQuery } from '../fts-query.js';
 import { nameKeys, prefixRange } from '../name-keys.js';
 import { snippetTerms, textSnippet } from '../text-snippet.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
-import { copyCandidates, REPORTS_SQL, sqliteCorpusTx, toReport } from './sqlite-corpus-tx.js';
+import { copyCandidates, reportsSql, sqliteCorpusTx, toReport } from './sqlite-corpus-tx.js';
+import { byEvent, EVENT_DETAIL_SLICE, eventDetails, toObservationDetail, toReportDetail } from '../event-details.js';
 import { sqliteEntityOverrides } from './entity-overrides.js';
 import { RANK_TIER } from '../rank-tier.js';
 import { addToSqliteFeed, SQLITE_AFTER_FEED_SQL, sqliteSavedSearches } from './saved-searches.js';
@@ -830,27 +830,26 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     return run('count articles by period', () => (prepare(sql).all(...all) as Row[]).map((r) => ({ period: String(r['period']), articles: Number(r['n']) })), sql, all);
   };
 
-  const getEvent = (id: string): MergedEventDetail | undefined => {
-    const row = prepare(`SELECT ${EVENT_COLUMNS} FROM merged_events m WHERE m.id = ?`).get(id) as Row | undefined;
-    if (!row) return undefined;
-    const event = toEventRow(row);
-    const observationRows = prepare(`SELECT o.*, a.title, a.outlet, a.published_at, substr(a.body, o.evidence_start + 1, o.evidence_end - o.evidence_start) AS evidence_text
-      FROM event_observations o JOIN articles a ON a.id = o.article_id WHERE o.merged_event_id = ? ORDER BY a.published_at, a.seq, length(o.mention_id), o.mention_id`).all(id) as Row[];
-    const observations = observationRows.map((r) => ({
-      articleId: String(r['article_id']), mentionId: String(r['mention_id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']),
-      modality: String(r['modality']), timeValue: nullable(r['time_value']), counts: JSON.parse(String(r['counts'])) as Record<string, number>,
-      reasons: JSON.parse(String(r['reasons'])) as string[], score: Number(r['score'] ?? 0),
-      evidence: { start: Number(r['evidence_start']), end: Number(r['evidence_end']), text: String(r['evidence_text']) },
-    }));
-    const reports = (prepare(REPORTS_SQL).all(id) as Row[])
-      .map((r) => ({ ...toReport(r), mentionId: String(r['mention_id']) }));
-    const alternatives = countAlternatives(observations.map((o) => ({ articleId: o.articleId, counts: o.counts }) as unknown as EventObservation));
-    const nameOf = prepare('SELECT name FROM entities WHERE id = ?');
-    const actors = [
-      ...event.sourceIds.map((a) => ({ id: a, role: 'source' as const })),
-      ...event.targetIds.map((a) => ({ id: a, role: 'target' as const })),
-    ].map((a) => ({ ...a, name: String((nameOf.get(a.id) as Row | undefined)?.['name'] ?? a.id) }));
-    return { ...event, observations, reports, countAlternatives: alternatives, actors };
+  /** Merged events by id, in the order asked (unknown ids left out): four statements per slice of ids, not four per event. */
+  const getEvents = (ids: readonly string[]): MergedEventDetail[] => {
+    const wanted = [...new Set(ids)];
+    const out: MergedEventDetail[] = [];
+    for (let i = 0; i < wanted.length; i += EVENT_DETAIL_SLICE) {
+      const slice = wanted.slice(i, i + EVENT_DETAIL_SLICE);
+      const marks = `(${slice.map(() => '?').join(',')})`;
+      const events = (prepare(`SELECT ${EVENT_COLUMNS} FROM merged_events m WHERE m.id IN ${marks}`).all(...slice) as Row[]).map(toEventRow);
+      // Rows in the single-event order (by publication; reports by article), grouped by event in event-details.ts.
+      const observations = byEvent(prepare(`SELECT o.*, a.title, a.outlet, a.published_at, substr(a.body, o.evidence_start + 1, o.evidence_end - o.evidence_start) AS evidence_text
+        FROM event_observations o JOIN articles a ON a.id = o.article_id WHERE o.merged_event_id IN ${marks} ORDER BY a.published_at, a.seq, length(o.mention_id), o.mention_id`)
+        .all(...slice) as Row[], (r) => toObservationDetail(r, JSON.parse(String(r['counts'])) as Record<string, number>, JSON.parse(String(r['reasons'])) as string[]));
+      const reports = byEvent(prepare(reportsSql(`IN ${marks}`)).all(...slice) as Row[], (r) => toReportDetail(toReport(r), r));
+      const actorIds = [...new Set(events.flatMap((e) => [...e.sourceIds, ...e.targetIds]))];
+      const names = new Map(actorIds.length
+        ? (prepare(`SELECT id, name FROM entities WHERE id IN (${actorIds.map(() => '?').join(',')})`).all(...actorIds) as Row[]).map((r) => [String(r['id']), String(r['name'])])
+        : []);
+      out.push(...eventDetails(slice, events, observations, reports, names));
+    }
+    return out;
   };
 
   const listCooccurrences = (query: CooccurrenceQuery = {}): Cooccurrence[] => {
@@ -894,6 +893,9 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     // Saved searches, the article feed and notes (migration 11).
     ...sqliteSavedSearches(db, now),
     migrate: async () => run('migrate', migrate),
+    // data_version moves when another connection (another process: an ingest or watch beside a server) commits;
+    // total_changes() counts this connection's own writes, which data_version does not see.
+    revision: async () => run('store revision', () => `${String(db.pragma('data_version', { simple: true }))}.${String((prepare('SELECT total_changes() AS n').get() as Row)['n'])}`),
     openSaveBatch,
     saveArticle: async (doc, pipeline, links, input) => {
       try {
@@ -925,7 +927,8 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     countEvents: async (query) => countEvents(query),
     countEventsByPeriod: async (query, period) => countEventsByPeriod(query, period),
     countArticlesByPeriod: async (filter, period) => countArticlesByPeriod(filter, period),
-    getEvent: async (id) => run('get event', () => getEvent(id)),
+    getEvent: async (id) => run('get event', () => getEvents([id])[0]),
+    getEvents: async (ids) => run('get events', () => getEvents(ids)),
     mergeEvents: (targetId, otherId) => described(`merge event ${otherId} into ${targetId}`, writeTransaction(() => mergeEventsByUser(corpusTx, targetId, otherId))),
     splitEvent: (eventId, observation) => described(`split event ${eventId}`, writeTransaction(() => splitObservationByUser(corpusTx, eventId, observation))),
     listCooccurrences: async (query) => listCooccurrences(query),

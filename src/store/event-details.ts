@@ -1,0 +1,72 @@
+/**
+ * Merged events' details (getEvent, getEvents) assembled from the rows both SQL adapters read: the events, their
+ * observations, their reports and their actors' names, each read for a whole page of events at once and grouped
+ * here. Each adapter only decodes its own JSON columns.
+ */
+import { countAlternatives, type EventObservation } from '../corpus/merge-events/index.js';
+import type { EventReport } from '../corpus/corroborate/index.js';
+import type { MergedEventDetail, MergedEventRow } from './store.js';
+
+type Row = Record<string, unknown>;
+
+/** One observation of a merged event as its detail lists it. */
+export type ObservationDetail = MergedEventDetail['observations'][number];
+
+/** One report of a merged event as its detail lists it. */
+export type ReportDetail = MergedEventDetail['reports'][number];
+
+/** Most ids one getEvents query reads (SQLite binds one parameter per id); more are read in slices of this size. */
+export const EVENT_DETAIL_SLICE = 500;
+
+/**
+ * An observation row (event_observations joined with its article's title, outlet, date and evidence text) as a
+ * detail; `counts` and `reasons` come decoded, as each driver decodes JSON its own way.
+ */
+export function toObservationDetail(r: Row, counts: Record<string, number>, reasons: string[]): ObservationDetail {
+  return {
+    articleId: String(r['article_id']), mentionId: String(r['mention_id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']),
+    modality: String(r['modality']), timeValue: nullable(r['time_value']), counts, reasons, score: Number(r['score'] ?? 0),
+    evidence: { start: Number(r['evidence_start']), end: Number(r['evidence_end']), text: String(r['evidence_text']) },
+  };
+}
+
+/** Rows bucketed by their `merged_event_id` column, each bucket in the rows' order (the order the query sorted them in). */
+export function byEvent<T>(rows: readonly Row[], map: (row: Row) => T): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const key = String(row['merged_event_id']);
+    const list = out.get(key);
+    if (list) list.push(map(row));
+    else out.set(key, [map(row)]);
+  }
+  return out;
+}
+
+/**
+ * The details of the events of `ids`, in that order, each id once; ids with no event row are left out.
+ * @param names display names of the actors by canonical id (an actor without one is shown by its id)
+ */
+export function eventDetails(
+  ids: readonly string[], events: readonly MergedEventRow[], observations: ReadonlyMap<string, ObservationDetail[]>,
+  reports: ReadonlyMap<string, ReportDetail[]>, names: ReadonlyMap<string, string>,
+): MergedEventDetail[] {
+  const byId = new Map(events.map((event) => [event.id, event]));
+  return [...new Set(ids)].flatMap((id) => {
+    const event = byId.get(id);
+    if (!event) return [];
+    const observed = observations.get(id) ?? [];
+    const alternatives = countAlternatives(observed.map((o) => ({ articleId: o.articleId, counts: o.counts }) as unknown as EventObservation));
+    const actors = [...event.sourceIds.map((a) => ({ id: a, role: 'source' as const })), ...event.targetIds.map((a) => ({ id: a, role: 'target' as const }))]
+      .map((a) => ({ ...a, name: names.get(a.id) ?? a.id }));
+    return [{ ...event, observations: observed, reports: reports.get(id) ?? [], countAlternatives: alternatives, actors }];
+  });
+}
+
+/** A report row as a detail: the corroboration rules' report (decoded by the adapter) with its mention. */
+export function toReportDetail(report: EventReport, r: Row): ReportDetail {
+  return { ...report, mentionId: String(r['mention_id']) };
+}
+
+function nullable(value: unknown): string | null {
+  return value === null || value === undefined ? null : String(value);
+}
