@@ -195,6 +195,7 @@ export function resolveToponyms(gazetteer: Gazetteer, queries: readonly ToponymQ
   // A name never supports itself: "Tripoli" read as Libya's must not make Libya context for "Tripoli".
   const keys = queries.map((q) => placeKey(q.surface));
   const weights = queries.map((q) => (q.isContextOnly ? 0.5 : 1));
+  const coherence = pairCoherence(parsed, keys, weights);
   let results: ToponymResolution[] = parsed.map(() => ({ isResolved: false, score: 0, margin: 0, basis: 'unknown', isFacility: false }));
   for (let round = 0; round < RESOLVE_SETTINGS.rounds; round++) {
     const previous = results;
@@ -206,7 +207,7 @@ export function resolveToponyms(gazetteer: Gazetteer, queries: readonly ToponymQ
         ctx = buildContext(previous.map((r, j) => (keys[j] === key ? undefined : r)), weights, hints, round);
         contexts.set(key, ctx);
       }
-      return decide(p, ctx, i);
+      return decide(p, ctx, i, coherence[i]!);
     });
   }
   return results;
@@ -244,7 +245,61 @@ function buildContext(results: readonly (ToponymResolution | undefined)[], weigh
   return withNeighbours();
 }
 
-function decide(p: ParsedQuery, ctx: DocContext, index: number): ToponymResolution {
+/** How well two candidates of different names sit together: near each other, or one inside the other's division. */
+function pairBonus(a: GazetteerEntry, b: GazetteerEntry): number {
+  if (a.kind === 'country' || b.kind === 'country' || a.kind === 'region' || b.kind === 'region') return 0;
+  if (!a.countryCode || a.countryCode !== b.countryCode) {
+    return 0;
+  }
+  const sameAdmin1 = a.admin1Code !== '' && a.admin1Code === b.admin1Code;
+  if (a.kind === 'admin1' || b.kind === 'admin1') return sameAdmin1 && a.kind !== b.kind ? 2.5 : 0;
+  const d = distanceKm(a.lat, a.lon, b.lat, b.lon);
+  const near = d < 50 ? 2.5 : d < 150 ? 1.75 : d < 400 ? 0.75 : 0;
+  return Math.max(near, sameAdmin1 ? 1 : 0);
+}
+
+/** Most candidates of one name weighed against another's. */
+const COHERENCE_CANDIDATES = 12;
+
+/**
+ * Support each candidate gets from the article's other names, whatever they resolve to: for every other name, the
+ * best pairing with one of its candidates, less what that candidate gives up against its name's best prior. "Athens"
+ * beside "Augusta" and "Clarke County" is the Georgia town: its Augusta costs 0.2 of prior and sits 150 km away, while
+ * Athens, Greece has no Augusta near it. One value per query and candidate (same order as ParsedQuery.candidates).
+ */
+function pairCoherence(parsed: readonly ParsedQuery[], keys: readonly string[], weights: readonly number[]): number[][] {
+  const byKey = new Map<string, { candidates: readonly Candidate[]; weight: number }>();
+  parsed.forEach((p, i) => {
+    const key = keys[i] ?? '';
+    const weight = weights[i] ?? 1;
+    const seen = byKey.get(key);
+    if (!seen || seen.weight < weight) byKey.set(key, { candidates: [...p.candidates].sort((a, b) => b.prior - a.prior).slice(0, COHERENCE_CANDIDATES), weight });
+  });
+  const memo = new Map<string, number[]>();
+  return parsed.map((p, i) => {
+    const key = keys[i] ?? '';
+    const hit = memo.get(key);
+    if (hit && hit.length === p.candidates.length) return hit;
+    const out = p.candidates.map((c) => {
+      let total = 0;
+      for (const [otherKey, other] of byKey) {
+        if (otherKey === key || other.candidates.length === 0) continue;
+        const bestPrior = other.candidates[0]!.prior;
+        let best = 0;
+        for (const o of other.candidates) best = Math.max(best, pairBonus(c.entry, o.entry) - (bestPrior - o.prior));
+        total += best * other.weight;
+      }
+      return Math.min(COHERENCE_MAX, total);
+    });
+    memo.set(key, out);
+    return out;
+  });
+}
+
+/** Cap of the coherence support of one candidate. */
+const COHERENCE_MAX = 4;
+
+function decide(p: ParsedQuery, ctx: DocContext, index: number, coherence: readonly number[]): ToponymResolution {
   if (p.candidates.length === 0) return { isResolved: false, score: 0, margin: 0, basis: 'unknown', isFacility: false };
   let pool = p.candidates;
   let byContainer = false;
@@ -258,7 +313,8 @@ function decide(p: ParsedQuery, ctx: DocContext, index: number): ToponymResoluti
   const scored = pool
     .map((c) => {
       const { score, isSupported } = contextScore(c.entry, ctx, index);
-      return { entry: c.entry, score: c.prior + score, isSupported };
+      const pair = coherence[p.candidates.indexOf(c)] ?? 0;
+      return { entry: c.entry, score: c.prior + score + pair, isSupported: isSupported || pair >= 1 };
     })
     .sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
   const best = scored[0];
