@@ -44,6 +44,8 @@ interface GoldToponym {
 interface Article {
   readonly id: string;
   readonly text: string;
+  /** The article's address, as an ingested page carries it (the place stage reads the outlet's country from it). */
+  readonly url?: string;
   readonly toponyms: readonly GoldToponym[];
 }
 
@@ -65,7 +67,8 @@ function readLgl(): Article[] {
         ...(g && text(g['fcode']) ? { fcode: text(g['fcode']) } : {}),
       };
     });
-    return { id: String(a['@_docid']), text: String(a['text']), toponyms: tops };
+    const url = text(a['url']);
+    return { id: String(a['@_docid']), text: String(a['text']), ...(url ? { url } : {}), toponyms: tops };
   });
 }
 
@@ -140,7 +143,7 @@ const halfScores = { tune: emptyScore(), held: emptyScore() };
 const debugHalf = process.env['GEO_DEBUG_HALF'] === 'held' ? 'held' : 'tune';
 const misses = new Map<string, number>();
 for (const a of articles) {
-  const doc = makeDoc({ text: a.text, layers: { mentions: asMentions(a.toponyms, a.text) } });
+  const doc = makeDoc({ text: a.text, meta: { url: a.url }, layers: { mentions: asMentions(a.toponyms, a.text) } });
   const places = resolvePlaces(doc, gazetteer);
   const byMention = new Map(places.map((p) => [p.mentionId, p]));
   const aligned = a.toponyms.map((_, i) => byMention.get(`m${i + 1}`));
@@ -191,7 +194,7 @@ for (const a of articles) {
     }
     if (found.some((f) => f.start < g.end && g.start < f.end)) overlapTp++;
   }
-  const doc = makeDoc({ text: a.text, layers: { mentions: asMentions(found, a.text) } });
+  const doc = makeDoc({ text: a.text, meta: { url: a.url }, layers: { mentions: asMentions(found, a.text) } });
   const places = resolvePlaces(doc, gazetteer);
   const byMention = new Map(places.map((p) => [p.mentionId, p]));
   const aligned = a.toponyms.map((g) => {
@@ -238,7 +241,7 @@ async function nerRecognition(): Promise<NerRun | string> {
   const counts = { tp: 0, fp: 0, fn: 0, utp: 0, ufp: 0, ufn: 0 };
   const score: ResolutionScore = { total: 0, resolved: 0, within161: 0, countryKnown: 0, countryRight: 0, errorsKm: [] };
   for (const a of articles) {
-    const { doc } = runStages(makeDoc({ text: a.text }), [...stages, createPlace()], ctx);
+    const { doc } = runStages(makeDoc({ text: a.text, meta: { url: a.url } }), [...stages, createPlace()], ctx);
     const mentions = (doc.layers.mentions ?? []).filter((m) => m.type === 'LOC' || (m.type === 'MISC' && countriesByDemonym(m.text).length > 0));
     const goldKeys = new Set(a.toponyms.map((t) => `${t.start}:${t.end}`));
     const nerKeys = new Set(mentions.map((m) => `${m.start}:${m.end}`));

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { parseAliases, parseRegions } from './build-gazetteer.js';
 import { readCompiledGazetteer, serialiseGazetteer } from './compiled.js';
 import { createGazetteer, distanceKm, lookupName, type GazetteerEntry } from './gazetteer.js';
-import { countryHintsFromText } from './hints.js';
+import { countryHintsFromText, outletCountry } from './hints.js';
 import { placeKey, splitAdminWord } from './normalise.js';
 import { recogniseToponyms } from './recognise.js';
 import { resolveToponyms } from './resolve.js';
@@ -132,4 +132,13 @@ test('geo › two ambiguous names read together: the pair that sits 150 km apart
 test('geo › a namesake far from every reading of the other names lends no support (issue 16)', () => {
   const [lindos] = resolveToponyms(PAIRS, [{ surface: 'Lindos' }, { surface: 'Kellen' }]);
   assert.equal(lindos?.entry?.id, 'gn:ath-gr');
+});
+
+test('geo › the outlet country comes from a country-code domain used for its country, not from .com or vanity codes (issue 16)', () => {
+  assert.equal(outletCountry('http://www.lfpress.ca/news/2009/04/01/story.html'), 'CA');
+  assert.equal(outletCountry('https://www.thisisoxfordshire.co.uk/news/1'), 'GB');
+  assert.equal(outletCountry('https://user@www.moscowtimes.ru:443/x'), 'RU');
+  for (const url of ['http://www.dallasnews.com/x', 'https://bit.ly/abc', 'https://twitch.tv/x', 'https://example.eu/', 'localhost', 'file.ca', undefined]) {
+    assert.equal(outletCountry(url), undefined, String(url));
+  }
 });

@@ -147,3 +147,10 @@ test('place › a capitalised common word the article also writes in lower case 
   const venice = place(places, 'Venice');
   assert.notEqual(venice.countryCode, 'US', `Venice read as ${venice.name} ${venice.countryCode} ${venice.admin1 ?? ''}`);
 });
+
+test('place › the outlet\'s country decides a bare town name: "Windsor" in a British paper is Windsor, England (issue 16)', () => {
+  const doc = docWith('Traffic was stopped in Windsor for two hours on Sunday.', ['Windsor']);
+  const at = (url: string) => place(resolvePlaces({ ...doc, meta: { ...doc.meta, url } }, gazetteer), 'Windsor');
+  assert.equal(at('https://www.example-news.co.uk/local/1').countryCode, 'GB');
+  assert.notEqual(at('https://www.example-news.com/local/1').countryCode, 'GB');
+});

@@ -9,10 +9,13 @@
 import { DossierError, type Doc, type Mention, type PlacePrecision, type PlaceRef } from '../../model/index.js';
 import { defineStage, type Stage, type StageContext } from '../../pipeline/stage.js';
 import { countriesByDemonym, countryByName } from '../../data/countries.js';
-import { ADMIN_WORDS, countryHintsFromText, lookupName, recogniseToponyms, resolveToponyms, type Gazetteer, type GazetteerEntry, type ToponymQuery, type ToponymResolution } from '../../geo/index.js';
+import { ADMIN_WORDS, countryHintsFromText, lookupName, outletCountry, recogniseToponyms, resolveToponyms, type Gazetteer, type GazetteerEntry, type ToponymQuery, type ToponymResolution } from '../../geo/index.js';
 
 /** Bump when output changes. */
 export const PLACE_VERSION = 2;
+
+/** Weight of the outlet's country among the demonym hints: a demonym counts 1 (half a resolved place), the outlet two places. */
+const OUTLET_HINT_WEIGHT = 4;
 
 /** The resources key of the gazetteer (loaded by app/resources.ts with loadGazetteer()). */
 export const GAZETTEER_RESOURCE = 'geo.gazetteer';
@@ -138,6 +141,9 @@ export function resolvePlaces(doc: Doc, gazetteer: Gazetteer): PlaceRef[] {
   const mentions = doc.layers.mentions ?? [];
   const candidates = selectPlaces(doc, mentions, gazetteer);
   const hints = countryHintsFromText(doc.text);
+  // The outlet's own country ("lfpress.ca"): "London" in a Canadian paper beside Sarnia is London, Ontario.
+  const outlet = outletCountry(doc.meta.url);
+  if (outlet) hints.set(outlet, (hints.get(outlet) ?? 0) + OUTLET_HINT_WEIGHT);
   for (const c of candidates) if (c.countryCode) hints.set(c.countryCode, (hints.get(c.countryCode) ?? 0) + 1);
   const toponyms = candidates.filter((c) => c.query !== undefined);
   // Names the tagger did not mark ("Hall County" inside "Hall County Sheriff's Office") still tell where the article is.
