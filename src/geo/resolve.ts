@@ -55,7 +55,9 @@ export function priorScore(e: GazetteerEntry): number {
     case 'country':
       return e.featureCode === 'PCLI' ? 10.5 : 9;
     case 'admin1':
-      return 6.5 + 0.4 * logPop;
+      // Steeper than it was (6.5 + 0.4 log): a state of millions keeps its prior (Texas ≈ 9.5), while a parish of a
+      // few thousand no longer outranks the city of 285,000 that shares its name ("St. Paul" is not Dominica's).
+      return 4 + 0.75 * logPop;
     case 'region':
       return 8 + (e.population > 0 ? 0.2 * logPop : 0);
     case 'point':
@@ -142,11 +144,16 @@ interface DocContext {
   /** Countries bordering a context country: "Gaza" beside "Israel" leans to Palestine. */
   readonly neighbours: Set<string>;
   readonly admin1s: Map<string, number>;
+  /** First-level divisions the article names ("Texas", "Pa.") or names a county of, as `CC.code`: not only implied by its towns. */
+  readonly namedAdmin1s: Set<string>;
   readonly anchors: { readonly lat: number; readonly lon: number; readonly index: number; readonly weight: number }[];
 }
 
-/** Score of one candidate in context. */
-function contextScore(entry: GazetteerEntry, ctx: DocContext, index: number): { score: number; isSupported: boolean } {
+/**
+ * Score of one candidate in context: `score` from the countries of the article, `local` from the places resolved near
+ * it (its division named, other places within 400 km), which the caller weighs against the pairwise coherence.
+ */
+function contextScore(entry: GazetteerEntry, ctx: DocContext, index: number): { score: number; local: number; isSupported: boolean } {
   let score = 0;
   let isSupported = false;
   const cw = ctx.countries.get(entry.countryCode) ?? 0;
@@ -162,9 +169,15 @@ function contextScore(entry: GazetteerEntry, ctx: DocContext, index: number): { 
     const regionShare = region ? (ctx.regions.get(region) ?? 0) / Math.max(1, ctx.countryTotal) : 0;
     score += Math.max(ctx.neighbours.has(entry.countryCode) ? 0.75 : 0, 1.5 * regionShare);
   }
+  if (entry.kind === 'country' && cw > 0) {
+    // A country's own name gains from the rest of its evidence ("Egyptians" beside "Egypt"), as its towns do: else
+    // any small namesake town with local support would outscore it.
+    score += Math.min(3, 1.5 + cw) * Math.sqrt(cw / ctx.countryTotal);
+  }
+  let local = 0;
   const aw = entry.admin1Code ? (ctx.admin1s.get(`${entry.countryCode}.${entry.admin1Code}`) ?? 0) : 0;
   if (aw > 0 && entry.kind !== 'admin1') {
-    score += Math.min(3, 2 + aw);
+    local += Math.min(3, 2 + aw);
     isSupported = true;
   }
   if (entry.kind === 'city' || entry.kind === 'admin2' || entry.kind === 'point') {
@@ -176,11 +189,11 @@ function contextScore(entry: GazetteerEntry, ctx: DocContext, index: number): { 
       best = Math.max(best, bonus * a.weight);
     }
     if (best > 0) {
-      score += best;
+      local += best;
       isSupported = true;
     }
   }
-  return { score, isSupported };
+  return { score, local, isSupported };
 }
 
 /** Country evidence from words that are not toponyms: demonyms ("Iranian"), as alpha-2 codes with counts. */
@@ -216,6 +229,7 @@ export function resolveToponyms(gazetteer: Gazetteer, queries: readonly ToponymQ
 function buildContext(results: readonly (ToponymResolution | undefined)[], weights: readonly number[], hints: CountryHints, round: number): DocContext {
   const countries = new Map<string, number>();
   const admin1s = new Map<string, number>();
+  const namedAdmin1s = new Set<string>();
   const anchors: DocContext['anchors'] = [];
   const neighbours = new Set<string>();
   for (const [cc, n] of hints) countries.set(cc, (countries.get(cc) ?? 0) + 0.5 * n);
@@ -227,7 +241,7 @@ function buildContext(results: readonly (ToponymResolution | undefined)[], weigh
       const region = countryByCode(cc)?.region;
       if (region) regions.set(region, (regions.get(region) ?? 0) + w);
     }
-    return { countries, countryTotal, regions, neighbours, admin1s, anchors };
+    return { countries, countryTotal, regions, neighbours, admin1s, namedAdmin1s, anchors };
   };
   if (round === 0) return withNeighbours();
   results.forEach((r, index) => {
@@ -236,7 +250,11 @@ function buildContext(results: readonly (ToponymResolution | undefined)[], weigh
     // Confident results count fully; a result that only won on its prior counts half.
     const weight = (r.basis === 'prior' && r.margin < 2 ? 0.5 : 1) * (weights[index] ?? 1);
     if (e.countryCode) countries.set(e.countryCode, (countries.get(e.countryCode) ?? 0) + weight);
-    if (e.kind === 'admin1' && e.admin1Code) admin1s.set(`${e.countryCode}.${e.admin1Code}`, (admin1s.get(`${e.countryCode}.${e.admin1Code}`) ?? 0) + weight);
+    if (e.kind === 'admin1' && e.admin1Code) {
+      admin1s.set(`${e.countryCode}.${e.admin1Code}`, (admin1s.get(`${e.countryCode}.${e.admin1Code}`) ?? 0) + weight);
+      namedAdmin1s.add(`${e.countryCode}.${e.admin1Code}`);
+    }
+    if (e.kind === 'admin2' && e.admin1Code) namedAdmin1s.add(`${e.countryCode}.${e.admin1Code}`);
     if (e.kind === 'admin2' || e.kind === 'city') {
       if (e.admin1Code) admin1s.set(`${e.countryCode}.${e.admin1Code}`, (admin1s.get(`${e.countryCode}.${e.admin1Code}`) ?? 0) + 0.5 * weight);
       anchors.push({ lat: e.lat, lon: e.lon, index, weight });
@@ -310,11 +328,17 @@ function decide(p: ParsedQuery, ctx: DocContext, index: number, coherence: reado
       byContainer = true;
     }
   }
+  if (!byContainer && pool.some((c) => c.entry.kind === 'country')) {
+    // A country's name is the country unless the article names the division of a namesake town, or a county in it:
+    // "Egypt" in a story of Pittsburgh suburbs is still Egypt; "Palestine" beside "Anderson County" may be the Texas town.
+    pool = pool.filter((c) => c.entry.kind === 'country' || c.entry.kind === 'admin1' || ctx.namedAdmin1s.has(`${c.entry.countryCode}.${c.entry.admin1Code}`));
+  }
   const scored = pool
     .map((c) => {
-      const { score, isSupported } = contextScore(c.entry, ctx, index);
+      const { score, local, isSupported } = contextScore(c.entry, ctx, index);
       const pair = coherence[p.candidates.indexOf(c)] ?? 0;
-      return { entry: c.entry, score: c.prior + score + pair, isSupported: isSupported || pair >= 1 };
+      // Resolved neighbours and pairwise coherence read the same evidence (the places near it): count it once.
+      return { entry: c.entry, score: c.prior + score + Math.max(local, pair), isSupported: isSupported || pair >= 1 };
     })
     .sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
   const best = scored[0];

@@ -154,3 +154,24 @@ test('place › the outlet\'s country decides a bare town name: "Windsor" in a B
   assert.equal(at('https://www.example-news.co.uk/local/1').countryCode, 'GB');
   assert.notEqual(at('https://www.example-news.com/local/1').countryCode, 'GB');
 });
+
+test('place › "St. Paul" is the Minnesota capital, not a Caribbean parish of a few thousand people (issue 16)', () => {
+  const p = place(resolvePlaces(docWith('The hearing was moved to St. Paul on Monday.', ['St. Paul']), gazetteer), 'St. Paul');
+  assert.equal(p.isResolved, true);
+  assert.equal(p.countryCode, 'US');
+  assert.equal(p.admin1, 'Minnesota');
+});
+
+test('place › "Egypt" beside "Egyptians" stays the country in a story of Pittsburgh neighbourhoods (issue 16)', () => {
+  const text = 'At the Shadyside market and in Bethel Park, families retold the flight of the Israelites from Egypt, as Egyptians once told it too. Oakland shops sold matzo.';
+  const p = place(resolvePlaces(docWith(text, ['Shadyside', 'Bethel Park', 'Egypt', 'Oakland']), gazetteer), 'Egypt');
+  assert.equal(p.countryCode, 'EG');
+  assert.equal(p.precision, 'country');
+});
+
+test('place › a country\'s name is a namesake town only when the article names that town\'s county or state (issue 16)', () => {
+  const withCounty = resolvePlaces(docWith('A Palestine man was indicted by an Anderson County grand jury after a chase from Elkhart.', ['Palestine', 'Anderson County', 'Elkhart']), gazetteer);
+  assert.equal(place(withCounty, 'Palestine').admin1, 'Texas');
+  const without = resolvePlaces(docWith('A Palestine man was indicted after a chase from Elkhart.', ['Palestine', 'Elkhart']), gazetteer);
+  assert.equal(place(without, 'Palestine').precision, 'country');
+});
