@@ -175,3 +175,14 @@ test('place › a country\'s name is a namesake town only when the article names
   const without = resolvePlaces(docWith('A Palestine man was indicted after a chase from Elkhart.', ['Palestine', 'Elkhart']), gazetteer);
   assert.equal(place(without, 'Palestine').precision, 'country');
 });
+
+test('place › names listed before "counties" are counties: "Douglas, Sarpy and Lancaster counties" (issue 16)', () => {
+  const places = resolvePlaces(docWith('The combined population of Douglas, Sarpy and Lancaster counties continues to grow.', ['Douglas', 'Sarpy', 'Lancaster']), gazetteer);
+  for (const name of ['Douglas', 'Sarpy', 'Lancaster']) {
+    const p = place(places, name);
+    assert.equal(p.admin1, 'Nebraska', name);
+    assert.match(p.gazetteerId ?? '', /^admin2:US\.NE\./, name);
+  }
+  // Without the closing plural the same names are towns.
+  assert.doesNotMatch(place(resolvePlaces(docWith('He moved from Lancaster to Douglas last year.', ['Lancaster', 'Douglas']), gazetteer), 'Lancaster').gazetteerId ?? '', /^admin2:/);
+});

@@ -34,6 +34,14 @@ const ADMIN_WORD_ALT = [...ADMIN_WORDS].join('|');
 const ADMIN_BEFORE = new RegExp(`\\b(${ADMIN_WORD_ALT})\\s+of\\s+(?:the\\s+)?$`, 'i');
 /** " province" / " County" just after a mention. */
 const ADMIN_AFTER = new RegExp(`^\\s+(${ADMIN_WORD_ALT})\\b`, 'i');
+/** The plural admin word closing a list of names: "Douglas, Sarpy and Lancaster counties", "Clarke and Oconee counties". */
+const ADMIN_LIST_AFTER = /^(?:\s*(?:,|,?\s+(?:and|or|&))\s+(?:[A-Z][\p{L}'’.-]*\s+){0,2}[A-Z][\p{L}'’.-]*)*,?\s+(counties|parishes|provinces|governorates|districts|oblasts|regions)\b/u;
+/** Singular of the plural admin words of ADMIN_LIST_AFTER. */
+const ADMIN_SINGULAR: Readonly<Record<string, string>> = {
+  counties: 'county', parishes: 'parish', provinces: 'province', governorates: 'governorate', districts: 'district', oblasts: 'oblast', regions: 'region',
+};
+/** "Platte Co." (a mention with US newspapers' abbreviation of County) or "Platte Co." just after a mention. */
+const COUNTY_ABBREVIATION = /\s+Co\.$/;
 
 function precisionOf(entry: GazetteerEntry): PlacePrecision {
   switch (entry.kind) {
@@ -67,12 +75,20 @@ function nextWord(text: string, end: number): string {
 
 /** The query of a LOC mention: admin words around it and a container after a comma. */
 function queryFor(doc: Doc, mention: Mention, mentionsByStart: ReadonlyMap<number, Mention>): ToponymQuery {
-  const surface = mention.text.replace(/^the\s+/i, '');
+  let surface = mention.text.replace(/^the\s+/i, '');
   const before = doc.text.slice(Math.max(0, mention.start - 40), mention.start);
   const after = doc.text.slice(mention.end, mention.end + 80);
   let adminWord = ADMIN_BEFORE.exec(before)?.[1];
-  const afterAdmin = ADMIN_AFTER.exec(after);
-  if (!adminWord && afterAdmin) adminWord = afterAdmin[1];
+  const afterAdmin = ADMIN_AFTER.exec(after) ?? /^\s+(Co)\.(?!\w)/.exec(after);
+  if (!adminWord && afterAdmin) adminWord = afterAdmin[1] === 'Co' ? 'county' : afterAdmin[1];
+  if (COUNTY_ABBREVIATION.test(surface)) {
+    surface = surface.replace(COUNTY_ABBREVIATION, '');
+    adminWord ??= 'county';
+  }
+  if (!adminWord) {
+    const plural = ADMIN_LIST_AFTER.exec(after)?.[1]?.toLowerCase();
+    if (plural) adminWord = ADMIN_SINGULAR[plural];
+  }
   // "Hatay province, Turkey" / "Paris, Texas" / "Paris, Tenn." / "Paris, TX"
   const offset = afterAdmin ? afterAdmin[0].length : 0;
   const comma = /^\s*,\s*/.exec(after.slice(offset));
