@@ -85,8 +85,17 @@ interface ParsedQuery {
 
 /** Candidates of a surface: the full name, then without its admin word or facility head. */
 function parseQuery(gazetteer: Gazetteer, query: ToponymQuery): ParsedQuery {
-  const surface = query.surface.trim();
+  let surface = query.surface.trim();
   let entries = lookupName(gazetteer, surface);
+  // "DeSoto Parish" / "De Soto Parish", "LaSalle" / "La Salle": the gazetteer spells some names the other way.
+  const respaced = respace(surface);
+  if (entries.length === 0 && respaced) {
+    const other = lookupName(gazetteer, respaced);
+    if (other.length > 0) {
+      entries = other;
+      surface = respaced;
+    }
+  }
   let isFacility = false;
   let wantsAdmin = query.adminWord !== undefined;
   const split = splitAdminWord(placeKey(surface));
@@ -112,6 +121,17 @@ function parseQuery(gazetteer: Gazetteer, query: ToponymQuery): ParsedQuery {
   };
   const candidates = entries.map((entry) => ({ entry, prior: priorScore(entry) + adminBias(entry) }));
   return { candidates, containerEntries, isFacility, wantsAdmin };
+}
+
+/** Name particles written joined or apart: "DeSoto" / "De Soto", "LaSalle" / "La Salle", "McDowell" stays. */
+const JOINED_PARTICLE = /\b(De|Da|Du|La|Le|Van|Von)(\p{Lu}\p{Ll})/u;
+const SPACED_PARTICLE = /\b(De|Da|Du|La|Le|Van|Von) (\p{Lu}\p{Ll})/u;
+
+/** The surface with its name particle written the other way, or undefined when it has none. */
+function respace(surface: string): string | undefined {
+  if (JOINED_PARTICLE.test(surface)) return surface.replace(JOINED_PARTICLE, '$1 $2');
+  if (SPACED_PARTICLE.test(surface)) return surface.replace(SPACED_PARTICLE, '$1$2');
+  return undefined;
 }
 
 /** What a container string can be: a country, a first-level division (also US postal codes: "TX"), or a region. */

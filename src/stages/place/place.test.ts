@@ -186,3 +186,9 @@ test('place › names listed before "counties" are counties: "Douglas, Sarpy and
   // Without the closing plural the same names are towns.
   assert.doesNotMatch(place(resolvePlaces(docWith('He moved from Lancaster to Douglas last year.', ['Lancaster', 'Douglas']), gazetteer), 'Lancaster').gazetteerId ?? '', /^admin2:/);
 });
+
+test('place › a name particle written joined finds the spaced spelling: "DeSoto Parish" is De Soto Parish, Louisiana (issue 16)', () => {
+  const places = resolvePlaces(docWith('Both DeSoto Parish deputies and Shreveport police came to Mansfield.', ['DeSoto Parish', 'Shreveport', 'Mansfield']), gazetteer);
+  assert.equal(place(places, 'DeSoto Parish').admin1, 'Louisiana');
+  assert.equal(place(places, 'Mansfield').admin1, 'Louisiana');
+});
