@@ -285,6 +285,8 @@ function buildContext(results: readonly (ToponymResolution | undefined)[], weigh
 
 /** How well two candidates of different names sit together: near each other, or one inside the other's division. */
 function pairBonus(a: GazetteerEntry, b: GazetteerEntry): number {
+  // One place written two ways in the article: "Sulpher, La." in a story about "a Louisiana man".
+  if (a.id === b.id) return 2.5;
   if (a.kind === 'country' || b.kind === 'country' || a.kind === 'region' || b.kind === 'region') return 0;
   if (!a.countryCode || a.countryCode !== b.countryCode) {
     return 0;

@@ -192,3 +192,13 @@ test('place › a name particle written joined finds the spaced spelling: "DeSot
   assert.equal(place(places, 'DeSoto Parish').admin1, 'Louisiana');
   assert.equal(place(places, 'Mansfield').admin1, 'Louisiana');
 });
+
+test('place › one place written two ways supports itself across names: "La." beside "a Louisiana man" is Louisiana, not L.A. (issue 16)', () => {
+  const places = resolvePlaces(docWith('A Louisiana man was arrested. Sean Clouthier, 22, of Sulpher, La., was stopped.', ['Louisiana', 'La.']), gazetteer);
+  assert.equal(place(places, 'La.').name, 'Louisiana');
+});
+
+test('place › a lower-case mention is never a place: "hitting a plateau" (issue 16)', () => {
+  const places = resolvePlaces(docWith('Hitting a plateau where progress stalls can be discouraging.', ['plateau']), gazetteer);
+  assert.deepEqual(places, []);
+});

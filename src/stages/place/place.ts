@@ -12,7 +12,7 @@ import { countriesByDemonym, countryByName } from '../../data/countries.js';
 import { ADMIN_WORDS, countryHintsFromText, lookupName, outletCountry, recogniseToponyms, resolveToponyms, type Gazetteer, type GazetteerEntry, type ToponymQuery, type ToponymResolution } from '../../geo/index.js';
 
 /** Bump when output changes. */
-export const PLACE_VERSION = 2;
+export const PLACE_VERSION = 3;
 
 /** Weight of the outlet's country among the demonym hints: a demonym counts 1 (half a resolved place), the outlet two places. */
 const OUTLET_HINT_WEIGHT = 4;
@@ -107,6 +107,8 @@ function selectPlaces(doc: Doc, mentions: readonly Mention[], gazetteer: Gazette
   const out: PlaceCandidate[] = [];
   for (const mention of mentions) {
     if (mention.origin === 'pronoun' || mention.origin === 'nominal') continue;
+    // A place name has a capital somewhere: a tagger's lower-case "plateau" or "downtown" is a common noun.
+    if (!/\p{Lu}/u.test(mention.text)) continue;
     if (mention.type === 'LOC') {
       // The tagger called a nationality word a location ("the Russian advance"): its country.
       const demonymOf = countriesByDemonym(mention.text)[0];
