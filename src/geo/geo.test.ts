@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { parseAliases, parseRegions } from './build-gazetteer.js';
 import { readCompiledGazetteer, serialiseGazetteer } from './compiled.js';
 import { createGazetteer, distanceKm, lookupName, type GazetteerEntry } from './gazetteer.js';
-import { countryHintsFromText } from './hints.js';
+import { countryHintsFromText, outletCountry } from './hints.js';
 import { placeKey, splitAdminWord } from './normalise.js';
 import { recogniseToponyms } from './recognise.js';
 import { resolveToponyms } from './resolve.js';
@@ -109,4 +109,36 @@ test('geo › a town in an article of European places is the European one, thoug
 test('geo › the same town in a US story that names its state is the US one (issue 16)', () => {
   const queries = ['United States', 'California', 'Castelmare', 'United States', 'France'].map((surface) => ({ surface }));
   assert.equal(resolveToponyms(TWIN_TOWNS, queries)[2]!.entry?.countryCode, 'US');
+});
+
+// Issue 16: two names that are each ambiguous, and one reading of the pair that puts them 150 km apart.
+const PAIRS = createGazetteer([
+  entry('gn:ath-gr', 'Lindos', 'city', 38, 23.7, 'GR', 300_000, 'I'),
+  entry('gn:ath-us', 'Lindos', 'city', 33.96, -83.38, 'US', 116_000, 'GA'),
+  entry('gn:aug-me', 'Merrow', 'city', 44.3, -69.8, 'US', 18_500, 'ME', 'PPLA'),
+  entry('gn:aug-ga', 'Merrow', 'city', 33.47, -81.97, 'US', 43_000, 'GA'),
+  entry('gn:aug-it', 'Merrow', 'city', 37.23, 15.22, 'IT', 30_000, '15'),
+  entry('gn:far-us', 'Kellen', 'city', 47.6, -122.3, 'US', 20_000, 'WA'),
+  entry('gn:far-ca', 'Kellen', 'city', 49.9, -97.1, 'CA', 20_000, '03'),
+], []);
+
+test('geo › two ambiguous names read together: the pair that sits 150 km apart in one state wins over the bigger namesakes (issue 16)', () => {
+  const [lindos, merrow] = resolveToponyms(PAIRS, [{ surface: 'Lindos' }, { surface: 'Merrow' }]);
+  assert.equal(lindos?.entry?.id, 'gn:ath-us');
+  assert.equal(merrow?.entry?.id, 'gn:aug-ga');
+  assert.equal(merrow?.isResolved, true);
+});
+
+test('geo › a namesake far from every reading of the other names lends no support (issue 16)', () => {
+  const [lindos] = resolveToponyms(PAIRS, [{ surface: 'Lindos' }, { surface: 'Kellen' }]);
+  assert.equal(lindos?.entry?.id, 'gn:ath-gr');
+});
+
+test('geo › the outlet country comes from a country-code domain used for its country, not from .com or vanity codes (issue 16)', () => {
+  assert.equal(outletCountry('http://www.lfpress.ca/news/2009/04/01/story.html'), 'CA');
+  assert.equal(outletCountry('https://www.thisisoxfordshire.co.uk/news/1'), 'GB');
+  assert.equal(outletCountry('https://user@www.moscowtimes.ru:443/x'), 'RU');
+  for (const url of ['http://www.dallasnews.com/x', 'https://bit.ly/abc', 'https://twitch.tv/x', 'https://example.eu/', 'localhost', 'file.ca', undefined]) {
+    assert.equal(outletCountry(url), undefined, String(url));
+  }
 });

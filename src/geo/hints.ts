@@ -2,7 +2,7 @@
  * Country evidence from words that are not toponyms: demonyms and nationality adjectives
  * ("Iranian officials", "two Syrians"). Used as a weak prior by resolveToponyms().
  */
-import { countriesByDemonym, type Country } from '../data/countries.js';
+import { countriesByDemonym, countryByCode, type Country } from '../data/countries.js';
 
 /**
  * Counts, per alpha-2 code, the capitalised demonyms of a text. Only the first country of an
@@ -31,4 +31,27 @@ export function countryHintsFromText(text: string): Map<string, number> {
     if (country) hints.set(country.alpha2, (hints.get(country.alpha2) ?? 0) + 1);
   }
   return hints;
+}
+
+/**
+ * Country codes that sites worldwide register for their letters, not their country ("bit.ly", "twitch.tv",
+ * "x.ai"): an outlet under one of them tells nothing about where it is.
+ */
+const GENERIC_CC_TLDS: ReadonlySet<string> = new Set([
+  'ac', 'ad', 'ag', 'ai', 'am', 'as', 'bz', 'cc', 'cf', 'co', 'cx', 'dj', 'fm', 'ga', 'gd', 'gg', 'gl', 'gq', 'gs', 'im', 'io', 'je', 'la', 'li', 'ly', 'me',
+  'ml', 'ms', 'mu', 'nu', 'pw', 'sc', 'sh', 'so', 'st', 'tk', 'tl', 'to', 'tv', 'vc', 'vg', 'ws',
+]);
+
+/**
+ * The country of an outlet from its address's country-code top-level domain, when that domain is used for its country:
+ * "lfpress.ca" → CA, "bbc.co.uk" → GB; ".com", ".org" and vanity codes (".tv", ".io") give nothing.
+ * @example outletCountry('https://www.thisisoxfordshire.co.uk/news/1') // 'GB'
+ */
+export function outletCountry(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  const host = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/:?#]+)/i.exec(url.trim())?.[1]?.toLowerCase();
+  const tld = host?.slice(host.lastIndexOf('.') + 1);
+  if (!tld || tld.length !== 2 || !host?.includes('.') || GENERIC_CC_TLDS.has(tld)) return undefined;
+  const code = tld === 'uk' ? 'GB' : tld.toUpperCase();
+  return countryByCode(code) ? code : undefined;
 }

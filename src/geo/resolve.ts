@@ -55,7 +55,9 @@ export function priorScore(e: GazetteerEntry): number {
     case 'country':
       return e.featureCode === 'PCLI' ? 10.5 : 9;
     case 'admin1':
-      return 6.5 + 0.4 * logPop;
+      // Steeper than it was (6.5 + 0.4 log): a state of millions keeps its prior (Texas ≈ 9.5), while a parish of a
+      // few thousand no longer outranks the city of 285,000 that shares its name ("St. Paul" is not Dominica's).
+      return 4 + 0.75 * logPop;
     case 'region':
       return 8 + (e.population > 0 ? 0.2 * logPop : 0);
     case 'point':
@@ -83,8 +85,17 @@ interface ParsedQuery {
 
 /** Candidates of a surface: the full name, then without its admin word or facility head. */
 function parseQuery(gazetteer: Gazetteer, query: ToponymQuery): ParsedQuery {
-  const surface = query.surface.trim();
+  let surface = query.surface.trim();
   let entries = lookupName(gazetteer, surface);
+  // "DeSoto Parish" / "De Soto Parish", "LaSalle" / "La Salle": the gazetteer spells some names the other way.
+  const respaced = respace(surface);
+  if (entries.length === 0 && respaced) {
+    const other = lookupName(gazetteer, respaced);
+    if (other.length > 0) {
+      entries = other;
+      surface = respaced;
+    }
+  }
   let isFacility = false;
   let wantsAdmin = query.adminWord !== undefined;
   const split = splitAdminWord(placeKey(surface));
@@ -110,6 +121,17 @@ function parseQuery(gazetteer: Gazetteer, query: ToponymQuery): ParsedQuery {
   };
   const candidates = entries.map((entry) => ({ entry, prior: priorScore(entry) + adminBias(entry) }));
   return { candidates, containerEntries, isFacility, wantsAdmin };
+}
+
+/** Name particles written joined or apart: "DeSoto" / "De Soto", "LaSalle" / "La Salle", "McDowell" stays. */
+const JOINED_PARTICLE = /\b(De|Da|Du|La|Le|Van|Von)(\p{Lu}\p{Ll})/u;
+const SPACED_PARTICLE = /\b(De|Da|Du|La|Le|Van|Von) (\p{Lu}\p{Ll})/u;
+
+/** The surface with its name particle written the other way, or undefined when it has none. */
+function respace(surface: string): string | undefined {
+  if (JOINED_PARTICLE.test(surface)) return surface.replace(JOINED_PARTICLE, '$1 $2');
+  if (SPACED_PARTICLE.test(surface)) return surface.replace(SPACED_PARTICLE, '$1$2');
+  return undefined;
 }
 
 /** What a container string can be: a country, a first-level division (also US postal codes: "TX"), or a region. */
@@ -142,11 +164,16 @@ interface DocContext {
   /** Countries bordering a context country: "Gaza" beside "Israel" leans to Palestine. */
   readonly neighbours: Set<string>;
   readonly admin1s: Map<string, number>;
+  /** First-level divisions the article names ("Texas", "Pa.") or names a county of, as `CC.code`: not only implied by its towns. */
+  readonly namedAdmin1s: Set<string>;
   readonly anchors: { readonly lat: number; readonly lon: number; readonly index: number; readonly weight: number }[];
 }
 
-/** Score of one candidate in context. */
-function contextScore(entry: GazetteerEntry, ctx: DocContext, index: number): { score: number; isSupported: boolean } {
+/**
+ * Score of one candidate in context: `score` from the countries of the article, `local` from the places resolved near
+ * it (its division named, other places within 400 km), which the caller weighs against the pairwise coherence.
+ */
+function contextScore(entry: GazetteerEntry, ctx: DocContext, index: number): { score: number; local: number; isSupported: boolean } {
   let score = 0;
   let isSupported = false;
   const cw = ctx.countries.get(entry.countryCode) ?? 0;
@@ -162,9 +189,15 @@ function contextScore(entry: GazetteerEntry, ctx: DocContext, index: number): { 
     const regionShare = region ? (ctx.regions.get(region) ?? 0) / Math.max(1, ctx.countryTotal) : 0;
     score += Math.max(ctx.neighbours.has(entry.countryCode) ? 0.75 : 0, 1.5 * regionShare);
   }
+  if (entry.kind === 'country' && cw > 0) {
+    // A country's own name gains from the rest of its evidence ("Egyptians" beside "Egypt"), as its towns do: else
+    // any small namesake town with local support would outscore it.
+    score += Math.min(3, 1.5 + cw) * Math.sqrt(cw / ctx.countryTotal);
+  }
+  let local = 0;
   const aw = entry.admin1Code ? (ctx.admin1s.get(`${entry.countryCode}.${entry.admin1Code}`) ?? 0) : 0;
   if (aw > 0 && entry.kind !== 'admin1') {
-    score += Math.min(3, 2 + aw);
+    local += Math.min(3, 2 + aw);
     isSupported = true;
   }
   if (entry.kind === 'city' || entry.kind === 'admin2' || entry.kind === 'point') {
@@ -176,11 +209,11 @@ function contextScore(entry: GazetteerEntry, ctx: DocContext, index: number): { 
       best = Math.max(best, bonus * a.weight);
     }
     if (best > 0) {
-      score += best;
+      local += best;
       isSupported = true;
     }
   }
-  return { score, isSupported };
+  return { score, local, isSupported };
 }
 
 /** Country evidence from words that are not toponyms: demonyms ("Iranian"), as alpha-2 codes with counts. */
@@ -195,6 +228,7 @@ export function resolveToponyms(gazetteer: Gazetteer, queries: readonly ToponymQ
   // A name never supports itself: "Tripoli" read as Libya's must not make Libya context for "Tripoli".
   const keys = queries.map((q) => placeKey(q.surface));
   const weights = queries.map((q) => (q.isContextOnly ? 0.5 : 1));
+  const coherence = pairCoherence(parsed, keys, weights);
   let results: ToponymResolution[] = parsed.map(() => ({ isResolved: false, score: 0, margin: 0, basis: 'unknown', isFacility: false }));
   for (let round = 0; round < RESOLVE_SETTINGS.rounds; round++) {
     const previous = results;
@@ -206,7 +240,7 @@ export function resolveToponyms(gazetteer: Gazetteer, queries: readonly ToponymQ
         ctx = buildContext(previous.map((r, j) => (keys[j] === key ? undefined : r)), weights, hints, round);
         contexts.set(key, ctx);
       }
-      return decide(p, ctx, i);
+      return decide(p, ctx, i, coherence[i]!);
     });
   }
   return results;
@@ -215,6 +249,7 @@ export function resolveToponyms(gazetteer: Gazetteer, queries: readonly ToponymQ
 function buildContext(results: readonly (ToponymResolution | undefined)[], weights: readonly number[], hints: CountryHints, round: number): DocContext {
   const countries = new Map<string, number>();
   const admin1s = new Map<string, number>();
+  const namedAdmin1s = new Set<string>();
   const anchors: DocContext['anchors'] = [];
   const neighbours = new Set<string>();
   for (const [cc, n] of hints) countries.set(cc, (countries.get(cc) ?? 0) + 0.5 * n);
@@ -226,7 +261,7 @@ function buildContext(results: readonly (ToponymResolution | undefined)[], weigh
       const region = countryByCode(cc)?.region;
       if (region) regions.set(region, (regions.get(region) ?? 0) + w);
     }
-    return { countries, countryTotal, regions, neighbours, admin1s, anchors };
+    return { countries, countryTotal, regions, neighbours, admin1s, namedAdmin1s, anchors };
   };
   if (round === 0) return withNeighbours();
   results.forEach((r, index) => {
@@ -235,7 +270,11 @@ function buildContext(results: readonly (ToponymResolution | undefined)[], weigh
     // Confident results count fully; a result that only won on its prior counts half.
     const weight = (r.basis === 'prior' && r.margin < 2 ? 0.5 : 1) * (weights[index] ?? 1);
     if (e.countryCode) countries.set(e.countryCode, (countries.get(e.countryCode) ?? 0) + weight);
-    if (e.kind === 'admin1' && e.admin1Code) admin1s.set(`${e.countryCode}.${e.admin1Code}`, (admin1s.get(`${e.countryCode}.${e.admin1Code}`) ?? 0) + weight);
+    if (e.kind === 'admin1' && e.admin1Code) {
+      admin1s.set(`${e.countryCode}.${e.admin1Code}`, (admin1s.get(`${e.countryCode}.${e.admin1Code}`) ?? 0) + weight);
+      namedAdmin1s.add(`${e.countryCode}.${e.admin1Code}`);
+    }
+    if (e.kind === 'admin2' && e.admin1Code) namedAdmin1s.add(`${e.countryCode}.${e.admin1Code}`);
     if (e.kind === 'admin2' || e.kind === 'city') {
       if (e.admin1Code) admin1s.set(`${e.countryCode}.${e.admin1Code}`, (admin1s.get(`${e.countryCode}.${e.admin1Code}`) ?? 0) + 0.5 * weight);
       anchors.push({ lat: e.lat, lon: e.lon, index, weight });
@@ -244,7 +283,63 @@ function buildContext(results: readonly (ToponymResolution | undefined)[], weigh
   return withNeighbours();
 }
 
-function decide(p: ParsedQuery, ctx: DocContext, index: number): ToponymResolution {
+/** How well two candidates of different names sit together: near each other, or one inside the other's division. */
+function pairBonus(a: GazetteerEntry, b: GazetteerEntry): number {
+  // One place written two ways in the article: "Sulpher, La." in a story about "a Louisiana man".
+  if (a.id === b.id) return 2.5;
+  if (a.kind === 'country' || b.kind === 'country' || a.kind === 'region' || b.kind === 'region') return 0;
+  if (!a.countryCode || a.countryCode !== b.countryCode) {
+    return 0;
+  }
+  const sameAdmin1 = a.admin1Code !== '' && a.admin1Code === b.admin1Code;
+  if (a.kind === 'admin1' || b.kind === 'admin1') return sameAdmin1 && a.kind !== b.kind ? 2.5 : 0;
+  const d = distanceKm(a.lat, a.lon, b.lat, b.lon);
+  const near = d < 50 ? 2.5 : d < 150 ? 1.75 : d < 400 ? 0.75 : 0;
+  return Math.max(near, sameAdmin1 ? 1 : 0);
+}
+
+/** Most candidates of one name weighed against another's. */
+const COHERENCE_CANDIDATES = 12;
+
+/**
+ * Support each candidate gets from the article's other names, whatever they resolve to: for every other name, the
+ * best pairing with one of its candidates, less what that candidate gives up against its name's best prior. "Athens"
+ * beside "Augusta" and "Clarke County" is the Georgia town: its Augusta costs 0.2 of prior and sits 150 km away, while
+ * Athens, Greece has no Augusta near it. One value per query and candidate (same order as ParsedQuery.candidates).
+ */
+function pairCoherence(parsed: readonly ParsedQuery[], keys: readonly string[], weights: readonly number[]): number[][] {
+  const byKey = new Map<string, { candidates: readonly Candidate[]; weight: number }>();
+  parsed.forEach((p, i) => {
+    const key = keys[i] ?? '';
+    const weight = weights[i] ?? 1;
+    const seen = byKey.get(key);
+    if (!seen || seen.weight < weight) byKey.set(key, { candidates: [...p.candidates].sort((a, b) => b.prior - a.prior).slice(0, COHERENCE_CANDIDATES), weight });
+  });
+  const memo = new Map<string, number[]>();
+  return parsed.map((p, i) => {
+    const key = keys[i] ?? '';
+    const hit = memo.get(key);
+    if (hit && hit.length === p.candidates.length) return hit;
+    const out = p.candidates.map((c) => {
+      let total = 0;
+      for (const [otherKey, other] of byKey) {
+        if (otherKey === key || other.candidates.length === 0) continue;
+        const bestPrior = other.candidates[0]!.prior;
+        let best = 0;
+        for (const o of other.candidates) best = Math.max(best, pairBonus(c.entry, o.entry) - (bestPrior - o.prior));
+        total += best * other.weight;
+      }
+      return Math.min(COHERENCE_MAX, total);
+    });
+    memo.set(key, out);
+    return out;
+  });
+}
+
+/** Cap of the coherence support of one candidate. */
+const COHERENCE_MAX = 4;
+
+function decide(p: ParsedQuery, ctx: DocContext, index: number, coherence: readonly number[]): ToponymResolution {
   if (p.candidates.length === 0) return { isResolved: false, score: 0, margin: 0, basis: 'unknown', isFacility: false };
   let pool = p.candidates;
   let byContainer = false;
@@ -255,10 +350,17 @@ function decide(p: ParsedQuery, ctx: DocContext, index: number): ToponymResoluti
       byContainer = true;
     }
   }
+  if (!byContainer && pool.some((c) => c.entry.kind === 'country')) {
+    // A country's name is the country unless the article names the division of a namesake town, or a county in it:
+    // "Egypt" in a story of Pittsburgh suburbs is still Egypt; "Palestine" beside "Anderson County" may be the Texas town.
+    pool = pool.filter((c) => c.entry.kind === 'country' || c.entry.kind === 'admin1' || ctx.namedAdmin1s.has(`${c.entry.countryCode}.${c.entry.admin1Code}`));
+  }
   const scored = pool
     .map((c) => {
-      const { score, isSupported } = contextScore(c.entry, ctx, index);
-      return { entry: c.entry, score: c.prior + score, isSupported };
+      const { score, local, isSupported } = contextScore(c.entry, ctx, index);
+      const pair = coherence[p.candidates.indexOf(c)] ?? 0;
+      // Resolved neighbours and pairwise coherence read the same evidence (the places near it): count it once.
+      return { entry: c.entry, score: c.prior + score + Math.max(local, pair), isSupported: isSupported || pair >= 1 };
     })
     .sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
   const best = scored[0];

@@ -147,3 +147,58 @@ test('place › a capitalised common word the article also writes in lower case 
   const venice = place(places, 'Venice');
   assert.notEqual(venice.countryCode, 'US', `Venice read as ${venice.name} ${venice.countryCode} ${venice.admin1 ?? ''}`);
 });
+
+test('place › the outlet\'s country decides a bare town name: "Windsor" in a British paper is Windsor, England (issue 16)', () => {
+  const doc = docWith('Traffic was stopped in Windsor for two hours on Sunday.', ['Windsor']);
+  const at = (url: string) => place(resolvePlaces({ ...doc, meta: { ...doc.meta, url } }, gazetteer), 'Windsor');
+  assert.equal(at('https://www.example-news.co.uk/local/1').countryCode, 'GB');
+  assert.notEqual(at('https://www.example-news.com/local/1').countryCode, 'GB');
+});
+
+test('place › "St. Paul" is the Minnesota capital, not a Caribbean parish of a few thousand people (issue 16)', () => {
+  const p = place(resolvePlaces(docWith('The hearing was moved to St. Paul on Monday.', ['St. Paul']), gazetteer), 'St. Paul');
+  assert.equal(p.isResolved, true);
+  assert.equal(p.countryCode, 'US');
+  assert.equal(p.admin1, 'Minnesota');
+});
+
+test('place › "Egypt" beside "Egyptians" stays the country in a story of Pittsburgh neighbourhoods (issue 16)', () => {
+  const text = 'At the Shadyside market and in Bethel Park, families retold the flight of the Israelites from Egypt, as Egyptians once told it too. Oakland shops sold matzo.';
+  const p = place(resolvePlaces(docWith(text, ['Shadyside', 'Bethel Park', 'Egypt', 'Oakland']), gazetteer), 'Egypt');
+  assert.equal(p.countryCode, 'EG');
+  assert.equal(p.precision, 'country');
+});
+
+test('place › a country\'s name is a namesake town only when the article names that town\'s county or state (issue 16)', () => {
+  const withCounty = resolvePlaces(docWith('A Palestine man was indicted by an Anderson County grand jury after a chase from Elkhart.', ['Palestine', 'Anderson County', 'Elkhart']), gazetteer);
+  assert.equal(place(withCounty, 'Palestine').admin1, 'Texas');
+  const without = resolvePlaces(docWith('A Palestine man was indicted after a chase from Elkhart.', ['Palestine', 'Elkhart']), gazetteer);
+  assert.equal(place(without, 'Palestine').precision, 'country');
+});
+
+test('place › names listed before "counties" are counties: "Douglas, Sarpy and Lancaster counties" (issue 16)', () => {
+  const places = resolvePlaces(docWith('The combined population of Douglas, Sarpy and Lancaster counties continues to grow.', ['Douglas', 'Sarpy', 'Lancaster']), gazetteer);
+  for (const name of ['Douglas', 'Sarpy', 'Lancaster']) {
+    const p = place(places, name);
+    assert.equal(p.admin1, 'Nebraska', name);
+    assert.match(p.gazetteerId ?? '', /^admin2:US\.NE\./, name);
+  }
+  // Without the closing plural the same names are towns.
+  assert.doesNotMatch(place(resolvePlaces(docWith('He moved from Lancaster to Douglas last year.', ['Lancaster', 'Douglas']), gazetteer), 'Lancaster').gazetteerId ?? '', /^admin2:/);
+});
+
+test('place › a name particle written joined finds the spaced spelling: "DeSoto Parish" is De Soto Parish, Louisiana (issue 16)', () => {
+  const places = resolvePlaces(docWith('Both DeSoto Parish deputies and Shreveport police came to Mansfield.', ['DeSoto Parish', 'Shreveport', 'Mansfield']), gazetteer);
+  assert.equal(place(places, 'DeSoto Parish').admin1, 'Louisiana');
+  assert.equal(place(places, 'Mansfield').admin1, 'Louisiana');
+});
+
+test('place › one place written two ways supports itself across names: "La." beside "a Louisiana man" is Louisiana, not L.A. (issue 16)', () => {
+  const places = resolvePlaces(docWith('A Louisiana man was arrested. Sean Clouthier, 22, of Sulpher, La., was stopped.', ['Louisiana', 'La.']), gazetteer);
+  assert.equal(place(places, 'La.').name, 'Louisiana');
+});
+
+test('place › a lower-case mention is never a place: "hitting a plateau" (issue 16)', () => {
+  const places = resolvePlaces(docWith('Hitting a plateau where progress stalls can be discouraging.', ['plateau']), gazetteer);
+  assert.deepEqual(places, []);
+});

@@ -9,10 +9,13 @@
 import { DossierError, type Doc, type Mention, type PlacePrecision, type PlaceRef } from '../../model/index.js';
 import { defineStage, type Stage, type StageContext } from '../../pipeline/stage.js';
 import { countriesByDemonym, countryByName } from '../../data/countries.js';
-import { ADMIN_WORDS, countryHintsFromText, lookupName, recogniseToponyms, resolveToponyms, type Gazetteer, type GazetteerEntry, type ToponymQuery, type ToponymResolution } from '../../geo/index.js';
+import { ADMIN_WORDS, countryHintsFromText, lookupName, outletCountry, recogniseToponyms, resolveToponyms, type Gazetteer, type GazetteerEntry, type ToponymQuery, type ToponymResolution } from '../../geo/index.js';
 
 /** Bump when output changes. */
-export const PLACE_VERSION = 2;
+export const PLACE_VERSION = 3;
+
+/** Weight of the outlet's country among the demonym hints: a demonym counts 1 (half a resolved place), the outlet two places. */
+const OUTLET_HINT_WEIGHT = 4;
 
 /** The resources key of the gazetteer (loaded by app/resources.ts with loadGazetteer()). */
 export const GAZETTEER_RESOURCE = 'geo.gazetteer';
@@ -31,6 +34,14 @@ const ADMIN_WORD_ALT = [...ADMIN_WORDS].join('|');
 const ADMIN_BEFORE = new RegExp(`\\b(${ADMIN_WORD_ALT})\\s+of\\s+(?:the\\s+)?$`, 'i');
 /** " province" / " County" just after a mention. */
 const ADMIN_AFTER = new RegExp(`^\\s+(${ADMIN_WORD_ALT})\\b`, 'i');
+/** The plural admin word closing a list of names: "Douglas, Sarpy and Lancaster counties", "Clarke and Oconee counties". */
+const ADMIN_LIST_AFTER = /^(?:\s*(?:,|,?\s+(?:and|or|&))\s+(?:[A-Z][\p{L}'’.-]*\s+){0,2}[A-Z][\p{L}'’.-]*)*,?\s+(counties|parishes|provinces|governorates|districts|oblasts|regions)\b/u;
+/** Singular of the plural admin words of ADMIN_LIST_AFTER. */
+const ADMIN_SINGULAR: Readonly<Record<string, string>> = {
+  counties: 'county', parishes: 'parish', provinces: 'province', governorates: 'governorate', districts: 'district', oblasts: 'oblast', regions: 'region',
+};
+/** "Platte Co." (a mention with US newspapers' abbreviation of County) or "Platte Co." just after a mention. */
+const COUNTY_ABBREVIATION = /\s+Co\.$/;
 
 function precisionOf(entry: GazetteerEntry): PlacePrecision {
   switch (entry.kind) {
@@ -64,12 +75,20 @@ function nextWord(text: string, end: number): string {
 
 /** The query of a LOC mention: admin words around it and a container after a comma. */
 function queryFor(doc: Doc, mention: Mention, mentionsByStart: ReadonlyMap<number, Mention>): ToponymQuery {
-  const surface = mention.text.replace(/^the\s+/i, '');
+  let surface = mention.text.replace(/^the\s+/i, '');
   const before = doc.text.slice(Math.max(0, mention.start - 40), mention.start);
   const after = doc.text.slice(mention.end, mention.end + 80);
   let adminWord = ADMIN_BEFORE.exec(before)?.[1];
-  const afterAdmin = ADMIN_AFTER.exec(after);
-  if (!adminWord && afterAdmin) adminWord = afterAdmin[1];
+  const afterAdmin = ADMIN_AFTER.exec(after) ?? /^\s+(Co)\.(?!\w)/.exec(after);
+  if (!adminWord && afterAdmin) adminWord = afterAdmin[1] === 'Co' ? 'county' : afterAdmin[1];
+  if (COUNTY_ABBREVIATION.test(surface)) {
+    surface = surface.replace(COUNTY_ABBREVIATION, '');
+    adminWord ??= 'county';
+  }
+  if (!adminWord) {
+    const plural = ADMIN_LIST_AFTER.exec(after)?.[1]?.toLowerCase();
+    if (plural) adminWord = ADMIN_SINGULAR[plural];
+  }
   // "Hatay province, Turkey" / "Paris, Texas" / "Paris, Tenn." / "Paris, TX"
   const offset = afterAdmin ? afterAdmin[0].length : 0;
   const comma = /^\s*,\s*/.exec(after.slice(offset));
@@ -88,6 +107,8 @@ function selectPlaces(doc: Doc, mentions: readonly Mention[], gazetteer: Gazette
   const out: PlaceCandidate[] = [];
   for (const mention of mentions) {
     if (mention.origin === 'pronoun' || mention.origin === 'nominal') continue;
+    // A place name has a capital somewhere: a tagger's lower-case "plateau" or "downtown" is a common noun.
+    if (!/\p{Lu}/u.test(mention.text)) continue;
     if (mention.type === 'LOC') {
       // The tagger called a nationality word a location ("the Russian advance"): its country.
       const demonymOf = countriesByDemonym(mention.text)[0];
@@ -138,6 +159,9 @@ export function resolvePlaces(doc: Doc, gazetteer: Gazetteer): PlaceRef[] {
   const mentions = doc.layers.mentions ?? [];
   const candidates = selectPlaces(doc, mentions, gazetteer);
   const hints = countryHintsFromText(doc.text);
+  // The outlet's own country ("lfpress.ca"): "London" in a Canadian paper beside Sarnia is London, Ontario.
+  const outlet = outletCountry(doc.meta.url);
+  if (outlet) hints.set(outlet, (hints.get(outlet) ?? 0) + OUTLET_HINT_WEIGHT);
   for (const c of candidates) if (c.countryCode) hints.set(c.countryCode, (hints.get(c.countryCode) ?? 0) + 1);
   const toponyms = candidates.filter((c) => c.query !== undefined);
   // Names the tagger did not mark ("Hall County" inside "Hall County Sheriff's Office") still tell where the article is.
