@@ -169,6 +169,19 @@ describe('ner core › document consistency', () => {
     assert.deepEqual(result[2], [{ start: 1, end: 2, type: 'PER' }]);
   });
 
+  it('lets no person read in a heading turn a word the page tags as an organisation into a person (issue 16)', () => {
+    // "Volterra Pros & Cons" is a heading read as a person; "Volterra" alone is the agency in running text.
+    const doc = [['Volterra', 'Pros', '&', 'Cons'], ['With', 'Volterra', ',', 'you', 'get', 'more', '.'], ['Volterra', 'can', 'help', '.']];
+    const result = makeConsistent(doc, [[{ start: 0, end: 2, type: 'PER' }], [{ start: 1, end: 2, type: 'ORG' }], []]);
+    assert.deepEqual(result[1], [{ start: 1, end: 2, type: 'ORG' }]);
+    assert.deepEqual(result[2], []);
+    // The same name in running text still lends its parts, and so does a heading whose parts are tagged nothing else.
+    const text = [['Ann', 'Volterra', 'spoke', '.'], ['With', 'Volterra', ',', 'you', 'get', 'more', '.']];
+    assert.deepEqual(makeConsistent(text, [[{ start: 0, end: 2, type: 'PER' }], [{ start: 1, end: 2, type: 'ORG' }]])[1], [{ start: 1, end: 2, type: 'PER' }]);
+    const list = [['Ann', 'Volterra', '(', 'Oslo', ')'], ['Volterra', 'won', '.']];
+    assert.deepEqual(makeConsistent(list, [[{ start: 0, end: 2, type: 'PER' }, { start: 3, end: 4, type: 'LOC' }], []])[1], [{ start: 0, end: 1, type: 'PER' }]);
+  });
+
   it('gives one surface string its majority type', () => {
     const doc = [['Aleppo', 'fell', '.'], ['Aleppo', 'burned', '.'], ['Aleppo', 'wept', '.']];
     const result = makeConsistent(doc, [[{ start: 0, end: 1, type: 'LOC' }], [{ start: 0, end: 1, type: 'LOC' }], [{ start: 0, end: 1, type: 'ORG' }]]);

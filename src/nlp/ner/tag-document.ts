@@ -3,10 +3,12 @@
  * lesson that one name keeps one type within an article):
  *  1. the same surface string gets its majority type everywhere it was tagged;
  *  2. a surname or given name of a multi-word person ("Qassem Soleimani") is a person when it stands alone
- *     ("Soleimani said"), tagged or not;
+ *     ("Soleimani said"), tagged or not, when the full name was found in running text, not in a title-case
+ *     heading or button;
  *  3. an untagged capitalised repeat of a multi-word name tagged elsewhere gets that name's type.
  */
 import type { MentionType } from '../../model/index.js';
+import { isTitleCaseLine } from './features.js';
 import { tagWords, type NerModel } from './model.js';
 import { chunksFromBilou, type Chunk } from './tags.js';
 
@@ -51,20 +53,31 @@ export function makeConsistent(sentences: readonly (readonly string[])[], chunks
   }
 
   if (options.personParts || options.repeatNames) {
-    const personParts = new Set<string>();
+    // A heading or button ("Volterra Pros & Cons") capitalises every word, so a person read only there is weak
+    // evidence: its parts do not turn a word the page tags alone as another type ("Volterra", the agency,
+    // ORG in running text) into a person. Names from running text, and heading names whose parts are not
+    // tagged otherwise (a list of names), still lend their parts.
+    const headings = sentences.map((words) => isTitleCaseLine(words));
+    const fromText = new Set<string>();
+    const fromHeadings = new Set<string>();
+    const taggedOther = new Set<string>();
     const multiWord = new Map<string, MentionType>();
     result.forEach((list, s) => {
       for (const c of list) {
         const words = (sentences[s] ?? []).slice(c.start, c.end);
         if (c.end - c.start >= 2) multiWord.set(words.join(' '), c.type);
+        if (c.type !== 'PER' && words.length === 1) taggedOther.add(words[0]!);
         if (c.type === 'PER' && words.length >= 2) {
+          const parts = headings[s] ? fromHeadings : fromText;
           const last = words[words.length - 1] ?? '';
           const first = words[0] ?? '';
-          if (isNameLike(last)) personParts.add(last);
-          if (words.length === 2 && isNameLike(first)) personParts.add(first);
+          if (isNameLike(last)) parts.add(last);
+          if (words.length === 2 && isNameLike(first)) parts.add(first);
         }
       }
     });
+    const personParts = new Set(fromText);
+    for (const part of fromHeadings) if (!taggedOther.has(part)) personParts.add(part);
     // Multi-word names split once and indexed by first word: a sentence only tries the names whose first
     // word it contains, in the names' original order (earlier names claim tokens first, as before).
     const names = [...multiWord].map(([name, type]) => ({ parts: name.split(' '), type }));
