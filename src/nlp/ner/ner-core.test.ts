@@ -182,6 +182,16 @@ describe('ner core › document consistency', () => {
     assert.deepEqual(makeConsistent(list, [[{ start: 0, end: 2, type: 'PER' }, { start: 3, end: 4, type: 'LOC' }], []])[1], [{ start: 0, end: 1, type: 'PER' }]);
   });
 
+  it('reads a name credited "by" a person as a work wherever the page repeats it (issue 16)', () => {
+    const doc = [['Grave', 'Empire', 'by', 'Richard', 'Swan'], ['About', 'Grave', 'Empire'], ['Read', 'Grave', 'Empire']];
+    const result = makeConsistent(doc, [[{ start: 3, end: 5, type: 'PER' }], [{ start: 1, end: 3, type: 'PER' }], []]);
+    assert.deepEqual(result.map((list) => list.map((c) => c.type)), [['MISC', 'PER'], ['MISC'], ['MISC']]);
+    // Must not fire: a place before "by" ("a visit to Slovenia by Kwasniewski"), or one capitalised word ("Photo by").
+    const visit = [['a', 'visit', 'to', 'Slovenia', 'by', 'Kwasniewski'], ['Photo', 'by', 'Ann', 'Lee']];
+    const kept = makeConsistent(visit, [[{ start: 3, end: 4, type: 'LOC' }, { start: 5, end: 6, type: 'PER' }], [{ start: 2, end: 4, type: 'PER' }]]);
+    assert.deepEqual(kept.map((list) => list.map((c) => c.type)), [['LOC', 'PER'], ['PER']]);
+  });
+
   it('gives one surface string its majority type', () => {
     const doc = [['Aleppo', 'fell', '.'], ['Aleppo', 'burned', '.'], ['Aleppo', 'wept', '.']];
     const result = makeConsistent(doc, [[{ start: 0, end: 1, type: 'LOC' }], [{ start: 0, end: 1, type: 'LOC' }], [{ start: 0, end: 1, type: 'ORG' }]]);
