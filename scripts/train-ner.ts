@@ -36,7 +36,7 @@ const program = new Command()
   .option('--gaz-dropout <rate>', 'share of training tokens whose gazetteer codes are left out', '0')
   .option('--word-dropout <rate>', 'share of training tokens whose word-identity features are left out', '0')
   .option('--misc-partial <list>', 'corpora without a MISC class whose capitalised O tokens may be MISC or O (partial labels), e.g. btc,wnut', 'btc')
-  .option('--clusters <path>', 'word cluster file (npm run train:clusters); "" for no cluster features', fileURLToPath(new URL('../models/clusters/clusters-en.json.gz', import.meta.url)))
+  .option('--clusters <path>', 'word cluster file (npm run train:clusters, e.g. models/clusters/clusters-en.json.gz); none by default: measured, they cost precision (models/README.md)', '')
   .option('--out <path>', 'model file', fileURLToPath(new URL('../models/ner/ner-en.bin.gz', import.meta.url)))
   .parse();
 const opts = program.opts<{ epochs: string; seed: string; mix: string; minCount: string; otherAs: string; lineFeatures?: boolean; titleCase: string; lowerCase: string; miscPartial: string; gazDropout: string; wordDropout: string; clusters: string; out: string }>();
@@ -96,7 +96,10 @@ const clusterPairs = opts.clusters === '' ? [] : decodeClusterFile(readFileSync(
 const clusterMap = new Map<number, number>();
 for (let k = 0; k + 1 < clusterPairs.length; k += 2) clusterMap.set(clusterPairs[k]!, clusterPairs[k + 1]!);
 console.log(`clusters: ${clusterMap.size} words${opts.clusters === '' ? ' (none)' : ` from ${opts.clusters}`}`);
-const features = { gazetteer: createGazetteer(gazetteerEntries), clusters: clusterMap, lineFeatures };
+// The case-less class goes with the lower-cased copies: without them no training sentence teaches it.
+const lowerShare = Number(opts.lowerCase);
+const caseLessClass = lowerShare > 0;
+const features = { gazetteer: createGazetteer(gazetteerEntries), clusters: clusterMap, lineFeatures, caseLessClass };
 
 const sentences: TrainingSentence[] = [];
 // Tokens of an OTH span may be O or MISC; all others keep their gold tag.
@@ -118,7 +121,6 @@ const titled: TrainingSentence[] = [];
 for (const s of sentences) if (titleShare > 0 && titleRandom() < titleShare) titled.push({ ...s, words: titleCaseWords(s.words) });
 // Lower-case copies teach it names without their capitals ("saw obama in chicago"), as Mayhew et al. (2019)
 // found mixing cased and lower-cased training text keeps cased accuracy and gains on case-less text.
-const lowerShare = Number(opts.lowerCase);
 const lowerRandom = seededRandom(Number(opts.seed) + 5);
 const lowered: TrainingSentence[] = [];
 for (const s of sentences) if (lowerShare > 0 && lowerRandom() < lowerShare) lowered.push({ ...s, words: s.words.map((w) => w.toLowerCase()) });
@@ -136,7 +138,7 @@ const weights = trainNer(sentences, features, {
 });
 
 const bytes = encodeNerModel({
-  info: { name: 'dossier-ner-en', version: 1, trainedOn: mix, epochs, seed, featureCount: weights.hashes.length, lineFeatures, titleCase: titleShare, lowerCase: lowerShare, miscPartial: [...miscPartialNames], gazetteerDropout: Number(opts.gazDropout), wordDropout: Number(opts.wordDropout), clusterWords: clusterMap.size },
+  info: { name: 'dossier-ner-en', version: 1, trainedOn: mix, epochs, seed, featureCount: weights.hashes.length, lineFeatures, titleCase: titleShare, ...(lowerShare > 0 ? { lowerCase: lowerShare } : {}), miscPartial: [...miscPartialNames], gazetteerDropout: Number(opts.gazDropout), wordDropout: Number(opts.wordDropout), ...(caseLessClass ? { caseLessClass } : {}), ...(clusterMap.size > 0 ? { clusterWords: clusterMap.size } : {}) },
   tagCount: TAG_COUNT,
   hashes: weights.hashes,
   weights: weights.weights,

@@ -27,6 +27,8 @@ export interface FeatureResources {
   readonly clusters: ReadonlyMap<number, number>;
   /** Line-shape templates on (title-case line, position, length); a model's info says whether it was trained with them. */
   readonly lineFeatures?: boolean;
+  /** The case-less-sentence class (models trained with lower-cased copies); a model's info says so. */
+  readonly caseLessClass?: boolean;
 }
 
 /**
@@ -248,7 +250,7 @@ export function extractFeatures(words: readonly string[], res: FeatureResources,
   // The sentence's case: 1 all capitals (above), 2 no capital at all ("just saw obama in chicago": a tweet,
   // a lower-cased line), 0 otherwise. Read with the shape, so a lower-case word in a case-less line is not
   // evidence against a name the way it is in edited text.
-  const caseClass = isHeadline === 1 ? 1 : letters >= 2 && capitalised === 0 ? 2 : 0;
+  const caseClass = isHeadline === 1 ? 1 : res.caseLessClass === true && letters >= 2 && capitalised === 0 ? 2 : 0;
   const gazetteer = matchGazetteer(res.gazetteer, lower, wordHash);
   const hasLineFeatures = res.lineFeatures === true;
   const isTitleLine = hasLineFeatures && !isHeadline && isTitleCaseLine(words) ? 1 : 0;
