@@ -22,7 +22,7 @@ import { createDoc, IngestError } from '../src/model/index.js';
 import { NER_CORPORA } from '../src/nlp/ner/corpora.js';
 import { parseCorpus } from '../src/nlp/ner/corpus-format.js';
 import { scoreNerSet } from '../src/nlp/ner/evaluate.js';
-import { DEFAULT_CONSISTENCY } from '../src/nlp/ner/tag-document.js';
+import { DEFAULT_CONSISTENCY, NO_CONSISTENCY } from '../src/nlp/ner/tag-document.js';
 import { createResources, runStages } from '../src/pipeline/index.js';
 import { cleanArticle } from '../src/stages/clean/index.js';
 import { createNer } from '../src/stages/ner/index.js';
@@ -68,7 +68,7 @@ for (const corpus of NER_CORPORA) {
   const cpuS = (cpu.user + cpu.system) / 1e6;
   allTokens += tokens;
   allCpuS += cpuS;
-  const plain = scoreNerSet(model, docs, corpus.types, { majorityType: false, personParts: false, repeatNames: false }).scorer.score();
+  const plain = scoreNerSet(model, docs, corpus.types, NO_CONSISTENCY).scorer.score();
   console.log(`\n${corpus.devName}: ${docs.length} documents, ${tokens} tokens, ${Math.round(tokens / cpuS)} tokens per CPU-second (scored on ${corpus.types.join('/')})`);
   console.log('type       P      R     F1   gold  predicted');
   for (const type of corpus.types) {

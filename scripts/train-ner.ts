@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
+import { decodeClusterFile } from '../src/nlp/pos/clusters.js';
 import { buildGazetteerEntries, type CountryRecord } from '../src/nlp/ner/build-gazetteer.js';
 import { NER_CORPORA, nerCorpus } from '../src/nlp/ner/corpora.js';
 import { parseCorpus, type GoldDocument } from '../src/nlp/ner/corpus-format.js';
@@ -31,12 +32,14 @@ const program = new Command()
   .option('--other-as <tag>', 'UNER OTH and WNUT creative-work/product in training: MISC, O, or OTH (either: partial labels)', 'OTH')
   .option('--line-features', 'line-shape features: title-case line, position and length of the line')
   .option('--title-case <share>', 'add a seeded share of the training sentences again in title case (headings, buttons)', '0')
+  .option('--lower-case <share>', 'add a seeded share of the training sentences again in lower case (tweets, case-less text)', '0')
   .option('--gaz-dropout <rate>', 'share of training tokens whose gazetteer codes are left out', '0')
   .option('--word-dropout <rate>', 'share of training tokens whose word-identity features are left out', '0')
   .option('--misc-partial <list>', 'corpora without a MISC class whose capitalised O tokens may be MISC or O (partial labels), e.g. btc,wnut', 'btc')
+  .option('--clusters <path>', 'word cluster file (npm run train:clusters, e.g. models/clusters/clusters-en.json.gz); none by default: measured, they cost precision (models/README.md)', '')
   .option('--out <path>', 'model file', fileURLToPath(new URL('../models/ner/ner-en.bin.gz', import.meta.url)))
   .parse();
-const opts = program.opts<{ epochs: string; seed: string; mix: string; minCount: string; otherAs: string; lineFeatures?: boolean; titleCase: string; miscPartial: string; gazDropout: string; wordDropout: string; out: string }>();
+const opts = program.opts<{ epochs: string; seed: string; mix: string; minCount: string; otherAs: string; lineFeatures?: boolean; titleCase: string; lowerCase: string; miscPartial: string; gazDropout: string; wordDropout: string; clusters: string; out: string }>();
 
 if (!existsSync(DATA)) {
   console.log(`train:ner: no training data at ${fileURLToPath(DATA)}; nothing to do.`);
@@ -88,7 +91,15 @@ const nationalities = Object.values((require('i18n-nationality/langs/en.json') a
 const gazetteerEntries = buildGazetteerEntries({ countries, cities, admin1, nationalities, commonWords });
 console.log(`gazetteer: ${gazetteerEntries.length} names`);
 const lineFeatures = opts.lineFeatures === true;
-const features = { gazetteer: createGazetteer(gazetteerEntries), clusters: new Map<string, string>(), lineFeatures };
+// Word clusters induced from unlabelled text (the POS tagger's file): copied into the NER model file.
+const clusterPairs = opts.clusters === '' ? [] : decodeClusterFile(readFileSync(opts.clusters)).pairs;
+const clusterMap = new Map<number, number>();
+for (let k = 0; k + 1 < clusterPairs.length; k += 2) clusterMap.set(clusterPairs[k]!, clusterPairs[k + 1]!);
+console.log(`clusters: ${clusterMap.size} words${opts.clusters === '' ? ' (none)' : ` from ${opts.clusters}`}`);
+// The case-less class goes with the lower-cased copies: without them no training sentence teaches it.
+const lowerShare = Number(opts.lowerCase);
+const caseLessClass = lowerShare > 0;
+const features = { gazetteer: createGazetteer(gazetteerEntries), clusters: clusterMap, lineFeatures, caseLessClass };
 
 const sentences: TrainingSentence[] = [];
 // Tokens of an OTH span may be O or MISC; all others keep their gold tag.
@@ -108,8 +119,13 @@ const titleShare = Number(opts.titleCase);
 const titleRandom = seededRandom(Number(opts.seed) + 3);
 const titled: TrainingSentence[] = [];
 for (const s of sentences) if (titleShare > 0 && titleRandom() < titleShare) titled.push({ ...s, words: titleCaseWords(s.words) });
-sentences.push(...titled);
-console.log(`training sentences: ${sentences.length} (${titled.length} title-case copies)`);
+// Lower-case copies teach it names without their capitals ("saw obama in chicago"), as Mayhew et al. (2019)
+// found mixing cased and lower-cased training text keeps cased accuracy and gains on case-less text.
+const lowerRandom = seededRandom(Number(opts.seed) + 5);
+const lowered: TrainingSentence[] = [];
+for (const s of sentences) if (lowerShare > 0 && lowerRandom() < lowerShare) lowered.push({ ...s, words: s.words.map((w) => w.toLowerCase()) });
+sentences.push(...titled, ...lowered);
+console.log(`training sentences: ${sentences.length} (${titled.length} title-case copies, ${lowered.length} lower-case copies)`);
 const epochs = Number(opts.epochs);
 const seed = Number(opts.seed);
 const weights = trainNer(sentences, features, {
@@ -122,13 +138,13 @@ const weights = trainNer(sentences, features, {
 });
 
 const bytes = encodeNerModel({
-  info: { name: 'dossier-ner-en', version: 1, trainedOn: mix, epochs, seed, featureCount: weights.hashes.length, lineFeatures, titleCase: titleShare, miscPartial: [...miscPartialNames], gazetteerDropout: Number(opts.gazDropout), wordDropout: Number(opts.wordDropout) },
+  info: { name: 'dossier-ner-en', version: 1, trainedOn: mix, epochs, seed, featureCount: weights.hashes.length, lineFeatures, titleCase: titleShare, ...(lowerShare > 0 ? { lowerCase: lowerShare } : {}), miscPartial: [...miscPartialNames], gazetteerDropout: Number(opts.gazDropout), wordDropout: Number(opts.wordDropout), ...(caseLessClass ? { caseLessClass } : {}), ...(clusterMap.size > 0 ? { clusterWords: clusterMap.size } : {}) },
   tagCount: TAG_COUNT,
   hashes: weights.hashes,
   weights: weights.weights,
   transitions: weights.transitions,
   gazetteer: gazetteerEntries,
-  clusters: [],
+  clusters: clusterPairs,
 });
 mkdirSync(dirname(opts.out), { recursive: true });
 writeFileSync(opts.out, bytes);
@@ -142,4 +158,4 @@ for (const corpus of NER_CORPORA) {
   console.log(`${corpus.devName}: P ${(100 * all.p).toFixed(2)} R ${(100 * all.r).toFixed(2)} F1 ${(100 * all.f1).toFixed(2)}`);
   headlines.push({ data: corpus.devName, f1: Math.round(all.f1 * 10000) / 10000 });
 }
-console.log(JSON.stringify({ train: 'ner', mix: opts.mix, epochs, lineFeatures, titleCase: titleShare, gazDropout: Number(opts.gazDropout), wordDropout: Number(opts.wordDropout), f1: Object.fromEntries(headlines.map((h) => [h.data, h.f1])) }));
+console.log(JSON.stringify({ train: 'ner', mix: opts.mix, epochs, lineFeatures, titleCase: titleShare, lowerCase: lowerShare, gazDropout: Number(opts.gazDropout), wordDropout: Number(opts.wordDropout), clusterWords: clusterMap.size, f1: Object.fromEntries(headlines.map((h) => [h.data, h.f1])) }));

@@ -19,10 +19,16 @@ export interface SentenceFeatures {
 /** What feature extraction needs from the model. */
 export interface FeatureResources {
   readonly gazetteer: Gazetteer;
-  /** Lower-cased word → cluster id (bit-string prefixes are taken of it). */
-  readonly clusters: ReadonlyMap<string, string>;
+  /**
+   * Hash of the normalised word (hashString(normaliseWord(w)), the POS lexicon key) → cluster path code
+   * (src/nlp/pos/clusters.ts: a leading 1 bit, then the path). Case-blind by construction, so "google" in a
+   * tweet gets the cluster of "Google". Empty: no cluster features.
+   */
+  readonly clusters: ReadonlyMap<number, number>;
   /** Line-shape templates on (title-case line, position, length); a model's info says whether it was trained with them. */
   readonly lineFeatures?: boolean;
+  /** The case-less-sentence class (models trained with lower-cased copies); a model's info says so. */
+  readonly caseLessClass?: boolean;
 }
 
 /**
@@ -139,6 +145,7 @@ const T = {
   TitleLineWord: 30,
   LinePosition: 31,
   LineLength: 32,
+  ClusterShape: 33,
 } as const;
 
 /** Words a title-case line leaves in lower case ("Lord of the Rings", "Man Bites Dog in Paris"). */
@@ -179,11 +186,12 @@ export interface FeatureScratch {
   isCap: Uint8Array;
   runStart: Int32Array;
   runEnd: Int32Array;
+  cluster: Uint32Array;
 }
 
 /** Empty scratch buffers; they grow to the longest sentence seen. */
 export function createFeatureScratch(): FeatureScratch {
-  return { feats: new Uint32Array(0), offsets: new Uint32Array(0), wordHash: new Uint32Array(0), shapeHash: new Uint32Array(0), isCap: new Uint8Array(0), runStart: new Int32Array(0), runEnd: new Int32Array(0) };
+  return { feats: new Uint32Array(0), offsets: new Uint32Array(0), wordHash: new Uint32Array(0), shapeHash: new Uint32Array(0), isCap: new Uint8Array(0), runStart: new Int32Array(0), runEnd: new Int32Array(0), cluster: new Uint32Array(0) };
 }
 
 function fitScratch(scratch: FeatureScratch, n: number): void {
@@ -194,6 +202,7 @@ function fitScratch(scratch: FeatureScratch, n: number): void {
     scratch.isCap = new Uint8Array(size);
     scratch.runStart = new Int32Array(size);
     scratch.runEnd = new Int32Array(size);
+    scratch.cluster = new Uint32Array(size);
     scratch.offsets = new Uint32Array(size + 1);
   }
   if (scratch.feats.length < n * 40 + 8) scratch.feats = new Uint32Array(Math.max(n * 40 + 8, 2 * scratch.feats.length));
@@ -212,27 +221,36 @@ export function extractFeatures(words: readonly string[], res: FeatureResources,
   const wordHash = scratch ? scratch.wordHash : new Uint32Array(n);
   const shapeHash = scratch ? scratch.shapeHash : new Uint32Array(n);
   const isCap = scratch ? scratch.isCap.fill(0, 0, n) : new Uint8Array(n);
-  const clusterIds: (string | undefined)[] = new Array<string | undefined>(n);
+  const cluster = scratch ? scratch.cluster.fill(0, 0, n) : new Uint32Array(n);
+  const hasClusters = res.clusters.size > 0;
   let letters = 0;
   let upperOnly = 0;
+  let capitalised = 0;
   for (let i = 0; i < n; i++) {
     const w = words[i] ?? '';
     const lw = normaliseWord(w);
     lower[i] = lw;
     wordHash[i] = hashString(lw);
     shapeHash[i] = wordShapeHash(w);
-    clusterIds[i] = res.clusters.size > 0 ? res.clusters.get(lw) : undefined;
+    if (hasClusters) cluster[i] = res.clusters.get(wordHash[i]!) ?? 0;
     const upper = w.toUpperCase();
     if (upper !== w.toLowerCase()) {
       // The word has letters (its upper and lower forms differ).
       letters++;
       if (w === upper) upperOnly++;
       const first = w.charAt(0);
-      if (first !== first.toLowerCase()) isCap[i] = 1;
+      if (first !== first.toLowerCase()) {
+        isCap[i] = 1;
+        capitalised++;
+      }
     }
   }
   // CoNLL headlines and datelines are in capitals: "LEICESTERSHIRE TAKE OVER AT TOP".
   const isHeadline = letters >= 2 && upperOnly === letters ? 1 : 0;
+  // The sentence's case: 1 all capitals (above), 2 no capital at all ("just saw obama in chicago": a tweet,
+  // a lower-cased line), 0 otherwise. Read with the shape, so a lower-case word in a case-less line is not
+  // evidence against a name the way it is in edited text.
+  const caseClass = isHeadline === 1 ? 1 : res.caseLessClass === true && letters >= 2 && capitalised === 0 ? 2 : 0;
   const gazetteer = matchGazetteer(res.gazetteer, lower, wordHash);
   const hasLineFeatures = res.lineFeatures === true;
   const isTitleLine = hasLineFeatures && !isHeadline && isTitleCaseLine(words) ? 1 : 0;
@@ -292,7 +310,7 @@ export function extractFeatures(words: readonly string[], res: FeatureResources,
     push(mix(T.PrevWordShape, p1, sh));
     push(mix(T.Length, Math.min(lw.length, 12)));
     push(mix(T.FirstCap, i === 0 ? 1 : 2, sh));
-    push(mix(T.Headline, isHeadline, sh));
+    push(mix(T.Headline, caseClass, sh));
     // Affix hashes grow one character at a time (FNV is incremental); suffixes are hashed from the end.
     const maxAffix = Math.min(4, lw.length);
     let prefix = FNV_OFFSET;
@@ -313,14 +331,17 @@ export function extractFeatures(words: readonly string[], res: FeatureResources,
     if (!isGazDropped(i)) for (const code of gazetteer[i] ?? []) push(mix(T.GazHere, code));
     if (i > 0 && !isGazDropped(i - 1)) for (const code of gazetteer[i - 1] ?? []) push(mix(T.GazPrev, code));
     if (i + 1 < n && !isGazDropped(i + 1)) for (const code of gazetteer[i + 1] ?? []) push(mix(T.GazNext, code));
-    const cluster = clusterIds[i];
-    if (cluster !== undefined) {
-      for (const len of CLUSTER_PREFIXES) if (cluster.length >= len) push(mix(T.Cluster, hashString(cluster.slice(0, len)), len));
+    if (hasClusters) {
+      // Coarse-to-fine paths of the word (Ratinov & Roth 2009 use 4, 6, 10, 20 bits), its neighbours' 6-bit
+      // classes, and the word's 6-bit class × its own shape: a capitalised member of a name cluster.
+      const c0 = cluster[i]!;
+      if (c0 !== 0) {
+        for (const bits of CLUSTER_PREFIXES) push(mix(T.Cluster, clusterPrefix(c0, bits), bits));
+        push(mix(T.ClusterShape, clusterPrefix(c0, 6), sh));
+      }
+      push(mix(T.ClusterPrev, i > 0 ? clusterPrefix(cluster[i - 1]!, 6) : PAD_BEFORE));
+      push(mix(T.ClusterNext, i + 1 < n ? clusterPrefix(cluster[i + 1]!, 6) : PAD_AFTER));
     }
-    const prevCluster = i > 0 ? clusterIds[i - 1] : undefined;
-    if (prevCluster !== undefined) push(mix(T.ClusterPrev, hashString(prevCluster.slice(0, 8))));
-    const nextCluster = i + 1 < n ? clusterIds[i + 1] : undefined;
-    if (nextCluster !== undefined) push(mix(T.ClusterNext, hashString(nextCluster.slice(0, 8))));
   }
   offsets[n] = k;
   if (scratch) {
@@ -331,5 +352,11 @@ export function extractFeatures(words: readonly string[], res: FeatureResources,
   return { offsets, feats: feats.subarray(0, k) };
 }
 
-/** Bit-string prefix lengths of a word's cluster id used as features (Ratinov & Roth 2009). */
+/** The first `bits` bits of a cluster path code (the whole path when shorter), still with its leading 1. */
+export function clusterPrefix(code: number, bits: number): number {
+  const depth = 31 - Math.clz32(code);
+  return depth <= bits ? code : code >>> (depth - bits);
+}
+
+/** Bit-string prefix lengths of a word's cluster path used as features (Ratinov & Roth 2009; our paths have ≤ 14 bits). */
 const CLUSTER_PREFIXES = [4, 6, 10, 20] as const;

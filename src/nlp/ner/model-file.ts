@@ -19,7 +19,8 @@ interface Header {
   readonly tagCount: number;
   readonly rowCount: number;
   readonly scale: number;
-  readonly clusters: readonly (readonly [string, string])[];
+  /** Word clusters as flattened pairs [word key, path code, …] (src/nlp/pos/clusters.ts); [] for none. */
+  readonly clusters: readonly number[];
 }
 
 /** What a trainer hands to the encoder. */
@@ -30,7 +31,8 @@ export interface NerModelParts {
   readonly weights: Float32Array;
   readonly transitions: Float32Array;
   readonly gazetteer: readonly (readonly [string, number])[];
-  readonly clusters: readonly (readonly [string, string])[];
+  /** Flattened [word key, path code, …] pairs, as the cluster file stores them; [] for a model without clusters. */
+  readonly clusters: readonly number[];
 }
 
 /** Serialises a model; drops rows that quantise to all zeros. */
@@ -81,7 +83,7 @@ export interface ModelFileSections {
   readonly scale: number;
   readonly transitions: Float32Array;
   readonly gazetteerText: string;
-  readonly clusters: readonly (readonly [string, string])[];
+  readonly clusters: readonly number[];
 }
 
 /** Reads a model file's bytes (gzip) into its sections; throws E_RESOURCE_MISSING with the reason on a bad file. */
@@ -116,8 +118,15 @@ export function decodeNerModel(file: Uint8Array): NerModel {
     rows,
     weights,
     transitions: sections.transitions,
-    features: { gazetteer: withLookupIndex(parseGazetteer(sections.gazetteerText)), clusters: new Map(sections.clusters), lineFeatures: sections.info.lineFeatures === true },
+    features: { gazetteer: withLookupIndex(parseGazetteer(sections.gazetteerText)), clusters: clusterMap(sections.clusters), lineFeatures: sections.info.lineFeatures === true, caseLessClass: sections.info.caseLessClass === true },
   };
+}
+
+/** The flattened [key, code, …] pairs as a lookup map. */
+function clusterMap(pairs: readonly number[]): Map<number, number> {
+  const map = new Map<number, number>();
+  for (let k = 0; k + 1 < pairs.length; k += 2) map.set(pairs[k]!, pairs[k + 1]!);
+  return map;
 }
 
 /** Builds matchGazetteer's index at load time, so the first document tagged does not pay for it. */

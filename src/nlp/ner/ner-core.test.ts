@@ -77,7 +77,7 @@ describe('ner core › line shape and feature dropout', () => {
   });
 
   it('adds line features only for models trained with them, and more of them on a title-case line', () => {
-    const base = { gazetteer: createGazetteer([['Oslo', 2]]), clusters: new Map<string, string>() };
+    const base = { gazetteer: createGazetteer([['Oslo', 2]]), clusters: new Map<number, number>() };
     const words = ['Join', 'Google'];
     const plain = extractFeatures(words, base);
     const withLine = extractFeatures(words, { ...base, lineFeatures: true });
@@ -87,8 +87,23 @@ describe('ner core › line shape and feature dropout', () => {
     assert.equal(sentence.feats.length - extractFeatures(['Join', 'us', 'today'], base).feats.length, 3 * 3);
   });
 
+  it('gives a word its cluster features whatever its case, and a model file keeps the clusters', () => {
+    // "google" and "Google" share one cluster key (the normalised word): a lower-case tweet gets the name's class.
+    const clusters = new Map<number, number>([[hashString('google'), 0b1_0110_1101]]);
+    const res = { gazetteer: createGazetteer([]), clusters };
+    const lower = extractFeatures(['join', 'google'], res);
+    const upper = extractFeatures(['Join', 'Google'], res);
+    const none = extractFeatures(['join', 'google'], { ...res, clusters: new Map<number, number>() });
+    const own = (f: { offsets: Uint32Array; feats: Uint32Array }, i: number): Set<number> => new Set(f.feats.subarray(f.offsets[i]!, f.offsets[i + 1]!));
+    const shared = [...own(lower, 1)].filter((h) => own(upper, 1).has(h) && !own(none, 1).has(h));
+    // Four path prefixes and the two neighbour classes are the same in both cases (cluster × shape differs with the shape).
+    assert.equal(shared.length, 4 + 2);
+    const file = encodeNerModel({ info: { name: 'toy', version: 1, trainedOn: [], epochs: 1, seed: 1, featureCount: 0 }, tagCount: TAG_COUNT, hashes: new Uint32Array(), weights: new Float32Array(), transitions: new Float32Array((TAG_COUNT + 1) * TAG_COUNT), gazetteer: [], clusters: [hashString('google'), 0b1_0110_1101] });
+    assert.equal(decodeNerModel(file).features.clusters.get(hashString('google')), 0b1_0110_1101);
+  });
+
   it('leaves out gazetteer codes (own and as a neighbour) and word features of dropped tokens only', () => {
-    const res = { gazetteer: createGazetteer([['Oslo', 2]]), clusters: new Map<string, string>() };
+    const res = { gazetteer: createGazetteer([['Oslo', 2]]), clusters: new Map<number, number>() };
     const words = ['in', 'Oslo', 'today'];
     const full = extractFeatures(words, res);
     const noGaz = extractFeatures(words, res, undefined, Uint8Array.from([0, DROP_GAZETTEER, 0]));
@@ -115,7 +130,7 @@ describe('ner core › training and model file', () => {
     ['B-PER', 'O', 'B-LOC', 'O'],
     ['B-PER', 'O', 'B-PER', 'O', 'B-LOC', 'O'],
   ];
-  const features = { gazetteer: createGazetteer([['Oslo', 2]]), clusters: new Map<string, string>() };
+  const features = { gazetteer: createGazetteer([['Oslo', 2]]), clusters: new Map<number, number>() };
   const sentences = corpus.map((words, i) => ({ words, tags: bilouFromChunks(chunksFromIob(tags[i]!), words.length) }));
 
   it('trains deterministically and round-trips through the model file', () => {
@@ -152,6 +167,29 @@ describe('ner core › document consistency', () => {
     const result = makeConsistent(sentences, [[{ start: 2, end: 4, type: 'PER' }], [{ start: 0, end: 1, type: 'ORG' }, { start: 3, end: 4, type: 'LOC' }], []]);
     assert.deepEqual(result[1], [{ start: 0, end: 1, type: 'PER' }, { start: 3, end: 4, type: 'LOC' }]);
     assert.deepEqual(result[2], [{ start: 1, end: 2, type: 'PER' }]);
+  });
+
+  it('lets no person read in a heading turn a word the page tags as an organisation into a person (issue 16)', () => {
+    // "Volterra Pros & Cons" is a heading read as a person; "Volterra" alone is the agency in running text.
+    const doc = [['Volterra', 'Pros', '&', 'Cons'], ['With', 'Volterra', ',', 'you', 'get', 'more', '.'], ['Volterra', 'can', 'help', '.']];
+    const result = makeConsistent(doc, [[{ start: 0, end: 2, type: 'PER' }], [{ start: 1, end: 2, type: 'ORG' }], []]);
+    assert.deepEqual(result[1], [{ start: 1, end: 2, type: 'ORG' }]);
+    assert.deepEqual(result[2], []);
+    // The same name in running text still lends its parts, and so does a heading whose parts are tagged nothing else.
+    const text = [['Ann', 'Volterra', 'spoke', '.'], ['With', 'Volterra', ',', 'you', 'get', 'more', '.']];
+    assert.deepEqual(makeConsistent(text, [[{ start: 0, end: 2, type: 'PER' }], [{ start: 1, end: 2, type: 'ORG' }]])[1], [{ start: 1, end: 2, type: 'PER' }]);
+    const list = [['Ann', 'Volterra', '(', 'Oslo', ')'], ['Volterra', 'won', '.']];
+    assert.deepEqual(makeConsistent(list, [[{ start: 0, end: 2, type: 'PER' }, { start: 3, end: 4, type: 'LOC' }], []])[1], [{ start: 0, end: 1, type: 'PER' }]);
+  });
+
+  it('reads a name credited "by" a person as a work wherever the page repeats it (issue 16)', () => {
+    const doc = [['Grave', 'Empire', 'by', 'Richard', 'Swan'], ['About', 'Grave', 'Empire'], ['Read', 'Grave', 'Empire']];
+    const result = makeConsistent(doc, [[{ start: 3, end: 5, type: 'PER' }], [{ start: 1, end: 3, type: 'PER' }], []]);
+    assert.deepEqual(result.map((list) => list.map((c) => c.type)), [['MISC', 'PER'], ['MISC'], ['MISC']]);
+    // Must not fire: a place before "by" ("a visit to Slovenia by Kwasniewski"), or one capitalised word ("Photo by").
+    const visit = [['a', 'visit', 'to', 'Slovenia', 'by', 'Kwasniewski'], ['Photo', 'by', 'Ann', 'Lee']];
+    const kept = makeConsistent(visit, [[{ start: 3, end: 4, type: 'LOC' }, { start: 5, end: 6, type: 'PER' }], [{ start: 2, end: 4, type: 'PER' }]]);
+    assert.deepEqual(kept.map((list) => list.map((c) => c.type)), [['LOC', 'PER'], ['PER']]);
   });
 
   it('gives one surface string its majority type', () => {

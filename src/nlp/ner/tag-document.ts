@@ -3,10 +3,13 @@
  * lesson that one name keeps one type within an article):
  *  1. the same surface string gets its majority type everywhere it was tagged;
  *  2. a surname or given name of a multi-word person ("Qassem Soleimani") is a person when it stands alone
- *     ("Soleimani said"), tagged or not;
- *  3. an untagged capitalised repeat of a multi-word name tagged elsewhere gets that name's type.
+ *     ("Soleimani said"), tagged or not, when the full name was found in running text, not in a title-case
+ *     heading or button;
+ *  3. an untagged capitalised repeat of a multi-word name tagged elsewhere gets that name's type;
+ *  4. a "person" credited to a person ("Grave Empire by Richard Swan") is a work (MISC) wherever it recurs.
  */
 import type { MentionType } from '../../model/index.js';
+import { isTitleCaseLine } from './features.js';
 import { tagWords, type NerModel } from './model.js';
 import { chunksFromBilou, type Chunk } from './tags.js';
 
@@ -15,10 +18,15 @@ export interface ConsistencyOptions {
   readonly majorityType: boolean;
   readonly personParts: boolean;
   readonly repeatNames: boolean;
+  /** "Grave Empire by Richard Swan": a name right before "by" and a person is a work (MISC) everywhere. */
+  readonly workTitles: boolean;
 }
 
 /** All consistency rules on. */
-export const DEFAULT_CONSISTENCY: ConsistencyOptions = { majorityType: true, personParts: true, repeatNames: true };
+export const DEFAULT_CONSISTENCY: ConsistencyOptions = { majorityType: true, personParts: true, repeatNames: true, workTitles: true };
+
+/** No document-level rule: each sentence as the tagger read it. */
+export const NO_CONSISTENCY: ConsistencyOptions = { majorityType: false, personParts: false, repeatNames: false, workTitles: false };
 
 /** Entity chunks per sentence of a document. */
 export function tagDocument(model: NerModel, sentences: readonly (readonly string[])[], options: ConsistencyOptions = DEFAULT_CONSISTENCY): Chunk[][] {
@@ -50,21 +58,56 @@ export function makeConsistent(sentences: readonly (readonly string[])[], chunks
     );
   }
 
+  if (options.workTitles) {
+    // A book, song or film credited to its author ("Grave Empire by Richard Swan", "Bad Science by Ben
+    // Goldacre"): in the training sets' gold no capitalised name right before "by" and a person is a person
+    // (0 of 22), so the title, tagged PER or untagged (two or more capitalised words), is a work, and a PER
+    // with the same surface anywhere in the page ("About Grave Empire", a heading) is MISC.
+    const works = new Set<string>();
+    result.forEach((list, s) => {
+      const words = sentences[s] ?? [];
+      for (const author of list) {
+        const by = author.start - 1;
+        if (author.type !== 'PER' || by < 1 || words[by] !== 'by') continue;
+        const title = list.find((c) => c.end === by);
+        if (title) {
+          if (title.type === 'PER') works.add(surface(s, title));
+          continue;
+        }
+        let start = by;
+        while (start > 0 && isNameLike(words[start - 1] ?? '')) start--;
+        if (by - start >= 2) works.add(words.slice(start, by).join(' '));
+      }
+    });
+    if (works.size > 0) result = result.map((list, s) => list.map((c) => (c.type === 'PER' && works.has(surface(s, c)) ? { ...c, type: 'MISC' as const } : c)));
+  }
+
   if (options.personParts || options.repeatNames) {
-    const personParts = new Set<string>();
+    // A heading or button ("Volterra Pros & Cons") capitalises every word, so a person read only there is weak
+    // evidence: its parts do not turn a word the page tags alone as another type ("Volterra", the agency,
+    // ORG in running text) into a person. Names from running text, and heading names whose parts are not
+    // tagged otherwise (a list of names), still lend their parts.
+    const headings = sentences.map((words) => isTitleCaseLine(words));
+    const fromText = new Set<string>();
+    const fromHeadings = new Set<string>();
+    const taggedOther = new Set<string>();
     const multiWord = new Map<string, MentionType>();
     result.forEach((list, s) => {
       for (const c of list) {
         const words = (sentences[s] ?? []).slice(c.start, c.end);
         if (c.end - c.start >= 2) multiWord.set(words.join(' '), c.type);
+        if (c.type !== 'PER' && words.length === 1) taggedOther.add(words[0]!);
         if (c.type === 'PER' && words.length >= 2) {
+          const parts = headings[s] ? fromHeadings : fromText;
           const last = words[words.length - 1] ?? '';
           const first = words[0] ?? '';
-          if (isNameLike(last)) personParts.add(last);
-          if (words.length === 2 && isNameLike(first)) personParts.add(first);
+          if (isNameLike(last)) parts.add(last);
+          if (words.length === 2 && isNameLike(first)) parts.add(first);
         }
       }
     });
+    const personParts = new Set(fromText);
+    for (const part of fromHeadings) if (!taggedOther.has(part)) personParts.add(part);
     // Multi-word names split once and indexed by first word: a sentence only tries the names whose first
     // word it contains, in the names' original order (earlier names claim tokens first, as before).
     const names = [...multiWord].map(([name, type]) => ({ parts: name.split(' '), type }));

@@ -85,11 +85,8 @@ export interface PosLexicon {
 /** The features of the first models: no optional group. */
 export const PLAIN_LEXICON: PosLexicon = { rich: false };
 
-/** The first `bits` bits of a cluster path code (the whole path when shorter), still with its leading 1. */
-export function clusterPrefix(code: number, bits: number): number {
-  const depth = 31 - Math.clz32(code);
-  return depth <= bits ? code : code >>> (depth - bits);
-}
+/** The first `bits` bits of a cluster path code; defined beside the NER features, which read clusters too. */
+export const clusterPrefix = ner.clusterPrefix;
 
 const PAD_BEFORE = hashString('<s>');
 const PAD_AFTER = hashString('</s>');
