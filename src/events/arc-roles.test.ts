@@ -210,3 +210,17 @@ test('issue 14: a finite verb with no subject arc takes the actor named right be
   const inPlace = tree('After/ADP/2/case clashes/NOUN/6/obl in/ADP/4/case Kabul/PROPN/2/nmod have/AUX/6/aux attacked/VERB/0/root/attack Gaza/PROPN/6/obj');
   assert.deepEqual(arcRoles(inPlace.tokens, inPlace.deps, 5, judge(inPlace.tokens)).actors, []);
 });
+
+test('issue 14: a participle the parser made the complement of "be" is a passive: "authorities there were accused" has no actor and the authorities as target', () => {
+  const { tokens, deps, words } = tree('the/DET/2/det police/NOUN/4/nsubj there/PRON/4/expl were/VERB/0/root/be accused/VERB/4/xcomp/accuse of/SCONJ/7/mark lying/VERB/5/advcl/lie ./PUNCT/4/punct');
+  const r = arcRoles(tokens, deps, 4, judge(tokens));
+  assert.equal(r.isPassive, true);
+  assert.deepEqual(r.actors, []);
+  assert.deepEqual(r.targets.map((a) => text(words, a)), ['the police']);
+});
+
+test('issue 14: a subject the parser drew into a fronted time phrase as its conjunct still acts: "In October, Rep. Turkey, R-W.Va., attacked Gaza"', () => {
+  const { tokens, deps, words } = tree('In/ADP/2/case October/PROPN/7/obl/october ,/PUNCT/2/punct Rep./PROPN/5/compound Turkey/PROPN/2/conj ,/PUNCT/2/punct attacked/VERB/0/root/attack Gaza/PROPN/7/obj ./PUNCT/7/punct');
+  const r = arcRoles(tokens, deps, 6, judge(tokens));
+  assert.deepEqual(r.actors.map((a) => text(words, a)), ['Rep. Turkey']);
+});

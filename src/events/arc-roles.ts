@@ -192,7 +192,10 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
   const nounRoot = deps.head[trigger]! >= 0 && deps.head[trigger]! < trigger && deps.head[deps.head[trigger]!]! < 0 ? deps.head[trigger]! : -1;
   const isMisreadPredicate =
     !isNoun && nounRoot >= 0 && (label(trigger) === 'acl' || label(trigger) === 'acl:relcl') && ['NOUN', 'PROPN'].includes(tokens[nounRoot]!.pos) && kidsWith(trigger, 'obj').length > 0 && kidsWith(trigger, 'nsubj', 'nsubj:pass', 'mark').length === 0;
-  const isPassive = !isNoun && (kidsWith(trigger, 'nsubj:pass', 'aux:pass').length > 0 || sharedPassiveSubject !== undefined || (label(trigger) === 'acl' && isParticiple(trigger) && !isMisreadPredicate));
+  // "authorities there were accused of …": the parser may read "were" as the verb and the participle as its
+  // complement; a participle under a form of "be" is a passive whose subject is that of "be".
+  const beHead = !isNoun && label(trigger) === 'xcomp' && deps.head[trigger]! >= 0 && tokens[deps.head[trigger]!]!.lemma.toLowerCase() === 'be' && isParticiple(trigger) ? deps.head[trigger]! : -1;
+  const isPassive = !isNoun && (kidsWith(trigger, 'nsubj:pass', 'aux:pass').length > 0 || sharedPassiveSubject !== undefined || beHead >= 0 || (label(trigger) === 'acl' && isParticiple(trigger) && !isMisreadPredicate));
   // The clause heads from the trigger up: a noun trigger's clause is the verb that governs it. The chain
   // climbs through controlled, coordinated and adverbial clauses only: a reported clause's time and place
   // ("said on Tuesday") and a relative clause's are another event's.
@@ -259,8 +262,12 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
     } else if (!isPassive) {
       // "Pakistan today threatened …": the parser may read the subject as a compound of the time word after it.
       const timeHead = kidsWith(trigger, 'obl:unmarked', 'obl:tmod', 'nmod:tmod', 'obl').find((k) => k < trigger && TIME_WORDS.has(tokens[k]!.lemma.toLowerCase()));
+      // "In October, Rep. David McKinley, R-W.Va., visited …": or as a conjunct of a fronted time phrase.
       const misreadSubject = timeHead !== undefined ? kidsWith(timeHead, 'compound').find((k) => k < timeHead && judge.isActor(phrase(k))) : undefined;
+      // Its conjuncts there are its own appositions ("R-W.Va."), not more actors: the name alone.
+      const frontedSubject = timeHead !== undefined && misreadSubject === undefined ? kidsWith(timeHead, 'conj').find((k) => k > timeHead && k < trigger && tokens[k]!.pos === 'PROPN' && judge.isActor(phrase(k))) : undefined;
       if (misreadSubject !== undefined) actors = members(misreadSubject);
+      else if (frontedSubject !== undefined) actors = [phrase(frontedSubject)];
       // No subject of its own: a controlled or shared subject ("vowed to attack", "met X and signed", "fired, killing").
       let v = trigger;
       for (let guard = 0; guard < 4 && actors.length === 0; guard++) {
@@ -314,7 +321,7 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
     // Targets, best first: an actor object, an actor in a target PP, the passive subject, then any object.
     const objs = kidsWith(trigger, 'obj', 'iobj');
     const obls = kidsWith(trigger, 'obl');
-    const passiveSubject = kidsWith(trigger, 'nsubj:pass')[0] ?? sharedPassiveSubject ?? (isPassive && label(trigger) === 'acl' && deps.head[trigger]! >= 0 ? deps.head[trigger]! : undefined);
+    const passiveSubject = kidsWith(trigger, 'nsubj:pass')[0] ?? sharedPassiveSubject ?? (beHead >= 0 ? kidsWith(beHead, 'nsubj', 'nsubj:pass')[0] : undefined) ?? (isPassive && label(trigger) === 'acl' && deps.head[trigger]! >= 0 ? deps.head[trigger]! : undefined);
     const isMovement = MOVEMENT_LEMMAS.has(tokens[trigger]!.lemma.toLowerCase());
     const oblTarget = (k: number, needActor: boolean): boolean => {
       const prep = caseOf(tokens, deps, kids, k);

@@ -596,3 +596,9 @@ test('issue 14 › a page of game scores is read as one: two line scores or resu
   assert.equal(hasGameScores('The Lakers sealed a 102-99 win on Sunday and a 110-98 victory on Tuesday.'), true);
   assert.equal(hasGameScores('Rebels killed 4, officials said. Talks resume on March 12, 2020.'), false);
 });
+
+test('issue 14 › on a page of game scores force is play: "the Bruins beat the Devils" codes nothing there, and an ASSAULT elsewhere', () => {
+  const teams = [{ text: 'Bruins', type: 'ORG' as const }, { text: 'Devils', type: 'ORG' as const }];
+  assert.equal(run('Bruins/PROPN 5/NUM ,/PUNCT Devils/PROPN 1/NUM ;/PUNCT Jets/PROPN 2/NUM ,/PUNCT Predators/PROPN 1/NUM ;/PUNCT the/DET Bruins/PROPN beat/VERB/beat the/DET Devils/PROPN ./PUNCT', teams).events.length, 0);
+  assert.equal(run('The/DET Bruins/PROPN beat/VERB/beat the/DET Devils/PROPN ./PUNCT', teams).events[0]?.ploverType, 'ASSAULT');
+});

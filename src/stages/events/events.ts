@@ -322,8 +322,6 @@ function isLocale(a: CodedActor, entityById: ReadonlyMap<string, DocEntity>, lex
   return lexicon.resolveCountry?.(entity.name.toUpperCase().split(/\s+/)) === undefined;
 }
 
-const isPerson = (a: CodedActor, entityById: ReadonlyMap<string, DocEntity>): boolean => (a.entityId ? entityById.get(a.entityId)?.type === 'PER' : false);
-
 /** A line score ("Wild 4, Sabres 1", "Blue Jackets 5, Canadiens 2") or a result ("a 4-2 win"). */
 const GAME_SCORE = /\p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*)* \d{1,3}, \p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*)* \d{1,3}\b|\b\d{1,3}[-\u2013]\d{1,3} (?:win|victory|loss|defeat|triumph|rout)\b/gu;
 
@@ -428,9 +426,11 @@ function isInsideName(tokens: readonly CoderToken[], start: number, end: number)
   return words.filter(isCapital).length * 2 < words.length;
 }
 
-/** A participant that is the article's own newsroom: a media code, the outlet, or the byline's reporter. */
-function isNewsroom(a: CodedActor, tokens: readonly CoderToken[], doc: Doc): boolean {
+/** A participant that is a newsroom: a media code or outlet entity, the article's outlet, or the byline's reporter. */
+function isNewsroom(a: CodedActor, tokens: readonly CoderToken[], doc: Doc, entityById: ReadonlyMap<string, DocEntity>): boolean {
   if (a.code?.endsWith('MED')) return true;
+  // "Eyewitness News met with a customer": an outlet meeting or talking to someone is gathering news.
+  if (a.entityId !== undefined && entityById.get(a.entityId)?.kind === 'media-outlet') return true;
   const words = tokens.slice(a.start, a.end).map((t) => t.text.toLowerCase());
   const head = words[words.length - 1] ?? '';
   const own = `${doc.meta.byline ?? ''} ${doc.meta.outlet ?? ''}`.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2);
@@ -620,13 +620,16 @@ export function createEventsStage(): Stage<'events'> {
           // "the recently [released] survey", "an internationally [recognized] center": it describes a noun.
           if (isAttributiveParticiple(tokens, codedEvent.triggerStart, codedEvent.triggerEnd)) continue;
           // The reporter's own news-gathering ("Pineda met up with Al-Ibrahim", "ABC 7 did receive a text") is no event.
-          if (quoted.code.startsWith('04') && quoted.sources.some((a) => isNewsroom(a, tokens, doc))) continue;
+          if (quoted.code.startsWith('04') && quoted.sources.some((a) => isNewsroom(a, tokens, doc, entityById))) continue;
+          // Seizure, arrest, expulsion, repression, blockade and occupation (CAMEO 17, 191, 192: PLOVER's COERCE) are done
+          // to someone or something: with nothing acted on, the verb is used in another sense ("it was Morrison who took over").
+          if (/^(17|191|192)/.test(quoted.code) && quoted.targets.length === 0) continue;
           const e = withPlausibleParticipants(quoted, s, tokens, inSentence, entityById, agentHeads);
           if (!e) continue;
           // Force used by a town, state or region ("Minnesota beat Buffalo", "Columbus beat Montreal") names a team or
           // a council, not an armed party (a country or its capital acting stands for its government); on a page of
-          // game scores, force by anyone but a named person is a game ("the Bruins beat the Devils").
-          if (isMaterial(e.code) && e.sources.length > 0 && e.sources.every((a) => isLocale(a, entityById, lexicon) || (reportsGames && !isPerson(a, entityById)))) continue;
+          // game scores, force is play ("the Bruins beat the Devils", whom the tagger may read as people).
+          if (isMaterial(e.code) && (reportsGames || (e.sources.length > 0 && e.sources.every((a) => isLocale(a, entityById, lexicon))))) continue;
           // "asked" in a sentence holding a question or a quotation puts a question, not a request.
           if (e.verb === 'ASK' && /[?"\u201c\u201d]/.test(doc.text.slice(s.start, s.end))) continue;
           // A speech verb with no one acted on ("officials warned that …") is a claim, which the claims stage records.
