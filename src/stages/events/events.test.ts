@@ -6,7 +6,7 @@ import { createResources } from '../../pipeline/stage.js';
 import { loadEventLexicon } from '../../app/dictionaries.js';
 import { EVENT_LEXICON_RESOURCE } from '../../events/lexicon.js';
 import { createEventsStage, modalityOfToken } from './index.js';
-import { hasGameScores, withNarrativeTime, withoutInformants, withoutRepeats } from './events.js';
+import { withNarrativeTime, withoutInformants, withoutRepeats } from './events.js';
 
 const lexicon = loadEventLexicon();
 const ctx = { publishedAt: '2015-11-26', resources: createResources({ [EVENT_LEXICON_RESOURCE]: lexicon }) };
@@ -589,16 +589,4 @@ test('issue 14 › a town or region using force is a team, not an armed party: "
   const war = parsed('Russia/PROPN attacked/VERB/attack Ukraine/PROPN ./PUNCT', '2/nsubj 0/root 2/obj 2/punct', [{ text: 'Russia', type: 'LOC' }, { text: 'Ukraine', type: 'LOC' }]);
   const warEntities = [{ ...place('a', 'Russia', 'state'), mentionIds: ['m0'] }, { ...place('b', 'Ukraine', 'state'), mentionIds: ['m1'] }];
   assert.equal(stage.run({ ...war, layers: { ...war.layers, entities: warEntities } }, ctx)[0]?.ploverType, 'ASSAULT');
-});
-
-test('issue 14 › a page of game scores is read as one: two line scores or results, not one', () => {
-  assert.equal(hasGameScores('Wild 4, Sabres 1: Zach Parise scored twice. Blue Jackets 5, Canadiens 2: Dubois had two goals.'), true);
-  assert.equal(hasGameScores('The Lakers sealed a 102-99 win on Sunday and a 110-98 victory on Tuesday.'), true);
-  assert.equal(hasGameScores('Rebels killed 4, officials said. Talks resume on March 12, 2020.'), false);
-});
-
-test('issue 14 › on a page of game scores force is play: "the Bruins beat the Devils" codes nothing there, and an ASSAULT elsewhere', () => {
-  const teams = [{ text: 'Bruins', type: 'ORG' as const }, { text: 'Devils', type: 'ORG' as const }];
-  assert.equal(run('Bruins/PROPN 5/NUM ,/PUNCT Devils/PROPN 1/NUM ;/PUNCT Jets/PROPN 2/NUM ,/PUNCT Predators/PROPN 1/NUM ;/PUNCT the/DET Bruins/PROPN beat/VERB/beat the/DET Devils/PROPN ./PUNCT', teams).events.length, 0);
-  assert.equal(run('The/DET Bruins/PROPN beat/VERB/beat the/DET Devils/PROPN ./PUNCT', teams).events[0]?.ploverType, 'ASSAULT');
 });

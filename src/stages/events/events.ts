@@ -322,16 +322,6 @@ function isLocale(a: CodedActor, entityById: ReadonlyMap<string, DocEntity>, lex
   return lexicon.resolveCountry?.(entity.name.toUpperCase().split(/\s+/)) === undefined;
 }
 
-/** A line score ("Wild 4, Sabres 1", "Blue Jackets 5, Canadiens 2") or a result ("a 4-2 win"). */
-const GAME_SCORE = /\p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*)* \d{1,3}, \p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*)* \d{1,3}\b|\b\d{1,3}[-\u2013]\d{1,3} (?:win|victory|loss|defeat|triumph|rout)\b/gu;
-
-/** Does the text report games: two scores or more? There "beat", "crushed" and "attacked" are plays, not force. */
-export function hasGameScores(text: string): boolean {
-  let n = 0;
-  for (const _ of text.matchAll(GAME_SCORE)) if (++n >= 2) return true;
-  return false;
-}
-
 /** Words that make a noun phrase indefinite: "a department", "some officers" name no organisation of the article. */
 const INDEFINITE = new Set(['a', 'an', 'another', 'some', 'any', 'other', 'many', 'several', 'no', 'every', 'each']);
 
@@ -580,7 +570,6 @@ export function createEventsStage(): Stage<'events'> {
       const entityById = new Map((doc.layers.entities ?? []).map((x) => [x.id, x]));
       const references = referenceIndex(doc);
       const organisations = organisationsByNoun(doc);
-      const reportsGames = hasGameScores(doc.text);
       // Last words of the dictionary's sector nouns ("POLICE", "FORCES"): a phrase headed by one is an actor.
       const agentHeads = new Set([...lexicon.agents.values()].flatMap((list) => list.map((a) => a.words[a.words.length - 1]!)));
       const events: EventMention[] = [];
@@ -627,9 +616,8 @@ export function createEventsStage(): Stage<'events'> {
           const e = withPlausibleParticipants(quoted, s, tokens, inSentence, entityById, agentHeads);
           if (!e) continue;
           // Force used by a town, state or region ("Minnesota beat Buffalo", "Columbus beat Montreal") names a team or
-          // a council, not an armed party (a country or its capital acting stands for its government); on a page of
-          // game scores, force is play ("the Bruins beat the Devils", whom the tagger may read as people).
-          if (isMaterial(e.code) && (reportsGames || (e.sources.length > 0 && e.sources.every((a) => isLocale(a, entityById, lexicon))))) continue;
+          // a council, not an armed party (a country or its capital acting stands for its government).
+          if (isMaterial(e.code) && e.sources.length > 0 && e.sources.every((a) => isLocale(a, entityById, lexicon))) continue;
           // "asked" in a sentence holding a question or a quotation puts a question, not a request.
           if (e.verb === 'ASK' && /[?"\u201c\u201d]/.test(doc.text.slice(s.start, s.end))) continue;
           // A speech verb with no one acted on ("officials warned that …") is a claim, which the claims stage records.
