@@ -2,7 +2,7 @@
  * `npm run eval:news`: events and claims on hand-labelled hard-news pages (eval/news/pages.json): 30 tuning pages
  * and 16 held-out pages (`split: "heldout"`, events only) that are scored apart and never printed in detail, so
  * rules are tuned on the first set and checked on the second. `--verbose` lists misses and extra events of the
- * tuning pages; `--tuning` skips the held-out pages (faster while tuning).
+ * tuning pages (`--times` adds their time errors); `--tuning` skips the held-out pages (faster while tuning).
  *
  * Each page goes through ingest's path: the clean step (HTML → body and metadata), the genre rules (a page read
  * as non-news runs no events or claims, as ingest does by default), then the default pipeline.
@@ -158,6 +158,8 @@ for (const page of pages) {
       const p = e.placeId ? places.get(e.placeId) : undefined;
       tally.placeN++;
       if (l.place === null ? !p : !!p && (wordsOf(p.text).has(headWord(l.place)) || (p.name !== undefined && wordsOf(p.name).has(headWord(l.place))))) tally.place++;
+      const timeOk = l.time === null ? !t : !!t && t.value.slice(0, l.time.length) === l.time;
+      if (detail && process.argv.includes('--times') && !timeOk) notes.push(`  ${page.id.slice(0, 8)} time "${l.anchor}" gold ${l.time ?? '-'}; got ${t ? `${t.value} "${t.text}"` : '-'}`);
       if (detail && (!actorOk || !targetOk || e.ploverType !== l.type)) {
         notes.push(`  ${page.id.slice(0, 8)} "${l.anchor}" gold ${l.type} ${l.actor} → ${l.target ?? '-'}; got ${e.ploverType} ${e.sources.map((a) => a.text).join('+') || '-'} → ${e.targets.map((a) => a.text).join('+') || '-'}`);
       }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { arcTree as tree } from '../../test/helpers/arc-tree.js';
-import { arcRoles, timeAnchor, type ArcJudge, type ArcToken, type RoleSpan } from './arc-roles.js';
+import { arcRoles, datelineEnd, timeAnchor, type ArcJudge, type ArcToken, type RoleSpan } from './arc-roles.js';
 
 
 const ACTORS = new Set(['Turkey', 'Russia', 'militants', 'army', 'Israel', 'police', 'Police', 'gunmen', 'Hamas', 'Kabul', 'Aleppo', 'Kandahar', 'Gaza', 'Germany']);
@@ -177,4 +177,50 @@ test('no one in a phrase of time is acted on: "Hamas asked for calm during Israe
   const { tokens, deps } = tree("Hamas/PROPN/2/nsubj asked/VERB/0/root/ask for/ADP/4/case calm/NOUN/2/obl during/ADP/8/case Israel/PROPN/8/nmod:poss 's/PART/6/case elections/NOUN/2/obl/election ./PUNCT/2/punct");
   const r = arcRoles(tokens, deps, 1, judge(tokens));
   assert.deepEqual(r.targets, []);
+});
+
+test('issue 14: a wire dateline the parser made the subject is no participant; what it set after the dash is: "LONDON (AP) — Britain\'s party was accused"', () => {
+  const { tokens, deps, words } = tree("LONDON/PROPN/11/nsubj:pass (/PUNCT/3/punct AP/PROPN/1/appos )/PUNCT/3/punct —/PUNCT/9/punct Britain/PROPN/9/nmod:poss 's/PART/6/case Conservative/ADJ/9/amod Party/PROPN/1/appos was/AUX/11/aux:pass accused/VERB/0/root/accuse ./PUNCT/11/punct");
+  assert.equal(datelineEnd(tokens), 5);
+  const r = arcRoles(tokens, deps, 10, judge(tokens));
+  assert.deepEqual(r.targets.map((a) => text(words, a)), ["Britain 's Conservative Party"]);
+  // No dateline: a dash inside a clause, or a verb before the dash.
+  assert.equal(datelineEnd(tree('Police/NOUN/2/nsubj said/VERB/0/root —/PUNCT/4/punct again/ADV/2/advmod').tokens), 0);
+  assert.equal(datelineEnd(tree('Turkey/PROPN/2/nsubj attacked/VERB/0/root Gaza/PROPN/2/obj —/PUNCT/5/punct again/ADV/2/advmod').tokens), 0);
+});
+
+test('issue 14: a passive keeps its own subject as the one acted on, even when it names no actor: "sales were hit by the crashes of its jet"', () => {
+  const { tokens, deps, words } = tree('sales/NOUN/3/nsubj:pass were/AUX/3/aux:pass hit/VERB/0/root/hit after/ADP/5/case crashes/NOUN/3/obl of/ADP/8/case the/DET/8/det militants/NOUN/5/nmod ./PUNCT/3/punct');
+  const r = arcRoles(tokens, deps, 2, judge(tokens));
+  assert.deepEqual(r.targets.map((a) => text(words, a)), ['sales']);
+});
+
+test('issue 14: a verb the parser conjoined to a noun shares the subject of the clause holding that noun: "Vietnam is one of the critics of claims and has accused Russia"', () => {
+  const { tokens, deps, words } = tree('Vietnam/PROPN/3/nsubj is/AUX/3/cop one/NUM/0/root of/ADP/6/case the/DET/6/det critics/NOUN/3/nmod of/ADP/8/case claims/NOUN/6/nmod/claim and/CCONJ/11/cc has/AUX/11/aux accused/VERB/8/conj/accuse Russia/PROPN/11/obj ./PUNCT/3/punct');
+  const r = arcRoles(tokens, deps, 10, judge(tokens));
+  assert.deepEqual(r.actors.map((a) => text(words, a)), ['Vietnam']);
+  assert.deepEqual(r.targets.map((a) => text(words, a)), ['Russia']);
+});
+
+test('issue 14: a finite verb with no subject arc takes the actor named right before its auxiliary: "This comes as Turkey has attacked Gaza"', () => {
+  const { tokens, deps, words } = tree('This/PRON/2/nsubj comes/VERB/0/root/come as/ADP/4/case Turkey/PROPN/2/obl has/AUX/6/aux attacked/VERB/2/ccomp/attack Gaza/PROPN/6/obj ./PUNCT/2/punct');
+  const r = arcRoles(tokens, deps, 5, judge(tokens));
+  assert.deepEqual(r.actors.map((a) => text(words, a)), ['Turkey']);
+  // Not through a preposition of place: in "After clashes in Kabul, have attacked Gaza" Kabul attacked no one.
+  const inPlace = tree('After/ADP/2/case clashes/NOUN/6/obl in/ADP/4/case Kabul/PROPN/2/nmod have/AUX/6/aux attacked/VERB/0/root/attack Gaza/PROPN/6/obj');
+  assert.deepEqual(arcRoles(inPlace.tokens, inPlace.deps, 5, judge(inPlace.tokens)).actors, []);
+});
+
+test('issue 14: a participle the parser made the complement of "be" is a passive: "authorities there were accused" has no actor and the authorities as target', () => {
+  const { tokens, deps, words } = tree('the/DET/2/det police/NOUN/4/nsubj there/PRON/4/expl were/VERB/0/root/be accused/VERB/4/xcomp/accuse of/SCONJ/7/mark lying/VERB/5/advcl/lie ./PUNCT/4/punct');
+  const r = arcRoles(tokens, deps, 4, judge(tokens));
+  assert.equal(r.isPassive, true);
+  assert.deepEqual(r.actors, []);
+  assert.deepEqual(r.targets.map((a) => text(words, a)), ['the police']);
+});
+
+test('issue 14: a subject the parser drew into a fronted time phrase as its conjunct still acts: "In October, Rep. Turkey, R-W.Va., attacked Gaza"', () => {
+  const { tokens, deps, words } = tree('In/ADP/2/case October/PROPN/7/obl/october ,/PUNCT/2/punct Rep./PROPN/5/compound Turkey/PROPN/2/conj ,/PUNCT/2/punct attacked/VERB/0/root/attack Gaza/PROPN/7/obj ./PUNCT/7/punct');
+  const r = arcRoles(tokens, deps, 6, judge(tokens));
+  assert.deepEqual(r.actors.map((a) => text(words, a)), ['Rep. Turkey']);
 });

@@ -61,6 +61,7 @@ const TIME_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'jun
 const PATIENT_NOUNS = new Set(['arrest', 'detention', 'killing', 'murder', 'assassination', 'release', 'kidnapping', 'abduction', 'execution', 'extradition', 'deportation', 'capture', 'imprisonment', 'expulsion', 'shooting', 'beating', 'torture', 'rescue', 'indictment', 'conviction', 'sentencing', 'dismissal', 'ouster', 'firing', 'trial', 'impeachment', 'prosecution', 'interrogation', 'questioning', 'arraignment', 'acquittal', 'pardon', 'hanging', 'lynching', 'stabbing', 'rape']);
 /** Event nouns done by their possessor to their of-phrase: "Russia's bombing of Aleppo", "the siege of Mosul". */
 const OF_TARGET_NOUNS = new Set(['bombing', 'bombardment', 'shelling', 'invasion', 'occupation', 'siege', 'blockade', 'massacre', 'slaughter', 'annexation', 'destruction', 'persecution', 'surveillance', 'investigation', 'liberation', 'looting', 'genocide', 'encirclement', 'recapture', 'takeover', 'conquest', 'boycott']);
+const NOMINAL_POS = new Set<Upos>(['NOUN', 'PROPN', 'NUM']);
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom', 'whose']);
 /** Dependents that belong to a noun phrase's own extent (not clauses, PPs, appositions or conjuncts). */
 const NP_INTERNAL = new Set<DepLabel>(['compound', 'flat', 'amod', 'det', 'det:predet', 'nummod', 'nmod:poss', 'nmod:desc', 'case', 'compound:prt']);
@@ -126,9 +127,31 @@ function coordinated(tokens: readonly ArcToken[], deps: SentenceDeps, kids: read
 
 const SUBSET_MARKERS = new Set(['including', 'among', 'excluding', 'especially', 'mostly', 'mainly']);
 
+const DATELINE_DASHES = new Set(['\u2014', '\u2013', '--', '-']);
+
+/**
+ * The number of tokens of a wire dateline opening the sentence ("LONDON (AP) —", "HANOI, Vietnam (AP) —"), 0 when
+ * there is none: a place in capitals or an agency in brackets, no verb, then a dash within the first 12 tokens.
+ * The parser reads the dateline as part of the clause ("LONDON … was accused": LONDON the passive subject), but it
+ * names where the story was filed, never a participant.
+ * @example datelineEnd(tokens('LONDON (AP) — Britain’s Conservative Party was accused …')) // 4
+ */
+export function datelineEnd(tokens: readonly ArcToken[]): number {
+  for (let i = 1; i < Math.min(tokens.length - 1, 12); i++) {
+    if (!DATELINE_DASHES.has(tokens[i]!.text)) continue;
+    const prefix = tokens.slice(0, i);
+    if (prefix.some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return 0;
+    const isCapitalPlace = prefix.some((t) => /^\p{Lu}{3,}$/u.test(t.text));
+    const isAgency = prefix.some((t, k) => t.text === '(' && prefix[k + 2]?.text === ')');
+    return isCapitalPlace || isAgency ? i + 1 : 0;
+  }
+  return 0;
+}
+
 /** Reads the roles of the trigger whose head token is `trigger` (sentence-relative). */
 export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigger: number, judge: ArcJudge): ArcRoles {
   const kids = childrenOf(deps);
+  const dateline = datelineEnd(tokens);
   const label = (i: number): DepLabel => deps.label[i] ?? 'dep';
   const kidsWith = (h: number, ...labels: DepLabel[]): number[] => kids[h]!.filter((k) => labels.includes(label(k)));
   const phrase = (n: number): RoleSpan => phraseOf(tokens, deps, n, kids);
@@ -143,6 +166,12 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
     }
     const out: RoleSpan[] = [];
     for (const m of coordinated(tokens, deps, kids, resolved)) {
+      // "LONDON (AP) — Britain's Conservative Party was accused": the dateline the parser made the subject stands
+      // for nothing; what it set in apposition after the dash is the participant.
+      if (m < dateline) {
+        out.push(...kidsWith(m, 'appos', 'conj').filter((k) => k >= dateline).flatMap((k) => members(k)));
+        continue;
+      }
       const p = phrase(m);
       const appos = kidsWith(m, 'appos').map(phrase).find((a) => judge.isActor(a));
       out.push(!judge.isActor(p) && appos ? appos : p);
@@ -163,7 +192,10 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
   const nounRoot = deps.head[trigger]! >= 0 && deps.head[trigger]! < trigger && deps.head[deps.head[trigger]!]! < 0 ? deps.head[trigger]! : -1;
   const isMisreadPredicate =
     !isNoun && nounRoot >= 0 && (label(trigger) === 'acl' || label(trigger) === 'acl:relcl') && ['NOUN', 'PROPN'].includes(tokens[nounRoot]!.pos) && kidsWith(trigger, 'obj').length > 0 && kidsWith(trigger, 'nsubj', 'nsubj:pass', 'mark').length === 0;
-  const isPassive = !isNoun && (kidsWith(trigger, 'nsubj:pass', 'aux:pass').length > 0 || sharedPassiveSubject !== undefined || (label(trigger) === 'acl' && isParticiple(trigger) && !isMisreadPredicate));
+  // "authorities there were accused of …": the parser may read "were" as the verb and the participle as its
+  // complement; a participle under a form of "be" is a passive whose subject is that of "be".
+  const beHead = !isNoun && label(trigger) === 'xcomp' && deps.head[trigger]! >= 0 && tokens[deps.head[trigger]!]!.lemma.toLowerCase() === 'be' && isParticiple(trigger) ? deps.head[trigger]! : -1;
+  const isPassive = !isNoun && (kidsWith(trigger, 'nsubj:pass', 'aux:pass').length > 0 || sharedPassiveSubject !== undefined || beHead >= 0 || (label(trigger) === 'acl' && isParticiple(trigger) && !isMisreadPredicate));
   // The clause heads from the trigger up: a noun trigger's clause is the verb that governs it. The chain
   // climbs through controlled, coordinated and adverbial clauses only: a reported clause's time and place
   // ("said on Tuesday") and a relative clause's are another event's.
@@ -230,8 +262,12 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
     } else if (!isPassive) {
       // "Pakistan today threatened …": the parser may read the subject as a compound of the time word after it.
       const timeHead = kidsWith(trigger, 'obl:unmarked', 'obl:tmod', 'nmod:tmod', 'obl').find((k) => k < trigger && TIME_WORDS.has(tokens[k]!.lemma.toLowerCase()));
+      // "In October, Rep. David McKinley, R-W.Va., visited …": or as a conjunct of a fronted time phrase.
       const misreadSubject = timeHead !== undefined ? kidsWith(timeHead, 'compound').find((k) => k < timeHead && judge.isActor(phrase(k))) : undefined;
+      // Its conjuncts there are its own appositions ("R-W.Va."), not more actors: the name alone.
+      const frontedSubject = timeHead !== undefined && misreadSubject === undefined ? kidsWith(timeHead, 'conj').find((k) => k > timeHead && k < trigger && tokens[k]!.pos === 'PROPN' && judge.isActor(phrase(k))) : undefined;
       if (misreadSubject !== undefined) actors = members(misreadSubject);
+      else if (frontedSubject !== undefined) actors = [phrase(frontedSubject)];
       // No subject of its own: a controlled or shared subject ("vowed to attack", "met X and signed", "fired, killing").
       let v = trigger;
       for (let guard = 0; guard < 4 && actors.length === 0; guard++) {
@@ -252,6 +288,15 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
           break;
         }
         if (rel !== 'xcomp' && rel !== 'conj' && rel !== 'advcl') break;
+        // "Vietnam is one of the critics of China's claims … and has accused Beijing": a verb is never conjoined to a
+        // noun; the parser hung it on the last noun of the first clause, whose subject it shares.
+        if (rel === 'conj' && NOMINAL_POS.has(tokens[h]!.pos)) {
+          let c = h;
+          for (let up = 0; up < tokens.length && label(c) !== 'root' && tokens[c]!.pos !== 'VERB' && kidsWith(c, 'nsubj', 'cop').length === 0 && deps.head[c]! >= 0; up++) c = deps.head[c]!;
+          const shared = kidsWith(c, 'nsubj')[0];
+          if (shared !== undefined && shared < v) actors = members(shared);
+          break;
+        }
         // Object control: "forced France to capitulate", "urged them to attack", "let you massacre": the one
         // made or asked to act is the governing verb's object, not its subject.
         // Likewise the purpose of sending someone: "sent troops to fight", "called in CrowdStrike to investigate".
@@ -263,11 +308,20 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
         if (s !== undefined) actors = members(s);
         v = h;
       }
+      // "This comes as China has denounced …": a finite verb (it has an auxiliary) with no subject arc, right after a
+      // name the parser attached elsewhere ("as China" read as a phrase): that name is its subject.
+      const firstAux = kidsWith(trigger, 'aux').filter((k) => k < trigger).sort((a, b) => a - b)[0];
+      if (actors.length === 0 && firstAux !== undefined && firstAux > 0 && !['xcomp', 'acl', 'acl:relcl', 'amod'].includes(label(trigger))) {
+        const before = firstAux - 1;
+        const p = phrase(before);
+        const prep = caseOf(tokens, deps, kids, before);
+        if (NOMINAL_POS.has(tokens[before]!.pos) && tokens[before]!.pos !== 'NUM' && p.end === firstAux && (prep === '' || prep === 'as') && judge.isActor(p)) actors = members(before);
+      }
     }
     // Targets, best first: an actor object, an actor in a target PP, the passive subject, then any object.
     const objs = kidsWith(trigger, 'obj', 'iobj');
     const obls = kidsWith(trigger, 'obl');
-    const passiveSubject = kidsWith(trigger, 'nsubj:pass')[0] ?? sharedPassiveSubject ?? (isPassive && label(trigger) === 'acl' && deps.head[trigger]! >= 0 ? deps.head[trigger]! : undefined);
+    const passiveSubject = kidsWith(trigger, 'nsubj:pass')[0] ?? sharedPassiveSubject ?? (beHead >= 0 ? kidsWith(beHead, 'nsubj', 'nsubj:pass')[0] : undefined) ?? (isPassive && label(trigger) === 'acl' && deps.head[trigger]! >= 0 ? deps.head[trigger]! : undefined);
     const isMovement = MOVEMENT_LEMMAS.has(tokens[trigger]!.lemma.toLowerCase());
     const oblTarget = (k: number, needActor: boolean): boolean => {
       const prep = caseOf(tokens, deps, kids, k);
@@ -301,8 +355,11 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
       const subject = clause !== undefined ? kidsWith(clause, 'nsubj')[0] : undefined;
       if (subject !== undefined && judge.isActor(phrase(subject)) && REQUEST_LEMMAS.has(tokens[trigger]!.lemma.toLowerCase())) targets = members(subject);
     }
+    // A passive's subject is the one acted on, whatever it names: "whose sales have been badly hit following two
+    // crashes of its jet" hit the sales, not the jet; the stage then judges whether sales can be hit.
+    const hasOwnPatient = isPassive && pick !== undefined && pick === passiveSubject;
     // "agreed to lift embargoes on Iran": a verb with no one acted on takes the target of its complement.
-    if (targets.length === 0 || !targets.some((t) => judge.isActor(t))) {
+    if (!hasOwnPatient && (targets.length === 0 || !targets.some((t) => judge.isActor(t)))) {
       const comp = kidsWith(trigger, 'xcomp')[0];
       if (comp !== undefined && tokens[comp]!.pos === 'VERB') {
         const inner = arcRoles(tokens, deps, comp, judge).targets.filter((t) => judge.isActor(t));
@@ -312,7 +369,7 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
     // Still no actor acted on: the first actor in the trigger's own subtree after it ("apologized to Brazil for
     // …", "demanded autonomy from Serbian authorities"), never inside a reported or relative clause, never a
     // place phrase ("in Homs") unless the verb is one of movement.
-    if (!targets.some((t) => judge.isActor(t))) {
+    if (!hasOwnPatient && !targets.some((t) => judge.isActor(t))) {
       const skip = new Set<DepLabel>(['ccomp', 'parataxis', 'advcl', 'acl:relcl', 'csubj', 'nsubj', 'nsubj:pass', 'obl:agent', 'conj']);
       const found: number[] = [];
       const walk = (h: number, depth: number): void => {

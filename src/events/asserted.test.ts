@@ -85,3 +85,10 @@ test('asserted › the perfect of a relative clause describes a participant: "th
   const main = tree('Police/NOUN/3/nsubj have/AUX/3/aux/have arrested/VERB/0/root/arrest two/NUM/5/nummod men/NOUN/3/obj/man');
   assert.equal(isPerfectRelative(main.tokens, main.deps, 2), false);
 });
+
+test('asserted › issue 14: an infinitive the parser hangs on the object of a verb of allowing is allowed, not done: "to allow teachers to protest"; "forced teachers to flee" is done', () => {
+  const allow = tree('Plumbers/NOUN/2/nsubj/plumber trained/VERB/0/root/train to/PART/4/mark allow/VERB/2/advcl teachers/NOUN/4/obj/teacher to/PART/7/mark protest/VERB/5/acl');
+  assert.equal(unassertedReason(allow.tokens, allow.deps, 6, new Set()), 'directed');
+  const forced = tree('Rebels/NOUN/2/nsubj/rebel forced/VERB/0/root/force teachers/NOUN/2/obj/teacher to/PART/5/mark flee/VERB/3/acl');
+  assert.equal(unassertedReason(forced.tokens, forced.deps, 4, new Set()), undefined);
+});

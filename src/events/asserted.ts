@@ -78,6 +78,9 @@ export function unassertedReason(tokens: readonly ArcToken[], deps: SentenceDeps
   if (rel === 'advcl') return 'purpose';
   if (rel === 'xcomp' && WISH_LEMMAS.has(governorLemma)) return 'wish-or-attempt';
   if (rel === 'xcomp' && tokens[governor]!.pos === 'VERB' && DIRECTIVE_LEMMAS.has(governorLemma)) return 'directed';
+  // Our parser often hangs the infinitive on the object instead: "to allow teachers to [protest]" (acl of teachers).
+  const outer = deps.head[governor]!;
+  if (rel === 'acl' && label(governor) === 'obj' && outer >= 0 && tokens[outer]!.pos === 'VERB' && DIRECTIVE_LEMMAS.has(tokens[outer]!.lemma.toLowerCase())) return 'directed';
   if ((rel === 'acl' || rel === 'xcomp') && (tokens[governor]!.pos === 'NOUN' || tokens[governor]!.pos === 'PROPN') && INTENT_NOUNS.has(governorLemma)) return 'intent-noun';
   return undefined;
 }

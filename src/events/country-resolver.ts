@@ -14,7 +14,12 @@ const EXTRA: Readonly<Record<string, string>> = {
 
 /** Capitals stand for their country, as in the Phoenix dictionaries ("Tehran would consider"). */
 const CAPITALS: ReadonlyMap<string, string> = new Map(
-  COUNTRIES.filter((c) => c.isIndependent && c.capital).map((c) => [c.capital!.toUpperCase(), c.alpha3] as const),
+  COUNTRIES.filter((c) => c.isIndependent && c.capital).flatMap((c) => {
+    const name = c.capital!.toUpperCase();
+    // "Washington D.C." is written "Washington" when it stands for the government ("after Washington invaded").
+    const bare = name.replace(/,?\s+D\.C\.$/, '');
+    return bare === name ? [[name, c.alpha3] as const] : [[name, c.alpha3] as const, [bare, c.alpha3] as const];
+  }),
 );
 
 /**

@@ -6,7 +6,7 @@ import { createResources } from '../../pipeline/stage.js';
 import { loadEventLexicon } from '../../app/dictionaries.js';
 import { EVENT_LEXICON_RESOURCE } from '../../events/lexicon.js';
 import { createEventsStage, modalityOfToken } from './index.js';
-import { withoutInformants, withoutRepeats } from './events.js';
+import { withNarrativeTime, withoutInformants, withoutRepeats } from './events.js';
 
 const lexicon = loadEventLexicon();
 const ctx = { publishedAt: '2015-11-26', resources: createResources({ [EVENT_LEXICON_RESOURCE]: lexicon }) };
@@ -547,4 +547,46 @@ test('a sports result is no assault: "Wild 4, Sabres 1: Minnesota beat Buffalo" 
   assert.deepEqual(noScore.events.map((e) => e.ploverType), ['ASSAULT'], 'without a score or a sports report the coder reads it as before');
   const police = run('Minnesota/PROPN police/NOUN beat/VERB/beat a/DET protester/NOUN after/ADP the/DET 2-1/NUM game/NOUN ./PUNCT', [{ text: 'Minnesota', type: 'LOC' }]);
   assert.deepEqual(police.events.map((e) => e.ploverType), ['ASSAULT'], 'police beating a protester after a game is an assault');
+});
+
+test('issue 14 › a bare role noun naming one organisation of the article takes it: "Police arrested the man" → Columbus Police Department; with two such organisations, neither', () => {
+  const doc = parsed('Police/NOUN arrested/VERB/arrest the/DET man/NOUN ./PUNCT', '2/nsubj 0/root 4/det 2/obj 2/punct');
+  const org = (id: string, name: string) => ({ id, name, type: 'ORG' as const, kind: 'government' as const, mentionIds: [], aliases: [], roles: [], references: [] });
+  const one = stage.run({ ...doc, layers: { ...doc.layers, entities: [org('e1', 'Columbus Police Department')] } }, ctx);
+  assert.equal(one[0]?.sources[0]?.entityId, 'e1');
+  const two = stage.run({ ...doc, layers: { ...doc.layers, entities: [org('e1', 'Columbus Police Department'), org('e2', 'Ohio State Police')] } }, ctx);
+  assert.equal(two[0]?.sources[0]?.entityId, undefined);
+});
+
+test('issue 14 › a resolution that puts one entity on both sides is the resolver\'s guess, not a self-accusation: "She accused him" both read as Braun keeps "She" unresolved', () => {
+  const doc = parsed('She/PRON accused/VERB/accuse him/PRON of/SCONJ lying/VERB/lie ./PUNCT', '2/nsubj 0/root 2/obj 5/mark 2/advcl 2/punct');
+  const refs = [{ start: 0, end: 3, text: 'She', rule: 'pronoun' as const }, { start: 12, end: 15, text: 'him', rule: 'pronoun' as const }];
+  const entities = [{ id: 'e1', name: 'Scooter Braun', type: 'PER' as const, kind: 'person' as const, mentionIds: [], aliases: [], roles: [], references: refs }];
+  const events = stage.run({ ...doc, layers: { ...doc.layers, entities } }, ctx);
+  assert.equal(events[0]?.sources[0]?.entityId, undefined);
+  assert.equal(events[0]?.targets[0]?.entityId, 'e1');
+});
+
+test('issue 14 › an act told with no time of its own takes the day of the act told just before it, never a month, a plan or one two dated sentences away', () => {
+  const sentences = [0, 40, 80, 120, 160, 200].map((start, i) => ({ start, end: start + 39, tokenStart: i * 10, tokenEnd: i * 10 + 10 }));
+  const ev = (id: string, at: number, extra: Partial<EventMention> = {}): EventMention => ({ id, evidence: { start: at, end: at + 30 }, trigger: { start: at + 5, end: at + 10 }, ploverType: 'COERCE', contexts: [], cameo: '173', sources: [], targets: [], counts: {}, modality: 'asserted', ...extra });
+  const times = [
+    { id: 't1', text: 'Monday', start: 20, end: 26, type: 'DATE' as const, value: '2019-11-18', granularity: 'day' as const, isAnchored: true },
+    { id: 't2', text: 'November', start: 130, end: 138, type: 'DATE' as const, value: '2019-11', granularity: 'month' as const, isAnchored: true },
+  ];
+  const out = withNarrativeTime([ev('a', 0, { timeId: 't1' }), ev('b', 40), ev('c', 80, { modality: 'planned' }), ev('d', 120, { timeId: 't2' }), ev('e', 160), ev('f', 200)], sentences, times);
+  assert.deepEqual(out.map((e) => e.timeId), ['t1', 't1', undefined, 't2', undefined, undefined]);
+  // Three sentences after the dated one: too far.
+  const far = withNarrativeTime([ev('a', 0, { timeId: 't1' }), ev('g', 120)], sentences, times);
+  assert.equal(far[1]!.timeId, undefined);
+});
+
+test('issue 14 › a town or region using force is a team, not an armed party: "Minnesota beat Buffalo" codes nothing, "Russia attacked Ukraine" does', () => {
+  const place = (id: string, name: string, kind: 'place' | 'state') => ({ id, name, type: 'LOC' as const, kind, mentionIds: [`m${id}`], aliases: [], roles: [], references: [] });
+  const game = parsed('Minnesota/PROPN beat/VERB/beat Buffalo/PROPN ./PUNCT', '2/nsubj 0/root 2/obj 2/punct', [{ text: 'Minnesota', type: 'LOC' }, { text: 'Buffalo', type: 'LOC' }]);
+  const gameEntities = [{ ...place('a', 'Minnesota', 'place'), mentionIds: ['m0'] }, { ...place('b', 'Buffalo', 'place'), mentionIds: ['m1'] }];
+  assert.equal(stage.run({ ...game, layers: { ...game.layers, entities: gameEntities } }, ctx).length, 0);
+  const war = parsed('Russia/PROPN attacked/VERB/attack Ukraine/PROPN ./PUNCT', '2/nsubj 0/root 2/obj 2/punct', [{ text: 'Russia', type: 'LOC' }, { text: 'Ukraine', type: 'LOC' }]);
+  const warEntities = [{ ...place('a', 'Russia', 'state'), mentionIds: ['m0'] }, { ...place('b', 'Ukraine', 'state'), mentionIds: ['m1'] }];
+  assert.equal(stage.run({ ...war, layers: { ...war.layers, entities: warEntities } }, ctx)[0]?.ploverType, 'ASSAULT');
 });

@@ -311,6 +311,70 @@ function referenceIndex(doc: Doc): Map<number, DocEntity> {
   return out;
 }
 
+/** CAMEO roots of material acts: mobilisation, sanctions, coercion, assault, fighting, mass violence. */
+const MATERIAL_ROOTS = new Set(['15', '16', '17', '18', '19', '20']);
+const isMaterial = (cameo: string): boolean => MATERIAL_ROOTS.has(cameo.slice(0, 2));
+
+/** A participant that is a town, state or region: a place entity that is neither a country nor a capital. */
+function isLocale(a: CodedActor, entityById: ReadonlyMap<string, DocEntity>, lexicon: EventLexicon): boolean {
+  const entity = a.entityId ? entityById.get(a.entityId) : undefined;
+  if (!entity || entity.type !== 'LOC' || entity.kind !== 'place') return false;
+  return lexicon.resolveCountry?.(entity.name.toUpperCase().split(/\s+/)) === undefined;
+}
+
+/** Words that make a noun phrase indefinite: "a department", "some officers" name no organisation of the article. */
+const INDEFINITE = new Set(['a', 'an', 'another', 'some', 'any', 'other', 'many', 'several', 'no', 'every', 'each']);
+
+/**
+ * The article's organisations by the common words of their names ("police" → Columbus Police Department,
+ * "ministry" → the Foreign Ministry), null for a word two of them share: a bare role noun names the one organisation
+ * of the article that it is part of the name of ("Police arrested six people").
+ */
+function organisationsByNoun(doc: Doc): Map<string, DocEntity | null> {
+  const out = new Map<string, DocEntity | null>();
+  for (const e of doc.layers.entities ?? []) {
+    if (e.type !== 'ORG' || e.kind === 'other') continue;
+    const words = new Set([e.name, ...e.aliases].flatMap((n) => n.toLowerCase().split(/[^\p{L}]+/u)).filter((w) => w.length > 3));
+    for (const w of words) out.set(w, out.has(w) && out.get(w) !== e ? null : e);
+  }
+  return out;
+}
+
+/**
+ * A participant named by a bare common noun that is a word of exactly one organisation's name in the article
+ * ("Police", "the ministry") takes that organisation; a phrase with a name or an indefinite word of its own does not
+ * ("Russian police", "a ministry").
+ */
+function withOrganisation(a: CodedActor, tokens: readonly CoderToken[], organisations: ReadonlyMap<string, DocEntity | null>): CodedActor {
+  if (a.entityId) return a;
+  const head = tokens[a.end - 1]!;
+  if (head.pos !== 'NOUN') return a;
+  const phrase = tokens.slice(a.start, a.end - 1);
+  if (phrase.some((t) => t.pos === 'PROPN' || t.pos === 'NUM' || INDEFINITE.has(t.text.toLowerCase()) || /^\p{Lu}/u.test(t.text) && t.pos !== 'DET')) return a;
+  const entity = organisations.get(head.lemma.toLowerCase()) ?? organisations.get(head.text.toLowerCase());
+  if (!entity) return a;
+  const code = a.code && !a.code.startsWith('---') ? a.code : (entityCode(entity) ?? a.code);
+  return { ...a, entityId: entity.id, ...(code ? { code } : {}) };
+}
+
+/**
+ * The event's participants resolved to the article's entities (pronouns and role nouns through the entities stage,
+ * bare organisation nouns through the names above). A resolution that puts one entity on both sides ("she accused
+ * him", both read as the last-named man) is a wrong guess of the resolver, not a self-accusation: the resolved
+ * side falls back to its own words.
+ */
+function resolveParticipants(e: CodedEvent, tokens: readonly CoderToken[], references: ReadonlyMap<number, DocEntity>, organisations: ReadonlyMap<string, DocEntity | null>): CodedEvent {
+  const resolve = (a: CodedActor): CodedActor => withOrganisation(withReference(a, tokens, references), tokens, organisations);
+  let sources = e.sources.map(resolve);
+  let targets = e.targets.map(resolve);
+  const ids = (xs: readonly CodedActor[]): Set<string | undefined> => new Set(xs.map((x) => x.entityId).filter(Boolean));
+  const targetIds = ids(targets);
+  if (sources.some((x, i) => x.entityId !== undefined && x !== e.sources[i] && targetIds.has(x.entityId))) sources = e.sources.map((x, i) => (targetIds.has(sources[i]!.entityId) && sources[i] !== x ? x : sources[i]!));
+  const sourceIds = ids(sources);
+  if (targets.some((x, i) => x.entityId !== undefined && x !== e.targets[i] && sourceIds.has(x.entityId))) targets = e.targets.map((x, i) => (sourceIds.has(targets[i]!.entityId) && targets[i] !== x ? x : targets[i]!));
+  return { ...e, sources, targets };
+}
+
 /**
  * A participant that is a pronoun or role noun the entities stage resolved ("he said he would attack" → the named
  * man) takes that entity and its code, so the event names who acted rather than "he".
@@ -352,9 +416,11 @@ function isInsideName(tokens: readonly CoderToken[], start: number, end: number)
   return words.filter(isCapital).length * 2 < words.length;
 }
 
-/** A participant that is the article's own newsroom: a media code, the outlet, or the byline's reporter. */
-function isNewsroom(a: CodedActor, tokens: readonly CoderToken[], doc: Doc): boolean {
+/** A participant that is a newsroom: a media code or outlet entity, the article's outlet, or the byline's reporter. */
+function isNewsroom(a: CodedActor, tokens: readonly CoderToken[], doc: Doc, entityById: ReadonlyMap<string, DocEntity>): boolean {
   if (a.code?.endsWith('MED')) return true;
+  // "Eyewitness News met with a customer": an outlet meeting or talking to someone is gathering news.
+  if (a.entityId !== undefined && entityById.get(a.entityId)?.kind === 'media-outlet') return true;
   const words = tokens.slice(a.start, a.end).map((t) => t.text.toLowerCase());
   const head = words[words.length - 1] ?? '';
   const own = `${doc.meta.byline ?? ''} ${doc.meta.outlet ?? ''}`.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2);
@@ -385,6 +451,41 @@ export function withoutRepeats(events: readonly EventMention[], times: readonly 
     else if (filled(e) > filled(kept[at]!)) kept[at] = e;
   }
   return kept.sort((a, b) => a.trigger.start - b.trigger.start);
+}
+
+/** Granularities that name the day an act happened on ("Monday", "Nov. 18", "at 3 p.m."), not a month or a year. */
+const DAY_GRANULARITIES = new Set(['instant', 'minute', 'hour', 'day']);
+
+/**
+ * An event told with no time of its own takes the day of the event told just before it, within the two sentences
+ * before its own: news tells one day's acts in a row and dates only the first ("Police arrested six people Monday
+ * … Officers also arrested Tays"). Only a day read on that event's own clauses is passed on (never one passed on
+ * itself), only to an act reported as done (not a plan or an ongoing state), and never across a dated event of
+ * another day in between.
+ */
+export function withNarrativeTime(events: readonly EventMention[], sentences: readonly Sentence[], times: readonly TimeExpr[]): EventMention[] {
+  const byId = new Map(times.map((t) => [t.id, t]));
+  const sentenceAt = (offset: number): number => {
+    let lo = 0;
+    let hi = sentences.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (sentences[mid]!.start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  let last: { sentence: number; timeId: string } | undefined;
+  return events.map((e) => {
+    const here = sentenceAt(e.trigger.start);
+    const own = e.timeId ? byId.get(e.timeId) : undefined;
+    if (own) {
+      last = own.type !== 'DURATION' && own.type !== 'SET' && DAY_GRANULARITIES.has(own.granularity) ? { sentence: here, timeId: own.id } : undefined;
+      return e;
+    }
+    if (!last || e.modality !== 'asserted' || here - last.sentence > 2) return e;
+    return { ...e, timeId: last.timeId };
+  });
 }
 
 /** Turns one coded event into the model's EventMention; undefined when PLOVER has no type for it. */
@@ -468,6 +569,7 @@ export function createEventsStage(): Stage<'events'> {
       const cues = (doc.layers.claims ?? []).flatMap((c) => (c.cue ? [c.cue] : []));
       const entityById = new Map((doc.layers.entities ?? []).map((x) => [x.id, x]));
       const references = referenceIndex(doc);
+      const organisations = organisationsByNoun(doc);
       // Last words of the dictionary's sector nouns ("POLICE", "FORCES"): a phrase headed by one is an actor.
       const agentHeads = new Set([...lexicon.agents.values()].flatMap((list) => list.map((a) => a.words[a.words.length - 1]!)));
       const events: EventMention[] = [];
@@ -494,7 +596,7 @@ export function createEventsStage(): Stage<'events'> {
           // Under a modal or negation of a clause above ("would have objected to Ukraine [opening] …"), or the perfect
           // of a relative clause describing a participant ("which has [rejected] …"): not reported as happened.
           if (deps && head !== undefined && (isInModalScope(tokens, deps, head) || isPerfectRelative(tokens, deps, head))) continue;
-          const resolved = { ...codedEvent, sources: codedEvent.sources.map((a) => withReference(a, tokens, references)), targets: codedEvent.targets.map((a) => withReference(a, tokens, references)) };
+          const resolved = resolveParticipants(codedEvent, tokens, references, organisations);
           // A statement, demand or rejection inside a direct quotation ("we strongly oppose …") is the quoted speaker's
           // claim, which the claims stage records with its source; acts told in a quotation stay events.
           if (VERBAL_ROOTS.has(codedEvent.code.slice(0, 2)) && isInQuote(tokens[codedEvent.triggerStart]!, quotes)) continue;
@@ -507,9 +609,15 @@ export function createEventsStage(): Stage<'events'> {
           // "the recently [released] survey", "an internationally [recognized] center": it describes a noun.
           if (isAttributiveParticiple(tokens, codedEvent.triggerStart, codedEvent.triggerEnd)) continue;
           // The reporter's own news-gathering ("Pineda met up with Al-Ibrahim", "ABC 7 did receive a text") is no event.
-          if (quoted.code.startsWith('04') && quoted.sources.some((a) => isNewsroom(a, tokens, doc))) continue;
+          if (quoted.code.startsWith('04') && quoted.sources.some((a) => isNewsroom(a, tokens, doc, entityById))) continue;
+          // Seizure, arrest, expulsion, repression, blockade and occupation (CAMEO 17, 191, 192: PLOVER's COERCE) are done
+          // to someone or something: with nothing acted on, the verb is used in another sense ("it was Morrison who took over").
+          if (/^(17|191|192)/.test(quoted.code) && quoted.targets.length === 0) continue;
           const e = withPlausibleParticipants(quoted, s, tokens, inSentence, entityById, agentHeads);
           if (!e) continue;
+          // Force used by a town, state or region ("Minnesota beat Buffalo", "Columbus beat Montreal") names a team or
+          // a council, not an armed party (a country or its capital acting stands for its government).
+          if (isMaterial(e.code) && e.sources.length > 0 && e.sources.every((a) => isLocale(a, entityById, lexicon))) continue;
           // "asked" in a sentence holding a question or a quotation puts a question, not a request.
           if (e.verb === 'ASK' && /[?"\u201c\u201d]/.test(doc.text.slice(s.start, s.end))) continue;
           // A speech verb with no one acted on ("officials warned that …") is a claim, which the claims stage records.
@@ -543,7 +651,7 @@ export function createEventsStage(): Stage<'events'> {
           if (head !== undefined) kept.set(head, mention);
         }
       }
-      return withoutRepeats(events, times);
+      return withNarrativeTime(withoutRepeats(events, times), doc.layers.sentences ?? [], times);
     },
   });
 }
