@@ -20,7 +20,7 @@ import { decodeParseModel, encodeParseModel, parseClusters } from '../src/nlp/pa
 import { xposHash } from '../src/nlp/parse/features.js';
 import { parseSentence } from '../src/nlp/parse/model.js';
 import { addSentence, createParseScore } from '../src/nlp/parse/score.js';
-import { isProjective, parseTreebank, type TreebankSentence } from '../src/nlp/parse/treebank.js';
+import { isProjective, liftToProjective, parseTreebank, type TreebankSentence } from '../src/nlp/parse/treebank.js';
 import { trainParser, type ParseTrainingSentence } from '../src/nlp/parse/train.js';
 
 const DATA = new URL('../../shared/data/pos/ud-ewt/', import.meta.url);
@@ -38,12 +38,13 @@ const program = new Command()
   .option('--tags-cache <path>', 'jackknife only: read the training tags from this file if it exists, else write them there', '')
   .option('--prune-grid <list>', 'also score these --min-updates values on dev (comma-separated), for choosing one', '')
   .option('--limit <n>', 'train on the first n sentences only (quick runs)', '0')
-  .option('--features <groups>', 'optional feature groups: clusters, xpos ("" for none)', 'clusters')
+  .option('--features <groups>', 'optional feature groups: clusters, xpos, between ("" for none)', 'clusters')
+  .option('--non-projective <how>', 'non-projective training trees: drop, or lift (made projective by lifting arcs)', 'drop')
   .option('--tagger <path>', 'POS model that tags dev (and whose tag set the jackknife taggers use)', fileURLToPath(new URL('../models/pos/pos-en.bin.gz', import.meta.url)))
   .option('--clusters <path>', 'word cluster file (npm run train:clusters)', fileURLToPath(new URL('../models/clusters/clusters-en.json.gz', import.meta.url)))
   .option('--out <path>', 'model file', fileURLToPath(new URL('../models/parse/parse-en.bin.gz', import.meta.url)))
   .parse();
-const opts = program.opts<{ epochs: string; seed: string; pos: string; folds: string; posEpochs: string; tagsCache: string; exploreFrom: string; exploreP: string; minWeight: string; minUpdates: string; pruneGrid: string; limit: string; features: string; tagger: string; clusters: string; out: string }>();
+const opts = program.opts<{ epochs: string; seed: string; pos: string; folds: string; posEpochs: string; tagsCache: string; exploreFrom: string; exploreP: string; minWeight: string; minUpdates: string; pruneGrid: string; limit: string; features: string; nonProjective: string; tagger: string; clusters: string; out: string }>();
 
 if (!existsSync(DATA)) {
   console.log(`train:parse: no training data at ${fileURLToPath(DATA)}; nothing to do.`);
@@ -71,7 +72,7 @@ console.log(`ud-ewt train: ${train.length} sentences, ${train.reduce((n, s) => n
 
 const clusterPairs = decodeClusterFile(readFileSync(opts.clusters)).pairs;
 const parserGroups = opts.features.split(',').map((g) => g.trim()).filter((g) => g !== '');
-for (const group of parserGroups) if (group !== 'clusters' && group !== 'xpos') throw new Error(`unknown feature group "${group}"`);
+for (const group of parserGroups) if (group !== 'clusters' && group !== 'xpos' && group !== 'between') throw new Error(`unknown feature group "${group}"`);
 if (parserGroups.includes('xpos') && !fineTags) throw new Error('feature group "xpos" needs a fine-tag tagger (--tagger)');
 /** The PTB tag hash of each tagger column (0 for a UPOS-only tagger). */
 const xposOfColumn = Uint32Array.from(shippedTagger.info.tags, (tag) => (tag.includes('/') ? xposHash(tag.split('/')[1]!) : 0));
@@ -128,24 +129,28 @@ train.forEach((s, i) => {
 });
 console.log(`training POS (${opts.pos}): UPOS accuracy on train ${(100 * posRight / posTotal).toFixed(2)} %`);
 
-// Arc-eager builds projective trees only: non-projective training trees are left out (their oracle costs are not exact).
+// Arc-eager builds projective trees only: non-projective training trees are left out (their oracle costs are not
+// exact), or made projective by lifting their crossing arcs (--non-projective lift).
+if (opts.nonProjective !== 'drop' && opts.nonProjective !== 'lift') throw new Error(`unknown --non-projective "${opts.nonProjective}"`);
 const sentences: ParseTrainingSentence[] = [];
 let nonProjective = 0;
 train.forEach((s, i) => {
-  if (!isProjective(s.heads)) {
+  let heads = s.heads;
+  if (!isProjective(heads)) {
     nonProjective++;
-    return;
+    if (opts.nonProjective === 'drop') return;
+    heads = liftToProjective(heads);
   }
   const columns = trainTags[i]!;
   sentences.push({
     words: s.words,
     upos: Uint8Array.from(columns, (c) => uposOfColumn[c]!),
     ...(parserGroups.includes('xpos') ? { xpos: Uint32Array.from(columns, (c) => xposOfColumn[c]!) } : {}),
-    heads: s.heads,
+    heads,
     relations: Uint8Array.from(s.relations, depLabelIndex),
   });
 });
-console.log(`parser training: ${sentences.length} projective sentences (${nonProjective} non-projective left out)`);
+console.log(`parser training: ${sentences.length} sentences (${nonProjective} non-projective ${opts.nonProjective === 'drop' ? 'left out' : 'lifted'})`);
 
 const epochs = Number(opts.epochs);
 const seed = Number(opts.seed);
@@ -157,6 +162,7 @@ const trained = trainParser(sentences, {
   exploreFrom,
   exploreProbability,
   ...(parserClusters ? { clusters: parserClusters } : {}),
+  hasBetween: parserGroups.includes('between'),
   onEpoch: (epoch, actionAccuracy, relationAccuracy) =>
     console.log(`epoch ${epoch}: transitions ${(100 * actionAccuracy).toFixed(2)} %, relations ${(100 * relationAccuracy).toFixed(2)} % (${elapsed()})`),
 });
@@ -171,6 +177,7 @@ const info = {
   seed,
   trainingPos: opts.pos,
   folds: opts.pos === 'jackknife' ? Number(opts.folds) : undefined,
+  nonProjective: opts.nonProjective,
   exploreFrom: Number.isFinite(exploreFrom) ? exploreFrom : null,
   exploreProbability,
   minUpdates: Number(opts.minUpdates),
@@ -200,4 +207,4 @@ mkdirSync(dirname(opts.out), { recursive: true });
 writeFileSync(opts.out, bytes);
 const dev0 = scoreDev(bytes);
 console.log(`wrote ${opts.out}: ${(bytes.length / 1024).toFixed(0)} KiB; action rows ${dev0.actionRows}, relation rows ${dev0.relationRows}`);
-console.log(JSON.stringify({ model: 'parse-en', epochs, seed, pos: opts.pos, featureGroups: parserGroups, exploreFrom: opts.exploreFrom, exploreP: exploreProbability, minUpdates: Number(opts.minUpdates), devUas: dev0.uas, devLas: dev0.las, fileKiB: Math.round(bytes.length / 1024), elapsedS: Math.round((performance.now() - began) / 1000), cpuS: Math.round(cpu()) }));
+console.log(JSON.stringify({ model: 'parse-en', epochs, seed, pos: opts.pos, featureGroups: parserGroups, nonProjective: opts.nonProjective, exploreFrom: opts.exploreFrom, exploreP: exploreProbability, minUpdates: Number(opts.minUpdates), devUas: dev0.uas, devLas: dev0.las, fileKiB: Math.round(bytes.length / 1024), elapsedS: Math.round((performance.now() - began) / 1000), cpuS: Math.round(cpu()) }));

@@ -128,7 +128,7 @@ export function decodeParseModel(file: Uint8Array): ParseModel {
   });
   if (tables.length !== 2 || at > bytes.length) throw new DossierError('E_RESOURCE_MISSING', 'parser model file is truncated');
   const clusters = parseClusters(header.info);
-  return { info: header.info, actionRows: tables[0]!.weights.length / ACTION_COUNT, relations: tables[1]!, packedActions: packActionTable(tables[0]!), ...(clusters ? { clusters } : {}) };
+  return { info: header.info, actionRows: tables[0]!.weights.length / ACTION_COUNT, relations: tables[1]!, packedActions: packActionTable(tables[0]!), ...(clusters ? { clusters } : {}), hasBetween: header.info.featureGroups?.includes('between') ?? false };
 }
 
 /** The cluster map of a model trained with the "clusters" feature group. */

@@ -49,6 +49,8 @@ export interface ParseModel {
   readonly packedActions: Int32Array;
   /** Normalised word hash → cluster path code, when the model was trained with cluster features. */
   readonly clusters?: ReadonlyMap<number, number>;
+  /** Whether the model was trained with the "between" feature group (features.ts). */
+  readonly hasBetween?: boolean;
 }
 
 /** Packs a 4-column weight table into the one-slot layout of ParseModel.packedActions. */
@@ -265,7 +267,7 @@ export function parseSentence(model: ParseModel, words: readonly string[], upos:
   const n = words.length;
   if (n === 0) return { head: new Int32Array(0), label: new Uint8Array(0) };
   if (scratchAttributes.word.length < n + 1) scratchAttributes = attributeScratch(2 * n);
-  const attr = sentenceAttributes(words, upos, model.clusters, scratchAttributes, xpos);
+  const attr = sentenceAttributes(words, upos, model.clusters, scratchAttributes, xpos, model.hasBetween === true);
   const state = (scratchState = resetState(scratchState, n));
   const packed = model.packedActions;
   while (!isTerminal(state)) {

@@ -33,6 +33,8 @@ export interface ParseTrainOptions {
   readonly exploreProbability: number;
   /** Normalised word hash → cluster path code: adds the cluster templates (the model must carry the same map). */
   readonly clusters?: ReadonlyMap<number, number>;
+  /** Adds the "between" templates (the model's info must list the group). */
+  readonly hasBetween?: boolean;
   /** Called after each epoch with the share of transitions and of relations the model got right during it. */
   readonly onEpoch?: (epoch: number, actionAccuracy: number, relationAccuracy: number) => void;
 }
@@ -153,7 +155,7 @@ class PerceptronTable {
 export function trainParser(sentences: readonly ParseTrainingSentence[], options: ParseTrainOptions): TrainedParser {
   const actions = new PerceptronTable(ACTION_COUNT);
   const relations = new PerceptronTable(DEP_LABELS.length);
-  const attributes: SentenceAttributes[] = sentences.map((s) => sentenceAttributes(s.words, s.upos, options.clusters, undefined, s.xpos));
+  const attributes: SentenceAttributes[] = sentences.map((s) => sentenceAttributes(s.words, s.upos, options.clusters, undefined, s.xpos, options.hasBetween === true));
   const random = seededRandom(options.seed);
   const order = sentences.map((_, i) => i);
   const feats = new Uint32Array(MAX_ACTION_FEATURES);
