@@ -5,12 +5,12 @@ import { DossierError, UPOS_TAGS } from '../../model/index.js';
 import { seededRandom } from '../ner/train.js';
 import { lexiconKey } from '../pos/features.js';
 import { actionFeatures, MAX_ACTION_FEATURES, sentenceAttributes, xposHash } from './features.js';
-import { decodeParseModel, encodeParseModel } from './model-file.js';
+import { averageParseModels, decodeParseModel, encodeParseModel, readParseModelParts } from './model-file.js';
 import { parseSentence, parseWithScorer } from './model.js';
 import { addSentence, createParseScore } from './score.js';
 import { trainParser, trainedScorer, type ParseTrainingSentence } from './train.js';
 import { isProjective, liftToProjective, parseTreebank } from './treebank.js';
-import { ACTION_COUNT, applyTransition, arcEnds, finishTree, initialState, isLegal, isTerminal, resetState, transitionCosts, type ParserState } from './transitions.js';
+import { ACTION_COUNT, applyTransition, arcEnds, finishTree, initialState, isLegal, isTerminal, LABEL_CLASS_BITS, resetState, transitionCosts, type ParserState } from './transitions.js';
 
 /** A sentence we wrote, with its UD tree (1-based heads, 0 = root). */
 interface Tree {
@@ -247,6 +247,30 @@ describe('parser training and model file', () => {
     assert.ok(withGroup.actions.hashes.length > trained.actions.hashes.length);
     const model = decodeParseModel(encodeParseModel({ info: { ...info, featureGroups: ['between'] }, actions: withGroup.actions, relations: withGroup.relations }));
     assert.equal(model.hasBetween, true);
+    for (const t of [ARREST, RESIGN]) assert.deepEqual([...parseSentence(model, t.words, uposIndex(t.upos)).head], t.heads.map((h) => h - 1));
+  });
+
+  it('keeps "ccomp" apart from "nsubj" and "appos" from "obj" in the label sets of group "label-classes"', () => {
+    const bit = (label: string): number => LABEL_CLASS_BITS[depLabelIndex(label)]!;
+    assert.notEqual(bit('ccomp'), bit('nsubj'));
+    assert.notEqual(bit('appos'), bit('obj'));
+    assert.equal(bit('nmod:desc'), bit('nmod'), 'a rare subtype shares its base relation\'s bit');
+    assert.equal(bit('reparandum'), bit('goeswith'), 'the rarest relations share one bit');
+    assert.equal(new Set(LABEL_CLASS_BITS).size, 32);
+    const withClasses = trainParser(training, { epochs: 8, seed: 13, exploreFrom: 3, exploreProbability: 0.9, hasLabelClasses: true });
+    const model = decodeParseModel(encodeParseModel({ info: { ...info, featureGroups: ['label-classes'] }, actions: withClasses.actions, relations: withClasses.relations }));
+    assert.equal(model.hasLabelClasses, true);
+    for (const t of [ARREST, RESIGN]) assert.deepEqual([...parseSentence(model, t.words, uposIndex(t.upos)).head], t.heads.map((h) => h - 1));
+  });
+
+  it('averages models into one that reads the union of their feature groups and parses as they do', () => {
+    const plain = encodeParseModel({ info, actions: trained.actions, relations: trained.relations });
+    const withGroup = trainParser(training, { epochs: 8, seed: 14, exploreFrom: 3, exploreProbability: 0.9, hasBetween: true });
+    const between = encodeParseModel({ info: { ...info, seed: 14, featureGroups: ['between'] }, actions: withGroup.actions, relations: withGroup.relations });
+    const averaged = averageParseModels([readParseModelParts(plain), readParseModelParts(between)]);
+    assert.deepEqual(averaged.featureGroups, ['between']);
+    assert.ok(averaged.actions.hashes.length >= Math.max(trained.actions.hashes.length, withGroup.actions.hashes.length) - 1);
+    const model = decodeParseModel(encodeParseModel({ info: { ...info, featureGroups: averaged.featureGroups }, actions: averaged.actions, relations: averaged.relations }));
     for (const t of [ARREST, RESIGN]) assert.deepEqual([...parseSentence(model, t.words, uposIndex(t.upos)).head], t.heads.map((h) => h - 1));
   });
 
