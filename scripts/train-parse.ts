@@ -4,7 +4,8 @@
  * learns from tags as noisy as at run time (`--pos jackknife`: k taggers, each trained on the other folds, tag
  * one fold; `--pos model`: the shipped tagger, which saw this text; `--pos gold`), trains the arc-eager parser
  * with the dynamic oracle (fixed seed: same data + options → same file), prints UAS/LAS of the written
- * (quantised) model on EWT dev, and writes models/parse/parse-en.bin.gz.
+ * (quantised) model on EWT dev, and writes models/parse/parse-en.bin.gz. `--average a,b,c` trains nothing: it
+ * writes (and scores) the mean of models trained alike with other seeds (the shipped model: see models/README.md).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -15,12 +16,12 @@ import { UPOS_TAGS } from '../src/model/index.js';
 import { decodeClusterFile } from '../src/nlp/pos/clusters.js';
 import { decodePosModel, encodePosModel, posLexicon } from '../src/nlp/pos/model-file.js';
 import { tagPosColumns, type PosModel } from '../src/nlp/pos/model.js';
-import { buildTagDictionary, fineTagSet, trainPos } from '../src/nlp/pos/train.js';
-import { decodeParseModel, encodeParseModel, parseClusters } from '../src/nlp/parse/model-file.js';
+import { buildTagDictionary, fineTagSet, trainPos, trainStackedPos } from '../src/nlp/pos/train.js';
+import { averageParseModels, decodeParseModel, encodeParseModel, parseClusters, readParseModelParts } from '../src/nlp/parse/model-file.js';
 import { xposHash } from '../src/nlp/parse/features.js';
 import { parseSentence } from '../src/nlp/parse/model.js';
 import { addSentence, createParseScore } from '../src/nlp/parse/score.js';
-import { isProjective, parseTreebank, type TreebankSentence } from '../src/nlp/parse/treebank.js';
+import { isProjective, liftToProjective, parseTreebank, type TreebankSentence } from '../src/nlp/parse/treebank.js';
 import { trainParser, type ParseTrainingSentence } from '../src/nlp/parse/train.js';
 
 const DATA = new URL('../../shared/data/pos/ud-ewt/', import.meta.url);
@@ -31,6 +32,7 @@ const program = new Command()
   .option('--pos <source>', 'training POS tags: jackknife | model | gold', 'jackknife')
   .option('--folds <n>', 'jackknife folds', '3')
   .option('--pos-epochs <n>', 'epochs of each jackknife tagger', '4')
+  .option('--pos-seed <n>', 'seed of the jackknife taggers (default: --seed), so parsers of several seeds can share one jackknife', '')
   .option('--explore-from <n>', 'first epoch that follows the parser\'s own errors (0: never)', '2')
   .option('--explore-p <x>', 'probability of following a wrong prediction', '0.9')
   .option('--min-weight <x>', 'drop feature rows whose weights are all smaller than this', '0')
@@ -38,12 +40,14 @@ const program = new Command()
   .option('--tags-cache <path>', 'jackknife only: read the training tags from this file if it exists, else write them there', '')
   .option('--prune-grid <list>', 'also score these --min-updates values on dev (comma-separated), for choosing one', '')
   .option('--limit <n>', 'train on the first n sentences only (quick runs)', '0')
-  .option('--features <groups>', 'optional feature groups: clusters, xpos ("" for none)', 'clusters')
+  .option('--features <groups>', 'optional feature groups: clusters, xpos, between, label-classes ("" for none)', 'clusters')
+  .option('--non-projective <how>', 'non-projective training trees: drop, or lift (made projective by lifting arcs)', 'drop')
   .option('--tagger <path>', 'POS model that tags dev (and whose tag set the jackknife taggers use)', fileURLToPath(new URL('../models/pos/pos-en.bin.gz', import.meta.url)))
   .option('--clusters <path>', 'word cluster file (npm run train:clusters)', fileURLToPath(new URL('../models/clusters/clusters-en.json.gz', import.meta.url)))
+  .option('--average <files>', 'no training: write the average of these model files (comma-separated; trained alike, other seeds)', '')
   .option('--out <path>', 'model file', fileURLToPath(new URL('../models/parse/parse-en.bin.gz', import.meta.url)))
   .parse();
-const opts = program.opts<{ epochs: string; seed: string; pos: string; folds: string; posEpochs: string; tagsCache: string; exploreFrom: string; exploreP: string; minWeight: string; minUpdates: string; pruneGrid: string; limit: string; features: string; tagger: string; clusters: string; out: string }>();
+const opts = program.opts<{ epochs: string; seed: string; pos: string; folds: string; posEpochs: string; posSeed: string; tagsCache: string; exploreFrom: string; exploreP: string; minWeight: string; minUpdates: string; pruneGrid: string; limit: string; features: string; nonProjective: string; average: string; tagger: string; clusters: string; out: string }>();
 
 if (!existsSync(DATA)) {
   console.log(`train:parse: no training data at ${fileURLToPath(DATA)}; nothing to do.`);
@@ -71,11 +75,39 @@ console.log(`ud-ewt train: ${train.length} sentences, ${train.reduce((n, s) => n
 
 const clusterPairs = decodeClusterFile(readFileSync(opts.clusters)).pairs;
 const parserGroups = opts.features.split(',').map((g) => g.trim()).filter((g) => g !== '');
-for (const group of parserGroups) if (group !== 'clusters' && group !== 'xpos') throw new Error(`unknown feature group "${group}"`);
+for (const group of parserGroups) if (!['clusters', 'xpos', 'between', 'label-classes'].includes(group)) throw new Error(`unknown feature group "${group}"`);
 if (parserGroups.includes('xpos') && !fineTags) throw new Error('feature group "xpos" needs a fine-tag tagger (--tagger)');
 /** The PTB tag hash of each tagger column (0 for a UPOS-only tagger). */
 const xposOfColumn = Uint32Array.from(shippedTagger.info.tags, (tag) => (tag.includes('/') ? xposHash(tag.split('/')[1]!) : 0));
 const parserClusters = parserGroups.includes('clusters') ? parseClusters({ featureGroups: parserGroups, wordClusters: clusterPairs }) : undefined;
+
+// Score a model as written (quantised) on dev, with tags from the shipped POS tagger, as eval:parse does.
+const devColumns = dev.map((s) => tagPosColumns(shippedTagger, s.words));
+const devTags = devColumns.map((columns) => Uint8Array.from(columns, (c) => shippedTagger.upos[c]!));
+const devXpos = parserGroups.includes('xpos') ? devColumns.map((columns) => Uint32Array.from(columns, (c) => xposOfColumn[c]!)) : undefined;
+function scoreDev(bytes: Uint8Array): { uas: number; las: number; actionRows: number; relationRows: number } {
+  const model = decodeParseModel(bytes);
+  const score = createParseScore();
+  dev.forEach((s, i) => addSentence(score, s, parseSentence(model, s.words, devTags[i]!, devXpos?.[i])));
+  return { uas: +(100 * score.headRight / score.words).toFixed(2), las: +(100 * score.labelledRight / score.words).toFixed(2), actionRows: model.actionRows, relationRows: model.relations.weights.length / DEP_LABELS.length };
+}
+
+// --average: no training; the mean of models trained alike with other seeds, written and scored as one model.
+if (opts.average !== '') {
+  const files = opts.average.split(',').map((f) => f.trim()).filter(Boolean);
+  const members = files.map((file) => readParseModelParts(readFileSync(file)));
+  const seeds = members.map((m) => m.info.seed);
+  const { featureGroups, actions, relations } = averageParseModels(members);
+  if (featureGroups.join(',') !== [...parserGroups].sort().join(',')) throw new Error(`--average: the members' feature groups are "${featureGroups.join(',')}": pass them as --features`);
+  const averageInfo = { ...members[0]!.info, featureGroups, averageOf: members.map((m) => ({ seed: m.info.seed, featureGroups: m.info.featureGroups ?? [], nonProjective: m.info.nonProjective ?? 'drop' })), trainedActionRows: actions.hashes.length, trainedRelationRows: relations.hashes.length };
+  const bytes = encodeParseModel({ info: averageInfo, actions, relations }, { minWeight: Number(opts.minWeight) });
+  mkdirSync(dirname(opts.out), { recursive: true });
+  writeFileSync(opts.out, bytes);
+  const devScore = scoreDev(bytes);
+  console.log(`wrote ${opts.out}: the average of ${files.length} models (seeds ${seeds.join(', ')}), ${(bytes.length / 1024).toFixed(0)} KiB; action rows ${devScore.actionRows}, relation rows ${devScore.relationRows}`);
+  console.log(JSON.stringify({ model: 'parse-en', averageOfSeeds: seeds, featureGroups, minWeight: Number(opts.minWeight), devUas: devScore.uas, devLas: devScore.las, fileKiB: Math.round(bytes.length / 1024), cpuS: Math.round(cpu()) }));
+  process.exit(0);
+}
 
 /**
  * Trains a POS tagger on `sentences` the way train:pos does (the shipped tagger's feature groups, the same
@@ -86,7 +118,13 @@ function trainTagger(sentences: readonly TreebankSentence[], epochs: number, see
   const tags = fineTags ? fineTags.tags : UPOS_TAGS;
   const dictionary = buildTagDictionary(data, 50, 0.995);
   const lexiconInfo = { featureGroups: shippedTaggerGroups, ...(shippedTaggerGroups.includes('clusters') ? { wordClusters: clusterPairs } : {}) };
-  const trained = trainPos(data, { tagCount: tags.length, epochs, seed, tagDictionary: dictionary.map, lexicon: posLexicon(lexiconInfo) });
+  const options = { tagCount: tags.length, epochs, seed, tagDictionary: dictionary.map, lexicon: posLexicon(lexiconInfo) };
+  // A stacked tagger is trained as train:pos trains it (its own inner jackknife for the second pass).
+  const firstPassInfo = { name: 'pos-first-pass', version: 1, task: 'pos' as const, tags: [...tags], trainedOn: [], epochs, seed, featureCount: 0, tagDictionary: dictionary.pairs, ...lexiconInfo, featureGroups: shippedTaggerGroups.filter((g) => g !== 'stacked') };
+  const stackFolds = Number(shippedTagger.info.stackFolds ?? 3);
+  const trained = shippedTaggerGroups.includes('stacked')
+    ? trainStackedPos(data, options, stackFolds, (weights) => decodePosModel(encodePosModel({ info: firstPassInfo, ...weights }), UPOS_TAGS))
+    : trainPos(data, options);
   const bytes = encodePosModel({
     info: { name: 'pos-fold', version: 1, task: 'pos', tags: [...tags], trainedOn: [], epochs, seed, featureCount: trained.hashes.length, tagDictionary: dictionary.pairs, ...lexiconInfo },
     hashes: trained.hashes,
@@ -110,7 +148,7 @@ else if (opts.pos === 'model') {
   const folds = Number(opts.folds);
   trainTags = new Array<Uint8Array>(train.length);
   for (let f = 0; f < folds; f++) {
-    const tagger = trainTagger(train.filter((_, i) => i % folds !== f), Number(opts.posEpochs), Number(opts.seed) + f);
+    const tagger = trainTagger(train.filter((_, i) => i % folds !== f), Number(opts.posEpochs), (opts.posSeed === '' ? Number(opts.seed) : Number(opts.posSeed)) + f);
     train.forEach((s, i) => {
       if (i % folds === f) trainTags[i] = tagPosColumns(tagger, s.words);
     });
@@ -128,24 +166,28 @@ train.forEach((s, i) => {
 });
 console.log(`training POS (${opts.pos}): UPOS accuracy on train ${(100 * posRight / posTotal).toFixed(2)} %`);
 
-// Arc-eager builds projective trees only: non-projective training trees are left out (their oracle costs are not exact).
+// Arc-eager builds projective trees only: non-projective training trees are left out (their oracle costs are not
+// exact), or made projective by lifting their crossing arcs (--non-projective lift).
+if (opts.nonProjective !== 'drop' && opts.nonProjective !== 'lift') throw new Error(`unknown --non-projective "${opts.nonProjective}"`);
 const sentences: ParseTrainingSentence[] = [];
 let nonProjective = 0;
 train.forEach((s, i) => {
-  if (!isProjective(s.heads)) {
+  let heads = s.heads;
+  if (!isProjective(heads)) {
     nonProjective++;
-    return;
+    if (opts.nonProjective === 'drop') return;
+    heads = liftToProjective(heads);
   }
   const columns = trainTags[i]!;
   sentences.push({
     words: s.words,
     upos: Uint8Array.from(columns, (c) => uposOfColumn[c]!),
     ...(parserGroups.includes('xpos') ? { xpos: Uint32Array.from(columns, (c) => xposOfColumn[c]!) } : {}),
-    heads: s.heads,
+    heads,
     relations: Uint8Array.from(s.relations, depLabelIndex),
   });
 });
-console.log(`parser training: ${sentences.length} projective sentences (${nonProjective} non-projective left out)`);
+console.log(`parser training: ${sentences.length} sentences (${nonProjective} non-projective ${opts.nonProjective === 'drop' ? 'left out' : 'lifted'})`);
 
 const epochs = Number(opts.epochs);
 const seed = Number(opts.seed);
@@ -157,6 +199,8 @@ const trained = trainParser(sentences, {
   exploreFrom,
   exploreProbability,
   ...(parserClusters ? { clusters: parserClusters } : {}),
+  hasBetween: parserGroups.includes('between'),
+  hasLabelClasses: parserGroups.includes('label-classes'),
   onEpoch: (epoch, actionAccuracy, relationAccuracy) =>
     console.log(`epoch ${epoch}: transitions ${(100 * actionAccuracy).toFixed(2)} %, relations ${(100 * relationAccuracy).toFixed(2)} % (${elapsed()})`),
 });
@@ -171,6 +215,7 @@ const info = {
   seed,
   trainingPos: opts.pos,
   folds: opts.pos === 'jackknife' ? Number(opts.folds) : undefined,
+  nonProjective: opts.nonProjective,
   exploreFrom: Number.isFinite(exploreFrom) ? exploreFrom : null,
   exploreProbability,
   minUpdates: Number(opts.minUpdates),
@@ -180,16 +225,6 @@ const info = {
   ...(parserClusters ? { wordClusters: clusterPairs } : {}),
 };
 
-// Score a model as written (quantised) on dev, with tags from the shipped POS tagger, as eval:parse does.
-const devColumns = dev.map((s) => tagPosColumns(shippedTagger, s.words));
-const devTags = devColumns.map((columns) => Uint8Array.from(columns, (c) => uposOfColumn[c]!));
-const devXpos = parserGroups.includes('xpos') ? devColumns.map((columns) => Uint32Array.from(columns, (c) => xposOfColumn[c]!)) : undefined;
-function scoreDev(bytes: Uint8Array): { uas: number; las: number; actionRows: number; relationRows: number } {
-  const model = decodeParseModel(bytes);
-  const score = createParseScore();
-  dev.forEach((s, i) => addSentence(score, s, parseSentence(model, s.words, devTags[i]!, devXpos?.[i])));
-  return { uas: +(100 * score.headRight / score.words).toFixed(2), las: +(100 * score.labelledRight / score.words).toFixed(2), actionRows: model.actionRows, relationRows: model.relations.weights.length / DEP_LABELS.length };
-}
 for (const value of opts.pruneGrid.split(',').filter(Boolean).map(Number)) {
   const bytes = encodeParseModel({ info: { ...info, minUpdates: value }, actions: trained.actions, relations: trained.relations }, { minWeight: Number(opts.minWeight), minUpdates: value });
   console.log(`--min-updates ${value}: ${JSON.stringify({ ...scoreDev(bytes), fileKiB: Math.round(bytes.length / 1024) })}`);
@@ -200,4 +235,4 @@ mkdirSync(dirname(opts.out), { recursive: true });
 writeFileSync(opts.out, bytes);
 const dev0 = scoreDev(bytes);
 console.log(`wrote ${opts.out}: ${(bytes.length / 1024).toFixed(0)} KiB; action rows ${dev0.actionRows}, relation rows ${dev0.relationRows}`);
-console.log(JSON.stringify({ model: 'parse-en', epochs, seed, pos: opts.pos, featureGroups: parserGroups, exploreFrom: opts.exploreFrom, exploreP: exploreProbability, minUpdates: Number(opts.minUpdates), devUas: dev0.uas, devLas: dev0.las, fileKiB: Math.round(bytes.length / 1024), elapsedS: Math.round((performance.now() - began) / 1000), cpuS: Math.round(cpu()) }));
+console.log(JSON.stringify({ model: 'parse-en', epochs, seed, pos: opts.pos, featureGroups: parserGroups, nonProjective: opts.nonProjective, exploreFrom: opts.exploreFrom, exploreP: exploreProbability, minUpdates: Number(opts.minUpdates), devUas: dev0.uas, devLas: dev0.las, fileKiB: Math.round(bytes.length / 1024), elapsedS: Math.round((performance.now() - began) / 1000), cpuS: Math.round(cpu()) }));

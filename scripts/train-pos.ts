@@ -14,7 +14,7 @@ import { decodePosModel, encodePosModel, posLexicon } from '../src/nlp/pos/model
 import { decodeClusterFile } from '../src/nlp/pos/clusters.js';
 import { tagPosColumns, tagPosWords, type PosModel } from '../src/nlp/pos/model.js';
 import { learnLemmaRules, lemmatise } from '../src/nlp/pos/lemma.js';
-import { buildAmbiguityClasses, buildFineTagSet, buildTagDictionary, trainPos } from '../src/nlp/pos/train.js';
+import { buildAmbiguityClasses, buildFineTagSet, buildTagDictionary, trainPos, trainStackedPos } from '../src/nlp/pos/train.js';
 
 const DATA = new URL('../../shared/data/pos/ud-ewt/', import.meta.url);
 
@@ -23,7 +23,8 @@ const program = new Command()
   .option('--seed <n>', 'shuffle seed', '13')
   .option('--dict-min-count <n>', 'tag dictionary: words seen at least this often (0: no dictionary)', '50')
   .option('--dict-min-share <x>', 'tag dictionary: … whose commonest tag has at least this share', '0.995')
-  .option('--features <groups>', 'optional feature groups, comma-separated: rich, ambiguity, clusters ("" for none)', 'rich,clusters')
+  .option('--features <groups>', 'optional feature groups, comma-separated: rich, ambiguity, clusters, stacked ("" for none)', 'rich,clusters')
+  .option('--stack-folds <n>', 'stacked: first-pass taggers of the jackknife that tags the second pass\'s training text', '3')
   .option('--ambiguity-min-count <n>', 'ambiguity classes: words seen at least this often', '3')
   .option('--ambiguity-min-share <x>', 'ambiguity classes: tags with at least this share of the word', '0.05')
   .option('--clusters <path>', 'word cluster file (npm run train:clusters)', fileURLToPath(new URL('../models/clusters/clusters-en.json.gz', import.meta.url)))
@@ -32,7 +33,7 @@ const program = new Command()
   .option('--fine-min-count <n>', 'fine tags: pairs seen fewer times in train become their UPOS\'s commonest pair', '20')
   .option('--out <path>', 'model file', fileURLToPath(new URL('../models/pos/pos-en.bin.gz', import.meta.url)))
   .parse();
-const opts = program.opts<{ epochs: string; seed: string; dictMinCount: string; dictMinShare: string; features: string; clusters: string; ambiguityMinCount: string; ambiguityMinShare: string; ambiguityFolds: string; tagset: string; fineMinCount: string; out: string }>();
+const opts = program.opts<{ epochs: string; seed: string; dictMinCount: string; dictMinShare: string; features: string; clusters: string; ambiguityMinCount: string; ambiguityMinShare: string; ambiguityFolds: string; stackFolds: string; tagset: string; fineMinCount: string; out: string }>();
 
 if (!existsSync(DATA)) {
   console.log(`train:pos: no training data at ${fileURLToPath(DATA)}; nothing to do.`);
@@ -59,7 +60,7 @@ const dictMinCount = Number(opts.dictMinCount);
 const dictionary = dictMinCount > 0 ? buildTagDictionary(trainSentences, dictMinCount, Number(opts.dictMinShare)) : { map: new Map<number, number>(), pairs: [] };
 console.log(`tag dictionary: ${dictionary.map.size} words`);
 const featureGroups = opts.features.split(',').map((g) => g.trim()).filter((g) => g !== '');
-for (const group of featureGroups) if (!['rich', 'ambiguity', 'clusters'].includes(group)) throw new Error(`unknown feature group "${group}"`);
+for (const group of featureGroups) if (!['rich', 'ambiguity', 'clusters', 'stacked'].includes(group)) throw new Error(`unknown feature group "${group}"`);
 const ambiguity = featureGroups.includes('ambiguity') ? buildAmbiguityClasses(trainSentences, Number(opts.ambiguityMinCount), Number(opts.ambiguityMinShare)) : undefined;
 const clusterPairs = featureGroups.includes('clusters') ? decodeClusterFile(readFileSync(opts.clusters)).pairs : undefined;
 const lexiconInfo = { featureGroups, ...(ambiguity ? { ambiguityClasses: ambiguity.pairs } : {}), ...(clusterPairs ? { wordClusters: clusterPairs } : {}) };
@@ -71,14 +72,16 @@ const foldLexicons = Array.from({ length: ambiguityFolds }, (_, f) => ({
   ...lexicon,
   ambiguity: buildAmbiguityClasses(trainSentences.filter((_, i) => i % ambiguityFolds !== f), Number(opts.ambiguityMinCount), Number(opts.ambiguityMinShare)).map,
 }));
-const trained = trainPos(
-  trainSentences,
-  { tagCount: modelTags.length, epochs, seed, tagDictionary: dictionary.map, lexicon, ...(ambiguityFolds > 0 ? { lexiconOf: (i: number) => foldLexicons[i % ambiguityFolds]! } : {}), onEpoch: (epoch, accuracy) => console.log(`epoch ${epoch}: train accuracy ${(100 * accuracy).toFixed(2)} %`) },
-);
+const trainOptions = { tagCount: modelTags.length, epochs, seed, tagDictionary: dictionary.map, lexicon, ...(ambiguityFolds > 0 ? { lexiconOf: (i: number) => foldLexicons[i % ambiguityFolds]! } : {}), onEpoch: (epoch: number, accuracy: number) => console.log(`epoch ${epoch}: train accuracy ${(100 * accuracy).toFixed(2)} %`) };
+// A stacked tagger's first-pass taggers of the jackknife are encoded and decoded as shipped (quantised), without the group.
+const firstPassInfo = { name: 'pos-first-pass', version: 2, task: 'pos' as const, tags: [...modelTags], trainedOn: [], epochs, seed, featureCount: 0, tagDictionary: dictionary.pairs, ...lexiconInfo, featureGroups: featureGroups.filter((g) => g !== 'stacked') };
+const trained = featureGroups.includes('stacked')
+  ? trainStackedPos(trainSentences, trainOptions, Number(opts.stackFolds), (weights) => decodePosModel(encodePosModel({ info: firstPassInfo, ...weights }), UPOS_TAGS))
+  : trainPos(trainSentences, trainOptions);
 const lemmaRules = learnLemmaRules(train);
 console.log(`lemma rules: ${lemmaRules.suffixes.length / 2} endings, ${lemmaRules.exceptions.length / 2} exceptions, ${lemmaRules.scripts.length} scripts`);
 const bytes = encodePosModel({
-  info: { name: 'pos-en', version: fine ? 3 : 2, task: 'pos', tags: [...modelTags], ...(fine ? { fineMinCount: Number(opts.fineMinCount) } : {}), trainedOn: ['ud-ewt/train'], epochs, seed, featureCount: trained.hashes.length, tagDictionary: dictionary.pairs, lemmaRules, ...lexiconInfo },
+  info: { name: 'pos-en', version: fine ? 3 : 2, task: 'pos', ...(featureGroups.includes('stacked') ? { stackFolds: Number(opts.stackFolds) } : {}), tags: [...modelTags], ...(fine ? { fineMinCount: Number(opts.fineMinCount) } : {}), trainedOn: ['ud-ewt/train'], epochs, seed, featureCount: trained.hashes.length, tagDictionary: dictionary.pairs, lemmaRules, ...lexiconInfo },
   hashes: trained.hashes,
   weights: trained.weights,
 });

@@ -29,6 +29,12 @@ export interface SentenceAttributes {
   readonly cluster?: Uint32Array;
   /** Hash of each word's PTB tag (xposHash; 0 for ROOT), when the model has the "xpos" group. */
   readonly xpos?: Uint32Array;
+  /**
+   * Group "between": running counts over words 1..i of verbs (UPOS VERB) and of punctuation, so the words
+   * strictly between two words i < j are counted as upTo[j - 1] − upTo[i] in constant time.
+   */
+  readonly verbsUpTo?: Int32Array;
+  readonly punctUpTo?: Int32Array;
 }
 
 /** The attribute of a PTB tag ("VBD") in SentenceAttributes.xpos. */
@@ -52,12 +58,14 @@ export interface AttributeScratch {
   shape: Int32Array;
   cluster: Uint32Array;
   xpos: Uint32Array;
+  verbsUpTo: Int32Array;
+  punctUpTo: Int32Array;
 }
 
 /** Scratch arrays for sentences of up to `capacity` words. */
 export function attributeScratch(capacity: number): AttributeScratch {
   const size = capacity + 1;
-  return { word: new Uint32Array(size), pos: new Int32Array(size), suffix: new Uint32Array(size), shape: new Int32Array(size), cluster: new Uint32Array(size), xpos: new Uint32Array(size) };
+  return { word: new Uint32Array(size), pos: new Int32Array(size), suffix: new Uint32Array(size), shape: new Int32Array(size), cluster: new Uint32Array(size), xpos: new Uint32Array(size), verbsUpTo: new Int32Array(size), punctUpTo: new Int32Array(size) };
 }
 
 /**
@@ -65,14 +73,44 @@ export function attributeScratch(capacity: number): AttributeScratch {
  * enough) the arrays are views of it, valid until its next use; each view is exactly n + 1 long, as the feature
  * accessors read past-the-end words as none.
  */
-export function sentenceAttributes(words: readonly string[], upos: ArrayLike<number>, clusters?: ReadonlyMap<number, number>, scratch?: AttributeScratch, xposHashes?: ArrayLike<number>): SentenceAttributes {
-  const base = uposAttributes(words, upos, clusters, scratch);
-  if (!xposHashes) return base;
+export function sentenceAttributes(words: readonly string[], upos: ArrayLike<number>, clusters?: ReadonlyMap<number, number>, scratch?: AttributeScratch, xposHashes?: ArrayLike<number>, hasBetween = false): SentenceAttributes {
+  let attr = uposAttributes(words, upos, clusters, scratch);
   const size = words.length + 1;
-  const xpos = scratch !== undefined && scratch.xpos.length >= size ? scratch.xpos.subarray(0, size) : new Uint32Array(size);
-  xpos[0] = 0;
-  for (let i = 0; i < words.length; i++) xpos[i + 1] = xposHashes[i] ?? 0;
-  return { ...base, xpos };
+  const fits = scratch !== undefined && scratch.word.length >= size;
+  if (xposHashes) {
+    const xpos = fits ? scratch.xpos.subarray(0, size) : new Uint32Array(size);
+    xpos[0] = 0;
+    for (let i = 0; i < words.length; i++) xpos[i + 1] = xposHashes[i] ?? 0;
+    attr = { ...attr, xpos };
+  }
+  if (hasBetween) {
+    const verbsUpTo = fits ? scratch.verbsUpTo.subarray(0, size) : new Int32Array(size);
+    const punctUpTo = fits ? scratch.punctUpTo.subarray(0, size) : new Int32Array(size);
+    verbsUpTo[0] = 0;
+    punctUpTo[0] = 0;
+    for (let i = 1; i < size; i++) {
+      const p = attr.pos[i]!;
+      verbsUpTo[i] = verbsUpTo[i - 1]! + (p === VERB_POS ? 1 : 0);
+      punctUpTo[i] = punctUpTo[i - 1]! + (p === PUNCT_CODE ? 1 : 0);
+    }
+    attr = { ...attr, verbsUpTo, punctUpTo };
+  }
+  return attr;
+}
+
+/** POS codes (UPOS index + 1) the "between" counts look for: VERB and PUNCT in UPOS_TAGS. */
+const VERB_POS = 16 + 1;
+const PUNCT_CODE = 13 + 1;
+
+/**
+ * Verbs and punctuation strictly between words i < j, as one small code: min(verbs, 3) · 4 + min(punct, 3).
+ * A verb between a noun and a later word says the word belongs to another clause; a comma, a list or an apposition.
+ */
+function betweenCode(verbsUpTo: Int32Array, punctUpTo: Int32Array, i: number, j: number): number {
+  if (i < 0 || j < 0 || j - i < 2) return 0;
+  const lo = Math.min(i, j);
+  const hi = Math.max(i, j);
+  return 4 * Math.min(verbsUpTo[hi - 1]! - verbsUpTo[lo]!, 3) + Math.min(punctUpTo[hi - 1]! - punctUpTo[lo]!, 3) + 1;
 }
 
 function uposAttributes(words: readonly string[], upos: ArrayLike<number>, clusters?: ReadonlyMap<number, number>, scratch?: AttributeScratch): SentenceAttributes {
@@ -119,9 +157,9 @@ const CURLY_DOUBLE_RE_G = /[“”„]/g;
 const CURLY_SINGLE_RE_G = /[‘’]/g;
 
 /** The most action features actionFeatures writes. */
-export const MAX_ACTION_FEATURES = 144;
+export const MAX_ACTION_FEATURES = 150;
 /** The most relation features relationFeatures writes. */
-export const MAX_RELATION_FEATURES = 48;
+export const MAX_RELATION_FEATURES = 52;
 
 const NONE_WORD = 0x5bd1e995;
 
@@ -344,6 +382,20 @@ export function actionFeatures(state: ParserState, attr: SentenceAttributes, out
     out[k++] = mix3(182, s1x, s0x, b0x);
     out[k++] = mix3(183, s0x, cAt(X, s0l1), b0x);
   }
+  // Group "between": what lies between s0 and b0, and the cues of coordination (a cc or comma on b0's left, s0 or
+  // s1 of the same kind as b0: "X, Y and Z", "buy and sell").
+  const V = attr.verbsUpTo;
+  if (V) {
+    const code = betweenCode(V, attr.punctUpTo!, s0, b0);
+    const b0l1Label = lAt(label, b0l1);
+    const sameKind = (s0p === b0p ? 2 : 0) | (s0 >= 0 && b0 >= 0 && attr.suffix[s0] === attr.suffix[b0] ? 1 : 0);
+    out[k++] = mix(185, pair(s0p, b0p), code);
+    out[k++] = mix3(186, s0w, b0p, code);
+    out[k++] = mix3(187, pair(s0p, b0p), b0l1Label, sameKind);
+    out[k++] = mix3(188, pair(s1p, b0p), b0l1Label, s1p === b0p ? 1 : 0);
+    out[k++] = mix3(189, lAt(label, s0r1), b0l1Label, pair(s0p, b0p));
+    out[k++] = mix3(190, wAt(W, b0 > 0 ? b0 - 1 : -1), pair(s0p, b0p), b0 - 1 === s0 ? 1 : 0);
+  }
   return k;
 }
 
@@ -411,6 +463,13 @@ export function relationFeatures(state: ParserState, attr: SentenceAttributes, h
     out[k++] = mix3(252, hx, dp, dir);
     out[k++] = mix3(253, dx, hp, dir);
     out[k++] = mix3(254, wAt(W, dl1), dx, dir);
+  }
+  const V = attr.verbsUpTo;
+  if (V) {
+    out[k++] = mix3(260, pair(hp, dp), betweenCode(V, attr.punctUpTo!, h, d), dir);
+    out[k++] = mix3(261, wAt(W, dr1), dp, dir);
+    out[k++] = mix3(262, pair(pAt(P, state.head[h]!), hp), dp, dir);
+    out[k++] = mix3(263, pair(hp, dp), (hp === dp ? 2 : 0) | (attr.suffix[h] === attr.suffix[d] ? 1 : 0), pair(dir, lAt(label, dl1)));
   }
   return k;
 }

@@ -128,7 +128,56 @@ export function decodeParseModel(file: Uint8Array): ParseModel {
   });
   if (tables.length !== 2 || at > bytes.length) throw new DossierError('E_RESOURCE_MISSING', 'parser model file is truncated');
   const clusters = parseClusters(header.info);
-  return { info: header.info, actionRows: tables[0]!.weights.length / ACTION_COUNT, relations: tables[1]!, packedActions: packActionTable(tables[0]!), ...(clusters ? { clusters } : {}) };
+  return { info: header.info, actionRows: tables[0]!.weights.length / ACTION_COUNT, relations: tables[1]!, packedActions: packActionTable(tables[0]!), ...(clusters ? { clusters } : {}), hasBetween: header.info.featureGroups?.includes('between') ?? false, hasLabelClasses: header.info.featureGroups?.includes('label-classes') ?? false };
+}
+
+/**
+ * A parser model file's tables as float weights (stored int16 × the table's scale), for averageParseModels. The
+ * update counts are not in the file, so the parts have none. Throws E_RESOURCE_MISSING as decodeParseModel does.
+ */
+export function readParseModelParts(file: Uint8Array): ParseModelParts {
+  const { bytes, header, headerEnd } = openModelEnvelope<Header>(file, MAGIC, FORMAT_VERSION, 'parser model file');
+  if (header.info.task !== 'parse' || header.tables.length !== 2) throw new DossierError('E_RESOURCE_MISSING', 'not a parser model file with two tables');
+  let at = align4(headerEnd);
+  const tables = header.tables.map((t): ParseTableParts => {
+    const hashes = new Uint32Array(bytes.buffer.slice(bytes.byteOffset + at, bytes.byteOffset + at + 4 * t.rowCount));
+    at += 4 * t.rowCount;
+    const quantised = new Int16Array(bytes.buffer.slice(bytes.byteOffset + at, bytes.byteOffset + at + 2 * t.rowCount * t.columns));
+    at = align4(at + 2 * quantised.length);
+    return { columns: t.columns, hashes, weights: Float32Array.from(quantised, (q) => q * t.scale) };
+  });
+  if (at > bytes.length) throw new DossierError('E_RESOURCE_MISSING', 'parser model file is truncated');
+  return { info: header.info, actions: tables[0]!, relations: tables[1]! };
+}
+
+/**
+ * The average of several parser models trained alike (other seeds): one linear model whose scores are the mean
+ * of the members' (a feature one member lacks weighs 0 there), so decoding costs what one model costs while the
+ * members' errors partly cancel. Members may differ in feature groups (a member trained without "between" gives
+ * those features weight 0): the average reads the union of the groups, so its info must list them all (returned).
+ * Members with clusters must share one cluster map.
+ * @example averageParseModels([seed13, seed14, seed15].map(readParseModelParts))
+ */
+export function averageParseModels(members: readonly ParseModelParts[]): Pick<ParseModelParts, 'actions' | 'relations'> & { readonly featureGroups: readonly string[] } {
+  if (members.length === 0) throw new DossierError('E_RESOURCE_MISSING', 'averageParseModels needs at least one model');
+  const clusterKey = (parts: ParseModelParts): string => (parts.info.featureGroups?.includes('clusters') ? String(parts.info.wordClusters?.length ?? 0) + ':' + String(parts.info.wordClusters?.slice(0, 64)) : '');
+  const withClusters = members.filter((m) => clusterKey(m) !== '');
+  if (withClusters.some((m) => clusterKey(m) !== clusterKey(withClusters[0]!))) throw new DossierError('E_RESOURCE_MISSING', 'averageParseModels: members use different word clusters');
+  const featureGroups = [...new Set(members.flatMap((m) => m.info.featureGroups ?? []))].sort();
+  const average = (tables: readonly ParseTableParts[]): ParseTableParts => {
+    const columns = tables[0]!.columns;
+    const rowOf = new Map<number, number>();
+    for (const table of tables) for (const hash of table.hashes) if (!rowOf.has(hash)) rowOf.set(hash, rowOf.size);
+    const weights = new Float32Array(rowOf.size * columns);
+    for (const table of tables) {
+      table.hashes.forEach((hash, r) => {
+        const base = rowOf.get(hash)! * columns;
+        for (let y = 0; y < columns; y++) weights[base + y]! += table.weights[r * columns + y]! / tables.length;
+      });
+    }
+    return { columns, hashes: Uint32Array.from(rowOf.keys()), weights };
+  };
+  return { actions: average(members.map((m) => m.actions)), relations: average(members.map((m) => m.relations)), featureGroups };
 }
 
 /** The cluster map of a model trained with the "clusters" feature group. */

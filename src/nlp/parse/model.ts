@@ -6,7 +6,7 @@
  */
 import { DEP_LABELS, depLabelIndex } from '../../model/deps.js';
 import { actionFeatures, attributeScratch, MAX_ACTION_FEATURES, MAX_RELATION_FEATURES, relationFeatures, sentenceAttributes, type SentenceAttributes } from './features.js';
-import { ACTION_COUNT, applyTransition, arcEnds, finishTree, initialState, isLegal, isTerminal, LEFT, RIGHT, resetState, type ParserState } from './transitions.js';
+import { ACTION_COUNT, applyTransition, arcEnds, finishTree, initialState, isLegal, isTerminal, LABEL_CLASS_BITS, LEFT, RIGHT, resetState, type ParserState } from './transitions.js';
 
 /** Facts about how a model was trained, stored in the model file and shown by the model card. */
 export interface ParseModelInfo {
@@ -49,6 +49,10 @@ export interface ParseModel {
   readonly packedActions: Int32Array;
   /** Normalised word hash → cluster path code, when the model was trained with cluster features. */
   readonly clusters?: ReadonlyMap<number, number>;
+  /** Whether the model was trained with the "between" feature group (features.ts). */
+  readonly hasBetween?: boolean;
+  /** Whether the model was trained with the "label-classes" group (label sets over LABEL_CLASS_BITS). */
+  readonly hasLabelClasses?: boolean;
 }
 
 /** Packs a 4-column weight table into the one-slot layout of ParseModel.packedActions. */
@@ -184,8 +188,9 @@ export function bestLegalAction(state: ParserState, scores: ArrayLike<number>): 
 }
 
 /** Greedy parse of one sentence with any scorer (shared by run time and evaluation during training). */
-export function parseWithScorer(scorer: ParseScorer, attr: SentenceAttributes, n: number): ParsedSentence {
+export function parseWithScorer(scorer: ParseScorer, attr: SentenceAttributes, n: number, labelBits?: Int32Array): ParsedSentence {
   const state = initialState(n);
+  state.labelBits = labelBits;
   const feats = new Uint32Array(Math.max(MAX_ACTION_FEATURES, MAX_RELATION_FEATURES));
   const actionScores = new Float64Array(ACTION_COUNT);
   const relationScores = new Float64Array(DEP_LABELS.length);
@@ -265,8 +270,9 @@ export function parseSentence(model: ParseModel, words: readonly string[], upos:
   const n = words.length;
   if (n === 0) return { head: new Int32Array(0), label: new Uint8Array(0) };
   if (scratchAttributes.word.length < n + 1) scratchAttributes = attributeScratch(2 * n);
-  const attr = sentenceAttributes(words, upos, model.clusters, scratchAttributes, xpos);
+  const attr = sentenceAttributes(words, upos, model.clusters, scratchAttributes, xpos, model.hasBetween === true);
   const state = (scratchState = resetState(scratchState, n));
+  state.labelBits = model.hasLabelClasses === true ? LABEL_CLASS_BITS : undefined;
   const packed = model.packedActions;
   while (!isTerminal(state)) {
     const count = actionFeatures(state, attr, FEATS);

@@ -5,12 +5,12 @@ import { DossierError, UPOS_TAGS } from '../../model/index.js';
 import { seededRandom } from '../ner/train.js';
 import { lexiconKey } from '../pos/features.js';
 import { actionFeatures, MAX_ACTION_FEATURES, sentenceAttributes, xposHash } from './features.js';
-import { decodeParseModel, encodeParseModel } from './model-file.js';
+import { averageParseModels, decodeParseModel, encodeParseModel, readParseModelParts } from './model-file.js';
 import { parseSentence, parseWithScorer } from './model.js';
 import { addSentence, createParseScore } from './score.js';
 import { trainParser, trainedScorer, type ParseTrainingSentence } from './train.js';
-import { isProjective, parseTreebank } from './treebank.js';
-import { ACTION_COUNT, applyTransition, arcEnds, finishTree, initialState, isLegal, isTerminal, resetState, transitionCosts, type ParserState } from './transitions.js';
+import { isProjective, liftToProjective, parseTreebank } from './treebank.js';
+import { ACTION_COUNT, applyTransition, arcEnds, finishTree, initialState, isLegal, isTerminal, LABEL_CLASS_BITS, resetState, transitionCosts, type ParserState } from './transitions.js';
 
 /** A sentence we wrote, with its UD tree (1-based heads, 0 = root). */
 interface Tree {
@@ -161,6 +161,17 @@ describe('treebank reader', () => {
     // "A hearing is scheduled on the issue today": "on the issue" belongs to "hearing" across "is scheduled".
     assert.equal(isProjective([2, 4, 4, 0, 7, 7, 2, 4]), false);
   });
+
+  it('lifts a crossing arc to the head of its head, and leaves a projective tree as it is', () => {
+    // "issue" (7) leaves "hearing" (2) for the verb (4) that dominates the words its arc spanned.
+    assert.deepEqual([...liftToProjective([2, 4, 4, 0, 7, 7, 2, 4])], [2, 4, 4, 0, 7, 7, 4, 4]);
+    assert.deepEqual([...liftToProjective(ARREST.heads)], ARREST.heads);
+    // Two crossing arcs (3 → 1 and 1 → 4 both span the root word 2): the shorter is lifted first, then the other
+    // follows its head up.
+    const lifted = liftToProjective([3, 0, 2, 1, 2]);
+    assert.equal(isProjective(lifted), true);
+    assert.deepEqual([...lifted], [2, 0, 2, 2, 2]);
+  });
 });
 
 describe('parser training and model file', () => {
@@ -220,6 +231,47 @@ describe('parser training and model file', () => {
     assert.ok(withXpos.actions.hashes.length > trained.actions.hashes.length);
     const model = decodeParseModel(encodeParseModel({ info: { ...info, featureGroups: ['xpos'] }, actions: withXpos.actions, relations: withXpos.relations }));
     for (const t of [ARREST, RESIGN]) assert.deepEqual([...parseSentence(model, t.words, uposIndex(t.upos), xposOf(t)).head], t.heads.map((h) => h - 1));
+  });
+
+  it('uses the "between" features when trained with them: verbs and punctuation between two words, coordination cues', () => {
+    const plain = sentenceAttributes(ARREST.words, uposIndex(ARREST.upos));
+    const attr = sentenceAttributes(ARREST.words, uposIndex(ARREST.upos), undefined, undefined, undefined, true);
+    const verbs = ARREST.upos.filter((tag) => tag === 'VERB').length;
+    assert.equal(attr.verbsUpTo?.[ARREST.words.length], verbs, 'the running count reaches every verb of the sentence');
+    assert.equal(attr.punctUpTo?.[ARREST.words.length], ARREST.upos.filter((tag) => tag === 'PUNCT').length);
+    const state = initialState(ARREST.words.length);
+    const out = new Uint32Array(MAX_ACTION_FEATURES);
+    const withBetween = actionFeatures(state, attr, out);
+    assert.ok(withBetween > actionFeatures(state, plain, out) && withBetween <= MAX_ACTION_FEATURES);
+    const withGroup = trainParser(training, { epochs: 8, seed: 13, exploreFrom: 3, exploreProbability: 0.9, hasBetween: true });
+    assert.ok(withGroup.actions.hashes.length > trained.actions.hashes.length);
+    const model = decodeParseModel(encodeParseModel({ info: { ...info, featureGroups: ['between'] }, actions: withGroup.actions, relations: withGroup.relations }));
+    assert.equal(model.hasBetween, true);
+    for (const t of [ARREST, RESIGN]) assert.deepEqual([...parseSentence(model, t.words, uposIndex(t.upos)).head], t.heads.map((h) => h - 1));
+  });
+
+  it('keeps "ccomp" apart from "nsubj" and "appos" from "obj" in the label sets of group "label-classes"', () => {
+    const bit = (label: string): number => LABEL_CLASS_BITS[depLabelIndex(label)]!;
+    assert.notEqual(bit('ccomp'), bit('nsubj'));
+    assert.notEqual(bit('appos'), bit('obj'));
+    assert.equal(bit('nmod:desc'), bit('nmod'), 'a rare subtype shares its base relation\'s bit');
+    assert.equal(bit('reparandum'), bit('goeswith'), 'the rarest relations share one bit');
+    assert.equal(new Set(LABEL_CLASS_BITS).size, 32);
+    const withClasses = trainParser(training, { epochs: 8, seed: 13, exploreFrom: 3, exploreProbability: 0.9, hasLabelClasses: true });
+    const model = decodeParseModel(encodeParseModel({ info: { ...info, featureGroups: ['label-classes'] }, actions: withClasses.actions, relations: withClasses.relations }));
+    assert.equal(model.hasLabelClasses, true);
+    for (const t of [ARREST, RESIGN]) assert.deepEqual([...parseSentence(model, t.words, uposIndex(t.upos)).head], t.heads.map((h) => h - 1));
+  });
+
+  it('averages models into one that reads the union of their feature groups and parses as they do', () => {
+    const plain = encodeParseModel({ info, actions: trained.actions, relations: trained.relations });
+    const withGroup = trainParser(training, { epochs: 8, seed: 14, exploreFrom: 3, exploreProbability: 0.9, hasBetween: true });
+    const between = encodeParseModel({ info: { ...info, seed: 14, featureGroups: ['between'] }, actions: withGroup.actions, relations: withGroup.relations });
+    const averaged = averageParseModels([readParseModelParts(plain), readParseModelParts(between)]);
+    assert.deepEqual(averaged.featureGroups, ['between']);
+    assert.ok(averaged.actions.hashes.length >= Math.max(trained.actions.hashes.length, withGroup.actions.hashes.length) - 1);
+    const model = decodeParseModel(encodeParseModel({ info: { ...info, featureGroups: averaged.featureGroups }, actions: averaged.actions, relations: averaged.relations }));
+    for (const t of [ARREST, RESIGN]) assert.deepEqual([...parseSentence(model, t.words, uposIndex(t.upos)).head], t.heads.map((h) => h - 1));
   });
 
   it('rejects bytes that are not a parser model with a typed error', () => {

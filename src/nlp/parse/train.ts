@@ -12,7 +12,7 @@ import { DEP_LABELS } from '../../model/deps.js';
 import { seededRandom, shuffleInPlace } from '../ner/train.js';
 import { actionFeatures, MAX_ACTION_FEATURES, MAX_RELATION_FEATURES, relationFeatures, sentenceAttributes, type SentenceAttributes } from './features.js';
 import { bestLegalAction, bestRelation, type ParseScorer } from './model.js';
-import { ACTION_COUNT, applyTransition, arcEnds, initialState, isTerminal, LEFT, RIGHT, transitionCosts } from './transitions.js';
+import { ACTION_COUNT, applyTransition, arcEnds, initialState, isTerminal, LABEL_CLASS_BITS, LEFT, RIGHT, transitionCosts } from './transitions.js';
 
 /** One training sentence: words, predicted or gold UPOS indices, gold heads (1-based, 0 = root) and relation indices. */
 export interface ParseTrainingSentence {
@@ -33,6 +33,10 @@ export interface ParseTrainOptions {
   readonly exploreProbability: number;
   /** Normalised word hash → cluster path code: adds the cluster templates (the model must carry the same map). */
   readonly clusters?: ReadonlyMap<number, number>;
+  /** Adds the "between" templates (the model's info must list the group). */
+  readonly hasBetween?: boolean;
+  /** Label sets over LABEL_CLASS_BITS (group "label-classes"; the model's info must list it). */
+  readonly hasLabelClasses?: boolean;
   /** Called after each epoch with the share of transitions and of relations the model got right during it. */
   readonly onEpoch?: (epoch: number, actionAccuracy: number, relationAccuracy: number) => void;
 }
@@ -153,7 +157,7 @@ class PerceptronTable {
 export function trainParser(sentences: readonly ParseTrainingSentence[], options: ParseTrainOptions): TrainedParser {
   const actions = new PerceptronTable(ACTION_COUNT);
   const relations = new PerceptronTable(DEP_LABELS.length);
-  const attributes: SentenceAttributes[] = sentences.map((s) => sentenceAttributes(s.words, s.upos, options.clusters, undefined, s.xpos));
+  const attributes: SentenceAttributes[] = sentences.map((s) => sentenceAttributes(s.words, s.upos, options.clusters, undefined, s.xpos, options.hasBetween === true));
   const random = seededRandom(options.seed);
   const order = sentences.map((_, i) => i);
   const feats = new Uint32Array(MAX_ACTION_FEATURES);
@@ -177,6 +181,7 @@ export function trainParser(sentences: readonly ParseTrainingSentence[], options
       const goldHead = new Int32Array(n + 1);
       goldHead.set(sentence.heads, 1);
       const state = initialState(n);
+      state.labelBits = options.hasLabelClasses === true ? LABEL_CLASS_BITS : undefined;
       while (!isTerminal(state)) {
         const count = actionFeatures(state, attr, feats);
         actions.score(feats, count, actionScores);

@@ -6,6 +6,7 @@
  * One root per sentence: ROOT takes a single right dependent; words left without a head at the end are
  * attached to that word by the caller (finishTree).
  */
+import { DEP_LABELS } from '../../model/deps.js';
 
 /** Transition id: push b onto the stack. */
 export const SHIFT = 0;
@@ -35,10 +36,30 @@ export interface ParserState {
   readonly right2: Int32Array;
   readonly leftCount: Int32Array;
   readonly rightCount: Int32Array;
-  /** Bit sets of the relations of left and right dependents (relation index mod 32: a cheap signature). */
+  /** Bit sets of the relations of left and right dependents (relation index mod 32, or labelBits: a cheap signature). */
   readonly leftLabels: Int32Array;
   readonly rightLabels: Int32Array;
+  /**
+   * The bit of each relation in leftLabels/rightLabels (LABEL_CLASS_BITS, feature group "label-classes"), or
+   * undefined for index mod 32, where "ccomp" shares the bit of "nsubj" and "appos" that of "obj".
+   */
+  labelBits: Int32Array | undefined;
 }
+
+/**
+ * One bit per relation class for the label sets, 32 classes: the common relations keep a bit of their own; rare
+ * subtypes share their base relation's bit ("nmod:desc" → nmod, "obl:tmod" → obl, "csubj:pass" → csubj); the
+ * rarest relations ("reparandum", "goeswith", "fixed", "dep") share one.
+ */
+export const LABEL_CLASS_BITS: Int32Array = (() => {
+  const own = ['punct', 'case', 'nsubj', 'nsubj:pass', 'det', 'advmod', 'obj', 'iobj', 'amod', 'obl', 'conj', 'compound', 'compound:prt', 'mark', 'nmod', 'nmod:poss', 'cc', 'aux', 'aux:pass', 'cop', 'advcl', 'xcomp', 'ccomp', 'acl', 'acl:relcl', 'flat', 'parataxis', 'nummod', 'appos', 'expl', 'csubj'];
+  const bits = new Int32Array(DEP_LABELS.length).fill(1 << own.length);
+  DEP_LABELS.forEach((label, i) => {
+    const at = own.indexOf(label) >= 0 ? own.indexOf(label) : own.indexOf(label.split(':')[0]!);
+    if (at >= 0) bits[i] = 1 << at;
+  });
+  return bits;
+})();
 
 /** A fresh configuration for n words: ROOT on the stack, every word in the buffer. */
 export function initialState(n: number): ParserState {
@@ -58,6 +79,7 @@ export function initialState(n: number): ParserState {
     rightCount: new Int32Array(size),
     leftLabels: new Int32Array(size),
     rightLabels: new Int32Array(size),
+    labelBits: undefined,
   };
   state.stack[0] = 0;
   return state;
@@ -149,7 +171,7 @@ export function resetState(scratch: ParserState | undefined, n: number): ParserS
 function addArc(state: ParserState, h: number, d: number, relation: number): void {
   state.head[d] = h;
   state.label[d] = relation;
-  const bit = 1 << (relation & 31);
+  const bit = state.labelBits ? state.labelBits[relation]! : 1 << (relation & 31);
   if (d < h) {
     // Left dependents arrive right to left in arc-eager (each new one is further left).
     if (state.left1[h]! < 0 || d < state.left1[h]!) {

@@ -27,3 +27,42 @@ export function isProjective(heads: ArrayLike<number>): boolean {
   }
   return true;
 }
+
+/**
+ * A projective tree made from any tree by lifting (Nivre & Nilsson 2005, without encoding the lift in the label):
+ * while some arc h → d spans a word h does not dominate, the shortest such arc moves up one level (d takes h's
+ * head). Relations stay as they were; heads are 1-based, 0 = root. A projective tree comes back unchanged.
+ * @example liftToProjective([3, 4, 0, 3]) // word 2's arc (4 → 2) spans word 3, the root: 2 is lifted to 3's head 0… until projective
+ */
+export function liftToProjective(heads: ArrayLike<number>): Int32Array {
+  const lifted = Int32Array.from(heads as ArrayLike<number>);
+  const n = lifted.length;
+  const dominates = (h: number, k: number): boolean => {
+    // Ancestors of k (1-based) up to the root; a cycle cannot occur in a tree, the bound guards bad input.
+    for (let x = k, steps = 0; x !== 0 && steps <= n; steps++) {
+      x = lifted[x - 1]!;
+      if (x === h) return true;
+    }
+    return h === 0;
+  };
+  for (let round = 0; round < n * n; round++) {
+    let shortest = -1;
+    let shortestLength = Infinity;
+    for (let d = 1; d <= n; d++) {
+      const h = lifted[d - 1]!;
+      const lo = Math.min(h, d);
+      const hi = Math.max(h, d);
+      if (hi - lo >= shortestLength) continue;
+      for (let k = lo + 1; k < hi; k++) {
+        if (!dominates(h, k)) {
+          shortest = d;
+          shortestLength = hi - lo;
+          break;
+        }
+      }
+    }
+    if (shortest < 0) break;
+    lifted[shortest - 1] = lifted[lifted[shortest - 1]! - 1]!;
+  }
+  return lifted;
+}

@@ -17,6 +17,8 @@ export interface PosSentenceFeatures {
   readonly wordHash: Uint32Array;
   /** Ambiguity class + 1 of each word (0: unseen), when the lexicon has classes. */
   readonly ambiguity?: Uint32Array;
+  /** Set for the second pass of a stacked tagger: every feature, static and dynamic, is salted into its own space. */
+  readonly isSecondPass?: boolean;
 }
 
 /** The most dynamic features dynamicFeatures writes per token. */
@@ -68,6 +70,17 @@ const T = {
   ClusterNextCluster: 145,
   PrevTagAmbiguity: 150,
   PrevTagNextAmbiguity: 151,
+  // Feature group "stacked": the second pass reads the first pass's tags on both sides (Brill-like stacking).
+  StackSelf: 160,
+  StackNext: 161,
+  StackNext2: 162,
+  StackPrev: 163,
+  StackAround: 164,
+  StackNextPair: 165,
+  StackSelfWord: 166,
+  StackNextWord: 167,
+  StackTriple: 168,
+  SecondPass: 169,
 } as const;
 
 /**
@@ -80,6 +93,8 @@ export interface PosLexicon {
   readonly rich: boolean;
   readonly ambiguity?: ReadonlyMap<number, number>;
   readonly clusters?: ReadonlyMap<number, number>;
+  /** Group "stacked": the model has a second pass that sees the first pass's tags (model.ts tagPosColumns). */
+  readonly stacked?: boolean;
 }
 
 /** The features of the first models: no optional group. */
@@ -114,8 +129,12 @@ function suffixHash(word: string, length: number): number {
   return h >>> 0;
 }
 
-/** Static features of one sentence of raw token strings. Pure; the returned arrays are fresh. */
-export function extractPosFeatures(words: readonly string[], scratch?: PosFeatureScratch, lexicon: PosLexicon = PLAIN_LEXICON): PosSentenceFeatures {
+/**
+ * Static features of one sentence of raw token strings. Pure; the returned arrays are fresh (or views of `scratch`).
+ * With `firstPass` (the first pass's tag columns) they are the second pass's: the same templates plus the stacked
+ * ones, every hash salted so the two passes keep separate weight rows in one table.
+ */
+export function extractPosFeatures(words: readonly string[], scratch?: PosFeatureScratch, lexicon: PosLexicon = PLAIN_LEXICON, firstPass?: ArrayLike<number>): PosSentenceFeatures {
   const n = words.length;
   if (scratch) fitPosScratch(scratch, n);
   const straight: string[] = new Array<string>(n);
@@ -212,10 +231,27 @@ export function extractPosFeatures(words: readonly string[], scratch?: PosFeatur
       suffix = Math.imul(suffix ^ lw.charCodeAt(lw.length - a), FNV_PRIME) >>> 0;
       feats[k++] = mix(T.Suffix, suffix, a);
     }
+    if (firstPass) {
+      // Tag codes: column + 1, 0 beyond the sentence.
+      const t0 = firstPass[i]! + 1;
+      const tp = i > 0 ? firstPass[i - 1]! + 1 : 0;
+      const tn = i + 1 < n ? firstPass[i + 1]! + 1 : 0;
+      const tn2 = i + 2 < n ? firstPass[i + 2]! + 1 : 0;
+      feats[k++] = mix(T.StackSelf, t0);
+      feats[k++] = mix(T.StackNext, tn);
+      feats[k++] = mix(T.StackNext2, tn2);
+      feats[k++] = mix(T.StackPrev, tp);
+      feats[k++] = mix(T.StackAround, tp, tn);
+      feats[k++] = mix(T.StackNextPair, tn, tn2);
+      feats[k++] = mix(T.StackSelfWord, t0, wh);
+      feats[k++] = mix(T.StackNextWord, tn, wh);
+      feats[k++] = mix(T.StackTriple, (tp << 8) | t0, tn);
+      for (let f = offsets[i]!; f < k; f++) feats[f] = mix(T.SecondPass, feats[f]!);
+    }
   }
   offsets[n] = k;
   // With scratch, feats stays whole (readers stop at offsets[n]).
-  return { offsets, feats: scratch ? feats : feats.subarray(0, k), wordHash, ...(ambiguityOf ? { ambiguity } : {}) };
+  return { offsets, feats: scratch ? feats : feats.subarray(0, k), wordHash, ...(ambiguityOf ? { ambiguity } : {}), ...(firstPass ? { isSecondPass: true } : {}) };
 }
 
 /**
@@ -234,7 +270,7 @@ export interface PosFeatureScratch {
 }
 
 /** The most static features one token gets (all groups on). */
-const MAX_FEATURES_PER_TOKEN = 48;
+const MAX_FEATURES_PER_TOKEN = 64;
 
 /** Empty scratch buffers; they grow to the longest sentence seen. */
 export function createPosFeatureScratch(): PosFeatureScratch {
@@ -264,9 +300,13 @@ export function dynamicFeatures(sentence: PosSentenceFeatures, i: number, prev1:
   out[1] = mix(T.PrevTags, prev1 + 1, prev2 + 1);
   out[2] = mix(T.PrevTagWord, prev1 + 1, sentence.wordHash[i]!);
   out[3] = mix(T.PrevTagNext, prev1 + 1, i + 1 < n ? sentence.wordHash[i + 1]! : PAD_AFTER);
+  let count = 4;
   const ambiguity = sentence.ambiguity;
-  if (!ambiguity) return 4;
-  out[4] = mix(T.PrevTagAmbiguity, prev1 + 1, ambiguity[i]!);
-  out[5] = mix(T.PrevTagNextAmbiguity, prev1 + 1, i + 1 < n ? ambiguity[i + 1]! : PAD_AFTER);
-  return 6;
+  if (ambiguity) {
+    out[4] = mix(T.PrevTagAmbiguity, prev1 + 1, ambiguity[i]!);
+    out[5] = mix(T.PrevTagNextAmbiguity, prev1 + 1, i + 1 < n ? ambiguity[i + 1]! : PAD_AFTER);
+    count = 6;
+  }
+  if (sentence.isSecondPass) for (let f = 0; f < count; f++) out[f] = mix(T.SecondPass, out[f]!);
+  return count;
 }

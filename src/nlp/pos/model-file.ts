@@ -82,5 +82,6 @@ export function posLexicon(info: Pick<PosModelInfo, 'featureGroups' | 'ambiguity
     rich: groups.has('rich'),
     ...(groups.has('ambiguity') ? { ambiguity: pairs(info.ambiguityClasses) } : {}),
     ...(groups.has('clusters') ? { clusters: pairs(info.wordClusters) } : {}),
+    ...(groups.has('stacked') ? { stacked: true } : {}),
   };
 }

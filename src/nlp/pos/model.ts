@@ -79,14 +79,27 @@ export function tagPosWords(model: PosModel, words: readonly string[]): Uint8Arr
  * @example model.info.tags[tagPosColumns(model, ['They', 'met', '.'])[1]!] // → "VERB/VBD" in a fine-tag model
  */
 export function tagPosColumns(model: PosModel, words: readonly string[]): Uint8Array {
+  const tags = new Uint8Array(words.length);
+  if (words.length === 0) return tags;
+  if (!model.lexicon.stacked) {
+    tagPass(model, words, undefined, tags);
+    return tags;
+  }
+  // A stacked model tags twice: the second pass sees the first pass's tags on both sides ("to" + VERB after it).
+  const firstPass = new Uint8Array(words.length);
+  tagPass(model, words, undefined, firstPass);
+  tagPass(model, words, firstPass, tags);
+  return tags;
+}
+
+/** One greedy left-to-right pass; with `firstPass`, the second pass of a stacked model. Writes `tags`. */
+function tagPass(model: PosModel, words: readonly string[], firstPass: Uint8Array | undefined, tags: Uint8Array): void {
   const n = words.length;
-  const tags = new Uint8Array(n);
-  if (n === 0) return tags;
   const t = model.tagCount;
   const { table, weights } = model;
   const mask = (table.length >>> 1) - 1;
   // Scratch buffers shared across calls (JS runs one call at a time; none of them escapes this function).
-  const sentence = extractPosFeatures(words, FEATURE_SCRATCH, model.lexicon);
+  const sentence = extractPosFeatures(words, FEATURE_SCRATCH, model.lexicon, firstPass);
   const dynamic = DYNAMIC;
   const scores = t <= SCORES.length ? SCORES : new Int32Array(t);
   // Pass 1: tag-dictionary words (their tag does not depend on the tags before them), and the weight row of
@@ -128,7 +141,6 @@ export function tagPosColumns(model: PosModel, words: readonly string[]): Uint8A
     prev2 = prev1;
     prev1 = best;
   }
-  return tags;
 }
 
 /** Row of each static feature of the sentence being tagged (scratch; grows to the longest sentence). */

@@ -9,7 +9,7 @@ import { decodePosModel, encodePosModel, uposOfColumns } from './model-file.js';
 import { createLemmaRules, editScript, learnLemmaRules, lemmatise } from './lemma.js';
 import { tagPosColumns, tagPosWords, type PosModelInfo } from './model.js';
 import { createPerceptronPosTagger } from './tagger.js';
-import { buildAmbiguityClasses, buildFineTagSet, buildTagDictionary, fineTagSet, trainPos, type PosTrainingSentence } from './train.js';
+import { buildAmbiguityClasses, buildFineTagSet, buildTagDictionary, fineTagSet, trainPos, trainStackedPos, type PosTrainingSentence } from './train.js';
 
 const tag = (name: string): number => UPOS_TAGS.indexOf(name as (typeof UPOS_TAGS)[number]);
 
@@ -121,6 +121,29 @@ describe('pos › training and model file', () => {
     // Averaging over six sentences can leave a word seen once ("town") behind; the rest must be learnt.
     assert.ok(right >= total - 1, `${right} of ${total}`);
     assert.equal(model.lexicon.rich, false, 'a model without groups keeps the plain features');
+  });
+
+  it('gives the second pass of a stacked tagger its own features: salted apart, plus the first pass\'s tags around the word', () => {
+    const words = ['The', 'troops', 'run', '.'];
+    const plain = extractPosFeatures(words);
+    const second = extractPosFeatures(words, undefined, undefined, Uint8Array.from([tag('DET'), tag('NOUN'), tag('VERB'), tag('PUNCT')]));
+    assert.equal(second.isSecondPass, true);
+    assert.equal(second.offsets[1]! - second.offsets[0]!, plain.offsets[1]! - plain.offsets[0]! + 9, 'nine stacked templates per word');
+    const shared = [...second.feats].filter((hash) => plain.feats.includes(hash));
+    assert.deepEqual(shared, [], 'no second-pass hash meets a first-pass one');
+    const otherGuess = extractPosFeatures(words, undefined, undefined, Uint8Array.from([tag('DET'), tag('NOUN'), tag('NOUN'), tag('PUNCT')]));
+    assert.notDeepEqual([...otherGuess.feats], [...second.feats], 'the first pass\'s tags are read');
+  });
+
+  it('trains a stacked tagger (first pass, jackknifed second pass) that keeps both passes in one file', () => {
+    const options = { tagCount: UPOS_TAGS.length, epochs: 8, seed: 1 };
+    const toModel = (weights: { hashes: Uint32Array; weights: Float32Array }) => decodePosModel(encodePosModel({ info: info(), ...weights }), UPOS_TAGS);
+    const stacked = trainStackedPos(corpus, options, 2, toModel);
+    assert.ok(stacked.hashes.length > trained.hashes.length, 'second-pass rows follow the first pass\'s');
+    assert.deepEqual(stacked.hashes.subarray(0, trained.hashes.length), trained.hashes, 'the first pass is the plain tagger');
+    const stackedModel = decodePosModel(encodePosModel({ info: info({ featureGroups: ['stacked'] }), ...stacked }), UPOS_TAGS);
+    assert.equal(stackedModel.lexicon.stacked, true);
+    for (const s of corpus) assert.deepEqual([...tagPosWords(stackedModel, s.words)], [...s.tags], s.words.join(' '));
   });
 
   it('tags an empty sentence as nothing', () => {

@@ -7,7 +7,7 @@
  */
 import { seededRandom, shuffleInPlace } from '../ner/train.js';
 import { DYNAMIC_FEATURE_COUNT, dynamicFeatures, extractPosFeatures, lexiconKey, PLAIN_LEXICON, type PosLexicon } from './features.js';
-import { tagDictionaryKey } from './model.js';
+import { tagDictionaryKey, tagPosColumns, type PosModel } from './model.js';
 
 /** One training sentence: token strings and gold tag indices (columns of the model). */
 export interface PosTrainingSentence {
@@ -29,6 +29,8 @@ export interface PosTrainOptions {
    * without the sentence's own fold, so training sees classes as incomplete as unseen text will have them.
    */
   readonly lexiconOf?: (sentenceIndex: number) => PosLexicon;
+  /** The first pass's tag columns of sentence i: trains the second pass of a stacked tagger (see trainStackedPos). */
+  readonly firstPassOf?: (sentenceIndex: number) => Uint8Array;
   /** Called after each epoch with the share of tokens tagged correctly during that epoch. */
   readonly onEpoch?: (epoch: number, tokenAccuracy: number) => void;
 }
@@ -42,7 +44,7 @@ export interface PosTrainedWeights {
 /** Trains the tagger; returns averaged weights. */
 export function trainPos(sentences: readonly PosTrainingSentence[], options: PosTrainOptions): PosTrainedWeights {
   const t = options.tagCount;
-  const extracted = sentences.map((s, i) => extractPosFeatures(s.words, undefined, options.lexiconOf?.(i) ?? options.lexicon ?? PLAIN_LEXICON));
+  const extracted = sentences.map((s, i) => extractPosFeatures(s.words, undefined, options.lexiconOf?.(i) ?? options.lexicon ?? PLAIN_LEXICON, options.firstPassOf?.(i)));
   const rowOf = new Map<number, number>();
   const hashList: number[] = [];
   let w = new Float32Array(1 << 16);
@@ -129,6 +131,43 @@ export function trainPos(sentences: readonly PosTrainingSentence[], options: Pos
   const averaged = new Float32Array(rowCount * t);
   for (let k = 0; k < rowCount * t; k++) averaged[k] = w[k]! - u[k]! / c;
   return { hashes: Uint32Array.from(hashList), weights: averaged };
+}
+
+/**
+ * Trains a stacked tagger (feature group "stacked"): a first pass as trainPos does, and a second pass whose
+ * features also see the first pass's tags on both sides. The second pass learns from first-pass tags as noisy as
+ * on unseen text: each of `folds` first-pass taggers, trained on the other folds (seed + 1 + fold), tags its fold
+ * (a jackknife). `toModel` turns first-pass weights into a tagger (encode and decode with a lexicon that is not
+ * stacked). Returns one weight set: the first pass's rows, then the second pass's (their hashes are salted apart:
+ * features.ts); a second-pass row whose hash collides with a first-pass one is dropped.
+ */
+export function trainStackedPos(sentences: readonly PosTrainingSentence[], options: PosTrainOptions, folds: number, toModel: (firstPass: PosTrainedWeights) => PosModel): PosTrainedWeights {
+  if (options.lexiconOf) throw new Error('trainStackedPos: per-sentence lexicons (lexiconOf) are not supported');
+  const firstPassTags = new Array<Uint8Array>(sentences.length);
+  for (let f = 0; f < folds; f++) {
+    const rest = sentences.filter((_, i) => i % folds !== f);
+    const model = toModel(trainPos(rest, { ...options, seed: options.seed + 1 + f, onEpoch: undefined }));
+    sentences.forEach((s, i) => {
+      if (i % folds === f) firstPassTags[i] = tagPosColumns(model, s.words);
+    });
+  }
+  const first = trainPos(sentences, options);
+  const second = trainPos(sentences, { ...options, firstPassOf: (i) => firstPassTags[i]! });
+  const t = options.tagCount;
+  const seen = new Set(first.hashes);
+  const kept: number[] = [];
+  second.hashes.forEach((hash, r) => {
+    if (!seen.has(hash)) kept.push(r);
+  });
+  const hashes = new Uint32Array(first.hashes.length + kept.length);
+  hashes.set(first.hashes);
+  const weights = new Float32Array(hashes.length * t);
+  weights.set(first.weights);
+  kept.forEach((r, k) => {
+    hashes[first.hashes.length + k] = second.hashes[r]!;
+    weights.set(second.weights.subarray(r * t, (r + 1) * t), (first.hashes.length + k) * t);
+  });
+  return { hashes, weights };
 }
 
 /**
