@@ -590,3 +590,14 @@ test('issue 14 › a town or region using force is a team, not an armed party: "
   const warEntities = [{ ...place('a', 'Russia', 'state'), mentionIds: ['m0'] }, { ...place('b', 'Ukraine', 'state'), mentionIds: ['m1'] }];
   assert.equal(stage.run({ ...war, layers: { ...war.layers, entities: warEntities } }, ctx)[0]?.ploverType, 'ASSAULT');
 });
+
+test('a duration or a set is never an event\'s date: "bombed Gaza for three days" and "arrested … every Friday" have no time, "on Monday" does', () => {
+  const spec = 'Israeli/ADJ jets/NOUN/jet bombed/VERB/bomb Gaza/PROPN for/ADP three/NUM days/NOUN/day ./PUNCT';
+  const doc = tagged(spec, [{ text: 'Gaza', type: 'LOC' }]);
+  const at = (words: string) => ({ start: doc.text.indexOf(words), end: doc.text.indexOf(words) + words.length });
+  const withTime = (time: { type: 'DATE' | 'DURATION' | 'SET'; value: string }) =>
+    stage.run({ ...doc, layers: { ...doc.layers, times: [{ id: 't1', text: 'three days', ...at('three days'), ...time, granularity: 'day', isAnchored: true }] } }, ctx);
+  assert.equal(withTime({ type: 'DURATION', value: 'P3D' })[0]?.timeId, undefined, 'a duration');
+  assert.equal(withTime({ type: 'SET', value: 'XXXX-WXX-5' })[0]?.timeId, undefined, 'a set');
+  assert.equal(withTime({ type: 'DATE', value: '2015-11-23' })[0]?.timeId, 't1', 'a date in the same place dates it');
+});

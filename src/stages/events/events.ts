@@ -548,7 +548,7 @@ export function withoutInformants(e: CodedEvent, tokens: readonly CoderToken[]):
 export function createEventsStage(): Stage<'events'> {
   return defineStage({
     name: 'events',
-    version: 6,
+    version: 7,
     requires: ['tokens', 'sentences', 'mentions'],
     assigns: 'events',
     run(doc, ctx) {
@@ -561,7 +561,9 @@ export function createEventsStage(): Stage<'events'> {
       for (const e of doc.layers.entities ?? []) for (const m of e.mentionIds) entityOf.set(m, e);
       const mentions = doc.layers.mentions ?? [];
       const places = doc.layers.places ?? [];
-      const times = doc.layers.times ?? [];
+      // Only a date or a time of day dates an act: "for three days", "in recent decades" (durations) and "every
+      // Friday" (a set) say how long or how often, and shown as the event's date they would be wrong.
+      const times = (doc.layers.times ?? []).filter((t) => t.type === 'DATE' || t.type === 'TIME');
       const date = dictDate(ctx.publishedAt);
       // Direct quotations (when the claims stage ran): an event told inside one takes its actors from the quote only,
       // so the speaker named after it ("…,” Haddad said) is never made its actor or target.
