@@ -9,6 +9,7 @@
  * JSON (models/claims/cue-en.json); app/ loads them and passes them in the resources.
  */
 import { depLabel, UPOS_TAGS } from '../../model/index.js';
+import { seededRandom, shuffleInPlace } from '../../nlp/ner/train.js';
 import type { ParseView, SpeechArcs } from './syntax.js';
 
 /** Resource key under which app/ passes the trained CueModel to the stage (optional: without it, rules only). */
@@ -106,18 +107,6 @@ export interface CueTrainSettings {
   readonly seed: number;
 }
 
-/** A seeded generator (mulberry32): the same seed gives the same shuffles, so training is reproducible. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Trains the cue model by stochastic gradient descent on the log loss with L2 (weights decayed lazily per update),
  * in a seeded shuffle order. Features seen fewer than `minCount` times are dropped; weights are rounded to 4 decimals
@@ -133,10 +122,7 @@ export function trainCueModel(examples: readonly { features: readonly string[]; 
   const random = seededRandom(settings.seed);
   const order = data.map((_, i) => i);
   for (let epoch = 0; epoch < settings.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
+    shuffleInPlace(order, random);
     const rate = settings.rate / (1 + epoch);
     for (const k of order) {
       const { features, y } = data[k]!;
