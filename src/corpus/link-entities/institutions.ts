@@ -79,9 +79,9 @@ function withoutCountryWords(words: readonly string[]): { rest: string[]; countr
   return { rest, ...(country ? { country } : {}) };
 }
 
-/** Whether the name, its country words set aside, is a generic institution's ("Foreign Ministry", "Senate"). */
-export function isGenericInstitution(words: readonly string[]): boolean {
-  const rest = withoutCountryWords(words).rest.map((w) => w.toLowerCase());
+/** Whether a name's words, its country words set aside, are a generic institution's ("Foreign Ministry", "Senate"). */
+function isGenericInstitution(restWords: readonly string[]): boolean {
+  const rest = restWords.map((w) => w.toLowerCase());
   const isHead = (w: string) => HEADS.has(w) || (w === 'bank' && rest.some((m) => CENTRAL_BANK.has(m)));
   return rest.length > 0 && rest.length <= 5 && rest.some(isHead) && rest.every((w) => isHead(w) || MODIFIERS.has(w));
 }
@@ -113,8 +113,9 @@ export function dominantPlaceCountry(places: readonly PlaceRef[]): string | unde
  * nothing says which country.
  */
 export function institutionCountry(entity: DocEntity, words: readonly string[], article: ArticleContext, translit: (s: string) => string): InstitutionCountry | undefined {
-  if (entity.type !== 'ORG' || entity.kbId || !isGenericInstitution(words)) return undefined;
+  if (entity.type !== 'ORG' || entity.kbId) return undefined;
   const { rest, country: named } = withoutCountryWords(words);
+  if (!isGenericInstitution(rest)) return undefined;
   // "Senate of the Philippines" and "Philippine Senate": the words left around the country's name go too.
   while (rest.length > 1 && JOINERS.has(rest[rest.length - 1]!.toLowerCase())) rest.pop();
   while (rest.length > 1 && JOINERS.has(rest[0]!.toLowerCase())) rest.shift();
