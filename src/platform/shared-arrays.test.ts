@@ -12,6 +12,20 @@ test('toSharedArray copies the values into shared memory once', () => {
   assert.equal(toSharedArray(shared), shared);
 });
 
+test('a Buffer is shared as a Buffer, without calling the deprecated Buffer constructor (DEP0005)', () => {
+  const source = Buffer.from('Aleppo\tSY\n', 'utf8');
+  // Under tsx Node does not print DEP0005, so the constructor is watched directly: `new Buffer(…)` must not run.
+  Object.defineProperty(source, 'constructor', {
+    value: function Buffer() {
+      throw new Error('the deprecated Buffer constructor was called');
+    },
+  });
+  const shared = toSharedArray(source);
+  assert.ok(Buffer.isBuffer(shared));
+  assert.ok(shared.buffer instanceof SharedArrayBuffer);
+  assert.equal(shared.toString('utf8'), 'Aleppo\tSY\n');
+});
+
 test('shareTypedArrays moves the large tables of a nested model and keeps the rest', () => {
   const model = {
     info: { name: 'tiny', tags: ['NOUN', 'VERB'] },

@@ -9,6 +9,13 @@ type NumericArray = Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Arr
 /** The same values in a SharedArrayBuffer (the array itself when it already is shared). */
 export function toSharedArray<T extends NumericArray>(array: T): T {
   if (array.buffer instanceof SharedArrayBuffer) return array;
+  // A Buffer's constructor is the deprecated `Buffer(…)` (DEP0005, printed on every CLI run): Buffer.from gives a
+  // Buffer view over the shared memory instead, so callers keep toString and indexOf.
+  if (Buffer.isBuffer(array)) {
+    const shared = Buffer.from(new SharedArrayBuffer(array.byteLength));
+    shared.set(array);
+    return shared as unknown as T;
+  }
   const Ctor = array.constructor as new (buffer: SharedArrayBuffer) => T;
   const shared = new Ctor(new SharedArrayBuffer(array.byteLength));
   (shared as unknown as { set(from: ArrayLike<number>): void }).set(array);
