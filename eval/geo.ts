@@ -13,7 +13,8 @@
  *
  * LGL is one set, so (a) is also reported on two fixed halves of its articles (by a hash of the article id):
  * rules are tuned on "tune" and the "held" half shows whether a change generalises. GEO_DEBUG=N prints the N
- * most frequent misses of the tune half only (GEO_DEBUG_HALF=held to read the other, once a change is done).
+ * most frequent misses of the tune half only (GEO_DEBUG_HALF=held to read the other, once a change is done;
+ * GEO_DEBUG_HOST=1 adds the outlet's host to each miss).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -155,7 +156,8 @@ for (const a of articles) {
       if (g.lat === undefined || g.lon === undefined) return;
       const d = p?.isResolved ? distanceKm(g.lat, g.lon, p.lat!, p.lon!) : -1;
       if (d < 0 || d > 161) {
-        const key = `${g.phrase} [gold ${g.fcode} ${g.country}] → ${p?.isResolved ? `${p.name} ${p.countryCode} ${p.admin1 ?? ''} ${Math.round(d)}km` : 'unresolved'}`;
+        const host = process.env['GEO_DEBUG_HOST'] ? ` @${/\/\/([^/]+)/.exec(a.url ?? '')?.[1] ?? '?'}` : '';
+        const key = `${g.phrase} [gold ${g.fcode} ${g.country}] → ${p?.isResolved ? `${p.name} ${p.countryCode} ${p.admin1 ?? ''} ${Math.round(d)}km` : 'unresolved'}${host}`;
         misses.set(key, (misses.get(key) ?? 0) + 1);
       }
     });

@@ -7,6 +7,7 @@
 import { distanceKm, lookupName, type Gazetteer, type GazetteerEntry } from './gazetteer.js';
 import { ADMIN_WORDS, placeKey, splitAdminWord } from './normalise.js';
 import { countryByCode } from '../data/countries.js';
+import { homeCandidates } from './outlet.js';
 
 /** One place name to resolve, as the stage or the evaluation parsed it. */
 export interface ToponymQuery {
@@ -219,16 +220,30 @@ function contextScore(entry: GazetteerEntry, ctx: DocContext, index: number): { 
 /** Country evidence from words that are not toponyms: demonyms ("Iranian"), as alpha-2 codes with counts. */
 export type CountryHints = ReadonlyMap<string, number>;
 
+/** What the article's address tells: its outlet's country (country-code domain) and home town names (masthead). */
+export interface OutletEvidence {
+  readonly countryCode?: string;
+  /** Gazetteer keys of the towns the host names ("paris" for parisbeacon.com), see outletHomeNames(). */
+  readonly homeNames?: readonly string[];
+}
+
+/** Support a home candidate needs from the article's places: one place within 150 km, or its state named. */
+const HOME_MIN_SUPPORT = 1.75;
+
 /**
  * Resolves every toponym of one article together.
  * @example resolveToponyms(gazetteer, [{ surface: 'Tripoli' }, { surface: 'Benghazi' }]) // Tripoli, Libya
  */
-export function resolveToponyms(gazetteer: Gazetteer, queries: readonly ToponymQuery[], hints: CountryHints = new Map()): ToponymResolution[] {
+export function resolveToponyms(gazetteer: Gazetteer, queries: readonly ToponymQuery[], hints: CountryHints = new Map(), outlet: OutletEvidence = {}): ToponymResolution[] {
   const parsed = queries.map((q) => parseQuery(gazetteer, q));
   // A name never supports itself: "Tripoli" read as Libya's must not make Libya context for "Tripoli".
   const keys = queries.map((q) => placeKey(q.surface));
   const weights = queries.map((q) => (q.isContextOnly ? 0.5 : 1));
-  const coherence = pairCoherence(parsed, keys, weights);
+  const byKey = candidatesByKey(parsed, keys, weights);
+  const homes = resolveHomes(gazetteer, outlet, byKey);
+  // The outlet's resolved home town counts as one more place of the article, under a key no query has.
+  for (const [name, entry] of homes) byKey.set(`\u0000home:${name}`, { candidates: [{ entry, prior: 0 }], weight: 1 });
+  const coherence = pairCoherence(parsed, keys, byKey);
   let results: ToponymResolution[] = parsed.map(() => ({ isResolved: false, score: 0, margin: 0, basis: 'unknown', isFacility: false }));
   for (let round = 0; round < RESOLVE_SETTINGS.rounds; round++) {
     const previous = results;
@@ -237,22 +252,34 @@ export function resolveToponyms(gazetteer: Gazetteer, queries: readonly ToponymQ
       const key = keys[i] ?? '';
       let ctx = contexts.get(key);
       if (!ctx) {
-        ctx = buildContext(previous.map((r, j) => (keys[j] === key ? undefined : r)), weights, hints, round);
+        ctx = buildContext(previous.map((r, j) => (keys[j] === key ? undefined : r)), weights, hints, round, [...homes.values()]);
         contexts.set(key, ctx);
       }
-      return decide(p, ctx, i, coherence[i]!);
+      return decide(p, ctx, i, coherence[i]!, homes.get(key));
     });
   }
   return results;
 }
 
-function buildContext(results: readonly (ToponymResolution | undefined)[], weights: readonly number[], hints: CountryHints, round: number): DocContext {
+function buildContext(
+  results: readonly (ToponymResolution | undefined)[],
+  weights: readonly number[],
+  hints: CountryHints,
+  round: number,
+  homes: readonly GazetteerEntry[],
+): DocContext {
   const countries = new Map<string, number>();
   const admin1s = new Map<string, number>();
   const namedAdmin1s = new Set<string>();
   const anchors: DocContext['anchors'] = [];
   const neighbours = new Set<string>();
   for (const [cc, n] of hints) countries.set(cc, (countries.get(cc) ?? 0) + 0.5 * n);
+  // The outlet's home town weighs as a town the article names (index -1: it is no query's own result).
+  for (const h of homes) {
+    countries.set(h.countryCode, (countries.get(h.countryCode) ?? 0) + 1);
+    if (h.admin1Code) admin1s.set(`${h.countryCode}.${h.admin1Code}`, (admin1s.get(`${h.countryCode}.${h.admin1Code}`) ?? 0) + 0.5);
+    anchors.push({ lat: h.lat, lon: h.lon, index: -1, weight: 1 });
+  }
   const withNeighbours = (): DocContext => {
     for (const cc of countries.keys()) for (const n of countryByCode(cc)?.borders ?? []) neighbours.add(n);
     const countryTotal = [...countries.values()].reduce((a, b) => a + b, 0);
@@ -301,45 +328,84 @@ function pairBonus(a: GazetteerEntry, b: GazetteerEntry): number {
 /** Most candidates of one name weighed against another's. */
 const COHERENCE_CANDIDATES = 12;
 
-/**
- * Support each candidate gets from the article's other names, whatever they resolve to: for every other name, the
- * best pairing with one of its candidates, less what that candidate gives up against its name's best prior. "Athens"
- * beside "Augusta" and "Clarke County" is the Georgia town: its Augusta costs 0.2 of prior and sits 150 km away, while
- * Athens, Greece has no Augusta near it. One value per query and candidate (same order as ParsedQuery.candidates).
- */
-function pairCoherence(parsed: readonly ParsedQuery[], keys: readonly string[], weights: readonly number[]): number[][] {
-  const byKey = new Map<string, { candidates: readonly Candidate[]; weight: number }>();
+/** The article's names by key, each with its best candidates by prior and its weight. */
+type NamesByKey = Map<string, { candidates: readonly Candidate[]; weight: number }>;
+
+function candidatesByKey(parsed: readonly ParsedQuery[], keys: readonly string[], weights: readonly number[]): NamesByKey {
+  const byKey: NamesByKey = new Map();
   parsed.forEach((p, i) => {
     const key = keys[i] ?? '';
     const weight = weights[i] ?? 1;
     const seen = byKey.get(key);
     if (!seen || seen.weight < weight) byKey.set(key, { candidates: [...p.candidates].sort((a, b) => b.prior - a.prior).slice(0, COHERENCE_CANDIDATES), weight });
   });
+  return byKey;
+}
+
+/** What one entry gains from the article's names other than `key`: for each, its best pairing less its cost in prior. */
+function supportFrom(entry: GazetteerEntry, key: string, byKey: NamesByKey): number {
+  let total = 0;
+  for (const [otherKey, other] of byKey) {
+    if (otherKey === key || other.candidates.length === 0) continue;
+    const bestPrior = other.candidates[0]!.prior;
+    let best = 0;
+    for (const o of other.candidates) best = Math.max(best, pairBonus(entry, o.entry) - (bestPrior - o.prior));
+    total += best * other.weight;
+  }
+  return total;
+}
+
+/**
+ * Support each candidate gets from the article's other names, whatever they resolve to: for every other name, the
+ * best pairing with one of its candidates, less what that candidate gives up against its name's best prior. "Athens"
+ * beside "Augusta" and "Clarke County" is the Georgia town: its Augusta costs 0.2 of prior and sits 150 km away, while
+ * Athens, Greece has no Augusta near it. One value per query and candidate (same order as ParsedQuery.candidates).
+ */
+function pairCoherence(parsed: readonly ParsedQuery[], keys: readonly string[], byKey: NamesByKey): number[][] {
   const memo = new Map<string, number[]>();
   return parsed.map((p, i) => {
     const key = keys[i] ?? '';
     const hit = memo.get(key);
     if (hit && hit.length === p.candidates.length) return hit;
-    const out = p.candidates.map((c) => {
-      let total = 0;
-      for (const [otherKey, other] of byKey) {
-        if (otherKey === key || other.candidates.length === 0) continue;
-        const bestPrior = other.candidates[0]!.prior;
-        let best = 0;
-        for (const o of other.candidates) best = Math.max(best, pairBonus(c.entry, o.entry) - (bestPrior - o.prior));
-        total += best * other.weight;
-      }
-      return Math.min(COHERENCE_MAX, total);
-    });
+    const out = p.candidates.map((c) => Math.min(COHERENCE_MAX, supportFrom(c.entry, key, byKey)));
     memo.set(key, out);
     return out;
   });
 }
 
+/**
+ * The outlet's home towns, by name: of the towns called so (in the outlet's country when its domain tells), the one the
+ * article's other places sit near, clearly ahead of any namesake more than 161 km away. Population does not choose
+ * between namesakes here: Paris, Illinois has a paper as surely as Paris, France. With a known country and no
+ * support, a namesake far larger than the others (Cambridge in a ".co.uk" paper) is taken.
+ */
+function resolveHomes(gazetteer: Gazetteer, outlet: OutletEvidence, byKey: NamesByKey): Map<string, GazetteerEntry> {
+  const homes = new Map<string, GazetteerEntry>();
+  for (const name of outlet.homeNames ?? []) {
+    const scored = homeCandidates(gazetteer, name, outlet.countryCode)
+      .map((entry) => ({ entry, support: supportFrom(entry, name, byKey), prior: priorScore(entry) }))
+      .sort((a, b) => b.support - a.support || b.prior - a.prior);
+    const best = scored[0];
+    if (!best) continue;
+    const far = scored.filter((s) => distanceKm(s.entry.lat, s.entry.lon, best.entry.lat, best.entry.lon) > 161);
+    const rivalSupport = far[0]?.support ?? 0;
+    if (best.support >= HOME_MIN_SUPPORT && best.support - rivalSupport >= RESOLVE_SETTINGS.minMargin) {
+      homes.set(name, best.entry);
+      continue;
+    }
+    if (!outlet.countryCode) continue;
+    const byPrior = [...scored].sort((a, b) => b.prior - a.prior);
+    const top = byPrior[0]!;
+    const rival = byPrior.find((s) => distanceKm(s.entry.lat, s.entry.lon, top.entry.lat, top.entry.lon) > 161);
+    if (!rival || top.prior - rival.prior >= RESOLVE_SETTINGS.minMargin) homes.set(name, top.entry);
+  }
+  return homes;
+}
+
 /** Cap of the coherence support of one candidate. */
 const COHERENCE_MAX = 4;
 
-function decide(p: ParsedQuery, ctx: DocContext, index: number, coherence: readonly number[]): ToponymResolution {
+function decide(p: ParsedQuery, ctx: DocContext, index: number, coherence: readonly number[], home: GazetteerEntry | undefined): ToponymResolution {
   if (p.candidates.length === 0) return { isResolved: false, score: 0, margin: 0, basis: 'unknown', isFacility: false };
   let pool = p.candidates;
   let byContainer = false;
@@ -350,6 +416,9 @@ function decide(p: ParsedQuery, ctx: DocContext, index: number, coherence: reado
       byContainer = true;
     }
   }
+  // The outlet's own town, written bare in its own paper: "Paris" in the Paris, Illinois paper is that Paris.
+  const own = !byContainer && home ? pool.find((c) => c.entry.id === home.id) : undefined;
+  if (own) return { entry: own.entry, isResolved: true, score: own.prior, margin: 0, basis: 'context', isFacility: p.isFacility };
   if (!byContainer && pool.some((c) => c.entry.kind === 'country')) {
     // A country's name is the country unless the article names the division of a namesake town, or a county in it:
     // "Egypt" in a story of Pittsburgh suburbs is still Egypt; "Palestine" beside "Anderson County" may be the Texas town.

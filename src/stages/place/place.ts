@@ -9,10 +9,10 @@
 import { DossierError, type Doc, type Mention, type PlacePrecision, type PlaceRef } from '../../model/index.js';
 import { defineStage, type Stage, type StageContext } from '../../pipeline/stage.js';
 import { countriesByDemonym, countryByName } from '../../data/countries.js';
-import { ADMIN_WORDS, countryHintsFromText, lookupName, outletCountry, recogniseToponyms, resolveToponyms, type Gazetteer, type GazetteerEntry, type ToponymQuery, type ToponymResolution } from '../../geo/index.js';
+import { ADMIN_WORDS, countryHintsFromText, lookupName, outletCountry, outletHomeNames, recogniseToponyms, resolveToponyms, type Gazetteer, type GazetteerEntry, type ToponymQuery, type ToponymResolution } from '../../geo/index.js';
 
 /** Bump when output changes. */
-export const PLACE_VERSION = 3;
+export const PLACE_VERSION = 4;
 
 /** Weight of the outlet's country among the demonym hints: a demonym counts 1 (half a resolved place), the outlet two places. */
 const OUTLET_HINT_WEIGHT = 4;
@@ -173,6 +173,8 @@ export function resolvePlaces(doc: Doc, gazetteer: Gazetteer): PlaceRef[] {
     gazetteer,
     [...toponyms.map((c) => c.query!), ...extra.map((t) => ({ surface: t.text, isContextOnly: true }))],
     hints,
+    // The outlet's home town from its masthead address ("parisbeacon.com"): which Paris, the article's places tell.
+    { ...(outlet ? { countryCode: outlet } : {}), homeNames: outletHomeNames(doc.meta.url, gazetteer) },
   );
   const byMention = new Map<Mention, ToponymResolution>();
   toponyms.forEach((c, i) => byMention.set(c.mention, resolutions[i]!));
