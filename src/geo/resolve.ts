@@ -112,17 +112,26 @@ function parseQuery(gazetteer: Gazetteer, query: ToponymQuery): ParsedQuery {
     const withWord = gazetteer.lookup(`${placeKey(surface)} ${query.adminWord.toLowerCase()}`);
     if (withWord.length > 0) entries = [...withWord, ...entries.filter((e) => !withWord.includes(e))];
   }
+  // "SEM", "OMA", "WA" written in capitals are acronyms before they are villages: such a surface names a country, a
+  // division, a region or a large city ("US", "UK", "NYC"), nothing smaller.
+  if (ACRONYM_RE.test(query.surface.trim())) entries = entries.filter((e) => e.kind !== 'city' && e.kind !== 'admin2' ? true : e.population >= ACRONYM_MIN_POPULATION);
   const containerEntries = query.container ? containerCandidates(gazetteer, query.container) : [];
   const adminBias = (e: GazetteerEntry): number => {
     const isDivision = e.kind === 'admin1' || e.kind === 'admin2';
     if (wantsAdmin) return isDivision ? 3 : e.kind === 'city' ? -1.5 : 0;
-    // A bare "Aleppo" is the city, not the governorate named after it.
+    // A bare "Aleppo" is the city, not the governorate named after it; a bare "Mexico" the country, not its state.
     if (isDivision && entries.some((o) => o.kind === 'city' && o.countryCode === e.countryCode && o.admin1Code === e.admin1Code && o.population > 0)) return -3;
+    if (isDivision && entries.some((o) => o.kind === 'country' && o.countryCode === e.countryCode)) return -3;
     return 0;
   };
   const candidates = entries.map((entry) => ({ entry, prior: priorScore(entry) + adminBias(entry) }));
   return { candidates, containerEntries, isFacility, wantsAdmin };
 }
+
+/** A surface of two to four capitals with no dot: an acronym as often as a place. */
+const ACRONYM_RE = /^[A-Z]{2,4}$/;
+/** Smallest city an acronym-like surface may name ("NYC", "LA", "DC"). */
+const ACRONYM_MIN_POPULATION = 500_000;
 
 /** Name particles written joined or apart: "DeSoto" / "De Soto", "LaSalle" / "La Salle", "McDowell" stays. */
 const JOINED_PARTICLE = /\b(De|Da|Du|La|Le|Van|Von)(\p{Lu}\p{Ll})/u;
@@ -342,14 +351,17 @@ function candidatesByKey(parsed: readonly ParsedQuery[], keys: readonly string[]
   return byKey;
 }
 
-/** What one entry gains from the article's names other than `key`: for each, its best pairing less its cost in prior. */
-function supportFrom(entry: GazetteerEntry, key: string, byKey: NamesByKey): number {
+/**
+ * What one entry gains from the article's names other than `key`: for each, its best pairing less `costWeight` times
+ * what that reading gives up against its name's best prior.
+ */
+function supportFrom(entry: GazetteerEntry, key: string, byKey: NamesByKey, costWeight = 1): number {
   let total = 0;
   for (const [otherKey, other] of byKey) {
     if (otherKey === key || other.candidates.length === 0) continue;
     const bestPrior = other.candidates[0]!.prior;
     let best = 0;
-    for (const o of other.candidates) best = Math.max(best, pairBonus(entry, o.entry) - (bestPrior - o.prior));
+    for (const o of other.candidates) best = Math.max(best, pairBonus(entry, o.entry) - costWeight * (bestPrior - o.prior));
     total += best * other.weight;
   }
   return total;
@@ -376,14 +388,15 @@ function pairCoherence(parsed: readonly ParsedQuery[], keys: readonly string[], 
 /**
  * The outlet's home towns, by name: of the towns called so (in the outlet's country when its domain tells), the one the
  * article's other places sit near, clearly ahead of any namesake more than 161 km away. Population does not choose
- * between namesakes here: Paris, Illinois has a paper as surely as Paris, France. With a known country and no
- * support, a namesake far larger than the others (Cambridge in a ".co.uk" paper) is taken.
+ * between namesakes here: Paris, Illinois has a paper as surely as Paris, France; nor does it between the readings of
+ * the other names (the question is which Paris has them as neighbours, not what they mean), so any reading counts.
+ * With a known country and no support, a namesake far larger than the others (Cambridge in a ".co.uk" paper) is taken.
  */
 function resolveHomes(gazetteer: Gazetteer, outlet: OutletEvidence, byKey: NamesByKey): Map<string, GazetteerEntry> {
   const homes = new Map<string, GazetteerEntry>();
   for (const name of outlet.homeNames ?? []) {
     const scored = homeCandidates(gazetteer, name, outlet.countryCode)
-      .map((entry) => ({ entry, support: supportFrom(entry, name, byKey), prior: priorScore(entry) }))
+      .map((entry) => ({ entry, support: supportFrom(entry, name, byKey, 0), prior: priorScore(entry) }))
       .sort((a, b) => b.support - a.support || b.prior - a.prior);
     const best = scored[0];
     if (!best) continue;
@@ -401,6 +414,9 @@ function resolveHomes(gazetteer: Gazetteer, outlet: OutletEvidence, byKey: Names
   }
   return homes;
 }
+
+/** A town this many times smaller than its name's largest city takes no local support. */
+const DWARF_RATIO = 1000;
 
 /** Cap of the coherence support of one candidate. */
 const COHERENCE_MAX = 4;
@@ -422,12 +438,22 @@ function decide(p: ParsedQuery, ctx: DocContext, index: number, coherence: reado
   if (!byContainer && pool.some((c) => c.entry.kind === 'country')) {
     // A country's name is the country unless the article names the division of a namesake town, or a county in it:
     // "Egypt" in a story of Pittsburgh suburbs is still Egypt; "Palestine" beside "Anderson County" may be the Texas town.
-    pool = pool.filter((c) => c.entry.kind === 'country' || c.entry.kind === 'admin1' || ctx.namedAdmin1s.has(`${c.entry.countryCode}.${c.entry.admin1Code}`));
+    // And only when the article points to no other country: "Mexico" in a list of Canada, Vietnam and New York is Mexico.
+    const isTownCountry = (cc: string): boolean => [...ctx.countries].every(([other, w]) => other === cc || w <= 0);
+    pool = pool.filter(
+      (c) => c.entry.kind === 'country' || c.entry.kind === 'admin1' || (ctx.namedAdmin1s.has(`${c.entry.countryCode}.${c.entry.admin1Code}`) && isTownCountry(c.entry.countryCode)),
+    );
   }
+  // A town a thousand times smaller than a namesake city takes no local support: "London" in a list of US cities and
+  // California is still London, unless written "London, California".
+  const largest = byContainer ? 0 : Math.max(0, ...pool.filter((c) => c.entry.kind === 'city').map((c) => c.entry.population));
   const scored = pool
     .map((c) => {
-      const { score, local, isSupported } = contextScore(c.entry, ctx, index);
-      const pair = coherence[p.candidates.indexOf(c)] ?? 0;
+      const dwarfed = c.entry.kind === 'city' && c.entry.population > 0 && c.entry.population * DWARF_RATIO < largest;
+      const { score, local: rawLocal, isSupported: rawSupported } = contextScore(c.entry, ctx, index);
+      const local = dwarfed ? 0 : rawLocal;
+      const isSupported = rawSupported && !dwarfed;
+      const pair = dwarfed ? 0 : (coherence[p.candidates.indexOf(c)] ?? 0);
       // Resolved neighbours and pairwise coherence read the same evidence (the places near it): count it once.
       return { entry: c.entry, score: c.prior + score + Math.max(local, pair), isSupported: isSupported || pair >= 1 };
     })

@@ -163,12 +163,14 @@ export function resolvePlaces(doc: Doc, gazetteer: Gazetteer): PlaceRef[] {
   const outlet = outletCountry(doc.meta.url);
   if (outlet) hints.set(outlet, (hints.get(outlet) ?? 0) + OUTLET_HINT_WEIGHT);
   for (const c of candidates) if (c.countryCode) hints.set(c.countryCode, (hints.get(c.countryCode) ?? 0) + 1);
-  const toponyms = candidates.filter((c) => c.query !== undefined);
-  // Names the tagger did not mark ("Hall County" inside "Hall County Sheriff's Office") still tell where the article is.
-  // A capitalised common word the article also writes in lower case ("Century", "Early", "Born": towns in the
-  // gazetteer) is a heading's or sentence start's word, not a place: it would lend its state to the real places.
+  // A capitalised common word the article also writes in lower case ("Century", "Early", "Born", "Downtown", "Lyme"
+  // beside "lyme disease", "Cheddar" beside "cheddar": towns in the gazetteer) is a heading's, a sentence start's or a
+  // product's word, not a place: it is not placed, and would otherwise lend its state to the real places.
   const lowerWords = new Set(doc.text.match(/(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}'’-]*/gu) ?? []);
-  const extra = recogniseToponyms(doc.text, gazetteer).filter((t) => !mentions.some((m) => m.start < t.end && t.start < m.end) && !(/^\p{Lu}\p{Ll}+$/u.test(t.text) && lowerWords.has(t.text.toLowerCase())));
+  const isCommonWord = (text: string): boolean => /^\p{Lu}\p{Ll}+$/u.test(text) && lowerWords.has(text.toLowerCase());
+  const toponyms = candidates.filter((c) => c.query !== undefined && !isCommonWord(c.query.surface));
+  // Names the tagger did not mark ("Hall County" inside "Hall County Sheriff's Office") still tell where the article is.
+  const extra = recogniseToponyms(doc.text, gazetteer).filter((t) => !mentions.some((m) => m.start < t.end && t.start < m.end) && !isCommonWord(t.text));
   const resolutions = resolveToponyms(
     gazetteer,
     [...toponyms.map((c) => c.query!), ...extra.map((t) => ({ surface: t.text, isContextOnly: true }))],
