@@ -4,7 +4,7 @@ import { parseAliases, parseRegions } from './build-gazetteer.js';
 import { readCompiledGazetteer, serialiseGazetteer } from './compiled.js';
 import { createGazetteer, distanceKm, lookupName, type GazetteerEntry } from './gazetteer.js';
 import { countryHintsFromText, outletCountry } from './hints.js';
-import { outletHomeNames } from './outlet.js';
+import { outletHomeNames, outletRegion } from './outlet.js';
 import { placeKey, splitAdminWord } from './normalise.js';
 import { recogniseToponyms } from './recognise.js';
 import { resolveToponyms } from './resolve.js';
@@ -177,4 +177,20 @@ test("geo › the outlet's home is the namesake the article's places sit near, a
   assert.equal(resolveToponyms(HOMES, [{ surface: 'Brennick' }], new Map(), outlet)[0]?.entry?.id, 'gn:bren-fr');
   // A container written beside the name still decides.
   assert.equal(resolveToponyms(HOMES, [{ surface: 'Brennick', container: 'TX' }, { surface: 'Dolesk' }], new Map(), outlet)[0]?.entry?.id, 'gn:bren-tx');
+});
+
+test("geo › an outlet's region is the division most of its articles put places in, never one story's or a scattered outlet's (issue 16)", () => {
+  const texas = { isResolved: true, countryCode: 'US', admin1: 'Texas', precision: 'city' };
+  const country = { isResolved: true, countryCode: 'US', precision: 'country' };
+  const other = { isResolved: true, countryCode: 'US', admin1: 'Ohio', precision: 'city' };
+  assert.equal(outletRegion(HOMES, [[texas, texas], [texas, country], [texas], [other]])?.id, 'admin1:US.TX');
+  // Two stories are too few, however many places they name; and a wire service that scatters has no region.
+  assert.equal(outletRegion(HOMES, [[texas, texas, texas], [texas]]), undefined);
+  assert.equal(outletRegion(HOMES, [[texas], [texas], [texas], [other], [other], [other], [other]]), undefined);
+});
+
+test("geo › the outlet's region weighs as a named division: Brennick in a Texas outlet's story is the Texas town (issue 16)", () => {
+  const region = HOMES.admin1('US', 'TX');
+  assert.equal(resolveToponyms(HOMES, [{ surface: 'Brennick' }], new Map(), { region })[0]?.entry?.id, 'gn:bren-tx');
+  assert.equal(resolveToponyms(HOMES, [{ surface: 'Brennick' }])[0]?.entry?.id, 'gn:bren-fr');
 });

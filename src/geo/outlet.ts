@@ -4,6 +4,7 @@
  * Paris; resolveToponyms() picks the one the article's own places sit near. Pure functions over a Gazetteer.
  */
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
+import { placeKey as placeKeyOf } from './normalise.js';
 
 /**
  * Words of newspaper mastheads and site names. A host label read entirely as these words names no town
@@ -97,4 +98,38 @@ export function outletHomeNames(url: string | undefined, gazetteer: Gazetteer): 
 /** The entries an outlet's home name may be: populated places and counties, in the outlet's country when known. */
 export function homeCandidates(gazetteer: Gazetteer, name: string, countryCode: string | undefined): GazetteerEntry[] {
   return gazetteer.lookup(name).filter((e) => (e.kind === 'city' || e.kind === 'admin2') && (!countryCode || e.countryCode === countryCode));
+}
+
+/** What outletRegion() reads of a resolved place: its country and first-level division, and what kind of place it is. */
+export interface PlaceOfOutlet {
+  readonly isResolved: boolean;
+  readonly countryCode?: string;
+  readonly admin1?: string;
+  readonly precision?: string;
+}
+
+/** Articles an outlet needs before its region is trusted, and the share of them that must name places there. */
+const REGION_MIN_ARTICLES = 3;
+const REGION_MIN_SHARE = 0.5;
+
+/**
+ * The first-level division an outlet writes about, from the places of its other articles: the division that at least
+ * three of them, and half of those with any local place, put places in. A local paper's stories name its state's
+ * towns; a wire service's scatter. Counted once per article, so one long story does not decide.
+ * @example outletRegion(gazetteer, [placesOfStory1, placesOfStory2, placesOfStory3]) // Florida
+ */
+export function outletRegion(gazetteer: Gazetteer, articles: readonly (readonly PlaceOfOutlet[])[]): GazetteerEntry | undefined {
+  const counts = new Map<string, number>();
+  let withLocal = 0;
+  for (const places of articles) {
+    const keys = new Set(
+      places.filter((p) => p.isResolved && p.countryCode && p.admin1 && (p.precision === 'city' || p.precision === 'province' || p.precision === 'point')).map((p) => `${p.countryCode}\t${p.admin1}`),
+    );
+    if (keys.size > 0) withLocal++;
+    for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const [top, n] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? ['', 0];
+  if (n < REGION_MIN_ARTICLES || n < REGION_MIN_SHARE * withLocal) return undefined;
+  const [cc, admin1] = top.split('\t') as [string, string];
+  return gazetteer.lookup(placeKeyOf(admin1)).find((e) => e.kind === 'admin1' && e.countryCode === cc);
 }

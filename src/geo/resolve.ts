@@ -234,6 +234,11 @@ export interface OutletEvidence {
   readonly countryCode?: string;
   /** Gazetteer keys of the towns the host names ("paris" for parisbeacon.com), see outletHomeNames(). */
   readonly homeNames?: readonly string[];
+  /**
+   * The first-level division the outlet writes about, learned from its other articles (see outletRegion()): it weighs
+   * as a division the article names once, so "Gainesville" in a Florida student paper is the Florida town.
+   */
+  readonly region?: GazetteerEntry;
 }
 
 /** Support a home candidate needs from the article's places: one place within 150 km, or its state named. */
@@ -252,6 +257,8 @@ export function resolveToponyms(gazetteer: Gazetteer, queries: readonly ToponymQ
   const homes = resolveHomes(gazetteer, outlet, byKey);
   // The outlet's resolved home town counts as one more place of the article, under a key no query has.
   for (const [name, entry] of homes) byKey.set(`\u0000home:${name}`, { candidates: [{ entry, prior: 0 }], weight: 1 });
+  if (outlet.region) byKey.set('\u0000region', { candidates: [{ entry: outlet.region, prior: 0 }], weight: 1 });
+  const anchorsOfOutlet = outlet.region ? [...homes.values(), outlet.region] : [...homes.values()];
   const coherence = pairCoherence(parsed, keys, byKey);
   let results: ToponymResolution[] = parsed.map(() => ({ isResolved: false, score: 0, margin: 0, basis: 'unknown', isFacility: false }));
   for (let round = 0; round < RESOLVE_SETTINGS.rounds; round++) {
@@ -261,7 +268,7 @@ export function resolveToponyms(gazetteer: Gazetteer, queries: readonly ToponymQ
       const key = keys[i] ?? '';
       let ctx = contexts.get(key);
       if (!ctx) {
-        ctx = buildContext(previous.map((r, j) => (keys[j] === key ? undefined : r)), weights, hints, round, [...homes.values()]);
+        ctx = buildContext(previous.map((r, j) => (keys[j] === key ? undefined : r)), weights, hints, round, anchorsOfOutlet);
         contexts.set(key, ctx);
       }
       return decide(p, ctx, i, coherence[i]!, homes.get(key));
@@ -283,11 +290,12 @@ function buildContext(
   const anchors: DocContext['anchors'] = [];
   const neighbours = new Set<string>();
   for (const [cc, n] of hints) countries.set(cc, (countries.get(cc) ?? 0) + 0.5 * n);
-  // The outlet's home town weighs as a town the article names (index -1: it is no query's own result).
+  // The outlet's home town weighs as a town the article names (index -1: it is no query's own result), its region as
+  // a division it names (but not "named": a country's name is not read as a namesake town on the outlet's word alone).
   for (const h of homes) {
     countries.set(h.countryCode, (countries.get(h.countryCode) ?? 0) + 1);
-    if (h.admin1Code) admin1s.set(`${h.countryCode}.${h.admin1Code}`, (admin1s.get(`${h.countryCode}.${h.admin1Code}`) ?? 0) + 0.5);
-    anchors.push({ lat: h.lat, lon: h.lon, index: -1, weight: 1 });
+    if (h.admin1Code) admin1s.set(`${h.countryCode}.${h.admin1Code}`, (admin1s.get(`${h.countryCode}.${h.admin1Code}`) ?? 0) + (h.kind === 'admin1' ? 1 : 0.5));
+    if (h.kind !== 'admin1') anchors.push({ lat: h.lat, lon: h.lon, index: -1, weight: 1 });
   }
   const withNeighbours = (): DocContext => {
     for (const cc of countries.keys()) for (const n of countryByCode(cc)?.borders ?? []) neighbours.add(n);

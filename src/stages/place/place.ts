@@ -20,6 +20,26 @@ const OUTLET_HINT_WEIGHT = 4;
 /** The resources key of the gazetteer (loaded by app/resources.ts with loadGazetteer()). */
 export const GAZETTEER_RESOURCE = 'geo.gazetteer';
 
+/**
+ * Optional resources key: the division each outlet writes about, by host ("www.alligator.org" → Florida), learned with
+ * outletRegion() from the places of the outlet's stored articles. Absent, the stage reads each article alone.
+ */
+export const OUTLET_REGIONS_RESOURCE = 'geo.outletRegions';
+
+/** Division entries by lower-case host, see OUTLET_REGIONS_RESOURCE. */
+export type OutletRegions = ReadonlyMap<string, GazetteerEntry>;
+
+/** The host of an address, lower case, for OutletRegions. */
+export function outletHost(url: string | undefined): string | undefined {
+  return url ? /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/:?#]+)/i.exec(url.trim())?.[1]?.toLowerCase() : undefined;
+}
+
+function regionOf(url: string | undefined, regions: OutletRegions | undefined): { region?: GazetteerEntry } {
+  const host = outletHost(url);
+  const region = host ? regions?.get(host) : undefined;
+  return region ? { region } : {};
+}
+
 /** Nouns after a demonym that make it a place: "Iranian soil", "Syrian territory", "Turkish border". */
 const PLACE_NOUNS = new Set([
   'soil', 'territory', 'territories', 'waters', 'airspace', 'border', 'borders', 'coast', 'coastline', 'side', 'capital',
@@ -155,7 +175,7 @@ function toPlaceRef(id: string, mention: Mention, gazetteer: Gazetteer, entry: G
  * The places of a Doc that has mentions: the pure core of the stage.
  * @example resolvePlaces(doc, gazetteer).filter((p) => p.isResolved).map((p) => [p.text, p.countryCode])
  */
-export function resolvePlaces(doc: Doc, gazetteer: Gazetteer): PlaceRef[] {
+export function resolvePlaces(doc: Doc, gazetteer: Gazetteer, outletRegions?: OutletRegions): PlaceRef[] {
   const mentions = doc.layers.mentions ?? [];
   const candidates = selectPlaces(doc, mentions, gazetteer);
   const hints = countryHintsFromText(doc.text);
@@ -176,7 +196,7 @@ export function resolvePlaces(doc: Doc, gazetteer: Gazetteer): PlaceRef[] {
     [...toponyms.map((c) => c.query!), ...extra.map((t) => ({ surface: t.text, isContextOnly: true }))],
     hints,
     // The outlet's home town from its masthead address ("parisbeacon.com"): which Paris, the article's places tell.
-    { ...(outlet ? { countryCode: outlet } : {}), homeNames: outletHomeNames(doc.meta.url, gazetteer) },
+    { ...(outlet ? { countryCode: outlet } : {}), homeNames: outletHomeNames(doc.meta.url, gazetteer), ...regionOf(doc.meta.url, outletRegions) },
   );
   const byMention = new Map<Mention, ToponymResolution>();
   toponyms.forEach((c, i) => byMention.set(c.mention, resolutions[i]!));
@@ -199,7 +219,8 @@ export function createPlace(): Stage<'places'> {
       if (!ctx.resources.has(GAZETTEER_RESOURCE)) {
         throw new DossierError('E_RESOURCE_MISSING', `place needs the gazetteer in resources["${GAZETTEER_RESOURCE}"] (see loadDefaultResources)`);
       }
-      return resolvePlaces(doc, ctx.resources.get<Gazetteer>(GAZETTEER_RESOURCE));
+      const regions = ctx.resources.has(OUTLET_REGIONS_RESOURCE) ? ctx.resources.get<OutletRegions>(OUTLET_REGIONS_RESOURCE) : undefined;
+      return resolvePlaces(doc, ctx.resources.get<Gazetteer>(GAZETTEER_RESOURCE), regions);
     },
   });
 }
