@@ -446,8 +446,9 @@ function decide(p: ParsedQuery, ctx: DocContext, index: number, coherence: reado
   if (!byContainer && pool.some((c) => c.entry.kind === 'country')) {
     // A country's name is the country unless the article names the division of a namesake town, or a county in it:
     // "Egypt" in a story of Pittsburgh suburbs is still Egypt; "Palestine" beside "Anderson County" may be the Texas town.
-    // And only when the article points to no other country: "Mexico" in a list of Canada, Vietnam and New York is Mexico.
-    const isTownCountry = (cc: string): boolean => [...ctx.countries].every(([other, w]) => other === cc || w <= 0);
+    // And only when the article does not point to other countries: "Mexico" in a list of Canada, Vietnam and New York
+    // is Mexico. One other country is not enough: a surname the recogniser took for a town ("Lee") lends one.
+    const isTownCountry = (cc: string): boolean => [...ctx.countries].filter(([other, w]) => other !== cc && w > 0).length < 2;
     pool = pool.filter(
       (c) => c.entry.kind === 'country' || c.entry.kind === 'admin1' || (ctx.namedAdmin1s.has(`${c.entry.countryCode}.${c.entry.admin1Code}`) && isTownCountry(c.entry.countryCode)),
     );
