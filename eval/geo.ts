@@ -13,17 +13,20 @@
  *
  * LGL is one set, so (a) is also reported on two fixed halves of its articles (by a hash of the article id):
  * rules are tuned on "tune" and the "held" half shows whether a change generalises. GEO_DEBUG=N prints the N
- * most frequent misses of the tune half only (GEO_DEBUG_HALF=held to read the other, once a change is done).
+ * most frequent misses of the tune half only (GEO_DEBUG_HALF=held to read the other, once a change is done;
+ * GEO_DEBUG_HOST=1 adds the outlet's host to each miss; GEO_OUTLET_REGION=1 reads the misses of (a')).
+ * (a') The same spans, each article also given its outlet's region (the division its outlet's other articles put
+ *      places in, learned by a first pass that reads no gold): what a store that knows the outlet would give.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
 import { countriesByDemonym, countryByName } from '../src/data/countries.js';
-import { distanceKm, recogniseToponyms, RESOLVE_SETTINGS, type Gazetteer } from '../src/geo/index.js';
+import { distanceKm, outletRegion, recogniseToponyms, RESOLVE_SETTINGS, type Gazetteer, type GazetteerEntry } from '../src/geo/index.js';
 import { loadGazetteer } from '../src/app/load-gazetteer.js';
 import type { Mention, PlaceRef } from '../src/model/index.js';
 import { createResources, runStages, type Stage } from '../src/pipeline/index.js';
-import { createPlace, GAZETTEER_RESOURCE, resolvePlaces } from '../src/stages/place/index.js';
+import { createPlace, GAZETTEER_RESOURCE, outletHost, resolvePlaces } from '../src/stages/place/index.js';
 import { makeDoc } from '../test/helpers/make-doc.js';
 
 const FILE = fileURLToPath(new URL('../../shared/data/geo/lgl.xml', import.meta.url));
@@ -142,20 +145,46 @@ const goldScore = emptyScore();
 const halfScores = { tune: emptyScore(), held: emptyScore() };
 const debugHalf = process.env['GEO_DEBUG_HALF'] === 'held' ? 'held' : 'tune';
 const misses = new Map<string, number>();
+// (a') The outlet's region learned from its other articles (leave-one-out, no gold read): a first pass reads each
+// article alone; the second gives each article the division its outlet's other articles put places in.
+const firstPass = new Map<string, PlaceRef[]>();
+for (const a of articles) {
+  firstPass.set(a.id, resolvePlaces(makeDoc({ text: a.text, meta: { url: a.url }, layers: { mentions: asMentions(a.toponyms, a.text) } }), gazetteer));
+}
+const regionFor = (a: Article): Map<string, GazetteerEntry> => {
+  const host = outletHost(a.url);
+  const others = articles.filter((o) => o !== a && host !== undefined && outletHost(o.url) === host).map((o) => firstPass.get(o.id) ?? []);
+  const region = host ? outletRegion(gazetteer, others) : undefined;
+  return host && region ? new Map([[host, region]]) : new Map();
+};
+// GEO_DEBUG reads the misses of the second pass with GEO_OUTLET_REGION=1.
+const debugRegions = process.env['GEO_OUTLET_REGION'] === '1';
+const regionScore = emptyScore();
+const regionHalves = { tune: emptyScore(), held: emptyScore() };
+let articlesWithRegion = 0;
 for (const a of articles) {
   const doc = makeDoc({ text: a.text, meta: { url: a.url }, layers: { mentions: asMentions(a.toponyms, a.text) } });
-  const places = resolvePlaces(doc, gazetteer);
-  const byMention = new Map(places.map((p) => [p.mentionId, p]));
-  const aligned = a.toponyms.map((_, i) => byMention.get(`m${i + 1}`));
-  scoreResolution(a.toponyms, aligned, goldScore);
-  scoreResolution(a.toponyms, aligned, halfScores[halfOf(a.id)]);
+  const regions = regionFor(a);
+  if (regions.size > 0) articlesWithRegion++;
+  const alignedOf = (places: readonly PlaceRef[]): (PlaceRef | undefined)[] => {
+    const byMention = new Map(places.map((p) => [p.mentionId, p]));
+    return a.toponyms.map((_, i) => byMention.get(`m${i + 1}`));
+  };
+  const alone = alignedOf(firstPass.get(a.id)!);
+  const withRegion = regions.size > 0 ? alignedOf(resolvePlaces(doc, gazetteer, regions)) : alone;
+  scoreResolution(a.toponyms, alone, goldScore);
+  scoreResolution(a.toponyms, alone, halfScores[halfOf(a.id)]);
+  scoreResolution(a.toponyms, withRegion, regionScore);
+  scoreResolution(a.toponyms, withRegion, regionHalves[halfOf(a.id)]);
+  const aligned = debugRegions ? withRegion : alone;
   if (process.env['GEO_DEBUG'] && halfOf(a.id) === debugHalf) {
     a.toponyms.forEach((g, i) => {
       const p = aligned[i];
       if (g.lat === undefined || g.lon === undefined) return;
       const d = p?.isResolved ? distanceKm(g.lat, g.lon, p.lat!, p.lon!) : -1;
       if (d < 0 || d > 161) {
-        const key = `${g.phrase} [gold ${g.fcode} ${g.country}] → ${p?.isResolved ? `${p.name} ${p.countryCode} ${p.admin1 ?? ''} ${Math.round(d)}km` : 'unresolved'}`;
+        const host = process.env['GEO_DEBUG_HOST'] ? ` @${/\/\/([^/]+)/.exec(a.url ?? '')?.[1] ?? '?'}` : '';
+        const key = `${g.phrase} [gold ${g.fcode} ${g.country}] → ${p?.isResolved ? `${p.name} ${p.countryCode} ${p.admin1 ?? ''} ${Math.round(d)}km` : 'unresolved'}${host}`;
         misses.set(key, (misses.get(key) ?? 0) + 1);
       }
     });
@@ -167,6 +196,7 @@ if (process.env['GEO_DEBUG']) {
 const resolution = summarise(goldScore);
 const resolutionTune = summarise(halfScores.tune);
 const resolutionHeld = summarise(halfScores.held);
+const withRegion = { all: summarise(regionScore), tune: summarise(regionHalves.tune), held: summarise(regionHalves.held) };
 
 // (b) recognition with the gazetteer recogniser, then end-to-end resolution
 let tp = 0;
@@ -269,6 +299,10 @@ console.log('\n(a) resolution, gold toponym spans (unresolved counts as a miss i
 console.log(`    ours: ${JSON.stringify(resolution)}`);
 console.log(`    tune half (${articles.filter((a) => halfOf(a.id) === 'tune').length} articles): ${JSON.stringify(resolutionTune)}`);
 console.log(`    held half (${articles.filter((a) => halfOf(a.id) === 'held').length} articles): ${JSON.stringify(resolutionHeld)}`);
+console.log(`\n(a') the same, each article given its outlet's region learned from the outlet's other articles (leave-one-out; ${articlesWithRegion} articles get one):`);
+console.log(`    all: ${JSON.stringify(withRegion.all)}`);
+console.log(`    tune half: ${JSON.stringify(withRegion.tune)}`);
+console.log(`    held half: ${JSON.stringify(withRegion.held)}`);
 console.log('    published (other news sets): CLAVIN / Edinburgh / CamCoder 69–93 % within 161 km; Mordecai 3 ≈ 98 % country accuracy, 79–90 % exact place');
 console.log('\n(b) recognition, gazetteer recogniser (exact span match; demonyms included as LGL annotates them):');
 console.log(`    ours: ${JSON.stringify(recognition)}`);
@@ -316,6 +350,10 @@ console.log(
     tuneCountryAccuracy: resolutionTune.countryAccuracy,
     heldAccuracy161: resolutionHeld.accuracy161,
     heldCountryAccuracy: resolutionHeld.countryAccuracy,
+    outletRegionAccuracy161: withRegion.all.accuracy161,
+    outletRegionCountryAccuracy: withRegion.all.countryAccuracy,
+    outletRegionTuneAccuracy161: withRegion.tune.accuracy161,
+    outletRegionHeldAccuracy161: withRegion.held.accuracy161,
     meanErrorKm: resolution.meanErrorKm,
     recognitionP: recognition.precision,
     recognitionR: recognition.recall,

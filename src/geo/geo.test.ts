@@ -4,6 +4,7 @@ import { parseAliases, parseRegions } from './build-gazetteer.js';
 import { readCompiledGazetteer, serialiseGazetteer } from './compiled.js';
 import { createGazetteer, distanceKm, lookupName, type GazetteerEntry } from './gazetteer.js';
 import { countryHintsFromText, outletCountry } from './hints.js';
+import { outletHomeNames, outletRegion } from './outlet.js';
 import { placeKey, splitAdminWord } from './normalise.js';
 import { recogniseToponyms } from './recognise.js';
 import { resolveToponyms } from './resolve.js';
@@ -141,4 +142,55 @@ test('geo › the outlet country comes from a country-code domain used for its c
   for (const url of ['http://www.dallasnews.com/x', 'https://bit.ly/abc', 'https://twitch.tv/x', 'https://example.eu/', 'localhost', 'file.ca', undefined]) {
     assert.equal(outletCountry(url), undefined, String(url));
   }
+});
+
+// Issue 16, the outlet's home town: three towns called Brennick, one of them a capital of millions.
+const HOMES = createGazetteer([
+  entry('country:US', 'United States', 'country', 39, -98, 'US', 0, '', 'PCLI'),
+  entry('admin1:US.TX', 'Texas', 'admin1', 31.25, -99.25, 'US', 29_000_000, 'TX', 'ADM1'),
+  entry('gn:bren-fr', 'Brennick', 'city', 48.85, 2.35, 'FR', 2_100_000, '11', 'PPLC'),
+  entry('gn:bren-il', 'Brennick', 'city', 39.61, -87.7, 'US', 8_800, 'IL'),
+  entry('gn:bren-tx', 'Brennick', 'city', 33.66, -95.55, 'US', 25_000, 'TX'),
+  entry('gn:dole-il', 'Dolesk', 'city', 39.8, -87.9, 'US', 15_000, 'IL'),
+  entry('gn:dole-gb', 'Dolesk', 'city', 52, -1, 'GB', 20_000, 'ENG'),
+  entry('gn:mercury', 'Mercury', 'city', 36.66, -115.99, 'US', 1_200, 'NV'),
+], []);
+
+test('geo › the outlet home names come from a masthead address, never from a bare town or masthead words alone (issue 16)', () => {
+  assert.deepEqual(outletHomeNames('https://www.brennickbeacon.com/news/1', HOMES), ['brennick']);
+  assert.deepEqual(outletHomeNames('http://news.brennick.com/x', HOMES), ['brennick']);
+  assert.deepEqual(outletHomeNames('http://www.the-brennick-daily-news.co.uk/', HOMES), ['brennick']);
+  assert.deepEqual(outletHomeNames('http://www.brennickanddoleskherald.com/', HOMES), ['brennick', 'dolesk']);
+  // A town name alone is also a company's address; "themercury" reads as masthead words before it reads as Mercury.
+  for (const url of ['https://brennick.com/', 'https://www.themercury.com/', 'https://www.dailynews.com/', 'http://10.0.0.1/', undefined]) {
+    assert.deepEqual(outletHomeNames(url, HOMES), [], String(url));
+  }
+});
+
+test("geo › the outlet's home is the namesake the article's places sit near, and its bare name in the paper is that town (issue 16)", () => {
+  const outlet = { homeNames: ['brennick'] };
+  const [brennick] = resolveToponyms(HOMES, [{ surface: 'Brennick' }, { surface: 'Dolesk' }], new Map(), outlet);
+  assert.equal(brennick?.entry?.id, 'gn:bren-il');
+  assert.equal(brennick?.isResolved, true);
+  // Without the outlet, the capital's prior wins; without a place beside it, the home stays unknown and changes nothing.
+  assert.equal(resolveToponyms(HOMES, [{ surface: 'Brennick' }, { surface: 'Dolesk' }])[0]?.entry?.id, 'gn:bren-fr');
+  assert.equal(resolveToponyms(HOMES, [{ surface: 'Brennick' }], new Map(), outlet)[0]?.entry?.id, 'gn:bren-fr');
+  // A container written beside the name still decides.
+  assert.equal(resolveToponyms(HOMES, [{ surface: 'Brennick', container: 'TX' }, { surface: 'Dolesk' }], new Map(), outlet)[0]?.entry?.id, 'gn:bren-tx');
+});
+
+test("geo › an outlet's region is the division most of its articles put places in, never one story's or a scattered outlet's (issue 16)", () => {
+  const texas = { isResolved: true, countryCode: 'US', admin1: 'Texas', precision: 'city' };
+  const country = { isResolved: true, countryCode: 'US', precision: 'country' };
+  const other = { isResolved: true, countryCode: 'US', admin1: 'Ohio', precision: 'city' };
+  assert.equal(outletRegion(HOMES, [[texas, texas], [texas, country], [texas], [other]])?.id, 'admin1:US.TX');
+  // Two stories are too few, however many places they name; and a wire service that scatters has no region.
+  assert.equal(outletRegion(HOMES, [[texas, texas, texas], [texas]]), undefined);
+  assert.equal(outletRegion(HOMES, [[texas], [texas], [texas], [other], [other], [other], [other]]), undefined);
+});
+
+test("geo › the outlet's region weighs as a named division: Brennick in a Texas outlet's story is the Texas town (issue 16)", () => {
+  const region = HOMES.admin1('US', 'TX');
+  assert.equal(resolveToponyms(HOMES, [{ surface: 'Brennick' }], new Map(), { region })[0]?.entry?.id, 'gn:bren-tx');
+  assert.equal(resolveToponyms(HOMES, [{ surface: 'Brennick' }])[0]?.entry?.id, 'gn:bren-fr');
 });

@@ -6,5 +6,6 @@ export * from './gazetteer.js';
 export * from './normalise.js';
 export * from './resolve.js';
 export * from './hints.js';
+export * from './outlet.js';
 export * from './compiled.js';
 export * from './recognise.js';

@@ -7,6 +7,7 @@
 import { distanceKm, lookupName, type Gazetteer, type GazetteerEntry } from './gazetteer.js';
 import { ADMIN_WORDS, placeKey, splitAdminWord } from './normalise.js';
 import { countryByCode } from '../data/countries.js';
+import { homeCandidates } from './outlet.js';
 
 /** One place name to resolve, as the stage or the evaluation parsed it. */
 export interface ToponymQuery {
@@ -111,17 +112,26 @@ function parseQuery(gazetteer: Gazetteer, query: ToponymQuery): ParsedQuery {
     const withWord = gazetteer.lookup(`${placeKey(surface)} ${query.adminWord.toLowerCase()}`);
     if (withWord.length > 0) entries = [...withWord, ...entries.filter((e) => !withWord.includes(e))];
   }
+  // "SEM", "OMA", "WA" written in capitals are acronyms before they are villages: such a surface names a country, a
+  // division, a region or a large city ("US", "UK", "NYC"), nothing smaller.
+  if (ACRONYM_RE.test(query.surface.trim())) entries = entries.filter((e) => e.kind !== 'city' && e.kind !== 'admin2' ? true : e.population >= ACRONYM_MIN_POPULATION);
   const containerEntries = query.container ? containerCandidates(gazetteer, query.container) : [];
   const adminBias = (e: GazetteerEntry): number => {
     const isDivision = e.kind === 'admin1' || e.kind === 'admin2';
     if (wantsAdmin) return isDivision ? 3 : e.kind === 'city' ? -1.5 : 0;
-    // A bare "Aleppo" is the city, not the governorate named after it.
+    // A bare "Aleppo" is the city, not the governorate named after it; a bare "Mexico" the country, not its state.
     if (isDivision && entries.some((o) => o.kind === 'city' && o.countryCode === e.countryCode && o.admin1Code === e.admin1Code && o.population > 0)) return -3;
+    if (isDivision && entries.some((o) => o.kind === 'country' && o.countryCode === e.countryCode)) return -3;
     return 0;
   };
   const candidates = entries.map((entry) => ({ entry, prior: priorScore(entry) + adminBias(entry) }));
   return { candidates, containerEntries, isFacility, wantsAdmin };
 }
+
+/** A surface of two to four capitals with no dot: an acronym as often as a place. */
+const ACRONYM_RE = /^[A-Z]{2,4}$/;
+/** Smallest city an acronym-like surface may name ("NYC", "LA", "DC"). */
+const ACRONYM_MIN_POPULATION = 500_000;
 
 /** Name particles written joined or apart: "DeSoto" / "De Soto", "LaSalle" / "La Salle", "McDowell" stays. */
 const JOINED_PARTICLE = /\b(De|Da|Du|La|Le|Van|Von)(\p{Lu}\p{Ll})/u;
@@ -219,16 +229,37 @@ function contextScore(entry: GazetteerEntry, ctx: DocContext, index: number): { 
 /** Country evidence from words that are not toponyms: demonyms ("Iranian"), as alpha-2 codes with counts. */
 export type CountryHints = ReadonlyMap<string, number>;
 
+/** What the article's address tells: its outlet's country (country-code domain) and home town names (masthead). */
+export interface OutletEvidence {
+  readonly countryCode?: string;
+  /** Gazetteer keys of the towns the host names ("paris" for parisbeacon.com), see outletHomeNames(). */
+  readonly homeNames?: readonly string[];
+  /**
+   * The first-level division the outlet writes about, learned from its other articles (see outletRegion()): it weighs
+   * as a division the article names once, so "Gainesville" in a Florida student paper is the Florida town.
+   */
+  readonly region?: GazetteerEntry;
+}
+
+/** Support a home candidate needs from the article's places: one place within 150 km, or its state named. */
+const HOME_MIN_SUPPORT = 1.75;
+
 /**
  * Resolves every toponym of one article together.
  * @example resolveToponyms(gazetteer, [{ surface: 'Tripoli' }, { surface: 'Benghazi' }]) // Tripoli, Libya
  */
-export function resolveToponyms(gazetteer: Gazetteer, queries: readonly ToponymQuery[], hints: CountryHints = new Map()): ToponymResolution[] {
+export function resolveToponyms(gazetteer: Gazetteer, queries: readonly ToponymQuery[], hints: CountryHints = new Map(), outlet: OutletEvidence = {}): ToponymResolution[] {
   const parsed = queries.map((q) => parseQuery(gazetteer, q));
   // A name never supports itself: "Tripoli" read as Libya's must not make Libya context for "Tripoli".
   const keys = queries.map((q) => placeKey(q.surface));
   const weights = queries.map((q) => (q.isContextOnly ? 0.5 : 1));
-  const coherence = pairCoherence(parsed, keys, weights);
+  const byKey = candidatesByKey(parsed, keys, weights);
+  const homes = resolveHomes(gazetteer, outlet, byKey);
+  // The outlet's resolved home town counts as one more place of the article, under a key no query has.
+  for (const [name, entry] of homes) byKey.set(`\u0000home:${name}`, { candidates: [{ entry, prior: 0 }], weight: 1 });
+  if (outlet.region) byKey.set('\u0000region', { candidates: [{ entry: outlet.region, prior: 0 }], weight: 1 });
+  const anchorsOfOutlet = outlet.region ? [...homes.values(), outlet.region] : [...homes.values()];
+  const coherence = pairCoherence(parsed, keys, byKey);
   let results: ToponymResolution[] = parsed.map(() => ({ isResolved: false, score: 0, margin: 0, basis: 'unknown', isFacility: false }));
   for (let round = 0; round < RESOLVE_SETTINGS.rounds; round++) {
     const previous = results;
@@ -237,22 +268,35 @@ export function resolveToponyms(gazetteer: Gazetteer, queries: readonly ToponymQ
       const key = keys[i] ?? '';
       let ctx = contexts.get(key);
       if (!ctx) {
-        ctx = buildContext(previous.map((r, j) => (keys[j] === key ? undefined : r)), weights, hints, round);
+        ctx = buildContext(previous.map((r, j) => (keys[j] === key ? undefined : r)), weights, hints, round, anchorsOfOutlet);
         contexts.set(key, ctx);
       }
-      return decide(p, ctx, i, coherence[i]!);
+      return decide(p, ctx, i, coherence[i]!, homes.get(key));
     });
   }
   return results;
 }
 
-function buildContext(results: readonly (ToponymResolution | undefined)[], weights: readonly number[], hints: CountryHints, round: number): DocContext {
+function buildContext(
+  results: readonly (ToponymResolution | undefined)[],
+  weights: readonly number[],
+  hints: CountryHints,
+  round: number,
+  homes: readonly GazetteerEntry[],
+): DocContext {
   const countries = new Map<string, number>();
   const admin1s = new Map<string, number>();
   const namedAdmin1s = new Set<string>();
   const anchors: DocContext['anchors'] = [];
   const neighbours = new Set<string>();
   for (const [cc, n] of hints) countries.set(cc, (countries.get(cc) ?? 0) + 0.5 * n);
+  // The outlet's home town weighs as a town the article names (index -1: it is no query's own result), its region as
+  // a division it names (but not "named": a country's name is not read as a namesake town on the outlet's word alone).
+  for (const h of homes) {
+    countries.set(h.countryCode, (countries.get(h.countryCode) ?? 0) + 1);
+    if (h.admin1Code) admin1s.set(`${h.countryCode}.${h.admin1Code}`, (admin1s.get(`${h.countryCode}.${h.admin1Code}`) ?? 0) + (h.kind === 'admin1' ? 1 : 0.5));
+    if (h.kind !== 'admin1') anchors.push({ lat: h.lat, lon: h.lon, index: -1, weight: 1 });
+  }
   const withNeighbours = (): DocContext => {
     for (const cc of countries.keys()) for (const n of countryByCode(cc)?.borders ?? []) neighbours.add(n);
     const countryTotal = [...countries.values()].reduce((a, b) => a + b, 0);
@@ -301,45 +345,91 @@ function pairBonus(a: GazetteerEntry, b: GazetteerEntry): number {
 /** Most candidates of one name weighed against another's. */
 const COHERENCE_CANDIDATES = 12;
 
-/**
- * Support each candidate gets from the article's other names, whatever they resolve to: for every other name, the
- * best pairing with one of its candidates, less what that candidate gives up against its name's best prior. "Athens"
- * beside "Augusta" and "Clarke County" is the Georgia town: its Augusta costs 0.2 of prior and sits 150 km away, while
- * Athens, Greece has no Augusta near it. One value per query and candidate (same order as ParsedQuery.candidates).
- */
-function pairCoherence(parsed: readonly ParsedQuery[], keys: readonly string[], weights: readonly number[]): number[][] {
-  const byKey = new Map<string, { candidates: readonly Candidate[]; weight: number }>();
+/** The article's names by key, each with its best candidates by prior and its weight. */
+type NamesByKey = Map<string, { candidates: readonly Candidate[]; weight: number }>;
+
+function candidatesByKey(parsed: readonly ParsedQuery[], keys: readonly string[], weights: readonly number[]): NamesByKey {
+  const byKey: NamesByKey = new Map();
   parsed.forEach((p, i) => {
     const key = keys[i] ?? '';
     const weight = weights[i] ?? 1;
     const seen = byKey.get(key);
     if (!seen || seen.weight < weight) byKey.set(key, { candidates: [...p.candidates].sort((a, b) => b.prior - a.prior).slice(0, COHERENCE_CANDIDATES), weight });
   });
+  return byKey;
+}
+
+/**
+ * What one entry gains from the article's names other than `key`: for each, its best pairing less `costWeight` times
+ * what that reading gives up against its name's best prior.
+ */
+function supportFrom(entry: GazetteerEntry, key: string, byKey: NamesByKey, costWeight = 1): number {
+  let total = 0;
+  for (const [otherKey, other] of byKey) {
+    if (otherKey === key || other.candidates.length === 0) continue;
+    const bestPrior = other.candidates[0]!.prior;
+    let best = 0;
+    for (const o of other.candidates) best = Math.max(best, pairBonus(entry, o.entry) - costWeight * (bestPrior - o.prior));
+    total += best * other.weight;
+  }
+  return total;
+}
+
+/**
+ * Support each candidate gets from the article's other names, whatever they resolve to: for every other name, the
+ * best pairing with one of its candidates, less what that candidate gives up against its name's best prior. "Athens"
+ * beside "Augusta" and "Clarke County" is the Georgia town: its Augusta costs 0.2 of prior and sits 150 km away, while
+ * Athens, Greece has no Augusta near it. One value per query and candidate (same order as ParsedQuery.candidates).
+ */
+function pairCoherence(parsed: readonly ParsedQuery[], keys: readonly string[], byKey: NamesByKey): number[][] {
   const memo = new Map<string, number[]>();
   return parsed.map((p, i) => {
     const key = keys[i] ?? '';
     const hit = memo.get(key);
     if (hit && hit.length === p.candidates.length) return hit;
-    const out = p.candidates.map((c) => {
-      let total = 0;
-      for (const [otherKey, other] of byKey) {
-        if (otherKey === key || other.candidates.length === 0) continue;
-        const bestPrior = other.candidates[0]!.prior;
-        let best = 0;
-        for (const o of other.candidates) best = Math.max(best, pairBonus(c.entry, o.entry) - (bestPrior - o.prior));
-        total += best * other.weight;
-      }
-      return Math.min(COHERENCE_MAX, total);
-    });
+    const out = p.candidates.map((c) => Math.min(COHERENCE_MAX, supportFrom(c.entry, key, byKey)));
     memo.set(key, out);
     return out;
   });
 }
 
+/**
+ * The outlet's home towns, by name: of the towns called so (in the outlet's country when its domain tells), the one the
+ * article's other places sit near, clearly ahead of any namesake more than 161 km away. Population does not choose
+ * between namesakes here: Paris, Illinois has a paper as surely as Paris, France; nor does it between the readings of
+ * the other names (the question is which Paris has them as neighbours, not what they mean), so any reading counts.
+ * With a known country and no support, a namesake far larger than the others (Cambridge in a ".co.uk" paper) is taken.
+ */
+function resolveHomes(gazetteer: Gazetteer, outlet: OutletEvidence, byKey: NamesByKey): Map<string, GazetteerEntry> {
+  const homes = new Map<string, GazetteerEntry>();
+  for (const name of outlet.homeNames ?? []) {
+    const scored = homeCandidates(gazetteer, name, outlet.countryCode)
+      .map((entry) => ({ entry, support: supportFrom(entry, name, byKey, 0), prior: priorScore(entry) }))
+      .sort((a, b) => b.support - a.support || b.prior - a.prior);
+    const best = scored[0];
+    if (!best) continue;
+    const far = scored.filter((s) => distanceKm(s.entry.lat, s.entry.lon, best.entry.lat, best.entry.lon) > 161);
+    const rivalSupport = far[0]?.support ?? 0;
+    if (best.support >= HOME_MIN_SUPPORT && best.support - rivalSupport >= RESOLVE_SETTINGS.minMargin) {
+      homes.set(name, best.entry);
+      continue;
+    }
+    if (!outlet.countryCode) continue;
+    const byPrior = [...scored].sort((a, b) => b.prior - a.prior);
+    const top = byPrior[0]!;
+    const rival = byPrior.find((s) => distanceKm(s.entry.lat, s.entry.lon, top.entry.lat, top.entry.lon) > 161);
+    if (!rival || top.prior - rival.prior >= RESOLVE_SETTINGS.minMargin) homes.set(name, top.entry);
+  }
+  return homes;
+}
+
+/** A town this many times smaller than its name's largest city takes no local support. */
+const DWARF_RATIO = 1000;
+
 /** Cap of the coherence support of one candidate. */
 const COHERENCE_MAX = 4;
 
-function decide(p: ParsedQuery, ctx: DocContext, index: number, coherence: readonly number[]): ToponymResolution {
+function decide(p: ParsedQuery, ctx: DocContext, index: number, coherence: readonly number[], home: GazetteerEntry | undefined): ToponymResolution {
   if (p.candidates.length === 0) return { isResolved: false, score: 0, margin: 0, basis: 'unknown', isFacility: false };
   let pool = p.candidates;
   let byContainer = false;
@@ -350,15 +440,29 @@ function decide(p: ParsedQuery, ctx: DocContext, index: number, coherence: reado
       byContainer = true;
     }
   }
+  // The outlet's own town, written bare in its own paper: "Paris" in the Paris, Illinois paper is that Paris.
+  const own = !byContainer && home ? pool.find((c) => c.entry.id === home.id) : undefined;
+  if (own) return { entry: own.entry, isResolved: true, score: own.prior, margin: 0, basis: 'context', isFacility: p.isFacility };
   if (!byContainer && pool.some((c) => c.entry.kind === 'country')) {
     // A country's name is the country unless the article names the division of a namesake town, or a county in it:
     // "Egypt" in a story of Pittsburgh suburbs is still Egypt; "Palestine" beside "Anderson County" may be the Texas town.
-    pool = pool.filter((c) => c.entry.kind === 'country' || c.entry.kind === 'admin1' || ctx.namedAdmin1s.has(`${c.entry.countryCode}.${c.entry.admin1Code}`));
+    // And only when the article does not point to other countries: "Mexico" in a list of Canada, Vietnam and New York
+    // is Mexico. One other country is not enough: a surname the recogniser took for a town ("Lee") lends one.
+    const isTownCountry = (cc: string): boolean => [...ctx.countries].filter(([other, w]) => other !== cc && w > 0).length < 2;
+    pool = pool.filter(
+      (c) => c.entry.kind === 'country' || c.entry.kind === 'admin1' || (ctx.namedAdmin1s.has(`${c.entry.countryCode}.${c.entry.admin1Code}`) && isTownCountry(c.entry.countryCode)),
+    );
   }
+  // A town a thousand times smaller than a namesake city takes no local support: "London" in a list of US cities and
+  // California is still London, unless written "London, California".
+  const largest = byContainer ? 0 : Math.max(0, ...pool.filter((c) => c.entry.kind === 'city').map((c) => c.entry.population));
   const scored = pool
     .map((c) => {
-      const { score, local, isSupported } = contextScore(c.entry, ctx, index);
-      const pair = coherence[p.candidates.indexOf(c)] ?? 0;
+      const dwarfed = c.entry.kind === 'city' && c.entry.population > 0 && c.entry.population * DWARF_RATIO < largest;
+      const { score, local: rawLocal, isSupported: rawSupported } = contextScore(c.entry, ctx, index);
+      const local = dwarfed ? 0 : rawLocal;
+      const isSupported = rawSupported && !dwarfed;
+      const pair = dwarfed ? 0 : (coherence[p.candidates.indexOf(c)] ?? 0);
       // Resolved neighbours and pairwise coherence read the same evidence (the places near it): count it once.
       return { entry: c.entry, score: c.prior + score + Math.max(local, pair), isSupported: isSupported || pair >= 1 };
     })

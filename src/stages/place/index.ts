@@ -1,2 +1,2 @@
 /** The place stage: place mentions resolved against the gazetteer (coordinates, country, precision). */
-export { createPlace, resolvePlaces, GAZETTEER_RESOURCE, PLACE_VERSION } from './place.js';
+export { createPlace, resolvePlaces, outletHost, GAZETTEER_RESOURCE, OUTLET_REGIONS_RESOURCE, PLACE_VERSION, type OutletRegions } from './place.js';

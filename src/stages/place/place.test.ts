@@ -202,3 +202,37 @@ test('place › a lower-case mention is never a place: "hitting a plateau" (issu
   const places = resolvePlaces(docWith('Hitting a plateau where progress stalls can be discouraging.', ['plateau']), gazetteer);
   assert.deepEqual(places, []);
 });
+
+test("place › the outlet's home town from its masthead address: Norfolk in a Nebraska paper beside Battle Creek (issue 16)", () => {
+  const text = 'NORFOLK — Scouts collected food in Norfolk and Battle Creek on Saturday.';
+  const doc = docWith(text, ['NORFOLK', 'Norfolk', 'Battle Creek']);
+  const atHome = resolvePlaces({ ...doc, meta: { ...doc.meta, url: 'https://www.norfolkdailynews.com/news/scouts' } }, gazetteer);
+  assert.equal(place(atHome, 'Norfolk').admin1, 'Nebraska');
+  assert.equal(place(atHome, 'NORFOLK').admin1, 'Nebraska');
+  assert.equal(place(atHome, 'Battle Creek').admin1, 'Nebraska');
+  // Without the address the larger Norfolk and Battle Creek win: nothing in the text says Nebraska.
+  assert.equal(place(resolvePlaces(doc, gazetteer), 'Norfolk').admin1, 'Virginia');
+});
+
+test('place › a country name among other countries is the country, though the article names a state with a namesake town (issue 16)', () => {
+  const text = 'The chain opened stores in New York and Texas this year. Next come Canada, Vietnam and Mexico, where it signed a partner.';
+  const mexico = place(resolvePlaces(docWith(text, ['New York', 'Texas', 'Canada', 'Vietnam', 'Mexico']), gazetteer), 'Mexico');
+  assert.equal(mexico.countryCode, 'MX');
+  assert.equal(mexico.precision, 'country');
+});
+
+test('place › acronyms and common words are not placed: "SEM" is a service, "Downtown" a heading word (issue 16)', () => {
+  const text = 'Downtown offices. The agency sells SEM and SEO to firms in Seattle, and its downtown office opened in March.';
+  const places = resolvePlaces(docWith(text, ['Downtown', 'SEM', 'Seattle']), gazetteer);
+  assert.equal(place(places, 'SEM').isResolved, false);
+  assert.equal(place(places, 'Downtown').isResolved, false);
+  assert.equal(place(places, 'Seattle').countryCode, 'US');
+  // Capitals that name a country still do.
+  assert.equal(place(resolvePlaces(docWith('Exports to the UK rose.', ['UK']), gazetteer), 'UK').countryCode, 'GB');
+});
+
+test('place › a world city keeps its name beside US places when its namesake is a thousand times smaller (issue 16)', () => {
+  const text = 'The cheapest fares from Denver went to Phoenix, Dallas and Delhi, and Colorado travellers booked them early.';
+  const delhi = place(resolvePlaces(docWith(text, ['Denver', 'Phoenix', 'Dallas', 'Delhi', 'Colorado']), gazetteer), 'Delhi');
+  assert.equal(delhi.countryCode, 'IN');
+});

@@ -9,16 +9,36 @@
 import { DossierError, type Doc, type Mention, type PlacePrecision, type PlaceRef } from '../../model/index.js';
 import { defineStage, type Stage, type StageContext } from '../../pipeline/stage.js';
 import { countriesByDemonym, countryByName } from '../../data/countries.js';
-import { ADMIN_WORDS, countryHintsFromText, lookupName, outletCountry, recogniseToponyms, resolveToponyms, type Gazetteer, type GazetteerEntry, type ToponymQuery, type ToponymResolution } from '../../geo/index.js';
+import { ADMIN_WORDS, countryHintsFromText, lookupName, outletCountry, outletHomeNames, recogniseToponyms, resolveToponyms, type Gazetteer, type GazetteerEntry, type ToponymQuery, type ToponymResolution } from '../../geo/index.js';
 
 /** Bump when output changes. */
-export const PLACE_VERSION = 3;
+export const PLACE_VERSION = 4;
 
 /** Weight of the outlet's country among the demonym hints: a demonym counts 1 (half a resolved place), the outlet two places. */
 const OUTLET_HINT_WEIGHT = 4;
 
 /** The resources key of the gazetteer (loaded by app/resources.ts with loadGazetteer()). */
 export const GAZETTEER_RESOURCE = 'geo.gazetteer';
+
+/**
+ * Optional resources key: the division each outlet writes about, by host ("www.alligator.org" → Florida), learned with
+ * outletRegion() from the places of the outlet's stored articles. Absent, the stage reads each article alone.
+ */
+export const OUTLET_REGIONS_RESOURCE = 'geo.outletRegions';
+
+/** Division entries by lower-case host, see OUTLET_REGIONS_RESOURCE. */
+export type OutletRegions = ReadonlyMap<string, GazetteerEntry>;
+
+/** The host of an address, lower case, for OutletRegions. */
+export function outletHost(url: string | undefined): string | undefined {
+  return url ? /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/:?#]+)/i.exec(url.trim())?.[1]?.toLowerCase() : undefined;
+}
+
+function regionOf(url: string | undefined, regions: OutletRegions | undefined): { region?: GazetteerEntry } {
+  const host = outletHost(url);
+  const region = host ? regions?.get(host) : undefined;
+  return region ? { region } : {};
+}
 
 /** Nouns after a demonym that make it a place: "Iranian soil", "Syrian territory", "Turkish border". */
 const PLACE_NOUNS = new Set([
@@ -155,7 +175,7 @@ function toPlaceRef(id: string, mention: Mention, gazetteer: Gazetteer, entry: G
  * The places of a Doc that has mentions: the pure core of the stage.
  * @example resolvePlaces(doc, gazetteer).filter((p) => p.isResolved).map((p) => [p.text, p.countryCode])
  */
-export function resolvePlaces(doc: Doc, gazetteer: Gazetteer): PlaceRef[] {
+export function resolvePlaces(doc: Doc, gazetteer: Gazetteer, outletRegions?: OutletRegions): PlaceRef[] {
   const mentions = doc.layers.mentions ?? [];
   const candidates = selectPlaces(doc, mentions, gazetteer);
   const hints = countryHintsFromText(doc.text);
@@ -163,16 +183,20 @@ export function resolvePlaces(doc: Doc, gazetteer: Gazetteer): PlaceRef[] {
   const outlet = outletCountry(doc.meta.url);
   if (outlet) hints.set(outlet, (hints.get(outlet) ?? 0) + OUTLET_HINT_WEIGHT);
   for (const c of candidates) if (c.countryCode) hints.set(c.countryCode, (hints.get(c.countryCode) ?? 0) + 1);
-  const toponyms = candidates.filter((c) => c.query !== undefined);
-  // Names the tagger did not mark ("Hall County" inside "Hall County Sheriff's Office") still tell where the article is.
-  // A capitalised common word the article also writes in lower case ("Century", "Early", "Born": towns in the
-  // gazetteer) is a heading's or sentence start's word, not a place: it would lend its state to the real places.
+  // A capitalised common word the article also writes in lower case ("Century", "Early", "Born", "Downtown", "Lyme"
+  // beside "lyme disease", "Cheddar" beside "cheddar": towns in the gazetteer) is a heading's, a sentence start's or a
+  // product's word, not a place: it is not placed, and would otherwise lend its state to the real places.
   const lowerWords = new Set(doc.text.match(/(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}'’-]*/gu) ?? []);
-  const extra = recogniseToponyms(doc.text, gazetteer).filter((t) => !mentions.some((m) => m.start < t.end && t.start < m.end) && !(/^\p{Lu}\p{Ll}+$/u.test(t.text) && lowerWords.has(t.text.toLowerCase())));
+  const isCommonWord = (text: string): boolean => /^\p{Lu}\p{Ll}+$/u.test(text) && lowerWords.has(text.toLowerCase());
+  const toponyms = candidates.filter((c) => c.query !== undefined && !isCommonWord(c.query.surface));
+  // Names the tagger did not mark ("Hall County" inside "Hall County Sheriff's Office") still tell where the article is.
+  const extra = recogniseToponyms(doc.text, gazetteer).filter((t) => !mentions.some((m) => m.start < t.end && t.start < m.end) && !isCommonWord(t.text));
   const resolutions = resolveToponyms(
     gazetteer,
     [...toponyms.map((c) => c.query!), ...extra.map((t) => ({ surface: t.text, isContextOnly: true }))],
     hints,
+    // The outlet's home town from its masthead address ("parisbeacon.com"): which Paris, the article's places tell.
+    { ...(outlet ? { countryCode: outlet } : {}), homeNames: outletHomeNames(doc.meta.url, gazetteer), ...regionOf(doc.meta.url, outletRegions) },
   );
   const byMention = new Map<Mention, ToponymResolution>();
   toponyms.forEach((c, i) => byMention.set(c.mention, resolutions[i]!));
@@ -195,7 +219,8 @@ export function createPlace(): Stage<'places'> {
       if (!ctx.resources.has(GAZETTEER_RESOURCE)) {
         throw new DossierError('E_RESOURCE_MISSING', `place needs the gazetteer in resources["${GAZETTEER_RESOURCE}"] (see loadDefaultResources)`);
       }
-      return resolvePlaces(doc, ctx.resources.get<Gazetteer>(GAZETTEER_RESOURCE));
+      const regions = ctx.resources.has(OUTLET_REGIONS_RESOURCE) ? ctx.resources.get<OutletRegions>(OUTLET_REGIONS_RESOURCE) : undefined;
+      return resolvePlaces(doc, ctx.resources.get<Gazetteer>(GAZETTEER_RESOURCE), regions);
     },
   });
 }
