@@ -30,6 +30,9 @@ describe('ner core › shop names (issue 16)', () => {
     const pair = words("Ann Lee 's and Tom Ardle 's plans differ .");
     const people = [{ start: 0, end: 2, type: 'PER' as const }, { start: 4, end: 6, type: 'PER' as const }];
     assert.deepEqual(shopNames(pair, people), people);
+    const shared = words("Ann Lee 's and Vantor 's results rose .");
+    const owners = [{ start: 0, end: 2, type: 'PER' as const }, { start: 4, end: 5, type: 'ORG' as const }];
+    assert.deepEqual(shopNames(shared, owners), owners);
     const end = words("The final word was Ann Lee 's .");
     assert.deepEqual(shopNames(end, [{ start: 4, end: 6, type: 'PER' }]), [{ start: 4, end: 6, type: 'PER' }]);
   });

@@ -78,7 +78,9 @@ function isInOrgList(words: readonly string[], chunks: readonly Chunk[], c: Chun
   while (next < words.length && isJoiner(words[next])) next++;
   const hasJoinerBefore = before < c.start - 1;
   const hasJoinerAfter = next > after;
-  return chunks.some((o) => o.type === 'ORG' && ((hasJoinerBefore && o.end === before + 1) || (hasJoinerAfter && o.start === next)));
+  // An organisation that is itself possessive ("Maakinen's and Mitsubishi's positions") shares a noun: no list of names.
+  const isListItem = (o: Chunk): boolean => o.type === 'ORG' && !POSSESSIVE.has(words[o.end] ?? '');
+  return chunks.some((o) => isListItem(o) && ((hasJoinerBefore && o.end === before + 1) || (hasJoinerAfter && o.start === next)));
 }
 
 function isCapitalised(word: string): boolean {
