@@ -14,6 +14,8 @@ describe('ner core › shop names (issue 16)', () => {
   it('reads "at/to X\'s" with nothing possessed after it as a business', () => {
     assert.deepEqual(shopNames(words("Dinner was at Cabo Bob 's ."), [{ start: 3, end: 5, type: 'PER' }]), [{ start: 3, end: 6, type: 'ORG' }]);
     assert.deepEqual(shopNames(words("We drove to Hank 's for tacos"), [{ start: 3, end: 4, type: 'PER' }]), [{ start: 3, end: 5, type: 'ORG' }]);
+    // Untagged capitals between "at" and the tagged name belong to the shop's name.
+    assert.deepEqual(shopNames(words("We ate at Cabo Bob 's on Friday ."), [{ start: 4, end: 5, type: 'PER' }]), [{ start: 3, end: 6, type: 'ORG' }]);
   });
 
   it('reads "X\'s" in a list of organisations as a business ("Lumo Foods, Cabo Bob\'s, and Keller Press")', () => {

@@ -46,8 +46,9 @@ export function shopNames(words: readonly string[], chunks: readonly Chunk[]): r
     if (c.type !== 'PER' || !POSSESSIVE.has(words[c.end] ?? '')) continue;
     const widened = businessEnd(words, chunks, c);
     if (widened === undefined) continue;
-    const list: Chunk[] = (out ?? [...chunks]).filter((other) => other === c || other.end <= c.start || other.start >= widened);
-    list[list.indexOf(c)] = { start: c.start, end: widened, type: 'ORG' };
+    const start = goingToStart(words, chunks, c) ?? c.start;
+    const list: Chunk[] = (out ?? [...chunks]).filter((other) => other === c || other.end <= start || other.start >= widened);
+    list[list.indexOf(c)] = { start, end: widened, type: 'ORG' };
     out = list;
   }
   return out ?? chunks;
@@ -64,8 +65,18 @@ function businessEnd(words: readonly string[], chunks: readonly Chunk[], c: Chun
   const next = words[after];
   const isClosed = next === undefined || CLOSING.has(next) || NO_POSSESSED.has(next);
   if (!isClosed) return undefined;
-  if (GOING_TO.has(words[c.start - 1] ?? '')) return after;
+  if (goingToStart(words, chunks, c) !== undefined) return after;
   return isInOrgList(words, chunks, c, after) ? after : undefined;
+}
+
+/**
+ * Where a name after "at"/"to" starts, taking in untagged capitalised words before the chunk ("at Cabo Bob's"
+ * with only "Bob" tagged), or undefined when no "at"/"to" precedes it.
+ */
+function goingToStart(words: readonly string[], chunks: readonly Chunk[], c: Chunk): number | undefined {
+  let start = c.start;
+  while (start > 0 && isCapitalised(words[start - 1] ?? '') && !chunks.some((o) => o.start < start && start <= o.end && o !== c)) start--;
+  return GOING_TO.has(words[start - 1] ?? '') ? start : undefined;
 }
 
 /** True when "X's" sits in a comma/"and"/"or" list with an ORG chunk right before or after it. */
