@@ -17,6 +17,8 @@ test('entity type › names of people stay people: particles, initials, hyphens,
 test('entity type › products, companies, buttons, headings and citations tagged as people are not people', () => {
   const cases: [string, string, RegExp][] = [
     ['Join Google', 'MISC', /heading or button/],
+    ['Check Amazon', 'MISC', /heading or button/],
+    ['Velvet Cloud Cleanser', 'MISC', /"Cleanser", a thing's word/],
     ['Google Cloud', 'MISC', /"Cloud", a thing's word/],
     ['Solomon R Guggenheim Museum', 'ORG', /an organisation's word/],
     ['Gethin R The', 'MISC', /function word/],

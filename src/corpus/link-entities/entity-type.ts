@@ -35,7 +35,7 @@ const LEAD_WORDS = new Set([
   'deep', 'modern', 'our', 'your', 'my', 'all', 'latest', 'popular', 'related', 'featured', 'trending', 'official', 'introducing',
   'using', 'understanding', 'getting', 'building', 'advanced', 'automated', 'asynchronous', 'async', 'smart', 'digital', 'online',
   'global', 'international', 'national', 'daily', 'weekly', 'monthly', 'annual', 'total', 'full', 'high', 'low', 'first', 'last',
-  'enter', 'ask',
+  'enter', 'ask', 'check', 'compare', 'order',
 ]);
 
 // First words of institutions, venues and landforms ("Centre Pompidou", "Lake Tahoe", "Festival Atlanta"); "Park"
@@ -71,6 +71,9 @@ const THING_HEADS = new Set([
   'show', 'podcast', 'blog', 'newsletter', 'account', 'policy', 'terms', 'privacy', 'cookies', 'settings', 'login', 'stress',
   'mindfulness', 'health', 'fitness', 'therapy', 'calm', 'high', 'low', 'scholar', 'analytics', 'studio', 'hub', 'station',
   'street', 'road', 'avenue', 'park', 'square', 'bridge', 'island', 'river', 'lake', 'valley', 'beach', 'bay', 'airport', 'stadium',
+  // Shop shelves and plugin lists ("Milky Jelly Cleanser", "Hydra Serum", "Yoast Plugin").
+  'cleanser', 'serum', 'cream', 'lotion', 'shampoo', 'conditioner', 'moisturizer', 'moisturiser', 'sunscreen', 'toner', 'balm',
+  'soap', 'plugin', 'plugins', 'extension', 'theme', 'template', 'templates',
 ]);
 
 // Last words of place names the gazetteer may lack ("Bay Area", "Kivu Province").

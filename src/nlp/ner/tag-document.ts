@@ -6,11 +6,19 @@
  *     ("Soleimani said"), tagged or not, when the full name was found in running text, not in a title-case
  *     heading or button;
  *  3. an untagged capitalised repeat of a multi-word name tagged elsewhere gets that name's type;
- *  4. a "person" credited to a person ("Grave Empire by Richard Swan") is a work (MISC) wherever it recurs.
+ *  4. a "person" credited to a person ("Grave Empire by Richard Swan") is a work (MISC) wherever it recurs;
+ *  5. a "person" with a possessive and no possessed noun where a business fits ("dinner at Cabo Bob's") is a
+ *     shop or restaurant name, ORG over the clitic (shop-names.ts);
+ *  6. a "person" named after a storm word ("Hurricane Rita") is the storm (MISC) wherever it recurs (storm-names.ts);
+ *  7. a "person" or "place" the page lists as a product ("languages like Swift or Kotlin") is MISC wherever it
+ *     recurs (kind-lists.ts).
  */
 import type { MentionType } from '../../model/index.js';
 import { isTitleCaseLine } from './features.js';
+import { kindLists } from './kind-lists.js';
 import { tagWords, type NerModel } from './model.js';
+import { shopNames } from './shop-names.js';
+import { stormNames } from './storm-names.js';
 import { chunksFromBilou, type Chunk } from './tags.js';
 
 /** Which consistency rules run (all by default); eval uses this to measure each one. */
@@ -20,13 +28,19 @@ export interface ConsistencyOptions {
   readonly repeatNames: boolean;
   /** "Grave Empire by Richard Swan": a name right before "by" and a person is a work (MISC) everywhere. */
   readonly workTitles: boolean;
+  /** "Ray's Pizza", "went to Geno's.": a possessive name with nothing possessed after it is a business (ORG). */
+  readonly shopNames: boolean;
+  /** "Hurricane Rita": a person named after a storm word is the storm (MISC) on every mention. */
+  readonly stormNames: boolean;
+  /** "languages like Swift or Kotlin": a person or place the page lists under a kind of product is MISC on every mention. */
+  readonly kindLists: boolean;
 }
 
 /** All consistency rules on. */
-export const DEFAULT_CONSISTENCY: ConsistencyOptions = { majorityType: true, personParts: true, repeatNames: true, workTitles: true };
+export const DEFAULT_CONSISTENCY: ConsistencyOptions = { majorityType: true, personParts: true, repeatNames: true, workTitles: true, shopNames: true, stormNames: true, kindLists: true };
 
 /** No document-level rule: each sentence as the tagger read it. */
-export const NO_CONSISTENCY: ConsistencyOptions = { majorityType: false, personParts: false, repeatNames: false, workTitles: false };
+export const NO_CONSISTENCY: ConsistencyOptions = { majorityType: false, personParts: false, repeatNames: false, workTitles: false, shopNames: false, stormNames: false, kindLists: false };
 
 /** Entity chunks per sentence of a document. */
 export function tagDocument(model: NerModel, sentences: readonly (readonly string[])[], options: ConsistencyOptions = DEFAULT_CONSISTENCY): Chunk[][] {
@@ -57,6 +71,11 @@ export function makeConsistent(sentences: readonly (readonly string[])[], chunks
       }),
     );
   }
+
+  // Before the person rules, so a shop's owner name ("Cabo Bob") lends no surname to the page's persons.
+  if (options.shopNames) result = result.map((list, s) => [...shopNames(sentences[s] ?? [], list)]);
+  if (options.stormNames) result = stormNames(sentences, result).map((list) => [...list]);
+  if (options.kindLists) result = kindLists(sentences, result).map((list) => [...list]);
 
   if (options.workTitles) {
     // A book, song or film credited to its author ("Grave Empire by Richard Swan", "Bad Science by Ben
