@@ -655,7 +655,7 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
       });
     });
 
-    test('events: the summary keeps its first letter after emoji earlier in the body (issue 18)', async () => {
+    test('events: the summary and every observation sentence keep their first letters after emoji earlier in the body (issue 18)', async () => {
       await withStore(async (store) => {
         // Two astral characters before the sentence: SQL counts them as one character each, JavaScript as two.
         const text = `📷🎥 Pictures from the scene. ${WIRE}`;
@@ -665,7 +665,9 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
         await saveWithEvents(store, { ...doc, layers: { ...doc.layers, events } });
         const [event] = await store.listEvents();
         assert.equal(event!.summary, WIRE);
-        assert.equal((await store.getEvent(event!.id))!.summary, WIRE);
+        const detail = (await store.getEvent(event!.id))!;
+        assert.equal(detail.summary, WIRE);
+        assert.deepEqual(detail.observations[0]!.evidence, { start, end: start + WIRE.length, text: WIRE });
       });
     });
 

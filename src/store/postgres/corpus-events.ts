@@ -241,7 +241,7 @@ export async function getEvents(q: Query, ids: readonly string[]): Promise<Merge
     const slice = wanted.slice(i, i + EVENT_DETAIL_SLICE);
     const [eventRows, observationRows, reportRows, nameRows] = await Promise.all([
       q('get events', `SELECT ${EVENT_COLUMNS} FROM merged_events m WHERE m.id = ANY($1::text[])`, [slice]),
-      q('get events', `SELECT o.*, a.title, a.outlet, a.published_at, substr(a.body, o.evidence_start + 1, o.evidence_end - o.evidence_start) AS evidence_text
+      q('get events', `SELECT o.*, a.title, a.outlet, a.published_at, substr(a.body, 1, o.evidence_end) AS evidence_prefix
         FROM event_observations o JOIN articles a ON a.id = o.article_id WHERE o.merged_event_id = ANY($1::text[])
         ORDER BY a.published_at NULLS FIRST, a.seq, length(o.mention_id), o.mention_id`, [slice]),
       q('get events', reportsSql('= ANY($1::text[])'), [slice]),

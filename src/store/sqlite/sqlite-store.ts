@@ -839,7 +839,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       const marks = `(${slice.map(() => '?').join(',')})`;
       const events = (prepare(`SELECT ${EVENT_COLUMNS} FROM merged_events m WHERE m.id IN ${marks}`).all(...slice) as Row[]).map(toEventRow);
       // Rows in the single-event order (by publication; reports by article), grouped by event in event-details.ts.
-      const observations = byEvent(prepare(`SELECT o.*, a.title, a.outlet, a.published_at, substr(a.body, o.evidence_start + 1, o.evidence_end - o.evidence_start) AS evidence_text
+      const observations = byEvent(prepare(`SELECT o.*, a.title, a.outlet, a.published_at, substr(a.body, 1, o.evidence_end) AS evidence_prefix
         FROM event_observations o JOIN articles a ON a.id = o.article_id WHERE o.merged_event_id IN ${marks} ORDER BY a.published_at, a.seq, length(o.mention_id), o.mention_id`)
         .all(...slice) as Row[], (r) => toObservationDetail(r, JSON.parse(String(r['counts'])) as Record<string, number>, JSON.parse(String(r['reasons'])) as string[]));
       const reports = byEvent(prepare(reportsSql(`IN ${marks}`)).all(...slice) as Row[], (r) => toReportDetail(toReport(r), r));
