@@ -80,6 +80,11 @@ export interface SearchQuery {
   readonly withSnippets?: boolean;
   /** Without words: oldest first (a timeline's order: by publication date, then as stored; undated last) instead of newest first. */
   readonly isOldestFirst?: boolean;
+  /**
+   * Newest stored first, with or without words, unranked (score 0): the alerts' order. The walk stops at the page's
+   * end, so its cost follows the page, not the number of matches (ranking scores every match).
+   */
+  readonly isNewestStoredFirst?: boolean;
   readonly limit?: number;
   readonly offset?: number;
 }

@@ -479,8 +479,9 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
       // No words asked for: the filtered articles, newest first, each with its opening (400 characters are enough for a 200-character one).
       const params: unknown[] = [limit, offset];
       const where = articleFilterSql(input.filter, params);
+      const order = input.isNewestStoredFirst ? 'a.seq DESC' : input.isOldestFirst ? 'a.published_at ASC NULLS LAST, a.seq ASC' : 'a.published_at DESC NULLS LAST, a.seq DESC';
       const rows = await query('search', `SELECT a.id, a.title, a.outlet, a.published_at, left(a.body, 400) AS opening FROM articles a
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${input.isOldestFirst ? 'a.published_at ASC NULLS LAST, a.seq ASC' : 'a.published_at DESC NULLS LAST, a.seq DESC'} LIMIT $1 OFFSET $2`, params);
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT $1 OFFSET $2`, params);
       return rows.map((r) => {
         const opening = openingSnippet(String(r['opening']));
         return { id: String(r['id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), snippet: opening, passage: { text: opening, hits: [] }, score: 0 };
@@ -488,6 +489,20 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     }
     const tsQuery = toTsQuerySql(input.text, 6);
     if (!tsQuery) return [];
+    if (input.isNewestStoredFirst) {
+      // Alerts: unranked, newest stored first (the articles' primary key walked backwards, each checked).
+      const words = toTsQuerySql(input.text, 3)!;
+      const params: unknown[] = [limit, offset, ...words.params];
+      const where = articleFilterSql(input.filter, params);
+      const snippet = input.withSnippets === false ? "''" : `ts_headline('simple', left(a.body, ${FTS_MAX_CHARS}), q.q, '${HEADLINE_OPTIONS}')`;
+      const rows = await query('search', `WITH q AS (SELECT ${words.sql} AS q)
+        SELECT a.id, a.title, a.outlet, a.published_at, ${snippet} AS snippet FROM articles a, q WHERE a.search @@ q.q${where.map((w) => ` AND ${w}`).join('')}
+        ORDER BY a.seq DESC LIMIT $1 OFFSET $2`, params);
+      return rows.map((r) => {
+        const { passage, bracketed } = fromMarkedSnippet(String(r['snippet']));
+        return { id: String(r['id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), snippet: bracketed, passage, score: 0 };
+      });
+    }
     // Tiers of rankTier matches, newest first (rank-tier.ts): only the tiers this page falls in are scored.
     const firstTier = Math.floor(offset / rankTier);
     const lastTier = Math.floor((offset + limit - 1) / rankTier);

@@ -24,7 +24,7 @@ import { copyCandidates, reportsSql, sqliteCorpusTx, toReport } from './sqlite-c
 import { byEvent, EVENT_DETAIL_SLICE, eventDetails, toObservationDetail, toReportDetail } from '../event-details.js';
 import { sqliteEntityOverrides } from './entity-overrides.js';
 import { RANK_TIER } from '../rank-tier.js';
-import { addToSqliteFeed, SQLITE_AFTER_FEED_SQL, sqliteSavedSearches } from './saved-searches.js';
+import { addToSqliteFeed, SQLITE_AFTER_FEED_SQL, SQLITE_FIRST_SEQ_AFTER_FEED_SQL, sqliteSavedSearches } from './saved-searches.js';
 
 export { RANK_TIER } from '../rank-tier.js';
 
@@ -456,6 +456,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     const { where, params: filterParams } = articleFilterSql(query.filter);
     const limit = clampLimit(query.limit);
     const offset = Math.max(0, query.offset ?? 0);
+    if (query.isNewestStoredFirst) return searchNewestStored(query, where, filterParams, limit, offset);
     if (query.text === undefined) {
       // No words: the filtered articles, newest first (SQLite sorts NULL lowest, so undated ones come last; the
       // published_at index holds seq, so an unfiltered listing walks it backwards), each with its opening.
@@ -490,23 +491,56 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
         ranked.push(...prepare(rankSql).all(match, oldest ?? 0, newest ?? Number.MAX_SAFE_INTEGER, ...filterParams, limit - ranked.length, skip) as { rowid: number; score: number }[]);
         if (oldest === undefined) break;
       }
-      if (query.withSnippets === false) {
-        const idOf = prepare('SELECT id, title, outlet, published_at FROM articles WHERE seq = ?');
-        return ranked.map(({ rowid, score }) => {
-          const r = idOf.get(rowid) as Row;
-          return { id: String(r['id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), snippet: '', passage: { text: '', hits: [] }, score: -score };
-        });
-      }
-      // Snippets are cut from the bodies in JavaScript (text-snippet.ts): asking FTS5 for one row's snippet walks
-      // the term's list up to that row, a millisecond per hit on common words.
-      const terms = snippetTerms(query.text!);
-      const articleOf = prepare('SELECT id, title, outlet, published_at, body FROM articles WHERE seq = ?');
-      return ranked.map(({ rowid, score }) => {
-        const r = articleOf.get(rowid) as Row;
-        const { passage, bracketed } = textSnippet(String(r['body']), terms);
-        return { id: String(r['id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), snippet: bracketed, passage, score: -score };
-      });
+      return textHits(ranked, query.text!, query.withSnippets !== false);
     }, rankSql, params);
+  };
+
+  /** Hits for FTS rowids (with bm25 scores, lower is better), with snippets cut around `text`'s words or none. */
+  const textHits = (ranked: readonly { rowid: number; score: number }[], text: string, withSnippets: boolean): SearchHit[] => {
+    if (!withSnippets) {
+      const idOf = prepare('SELECT id, title, outlet, published_at FROM articles WHERE seq = ?');
+      return ranked.map(({ rowid, score }) => {
+        const r = idOf.get(rowid) as Row;
+        return { id: String(r['id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), snippet: '', passage: { text: '', hits: [] }, score: -score || 0 };
+      });
+    }
+    // Snippets are cut from the bodies in JavaScript (text-snippet.ts): asking FTS5 for one row's snippet walks
+    // the term's list up to that row, a millisecond per hit on common words.
+    const terms = snippetTerms(text);
+    const articleOf = prepare('SELECT id, title, outlet, published_at, body FROM articles WHERE seq = ?');
+    return ranked.map(({ rowid, score }) => {
+      const r = articleOf.get(rowid) as Row;
+      const { passage, bracketed } = textSnippet(String(r['body']), terms);
+      return { id: String(r['id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), snippet: bracketed, passage, score: -score || 0 };
+    });
+  };
+
+  /**
+   * search() newest stored first (alerts): the FTS index or the articles table is walked down from the newest row
+   * and stops at the page's end. With afterFeedSeq, the walk also stops at the first article stored after that
+   * position, so a search seen a minute ago reads the few articles stored since, not the whole store.
+   */
+  const searchNewestStored = (query: SearchQuery, where: readonly string[], filterParams: readonly unknown[], limit: number, offset: number): SearchHit[] => {
+    const after = query.filter?.afterFeedSeq;
+    const floor = after === undefined ? 0 : (prepare(SQLITE_FIRST_SEQ_AFTER_FEED_SQL).get(after) as { seq: number } | undefined)?.seq;
+    if (floor === undefined) return [];
+    const filters = where.map((w) => ` AND ${w}`).join('');
+    if (query.text === undefined) {
+      const sql = `SELECT a.id, a.title, a.outlet, a.published_at, substr(a.body, 1, 400) AS opening FROM articles a WHERE a.seq >= ?${filters}
+        ORDER BY a.seq DESC LIMIT ? OFFSET ?`;
+      const params = [floor, ...filterParams, limit, offset];
+      return run('search', () => (prepare(sql).all(...params) as Row[]).map((r) => {
+        const opening = openingSnippet(String(r['opening']));
+        return { id: String(r['id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), snippet: opening, passage: { text: opening, hits: [] }, score: 0 };
+      }), sql, params);
+    }
+    const match = toFtsQuery(query.text);
+    if (!match) return [];
+    // FTS5 walks its doclist by descending rowid itself (no sort); each match is checked against the filters.
+    const sql = `SELECT f.rowid AS rowid FROM articles_fts f JOIN articles a ON a.seq = f.rowid WHERE articles_fts MATCH ? AND f.rowid >= ?${filters}
+      ORDER BY f.rowid DESC LIMIT ? OFFSET ?`;
+    const params = [match, floor, ...filterParams, limit, offset];
+    return run('search', () => textHits((prepare(sql).all(...params) as { rowid: number }[]).map(({ rowid }) => ({ rowid, score: 0 })), query.text!, query.withSnippets !== false), sql, params);
   };
 
   const listPlaces = (query: PlaceQuery = {}): PlaceOverview => {
