@@ -5,7 +5,8 @@
  */
 import { countAlternatives, type EventObservation } from '../corpus/merge-events/index.js';
 import type { EventReport } from '../corpus/corroborate/index.js';
-import type { MergedEventDetail, MergedEventRow } from './store.js';
+import type { MapEventRow, MergedEventDetail, MergedEventRow } from './store.js';
+import { summaryFromPacked } from './event-summary.js';
 
 type Row = Record<string, unknown>;
 
@@ -73,4 +74,13 @@ export function toReportDetail(report: EventReport, r: Row): ReportDetail {
 
 function nullable(value: unknown): string | null {
   return value === null || value === undefined ? null : String(value);
+}
+
+/** A row of MAP_EVENT_COLUMNS plus a packed `summary` (event-summary.ts) as the map's event. */
+export function toMapEventRow(r: Row): MapEventRow {
+  return {
+    id: String(r['id']), ploverType: String(r['plover_type']), status: String(r['status']) as MapEventRow['status'],
+    place: { name: String(r['place_name'] ?? ''), lat: Number(r['lat']), lon: Number(r['lon']), countryCode: r['country_code'] === null || r['country_code'] === undefined ? null : String(r['country_code']) },
+    windowStart: String(r['window_start']), reportCount: Number(r['report_count']), summary: summaryFromPacked(r['summary']),
+  };
 }

@@ -8,9 +8,10 @@ import { describe, test } from 'node:test';
 import { articleId, type Claim, type Doc, type Mention } from '../model/index.js';
 import { linkEntities, type EntityLink } from '../corpus/link-entities/index.js';
 import { observeEvents } from '../corpus/observe/index.js';
-import type { ArticleFilter, SyndicationLinks } from './store.js';
+import type { ArticleFilter, MapEventRow, SyndicationLinks } from './store.js';
 import { makeDoc } from '../../test/helpers/make-doc.js';
 import { attackArticle, COPY, denialClaim, DENIAL, WIRE } from '../../test/helpers/annotated-corpus.js';
+import { seedGeneratedStore } from '../../test/helpers/generated-store.js';
 import type { Store } from './store.js';
 import { runSavedSearchContract } from './saved-searches.contract.js';
 import { runEntityOverrideContract } from './entity-overrides.contract.js';
@@ -679,6 +680,29 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
         const located = await store.listEvents({ isLocated: true });
         assert.deepEqual(located.map((e) => [e.place?.name, e.place?.lat]), [['Baghdad', 33.34]]);
         assert.equal(await store.countEvents({ isLocated: true }), 1);
+      });
+    });
+
+    test('events: listMapEvents reads every located event in one call, most reported first, cut at its limit, for an entity too', async () => {
+      await withStore(async (store) => {
+        await seedGeneratedStore(store, 60);
+        const located = await store.countEvents({ isLocated: true });
+        assert.ok(located >= 60, `${located} located events`);
+        const all = await store.listMapEvents({}, 5000);
+        assert.equal(all.length, located, 'every one in one read');
+        assert.ok(all.every((e) => Number.isFinite(e.place.lat) && Number.isFinite(e.place.lon) && e.place.name && e.summary), 'coordinates and a summary each');
+        const listed = new Map((await store.listEvents({ limit: 500 })).map((e) => [e.id, e]));
+        assert.ok(all.every((e) => listed.get(e.id)?.summary === e.summary && listed.get(e.id)?.status === e.status), 'the same summary and status as listEvents');
+        const key = (e: MapEventRow) => [-e.reportCount, e.windowStart, e.id] as const;
+        for (let i = 1; i < all.length; i++) {
+          const [a, b] = [key(all[i - 1]!), key(all[i]!)];
+          assert.ok(a[0] < b[0] || (a[0] === b[0] && (a[1] > b[1] || (a[1] === b[1] && a[2] < b[2]))), `order at ${i}: ${JSON.stringify([a, b])}`);
+        }
+        assert.deepEqual((await store.listMapEvents({ limit: 1, offset: 5 }, 3)).map((e) => e.id), all.slice(0, 3).map((e) => e.id), 'its own limit; the query\'s paging is ignored');
+        const actor = listed.get(all[0]!.id)!.sourceIds[0]!;
+        const theirs = await store.listMapEvents({ entityId: actor }, 5000);
+        assert.ok(theirs.length >= 1 && theirs.length < all.length && theirs.every((e) => [...listed.get(e.id)!.sourceIds, ...listed.get(e.id)!.targetIds].includes(actor)));
+        assert.equal(theirs.length, await store.countEvents({ entityId: actor, isLocated: true }));
       });
     });
 

@@ -11,7 +11,7 @@ import type {
   EventQuery, PlaceOverview, PlaceQuery, MergedEventDetail, MergedEventRow, SaveBatch, SaveOutcome, SearchFacets, SearchHit, SearchQuery, Store, StoreStats, StoredArticle, StoredClaim, StoredClaimDetail,
   StoredDictionary, EventPeriod, EventPeriodCount, InputFingerprint, ArticlePeriodCount,
 } from '../store.js';
-import { byMentions, NAME_TYPE_PREFIXES, PERIOD_CHARS } from '../store.js';
+import { byMentions, MAP_EVENT_COLUMNS, MAP_EVENT_ORDER, MAX_MAP_EVENT_ROWS, NAME_TYPE_PREFIXES, PERIOD_CHARS, type MapEventRow } from '../store.js';
 import { claimRows, openingSnippet, parseClaimKey, placeRows, toStoredClaim, type ClaimRecord } from '../claim-rows.js';
 import { countChars, entityPairs, tallyEntities, type EntityTally } from '../entity-tally.js';
 import { datePrecision } from '../event-dates.js';
@@ -21,7 +21,7 @@ import { nameKeys, prefixRange } from '../name-keys.js';
 import { snippetTerms, textSnippet } from '../text-snippet.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import { copyCandidates, reportsSql, sqliteCorpusTx, toReport } from './sqlite-corpus-tx.js';
-import { byEvent, EVENT_DETAIL_SLICE, eventDetails, toObservationDetail, toReportDetail } from '../event-details.js';
+import { byEvent, EVENT_DETAIL_SLICE, eventDetails, toMapEventRow, toObservationDetail, toReportDetail } from '../event-details.js';
 import { sqliteEntityOverrides } from './entity-overrides.js';
 import { RANK_TIER } from '../rank-tier.js';
 import { addToSqliteFeed, SQLITE_AFTER_FEED_SQL, SQLITE_FIRST_SEQ_AFTER_FEED_SQL, sqliteSavedSearches } from './saved-searches.js';
@@ -769,9 +769,9 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       WHERE ae.article_id = ? ORDER BY ae.doc_entity_id`).all(articleId) as Row[])
       .map((r) => ({ docEntityId: String(r['doc_entity_id']), entityId: String(r['entity_id']), name: String(r['name']), reason: String(r['reason']) }));
 
-  const EVENT_COLUMNS = `m.*, (SELECT count(DISTINCT article_id) FROM event_observations o WHERE o.merged_event_id = m.id) AS article_count,
-    (SELECT ${PACKED_SUMMARY_SQL} FROM event_observations o JOIN articles a ON a.id = o.article_id
+  const SUMMARY_COLUMN = `(SELECT ${PACKED_SUMMARY_SQL} FROM event_observations o JOIN articles a ON a.id = o.article_id
       WHERE o.merged_event_id = m.id ORDER BY a.published_at, a.seq, length(o.mention_id), o.mention_id LIMIT 1) AS summary`;
+  const EVENT_COLUMNS = `m.*, (SELECT count(DISTINCT article_id) FROM event_observations o WHERE o.merged_event_id = m.id) AS article_count, ${SUMMARY_COLUMN}`;
   const toEventRow = (r: Row): MergedEventRow => ({
     id: String(r['id']),
     ploverType: String(r['plover_type']),
@@ -840,6 +840,14 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       SELECT ${EVENT_COLUMNS} FROM page JOIN merged_events m ON m.rowid = page.r ORDER BY ${order}`;
     params.push(clampLimit(query.limit), Math.max(0, query.offset ?? 0));
     return run('list events', () => (prepare(sql).all(...params) as Row[]).map(toEventRow), sql, params);
+  };
+
+  const listMapEvents = (query: EventQuery, limit: number): MapEventRow[] => {
+    const { where, params } = eventFilter({ ...query, isLocated: true });
+    const sql = `WITH page AS MATERIALIZED (SELECT m.rowid AS r FROM merged_events m ${where} ORDER BY ${MAP_EVENT_ORDER} LIMIT ?)
+      SELECT ${MAP_EVENT_COLUMNS}, ${SUMMARY_COLUMN} FROM page JOIN merged_events m ON m.rowid = page.r ORDER BY ${MAP_EVENT_ORDER}`;
+    params.push(Math.max(1, Math.min(limit, MAX_MAP_EVENT_ROWS)));
+    return run('list map events', () => (prepare(sql).all(...params) as Row[]).map(toMapEventRow), sql, params);
   };
 
   const countEvents = (query: EventQuery = {}): number => {
@@ -958,6 +966,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     getEntity: async (idOrName, page) => run('get entity', () => getEntity(idOrName, page)),
     findSyndicationCandidates: async (keys) => run('find syndication candidates', () => copyCandidates(prepare, keys)),
     listEvents: async (query) => listEvents(query),
+    listMapEvents: async (query, limit) => listMapEvents(query, limit),
     countEvents: async (query) => countEvents(query),
     countEventsByPeriod: async (query, period) => countEventsByPeriod(query, period),
     countArticlesByPeriod: async (filter, period) => countArticlesByPeriod(filter, period),
