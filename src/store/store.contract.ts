@@ -258,9 +258,13 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
         assert.equal(overview.places[1]!.lat, 50.45);
         assert.equal(overview.unresolvedMentions, 1);
         assert.equal((await store.listPlaces({ limit: 1 })).places.length, 1);
+        const sampled = await store.listPlaces({ sampledPlaces: 1 });
+        assert.deepEqual(sampled.places.map((p) => [p.name, p.articleCount, p.articles.length]), [['Baghdad', 2, 2], ['Kyiv', 1, 0]], 'only the most named place carries its articles');
+        assert.deepEqual((await store.listPlaces({ sampledPlaces: 0 })).places.map((p) => p.articles.length), [0, 0]);
         const [militia] = await store.listEntities({ search: 'Tigris' });
         const theirs = await store.listPlaces({ entityId: militia!.id });
         assert.deepEqual(theirs.places.map((p) => p.name), ['Baghdad']);
+        assert.deepEqual((await store.listPlaces({ entityId: militia!.id, sampledPlaces: 0 })).places.map((p) => [p.name, p.articles.length]), [['Baghdad', 0]]);
         assert.equal(theirs.unresolvedMentions, 0);
         assert.deepEqual(await store.listPlaces({ entityId: 'nobody' }), { places: [], unresolvedMentions: 0 });
       });

@@ -430,6 +430,11 @@ export interface PlaceQuery {
   readonly entityId?: string;
   /** Most places listed (most named first); default 500, at most 2000. */
   readonly limit?: number;
+  /**
+   * How many of the listed places (most named first) carry their newest articles; the rest carry none. Default: all.
+   * One look-up per place was half the cost of an entity's map (500 places); the map links the rest to a search.
+   */
+  readonly sampledPlaces?: number;
 }
 
 /** A resolved place with how often the corpus names it. */

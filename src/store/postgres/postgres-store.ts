@@ -531,7 +531,7 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
 
   const listPlaces = async (placeQuery: PlaceQuery = {}): Promise<PlaceOverview> => {
     const limit = Math.max(1, Math.min(placeQuery.limit ?? 500, 2000));
-    const params: unknown[] = [limit];
+    const params: unknown[] = [limit, Math.max(0, placeQuery.sampledPlaces ?? limit)];
     const entity = placeQuery.entityId ? `$${params.push(placeQuery.entityId)}` : undefined;
     // Over the corpus the map index alone is grouped; for one entity, its articles drive. A place's newest five
     // articles walk the (place, date) index and stop at five.
@@ -540,15 +540,16 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     const [rows, unresolved] = await Promise.all([
       query('list places', `WITH places AS (
           SELECT p.place_key AS key, min(p.name) AS name, min(p.country_code) AS country_code, avg(p.lat) AS lat, avg(p.lon) AS lon, min(p.precision) AS precision,
-            count(*)::int AS articles, sum(p.mentions)::int AS mentions
+            count(*)::int AS articles, sum(p.mentions)::int AS mentions,
+            row_number() OVER (ORDER BY count(*) DESC, min(p.name) COLLATE "C", p.place_key COLLATE "C") AS rank
           FROM ${source} p.lat IS NOT NULL GROUP BY p.place_key ORDER BY count(*) DESC, min(p.name) COLLATE "C", p.place_key COLLATE "C" LIMIT $1
         )
-        SELECT places.*, (
+        SELECT places.*, CASE WHEN places.rank > $2 THEN '[]'::jsonb ELSE (
           SELECT coalesce(jsonb_agg(jsonb_build_object('id', a.id, 'title', a.title) ORDER BY recent.published_at DESC NULLS LAST, recent.article_seq DESC), '[]'::jsonb) FROM (
             SELECT p.article_id, p.published_at, p.article_seq FROM article_places p WHERE p.place_key = places.key ${inScope}
             ORDER BY p.published_at DESC NULLS LAST, p.article_seq DESC LIMIT 5
           ) recent JOIN articles a ON a.id = recent.article_id
-        ) AS samples
+        ) END AS samples
         FROM places ORDER BY articles DESC, name COLLATE "C", key COLLATE "C"`, params),
       entity
         ? query('list places', 'SELECT coalesce(sum(p.mentions), 0)::int AS n FROM entity_articles ea JOIN article_places p ON p.article_id = ea.article_id WHERE ea.entity_id = $1 AND p.lat IS NULL', [placeQuery.entityId])

@@ -562,11 +562,12 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     const unresolved = (query.entityId
       ? prepare('SELECT coalesce(sum(p.mentions), 0) AS n FROM entity_articles ea JOIN article_places p ON p.article_id = ea.article_id WHERE ea.entity_id = ? AND p.lat IS NULL').get(query.entityId)
       : prepare('SELECT coalesce(sum(mentions), 0) AS n FROM article_places WHERE lat IS NULL').get()) as { n: number };
+    const sampled = query.sampledPlaces ?? rows.length;
     return {
-      places: rows.map((r) => ({
+      places: rows.map((r, i) => ({
         key: String(r['key']), name: String(r['name']), countryCode: nullable(r['country_code']), lat: Number(r['lat']), lon: Number(r['lon']), precision: nullable(r['precision']),
         articleCount: Number(r['articles']), mentionCount: Number(r['mentions']),
-        articles: (samplesOf.all(...(query.entityId ? [r['key'], query.entityId] : [r['key']])) as Row[]).map((a) => ({ id: String(a['id']), title: nullable(a['title']) })),
+        articles: i < sampled ? (samplesOf.all(...(query.entityId ? [r['key'], query.entityId] : [r['key']])) as Row[]).map((a) => ({ id: String(a['id']), title: nullable(a['title']) })) : [],
       })),
       unresolvedMentions: unresolved.n,
     };
