@@ -75,7 +75,7 @@ export interface AlertArticle {
 /** What is new for one saved search. */
 export interface SearchAlerts {
   readonly search: SavedSearch;
-  /** New matching articles (at most ALERT_ARTICLES_PER_SEARCH; `hasMore` says when there are more). */
+  /** New matching articles, newest stored first (at most ALERT_ARTICLES_PER_SEARCH; `hasMore` says when there are more). */
   readonly articles: readonly AlertArticle[];
   readonly hasMore: boolean;
   /** Merged events those articles report that match the search's entity, type and status filters. */
@@ -92,7 +92,11 @@ export interface AlertsView {
   readonly searches: readonly SearchAlerts[];
 }
 
-/** What is new for every saved search since it was last seen. */
+/**
+ * What is new for every saved search since it was last seen, newest stored first: unranked, so each search reads
+ * one page of the newest matches whatever the number of new articles (ranking scored every match: 1.3–4 s on a
+ * first visit to a 20k store whose searches predate every article).
+ */
 export async function listAlerts(store: Store): Promise<AlertsView> {
   // The head first: everything at or below it is visible, so marking seen up to it never hides an unlisted article.
   const feedHead = await store.feedHead();
@@ -110,7 +114,7 @@ async function alertsFor(store: Store, search: SavedSearch): Promise<SearchAlert
     return { search, articles: [], hasMore: false, events: [], error: error.message };
   }
   const hits = await store.search({
-    ...(search.text ? { text: search.text } : {}), filter: { ...filter, afterFeedSeq: search.seenFeedSeq }, withSnippets: false, limit: ALERT_ARTICLES_PER_SEARCH + 1,
+    ...(search.text ? { text: search.text } : {}), filter: { ...filter, afterFeedSeq: search.seenFeedSeq }, withSnippets: false, isNewestStoredFirst: true, limit: ALERT_ARTICLES_PER_SEARCH + 1,
   });
   const articles = hits.slice(0, ALERT_ARTICLES_PER_SEARCH).map((h) => ({ id: h.id, title: h.title, outlet: h.outlet, publishedAt: h.publishedAt }));
   const events = articles.length ? await store.listEvents({

@@ -5,7 +5,8 @@
  */
 import { countAlternatives, type EventObservation } from '../corpus/merge-events/index.js';
 import type { EventReport } from '../corpus/corroborate/index.js';
-import type { MergedEventDetail, MergedEventRow } from './store.js';
+import type { MapEventRow, MergedEventDetail, MergedEventRow } from './store.js';
+import { summaryFromPacked } from './event-summary.js';
 
 type Row = Record<string, unknown>;
 
@@ -19,14 +20,18 @@ export type ReportDetail = MergedEventDetail['reports'][number];
 export const EVENT_DETAIL_SLICE = 500;
 
 /**
- * An observation row (event_observations joined with its article's title, outlet, date and evidence text) as a
- * detail; `counts` and `reasons` come decoded, as each driver decodes JSON its own way.
+ * An observation row (event_observations joined with its article's title, outlet, date and `evidence_prefix`, the
+ * body's first `evidence_end` characters) as a detail; `counts` and `reasons` come decoded, as each driver decodes
+ * JSON its own way. The sentence is sliced here, not by SQL's substr: offsets count UTF-16 code units and substr
+ * counts characters, so each emoji before the sentence shifted it by one ("astal Defence Force … C"; issue 18).
  */
 export function toObservationDetail(r: Row, counts: Record<string, number>, reasons: string[]): ObservationDetail {
+  const start = Number(r['evidence_start']);
+  const end = Number(r['evidence_end']);
   return {
     articleId: String(r['article_id']), mentionId: String(r['mention_id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']),
     modality: String(r['modality']), timeValue: nullable(r['time_value']), counts, reasons, score: Number(r['score'] ?? 0),
-    evidence: { start: Number(r['evidence_start']), end: Number(r['evidence_end']), text: String(r['evidence_text']) },
+    evidence: { start, end, text: String(r['evidence_prefix'] ?? '').slice(start, end) },
   };
 }
 
@@ -69,4 +74,13 @@ export function toReportDetail(report: EventReport, r: Row): ReportDetail {
 
 function nullable(value: unknown): string | null {
   return value === null || value === undefined ? null : String(value);
+}
+
+/** A row of MAP_EVENT_COLUMNS plus a packed `summary` (event-summary.ts) as the map's event. */
+export function toMapEventRow(r: Row): MapEventRow {
+  return {
+    id: String(r['id']), ploverType: String(r['plover_type']), status: String(r['status']) as MapEventRow['status'],
+    place: { name: String(r['place_name'] ?? ''), lat: Number(r['lat']), lon: Number(r['lon']), countryCode: r['country_code'] === null || r['country_code'] === undefined ? null : String(r['country_code']) },
+    windowStart: String(r['window_start']), reportCount: Number(r['report_count']), summary: summaryFromPacked(r['summary']),
+  };
 }

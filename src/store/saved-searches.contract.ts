@@ -69,6 +69,29 @@ export function runSavedSearchContract(withStore: WithStore): void {
     });
   });
 
+  test('feed: newest stored first lists only what came after a position, with words, filters or neither, a page at a time', async () => {
+    await withStore(async (store) => {
+      // Published dates run against the storing order, so newest stored first differs from newest published first.
+      const old = article('Talks in Doha on a ceasefire in Gaza stalled.', 'Gulf Courier', '2024-12-01');
+      await store.saveArticle(old, PIPELINE);
+      const seen = await store.feedHead();
+      const docs = Array.from({ length: 5 }, (_, i) => article(`Report ${i}: talks in Doha on a ceasefire resumed.`, i % 2 ? 'Gulf Courier' : 'Levant Observer', `2024-11-${String(20 - i)}`));
+      for (const doc of docs) await store.saveArticle(doc, PIPELINE);
+      await store.saveArticle(old, 'clean@1,tokenize@1,ner@2'); // an update: not new, wherever its row sorts
+      const newest = async (text: string | undefined, outlet?: string, page: { limit?: number; offset?: number } = {}) =>
+        (await store.search({ ...(text ? { text } : {}), filter: { afterFeedSeq: seen, ...(outlet ? { outlet } : {}) }, withSnippets: false, isNewestStoredFirst: true, ...page })).map((h) => h.id);
+      const ids = docs.map((d) => d.id).reverse();
+      assert.deepEqual(await newest('doha ceasefire'), ids, 'words: the new matches, last stored first');
+      assert.deepEqual(await newest(undefined), ids, 'no words: every new article');
+      assert.deepEqual(await newest('doha', 'gulf courier'), ids.filter((_, i) => i % 2 === 1), 'words and a filter');
+      assert.deepEqual(await newest('doha', undefined, { limit: 2, offset: 2 }), ids.slice(2, 4), 'a page');
+      assert.deepEqual(await newest('stalled'), [], 'an old match is not new');
+      const scored = await store.search({ text: 'doha', filter: { afterFeedSeq: seen }, isNewestStoredFirst: true, limit: 1 });
+      assert.deepEqual([scored[0]!.score, scored[0]!.passage.hits.length > 0], [0, true], 'unranked, with a snippet when asked');
+      assert.deepEqual(await store.search({ text: 'doha', filter: { afterFeedSeq: await store.feedHead() }, isNewestStoredFirst: true }), [], 'nothing after the head');
+    });
+  });
+
   test('feed: articles saved by two handles at once get distinct positions, each visible once its position is', async () => {
     await withStore(async (store, fixture) => {
       const peer = await fixture.openPeer();

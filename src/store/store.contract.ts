@@ -8,9 +8,10 @@ import { describe, test } from 'node:test';
 import { articleId, type Claim, type Doc, type Mention } from '../model/index.js';
 import { linkEntities, type EntityLink } from '../corpus/link-entities/index.js';
 import { observeEvents } from '../corpus/observe/index.js';
-import type { ArticleFilter, SyndicationLinks } from './store.js';
+import type { ArticleFilter, MapEventRow, SyndicationLinks } from './store.js';
 import { makeDoc } from '../../test/helpers/make-doc.js';
 import { attackArticle, COPY, denialClaim, DENIAL, WIRE } from '../../test/helpers/annotated-corpus.js';
+import { seedGeneratedStore } from '../../test/helpers/generated-store.js';
 import type { Store } from './store.js';
 import { runSavedSearchContract } from './saved-searches.contract.js';
 import { runEntityOverrideContract } from './entity-overrides.contract.js';
@@ -257,9 +258,13 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
         assert.equal(overview.places[1]!.lat, 50.45);
         assert.equal(overview.unresolvedMentions, 1);
         assert.equal((await store.listPlaces({ limit: 1 })).places.length, 1);
+        const sampled = await store.listPlaces({ sampledPlaces: 1 });
+        assert.deepEqual(sampled.places.map((p) => [p.name, p.articleCount, p.articles.length]), [['Baghdad', 2, 2], ['Kyiv', 1, 0]], 'only the most named place carries its articles');
+        assert.deepEqual((await store.listPlaces({ sampledPlaces: 0 })).places.map((p) => p.articles.length), [0, 0]);
         const [militia] = await store.listEntities({ search: 'Tigris' });
         const theirs = await store.listPlaces({ entityId: militia!.id });
         assert.deepEqual(theirs.places.map((p) => p.name), ['Baghdad']);
+        assert.deepEqual((await store.listPlaces({ entityId: militia!.id, sampledPlaces: 0 })).places.map((p) => [p.name, p.articles.length]), [['Baghdad', 0]]);
         assert.equal(theirs.unresolvedMentions, 0);
         assert.deepEqual(await store.listPlaces({ entityId: 'nobody' }), { places: [], unresolvedMentions: 0 });
       });
@@ -655,7 +660,7 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
       });
     });
 
-    test('events: the summary keeps its first letter after emoji earlier in the body (issue 18)', async () => {
+    test('events: the summary and every observation sentence keep their first letters after emoji earlier in the body (issue 18)', async () => {
       await withStore(async (store) => {
         // Two astral characters before the sentence: SQL counts them as one character each, JavaScript as two.
         const text = `📷🎥 Pictures from the scene. ${WIRE}`;
@@ -665,7 +670,9 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
         await saveWithEvents(store, { ...doc, layers: { ...doc.layers, events } });
         const [event] = await store.listEvents();
         assert.equal(event!.summary, WIRE);
-        assert.equal((await store.getEvent(event!.id))!.summary, WIRE);
+        const detail = (await store.getEvent(event!.id))!;
+        assert.equal(detail.summary, WIRE);
+        assert.deepEqual(detail.observations[0]!.evidence, { start, end: start + WIRE.length, text: WIRE });
       });
     });
 
@@ -677,6 +684,29 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
         const located = await store.listEvents({ isLocated: true });
         assert.deepEqual(located.map((e) => [e.place?.name, e.place?.lat]), [['Baghdad', 33.34]]);
         assert.equal(await store.countEvents({ isLocated: true }), 1);
+      });
+    });
+
+    test('events: listMapEvents reads every located event in one call, most reported first, cut at its limit, for an entity too', async () => {
+      await withStore(async (store) => {
+        await seedGeneratedStore(store, 60);
+        const located = await store.countEvents({ isLocated: true });
+        assert.ok(located >= 60, `${located} located events`);
+        const all = await store.listMapEvents({}, 5000);
+        assert.equal(all.length, located, 'every one in one read');
+        assert.ok(all.every((e) => Number.isFinite(e.place.lat) && Number.isFinite(e.place.lon) && e.place.name && e.summary), 'coordinates and a summary each');
+        const listed = new Map((await store.listEvents({ limit: 500 })).map((e) => [e.id, e]));
+        assert.ok(all.every((e) => listed.get(e.id)?.summary === e.summary && listed.get(e.id)?.status === e.status), 'the same summary and status as listEvents');
+        const key = (e: MapEventRow) => [-e.reportCount, e.windowStart, e.id] as const;
+        for (let i = 1; i < all.length; i++) {
+          const [a, b] = [key(all[i - 1]!), key(all[i]!)];
+          assert.ok(a[0] < b[0] || (a[0] === b[0] && (a[1] > b[1] || (a[1] === b[1] && a[2] < b[2]))), `order at ${i}: ${JSON.stringify([a, b])}`);
+        }
+        assert.deepEqual((await store.listMapEvents({ limit: 1, offset: 5 }, 3)).map((e) => e.id), all.slice(0, 3).map((e) => e.id), 'its own limit; the query\'s paging is ignored');
+        const actor = listed.get(all[0]!.id)!.sourceIds[0]!;
+        const theirs = await store.listMapEvents({ entityId: actor }, 5000);
+        assert.ok(theirs.length >= 1 && theirs.length < all.length && theirs.every((e) => [...listed.get(e.id)!.sourceIds, ...listed.get(e.id)!.targetIds].includes(actor)));
+        assert.equal(theirs.length, await store.countEvents({ entityId: actor, isLocated: true }));
       });
     });
 

@@ -80,6 +80,11 @@ export interface SearchQuery {
   readonly withSnippets?: boolean;
   /** Without words: oldest first (a timeline's order: by publication date, then as stored; undated last) instead of newest first. */
   readonly isOldestFirst?: boolean;
+  /**
+   * Newest stored first, with or without words, unranked (score 0): the alerts' order. The walk stops at the page's
+   * end, so its cost follows the page, not the number of matches (ranking scores every match).
+   */
+  readonly isNewestStoredFirst?: boolean;
   readonly limit?: number;
   readonly offset?: number;
 }
@@ -244,6 +249,30 @@ export interface EventQuery {
   readonly offset?: number;
 }
 
+/**
+ * A located merged event as the map draws it (listMapEvents): its summary but not its actors, article count or
+ * explanation, whose columns and subquery doubled the cost of reading 5,000 of them.
+ */
+export interface MapEventRow {
+  readonly id: string;
+  readonly ploverType: string;
+  readonly status: CorroborationStatus;
+  readonly place: { readonly name: string; readonly lat: number; readonly lon: number; readonly countryCode: string | null };
+  readonly windowStart: string;
+  readonly reportCount: number;
+  /** The first report's sentence (as MergedEventRow's). */
+  readonly summary: string;
+}
+
+/** The columns of a MapEventRow (merged_events `m`), before its summary. */
+export const MAP_EVENT_COLUMNS = 'm.id, m.plover_type, m.status, m.place_name, m.lat, m.lon, m.country_code, m.window_start, m.report_count';
+
+/** Most events listMapEvents returns. */
+export const MAX_MAP_EVENT_ROWS = 5000;
+
+/** The map's order of events (both stores): most reported, then latest window, then id. */
+export const MAP_EVENT_ORDER = 'm.report_count DESC, m.window_start DESC, m.id';
+
 /** The length of the periods events are counted by. */
 export type EventPeriod = 'year' | 'month' | 'day';
 
@@ -401,6 +430,11 @@ export interface PlaceQuery {
   readonly entityId?: string;
   /** Most places listed (most named first); default 500, at most 2000. */
   readonly limit?: number;
+  /**
+   * How many of the listed places (most named first) carry their newest articles; the rest carry none. Default: all.
+   * One look-up per place was half the cost of an entity's map (500 places); the map links the rest to a search.
+   */
+  readonly sampledPlaces?: number;
 }
 
 /** A resolved place with how often the corpus names it. */
@@ -492,6 +526,12 @@ export interface Store extends SavedSearchStore, EntityOverridesPort {
   findSyndicationCandidates(bandKeys: readonly string[]): Promise<SyndicationCandidate[]>;
   /** Merged events in time order (a timeline), filtered. */
   listEvents(query?: EventQuery): Promise<MergedEventRow[]>;
+  /**
+   * The map's events: those of `query` with coordinates, the most reported first (then the latest window, then id),
+   * at most `limit` (1–MAX_MAP_EVENT_ROWS) in one read; `query`'s own limit and offset are ignored. Paging listEvents
+   * for them sorted every located event once per page (ten sorts of 13k rows for a 20k-article store's map).
+   */
+  listMapEvents(query: EventQuery, limit: number): Promise<MapEventRow[]>;
   /** How many merged events match the filters of `query` (its limit and offset are ignored). */
   countEvents(query?: EventQuery): Promise<number>;
   /**

@@ -154,6 +154,17 @@ describe(`web ui › the analyst's views on ${ARTICLES} generated articles`, { s
     await page.keyboard.press('Enter');
     assert.ok(await page.locator('#map-details ul.map-events a[href^="#/event/"]').count() >= 2, 'Enter on a cluster lists its events');
     await shot('map-details');
+    // The most named places come with their newest articles; every place links to a search for all of its articles.
+    const placeButtons = page.locator('main table.list button.linkish');
+    assert.ok(await placeButtons.count() > 50, 'more places than the server sends articles for');
+    await placeButtons.first().click();
+    assert.ok(await page.locator('#map-details ul.plain a[href^="#/article/"]').count() >= 1, 'a most named place lists its newest articles');
+    await placeButtons.last().click();
+    const more = page.locator('#map-details a.place-articles');
+    assert.match((await more.textContent())!, /^List the \d+ articles?$/);
+    await more.click();
+    await page.waitForSelector('body[data-view="search"][data-state="ready"]');
+    assert.ok(await page.locator('main li.hit').count() >= 1, 'the search by place lists its articles');
   });
 
   test('graph: a readable default (at most 40 entities by weighted degree, communities), an ego view, relation filters', async () => {
@@ -173,6 +184,7 @@ describe(`web ui › the analyst's views on ${ARTICLES} generated articles`, { s
     const first = await page.locator('#graph-ego option').nth(1).getAttribute('value');
     await page.selectOption('#graph-ego', first!);
     assert.equal(await page.getAttribute('#graph-canvas', 'data-ego'), first);
+    assert.equal(await page.getAttribute('#graph-canvas', 'data-ego-label-overlaps'), '0', 'the ego network on a ring: no two names overlap');
     assert.ok(await page.locator('#graph-focus a.graph-open').count() === 1, 'the ego panel links to its page');
     await accessible('the graph');
     await shot('graph-ego');
@@ -184,6 +196,8 @@ describe(`web ui › the analyst's views on ${ARTICLES} generated articles`, { s
     const title = (await page.textContent('main h1'))!.trim();
     assert.match(title, /^[A-Z].{5,120} — [A-Z][a-z]+, (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4}$/, title);
     assert.doesNotMatch((await page.textContent('main'))!, /code:|XXXX-|\bPT\d+H\b/);
+    const quotes = await page.locator('main .evidence blockquote a').allTextContents();
+    assert.ok(quotes.length >= 1 && quotes.every((q) => /^“[A-Z].*\.”$/.test(q)), `each report's sentence whole: ${quotes.join(' | ')}`);
     await accessible('an event page');
     await shot('event');
     await page.locator('main .evidence a').first().click();

@@ -7,10 +7,10 @@ import type { CorpusTx } from '../../corpus/cross-article/index.js';
 import { isUndated, SHORT_WINDOW_DAYS, windowDays, type EventObservation, type MergedEventSummary } from '../../corpus/merge-events/index.js';
 import { datePrecision } from '../event-dates.js';
 import { toObservation } from '../observation-row.js';
-import { byEvent, EVENT_DETAIL_SLICE, eventDetails, toObservationDetail, toReportDetail } from '../event-details.js';
+import { byEvent, EVENT_DETAIL_SLICE, eventDetails, toMapEventRow, toObservationDetail, toReportDetail } from '../event-details.js';
 import { PACKED_SUMMARY_SQL, summaryFromPacked } from '../event-summary.js';
 import { COPY_CANDIDATES_PER_KEY } from '../../corpus/near-duplicates/index.js';
-import { PERIOD_CHARS, type EventPeriod, type EventPeriodCount, type EventQuery, type MergedEventDetail, type MergedEventRow, type SyndicationCandidate } from '../store.js';
+import { MAP_EVENT_COLUMNS, MAP_EVENT_ORDER, MAX_MAP_EVENT_ROWS, PERIOD_CHARS, type MapEventRow, type EventPeriod, type EventPeriodCount, type EventQuery, type MergedEventDetail, type MergedEventRow, type SyndicationCandidate } from '../store.js';
 
 type Row = Record<string, unknown>;
 
@@ -174,9 +174,9 @@ export async function findSyndicationCandidates(q: Query, bandKeys: readonly str
   });
 }
 
-const EVENT_COLUMNS = `m.*, (SELECT count(DISTINCT article_id) FROM event_observations o WHERE o.merged_event_id = m.id) AS article_count,
-  (SELECT ${PACKED_SUMMARY_SQL} FROM event_observations o JOIN articles a ON a.id = o.article_id
+const SUMMARY_COLUMN = `(SELECT ${PACKED_SUMMARY_SQL} FROM event_observations o JOIN articles a ON a.id = o.article_id
     WHERE o.merged_event_id = m.id ORDER BY a.published_at NULLS FIRST, a.seq, length(o.mention_id), o.mention_id LIMIT 1) AS summary`;
+const EVENT_COLUMNS = `m.*, (SELECT count(DISTINCT article_id) FROM event_observations o WHERE o.merged_event_id = m.id) AS article_count, ${SUMMARY_COLUMN}`;
 
 /** The WHERE clause of an event query, its parameters numbered from `$${first}`. */
 function eventFilter(query: EventQuery, first: number): { where: string; params: unknown[] } {
@@ -210,6 +210,14 @@ export async function listEvents(q: Query, query: EventQuery = {}): Promise<Merg
   return (await q('list events', sql, [Math.max(1, Math.min(query.limit ?? 20, MAX_PAGE_SIZE)), Math.max(0, query.offset ?? 0), ...params])).map(toEventRow);
 }
 
+/** The map's located events, most reported first, in one read (Store.listMapEvents). */
+export async function listMapEvents(q: Query, query: EventQuery, limit: number): Promise<MapEventRow[]> {
+  const { where, params } = eventFilter({ ...query, isLocated: true }, 2);
+  const sql = `WITH page AS MATERIALIZED (SELECT m.id FROM merged_events m ${where} ORDER BY ${MAP_EVENT_ORDER} LIMIT $1)
+    SELECT ${MAP_EVENT_COLUMNS}, ${SUMMARY_COLUMN} FROM page JOIN merged_events m ON m.id = page.id ORDER BY ${MAP_EVENT_ORDER}`;
+  return (await q('list map events', sql, [Math.max(1, Math.min(limit, MAX_MAP_EVENT_ROWS)), ...params])).map(toMapEventRow);
+}
+
 /** How many merged events match the filters of `query`. */
 export async function countEvents(q: Query, query: EventQuery = {}): Promise<number> {
   const { where, params } = eventFilter(query, 1);
@@ -241,7 +249,7 @@ export async function getEvents(q: Query, ids: readonly string[]): Promise<Merge
     const slice = wanted.slice(i, i + EVENT_DETAIL_SLICE);
     const [eventRows, observationRows, reportRows, nameRows] = await Promise.all([
       q('get events', `SELECT ${EVENT_COLUMNS} FROM merged_events m WHERE m.id = ANY($1::text[])`, [slice]),
-      q('get events', `SELECT o.*, a.title, a.outlet, a.published_at, substr(a.body, o.evidence_start + 1, o.evidence_end - o.evidence_start) AS evidence_text
+      q('get events', `SELECT o.*, a.title, a.outlet, a.published_at, substr(a.body, 1, o.evidence_end) AS evidence_prefix
         FROM event_observations o JOIN articles a ON a.id = o.article_id WHERE o.merged_event_id = ANY($1::text[])
         ORDER BY a.published_at NULLS FIRST, a.seq, length(o.mention_id), o.mention_id`, [slice]),
       q('get events', reportsSql('= ANY($1::text[])'), [slice]),

@@ -18,7 +18,7 @@ import { compareIds, countChars, entityPairs, tallyEntities, type EntityTally } 
 import { nameKeys, prefixRange } from '../name-keys.js';
 import { fromMarkedSnippet, HIT_END, HIT_START } from '../snippet.js';
 import { linkArticle, mergeEventsByUser, splitObservationByUser, unlinkArticle, type CorpusTx } from '../../corpus/cross-article/index.js';
-import { corpusCounts, countEvents, countEventsByPeriod, findSyndicationCandidates, getEvent, getEvents, hasObservations, listEvents, postgresCorpusTx, type Query } from './corpus-events.js';
+import { corpusCounts, countEvents, countEventsByPeriod, findSyndicationCandidates, getEvent, getEvents, hasObservations, listEvents, listMapEvents, postgresCorpusTx, type Query } from './corpus-events.js';
 import { createPool, parsePostgresUrl, type PostgresTarget } from './driver.js';
 import { FTS_MAX_CHARS, POSTGRES_MIGRATIONS } from './migrations.js';
 import { toTsQuerySql } from './ts-query.js';
@@ -479,8 +479,9 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
       // No words asked for: the filtered articles, newest first, each with its opening (400 characters are enough for a 200-character one).
       const params: unknown[] = [limit, offset];
       const where = articleFilterSql(input.filter, params);
+      const order = input.isNewestStoredFirst ? 'a.seq DESC' : input.isOldestFirst ? 'a.published_at ASC NULLS LAST, a.seq ASC' : 'a.published_at DESC NULLS LAST, a.seq DESC';
       const rows = await query('search', `SELECT a.id, a.title, a.outlet, a.published_at, left(a.body, 400) AS opening FROM articles a
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${input.isOldestFirst ? 'a.published_at ASC NULLS LAST, a.seq ASC' : 'a.published_at DESC NULLS LAST, a.seq DESC'} LIMIT $1 OFFSET $2`, params);
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT $1 OFFSET $2`, params);
       return rows.map((r) => {
         const opening = openingSnippet(String(r['opening']));
         return { id: String(r['id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), snippet: opening, passage: { text: opening, hits: [] }, score: 0 };
@@ -488,6 +489,20 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     }
     const tsQuery = toTsQuerySql(input.text, 6);
     if (!tsQuery) return [];
+    if (input.isNewestStoredFirst) {
+      // Alerts: unranked, newest stored first (the articles' primary key walked backwards, each checked).
+      const words = toTsQuerySql(input.text, 3)!;
+      const params: unknown[] = [limit, offset, ...words.params];
+      const where = articleFilterSql(input.filter, params);
+      const snippet = input.withSnippets === false ? "''" : `ts_headline('simple', left(a.body, ${FTS_MAX_CHARS}), q.q, '${HEADLINE_OPTIONS}')`;
+      const rows = await query('search', `WITH q AS (SELECT ${words.sql} AS q)
+        SELECT a.id, a.title, a.outlet, a.published_at, ${snippet} AS snippet FROM articles a, q WHERE a.search @@ q.q${where.map((w) => ` AND ${w}`).join('')}
+        ORDER BY a.seq DESC LIMIT $1 OFFSET $2`, params);
+      return rows.map((r) => {
+        const { passage, bracketed } = fromMarkedSnippet(String(r['snippet']));
+        return { id: String(r['id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), snippet: bracketed, passage, score: 0 };
+      });
+    }
     // Tiers of rankTier matches, newest first (rank-tier.ts): only the tiers this page falls in are scored.
     const firstTier = Math.floor(offset / rankTier);
     const lastTier = Math.floor((offset + limit - 1) / rankTier);
@@ -516,7 +531,7 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
 
   const listPlaces = async (placeQuery: PlaceQuery = {}): Promise<PlaceOverview> => {
     const limit = Math.max(1, Math.min(placeQuery.limit ?? 500, 2000));
-    const params: unknown[] = [limit];
+    const params: unknown[] = [limit, Math.max(0, placeQuery.sampledPlaces ?? limit)];
     const entity = placeQuery.entityId ? `$${params.push(placeQuery.entityId)}` : undefined;
     // Over the corpus the map index alone is grouped; for one entity, its articles drive. A place's newest five
     // articles walk the (place, date) index and stop at five.
@@ -525,15 +540,16 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     const [rows, unresolved] = await Promise.all([
       query('list places', `WITH places AS (
           SELECT p.place_key AS key, min(p.name) AS name, min(p.country_code) AS country_code, avg(p.lat) AS lat, avg(p.lon) AS lon, min(p.precision) AS precision,
-            count(*)::int AS articles, sum(p.mentions)::int AS mentions
+            count(*)::int AS articles, sum(p.mentions)::int AS mentions,
+            row_number() OVER (ORDER BY count(*) DESC, min(p.name) COLLATE "C", p.place_key COLLATE "C") AS rank
           FROM ${source} p.lat IS NOT NULL GROUP BY p.place_key ORDER BY count(*) DESC, min(p.name) COLLATE "C", p.place_key COLLATE "C" LIMIT $1
         )
-        SELECT places.*, (
+        SELECT places.*, CASE WHEN places.rank > $2 THEN '[]'::jsonb ELSE (
           SELECT coalesce(jsonb_agg(jsonb_build_object('id', a.id, 'title', a.title) ORDER BY recent.published_at DESC NULLS LAST, recent.article_seq DESC), '[]'::jsonb) FROM (
             SELECT p.article_id, p.published_at, p.article_seq FROM article_places p WHERE p.place_key = places.key ${inScope}
             ORDER BY p.published_at DESC NULLS LAST, p.article_seq DESC LIMIT 5
           ) recent JOIN articles a ON a.id = recent.article_id
-        ) AS samples
+        ) END AS samples
         FROM places ORDER BY articles DESC, name COLLATE "C", key COLLATE "C"`, params),
       entity
         ? query('list places', 'SELECT coalesce(sum(p.mentions), 0)::int AS n FROM entity_articles ea JOIN article_places p ON p.article_id = ea.article_id WHERE ea.entity_id = $1 AND p.lat IS NULL', [placeQuery.entityId])
@@ -775,6 +791,7 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     getEntity,
     findSyndicationCandidates: (keys) => findSyndicationCandidates(read, keys),
     listEvents: (eventQuery) => listEvents(read, eventQuery),
+    listMapEvents: (eventQuery, limit) => listMapEvents(read, eventQuery, limit),
     countEvents: (eventQuery) => countEvents(read, eventQuery),
     countEventsByPeriod: (eventQuery, period) => countEventsByPeriod(read, eventQuery, period),
     countArticlesByPeriod: async (filter, period) => {

@@ -11,7 +11,7 @@ import type {
   EventQuery, PlaceOverview, PlaceQuery, MergedEventDetail, MergedEventRow, SaveBatch, SaveOutcome, SearchFacets, SearchHit, SearchQuery, Store, StoreStats, StoredArticle, StoredClaim, StoredClaimDetail,
   StoredDictionary, EventPeriod, EventPeriodCount, InputFingerprint, ArticlePeriodCount,
 } from '../store.js';
-import { byMentions, NAME_TYPE_PREFIXES, PERIOD_CHARS } from '../store.js';
+import { byMentions, MAP_EVENT_COLUMNS, MAP_EVENT_ORDER, MAX_MAP_EVENT_ROWS, NAME_TYPE_PREFIXES, PERIOD_CHARS, type MapEventRow } from '../store.js';
 import { claimRows, openingSnippet, parseClaimKey, placeRows, toStoredClaim, type ClaimRecord } from '../claim-rows.js';
 import { countChars, entityPairs, tallyEntities, type EntityTally } from '../entity-tally.js';
 import { datePrecision } from '../event-dates.js';
@@ -21,10 +21,10 @@ import { nameKeys, prefixRange } from '../name-keys.js';
 import { snippetTerms, textSnippet } from '../text-snippet.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import { copyCandidates, reportsSql, sqliteCorpusTx, toReport } from './sqlite-corpus-tx.js';
-import { byEvent, EVENT_DETAIL_SLICE, eventDetails, toObservationDetail, toReportDetail } from '../event-details.js';
+import { byEvent, EVENT_DETAIL_SLICE, eventDetails, toMapEventRow, toObservationDetail, toReportDetail } from '../event-details.js';
 import { sqliteEntityOverrides } from './entity-overrides.js';
 import { RANK_TIER } from '../rank-tier.js';
-import { addToSqliteFeed, SQLITE_AFTER_FEED_SQL, sqliteSavedSearches } from './saved-searches.js';
+import { addToSqliteFeed, SQLITE_AFTER_FEED_SQL, SQLITE_FIRST_SEQ_AFTER_FEED_SQL, sqliteSavedSearches } from './saved-searches.js';
 
 export { RANK_TIER } from '../rank-tier.js';
 
@@ -456,6 +456,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     const { where, params: filterParams } = articleFilterSql(query.filter);
     const limit = clampLimit(query.limit);
     const offset = Math.max(0, query.offset ?? 0);
+    if (query.isNewestStoredFirst) return searchNewestStored(query, where, filterParams, limit, offset);
     if (query.text === undefined) {
       // No words: the filtered articles, newest first (SQLite sorts NULL lowest, so undated ones come last; the
       // published_at index holds seq, so an unfiltered listing walks it backwards), each with its opening.
@@ -490,23 +491,56 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
         ranked.push(...prepare(rankSql).all(match, oldest ?? 0, newest ?? Number.MAX_SAFE_INTEGER, ...filterParams, limit - ranked.length, skip) as { rowid: number; score: number }[]);
         if (oldest === undefined) break;
       }
-      if (query.withSnippets === false) {
-        const idOf = prepare('SELECT id, title, outlet, published_at FROM articles WHERE seq = ?');
-        return ranked.map(({ rowid, score }) => {
-          const r = idOf.get(rowid) as Row;
-          return { id: String(r['id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), snippet: '', passage: { text: '', hits: [] }, score: -score };
-        });
-      }
-      // Snippets are cut from the bodies in JavaScript (text-snippet.ts): asking FTS5 for one row's snippet walks
-      // the term's list up to that row, a millisecond per hit on common words.
-      const terms = snippetTerms(query.text!);
-      const articleOf = prepare('SELECT id, title, outlet, published_at, body FROM articles WHERE seq = ?');
-      return ranked.map(({ rowid, score }) => {
-        const r = articleOf.get(rowid) as Row;
-        const { passage, bracketed } = textSnippet(String(r['body']), terms);
-        return { id: String(r['id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), snippet: bracketed, passage, score: -score };
-      });
+      return textHits(ranked, query.text!, query.withSnippets !== false);
     }, rankSql, params);
+  };
+
+  /** Hits for FTS rowids (with bm25 scores, lower is better), with snippets cut around `text`'s words or none. */
+  const textHits = (ranked: readonly { rowid: number; score: number }[], text: string, withSnippets: boolean): SearchHit[] => {
+    if (!withSnippets) {
+      const idOf = prepare('SELECT id, title, outlet, published_at FROM articles WHERE seq = ?');
+      return ranked.map(({ rowid, score }) => {
+        const r = idOf.get(rowid) as Row;
+        return { id: String(r['id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), snippet: '', passage: { text: '', hits: [] }, score: -score || 0 };
+      });
+    }
+    // Snippets are cut from the bodies in JavaScript (text-snippet.ts): asking FTS5 for one row's snippet walks
+    // the term's list up to that row, a millisecond per hit on common words.
+    const terms = snippetTerms(text);
+    const articleOf = prepare('SELECT id, title, outlet, published_at, body FROM articles WHERE seq = ?');
+    return ranked.map(({ rowid, score }) => {
+      const r = articleOf.get(rowid) as Row;
+      const { passage, bracketed } = textSnippet(String(r['body']), terms);
+      return { id: String(r['id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), snippet: bracketed, passage, score: -score || 0 };
+    });
+  };
+
+  /**
+   * search() newest stored first (alerts): the FTS index or the articles table is walked down from the newest row
+   * and stops at the page's end. With afterFeedSeq, the walk also stops at the first article stored after that
+   * position, so a search seen a minute ago reads the few articles stored since, not the whole store.
+   */
+  const searchNewestStored = (query: SearchQuery, where: readonly string[], filterParams: readonly unknown[], limit: number, offset: number): SearchHit[] => {
+    const after = query.filter?.afterFeedSeq;
+    const floor = after === undefined ? 0 : (prepare(SQLITE_FIRST_SEQ_AFTER_FEED_SQL).get(after) as { seq: number } | undefined)?.seq;
+    if (floor === undefined) return [];
+    const filters = where.map((w) => ` AND ${w}`).join('');
+    if (query.text === undefined) {
+      const sql = `SELECT a.id, a.title, a.outlet, a.published_at, substr(a.body, 1, 400) AS opening FROM articles a WHERE a.seq >= ?${filters}
+        ORDER BY a.seq DESC LIMIT ? OFFSET ?`;
+      const params = [floor, ...filterParams, limit, offset];
+      return run('search', () => (prepare(sql).all(...params) as Row[]).map((r) => {
+        const opening = openingSnippet(String(r['opening']));
+        return { id: String(r['id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), snippet: opening, passage: { text: opening, hits: [] }, score: 0 };
+      }), sql, params);
+    }
+    const match = toFtsQuery(query.text);
+    if (!match) return [];
+    // FTS5 walks its doclist by descending rowid itself (no sort); each match is checked against the filters.
+    const sql = `SELECT f.rowid AS rowid FROM articles_fts f JOIN articles a ON a.seq = f.rowid WHERE articles_fts MATCH ? AND f.rowid >= ?${filters}
+      ORDER BY f.rowid DESC LIMIT ? OFFSET ?`;
+    const params = [match, floor, ...filterParams, limit, offset];
+    return run('search', () => textHits((prepare(sql).all(...params) as { rowid: number }[]).map(({ rowid }) => ({ rowid, score: 0 })), query.text!, query.withSnippets !== false), sql, params);
   };
 
   const listPlaces = (query: PlaceQuery = {}): PlaceOverview => {
@@ -528,11 +562,12 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     const unresolved = (query.entityId
       ? prepare('SELECT coalesce(sum(p.mentions), 0) AS n FROM entity_articles ea JOIN article_places p ON p.article_id = ea.article_id WHERE ea.entity_id = ? AND p.lat IS NULL').get(query.entityId)
       : prepare('SELECT coalesce(sum(mentions), 0) AS n FROM article_places WHERE lat IS NULL').get()) as { n: number };
+    const sampled = query.sampledPlaces ?? rows.length;
     return {
-      places: rows.map((r) => ({
+      places: rows.map((r, i) => ({
         key: String(r['key']), name: String(r['name']), countryCode: nullable(r['country_code']), lat: Number(r['lat']), lon: Number(r['lon']), precision: nullable(r['precision']),
         articleCount: Number(r['articles']), mentionCount: Number(r['mentions']),
-        articles: (samplesOf.all(...(query.entityId ? [r['key'], query.entityId] : [r['key']])) as Row[]).map((a) => ({ id: String(a['id']), title: nullable(a['title']) })),
+        articles: i < sampled ? (samplesOf.all(...(query.entityId ? [r['key'], query.entityId] : [r['key']])) as Row[]).map((a) => ({ id: String(a['id']), title: nullable(a['title']) })) : [],
       })),
       unresolvedMentions: unresolved.n,
     };
@@ -735,9 +770,9 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       WHERE ae.article_id = ? ORDER BY ae.doc_entity_id`).all(articleId) as Row[])
       .map((r) => ({ docEntityId: String(r['doc_entity_id']), entityId: String(r['entity_id']), name: String(r['name']), reason: String(r['reason']) }));
 
-  const EVENT_COLUMNS = `m.*, (SELECT count(DISTINCT article_id) FROM event_observations o WHERE o.merged_event_id = m.id) AS article_count,
-    (SELECT ${PACKED_SUMMARY_SQL} FROM event_observations o JOIN articles a ON a.id = o.article_id
+  const SUMMARY_COLUMN = `(SELECT ${PACKED_SUMMARY_SQL} FROM event_observations o JOIN articles a ON a.id = o.article_id
       WHERE o.merged_event_id = m.id ORDER BY a.published_at, a.seq, length(o.mention_id), o.mention_id LIMIT 1) AS summary`;
+  const EVENT_COLUMNS = `m.*, (SELECT count(DISTINCT article_id) FROM event_observations o WHERE o.merged_event_id = m.id) AS article_count, ${SUMMARY_COLUMN}`;
   const toEventRow = (r: Row): MergedEventRow => ({
     id: String(r['id']),
     ploverType: String(r['plover_type']),
@@ -808,6 +843,14 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     return run('list events', () => (prepare(sql).all(...params) as Row[]).map(toEventRow), sql, params);
   };
 
+  const listMapEvents = (query: EventQuery, limit: number): MapEventRow[] => {
+    const { where, params } = eventFilter({ ...query, isLocated: true });
+    const sql = `WITH page AS MATERIALIZED (SELECT m.rowid AS r FROM merged_events m ${where} ORDER BY ${MAP_EVENT_ORDER} LIMIT ?)
+      SELECT ${MAP_EVENT_COLUMNS}, ${SUMMARY_COLUMN} FROM page JOIN merged_events m ON m.rowid = page.r ORDER BY ${MAP_EVENT_ORDER}`;
+    params.push(Math.max(1, Math.min(limit, MAX_MAP_EVENT_ROWS)));
+    return run('list map events', () => (prepare(sql).all(...params) as Row[]).map(toMapEventRow), sql, params);
+  };
+
   const countEvents = (query: EventQuery = {}): number => {
     const { where, params } = eventFilter(query);
     const sql = `SELECT count(*) AS n FROM merged_events m ${where}`;
@@ -839,7 +882,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       const marks = `(${slice.map(() => '?').join(',')})`;
       const events = (prepare(`SELECT ${EVENT_COLUMNS} FROM merged_events m WHERE m.id IN ${marks}`).all(...slice) as Row[]).map(toEventRow);
       // Rows in the single-event order (by publication; reports by article), grouped by event in event-details.ts.
-      const observations = byEvent(prepare(`SELECT o.*, a.title, a.outlet, a.published_at, substr(a.body, o.evidence_start + 1, o.evidence_end - o.evidence_start) AS evidence_text
+      const observations = byEvent(prepare(`SELECT o.*, a.title, a.outlet, a.published_at, substr(a.body, 1, o.evidence_end) AS evidence_prefix
         FROM event_observations o JOIN articles a ON a.id = o.article_id WHERE o.merged_event_id IN ${marks} ORDER BY a.published_at, a.seq, length(o.mention_id), o.mention_id`)
         .all(...slice) as Row[], (r) => toObservationDetail(r, JSON.parse(String(r['counts'])) as Record<string, number>, JSON.parse(String(r['reasons'])) as string[]));
       const reports = byEvent(prepare(reportsSql(`IN ${marks}`)).all(...slice) as Row[], (r) => toReportDetail(toReport(r), r));
@@ -924,6 +967,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     getEntity: async (idOrName, page) => run('get entity', () => getEntity(idOrName, page)),
     findSyndicationCandidates: async (keys) => run('find syndication candidates', () => copyCandidates(prepare, keys)),
     listEvents: async (query) => listEvents(query),
+    listMapEvents: async (query, limit) => listMapEvents(query, limit),
     countEvents: async (query) => countEvents(query),
     countEventsByPeriod: async (query, period) => countEventsByPeriod(query, period),
     countArticlesByPeriod: async (filter, period) => countArticlesByPeriod(filter, period),

@@ -143,15 +143,25 @@ export async function graphView({ query, main }: ViewContext): Promise<void> {
         { selector: 'edge[kind = "claimed-about"]', style: { 'line-style': 'dashed' } },
         { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
         // The ego network keeps every label, whatever the zoom.
-        { selector: 'node.ego', style: { 'min-zoomed-font-size': 0, 'font-size': 12, 'z-index': 10 } },
+        // Larger than elsewhere (the ring is fitted to the canvas, which zooms out a little), on one line cut to
+        // fit the room the ring leaves; the panel beside lists the full names.
+        { selector: 'node.ego', style: { 'min-zoomed-font-size': 0, 'font-size': 16, 'text-max-width': `${RING_LABEL_PX - 10}px`, 'z-index': 10 } },
         { selector: '.hidden', style: { display: 'none' } },
       ],
       layout: { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 12000, idealEdgeLength: () => 110, padding: 20 },
       wheelSensitivity: 0.3,
     });
+    // Where the ego view moved nodes from, so "Show everything" puts them back.
+    const moved = new Map<string, { x: number; y: number }>();
+    const restorePositions = () => {
+      for (const [id, position] of moved) cy.getElementById(id).position(position);
+      moved.clear();
+    };
     const clearEgo = () => {
+      restorePositions();
       cy.elements().removeClass('faded ego');
       container.dataset['ego'] = '';
+      cy.fit(undefined, 20);
     };
     cy.on('tap', (event) => {
       if (event.target === cy) clearEgo();
@@ -163,7 +173,11 @@ export async function graphView({ query, main }: ViewContext): Promise<void> {
       cy.elements().addClass('faded').removeClass('ego');
       ego.removeClass('faded');
       ego.nodes().addClass('ego');
+      restorePositions();
+      ringAround(node, ego.nodes().filter((n: { id(): string }) => n.id() !== id), moved);
+      cy.fit(ego, 30);
       container.dataset['ego'] = id;
+      container.dataset['egoLabelOverlaps'] = String(labelOverlaps(ego.nodes()));
       const isEvent = node.data('kind') === 'event';
       const neighbours = ego.nodes().filter((n: { id(): string }) => n.id() !== id).map((n: { id(): string; data(key: string): string }) => ({ id: n.id(), label: String(n.data('label')), kind: n.data('kind') }));
       replaceChildren(focusPanel,
@@ -188,6 +202,57 @@ export async function graphView({ query, main }: ViewContext): Promise<void> {
     applyFilters();
     container.dataset['drawn'] = String(cy.nodes().length);
   });
+}
+
+/** Room for one label, in model pixels, between neighbours side by side on the ego ring (labels are cut 10 px shorter). */
+const RING_LABEL_PX = 120;
+/** Room for a node and its label, in model pixels, between neighbours one above the other on the ring. */
+const RING_ROW_PX = 78;
+/** The ego ring is an ellipse this much flatter than wide, as the canvas is. */
+const RING_ASPECT = 0.65;
+
+/** The cytoscape node collection calls the ego layout makes. */
+interface NodeSet {
+  length: number;
+  forEach(fn: (node: GraphNodeHandle) => void): void;
+}
+interface GraphNodeHandle {
+  id(): string;
+  position(): { x: number; y: number };
+  position(to: { x: number; y: number }): void;
+  boundingBox(options: { includeLabels: boolean }): { x1: number; x2: number; y1: number; y2: number };
+}
+
+/**
+ * Puts `neighbours` on an elliptic ring around `centre`, spaced so that side-by-side labels do not collide (at the
+ * ring's top and bottom neighbours sit side by side: the arc between them must hold a label; on its sides they sit
+ * one above the other); their old positions go into `moved`. The force layout left an ego's neighbours where the
+ * whole graph put them: stacked, names overlapping.
+ */
+function ringAround(centre: GraphNodeHandle, neighbours: NodeSet, moved: Map<string, { x: number; y: number }>): void {
+  const { x, y } = centre.position();
+  // Between neighbours at angle θ the step s along the ring moves s·|sin θ| across and aspect·s·|cos θ| down; one of
+  // them clears a box (RING_LABEL_PX wide or RING_ROW_PX high) at every angle once s² ≥ width² + (height/aspect)²
+  // (5 % more for the chord being shorter than the arc).
+  const step = 1.05 * Math.hypot(RING_LABEL_PX, RING_ROW_PX / RING_ASPECT);
+  const radius = Math.max(200, (neighbours.length * step) / (2 * Math.PI));
+  let i = 0;
+  neighbours.forEach((node) => {
+    moved.set(node.id(), { ...node.position() });
+    const angle = (2 * Math.PI * i++) / neighbours.length - Math.PI / 2;
+    node.position({ x: x + radius * Math.cos(angle), y: y + RING_ASPECT * radius * Math.sin(angle) });
+  });
+}
+
+/** How many pairs of these nodes' boxes, labels included, overlap (kept on the canvas for the browser test). */
+function labelOverlaps(nodes: NodeSet): number {
+  const boxes: { x1: number; x2: number; y1: number; y2: number }[] = [];
+  nodes.forEach((node) => boxes.push(node.boundingBox({ includeLabels: true })));
+  let overlaps = 0;
+  boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => {
+    if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) overlaps++;
+  }));
+  return overlaps;
 }
 
 /** A coloured symbol (CSSOM colour, which the CSP allows unlike a style attribute). */

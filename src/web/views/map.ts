@@ -69,7 +69,7 @@ export async function mapView({ query, main }: ViewContext): Promise<void> {
   const draw = () => {
     frame = 0;
     base.setAttribute('transform', `translate(${zoom.x.toFixed(2)},${zoom.y.toFixed(2)}) scale(${zoom.k.toFixed(4)})`);
-    drawMarks(marks, things, zoom, layers, (cluster) => showCluster(details, cluster));
+    drawMarks(marks, things, zoom, layers, (cluster) => showCluster(details, cluster, entity));
     map.dataset['zoom'] = zoom.k.toFixed(2);
   };
   const redraw = () => {
@@ -153,7 +153,7 @@ export async function mapView({ query, main }: ViewContext): Promise<void> {
     heading(entity ? 'Map of an entity\'s events and places' : 'Map of events and places',
       `${plural(view.events.length, 'event')} placed${unplaced ? ` (${unplaced} of ${view.eventsTotal} have no place with coordinates)` : ''}; ${plural(view.points.length, 'resolved place')} named in ${plural(view.scannedArticles, 'article')}${view.unresolved ? ` · ${view.unresolved} place mention(s) not resolved` : ''}.`),
     entity ? h('p', null, 'Filtered to ', h('a', { href: entityHref(entity) }, entity), ' · ', h('a', { href: route('/map') }, 'show everything')) : null,
-    view.isPartial ? h('p', { class: 'note' }, `Showing ${plural(view.events.length, 'event')} of ${view.eventsLocated} with a place, and the ${view.points.length} most named places.`) : null,
+    view.isPartial ? h('p', { class: 'note' }, `Showing the ${plural(view.events.length, 'most reported event')} of ${view.eventsLocated} with a place, and the ${view.points.length} most named places.`) : null,
     controls,
     legend,
     h('div', { class: 'map-wrap' }, map),
@@ -167,7 +167,7 @@ export async function mapView({ query, main }: ViewContext): Promise<void> {
     view.points.length ? h('section', null, h('h2', null, 'Places most named'), h('table', { class: 'list' },
       h('thead', null, h('tr', null, h('th', null, 'Place'), h('th', null, 'Country'), h('th', null, 'Precision'), h('th', null, 'Coordinates'), h('th', { class: 'num' }, 'Articles'))),
       h('tbody', null, ...view.points.slice(0, TABLE_ROWS).map((p) => h('tr', null,
-        h('td', null, h('button', { type: 'button', class: 'linkish', on: { click: () => showCluster(details, { x: 0, y: 0, weight: p.articleCount, members: [{ kind: 'place', point: p }] }) } }, p.name)),
+        h('td', null, h('button', { type: 'button', class: 'linkish', on: { click: () => showCluster(details, { x: 0, y: 0, weight: p.articleCount, members: [{ kind: 'place', point: p }] }, entity) } }, p.name)),
         h('td', null, p.countryCode ?? '—'), h('td', null, p.precision ?? '—'),
         h('td', { class: 'nowrap' }, `${p.lat.toFixed(2)}, ${p.lon.toFixed(2)}`),
         h('td', { class: 'num' }, String(p.articleCount))))))) : h('p', { class: 'muted' }, 'No resolved places yet: the map fills in once articles are ingested with the place stage.'));
@@ -233,8 +233,11 @@ function drawMarks(target: SVGGElement, things: readonly { thing: Thing; xy: [nu
   for (const p of placed) target.appendChild(svg('text', { x: p.x.toFixed(1), y: p.y.toFixed(1), 'text-anchor': p.anchor, class: 'place-label', 'aria-hidden': 'true' }, order[p.index]!.name));
 }
 
-/** The list of what a mark stands for, in the panel under the map. */
-function showCluster(target: HTMLElement, cluster: Cluster<Thing>): void {
+/**
+ * The list of what a mark stands for, in the panel under the map. A place shows its newest articles when the server
+ * sent them (the most named places) and links to a search for all of them (narrowed to the map's entity, if any).
+ */
+function showCluster(target: HTMLElement, cluster: Cluster<Thing>, entity: string | undefined): void {
   const events = cluster.members.flatMap((m) => (m.kind === 'event' ? [m.event] : [])).sort((a, b) => b.reportCount - a.reportCount);
   const places = cluster.members.flatMap((m) => (m.kind === 'place' ? [m.point] : []));
   replaceChildren(target,
@@ -246,7 +249,8 @@ function showCluster(target: HTMLElement, cluster: Cluster<Thing>): void {
     events.length > 50 ? h('p', { class: 'muted small' }, `and ${events.length - 50} more: zoom in to split the cluster.`) : null,
     ...places.map((p) => h('div', null, h('h3', null, `${p.name} · ${plural(p.articleCount, 'article')}`),
       h('ul', { class: 'plain' }, ...p.articles.map((a) => h('li', null, h('a', { href: articleHref(a.id) }, a.title ?? '(untitled)')))),
-      p.articleCount > p.articles.length ? h('p', { class: 'muted small' }, `and ${p.articleCount - p.articles.length} more`) : null)));
+      p.articleCount > p.articles.length ? h('p', { class: 'small' }, h('a', { href: route('/search', { place: p.id, entity }), class: 'place-articles' },
+        p.articles.length ? `and ${p.articleCount - p.articles.length} more` : `List the ${plural(p.articleCount, 'article')}`)) : null)));
 }
 
 /** Click and Enter (or Space) run the same action. */
