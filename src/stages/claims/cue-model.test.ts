@@ -71,8 +71,43 @@ test('claims cue model › a verb outside the lexicon is a cue only with the mod
   assert.equal(FEAR_THAT.text.slice(claim!.content.start, claim!.content.end), 'that the law will fail');
 });
 
-test('claims cue model › must not fire: a score below the threshold, or an object with no clause ("worry the dark winter")', () => {
+test('claims cue model › must not fire: a score below the threshold; an object with no clause is no assertion ("worry the dark winter")', () => {
   assert.equal(extractClaims(FEAR_THAT, lexicon, { ...FEAR_MODEL, threshold: 0.99 }).length, 0);
   const everything: CueModel = { version: 1, bias: 10, threshold: 0.5, weights: {} };
-  assert.equal(extractClaims(FEAR_OBJECT, lexicon, everything).length, 0);
+  assert.deepEqual(extractClaims(FEAR_OBJECT, lexicon, everything).map((c) => c.kind), ['evaluation']);
+  assert.deepEqual(extractClaims(FEAR_OBJECT, lexicon, FEAR_MODEL), [], 'the model gives "worry" with an object no weight');
+});
+
+// "Councillor Okafor criticized the transit budget." — a judgement: the object is what is judged.
+const CRITICIZED = parsedDoc('Councillor Okafor criticized the transit budget.', [
+  ['Councillor', 'PROPN', 2, 'compound'], ['Okafor', 'PROPN', 3, 'nsubj'], ['criticized', 'VERB', 0, 'root', 'criticize'], ['the', 'DET', 6, 'det'],
+  ['transit', 'NOUN', 6, 'compound'], ['budget', 'NOUN', 3, 'obj'], ['.', 'PUNCT', 3, 'punct'],
+]);
+// "The harbour authority wants to dredge the channel." — a wish: the infinitive is what is wanted.
+const WANTS = parsedDoc('The harbour authority wants to dredge the channel.', [
+  ['The', 'DET', 3, 'det'], ['harbour', 'NOUN', 3, 'compound'], ['authority', 'NOUN', 4, 'nsubj'], ['wants', 'VERB', 0, 'root', 'want'],
+  ['to', 'PART', 6, 'mark'], ['dredge', 'VERB', 4, 'xcomp'], ['the', 'DET', 8, 'det'], ['channel', 'NOUN', 6, 'obj'], ['.', 'PUNCT', 4, 'punct'],
+]);
+// "The channel seems to be silting up." — a raising verb: its subject says nothing.
+const SEEMS = parsedDoc('The channel seems to be silting up.', [
+  ['The', 'DET', 2, 'det'], ['channel', 'NOUN', 3, 'nsubj'], ['seems', 'VERB', 0, 'root', 'seem'], ['to', 'PART', 6, 'mark'], ['be', 'AUX', 6, 'aux'],
+  ['silting', 'VERB', 3, 'xcomp', 'silt'], ['up', 'ADP', 6, 'compound:prt'], ['.', 'PUNCT', 3, 'punct'],
+]);
+const JUDGE_MODEL: CueModel = { version: 1, bias: -2, threshold: 0.5, weights: { 'lemma=criticize': 4, 'lemma=want': 4, 'lemma=seem': 4, 'lemma|kind=worry|ccomp': 4 } };
+
+test('claims cue model › a learned cue with an object is a judgement, with an infinitive a wish; with a clause an assertion', () => {
+  const text = (doc: Doc, span: { start: number; end: number }) => doc.text.slice(span.start, span.end);
+  const [judged, ...more] = extractClaims(CRITICIZED, lexicon, JUDGE_MODEL);
+  assert.equal(more.length, 0);
+  assert.equal(judged!.kind, 'evaluation');
+  assert.equal(text(CRITICIZED, judged!.content), 'the transit budget');
+  assert.equal(judged!.chain.map((s) => s.name).join(), 'Councillor Okafor');
+  const [wish] = extractClaims(WANTS, lexicon, JUDGE_MODEL);
+  assert.equal(wish!.kind, 'desire');
+  assert.equal(text(WANTS, wish!.content), 'to dredge the channel');
+  assert.deepEqual(extractClaims(FEAR_THAT, lexicon, JUDGE_MODEL).map((c) => c.kind), ['assertion']);
+});
+
+test('claims cue model › must not fire: a raising verb is no wish ("The channel seems to be silting up")', () => {
+  assert.deepEqual(extractClaims(SEEMS, lexicon, JUDGE_MODEL), []);
 });
