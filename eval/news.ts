@@ -65,7 +65,7 @@ const wordsOf = (s: string): Set<string> => new Set(fold(s).replace(/[^\p{L}\p{N
 const newTally = () => ({ pages: 0, nonNews: 0, anchorsMissing: 0, gold: 0, predicted: 0, matchedGold: 0, matchedPredicted: 0, type: 0, actor: 0, target: 0, time: 0, timeN: 0, place: 0, placeN: 0 });
 const tuningTally = newTally();
 const heldoutTally = newTally();
-const claimTally = { gold: 0, predicted: 0, matchedGold: 0, matchedPredicted: 0, source: 0, chain: 0, stance: 0, multiGold: 0, multiFound: 0, otherKinds: 0 };
+const claimTally = { gold: 0, predicted: 0, matchedGold: 0, matchedPredicted: 0, source: 0, chain: 0, stance: 0, multiGold: 0, multiFound: 0, otherKinds: 0, allKindsMatched: 0 };
 let claimPages = 0;
 const notes: string[] = [];
 const resources = await loadDefaultResources();
@@ -182,6 +182,9 @@ for (const page of pages) {
     claimTally.gold += labels.length;
     claimTally.predicted += claims.length;
     const pairs = match(labels, claims, evidence, (l, c) => -Math.abs(text.indexOf(l.anchor) - c.evidence.start) / 1000);
+    // The same labels against every kind, to show what reading wishes and judgements as claims would give.
+    const everyKind = doc.layers.claims ?? [];
+    claimTally.allKindsMatched += match(labels, everyKind, evidence, (l, c) => -Math.abs(text.indexOf(l.anchor) - c.evidence.start) / 1000).size;
     claimTally.matchedGold += pairs.size;
     claimTally.matchedPredicted += pairs.size;
     const linkOk = (gold: string, ours: Claim['chain'][number] | undefined): boolean => !!ours && wordsOf(ours.name).has(headWord(gold));
@@ -236,6 +239,7 @@ if (claimPages > 0) {
     pages: claimPages, labels: claimTally.gold, predicted: claimTally.predicted, matched: claimTally.matchedGold, precision: cp, recall: cr, f1: f1(cp, cr),
     sourceAccuracy: div(claimTally.source, claimTally.matchedGold), chainAccuracy: div(claimTally.chain, claimTally.matchedGold), stanceAccuracy: div(claimTally.stance, claimTally.matchedGold),
     multiLinkFound: div(claimTally.multiFound, claimTally.multiGold), otherKinds: claimTally.otherKinds,
+    allKinds: { predicted: claimTally.predicted + claimTally.otherKinds, matched: claimTally.allKindsMatched, precision: div(claimTally.allKindsMatched, claimTally.predicted + claimTally.otherKinds), recall: div(claimTally.allKindsMatched, claimTally.gold) },
   };
   console.log(`== claims on ${claimPages} pages: precision ${cp}  recall ${cr}; source ${claims['sourceAccuracy']}, chain ${claims['chainAccuracy']}, stance ${claims['stanceAccuracy']} (assertions; ${claimTally.otherKinds} wishes and judgements not scored)`);
 }

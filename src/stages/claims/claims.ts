@@ -1580,6 +1580,7 @@ function syntaxDrafts(ctx: Context, view: ParseView, drafts: Draft[], cueModel: 
       if (tokens.pos[i] !== VERB_TAG && tokens.pos[i] !== AUX_TAG) continue;
       if (ctx.usedCues.has(start) || insideQuote(ctx, start)) continue;
       const word = ctx.text.slice(start, tokens.end[i]).toLowerCase().replace(/’/g, "'");
+      if (phrasalWish(ctx, view, i, s.end, drafts)) continue;
       const known = ctx.lexicon.verbForms.get(word);
       if (known && (known.verbClass === 'chain' || NON_VERB_CUES.has(known.lemma))) continue;
       if (!known && (!cueModel || tokens.pos[i] !== VERB_TAG)) continue;
@@ -1610,6 +1611,47 @@ function syntaxDrafts(ctx: Context, view: ParseView, drafts: Draft[], cueModel: 
 }
 
 /**
+ * Verbs that with a particle ask for something: "the NAACP called for a moratorium on charter schools", "Palmieri called
+ * on Trump to stop …", "pressed for a vote". The arcs give no object or clause (the particle opens an `obl`), so neither
+ * the lexicon's frames nor the cue model see them; what is asked for, to the clause end, is a wish of the subject.
+ */
+const PHRASAL_WISHES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['call', new Set(['for', 'on', 'upon'])],
+  ['press', new Set(['for'])],
+  ['push', new Set(['for'])],
+  ['plead', new Set(['for'])],
+]);
+
+/** "called on Monday": the particle opens a time, not an addressee. */
+const TIME_AFTER_PARTICLE_RE = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|\d)/;
+
+/** Adds a wish for verb v followed by its particle ("called for …"); true when one was added. */
+function phrasalWish(ctx: Context, view: ParseView, v: number, sentenceEnd: number, drafts: Draft[]): boolean {
+  const { tokens } = view;
+  const lemma = (tokens.lemmas[tokens.lemma[v]!] ?? '').toLowerCase();
+  const particles = PHRASAL_WISHES.get(lemma);
+  const p = v + 1;
+  if (!particles || tokens.pos[v] !== VERB_TAG || p + 1 >= tokens.length || tokens.start[p + 1]! >= sentenceEnd) return false;
+  const particle = ctx.text.slice(tokens.start[p], tokens.end[p]).toLowerCase();
+  if (!particles.has(particle) || TIME_AFTER_PARTICLE_RE.test(ctx.text.slice(tokens.start[p + 1], tokens.end[p + 1]).toLowerCase())) return false;
+  const arcs = speechArcs(view, v);
+  if (!arcs.subject) return false;
+  const subjectText = ctx.text.slice(arcs.subject.start, arcs.subject.end);
+  if (isNonSourcePhrase(subjectText) || wordCount(ctx.text, arcs.subject) > 24) return false;
+  const cue = { start: tokens.start[v]!, end: tokens.end[p]! };
+  if (drafts.some((d) => d.cue && d.cue.start < cue.end && cue.start < d.cue.end)) return false;
+  const from = tokens.start[p + 1]!;
+  const content = trimContent(ctx.text, { start: from, end: contentEnd(ctx, from, sentenceEnd) });
+  if (content.end - content.start < 8) return false;
+  for (let o = cue.start; o < cue.end; o++) ctx.usedCues.add(o);
+  const isNegated = view.children[v]!.some((c) => /^(?:not|n't|never)$/i.test(ctx.text.slice(tokens.start[c], tokens.end[c])));
+  const d = indirectDraft(ctx, cue, `${lemma} ${particle}`, 'asserted', false, content, { span: withoutTrailingTime(ctx.text, arcs.subject), chainSpans: [], isNegated });
+  d.kind = 'desire';
+  drafts.push(d);
+  return true;
+}
+
+/**
  * What a learned cue's complement makes of its claim (see README "Learned cues"): a clause or a parenthetical host is
  * an assertion ("the court ruled that …"), an infinitive a wish or intention ("wants to build", "vowed to repeal"),
  * an object a judgement ("criticized the plan", "blasted Clinton"). The last two are kept as other kinds of claim.
@@ -1633,7 +1675,25 @@ function learnedCue(ctx: Context, view: ParseView, v: number, arcs: SpeechArcs, 
   const lemma = view.tokens.lemmas[view.tokens.lemma[v]!] ?? ctx.text.slice(view.tokens.start[v], view.tokens.end[v]).toLowerCase();
   if (complement === 'xcomp' && RAISING_VERBS.has(lemma)) return undefined;
   if (scoreCue(model, cueFeatures(view, v, arcs)) < model.threshold) return undefined;
-  return { verb: { lemma, verbClass: 'asserted', isHedged: false, frames: kind === 'evaluation' ? EVALUATION_FRAMES : LEARNED_FRAMES }, kind };
+  // "reiterated the UK's position that settlements are illegal", "assured the public that the risks were low": an
+  // object holding a "that" clause carries a proposition, as a complement clause does.
+  const asserts = kind === 'evaluation' && objectHoldsThatClause(view, v);
+  return { verb: { lemma, verbClass: 'asserted', isHedged: false, frames: kind === 'evaluation' ? EVALUATION_FRAMES : LEARNED_FRAMES }, kind: asserts ? 'assertion' : kind };
+}
+
+/** Whether the object of verb v, or a clause hung on v after it, opens with "that" and has a verb of its own. */
+function objectHoldsThatClause(view: ParseView, v: number): boolean {
+  const { tokens, deps } = view;
+  const obj = view.children[v]!.find((c) => c > v && depLabel(deps, c) === 'obj');
+  if (obj === undefined) return false;
+  for (let t = obj + 1; t < tokens.length && t < obj + 40; t++) {
+    const pos = UPOS_TAGS[tokens.pos[t]!];
+    if (pos === 'PUNCT' && /^[.;!?]$/.test(view.text.slice(tokens.start[t], tokens.end[t]))) return false;
+    if (view.text.slice(tokens.start[t], tokens.end[t]).toLowerCase() !== 'that' || depLabel(deps, t) !== 'mark') continue;
+    const clause = deps.head[t]!;
+    return clause > t && (UPOS_TAGS[tokens.pos[clause]!] === 'VERB' || UPOS_TAGS[tokens.pos[clause]!] === 'AUX' || view.children[clause]!.some((c) => depLabel(deps, c) === 'cop'));
+  }
+  return false;
 }
 
 const LEARNED_FRAMES: ReadonlySet<VerbFrame> = new Set(['that', 'bare', 'to']);

@@ -111,3 +111,40 @@ test('claims cue model › a learned cue with an object is a judgement, with an 
 test('claims cue model › must not fire: a raising verb is no wish ("The channel seems to be silting up")', () => {
   assert.deepEqual(extractClaims(SEEMS, lexicon, JUDGE_MODEL), []);
 });
+
+// "The tenants' union called for a rent freeze across the district." — "for" opens an obl: no object, no clause.
+const CALLED_FOR = parsedDoc("The tenants' union called for a rent freeze across the district.", [
+  ['The', 'DET', 2, 'det'], ['tenants', 'NOUN', 4, 'nmod:poss', 'tenant'], ["'", 'PART', 2, 'case'], ['union', 'NOUN', 5, 'nsubj'],
+  ['called', 'VERB', 0, 'root', 'call'], ['for', 'ADP', 9, 'case'], ['a', 'DET', 9, 'det'], ['rent', 'NOUN', 9, 'compound'],
+  ['freeze', 'NOUN', 5, 'obl'], ['across', 'ADP', 12, 'case'], ['the', 'DET', 12, 'det'], ['district', 'NOUN', 9, 'nmod'], ['.', 'PUNCT', 5, 'punct'],
+]);
+// "The mayor called on Tuesday after the vote." — "on" opens a time.
+const CALLED_ON_DAY = parsedDoc('The mayor called on Tuesday after the vote.', [
+  ['The', 'DET', 2, 'det'], ['mayor', 'NOUN', 3, 'nsubj'], ['called', 'VERB', 0, 'root', 'call'], ['on', 'ADP', 5, 'case'],
+  ['Tuesday', 'PROPN', 3, 'obl'], ['after', 'ADP', 8, 'case'], ['the', 'DET', 8, 'det'], ['vote', 'NOUN', 3, 'obl'], ['.', 'PUNCT', 3, 'punct'],
+]);
+
+test('claims › "called for …" is a wish of its subject, found on the arcs without any cue model', () => {
+  const [wish, ...more] = extractClaims(CALLED_FOR, lexicon);
+  assert.equal(more.length, 0);
+  assert.equal(wish!.kind, 'desire');
+  assert.equal(CALLED_FOR.text.slice(wish!.cue!.start, wish!.cue!.end), 'called for');
+  assert.equal(CALLED_FOR.text.slice(wish!.content.start, wish!.content.end), 'a rent freeze across the district');
+  assert.equal(wish!.chain.map((s) => s.name).join(), "tenants' union");
+});
+
+test('claims › must not fire: "called on Tuesday" is a time, not an appeal', () => {
+  assert.deepEqual(extractClaims(CALLED_ON_DAY, lexicon), []);
+});
+
+// "The spokesperson reiterated the council's position that the levy is unlawful." — the clause hangs on the object.
+const POSITION_THAT = parsedDoc("The spokesperson reiterated the council's position that the levy is unlawful.", [
+  ['The', 'DET', 2, 'det'], ['spokesperson', 'NOUN', 3, 'nsubj'], ['reiterated', 'VERB', 0, 'root', 'reiterate'], ['the', 'DET', 5, 'det'],
+  ['council', 'NOUN', 7, 'nmod:poss'], ["'s", 'PART', 5, 'case'], ['position', 'NOUN', 3, 'obj'], ['that', 'SCONJ', 12, 'mark'],
+  ['the', 'DET', 10, 'det'], ['levy', 'NOUN', 12, 'nsubj'], ['is', 'AUX', 12, 'cop'], ['unlawful', 'ADJ', 7, 'acl'], ['.', 'PUNCT', 3, 'punct'],
+]);
+
+test('claims cue model › an object holding a "that" clause carries a proposition: an assertion, not a judgement', () => {
+  const model: CueModel = { version: 1, bias: -2, threshold: 0.5, weights: { 'lemma=reiterate': 4 } };
+  assert.deepEqual(extractClaims(POSITION_THAT, lexicon, model).map((c) => c.kind), ['assertion']);
+});
