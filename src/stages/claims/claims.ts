@@ -1673,12 +1673,15 @@ function learnedCue(ctx: Context, view: ParseView, v: number, arcs: SpeechArcs, 
   const kind = complement && LEARNED_CUE_KINDS.get(complement);
   if (!complement || !kind) return undefined;
   const lemma = view.tokens.lemmas[view.tokens.lemma[v]!] ?? ctx.text.slice(view.tokens.start[v], view.tokens.end[v]).toLowerCase();
-  if (complement === 'xcomp' && RAISING_VERBS.has(lemma)) return undefined;
+  if (RAISING_VERBS.has(lemma)) return undefined;
   if (scoreCue(model, cueFeatures(view, v, arcs)) < model.threshold) return undefined;
   // "reiterated the UK's position that settlements are illegal", "assured the public that the risks were low": an
   // object holding a "that" clause carries a proposition, as a complement clause does.
   const asserts = kind === 'evaluation' && objectHoldsThatClause(view, v);
-  return { verb: { lemma, verbClass: 'asserted', isHedged: false, frames: kind === 'evaluation' ? EVALUATION_FRAMES : LEARNED_FRAMES }, kind: asserts ? 'assertion' : kind };
+  // "urged Vietnam to push back", "asked voters to stay home": an object told to do something is a demand, a wish.
+  const directs = kind === 'evaluation' && view.children[v]!.some((c) => c > v && depLabel(view.deps, c) === 'xcomp');
+  const finalKind: ClaimKind = asserts ? 'assertion' : directs ? 'desire' : kind;
+  return { verb: { lemma, verbClass: 'asserted', isHedged: false, frames: kind === 'evaluation' ? EVALUATION_FRAMES : LEARNED_FRAMES }, kind: finalKind };
 }
 
 /** Whether the object of verb v, or a clause hung on v after it, opens with "that" and has a verb of its own. */
@@ -1701,7 +1704,7 @@ const EVALUATION_FRAMES: ReadonlySet<VerbFrame> = new Set(['np']);
 
 /**
  * Raising verbs: their subject plays no part in what follows, so it is no source ("he appears to be in the ballpark",
- * "Republicans seem confident": the writer's judgement, not theirs). PolNeAR marks some as cues; a news reader does not.
+ * "Republicans seem confident", "Schiff seems a rank partisan": the writer's judgement, not theirs). PolNeAR marks some as cues; a news reader does not.
  */
 const RAISING_VERBS: ReadonlySet<string> = new Set(['seem', 'appear', 'tend', 'happen', 'look', 'prove', 'turn']);
 

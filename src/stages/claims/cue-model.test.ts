@@ -148,3 +148,23 @@ test('claims cue model › an object holding a "that" clause carries a propositi
   const model: CueModel = { version: 1, bias: -2, threshold: 0.5, weights: { 'lemma=reiterate': 4 } };
   assert.deepEqual(extractClaims(POSITION_THAT, lexicon, model).map((c) => c.kind), ['assertion']);
 });
+
+// "The coach urged the players to stay calm." — an object told to do something: a demand.
+const URGED = parsedDoc('The coach urged the players to stay calm.', [
+  ['The', 'DET', 2, 'det'], ['coach', 'NOUN', 3, 'nsubj'], ['urged', 'VERB', 0, 'root', 'urge'], ['the', 'DET', 5, 'det'], ['players', 'NOUN', 3, 'obj', 'player'],
+  ['to', 'PART', 7, 'mark'], ['stay', 'VERB', 3, 'xcomp'], ['calm', 'ADJ', 7, 'xcomp'], ['.', 'PUNCT', 3, 'punct'],
+]);
+// "The senator seems a careful negotiator." — a raising verb with a noun: the writer's judgement.
+const SEEMS_NOUN = parsedDoc('The senator seems a careful negotiator.', [
+  ['The', 'DET', 2, 'det'], ['senator', 'NOUN', 3, 'nsubj'], ['seems', 'VERB', 0, 'root', 'seem'], ['a', 'DET', 6, 'det'], ['careful', 'ADJ', 6, 'amod'],
+  ['negotiator', 'NOUN', 3, 'obj'], ['.', 'PUNCT', 3, 'punct'],
+]);
+
+test('claims cue model › an object with an infinitive is a demand ("urged the players to stay calm"): a wish', () => {
+  const model: CueModel = { version: 1, bias: -2, threshold: 0.5, weights: { 'lemma=urge': 4 } };
+  assert.deepEqual(extractClaims(URGED, lexicon, model).map((c) => c.kind), ['desire']);
+});
+
+test('claims cue model › must not fire: a raising verb with a noun ("The senator seems a careful negotiator")', () => {
+  assert.deepEqual(extractClaims(SEEMS_NOUN, lexicon, JUDGE_MODEL), []);
+});
