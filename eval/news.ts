@@ -23,7 +23,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { loadDefaultResources } from '../src/app/resources.js';
-import { createDoc, type Claim, type Doc, type EventMention } from '../src/model/index.js';
+import { claimKindOf, createDoc, type Claim, type Doc, type EventMention } from '../src/model/index.js';
 import { defaultStages, runStages } from '../src/pipeline/index.js';
 import { cleanArticle } from '../src/stages/clean/index.js';
 import { DEFAULT_EVENT_GENRES, classifyGenre } from '../src/nlp/genre.js';
@@ -65,7 +65,7 @@ const wordsOf = (s: string): Set<string> => new Set(fold(s).replace(/[^\p{L}\p{N
 const newTally = () => ({ pages: 0, nonNews: 0, anchorsMissing: 0, gold: 0, predicted: 0, matchedGold: 0, matchedPredicted: 0, type: 0, actor: 0, target: 0, time: 0, timeN: 0, place: 0, placeN: 0 });
 const tuningTally = newTally();
 const heldoutTally = newTally();
-const claimTally = { gold: 0, predicted: 0, matchedGold: 0, matchedPredicted: 0, source: 0, chain: 0, stance: 0, multiGold: 0, multiFound: 0 };
+const claimTally = { gold: 0, predicted: 0, matchedGold: 0, matchedPredicted: 0, source: 0, chain: 0, stance: 0, multiGold: 0, multiFound: 0, otherKinds: 0, allKindsMatched: 0 };
 let claimPages = 0;
 const notes: string[] = [];
 const resources = await loadDefaultResources();
@@ -175,10 +175,16 @@ for (const page of pages) {
   if (existsSync(claimFile)) {
     claimPages++;
     const labels = JSON.parse(readFileSync(claimFile, 'utf8')) as ClaimLabel[];
-    const claims = doc.layers.claims ?? [];
+    // The labels are statements of fact attributed to a source: scored against assertions, what the news views
+    // show by default; wishes and judgements (other kinds) are counted apart.
+    const claims = (doc.layers.claims ?? []).filter((c) => claimKindOf(c) === 'assertion');
+    claimTally.otherKinds += (doc.layers.claims ?? []).length - claims.length;
     claimTally.gold += labels.length;
     claimTally.predicted += claims.length;
     const pairs = match(labels, claims, evidence, (l, c) => -Math.abs(text.indexOf(l.anchor) - c.evidence.start) / 1000);
+    // The same labels against every kind, to show what reading wishes and judgements as claims would give.
+    const everyKind = doc.layers.claims ?? [];
+    claimTally.allKindsMatched += match(labels, everyKind, evidence, (l, c) => -Math.abs(text.indexOf(l.anchor) - c.evidence.start) / 1000).size;
     claimTally.matchedGold += pairs.size;
     claimTally.matchedPredicted += pairs.size;
     const linkOk = (gold: string, ours: Claim['chain'][number] | undefined): boolean => !!ours && wordsOf(ours.name).has(headWord(gold));
@@ -198,6 +204,9 @@ for (const page of pages) {
     for (const c of detail ? claims.filter((x) => !matched.has(x)) : []) {
       const cue = c.cue ? text.slice(c.cue.start, c.cue.end) : '-';
       notes.push(`  ${page.id.slice(0, 8)} extra claim [${c.chain.map((x) => x.name).join(' ← ')}] [${cue}] «${evidence(c).slice(0, 120)}»`);
+    }
+    for (const c of detail ? (doc.layers.claims ?? []).filter((x) => claimKindOf(x) !== 'assertion') : []) {
+      notes.push(`  ${page.id.slice(0, 8)} ${claimKindOf(c)} [${c.chain.map((x) => x.name).join(' ← ')}] [${c.cue ? text.slice(c.cue.start, c.cue.end) : '-'}] «${text.slice(c.content.start, c.content.end).slice(0, 100)}»`);
     }
   }
 }
@@ -229,9 +238,10 @@ if (claimPages > 0) {
   claims = {
     pages: claimPages, labels: claimTally.gold, predicted: claimTally.predicted, matched: claimTally.matchedGold, precision: cp, recall: cr, f1: f1(cp, cr),
     sourceAccuracy: div(claimTally.source, claimTally.matchedGold), chainAccuracy: div(claimTally.chain, claimTally.matchedGold), stanceAccuracy: div(claimTally.stance, claimTally.matchedGold),
-    multiLinkFound: div(claimTally.multiFound, claimTally.multiGold),
+    multiLinkFound: div(claimTally.multiFound, claimTally.multiGold), otherKinds: claimTally.otherKinds,
+    allKinds: { predicted: claimTally.predicted + claimTally.otherKinds, matched: claimTally.allKindsMatched, precision: div(claimTally.allKindsMatched, claimTally.predicted + claimTally.otherKinds), recall: div(claimTally.allKindsMatched, claimTally.gold) },
   };
-  console.log(`== claims on ${claimPages} pages: precision ${cp}  recall ${cr}; source ${claims['sourceAccuracy']}, chain ${claims['chainAccuracy']}, stance ${claims['stanceAccuracy']}`);
+  console.log(`== claims on ${claimPages} pages: precision ${cp}  recall ${cr}; source ${claims['sourceAccuracy']}, chain ${claims['chainAccuracy']}, stance ${claims['stanceAccuracy']} (assertions; ${claimTally.otherKinds} wishes and judgements not scored)`);
 }
 const seconds = (performance.now() - began) / 1000;
 console.log(

@@ -10,7 +10,7 @@ import { placeKey } from '../geo/normalise.js';
 import type { Gazetteer, GazetteerEntry } from '../geo/gazetteer.js';
 import { PLOVER_TYPES } from '../events/cameo-plover.js';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { DossierError, UsageError, type Claim } from '../model/index.js';
+import { claimKindOf, DossierError, UsageError, type Claim } from '../model/index.js';
 import { loadGazetteer } from './load-gazetteer.js';
 import type { CorroborationStatus } from '../corpus/corroborate/index.js';
 import type { ArticleFilter, CanonicalEntity, EntityDetail, EventQuery, MergedEventDetail, Store } from '../store/store.js';
@@ -209,7 +209,8 @@ async function* claimPages(store: Store, scope: Scope): AsyncGenerator<Record<st
     for (const [i, summary] of articles.entries()) {
       if (i > 0 && i % TURN_EVERY === 0) await nextTurn();
       const article = await store.getArticle(summary.id);
-      for (const claim of (article?.layers['claims'] ?? []) as Claim[]) {
+      // Statements of fact only, as the claims list shows them: wishes and judgements stay in the article's layers.
+      for (const claim of ((article?.layers['claims'] ?? []) as Claim[]).filter((c) => claimKindOf(c) === 'assertion')) {
         const origin = claim.chain[claim.chain.length - 1];
         rows.push({
           article_id: summary.id, outlet: summary.outlet, published_at: summary.publishedAt, claim_id: claim.id, stance: claim.stance,

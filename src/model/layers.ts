@@ -161,6 +161,14 @@ export interface Source {
 
 export type Stance = 'asserted' | 'confirmed' | 'denied' | 'not-acknowledged' | 'speculated';
 
+/**
+ * What a claim attributes: a statement of fact ("officials said the border was closed"), a wish or intention ("Trump
+ * wants to build a wall") or a judgement ("Sanders criticized the plan"). Analysts' claims, corroboration and exports
+ * read assertions; the other kinds are kept, labelled, because attribution corpora (PolNeAR) count them.
+ */
+export type ClaimKind = 'assertion' | 'desire' | 'evaluation';
+export const CLAIM_KINDS: readonly ClaimKind[] = ['assertion', 'desire', 'evaluation'];
+
 /** A report of a proposition with its chain of sources and stance. */
 export interface Claim {
   readonly id: string;
@@ -172,6 +180,8 @@ export interface Claim {
   /** Outermost first: [Fars, Sputnik (Persian), unnamed Syrian officer]. */
   readonly chain: readonly Source[];
   readonly stance: Stance;
+  /** Absent: an assertion (layers stored before the kinds existed hold assertions only). */
+  readonly kind?: ClaimKind;
   readonly isHedged: boolean;
   readonly eventIds: readonly string[];
   /** For a denial, confirmation or non-acknowledgement: the earlier claim in the article it answers. */
@@ -194,3 +204,8 @@ export interface Layers {
 
 export type LayerName = keyof Layers;
 export const LAYER_NAMES: readonly LayerName[] = ['tokens', 'sentences', 'deps', 'mentions', 'entities', 'times', 'places', 'events', 'claims'];
+
+/** A claim's kind; a claim without one (stored before kinds existed) is an assertion. */
+export function claimKindOf(claim: Pick<Claim, 'kind'>): ClaimKind {
+  return claim.kind ?? 'assertion';
+}

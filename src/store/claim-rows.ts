@@ -3,7 +3,7 @@
  * (chain with canonical entity ids, spans, the entities it involves) and one row per distinct place it names.
  * Pure: the adapters only write these rows (at save time, and from stored layers when migrating).
  */
-import type { Claim, DocEntity, Mention, PlaceRef } from '../model/index.js';
+import { claimKindOf, type Claim, type DocEntity, type Mention, type PlaceRef } from '../model/index.js';
 import type { StoredClaim, StoredClaimSource } from './store.js';
 
 /** A claim as the claims table holds it. */
@@ -56,7 +56,9 @@ export function claimRows(layers: ClaimSourceLayers, canonical: ReadonlyMap<stri
     if (!docEntityId) return null;
     return canonical.get(docEntityId) ?? (docEntityId.startsWith('kb:') ? docEntityId : null);
   };
-  return (layers.claims ?? []).map((claim) => {
+  // The claims list, its filters, the graph's 'claimed-about' links and exports read statements of fact; a wish or
+  // a judgement (another kind) stays in the article's layers, where the article view shows it labelled.
+  return (layers.claims ?? []).filter((claim) => claimKindOf(claim) === 'assertion').map((claim) => {
     const chain: StoredClaimSource[] = claim.chain.map((s) => ({
       kind: s.kind,
       name: s.name,

@@ -836,6 +836,19 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
       });
     });
 
+    test('claims: a wish or a judgement stays in the article\'s layers, out of the claims list and its counts', async () => {
+      await withStore(async (store) => {
+        const wish: Claim = { ...anonymousClaim(WIRE), id: 'c2', kind: 'desire', eventIds: [] };
+        const doc = withClaims(attackArticle(WIRE, 'Meridian News Agency', '2024-11-11'), [anonymousClaim(WIRE), wish]);
+        await store.saveArticle(doc, PIPELINE);
+        assert.deepEqual((await store.listClaims()).map((c) => c.id), [`${doc.id}:c1`]);
+        assert.equal(await store.countClaims(), 1);
+        assert.equal(await store.getClaim(`${doc.id}:c2`), undefined);
+        const stored = (await store.getArticle(doc.id))?.layers['claims'] as Claim[] | undefined;
+        assert.deepEqual(stored?.map((c) => c.kind ?? 'assertion'), ['assertion', 'desire'], 'the article keeps both, labelled');
+      });
+    });
+
     test('search filters: entity, event type and status, place, country, outlet and dates, with or without words', async () => {
       await withStore(async (store) => {
         const wire = attackArticle(WIRE, 'Meridian News Agency', '2024-11-11');

@@ -94,3 +94,14 @@ test('observe › a confirmation needs an affirming verb ("confirmed", "acknowle
   const notAVerb = makeDoc({ text: FEATURE, layers: { events: [meeting], claims: [{ ...confirmed, cueLemma: 'say' }] } });
   assert.deepEqual(observeEvents(notAVerb, [], notAVerb.id)[0]!.reports.map((r) => r.stance), ['asserted']);
 });
+
+test('observe › a wish is no report of the act it wishes for: the event stays in the article voice', () => {
+  const text = 'Rockets struck outside Baghdad airport on Sunday. The militia wants to strike again before the vote.';
+  const again: EventMention = { ...strike, id: 'v1', evidence: { start: 50, end: text.length }, trigger: { start: text.indexOf('strike again'), end: text.indexOf('strike again') + 6 } };
+  const wish: Claim = {
+    id: 'c1', evidence: { start: 50, end: text.length }, content: { start: text.indexOf('to strike'), end: text.length - 1 }, isDirectQuote: false,
+    chain: [{ kind: 'organisation', name: 'The militia' }], stance: 'asserted', kind: 'desire', isHedged: false, eventIds: [], cueLemma: 'want',
+  };
+  const [observed] = observeEvents(makeDoc({ text, layers: { events: [again], claims: [wish] } }), [], 'g');
+  assert.deepEqual(observed!.reports.map((r) => r.chain.map((s) => s.name)), [[]], 'no report through the militia');
+});

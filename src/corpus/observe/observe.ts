@@ -3,7 +3,7 @@
  * (actors as canonical entity ids, place and time resolved) and the reports of it (which claims carry it,
  * with their chains and stances, or the article's own voice).
  */
-import type { Claim, Doc, EventMention, Modality, Source, Span } from '../../model/index.js';
+import { claimKindOf, type Claim, type Doc, type EventMention, type Modality, type Source, type Span } from '../../model/index.js';
 import type { EventReport, ReportStance } from '../corroborate/index.js';
 import type { EntityLink } from '../link-entities/index.js';
 import type { EventObservation } from '../merge-events/index.js';
@@ -87,7 +87,8 @@ export function observeEvents(doc: Doc, entityLinks: readonly EntityLink[], synd
   const events = doc.layers.events ?? [];
   if (!events.length) return [];
   const canonical = new Map(entityLinks.map((l) => [l.docEntityId, l.entityId]));
-  const claims = doc.layers.claims ?? [];
+  // Only statements of fact report an event: "X wants to build a wall" does not say a wall was built.
+  const claims = (doc.layers.claims ?? []).filter((c) => claimKindOf(c) === 'assertion');
   const places = new Map((doc.layers.places ?? []).map((p) => [p.id, p]));
   const times = new Map((doc.layers.times ?? []).map((t) => [t.id, t]));
   const stances = new Map(claims.map((c) => [c.id, claimStance(c, doc.text)]));

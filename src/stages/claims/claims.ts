@@ -7,7 +7,7 @@
  * sentences and mentions layers and reads entities when they exist. See README.md for method and limits.
  */
 import { countriesByDemonym } from '../../data/countries.js';
-import { depLabel, UPOS_TAGS, type Claim, type Doc, type DocEntity, type Sentence, type Span, type Stance } from '../../model/index.js';
+import { depLabel, UPOS_TAGS, type Claim, type Doc, type DocEntity, type Sentence, type Span, type Stance, type ClaimKind } from '../../model/index.js';
 import { defineStage, type Stage } from '../../pipeline/stage.js';
 import { CLAIMS_LEXICON, type ClaimsLexicon, type ReportingVerb, type VerbClass, type VerbFrame } from './lexicon.js';
 import { CLAIMS_CUE_MODEL, complementKind, cueFeatures, scoreCue, type ComplementKind, type CueModel } from './cue-model.js';
@@ -38,7 +38,7 @@ export interface ClaimsOptions {
 }
 
 /** Version of the claims stage's output. */
-export const CLAIMS_VERSION = 7;
+export const CLAIMS_VERSION = 8;
 
 /**
  * Creates the claims stage (requires sentences and mentions; assigns claims).
@@ -169,6 +169,8 @@ interface Draft {
   isFrame?: boolean;
   /** Set for a report quoted inside a direct quote ("“… he said, ‘…’ …,” Mitchell recalled"): the quote's speaker. */
   quotedBy?: ClaimSource;
+  /** A learned cue's wish ("wants to build") or judgement ("criticized the plan"); unset: an assertion. */
+  kind?: ClaimKind;
 }
 
 interface Context extends SourceContext {
@@ -1578,12 +1580,14 @@ function syntaxDrafts(ctx: Context, view: ParseView, drafts: Draft[], cueModel: 
       if (tokens.pos[i] !== VERB_TAG && tokens.pos[i] !== AUX_TAG) continue;
       if (ctx.usedCues.has(start) || insideQuote(ctx, start)) continue;
       const word = ctx.text.slice(start, tokens.end[i]).toLowerCase().replace(/’/g, "'");
+      if (phrasalWish(ctx, view, i, s.end, drafts)) continue;
       const known = ctx.lexicon.verbForms.get(word);
       if (known && (known.verbClass === 'chain' || NON_VERB_CUES.has(known.lemma))) continue;
       if (!known && (!cueModel || tokens.pos[i] !== VERB_TAG)) continue;
       const arcs = speechArcs(view, i);
       if (!arcs.subject || !arcs.content || arcs.content.end - arcs.content.start < 8) continue;
-      const verb = known ?? learnedCue(ctx, view, i, arcs, cueModel!);
+      const learned = known ? undefined : learnedCue(ctx, view, i, arcs, cueModel!);
+      const verb = known ?? learned?.verb;
       if (!verb) continue;
       // Only a real clause: a complement with its own verb, not "said so" or an object noun ("wrote his book").
       if (!verb.frames.has('np') && hasObjectOnly(view, i)) continue;
@@ -1600,32 +1604,107 @@ function syntaxDrafts(ctx: Context, view: ParseView, drafts: Draft[], cueModel: 
       const content = arcs.content.start > cue.end ? trimContent(ctx.text, { start: arcs.content.start, end: contentEnd(ctx, arcs.content.start, s.end) }) : arcs.content;
       const d = indirectDraft(ctx, cue, verb.lemma, verb.verbClass, verb.isHedged, content, { span: withoutTrailingTime(ctx.text, arcs.subject), chainSpans: [], isNegated: negated });
       d.isDirectQuote = ctx.quotes.some((q) => q.start === content.start && q.end === content.end);
+      if (learned && learned.kind !== 'assertion') d.kind = learned.kind;
       drafts.push(d);
     }
   }
 }
 
-/** Complements a learned cue may take (see README "Learned cues"): a clause, a parenthetical host, an infinitive. */
-const LEARNED_CUE_KINDS: ReadonlySet<ComplementKind> = new Set(['ccomp', 'parataxis']);
+/**
+ * Verbs that with a particle ask for something: "the NAACP called for a moratorium on charter schools", "Palmieri called
+ * on Trump to stop …", "pressed for a vote". The arcs give no object or clause (the particle opens an `obl`), so neither
+ * the lexicon's frames nor the cue model see them; what is asked for, to the clause end, is a wish of the subject.
+ */
+const PHRASAL_WISHES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['call', new Set(['for', 'on', 'upon'])],
+  ['press', new Set(['for'])],
+  ['push', new Set(['for'])],
+  ['plead', new Set(['for'])],
+]);
+
+/** "called on Monday": the particle opens a time, not an addressee. */
+const TIME_AFTER_PARTICLE_RE = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|\d)/;
+
+/** Adds a wish for verb v followed by its particle ("called for …"); true when one was added. */
+function phrasalWish(ctx: Context, view: ParseView, v: number, sentenceEnd: number, drafts: Draft[]): boolean {
+  const { tokens } = view;
+  const lemma = (tokens.lemmas[tokens.lemma[v]!] ?? '').toLowerCase();
+  const particles = PHRASAL_WISHES.get(lemma);
+  const p = v + 1;
+  if (!particles || tokens.pos[v] !== VERB_TAG || p + 1 >= tokens.length || tokens.start[p + 1]! >= sentenceEnd) return false;
+  const particle = ctx.text.slice(tokens.start[p], tokens.end[p]).toLowerCase();
+  if (!particles.has(particle) || TIME_AFTER_PARTICLE_RE.test(ctx.text.slice(tokens.start[p + 1], tokens.end[p + 1]).toLowerCase())) return false;
+  const arcs = speechArcs(view, v);
+  if (!arcs.subject) return false;
+  const subjectText = ctx.text.slice(arcs.subject.start, arcs.subject.end);
+  if (isNonSourcePhrase(subjectText) || wordCount(ctx.text, arcs.subject) > 24) return false;
+  const cue = { start: tokens.start[v]!, end: tokens.end[p]! };
+  if (drafts.some((d) => d.cue && d.cue.start < cue.end && cue.start < d.cue.end)) return false;
+  const from = tokens.start[p + 1]!;
+  const content = trimContent(ctx.text, { start: from, end: contentEnd(ctx, from, sentenceEnd) });
+  if (content.end - content.start < 8) return false;
+  for (let o = cue.start; o < cue.end; o++) ctx.usedCues.add(o);
+  const isNegated = view.children[v]!.some((c) => /^(?:not|n't|never)$/i.test(ctx.text.slice(tokens.start[c], tokens.end[c])));
+  const d = indirectDraft(ctx, cue, `${lemma} ${particle}`, 'asserted', false, content, { span: withoutTrailingTime(ctx.text, arcs.subject), chainSpans: [], isNegated });
+  d.kind = 'desire';
+  drafts.push(d);
+  return true;
+}
+
+/**
+ * What a learned cue's complement makes of its claim (see README "Learned cues"): a clause or a parenthetical host is
+ * an assertion ("the court ruled that …"), an infinitive a wish or intention ("wants to build", "vowed to repeal"),
+ * an object a judgement ("criticized the plan", "blasted Clinton"). The last two are kept as other kinds of claim.
+ */
+const LEARNED_CUE_KINDS: ReadonlyMap<ComplementKind, ClaimKind> = new Map([
+  ['ccomp', 'assertion'],
+  ['parataxis', 'assertion'],
+  ['xcomp', 'desire'],
+  ['obj', 'evaluation'],
+]);
 
 /**
  * A verb outside the lexicon read as a cue when the cue model scores it at or above its threshold and its complement
- * is one a claim can have; it asserts (the model says nothing of stance) and allows no object-only content.
+ * is one a claim can have, with the kind of claim that complement makes; it asserts (the model says nothing of stance).
+ * An assertion allows no object-only content; an evaluation is one.
  */
-function learnedCue(ctx: Context, view: ParseView, v: number, arcs: SpeechArcs, model: CueModel): ReportingVerb | undefined {
-  const kind = complementKind(view, v);
-  if (!kind || !LEARNED_CUE_KINDS.has(kind)) return undefined;
+function learnedCue(ctx: Context, view: ParseView, v: number, arcs: SpeechArcs, model: CueModel): { verb: ReportingVerb; kind: ClaimKind } | undefined {
+  const complement = complementKind(view, v);
+  const kind = complement && LEARNED_CUE_KINDS.get(complement);
+  if (!complement || !kind) return undefined;
   const lemma = view.tokens.lemmas[view.tokens.lemma[v]!] ?? ctx.text.slice(view.tokens.start[v], view.tokens.end[v]).toLowerCase();
-  if (kind === 'xcomp' && RAISING_VERBS.has(lemma)) return undefined;
+  if (RAISING_VERBS.has(lemma)) return undefined;
   if (scoreCue(model, cueFeatures(view, v, arcs)) < model.threshold) return undefined;
-  return { lemma, verbClass: 'asserted', isHedged: false, frames: LEARNED_FRAMES };
+  // "reiterated the UK's position that settlements are illegal", "assured the public that the risks were low": an
+  // object holding a "that" clause carries a proposition, as a complement clause does.
+  const asserts = kind === 'evaluation' && objectHoldsThatClause(view, v);
+  // "urged Vietnam to push back", "asked voters to stay home": an object told to do something is a demand, a wish.
+  const directs = kind === 'evaluation' && view.children[v]!.some((c) => c > v && depLabel(view.deps, c) === 'xcomp');
+  const finalKind: ClaimKind = asserts ? 'assertion' : directs ? 'desire' : kind;
+  return { verb: { lemma, verbClass: 'asserted', isHedged: false, frames: kind === 'evaluation' ? EVALUATION_FRAMES : LEARNED_FRAMES }, kind: finalKind };
+}
+
+/** Whether the object of verb v, or a clause hung on v after it, opens with "that" and has a verb of its own. */
+function objectHoldsThatClause(view: ParseView, v: number): boolean {
+  const { tokens, deps } = view;
+  const obj = view.children[v]!.find((c) => c > v && depLabel(deps, c) === 'obj');
+  if (obj === undefined) return false;
+  for (let t = obj + 1; t < tokens.length && t < obj + 40; t++) {
+    const pos = UPOS_TAGS[tokens.pos[t]!];
+    if (pos === 'PUNCT' && /^[.;!?]$/.test(view.text.slice(tokens.start[t], tokens.end[t]))) return false;
+    if (view.text.slice(tokens.start[t], tokens.end[t]).toLowerCase() !== 'that' || depLabel(deps, t) !== 'mark') continue;
+    const clause = deps.head[t]!;
+    return clause > t && (UPOS_TAGS[tokens.pos[clause]!] === 'VERB' || UPOS_TAGS[tokens.pos[clause]!] === 'AUX' || view.children[clause]!.some((c) => depLabel(deps, c) === 'cop'));
+  }
+  return false;
 }
 
 const LEARNED_FRAMES: ReadonlySet<VerbFrame> = new Set(['that', 'bare', 'to']);
+const EVALUATION_FRAMES: ReadonlySet<VerbFrame> = new Set(['np']);
 
 /**
  * Raising verbs: their subject plays no part in what follows, so it is no source ("he appears to be in the ballpark",
- * "Republicans seem confident": the writer's judgement, not theirs). PolNeAR marks some as cues; a news reader does not.
+ * "Republicans seem confident", "Schiff seems a rank partisan": the writer's judgement, not theirs). PolNeAR marks some as cues; a news reader does not.
  */
 const RAISING_VERBS: ReadonlySet<string> = new Set(['seem', 'appear', 'tend', 'happen', 'look', 'prove', 'turn']);
 
@@ -1858,6 +1937,8 @@ function resolveSpeakerPronouns(ctx: Context, drafts: readonly Draft[]): void {
     for (let k = n - 1; k >= 0; k--) {
       const prev = ordered[k]!;
       if (here - sentenceIndexAt(ctx, prev.cue?.start ?? prev.content.start) > window) return undefined;
+      // Who wished or judged ("reports urging new rules", "X criticized …") is no run of reported speech to continue.
+      if (prev.kind) continue;
       const speaker = prev.cueSourceIndex >= 0 ? prev.chain[prev.cueSourceIndex] : undefined;
       if (speaker && !speaker.isUnresolved && fits(speaker)) return speaker;
     }
@@ -1958,7 +2039,8 @@ function nestDrafts(ctx: Context, drafts: readonly Draft[]): void {
     const isPronounSpeaker = /^(?:he|she|they|it|i|we|you)$/i.test(ctx.text.slice(speaker.start, speaker.end));
     let best: Draft | undefined;
     for (const o of drafts) {
-      if (o === d || o.cueSourceIndex < 0 || o.isFrame || !o.cue) continue;
+      // A wish or a judgement relays no one's words.
+      if (o === d || o.cueSourceIndex < 0 || o.isFrame || !o.cue || o.kind) continue;
       if (!o.contentParts.some((p) => contains(p, d.cue!) && (!speaker || contains(p, speaker)))) continue;
       if (contains(d.content, o.content) || contains(d.content, o.cue) || o.chain.some((c) => c.name === speakerLink.name)) continue;
       // Only a short, clean outer speaker relaying words in the same sentence: long spans are clause-boundary errors.
@@ -2061,6 +2143,7 @@ function finish(ctx: Context, all: Draft[]): ClaimRecord[] {
       chain: d.chain,
       cueSourceIndex: d.cueSourceIndex,
       stance,
+      kind: d.kind ?? 'assertion',
       isHedged: isHedgedDraft(ctx, d, evidence),
       eventIds: [],
       contentParts: d.contentParts,
@@ -2079,6 +2162,8 @@ function answeredClaim(ctx: Context, d: Draft, earlier: readonly ClaimRecord[]):
   const mine = contentWords(ctx.text, d.content);
   let best: { id: string; score: number } | undefined;
   for (const c of earlier) {
+    // A denial answers a statement of fact, not a wish or a judgement.
+    if (c.kind !== 'assertion') continue;
     if (c.chain[c.chain.length - 1]?.name === origin) continue;
     // "It said that the IRGC denied the report": the denial sits inside that claim; it answers something else.
     if (d.cue && c.content.start <= d.cue.start && d.cue.end <= c.content.end) continue;

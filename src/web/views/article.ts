@@ -91,7 +91,7 @@ function annotationsOf(article: ArticleView): Annotation[] {
     out.push({ start: p.start, end: p.end, kind: 'place', label: p.isResolved ? `${p.name ?? p.text} (${p.countryCode ?? '?'}, ${p.precision ?? '?'}) ${p.lat?.toFixed(2)}, ${p.lon?.toFixed(2)}` : 'place not resolved' });
   }
   for (const e of layers.events ?? []) out.push({ start: e.trigger.start, end: e.trigger.end, kind: 'event', label: `event ${e.ploverType}${e.ploverMode ? `/${e.ploverMode}` : ''} (${e.modality})` });
-  for (const c of layers.claims ?? []) out.push({ start: c.evidence.start, end: c.evidence.end, kind: 'claim', label: `claim (${c.stance}) from ${c.chain.map((s) => s.name).join(' ← ')}` });
+  for (const c of layers.claims ?? []) out.push({ start: c.evidence.start, end: c.evidence.end, kind: 'claim', label: `${c.kind && c.kind !== 'assertion' ? `${c.kind} claim` : 'claim'} (${c.stance}) from ${c.chain.map((s) => s.name).join(' ← ')}` });
   return out;
 }
 
