@@ -67,8 +67,8 @@ export function tokenizeText(text: string): TokenSpans {
     WORD_RE.lastIndex = i;
     const word = WORD_RE.exec(text);
     if (word) {
-      let wordEnd = i + word[0].length;
-      const value = word[0];
+      const value = unjoinedSentence(word[0]);
+      let wordEnd = i + value.length;
       if (text.charCodeAt(wordEnd) === 46 /* . */ && keepsStop(value, text, wordEnd + 1)) {
         push(i, wordEnd + 1);
         i = wordEnd + 1;
@@ -101,6 +101,16 @@ export function tokenizeText(text: string): TokenSpans {
     i += width;
   }
   return { length: n, start: start.slice(0, n), end: end.slice(0, n) };
+}
+
+// A lower-case word, a stop and a capitalised word with no space between: two sentences run together by a page's
+// markup ("a physician.Police said"), not one word like "U.S", "4.2" or "example.com".
+const JOINED_SENTENCE_RE = /^(.*?\p{Ll}{2})\.(?=\p{Lu}\p{Ll})/u;
+
+/** The part of a matched word before a stop that joins two sentences ("physician.Police" → "physician"), else the word. */
+function unjoinedSentence(word: string): string {
+  const m = JOINED_SENTENCE_RE.exec(word);
+  return m ? m[1]! : word;
 }
 
 /** End offset of a URL, e-mail address or @handle starting at i, or i when none starts there. */

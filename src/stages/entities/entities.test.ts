@@ -326,3 +326,13 @@ test('entities › "a Damien Hirst painting": a person\'s name before a noun kee
   const entities = entitiesOf(text, [['Marisol Quenby', 'PER']]);
   assert.equal(byName(entities, 'Marisol Quenby').type, 'PER');
 });
+
+test('entities › a pronoun goes to the nearest person of its gender, by an earlier pronoun or an honorific (issue 14)', () => {
+  const text = 'Daniel Okafor met Grace Mbeki in Lagos. She said he had promised new roads. Later he left.';
+  const entities = entitiesOf(text, [['Daniel Okafor', 'PER'], ['Grace Mbeki', 'PER'], ['Lagos', 'LOC']]);
+  assert.deepEqual(byName(entities, 'Grace Mbeki').references.map((r) => r.text), ['She']);
+  assert.deepEqual(byName(entities, 'Daniel Okafor').references.map((r) => r.text), ['he', 'he']);
+  const titled = 'Mr. Tomas Reyes spoke first. She disagreed with everything.';
+  const reyes = byName(entitiesOf(titled, [['Tomas Reyes', 'PER']]), 'Tomas Reyes');
+  assert.deepEqual(reyes.references, [], 'an unresolved "she" rather than the man called Mr.');
+});

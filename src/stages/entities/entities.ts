@@ -46,7 +46,8 @@ export function createEntitiesStage(): Stage<'entities'> {
     // 2: company short names, bracketed acronyms, appositions and descriptors inside a mention span; a "person"
     // named by the article's own common words is MISC; pronouns in capitals are not resolved.
     // 3: a "person" the text handles as a product ("download Hotspot Shield", "a Raspberry Pi") is MISC.
-    version: 3,
+    // 4: a pronoun goes to the nearest person of its gender (by honorific or an earlier pronoun), else to none.
+    version: 4,
     requires: ['sentences', 'mentions'],
     assigns: 'entities',
     run: (doc, ctx) => {
@@ -417,7 +418,10 @@ function resolveReferences(text: string, sentences: readonly Sentence[], mention
     if (ref.isOrgPronoun) {
       chosen = best(clusters.filter((c) => c.type === 'ORG' || kindOfCluster(c) === 'state'), recentBefore);
     } else if (ref.rule === 'pronoun') {
-      chosen = best(clusters.filter((c) => c.type === 'PER'), recentBefore);
+      // "she" never stands for a man the text has called "Mr." or "he" (and the reverse): the nearest person of the
+      // pronoun's gender, or none at all (an unresolved "she" is better than the wrong person).
+      const gender = pronounGender(ref.text);
+      chosen = best(clusters.filter((c) => c.type === 'PER' && genderOf(c, text, ref.span.start) !== otherGender(gender)), recentBefore);
     } else if (PERSON_NOUNS.has(ref.noun!)) {
       const fits = (c: Cluster) => c.type === 'PER' && ([...c.titles].some((t) => t.startsWith(ref.noun!.slice(0, 3))) || c.roles.some((r) => r.title.includes(ref.noun!)));
       chosen = best(clusters.filter(fits), recentBefore);
@@ -429,6 +433,29 @@ function resolveReferences(text: string, sentences: readonly Sentence[], mention
       chosen.references.push({ start: ref.span.start, end: ref.span.end, text: ref.text, rule: ref.rule });
     }
   }
+}
+
+type Gender = 'male' | 'female';
+const MALE_PRONOUNS = new Set(['he', 'him', 'his']);
+const otherGender = (g: Gender): Gender => (g === 'male' ? 'female' : 'male');
+const pronounGender = (pronoun: string): Gender => (MALE_PRONOUNS.has(pronoun.toLowerCase()) ? 'male' : 'female');
+/** Honorifics that give a person's gender, in the mention or just before it ("Mr. Haddad", "Mrs Omar"). */
+const HONORIFIC_GENDER: Readonly<Record<string, Gender>> = { mr: 'male', sir: 'male', lord: 'male', mrs: 'female', ms: 'female', miss: 'female', madam: 'female', dame: 'female', lady: 'female' };
+const HONORIFIC_BEFORE = /\b(Mr|Mrs|Ms|Miss|Sir|Lord|Madam|Dame|Lady)\.?\s+$/;
+
+/**
+ * A person's gender as the text shows it before `offset`: an honorific of a mention, else the first gendered pronoun
+ * already resolved to them; undefined when the text has not shown it yet.
+ */
+function genderOf(cluster: Cluster, text: string, offset: number): Gender | undefined {
+  for (const t of cluster.titles) if (HONORIFIC_GENDER[t]) return HONORIFIC_GENDER[t];
+  for (const m of cluster.mentions) {
+    if (m.start >= offset) continue;
+    const before = HONORIFIC_BEFORE.exec(text.slice(Math.max(0, m.start - 8), m.start));
+    if (before) return HONORIFIC_GENDER[before[1]!.toLowerCase()];
+  }
+  const first = cluster.references.find((r) => r.rule === 'pronoun' && r.start < offset);
+  return first ? pronounGender(first.text) : undefined;
 }
 
 function best(candidates: Cluster[], score: (c: Cluster) => number): Cluster | undefined {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { makeDoc } from '../../../test/helpers/make-doc.js';
-import { depLabelIndex, makeTokenTable, type EventMention, type Mention, type Upos } from '../../model/index.js';
+import { depLabelIndex, makeTokenTable, type DocEntity, type EventMention, type Mention, type Upos } from '../../model/index.js';
 import { createResources } from '../../pipeline/stage.js';
 import { loadEventLexicon } from '../../app/dictionaries.js';
 import { EVENT_LEXICON_RESOURCE } from '../../events/lexicon.js';
@@ -292,6 +292,16 @@ test('a speech verb that is the cue of a claim and acts on no one is a claim, no
   const at = plain.text.indexOf('warned');
   const claim = { id: 'c1', evidence: { start: 0, end: plain.text.length }, content: { start: at + 7, end: plain.text.length }, cue: { start: at, end: at + 6 }, isDirectQuote: false, chain: [], stance: 'asserted' as const, isHedged: false, eventIds: [] };
   assert.deepEqual(stage.run({ ...plain, layers: { ...plain.layers, claims: [claim] } }, ctx), []);
+});
+
+test('a judgement is the act itself: its cue does not turn "The Arab League condemned the unilateral move" into a mere claim', () => {
+  const spec = 'The/DET Arab/PROPN League/PROPN condemned/VERB/condemn the/DET unilateral/ADJ move/NOUN ./PUNCT';
+  const plain = tagged(spec, [{ text: 'Arab League', type: 'ORG' }]);
+  const at = plain.text.indexOf('condemned');
+  const claimOf = (kind: 'assertion' | 'evaluation') => ({ id: 'c1', kind, evidence: { start: 0, end: plain.text.length }, content: { start: at + 10, end: plain.text.length - 1 }, cue: { start: at, end: at + 9 }, isDirectQuote: false, chain: [], stance: 'asserted' as const, isHedged: false, eventIds: [] });
+  const withClaim = (kind: 'assertion' | 'evaluation') => stage.run({ ...plain, layers: { ...plain.layers, claims: [claimOf(kind)] } }, ctx);
+  assert.equal(withClaim('evaluation')[0]?.ploverType, 'ACCUSE');
+  assert.deepEqual(withClaim('assertion'), [], 'a statement\'s speech verb with no one acted on stays a claim');
 });
 
 test('with a parse, the dead are the numbers on the victims of the kill verb, summed over conjuncts: "Gunmen killed 12 villagers and three soldiers"', () => {
@@ -600,4 +610,45 @@ test('a duration or a set is never an event\'s date: "bombed Gaza for three days
   assert.equal(withTime({ type: 'DURATION', value: 'P3D' })[0]?.timeId, undefined, 'a duration');
   assert.equal(withTime({ type: 'SET', value: 'XXXX-WXX-5' })[0]?.timeId, undefined, 'a set');
   assert.equal(withTime({ type: 'DATE', value: '2015-11-23' })[0]?.timeId, 't1', 'a date in the same place dates it');
+});
+
+/** Runs the stage on a parsed sentence with one entity per mention (ids e0, e1 … for mentions m0, m1 …). */
+function withEntities(doc: ReturnType<typeof parsed>, entities: readonly { name: string; type: 'PER' | 'ORG' | 'LOC' | 'MISC'; kind: DocEntity['kind']; country?: string }[]) {
+  const layer = entities.map((e, i) => ({ id: `e${i}`, name: e.name, type: e.type, kind: e.kind, ...(e.country ? { country: e.country } : {}), mentionIds: [`m${i}`], aliases: [], roles: [], references: [] }));
+  return stage.run({ ...doc, layers: { ...doc.layers, entities: layer } }, ctx);
+}
+
+test('issue 14 › a name that only modifies a common-noun head makes the phrase a thing of that party: "took over Ukrainian policy" codes nothing, "took over Ukrainian towns" a COERCE', () => {
+  const policy = parsed('Rebels/NOUN/rebel took/VERB/take over/ADP Ukrainian/ADJ policy/NOUN ./PUNCT', '2/nsubj 0/root 2/compound:prt 5/amod 2/obj 2/punct', [{ text: 'Ukrainian', type: 'MISC' }]);
+  assert.deepEqual(withEntities(policy, [{ name: 'Ukraine', type: 'MISC', kind: 'nationality', country: 'UKR' }]).map((e) => e.ploverType), []);
+  const towns = parsed('Rebels/NOUN/rebel took/VERB/take over/ADP Ukrainian/ADJ towns/NOUN/town ./PUNCT', '2/nsubj 0/root 2/compound:prt 5/amod 2/obj 2/punct', [{ text: 'Ukrainian', type: 'MISC' }]);
+  assert.deepEqual(withEntities(towns, [{ name: 'Ukraine', type: 'MISC', kind: 'nationality', country: 'UKR' }]).map((e) => e.ploverType), ['COERCE']);
+});
+
+test('issue 14 › an "it" no one resolved is a thing, not an actor: "It backed the rebels" codes nothing, "They backed the rebels" a SUPPORT', () => {
+  const it = parsed('It/PRON backed/VERB/back the/DET rebels/NOUN/rebel ./PUNCT', '2/nsubj 0/root 4/det 2/obj 2/punct');
+  assert.deepEqual(stage.run(it, ctx).map((e) => e.ploverType), []);
+  const they = parsed('They/PRON backed/VERB/back the/DET rebels/NOUN/rebel ./PUNCT', '2/nsubj 0/root 4/det 2/obj 2/punct');
+  assert.deepEqual(stage.run(they, ctx).map((e) => e.ploverType), ['SUPPORT']);
+});
+
+test('issue 14 › a common noun opening the sentence that the name tagger took for an organisation does not act: "Tariffs hit American farmers" codes nothing, "Hamas attacked Israeli soldiers" an ASSAULT', () => {
+  const tariffs = parsed('Tariffs/NOUN/tariff hit/VERB/hit American/ADJ farmers/NOUN/farmer ./PUNCT', '2/nsubj 0/root 4/amod 2/obj 2/punct', [{ text: 'Tariffs', type: 'ORG' }, { text: 'American', type: 'MISC' }]);
+  assert.deepEqual(withEntities(tariffs, [{ name: 'Tariffs', type: 'ORG', kind: 'organisation' }, { name: 'United States', type: 'MISC', kind: 'nationality', country: 'USA' }]).map((e) => e.ploverType), []);
+  const hamas = parsed('Hamas/PROPN attacked/VERB/attack Israeli/ADJ soldiers/NOUN/soldier ./PUNCT', '2/nsubj 0/root 4/amod 2/obj 2/punct', [{ text: 'Hamas', type: 'ORG' }, { text: 'Israeli', type: 'MISC' }]);
+  assert.deepEqual(withEntities(hamas, [{ name: 'Hamas', type: 'ORG', kind: 'armed-group' }, { name: 'Israel', type: 'MISC', kind: 'nationality', country: 'ISR' }]).map((e) => e.ploverType), ['ASSAULT']);
+});
+
+test('issue 14 › a cooperative act with no one named who does it is no event ("Kenyan officials were praised"), while an arrest with no agent is ("Omar Haddad was arrested")', () => {
+  const praised = tagged('Kenyan/ADJ officials/NOUN/official were/AUX/be praised/VERB/praise ./PUNCT');
+  assert.deepEqual(stage.run(praised, ctx).map((e) => e.ploverType), []);
+  const arrested = parsed('Omar/PROPN Haddad/PROPN was/AUX/be arrested/VERB/arrest ./PUNCT', '2/compound 4/nsubj:pass 4/aux:pass 0/root 4/punct', [{ text: 'Omar Haddad' }]);
+  assert.deepEqual(stage.run(arrested, ctx).map((e) => e.ploverType), ['COERCE']);
+});
+
+test('issue 14 › a verb opening the sentence with no one acting is an order or a label: "Arrest 12 Kurdish activists" codes nothing, "Police arrested 12 Kurdish activists" a COERCE', () => {
+  const order = tagged('Arrest/VERB/arrest 12/NUM Kurdish/ADJ activists/NOUN/activist ./PUNCT');
+  assert.deepEqual(stage.run(order, ctx).map((e) => e.ploverType), []);
+  const report = tagged('Police/NOUN arrested/VERB/arrest 12/NUM Kurdish/ADJ activists/NOUN/activist ./PUNCT');
+  assert.deepEqual(stage.run(report, ctx).map((e) => e.ploverType), ['COERCE']);
 });

@@ -5,6 +5,7 @@
  */
 import { defineStage, type Stage } from '../../pipeline/stage.js';
 import {
+  claimKindOf,
   DEP_LABELS,
   DossierError,
   tokenPos,
@@ -219,7 +220,7 @@ function isPlausible(e: CodedEvent, s: Sentence, tokens: readonly CoderToken[], 
 }
 
 /** Nouns for people and bodies of people that are no sector agent of the dictionary: they can act and be acted on. */
-const PERSON_NOUNS = new Set(['man', 'person', 'boy', 'girl', 'family', 'customer', 'victim', 'suspect', 'defendant', 'owner', 'husband', 'wife', 'son', 'daughter', 'mother', 'father', 'parent', 'brother', 'sister', 'teacher', 'educator', 'employee', 'staff', 'executive', 'investor', 'shareholder', 'voter', 'member', 'crowd', 'group', 'team', 'agency', 'department', 'administration', 'committee', 'commission', 'board', 'council', 'organization', 'organisation', 'jury', 'league', 'nation', 'state', 'country', 'side', 'rival', 'critic', 'lawyer', 'attorney', 'plaintiff', 'patient', 'driver', 'passenger', 'player', 'fan', 'friend', 'neighbor', 'neighbour', 'community', 'coalition', 'alliance', 'bank', 'lender', 'manufacturer', 'maker', 'retailer', 'association', 'federation', 'network', 'outlet', 'club', 'institution', 'insurer', 'employer', 'startup', 'giant', 'regulator', 'watchdog', 'investigator', 'detective', 'agent', 'guard', 'prisoner', 'inmate', 'detainee', 'captive', 'migrant', 'immigrant', 'asylum-seeker', 'colleague', 'partner', 'ally', 'enemy', 'foe', 'opponent', 'candidate', 'democrat', 'republican', 'conservative', 'liberal', 'minority', 'majority', 'terrorist', 'extremist', 'assailant', 'killer', 'murderer', 'shooter', 'thief', 'robber', 'kidnapper', 'abductor', 'dealer', 'trafficker', 'pedophile', 'offender', 'perpetrator', 'witness', 'survivor', 'relative', 'baby', 'kid', 'teen', 'teenager', 'youth', 'adult', 'senior', 'elder', 'cleric', 'bishop', 'priest', 'imam', 'monk', 'chief', 'commander', 'head', 'director', 'chairman', 'ceo', 'founder', 'spokesperson', 'envoy', 'negotiator', 'mediator', 'delegation', 'delegate', 'representative', 'senate', 'house', 'assembly', 'legislature', 'ministry', 'embassy', 'consulate', 'office', 'bureau', 'service', 'force', 'unit', 'squad', 'battalion', 'brigade', 'division', 'regiment', 'corps', 'fleet', 'navy', 'gang', 'cartel', 'mob', 'faction', 'movement', 'party', 'union', 'government']);
+const PERSON_NOUNS = new Set(['man', 'person', 'public', 'bloc', 'farmer', 'worker', 'resident', 'citizen', 'villager', 'civilian', 'student', 'engineer', 'scientist', 'researcher', 'doctor', 'nurse', 'official', 'lawmaker', 'politician', 'leader', 'protester', 'demonstrator', 'activist', 'journalist', 'reporter', 'soldier', 'boy', 'girl', 'family', 'customer', 'victim', 'suspect', 'defendant', 'owner', 'husband', 'wife', 'son', 'daughter', 'mother', 'father', 'parent', 'brother', 'sister', 'teacher', 'educator', 'employee', 'staff', 'executive', 'investor', 'shareholder', 'voter', 'member', 'crowd', 'group', 'team', 'agency', 'department', 'administration', 'committee', 'commission', 'board', 'council', 'organization', 'organisation', 'jury', 'league', 'nation', 'state', 'country', 'side', 'rival', 'critic', 'lawyer', 'attorney', 'plaintiff', 'patient', 'driver', 'passenger', 'player', 'fan', 'friend', 'neighbor', 'neighbour', 'community', 'coalition', 'alliance', 'bank', 'lender', 'manufacturer', 'maker', 'retailer', 'association', 'federation', 'network', 'outlet', 'club', 'institution', 'insurer', 'employer', 'startup', 'giant', 'regulator', 'watchdog', 'investigator', 'detective', 'agent', 'guard', 'prisoner', 'inmate', 'detainee', 'captive', 'migrant', 'immigrant', 'asylum-seeker', 'colleague', 'partner', 'ally', 'enemy', 'foe', 'opponent', 'candidate', 'democrat', 'republican', 'conservative', 'liberal', 'minority', 'majority', 'terrorist', 'extremist', 'assailant', 'killer', 'murderer', 'shooter', 'thief', 'robber', 'kidnapper', 'abductor', 'dealer', 'trafficker', 'pedophile', 'offender', 'perpetrator', 'witness', 'survivor', 'relative', 'baby', 'kid', 'teen', 'teenager', 'youth', 'adult', 'senior', 'elder', 'cleric', 'bishop', 'priest', 'imam', 'monk', 'chief', 'commander', 'head', 'director', 'chairman', 'ceo', 'founder', 'spokesperson', 'envoy', 'negotiator', 'mediator', 'delegation', 'delegate', 'representative', 'senate', 'house', 'assembly', 'legislature', 'ministry', 'embassy', 'consulate', 'office', 'bureau', 'force', 'unit', 'squad', 'battalion', 'brigade', 'division', 'regiment', 'corps', 'fleet', 'navy', 'gang', 'cartel', 'mob', 'faction', 'movement', 'party', 'union', 'government']);
 /** Third-person pronouns stand for a participant named elsewhere. */
 const THIRD_PERSON_PRONOUNS = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'it', 'who', 'whom', 'someone', 'somebody', 'anyone', 'everyone', 'nobody', 'others', 'both', 'each']);
 /** The speaker's own words ("we strongly oppose", "I opposed the hold"): a claim of the one quoted, not an event we can code. */
@@ -240,18 +241,49 @@ function participantKind(a: CodedActor, s: Sentence, tokens: readonly CoderToken
   const word = head.text.toLowerCase();
   // Who uses force, mobilises or coerces is named by the phrase's head: "Dempsey's questions hit pay dirt" and
   // "Tariffs have strengthened the leverage" name no one who acts, whatever name modifies the head.
-  const headNamed = mentions.some((m) => m.tokenStart <= s.tokenStart + a.end - 1 && s.tokenStart + a.end - 1 < m.tokenEnd);
+  const headNamed = isHeadNamed(a, s, tokens, mentions);
+  // An "it" no one resolved stands for a thing far more often than for a party: "It supports Java", "it prevented
+  // Google from crawling" (a state or company is resolved through "its" or the reporting subject).
+  if (a.entityId === undefined && (word === 'it' || word === 'itself')) return 'thing';
+  // A phrase whose name only modifies its common-noun head is a thing of that party: "Russian collusion", "the United
+  // States' leverage", "Sony's products", "Ukrainian policy" (a pronoun or role noun resolved to an entity has no
+  // name of its own in the phrase and keeps it).
+  const hasNameInPhrase = mentions.some((m) => m.tokenStart < s.tokenStart + a.end && m.tokenEnd > s.tokenStart + a.start);
+  const lemma = head.lemma.toLowerCase();
+  const isPersonOrPhysical = PERSON_NOUNS.has(lemma) || PERSON_NOUNS.has(word) || PHYSICAL_NOUNS.has(lemma) || PHYSICAL_NOUNS.has(word) || agentHeads.has(head.text.replace(/[\u2018\u2019]/g, "'").toUpperCase());
+  if (a.entityId !== undefined && hasNameInPhrase && !headNamed && head.pos === 'NOUN' && !isPersonOrPhysical) return 'thing';
   if (isMaterial && head.pos === 'NOUN' && !headNamed && !PHYSICAL_NOUNS.has(head.lemma.toLowerCase()) && !PHYSICAL_NOUNS.has(word) && !PERSON_NOUNS.has(head.lemma.toLowerCase()) && !PERSON_NOUNS.has(word) && !agentHeads.has(head.text.replace(/[\u2018\u2019]/g, "'").toUpperCase())) return 'thing';
   // A common noun whose code comes from its modifier is a thing of that actor: "the party logo", "its pension fund".
-  const isNamed = a.entityId !== undefined || mentions.some((m) => m.tokenStart <= s.tokenStart + a.end - 1 && s.tokenStart + a.end - 1 < m.tokenEnd);
+  const isNamed = headNamed || (a.entityId !== undefined && !hasNameInPhrase);
   const isPhysical = PHYSICAL_NOUNS.has(head.lemma.toLowerCase()) || PHYSICAL_NOUNS.has(word);
   if (a.code && !isNamed && !isPhysical && head.pos === 'NOUN' && !agentHeads.has(head.text.replace(/[\u2018\u2019]/g, "'").toUpperCase()) && !PERSON_NOUNS.has(head.lemma.toLowerCase()) && !PERSON_NOUNS.has(word)) return 'thing';
-  if (isActorLike(a, s, mentions, entityById) || a.entityId) return 'actor';
+  // A sentence-opening common noun the name tagger took for a name ("Tariffs") is judged by its word below.
+  const isMisreadName = !headNamed && hasNameInPhrase && a.end - a.start === 1;
+  if (!isMisreadName && (isActorLike(a, s, mentions, entityById) || a.entityId)) return 'actor';
   if (SPEAKER_PRONOUNS.has(word)) return 'speaker';
   if (THIRD_PERSON_PRONOUNS.has(word) || head.pos === 'PROPN') return 'actor';
   if (PERSON_NOUNS.has(head.lemma.toLowerCase()) || PERSON_NOUNS.has(word) || agentHeads.has(head.text.toUpperCase())) return 'actor';
   // Places, buildings and vehicles are acted on: "attacked the village", "shelled a hospital", "seized a tanker".
   return isPhysical ? 'place' : 'thing';
+}
+
+/**
+ * Is the head of participant `a` inside a name? Not when that "name" is a lone common noun opening the sentence,
+ * capitalised only for its place and tagged a common noun ("Tariffs have hurt farmers", "Services offered: …"),
+ * which the name tagger may still read as an organisation.
+ */
+function isHeadNamed(a: CodedActor, s: Sentence, tokens: readonly CoderToken[], mentions: readonly Mention[]): boolean {
+  const head = s.tokenStart + a.end - 1;
+  const m = mentions.find((x) => x.tokenStart <= head && head < x.tokenEnd);
+  if (!m) return false;
+  const isOpeningCommonNoun = m.tokenEnd - m.tokenStart === 1 && m.tokenStart === s.tokenStart + firstWordOf(tokens) && tokens[a.end - 1]!.pos === 'NOUN';
+  return !isOpeningCommonNoun;
+}
+
+/** Index of the sentence's first word (after any opening quotes, bullets or brackets). */
+function firstWordOf(tokens: readonly CoderToken[]): number {
+  const i = tokens.findIndex((t) => /[\p{L}\p{N}]/u.test(t.text));
+  return i < 0 ? 0 : i;
 }
 
 /**
@@ -276,6 +308,9 @@ function isUnder(deps: SentenceDeps, j: number, k: number): boolean {
   for (let h = deps.head[j]!, guard = 0; h >= 0 && guard < deps.head.length; h = deps.head[h]!, guard++) if (h === k) return true;
   return false;
 }
+
+/** CAMEO roots of cooperative acts: public statements, appeals, intents and offers, consultations, support, cooperation, aid. */
+const COOPERATIVE_ROOTS = new Set(['01', '02', '03', '04', '05', '06', '07']);
 
 /** CAMEO roots of verbal acts (statements, appeals, intents, consent, demands, disapproval, rejection, threats): their target may be a policy or a move. */
 const VERBAL_ROOTS = new Set(['01', '02', '03', '05', '10', '11', '12', '13']);
@@ -548,7 +583,7 @@ export function withoutInformants(e: CodedEvent, tokens: readonly CoderToken[]):
 export function createEventsStage(): Stage<'events'> {
   return defineStage({
     name: 'events',
-    version: 7,
+    version: 8,
     requires: ['tokens', 'sentences', 'mentions'],
     assigns: 'events',
     run(doc, ctx) {
@@ -568,7 +603,9 @@ export function createEventsStage(): Stage<'events'> {
       // Direct quotations (when the claims stage ran): an event told inside one takes its actors from the quote only,
       // so the speaker named after it ("…,” Haddad said) is never made its actor or target.
       const quotes = (doc.layers.claims ?? []).filter((c) => c.isDirectQuote).map((c) => c.content);
-      const cues = (doc.layers.claims ?? []).flatMap((c) => (c.cue ? [c.cue] : []));
+      // Only a statement's cue is a speech verb: a judgement or a wish ("condemned the move", "called for talks") is
+      // itself the act of disapproving or appealing, so its verb may still code an event.
+      const cues = (doc.layers.claims ?? []).flatMap((c) => (c.cue && claimKindOf(c) === 'assertion' ? [c.cue] : []));
       const entityById = new Map((doc.layers.entities ?? []).map((x) => [x.id, x]));
       const references = referenceIndex(doc);
       const organisations = organisationsByNoun(doc);
@@ -617,6 +654,13 @@ export function createEventsStage(): Stage<'events'> {
           if (/^(17|191|192)/.test(quoted.code) && quoted.targets.length === 0) continue;
           const e = withPlausibleParticipants(quoted, s, tokens, inSentence, entityById, agentHeads);
           if (!e) continue;
+          // A statement, appeal, offer, visit, endorsement, cooperation or aid with no one named who does it ("This
+          // certificate is offered to members", "is widely recognized for", "visiting Hokkaido") reports no act of a
+          // party; force, coercion and accusations are kept without their actor ("was arrested", "was accused of").
+          if (e.sources.length === 0 && COOPERATIVE_ROOTS.has(e.code.slice(0, 2))) continue;
+          // A verb opening the sentence with no one acting is an order, a heading or a label: "Reduce symptoms of
+          // asthma", "Prevent Domain Controllers from …", "Hitting a plateau".
+          if (e.sources.length === 0 && e.triggerStart === firstWordOf(tokens)) continue;
           // Force used by a town, state or region ("Minnesota beat Buffalo", "Columbus beat Montreal") names a team or
           // a council, not an armed party (a country or its capital acting stands for its government).
           if (isMaterial(e.code) && e.sources.length > 0 && e.sources.every((a) => isLocale(a, entityById, lexicon))) continue;

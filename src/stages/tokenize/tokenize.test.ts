@@ -48,6 +48,8 @@ describe('tokenize › tokens', () => {
     ['splits quotes from words', '“We will win,” he said.', ['“', 'We', 'will', 'win', ',', '”', 'he', 'said', '.']],
     ['does not keep a stop after an ordinary word', 'He said no. Then he left.', ['He', 'said', 'no', '.', 'Then', 'he', 'left', '.']],
     ['keeps "No." before a number', 'No. 10 Downing Street', ['No.', '10', 'Downing', 'Street']],
+    ['splits two sentences joined with no space after the stop', 'a physician.Police said', ['a', 'physician', '.', 'Police', 'said']],
+    ['keeps a stop between lower-case parts or before a lower-case part', 'Amazon.com and Node.js', ['Amazon.com', 'and', 'Node.js']],
   ];
   for (const [title, text, expected] of cases) {
     it(title, () => assert.deepEqual(words(text), expected));
@@ -73,6 +75,7 @@ describe('tokenize › sentences', () => {
     ['does not break before a lower-case word after a quote', '"Stop!" he shouted. Nobody did.', ['"Stop!" he shouted.', 'Nobody did.']],
     ['breaks at a line break between a headline and the body', 'Iran general in Moscow\nThe general flew in.', ['Iran general in Moscow', 'The general flew in.']],
     ['does not break a soft-wrapped line', 'The general flew\nto Moscow on Friday.', ['The general flew\nto Moscow on Friday.']],
+    ['breaks two sentences joined with no space after the stop', 'He saw a physician.Police arrived.', ['He saw a physician.', 'Police arrived.']],
     ['does not break after "Inc." before a name', 'Apple Inc. Chief Executive Tim Cook spoke.', ['Apple Inc. Chief Executive Tim Cook spoke.']],
   ];
   for (const [title, text, expected] of cases) {

@@ -9,8 +9,8 @@ import { POS_TAGGER_RESOURCE, type PosTagger } from '../../nlp/pos.js';
 import { splitSentences } from '../../nlp/split-sentences.js';
 import { tokenizeText } from '../../nlp/tokenize-text.js';
 
-/** Bump when token boundaries, tags or flags change (3: UPOS and lemmas from the perceptron model trained on UD EWT, issue 4; 4: pos-en v2 with richer affixes and word clusters). */
-export const TOKENIZE_VERSION = 4;
+/** Bump when token boundaries, tags or flags change (3: UPOS and lemmas from the perceptron model trained on UD EWT, issue 4; 4: pos-en v2 with richer affixes and word clusters; 5: a stop with no space between a lower-case word and a capitalised one ends a word, "physician.Police"). */
+export const TOKENIZE_VERSION = 5;
 
 /** Tokenizes `text` and tags it with `tagger`: the pure core of the stage. */
 export function tokenizeDoc(text: string, tagger: PosTagger): TokenTable {
