@@ -7,7 +7,8 @@ import { DossierError, type Doc } from '../../model/index.js';
 import type { DependencyTable } from '../../model/deps.js';
 import { defineStage, type Stage, type StageContext } from '../../pipeline/stage.js';
 import { xposHash } from '../../nlp/parse/features.js';
-import { parseSentence, type ParseModel } from '../../nlp/parse/model.js';
+import { parseSentenceBeam } from '../../nlp/parse/beam.js';
+import type { ParseModel } from '../../nlp/parse/model.js';
 
 /** Bump when the model or the decoding changes. */
 export const PARSE_VERSION = 3;
@@ -15,8 +16,23 @@ export const PARSE_VERSION = 3;
 /** The resources key of the parser model. */
 export const PARSE_MODEL_RESOURCE = 'parse.model';
 
+/** Options of the parse stage. */
+export interface ParseOptions {
+  /**
+   * Beam width of the decoder; default: the width the model was trained for (info.beam), else 1 (greedy). A model
+   * trained globally for a beam parses worse greedily, and a greedy model worse with a beam.
+   */
+  readonly beamWidth?: number;
+}
+
+/** The beam width a model decodes with under `options`. */
+export function beamWidthFor(model: ParseModel, options: ParseOptions = {}): number {
+  return options.beamWidth ?? Number(model.info.beam ?? 1);
+}
+
 /** The dependency trees of a Doc that has tokens (with UPOS) and sentences: the pure core of the stage. */
-export function parseDoc(doc: Doc, model: ParseModel): DependencyTable {
+export function parseDoc(doc: Doc, model: ParseModel, options: ParseOptions = {}): DependencyTable {
+  const width = beamWidthFor(model, options);
   const tokens = doc.layers.tokens!;
   const n = tokens.length;
   const head = new Int32Array(n).fill(-1);
@@ -29,7 +45,7 @@ export function parseDoc(doc: Doc, model: ParseModel): DependencyTable {
     const words: string[] = [];
     for (let i = from; i < sentence.tokenEnd; i++) words.push(doc.text.slice(tokens.start[i], tokens.end[i]));
     const xpos = usesXpos && tokens.xpos ? Uint32Array.from(tokens.xpos.slice(from, sentence.tokenEnd), xposHash) : undefined;
-    const tree = parseSentence(model, words, tokens.pos.subarray(from, sentence.tokenEnd), xpos);
+    const tree = parseSentenceBeam(model, words, tokens.pos.subarray(from, sentence.tokenEnd), xpos, width);
     for (let k = 0; k < words.length; k++) {
       const h = tree.head[k]!;
       head[from + k] = h < 0 ? -1 : from + h;
@@ -40,7 +56,7 @@ export function parseDoc(doc: Doc, model: ParseModel): DependencyTable {
 }
 
 /** Creates the parse stage; it reads the model from ctx.resources (key "parse.model"). */
-export function createParse(): Stage<'deps'> {
+export function createParse(options: ParseOptions = {}): Stage<'deps'> {
   return defineStage({
     name: 'parse',
     version: PARSE_VERSION,
@@ -50,7 +66,7 @@ export function createParse(): Stage<'deps'> {
       if (!ctx.resources.has(PARSE_MODEL_RESOURCE)) {
         throw new DossierError('E_RESOURCE_MISSING', `parse needs the model in resources["${PARSE_MODEL_RESOURCE}"] (see loadDefaultResources)`);
       }
-      return parseDoc(doc, ctx.resources.get<ParseModel>(PARSE_MODEL_RESOURCE));
+      return parseDoc(doc, ctx.resources.get<ParseModel>(PARSE_MODEL_RESOURCE), options);
     },
   });
 }
