@@ -6,13 +6,16 @@
  * figures are recall-style LAS on the universal part for the gold relation (src/nlp/parse/score.ts).
  * Speed: parsing alone (tags precomputed), tokens per CPU-second of this process (process.cpuUsage, user + system),
  * median of 3 runs. Headline figures come last as one JSON line. Skips with a message when ../shared is absent.
+ * `--beam <k>`: decode with a beam of k (default: the width the model was trained with, info.beam, else greedy);
+ * `--model <file>`: score another model file (experiments).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadParseModel, loadPosModel, PARSE_MODEL_PATH } from '../src/app/nlp-models.js';
+import { parseSentenceBeam } from '../src/nlp/parse/beam.js';
 import { UPOS_TAGS } from '../src/model/index.js';
 import { xposHash } from '../src/nlp/parse/features.js';
-import { parseSentence, type ParsedSentence } from '../src/nlp/parse/model.js';
+import type { ParsedSentence } from '../src/nlp/parse/model.js';
 import { addSentence, createParseScore, type ParseScore } from '../src/nlp/parse/score.js';
 import { parseTreebank } from '../src/nlp/parse/treebank.js';
 import { tagPosColumns } from '../src/nlp/pos/model.js';
@@ -27,7 +30,10 @@ const RELATIONS = ['nsubj', 'obj', 'iobj', 'obl', 'nmod', 'ccomp', 'xcomp', 'adv
 const dev = parseTreebank(readFileSync(DEV, 'utf8'));
 const tagIndex = new Map<string, number>(UPOS_TAGS.map((tag, i) => [tag, i]));
 const loadBegan = performance.now();
-const model = loadParseModel();
+const argv = process.argv.slice(2);
+const modelPath = argv.includes('--model') ? argv[argv.indexOf('--model') + 1]! : PARSE_MODEL_PATH;
+const model = loadParseModel(modelPath);
+const beam = argv.includes('--beam') ? Number(argv[argv.indexOf('--beam') + 1]) : Number(model.info.beam ?? 1);
 const loadMs = performance.now() - loadBegan;
 const tagger = loadPosModel();
 const predictedColumns = dev.map((s) => tagPosColumns(tagger, s.words));
@@ -40,14 +46,14 @@ const goldTags = dev.map((s) => Uint8Array.from(s.upos, (tag) => tagIndex.get(ta
 const tokenCount = dev.reduce((n, s) => n + s.words.length, 0);
 let posRight = 0;
 dev.forEach((_, i) => goldTags[i]!.forEach((tag, k) => (posRight += tag === predictedTags[i]![k] ? 1 : 0)));
-console.log(`model: ${model.info.name} v${model.info.version}, trained on ${model.info.trainedOn.join(', ')}, ${model.info.epochs} epochs, seed ${model.info.seed}; ${(statSync(PARSE_MODEL_PATH).size / 1024).toFixed(0)} KiB, loaded in ${loadMs.toFixed(0)} ms`);
+console.log(`model: ${model.info.name} v${model.info.version}, trained on ${model.info.trainedOn.join(', ')}, ${model.info.epochs} epochs, seed ${model.info.seed}; ${(statSync(modelPath).size / 1024).toFixed(0)} KiB, loaded in ${loadMs.toFixed(0)} ms; decoding with a beam of ${beam}`);
 console.log(`ud-ewt dev: ${dev.length} sentences, ${tokenCount} words; our UPOS accuracy ${(100 * posRight / tokenCount).toFixed(2)} %`);
 
 const pct = (x: number): number => +(100 * x).toFixed(2);
 
 function scoreWith(tags: readonly Uint8Array[], xpos: readonly Uint32Array[] | undefined): { score: ParseScore; trees: ParsedSentence[] } {
   const score = createParseScore();
-  const trees = dev.map((s, i) => parseSentence(model, s.words, tags[i]!, xpos?.[i]));
+  const trees = dev.map((s, i) => parseSentenceBeam(model, s.words, tags[i]!, xpos?.[i], beam));
   dev.forEach((s, i) => addSentence(score, s, trees[i]!));
   return { score, trees };
 }
@@ -77,7 +83,7 @@ function cpuSeconds(): number {
 const rates: number[] = [];
 for (let run = 0; run < 4; run++) {
   const began = cpuSeconds();
-  for (let i = 0; i < dev.length; i++) parseSentence(model, dev[i]!.words, predictedTags[i]!, predictedXpos?.[i]);
+  for (let i = 0; i < dev.length; i++) parseSentenceBeam(model, dev[i]!.words, predictedTags[i]!, predictedXpos?.[i], beam);
   if (run > 0) rates.push(tokenCount / (cpuSeconds() - began));
 }
 rates.sort((a, b) => a - b);
@@ -93,6 +99,7 @@ console.log(JSON.stringify({
   eval: 'parse',
   data: 'ud-ewt/dev',
   pos: 'predicted',
+  beam,
   uas: ratio(predicted.headRight / predicted.words),
   las: ratio(predicted.labelledRight / predicted.words),
   las_universal: ratio(predicted.universalRight / predicted.words),

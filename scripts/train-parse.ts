@@ -6,6 +6,8 @@
  * with the dynamic oracle (fixed seed: same data + options → same file), prints UAS/LAS of the written
  * (quantised) model on EWT dev, and writes models/parse/parse-en.bin.gz. `--average a,b,c` trains nothing: it
  * writes (and scores) the mean of models trained alike with other seeds (the shipped model: see models/README.md).
+ * `--beam k` (k > 1) trains the transitions globally for beam decoding (src/nlp/parse/train-beam.ts; the file's
+ * info.beam tells the stage to decode with the same width); `--init file` starts from another model's weights.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -19,10 +21,11 @@ import { tagPosColumns, type PosModel } from '../src/nlp/pos/model.js';
 import { buildTagDictionary, fineTagSet, trainPos, trainStackedPos } from '../src/nlp/pos/train.js';
 import { averageParseModels, decodeParseModel, encodeParseModel, parseClusters, readParseModelParts } from '../src/nlp/parse/model-file.js';
 import { xposHash } from '../src/nlp/parse/features.js';
-import { parseSentence } from '../src/nlp/parse/model.js';
 import { addSentence, createParseScore } from '../src/nlp/parse/score.js';
 import { isProjective, liftToProjective, parseTreebank, type TreebankSentence } from '../src/nlp/parse/treebank.js';
-import { trainParser, type ParseTrainingSentence } from '../src/nlp/parse/train.js';
+import { trainParser, type ParseTrainingSentence, type TrainedParser } from '../src/nlp/parse/train.js';
+import { trainBeamParser } from '../src/nlp/parse/train-beam.js';
+import { parseSentenceBeam } from '../src/nlp/parse/beam.js';
 
 const DATA = new URL('../../shared/data/pos/ud-ewt/', import.meta.url);
 
@@ -45,9 +48,12 @@ const program = new Command()
   .option('--tagger <path>', 'POS model that tags dev (and whose tag set the jackknife taggers use)', fileURLToPath(new URL('../models/pos/pos-en.bin.gz', import.meta.url)))
   .option('--clusters <path>', 'word cluster file (npm run train:clusters)', fileURLToPath(new URL('../models/clusters/clusters-en.json.gz', import.meta.url)))
   .option('--average <files>', 'no training: write the average of these model files (comma-separated; trained alike, other seeds)', '')
+  .option('--beam <k>', 'beam width: above 1, global training for beam decoding (max-violation updates)', '1')
+  .option('--init <file>', 'beam training: start from this model file\'s weights (same feature groups)', '')
+  .option('--snapshots', 'beam training: also write <out>.epoch<k> after every epoch and score it on dev', false)
   .option('--out <path>', 'model file', fileURLToPath(new URL('../models/parse/parse-en.bin.gz', import.meta.url)))
   .parse();
-const opts = program.opts<{ epochs: string; seed: string; pos: string; folds: string; posEpochs: string; posSeed: string; tagsCache: string; exploreFrom: string; exploreP: string; minWeight: string; minUpdates: string; pruneGrid: string; limit: string; features: string; nonProjective: string; average: string; tagger: string; clusters: string; out: string }>();
+const opts = program.opts<{ epochs: string; seed: string; pos: string; folds: string; posEpochs: string; posSeed: string; tagsCache: string; exploreFrom: string; exploreP: string; minWeight: string; minUpdates: string; pruneGrid: string; limit: string; features: string; nonProjective: string; average: string; tagger: string; clusters: string; out: string; beam: string; init: string; snapshots: boolean }>();
 
 if (!existsSync(DATA)) {
   console.log(`train:parse: no training data at ${fileURLToPath(DATA)}; nothing to do.`);
@@ -88,7 +94,8 @@ const devXpos = parserGroups.includes('xpos') ? devColumns.map((columns) => Uint
 function scoreDev(bytes: Uint8Array): { uas: number; las: number; actionRows: number; relationRows: number } {
   const model = decodeParseModel(bytes);
   const score = createParseScore();
-  dev.forEach((s, i) => addSentence(score, s, parseSentence(model, s.words, devTags[i]!, devXpos?.[i])));
+  const width = Number(model.info.beam ?? 1);
+  dev.forEach((s, i) => addSentence(score, s, parseSentenceBeam(model, s.words, devTags[i]!, devXpos?.[i], width)));
   return { uas: +(100 * score.headRight / score.words).toFixed(2), las: +(100 * score.labelledRight / score.words).toFixed(2), actionRows: model.actionRows, relationRows: model.relations.weights.length / DEP_LABELS.length };
 }
 
@@ -193,18 +200,8 @@ const epochs = Number(opts.epochs);
 const seed = Number(opts.seed);
 const exploreFrom = Number(opts.exploreFrom) > 0 ? Number(opts.exploreFrom) : Infinity;
 const exploreProbability = Number(opts.exploreP);
-const trained = trainParser(sentences, {
-  epochs,
-  seed,
-  exploreFrom,
-  exploreProbability,
-  ...(parserClusters ? { clusters: parserClusters } : {}),
-  hasBetween: parserGroups.includes('between'),
-  hasLabelClasses: parserGroups.includes('label-classes'),
-  onEpoch: (epoch, actionAccuracy, relationAccuracy) =>
-    console.log(`epoch ${epoch}: transitions ${(100 * actionAccuracy).toFixed(2)} %, relations ${(100 * relationAccuracy).toFixed(2)} % (${elapsed()})`),
-});
-
+const beamWidth = Number(opts.beam);
+const initParts = opts.init ? readParseModelParts(readFileSync(opts.init)) : undefined;
 const info = {
   name: 'parse-en',
   version: 1,
@@ -219,20 +216,55 @@ const info = {
   exploreFrom: Number.isFinite(exploreFrom) ? exploreFrom : null,
   exploreProbability,
   minUpdates: Number(opts.minUpdates),
-  trainedActionRows: trained.actions.hashes.length,
-  trainedRelationRows: trained.relations.hashes.length,
   featureGroups: parserGroups,
+  ...(beamWidth > 1 ? { beam: beamWidth, training: 'global, max-violation', ...(initParts ? { initFrom: { name: initParts.info.name, epochs: initParts.info.epochs, seed: initParts.info.seed, featureGroups: initParts.info.featureGroups ?? [] } } : {}) } : {}),
   ...(parserClusters ? { wordClusters: clusterPairs } : {}),
 };
+const writeModel = (trainedParser: TrainedParser, out: string): Uint8Array => {
+  const bytes = encodeParseModel({ info: { ...info, trainedActionRows: trainedParser.actions.hashes.length, trainedRelationRows: trainedParser.relations.hashes.length }, actions: trainedParser.actions, relations: trainedParser.relations }, { minWeight: Number(opts.minWeight), minUpdates: Number(opts.minUpdates) });
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, bytes);
+  return bytes;
+};
+const trained = beamWidth > 1
+  ? trainBeamParser(sentences, {
+    epochs,
+    seed,
+    beamWidth,
+    exploreFrom: Number.isFinite(exploreFrom) ? exploreFrom : Infinity,
+    ...(parserClusters ? { clusters: parserClusters } : {}),
+    hasBetween: parserGroups.includes('between'),
+    hasLabelClasses: parserGroups.includes('label-classes'),
+    // Rows of the init file already passed its pruning: they count as seen often enough.
+    ...(initParts ? { init: initParts, initUpdates: Number(opts.minUpdates) } : {}),
+    onEpoch: (epoch, exactShare, relationAccuracy, averaged) => {
+      console.log(`epoch ${epoch}: sentences whose best beam path lost no gold arc ${(100 * exactShare).toFixed(2)} %, relations ${(100 * relationAccuracy).toFixed(2)} % (${elapsed()})`);
+      if (opts.snapshots) {
+        const out = `${opts.out}.epoch${epoch}`;
+        const score = scoreDev(writeModel(averaged(), out));
+        console.log(`  ${out}: dev UAS ${score.uas} LAS ${score.las} (beam ${beamWidth}; ${elapsed()})`);
+      }
+    },
+  })
+  : trainParser(sentences, {
+  epochs,
+  seed,
+  exploreFrom,
+  exploreProbability,
+  ...(parserClusters ? { clusters: parserClusters } : {}),
+  hasBetween: parserGroups.includes('between'),
+  hasLabelClasses: parserGroups.includes('label-classes'),
+  onEpoch: (epoch, actionAccuracy, relationAccuracy) =>
+    console.log(`epoch ${epoch}: transitions ${(100 * actionAccuracy).toFixed(2)} %, relations ${(100 * relationAccuracy).toFixed(2)} % (${elapsed()})`),
+});
+
 
 for (const value of opts.pruneGrid.split(',').filter(Boolean).map(Number)) {
   const bytes = encodeParseModel({ info: { ...info, minUpdates: value }, actions: trained.actions, relations: trained.relations }, { minWeight: Number(opts.minWeight), minUpdates: value });
   console.log(`--min-updates ${value}: ${JSON.stringify({ ...scoreDev(bytes), fileKiB: Math.round(bytes.length / 1024) })}`);
 }
 
-const bytes = encodeParseModel({ info, actions: trained.actions, relations: trained.relations }, { minWeight: Number(opts.minWeight), minUpdates: Number(opts.minUpdates) });
-mkdirSync(dirname(opts.out), { recursive: true });
-writeFileSync(opts.out, bytes);
+const bytes = writeModel(trained, opts.out);
 const dev0 = scoreDev(bytes);
 console.log(`wrote ${opts.out}: ${(bytes.length / 1024).toFixed(0)} KiB; action rows ${dev0.actionRows}, relation rows ${dev0.relationRows}`);
-console.log(JSON.stringify({ model: 'parse-en', epochs, seed, pos: opts.pos, featureGroups: parserGroups, nonProjective: opts.nonProjective, exploreFrom: opts.exploreFrom, exploreP: exploreProbability, minUpdates: Number(opts.minUpdates), devUas: dev0.uas, devLas: dev0.las, fileKiB: Math.round(bytes.length / 1024), elapsedS: Math.round((performance.now() - began) / 1000), cpuS: Math.round(cpu()) }));
+console.log(JSON.stringify({ model: 'parse-en', epochs, seed, beam: beamWidth, init: opts.init || undefined, pos: opts.pos, featureGroups: parserGroups, nonProjective: opts.nonProjective, exploreFrom: opts.exploreFrom, exploreP: exploreProbability, minUpdates: Number(opts.minUpdates), devUas: dev0.uas, devLas: dev0.las, fileKiB: Math.round(bytes.length / 1024), elapsedS: Math.round((performance.now() - began) / 1000), cpuS: Math.round(cpu()) }));

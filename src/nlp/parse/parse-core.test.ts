@@ -6,11 +6,13 @@ import { seededRandom } from '../ner/train.js';
 import { lexiconKey } from '../pos/features.js';
 import { actionFeatures, MAX_ACTION_FEATURES, sentenceAttributes, xposHash } from './features.js';
 import { averageParseModels, decodeParseModel, encodeParseModel, readParseModelParts } from './model-file.js';
-import { parseSentence, parseWithScorer } from './model.js';
+import { beamCandidates, beamParseWithScorer, parseSentenceBeam, selectBest } from './beam.js';
+import { modelScorer, parseSentence, parseWithScorer } from './model.js';
 import { addSentence, createParseScore } from './score.js';
 import { trainParser, trainedScorer, type ParseTrainingSentence } from './train.js';
+import { trainBeamParser } from './train-beam.js';
 import { isProjective, liftToProjective, parseTreebank } from './treebank.js';
-import { ACTION_COUNT, applyTransition, arcEnds, finishTree, initialState, isLegal, isTerminal, LABEL_CLASS_BITS, resetState, transitionCosts, type ParserState } from './transitions.js';
+import { ACTION_COUNT, applyTransition, arcEnds, copyState, finishTree, initialState, isLegal, isTerminal, LABEL_CLASS_BITS, resetState, transitionCosts, type ParserState } from './transitions.js';
 
 /** A sentence we wrote, with its UD tree (1-based heads, 0 = root). */
 interface Tree {
@@ -295,5 +297,77 @@ describe('attachment scores', () => {
     assert.equal(score.labelledRight, 1);
     assert.equal(score.universalRight, 2);
     assert.deepEqual(score.byRelation.get('nsubj'), { gold: 1, right: 1 });
+  });
+});
+
+describe('beam search and global training', () => {
+  const training: ParseTrainingSentence[] = [ARREST, RESIGN].map((t) => ({
+    words: t.words,
+    upos: uposIndex(t.upos),
+    heads: Int32Array.from(t.heads),
+    relations: Uint8Array.from(t.relations, depLabelIndex),
+  }));
+  const info = { name: 'parse-test', version: 1, task: 'parse' as const, labels: [...DEP_LABELS], trainedOn: ['two sentences we wrote'], epochs: 8, seed: 13 };
+
+  it('keeps the best candidates best first, ties in candidate order', () => {
+    const cand = beamCandidates(2);
+    [3, 7, 5, 7, 1].forEach((score, c) => {
+      cand.parent[c] = c;
+      cand.action[c] = 0;
+      cand.score[c] = score;
+    });
+    cand.count = 5;
+    const chosen = new Int32Array(3);
+    assert.equal(selectBest(cand, 3, chosen), 3);
+    assert.deepEqual([...chosen], [1, 3, 2]);
+  });
+
+  it('copies a configuration into a reused one', () => {
+    const state = initialState(ARREST.words.length);
+    for (const action of [0, 2, 0, 3]) applyTransition(state, action, depLabelIndex('obj'));
+    const copy = resetState(initialState(20), 3);
+    copyState(state, copy);
+    assert.deepEqual([copy.n, copy.depth, copy.b], [state.n, state.depth, state.b]);
+    assert.deepEqual([...copy.head.subarray(0, state.n + 1)], [...state.head]);
+    assert.deepEqual([...copy.stack.subarray(0, copy.depth)], [...state.stack.subarray(0, state.depth)]);
+  });
+
+  it('decodes with a beam of 1 exactly as the greedy parser does', () => {
+    const trained = trainParser(training, { epochs: 3, seed: 13, exploreFrom: 2, exploreProbability: 0.9 });
+    const model = decodeParseModel(encodeParseModel({ info, actions: trained.actions, relations: trained.relations }));
+    // A sentence the two-sentence model has not seen, so its greedy parse has errors for the beam to repeat.
+    const words = ['The', 'army', 'said', 'police', 'arrested', 'the', 'minister', 'in', 'Lagos', '.'];
+    const upos = uposIndex(['DET', 'NOUN', 'VERB', 'NOUN', 'VERB', 'DET', 'NOUN', 'ADP', 'PROPN', 'PUNCT']);
+    const greedy = parseSentence(model, words, upos);
+    const attr = sentenceAttributes(words, upos);
+    const beam1 = beamParseWithScorer(modelScorer(model), attr, words.length, 1);
+    assert.deepEqual([...beam1.head], [...greedy.head]);
+    assert.deepEqual([...beam1.label], [...greedy.label]);
+  });
+
+  it('learns its training trees globally with a beam, and the file tells the decoder its width', () => {
+    const trained = trainBeamParser(training, { epochs: 8, seed: 13, beamWidth: 4, exploreFrom: 3 });
+    const model = decodeParseModel(encodeParseModel({ info: { ...info, beam: 4 }, actions: trained.actions, relations: trained.relations }));
+    assert.equal(model.info.beam, 4);
+    for (const t of [ARREST, RESIGN]) {
+      const parsed = parseSentenceBeam(model, t.words, uposIndex(t.upos), undefined, 4);
+      assert.deepEqual([...parsed.head], t.heads.map((h) => h - 1));
+      assert.deepEqual([...parsed.label].map((l) => DEP_LABELS[l]), t.relations);
+    }
+  });
+
+  it('starts from another model\'s weights when asked (a warm start keeps what that model knew)', () => {
+    const greedy = trainParser(training, { epochs: 8, seed: 13, exploreFrom: 3, exploreProbability: 0.9 });
+    const warm = trainBeamParser(training, { epochs: 1, seed: 13, beamWidth: 4, exploreFrom: 1, init: greedy, initUpdates: 2 });
+    assert.ok(warm.actions.hashes.length >= greedy.actions.hashes.length);
+    assert.ok(Math.min(...warm.actions.updates.subarray(0, greedy.actions.hashes.length)) >= 2, 'seeded rows count as updated');
+    const model = decodeParseModel(encodeParseModel({ info: { ...info, beam: 4 }, actions: warm.actions, relations: warm.relations }, { minUpdates: 2 }));
+    for (const t of [ARREST, RESIGN]) assert.deepEqual([...parseSentenceBeam(model, t.words, uposIndex(t.upos), undefined, 4).head], t.heads.map((h) => h - 1));
+  });
+
+  it('returns an empty tree for an empty sentence with a beam too', () => {
+    const trained = trainBeamParser(training, { epochs: 1, seed: 13, beamWidth: 2, exploreFrom: 1 });
+    const model = decodeParseModel(encodeParseModel({ info, actions: trained.actions, relations: trained.relations }));
+    assert.equal(parseSentenceBeam(model, [], new Uint8Array(0), undefined, 4).head.length, 0);
   });
 });

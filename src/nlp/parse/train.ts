@@ -57,7 +57,7 @@ export interface TrainedParser {
 }
 
 /** A growing perceptron weight table with lazy averaging; feature rows found through open addressing (a Map is slower). */
-class PerceptronTable {
+export class PerceptronTable {
   readonly hashList: number[] = [];
   private keys = new Int32Array(1 << 16);
   private slots = new Int32Array(1 << 16);
@@ -104,6 +104,31 @@ class PerceptronTable {
       this.u[base + gold]! += clock;
       this.w[base + guess]! -= 1;
       this.u[base + guess]! -= clock;
+    }
+  }
+
+  /** Adds `delta` to column `column` of every feature's row (a global update moves whole transition sequences). */
+  addColumn(feats: Uint32Array, count: number, column: number, delta: number, clock: number): void {
+    const t = this.columns;
+    for (let f = 0; f < count; f++) {
+      const r = this.row(feats[f]!);
+      this.updates[r]!++;
+      this.w[r * t + column]! += delta;
+      this.u[r * t + column]! += delta * clock;
+    }
+  }
+
+  /**
+   * Starts from trained weights (a warm start): each row's weights become `weights`, with no update history, so
+   * the average keeps them whole and what later training adds is averaged as usual. `priorUpdates` is the update
+   * count each seeded row starts with (rows of a file already passed its pruning).
+   */
+  seed(table: { readonly columns: number; readonly hashes: Uint32Array; readonly weights: Float32Array }, priorUpdates: number): void {
+    const t = this.columns;
+    for (let r = 0; r < table.hashes.length; r++) {
+      const row = this.row(table.hashes[r]!);
+      this.updates[row] = priorUpdates;
+      for (let y = 0; y < t; y++) this.w[row * t + y] = table.weights[r * t + y]!;
     }
   }
 

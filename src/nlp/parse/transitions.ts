@@ -267,3 +267,26 @@ export function finishTree(state: ParserState, rootRelation: number, fallbackRel
   }
   return { head, label };
 }
+
+/**
+ * Copies configuration `from` into `into` (words 0..n; `into` must have room for them): a beam keeps a pool of
+ * configurations and overwrites them instead of allocating one per hypothesis and step.
+ */
+export function copyState(from: ParserState, into: ParserState): void {
+  const size = from.n + 1;
+  into.n = from.n;
+  into.depth = from.depth;
+  into.b = from.b;
+  into.labelBits = from.labelBits;
+  into.stack.set(from.stack.subarray(0, from.depth));
+  into.head.set(from.head.subarray(0, size));
+  into.label.set(from.label.subarray(0, size));
+  into.left1.set(from.left1.subarray(0, size));
+  into.left2.set(from.left2.subarray(0, size));
+  into.right1.set(from.right1.subarray(0, size));
+  into.right2.set(from.right2.subarray(0, size));
+  into.leftCount.set(from.leftCount.subarray(0, size));
+  into.rightCount.set(from.rightCount.subarray(0, size));
+  into.leftLabels.set(from.leftLabels.subarray(0, size));
+  into.rightLabels.set(from.rightLabels.subarray(0, size));
+}

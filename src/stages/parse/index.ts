@@ -1,2 +1,2 @@
 /** The parse stage: labelled dependency trees (UD relations) from the shipped arc-eager parser. */
-export { createParse, parseDoc, PARSE_MODEL_RESOURCE, PARSE_VERSION } from './parse.js';
+export { beamWidthFor, createParse, parseDoc, PARSE_MODEL_RESOURCE, PARSE_VERSION, type ParseOptions } from './parse.js';

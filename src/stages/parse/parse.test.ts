@@ -46,6 +46,14 @@ describe('parse', () => {
     assert.equal(arc(doc, doc.layers.deps!, at(doc, 'Palestinians')), 'Palestinians <-obj- killed');
   });
 
+  it('parses a wire story\'s dateline apart from the clause it opens', () => {
+    const doc = parse('KYIV, Ukraine (AP) — Russian troops shelled the city of Kharkiv on Monday, officials said.');
+    const deps = doc.layers.deps!;
+    assert.equal(arc(doc, deps, at(doc, 'troops')), 'troops <-nsubj- shelled');
+    assert.equal(arc(doc, deps, at(doc, 'KYIV')), 'KYIV <-dep- shelled');
+    for (const word of ['Ukraine', 'AP']) assert.notEqual(deps.head[at(doc, word)], at(doc, 'shelled'), `${word} stays inside the dateline`);
+  });
+
   it('finds the subject and object of a killing and the clause that attributes it', () => {
     const doc = parse('Israeli troops killed two Palestinian men near Hebron on Tuesday, the army said.');
     const deps = doc.layers.deps!;
