@@ -669,6 +669,20 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
       });
     });
 
+    test('events: an observation\'s evidence is cut by UTF-16 offsets after emoji earlier in the body, as the export reads it', async () => {
+      await withStore(async (store) => {
+        // SQL's substr counts 📷 as one character where the offsets count two: the cut slid by one letter per emoji.
+        const text = `📷🎥 Pictures from the scene. ${WIRE} More to follow.`;
+        const doc = eventArticle(text, 'Meridian News Agency', '2024-11-11');
+        const start = text.indexOf(WIRE);
+        const events = doc.layers.events!.map((e) => ({ ...e, evidence: { start, end: start + WIRE.length } }));
+        await saveWithEvents(store, { ...doc, layers: { ...doc.layers, events } });
+        const [event] = await store.listEvents();
+        assert.equal((await store.getEvent(event!.id))!.observations[0]!.evidence.text, WIRE);
+        assert.equal((await store.getEvents([event!.id]))[0]!.observations[0]!.evidence.text, WIRE);
+      });
+    });
+
     test('events: isLocated lists and counts only the events with coordinates (the map)', async () => {
       await withStore(async (store) => {
         await saveWithEvents(store, datedTo(eventArticle(COPY, 'Gulf Courier', '2023-01-05'), '2023-01-04'));

@@ -16,6 +16,7 @@ import { claimRows, openingSnippet, parseClaimKey, placeRows, toStoredClaim, typ
 import { countChars, entityPairs, tallyEntities, type EntityTally } from '../entity-tally.js';
 import { datePrecision } from '../event-dates.js';
 import { PACKED_SUMMARY_SQL, summaryFromPacked } from '../event-summary.js';
+import { SQLITE_EVIDENCE_SQL, SQLITE_UTF16_SLICE, utf16Slice } from '../evidence-cut.js';
 import { toFtsQuery } from '../fts-query.js';
 import { nameKeys, prefixRange } from '../name-keys.js';
 import { snippetTerms, textSnippet } from '../text-snippet.js';
@@ -60,6 +61,8 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     // Checkpoint the WAL every ~40 MB instead of every 4 MB: each article's transaction rewrites the same hot index
     // pages, so rarer checkpoints copy (and sync) far fewer pages. Measured on 600 articles: COMMIT 12.7 s → 6.1 s.
     db.pragma('wal_autocheckpoint = 10000');
+    // Cuts evidence by UTF-16 offsets inside a query (see evidence-cut.ts).
+    db.function(SQLITE_UTF16_SLICE, { deterministic: true }, utf16Slice);
   } catch (cause) {
     throw new StoreError(`open ${path}`, cause);
   }
@@ -839,7 +842,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       const marks = `(${slice.map(() => '?').join(',')})`;
       const events = (prepare(`SELECT ${EVENT_COLUMNS} FROM merged_events m WHERE m.id IN ${marks}`).all(...slice) as Row[]).map(toEventRow);
       // Rows in the single-event order (by publication; reports by article), grouped by event in event-details.ts.
-      const observations = byEvent(prepare(`SELECT o.*, a.title, a.outlet, a.published_at, substr(a.body, o.evidence_start + 1, o.evidence_end - o.evidence_start) AS evidence_text
+      const observations = byEvent(prepare(`SELECT o.*, a.title, a.outlet, a.published_at, ${SQLITE_EVIDENCE_SQL}
         FROM event_observations o JOIN articles a ON a.id = o.article_id WHERE o.merged_event_id IN ${marks} ORDER BY a.published_at, a.seq, length(o.mention_id), o.mention_id`)
         .all(...slice) as Row[], (r) => toObservationDetail(r, JSON.parse(String(r['counts'])) as Record<string, number>, JSON.parse(String(r['reasons'])) as string[]));
       const reports = byEvent(prepare(reportsSql(`IN ${marks}`)).all(...slice) as Row[], (r) => toReportDetail(toReport(r), r));
