@@ -25,6 +25,7 @@ import { toTsQuerySql } from './ts-query.js';
 import { postgresEntityOverrides } from './entity-overrides.js';
 import { RANK_TIER } from '../rank-tier.js';
 import { addToPostgresFeed, postgresAfterFeedSql, postgresSavedSearches } from './saved-searches.js';
+import { ANALYZE_CHECK_EVERY, analyzeStaleTables } from './statistics.js';
 
 /** Layers written to the layers table; tokens are recomputed on demand rather than stored. */
 const STORED_LAYERS: readonly LayerName[] = ['sentences', 'mentions', 'entities', 'times', 'places', 'events', 'claims'];
@@ -57,6 +58,8 @@ export interface PostgresStoreOptions {
   readonly now?: () => Date;
   /** Matches ranked together before older ones (see rank-tier.ts); tests use small values. Default RANK_TIER. */
   readonly rankTier?: number;
+  /** Saves between two checks for tables whose planner statistics are stale (statistics.ts); 0 never checks. Default ANALYZE_CHECK_EVERY. */
+  readonly analyzeCheckEvery?: number;
 }
 
 /**
@@ -357,7 +360,29 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     },
   });
 
-  const saveArticle = (doc: Doc, pipeline: string, links: ArticleLinks = {}, input?: InputFingerprint): Promise<SaveOutcome> =>
+  const analyzeCheckEvery = Math.max(0, options.analyzeCheckEvery ?? ANALYZE_CHECK_EVERY);
+  let savesSinceCheck = 0;
+  let statisticsError: StoreError | undefined;
+  /**
+   * Analyses the tables made stale by this store's saves (statistics.ts). A failure costs query plans, not data: the
+   * saves are committed, so it is kept and thrown by close() rather than reported as a failed save.
+   */
+  const refreshStatistics = async (): Promise<void> => {
+    savesSinceCheck = 0;
+    try {
+      await analyzeStaleTables(pool, `dossier-analyze:${target.schema ?? 'default'}`);
+    } catch (cause) {
+      statisticsError ??= new StoreError('refresh planner statistics (ANALYZE of stale tables)', cause);
+    }
+  };
+
+  const saveArticle = async (doc: Doc, pipeline: string, links: ArticleLinks = {}, input?: InputFingerprint): Promise<SaveOutcome> => {
+    const outcome = await saveArticleOnce(doc, pipeline, links, input);
+    if (analyzeCheckEvery > 0 && ++savesSinceCheck >= analyzeCheckEvery) await refreshStatistics();
+    return outcome;
+  };
+
+  const saveArticleOnce = (doc: Doc, pipeline: string, links: ArticleLinks = {}, input?: InputFingerprint): Promise<SaveOutcome> =>
     transaction(`save article ${doc.id}`, async (client) => {
       const op = `save article ${doc.id}`;
       const q: Query = (qop, sql, params = []) => query(qop, sql, params, client);
@@ -801,7 +826,10 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
       importedAt: (r['imported_at'] as Date).toISOString(),
     })),
     close: async () => {
+      // The saves since the last check (a short ingest, the tail of a long one) may have made a table stale too.
+      if (analyzeCheckEvery > 0 && savesSinceCheck > 0) await refreshStatistics();
       await pool.end();
+      if (statisticsError) throw statisticsError;
     },
   };
 }
