@@ -834,6 +834,10 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
 
         assert.deepEqual(await ids({}), [other.id, denial.id, wire.id], 'no words: every article, newest first');
         assert.deepEqual(await ids({ entityId: militia!.id }), [denial.id, wire.id]);
+        assert.deepEqual((await store.search({ filter: { entityId: militia!.id }, isOldestFirst: true })).map((h) => h.id), [wire.id, denial.id], 'an entity, oldest first');
+        assert.deepEqual((await store.search({ filter: { entityId: militia!.id }, limit: 1, offset: 1 })).map((h) => h.id), [wire.id], "an entity's second page");
+        assert.deepEqual(await ids({ entityId: militia!.id, from: '2024-11-12' }), [denial.id], 'an entity and dates');
+        assert.deepEqual(await ids({ entityId: militia!.id, outlet: 'meridian news agency' }), [wire.id], 'an entity and an outlet');
         assert.deepEqual(await ids({ ploverType: 'ASSAULT' }), [denial.id, wire.id]);
         assert.deepEqual(await ids({ ploverType: 'ASSAULT', status: 'contested' }), [denial.id, wire.id]);
         assert.deepEqual(await ids({ status: 'corroborated' }), []);

@@ -503,9 +503,14 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     if (input.text === undefined) {
       // No words asked for: the filtered articles, newest first, each with its opening (400 characters are enough for a 200-character one).
       const params: unknown[] = [limit, offset];
-      const where = articleFilterSql(input.filter, params);
-      const rows = await query('search', `SELECT a.id, a.title, a.outlet, a.published_at, left(a.body, 400) AS opening FROM articles a
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${input.isOldestFirst ? 'a.published_at ASC NULLS LAST, a.seq ASC' : 'a.published_at DESC NULLS LAST, a.seq DESC'} LIMIT $1 OFFSET $2`, params);
+      const { entityId, ...others } = input.filter ?? {};
+      // With an entity, its rows of entity_articles (which copy the article's date and seq) are read in the page's
+      // order from an index (entity_articles_time oldest first, entity_articles_newest newest first) and stop at the page.
+      const source = entityId ? `entity_articles ea JOIN articles a ON a.id = ea.article_id` : 'articles a';
+      const where = [...(entityId ? [`ea.entity_id = $${params.push(entityId)}`] : []), ...articleFilterSql(others, params)];
+      const [date, seq] = entityId ? ['ea.published_at', 'ea.article_seq'] : ['a.published_at', 'a.seq'];
+      const rows = await query('search', `SELECT a.id, a.title, a.outlet, a.published_at, left(a.body, 400) AS opening FROM ${source}
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${input.isOldestFirst ? `${date} ASC NULLS LAST, ${seq} ASC` : `${date} DESC NULLS LAST, ${seq} DESC`} LIMIT $1 OFFSET $2`, params);
       return rows.map((r) => {
         const opening = openingSnippet(String(r['opening']));
         return { id: String(r['id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), snippet: opening, passage: { text: opening, hits: [] }, score: 0 };
