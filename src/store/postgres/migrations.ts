@@ -365,11 +365,14 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 14,
-    name: "an entity's articles newest first, for searches filtered by entity without words",
+    name: "lists in page order: an entity's articles newest first, merged events in timeline order",
     sql: `
       -- The search page's order (newest first, undated last): a page of the articles naming an entity is the first
       -- rows of one index range, where the planner otherwise walked every article newest first looking for them.
       CREATE INDEX entity_articles_newest ON entity_articles (entity_id, published_at DESC NULLS LAST, article_seq DESC);
+      -- listEvents' order (undated last, then by window, then id): a timeline page or an export's page of 500 reads
+      -- the index instead of sorting every merged event (13k on the 20k bench store, once per page).
+      CREATE INDEX merged_events_order ON merged_events ((window_start = ''), window_start, window_end, id);
     `,
   },
 ];
