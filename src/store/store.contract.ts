@@ -168,6 +168,23 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
       });
     });
 
+    test('getArticles reads many articles as getArticle reads each, in the order asked, with only the layers asked for', async () => {
+      await withStore(async (store) => {
+        const goma = article(GOMA, { source: 'feeds/a.html', mentions: [mention(GOMA, 'M23', 'ORG', 'm1'), mention(GOMA, 'Goma', 'LOC', 'm2')] });
+        const kyiv = makeDoc({ text: KYIV, meta: { outlet: 'Kyiv Courier', publishedAt: '2024-12-01', source: 'kyiv.txt' } });
+        await store.saveArticle(goma, PIPELINE);
+        await store.saveArticle(article(GOMA, { source: 'mirror/b.html' }), PIPELINE);
+        await store.saveArticle(kyiv, PIPELINE);
+        const [one, two] = [await store.getArticle(kyiv.id), await store.getArticle(goma.id)];
+        assert.deepEqual(await store.getArticles([kyiv.id, 'f'.repeat(64), goma.id, kyiv.id]), [one, two], 'unknown ids left out, each id once');
+        const bare = await store.getArticles([goma.id], { layers: [] });
+        assert.deepEqual(bare, [{ ...two!, layers: {} }]);
+        assert.deepEqual(bare[0]!.sources, ['feeds/a.html', 'mirror/b.html']);
+        assert.deepEqual((await store.getArticles([goma.id], { layers: ['mentions'] }))[0]!.layers, { mentions: two!.layers['mentions'] });
+        assert.deepEqual(await store.getArticles([]), []);
+      });
+    });
+
     test('gets an article by full id and by unique prefix, and nothing for an ambiguous, unknown or malformed one', async () => {
       await withStore(async (store) => {
         const [a, b] = twoBodiesSharingIdPrefix(4);

@@ -475,10 +475,46 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     ]);
     const layers: Record<string, unknown> = {};
     for (const l of layerRows) layers[String(l['layer'])] = l['data'];
+    return toStoredArticle(row, sources.map((r) => String(r['source'])), layers);
+  };
+
+  /** Articles by id in slices of MAX_PAGE_SIZE: three queries a slice (articles, sources, the layers asked for). */
+  const getArticles = async (ids: readonly string[], options: { readonly layers?: readonly LayerName[] } = {}): Promise<StoredArticle[]> => {
+    const wanted = [...new Set(ids)];
+    const out: StoredArticle[] = [];
+    for (let i = 0; i < wanted.length; i += MAX_PAGE_SIZE) {
+      const slice = wanted.slice(i, i + MAX_PAGE_SIZE);
+      const [rows, sourceRows, layerRows] = await Promise.all([
+        query('get articles', 'SELECT * FROM articles WHERE id = ANY($1::text[])', [slice]),
+        query('get articles', 'SELECT article_id, source FROM article_sources WHERE article_id = ANY($1::text[]) ORDER BY article_id, first_seen, source', [slice]),
+        options.layers?.length === 0 ? Promise.resolve([])
+          : query('get articles', `SELECT article_id, layer, data FROM layers WHERE article_id = ANY($1::text[])${options.layers ? ' AND layer = ANY($2::text[])' : ''}`,
+            options.layers ? [slice, [...options.layers]] : [slice]),
+      ]);
+      const sources = groupBy(sourceRows, (r) => String(r['source']));
+      const layers = new Map<string, Record<string, unknown>>();
+      for (const l of layerRows) {
+        const id = String(l['article_id']);
+        const of = layers.get(id) ?? {};
+        of[String(l['layer'])] = l['data'];
+        layers.set(id, of);
+      }
+      const byId = new Map(rows.map((row) => [String(row['id']), row]));
+      for (const id of slice) {
+        const row = byId.get(id);
+        if (row) out.push(toStoredArticle(row, sources.get(id) ?? [], layers.get(id) ?? {}));
+      }
+    }
+    return out;
+  };
+
+  /** An articles row, its sources (first seen first) and layers as a StoredArticle. */
+  const toStoredArticle = (row: Row, sources: string[], layers: Record<string, unknown>): StoredArticle => {
+    const id = String(row['id']);
     return {
       id,
       source: String(row['source']),
-      sources: sources.map((r) => String(r['source'])),
+      sources,
       format: String(row['format']),
       url: nullable(row['url']),
       outlet: nullable(row['outlet']),
@@ -789,6 +825,7 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
       WHERE s.source = $1 AND s.input_hash = $2 AND s.run_key = $3 AND a.pipeline = s.pipeline LIMIT 1`, [pgText(source), input.inputHash, input.runKey])).length > 0,
     hasArticle: async (id) => (await query('has article', 'SELECT 1 FROM articles WHERE id = $1', [id])).length > 0,
     getArticle,
+    getArticles,
     listArticles,
     countArticles: async () => Number((await query('count articles', 'SELECT count(*) AS n FROM articles'))[0]!['n']),
     articleEntityLinks,
@@ -932,4 +969,16 @@ function nullable(value: unknown): string | null {
 
 function clampLimit(limit: number | undefined): number {
   return Math.max(1, Math.min(limit ?? 20, MAX_PAGE_SIZE));
+}
+
+/** Values of rows bucketed by their `article_id` column, each bucket in the rows' order. */
+function groupBy(rows: readonly Row[], value: (row: Row) => string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const row of rows) {
+    const key = String(row['article_id']);
+    const list = out.get(key);
+    if (list) list.push(value(row));
+    else out.set(key, [value(row)]);
+  }
+  return out;
 }

@@ -390,6 +390,41 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     const sources = (prepare('SELECT source FROM article_sources WHERE article_id = ? ORDER BY first_seen, source').all(id) as { source: string }[]).map((r) => r.source);
     const layers: Record<string, unknown> = {};
     for (const l of prepare('SELECT layer, data FROM layers WHERE article_id = ?').all(id) as { layer: string; data: string }[]) layers[l.layer] = JSON.parse(l.data);
+    return toStoredArticle(row, sources, layers);
+  };
+
+  /** Articles by id in slices of 500 (one bound parameter per id): three statements a slice. */
+  const getArticles = (ids: readonly string[], options: { readonly layers?: readonly LayerName[] } = {}): StoredArticle[] => {
+    const wanted = [...new Set(ids)];
+    const out: StoredArticle[] = [];
+    for (let i = 0; i < wanted.length; i += EVENT_DETAIL_SLICE) {
+      const slice = wanted.slice(i, i + EVENT_DETAIL_SLICE);
+      const marks = `(${slice.map(() => '?').join(',')})`;
+      const byId = new Map((prepare(`SELECT * FROM articles WHERE id IN ${marks}`).all(...slice) as Row[]).map((row) => [String(row['id']), row]));
+      const sources = new Map<string, string[]>();
+      for (const r of prepare(`SELECT article_id, source FROM article_sources WHERE article_id IN ${marks} ORDER BY article_id, first_seen, source`).all(...slice) as { article_id: string; source: string }[]) {
+        sources.set(r.article_id, [...(sources.get(r.article_id) ?? []), r.source]);
+      }
+      const layers = new Map<string, Record<string, unknown>>();
+      if (options.layers?.length !== 0) {
+        const only = options.layers ? ` AND layer IN (${options.layers.map(() => '?').join(',')})` : '';
+        for (const l of prepare(`SELECT article_id, layer, data FROM layers WHERE article_id IN ${marks}${only}`).all(...slice, ...(options.layers ?? [])) as { article_id: string; layer: string; data: string }[]) {
+          const of = layers.get(l.article_id) ?? {};
+          of[l.layer] = JSON.parse(l.data);
+          layers.set(l.article_id, of);
+        }
+      }
+      for (const id of slice) {
+        const row = byId.get(id);
+        if (row) out.push(toStoredArticle(row, sources.get(id) ?? [], layers.get(id) ?? {}));
+      }
+    }
+    return out;
+  };
+
+  /** An articles row, its sources (first seen first) and decoded layers as a StoredArticle. */
+  const toStoredArticle = (row: Row, sources: string[], layers: Record<string, unknown>): StoredArticle => {
+    const id = String(row['id']);
     return {
       id,
       source: String(row['source']),
@@ -911,6 +946,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       WHERE s.source = ? AND s.input_hash = ? AND s.run_key = ? AND a.pipeline = s.pipeline LIMIT 1`).get(source, input.inputHash, input.runKey) !== undefined),
     hasArticle: async (id) => run('has article', () => prepare('SELECT 1 FROM articles WHERE id = ?').get(id) !== undefined),
     getArticle: async (id) => run('get article', () => getArticle(id)),
+    getArticles: async (ids, options) => run('get articles', () => getArticles(ids, options)),
     listArticles: async (options) => run('list articles', () => listArticles(options)),
     countArticles: async () => run('count articles', () => (prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n),
     articleEntityLinks: async (articleId) => run('article entity links', () => articleEntityLinks(articleId)),
