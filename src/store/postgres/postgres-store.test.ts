@@ -133,7 +133,7 @@ describe('postgres store', () => {
     }
   });
 
-  test('a store filled from empty analyses its tables as it grows, as autovacuum would (autovacuum may be off)', { skip: POSTGRES_SKIP_REASON ?? false }, async () => {
+  test('a store filled from empty analyses and vacuums its tables as it grows, by autovacuum\'s rules (autovacuum may be off)', { skip: POSTGRES_SKIP_REASON ?? false }, async () => {
     // Without statistics the planner takes a never-analysed table for a tiny one; this machine's server runs without
     // autovacuum, and a manual ANALYZE is what sets last_analyze (autovacuum sets last_autoanalyze).
     const schema = createTestSchema();
@@ -147,6 +147,9 @@ describe('postgres store', () => {
       assert.equal(await lastAnalyzed(), null, 'no check before the 40th save');
       for (let n = 39; n < 160; n++) await store.saveArticle(makeDoc({ text: report(n), meta: { outlet: 'Meridian', source: `a${n}.txt` } }), 'test@1');
       assert.notEqual(await lastAnalyzed(), null, 'articles analysed once more than 50 rows had changed');
+      // Every save raises the one-row revision: its dead rows pass autovacuum's vacuum threshold (50 + 20 %).
+      const vacuumed = await pool.query(`SELECT last_vacuum FROM pg_stat_user_tables WHERE schemaname = current_schema() AND relname = 'store_revision'`);
+      assert.notEqual(vacuumed.rows[0]?.last_vacuum, null, 'the revision row vacuumed');
     } finally {
       await store.close();
       await pool.end();

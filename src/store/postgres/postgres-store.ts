@@ -25,7 +25,7 @@ import { toTsQuerySql } from './ts-query.js';
 import { postgresEntityOverrides } from './entity-overrides.js';
 import { RANK_TIER } from '../rank-tier.js';
 import { addToPostgresFeed, postgresAfterFeedSql, postgresSavedSearches } from './saved-searches.js';
-import { ANALYZE_CHECK_EVERY, analyzeStaleTables } from './statistics.js';
+import { ANALYZE_CHECK_EVERY, maintainStaleTables } from './statistics.js';
 
 /** Layers written to the layers table; tokens are recomputed on demand rather than stored. */
 const STORED_LAYERS: readonly LayerName[] = ['sentences', 'mentions', 'entities', 'times', 'places', 'events', 'claims'];
@@ -364,15 +364,15 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
   let savesSinceCheck = 0;
   let statisticsError: StoreError | undefined;
   /**
-   * Analyses the tables made stale by this store's saves (statistics.ts). A failure costs query plans, not data: the
-   * saves are committed, so it is kept and thrown by close() rather than reported as a failed save.
+   * Vacuums or analyses the tables this store's saves made stale, by autovacuum's rules (statistics.ts). A failure
+   * costs query plans, not data: the saves are committed, so it is kept and thrown by close(), not reported as a failed save.
    */
   const refreshStatistics = async (): Promise<void> => {
     savesSinceCheck = 0;
     try {
-      await analyzeStaleTables(pool, `dossier-analyze:${target.schema ?? 'default'}`);
+      await maintainStaleTables(pool, `dossier-analyze:${target.schema ?? 'default'}`);
     } catch (cause) {
-      statisticsError ??= new StoreError('refresh planner statistics (ANALYZE of stale tables)', cause);
+      statisticsError ??= new StoreError('refresh planner statistics (VACUUM or ANALYZE of stale tables)', cause);
     }
   };
 
