@@ -206,18 +206,23 @@ async function* claimPages(store: Store, scope: Scope): AsyncGenerator<Record<st
     : pages((offset) => store.listArticles({ limit: PAGE, offset }));
   for await (const articles of articlePages) {
     const rows: Record<string, unknown>[] = [];
-    for (const [i, summary] of articles.entries()) {
-      if (i > 0 && i % TURN_EVERY === 0) await nextTurn();
-      const article = await store.getArticle(summary.id);
-      // Statements of fact only, as the claims list shows them: wishes and judgements stay in the article's layers.
-      for (const claim of ((article?.layers['claims'] ?? []) as Claim[]).filter((c) => claimKindOf(c) === 'assertion')) {
-        const origin = claim.chain[claim.chain.length - 1];
-        rows.push({
-          article_id: summary.id, outlet: summary.outlet, published_at: summary.publishedAt, claim_id: claim.id, stance: claim.stance,
-          is_hedged: claim.isHedged, is_direct_quote: claim.isDirectQuote, chain: claim.chain.map((s) => s.name).join(' ← '),
-          origin: origin?.name, origin_is_anonymous: origin?.kind === 'anonymous', content: article!.body.slice(claim.content.start, claim.content.end),
-          evidence_start: claim.evidence.start, evidence_end: claim.evidence.end,
-        });
+    for (let i = 0; i < articles.length; i += TURN_EVERY) {
+      if (i > 0) await nextTurn();
+      // The claims layer only, TURN_EVERY articles a call (a few queries), not every layer one article at a time.
+      const slice = articles.slice(i, i + TURN_EVERY);
+      const read = new Map((await store.getArticles(slice.map((a) => a.id), { layers: ['claims'] })).map((a) => [a.id, a] as const));
+      for (const summary of slice) {
+        const article = read.get(summary.id);
+        // Statements of fact only, as the claims list shows them: wishes and judgements stay in the article's layers.
+        for (const claim of ((article?.layers['claims'] ?? []) as Claim[]).filter((c) => claimKindOf(c) === 'assertion')) {
+          const origin = claim.chain[claim.chain.length - 1];
+          rows.push({
+            article_id: summary.id, outlet: summary.outlet, published_at: summary.publishedAt, claim_id: claim.id, stance: claim.stance,
+            is_hedged: claim.isHedged, is_direct_quote: claim.isDirectQuote, chain: claim.chain.map((s) => s.name).join(' ← '),
+            origin: origin?.name, origin_is_anonymous: origin?.kind === 'anonymous', content: article!.body.slice(claim.content.start, claim.content.end),
+            evidence_start: claim.evidence.start, evidence_end: claim.evidence.end,
+          });
+        }
       }
     }
     yield rows;
@@ -227,9 +232,9 @@ async function* claimPages(store: Store, scope: Scope): AsyncGenerator<Record<st
 /** The articles (URL, ingest time, lead paragraph) and actor entities the GDELT rows of `events` refer to. */
 async function gdeltContext(store: Store, entities: GdeltContext['entities'], events: readonly MergedEventDetail[]): Promise<GdeltContext> {
   const articles = new Map<string, { url: string; ingestedAt: string; leadEnd: number }>();
-  for (const id of new Set(events.flatMap((e) => e.observations.map((o) => o.articleId)))) {
-    const article = await store.getArticle(id);
-    if (article) articles.set(id, { url: article.url ?? article.source, ingestedAt: article.ingestedAt, leadEnd: article.paragraphs[0]?.end ?? article.body.length });
+  // No layers: only the articles' rows and sources, in a few queries for the whole page of events.
+  for (const article of await store.getArticles([...new Set(events.flatMap((e) => e.observations.map((o) => o.articleId)))], { layers: [] })) {
+    articles.set(article.id, { url: article.url ?? article.source, ingestedAt: article.ingestedAt, leadEnd: article.paragraphs[0]?.end ?? article.body.length });
   }
   return { articles, entities };
 }
@@ -346,9 +351,8 @@ async function* exportChunks(store: Store, format: ExportFormat, scope: Scope): 
       const events = await allEvents(store, scope);
       const ids = new Set([...details.flatMap((d) => d.articles.map((a) => a.articleId)), ...events.flatMap((e) => e.observations.map((o) => o.articleId))]);
       const articles = new Map<string, FtmArticle>();
-      for (const id of ids) {
-        const article = await store.getArticle(id);
-        if (article) articles.set(id, { id, title: article.title, outlet: article.outlet, publishedAt: article.publishedAt, url: article.url, source: article.source });
+      for (const article of await store.getArticles([...ids], { layers: [] })) {
+        articles.set(article.id, { id: article.id, title: article.title, outlet: article.outlet, publishedAt: article.publishedAt, url: article.url, source: article.source });
       }
       yield toJsonLines(toFtmEntities(details, events, articles));
       return;

@@ -20,18 +20,15 @@ export type ReportDetail = MergedEventDetail['reports'][number];
 export const EVENT_DETAIL_SLICE = 500;
 
 /**
- * An observation row (event_observations joined with its article's title, outlet, date and `evidence_prefix`, the
- * body's first `evidence_end` characters) as a detail; `counts` and `reasons` come decoded, as each driver decodes
- * JSON its own way. The sentence is sliced here, not by SQL's substr: offsets count UTF-16 code units and substr
- * counts characters, so each emoji before the sentence shifted it by one ("astal Defence Force … C"; issue 18).
+ * An observation row (event_observations joined with its article's title, outlet, date and evidence text, cut by
+ * evidence-cut.ts in UTF-16 units) as a detail; `counts` and `reasons` come decoded, as each driver decodes JSON its
+ * own way.
  */
 export function toObservationDetail(r: Row, counts: Record<string, number>, reasons: string[]): ObservationDetail {
-  const start = Number(r['evidence_start']);
-  const end = Number(r['evidence_end']);
   return {
     articleId: String(r['article_id']), mentionId: String(r['mention_id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']),
     modality: String(r['modality']), timeValue: nullable(r['time_value']), counts, reasons, score: Number(r['score'] ?? 0),
-    evidence: { start, end, text: String(r['evidence_prefix'] ?? '').slice(start, end) },
+    evidence: { start: Number(r['evidence_start']), end: Number(r['evidence_end']), text: String(r['evidence_text']) },
   };
 }
 

@@ -169,6 +169,23 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
       });
     });
 
+    test('getArticles reads many articles as getArticle reads each, in the order asked, with only the layers asked for', async () => {
+      await withStore(async (store) => {
+        const goma = article(GOMA, { source: 'feeds/a.html', mentions: [mention(GOMA, 'M23', 'ORG', 'm1'), mention(GOMA, 'Goma', 'LOC', 'm2')] });
+        const kyiv = makeDoc({ text: KYIV, meta: { outlet: 'Kyiv Courier', publishedAt: '2024-12-01', source: 'kyiv.txt' } });
+        await store.saveArticle(goma, PIPELINE);
+        await store.saveArticle(article(GOMA, { source: 'mirror/b.html' }), PIPELINE);
+        await store.saveArticle(kyiv, PIPELINE);
+        const [one, two] = [await store.getArticle(kyiv.id), await store.getArticle(goma.id)];
+        assert.deepEqual(await store.getArticles([kyiv.id, 'f'.repeat(64), goma.id, kyiv.id]), [one, two], 'unknown ids left out, each id once');
+        const bare = await store.getArticles([goma.id], { layers: [] });
+        assert.deepEqual(bare, [{ ...two!, layers: {} }]);
+        assert.deepEqual(bare[0]!.sources, ['feeds/a.html', 'mirror/b.html']);
+        assert.deepEqual((await store.getArticles([goma.id], { layers: ['mentions'] }))[0]!.layers, { mentions: two!.layers['mentions'] });
+        assert.deepEqual(await store.getArticles([]), []);
+      });
+    });
+
     test('gets an article by full id and by unique prefix, and nothing for an ambiguous, unknown or malformed one', async () => {
       await withStore(async (store) => {
         const [a, b] = twoBodiesSharingIdPrefix(4);
@@ -676,6 +693,20 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
       });
     });
 
+    test('events: an observation\'s evidence is cut by UTF-16 offsets after emoji earlier in the body, as the export reads it', async () => {
+      await withStore(async (store) => {
+        // SQL's substr counts 📷 as one character where the offsets count two: the cut slid by one letter per emoji.
+        const text = `📷🎥 Pictures from the scene. ${WIRE} More to follow.`;
+        const doc = eventArticle(text, 'Meridian News Agency', '2024-11-11');
+        const start = text.indexOf(WIRE);
+        const events = doc.layers.events!.map((e) => ({ ...e, evidence: { start, end: start + WIRE.length } }));
+        await saveWithEvents(store, { ...doc, layers: { ...doc.layers, events } });
+        const [event] = await store.listEvents();
+        assert.equal((await store.getEvent(event!.id))!.observations[0]!.evidence.text, WIRE);
+        assert.equal((await store.getEvents([event!.id]))[0]!.observations[0]!.evidence.text, WIRE);
+      });
+    });
+
     test('events: isLocated lists and counts only the events with coordinates (the map)', async () => {
       await withStore(async (store) => {
         await saveWithEvents(store, datedTo(eventArticle(COPY, 'Gulf Courier', '2023-01-05'), '2023-01-04'));
@@ -863,6 +894,10 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
 
         assert.deepEqual(await ids({}), [other.id, denial.id, wire.id], 'no words: every article, newest first');
         assert.deepEqual(await ids({ entityId: militia!.id }), [denial.id, wire.id]);
+        assert.deepEqual((await store.search({ filter: { entityId: militia!.id }, isOldestFirst: true })).map((h) => h.id), [wire.id, denial.id], 'an entity, oldest first');
+        assert.deepEqual((await store.search({ filter: { entityId: militia!.id }, limit: 1, offset: 1 })).map((h) => h.id), [wire.id], "an entity's second page");
+        assert.deepEqual(await ids({ entityId: militia!.id, from: '2024-11-12' }), [denial.id], 'an entity and dates');
+        assert.deepEqual(await ids({ entityId: militia!.id, outlet: 'meridian news agency' }), [wire.id], 'an entity and an outlet');
         assert.deepEqual(await ids({ ploverType: 'ASSAULT' }), [denial.id, wire.id]);
         assert.deepEqual(await ids({ ploverType: 'ASSAULT', status: 'contested' }), [denial.id, wire.id]);
         assert.deepEqual(await ids({ status: 'corroborated' }), []);

@@ -6,7 +6,7 @@ import type { CorroborationStatus, EventReport } from '../corpus/corroborate/ind
 import type { CopyLinks } from '../corpus/cross-article/index.js';
 import type { EntityLink, KnownEntity, NameTypeCount } from '../corpus/link-entities/index.js';
 import type { ObservedEvent } from '../corpus/observe/index.js';
-import type { Doc, EntityKind, MentionType, SourceKind, Stance } from '../model/index.js';
+import type { Doc, EntityKind, LayerName, MentionType, SourceKind, Stance } from '../model/index.js';
 import type { SnippetPassage } from './snippet.js';
 import type { SavedSearchStore } from './saved-searches.js';
 import type { EntityOverridesPort } from './entity-overrides.js';
@@ -490,6 +490,11 @@ export interface Store extends SavedSearchStore, EntityOverridesPort {
   hasArticle(id: string): Promise<boolean>;
   /** By full id or unique id prefix. */
   getArticle(idOrPrefix: string): Promise<StoredArticle | undefined>;
+  /**
+   * Articles by full id, in the order asked (unknown ids left out), each as getArticle returns it but with only
+   * the layers named in `options.layers` (all when not given): a few queries per 500 ids, for exports.
+   */
+  getArticles(ids: readonly string[], options?: { readonly layers?: readonly LayerName[] }): Promise<StoredArticle[]>;
   listArticles(options?: { limit?: number; offset?: number }): Promise<ArticleSummary[]>;
   /** How many articles are stored (cheap: no stats()). */
   countArticles(): Promise<number>;

@@ -9,6 +9,7 @@ import { datePrecision } from '../event-dates.js';
 import { toObservation } from '../observation-row.js';
 import { byEvent, EVENT_DETAIL_SLICE, eventDetails, toMapEventRow, toObservationDetail, toReportDetail } from '../event-details.js';
 import { PACKED_SUMMARY_SQL, summaryFromPacked } from '../event-summary.js';
+import { evidenceFromRow, POSTGRES_EVIDENCE_SQL } from '../evidence-cut.js';
 import { COPY_CANDIDATES_PER_KEY } from '../../corpus/near-duplicates/index.js';
 import { MAP_EVENT_COLUMNS, MAP_EVENT_ORDER, MAX_MAP_EVENT_ROWS, PERIOD_CHARS, type MapEventRow, type EventPeriod, type EventPeriodCount, type EventQuery, type MergedEventDetail, type MergedEventRow, type SyndicationCandidate } from '../store.js';
 
@@ -249,7 +250,7 @@ export async function getEvents(q: Query, ids: readonly string[]): Promise<Merge
     const slice = wanted.slice(i, i + EVENT_DETAIL_SLICE);
     const [eventRows, observationRows, reportRows, nameRows] = await Promise.all([
       q('get events', `SELECT ${EVENT_COLUMNS} FROM merged_events m WHERE m.id = ANY($1::text[])`, [slice]),
-      q('get events', `SELECT o.*, a.title, a.outlet, a.published_at, substr(a.body, 1, o.evidence_end) AS evidence_prefix
+      q('get events', `SELECT o.*, a.title, a.outlet, a.published_at, ${POSTGRES_EVIDENCE_SQL}
         FROM event_observations o JOIN articles a ON a.id = o.article_id WHERE o.merged_event_id = ANY($1::text[])
         ORDER BY a.published_at NULLS FIRST, a.seq, length(o.mention_id), o.mention_id`, [slice]),
       q('get events', reportsSql('= ANY($1::text[])'), [slice]),
@@ -257,7 +258,7 @@ export async function getEvents(q: Query, ids: readonly string[]): Promise<Merge
         WHERE m.id = ANY($1::text[]))`, [slice]),
     ]);
     out.push(...eventDetails(slice, eventRows.map(toEventRow),
-      byEvent(observationRows, (r) => toObservationDetail(r, r['counts'] as Record<string, number>, r['reasons'] as string[])),
+      byEvent(observationRows, (r) => toObservationDetail({ ...r, evidence_text: evidenceFromRow(r) }, r['counts'] as Record<string, number>, r['reasons'] as string[])),
       byEvent(reportRows, (r) => toReportDetail(toReport(r), r)),
       new Map(nameRows.map((r) => [String(r['id']), String(r['name'])]))));
   }

@@ -133,6 +133,30 @@ describe('postgres store', () => {
     }
   });
 
+  test('a store filled from empty analyses and vacuums its tables as it grows, by autovacuum\'s rules (autovacuum may be off)', { skip: POSTGRES_SKIP_REASON ?? false }, async () => {
+    // Without statistics the planner takes a never-analysed table for a tiny one; this machine's server runs without
+    // autovacuum, and a manual ANALYZE is what sets last_analyze (autovacuum sets last_autoanalyze).
+    const schema = createTestSchema();
+    const pool = createPool(parsePostgresUrl(schema.url));
+    const store = openPostgresStore(schema.url, { analyzeCheckEvery: 40 });
+    const lastAnalyzed = async () => (await pool.query(`SELECT last_analyze FROM pg_stat_user_tables WHERE schemaname = current_schema() AND relname = 'articles'`)).rows[0]?.last_analyze as Date | null;
+    try {
+      await store.migrate();
+      const report = (n: number) => `Police in district ${n} said ${n % 7} people were detained after a protest outside the council offices on day ${n}.`;
+      for (let n = 0; n < 39; n++) await store.saveArticle(makeDoc({ text: report(n), meta: { outlet: 'Meridian', source: `a${n}.txt` } }), 'test@1');
+      assert.equal(await lastAnalyzed(), null, 'no check before the 40th save');
+      for (let n = 39; n < 160; n++) await store.saveArticle(makeDoc({ text: report(n), meta: { outlet: 'Meridian', source: `a${n}.txt` } }), 'test@1');
+      assert.notEqual(await lastAnalyzed(), null, 'articles analysed once more than 50 rows had changed');
+      // Every save raises the one-row revision: its dead rows pass autovacuum's vacuum threshold (50 + 20 %).
+      const vacuumed = await pool.query(`SELECT last_vacuum FROM pg_stat_user_tables WHERE schemaname = current_schema() AND relname = 'store_revision'`);
+      assert.notEqual(vacuumed.rows[0]?.last_vacuum, null, 'the revision row vacuumed');
+    } finally {
+      await store.close();
+      await pool.end();
+      await schema.drop();
+    }
+  });
+
   test('two copies of a wire story saved at the same moment by two workers end in one near-duplicate group', { skip: POSTGRES_SKIP_REASON ?? false }, async () => {
     // Each worker looked for copies before either had saved (as ingest does, outside the transaction), so
     // neither saw the other; the store re-checks under its corpus lock.

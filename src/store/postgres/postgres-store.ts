@@ -25,6 +25,7 @@ import { toTsQuerySql } from './ts-query.js';
 import { postgresEntityOverrides } from './entity-overrides.js';
 import { RANK_TIER } from '../rank-tier.js';
 import { addToPostgresFeed, postgresAfterFeedSql, postgresSavedSearches } from './saved-searches.js';
+import { ANALYZE_CHECK_EVERY, maintainStaleTables } from './statistics.js';
 
 /** Layers written to the layers table; tokens are recomputed on demand rather than stored. */
 const STORED_LAYERS: readonly LayerName[] = ['sentences', 'mentions', 'entities', 'times', 'places', 'events', 'claims'];
@@ -57,6 +58,8 @@ export interface PostgresStoreOptions {
   readonly now?: () => Date;
   /** Matches ranked together before older ones (see rank-tier.ts); tests use small values. Default RANK_TIER. */
   readonly rankTier?: number;
+  /** Saves between two checks for tables whose planner statistics are stale (statistics.ts); 0 never checks. Default ANALYZE_CHECK_EVERY. */
+  readonly analyzeCheckEvery?: number;
 }
 
 /**
@@ -357,7 +360,29 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     },
   });
 
-  const saveArticle = (doc: Doc, pipeline: string, links: ArticleLinks = {}, input?: InputFingerprint): Promise<SaveOutcome> =>
+  const analyzeCheckEvery = Math.max(0, options.analyzeCheckEvery ?? ANALYZE_CHECK_EVERY);
+  let savesSinceCheck = 0;
+  let statisticsError: StoreError | undefined;
+  /**
+   * Vacuums or analyses the tables this store's saves made stale, by autovacuum's rules (statistics.ts). A failure
+   * costs query plans, not data: the saves are committed, so it is kept and thrown by close(), not reported as a failed save.
+   */
+  const refreshStatistics = async (): Promise<void> => {
+    savesSinceCheck = 0;
+    try {
+      await maintainStaleTables(pool, `dossier-analyze:${target.schema ?? 'default'}`);
+    } catch (cause) {
+      statisticsError ??= new StoreError('refresh planner statistics (VACUUM or ANALYZE of stale tables)', cause);
+    }
+  };
+
+  const saveArticle = async (doc: Doc, pipeline: string, links: ArticleLinks = {}, input?: InputFingerprint): Promise<SaveOutcome> => {
+    const outcome = await saveArticleOnce(doc, pipeline, links, input);
+    if (analyzeCheckEvery > 0 && ++savesSinceCheck >= analyzeCheckEvery) await refreshStatistics();
+    return outcome;
+  };
+
+  const saveArticleOnce = (doc: Doc, pipeline: string, links: ArticleLinks = {}, input?: InputFingerprint): Promise<SaveOutcome> =>
     transaction(`save article ${doc.id}`, async (client) => {
       const op = `save article ${doc.id}`;
       const q: Query = (qop, sql, params = []) => query(qop, sql, params, client);
@@ -450,10 +475,46 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     ]);
     const layers: Record<string, unknown> = {};
     for (const l of layerRows) layers[String(l['layer'])] = l['data'];
+    return toStoredArticle(row, sources.map((r) => String(r['source'])), layers);
+  };
+
+  /** Articles by id in slices of MAX_PAGE_SIZE: three queries a slice (articles, sources, the layers asked for). */
+  const getArticles = async (ids: readonly string[], options: { readonly layers?: readonly LayerName[] } = {}): Promise<StoredArticle[]> => {
+    const wanted = [...new Set(ids)];
+    const out: StoredArticle[] = [];
+    for (let i = 0; i < wanted.length; i += MAX_PAGE_SIZE) {
+      const slice = wanted.slice(i, i + MAX_PAGE_SIZE);
+      const [rows, sourceRows, layerRows] = await Promise.all([
+        query('get articles', 'SELECT * FROM articles WHERE id = ANY($1::text[])', [slice]),
+        query('get articles', 'SELECT article_id, source FROM article_sources WHERE article_id = ANY($1::text[]) ORDER BY article_id, first_seen, source', [slice]),
+        options.layers?.length === 0 ? Promise.resolve([])
+          : query('get articles', `SELECT article_id, layer, data FROM layers WHERE article_id = ANY($1::text[])${options.layers ? ' AND layer = ANY($2::text[])' : ''}`,
+            options.layers ? [slice, [...options.layers]] : [slice]),
+      ]);
+      const sources = groupBy(sourceRows, (r) => String(r['source']));
+      const layers = new Map<string, Record<string, unknown>>();
+      for (const l of layerRows) {
+        const id = String(l['article_id']);
+        const of = layers.get(id) ?? {};
+        of[String(l['layer'])] = l['data'];
+        layers.set(id, of);
+      }
+      const byId = new Map(rows.map((row) => [String(row['id']), row]));
+      for (const id of slice) {
+        const row = byId.get(id);
+        if (row) out.push(toStoredArticle(row, sources.get(id) ?? [], layers.get(id) ?? {}));
+      }
+    }
+    return out;
+  };
+
+  /** An articles row, its sources (first seen first) and layers as a StoredArticle. */
+  const toStoredArticle = (row: Row, sources: string[], layers: Record<string, unknown>): StoredArticle => {
+    const id = String(row['id']);
     return {
       id,
       source: String(row['source']),
-      sources: sources.map((r) => String(r['source'])),
+      sources,
       format: String(row['format']),
       url: nullable(row['url']),
       outlet: nullable(row['outlet']),
@@ -478,10 +539,14 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     if (input.text === undefined) {
       // No words asked for: the filtered articles, newest first, each with its opening (400 characters are enough for a 200-character one).
       const params: unknown[] = [limit, offset];
-      const where = articleFilterSql(input.filter, params);
-      const order = input.isNewestStoredFirst ? 'a.seq DESC' : input.isOldestFirst ? 'a.published_at ASC NULLS LAST, a.seq ASC' : 'a.published_at DESC NULLS LAST, a.seq DESC';
-      const rows = await query('search', `SELECT a.id, a.title, a.outlet, a.published_at, left(a.body, 400) AS opening FROM articles a
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT $1 OFFSET $2`, params);
+      const { entityId, ...others } = input.filter ?? {};
+      // With an entity, its rows of entity_articles (which copy the article's date and seq) are read in the page's
+      // order from an index (entity_articles_time oldest first, entity_articles_newest newest first) and stop at the page.
+      const source = entityId ? `entity_articles ea JOIN articles a ON a.id = ea.article_id` : 'articles a';
+      const where = [...(entityId ? [`ea.entity_id = $${params.push(entityId)}`] : []), ...articleFilterSql(others, params)];
+      const [date, seq] = entityId ? ['ea.published_at', 'ea.article_seq'] : ['a.published_at', 'a.seq'];
+      const rows = await query('search', `SELECT a.id, a.title, a.outlet, a.published_at, left(a.body, 400) AS opening FROM ${source}
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${input.isNewestStoredFirst ? `${seq} DESC` : input.isOldestFirst ? `${date} ASC NULLS LAST, ${seq} ASC` : `${date} DESC NULLS LAST, ${seq} DESC`} LIMIT $1 OFFSET $2`, params);
       return rows.map((r) => {
         const opening = openingSnippet(String(r['opening']));
         return { id: String(r['id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), snippet: opening, passage: { text: opening, hits: [] }, score: 0 };
@@ -775,6 +840,7 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
       WHERE s.source = $1 AND s.input_hash = $2 AND s.run_key = $3 AND a.pipeline = s.pipeline LIMIT 1`, [pgText(source), input.inputHash, input.runKey])).length > 0,
     hasArticle: async (id) => (await query('has article', 'SELECT 1 FROM articles WHERE id = $1', [id])).length > 0,
     getArticle,
+    getArticles,
     listArticles,
     countArticles: async () => Number((await query('count articles', 'SELECT count(*) AS n FROM articles'))[0]!['n']),
     articleEntityLinks,
@@ -818,7 +884,10 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
       importedAt: (r['imported_at'] as Date).toISOString(),
     })),
     close: async () => {
+      // The saves since the last check (a short ingest, the tail of a long one) may have made a table stale too.
+      if (analyzeCheckEvery > 0 && savesSinceCheck > 0) await refreshStatistics();
       await pool.end();
+      if (statisticsError) throw statisticsError;
     },
   };
 }
@@ -916,4 +985,16 @@ function nullable(value: unknown): string | null {
 
 function clampLimit(limit: number | undefined): number {
   return Math.max(1, Math.min(limit ?? 20, MAX_PAGE_SIZE));
+}
+
+/** Values of rows bucketed by their `article_id` column, each bucket in the rows' order. */
+function groupBy(rows: readonly Row[], value: (row: Row) => string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const row of rows) {
+    const key = String(row['article_id']);
+    const list = out.get(key);
+    if (list) list.push(value(row));
+    else out.set(key, [value(row)]);
+  }
+  return out;
 }

@@ -350,4 +350,13 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX article_sources_source ON article_sources (source);
     `,
   },
+  // 13 (the store revision) and 14 (page-order indexes) are PostgreSQL's: SQLite has data_version and its own plans.
+  {
+    version: 15,
+    name: 'entities by name key: the type evidence every entity page shows',
+    sql: `
+      -- entityTypeEvidence counts the entities sharing a name key on every entity page: without an index, a scan of every entity.
+      CREATE INDEX entities_name_key ON entities (name_key);
+    `,
+  },
 ];

@@ -16,6 +16,7 @@ import { claimRows, openingSnippet, parseClaimKey, placeRows, toStoredClaim, typ
 import { countChars, entityPairs, tallyEntities, type EntityTally } from '../entity-tally.js';
 import { datePrecision } from '../event-dates.js';
 import { PACKED_SUMMARY_SQL, summaryFromPacked } from '../event-summary.js';
+import { SQLITE_EVIDENCE_SQL, SQLITE_UTF16_SLICE, utf16Slice } from '../evidence-cut.js';
 import { toFtsQuery } from '../fts-query.js';
 import { nameKeys, prefixRange } from '../name-keys.js';
 import { snippetTerms, textSnippet } from '../text-snippet.js';
@@ -60,6 +61,8 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     // Checkpoint the WAL every ~40 MB instead of every 4 MB: each article's transaction rewrites the same hot index
     // pages, so rarer checkpoints copy (and sync) far fewer pages. Measured on 600 articles: COMMIT 12.7 s → 6.1 s.
     db.pragma('wal_autocheckpoint = 10000');
+    // Cuts evidence by UTF-16 offsets inside a query (see evidence-cut.ts).
+    db.function(SQLITE_UTF16_SLICE, { deterministic: true }, utf16Slice);
   } catch (cause) {
     throw new StoreError(`open ${path}`, cause);
   }
@@ -387,6 +390,41 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     const sources = (prepare('SELECT source FROM article_sources WHERE article_id = ? ORDER BY first_seen, source').all(id) as { source: string }[]).map((r) => r.source);
     const layers: Record<string, unknown> = {};
     for (const l of prepare('SELECT layer, data FROM layers WHERE article_id = ?').all(id) as { layer: string; data: string }[]) layers[l.layer] = JSON.parse(l.data);
+    return toStoredArticle(row, sources, layers);
+  };
+
+  /** Articles by id in slices of 500 (one bound parameter per id): three statements a slice. */
+  const getArticles = (ids: readonly string[], options: { readonly layers?: readonly LayerName[] } = {}): StoredArticle[] => {
+    const wanted = [...new Set(ids)];
+    const out: StoredArticle[] = [];
+    for (let i = 0; i < wanted.length; i += EVENT_DETAIL_SLICE) {
+      const slice = wanted.slice(i, i + EVENT_DETAIL_SLICE);
+      const marks = `(${slice.map(() => '?').join(',')})`;
+      const byId = new Map((prepare(`SELECT * FROM articles WHERE id IN ${marks}`).all(...slice) as Row[]).map((row) => [String(row['id']), row]));
+      const sources = new Map<string, string[]>();
+      for (const r of prepare(`SELECT article_id, source FROM article_sources WHERE article_id IN ${marks} ORDER BY article_id, first_seen, source`).all(...slice) as { article_id: string; source: string }[]) {
+        sources.set(r.article_id, [...(sources.get(r.article_id) ?? []), r.source]);
+      }
+      const layers = new Map<string, Record<string, unknown>>();
+      if (options.layers?.length !== 0) {
+        const only = options.layers ? ` AND layer IN (${options.layers.map(() => '?').join(',')})` : '';
+        for (const l of prepare(`SELECT article_id, layer, data FROM layers WHERE article_id IN ${marks}${only}`).all(...slice, ...(options.layers ?? [])) as { article_id: string; layer: string; data: string }[]) {
+          const of = layers.get(l.article_id) ?? {};
+          of[l.layer] = JSON.parse(l.data);
+          layers.set(l.article_id, of);
+        }
+      }
+      for (const id of slice) {
+        const row = byId.get(id);
+        if (row) out.push(toStoredArticle(row, sources.get(id) ?? [], layers.get(id) ?? {}));
+      }
+    }
+    return out;
+  };
+
+  /** An articles row, its sources (first seen first) and decoded layers as a StoredArticle. */
+  const toStoredArticle = (row: Row, sources: string[], layers: Record<string, unknown>): StoredArticle => {
+    const id = String(row['id']);
     return {
       id,
       source: String(row['source']),
@@ -882,7 +920,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       const marks = `(${slice.map(() => '?').join(',')})`;
       const events = (prepare(`SELECT ${EVENT_COLUMNS} FROM merged_events m WHERE m.id IN ${marks}`).all(...slice) as Row[]).map(toEventRow);
       // Rows in the single-event order (by publication; reports by article), grouped by event in event-details.ts.
-      const observations = byEvent(prepare(`SELECT o.*, a.title, a.outlet, a.published_at, substr(a.body, 1, o.evidence_end) AS evidence_prefix
+      const observations = byEvent(prepare(`SELECT o.*, a.title, a.outlet, a.published_at, ${SQLITE_EVIDENCE_SQL}
         FROM event_observations o JOIN articles a ON a.id = o.article_id WHERE o.merged_event_id IN ${marks} ORDER BY a.published_at, a.seq, length(o.mention_id), o.mention_id`)
         .all(...slice) as Row[], (r) => toObservationDetail(r, JSON.parse(String(r['counts'])) as Record<string, number>, JSON.parse(String(r['reasons'])) as string[]));
       const reports = byEvent(prepare(reportsSql(`IN ${marks}`)).all(...slice) as Row[], (r) => toReportDetail(toReport(r), r));
@@ -951,6 +989,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       WHERE s.source = ? AND s.input_hash = ? AND s.run_key = ? AND a.pipeline = s.pipeline LIMIT 1`).get(source, input.inputHash, input.runKey) !== undefined),
     hasArticle: async (id) => run('has article', () => prepare('SELECT 1 FROM articles WHERE id = ?').get(id) !== undefined),
     getArticle: async (id) => run('get article', () => getArticle(id)),
+    getArticles: async (ids, options) => run('get articles', () => getArticles(ids, options)),
     listArticles: async (options) => run('list articles', () => listArticles(options)),
     countArticles: async () => run('count articles', () => (prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n),
     articleEntityLinks: async (articleId) => run('article entity links', () => articleEntityLinks(articleId)),
