@@ -146,6 +146,13 @@ describe('postgres store', () => {
       for (let n = 0; n < 39; n++) await store.saveArticle(makeDoc({ text: report(n), meta: { outlet: 'Meridian', source: `a${n}.txt` } }), 'test@1');
       assert.equal(await lastAnalyzed(), null, 'no check before the 40th save');
       for (let n = 39; n < 160; n++) await store.saveArticle(makeDoc({ text: report(n), meta: { outlet: 'Meridian', source: `a${n}.txt` } }), 'test@1');
+      // A backend's counters reach pg_stat_user_tables only when it goes idle, at most once a second (PostgreSQL 15),
+      // so the checks at saves 40-160 may have read them before the saves showed: wait until they show, then the
+      // check at the 200th save must see them.
+      const countersShown = async () => (await pool.query(`SELECT bool_and(CASE relname WHEN 'articles' THEN n_mod_since_analyze > 50 OR last_analyze IS NOT NULL
+          ELSE n_dead_tup > 50 OR last_vacuum IS NOT NULL END) AS shown FROM pg_stat_user_tables WHERE schemaname = current_schema() AND relname IN ('articles', 'store_revision')`)).rows[0]?.shown === true;
+      for (let waited = 0; !(await countersShown()) && waited < 15_000; waited += 200) await new Promise((resolve) => setTimeout(resolve, 200));
+      for (let n = 160; n < 200; n++) await store.saveArticle(makeDoc({ text: report(n), meta: { outlet: 'Meridian', source: `a${n}.txt` } }), 'test@1');
       assert.notEqual(await lastAnalyzed(), null, 'articles analysed once more than 50 rows had changed');
       // Every save raises the one-row revision: its dead rows pass autovacuum's vacuum threshold (50 + 20 %).
       const vacuumed = await pool.query(`SELECT last_vacuum FROM pg_stat_user_tables WHERE schemaname = current_schema() AND relname = 'store_revision'`);
