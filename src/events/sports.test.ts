@@ -32,6 +32,9 @@ test('sports › a result verb coded as violence is a sports result with a score
   const roundup = sentence('Rask made 25 saves as the Bruins beat/beat the Devils .');
   assert.ok(isSportsResult(assault, trigger(roundup, 'beat'), roundup, () => true));
   assert.ok(!isSportsResult(assault, trigger(roundup, 'beat'), roundup, () => false), 'outside a sports report a sports word alone is not enough');
+  const plain = sentence('Russia beat/beat Croatia on Monday .');
+  assert.ok(isSportsResult(assault, trigger(plain, 'beat'), plain, () => true), 'in a sports report a result between two countries is a result');
+  assert.ok(!isSportsResult(assault, trigger(plain, 'beat'), plain, () => false), 'outside one it is read as before');
   const police = sentence('Police beat/beat fans outside the stadium after the football match .');
   assert.ok(!isSportsResult(assault, trigger(police, 'beat'), police, () => false), 'police beating fans in a news story stays an assault');
   const attack = sentence('Gunmen attacked/attack the team bus after the 2-1 defeat .');
@@ -39,6 +42,18 @@ test('sports › a result verb coded as violence is a sports result with a score
   const riot = sentence('Police beat/beat fans after the 2-1 defeat .');
   assert.ok(!isSportsResult({ ...assault, sources: [{ code: 'GBRCOP' }] }, trigger(riot, 'beat'), riot, () => true), 'police are no team');
   assert.ok(!isSportsResult({ ...assault, ploverType: 'CONSULT' }, trigger(scored, 'beat'), scored, () => true), 'only violent types are read as sports');
+});
+
+test('sports › a comeback is no protest: "Herbert and Mahut rallied to defeat McLachlan and Uchiyama 6-7 (4), 6-4, 7-5"', () => {
+  const protest = { ploverType: 'PROTEST', sources: [{}], targets: [] };
+  const comeback = sentence('Herbert and Mahut rallied/rally to defeat/defeat McLachlan and Uchiyama 6-7 (4), 6-4, 7-5 .');
+  assert.ok(isSportsResult(protest, trigger(comeback, 'rallied'), comeback, () => true), 'a scored sentence of a sports report');
+  const vote = sentence('Supporters rallied/rally outside the council after the 2-1 vote .');
+  assert.ok(!isSportsResult(protest, trigger(vote, 'rallied'), vote, () => false), 'outside a sports report a "2-1 vote" is no match');
+  const march = sentence('Thousands rallied/rally outside parliament on Sunday .');
+  assert.ok(!isSportsResult(protest, trigger(march, 'rallied'), march, () => true), 'a rally with no sports word is a protest, even in a sports report');
+  const farmers = sentence('Farmers rallied/rally against the new tax after the 2-1 vote .');
+  assert.ok(!isSportsResult({ ...protest, sources: [{ code: 'FRAAGR' }] }, trigger(farmers, 'rallied'), farmers, () => true), 'a sector is no team');
 });
 
 test('sports › an article is a sports report when one sentence in six, and at least three, read as sports', () => {

@@ -1,9 +1,9 @@
 /**
  * Sports results told with the verbs of conflict: "Minnesota beat Buffalo", "the Bruins routed the Devils",
  * "Carolina edged Chicago". News pages carry them (a round-up of last night's games is news), and the coder reads
- * them as ASSAULT between two places. A result verb coded as violence is dropped when its sentence gives a score,
- * or reads as sports in an article that is a sports report; an arrest, a fine or a protest in the same article is
- * still an event.
+ * them as ASSAULT between two places, and "rallied to beat" as a PROTEST. A result verb coded as violence is dropped
+ * when its sentence gives a score or its article is a sports report, a comeback when its sentence reads as sports
+ * in a sports report; an arrest, a fine or a protest in the same article is still an event.
  */
 import type { CoderToken } from './coder.js';
 
@@ -19,6 +19,9 @@ const RESULT_VERBS = new Set([
 
 /** Types a contest verb is coded with when read as violence or force. */
 const VIOLENT_TYPES = new Set(['ASSAULT', 'FIGHT', 'COERCE', 'THREATEN']);
+
+/** "Rallied to beat", "rallied from a set down": a comeback, which the coder reads as a demonstration. */
+const COMEBACK_VERBS = new Set(['rally']);
 
 /** Words that are sports on their own. */
 const STRONG = new Set([
@@ -76,8 +79,14 @@ export interface SportsCandidate {
  * with a sector. "Police beat fans after the 2-1 match" is still an assault.
  */
 export function isSportsResult(event: SportsCandidate, trigger: CoderToken, sentence: { tokens: readonly CoderToken[]; text: string }, isInSportsReport: () => boolean): boolean {
-  if (!VIOLENT_TYPES.has(event.ploverType) || !RESULT_VERBS.has(trigger.lemma.toLowerCase())) return false;
+  const lemma = trigger.lemma.toLowerCase();
+  const isResult = VIOLENT_TYPES.has(event.ploverType) && RESULT_VERBS.has(lemma);
+  const isComeback = event.ploverType === 'PROTEST' && COMEBACK_VERBS.has(lemma);
+  if (!isResult && !isComeback) return false;
   // Teams are names or places; police, troops, rebels or protesters (an actor code with a sector) are not teams.
   if ([...event.sources, ...event.targets].some((a) => (a.code?.length ?? 0) > 3)) return false;
-  return hasScore(sentence.text) || (isSportsSentence(sentence.tokens, sentence.text) && isInSportsReport());
+  if (isResult && hasScore(sentence.text)) return true;
+  // In a sports report a result verb between teams is a result even in a sentence with no sports word ("Russia beat
+  // Croatia on Monday" in a Davis Cup report); a rally needs a sports sentence there (a "2-1 vote" is no match).
+  return (isResult || isSportsSentence(sentence.tokens, sentence.text)) && isInSportsReport();
 }
