@@ -259,6 +259,15 @@ test('claims › source kinds: document, organisation, person with a title', () 
   assert.deepEqual([spokesman.kind, spokesman.role], ['person', 'army spokesman']);
 });
 
+test('claims › a document a clause names is that document, by whom it was released: "Police released dramatic video showing …"', () => {
+  const video = claimsOf('Police released dramatic video showing the rescue of a girl who was kidnapped in broad daylight.').claims[0]?.chain[0];
+  assert.deepEqual([video?.kind, video?.name], ['document', 'dramatic video released by Police']);
+  const report = claimsOf('A report by the monitoring group said the town had fallen.').claims[0]!.chain[0]!;
+  assert.equal(report.name, 'report by the monitoring group', 'a noun phrase is named as before');
+  const leaked = claimsOf('The leaked memo said the town had fallen.').claims[0]!.chain[0]!;
+  assert.deepEqual([leaked.kind, leaked.name], ['document', 'leaked memo'], 'a participle before the noun is no clause');
+});
+
 // ---------------------------------------------------------------------------------------------------
 // Stance and hedges
 

@@ -232,7 +232,7 @@ export function describeSource(ctx: SourceContext, span: Span): ClaimSource {
   const nounPhrase = beforePrep ? beforePrep[1]! : headPhrase;
   const headWords = wordsOf(text, { start: headSpan.start, end: headSpan.start + nounPhrase.length });
   const last = headWords[headWords.length - 1]?.lower ?? '';
-  if (lexicon.documentNouns.has(last)) return { kind: 'document', name: withoutArticle(headPhrase), span: trimmed };
+  if (lexicon.documentNouns.has(last)) return { kind: 'document', name: documentName(withoutArticle(headPhrase)), span: trimmed };
   if (lexicon.outletNouns.has(last) && headWords.length <= 4) return { kind: 'outlet', name: withoutArticle(headPhrase), span: trimmed };
 
   const headLower = nounPhrase.toLowerCase();
@@ -268,6 +268,19 @@ export function describeSource(ctx: SourceContext, span: Span): ClaimSource {
 }
 
 /** A title noun in a phrase, as the role: "Foreign Minister" → "Foreign Minister", "the ministry's spokeswoman" → "spokeswoman". */
+/** "Police released dramatic video": a name, a verb of making public, then the document. */
+const RELEASED_DOCUMENT = /^((?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)\s+(released|published|posted|issued|shared|aired|obtained|circulated|leaked|filed|sent|unveiled|made public)\s+(?:(?:a|an|the|its|their|his|her|new)\s+)?(.+)$/u;
+
+/**
+ * A document source's name. When the phrase is a clause whose object is the document ("Police released dramatic
+ * video showing …": the video is the source, the police released it), the document comes first and its publisher
+ * after: "dramatic video released by Police". Other phrases are names already ("report by the monitoring group").
+ */
+function documentName(phrase: string): string {
+  const clause = RELEASED_DOCUMENT.exec(phrase);
+  return clause ? `${clause[3]} ${clause[2]} by ${clause[1]}` : phrase;
+}
+
 function titleRole(lexicon: ClaimsLexicon, phrase: string): string | undefined {
   const m = lexicon.patterns.title.exec(phrase.toLowerCase());
   if (!m) return undefined;
