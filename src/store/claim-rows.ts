@@ -4,7 +4,7 @@
  * Pure: the adapters only write these rows (at save time, and from stored layers when migrating).
  */
 import { claimKindOf, type Claim, type DocEntity, type Mention, type PlaceRef } from '../model/index.js';
-import type { StoredClaim, StoredClaimSource } from './store.js';
+import type { SearchHit, StoredClaim, StoredClaimSource } from './store.js';
 
 /** A claim as the claims table holds it. */
 export interface ClaimRow {
@@ -177,4 +177,14 @@ export function openingSnippet(body: string): string {
   if (flat.length <= OPENING_CHARS) return flat;
   const cut = flat.lastIndexOf(' ', OPENING_CHARS);
   return `${flat.slice(0, cut > OPENING_CHARS / 2 ? cut : OPENING_CHARS)}…`;
+}
+
+/**
+ * A listing row without search words (id, title, outlet, published_at and `opening`, the body's first characters)
+ * as a search hit: its opening is the snippet, with no hits and no score.
+ */
+export function openingHit(row: Readonly<Record<string, unknown>>): SearchHit {
+  const opening = openingSnippet(String(row['opening']));
+  const text = (key: string): string | null => (row[key] === null || row[key] === undefined ? null : String(row[key]));
+  return { id: String(row['id']), title: text('title'), outlet: text('outlet'), publishedAt: text('published_at'), snippet: opening, passage: { text: opening, hits: [] }, score: 0 };
 }

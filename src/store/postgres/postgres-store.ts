@@ -13,7 +13,7 @@ import type {
   InputFingerprint,
 } from '../store.js';
 import { byMentions, NAME_TYPE_PREFIXES, PERIOD_CHARS } from '../store.js';
-import { claimRows, openingSnippet, parseClaimKey, placeRows, toStoredClaim, type ClaimRecord, type ClaimSourceLayers } from '../claim-rows.js';
+import { claimRows, openingHit, parseClaimKey, placeRows, toStoredClaim, type ClaimRecord, type ClaimSourceLayers } from '../claim-rows.js';
 import { compareIds, countChars, entityPairs, tallyEntities, type EntityTally } from '../entity-tally.js';
 import { nameKeys, prefixRange } from '../name-keys.js';
 import { fromMarkedSnippet, HIT_END, HIT_START } from '../snippet.js';
@@ -547,10 +547,7 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
       const [date, seq] = entityId ? ['ea.published_at', 'ea.article_seq'] : ['a.published_at', 'a.seq'];
       const rows = await query('search', `SELECT a.id, a.title, a.outlet, a.published_at, left(a.body, 400) AS opening FROM ${source}
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${input.isNewestStoredFirst ? `${seq} DESC` : input.isOldestFirst ? `${date} ASC NULLS LAST, ${seq} ASC` : `${date} DESC NULLS LAST, ${seq} DESC`} LIMIT $1 OFFSET $2`, params);
-      return rows.map((r) => {
-        const opening = openingSnippet(String(r['opening']));
-        return { id: String(r['id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), snippet: opening, passage: { text: opening, hits: [] }, score: 0 };
-      });
+      return rows.map(openingHit);
     }
     const tsQuery = toTsQuerySql(input.text, 6);
     if (!tsQuery) return [];

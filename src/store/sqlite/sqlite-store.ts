@@ -12,7 +12,7 @@ import type {
   StoredDictionary, EventPeriod, EventPeriodCount, InputFingerprint, ArticlePeriodCount,
 } from '../store.js';
 import { byMentions, MAP_EVENT_COLUMNS, MAP_EVENT_ORDER, MAX_MAP_EVENT_ROWS, NAME_TYPE_PREFIXES, PERIOD_CHARS, type MapEventRow } from '../store.js';
-import { claimRows, openingSnippet, parseClaimKey, placeRows, toStoredClaim, type ClaimRecord } from '../claim-rows.js';
+import { claimRows, openingHit, parseClaimKey, placeRows, toStoredClaim, type ClaimRecord } from '../claim-rows.js';
 import { countChars, entityPairs, tallyEntities, type EntityTally } from '../entity-tally.js';
 import { datePrecision } from '../event-dates.js';
 import { PACKED_SUMMARY_SQL, summaryFromPacked } from '../event-summary.js';
@@ -501,10 +501,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       const sql = `SELECT a.id, a.title, a.outlet, a.published_at, substr(a.body, 1, 400) AS opening FROM articles a ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY ${query.isOldestFirst ? 'a.published_at IS NULL, a.published_at, a.seq' : 'a.published_at DESC, a.seq DESC'} LIMIT ? OFFSET ?`;
       const params = [...filterParams, limit, offset];
-      return run('search', () => (prepare(sql).all(...params) as Row[]).map((r) => {
-        const opening = openingSnippet(String(r['opening']));
-        return { id: String(r['id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), snippet: opening, passage: { text: opening, hits: [] }, score: 0 };
-      }), sql, params);
+      return run('search', () => (prepare(sql).all(...params) as Row[]).map(openingHit), sql, params);
     }
     const match = toFtsQuery(query.text);
     if (!match) return [];
@@ -567,10 +564,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       const sql = `SELECT a.id, a.title, a.outlet, a.published_at, substr(a.body, 1, 400) AS opening FROM articles a WHERE a.seq >= ?${filters}
         ORDER BY a.seq DESC LIMIT ? OFFSET ?`;
       const params = [floor, ...filterParams, limit, offset];
-      return run('search', () => (prepare(sql).all(...params) as Row[]).map((r) => {
-        const opening = openingSnippet(String(r['opening']));
-        return { id: String(r['id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), snippet: opening, passage: { text: opening, hits: [] }, score: 0 };
-      }), sql, params);
+      return run('search', () => (prepare(sql).all(...params) as Row[]).map(openingHit), sql, params);
     }
     const match = toFtsQuery(query.text);
     if (!match) return [];
