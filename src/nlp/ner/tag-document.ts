@@ -11,11 +11,14 @@
  *     shop or restaurant name, ORG over the clitic (shop-names.ts);
  *  6. a "person" named after a storm word ("Hurricane Rita") is the storm (MISC) wherever it recurs (storm-names.ts);
  *  7. a "person" or "place" the page lists as a product ("languages like Swift or Kotlin") is MISC wherever it
- *     recurs (kind-lists.ts).
+ *     recurs (kind-lists.ts);
+ *  8. a "person" written as a place ("an orchard near Abu Ghraib") is a place (LOC) wherever it recurs, unless a
+ *     mention shows a person (locative-names.ts).
  */
 import type { MentionType } from '../../model/index.js';
 import { isTitleCaseLine } from './features.js';
 import { kindLists } from './kind-lists.js';
+import { locativeNames } from './locative-names.js';
 import { tagWords, type NerModel } from './model.js';
 import { shopNames } from './shop-names.js';
 import { stormNames } from './storm-names.js';
@@ -34,13 +37,15 @@ export interface ConsistencyOptions {
   readonly stormNames: boolean;
   /** "languages like Swift or Kotlin": a person or place the page lists under a kind of product is MISC on every mention. */
   readonly kindLists: boolean;
+  /** "an orchard near Abu Ghraib": a person written right after near/outside/"west of" is a place on every mention. */
+  readonly locativeNames: boolean;
 }
 
 /** All consistency rules on. */
-export const DEFAULT_CONSISTENCY: ConsistencyOptions = { majorityType: true, personParts: true, repeatNames: true, workTitles: true, shopNames: true, stormNames: true, kindLists: true };
+export const DEFAULT_CONSISTENCY: ConsistencyOptions = { majorityType: true, personParts: true, repeatNames: true, workTitles: true, shopNames: true, stormNames: true, kindLists: true, locativeNames: true };
 
 /** No document-level rule: each sentence as the tagger read it. */
-export const NO_CONSISTENCY: ConsistencyOptions = { majorityType: false, personParts: false, repeatNames: false, workTitles: false, shopNames: false, stormNames: false, kindLists: false };
+export const NO_CONSISTENCY: ConsistencyOptions = { majorityType: false, personParts: false, repeatNames: false, workTitles: false, shopNames: false, stormNames: false, kindLists: false, locativeNames: false };
 
 /** Entity chunks per sentence of a document. */
 export function tagDocument(model: NerModel, sentences: readonly (readonly string[])[], options: ConsistencyOptions = DEFAULT_CONSISTENCY): Chunk[][] {
@@ -76,6 +81,7 @@ export function makeConsistent(sentences: readonly (readonly string[])[], chunks
   if (options.shopNames) result = result.map((list, s) => [...shopNames(sentences[s] ?? [], list)]);
   if (options.stormNames) result = stormNames(sentences, result).map((list) => [...list]);
   if (options.kindLists) result = kindLists(sentences, result).map((list) => [...list]);
+  if (options.locativeNames) result = locativeNames(sentences, result).map((list) => [...list]);
 
   if (options.workTitles) {
     // A book, song or film credited to its author ("Grave Empire by Richard Swan", "Bad Science by Ben
