@@ -32,16 +32,21 @@ export function toObservationDetail(r: Row, counts: Record<string, number>, reas
   };
 }
 
-/** Rows bucketed by their `merged_event_id` column, each bucket in the rows' order (the order the query sorted them in). */
-export function byEvent<T>(rows: readonly Row[], map: (row: Row) => T): Map<string, T[]> {
+/** Rows bucketed by the value of `column`, each bucket in the rows' order (the order the query sorted them in). */
+export function bucketBy<T>(rows: readonly Row[], column: string, map: (row: Row) => T): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const row of rows) {
-    const key = String(row['merged_event_id']);
+    const key = String(row[column]);
     const list = out.get(key);
     if (list) list.push(map(row));
     else out.set(key, [map(row)]);
   }
   return out;
+}
+
+/** Rows bucketed by their `merged_event_id` column, each bucket in the rows' order. */
+export function byEvent<T>(rows: readonly Row[], map: (row: Row) => T): Map<string, T[]> {
+  return bucketBy(rows, 'merged_event_id', map);
 }
 
 /**

@@ -13,6 +13,7 @@ import type {
   InputFingerprint,
 } from '../store.js';
 import { byMentions, NAME_TYPE_PREFIXES, PERIOD_CHARS } from '../store.js';
+import { bucketBy } from '../event-details.js';
 import { claimRows, openingHit, parseClaimKey, placeRows, toStoredClaim, type ClaimRecord, type ClaimSourceLayers } from '../claim-rows.js';
 import { compareIds, countChars, entityPairs, tallyEntities, type EntityTally } from '../entity-tally.js';
 import { nameKeys, prefixRange } from '../name-keys.js';
@@ -491,7 +492,7 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
           : query('get articles', `SELECT article_id, layer, data FROM layers WHERE article_id = ANY($1::text[])${options.layers ? ' AND layer = ANY($2::text[])' : ''}`,
             options.layers ? [slice, [...options.layers]] : [slice]),
       ]);
-      const sources = groupBy(sourceRows, (r) => String(r['source']));
+      const sources = bucketBy(sourceRows, 'article_id', (r) => String(r['source']));
       const layers = new Map<string, Record<string, unknown>>();
       for (const l of layerRows) {
         const id = String(l['article_id']);
@@ -982,16 +983,4 @@ function nullable(value: unknown): string | null {
 
 function clampLimit(limit: number | undefined): number {
   return Math.max(1, Math.min(limit ?? 20, MAX_PAGE_SIZE));
-}
-
-/** Values of rows bucketed by their `article_id` column, each bucket in the rows' order. */
-function groupBy(rows: readonly Row[], value: (row: Row) => string): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const row of rows) {
-    const key = String(row['article_id']);
-    const list = out.get(key);
-    if (list) list.push(value(row));
-    else out.set(key, [value(row)]);
-  }
-  return out;
 }

@@ -22,7 +22,7 @@ import { nameKeys, prefixRange } from '../name-keys.js';
 import { snippetTerms, textSnippet } from '../text-snippet.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import { copyCandidates, reportsSql, sqliteCorpusTx, toReport } from './sqlite-corpus-tx.js';
-import { byEvent, EVENT_DETAIL_SLICE, eventDetails, toMapEventRow, toObservationDetail, toReportDetail } from '../event-details.js';
+import { bucketBy, byEvent, EVENT_DETAIL_SLICE, eventDetails, toMapEventRow, toObservationDetail, toReportDetail } from '../event-details.js';
 import { sqliteEntityOverrides } from './entity-overrides.js';
 import { RANK_TIER } from '../rank-tier.js';
 import { addToSqliteFeed, SQLITE_AFTER_FEED_SQL, SQLITE_FIRST_SEQ_AFTER_FEED_SQL, sqliteSavedSearches } from './saved-searches.js';
@@ -401,10 +401,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       const slice = wanted.slice(i, i + EVENT_DETAIL_SLICE);
       const marks = `(${slice.map(() => '?').join(',')})`;
       const byId = new Map((prepare(`SELECT * FROM articles WHERE id IN ${marks}`).all(...slice) as Row[]).map((row) => [String(row['id']), row]));
-      const sources = new Map<string, string[]>();
-      for (const r of prepare(`SELECT article_id, source FROM article_sources WHERE article_id IN ${marks} ORDER BY article_id, first_seen, source`).all(...slice) as { article_id: string; source: string }[]) {
-        sources.set(r.article_id, [...(sources.get(r.article_id) ?? []), r.source]);
-      }
+      const sources = bucketBy(prepare(`SELECT article_id, source FROM article_sources WHERE article_id IN ${marks} ORDER BY article_id, first_seen, source`).all(...slice) as Row[], 'article_id', (r) => String(r['source']));
       const layers = new Map<string, Record<string, unknown>>();
       if (options.layers?.length !== 0) {
         const only = options.layers ? ` AND layer IN (${options.layers.map(() => '?').join(',')})` : '';
