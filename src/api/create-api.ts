@@ -25,8 +25,7 @@ import { registerAlertRoutes } from './alert-routes.js';
 import { bearerAuth } from './auth.js';
 import { viewCache } from './view-cache.js';
 import { MAX_TIMELINE_PAGE_ITEMS, TIMELINE_PAGE_ITEMS, timelinePage } from '../app/timeline.js';
-import { mapCellEvents, mapClusters, MAX_MAP_ZOOM_LEVEL } from '../app/map-clusters.js';
-import { MAX_MAP_CELL_KEYS } from '../store/store.js';
+import { mapCellEvents, mapClusters, MAX_MAP_CELL_KEYS, MAX_MAP_ZOOM_LEVEL } from '../app/map-clusters.js';
 import { boolParam, boxParam, cellsParam, dateParam, enumParam, intParam, ploverParam, rejectUnknownParams, textParam, type QueryParams } from './params.js';
 
 /** What the API needs. */

@@ -6,6 +6,8 @@
 import { UsageError } from '../model/index.js';
 import type { EventQuery, MapArea, MapCellRow, Store } from '../store/store.js';
 import { MAX_MAP_CELL_KEYS } from '../store/store.js';
+
+export { MAX_MAP_CELL_KEYS };
 import { MAX_PAGE_SIZE, requireEntity, toMapEvent, type MapEvent, type Page } from './queries.js';
 
 /** The coarsest grid's cell, in degrees; each zoom level halves it. */
