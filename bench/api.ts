@@ -5,7 +5,7 @@
  * entities and entity links drawn from a Zipf-like pool, so a few entities appear in thousands of articles (the
  * worst case for the entity page); odd-numbered ones are the UI test's generated news reports
  * (test/helpers/generated-store.ts: events with places and dates, merged across articles as at ingest, and a
- * claim), so the timeline, map, graph, trends and event routes read a store of realistic size. Requests go
+ * claim), so the timeline, map (with its clusters), graph, trends and event routes read a store of realistic size. Requests go
  * through `app.request` in-process: this times routing, validation, the store and JSON, not the network.
  *
  *   node --import tsx bench/api.ts [--articles 5000] [--requests 300] [--db path]
@@ -121,6 +121,8 @@ async function main(): Promise<void> {
   }
   const began = performance.now();
   for (let n = existing; n < ARTICLES; n++) {
+    // Before the branch: every 5000th article is a news report (odd), whose branch skips the end of the loop.
+    if (n > existing && n % 5000 === 0) console.log(`  generated ${n} articles (${((performance.now() - began) / 1000).toFixed(1)} s)`);
     if (n % 2 === 1) {
       // A news report with events (merged across articles as at ingest) for the timeline, map, graph and trends.
       const doc = generatedArticle(n);
@@ -130,7 +132,6 @@ async function main(): Promise<void> {
     }
     const { doc, links } = syntheticArticle(n);
     await store.saveArticle(doc, 'bench@1', { entities: links });
-    if ((n + 1) % 5000 === 0) console.log(`  generated ${n + 1} articles (${((performance.now() - began) / 1000).toFixed(1)} s)`);
   }
   const stats = await store.stats();
   console.log(`store: ${stats.articles} articles, ${stats.entities} entities, ${stats.mentions} mentions (built in ${((performance.now() - began) / 1000).toFixed(1)} s)`);
@@ -144,6 +145,10 @@ async function main(): Promise<void> {
   const groups = (await (await app.request('/api/entities?type=ORG&q=Brigade&limit=20')).json()) as { items: { id: string }[] };
   const group = groups.items[0]?.id;
   if (!group || eventIds.length === 0) throw new Error('the generated news reports left no events or armed group to view');
+  // The cell of the whole world's map that holds the most events (its cluster is the one most often opened).
+  const worldCells = (await (await app.request('/api/map/clusters?zoom=0')).json()) as { clusters: { row: number; col: number; events: number }[] };
+  const busiest = [...worldCells.clusters].sort((a, b) => b.events - a.events)[0];
+  const busiestCell = busiest ? `${busiest.row}:${busiest.col}` : '0:0';
   if ((await store.listNotes('entity', group)).length === 0) await addNote(store, 'entity', group, 'Seen in many reports; check its leadership.', 'bench');
 
   const cases: Record<string, () => string> = {
@@ -163,6 +168,11 @@ async function main(): Promise<void> {
     'timeline (entity)': () => `/api/timeline?entity=${encodeURIComponent(group)}`,
     'map (whole store)': () => '/api/map',
     'map (entity)': () => `/api/map?entity=${encodeURIComponent(group)}`,
+    // The map's events: the whole world's clusters, a zoomed extent's, an entity's, and a page of a cluster's events.
+    'map clusters (whole world)': () => '/api/map/clusters?zoom=0',
+    'map clusters (zoomed extent)': () => `/api/map/clusters?zoom=${2 + Math.floor(rand() * 4)}&bbox=${pick(['24,24,56,48', '32,28,48,40', '-80,0,-56,24', '0,-8,40,24'])}`,
+    'map clusters (entity)': () => `/api/map/clusters?zoom=0&entity=${encodeURIComponent(group)}`,
+    'map cluster events': () => `/api/map/events?zoom=0&cells=${busiestCell}&limit=20&offset=${20 * Math.floor(rand() * 50)}`,
     'graph (default)': () => '/api/graph',
     'graph (entity page, related)': () => `/api/graph?entity=${encodeURIComponent(group)}&maxArticles=100&maxEvents=0`,
     'entity page events': () => `/api/events?entity=${encodeURIComponent(group)}&limit=20&offset=0`,

@@ -331,6 +331,32 @@ describe('api › stats and cross-article views', () => {
     assertError(await get('/api/map?entity=nobody', 404), 'E_NOT_FOUND', /nobody/);
   });
 
+  test('map clusters: an extent with few events sends them; its cells list them a page at a time; bad extents and cells are 400s (issue 18)', async () => {
+    const map = await get('/api/map');
+    assert.equal(map.eventsLocated, 2);
+    assert.ok(map.extent.south <= 33.4 && map.extent.north >= 36.1 && map.extent.west <= 37.2 && map.extent.east >= 44.3, JSON.stringify(map.extent));
+    const world = await get('/api/map/clusters?zoom=0');
+    assert.equal(world.located, 2);
+    assert.deepEqual(world.events.map((e: Json) => e.placeName).sort(), ['Aleppo', 'Baghdad'], 'two events: sent as they are');
+    assert.deepEqual(world.clusters, []);
+    // Baghdad (33.3 N, 44.4 E) alone in the box; Aleppo (36.2 N, 37.2 E) outside it.
+    const iraq = await get('/api/map/clusters?zoom=3&bbox=40,29,48,35');
+    assert.deepEqual(iraq.events.map((e: Json) => e.placeName), ['Baghdad']);
+    assert.equal(iraq.cellDegrees, 2);
+    // Baghdad's cell at 16°: row floor((33.3 + 90) / 16) = 7, column floor((44.4 + 180) / 16) = 14.
+    const page = await get('/api/map/events?zoom=0&cells=7:14&limit=1');
+    assert.deepEqual([page.total, page.items.map((e: Json) => e.placeName), page.hasMore], [1, ['Baghdad'], false]);
+    assert.equal((await get('/api/map/events?zoom=0&cells=7:14,7:13')).total, 2, 'Aleppo is in the next cell west');
+    const brigade = encodeURIComponent('Tigris Guardians Brigade');
+    assert.equal((await get(`/api/map/events?zoom=0&cells=7:14,7:13&entity=${brigade}`)).total, (await get(`/api/map?entity=${brigade}`)).eventsLocated, 'an entity\'s cells hold its events only');
+    assertError(await get('/api/map/clusters?bbox=50,0,40,10', 400), 'E_USAGE', /west,south,east,north/);
+    assertError(await get('/api/map/clusters?bbox=a,b,c,d', 400), 'E_USAGE', /"a,b,c,d"/);
+    assertError(await get('/api/map/clusters?zoom=11', 400), 'E_USAGE', /zoom/);
+    assertError(await get('/api/map/events?zoom=0', 400), 'E_USAGE', /cells/);
+    assertError(await get('/api/map/events?zoom=0&cells=7-14', 400), 'E_USAGE', /row:col/);
+    assertError(await get('/api/map/clusters?entity=nobody', 404), 'E_NOT_FOUND', /nobody/);
+  });
+
   /** Every item of a timeline, year by year then the undated events, as the web view pages through them. */
   const wholeTimeline = async (params: string): Promise<{ items: Json[] }> => {
     const first = await get(`/api/timeline?zoom=year${params}`);

@@ -25,7 +25,8 @@ import { registerAlertRoutes } from './alert-routes.js';
 import { bearerAuth } from './auth.js';
 import { viewCache } from './view-cache.js';
 import { MAX_TIMELINE_PAGE_ITEMS, TIMELINE_PAGE_ITEMS, timelinePage } from '../app/timeline.js';
-import { boolParam, dateParam, enumParam, intParam, ploverParam, rejectUnknownParams, textParam, type QueryParams } from './params.js';
+import { mapCellEvents, mapClusters, MAX_MAP_CELL_KEYS, MAX_MAP_ZOOM_LEVEL } from '../app/map-clusters.js';
+import { boolParam, boxParam, cellsParam, dateParam, enumParam, intParam, ploverParam, rejectUnknownParams, textParam, type QueryParams } from './params.js';
 
 /** What the API needs. */
 export interface ApiOptions {
@@ -310,6 +311,22 @@ export function createApi(options: ApiOptions): Hono {
   });
 
   app.get('/api/map', async (c) => c.json(await placeMap(store, scan(query(c, ['entity', 'maxArticles']), DEFAULT_SCAN_ARTICLES))));
+
+  // Every located event of the visible extent, counted per grid cell by the store (or listed, when few), and one
+  // page of the events of the cells a cluster joined.
+  app.get('/api/map/clusters', async (c) => {
+    const q = query(c, ['entity', 'zoom', 'bbox']);
+    const entityId = textParam(q, 'entity', 300);
+    const area = boxParam(q, 'bbox');
+    return c.json(await mapClusters(store, { ...(entityId ? { entityId } : {}), zoomLevel: intParam(q, 'zoom', { min: 0, max: MAX_MAP_ZOOM_LEVEL, fallback: 0 }), ...(area ? { area } : {}) }));
+  });
+  app.get('/api/map/events', async (c) => {
+    const q = query(c, ['entity', 'zoom', 'cells', 'limit', 'offset']);
+    const entityId = textParam(q, 'entity', 300);
+    const cells = cellsParam(q, 'cells', MAX_MAP_CELL_KEYS);
+    if (!cells) throw new UsageError('parameter "cells" is required: the row:col pairs of a cluster, from /api/map/clusters');
+    return c.json(await mapCellEvents(store, { ...(entityId ? { entityId } : {}), zoomLevel: intParam(q, 'zoom', { min: 0, max: MAX_MAP_ZOOM_LEVEL, fallback: 0 }), cells, ...page(q) }));
+  });
 
   // One page of one group of the timeline (a period at a zoom, the dates outside the dense range, the undated
   // events), with the counts per date of the whole scope: the first view reads a page, not the whole store.

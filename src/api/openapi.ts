@@ -251,9 +251,32 @@ export function openApiDocument(): Schema {
       },
       '/api/map': {
         get: {
-          summary: 'Resolved places over the whole corpus or one entity\'s articles (from the place index kept at ingest: counts and five newest articles each, most named first, at most 500) and merged events with coordinates',
+          summary: 'Resolved places over the whole corpus or one entity\'s articles (from the place index kept at ingest: counts and five newest articles each, most named first, at most 500), the 100 most reported merged events with coordinates, and the extent of all of them (the map draws them from /api/map/clusters)',
           parameters: [entityFilter, { ...maxArticles(DEFAULT_SCAN_ARTICLES), description: 'accepted and ignored: the map covers every article' }],
           responses: { 200: ok(ref('Map'), 'points to draw'), ...errors(400, 404) },
+        },
+      },
+      '/api/map/clusters': {
+        get: {
+          summary: 'Every merged event with coordinates in an extent, counted per cell of a grid (cells of 16 / 2^zoom degrees: row floor((lat + 90) / size), column floor((lon + 180) / size)) with their types and commonest places; when the extent holds at most 300, the events themselves',
+          parameters: [
+            param('entity', 'only the events this canonical entity (id, name or alias) takes part in', str),
+            param('zoom', 'grid level: 0 (cells of 16°) to 10 (under 0.02°)', { type: 'integer', minimum: 0, maximum: 10, default: 0 }),
+            param('bbox', 'the visible extent, west,south,east,north in degrees (default: the whole world)', { type: 'string', example: '20,10,60,50' }),
+          ],
+          responses: { 200: ok(ref('MapClusters'), 'clusters or events'), ...errors(400, 404) },
+        },
+      },
+      '/api/map/events': {
+        get: {
+          summary: 'One page of the merged events with coordinates in some cells of the map grid (a cluster), most reported first, with their total',
+          parameters: [
+            param('entity', 'only the events this canonical entity (id, name or alias) takes part in', str),
+            param('zoom', 'the grid level the cells belong to', { type: 'integer', minimum: 0, maximum: 10, default: 0 }),
+            param('cells', 'row:col pairs separated by commas, as /api/map/clusters returned them (at most 400)', { type: 'string', example: '7:13,7:14' }, 'query', true),
+            limit, offset,
+          ],
+          responses: { 200: ok(pageOf(ref('MapEvent'), {}, ['total']), 'a page of events'), ...errors(400, 404) },
         },
       },
       '/api/timeline': {
@@ -505,14 +528,34 @@ export function openApiDocument(): Schema {
                 },
               },
             },
-            events: {
-              type: 'array',
+            events: { type: 'array', items: ref('MapEvent'), description: 'the 100 most reported located events' },
+            eventsTotal: int, eventsLocated: int,
+            extent: { oneOf: [ref('MapArea'), { type: 'null' }], description: 'around the located events\' clusters at zoom 0' },
+            unresolved: int, scannedArticles: int, isPartial: { type: 'boolean' },
+          },
+        },
+        MapEvent: {
+          type: 'object', required: ['id', 'kind', 'ploverType', 'status', 'placeName', 'lat', 'lon', 'countryCode', 'windowStart', 'reportCount', 'summary'],
+          properties: { id: str, kind: { const: 'event' }, ploverType: str, status: str, placeName: str, lat: { type: 'number' }, lon: { type: 'number' }, countryCode: nullableStr, windowStart: str, reportCount: int, summary: str },
+        },
+        MapArea: { type: 'object', required: ['south', 'west', 'north', 'east'], properties: { south: { type: 'number' }, west: { type: 'number' }, north: { type: 'number' }, east: { type: 'number' } } },
+        MapClusters: {
+          type: 'object', required: ['zoomLevel', 'cellDegrees', 'located', 'clusters', 'events'],
+          properties: {
+            zoomLevel: int, cellDegrees: { type: 'number' }, located: { ...int, description: 'located events in the extent' },
+            clusters: {
+              type: 'array', description: 'grid cells with events (empty when `events` lists them)',
               items: {
-                type: 'object', required: ['id', 'kind', 'ploverType', 'status', 'placeName', 'lat', 'lon', 'countryCode', 'windowStart', 'reportCount', 'summary'],
-                properties: { id: str, kind: { const: 'event' }, ploverType: str, status: str, placeName: str, lat: { type: 'number' }, lon: { type: 'number' }, countryCode: nullableStr, windowStart: str, reportCount: int, summary: str },
+                type: 'object', required: ['row', 'col', 'events', 'lat', 'lon', 'types', 'places', 'placeCount'],
+                properties: {
+                  row: int, col: int, events: int, lat: { type: 'number', description: 'mean of its events' }, lon: { type: 'number' },
+                  types: { type: 'array', items: { type: 'object', properties: { type: str, events: int } } },
+                  places: { type: 'array', description: 'its three commonest place names', items: { type: 'object', properties: { name: str, events: int } } },
+                  placeCount: int,
+                },
               },
             },
-            unresolved: int, scannedArticles: int, isPartial: { type: 'boolean' },
+            events: { type: 'array', items: ref('MapEvent'), description: 'every located event of the extent when it holds at most 300' },
           },
         },
         Timeline: {

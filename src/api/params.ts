@@ -79,6 +79,37 @@ export function ploverParam(params: QueryParams, name: string): string | undefin
   return type;
 }
 
+/**
+ * A box of longitude and latitude as `west,south,east,north` (the order of a GeoJSON bbox); undefined when absent.
+ * @example boxParam({ bbox: '30,20,50,40' }, 'bbox') // { west: 30, south: 20, east: 50, north: 40 }
+ */
+export function boxParam(params: QueryParams, name: string): { south: number; west: number; north: number; east: number } | undefined {
+  const raw = params[name]?.trim();
+  if (!raw) return undefined;
+  const parts = raw.split(',').map((p) => p.trim());
+  const [west, south, east, north] = parts.map(Number) as [number, number, number, number];
+  const isValid = parts.length === 4 && parts.every((p) => /^-?\d+(\.\d+)?$/.test(p))
+    && west >= -180 && east <= 180 && west <= east && south >= -90 && north <= 90 && south <= north;
+  if (!isValid) throw new UsageError(`parameter "${name}" must be west,south,east,north in degrees (west ≤ east within ±180, south ≤ north within ±90), got "${clip(raw)}"`);
+  return { south, west, north, east };
+}
+
+/**
+ * Grid cells as `row:col` pairs separated by commas (at most `max`); undefined when absent.
+ * @example cellsParam({ cells: '7:13,7:14' }, 'cells', 400) // [[7, 13], [7, 14]]
+ */
+export function cellsParam(params: QueryParams, name: string, max: number): [number, number][] | undefined {
+  const raw = params[name]?.trim();
+  if (!raw) return undefined;
+  const parts = raw.split(',');
+  if (parts.length > max) throw new UsageError(`parameter "${name}" names ${parts.length} cells; at most ${max}`);
+  return parts.map((part) => {
+    const m = /^(\d{1,6}):(\d{1,6})$/.exec(part.trim());
+    if (!m) throw new UsageError(`parameter "${name}" must be row:col pairs separated by commas, like 7:13,7:14; got "${clip(part)}"`);
+    return [Number(m[1]), Number(m[2])];
+  });
+}
+
 /** Quotes at most 60 characters of a bad value back to the caller. */
 function clip(value: string): string {
   return value.length > 60 ? `${value.slice(0, 60)}…` : value;

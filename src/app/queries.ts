@@ -9,10 +9,9 @@ import { countryByCode, countryByName } from '../data/countries.js';
 import { cameoActor, cameoActorName } from '../export/cameo-actor.js';
 import { communities, weightedDegrees } from './graph-layout.js';
 import type {
-  ArticleEntityLink, ArticleFilter, ArticleSummary, CanonicalEntity, ClaimQuery, EntityArticlesPage, EntityDetail, EventQuery, FacetValue, MergedEventDetail, MergedEventRow, SearchFacets, SearchHit,
-  SnippetPassage, Store, StoreStats, StoredArticle, StoredClaim, StoredClaimDetail,
+  ArticleEntityLink, ArticleFilter, ArticleSummary, CanonicalEntity, ClaimQuery, EntityArticlesPage, EntityDetail, EventQuery, FacetValue, MapArea, MapCellRow, MapEventRow, MergedEventDetail,
+  MergedEventRow, SearchFacets, SearchHit, SnippetPassage, Store, StoreStats, StoredArticle, StoredClaim, StoredClaimDetail,
 } from '../store/store.js';
-import { MAX_MAP_EVENT_ROWS } from '../store/store.js';
 
 export type {
   ArticleEntityLink, ArticleFilter, ArticleSummary, CanonicalEntity, EntityDetail, FacetValue, MergedEventDetail, MergedEventRow, SearchFacets, Store, StoreStats, StoredArticle,
@@ -176,13 +175,19 @@ export interface MapEvent {
   readonly summary: string;
 }
 
-/** The map view: resolved places mentioned in articles, and merged events with coordinates. */
+/**
+ * The map view: resolved places mentioned in articles, the most reported merged events with coordinates (a table;
+ * the map draws every located event from /api/map/clusters), and where those events lie.
+ */
 export interface MapView {
   readonly points: readonly MapPoint[];
+  /** The MAP_TABLE_EVENTS most reported located events. */
   readonly events: readonly MapEvent[];
   /** Merged events in scope, with coordinates or not; of those, the ones with coordinates. */
   readonly eventsTotal: number;
   readonly eventsLocated: number;
+  /** The box around the located events' clusters at the coarsest zoom (what "fit to the events" frames), or null. */
+  readonly extent: MapArea | null;
   /** Place mentions the gazetteer could not resolve (not drawn). */
   readonly unresolved: number;
   readonly scannedArticles: number;
@@ -537,15 +542,14 @@ export const MAX_MAP_PLACES = 500;
  * look-up per place was half the CPU of the most-named entity's map (4,259 articles, 500 places) on a 20k store.
  */
 export const MAP_SAMPLED_PLACES = 50;
-/** Most events with coordinates the map draws (the most reported first; it clusters them). */
-export const MAX_MAP_EVENTS = MAX_MAP_EVENT_ROWS;
+/** How many of the most reported located events the map's table lists (the map itself draws them all, clustered). */
+export const MAP_TABLE_EVENTS = 100;
 
 /**
  * Resolved places over the whole corpus (or one entity's articles), from the place index kept at save time, most
- * named first; `maxArticles` no longer applies: nothing is scanned. Plus every merged event with coordinates (up to
- * MAX_MAP_EVENTS, the most reported first), read in one statement by the store's listMapEvents: reading the first
- * page of all events and dropping those without coordinates placed only 70 of 2,426 (issue 18), and reading them
- * in pages of 500 sorted every located event once per page (≈ 250 ms of CPU for a 20k-article store's map).
+ * named first; `maxArticles` no longer applies: nothing is scanned. Plus the MAP_TABLE_EVENTS most reported events
+ * with coordinates and the extent of all of them: the map draws every located event as clusters the store counts
+ * per grid cell (mapClusters), so this answer no longer carries 5,000 events (issue 18: 5,000 of 13,286 were drawn).
  */
 export async function placeMap(store: Store, options: ScanOptions & { maxEvents?: number } = {}): Promise<MapView> {
   let scannedArticles: number;
@@ -556,21 +560,38 @@ export async function placeMap(store: Store, options: ScanOptions & { maxEvents?
     scannedArticles = entity.articleCount;
   } else scannedArticles = await store.countArticles();
   const scope: EventQuery = entityId ? { entityId } : {};
-  const [overview, eventsTotal, eventsLocated] = await Promise.all([
-    store.listPlaces({ ...scope, limit: MAX_MAP_PLACES, sampledPlaces: MAP_SAMPLED_PLACES }), store.countEvents(scope), store.countEvents({ ...scope, isLocated: true }),
+  const maxEvents = Math.max(1, Math.min(options.maxEvents ?? MAP_TABLE_EVENTS, MAP_TABLE_EVENTS));
+  const [overview, eventsTotal, coarse, top] = await Promise.all([
+    store.listPlaces({ ...scope, limit: MAX_MAP_PLACES, sampledPlaces: MAP_SAMPLED_PLACES }), store.countEvents(scope),
+    store.listMapCells(scope, MAP_EXTENT_CELL_DEGREES), store.listMapEvents(scope, maxEvents),
   ]);
   const out: MapPoint[] = overview.places.map((p) => ({
     id: p.key, kind: 'place-mention', name: p.name, lat: p.lat, lon: p.lon, countryCode: p.countryCode, precision: p.precision,
     mentionCount: p.mentionCount, articleCount: p.articleCount, articles: p.articles,
   }));
-  const maxEvents = Math.min(options.maxEvents ?? MAX_MAP_EVENTS, MAX_MAP_EVENTS);
-  const events: MapEvent[] = (eventsLocated ? await store.listMapEvents(scope, maxEvents) : []).map((e) => ({
+  const eventsLocated = coarse.reduce((sum, c) => sum + c.events, 0);
+  return {
+    points: out, events: top.map(toMapEvent), eventsTotal, eventsLocated, extent: extentOf(coarse), unresolved: overview.unresolvedMentions, scannedArticles,
+    isPartial: out.length >= MAX_MAP_PLACES,
+  };
+}
+
+/** The cell size of the extent's clusters (a coarse grid: one pass, a few hundred cells at most). */
+const MAP_EXTENT_CELL_DEGREES = 16;
+
+/** The box around these cells' mean positions, or null for none. */
+function extentOf(cells: readonly MapCellRow[]): MapArea | null {
+  if (!cells.length) return null;
+  const lats = cells.map((c) => c.lat);
+  const lons = cells.map((c) => c.lon);
+  return { south: Math.min(...lats), west: Math.min(...lons), north: Math.max(...lats), east: Math.max(...lons) };
+}
+
+/** A located event as the map and its lists show it. */
+export function toMapEvent(e: MapEventRow): MapEvent {
+  return {
     id: e.id, kind: 'event', ploverType: e.ploverType, status: e.status, placeName: e.place.name, lat: e.place.lat, lon: e.place.lon,
     countryCode: e.place.countryCode, windowStart: e.windowStart, reportCount: e.reportCount, summary: e.summary,
-  }));
-  return {
-    points: out, events, eventsTotal, eventsLocated, unresolved: overview.unresolvedMentions, scannedArticles,
-    isPartial: out.length >= MAX_MAP_PLACES || events.length < eventsLocated,
   };
 }
 

@@ -741,6 +741,58 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
       });
     });
 
+    test('events: listMapCells counts every located event in its grid cell, by type and place, within an area and for an entity (issue 18)', async () => {
+      await withStore(async (store) => {
+        await seedGeneratedStore(store, 60);
+        const all = await store.listMapEvents({}, 5000);
+        const cellOf = (e: MapEventRow, d: number) => `${Math.floor((e.place.lat + 90) / d)}:${Math.floor((e.place.lon + 180) / d)}`;
+        for (const d of [16, 2, 0.25]) {
+          const cells = await store.listMapCells({}, d);
+          assert.equal(cells.reduce((sum, c) => sum + c.events, 0), all.length, `every located event in one cell of ${d}°`);
+          const expected = new Map<string, MapEventRow[]>();
+          for (const e of all) expected.set(cellOf(e, d), [...(expected.get(cellOf(e, d)) ?? []), e]);
+          assert.deepEqual(cells.map((c) => `${c.row}:${c.col}`), [...expected.keys()].sort((a, b) => {
+            const [ra, ca] = a.split(':').map(Number) as [number, number];
+            const [rb, cb] = b.split(':').map(Number) as [number, number];
+            return ra - rb || ca - cb;
+          }), 'cells by row, then column');
+          for (const c of cells) {
+            const members = expected.get(`${c.row}:${c.col}`)!;
+            assert.equal(c.events, members.length);
+            assert.ok(Math.abs(c.lat - members.reduce((s, e) => s + e.place.lat, 0) / members.length) < 1e-9, 'its mean latitude');
+            assert.equal(c.types.reduce((s, t) => s + t.events, 0), c.events, 'its types add up');
+            const names = new Map<string, number>();
+            for (const e of members) names.set(e.place.name, (names.get(e.place.name) ?? 0) + 1);
+            const commonest = [...names].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3).map(([name, events]) => ({ name, events }));
+            assert.deepEqual(c.places, commonest, 'its commonest places, ties by name');
+            assert.equal(c.placeCount, names.size);
+          }
+        }
+        // Cells of one grid, read back: exactly their events, a page at a time, with the same count.
+        const cells = await store.listMapCells({}, 2);
+        const busiest = [...cells].sort((a, b) => b.events - a.events).slice(0, 2);
+        const keys = busiest.map((c) => [c.row, c.col] as const);
+        const inCells = await store.listMapEvents({ cells: { cellDegrees: 2, keys } }, 5000);
+        assert.equal(inCells.length, busiest[0]!.events + busiest[1]!.events);
+        assert.ok(inCells.every((e) => keys.some(([r, c]) => cellOf(e, 2) === `${r}:${c}`)));
+        assert.equal(await store.countEvents({ cells: { cellDegrees: 2, keys } }), inCells.length);
+        const paged = [...await store.listMapEvents({ cells: { cellDegrees: 2, keys } }, 5, 0), ...await store.listMapEvents({ cells: { cellDegrees: 2, keys } }, 5, 5)];
+        assert.deepEqual(paged.map((e) => e.id), inCells.slice(0, 10).map((e) => e.id), 'paged by offset in the map order');
+        assert.deepEqual(await store.listMapEvents({ cells: { cellDegrees: 2, keys: [] } }, 10), [], 'no cells, no events');
+        // An area keeps the events inside it, bounds included.
+        const iraq = { south: 29, west: 38.5, north: 37.5, east: 48.5 };
+        const inside = all.filter((e) => e.place.lat >= iraq.south && e.place.lat <= iraq.north && e.place.lon >= iraq.west && e.place.lon <= iraq.east);
+        assert.ok(inside.length >= 1 && inside.length < all.length);
+        assert.equal((await store.listMapCells({ area: iraq }, 16)).reduce((s, c) => s + c.events, 0), inside.length);
+        assert.deepEqual((await store.listMapEvents({ area: iraq }, 5000)).map((e) => e.id), inside.map((e) => e.id));
+        // An entity's cells count its events only.
+        const listed = await store.listEvents({ limit: 500 });
+        const actor = listed.find((e) => e.place?.lat != null)!.sourceIds[0]!;
+        assert.equal((await store.listMapCells({ entityId: actor }, 16)).reduce((s, c) => s + c.events, 0), await store.countEvents({ entityId: actor, isLocated: true }));
+        await assert.rejects(store.listMapCells({}, 0), /more than 0/);
+      });
+    });
+
     test('events: an event nothing dates is kept, listed last as undated, and never merged', async () => {
       await withStore(async (store) => {
         const dated = eventArticle(WIRE, 'Meridian News Agency', '2024-11-11');

@@ -245,6 +245,10 @@ export interface EventQuery {
   readonly articleIds?: readonly string[];
   /** Only events with coordinates (the map's events). */
   readonly isLocated?: boolean;
+  /** Only events placed inside this box (the map's visible extent); implies isLocated. */
+  readonly area?: MapArea;
+  /** Only events placed in these cells of a map grid (a cluster the map drew); implies isLocated. */
+  readonly cells?: MapCells;
   readonly limit?: number;
   readonly offset?: number;
 }
@@ -262,6 +266,48 @@ export interface MapEventRow {
   readonly reportCount: number;
   /** The first report's sentence (as MergedEventRow's). */
   readonly summary: string;
+}
+
+/** A box of latitude and longitude in degrees, bounds included; west ≤ east (the map does not wrap the antimeridian). */
+export interface MapArea {
+  readonly south: number;
+  readonly west: number;
+  readonly north: number;
+  readonly east: number;
+}
+
+/**
+ * Some cells of the map's grid: squares of `cellDegrees` degrees, row r covering latitudes from -90 + r·d (included)
+ * to -90 + (r + 1)·d, column c longitudes from -180 + c·d; `keys` are [row, col] pairs as listMapCells returned them.
+ */
+export interface MapCells {
+  readonly cellDegrees: number;
+  readonly keys: readonly (readonly [row: number, col: number])[];
+}
+
+/** Most cells a MapCells filter may name. */
+export const MAX_MAP_CELL_KEYS = 400;
+
+/** Most place names a map cell lists (the commonest); placeCount says how many it has in all. */
+export const MAP_CELL_PLACES = 3;
+
+/**
+ * The located events of one cell of the map's grid, aggregated by the store (listMapCells): how many, where on
+ * average, of which types and at which places, so that a map of 13k events sends a few hundred cells.
+ */
+export interface MapCellRow {
+  readonly row: number;
+  readonly col: number;
+  readonly events: number;
+  /** The mean position of its events. */
+  readonly lat: number;
+  readonly lon: number;
+  /** Its events by PLOVER type, commonest first (ties by type). */
+  readonly types: readonly { readonly type: string; readonly events: number }[];
+  /** Its commonest place names (at most MAP_CELL_PLACES), commonest first (ties by name). */
+  readonly places: readonly { readonly name: string; readonly events: number }[];
+  /** How many place names its events have. */
+  readonly placeCount: number;
 }
 
 /** The columns of a MapEventRow (merged_events `m`), before its summary. */
@@ -533,10 +579,16 @@ export interface Store extends SavedSearchStore, EntityOverridesPort {
   listEvents(query?: EventQuery): Promise<MergedEventRow[]>;
   /**
    * The map's events: those of `query` with coordinates, the most reported first (then the latest window, then id),
-   * at most `limit` (1–MAX_MAP_EVENT_ROWS) in one read; `query`'s own limit and offset are ignored. Paging listEvents
-   * for them sorted every located event once per page (ten sorts of 13k rows for a 20k-article store's map).
+   * at most `limit` (1–MAX_MAP_EVENT_ROWS) from `offset` (default 0) in one read; `query`'s own limit and offset are
+   * ignored. Paging listEvents for them sorted every located event once per page (ten sorts of 13k rows for a
+   * 20k-article store's map).
    */
-  listMapEvents(query: EventQuery, limit: number): Promise<MapEventRow[]>;
+  listMapEvents(query: EventQuery, limit: number, offset?: number): Promise<MapEventRow[]>;
+  /**
+   * The located events of `query` (its area and cells too) aggregated into the cells of a grid of `cellDegrees`
+   * degrees (see MapCells), ordered by row then column: one pass over the events in scope, in the store.
+   */
+  listMapCells(query: EventQuery, cellDegrees: number): Promise<MapCellRow[]>;
   /** How many merged events match the filters of `query` (its limit and offset are ignored). */
   countEvents(query?: EventQuery): Promise<number>;
   /**

@@ -8,9 +8,12 @@ import type {
   StoredClaim, StoredClaimDetail, StoredClaimSource,
 } from '../app/queries.js';
 import type { TimelinePage } from '../app/timeline.js';
+import type { MapClustersView } from '../app/map-clusters.js';
+import type { MapEvent } from '../app/queries.js';
 import type { CorrectionResult, EntityCorrectionsView } from '../app/entity-corrections.js';
 
 export type { AlertsView, Note, SavedSearch };
+export type { MapClustersView, MapEvent };
 export type { CorrectionResult, EntityCorrectionsView };
 export type {
   ArticleSummary, ArticleView, Brief, CanonicalEntity, CountryFacet, EntityView, FacetValue, GraphView, MapView, MergedEventDetail, MergedEventRow, Page, SearchPage, StoreStats,
@@ -121,6 +124,10 @@ export const api = {
   splitEvent: (id: string, articleId: string, mentionId: string) => postJson<MergedEventDetail>(`/api/events/${encodeURIComponent(id)}/split`, { articleId, mentionId }),
   graph: (entity?: string, maxArticles?: number, maxEvents?: number) => getJson<GraphView>('/api/graph', { entity, maxArticles, maxEvents }),
   map: (entity?: string) => getJson<MapView>('/api/map', { entity }),
+  /** Every located event of an extent (west,south,east,north) at a grid level: cells with counts, or the events when few. */
+  mapClusters: (entity: string | undefined, zoom: number, bbox: string) => getJson<MapClustersView>('/api/map/clusters', { entity, zoom, bbox }),
+  /** A page of the events of some grid cells (a cluster), most reported first. */
+  mapEvents: (entity: string | undefined, zoom: number, cells: string, limit: number, offset: number) => getJson<Page<MapEvent>>('/api/map/events', { entity, zoom, cells, limit, offset }),
   /** One page of one group of the timeline, with the counts per date of the whole scope (the server pages it). */
   timeline: (filter: { entity?: string; q?: string; from?: string; to?: string; zoom?: string; at?: string; offset?: number; limit?: number } = {}) => getJson<TimelinePage>('/api/timeline', filter),
   trends: (params: Record<string, string | undefined>) => getJson<EventTrends>('/api/events/trends', params),

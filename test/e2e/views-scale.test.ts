@@ -124,14 +124,21 @@ describe(`web ui › the analyst's views on ${ARTICLES} generated articles`, { s
     assert.ok(summaries.every((s) => /^[A-Z]/.test(s)), 'summaries keep their first letter (some bodies start with emoji)');
   });
 
-  test('map: every located event placed, clusters with counts that split on zoom, labels that do not collide, one colour per type', async () => {
+  test('map: every located event placed in clusters the server counts, clusters with counts that split on zoom, a click lists their events a page at a time, labels that do not collide, one colour per type', async () => {
     const located = (await api<{ eventsLocated: number }>('/api/map')).eventsLocated;
     assert.ok(located > 600, `${located} located events`);
     await go('#/map', 'map');
+    const settled = () => page.waitForFunction(() => { const m = document.querySelector('svg.world'); return m && !m.hasAttribute('data-loading'); });
     const counted = async () => (await page.locator('svg.world g.mark.event').evaluateAll((marks) => marks.map((m) => Number(m.getAttribute('data-count'))))).reduce((a, b) => a + b, 0);
-    assert.equal(await counted(), located, 'every located event is in a mark');
-    const marksBefore = await page.locator('svg.world g.mark.event').count();
-    assert.ok(await page.locator('svg.world g.mark.event.cluster').count() >= 1, 'nearby events cluster');
+    await page.locator('#map-world').click();
+    await page.waitForFunction(() => document.querySelector('svg.world')?.getAttribute('data-zoom') === '1.00');
+    await settled();
+    assert.equal(await page.locator('svg.world').getAttribute('data-mode'), 'clusters', 'the whole world comes as counted cells, not events');
+    assert.equal(await counted(), located, 'every located event is in a mark of the whole world');
+    const clusters = page.locator('svg.world g.mark.event.cluster');
+    assert.ok(await clusters.count() >= 2, 'nearby events cluster');
+    const shownCounts = await clusters.evaluateAll((marks) => marks.map((m) => [m.getAttribute('data-count'), m.querySelector('text.cluster-count')?.textContent]));
+    assert.ok(shownCounts.every(([n, text]) => n === text), `each cluster shows its count: ${JSON.stringify(shownCounts)}`);
     const colours = await page.locator('.map-legend .dot.diamond').evaluateAll((dots) => dots.map((d) => (d as HTMLElement).style.background));
     assert.ok(colours.length >= 10 && new Set(colours).size === colours.length, `legend colours repeat: ${colours.join(' ')}`);
     const overlaps = await page.evaluate(() => {
@@ -143,17 +150,40 @@ describe(`web ui › the analyst's views on ${ARTICLES} generated articles`, { s
     assert.ok(overlaps.labels >= 3 && overlaps.n === 0, JSON.stringify(overlaps));
     await accessible('the map');
     await shot('map');
-    for (let i = 0; i < 4; i++) await page.locator('#map-zoom-in').click();
-    await page.waitForFunction(() => Number(document.querySelector('svg.world')?.getAttribute('data-zoom')) > 3);
-    await page.keyboard.press('Escape');
-    const zoomed = await page.locator('svg.world g.mark.event').count();
-    assert.ok(zoomed !== marksBefore || (await counted()) < located, 'zooming in changes the clustering (marks split or leave the view)');
+
+    // A click on the biggest cluster lists its events from the server, 20 at a time, most reported first.
+    const biggest = await clusters.evaluateAll((marks) => marks.map((m, i) => [i, Number(m.getAttribute('data-count'))] as const).sort((a, b) => b[1] - a[1])[0]!);
+    await clusters.nth(biggest[0]).focus();
+    await page.keyboard.press('Enter');
+    const listed = page.locator('#map-details ul.map-events li');
+    await page.waitForFunction(() => document.querySelectorAll('#map-details ul.map-events li').length > 0);
+    assert.equal(await listed.count(), 20, 'a first page of 20');
+    assert.equal(await page.locator('#map-details ul.map-events').getAttribute('data-total'), String(biggest[1]));
+    assert.ok(await page.locator('#map-details ul.map-events a[href^="#/event/"]').count() === 20, 'each links to its event');
+    await page.locator('#map-more').click();
+    await page.waitForFunction(() => document.querySelectorAll('#map-details ul.map-events li').length === 40);
+    const reports = await page.locator('#map-details ul.map-events li .muted').allTextContents();
+    const counts = reports.map((t) => Number(/(\d+) reports?$/.exec(t)?.[1]));
+    assert.ok(counts.every((n, i) => i === 0 || n <= counts[i - 1]!), `most reported first: ${counts.join(',')}`);
+    await shot('map-details');
+
+    // Zooming in on that cluster splits it: more marks there, each holding fewer events, all of them still counted.
+    await page.locator('svg.world').scrollIntoViewIfNeeded();
+    const box = (await clusters.nth(biggest[0]).boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (let i = 0; i < 10; i++) await page.mouse.wheel(0, -120);
+    await page.waitForFunction(() => Number(document.querySelector('svg.world')?.getAttribute('data-zoom')) > 5);
+    await page.waitForTimeout(300);
+    await settled();
+    const zoomed = await page.locator('svg.world g.mark.event').evaluateAll((marks) => marks.map((m) => Number(m.getAttribute('data-count'))));
+    assert.ok(zoomed.length >= 2 && Math.max(...zoomed) < biggest[1], `the cluster of ${biggest[1]} split into ${JSON.stringify(zoomed)}`);
+    const inView = Number(await page.locator('svg.world').getAttribute('data-located'));
+    assert.ok(zoomed.reduce((a, b) => a + b, 0) <= inView && inView < located, 'only the visible extent was asked for');
+    await accessible('the zoomed map');
+    await shot('map-zoomed');
     await page.locator('#map-world').click();
     await page.waitForFunction(() => document.querySelector('svg.world')?.getAttribute('data-zoom') === '1.00');
-    await page.locator('svg.world g.mark.event.cluster').first().focus();
-    await page.keyboard.press('Enter');
-    assert.ok(await page.locator('#map-details ul.map-events a[href^="#/event/"]').count() >= 2, 'Enter on a cluster lists its events');
-    await shot('map-details');
+    await settled();
     // The most named places come with their newest articles; every place links to a search for all of its articles.
     const placeButtons = page.locator('main table.list button.linkish');
     assert.ok(await placeButtons.count() > 50, 'more places than the server sends articles for');

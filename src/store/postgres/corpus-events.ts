@@ -11,7 +11,8 @@ import { byEvent, EVENT_DETAIL_SLICE, eventDetails, toMapEventRow, toObservation
 import { PACKED_SUMMARY_SQL, summaryFromPacked } from '../event-summary.js';
 import { evidenceFromRow, POSTGRES_EVIDENCE_SQL } from '../evidence-cut.js';
 import { COPY_CANDIDATES_PER_KEY } from '../../corpus/near-duplicates/index.js';
-import { MAP_EVENT_COLUMNS, MAP_EVENT_ORDER, MAX_MAP_EVENT_ROWS, PERIOD_CHARS, type MapEventRow, type EventPeriod, type EventPeriodCount, type EventQuery, type MergedEventDetail, type MergedEventRow, type SyndicationCandidate } from '../store.js';
+import { cellsBounds, checkMapGrid, foldMapCells } from '../map-cells.js';
+import { MAP_CELL_PLACES, MAP_EVENT_COLUMNS, MAP_EVENT_ORDER, MAX_MAP_EVENT_ROWS, PERIOD_CHARS, type MapCellRow, type MapEventRow, type EventPeriod, type EventPeriodCount, type EventQuery, type MergedEventDetail, type MergedEventRow, type SyndicationCandidate } from '../store.js';
 
 type Row = Record<string, unknown>;
 
@@ -194,7 +195,22 @@ function eventFilter(query: EventQuery, first: number): { where: string; params:
   if (query.startTo !== undefined) add((p) => `m.window_start <= ${p}`, query.startTo);
   if (query.status) add((p) => `m.status = ${p}`, query.status);
   if (query.ploverType) add((p) => `m.plover_type = ${p}`, query.ploverType);
-  if (query.isLocated) where.push('m.lat IS NOT NULL AND m.lon IS NOT NULL');
+  if (query.isLocated || query.area || query.cells) where.push('m.lat IS NOT NULL AND m.lon IS NOT NULL');
+  // A box first (a range of the map index), then, for cells, the exact cell of each event.
+  for (const b of [query.area, query.cells ? cellsBounds(query.cells) : undefined]) {
+    if (!b) continue;
+    add((p) => `m.lat >= ${p}`, b.south);
+    add((p) => `m.lat <= ${p}`, b.north);
+    add((p) => `m.lon >= ${p}`, b.west);
+    add((p) => `m.lon <= ${p}`, b.east);
+  }
+  if (query.cells) {
+    checkMapGrid(query.cells.cellDegrees, query.cells);
+    // Three parameters: the cell size, the rows and the columns (as two arrays unnested side by side).
+    const [d, rows, cols] = [0, 1, 2].map((i) => `$${first + params.length + i}`);
+    params.push(query.cells.cellDegrees, query.cells.keys.map(([r]) => r), query.cells.keys.map(([, c]) => c));
+    where.push(`(${cellRow(`${d}::float8`)}, ${cellCol(`${d}::float8`)}) IN (SELECT * FROM unnest(${rows}::int[], ${cols}::int[]))`);
+  }
   if (query.articleIds) add((p) => `m.id IN (SELECT merged_event_id FROM event_observations WHERE article_id = ANY(${p}::text[]))`, [...query.articleIds]);
   return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
@@ -212,11 +228,31 @@ export async function listEvents(q: Query, query: EventQuery = {}): Promise<Merg
 }
 
 /** The map's located events, most reported first, in one read (Store.listMapEvents). */
-export async function listMapEvents(q: Query, query: EventQuery, limit: number): Promise<MapEventRow[]> {
-  const { where, params } = eventFilter({ ...query, isLocated: true }, 2);
-  const sql = `WITH page AS MATERIALIZED (SELECT m.id FROM merged_events m ${where} ORDER BY ${MAP_EVENT_ORDER} LIMIT $1)
+export async function listMapEvents(q: Query, query: EventQuery, limit: number, offset = 0): Promise<MapEventRow[]> {
+  const { where, params } = eventFilter({ ...query, isLocated: true }, 3);
+  const sql = `WITH page AS MATERIALIZED (SELECT m.id FROM merged_events m ${where} ORDER BY ${MAP_EVENT_ORDER} LIMIT $1 OFFSET $2)
     SELECT ${MAP_EVENT_COLUMNS}, ${SUMMARY_COLUMN} FROM page JOIN merged_events m ON m.id = page.id ORDER BY ${MAP_EVENT_ORDER}`;
-  return (await q('list map events', sql, [Math.max(1, Math.min(limit, MAX_MAP_EVENT_ROWS)), ...params])).map(toMapEventRow);
+  return (await q('list map events', sql, [Math.max(1, Math.min(limit, MAX_MAP_EVENT_ROWS)), Math.max(0, offset), ...params])).map(toMapEventRow);
+}
+
+/** An event's map cell (map-cells.ts) for the cell size in parameter `d`. */
+const cellRow = (d: string) => `floor((m.lat + 90) / ${d})::int`;
+const cellCol = (d: string) => `floor((m.lon + 180) / ${d})::int`;
+
+/** The located events of `query` aggregated into map cells of `cellDegrees` (Store.listMapCells). */
+export async function listMapCells(q: Query, query: EventQuery, cellDegrees: number): Promise<MapCellRow[]> {
+  checkMapGrid(cellDegrees);
+  const { where, params } = eventFilter({ ...query, isLocated: true }, 2);
+  // Both aggregates read the same events; the place names keep the commonest few per cell (with the cell's count).
+  const cellsOf = `SELECT ${cellRow('$1::float8')} AS r, ${cellCol('$1::float8')} AS c, m.lat, m.lon, m.plover_type, m.place_name FROM merged_events m ${where}`;
+  const types = `WITH e AS (${cellsOf}) SELECT r, c, plover_type, count(*)::int AS n, sum(lat) AS sum_lat, sum(lon) AS sum_lon FROM e GROUP BY r, c, plover_type`;
+  const places = `WITH e AS (${cellsOf}) SELECT r, c, place_name, n, names FROM (
+      SELECT r, c, place_name, count(*)::int AS n, (count(*) OVER (PARTITION BY r, c))::int AS names,
+        row_number() OVER (PARTITION BY r, c ORDER BY count(*) DESC, place_name COLLATE "C") AS k
+      FROM e GROUP BY r, c, place_name) ranked WHERE k <= ${MAP_CELL_PLACES}`;
+  const all = [cellDegrees, ...params];
+  const [typeRows, placeRows] = await Promise.all([q('list map cells', types, all), q('list map cells', places, all)]);
+  return foldMapCells(typeRows, placeRows);
 }
 
 /** How many merged events match the filters of `query`. */

@@ -19,7 +19,7 @@ import { compareIds, countChars, entityPairs, tallyEntities, type EntityTally } 
 import { nameKeys, prefixRange } from '../name-keys.js';
 import { fromMarkedSnippet, HIT_END, HIT_START } from '../snippet.js';
 import { linkArticle, mergeEventsByUser, splitObservationByUser, unlinkArticle, type CorpusTx } from '../../corpus/cross-article/index.js';
-import { corpusCounts, countEvents, countEventsByPeriod, findSyndicationCandidates, getEvent, getEvents, hasObservations, listEvents, listMapEvents, postgresCorpusTx, type Query } from './corpus-events.js';
+import { corpusCounts, countEvents, countEventsByPeriod, findSyndicationCandidates, getEvent, getEvents, hasObservations, listEvents, listMapCells, listMapEvents, postgresCorpusTx, type Query } from './corpus-events.js';
 import { createPool, parsePostgresUrl, type PostgresTarget } from './driver.js';
 import { FTS_MAX_CHARS, POSTGRES_MIGRATIONS } from './migrations.js';
 import { toTsQuerySql } from './ts-query.js';
@@ -855,7 +855,8 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     getEntity,
     findSyndicationCandidates: (keys) => findSyndicationCandidates(read, keys),
     listEvents: (eventQuery) => listEvents(read, eventQuery),
-    listMapEvents: (eventQuery, limit) => listMapEvents(read, eventQuery, limit),
+    listMapEvents: (eventQuery, limit, offset) => listMapEvents(read, eventQuery, limit, offset),
+    listMapCells: (eventQuery, cellDegrees) => listMapCells(read, eventQuery, cellDegrees),
     countEvents: (eventQuery) => countEvents(read, eventQuery),
     countEventsByPeriod: (eventQuery, period) => countEventsByPeriod(read, eventQuery, period),
     countArticlesByPeriod: async (filter, period) => {

@@ -11,7 +11,8 @@ import type {
   EventQuery, PlaceOverview, PlaceQuery, MergedEventDetail, MergedEventRow, SaveBatch, SaveOutcome, SearchFacets, SearchHit, SearchQuery, Store, StoreStats, StoredArticle, StoredClaim, StoredClaimDetail,
   StoredDictionary, EventPeriod, EventPeriodCount, InputFingerprint, ArticlePeriodCount,
 } from '../store.js';
-import { byMentions, MAP_EVENT_COLUMNS, MAP_EVENT_ORDER, MAX_MAP_EVENT_ROWS, NAME_TYPE_PREFIXES, PERIOD_CHARS, type MapEventRow } from '../store.js';
+import { byMentions, MAP_CELL_PLACES, MAP_EVENT_COLUMNS, MAP_EVENT_ORDER, MAX_MAP_EVENT_ROWS, NAME_TYPE_PREFIXES, PERIOD_CHARS, type MapCellRow, type MapEventRow } from '../store.js';
+import { cellsBounds, checkMapGrid, foldMapCells } from '../map-cells.js';
 import { claimRows, openingHit, parseClaimKey, placeRows, toStoredClaim, type ClaimRecord } from '../claim-rows.js';
 import { countChars, entityPairs, tallyEntities, type EntityTally } from '../entity-tally.js';
 import { datePrecision } from '../event-dates.js';
@@ -33,6 +34,10 @@ export { RANK_TIER } from '../rank-tier.js';
 const STORED_LAYERS: readonly LayerName[] = ['sentences', 'mentions', 'entities', 'times', 'places', 'events', 'claims'];
 
 export const MAX_PAGE_SIZE = 500;
+
+/** An event's map cell (map-cells.ts), each taking the cell size as a parameter; lat + 90 ≥ 0, so truncating is flooring. */
+const SQLITE_CELL_ROW = 'CAST((m.lat + 90) / ? AS INTEGER)';
+const SQLITE_CELL_COL = 'CAST((m.lon + 180) / ? AS INTEGER)';
 
 /** Largest page of co-occurring pairs (an export reads up to 5000 at once). */
 const MAX_PAIRS = 5000;
@@ -852,7 +857,21 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       where.push('m.plover_type = ?');
       params.push(query.ploverType);
     }
-    if (query.isLocated) where.push('m.lat IS NOT NULL AND m.lon IS NOT NULL');
+    if (query.isLocated || query.area || query.cells) where.push('m.lat IS NOT NULL AND m.lon IS NOT NULL');
+    // A box first (a range of the map index), then, for cells, the exact cell of each event.
+    const box = query.cells ? cellsBounds(query.cells) : undefined;
+    for (const b of [query.area, box]) {
+      if (!b) continue;
+      where.push('m.lat BETWEEN ? AND ? AND m.lon BETWEEN ? AND ?');
+      params.push(b.south, b.north, b.west, b.east);
+    }
+    if (query.cells) {
+      checkMapGrid(query.cells.cellDegrees, query.cells);
+      if (query.cells.keys.length) {
+        where.push(`(${SQLITE_CELL_ROW}, ${SQLITE_CELL_COL}) IN (VALUES ${query.cells.keys.map(() => '(?, ?)').join(', ')})`);
+        params.push(query.cells.cellDegrees, query.cells.cellDegrees, ...query.cells.keys.flat());
+      } else where.push('0');
+    }
     if (query.articleIds) {
       where.push(`m.id IN (SELECT merged_event_id FROM event_observations WHERE article_id IN (${query.articleIds.map(() => '?').join(',') || "''"}))`);
       params.push(...query.articleIds);
@@ -872,12 +891,26 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     return run('list events', () => (prepare(sql).all(...params) as Row[]).map(toEventRow), sql, params);
   };
 
-  const listMapEvents = (query: EventQuery, limit: number): MapEventRow[] => {
+  const listMapEvents = (query: EventQuery, limit: number, offset = 0): MapEventRow[] => {
     const { where, params } = eventFilter({ ...query, isLocated: true });
-    const sql = `WITH page AS MATERIALIZED (SELECT m.rowid AS r FROM merged_events m ${where} ORDER BY ${MAP_EVENT_ORDER} LIMIT ?)
+    const sql = `WITH page AS MATERIALIZED (SELECT m.rowid AS r FROM merged_events m ${where} ORDER BY ${MAP_EVENT_ORDER} LIMIT ? OFFSET ?)
       SELECT ${MAP_EVENT_COLUMNS}, ${SUMMARY_COLUMN} FROM page JOIN merged_events m ON m.rowid = page.r ORDER BY ${MAP_EVENT_ORDER}`;
-    params.push(Math.max(1, Math.min(limit, MAX_MAP_EVENT_ROWS)));
+    params.push(Math.max(1, Math.min(limit, MAX_MAP_EVENT_ROWS)), Math.max(0, offset));
     return run('list map events', () => (prepare(sql).all(...params) as Row[]).map(toMapEventRow), sql, params);
+  };
+
+  const listMapCells = (query: EventQuery, cellDegrees: number): MapCellRow[] => {
+    checkMapGrid(cellDegrees);
+    const { where, params } = eventFilter({ ...query, isLocated: true });
+    // Both aggregates read the same events; the place names keep the commonest few per cell (with the cell's count).
+    const cellsOf = `SELECT ${SQLITE_CELL_ROW} AS r, ${SQLITE_CELL_COL} AS c, m.lat, m.lon, m.plover_type, m.place_name FROM merged_events m ${where}`;
+    const types = `WITH e AS (${cellsOf}) SELECT r, c, plover_type, count(*) AS n, sum(lat) AS sum_lat, sum(lon) AS sum_lon FROM e GROUP BY r, c, plover_type`;
+    const places = `WITH e AS (${cellsOf}) SELECT r, c, place_name, n, names FROM (
+        SELECT r, c, place_name, count(*) AS n, count(*) OVER (PARTITION BY r, c) AS names,
+          row_number() OVER (PARTITION BY r, c ORDER BY count(*) DESC, place_name) AS k
+        FROM e GROUP BY r, c, place_name) WHERE k <= ${MAP_CELL_PLACES}`;
+    const all = [cellDegrees, cellDegrees, ...params];
+    return run('list map cells', () => foldMapCells(prepare(types).all(...all) as Row[], prepare(places).all(...all) as Row[]), types, all);
   };
 
   const countEvents = (query: EventQuery = {}): number => {
@@ -997,7 +1030,8 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     getEntity: async (idOrName, page) => run('get entity', () => getEntity(idOrName, page)),
     findSyndicationCandidates: async (keys) => run('find syndication candidates', () => copyCandidates(prepare, keys)),
     listEvents: async (query) => listEvents(query),
-    listMapEvents: async (query, limit) => listMapEvents(query, limit),
+    listMapEvents: async (query, limit, offset) => listMapEvents(query, limit, offset),
+    listMapCells: async (query, cellDegrees) => listMapCells(query, cellDegrees),
     countEvents: async (query) => countEvents(query),
     countEventsByPeriod: async (query, period) => countEventsByPeriod(query, period),
     countArticlesByPeriod: async (filter, period) => countArticlesByPeriod(filter, period),
