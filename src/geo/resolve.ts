@@ -4,7 +4,7 @@
  * divisions it names, explicit containers such as "Paris, Texas", and distance to the other places
  * it names), iterated so confident places inform ambiguous ones. Pure functions over a Gazetteer.
  */
-import { distanceKm, lookupName, type Gazetteer, type GazetteerEntry } from './gazetteer.js';
+import { distanceKm, lookupName, lookupTransliterated, type Gazetteer, type GazetteerEntry } from './gazetteer.js';
 import { ADMIN_WORDS, placeKey, splitAdminWord } from './normalise.js';
 import { countryByCode } from '../data/countries.js';
 import { homeCandidates } from './outlet.js';
@@ -107,6 +107,8 @@ function parseQuery(gazetteer: Gazetteer, query: ToponymQuery): ParsedQuery {
     entries = lookupName(gazetteer, core);
     isFacility = entries.length > 0;
   }
+  // "Abu Ghraib" for Abū Ghurayb, "Fallujah" for Al Fallūjah: another transliteration of the same name.
+  if (entries.length === 0 && /^\p{Lu}/u.test(surface)) entries = lookupTransliterated(gazetteer, surface);
   // "Laurel County" / "Rapides Parish" when only the core was written with the word outside the mention.
   if (query.adminWord && !split) {
     const withWord = gazetteer.lookup(`${placeKey(surface)} ${query.adminWord.toLowerCase()}`);

@@ -236,3 +236,19 @@ test('place › a world city keeps its name beside US places when its namesake i
   const delhi = place(resolvePlaces(docWith(text, ['Denver', 'Phoenix', 'Dallas', 'Delhi', 'Colorado']), gazetteer), 'Delhi');
   assert.equal(delhi.countryCode, 'IN');
 });
+
+test('place › a place written in another transliteration is found: "Abu Ghraib" is Abū Ghurayb, "Fallujah" Al Fallūjah (issue 16)', () => {
+  const places = resolvePlaces(docWith('Farmers near Abu Ghraib said the canal had run dry, and traders in Fallujah raised the price of flour.', ['Abu Ghraib', 'Fallujah']), gazetteer);
+  for (const text of ['Abu Ghraib', 'Fallujah']) {
+    const p = place(places, text);
+    assert.equal(p.isResolved, true, text);
+    assert.equal(p.countryCode, 'IQ', text);
+  }
+});
+
+test('place › a short or common name finds no village through its transliteration key (issue 16)', () => {
+  // "Hamid" (a given name tagged LOC) and "Hawija" have three- and two-letter keys: only a large city could take them.
+  const places = resolvePlaces(docWith('Hamid said the road to Hawija was closed.', ['Hamid', 'Hawija']), gazetteer);
+  assert.equal(place(places, 'Hamid').isResolved, false);
+  assert.equal(place(places, 'Hawija').isResolved, false);
+});
