@@ -4,7 +4,7 @@
  * plain entries by createGazetteer() (tests, and the loader's fallback) or from the compiled file
  * by readCompiledGazetteer() (see compiled.ts).
  */
-import { MIN_TRANSLITERATION_LETTERS, placeKey, TRANSLITERATION_PREFIX, transliterationKey, transliterationShape } from './normalise.js';
+import { MIN_TRANSLITERATION_LETTERS, placeKey, TRANSLITERATION_PREFIX, transliterationKey, transliterationOpening, transliterationShape } from './normalise.js';
 
 /** What an entry is: drives the precision class and the prior. */
 export type PlaceKind = 'country' | 'admin1' | 'admin2' | 'city' | 'region' | 'point';
@@ -80,15 +80,16 @@ export function lookupName(gazetteer: Gazetteer, surface: string): readonly Gaze
 const SHORT_TRANSLITERATION_MIN_POPULATION = 100_000;
 
 /**
- * Entries whose transliterated name is spelt like `surface` ("Abu Ghraib" → Abū Ghurayb, "Fallujah" → Al Fallūjah):
- * the fallback when no name matches exactly. A key of fewer than five letters names only a city of 100,000 or more
+ * Entries whose transliterated name is spelt like `surface` ("Abu Ghraib" → Abū Ghurayb, "Fallujah" → Al Fallūjah) and
+ * opens with the same two letters: the fallback when no name matches exactly; never for a demonym (resolve.ts). A key of fewer than five letters names only a city of 100,000 or more
  * of the same consonant-vowel shape, so "Hamid" or "Hawija" catch no town or province.
  * @example lookupTransliterated(gazetteer, 'Abu Ghraib') // [Abū Ghurayb, IQ]
  */
 export function lookupTransliterated(gazetteer: Gazetteer, surface: string): readonly GazetteerEntry[] {
   const key = transliterationKey(surface);
   if (!key) return [];
-  const entries = gazetteer.lookup(`${TRANSLITERATION_PREFIX}${key}`);
+  const opening = transliterationOpening(surface);
+  const entries = gazetteer.lookup(`${TRANSLITERATION_PREFIX}${key}`).filter((e) => transliterationOpening(e.name) === opening);
   if (key.replace(/ /g, '').length >= MIN_TRANSLITERATION_LETTERS) return entries;
   const shape = transliterationShape(surface);
   return entries.filter((e) => e.kind === 'city' && e.population >= SHORT_TRANSLITERATION_MIN_POPULATION && transliterationShape(e.name) === shape);

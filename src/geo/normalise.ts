@@ -107,6 +107,14 @@ export function transliterationShape(name: string): string | undefined {
     .join(' ');
 }
 
+/**
+ * The first two letters of a name without its article: a transliteration may change vowels inside a name, but a
+ * match must open the same way ("Fallujah" / "Al Fallūjah"), so "Georgian" is not Gorgān, nor "Irish" Arīsh.
+ */
+export function transliterationOpening(name: string): string | undefined {
+  return wordsWithoutArticle(name)?.[0]?.slice(0, 2);
+}
+
 /** Prefix of transliteration keys in the gazetteer index: no placeKey starts with it, so exact lookups never meet them. */
 export const TRANSLITERATION_PREFIX = '~';
 

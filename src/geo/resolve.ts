@@ -6,7 +6,7 @@
  */
 import { distanceKm, lookupName, lookupTransliterated, type Gazetteer, type GazetteerEntry } from './gazetteer.js';
 import { ADMIN_WORDS, placeKey, splitAdminWord } from './normalise.js';
-import { countryByCode } from '../data/countries.js';
+import { countriesByDemonym, countryByCode } from '../data/countries.js';
 import { homeCandidates } from './outlet.js';
 
 /** One place name to resolve, as the stage or the evaluation parsed it. */
@@ -108,7 +108,8 @@ function parseQuery(gazetteer: Gazetteer, query: ToponymQuery): ParsedQuery {
     isFacility = entries.length > 0;
   }
   // "Abu Ghraib" for Abū Ghurayb, "Fallujah" for Al Fallūjah: another transliteration of the same name.
-  if (entries.length === 0 && /^\p{Lu}/u.test(surface)) entries = lookupTransliterated(gazetteer, surface);
+  // Never for a nationality word: "Syrian" is no spelling of Soran.
+  if (entries.length === 0 && /^\p{Lu}/u.test(surface) && countriesByDemonym(surface).length === 0) entries = lookupTransliterated(gazetteer, surface);
   // "Laurel County" / "Rapides Parish" when only the core was written with the word outside the mention.
   if (query.adminWord && !split) {
     const withWord = gazetteer.lookup(`${placeKey(surface)} ${query.adminWord.toLowerCase()}`);

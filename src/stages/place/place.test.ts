@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import type { Gazetteer } from '../../geo/index.js';
+import { lookupTransliterated, type Gazetteer } from '../../geo/index.js';
 import { loadGazetteer } from '../../app/load-gazetteer.js';
 import { createResources, runStages } from '../../pipeline/index.js';
 import type { Mention, MentionType, PlaceRef } from '../../model/index.js';
@@ -251,4 +251,6 @@ test('place › a short or common name finds no village through its transliterat
   const places = resolvePlaces(docWith('Hamid said the road to Hawija was closed.', ['Hamid', 'Hawija']), gazetteer);
   assert.equal(place(places, 'Hamid').isResolved, false);
   assert.equal(place(places, 'Hawija').isResolved, false);
+  // A transliteration keeps a name's opening: "Georgian" is not Gorgān (Iran), nor "Irish" Arīsh (Egypt), "Nuli" Nyala.
+  for (const word of ['Georgian', 'Irish', 'Syrian', 'Nuli']) assert.deepEqual(lookupTransliterated(gazetteer, word), [], word);
 });
