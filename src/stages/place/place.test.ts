@@ -238,12 +238,18 @@ test('place › a world city keeps its name beside US places when its namesake i
 });
 
 test('place › a place written in another transliteration is found: "Abu Ghraib" is Abū Ghurayb, "Fallujah" Al Fallūjah (issue 16)', () => {
-  const places = resolvePlaces(docWith('Farmers near Abu Ghraib said the canal had run dry, and traders in Fallujah raised the price of flour.', ['Abu Ghraib', 'Fallujah']), gazetteer);
+  const places = resolvePlaces(docWith('Farmers near Abu Ghraib, west of Baghdad, said the canal had run dry, and traders in Fallujah raised the price of flour.', ['Abu Ghraib', 'Baghdad', 'Fallujah']), gazetteer);
   for (const text of ['Abu Ghraib', 'Fallujah']) {
     const p = place(places, text);
     assert.equal(p.isResolved, true, text);
     assert.equal(p.countryCode, 'IQ', text);
   }
+});
+
+test('place › a name found only through another spelling stays unplaced when the article points nowhere near its country (issue 16)', () => {
+  const places = resolvePlaces(docWith('The Marine from Dayton, Ohio, served two tours in Fallujah before he came home.', ['Dayton', 'Ohio', 'Fallujah']), gazetteer);
+  assert.equal(place(places, 'Fallujah').isResolved, false);
+  assert.equal(place(places, 'Dayton').countryCode, 'US');
 });
 
 test('place › a short or common name finds no village through its transliteration key (issue 16)', () => {
