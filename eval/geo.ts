@@ -145,15 +145,17 @@ const goldScore = emptyScore();
 const halfScores = { tune: emptyScore(), held: emptyScore() };
 const debugHalf = process.env['GEO_DEBUG_HALF'] === 'held' ? 'held' : 'tune';
 const misses = new Map<string, number>();
-// (a') The outlet's region learned from its other articles (leave-one-out, no gold read): a first pass reads each
-// article alone; the second gives each article the division its outlet's other articles put places in.
+// (a') The outlet's region learned as the app learns it at the end of an ingest (src/app/outlet-regions.ts; no gold
+// read): a first pass reads each article alone; the second gives each article the division its outlet's articles, itself
+// included, put places in. GEO_REGION_LOO=1 leaves the article out of its outlet's count (the figure before place@5).
 const firstPass = new Map<string, PlaceRef[]>();
 for (const a of articles) {
   firstPass.set(a.id, resolvePlaces(makeDoc({ text: a.text, meta: { url: a.url }, layers: { mentions: asMentions(a.toponyms, a.text) } }), gazetteer));
 }
 const regionFor = (a: Article): Map<string, GazetteerEntry> => {
   const host = outletHost(a.url);
-  const others = articles.filter((o) => o !== a && host !== undefined && outletHost(o.url) === host).map((o) => firstPass.get(o.id) ?? []);
+  const isLeaveOneOut = process.env['GEO_REGION_LOO'] === '1';
+  const others = articles.filter((o) => (o !== a || !isLeaveOneOut) && host !== undefined && outletHost(o.url) === host).map((o) => firstPass.get(o.id) ?? []);
   const region = host ? outletRegion(gazetteer, others) : undefined;
   return host && region ? new Map([[host, region]]) : new Map();
 };
@@ -299,7 +301,7 @@ console.log('\n(a) resolution, gold toponym spans (unresolved counts as a miss i
 console.log(`    ours: ${JSON.stringify(resolution)}`);
 console.log(`    tune half (${articles.filter((a) => halfOf(a.id) === 'tune').length} articles): ${JSON.stringify(resolutionTune)}`);
 console.log(`    held half (${articles.filter((a) => halfOf(a.id) === 'held').length} articles): ${JSON.stringify(resolutionHeld)}`);
-console.log(`\n(a') the same, each article given its outlet's region learned from the outlet's other articles (leave-one-out; ${articlesWithRegion} articles get one):`);
+console.log(`\n(a') the same, each article given its outlet's region learned from the outlet's articles as the app does (${process.env['GEO_REGION_LOO'] === '1' ? 'leave-one-out' : 'itself included'}; ${articlesWithRegion} articles get one):`);
 console.log(`    all: ${JSON.stringify(withRegion.all)}`);
 console.log(`    tune half: ${JSON.stringify(withRegion.tune)}`);
 console.log(`    held half: ${JSON.stringify(withRegion.held)}`);

@@ -11,6 +11,8 @@ import { createInlineAnnotator, type ArticleAnnotator } from './annotate.js';
 import { createAnnotatorPool } from './annotator-pool.js';
 import { loadSharedNlpModels } from './nlp-models.js';
 import { loadSharedGazetteerData } from './load-gazetteer.js';
+import { gazetteerFromCompiled, type Gazetteer } from '../geo/index.js';
+import { GAZETTEER_RESOURCE } from '../stages/place/index.js';
 
 /** The stages and resources an ingest runs with. */
 export interface ComposedPipeline {
@@ -28,6 +30,8 @@ export async function composePipeline(store: Store, options: Omit<ResourceOption
 export interface ComposedAnnotator {
   readonly stages: readonly Stage[];
   readonly annotator: ArticleAnnotator;
+  /** The place stage's gazetteer on this thread, for the outlet regions the ingest learns at its end (IngestOptions.gazetteer). */
+  readonly gazetteer: Gazetteer;
 }
 
 /**
@@ -39,9 +43,11 @@ export async function composeAnnotator(store: Store, options: Omit<ResourceOptio
   const { jobs, ...resourceOptions } = options;
   if (jobs === 0) {
     const { stages, resources } = await composePipeline(store, resourceOptions);
-    return { stages, annotator: createInlineAnnotator(stages, resources) };
+    return { stages, annotator: createInlineAnnotator(stages, resources), gazetteer: resources.get<Gazetteer>(GAZETTEER_RESOURCE) };
   }
   const dictionaries = await storedDictionaries(store);
-  const annotator = await createAnnotatorPool({ jobs, resources: { ...resourceOptions, dictionaries, models: loadSharedNlpModels(), gazetteer: loadSharedGazetteerData() } });
-  return { stages: annotator.stages, annotator };
+  const gazetteerData = loadSharedGazetteerData();
+  const annotator = await createAnnotatorPool({ jobs, resources: { ...resourceOptions, dictionaries, models: loadSharedNlpModels(), gazetteer: gazetteerData } });
+  // This thread reads the workers' one shared copy.
+  return { stages: annotator.stages, annotator, gazetteer: gazetteerFromCompiled(gazetteerData) };
 }

@@ -17,6 +17,9 @@ import { inputFingerprint, runKeyOf } from './input-fingerprint.js';
 export { DEFAULT_EVENT_GENRES, GENRES, type Genre };
 import { linkEntities, nameKeysToLookUp, surnameKeysToLookUp } from '../corpus/link-entities/index.js';
 import { applyCorrections, mergeSurnamesBack } from './entity-corrections.js';
+import { resolveOutletRegions } from './outlet-regions.js';
+import { GAZETTEER_RESOURCE, outletHost } from '../stages/place/index.js';
+import type { Gazetteer } from '../geo/index.js';
 import { observeEvents } from '../corpus/observe/index.js';
 import { describeObservedEvents } from '../corpus/cross-article/index.js';
 import { estimateJaccard, lshBandKeys, minhashSignature, NEAR_DUPLICATE_THRESHOLD } from '../corpus/near-duplicates/index.js';
@@ -53,6 +56,8 @@ export interface IngestSummary {
   readonly saveMs: number;
   /** True when the interrupt signal stopped the batch: inputs not yet read were left for a re-run. */
   readonly isInterrupted: boolean;
+  /** Stored articles whose places were resolved again once their outlet's region was learned (outlet-regions.ts). */
+  readonly placesRewritten: number;
 }
 
 export interface IngestEvents {
@@ -89,6 +94,11 @@ export interface IngestOptions {
   readonly rerun?: boolean;
   /** Aborting stops reading new inputs (Ctrl-C): articles already read are finished and saved, then ingest returns. */
   readonly interrupt?: AbortSignal;
+  /**
+   * The gazetteer for the outlet regions learned at the end of the ingest (outlet-regions.ts); default: the place
+   * stage's resource in `resources`. Without either, or without the place stage, places stay as each article gave them.
+   */
+  readonly gazetteer?: Gazetteer;
 }
 
 /**
@@ -131,6 +141,7 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
   const stageMs: Record<string, number> = {};
   let saveMs = 0;
   let done = 0;
+  let placesRewritten = 0;
   /**
    * The open save batch: its articles are counted and reported (with every event after them, so events keep input
    * order) only once it is committed, so nothing is reported that a crash could still take back.
@@ -163,6 +174,9 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
   const batchSaves = options.store.openSaveBatch !== undefined;
   /** Surname keys of the full-name people saved by this run, for `mergeSurnamesBack`. */
   const fullNameSurnames = new Set<string>();
+  /** Hosts of the articles saved by this run, whose outlet regions are learned again at the end. */
+  const outletHosts = new Set<string>();
+  const gazetteer = options.stages.some((s) => s.name === 'place') ? (options.gazetteer ?? gazetteerOf(options.resources)) : undefined;
 
   /** The writer's step for the oldest pending entry: everything observable happens here, in input order. */
   const settle = async (entry: Pending): Promise<void> => {
@@ -195,6 +209,8 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
       const links = await crossArticleLinks(options.store, doc);
       saved = await options.store.saveArticle(doc, outcome.isAnnotated ? signatureFor(options.stages, genres, doc) : CLEAN_STEP, links, entry.input);
       for (const link of links.entities ?? []) if (link.type === 'PER' && !link.isSurnameOnly && link.surnameKey) fullNameSurnames.add(link.surnameKey);
+      const host = outletHost(doc.meta.url);
+      if (host && saved !== 'duplicate' && doc.layers.places) outletHosts.add(host);
       storeFailuresInARow = 0;
     } catch (error) {
       // The article's transaction rolled back, so nothing of it is stored; the batch goes on unless the store is gone.
@@ -266,6 +282,8 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
     }
     while (pending.length) await settleOldest();
     await commitBatch();
+    // The places of the outlets this run added to, resolved with what all their stored articles say of their region.
+    if (!isInterrupted() && gazetteer) placesRewritten = (await resolveOutletRegions(options.store, gazetteer, outletHosts)).rewritten;
     // Bare surnames stored before these full names join them now, whatever order the articles came in.
     if (!isInterrupted()) await mergeSurnamesBack(options.store, fullNameSurnames);
   } catch (error) {
@@ -275,7 +293,12 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
   } finally {
     if (!options.annotator) await annotator.close();
   }
-  return { ...counts, failures, warnings, skipped, elapsedMs: now() - began, stageMs, saveMs, isInterrupted: isInterrupted() };
+  return { ...counts, failures, warnings, skipped, elapsedMs: now() - began, stageMs, saveMs, isInterrupted: isInterrupted(), placesRewritten };
+}
+
+/** The place stage's gazetteer among the resources, if they carry one. */
+function gazetteerOf(resources: Resources | undefined): Gazetteer | undefined {
+  return resources?.has(GAZETTEER_RESOURCE) ? resources.get<Gazetteer>(GAZETTEER_RESOURCE) : undefined;
 }
 
 /** The one-thread annotator from the ingest's own stages and resources. */

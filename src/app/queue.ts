@@ -142,8 +142,8 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   try {
     await store.migrate();
     // The same pipeline as `dossier ingest`, imported dictionaries included.
-    const { stages, annotator } = options.stages && options.resources
-      ? { stages: options.stages, annotator: createInlineAnnotator(options.stages, options.resources) }
+    const { stages, annotator, gazetteer } = options.stages && options.resources
+      ? { stages: options.stages, annotator: createInlineAnnotator(options.stages, options.resources), gazetteer: undefined }
       : await composeAnnotator(store, { jobs: options.jobs ?? 0 });
     pool = annotator;
     queue = await openIngestQueue(options.db, {
@@ -156,7 +156,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
       try {
         // The same use case as `dossier ingest`, on this job's one file. A failing store throws here,
         // and the job is retried with back-off.
-        const summary = await ingest([job.data.path], { store, stages, annotator, ...(job.data.maxBytes === undefined ? {} : { maxBytes: job.data.maxBytes }) });
+        const summary = await ingest([job.data.path], { store, stages, annotator, ...(gazetteer ? { gazetteer } : options.resources ? { resources: options.resources } : {}), ...(job.data.maxBytes === undefined ? {} : { maxBytes: job.data.maxBytes }) });
         // An input unchanged since it was stored is, for a job, an article already held: a duplicate.
         const duplicates = summary.duplicates + summary.unchanged;
         if (summary.failures.length) throw new IngestJobError(job.data.path, summary.failures, summary.inserted + summary.updated + duplicates);

@@ -200,13 +200,14 @@ async function runIngest(
   const progress = createProgress('files');
   // Loaded here, not at start: the pipeline's modules and models are what make a bare `dossier --help` slow.
   const [{ ingest }, { composeAnnotator }] = await Promise.all([import('../app/ingest.js'), import('../app/compose-pipeline.js')]);
-  const { stages, annotator } = await composeAnnotator(store, { jobs });
+  const { stages, annotator, gazetteer } = await composeAnnotator(store, { jobs });
   let summary: IngestSummary;
   try {
     summary = await ingest(inputs, {
       store,
       stages,
       annotator,
+      gazetteer,
       interrupt,
       rerun,
       ...(genres ? { genres } : {}),

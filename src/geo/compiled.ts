@@ -32,7 +32,7 @@ export function serialiseGazetteer(entries: readonly GazetteerEntry[], names: re
   for (const e of entries) push(placeKey(e.name), e);
   for (const n of names) {
     const e = byId.get(n.entryId);
-    if (e) push(indexKey(n.name, true), e);
+    if (e) push(n.key ?? indexKey(n.name, true), e);
   }
   rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const clean = (s: string): string => s.replace(/[\t\n]/g, ' ');

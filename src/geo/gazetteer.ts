@@ -4,7 +4,7 @@
  * plain entries by createGazetteer() (tests, and the loader's fallback) or from the compiled file
  * by readCompiledGazetteer() (see compiled.ts).
  */
-import { placeKey } from './normalise.js';
+import { MIN_TRANSLITERATION_LETTERS, placeKey, TRANSLITERATION_PREFIX, transliterationKey, transliterationOpening, transliterationShape } from './normalise.js';
 
 /** What an entry is: drives the precision class and the prior. */
 export type PlaceKind = 'country' | 'admin1' | 'admin2' | 'city' | 'region' | 'point';
@@ -33,6 +33,8 @@ export interface GazetteerEntry {
 export interface GazetteerName {
   readonly name: string;
   readonly entryId: string;
+  /** The index key when it is not indexKey(name): a transliteration key ("~ab ghrb", see transliterationKey()). */
+  readonly key?: string;
 }
 
 /** A read-only gazetteer with its name index. */
@@ -74,6 +76,25 @@ export function lookupName(gazetteer: Gazetteer, surface: string): readonly Gaze
   return gazetteer.lookup(key);
 }
 
+/** Smallest city a short transliteration key (under MIN_TRANSLITERATION_LETTERS letters: "flj", "rmd") may name. */
+const SHORT_TRANSLITERATION_MIN_POPULATION = 100_000;
+
+/**
+ * Entries whose transliterated name is spelt like `surface` ("Abu Ghraib" → Abū Ghurayb, "Fallujah" → Al Fallūjah) and
+ * opens with the same two letters: the fallback when no name matches exactly; never for a demonym (resolve.ts). A key of fewer than five letters names only a city of 100,000 or more
+ * of the same consonant-vowel shape, so "Hamid" or "Hawija" catch no town or province.
+ * @example lookupTransliterated(gazetteer, 'Abu Ghraib') // [Abū Ghurayb, IQ]
+ */
+export function lookupTransliterated(gazetteer: Gazetteer, surface: string): readonly GazetteerEntry[] {
+  const key = transliterationKey(surface);
+  if (!key) return [];
+  const opening = transliterationOpening(surface);
+  const entries = gazetteer.lookup(`${TRANSLITERATION_PREFIX}${key}`).filter((e) => transliterationOpening(e.name) === opening);
+  if (key.replace(/ /g, '').length >= MIN_TRANSLITERATION_LETTERS) return entries;
+  const shape = transliterationShape(surface);
+  return entries.filter((e) => e.kind === 'city' && e.population >= SHORT_TRANSLITERATION_MIN_POPULATION && transliterationShape(e.name) === shape);
+}
+
 /**
  * Builds a gazetteer: every entry is indexed under placeKey(name), every extra name under its own key.
  * Extra names whose entryId is unknown are ignored (an alias list may outlive a data update).
@@ -99,7 +120,7 @@ export function createGazetteer(entries: readonly GazetteerEntry[], extraNames: 
   }
   for (const extra of extraNames) {
     const entry = byId.get(extra.entryId);
-    if (entry) add(indexKey(extra.name, true), entry, false);
+    if (entry) add(extra.key ?? indexKey(extra.name, true), entry, false);
   }
   const empty: readonly GazetteerEntry[] = Object.freeze([]);
   return {

@@ -5,7 +5,7 @@ import { readCompiledGazetteer, serialiseGazetteer } from './compiled.js';
 import { createGazetteer, distanceKm, lookupName, type GazetteerEntry } from './gazetteer.js';
 import { countryHintsFromText, outletCountry } from './hints.js';
 import { outletHomeNames, outletRegion } from './outlet.js';
-import { placeKey, splitAdminWord } from './normalise.js';
+import { placeKey, splitAdminWord, transliterationKey } from './normalise.js';
 import { recogniseToponyms } from './recognise.js';
 import { resolveToponyms } from './resolve.js';
 
@@ -193,4 +193,25 @@ test("geo › the outlet's region weighs as a named division: Brennick in a Texa
   const region = HOMES.admin1('US', 'TX');
   assert.equal(resolveToponyms(HOMES, [{ surface: 'Brennick' }], new Map(), { region })[0]?.entry?.id, 'gn:bren-tx');
   assert.equal(resolveToponyms(HOMES, [{ surface: 'Brennick' }])[0]?.entry?.id, 'gn:bren-fr');
+});
+
+test('geo › transliterationKey makes one key of the spellings of one Arabic or Persian name, and keeps other names apart (issue 16)', () => {
+  const same: readonly (readonly [string, string])[] = [
+    ['Abu Ghraib', 'Abū Ghurayb'],
+    ['Fallujah', 'Al Fallūjah'],
+    ['Al-Falluja', 'Fallujah'],
+    ['Ramadi', 'Ar Ramādī'],
+    ['Erbil', 'Irbil'],
+    ['Deir ez-Zor', 'Dayr az Zawr'],
+    ['Umm Qasr', 'Umm Kasr'],
+    ['Baquba', 'Baqubah'],
+  ];
+  for (const [a, b] of same) assert.equal(transliterationKey(a), transliterationKey(b), `${a} / ${b}`);
+  const apart: readonly (readonly [string, string])[] = [
+    ['Abu Ghraib', 'Abu Gharaq'],
+    ['Mosul', 'Basra'],
+    ['Tikrit', 'Kirkuk'],
+  ];
+  for (const [a, b] of apart) assert.notEqual(transliterationKey(a), transliterationKey(b), `${a} / ${b}`);
+  assert.equal(transliterationKey('Route 66'), undefined);
 });

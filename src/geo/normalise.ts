@@ -77,3 +77,70 @@ export function splitAdminWord(key: string): { core: string; adminWord: string }
   if (ADMIN_WORDS.has(first) && tokens[1] === 'of' && tokens.length > 2) return { core: tokens.slice(2).join(' '), adminWord: first };
   return undefined;
 }
+
+/** The Arabic article as transliterations write it standalone ("al", "el") or assimilated to the next consonant ("ar Ramadi"). */
+const ARTICLE_TOKENS = new Set(['al', 'el', 'il', 'ul']);
+const ASSIMILATED_ARTICLE = /^(?:a|e)(d|dh|n|r|s|sh|t|th|z)$/;
+
+/** The words of a name's key without the Arabic article ("Al-Fallujah" → fallujah), or undefined when one has a digit. */
+function wordsWithoutArticle(name: string): string[] | undefined {
+  const tokens = placeKey(name).split(' ').filter(Boolean);
+  if (tokens.some((t) => /\d/.test(t))) return undefined;
+  return tokens.filter((t, i) => {
+    if (tokens.length < 2) return true;
+    if (ARTICLE_TOKENS.has(t)) return false;
+    // "ar Ramadi", "ash Shatrah": the article assimilated to the consonant that opens the next word.
+    const assimilated = ASSIMILATED_ARTICLE.exec(t)?.[1];
+    return !(assimilated && tokens[i + 1]?.startsWith(assimilated));
+  });
+}
+
+/**
+ * The consonant-vowel shape of a transliterated name: each run of vowels (and y/w) one V, each consonant one C (doubled
+ * letters once, a final h after a vowel dropped). A short transliteration key must agree on it too: "Fallujah" and
+ * "Al Fallūjah" are both CVCVCV, while "Hamid" (CVCVC) is not Al Ḩawāmidīyah, though both keys are "hmd".
+ * @example transliterationShape('Ar Ramādī') // 'CVCVCV'
+ */
+export function transliterationShape(name: string): string | undefined {
+  return wordsWithoutArticle(name)
+    ?.map((t) => t.replace(/(?<=[aeiou])h$/, '').replace(/(.)\1+/g, '$1').replace(/[aeiouyw]+/g, 'V').replace(/[^V]/g, 'C'))
+    .join(' ');
+}
+
+/**
+ * The first two letters of a name without its article: a transliteration may change vowels inside a name, but a
+ * match must open the same way ("Fallujah" / "Al Fallūjah"), so "Georgian" is not Gorgān, nor "Irish" Arīsh.
+ */
+export function transliterationOpening(name: string): string | undefined {
+  return wordsWithoutArticle(name)?.[0]?.slice(0, 2);
+}
+
+/** Prefix of transliteration keys in the gazetteer index: no placeKey starts with it, so exact lookups never meet them. */
+export const TRANSLITERATION_PREFIX = '~';
+
+/** Shortest transliteration key (letters, spaces excluded) matched for any place; shorter ones only name large cities. */
+export const MIN_TRANSLITERATION_LETTERS = 5;
+
+/**
+ * A spelling-tolerant key for names transliterated from Arabic and Persian, where one place is written many ways:
+ * the article dropped ("al-", "el-", "ar Ramadi"), vowels and the glides y/w dropped after a word's first letter, a word's
+ * first vowel written "a", q as k, a final h after a vowel dropped and doubled letters single. Undefined for names
+ * with nothing left or with digits.
+ * @example transliterationKey('Abu Ghraib') === transliterationKey('Abū Ghurayb') // 'ab ghrb'
+ * @example transliterationKey('Fallujah') === transliterationKey('Al Fallūjah') // 'flj'
+ */
+export function transliterationKey(name: string): string | undefined {
+  const kept = wordsWithoutArticle(name);
+  if (!kept) return undefined;
+  const words = kept.map((t) => {
+    const first = /^[aeiou]/.test(t) ? 'a' : t[0] === 'q' ? 'k' : t[0]!;
+    const rest = t
+      .slice(1)
+      .replace(/(?<=[aeiou])h$/, '')
+      .replace(/q/g, 'k')
+      .replace(/[aeiouyw]/g, '');
+    return `${first}${rest}`.replace(/(.)\1+/g, '$1');
+  });
+  const key = words.filter(Boolean).join(' ');
+  return key && /^[a-z ]+$/.test(key) ? key : undefined;
+}

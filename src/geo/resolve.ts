@@ -4,9 +4,9 @@
  * divisions it names, explicit containers such as "Paris, Texas", and distance to the other places
  * it names), iterated so confident places inform ambiguous ones. Pure functions over a Gazetteer.
  */
-import { distanceKm, lookupName, type Gazetteer, type GazetteerEntry } from './gazetteer.js';
+import { distanceKm, lookupName, lookupTransliterated, type Gazetteer, type GazetteerEntry } from './gazetteer.js';
 import { ADMIN_WORDS, placeKey, splitAdminWord } from './normalise.js';
-import { countryByCode } from '../data/countries.js';
+import { countriesByDemonym, countryByCode } from '../data/countries.js';
 import { homeCandidates } from './outlet.js';
 
 /** One place name to resolve, as the stage or the evaluation parsed it. */
@@ -82,6 +82,8 @@ interface ParsedQuery {
   readonly containerEntries: readonly GazetteerEntry[];
   readonly isFacility: boolean;
   readonly wantsAdmin: boolean;
+  /** The candidates came from another transliteration of the name, not the name itself. */
+  readonly isTransliterated: boolean;
 }
 
 /** Candidates of a surface: the full name, then without its admin word or facility head. */
@@ -107,6 +109,13 @@ function parseQuery(gazetteer: Gazetteer, query: ToponymQuery): ParsedQuery {
     entries = lookupName(gazetteer, core);
     isFacility = entries.length > 0;
   }
+  // "Abu Ghraib" for Abū Ghurayb, "Fallujah" for Al Fallūjah: another transliteration of the same name.
+  // Never for a nationality word: "Syrian" is no spelling of Soran.
+  let isTransliterated = false;
+  if (entries.length === 0 && /^\p{Lu}/u.test(surface) && countriesByDemonym(surface).length === 0) {
+    entries = lookupTransliterated(gazetteer, surface);
+    isTransliterated = entries.length > 0;
+  }
   // "Laurel County" / "Rapides Parish" when only the core was written with the word outside the mention.
   if (query.adminWord && !split) {
     const withWord = gazetteer.lookup(`${placeKey(surface)} ${query.adminWord.toLowerCase()}`);
@@ -125,7 +134,7 @@ function parseQuery(gazetteer: Gazetteer, query: ToponymQuery): ParsedQuery {
     return 0;
   };
   const candidates = entries.map((entry) => ({ entry, prior: priorScore(entry) + adminBias(entry) }));
-  return { candidates, containerEntries, isFacility, wantsAdmin };
+  return { candidates, containerEntries, isFacility, wantsAdmin, isTransliterated };
 }
 
 /** A surface of two to four capitals with no dot: an acronym as often as a place. */
@@ -474,6 +483,12 @@ function decide(p: ParsedQuery, ctx: DocContext, index: number, coherence: reado
   const base = { entry: best.entry, score: best.score, margin, isFacility: p.isFacility };
   if (byContainer) return { ...base, isResolved: true, basis: 'container' };
   if (best.score < RESOLVE_SETTINGS.minScore) return { ...base, isResolved: false, basis: 'weak' };
+  // A loose spelling is weaker evidence than the name itself: taken only when the article points to the country
+  // (named, a demonym, its places or the outlet's) or a neighbour. "Abu Ghraib" beside Baghdad is Abū Ghurayb; a
+  // name no gazetteer spelling matches in a Kansas story is not carried to Iraq by its consonants.
+  if (p.isTransliterated && !((ctx.countries.get(best.entry.countryCode) ?? 0) > 0 || ctx.neighbours.has(best.entry.countryCode))) {
+    return { ...base, isResolved: false, basis: 'weak' };
+  }
   if (margin < RESOLVE_SETTINGS.minMargin && !best.isSupported) return { ...base, isResolved: false, basis: 'ambiguous' };
   return { ...base, isResolved: true, basis: best.isSupported ? 'context' : 'prior' };
 }

@@ -5,7 +5,7 @@
  * made. Both adapters implement it (sqlite/entity-overrides.ts, postgres/entity-overrides.ts).
  */
 import type { EntityLink } from '../corpus/link-entities/index.js';
-import type { EntityKind, MentionType } from '../model/index.js';
+import type { EntityKind, MentionType, PlaceRef } from '../model/index.js';
 
 /** What a correction does. */
 export type EntityOverrideKind = 'merge' | 'split' | 'rename' | 'retype';
@@ -57,9 +57,11 @@ export interface EntityOverridesPort {
   articlesLinkingEntities(entityIds: readonly string[]): Promise<string[]>;
   /**
    * Replaces one stored article's entity links with `links` (canonical rows, aliases, roles, counts, co-occurring
-   * pairs, claim rows), in one transaction. Events keep their actors (see moveEntityEvents).
+   * pairs, claim rows), in one transaction. Events keep their actors (see moveEntityEvents). With `places`, the
+   * article's places layer is replaced first and its place rows rebuilt from it (outlet regions: outlet-regions.ts);
+   * its event observations keep the places they were merged with.
    */
-  relinkArticleEntities(articleId: string, links: readonly EntityLink[]): Promise<void>;
+  relinkArticleEntities(articleId: string, links: readonly EntityLink[], places?: readonly PlaceRef[]): Promise<void>;
   /** Sets a canonical entity's display name, type and kind (those given). */
   updateEntityRecord(entityId: string, change: { readonly name?: string; readonly type?: MentionType; readonly kind?: EntityKind }): Promise<void>;
   /** Re-points merged events and their observations from one canonical entity to another (after a merge). */

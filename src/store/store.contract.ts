@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { articleId, type Claim, type Doc, type Mention } from '../model/index.js';
+import { articleId, type Claim, type Doc, type Mention, type PlaceRef } from '../model/index.js';
 import { linkEntities, type EntityLink } from '../corpus/link-entities/index.js';
 import { observeEvents } from '../corpus/observe/index.js';
 import type { ArticleFilter, MapEventRow, SyndicationLinks } from './store.js';
@@ -183,6 +183,23 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
         assert.deepEqual(bare[0]!.sources, ['feeds/a.html', 'mirror/b.html']);
         assert.deepEqual((await store.getArticles([goma.id], { layers: ['mentions'] }))[0]!.layers, { mentions: two!.layers['mentions'] });
         assert.deepEqual(await store.getArticles([]), []);
+      });
+    });
+
+    test('articleIdsFromHost finds the articles of one host, whatever the scheme, port or query, and no look-alike host; a relink with places replaces the places layer and rows', async () => {
+      await withStore(async (store) => {
+        const story = (n: number, url?: string) => makeDoc({ text: `Council story ${n}: the county board met on Tuesday in Gainesville to vote on the bus routes.`, meta: { source: `s${n}.html`, ...(url ? { url } : {}) } });
+        const ours = [story(1, 'https://www.alligator.org/news/1'), story(2, 'http://WWW.Alligator.org:8080/news?p=2'), story(3, 'https://www.alligator.org')];
+        const others = [story(4, 'https://www.alligator.org.example/news/4'), story(5, 'https://alligator.org/news/5'), story(6, 'https://news.example/?from=www.alligator.org'), story(7)];
+        for (const doc of [...ours, ...others]) await store.saveArticle(doc, PIPELINE);
+        assert.deepEqual(await store.articleIdsFromHost('www.alligator.org'), ours.map((d) => d.id).sort());
+        assert.deepEqual(await store.articleIdsFromHost("www.alligator.org' OR '1'='1"), []);
+        const doc = ours[0]!;
+        const at = doc.text.indexOf('Gainesville');
+        const places: PlaceRef[] = [{ id: 'pl1', start: at, end: at + 11, text: 'Gainesville', isResolved: true, name: 'Gainesville', lat: 29.65, lon: -82.32, countryCode: 'US', admin1: 'Florida', precision: 'city', gazetteerId: 'gn:4156404' }];
+        await store.relinkArticleEntities(doc.id, [], places);
+        assert.deepEqual((await store.getArticle(doc.id))?.layers['places'], places);
+        assert.deepEqual((await store.listPlaces()).places.map((p) => [p.name, p.countryCode, p.articleCount]), [['Gainesville', 'US', 1]]);
       });
     });
 

@@ -534,6 +534,8 @@ export interface Store extends SavedSearchStore, EntityOverridesPort {
    */
   openSaveBatch?(): Promise<SaveBatch>;
   hasArticle(id: string): Promise<boolean>;
+  /** Ids of the articles whose address is on this host (lower case, "www.alligator.org"), sorted. */
+  articleIdsFromHost(host: string): Promise<string[]>;
   /** By full id or unique id prefix. */
   getArticle(idOrPrefix: string): Promise<StoredArticle | undefined>;
   /**

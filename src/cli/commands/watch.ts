@@ -57,11 +57,12 @@ export function registerWatchCommand(program: Command, { io, setExitCode }: CliC
           // Loaded on use: the pipeline's modules are what make `dossier --help` slow.
           const [{ watchFeeds }, { composeAnnotator }] = await Promise.all([import('../../app/watch.js'), import('../../app/compose-pipeline.js')]);
           // One pool for the whole watch: workers load the models once, not at every poll.
-          const { stages, annotator } = await composeAnnotator(store, { jobs: opts.jobs });
+          const { stages, annotator, gazetteer } = await composeAnnotator(store, { jobs: opts.jobs });
           const { polls } = await watchFeeds(feeds, {
             store,
             stages,
             annotator,
+            gazetteer,
             statePath,
             intervalMs: opts.interval,
             isOnce: opts.once ?? false,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import type { Gazetteer } from '../../geo/index.js';
+import { lookupTransliterated, type Gazetteer } from '../../geo/index.js';
 import { loadGazetteer } from '../../app/load-gazetteer.js';
 import { createResources, runStages } from '../../pipeline/index.js';
 import type { Mention, MentionType, PlaceRef } from '../../model/index.js';
@@ -235,4 +235,28 @@ test('place › a world city keeps its name beside US places when its namesake i
   const text = 'The cheapest fares from Denver went to Phoenix, Dallas and Delhi, and Colorado travellers booked them early.';
   const delhi = place(resolvePlaces(docWith(text, ['Denver', 'Phoenix', 'Dallas', 'Delhi', 'Colorado']), gazetteer), 'Delhi');
   assert.equal(delhi.countryCode, 'IN');
+});
+
+test('place › a place written in another transliteration is found: "Abu Ghraib" is Abū Ghurayb, "Fallujah" Al Fallūjah (issue 16)', () => {
+  const places = resolvePlaces(docWith('Farmers near Abu Ghraib, west of Baghdad, said the canal had run dry, and traders in Fallujah raised the price of flour.', ['Abu Ghraib', 'Baghdad', 'Fallujah']), gazetteer);
+  for (const text of ['Abu Ghraib', 'Fallujah']) {
+    const p = place(places, text);
+    assert.equal(p.isResolved, true, text);
+    assert.equal(p.countryCode, 'IQ', text);
+  }
+});
+
+test('place › a name found only through another spelling stays unplaced when the article points nowhere near its country (issue 16)', () => {
+  const places = resolvePlaces(docWith('The Marine from Dayton, Ohio, served two tours in Fallujah before he came home.', ['Dayton', 'Ohio', 'Fallujah']), gazetteer);
+  assert.equal(place(places, 'Fallujah').isResolved, false);
+  assert.equal(place(places, 'Dayton').countryCode, 'US');
+});
+
+test('place › a short or common name finds no village through its transliteration key (issue 16)', () => {
+  // "Hamid" (a given name tagged LOC) and "Hawija" have three- and two-letter keys: only a large city could take them.
+  const places = resolvePlaces(docWith('Hamid said the road to Hawija was closed.', ['Hamid', 'Hawija']), gazetteer);
+  assert.equal(place(places, 'Hamid').isResolved, false);
+  assert.equal(place(places, 'Hawija').isResolved, false);
+  // A transliteration keeps a name's opening: "Georgian" is not Gorgān (Iran), nor "Irish" Arīsh (Egypt), "Nuli" Nyala.
+  for (const word of ['Georgian', 'Irish', 'Syrian', 'Nuli']) assert.deepEqual(lookupTransliterated(gazetteer, word), [], word);
 });

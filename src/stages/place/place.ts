@@ -12,7 +12,7 @@ import { countriesByDemonym, countryByName } from '../../data/countries.js';
 import { ADMIN_WORDS, countryHintsFromText, lookupName, outletCountry, outletHomeNames, recogniseToponyms, resolveToponyms, type Gazetteer, type GazetteerEntry, type ToponymQuery, type ToponymResolution } from '../../geo/index.js';
 
 /** Bump when output changes. */
-export const PLACE_VERSION = 4;
+export const PLACE_VERSION = 5;
 
 /** Weight of the outlet's country among the demonym hints: a demonym counts 1 (half a resolved place), the outlet two places. */
 const OUTLET_HINT_WEIGHT = 4;

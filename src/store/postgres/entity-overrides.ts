@@ -1,7 +1,7 @@
 /** The EntityOverridesPort on PostgreSQL: user corrections of entities (migration 10) and the rows they rewrite. */
 import type pg from 'pg';
 import type { EntityLink } from '../../corpus/link-entities/index.js';
-import type { MentionType } from '../../model/index.js';
+import type { MentionType, PlaceRef } from '../../model/index.js';
 import type { EntityOverride, EntityOverrideKind, EntityOverridesPort, EntityTypeEvidence } from '../entity-overrides.js';
 
 type Row = Record<string, unknown>;
@@ -13,7 +13,7 @@ export interface PostgresOverrideDeps {
   readonly transaction: <T>(op: string, fn: (q: ClientQuery, client: pg.PoolClient) => Promise<T>, options?: { lockCorpus?: boolean }) => Promise<T>;
   readonly read: ClientQuery;
   /** Deletes and rewrites one article's entity-derived rows inside the given transaction. */
-  readonly relink: (client: pg.PoolClient, articleId: string, links: readonly EntityLink[]) => Promise<void>;
+  readonly relink: (client: pg.PoolClient, articleId: string, links: readonly EntityLink[], places?: readonly PlaceRef[]) => Promise<void>;
 }
 
 function toEntityOverride(r: Row): EntityOverride {
@@ -62,7 +62,7 @@ export function postgresEntityOverrides(deps: PostgresOverrideDeps): EntityOverr
       return (await read('articles linking entities', 'SELECT DISTINCT article_id COLLATE "C" AS article_id FROM entity_articles WHERE entity_id = ANY($1::text[]) ORDER BY 1', [ids]))
         .map((r) => String(r['article_id']));
     },
-    relinkArticleEntities: (articleId, links) => transaction(`relink entities of article ${articleId}`, (_q, client) => deps.relink(client, articleId, links)),
+    relinkArticleEntities: (articleId, links, places) => transaction(`relink entities of article ${articleId}`, (_q, client) => deps.relink(client, articleId, links, places)),
     updateEntityRecord: (entityId, change) => transaction(`update entity ${entityId}`, async (q) => {
       await q(`update entity ${entityId}`, 'UPDATE entities SET name = coalesce($1, name), type = coalesce($2, type), kind = coalesce($3, kind) WHERE id = $4',
         [change.name ?? null, change.type ?? null, change.kind ?? null, entityId]);

@@ -25,6 +25,7 @@ import { FTS_MAX_CHARS, POSTGRES_MIGRATIONS } from './migrations.js';
 import { toTsQuerySql } from './ts-query.js';
 import { postgresEntityOverrides } from './entity-overrides.js';
 import { RANK_TIER } from '../rank-tier.js';
+import { hostUrlPatterns } from '../url-host.js';
 import { addToPostgresFeed, postgresAfterFeedSql, postgresSavedSearches } from './saved-searches.js';
 import { ANALYZE_CHECK_EVERY, maintainStaleTables } from './statistics.js';
 
@@ -346,8 +347,12 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
       return fn(q, client);
     }),
     read,
-    relink: async (client, articleId, links) => {
+    relink: async (client, articleId, links, places) => {
       const op = `relink entities of article ${articleId}`;
+      if (places) {
+        await query(op, "DELETE FROM layers WHERE article_id = $1 AND layer = 'places'", [articleId], client);
+        await query(op, "INSERT INTO layers (article_id, layer, data) VALUES ($1, 'places', $2::jsonb)", [articleId, toJson(places)], client);
+      }
       await untallyArticle(client, op, articleId);
       for (const table of ['article_entities', 'entity_articles', 'entity_aliases', 'entity_roles', 'claims', 'claim_entities', 'article_places']) {
         await query(op, `DELETE FROM ${table} WHERE article_id = $1`, [articleId], client);
@@ -837,6 +842,11 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     isInputUnchanged: async (source, input) => (await query('check input fingerprint', `SELECT 1 FROM article_sources s JOIN articles a ON a.id = s.article_id
       WHERE s.source = $1 AND s.input_hash = $2 AND s.run_key = $3 AND a.pipeline = s.pipeline LIMIT 1`, [pgText(source), input.inputHash, input.runKey])).length > 0,
     hasArticle: async (id) => (await query('has article', 'SELECT 1 FROM articles WHERE id = $1', [id])).length > 0,
+    articleIdsFromHost: async (host) => {
+      const patterns = hostUrlPatterns(host);
+      if (!patterns.length) return [];
+      return (await query('article ids from host', 'SELECT id COLLATE "C" AS id FROM articles WHERE url ILIKE ANY($1::text[]) ORDER BY 1', [patterns])).map((r) => String(r['id']));
+    },
     getArticle,
     getArticles,
     listArticles,

@@ -1,7 +1,7 @@
 /** The EntityOverridesPort on SQLite: user corrections of entities (migration 10) and the rows they rewrite. */
 import type Database from 'better-sqlite3';
 import type { EntityLink } from '../../corpus/link-entities/index.js';
-import { StoreError, type MentionType } from '../../model/index.js';
+import { StoreError, type MentionType, type PlaceRef } from '../../model/index.js';
 import type { EntityOverride, EntityOverrideKind, EntityOverridesPort, EntityTypeEvidence } from '../entity-overrides.js';
 
 type Row = Record<string, unknown>;
@@ -10,8 +10,8 @@ type Row = Record<string, unknown>;
 export interface SqliteOverrideDeps {
   readonly prepare: (sql: string) => Database.Statement;
   readonly writeTransaction: <T>(fn: () => Promise<T>) => Promise<T>;
-  /** Deletes and rewrites one article's entity-derived rows (run inside a write transaction). */
-  readonly relink: (articleId: string, links: readonly EntityLink[]) => void;
+  /** Deletes and rewrites one article's entity-derived rows (run inside a write transaction), its places layer first when given. */
+  readonly relink: (articleId: string, links: readonly EntityLink[], places?: readonly PlaceRef[]) => void;
 }
 
 /** A stored override row as the port returns it. */
@@ -73,7 +73,7 @@ export function sqliteEntityOverrides(deps: SqliteOverrideDeps): EntityOverrides
       const marks = ids.map(() => '?').join(', ');
       return (prepare(`SELECT DISTINCT article_id FROM entity_articles WHERE entity_id IN (${marks}) ORDER BY article_id`).all(...ids) as Row[]).map((r) => String(r['article_id']));
     }),
-    relinkArticleEntities: (articleId, links) => guarded(`relink entities of article ${articleId}`, () => writeTransaction(async () => deps.relink(articleId, links))),
+    relinkArticleEntities: (articleId, links, places) => guarded(`relink entities of article ${articleId}`, () => writeTransaction(async () => deps.relink(articleId, links, places))),
     updateEntityRecord: (entityId, change) => guarded(`update entity ${entityId}`, () => writeTransaction(async () => {
       prepare('UPDATE entities SET name = coalesce(?, name), type = coalesce(?, type), kind = coalesce(?, kind) WHERE id = ?')
         .run(change.name ?? null, change.type ?? null, change.kind ?? null, entityId);

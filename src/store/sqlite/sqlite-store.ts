@@ -26,6 +26,7 @@ import { copyCandidates, reportsSql, sqliteCorpusTx, toReport } from './sqlite-c
 import { bucketBy, byEvent, EVENT_DETAIL_SLICE, eventDetails, toMapEventRow, toObservationDetail, toReportDetail } from '../event-details.js';
 import { sqliteEntityOverrides } from './entity-overrides.js';
 import { RANK_TIER } from '../rank-tier.js';
+import { hostUrlPatterns } from '../url-host.js';
 import { addToSqliteFeed, SQLITE_AFTER_FEED_SQL, SQLITE_FIRST_SEQ_AFTER_FEED_SQL, sqliteSavedSearches } from './saved-searches.js';
 
 export { RANK_TIER } from '../rank-tier.js';
@@ -270,7 +271,11 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
   const entityOverrides = sqliteEntityOverrides({
     prepare,
     writeTransaction,
-    relink: (articleId, links) => {
+    relink: (articleId, links, places) => {
+      if (places) {
+        prepare("DELETE FROM layers WHERE article_id = ? AND layer = 'places'").run(articleId);
+        prepare("INSERT INTO layers (article_id, layer, data) VALUES (?, 'places', ?)").run(articleId, JSON.stringify(places));
+      }
       clearArticleRows(articleId);
       saveEntityLinks(articleId, links);
       const layers = Object.fromEntries((prepare("SELECT layer, data FROM layers WHERE article_id = ? AND layer IN ('claims', 'entities', 'mentions', 'places')").all(articleId) as { layer: string; data: string }[])
@@ -1012,6 +1017,11 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     isInputUnchanged: async (source, input) => run('check input fingerprint', () => prepare(`SELECT 1 FROM article_sources s JOIN articles a ON a.id = s.article_id
       WHERE s.source = ? AND s.input_hash = ? AND s.run_key = ? AND a.pipeline = s.pipeline LIMIT 1`).get(source, input.inputHash, input.runKey) !== undefined),
     hasArticle: async (id) => run('has article', () => prepare('SELECT 1 FROM articles WHERE id = ?').get(id) !== undefined),
+    articleIdsFromHost: async (host) => run('article ids from host', () => {
+      const patterns = hostUrlPatterns(host);
+      if (!patterns.length) return [];
+      return (prepare(`SELECT id FROM articles WHERE ${patterns.map(() => 'url LIKE ?').join(' OR ')} ORDER BY id`).all(...patterns) as { id: string }[]).map((r) => r.id);
+    }),
     getArticle: async (id) => run('get article', () => getArticle(id)),
     getArticles: async (ids, options) => run('get articles', () => getArticles(ids, options)),
     listArticles: async (options) => run('list articles', () => listArticles(options)),
