@@ -174,8 +174,8 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
   const batchSaves = options.store.openSaveBatch !== undefined;
   /** Surname keys of the full-name people saved by this run, for `mergeSurnamesBack`. */
   const fullNameSurnames = new Set<string>();
-  /** Hosts of the articles saved by this run, whose outlet regions are learned again at the end. */
-  const outletHosts = new Set<string>();
+  /** Hosts of the articles saved by this run (with their ids), whose outlet regions are learned again at the end. */
+  const outletHosts = new Map<string, Set<string>>();
   const gazetteer = options.stages.some((s) => s.name === 'place') ? (options.gazetteer ?? gazetteerOf(options.resources)) : undefined;
 
   /** The writer's step for the oldest pending entry: everything observable happens here, in input order. */
@@ -210,7 +210,7 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
       saved = await options.store.saveArticle(doc, outcome.isAnnotated ? signatureFor(options.stages, genres, doc) : CLEAN_STEP, links, entry.input);
       for (const link of links.entities ?? []) if (link.type === 'PER' && !link.isSurnameOnly && link.surnameKey) fullNameSurnames.add(link.surnameKey);
       const host = outletHost(doc.meta.url);
-      if (host && saved !== 'duplicate' && doc.layers.places) outletHosts.add(host);
+      if (host && saved !== 'duplicate' && doc.layers.places) outletHosts.set(host, (outletHosts.get(host) ?? new Set()).add(doc.id));
       storeFailuresInARow = 0;
     } catch (error) {
       // The article's transaction rolled back, so nothing of it is stored; the batch goes on unless the store is gone.

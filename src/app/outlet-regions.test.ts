@@ -107,6 +107,26 @@ for (const [kind, make, skip] of [['sqlite', sqlite, undefined], ['postgres', po
       }
     });
 
+    test('outlet regions › once an outlet has its region, a later run reads again only its own articles and the sample', async () => {
+      const { store, dispose } = await make();
+      try {
+        await ingestInOrder(store, ['bus', 'fire', 'school']);
+        const read: string[] = [];
+        const counting: Store = { ...store, getArticles: (ids, options) => (read.push(...ids), store.getArticles(ids, options)) };
+        const [crash] = await ingest([join(dir, 'crash.jsonl')], { store: counting, stages: pipeline.stages, resources: pipeline.resources }).then(async (r) => {
+          assert.equal(r.placesRewritten, 1, 'the new story is placed with the region');
+          return (await store.listArticles({ limit: 10 })).filter((a) => a.title === 'Ledger crash');
+        });
+        // The region is the same with and without the new story, so the three older stories are read only as the sample.
+        const reads = new Map<string, number>();
+        for (const id of read) reads.set(id, (reads.get(id) ?? 0) + 1);
+        assert.equal(reads.get(crash!.id), 2, 'the new story: once in the sample, once to place it');
+        for (const [id, n] of reads) if (id !== crash!.id) assert.equal(n, 1, `an older story is read once: ${id}`);
+      } finally {
+        await dispose();
+      }
+    });
+
     test('outlet regions › a wire desk whose stories scatter over states has no region: its "Marion County" stays unplaced', async () => {
       const { store, dispose } = await make();
       try {
