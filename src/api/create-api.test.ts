@@ -188,6 +188,11 @@ describe('api › claims', () => {
     assert.equal((await get('/api/claims?outlet=the%20northern%20ledger&from=2026-01&to=2026-01')).total, 1);
     assertError(await get('/api/claims?stance=shouted', 400), 'E_USAGE', /asserted, confirmed, denied, not-acknowledged, speculated.*"shouted"/);
     assertError(await get('/api/claims?anonymous=perhaps', 400), 'E_USAGE', /"anonymous" must be true or false, got "perhaps"/);
+    assert.equal(claim.kind, 'assertion');
+    assert.equal((await get('/api/claims?kind=desire,evaluation')).total, 0, 'a denial is a statement of fact, not a wish or a judgement');
+    assert.equal((await get('/api/claims?kind=all')).total, 1);
+    assert.equal((await get('/api/claims?kind=assertion&stance=denied')).total, 1);
+    assertError(await get('/api/claims?kind=opinion', 400), 'E_USAGE', /kind" "opinion": expected assertion, desire, evaluation/);
     assertError(await get('/api/claims?entity=nobody', 404), 'E_NOT_FOUND', /nobody/);
   });
 

@@ -15,6 +15,7 @@ import {
 import { UsageError } from '../model/index.js';
 import { briefHtml, briefMarkdown, briefStyleHash, gatherBrief } from '../app/brief.js';
 import { EXPORT_FORMATS, exportFileName, exportMediaType, isExportFormat, openExport, type ExportSelection } from '../app/export.js';
+import { parseClaimKinds } from '../app/claim-kinds.js';
 import { EVENT_PERIODS, eventTrends } from '../app/event-trends.js';
 import { errorResponse } from './errors.js';
 import { mergeEvents, splitEvent } from '../app/event-decisions.js';
@@ -203,7 +204,8 @@ export function createApi(options: ApiOptions): Hono {
   });
 
   app.get('/api/claims', async (c) => {
-    const q = query(c, ['entity', 'article', 'event', 'stance', 'anonymous', 'outlet', 'from', 'to', 'limit', 'offset']);
+    const q = query(c, ['entity', 'article', 'event', 'kind', 'stance', 'anonymous', 'outlet', 'from', 'to', 'limit', 'offset']);
+    const kinds = parseClaimKinds(textParam(q, 'kind', 100), 'parameter "kind"');
     const entity = textParam(q, 'entity', 300);
     const articleId = textParam(q, 'article', 64);
     const eventId = textParam(q, 'event', 300);
@@ -213,7 +215,7 @@ export function createApi(options: ApiOptions): Hono {
     const from = dateParam(q, 'from');
     const to = dateParam(q, 'to');
     return c.json(await listClaims(store, {
-      ...(entity ? { entity } : {}), ...(articleId ? { articleId } : {}), ...(eventId ? { eventId } : {}), ...(stance ? { stance } : {}),
+      kinds, ...(entity ? { entity } : {}), ...(articleId ? { articleId } : {}), ...(eventId ? { eventId } : {}), ...(stance ? { stance } : {}),
       ...(isAnonymous !== undefined ? { isAnonymous } : {}), ...(outlet ? { outlet } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}),
     }, page(q)));
   });
@@ -356,10 +358,11 @@ export function createApi(options: ApiOptions): Hono {
 
   // Exports in the formats analysts use (the same as `dossier export`): the whole store, or the part the filters pick.
   app.get('/api/exports/:format', async (c) => {
-    const params = query(c, SELECTION_PARAMS);
+    const params = query(c, [...SELECTION_PARAMS, 'kind']);
     const format = c.req.param('format');
     if (!isExportFormat(format)) throw new UsageError(`unknown export format "${format}": expected one of ${Object.keys(EXPORT_FORMATS).join(', ')}`);
-    const selection = selectionOf(params);
+    const kind = textParam(params, 'kind', 100);
+    const selection: ExportSelection = { ...selectionOf(params), ...(kind ? { claimKinds: kind } : {}) };
     // Checked before the first byte (a bad filter is still a 400), then streamed a page at a time: a large export
     // neither holds the whole file in memory nor keeps other requests waiting.
     const chunks = await openExport(store, format, selection);

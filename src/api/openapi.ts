@@ -4,6 +4,7 @@
  */
 import { alertPaths, alertSchemas, authResponses, bearerSecurity } from './openapi-alerts.js';
 import { CLAIM_STANCES, DEFAULT_PAGE_SIZE, DEFAULT_SCAN_ARTICLES, EVENT_STATUSES, MAX_EVENT_SEARCH_HITS, MAX_PAGE_SIZE, MENTION_TYPES } from '../app/queries.js';
+import { CLAIM_KINDS } from '../model/index.js';
 
 type Schema = Record<string, unknown>;
 
@@ -45,6 +46,11 @@ const SELECTION_PARAMETERS: Schema[] = [
   param('outlet', 'only what articles of this outlet report', str),
   { ...fromDate('articles published'), name: 'published_from' }, { ...toDate('articles published'), name: 'published_to' },
 ];
+
+/** The claim kinds a claims list or a claims export keeps (`kind` column/field in every row). */
+const CLAIM_KIND_PARAMETER: Schema = param('kind',
+  `claim kinds kept: ${CLAIM_KINDS.join(', ')} (a statement of fact; a wish, demand or intention; a judgement), comma-separated, or all; default assertion`,
+  { type: 'string', maxLength: 100, examples: ['assertion', 'desire,evaluation', 'all'] });
 
 /** The OpenAPI document for this version of the API. */
 export function openApiDocument(): Schema {
@@ -101,6 +107,7 @@ export function openApiDocument(): Schema {
             param('entity', 'claims whose chain holds, or whose content names, this canonical entity (id, name or alias)', { type: 'string', maxLength: 300 }),
             param('article', 'claims of one article (its full id)', { type: 'string', maxLength: 64 }),
             param('event', 'claims that report this merged event', { type: 'string', maxLength: 300 }),
+            CLAIM_KIND_PARAMETER,
             param('stance', 'stance of the claim', { type: 'string', enum: CLAIM_STANCES }),
             param('anonymous', 'true: only claims whose origin is an unnamed source; false: only named ones', { type: 'boolean' }),
             param('outlet', 'claims published by this outlet, any case', { type: 'string', maxLength: 200 }),
@@ -220,7 +227,7 @@ export function openApiDocument(): Schema {
             name: 'format', in: 'path', required: true,
             schema: { type: 'string', enum: ['events.csv', 'events.jsonl', 'claims.csv', 'claims.jsonl', 'entities.csv', 'entities.jsonl', 'acled.csv', 'gdelt.tsv', 'graphml', 'gexf', 'ftm.jsonl'] },
           },
-          ...SELECTION_PARAMETERS],
+          ...SELECTION_PARAMETERS, CLAIM_KIND_PARAMETER],
           responses: {
             200: {
               description: 'the export, as an attachment named with its extension (dossier-events.csv, dossier-gdelt.tsv, dossier-events.gexf)',
@@ -340,9 +347,10 @@ export function openApiDocument(): Schema {
         },
         Claim: {
           type: 'object',
-          required: ['id', 'articleId', 'stance', 'isDirectQuote', 'isHedged', 'isAnonymous', 'chain', 'evidence', 'content', 'events', 'entityIds'],
+          required: ['id', 'articleId', 'kind', 'stance', 'isDirectQuote', 'isHedged', 'isAnonymous', 'chain', 'evidence', 'content', 'events', 'entityIds'],
           properties: {
             id: { ...str, description: '<article id>:<claim id>' }, articleId: str, title: nullableStr, outlet: nullableStr, publishedAt: nullableStr,
+            kind: { type: 'string', enum: CLAIM_KINDS, description: 'assertion (a statement of fact), desire (a wish, demand or intention) or evaluation (a judgement)' },
             stance: { type: 'string', enum: CLAIM_STANCES }, isDirectQuote: { type: 'boolean' }, isHedged: { type: 'boolean' },
             isAnonymous: { type: 'boolean', description: 'the origin (last in the chain) is unnamed' },
             chain: { type: 'array', items: ref('ClaimSource'), description: 'outermost first: outlet ← agency ← unnamed officer' },

@@ -10,7 +10,8 @@ import { placeKey } from '../geo/normalise.js';
 import type { Gazetteer, GazetteerEntry } from '../geo/gazetteer.js';
 import { PLOVER_TYPES } from '../events/cameo-plover.js';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { claimKindOf, DossierError, UsageError, type Claim } from '../model/index.js';
+import { claimKindOf, DossierError, UsageError, type Claim, type ClaimKind } from '../model/index.js';
+import { parseClaimKinds } from './claim-kinds.js';
 import { loadGazetteer } from './load-gazetteer.js';
 import type { CorroborationStatus } from '../corpus/corroborate/index.js';
 import type { ArticleFilter, CanonicalEntity, EntityDetail, EventQuery, MergedEventDetail, Store } from '../store/store.js';
@@ -21,8 +22,8 @@ import { countryByCode, countryByName } from '../data/countries.js';
 export const EXPORT_FORMATS = {
   'events.csv': 'merged events with status and independent origins (CSV)',
   'events.jsonl': 'merged events with every report, chain and supporting sentence (JSON Lines)',
-  'claims.csv': 'claims with their source chain and stance (CSV)',
-  'claims.jsonl': 'claims with their source chain and stance (JSON Lines)',
+  'claims.csv': 'claims with their kind, source chain and stance (CSV); assertions unless --kind asks for wishes (desire) or judgements (evaluation)',
+  'claims.jsonl': 'claims with their kind, source chain and stance (JSON Lines); assertions unless --kind asks for wishes (desire) or judgements (evaluation)',
   'entities.csv': 'canonical entities (CSV)',
   'entities.jsonl': 'canonical entities with aliases and roles (JSON Lines)',
   'acled.csv': "an ACLED-like event table: ACLED's columns, event types, inter codes and ISO numeric countries (CSV)",
@@ -96,6 +97,8 @@ export interface ExportSelection {
   readonly type?: string;
   /** Corroboration status (single-source, corroborated, contested, denied). */
   readonly status?: string;
+  /** Claim kinds of a claims export, as `parseClaimKinds` reads them ("desire,evaluation", "all"); assertions when absent. */
+  readonly claimKinds?: string;
 }
 
 /** A resolved selection: the event query and article search it stands for; `selective` is false for the whole store. */
@@ -104,6 +107,8 @@ interface Scope {
   readonly events: EventQuery;
   readonly articles: ArticleFilter & { readonly text?: string };
   readonly entityId?: string;
+  /** The claim kinds a claims export holds. */
+  readonly claimKinds: readonly ClaimKind[];
 }
 
 const SELECTION_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
@@ -124,6 +129,7 @@ async function resolveSelection(store: Store, selection: ExportSelection): Promi
   if (selection.publishedFrom && selection.publishedTo && selection.publishedFrom > selection.publishedTo) {
     throw new UsageError(`--published-from ${selection.publishedFrom} is after --published-to ${selection.publishedTo}`);
   }
+  const claimKinds = parseClaimKinds(selection.claimKinds, '--kind');
   const type = selection.type?.toUpperCase();
   if (type !== undefined && !(PLOVER_TYPES as readonly string[]).includes(type)) throw new UsageError(`unknown event type "${selection.type}": expected one of ${PLOVER_TYPES.join(', ')}`);
   const status = selection.status as CorroborationStatus | undefined;
@@ -162,7 +168,7 @@ async function resolveSelection(store: Store, selection: ExportSelection): Promi
     ...(status ? { status } : {}), ...(type ? { ploverType: type } : {}),
     ...(articleOnly.place ? { place: articleOnly.place } : {}), ...(country ? { country } : {}), ...(articleOnly.outlet ? { outlet: articleOnly.outlet } : {}),
   };
-  return { selective: Object.keys(articles).length > 0, events, articles, ...(entityId ? { entityId } : {}) };
+  return { selective: Object.keys(articles).length > 0, events, articles, ...(entityId ? { entityId } : {}), claimKinds };
 }
 
 /**
@@ -196,7 +202,7 @@ async function allEntities(store: Store, scope: Scope): Promise<CanonicalEntity[
   return entities.filter((e) => keep.has(e.id));
 }
 
-const CLAIM_COLUMNS = ['article_id', 'outlet', 'published_at', 'claim_id', 'stance', 'is_hedged', 'is_direct_quote', 'chain', 'origin', 'origin_is_anonymous', 'content', 'evidence_start', 'evidence_end'] as const;
+const CLAIM_COLUMNS = ['article_id', 'outlet', 'published_at', 'claim_id', 'kind', 'stance', 'is_hedged', 'is_direct_quote', 'chain', 'origin', 'origin_is_anonymous', 'content', 'evidence_start', 'evidence_end'] as const;
 
 /** Claim rows of the selected articles (every article for the whole store), a page of articles at a time. */
 async function* claimPages(store: Store, scope: Scope): AsyncGenerator<Record<string, unknown>[]> {
@@ -213,11 +219,11 @@ async function* claimPages(store: Store, scope: Scope): AsyncGenerator<Record<st
       const read = new Map((await store.getArticles(slice.map((a) => a.id), { layers: ['claims'] })).map((a) => [a.id, a] as const));
       for (const summary of slice) {
         const article = read.get(summary.id);
-        // Statements of fact only, as the claims list shows them: wishes and judgements stay in the article's layers.
-        for (const claim of ((article?.layers['claims'] ?? []) as Claim[]).filter((c) => claimKindOf(c) === 'assertion')) {
+        // The kinds asked for (statements of fact only by default, as the claims list shows them), each row saying its kind.
+        for (const claim of ((article?.layers['claims'] ?? []) as Claim[]).filter((c) => scope.claimKinds.includes(claimKindOf(c)))) {
           const origin = claim.chain[claim.chain.length - 1];
           rows.push({
-            article_id: summary.id, outlet: summary.outlet, published_at: summary.publishedAt, claim_id: claim.id, stance: claim.stance,
+            article_id: summary.id, outlet: summary.outlet, published_at: summary.publishedAt, claim_id: claim.id, kind: claimKindOf(claim), stance: claim.stance,
             is_hedged: claim.isHedged, is_direct_quote: claim.isDirectQuote, chain: claim.chain.map((s) => s.name).join(' ← '),
             origin: origin?.name, origin_is_anonymous: origin?.kind === 'anonymous', content: article!.body.slice(claim.content.start, claim.content.end),
             evidence_start: claim.evidence.start, evidence_end: claim.evidence.end,

@@ -115,11 +115,18 @@ test('cli › search takes filters (alone or with words); claims lists who says 
 
   const claims = captureIo();
   assert.equal(await main(['claims', '--stance', 'denied', '--db', db], claims), 0);
-  assert.match(claims.stdout[0]!, /^claims: 1$/);
+  assert.match(claims.stdout[0]!, /^claims \(assertions\): 1$/);
   assert.match(claims.stdout[1]!, /^2026-01-06  denied +Qasim Haddad \(commander\) ← The Northern Ledger  \[[0-9a-f]{16}:c1\]$/);
   assert.match(claims.stdout[2]!, /“any role”/);
   assert.match(claims.stdout[3]!, /reports ASSAULT \[.+\], denied/);
   const anonymous = captureIo();
   assert.equal(await main(['claims', '--anonymous', '--db', db], anonymous), 1, 'no claim from an unnamed source: exit 1');
   assert.equal(await main(['claims', '--anonymous', '--named', '--db', db], captureIo()), 2);
+  const wishes = captureIo();
+  assert.equal(await main(['claims', '--kind', 'desire,evaluation', '--db', db], wishes), 1, 'no wish or judgement: exit 1');
+  assert.match(wishes.stdout[0]!, /^claims \(wishes and judgements\): 0$/);
+  const every = captureIo();
+  assert.equal(await main(['claims', '--kind', 'all', '--db', db], every), 0);
+  assert.match(every.stdout[0]!, /^claims \(every kind\): 1$/);
+  assert.equal(await main(['claims', '--kind', 'opinion', '--db', db], captureIo()), 2, 'an unknown kind is a usage error');
 });

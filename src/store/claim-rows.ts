@@ -3,12 +3,14 @@
  * (chain with canonical entity ids, spans, the entities it involves) and one row per distinct place it names.
  * Pure: the adapters only write these rows (at save time, and from stored layers when migrating).
  */
-import { claimKindOf, type Claim, type DocEntity, type Mention, type PlaceRef } from '../model/index.js';
+import { CLAIM_KINDS, claimKindOf, type Claim, type ClaimKind, type DocEntity, type Mention, type PlaceRef } from '../model/index.js';
 import type { SearchHit, StoredClaim, StoredClaimSource } from './store.js';
 
 /** A claim as the claims table holds it. */
 export interface ClaimRow {
   readonly claimId: string;
+  /** A statement of fact, a wish or a judgement (a claim of a layer stored before kinds existed is an assertion). */
+  readonly kind: ClaimKind;
   readonly stance: Claim['stance'];
   readonly isDirectQuote: boolean;
   readonly isHedged: boolean;
@@ -56,9 +58,8 @@ export function claimRows(layers: ClaimSourceLayers, canonical: ReadonlyMap<stri
     if (!docEntityId) return null;
     return canonical.get(docEntityId) ?? (docEntityId.startsWith('kb:') ? docEntityId : null);
   };
-  // The claims list, its filters, the graph's 'claimed-about' links and exports read statements of fact; a wish or
-  // a judgement (another kind) stays in the article's layers, where the article view shows it labelled.
-  return (layers.claims ?? []).filter((claim) => claimKindOf(claim) === 'assertion').map((claim) => {
+  // Every kind is a row: the claims list shows assertions unless asked for wishes and judgements (ClaimQuery.kinds).
+  return (layers.claims ?? []).map((claim) => {
     const chain: StoredClaimSource[] = claim.chain.map((s) => ({
       kind: s.kind,
       name: s.name,
@@ -74,6 +75,7 @@ export function claimRows(layers: ClaimSourceLayers, canonical: ReadonlyMap<stri
     const entityIds = [...new Set([...chain.map((s) => s.entityId), ...named].filter((id): id is string => id !== null))];
     return {
       claimId: claim.id,
+      kind: claimKindOf(claim),
       stance: claim.stance,
       isDirectQuote: claim.isDirectQuote,
       isHedged: claim.isHedged,
@@ -125,6 +127,7 @@ export function parseClaimKey(id: string): { articleId: string; claimId: string 
 export interface ClaimRecord {
   readonly articleId: string;
   readonly claimId: string;
+  readonly kind: string;
   readonly title: string | null;
   readonly outlet: string | null;
   readonly publishedAt: string | null;
@@ -154,6 +157,7 @@ export function toStoredClaim(record: ClaimRecord, body: string, events: StoredC
     title: record.title,
     outlet: record.outlet,
     publishedAt: record.publishedAt,
+    kind: storedKind(record.kind),
     stance: record.stance as StoredClaim['stance'],
     isDirectQuote: record.isDirectQuote,
     isHedged: record.isHedged,
@@ -166,6 +170,16 @@ export function toStoredClaim(record: ClaimRecord, body: string, events: StoredC
     respondsTo: record.respondsTo ? claimKey(record.articleId, record.respondsTo) : null,
     entityIds,
   };
+}
+
+/** A kind as read from a row; a value this version does not know (written by a newer one) reads as an assertion. */
+function storedKind(kind: string): ClaimKind {
+  return (CLAIM_KINDS as readonly string[]).includes(kind) ? (kind as ClaimKind) : 'assertion';
+}
+
+/** The kinds a claim query keeps: those asked for, each once, or assertions alone when none is given. */
+export function queriedKinds(kinds: readonly ClaimKind[] | undefined): ClaimKind[] {
+  return kinds?.length ? CLAIM_KINDS.filter((k) => kinds.includes(k)) : ['assertion'];
 }
 
 /** Characters of an article's opening shown for a listing without search words. */

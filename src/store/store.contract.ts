@@ -5,10 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { articleId, type Claim, type Doc, type Mention, type PlaceRef } from '../model/index.js';
+import { articleId, CLAIM_KINDS, type Claim, type Doc, type Mention, type PlaceRef } from '../model/index.js';
 import { linkEntities, type EntityLink } from '../corpus/link-entities/index.js';
 import { observeEvents } from '../corpus/observe/index.js';
-import type { ArticleFilter, MapEventRow, SyndicationLinks } from './store.js';
+import type { ArticleFilter, ClaimQuery, MapEventRow, SyndicationLinks } from './store.js';
 import { makeDoc } from '../../test/helpers/make-doc.js';
 import { attackArticle, COPY, denialClaim, DENIAL, WIRE } from '../../test/helpers/annotated-corpus.js';
 import { seedGeneratedStore } from '../../test/helpers/generated-store.js';
@@ -936,16 +936,31 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
       });
     });
 
-    test('claims: a wish or a judgement stays in the article\'s layers, out of the claims list and its counts', async () => {
+    test('claims: every kind is a row; the list keeps assertions unless asked for wishes and judgements', async () => {
       await withStore(async (store) => {
         const wish: Claim = { ...anonymousClaim(WIRE), id: 'c2', kind: 'desire', eventIds: [] };
-        const doc = withClaims(attackArticle(WIRE, 'Meridian News Agency', '2024-11-11'), [anonymousClaim(WIRE), wish]);
+        const judgement: Claim = { ...anonymousClaim(WIRE), id: 'c3', kind: 'evaluation', eventIds: [] };
+        const doc = withClaims(attackArticle(WIRE, 'Meridian News Agency', '2024-11-11'), [anonymousClaim(WIRE), wish, judgement]);
         await store.saveArticle(doc, PIPELINE);
-        assert.deepEqual((await store.listClaims()).map((c) => c.id), [`${doc.id}:c1`]);
+        const kinds = async (query: ClaimQuery) => (await store.listClaims(query)).map((c) => [c.id.slice(doc.id.length + 1), c.kind]);
+        assert.deepEqual(await kinds({}), [['c1', 'assertion']], 'assertions only by default');
         assert.equal(await store.countClaims(), 1);
-        assert.equal(await store.getClaim(`${doc.id}:c2`), undefined);
+        assert.deepEqual(await kinds({ kinds: [] }), [['c1', 'assertion']], 'no kind given: assertions');
+        assert.deepEqual(await kinds({ kinds: ['desire'] }), [['c2', 'desire']]);
+        assert.deepEqual(await kinds({ kinds: ['evaluation', 'assertion'] }), [['c1', 'assertion'], ['c3', 'evaluation']], 'in article order');
+        assert.deepEqual(await kinds({ kinds: CLAIM_KINDS, limit: 1, offset: 2 }), [['c3', 'evaluation']]);
+        assert.equal(await store.countClaims({ kinds: CLAIM_KINDS }), 3);
+        assert.equal(await store.countClaims({ kinds: ['desire'], isAnonymous: true, articleId: doc.id }), 1, 'with the other filters');
+        assert.equal(await store.countClaims({ kinds: ['evaluation'], stance: 'denied' }), 0);
+        assert.equal((await store.getClaim(`${doc.id}:c2`))?.kind, 'desire', 'a wish is found by its id');
+
+        assert.equal(await store.saveArticle(doc, PIPELINE), 'duplicate');
+        assert.equal(await store.countClaims({ kinds: CLAIM_KINDS }), 3, 're-saving adds no claim');
+        // Re-annotated: the wish is now read as an assertion, the judgement is gone.
+        await store.saveArticle(withClaims(doc, [anonymousClaim(WIRE), { ...wish, kind: 'assertion' }]), NEWER_PIPELINE);
+        assert.deepEqual(await kinds({ kinds: CLAIM_KINDS }), [['c1', 'assertion'], ['c2', 'assertion']]);
         const stored = (await store.getArticle(doc.id))?.layers['claims'] as Claim[] | undefined;
-        assert.deepEqual(stored?.map((c) => c.kind ?? 'assertion'), ['assertion', 'desire'], 'the article keeps both, labelled');
+        assert.deepEqual(stored?.map((c) => c.kind ?? 'assertion'), ['assertion', 'assertion'], 'the layer and the rows agree');
       });
     });
 

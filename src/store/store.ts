@@ -6,7 +6,7 @@ import type { CorroborationStatus, EventReport } from '../corpus/corroborate/ind
 import type { CopyLinks } from '../corpus/cross-article/index.js';
 import type { EntityLink, KnownEntity, NameTypeCount } from '../corpus/link-entities/index.js';
 import type { ObservedEvent } from '../corpus/observe/index.js';
-import type { Doc, EntityKind, LayerName, MentionType, SourceKind, Stance } from '../model/index.js';
+import type { ClaimKind, Doc, EntityKind, LayerName, MentionType, SourceKind, Stance } from '../model/index.js';
 import type { SnippetPassage } from './snippet.js';
 import type { SavedSearchStore } from './saved-searches.js';
 import type { EntityOverridesPort } from './entity-overrides.js';
@@ -413,6 +413,8 @@ export interface StoredClaim {
   readonly title: string | null;
   readonly outlet: string | null;
   readonly publishedAt: string | null;
+  /** 'assertion' (a statement of fact), 'desire' (a wish, demand or intention) or 'evaluation' (a judgement). */
+  readonly kind: ClaimKind;
   readonly stance: Stance;
   readonly isDirectQuote: boolean;
   readonly isHedged: boolean;
@@ -446,6 +448,11 @@ export interface ClaimQuery {
   /** Merged event the claim reports. */
   readonly eventId?: string;
   readonly stance?: Stance;
+  /**
+   * Kinds kept; absent or empty: assertions only, the statements of fact that corroboration, the graph's
+   * 'claimed-about' links and briefs read. Wishes ('desire') and judgements ('evaluation') are listed when asked for.
+   */
+  readonly kinds?: readonly ClaimKind[];
   /** true: only claims from unnamed sources; false: only named ones. */
   readonly isAnonymous?: boolean;
   readonly outlet?: string;

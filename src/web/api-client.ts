@@ -33,9 +33,9 @@ export interface SearchParams {
   limit: number; offset: number;
 }
 
-/** Claim-list filters as the API takes them; anonymous is 'true' or 'false'. */
+/** Claim-list filters as the API takes them; anonymous is 'true' or 'false'; kind is a kind, a comma-separated list or 'all'. */
 export interface ClaimParams {
-  entity?: string; article?: string; event?: string; stance?: string; anonymous?: string; outlet?: string; from?: string; to?: string;
+  entity?: string; article?: string; event?: string; kind?: string; stance?: string; anonymous?: string; outlet?: string; from?: string; to?: string;
   limit: number; offset: number;
 }
 

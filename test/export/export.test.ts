@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
 import { EXPORT_FORMATS, exportAs, openExport } from '../../src/app/export.js';
 import { GDELT_COLUMNS } from '../../src/export/index.js';
-import { attackArticle, contestedCorpus, MILITIA_NAME, saveAnnotated } from '../helpers/annotated-corpus.js';
+import { attackArticle, contestedCorpus, denialClaim, MILITIA_NAME, saveAnnotated } from '../helpers/annotated-corpus.js';
 
 /** A strict RFC 4180 reader, written for these tests: quoted fields, doubled quotes, CRLF rows. */
 function parseCsv(text: string): string[][] {
@@ -107,6 +107,18 @@ test('export › claims and entities export, JSON Lines parse, and an unknown fo
   }
   await assert.rejects(exportAs(store, 'xlsx'), /unknown export format "xlsx"/);
   assert.equal(Object.keys(EXPORT_FORMATS).length, 11);
+});
+
+test('export › claims exports hold assertions unless asked for other kinds, and every row names its kind', async () => {
+  const { store } = await contestedCorpus();
+  const text = `${MILITIA_NAME} leaders called for a ceasefire in the city.`;
+  const wish = { ...denialClaim(text), id: 'c1', kind: 'desire' as const, stance: 'asserted' as const, eventIds: [] };
+  await saveAnnotated(store, attackArticle(text, 'Kyiv Courier', '2024-11-15', { claims: [wish] }));
+  assert.deepEqual(records(await exportAs(store, 'claims.csv')).map((r) => [r['kind'], r['stance']]), [['assertion', 'denied']], 'assertions by default');
+  assert.deepEqual(records(await exportAs(store, 'claims.csv', { claimKinds: 'desire' })).map((r) => [r['kind'], r['outlet']]), [['desire', 'Kyiv Courier']]);
+  const every = (await exportAs(store, 'claims.jsonl', { claimKinds: 'all' })).trim().split('\n').map((l) => JSON.parse(l) as { kind: string });
+  assert.deepEqual(every.map((r) => r.kind), ['assertion', 'desire']);
+  await assert.rejects(openExport(store, 'claims.csv', { claimKinds: 'opinion' }), /--kind "opinion"/);
 });
 
 test('export › a long export lets other work run between pages, and its chunks join to the same file', async () => {

@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 import { open, rename } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { EXPORT_FORMATS, openExport } from '../../app/export.js';
+import { CLAIM_KIND_CHOICES, claimKindsText, parseClaimKinds } from '../../app/claim-kinds.js';
 import { DB_OPTION, withStore, type CliContext } from '../context.js';
 import { EXIT_OK } from '../exit-codes.js';
 
@@ -20,6 +21,7 @@ interface ExportOptions {
   readonly outlet?: string;
   readonly publishedFrom?: string;
   readonly publishedTo?: string;
+  readonly kind?: string;
 }
 
 /** Registers the export command on the program. */
@@ -41,10 +43,13 @@ export function registerExportCommand(program: Command, { io, setExitCode }: Cli
     .option('--outlet <outlet>', 'only what articles of this outlet report')
     .option('--type <plover-type>', 'only events of this PLOVER type (ASSAULT, PROTEST…)')
     .option('--status <status>', 'only events with this corroboration status (single-source, corroborated, contested, denied)')
+    .option('--kind <kinds>', `claims exports: the claim kinds kept, ${CLAIM_KIND_CHOICES.join(', ')} (comma-separated; default assertion)`)
     .action(async (format: string, opts: ExportOptions) => {
-      const { db, out, q, ...filters } = opts;
+      const { db, out, q, kind, ...filters } = opts;
       setExitCode(await withStore(db, async (store) => {
-        const chunks = await openExport(store, format, { ...(q ? { text: q } : {}), ...filters });
+        const chunks = await openExport(store, format, { ...(q ? { text: q } : {}), ...filters, ...(kind ? { claimKinds: kind } : {}) });
+        // Which claims the file holds (each row also has its kind), so an analyst knows what was left out.
+        if (format.startsWith('claims.')) io.err(`${format}: ${claimKindsText(parseClaimKinds(kind, '--kind'))}${kind ? '' : ' only (--kind all for wishes and judgements too)'}`);
         if (out) {
           io.err(`wrote ${out} (${await writeChunks(out, chunks)} bytes)`);
         } else {

@@ -916,3 +916,50 @@ test('claims › issue 14 §3: a quotation inside a quote ("… he said, ‘…�
   assert.equal(inner[0]!.cueSourceIndex, 1);
   assert.ok(at(text, inner[0]!.content).startsWith("'Our approach has failed"));
 });
+
+test('claims › issue 14: "he said" is never given to the one the article calls "she", nor to the asker of the question it answers', () => {
+  const text = 'Prosecutor Ellen Marsh questioned Robert Klein for two hours. “Where were you that night?” she asked. “At home,” he said.';
+  const claims = entitiesDoc(text, [['Ellen Marsh', 'PER'], ['Robert Klein', 'PER']], [
+    { id: 'e1', name: 'Ellen Marsh', surfaces: ['Ellen Marsh'], references: ['she', 'he'] },
+    { id: 'e2', name: 'Robert Klein', surfaces: ['Robert Klein'], references: [] },
+  ]);
+  const answer = claims.find((c) => at(text, c.content).startsWith('“At home'))!;
+  assert.notEqual(answer.chain[0]!.name, 'Ellen Marsh', 'coreference said "he" is Ellen Marsh, whom the article calls "she"');
+  assert.equal(answer.chain[0]!.isUnresolved, true);
+  const asked = claims.find((c) => at(text, c.content).startsWith('“Where'))!;
+  assert.equal(asked.chain[0]!.name, 'Ellen Marsh');
+});
+
+test('claims › issue 14: "Ms." before a name says "she": a later "he said" does not take her', () => {
+  const text = 'Ms. Dana Whitfield opened the hearing on Monday. “The budget is short by $4 million,” he said.';
+  const claims = entitiesDoc(text, [['Dana Whitfield', 'PER']], [{ id: 'e1', name: 'Dana Whitfield', surfaces: ['Dana Whitfield'], references: ['he'] }]);
+  assert.equal(claims[0]!.chain[0]!.isUnresolved, true);
+});
+
+test('claims › issue 14 must not fire: a person as the noun phrase of "called" / "questioned" is who was addressed, not a claim', () => {
+  for (const [text, forms] of [
+    ['Maria Lopez called her brother, Juan Lopez, after the verdict.', [['Maria Lopez', 'PER'], ['Juan Lopez', 'PER']]],
+    ['Senator Ray Tull called Robert Klein on Sunday night.', [['Ray Tull', 'PER'], ['Robert Klein', 'PER']]],
+    ['Detectives questioned the witness for two hours.', []],
+  ] as const) {
+    assert.deepEqual(claimsOf(text, forms).claims.map((c) => at(text, c.content)), [], text);
+  }
+  // A noun phrase that is no person still is ("denied the allegations"), and so is what is said of a person.
+  const { text, claims } = claimsOf('The ministry denied the allegations.');
+  assert.deepEqual(claims.map((c) => at(text, c.content)), ['the allegations']);
+  const liar = claimsOf('Senator Ray Tull called Robert Klein a liar.', [['Ray Tull', 'PER'], ['Robert Klein', 'PER']]);
+  assert.deepEqual(liar.claims.map((c) => at(liar.text, c.content)), ['Robert Klein a liar']);
+});
+
+test('claims › issue 14: "Those who attended said" is an unnamed group, never a person named "Those"', () => {
+  const { claims } = claimsOf('Those who attended said the meeting was tense.');
+  assert.deepEqual(claims.map((c) => [c.chain[0]!.kind, c.chain[0]!.count]), [['anonymous', 'multiple']]);
+  assert.match(claims[0]!.chain[0]!.name, /^those who/);
+});
+
+test('claims › issue 14 must not fire: a content that only points elsewhere ("say otherwise", "said so") or a bare name', () => {
+  assert.deepEqual(claimsOf('The union says the plant is safe, but the inspectors say otherwise.').claims.map((c) => c.chain[0]!.name), ['union']);
+  assert.deepEqual(claimsOf('Asked whether the bridge would reopen, the engineer said so.').claims, []);
+  const text = 'Two crews can finish the bridge by June, said Darren Tipton, chief engineer of the regional transit authority.';
+  assert.deepEqual(claimsOf(text, [['Darren Tipton', 'PER']]).claims.filter((c) => at(text, c.content).startsWith('Darren')), [], 'the speaker\'s name is no content');
+});

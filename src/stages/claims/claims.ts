@@ -38,7 +38,7 @@ export interface ClaimsOptions {
 }
 
 /** Version of the claims stage's output. */
-export const CLAIMS_VERSION = 8;
+export const CLAIMS_VERSION = 9;
 
 /**
  * Creates the claims stage (requires sentences and mentions; assigns claims).
@@ -1418,6 +1418,8 @@ function contentAfterCue(ctx: Context, toks: readonly Tok[], i: number, cue: { v
     if (!verb.frames.has('bare') && restToks.length < 1) return undefined;
     // With a parse, "wrote his book" is an object, not a bare clause, for a verb that reports no noun phrase.
     if (!verb.frames.has('np') && ctx.parse && hasObjectOnly(ctx.parse, tokenAt(ctx.parse.tokens, toks[i]!.start))) return undefined;
+    // "called her brother, Juan Lopez", "questioned the witness": a person as the noun phrase is who was addressed.
+    if (!verb.frames.has('bare') && namesPersonAt(ctx, restToks)) return undefined;
     contentStart = first.start;
   }
   if (contentStart === undefined) return undefined;
@@ -1434,6 +1436,39 @@ function contentAfterCue(ctx: Context, toks: readonly Tok[], i: number, cue: { v
   const content = trimContent(text, { start: contentStart, end });
   if (content.end <= content.start) return undefined;
   return indirectDraft(ctx, cueSpan, verb.lemma, verb.verbClass, verb.isHedged, content, { ...subject, chainSpans: [...subject.chainSpans, ...chainPhrases(text, { start: content.end, end: s.end })] });
+}
+
+/** Object pronouns and possessives that open a noun phrase naming a person ("told him", "called her brother"). */
+const PERSON_OBJECT_WORDS = new Set(['him', 'her', 'them', 'me', 'us', 'his', 'their', 'my', 'our']);
+
+/**
+ * Whether the noun phrase opening `toks` names a person (a tagged name, "him", "her brother", "the witness", "a
+ * spokesman"): as the object of a reporting verb it is the one addressed or described, not what is reported.
+ */
+function namesPersonAt(ctx: Context, toks: readonly Tok[]): boolean {
+  const first = toks[0];
+  if (!first) return false;
+  // How many tokens the person takes: a tagged name, "him", "her brother", "the witness".
+  let size = 0;
+  const name = ctx.mentions.find((m) => m.type === 'PER' && m.start === first.start);
+  if (name) size = toks.findIndex((t) => t.start >= name.end);
+  else if (/^(?:him|them|me|us)$/.test(first.lower)) size = 1;
+  else if ((PERSON_OBJECT_WORDS.has(first.lower) || /^(?:the|a|an)$/.test(first.lower)) && toks[1] && isPersonNoun(ctx, toks[1].lower)) size = 2;
+  if (size <= 0) return false;
+  // What follows says whether the person is what is reported: "called Trump a liar", "accused the mayor of fraud" are
+  // claims about them; "called her brother, Juan Lopez, after …", "questioned the witness for two hours" are not.
+  const next = toks[size];
+  return next === undefined || /^[,.;]$/.test(next.text) || ADJUNCT_PREPOSITIONS.has(next.lower);
+}
+
+/** Prepositions that open an adjunct of time, place or manner after an addressed person (not "of", which says what of them). */
+const ADJUNCT_PREPOSITIONS = new Set(['for', 'on', 'after', 'at', 'in', 'about', 'over', 'during', 'before', 'from', 'by', 'with', 'until', 'outside', 'inside']);
+
+/** Nouns for people: kin, a witness, and the lexicon's titles and anonymous-source nouns ("spokesman", "official"). */
+const KIN_AND_PEOPLE = new Set(['brother', 'sister', 'mother', 'father', 'son', 'daughter', 'wife', 'husband', 'friend', 'friends', 'parents', 'family', 'lawyer', 'attorney', 'witness', 'witnesses', 'victim', 'victims', 'suspect', 'colleague', 'colleagues', 'boss', 'neighbour', 'neighbor', 'neighbours', 'neighbors', 'partner', 'aide', 'aides']);
+
+function isPersonNoun(ctx: Context, word: string): boolean {
+  return KIN_AND_PEOPLE.has(word) || ctx.lexicon.titleNouns.has(word) || ctx.lexicon.anonymousNouns.has(word);
 }
 
 /**
@@ -1591,6 +1626,8 @@ function syntaxDrafts(ctx: Context, view: ParseView, drafts: Draft[], cueModel: 
       if (!verb) continue;
       // Only a real clause: a complement with its own verb, not "said so" or an object noun ("wrote his book").
       if (!verb.frames.has('np') && hasObjectOnly(view, i)) continue;
+      // "questioned the witness, Robert Klein": a person as the object is who was addressed (learned cues are judged so).
+      if (known && !known.frames.has('bare') && hasObjectOnly(view, i) && namesPersonAt(ctx, tokenise(ctx.text, { start: arcs.content.start, end: s.end }))) continue;
       const cue = { start, end: tokens.end[i]! };
       if (drafts.some((d) => d.cue && d.cue.start <= cue.start && cue.end <= d.cue.end)) continue;
       // One content, one claim: a learned cue whose content a claim of the rules already reports ("X defended the
@@ -1859,6 +1896,9 @@ function isHeadingLine(ctx: Context, s: Sentence): boolean {
   return words.filter((w) => /^[“"(]?\p{Lu}/u.test(w)).length / words.length >= 0.75;
 }
 
+/** Contents that only point at a proposition made elsewhere. */
+const PRO_FORM_CONTENT = new Set(['otherwise', 'so', 'not', 'yes', 'no', 'nothing', 'something', 'anything', 'everything', 'this', 'that', 'it', 'more', 'much', 'less', 'differently', 'likewise', 'similarly', 'the same', 'as much']);
+
 /** Second person outside quotations: advice to the reader ("you may have to finish …"), not a report. */
 const SECOND_PERSON_RE = /^(?:that\s+)?(?:you|your|you['’](?:ll|re|ve|d))\b/i;
 
@@ -1872,6 +1912,12 @@ function isNotAClaim(ctx: Context, d: Draft): boolean {
   const s = ctx.sentences[sentenceIndexAt(ctx, d.cue?.start ?? d.content.start)];
   if (s && isHeadingLine(ctx, s)) return true;
   if (!d.isDirectQuote && SECOND_PERSON_RE.test(text.slice(d.content.start, d.content.end))) return true;
+  // "…, said Dr. Amal Haddad" or "…, said Darren Tipton, CEO of …" misread as a content: a person's name (with its
+  // apposition) is no proposition.
+  if (!d.isDirectQuote && ctx.mentions.some((m) => m.type === 'PER' && m.start >= d.content.start && /^(?:\p{Lu}[\p{L}.]*\.?\s+){0,3}$/u.test(text.slice(d.content.start, m.start))
+    && (m.end >= d.content.end - 1 || /^,\s+(?:an?|the)?\s*[\p{L}-]+(?:\s+[\p{L}.&-]+){0,12}?\s*$/u.test(text.slice(m.end, d.content.end)) && !/[.;:!?]/.test(text.slice(m.end, d.content.end))))) return true;
+  // "the numbers say otherwise", "he said so": a word standing for a proposition elsewhere reports nothing here.
+  if (!d.isDirectQuote && PRO_FORM_CONTENT.has(text.slice(d.content.start, d.content.end).replace(/[\s.,;:!?]+/gu, ' ').trim().toLowerCase())) return true;
   if (d.cueSourceIndex < 0 && s) {
     const toks = tokenise(text, s);
     if (toks.some((t) => /^(?:you|your)$/.test(t.lower) && !insideQuote(ctx, t.start))) return true;
@@ -1909,6 +1955,28 @@ function isImplausibleSpeaker(ctx: Context, link: ClaimSource, d: Draft, pronoun
   return ADDRESSEE_BEFORE_RE.test(ctx.text.slice(Math.max(0, before.start - 60), before.start));
 }
 
+/**
+ * The pronoun the text uses for a person, when it says: a title before one of its names ("Mr. Klein" → he, "Ms. Marsh"
+ * → she), else the pronoun of an earlier claim that person made ("…,” she said"). Undefined when the text does not
+ * say or says both. A "he said" is never given to someone the article calls "she".
+ */
+function genderOf(ctx: Context, earlier: readonly Draft[], person: ClaimSource): 'he' | 'she' | undefined {
+  if (person.kind !== 'person') return undefined;
+  const seen = new Set<'he' | 'she'>();
+  for (const sp of namedSpans(ctx, person)) {
+    const title = /\b(Mr|Mrs|Ms|Miss)\.?\s+(?:\p{Lu}\.\s+)?$/u.exec(ctx.text.slice(Math.max(0, sp.start - 12), sp.start));
+    if (title) seen.add(title[1] === 'Mr' ? 'he' : 'she');
+  }
+  for (const d of earlier) {
+    const link = d.cueSourceIndex >= 0 ? d.chain[d.cueSourceIndex] : undefined;
+    if (!link?.span || link.isUnresolved) continue;
+    const isSame = (person.entityId !== undefined && link.entityId === person.entityId) || (person.mentionId !== undefined && link.mentionId === person.mentionId) || link.name === person.name;
+    const word = ctx.text.slice(link.span.start, link.span.end).toLowerCase();
+    if (isSame && (word === 'he' || word === 'she')) seen.add(word);
+  }
+  return seen.size === 1 ? [...seen][0] : undefined;
+}
+
 /** The person a sentence opens with ("Morrison was the third witness …", "Gov. Tom Reyes said …"), as a link. */
 function sentenceSubjectPerson(ctx: Context, si: number): ClaimSource | undefined {
   const s = ctx.sentences[si];
@@ -1939,6 +2007,8 @@ function resolveSpeakerPronouns(ctx: Context, drafts: readonly Draft[]): void {
       if (here - sentenceIndexAt(ctx, prev.cue?.start ?? prev.content.start) > window) return undefined;
       // Who wished or judged ("reports urging new rules", "X criticized …") is no run of reported speech to continue.
       if (prev.kind) continue;
+      // A question ends the run: "“Where were you?” she asked. “At home,” he said." — the answer is the other's.
+      if (prev.isDirectQuote && /\?\s*[”"]?\s*$/u.test(ctx.text.slice(prev.content.start, prev.content.end))) return undefined;
       const speaker = prev.cueSourceIndex >= 0 ? prev.chain[prev.cueSourceIndex] : undefined;
       if (speaker && !speaker.isUnresolved && fits(speaker)) return speaker;
     }
@@ -1962,13 +2032,14 @@ function resolveSpeakerPronouns(ctx: Context, drafts: readonly Draft[]): void {
       const isSpeaker = (link.mentionId !== undefined && link.mentionId === quoted.mentionId) || link.name === quoted.name;
       if (!link.isUnresolved && !isSpeaker) return;
     } else if (word === 'he' || word === 'she') {
-      if (!link.isUnresolved && !isImplausibleSpeaker(ctx, link, d, link.span)) return;
+      const isOtherGender = (sp: ClaimSource): boolean => genderOf(ctx, ordered.slice(0, n), sp) === (word === 'he' ? 'she' : 'he');
+      if (!link.isUnresolved && !isImplausibleSpeaker(ctx, link, d, link.span) && !isOtherGender(link)) return;
       const subject = sentenceSubjectPerson(ctx, here - 1);
-      if (subject && !isImplausibleSpeaker(ctx, subject, d, link.span)) replacement = subject;
+      if (subject && !isImplausibleSpeaker(ctx, subject, d, link.span) && !isOtherGender(subject)) replacement = subject;
       // "Senator Lowe said Smith was wrong when he told reporters …": inside another speaker's words, after another person
       // is named there, "he" is not that speaker.
       const isAfterNamedPerson = drafts.some((o) => o !== d && o.cueSourceIndex >= 0 && o.contentParts.some((p) => p.start <= span.start && span.end <= p.end) && ctx.mentions.some((m) => m.type === 'PER' && o.content.start <= m.start && m.end <= span.start));
-      if (!isAfterNamedPerson) replacement ??= latestSpeaker(n, here, 3, (sp) => sp.kind === 'person' && !/^(?:he|she)$/i.test(sp.name) && !isImplausibleSpeaker(ctx, sp, d, span));
+      if (!isAfterNamedPerson) replacement ??= latestSpeaker(n, here, 3, (sp) => sp.kind === 'person' && !/^(?:he|she)$/i.test(sp.name) && !isImplausibleSpeaker(ctx, sp, d, span) && !isOtherGender(sp));
     } else return;
     const chain = [...d.chain];
     chain[at] = replacement

@@ -50,6 +50,20 @@ test('claims cue model › features name the lemma, the complement, its "that" a
   }
 });
 
+// "Critics warned Governor Adeyemi that the dam would fail." — the words beside the verb are a name.
+const WARNED_NAME = parsedDoc('Critics warned Governor Adeyemi that the dam would fail.', [
+  ['Critics', 'NOUN', 2, 'nsubj', 'critic'], ['warned', 'VERB', 0, 'root', 'warn'], ['Governor', 'PROPN', 4, 'compound'], ['Adeyemi', 'PROPN', 2, 'obj'],
+  ['that', 'SCONJ', 9, 'mark'], ['the', 'DET', 7, 'det'], ['dam', 'NOUN', 9, 'nsubj'], ['would', 'AUX', 9, 'aux'], ['fail', 'VERB', 2, 'ccomp'],
+  ['.', 'PUNCT', 2, 'punct'],
+]);
+
+test('claims cue model › names beside the verb, as its subject or its object count by their class, never by who they are (issue 14)', () => {
+  const view = viewOf(WARNED_NAME);
+  const features = cueFeatures(view, 1, speechArcs(view, 1));
+  for (const f of ['next=PROPN', 'next|lemma=PROPN|warn', 'obj-lemma=PROPN', 'prev=NOUN', 'subj-lemma=critic']) assert.ok(features.includes(f), `${f} missing from ${features.join(' ')}`);
+  assert.deepEqual(features.filter((f) => /governor|adeyemi/i.test(f)), [], 'no feature names the governor');
+});
+
 test('claims cue model › training is deterministic and separates a separable set', () => {
   const examples = [
     ...Array.from({ length: 20 }, () => ({ features: ['lemma=fear', 'kind=ccomp'], isCue: true })),

@@ -4,7 +4,8 @@
  * "Trump [wants] to build a wall"). It complements the lexicon and never overrides it: only verbs the rules left alone,
  * whose arcs already give a subject and a content, are scored. Features are what a reader checks: the verb's lemma,
  * what kind of complement it takes (a clause, an infinitive, an object), whether the clause opens with "that", what
- * its subject is (a pronoun, a name, a noun such as "officials"), its tense, negation and neighbouring words.
+ * its subject is (a pronoun, a name, a noun such as "officials"), its tense, negation and neighbouring words (the
+ * grammatical ones: a name or a noun next to the verb counts by its class).
  * Weights are trained by `npm run train:claims-cue` on PolNeAR train (model card: models/README.md) and shipped as
  * JSON (models/claims/cue-en.json); app/ loads them and passes them in the resources.
  */
@@ -28,12 +29,36 @@ export type ComplementKind = 'ccomp' | 'parataxis' | 'xcomp' | 'obj';
 
 const PRONOUN_SUBJECTS = new Set(['he', 'she', 'they', 'i', 'we', 'you', 'it', 'who', 'that', 'which', 'this']);
 
+/**
+ * Word classes whose words say how a verb is used ("warned [that]", "pointed [out]", "[publicly] said") rather than
+ * what the article is about. A neighbour of another class is named by its class only: trained on 2015–16 campaign
+ * news, "next=clinton" and "prev=rubio" had learned who was in the news, not how attribution is written.
+ */
+const GRAMMAR_CLASSES = new Set(['ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'PART', 'PRON', 'PUNCT', 'SCONJ']);
+
 function word(view: ParseView, i: number): string {
   return i >= 0 && i < view.tokens.length ? view.text.slice(view.tokens.start[i], view.tokens.end[i]).toLowerCase().replace(/’/g, "'") : '<none>';
 }
 
 function lemmaOf(view: ParseView, i: number): string {
   return (view.tokens.lemmas[view.tokens.lemma[i]!] ?? word(view, i)).toLowerCase();
+}
+
+/** Token i as a neighbour feature value: the word of a grammatical class, else its class ("to", "PROPN"). */
+function neighbour(view: ParseView, i: number): string {
+  if (i < 0 || i >= view.tokens.length) return '<none>';
+  const upos = UPOS_TAGS[view.tokens.pos[i]!] ?? 'X';
+  return GRAMMAR_CLASSES.has(upos) ? word(view, i) : upos;
+}
+
+/**
+ * A noun's lemma as a feature value; a proper name by its class only (who is in the news is no cue). A capitalised
+ * word inside a sentence is a name too, whatever its tag ("Sanders" tagged NOUN, lemma "sander").
+ */
+function nounValue(view: ParseView, i: number): string {
+  const isCapitalised = /^\p{Lu}/u.test(view.text.slice(view.tokens.start[i], view.tokens.end[i]));
+  const isMidSentence = i > 0 && !/^[.!?:"“”]$/.test(word(view, i - 1));
+  return UPOS_TAGS[view.tokens.pos[i]!] === 'PROPN' || (isCapitalised && isMidSentence) ? 'PROPN' : lemmaOf(view, i);
 }
 
 /** The complement kind of verb v (the same order `speechArcs` reads them in), or undefined. */
@@ -68,7 +93,7 @@ export function cueFeatures(view: ParseView, v: number, arcs: SpeechArcs): strin
   const obj = view.children[v]!.find((c) => c > v && depLabel(deps, c) === 'obj');
   if (obj !== undefined) {
     out.push(`obj-pos=${UPOS_TAGS[tokens.pos[obj]!]}`);
-    out.push(`obj-lemma=${lemmaOf(view, obj)}`);
+    out.push(`obj-lemma=${nounValue(view, obj)}`);
     out.push(`lemma|obj-pos=${lemma}|${UPOS_TAGS[tokens.pos[obj]!]}`);
   }
   // Who the subject is: "officials", "he", a name; an organisation or person speaks, "the bill" does not.
@@ -76,7 +101,7 @@ export function cueFeatures(view: ParseView, v: number, arcs: SpeechArcs): strin
   if (s !== undefined) {
     const sw = word(view, s);
     out.push(`subj-pos=${UPOS_TAGS[tokens.pos[s]!]}`, `subj-inherited=${arcs.isSubjectInherited ? 1 : 0}`);
-    out.push(PRONOUN_SUBJECTS.has(sw) ? `subj-pron=${sw}` : `subj-lemma=${lemmaOf(view, s)}`);
+    out.push(PRONOUN_SUBJECTS.has(sw) ? `subj-pron=${sw}` : `subj-lemma=${nounValue(view, s)}`);
     out.push(`subj-pos|kind=${UPOS_TAGS[tokens.pos[s]!]}|${kind}`);
   }
   for (const c of view.children[v]!) {
@@ -86,7 +111,8 @@ export function cueFeatures(view: ParseView, v: number, arcs: SpeechArcs): strin
     if (rel === 'iobj') out.push('has-iobj');
     if (rel === 'obl') out.push(`obl-case=${view.children[c]!.filter((k) => depLabel(deps, k) === 'case').map((k) => word(view, k)).join('_') || 'none'}`);
   }
-  out.push(`prev=${word(view, v - 1)}`, `next=${word(view, v + 1)}`, `next|lemma=${word(view, v + 1)}|${lemma}`);
+  const next = neighbour(view, v + 1);
+  out.push(`prev=${neighbour(view, v - 1)}`, `next=${next}`, `next|lemma=${next}|${lemma}`);
   return out;
 }
 

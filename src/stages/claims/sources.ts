@@ -173,6 +173,10 @@ export function describeSource(ctx: SourceContext, span: Span): ClaimSource {
   const headPhrase = cut ? phrase.slice(0, cut.index) : phrase;
   const headSpan: Span = { start: trimmed.start, end: trimmed.start + headPhrase.length };
   const apposition = cut && phrase[cut.index] === ',' ? phrase.slice(cut.index + 1).trim() : undefined;
+  // "Those who attended", "Many who live nearby": unnamed people the relative clause describes, not a name.
+  if (cut && VAGUE_QUANTIFIERS.has(headPhrase.trim().toLowerCase()) && /^\s+who\b/i.test(phrase.slice(cut.index))) {
+    return { kind: 'anonymous', name: phrase.trim().toLowerCase(), count: 'multiple', span: trimmed };
+  }
   const headMentions = overlapping(ctx.mentions, headSpan);
   // NER sometimes tags an outlet name as a person ("Fox said"): the outlet list wins.
   // A title abbreviation tagged alone ("Lt." in "Lt. Matt Harris") is not the name.

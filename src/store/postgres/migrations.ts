@@ -394,4 +394,15 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX merged_events_map_order ON merged_events (report_count DESC, window_start DESC, id) WHERE lat IS NOT NULL AND lon IS NOT NULL;
     `,
   },
+  {
+    version: 17,
+    name: 'the kind of each claim (assertion, desire, evaluation): every kind stored, assertions listed by default',
+    // Until now only assertions had rows: the adapter's backfill for version 17 rewrites every article's claim rows
+    // from its stored claims layer (claim-rows.ts decides them), so wishes and judgements already annotated get rows.
+    sql: `
+      ALTER TABLE claims ADD COLUMN kind text NOT NULL DEFAULT 'assertion';   -- 'assertion', 'desire' or 'evaluation'
+      -- The claims list keeps one kind (assertions unless asked) in claim order: one index range.
+      CREATE INDEX claims_kind_order ON claims (kind, published_at ASC NULLS FIRST, article_seq, ordinal);
+    `,
+  },
 ];

@@ -88,7 +88,7 @@ describe('postgres store', () => {
     }
   });
 
-  test('migration 7 fills claims, their entities and article places from the stored layers of a version 6 store', { skip: POSTGRES_SKIP_REASON ?? false }, async () => {
+  test('migrations 7 and 17 fill article places, claims and their entities from the stored layers of a version 6 store', { skip: POSTGRES_SKIP_REASON ?? false }, async () => {
     // Saved at version 7, then taken back to version 6 (migration 7 only adds these tables and an index): the
     // backfill must rebuild from the layers and links exactly what saving wrote.
     const schema = createTestSchema();
@@ -121,11 +121,37 @@ describe('postgres store', () => {
 
       await pool.query('DROP TABLE claims, claim_entities, article_places');
       await pool.query('DROP INDEX articles_outlet_lower; DROP INDEX articles_newest');
-      await pool.query('DELETE FROM schema_migrations WHERE version = 7');
+      await pool.query('DELETE FROM schema_migrations WHERE version IN (7, 17)');
       store = openPostgresStore(schema.url);
-      assert.equal((await store.stats()).schemaVersion, LATEST_VERSION, 'the latest version is still recorded');
+      assert.equal((await store.stats()).schemaVersion, Math.max(...POSTGRES_MIGRATIONS.map((m) => m.version).filter((v) => v !== 7 && v !== 17)), 'the latest version left is recorded');
       assert.equal(await store.migrate(), LATEST_VERSION);
       assert.deepEqual(await read(store), before);
+    } finally {
+      await store?.close();
+      await pool.end();
+      await schema.drop();
+    }
+  });
+
+  test('migration 17 gives wishes and judgements already in the layers their rows, and every row its kind', { skip: POSTGRES_SKIP_REASON ?? false }, async () => {
+    const schema = createTestSchema();
+    const pool = createPool(parsePostgresUrl(schema.url));
+    let store: Store | undefined = openPostgresStore(schema.url);
+    try {
+      await store.migrate();
+      const report: Claim = { ...denialClaim(WIRE), stance: 'asserted' };
+      await saveAnnotated(store, attackArticle(WIRE, 'Meridian News Agency', '2024-11-11', { claims: [report, { ...report, id: 'c2', kind: 'evaluation' }] }));
+      const every = await store.listClaims({ kinds: ['assertion', 'desire', 'evaluation'] });
+      assert.deepEqual(every.map((c) => c.kind), ['assertion', 'evaluation']);
+      await store.close();
+      store = undefined;
+      // Back to version 15: assertion rows only, and no kind column.
+      await pool.query("DELETE FROM claims WHERE kind <> 'assertion'");
+      await pool.query('ALTER TABLE claims DROP COLUMN kind');
+      await pool.query('DELETE FROM schema_migrations WHERE version = 17');
+      store = openPostgresStore(schema.url);
+      assert.equal(await store.migrate(), LATEST_VERSION);
+      assert.deepEqual(await store.listClaims({ kinds: ['assertion', 'desire', 'evaluation'] }), every);
     } finally {
       await store?.close();
       await pool.end();

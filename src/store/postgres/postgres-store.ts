@@ -14,7 +14,7 @@ import type {
 } from '../store.js';
 import { byMentions, NAME_TYPE_PREFIXES, PERIOD_CHARS } from '../store.js';
 import { bucketBy } from '../event-details.js';
-import { claimRows, openingHit, parseClaimKey, placeRows, toStoredClaim, type ClaimRecord, type ClaimSourceLayers } from '../claim-rows.js';
+import { claimRows, openingHit, parseClaimKey, placeRows, queriedKinds, toStoredClaim, type ClaimRecord, type ClaimSourceLayers } from '../claim-rows.js';
 import { compareIds, countChars, entityPairs, tallyEntities, type EntityTally } from '../entity-tally.js';
 import { nameKeys, prefixRange } from '../name-keys.js';
 import { fromMarkedSnippet, HIT_END, HIT_START } from '../snippet.js';
@@ -214,6 +214,12 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
    * must exist: seq, published_at and outlet are copied from them. Batched, so a backfill inserts many articles at once.
    */
   const writeClaimsAndPlaces = async (client: pg.PoolClient, op: string, articles: readonly ClaimsAndPlacesSource[]): Promise<void> => {
+    await writeClaims(client, op, articles);
+    await writePlaces(client, op, articles);
+  };
+
+  /** Writes the claim rows, of every kind, with the entities they involve (batched, as writeClaimsAndPlaces). */
+  const writeClaims = async (client: pg.PoolClient, op: string, articles: readonly ClaimsAndPlacesSource[]): Promise<void> => {
     const claims = articles.flatMap((source) => {
       const canonical = new Map(source.links.map((l) => [l.docEntityId, l.entityId]));
       return claimRows(source.layers, canonical).map((row, ordinal) => ({ articleId: source.articleId, ordinal, row }));
@@ -221,16 +227,16 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     for (let i = 0; i < claims.length; i += BACKFILL_BATCH) {
       const batch = claims.slice(i, i + BACKFILL_BATCH);
       await query(op, `INSERT INTO claims (article_id, claim_id, ordinal, article_seq, published_at, outlet, stance, is_direct_quote, is_hedged, is_anonymous, chain,
-          evidence_start, evidence_end, content_start, content_end, cue_start, cue_end, event_mention_ids, responds_to)
-        SELECT u.article_id, u.claim_id, u.ordinal, a.seq, a.published_at, a.outlet, u.stance, u.direct, u.hedged, u.anonymous, u.chain, u.es, u.ee, u.cs, u.ce, u.cus, u.cue, u.mids, u.responds
+          evidence_start, evidence_end, content_start, content_end, cue_start, cue_end, event_mention_ids, responds_to, kind)
+        SELECT u.article_id, u.claim_id, u.ordinal, a.seq, a.published_at, a.outlet, u.stance, u.direct, u.hedged, u.anonymous, u.chain, u.es, u.ee, u.cs, u.ce, u.cus, u.cue, u.mids, u.responds, u.kind
         FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::boolean[], $6::boolean[], $7::boolean[], $8::jsonb[], $9::int[], $10::int[], $11::int[], $12::int[],
-          $13::int[], $14::int[], $15::jsonb[], $16::text[]) AS u(article_id, claim_id, ordinal, stance, direct, hedged, anonymous, chain, es, ee, cs, ce, cus, cue, mids, responds)
+          $13::int[], $14::int[], $15::jsonb[], $16::text[], $17::text[]) AS u(article_id, claim_id, ordinal, stance, direct, hedged, anonymous, chain, es, ee, cs, ce, cus, cue, mids, responds, kind)
         JOIN articles a ON a.id = u.article_id`, [
         batch.map((c) => c.articleId), batch.map((c) => pgText(c.row.claimId)), batch.map((c) => c.ordinal), batch.map((c) => c.row.stance),
         batch.map((c) => c.row.isDirectQuote), batch.map((c) => c.row.isHedged), batch.map((c) => c.row.isAnonymous), batch.map((c) => toJson(c.row.chain)),
         batch.map((c) => c.row.evidence.start), batch.map((c) => c.row.evidence.end), batch.map((c) => c.row.content.start), batch.map((c) => c.row.content.end),
         batch.map((c) => c.row.cue?.start ?? null), batch.map((c) => c.row.cue?.end ?? null), batch.map((c) => toJson(c.row.eventMentionIds)),
-        batch.map((c) => (c.row.respondsTo === null ? null : pgText(c.row.respondsTo))),
+        batch.map((c) => (c.row.respondsTo === null ? null : pgText(c.row.respondsTo))), batch.map((c) => c.row.kind),
       ], client);
     }
     const involved = claims.flatMap((c) => c.row.entityIds.map((entityId) => [entityId, c.articleId, pgText(c.row.claimId)] as const));
@@ -240,6 +246,10 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
         batch.map((r) => r[0]), batch.map((r) => r[1]), batch.map((r) => r[2]),
       ], client);
     }
+  };
+
+  /** Writes the distinct places each article names (batched, as writeClaimsAndPlaces). */
+  const writePlaces = async (client: pg.PoolClient, op: string, articles: readonly ClaimsAndPlacesSource[]): Promise<void> => {
     const places = articles.flatMap((source) => placeRows(source.layers.places).map((place) => ({ articleId: source.articleId, place })));
     for (let i = 0; i < places.length; i += BACKFILL_BATCH) {
       const batch = places.slice(i, i + BACKFILL_BATCH);
@@ -252,25 +262,38 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     }
   };
 
+  /**
+   * Writes rows of every article from its stored `layers` and entity links with `write`, a page of articles at a time
+   * (by seq), so neither the layers read nor the inserts grow with the corpus.
+   */
+  const rewriteFromLayers = async (client: pg.PoolClient, op: string, layers: readonly LayerName[],
+    write: (client: pg.PoolClient, op: string, articles: readonly ClaimsAndPlacesSource[]) => Promise<void>): Promise<void> => {
+    for (let lastSeq = '0'; ;) {
+      const page = await query(op, 'SELECT id, seq FROM articles WHERE seq > $1 ORDER BY seq LIMIT 500', [lastSeq], client);
+      if (!page.length) break;
+      lastSeq = String(page[page.length - 1]!['seq']);
+      const ids = page.map((r) => String(r['id']));
+      const [layerRows, linkRows] = await Promise.all([
+        query(op, 'SELECT article_id, layer, data FROM layers WHERE article_id = ANY($1::text[]) AND layer = ANY($2::text[])', [ids, layers], client),
+        query(op, 'SELECT article_id, doc_entity_id, entity_id FROM article_entities WHERE article_id = ANY($1::text[])', [ids], client),
+      ]);
+      const sources = new Map<string, { layers: Record<string, unknown>; links: { docEntityId: string; entityId: string }[] }>(ids.map((id) => [id, { layers: {}, links: [] }]));
+      for (const r of layerRows) sources.get(String(r['article_id']))!.layers[String(r['layer'])] = r['data'];
+      for (const r of linkRows) sources.get(String(r['article_id']))!.links.push({ docEntityId: String(r['doc_entity_id']), entityId: String(r['entity_id']) });
+      await write(client, op, [...sources].map(([articleId, s]) => ({ articleId, layers: s.layers as ClaimsAndPlacesSource['layers'], links: s.links })));
+    }
+  };
+
   /** Fills the tables a migration adds from the rows already stored, by version. */
   const backfills: Readonly<Record<number, (client: pg.PoolClient) => Promise<void>>> = {
-    7: async (client) => {
-      const op = 'migrate to version 7: backfill';
-      // A page of articles at a time (by seq), so neither the layers read nor the inserts grow with the corpus.
-      for (let lastSeq = '0'; ;) {
-        const page = await query(op, 'SELECT id, seq FROM articles WHERE seq > $1 ORDER BY seq LIMIT 500', [lastSeq], client);
-        if (!page.length) break;
-        lastSeq = String(page[page.length - 1]!['seq']);
-        const ids = page.map((r) => String(r['id']));
-        const [layerRows, linkRows] = await Promise.all([
-          query(op, "SELECT article_id, layer, data FROM layers WHERE article_id = ANY($1::text[]) AND layer IN ('claims', 'entities', 'mentions', 'places')", [ids], client),
-          query(op, 'SELECT article_id, doc_entity_id, entity_id FROM article_entities WHERE article_id = ANY($1::text[])', [ids], client),
-        ]);
-        const sources = new Map<string, { layers: Record<string, unknown>; links: { docEntityId: string; entityId: string }[] }>(ids.map((id) => [id, { layers: {}, links: [] }]));
-        for (const r of layerRows) sources.get(String(r['article_id']))!.layers[String(r['layer'])] = r['data'];
-        for (const r of linkRows) sources.get(String(r['article_id']))!.links.push({ docEntityId: String(r['doc_entity_id']), entityId: String(r['entity_id']) });
-        await writeClaimsAndPlaces(client, op, [...sources].map(([articleId, s]) => ({ articleId, layers: s.layers as ClaimsAndPlacesSource['layers'], links: s.links })));
-      }
+    // The places of every article (migration 7 also made the claims table: its rows come with the kind, at 17).
+    7: (client) => rewriteFromLayers(client, 'migrate to version 7: backfill', ['places'], writePlaces),
+    // Every article's claim rows again, now one per claim of any kind (before, assertions only).
+    17: async (client) => {
+      const op = 'migrate to version 17: backfill';
+      await query(op, 'DELETE FROM claim_entities', [], client);
+      await query(op, 'DELETE FROM claims', [], client);
+      await rewriteFromLayers(client, op, ['claims', 'entities', 'mentions'], writeClaims);
     },
     5: async (client) => {
       const op = 'migrate to version 5: backfill';
@@ -663,7 +686,7 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
       const articleId = String(r['article_id']);
       if (r['body'] !== null) bodies.set(articleId, String(r['body']));
       const record: ClaimRecord = {
-        articleId, claimId: String(r['claim_id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), stance: String(r['stance']),
+        articleId, claimId: String(r['claim_id']), kind: String(r['kind']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), stance: String(r['stance']),
         isDirectQuote: r['is_direct_quote'] === true, isHedged: r['is_hedged'] === true, isAnonymous: r['is_anonymous'] === true,
         chain: r['chain'] as ClaimRecord['chain'], evidenceStart: Number(r['evidence_start']), evidenceEnd: Number(r['evidence_end']),
         contentStart: Number(r['content_start']), contentEnd: Number(r['content_end']),
@@ -973,6 +996,9 @@ function claimFilterSql(claimQuery: ClaimQuery, params: unknown[]): string {
     where.push(`(c.article_id, c.claim_id) IN (SELECT x.article_id, x.claim_id FROM event_observations o
       JOIN claims x ON x.article_id = o.article_id AND x.event_mention_ids ? o.mention_id WHERE o.merged_event_id = ${bind(claimQuery.eventId)})`);
   }
+  // One kind (the usual case) as an equality, so the planner reads claims_kind_order in claim order.
+  const kinds = queriedKinds(claimQuery.kinds);
+  where.push(kinds.length === 1 ? `c.kind = ${bind(kinds[0])}` : `c.kind = ANY(${bind(kinds)}::text[])`);
   if (claimQuery.stance) where.push(`c.stance = ${bind(claimQuery.stance)}`);
   if (claimQuery.isAnonymous !== undefined) where.push(`c.is_anonymous = ${bind(claimQuery.isAnonymous)}`);
   if (claimQuery.outlet) where.push(`lower(c.outlet) = lower(${bind(claimQuery.outlet)})`);

@@ -50,7 +50,7 @@ test('sqlite store › migrations 5 and 6 fill entity counts, name keys, pairs a
   }
 });
 
-test('sqlite store › migration 7 fills claims and article places from the stored layers of a version 6 store', async () => {
+test('sqlite store › migrations 7 and 17 fill article places and claims from the stored layers of a version 6 store', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'dossier-sqlite-v6-'));
   const path = join(dir, 'store.db');
   try {
@@ -63,9 +63,9 @@ test('sqlite store › migration 7 fills claims and article places from the stor
     assert.equal(claims.length, 1);
     assert.equal(inIraq.length, 2);
     await store.close();
-    // Back to version 6: the tables migration 7 adds are dropped, the layers stay.
+    // Back to version 6: the tables migration 7 adds (and 17 alters) are dropped, the layers stay.
     const db = new Database(path);
-    db.exec(`DROP TABLE claims; DROP TABLE claim_entities; DROP TABLE article_places; DROP INDEX articles_outlet_nocase; DELETE FROM schema_migrations WHERE version = 7`);
+    db.exec(`DROP TABLE claims; DROP TABLE claim_entities; DROP TABLE article_places; DROP INDEX articles_outlet_nocase; DELETE FROM schema_migrations WHERE version IN (7, 17)`);
     db.close();
     store = openSqliteStore(path);
     try {
@@ -80,6 +80,33 @@ test('sqlite store › migration 7 fills claims and article places from the stor
   }
 });
 
+
+test('sqlite store › migration 17 gives wishes and judgements already in the layers their rows, and every row its kind', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-sqlite-v15-'));
+  const path = join(dir, 'store.db');
+  try {
+    let store = openSqliteStore(path);
+    await store.migrate();
+    const report = { ...denialClaim(WIRE), stance: 'asserted' as const };
+    await saveAnnotated(store, attackArticle(WIRE, 'Meridian News Agency', '2024-11-11', { claims: [report, { ...report, id: 'c2', kind: 'desire' }] }));
+    const every = await store.listClaims({ kinds: ['assertion', 'desire', 'evaluation'] });
+    assert.deepEqual(every.map((c) => c.kind), ['assertion', 'desire']);
+    await store.close();
+    // Back to version 15: assertion rows only, and no kind column.
+    const db = new Database(path);
+    db.exec(`DELETE FROM claims WHERE kind <> 'assertion'; DROP INDEX claims_kind_order; ALTER TABLE claims DROP COLUMN kind; DELETE FROM schema_migrations WHERE version = 17`);
+    db.close();
+    store = openSqliteStore(path);
+    try {
+      assert.equal(await store.migrate(), LATEST_VERSION);
+      assert.deepEqual(await store.listClaims({ kinds: ['assertion', 'desire', 'evaluation'] }), every);
+    } finally {
+      await store.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
 
 test('sqlite store › a save batch: saves inside see each other, a failed save rolls back alone, others see the batch only once committed', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'dossier-sqlite-batch-'));

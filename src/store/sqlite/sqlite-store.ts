@@ -13,7 +13,7 @@ import type {
 } from '../store.js';
 import { byMentions, MAP_CELL_PLACES, MAP_EVENT_COLUMNS, MAP_EVENT_ORDER, MAX_MAP_EVENT_ROWS, NAME_TYPE_PREFIXES, PERIOD_CHARS, type MapCellRow, type MapEventRow } from '../store.js';
 import { cellsBounds, checkMapGrid, foldMapCells } from '../map-cells.js';
-import { claimRows, openingHit, parseClaimKey, placeRows, toStoredClaim, type ClaimRecord } from '../claim-rows.js';
+import { claimRows, openingHit, parseClaimKey, placeRows, queriedKinds, toStoredClaim, type ClaimRecord } from '../claim-rows.js';
 import { countChars, entityPairs, tallyEntities, type EntityTally } from '../entity-tally.js';
 import { datePrecision } from '../event-dates.js';
 import { PACKED_SUMMARY_SQL, summaryFromPacked } from '../event-summary.js';
@@ -181,12 +181,23 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
 
   /** Fills the tables a migration adds from the rows already stored, by version. */
   const BACKFILLS: Readonly<Record<number, () => void>> = {
+    // The places of every article (migration 7 also made the claims table: its rows come with the kind, at 17).
     7: () => {
-      const layersOf = prepare("SELECT layer, data FROM layers WHERE article_id = ? AND layer IN ('claims', 'entities', 'mentions', 'places')");
-      const linksOf = prepare('SELECT doc_entity_id AS docEntityId, entity_id AS entityId FROM article_entities WHERE article_id = ?');
+      const placesOf = prepare("SELECT data FROM layers WHERE article_id = ? AND layer = 'places'");
       for (const { id } of prepare('SELECT id FROM articles ORDER BY seq').all() as { id: string }[]) {
+        const row = placesOf.get(id) as { data: string } | undefined;
+        savePlaces(id, row ? JSON.parse(row.data) : undefined);
+      }
+    },
+    // Every article's claim rows again, now one per claim of any kind (before, assertions only).
+    17: () => {
+      prepare('DELETE FROM claim_entities').run();
+      prepare('DELETE FROM claims').run();
+      const layersOf = prepare("SELECT layer, data FROM layers WHERE article_id = ? AND layer IN ('claims', 'entities', 'mentions')");
+      const linksOf = prepare('SELECT doc_entity_id AS docEntityId, entity_id AS entityId FROM article_entities WHERE article_id = ?');
+      for (const { id } of prepare("SELECT article_id AS id FROM layers WHERE layer = 'claims' ORDER BY article_id").all() as { id: string }[]) {
         const layers = Object.fromEntries((layersOf.all(id) as { layer: string; data: string }[]).map((l) => [l.layer, JSON.parse(l.data)]));
-        saveClaimsAndPlaces(id, layers, linksOf.all(id) as { docEntityId: string; entityId: string }[]);
+        saveClaims(id, layers, linksOf.all(id) as { docEntityId: string; entityId: string }[]);
       }
     },
     5: () => {
@@ -239,21 +250,32 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       FROM article_entities ae JOIN articles a ON a.id = ae.article_id WHERE ae.article_id = ? GROUP BY ae.entity_id`).run(articleId);
   };
 
-  /** Writes an article's claim rows (with the entities they involve) and the places it names. */
-  const saveClaimsAndPlaces = (articleId: string, layers: Parameters<typeof claimRows>[0] & { places?: Doc['layers']['places'] }, entityLinks: readonly { docEntityId: string; entityId: string }[]): void => {
+  /** Writes an article's claim rows, of every kind, with the entities they involve. */
+  const saveClaims = (articleId: string, layers: Parameters<typeof claimRows>[0], entityLinks: readonly { docEntityId: string; entityId: string }[]): void => {
     const canonical = new Map(entityLinks.map((l) => [l.docEntityId, l.entityId]));
     const article = prepare('SELECT seq, published_at, outlet FROM articles WHERE id = ?').get(articleId) as Row;
-    const insertClaim = prepare(`INSERT INTO claims (article_id, claim_id, ordinal, article_seq, published_at, outlet, stance, is_direct_quote, is_hedged, is_anonymous, chain,
-      evidence_start, evidence_end, content_start, content_end, cue_start, cue_end, event_mention_ids, responds_to) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
+    const insertClaim = prepare(`INSERT INTO claims (article_id, claim_id, ordinal, article_seq, published_at, outlet, kind, stance, is_direct_quote, is_hedged, is_anonymous, chain,
+      evidence_start, evidence_end, content_start, content_end, cue_start, cue_end, event_mention_ids, responds_to) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
     const insertEntity = prepare('INSERT OR IGNORE INTO claim_entities (entity_id, article_id, claim_id) VALUES (?, ?, ?)');
     claimRows(layers, canonical).forEach((c, ordinal) => {
-      insertClaim.run(articleId, c.claimId, ordinal, article['seq'], article['published_at'], article['outlet'], c.stance, c.isDirectQuote ? 1 : 0, c.isHedged ? 1 : 0, c.isAnonymous ? 1 : 0,
+      insertClaim.run(articleId, c.claimId, ordinal, article['seq'], article['published_at'], article['outlet'], c.kind, c.stance, c.isDirectQuote ? 1 : 0, c.isHedged ? 1 : 0, c.isAnonymous ? 1 : 0,
         JSON.stringify(c.chain), c.evidence.start, c.evidence.end, c.content.start, c.content.end, c.cue?.start ?? null, c.cue?.end ?? null, JSON.stringify(c.eventMentionIds), c.respondsTo);
       for (const entityId of c.entityIds) insertEntity.run(entityId, articleId, c.claimId);
     });
+  };
+
+  /** Writes the distinct places an article names. */
+  const savePlaces = (articleId: string, places: Doc['layers']['places'] | undefined): void => {
+    const article = prepare('SELECT seq, published_at FROM articles WHERE id = ?').get(articleId) as Row;
     const insertPlace = prepare(`INSERT OR IGNORE INTO article_places (article_id, place_key, name, country_code, lat, lon, precision, mentions, published_at, article_seq)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    for (const p of placeRows(layers.places)) insertPlace.run(articleId, p.key, p.name, p.countryCode, p.lat, p.lon, p.precision, p.mentions, article['published_at'], article['seq']);
+    for (const p of placeRows(places)) insertPlace.run(articleId, p.key, p.name, p.countryCode, p.lat, p.lon, p.precision, p.mentions, article['published_at'], article['seq']);
+  };
+
+  /** Writes an article's claim rows (with the entities they involve) and the places it names. */
+  const saveClaimsAndPlaces = (articleId: string, layers: Parameters<typeof claimRows>[0] & { places?: Doc['layers']['places'] }, entityLinks: readonly { docEntityId: string; entityId: string }[]): void => {
+    saveClaims(articleId, layers, entityLinks);
+    savePlaces(articleId, layers.places);
   };
 
   /** Removes the article's own derived rows (entities, claims, places); its corpus links go through unlinkArticle. */
@@ -638,6 +660,9 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
         JOIN event_observations o ON o.article_id = c.article_id AND o.mention_id = j.value WHERE o.merged_event_id = ?)`);
       params.push(query.eventId, query.eventId);
     }
+    const kinds = queriedKinds(query.kinds);
+    where.push(`c.kind IN (${kinds.map(() => '?').join(', ')})`);
+    params.push(...kinds);
     if (query.stance) {
       where.push('c.stance = ?');
       params.push(query.stance);
@@ -686,7 +711,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
         if (event) events.set(event.id, event);
       }
       const record: ClaimRecord = {
-        articleId, claimId, title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), stance: String(r['stance']),
+        articleId, claimId, kind: String(r['kind']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), stance: String(r['stance']),
         isDirectQuote: Number(r['is_direct_quote']) === 1, isHedged: Number(r['is_hedged']) === 1, isAnonymous: Number(r['is_anonymous']) === 1,
         chain: JSON.parse(String(r['chain'])), evidenceStart: Number(r['evidence_start']), evidenceEnd: Number(r['evidence_end']),
         contentStart: Number(r['content_start']), contentEnd: Number(r['content_end']),

@@ -1,6 +1,6 @@
 /**
- * Claims: who says what, with what stance. The list filters by stance, unnamed sources, outlet, entity and
- * publication dates (kept in the hash); one claim's page shows its sentence with the claimed words marked, a link
+ * Claims: who says what, with what stance. The list shows statements of fact unless its Kind filter asks for wishes,
+ * judgements or every kind, and filters by stance, unnamed sources, outlet, entity and publication dates (kept in the hash); one claim's page shows its sentence with the claimed words marked, a link
  * to that sentence in its article, the source chain as a path, the events it reports, and the claims it answers
  * or that answer it.
  */
@@ -17,11 +17,14 @@ const PAGE = 25;
 
 /** The list's filters, in the order the form and the chips show them (article and event come from links). */
 const FILTERS = [
-  ['stance', 'Stance'], ['anonymous', 'Source'], ['outlet', 'Outlet'], ['entity', 'Entity'], ['from', 'Published from'], ['to', 'Published to'], ['article', 'Article'], ['event', 'Event'],
+  ['kind', 'Kind'], ['stance', 'Stance'], ['anonymous', 'Source'], ['outlet', 'Outlet'], ['entity', 'Entity'], ['from', 'Published from'], ['to', 'Published to'], ['article', 'Article'], ['event', 'Event'],
 ] as const;
 type FilterKey = (typeof FILTERS)[number][0];
 
 const ANONYMOUS_LABELS: Record<string, string> = { true: 'unnamed sources only', false: 'named sources only' };
+
+/** The kinds the list can show besides statements of fact, its default (the API's `kind`). */
+const KIND_LABELS: Record<string, string> = { desire: 'wishes and demands', evaluation: 'judgements', all: 'every kind' };
 
 /** The claims list, oldest article first, in article order. */
 export async function claimsView({ query, main }: ViewContext): Promise<void> {
@@ -44,7 +47,7 @@ export async function claimsView({ query, main }: ViewContext): Promise<void> {
   const facets = await facetsP;
   const entityName = filters.entity && /:/.test(filters.entity) ? await api.entity(filters.entity, 1, 0).then((e) => e.name, () => filters.entity!) : filters.entity;
   const display: Record<FilterKey, (v: string) => string> = {
-    stance: (v) => v, anonymous: (v) => ANONYMOUS_LABELS[v] ?? v, outlet: (v) => v, entity: () => entityName ?? '', from: (v) => v, to: (v) => v,
+    kind: (v) => KIND_LABELS[v] ?? v, stance: (v) => v, anonymous: (v) => ANONYMOUS_LABELS[v] ?? v, outlet: (v) => v, entity: () => entityName ?? '', from: (v) => v, to: (v) => v,
     article: (v) => (page?.items[0]?.articleId === v ? articleTitle(page.items[0]) : v), event: (v) => v,
   };
 
@@ -53,6 +56,7 @@ export async function claimsView({ query, main }: ViewContext): Promise<void> {
     // The article and event filters have no control: they stay until their chip is removed.
     location.hash = route('/claims', { article: filters.article, event: filters.event, ...formValues(form) });
   } } },
+  field('Kind', selectOf('claims-kind', 'kind', filters.kind ?? '', Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label })), 'statements of fact')),
   field('Stance', selectOf('claims-stance', 'stance', filters.stance ?? '', Object.entries(STANCE_NAMES).map(([value, meaning]) => ({ value, label: `${value} (${meaning})` })))),
   field('Source', selectOf('claims-anonymous', 'anonymous', filters.anonymous ?? '', Object.entries(ANONYMOUS_LABELS).map(([value, label]) => ({ value, label })), 'named or unnamed')),
   field('Outlet', selectOf('claims-outlet', 'outlet', filters.outlet ?? '', facets.outlets.map((o) => ({ value: o.value, label: o.value })))),
@@ -63,7 +67,7 @@ export async function claimsView({ query, main }: ViewContext): Promise<void> {
   Object.keys(filters).length ? h('a', { href: route('/claims') }, 'Clear filters') : null);
 
   append(main,
-    heading('Claims', page ? `${plural(page.total ?? page.items.length, 'claim')}: who says what, and with what stance; oldest article first.` : ''),
+    heading('Claims', page ? `${plural(page.total ?? page.items.length, 'claim')}${filters.kind ? ` (${KIND_LABELS[filters.kind] ?? filters.kind})` : ''}: who says what, and with what stance; oldest article first.${filters.kind ? '' : ' Statements of fact; wishes and judgements under Kind.'}` : ''),
     form,
     filterChips('/claims', filters, FILTERS.filter(([key]) => filters[key]).map(([key, label]) => ({ key, label, value: display[key](filters[key]!) }))),
     failure ? h('p', { class: 'error', role: 'alert' }, failure) : null,
@@ -82,7 +86,7 @@ export async function claimView({ param, main }: ViewContext): Promise<void> {
   const origin = claim.chain[claim.chain.length - 1];
   append(main,
     heading(`Claim by ${origin ? (origin.kind === 'anonymous' ? `an unnamed ${origin.role ?? origin.name}` : origin.name) : (claim.outlet ?? 'the article')}`,
-      stanceBadge(claim.stance), ` ${STANCE_NAMES[claim.stance] ?? ''}${claim.isDirectQuote ? ' · direct quote' : ''}${claim.isHedged ? ' · hedged' : ''}${claim.isAnonymous ? ' · anonymous origin' : ''}`),
+      stanceBadge(claim.stance), ` ${STANCE_NAMES[claim.stance] ?? ''}${claim.kind === 'desire' ? ' · a wish or demand' : claim.kind === 'evaluation' ? ' · a judgement' : ''}${claim.isDirectQuote ? ' · direct quote' : ''}${claim.isHedged ? ' · hedged' : ''}${claim.isAnonymous ? ' · anonymous origin' : ''}`),
     h('figure', { class: 'claim-sentence' },
       h('blockquote', { id: 'claim-sentence' }, ...sentence(claim)),
       h('figcaption', { class: 'muted small' },

@@ -127,10 +127,13 @@ export function sourceChain(chain: readonly ChainSource[], outlet: string | null
   }));
 }
 
-/** One claim in a list: stance, who says so, what is claimed (linking to the claim page), where. */
+/** What a claim of each kind other than an assertion is, for its badge. */
+const CLAIM_KIND_TITLES: Record<string, string> = { desire: 'a wish, demand or intention, not a statement of fact', evaluation: 'a judgement, not a statement of fact' };
+
+/** One claim in a list: stance (and kind, when not a statement of fact), who says so, what is claimed (linking to the claim page), where. */
 export function claimItem(claim: StoredClaim): HTMLElement {
   return h('li', { class: `claim-item stance-${claim.stance}` },
-    h('div', null, stanceBadge(claim.stance), claim.isAnonymous ? h('span', { class: 'badge anon', title: 'the origin is an unnamed source' }, 'anonymous') : null,
+    h('div', null, stanceBadge(claim.stance), claim.kind !== 'assertion' ? h('span', { class: `badge kind-${claim.kind}`, title: CLAIM_KIND_TITLES[claim.kind] }, claim.kind) : null, claim.isAnonymous ? h('span', { class: 'badge anon', title: 'the origin is an unnamed source' }, 'anonymous') : null,
       claim.events.length ? h('span', { class: 'muted small' }, ' reports ') : null,
       ...claim.events.map((e) => h('a', { href: eventHref(e.id), class: 'claim-event', title: `a ${e.ploverType} event, ${e.status}` }, statusBadge(e.status), ` ${e.ploverType}`))),
     h('p', { class: 'claim-content' }, h('a', { href: claimHref(claim.id) }, quoted(claim.content.text))),
