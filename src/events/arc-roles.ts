@@ -72,7 +72,12 @@ const REQUEST_LEMMAS = new Set(['demand', 'urge', 'ask', 'request', 'insist', 'c
 const OBJECT_CONTROL = new Set(['force', 'urge', 'ask', 'allow', 'let', 'help', 'order', 'tell', 'persuade', 'encourage', 'prompt', 'compel', 'push', 'pressure', 'want', 'invite', 'permit', 'enable', 'cause', 'instruct', 'authorize', 'authorise', 'convince', 'warn', 'direct', 'command', 'oblige', 'press', 'call', 'train', 'recruit', 'inspire', 'incite', 'lead', 'get', 'make', 'expect', 'need', 'require', 'advise', 'beg', 'implore', 'challenge', 'dare']);
 /** Verbs of sending or engaging someone: the one sent does what the purpose clause says ("sent troops to fight"). */
 const SEND_LEMMAS = new Set(['send', 'deploy', 'dispatch', 'hire', 'call', 'bring', 'recruit', 'appoint', 'assign', 'mobilize', 'mobilise', 'employ', 'commission', 'task', 'enlist', 'fly', 'rush']);
-const PERSONAL_PRONOUNS = new Set(['it', 'he', 'she', 'they', 'we', 'i']);
+/**
+ * Pronouns a reported clause's subject may stand for its reporting subject ("Iraq said it would allow …"). Not "he"
+ * or "she": the entities stage resolves those by gender, while the climb to a reporting subject may cross clauses of
+ * another speaker ("Maitlis demanded how Andrew could be so sure what he was doing …, during which he raped …").
+ */
+const PERSONAL_PRONOUNS = new Set(['it', 'they', 'we', 'i']);
 const CLAUSAL = new Set<DepLabel>(['root', 'ccomp', 'xcomp', 'advcl', 'advcl:relcl', 'acl', 'acl:relcl', 'conj', 'parataxis', 'csubj']);
 
 /** Children of every token in a sentence tree. */
