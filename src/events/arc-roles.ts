@@ -61,6 +61,8 @@ const TIME_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'jun
 const PATIENT_NOUNS = new Set(['arrest', 'detention', 'killing', 'murder', 'assassination', 'release', 'kidnapping', 'abduction', 'execution', 'extradition', 'deportation', 'capture', 'imprisonment', 'expulsion', 'shooting', 'beating', 'torture', 'rescue', 'indictment', 'conviction', 'sentencing', 'dismissal', 'ouster', 'firing', 'trial', 'impeachment', 'prosecution', 'interrogation', 'questioning', 'arraignment', 'acquittal', 'pardon', 'hanging', 'lynching', 'stabbing', 'rape']);
 /** Event nouns done by their possessor to their of-phrase: "Russia's bombing of Aleppo", "the siege of Mosul". */
 const OF_TARGET_NOUNS = new Set(['bombing', 'bombardment', 'shelling', 'invasion', 'occupation', 'siege', 'blockade', 'massacre', 'slaughter', 'annexation', 'destruction', 'persecution', 'surveillance', 'investigation', 'liberation', 'looting', 'genocide', 'encirclement', 'recapture', 'takeover', 'conquest', 'boycott']);
+/** Nouns of kinship: "the son of X" is someone else than X, whatever X names. */
+const KIN_NOUNS = new Set(['son', 'daughter', 'wife', 'husband', 'brother', 'sister', 'mother', 'father', 'child', 'children', 'parent', 'family', 'relative', 'nephew', 'niece', 'cousin', 'grandson', 'granddaughter', 'grandchild', 'widow', 'widower', 'uncle', 'aunt', 'stepson', 'stepdaughter', 'fiancee', 'fiance', 'girlfriend', 'boyfriend', 'spouse']);
 const NOMINAL_POS = new Set<Upos>(['NOUN', 'PROPN', 'NUM']);
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom', 'whose']);
 /** Dependents that belong to a noun phrase's own extent (not clauses, PPs, appositions or conjuncts). */
@@ -352,7 +354,8 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
     if (pick !== undefined) targets = members(pick);
     // A target that names no actor may hold one: "demanded the withdrawal of Serbian forces", "a meeting of the
     // Security Council", "demanded that the Sudanese government end curbs" (the clause's subject).
-    if (targets.length > 0 && !targets.some((t) => judge.isActor(t))) {
+    // Not a relative: "the son of former President Richard von Weizsäcker … was stabbed" stabbed the son, not his father.
+    if (targets.length > 0 && !targets.some((t) => judge.isActor(t)) && !targets.some((t) => KIN_NOUNS.has(tokens[t.head]!.lemma.toLowerCase()))) {
       const inner = targets.flatMap((t) => kidsWith(t.head, 'nmod', 'nmod:poss')).find((k) => judge.isActor(phrase(k)) && ['of', 'from', 'for', 'on', 'against', 'to', 'with', ''].includes(caseOf(tokens, deps, kids, k)));
       if (inner !== undefined) targets = members(inner);
     } else if (targets.length === 0) {
