@@ -224,3 +224,17 @@ test('issue 14: a subject the parser drew into a fronted time phrase as its conj
   const r = arcRoles(tokens, deps, 6, judge(tokens));
   assert.deepEqual(r.actors.map((a) => text(words, a)), ['Rep. Turkey']);
 });
+
+test('issue 14 › "the son of Hamas\'s founder was stabbed" stabbed the son: a kin noun is not the one it is kin to; "members of Hamas" are Hamas', () => {
+  const son = tree("The/DET/2/det son/NOUN/8/nsubj:pass of/ADP/6/case Hamas/PROPN/6/nmod:poss 's/PART/4/case founder/NOUN/2/nmod was/AUX/8/aux:pass stabbed/VERB/0/root/stab");
+  assert.deepEqual(arcRoles(son.tokens, son.deps, 7, judge(son.tokens)).targets.map((t) => text(son.words, t)), ['The son']);
+  const members = tree('Police/NOUN/2/nsubj arrested/VERB/0/root/arrest members/NOUN/2/obj/member of/ADP/5/case Hamas/PROPN/3/nmod');
+  assert.deepEqual(arcRoles(members.tokens, members.deps, 1, judge(members.tokens)).targets.map((t) => text(members.words, t)), ['Hamas']);
+});
+
+test('issue 14 › "he" in a clause under a reporting verb is left to coreference; "it" still stands for the reporting state: "Russia said it attacked …"', () => {
+  const he = tree('The/DET/2/det army/NOUN/3/nsubj said/VERB/0/root/say he/PRON/5/nsubj attacked/VERB/3/ccomp/attack Kabul/PROPN/5/obj');
+  assert.deepEqual(arcRoles(he.tokens, he.deps, 4, judge(he.tokens)).actors.map((a) => text(he.words, a)), ['he']);
+  const it = tree('Russia/PROPN/2/nsubj said/VERB/0/root/say it/PRON/4/nsubj attacked/VERB/2/ccomp/attack Aleppo/PROPN/4/obj');
+  assert.deepEqual(arcRoles(it.tokens, it.deps, 3, judge(it.tokens)).actors.map((a) => text(it.words, a)), ['Russia']);
+});

@@ -61,6 +61,8 @@ const TIME_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'jun
 const PATIENT_NOUNS = new Set(['arrest', 'detention', 'killing', 'murder', 'assassination', 'release', 'kidnapping', 'abduction', 'execution', 'extradition', 'deportation', 'capture', 'imprisonment', 'expulsion', 'shooting', 'beating', 'torture', 'rescue', 'indictment', 'conviction', 'sentencing', 'dismissal', 'ouster', 'firing', 'trial', 'impeachment', 'prosecution', 'interrogation', 'questioning', 'arraignment', 'acquittal', 'pardon', 'hanging', 'lynching', 'stabbing', 'rape']);
 /** Event nouns done by their possessor to their of-phrase: "Russia's bombing of Aleppo", "the siege of Mosul". */
 const OF_TARGET_NOUNS = new Set(['bombing', 'bombardment', 'shelling', 'invasion', 'occupation', 'siege', 'blockade', 'massacre', 'slaughter', 'annexation', 'destruction', 'persecution', 'surveillance', 'investigation', 'liberation', 'looting', 'genocide', 'encirclement', 'recapture', 'takeover', 'conquest', 'boycott']);
+/** Nouns of kinship: "the son of X" is someone else than X, whatever X names. */
+const KIN_NOUNS = new Set(['son', 'daughter', 'wife', 'husband', 'brother', 'sister', 'mother', 'father', 'child', 'children', 'parent', 'family', 'relative', 'nephew', 'niece', 'cousin', 'grandson', 'granddaughter', 'grandchild', 'widow', 'widower', 'uncle', 'aunt', 'stepson', 'stepdaughter', 'fiancee', 'fiance', 'girlfriend', 'boyfriend', 'spouse']);
 const NOMINAL_POS = new Set<Upos>(['NOUN', 'PROPN', 'NUM']);
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom', 'whose']);
 /** Dependents that belong to a noun phrase's own extent (not clauses, PPs, appositions or conjuncts). */
@@ -72,7 +74,12 @@ const REQUEST_LEMMAS = new Set(['demand', 'urge', 'ask', 'request', 'insist', 'c
 const OBJECT_CONTROL = new Set(['force', 'urge', 'ask', 'allow', 'let', 'help', 'order', 'tell', 'persuade', 'encourage', 'prompt', 'compel', 'push', 'pressure', 'want', 'invite', 'permit', 'enable', 'cause', 'instruct', 'authorize', 'authorise', 'convince', 'warn', 'direct', 'command', 'oblige', 'press', 'call', 'train', 'recruit', 'inspire', 'incite', 'lead', 'get', 'make', 'expect', 'need', 'require', 'advise', 'beg', 'implore', 'challenge', 'dare']);
 /** Verbs of sending or engaging someone: the one sent does what the purpose clause says ("sent troops to fight"). */
 const SEND_LEMMAS = new Set(['send', 'deploy', 'dispatch', 'hire', 'call', 'bring', 'recruit', 'appoint', 'assign', 'mobilize', 'mobilise', 'employ', 'commission', 'task', 'enlist', 'fly', 'rush']);
-const PERSONAL_PRONOUNS = new Set(['it', 'he', 'she', 'they', 'we', 'i']);
+/**
+ * Pronouns a reported clause's subject may stand for its reporting subject ("Iraq said it would allow …"). Not "he"
+ * or "she": the entities stage resolves those by gender, while the climb to a reporting subject may cross clauses of
+ * another speaker ("Maitlis demanded how Andrew could be so sure what he was doing …, during which he raped …").
+ */
+const PERSONAL_PRONOUNS = new Set(['it', 'they', 'we', 'i']);
 const CLAUSAL = new Set<DepLabel>(['root', 'ccomp', 'xcomp', 'advcl', 'advcl:relcl', 'acl', 'acl:relcl', 'conj', 'parataxis', 'csubj']);
 
 /** Children of every token in a sentence tree. */
@@ -347,7 +354,8 @@ export function arcRoles(tokens: readonly ArcToken[], deps: SentenceDeps, trigge
     if (pick !== undefined) targets = members(pick);
     // A target that names no actor may hold one: "demanded the withdrawal of Serbian forces", "a meeting of the
     // Security Council", "demanded that the Sudanese government end curbs" (the clause's subject).
-    if (targets.length > 0 && !targets.some((t) => judge.isActor(t))) {
+    // Not a relative: "the son of former President Richard von Weizsäcker … was stabbed" stabbed the son, not his father.
+    if (targets.length > 0 && !targets.some((t) => judge.isActor(t)) && !targets.some((t) => KIN_NOUNS.has(tokens[t.head]!.lemma.toLowerCase()))) {
       const inner = targets.flatMap((t) => kidsWith(t.head, 'nmod', 'nmod:poss')).find((k) => judge.isActor(phrase(k)) && ['of', 'from', 'for', 'on', 'against', 'to', 'with', ''].includes(caseOf(tokens, deps, kids, k)));
       if (inner !== undefined) targets = members(inner);
     } else if (targets.length === 0) {

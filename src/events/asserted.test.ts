@@ -92,3 +92,28 @@ test('asserted › issue 14: an infinitive the parser hangs on the object of a v
   const forced = tree('Rebels/NOUN/2/nsubj/rebel forced/VERB/0/root/force teachers/NOUN/2/obj/teacher to/PART/5/mark flee/VERB/3/acl');
   assert.equal(unassertedReason(forced.tokens, forced.deps, 4, new Set()), undefined);
 });
+
+test('asserted › what is left to someone, or conjoined as an infinitive to a finite verb, is not done: "leaving others to fight", "had no choice but to surrender"', () => {
+  const left = tree('The/DET/2/det cuts/NOUN/3/nsubj/cut left/VERB/0/root/leave workers/NOUN/3/obj/worker to/PART/6/mark fight/VERB/3/xcomp for/ADP/8/case scraps/NOUN/6/obl/scrap');
+  assert.equal(unassertedReason(left.tokens, left.deps, 5, new Set()), 'directed');
+  const choice = tree('The/DET/2/det rebels/NOUN/3/nsubj/rebel had/VERB/0/root/have no/DET/5/det choice/NOUN/3/obj but/CCONJ/8/cc to/PART/8/mark leave/VERB/3/conj and/CCONJ/10/cc surrender/VERB/8/conj');
+  assert.equal(unassertedReason(choice.tokens, choice.deps, 9, new Set()), 'infinitive');
+  // Two finite verbs coordinated are two acts told as done.
+  const both = tree('The/DET/2/det rebels/NOUN/3/nsubj/rebel left/VERB/0/root/leave and/CCONJ/5/cc surrendered/VERB/3/conj/surrender');
+  assert.equal(unassertedReason(both.tokens, both.deps, 4, new Set()), undefined);
+});
+
+test('asserted › a purpose infinitive of a noun shares the mood of its verb: "would take measures to oppose it, including calling for a debate"', () => {
+  const { tokens, deps } = tree('They/PRON/3/nsubj would/AUX/3/aux take/VERB/0/root measures/NOUN/3/obj/measure to/PART/6/mark oppose/VERB/4/acl it/PRON/6/obj ,/PUNCT/10/punct including/VERB/10/case/include calling/VERB/6/advcl/call for/ADP/13/case a/DET/13/det debate/NOUN/10/obl');
+  assert.equal(isInModalScope(tokens, deps, 9), true);
+  // Without the modal the measures were taken.
+  const done = tree('They/PRON/2/nsubj took/VERB/0/root/take measures/NOUN/2/obj/measure to/PART/5/mark oppose/VERB/3/acl it/PRON/5/obj');
+  assert.equal(isInModalScope(done.tokens, done.deps, 4), false);
+});
+
+test('asserted › "the Taliban, who have long refused to negotiate" is a relative clause whatever arc the parser gave it', () => {
+  const { tokens, deps } = tree('talks/NOUN/0/root/talk with/ADP/4/case the/DET/4/det Taliban/PROPN/1/nmod ,/PUNCT/9/punct who/PRON/9/nsubj have/AUX/9/aux long/ADV/9/advmod refused/VERB/1/parataxis/refuse');
+  assert.equal(isPerfectRelative(tokens, deps, 8), true);
+  const main = tree('The/DET/2/det Taliban/PROPN/5/nsubj have/AUX/5/aux long/ADV/5/advmod refused/VERB/0/root/refuse');
+  assert.equal(isPerfectRelative(main.tokens, main.deps, 4), false);
+});

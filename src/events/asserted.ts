@@ -9,16 +9,17 @@ import type { DepLabel } from '../model/index.js';
 import type { ArcToken, SentenceDeps } from './arc-roles.js';
 
 /** Why a trigger is not an asserted event of its own. */
-export type UnassertedReason = 'content-of-event' | 'purpose' | 'wish-or-attempt' | 'directed' | 'intent-noun' | 'quantity';
+export type UnassertedReason = 'content-of-event' | 'purpose' | 'wish-or-attempt' | 'directed' | 'intent-noun' | 'quantity' | 'infinitive';
 
 /** Verbs and adjectives whose to-infinitive names what is wanted or tried, not what happened. */
 const WISH_LEMMAS = new Set(['want', 'wish', 'hope', 'try', 'seek', 'attempt', 'aim', 'strive', 'struggle', 'plot', 'scheme', 'eager', 'keen', 'need', 'like', 'love', 'prefer', 'desire', 'intend', 'mean', 'able', 'unable', 'free', 'quick', 'ready', 'willing', 'reluctant', 'unwilling']);
 /**
  * Verbs whose object-plus-infinitive is allowed, asked, ordered or expected of someone, not done by them ("a bill
  * to allow teachers to [protest]", "urged all sides to [engage]", "are required to [report]"), whether or not the
- * governing verb is itself coded. Factive causatives ("forced them to flee") are not here: that flight happened.
+ * governing verb is itself coded; what is left to someone ("leaving everyone else to [fight] for scraps") likewise.
+ * Factive causatives ("forced them to flee") are not here: that flight happened.
  */
-const DIRECTIVE_LEMMAS = new Set(['allow', 'permit', 'enable', 'let', 'authorize', 'authorise', 'urge', 'ask', 'encourage', 'invite', 'tell', 'order', 'instruct', 'direct', 'call', 'persuade', 'convince', 'require', 'expect', 'advise', 'warn', 'beg', 'implore']);
+const DIRECTIVE_LEMMAS = new Set(['allow', 'permit', 'enable', 'let', 'authorize', 'authorise', 'urge', 'ask', 'encourage', 'invite', 'tell', 'order', 'instruct', 'direct', 'call', 'persuade', 'convince', 'require', 'expect', 'advise', 'warn', 'beg', 'implore', 'leave']);
 /** Nouns whose to-infinitive is intended, asked or possible, not done ("an effort to cut costs", "the request to investigate"). */
 const INTENT_NOUNS = new Set(['effort', 'attempt', 'bid', 'request', 'call', 'plan', 'push', 'campaign', 'demand', 'proposal', 'offer', 'threat', 'pledge', 'promise', 'need', 'right', 'ability', 'power', 'chance', 'opportunity', 'way', 'intention', 'desire', 'willingness', 'readiness', 'pressure', 'deadline', 'goal', 'mission', 'strategy', 'warning', 'appeal', 'invitation', 'permission', 'authority', 'mandate', 'drive', 'quest', 'scheme', 'plot', 'idea', 'option', 'temptation', 'urge', 'wish', 'hope', 'motion', 'bill', 'legislation', 'measure', 'order']);
 /** Verbs whose that-clause is asked, alleged, denied or feared, not vouched for. */
@@ -59,7 +60,14 @@ export function unassertedReason(tokens: readonly ArcToken[], deps: SentenceDeps
   if (isVerb && isQuantityChange(tokens, deps, kids, head)) return 'quantity';
   // Climb over coordination: "threatened to assault and [murder]" shares its first conjunct's place in the tree.
   let v = head;
-  for (let guard = 0; guard < 4 && label(v) === 'conj' && deps.head[v]! >= 0; guard++) v = deps.head[v]!;
+  let infinitiveConjunct = false;
+  for (let guard = 0; guard < 4 && label(v) === 'conj' && deps.head[v]! >= 0; guard++) {
+    infinitiveConjunct ||= isVerb && hasToMarker(tokens, deps, kids, v);
+    v = deps.head[v]!;
+  }
+  // "had no option but to come out and [surrender]": a to-infinitive the parser conjoined to a finite verb is that
+  // verb's complement (what was left, wanted or possible), not a second act.
+  if (infinitiveConjunct && (tokens[v]!.pos === 'VERB' || tokens[v]!.pos === 'AUX') && !hasToMarker(tokens, deps, kids, v)) return 'infinitive';
   const rel = label(v);
   const governor = deps.head[v]!;
   if (governor < 0) return undefined;
@@ -148,6 +156,14 @@ export function isInModalScope(tokens: readonly ArcToken[], deps: SentenceDeps, 
   for (let guard = 0; guard < 6; guard++) {
     const rel = deps.label[v]!;
     const governor = deps.head[v]!;
+    // "would take a series of measures to oppose it, including [calling] for …": a noun's to-infinitive (its purpose)
+    // shares the mood of the verb whose object or subject the noun is.
+    if (rel === 'acl' && governor >= 0 && hasToMarker(tokens, deps, kids, v) && ['obj', 'nsubj:pass', 'obl'].includes(deps.label[governor]!) && deps.head[governor]! >= 0) {
+      v = deps.head[governor]!;
+      negationReaches = false;
+      if (kids[v]!.some((k) => deps.label[k] === 'aux' && SCOPE_MODALS.has(tokens[k]!.text.toLowerCase()))) return true;
+      continue;
+    }
     if (governor < 0 || !MODAL_ARCS.has(rel)) return false;
     if (rel === 'advcl' && kids[v]!.some((k) => deps.label[k] === 'mark' && FACT_MARKERS.has(tokens[k]!.text.toLowerCase()))) return false;
     negationReaches &&= NEGATION_ARCS.has(rel);
@@ -176,5 +192,7 @@ export function isPerfectRelative(tokens: readonly ArcToken[], deps: SentenceDep
   if (!isPerfect) return false;
   let v = head;
   for (let guard = 0; guard < 4 && deps.label[v] === 'conj' && deps.head[v]! >= 0; guard++) v = deps.head[v]!;
-  return deps.label[v] === 'acl:relcl';
+  // "the Taliban, who have long [refused] to negotiate": a relative pronoun as subject makes it a relative clause,
+  // whatever arc the parser gave it (parataxis, conj).
+  return deps.label[v] === 'acl:relcl' || kids[v]!.some((k) => (deps.label[k] === 'nsubj' || deps.label[k] === 'nsubj:pass') && (tokens[k]!.text.toLowerCase() === 'who' || tokens[k]!.text.toLowerCase() === 'which'));
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { arcTree as tree } from '../../test/helpers/arc-tree.js';
-import { hasThingObject, isAdvice, isInQuestion, lacksRecipient, nonEventUse } from './reported.js';
+import { asksQuestion, hasThingObject, isAdvice, isInQuestion, isTopicOrOrigin, isVerbalAttack, lacksRecipient, nonEventUse } from './reported.js';
 
 const words = (s: string) => s.split(' ').map((text) => ({ text }));
 
@@ -76,4 +76,44 @@ test('reported › past, perfect, progressive and headline acts are reported: "P
   assert.equal(nonEventUse(hit.tokens, hit.deps, 1, true), undefined);
   const headline = tree('Esper/PROPN/2/nsubj accuses/VERB/0/root/accuse China/PROPN/2/obj');
   assert.equal(nonEventUse(headline.tokens, headline.deps, 1, false), undefined);
+});
+
+test('reported › what was talked about and where a visitor came from are no party met: "talking about the governor\'s slogan", "arrived from Lyon"', () => {
+  const talk = tree("Residents/NOUN/3/nsubj/resident were/AUX/3/aux talking/VERB/0/root/talk about/ADP/8/case the/DET/6/det governor/NOUN/8/nmod:poss 's/PART/6/case slogan/NOUN/3/obl");
+  assert.equal(isTopicOrOrigin(talk.tokens, talk.deps, 2, 5), true);
+  const came = tree('The/DET/2/det team/NOUN/3/nsubj arrived/VERB/0/root/arrive from/ADP/5/case Lyon/PROPN/3/obl');
+  assert.equal(isTopicOrOrigin(came.tokens, came.deps, 2, 4), true);
+  // The one met, and a meeting partner in a with-phrase, are parties.
+  const met = tree('Rutte/PROPN/2/nsubj met/VERB/0/root/meet with/ADP/4/case Scholz/PROPN/2/obl about/ADP/6/case trade/NOUN/2/obl');
+  assert.equal(isTopicOrOrigin(met.tokens, met.deps, 1, 3), false);
+  assert.equal(isTopicOrOrigin(met.tokens, met.deps, 1, 5), true);
+});
+
+test('reported › an attack in words is no assault: a speech medium, an "as" predicate, or people and things attacked together', () => {
+  const tweet = tree('The/DET/2/det senator/NOUN/3/nsubj attacked/VERB/0/root/attack the/DET/5/det mayor/NOUN/3/obj in/ADP/8/case a/DET/8/det tweet/NOUN/3/obl');
+  assert.equal(isVerbalAttack(tweet.tokens, tweet.deps, 2, false), true);
+  const reckless = tree('Unions/NOUN/2/nsubj/union attacked/VERB/0/root/attack the/DET/4/det budget/NOUN/2/obj as/ADP/6/case reckless/ADJ/2/obl');
+  assert.equal(isVerbalAttack(reckless.tokens, reckless.deps, 1, false), true);
+  // The caller found people and things (businesses, associates) among those attacked.
+  const family = tree('Critics/NOUN/2/nsubj/critic attacked/VERB/0/root/attack his/PRON/4/nmod:poss wife/NOUN/2/obj');
+  assert.equal(isVerbalAttack(family.tokens, family.deps, 1, true), true);
+  // A physical attack: no medium, a time clause with "as", and a verb of force only in its own sense.
+  const raid = tree('Gunmen/NOUN/2/nsubj/gunman attacked/VERB/0/root/attack the/DET/4/det convoy/NOUN/2/obj as/SCONJ/7/mark it/PRON/7/nsubj passed/VERB/2/advcl/pass');
+  assert.equal(isVerbalAttack(raid.tokens, raid.deps, 1, false), false);
+  const shelled = tree('Troops/NOUN/2/nsubj/troop shelled/VERB/0/root/shell the/DET/4/det town/NOUN/2/obj in/ADP/7/case a/DET/7/det speech/NOUN/2/obl');
+  assert.equal(isVerbalAttack(shelled.tokens, shelled.deps, 1, false), false);
+});
+
+test('reported › "demanded how he could be so sure" puts a question; "demanded the release of" demands an act', () => {
+  assert.equal(asksQuestion(words('The host demanded how he could be so sure'), 3), true);
+  assert.equal(asksQuestion(words('Lawmakers asked why the aid was held'), 2), true);
+  assert.equal(asksQuestion(words('Iraq demanded the release of prisoners'), 2), false);
+});
+
+test('reported › a subjectless conjunct shares its first verb\'s simple present: "the firm expands its reach and investigates threats"', () => {
+  const both = tree('The/DET/2/det firm/NOUN/3/nsubj expands/VERB/0/root/expand its/PRON/5/nmod:poss reach/NOUN/3/obj ,/PUNCT/7/punct investigate/VERB/3/conj threats/NOUN/7/obj/threat ./PUNCT/3/punct');
+  assert.equal(nonEventUse(both.tokens, both.deps, 6, true), 'present');
+  // After a past verb, a bare conjunct is no description: "Police raided the flat and arrest …" is left alone.
+  const past = tree('Police/NOUN/2/nsubj raided/VERB/0/root/raid the/DET/4/det flat/NOUN/2/obj and/CCONJ/6/cc arrest/VERB/2/conj two/NUM/8/nummod men/NOUN/6/obj/man ./PUNCT/2/punct');
+  assert.equal(nonEventUse(past.tokens, past.deps, 5, true), undefined);
 });

@@ -109,7 +109,9 @@ export function nonEventUse(tokens: readonly ArcToken[], deps: SentenceDeps, hea
   if (word === lemma) {
     if (SAME_FORM_PAST.has(lemma)) return undefined;
     // A bare main verb with no subject tells the reader to do something ("For more, [visit] our site").
-    if (!hasSubject) return rel === 'root' ? 'imperative' : undefined;
+    if (!hasSubject && rel === 'root') return 'imperative';
+    // A subjectless conjunct shares its first conjunct's tense: "JumpCloud expands its ability to detect, [investigate]".
+    if (!hasSubject) return rel === 'conj' && nonEventUse(tokens, deps, deps.head[head]!, endsWithStop) === 'present' ? 'present' : undefined;
     return 'present';
   }
   // -s form of a regular verb: "provides", "offers", "concludes" ("was", "has" are auxiliaries, not triggers).
@@ -117,3 +119,74 @@ export function nonEventUse(tokens: readonly ArcToken[], deps: SentenceDeps, hea
   return hasSubject && isThirdPerson ? 'present' : undefined;
 }
 
+
+/** Prepositions whose phrase is what a meeting is about or where a visitor came from: never the party met. */
+const TOPIC_OR_ORIGIN_PREPS = new Set(['about', 'from', 'over', 'regarding', 'concerning', 'on']);
+
+/**
+ * Is the participant headed by sentence token `target` reached from the trigger at `head` only through a phrase of
+ * topic or origin: "people were talking about South Dakota's slogan", "we've arrived late from London"? Such a
+ * phrase says what was talked about or where someone came from, not whom they met or visited.
+ * @example isTopicOrOrigin(tokens, deps, 4, 7) // true for "South Dakota" in "Many people were talking about South Dakota's slogan"
+ */
+export function isTopicOrOrigin(tokens: readonly ArcToken[], deps: SentenceDeps, head: number, target: number): boolean {
+  if (deps.head.length !== tokens.length || target < 0 || target >= tokens.length) return false;
+  for (let n = target, guard = 0; n >= 0 && n !== head && guard < tokens.length; n = deps.head[n]!, guard++) {
+    const isTopic = deps.head.some((h, k) => h === n && deps.label[k] === 'case' && TOPIC_OR_ORIGIN_PREPS.has(tokens[k]!.text.toLowerCase()));
+    if (isTopic) return true;
+  }
+  return false;
+}
+
+/** Verbs of force that also name an attack in words: "attacked Trump's wife, children, family, businesses". */
+const VERBAL_SENSE_LEMMAS = new Set(['attack', 'assault', 'hit', 'target', 'assail', 'savage', 'lash']);
+/** Nouns of speech and of the media it goes out on: an attack "in a tweet", "on Twitter", "in his speech" is made of words. */
+const SPEECH_NOUNS = new Set(['tweet', 'post', 'speech', 'interview', 'statement', 'op-ed', 'editorial', 'column', 'letter', 'ad', 'advert', 'advertisement', 'commercial', 'video', 'podcast', 'debate', 'remark', 'comment', 'twitter', 'facebook', 'instagram', 'media', 'television', 'tv', 'radio', 'broadcast', 'show', 'book', 'article', 'essay', 'blog', 'memo', 'press', 'conference', 'briefing', 'rally', 'hearing', 'testimony', 'address', 'sermon', 'message', 'email', 'thread', 'headline', 'campaign']);
+/** Prepositions of a medium ("in a tweet", "on Twitter", "during a debate", "via Facebook"). */
+const MEDIUM_PREPS = new Set(['in', 'on', 'during', 'via', 'through', 'at']);
+
+/**
+ * Is the force verb at sentence token `head` an attack in words, not in deeds? Its arguments say so: a medium of
+ * speech ("attacked Biden in a tweet", "hit out at the minister during a debate"), a predicative "as" ("attacked
+ * the plan as reckless", "attacked him as a traitor"), or, given by the caller, things among those attacked that no
+ * force reaches ("attacked Trump's wife, children, family, businesses and associates"). CAMEO codes such an attack
+ * as criticism (111); as ASSAULT it would report violence that never happened.
+ * @example isVerbalAttack(tokens, deps, 1, false) // true for "attacked" in "Pelosi attacked Trump in a tweet"
+ */
+export function isVerbalAttack(tokens: readonly ArcToken[], deps: SentenceDeps, head: number, attacksThings: boolean): boolean {
+  if (head < 0 || head >= tokens.length || !VERBAL_SENSE_LEMMAS.has(tokens[head]!.lemma.toLowerCase())) return false;
+  if (attacksThings) return true;
+  if (deps.head.length !== tokens.length) return false;
+  const kids = childrenOf(deps);
+  const caseOf = (n: number): string => tokens[kids[n]!.find((k) => (deps.label[k] === 'case' || deps.label[k] === 'mark') && k < n) ?? -1]?.text.toLowerCase() ?? '';
+  return kids[head]!.some((k) => {
+    const rel = deps.label[k]!;
+    if (rel !== 'obl' && rel !== 'advcl' && rel !== 'xcomp') return false;
+    const prep = caseOf(k);
+    const lemma = tokens[k]!.lemma.toLowerCase();
+    if (MEDIUM_PREPS.has(prep) && SPEECH_NOUNS.has(lemma)) return true;
+    // "as reckless", "as a traitor"; "as they slept" is a time clause.
+    return prep === 'as' && (tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'NOUN');
+  });
+}
+
+function childrenOf(deps: SentenceDeps): number[][] {
+  const out: number[][] = deps.head.map(() => []);
+  deps.head.forEach((h, i) => {
+    if (h >= 0 && h < out.length) out[h]!.push(i);
+  });
+  return out;
+}
+
+/** Words that open an indirect question: "demanded how Andrew could be so sure", "asked why", "wanted to know whether". */
+const WH_WORDS = new Set(['how', 'why', 'what', 'whether', 'who', 'whom', 'when', 'where', 'which', 'if']);
+
+/**
+ * Does the request or appeal verb ending at sentence token `end` (exclusive) open an indirect question: "Maitlis
+ * repeatedly demanded how Andrew could be so sure …"? A question put to someone asks what happened; it demands no act.
+ * @example asksQuestion(words('She demanded how he could be sure'), 2) // true
+ */
+export function asksQuestion(tokens: readonly Pick<ArcToken, 'text'>[], end: number): boolean {
+  const next = tokens[end]?.text.toLowerCase();
+  return next !== undefined && WH_WORDS.has(next);
+}

@@ -652,3 +652,42 @@ test('issue 14 › a verb opening the sentence with no one acting is an order or
   const report = tagged('Police/NOUN arrested/VERB/arrest 12/NUM Kurdish/ADJ activists/NOUN/activist ./PUNCT');
   assert.deepEqual(stage.run(report, ctx).map((e) => e.ploverType), ['COERCE']);
 });
+
+test('events@9 › an attack in words is criticism (CAMEO 111), not an ASSAULT: "The senator attacked Biden in a tweet"; "Gunmen attacked the convoy" stays one', () => {
+  const tweet = stage.run(parsed('The/DET senator/NOUN attacked/VERB/attack Biden/PROPN in/ADP a/DET tweet/NOUN ./PUNCT', '2/det 3/nsubj 0/root 3/obj 7/case 7/det 3/obl 3/punct', [{ text: 'Biden' }]), ctx);
+  assert.deepEqual(tweet.map((e) => [e.ploverType, e.cameo]), [['ACCUSE', '111']]);
+  const convoy = stage.run(parsed('Gunmen/NOUN/gunman attacked/VERB/attack the/DET convoy/NOUN in/ADP Kabul/PROPN ./PUNCT', '2/nsubj 0/root 4/det 2/obj 6/case 2/obl 2/punct', [{ text: 'Kabul', type: 'LOC' }]), ctx);
+  assert.deepEqual(convoy.map((e) => e.ploverType), ['ASSAULT']);
+});
+
+test('events@9 › a consultation needs parties: "He visited his local doctor" and "People were talking about Lisbon" are none; "Esper met Vietnamese officials" is one', () => {
+  assert.deepEqual(stage.run(parsed('He/PRON visited/VERB/visit his/PRON local/ADJ doctor/NOUN ./PUNCT', '2/nsubj 0/root 5/nmod:poss 5/amod 2/obj 2/punct'), ctx), []);
+  assert.deepEqual(stage.run(parsed('Many/ADJ people/NOUN were/AUX talking/VERB/talk about/ADP Lisbon/PROPN ./PUNCT', '2/amod 4/nsubj 4/aux 0/root 6/case 4/obl 4/punct', [{ text: 'Lisbon', type: 'LOC' }]), ctx), []);
+  const met = stage.run(parsed('Esper/PROPN met/VERB/meet Vietnamese/ADJ officials/NOUN/official ./PUNCT', '2/nsubj 0/root 4/amod 2/obj 2/punct', [{ text: 'Esper' }]), ctx);
+  assert.deepEqual(met.map((e) => e.ploverType), ['CONSULT']);
+});
+
+test('events@9 › a person named only as the possessor of the one acted on lends no identity: "Police arrested Smith\'s brother"', () => {
+  const entities = [{ id: 'e1', name: 'John Smith', type: 'PER' as const, kind: 'person' as const, mentionIds: ['m0'], aliases: [], roles: [], references: [] }];
+  const brother = stage.run(parsed("Police/NOUN arrested/VERB/arrest Smith/PROPN 's/PART brother/NOUN ./PUNCT", '2/nsubj 0/root 5/nmod:poss 3/case 2/obj 2/punct', [{ text: 'Smith' }], { entities }), ctx);
+  assert.equal(brother.length, 1);
+  assert.match(brother[0]!.targets[0]?.text ?? '', /brother$/);
+  assert.equal(brother[0]!.targets[0]?.entityId, undefined);
+  const himself = stage.run(parsed('Police/NOUN arrested/VERB/arrest Smith/PROPN ./PUNCT', '2/nsubj 0/root 2/obj 2/punct', [{ text: 'Smith' }], { entities }), ctx);
+  assert.equal(himself[0]?.targets[0]?.entityId, 'e1');
+});
+
+test('events@9 › a town is where something goes, not the one an offer is made to: "Delta offered to fly the dog to Denver" codes nothing', () => {
+  const mentions = [{ text: 'Delta', type: 'ORG' as const }, { text: 'Denver', type: 'LOC' as const }];
+  const entities = [
+    { id: 'e1', name: 'Delta', type: 'ORG' as const, kind: 'company' as const, mentionIds: ['m0'], aliases: [], roles: [], references: [] },
+    { id: 'e2', name: 'Denver', type: 'LOC' as const, kind: 'place' as const, mentionIds: ['m1'], aliases: [], roles: [], references: [] },
+  ];
+  const spec = 'Delta/PROPN offered/VERB/offer to/PART fly/VERB the/DET dog/NOUN to/ADP Denver/PROPN ./PUNCT';
+  assert.deepEqual(stage.run(parsed(spec, '2/nsubj 0/root 4/mark 2/xcomp 6/det 4/obj 8/case 4/obl 2/punct', mentions, { entities }), ctx), []);
+});
+
+test('events@9 › criticism, demands and rejections still to come are forecasts: "Britain will condemn Iran" codes nothing, "Britain condemned Iran" an ACCUSE', () => {
+  assert.deepEqual(run('Britain/PROPN will/AUX condemn/VERB/condemn Iran/PROPN ./PUNCT').events, []);
+  assert.deepEqual(run('Britain/PROPN condemned/VERB/condemn Iran/PROPN ./PUNCT').events.map((e) => e.ploverType), ['ACCUSE']);
+});

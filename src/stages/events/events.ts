@@ -26,7 +26,7 @@ import { EVENT_LEXICON_RESOURCE, type EventLexicon } from '../../events/lexicon.
 import { intentCode, ploverForCameo } from '../../events/cameo-plover.js';
 import { modalityAt } from '../../events/modality.js';
 import { isAccidentAt, isInModalScope, isPerfectRelative, unassertedReason } from '../../events/asserted.js';
-import { hasThingObject, isAdvice, isInQuestion, lacksRecipient, nonEventUse } from '../../events/reported.js';
+import { asksQuestion, hasThingObject, isAdvice, isInQuestion, isTopicOrOrigin, isVerbalAttack, lacksRecipient, nonEventUse } from '../../events/reported.js';
 import { isSportsReport, isSportsResult } from '../../events/sports.js';
 
 /** CAMEO sector suffix for an entity kind. */
@@ -328,6 +328,10 @@ function withPlausibleParticipants(e: CodedEvent, s: Sentence, tokens: readonly 
   const textOf = (a: CodedActor): string => tokens.slice(a.start, a.end).map((t) => t.text.toLowerCase()).join(' ');
   const same = (a: CodedActor, b: CodedActor): boolean => (a.start === b.start && a.end === b.end) || textOf(a) === textOf(b);
   if (e.sources.some((a) => e.targets.some((b) => same(a, b)))) return undefined;
+  // One party never acts on itself: "China's ambassador … warned that the Chinese government 'will not sit on our
+  // hands'" names China's own side in the warning, not the one warned.
+  const selfTargets = e.targets.filter((b) => b.entityId !== undefined && e.sources.some((a) => a.entityId === b.entityId && a.code === b.code));
+  if (selfTargets.length > 0) return withPlausibleParticipants({ ...e, targets: e.targets.filter((b) => !selfTargets.includes(b)) }, s, tokens, mentions, entityById, agentHeads);
   // Force, mobilisation and coercion (CAMEO 15–20) need an actor as the head of their source phrase.
   const isMaterial = ['15', '16', '17', '18', '19', '20'].includes(e.code.slice(0, 2));
   const sources = e.sources.map((a) => participantKind(a, s, tokens, mentions, entityById, agentHeads, isMaterial));
@@ -339,12 +343,42 @@ function withPlausibleParticipants(e: CodedEvent, s: Sentence, tokens: readonly 
   return { ...e, targets: [] };
 }
 
+/** Does a participant name someone: an entity, a country or organisation code (not a bare sector), or a name in its words? */
+function isNamedParticipant(a: CodedActor, s: Sentence, tokens: readonly CoderToken[], mentions: readonly Mention[]): boolean {
+  if (a.entityId !== undefined || (a.code !== undefined && !a.code.startsWith('---'))) return true;
+  if (tokens.slice(a.start, a.end).some((t) => t.pos === 'PROPN')) return true;
+  return mentions.some((m) => m.tokenStart < s.tokenStart + a.end && m.tokenEnd > s.tokenStart + a.start && m.type !== 'MISC');
+}
+
+/**
+ * A consultation (CAMEO 04: meet, talk, visit, host) as the parties it is between, or undefined when it is none:
+ * the one met or visited is an actor or a named place, never what was talked about or where the visitor came from
+ * ("people were talking about South Dakota's slogan", "we've arrived late from London") nor an unnamed spot
+ * ("arriving at the job market"); and at least one side is named ("he visited his local doctor" is a patient's
+ * errand, not a consultation an analyst records). The caller then drops one addressed to no one.
+ */
+function consultBetweenParties(e: CodedEvent, s: Sentence, tokens: readonly CoderToken[], mentions: readonly Mention[], entityById: ReadonlyMap<string, DocEntity>, agentHeads: ReadonlySet<string>, deps: SentenceDeps | undefined, head: number | undefined): CodedEvent | undefined {
+  const targets = e.targets.filter((a) => {
+    if (deps && head !== undefined && isTopicOrOrigin(tokens, deps, head, a.end - 1)) return false;
+    const kind = participantKind(a, s, tokens, mentions, entityById, agentHeads);
+    return kind === 'actor' || (kind === 'place' && isNamedParticipant(a, s, tokens, mentions));
+  });
+  if (![...e.sources, ...targets].some((a) => isNamedParticipant(a, s, tokens, mentions))) return undefined;
+  return targets.length === e.targets.length ? e : { ...e, targets };
+}
+
 /** Pronoun and nominal references resolved by the entities stage, by start offset: "he" → the entity it stands for. */
 function referenceIndex(doc: Doc): Map<number, DocEntity> {
   const out = new Map<number, DocEntity>();
   for (const e of doc.layers.entities ?? []) for (const r of e.references ?? []) out.set(r.start, e);
   return out;
 }
+
+/** CAMEO roots of acts addressed to a party that are no movement: appeals, intents, support, cooperation, aid, demands. */
+const ADDRESSED_ROOTS = new Set(['02', '03', '05', '06', '07', '10']);
+
+/** CAMEO "criticize or denounce": what a verbal attack is. */
+const CRITICISE_CODE = '111';
 
 /** CAMEO roots of material acts: mobilisation, sanctions, coercion, assault, fighting, mass violence. */
 const MATERIAL_ROOTS = new Set(['15', '16', '17', '18', '19', '20']);
@@ -408,6 +442,22 @@ function resolveParticipants(e: CodedEvent, tokens: readonly CoderToken[], refer
   const sourceIds = ids(sources);
   if (targets.some((x, i) => x.entityId !== undefined && x !== e.targets[i] && sourceIds.has(x.entityId))) targets = e.targets.map((x, i) => (sourceIds.has(targets[i]!.entityId) && targets[i] !== x ? x : targets[i]!));
   return { ...e, sources, targets };
+}
+
+/**
+ * A participant whose phrase names a person only as a modifier of a common-noun head ("Epstein's victims", "Trump's
+ * wife", "the Swift family lawyer") is someone related to that person, not the person: it keeps its words and code
+ * but not the person's identity, which would show the person acting or acted on. A country or organisation named
+ * that way keeps its identity ("China's ambassador", "Columbus police": the CAMEO actor is that state or body).
+ */
+export function withoutPossessorIdentity(a: CodedActor, s: Sentence, tokens: readonly CoderToken[], mentions: readonly Mention[], entityById: ReadonlyMap<string, DocEntity>): CodedActor {
+  const entity = a.entityId ? entityById.get(a.entityId) : undefined;
+  if (!entity || entity.type !== 'PER' || tokens[a.end - 1]?.pos !== 'NOUN') return a;
+  const head = s.tokenStart + a.end - 1;
+  const inPhrase = mentions.filter((m) => entity.mentionIds.includes(m.id) && m.tokenStart >= s.tokenStart + a.start && m.tokenEnd <= s.tokenStart + a.end);
+  if (inPhrase.length === 0 || inPhrase.some((m) => m.tokenStart <= head && head < m.tokenEnd)) return a;
+  const { entityId: _person, ...rest } = a;
+  return rest;
 }
 
 /**
@@ -583,7 +633,7 @@ export function withoutInformants(e: CodedEvent, tokens: readonly CoderToken[]):
 export function createEventsStage(): Stage<'events'> {
   return defineStage({
     name: 'events',
-    version: 8,
+    version: 9,
     requires: ['tokens', 'sentences', 'mentions'],
     assigns: 'events',
     run(doc, ctx) {
@@ -639,7 +689,9 @@ export function createEventsStage(): Stage<'events'> {
           // A statement, demand or rejection inside a direct quotation ("we strongly oppose …") is the quoted speaker's
           // claim, which the claims stage records with its source; acts told in a quotation stay events.
           if (VERBAL_ROOTS.has(codedEvent.code.slice(0, 2)) && isInQuote(tokens[codedEvent.triggerStart]!, quotes)) continue;
-          const quoted = withoutInformants(withinQuote(resolved, tokens, quotes), tokens);
+          const informed = withoutInformants(withinQuote(resolved, tokens, quotes), tokens);
+          const ownIdentity = (a: CodedActor): CodedActor => withoutPossessorIdentity(a, s, tokens, inSentence, entityById);
+          const quoted = { ...informed, sources: informed.sources.map(ownIdentity), targets: informed.targets.map(ownIdentity) };
           if (!isPlausible(quoted, s, tokens, inSentence, entityById)) continue;
           // "killed in a helicopter crash", with no one named who killed: an accident.
           if (deps && head !== undefined && quoted.sources.length === 0 && isAccidentAt(tokens, deps, head)) continue;
@@ -652,8 +704,19 @@ export function createEventsStage(): Stage<'events'> {
           // Seizure, arrest, expulsion, repression, blockade and occupation (CAMEO 17, 191, 192: PLOVER's COERCE) are done
           // to someone or something: with nothing acted on, the verb is used in another sense ("it was Morrison who took over").
           if (/^(17|191|192)/.test(quoted.code) && quoted.targets.length === 0) continue;
-          const e = withPlausibleParticipants(quoted, s, tokens, inSentence, entityById, agentHeads);
-          if (!e) continue;
+          // "attacked Trump's wife, children, family, businesses", "attacked Biden in a tweet": an attack in words is
+          // criticism (CAMEO 111), never an assault.
+          // People and things no force reaches in one list; things alone are another sense ("hit its targets"), dropped below.
+          const targetKinds = isMaterial(quoted.code) ? quoted.targets.map((a) => participantKind(a, s, tokens, inSentence, entityById, agentHeads, true)) : [];
+          const attacksThings = targetKinds.includes('thing') && targetKinds.includes('actor');
+          const worded = deps && head !== undefined && isMaterial(quoted.code) && isVerbalAttack(tokens, deps, head, attacksThings) ? { ...quoted, code: CRITICISE_CODE } : quoted;
+          const plausible = withPlausibleParticipants(worded, s, tokens, inSentence, entityById, agentHeads);
+          // A meeting or visit is between parties (issue 14): not with a topic, an origin or an unnamed spot.
+          const consulted = plausible?.code.startsWith('04') ? consultBetweenParties(plausible, s, tokens, inSentence, entityById, agentHeads, deps, head) : plausible;
+          if (!consulted) continue;
+          // "offered to fly the cat to Portland": a town or region is where something goes, not the one an offer,
+          // appeal, endorsement, aid or demand is addressed to (a country or capital stands for its government).
+          const e = ADDRESSED_ROOTS.has(consulted.code.slice(0, 2)) && consulted.targets.some((a) => isLocale(a, entityById, lexicon)) ? { ...consulted, targets: consulted.targets.filter((a) => !isLocale(a, entityById, lexicon)) } : consulted;
           // A statement, appeal, offer, visit, endorsement, cooperation or aid with no one named who does it ("This
           // certificate is offered to members", "is widely recognized for", "visiting Hokkaido") reports no act of a
           // party; force, coercion and accusations are kept without their actor ("was arrested", "was accused of").
@@ -668,6 +731,11 @@ export function createEventsStage(): Stage<'events'> {
           if (e.verb === 'ASK' && /[?"\u201c\u201d]/.test(doc.text.slice(s.start, s.end))) continue;
           // A speech verb with no one acted on ("officials warned that …") is a claim, which the claims stage records.
           if (e.targets.length === 0 && cues.some((c) => c.start < tokens[e.triggerEnd - 1]!.end && c.end > tokens[e.triggerStart]!.start)) continue;
+          // "demanded how Andrew could be so sure": a question put to someone, not a demand.
+          if (/^(02|10)/.test(e.code) && asksQuestion(tokens, e.triggerEnd)) continue;
+          // "Many in Hong Kong will deplore that decision": words not yet said (demands, criticism, rejection) are a
+          // forecast, not an act; a planned lawsuit or ruling (115, 116) is a step already set in motion.
+          if (e.modality === 'planned' && /^(10|11|12)/.test(e.code) && !/^11[56]/.test(e.code)) continue;
           // An appeal, consultation, support or threat addressed to no one is a stance, not a dyadic event.
           if (lacksRecipient(e.code, e.sources.length, e.targets.length)) continue;
           // A question asks whether something happened ("What's America talking about?").
