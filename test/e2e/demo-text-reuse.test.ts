@@ -26,7 +26,7 @@ function strike(articleId: string, outlet: string, text: string, lead: RegExp, c
   return {
     articleId, text,
     events: [{
-      observation: { articleId, mentionId: 'ev1', ploverType: 'ASSAULT', modality: 'asserted', sourceIds: [], targetIds: ['loc:aleppo'], counts: { killed: 12 },
+      observation: { articleId, mentionId: 'ev1', ploverType: 'ASSAULT', modality: 'asserted', sourceIds: [], targetIds: ['loc:aleppo'], counts: { fatalities: 12 },
         timeValue: '2024-11-07', publishedAt: '2024-11-08', trigger: 'killed', place: { name: 'Aleppo', lat: 36.2, lon: 37.16, countryCode: 'SY', gazetteerId: '170063' } },
       reports: [report],
       evidence: { start: at.index, end },
@@ -85,6 +85,39 @@ test('demo text reuse › two outlets quoting the same statement remain two orig
   await linkArticle(tx, flood('tidewater', 'Tidewater Press', TIDEWATER, /Floodwater from a breached/));
   await linkArticle(tx, flood('herald', 'Steppe Herald', HERALD, /Villagers waded/));
   assert.equal(state.textReuse.length, 0, 'no text-reuse link');
+  assert.equal(state.events.size, 1);
+  assert.equal([...state.events.values()][0]!.status, 'corroborated');
+});
+
+// Two outlets' own stories of one grounding, both ending with the operator's stock "About" paragraph (three
+// sentences, copied from its press release): the link they share is that paragraph, not their leads.
+const ABOUT = 'Harbour Line operates 14 passenger and freight routes between the mainland and the northern islands. The company was founded in 1962 and carries about 1.8 million passengers a year. Harbour Line is owned by the regional transport authority and three island municipalities.';
+const COASTAL = [
+  'A Harbour Line ferry carrying 240 passengers ran aground off Kessel Point on Tuesday, the operator said.',
+  'Coastguard boats took the passengers ashore in small groups over four hours, and nobody was hurt.',
+  'The captain told our reporter that thick fog had rolled in minutes before the ship struck a sandbank.',
+  'Tugs are expected to try to refloat the vessel at high tide on Wednesday morning.',
+  ABOUT,
+].join('\n\n');
+const GAZETTE = [
+  'A Harbour Line ferry carrying 240 passengers and 30 cars ran aground off Kessel Point early on Tuesday, the company said.',
+  'Islanders waiting at the Kessel quay said they had watched the ship list slowly to one side as the tide went out.',
+  'The regional transport authority has asked the maritime safety board to investigate the grounding.',
+  'Ferry services to the northern islands were cancelled for the rest of the day.',
+  ABOUT,
+].join('\n\n');
+
+test('demo text reuse › two outlets sharing only a stock paragraph remain two origins', async () => {
+  const { tx, state } = createMemoryCorpus();
+  const grounding = (articleId: string, outlet: string, text: string) => {
+    const base = strike(articleId, outlet, text, /A Harbour Line ferry/, []);
+    const event = base.events[0]!;
+    return { ...base, events: [{ ...event, observation: { ...event.observation, ploverType: 'OTHER', trigger: 'ran aground', targetIds: ['org:harbour line'], counts: {}, timeValue: '2024-11-05', place: undefined } }] };
+  };
+  await linkArticle(tx, grounding('coastal', 'Coastal Times', COASTAL));
+  await linkArticle(tx, grounding('gazette', 'Island Gazette', GAZETTE));
+  assert.equal(state.textReuse.length, 2, 'the stock paragraph links them');
+  assert.ok(state.textReuse.every((l) => l.passages.every((p) => p.span.start > 0)), 'their leads are not aligned');
   assert.equal(state.events.size, 1);
   assert.equal([...state.events.values()][0]!.status, 'corroborated');
 });

@@ -34,6 +34,8 @@ const SHINGLE_WORDS = 5;
 const KEY_WORDS = 8;
 /** One key in KEY_SAMPLING shingles is kept (by hash): a shared run of ~40 words shares about five keys. */
 const KEY_SAMPLING = 8;
+/** Keys stored per article at most (a 2,000-word text has about 250). */
+const MAX_KEYS = 256;
 /** Unquoted words a sentence needs to count as reused text: "Police are investigating." is a stock line. */
 const MIN_SENTENCE_WORDS = 8;
 /** Share of a sentence's unquoted shingles found in the other article for the sentence to be reused verbatim. */
@@ -43,6 +45,8 @@ const MIN_VERBATIM_SENTENCES = 3;
 const MIN_LINK_WORDS = 40;
 /** Share of word triples two sentences of a linked pair must share to be one sentence reworded. */
 const REWORDED_SHARE = 0.5;
+/** Sentences a reworded one may sit from a verbatim reused pair, on both sides. */
+const REWORDED_REACH = 2;
 
 /** 32-bit FNV-1a of a string. */
 function fnv1a(text: string): number {
@@ -121,13 +125,14 @@ function shingles(words: readonly string[], size: number): number[] {
 
 /**
  * Retrieval keys of an article: a sample of the hashes of its unquoted word 8-shingles (one in eight, chosen by
- * hash, so two articles sharing a passage keep the same keys of it). Two articles sharing a few sentences share
+ * hash, so two articles sharing a passage keep the same keys of it; at most 256). Two articles sharing a few sentences share
  * several keys; quotations and short stock lines give none.
  */
 export function passageKeys(text: string): number[] {
   const keys = new Set<number>();
   for (const s of sentencesOf(text)) for (const h of shingles(s.unquoted, KEY_WORDS)) if (h % KEY_SAMPLING === 0) keys.add(h);
-  return [...keys].sort((a, b) => a - b);
+  // The smallest hashes of a very long text: a passage it shares with a shorter one keeps most of its keys.
+  return [...keys].sort((a, b) => a - b).slice(0, MAX_KEYS);
 }
 
 interface Side {
@@ -205,10 +210,14 @@ export function alignReuse(a: { id: string; text: string }, b: { id: string; tex
   const usedA = new Set([...pairs.values()].map(([i]) => i));
   const usedB = new Set([...pairs.values()].map(([, j]) => j));
   const loose: { i: number; j: number; score: number }[] = [];
+  // Only next to reused text: a new lead sits above the paragraphs it copies, while two press releases that end
+  // with the same "About us" paragraph share nothing near their leads.
+  const verbatimPairs = [...pairs.values()];
+  const nearReused = (i: number, j: number) => verbatimPairs.some(([x, y]) => Math.abs(x - i) <= REWORDED_REACH && Math.abs(y - j) <= REWORDED_REACH);
   sa.sentences.forEach((x, i) => {
     if (usedA.has(i) || x.words.length < MIN_SENTENCE_WORDS) return;
     sb.sentences.forEach((y, j) => {
-      if (usedB.has(j) || y.words.length < MIN_SENTENCE_WORDS) return;
+      if (usedB.has(j) || y.words.length < MIN_SENTENCE_WORDS || !nearReused(i, j)) return;
       const score = rewordedShare(x, y);
       if (score >= REWORDED_SHARE) loose.push({ i, j, score });
     });

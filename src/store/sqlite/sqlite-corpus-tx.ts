@@ -138,13 +138,13 @@ export function sqliteCorpusTx(prepare: (sql: string) => Database.Statement): Co
     },
     reuseCandidates: async (articleId, keys, minShared, perKey, limit) => {
       if (!keys.length) return [];
-      // A few articles per key (as for copies): a key shared by hundreds of articles is a stock passage, and reading
-      // every holder would make each new article cost more than the last.
-      const perKeySql = keys.map(() => `SELECT article_id FROM (SELECT article_id FROM passage_keys WHERE key = ? AND article_id <> ? ORDER BY article_id LIMIT ${perKey})`).join(' UNION ALL ');
-      const params = keys.flatMap((k) => [k, articleId]);
-      return (prepare(`SELECT a.id, a.body FROM (SELECT article_id, count(*) AS shared FROM (${perKeySql}) GROUP BY article_id HAVING count(*) >= ?
-        ORDER BY shared DESC, article_id LIMIT ?) c JOIN articles a ON a.id = c.article_id ORDER BY c.shared DESC, a.id`).all(...params, minShared, limit) as Row[])
-        .map((r) => ({ articleId: String(r['id']), text: String(r['body']) }));
+      // A few articles per key (as for copies): a key shared by hundreds of articles is a stock passage, and counting
+      // every holder would make each new article cost more than the last. One statement whatever the number of keys.
+      return (prepare(`SELECT a.id, a.body FROM (SELECT article_id, count(*) AS shared FROM (
+          SELECT article_id, row_number() OVER (PARTITION BY key ORDER BY article_id) AS rank FROM passage_keys
+          WHERE key IN (SELECT value FROM json_each(?)) AND article_id <> ?) WHERE rank <= ?
+        GROUP BY article_id HAVING count(*) >= ? ORDER BY shared DESC, article_id LIMIT ?) c JOIN articles a ON a.id = c.article_id ORDER BY c.shared DESC, a.id`)
+        .all(JSON.stringify(keys), articleId, perKey, minShared, limit) as Row[]).map((r) => ({ articleId: String(r['id']), text: String(r['body']) }));
     },
     writeTextReuse: async (reuse) => {
       prepare('INSERT OR REPLACE INTO text_reuse (article_id, other_id, is_copy, passages) VALUES (?, ?, ?, ?)')
