@@ -63,9 +63,14 @@ function sourceKey(source: Source): string {
   return `${source.kind}:${source.name.toLowerCase().replace(/\s+/g, ' ').trim()}`;
 }
 
-/** An outlet by name, so "Reuters" as an article's outlet and "Reuters" cited in another chain meet. */
-function outletKey(name: string): string {
-  return `outlet:${name.toLowerCase().replace(/^the\s+/, '').replace(/\s+/g, ' ').trim()}`;
+/**
+ * An outlet by name, so "Reuters" as an article's outlet and "Reuters" cited in another chain meet: letters and
+ * digits only, without a leading "the" or a domain ending, so "PolitiFact", "politifact" (a handle) and
+ * "politifact.com" (a site known by its address) are one outlet, and so are "The Detroit News" and "detroitnews".
+ */
+export function outletKey(name: string): string {
+  const bare = name.toLowerCase().trim().replace(/^the\s+/, '').replace(/\.(?:com|org|net|co\.uk|com\.au|co|io|news|info)$/, '');
+  return `outlet:${bare.replace(/[^\p{L}\p{N}]+/gu, '') || bare}`;
 }
 
 function sourceLabel(source: Source): string {
@@ -88,7 +93,7 @@ interface Line {
 /** The real sources of a chain, without the article's own voice at its head. */
 function realChain(report: EventReport): Source[] {
   // The article's own outlet at the head of a chain is the article speaking, not a source it cites.
-  const isSelf = (s: Source, i: number) => s.kind === 'article' || (i === 0 && report.outlet !== undefined && s.name.toLowerCase() === report.outlet.toLowerCase());
+  const isSelf = (s: Source, i: number) => s.kind === 'article' || (i === 0 && report.outlet !== undefined && outletKey(s.name) === outletKey(report.outlet));
   return report.chain.filter((s, i) => !isSelf(s, i) && isRealSource(s));
 }
 
