@@ -172,12 +172,16 @@ const overlaps = (a: TextSpan, b: TextSpan) => a.start < b.end && b.start < a.en
 function uniteReusedPassages(reports: readonly EventReport[], lines: readonly Line[], sets: Lines, reuse: readonly TextReuse[]): string[] {
   const said: string[] = [];
   const isResponse = (r: EventReport) => RESPONSES.has(r.stance);
+  // Reports by article, so a link costs the reports of its two articles, not of the whole event.
+  const byArticle = new Map<string, (readonly [EventReport, number])[]>();
+  reports.forEach((r, i) => byArticle.set(r.articleId, [...(byArticle.get(r.articleId) ?? []), [r, i] as const]));
+  const copySides = new Set(reuse.filter((l) => l.isCopy).map((l) => `${l.articleId}\u0000${l.otherId}`));
   const ordered = [...reuse].sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.otherId < b.otherId ? -1 : 1));
   for (const link of ordered) {
-    // Each pair is stored both ways round: read it from the copy's side only, or from the first id's when neither is.
-    if (!link.isCopy && reuse.some((l) => l.articleId === link.otherId && l.otherId === link.articleId && l.isCopy)) continue;
-    const mine = reports.map((r, i) => [r, i] as const).filter(([r]) => r.articleId === link.articleId && r.passage);
-    const theirs = reports.map((r, i) => [r, i] as const).filter(([r]) => r.articleId === link.otherId);
+    // Each pair is stored both ways round: read it from the copy's side only.
+    if (!link.isCopy && copySides.has(`${link.otherId}\u0000${link.articleId}`)) continue;
+    const mine = (byArticle.get(link.articleId) ?? []).filter(([r]) => r.passage);
+    const theirs = byArticle.get(link.otherId) ?? [];
     if (!mine.length || !theirs.length) continue;
     let united = false;
     for (const passage of link.passages) {
