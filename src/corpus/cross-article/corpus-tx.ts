@@ -72,7 +72,7 @@ export interface CorpusTx {
   reuseCandidates(articleId: string, keys: readonly number[], minShared: number, perKey: number, limit: number): Promise<{ articleId: string; text: string }[]>;
   /** Stores one direction of a text-reuse link. */
   writeTextReuse(reuse: TextReuse): Promise<void>;
-  /** Text-reuse links between any two of these articles (both directions). */
+  /** Text-reuse links between any two of these articles, each pair once: from its copy's side. */
   textReuseAmong(articleIds: readonly string[]): Promise<TextReuse[]>;
   /** Removes an article's observations, reports, fingerprint, bands, passage keys, near-duplicate and text-reuse links. */
   deleteArticleCorpusRows(articleId: string): Promise<void>;

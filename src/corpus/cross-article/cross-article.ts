@@ -203,9 +203,12 @@ export async function refreshEvent(tx: CorpusTx, eventId: string): Promise<void>
     return;
   }
   const reports = await tx.reports(eventId);
+  // Text reuse only unites lines: with one line or fewer it changes nothing, and the links of an event that 1,500
+  // copies report are not read on every new copy.
+  const alone = corroborate(reports);
   const articles = [...new Set(reports.map((r) => r.articleId))];
-  const reuse = articles.length > 1 ? await tx.textReuseAmong(articles) : [];
-  await tx.writeStatus(eventId, corroborate(reports, reuse), reports.length);
+  const reuse = alone.origins.length > 1 && articles.length > 1 ? await tx.textReuseAmong(articles) : [];
+  await tx.writeStatus(eventId, reuse.length ? corroborate(reports, reuse) : alone, reports.length);
 }
 
 async function refreshEvents(tx: CorpusTx, ids: readonly string[]): Promise<void> {

@@ -100,7 +100,7 @@ export function createMemoryCorpus(): { tx: CorpusTx; state: MemoryCorpusState }
     writeTextReuse: async (reuse) => {
       state.textReuse.splice(0, state.textReuse.length, ...state.textReuse.filter((l) => l.articleId !== reuse.articleId || l.otherId !== reuse.otherId), reuse);
     },
-    textReuseAmong: async (articleIds) => state.textReuse.filter((l) => articleIds.includes(l.articleId) && articleIds.includes(l.otherId)),
+    textReuseAmong: async (articleIds) => state.textReuse.filter((l) => l.isCopy && articleIds.includes(l.articleId) && articleIds.includes(l.otherId)),
     copyCandidates: async (bandKeys) => {
       const out: CopyCandidate[] = [];
       for (const [articleId, f] of state.fingerprints) {

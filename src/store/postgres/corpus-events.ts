@@ -130,7 +130,7 @@ export function postgresCorpusTx(q: Query): CorpusTx {
       await q(`link ${reuse.articleId}`, `INSERT INTO text_reuse (article_id, other_id, is_copy, passages) VALUES ($1, $2, $3, $4)
         ON CONFLICT (article_id, other_id) DO UPDATE SET is_copy = excluded.is_copy, passages = excluded.passages`, [reuse.articleId, reuse.otherId, reuse.isCopy, JSON.stringify(reuse.passages)]);
     },
-    textReuseAmong: async (articleIds) => (await q('text reuse', `SELECT * FROM text_reuse WHERE article_id = ANY($1::text[]) AND other_id = ANY($1::text[]) ORDER BY article_id, other_id`,
+    textReuseAmong: async (articleIds) => (await q('text reuse', `SELECT * FROM text_reuse WHERE is_copy AND article_id = ANY($1::text[]) AND other_id = ANY($1::text[]) ORDER BY article_id, other_id`,
       [[...articleIds]])).map((r) => ({ articleId: String(r['article_id']), otherId: String(r['other_id']), isCopy: Boolean(r['is_copy']), passages: r['passages'] as TextReuse['passages'] })),
     copyCandidates: (bandKeys) => findSyndicationCandidates(q, bandKeys),
     writeFingerprint: async (articleId, signature, bandKeys, group) => {

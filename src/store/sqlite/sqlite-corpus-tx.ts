@@ -137,14 +137,15 @@ export function sqliteCorpusTx(prepare: (sql: string) => Database.Statement): Co
       for (const key of keys) insert.run(key, articleId);
     },
     reuseCandidates: async (articleId, keys, minShared, perKey, limit) => {
-      if (!keys.length) return [];
-      // A few articles per key (as for copies): a key shared by hundreds of articles is a stock passage, and counting
-      // every holder would make each new article cost more than the last. One statement whatever the number of keys.
-      return (prepare(`SELECT a.id, a.body FROM (SELECT article_id, count(*) AS shared FROM (
-          SELECT article_id, row_number() OVER (PARTITION BY key ORDER BY article_id) AS rank FROM passage_keys
-          WHERE key IN (SELECT value FROM json_each(?)) AND article_id <> ?) WHERE rank <= ?
-        GROUP BY article_id HAVING count(*) >= ? ORDER BY shared DESC, article_id LIMIT ?) c JOIN articles a ON a.id = c.article_id ORDER BY c.shared DESC, a.id`)
-        .all(JSON.stringify(keys), articleId, perKey, minShared, limit) as Row[]).map((r) => ({ articleId: String(r['id']), text: String(r['body']) }));
+      // A few articles per key, each read from the key's index range (as for copies): a key that hundreds of
+      // articles share is a stock passage or one story's copies, and reading every holder would make each new article
+      // cost more than the last.
+      const holders = prepare('SELECT article_id FROM passage_keys WHERE key = ? AND article_id <> ? ORDER BY article_id LIMIT ?');
+      const shared = new Map<string, number>();
+      for (const key of keys) for (const r of holders.all(key, articleId, perKey) as Row[]) shared.set(String(r['article_id']), (shared.get(String(r['article_id'])) ?? 0) + 1);
+      const chosen = [...shared].filter(([, n]) => n >= minShared).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, limit);
+      const body = prepare('SELECT body FROM articles WHERE id = ?');
+      return chosen.map(([id]) => ({ articleId: id, text: String((body.get(id) as Row)['body']) }));
     },
     writeTextReuse: async (reuse) => {
       prepare('INSERT OR REPLACE INTO text_reuse (article_id, other_id, is_copy, passages) VALUES (?, ?, ?, ?)')
@@ -152,7 +153,7 @@ export function sqliteCorpusTx(prepare: (sql: string) => Database.Statement): Co
     },
     textReuseAmong: async (articleIds) => {
       const list = marks(articleIds.length);
-      return (prepare(`SELECT * FROM text_reuse WHERE article_id IN (${list}) AND other_id IN (${list}) ORDER BY article_id, other_id`).all(...articleIds, ...articleIds) as Row[]).map(toTextReuse);
+      return (prepare(`SELECT * FROM text_reuse WHERE is_copy = 1 AND article_id IN (${list}) AND other_id IN (${list}) ORDER BY article_id, other_id`).all(...articleIds, ...articleIds) as Row[]).map(toTextReuse);
     },
     copyCandidates: async (bandKeys) => copyCandidates(prepare, bandKeys),
     writeFingerprint: async (articleId, signature, bandKeys, group) => {
