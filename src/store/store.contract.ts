@@ -608,6 +608,27 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
       });
     });
 
+    test('events: a cut copy (no near-duplicate group) is one origin with its original, whichever is saved first', async () => {
+      // The original's paragraphs after its lead, of which the copy keeps three and adds its own closing line.
+      const rest = [
+        'Police said the guard was standing at the outer checkpoint when the first rocket landed in the car park.',
+        'Two more rockets fell in an empty field beside the perimeter wall, an airport official told reporters.',
+        'Flights were suspended for about three hours while army engineers searched the runways for unexploded ordnance.',
+      ];
+      const original = `${WIRE}\n\n${rest.join('\n\n')}\n\nThe airport has been targeted four times this year.`;
+      const cut = `${WIRE}\n\n${rest.join('\n\n')}\n\nRead more on our Iraq page.`;
+      for (const first of ['original', 'cut']) {
+        await withStore(async (store) => {
+          const docs = { original: eventArticle(original, 'Meridian News Agency', '2024-11-11'), cut: eventArticle(cut, 'Gulf Courier', '2024-11-11') };
+          for (const name of first === 'original' ? ['original', 'cut'] as const : ['cut', 'original'] as const) await saveWithEvents(store, docs[name]);
+          const [event] = await store.listEvents();
+          assert.equal((await store.listEvents()).length, 1);
+          assert.equal(event!.status, 'single-source', `${first} first`);
+          assert.match(event!.explanation, /^1 independent origin .*Gulf Courier reuses Meridian News Agency's text/);
+        });
+      }
+    });
+
     test('events: a syndicated pair is one origin, a denial contests it, re-saving changes nothing', async () => {
       await withStore(async (store) => {
         const wire = eventArticle(WIRE, 'Meridian News Agency', '2024-11-11');

@@ -234,3 +234,30 @@ test('corroborate › the outcome does not depend on the order reports arrive in
   assert.equal(forward.assertingOrigins, backward.assertingOrigins);
   assert.deepEqual(forward.origins.map((o) => o.key).sort(), backward.origins.map((o) => o.key).sort());
 });
+
+test('corroborate › one outlet written three ways (a name, a handle, its address) is one origin', () => {
+  const result = corroborate([
+    report({ articleId: 'a1', outlet: 'FactCheckers' }),
+    report({ articleId: 'a2', outlet: 'factcheckers' }),
+    report({ articleId: 'a3', outlet: 'factcheckers.com' }),
+    report({ articleId: 'a4', outlet: 'The Valley Post' }),
+    report({ articleId: 'a5', outlet: 'valleypost' }),
+  ]);
+  assert.equal(result.assertingOrigins, 2);
+  assert.equal(result.status, 'corroborated');
+});
+
+test('corroborate › a report on a passage reused from another article joins that article\'s line; elsewhere it does not', () => {
+  const reuse = [
+    { articleId: 'copy', otherId: 'wire', isCopy: true, passages: [{ span: { start: 0, end: 100 }, otherSpan: { start: 0, end: 120 } }] },
+    { articleId: 'wire', otherId: 'copy', isCopy: false, passages: [{ span: { start: 0, end: 120 }, otherSpan: { start: 0, end: 100 } }] },
+  ];
+  const wire = report({ articleId: 'wire', outlet: 'Meridian News Agency', chain: [official('Kassem Haddad', 'per:kassem haddad')], passage: { start: 0, end: 120 } });
+  const onReused = report({ articleId: 'copy', outlet: 'Gulf Courier', chain: [anonymous('Syrian health officials', { nationality: 'SYR', count: 'multiple' })], passage: { start: 10, end: 90 } });
+  const joined = corroborate([wire, onReused], reuse);
+  assert.equal(joined.assertingOrigins, 1);
+  assert.match(joined.explanation, /Gulf Courier reuses Meridian News Agency's text/);
+  // The copy's own new paragraph is its own evidence.
+  const onOwn = { ...onReused, passage: { start: 400, end: 480 } };
+  assert.equal(corroborate([wire, onOwn], reuse).assertingOrigins, 2);
+});

@@ -4,11 +4,13 @@
  * real-source.ts); a chain with none is the article's own voice. Reports then collapse into lines of evidence:
  * syndicated copies (near-duplicate articles) are one; outlets citing the same root are one; an article citing
  * another outlet for the event relays that outlet; and whatever only one article (or its copies) reports is that
- * article's one line, however many sources it quotes. The status follows from how many lines assert the event
+ * article's one line, however many sources it quotes; and a report whose passage an article reuses from another
+ * (a rewrite or cut copy, see text-reuse/) is in that article's line, however its attribution was parsed. The status follows from how many lines assert the event
  * and which parties deny it: only a denial by a real party counts, and a negated mention ("the army did not
  * shell the town") is no denial at all.
  */
 import type { Source, Stance } from '../../model/index.js';
+import type { TextReuse, TextSpan } from '../text-reuse/index.js';
 import { isRealSource } from './real-source.js';
 
 /**
@@ -26,6 +28,8 @@ export interface EventReport {
   /** Outermost first; empty or a single 'article' link means the article's own voice. */
   readonly chain: readonly Source[];
   readonly stance: ReportStance;
+  /** The passage of its article that carries it (the event mention's sentence), to tell a reused one. */
+  readonly passage?: TextSpan;
 }
 
 /** An independent origin of reports (one line of evidence), with what it says. */
@@ -59,9 +63,14 @@ function sourceKey(source: Source): string {
   return `${source.kind}:${source.name.toLowerCase().replace(/\s+/g, ' ').trim()}`;
 }
 
-/** An outlet by name, so "Reuters" as an article's outlet and "Reuters" cited in another chain meet. */
-function outletKey(name: string): string {
-  return `outlet:${name.toLowerCase().replace(/^the\s+/, '').replace(/\s+/g, ' ').trim()}`;
+/**
+ * An outlet by name, so "Reuters" as an article's outlet and "Reuters" cited in another chain meet: letters and
+ * digits only, without a leading "the" or a domain ending, so "PolitiFact", "politifact" (a handle) and
+ * "politifact.com" (a site known by its address) are one outlet, and so are "The Detroit News" and "detroitnews".
+ */
+export function outletKey(name: string): string {
+  const bare = name.toLowerCase().trim().replace(/^the\s+/, '').replace(/\.(?:com|org|net|co\.uk|com\.au|co|io|news|info)$/, '');
+  return `outlet:${bare.replace(/[^\p{L}\p{N}]+/gu, '') || bare}`;
 }
 
 function sourceLabel(source: Source): string {
@@ -84,7 +93,7 @@ interface Line {
 /** The real sources of a chain, without the article's own voice at its head. */
 function realChain(report: EventReport): Source[] {
   // The article's own outlet at the head of a chain is the article speaking, not a source it cites.
-  const isSelf = (s: Source, i: number) => s.kind === 'article' || (i === 0 && report.outlet !== undefined && s.name.toLowerCase() === report.outlet.toLowerCase());
+  const isSelf = (s: Source, i: number) => s.kind === 'article' || (i === 0 && report.outlet !== undefined && outletKey(s.name) === outletKey(report.outlet));
   return report.chain.filter((s, i) => !isSelf(s, i) && isRealSource(s));
 }
 
@@ -152,8 +161,51 @@ function effectiveStance(report: EventReport, line: Line): ReportStance | undefi
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+const overlaps = (a: TextSpan, b: TextSpan) => a.start < b.end && b.start < a.end;
+
+/**
+ * A report whose passage its article reuses from another article joins the line of that article's report on the
+ * same passage, or that article's own line when it reports the event elsewhere: a copy relays its original,
+ * whoever the two parses found speaking. Statements join statements and responses join responses. Returns what
+ * it says about it ("Gulf Courier reuses The Northern Ledger's text"), once per pair of outlets that it united.
+ */
+function uniteReusedPassages(reports: readonly EventReport[], lines: readonly Line[], sets: Lines, reuse: readonly TextReuse[]): string[] {
+  const said: string[] = [];
+  const isResponse = (r: EventReport) => RESPONSES.has(r.stance);
+  // Reports by article, so a link costs the reports of its two articles, not of the whole event.
+  const byArticle = new Map<string, (readonly [EventReport, number])[]>();
+  reports.forEach((r, i) => byArticle.set(r.articleId, [...(byArticle.get(r.articleId) ?? []), [r, i] as const]));
+  const copySides = new Set(reuse.filter((l) => l.isCopy).map((l) => `${l.articleId}\u0000${l.otherId}`));
+  const ordered = [...reuse].sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.otherId < b.otherId ? -1 : 1));
+  for (const link of ordered) {
+    // Each pair is stored both ways round: read it from the copy's side only.
+    if (!link.isCopy && copySides.has(`${link.otherId}\u0000${link.articleId}`)) continue;
+    const mine = (byArticle.get(link.articleId) ?? []).filter(([r]) => r.passage);
+    const theirs = byArticle.get(link.otherId) ?? [];
+    if (!mine.length || !theirs.length) continue;
+    let united = false;
+    for (const passage of link.passages) {
+      for (const [report, i] of mine.filter(([r]) => overlaps(r.passage!, passage.span))) {
+        const same = theirs.filter(([r]) => r.passage && overlaps(r.passage, passage.otherSpan) && isResponse(r) === isResponse(report));
+        const elsewhere = isResponse(report) ? undefined : theirs.find(([r]) => !isResponse(r));
+        const targets = (same.length ? same : elsewhere ? [elsewhere] : []).map(([, j]) => lines[j]!.keys[0]!);
+        for (const target of targets) {
+          if (sets.find(lines[i]!.keys[0]!) !== sets.find(target)) united = true;
+          sets.union(lines[i]!.keys[0]!, target);
+        }
+      }
+    }
+    if (!united) continue;
+    const copy = mine[0]![0].outlet ?? 'an article';
+    const original = theirs[0]![0].outlet ?? 'another article';
+    const sentence = copy === original ? `two ${copy} articles share text` : `${copy} ${link.isCopy ? 'reuses' : 'shares'} ${original}'s text`;
+    if (!said.includes(sentence)) said.push(sentence);
+  }
+  return said;
+}
+
 /** Groups reports into independent origins and decides the status, with a plain-words explanation. */
-export function corroborate(reports: readonly EventReport[]): Corroboration {
+export function corroborate(reports: readonly EventReport[], reuse: readonly TextReuse[] = []): Corroboration {
   const lines = reports.map(lineOf);
   const sets = new Lines();
   lines.forEach((line) => line.keys.forEach((k) => sets.union(line.keys[0]!, k)));
@@ -164,6 +216,7 @@ export function corroborate(reports: readonly EventReport[]): Corroboration {
     // The first cited outlet in alphabetical order, so the result does not depend on the order of reports.
     if (cited.length) sets.union(lines[i]!.keys[0]!, [...cited].sort()[0]!);
   });
+  const reused = uniteReusedPassages(reports, lines, sets, reuse);
   // One article, one line: what only one article (or its copies) reports is that article's evidence, whether in
   // its own voice or through the sources it quotes.
   const groupsOf = new Map<string, Set<string>>();
@@ -219,5 +272,6 @@ export function corroborate(reports: readonly EventReport[]): Corroboration {
   const stated = counted.filter((c) => !RESPONSES.has(c.stance));
   const repeats = stated.length - new Set(stated.map((c) => c.set)).size;
   if (repeats > 0) parts.push(`${plural(repeats, 'repeat')} not counted`);
+  if (reused.length) parts.push(reused.join('; '));
   return { origins, assertingOrigins: asserting.length, denyingParties, confirmingParties, hasAnonymousOrigin, status, explanation: parts.join('; ') };
 }

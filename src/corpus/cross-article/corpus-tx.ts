@@ -4,6 +4,7 @@
  */
 import type { Corroboration, EventReport } from '../corroborate/index.js';
 import type { CandidateQuery, EventObservation, MergedEventSummary } from '../merge-events/index.js';
+import type { TextReuse } from '../text-reuse/index.js';
 import type { Span } from '../../model/index.js';
 
 /** A stored article that shares a MinHash band with a new one. */
@@ -52,7 +53,7 @@ export interface CorpusTx {
   writeObservation(row: ObservationRow): Promise<void>;
   /** Adds an article's reports of an event mention. */
   writeReports(eventId: string, articleId: string, mentionId: string, syndicationGroup: string, reports: readonly EventReport[]): Promise<void>;
-  /** Reports of a merged event, each with its article's current near-duplicate group. */
+  /** Reports of a merged event, each with its article's current near-duplicate group and its mention's evidence as passage. */
   reports(eventId: string): Promise<EventReport[]>;
   /** How many observations a merged event still has. */
   observationCount(eventId: string): Promise<number>;
@@ -62,7 +63,18 @@ export interface CorpusTx {
   deleteEvent(eventId: string): Promise<void>;
   /** Merged events an article observes. */
   eventsObservedBy(articleId: string): Promise<string[]>;
-  /** Removes an article's observations, reports, fingerprint, bands and near-duplicate links. */
+  /** Stores an article's passage keys (replacing any it had); `text` is its text, which SQL stores already hold as its body. */
+  writePassageKeys(articleId: string, keys: readonly number[], text: string): Promise<void>;
+  /**
+   * Other stored articles sharing at least `minShared` of these keys (reading at most `perKey` articles per key),
+   * the `limit` sharing most first, with their text.
+   */
+  reuseCandidates(articleId: string, keys: readonly number[], minShared: number, perKey: number, limit: number): Promise<{ articleId: string; text: string }[]>;
+  /** Stores one direction of a text-reuse link. */
+  writeTextReuse(reuse: TextReuse): Promise<void>;
+  /** Text-reuse links between any two of these articles, each pair once: from its copy's side. */
+  textReuseAmong(articleIds: readonly string[]): Promise<TextReuse[]>;
+  /** Removes an article's observations, reports, fingerprint, bands, passage keys, near-duplicate and text-reuse links. */
   deleteArticleCorpusRows(articleId: string): Promise<void>;
   /** Stored articles sharing any of these band keys (at most 200). */
   copyCandidates(bandKeys: readonly string[]): Promise<CopyCandidate[]>;

@@ -8,6 +8,7 @@ import { corroborate } from '../corroborate/index.js';
 import { absorb, candidateQuery, chooseMergedEvent, compatibleTypes, observationWindow, startMergedEvent, type MergedEventSummary } from '../merge-events/index.js';
 import { estimateJaccard, NEAR_DUPLICATE_THRESHOLD } from '../near-duplicates/index.js';
 import type { ObservedEvent } from '../observe/index.js';
+import { alignReuse, MIN_SHARED_KEYS, passageKeys, REUSE_ARTICLES_PER_KEY, REUSE_CANDIDATES } from '../text-reuse/index.js';
 import type { CorpusTx, ObservationKey } from './corpus-tx.js';
 
 /** An article's near-duplicate fingerprint, group and links, decided before saving. */
@@ -24,6 +25,8 @@ export interface ArticleCorpusLinks {
   readonly articleId: string;
   readonly syndication?: CopyLinks;
   readonly events: readonly ObservedEvent[];
+  /** The article's text, to find the passages it shares with stored articles (absent: no text-reuse links). */
+  readonly text?: string;
 }
 
 /** Most events sharing an actor that an undated observation is compared with. */
@@ -68,6 +71,24 @@ export async function saveCopies(tx: CorpusTx, articleId: string, links: CopyLin
     await tx.renameGroup(group, links.group);
   }
   await refreshEvents(tx, affected);
+}
+
+/**
+ * Stores an article's passage keys and its text-reuse links with the stored articles that share passages with it
+ * (both directions, so the link does not depend on which article came first). No event needs a refresh here: a
+ * link counts only between reports of one event, and every event this article reports is refreshed when its
+ * observations are merged, after this.
+ */
+export async function saveTextReuse(tx: CorpusTx, articleId: string, text: string): Promise<void> {
+  const keys = passageKeys(text);
+  await tx.writePassageKeys(articleId, keys, text);
+  if (keys.length < MIN_SHARED_KEYS) return;
+  for (const other of await tx.reuseCandidates(articleId, keys, MIN_SHARED_KEYS, REUSE_ARTICLES_PER_KEY, REUSE_CANDIDATES)) {
+    const pair = alignReuse({ id: articleId, text }, { id: other.articleId, text: other.text });
+    if (!pair) continue;
+    await tx.writeTextReuse(pair[0]);
+    await tx.writeTextReuse(pair[1]);
+  }
 }
 
 /** Merges each observed event into the compatible merged event, or starts one; records reports and refreshes corroboration. */
@@ -182,7 +203,12 @@ export async function refreshEvent(tx: CorpusTx, eventId: string): Promise<void>
     return;
   }
   const reports = await tx.reports(eventId);
-  await tx.writeStatus(eventId, corroborate(reports), reports.length);
+  // Text reuse only unites lines: with one line or fewer it changes nothing, and the links of an event that 1,500
+  // copies report are not read on every new copy.
+  const alone = corroborate(reports);
+  const articles = [...new Set(reports.map((r) => r.articleId))];
+  const reuse = alone.origins.length > 1 && articles.length > 1 ? await tx.textReuseAmong(articles) : [];
+  await tx.writeStatus(eventId, reuse.length ? corroborate(reports, reuse) : alone, reports.length);
 }
 
 async function refreshEvents(tx: CorpusTx, ids: readonly string[]): Promise<void> {
@@ -194,6 +220,7 @@ async function refreshEvents(tx: CorpusTx, ids: readonly string[]): Promise<void
 export async function linkArticle(tx: CorpusTx, links: ArticleCorpusLinks): Promise<void> {
   const syndication = links.syndication ? await recheckCopies(tx, links.articleId, links.syndication) : undefined;
   if (syndication) await saveCopies(tx, links.articleId, syndication);
+  if (links.text !== undefined) await saveTextReuse(tx, links.articleId, links.text);
   await mergeObservations(tx, links.articleId, links.events, syndication?.group ?? links.articleId);
 }
 

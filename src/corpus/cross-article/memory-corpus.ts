@@ -4,6 +4,7 @@
  */
 import type { Corroboration, CorroborationStatus, EventReport } from '../corroborate/index.js';
 import { isUndated, SHORT_WINDOW_DAYS, windowDays, type CandidateQuery, type MergedEventSummary } from '../merge-events/index.js';
+import type { TextReuse } from '../text-reuse/index.js';
 import type { CopyCandidate, CorpusTx, EventOverride, ObservationKey, ObservationRow } from './corpus-tx.js';
 
 /** A merged event as the in-memory corpus holds it. */
@@ -27,11 +28,14 @@ export interface MemoryCorpusState {
   /** By `${articleId}\u0000${otherId}`. */
   readonly copyLinks: Map<string, number>;
   readonly overrides: EventOverride[];
+  /** Passage keys and text of each article that has them. */
+  readonly passages: Map<string, { keys: readonly number[]; text: string }>;
+  readonly textReuse: TextReuse[];
 }
 
 /** A fresh, empty in-memory corpus and its port. */
 export function createMemoryCorpus(): { tx: CorpusTx; state: MemoryCorpusState } {
-  const state: MemoryCorpusState = { events: new Map(), observations: new Map(), reports: [], groups: new Map(), fingerprints: new Map(), copyLinks: new Map(), overrides: [] };
+  const state: MemoryCorpusState = { events: new Map(), observations: new Map(), reports: [], groups: new Map(), fingerprints: new Map(), copyLinks: new Map(), overrides: [], passages: new Map(), textReuse: [] };
   const sameKey = (a: ObservationKey, b: ObservationKey) => a.articleId === b.articleId && a.mentionId === b.mentionId;
   const groupOf = (articleId: string) => state.groups.get(articleId) ?? articleId;
   const byId = (a: MergedEventSummary, b: MergedEventSummary) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -59,7 +63,10 @@ export function createMemoryCorpus(): { tx: CorpusTx; state: MemoryCorpusState }
     writeReports: async (eventId, articleId, mentionId, syndicationGroup, reports) => {
       for (const report of reports) state.reports.push({ eventId, articleId, mentionId, report: { ...report, syndicationGroup } });
     },
-    reports: async (eventId) => state.reports.filter((r) => r.eventId === eventId).map((r) => ({ ...r.report, syndicationGroup: groupOf(r.articleId) })),
+    reports: async (eventId) => state.reports.filter((r) => r.eventId === eventId).map((r) => {
+      const evidence = state.observations.get(`${r.articleId}\u0000${r.mentionId}`)?.evidence;
+      return { ...r.report, syndicationGroup: groupOf(r.articleId), ...(evidence ? { passage: { start: evidence.start, end: evidence.end } } : {}) };
+    }),
     observationCount: async (eventId) => [...state.observations.values()].filter((o) => o.eventId === eventId).length,
     writeStatus: async (eventId, c: Corroboration, reportCount) => {
       const event = state.events.get(eventId);
@@ -76,7 +83,24 @@ export function createMemoryCorpus(): { tx: CorpusTx; state: MemoryCorpusState }
       state.reports.splice(0, state.reports.length, ...state.reports.filter((r) => r.articleId !== articleId));
       state.fingerprints.delete(articleId);
       for (const key of state.copyLinks.keys()) if (key.split('\u0000').includes(articleId)) state.copyLinks.delete(key);
+      state.passages.delete(articleId);
+      state.textReuse.splice(0, state.textReuse.length, ...state.textReuse.filter((l) => l.articleId !== articleId && l.otherId !== articleId));
     },
+    writePassageKeys: async (articleId, keys, text) => {
+      state.passages.set(articleId, { keys: [...keys], text });
+    },
+    reuseCandidates: async (articleId, keys, minShared, _perKey, limit) => {
+      const wanted = new Set(keys);
+      return [...state.passages].filter(([id]) => id !== articleId)
+        .map(([id, p]) => ({ articleId: id, text: p.text, shared: p.keys.filter((k) => wanted.has(k)).length }))
+        .filter((c) => c.shared >= minShared)
+        .sort((a, b) => b.shared - a.shared || (a.articleId < b.articleId ? -1 : 1))
+        .slice(0, limit).map(({ articleId: id, text }) => ({ articleId: id, text }));
+    },
+    writeTextReuse: async (reuse) => {
+      state.textReuse.splice(0, state.textReuse.length, ...state.textReuse.filter((l) => l.articleId !== reuse.articleId || l.otherId !== reuse.otherId), reuse);
+    },
+    textReuseAmong: async (articleIds) => state.textReuse.filter((l) => l.isCopy && articleIds.includes(l.articleId) && articleIds.includes(l.otherId)),
     copyCandidates: async (bandKeys) => {
       const out: CopyCandidate[] = [];
       for (const [articleId, f] of state.fingerprints) {

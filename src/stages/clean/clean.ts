@@ -5,12 +5,12 @@
 import { IngestError, type DocInit, type RawArticle } from '../../model/index.js';
 import { normaliseDate } from './dates.js';
 import { extractHtml } from './html.js';
-import { domainOf } from './html-metadata.js';
+import { outletNameOf, registrableDomain } from './outlet-name.js';
 import { detectLanguage } from './language.js';
 import { cleanText } from './text.js';
 
 /** Bump when cleaning output changes; stored with every article it produced. */
-export const CLEAN_VERSION = 5;
+export const CLEAN_VERSION = 6;
 
 /** Bodies shorter than this are not articles (error pages, empty shells). */
 const MIN_BODY_CHARS = 80;
@@ -79,7 +79,7 @@ export function cleanArticle(raw: RawArticle): CleanedArticle {
       source: raw.source,
       format: raw.format,
       url: raw.hints.url,
-      outlet: raw.hints.outlet ?? cleaned.outlet ?? domainOf(raw.hints.url),
+      outlet: raw.hints.outlet ?? outletNameOf(cleaned.outlet, raw.hints.url) ?? registrableDomain(raw.hints.url),
       title: raw.hints.title ?? cleaned.title,
       byline: raw.hints.byline ?? cleaned.byline,
       publishedAt: hint.iso ?? cleaned.publishedAt,

@@ -3,10 +3,12 @@
  * - publication date: JSON-LD datePublished → meta tags → `<time>` → the URL's date pattern → byline/dateline text;
  * - title: JSON-LD headline / og:title / `<h1>` / `<title>` reconciled (the on-page headline wins when they agree);
  * - author: JSON-LD author → meta author → rel=author / byline elements → "By …" lines;
- * - outlet: og:site_name → JSON-LD publisher → application-name → the domain.
+ * - outlet: og:site_name → JSON-LD publisher → application-name → title suffix → a matching handle → the registrable
+ *   domain, each clue checked to be a name (outlet-name.ts).
  */
 import { collectBlocks, type DomNode } from './blocks.js';
 import { dateFromUrl, findDateInText, normaliseDate } from './dates.js';
+import { chooseOutlet } from './outlet-name.js';
 
 /** Metadata found in one page. */
 export interface PageMeta {
@@ -128,8 +130,11 @@ export function readPageMeta(document: unknown, pageUrl?: string): PageMeta {
   // Outlet
   // A page's <title> often ends with the outlet after the headline ("Headline | Levant Observer"): a named outlet
   // beats a bare domain.
-  out.outlet = content('og:site_name') ?? ld.publisher ?? content('application-name') ?? content('apple-mobile-web-app-title') ??
-    titleSuffixOutlet(clean(doc.querySelector('title')?.textContent), out.title) ?? domainOf(url);
+  // Each clue is cleaned and checked (outlet-name.ts): "Homepage", "Hosted" or "/" is no outlet, and a handle
+  // ("@politifact", twitter:site) counts only when it spells the site's address.
+  const handle = content('twitter:site');
+  out.outlet = chooseOutlet([content('og:site_name'), ld.publisher, content('application-name'), content('apple-mobile-web-app-title'),
+    titleSuffixOutlet(clean(doc.querySelector('title')?.textContent), out.title), handle ? `@${handle.replace(/^@/, '')}` : undefined], url);
   if (ld.articleBody) out.articleBody = ld.articleBody;
   out.description = content('og:description') ?? content('description') ?? content('twitter:description');
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined)) as PageMeta;

@@ -50,7 +50,7 @@ describe('clean › html', () => {
     assert.equal(extractHtml(page('<meta property="article:published_time" content="2023-02-02T10:00:00Z">')).publishedAt, '2023-02-02T10:00:00Z');
     assert.equal(extractHtml(page('', '<time datetime="2023-02-03">3 Feb</time>')).publishedAt, '2023-02-03');
     const fromUrl = extractHtml(page(''), 'https://news.example.org/2023/02/04/flood-shelters');
-    assert.deepEqual([fromUrl.publishedAt, fromUrl.publishedAtFrom, fromUrl.outlet], ['2023-02-04', 'url', 'news.example.org']);
+    assert.deepEqual([fromUrl.publishedAt, fromUrl.publishedAtFrom, fromUrl.outlet], ['2023-02-04', 'url', 'example.org'], 'no site name: the registrable domain');
     const fromByline = extractHtml(page('', '<div>By Sam Lee | Published 5 February 2023</div>'));
     assert.deepEqual([fromByline.publishedAt, fromByline.publishedAtFrom], ['2023-02-05', 'byline']);
   });
@@ -60,7 +60,7 @@ describe('clean › html', () => {
     const page = (title: string) => `<html><head><title>${title}</title></head><body><article><h1>Flood shelters open in town</h1>${body}</article></body></html>`;
     assert.equal(extractHtml(page('Flood shelters open in town | The Riverside Courier'), 'https://news.example.org/flood').outlet, 'The Riverside Courier');
     assert.equal(extractHtml(page('Flood shelters open in town - Valley Post')).outlet, 'Valley Post');
-    assert.equal(extractHtml(page('Flood shelters open in town'), 'https://news.example.org/flood').outlet, 'news.example.org', 'no suffix: the domain');
+    assert.equal(extractHtml(page('Flood shelters open in town'), 'https://news.example.org/flood').outlet, 'example.org', 'no suffix: the registrable domain');
     assert.equal(extractHtml(page('Shelters | Flood shelters open in town')).outlet, undefined, 'a part before the headline is not the outlet');
   });
 

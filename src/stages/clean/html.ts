@@ -9,6 +9,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { hasCredit, isBoilerplateLine, isBylineOrDateLine, isCommentsStart, isCreditLine, isTailStart } from './boilerplate.js';
 import { collectBlocks, type DomNode, type TextBlock } from './blocks.js';
+import { outletNameOf } from './outlet-name.js';
 import { readPageMeta, type PageMeta } from './html-metadata.js';
 
 /** What HTML extraction found in one page. */
@@ -87,7 +88,7 @@ export function extractHtml(html: string, url?: string): ExtractedHtml {
       byline: meta.byline ?? (article?.byline || undefined),
       publishedAt: meta.publishedAt,
       publishedAtFrom: meta.publishedAtFrom,
-      outlet: meta.outlet ?? (article?.siteName || undefined),
+      outlet: meta.outlet ?? outletNameOf(article?.siteName ?? undefined, meta.url),
       url: meta.url,
     }),
   };

@@ -11,6 +11,7 @@ import { byEvent, EVENT_DETAIL_SLICE, eventDetails, toMapEventRow, toObservation
 import { PACKED_SUMMARY_SQL, summaryFromPacked } from '../event-summary.js';
 import { evidenceFromRow, POSTGRES_EVIDENCE_SQL } from '../evidence-cut.js';
 import { COPY_CANDIDATES_PER_KEY } from '../../corpus/near-duplicates/index.js';
+import type { TextReuse } from '../../corpus/text-reuse/index.js';
 import { cellsBounds, checkMapGrid, foldMapCells } from '../map-cells.js';
 import { MAP_CELL_PLACES, MAP_EVENT_COLUMNS, MAP_EVENT_ORDER, MAX_MAP_EVENT_ROWS, PERIOD_CHARS, type MapCellRow, type MapEventRow, type EventPeriod, type EventPeriodCount, type EventQuery, type MergedEventDetail, type MergedEventRow, type SyndicationCandidate } from '../store.js';
 
@@ -23,8 +24,10 @@ export type Query = (op: string, sql: string, params?: unknown[]) => Promise<Row
  * Reports of the merged events `events` picks (an SQL condition on r.merged_event_id), with each article's current
  * near-duplicate group (groups grow as copies arrive), in report order within each event.
  */
-const reportsSql = (events: string) => `SELECT r.merged_event_id, r.article_id, r.mention_id, coalesce(a.syndication_group, a.id) AS syndication_group, r.outlet, r.chain, r.stance
-  FROM event_reports r JOIN articles a ON a.id = r.article_id WHERE r.merged_event_id ${events} ORDER BY a.seq, length(r.mention_id), r.mention_id, r.stance, r.chain::text COLLATE "C"`;
+const reportsSql = (events: string) => `SELECT r.merged_event_id, r.article_id, r.mention_id, coalesce(a.syndication_group, a.id) AS syndication_group, r.outlet, r.chain, r.stance,
+  o.evidence_start, o.evidence_end
+  FROM event_reports r JOIN articles a ON a.id = r.article_id LEFT JOIN event_observations o ON o.article_id = r.article_id AND o.mention_id = r.mention_id
+  WHERE r.merged_event_id ${events} ORDER BY a.seq, length(r.mention_id), r.mention_id, r.stance, r.chain::text COLLATE "C"`;
 
 /** Reports of one merged event ($1). */
 const REPORTS_SQL = reportsSql('= $1');
@@ -106,9 +109,30 @@ export function postgresCorpusTx(q: Query): CorpusTx {
     eventsObservedBy: async (articleId) => ids(await q('events observed', 'SELECT DISTINCT merged_event_id AS id FROM event_observations WHERE article_id = $1 ORDER BY 1', [articleId])),
     deleteArticleCorpusRows: async (articleId) => {
       const op = `clear corpus links of ${articleId}`;
-      for (const table of ['event_observations', 'event_reports', 'article_fingerprints', 'article_bands']) await q(op, `DELETE FROM ${table} WHERE article_id = $1`, [articleId]);
+      for (const table of ['event_observations', 'event_reports', 'article_fingerprints', 'article_bands', 'passage_keys']) await q(op, `DELETE FROM ${table} WHERE article_id = $1`, [articleId]);
       await q(op, 'DELETE FROM article_links WHERE article_id = $1 OR other_id = $1', [articleId]);
+      await q(op, 'DELETE FROM text_reuse WHERE article_id = $1 OR other_id = $1', [articleId]);
     },
+    writePassageKeys: async (articleId, keys) => {
+      const op = `save passage keys of ${articleId}`;
+      await q(op, 'DELETE FROM passage_keys WHERE article_id = $1', [articleId]);
+      if (keys.length) await q(op, 'INSERT INTO passage_keys (key, article_id) SELECT k, $1 FROM unnest($2::bigint[]) AS k ON CONFLICT DO NOTHING', [articleId, [...new Set(keys)]]);
+    },
+    reuseCandidates: async (articleId, keys, minShared, perKey, limit) => {
+      if (!keys.length) return [];
+      // A few articles per key (see the SQLite adapter): a key many articles share is a stock passage.
+      const rows = await q('find text-reuse candidates', `SELECT a.id, a.body FROM (SELECT k.article_id, count(*) AS shared FROM unnest($1::bigint[]) AS key,
+          LATERAL (SELECT article_id FROM passage_keys WHERE passage_keys.key = key.key AND article_id <> $2 ORDER BY article_id LIMIT ${perKey}) AS k
+          GROUP BY k.article_id HAVING count(*) >= $3 ORDER BY shared DESC, k.article_id LIMIT $4) c
+        JOIN articles a ON a.id = c.article_id ORDER BY c.shared DESC, a.id`, [[...keys], articleId, minShared, limit]);
+      return rows.map((r) => ({ articleId: String(r['id']), text: String(r['body']) }));
+    },
+    writeTextReuse: async (reuse) => {
+      await q(`link ${reuse.articleId}`, `INSERT INTO text_reuse (article_id, other_id, is_copy, passages) VALUES ($1, $2, $3, $4)
+        ON CONFLICT (article_id, other_id) DO UPDATE SET is_copy = excluded.is_copy, passages = excluded.passages`, [reuse.articleId, reuse.otherId, reuse.isCopy, JSON.stringify(reuse.passages)]);
+    },
+    textReuseAmong: async (articleIds) => (await q('text reuse', `SELECT * FROM text_reuse WHERE is_copy AND article_id = ANY($1::text[]) AND other_id = ANY($1::text[]) ORDER BY article_id, other_id`,
+      [[...articleIds]])).map((r) => ({ articleId: String(r['article_id']), otherId: String(r['other_id']), isCopy: Boolean(r['is_copy']), passages: r['passages'] as TextReuse['passages'] })),
     copyCandidates: (bandKeys) => findSyndicationCandidates(q, bandKeys),
     writeFingerprint: async (articleId, signature, bandKeys, group) => {
       const op = `save near-duplicates of ${articleId}`;
@@ -354,6 +378,7 @@ function toReport(r: Row): EventReport {
     ...(r['outlet'] ? { outlet: String(r['outlet']) } : {}),
     chain: r['chain'] as EventReport['chain'],
     stance: String(r['stance']) as EventReport['stance'],
+    ...(r['evidence_start'] !== null && r['evidence_start'] !== undefined ? { passage: { start: Number(r['evidence_start']), end: Number(r['evidence_end']) } } : {}),
   };
 }
 

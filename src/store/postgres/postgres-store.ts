@@ -483,7 +483,7 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
       }
       await saveEntityLinks(client, op, doc.id, links.entities ?? []);
       await writeClaimsAndPlaces(client, op, [{ articleId: doc.id, layers: doc.layers, links: links.entities ?? [] }]);
-      await linkArticle(postgresCorpusTx(q), { articleId: doc.id, events: links.events ?? [], ...(links.syndication ? { syndication: links.syndication } : {}) });
+      await linkArticle(postgresCorpusTx(q), { articleId: doc.id, events: links.events ?? [], text: doc.text, ...(links.syndication ? { syndication: links.syndication } : {}) });
       // Last: the feed lock is held until commit (see saved-searches.ts).
       if (outcome === 'inserted') await addToPostgresFeed(q, op, doc.id, stamp, target.schema);
       return outcome;

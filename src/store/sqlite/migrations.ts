@@ -380,4 +380,26 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX claims_kind_order ON claims(kind, published_at, article_seq, ordinal);
     `,
   },
+  {
+    version: 18,
+    name: 'passage keys and text reuse: a rewrite or cut copy is its original\'s line of evidence',
+    sql: `
+      -- Sampled hashes of unquoted 8-word shingles (text-reuse/passageKeys): which stored articles share passages.
+      CREATE TABLE passage_keys (
+        key INTEGER NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        PRIMARY KEY (key, article_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX passage_keys_article ON passage_keys (article_id);
+      -- One row per direction of a linked pair: the aligned passages (JSON), and whether article_id is the copy.
+      CREATE TABLE text_reuse (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        other_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        is_copy INTEGER NOT NULL,
+        passages TEXT NOT NULL,
+        PRIMARY KEY (article_id, other_id)
+      );
+      CREATE INDEX text_reuse_other ON text_reuse (other_id);
+    `,
+  },
 ];

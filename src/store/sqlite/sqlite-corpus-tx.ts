@@ -4,6 +4,7 @@ import type { CopyCandidate, CorpusTx } from '../../corpus/cross-article/index.j
 import type { EventReport } from '../../corpus/corroborate/index.js';
 import { isUndated, windowDays, SHORT_WINDOW_DAYS, type MergedEventSummary } from '../../corpus/merge-events/index.js';
 import { COPY_CANDIDATES_PER_KEY } from '../../corpus/near-duplicates/index.js';
+import type { TextReuse } from '../../corpus/text-reuse/index.js';
 import { toObservation } from '../observation-row.js';
 
 type Row = Record<string, unknown>;
@@ -13,7 +14,8 @@ type Row = Record<string, unknown>;
  * near-duplicate group (groups grow as copies arrive), in report order within each event.
  */
 export const reportsSql = (events: string): string => `SELECT r.merged_event_id, r.article_id, r.mention_id, coalesce(a.syndication_group, a.id) AS syndication_group,
-  r.outlet, r.chain, r.stance FROM event_reports r JOIN articles a ON a.id = r.article_id WHERE r.merged_event_id ${events} ORDER BY a.seq, r.mention_id, r.rowid`;
+  r.outlet, r.chain, r.stance, o.evidence_start, o.evidence_end FROM event_reports r JOIN articles a ON a.id = r.article_id
+  LEFT JOIN event_observations o ON o.article_id = r.article_id AND o.mention_id = r.mention_id WHERE r.merged_event_id ${events} ORDER BY a.seq, r.mention_id, r.rowid`;
 
 /** Reports of one merged event (?). */
 export const REPORTS_SQL = reportsSql('= ?');
@@ -26,7 +28,13 @@ export function toReport(r: Row): EventReport {
     ...(r['outlet'] ? { outlet: String(r['outlet']) } : {}),
     chain: JSON.parse(String(r['chain'])),
     stance: String(r['stance']) as EventReport['stance'],
+    ...(r['evidence_start'] !== null && r['evidence_start'] !== undefined ? { passage: { start: Number(r['evidence_start']), end: Number(r['evidence_end']) } } : {}),
   };
+}
+
+/** A stored text-reuse row as the corroboration rules read it. */
+function toTextReuse(r: Row): TextReuse {
+  return { articleId: String(r['article_id']), otherId: String(r['other_id']), isCopy: Boolean(r['is_copy']), passages: JSON.parse(String(r['passages'])) as TextReuse['passages'] };
 }
 
 function toSummary(r: Row): MergedEventSummary {
@@ -119,8 +127,33 @@ export function sqliteCorpusTx(prepare: (sql: string) => Database.Statement): Co
     },
     eventsObservedBy: async (articleId) => ids(prepare('SELECT DISTINCT merged_event_id AS id FROM event_observations WHERE article_id = ?').all(articleId)),
     deleteArticleCorpusRows: async (articleId) => {
-      for (const table of ['event_observations', 'event_reports', 'article_fingerprints', 'article_bands']) prepare(`DELETE FROM ${table} WHERE article_id = ?`).run(articleId);
+      for (const table of ['event_observations', 'event_reports', 'article_fingerprints', 'article_bands', 'passage_keys']) prepare(`DELETE FROM ${table} WHERE article_id = ?`).run(articleId);
       prepare('DELETE FROM article_links WHERE article_id = ? OR other_id = ?').run(articleId, articleId);
+      prepare('DELETE FROM text_reuse WHERE article_id = ? OR other_id = ?').run(articleId, articleId);
+    },
+    writePassageKeys: async (articleId, keys) => {
+      prepare('DELETE FROM passage_keys WHERE article_id = ?').run(articleId);
+      const insert = prepare('INSERT OR IGNORE INTO passage_keys (key, article_id) VALUES (?, ?)');
+      for (const key of keys) insert.run(key, articleId);
+    },
+    reuseCandidates: async (articleId, keys, minShared, perKey, limit) => {
+      // A few articles per key, each read from the key's index range (as for copies): a key that hundreds of
+      // articles share is a stock passage or one story's copies, and reading every holder would make each new article
+      // cost more than the last.
+      const holders = prepare('SELECT article_id FROM passage_keys WHERE key = ? AND article_id <> ? ORDER BY article_id LIMIT ?');
+      const shared = new Map<string, number>();
+      for (const key of keys) for (const r of holders.all(key, articleId, perKey) as Row[]) shared.set(String(r['article_id']), (shared.get(String(r['article_id'])) ?? 0) + 1);
+      const chosen = [...shared].filter(([, n]) => n >= minShared).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, limit);
+      const body = prepare('SELECT body FROM articles WHERE id = ?');
+      return chosen.map(([id]) => ({ articleId: id, text: String((body.get(id) as Row)['body']) }));
+    },
+    writeTextReuse: async (reuse) => {
+      prepare('INSERT OR REPLACE INTO text_reuse (article_id, other_id, is_copy, passages) VALUES (?, ?, ?, ?)')
+        .run(reuse.articleId, reuse.otherId, reuse.isCopy ? 1 : 0, JSON.stringify(reuse.passages));
+    },
+    textReuseAmong: async (articleIds) => {
+      const list = marks(articleIds.length);
+      return (prepare(`SELECT * FROM text_reuse WHERE is_copy = 1 AND article_id IN (${list}) AND other_id IN (${list}) ORDER BY article_id, other_id`).all(...articleIds, ...articleIds) as Row[]).map(toTextReuse);
     },
     copyCandidates: async (bandKeys) => copyCandidates(prepare, bandKeys),
     writeFingerprint: async (articleId, signature, bandKeys, group) => {

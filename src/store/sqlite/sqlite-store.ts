@@ -404,7 +404,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       for (const mention of doc.layers.mentions ?? []) insertMention.run(doc.id, mention.id, mention.start, mention.end, mention.text, mention.type);
       saveEntityLinks(doc.id, links.entities ?? []);
       saveClaimsAndPlaces(doc.id, doc.layers, links.entities ?? []);
-      await linkArticle(corpusTx, { articleId: doc.id, events: links.events ?? [], ...(links.syndication ? { syndication: links.syndication } : {}) });
+      await linkArticle(corpusTx, { articleId: doc.id, events: links.events ?? [], text: doc.text, ...(links.syndication ? { syndication: links.syndication } : {}) });
       if (!existing) addToSqliteFeed(db, doc.id, stamp);
       return existing ? 'updated' : 'inserted';
     });

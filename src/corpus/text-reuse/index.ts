@@ -1,0 +1,2 @@
+/** Passage-level text reuse between articles. */
+export * from './text-reuse.js';
