@@ -328,6 +328,10 @@ test('entities › a "person" a sentence opens as a business ("An insurance prov
   ].join(' ');
   const entities = entitiesOf(text, [['Harlow Mutual', 'PER'], ['Dana Okoro', 'PER']]);
   assert.equal(byName(entities, 'Harlow Mutual').type, 'MISC');
+  const listing = 'Best Budget Hammock: Larkfield Drift ($75). Best Trail Shoe: Corvin Ridge 19 ($150). The Larkfield Drift packs small.';
+  const products = entitiesOf(listing, [['Larkfield Drift', 'PER'], ['Corvin Ridge', 'PER']]);
+  assert.equal(byName(products, 'Larkfield Drift').type, 'MISC', 'a price in brackets after the name');
+  assert.equal(byName(products, 'Corvin Ridge').type, 'MISC', 'a model number, then the price');
   assert.equal(byName(entities, 'Dana Okoro').type, 'PER');
 });
 

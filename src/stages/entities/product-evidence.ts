@@ -26,6 +26,9 @@ const USE_VERB_BEFORE = /(?:^|[^\p{L}])(?:download|downloaded|downloading|downlo
 // "Zoom 5.2", "Photoshop v24", "Windows 11 Pro": a version number right after the name.
 // A figure with a unit after it is a statistic, not a version ("James 25.3 points a game").
 const VERSION_AFTER = /^\s+(?:v\d+|\d+(?:\.\d+)+(?![\d.]|\s*%|\s+(?:points?|per|percent|million|billion|seconds?|minutes?|yards?|goals?|rebounds?|assists?|runs?|kg|km|miles?|metres?|meters?)\b)|\d+\s+(?:Pro|Plus|Max|Mini|Ultra|Lite|SE|Air|Home|Premium)\b)/u;
+// "Onewind Tempest ($75)", "Brooks Cascadia 19 ($150)": a price in brackets after the name (and its model number)
+// is a product's; a person is not listed with a price.
+const PRICE_AFTER = /^\s*(?:\d+\s*)?\(\s*(?:US)?[$€£¥]\s?\d/u;
 // "the Alexa app", "Hotspot Shield VPN", "the Slack subscription": a product noun right after the name. Nouns a
 // person also heads are left out ("the Biden plan", "Trump supporters", "the Obama model").
 const THING_NOUN_AFTER = /^\s+(?:app|apps|software|device|devices|plugin|plug-in|plugins|extension|extensions|browser|subscription|subscriptions|firmware|server|servers|protocol|vpn|VPN|api|API|sdk|SDK|integration|integrations|dashboard|headset|router|skill|skills|smart\s+speaker|desktop\s+app|mobile\s+app|web\s+app|users|user\s+interface|free\s+trial|pricing)\b/u;
@@ -52,7 +55,7 @@ export function usageEvidence(text: string, mentions: readonly Mention[]): Usage
     const lineStart = text.lastIndexOf('\n', m.start - 1) + 1;
     const isSpeakerLabel = /^\s*$/.test(text.slice(lineStart, m.start)) && /^\s*:/.test(after);
     if (isSpeakerLabel || SPEECH_AFTER.test(after) || SPEECH_BEFORE.test(before)) asPerson++;
-    else if ((THING_DETERMINER_BEFORE.test(before) && !MODIFIER_NOUN_AFTER.test(after)) || USE_VERB_BEFORE.test(before) || VERSION_AFTER.test(after) || THING_NOUN_AFTER.test(after) || DEFINED_AS_THING_AFTER.test(text.slice(m.end, m.end + 120)) || DEFINED_AS_THING_BEFORE.test(text.slice(Math.max(0, m.start - 120), m.start))) asThing++;
+    else if ((THING_DETERMINER_BEFORE.test(before) && !MODIFIER_NOUN_AFTER.test(after)) || USE_VERB_BEFORE.test(before) || VERSION_AFTER.test(after) || PRICE_AFTER.test(after) || THING_NOUN_AFTER.test(after) || DEFINED_AS_THING_AFTER.test(text.slice(m.end, m.end + 120)) || DEFINED_AS_THING_BEFORE.test(text.slice(Math.max(0, m.start - 120), m.start))) asThing++;
   }
   return { asThing, asPerson };
 }
