@@ -12,6 +12,7 @@
  *    election/event/misc → MISC; scored on all four.
  *  - WNUT-17 dev: person → PER, corporation/group → ORG, location → LOC, creative-work/product → O;
  *    predicted MISC ignored.
+ * `--model <file>` scores another model file (a candidate from `train:ner --out`) instead of the shipped one.
  * Skips with a message when ../shared is absent.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -38,7 +39,8 @@ if (!existsSync(DATA)) {
   process.exit(0);
 }
 
-const model = loadNerModel();
+const modelArg = process.argv.indexOf('--model');
+const model = modelArg >= 0 && process.argv[modelArg + 1] ? loadNerModel(process.argv[modelArg + 1]) : loadNerModel();
 console.log(`model: ${model.info.name} v${model.info.version}, trained on ${model.info.trainedOn.join('+')}, ${model.info.featureCount} feature rows`);
 
 const pct = (x: number): string => (100 * x).toFixed(2).padStart(6);

@@ -36,7 +36,7 @@ const program = new Command()
   .option('--gaz-dropout <rate>', 'share of training tokens whose gazetteer codes are left out', '0')
   .option('--word-dropout <rate>', 'share of training tokens whose word-identity features are left out', '0')
   .option('--misc-partial <list>', 'corpora without a MISC class whose capitalised O tokens may be MISC or O (partial labels), e.g. btc,wnut', 'btc')
-  .option('--clusters <path>', 'word cluster file (npm run train:clusters, e.g. models/clusters/clusters-en.json.gz); none by default: measured, they cost precision (models/README.md)', '')
+  .option('--clusters <path>', 'word class file copied into the model: GloVe classes by default (npm run build:word-classes); "" for none; the text-induced models/clusters/clusters-en.json.gz cost precision (models/README.md)', fileURLToPath(new URL('../models/clusters/glove-classes-en.json.gz', import.meta.url)))
   .option('--out <path>', 'model file', fileURLToPath(new URL('../models/ner/ner-en.bin.gz', import.meta.url)))
   .parse();
 const opts = program.opts<{ epochs: string; seed: string; mix: string; minCount: string; otherAs: string; lineFeatures?: boolean; titleCase: string; lowerCase: string; miscPartial: string; gazDropout: string; wordDropout: string; clusters: string; out: string }>();
@@ -91,7 +91,7 @@ const nationalities = Object.values((require('i18n-nationality/langs/en.json') a
 const gazetteerEntries = buildGazetteerEntries({ countries, cities, admin1, nationalities, commonWords });
 console.log(`gazetteer: ${gazetteerEntries.length} names`);
 const lineFeatures = opts.lineFeatures === true;
-// Word clusters induced from unlabelled text (the POS tagger's file): copied into the NER model file.
+// Word classes (GloVe classes by default, or the POS tagger's text-induced clusters): copied into the NER model file.
 const clusterPairs = opts.clusters === '' ? [] : decodeClusterFile(readFileSync(opts.clusters)).pairs;
 const clusterMap = new Map<number, number>();
 for (let k = 0; k + 1 < clusterPairs.length; k += 2) clusterMap.set(clusterPairs[k]!, clusterPairs[k + 1]!);

@@ -12,14 +12,14 @@ import { ingest } from './ingest.js';
 // Three short reports of one port strike: the authority's chairman is "Kwame Mensah-Bonsu" in the first and
 // "Kwame Bonsu" in the others, which the rules keep as two people.
 const ARTICLES: Readonly<Record<string, string>> = {
-  'a.txt': `Port workers strike in Tema as talks stall
+  'a.txt': `Port workers strike in Takoradi as talks stall
 
-Kwame Mensah-Bonsu, the chairman of the Ghana Ports Authority, said on Monday that talks with the dock workers' union had stalled. Mensah-Bonsu said the union wanted higher wages before the harbour in Tema reopens.
+Kwame Mensah-Bonsu, the chairman of the Ghana Ports Authority, said on Monday that talks with the dock workers' union had stalled. Mensah-Bonsu said the union wanted higher wages before the harbour in Takoradi reopens.
 
 Union leaders in Accra said they would meet the authority again next week.`,
   'b.txt': `Ghana port strike enters second week
 
-Kwame Bonsu, who heads the Ghana Ports Authority, told reporters in Accra that ships were waiting at anchor outside Tema. Bonsu said the authority had offered the union a new contract.
+Kwame Bonsu, who heads the Ghana Ports Authority, told reporters in Accra that ships were waiting at anchor outside Takoradi. Bonsu said the authority had offered the union a new contract.
 
 Shipping lines said cargo was being sent to Lome instead.`,
   'surname.txt': `Flood barrier opens early in Rotterdam
@@ -31,9 +31,9 @@ Marloes Verhoeven, the chief engineer of the water board, said the crews at the 
   'namesake.txt': `Cyclists ride for flood relief
 
 Pieter Verhoeven, a teacher from Utrecht, said on Saturday that the ride had raised money for families whose homes flooded.`,
-  'c.txt': `Ships return to Tema
+  'c.txt': `Ships return to Takoradi
 
-Kwame Bonsu said on Friday that the strike was over and that the first ships had docked at the port in Tema overnight.`,
+Kwame Bonsu said on Friday that the strike was over and that the first ships had docked at the port in Takoradi overnight.`,
 };
 
 let dir: string;
@@ -93,7 +93,7 @@ test('entity corrections › a name split off an entity takes its articles; undo
     const { override, relinkedArticles } = await splitEntity(store, 'Kwame Mensah-Bonsu', 'Kwame Bonsu', { by: 'bo' });
     assert.equal(relinkedArticles, 2);
     assert.deepEqual((await people(store)).sort(), [['Kwame Bonsu', 2], ['Kwame Mensah-Bonsu', 1]]);
-    await assert.rejects(splitEntity(store, 'Kwame Mensah-Bonsu', 'Tema', AUTHOR), /has no name or alias "Tema"/);
+    await assert.rejects(splitEntity(store, 'Kwame Mensah-Bonsu', 'Takoradi', AUTHOR), /has no name or alias "Takoradi"/);
     await undoCorrection(store, override.id);
     assert.deepEqual(await people(store), [['Kwame Mensah-Bonsu', 3]]);
   });
@@ -103,7 +103,7 @@ test('entity corrections › rename and retype change the record, survive re-ing
   await withCorpus(['a.txt'], async (store) => {
     const authority = (await store.listEntities({ search: 'ghana ports' }))[0]!;
     const renamed = await renameEntity(store, authority.id, 'Ghana Ports and Harbours Authority', AUTHOR);
-    const tema = (await store.getEntity('Tema'))!;
+    const tema = (await store.getEntity('Takoradi'))!;
     const retyped = await retypeEntity(store, tema.id, 'ORG', AUTHOR);
     await assert.rejects(retypeEntity(store, tema.id, 'ORG', AUTHOR), /already ORG/);
     await ingestFiles(store, ['b.txt']);
@@ -120,10 +120,10 @@ test('entity corrections › rename and retype change the record, survive re-ing
 
 test('entity corrections › bad input is a usage error quoting the value; unknown entities are not found', async () => {
   await withCorpus(['c.txt'], async (store) => {
-    await assert.rejects(mergeEntities(store, 'Tema', 'Tema', AUTHOR), /same entity/);
-    await assert.rejects(mergeEntities(store, 'Tema', 'Atlantis', AUTHOR), /no entity with id, name or alias "Atlantis"/);
-    await assert.rejects(renameEntity(store, 'Tema', '   ', AUTHOR), /display name "   "/);
-    await assert.rejects(renameEntity(store, 'Tema', 'Tema Port', { by: ' ' }), /corrector " ": give a name/);
+    await assert.rejects(mergeEntities(store, 'Takoradi', 'Takoradi', AUTHOR), /same entity/);
+    await assert.rejects(mergeEntities(store, 'Takoradi', 'Atlantis', AUTHOR), /no entity with id, name or alias "Atlantis"/);
+    await assert.rejects(renameEntity(store, 'Takoradi', '   ', AUTHOR), /display name "   "/);
+    await assert.rejects(renameEntity(store, 'Takoradi', 'Takoradi Port', { by: ' ' }), /corrector " ": give a name/);
     await assert.rejects(undoCorrection(store, -3), /expected a positive whole number/);
   });
 });

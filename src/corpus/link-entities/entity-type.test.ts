@@ -20,6 +20,8 @@ test('entity type › products, companies, buttons, headings and citations tagge
     ['Check Amazon', 'MISC', /heading or button/],
     ['Velvet Cloud Cleanser', 'MISC', /"Cleanser", a thing's word/],
     ['Google Cloud', 'MISC', /"Cloud", a thing's word/],
+    ['Pierce St.', 'MISC', /"St.", a thing's word/],
+    ['Harwell Blvd', 'MISC', /"Blvd", a thing's word/],
     ['Solomon R Guggenheim Museum', 'ORG', /an organisation's word/],
     ['Gethin R The', 'MISC', /function word/],
     ['PKO GitHub', 'MISC', /acronym|brand/],

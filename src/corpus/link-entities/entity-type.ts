@@ -70,7 +70,7 @@ const THING_HEADS = new Set([
   'conference', 'summit', 'week', 'day', 'challenge', 'test', 'exam', 'store', 'shop', 'market', 'cards', 'card', 'game', 'games',
   'show', 'podcast', 'blog', 'newsletter', 'account', 'policy', 'terms', 'privacy', 'cookies', 'settings', 'login', 'stress',
   'mindfulness', 'health', 'fitness', 'therapy', 'calm', 'high', 'low', 'scholar', 'analytics', 'studio', 'hub', 'station',
-  'street', 'road', 'avenue', 'park', 'square', 'bridge', 'island', 'river', 'lake', 'valley', 'beach', 'bay', 'airport', 'stadium',
+  'street', 'st', 'road', 'rd', 'avenue', 'ave', 'blvd', 'hwy', 'park', 'square', 'bridge', 'island', 'river', 'lake', 'valley', 'beach', 'bay', 'airport', 'stadium',
   // Shop shelves and plugin lists ("Milky Jelly Cleanser", "Hydra Serum", "Yoast Plugin").
   'cleanser', 'serum', 'cream', 'lotion', 'shampoo', 'conditioner', 'moisturizer', 'moisturiser', 'sunscreen', 'toner', 'balm',
   'soap', 'plugin', 'plugins', 'extension', 'theme', 'template', 'templates',

@@ -11,6 +11,13 @@ describe('ner core › shop names (issue 16)', () => {
     assert.deepEqual(shopNames(line, [{ start: 3, end: 4, type: 'PER' }, { start: 5, end: 7, type: 'PER' }]), [{ start: 3, end: 7, type: 'ORG' }]);
   });
 
+  it('reads "X\'s" before the goods a shop sells as one ORG ("Big Sal\'s E-Bikes")', () => {
+    const line = words("Big Sal 's E-Bikes lends bikes for test rides .");
+    assert.deepEqual(shopNames(line, [{ start: 0, end: 2, type: 'PER' }]), [{ start: 0, end: 4, type: 'ORG' }]);
+    const flowers = words("Order from Ada Brun 's Flowers before noon .");
+    assert.deepEqual(shopNames(flowers, [{ start: 2, end: 4, type: 'PER' }]), [{ start: 2, end: 6, type: 'ORG' }]);
+  });
+
   it('reads "at/to X\'s" with nothing possessed after it as a business', () => {
     assert.deepEqual(shopNames(words("Dinner was at Cabo Bob 's ."), [{ start: 3, end: 5, type: 'PER' }]), [{ start: 3, end: 6, type: 'ORG' }]);
     assert.deepEqual(shopNames(words("We drove to Hank 's for tacos"), [{ start: 3, end: 4, type: 'PER' }]), [{ start: 3, end: 5, type: 'ORG' }]);

@@ -16,13 +16,19 @@ import type { Chunk } from './tags.js';
 /** The clitic as our tokenizer and the training sets write it. */
 const POSSESSIVE = new Set(["'s", '’s']);
 
-/** Last words of shop, restaurant and trade names ("Joe's Crab Shack", "Ray's Pizza", "Burch's Karate"). */
+/**
+ * Last words of shop, restaurant and trade names ("Joe's Crab Shack", "Ray's Pizza", "Burch's Karate"), and the
+ * goods a shop is named after ("Lenny's E-Bikes", "Ada's Flowers": a person's possessive is rarely a
+ * capitalised plural of goods).
+ */
 const BUSINESS_HEADS = new Set([
   'pizza', 'pizzeria', 'grill', 'bar', 'cafe', 'café', 'diner', 'kitchen', 'deli', 'bakery', 'pub', 'tavern', 'restaurant', 'steakhouse',
   'bbq', 'barbecue', 'burgers', 'tacos', 'bistro', 'cantina', 'saloon', 'shack', 'smokehouse', 'creamery', 'donuts', 'bagels',
   'brewery', 'winery', 'inn', 'lodge', 'motel', 'karate', 'dojo', 'gym', 'garage', 'auto', 'motors', 'repair', 'salon', 'spa',
   'boutique', 'market', 'store', 'shop', 'hardware', 'pharmacy', 'bookstore', 'furniture', 'jewelers', 'jewellers', 'cleaners',
   'plumbing', 'landscaping', 'towing', 'catering', 'florist', 'dental',
+  'bikes', 'e-bikes', 'ebikes', 'cycles', 'bicycles', 'scooters', 'tires', 'tyres', 'flowers', 'pets', 'toys', 'shoes', 'wines',
+  'liquors', 'sweets', 'treats', 'eats', 'foods', 'appliances', 'outfitters', 'optical', 'optics',
 ]);
 
 /** Words after "X's" that show nothing possessed follows ("at Geno's for dinner", "Max's are great"). */

@@ -14,12 +14,15 @@
  *     recurs (kind-lists.ts);
  *  8. a "person" written as a place ("an orchard near Abu Ghraib") is a place (LOC) wherever it recurs, unless a
  *     mention shows a person (locative-names.ts).
+ * Before them, per sentence: an untagged nationality adjective the gazetteer is sure of ("on Syrian banks") is
+ * MISC (nationality-words.ts).
  */
 import type { MentionType } from '../../model/index.js';
 import { isTitleCaseLine } from './features.js';
 import { kindLists } from './kind-lists.js';
 import { locativeNames } from './locative-names.js';
 import { tagWords, type NerModel } from './model.js';
+import { nationalityWords } from './nationality-words.js';
 import { shopNames } from './shop-names.js';
 import { stormNames } from './storm-names.js';
 import { chunksFromBilou, type Chunk } from './tags.js';
@@ -39,17 +42,22 @@ export interface ConsistencyOptions {
   readonly kindLists: boolean;
   /** "an orchard near Abu Ghraib": a person written right after near/outside/"west of" is a place on every mention. */
   readonly locativeNames: boolean;
+  /** "sanctions on Syrian banks": an untagged nationality adjective the gazetteer lists (and as no place) is MISC. */
+  readonly nationalityWords: boolean;
 }
 
 /** All consistency rules on. */
-export const DEFAULT_CONSISTENCY: ConsistencyOptions = { majorityType: true, personParts: true, repeatNames: true, workTitles: true, shopNames: true, stormNames: true, kindLists: true, locativeNames: true };
+export const DEFAULT_CONSISTENCY: ConsistencyOptions = { majorityType: true, personParts: true, repeatNames: true, workTitles: true, shopNames: true, stormNames: true, kindLists: true, locativeNames: true, nationalityWords: true };
 
 /** No document-level rule: each sentence as the tagger read it. */
-export const NO_CONSISTENCY: ConsistencyOptions = { majorityType: false, personParts: false, repeatNames: false, workTitles: false, shopNames: false, stormNames: false, kindLists: false, locativeNames: false };
+export const NO_CONSISTENCY: ConsistencyOptions = { majorityType: false, personParts: false, repeatNames: false, workTitles: false, shopNames: false, stormNames: false, kindLists: false, locativeNames: false, nationalityWords: false };
 
 /** Entity chunks per sentence of a document. */
 export function tagDocument(model: NerModel, sentences: readonly (readonly string[])[], options: ConsistencyOptions = DEFAULT_CONSISTENCY): Chunk[][] {
-  const chunks = sentences.map((words) => chunksFromBilou(tagWords(model, words)));
+  const chunks = sentences.map((words) => {
+    const tagged = chunksFromBilou(tagWords(model, words));
+    return options.nationalityWords ? [...nationalityWords(words, tagged, model.features.gazetteer)] : tagged;
+  });
   return makeConsistent(sentences, chunks, options);
 }
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { clusterPrefix, lexiconKey } from './features.js';
-import { decodeClusterFile, encodeClusterFile, induceWordClusters, type ClusterOptions } from './clusters.js';
+import { clusterDenseVectors, decodeClusterFile, encodeClusterFile, induceWordClusters, type ClusterOptions } from './clusters.js';
 
 /**
  * A corpus we wrote in which nouns ("tank", "truck", …) and verbs ("fired", "crossed", …) fill two different
@@ -60,5 +60,29 @@ describe('pos › word clusters', () => {
   it('cuts a path to a prefix, keeping the leading 1', () => {
     assert.equal(clusterPrefix(0b1101101, 3), 0b1101);
     assert.equal(clusterPrefix(0b101, 6), 0b101);
+  });
+});
+
+describe('pos › word classes from given vectors', () => {
+  // Two made-up families of 3-d "embeddings" that share an offset (as GloVe vectors share a common direction):
+  // vehicles point one way, verbs of movement another. Centring removes the offset before the split.
+  const offset = [5, 5, 5];
+  const words = ['tank', 'truck', 'convoy', 'drone', 'fired', 'crossed', 'moved', 'returned'];
+  const vectors = words.map((w, i) => (i < 4 ? [1 + 0.1 * i, -1, 0.05 * i] : [-1, 1 - 0.1 * i, 0.05 * i]).map((x, d) => x + offset[d]!));
+  const split = { maxDepth: 4, minNodeWords: 2, iterations: 10, seed: 5 };
+  const classes = clusterDenseVectors(words.map(lexiconKey), vectors, split);
+  const code = codes(classes.pairs);
+
+  it('puts the vectors of one family closer together in the tree than vectors of different families', () => {
+    const tank = code.get(lexiconKey('tank'))!;
+    const drone = code.get(lexiconKey('drone'))!;
+    const fired = code.get(lexiconKey('fired'))!;
+    assert.ok(sharedDepth(tank, drone) > sharedDepth(tank, fired), `tank ${tank.toString(2)}, drone ${drone.toString(2)}, fired ${fired.toString(2)}`);
+  });
+
+  it('keeps the first vector of a key given twice and is deterministic', () => {
+    const twice = clusterDenseVectors([...words.map(lexiconKey), lexiconKey('Tank')], [...vectors, vectors[5]!], split);
+    assert.equal(twice.words, words.length);
+    assert.deepEqual(twice.pairs, classes.pairs);
   });
 });

@@ -4,19 +4,16 @@
  * Hellinger weights (square roots of the neighbour's share), and the vectors are split in two again and again
  * by spherical 2-means (bisecting k-means). The path of splits is the word's cluster: a bit string like a Brown
  * cluster, whose prefixes are coarser classes. Only hashes of normalised words (lexiconKey) and path codes are
- * kept (a leading 1 bit, then the path, root first), never a word.
+ * kept (a leading 1 bit, then the path, root first), never a word. The same splitting turns given dense word
+ * vectors (GloVe, `npm run build:word-classes`) into path codes: `clusterDenseVectors`.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { DossierError } from '../../model/errors.js';
 import { seededRandom } from '../ner/train.js';
 import { lexiconKey } from './features.js';
 
-/** Settings of the induction. */
-export interface ClusterOptions {
-  /** Words seen fewer times get no cluster. */
-  readonly minCount: number;
-  /** How many of the commonest words are context slots (per side). */
-  readonly contextWords: number;
+/** Settings of the bisecting split, whatever the vectors are. */
+export interface SplitOptions {
   /** Deepest split (cluster codes have at most this many path bits). */
   readonly maxDepth: number;
   /** A node with fewer words is not split. */
@@ -24,6 +21,14 @@ export interface ClusterOptions {
   /** 2-means iterations per split. */
   readonly iterations: number;
   readonly seed: number;
+}
+
+/** Settings of the induction from text. */
+export interface ClusterOptions extends SplitOptions {
+  /** Words seen fewer times get no cluster. */
+  readonly minCount: number;
+  /** How many of the commonest words are context slots (per side). */
+  readonly contextWords: number;
 }
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = { minCount: 3, contextWords: 1000, maxDepth: 14, minNodeWords: 8, iterations: 10, seed: 13 };
@@ -36,7 +41,7 @@ export interface WordClusters {
   readonly tokens: number;
 }
 
-/** Sparse context vector of one word: slot indices and weights. */
+/** Sparse vector of one word (slot indices and values, unit length) and the word's weight in a centroid. */
 interface ContextVector {
   readonly slots: Int32Array;
   readonly values: Float64Array;
@@ -88,24 +93,64 @@ export function induceWordClusters(sentences: Iterable<readonly string[]>, optio
       weight: Math.log(1 + vocabulary[i]![1]),
     };
   });
-  const code = new Uint32Array(vectors.length);
+  const { codes, leaves } = bisectingPaths(vectors, 2 * side, options);
+  const pairs = vocabulary.map(([key], i) => [key, codes[i]!] as const).sort((a, b) => a[0] - b[0]).flat();
+  return { pairs, words: vocabulary.length, leaves, tokens };
+}
+
+/**
+ * Path codes for given dense word vectors (e.g. GloVe): the vectors are centred on their mean (GloVe vectors
+ * share a common direction that otherwise makes the first splits follow word frequency, not meaning), scaled
+ * to unit length and split by the same spherical bisecting 2-means, every word weighted alike. `keys[i]` is the
+ * lexiconKey of `vectors[i]`; a key given twice keeps its first vector (list the commoner spelling first).
+ * Deterministic for the same input and seed.
+ */
+export function clusterDenseVectors(keys: readonly number[], vectors: readonly ArrayLike<number>[], options: SplitOptions): Omit<WordClusters, 'tokens'> {
+  const seen = new Set<number>();
+  const kept: ArrayLike<number>[] = [];
+  const keptKeys: number[] = [];
+  let dims = 0;
+  keys.forEach((key, i) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    keptKeys.push(key);
+    kept.push(vectors[i]!);
+    dims = Math.max(dims, vectors[i]!.length);
+  });
+  const mean = new Float64Array(dims);
+  for (const v of kept) for (let d = 0; d < v.length; d++) mean[d]! += v[d]! / kept.length;
+  const sparse: ContextVector[] = kept.map((v) => {
+    const values = Float64Array.from(mean, (m, d) => (v[d] ?? 0) - m);
+    let norm = 0;
+    for (const x of values) norm += x * x;
+    norm = Math.sqrt(norm) || 1;
+    for (let d = 0; d < dims; d++) values[d]! /= norm;
+    return { slots: Int32Array.from({ length: dims }, (_, d) => d), values, weight: 1 };
+  });
+  const { codes, leaves } = bisectingPaths(sparse, dims, options);
+  const pairs = keptKeys.map((key, i) => [key, codes[i]!] as const).sort((a, b) => a[0] - b[0]).flat();
+  return { pairs, words: keptKeys.length, leaves };
+}
+
+/** Splits the vectors in two again and again; returns each vector's path code (a leading 1, then the path). */
+function bisectingPaths(vectors: readonly ContextVector[], dims: number, options: SplitOptions): { codes: Uint32Array; leaves: number } {
+  const codes = new Uint32Array(vectors.length);
   const random = seededRandom(options.seed);
   let leaves = 0;
   // Depth-first with an explicit stack; children pushed right first so the left subtree is done first.
   const stack: { members: Int32Array; code: number; depth: number }[] = [{ members: Int32Array.from(vectors, (_, i) => i), code: 1, depth: 0 }];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    const split = node.depth < options.maxDepth && node.members.length >= options.minNodeWords ? bisect(vectors, node.members, 2 * side, options.iterations, random) : undefined;
+    const split = node.depth < options.maxDepth && node.members.length >= options.minNodeWords ? bisect(vectors, node.members, dims, options.iterations, random) : undefined;
     if (!split) {
-      for (const m of node.members) code[m] = node.code;
+      for (const m of node.members) codes[m] = node.code;
       leaves++;
       continue;
     }
     stack.push({ members: split[1], code: (node.code << 1) | 1, depth: node.depth + 1 });
     stack.push({ members: split[0], code: node.code << 1, depth: node.depth + 1 });
   }
-  const pairs = vocabulary.map(([key], i) => [key, code[i]!] as const).sort((a, b) => a[0] - b[0]).flat();
-  return { pairs, words: vocabulary.length, leaves, tokens };
+  return { codes, leaves };
 }
 
 /** Splits members in two by spherical 2-means; undefined when one side ends up empty. */
@@ -180,8 +225,9 @@ export interface ClusterFileInfo {
   readonly licence: string;
   readonly words: number;
   readonly leaves: number;
+  /** Running tokens the clusters were induced from; 0 for classes derived from given vectors. */
   readonly tokens: number;
-  readonly options: ClusterOptions;
+  readonly options: ClusterOptions | (SplitOptions & Readonly<Record<string, number>>);
 }
 
 /** The cluster file: gzip of JSON { info, pairs } (hashes and codes only). */

@@ -321,6 +321,20 @@ test('entities › a "person" defined as a thing ("X is a unified analytics engi
   assert.equal(byName(entities, 'Mina Torvald').type, 'PER');
 });
 
+test('entities › a "person" a sentence opens as a business ("An insurance provider for 160 years, X offers") is a thing; "A veteran lawyer, X" is a person (issue 16)', () => {
+  const text = [
+    'An insurance provider for over 160 years, Harlow Mutual offers three travel plans. Harlow Mutual has a 14-day refund.',
+    'A veteran lawyer, Dana Okoro took the case. Dana Okoro won it in March.',
+  ].join(' ');
+  const entities = entitiesOf(text, [['Harlow Mutual', 'PER'], ['Dana Okoro', 'PER']]);
+  assert.equal(byName(entities, 'Harlow Mutual').type, 'MISC');
+  const listing = 'Best Budget Hammock: Larkfield Drift ($75). Best Trail Shoe: Corvin Ridge 19 ($150). The Larkfield Drift packs small.';
+  const products = entitiesOf(listing, [['Larkfield Drift', 'PER'], ['Corvin Ridge', 'PER']]);
+  assert.equal(byName(products, 'Larkfield Drift').type, 'MISC', 'a price in brackets after the name');
+  assert.equal(byName(products, 'Corvin Ridge').type, 'MISC', 'a model number, then the price');
+  assert.equal(byName(entities, 'Dana Okoro').type, 'PER');
+});
+
 test('entities › "a Damien Hirst painting": a person\'s name before a noun keeps the person (issue 16)', () => {
   const text = 'The collector sliced a Marisol Quenby painting into squares. Marisol Quenby was not amused.';
   const entities = entitiesOf(text, [['Marisol Quenby', 'PER']]);

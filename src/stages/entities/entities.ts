@@ -47,7 +47,9 @@ export function createEntitiesStage(): Stage<'entities'> {
     // named by the article's own common words is MISC; pronouns in capitals are not resolved.
     // 3: a "person" the text handles as a product ("download Hotspot Shield", "a Raspberry Pi") is MISC.
     // 4: a pronoun goes to the nearest person of its gender (by honorific or an earlier pronoun), else to none.
-    version: 4,
+    // 5: a sentence that opens with a business's noun phrase before the "person" ("An insurance provider for 160
+    // years, X offers …") and a price in brackets after the name ("Onewind Tempest ($75)") count as thing-uses.
+    version: 5,
     requires: ['sentences', 'mentions'],
     assigns: 'entities',
     run: (doc, ctx) => {
