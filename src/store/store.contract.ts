@@ -461,6 +461,13 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
         assert.equal((await store.getEntity('NDJIKE'))?.id, 'per:guillaume ndjike', 'by alias, ignoring case');
         assert.equal((await store.getEntity('march 23 movement'))?.id, 'kb:m23');
         assert.equal(await store.getEntity('nobody'), undefined);
+        // findEntity finds what getEntity finds (by id, name or alias, ignoring case), with none of its details.
+        const { aliases: _aliases, roles: _roles, articles: _articles, articlesTotal: _total, mentionsByOutlet: _outlets, ...canonical } = person;
+        assert.deepEqual(await store.findEntity('per:guillaume ndjike'), canonical);
+        assert.deepEqual(await store.findEntity('NDJIKE'), canonical, 'by alias, ignoring case');
+        assert.equal((await store.findEntity('march 23 movement'))?.id, 'kb:m23');
+        assert.equal((await store.findEntity('m23'))?.id, 'kb:m23', 'by name, ignoring case');
+        assert.equal(await store.findEntity('nobody'), undefined);
 
         const known = await store.findPeopleBySurname(['ndjike', 'smith']);
         assert.deepEqual(known.get('ndjike')?.map((k) => [k.id, k.name, k.country, k.isSurnameOnly]), [['per:guillaume ndjike', 'Guillaume Ndjike', 'COD', false]]);
@@ -576,6 +583,41 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
         assert.equal(page?.articlesTotal, 5);
         assert.deepEqual(page?.mentionsByOutlet, { 'Kivu Times': 6, 'Radio Okapi': 4 });
         assert.deepEqual((await store.getEntity('org:m23', { articlesLimit: 2, articlesOffset: 10 }))?.articles, []);
+      });
+    });
+
+    test('an entity page counts aliases (most used first), orders roles by date and puts articles without an outlet under (unknown)', async () => {
+      await withStore(async (store) => {
+        const spokesman = GOMA.indexOf('a spokesman');
+        const docs = [
+          article(`${GOMA} Update one.`, { outlet: 'Kivu Times', publishedAt: '2024-03-07' }),
+          article(`${GOMA} Update two.`, { publishedAt: '2024-03-06' }),
+          article(`${GOMA} Update three.`, { outlet: 'Radio Okapi', publishedAt: '2024-03-05' }),
+        ];
+        const roles = [
+          { title: 'spokesman', organisation: 'armed forces', from: '2024-02', evidence: { start: spokesman, end: spokesman + 11 } },
+          { title: 'colonel', evidence: { start: spokesman, end: spokesman + 11 } },
+          { title: 'spokesman', organisation: 'armed forces', from: '2023-11', evidence: { start: spokesman, end: spokesman + 11 } },
+        ];
+        for (const [i, doc] of docs.entries()) {
+          await store.saveArticle(doc, PIPELINE, { entities: [entityLink('e1', 'per:guillaume ndjike', 'Guillaume Ndjike', 'PER', {
+            aliases: i === 0 ? ['Guillaume Ndjike', 'Ndjike'] : ['Ndjike'], mentionCount: i + 1, roles: [roles[i]!],
+          })] });
+        }
+        const person = await store.getEntity('Ndjike');
+        assert.deepEqual(person?.aliases, [{ alias: 'Ndjike', count: 3 }, { alias: 'Guillaume Ndjike', count: 1 }]);
+        // A role with no date sorts by its article's date (2024-03-06), after the dated ones.
+        assert.deepEqual(person?.roles.map((r) => [r.title, r.organisation, r.from, r.to, r.articleId, r.start, r.end]), [
+          ['spokesman', 'armed forces', '2023-11', null, docs[2]!.id, spokesman, spokesman + 11],
+          ['spokesman', 'armed forces', '2024-02', null, docs[0]!.id, spokesman, spokesman + 11],
+          ['colonel', null, null, null, docs[1]!.id, spokesman, spokesman + 11],
+        ]);
+        assert.deepEqual(person?.articles, [
+          { articleId: docs[2]!.id, title: null, outlet: 'Radio Okapi', publishedAt: '2024-03-05', mentionCount: 3, reason: 'test link' },
+          { articleId: docs[1]!.id, title: null, outlet: null, publishedAt: '2024-03-06', mentionCount: 2, reason: 'test link' },
+          { articleId: docs[0]!.id, title: null, outlet: 'Kivu Times', publishedAt: '2024-03-07', mentionCount: 1, reason: 'test link' },
+        ]);
+        assert.deepEqual(person?.mentionsByOutlet, { 'Kivu Times': 1, '(unknown)': 2, 'Radio Okapi': 3 });
       });
     });
 

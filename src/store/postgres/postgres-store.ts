@@ -753,37 +753,53 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     return (await query('list entities', sql, params)).map(toCanonical);
   };
 
+  /**
+   * The entity of an id, or else of an exact name or alias ignoring case (the most mentioned), as one statement: the
+   * name look-up runs only when no entity has that id (a one-time filter on the materialised first look-up).
+   */
+  const FIND_ENTITY_SQL = `WITH by_id AS MATERIALIZED (SELECT ${ENTITY_COLUMNS} FROM entities e WHERE e.id = $1)
+    SELECT * FROM by_id
+    UNION ALL (SELECT ${ENTITY_COLUMNS} FROM entities e WHERE NOT EXISTS (SELECT 1 FROM by_id) AND (lower(e.name) = lower($1)
+      OR e.id IN (SELECT entity_id FROM entity_aliases WHERE lower(alias) = lower($1))) ORDER BY e.mention_count DESC, e.id LIMIT 1)`;
+
+  const findEntity = async (idOrName: string): Promise<CanonicalEntity | undefined> => {
+    const rows = await query('find entity', FIND_ENTITY_SQL, [idOrName]);
+    return rows[0] ? toCanonical(rows[0]) : undefined;
+  };
+
+  /**
+   * The entity with its aliases, roles, page of articles and mentions by outlet in one statement (one round trip and
+   * one plan where there were five): each part is a sub-query on the entity's indexes, aggregated to JSON in its order.
+   */
   const getEntity = async (idOrName: string, page: EntityArticlesPage = {}): Promise<EntityDetail | undefined> => {
-    let rows = await query('get entity', `SELECT ${ENTITY_COLUMNS} FROM entities e WHERE e.id = $1`, [idOrName]);
-    if (!rows.length) {
-      rows = await query('get entity', `SELECT ${ENTITY_COLUMNS} FROM entities e WHERE lower(e.name) = lower($1)
-          OR e.id IN (SELECT entity_id FROM entity_aliases WHERE lower(alias) = lower($1)) ORDER BY e.mention_count DESC, e.id LIMIT 1`, [idOrName]);
-    }
-    if (!rows.length) return undefined;
-    const entity = toCanonical(rows[0]!);
-    const [aliasRows, roleRows, articleRows, outletRows] = await Promise.all([
-      query('get entity', 'SELECT alias, count(*) AS n FROM entity_aliases WHERE entity_id = $1 GROUP BY alias ORDER BY n DESC, alias', [entity.id]),
-      query('get entity', `SELECT r.title, r.organisation, r.from_value, r.to_value, r.article_id, r.start_char, r.end_char FROM entity_roles r
-          JOIN articles a ON a.id = r.article_id WHERE r.entity_id = $1 ORDER BY coalesce(r.from_value, a.published_at), r.title`, [entity.id]),
-      // LIMIT NULL is no limit: without articlesLimit every article is returned, as before paging existed.
-      query('get entity', `SELECT ea.article_id, a.title, a.outlet, a.published_at, ea.mentions AS n, ea.reason
-          FROM entity_articles ea JOIN articles a ON a.id = ea.article_id WHERE ea.entity_id = $1 ORDER BY ea.published_at, ea.article_seq LIMIT $2 OFFSET $3`,
-        [entity.id, page.articlesLimit === undefined ? null : Math.max(0, page.articlesLimit), Math.max(0, page.articlesOffset ?? 0)]),
-      query('get entity', `SELECT outlet, sum(mentions) AS n FROM entity_articles
-          WHERE entity_id = $1 GROUP BY outlet`, [entity.id]),
-    ]);
-    const aliases = aliasRows.map((r) => ({ alias: String(r['alias']), count: Number(r['n']) }));
-    const roles = roleRows.map((r) => ({
-      title: String(r['title']), organisation: nullable(r['organisation']), from: nullable(r['from_value']), to: nullable(r['to_value']),
-      articleId: String(r['article_id']), start: Number(r['start_char']), end: Number(r['end_char']),
-    }));
-    const articles = articleRows.map((r) => ({
-      articleId: String(r['article_id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']),
-      mentionCount: Number(r['n']), reason: String(r['reason']),
-    }));
+    // LIMIT NULL is no limit: without articlesLimit every article is returned, as before paging existed.
+    const rows = await query('get entity', `WITH e AS MATERIALIZED (${FIND_ENTITY_SQL})
+      SELECT e.*,
+        (SELECT coalesce(json_agg(json_build_object('alias', x.alias, 'count', x.n) ORDER BY x.n DESC, x.alias), '[]')
+          FROM (SELECT alias, count(*) AS n FROM entity_aliases WHERE entity_id = e.id GROUP BY alias) x) AS aliases,
+        (SELECT coalesce(json_agg(json_build_object('title', r.title, 'organisation', r.organisation, 'from', r.from_value, 'to', r.to_value, 'articleId', r.article_id,
+            'start', r.start_char, 'end', r.end_char) ORDER BY coalesce(r.from_value, a.published_at), r.title), '[]')
+          FROM entity_roles r JOIN articles a ON a.id = r.article_id WHERE r.entity_id = e.id) AS roles,
+        (SELECT coalesce(json_agg(json_build_object('articleId', x.article_id, 'title', x.title, 'outlet', x.outlet, 'publishedAt', x.published_at,
+            'mentionCount', x.mentions, 'reason', x.reason) ORDER BY x.sort_date, x.article_seq), '[]')
+          FROM (SELECT ea.article_id, a.title, a.outlet, a.published_at, ea.mentions, ea.reason, ea.published_at AS sort_date, ea.article_seq
+            FROM entity_articles ea JOIN articles a ON a.id = ea.article_id WHERE ea.entity_id = e.id ORDER BY ea.published_at, ea.article_seq LIMIT $2 OFFSET $3) x) AS articles,
+        (SELECT coalesce(json_agg(json_build_array(o.outlet, o.n)), '[]')
+          FROM (SELECT outlet, sum(mentions) AS n FROM entity_articles WHERE entity_id = e.id GROUP BY outlet) o) AS outlets
+      FROM e`, [idOrName, page.articlesLimit === undefined ? null : Math.max(0, page.articlesLimit), Math.max(0, page.articlesOffset ?? 0)]);
+    const row = rows[0];
+    if (!row) return undefined;
+    const entity = toCanonical(row);
     const mentionsByOutlet: Record<string, number> = {};
-    for (const r of outletRows) mentionsByOutlet[nullable(r['outlet']) ?? '(unknown)'] = (mentionsByOutlet[nullable(r['outlet']) ?? '(unknown)'] ?? 0) + Number(r['n']);
-    return { ...entity, aliases, roles, articles, articlesTotal: entity.articleCount, mentionsByOutlet };
+    for (const [outlet, n] of row['outlets'] as [string | null, number][]) mentionsByOutlet[outlet ?? '(unknown)'] = (mentionsByOutlet[outlet ?? '(unknown)'] ?? 0) + Number(n);
+    return {
+      ...entity,
+      aliases: row['aliases'] as EntityDetail['aliases'],
+      roles: row['roles'] as EntityDetail['roles'],
+      articles: row['articles'] as EntityDetail['articles'],
+      articlesTotal: entity.articleCount,
+      mentionsByOutlet,
+    };
   };
 
   const articleEntityLinks = async (articleId: string): Promise<ArticleEntityLink[]> =>
@@ -853,6 +869,7 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     entityTypesByName,
     listEntities,
     getEntity,
+    findEntity,
     findSyndicationCandidates: (keys) => findSyndicationCandidates(read, keys),
     listEvents: (eventQuery) => listEvents(read, eventQuery),
     listMapEvents: (eventQuery, limit) => listMapEvents(read, eventQuery, limit),
