@@ -323,6 +323,32 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
       });
     });
 
+    test('a long article\'s snippet shows its hit wherever it is, also when the word first appears inside a longer one', async () => {
+      await withStore(async (store) => {
+        const filler = [
+          'Aid agencies said they supported the families who had reported damage to their homes after the storm.',
+          'The district council met on Monday to discuss repairs to the water network and the main road.',
+          'Residents described long queues at the only open bakery, where flour was running short again.',
+        ];
+        const paragraphs = Array.from({ length: 30 }, (_, i) => filler[i % 3]!);
+        // 'port' occurs early inside 'supported' and 'reported'; as a word only near the end.
+        const late = `${paragraphs.join(' ')} Late on Friday a cargo ship finally docked at the port of Berbera with fuel.`;
+        const early = `The port of Berbera reopened on Tuesday. ${paragraphs.join(' ')}`;
+        await store.saveArticle(article(late, { source: 'late.txt' }), PIPELINE);
+        await store.saveArticle(article(early, { source: 'early.txt' }), PIPELINE);
+        const hits = await store.search({ text: 'port' });
+        assert.equal(hits.length, 2);
+        for (const hit of hits) {
+          const body = (await store.getArticle(hit.id))!.body;
+          assert.ok(/\[port\]/i.test(hit.snippet), `snippet "${hit.snippet}" marks the hit`);
+          assert.deepEqual(hit.passage.hits.map((h) => hit.passage.text.slice(h.start, h.end).toLowerCase()), ['port']);
+          for (const part of hit.passage.text.split(' … ')) assert.ok(body.includes(part.replace(/^…|…$/g, '')), `snippet part "${part}" is not from its article`);
+        }
+        const [berbera] = await store.search({ text: '"cargo ship"' });
+        assert.match(berbera?.snippet ?? '', /\[cargo\]\s*\[ship\]|\[cargo ship\]/i, 'a phrase far into the article');
+      });
+    });
+
     test('search hits in a passage with brackets of its own are given by offset, never confused with the text', async () => {
       await withStore(async (store) => {
         await store.saveArticle(article('The [convoy] was attacked [again] near Goma, officials said.'), PIPELINE);
