@@ -107,7 +107,7 @@ export async function relinkStoredArticles(store: Store, entityIds: readonly str
 
 /** Moves an emptied entity's events onto another entity (after a merge took all its articles). */
 async function moveEventsIfEmptied(store: Store, fromId: string, toId: string): Promise<void> {
-  const from = await store.getEntity(fromId, { articlesLimit: 0 });
+  const from = await store.findEntity(fromId);
   if (from && from.articleCount === 0) await store.moveEntityEvents(fromId, toId);
 }
 

@@ -136,7 +136,7 @@ async function resolveSelection(store: Store, selection: ExportSelection): Promi
   if (status !== undefined && !EVENT_STATUSES.includes(status)) throw new UsageError(`unknown status "${selection.status}": expected one of ${EVENT_STATUSES.join(', ')}`);
   let entityId: string | undefined;
   if (selection.entity) {
-    const entity = await store.getEntity(selection.entity, { articlesLimit: 0 });
+    const entity = await store.findEntity(selection.entity);
     if (!entity) throw new DossierError('E_NOT_FOUND', `no entity with id, name or alias "${selection.entity}"`);
     entityId = entity.id;
   }

@@ -250,8 +250,7 @@ export async function searchArticles(store: Store, text: string | undefined, pag
 export async function resolveSearchFilter(store: Store, input: SearchFilterInput): Promise<ArticleFilter> {
   let entityId: string | undefined;
   if (input.entity) {
-    const entity = await requireEntity(store, input.entity, { articlesLimit: 0 });
-    entityId = entity.id;
+    entityId = (await resolveEntity(store, input.entity)).id;
   }
   let country: string | undefined;
   if (input.country) {
@@ -287,8 +286,7 @@ export async function listClaims(store: Store, filter: ClaimFilterInput = {}, pa
   const { entity, ...rest } = filter;
   let query: ClaimQuery = rest;
   if (entity) {
-    const found = await requireEntity(store, entity, { articlesLimit: 0 });
-    query = { ...rest, entityId: found.id };
+    query = { ...rest, entityId: (await resolveEntity(store, entity)).id };
   }
   const [items, total] = await Promise.all([store.listClaims({ ...query, limit, offset }), store.countClaims(query)]);
   return { items, limit, offset, total, hasMore: offset + items.length < total };
@@ -318,6 +316,16 @@ export async function getEntity(store: Store, idOrName: string, articlesPage: Pa
     roles: await rolesWithEvidence(store, detail.roles),
     articles: { items: detail.articles, limit, offset, total: articlesTotal, hasMore: offset + detail.articles.length < articlesTotal },
   };
+}
+
+/**
+ * An entity by canonical id, exact name or alias, without its aliases, roles, articles or outlets (Store.findEntity: one
+ * look-up where getEntity reads all of those); throws E_NOT_FOUND. For callers that need only its id, name or type.
+ */
+export async function resolveEntity(store: Store, idOrName: string): Promise<CanonicalEntity> {
+  const entity = await store.findEntity(idOrName);
+  if (!entity) throw new DossierError('E_NOT_FOUND', `no entity with id, name or alias "${idOrName}"`);
+  return entity;
 }
 
 /** An entity by canonical id, exact name or alias, with the page of its articles asked for; throws E_NOT_FOUND. */
@@ -408,7 +416,7 @@ export async function entityGraph(store: Store, options: ScanOptions & { maxNode
     for (const p of pairs) edges.push({ id: `${p.a}|${p.b}`, source: p.a, target: p.b, kind: 'co-occurrence', weight: p.articles });
   };
   if (options.entityId) {
-    const ego = await requireEntity(store, options.entityId, { articlesLimit: 0 });
+    const ego = await resolveEntity(store, options.entityId);
     egoId = ego.id;
     scannedArticles = ego.articleCount;
     nodes.push({ id: ego.id, kind: 'entity', label: ego.name, type: ego.type, articleCount: ego.articleCount, degree: 0, community: 0 });
@@ -463,7 +471,7 @@ export async function entityGraph(store: Store, options: ScanOptions & { maxNode
   const drawnAs = new Map([...known].map((id) => [id, id]));
   for (let i = 0; i < missing.length && actorNodes.length < room; i += 16) {
     const batch = missing.slice(i, i + 16);
-    const found = await Promise.all(batch.map((id) => store.getEntity(id, { articlesLimit: 0 })));
+    const found = await Promise.all(batch.map((id) => store.findEntity(id)));
     found.forEach((e, j) => {
       if (!e) return;
       if (!drawnAs.has(e.id)) {
@@ -555,7 +563,7 @@ export async function placeMap(store: Store, options: ScanOptions & { maxEvents?
   let scannedArticles: number;
   let entityId: string | undefined;
   if (options.entityId) {
-    const entity = await requireEntity(store, options.entityId, { articlesLimit: 0 });
+    const entity = await resolveEntity(store, options.entityId);
     entityId = entity.id;
     scannedArticles = entity.articleCount;
   } else scannedArticles = await store.countArticles();
@@ -620,11 +628,11 @@ function pageBounds(page: PageRequest): { limit: number; offset: number } {
 
 /** Roles with the text of their evidence span (articles read once each, at most 20). */
 async function rolesWithEvidence(store: Store, roles: EntityDetail['roles']): Promise<RoleView[]> {
-  const bodies = new Map<string, string | null>();
-  for (const role of roles) {
-    if (bodies.has(role.articleId) || bodies.size >= 20) continue;
-    bodies.set(role.articleId, (await store.getArticle(role.articleId))?.body ?? null);
-  }
+  // The bodies of the first 20 articles the roles cite, read in one batch without their layers (one getArticle each
+  // read every layer of the article too).
+  const cited = [...new Set(roles.map((r) => r.articleId))].slice(0, 20);
+  const bodies = new Map<string, string | null>(cited.map((id) => [id, null]));
+  if (cited.length) for (const article of await store.getArticles(cited, { layers: [] })) bodies.set(article.id, article.body);
   return roles.map((r) => {
     const body = bodies.get(r.articleId);
     return {

@@ -8,7 +8,7 @@
 import { DossierError, UsageError } from '../model/index.js';
 import type { MergedEventRow, NoteTargetKind, Note, SavedSearch, Store } from '../store/store.js';
 import { MAX_NOTE_CHARS, MAX_SEARCH_NAME_CHARS } from '../store/saved-searches.js';
-import { getEvent, requireEntity, resolveSearchFilter, type SearchFilterInput } from './queries.js';
+import { getEvent, resolveEntity, resolveSearchFilter, type SearchFilterInput } from './queries.js';
 
 export type { Note, NoteTargetKind, SavedSearch } from '../store/store.js';
 
@@ -46,7 +46,7 @@ export async function saveSearch(store: Store, input: SaveSearchInput, author: s
 
 /** Watches an entity: a saved search on it, named after it. */
 export async function watchEntity(store: Store, idOrName: string, author: string | null): Promise<SavedSearch> {
-  const entity = await requireEntity(store, idOrName);
+  const entity = await resolveEntity(store, idOrName);
   return saveSearch(store, { name: `Entity: ${entity.name}`, filters: { entity: entity.id } }, author);
 }
 
@@ -141,12 +141,12 @@ export async function markAlertsSeen(store: Store, upTo: number, searchIdOrName?
 export async function addNote(store: Store, targetKind: NoteTargetKind, target: string, text: string, author: string): Promise<Note> {
   const body = text.trim();
   if (!body || body.length > MAX_NOTE_CHARS) throw new UsageError(`a note holds 1 to ${MAX_NOTE_CHARS} characters, got ${body.length}`);
-  const targetId = targetKind === 'entity' ? (await requireEntity(store, target)).id : (await getEvent(store, target)).id;
+  const targetId = targetKind === 'entity' ? (await resolveEntity(store, target)).id : (await getEvent(store, target)).id;
   return store.addNote({ targetKind, targetId, text: body, author });
 }
 
 /** The notes on an entity (by id, name or alias) or an event, oldest first. */
 export async function listNotes(store: Store, targetKind: NoteTargetKind, target: string): Promise<Note[]> {
-  const targetId = targetKind === 'entity' ? (await requireEntity(store, target)).id : (await getEvent(store, target)).id;
+  const targetId = targetKind === 'entity' ? (await resolveEntity(store, target)).id : (await getEvent(store, target)).id;
   return store.listNotes(targetKind, targetId);
 }

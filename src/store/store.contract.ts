@@ -340,6 +340,32 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
       });
     });
 
+    test('a long article\'s snippet shows its hit wherever it is, also when the word first appears inside a longer one', async () => {
+      await withStore(async (store) => {
+        const filler = [
+          'Aid agencies said they supported the families who had reported damage to their homes after the storm.',
+          'The district council met on Monday to discuss repairs to the water network and the main road.',
+          'Residents described long queues at the only open bakery, where flour was running short again.',
+        ];
+        const paragraphs = Array.from({ length: 30 }, (_, i) => filler[i % 3]!);
+        // 'port' occurs early inside 'supported' and 'reported'; as a word only near the end.
+        const late = `${paragraphs.join(' ')} Late on Friday a cargo ship finally docked at the port of Berbera with fuel.`;
+        const early = `The port of Berbera reopened on Tuesday. ${paragraphs.join(' ')}`;
+        await store.saveArticle(article(late, { source: 'late.txt' }), PIPELINE);
+        await store.saveArticle(article(early, { source: 'early.txt' }), PIPELINE);
+        const hits = await store.search({ text: 'port' });
+        assert.equal(hits.length, 2);
+        for (const hit of hits) {
+          const body = (await store.getArticle(hit.id))!.body;
+          assert.ok(/\[port\]/i.test(hit.snippet), `snippet "${hit.snippet}" marks the hit`);
+          assert.deepEqual(hit.passage.hits.map((h) => hit.passage.text.slice(h.start, h.end).toLowerCase()), ['port']);
+          for (const part of hit.passage.text.split(' … ')) assert.ok(body.includes(part.replace(/^…|…$/g, '')), `snippet part "${part}" is not from its article`);
+        }
+        const [berbera] = await store.search({ text: '"cargo ship"' });
+        assert.match(berbera?.snippet ?? '', /\[cargo\]\s*\[ship\]|\[cargo ship\]/i, 'a phrase far into the article');
+      });
+    });
+
     test('search hits in a passage with brackets of its own are given by offset, never confused with the text', async () => {
       await withStore(async (store) => {
         await store.saveArticle(article('The [convoy] was attacked [again] near Goma, officials said.'), PIPELINE);
@@ -478,6 +504,13 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
         assert.equal((await store.getEntity('NDJIKE'))?.id, 'per:guillaume ndjike', 'by alias, ignoring case');
         assert.equal((await store.getEntity('march 23 movement'))?.id, 'kb:m23');
         assert.equal(await store.getEntity('nobody'), undefined);
+        // findEntity finds what getEntity finds (by id, name or alias, ignoring case), with none of its details.
+        const { aliases: _aliases, roles: _roles, articles: _articles, articlesTotal: _total, mentionsByOutlet: _outlets, ...canonical } = person;
+        assert.deepEqual(await store.findEntity('per:guillaume ndjike'), canonical);
+        assert.deepEqual(await store.findEntity('NDJIKE'), canonical, 'by alias, ignoring case');
+        assert.equal((await store.findEntity('march 23 movement'))?.id, 'kb:m23');
+        assert.equal((await store.findEntity('m23'))?.id, 'kb:m23', 'by name, ignoring case');
+        assert.equal(await store.findEntity('nobody'), undefined);
 
         const known = await store.findPeopleBySurname(['ndjike', 'smith']);
         assert.deepEqual(known.get('ndjike')?.map((k) => [k.id, k.name, k.country, k.isSurnameOnly]), [['per:guillaume ndjike', 'Guillaume Ndjike', 'COD', false]]);
@@ -593,6 +626,41 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
         assert.equal(page?.articlesTotal, 5);
         assert.deepEqual(page?.mentionsByOutlet, { 'Kivu Times': 6, 'Radio Okapi': 4 });
         assert.deepEqual((await store.getEntity('org:m23', { articlesLimit: 2, articlesOffset: 10 }))?.articles, []);
+      });
+    });
+
+    test('an entity page counts aliases (most used first), orders roles by date and puts articles without an outlet under (unknown)', async () => {
+      await withStore(async (store) => {
+        const spokesman = GOMA.indexOf('a spokesman');
+        const docs = [
+          article(`${GOMA} Update one.`, { outlet: 'Kivu Times', publishedAt: '2024-03-07' }),
+          article(`${GOMA} Update two.`, { publishedAt: '2024-03-06' }),
+          article(`${GOMA} Update three.`, { outlet: 'Radio Okapi', publishedAt: '2024-03-05' }),
+        ];
+        const roles = [
+          { title: 'spokesman', organisation: 'armed forces', from: '2024-02', evidence: { start: spokesman, end: spokesman + 11 } },
+          { title: 'colonel', evidence: { start: spokesman, end: spokesman + 11 } },
+          { title: 'spokesman', organisation: 'armed forces', from: '2023-11', evidence: { start: spokesman, end: spokesman + 11 } },
+        ];
+        for (const [i, doc] of docs.entries()) {
+          await store.saveArticle(doc, PIPELINE, { entities: [entityLink('e1', 'per:guillaume ndjike', 'Guillaume Ndjike', 'PER', {
+            aliases: i === 0 ? ['Guillaume Ndjike', 'Ndjike'] : ['Ndjike'], mentionCount: i + 1, roles: [roles[i]!],
+          })] });
+        }
+        const person = await store.getEntity('Ndjike');
+        assert.deepEqual(person?.aliases, [{ alias: 'Ndjike', count: 3 }, { alias: 'Guillaume Ndjike', count: 1 }]);
+        // A role with no date sorts by its article's date (2024-03-06), after the dated ones.
+        assert.deepEqual(person?.roles.map((r) => [r.title, r.organisation, r.from, r.to, r.articleId, r.start, r.end]), [
+          ['spokesman', 'armed forces', '2023-11', null, docs[2]!.id, spokesman, spokesman + 11],
+          ['spokesman', 'armed forces', '2024-02', null, docs[0]!.id, spokesman, spokesman + 11],
+          ['colonel', null, null, null, docs[1]!.id, spokesman, spokesman + 11],
+        ]);
+        assert.deepEqual(person?.articles, [
+          { articleId: docs[2]!.id, title: null, outlet: 'Radio Okapi', publishedAt: '2024-03-05', mentionCount: 3, reason: 'test link' },
+          { articleId: docs[1]!.id, title: null, outlet: null, publishedAt: '2024-03-06', mentionCount: 2, reason: 'test link' },
+          { articleId: docs[0]!.id, title: null, outlet: 'Kivu Times', publishedAt: '2024-03-07', mentionCount: 1, reason: 'test link' },
+        ]);
+        assert.deepEqual(person?.mentionsByOutlet, { 'Kivu Times': 1, '(unknown)': 2, 'Radio Okapi': 3 });
       });
     });
 

@@ -631,5 +631,10 @@ export interface Store extends SavedSearchStore, EntityOverridesPort {
   listCooccurrences(query?: CooccurrenceQuery): Promise<Cooccurrence[]>;
   /** By canonical id, or by exact name/alias (case-insensitive; the most mentioned wins), with a page of its articles. */
   getEntity(idOrName: string, page?: EntityArticlesPage): Promise<EntityDetail | undefined>;
+  /**
+   * The entity getEntity finds for `idOrName`, without its aliases, roles, articles or outlets: one indexed look-up,
+   * for callers that need only its id, name or type (a search or claim filter, a note's target, a view's entity).
+   */
+  findEntity(idOrName: string): Promise<CanonicalEntity | undefined>;
   close(): Promise<void>;
 }

@@ -805,12 +805,16 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     return run('list entities', () => (prepare(sql).all(...params) as Row[]).map(toCanonical), sql, params);
   };
 
-  const getEntity = (idOrName: string, page: EntityArticlesPage = {}): EntityDetail | undefined => {
+  const findEntity = (idOrName: string): CanonicalEntity | undefined => {
     let row = prepare(`SELECT ${ENTITY_COLUMNS} FROM entities e WHERE e.id = ?`).get(idOrName) as Row | undefined;
     row ??= prepare(`SELECT ${ENTITY_COLUMNS} FROM entities e WHERE e.name = ? COLLATE NOCASE
         OR e.id IN (SELECT entity_id FROM entity_aliases WHERE alias = ? COLLATE NOCASE) ORDER BY e.mention_count DESC LIMIT 1`).get(idOrName, idOrName) as Row | undefined;
-    if (!row) return undefined;
-    const entity = toCanonical(row);
+    return row ? toCanonical(row) : undefined;
+  };
+
+  const getEntity = (idOrName: string, page: EntityArticlesPage = {}): EntityDetail | undefined => {
+    const entity = findEntity(idOrName);
+    if (!entity) return undefined;
     const aliases = (prepare('SELECT alias, count(*) AS n FROM entity_aliases WHERE entity_id = ? GROUP BY alias ORDER BY n DESC, alias').all(entity.id) as Row[])
       .map((r) => ({ alias: String(r['alias']), count: Number(r['n']) }));
     const roles = (prepare(`SELECT r.title, r.organisation, r.from_value, r.to_value, r.article_id, r.start_char, r.end_char FROM entity_roles r
@@ -1063,6 +1067,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     entityTypesByName: async (keys) => run('entity types by name', () => entityTypesByName(keys)),
     listEntities: async (query) => listEntities(query),
     getEntity: async (idOrName, page) => run('get entity', () => getEntity(idOrName, page)),
+    findEntity: async (idOrName) => run('find entity', () => findEntity(idOrName)),
     findSyndicationCandidates: async (keys) => run('find syndication candidates', () => copyCandidates(prepare, keys)),
     listEvents: async (query) => listEvents(query),
     listMapEvents: async (query, limit, offset) => listMapEvents(query, limit, offset),
