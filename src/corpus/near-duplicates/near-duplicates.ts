@@ -3,6 +3,7 @@
  * signature, and locality-sensitive hashing with 32 bands of 4 rows, so two bodies whose shingle sets overlap
  * by about 0.42 or more share a band with high probability and can be found by a key look-up.
  */
+import { fnv1a } from '../../nlp/fnv1a.js';
 
 export const SIGNATURE_SIZE = 128;
 export const BANDS = 32;
@@ -11,16 +12,6 @@ const SHINGLE_WORDS = 5;
 
 /** Estimated Jaccard at or above which two articles are copies of one story (measured in the tests' note). */
 export const NEAR_DUPLICATE_THRESHOLD = 0.5;
-
-/** 32-bit FNV-1a of a string. */
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 
 /** murmur3's 32-bit finaliser, seeded: a cheap family of independent-enough hash functions. */
 function mix(x: number, seed: number): number {

@@ -6,6 +6,7 @@
  * articles: two outlets quoting one official statement share its words, not each other's text.
  */
 import { shingleWords } from '../near-duplicates/index.js';
+import { fnv1a } from '../../nlp/fnv1a.js';
 
 /** A character range of an article's text. */
 export interface TextSpan {
@@ -47,16 +48,6 @@ const MIN_LINK_WORDS = 40;
 const REWORDED_SHARE = 0.5;
 /** Sentences a reworded one may sit from a verbatim reused pair, on both sides. */
 const REWORDED_REACH = 2;
-
-/** 32-bit FNV-1a of a string. */
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 
 interface Sentence {
   readonly span: TextSpan;

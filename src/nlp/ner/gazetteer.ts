@@ -3,6 +3,7 @@
  * tokens with the list and the position in the match (B, I, L or U). The lists are baked into the
  * model file at training time, so run time never depends on the versions of the packages they came from.
  */
+import { fnv1a } from '../fnv1a.js';
 
 /** Gazetteer categories; a name may be in several (a bit mask). */
 export const GAZETTEER_CATEGORIES = [
@@ -57,13 +58,6 @@ interface GazetteerIndex {
   readonly keys: ReadonlyMap<string, number>;
   /** Bit (hash & (FILTER_BITS - 1)) is set for every first token: a clear bit means "not a first token". */
   readonly firstFilter: Uint8Array;
-}
-
-/** FNV-1a over UTF-16 code units: the same function as hashString in features.ts (which imports this file). */
-function fnv1a(value: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), 0x01000193);
-  return h >>> 0;
 }
 
 /**
