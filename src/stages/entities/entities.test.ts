@@ -350,3 +350,13 @@ test('entities › a pronoun goes to the nearest person of its gender, by an ear
   const reyes = byName(entitiesOf(titled, [['Tomas Reyes', 'PER']]), 'Tomas Reyes');
   assert.deepEqual(reyes.references, [], 'an unresolved "she" rather than the man called Mr.');
 });
+
+test('entities › a title of one gender gives it as an honorific does: "he" is not the Queen, "she" not the King (issue 14)', () => {
+  const text = 'Queen Amara Velasco opened the new bridge on Monday. Crowds cheered as he arrived late. She thanked the engineers.';
+  const queen = byName(entitiesOf(text, [['Amara Velasco', 'PER']]), 'Amara Velasco');
+  assert.deepEqual(queen.references.map((r) => r.text), ['She'], 'the "he" is left unresolved');
+  const congress = 'Congresswoman Leila Haddad met the mayor. He promised more buses, and she said the plan was late.';
+  assert.deepEqual(byName(entitiesOf(congress, [['Leila Haddad', 'PER']]), 'Leila Haddad').references.map((r) => r.text), ['she']);
+  const lowerCase = 'Officials did not miss Tomas Reyes at the briefing. He was travelling.';
+  assert.deepEqual(byName(entitiesOf(lowerCase, [['Tomas Reyes', 'PER']]), 'Tomas Reyes').references.map((r) => r.text), ['He'], 'a lower-case "miss" is a verb, not a title');
+});

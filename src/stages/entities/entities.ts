@@ -49,7 +49,8 @@ export function createEntitiesStage(): Stage<'entities'> {
     // 4: a pronoun goes to the nearest person of its gender (by honorific or an earlier pronoun), else to none.
     // 5: a sentence that opens with a business's noun phrase before the "person" ("An insurance provider for 160
     // years, X offers …") and a price in brackets after the name ("Onewind Tempest ($75)") count as thing-uses.
-    version: 5,
+    // 6: titles of one gender ("Queen", "King", "Congresswoman", "Sheikh") give a person's gender, as "Mr." did.
+    version: 6,
     requires: ['sentences', 'mentions'],
     assigns: 'entities',
     run: (doc, ctx) => {
@@ -441,9 +442,19 @@ type Gender = 'male' | 'female';
 const MALE_PRONOUNS = new Set(['he', 'him', 'his']);
 const otherGender = (g: Gender): Gender => (g === 'male' ? 'female' : 'male');
 const pronounGender = (pronoun: string): Gender => (MALE_PRONOUNS.has(pronoun.toLowerCase()) ? 'male' : 'female');
-/** Honorifics that give a person's gender, in the mention or just before it ("Mr. Haddad", "Mrs Omar"). */
-const HONORIFIC_GENDER: Readonly<Record<string, Gender>> = { mr: 'male', sir: 'male', lord: 'male', mrs: 'female', ms: 'female', miss: 'female', madam: 'female', dame: 'female', lady: 'female' };
-const HONORIFIC_BEFORE = /\b(Mr|Mrs|Ms|Miss|Sir|Lord|Madam|Dame|Lady)\.?\s+$/;
+/**
+ * Honorifics and titles that give a person's gender, in the mention or just before it ("Mr. Haddad", "Mrs Omar",
+ * "Queen Elizabeth II", "Congresswoman Omar"). Only titles whose holders are of one gender by the word itself:
+ * "Bishop", "Rabbi" or "Senator" say nothing.
+ */
+const HONORIFIC_GENDER: Readonly<Record<string, Gender>> = {
+  mr: 'male', sir: 'male', lord: 'male', king: 'male', prince: 'male', emir: 'male', pope: 'male', sheikh: 'male', sheik: 'male', shaikh: 'male',
+  congressman: 'male', spokesman: 'male', chairman: 'male', father: 'male',
+  mrs: 'female', ms: 'female', miss: 'female', madam: 'female', dame: 'female', lady: 'female', queen: 'female', princess: 'female', congresswoman: 'female',
+  spokeswoman: 'female', chairwoman: 'female', sister: 'female',
+};
+/** One of those, capitalised as a title is ("Miss Ruiz", not "did not miss Ruiz"), ending just before a name. */
+const HONORIFIC_BEFORE = new RegExp(`\\b(${Object.keys(HONORIFIC_GENDER).map((t) => t[0]!.toUpperCase() + t.slice(1)).join('|')})\\.?\\s+$`);
 
 /**
  * A person's gender as the text shows it before `offset`: an honorific of a mention, else the first gendered pronoun
@@ -453,7 +464,7 @@ function genderOf(cluster: Cluster, text: string, offset: number): Gender | unde
   for (const t of cluster.titles) if (HONORIFIC_GENDER[t]) return HONORIFIC_GENDER[t];
   for (const m of cluster.mentions) {
     if (m.start >= offset) continue;
-    const before = HONORIFIC_BEFORE.exec(text.slice(Math.max(0, m.start - 8), m.start));
+    const before = HONORIFIC_BEFORE.exec(text.slice(Math.max(0, m.start - 16), m.start));
     if (before) return HONORIFIC_GENDER[before[1]!.toLowerCase()];
   }
   const first = cluster.references.find((r) => r.rule === 'pronoun' && r.start < offset);
