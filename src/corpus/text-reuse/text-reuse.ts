@@ -6,7 +6,7 @@
  * articles: two outlets quoting one official statement share its words, not each other's text.
  */
 import { shingleWords } from '../near-duplicates/index.js';
-import { fnv1a } from '../../nlp/fnv1a.js';
+import { fnv1aOfWords } from '../../nlp/fnv1a.js';
 
 /** A character range of an article's text. */
 export interface TextSpan {
@@ -55,8 +55,14 @@ interface Sentence {
   readonly unquoted: readonly string[];
   /** Every word, quoted or not. */
   readonly words: readonly string[];
-  /** Hashes of its word triples (all words): how a reworded sentence is recognised. */
-  readonly triples: ReadonlySet<number>;
+}
+
+/** Hashes of a sentence's word triples (all words): how a reworded sentence is recognised. Read only inside a link. */
+const TRIPLES = new WeakMap<Sentence, ReadonlySet<number>>();
+function triplesOf(sentence: Sentence): ReadonlySet<number> {
+  let triples = TRIPLES.get(sentence);
+  if (!triples) TRIPLES.set(sentence, (triples = new Set(shingles(sentence.words, 3))));
+  return triples;
 }
 
 /** Sentence ends: a full stop, question or exclamation mark (and a closing quote) before a space and a capital or quote. */
@@ -100,7 +106,7 @@ function sentencesOf(text: string): Sentence[] {
     for (const end of [...ends, paragraph.length]) {
       if (end <= start) continue;
       const words = shingleWords(paragraph.slice(start, end));
-      if (words.length) out.push({ span: { start: base + start, end: base + end }, unquoted: shingleWords(unquotedText.slice(start, end)), words, triples: new Set(shingles(words, 3)) });
+      if (words.length) out.push({ span: { start: base + start, end: base + end }, unquoted: shingleWords(unquotedText.slice(start, end)), words });
       start = end;
       while (start < paragraph.length && /\s/.test(paragraph[start]!)) start++;
     }
@@ -110,7 +116,7 @@ function sentencesOf(text: string): Sentence[] {
 
 function shingles(words: readonly string[], size: number): number[] {
   const out: number[] = [];
-  for (let i = 0; i + size <= words.length; i++) out.push(fnv1a(words.slice(i, i + size).join(' ')));
+  for (let i = 0; i + size <= words.length; i++) out.push(fnv1aOfWords(words, i, size));
   return out;
 }
 
@@ -133,17 +139,35 @@ interface Side {
   readonly unquotedShingles: number;
 }
 
+/**
+ * The sides read lately, by text (least recently used dropped first): a new article is aligned with each of its
+ * candidates in turn, and the same few stored articles come up as candidates again and again.
+ */
+const recentSides = new Map<string, Side>();
+const RECENT_SIDES = 16;
+
 function sideOf(text: string): Side {
+  const known = recentSides.get(text);
+  if (known) {
+    recentSides.delete(text);
+    recentSides.set(text, known);
+    return known;
+  }
   const sentences = sentencesOf(text);
   const index = new Map<number, number[]>();
   let count = 0;
   sentences.forEach((s, i) => {
     for (const h of new Set(shingles(s.unquoted, SHINGLE_WORDS))) {
-      index.set(h, [...(index.get(h) ?? []), i]);
+      const at = index.get(h);
+      if (at) at.push(i);
+      else index.set(h, [i]);
       count++;
     }
   });
-  return { sentences, index, unquotedShingles: count };
+  const side = { sentences, index, unquotedShingles: count };
+  recentSides.set(text, side);
+  if (recentSides.size > RECENT_SIDES) recentSides.delete(recentSides.keys().next().value!);
+  return side;
 }
 
 /** Sentences of `from` reused verbatim in `to`: [sentence of from, sentence of to], and how many shingles of `from` `to` holds. */
@@ -173,7 +197,7 @@ function verbatim(from: Side, to: Side): { pairs: [number, number][]; words: num
 
 /** Share of the smaller sentence's word triples the two share. */
 function rewordedShare(a: Sentence, b: Sentence): number {
-  const [ta, tb] = [a.triples, b.triples];
+  const [ta, tb] = [triplesOf(a), triplesOf(b)];
   if (ta.size === 0 || tb.size === 0) return 0;
   let shared = 0;
   for (const h of ta) if (tb.has(h)) shared++;
