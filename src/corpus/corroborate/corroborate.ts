@@ -174,7 +174,11 @@ function uniteReusedPassages(reports: readonly EventReport[], lines: readonly Li
   const isResponse = (r: EventReport) => RESPONSES.has(r.stance);
   // Reports by article, so a link costs the reports of its two articles, not of the whole event.
   const byArticle = new Map<string, (readonly [EventReport, number])[]>();
-  reports.forEach((r, i) => byArticle.set(r.articleId, [...(byArticle.get(r.articleId) ?? []), [r, i] as const]));
+  reports.forEach((r, i) => {
+    const own = byArticle.get(r.articleId);
+    if (own) own.push([r, i]);
+    else byArticle.set(r.articleId, [[r, i]]);
+  });
   const copySides = new Set(reuse.filter((l) => l.isCopy).map((l) => `${l.articleId}\u0000${l.otherId}`));
   const ordered = [...reuse].sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.otherId < b.otherId ? -1 : 1));
   for (const link of ordered) {

@@ -146,3 +146,24 @@ test('cross-article › a split event is recomputed from its own observation, an
   assert.equal(split.place, undefined, 'an observation\'s place is not stored: not copied from the event it left');
   assert.deepEqual(split.triggers, ['fire']);
 });
+
+// A wire story (written for this test) and two pages that reuse three of its paragraphs word for word.
+const ROCKETS = [
+  'Rockets struck the cargo terminal of Baghdad airport before dawn on Sunday, damaging two parked aircraft and a fuel truck, airport officials said.',
+  'The Tigris Guardians Brigade said in a statement posted online that its fighters had fired the rockets from farmland south of the city.',
+  'Security forces sealed the roads around the airport for several hours and searched orchards near the highway for the launch site.',
+  'No one was hurt in the attack, the third on the airport this month, according to a spokesman for the civil aviation authority.',
+].join('\n\n');
+const ROCKETS_REUSED = ['Flights were delayed at Baghdad airport on Sunday after an overnight attack, the carrier told passengers.', ...ROCKETS.split('\n\n').slice(1)].join('\n\n');
+
+test('cross-article › text reuse is aligned only between articles that report events: a link with one that reports none is never read', async () => {
+  const { tx, state } = createMemoryCorpus();
+  await linkArticle(tx, { articleId: 'wire', events: [attack('wire', 'Meridian News Agency')], text: ROCKETS });
+  // A digest page reusing the story but reporting no event: its keys are kept, it is aligned with nothing.
+  await linkArticle(tx, { articleId: 'digest', events: [], text: ROCKETS_REUSED });
+  assert.ok(state.passages.has('digest'), 'its passage keys are stored, so the candidates of later articles stay the same');
+  assert.equal(state.textReuse.length, 0, 'no link is aligned with a page that reports nothing');
+  await linkArticle(tx, { articleId: 'copy', events: [attack('copy', 'Gulf Courier')], text: ROCKETS_REUSED });
+  const pairs = state.textReuse.map((l) => `${l.articleId}>${l.otherId}`).sort();
+  assert.deepEqual(pairs, ['copy>wire', 'wire>copy'], 'the copy and the wire story are linked; the digest, which reports nothing, is not');
+});

@@ -77,13 +77,16 @@ export async function saveCopies(tx: CorpusTx, articleId: string, links: CopyLin
  * Stores an article's passage keys and its text-reuse links with the stored articles that share passages with it
  * (both directions, so the link does not depend on which article came first). No event needs a refresh here: a
  * link counts only between reports of one event, and every event this article reports is refreshed when its
- * observations are merged, after this.
+ * observations are merged, after this. For the same reason a pair is aligned only when both articles report
+ * events: a link with an article that reports none is never read, and an article gains events only when it is
+ * saved again, which aligns it then. Keys are stored for every article, so the candidates are the same either way.
  */
-export async function saveTextReuse(tx: CorpusTx, articleId: string, text: string): Promise<void> {
+export async function saveTextReuse(tx: CorpusTx, articleId: string, text: string, reportsEvents: boolean): Promise<void> {
   const keys = passageKeys(text);
   await tx.writePassageKeys(articleId, keys, text);
-  if (keys.length < MIN_SHARED_KEYS) return;
+  if (!reportsEvents || keys.length < MIN_SHARED_KEYS) return;
   for (const other of await tx.reuseCandidates(articleId, keys, MIN_SHARED_KEYS, REUSE_ARTICLES_PER_KEY, REUSE_CANDIDATES)) {
+    if (!(await tx.eventsObservedBy(other.articleId)).length) continue;
     const pair = alignReuse({ id: articleId, text }, { id: other.articleId, text: other.text });
     if (!pair) continue;
     await tx.writeTextReuse(pair[0]);
@@ -220,7 +223,7 @@ async function refreshEvents(tx: CorpusTx, ids: readonly string[]): Promise<void
 export async function linkArticle(tx: CorpusTx, links: ArticleCorpusLinks): Promise<void> {
   const syndication = links.syndication ? await recheckCopies(tx, links.articleId, links.syndication) : undefined;
   if (syndication) await saveCopies(tx, links.articleId, syndication);
-  if (links.text !== undefined) await saveTextReuse(tx, links.articleId, links.text);
+  if (links.text !== undefined) await saveTextReuse(tx, links.articleId, links.text, links.events.length > 0);
   await mergeObservations(tx, links.articleId, links.events, syndication?.group ?? links.articleId);
 }
 
