@@ -8,7 +8,7 @@ import type { EventQuery, MapArea, MapCellRow, Store } from '../store/store.js';
 import { MAX_MAP_CELL_KEYS } from '../store/store.js';
 
 export { MAX_MAP_CELL_KEYS };
-import { MAX_PAGE_SIZE, requireEntity, toMapEvent, type MapEvent, type Page } from './queries.js';
+import { MAX_PAGE_SIZE, resolveEntity, toMapEvent, type MapEvent, type Page } from './queries.js';
 
 /** The coarsest grid's cell, in degrees; each zoom level halves it. */
 export const MAP_BASE_CELL_DEGREES = 16;
@@ -87,7 +87,7 @@ export async function mapCellEvents(store: Store, request: MapCellEventsRequest)
 /** The event scope of an entity (by id, name or alias; E_NOT_FOUND when none), or the whole store. */
 async function scopeOf(store: Store, entity: string | undefined): Promise<EventQuery> {
   if (!entity) return {};
-  return { entityId: (await requireEntity(store, entity, { articlesLimit: 0 })).id };
+  return { entityId: (await resolveEntity(store, entity)).id };
 }
 
 function checkZoomLevel(level: number): void {
