@@ -416,15 +416,3 @@ function absoluteUrl(href: string | undefined, base: string | undefined): string
     throw error;
   }
 }
-
-/** The registrable-looking host of a URL without "www.": "https://www.nj.com/x" → "nj.com". */
-export function domainOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const host = new URL(url).hostname.toLowerCase();
-    return host.replace(/^(www\d?|m|amp|mobile)\./, '') || undefined;
-  } catch (error) {
-    if (error instanceof TypeError) return undefined;
-    throw error;
-  }
-}
