@@ -8,7 +8,7 @@
 import { applyLinkOverrides, defaultKindOf, linkEntities, nameKeyOf, nameKeysToLookUp, splitEntityId, surnameKeysToLookUp, type EntityLink } from '../corpus/link-entities/index.js';
 import { DossierError, UsageError, type DocEntity, type MentionType, type PlaceRef } from '../model/index.js';
 import type { EntityDetail, EntityOverride, EntityTypeEvidence, Store } from '../store/store.js';
-import { MENTION_TYPES, requireEntity } from './queries.js';
+import { MENTION_TYPES, requireEntity, resolveEntity } from './queries.js';
 
 /** Who made a correction and when (ISO 8601; now when not given). */
 export interface CorrectionAuthor {
@@ -136,8 +136,8 @@ export async function mergeSurnamesBack(store: Store, surnameKeys: ReadonlySet<s
 
 /** Merges entity `otherRef` into `keepRef` (ids, names or aliases): every article linking it links the kept one. */
 export async function mergeEntities(store: Store, keepRef: string, otherRef: string, author: CorrectionAuthor): Promise<CorrectionResult> {
-  const keep = await requireEntity(store, keepRef);
-  const other = await requireEntity(store, otherRef);
+  const keep = await resolveEntity(store, keepRef);
+  const other = await resolveEntity(store, otherRef);
   if (keep.id === other.id) throw new UsageError(`"${keepRef}" and "${otherRef}" are the same entity (${keep.id})`);
   const override = await store.addEntityOverride({ kind: 'merge', entityId: other.id, targetId: keep.id, ...stamp(author) });
   const relinkedArticles = await relinkStoredArticles(store, [other.id, keep.id]);
@@ -160,7 +160,7 @@ export async function splitEntity(store: Store, entityRef: string, name: string,
 
 /** Gives an entity the display name the user chose; later ingests keep it. */
 export async function renameEntity(store: Store, entityRef: string, name: string, author: CorrectionAuthor): Promise<CorrectionResult> {
-  const entity = await requireEntity(store, entityRef);
+  const entity = await resolveEntity(store, entityRef);
   const display = checkName(name, 'display name');
   const override = await store.addEntityOverride({ kind: 'rename', entityId: entity.id, name: display, previous: entity.name, ...stamp(author) });
   await store.updateEntityRecord(entity.id, { name: display });
@@ -169,7 +169,7 @@ export async function renameEntity(store: Store, entityRef: string, name: string
 
 /** Gives an entity the type the user chose (its kind becomes that type's default); later ingests keep it. */
 export async function retypeEntity(store: Store, entityRef: string, type: MentionType, author: CorrectionAuthor): Promise<CorrectionResult> {
-  const entity = await requireEntity(store, entityRef);
+  const entity = await resolveEntity(store, entityRef);
   if (entity.type === type) throw new UsageError(`entity "${entity.name}" (${entity.id}) is already ${type}`);
   const override = await store.addEntityOverride({ kind: 'retype', entityId: entity.id, type, previous: `${entity.type} ${entity.kind}`, ...stamp(author) });
   await store.updateEntityRecord(entity.id, { type, kind: defaultKindOf(type) });
