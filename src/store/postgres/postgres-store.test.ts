@@ -159,6 +159,34 @@ describe('postgres store', () => {
     }
   });
 
+  test('migration 20 writes the passage keys of articles stored before migration 18, as a save does', { skip: POSTGRES_SKIP_REASON ?? false }, async () => {
+    const schema = createTestSchema();
+    const pool = createPool(parsePostgresUrl(schema.url));
+    const keys = async () => (await pool.query('SELECT key::text, article_id FROM passage_keys ORDER BY key, article_id')).rows;
+    let store: Store | undefined = openPostgresStore(schema.url);
+    try {
+      await store.migrate();
+      // Long enough to hold several sampled 8-word keys (one shingle in eight is kept).
+      const story = `${WIRE} ${Array.from({ length: 6 }, (_, i) => `Residents of the eastern district said the shelling had lasted for ${i + 2} hours before the ferry crossing reopened to traffic and aid lorries.`).join(' ')}`;
+      await saveAnnotated(store, attackArticle(story, 'Meridian News Agency', '2024-11-11'));
+      await saveAnnotated(store, attackArticle(DENIAL, 'Daily Post', '2024-11-12'));
+      await store.close();
+      store = undefined;
+      const saved = await keys();
+      assert.ok(saved.length > 3, `the saves wrote passage keys (${saved.length})`);
+      // As stored before migration 18 took keys at save time: none, and version 20 not applied.
+      await pool.query('DELETE FROM passage_keys');
+      await pool.query('DELETE FROM schema_migrations WHERE version = 20');
+      store = openPostgresStore(schema.url);
+      assert.equal(await store.migrate(), LATEST_VERSION);
+      assert.deepEqual(await keys(), saved);
+    } finally {
+      await store?.close();
+      await pool.end();
+      await schema.drop();
+    }
+  });
+
   test('a store filled from empty analyses and vacuums its tables as it grows, by autovacuum\'s rules (autovacuum may be off)', { skip: POSTGRES_SKIP_REASON ?? false }, async () => {
     // Without statistics the planner takes a never-analysed table for a tiny one; this machine's server runs without
     // autovacuum, and a manual ANALYZE is what sets last_analyze (autovacuum sets last_autoanalyze).

@@ -19,6 +19,7 @@ import { compareIds, countChars, entityPairs, tallyEntities, type EntityTally } 
 import { nameKeys, prefixRange } from '../name-keys.js';
 import { fromMarkedSnippet, HIT_END, HIT_START } from '../snippet.js';
 import { linkArticle, mergeEventsByUser, splitObservationByUser, unlinkArticle, type CorpusTx } from '../../corpus/cross-article/index.js';
+import { passageKeys } from '../../corpus/text-reuse/index.js';
 import { corpusCounts, countEvents, countEventsByPeriod, findSyndicationCandidates, getEvent, getEvents, hasObservations, listEvents, listMapCells, listMapEvents, postgresCorpusTx, type Query } from './corpus-events.js';
 import { createPool, parsePostgresUrl, type PostgresTarget } from './driver.js';
 import { FTS_MAX_CHARS, POSTGRES_MIGRATIONS } from './migrations.js';
@@ -310,6 +311,18 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
       await query(op, 'DELETE FROM claim_entities', [], client);
       await query(op, 'DELETE FROM claims', [], client);
       await rewriteFromLayers(client, op, ['claims', 'entities', 'mentions'], writeClaims);
+    },
+    // Passage keys for the articles stored before migration 18 (see the SQLite adapter).
+    20: async (client) => {
+      const op = 'migrate to version 20: backfill';
+      for (let after = -1; ;) {
+        const rows = await query(op, `SELECT a.seq, a.id, a.body FROM articles a WHERE a.seq > $1
+          AND NOT EXISTS (SELECT 1 FROM passage_keys k WHERE k.article_id = a.id) ORDER BY a.seq LIMIT 500`, [after], client);
+        if (!rows.length) return;
+        after = Number(rows.at(-1)!['seq']);
+        const pairs = rows.flatMap((r) => [...new Set(passageKeys(String(r['body'])))].map((key) => [key, String(r['id'])] as const));
+        if (pairs.length) await query(op, 'INSERT INTO passage_keys (key, article_id) SELECT * FROM unnest($1::bigint[], $2::text[]) ON CONFLICT DO NOTHING', [pairs.map((p) => p[0]), pairs.map((p) => p[1])], client);
+      }
     },
     5: async (client) => {
       const op = 'migrate to version 5: backfill';

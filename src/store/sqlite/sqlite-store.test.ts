@@ -108,6 +108,38 @@ test('sqlite store › migration 17 gives wishes and judgements already in the l
   }
 });
 
+test('sqlite store › migration 20 writes the passage keys of articles stored before migration 18, as a save does', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-sqlite-v18-'));
+  const path = join(dir, 'store.db');
+  const keysOf = (db: Database.Database): unknown[] => db.prepare('SELECT key, article_id FROM passage_keys ORDER BY key, article_id').all();
+  try {
+    let store = openSqliteStore(path);
+    await store.migrate();
+    // Long enough to hold several sampled 8-word keys (one shingle in eight is kept).
+    const story = `${WIRE} ${Array.from({ length: 6 }, (_, i) => `Residents of the eastern district said the shelling had lasted for ${i + 2} hours before the ferry crossing reopened to traffic and aid lorries.`).join(' ')}`;
+    await saveAnnotated(store, attackArticle(story, 'Meridian News Agency', '2024-11-11'));
+    await saveAnnotated(store, attackArticle(DENIAL, 'Daily Post', '2024-11-12'));
+    await store.close();
+    let db = new Database(path);
+    const saved = keysOf(db);
+    assert.ok(saved.length > 3, `the saves wrote passage keys (${saved.length})`);
+    // As stored before migration 18 took keys at save time: none, and version 20 not applied.
+    db.exec('DELETE FROM passage_keys; DELETE FROM schema_migrations WHERE version = 20');
+    db.close();
+    store = openSqliteStore(path);
+    try {
+      assert.equal(await store.migrate(), LATEST_VERSION);
+    } finally {
+      await store.close();
+    }
+    db = new Database(path);
+    assert.deepEqual(keysOf(db), saved);
+    db.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('sqlite store › a save batch: saves inside see each other, a failed save rolls back alone, others see the batch only once committed', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'dossier-sqlite-batch-'));
   const path = join(dir, 'store.db');

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { DossierError, StoreError, type Doc, type LayerName } from '../../model/index.js';
 import type { EntityLink, KnownEntity, NameTypeCount } from '../../corpus/link-entities/index.js';
 import { linkArticle, mergeEventsByUser, splitObservationByUser, unlinkArticle } from '../../corpus/cross-article/index.js';
+import { passageKeys } from '../../corpus/text-reuse/index.js';
 import type {
   ArticleEntityLink, ArticleFilter, ArticleLinks, ArticleSummary, CanonicalEntity, ClaimQuery, Cooccurrence, CooccurrenceQuery, EntityArticlesPage, EntityDetail, EntityQuery,
   EventQuery, PlaceOverview, PlaceQuery, MergedEventDetail, MergedEventRow, SaveBatch, SaveOutcome, SearchFacets, SearchHit, SearchQuery, Store, StoreStats, StoredArticle, StoredClaim, StoredClaimDetail,
@@ -198,6 +199,15 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       for (const { id } of prepare("SELECT article_id AS id FROM layers WHERE layer = 'claims' ORDER BY article_id").all() as { id: string }[]) {
         const layers = Object.fromEntries((layersOf.all(id) as { layer: string; data: string }[]).map((l) => [l.layer, JSON.parse(l.data)]));
         saveClaims(id, layers, linksOf.all(id) as { docEntityId: string; entityId: string }[]);
+      }
+    },
+    // Passage keys for the articles stored before migration 18 (text reuse found none of their passages). Links
+    // between two such articles are not made here: aligning them re-decides events, which the save does.
+    20: () => {
+      const batch = prepare('SELECT a.seq, a.id, a.body FROM articles a WHERE a.seq > ? AND NOT EXISTS (SELECT 1 FROM passage_keys k WHERE k.article_id = a.id) ORDER BY a.seq LIMIT 500');
+      const insert = prepare('INSERT OR IGNORE INTO passage_keys (key, article_id) VALUES (?, ?)');
+      for (let after = 0, rows = batch.all(after) as Row[]; rows.length; after = Number(rows.at(-1)!['seq']), rows = batch.all(after) as Row[]) {
+        for (const r of rows) for (const key of passageKeys(String(r['body']))) insert.run(key, r['id']);
       }
     },
     5: () => {
