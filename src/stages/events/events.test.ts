@@ -710,3 +710,11 @@ test('events@10 › a purchase is a deal between organisations: "Amazon bought W
   const player = stage.run(parsed('The/DET Lakers/PROPN acquired/VERB/acquire LeBron/PROPN James/PROPN ./PUNCT', '2/det 3/nsubj 0/root 5/flat 3/obj 3/punct', [{ text: 'Lakers', type: 'ORG' }, { text: 'LeBron James', type: 'PER' }]), ctx);
   assert.deepEqual(player, []);
 });
+
+test('events@10 › tariffs are sanctions: "Canada imposed tariffs on Russia" is a SANCTION (CAMEO 163); "imposed tariffs on Russian steel" acts on goods and codes nothing', () => {
+  const mentions = [{ text: 'Canada', type: 'LOC' as const }, { text: 'Russia', type: 'LOC' as const }];
+  const country = stage.run(parsed('Canada/PROPN imposed/VERB/impose tariffs/NOUN/tariff on/ADP Russia/PROPN ./PUNCT', '2/nsubj 0/root 2/obj 5/case 2/obl 2/punct', mentions), ctx);
+  assert.deepEqual(country.map((e) => [e.ploverType, e.cameo]), [['SANCTION', '163']]);
+  const goods = stage.run(parsed('Canada/PROPN imposed/VERB/impose tariffs/NOUN/tariff on/ADP Russian/ADJ steel/NOUN ./PUNCT', '2/nsubj 0/root 2/obj 6/case 6/amod 2/obl 2/punct', [{ text: 'Canada', type: 'LOC' }, { text: 'Russian', type: 'MISC' }]), ctx);
+  assert.deepEqual(goods, []);
+});
