@@ -304,6 +304,16 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
       });
     });
 
+    test('a phrase search marks the phrase in the snippet, not its words where they stand apart', async () => {
+      await withStore(async (store) => {
+        const text = 'The group said an armed convoy had passed the bridge before dawn. Hours later the armed group withdrew from the town, residents said.';
+        await store.saveArticle(article(text), PIPELINE);
+        const [hit] = await store.search({ text: '"armed group"' });
+        assert.ok(hit, 'the phrase is found');
+        assert.deepEqual(hit.passage.hits.map((h) => hit.passage.text.slice(h.start, h.end)), ['armed group'], JSON.stringify(hit.passage));
+      });
+    });
+
     test('a query matching more than a rank tier is ranked tier by tier, newest tier first; pages list every match once', async () => {
       await withStore(async (store) => {
         // Five articles stored in this order; "flood" is repeated more in some, which relevance ranks higher.
