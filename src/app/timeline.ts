@@ -129,7 +129,7 @@ export async function timelinePage(store: Store, query: TimelineQuery = {}): Pro
   };
 
   const [eventDays, articleDays] = await Promise.all([
-    store.countEventsByPeriod(scope, 'day'),
+    store.countEventsByPeriod(scope, 'day', { byType: false }),
     hits ? Promise.resolve([]) : store.countArticlesByPeriod(filter, 'day'),
   ]);
   const byDay = new Map<string, { date: string; events: number; articles: number; roles: number }>();

@@ -863,6 +863,12 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
         assert.deepEqual((await store.listEvents({ ids: picked, limit: 10 })).map((e) => e.id), [events[3]!.id, events[40]!.id]);
         assert.equal(await store.countEvents({ ids: picked }), 2);
         assert.deepEqual(await store.listEvents({ ids: [] }), [], 'no ids, no events');
+        // Counts per day, all types together: the per-type counts summed.
+        const perType = new Map<string, number>();
+        for (const c of await store.countEventsByPeriod({}, 'day')) perType.set(c.period, (perType.get(c.period) ?? 0) + c.events);
+        const together = await store.countEventsByPeriod({}, 'day', { byType: false });
+        assert.deepEqual(together.map((c) => [c.period, c.events]), [...perType].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+        assert.ok(together.every((c) => c.ploverType === '') && together.length > 20, `${together.length} days`);
 
         const claims = await store.listClaims({ limit: 500 });
         assert.ok(claims.length >= 30, `${claims.length} claims`);
@@ -995,6 +1001,7 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
         assert.deepEqual(byDay, [{ period: '2024-11-10', ploverType: event!.ploverType, events: 1 }]);
         assert.deepEqual((await store.countEventsByPeriod({}, 'year')).map((c) => [c.period, c.events]), [['2024', 1]]);
         assert.deepEqual(await store.countEventsByPeriod({ status: 'denied' }, 'month'), []);
+        assert.deepEqual(await store.countEventsByPeriod({ status: 'denied' }, 'month', { byType: false }), []);
       });
     });
 

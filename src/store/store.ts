@@ -366,6 +366,15 @@ export interface EventPeriodCount {
   readonly events: number;
 }
 
+/** How countEventsByPeriod counts. */
+export interface EventPeriodOptions {
+  /**
+   * false: one row per period, all types together (ploverType ''): what a timeline's strip needs, and a sixth of
+   * the cost of counting per day and type over a 20k-article store (13k events, 10k day-and-type rows).
+   */
+  readonly byType?: boolean;
+}
+
 /** How many articles were published in one period ('' for undated articles). */
 export interface ArticlePeriodCount {
   readonly period: string;
@@ -639,10 +648,11 @@ export interface Store extends SavedSearchStore, EntityOverridesPort {
   /** How many merged events match the filters of `query` (its limit and offset are ignored). */
   countEvents(query?: EventQuery): Promise<number>;
   /**
-   * Merged events matching `query` counted by PLOVER type and by the period (year, month or day) their window
-   * starts in, oldest period first; undated events are counted under the period ''.
+   * Merged events matching `query` counted by PLOVER type (all together with `options.byType` false) and by the
+   * period (year, month or day) their window starts in, oldest period first; undated events are counted under the
+   * period ''.
    */
-  countEventsByPeriod(query: EventQuery, period: EventPeriod): Promise<EventPeriodCount[]>;
+  countEventsByPeriod(query: EventQuery, period: EventPeriod, options?: EventPeriodOptions): Promise<EventPeriodCount[]>;
   getEvent(id: string): Promise<MergedEventDetail | undefined>;
   /**
    * The events of these ids, in the order asked, each as getEvent returns it; ids of no event are left out. A few

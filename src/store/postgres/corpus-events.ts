@@ -13,7 +13,7 @@ import { evidenceFromRow, POSTGRES_EVIDENCE_SQL } from '../evidence-cut.js';
 import { COPY_CANDIDATES_PER_KEY } from '../../corpus/near-duplicates/index.js';
 import type { TextReuse } from '../../corpus/text-reuse/index.js';
 import { cellsBounds, checkMapGrid, foldMapCells } from '../map-cells.js';
-import { MAP_CELL_PLACES, MAP_EVENT_COLUMNS, MAP_EVENT_ORDER, MAX_KEY_ROWS, MAX_MAP_EVENT_ROWS, PERIOD_CHARS, type EventKeyRow, type MapCellRow, type MapEventRow, type EventPeriod, type EventPeriodCount, type EventQuery, type MergedEventDetail, type MergedEventRow, type SyndicationCandidate } from '../store.js';
+import { MAP_CELL_PLACES, MAP_EVENT_COLUMNS, MAP_EVENT_ORDER, MAX_KEY_ROWS, MAX_MAP_EVENT_ROWS, PERIOD_CHARS, type EventKeyRow, type MapCellRow, type MapEventRow, type EventPeriod, type EventPeriodCount, type EventPeriodOptions, type EventQuery, type MergedEventDetail, type MergedEventRow, type SyndicationCandidate } from '../store.js';
 
 type Row = Record<string, unknown>;
 
@@ -299,10 +299,14 @@ export async function countEvents(q: Query, query: EventQuery = {}): Promise<num
 }
 
 /** Matching events counted by PLOVER type and by the period their window starts in ('' for undated). */
-export async function countEventsByPeriod(q: Query, query: EventQuery, period: EventPeriod): Promise<EventPeriodCount[]> {
+export async function countEventsByPeriod(q: Query, query: EventQuery, period: EventPeriod, options: EventPeriodOptions = {}): Promise<EventPeriodCount[]> {
   const { where, params } = eventFilter(query, 2);
-  const rows = await q('count events by period', `SELECT substr(m.window_start, 1, $1) AS period, m.plover_type, count(*) AS n FROM merged_events m ${where}
-    GROUP BY 1, 2 ORDER BY substr(m.window_start, 1, $1) COLLATE "C", m.plover_type COLLATE "C"`, [PERIOD_CHARS[period], ...params]);
+  const sql = (options.byType ?? true)
+    ? `SELECT substr(m.window_start, 1, $1) AS period, m.plover_type, count(*) AS n FROM merged_events m ${where}
+      GROUP BY 1, 2 ORDER BY substr(m.window_start, 1, $1) COLLATE "C", m.plover_type COLLATE "C"`
+    : `SELECT substr(m.window_start, 1, $1) AS period, '' AS plover_type, count(*) AS n FROM merged_events m ${where}
+      GROUP BY 1 ORDER BY substr(m.window_start, 1, $1) COLLATE "C"`;
+  const rows = await q('count events by period', sql, [PERIOD_CHARS[period], ...params]);
   return rows.map((r) => ({ period: String(r['period']), ploverType: String(r['plover_type']), events: Number(r['n']) }));
 }
 

@@ -943,7 +943,7 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     listMapEvents: (eventQuery, limit, offset) => listMapEvents(read, eventQuery, limit, offset),
     listMapCells: (eventQuery, cellDegrees) => listMapCells(read, eventQuery, cellDegrees),
     countEvents: (eventQuery) => countEvents(read, eventQuery),
-    countEventsByPeriod: (eventQuery, period) => countEventsByPeriod(read, eventQuery, period),
+    countEventsByPeriod: (eventQuery, period, options) => countEventsByPeriod(read, eventQuery, period, options),
     countArticlesByPeriod: async (filter, period) => {
       const params: unknown[] = [PERIOD_CHARS[period]];
       const where = articleFilterSql(filter, params);

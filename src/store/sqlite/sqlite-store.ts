@@ -9,7 +9,7 @@ import { linkArticle, mergeEventsByUser, splitObservationByUser, unlinkArticle }
 import type {
   ArticleEntityLink, ArticleFilter, ArticleLinks, ArticleSummary, CanonicalEntity, ClaimQuery, Cooccurrence, CooccurrenceQuery, EntityArticlesPage, EntityDetail, EntityQuery,
   EventQuery, PlaceOverview, PlaceQuery, MergedEventDetail, MergedEventRow, SaveBatch, SaveOutcome, SearchFacets, SearchHit, SearchQuery, Store, StoreStats, StoredArticle, StoredClaim, StoredClaimDetail,
-  StoredDictionary, EventPeriod, EventPeriodCount, InputFingerprint, ArticlePeriodCount,
+  StoredDictionary, EventPeriod, EventPeriodCount, EventPeriodOptions, InputFingerprint, ArticlePeriodCount,
 } from '../store.js';
 import { byMentions, MAP_CELL_PLACES, MAP_EVENT_COLUMNS, MAP_EVENT_ORDER, MAX_KEY_ROWS, MAX_MAP_EVENT_ROWS, NAME_TYPE_PREFIXES, PERIOD_CHARS, type ClaimLinkRow, type EventKeyRow, type MapCellRow, type MapEventRow } from '../store.js';
 import { cellsBounds, checkMapGrid, foldMapCells } from '../map-cells.js';
@@ -982,10 +982,12 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     return run('count events', () => (prepare(sql).get(...params) as { n: number }).n, sql, params);
   };
 
-  const countEventsByPeriod = (query: EventQuery, period: EventPeriod): EventPeriodCount[] => {
+  const countEventsByPeriod = (query: EventQuery, period: EventPeriod, options: EventPeriodOptions = {}): EventPeriodCount[] => {
     const { where, params } = eventFilter(query);
-    const sql = `SELECT substr(m.window_start, 1, ?) AS period, m.plover_type, count(*) AS n FROM merged_events m ${where}
-      GROUP BY 1, 2 ORDER BY 1, 2`;
+    const byType = options.byType ?? true;
+    const sql = byType
+      ? `SELECT substr(m.window_start, 1, ?) AS period, m.plover_type, count(*) AS n FROM merged_events m ${where} GROUP BY 1, 2 ORDER BY 1, 2`
+      : `SELECT substr(m.window_start, 1, ?) AS period, '' AS plover_type, count(*) AS n FROM merged_events m ${where} GROUP BY 1 ORDER BY 1`;
     const all = [PERIOD_CHARS[period], ...params];
     return run('count events by period', () => (prepare(sql).all(...all) as Row[]).map((r) => ({ period: String(r['period']), ploverType: String(r['plover_type']), events: Number(r['n']) })), sql, all);
   };
@@ -1104,7 +1106,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     listMapEvents: async (query, limit, offset) => listMapEvents(query, limit, offset),
     listMapCells: async (query, cellDegrees) => listMapCells(query, cellDegrees),
     countEvents: async (query) => countEvents(query),
-    countEventsByPeriod: async (query, period) => countEventsByPeriod(query, period),
+    countEventsByPeriod: async (query, period, options) => countEventsByPeriod(query, period, options),
     countArticlesByPeriod: async (filter, period) => countArticlesByPeriod(filter, period),
     getEvent: async (id) => run('get event', () => getEvents([id])[0]),
     getEvents: async (ids) => run('get events', () => getEvents(ids)),
