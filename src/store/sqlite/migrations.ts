@@ -402,4 +402,13 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX text_reuse_other ON text_reuse (other_id);
     `,
   },
+  {
+    version: 19,
+    name: 'claims by stance in claim order: a brief\'s denied and unacknowledged claims read one index range',
+    sql: `
+      -- A listing by stance (a brief's contested claims, the claims page's stance filter) walked every claim of
+      -- the kind in claim order to find the few denied ones: 8 ms for none among 10,000 on the 20k bench store.
+      CREATE INDEX claims_stance_order ON claims(stance, kind, published_at, article_seq, ordinal);
+    `,
+  },
 ];
