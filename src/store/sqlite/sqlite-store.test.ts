@@ -94,7 +94,7 @@ test('sqlite store › migration 17 gives wishes and judgements already in the l
     await store.close();
     // Back to version 15: assertion rows only, and no kind column.
     const db = new Database(path);
-    db.exec(`DELETE FROM claims WHERE kind <> 'assertion'; DROP INDEX claims_kind_order; DROP INDEX claims_stance_order; ALTER TABLE claims DROP COLUMN kind;
+    db.exec(`DELETE FROM claims WHERE kind <> 'assertion'; DROP INDEX claims_kind_order; DROP INDEX claims_stance_order; DROP INDEX merged_events_order; ALTER TABLE claims DROP COLUMN kind;
       DELETE FROM schema_migrations WHERE version IN (17, 19)`);
     db.close();
     store = openSqliteStore(path);
@@ -146,7 +146,7 @@ test('sqlite store › a save batch: saves inside see each other, a failed save 
   }
 });
 
-test('sqlite store › a listing by stance reads the stance index, not every claim of the kind in claim order (migration 19, issue 18)', async () => {
+test('sqlite store › a listing by stance reads the stance index, and events in timeline order their index, not a sort of every row (migration 19, issue 18)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'dossier-sqlite-stance-'));
   const path = join(dir, 'store.db');
   const store = openSqliteStore(path);
@@ -162,6 +162,10 @@ test('sqlite store › a listing by stance reads the stance index, not every cla
         ORDER BY c.published_at, c.article_seq, c.ordinal LIMIT 50`).all('denied') as { detail: string }[]).map((r) => r.detail).join(' | ');
       assert.match(plan, /claims_stance_order \(stance=\? AND kind=\?\)/, plan);
       assert.doesNotMatch(plan, /TEMP B-TREE/, 'read in claim order from the index');
+      const events = (db.prepare(`EXPLAIN QUERY PLAN SELECT m.id FROM merged_events m ORDER BY m.window_start = '', m.window_start, m.window_end, m.id LIMIT 2000 OFFSET 10`)
+        .all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+      assert.match(events, /merged_events_order/, events);
+      assert.doesNotMatch(events, /TEMP B-TREE/, 'events in timeline order from the index');
     } finally {
       db.close();
     }
