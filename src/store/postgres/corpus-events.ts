@@ -13,7 +13,7 @@ import { evidenceFromRow, POSTGRES_EVIDENCE_SQL } from '../evidence-cut.js';
 import { COPY_CANDIDATES_PER_KEY } from '../../corpus/near-duplicates/index.js';
 import type { TextReuse } from '../../corpus/text-reuse/index.js';
 import { cellsBounds, checkMapGrid, foldMapCells } from '../map-cells.js';
-import { MAP_CELL_PLACES, MAP_EVENT_COLUMNS, MAP_EVENT_ORDER, MAX_MAP_EVENT_ROWS, PERIOD_CHARS, type MapCellRow, type MapEventRow, type EventPeriod, type EventPeriodCount, type EventQuery, type MergedEventDetail, type MergedEventRow, type SyndicationCandidate } from '../store.js';
+import { MAP_CELL_PLACES, MAP_EVENT_COLUMNS, MAP_EVENT_ORDER, MAX_KEY_ROWS, MAX_MAP_EVENT_ROWS, PERIOD_CHARS, type EventKeyRow, type MapCellRow, type MapEventRow, type EventPeriod, type EventPeriodCount, type EventPeriodOptions, type EventQuery, type MergedEventDetail, type MergedEventRow, type SyndicationCandidate } from '../store.js';
 
 type Row = Record<string, unknown>;
 
@@ -213,6 +213,7 @@ function eventFilter(query: EventQuery, first: number): { where: string; params:
     where.push(sql(`$${first + params.length - 1}`));
   };
   if (query.entityId) add((p) => `m.id IN (SELECT merged_event_id FROM event_entities WHERE entity_id = ${p})`, query.entityId);
+  if (query.ids) add((p) => `m.id = ANY(${p}::text[])`, [...query.ids]);
   if (query.from) add((p) => `m.window_end >= ${p}`, query.from);
   if (query.to) add((p) => `m.window_start <= ${p}`, query.to);
   if (query.startFrom !== undefined) add((p) => `m.window_start >= ${p}`, query.startFrom);
@@ -251,6 +252,18 @@ export async function listEvents(q: Query, query: EventQuery = {}): Promise<Merg
   return (await q('list events', sql, [Math.max(1, Math.min(query.limit ?? 20, MAX_PAGE_SIZE)), Math.max(0, query.offset ?? 0), ...params])).map(toEventRow);
 }
 
+/** The keys of the events listEvents would list, in one read without per-event subqueries (Store.listEventKeys). */
+export async function listEventKeys(q: Query, query: EventQuery = {}): Promise<EventKeyRow[]> {
+  const { where, params } = eventFilter(query, 3);
+  const sql = `SELECT m.id, m.plover_type, m.window_start, m.source_ids, m.target_ids, m.report_count, m.asserting_origins FROM merged_events m ${where}
+    ORDER BY m.window_start = '', m.window_start, m.window_end, m.id LIMIT $1 OFFSET $2`;
+  return (await q('list event keys', sql, [Math.max(1, Math.min(query.limit ?? 20, MAX_KEY_ROWS)), Math.max(0, query.offset ?? 0), ...params])).map((r) => ({
+    id: String(r['id']), ploverType: String(r['plover_type']), windowStart: String(r['window_start']),
+    sourceIds: r['source_ids'] as string[], targetIds: r['target_ids'] as string[],
+    reportCount: Number(r['report_count']), assertingOrigins: Number(r['asserting_origins']),
+  }));
+}
+
 /** The map's located events, most reported first, in one read (Store.listMapEvents). */
 export async function listMapEvents(q: Query, query: EventQuery, limit: number, offset = 0): Promise<MapEventRow[]> {
   const { where, params } = eventFilter({ ...query, isLocated: true }, 3);
@@ -286,10 +299,14 @@ export async function countEvents(q: Query, query: EventQuery = {}): Promise<num
 }
 
 /** Matching events counted by PLOVER type and by the period their window starts in ('' for undated). */
-export async function countEventsByPeriod(q: Query, query: EventQuery, period: EventPeriod): Promise<EventPeriodCount[]> {
+export async function countEventsByPeriod(q: Query, query: EventQuery, period: EventPeriod, options: EventPeriodOptions = {}): Promise<EventPeriodCount[]> {
   const { where, params } = eventFilter(query, 2);
-  const rows = await q('count events by period', `SELECT substr(m.window_start, 1, $1) AS period, m.plover_type, count(*) AS n FROM merged_events m ${where}
-    GROUP BY 1, 2 ORDER BY substr(m.window_start, 1, $1) COLLATE "C", m.plover_type COLLATE "C"`, [PERIOD_CHARS[period], ...params]);
+  const sql = (options.byType ?? true)
+    ? `SELECT substr(m.window_start, 1, $1) AS period, m.plover_type, count(*) AS n FROM merged_events m ${where}
+      GROUP BY 1, 2 ORDER BY substr(m.window_start, 1, $1) COLLATE "C", m.plover_type COLLATE "C"`
+    : `SELECT substr(m.window_start, 1, $1) AS period, '' AS plover_type, count(*) AS n FROM merged_events m ${where}
+      GROUP BY 1 ORDER BY substr(m.window_start, 1, $1) COLLATE "C"`;
+  const rows = await q('count events by period', sql, [PERIOD_CHARS[period], ...params]);
   return rows.map((r) => ({ period: String(r['period']), ploverType: String(r['plover_type']), events: Number(r['n']) }));
 }
 

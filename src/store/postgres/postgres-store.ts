@@ -12,15 +12,15 @@ import type {
   PlaceOverview, PlaceQuery, SearchFacets, SearchHit, SearchQuery, Store, StoreStats, StoredArticle, StoredClaim, StoredClaimDetail, StoredDictionary,
   InputFingerprint,
 } from '../store.js';
-import { byMentions, NAME_TYPE_PREFIXES, PERIOD_CHARS } from '../store.js';
+import { byMentions, MAX_KEY_ROWS, NAME_TYPE_PREFIXES, PERIOD_CHARS, type ClaimLinkRow } from '../store.js';
 import { bucketBy } from '../event-details.js';
 import { snippetTerms, textSnippet, type SnippetTerm } from '../text-snippet.js';
-import { claimRows, openingHit, parseClaimKey, placeRows, queriedKinds, toStoredClaim, type ClaimRecord, type ClaimSourceLayers } from '../claim-rows.js';
+import { claimKey, claimRows, openingHit, parseClaimKey, placeRows, queriedKinds, toStoredClaim, type ClaimRecord, type ClaimSourceLayers } from '../claim-rows.js';
 import { compareIds, countChars, entityPairs, tallyEntities, type EntityTally } from '../entity-tally.js';
 import { nameKeys, prefixRange } from '../name-keys.js';
 import { linkArticle, mergeEventsByUser, splitObservationByUser, unlinkArticle, type CorpusTx } from '../../corpus/cross-article/index.js';
 import { passageKeys } from '../../corpus/text-reuse/index.js';
-import { corpusCounts, countEvents, countEventsByPeriod, findSyndicationCandidates, getEvent, getEvents, hasObservations, listEvents, listMapCells, listMapEvents, postgresCorpusTx, type Query } from './corpus-events.js';
+import { corpusCounts, countEvents, countEventsByPeriod, findSyndicationCandidates, getEvent, getEvents, hasObservations, listEventKeys, listEvents, listMapCells, listMapEvents, postgresCorpusTx, type Query } from './corpus-events.js';
 import { createPool, parsePostgresUrl, type PostgresTarget } from './driver.js';
 import { FTS_MAX_CHARS, POSTGRES_MIGRATIONS } from './migrations.js';
 import { toTsQuerySql } from './ts-query.js';
@@ -730,6 +730,19 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     return claimsPage('list claims', where, params, 'LIMIT $1 OFFSET $2');
   };
 
+  const listClaimLinks = async (claimQuery: ClaimQuery = {}): Promise<ClaimLinkRow[]> => {
+    const params: unknown[] = [Math.max(1, Math.min(claimQuery.limit ?? 20, MAX_KEY_ROWS)), Math.max(0, claimQuery.offset ?? 0)];
+    const where = claimFilterSql(claimQuery, params);
+    const rows = await query('list claim links', `SELECT c.article_id, c.claim_id, c.chain,
+        ARRAY(SELECT ce.entity_id FROM claim_entities ce WHERE ce.article_id = c.article_id AND ce.claim_id = c.claim_id ORDER BY ce.entity_id COLLATE "C") AS entity_ids
+      FROM claims c ${where} ORDER BY c.published_at ASC NULLS FIRST, c.article_seq, c.ordinal LIMIT $1 OFFSET $2`, params);
+    return rows.map((r) => ({
+      id: claimKey(String(r['article_id']), String(r['claim_id'])),
+      chainEntityIds: (r['chain'] as { entityId: string | null }[]).map((s) => s.entityId ?? null),
+      entityIds: (r['entity_ids'] as string[]).map(String),
+    }));
+  };
+
   const countClaims = async (claimQuery: ClaimQuery = {}): Promise<number> => {
     const params: unknown[] = [];
     const where = claimFilterSql(claimQuery, params);
@@ -925,6 +938,7 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     searchFacets,
     listPlaces,
     listClaims,
+    listClaimLinks,
     countClaims,
     getClaim,
     stats,
@@ -935,10 +949,11 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     findEntity,
     findSyndicationCandidates: (keys) => findSyndicationCandidates(read, keys),
     listEvents: (eventQuery) => listEvents(read, eventQuery),
+    listEventKeys: (eventQuery) => listEventKeys(read, eventQuery),
     listMapEvents: (eventQuery, limit, offset) => listMapEvents(read, eventQuery, limit, offset),
     listMapCells: (eventQuery, cellDegrees) => listMapCells(read, eventQuery, cellDegrees),
     countEvents: (eventQuery) => countEvents(read, eventQuery),
-    countEventsByPeriod: (eventQuery, period) => countEventsByPeriod(read, eventQuery, period),
+    countEventsByPeriod: (eventQuery, period, options) => countEventsByPeriod(read, eventQuery, period, options),
     countArticlesByPeriod: async (filter, period) => {
       const params: unknown[] = [PERIOD_CHARS[period]];
       const where = articleFilterSql(filter, params);

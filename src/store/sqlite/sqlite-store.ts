@@ -10,11 +10,11 @@ import { passageKeys } from '../../corpus/text-reuse/index.js';
 import type {
   ArticleEntityLink, ArticleFilter, ArticleLinks, ArticleSummary, CanonicalEntity, ClaimQuery, Cooccurrence, CooccurrenceQuery, EntityArticlesPage, EntityDetail, EntityQuery,
   EventQuery, PlaceOverview, PlaceQuery, MergedEventDetail, MergedEventRow, SaveBatch, SaveOutcome, SearchFacets, SearchHit, SearchQuery, Store, StoreStats, StoredArticle, StoredClaim, StoredClaimDetail,
-  StoredDictionary, EventPeriod, EventPeriodCount, InputFingerprint, ArticlePeriodCount,
+  StoredDictionary, EventPeriod, EventPeriodCount, EventPeriodOptions, InputFingerprint, ArticlePeriodCount,
 } from '../store.js';
-import { byMentions, MAP_CELL_PLACES, MAP_EVENT_COLUMNS, MAP_EVENT_ORDER, MAX_MAP_EVENT_ROWS, NAME_TYPE_PREFIXES, PERIOD_CHARS, type MapCellRow, type MapEventRow } from '../store.js';
+import { byMentions, MAP_CELL_PLACES, MAP_EVENT_COLUMNS, MAP_EVENT_ORDER, MAX_KEY_ROWS, MAX_MAP_EVENT_ROWS, NAME_TYPE_PREFIXES, PERIOD_CHARS, type ClaimLinkRow, type EventKeyRow, type MapCellRow, type MapEventRow } from '../store.js';
 import { cellsBounds, checkMapGrid, foldMapCells } from '../map-cells.js';
-import { claimRows, openingHit, parseClaimKey, placeRows, queriedKinds, toStoredClaim, type ClaimRecord } from '../claim-rows.js';
+import { claimKey, claimRows, openingHit, parseClaimKey, placeRows, queriedKinds, toStoredClaim, type ClaimRecord } from '../claim-rows.js';
 import { countChars, entityPairs, tallyEntities, type EntityTally } from '../entity-tally.js';
 import { datePrecision } from '../event-dates.js';
 import { PACKED_SUMMARY_SQL, summaryFromPacked } from '../event-summary.js';
@@ -738,6 +738,19 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     return run('list claims', () => toClaims(prepare(sql).all(...params) as Row[]), sql, params);
   };
 
+  const listClaimLinks = (query: ClaimQuery = {}): ClaimLinkRow[] => {
+    const { where, params } = claimFilterSql(query);
+    const sql = `SELECT c.article_id, c.claim_id, c.chain, (SELECT json_group_array(entity_id) FROM (SELECT ce.entity_id FROM claim_entities ce
+        WHERE ce.article_id = c.article_id AND ce.claim_id = c.claim_id ORDER BY ce.entity_id)) AS entity_ids
+      FROM claims c ${where} ORDER BY c.published_at, c.article_seq, c.ordinal LIMIT ? OFFSET ?`;
+    params.push(clampKeyLimit(query.limit), Math.max(0, query.offset ?? 0));
+    return run('list claim links', () => (prepare(sql).all(...params) as Row[]).map((r) => ({
+      id: claimKey(String(r['article_id']), String(r['claim_id'])),
+      chainEntityIds: (JSON.parse(String(r['chain'])) as { entityId: string | null }[]).map((s) => s.entityId ?? null),
+      entityIds: JSON.parse(String(r['entity_ids'])) as string[],
+    })), sql, params);
+  };
+
   const countClaims = (query: ClaimQuery = {}): number => {
     const { where, params } = claimFilterSql(query);
     const sql = `SELECT count(*) AS n FROM claims c ${where}`;
@@ -873,6 +886,10 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
   const eventFilter = (query: EventQuery): { where: string; params: unknown[] } => {
     const where: string[] = [];
     const params: unknown[] = [];
+    if (query.ids) {
+      where.push(`m.id IN (${query.ids.map(() => '?').join(',') || "''"})`);
+      params.push(...query.ids);
+    }
     if (query.entityId) {
       where.push('m.id IN (SELECT merged_event_id FROM event_entities WHERE entity_id = ?)');
       params.push(query.entityId);
@@ -935,6 +952,18 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     return run('list events', () => (prepare(sql).all(...params) as Row[]).map(toEventRow), sql, params);
   };
 
+  const listEventKeys = (query: EventQuery = {}): EventKeyRow[] => {
+    const { where, params } = eventFilter(query);
+    const sql = `SELECT m.id, m.plover_type, m.window_start, m.source_ids, m.target_ids, m.report_count, m.asserting_origins FROM merged_events m ${where}
+      ORDER BY m.window_start = '', m.window_start, m.window_end, m.id LIMIT ? OFFSET ?`;
+    params.push(clampKeyLimit(query.limit), Math.max(0, query.offset ?? 0));
+    return run('list event keys', () => (prepare(sql).all(...params) as Row[]).map((r) => ({
+      id: String(r['id']), ploverType: String(r['plover_type']), windowStart: String(r['window_start']),
+      sourceIds: JSON.parse(String(r['source_ids'])) as string[], targetIds: JSON.parse(String(r['target_ids'])) as string[],
+      reportCount: Number(r['report_count']), assertingOrigins: Number(r['asserting_origins']),
+    })), sql, params);
+  };
+
   const listMapEvents = (query: EventQuery, limit: number, offset = 0): MapEventRow[] => {
     const { where, params } = eventFilter({ ...query, isLocated: true });
     const sql = `WITH page AS MATERIALIZED (SELECT m.rowid AS r FROM merged_events m ${where} ORDER BY ${MAP_EVENT_ORDER} LIMIT ? OFFSET ?)
@@ -963,10 +992,12 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     return run('count events', () => (prepare(sql).get(...params) as { n: number }).n, sql, params);
   };
 
-  const countEventsByPeriod = (query: EventQuery, period: EventPeriod): EventPeriodCount[] => {
+  const countEventsByPeriod = (query: EventQuery, period: EventPeriod, options: EventPeriodOptions = {}): EventPeriodCount[] => {
     const { where, params } = eventFilter(query);
-    const sql = `SELECT substr(m.window_start, 1, ?) AS period, m.plover_type, count(*) AS n FROM merged_events m ${where}
-      GROUP BY 1, 2 ORDER BY 1, 2`;
+    const byType = options.byType ?? true;
+    const sql = byType
+      ? `SELECT substr(m.window_start, 1, ?) AS period, m.plover_type, count(*) AS n FROM merged_events m ${where} GROUP BY 1, 2 ORDER BY 1, 2`
+      : `SELECT substr(m.window_start, 1, ?) AS period, '' AS plover_type, count(*) AS n FROM merged_events m ${where} GROUP BY 1 ORDER BY 1`;
     const all = [PERIOD_CHARS[period], ...params];
     return run('count events by period', () => (prepare(sql).all(...all) as Row[]).map((r) => ({ period: String(r['period']), ploverType: String(r['plover_type']), events: Number(r['n']) })), sql, all);
   };
@@ -1070,6 +1101,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     searchFacets: async () => run('search facets', searchFacets),
     listPlaces: async (query) => run('list places', () => listPlaces(query)),
     listClaims: async (query) => listClaims(query),
+    listClaimLinks: async (query) => listClaimLinks(query),
     countClaims: async (query) => countClaims(query),
     getClaim: async (id) => run('get claim', () => getClaim(id)),
     stats: async () => run('stats', stats),
@@ -1080,10 +1112,11 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     findEntity: async (idOrName) => run('find entity', () => findEntity(idOrName)),
     findSyndicationCandidates: async (keys) => run('find syndication candidates', () => copyCandidates(prepare, keys)),
     listEvents: async (query) => listEvents(query),
+    listEventKeys: async (query) => listEventKeys(query),
     listMapEvents: async (query, limit, offset) => listMapEvents(query, limit, offset),
     listMapCells: async (query, cellDegrees) => listMapCells(query, cellDegrees),
     countEvents: async (query) => countEvents(query),
-    countEventsByPeriod: async (query, period) => countEventsByPeriod(query, period),
+    countEventsByPeriod: async (query, period, options) => countEventsByPeriod(query, period, options),
     countArticlesByPeriod: async (filter, period) => countArticlesByPeriod(filter, period),
     getEvent: async (id) => run('get event', () => getEvents([id])[0]),
     getEvents: async (ids) => run('get events', () => getEvents(ids)),
@@ -1163,4 +1196,8 @@ function nullable(value: unknown): string | null {
 
 function clampLimit(limit: number | undefined): number {
   return Math.max(1, Math.min(limit ?? 20, MAX_PAGE_SIZE));
+}
+
+function clampKeyLimit(limit: number | undefined): number {
+  return Math.max(1, Math.min(limit ?? 20, MAX_KEY_ROWS));
 }
