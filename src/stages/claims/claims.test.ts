@@ -963,3 +963,41 @@ test('claims › issue 14 must not fire: a content that only points elsewhere ("
   const text = 'Two crews can finish the bridge by June, said Darren Tipton, chief engineer of the regional transit authority.';
   assert.deepEqual(claimsOf(text, [['Darren Tipton', 'PER']]).claims.filter((c) => at(text, c.content).startsWith('Darren')), [], 'the speaker\'s name is no content');
 });
+
+// ---------------------------------------------------------------------------------------------------
+// Session 10: inverted attributions and coordinated speakers
+
+test('claims › inverted: "The results show X, said Professor Y, who …" — Professor Y speaks, the relative clause is part of the source', () => {
+  const { text, claims } = claimsOf(
+    'The results show that the vaccine cuts hospital stays by half, said Professor Amara Osei, who led the trial at the Lagos clinic.',
+    [['Amara Osei', 'PER'], ['Lagos', 'LOC']],
+  );
+  const said = claims.find((c) => at(text, c.cue) === 'said');
+  assert.ok(said, 'the trailing "said" is a claim');
+  assert.equal(at(text, said.content), 'The results show that the vaccine cuts hospital stays by half');
+  assert.equal(said.chain[said.cueSourceIndex]?.name, 'Amara Osei');
+  assert.equal(at(text, said.chain[said.cueSourceIndex]?.span), 'Professor Amara Osei, who led the trial at the Lagos clinic');
+  // The earlier cue's content stops where the attribution starts.
+  for (const c of claims) assert.ok(!at(text, c.content).includes('Osei'), at(text, c.content));
+});
+
+test('claims › inverted: a relative clause that reports something itself is not read as the speaker\'s description', () => {
+  const { text, claims } = claimsOf('Police believe the fire was set deliberately, said Dana Lowe, who added that the alarm never rang.', [['Dana Lowe', 'PER']]);
+  assert.ok(!claims.some((c) => at(text, c.chain[c.cueSourceIndex]?.span).includes('who added')));
+});
+
+test('claims › a coordinated clause with its own speaker ends the content and is not relayed by the first speaker', () => {
+  const { text, claims } = claimsOf('The mayor said the road would reopen on Friday, but residents said they had heard that before.', []);
+  const mayor = claims.find((c) => c.chain[c.cueSourceIndex]?.name === 'mayor');
+  assert.ok(mayor);
+  assert.equal(at(text, mayor.content), 'the road would reopen on Friday');
+  const residents = claims.find((c) => at(text, c.content) === 'they had heard that before');
+  assert.ok(residents);
+  assert.equal(residents.chain.length, 1, 'the residents speak for themselves');
+});
+
+test('claims › a coordinated clause whose noun is not a speaker stays in the content', () => {
+  const { text, claims } = claimsOf('The minister said the talks had stalled, but the claims were never put to a vote.', []);
+  const minister = claims.find((c) => at(text, c.cue) === 'said');
+  assert.equal(at(text, minister?.content), 'the talks had stalled, but the claims were never put to a vote');
+});

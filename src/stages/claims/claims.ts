@@ -38,7 +38,7 @@ export interface ClaimsOptions {
 }
 
 /** Version of the claims stage's output. */
-export const CLAIMS_VERSION = 9;
+export const CLAIMS_VERSION = 10;
 
 /**
  * Creates the claims stage (requires sentences and mentions; assigns claims).
@@ -658,7 +658,37 @@ function contentEnd(ctx: Context, from: number, sentenceEnd: number): number {
       return prev.text === ',' ? prev.start : prev.end;
     }
   }
-  return end;
+  const other = otherSpeakerClause(ctx, toks);
+  return other ?? end;
+}
+
+const CLAUSE_COORDINATORS = new Set(['but', 'and', 'while', 'whereas', 'though', 'although', 'yet']);
+const FINITE_CUE_RE = /(?:ed|[^s]s|id|ld|te|ote|ew|ought)$/;
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'these', 'those', 'this', 'such', 'news']);
+const NOT_SUBJECT_WORDS = new Set(['that', 'who', 'which', 'whom', 'whose', 'if', 'when', 'as', 'to', 'what', 'how', 'why', 'whether']);
+
+/**
+ * Where a coordinated clause with a speaker of its own starts: "…, but residents said they had heard that before",
+ * "…, though she noted …". What follows is that speaker's claim, not part of this content (nor relayed by it). The
+ * subject is a short noun phrase (up to six words, no verb of the lexicon, no "that"/"who": "…, and that officials
+ * said …" is still the content) right before a finite reporting verb. Never inside a quotation.
+ */
+function otherSpeakerClause(ctx: Context, toks: readonly Tok[]): number | undefined {
+  for (let j = 1; j < toks.length - 2; j++) {
+    if (toks[j - 1]!.text !== ',' || !CLAUSE_COORDINATORS.has(toks[j]!.lower) || insideQuote(ctx, toks[j]!.start)) continue;
+    let words = 0;
+    for (let k = j + 1; k < toks.length && k <= j + 9; k++) {
+      const w = toks[k]!;
+      const verb = ctx.lexicon.verbForms.get(w.lower);
+      // "…, but the claims were …": a noun after a determiner, or followed by a verb of its own, is no cue.
+      const isVerb = w.text === w.lower && !DETERMINERS.has(toks[k - 1]!.lower) && !BE_FORMS.has(toks[k + 1]?.lower ?? '') && !PREVERBAL.has(toks[k + 1]?.lower ?? '');
+      if (words > 0 && verb && verb.verbClass !== 'chain' && FINITE_CUE_RE.test(w.lower) && isVerb) return toks[j - 1]!.start;
+      if (words > 0 && PREVERBAL.has(w.lower)) continue;
+      if (!w.isWord || words >= 6 || NOT_SUBJECT_WORDS.has(w.lower) || verb || BE_FORMS.has(w.lower) || PREVERBAL.has(w.lower)) break;
+      words++;
+    }
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -1265,6 +1295,21 @@ function isTrailingTail(toks: readonly Tok[], from: number): boolean {
   return !rest.slice(0, stop < 0 ? undefined : stop).some((x) => x.lower === 'that' || x.text === '“');
 }
 
+/**
+ * The end (token index of the closing punctuation) of a ", who/which/whose …" clause at `j` that closes the sentence
+ * after an inverted speaker ("…, said Tom Reyes, who runs the lab."), or undefined: none there, one holding a
+ * reporting verb or a quotation ("…, said Reyes, who added that …" speaks again), or one longer than 20 tokens.
+ */
+function speakerRelativeEnd(ctx: Context, toks: readonly Tok[], j: number): number | undefined {
+  if (toks[j]?.text !== ',' || !['who', 'whose'].includes(toks[j + 1]?.lower ?? '')) return undefined;
+  let k = j + 2;
+  while (k < toks.length && !['.', ';', '!', '?'].includes(toks[k]!.text)) {
+    if (QUOTE_MARKS.has(toks[k]!.text) || isCueToken(ctx, toks, k) || k - j > 20) return undefined;
+    k++;
+  }
+  return k > j + 2 ? k : undefined;
+}
+
 /** True when the parse gives the verb at `cue` a subject that ends before it (so "…, said X" is not inverted). */
 function hasSubjectBefore(ctx: Context, cue: Span): boolean {
   if (!ctx.parse) return false;
@@ -1310,9 +1355,13 @@ function reportingVerb(ctx: Context, toks: readonly Tok[], i: number, cue: { ver
     let c = i - 2;
     while (c >= 0 && toks[c]!.text !== ',') c--;
     const closesRelative = ['who', 'which', 'whose'].includes(toks[c + 1]?.lower ?? '');
+    // "…, said Dr. Amara Osei, who led the trial.": a closing relative clause describes the speaker (PolNeAR keeps it in
+    // the source phrase); it reports nothing itself, so what follows it is the attribution's tail.
+    const relativeEnd = j > cue.last + 1 && !isClause ? speakerRelativeEnd(ctx, toks, j) : undefined;
+    const tailAt = relativeEnd ?? j;
     // "Mona Lamberson, 59, of North Philadelphia, said she liked it": the parse puts the verb's subject before it.
-    if (j > cue.last + 1 && !isClause && !closesRelative && npToks.length <= 12 && isTrailingTail(toks, j) && !hasSubjectBefore(ctx, cueSpan)) {
-      const srcSpan = trimTrailingAdverbial(text, { start: toks[cue.last + 1]!.start, end: toks[j - 1]!.end });
+    if (j > cue.last + 1 && !isClause && !closesRelative && npToks.length <= 12 && isTrailingTail(toks, tailAt) && !hasSubjectBefore(ctx, cueSpan)) {
+      const srcSpan = relativeEnd !== undefined ? { start: toks[cue.last + 1]!.start, end: toks[relativeEnd - 1]!.end } : trimTrailingAdverbial(text, { start: toks[cue.last + 1]!.start, end: toks[j - 1]!.end });
       const content = trimContent(text, { start: contentStartOfSentence, end: prev.start });
       if (content.end > content.start && !ctx.quotes.some((q) => q.start === content.start && q.end === content.end)) {
         const d = indirectDraft(ctx, cueSpan, verb.lemma, verb.verbClass, verb.isHedged, content, { span: srcSpan, chainSpans: chainPhrases(text, { start: srcSpan.end, end: s.end }), isNegated: false });
