@@ -1001,3 +1001,36 @@ test('claims › a coordinated clause whose noun is not a speaker stays in the c
   const minister = claims.find((c) => at(text, c.cue) === 'said');
   assert.equal(at(text, minister?.content), 'the talks had stalled, but the claims were never put to a vote');
 });
+
+test('claims › a time is never a source: "Today said …" makes no claim', () => {
+  const { claims } = claimsOf('Today said the singer had cancelled the tour.', [['Today', 'PER']]);
+  assert.equal(claims.length, 0);
+});
+
+test('claims › "Studies show …" is a document, not a person named Studies', () => {
+  const { claims } = claimsOf('Studies show that children who read at home do better at school.', [['Studies', 'PER']]);
+  assert.equal(claims[0]?.chain[0]?.kind, 'document');
+});
+
+test('claims › a place after the head\'s preposition does not name the speakers ("Researchers in Boston found")', () => {
+  const { claims } = claimsOf('Researchers in Boston found that the drug slowed memory loss in mice.', [['Boston', 'LOC']]);
+  assert.ok(claims[0]);
+  assert.notEqual(claims[0].chain[0]?.name, 'Boston');
+  assert.equal(claims[0].chain[0]?.name, 'Researchers in Boston');
+});
+
+test('claims › on a Q&A page the answers\' "I" and "we" are not the outlet', () => {
+  const text = 'Q: What made you leave the band?\n\nA: We had stopped enjoying the music. I think we all knew it was over.\n\nQ: Do you regret it?\n\nA: I said then that I would never go back, and I meant it.';
+  const { claims } = claimsOf(text, [], 'The Weekly Ledger');
+  assert.deepEqual(claims.filter((c) => c.chain.some((l) => l.kind === 'article')), []);
+  // The same first person in an ordinary column is still the writer.
+  const column = claimsOf('I think the council has lost its way on housing.', [], 'The Weekly Ledger');
+  assert.equal(column.claims[0]?.chain[0]?.kind, 'article');
+});
+
+test('claims › "hope to" + an infinitive is a wish, "hope that" still an assertion', () => {
+  const { claims } = claimsOf('Many of the refugees hope to continue their studies in Germany.', []);
+  assert.equal(claims[0]?.kind, 'desire');
+  const that = claimsOf('The coach hopes that the injury is not serious.', []);
+  assert.notEqual(that.claims[0]?.kind, 'desire');
+});

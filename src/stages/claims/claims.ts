@@ -181,6 +181,16 @@ interface Context extends SourceContext {
   readonly usedCues: Set<number>;
   /** The dependency parse, when the doc has the deps and tokens layers (the rules alone run without it). */
   readonly parse?: ParseView;
+  /** True on a question-and-answer page (two or more paragraphs opening "Q:"): "I"/"we" there is the interviewee. */
+  readonly isInterview: boolean;
+}
+
+/** Paragraphs that open with an interviewer's question mark-up: "Q:", "Q.", "Question:". */
+const QUESTION_PARAGRAPH_RE = /(?:^|\n)[ \t]*(?:Q|Question)[ \t]*[:.][ \t]/g;
+
+/** A Q&A interview page: two or more question paragraphs. */
+function isInterviewText(text: string): boolean {
+  return (text.match(QUESTION_PARAGRAPH_RE)?.length ?? 0) >= 2;
 }
 
 /** Extracts the claims of one document. Pure: same doc and lexicon, same claims. */
@@ -198,6 +208,7 @@ export function extractClaims(doc: Doc, lexicon: ClaimsLexicon, cueModel?: CueMo
     quotes: findQuotes(text),
     articleName: doc.meta.outlet ?? 'the article',
     usedCues: new Set(),
+    isInterview: isInterviewText(text),
     ...(doc.layers.deps && doc.layers.tokens && doc.layers.deps.length === doc.layers.tokens.length ? { parse: parseView(text, doc.layers.tokens, doc.layers.deps) } : {}),
   };
   const drafts: Draft[] = [];
@@ -1484,8 +1495,15 @@ function contentAfterCue(ctx: Context, toks: readonly Tok[], i: number, cue: { v
   }
   const content = trimContent(text, { start: contentStart, end });
   if (content.end <= content.start) return undefined;
-  return indirectDraft(ctx, cueSpan, verb.lemma, verb.verbClass, verb.isHedged, content, { ...subject, chainSpans: [...subject.chainSpans, ...chainPhrases(text, { start: content.end, end: s.end })] });
+  const d = indirectDraft(ctx, cueSpan, verb.lemma, verb.verbClass, verb.isHedged, content, { ...subject, chainSpans: [...subject.chainSpans, ...chainPhrases(text, { start: content.end, end: s.end })] });
+  // "Refugees hope to continue their studies", "the firm expects to hire 200": a hope or plan for the speaker's own
+  // doing is a wish, not a statement of fact ("hope that …" still asserts a belief).
+  if (WISH_LEMMAS.has(verb.lemma) && text.startsWith('to ', content.start)) d.kind = 'desire';
+  return d;
 }
+
+/** Verbs whose infinitive complement is the speaker's own wish or plan. */
+const WISH_LEMMAS = new Set(['hope', 'expect']);
 
 /** Object pronouns and possessives that open a noun phrase naming a person ("told him", "called her brother"). */
 const PERSON_OBJECT_WORDS = new Set(['him', 'her', 'them', 'me', 'us', 'his', 'their', 'my', 'our']);
@@ -1958,6 +1976,9 @@ const SECOND_PERSON_RE = /^(?:that\s+)?(?:you|your|you['’](?:ll|re|ve|d))\b/i;
 function isNotAClaim(ctx: Context, d: Draft): boolean {
   const { text } = ctx;
   if (d.chain.some((link) => link.span && link.kind !== 'article' && isNonSourcePhrase(text.slice(link.span.start, link.span.end)))) return true;
+  // On a Q&A page "I" and "we" outside quotations are the interviewee (or the interviewer asking), never the outlet;
+  // who the interviewee is the page says in its own words, which no rule reads yet: no claim rather than a wrong source.
+  if (ctx.isInterview && d.chain.some((link) => link.kind === 'article' && link.span && /^(?:i|we)$/i.test(text.slice(link.span.start, link.span.end).trim()))) return true;
   const s = ctx.sentences[sentenceIndexAt(ctx, d.cue?.start ?? d.content.start)];
   if (s && isHeadingLine(ctx, s)) return true;
   if (!d.isDirectQuote && SECOND_PERSON_RE.test(text.slice(d.content.start, d.content.end))) return true;
