@@ -1034,3 +1034,13 @@ test('claims › "hope to" + an infinitive is a wish, "hope that" still an asser
   const that = claimsOf('The coach hopes that the injury is not serious.', []);
   assert.notEqual(that.claims[0]?.kind, 'desire');
 });
+
+test('claims › a sentence-opening connective is not part of the content ("And …, he said", "However, …, the fund said")', () => {
+  const a = claimsOf('And the new plan will fail, the minister said on Monday.', []);
+  assert.equal(at(a.text, a.claims[0]?.content), 'the new plan will fail');
+  const b = claimsOf('However, slower growth in rich nations is being offset by faster growth elsewhere, the fund said.', []);
+  assert.equal(at(b.text, b.claims[0]?.content), 'slower growth in rich nations is being offset by faster growth elsewhere');
+  // Inside a quotation the speaker's own "And" stays.
+  const q = claimsOf('“And that is why we left,” the farmer said.', []);
+  assert.match(at(q.text, q.claims[0]?.content), /^“And that/);
+});

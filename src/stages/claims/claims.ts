@@ -610,9 +610,17 @@ function trimContent(text: string, span: Span): Span {
   // A dateline opening the sentence is not content: "MACAU (Reuters) - …".
   const dateline = /^\p{Lu}[\p{Lu} .,'’-]+(?:\s*\([^)]{1,40}\))?\s*[-–—]\s+/u.exec(text.slice(start, end));
   if (dateline) start += dateline[0].length;
+  // A discourse connective opening the sentence ties it to the writer's previous one; it is not what the source said
+  // ("And the plan will fail, he said", "However, growth is slowing, the fund said"), as PolNeAR marks contents.
+  const connective = LEADING_CONNECTIVE_RE.exec(text.slice(start, end));
+  if (connective && connective[0].length < end - start) start += connective[0].length;
   while (end > start && /[\s.,;:]/.test(text[end - 1]!)) end--;
   return { start, end };
 }
+
+/** Sentence-opening connectives (the ones that may go without a comma, then those that need one). */
+const LEADING_CONNECTIVE_RE =
+  /^(?:(?:And|But|However|Yet)\b,?\s+|(?:In addition|For instance|For example|As it stands|Also|Still|So|Meanwhile|Moreover|Furthermore|Nonetheless|Nevertheless|Indeed|Instead|Besides|Of course),\s+)(?=\S)/u;
 
 /** How the words were given, closing a content: "… in an interview with CNN", "… during an appearance on Fox". */
 const HOW_SAID_RE = /\s+(?:in|during)\s+(?:an?|his|her|their|its)\s+(?:(?:recent|brief|exclusive|phone|telephone|televised|radio|TV|lengthy|written|joint|separate|later|earlier|new|email|e-mail)\s+)*(?:interview|interviews|statement|appearance|speech|email|e-mail|op-ed|press conference|news conference|conference call)\b/;
@@ -1705,7 +1713,7 @@ function syntaxDrafts(ctx: Context, view: ParseView, drafts: Draft[], cueModel: 
       for (let o = cue.start; o < cue.end; o++) ctx.usedCues.add(o);
       const negated = view.children[i]!.some((c) => /^(?:not|n't|never)$/i.test(ctx.text.slice(tokens.start[c], tokens.end[c])));
       // A complement after the cue runs, as the rules' contents do, to the clause end (the parser's subtree is often cut short).
-      const content = arcs.content.start > cue.end ? trimContent(ctx.text, { start: arcs.content.start, end: contentEnd(ctx, arcs.content.start, s.end) }) : arcs.content;
+      const content = arcs.content.start > cue.end ? trimContent(ctx.text, { start: arcs.content.start, end: contentEnd(ctx, arcs.content.start, s.end) }) : trimContent(ctx.text, arcs.content);
       const d = indirectDraft(ctx, cue, verb.lemma, verb.verbClass, verb.isHedged, content, { span: withoutTrailingTime(ctx.text, arcs.subject), chainSpans: [], isNegated: negated });
       d.isDirectQuote = ctx.quotes.some((q) => q.start === content.start && q.end === content.end);
       if (learned && learned.kind !== 'assertion') d.kind = learned.kind;
