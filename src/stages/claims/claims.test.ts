@@ -1044,3 +1044,10 @@ test('claims › a sentence-opening connective is not part of the content ("And 
   const q = claimsOf('“And that is why we left,” the farmer said.', []);
   assert.match(at(q.text, q.claims[0]?.content), /^“And that/);
 });
+
+test('claims › the time a source spoke or was published is not part of it ("this month", "in 2001", "released in late August")', () => {
+  const a = claimsOf('Wells Fargo just this month said it would close 400 branches.', [['Wells Fargo', 'ORG']]);
+  assert.equal(at(a.text, a.claims[0]?.chain[0]?.span), 'Wells Fargo');
+  const b = claimsOf('A Harlow College poll released in late August found that most voters back the levy.', [['Harlow College', 'ORG']]);
+  assert.equal(at(b.text, b.claims[0]?.chain[0]?.span), 'A Harlow College poll');
+});

@@ -490,7 +490,8 @@ function subjectBefore(ctx: Context, toks: readonly Tok[], i: number, floor = 0)
 const NO_COMMENT_RE = /^\s*to\s+(?:(?:a|an|the|our|several|repeated|multiple|emailed|written|phone|telephone)\s+)*requests?\s+(?:for|to)\s+comment\b/i;
 
 /** A time phrase closing a subject ("… on Thursday", "… late on Sunday", "… yesterday"). */
-const TRAILING_TIME_RE = /\s+(?:(?:late|early)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?$|\s+(?:yesterday|today|tonight|last\s+(?:week|night|month))$/;
+const TRAILING_TIME_RE =
+  /\s+(?:(?:late|early)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?$|\s+(?:just\s+)?(?:yesterday|today|tonight|(?:last|this)\s+(?:week|night|month|year))$|\s+(?:released\s+)?in\s+(?:(?:early|mid|late)[\s-]+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{4})?|(?:19|20)\d\d)$/;
 
 /** A speaker phrase without the time it spoke: the parser hangs "on Saturday" on "The Times" in "The Times on Saturday wrote". */
 function withoutTrailingTime(text: string, span: Span): Span {
