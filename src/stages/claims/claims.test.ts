@@ -1051,3 +1051,13 @@ test('claims › the time a source spoke or was published is not part of it ("th
   const b = claimsOf('A Harlow College poll released in late August found that most voters back the levy.', [['Harlow College', 'ORG']]);
   assert.equal(at(b.text, b.claims[0]?.chain[0]?.span), 'A Harlow College poll');
 });
+
+test('claims › a quote in two-apostrophe marks continues after "he said." when the splitter did not break the sentence there', () => {
+  const text = "''A new library will not fix every school in the county,'' he said. ''But it gives children a place to read after dark.''";
+  // One sentence: the splitter does not know '' as an opening quotation mark.
+  const doc = makeDoc({ text, layers: { sentences: [{ start: 0, end: text.length, tokenStart: 0, tokenEnd: 0 }], mentions: [] } });
+  const claims = extractClaims(doc, lexicon);
+  assert.equal(claims.length, 1);
+  assert.equal(claims[0]!.contentParts.length, 2);
+  assert.equal(at(text, claims[0]!.content), text);
+});

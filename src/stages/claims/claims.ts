@@ -752,7 +752,10 @@ function directQuotes(ctx: Context, drafts: Draft[]): void {
       const anchor = Math.max(lastPart.end, lastDirect.cue?.end ?? 0, lastDirect.chain[0]?.span?.end ?? 0);
       const anchorSentence = ctx.sentences[sentenceIndexAt(ctx, Math.max(0, anchor - 1))];
       const gapFrom = anchorSentence ? Math.max(anchor, anchorSentence.end) : anchor;
-      if (gapFrom <= q.start && /^\s*$/.test(text.slice(gapFrom, q.start)) && /^[\s"“]*$/.test(text.slice(s.start, q.start)) && wordCount(text, q.inner) >= 3) {
+      // Or right after the period that ends the attribution, when the splitter did not break the sentence there (a
+      // quotation mark it does not know as one: ''…'', he said. ''…'').
+      const opensNextSentence = (gapFrom <= q.start && /^\s*$/.test(text.slice(gapFrom, q.start)) && /^[\s"“]*$/.test(text.slice(s.start, q.start))) || /^\s*[.!?]\s+$/.test(text.slice(anchor, q.start));
+      if (opensNextSentence && wordCount(text, q.inner) >= 3) {
         consumed.add(q);
         lastDirect.contentParts.push(q);
         lastDirect.content = { start: lastDirect.content.start, end: q.end };
