@@ -402,4 +402,15 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX text_reuse_other ON text_reuse (other_id);
     `,
   },
+  {
+    version: 20,
+    name: 'the place of each event observation: a rewrite of an article\'s places reaches its events',
+    // Filled from each observing article's events and places layers by the adapter's backfill for version 20.
+    sql: `
+      -- The place the observation reports (ObservedPlace as JSON; NULL when it names none): a merged event's place is
+      -- folded from its observations' places, so when the outlet-region pass rewrites an article's places, the events
+      -- it reports are placed again from what their observations now say.
+      ALTER TABLE event_observations ADD COLUMN place TEXT;
+    `,
+  },
 ];
