@@ -260,3 +260,15 @@ test('place › a short or common name finds no village through its transliterat
   // A transliteration keeps a name's opening: "Georgian" is not Gorgān (Iran), nor "Irish" Arīsh (Egypt), "Nuli" Nyala.
   for (const word of ['Georgian', 'Irish', 'Syrian', 'Nuli']) assert.deepEqual(lookupTransliterated(gazetteer, word), [], word);
 });
+
+test('place › a location written as its people ("Iowans", "Ontarians", "Czechs") is their state, province or country', () => {
+  const text = 'Iowans drove north to fish the lakes, while Ontarians came south for the fair, and a group of Czechs stayed in Des Moines for a week.';
+  const places = resolvePlaces(docWith(text, ['Iowans', 'Ontarians', 'Czechs', 'Des Moines']), gazetteer);
+  const iowa = place(places, 'Iowans');
+  assert.equal(iowa.name, 'Iowa');
+  assert.equal(iowa.countryCode, 'US');
+  assert.equal(iowa.precision, 'province');
+  assert.equal(place(places, 'Ontarians').name, 'Ontario');
+  assert.equal(place(places, 'Ontarians').countryCode, 'CA');
+  assert.equal(place(places, 'Czechs').countryCode, 'CZ');
+});
