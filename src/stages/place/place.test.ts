@@ -272,3 +272,15 @@ test('place › a location written as its people ("Iowans", "Ontarians", "Czechs
   assert.equal(place(places, 'Ontarians').countryCode, 'CA');
   assert.equal(place(places, 'Czechs').countryCode, 'CZ');
 });
+
+test("place › the outlet's region tells which town its masthead names: 'Jordan' alone in a Minnesota paper called after Jordan is that town", () => {
+  const text = 'The Jordan volleyball program starts again this spring. Players from Jordan may sign up at the high school until March 1.';
+  const doc = docWith(text, ['Jordan', 'Jordan']);
+  const url = 'https://www.jordanherald.example/sports/volleyball';
+  const withUrl = { ...doc, meta: { ...doc.meta, url } };
+  const region = gazetteer.admin1('US', 'MN')!;
+  const places = resolvePlaces(withUrl, gazetteer, new Map([['www.jordanherald.example', region]]));
+  assert.deepEqual(places.map((p) => `${p.name}, ${p.admin1}, ${p.countryCode}`), ['Jordan, Minnesota, US', 'Jordan, Minnesota, US']);
+  // Without the region nothing says which Jordan the masthead names: the country's name stays the country.
+  assert.equal(resolvePlaces(withUrl, gazetteer)[0]?.countryCode, 'JO');
+});
