@@ -116,6 +116,12 @@ function parseQuery(gazetteer: Gazetteer, query: ToponymQuery): ParsedQuery {
     entries = lookupTransliterated(gazetteer, surface);
     isTransliterated = entries.length > 0;
   }
+  // "Raqqa" names the governorate exactly and its city only in another spelling (Ar Raqqah): the town of that name in
+  // the division is a candidate too, and a bare name shared by a division and a city in it is the city (adminBias).
+  if (!wantsAdmin && entries.length > 0 && entries.every((e) => e.kind === 'admin1' || e.kind === 'admin2') && countriesByDemonym(surface).length === 0) {
+    const towns = lookupTransliterated(gazetteer, surface).filter((t) => t.kind === 'city' && entries.some((d) => d.countryCode === t.countryCode && d.admin1Code === t.admin1Code));
+    entries = [...entries, ...towns];
+  }
   // "Laurel County" / "Rapides Parish" when only the core was written with the word outside the mention.
   if (query.adminWord && !split) {
     const withWord = gazetteer.lookup(`${placeKey(surface)} ${query.adminWord.toLowerCase()}`);

@@ -284,3 +284,11 @@ test("place › the outlet's region tells which town its masthead names: 'Jordan
   // Without the region nothing says which Jordan the masthead names: the country's name stays the country.
   assert.equal(resolvePlaces(withUrl, gazetteer)[0]?.countryCode, 'JO');
 });
+
+test('place › "Raqqa" is the city, not only the governorate named after it (its city is spelt Ar Raqqah)', () => {
+  const text = 'Aircraft struck targets in Raqqa on Sunday, and families fled east along the river.';
+  const p = place(resolvePlaces(docWith(text, ['Raqqa']), gazetteer), 'Raqqa');
+  assert.equal(p.countryCode, 'SY');
+  assert.equal(p.precision, 'city');
+  assert.ok(Math.abs(p.lat! - 35.95) < 0.1 && Math.abs(p.lon! - 39.01) < 0.1, `${p.name} ${p.lat},${p.lon}`);
+});
