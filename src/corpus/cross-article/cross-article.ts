@@ -154,15 +154,23 @@ function isSamePlace(a: ObservedPlace | undefined, b: ObservedPlace | undefined)
  * mentions now have (`places`, by mention id; undefined for none), and each merged event they report takes the place
  * its observations fold to, oldest first, as merging chose it (the finer place wins). Which event an observation
  * belongs to is not decided again: the merge was decided on the other evidence too, and the user's decisions stand.
- * Reads and writes only the events this article reports. Returns the ids of the events whose place changed.
+ * Reads only this article's observations, and the events of those whose place changed. Returns the ids of the events
+ * whose place changed.
  */
 export async function replaceObservationPlaces(tx: CorpusTx, articleId: string, places: ReadonlyMap<string, ObservedPlace | undefined>): Promise<string[]> {
-  const events = await tx.eventsObservedBy(articleId);
-  if (!events.length) return [];
-  for (const [mentionId, place] of places) await tx.writeObservationPlace({ articleId, mentionId }, place);
+  if (!(await tx.eventsObservedBy(articleId)).length) return [];
+  // Only the events of observations whose place changed are folded again (an event of many reports is read whole).
+  const events = new Set<string>();
+  for (const [mentionId, place] of places) {
+    const key = { articleId, mentionId };
+    const [stored, eventId] = [await tx.observationOf(key), await tx.eventOf(key)];
+    if (!stored || !eventId || isSamePlace(stored.place, place)) continue;
+    await tx.writeObservationPlace(key, place);
+    events.add(eventId);
+  }
   const changed: string[] = [];
   // Sorted, so concurrent writers on PostgreSQL take row locks in the same order.
-  for (const id of [...new Set(events)].sort()) {
+  for (const id of [...events].sort()) {
     const event = await tx.eventSummary(id);
     if (!event) continue;
     const place = (await summaryFrom(tx, event, await tx.observationsOf(id))).place;
