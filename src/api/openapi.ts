@@ -473,6 +473,7 @@ export function openApiDocument(): Schema {
                     counts: { type: 'object', additionalProperties: { type: 'number' } }, reasons: { type: 'array', items: str, description: 'why this observation joined the event: the deciding evidence (shared participants, same city, trigger, argument similarity) and its score' },
                     score: { type: 'number', description: 'strength of the deciding evidence (0 for the first report)' },
                     evidence: { type: 'object', required: ['start', 'end', 'text'], description: 'the sentence in the article body', properties: { start: int, end: int, text: str } },
+                    place: { type: ['object', 'null'], description: 'the place this report gives the event (its article\'s place as it is now)', properties: { name: str, lat: { type: ['number', 'null'] }, lon: { type: ['number', 'null'] }, countryCode: nullableStr } },
                   },
                 },
               },

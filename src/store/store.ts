@@ -222,6 +222,8 @@ export interface MergedEventDetail extends MergedEventRow {
     /** Why it joined the event (the deciding evidence), or ["first report"]; and how strongly (0 for a first report). */
     reasons: readonly string[]; score: number;
     evidence: { start: number; end: number; text: string };
+    /** The place this report gives the event (the article's place as it is now), or null. */
+    place: { name: string; lat: number | null; lon: number | null; countryCode: string | null } | null;
   }[];
   readonly reports: readonly (EventReport & { mentionId: string })[];
   readonly countAlternatives: Record<string, Record<string, string[]>>;

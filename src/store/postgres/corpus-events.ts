@@ -4,7 +4,7 @@
  */
 import type { EventReport } from '../../corpus/corroborate/index.js';
 import type { CorpusTx } from '../../corpus/cross-article/index.js';
-import { isUndated, SHORT_WINDOW_DAYS, windowDays, type EventObservation, type MergedEventSummary } from '../../corpus/merge-events/index.js';
+import { isUndated, SHORT_WINDOW_DAYS, windowDays, type EventObservation, type MergedEventSummary, type ObservedPlace } from '../../corpus/merge-events/index.js';
 import { datePrecision } from '../event-dates.js';
 import { toObservation } from '../observation-row.js';
 import { byEvent, EVENT_DETAIL_SLICE, eventDetails, toMapEventRow, toObservationDetail, toReportDetail } from '../event-details.js';
@@ -77,13 +77,13 @@ export function postgresCorpusTx(q: Query): CorpusTx {
       }
     },
     writeObservation: async ({ articleId, eventId, observation: o, reasons, score, evidence }) => {
-      await q(`observe ${articleId}`, `INSERT INTO event_observations (article_id, mention_id, merged_event_id, reasons, modality, time_value, counts, evidence_start, evidence_end, source_ids, target_ids, trigger, score)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+      await q(`observe ${articleId}`, `INSERT INTO event_observations (article_id, mention_id, merged_event_id, reasons, modality, time_value, counts, evidence_start, evidence_end, source_ids, target_ids, trigger, score, place)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
         ON CONFLICT (article_id, mention_id) DO UPDATE SET merged_event_id = excluded.merged_event_id, reasons = excluded.reasons, modality = excluded.modality,
           time_value = excluded.time_value, counts = excluded.counts, evidence_start = excluded.evidence_start, evidence_end = excluded.evidence_end,
-          source_ids = excluded.source_ids, target_ids = excluded.target_ids, trigger = excluded.trigger, score = excluded.score`, [
+          source_ids = excluded.source_ids, target_ids = excluded.target_ids, trigger = excluded.trigger, score = excluded.score, place = excluded.place`, [
         articleId, o.mentionId, eventId, JSON.stringify(reasons), o.modality, o.timeValue ?? null,
-        JSON.stringify(o.counts), evidence.start, evidence.end, JSON.stringify(o.sourceIds), JSON.stringify(o.targetIds), o.trigger ?? null, score,
+        JSON.stringify(o.counts), evidence.start, evidence.end, JSON.stringify(o.sourceIds), JSON.stringify(o.targetIds), o.trigger ?? null, score, o.place ? JSON.stringify(o.place) : null,
       ]);
     },
     writeReports: async (eventId, articleId, mentionId, group, reports) => {
@@ -161,7 +161,10 @@ export function postgresCorpusTx(q: Query): CorpusTx {
     observationOf: async (o) => {
       const [row] = await q('stored observation', `SELECT o.*, e.plover_type, a.published_at FROM event_observations o JOIN merged_events e ON e.id = o.merged_event_id
         JOIN articles a ON a.id = o.article_id WHERE o.article_id = $1 AND o.mention_id = $2`, [o.articleId, o.mentionId]);
-      return row ? toObservation(row, row['source_ids'] as string[], row['target_ids'] as string[], row['counts'] as EventObservation['counts']) : undefined;
+      return row ? toObservation(row, row['source_ids'] as string[], row['target_ids'] as string[], row['counts'] as EventObservation['counts'], (row['place'] ?? null) as ObservedPlace | null) : undefined;
+    },
+    writeObservationPlace: async (o, place) => {
+      await q('place of observation', 'UPDATE event_observations SET place = $1 WHERE article_id = $2 AND mention_id = $3', [place ? JSON.stringify(place) : null, o.articleId, o.mentionId]);
     },
     eventOf: async (o) => {
       const [row] = await q('event of observation', 'SELECT merged_event_id AS id FROM event_observations WHERE article_id = $1 AND mention_id = $2', [o.articleId, o.mentionId]);
@@ -335,7 +338,7 @@ export async function getEvents(q: Query, ids: readonly string[]): Promise<Merge
         WHERE m.id = ANY($1::text[]))`, [slice]),
     ]);
     out.push(...eventDetails(slice, eventRows.map(toEventRow),
-      byEvent(observationRows, (r) => toObservationDetail({ ...r, evidence_text: evidenceFromRow(r) }, r['counts'] as Record<string, number>, r['reasons'] as string[])),
+      byEvent(observationRows, (r) => toObservationDetail({ ...r, evidence_text: evidenceFromRow(r) }, r['counts'] as Record<string, number>, r['reasons'] as string[], (r['place'] ?? null) as ObservedPlace | null)),
       byEvent(reportRows, (r) => toReportDetail(toReport(r), r)),
       new Map(nameRows.map((r) => [String(r['id']), String(r['name'])]))));
   }

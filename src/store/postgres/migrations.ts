@@ -458,4 +458,15 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX claims_stance_order ON claims (stance, kind, published_at ASC NULLS FIRST, article_seq, ordinal);
     `,
   },
+  {
+    version: 22,
+    name: 'the place of each event observation: a rewrite of an article\'s places reaches its events',
+    // Filled from each observing article's events and places layers by the adapter's backfill for version 22.
+    sql: `
+      -- The place the observation reports (ObservedPlace as JSON; NULL when it names none): a merged event's place is
+      -- folded from its observations' places, so when the outlet-region pass rewrites an article's places, the events
+      -- it reports are placed again from what their observations now say.
+      ALTER TABLE event_observations ADD COLUMN place jsonb;
+    `,
+  },
 ];

@@ -5,7 +5,7 @@
  * outcome. Full-text search uses a generated tsvector column with a GIN index.
  */
 import type pg from 'pg';
-import { DossierError, StoreError, type Doc, type LayerName, type PlaceRef } from '../../model/index.js';
+import { DossierError, StoreError, type Doc, type EventMention, type LayerName, type PlaceRef } from '../../model/index.js';
 import type { EntityLink, KnownEntity, NameTypeCount } from '../../corpus/link-entities/index.js';
 import type {
   ArticleEntityLink, ArticleFilter, ArticleLinks, ArticleSummary, CanonicalEntity, ClaimQuery, Cooccurrence, CooccurrenceQuery, EntityArticlesPage, EntityDetail, EntityQuery, SaveOutcome,
@@ -18,7 +18,7 @@ import { snippetTerms, textSnippet, type SnippetTerm } from '../text-snippet.js'
 import { claimKey, claimRows, openingHit, parseClaimKey, placeRows, queriedKinds, toStoredClaim, type ClaimRecord, type ClaimSourceLayers } from '../claim-rows.js';
 import { compareIds, countChars, entityPairs, tallyEntities, type EntityTally } from '../entity-tally.js';
 import { nameKeys, prefixRange } from '../name-keys.js';
-import { linkArticle, mergeEventsByUser, splitObservationByUser, unlinkArticle, type CorpusTx } from '../../corpus/cross-article/index.js';
+import { linkArticle, mergeEventsByUser, observationPlaces, replaceObservationPlaces, splitObservationByUser, unlinkArticle, type CorpusTx } from '../../corpus/cross-article/index.js';
 import { passageKeys } from '../../corpus/text-reuse/index.js';
 import { corpusCounts, countEvents, countEventsByPeriod, findSyndicationCandidates, getEvent, getEvents, hasObservations, listEventKeys, listEvents, listMapCells, listMapEvents, postgresCorpusTx, type Query } from './corpus-events.js';
 import { createPool, parsePostgresUrl, type PostgresTarget } from './driver.js';
@@ -325,6 +325,22 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
         if (pairs.length) await query(op, 'INSERT INTO passage_keys (key, article_id) SELECT * FROM unnest($1::bigint[], $2::text[]) ON CONFLICT DO NOTHING', [pairs.map((p) => p[0]), pairs.map((p) => p[1])], client);
       }
     },
+    // The place each stored event observation reports, from its article's events and places layers.
+    22: async (client) => {
+      const op = 'migrate to version 22: backfill';
+      const ids = (await query(op, 'SELECT DISTINCT article_id FROM event_observations ORDER BY article_id', [], client)).map((r) => String(r['article_id']));
+      for (let i = 0; i < ids.length; i += BACKFILL_BATCH) {
+        const batch = ids.slice(i, i + BACKFILL_BATCH);
+        const layers = new Map<string, Record<string, unknown>>(batch.map((id) => [id, {}]));
+        for (const r of await query(op, "SELECT article_id, layer, data FROM layers WHERE article_id = ANY($1::text[]) AND layer IN ('events', 'places')", [batch], client)) {
+          layers.get(String(r['article_id']))![String(r['layer'])] = r['data'];
+        }
+        const rows = [...layers].flatMap(([articleId, l]) => [...observationPlaces({ layers: l })].flatMap(([mentionId, place]) => (place ? [[articleId, mentionId, JSON.stringify(place)]] : [])));
+        if (!rows.length) continue;
+        await query(op, `UPDATE event_observations o SET place = u.place::jsonb FROM unnest($1::text[], $2::text[], $3::text[]) AS u(article_id, mention_id, place)
+          WHERE o.article_id = u.article_id AND o.mention_id = u.mention_id`, [rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2])], client);
+      }
+    },
     5: async (client) => {
       const op = 'migrate to version 5: backfill';
       const names = (await query(op, 'SELECT id AS entity_id, name FROM entities UNION SELECT DISTINCT entity_id, alias FROM entity_aliases', [], client))
@@ -403,6 +419,13 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     relink: async (client, articleId, links, places) => {
       const op = `relink entities of article ${articleId}`;
       if (places) {
+        // New places reach the article's event observations and the events they joined (corpus lock first, as a save takes it).
+        const q: Query = (qop, sql, params = []) => query(qop, sql, params, client);
+        if (await hasObservations(q, articleId)) {
+          await q(op, 'SELECT pg_advisory_xact_lock(hashtext($1))', [`dossier-corpus:${target.schema ?? 'default'}`]);
+          const [events] = await q(op, "SELECT data FROM layers WHERE article_id = $1 AND layer = 'events'", [articleId]);
+          await replaceObservationPlaces(postgresCorpusTx(q), articleId, observationPlaces({ layers: { places: [...places], events: (events?.['data'] ?? []) as EventMention[] } }));
+        }
         await query(op, "DELETE FROM layers WHERE article_id = $1 AND layer = 'places'", [articleId], client);
         await query(op, "INSERT INTO layers (article_id, layer, data) VALUES ($1, 'places', $2::jsonb)", [articleId, toJson(places)], client);
       }

@@ -421,4 +421,15 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX merged_events_order ON merged_events(window_start = '', window_start, window_end, id);
     `,
   },
+  {
+    version: 22,
+    name: 'the place of each event observation: a rewrite of an article\'s places reaches its events',
+    // Filled from each observing article's events and places layers by the adapter's backfill for version 22.
+    sql: `
+      -- The place the observation reports (ObservedPlace as JSON; NULL when it names none): a merged event's place is
+      -- folded from its observations' places, so when the outlet-region pass rewrites an article's places, the events
+      -- it reports are placed again from what their observations now say.
+      ALTER TABLE event_observations ADD COLUMN place TEXT;
+    `,
+  },
 ];

@@ -3,9 +3,10 @@
  * committed article), one transaction per article, FTS5 for search.
  */
 import Database from 'better-sqlite3';
-import { DossierError, StoreError, type Doc, type LayerName } from '../../model/index.js';
+import { DossierError, StoreError, type Doc, type EventMention, type LayerName } from '../../model/index.js';
 import type { EntityLink, KnownEntity, NameTypeCount } from '../../corpus/link-entities/index.js';
-import { linkArticle, mergeEventsByUser, splitObservationByUser, unlinkArticle } from '../../corpus/cross-article/index.js';
+import { linkArticle, mergeEventsByUser, observationPlaces, replaceObservationPlaces, splitObservationByUser, unlinkArticle } from '../../corpus/cross-article/index.js';
+import type { ObservedPlace } from '../../corpus/merge-events/index.js';
 import { passageKeys } from '../../corpus/text-reuse/index.js';
 import type {
   ArticleEntityLink, ArticleFilter, ArticleLinks, ArticleSummary, CanonicalEntity, ClaimQuery, Cooccurrence, CooccurrenceQuery, EntityArticlesPage, EntityDetail, EntityQuery,
@@ -210,6 +211,15 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
         for (const r of rows) for (const key of passageKeys(String(r['body']))) insert.run(key, r['id']);
       }
     },
+    // The place each stored event observation reports, from its article's events and places layers.
+    22: () => {
+      const layersOf = prepare("SELECT layer, data FROM layers WHERE article_id = ? AND layer IN ('events', 'places')");
+      const update = prepare('UPDATE event_observations SET place = ? WHERE article_id = ? AND mention_id = ?');
+      for (const { id } of prepare('SELECT DISTINCT article_id AS id FROM event_observations ORDER BY article_id').all() as { id: string }[]) {
+        const layers = Object.fromEntries((layersOf.all(id) as { layer: string; data: string }[]).map((l) => [l.layer, JSON.parse(l.data)]));
+        for (const [mentionId, place] of observationPlaces({ layers })) if (place) update.run(JSON.stringify(place), id, mentionId);
+      }
+    },
     5: () => {
       const addKeys = insertNameKey();
       for (const r of prepare('SELECT id, name FROM entities').all() as { id: string; name: string }[]) addKeys(r.id, r.name);
@@ -303,8 +313,11 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
   const entityOverrides = sqliteEntityOverrides({
     prepare,
     writeTransaction,
-    relink: (articleId, links, places) => {
+    relink: async (articleId, links, places) => {
       if (places) {
+        // New places reach the article's event observations and the events they joined.
+        const events = prepare("SELECT data FROM layers WHERE article_id = ? AND layer = 'events'").get(articleId) as { data: string } | undefined;
+        if (events) await replaceObservationPlaces(corpusTx, articleId, observationPlaces({ layers: { places: [...places], events: JSON.parse(events.data) as EventMention[] } }));
         prepare("DELETE FROM layers WHERE article_id = ? AND layer = 'places'").run(articleId);
         prepare("INSERT INTO layers (article_id, layer, data) VALUES (?, 'places', ?)").run(articleId, JSON.stringify(places));
       }
@@ -1021,7 +1034,8 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       // Rows in the single-event order (by publication; reports by article), grouped by event in event-details.ts.
       const observations = byEvent(prepare(`SELECT o.*, a.title, a.outlet, a.published_at, ${SQLITE_EVIDENCE_SQL}
         FROM event_observations o JOIN articles a ON a.id = o.article_id WHERE o.merged_event_id IN ${marks} ORDER BY a.published_at, a.seq, length(o.mention_id), o.mention_id`)
-        .all(...slice) as Row[], (r) => toObservationDetail(r, JSON.parse(String(r['counts'])) as Record<string, number>, JSON.parse(String(r['reasons'])) as string[]));
+        .all(...slice) as Row[], (r) => toObservationDetail(r, JSON.parse(String(r['counts'])) as Record<string, number>, JSON.parse(String(r['reasons'])) as string[],
+        r['place'] ? JSON.parse(String(r['place'])) as ObservedPlace : null));
       const reports = byEvent(prepare(reportsSql(`IN ${marks}`)).all(...slice) as Row[], (r) => toReportDetail(toReport(r), r));
       const actorIds = [...new Set(events.flatMap((e) => [...e.sourceIds, ...e.targetIds]))];
       const names = new Map(actorIds.length
