@@ -141,6 +141,36 @@ test('sqlite store › migration 20 writes the passage keys of articles stored b
   }
 });
 
+test('sqlite store › migration 22 gives the event observations of a store saved before it the places their articles report', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-sqlite-v21-'));
+  const path = join(dir, 'store.db');
+  const placesOf = (db: Database.Database): unknown[] => db.prepare('SELECT article_id, mention_id, place FROM event_observations ORDER BY article_id, mention_id').all();
+  try {
+    let store = openSqliteStore(path);
+    await store.migrate();
+    await saveAnnotated(store, attackArticle(WIRE, 'Meridian News Agency', '2024-11-11'));
+    await saveAnnotated(store, attackArticle(DENIAL, 'Daily Post', '2024-11-12', { place: false }));
+    await store.close();
+    let db = new Database(path);
+    const saved = placesOf(db);
+    assert.ok(saved.some((r) => String((r as { place: unknown }).place).includes('Baghdad')), 'the save stored the observation\'s place');
+    // Back to version 21: observations carry no place.
+    db.exec('ALTER TABLE event_observations DROP COLUMN place; DELETE FROM schema_migrations WHERE version = 22');
+    db.close();
+    store = openSqliteStore(path);
+    try {
+      assert.equal(await store.migrate(), LATEST_VERSION);
+    } finally {
+      await store.close();
+    }
+    db = new Database(path);
+    assert.deepEqual(placesOf(db), saved);
+    db.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('sqlite store › a save batch: saves inside see each other, a failed save rolls back alone, others see the batch only once committed', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'dossier-sqlite-batch-'));
   const path = join(dir, 'store.db');
