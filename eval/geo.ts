@@ -14,7 +14,8 @@
  * LGL is one set, so (a) is also reported on two fixed halves of its articles (by a hash of the article id):
  * rules are tuned on "tune" and the "held" half shows whether a change generalises. GEO_DEBUG=N prints the N
  * most frequent misses of the tune half only (GEO_DEBUG_HALF=held to read the other, once a change is done;
- * GEO_DEBUG_HOST=1 adds the outlet's host to each miss; GEO_OUTLET_REGION=1 reads the misses of (a')).
+ * GEO_DEBUG_HOST=1 adds the outlet's host to each miss; GEO_OUTLET_REGION=1 reads the misses of (a');
+ * GEO_DEBUG_COUNTRY=1 lists country errors, unresolved toponyms included, instead of misses beyond 161 km).
  * (a') The same spans, each article also given its outlet's region (the division its outlet's other articles put
  *      places in, learned by a first pass that reads no gold): what a store that knows the outlet would give.
  */
@@ -161,6 +162,8 @@ const regionFor = (a: Article): Map<string, GazetteerEntry> => {
 };
 // GEO_DEBUG reads the misses of the second pass with GEO_OUTLET_REGION=1.
 const debugRegions = process.env['GEO_OUTLET_REGION'] === '1';
+// GEO_DEBUG_COUNTRY=1 lists the toponyms whose country is wrong (or unresolved) instead of those beyond 161 km.
+const isCountryDebug = process.env['GEO_DEBUG_COUNTRY'] === '1';
 const regionScore = emptyScore();
 const regionHalves = { tune: emptyScore(), held: emptyScore() };
 let articlesWithRegion = 0;
@@ -184,7 +187,9 @@ for (const a of articles) {
       const p = aligned[i];
       if (g.lat === undefined || g.lon === undefined) return;
       const d = p?.isResolved ? distanceKm(g.lat, g.lon, p.lat!, p.lon!) : -1;
-      if (d < 0 || d > 161) {
+      const cc = goldCountry(g.country);
+      const isMiss = isCountryDebug ? cc !== undefined && p?.countryCode !== cc : d < 0 || d > 161;
+      if (isMiss) {
         const host = process.env['GEO_DEBUG_HOST'] ? ` @${/\/\/([^/]+)/.exec(a.url ?? '')?.[1] ?? '?'}` : '';
         const key = `${g.phrase} [gold ${g.fcode} ${g.country}] → ${p?.isResolved ? `${p.name} ${p.countryCode} ${p.admin1 ?? ''} ${Math.round(d)}km` : 'unresolved'}${host}`;
         misses.set(key, (misses.get(key) ?? 0) + 1);

@@ -1,5 +1,5 @@
 /**
- * `npm run eval:news`: events and claims on hand-labelled hard-news pages (eval/news/pages.json): 30 tuning pages
+ * `npm run eval:news`: events and claims on hand-labelled hard-news pages (eval/news/pages.json): 40 tuning pages
  * and 16 held-out pages (`split: "heldout"`, events only) that are scored apart and never printed in detail, so
  * rules are tuned on the first set and checked on the second. `--verbose` lists misses and extra events of the
  * tuning pages (`--times` adds their time errors); `--tuning` skips the held-out pages (faster while tuning).

@@ -7,7 +7,7 @@
  * Speed: parsing alone (tags precomputed), tokens per CPU-second of this process (process.cpuUsage, user + system),
  * median of 3 runs. Headline figures come last as one JSON line. Skips with a message when ../shared is absent.
  * `--beam <k>`: decode with a beam of k (default: the width the model was trained with, info.beam, else greedy);
- * `--model <file>`: score another model file (experiments).
+ * `--model <file>`: score another model file; `--tagger <file>`: tag with another POS model (experiments).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -35,7 +35,7 @@ const modelPath = argv.includes('--model') ? argv[argv.indexOf('--model') + 1]! 
 const model = loadParseModel(modelPath);
 const beam = argv.includes('--beam') ? Number(argv[argv.indexOf('--beam') + 1]) : Number(model.info.beam ?? 1);
 const loadMs = performance.now() - loadBegan;
-const tagger = loadPosModel();
+const tagger = loadPosModel(argv.includes('--tagger') ? argv[argv.indexOf('--tagger') + 1]! : undefined);
 const predictedColumns = dev.map((s) => tagPosColumns(tagger, s.words));
 const predictedTags = predictedColumns.map((columns) => Uint8Array.from(columns, (c) => tagger.upos[c]!));
 // PTB tags for a parser trained with them: the fine-tag tagger's, and gold ones beside gold UPOS.

@@ -4,7 +4,7 @@
  * sentence text and its tags are aligned to the gold tokens by character offset); lemma accuracy (case-
  * insensitive) of the pipeline's lemmas (the model's rules) and of wink as before; tagging speed, load time, size and
  * the tokenize stage's throughput with each tagger. Headline figures come last as one JSON line.
- * Skips with a message when ../shared is absent.
+ * Skips with a message when ../shared is absent. `--model <file>`: score another model file (experiments).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -43,10 +43,12 @@ function sentenceText(s: ConlluSentence): { text: string; spans: TokenSpans } {
 }
 const texts = dev.map(sentenceText);
 
+const argv = process.argv.slice(2);
+const modelPath = argv.includes('--model') ? argv[argv.indexOf('--model') + 1]! : POS_MODEL_PATH;
 const loadBegan = performance.now();
-const model = loadPosModel();
+const model = loadPosModel(modelPath);
 const loadMs = performance.now() - loadBegan;
-const fileBytes = statSync(POS_MODEL_PATH).size;
+const fileBytes = statSync(modelPath).size;
 console.log(`model: ${model.info.name} v${model.info.version}, ${model.info.epochs} epochs, seed ${model.info.seed}, ${model.info.featureCount} feature rows, ${(fileBytes / 1024).toFixed(0)} KiB, loaded in ${loadMs.toFixed(0)} ms`);
 
 const pct = (x: number): number => +(100 * x).toFixed(2);
@@ -98,7 +100,7 @@ const oursSpeed = tokensPerSecond(() => {
 
 // wink-nlp as the pipeline used it; lemmas of the old (wink) and of the new pipeline tagger (the model's rules).
 const wink = createWinkPosTagger();
-const pipelineTagger = loadPosTagger();
+const pipelineTagger = loadPosTagger(modelPath);
 let winkCorrect = 0;
 let pipelineCorrect = 0;
 let winkLemmaCorrect = 0;

@@ -31,6 +31,8 @@ const program = new Command()
   .option('--min-count <n>', 'drop features seen fewer times', '1')
   .option('--other-as <tag>', 'UNER OTH and WNUT creative-work/product in training: MISC, O, or OTH (either: partial labels)', 'OTH')
   .option('--line-features', 'line-shape features: title-case line, position and length of the line')
+  .option('--class-context', 'word-class context: classes at ±2, class bigrams with each neighbour')
+  .option('--class-cap', 'the word class × capitalisation in sentence position')
   .option('--title-case <share>', 'add a seeded share of the training sentences again in title case (headings, buttons)', '0')
   .option('--lower-case <share>', 'add a seeded share of the training sentences again in lower case (tweets, case-less text)', '0')
   .option('--gaz-dropout <rate>', 'share of training tokens whose gazetteer codes are left out', '0')
@@ -39,7 +41,7 @@ const program = new Command()
   .option('--clusters <path>', 'word class file copied into the model: GloVe classes by default (npm run build:word-classes); "" for none; the text-induced models/clusters/clusters-en.json.gz cost precision (models/README.md)', fileURLToPath(new URL('../models/clusters/glove-classes-en.json.gz', import.meta.url)))
   .option('--out <path>', 'model file', fileURLToPath(new URL('../models/ner/ner-en.bin.gz', import.meta.url)))
   .parse();
-const opts = program.opts<{ epochs: string; seed: string; mix: string; minCount: string; otherAs: string; lineFeatures?: boolean; titleCase: string; lowerCase: string; miscPartial: string; gazDropout: string; wordDropout: string; clusters: string; out: string }>();
+const opts = program.opts<{ epochs: string; seed: string; mix: string; minCount: string; otherAs: string; lineFeatures?: boolean; classContext?: boolean; classCap?: boolean; titleCase: string; lowerCase: string; miscPartial: string; gazDropout: string; wordDropout: string; clusters: string; out: string }>();
 
 if (!existsSync(DATA)) {
   console.log(`train:ner: no training data at ${fileURLToPath(DATA)}; nothing to do.`);
@@ -99,7 +101,9 @@ console.log(`clusters: ${clusterMap.size} words${opts.clusters === '' ? ' (none)
 // The case-less class goes with the lower-cased copies: without them no training sentence teaches it.
 const lowerShare = Number(opts.lowerCase);
 const caseLessClass = lowerShare > 0;
-const features = { gazetteer: createGazetteer(gazetteerEntries), clusters: clusterMap, lineFeatures, caseLessClass };
+const classContext = opts.classContext === true && clusterMap.size > 0;
+const classCap = opts.classCap === true && clusterMap.size > 0;
+const features = { gazetteer: createGazetteer(gazetteerEntries), clusters: clusterMap, lineFeatures, caseLessClass, classContext, classCap };
 
 const sentences: TrainingSentence[] = [];
 // Tokens of an OTH span may be O or MISC; all others keep their gold tag.
@@ -138,7 +142,7 @@ const weights = trainNer(sentences, features, {
 });
 
 const bytes = encodeNerModel({
-  info: { name: 'dossier-ner-en', version: 1, trainedOn: mix, epochs, seed, featureCount: weights.hashes.length, lineFeatures, titleCase: titleShare, ...(lowerShare > 0 ? { lowerCase: lowerShare } : {}), miscPartial: [...miscPartialNames], gazetteerDropout: Number(opts.gazDropout), wordDropout: Number(opts.wordDropout), ...(caseLessClass ? { caseLessClass } : {}), ...(clusterMap.size > 0 ? { clusterWords: clusterMap.size } : {}) },
+  info: { name: 'dossier-ner-en', version: 1, trainedOn: mix, epochs, seed, featureCount: weights.hashes.length, lineFeatures, titleCase: titleShare, ...(lowerShare > 0 ? { lowerCase: lowerShare } : {}), miscPartial: [...miscPartialNames], gazetteerDropout: Number(opts.gazDropout), wordDropout: Number(opts.wordDropout), ...(caseLessClass ? { caseLessClass } : {}), ...(clusterMap.size > 0 ? { clusterWords: clusterMap.size } : {}), ...(classContext ? { classContext } : {}), ...(classCap ? { classCap } : {}) },
   tagCount: TAG_COUNT,
   hashes: weights.hashes,
   weights: weights.weights,

@@ -46,7 +46,7 @@ const program = new Command()
   .option('--features <groups>', 'optional feature groups: clusters, xpos, between, label-classes ("" for none)', 'clusters')
   .option('--non-projective <how>', 'non-projective training trees: drop, or lift (made projective by lifting arcs)', 'drop')
   .option('--tagger <path>', 'POS model that tags dev (and whose tag set the jackknife taggers use)', fileURLToPath(new URL('../models/pos/pos-en.bin.gz', import.meta.url)))
-  .option('--clusters <path>', 'word cluster file (npm run train:clusters)', fileURLToPath(new URL('../models/clusters/clusters-en.json.gz', import.meta.url)))
+  .option('--clusters <path>', 'word cluster file of the parser\'s features (npm run train:clusters, build:word-classes); the jackknife taggers use the --tagger\'s own classes', fileURLToPath(new URL('../models/clusters/clusters-en.json.gz', import.meta.url)))
   .option('--average <files>', 'no training: write the average of these model files (comma-separated; trained alike, other seeds)', '')
   .option('--beam <k>', 'beam width: above 1, global training for beam decoding (max-violation updates)', '1')
   .option('--init <file>', 'beam training: start from this model file\'s weights (same feature groups)', '')
@@ -117,14 +117,14 @@ if (opts.average !== '') {
 }
 
 /**
- * Trains a POS tagger on `sentences` the way train:pos does (the shipped tagger's feature groups, the same
- * clusters), and returns it decoded (quantised, as shipped).
+ * Trains a POS tagger on `sentences` the way train:pos trained the --tagger (its feature groups and its own word
+ * classes, whatever classes the parser uses), and returns it decoded (quantised, as shipped).
  */
 function trainTagger(sentences: readonly TreebankSentence[], epochs: number, seed: number): PosModel {
   const data = sentences.map((s) => ({ words: s.words, tags: fineTags ? fineTags.columns(s) : goldTags(s) }));
   const tags = fineTags ? fineTags.tags : UPOS_TAGS;
   const dictionary = buildTagDictionary(data, 50, 0.995);
-  const lexiconInfo = { featureGroups: shippedTaggerGroups, ...(shippedTaggerGroups.includes('clusters') ? { wordClusters: clusterPairs } : {}) };
+  const lexiconInfo = { featureGroups: shippedTaggerGroups, ...(shippedTaggerGroups.includes('clusters') ? { wordClusters: shippedTagger.info.wordClusters ?? clusterPairs } : {}) };
   const options = { tagCount: tags.length, epochs, seed, tagDictionary: dictionary.map, lexicon: posLexicon(lexiconInfo) };
   // A stacked tagger is trained as train:pos trains it (its own inner jackknife for the second pass).
   const firstPassInfo = { name: 'pos-first-pass', version: 1, task: 'pos' as const, tags: [...tags], trainedOn: [], epochs, seed, featureCount: 0, tagDictionary: dictionary.pairs, ...lexiconInfo, featureGroups: shippedTaggerGroups.filter((g) => g !== 'stacked') };

@@ -366,7 +366,7 @@ describe('api › stats and cross-article views', () => {
   const wholeTimeline = async (params: string): Promise<{ items: Json[] }> => {
     const first = await get(`/api/timeline?zoom=year${params}`);
     const items: Json[] = [];
-    for (const at of [...new Set(first.days.map((d: Json) => String(d.date).slice(0, 4)))] as string[]) items.push(...(await get(`/api/timeline?zoom=year&at=${at}${params}`)).items);
+    for (const at of [...new Set(first.periods.map((d: Json) => String(d.date).slice(0, 4)))] as string[]) items.push(...(await get(`/api/timeline?zoom=year&at=${at}${params}`)).items);
     if (first.undatedEvents) items.push(...(await get(`/api/timeline?at=undated${params}`)).items);
     return { items };
   };
@@ -376,7 +376,7 @@ describe('api › stats and cross-article views', () => {
     assert.equal(first.at, '2026', 'the latest year by default');
     assert.ok(first.items.length >= 1 && first.items.every((i: Json) => String(i.date).startsWith('2026')));
     assert.equal(first.total, first.items.length);
-    assert.ok(first.days.some((d: Json) => String(d.date).startsWith('2025')), 'the counts cover the other years too');
+    assert.ok(first.periods.some((d: Json) => String(d.date).startsWith('2025')), 'the counts cover the other years too');
     const paged = await get('/api/timeline?zoom=year&at=2026&limit=1&offset=1');
     assert.deepEqual([paged.items.length, paged.total, paged.offset], [1, first.total, 1]);
     assert.deepEqual(paged.items[0], first.items[1]);

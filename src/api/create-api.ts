@@ -53,7 +53,7 @@ export interface ApiOptions {
 /** Longest search query accepted, in characters. */
 export const MAX_QUERY_CHARS = 500;
 /** The routes whose answers read the whole store (or one entity's share of it) and are kept by the view cache. */
-const CACHED_VIEWS = ['/api/timeline', '/api/map', '/api/graph', '/api/events/trends', '/api/search/facets', '/api/stats', '/api/alerts', '/api/entities/:id/brief'] as const;
+const CACHED_VIEWS = ['/api/timeline', '/api/map', '/api/map/clusters', '/api/graph', '/api/events/trends', '/api/search/facets', '/api/stats', '/api/alerts', '/api/entities/:id/brief'] as const;
 
 /** Most articles a cross-article view (graph, map, timeline) may be asked to read. */
 export const MAX_SCAN_ARTICLES = 2000;

@@ -473,6 +473,7 @@ export function openApiDocument(): Schema {
                     counts: { type: 'object', additionalProperties: { type: 'number' } }, reasons: { type: 'array', items: str, description: 'why this observation joined the event: the deciding evidence (shared participants, same city, trigger, argument similarity) and its score' },
                     score: { type: 'number', description: 'strength of the deciding evidence (0 for the first report)' },
                     evidence: { type: 'object', required: ['start', 'end', 'text'], description: 'the sentence in the article body', properties: { start: int, end: int, text: str } },
+                    place: { type: ['object', 'null'], description: 'the place this report gives the event (its article\'s place as it is now)', properties: { name: str, lat: { type: ['number', 'null'] }, lon: { type: ['number', 'null'] }, countryCode: nullableStr } },
                   },
                 },
               },
@@ -567,10 +568,10 @@ export function openApiDocument(): Schema {
           },
         },
         Timeline: {
-          type: 'object', required: ['days', 'range', 'zoom', 'at', 'items', 'total', 'offset', 'limit', 'counts', 'undatedEvents', 'outside', 'undatedArticles', 'articlesPartial'],
+          type: 'object', required: ['periods', 'range', 'zoom', 'at', 'items', 'total', 'offset', 'limit', 'counts', 'undatedEvents', 'outside', 'undatedArticles', 'articlesPartial'],
           properties: {
-            days: {
-              type: 'array', description: 'dated items of the whole scope per date key (YYYY-MM-DD, or YYYY / YYYY-MM for a role dated no finer), oldest first',
+            periods: {
+              type: 'array', description: 'dated items of the whole scope per period of the zoom on the strip\'s axis (the years of the dense range; its months, or the selected year\'s; the selected month\'s days), per year (YYYY) elsewhere, oldest first',
               items: { type: 'object', required: ['date', 'events', 'articles', 'roles'], properties: { date: str, events: int, articles: int, roles: int } },
             },
             range: { type: ['object', 'null'], description: 'the years where dates are dense (the axis)', properties: { from: str, to: str } },

@@ -66,6 +66,28 @@ test('view cache › in the API: the timeline answer follows an article saved be
   }
 });
 
+test('view cache › in the API: the map\'s clusters are kept while the store holds and counted anew after a save', async () => {
+  const store = openSqliteStore(':memory:');
+  await store.migrate();
+  try {
+    // Every visitor of the map first asks for the whole world's clusters: one aggregate over every located event.
+    let aggregates = 0;
+    const counting = new Proxy(store, {
+      get: (target, key, receiver) => (key === 'listMapCells' ? (...args: Parameters<typeof store.listMapCells>) => (aggregates++, target.listMapCells(...args)) : Reflect.get(target, key, receiver)),
+    });
+    const app = createApi({ store: counting, logError: () => {} });
+    const world = async () => (await app.request('/api/map/clusters?zoom=0')).status;
+    assert.equal(await world(), 200);
+    assert.equal(await world(), 200);
+    assert.equal(aggregates, 1, 'the second visitor is served the kept answer');
+    await saveAnnotated(store, attackArticle('Gunmen of the Tigris Guardians Brigade fired rockets at Baghdad airport on Sunday.', 'Gulf Courier', '2024-11-10'));
+    assert.equal(await world(), 200);
+    assert.equal(aggregates, 2, 'the saved article moved the stamp');
+  } finally {
+    await store.close();
+  }
+});
+
 test('view cache › in the API: alerts follow a saved search marked seen behind the API', async () => {
   const store = openSqliteStore(':memory:');
   await store.migrate();

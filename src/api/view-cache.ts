@@ -1,5 +1,5 @@
 /**
- * A cache of the whole-store views' JSON answers (timeline, map, graph, trends, facets, stats, alerts). These read
+ * A cache of the whole-store views' JSON answers (timeline, map and its clusters, graph, trends, facets, stats, alerts). These read
  * thousands of rows to answer the same thing to everyone who opens the view, and change only when the store does:
  * each answer is kept with the store's change stamp (Store.revision(): SQLite's data_version and this connection's
  * change count; on PostgreSQL a counter every write transaction raises) and served again while the stamp holds.

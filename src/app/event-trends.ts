@@ -72,13 +72,13 @@ export async function eventTrends(store: Store, selection: ExportSelection = {},
   };
 }
 
-/** Years when the dense range spans six or more, months when it spans more than three, else days. */
+/** Years when the dense range spans six or more, months when it spans more than three, else days (counted all types together). */
 async function choosePeriod(store: Store, query: Parameters<Store['countEventsByPeriod']>[0]): Promise<EventPeriod> {
-  const years = (await store.countEventsByPeriod(query, 'year')).filter((r) => r.period !== '');
+  const years = (await store.countEventsByPeriod(query, 'year', { byType: false })).filter((r) => r.period !== '');
   if (!years.length) return 'month';
   const [firstYear, lastYear] = denseRange(years);
   if (Number(lastYear) - Number(firstYear) >= 5) return 'year';
-  const months = (await store.countEventsByPeriod(query, 'month')).filter((r) => r.period !== '');
+  const months = (await store.countEventsByPeriod(query, 'month', { byType: false })).filter((r) => r.period !== '');
   const [firstMonth, lastMonth] = denseRange(months);
   return periodsBetween(firstMonth, lastMonth, 'month').length > 3 ? 'month' : 'day';
 }

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { contestedCorpus, MILITIA_NAME } from '../../test/helpers/annotated-corpus.js';
+import { seedGeneratedStore } from '../../test/helpers/generated-store.js';
+import { openSqliteStore } from '../store/sqlite/index.js';
 import type { MergedEventRow, Store } from '../store/store.js';
 import { entityGraph, type GraphEventNode } from './queries.js';
 
@@ -55,7 +57,8 @@ test('graph › actors outside the co-occurrence nodes are looked up; coded acto
       ...store,
       listEntities: async () => [],
       countEvents: async () => 2,
-      listEvents: async (q) => ((q?.offset ?? 0) === 0 ? [{ ...real!, targetIds: ['code:---CVL'] }, codeOnly] : []),
+      listEventKeys: async (q) => ((q?.offset ?? 0) === 0 ? [{ ...real!, targetIds: ['code:---CVL'] }, codeOnly] : []),
+      listEvents: async (q) => [{ ...real!, targetIds: ['code:---CVL'] }, codeOnly].filter((e) => !q?.ids || q.ids.includes(e.id)),
     };
     const graph = await entityGraph(stubbed);
     assert.deepEqual(graph.nodes.map((n) => [n.kind, n.label]), [['entity', MILITIA_NAME], ['event', 'ASSAULT 2024-11-10']]);
@@ -66,6 +69,39 @@ test('graph › actors outside the co-occurrence nodes are looked up; coded acto
     // maxEvents bounds the events drawn: the busiest with an entity actor first.
     const one = await entityGraph(stubbed, { maxEvents: 1 });
     assert.deepEqual(eventNodes(one).map((n) => n.id), [real!.id]);
+  } finally {
+    await store.close();
+  }
+});
+
+test('graph › ranks events on their keys and reads only the kept ones in full; reads claims without their articles (issue 18)', async () => {
+  const store = openSqliteStore(':memory:');
+  try {
+    await store.migrate();
+    await seedGeneratedStore(store, 40);
+    const fullReads: number[] = [];
+    let claimPages = 0;
+    const counted: Store = {
+      ...store,
+      listEvents: async (q) => {
+        const rows = await store.listEvents(q);
+        fullReads.push(rows.length);
+        return rows;
+      },
+      listClaims: async (q) => {
+        claimPages++;
+        return store.listClaims(q);
+      },
+    };
+    const graph = await entityGraph(counted, { maxEvents: 5 });
+    assert.equal(eventNodes(graph).length, 5);
+    assert.deepEqual(fullReads, [5], 'one read of the five kept events');
+    assert.equal(claimPages, 0, 'no claim read with its article body');
+    // The same graph as ranking full rows: the busiest events of the latest, in rank order, with their summaries.
+    const all = await store.listEvents({ limit: 500 });
+    const busiest = all.filter((e) => [...e.sourceIds, ...e.targetIds].some((id) => !id.startsWith('code:')))
+      .sort((a, b) => b.reportCount - a.reportCount || b.assertingOrigins - a.assertingOrigins || b.windowStart.localeCompare(a.windowStart) || a.id.localeCompare(b.id));
+    assert.deepEqual(eventNodes(graph).map((n) => [n.id, n.summary]), busiest.slice(0, 5).map((e) => [e.id, e.summary]));
   } finally {
     await store.close();
   }

@@ -282,8 +282,11 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
     }
     while (pending.length) await settleOldest();
     await commitBatch();
-    // The places of the outlets this run added to, resolved with what all their stored articles say of their region.
-    if (!isInterrupted() && gazetteer) placesRewritten = (await resolveOutletRegions(options.store, gazetteer, outletHosts)).rewritten;
+    // The places of the outlets this run added to, resolved with what all their stored articles say of their region;
+    // after Ctrl-C too, for the articles that were saved (a later run would re-place only its own articles when the
+    // region does not change, so these would keep the places they were saved with). The pass costs about two
+    // samples of each outlet plus the saved articles.
+    if (gazetteer) placesRewritten = (await resolveOutletRegions(options.store, gazetteer, outletHosts)).rewritten;
     // Bare surnames stored before these full names join them now, whatever order the articles came in.
     if (!isInterrupted()) await mergeSurnamesBack(options.store, fullNameSurnames);
   } catch (error) {

@@ -9,7 +9,9 @@ import { openSqliteStore } from '../store/sqlite/index.js';
 import { openPostgresStore } from '../store/postgres/index.js';
 import { createTestSchema, POSTGRES_SKIP_REASON } from '../../test/helpers/postgres-schema.js';
 import { composePipeline, type ComposedPipeline } from './compose-pipeline.js';
+import { exportAs } from './export.js';
 import { ingest } from './ingest.js';
+import { readInput } from '../ingest/read-input.js';
 
 // A county weekly's stories (invented): three name towns of north-central Florida, the fourth only "Marion County",
 // which a dozen states have. The host names no town ("the county ledger" is all masthead words).
@@ -19,6 +21,8 @@ const STORIES: Readonly<Record<string, string>> = {
   fire: 'A brush fire west of Ocala closed part of State Road 40 for three hours on Sunday, the Florida Forest Service said. Crews from Dunnellon and Belleview helped contain the fire, which burned about 60 acres of pine scrub before it was stopped at a dirt road.',
   school: 'The school board in Starke approved a new contract for bus drivers on Monday. Drivers who live in Lake Butler and Keystone Heights will be paid for the extra miles, the board said, after several of them left for jobs in Gainesville last year.',
   crash: 'Deputies said a pickup truck left the road and struck a tree in Marion County late Saturday. The driver, a 34-year-old man, was taken to a hospital with serious injuries. No one else was hurt, and the road reopened before dawn.',
+  // An event (an arrest) whose only place is the county: it has no place until the outlet's region is known.
+  arrest: 'Police arrested two protesters in Marion County on Saturday, the sheriff said. The protesters had blocked a road near the courthouse for most of the afternoon.',
 };
 // A wire desk's stories (invented) under one host: each in another state, so the outlet has no home region.
 const WIRE = 'https://www.statewirenews.example/story/';
@@ -122,6 +126,50 @@ for (const [kind, make, skip] of [['sqlite', sqlite, undefined], ['postgres', po
         for (const id of read) reads.set(id, (reads.get(id) ?? 0) + 1);
         assert.equal(reads.get(crash!.id), 2, 'the new story: once in the sample, once to place it');
         for (const [id, n] of reads) if (id !== crash!.id) assert.equal(n, 1, `an older story is read once: ${id}`);
+      } finally {
+        await dispose();
+      }
+    });
+
+    test('outlet regions › the rewritten place reaches the event, its observation, the map and the export', async () => {
+      const { store, dispose } = await make();
+      try {
+        // The arrest first: read alone, "Marion County" is unplaced, so its event is saved with no place.
+        await ingestInOrder(store, ['arrest']);
+        const [before] = (await store.listEvents({ limit: 10 })).filter((e) => e.ploverType === 'COERCE');
+        assert.ok(before, 'the arrest is an event');
+        assert.equal(before.place, null);
+        await ingestInOrder(store, ['bus', 'fire', 'school']);
+        const event = await store.getEvent(before.id);
+        assert.equal(event?.place?.name, 'Marion County');
+        assert.equal(event?.place?.countryCode, 'US');
+        assert.ok(event.place.lat !== null && Math.abs(event.place.lat - 29.2) < 0.5, `Florida's Marion County: ${event.place.lat}`);
+        assert.deepEqual(event.observations.map((o) => o.place?.name), ['Marion County'], 'its observation');
+        const map = await store.listMapEvents({}, 50);
+        assert.ok(map.some((e) => e.id === before.id && e.place.name === 'Marion County'), 'on the map');
+        const exported = (await exportAs(store, 'events.jsonl')).split('\n').filter(Boolean).map((line) => JSON.parse(line) as { id: string; place?: { name: string } | null });
+        assert.equal(exported.find((e) => e.id === before.id)?.place?.name, 'Marion County', 'in the export');
+      } finally {
+        await dispose();
+      }
+    });
+
+    test('outlet regions › an ingest stopped by Ctrl-C still places what it saved with its outlet\'s region', async () => {
+      const { store, dispose } = await make();
+      try {
+        await ingestInOrder(store, ['bus', 'fire', 'school']);
+        // Ctrl-C while the crash story is being read: it is saved, and the later inputs are left.
+        const interrupt = new AbortController();
+        const reader: typeof readInput = async function* (path, options) {
+          yield* readInput(path, options);
+          if (path.endsWith('crash.jsonl')) interrupt.abort();
+        };
+        const outcome = await ingest([join(dir, 'crash.jsonl'), join(dir, 'arrest.jsonl')], { store, stages: pipeline.stages, resources: pipeline.resources, interrupt: interrupt.signal, readInput: reader });
+        assert.equal(outcome.isInterrupted, true);
+        assert.equal(outcome.placesRewritten, 1);
+        const places = await placesByTitle(store);
+        assert.deepEqual(places['Ledger crash'], ['Marion County → Marion County, Florida, US']);
+        assert.equal(places['Ledger arrest'], undefined, 'the input after Ctrl-C was not read');
       } finally {
         await dispose();
       }

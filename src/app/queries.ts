@@ -387,10 +387,11 @@ export async function getStats(store: Store): Promise<StoreStats> {
 /** Entities the whole-corpus graph ranks by weighted degree before keeping `maxNodes`. */
 const GRAPH_CANDIDATES = 150;
 
-/** Events the graph considers over its scope: the latest this many (by time window), for a bounded cost. */
+/**
+ * Events the graph considers over its scope: the latest this many (by time window), for a bounded cost. They are
+ * ranked on their keys alone (Store.listEventKeys); only the kept ones are read in full.
+ */
 const GRAPH_EVENT_SCAN = 2000;
-/** Page size for that scan (the largest page both stores return). */
-const GRAPH_EVENT_PAGE = 500;
 
 /**
  * Entity co-occurrence from the pairs the store keeps at save time, and the event layer. Over the corpus: the
@@ -448,16 +449,17 @@ export async function entityGraph(store: Store, options: ScanOptions & { maxNode
   const isEntityActor = (id: string) => !id.startsWith('code:');
   let kept: MergedEventRow[] = [];
   if (maxEvents > 0 && eventsTotal > 0) {
-    // The store lists events in time order only: read the latest pages of the scope and rank them here.
-    const first = Math.max(0, eventsTotal - GRAPH_EVENT_SCAN);
-    const offsets: number[] = [];
-    for (let offset = first; offset < eventsTotal; offset += GRAPH_EVENT_PAGE) offsets.push(offset);
-    const pages = await Promise.all(offsets.map((offset) => store.listEvents({ ...scope, limit: GRAPH_EVENT_PAGE, offset })));
-    // Keyed by id: a page boundary may shift if an article is saved meanwhile.
-    kept = [...new Map(pages.flat().map((e) => [e.id, e])).values()]
+    // The store lists events in time order only: read the keys of the latest of the scope, rank them here, then
+    // read the kept ones in full (summary, status), in the ranked order.
+    const keys = await store.listEventKeys({ ...scope, limit: GRAPH_EVENT_SCAN, offset: Math.max(0, eventsTotal - GRAPH_EVENT_SCAN) });
+    const ranked = keys
       .filter((e) => [...e.sourceIds, ...e.targetIds].some(isEntityActor))
       .sort((a, b) => b.reportCount - a.reportCount || b.assertingOrigins - a.assertingOrigins || b.windowStart.localeCompare(a.windowStart) || a.id.localeCompare(b.id))
-      .slice(0, maxEvents);
+      .slice(0, maxEvents)
+      .map((e) => e.id);
+    // An event merged away between the two reads is left out.
+    const full = new Map((ranked.length ? await store.listEvents({ ids: ranked, limit: ranked.length }) : []).map((e) => [e.id, e]));
+    kept = ranked.map((id) => full.get(id)).filter((e): e is MergedEventRow => e !== undefined);
   }
 
   // Actors not yet drawn: look up only those of the kept events, a few at a time.
@@ -523,14 +525,13 @@ async function claimedAboutEdges(store: Store, drawnIds: readonly string[], egoI
   const drawnSet = new Set(drawnIds);
   const scope = egoId ? { entityId: egoId } : {};
   const total = await store.countClaims(scope);
-  const offsets: number[] = [];
-  for (let offset = Math.max(0, total - GRAPH_CLAIM_SCAN); offset < total; offset += MAX_PAGE_SIZE) offsets.push(offset);
-  const claims = (await Promise.all(offsets.map((offset) => store.listClaims({ ...scope, limit: MAX_PAGE_SIZE, offset })))).flat();
+  // Who each claim comes from and whom it names: no article body or claim text is read.
+  const claims = await store.listClaimLinks({ ...scope, limit: GRAPH_CLAIM_SCAN, offset: Math.max(0, total - GRAPH_CLAIM_SCAN) });
   const weights = new Map<string, number>();
   for (const claim of claims) {
-    const origin = [...claim.chain].reverse().find((s) => s.entityId)?.entityId;
+    const origin = [...claim.chainEntityIds].reverse().find((id) => id);
     if (!origin || !drawnSet.has(origin)) continue;
-    const speakers = new Set(claim.chain.map((s) => s.entityId).filter(Boolean));
+    const speakers = new Set(claim.chainEntityIds.filter(Boolean));
     for (const about of new Set(claim.entityIds)) {
       if (about === origin || speakers.has(about) || !drawnSet.has(about)) continue;
       const key = `${origin}>${about}`;

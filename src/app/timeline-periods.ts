@@ -128,6 +128,34 @@ export function axisFor(zoom: Zoom, range: DenseRange, at: string): string[] {
   return periodsBetween(`${month}-01`, `${month}-${String(lastDay).padStart(2, '0')}`, 'day');
 }
 
+/** The date axisFor centres on for the selected group `at`: its first day, or the dense range's last December. */
+export function axisDate(at: string, range: DenseRange): string {
+  return isDate(at) ? at.padEnd(10, '-01').slice(0, 10) : `${range.to}-12-01`;
+}
+
+/**
+ * Counts per date key folded to what the strip draws: per period of `zoom` on its axis (axisFor around the group
+ * `at`), per year elsewhere (the dates outside the dense range too), oldest first. Totals are kept; a strip cutting
+ * the keys to the zoom's length finds its bars, and a year key never falls on a month's or a day's axis.
+ * @example stripPeriods([{ date: '2023-03-04', events: 1, … }, { date: '2021-06-01', … }], 'month', range, '2023') // '2023-03', '2021'
+ */
+export function stripPeriods<T extends { readonly date: string; readonly events: number; readonly articles: number; readonly roles: number }>(
+  days: readonly T[], zoom: Zoom, range: DenseRange, at: string,
+): { date: string; events: number; articles: number; roles: number }[] {
+  const axis = new Set(axisFor(zoom, range, axisDate(at, range)));
+  const out = new Map<string, { date: string; events: number; articles: number; roles: number }>();
+  for (const d of days) {
+    const onAxis = d.date.slice(0, ZOOM_CHARS[zoom]);
+    const key = axis.has(onAxis) ? onAxis : d.date.slice(0, 4);
+    const entry = out.get(key) ?? { date: key, events: 0, articles: 0, roles: 0 };
+    entry.events += d.events;
+    entry.articles += d.articles;
+    entry.roles += d.roles;
+    out.set(key, entry);
+  }
+  return [...out.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
 /** The period after or before `key` at its zoom (by its length). */
 export function shiftPeriod(key: string, step: 1 | -1): string {
   if (key.length === 4) return pad4(Number(key) + step);

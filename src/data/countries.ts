@@ -155,6 +155,8 @@ const IRREGULAR_PLURALS: Readonly<Record<string, readonly string[]>> = {
   Swedish: ['Swedes'],
   Finnish: ['Finns'],
   Croatian: ['Croatians', 'Croats'],
+  // The -ch rule is for mass nouns ("the French"); Czechs are counted.
+  Czech: ['Czechs'],
   Swiss: ['Swiss'],
   Thai: ['Thais'],
   'New Zealand': ['New Zealanders'],

@@ -10,7 +10,7 @@ type Observation = MergedEventDetail['observations'][number];
 function observation(articleId: string, outlet: string, publishedAt: string, text: string, start: number): Observation {
   return {
     articleId, mentionId: `${articleId}:m1`, title: null, outlet, publishedAt, modality: 'asserted', timeValue: publishedAt.slice(0, 10), counts: {},
-    reasons: ['first report'], score: 0, evidence: { start, end: start + text.length, text },
+    reasons: ['first report'], score: 0, evidence: { start, end: start + text.length, text }, place: null,
   };
 }
 

@@ -116,6 +116,12 @@ function parseQuery(gazetteer: Gazetteer, query: ToponymQuery): ParsedQuery {
     entries = lookupTransliterated(gazetteer, surface);
     isTransliterated = entries.length > 0;
   }
+  // "Raqqa" names the governorate exactly and its city only in another spelling (Ar Raqqah): the town of that name in
+  // the division is a candidate too, and a bare name shared by a division and a city in it is the city (adminBias).
+  if (!wantsAdmin && entries.length > 0 && entries.every((e) => e.kind === 'admin1' || e.kind === 'admin2') && countriesByDemonym(surface).length === 0) {
+    const towns = lookupTransliterated(gazetteer, surface).filter((t) => t.kind === 'city' && entries.some((d) => d.countryCode === t.countryCode && d.admin1Code === t.admin1Code));
+    entries = [...entries, ...towns];
+  }
   // "Laurel County" / "Rapides Parish" when only the core was written with the word outside the mention.
   if (query.adminWord && !split) {
     const withWord = gazetteer.lookup(`${placeKey(surface)} ${query.adminWord.toLowerCase()}`);
@@ -263,10 +269,12 @@ export function resolveToponyms(gazetteer: Gazetteer, queries: readonly ToponymQ
   const keys = queries.map((q) => placeKey(q.surface));
   const weights = queries.map((q) => (q.isContextOnly ? 0.5 : 1));
   const byKey = candidatesByKey(parsed, keys, weights);
+  // The outlet's region counts as a division the article names, for its home town too: "Jordan" alone in the
+  // jordannews paper whose stories are in Minnesota is Jordan, Minnesota (the masthead's town in the outlet's state).
+  if (outlet.region) byKey.set('\u0000region', { candidates: [{ entry: outlet.region, prior: 0 }], weight: 1 });
   const homes = resolveHomes(gazetteer, outlet, byKey);
   // The outlet's resolved home town counts as one more place of the article, under a key no query has.
   for (const [name, entry] of homes) byKey.set(`\u0000home:${name}`, { candidates: [{ entry, prior: 0 }], weight: 1 });
-  if (outlet.region) byKey.set('\u0000region', { candidates: [{ entry: outlet.region, prior: 0 }], weight: 1 });
   const anchorsOfOutlet = outlet.region ? [...homes.values(), outlet.region] : [...homes.values()];
   const coherence = pairCoherence(parsed, keys, byKey);
   let results: ToponymResolution[] = parsed.map(() => ({ isResolved: false, score: 0, margin: 0, basis: 'unknown', isFacility: false }));

@@ -3,7 +3,7 @@
  * observations, their reports and their actors' names, each read for a whole page of events at once and grouped
  * here. Each adapter only decodes its own JSON columns.
  */
-import { countAlternatives, type EventObservation } from '../corpus/merge-events/index.js';
+import { countAlternatives, type EventObservation, type ObservedPlace } from '../corpus/merge-events/index.js';
 import type { EventReport } from '../corpus/corroborate/index.js';
 import type { MapEventRow, MergedEventDetail, MergedEventRow } from './store.js';
 import { summaryFromPacked } from './event-summary.js';
@@ -21,13 +21,14 @@ export const EVENT_DETAIL_SLICE = 500;
 
 /**
  * An observation row (event_observations joined with its article's title, outlet, date and evidence text, cut by
- * evidence-cut.ts in UTF-16 units) as a detail; `counts` and `reasons` come decoded, as each driver decodes JSON its
- * own way.
+ * evidence-cut.ts in UTF-16 units) as a detail; `counts`, `reasons` and `place` come decoded, as each driver decodes
+ * JSON its own way.
  */
-export function toObservationDetail(r: Row, counts: Record<string, number>, reasons: string[]): ObservationDetail {
+export function toObservationDetail(r: Row, counts: Record<string, number>, reasons: string[], place: ObservedPlace | null): ObservationDetail {
   return {
     articleId: String(r['article_id']), mentionId: String(r['mention_id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']),
     modality: String(r['modality']), timeValue: nullable(r['time_value']), counts, reasons, score: Number(r['score'] ?? 0),
+    place: place ? { name: place.name, lat: place.lat ?? null, lon: place.lon ?? null, countryCode: place.countryCode ?? null } : null,
     evidence: { start: Number(r['evidence_start']), end: Number(r['evidence_end']), text: String(r['evidence_text']) },
   };
 }

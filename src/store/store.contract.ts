@@ -304,6 +304,16 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
       });
     });
 
+    test('a phrase search marks the phrase in the snippet, not its words where they stand apart', async () => {
+      await withStore(async (store) => {
+        const text = 'The group said an armed convoy had passed the bridge before dawn. Hours later the armed group withdrew from the town, residents said.';
+        await store.saveArticle(article(text), PIPELINE);
+        const [hit] = await store.search({ text: '"armed group"' });
+        assert.ok(hit, 'the phrase is found');
+        assert.deepEqual(hit.passage.hits.map((h) => hit.passage.text.slice(h.start, h.end)), ['armed group'], JSON.stringify(hit.passage));
+      });
+    });
+
     test('a query matching more than a rank tier is ranked tier by tier, newest tier first; pages list every match once', async () => {
       await withStore(async (store) => {
         // Five articles stored in this order; "flood" is repeated more in some, which relevance ranks higher.
@@ -847,6 +857,39 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
       });
     });
 
+    test('events and claims: listEventKeys and listClaimLinks read what listEvents and listClaims list, in their order and paging, without text (issue 18)', async () => {
+      await withStore(async (store) => {
+        await seedGeneratedStore(store, 60);
+        const events = await store.listEvents({ limit: 500 });
+        assert.ok(events.length >= 60, `${events.length} events`);
+        const key = (e: { id: string; ploverType: string; windowStart: string; sourceIds: readonly string[]; targetIds: readonly string[]; reportCount: number; assertingOrigins: number }) =>
+          ({ id: e.id, ploverType: e.ploverType, windowStart: e.windowStart, sourceIds: [...e.sourceIds], targetIds: [...e.targetIds], reportCount: e.reportCount, assertingOrigins: e.assertingOrigins });
+        assert.deepEqual((await store.listEventKeys({ limit: 5000 })).map(key), events.map(key), 'every event, in time order');
+        assert.deepEqual((await store.listEventKeys({ limit: 7, offset: 11 })).map(key), events.slice(11, 18).map(key), 'paged as listEvents');
+        const actor = events[0]!.sourceIds[0]!;
+        assert.deepEqual((await store.listEventKeys({ entityId: actor, limit: 5000 })).map((e) => e.id), (await store.listEvents({ entityId: actor, limit: 500 })).map((e) => e.id), 'filtered as listEvents');
+        // A few events by id, in time order; unknown ids are no events.
+        const picked = [events[40]!.id, events[3]!.id, 'no-such-event'];
+        assert.deepEqual((await store.listEvents({ ids: picked, limit: 10 })).map((e) => e.id), [events[3]!.id, events[40]!.id]);
+        assert.equal(await store.countEvents({ ids: picked }), 2);
+        assert.deepEqual(await store.listEvents({ ids: [] }), [], 'no ids, no events');
+        // Counts per day, all types together: the per-type counts summed.
+        const perType = new Map<string, number>();
+        for (const c of await store.countEventsByPeriod({}, 'day')) perType.set(c.period, (perType.get(c.period) ?? 0) + c.events);
+        const together = await store.countEventsByPeriod({}, 'day', { byType: false });
+        assert.deepEqual(together.map((c) => [c.period, c.events]), [...perType].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+        assert.ok(together.every((c) => c.ploverType === '') && together.length > 20, `${together.length} days`);
+
+        const claims = await store.listClaims({ limit: 500 });
+        assert.ok(claims.length >= 30, `${claims.length} claims`);
+        const links = claims.map((c) => ({ id: c.id, chainEntityIds: c.chain.map((s) => s.entityId), entityIds: [...c.entityIds] }));
+        assert.deepEqual(await store.listClaimLinks({ limit: 5000 }), links, 'every claim, in listClaims order');
+        assert.deepEqual(await store.listClaimLinks({ limit: 5, offset: 7 }), links.slice(7, 12), 'paged as listClaims');
+        const about = links.find((c) => c.entityIds.length)!.entityIds[0]!;
+        assert.deepEqual((await store.listClaimLinks({ entityId: about, limit: 5000 })).map((c) => c.id), (await store.listClaims({ entityId: about, limit: 500 })).map((c) => c.id), 'filtered as listClaims');
+      });
+    });
+
     test('events: listMapCells counts every located event in its grid cell, by type and place, within an area and for an entity (issue 18)', async () => {
       await withStore(async (store) => {
         await seedGeneratedStore(store, 60);
@@ -968,6 +1011,7 @@ export function runStoreContract(name: string, makeStore: (options?: StoreTuning
         assert.deepEqual(byDay, [{ period: '2024-11-10', ploverType: event!.ploverType, events: 1 }]);
         assert.deepEqual((await store.countEventsByPeriod({}, 'year')).map((c) => [c.period, c.events]), [['2024', 1]]);
         assert.deepEqual(await store.countEventsByPeriod({ status: 'denied' }, 'month'), []);
+        assert.deepEqual(await store.countEventsByPeriod({ status: 'denied' }, 'month', { byType: false }), []);
       });
     });
 

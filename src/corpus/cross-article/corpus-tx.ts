@@ -3,7 +3,7 @@
  * statement (or a handful) in an adapter. Every method runs inside the saving article's transaction.
  */
 import type { Corroboration, EventReport } from '../corroborate/index.js';
-import type { CandidateQuery, EventObservation, MergedEventSummary } from '../merge-events/index.js';
+import type { CandidateQuery, EventObservation, MergedEventSummary, ObservedPlace } from '../merge-events/index.js';
 import type { TextReuse } from '../text-reuse/index.js';
 import type { Span } from '../../model/index.js';
 
@@ -94,10 +94,12 @@ export interface CorpusTx {
   observationsOf(eventId: string): Promise<ObservationKey[]>;
   /**
    * What a stored observation says, to recompute an event's summary from its observations (after a split): its
-   * actors, trigger, time value, modality, counts and article's publication date, with its event's PLOVER type.
-   * The place and CAMEO code of one observation are not stored, so they are absent.
+   * actors, trigger, place, time value, modality, counts and article's publication date, with its event's PLOVER
+   * type. The CAMEO code of one observation is not stored, so it is absent.
    */
   observationOf(observation: ObservationKey): Promise<EventObservation | undefined>;
+  /** Sets the place a stored observation reports (none when undefined); nothing when it is not stored. */
+  writeObservationPlace(observation: ObservationKey, place: ObservedPlace | undefined): Promise<void>;
   /** The merged event an observation belongs to, if stored. */
   eventOf(observation: ObservationKey): Promise<string | undefined>;
   /** Moves an observation and its reports to another merged event, recording why. */

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { EventReport } from '../corroborate/index.js';
 import type { EventObservation } from '../merge-events/index.js';
 import type { ObservedEvent } from '../observe/index.js';
-import { createMemoryCorpus, linkArticle, mergeEventsByUser, splitObservationByUser, unlinkArticle, type CorpusTx } from './index.js';
+import { createMemoryCorpus, linkArticle, mergeEventsByUser, replaceObservationPlaces, splitObservationByUser, unlinkArticle, type CorpusTx } from './index.js';
 
 // "Tigris Guardians Brigade fired rockets at Baghdad airport on Sunday", as outlets report it.
 const attack = (articleId: string, outlet: string, o: Partial<EventObservation> = {}): ObservedEvent => ({
@@ -143,8 +143,28 @@ test('cross-article › a split event is recomputed from its own observation, an
   assert.deepEqual(left.place, BAGHDAD);
   assert.deepEqual(split.sourceIds, ['org:tigris guardians brigade', 'org:harbour battalion']);
   assert.deepEqual(split.window, { start: '2024-11-01', end: '2024-11-30' }, 'its own month, not the day of the event it left');
-  assert.equal(split.place, undefined, 'an observation\'s place is not stored: not copied from the event it left');
+  assert.equal(split.place, undefined, 'its own report named no place: none copied from the event it left');
   assert.deepEqual(split.triggers, ['fire']);
+});
+
+test('cross-article › an article placed again moves its observations and its events to the new place; the other reports keep theirs', async () => {
+  const { tx, state } = createMemoryCorpus();
+  // A local weekly's report of the attack names only "Marion County", unplaced until its outlet's region is known.
+  const MARION_FL = { name: 'Marion County', lat: 29.21, lon: -82.06, countryCode: 'US', gazetteerId: 'admin2:US.FL.083', precision: 'province' };
+  const OCALA = { name: 'Ocala', lat: 29.19, lon: -82.14, countryCode: 'US', gazetteerId: 'gn:4167147', precision: 'city' };
+  await linkArticle(tx, { articleId: 'a1', events: [attack('a1', 'County Ledger', { trigger: 'fire' })] });
+  const [id] = state.events.keys();
+  assert.equal(state.events.get(id!)!.summary.place, undefined);
+  assert.deepEqual(await replaceObservationPlaces(tx, 'a1', new Map([['v1', MARION_FL]])), [id]);
+  assert.deepEqual(state.events.get(id!)!.summary.place, MARION_FL);
+  assert.deepEqual(state.observations.get('a1\u0000v1')!.observation.place, MARION_FL);
+  assert.deepEqual(await replaceObservationPlaces(tx, 'a1', new Map([['v1', MARION_FL]])), [], 'the same places again change nothing');
+  // A second outlet reports it from the city: the finer place wins, and placing the weekly again does not undo it.
+  await linkArticle(tx, { articleId: 'a2', events: [attack('a2', 'Ocala Star', { trigger: 'fire', place: OCALA })] });
+  assert.deepEqual(state.events.get(id!)!.summary.place, OCALA);
+  assert.deepEqual(await replaceObservationPlaces(tx, 'a1', new Map([['v1', undefined]])), []);
+  assert.deepEqual(state.events.get(id!)!.summary.place, OCALA);
+  assert.equal(state.observations.get('a1\u0000v1')!.observation.place, undefined);
 });
 
 // A wire story (written for this test) and two pages that reuse three of its paragraphs word for word.

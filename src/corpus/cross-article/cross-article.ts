@@ -5,7 +5,7 @@
  */
 import { UsageError } from '../../model/index.js';
 import { corroborate } from '../corroborate/index.js';
-import { absorb, candidateQuery, chooseMergedEvent, compatibleTypes, observationWindow, startMergedEvent, type MergedEventSummary } from '../merge-events/index.js';
+import { absorb, candidateQuery, chooseMergedEvent, compatibleTypes, observationWindow, startMergedEvent, type MergedEventSummary, type ObservedPlace } from '../merge-events/index.js';
 import { estimateJaccard, NEAR_DUPLICATE_THRESHOLD } from '../near-duplicates/index.js';
 import type { ObservedEvent } from '../observe/index.js';
 import { alignReuse, MIN_SHARED_KEYS, passageKeys, REUSE_ARTICLES_PER_KEY, REUSE_CANDIDATES } from '../text-reuse/index.js';
@@ -134,16 +134,52 @@ async function firstEvent(tx: CorpusTx, observations: readonly ObservationKey[])
 }
 
 /**
- * An event's summary recomputed from its observations (oldest first), as merging built it. An observation's place
- * is not stored, so the event keeps the place it had (the observations that stay are the ones that gave it, unless
- * the one split off did — the user can see and correct that on the event page).
+ * An event's summary recomputed from its observations (oldest first), as merging built it, place included (each
+ * observation keeps the place it reports).
  */
 async function summaryFrom(tx: CorpusTx, event: MergedEventSummary, observations: readonly ObservationKey[]): Promise<MergedEventSummary> {
   const stored = (await Promise.all(observations.map((o) => tx.observationOf(o)))).filter((o) => o !== undefined);
   const [first, ...rest] = stored;
   if (!first) return event;
-  const folded = rest.reduce((summary, o) => absorb(summary, o), startMergedEvent(event.id, first));
-  return { ...folded, ...(event.place ? { place: event.place } : {}) };
+  return rest.reduce((summary, o) => absorb(summary, o), startMergedEvent(event.id, first));
+}
+
+/** True when two places are the same entry at the same point (or both absent). */
+function isSamePlace(a: ObservedPlace | undefined, b: ObservedPlace | undefined): boolean {
+  return a?.name === b?.name && a?.gazetteerId === b?.gazetteerId && a?.lat === b?.lat && a?.lon === b?.lon && a?.countryCode === b?.countryCode;
+}
+
+/**
+ * An article's places were rewritten (the outlet-region pass): its stored observations take the places its event
+ * mentions now have (`places`, by mention id; undefined for none), and each merged event they report takes the place
+ * its observations fold to, oldest first, as merging chose it (the finer place wins). Which event an observation
+ * belongs to is not decided again: the merge was decided on the other evidence too, and the user's decisions stand.
+ * Reads only this article's observations, and the events of those whose place changed. Returns the ids of the events
+ * whose place changed.
+ */
+export async function replaceObservationPlaces(tx: CorpusTx, articleId: string, places: ReadonlyMap<string, ObservedPlace | undefined>): Promise<string[]> {
+  if (!(await tx.eventsObservedBy(articleId)).length) return [];
+  // Only the events of observations whose place changed are folded again (an event of many reports is read whole).
+  const events = new Set<string>();
+  for (const [mentionId, place] of places) {
+    const key = { articleId, mentionId };
+    const [stored, eventId] = [await tx.observationOf(key), await tx.eventOf(key)];
+    if (!stored || !eventId || isSamePlace(stored.place, place)) continue;
+    await tx.writeObservationPlace(key, place);
+    events.add(eventId);
+  }
+  const changed: string[] = [];
+  // Sorted, so concurrent writers on PostgreSQL take row locks in the same order.
+  for (const id of [...events].sort()) {
+    const event = await tx.eventSummary(id);
+    if (!event) continue;
+    const place = (await summaryFrom(tx, event, await tx.observationsOf(id))).place;
+    if (isSamePlace(place, event.place)) continue;
+    const { place: _old, ...rest } = event;
+    await tx.writeEvent(place ? { ...rest, place } : rest, undefined, false);
+    changed.push(id);
+  }
+  return changed;
 }
 
 /** `base`, or `base-2`, `base-3` … when an event already has that id (a split kept the first observation's name). */

@@ -4,7 +4,8 @@
  * country that identifies nothing). Read from the article's own layers; observations are otherwise unchanged.
  */
 import type { Doc } from '../../model/index.js';
-import type { ObservedEvent } from '../observe/index.js';
+import type { ObservedPlace } from '../merge-events/index.js';
+import { observedPlace, type ObservedEvent } from '../observe/index.js';
 
 /** The lemma of the first token of a trigger span, or its lower-cased text when the article has no tokens. */
 export function triggerLemma(doc: Doc, span: { start: number; end: number }): string | undefined {
@@ -21,22 +22,43 @@ export function triggerLemma(doc: Doc, span: { start: number; end: number }): st
   return text || undefined;
 }
 
+/** The article's place precisions by gazetteer id. */
+function placePrecisions(doc: Pick<Doc, 'layers'>): Map<string, string> {
+  return new Map((doc.layers.places ?? []).filter((p) => p.gazetteerId && p.precision).map((p) => [p.gazetteerId!, p.precision!]));
+}
+
+/** A place with its precision from the article's places, when they know it. */
+function withPrecision(place: ObservedPlace | undefined, precision: ReadonlyMap<string, string>): ObservedPlace | undefined {
+  const placePrecision = place?.gazetteerId ? precision.get(place.gazetteerId) : undefined;
+  return place && placePrecision ? { ...place, precision: placePrecision } : place;
+}
+
 /** The observations with their trigger lemmas and place precisions filled in from the article. */
 export function describeObservedEvents(doc: Doc, observed: readonly ObservedEvent[]): ObservedEvent[] {
   const mentions = new Map((doc.layers.events ?? []).map((e) => [e.id, e]));
-  const precision = new Map((doc.layers.places ?? []).filter((p) => p.gazetteerId && p.precision).map((p) => [p.gazetteerId!, p.precision!]));
+  const precision = placePrecisions(doc);
   return observed.map((o) => {
     const mention = mentions.get(o.observation.mentionId);
     const trigger = mention ? triggerLemma(doc, mention.trigger) : undefined;
-    const place = o.observation.place;
-    const placePrecision = place?.gazetteerId ? precision.get(place.gazetteerId) : undefined;
+    const place = withPrecision(o.observation.place, precision);
     return {
       ...o,
       observation: {
         ...o.observation,
         ...(trigger ? { trigger } : {}),
-        ...(place && placePrecision ? { place: { ...place, precision: placePrecision } } : {}),
+        ...(place ? { place } : {}),
       },
     };
   });
+}
+
+/**
+ * The place each event mention of an article is observed at (by mention id; undefined when it has none), read from
+ * its events and places layers exactly as `observeEvents` and `describeObservedEvents` give it: what a rewrite of the
+ * article's places (the outlet-region pass) gives its stored observations.
+ */
+export function observationPlaces(doc: Pick<Doc, 'layers'>): Map<string, ObservedPlace | undefined> {
+  const places = new Map((doc.layers.places ?? []).map((p) => [p.id, p]));
+  const precision = placePrecisions(doc);
+  return new Map((doc.layers.events ?? []).map((e) => [e.id, withPrecision(observedPlace(e.placeId ? places.get(e.placeId) : undefined), precision)]));
 }

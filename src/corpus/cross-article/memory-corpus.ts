@@ -126,9 +126,16 @@ export function createMemoryCorpus(): { tx: CorpusTx; state: MemoryCorpusState }
     observationOf: async (o) => {
       const row = state.observations.get(`${o.articleId}\u0000${o.mentionId}`);
       if (!row) return undefined;
-      // As the SQL adapters read it back: the event's type, no place or CAMEO code of its own.
-      const { place: _place, cameo: _cameo, ...stored } = row.observation;
+      // As the SQL adapters read it back: the event's type, no CAMEO code of its own.
+      const { cameo: _cameo, ...stored } = row.observation;
       return { ...stored, ploverType: state.events.get(row.eventId)?.summary.ploverType ?? stored.ploverType };
+    },
+    writeObservationPlace: async (o, place) => {
+      const key = `${o.articleId}\u0000${o.mentionId}`;
+      const row = state.observations.get(key);
+      if (!row) return;
+      const { place: _old, ...observation } = row.observation;
+      state.observations.set(key, { ...row, observation: place ? { ...observation, place } : observation });
     },
     eventOf: async (o) => state.observations.get(`${o.articleId}\u0000${o.mentionId}`)?.eventId,
     moveObservation: async (o, toEventId, reasons) => {

@@ -3,10 +3,10 @@
  * (actors as canonical entity ids, place and time resolved) and the reports of it (which claims carry it,
  * with their chains and stances, or the article's own voice).
  */
-import { claimKindOf, type Claim, type Doc, type EventMention, type Modality, type Source, type Span } from '../../model/index.js';
+import { claimKindOf, type Claim, type Doc, type EventMention, type Modality, type PlaceRef, type Source, type Span } from '../../model/index.js';
 import type { EventReport, ReportStance } from '../corroborate/index.js';
 import type { EntityLink } from '../link-entities/index.js';
-import type { EventObservation } from '../merge-events/index.js';
+import type { EventObservation, ObservedPlace } from '../merge-events/index.js';
 import { claimStance, reportStance } from './report-stance.js';
 
 /** An observation with the reports of it in this article. */
@@ -82,6 +82,12 @@ function canonicalChain(chain: readonly Source[], canonical: ReadonlyMap<string,
   return chain.map((s) => (s.entityId && canonical.has(s.entityId) ? { ...s, entityId: canonical.get(s.entityId)! } : s));
 }
 
+/** A resolved place as an observation carries it (name, coordinates, country, gazetteer id); none when unresolved. */
+export function observedPlace(place: PlaceRef | undefined): ObservedPlace | undefined {
+  if (!place?.isResolved || !place.name) return undefined;
+  return { name: place.name, ...(place.lat !== undefined ? { lat: place.lat } : {}), ...(place.lon !== undefined ? { lon: place.lon } : {}), ...(place.countryCode ? { countryCode: place.countryCode } : {}), ...(place.gazetteerId ? { gazetteerId: place.gazetteerId } : {}) };
+}
+
 /** Observations and reports of every event mention in an annotated article. */
 export function observeEvents(doc: Doc, entityLinks: readonly EntityLink[], syndicationGroup: string): ObservedEvent[] {
   const events = doc.layers.events ?? [];
@@ -96,7 +102,7 @@ export function observeEvents(doc: Doc, entityLinks: readonly EntityLink[], synd
   const actorIds = (actors: EventMention['sources']) =>
     [...new Set(actors.map((a) => (a.entityId ? canonical.get(a.entityId) : undefined) ?? (a.code ? `code:${a.code}` : undefined)).filter((id): id is string => Boolean(id)))];
   return events.map((event) => {
-    const place = event.placeId ? places.get(event.placeId) : undefined;
+    const place = observedPlace(event.placeId ? places.get(event.placeId) : undefined);
     const time = event.timeId ? times.get(event.timeId) : undefined;
     const observation: EventObservation = {
       articleId: doc.id,
@@ -107,7 +113,7 @@ export function observeEvents(doc: Doc, entityLinks: readonly EntityLink[], synd
       targetIds: actorIds(event.targets),
       counts: event.counts,
       ...(event.cameo ? { cameo: event.cameo } : {}),
-      ...(place?.isResolved && place.name ? { place: { name: place.name, ...(place.lat !== undefined ? { lat: place.lat } : {}), ...(place.lon !== undefined ? { lon: place.lon } : {}), ...(place.countryCode ? { countryCode: place.countryCode } : {}), ...(place.gazetteerId ? { gazetteerId: place.gazetteerId } : {}) } } : {}),
+      ...(place ? { place } : {}),
       ...(time?.isAnchored ? { timeValue: time.value } : {}),
       ...(doc.meta.publishedAt ? { publishedAt: doc.meta.publishedAt } : {}),
     };

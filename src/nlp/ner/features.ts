@@ -29,6 +29,10 @@ export interface FeatureResources {
   readonly lineFeatures?: boolean;
   /** The case-less-sentence class (models trained with lower-cased copies); a model's info says so. */
   readonly caseLessClass?: boolean;
+  /** Word-class context templates: the classes of the words at ±2 and class bigrams with each neighbour; a model's info says whether it was trained with them. */
+  readonly classContext?: boolean;
+  /** The word's 10-bit class × its capitalisation in sentence position; a model's info says whether it was trained with it. */
+  readonly classCap?: boolean;
 }
 
 /**
@@ -146,6 +150,11 @@ const T = {
   LinePosition: 31,
   LineLength: 32,
   ClusterShape: 33,
+  ClusterPrev2: 34,
+  ClusterNext2: 35,
+  ClusterPrevBigram: 36,
+  ClusterNextBigram: 37,
+  ClusterCap: 38,
 } as const;
 
 /** Words a title-case line leaves in lower case ("Lord of the Rings", "Man Bites Dog in Paris"). */
@@ -339,8 +348,21 @@ export function extractFeatures(words: readonly string[], res: FeatureResources,
         for (const bits of CLUSTER_PREFIXES) push(mix(T.Cluster, clusterPrefix(c0, bits), bits));
         push(mix(T.ClusterShape, clusterPrefix(c0, 6), sh));
       }
-      push(mix(T.ClusterPrev, i > 0 ? clusterPrefix(cluster[i - 1]!, 6) : PAD_BEFORE));
-      push(mix(T.ClusterNext, i + 1 < n ? clusterPrefix(cluster[i + 1]!, 6) : PAD_AFTER));
+      const prev = i > 0 ? clusterPrefix(cluster[i - 1]!, 6) : PAD_BEFORE;
+      const next = i + 1 < n ? clusterPrefix(cluster[i + 1]!, 6) : PAD_AFTER;
+      push(mix(T.ClusterPrev, prev));
+      push(mix(T.ClusterNext, next));
+      if (res.classContext === true) {
+        // A name's context in classes, not words ("joined <company-class> as").
+        const here = clusterPrefix(c0, 6);
+        push(mix(T.ClusterPrev2, i > 1 ? clusterPrefix(cluster[i - 2]!, 6) : PAD_BEFORE));
+        push(mix(T.ClusterNext2, i + 2 < n ? clusterPrefix(cluster[i + 2]!, 6) : PAD_AFTER));
+        push(mix(T.ClusterPrevBigram, prev, here));
+        push(mix(T.ClusterNextBigram, here, next));
+      }
+      // The class read with the word's capitals in its place: a capitalised word of a common-noun class
+      // mid-sentence is weaker evidence than one of a name class.
+      if (res.classCap === true) push(mix(T.ClusterCap, clusterPrefix(c0, 10), isCap[i] ? (i === 0 ? 1 : 2) : caseClass + 3));
     }
   }
   offsets[n] = k;

@@ -118,7 +118,7 @@ export function decodeNerModel(file: Uint8Array): NerModel {
     rows,
     weights,
     transitions: sections.transitions,
-    features: { gazetteer: withLookupIndex(parseGazetteer(sections.gazetteerText)), clusters: clusterMap(sections.clusters), lineFeatures: sections.info.lineFeatures === true, caseLessClass: sections.info.caseLessClass === true },
+    features: { gazetteer: withLookupIndex(parseGazetteer(sections.gazetteerText)), clusters: clusterMap(sections.clusters), lineFeatures: sections.info.lineFeatures === true, caseLessClass: sections.info.caseLessClass === true, classContext: sections.info.classContext === true, classCap: sections.info.classCap === true },
   };
 }
 

@@ -87,6 +87,18 @@ describe('ner core › line shape and feature dropout', () => {
     assert.equal(sentence.feats.length - extractFeatures(['Join', 'us', 'today'], base).feats.length, 3 * 3);
   });
 
+  it('adds word-class context and class × capitals only for models trained with them', () => {
+    const clusters = new Map<number, number>([[hashString('google'), 0b1_0110_1101], [hashString('joined'), 0b1_1001]]);
+    const base = { gazetteer: createGazetteer([]), clusters };
+    const words = ['Ana', 'joined', 'Google', 'today'];
+    const plain = extractFeatures(words, base);
+    // Context: classes at -2 and +2 and a class bigram with each neighbour, for every token.
+    assert.equal(extractFeatures(words, { ...base, classContext: true }).feats.length - plain.feats.length, 4 * 4);
+    // Class × capitals: one more feature for each token (a word without a class reads as class 0).
+    assert.equal(extractFeatures(words, { ...base, classCap: true }).feats.length - plain.feats.length, 4);
+    assert.deepEqual(extractFeatures(words, { gazetteer: base.gazetteer, clusters: new Map(), classContext: true, classCap: true }).feats, extractFeatures(words, { gazetteer: base.gazetteer, clusters: new Map() }).feats);
+  });
+
   it('gives a word its cluster features whatever its case, and a model file keeps the clusters', () => {
     // "google" and "Google" share one cluster key (the normalised word): a lower-case tweet gets the name's class.
     const clusters = new Map<number, number>([[hashString('google'), 0b1_0110_1101]]);

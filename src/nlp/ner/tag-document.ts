@@ -14,6 +14,8 @@
  *     recurs (kind-lists.ts);
  *  8. a "person" written as a place ("an orchard near Abu Ghraib") is a place (LOC) wherever it recurs, unless a
  *     mention shows a person (locative-names.ts).
+ * First of all, per sentence: an organisation head, "of"/"for" and a name ("Housing Authority of New Orleans")
+ * are one ORG (of-names.ts).
  * Before them, per sentence: an untagged nationality adjective the gazetteer is sure of ("on Syrian banks") is
  * MISC (nationality-words.ts).
  */
@@ -23,6 +25,7 @@ import { kindLists } from './kind-lists.js';
 import { locativeNames } from './locative-names.js';
 import { tagWords, type NerModel } from './model.js';
 import { nationalityWords } from './nationality-words.js';
+import { ofNames } from './of-names.js';
 import { shopNames } from './shop-names.js';
 import { stormNames } from './storm-names.js';
 import { chunksFromBilou, type Chunk } from './tags.js';
@@ -44,13 +47,15 @@ export interface ConsistencyOptions {
   readonly locativeNames: boolean;
   /** "sanctions on Syrian banks": an untagged nationality adjective the gazetteer lists (and as no place) is MISC. */
   readonly nationalityWords: boolean;
+  /** "Housing Authority of New Orleans": an organisation head, "of"/"for" and a name are one ORG (of-names.ts). */
+  readonly ofNames: boolean;
 }
 
 /** All consistency rules on. */
-export const DEFAULT_CONSISTENCY: ConsistencyOptions = { majorityType: true, personParts: true, repeatNames: true, workTitles: true, shopNames: true, stormNames: true, kindLists: true, locativeNames: true, nationalityWords: true };
+export const DEFAULT_CONSISTENCY: ConsistencyOptions = { majorityType: true, personParts: true, repeatNames: true, workTitles: true, shopNames: true, stormNames: true, kindLists: true, locativeNames: true, nationalityWords: true, ofNames: true };
 
 /** No document-level rule: each sentence as the tagger read it. */
-export const NO_CONSISTENCY: ConsistencyOptions = { majorityType: false, personParts: false, repeatNames: false, workTitles: false, shopNames: false, stormNames: false, kindLists: false, locativeNames: false, nationalityWords: false };
+export const NO_CONSISTENCY: ConsistencyOptions = { majorityType: false, personParts: false, repeatNames: false, workTitles: false, shopNames: false, stormNames: false, kindLists: false, locativeNames: false, nationalityWords: false, ofNames: false };
 
 /** Entity chunks per sentence of a document. */
 export function tagDocument(model: NerModel, sentences: readonly (readonly string[])[], options: ConsistencyOptions = DEFAULT_CONSISTENCY): Chunk[][] {
@@ -64,7 +69,7 @@ export function tagDocument(model: NerModel, sentences: readonly (readonly strin
 /** Applies the document-level rules to per-sentence chunks; returns new arrays. */
 export function makeConsistent(sentences: readonly (readonly string[])[], chunks: readonly (readonly Chunk[])[], options: ConsistencyOptions = DEFAULT_CONSISTENCY): Chunk[][] {
   const surface = (s: number, c: Chunk): string => (sentences[s] ?? []).slice(c.start, c.end).join(' ');
-  let result = chunks.map((list) => [...list]);
+  let result = chunks.map((list, s) => [...(options.ofNames ? ofNames(sentences[s] ?? [], list) : list)]);
 
   if (options.majorityType) {
     const votes = new Map<string, Map<MentionType, number>>();

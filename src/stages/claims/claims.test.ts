@@ -963,3 +963,101 @@ test('claims › issue 14 must not fire: a content that only points elsewhere ("
   const text = 'Two crews can finish the bridge by June, said Darren Tipton, chief engineer of the regional transit authority.';
   assert.deepEqual(claimsOf(text, [['Darren Tipton', 'PER']]).claims.filter((c) => at(text, c.content).startsWith('Darren')), [], 'the speaker\'s name is no content');
 });
+
+// ---------------------------------------------------------------------------------------------------
+// Session 10: inverted attributions and coordinated speakers
+
+test('claims › inverted: "The results show X, said Professor Y, who …" — Professor Y speaks, the relative clause is part of the source', () => {
+  const { text, claims } = claimsOf(
+    'The results show that the vaccine cuts hospital stays by half, said Professor Amara Osei, who led the trial at the Lagos clinic.',
+    [['Amara Osei', 'PER'], ['Lagos', 'LOC']],
+  );
+  const said = claims.find((c) => at(text, c.cue) === 'said');
+  assert.ok(said, 'the trailing "said" is a claim');
+  assert.equal(at(text, said.content), 'The results show that the vaccine cuts hospital stays by half');
+  assert.equal(said.chain[said.cueSourceIndex]?.name, 'Amara Osei');
+  assert.equal(at(text, said.chain[said.cueSourceIndex]?.span), 'Professor Amara Osei, who led the trial at the Lagos clinic');
+  // The earlier cue's content stops where the attribution starts.
+  for (const c of claims) assert.ok(!at(text, c.content).includes('Osei'), at(text, c.content));
+});
+
+test('claims › inverted: a relative clause that reports something itself is not read as the speaker\'s description', () => {
+  const { text, claims } = claimsOf('Police believe the fire was set deliberately, said Dana Lowe, who added that the alarm never rang.', [['Dana Lowe', 'PER']]);
+  assert.ok(!claims.some((c) => at(text, c.chain[c.cueSourceIndex]?.span).includes('who added')));
+});
+
+test('claims › a coordinated clause with its own speaker ends the content and is not relayed by the first speaker', () => {
+  const { text, claims } = claimsOf('The mayor said the road would reopen on Friday, but residents said they had heard that before.', []);
+  const mayor = claims.find((c) => c.chain[c.cueSourceIndex]?.name === 'mayor');
+  assert.ok(mayor);
+  assert.equal(at(text, mayor.content), 'the road would reopen on Friday');
+  const residents = claims.find((c) => at(text, c.content) === 'they had heard that before');
+  assert.ok(residents);
+  assert.equal(residents.chain.length, 1, 'the residents speak for themselves');
+});
+
+test('claims › a coordinated clause whose noun is not a speaker stays in the content', () => {
+  const { text, claims } = claimsOf('The minister said the talks had stalled, but the claims were never put to a vote.', []);
+  const minister = claims.find((c) => at(text, c.cue) === 'said');
+  assert.equal(at(text, minister?.content), 'the talks had stalled, but the claims were never put to a vote');
+});
+
+test('claims › a time is never a source: "Today said …" makes no claim', () => {
+  const { claims } = claimsOf('Today said the singer had cancelled the tour.', [['Today', 'PER']]);
+  assert.equal(claims.length, 0);
+});
+
+test('claims › "Studies show …" is a document, not a person named Studies', () => {
+  const { claims } = claimsOf('Studies show that children who read at home do better at school.', [['Studies', 'PER']]);
+  assert.equal(claims[0]?.chain[0]?.kind, 'document');
+});
+
+test('claims › a place after the head\'s preposition does not name the speakers ("Researchers in Boston found")', () => {
+  const { claims } = claimsOf('Researchers in Boston found that the drug slowed memory loss in mice.', [['Boston', 'LOC']]);
+  assert.ok(claims[0]);
+  assert.notEqual(claims[0].chain[0]?.name, 'Boston');
+  assert.equal(claims[0].chain[0]?.name, 'Researchers in Boston');
+});
+
+test('claims › on a Q&A page the answers\' "I" and "we" are not the outlet', () => {
+  const text = 'Q: What made you leave the band?\n\nA: We had stopped enjoying the music. I think we all knew it was over.\n\nQ: Do you regret it?\n\nA: I said then that I would never go back, and I meant it.';
+  const { claims } = claimsOf(text, [], 'The Weekly Ledger');
+  assert.deepEqual(claims.filter((c) => c.chain.some((l) => l.kind === 'article')), []);
+  // The same first person in an ordinary column is still the writer.
+  const column = claimsOf('I think the council has lost its way on housing.', [], 'The Weekly Ledger');
+  assert.equal(column.claims[0]?.chain[0]?.kind, 'article');
+});
+
+test('claims › "hope to" + an infinitive is a wish, "hope that" still an assertion', () => {
+  const { claims } = claimsOf('Many of the refugees hope to continue their studies in Germany.', []);
+  assert.equal(claims[0]?.kind, 'desire');
+  const that = claimsOf('The coach hopes that the injury is not serious.', []);
+  assert.notEqual(that.claims[0]?.kind, 'desire');
+});
+
+test('claims › a sentence-opening connective is not part of the content ("And …, he said", "However, …, the fund said")', () => {
+  const a = claimsOf('And the new plan will fail, the minister said on Monday.', []);
+  assert.equal(at(a.text, a.claims[0]?.content), 'the new plan will fail');
+  const b = claimsOf('However, slower growth in rich nations is being offset by faster growth elsewhere, the fund said.', []);
+  assert.equal(at(b.text, b.claims[0]?.content), 'slower growth in rich nations is being offset by faster growth elsewhere');
+  // Inside a quotation the speaker's own "And" stays.
+  const q = claimsOf('“And that is why we left,” the farmer said.', []);
+  assert.match(at(q.text, q.claims[0]?.content), /^“And that/);
+});
+
+test('claims › the time a source spoke or was published is not part of it ("this month", "in 2001", "released in late August")', () => {
+  const a = claimsOf('Wells Fargo just this month said it would close 400 branches.', [['Wells Fargo', 'ORG']]);
+  assert.equal(at(a.text, a.claims[0]?.chain[0]?.span), 'Wells Fargo');
+  const b = claimsOf('A Harlow College poll released in late August found that most voters back the levy.', [['Harlow College', 'ORG']]);
+  assert.equal(at(b.text, b.claims[0]?.chain[0]?.span), 'A Harlow College poll');
+});
+
+test('claims › a quote in two-apostrophe marks continues after "he said." when the splitter did not break the sentence there', () => {
+  const text = "''A new library will not fix every school in the county,'' he said. ''But it gives children a place to read after dark.''";
+  // One sentence: the splitter does not know '' as an opening quotation mark.
+  const doc = makeDoc({ text, layers: { sentences: [{ start: 0, end: text.length, tokenStart: 0, tokenEnd: 0 }], mentions: [] } });
+  const claims = extractClaims(doc, lexicon);
+  assert.equal(claims.length, 1);
+  assert.equal(claims[0]!.contentParts.length, 2);
+  assert.equal(at(text, claims[0]!.content), text);
+});

@@ -38,7 +38,7 @@ export interface ClaimsOptions {
 }
 
 /** Version of the claims stage's output. */
-export const CLAIMS_VERSION = 9;
+export const CLAIMS_VERSION = 10;
 
 /**
  * Creates the claims stage (requires sentences and mentions; assigns claims).
@@ -181,6 +181,16 @@ interface Context extends SourceContext {
   readonly usedCues: Set<number>;
   /** The dependency parse, when the doc has the deps and tokens layers (the rules alone run without it). */
   readonly parse?: ParseView;
+  /** True on a question-and-answer page (two or more paragraphs opening "Q:"): "I"/"we" there is the interviewee. */
+  readonly isInterview: boolean;
+}
+
+/** Paragraphs that open with an interviewer's question mark-up: "Q:", "Q.", "Question:". */
+const QUESTION_PARAGRAPH_RE = /(?:^|\n)[ \t]*(?:Q|Question)[ \t]*[:.][ \t]/g;
+
+/** A Q&A interview page: two or more question paragraphs. */
+function isInterviewText(text: string): boolean {
+  return (text.match(QUESTION_PARAGRAPH_RE)?.length ?? 0) >= 2;
 }
 
 /** Extracts the claims of one document. Pure: same doc and lexicon, same claims. */
@@ -198,6 +208,7 @@ export function extractClaims(doc: Doc, lexicon: ClaimsLexicon, cueModel?: CueMo
     quotes: findQuotes(text),
     articleName: doc.meta.outlet ?? 'the article',
     usedCues: new Set(),
+    isInterview: isInterviewText(text),
     ...(doc.layers.deps && doc.layers.tokens && doc.layers.deps.length === doc.layers.tokens.length ? { parse: parseView(text, doc.layers.tokens, doc.layers.deps) } : {}),
   };
   const drafts: Draft[] = [];
@@ -479,7 +490,8 @@ function subjectBefore(ctx: Context, toks: readonly Tok[], i: number, floor = 0)
 const NO_COMMENT_RE = /^\s*to\s+(?:(?:a|an|the|our|several|repeated|multiple|emailed|written|phone|telephone)\s+)*requests?\s+(?:for|to)\s+comment\b/i;
 
 /** A time phrase closing a subject ("… on Thursday", "… late on Sunday", "… yesterday"). */
-const TRAILING_TIME_RE = /\s+(?:(?:late|early)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?$|\s+(?:yesterday|today|tonight|last\s+(?:week|night|month))$/;
+const TRAILING_TIME_RE =
+  /\s+(?:(?:late|early)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?$|\s+(?:just\s+)?(?:yesterday|today|tonight|(?:last|this)\s+(?:week|night|month|year))$|\s+(?:released\s+)?in\s+(?:(?:early|mid|late)[\s-]+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{4})?|(?:19|20)\d\d)$/;
 
 /** A speaker phrase without the time it spoke: the parser hangs "on Saturday" on "The Times" in "The Times on Saturday wrote". */
 function withoutTrailingTime(text: string, span: Span): Span {
@@ -599,9 +611,17 @@ function trimContent(text: string, span: Span): Span {
   // A dateline opening the sentence is not content: "MACAU (Reuters) - …".
   const dateline = /^\p{Lu}[\p{Lu} .,'’-]+(?:\s*\([^)]{1,40}\))?\s*[-–—]\s+/u.exec(text.slice(start, end));
   if (dateline) start += dateline[0].length;
+  // A discourse connective opening the sentence ties it to the writer's previous one; it is not what the source said
+  // ("And the plan will fail, he said", "However, growth is slowing, the fund said"), as PolNeAR marks contents.
+  const connective = LEADING_CONNECTIVE_RE.exec(text.slice(start, end));
+  if (connective && connective[0].length < end - start) start += connective[0].length;
   while (end > start && /[\s.,;:]/.test(text[end - 1]!)) end--;
   return { start, end };
 }
+
+/** Sentence-opening connectives (the ones that may go without a comma, then those that need one). */
+const LEADING_CONNECTIVE_RE =
+  /^(?:(?:And|But|However|Yet)\b,?\s+|(?:In addition|For instance|For example|As it stands|Also|Still|So|Meanwhile|Moreover|Furthermore|Nonetheless|Nevertheless|Indeed|Instead|Besides|Of course),\s+)(?=\S)/u;
 
 /** How the words were given, closing a content: "… in an interview with CNN", "… during an appearance on Fox". */
 const HOW_SAID_RE = /\s+(?:in|during)\s+(?:an?|his|her|their|its)\s+(?:(?:recent|brief|exclusive|phone|telephone|televised|radio|TV|lengthy|written|joint|separate|later|earlier|new|email|e-mail)\s+)*(?:interview|interviews|statement|appearance|speech|email|e-mail|op-ed|press conference|news conference|conference call)\b/;
@@ -658,7 +678,37 @@ function contentEnd(ctx: Context, from: number, sentenceEnd: number): number {
       return prev.text === ',' ? prev.start : prev.end;
     }
   }
-  return end;
+  const other = otherSpeakerClause(ctx, toks);
+  return other ?? end;
+}
+
+const CLAUSE_COORDINATORS = new Set(['but', 'and', 'while', 'whereas', 'though', 'although', 'yet']);
+const FINITE_CUE_RE = /(?:ed|[^s]s|id|ld|te|ote|ew|ought)$/;
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'these', 'those', 'this', 'such', 'news']);
+const NOT_SUBJECT_WORDS = new Set(['that', 'who', 'which', 'whom', 'whose', 'if', 'when', 'as', 'to', 'what', 'how', 'why', 'whether']);
+
+/**
+ * Where a coordinated clause with a speaker of its own starts: "…, but residents said they had heard that before",
+ * "…, though she noted …". What follows is that speaker's claim, not part of this content (nor relayed by it). The
+ * subject is a short noun phrase (up to six words, no verb of the lexicon, no "that"/"who": "…, and that officials
+ * said …" is still the content) right before a finite reporting verb. Never inside a quotation.
+ */
+function otherSpeakerClause(ctx: Context, toks: readonly Tok[]): number | undefined {
+  for (let j = 1; j < toks.length - 2; j++) {
+    if (toks[j - 1]!.text !== ',' || !CLAUSE_COORDINATORS.has(toks[j]!.lower) || insideQuote(ctx, toks[j]!.start)) continue;
+    let words = 0;
+    for (let k = j + 1; k < toks.length && k <= j + 9; k++) {
+      const w = toks[k]!;
+      const verb = ctx.lexicon.verbForms.get(w.lower);
+      // "…, but the claims were …": a noun after a determiner, or followed by a verb of its own, is no cue.
+      const isVerb = w.text === w.lower && !DETERMINERS.has(toks[k - 1]!.lower) && !BE_FORMS.has(toks[k + 1]?.lower ?? '') && !PREVERBAL.has(toks[k + 1]?.lower ?? '');
+      if (words > 0 && verb && verb.verbClass !== 'chain' && FINITE_CUE_RE.test(w.lower) && isVerb) return toks[j - 1]!.start;
+      if (words > 0 && PREVERBAL.has(w.lower)) continue;
+      if (!w.isWord || words >= 6 || NOT_SUBJECT_WORDS.has(w.lower) || verb || BE_FORMS.has(w.lower) || PREVERBAL.has(w.lower)) break;
+      words++;
+    }
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -702,7 +752,10 @@ function directQuotes(ctx: Context, drafts: Draft[]): void {
       const anchor = Math.max(lastPart.end, lastDirect.cue?.end ?? 0, lastDirect.chain[0]?.span?.end ?? 0);
       const anchorSentence = ctx.sentences[sentenceIndexAt(ctx, Math.max(0, anchor - 1))];
       const gapFrom = anchorSentence ? Math.max(anchor, anchorSentence.end) : anchor;
-      if (gapFrom <= q.start && /^\s*$/.test(text.slice(gapFrom, q.start)) && /^[\s"“]*$/.test(text.slice(s.start, q.start)) && wordCount(text, q.inner) >= 3) {
+      // Or right after the period that ends the attribution, when the splitter did not break the sentence there (a
+      // quotation mark it does not know as one: ''…'', he said. ''…'').
+      const opensNextSentence = (gapFrom <= q.start && /^\s*$/.test(text.slice(gapFrom, q.start)) && /^[\s"“]*$/.test(text.slice(s.start, q.start))) || /^\s*[.!?]\s+$/.test(text.slice(anchor, q.start));
+      if (opensNextSentence && wordCount(text, q.inner) >= 3) {
         consumed.add(q);
         lastDirect.contentParts.push(q);
         lastDirect.content = { start: lastDirect.content.start, end: q.end };
@@ -1265,6 +1318,21 @@ function isTrailingTail(toks: readonly Tok[], from: number): boolean {
   return !rest.slice(0, stop < 0 ? undefined : stop).some((x) => x.lower === 'that' || x.text === '“');
 }
 
+/**
+ * The end (token index of the closing punctuation) of a ", who/which/whose …" clause at `j` that closes the sentence
+ * after an inverted speaker ("…, said Tom Reyes, who runs the lab."), or undefined: none there, one holding a
+ * reporting verb or a quotation ("…, said Reyes, who added that …" speaks again), or one longer than 20 tokens.
+ */
+function speakerRelativeEnd(ctx: Context, toks: readonly Tok[], j: number): number | undefined {
+  if (toks[j]?.text !== ',' || !['who', 'whose'].includes(toks[j + 1]?.lower ?? '')) return undefined;
+  let k = j + 2;
+  while (k < toks.length && !['.', ';', '!', '?'].includes(toks[k]!.text)) {
+    if (QUOTE_MARKS.has(toks[k]!.text) || isCueToken(ctx, toks, k) || k - j > 20) return undefined;
+    k++;
+  }
+  return k > j + 2 ? k : undefined;
+}
+
 /** True when the parse gives the verb at `cue` a subject that ends before it (so "…, said X" is not inverted). */
 function hasSubjectBefore(ctx: Context, cue: Span): boolean {
   if (!ctx.parse) return false;
@@ -1310,9 +1378,13 @@ function reportingVerb(ctx: Context, toks: readonly Tok[], i: number, cue: { ver
     let c = i - 2;
     while (c >= 0 && toks[c]!.text !== ',') c--;
     const closesRelative = ['who', 'which', 'whose'].includes(toks[c + 1]?.lower ?? '');
+    // "…, said Dr. Amara Osei, who led the trial.": a closing relative clause describes the speaker (PolNeAR keeps it in
+    // the source phrase); it reports nothing itself, so what follows it is the attribution's tail.
+    const relativeEnd = j > cue.last + 1 && !isClause ? speakerRelativeEnd(ctx, toks, j) : undefined;
+    const tailAt = relativeEnd ?? j;
     // "Mona Lamberson, 59, of North Philadelphia, said she liked it": the parse puts the verb's subject before it.
-    if (j > cue.last + 1 && !isClause && !closesRelative && npToks.length <= 12 && isTrailingTail(toks, j) && !hasSubjectBefore(ctx, cueSpan)) {
-      const srcSpan = trimTrailingAdverbial(text, { start: toks[cue.last + 1]!.start, end: toks[j - 1]!.end });
+    if (j > cue.last + 1 && !isClause && !closesRelative && npToks.length <= 12 && isTrailingTail(toks, tailAt) && !hasSubjectBefore(ctx, cueSpan)) {
+      const srcSpan = relativeEnd !== undefined ? { start: toks[cue.last + 1]!.start, end: toks[relativeEnd - 1]!.end } : trimTrailingAdverbial(text, { start: toks[cue.last + 1]!.start, end: toks[j - 1]!.end });
       const content = trimContent(text, { start: contentStartOfSentence, end: prev.start });
       if (content.end > content.start && !ctx.quotes.some((q) => q.start === content.start && q.end === content.end)) {
         const d = indirectDraft(ctx, cueSpan, verb.lemma, verb.verbClass, verb.isHedged, content, { span: srcSpan, chainSpans: chainPhrases(text, { start: srcSpan.end, end: s.end }), isNegated: false });
@@ -1435,8 +1507,15 @@ function contentAfterCue(ctx: Context, toks: readonly Tok[], i: number, cue: { v
   }
   const content = trimContent(text, { start: contentStart, end });
   if (content.end <= content.start) return undefined;
-  return indirectDraft(ctx, cueSpan, verb.lemma, verb.verbClass, verb.isHedged, content, { ...subject, chainSpans: [...subject.chainSpans, ...chainPhrases(text, { start: content.end, end: s.end })] });
+  const d = indirectDraft(ctx, cueSpan, verb.lemma, verb.verbClass, verb.isHedged, content, { ...subject, chainSpans: [...subject.chainSpans, ...chainPhrases(text, { start: content.end, end: s.end })] });
+  // "Refugees hope to continue their studies", "the firm expects to hire 200": a hope or plan for the speaker's own
+  // doing is a wish, not a statement of fact ("hope that …" still asserts a belief).
+  if (WISH_LEMMAS.has(verb.lemma) && text.startsWith('to ', content.start)) d.kind = 'desire';
+  return d;
 }
+
+/** Verbs whose infinitive complement is the speaker's own wish or plan. */
+const WISH_LEMMAS = new Set(['hope', 'expect']);
 
 /** Object pronouns and possessives that open a noun phrase naming a person ("told him", "called her brother"). */
 const PERSON_OBJECT_WORDS = new Set(['him', 'her', 'them', 'me', 'us', 'his', 'their', 'my', 'our']);
@@ -1638,7 +1717,7 @@ function syntaxDrafts(ctx: Context, view: ParseView, drafts: Draft[], cueModel: 
       for (let o = cue.start; o < cue.end; o++) ctx.usedCues.add(o);
       const negated = view.children[i]!.some((c) => /^(?:not|n't|never)$/i.test(ctx.text.slice(tokens.start[c], tokens.end[c])));
       // A complement after the cue runs, as the rules' contents do, to the clause end (the parser's subtree is often cut short).
-      const content = arcs.content.start > cue.end ? trimContent(ctx.text, { start: arcs.content.start, end: contentEnd(ctx, arcs.content.start, s.end) }) : arcs.content;
+      const content = arcs.content.start > cue.end ? trimContent(ctx.text, { start: arcs.content.start, end: contentEnd(ctx, arcs.content.start, s.end) }) : trimContent(ctx.text, arcs.content);
       const d = indirectDraft(ctx, cue, verb.lemma, verb.verbClass, verb.isHedged, content, { span: withoutTrailingTime(ctx.text, arcs.subject), chainSpans: [], isNegated: negated });
       d.isDirectQuote = ctx.quotes.some((q) => q.start === content.start && q.end === content.end);
       if (learned && learned.kind !== 'assertion') d.kind = learned.kind;
@@ -1909,6 +1988,9 @@ const SECOND_PERSON_RE = /^(?:that\s+)?(?:you|your|you['’](?:ll|re|ve|d))\b/i;
 function isNotAClaim(ctx: Context, d: Draft): boolean {
   const { text } = ctx;
   if (d.chain.some((link) => link.span && link.kind !== 'article' && isNonSourcePhrase(text.slice(link.span.start, link.span.end)))) return true;
+  // On a Q&A page "I" and "we" outside quotations are the interviewee (or the interviewer asking), never the outlet;
+  // who the interviewee is the page says in its own words, which no rule reads yet: no claim rather than a wrong source.
+  if (ctx.isInterview && d.chain.some((link) => link.kind === 'article' && link.span && /^(?:i|we)$/i.test(text.slice(link.span.start, link.span.end).trim()))) return true;
   const s = ctx.sentences[sentenceIndexAt(ctx, d.cue?.start ?? d.content.start)];
   if (s && isHeadingLine(ctx, s)) return true;
   if (!d.isDirectQuote && SECOND_PERSON_RE.test(text.slice(d.content.start, d.content.end))) return true;

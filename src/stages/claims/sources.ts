@@ -41,10 +41,10 @@ const WRITER_PRONOUNS = new Set(['i', 'we']);
 /** Quantifiers standing alone as a subject ("Some say …", "Others argued …"): unnamed people, not a source. */
 const VAGUE_QUANTIFIERS = new Set(['some', 'others', 'many', 'several', 'most', 'few', 'a few', 'both', 'all', 'someone', 'somebody', 'anyone', 'anybody', 'everyone', 'everybody', 'nobody', 'no one', 'one', 'those', 'these']);
 /**
- * Phrases that cannot be a source at all: the reader ("you"), demonstratives and expletives ("that", "it's", "there"),
- * and clause fragments with a verb of their own ("That's easier", "It is clear"). A claim with such a link is dropped.
+ * Phrases that cannot be a source at all: a time ("Today", "Last week"), the reader ("you"), demonstratives and
+ * expletives ("that", "it's", "there"), and clause fragments with a verb of their own ("That's easier", "It is clear"). A claim with such a link is dropped.
  */
-const NON_SOURCE_RE = /^(?:you|your|yours|yourself|yourselves|y'all|this|that|there|here|what|which|whatever|it['’]s|that['’]s|there['’]s|here['’]s|what['’]s|this is|that is)$|^(?:you|your)\b|^(?:it|that|this|there|here|what)(?:['’]s|\s+(?:is|was|are|were|will|would|has|had|seems?|looks?))\b/i;
+const NON_SOURCE_RE = /^(?:(?:last|this|next|on|early|late|earlier|later)\s+)?(?:today|yesterday|tonight|tomorrow|now|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|year|morning|afternoon|evening)$|^(?:you|your|yours|yourself|yourselves|y'all|this|that|there|here|what|which|whatever|it['’]s|that['’]s|there['’]s|here['’]s|what['’]s|this is|that is)$|^(?:you|your)\b|^(?:it|that|this|there|here|what)(?:['’]s|\s+(?:is|was|are|were|will|would|has|had|seems?|looks?))\b/i;
 
 /** Whether a source phrase can never name a source (the reader, a demonstrative, a clause fragment). */
 export function isNonSourcePhrase(phrase: string): boolean {
@@ -180,7 +180,8 @@ export function describeSource(ctx: SourceContext, span: Span): ClaimSource {
   const headMentions = overlapping(ctx.mentions, headSpan);
   // NER sometimes tags an outlet name as a person ("Fox said"): the outlet list wins.
   // A title abbreviation tagged alone ("Lt." in "Lt. Matt Harris") is not the name.
-  const person = headMentions.find((m) => m.type === 'PER' && !lexicon.outlets.has(m.text) && !TITLE_ABBREVIATION_RE.test(m.text));
+  // A sentence-initial document noun tagged alone ("Studies show") is no person either.
+  const person = headMentions.find((m) => m.type === 'PER' && !lexicon.outlets.has(m.text) && !TITLE_ABBREVIATION_RE.test(m.text) && !lexicon.documentNouns.has(m.text.toLowerCase()));
 
   // "the group", "the general": a nominal the entity stage resolved to an entity (DocEntity.references) names it.
   if (!person && headMentions.length === 0) {
@@ -251,7 +252,9 @@ export function describeSource(ctx: SourceContext, span: Span): ClaimSource {
   }
   // The last name in the noun phrase is its head: "Lebanon's Iran-backed Hezbollah" → Hezbollah.
   const orgs = headMentions.filter((m) => (m.type === 'ORG' || m.type === 'MISC' || m.type === 'LOC') && m.start < nounEnd);
-  const org = orgs[orgs.length - 1] ?? headMentions.find((m) => m.type === 'ORG' || m.type === 'MISC' || m.type === 'LOC');
+  // A place after the head's preposition is where the speakers are, not who they are: "Researchers in Boston", "Police
+  // in Ohio" (an organisation after it still names them: "scientists at NASA").
+  const org = orgs[orgs.length - 1] ?? headMentions.find((m) => m.type === 'ORG' || m.type === 'MISC' || (m.type === 'LOC' && m.start < nounEnd));
   if (org) {
     // "the US military", "the French foreign ministry", "NASA scientists": the name modifies a common-noun head, which
     // is who speaks; the link is named by the whole noun phrase (still tied to the name's mention and entity).

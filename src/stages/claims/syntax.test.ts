@@ -91,3 +91,15 @@ test('claims syntax › a verb with no subject and no host gives no speaker', ()
   const v = tree('Said to be safe.', [['Said', 0, 'root'], ['to', 4, 'mark'], ['be', 4, 'cop'], ['safe', 1, 'xcomp'], ['.', 1, 'punct']]);
   assert.equal(speechArcs(v, 0).subject, undefined);
 });
+
+test('claims syntax › a time set off by a comma that the parser hung on the subject is not part of the speaker', () => {
+  const v = tree('Today, officials said the bridge would stay closed.', [
+    ['Today', 3, 'obl:tmod'], [',', 3, 'punct'], ['officials', 4, 'nsubj'], ['said', 0, 'root'], ['the', 6, 'det'], ['bridge', 9, 'nsubj'],
+    ['would', 9, 'aux'], ['stay', 9, 'cop'], ['closed', 4, 'ccomp'], ['.', 4, 'punct'],
+  ]);
+  assert.equal(at(v, speechArcs(v, verb(v, 'said')).subject), 'officials');
+  const named = tree('Kelly, a spokesman, said the bridge was closed.', [
+    ['Kelly', 6, 'nsubj'], [',', 4, 'punct'], ['a', 4, 'det'], ['spokesman', 1, 'appos'], [',', 1, 'punct'], ['said', 0, 'root'],
+  ]);
+  assert.equal(at(named, speechArcs(named, verb(named, 'said')).subject), 'Kelly, a spokesman');
+});

@@ -126,6 +126,23 @@ function subjectOf(view: ParseView, v: number, depth = 0): number | undefined {
   return undefined;
 }
 
+/** A time or a sentence adverb set off by a comma before a subject: "Today,", "Last week,", "However,", "Two years ago,". */
+const LEADING_ADVERBIAL_PIECE_RE =
+  /^(?:(?:on|last|this|next|earlier|later|early|late|that|one)\s+)?(?:today|yesterday|tonight|now|meanwhile|however|also|still|instead|then|since|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|week|weekend|month|year)$|^[\p{L}\p{N} ]{1,30}\sago$/iu;
+
+/**
+ * The first token of a subject subtree without a leading adverbial piece the parser hung on it ("Today, officials
+ * said" → "officials"): the piece runs from `a` to a comma before the head.
+ */
+function afterLeadingAdverbial(view: ParseView, a: number, head: number): number {
+  for (let c = a + 1; c < head; c++) {
+    if (view.text.slice(view.tokens.start[c]!, view.tokens.end[c]!) !== ',') continue;
+    const piece = view.text.slice(view.tokens.start[a]!, view.tokens.end[c - 1]!);
+    return LEADING_ADVERBIAL_PIECE_RE.test(piece) ? c + 1 : a;
+  }
+  return a;
+}
+
 /** The arcs of the reporting verb at token v (its first token for a two-word cue). */
 export function speechArcs(view: ParseView, v: number): SpeechArcs {
   const { deps } = view;
@@ -147,6 +164,7 @@ export function speechArcs(view: ParseView, v: number): SpeechArcs {
         if (e + 1 === a || b + 1 === c) [a, b] = [Math.min(a, c), Math.max(b, e)];
       }
     }
+    a = afterLeadingAdverbial(view, a, subj);
     subject = spanOf(view, a, b);
   }
   let content: Span | undefined;

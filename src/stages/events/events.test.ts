@@ -691,3 +691,30 @@ test('events@9 › criticism, demands and rejections still to come are forecasts
   assert.deepEqual(run('Britain/PROPN will/AUX condemn/VERB/condemn Iran/PROPN ./PUNCT').events, []);
   assert.deepEqual(run('Britain/PROPN condemned/VERB/condemn Iran/PROPN ./PUNCT').events.map((e) => e.ploverType), ['ACCUSE']);
 });
+
+test('events@10 › a single person hurt is acted on, named or not: "The son of the former mayor was stabbed" and "A man was shot" are ASSAULTs; "The boy hit the ball" codes nothing', () => {
+  const son = parsed('The/DET son/NOUN of/ADP the/DET former/ADJ mayor/NOUN was/AUX/be stabbed/VERB/stab ./PUNCT', '2/det 8/nsubj:pass 6/case 6/det 6/amod 2/nmod 8/aux:pass 0/root 8/punct');
+  const stabbed = stage.run(son, ctx);
+  assert.deepEqual(stabbed.map((e) => e.ploverType), ['ASSAULT']);
+  assert.match(stabbed[0]!.targets[0]?.text ?? '', /son$/);
+  assert.deepEqual(stage.run(parsed('A/DET man/NOUN was/AUX/be shot/VERB/shoot ./PUNCT', '2/det 4/nsubj:pass 4/aux:pass 0/root 4/punct'), ctx).map((e) => e.ploverType), ['ASSAULT']);
+  assert.deepEqual(stage.run(parsed('The/DET boy/NOUN hit/VERB/hit the/DET ball/NOUN ./PUNCT', '2/det 3/nsubj 0/root 5/det 3/obj 3/punct'), ctx), []);
+});
+
+test('events@10 › a purchase is a deal between organisations: "Amazon bought Whole Foods" is a COOPERATE; "Investors bought shares of Apple" and "The Lakers acquired LeBron James" code nothing', () => {
+  const org = (id: string, name: string, m: string) => ({ id, name, type: 'ORG' as const, kind: 'company' as const, mentionIds: [m], aliases: [], roles: [], references: [] });
+  const deal = stage.run(parsed('Amazon/PROPN bought/VERB/buy Whole/PROPN Foods/PROPN ./PUNCT', '2/nsubj 0/root 4/compound 2/obj 2/punct', [{ text: 'Amazon', type: 'ORG' }, { text: 'Whole Foods', type: 'ORG' }], { entities: [org('e1', 'Amazon', 'm0'), org('e2', 'Whole Foods', 'm1')] }), ctx);
+  assert.deepEqual(deal.map((e) => [e.ploverType, e.cameo]), [['COOPERATE', '061']]);
+  const shares = stage.run(parsed('Investors/NOUN/investor bought/VERB/buy shares/NOUN/share of/ADP Apple/PROPN ./PUNCT', '2/nsubj 0/root 2/obj 5/case 3/nmod 2/punct', [{ text: 'Apple', type: 'ORG' }], { entities: [org('e1', 'Apple', 'm0')] }), ctx);
+  assert.deepEqual(shares, []);
+  const player = stage.run(parsed('The/DET Lakers/PROPN acquired/VERB/acquire LeBron/PROPN James/PROPN ./PUNCT', '2/det 3/nsubj 0/root 5/flat 3/obj 3/punct', [{ text: 'Lakers', type: 'ORG' }, { text: 'LeBron James', type: 'PER' }]), ctx);
+  assert.deepEqual(player, []);
+});
+
+test('events@10 › tariffs are sanctions: "Canada imposed tariffs on Russia" is a SANCTION (CAMEO 163); "imposed tariffs on Russian steel" acts on goods and codes nothing', () => {
+  const mentions = [{ text: 'Canada', type: 'LOC' as const }, { text: 'Russia', type: 'LOC' as const }];
+  const country = stage.run(parsed('Canada/PROPN imposed/VERB/impose tariffs/NOUN/tariff on/ADP Russia/PROPN ./PUNCT', '2/nsubj 0/root 2/obj 5/case 2/obl 2/punct', mentions), ctx);
+  assert.deepEqual(country.map((e) => [e.ploverType, e.cameo]), [['SANCTION', '163']]);
+  const goods = stage.run(parsed('Canada/PROPN imposed/VERB/impose tariffs/NOUN/tariff on/ADP Russian/ADJ steel/NOUN ./PUNCT', '2/nsubj 0/root 2/obj 6/case 6/amod 2/obl 2/punct', [{ text: 'Canada', type: 'LOC' }, { text: 'Russian', type: 'MISC' }]), ctx);
+  assert.deepEqual(goods, []);
+});

@@ -212,13 +212,19 @@ function mentionOver(a: CodedActor, s: Sentence, mentions: readonly Mention[]): 
  * No event without a plausible event: at least one participant must be actor-like (a code, an entity, a person,
  * organisation or place mention), and a named thing (product, song, dish) never acts: "The Hypace hits the usual
  * high notes" is no ASSAULT. A person noun alone ("the man") does not carry an event: on the tuning pages that
- * relaxation found one more labelled event and nine unlabelled ones.
+ * relaxation found one more labelled event and nine unlabelled ones; only a single person hurt, seized or held (a
+ * human noun as the target of force, coercion or violence) does (events@10).
  */
 function isPlausible(e: CodedEvent, s: Sentence, tokens: readonly CoderToken[], mentions: readonly Mention[], entityById: ReadonlyMap<string, DocEntity>): boolean {
-  if (![...e.sources, ...e.targets].some((a) => isActorLike(a, s, mentions, entityById))) return false;
+  // A person named by a common noun is acted on as surely as a named one: "A man was stabbed", "the son of the former
+  // mayor was abducted" (force, coercion and violence only: a person noun opens no other event on its own).
+  const isPersonHurt = isMaterial(e.code) && e.targets.some((a) => HUMAN_NOUNS.has(tokens[a.end - 1]!.lemma.toLowerCase()));
+  if (!isPersonHurt && ![...e.sources, ...e.targets].some((a) => isActorLike(a, s, mentions, entityById))) return false;
   return !e.sources.some((a) => isThing(a, s, tokens, mentions, entityById));
 }
 
+/** Nouns of single people (not bodies of people): who they name can be hurt, seized or held, named or not. */
+const HUMAN_NOUNS = new Set(['man', 'woman', 'boy', 'girl', 'child', 'person', 'people', 'teenager', 'teen', 'baby', 'infant', 'toddler', 'kid', 'victim', 'son', 'daughter', 'wife', 'husband', 'mother', 'father', 'brother', 'sister', 'parent', 'relative', 'nephew', 'niece', 'cousin', 'grandson', 'granddaughter', 'grandchild', 'widow', 'girlfriend', 'boyfriend', 'fiancee', 'neighbor', 'neighbour', 'resident', 'civilian', 'villager', 'passenger', 'pedestrian', 'student', 'worker', 'journalist', 'hostage']);
 /** Nouns for people and bodies of people that are no sector agent of the dictionary: they can act and be acted on. */
 const PERSON_NOUNS = new Set(['man', 'person', 'public', 'bloc', 'farmer', 'worker', 'resident', 'citizen', 'villager', 'civilian', 'student', 'engineer', 'scientist', 'researcher', 'doctor', 'nurse', 'official', 'lawmaker', 'politician', 'leader', 'protester', 'demonstrator', 'activist', 'journalist', 'reporter', 'soldier', 'boy', 'girl', 'family', 'customer', 'victim', 'suspect', 'defendant', 'owner', 'husband', 'wife', 'son', 'daughter', 'mother', 'father', 'parent', 'brother', 'sister', 'teacher', 'educator', 'employee', 'staff', 'executive', 'investor', 'shareholder', 'voter', 'member', 'crowd', 'group', 'team', 'agency', 'department', 'administration', 'committee', 'commission', 'board', 'council', 'organization', 'organisation', 'jury', 'league', 'nation', 'state', 'country', 'side', 'rival', 'critic', 'lawyer', 'attorney', 'plaintiff', 'patient', 'driver', 'passenger', 'player', 'fan', 'friend', 'neighbor', 'neighbour', 'community', 'coalition', 'alliance', 'bank', 'lender', 'manufacturer', 'maker', 'retailer', 'association', 'federation', 'network', 'outlet', 'club', 'institution', 'insurer', 'employer', 'startup', 'giant', 'regulator', 'watchdog', 'investigator', 'detective', 'agent', 'guard', 'prisoner', 'inmate', 'detainee', 'captive', 'migrant', 'immigrant', 'asylum-seeker', 'colleague', 'partner', 'ally', 'enemy', 'foe', 'opponent', 'candidate', 'democrat', 'republican', 'conservative', 'liberal', 'minority', 'majority', 'terrorist', 'extremist', 'assailant', 'killer', 'murderer', 'shooter', 'thief', 'robber', 'kidnapper', 'abductor', 'dealer', 'trafficker', 'pedophile', 'offender', 'perpetrator', 'witness', 'survivor', 'relative', 'baby', 'kid', 'teen', 'teenager', 'youth', 'adult', 'senior', 'elder', 'cleric', 'bishop', 'priest', 'imam', 'monk', 'chief', 'commander', 'head', 'director', 'chairman', 'ceo', 'founder', 'spokesperson', 'envoy', 'negotiator', 'mediator', 'delegation', 'delegate', 'representative', 'senate', 'house', 'assembly', 'legislature', 'ministry', 'embassy', 'consulate', 'office', 'bureau', 'force', 'unit', 'squad', 'battalion', 'brigade', 'division', 'regiment', 'corps', 'fleet', 'navy', 'gang', 'cartel', 'mob', 'faction', 'movement', 'party', 'union', 'government']);
 /** Third-person pronouns stand for a participant named elsewhere. */
@@ -278,6 +284,26 @@ function isHeadNamed(a: CodedActor, s: Sentence, tokens: readonly CoderToken[], 
   if (!m) return false;
   const isOpeningCommonNoun = m.tokenEnd - m.tokenStart === 1 && m.tokenStart === s.tokenStart + firstWordOf(tokens) && tokens[a.end - 1]!.pos === 'NOUN';
   return !isOpeningCommonNoun;
+}
+
+/** The verbs of the ACQUIRE block (event-verbs.txt): a purchase is an event only as a deal between organisations. */
+const PURCHASE_VERBS: ReadonlySet<string> = new Set(['ACQUIRE', 'BUY', 'PURCHASE']);
+
+/** Entity kinds that are organisations: the parties to a company deal. */
+const ORGANISATION_KINDS: ReadonlySet<EntityKind> = new Set(['company', 'organisation', 'media-outlet']);
+
+/**
+ * Both sides of a purchase are organisations: each phrase's head is an organisation's name (an ORG mention or an
+ * entity of an organisation kind), on both sides, so a person, place, share or product bought never makes a deal.
+ */
+function isDealBetweenOrganisations(e: CodedEvent, s: Sentence, mentions: readonly Mention[], entityById: ReadonlyMap<string, DocEntity>): boolean {
+  const isOrganisation = (a: CodedActor): boolean => {
+    const entity = a.entityId ? entityById.get(a.entityId) : undefined;
+    if (entity) return ORGANISATION_KINDS.has(entity.kind);
+    const head = s.tokenStart + a.end - 1;
+    return mentions.some((m) => m.tokenStart <= head && head < m.tokenEnd && m.type === 'ORG');
+  };
+  return e.sources.length > 0 && e.targets.length > 0 && [...e.sources, ...e.targets].every(isOrganisation);
 }
 
 /** Index of the sentence's first word (after any opening quotes, bullets or brackets). */
@@ -633,7 +659,7 @@ export function withoutInformants(e: CodedEvent, tokens: readonly CoderToken[]):
 export function createEventsStage(): Stage<'events'> {
   return defineStage({
     name: 'events',
-    version: 9,
+    version: 10,
     requires: ['tokens', 'sentences', 'mentions'],
     assigns: 'events',
     run(doc, ctx) {
@@ -727,6 +753,9 @@ export function createEventsStage(): Stage<'events'> {
           // Force used by a town, state or region ("Minnesota beat Buffalo", "Columbus beat Montreal") names a team or
           // a council, not an armed party (a country or its capital acting stands for its government).
           if (isMaterial(e.code) && e.sources.length > 0 && e.sources.every((a) => isLocale(a, entityById, lexicon))) continue;
+          // A purchase ("Dataminr is acquiring ThreatConnect") is a deal between organisations: people, places, shares
+          // and goods bought or buying ("acquired LeBron James from Cleveland", "investors bought shares") are none.
+          if (PURCHASE_VERBS.has(e.verb) && !isDealBetweenOrganisations(e, s, inSentence, entityById)) continue;
           // "asked" in a sentence holding a question or a quotation puts a question, not a request.
           if (e.verb === 'ASK' && /[?"\u201c\u201d]/.test(doc.text.slice(s.start, s.end))) continue;
           // A speech verb with no one acted on ("officials warned that …") is a claim, which the claims stage records.

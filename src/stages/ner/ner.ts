@@ -8,7 +8,7 @@ import type { NerModel } from '../../nlp/ner/model.js';
 import { tagDocument } from '../../nlp/ner/tag-document.js';
 
 /** Bump when the model or the decoding changes. */
-export const NER_VERSION = 7;
+export const NER_VERSION = 8;
 
 /** The resources key of the NER model. */
 export const NER_MODEL_RESOURCE = 'ner.model';

@@ -260,3 +260,35 @@ test('place › a short or common name finds no village through its transliterat
   // A transliteration keeps a name's opening: "Georgian" is not Gorgān (Iran), nor "Irish" Arīsh (Egypt), "Nuli" Nyala.
   for (const word of ['Georgian', 'Irish', 'Syrian', 'Nuli']) assert.deepEqual(lookupTransliterated(gazetteer, word), [], word);
 });
+
+test('place › a location written as its people ("Iowans", "Ontarians", "Czechs") is their state, province or country', () => {
+  const text = 'Iowans drove north to fish the lakes, while Ontarians came south for the fair, and a group of Czechs stayed in Des Moines for a week.';
+  const places = resolvePlaces(docWith(text, ['Iowans', 'Ontarians', 'Czechs', 'Des Moines']), gazetteer);
+  const iowa = place(places, 'Iowans');
+  assert.equal(iowa.name, 'Iowa');
+  assert.equal(iowa.countryCode, 'US');
+  assert.equal(iowa.precision, 'province');
+  assert.equal(place(places, 'Ontarians').name, 'Ontario');
+  assert.equal(place(places, 'Ontarians').countryCode, 'CA');
+  assert.equal(place(places, 'Czechs').countryCode, 'CZ');
+});
+
+test("place › the outlet's region tells which town its masthead names: 'Jordan' alone in a Minnesota paper called after Jordan is that town", () => {
+  const text = 'The Jordan volleyball program starts again this spring. Players from Jordan may sign up at the high school until March 1.';
+  const doc = docWith(text, ['Jordan', 'Jordan']);
+  const url = 'https://www.jordanherald.example/sports/volleyball';
+  const withUrl = { ...doc, meta: { ...doc.meta, url } };
+  const region = gazetteer.admin1('US', 'MN')!;
+  const places = resolvePlaces(withUrl, gazetteer, new Map([['www.jordanherald.example', region]]));
+  assert.deepEqual(places.map((p) => `${p.name}, ${p.admin1}, ${p.countryCode}`), ['Jordan, Minnesota, US', 'Jordan, Minnesota, US']);
+  // Without the region nothing says which Jordan the masthead names: the country's name stays the country.
+  assert.equal(resolvePlaces(withUrl, gazetteer)[0]?.countryCode, 'JO');
+});
+
+test('place › "Raqqa" is the city, not only the governorate named after it (its city is spelt Ar Raqqah)', () => {
+  const text = 'Aircraft struck targets in Raqqa on Sunday, and families fled east along the river.';
+  const p = place(resolvePlaces(docWith(text, ['Raqqa']), gazetteer), 'Raqqa');
+  assert.equal(p.countryCode, 'SY');
+  assert.equal(p.precision, 'city');
+  assert.ok(Math.abs(p.lat! - 35.95) < 0.1 && Math.abs(p.lon! - 39.01) < 0.1, `${p.name} ${p.lat},${p.lon}`);
+});

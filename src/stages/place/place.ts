@@ -8,11 +8,12 @@
  */
 import { DossierError, type Doc, type Mention, type PlacePrecision, type PlaceRef } from '../../model/index.js';
 import { defineStage, type Stage, type StageContext } from '../../pipeline/stage.js';
-import { countriesByDemonym, countryByName } from '../../data/countries.js';
+import { countriesByDemonym, countryByCode, countryByName } from '../../data/countries.js';
+import { divisionByDemonym } from '../../data/division-demonyms.js';
 import { ADMIN_WORDS, countryHintsFromText, lookupName, outletCountry, outletHomeNames, recogniseToponyms, resolveToponyms, type Gazetteer, type GazetteerEntry, type ToponymQuery, type ToponymResolution } from '../../geo/index.js';
 
 /** Bump when output changes. */
-export const PLACE_VERSION = 5;
+export const PLACE_VERSION = 6;
 
 /** Weight of the outlet's country among the demonym hints: a demonym counts 1 (half a resolved place), the outlet two places. */
 const OUTLET_HINT_WEIGHT = 4;
@@ -134,6 +135,12 @@ function selectPlaces(doc: Doc, mentions: readonly Mention[], gazetteer: Gazette
       const demonymOf = countriesByDemonym(mention.text)[0];
       if (demonymOf && !lookupName(gazetteer, mention.text).some((e) => e.kind !== 'city' || e.population >= 100_000)) {
         out.push({ mention, countryCode: demonymOf.alpha2 });
+        continue;
+      }
+      // "Iowans", "a Texan": the state (or province) whose people it names.
+      const division = divisionByDemonym(mention.text);
+      if (division && !lookupName(gazetteer, mention.text).length) {
+        out.push({ mention, query: { surface: division.division, adminWord: division.countryCode === 'US' ? 'state' : 'province', container: countryByCode(division.countryCode)!.name } });
         continue;
       }
       out.push({ mention, query: queryFor(doc, mention, byStart) });

@@ -4,7 +4,7 @@
  */
 import type { EventReport } from '../../corpus/corroborate/index.js';
 import type { CorpusTx } from '../../corpus/cross-article/index.js';
-import { isUndated, SHORT_WINDOW_DAYS, windowDays, type EventObservation, type MergedEventSummary } from '../../corpus/merge-events/index.js';
+import { isUndated, SHORT_WINDOW_DAYS, windowDays, type EventObservation, type MergedEventSummary, type ObservedPlace } from '../../corpus/merge-events/index.js';
 import { datePrecision } from '../event-dates.js';
 import { toObservation } from '../observation-row.js';
 import { byEvent, EVENT_DETAIL_SLICE, eventDetails, toMapEventRow, toObservationDetail, toReportDetail } from '../event-details.js';
@@ -13,7 +13,7 @@ import { evidenceFromRow, POSTGRES_EVIDENCE_SQL } from '../evidence-cut.js';
 import { COPY_CANDIDATES_PER_KEY } from '../../corpus/near-duplicates/index.js';
 import type { TextReuse } from '../../corpus/text-reuse/index.js';
 import { cellsBounds, checkMapGrid, foldMapCells } from '../map-cells.js';
-import { MAP_CELL_PLACES, MAP_EVENT_COLUMNS, MAP_EVENT_ORDER, MAX_MAP_EVENT_ROWS, PERIOD_CHARS, type MapCellRow, type MapEventRow, type EventPeriod, type EventPeriodCount, type EventQuery, type MergedEventDetail, type MergedEventRow, type SyndicationCandidate } from '../store.js';
+import { MAP_CELL_PLACES, MAP_EVENT_COLUMNS, MAP_EVENT_ORDER, MAX_KEY_ROWS, MAX_MAP_EVENT_ROWS, PERIOD_CHARS, type EventKeyRow, type MapCellRow, type MapEventRow, type EventPeriod, type EventPeriodCount, type EventPeriodOptions, type EventQuery, type MergedEventDetail, type MergedEventRow, type SyndicationCandidate } from '../store.js';
 
 type Row = Record<string, unknown>;
 
@@ -77,13 +77,13 @@ export function postgresCorpusTx(q: Query): CorpusTx {
       }
     },
     writeObservation: async ({ articleId, eventId, observation: o, reasons, score, evidence }) => {
-      await q(`observe ${articleId}`, `INSERT INTO event_observations (article_id, mention_id, merged_event_id, reasons, modality, time_value, counts, evidence_start, evidence_end, source_ids, target_ids, trigger, score)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+      await q(`observe ${articleId}`, `INSERT INTO event_observations (article_id, mention_id, merged_event_id, reasons, modality, time_value, counts, evidence_start, evidence_end, source_ids, target_ids, trigger, score, place)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
         ON CONFLICT (article_id, mention_id) DO UPDATE SET merged_event_id = excluded.merged_event_id, reasons = excluded.reasons, modality = excluded.modality,
           time_value = excluded.time_value, counts = excluded.counts, evidence_start = excluded.evidence_start, evidence_end = excluded.evidence_end,
-          source_ids = excluded.source_ids, target_ids = excluded.target_ids, trigger = excluded.trigger, score = excluded.score`, [
+          source_ids = excluded.source_ids, target_ids = excluded.target_ids, trigger = excluded.trigger, score = excluded.score, place = excluded.place`, [
         articleId, o.mentionId, eventId, JSON.stringify(reasons), o.modality, o.timeValue ?? null,
-        JSON.stringify(o.counts), evidence.start, evidence.end, JSON.stringify(o.sourceIds), JSON.stringify(o.targetIds), o.trigger ?? null, score,
+        JSON.stringify(o.counts), evidence.start, evidence.end, JSON.stringify(o.sourceIds), JSON.stringify(o.targetIds), o.trigger ?? null, score, o.place ? JSON.stringify(o.place) : null,
       ]);
     },
     writeReports: async (eventId, articleId, mentionId, group, reports) => {
@@ -161,7 +161,10 @@ export function postgresCorpusTx(q: Query): CorpusTx {
     observationOf: async (o) => {
       const [row] = await q('stored observation', `SELECT o.*, e.plover_type, a.published_at FROM event_observations o JOIN merged_events e ON e.id = o.merged_event_id
         JOIN articles a ON a.id = o.article_id WHERE o.article_id = $1 AND o.mention_id = $2`, [o.articleId, o.mentionId]);
-      return row ? toObservation(row, row['source_ids'] as string[], row['target_ids'] as string[], row['counts'] as EventObservation['counts']) : undefined;
+      return row ? toObservation(row, row['source_ids'] as string[], row['target_ids'] as string[], row['counts'] as EventObservation['counts'], (row['place'] ?? null) as ObservedPlace | null) : undefined;
+    },
+    writeObservationPlace: async (o, place) => {
+      await q('place of observation', 'UPDATE event_observations SET place = $1 WHERE article_id = $2 AND mention_id = $3', [place ? JSON.stringify(place) : null, o.articleId, o.mentionId]);
     },
     eventOf: async (o) => {
       const [row] = await q('event of observation', 'SELECT merged_event_id AS id FROM event_observations WHERE article_id = $1 AND mention_id = $2', [o.articleId, o.mentionId]);
@@ -213,6 +216,7 @@ function eventFilter(query: EventQuery, first: number): { where: string; params:
     where.push(sql(`$${first + params.length - 1}`));
   };
   if (query.entityId) add((p) => `m.id IN (SELECT merged_event_id FROM event_entities WHERE entity_id = ${p})`, query.entityId);
+  if (query.ids) add((p) => `m.id = ANY(${p}::text[])`, [...query.ids]);
   if (query.from) add((p) => `m.window_end >= ${p}`, query.from);
   if (query.to) add((p) => `m.window_start <= ${p}`, query.to);
   if (query.startFrom !== undefined) add((p) => `m.window_start >= ${p}`, query.startFrom);
@@ -251,6 +255,18 @@ export async function listEvents(q: Query, query: EventQuery = {}): Promise<Merg
   return (await q('list events', sql, [Math.max(1, Math.min(query.limit ?? 20, MAX_PAGE_SIZE)), Math.max(0, query.offset ?? 0), ...params])).map(toEventRow);
 }
 
+/** The keys of the events listEvents would list, in one read without per-event subqueries (Store.listEventKeys). */
+export async function listEventKeys(q: Query, query: EventQuery = {}): Promise<EventKeyRow[]> {
+  const { where, params } = eventFilter(query, 3);
+  const sql = `SELECT m.id, m.plover_type, m.window_start, m.source_ids, m.target_ids, m.report_count, m.asserting_origins FROM merged_events m ${where}
+    ORDER BY m.window_start = '', m.window_start, m.window_end, m.id LIMIT $1 OFFSET $2`;
+  return (await q('list event keys', sql, [Math.max(1, Math.min(query.limit ?? 20, MAX_KEY_ROWS)), Math.max(0, query.offset ?? 0), ...params])).map((r) => ({
+    id: String(r['id']), ploverType: String(r['plover_type']), windowStart: String(r['window_start']),
+    sourceIds: r['source_ids'] as string[], targetIds: r['target_ids'] as string[],
+    reportCount: Number(r['report_count']), assertingOrigins: Number(r['asserting_origins']),
+  }));
+}
+
 /** The map's located events, most reported first, in one read (Store.listMapEvents). */
 export async function listMapEvents(q: Query, query: EventQuery, limit: number, offset = 0): Promise<MapEventRow[]> {
   const { where, params } = eventFilter({ ...query, isLocated: true }, 3);
@@ -286,10 +302,14 @@ export async function countEvents(q: Query, query: EventQuery = {}): Promise<num
 }
 
 /** Matching events counted by PLOVER type and by the period their window starts in ('' for undated). */
-export async function countEventsByPeriod(q: Query, query: EventQuery, period: EventPeriod): Promise<EventPeriodCount[]> {
+export async function countEventsByPeriod(q: Query, query: EventQuery, period: EventPeriod, options: EventPeriodOptions = {}): Promise<EventPeriodCount[]> {
   const { where, params } = eventFilter(query, 2);
-  const rows = await q('count events by period', `SELECT substr(m.window_start, 1, $1) AS period, m.plover_type, count(*) AS n FROM merged_events m ${where}
-    GROUP BY 1, 2 ORDER BY substr(m.window_start, 1, $1) COLLATE "C", m.plover_type COLLATE "C"`, [PERIOD_CHARS[period], ...params]);
+  const sql = (options.byType ?? true)
+    ? `SELECT substr(m.window_start, 1, $1) AS period, m.plover_type, count(*) AS n FROM merged_events m ${where}
+      GROUP BY 1, 2 ORDER BY substr(m.window_start, 1, $1) COLLATE "C", m.plover_type COLLATE "C"`
+    : `SELECT substr(m.window_start, 1, $1) AS period, '' AS plover_type, count(*) AS n FROM merged_events m ${where}
+      GROUP BY 1 ORDER BY substr(m.window_start, 1, $1) COLLATE "C"`;
+  const rows = await q('count events by period', sql, [PERIOD_CHARS[period], ...params]);
   return rows.map((r) => ({ period: String(r['period']), ploverType: String(r['plover_type']), events: Number(r['n']) }));
 }
 
@@ -318,7 +338,7 @@ export async function getEvents(q: Query, ids: readonly string[]): Promise<Merge
         WHERE m.id = ANY($1::text[]))`, [slice]),
     ]);
     out.push(...eventDetails(slice, eventRows.map(toEventRow),
-      byEvent(observationRows, (r) => toObservationDetail({ ...r, evidence_text: evidenceFromRow(r) }, r['counts'] as Record<string, number>, r['reasons'] as string[])),
+      byEvent(observationRows, (r) => toObservationDetail({ ...r, evidence_text: evidenceFromRow(r) }, r['counts'] as Record<string, number>, r['reasons'] as string[], (r['place'] ?? null) as ObservedPlace | null)),
       byEvent(reportRows, (r) => toReportDetail(toReport(r), r)),
       new Map(nameRows.map((r) => [String(r['id']), String(r['name'])]))));
   }

@@ -449,4 +449,24 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     // none, so an article saved later finds the passages it shares with them.
     sql: 'SELECT 1',
   },
+  {
+    version: 21,
+    name: 'claims by stance in claim order: a brief\'s denied and unacknowledged claims read one index range',
+    sql: `
+      -- A listing by stance (a brief's contested claims, the claims page's stance filter) need not walk every claim
+      -- of the kind in claim order to find the few denied ones (as SQLite's migration 21).
+      CREATE INDEX claims_stance_order ON claims (stance, kind, published_at ASC NULLS FIRST, article_seq, ordinal);
+    `,
+  },
+  {
+    version: 22,
+    name: 'the place of each event observation: a rewrite of an article\'s places reaches its events',
+    // Filled from each observing article's events and places layers by the adapter's backfill for version 22.
+    sql: `
+      -- The place the observation reports (ObservedPlace as JSON; NULL when it names none): a merged event's place is
+      -- folded from its observations' places, so when the outlet-region pass rewrites an article's places, the events
+      -- it reports are placed again from what their observations now say.
+      ALTER TABLE event_observations ADD COLUMN place jsonb;
+    `,
+  },
 ];

@@ -147,8 +147,8 @@ describe('postgres store', () => {
       store = undefined;
       // Back to version 15: assertion rows only, and no kind column.
       await pool.query("DELETE FROM claims WHERE kind <> 'assertion'");
-      await pool.query('ALTER TABLE claims DROP COLUMN kind');
-      await pool.query('DELETE FROM schema_migrations WHERE version = 17');
+      await pool.query('ALTER TABLE claims DROP COLUMN kind'); // and the indexes on it (claims_kind_order, claims_stance_order)
+      await pool.query('DELETE FROM schema_migrations WHERE version IN (17, 21)');
       store = openPostgresStore(schema.url);
       assert.equal(await store.migrate(), LATEST_VERSION);
       assert.deepEqual(await store.listClaims({ kinds: ['assertion', 'desire', 'evaluation'] }), every);
@@ -180,6 +180,32 @@ describe('postgres store', () => {
       store = openPostgresStore(schema.url);
       assert.equal(await store.migrate(), LATEST_VERSION);
       assert.deepEqual(await keys(), saved);
+    } finally {
+      await store?.close();
+      await pool.end();
+      await schema.drop();
+    }
+  });
+
+  test('migration 22 gives the event observations of a store saved before it the places their articles report', { skip: POSTGRES_SKIP_REASON ?? false }, async () => {
+    const schema = createTestSchema();
+    const pool = createPool(parsePostgresUrl(schema.url));
+    const places = async () => (await pool.query('SELECT article_id, mention_id, place FROM event_observations ORDER BY article_id, mention_id')).rows;
+    let store: Store | undefined = openPostgresStore(schema.url);
+    try {
+      await store.migrate();
+      await saveAnnotated(store, attackArticle(WIRE, 'Meridian News Agency', '2024-11-11'));
+      await saveAnnotated(store, attackArticle(DENIAL, 'Daily Post', '2024-11-12', { place: false }));
+      await store.close();
+      store = undefined;
+      const saved = await places();
+      assert.ok(saved.some((r) => JSON.stringify(r['place']).includes('Baghdad')), 'the save stored the observation\'s place');
+      // Back to version 21: observations carry no place.
+      await pool.query('ALTER TABLE event_observations DROP COLUMN place');
+      await pool.query('DELETE FROM schema_migrations WHERE version = 22');
+      store = openPostgresStore(schema.url);
+      assert.equal(await store.migrate(), LATEST_VERSION);
+      assert.deepEqual(await places(), saved);
     } finally {
       await store?.close();
       await pool.end();

@@ -5,22 +5,22 @@
  * outcome. Full-text search uses a generated tsvector column with a GIN index.
  */
 import type pg from 'pg';
-import { DossierError, StoreError, type Doc, type LayerName, type PlaceRef } from '../../model/index.js';
+import { DossierError, StoreError, type Doc, type EventMention, type LayerName, type PlaceRef } from '../../model/index.js';
 import type { EntityLink, KnownEntity, NameTypeCount } from '../../corpus/link-entities/index.js';
 import type {
   ArticleEntityLink, ArticleFilter, ArticleLinks, ArticleSummary, CanonicalEntity, ClaimQuery, Cooccurrence, CooccurrenceQuery, EntityArticlesPage, EntityDetail, EntityQuery, SaveOutcome,
   PlaceOverview, PlaceQuery, SearchFacets, SearchHit, SearchQuery, Store, StoreStats, StoredArticle, StoredClaim, StoredClaimDetail, StoredDictionary,
   InputFingerprint,
 } from '../store.js';
-import { byMentions, NAME_TYPE_PREFIXES, PERIOD_CHARS } from '../store.js';
+import { byMentions, MAX_KEY_ROWS, NAME_TYPE_PREFIXES, PERIOD_CHARS, type ClaimLinkRow } from '../store.js';
 import { bucketBy } from '../event-details.js';
-import { claimRows, openingHit, parseClaimKey, placeRows, queriedKinds, toStoredClaim, type ClaimRecord, type ClaimSourceLayers } from '../claim-rows.js';
+import { snippetTerms, textSnippet, type SnippetTerm } from '../text-snippet.js';
+import { claimKey, claimRows, openingHit, parseClaimKey, placeRows, queriedKinds, toStoredClaim, type ClaimRecord, type ClaimSourceLayers } from '../claim-rows.js';
 import { compareIds, countChars, entityPairs, tallyEntities, type EntityTally } from '../entity-tally.js';
 import { nameKeys, prefixRange } from '../name-keys.js';
-import { fromMarkedSnippet, HIT_END, HIT_START } from '../snippet.js';
-import { linkArticle, mergeEventsByUser, splitObservationByUser, unlinkArticle, type CorpusTx } from '../../corpus/cross-article/index.js';
+import { linkArticle, mergeEventsByUser, observationPlaces, replaceObservationPlaces, splitObservationByUser, unlinkArticle, type CorpusTx } from '../../corpus/cross-article/index.js';
 import { passageKeys } from '../../corpus/text-reuse/index.js';
-import { corpusCounts, countEvents, countEventsByPeriod, findSyndicationCandidates, getEvent, getEvents, hasObservations, listEvents, listMapCells, listMapEvents, postgresCorpusTx, type Query } from './corpus-events.js';
+import { corpusCounts, countEvents, countEventsByPeriod, findSyndicationCandidates, getEvent, getEvents, hasObservations, listEventKeys, listEvents, listMapCells, listMapEvents, postgresCorpusTx, type Query } from './corpus-events.js';
 import { createPool, parsePostgresUrl, type PostgresTarget } from './driver.js';
 import { FTS_MAX_CHARS, POSTGRES_MIGRATIONS } from './migrations.js';
 import { toTsQuerySql } from './ts-query.js';
@@ -36,11 +36,12 @@ const STORED_LAYERS: readonly LayerName[] = ['sentences', 'mentions', 'entities'
 /** Largest page listArticles and search return (the same bound as the SQLite adapter). */
 export const MAX_PAGE_SIZE = 500;
 
-/** ts_headline options: hits between the private-use markers of ../snippet.ts, up to two short fragments, like SQLite's snippet(…, 16). */
-const HEADLINE_OPTIONS = `StartSel="${HIT_START}", StopSel="${HIT_END}", MaxWords=16, MinWords=6, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
-
-/** The marked snippet of the articles row `a` for a tsquery SQL expression (ts_headline re-parses the body: call it for a page only). */
-const headlineSql = (tsQuery: string): string => `ts_headline('simple', left(a.body, ${FTS_MAX_CHARS}), ${tsQuery}, '${HEADLINE_OPTIONS}')`;
+/**
+ * The body a page of word-search hits is read with, for its snippets (the indexed part only: a word further on
+ * cannot be what matched). Snippets are cut in JavaScript as SQLite's are (../text-snippet.ts): ts_headline
+ * re-parsed each body in the database, 2.3 ms of its CPU for a page of 21 hits against 0.5 ms in node.
+ */
+const SNIPPET_BODY_SQL = `left(a.body, ${FTS_MAX_CHARS})`;
 
 /** Largest page of co-occurring pairs (an export reads up to 5000 at once). */
 const MAX_PAIRS = 5000;
@@ -324,6 +325,22 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
         if (pairs.length) await query(op, 'INSERT INTO passage_keys (key, article_id) SELECT * FROM unnest($1::bigint[], $2::text[]) ON CONFLICT DO NOTHING', [pairs.map((p) => p[0]), pairs.map((p) => p[1])], client);
       }
     },
+    // The place each stored event observation reports, from its article's events and places layers.
+    22: async (client) => {
+      const op = 'migrate to version 22: backfill';
+      const ids = (await query(op, 'SELECT DISTINCT article_id FROM event_observations ORDER BY article_id', [], client)).map((r) => String(r['article_id']));
+      for (let i = 0; i < ids.length; i += BACKFILL_BATCH) {
+        const batch = ids.slice(i, i + BACKFILL_BATCH);
+        const layers = new Map<string, Record<string, unknown>>(batch.map((id) => [id, {}]));
+        for (const r of await query(op, "SELECT article_id, layer, data FROM layers WHERE article_id = ANY($1::text[]) AND layer IN ('events', 'places')", [batch], client)) {
+          layers.get(String(r['article_id']))![String(r['layer'])] = r['data'];
+        }
+        const rows = [...layers].flatMap(([articleId, l]) => [...observationPlaces({ layers: l })].flatMap(([mentionId, place]) => (place ? [[articleId, mentionId, JSON.stringify(place)]] : [])));
+        if (!rows.length) continue;
+        await query(op, `UPDATE event_observations o SET place = u.place::jsonb FROM unnest($1::text[], $2::text[], $3::text[]) AS u(article_id, mention_id, place)
+          WHERE o.article_id = u.article_id AND o.mention_id = u.mention_id`, [rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2])], client);
+      }
+    },
     5: async (client) => {
       const op = 'migrate to version 5: backfill';
       const names = (await query(op, 'SELECT id AS entity_id, name FROM entities UNION SELECT DISTINCT entity_id, alias FROM entity_aliases', [], client))
@@ -402,6 +419,13 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     relink: async (client, articleId, links, places) => {
       const op = `relink entities of article ${articleId}`;
       if (places) {
+        // New places reach the article's event observations and the events they joined (corpus lock first, as a save takes it).
+        const q: Query = (qop, sql, params = []) => query(qop, sql, params, client);
+        if (await hasObservations(q, articleId)) {
+          await q(op, 'SELECT pg_advisory_xact_lock(hashtext($1))', [`dossier-corpus:${target.schema ?? 'default'}`]);
+          const [events] = await q(op, "SELECT data FROM layers WHERE article_id = $1 AND layer = 'events'", [articleId]);
+          await replaceObservationPlaces(postgresCorpusTx(q), articleId, observationPlaces({ layers: { places: [...places], events: (events?.['data'] ?? []) as EventMention[] } }));
+        }
         await query(op, "DELETE FROM layers WHERE article_id = $1 AND layer = 'places'", [articleId], client);
         await query(op, "INSERT INTO layers (article_id, layer, data) VALUES ($1, 'places', $2::jsonb)", [articleId, toJson(places)], client);
       }
@@ -608,46 +632,42 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
       return rows.map(openingHit);
     }
     const withSnippets = input.withSnippets !== false;
-    const tsQuery = toTsQuerySql(input.text, 6);
+    const tsQuery = toTsQuerySql(input.text, 4);
     if (!tsQuery) return [];
+    const terms = snippetTerms(input.text);
     if (input.isNewestStoredFirst) {
       // Alerts: unranked, newest stored first (the articles' primary key walked backwards, each checked).
       const words = toTsQuerySql(input.text, 3)!;
       const params: unknown[] = [limit, offset, ...words.params];
       const where = articleFilterSql(input.filter, params);
-      const snippet = withSnippets ? headlineSql(words.sql) : "''";
-      const rows = await query('search', `SELECT a.id, a.title, a.outlet, a.published_at, ${snippet} AS snippet FROM articles a
+      const rows = await query('search', `SELECT a.id, a.title, a.outlet, a.published_at${withSnippets ? `, ${SNIPPET_BODY_SQL} AS body` : ''} FROM articles a
         WHERE a.search @@ (${words.sql})${where.map((w) => ` AND ${w}`).join('')} ORDER BY a.seq DESC LIMIT $1 OFFSET $2`, params);
-      return rows.map((r) => {
-        const { passage, bracketed } = fromMarkedSnippet(String(r['snippet']));
-        return { id: String(r['id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), snippet: bracketed, passage, score: 0 };
-      });
+      return rows.map((r) => textHit(r, terms, 0));
     }
-    // Tiers of rankTier matches, newest first (rank-tier.ts): only the tiers this page falls in are scored.
+    // Tiers of rankTier matches, newest first (rank-tier.ts): only the tiers this page falls in are read and scored.
+    // Each is the matches after the tiers before it, read newest first with a limit (the GIN index, or the seq index
+    // walked backwards for a common word, stopping at the tier's end) and scored as they are read. Numbering every
+    // match to find the tiers and then looking each scored match up again by seq cost more than the scoring (at
+    // 3.4k articles: 8.0 → 5.1 ms of database CPU for a word in half the articles); scoring outside the limited
+    // read instead carried each match's tsvector through the sort (3× the CPU for a word in a fifth of them).
+    // Then the page's rows, with their bodies for snippets unless the caller wants none. The
+    // tsquery is written out where it is used, not read from a CTE: a CTE read several times is materialised, and
+    // the planner, blind to its value, chose a sequential scan testing every article's tsvector over the GIN index
+    // (seen on a store of 2,700 articles; at 20k it guessed the index).
     const firstTier = Math.floor(offset / rankTier);
     const lastTier = Math.floor((offset + limit - 1) / rankTier);
-    const params: unknown[] = [limit, offset - firstTier * rankTier, rankTier, firstTier, lastTier, ...tsQuery.params];
+    const params: unknown[] = [limit, offset - firstTier * rankTier, rankTier, ...tsQuery.params];
     const where = articleFilterSql(input.filter, params);
-    // Find the matches (cheap: the GIN index, no scoring), number them newest first, score the page's tiers, then
-    // build headlines for the page only (ts_headline re-parses the body), unless the caller wants no snippets. The
-    // tsquery is written out where it is used, not read from a CTE: a CTE read three times is materialised, and the
-    // planner, blind to its value, chose a sequential scan testing every article's tsvector over the GIN index (seen
-    // on a store of 2,700 articles; at 20k it guessed the index).
-    const sql = `WITH matches AS (
-        SELECT a.seq, (row_number() OVER (ORDER BY a.seq DESC) - 1) / $3 AS tier FROM articles a WHERE a.search @@ (${tsQuery.sql})${where.map((w) => ` AND ${w}`).join('')}
-      ),
-      hits AS (
-        SELECT a.seq, m.tier, ts_rank(a.search, ${tsQuery.sql}) AS score FROM matches m JOIN articles a ON a.seq = m.seq WHERE m.tier BETWEEN $4 AND $5
-        ORDER BY m.tier, score DESC, a.seq LIMIT $1 OFFSET $2
+    const tiers = Array.from({ length: lastTier - firstTier + 1 }, (_, i) => firstTier + i).map((tier) => `(SELECT ${tier} AS tier, a.seq, ts_rank(a.search, ${tsQuery.sql}) AS score
+      FROM articles a WHERE a.search @@ (${tsQuery.sql})${where.map((w) => ` AND ${w}`).join('')} ORDER BY a.seq DESC LIMIT $3 OFFSET ${tier} * $3::bigint)`);
+    const sql = `WITH hits AS (
+        SELECT * FROM (${tiers.join(' UNION ALL ')}) scored ORDER BY tier, score DESC, seq LIMIT $1 OFFSET $2
       )
-      SELECT a.id, a.title, a.outlet, a.published_at, hits.score, ${withSnippets ? headlineSql(tsQuery.sql) : "''"} AS snippet
+      SELECT a.id, a.title, a.outlet, a.published_at, hits.score${withSnippets ? `, ${SNIPPET_BODY_SQL} AS body` : ''}
       FROM hits JOIN articles a ON a.seq = hits.seq
       ORDER BY hits.tier, hits.score DESC, hits.seq`;
     const rows = await query('search', sql, params);
-    return rows.map((r) => {
-      const { passage, bracketed } = fromMarkedSnippet(String(r['snippet']));
-      return { id: String(r['id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), snippet: bracketed, passage, score: Number(r['score']) };
-    });
+    return rows.map((r) => textHit(r, terms, Number(r['score'])));
   };
 
   const listPlaces = async (placeQuery: PlaceQuery = {}): Promise<PlaceOverview> => {
@@ -731,6 +751,19 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     const params: unknown[] = [clampLimit(claimQuery.limit), Math.max(0, claimQuery.offset ?? 0)];
     const where = claimFilterSql(claimQuery, params);
     return claimsPage('list claims', where, params, 'LIMIT $1 OFFSET $2');
+  };
+
+  const listClaimLinks = async (claimQuery: ClaimQuery = {}): Promise<ClaimLinkRow[]> => {
+    const params: unknown[] = [Math.max(1, Math.min(claimQuery.limit ?? 20, MAX_KEY_ROWS)), Math.max(0, claimQuery.offset ?? 0)];
+    const where = claimFilterSql(claimQuery, params);
+    const rows = await query('list claim links', `SELECT c.article_id, c.claim_id, c.chain,
+        ARRAY(SELECT ce.entity_id FROM claim_entities ce WHERE ce.article_id = c.article_id AND ce.claim_id = c.claim_id ORDER BY ce.entity_id COLLATE "C") AS entity_ids
+      FROM claims c ${where} ORDER BY c.published_at ASC NULLS FIRST, c.article_seq, c.ordinal LIMIT $1 OFFSET $2`, params);
+    return rows.map((r) => ({
+      id: claimKey(String(r['article_id']), String(r['claim_id'])),
+      chainEntityIds: (r['chain'] as { entityId: string | null }[]).map((s) => s.entityId ?? null),
+      entityIds: (r['entity_ids'] as string[]).map(String),
+    }));
   };
 
   const countClaims = async (claimQuery: ClaimQuery = {}): Promise<number> => {
@@ -928,6 +961,7 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     searchFacets,
     listPlaces,
     listClaims,
+    listClaimLinks,
     countClaims,
     getClaim,
     stats,
@@ -938,10 +972,11 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
     findEntity,
     findSyndicationCandidates: (keys) => findSyndicationCandidates(read, keys),
     listEvents: (eventQuery) => listEvents(read, eventQuery),
+    listEventKeys: (eventQuery) => listEventKeys(read, eventQuery),
     listMapEvents: (eventQuery, limit, offset) => listMapEvents(read, eventQuery, limit, offset),
     listMapCells: (eventQuery, cellDegrees) => listMapCells(read, eventQuery, cellDegrees),
     countEvents: (eventQuery) => countEvents(read, eventQuery),
-    countEventsByPeriod: (eventQuery, period) => countEventsByPeriod(read, eventQuery, period),
+    countEventsByPeriod: (eventQuery, period, options) => countEventsByPeriod(read, eventQuery, period, options),
     countArticlesByPeriod: async (filter, period) => {
       const params: unknown[] = [PERIOD_CHARS[period]];
       const where = articleFilterSql(filter, params);
@@ -1001,6 +1036,12 @@ function mergeByEntity(links: readonly EntityLink[]): Map<string, EntityLink> {
     out.set(link.entityId, { ...seen, name, ...(country === undefined ? {} : { country }) });
   }
   return out;
+}
+
+/** A row of a word search (id, title, outlet, published_at, and `body` unless snippets were not wanted) as a hit with `score`. */
+function textHit(row: Row, terms: readonly SnippetTerm[], score: number): SearchHit {
+  const { passage, bracketed } = row['body'] === undefined ? { passage: { text: '', hits: [] }, bracketed: '' } : textSnippet(String(row['body']), terms);
+  return { id: String(row['id']), title: nullable(row['title']), outlet: nullable(row['outlet']), publishedAt: nullable(row['published_at']), snippet: bracketed, passage, score };
 }
 
 /**

@@ -10,8 +10,11 @@ type Row = Record<string, unknown>;
 export interface SqliteOverrideDeps {
   readonly prepare: (sql: string) => Database.Statement;
   readonly writeTransaction: <T>(fn: () => Promise<T>) => Promise<T>;
-  /** Deletes and rewrites one article's entity-derived rows (run inside a write transaction), its places layer first when given. */
-  readonly relink: (articleId: string, links: readonly EntityLink[], places?: readonly PlaceRef[]) => void;
+  /**
+   * Deletes and rewrites one article's entity-derived rows (run inside a write transaction), its places layer first
+   * when given (with the places of its event observations and of the events they joined).
+   */
+  readonly relink: (articleId: string, links: readonly EntityLink[], places?: readonly PlaceRef[]) => Promise<void>;
 }
 
 /** A stored override row as the port returns it. */

@@ -15,7 +15,7 @@ import type { Store } from '../store.js';
 /** Store methods that only read and whose arguments and results survive structured cloning. */
 export const POOLED_READS = [
   'getArticle', 'getArticles', 'listArticles', 'countArticles', 'articleEntityLinks', 'search', 'listPlaces', 'searchFacets', 'listClaims', 'countClaims',
-  'getClaim', 'stats', 'listEntities', 'listEvents', 'listMapEvents', 'listMapCells', 'countEvents', 'countEventsByPeriod', 'countArticlesByPeriod', 'getEvent', 'getEvents', 'listDictionaries', 'listCooccurrences', 'getEntity', 'findEntity',
+  'getClaim', 'listClaimLinks', 'stats', 'listEntities', 'listEvents', 'listEventKeys', 'listMapEvents', 'listMapCells', 'countEvents', 'countEventsByPeriod', 'countArticlesByPeriod', 'getEvent', 'getEvents', 'listDictionaries', 'listCooccurrences', 'getEntity', 'findEntity',
 ] as const satisfies readonly (keyof Store)[];
 
 type PooledRead = (typeof POOLED_READS)[number];

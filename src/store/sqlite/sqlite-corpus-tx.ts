@@ -106,9 +106,9 @@ export function sqliteCorpusTx(prepare: (sql: string) => Database.Statement): Co
       for (const id of new Set([...summary.sourceIds, ...summary.targetIds])) link.run(summary.id, id);
     },
     writeObservation: async ({ articleId, eventId, observation: o, reasons, score, evidence }) => {
-      prepare(`INSERT OR REPLACE INTO event_observations (article_id, mention_id, merged_event_id, reasons, modality, time_value, counts, evidence_start, evidence_end, source_ids, target_ids, trigger, score)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(articleId, o.mentionId, eventId, JSON.stringify(reasons), o.modality, o.timeValue ?? null, JSON.stringify(o.counts),
-        evidence.start, evidence.end, JSON.stringify(o.sourceIds), JSON.stringify(o.targetIds), o.trigger ?? null, score);
+      prepare(`INSERT OR REPLACE INTO event_observations (article_id, mention_id, merged_event_id, reasons, modality, time_value, counts, evidence_start, evidence_end, source_ids, target_ids, trigger, score, place)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(articleId, o.mentionId, eventId, JSON.stringify(reasons), o.modality, o.timeValue ?? null, JSON.stringify(o.counts),
+        evidence.start, evidence.end, JSON.stringify(o.sourceIds), JSON.stringify(o.targetIds), o.trigger ?? null, score, o.place ? JSON.stringify(o.place) : null);
     },
     writeReports: async (eventId, articleId, mentionId, group, reports) => {
       const insert = prepare('INSERT INTO event_reports (merged_event_id, article_id, mention_id, syndication_group, outlet, chain, stance) VALUES (?, ?, ?, ?, ?, ?, ?)');
@@ -177,7 +177,10 @@ export function sqliteCorpusTx(prepare: (sql: string) => Database.Statement): Co
     observationOf: async (o) => {
       const row = prepare(`SELECT o.*, e.plover_type, a.published_at FROM event_observations o JOIN merged_events e ON e.id = o.merged_event_id
         JOIN articles a ON a.id = o.article_id WHERE o.article_id = ? AND o.mention_id = ?`).get(o.articleId, o.mentionId) as Row | undefined;
-      return row ? toObservation(row, JSON.parse(String(row['source_ids'])), JSON.parse(String(row['target_ids'])), JSON.parse(String(row['counts']))) : undefined;
+      return row ? toObservation(row, JSON.parse(String(row['source_ids'])), JSON.parse(String(row['target_ids'])), JSON.parse(String(row['counts'])), row['place'] ? JSON.parse(String(row['place'])) : null) : undefined;
+    },
+    writeObservationPlace: async (o, place) => {
+      prepare('UPDATE event_observations SET place = ? WHERE article_id = ? AND mention_id = ?').run(place ? JSON.stringify(place) : null, o.articleId, o.mentionId);
     },
     eventOf: async (o) => (prepare('SELECT merged_event_id AS id FROM event_observations WHERE article_id = ? AND mention_id = ?').get(o.articleId, o.mentionId) as { id: string } | undefined)?.id,
     moveObservation: async (o, toEventId, reasons) => {

@@ -94,7 +94,8 @@ test('sqlite store › migration 17 gives wishes and judgements already in the l
     await store.close();
     // Back to version 15: assertion rows only, and no kind column.
     const db = new Database(path);
-    db.exec(`DELETE FROM claims WHERE kind <> 'assertion'; DROP INDEX claims_kind_order; ALTER TABLE claims DROP COLUMN kind; DELETE FROM schema_migrations WHERE version = 17`);
+    db.exec(`DELETE FROM claims WHERE kind <> 'assertion'; DROP INDEX claims_kind_order; DROP INDEX claims_stance_order; DROP INDEX merged_events_order; ALTER TABLE claims DROP COLUMN kind;
+      DELETE FROM schema_migrations WHERE version IN (17, 21)`);
     db.close();
     store = openSqliteStore(path);
     try {
@@ -140,6 +141,36 @@ test('sqlite store › migration 20 writes the passage keys of articles stored b
   }
 });
 
+test('sqlite store › migration 22 gives the event observations of a store saved before it the places their articles report', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-sqlite-v21-'));
+  const path = join(dir, 'store.db');
+  const placesOf = (db: Database.Database): unknown[] => db.prepare('SELECT article_id, mention_id, place FROM event_observations ORDER BY article_id, mention_id').all();
+  try {
+    let store = openSqliteStore(path);
+    await store.migrate();
+    await saveAnnotated(store, attackArticle(WIRE, 'Meridian News Agency', '2024-11-11'));
+    await saveAnnotated(store, attackArticle(DENIAL, 'Daily Post', '2024-11-12', { place: false }));
+    await store.close();
+    let db = new Database(path);
+    const saved = placesOf(db);
+    assert.ok(saved.some((r) => String((r as { place: unknown }).place).includes('Baghdad')), 'the save stored the observation\'s place');
+    // Back to version 21: observations carry no place.
+    db.exec('ALTER TABLE event_observations DROP COLUMN place; DELETE FROM schema_migrations WHERE version = 22');
+    db.close();
+    store = openSqliteStore(path);
+    try {
+      assert.equal(await store.migrate(), LATEST_VERSION);
+    } finally {
+      await store.close();
+    }
+    db = new Database(path);
+    assert.deepEqual(placesOf(db), saved);
+    db.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('sqlite store › a save batch: saves inside see each other, a failed save rolls back alone, others see the batch only once committed', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'dossier-sqlite-batch-'));
   const path = join(dir, 'store.db');
@@ -172,6 +203,35 @@ test('sqlite store › a save batch: saves inside see each other, a failed save 
     assert.equal((await peer.stats()).articles, 3);
   } finally {
     await peer.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('sqlite store › a listing by stance reads the stance index, and events in timeline order their index, not a sort of every row (migration 21, issue 18)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-sqlite-stance-'));
+  const path = join(dir, 'store.db');
+  const store = openSqliteStore(path);
+  try {
+    await store.migrate();
+    const report = { ...denialClaim(WIRE), stance: 'asserted' as const };
+    await saveAnnotated(store, attackArticle(WIRE, 'Meridian News Agency', '2024-11-11', { claims: [report] }));
+    await saveAnnotated(store, attackArticle(DENIAL, 'Daily Post', '2024-11-12', { claims: [denialClaim(DENIAL)] }));
+    assert.deepEqual((await store.listClaims({ stance: 'denied' })).map((c) => c.outlet), ['Daily Post']);
+    const db = new Database(path, { readonly: true });
+    try {
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN SELECT c.claim_id FROM claims c WHERE c.kind IN ('assertion') AND c.stance = ?
+        ORDER BY c.published_at, c.article_seq, c.ordinal LIMIT 50`).all('denied') as { detail: string }[]).map((r) => r.detail).join(' | ');
+      assert.match(plan, /claims_stance_order \(stance=\? AND kind=\?\)/, plan);
+      assert.doesNotMatch(plan, /TEMP B-TREE/, 'read in claim order from the index');
+      const events = (db.prepare(`EXPLAIN QUERY PLAN SELECT m.id FROM merged_events m ORDER BY m.window_start = '', m.window_start, m.window_end, m.id LIMIT 2000 OFFSET 10`)
+        .all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+      assert.match(events, /merged_events_order/, events);
+      assert.doesNotMatch(events, /TEMP B-TREE/, 'events in timeline order from the index');
+    } finally {
+      db.close();
+    }
+  } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -3,18 +3,19 @@
  * committed article), one transaction per article, FTS5 for search.
  */
 import Database from 'better-sqlite3';
-import { DossierError, StoreError, type Doc, type LayerName } from '../../model/index.js';
+import { DossierError, StoreError, type Doc, type EventMention, type LayerName } from '../../model/index.js';
 import type { EntityLink, KnownEntity, NameTypeCount } from '../../corpus/link-entities/index.js';
-import { linkArticle, mergeEventsByUser, splitObservationByUser, unlinkArticle } from '../../corpus/cross-article/index.js';
+import { linkArticle, mergeEventsByUser, observationPlaces, replaceObservationPlaces, splitObservationByUser, unlinkArticle } from '../../corpus/cross-article/index.js';
+import type { ObservedPlace } from '../../corpus/merge-events/index.js';
 import { passageKeys } from '../../corpus/text-reuse/index.js';
 import type {
   ArticleEntityLink, ArticleFilter, ArticleLinks, ArticleSummary, CanonicalEntity, ClaimQuery, Cooccurrence, CooccurrenceQuery, EntityArticlesPage, EntityDetail, EntityQuery,
   EventQuery, PlaceOverview, PlaceQuery, MergedEventDetail, MergedEventRow, SaveBatch, SaveOutcome, SearchFacets, SearchHit, SearchQuery, Store, StoreStats, StoredArticle, StoredClaim, StoredClaimDetail,
-  StoredDictionary, EventPeriod, EventPeriodCount, InputFingerprint, ArticlePeriodCount,
+  StoredDictionary, EventPeriod, EventPeriodCount, EventPeriodOptions, InputFingerprint, ArticlePeriodCount,
 } from '../store.js';
-import { byMentions, MAP_CELL_PLACES, MAP_EVENT_COLUMNS, MAP_EVENT_ORDER, MAX_MAP_EVENT_ROWS, NAME_TYPE_PREFIXES, PERIOD_CHARS, type MapCellRow, type MapEventRow } from '../store.js';
+import { byMentions, MAP_CELL_PLACES, MAP_EVENT_COLUMNS, MAP_EVENT_ORDER, MAX_KEY_ROWS, MAX_MAP_EVENT_ROWS, NAME_TYPE_PREFIXES, PERIOD_CHARS, type ClaimLinkRow, type EventKeyRow, type MapCellRow, type MapEventRow } from '../store.js';
 import { cellsBounds, checkMapGrid, foldMapCells } from '../map-cells.js';
-import { claimRows, openingHit, parseClaimKey, placeRows, queriedKinds, toStoredClaim, type ClaimRecord } from '../claim-rows.js';
+import { claimKey, claimRows, openingHit, parseClaimKey, placeRows, queriedKinds, toStoredClaim, type ClaimRecord } from '../claim-rows.js';
 import { countChars, entityPairs, tallyEntities, type EntityTally } from '../entity-tally.js';
 import { datePrecision } from '../event-dates.js';
 import { PACKED_SUMMARY_SQL, summaryFromPacked } from '../event-summary.js';
@@ -210,6 +211,15 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
         for (const r of rows) for (const key of passageKeys(String(r['body']))) insert.run(key, r['id']);
       }
     },
+    // The place each stored event observation reports, from its article's events and places layers.
+    22: () => {
+      const layersOf = prepare("SELECT layer, data FROM layers WHERE article_id = ? AND layer IN ('events', 'places')");
+      const update = prepare('UPDATE event_observations SET place = ? WHERE article_id = ? AND mention_id = ?');
+      for (const { id } of prepare('SELECT DISTINCT article_id AS id FROM event_observations ORDER BY article_id').all() as { id: string }[]) {
+        const layers = Object.fromEntries((layersOf.all(id) as { layer: string; data: string }[]).map((l) => [l.layer, JSON.parse(l.data)]));
+        for (const [mentionId, place] of observationPlaces({ layers })) if (place) update.run(JSON.stringify(place), id, mentionId);
+      }
+    },
     5: () => {
       const addKeys = insertNameKey();
       for (const r of prepare('SELECT id, name FROM entities').all() as { id: string; name: string }[]) addKeys(r.id, r.name);
@@ -303,8 +313,11 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
   const entityOverrides = sqliteEntityOverrides({
     prepare,
     writeTransaction,
-    relink: (articleId, links, places) => {
+    relink: async (articleId, links, places) => {
       if (places) {
+        // New places reach the article's event observations and the events they joined.
+        const events = prepare("SELECT data FROM layers WHERE article_id = ? AND layer = 'events'").get(articleId) as { data: string } | undefined;
+        if (events) await replaceObservationPlaces(corpusTx, articleId, observationPlaces({ layers: { places: [...places], events: JSON.parse(events.data) as EventMention[] } }));
         prepare("DELETE FROM layers WHERE article_id = ? AND layer = 'places'").run(articleId);
         prepare("INSERT INTO layers (article_id, layer, data) VALUES (?, 'places', ?)").run(articleId, JSON.stringify(places));
       }
@@ -738,6 +751,19 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     return run('list claims', () => toClaims(prepare(sql).all(...params) as Row[]), sql, params);
   };
 
+  const listClaimLinks = (query: ClaimQuery = {}): ClaimLinkRow[] => {
+    const { where, params } = claimFilterSql(query);
+    const sql = `SELECT c.article_id, c.claim_id, c.chain, (SELECT json_group_array(entity_id) FROM (SELECT ce.entity_id FROM claim_entities ce
+        WHERE ce.article_id = c.article_id AND ce.claim_id = c.claim_id ORDER BY ce.entity_id)) AS entity_ids
+      FROM claims c ${where} ORDER BY c.published_at, c.article_seq, c.ordinal LIMIT ? OFFSET ?`;
+    params.push(clampKeyLimit(query.limit), Math.max(0, query.offset ?? 0));
+    return run('list claim links', () => (prepare(sql).all(...params) as Row[]).map((r) => ({
+      id: claimKey(String(r['article_id']), String(r['claim_id'])),
+      chainEntityIds: (JSON.parse(String(r['chain'])) as { entityId: string | null }[]).map((s) => s.entityId ?? null),
+      entityIds: JSON.parse(String(r['entity_ids'])) as string[],
+    })), sql, params);
+  };
+
   const countClaims = (query: ClaimQuery = {}): number => {
     const { where, params } = claimFilterSql(query);
     const sql = `SELECT count(*) AS n FROM claims c ${where}`;
@@ -873,6 +899,10 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
   const eventFilter = (query: EventQuery): { where: string; params: unknown[] } => {
     const where: string[] = [];
     const params: unknown[] = [];
+    if (query.ids) {
+      where.push(`m.id IN (${query.ids.map(() => '?').join(',') || "''"})`);
+      params.push(...query.ids);
+    }
     if (query.entityId) {
       where.push('m.id IN (SELECT merged_event_id FROM event_entities WHERE entity_id = ?)');
       params.push(query.entityId);
@@ -935,6 +965,18 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     return run('list events', () => (prepare(sql).all(...params) as Row[]).map(toEventRow), sql, params);
   };
 
+  const listEventKeys = (query: EventQuery = {}): EventKeyRow[] => {
+    const { where, params } = eventFilter(query);
+    const sql = `SELECT m.id, m.plover_type, m.window_start, m.source_ids, m.target_ids, m.report_count, m.asserting_origins FROM merged_events m ${where}
+      ORDER BY m.window_start = '', m.window_start, m.window_end, m.id LIMIT ? OFFSET ?`;
+    params.push(clampKeyLimit(query.limit), Math.max(0, query.offset ?? 0));
+    return run('list event keys', () => (prepare(sql).all(...params) as Row[]).map((r) => ({
+      id: String(r['id']), ploverType: String(r['plover_type']), windowStart: String(r['window_start']),
+      sourceIds: JSON.parse(String(r['source_ids'])) as string[], targetIds: JSON.parse(String(r['target_ids'])) as string[],
+      reportCount: Number(r['report_count']), assertingOrigins: Number(r['asserting_origins']),
+    })), sql, params);
+  };
+
   const listMapEvents = (query: EventQuery, limit: number, offset = 0): MapEventRow[] => {
     const { where, params } = eventFilter({ ...query, isLocated: true });
     const sql = `WITH page AS MATERIALIZED (SELECT m.rowid AS r FROM merged_events m ${where} ORDER BY ${MAP_EVENT_ORDER} LIMIT ? OFFSET ?)
@@ -963,10 +1005,12 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     return run('count events', () => (prepare(sql).get(...params) as { n: number }).n, sql, params);
   };
 
-  const countEventsByPeriod = (query: EventQuery, period: EventPeriod): EventPeriodCount[] => {
+  const countEventsByPeriod = (query: EventQuery, period: EventPeriod, options: EventPeriodOptions = {}): EventPeriodCount[] => {
     const { where, params } = eventFilter(query);
-    const sql = `SELECT substr(m.window_start, 1, ?) AS period, m.plover_type, count(*) AS n FROM merged_events m ${where}
-      GROUP BY 1, 2 ORDER BY 1, 2`;
+    const byType = options.byType ?? true;
+    const sql = byType
+      ? `SELECT substr(m.window_start, 1, ?) AS period, m.plover_type, count(*) AS n FROM merged_events m ${where} GROUP BY 1, 2 ORDER BY 1, 2`
+      : `SELECT substr(m.window_start, 1, ?) AS period, '' AS plover_type, count(*) AS n FROM merged_events m ${where} GROUP BY 1 ORDER BY 1`;
     const all = [PERIOD_CHARS[period], ...params];
     return run('count events by period', () => (prepare(sql).all(...all) as Row[]).map((r) => ({ period: String(r['period']), ploverType: String(r['plover_type']), events: Number(r['n']) })), sql, all);
   };
@@ -990,7 +1034,8 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
       // Rows in the single-event order (by publication; reports by article), grouped by event in event-details.ts.
       const observations = byEvent(prepare(`SELECT o.*, a.title, a.outlet, a.published_at, ${SQLITE_EVIDENCE_SQL}
         FROM event_observations o JOIN articles a ON a.id = o.article_id WHERE o.merged_event_id IN ${marks} ORDER BY a.published_at, a.seq, length(o.mention_id), o.mention_id`)
-        .all(...slice) as Row[], (r) => toObservationDetail(r, JSON.parse(String(r['counts'])) as Record<string, number>, JSON.parse(String(r['reasons'])) as string[]));
+        .all(...slice) as Row[], (r) => toObservationDetail(r, JSON.parse(String(r['counts'])) as Record<string, number>, JSON.parse(String(r['reasons'])) as string[],
+        r['place'] ? JSON.parse(String(r['place'])) as ObservedPlace : null));
       const reports = byEvent(prepare(reportsSql(`IN ${marks}`)).all(...slice) as Row[], (r) => toReportDetail(toReport(r), r));
       const actorIds = [...new Set(events.flatMap((e) => [...e.sourceIds, ...e.targetIds]))];
       const names = new Map(actorIds.length
@@ -1070,6 +1115,7 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     searchFacets: async () => run('search facets', searchFacets),
     listPlaces: async (query) => run('list places', () => listPlaces(query)),
     listClaims: async (query) => listClaims(query),
+    listClaimLinks: async (query) => listClaimLinks(query),
     countClaims: async (query) => countClaims(query),
     getClaim: async (id) => run('get claim', () => getClaim(id)),
     stats: async () => run('stats', stats),
@@ -1080,10 +1126,11 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
     findEntity: async (idOrName) => run('find entity', () => findEntity(idOrName)),
     findSyndicationCandidates: async (keys) => run('find syndication candidates', () => copyCandidates(prepare, keys)),
     listEvents: async (query) => listEvents(query),
+    listEventKeys: async (query) => listEventKeys(query),
     listMapEvents: async (query, limit, offset) => listMapEvents(query, limit, offset),
     listMapCells: async (query, cellDegrees) => listMapCells(query, cellDegrees),
     countEvents: async (query) => countEvents(query),
-    countEventsByPeriod: async (query, period) => countEventsByPeriod(query, period),
+    countEventsByPeriod: async (query, period, options) => countEventsByPeriod(query, period, options),
     countArticlesByPeriod: async (filter, period) => countArticlesByPeriod(filter, period),
     getEvent: async (id) => run('get event', () => getEvents([id])[0]),
     getEvents: async (ids) => run('get events', () => getEvents(ids)),
@@ -1163,4 +1210,8 @@ function nullable(value: unknown): string | null {
 
 function clampLimit(limit: number | undefined): number {
   return Math.max(1, Math.min(limit ?? 20, MAX_PAGE_SIZE));
+}
+
+function clampKeyLimit(limit: number | undefined): number {
+  return Math.max(1, Math.min(limit ?? 20, MAX_KEY_ROWS));
 }

@@ -6,12 +6,12 @@
 import { api, type TimelinePage } from '../api-client.js';
 import { append, h, route, svg } from '../dom.js';
 import { humanDate, shortHumanDate } from '../human-time.js';
-import { axisFor, isDate, shiftPeriod, ZOOM_CHARS, type DenseRange, type Zoom } from '../../app/timeline-periods.js';
+import { axisDate, axisFor, isDate, shiftPeriod, ZOOM_CHARS, type DenseRange, type Zoom } from '../../app/timeline-periods.js';
 import type { ViewContext } from './context.js';
 import { articleHref, dateInput, downloadControl, entityHref, eventHref, field, filterChips, formValues, heading, plural, statusBadge } from './parts.js';
 
 type Item = TimelinePage['items'][number];
-type Day = TimelinePage['days'][number];
+type Day = TimelinePage['periods'][number];
 /** Items listed per page of a period (the server sends one page at a time). */
 const PAGE_ITEMS = 100;
 /** Longest summary shown in a list before it is cut (the event page has the whole sentence). */
@@ -93,7 +93,7 @@ export async function timelineView({ query, main }: ViewContext): Promise<void> 
     kindFilter,
     downloadControl(filters, 'the events dated in this range (and claims of articles published in it)'),
     zoomLinks,
-    range ? densityStrip(view.days, range, zoom, at, here) : h('p', { class: 'muted' }, 'Nothing dated yet.'),
+    range ? densityStrip(view.periods, range, zoom, at, here) : h('p', { class: 'muted' }, 'Nothing dated yet.'),
     groupLinks(view.undatedEvents, view.outside, range, at, here),
     periodNav,
     view.total ? null : at ? h('p', { class: 'muted' }, `Nothing in ${humanDate(at)}.`) : null,
@@ -123,7 +123,7 @@ function itemRow(item: Item): HTMLElement {
 
 /** The strip: one bar per period of the axis, each a link that lists its period (the selected one marked). */
 function densityStrip(days: readonly Day[], range: DenseRange, zoom: Zoom, at: string, here: (p: Record<string, string | undefined>) => string): SVGElement {
-  const axis = axisFor(zoom, range, isDate(at) ? at.padEnd(10, '-01').slice(0, 10) : `${range.to}-12-01`);
+  const axis = axisFor(zoom, range, axisDate(at, range));
   const chars = ZOOM_CHARS[zoom];
   const counts = new Map<string, number>();
   for (const day of days) {
@@ -165,7 +165,7 @@ function groupLinks(undated: number, outside: number, range: DenseRange | undefi
 /** "2,426 events, 788 articles; 3,100 dated, mostly 2019–2024 · 5 articles without a publication date not shown". */
 function summaryLine(view: TimelinePage): string {
   const { counts } = view;
-  const dated = view.days.reduce((n, d) => n + d.events + d.articles + d.roles, 0);
+  const dated = view.periods.reduce((n, d) => n + d.events + d.articles + d.roles, 0);
   const parts = [plural(counts.event, 'event'), plural(counts.article, 'article'), ...(counts.role ? [plural(counts.role, 'role')] : [])];
   const range = view.range;
   return `${parts.join(', ')}; ${dated} dated${range ? `, mostly ${range.from === range.to ? range.from : `${range.from}–${range.to}`}` : ''}${view.undatedArticles ? ` · ${plural(view.undatedArticles, 'article')} without a publication date not shown` : ''}`;
