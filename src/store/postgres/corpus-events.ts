@@ -258,8 +258,12 @@ export async function listEvents(q: Query, query: EventQuery = {}): Promise<Merg
 /** The keys of the events listEvents would list, in one read without per-event subqueries (Store.listEventKeys). */
 export async function listEventKeys(q: Query, query: EventQuery = {}): Promise<EventKeyRow[]> {
   const { where, params } = eventFilter(query, 3);
-  const sql = `SELECT m.id, m.plover_type, m.window_start, m.source_ids, m.target_ids, m.report_count, m.asserting_origins FROM merged_events m ${where}
-    ORDER BY m.window_start = '', m.window_start, m.window_end, m.id LIMIT $1 OFFSET $2`;
+  // The page's ids first (the order index), then its rows: the graph reads the latest events at a deep offset, and
+  // rows an OFFSET skips are still projected (11,000 events' actor arrays for a page of 2,000 at 20k articles).
+  const order = "m.window_start = '', m.window_start, m.window_end, m.id";
+  const sql = `WITH page AS MATERIALIZED (SELECT m.id FROM merged_events m ${where} ORDER BY ${order} LIMIT $1 OFFSET $2)
+    SELECT m.id, m.plover_type, m.window_start, m.source_ids, m.target_ids, m.report_count, m.asserting_origins FROM page JOIN merged_events m ON m.id = page.id
+    ORDER BY ${order}`;
   return (await q('list event keys', sql, [Math.max(1, Math.min(query.limit ?? 20, MAX_KEY_ROWS)), Math.max(0, query.offset ?? 0), ...params])).map((r) => ({
     id: String(r['id']), ploverType: String(r['plover_type']), windowStart: String(r['window_start']),
     sourceIds: r['source_ids'] as string[], targetIds: r['target_ids'] as string[],

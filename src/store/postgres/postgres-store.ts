@@ -756,9 +756,14 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
   const listClaimLinks = async (claimQuery: ClaimQuery = {}): Promise<ClaimLinkRow[]> => {
     const params: unknown[] = [Math.max(1, Math.min(claimQuery.limit ?? 20, MAX_KEY_ROWS)), Math.max(0, claimQuery.offset ?? 0)];
     const where = claimFilterSql(claimQuery, params);
+    // The page's keys first, then its rows: the graph reads the latest claims at a deep offset, and the rows an
+    // OFFSET skips are still projected, so each skipped claim ran the entity sub-query (10,000 of them for a page
+    // of 500 on the 20k bench store: ≈ 60–90 ms).
     const rows = await query('list claim links', `SELECT c.article_id, c.claim_id, c.chain,
         ARRAY(SELECT ce.entity_id FROM claim_entities ce WHERE ce.article_id = c.article_id AND ce.claim_id = c.claim_id ORDER BY ce.entity_id COLLATE "C") AS entity_ids
-      FROM claims c ${where} ORDER BY c.published_at ASC NULLS FIRST, c.article_seq, c.ordinal LIMIT $1 OFFSET $2`, params);
+      FROM (SELECT c.article_id, c.claim_id FROM claims c ${where} ORDER BY c.published_at ASC NULLS FIRST, c.article_seq, c.ordinal LIMIT $1 OFFSET $2) page
+      JOIN claims c ON c.article_id = page.article_id AND c.claim_id = page.claim_id
+      ORDER BY c.published_at ASC NULLS FIRST, c.article_seq, c.ordinal`, params);
     return rows.map((r) => ({
       id: claimKey(String(r['article_id']), String(r['claim_id'])),
       chainEntityIds: (r['chain'] as { entityId: string | null }[]).map((s) => s.entityId ?? null),
