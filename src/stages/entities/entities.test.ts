@@ -351,6 +351,19 @@ test('entities › a pronoun goes to the nearest person of its gender, by an ear
   assert.deepEqual(reyes.references, [], 'an unresolved "she" rather than the man called Mr.');
 });
 
+test('entities › a pronoun after a person named only by a role ("his attorney") is not given to the named person before it (issue 14)', () => {
+  // The attorney's "her" made Tobin a woman, and every later "he" went elsewhere.
+  const text = 'Marcus Tobin was charged on Monday. Tobin\'s attorney said her client would plead not guilty. He remains in custody.';
+  const tobin = byName(entitiesOf(text, [['Marcus Tobin', 'PER'], ['Tobin', 'PER']]), 'Marcus Tobin');
+  assert.deepEqual(tobin.references.map((r) => r.text), ['He'], '"her" is left unresolved; "He" is Tobin');
+  const named = 'Marcus Tobin was charged on Monday. His attorney, Ruth Calder, said she would appeal.';
+  assert.deepEqual(byName(entitiesOf(named, [['Marcus Tobin', 'PER'], ['Ruth Calder', 'PER']]), 'Ruth Calder').references.map((r) => r.text), ['she'], 'a role with a name in apposition is that named person');
+  const curly = 'Marcus Tobin was charged on Monday. Ruth Calder, Tobin’s attorney, said her client would appeal. He stayed silent.';
+  assert.deepEqual(byName(entitiesOf(curly, [['Marcus Tobin', 'PER'], ['Tobin', 'PER'], ['Ruth Calder', 'PER']]), 'Marcus Tobin').references.map((r) => r.text), ['He'], 'a typographic apostrophe is a possessive too');
+  const wife = 'Daniel Okafor thanked his wife at the rally. He promised new roads.';
+  assert.deepEqual(byName(entitiesOf(wife, [['Daniel Okafor', 'PER']]), 'Daniel Okafor').references.map((r) => r.text), ['his', 'He'], 'a wife cannot be "he"');
+});
+
 test('entities › a title of one gender gives it as an honorific does: "he" is not the Queen, "she" not the King (issue 14)', () => {
   const text = 'Queen Amara Velasco opened the new bridge on Monday. Crowds cheered as he arrived late. She thanked the engineers.';
   const queen = byName(entitiesOf(text, [['Amara Velasco', 'PER']]), 'Amara Velasco');

@@ -50,7 +50,7 @@ export function createEntitiesStage(): Stage<'entities'> {
     // 5: a sentence that opens with a business's noun phrase before the "person" ("An insurance provider for 160
     // years, X offers …") and a price in brackets after the name ("Onewind Tempest ($75)") count as thing-uses.
     // 6: titles of one gender ("Queen", "King", "Congresswoman", "Sheikh") give a person's gender, as "Mr." did.
-    version: 6,
+    version: 7,
     requires: ['sentences', 'mentions'],
     assigns: 'entities',
     run: (doc, ctx) => {
@@ -384,8 +384,21 @@ const NOUN_KINDS: Readonly<Record<string, readonly EntityKind[]>> = {
   organization: ['organisation', 'armed-group'],
 };
 
+/**
+ * A person the text names only by a role ("her attorney", "Omar's lawyer", "the victim's mother"), with no name in
+ * apposition: a "she" or "he" after it may be that person, so it is not given to a named person mentioned before.
+ */
+const UNNAMED_PERSON = /\b(?:his|her|their|the|a|an|[A-Z][\w'’-]*['’]s)\s+(?:[a-z-]+\s+)?(attorney|lawyer|wife|husband|mother|father|daughter|son|sister|brother|girlfriend|boyfriend|partner|spokeswoman|spokesperson|aide|assistant|friend|neighbou?r|widow|widower|niece|nephew|aunt|uncle|grandmother|grandfather)\b(?!,?\s+[A-Z])/g;
+/** The role nouns that say the holder's gender. */
+const ROLE_GENDER: Readonly<Record<string, Gender>> = {
+  wife: 'female', mother: 'female', daughter: 'female', sister: 'female', girlfriend: 'female', spokeswoman: 'female', widow: 'female', niece: 'female', aunt: 'female', grandmother: 'female',
+  husband: 'male', father: 'male', son: 'male', brother: 'male', boyfriend: 'male', widower: 'male', nephew: 'male', uncle: 'male', grandfather: 'male',
+};
+
 function resolveReferences(text: string, sentences: readonly Sentence[], mentions: readonly Mention[], clusters: Cluster[]): void {
   const insideMention = (start: number) => mentions.some((m) => start >= m.start && start < m.end);
+  // Where each unnamed role-holder's noun sits, with the gender the noun gives (if any).
+  const unnamed: { at: number; gender: Gender | undefined }[] = [...text.matchAll(UNNAMED_PERSON)].map((m) => ({ at: m.index + m[0].length - m[1]!.length, gender: ROLE_GENDER[m[1]!] }));
   type Candidate = { span: Span; text: string; rule: 'pronoun' | 'nominal'; noun?: string; qualifier?: string; isOrgPronoun?: boolean };
   const found: Candidate[] = [];
   for (const m of text.matchAll(PRONOUN)) {
@@ -425,6 +438,16 @@ function resolveReferences(text: string, sentences: readonly Sentence[], mention
       // pronoun's gender, or none at all (an unresolved "she" is better than the wrong person).
       const gender = pronounGender(ref.text);
       chosen = best(clusters.filter((c) => c.type === 'PER' && genderOf(c, text, ref.span.start) !== otherGender(gender)), recentBefore);
+      // An unnamed person of a fitting gender named since the chosen one's last mention may be the one meant
+      // ("Carlineo's attorney said her client …"): better unresolved than given to the wrong person.
+      // The pronoun then gives that person its gender ("her client … He remains in custody": the "He" is not the
+      // attorney the "her" was).
+      const since = chosen ? recentBefore(chosen) : -1;
+      const role = chosen ? unnamed.findLast((u) => u.at > since && u.at < ref.span.start && u.gender !== otherGender(gender)) : undefined;
+      if (role) {
+        role.gender ??= gender;
+        chosen = undefined;
+      }
     } else if (PERSON_NOUNS.has(ref.noun!)) {
       const fits = (c: Cluster) => c.type === 'PER' && ([...c.titles].some((t) => t.startsWith(ref.noun!.slice(0, 3))) || c.roles.some((r) => r.title.includes(ref.noun!)));
       chosen = best(clusters.filter(fits), recentBefore);
