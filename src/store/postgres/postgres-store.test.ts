@@ -159,58 +159,58 @@ describe('postgres store', () => {
     }
   });
 
-  test('migration 20 writes the passage keys of articles stored before migration 18, as a save does', { skip: POSTGRES_SKIP_REASON ?? false }, async () => {
+  /**
+   * A migration's backfill refills what a save writes: `fill` saves into a new schema, `read` reads the rows in question
+   * (checked by `check`), `rollback` takes them and the version's record away, and a migrate must bring the same rows back.
+   */
+  const assertBackfillRefills = async (fill: (store: Store) => Promise<void>, read: (pool: ReturnType<typeof createPool>) => Promise<unknown[]>, check: (rows: unknown[]) => void, rollback: readonly string[]): Promise<void> => {
     const schema = createTestSchema();
     const pool = createPool(parsePostgresUrl(schema.url));
-    const keys = async () => (await pool.query('SELECT key::text, article_id FROM passage_keys ORDER BY key, article_id')).rows;
     let store: Store | undefined = openPostgresStore(schema.url);
     try {
       await store.migrate();
-      // Long enough to hold several sampled 8-word keys (one shingle in eight is kept).
-      const story = `${WIRE} ${Array.from({ length: 6 }, (_, i) => `Residents of the eastern district said the shelling had lasted for ${i + 2} hours before the ferry crossing reopened to traffic and aid lorries.`).join(' ')}`;
-      await saveAnnotated(store, attackArticle(story, 'Meridian News Agency', '2024-11-11'));
-      await saveAnnotated(store, attackArticle(DENIAL, 'Daily Post', '2024-11-12'));
+      await fill(store);
       await store.close();
       store = undefined;
-      const saved = await keys();
-      assert.ok(saved.length > 3, `the saves wrote passage keys (${saved.length})`);
-      // As stored before migration 18 took keys at save time: none, and version 20 not applied.
-      await pool.query('DELETE FROM passage_keys');
-      await pool.query('DELETE FROM schema_migrations WHERE version = 20');
+      const saved = await read(pool);
+      check(saved);
+      for (const sql of rollback) await pool.query(sql);
       store = openPostgresStore(schema.url);
       assert.equal(await store.migrate(), LATEST_VERSION);
-      assert.deepEqual(await keys(), saved);
+      assert.deepEqual(await read(pool), saved);
     } finally {
       await store?.close();
       await pool.end();
       await schema.drop();
     }
+  };
+
+  test('migration 20 writes the passage keys of articles stored before migration 18, as a save does', { skip: POSTGRES_SKIP_REASON ?? false }, async () => {
+    // Long enough to hold several sampled 8-word keys (one shingle in eight is kept).
+    const story = `${WIRE} ${Array.from({ length: 6 }, (_, i) => `Residents of the eastern district said the shelling had lasted for ${i + 2} hours before the ferry crossing reopened to traffic and aid lorries.`).join(' ')}`;
+    await assertBackfillRefills(
+      async (store) => {
+        await saveAnnotated(store, attackArticle(story, 'Meridian News Agency', '2024-11-11'));
+        await saveAnnotated(store, attackArticle(DENIAL, 'Daily Post', '2024-11-12'));
+      },
+      async (pool) => (await pool.query('SELECT key::text, article_id FROM passage_keys ORDER BY key, article_id')).rows,
+      (keys) => assert.ok(keys.length > 3, `the saves wrote passage keys (${keys.length})`),
+      // As stored before migration 18 took keys at save time: none, and version 20 not applied.
+      ['DELETE FROM passage_keys', 'DELETE FROM schema_migrations WHERE version = 20'],
+    );
   });
 
   test('migration 22 gives the event observations of a store saved before it the places their articles report', { skip: POSTGRES_SKIP_REASON ?? false }, async () => {
-    const schema = createTestSchema();
-    const pool = createPool(parsePostgresUrl(schema.url));
-    const places = async () => (await pool.query('SELECT article_id, mention_id, place FROM event_observations ORDER BY article_id, mention_id')).rows;
-    let store: Store | undefined = openPostgresStore(schema.url);
-    try {
-      await store.migrate();
-      await saveAnnotated(store, attackArticle(WIRE, 'Meridian News Agency', '2024-11-11'));
-      await saveAnnotated(store, attackArticle(DENIAL, 'Daily Post', '2024-11-12', { place: false }));
-      await store.close();
-      store = undefined;
-      const saved = await places();
-      assert.ok(saved.some((r) => JSON.stringify(r['place']).includes('Baghdad')), 'the save stored the observation\'s place');
+    await assertBackfillRefills(
+      async (store) => {
+        await saveAnnotated(store, attackArticle(WIRE, 'Meridian News Agency', '2024-11-11'));
+        await saveAnnotated(store, attackArticle(DENIAL, 'Daily Post', '2024-11-12', { place: false }));
+      },
+      async (pool) => (await pool.query('SELECT article_id, mention_id, place FROM event_observations ORDER BY article_id, mention_id')).rows,
+      (rows) => assert.ok(rows.some((r) => JSON.stringify((r as { place: unknown }).place).includes('Baghdad')), 'the save stored the observation\'s place'),
       // Back to version 21: observations carry no place.
-      await pool.query('ALTER TABLE event_observations DROP COLUMN place');
-      await pool.query('DELETE FROM schema_migrations WHERE version = 22');
-      store = openPostgresStore(schema.url);
-      assert.equal(await store.migrate(), LATEST_VERSION);
-      assert.deepEqual(await places(), saved);
-    } finally {
-      await store?.close();
-      await pool.end();
-      await schema.drop();
-    }
+      ['ALTER TABLE event_observations DROP COLUMN place', 'DELETE FROM schema_migrations WHERE version = 22'],
+    );
   });
 
   test('a store filled from empty analyses and vacuums its tables as it grows, by autovacuum\'s rules (autovacuum may be off)', { skip: POSTGRES_SKIP_REASON ?? false }, async () => {

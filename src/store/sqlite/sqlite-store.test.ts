@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { assertBackfillFromVersion4, runStoreContract, VERSION_4_ROWS_SQL } from '../store.contract.js';
+import type { Store } from '../store.js';
 import { openSqliteStore, SQLITE_MIGRATIONS } from './index.js';
 import { attackArticle, denialClaim, DENIAL, saveAnnotated, WIRE } from '../../../test/helpers/annotated-corpus.js';
 
@@ -109,23 +110,22 @@ test('sqlite store › migration 17 gives wishes and judgements already in the l
   }
 });
 
-test('sqlite store › migration 20 writes the passage keys of articles stored before migration 18, as a save does', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dossier-sqlite-v18-'));
+/**
+ * A migration's backfill refills what a save writes: `fill` saves into a new store, `read` reads the rows in question
+ * (checked by `check`), `rollbackSql` takes them and the version's record away, and a migrate must bring the same rows back.
+ */
+async function assertBackfillRefills(fill: (store: Store) => Promise<void>, read: (db: Database.Database) => unknown[], check: (rows: unknown[]) => void, rollbackSql: string): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-sqlite-backfill-'));
   const path = join(dir, 'store.db');
-  const keysOf = (db: Database.Database): unknown[] => db.prepare('SELECT key, article_id FROM passage_keys ORDER BY key, article_id').all();
   try {
     let store = openSqliteStore(path);
     await store.migrate();
-    // Long enough to hold several sampled 8-word keys (one shingle in eight is kept).
-    const story = `${WIRE} ${Array.from({ length: 6 }, (_, i) => `Residents of the eastern district said the shelling had lasted for ${i + 2} hours before the ferry crossing reopened to traffic and aid lorries.`).join(' ')}`;
-    await saveAnnotated(store, attackArticle(story, 'Meridian News Agency', '2024-11-11'));
-    await saveAnnotated(store, attackArticle(DENIAL, 'Daily Post', '2024-11-12'));
+    await fill(store);
     await store.close();
     let db = new Database(path);
-    const saved = keysOf(db);
-    assert.ok(saved.length > 3, `the saves wrote passage keys (${saved.length})`);
-    // As stored before migration 18 took keys at save time: none, and version 20 not applied.
-    db.exec('DELETE FROM passage_keys; DELETE FROM schema_migrations WHERE version = 20');
+    const saved = read(db);
+    check(saved);
+    db.exec(rollbackSql);
     db.close();
     store = openSqliteStore(path);
     try {
@@ -134,41 +134,39 @@ test('sqlite store › migration 20 writes the passage keys of articles stored b
       await store.close();
     }
     db = new Database(path);
-    assert.deepEqual(keysOf(db), saved);
+    assert.deepEqual(read(db), saved);
     db.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+test('sqlite store › migration 20 writes the passage keys of articles stored before migration 18, as a save does', async () => {
+  // Long enough to hold several sampled 8-word keys (one shingle in eight is kept).
+  const story = `${WIRE} ${Array.from({ length: 6 }, (_, i) => `Residents of the eastern district said the shelling had lasted for ${i + 2} hours before the ferry crossing reopened to traffic and aid lorries.`).join(' ')}`;
+  await assertBackfillRefills(
+    async (store) => {
+      await saveAnnotated(store, attackArticle(story, 'Meridian News Agency', '2024-11-11'));
+      await saveAnnotated(store, attackArticle(DENIAL, 'Daily Post', '2024-11-12'));
+    },
+    (db) => db.prepare('SELECT key, article_id FROM passage_keys ORDER BY key, article_id').all(),
+    (keys) => assert.ok(keys.length > 3, `the saves wrote passage keys (${keys.length})`),
+    // As stored before migration 18 took keys at save time: none, and version 20 not applied.
+    'DELETE FROM passage_keys; DELETE FROM schema_migrations WHERE version = 20',
+  );
 });
 
 test('sqlite store › migration 22 gives the event observations of a store saved before it the places their articles report', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dossier-sqlite-v21-'));
-  const path = join(dir, 'store.db');
-  const placesOf = (db: Database.Database): unknown[] => db.prepare('SELECT article_id, mention_id, place FROM event_observations ORDER BY article_id, mention_id').all();
-  try {
-    let store = openSqliteStore(path);
-    await store.migrate();
-    await saveAnnotated(store, attackArticle(WIRE, 'Meridian News Agency', '2024-11-11'));
-    await saveAnnotated(store, attackArticle(DENIAL, 'Daily Post', '2024-11-12', { place: false }));
-    await store.close();
-    let db = new Database(path);
-    const saved = placesOf(db);
-    assert.ok(saved.some((r) => String((r as { place: unknown }).place).includes('Baghdad')), 'the save stored the observation\'s place');
+  await assertBackfillRefills(
+    async (store) => {
+      await saveAnnotated(store, attackArticle(WIRE, 'Meridian News Agency', '2024-11-11'));
+      await saveAnnotated(store, attackArticle(DENIAL, 'Daily Post', '2024-11-12', { place: false }));
+    },
+    (db) => db.prepare('SELECT article_id, mention_id, place FROM event_observations ORDER BY article_id, mention_id').all(),
+    (rows) => assert.ok(rows.some((r) => String((r as { place: unknown }).place).includes('Baghdad')), 'the save stored the observation\'s place'),
     // Back to version 21: observations carry no place.
-    db.exec('ALTER TABLE event_observations DROP COLUMN place; DELETE FROM schema_migrations WHERE version = 22');
-    db.close();
-    store = openSqliteStore(path);
-    try {
-      assert.equal(await store.migrate(), LATEST_VERSION);
-    } finally {
-      await store.close();
-    }
-    db = new Database(path);
-    assert.deepEqual(placesOf(db), saved);
-    db.close();
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+    'ALTER TABLE event_observations DROP COLUMN place; DELETE FROM schema_migrations WHERE version = 22',
+  );
 });
 
 test('sqlite store › a save batch: saves inside see each other, a failed save rolls back alone, others see the batch only once committed', async () => {
