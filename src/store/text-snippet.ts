@@ -6,6 +6,7 @@
  * a few microseconds. Words are compared as the index compares them: letters and digits, case and diacritics folded.
  */
 import { fromMarkedSnippet, HIT_END, HIT_START, type SnippetPassage } from './snippet.js';
+import type { SearchHit } from './store.js';
 
 /** A searched word or phrase, folded, with whether its last word is a prefix (word*). */
 export interface SnippetTerm {
@@ -91,4 +92,14 @@ export function textSnippet(body: string, terms: readonly SnippetTerm[], windowW
   }
   marked += body.slice(at, end) + (lastIndex < tokens.length - 1 ? '…' : '');
   return fromMarkedSnippet(marked);
+}
+
+/**
+ * An articles row of a word search (id, title, outlet, published_at, and `body` unless snippets were not wanted) as
+ * a hit with `score`, its snippet cut from the body: one shape for both adapters.
+ */
+export function searchHitOf(row: Readonly<Record<string, unknown>>, terms: readonly SnippetTerm[], score: number): SearchHit {
+  const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
+  const { passage, bracketed } = row['body'] === undefined ? { passage: { text: '', hits: [] }, bracketed: '' } : textSnippet(String(row['body']), terms);
+  return { id: String(row['id']), title: text(row['title']), outlet: text(row['outlet']), publishedAt: text(row['published_at']), snippet: bracketed, passage, score };
 }

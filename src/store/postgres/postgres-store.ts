@@ -14,7 +14,7 @@ import type {
 } from '../store.js';
 import { byMentions, MAX_KEY_ROWS, NAME_TYPE_PREFIXES, PERIOD_CHARS, type ClaimLinkRow } from '../store.js';
 import { bucketBy } from '../event-details.js';
-import { snippetTerms, textSnippet, type SnippetTerm } from '../text-snippet.js';
+import { searchHitOf, snippetTerms } from '../text-snippet.js';
 import { claimKey, claimRows, openingHit, parseClaimKey, placeRows, queriedKinds, toStoredClaim, type ClaimRecord, type ClaimSourceLayers } from '../claim-rows.js';
 import { compareIds, countChars, entityPairs, tallyEntities, type EntityTally } from '../entity-tally.js';
 import { nameKeys, prefixRange } from '../name-keys.js';
@@ -642,7 +642,7 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
       const where = articleFilterSql(input.filter, params);
       const rows = await query('search', `SELECT a.id, a.title, a.outlet, a.published_at${withSnippets ? `, ${SNIPPET_BODY_SQL} AS body` : ''} FROM articles a
         WHERE a.search @@ (${words.sql})${where.map((w) => ` AND ${w}`).join('')} ORDER BY a.seq DESC LIMIT $1 OFFSET $2`, params);
-      return rows.map((r) => textHit(r, terms, 0));
+      return rows.map((r) => searchHitOf(r, terms, 0));
     }
     // Tiers of rankTier matches, newest first (rank-tier.ts): only the tiers this page falls in are read and scored.
     // Each is the matches after the tiers before it, read newest first with a limit (the GIN index, or the seq index
@@ -667,7 +667,7 @@ export function openPostgresStore(db: string | PostgresTarget, options: Postgres
       FROM hits JOIN articles a ON a.seq = hits.seq
       ORDER BY hits.tier, hits.score DESC, hits.seq`;
     const rows = await query('search', sql, params);
-    return rows.map((r) => textHit(r, terms, Number(r['score'])));
+    return rows.map((r) => searchHitOf(r, terms, Number(r['score'])));
   };
 
   const listPlaces = async (placeQuery: PlaceQuery = {}): Promise<PlaceOverview> => {
@@ -1041,12 +1041,6 @@ function mergeByEntity(links: readonly EntityLink[]): Map<string, EntityLink> {
     out.set(link.entityId, { ...seen, name, ...(country === undefined ? {} : { country }) });
   }
   return out;
-}
-
-/** A row of a word search (id, title, outlet, published_at, and `body` unless snippets were not wanted) as a hit with `score`. */
-function textHit(row: Row, terms: readonly SnippetTerm[], score: number): SearchHit {
-  const { passage, bracketed } = row['body'] === undefined ? { passage: { text: '', hits: [] }, bracketed: '' } : textSnippet(String(row['body']), terms);
-  return { id: String(row['id']), title: nullable(row['title']), outlet: nullable(row['outlet']), publishedAt: nullable(row['published_at']), snippet: bracketed, passage, score };
 }
 
 /**

@@ -22,7 +22,7 @@ import { PACKED_SUMMARY_SQL, summaryFromPacked } from '../event-summary.js';
 import { SQLITE_EVIDENCE_SQL, SQLITE_UTF16_SLICE, utf16Slice } from '../evidence-cut.js';
 import { toFtsQuery } from '../fts-query.js';
 import { nameKeys, prefixRange } from '../name-keys.js';
-import { snippetTerms, textSnippet } from '../text-snippet.js';
+import { searchHitOf, snippetTerms } from '../text-snippet.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import { copyCandidates, reportsSql, sqliteCorpusTx, toReport } from './sqlite-corpus-tx.js';
 import { bucketBy, byEvent, EVENT_DETAIL_SLICE, eventDetails, toMapEventRow, toObservationDetail, toReportDetail } from '../event-details.js';
@@ -584,22 +584,11 @@ export function openSqliteStore(path: string, now: () => Date = () => new Date()
 
   /** Hits for FTS rowids (with bm25 scores, lower is better), with snippets cut around `text`'s words or none. */
   const textHits = (ranked: readonly { rowid: number; score: number }[], text: string, withSnippets: boolean): SearchHit[] => {
-    if (!withSnippets) {
-      const idOf = prepare('SELECT id, title, outlet, published_at FROM articles WHERE seq = ?');
-      return ranked.map(({ rowid, score }) => {
-        const r = idOf.get(rowid) as Row;
-        return { id: String(r['id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), snippet: '', passage: { text: '', hits: [] }, score: -score || 0 };
-      });
-    }
     // Snippets are cut from the bodies in JavaScript (text-snippet.ts): asking FTS5 for one row's snippet walks
-    // the term's list up to that row, a millisecond per hit on common words.
-    const terms = snippetTerms(text);
-    const articleOf = prepare('SELECT id, title, outlet, published_at, body FROM articles WHERE seq = ?');
-    return ranked.map(({ rowid, score }) => {
-      const r = articleOf.get(rowid) as Row;
-      const { passage, bracketed } = textSnippet(String(r['body']), terms);
-      return { id: String(r['id']), title: nullable(r['title']), outlet: nullable(r['outlet']), publishedAt: nullable(r['published_at']), snippet: bracketed, passage, score: -score || 0 };
-    });
+    // the term's list up to that row, a millisecond per hit on common words. No body read, no snippet.
+    const terms = withSnippets ? snippetTerms(text) : [];
+    const articleOf = prepare(`SELECT id, title, outlet, published_at${withSnippets ? ', body' : ''} FROM articles WHERE seq = ?`);
+    return ranked.map(({ rowid, score }) => searchHitOf(articleOf.get(rowid) as Row, terms, -score || 0));
   };
 
   /**
